@@ -1,0 +1,132 @@
+import Eligibility
+import Yams
+
+/// A precise error in a case file: which file, which field (a path like `persons[1].status[2].from`), which line,
+/// and what was expected.
+public struct CaseFileError: Error, CustomStringConvertible, Sendable, Equatable {
+    public var file: String
+    public var path: String
+    public var line: Int?
+    public var message: String
+
+    public var description: String {
+        let at = line.map { ":\($0)" } ?? ""
+        let field = path.isEmpty ? "" : " \(path):"
+        return "\(file)\(at):\(field) \(message)"
+    }
+}
+
+/// A YAML node with its path, read with YAML 1.2 scalar rules (CASES.md §1): only `true`/`false` are booleans,
+/// `null`/`~` is null, and `on`, `yes`, `none` are plain strings.
+struct YAMLValue {
+    let node: Node
+    let path: String
+    let file: String
+
+    func error(_ message: String) -> CaseFileError {
+        CaseFileError(file: file, path: path, line: node.mark?.line, message: message)
+    }
+
+    func child(_ key: String, _ node: Node) -> YAMLValue {
+        YAMLValue(node: node, path: path.isEmpty ? key : "\(path).\(key)", file: file)
+    }
+
+    var scalar: Node.Scalar? { if case .scalar(let s) = node { return s } else { return nil } }
+
+    var isNull: Bool {
+        guard let s = scalar, s.style == .plain || s.style == .any else { return false }
+        return s.string == "null" || s.string == "~" || s.string.isEmpty
+    }
+
+    /// A mapping whose keys are all in `allowed`; unknown keys are an error.
+    func mapping(allowed: [String]) throws -> Fields {
+        guard case .mapping(let m) = node else { throw error("expected a mapping with the fields \(allowed.joined(separator: ", "))") }
+        var values: [String: YAMLValue] = [:]
+        for (k, v) in m {
+            guard case .scalar(let ks) = k else { throw error("expected text keys") }
+            let key = ks.string
+            guard allowed.contains(key) else {
+                throw child(key, v).error("unknown field '\(key)' (expected one of: \(allowed.joined(separator: ", ")))")
+            }
+            values[key] = child(key, v)
+        }
+        return Fields(values: values, owner: self)
+    }
+
+    func list() throws -> [YAMLValue] {
+        guard case .sequence(let s) = node else { throw error("expected a list") }
+        return s.enumerated().map { YAMLValue(node: $0.element, path: "\(path)[\($0.offset)]", file: file) }
+    }
+
+    func string() throws -> String {
+        guard let s = scalar, !isNull else { throw error("expected text") }
+        return s.string
+    }
+
+    func day() throws -> Day {
+        guard let s = scalar, !isNull else { throw error("expected a date yyyy-mm-dd") }
+        guard let d = Day(iso: s.string) else { throw error("expected a date yyyy-mm-dd, found '\(s.string)'") }
+        return d
+    }
+
+    /// A date, or `null` meaning "never".
+    func eventDate() throws -> EventDate { isNull ? .never : .on(try day()) }
+
+    func bool() throws -> Bool {
+        guard let s = scalar, s.style == .plain || s.style == .any else { throw error("expected true or false") }
+        switch s.string {
+        case "true": return true
+        case "false": return false
+        default: throw error("expected true or false, found '\(s.string)'")
+        }
+    }
+
+    func int() throws -> Int {
+        guard let s = scalar, s.style == .plain || s.style == .any, let v = Int(s.string) else {
+            throw error("expected a whole number, found '\(scalar?.string ?? "a structure")'")
+        }
+        return v
+    }
+
+    func number() throws -> Double {
+        guard let s = scalar, s.style == .plain || s.style == .any, let v = Double(s.string) else {
+            throw error("expected a number, found '\(scalar?.string ?? "a structure")'")
+        }
+        return v
+    }
+
+    func oneOf<E: RawRepresentable>(_ type: E.Type, _ allowed: [E]) throws -> E where E.RawValue == String {
+        let text = try string()
+        guard let v = E(rawValue: text) else {
+            throw error("expected one of \(allowed.map(\.rawValue).joined(separator: ", ")), found '\(text)'")
+        }
+        return v
+    }
+
+    func oneOf<E: RawRepresentable & CaseIterable>(_ type: E.Type) throws -> E where E.RawValue == String {
+        try oneOf(type, Array(E.allCases))
+    }
+
+    /// `none` as the explicit shorthand of CASES.md ("conduct: none", "bars: none", "inability: none").
+    var isNoneShorthand: Bool { scalar.map { $0.string == "none" && $0.style != .doubleQuoted && $0.style != .singleQuoted } ?? false }
+}
+
+/// The fields of a mapping, read by name; missing optional fields are nil.
+struct Fields {
+    let values: [String: YAMLValue]
+    let owner: YAMLValue
+
+    subscript(_ key: String) -> YAMLValue? { values[key] }
+
+    func has(_ key: String) -> Bool { values[key] != nil }
+
+    func required(_ key: String) throws -> YAMLValue {
+        guard let v = values[key] else { throw owner.error("missing required field '\(key)'") }
+        return v
+    }
+
+    func optional<T>(_ key: String, _ read: (YAMLValue) throws -> T) throws -> T? {
+        guard let v = values[key] else { return nil }
+        return try read(v)
+    }
+}

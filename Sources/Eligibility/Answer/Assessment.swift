@@ -1,0 +1,207 @@
+/// The pathways the engine evaluates, by their keys in ../shared/law/CASES.md.
+public enum PathwayKey: String, Sendable, CaseIterable, Hashable, Comparable {
+    case p25a = "25a", p25a2 = "25a-2", p25b = "25b", p25b4 = "25b-4", p25b6 = "25b-6", p104c = "104c"
+    case p60c = "60c", p60d = "60d", p16g = "16g", p19d1 = "19d-1", p19d1a = "19d-1a", p25_5 = "25-5"
+
+    public static func < (a: Self, b: Self) -> Bool { a.order < b.order }
+    var order: Int { Self.allCases.firstIndex(of: self)! }
+
+    /// German name of the pathway, e.g. "§ 25b Abs. 6 AufenthG".
+    public var title: String {
+        switch self {
+        case .p25a: return "§ 25a Abs. 1 AufenthG"
+        case .p25a2: return "§ 25a Abs. 2 AufenthG"
+        case .p25b: return "§ 25b Abs. 1 AufenthG"
+        case .p25b4: return "§ 25b Abs. 4 AufenthG"
+        case .p25b6: return "§ 25b Abs. 6 AufenthG"
+        case .p104c: return "§ 104c AufenthG"
+        case .p60c: return "§ 60c AufenthG"
+        case .p60d: return "§ 60d AufenthG"
+        case .p16g: return "§ 16g AufenthG"
+        case .p19d1: return "§ 19d Abs. 1 AufenthG"
+        case .p19d1a: return "§ 19d Abs. 1a AufenthG"
+        case .p25_5: return "§ 25 Abs. 5 AufenthG"
+        }
+    }
+
+    /// Short German description of what the pathway gives.
+    public var subtitle: String {
+        switch self {
+        case .p25a: return "Aufenthaltserlaubnis für gut integrierte Jugendliche und junge Volljährige"
+        case .p25a2: return "Aufenthaltserlaubnis für Familienangehörige nach § 25a"
+        case .p25b: return "Aufenthaltserlaubnis bei nachhaltiger Integration"
+        case .p25b4: return "Aufenthaltserlaubnis für Familienangehörige nach § 25b"
+        case .p25b6: return "Aufenthaltserlaubnis nach 30 Monaten Beschäftigungsduldung"
+        case .p104c: return "Chancen-Aufenthaltsrecht (Neuerteilung)"
+        case .p60c: return "Ausbildungsduldung"
+        case .p60d: return "Beschäftigungsduldung"
+        case .p16g: return "Aufenthaltserlaubnis zur Berufsausbildung für Ausreisepflichtige"
+        case .p19d1: return "Aufenthaltserlaubnis für qualifizierte Geduldete"
+        case .p19d1a: return "Aufenthaltserlaubnis nach Ausbildungsduldung"
+        case .p25_5: return "Aufenthaltserlaubnis bei unmöglicher Ausreise"
+        }
+    }
+}
+
+/// The five results of SPEC.md, "How the engine must answer" § 2.
+public enum Outcome: String, Sendable, Hashable, CaseIterable {
+    case met, reachable, notMet = "not_met", excluded, unclear
+
+    public var german: String {
+        switch self {
+        case .met: return "erfüllt"
+        case .reachable: return "erreichbar"
+        case .notMet: return "nicht erfüllt"
+        case .excluded: return "ausgeschlossen"
+        case .unclear: return "unklar"
+        }
+    }
+}
+
+/// The legal consequence (SPEC.md § 7).
+public enum Consequence: String, Sendable, Hashable, CaseIterable {
+    case anspruch, regelanspruch, soll, kann
+
+    public var german: String {
+        switch self {
+        case .anspruch: return "Anspruch („ist zu erteilen“)"
+        case .regelanspruch: return "Regelanspruch („ist in der Regel zu erteilen“)"
+        case .soll: return "Soll-Erteilung („soll erteilt werden“)"
+        case .kann: return "Ermessen („kann erteilt werden“)"
+        }
+    }
+}
+
+/// Why a failing condition fails (SPEC.md § 3).
+public enum FailureClass: String, Sendable, Hashable {
+    /// Becomes met by the passage of time alone.
+    case time
+    /// Something must be done or change.
+    case remediable
+    /// Can never become met for this person.
+    case permanent
+}
+
+/// The state of one condition (SPEC.md § 3).
+public enum ConditionState: Sendable, Hashable {
+    case met
+    case failing(FailureClass)
+    /// A waivable general requirement that does not hold (§ 5 Abs. 3 S. 2); never decides the result.
+    case waiver
+    /// Does not hold, but a statutory discretionary fallback holds; the consequence becomes `kann`.
+    case discretion
+    case unknown
+    case notApplicable
+
+    public var isFailing: Bool { if case .failing = self { return true } else { return false } }
+    public var failureClass: FailureClass? { if case .failing(let c) = self { return c } else { return nil } }
+
+    public var code: String {
+        switch self {
+        case .met: return "met"
+        case .failing: return "failing"
+        case .waiver: return "waiver"
+        case .discretion: return "discretion"
+        case .unknown: return "unknown"
+        case .notApplicable: return "not_applicable"
+        }
+    }
+}
+
+/// A remark in the answer, with the provision it rests on.
+public struct Note: Sendable, Hashable {
+    public var text: String
+    public var citation: String
+    public init(_ text: String, citation: String) { self.text = text; self.citation = citation }
+}
+
+/// The evaluation of one condition of a pathway.
+public struct ConditionResult: Sendable, Hashable {
+    public var id: String
+    public var state: ConditionState
+    /// For `failing(.time)`: the first day on which the condition is met if nothing but time changes.
+    public var metFrom: Day?
+    /// U-points and fact names that made the condition `unknown` (or that a waivable requirement lacks).
+    public var open: [String]
+    /// A short German detail for the counselor (e.g. the date a period is complete).
+    public var detail: String?
+
+    public init(_ id: String, _ state: ConditionState, metFrom: Day? = nil, open: [String] = [], detail: String? = nil) {
+        self.id = id; self.state = state; self.metFrom = metFrom; self.open = open; self.detail = detail
+    }
+
+    public var citation: String { ConditionCatalog.entry(id).citation }
+    public var requirement: String { ConditionCatalog.entry(id).requirement }
+
+    /// One German sentence a counselor can read.
+    public var sentence: String {
+        var s = requirement + " – "
+        switch state {
+        case .met: s += "erfüllt"
+        case .failing(.time): s += metFrom.map { "noch nicht erfüllt, erfüllt ab \($0.german)" } ?? "noch nicht erfüllt (Zeitablauf)"
+        case .failing(.remediable): s += "nicht erfüllt"
+        case .failing(.permanent): s += "nicht erfüllt und nicht mehr erreichbar"
+        case .waiver:
+            s += open.isEmpty ? "nicht erfüllt" : "nicht belegt (Angabe fehlt: " + open.map(ConditionCatalog.describeOpen).joined(separator: ", ") + ")"
+            s += ", die Behörde kann davon absehen (§ 5 Abs. 3 S. 2 AufenthG)"
+        case .discretion: s += "nicht erfüllt, aber Ermessensausnahme möglich"
+        case .unknown: s += "offen" + (open.isEmpty ? "" : " (" + open.map(ConditionCatalog.describeOpen).joined(separator: ", ") + ")")
+        case .notApplicable: s += "nicht anwendbar"
+        }
+        if let d = detail { s += "; " + d }
+        return s + " (" + citation + ")."
+    }
+}
+
+/// The answer for one person and one pathway on one date.
+public struct Assessment: Sendable, Hashable {
+    public var pathway: PathwayKey
+    public var outcome: Outcome
+    /// First day on which the pathway is met if nothing but time changes (only for `reachable`).
+    public var from: Day?
+    public var consequence: Consequence?
+    public var conditions: [ConditionResult]
+    public var notes: [Note]
+    /// The date of the decision the answer applies the law of.
+    public var on: Day
+    /// The rule versions applied (e.g. "§ 25b i. d. F. ab 31.12.2022").
+    public var lawVersions: [String]
+
+    /// IDs of every failing condition, whatever its class.
+    public var failing: [String] { conditions.filter { $0.state.isFailing }.map(\.id) }
+    /// Every U-point and missing fact that made a condition unknown.
+    public var open: [String] {
+        var seen: [String] = []
+        for c in conditions where c.state == .unknown { for o in c.open where !seen.contains(o) { seen.append(o) } }
+        return seen
+    }
+    /// Waivable general requirements that do not hold.
+    public var waivers: [String] { conditions.filter { $0.state == .waiver }.map(\.id) }
+    /// Discretionary fallbacks used.
+    public var discretion: [String] { conditions.filter { $0.state == .discretion }.map(\.id) }
+
+    /// What is still to be done ("Handlungsbedarf"), in German, for every remediable failing or unknown condition.
+    public var actions: [String] {
+        var out: [String] = []
+        for c in conditions {
+            switch c.state {
+            case .failing(.remediable):
+                if let a = ConditionCatalog.entry(c.id).action, !out.contains(a) { out.append(a) }
+            case .unknown:
+                for o in c.open {
+                    let a = o.hasPrefix("U") && Int(o.dropFirst()) != nil
+                        ? "Offene Rechtsfrage \(o) rechtlich klären lassen: \(ConditionCatalog.describeOpen(o))"
+                        : "Fehlende Angabe ergänzen: \(ConditionCatalog.describeOpen(o))"
+                    if !out.contains(a) { out.append(a) }
+                }
+            case .waiver:
+                if let a = ConditionCatalog.entry(c.id).action {
+                    let w = a + " (oder Absehen nach § 5 Abs. 3 S. 2 AufenthG beantragen)"
+                    if !out.contains(w) { out.append(w) }
+                }
+            default: break
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,69 @@
+/// The permit plan: the pathways open to a person in date order, and the next steps they lead to
+/// (spec/11-transitions.md), e.g. § 60d → § 25b Abs. 6 after 30 months, § 60c → § 19d Abs. 1a.
+public struct Plan: Sendable, Hashable {
+    public struct Step: Sendable, Hashable {
+        public var pathway: PathwayKey?
+        /// The first day of the step (on or after the decision date).
+        public var from: Day
+        public var text: String
+        public var citation: String
+        /// True when the step follows another one that still has to be granted.
+        public var followUp: Bool
+    }
+
+    public var steps: [Step]
+
+    /// Residence titles (not Duldungen) among the pathways.
+    static let titles: Set<PathwayKey> = [.p25a, .p25a2, .p25b, .p25b4, .p25b6, .p104c, .p16g, .p19d1, .p19d1a, .p25_5]
+
+    static func make(for person: Person, answers: [Assessment], on: Day) -> Plan {
+        var steps: [Step] = []
+        func date(_ a: Assessment) -> Day? {
+            switch a.outcome {
+            case .met: return on
+            case .reachable: return a.from
+            default: return nil
+            }
+        }
+        let byKey = Dictionary(uniqueKeysWithValues: answers.map { ($0.pathway, $0) })
+        for a in answers {
+            guard let d = date(a) else { continue }
+            let kind = titles.contains(a.pathway) ? "Aufenthaltserlaubnis" : "Duldung"
+            let consequence = a.consequence.map { " – " + $0.german } ?? ""
+            let when = d == on ? "jetzt" : "ab \(d.german)"
+            steps.append(Step(pathway: a.pathway, from: d, text: "\(a.pathway.title) (\(kind)) \(when)\(consequence)",
+                              citation: a.pathway.title, followUp: false))
+        }
+        // § 60d → § 25b Abs. 6 after 30 months, if not already reachable on its own.
+        if let d60 = byKey[.p60d].flatMap(date), byKey[.p25b6].flatMap(date) == nil {
+            let holding = person.status?.last { $0.kind == .duldung60d && $0.to == nil }
+            let start = holding?.from ?? d60
+            steps.append(Step(pathway: .p25b6, from: start.adding(months: 30),
+                              text: "Danach § 25b Abs. 6 AufenthG: nach 30 Monaten Beschäftigungsduldung, frühestens \(start.adding(months: 30).german), wenn die Voraussetzungen des § 60d fortbestehen und A2 (ggf. auch schriftlich) nachgewiesen ist",
+                              citation: "§ 25b Abs. 6 AufenthG", followUp: true))
+        }
+        // § 60c → § 19d Abs. 1a after the training is passed.
+        if byKey[.p60c].flatMap(date) != nil || person.status?.last?.kind == .duldung60c,
+           byKey[.p19d1a].flatMap(date) == nil,
+           let t = person.training?.last(where: { $0.passedOn.day == nil && $0.endedEarlyOn.day == nil }), let end = t.plannedEnd {
+            steps.append(Step(pathway: .p19d1a, from: max(end, on),
+                              text: "Nach erfolgreichem Abschluss der Ausbildung (planmäßig \(end.german)): § 19d Abs. 1a AufenthG – Anspruch auf eine Aufenthaltserlaubnis für 2 Jahre (B1, Wohnraum, qualifikationsentsprechende Beschäftigung)",
+                              citation: "§ 19d Abs. 1a AufenthG", followUp: true))
+        }
+        // § 104c holders: only § 25a/§ 25b keep the Fiktion, and only until 30.6.2027.
+        if let car = person.status?.last, car.titleBasis == "104c", on <= Day("2027-06-30") {
+            let until = car.validUntil.map { "vor Ablauf am \($0.german) und " } ?? ""
+            steps.append(Step(pathway: nil, from: on,
+                              text: "Aufenthaltserlaubnis nach § 104c: Antrag nach § 25a oder § 25b \(until)spätestens bis 30.06.2027 stellen (nur dieser Antrag löst die Fiktion aus)",
+                              citation: "§ 104c Abs. 2 AufenthG n. F., § 81 Abs. 4 AufenthG", followUp: true))
+        }
+        // Humanitarian titles lead on to the settlement permit (§ 26 Abs. 4; M).
+        if let first = answers.filter({ [.p25a, .p25b, .p25b4, .p25b6, .p25_5].contains($0.pathway) }).compactMap(date).min() {
+            steps.append(Step(pathway: nil, from: first.adding(years: 5),
+                              text: "Perspektive: Niederlassungserlaubnis nach 5 Jahren Aufenthaltserlaubnis, frühestens \(first.adding(years: 5).german), wenn die Voraussetzungen des § 9 Abs. 2 erfüllt sind",
+                              citation: "§ 26 Abs. 4 AufenthG", followUp: true))
+        }
+        steps.sort { ($0.from, $0.followUp ? 1 : 0) < ($1.from, $1.followUp ? 1 : 0) }
+        return Plan(steps: steps)
+    }
+}

@@ -1,0 +1,128 @@
+/// A calendar day without time or time zone: the unit of every legal date in Bleibe.
+///
+/// Stored as the number of days since 1970-01-01 (proleptic Gregorian calendar), so comparing and
+/// counting days is integer arithmetic. Adding months or years follows engine convention K1: the day
+/// of the month is kept; where it does not exist in the target month, the last day of that month is used.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Days since 1970-01-01.
+    public let ordinal: Int32
+
+    public init(ordinal: Int32) { self.ordinal = ordinal }
+
+    /// Creates a day from year, month (1–12) and day (1–31); returns nil for a date that does not exist.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year),
+              (1...9999).contains(year) else { return nil }
+        self.ordinal = Int32(Day.daysFromCivil(year: year, month: month, day: day))
+    }
+
+    /// Creates a day from an ISO `YYYY-MM-DD` string; returns nil if the text is not a valid date.
+    public init?(iso text: some StringProtocol) {
+        let u = Array(text.utf8)
+        guard u.count == 10, u[4] == 45, u[7] == 45 else { return nil }
+        func num(_ r: Range<Int>) -> Int? {
+            var v = 0
+            for i in r { let c = Int(u[i]) - 48; guard (0...9).contains(c) else { return nil }; v = v * 10 + c }
+            return v
+        }
+        guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// Year, month and day of the month.
+    public var components: (year: Int, month: Int, day: Int) { Day.civil(fromDays: Int(ordinal)) }
+    public var year: Int { components.year }
+
+    /// `YYYY-MM-DD`.
+    public var iso: String {
+        let (y, m, d) = components
+        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
+    }
+
+    /// German format `TT.MM.JJJJ`.
+    public var german: String {
+        let (y, m, d) = components
+        return pad(d, 2) + "." + pad(m, 2) + "." + pad(y, 4)
+    }
+
+    public var description: String { iso }
+
+    public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
+
+    /// The day `n` days later (earlier for negative `n`).
+    public func adding(days n: Int) -> Day { Day(ordinal: ordinal + Int32(n)) }
+
+    /// The same day of the month `n` months later, clamped to the month's last day (K1).
+    public func adding(months n: Int) -> Day {
+        let (y, m, d) = components
+        let total = y * 12 + (m - 1) + n
+        let ny = total / 12, nm = total % 12 + 1
+        return Day(year: ny, month: nm, day: min(d, Day.daysIn(month: nm, year: ny)))!
+    }
+
+    /// The same calendar day `n` years later; 29 February becomes 28 February in a non-leap year (K1).
+    public func adding(years n: Int) -> Day { adding(months: 12 * n) }
+
+    /// Number of days from `self` to `other` (positive if `other` is later).
+    public func days(to other: Day) -> Int { Int(other.ordinal - ordinal) }
+
+    /// The day a person born on `self` turns `age` (their `age`-th birthday).
+    public func birthday(_ age: Int) -> Day { adding(years: age) }
+
+    /// Age in completed years on `day` of a person born on `self` (age N from the N-th birthday on).
+    public func age(on day: Day) -> Int {
+        var age = day.year - year
+        if age > 0, birthday(age) > day { age -= 1 }
+        return max(age, day < self ? -1 : 0)
+    }
+
+    public static let distantFuture = Day(ordinal: Int32(Day.daysFromCivil(year: 9999, month: 12, day: 31)))
+    public static let distantPast = Day(ordinal: Int32(Day.daysFromCivil(year: 1, month: 1, day: 1)))
+
+    // MARK: - Civil calendar (H. Hinnant's algorithms)
+
+    static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+
+    static func daysIn(month m: Int, year y: Int) -> Int {
+        switch m {
+        case 2: return isLeap(y) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    static func civil(fromDays z0: Int) -> (Int, Int, Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+}
+
+private func pad(_ v: Int, _ width: Int) -> String {
+    let s = String(v)
+    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+}
+
+extension Day {
+    /// A day literal for rule tables and tests: `Day("2022-12-31")`. Traps on an invalid literal.
+    public init(_ iso: StaticString) {
+        guard let d = Day(iso: "\(iso)") else { preconditionFailure("invalid day literal \(iso)") }
+        self = d
+    }
+}

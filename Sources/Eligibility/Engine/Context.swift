@@ -1,0 +1,50 @@
+/// One evaluation: a person, a decision date (`R_dec`) and an application date (`R_app`).
+struct Context {
+    let subject: Subject
+    /// `R_dec`: the date of the decision; every condition not tied to the application is judged on it.
+    let decision: Day
+    /// `R_app`: the date of the application (K10: one per case).
+    let application: Day
+    let evaluation: Evaluation
+
+    var person: Person { subject.person }
+    var household: HouseholdView { subject.household }
+    var timeline: Timeline { subject.timeline }
+
+    func with(_ other: Subject) -> Context {
+        Context(subject: other, decision: decision, application: application, evaluation: evaluation)
+    }
+
+    /// The status on `R_dec`, or nil when unrecorded.
+    var statusOnDecision: StatusOnDay { subject.status(on: decision) }
+
+    /// The answer for another pathway (an anchor) on the same dates.
+    func anchor(_ key: PathwayKey, of other: Subject, variant: Variant = .full) -> Assessment {
+        evaluation.answer(key, other.id, on: decision, pending: application == decision ? nil : application, variant: variant)
+    }
+
+    /// A minor unmarried child of the person (or of a partner) lives in the household on `R_dec`; nil if unknown.
+    func hasMinorChildInHousehold() -> Bool? {
+        if household.data.isSinglePerson { return false }
+        var unknown = false
+        for c in household.childrenIncludingPartners(of: subject.id) {
+            let minor = c.isMinorUnmarried(on: decision)
+            let together = household.liveTogether(subject.id, c.id)
+            switch allOf(minor, together) {
+            case true?: return true
+            case nil: unknown = true
+            case false?: break
+            }
+        }
+        return unknown ? nil : false
+    }
+}
+
+/// Variants of a pathway used as anchors of another (to avoid circular family routes).
+enum Variant: Hashable {
+    case full
+    /// § 25a Abs. 2 route (a) only: the parent of a minor § 25a holder.
+    case parentRouteOnly
+    /// § 104c Abs. 1 only, without the family route.
+    case ownRouteOnly
+}

@@ -1,0 +1,176 @@
+/// The rules engine: for each person of a household and each pathway, the answer on a decision date
+/// (../shared/law/SPEC.md, "How the engine must answer"). Pure: it reads no clock, no environment, no database.
+public struct Engine: Sendable {
+    public init() {}
+
+    /// Assesses every person of `household` for `pathways` on the decision date `on`.
+    /// - Parameter appliedOn: the date of a pending application (K10: one for the whole case); nil = filed on `on`.
+    public func assess(_ household: Household, on: Day, appliedOn: Day? = nil,
+                       pathways: [PathwayKey] = PathwayKey.allCases) -> HouseholdAssessment {
+        let evaluation = Evaluation(household)
+        var persons: [PersonAssessment] = []
+        for id in evaluation.view.order {
+            let answers = pathways.map { evaluation.answer($0, id, on: on, pending: appliedOn, variant: .full) }
+            let person = household.person(id)!
+            persons.append(PersonAssessment(personID: id, label: person.label, assessments: answers,
+                                            plan: Plan.make(for: person, answers: answers, on: on)))
+        }
+        return HouseholdAssessment(on: on, appliedOn: appliedOn, persons: persons)
+    }
+
+    /// The answer for one person and one pathway.
+    public func assess(_ household: Household, person id: String, pathway: PathwayKey, on: Day, appliedOn: Day? = nil) -> Assessment {
+        Evaluation(household).answer(pathway, id, on: on, pending: appliedOn, variant: .full)
+    }
+}
+
+/// The answers for every person of a household.
+public struct HouseholdAssessment: Sendable {
+    public var on: Day
+    public var appliedOn: Day?
+    public var persons: [PersonAssessment]
+
+    public func person(_ id: String) -> PersonAssessment? { persons.first { $0.personID == id } }
+}
+
+public struct PersonAssessment: Sendable {
+    public var personID: String
+    public var label: String?
+    public var assessments: [Assessment]
+    public var plan: Plan
+
+    public func assessment(_ key: PathwayKey) -> Assessment? { assessments.first { $0.pathway == key } }
+}
+
+/// One run of the engine over one household: anchors and answers are cached, timelines built once.
+final class Evaluation: @unchecked Sendable {
+    let view: HouseholdView
+    private var cache: [Key: Assessment] = [:]
+    private lazy var switchDays: [Day] = computeSwitchDays()
+
+    struct Key: Hashable {
+        var pathway: PathwayKey, person: String, on: Day, pending: Day?, variant: Variant
+    }
+
+    init(_ household: Household) { self.view = HouseholdView(household) }
+
+    /// The conditions of one pathway for one person on one decision and application date.
+    func sheet(_ key: PathwayKey, _ subject: Subject, decision: Day, application: Day, variant: Variant) -> Sheet {
+        let ctx = Context(subject: subject, decision: decision, application: application, evaluation: self)
+        switch key {
+        case .p25a: return ctx.evaluate25a()
+        case .p25a2: return ctx.evaluate25a2(variant: variant)
+        case .p25b: return ctx.evaluate25b()
+        case .p25b4: return ctx.evaluate25b4()
+        case .p25b6: return ctx.evaluate25b6()
+        case .p104c: return ctx.evaluate104c(variant: variant)
+        case .p60c: return ctx.evaluate60c()
+        case .p60d: return ctx.evaluate60d()
+        case .p16g: return ctx.evaluate16g()
+        case .p19d1: return ctx.evaluate19d1()
+        case .p19d1a: return ctx.evaluate19d1a()
+        case .p25_5: return ctx.evaluate25_5()
+        }
+    }
+
+    /// The full answer, with the search for `from` (SPEC.md "How the engine must answer" §§ 4–5).
+    func answer(_ key: PathwayKey, _ id: String, on: Day, pending: Day?, variant: Variant) -> Assessment {
+        let cacheKey = Key(pathway: key, person: id, on: on, pending: pending, variant: variant)
+        if let hit = cache[cacheKey] { return hit }
+        guard let subject = view.subject(id) else { preconditionFailure("unknown person \(id)") }
+        let s = sheet(key, subject, decision: on, application: pending ?? on, variant: variant)
+        var a = Assessment(pathway: key, outcome: .met, from: nil, consequence: nil, conditions: s.conditions,
+                           notes: s.notes, on: on, lawVersions: s.versions)
+        switch Self.precedence(s) {
+        case .decided(let outcome):
+            a.outcome = outcome
+            if outcome == .met { a.consequence = Self.consequence(s) }
+        case .search(let firstDays):
+            let found = search(key, subject, after: on, pending: pending, variant: variant, seeds: firstDays)
+            switch found {
+            case .reachable(let day, let consequence):
+                a.outcome = .reachable; a.from = day; a.consequence = consequence
+            case .unclear(let open):
+                a.outcome = .unclear
+                a.notes.append(Note("Frühestes Datum nicht bestimmbar: " + open.map(ConditionCatalog.describeOpen).joined(separator: "; "), citation: "SPEC.md, How the engine must answer § 5"))
+                for o in open where !a.open.contains(o) {
+                    a.conditions.append(ConditionResult("reachable_date", .unknown, open: [o]))
+                }
+            case .never:
+                a.outcome = .excluded
+                a.notes.append(Note("Die zeitabhängigen Voraussetzungen können nie gleichzeitig erfüllt sein.", citation: "SPEC.md, How the engine must answer § 4"))
+            }
+        }
+        cache[cacheKey] = a
+        return a
+    }
+
+    enum Precedence { case decided(Outcome), search([Day]) }
+
+    /// SPEC.md § 4: permanent → excluded; remediable → not met; unknown → unclear; time → search; else met.
+    static func precedence(_ s: Sheet) -> Precedence {
+        var remediable = false, unknown = s.forceUnclear, time: [Day] = []
+        for c in s.conditions {
+            switch c.state {
+            case .failing(.permanent): return .decided(.excluded)
+            case .failing(.remediable): remediable = true
+            case .failing(.time): time.append(c.metFrom ?? .distantFuture)
+            case .unknown: unknown = true
+            default: break
+            }
+        }
+        if remediable { return .decided(.notMet) }
+        if unknown { return .decided(.unclear) }
+        if !time.isEmpty { return .search(time) }
+        return .decided(.met)
+    }
+
+    static func consequence(_ s: Sheet) -> Consequence {
+        s.conditions.contains { $0.state == .discretion } ? .kann : s.consequence
+    }
+
+    enum SearchResult { case reachable(Day, Consequence), unclear([String]), never }
+
+    /// Checks candidate days in order: the days time conditions become met, and the days on which a condition
+    /// can switch (birthdays, law changes, ends of periods). Considers a pending and a new application.
+    private func search(_ key: PathwayKey, _ subject: Subject, after on: Day, pending: Day?, variant: Variant,
+                        seeds: [Day]) -> SearchResult {
+        var candidates = Set(seeds.filter { $0 > on && $0 < .distantFuture })
+        for d in switchDays where d > on { candidates.insert(d) }
+        let horizon = on.adding(years: 30)
+        var tried = Set<Day>()
+        var open: [String] = []
+        var steps = 0
+        while let day = candidates.filter({ !tried.contains($0) }).min(), day <= horizon, steps < 400 {
+            tried.insert(day)
+            steps += 1
+            let applications = pending.map { [$0, day] } ?? [day]
+            for app in applications {
+                let s = sheet(key, subject, decision: day, application: app, variant: variant)
+                switch Self.precedence(s) {
+                case .decided(.met): return .reachable(day, Self.consequence(s))
+                case .decided(.unclear):
+                    for c in s.conditions where c.state == .unknown { for o in c.open where !open.contains(o) { open.append(o) } }
+                case .search(let more):
+                    for d in more where d > day && d < .distantFuture { candidates.insert(d) }
+                default: break
+                }
+            }
+        }
+        return open.isEmpty ? .never : .unclear(open)
+    }
+
+    private func computeSwitchDays() -> [Day] {
+        var days = Set(Law.changeDays)
+        for s in view.subjects.values {
+            let p = s.person
+            if let b = p.born { for age in [6, 14, 18, 21, 27] { days.insert(b.birthday(age)) } }
+            for period in p.status ?? [] { if let t = period.to { days.insert(t.adding(days: 1)) } }
+            for e in p.employment ?? [] { if let t = e.to { days.insert(t.adding(days: 1)) } }
+            for l in p.livelihood ?? [] { if let t = l.to { days.insert(t.adding(days: 1)) }; days.insert(l.from) }
+            for t in p.training ?? [] { days.insert(t.from.adding(months: -7)); days.insert(t.from.adding(months: -6)); days.insert(t.from) }
+        }
+        days.insert(Law.lastFiling104c.adding(days: 1))
+        return days.sorted()
+    }
+}

@@ -1,0 +1,67 @@
+/// The conditions and notes of one pathway evaluated on one decision date, collected by the pathway's rules.
+struct Sheet {
+    var conditions: [ConditionResult] = []
+    var notes: [Note] = []
+    var consequence: Consequence
+    var versions: [String] = []
+    /// Set when the law in force itself is open (U4): the result is `unclear` whatever else holds.
+    var forceUnclear = false
+
+    init(_ consequence: Consequence) { self.consequence = consequence }
+
+    mutating func add(_ r: ConditionResult) { conditions.append(r) }
+
+    mutating func met(_ id: String, _ detail: String? = nil) { add(ConditionResult(id, .met, detail: detail)) }
+
+    mutating func fail(_ id: String, _ c: FailureClass, metFrom: Day? = nil, _ detail: String? = nil) {
+        add(ConditionResult(id, .failing(c), metFrom: metFrom, detail: detail))
+    }
+
+    mutating func unknown(_ id: String, _ open: [String], _ detail: String? = nil) {
+        add(ConditionResult(id, .unknown, open: open, detail: detail))
+    }
+
+    mutating func notApplicable(_ id: String) { add(ConditionResult(id, .notApplicable)) }
+
+    /// A condition decided by a fact: true → met, false → failing with `c`, nil → unknown naming `fact`.
+    mutating func require(_ id: String, _ holds: Bool?, fact: String, _ c: FailureClass) {
+        switch holds {
+        case true?: met(id)
+        case false?: fail(id, c)
+        case nil: unknown(id, [fact])
+        }
+    }
+
+    /// A waivable general requirement (SPEC.md § 6): never decides the result; a missing fact is only noted.
+    mutating func waivable(_ id: String, _ holds: Bool?, fact: String) {
+        switch holds {
+        case true?: met(id)
+        case false?: add(ConditionResult(id, .waiver))
+        case nil:
+            // Not `unknown`: a waivable requirement never makes the result unclear (SPEC.md § 6).
+            add(ConditionResult(id, .waiver, open: [fact]))
+        }
+    }
+
+    mutating func note(_ text: String, _ citation: String) {
+        let n = Note(text, citation: citation)
+        if !notes.contains(n) { notes.append(n) }
+    }
+
+    /// Applies a general requirement either as waivable or as deciding (class remediable).
+    mutating func general(_ id: String, _ holds: Bool?, fact: String, waivable isWaivable: Bool) {
+        if isWaivable { waivable(id, holds, fact: fact) } else { require(id, holds, fact: fact, .remediable) }
+    }
+}
+
+/// Three-valued "and": false if any is false, else nil if any is unknown, else true.
+func allOf(_ xs: Bool?...) -> Bool? {
+    if xs.contains(false) { return false }
+    return xs.contains(nil) ? nil : true
+}
+
+/// Three-valued "or": true if any is true, else nil if any is unknown, else false.
+func anyOf(_ xs: Bool?...) -> Bool? {
+    if xs.contains(true) { return true }
+    return xs.contains(nil) ? nil : false
+}

@@ -1,0 +1,83 @@
+// Family pathways that depend on another person's pathway (spec/01-common.md §1.9).
+
+/// The state of one family route, ranked so that the best route can be chosen.
+enum RouteState {
+    case met
+    case time(Day)
+    case unknown([String])
+    case remediable
+    case permanent
+
+    var rank: (Int, Day) {
+        switch self {
+        case .met: return (0, .distantPast)
+        case .time(let d): return (1, d)
+        case .unknown: return (2, .distantPast)
+        case .remediable: return (3, .distantPast)
+        case .permanent: return (4, .distantPast)
+        }
+    }
+
+    static func better(_ a: RouteState, _ b: RouteState) -> Bool { a.rank < b.rank }
+
+    func record(_ s: inout Sheet, _ id: String, _ detail: String? = nil) {
+        switch self {
+        case .met: s.met(id, detail)
+        case .time(let d): s.fail(id, .time, metFrom: d, detail)
+        case .unknown(let o): s.unknown(id, o, detail)
+        case .remediable: s.fail(id, .remediable, detail)
+        case .permanent: s.fail(id, .permanent, detail)
+        }
+    }
+}
+
+extension Context {
+    /// The anchor condition from another person's answer (§1.9): a holder of the title counts without evaluation.
+    func anchorState(_ other: Subject, pathways: [PathwayKey], holdsBasis: String, variant: Variant = .full) -> RouteState {
+        if case .known(let p) = other.status(on: decision), p.titleBasis == holdsBasis { return .met }
+        var best: RouteState = .permanent
+        for key in pathways {
+            let a = anchor(key, of: other, variant: variant)
+            let state: RouteState
+            switch a.outcome {
+            case .met: state = .met
+            case .reachable: state = .time(a.from!)
+            case .unclear: state = .unknown(a.open.map { $0.hasPrefix("U") && Int($0.dropFirst()) != nil ? $0 : "\(other.id)/\($0)" })
+            case .notMet: state = .remediable
+            case .excluded: state = .permanent
+            }
+            if RouteState.better(state, best) { best = state }
+        }
+        return best
+    }
+
+    /// Provisional outcome of a sheet without the `from` search: used to choose between family routes.
+    func provisional(_ s: Sheet) -> RouteState {
+        var worst: RouteState = .met
+        var open: [String] = []
+        var due = Day.distantPast
+        for c in s.conditions {
+            switch c.state {
+            case .failing(.permanent): return .permanent
+            case .failing(.remediable): worst = .remediable
+            case .unknown: open += c.open
+            case .failing(.time): due = max(due, c.metFrom ?? due)
+            default: break
+            }
+        }
+        if case .remediable = worst { return .remediable }
+        if !open.isEmpty { return .unknown(open) }
+        return due > .distantPast ? .time(due) : .met
+    }
+
+    /// Chooses the best of several route sheets; with no route at all, `none` is used.
+    func bestRoute(_ routes: [Sheet], none: () -> Sheet) -> Sheet {
+        guard var best = routes.first else { return none() }
+        var bestState = provisional(best)
+        for r in routes.dropFirst() {
+            let st = provisional(r)
+            if RouteState.better(st, bestState) { best = r; bestState = st }
+        }
+        return best
+    }
+}

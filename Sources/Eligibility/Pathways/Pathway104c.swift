@@ -1,0 +1,96 @@
+// § 104c AufenthG – Chancen-Aufenthaltsrecht, a new grant (spec/04-104c.md 4.5).
+
+extension Context {
+    func evaluate104c(variant: Variant) -> Sheet {
+        var s = Sheet(.soll)
+        caveats(&s)
+        s.versions.append(Law.p104c.describe(on: decision))
+        switch Law.p104c.rules(on: decision) {
+        case nil:
+            s.fail("c_new_grants_possible", .time, metFrom: Law.p104c.versions[0].since, "§ 104c tritt erst am 31.12.2022 in Kraft")
+        case let r? where r.newGrants:
+            s.met("c_new_grants_possible")
+        case _?:
+            if application <= Law.lastFiling104c {
+                s.unknown("c_new_grants_possible", ["U2"], "Antrag bis 30.12.2025 gestellt, keine Übergangsregelung")
+            } else {
+                s.fail("c_new_grants_possible", .permanent, "Neuerteilungen seit 31.12.2025 ausgeschlossen; letzter Antragstag 30.12.2025")
+            }
+        }
+        s.require("c_geduldet", isGeduldet(on: decision), fact: "status", .remediable)
+
+        // 5 years on the cut-off date 31.10.2022, strictly without gaps; or the family route.
+        let own = StatusColumn.residence104c.verdict(timeline, reference: Law.cutoff104c, length: .years(5))
+        if own.state == .met {
+            s.met("c_residence_years_min")
+        } else {
+            let family = variant == .ownRouteOnly ? RouteState.permanent : familyRoute104c()
+            if case .met = family {
+                s.met("c_family_route")
+                s.notApplicable("c_residence_years_min")
+            } else if own.state == nil {
+                s.unknown("c_residence_years_min", own.open)
+            } else {
+                let detail: String? = {
+                    if case .time(let d)? = own.state { return "5 Jahre erst am \(d.german) – nach dem Stichtag 31.10.2022" }
+                    return nil
+                }()
+                s.fail("c_residence_years_min", .permanent, detail)
+                if case .unknown(let o) = family { s.unknown("c_family_route", o) }
+            }
+        }
+        if let start = timeline.segments.first(where: { $0.period.map { StatusColumn.residence104c.classify($0) == .qualifies } ?? false })?.from,
+           start == Day("2017-11-01") || start == Day("2017-10-31") {
+            s.note("Grenzfall: Beginn des Aufenthalts am \(start.german) – Praxisquellen nennen „bis 31.10.2017“ bzw. „vor dem 1.11.2017“.", "spec/01-common.md §1.8")
+        }
+        s.require("c_fdgo_declaration", person.fdgoDeclarationOn.happened(by: decision), fact: "fdgo_declaration_on", .remediable)
+        crime50_90(&s, "c_crime_threshold", disregardJuvenileSanctions: true)
+        let repeated: Bool? = {
+            guard let c = person.conduct, let obstruction = c.currentObstruction else { return nil }
+            let deceiving = obstruction.contains(.deception) || obstruction.contains(.falseStatements)
+            return deceiving ? c.deceptionRepeated : false
+        }()
+        s.require("c_excl_repeated_deception", repeated.map { !$0 }, fact: "conduct", .remediable)
+        genNoExpulsionInterest(&s, waivable: true)
+        genAbs4Bar(&s)
+        genNoEntryBan(&s, abschnitt5: true)
+        s.met("c_10_3_ok")
+        if subject.holds104c(on: decision) == true {
+            s.note("Bereits Inhaber einer Aufenthaltserlaubnis nach § 104c: sie gilt bis zum Ablauf fort und kann nur als § 25a oder § 25b „verlängert“ werden.", "§ 104c Abs. 1, 2 AufenthG n. F.")
+        }
+        if expired104cWithoutFollowUp(), person.informedPer104cAbs4 == false {
+            s.note("Für eine Ermessensduldung bis zu 18 Monaten argumentieren (Belehrungspflicht verletzt).", "§ 60a Abs. 2 S. 3, § 104c Abs. 4 AufenthG; anwaltonline.com Nr. 38376")
+        }
+        return s
+    }
+
+    /// Spouse/partner or minor unmarried child in the household of a person meeting § 104c Abs. 1, or an unmarried
+    /// adult child who was a minor at entry (§ 104c Abs. 2 a.F.).
+    private func familyRoute104c() -> RouteState {
+        var best: RouteState = .permanent
+        func consider(_ other: Subject, eligible: Bool?) {
+            guard eligible != false else { return }
+            var st = anchorState(other, pathways: [.p104c], holdsBasis: "104c", variant: .ownRouteOnly)
+            if case .met = st { } else { st = .permanent }
+            if eligible == nil, case .met = st { st = .unknown(["household"]) }
+            if RouteState.better(st, best) { best = st }
+        }
+        for p in household.partners(of: subject.id) { consider(p, eligible: household.liveTogether(subject.id, p.id)) }
+        for (parent, _) in household.parents(of: subject.id) {
+            let minorChild = allOf(subject.isMinorUnmarried(on: decision), household.liveTogether(subject.id, parent.id))
+            let adultChild: Bool? = {
+                guard let born = person.born, let entered = person.entered else { return nil }
+                return allOf(born.age(on: entered) < 18, person.maritalStatus.map { $0 == .single })
+            }()
+            consider(parent, eligible: anyOf(minorChild, adultChild))
+        }
+        return best
+    }
+
+    private func expired104cWithoutFollowUp() -> Bool {
+        guard let status = person.status else { return false }
+        let permits = status.filter { $0.titleBasis == "104c" }
+        guard let last = permits.last, let end = last.to, end < decision else { return false }
+        return !status.contains { $0.from > end && ($0.titleBasis == "25a" || $0.titleBasis == "25b") }
+    }
+}

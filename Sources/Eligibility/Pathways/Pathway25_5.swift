@@ -1,0 +1,46 @@
+// § 25 Abs. 5 AufenthG – departure impossible (spec/10-25-5.md 10.1).
+
+extension Context {
+    func evaluate25_5() -> Sheet {
+        var s = Sheet(.kann)
+        caveats(&s)
+        guard inForce(&s, Law.p25_5) != nil else { return s }
+        let obliged: Bool? = {
+            switch statusOnDecision {
+            case .known(let p): return p.kind.isDuldung || p.kind == .none || (p.kind == .fiktion && p.fiktion == .duldungsfiktion)
+            case .unrecorded: return nil
+            case .beforeHistory: return false
+            }
+        }()
+        s.require("25_5_enforceably_obliged", obliged, fact: "status", .remediable)
+        let d = person.departure
+        let impossible = allOf(d?.impossibleSince.happened(by: decision), d?.endForeseeable.map { !$0 })
+        s.require("25_5_departure_impossible", impossible, fact: "departure", .remediable)
+        let notAtFault = allOf(person.conduct?.currentObstruction.map(\.isEmpty), d?.ownFault.map { !$0 })
+        s.require("25_5_not_at_fault", notAtFault, fact: d?.ownFault == nil ? "departure.own_fault" : "conduct.current_obstruction", .remediable)
+
+        // 18 months of suspended deportation turn "kann" into "soll" (S. 2); not a failing condition.
+        let v = StatusColumn.suspension25_5.verdict(timeline, reference: decision, length: .months(18))
+        switch v.state {
+        case .met?:
+            s.met("25_5_duldung_months_min")
+            s.consequence = .soll
+        case .time(let day)?:
+            s.add(ConditionResult("25_5_duldung_months_min", .notApplicable, detail: "Soll-Anspruch ab \(day.german); bis dahin Ermessen"))
+        case .fails?:
+            s.add(ConditionResult("25_5_duldung_months_min", .notApplicable, detail: "Ermessen (keine 18 Monate ausgesetzte Abschiebung)"))
+        case nil:
+            s.unknown("25_5_duldung_months_min", v.open, "Soll oder Kann hängt von der offenen Frage ab")
+        }
+        genNo10_3S2Bar(&s)
+        genLuSecured(&s, waivable: true)
+        genIdentity(&s, waivable: true)
+        genPassport(&s, waivable: true)
+        genNoExpulsionInterest(&s, waivable: true)
+        genVisaEntry(&s, waivable: true)
+        genAbs4Bar(&s)
+        genNoEntryBan(&s, abschnitt5: true)
+        s.note("Erste Erteilung höchstens für 6 Monate, solange der rechtmäßige Aufenthalt noch keine 18 Monate dauert; keine Verlängerung, wenn das Ausreisehindernis entfallen ist.", "§ 26 Abs. 1 S. 1, Abs. 2 AufenthG")
+        return s
+    }
+}

@@ -1,0 +1,119 @@
+// § 25a Abs. 2 and 3 AufenthG – family members of a § 25a holder (spec/02-25a.md 2.9).
+
+extension Context {
+    func evaluate25a2(variant: Variant) -> Sheet {
+        var base = Sheet(.kann)
+        caveats(&base)
+        guard inForce(&base, Law.p25a) != nil else { return base }
+        let me = subject
+        var routes: [Sheet] = []
+
+        // (a) parent of a minor § 25a holder: kann.
+        for child in household.children(of: me.id) {
+            var s = base
+            s.consequence = .kann
+            let minor = child.isMinor(on: decision)
+            if minor == false {
+                s.fail("a2_anchor", .permanent, "\(child.id) ist volljährig – § 25a Abs. 2 S. 1 gilt nur für Eltern Minderjähriger")
+            } else {
+                var st = anchorState(child, pathways: [.p25a], holdsBasis: "25a")
+                if minor == nil, case .met = st { st = .unknown(["\(child.id)/born"]) }
+                st.record(&s, "a2_anchor", "Elternteil von \(child.id)")
+            }
+            community(&s, with: child)
+            ownConditions(&s, adultRoute: true)
+            if (anchorSatisfied(s)) {
+                s.note("Erhalten die Eltern keine Aufenthaltserlaubnis, soll ihnen und den minderjährigen Geschwistern eine Duldung erteilt werden, solange \(child.id) minderjährig ist.", "§ 60a Abs. 2b AufenthG")
+            }
+            routes.append(s)
+        }
+        if variant == .parentRouteOnly { return bestRoute(routes) { closed(base) } }
+
+        // (b) minor child of a parent who receives a permit under (a): kann.
+        for (parent, _) in household.parents(of: me.id) {
+            var s = base
+            s.consequence = .kann
+            if me.isMinor(on: decision) == false {
+                s.fail("a2_anchor", .permanent, "volljährig")
+            } else {
+                var st = anchorState(parent, pathways: [.p25a2], holdsBasis: "25a", variant: .parentRouteOnly)
+                if me.isMinor(on: decision) == nil, case .met = st { st = .unknown(["born"]) }
+                st.record(&s, "a2_anchor", "Kind von \(parent.id) (Geschwister)")
+            }
+            community(&s, with: parent)
+            ownConditions(&s, adultRoute: false)
+            routes.append(s)
+        }
+        // (c) spouse or registered partner of a § 25a holder: soll.
+        for partner in household.partners(of: me.id) {
+            var s = base
+            s.consequence = .soll
+            anchorState(partner, pathways: [.p25a], holdsBasis: "25a").record(&s, "a2_anchor", "Ehegatte/Lebenspartner von \(partner.id)")
+            community(&s, with: partner)
+            ownConditions(&s, adultRoute: true)
+            routes.append(s)
+        }
+        // (d) minor unmarried child of a § 25a holder: soll.
+        for (parent, _) in household.parents(of: me.id) {
+            var s = base
+            s.consequence = .soll
+            switch me.isMinorUnmarried(on: decision) {
+            case false?: s.fail("a2_anchor", .permanent, "nicht mehr minderjährig und ledig")
+            case nil: s.unknown("a2_anchor", me.person.born == nil ? ["born"] : ["marital_status"])
+            case true?: anchorState(parent, pathways: [.p25a], holdsBasis: "25a").record(&s, "a2_anchor", "Kind von \(parent.id)")
+            }
+            community(&s, with: parent)
+            ownConditions(&s, adultRoute: false)
+            routes.append(s)
+        }
+        return bestRoute(routes) { closed(base) }
+    }
+
+    private func anchorSatisfied(_ s: Sheet) -> Bool {
+        s.conditions.first { $0.id == "a2_anchor" }.map { $0.state == .met || $0.state == .failing(.time) } ?? false
+    }
+
+    private func closed(_ base: Sheet) -> Sheet {
+        var s = base
+        if household.data.isSinglePerson || !household.data.relations.isEmpty || household.data.household != nil {
+            s.fail("a2_anchor", .permanent, "keine stammberechtigte Person nach § 25a in der Familie")
+        } else {
+            s.unknown("a2_anchor", ["relations"])
+        }
+        return s
+    }
+
+    private func community(_ s: inout Sheet, with other: Subject) {
+        s.require("a2_family_community", household.liveTogether(subject.id, other.id), fact: "household", .remediable)
+    }
+
+    /// Routes (a) and (c) need no obstruction and livelihood by employment; (b) and (d) the general § 5 Nr. 1.
+    private func ownConditions(_ s: inout Sheet, adultRoute: Bool) {
+        if adultRoute {
+            s.require("a2_no_obstruction", person.conduct?.currentObstruction.map(\.isEmpty), fact: "conduct.current_obstruction", .remediable)
+            let lu: Bool? = {
+                guard person.livelihood != nil, let p = subject.livelihood(on: decision) else { return nil }
+                return allOf(p.workShare.map { $0 >= 1 }, p.publicFunds.map { !$0 }, p.wohngeld.map { !$0 })
+            }()
+            s.require("a2_lu_by_employment", lu, fact: "livelihood", .remediable)
+        } else {
+            genLuSecured(&s, waivable: true)
+        }
+        crime50_90(&s, "a3_crime_50_90")
+        genIdentity(&s, waivable: true)
+        genPassport(&s, waivable: true)
+        genNoExpulsionInterest(&s, waivable: true)
+        genVisaEntry(&s, waivable: true)
+        genAbs4Bar(&s)
+        genNoEntryBan(&s, abschnitt5: true)
+    }
+
+    /// The 50/90 rule as a condition (K9: remediable).
+    func crime50_90(_ s: inout Sheet, _ id: String, disregardJuvenileSanctions: Bool = false) {
+        switch Crime.fiftyNinety(person.convictions, disregardJuvenileSanctions: disregardJuvenileSanctions) {
+        case .met: s.met(id)
+        case .fails: s.fail(id, .remediable, "Verurteilung über der Grenze von 50 bzw. 90 Tagessätzen – atypischer Fall darlegbar („grundsätzlich“)")
+        case .unknown(let o): s.unknown(id, o)
+        }
+    }
+}

@@ -1,0 +1,266 @@
+// § 25b AufenthG – sustainable integration: Abs. 1, family members (Abs. 4), after § 60d (Abs. 6)
+// (spec/03-25b.md 3.8–3.10).
+
+extension Context {
+    func evaluate25b() -> Sheet {
+        var s = Sheet(.soll)
+        caveats(&s)
+        guard let r = inForce(&s, Law.p25b) else { return s }
+        let holder = isCarHolder(branch: r.car104cBranch)
+        status25b(&s, holder: holder)
+
+        // Nr. 1: 4 years with a minor unmarried child in the household, otherwise 6 (8/6 before 31.12.2022).
+        let chain = holder == true ? StatusColumn.residence25bHolder : StatusColumn.residence25b
+        let withChild = hasMinorChildInHousehold()
+        let long = chain.verdict(timeline, reference: decision, length: .years(r.years))
+        let short = chain.verdict(timeline, reference: decision, length: .years(r.yearsWithMinorChild))
+        switch withChild {
+        case true?: chainCondition(&s, "b_residence_years_min_with_minor_child", short)
+        case false?: chainCondition(&s, "b_residence_years_min", long)
+        case nil:
+            if long.state == short.state { chainCondition(&s, "b_residence_years_min", long) } else {
+                s.unknown("b_residence_years_min", ["household"], "4 oder 6 Jahre: hängt davon ab, ob ein minderjähriges lediges Kind im Haushalt lebt")
+            }
+        }
+        if holder == true, timeline.segments.contains(where: { $0.period?.kind == .duldung60b }) {
+            s.met("b_60b_counts_if_104c")
+        }
+        if long.state != nil, long.state != .met, withChild != true,
+           StatusColumn.residence(gapRule: .shortOnly, sixtyBCounts: true).verdict(timeline, reference: decision, length: .years(r.years)).state == .met {
+            s.note("Die Behörde kann andere Integrationsleistungen gegen eine Unterbrechung abwägen.", "BVerwG 1 C 34.18, Leitsatz 5")
+        }
+        s.note("„Überwiegend“ (> 50 %) und die 3-Monats-Regel des BMI sind Praxis, nicht Gesetzestext (U8).", "§ 25b Abs. 1 S. 2 Nr. 1, 3 AufenthG; spec/13-open-questions.md U8")
+        personal25b(&s, minorChild: false)
+        common25b(&s, holder: holder)
+        return s
+    }
+
+    /// `b_status`: geduldet on `R_dec` (any Duldung, entitlement, Duldungsfiktion) or a § 104c holder.
+    func status25b(_ s: inout Sheet, holder: Bool?) {
+        if holder == true { s.met("b_status", "Inhaber einer Aufenthaltserlaubnis nach § 104c"); return }
+        s.require("b_status", isGeduldet(on: decision), fact: "status", .remediable)
+    }
+
+    /// Abs. 1 S. 2 Nr. 2–5 for the person: checked for adults; a minor child only attends school (K6).
+    func personal25b(_ s: inout Sheet, minorChild: Bool, oralGerman: Bool = true) {
+        if minorChild {
+            schoolAttendance(&s, children: [subject])
+            return
+        }
+        s.require("b_fdgo_declaration", person.fdgoDeclarationOn.happened(by: decision), fact: "fdgo_declaration_on", .remediable)
+        // Alternative proofs and the Abs. 3 exceptions count only when stated (CASES.md §4 lists neither as needed).
+        let civic = anyOf(person.civicTestPassedOn.happened(by: decision), person.integrationCourse?.completedOn.happened(by: decision) == true)
+        s.require("b_civic_knowledge", civic, fact: "civic_test_passed_on", .remediable)
+        if civic == false, let i = person.inability, i.german == true || i.livelihood == true {
+            s.note("§ 25b Abs. 3 erfasst die Grundkenntnisse nicht; ein atypischer Fall kann geltend gemacht werden („regelmäßig“).", "§ 25b Abs. 1 S. 2, Abs. 3 AufenthG")
+        }
+        livelihood25b(&s)
+        if oralGerman {
+            let oral = anyOf(person.hasOral(.a2, by: decision), person.inability?.german == true)
+            s.require("b_german_level_min", oral, fact: "german", .remediable)
+            if person.hasOral(.a2, by: decision) != true, person.inability?.german == true { s.met("b_illness_age_exception") }
+        }
+        schoolAttendance(&s, children: household.data.isSinglePerson ? [] : household.children(of: subject.id).filter { household.liveTogether(subject.id, $0.id) != false })
+    }
+
+    /// Nr. 3: livelihood mainly by work, a full-livelihood prognosis, harmless temporary benefits, or Abs. 3.
+    func livelihood25b(_ s: inout Sheet) {
+        guard person.livelihood != nil, let lu = subject.livelihood(on: decision) else {
+            if person.inability?.livelihood == true { s.met("b_illness_age_exception") } else {
+                s.unknown("b_lu_mostly_by_work", ["livelihood"])
+            }
+            return
+        }
+        let byWork = lu.workShare.map { $0 > 0.5 }
+        if byWork == true { s.met("b_lu_mostly_by_work"); return }
+        let temp = temporaryBenefitsHarmless(lu)
+        let holds = anyOf(byWork, person.luPrognosisFull, temp, person.inability?.livelihood == true)
+        switch holds {
+        case true?:
+            if temp == true { s.met("b_lu_temp_benefits_ok") }
+            else if person.inability?.livelihood == true && person.luPrognosisFull != true { s.met("b_illness_age_exception") }
+            s.met("b_lu_mostly_by_work")
+        case false?: s.fail("b_lu_mostly_by_work", .remediable)
+        case nil:
+            var open: [String] = []
+            if byWork == nil { open.append("livelihood") }
+            if person.luPrognosisFull == nil { open.append("lu_prognosis_full") }
+            if temp == nil { open.append("livelihood") }
+            s.unknown("b_lu_mostly_by_work", Array(Set(open)).sorted())
+        }
+    }
+
+    /// § 25b Abs. 1 S. 3: temporary benefits in the four listed groups.
+    func temporaryBenefitsHarmless(_ lu: LivelihoodPeriod) -> Bool? {
+        guard let temporary = lu.benefitsTemporary else { return lu.publicFunds == false ? false : nil }
+        guard temporary else { return false }
+        let studying: Bool? = {
+            let e = person.education.map { $0.contains { ($0.kind == .university || $0.kind == .vocationalPreparation) && $0.covers(decision) } }
+            let t = person.training.map { $0.contains { $0.isOngoing(on: decision) } }
+            return anyOf(e, t)
+        }()
+        return anyOf(studying, hasMinorChildInHousehold(), person.singleParentWorkUnreasonable, person.caringForRelative)
+    }
+
+    /// Nr. 5: every child of compulsory school age (K7) actually attends school.
+    func schoolAttendance(_ s: inout Sheet, children: [Subject], id: String = "b_children_school_attendance") {
+        var relevant = false, unknown: [String] = []
+        for c in children {
+            switch c.isOfSchoolAge(on: decision) {
+            case false?: continue
+            case nil: unknown.append(c === subject ? "born" : "\(c.id)/born"); continue
+            case true?: relevant = true
+            }
+            switch c.attendsSchool(on: decision) {
+            case true?: continue
+            case false?: s.fail(id, .remediable, c === subject ? nil : "Kind \(c.id)"); return
+            case nil: unknown.append(c === subject ? "education" : "\(c.id)/education")
+            }
+        }
+        if !unknown.isEmpty { s.unknown(id, unknown) } else if relevant { s.met(id) } else { s.notApplicable(id) }
+    }
+
+    /// Identity, passport, expulsion interest and the exclusions of Abs. 2 (common to Abs. 1, 4 and 6).
+    func common25b(_ s: inout Sheet, holder: Bool?) {
+        identityForCarHolder(&s, id: "b_identity", holder: holder)
+        genPassport(&s, waivable: true)
+        genNoExpulsionInterest(&s, waivable: true)
+        s.require("b_excl_obstruction", person.conduct?.currentObstruction.map(\.isEmpty), fact: "conduct.current_obstruction", .remediable)
+        let t = Crime.expulsionThresholds(person.convictions)
+        let bars = anyOf(t.abs1, t.abs2Nr1or2, person.bars?.abs4Ground, person.bars?.s54Abs1Other)
+        s.require("b_excl_crime", bars.map { !$0 }, fact: person.convictions == nil ? "convictions" : "bars", .permanent)
+        let falseIdentity = person.conduct?.integrationRestsOnFalseIdentity
+        s.require("b_sustainable_integration", falseIdentity.map { !$0 }, fact: "conduct.integration_rests_on_false_identity", .remediable)
+        if falseIdentity == true {
+            s.note("Die Behörde entscheidet in einer Gesamtwürdigung der Integration.", "BayVGH 19 CS 18.164")
+        }
+        genAbs4Bar(&s)
+        genNoEntryBan(&s, abschnitt5: true)
+        if holder == true, case .known(let p) = statusOnDecision, let until = p.validUntil {
+            s.note("Antrag vor Ablauf der Aufenthaltserlaubnis am \(until.german) stellen, damit die Fiktion greift – nur ein Antrag nach § 25a oder § 25b hat diese Wirkung, spätestens bis 30.06.2027.", "§ 81 Abs. 4, § 104c Abs. 2 AufenthG n. F.")
+        }
+    }
+
+    // MARK: Abs. 4 – family members
+
+    func evaluate25b4() -> Sheet {
+        var base = Sheet(.soll)
+        caveats(&base)
+        guard let r = inForce(&base, Law.p25b) else { return base }
+        let holder = isCarHolder(branch: r.car104cBranch)
+        let me = subject
+        var routes: [Sheet] = []
+        var anchors: [(Subject, asChild: Bool)] = household.partners(of: me.id).map { ($0, false) }
+        anchors += household.parents(of: me.id).map { ($0.0, true) }
+        for (other, asChild) in anchors {
+            var s = base
+            var minorChild = false
+            if asChild {
+                switch me.isMinorUnmarried(on: decision) {
+                case false?: s.fail("b4_anchor", .permanent, "nicht mehr minderjähriges lediges Kind"); routes.append(s); continue
+                case nil: s.unknown("b4_anchor", [me.person.born == nil ? "born" : "marital_status"])
+                case true?:
+                    minorChild = true
+                    anchorState(other, pathways: [.p25b, .p25b6], holdsBasis: "25b").record(&s, "b4_anchor", "Kind von \(other.id)")
+                }
+            } else {
+                anchorState(other, pathways: [.p25b, .p25b6], holdsBasis: "25b").record(&s, "b4_anchor", "Ehegatte/Lebenspartner von \(other.id)")
+            }
+            s.require("b4_family_community", household.liveTogether(me.id, other.id), fact: "household", .remediable)
+            personal25b(&s, minorChild: minorChild)
+            common25b(&s, holder: holder)
+            routes.append(s)
+        }
+        return bestRoute(routes) {
+            var s = base
+            if household.data.isSinglePerson || !household.data.relations.isEmpty {
+                s.fail("b4_anchor", .permanent, "keine begünstigte Person nach § 25b in der Familie")
+            } else { s.unknown("b4_anchor", ["relations"]) }
+            return s
+        }
+    }
+
+    // MARK: Abs. 6 – after 30 months of § 60d Duldung
+
+    func evaluate25b6() -> Sheet {
+        var s = Sheet(.soll)
+        caveats(&s)
+        guard inForce(&s, Law.p25b6) != nil, let r = inForce(&s, Law.p25b) else { return s }
+        let holder = isCarHolder(branch: r.car104cBranch)
+        status25b(&s, holder: holder)
+        sixtyDMonths(&s)
+
+        // The § 60d conditions, for the holder of the main § 60d Duldung, with R_app = R_dec.
+        let main = mainSixtyDHolder()
+        if let main {
+            let ctx = Context(subject: main, decision: decision, application: decision, evaluation: evaluation)
+            var inner = Sheet(.regelanspruch)
+            let rules = Law.p60d.rules(on: decision)?.last ?? Law.rules60dCurrent
+            ctx.conditions60d(&inner, rules, skipDuldungMonths: true)
+            var failing: FailureClass? = nil, open: [String] = []
+            for c in inner.conditions {
+                switch c.state {
+                case .failing(let k):
+                    s.add(c)
+                    if failing != .permanent { failing = k == .time ? (failing ?? .remediable) : k }
+                case .unknown: open += c.open.map { main === subject || $0.hasPrefix("U") || $0.contains("/") ? $0 : "\(main.id)/\($0)" }
+                case .discretion: s.add(c)
+                default: break
+                }
+            }
+            if let f = failing { s.fail("b6_60d_conditions_still_met", f) }
+            else if !open.isEmpty { s.unknown("b6_60d_conditions_still_met", open) }
+            else { s.met("b6_60d_conditions_still_met") }
+        } else {
+            s.fail("b6_60d_conditions_still_met", .remediable, "keine Beschäftigungsduldung (§ 60d Abs. 1) in der Familie")
+        }
+
+        let minor = subject.isMinorUnmarried(on: decision) == true
+        if !minor {
+            s.require("b6_german_oral_A2", person.hasOral(.a2, by: decision), fact: "german", .remediable)
+            switch person.integrationCourse?.possible {
+            case false?: s.notApplicable("b6_german_written_A2_if_course_possible")
+            case nil: s.unknown("b6_german_written_A2_if_course_possible", ["integration_course.possible"])
+            case true?:
+                switch person.hasWritten(.a2, by: decision) {
+                case true?: s.met("b6_german_written_A2_if_course_possible")
+                case nil: s.unknown("b6_german_written_A2_if_course_possible", ["german"])
+                case false?:
+                    let partnerWritten = household.partners(of: subject.id).contains { $0.person.hasWritten(.a2, by: decision) == true }
+                    if partnerWritten { s.unknown("b6_german_written_A2_if_course_possible", ["U9"]) } else {
+                        s.fail("b6_german_written_A2_if_course_possible", .remediable)
+                    }
+                }
+            }
+        }
+        personal25b(&s, minorChild: minor, oralGerman: false)
+        common25b(&s, holder: holder)
+        return s
+    }
+
+    /// `b6_60d_months_min`: a § 60d Duldung held for 30 months (closed periods count: S + 30 months ≤ to + 1).
+    private func sixtyDMonths(_ s: inout Sheet) {
+        let id = "b6_60d_months_min"
+        guard timeline.isKnown else { s.unknown(id, ["status"]); return }
+        let current = StatusColumn.duldung60dOnly.verdict(timeline, reference: decision, length: .months(30))
+        if current.state == .met { s.met(id); return }
+        // A closed § 60d period (run) that lasted 30 months.
+        for seg in timeline.segments where seg.period?.kind == .duldung60d && seg.to < decision {
+            let v = StatusColumn.duldung60dOnly.verdict(timeline, reference: seg.to, length: .months(30))
+            if case .time(let d)? = v.state, d <= seg.to.adding(days: 1) { s.met(id); return }
+            if v.state == .met { s.met(id); return }
+        }
+        if case .time? = current.state { chainCondition(&s, id, current) } else if current.state == nil {
+            chainCondition(&s, id, current)
+        } else { s.fail(id, .remediable) }
+    }
+
+    /// The holder of the main § 60d Duldung: the person, or a partner or parent whose period is `as: main`.
+    func mainSixtyDHolder() -> Subject? {
+        func lastSixtyD(_ x: Subject) -> StatusPeriod? { x.person.status?.last { $0.kind == .duldung60d && $0.from <= decision } }
+        guard let own = lastSixtyD(subject) else { return nil }
+        if own.holder == .main { return subject }
+        let candidates = household.partners(of: subject.id) + household.parents(of: subject.id).map(\.0)
+        return candidates.first { lastSixtyD($0)?.holder == .main }
+    }
+}

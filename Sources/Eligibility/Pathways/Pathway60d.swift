@@ -1,0 +1,240 @@
+// § 60d AufenthG – Beschäftigungsduldung (spec/07-60d.md 7.6; earlier version 7.3; U4).
+
+extension Context {
+    func evaluate60d() -> Sheet {
+        var s = Sheet(.regelanspruch)
+        caveats(&s)
+        guard let versions = inForce(&s, Law.p60d) else { return s }
+        var sheets: [Sheet] = []
+        for rules in versions {
+            var v = s
+            conditions60d(&v, rules, skipDuldungMonths: false)
+            sheets.append(v)
+        }
+        if sheets.count == 1 { return sheets[0] }
+        // U4: both versions may be in force; they decide alike, or the result is open.
+        let states = sheets.map(provisional)
+        if states.allSatisfy({ sameState($0, states[0]) }) { return sheets[sheets.count - 1] }
+        var out = sheets[sheets.count - 1]
+        out.unknown("law_in_force", ["U4"], "Ergebnis nach früherer und neuer Fassung verschieden")
+        out.forceUnclear = true
+        return out
+    }
+
+    private func sameState(_ a: RouteState, _ b: RouteState) -> Bool {
+        switch (a, b) {
+        case (.met, .met), (.remediable, .remediable), (.permanent, .permanent), (.unknown, .unknown): return true
+        case (.time(let x), .time(let y)): return x == y
+        default: return false
+        }
+    }
+
+    /// The spouse or registered partner in the case (the § 60d conditions that also cover them).
+    var spouses: [Subject] { household.partners(of: subject.id) }
+
+    /// Minor unmarried children of the person in the household (§ 60d Abs. 1 Nr. 10).
+    var householdChildren: [Subject] {
+        household.children(of: subject.id).filter {
+            $0.isMinorUnmarried(on: decision) != false && household.liveTogether(subject.id, $0.id) != false
+        }
+    }
+
+    func conditions60d(_ s: inout Sheet, _ r: Law.Rules60d, skipDuldungMonths: Bool) {
+        let couple = [subject] + spouses
+        func tag(_ x: Subject, _ fact: String) -> String { x === subject ? fact : "\(x.id)/\(fact)" }
+
+        // Entry cut-off for the person and the spouse.
+        var entry: Bool? = true, entryOpen: [String] = []
+        for x in couple {
+            guard let e = x.person.entered else { entry = entry == false ? false : nil; entryOpen.append(tag(x, "entered")); continue }
+            if e > r.entryCutoff { entry = false }
+        }
+        if entry == nil { s.unknown("60d_entry_cutoff", entryOpen) } else {
+            s.require("60d_entry_cutoff", entry, fact: "entered", .permanent)
+        }
+
+        // Identity deadline (Nr. 1), for the person and the spouse; fallback Abs. 4.
+        for x in couple {
+            guard let entered = x.person.entered else { s.unknown("60d_identity_deadline", [tag(x, "entered")]); continue }
+            let deadline = identityDeadline60d(r, entered: entered, of: x)
+            _ = identityDeadline(&s, id: "60d_identity_deadline", fallback: "60d_identity_discretion", deadline: deadline,
+                                 of: x === subject ? nil : x)
+        }
+        mergeDuplicates(&s, "60d_identity_deadline")
+
+        // Nr. 2: 12 months of held Duldung before the application.
+        if !skipDuldungMonths {
+            let v = StatusColumn.duldung60c60d.verdict(timeline, reference: application, length: .months(12))
+            chainCondition(&s, "60d_duldung_months_min", v, timeAllowed: isGeduldet(on: decision, includeDuldungsfiktion: false) == true)
+        }
+
+        employment60d(&s, r)
+        livelihood60d(&s)
+        s.require("60d_german_oral_A2", person.hasOral(.a2, by: decision), fact: "german", .remediable)
+
+        // Nr. 7: convictions of the person and the spouse.
+        var crime: Crime.Outcome = .met
+        for x in couple {
+            let o = r.crime == .bzrgForeignersOnly ? Crime.sixtyDRule(x.person.convictions) : Crime.fiftyNinety(x.person.convictions)
+            switch (crime, o) {
+            case (_, .fails): crime = .fails
+            case (.met, .unknown(let open)): crime = .unknown(open.map { $0.hasPrefix("U") ? $0 : tag(x, $0) })
+            case (.unknown(let a), .unknown(let b)): crime = .unknown(a + b.map { $0.hasPrefix("U") ? $0 : tag(x, $0) })
+            default: break
+            }
+        }
+        switch crime {
+        case .met: s.met("60d_no_conviction")
+        case .fails: s.fail("60d_no_conviction", .remediable, "in der Regel ausgeschlossen – atypischer Fall darlegbar")
+        case .unknown(let o): s.unknown("60d_no_conviction", o)
+        }
+
+        var extremism: Bool? = false, extremismOpen: [String] = []
+        for x in couple {
+            guard let e = x.person.bars?.extremism else { extremism = extremism == true ? true : nil; extremismOpen.append(tag(x, "bars.extremism")); continue }
+            if e { extremism = true }
+        }
+        if extremism == nil { s.unknown("60d_no_extremism", extremismOpen) } else {
+            s.require("60d_no_extremism", extremism.map { !$0 }, fact: "bars.extremism", .remediable)
+        }
+        s.require("60d_no_expulsion_order", person.bars?.expulsionOrder.map { !$0 }, fact: "bars.expulsion_order", .remediable)
+
+        children60d(&s)
+
+        var course: Bool? = true, courseOpen: [String] = []
+        for x in couple {
+            let ic = x.person.integrationCourse
+            let ok = anyOf(ic?.obliged.map { !$0 }, ic?.completedOn.happened(by: decision), ic?.dropoutNotAtFault)
+            if ok == false { course = false } else if ok == nil { if course != false { course = nil }; courseOpen.append(tag(x, "integration_course")) }
+        }
+        if course == nil { s.unknown("60d_integration_course", courseOpen) } else {
+            s.require("60d_integration_course", course, fact: "integration_course", .remediable)
+        }
+        workBan(&s, "60d_no_60a6", on: [decision])
+    }
+
+    /// The identity deadline of § 60d Abs. 1 Nr. 1 for a person who entered on `entered`.
+    private func identityDeadline60d(_ r: Law.Rules60d, entered: Day, of x: Subject) -> Day {
+        switch r.identity {
+        case .version2024:
+            if entered <= Day("2016-12-31") { return application }
+            return application <= Day("2024-12-31") ? application : Day("2024-12-31")
+        case .version2021:
+            if entered <= Day("2016-12-31") {
+                let employedOn2020 = x.person.employment?.contains { $0.covers(Day("2020-01-01")) } ?? false
+                return employedOn2020 ? application : Day("2020-06-30")
+            }
+            return Day("2020-06-30")
+        }
+    }
+
+    /// Keeps the worst of several results for the same condition (person and spouse).
+    private func mergeDuplicates(_ s: inout Sheet, _ id: String) {
+        let same = s.conditions.enumerated().filter { $0.element.id == id }
+        guard same.count > 1 else { return }
+        func rank(_ c: ConditionResult) -> Int {
+            switch c.state {
+            case .failing(.permanent): return 5
+            case .failing(.remediable): return 4
+            case .unknown: return 3
+            case .failing(.time): return 2
+            default: return 1
+            }
+        }
+        var worst = same[0].element
+        var open: [String] = []
+        for (_, c) in same { if rank(c) > rank(worst) { worst = c }; open += c.open }
+        if worst.state == .unknown { worst.open = open }
+        for (i, _) in same.reversed() { s.conditions.remove(at: i) }
+        s.conditions.append(worst)
+    }
+
+    /// Nr. 3: 12 (earlier: 18) months of insured employment of at least 20 (35) hours a week, continuous (K5).
+    private func employment60d(_ s: inout Sheet, _ r: Law.Rules60d) {
+        guard let jobs = person.employment else {
+            s.unknown("60d_employment_months_min", ["employment"]); return
+        }
+        var hours = r.weeklyHours
+        if let reduced = r.singleParentHours, spouses.isEmpty, !householdChildren.isEmpty { hours = reduced }
+        func qualifies(_ e: EmploymentPeriod) -> Bool? { allOf(e.insured, e.hours.map { $0 >= hours }) }
+        guard let idx = jobs.lastIndex(where: { $0.covers(application) }) else {
+            s.fail("60d_employment_months_min", .remediable, "keine Beschäftigung bei Antragstellung")
+            return
+        }
+        let current = jobs[idx]
+        if let h = current.hours, h < hours { s.fail("60d_weekly_hours_min", .remediable, "\(Int(h)) Std./Woche") }
+        else { s.met("60d_weekly_hours_min") }
+        guard let q = qualifies(current) else { s.unknown("60d_employment_months_min", ["employment"]); return }
+        guard q else { s.fail("60d_employment_months_min", .remediable); return }
+        var start = current.from, i = idx - 1
+        while i >= 0, let end = jobs[i].to, end.adding(days: 1) == start, qualifies(jobs[i]) == true {
+            start = jobs[i].from; i -= 1
+        }
+        let due = start.adding(months: r.employmentMonths)
+        if due <= application { s.met("60d_employment_months_min") } else {
+            let ongoing = jobs.last { $0.covers(decision) }.map { $0.to == nil && qualifies($0) == true } ?? false
+            s.fail("60d_employment_months_min", ongoing ? .time : .remediable, metFrom: ongoing ? due : nil)
+        }
+    }
+
+    /// The person's own share of the need covered by work (own_work_share, or work_share for a person alone).
+    private func ownShareCovered(_ p: LivelihoodPeriod) -> Bool? {
+        if let own = p.ownWorkShare { return own >= 1 }
+        let alone = spouses.isEmpty && household.children(of: subject.id).isEmpty
+        guard alone else { return nil }
+        return allOf(p.workShare.map { $0 >= 1 }, p.publicFunds.map { !$0 })
+    }
+
+    /// Nr. 4 and 5: livelihood secured by the employment in the 12 months before the application, and now.
+    private func livelihood60d(_ s: inout Sheet) {
+        guard let periods = person.livelihood else {
+            s.unknown("60d_lu_last_12_months", ["livelihood"]); s.unknown("60d_lu_current", ["livelihood"]); return
+        }
+        let fact = spouses.isEmpty && household.children(of: subject.id).isEmpty ? "livelihood" : "livelihood.own_work_share"
+        // Walk back from the day before the application over covered, qualifying periods.
+        let windowStart = application.adding(months: -12), windowEnd = application.adding(days: -1)
+        var cursor = windowEnd
+        var state: Bool? = true
+        while cursor >= windowStart {
+            guard let p = periods.last(where: { $0.covers(cursor) }) else { state = false; break }
+            guard let ok = ownShareCovered(p) else { state = nil; break }
+            if !ok { state = false; break }
+            cursor = p.from.adding(days: -1)
+        }
+        switch state {
+        case true?: s.met("60d_lu_last_12_months")
+        case nil: s.unknown("60d_lu_last_12_months", [fact])
+        case false?:
+            if let c = subject.livelihood(on: decision), c.to == nil, ownShareCovered(c) == true {
+                // Time cures it: the qualifying run that continues must reach back 12 months.
+                var start = c.from
+                while let prev = periods.last(where: { $0.covers(start.adding(days: -1)) }), ownShareCovered(prev) == true {
+                    start = prev.from
+                }
+                s.fail("60d_lu_last_12_months", .time, metFrom: start.adding(months: 12))
+            } else { s.fail("60d_lu_last_12_months", .remediable) }
+        }
+        let current = subject.livelihood(on: decision).flatMap(ownShareCovered)
+        s.require("60d_lu_current", current, fact: fact, .remediable)
+    }
+
+    /// Nr. 10: school attendance of the children; no § 54 Abs. 2 Nr. 1/2 case; no § 29 Abs. 1 S. 1 Nr. 1 BtMG.
+    private func children60d(_ s: inout Sheet) {
+        let children = householdChildren
+        guard !children.isEmpty else { s.notApplicable("60d_children_ok"); return }
+        var sub = Sheet(.regelanspruch)
+        schoolAttendance(&sub, children: children, id: "60d_children_ok")
+        var result = sub.conditions[0]
+        for c in children {
+            guard let convictions = c.person.convictions else {
+                if !result.state.isFailing { result = ConditionResult("60d_children_ok", .unknown, open: result.open + ["\(c.id)/convictions"]) }
+                continue
+            }
+            let t = Crime.expulsionThresholds(convictions)
+            let btm = convictions.contains { $0.btmg2911 && $0.counts == true }
+            if t.abs2Nr1or2 == true || t.abs1 == true || btm { result = ConditionResult("60d_children_ok", .failing(.remediable), detail: "Kind \(c.id)") }
+        }
+        if result.state == .notApplicable { result = ConditionResult("60d_children_ok", .met) }
+        s.add(result)
+    }
+}

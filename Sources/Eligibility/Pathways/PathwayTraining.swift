@@ -1,0 +1,154 @@
+// § 60c Ausbildungsduldung and § 16g training permit – the same conditions, § 16g adds livelihood and passport
+// (spec/06-60c.md 6.5, spec/08-16g.md 8.4).
+
+extension Context {
+    func evaluate60c() -> Sheet {
+        var s = Sheet(.anspruch)
+        caveats(&s)
+        guard inForce(&s, Law.p60c) != nil else { return s }
+        trainingConditions(&s, prefix: "60c")
+        return s
+    }
+
+    func evaluate16g() -> Sheet {
+        var s = Sheet(.anspruch)
+        caveats(&s)
+        guard inForce(&s, Law.p16g) != nil else { return s }
+        let discretion = trainingConditions(&s, prefix: "16g")
+        // Livelihood at the BAföG level (§ 2 Abs. 3 S. 5); BAB is harmless (Abs. 10).
+        let lu: Bool? = {
+            guard person.livelihood != nil, let p = subject.livelihood(on: decision) else { return nil }
+            return anyOf(p.bafoegNeedCovered, allOf(p.publicFunds.map { !$0 }, p.wohngeld.map { !$0 }))
+        }()
+        s.require("16g_lu_secured", lu, fact: "livelihood", .remediable)
+        // Passport: may be waived in the Abs. 6 cases (Abs. 10 S. 5).
+        switch person.passport {
+        case true?: s.met("gen_passport")
+        case false?:
+            if discretion {
+                s.add(ConditionResult("gen_passport", .discretion, detail: "Absehen von der Passpflicht im Fall des § 16g Abs. 6"))
+            } else { s.fail("gen_passport", .remediable) }
+        case nil: s.unknown("gen_passport", ["passport"])
+        }
+        genNoExpulsionInterest(&s, waivable: false)
+        genAbs4Bar(&s)
+        genNoEntryBan(&s, abschnitt5: false)
+        return s
+    }
+
+    /// The training evaluated: the last entry without `passed_on` and without `ended_early_on`.
+    var currentTraining: Training? {
+        person.training?.last { $0.passedOn.day == nil && $0.endedEarlyOn.day == nil }
+    }
+
+    /// The conditions common to § 60c and § 16g. Returns whether the identity discretion was used.
+    @discardableResult
+    func trainingConditions(_ s: inout Sheet, prefix p: String) -> Bool {
+        guard person.training != nil else {
+            s.unknown("\(p)_training_type", ["training"])
+            return false
+        }
+        guard let t = currentTraining else {
+            s.fail("\(p)_training_type", .remediable, "kein laufender oder geplanter Ausbildungsvertrag")
+            return false
+        }
+        switch t.kind {
+        case .qualified: s.met("\(p)_training_type")
+        case .helper: s.require("\(p)_training_type", t.followOnPlaceConfirmed, fact: "training.follow_on_place_confirmed", .remediable)
+        }
+
+        // Route (a): started during the asylum procedure and continued after the rejection; (b) Duldung on R_app.
+        let startedAsAsylumSeeker: Bool? = {
+            guard case .known(let st) = subject.status(on: t.from) else { return subject.status(on: t.from).period == nil && timeline.isKnown ? false : nil }
+            guard st.kind == .gestattung else { return false }
+            return person.asylum?.decision.map { $0 == .rejected }
+        }()
+        let duldungOnApplication: Bool? = {
+            switch subject.status(on: application) {
+            case .known(let st):
+                switch st.kind {
+                case .duldung: return st.issued
+                case .duldung60b, .duldung60c, .duldung60d: return true
+                default: return false
+                }
+            case .unrecorded: return nil
+            case .beforeHistory: return false
+            }
+        }()
+        let routeA = startedAsAsylumSeeker == true
+        s.require("\(p)_route", anyOf(startedAsAsylumSeeker, duldungOnApplication), fact: "status", .remediable)
+
+        if routeA {
+            s.notApplicable("\(p)_duldung_months_min")
+        } else {
+            let v = StatusColumn.duldung60c60d.verdict(timeline, reference: application, length: .months(3))
+            chainCondition(&s, "\(p)_duldung_months_min", v, timeAllowed: holdsIssuedDuldung(on: decision) == true || isGeduldet(on: decision, includeDuldungsfiktion: false) == true)
+        }
+        workBan(&s, "\(p)_no_60a6", on: application == decision ? [decision] : [application, decision])
+
+        // Identity deadline (§ 60c Abs. 2 Nr. 3); fallback Abs. 7 (§ 16g Abs. 6).
+        var discretion = false
+        if let entered = person.entered {
+            let deadline: Day
+            if entered <= Day("2016-12-31") { deadline = application }
+            else if entered <= Day("2019-12-31") { deadline = min(application, Day("2020-06-30")) }
+            else { deadline = entered.adding(months: 6) }
+            discretion = identityDeadline(&s, id: "\(p)_identity_deadline", fallback: "\(p)_identity_discretion", deadline: deadline)
+        } else { s.unknown("\(p)_identity_deadline", ["entered"]) }
+
+        // § 19d Abs. 1 Nr. 6, 7 and no expulsion order.
+        var sub = Sheet(.anspruch)
+        crime50_90(&sub, "x")
+        let crime = sub.conditions[0]
+        let bars = person.bars
+        let clean = allOf(bars?.extremism.map { !$0 }, bars?.expulsionOrder.map { !$0 })
+        if clean == false || crime.state.isFailing { s.fail("\(p)_no_19d_6_7", .remediable, crime.detail) }
+        else if clean == nil || crime.state == .unknown {
+            s.unknown("\(p)_no_19d_6_7", (clean == nil ? ["bars"] : []) + crime.open)
+        } else { s.met("\(p)_no_19d_6_7") }
+
+        if routeA { s.notApplicable("\(p)_no_imminent_removal") } else {
+            s.require("\(p)_no_imminent_removal", person.removalMeasures.map(\.isEmpty), fact: "removal_measures", .remediable)
+        }
+
+        // Timing: applied at most 7 months, granted (route b) at most 6 months before the start; contract registered.
+        let earliestApplication = t.from.adding(months: -7)
+        let earliestGrant = routeA ? Day.distantPast : t.from.adding(months: -6)
+        let registeredOn: Day
+        switch t.registeredOn {
+        case .never: s.fail("\(p)_timing", .remediable, "Ausbildungsvertrag noch nicht eingetragen"); return discretion
+        case .unknown: s.unknown("\(p)_timing", ["training.registered_on"]); return discretion
+        case .on(let d): registeredOn = d
+        }
+        if application >= earliestApplication && decision >= earliestGrant && registeredOn <= application {
+            s.met("\(p)_timing")
+        } else {
+            s.fail("\(p)_timing", .time, metFrom: max(earliestApplication, earliestGrant, registeredOn))
+        }
+        return discretion
+    }
+
+    /// An identity deadline with a deemed-met clause and a discretionary fallback; returns whether it was used.
+    func identityDeadline(_ s: inout Sheet, id: String, fallback: String, deadline: Day, of other: Subject? = nil) -> Bool {
+        let who = other ?? subject
+        let prefix = other.map { "\($0.id)/" } ?? ""
+        guard let identity = who.person.identity else { s.unknown(id, ["\(prefix)identity"]); return false }
+        let clarified = identity.clarifiedOn.happened(by: deadline)
+        var steps = identity.allStepsTakenOn.happened(by: deadline)
+        if let c = identity.clarifiedOn.day, let st = identity.allStepsTakenOn.day, c < st { steps = c <= deadline }
+        switch anyOf(clarified, steps) {
+        case true?: s.met(id); return false
+        case nil: s.unknown(id, ["\(prefix)identity"]); return false
+        case false?:
+            // Once clarified, the steps count as taken on that day at the latest.
+            let stepsBy = [identity.allStepsTakenOn.day, identity.clarifiedOn.day].compactMap { $0 }.min()
+            if let d = stepsBy, d <= decision {
+                s.add(ConditionResult(fallback, .discretion, detail: "Frist (\(deadline.german)) versäumt, aber alle zumutbaren Schritte unternommen – Ermessen"))
+                return true
+            }
+            if identity.allStepsTakenOn == .unknown && identity.clarifiedOn == .unknown { s.unknown(id, ["\(prefix)identity"]); return false }
+            s.fail(id, .remediable, "Frist \(deadline.german)")
+            return false
+        }
+    }
+}

@@ -1,0 +1,99 @@
+// § 5, § 10 Abs. 3, § 11 AufenthG – the general requirements (spec/01-common.md §1.1, §1.3, §1.4).
+
+extension Context {
+    /// `gen_lu_secured`: the current livelihood period without public funds and without Wohngeld.
+    func livelihoodSecured() -> Bool? {
+        guard person.livelihood != nil else { return nil }
+        guard let lu = subject.livelihood(on: decision) else { return nil }
+        return allOf(lu.publicFunds.map { !$0 }, lu.wohngeld.map { !$0 })
+    }
+
+    func identityClarified(by day: Day? = nil) -> Bool? {
+        person.identity?.clarifiedOn.happened(by: day ?? decision)
+    }
+
+    func genLuSecured(_ s: inout Sheet, waivable: Bool) {
+        s.general("gen_lu_secured", livelihoodSecured(), fact: "livelihood", waivable: waivable)
+    }
+
+    func genIdentity(_ s: inout Sheet, waivable: Bool) {
+        s.general("gen_identity_clarified", identityClarified(), fact: "identity.clarified_on", waivable: waivable)
+    }
+
+    func genPassport(_ s: inout Sheet, waivable: Bool) {
+        s.general("gen_passport", person.passport, fact: "passport", waivable: waivable)
+    }
+
+    func genVisaEntry(_ s: inout Sheet, waivable: Bool) {
+        s.general("gen_visa_entry", person.enteredWithVisa, fact: "entered_with_visa", waivable: waivable)
+    }
+
+    /// `gen_no_expulsion_interest` (§ 5 Abs. 1 Nr. 2): no § 54 threshold from convictions and no bar ground.
+    func noExpulsionInterest() -> (holds: Bool?, fact: String) {
+        let t = Crime.expulsionThresholds(person.convictions)
+        let bars = person.bars
+        let grounds = anyOf(t.abs1, t.abs2Nr1or2, bars?.abs4Ground, bars?.s54Abs1Other, bars?.otherExpulsionInterest)
+        let fact = person.convictions == nil || t.abs1 == nil ? "convictions" : "bars.other_expulsion_interest"
+        return (grounds.map { !$0 }, bars == nil ? "bars" : fact)
+    }
+
+    func genNoExpulsionInterest(_ s: inout Sheet, waivable: Bool) {
+        let r = noExpulsionInterest()
+        s.general("gen_no_expulsion_interest", r.holds, fact: r.fact, waivable: waivable)
+    }
+
+    /// `gen_abs4_bar` (§ 5 Abs. 4): never waivable, permanent.
+    func genAbs4Bar(_ s: inout Sheet) {
+        s.require("gen_abs4_bar", person.bars?.abs4Ground.map { !$0 }, fact: "bars.abs4_ground", .permanent)
+    }
+
+    /// `gen_no_entry_ban` (§ 11): blocks until lifted; for Abschnitt-5 titles the ban should be lifted.
+    func genNoEntryBan(_ s: inout Sheet, abschnitt5: Bool) {
+        let holds = person.bars?.entryBan.map { !$0 }
+        s.require("gen_no_entry_ban", holds, fact: "bars.entry_ban", .remediable)
+        if holds == false && abschnitt5 {
+            s.note("Das Einreise- und Aufenthaltsverbot soll aufgehoben werden – Aufhebung zusammen mit dem Antrag beantragen.", "§ 11 Abs. 4 S. 2 AufenthG")
+        }
+    }
+
+    /// `gen_no_10_3_s2_bar` (§ 10 Abs. 3 S. 2, § 104 Abs. 19; U5): the bar after a qualified OU rejection.
+    func genNo10_3S2Bar(_ s: inout Sheet) {
+        let id = "gen_no_10_3_s2_bar"
+        guard let asylum = person.asylum, let decision = asylum.decision else {
+            // Never applied (applied_on: null) means no rejection at all.
+            if person.asylum?.appliedOn == .never { s.met(id) } else { s.unknown(id, ["asylum.decision"]) }
+            return
+        }
+        guard decision == .rejected else { s.met(id); return }
+        guard let kind = asylum.rejectedAs else { s.unknown(id, ["asylum.rejected_as"]); return }
+        guard kind == .offensichtlichUnbegruendet else { s.met(id); return }
+        guard let decided = asylum.decidedOn else { s.unknown(id, ["asylum.decided_on"]); return }
+        guard let basis = asylum.ouBasis else { s.unknown(id, ["asylum.ou_basis"]); return }
+        let oldList: Set<String> = ["30-3-1", "30-3-2", "30-3-3", "30-3-4", "30-3-5", "30-3-6"]
+        let list2024: Set<String> = ["30-1-3", "30-1-4", "30-1-5", "30-1-6", "30-1-7"]
+        let geasList: Set<String> = ["art42-1-c", "art42-1-d", "art42-1-f", "art42-3-b"]
+        let qualified: Bool
+        if decided <= Law.tenThreeOldListUntil {
+            qualified = oldList.contains(basis)
+        } else if decided == Law.tenThreeGeasFrom || self.decision == Law.tenThreeGeasFrom && decided < Law.tenThreeGeasFrom {
+            s.unknown(id, ["U5"]); return
+        } else if decided < Law.tenThreeGeasFrom {
+            if self.decision < Law.tenThreeGeasFrom { qualified = list2024.contains(basis) } else {
+                // Rejected under the 2024 wording, decided under the GEAS wording: no transitional rule (U5).
+                s.unknown(id, ["U5"]); return
+            }
+        } else {
+            qualified = geasList.contains(basis)
+        }
+        if qualified {
+            s.fail(id, .permanent, "qualifizierte Ablehnung als „offensichtlich unbegründet“ – kein Titel vor der Ausreise")
+        } else { s.met(id) }
+    }
+
+    /// Notes every answer carries for its decision date.
+    func caveats(_ s: inout Sheet) {
+        if decision >= Law.u1From {
+            s.note("Vorbehalt U1: Änderungen durch das Gesetz vom 22.7.2026 (BGBl. 2026 I Nr. 222) sind nicht berücksichtigt – vor der Entscheidung prüfen.", "spec/13-open-questions.md U1")
+        }
+    }
+}

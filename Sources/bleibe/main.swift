@@ -1,0 +1,96 @@
+import ArgumentParser
+import CaseFiles
+import Eligibility
+import Foundation
+
+@main
+struct Bleibe: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bleibe",
+        abstract: "Bleibe – Bleiberecht für Langzeitgeduldete: Regelwerk, Fallakten und Screening.",
+        subcommands: [Cases.self, Check.self])
+}
+
+/// Exit codes: 0 all good, 1 a case failed, 2 bad input (malformed file, bad arguments).
+enum Exit {
+    static let failed = ExitCode(1)
+    static let badInput = ExitCode(2)
+}
+
+func printError(_ s: String) {
+    FileHandle.standardError.write(Data((s + "\n").utf8))
+}
+
+struct Cases: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Runs every case file found under the given files or folders and compares the engine's answers.")
+
+    @Argument(help: "Case files or folders (searched recursively for .yaml files).")
+    var paths: [String]
+
+    @Flag(name: .shortAndLong, help: "Also print a line for every passing case.")
+    var verbose = false
+
+    func run() throws {
+        let files: [String]
+        do { files = try CaseFileDecoder.caseFiles(in: paths) } catch {
+            printError("error: \(error)"); throw Exit.badInput
+        }
+        var passed = 0, failed = 0, malformed = 0
+        let engine = Engine()
+        for file in files {
+            let c: CaseFile
+            do { c = try CaseFileDecoder.load(path: file) } catch {
+                printError("error: \(error)")
+                malformed += 1
+                continue
+            }
+            let mismatches = c.check(with: engine).mismatches
+            if mismatches.isEmpty {
+                passed += 1
+                if verbose { print("PASS \(c.id)") }
+            } else {
+                failed += 1
+                for m in mismatches { print("FAIL \(m)") }
+            }
+        }
+        if malformed > 0 { printError("\(malformed) malformed file(s)") }
+        print("\(passed) passed, \(failed + malformed) failed")
+        if malformed > 0 { throw Exit.badInput }
+        if failed > 0 { throw Exit.failed }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Prints the full assessment of every person of a case file (German report, or JSON).")
+
+    @Argument(help: "A case file.")
+    var file: String
+
+    @Option(help: "Evaluation date YYYY-MM-DD (default: the case's 'on').")
+    var on: String?
+
+    @Flag(help: "JSON output (schema bleibe.assessment/1, see docs/assessment-json.md).")
+    var json = false
+
+    func run() throws {
+        let c: CaseFile
+        do { c = try CaseFileDecoder.decode(String(contentsOfFile: file, encoding: .utf8), file: file, requireExpectations: false) } catch {
+            printError("error: \(error)"); throw Exit.badInput
+        }
+        var day = c.on
+        if let text = on {
+            guard let d = Day(iso: text) else { printError("error: --on: expected a date YYYY-MM-DD, found '\(text)'"); throw Exit.badInput }
+            day = d
+        }
+        var applied = c.appliedOn
+        if let a = applied, a > day { applied = nil }
+        let result = Engine().assess(c.household, on: day, appliedOn: applied)
+        if json {
+            print(try AssessmentDocument(result, caseID: c.id).json())
+        } else {
+            print(GermanReport.render(result, title: "\(c.title) [\(c.id)]"), terminator: "")
+        }
+    }
+}
