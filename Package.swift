@@ -23,6 +23,6 @@ let package = Package(
         ]),
         .executableTarget(name: "bleibe-bench", dependencies: ["Eligibility", "CaseFiles"]),
         .testTarget(name: "EligibilityTests", dependencies: ["Eligibility"]),
-        .testTarget(name: "CaseFilesTests", dependencies: ["CaseFiles", "Eligibility"]),
+        .testTarget(name: "CaseFilesTests", dependencies: ["CaseFiles", "Eligibility", "bleibe", .product(name: "Yams", package: "Yams")]),
     ]
 )

@@ -1,1 +1,205 @@
+import CaseFiles
+import Eligibility
+import Foundation
 import Testing
+
+@Suite("Case-file decoder")
+struct DecoderTests {
+    let valid = """
+    id: t-valid
+    title: "Test"
+    source: constructed
+    on: 2026-11-16
+    person:
+      born: 1990-02-03
+      status:
+        - {kind: gestattung, from: 2020-09-12, to: 2023-03-20}
+        - {kind: duldung, from: 2023-03-21}
+      conduct: none
+      bars: none
+    expect:
+      25a:
+        result: excluded
+        failing: [a_application_before_27]
+    """
+
+    func decode(_ text: String, file: String = "t-valid.yaml") throws -> CaseFile {
+        try CaseFileDecoder.decode(text, file: file)
+    }
+
+    func error(_ text: String, file: String = "t-valid.yaml") -> CaseFileError? {
+        do { _ = try decode(text, file: file); return nil } catch let e as CaseFileError { return e } catch { return nil }
+    }
+
+    @Test func decodesAValidFileWithYaml12Scalars() throws {
+        let c = try decode(valid)
+        #expect(c.on == Day("2026-11-16"))
+        #expect(c.household.persons[0].id == "p")
+        #expect(c.household.persons[0].conduct == Conduct.none)
+        #expect(c.expectations.first?.pathway == .p25a)
+    }
+
+    @Test func malformedDateNamesFileFieldAndLine() throws {
+        let e = try #require(error(valid.replacingOccurrences(of: "from: 2023-03-21", with: "from: 2023-02-30")))
+        #expect(e.file == "t-valid.yaml")
+        #expect(e.path == "person.status[1].from")
+        #expect(e.line == 9)
+        #expect(e.message.contains("expected a date yyyy-mm-dd, found '2023-02-30'"))
+    }
+
+    @Test func unknownFieldIsAnErrorListingTheAllowedFields() throws {
+        let e = try #require(error(valid.replacingOccurrences(of: "  born: 1990-02-03", with: "  born: 1990-02-03\n  birthday: 1990-02-03")))
+        #expect(e.path == "person.birthday")
+        #expect(e.message.contains("unknown field 'birthday'"))
+        #expect(e.message.contains("born"))
+    }
+
+    @Test func yaml11BooleansAreNotBooleans() throws {
+        let e = try #require(error(valid.replacingOccurrences(of: "  born: 1990-02-03", with: "  born: 1990-02-03\n  passport: yes")))
+        #expect(e.path == "person.passport")
+        #expect(e.message == "expected true or false, found 'yes'")
+    }
+
+    @Test func idMustMatchTheFileName() throws {
+        let e = try #require(error(valid, file: "other.yaml"))
+        #expect(e.path == "id")
+    }
+
+    @Test func overlappingPeriodsAreRejected() throws {
+        let e = try #require(error(valid.replacingOccurrences(of: "from: 2023-03-21", with: "from: 2023-03-20")))
+        #expect(e.path == "person.status[1].from")
+        #expect(e.message.contains("overlaps"))
+    }
+
+    @Test func periodEndingAfterTheEvaluationDateIsRejected() throws {
+        let e = try #require(error(valid.replacingOccurrences(of: "to: 2023-03-20}", with: "to: 2027-03-20}")))
+        #expect(e.message.contains("must not be after on"))
+    }
+
+    @Test func unknownConditionIdInExpectationsIsRejected() throws {
+        let e = try #require(error(valid.replacingOccurrences(of: "[a_application_before_27]", with: "[a_too_old]")))
+        #expect(e.path == "expect.25a.failing[0]")
+        #expect(e.message.contains("not in the registry"))
+    }
+
+    @Test func fromOnlyWithReachable() throws {
+        let e = try #require(error(valid.replacingOccurrences(of: "result: excluded", with: "result: excluded\n    from: 2027-01-01")))
+        #expect(e.path == "expect.25a.from")
+    }
+
+    @Test func unknownPathwayKeyIsRejected() throws {
+        let e = try #require(error(valid.replacingOccurrences(of: "  25a:\n", with: "  25c:\n")))
+        #expect(e.path == "expect.25c")
+    }
+
+    @Test func invalidYamlReportsTheLine() throws {
+        let e = try #require(error("id: x\ntitle: [unclosed\n"))
+        #expect(e.message.hasPrefix("not valid YAML"))
+        #expect(e.line != nil)
+    }
+
+    @Test func sixtyBDuldungBeforeAugust2019IsAnInputError() throws {
+        let e = try #require(error(valid.replacingOccurrences(of: "kind: gestattung, from: 2020-09-12", with: "kind: duldung_60b, from: 2019-07-12")))
+        #expect(e.message.contains("§ 60b"))
+    }
+
+    @Test func convictionNeedsExactlyOneSanction() throws {
+        let text = valid.replacingOccurrences(of: "  bars: none", with: "  bars: none\n  convictions:\n    - {date: 2020-01-01, intentional: true, in_germany: true, still_registered: true, foreigners_only: false, day_fines: 10, prison_months: 3, suspended: true}")
+        let e = try #require(error(text))
+        #expect(e.path == "person.convictions[0]")
+    }
+
+    @Test func omittedFactsStayUnknown() throws {
+        let c = try decode(valid)
+        let p = c.household.persons[0]
+        #expect(p.passport == nil)
+        #expect(p.identity == nil)
+        #expect(p.civicTestPassedOn == .unknown)
+    }
+}
+
+@Suite("bleibe command line")
+struct CommandLineTests {
+    func run(_ args: [String]) throws -> (Int32, String, String) {
+        let exe = try #require(Paths.bleibeExecutable, "the bleibe executable is built next to the tests")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: exe)
+        p.arguments = args
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out; p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    func temp(_ name: String, _ text: String) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bleibe-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func casesOverTheSharedFolderEndsWithTheSummaryLine() throws {
+        let (code, out, _) = try run(["cases", Paths.sharedCases])
+        let last = out.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.range(of: #"^\d+ passed, \d+ failed$"#, options: .regularExpression) != nil)
+        #expect(code == (last.hasSuffix(" 0 failed") ? 0 : 1))
+    }
+
+    @Test func malformedDateGivesAPreciseErrorAndExitCodeTwo() throws {
+        let path = try temp("bad-date.yaml", "id: bad-date\ntitle: x\nsource: constructed\non: 2026-13-01\nperson: {born: 1990-01-01}\nexpect: {}\n")
+        let (code, _, err) = try run(["cases", path])
+        #expect(code == 2)
+        #expect(err.contains("bad-date.yaml:4: on: expected a date yyyy-mm-dd, found '2026-13-01'"))
+    }
+
+    @Test func unknownFieldGivesExitCodeTwo() throws {
+        let path = try temp("bad-field.yaml", "id: bad-field\ntitle: x\nsource: constructed\non: 2026-11-01\nperson: {born: 1990-01-01, shoe_size: 42}\nexpect: {}\n")
+        let (code, _, err) = try run(["check", path])
+        #expect(code == 2)
+        #expect(err.contains("person.shoe_size: unknown field 'shoe_size'"))
+    }
+
+    @Test func failingExpectationGivesExitCodeOneAndNamesExpectedAndActual() throws {
+        let path = try temp("wrong.yaml", """
+        id: wrong
+        title: x
+        source: constructed
+        on: 2026-11-16
+        person: {born: 1990-01-01}
+        expect:
+          25a: {result: met}
+        """)
+        let (code, out, _) = try run(["cases", path])
+        #expect(code == 1)
+        #expect(out.contains("FAIL wrong p 25a: result expected met, got excluded"))
+        #expect(out.hasSuffix("0 passed, 1 failed\n"))
+    }
+
+    @Test func checkPrintsGermanReportAndStableJson() throws {
+        let file = Paths.sharedCases + "/01-single-25b-standard.yaml"
+        let (code, out, _) = try run(["check", file])
+        #expect(code == 0)
+        #expect(out.contains("§ 25b Abs. 1 AufenthG"))
+        #expect(out.contains("ERFÜLLT"))
+        let (jcode, json, _) = try run(["check", file, "--json", "--on", "2026-11-16"])
+        #expect(jcode == 0)
+        let doc = try AssessmentDocument.decode(Data(json.utf8))
+        #expect(doc.schema == "bleibe.assessment/1")
+        let b = try #require(doc.persons.first?.assessments.first { $0.pathway == "25b" })
+        #expect(b.result == "met")
+        #expect(b.consequence == "soll")
+        #expect(b.conditions.allSatisfy { !$0.citation.isEmpty && !$0.text.isEmpty })
+    }
+
+    @Test func checkOnAnotherDateAppliesTheLawOfThatDate() throws {
+        let file = Paths.sharedCases + "/33-dublin-gap-104c.yaml"
+        let (_, json, _) = try run(["check", file, "--json", "--on", "2026-11-16"])
+        let doc = try AssessmentDocument.decode(Data(json.utf8))
+        let c = try #require(doc.persons.first?.assessments.first { $0.pathway == "104c" })
+        #expect(c.result == "excluded")
+        #expect(c.failing.contains("c_new_grants_possible"))
+    }
+}

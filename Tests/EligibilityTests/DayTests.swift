@@ -1,1 +1,80 @@
+import Eligibility
 import Testing
+
+@Suite("Calendar days (K1)")
+struct DayTests {
+    @Test func parsesAndPrintsIsoAndGermanDates() throws {
+        let d = try #require(Day(iso: "2026-11-16"))
+        #expect(d.iso == "2026-11-16")
+        #expect(d.german == "16.11.2026")
+        #expect(d.components == (2026, 11, 16))
+    }
+
+    @Test(arguments: ["2026-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "26-01-01", "2026/01/01", "2026-1-01", "", "abcd-ef-gh"])
+    func rejectsInvalidDates(_ text: String) {
+        #expect(Day(iso: text) == nil)
+    }
+
+    @Test func leapDayExistsOnlyInLeapYears() {
+        #expect(Day(iso: "2024-02-29") != nil)
+        #expect(Day(iso: "2000-02-29") != nil)
+        #expect(Day(iso: "1900-02-29") == nil)
+    }
+
+    @Test func addingYearsKeepsTheDayOfTheMonth() {
+        #expect(Day("2020-11-17").adding(years: 6) == Day("2026-11-17"))
+        #expect(Day("2022-06-03").adding(years: 4) == Day("2026-06-03"))
+    }
+
+    @Test func leapDayPlusOneYearIsTheTwentyEighthOfFebruary() {
+        #expect(Day("2024-02-29").adding(years: 1) == Day("2025-02-28"))
+        #expect(Day("2024-02-29").adding(years: 4) == Day("2028-02-29"))
+    }
+
+    @Test func addingMonthsClampsToTheLastDayOfTheMonth() {
+        #expect(Day("2024-01-31").adding(months: 1) == Day("2024-02-29"))
+        #expect(Day("2023-01-31").adding(months: 1) == Day("2023-02-28"))
+        #expect(Day("2024-03-31").adding(months: -1) == Day("2024-02-29"))
+        #expect(Day("2024-05-17").adding(months: 30) == Day("2026-11-17"))
+        #expect(Day("2026-09-01").adding(months: -7) == Day("2026-02-01"))
+    }
+
+    @Test func threeMonthGapBoundaryFromSpec() {
+        // A gap from 1 March to 31 May lasts exactly 3 months; to 1 June it is 3 months and a day (spec §1.7.2).
+        #expect(Day("2024-05-31").adding(days: 1) <= Day("2024-03-01").adding(months: 3))
+        #expect(!(Day("2024-06-01").adding(days: 1) <= Day("2024-03-01").adding(months: 3)))
+    }
+
+    @Test func ageCountsFromTheBirthdayOn() {
+        let born = Day("1999-11-20")
+        #expect(born.age(on: Day("2026-11-19")) == 26)
+        #expect(born.age(on: Day("2026-11-20")) == 27)
+        #expect(born.birthday(27) == Day("2026-11-20"))
+    }
+
+    @Test func personBornOnTheTwentyNinthOfFebruaryHasBirthdaysOnTheTwentyEighth() {
+        let born = Day("2008-02-29")
+        #expect(born.age(on: Day("2026-02-27")) == 17)
+        #expect(born.age(on: Day("2026-02-28")) == 18)
+        #expect(born.birthday(18) == Day("2026-02-28"))
+    }
+
+    @Test func daysBetweenAndOrdering() {
+        #expect(Day("2024-01-01").days(to: Day("2025-01-01")) == 366)
+        #expect(Day("2023-01-01") < Day("2023-01-02"))
+        #expect(Day("1970-01-01").ordinal == 0)
+    }
+
+    @Test func roundTripsEveryDayOfSeveralCenturies() {
+        var d = Day("1899-12-25")
+        let end = Day("2101-01-05")
+        var previous = d.ordinal - 1
+        while d <= end {
+            #expect(d.ordinal == previous + 1)
+            let (y, m, dd) = d.components
+            if Day(year: y, month: m, day: dd) != d { Issue.record("round trip failed for \(d.iso)"); return }
+            previous = d.ordinal
+            d = d.adding(days: 1)
+        }
+    }
+}
