@@ -17,11 +17,13 @@ let package = Package(
         .target(name: "Eligibility"),
         // The YAML case-file format of ../shared/law/CASES.md.
         .target(name: "CaseFiles", dependencies: ["Eligibility", .product(name: "Yams", package: "Yams")]),
+        // Bulk evaluation of populations: synthetic populations now, screening files later. Foundation only.
+        .target(name: "Screening", dependencies: ["Eligibility"]),
         .executableTarget(name: "bleibe", dependencies: [
             "Eligibility", "CaseFiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "bleibe-bench", dependencies: ["Eligibility", "CaseFiles"]),
+        .executableTarget(name: "bleibe-bench", dependencies: ["Eligibility", "CaseFiles", "Screening"]),
         .testTarget(name: "EligibilityTests", dependencies: ["Eligibility"]),
         .testTarget(name: "CaseFilesTests", dependencies: ["CaseFiles", "Eligibility", "bleibe", .product(name: "Yams", package: "Yams")]),
     ]

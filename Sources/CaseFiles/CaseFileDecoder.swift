@@ -206,7 +206,7 @@ struct CaseDecoding {
         p.conduct = try f.optional("conduct") { try conduct($0) }
         p.bars = try f.optional("bars") { try bars($0) }
         p.inability = try f.optional("inability") { v in
-            if v.isNoneShorthand { return Inability.none }
+            if v.isNoneShorthand { return Inability.noneStated }
             let g = try v.mapping(allowed: ["school", "livelihood", "german", "reason"])
             var i = Inability()
             i.school = try g.optional("school") { try $0.bool() }
@@ -382,7 +382,7 @@ struct CaseDecoding {
     }
 
     func conduct(_ v: YAMLValue) throws -> Conduct {
-        if v.isNoneShorthand { return Conduct.none }
+        if v.isNoneShorthand { return Conduct.noneStated }
         let g = try v.mapping(allowed: ["current_obstruction", "past_deception", "past_obstruction", "deception_repeated",
                                         "integration_rests_on_false_identity"])
         var c = Conduct()
@@ -395,7 +395,7 @@ struct CaseDecoding {
     }
 
     func bars(_ v: YAMLValue) throws -> Bars {
-        if v.isNoneShorthand { return Bars.none }
+        if v.isNoneShorthand { return Bars.noneStated }
         let g = try v.mapping(allowed: ["entry_ban", "abs4_ground", "s54_abs1_other", "other_expulsion_interest", "expulsion_order", "extremism"])
         var b = Bars()
         b.entryBan = try g.optional("entry_ban") { try $0.bool() }

@@ -1,1 +1,99 @@
-print("bench")
+// Benchmarks of the rules engine (run: swift run -c release bleibe-bench [--count N] [--seed S]).
+// Measures, in one run: all pathways for one person (a shared case file), and for N generated households.
+// Figures are wall-clock nanoseconds per evaluation on this machine; compare ratios within one run only.
+import CaseFiles
+import Eligibility
+import Foundation
+import Screening
+
+func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+func percentile(_ sorted: [UInt64], _ p: Double) -> Double {
+    guard !sorted.isEmpty else { return 0 }
+    let i = min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))
+    return Double(sorted[i]) / 1000
+}
+
+func report(_ name: String, _ samples: [UInt64], unit: String = "µs") {
+    let s = samples.sorted()
+    let mean = Double(s.reduce(0, +)) / Double(max(s.count, 1)) / 1000
+    print(String(format: "%-44@ n=%7d  mean %7.1f %@  p50 %7.1f  p99 %7.1f  max %8.1f", name as NSString, s.count, mean, unit as NSString,
+                 percentile(s, 0.5), percentile(s, 0.99), percentile(s, 1.0)))
+}
+
+var count = 100_000
+var seed: UInt64 = 1
+var show = 0
+var repeats = 50_000
+var perPathway = false
+var args = CommandLine.arguments.dropFirst().makeIterator()
+while let a = args.next() {
+    switch a {
+    case "--count": count = Int(args.next() ?? "") ?? count
+    case "--seed": seed = UInt64(args.next() ?? "") ?? seed
+    case "--show": show = Int(args.next() ?? "") ?? 0
+    case "--repeat": repeats = Int(args.next() ?? "") ?? repeats
+    case "--per-pathway": perPathway = true
+    default: print("usage: bleibe-bench [--count N] [--seed S] [--repeat N] [--show N]"); exit(2)
+    }
+}
+
+let engine = Engine()
+let on = Day("2026-11-16")
+if show > 0 {
+    // Print the German report of the first generated households, to check the generator's realism.
+    var g = PopulationGenerator(seed: seed, on: on)
+    for _ in 0..<show { print(GermanReport.render(engine.assess(g.nextHousehold(), on: on))) }
+    exit(0)
+}
+print("Bleibe rules engine benchmark – all \(PathwayKey.allCases.count) pathways, decision date \(on.iso)")
+
+// 1. One person: the worked example of SPEC.md (case 01), repeated.
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let single = (try? CaseFileDecoder.load(path: root.deletingLastPathComponent().appendingPathComponent("shared/law/cases/01-single-25b-standard.yaml").path))?.household
+    ?? { var g = PopulationGenerator(seed: 7, on: on); return g.nextHousehold() }()
+for _ in 0..<min(2_000, repeats) { _ = engine.assess(single, on: on) }   // warm-up
+var samples: [UInt64] = []
+samples.reserveCapacity(50_000)
+for _ in 0..<repeats {
+    let t = now(); let r = engine.assess(single, on: on); let d = now() - t
+    precondition(!r.persons.isEmpty)
+    samples.append(d)
+}
+report("one person (case 01), all pathways", samples)
+
+// 2. N generated households (single persons and families), each person all pathways.
+var gen = PopulationGenerator(seed: seed, on: on)
+var households: [Household] = []
+households.reserveCapacity(count)
+var persons = 0
+while persons < count { let h = gen.nextHousehold(); persons += h.persons.count; households.append(h) }
+var perPerson: [UInt64] = []
+perPerson.reserveCapacity(persons)
+var outcomes: [PathwayKey: [Outcome: Int]] = [:]
+let started = now()
+for h in households {
+    let t = now(); let r = engine.assess(h, on: on); let d = now() - t
+    let each = d / UInt64(h.persons.count)
+    for p in r.persons {
+        perPerson.append(each)
+        for a in p.assessments { outcomes[a.pathway, default: [:]][a.outcome, default: 0] += 1 }
+    }
+}
+let wall = Double(now() - started) / 1e9
+if perPathway {
+    // Where the time goes: each pathway alone over the same population.
+    for key in PathwayKey.allCases {
+        let t = now()
+        for h in households { _ = engine.assess(h, on: on, pathways: [key]) }
+        print(String(format: "  %-7@ %6.1f µs per person", key.rawValue as NSString, Double(now() - t) / 1000 / Double(persons)))
+    }
+}
+report("generated population, per person", perPerson)
+print(String(format: "generated population: %d persons in %d households, %.2f s wall, %.0f persons/s (1 core)", persons, households.count, wall, Double(persons) / wall))
+print("\nOutcomes per pathway (plausibility):")
+print("pathway   met  reachable  not_met  excluded  unclear")
+for key in PathwayKey.allCases {
+    let o = outcomes[key] ?? [:]
+    print(String(format: "%-7@ %6d %10d %8d %9d %8d", key.rawValue as NSString, o[.met] ?? 0, o[.reachable] ?? 0, o[.notMet] ?? 0, o[.excluded] ?? 0, o[.unclear] ?? 0))
+}

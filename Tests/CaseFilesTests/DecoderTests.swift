@@ -35,7 +35,7 @@ struct DecoderTests {
         let c = try decode(valid)
         #expect(c.on == Day("2026-11-16"))
         #expect(c.household.persons[0].id == "p")
-        #expect(c.household.persons[0].conduct == Conduct.none)
+        #expect(c.household.persons[0].conduct == Conduct.noneStated)
         #expect(c.expectations.first?.pathway == .p25a)
     }
 

@@ -164,8 +164,8 @@ public struct Assessment: Sendable, Hashable {
     public var notes: [Note]
     /// The date of the decision the answer applies the law of.
     public var on: Day
-    /// The rule versions applied (e.g. "§ 25b i. d. F. ab 31.12.2022").
-    public var lawVersions: [String]
+    /// The rule versions applied (e.g. "§ 25b AufenthG i. d. F. ab 31.12.2022").
+    public var lawVersions: [LawVersionReference]
 
     /// IDs of every failing condition, whatever its class.
     public var failing: [String] { conditions.filter { $0.state.isFailing }.map(\.id) }

@@ -78,7 +78,7 @@ public struct AssessmentDocument: Codable, Sendable, Equatable {
                                   metFrom: c.metFrom?.iso, open: c.open, citation: c.citation, text: c.sentence)
             },
             actions: a.actions, notes: a.notes.map { NoteDocument(text: $0.text, citation: $0.citation) },
-            lawVersions: a.lawVersions)
+            lawVersions: a.lawVersions.map(\.description))
     }
 
     /// Pretty, key-sorted JSON.

@@ -36,6 +36,18 @@ public enum Length: Sendable, Hashable {
 /// Sources of uncertainty a chain walk can meet; each has an optimistic and a pessimistic reading.
 public enum ChainDoubt: String, Sendable, CaseIterable {
     case u3 = "U3", u12 = "U12", status = "status"
+    var bit: UInt8 { switch self { case .u3: 1; case .u12: 2; case .status: 4 } }
+}
+
+/// A small set of doubts (a bit mask: the walk runs in the engine's hot path).
+struct Doubts: Equatable {
+    var bits: UInt8 = 0
+    static let none = Doubts()
+    init() {}
+    init(_ d: ChainDoubt) { bits = d.bit }
+    func contains(_ d: ChainDoubt) -> Bool { bits & d.bit != 0 }
+    mutating func insert(_ d: ChainDoubt) { bits |= d.bit }
+    var isEmpty: Bool { bits == 0 }
 }
 
 /// The state of a period condition under one reading.
@@ -67,15 +79,15 @@ public struct ChainRule: Sendable {
 
     /// Evaluates whether a chain covering `reference` has lasted `length`, under every reading of the doubts met.
     public func verdict(_ timeline: Timeline, reference: Day, length: Length) -> ChainVerdict {
-        var met: Set<ChainDoubt> = []
-        let optimistic = walk(timeline, reference, length, pessimistic: [], encountered: &met)
+        var met = Doubts()
+        let optimistic = walk(timeline, reference, length, pessimistic: .none, encountered: &met)
         if met.isEmpty { return ChainVerdict(state: optimistic, open: []) }
-        var ignore: Set<ChainDoubt> = []
+        var ignore = Doubts()
         let pessimistic = walk(timeline, reference, length, pessimistic: met, encountered: &ignore)
         if pessimistic == optimistic { return ChainVerdict(state: optimistic, open: []) }
         var deciding: [String] = []
         for doubt in ChainDoubt.allCases where met.contains(doubt) {
-            if walk(timeline, reference, length, pessimistic: [doubt], encountered: &ignore) != optimistic {
+            if walk(timeline, reference, length, pessimistic: Doubts(doubt), encountered: &ignore) != optimistic {
                 deciding.append(doubt.rawValue)
             }
         }
@@ -85,7 +97,7 @@ public struct ChainRule: Sendable {
 
     private enum Resolved { case qualifies, skip, breaks, gap }
 
-    private func resolve(_ seg: Timeline.Segment, _ pessimistic: Set<ChainDoubt>, _ encountered: inout Set<ChainDoubt>) -> Resolved {
+    private func resolve(_ seg: Timeline.Segment, _ pessimistic: Doubts, _ encountered: inout Doubts) -> Resolved {
         guard let p = seg.period else {
             encountered.insert(.status)
             return pessimistic.contains(.status) ? .breaks : .qualifies
@@ -101,8 +113,8 @@ public struct ChainRule: Sendable {
     }
 
     /// One walk backwards from the reference day under one reading.
-    private func walk(_ t: Timeline, _ r: Day, _ length: Length, pessimistic: Set<ChainDoubt>,
-                      encountered: inout Set<ChainDoubt>) -> ChainState {
+    private func walk(_ t: Timeline, _ r: Day, _ length: Length, pessimistic: Doubts,
+                      encountered: inout Doubts) -> ChainState {
         guard let iR = t.index(of: r) else { return .fails }
         let segs = t.segments
         let first = resolve(segs[iR], pessimistic, &encountered)

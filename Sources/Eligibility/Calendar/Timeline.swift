@@ -50,7 +50,7 @@ public struct Timeline: Sendable {
         return nil
     }
 
-    /// The status on `day`: `.known(period)`, `.unrecorded` (unknown, K4), or `.none` before the history begins.
+    /// The status on `day`: `.known(period)`, `.unrecorded` (unknown, K4), or `.beforeHistory` before the history begins.
     public func status(on day: Day) -> StatusOnDay {
         guard isKnown else { return .unrecorded }
         guard let i = index(of: day) else { return .beforeHistory }

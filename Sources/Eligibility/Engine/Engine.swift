@@ -12,8 +12,7 @@ public struct Engine: Sendable {
         for id in evaluation.view.order {
             let answers = pathways.map { evaluation.answer($0, id, on: on, pending: appliedOn, variant: .full) }
             let person = household.person(id)!
-            persons.append(PersonAssessment(personID: id, label: person.label, assessments: answers,
-                                            plan: Plan.make(for: person, answers: answers, on: on)))
+            persons.append(PersonAssessment(person: person, assessments: answers, on: on))
         }
         return HouseholdAssessment(on: on, appliedOn: appliedOn, persons: persons)
     }
@@ -34,10 +33,14 @@ public struct HouseholdAssessment: Sendable {
 }
 
 public struct PersonAssessment: Sendable {
-    public var personID: String
-    public var label: String?
+    public var person: Person
     public var assessments: [Assessment]
-    public var plan: Plan
+    public var on: Day
+
+    public var personID: String { person.id }
+    public var label: String? { person.label }
+    /// The permit plan, built when asked for (it is text; screening does not need it).
+    public var plan: Plan { Plan.make(for: person, answers: assessments, on: on) }
 
     public func assessment(_ key: PathwayKey) -> Assessment? { assessments.first { $0.pathway == key } }
 }
@@ -135,8 +138,12 @@ final class Evaluation: @unchecked Sendable {
     /// can switch (birthdays, law changes, ends of periods). Considers a pending and a new application.
     private func search(_ key: PathwayKey, _ subject: Subject, after on: Day, pending: Day?, variant: Variant,
                         seeds: [Day]) -> SearchResult {
-        var candidates = Set(seeds.filter { $0 > on && $0 < .distantFuture })
-        for d in switchDays where d > on { candidates.insert(d) }
+        // Time conditions become met on their day and not earlier, so under the same law no day before the
+        // latest of them can do; a change in the law may relax a requirement earlier, so its days are checked too.
+        let earliest = max(on.adding(days: 1), seeds.filter { $0 < .distantFuture }.max() ?? on.adding(days: 1))
+        var candidates = Set([earliest])
+        for d in switchDays where d > earliest { candidates.insert(d) }
+        for d in Law.changeDays where d > on && d < earliest { candidates.insert(d) }
         let horizon = on.adding(years: 30)
         var tried = Set<Day>()
         var open: [String] = []

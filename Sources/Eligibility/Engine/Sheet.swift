@@ -3,7 +3,7 @@ struct Sheet {
     var conditions: [ConditionResult] = []
     var notes: [Note] = []
     var consequence: Consequence
-    var versions: [String] = []
+    var versions: [LawVersionReference] = []
     /// Set when the law in force itself is open (U4): the result is `unclear` whatever else holds.
     var forceUnclear = false
 

@@ -77,28 +77,39 @@ final class HouseholdView: @unchecked Sendable {
     func inHousehold(_ a: String) -> Bool? { data.household.map { $0.contains(a) } }
 
     /// Spouses and registered partners of `id` (cohabiting partners have no effect).
-    func partners(of id: String) -> [Subject] {
-        data.relations.compactMap { r in
-            guard r.kind == .spouse || r.kind == .registeredPartner, r.persons.contains(id) else { return nil }
-            return r.persons.first { $0 != id }.flatMap { subjects[$0] }
-        }
-    }
+    func partners(of id: String) -> [Subject] { relatives[id]?.partners ?? [] }
 
     /// Children of `id` (by `parent` relations).
-    func children(of id: String) -> [Subject] {
-        data.relations.compactMap { r in
-            guard r.kind == .parent, r.persons.count == 2, r.persons[0] == id else { return nil }
-            return subjects[r.persons[1]]
-        }
-    }
+    func children(of id: String) -> [Subject] { relatives[id]?.children ?? [] }
 
     /// Parents of `id`, with the custody flag of the relation.
-    func parents(of id: String) -> [(Subject, Bool?)] {
-        data.relations.compactMap { r in
-            guard r.kind == .parent, r.persons.count == 2, r.persons[1] == id, let s = subjects[r.persons[0]] else { return nil }
-            return (s, r.custody)
-        }
+    func parents(of id: String) -> [(Subject, Bool?)] { relatives[id]?.parents ?? [] }
+
+    struct Relatives {
+        var partners: [Subject] = []
+        var children: [Subject] = []
+        var parents: [(Subject, Bool?)] = []
     }
+
+    /// The relations resolved once per household (they are asked for in every pathway).
+    private lazy var relatives: [String: Relatives] = {
+        var out: [String: Relatives] = [:]
+        for r in data.relations {
+            switch r.kind {
+            case .spouse, .registeredPartner:
+                guard r.persons.count == 2, let a = subjects[r.persons[0]], let b = subjects[r.persons[1]] else { continue }
+                out[a.id, default: Relatives()].partners.append(b)
+                out[b.id, default: Relatives()].partners.append(a)
+            case .parent:
+                guard r.persons.count == 2, let p = subjects[r.persons[0]], let c = subjects[r.persons[1]] else { continue }
+                out[p.id, default: Relatives()].children.append(c)
+                out[c.id, default: Relatives()].parents.append((p, r.custody))
+            case .cohabiting:
+                continue
+            }
+        }
+        return out
+    }()
 
     /// Children of `id` or of a partner of `id` (spec/03-25b.md 3.8).
     func childrenIncludingPartners(of id: String) -> [Subject] {

@@ -224,7 +224,7 @@ public struct Conduct: Sendable, Hashable {
     public var integrationRestsOnFalseIdentity: Bool?
     public init() {}
     /// `conduct: none`.
-    public static let none: Conduct = {
+    public static let noneStated: Conduct = {
         var c = Conduct()
         c.currentObstruction = []; c.pastDeception = false; c.pastObstruction = false
         c.deceptionRepeated = false; c.integrationRestsOnFalseIdentity = false
@@ -241,7 +241,7 @@ public struct Bars: Sendable, Hashable {
     public var extremism: Bool?
     public init() {}
     /// `bars: none`.
-    public static let none: Bars = {
+    public static let noneStated: Bars = {
         var b = Bars()
         b.entryBan = false; b.abs4Ground = false; b.s54Abs1Other = false
         b.otherExpulsionInterest = false; b.expulsionOrder = false; b.extremism = false
@@ -255,7 +255,7 @@ public struct Inability: Sendable, Hashable {
     public var german: Bool?
     public var reason: String?
     public init() {}
-    public static let none: Inability = {
+    public static let noneStated: Inability = {
         var i = Inability(); i.school = false; i.livelihood = false; i.german = false; return i
     }()
 }

@@ -28,9 +28,21 @@ public struct DatedRules<Rules: Sendable>: Sendable {
     /// Every day on which the law changes.
     public var changeDays: [Day] { versions.map(\.since) }
 
-    /// A label for the answer, e.g. "§ 25b AufenthG i. d. F. ab 31.12.2022".
-    public func describe(on day: Day) -> String {
-        guard let v = version(on: day) else { return "\(provision): noch nicht in Kraft" }
-        return "\(provision) i. d. F. ab \(v.since.german) (\(v.label))"
+    /// The version applied on `day`, as a reference the answer renders only when asked.
+    public func reference(on day: Day) -> LawVersionReference {
+        let v = version(on: day)
+        return LawVersionReference(provision: provision, since: v?.since, label: v?.label)
+    }
+}
+
+/// Which version of a provision an answer applied, e.g. "§ 25b AufenthG i. d. F. ab 31.12.2022".
+public struct LawVersionReference: Sendable, Hashable, CustomStringConvertible {
+    public let provision: String
+    public let since: Day?
+    public let label: String?
+
+    public var description: String {
+        guard let since, let label else { return "\(provision): noch nicht in Kraft" }
+        return "\(provision) i. d. F. ab \(since.german) (\(label))"
     }
 }

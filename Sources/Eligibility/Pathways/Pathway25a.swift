@@ -3,7 +3,7 @@
 extension Context {
     /// The rule version in force on `R_dec`; records it, and fails `law_in_force` when there is none.
     func inForce<R>(_ s: inout Sheet, _ rules: DatedRules<R>) -> R? {
-        s.versions.append(rules.describe(on: decision))
+        s.versions.append(rules.reference(on: decision))
         if let r = rules.rules(on: decision) { return r }
         if let next = rules.nextInForce(after: decision) { s.fail("law_in_force", .time, metFrom: next) } else {
             s.fail("law_in_force", .permanent)
@@ -38,7 +38,7 @@ extension Context {
         if let born = person.born {
             if born.age(on: decision) >= 14 { s.met("a_age_min") } else { s.fail("a_age_min", .time, metFrom: born.birthday(14)) }
             let limit = born.birthday(r.ageLimit)
-            if application < limit { s.met("a_application_before_27", "letzter Antragstag \(limit.adding(days: -1).german)") } else {
+            if application < limit { s.met("a_application_before_27") } else {
                 s.fail("a_application_before_27", .permanent, "letzter Antragstag war der \(limit.adding(days: -1).german)")
             }
         } else {

@@ -26,7 +26,7 @@ extension Context {
             s.met("b_60b_counts_if_104c")
         }
         if long.state != nil, long.state != .met, withChild != true,
-           StatusColumn.residence(gapRule: .shortOnly, sixtyBCounts: true).verdict(timeline, reference: decision, length: .years(r.years)).state == .met {
+           StatusColumn.residenceWithoutGaps.verdict(timeline, reference: decision, length: .years(r.years)).state == .met {
             s.note("Die Behörde kann andere Integrationsleistungen gegen eine Unterbrechung abwägen.", "BVerwG 1 C 34.18, Leitsatz 5")
         }
         s.note("„Überwiegend“ (> 50 %) und die 3-Monats-Regel des BMI sind Praxis, nicht Gesetzestext (U8).", "§ 25b Abs. 1 S. 2 Nr. 1, 3 AufenthG; spec/13-open-questions.md U8")

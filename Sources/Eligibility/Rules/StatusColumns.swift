@@ -15,6 +15,8 @@ enum StatusColumn {
     static let residence25a = residence(gapRule: .u12, sixtyBCounts: false)
     static let residence25bHolder = residence(gapRule: .bmi, sixtyBCounts: true)
     static let residence25b = residence(gapRule: .bmi, sixtyBCounts: false)
+    /// Counting across every gap: used only to tell whether a break decided the result (BVerwG 1 C 34.18, LS 5).
+    static let residenceWithoutGaps = ChainRule(gapRule: .strict) { _ in .qualifies }
 
     /// Holding an issued Duldung (K8): § 25a 12 months (gap rule U12), § 60d Nr. 2 and § 60c 3 months.
     static func heldDuldung(gapRule: GapRule) -> ChainRule {
