@@ -66,6 +66,8 @@ public struct ChainVerdict: Sendable {
     public var open: [String]
     /// Per-reading results when they differ (optimistic first), for the answer's notes.
     public var readings: (optimistic: ChainState, pessimistic: ChainState)?
+    /// When decided: the first day the period is (or was) complete, for the ±1-day flag (spec/01-common.md §1.8).
+    public var due: Day?
 }
 
 /// Computes uninterrupted periods over a timeline (engine conventions K1–K4, spec/01-common.md §1.7).
@@ -80,14 +82,16 @@ public struct ChainRule: Sendable {
     /// Evaluates whether a chain covering `reference` has lasted `length`, under every reading of the doubts met.
     public func verdict(_ timeline: Timeline, reference: Day, length: Length) -> ChainVerdict {
         var met = Doubts()
-        let optimistic = walk(timeline, reference, length, pessimistic: .none, encountered: &met)
-        if met.isEmpty { return ChainVerdict(state: optimistic, open: []) }
+        var due: Day? = nil
+        let optimistic = walk(timeline, reference, length, pessimistic: .none, encountered: &met, due: &due)
+        if met.isEmpty { return ChainVerdict(state: optimistic, open: [], due: due) }
         var ignore = Doubts()
-        let pessimistic = walk(timeline, reference, length, pessimistic: met, encountered: &ignore)
-        if pessimistic == optimistic { return ChainVerdict(state: optimistic, open: []) }
+        var unused: Day? = nil
+        let pessimistic = walk(timeline, reference, length, pessimistic: met, encountered: &ignore, due: &unused)
+        if pessimistic == optimistic { return ChainVerdict(state: optimistic, open: [], due: due == unused ? due : nil) }
         var deciding: [String] = []
         for doubt in ChainDoubt.allCases where met.contains(doubt) {
-            if walk(timeline, reference, length, pessimistic: Doubts(doubt), encountered: &ignore) != optimistic {
+            if walk(timeline, reference, length, pessimistic: Doubts(doubt), encountered: &ignore, due: &unused) != optimistic {
                 deciding.append(doubt.rawValue)
             }
         }
@@ -114,7 +118,7 @@ public struct ChainRule: Sendable {
 
     /// One walk backwards from the reference day under one reading.
     private func walk(_ t: Timeline, _ r: Day, _ length: Length, pessimistic: Doubts,
-                      encountered: inout Doubts) -> ChainState {
+                      encountered: inout Doubts, due dueOut: inout Day?) -> ChainState {
         guard let iR = t.index(of: r) else { return .fails }
         let segs = t.segments
         let first = resolve(segs[iR], pessimistic, &encountered)
@@ -168,9 +172,11 @@ public struct ChainRule: Sendable {
         if first == .skip && segs[iR].to >= Day.distantFuture {
             // The reference day itself is not counted and the status continues: time alone cannot help.
             let due = length.added(to: start.adding(days: nonCounted))
+            dueOut = due
             return due <= r ? .met : .fails
         }
         let due = length.added(to: start.adding(days: nonCounted))
+        dueOut = due
         return due <= r ? .met : .time(due)
     }
 }

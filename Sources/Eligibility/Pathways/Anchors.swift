@@ -70,14 +70,21 @@ extension Context {
         return due > .distantPast ? .time(due) : .met
     }
 
-    /// Chooses the best of several route sheets; with no route at all, `none` is used.
+    /// Chooses the best of several route sheets (on equal standing, the stronger consequence: Soll before Kann);
+    /// with no route at all, `none` is used.
     func bestRoute(_ routes: [Sheet], none: () -> Sheet) -> Sheet {
         guard var best = routes.first else { return none() }
         var bestState = provisional(best)
         for r in routes.dropFirst() {
             let st = provisional(r)
-            if RouteState.better(st, bestState) { best = r; bestState = st }
+            let tie = st.rank == bestState.rank
+            if RouteState.better(st, bestState) || tie && strength(r) > strength(best) { best = r; bestState = st }
         }
         return best
+    }
+
+    private func strength(_ s: Sheet) -> Int {
+        if s.conditions.contains(where: { $0.state == .discretion }) { return 0 }
+        return s.consequence == .kann ? 0 : 1
     }
 }

@@ -36,7 +36,8 @@ extension Context {
             if me.isMinor(on: decision) == false {
                 s.fail("a2_anchor", .permanent, "volljährig")
             } else {
-                var st = anchorState(parent, pathways: [.p25a2], holdsBasis: "25a", variant: .parentRouteOnly)
+                // A parent's § 25a title may rest on Abs. 1; only a permit under Abs. 2 S. 1 (route a) counts here.
+                var st = anchorState(parent, pathways: [.p25a2], holdsBasis: "25a-2", variant: .parentRouteOnly)
                 if me.isMinor(on: decision) == nil, case .met = st { st = .unknown(["born"]) }
                 st.record(&s, "a2_anchor", "Kind von \(parent.id) (Geschwister)")
             }

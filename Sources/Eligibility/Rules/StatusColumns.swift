@@ -75,6 +75,9 @@ extension Context {
             }
             return
         }
+        if let due = v.due, due == decision || due == decision.adding(days: 1) {
+            s.note("Grenzfall: Der Zeitraum ist am \(due.german) vollendet – ±1 Tag manuell prüfen (§§ 187, 188 BGB i. V. m. § 31 VwVfG).", "spec/01-common.md §1.8")
+        }
         switch state {
         case .met: s.met(id)
         case .time(let d):
