@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Bleibe",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "bleibe", targets: ["bleibe"]),
         .library(name: "Eligibility", targets: ["Eligibility"]),
@@ -11,6 +11,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", exact: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", exact: "2.5.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", exact: "1.13.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", exact: "1.33.2"),
     ],
     targets: [
         // The rules engine: pure, Foundation only.
@@ -19,12 +24,38 @@ let package = Package(
         .target(name: "CaseFiles", dependencies: ["Eligibility", .product(name: "Yams", package: "Yams")]),
         // Bulk evaluation of populations: synthetic populations now, screening files later. Foundation only.
         .target(name: "Screening", dependencies: ["Eligibility"]),
+        // Domain values of the product and authorization policies as pure functions. Foundation + Eligibility.
+        .target(name: "Counseling", dependencies: ["Eligibility"]),
+        // The fictional demo site (organisations, users, clients), deterministic for a seed. Pure.
+        .target(name: "Demo", dependencies: ["Counseling", "Eligibility", "Screening"]),
+        // Numbered migrations and stores over SQLite (sqlite-nio) and PostgreSQL (postgres-nio).
+        .target(name: "Storage", dependencies: [
+            "Counseling", "Eligibility", "CaseFiles",
+            .product(name: "SQLiteNIO", package: "sqlite-nio"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // HTML pages as Swift values: page models and views, no framework.
+        .target(name: "Views", dependencies: ["Counseling", "Eligibility"]),
+        // The HTTP layer.
+        .target(name: "Web", dependencies: [
+            "Storage", "Views", "Counseling", "Eligibility", "Screening", "Demo",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .executableTarget(name: "bleibe", dependencies: [
-            "Eligibility", "CaseFiles",
+            "Eligibility", "CaseFiles", "Web", "Storage",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "bleibe-bench", dependencies: ["Eligibility", "CaseFiles", "Screening"]),
         .testTarget(name: "EligibilityTests", dependencies: ["Eligibility"]),
         .testTarget(name: "CaseFilesTests", dependencies: ["CaseFiles", "Eligibility", "bleibe", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "CounselingTests", dependencies: ["Counseling", "Eligibility", "Demo"]),
+        .testTarget(name: "WebTests", dependencies: [
+            "Web", "Storage", "Counseling", "Eligibility",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
     ]
 )

@@ -1,0 +1,157 @@
+import Eligibility
+
+// The product's domain values (../shared/design/PRODUCT.md). Plain values: storage and web map to and from them.
+
+/// The kind of an organisation (a tenant).
+public enum OrganisationKind: String, Sendable, CaseIterable {
+    case counselingService = "counseling_service"
+    case authority
+    case partner
+
+    public var german: String {
+        switch self {
+        case .counselingService: return "Beratungsstelle"
+        case .authority: return "Ausländerbehörde"
+        case .partner: return "Partner / Ehrenamt"
+        }
+    }
+}
+
+public struct Organisation: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var kind: OrganisationKind
+    public var city: String
+    /// The Land, as ISO 3166-2 subdivision code (e.g. "DE-SN"); it decides public holidays.
+    public var land: String
+
+    public init(id: String, name: String, kind: OrganisationKind, city: String, land: String) {
+        self.id = id; self.name = name; self.kind = kind; self.city = city; self.land = land
+    }
+}
+
+/// A cooperation links a counseling service and an authority in one city.
+public struct Cooperation: Sendable, Hashable {
+    public var id: String
+    public var serviceID: String
+    public var authorityID: String
+    public var from: Day
+    public var until: Day?
+    public init(id: String, serviceID: String, authorityID: String, from: Day, until: Day?) {
+        self.id = id; self.serviceID = serviceID; self.authorityID = authorityID; self.from = from; self.until = until
+    }
+}
+
+public enum Role: String, Sendable, CaseIterable {
+    case counselor
+    case coordinator
+    case authorityClerk = "authority_clerk"
+    case authorityLead = "authority_lead"
+    case volunteer
+
+    public var german: String {
+        switch self {
+        case .counselor: return "Berater:in"
+        case .coordinator: return "Projektkoordination"
+        case .authorityClerk: return "Sachbearbeitung ABH"
+        case .authorityLead: return "Leitung ABH"
+        case .volunteer: return "Ehrenamt / Partner"
+        }
+    }
+
+    /// The organisation kind a role belongs to.
+    public var organisationKind: OrganisationKind {
+        switch self {
+        case .counselor, .coordinator: return .counselingService
+        case .authorityClerk, .authorityLead: return .authority
+        case .volunteer: return .partner
+        }
+    }
+
+    /// Staff roles must use a second factor (TOTP).
+    public var isStaff: Bool { self != .volunteer }
+}
+
+public struct User: Sendable, Hashable {
+    public var id: String
+    public var organisationID: String
+    /// The login name (an e-mail address).
+    public var email: String
+    public var displayName: String
+    public var role: Role
+    public var active: Bool
+
+    public init(id: String, organisationID: String, email: String, displayName: String, role: Role, active: Bool = true) {
+        self.id = id; self.organisationID = organisationID; self.email = email; self.displayName = displayName
+        self.role = role; self.active = active
+    }
+}
+
+/// Who acts: the signed-in user with the facts every policy needs.
+public struct Actor: Sendable, Hashable {
+    public var userID: String
+    public var organisationID: String
+    public var organisationKind: OrganisationKind
+    public var role: Role
+
+    public init(userID: String, organisationID: String, organisationKind: OrganisationKind, role: Role) {
+        self.userID = userID; self.organisationID = organisationID; self.organisationKind = organisationKind; self.role = role
+    }
+}
+
+/// A client of a counseling service: the person's record and the facts the engine reads.
+public struct Client: Sendable, Hashable {
+    public var id: String
+    public var organisationID: String
+    /// Aktenzeichen of the service.
+    public var fileNumber: String
+    public var firstName: String
+    public var lastName: String
+    /// Groups clients living together (a family); nil for a person alone.
+    public var householdID: String?
+    /// The engine's facts (born, nationality, status history, …). `facts.id` is the client id.
+    public var facts: Person
+
+    public init(id: String, organisationID: String, fileNumber: String, firstName: String, lastName: String,
+                householdID: String? = nil, facts: Person) {
+        self.id = id; self.organisationID = organisationID; self.fileNumber = fileNumber
+        self.firstName = firstName; self.lastName = lastName; self.householdID = householdID
+        var f = facts
+        f.id = id
+        self.facts = f
+    }
+
+    public var fullName: String { "\(lastName), \(firstName)" }
+}
+
+/// A family relation between two clients of the same organisation.
+public struct ClientRelation: Sendable, Hashable {
+    public var kind: RelationKind
+    /// For `parent`: the parent; otherwise one partner.
+    public var from: String
+    /// For `parent`: the child; otherwise the other partner.
+    public var to: String
+    public var custody: Bool?
+
+    public init(kind: RelationKind, from: String, to: String, custody: Bool? = nil) {
+        self.kind = kind; self.from = from; self.to = to; self.custody = custody
+    }
+}
+
+
+
+/// A saved assessment: the date, the law versions it used and the answer as a JSON document.
+public struct AssessmentSnapshot: Sendable, Hashable {
+    public var id: String
+    public var clientID: String
+    public var on: Day
+    public var createdBy: String
+    public var createdAt: String
+    public var lawVersions: [String]
+    public var documentJSON: String
+
+    public init(id: String, clientID: String, on: Day, createdBy: String, createdAt: String, lawVersions: [String], documentJSON: String) {
+        self.id = id; self.clientID = clientID; self.on = on; self.createdBy = createdBy; self.createdAt = createdAt
+        self.lawVersions = lawVersions; self.documentJSON = documentJSON
+    }
+}

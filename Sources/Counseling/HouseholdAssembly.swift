@@ -1,0 +1,56 @@
+import Eligibility
+
+/// Builds the engine's household from client records: the client, the members of its household and the
+/// relations between them.
+public enum HouseholdAssembly {
+    /// - Parameters:
+    ///   - members: the client and every client sharing its `householdID` (the client first).
+    ///   - relations: relations among these clients.
+    public static func household(members: [Client], relations: [ClientRelation]) -> Household {
+        let ids = Set(members.map(\.id))
+        let rel = relations.filter { ids.contains($0.from) && ids.contains($0.to) }.map {
+            Relation(kind: $0.kind, persons: [$0.from, $0.to], custody: $0.custody)
+        }
+        if members.count == 1 && rel.isEmpty { return Household(single: members[0].facts) }
+        return Household(persons: members.map(\.facts), relations: rel, household: ids)
+    }
+}
+
+/// Search that tolerates transliteration variants (Mohammed/Muhammad, Müller/Mueller, Jusuf/Yusuf).
+public enum NameMatching {
+    /// A folded key: lower case, umlauts and diacritics expanded, common transliteration variants unified.
+    public static func key(_ s: String) -> String {
+        var t = s.lowercased()
+        let replacements: [(String, String)] = [
+            ("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("é", "e"), ("è", "e"), ("ê", "e"), ("á", "a"),
+            ("à", "a"), ("â", "a"), ("í", "i"), ("ó", "o"), ("ú", "u"), ("ç", "c"), ("ñ", "n"), ("ş", "s"),
+            ("ğ", "g"), ("ı", "i"), ("-", " "), ("'", ""), ("’", ""),
+        ]
+        for (a, b) in replacements { t = t.replacingOccurrences(of: a, with: b) }
+        // Phonetic folding of transliteration variants, applied in order.
+        let folds: [(String, String)] = [
+            ("ae", "e"), ("oe", "o"), ("ue", "u"), ("ou", "u"), ("ph", "f"), ("th", "t"), ("kh", "h"), ("dh", "d"),
+            ("sch", "sh"), ("tsch", "ch"), ("tch", "ch"), ("dj", "j"), ("dsch", "j"), ("j", "y"), ("w", "v"),
+            ("q", "k"), ("c", "k"), ("ee", "i"), ("ie", "i"), ("oo", "u"), ("z", "s"),
+        ]
+        for (a, b) in folds { t = t.replacingOccurrences(of: a, with: b) }
+        // Vowels are the least stable part of a transliteration: keep only the first letter's.
+        var out = ""
+        for (i, ch) in t.enumerated() {
+            if i > 0, "aeiouy".contains(ch), let last = out.last, last != " " { continue }
+            if let last = out.last, last == ch { continue }
+            out.append(ch)
+        }
+        return out.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Whether every word of the query matches the start of a word of the name.
+    public static func matches(query: String, name: String) -> Bool {
+        let nameWords = key(name).split(separator: " ").map(String.init)
+        let queryWords = key(query).split(separator: " ").map(String.init)
+        guard !queryWords.isEmpty else { return true }
+        return queryWords.allSatisfy { q in nameWords.contains { $0.hasPrefix(q) } }
+    }
+}
+
+import Foundation

@@ -1,0 +1,222 @@
+import Counseling
+import Crypto
+import Foundation
+
+/// A user with the credentials the login needs (never leaves Storage and Web).
+public struct Account: Sendable {
+    public var user: User
+    public var organisation: Organisation
+    public var passwordHash: String
+    public var totpSecret: String?
+    public var totpEnabled: Bool
+    public var totpLastStep: Int
+    /// SHA-256 hashes of the unused one-time recovery codes.
+    public var recoveryCodeHashes: [String]
+    public var failedLogins: Int
+    public var lockedUntil: String?
+
+    public var actor: Actor {
+        Actor(userID: user.id, organisationID: user.organisationID, organisationKind: organisation.kind, role: user.role)
+    }
+}
+
+public struct SessionRecord: Sendable {
+    public var id: String
+    public var userID: String
+    public var csrfToken: String
+    public var secondFactorDone: Bool
+    public var createdAt: String
+    public var lastSeenAt: String
+}
+
+/// Organisations, users, sessions, API tokens and login throttling.
+public struct AccountStore: Sendable {
+    public let db: any SQLDatabase
+    public init(db: any SQLDatabase) { self.db = db }
+
+    public static func sha256(_ s: String) -> String {
+        SHA256.hash(data: Data(s.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    // MARK: Organisations
+
+    public func createOrganisation(_ o: Organisation, now: String) async throws {
+        try await db.transaction { ex in
+            try await ex.execute(SQL("INSERT INTO organisations (id, name, kind, city, land, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                                     [o.id, o.name, o.kind.rawValue, o.city, o.land, now]))
+        }
+    }
+
+    public func createCooperation(_ c: Cooperation) async throws {
+        try await db.transaction { ex in
+            try await ex.execute(SQL("INSERT INTO cooperations (id, service_id, authority_id, from_day, until_day) VALUES (?, ?, ?, ?, ?)",
+                                     [c.id, c.serviceID, c.authorityID, c.from.iso, c.until?.iso]))
+        }
+    }
+
+    public func organisation(_ id: String) async throws -> Organisation? {
+        try await db.read { ex in try await ex.one(SQL("SELECT * FROM organisations WHERE id = ?", [id])).map(Self.organisation) }
+    }
+
+    public func organisations() async throws -> [Organisation] {
+        try await db.read { ex in try await ex.query("SELECT * FROM organisations ORDER BY name").map(Self.organisation) }
+    }
+
+    static func organisation(_ r: SQLRow) -> Organisation {
+        Organisation(id: r.text("id") ?? "", name: r.text("name") ?? "", kind: r.text("kind").flatMap(OrganisationKind.init(rawValue:)) ?? .partner,
+                     city: r.text("city") ?? "", land: r.text("land") ?? "")
+    }
+
+    // MARK: Users
+
+    public func createUser(_ u: User, passwordHash: String, now: String) async throws {
+        try await db.transaction { ex in
+            try await ex.execute(SQL("""
+                INSERT INTO users (id, organisation_id, email, display_name, role, active, password_hash, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, [u.id, u.organisationID, u.email.lowercased(), u.displayName, u.role.rawValue, u.active, passwordHash, now]))
+        }
+    }
+
+    public func account(email: String) async throws -> Account? {
+        try await db.read { ex in try await Self.account(ex, "u.email = ?", email.lowercased()) }
+    }
+
+    public func account(userID: String) async throws -> Account? {
+        try await db.read { ex in try await Self.account(ex, "u.id = ?", userID) }
+    }
+
+    static func account(_ ex: any SQLExecutor, _ condition: String, _ value: String) async throws -> Account? {
+        guard let r = try await ex.one(SQL("""
+            SELECT u.*, o.name AS org_name, o.kind AS org_kind, o.city AS org_city, o.land AS org_land
+            FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE \(condition)
+            """, [value])) else { return nil }
+        let user = User(id: try r.string("id"), organisationID: try r.string("organisation_id"), email: try r.string("email"),
+                        displayName: try r.string("display_name"), role: r.text("role").flatMap(Role.init(rawValue:)) ?? .volunteer,
+                        active: r.bool("active") ?? false)
+        let org = Organisation(id: user.organisationID, name: r.text("org_name") ?? "", kind: r.text("org_kind").flatMap(OrganisationKind.init(rawValue:)) ?? .partner,
+                               city: r.text("org_city") ?? "", land: r.text("org_land") ?? "")
+        return Account(user: user, organisation: org, passwordHash: try r.string("password_hash"), totpSecret: r.text("totp_secret"),
+                       totpEnabled: r.bool("totp_enabled") ?? false, totpLastStep: r.int("totp_last_step") ?? 0,
+                       recoveryCodeHashes: (r.text("recovery_codes") ?? "").split(separator: ",").map(String.init),
+                       failedLogins: r.int("failed_logins") ?? 0, lockedUntil: r.text("locked_until"))
+    }
+
+    public func users(organisation: String) async throws -> [User] {
+        try await db.read { ex in
+            try await ex.query(SQL("SELECT * FROM users WHERE organisation_id = ? ORDER BY display_name", [organisation])).map { r in
+                User(id: try r.string("id"), organisationID: try r.string("organisation_id"), email: try r.string("email"),
+                     displayName: try r.string("display_name"), role: r.text("role").flatMap(Role.init(rawValue:)) ?? .volunteer,
+                     active: r.bool("active") ?? false)
+            }
+        }
+    }
+
+    public func setActive(userID: String, organisation: String, active: Bool) async throws -> Bool {
+        try await db.transaction { ex in
+            guard try await ex.one(SQL("SELECT id FROM users WHERE id = ? AND organisation_id = ?", [userID, organisation])) != nil else { return false }
+            try await ex.execute(SQL("UPDATE users SET active = ? WHERE id = ?", [active, userID]))
+            if !active { try await ex.execute(SQL("DELETE FROM sessions WHERE user_id = ?", [userID])) }
+            return true
+        }
+    }
+
+    public func setPassword(userID: String, hash: String) async throws {
+        try await db.transaction { ex in try await ex.execute(SQL("UPDATE users SET password_hash = ? WHERE id = ?", [hash, userID])) }
+    }
+
+    public func setTOTP(userID: String, secret: String?, enabled: Bool, recoveryCodeHashes: [String]) async throws {
+        try await db.transaction { ex in
+            try await ex.execute(SQL("UPDATE users SET totp_secret = ?, totp_enabled = ?, recovery_codes = ?, totp_last_step = 0 WHERE id = ?",
+                                     [secret, enabled, recoveryCodeHashes.joined(separator: ","), userID]))
+        }
+    }
+
+    /// Accepts a TOTP time step only once: a replayed (or older) step is refused. Atomic on both databases.
+    public func consumeTOTPStep(userID: String, step: Int) async throws -> Bool {
+        try await db.transaction { ex in
+            try await ex.execute(SQL("UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?", [step, userID, step]))
+            return try await ex.one(SQL("SELECT totp_last_step FROM users WHERE id = ?", [userID]))?.int("totp_last_step") == step
+        }
+    }
+
+    /// Uses up a recovery code (by its hash); false if it is not an unused code of the user.
+    public func consumeRecoveryCode(userID: String, codeHash: String) async throws -> Bool {
+        try await db.transaction { ex in
+            guard let r = try await ex.one(SQL("SELECT recovery_codes FROM users WHERE id = ?", [userID])) else { return false }
+            var codes = (r.text("recovery_codes") ?? "").split(separator: ",").map(String.init)
+            guard let i = codes.firstIndex(of: codeHash) else { return false }
+            codes.remove(at: i)
+            try await ex.execute(SQL("UPDATE users SET recovery_codes = ? WHERE id = ?", [codes.joined(separator: ","), userID]))
+            return true
+        }
+    }
+
+    // MARK: Login throttling
+
+    public func recordFailedLogin(key: String, at: String) async throws {
+        try await db.transaction { ex in try await ex.execute(SQL("INSERT INTO login_attempts (key, at) VALUES (?, ?)", [key, at])) }
+    }
+
+    public func failedLogins(key: String, since: String) async throws -> Int {
+        try await db.read { ex in try await ex.one(SQL("SELECT COUNT(*) AS n FROM login_attempts WHERE key = ? AND at >= ?", [key, since]))?.int("n") ?? 0 }
+    }
+
+    public func clearFailedLogins(key: String) async throws {
+        try await db.transaction { ex in try await ex.execute(SQL("DELETE FROM login_attempts WHERE key = ?", [key])) }
+    }
+
+    // MARK: Sessions (in the database, so that several app instances can serve)
+
+    /// Stores a session under the hash of its token; the token itself only lives in the cookie.
+    public func createSession(token: String, userID: String, csrf: String, secondFactorDone: Bool, now: String) async throws {
+        try await db.transaction { ex in
+            try await ex.execute(SQL("INSERT INTO sessions (id, user_id, csrf_token, second_factor_done, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)",
+                                     [Self.sha256(token), userID, csrf, secondFactorDone, now, now]))
+        }
+    }
+
+    public func session(token: String) async throws -> SessionRecord? {
+        try await db.read { ex in
+            guard let r = try await ex.one(SQL("SELECT * FROM sessions WHERE id = ?", [Self.sha256(token)])) else { return nil }
+            return SessionRecord(id: try r.string("id"), userID: try r.string("user_id"), csrfToken: try r.string("csrf_token"),
+                                 secondFactorDone: r.bool("second_factor_done") ?? false, createdAt: try r.string("created_at"),
+                                 lastSeenAt: try r.string("last_seen_at"))
+        }
+    }
+
+    public func touchSession(token: String, now: String) async throws {
+        try await db.transaction { ex in try await ex.execute(SQL("UPDATE sessions SET last_seen_at = ? WHERE id = ?", [now, Self.sha256(token)])) }
+    }
+
+    public func completeSecondFactor(token: String, now: String) async throws {
+        try await db.transaction { ex in
+            try await ex.execute(SQL("UPDATE sessions SET second_factor_done = 1, last_seen_at = ? WHERE id = ?", [now, Self.sha256(token)]))
+        }
+    }
+
+    public func deleteSession(token: String) async throws {
+        try await db.transaction { ex in try await ex.execute(SQL("DELETE FROM sessions WHERE id = ?", [Self.sha256(token)])) }
+    }
+
+    public func deleteSessions(idleBefore: String) async throws {
+        try await db.transaction { ex in try await ex.execute(SQL("DELETE FROM sessions WHERE last_seen_at < ?", [idleBefore])) }
+    }
+
+    // MARK: API tokens
+
+    public func createAPIToken(id: String, userID: String, token: String, name: String, now: String) async throws {
+        try await db.transaction { ex in
+            try await ex.execute(SQL("INSERT INTO api_tokens (id, user_id, token_hash, name, created_at) VALUES (?, ?, ?, ?, ?)",
+                                     [id, userID, Self.sha256(token), name, now]))
+        }
+    }
+
+    public func account(apiToken: String) async throws -> Account? {
+        try await db.read { ex in
+            guard let r = try await ex.one(SQL("SELECT user_id FROM api_tokens WHERE token_hash = ? AND revoked = 0", [Self.sha256(apiToken)])),
+                  let uid = r.text("user_id") else { return nil }
+            return try await Self.account(ex, "u.id = ?", uid)
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Crypto
+import Foundation
+
+/// One event of the audit trail: who did what to which record, when — never the content.
+public struct AuditEvent: Sendable, Hashable {
+    public var seq: Int
+    public var at: String
+    public var userID: String
+    public var organisationID: String
+    public var action: String
+    public var entity: String
+    public var entityID: String
+    public var clientID: String?
+    public var prevHash: String
+    public var hash: String
+}
+
+/// The append-only audit trail: every row carries the hash of the previous one, so a changed or deleted row
+/// breaks the chain and `verify` finds it.
+public enum AuditLog {
+    public static let genesis = String(repeating: "0", count: 64)
+
+    /// Appends an event inside the caller's transaction (so the write and its audit row commit together).
+    public static func append(_ ex: any SQLExecutor, at: String, userID: String, organisationID: String, action: String,
+                              entity: String, entityID: String, clientID: String?) async throws {
+        // The head row is updated first: on PostgreSQL the row lock serializes concurrent appends.
+        try await ex.execute("UPDATE audit_head SET seq = seq + 1 WHERE id = 1")
+        guard let head = try await ex.one("SELECT seq, hash FROM audit_head WHERE id = 1"),
+              let seq = head.int("seq"), let prev = head.text("hash") else { throw StorageError.corrupt("audit head missing") }
+        let hash = digest(prev: prev, seq: seq, at: at, userID: userID, organisationID: organisationID, action: action,
+                          entity: entity, entityID: entityID, clientID: clientID)
+        try await ex.execute(SQL("""
+            INSERT INTO audit_events (seq, at, user_id, organisation_id, action, entity, entity_id, client_id, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [seq, at, userID, organisationID, action, entity, entityID, clientID, prev, hash]))
+        try await ex.execute(SQL("UPDATE audit_head SET hash = ? WHERE id = 1", [hash]))
+    }
+
+    static func digest(prev: String, seq: Int, at: String, userID: String, organisationID: String, action: String,
+                       entity: String, entityID: String, clientID: String?) -> String {
+        let fields = [prev, String(seq), at, userID, organisationID, action, entity, entityID, clientID ?? ""]
+        // Length-prefixed fields: no two different rows serialize to the same bytes.
+        let canonical = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
+        return SHA256.hash(data: Data(canonical.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func event(_ r: SQLRow) throws -> AuditEvent {
+        AuditEvent(seq: r.int("seq") ?? 0, at: try r.string("at"), userID: try r.string("user_id"),
+                   organisationID: try r.string("organisation_id"), action: try r.string("action"), entity: try r.string("entity"),
+                   entityID: try r.string("entity_id"), clientID: r.text("client_id"), prevHash: try r.string("prev_hash"),
+                   hash: try r.string("hash"))
+    }
+
+    /// The events of one client, oldest first.
+    public static func events(ofClient clientID: String, in db: any SQLDatabase, limit: Int = 500) async throws -> [AuditEvent] {
+        try await db.read { ex in
+            try await ex.query(SQL("SELECT * FROM audit_events WHERE client_id = ? ORDER BY seq DESC LIMIT ?", [clientID, limit])).map(event)
+        }
+    }
+
+    public struct Verification: Sendable, Equatable {
+        public var checked: Int
+        /// The first broken sequence number and why, or nil when the chain is intact.
+        public var problem: String?
+        public var isIntact: Bool { problem == nil }
+    }
+
+    /// Recomputes the chain: detects a changed row, a deleted row (a gap or a broken link) and a truncated tail.
+    public static func verify(_ db: any SQLDatabase) async throws -> Verification {
+        try await db.read { ex in
+            let rows = try await ex.query("SELECT * FROM audit_events ORDER BY seq")
+            var prev = genesis, expected = 1
+            for r in rows {
+                let e = try event(r)
+                if e.seq != expected { return Verification(checked: expected - 1, problem: "Ereignis \(expected) fehlt (gelöscht?)") }
+                if e.prevHash != prev { return Verification(checked: expected - 1, problem: "Ereignis \(e.seq): Verkettung gebrochen") }
+                let h = digest(prev: prev, seq: e.seq, at: e.at, userID: e.userID, organisationID: e.organisationID, action: e.action,
+                               entity: e.entity, entityID: e.entityID, clientID: e.clientID)
+                if h != e.hash { return Verification(checked: expected - 1, problem: "Ereignis \(e.seq) wurde verändert") }
+                prev = e.hash; expected += 1
+            }
+            if let head = try await ex.one("SELECT seq, hash FROM audit_head WHERE id = 1"),
+               head.int("seq") != expected - 1 || head.text("hash") != prev {
+                return Verification(checked: expected - 1, problem: "Ende der Kette fehlt (letzte Ereignisse gelöscht?)")
+            }
+            return Verification(checked: expected - 1, problem: nil)
+        }
+    }
+}

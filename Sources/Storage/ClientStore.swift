@@ -1,0 +1,224 @@
+import CaseFiles
+import Counseling
+import Eligibility
+import Foundation
+
+/// Who writes, for the audit row that commits with the change.
+public struct AuditContext: Sendable {
+    public var userID: String
+    public var organisationID: String
+    public var now: String
+    public init(userID: String, organisationID: String, now: String) {
+        self.userID = userID; self.organisationID = organisationID; self.now = now
+    }
+}
+
+/// A line of the client list: only the columns the list shows.
+public struct ClientSummary: Sendable, Hashable {
+    public var id: String
+    public var fileNumber: String
+    public var firstName: String
+    public var lastName: String
+    public var born: String?
+    public var nationality: String?
+    public var currentStatus: String?
+}
+
+/// Clients, their status history and family relations. Every query is scoped to an organisation: a client of
+/// another organisation is never returned (`nil`, which the web layer answers with 404).
+public struct ClientStore: Sendable {
+    public let db: any SQLDatabase
+    public init(db: any SQLDatabase) { self.db = db }
+
+    /// One page of the organisation's clients, optionally filtered by a name (tolerant of transliteration
+    /// variants: every query word must start a word of the folded name) or a file number.
+    public func list(organisation: String, search: String? = nil, limit: Int = 50, offset: Int = 0) async throws -> [ClientSummary] {
+        var where_ = "c.organisation_id = ?"
+        var binds: [any SQLBindable] = [organisation]
+        if let q = search?.trimmingCharacters(in: .whitespaces), !q.isEmpty {
+            let words = NameMatching.key(q).split(separator: " ").map(String.init)
+            var parts: [String] = []
+            for w in words { parts.append("(' ' || c.name_key) LIKE ?"); binds.append("% \(w)%") }
+            where_ += " AND ((\(parts.isEmpty ? "1=0" : parts.joined(separator: " AND "))) OR LOWER(c.file_number) LIKE ?)"
+            binds.append("%\(q.lowercased())%")
+        }
+        binds += [limit, offset]
+        let sql = SQL("""
+            SELECT c.id, c.file_number, c.first_name, c.last_name, c.born, c.nationality,
+              (SELECT s.kind FROM status_periods s WHERE s.client_id = c.id ORDER BY s.position DESC LIMIT 1) AS current_status
+            FROM clients c WHERE \(where_) ORDER BY c.last_name, c.first_name, c.id LIMIT ? OFFSET ?
+            """, binds)
+        return try await db.read { ex in
+            try await ex.query(sql).map { r in
+                ClientSummary(id: try r.string("id"), fileNumber: try r.string("file_number"), firstName: try r.string("first_name"),
+                              lastName: try r.string("last_name"), born: r.text("born").flatMap { Day(iso: $0)?.german },
+                              nationality: r.text("nationality"), currentStatus: r.text("current_status"))
+            }
+        }
+    }
+
+    public func count(organisation: String) async throws -> Int {
+        try await db.read { ex in try await ex.one(SQL("SELECT COUNT(*) AS n FROM clients WHERE organisation_id = ?", [organisation]))?.int("n") ?? 0 }
+    }
+
+    /// One client with its status history, or nil if it does not exist in this organisation.
+    public func client(id: String, organisation: String) async throws -> Client? {
+        try await db.read { ex in try await Self.load(ex, ids: [id], organisation: organisation).first }
+    }
+
+    /// The client, the members of its household (the client first) and the relations among them.
+    public func household(clientID: String, organisation: String) async throws -> (members: [Client], relations: [ClientRelation])? {
+        try await db.read { ex in
+            guard let head = try await ex.one(SQL("SELECT household_id FROM clients WHERE id = ? AND organisation_id = ?", [clientID, organisation])) else { return nil }
+            var ids = [clientID]
+            if let h = head.text("household_id") {
+                let others = try await ex.query(SQL("SELECT id FROM clients WHERE household_id = ? AND organisation_id = ? AND id <> ? ORDER BY id", [h, organisation, clientID]))
+                ids += others.compactMap { $0.text("id") }
+            }
+            let members = try await Self.load(ex, ids: ids, organisation: organisation)
+            let relations = try await Self.relations(ex, ids: ids, organisation: organisation)
+            return (members, relations)
+        }
+    }
+
+    static func relations(_ ex: any SQLExecutor, ids: [String], organisation: String) async throws -> [ClientRelation] {
+        guard !ids.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+        let rows = try await ex.query(SQL("SELECT kind, from_client, to_client, custody FROM client_relations WHERE organisation_id = ? AND from_client IN (\(marks))", [organisation] + ids))
+        return rows.compactMap { r in
+            guard let kind = r.text("kind").flatMap(RelationKind.init(rawValue:)), let a = r.text("from_client"), let b = r.text("to_client") else { return nil }
+            return ClientRelation(kind: kind, from: a, to: b, custody: r.bool("custody"))
+        }
+    }
+
+    static func load(_ ex: any SQLExecutor, ids: [String], organisation: String) async throws -> [Client] {
+        guard !ids.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+        let rows = try await ex.query(SQL("SELECT * FROM clients WHERE organisation_id = ? AND id IN (\(marks))", [organisation] + ids))
+        let periods = try await ex.query(SQL("SELECT * FROM status_periods WHERE client_id IN (\(marks)) ORDER BY client_id, position", ids))
+        var byClient: [String: [StatusPeriod]] = [:]
+        for p in periods { byClient[try p.string("client_id"), default: []].append(try period(p)) }
+        var clients: [String: Client] = [:]
+        for r in rows {
+            let id = try r.string("id")
+            var facts = try CaseFileDecoder.person(json: try r.string("facts_json"), source: "client \(id)")
+            facts.status = byClient[id].map { $0.isEmpty ? nil : $0 } ?? nil
+            clients[id] = Client(id: id, organisationID: try r.string("organisation_id"), fileNumber: try r.string("file_number"),
+                                 firstName: try r.string("first_name"), lastName: try r.string("last_name"),
+                                 householdID: r.text("household_id"), facts: facts)
+        }
+        return ids.compactMap { clients[$0] }
+    }
+
+    static func period(_ r: SQLRow) throws -> StatusPeriod {
+        guard let kind = r.text("kind").flatMap(StatusKind.init(rawValue:)), let from = r.text("from_day").flatMap({ Day(iso: $0) }) else {
+            throw StorageError.corrupt("status period")
+        }
+        var p = StatusPeriod(kind: kind, from: from, to: r.text("to_day").flatMap { Day(iso: $0) })
+        p.basis = r.text("basis")
+        p.validUntil = r.text("valid_until").flatMap { Day(iso: $0) }
+        p.issued = r.bool("issued") ?? true
+        p.holder = r.text("holder").flatMap(DuldungHolder.init(rawValue:)) ?? .main
+        p.fiktion = r.text("fiktion").flatMap(FiktionKind.init(rawValue:))
+        p.continues = r.text("continues")
+        return p
+    }
+
+    /// Creates a client (with its status history) and the audit row, in one transaction.
+    public func create(_ c: Client, audit: AuditContext) async throws {
+        try await db.transaction { ex in
+            try await ex.execute(SQL("""
+                INSERT INTO clients (id, organisation_id, file_number, first_name, last_name, name_key, born, nationality, household_id,
+                  facts_json, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [c.id, c.organisationID, c.fileNumber, c.firstName, c.lastName, NameMatching.key("\(c.firstName) \(c.lastName)"),
+                      c.facts.born?.iso, c.facts.nationality, c.householdID, CaseFileEncoder.json(c.facts, includeStatus: false),
+                      audit.now, audit.now]))
+            try await Self.writeStatus(ex, clientID: c.id, periods: c.facts.status ?? [])
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "create", entity: "client", entityID: c.id, clientID: c.id)
+        }
+    }
+
+    /// Replaces the status history of a client of `organisation`; false if there is no such client.
+    public func replaceStatus(clientID: String, organisation: String, periods: [StatusPeriod], audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard try await ex.one(SQL("SELECT id FROM clients WHERE id = ? AND organisation_id = ?", [clientID, organisation])) != nil else { return false }
+            try await ex.execute(SQL("DELETE FROM status_periods WHERE client_id = ?", [clientID]))
+            try await Self.writeStatus(ex, clientID: clientID, periods: periods)
+            try await ex.execute(SQL("UPDATE clients SET updated_at = ? WHERE id = ?", [audit.now, clientID]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "update", entity: "status_history", entityID: clientID, clientID: clientID)
+            return true
+        }
+    }
+
+    /// Replaces the facts (everything but the status history) of a client; false if there is no such client.
+    public func replaceFacts(clientID: String, organisation: String, facts: Person, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard try await ex.one(SQL("SELECT id FROM clients WHERE id = ? AND organisation_id = ?", [clientID, organisation])) != nil else { return false }
+            var f = facts
+            f.id = clientID
+            try await ex.execute(SQL("UPDATE clients SET facts_json = ?, born = ?, nationality = ?, updated_at = ? WHERE id = ?",
+                                     [CaseFileEncoder.json(f, includeStatus: false), f.born?.iso, f.nationality, audit.now, clientID]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "update", entity: "facts", entityID: clientID, clientID: clientID)
+            return true
+        }
+    }
+
+    public func addRelation(_ r: ClientRelation, organisation: String, id: String) async throws {
+        try await db.transaction { ex in
+            try await ex.execute(SQL("INSERT INTO client_relations (id, organisation_id, kind, from_client, to_client, custody) VALUES (?, ?, ?, ?, ?, ?)",
+                                     [id, organisation, r.kind.rawValue, r.from, r.to, r.custody]))
+        }
+    }
+
+    static func writeStatus(_ ex: any SQLExecutor, clientID: String, periods: [StatusPeriod]) async throws {
+        for (i, p) in periods.enumerated() {
+            try await ex.execute(SQL("""
+                INSERT INTO status_periods (id, client_id, position, kind, from_day, to_day, basis, valid_until, issued, holder, fiktion, continues)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [UUID().uuidString.lowercased(), clientID, i, p.kind.rawValue, p.from.iso, p.to?.iso, p.basis, p.validUntil?.iso,
+                      p.issued, p.holder.rawValue, p.fiktion?.rawValue, p.continues]))
+        }
+    }
+
+    /// Records that a user read a client's data (the audit trail records reads too).
+    public func recordRead(clientID: String, entity: String, audit: AuditContext) async throws {
+        try await db.transaction { ex in
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "read", entity: entity, entityID: clientID, clientID: clientID)
+        }
+    }
+
+    // MARK: Assessment snapshots
+
+    public func saveSnapshot(_ s: AssessmentSnapshot, organisation: String, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard try await ex.one(SQL("SELECT id FROM clients WHERE id = ? AND organisation_id = ?", [s.clientID, organisation])) != nil else { return false }
+            try await ex.execute(SQL("""
+                INSERT INTO assessment_snapshots (id, client_id, on_day, created_by, created_at, law_versions, document_json)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, [s.id, s.clientID, s.on.iso, s.createdBy, s.createdAt, s.lawVersions.joined(separator: "\n"), s.documentJSON]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "create", entity: "assessment_snapshot", entityID: s.id, clientID: s.clientID)
+            return true
+        }
+    }
+
+    public func snapshots(clientID: String, organisation: String) async throws -> [AssessmentSnapshot] {
+        try await db.read { ex in
+            let rows = try await ex.query(SQL("""
+                SELECT s.* FROM assessment_snapshots s JOIN clients c ON c.id = s.client_id
+                WHERE s.client_id = ? AND c.organisation_id = ? ORDER BY s.created_at DESC
+                """, [clientID, organisation]))
+            return try rows.map { r in
+                AssessmentSnapshot(id: try r.string("id"), clientID: try r.string("client_id"), on: Day(iso: try r.string("on_day")) ?? .distantPast,
+                                   createdBy: try r.string("created_by"), createdAt: try r.string("created_at"),
+                                   lawVersions: try r.string("law_versions").split(separator: "\n").map(String.init),
+                                   documentJSON: try r.string("document_json"))
+            }
+        }
+    }
+}

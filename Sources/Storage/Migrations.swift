@@ -1,0 +1,112 @@
+/// Numbered, additive migrations, applied in order at start-up. A migration that shipped is never edited: a change
+/// is a new migration. Portable types only: TEXT ids (UUIDs made in Swift), BIGINT, DOUBLE PRECISION; enums as text,
+/// legal days as ISO text, timestamps as ISO-8601 UTC text.
+public struct Migration: Sendable {
+    public let version: Int
+    public let name: String
+    public let statements: @Sendable (SQLDialect) -> [String]
+}
+
+public enum Migrations {
+    public static let all: [Migration] = [
+        Migration(version: 1, name: "0001_CreateOrganisations") { _ in [
+            """
+            CREATE TABLE organisations (
+              id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, city TEXT NOT NULL, land TEXT NOT NULL,
+              created_at TEXT NOT NULL)
+            """,
+            """
+            CREATE TABLE cooperations (
+              id TEXT PRIMARY KEY, service_id TEXT NOT NULL REFERENCES organisations(id),
+              authority_id TEXT NOT NULL REFERENCES organisations(id), from_day TEXT NOT NULL, until_day TEXT)
+            """,
+        ] },
+        Migration(version: 2, name: "0002_CreateUsersAndSessions") { _ in [
+            """
+            CREATE TABLE users (
+              id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL REFERENCES organisations(id),
+              email TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL, role TEXT NOT NULL, active BIGINT NOT NULL,
+              password_hash TEXT NOT NULL, totp_secret TEXT, totp_enabled BIGINT NOT NULL DEFAULT 0,
+              totp_last_step BIGINT NOT NULL DEFAULT 0, recovery_codes TEXT NOT NULL DEFAULT '',
+              failed_logins BIGINT NOT NULL DEFAULT 0, locked_until TEXT, created_at TEXT NOT NULL)
+            """,
+            "CREATE INDEX users_organisation ON users(organisation_id)",
+            """
+            CREATE TABLE sessions (
+              id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), csrf_token TEXT NOT NULL,
+              second_factor_done BIGINT NOT NULL, created_at TEXT NOT NULL, last_seen_at TEXT NOT NULL)
+            """,
+            "CREATE INDEX sessions_user ON sessions(user_id)",
+            """
+            CREATE TABLE login_attempts (key TEXT NOT NULL, at TEXT NOT NULL)
+            """,
+            "CREATE INDEX login_attempts_key ON login_attempts(key, at)",
+            """
+            CREATE TABLE api_tokens (
+              id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), token_hash TEXT NOT NULL UNIQUE,
+              name TEXT NOT NULL, created_at TEXT NOT NULL, revoked BIGINT NOT NULL DEFAULT 0)
+            """,
+        ] },
+        Migration(version: 3, name: "0003_CreateClients") { _ in [
+            """
+            CREATE TABLE clients (
+              id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL REFERENCES organisations(id),
+              file_number TEXT NOT NULL, first_name TEXT NOT NULL, last_name TEXT NOT NULL, name_key TEXT NOT NULL,
+              born TEXT, nationality TEXT, household_id TEXT, facts_json TEXT NOT NULL, created_at TEXT NOT NULL,
+              updated_at TEXT NOT NULL,
+              UNIQUE (organisation_id, file_number))
+            """,
+            "CREATE INDEX clients_organisation ON clients(organisation_id, last_name)",
+            "CREATE INDEX clients_household ON clients(household_id)",
+            """
+            CREATE TABLE status_periods (
+              id TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES clients(id), position BIGINT NOT NULL,
+              kind TEXT NOT NULL, from_day TEXT NOT NULL, to_day TEXT, basis TEXT, valid_until TEXT,
+              issued BIGINT NOT NULL DEFAULT 1, holder TEXT NOT NULL DEFAULT 'main', fiktion TEXT, continues TEXT,
+              note TEXT NOT NULL DEFAULT '')
+            """,
+            "CREATE INDEX status_periods_client ON status_periods(client_id, from_day)",
+            """
+            CREATE TABLE client_relations (
+              id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL REFERENCES organisations(id), kind TEXT NOT NULL,
+              from_client TEXT NOT NULL REFERENCES clients(id), to_client TEXT NOT NULL REFERENCES clients(id),
+              custody BIGINT)
+            """,
+            "CREATE INDEX client_relations_from ON client_relations(from_client)",
+            "CREATE INDEX client_relations_to ON client_relations(to_client)",
+            """
+            CREATE TABLE assessment_snapshots (
+              id TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES clients(id), on_day TEXT NOT NULL,
+              created_by TEXT NOT NULL REFERENCES users(id), created_at TEXT NOT NULL, law_versions TEXT NOT NULL,
+              document_json TEXT NOT NULL)
+            """,
+            "CREATE INDEX assessment_snapshots_client ON assessment_snapshots(client_id, created_at)",
+        ] },
+        Migration(version: 4, name: "0004_CreateAuditTrail") { _ in [
+            // Append-only: each row carries the hash of the previous one; `audit_head` serializes appends.
+            """
+            CREATE TABLE audit_events (
+              seq BIGINT PRIMARY KEY, at TEXT NOT NULL, user_id TEXT NOT NULL, organisation_id TEXT NOT NULL,
+              action TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, client_id TEXT,
+              prev_hash TEXT NOT NULL, hash TEXT NOT NULL)
+            """,
+            "CREATE INDEX audit_events_client ON audit_events(client_id, seq)",
+            "CREATE TABLE audit_head (id BIGINT PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT NULL)",
+            "INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000')",
+        ] },
+    ]
+
+    /// Applies every migration not yet applied, each in its own transaction.
+    public static func migrate(_ db: any SQLDatabase, now: String) async throws {
+        try await db.transaction { ex in
+            try await ex.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+        }
+        let applied = Set(try await db.read { ex in try await ex.query("SELECT version FROM schema_migrations").compactMap { $0.int("version") } })
+        for m in all where !applied.contains(m.version) {
+            try await db.transaction { ex in
+                for statement in m.statements(ex.dialect) { try await ex.execute(SQL(statement)) }
+                try await ex.execute(SQL("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", [m.version, m.name, now]))
+            }
+        }
+    }
+}

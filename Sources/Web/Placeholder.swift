@@ -1,0 +1,4 @@
+import Hummingbird
+import HummingbirdBcrypt
+import HummingbirdOTP
+public enum WebModule {}
