@@ -42,11 +42,10 @@ let package = Package(
             "Storage", "Views", "Counseling", "Eligibility", "Screening", "Demo",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-            .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "bleibe", dependencies: [
-            "Eligibility", "CaseFiles", "Web", "Storage",
+            "Eligibility", "CaseFiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "bleibe-bench", dependencies: ["Eligibility", "CaseFiles", "Screening"]),
