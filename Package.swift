@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", exact: "2.5.0"),
         .package(url: "https://github.com/vapor/sqlite-nio.git", exact: "1.13.2"),
         .package(url: "https://github.com/vapor/postgres-nio.git", exact: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", exact: "1.8.0"),
     ],
     targets: [
         // The rules engine: pure, Foundation only.
@@ -39,13 +40,14 @@ let package = Package(
         .target(name: "Views", dependencies: ["Counseling", "Eligibility"]),
         // The HTTP layer.
         .target(name: "Web", dependencies: [
-            "Storage", "Views", "Counseling", "Eligibility", "Screening", "Demo",
+            "Storage", "Views", "Counseling", "Eligibility", "Screening",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "bleibe", dependencies: [
-            "Eligibility", "CaseFiles",
+            "Eligibility", "CaseFiles", "Web", "Storage",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "bleibe-bench", dependencies: ["Eligibility", "CaseFiles", "Screening"]),

@@ -155,7 +155,7 @@ public enum CaseFileEncoder {
     }
 
     /// Minimal JSON writer that keeps the key order of the case-file schema.
-    static func serialize(_ v: Any) -> String {
+    public static func serialize(_ v: Any) -> String {
         switch v {
         case let pairs as [(String, Any)]:
             return "{" + pairs.map { "\(quote($0.0)):\(serialize($0.1))" }.joined(separator: ",") + "}"

@@ -29,6 +29,10 @@ public struct HouseholdAssessment: Sendable {
     public var appliedOn: Day?
     public var persons: [PersonAssessment]
 
+    public init(on: Day, appliedOn: Day?, persons: [PersonAssessment]) {
+        self.on = on; self.appliedOn = appliedOn; self.persons = persons
+    }
+
     public func person(_ id: String) -> PersonAssessment? { persons.first { $0.personID == id } }
 }
 

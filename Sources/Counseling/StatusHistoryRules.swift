@@ -1,0 +1,34 @@
+import Eligibility
+
+/// Checks an edited status history before it is saved: periods in order, without overlaps and without gaps that
+/// nothing explains (a gap must be recorded as "ohne Status" or "im Ausland"). Messages are German, keyed by row
+/// (`p0`, `p1`, …) or `history` for the whole list.
+public enum StatusHistoryRules {
+    public static func problems(_ periods: [StatusPeriod], entered: Day?, today: Day) -> [String: String] {
+        var out: [String: String] = [:]
+        for (i, p) in periods.enumerated() {
+            let key = "p\(i)"
+            if let t = p.to, t < p.from { out[key] = "Zeile \(i + 1): „bis“ liegt vor „von“."; continue }
+            if p.from > today { out[key] = "Zeile \(i + 1): Der Zeitraum beginnt in der Zukunft."; continue }
+            if let t = p.to, t > today { out[key] = "Zeile \(i + 1): „bis“ liegt in der Zukunft – lassen Sie „bis“ leer, wenn der Status andauert."; continue }
+            if p.to == nil && i != periods.count - 1 { out[key] = "Zeile \(i + 1): Nur der letzte Zeitraum darf ohne Enddatum sein."; continue }
+            if p.kind == .aufenthaltserlaubnis && (p.basis ?? "").isEmpty { out[key] = "Zeile \(i + 1): Bitte die Rechtsgrundlage der Aufenthaltserlaubnis angeben (z. B. 104c, 25b)."; continue }
+            if p.kind == .fiktion && p.fiktion == nil { out[key] = "Zeile \(i + 1): Bitte die Art der Fiktion angeben."; continue }
+            if p.fiktion == .continuation && (p.continues ?? "").isEmpty { out[key] = "Zeile \(i + 1): Bitte angeben, welcher Titel fortgilt (z. B. 104c)."; continue }
+            if p.kind == .duldung60b && p.from < Day("2019-08-01") { out[key] = "Zeile \(i + 1): Eine Duldung nach § 60b gibt es erst seit August 2019."; continue }
+            if i > 0 {
+                let prev = periods[i - 1]
+                guard let prevTo = prev.to else { continue }
+                if p.from <= prevTo {
+                    out[key] = "Zeile \(i + 1): Überschneidet sich mit Zeile \(i) (bis \(prevTo.german))."
+                } else if prevTo.adding(days: 1) < p.from {
+                    out[key] = "Zeile \(i + 1): Lücke vom \(prevTo.adding(days: 1).german) bis \(p.from.adding(days: -1).german) – bitte als „ohne Status“ oder „im Ausland“ erfassen."
+                }
+            }
+        }
+        if let e = entered, let first = periods.first, first.from < e {
+            out["p0"] = out["p0"] ?? "Zeile 1: Der Verlauf beginnt vor der Einreise (\(e.german))."
+        }
+        return out
+    }
+}

@@ -1,0 +1,132 @@
+import Counseling
+import Eligibility
+
+/// The assessment of one client: every pathway with result, date, failing and open conditions with citations,
+/// what is still to do, and the permit plan.
+public enum AssessmentPage {
+    public struct Model: Sendable {
+        public var client: Client
+        public var on: Day
+        public var today: Day
+        public var person: PersonAssessment
+        public var snapshots: [AssessmentSnapshot]
+        public init(client: Client, on: Day, today: Day, person: PersonAssessment, snapshots: [AssessmentSnapshot]) {
+            self.client = client; self.on = on; self.today = today; self.person = person; self.snapshots = snapshots
+        }
+    }
+
+    static func order(_ o: Outcome) -> Int {
+        switch o { case .met: 0; case .reachable: 1; case .unclear: 2; case .notMet: 3; case .excluded: 4 }
+    }
+
+    public static func render(frame: PageFrame, _ m: Model) -> HTML {
+        let sorted = m.person.assessments.sorted { (order($0.outcome), $0.from ?? .distantPast, $0.pathway) < (order($1.outcome), $1.from ?? .distantPast, $1.pathway) }
+        let summary = sorted.map { a -> HTML in
+            var text = a.outcome.german
+            if let f = a.from { text += " ab \(f.german)" }
+            return "<tr><td><a href=\"#p-\(a.pathway.rawValue)\">\(a.pathway.title)</a></td><td>\(a.pathway.subtitle)</td><td class=\"badge result-\(a.outcome.rawValue)\">\(text)</td><td>\(a.consequence?.german ?? "")</td></tr>"
+        }
+        let details = sorted.map(pathway)
+        let plan = m.person.plan.steps.map { s in
+            "<li><strong>\(s.from.german)</strong> – \(s.text) <span class=\"hint\">(\(s.citation))</span></li>" as HTML
+        }
+        let snaps = m.snapshots.map { s in
+            "<li>Stand \(s.on.german), gespeichert \(s.createdAt) – \(s.lawVersions.first ?? "")</li>" as HTML
+        }
+        return Layout.page(frame, """
+        <h1>Prüfung: \(m.client.firstName) \(m.client.lastName)</h1>
+        <form method="get" action="/clients/\(m.client.id)/assessment">
+        <label for="on">Stand der Prüfung (Entscheidungsdatum, TT.MM.JJJJ)</label>
+        <p class="hint">Es gilt das Recht an diesem Tag; für künftige Daten auch bereits beschlossene Änderungen.</p>
+        <input id="on" name="on" value="\(m.on.german)" size="10"> <button type="submit">Neu prüfen</button>
+        </form>
+        <p>Stand: <strong>\(m.on.german)</strong>\(m.on == m.today ? " (heute)" : "")</p>
+        <table><caption>Übersicht</caption><thead><tr><th scope="col">Vorschrift</th><th scope="col">Titel</th><th scope="col">Ergebnis</th><th scope="col">Rechtsfolge</th></tr></thead>
+        <tbody>\(summary)</tbody></table>
+        <section aria-labelledby="plan"><h2 id="plan">Aufenthaltsplan</h2>
+        \(plan.isEmpty ? "<p>Derzeit ist kein Weg erfüllt oder absehbar erreichbar.</p>" as HTML : "<ol>\(plan)</ol>")
+        </section>
+        <form method="post" action="/clients/\(m.client.id)/assessment/snapshots">
+        \(Layout.csrf(frame.csrf))
+        <input type="hidden" name="on" value="\(m.on.iso)">
+        <p><button type="submit">Prüfung speichern</button> <span class="hint">Speichert das Ergebnis mit Datum und angewandter Rechtslage.</span></p>
+        </form>
+        \(snaps.isEmpty ? HTML.empty : "<h2>Gespeicherte Prüfungen</h2><ul>\(snaps)</ul>")
+        <h2>Einzelheiten</h2>
+        \(details)
+        <p><a href="/clients/\(m.client.id)">Zurück zur Akte</a></p>
+        """)
+    }
+
+    static func pathway(_ a: Assessment) -> HTML {
+        var head = a.outcome.german
+        if let f = a.from { head += " ab \(f.german)" }
+        let relevant = a.conditions.filter { $0.state != .met && $0.state != .notApplicable }
+        let items = relevant.map { c in "<li>\(c.sentence)</li>" as HTML }
+        let met = a.conditions.filter { $0.state == .met }.map { c in "<li>\(c.requirement) <span class=\"hint\">(\(c.citation))</span></li>" as HTML }
+        let actions = a.actions.map { "<li>\($0)</li>" as HTML }
+        let notes = a.notes.map { "<li>\($0.text) <span class=\"hint\">(\($0.citation))</span></li>" as HTML }
+        return """
+        <section class="pathway" id="p-\(a.pathway.rawValue)" aria-labelledby="h-\(a.pathway.rawValue)">
+        <h3 id="h-\(a.pathway.rawValue)">\(a.pathway.title) – \(a.pathway.subtitle): <span class="result-\(a.outcome.rawValue)">\(head)</span></h3>
+        \(a.consequence.map { "<p>Rechtsfolge: \($0.german)</p>" as HTML } ?? .empty)
+        \(items.isEmpty ? HTML.empty : "<h4>Offene oder fehlende Voraussetzungen</h4><ul>\(items)</ul>")
+        \(actions.isEmpty ? HTML.empty : "<h4>Handlungsbedarf</h4><ul>\(actions)</ul>")
+        \(notes.isEmpty ? HTML.empty : "<h4>Hinweise</h4><ul>\(notes)</ul>")
+        \(met.isEmpty ? HTML.empty : "<details><summary>Erfüllte Voraussetzungen (\(met.count))</summary><ul>\(met)</ul></details>")
+        </section>
+        """
+    }
+}
+
+public enum AdminPages {
+    public struct AuditRow: Sendable {
+        public var seq: Int, at: String, user: String, action: String, entity: String
+        public init(seq: Int, at: String, user: String, action: String, entity: String) {
+            self.seq = seq; self.at = at; self.user = user; self.action = action; self.entity = entity
+        }
+    }
+
+    public static func audit(frame: PageFrame, client: Client, rows: [AuditRow], chainIntact: Bool?) -> HTML {
+        let lines = rows.map { r in "<tr><td>\(r.seq)</td><td>\(r.at)</td><td>\(r.user)</td><td>\(r.action)</td><td>\(r.entity)</td></tr>" as HTML }
+        let chain: HTML = chainIntact.map { $0 ? "<p>Die Protokollkette ist unverändert.</p>" : "<p class=\"error\">Die Protokollkette ist beschädigt!</p>" } ?? .empty
+        return Layout.page(frame, """
+        <h1>Protokoll: \(client.firstName) \(client.lastName)</h1>
+        <p class="hint">Jeder Lese- und Schreibzugriff auf die Akte, ohne Inhalte.</p>
+        \(chain)
+        <table><thead><tr><th scope="col">Nr.</th><th scope="col">Zeitpunkt (UTC)</th><th scope="col">Benutzer:in</th><th scope="col">Aktion</th><th scope="col">Datensatz</th></tr></thead>
+        <tbody>\(lines)</tbody></table>
+        """)
+    }
+
+    public struct UserForm: Sendable {
+        public var email = "", displayName = "", role = ""
+        public var errors: [String: String] = [:]
+        public init() {}
+    }
+
+    public static func users(frame: PageFrame, users: [User], roles: [Role], form f: UserForm, created: String? = nil) -> HTML {
+        let lines = users.map { u in
+            """
+            <tr><td>\(u.displayName)</td><td>\(u.email)</td><td>\(u.role.german)</td><td>\(u.active ? "aktiv" : "deaktiviert")</td>
+            <td>\(u.active ? "<form method=\"post\" action=\"/users/\(u.id)/deactivate\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">deaktivieren</button></form>" as HTML : .empty)</td></tr>
+            """ as HTML
+        }
+        let options = roles.map { "<option value=\"\($0.rawValue)\"\($0.rawValue == f.role ? " selected" : "")>\($0.german)</option>" as HTML }
+        return Layout.page(frame, """
+        <h1>Benutzer:innen</h1>
+        \(created.map { "<p role=\"status\">Benutzerkonto für \($0) angelegt. Das Einmal-Passwort wurde angezeigt; bitte sicher übergeben.</p>" as HTML } ?? .empty)
+        <table><thead><tr><th scope="col">Name</th><th scope="col">E-Mail</th><th scope="col">Rolle</th><th scope="col">Status</th><th scope="col"></th></tr></thead><tbody>\(lines)</tbody></table>
+        <h2>Neues Benutzerkonto</h2>
+        \(Layout.errorSummary(f.errors))
+        <form method="post" action="/users">
+        \(Layout.csrf(frame.csrf))
+        <label for="display_name">Name</label><input id="display_name" name="display_name" value="\(f.displayName)" required\(Layout.describedBy("display_name", f.errors["display_name"]))>\(Layout.fieldError("display_name", f.errors["display_name"]))
+        <label for="email">E-Mail</label><input id="email" name="email" type="email" value="\(f.email)" required\(Layout.describedBy("email", f.errors["email"]))>\(Layout.fieldError("email", f.errors["email"]))
+        <label for="password">Passwort (mind. 10 Zeichen)</label><input id="password" name="password" type="password" autocomplete="new-password" required\(Layout.describedBy("password", f.errors["password"]))>\(Layout.fieldError("password", f.errors["password"]))
+        <label for="role">Rolle</label><select id="role" name="role">\(options)</select>
+        <p><button type="submit">Anlegen</button></p>
+        </form>
+        """)
+    }
+}

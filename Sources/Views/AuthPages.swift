@@ -1,0 +1,73 @@
+/// Login, second factor and its enrolment.
+public enum AuthPages {
+    public static func login(csrf: String, email: String = "", error: String? = nil) -> HTML {
+        Layout.page(PageFrame(title: "Anmelden"), """
+        <h1>Anmelden</h1>
+        \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
+        <form method="post" action="/login">
+        \(Layout.csrf(csrf))
+        <label for="email">E-Mail-Adresse</label>
+        <input id="email" name="email" type="email" autocomplete="username" required value="\(email)">
+        <label for="password">Passwort</label>
+        <input id="password" name="password" type="password" autocomplete="current-password" required>
+        <p><button type="submit">Anmelden</button></p>
+        </form>
+        """)
+    }
+
+    public static func secondFactor(csrf: String, error: String? = nil) -> HTML {
+        Layout.page(PageFrame(title: "Zweiter Faktor"), """
+        <h1>Bestätigungscode</h1>
+        <p>Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App ein – oder einen Ihrer Wiederherstellungscodes.</p>
+        \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
+        <form method="post" action="/login/totp">
+        \(Layout.csrf(csrf))
+        <label for="code">Code</label>
+        <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required>
+        <p><button type="submit">Bestätigen</button></p>
+        </form>
+        """)
+    }
+
+    public static func enrol(frame: PageFrame, secret: String, uri: String, error: String? = nil) -> HTML {
+        Layout.page(frame, """
+        <h1>Zweiten Faktor einrichten</h1>
+        <p>Für Mitarbeitende ist ein zweiter Faktor (TOTP) Pflicht. Richten Sie in einer Authenticator-App ein neues Konto mit diesem Schlüssel ein:</p>
+        <p class="codes">\(secret)</p>
+        <p class="hint">Oder öffnen Sie den Link auf dem Smartphone: <a href="\(uri)">otpauth-Link</a></p>
+        \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
+        <form method="post" action="/account/totp">
+        \(Layout.csrf(frame.csrf))
+        <input type="hidden" name="secret" value="\(secret)">
+        <label for="code">Code aus der App</label>
+        <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required>
+        <p><button type="submit">Einrichten</button></p>
+        </form>
+        """)
+    }
+
+    public static func recoveryCodes(frame: PageFrame, codes: [String]) -> HTML {
+        let items = codes.map { "<li>\($0)</li>" as HTML }
+        return Layout.page(frame, """
+        <h1>Wiederherstellungscodes</h1>
+        <p>Der zweite Faktor ist eingerichtet. Bewahren Sie diese Codes sicher auf: jeder gilt genau einmal, falls Sie keinen Zugriff auf die App haben. Sie werden nur jetzt angezeigt.</p>
+        <ol class="codes">\(items)</ol>
+        <p><a class="button" href="/">Weiter</a></p>
+        """)
+    }
+
+    public static func account(frame: PageFrame, totpEnabled: Bool, newToken: String? = nil) -> HTML {
+        Layout.page(frame, """
+        <h1>Konto</h1>
+        <p>Zweiter Faktor: \(totpEnabled ? "eingerichtet" : "nicht eingerichtet")</p>
+        <h2>API-Zugang</h2>
+        \(newToken.map { "<p>Neues Token (wird nur jetzt angezeigt):</p><p class=\"codes\">\($0)</p>" as HTML } ?? .empty)
+        <form method="post" action="/account/tokens">
+        \(Layout.csrf(frame.csrf))
+        <label for="name">Bezeichnung</label>
+        <input id="name" name="name" required maxlength="80">
+        <p><button type="submit">Token erzeugen</button></p>
+        </form>
+        """)
+    }
+}

@@ -1,0 +1,162 @@
+import Counseling
+import Eligibility
+
+/// A row of the client list.
+public struct ClientRow: Sendable {
+    public var id, fileNumber, name: String
+    public var born, nationality, status: String?
+    public init(id: String, fileNumber: String, name: String, born: String?, nationality: String?, status: String?) {
+        self.id = id; self.fileNumber = fileNumber; self.name = name; self.born = born; self.nationality = nationality; self.status = status
+    }
+}
+
+public enum ClientPages {
+    public static func list(frame: PageFrame, query: String, rows: [ClientRow], page: Int, hasMore: Bool) -> HTML {
+        let body = rows.map { r in
+            """
+            <tr><td><a href="/clients/\(r.id)">\(r.name)</a></td><td>\(r.fileNumber)</td><td>\(r.born ?? "–")</td>
+            <td>\(r.nationality ?? "–")</td><td>\(Labels.status(r.status))</td></tr>
+            """ as HTML
+        }
+        let next: HTML = hasMore ? "<a href=\"/clients?q=\(urlQuery(query))&amp;page=\(page + 1)\">Weitere</a>" : .empty
+        let prev: HTML = page > 1 ? "<a href=\"/clients?q=\(urlQuery(query))&amp;page=\(page - 1)\">Zurück</a> " : .empty
+        return Layout.page(frame, """
+        <h1>Klient:innen</h1>
+        <form method="get" action="/clients" role="search">
+        <label for="q">Suche nach Name oder Aktenzeichen</label>
+        <p class="hint">Schreibweisen werden toleriert (z. B. Mohammed/Muhammad, Müller/Mueller).</p>
+        <input id="q" name="q" type="search" value="\(query)"> <button type="submit">Suchen</button>
+        </form>
+        <p><a class="button" href="/clients/new">Neue Klientin / neuer Klient</a></p>
+        <table><caption>\(rows.isEmpty ? "Keine Treffer" : "Treffer")</caption>
+        <thead><tr><th scope="col">Name</th><th scope="col">Aktenzeichen</th><th scope="col">Geboren</th><th scope="col">Staatsang.</th><th scope="col">Aktueller Status</th></tr></thead>
+        <tbody>\(body)</tbody></table>
+        <p>\(prev)\(next)</p>
+        """)
+    }
+
+    public struct NewClientForm: Sendable {
+        public var firstName = "", lastName = "", fileNumber = "", born = "", nationality = "", entered = "", maritalStatus = ""
+        public var errors: [String: String] = [:]
+        public init() {}
+    }
+
+    public static func new(frame: PageFrame, form f: NewClientForm) -> HTML {
+        func field(_ id: String, _ label: String, _ value: String, type: String = "text", hint: String? = nil, required: Bool = false) -> HTML {
+            let err = f.errors[id]
+            return """
+            <label for="\(id)">\(label)</label>
+            \(hint.map { "<p class=\"hint\" id=\"\(id)-hint\">\($0)</p>" as HTML } ?? .empty)
+            <input id="\(id)" name="\(id)" type="\(type)" value="\(value)"\(required ? " required" : "")\(Layout.describedBy(id, err))>
+            \(Layout.fieldError(id, err))
+            """
+        }
+        let maritalOptions = ([("", "unbekannt")] + MaritalStatus.allCases.map { ($0.rawValue, Labels.marital($0)) }).map { v, l in
+            "<option value=\"\(v)\"\(v == f.maritalStatus ? " selected" : "")>\(l)</option>" as HTML
+        }
+        return Layout.page(frame, """
+        <h1>Neue Klientin / neuer Klient</h1>
+        \(Layout.errorSummary(f.errors))
+        <form method="post" action="/clients">
+        \(Layout.csrf(frame.csrf))
+        <div class="grid">
+        <div>\(field("first_name", "Vorname", f.firstName, required: true))</div>
+        <div>\(field("last_name", "Nachname", f.lastName, required: true))</div>
+        <div>\(field("file_number", "Aktenzeichen", f.fileNumber, hint: "Leer lassen für ein automatisch vergebenes Aktenzeichen."))</div>
+        <div>\(field("born", "Geburtsdatum (TT.MM.JJJJ)", f.born, hint: "Leer lassen, wenn unbekannt."))</div>
+        <div>\(field("nationality", "Staatsangehörigkeit (ISO-Code, z. B. AFG; XXA = staatenlos)", f.nationality))</div>
+        <div>\(field("entered", "Einreise (TT.MM.JJJJ)", f.entered))</div>
+        <div><label for="marital_status">Familienstand</label><select id="marital_status" name="marital_status">\(maritalOptions)</select></div>
+        </div>
+        <p><button type="submit">Anlegen</button></p>
+        </form>
+        """)
+    }
+
+    public struct ClientView: Sendable {
+        public var client: Client
+        public var members: [Client]
+        public var relations: [ClientRelation]
+        public var canSeeAudit: Bool
+        public init(client: Client, members: [Client], relations: [ClientRelation], canSeeAudit: Bool) {
+            self.client = client; self.members = members; self.relations = relations; self.canSeeAudit = canSeeAudit
+        }
+    }
+
+    public static func show(frame: PageFrame, _ v: ClientView) -> HTML {
+        let c = v.client, p = c.facts
+        let status = (p.status ?? []).map { s in
+            """
+            <tr><td>\(Labels.status(s.kind))\(s.basis.map { " (§ \($0))" } ?? "")\(s.fiktion.map { " – " + Labels.fiktion($0) } ?? "")</td>
+            <td>\(s.from.german)</td><td>\(s.to?.german ?? "laufend")</td></tr>
+            """ as HTML
+        }
+        let family = v.relations.compactMap { r -> HTML? in
+            guard r.from == c.id || r.to == c.id else { return nil }
+            let otherID = r.from == c.id ? r.to : r.from
+            guard let other = v.members.first(where: { $0.id == otherID }) else { return nil }
+            let role: String
+            if r.kind == .parent { role = r.from == c.id ? "Kind" : "Elternteil" } else { role = Labels.relation(r.kind) }
+            return "<li><a href=\"/clients/\(other.id)\">\(other.firstName) \(other.lastName)</a> – \(role), geboren \(Labels.day(other.facts.born))</li>"
+        }
+        return Layout.page(frame, """
+        <h1>\(c.firstName) \(c.lastName)</h1>
+        <p>Aktenzeichen \(c.fileNumber) · geboren \(Labels.day(p.born)) · Staatsangehörigkeit \(p.nationality ?? "unbekannt") · Einreise \(Labels.day(p.entered))</p>
+        <p><a class="button" href="/clients/\(c.id)/assessment">Prüfung der Bleiberechtswege</a>
+        <a href="/clients/\(c.id)/facts">Angaben bearbeiten</a>
+        \(v.canSeeAudit ? "· <a href=\"/clients/\(c.id)/audit\">Protokoll</a>" as HTML : .empty)</p>
+        <section aria-labelledby="family"><h2 id="family">Familie und Haushalt</h2>
+        \(family.isEmpty ? "<p>Keine Familienangehörigen erfasst.</p>" as HTML : "<ul>\(family)</ul>")
+        </section>
+        <section aria-labelledby="status"><h2 id="status">Aufenthaltsstatus</h2>
+        <table><thead><tr><th scope="col">Status</th><th scope="col">von</th><th scope="col">bis</th></tr></thead><tbody>\(status)</tbody></table>
+        <p><a href="/clients/\(c.id)/status">Statusverlauf bearbeiten</a></p>
+        </section>
+        """)
+    }
+
+    /// One editable row of the status editor.
+    public struct StatusRow: Sendable {
+        public var kind = "", from = "", to = "", basis = "", fiktion = "", continues = "", holder = "main", issued = true, validUntil = ""
+        public init() {}
+    }
+
+    public static func statusEditor(frame: PageFrame, client: Client, rows: [StatusRow], errors: [String: String]) -> HTML {
+        var all = rows
+        while all.count < rows.count + 2 { all.append(StatusRow()) }
+        let kindOptions = [("", "– (Zeile leer lassen)")] + StatusKind.allCases.map { ($0.rawValue, Labels.status($0)) }
+        let fiktionOptions = [("", "–")] + [FiktionKind.lawfulStay, .duldungsfiktion, .continuation].map { ($0.rawValue, Labels.fiktion($0)) }
+        let holderOptions = [DuldungHolder.main, .spouse, .child].map { ($0.rawValue, Labels.holder($0)) }
+        func select(_ name: String, _ options: [(String, String)], _ value: String, label: String) -> HTML {
+            let opts = options.map { "<option value=\"\($0.0)\"\($0.0 == value ? " selected" : "")>\($0.1)</option>" as HTML }
+            return "<select id=\"\(name)\" name=\"\(name)\" aria-label=\"\(label)\">\(opts)</select>"
+        }
+        let lines = all.enumerated().map { i, r -> HTML in
+            let err = errors["p\(i)"]
+            return """
+            <tr>
+            <td>\(select("p\(i)_kind", kindOptions, r.kind, label: "Status Zeile \(i + 1)"))\(Layout.fieldError("p\(i)", err))</td>
+            <td><input name="p\(i)_from" aria-label="von (Zeile \(i + 1))" placeholder="TT.MM.JJJJ" size="10" value="\(r.from)"\(Layout.describedBy("p\(i)", err))></td>
+            <td><input name="p\(i)_to" aria-label="bis (Zeile \(i + 1))" placeholder="laufend" size="10" value="\(r.to)"></td>
+            <td><input name="p\(i)_basis" aria-label="Rechtsgrundlage (Zeile \(i + 1))" placeholder="z. B. 104c" size="6" value="\(r.basis)"></td>
+            <td>\(select("p\(i)_fiktion", fiktionOptions, r.fiktion, label: "Fiktion Zeile \(i + 1)"))
+                <input name="p\(i)_continues" aria-label="fortgeltender Titel (Zeile \(i + 1))" placeholder="Titel" size="5" value="\(r.continues)"></td>
+            <td>\(select("p\(i)_holder", holderOptions, r.holder, label: "§ 60d für Zeile \(i + 1)"))</td>
+            <td><input type="checkbox" name="p\(i)_not_issued" value="1" aria-label="keine Bescheinigung (Zeile \(i + 1))"\(r.issued ? "" : " checked")></td>
+            </tr>
+            """
+        }
+        return Layout.page(frame, """
+        <h1>Statusverlauf: \(client.firstName) \(client.lastName)</h1>
+        <p class="hint">Zeiträume lückenlos und ohne Überschneidung, älteste zuerst. Nur der letzte Zeitraum darf offen („laufend“) sein. Zeiten ohne Status bitte als „ohne Status“ oder „im Ausland“ erfassen. Die Einreise war am \(Labels.day(client.facts.entered)).</p>
+        \(Layout.errorSummary(errors))
+        <form method="post" action="/clients/\(client.id)/status">
+        \(Layout.csrf(frame.csrf))
+        <input type="hidden" name="rows" value="\(all.count)">
+        <table><thead><tr><th scope="col">Status</th><th scope="col">von</th><th scope="col">bis</th><th scope="col">Grundlage (AE)</th><th scope="col">Fiktion</th><th scope="col">§ 60d für</th><th scope="col">nur Anspruch, keine Bescheinigung</th></tr></thead>
+        <tbody>\(lines)</tbody></table>
+        <p><button type="submit">Speichern</button> <a href="/clients/\(client.id)">Abbrechen</a></p>
+        </form>
+        """)
+    }
+}

@@ -1,0 +1,56 @@
+/// HTML whose interpolations are escaped by default: `let page: HTML = "<p>\(name)</p>"` escapes `name`;
+/// only another `HTML` value is inserted as markup. So no view can forget to escape client data.
+public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
+    public private(set) var rendered: String
+
+    public init(stringLiteral value: String) { rendered = value }
+    public init(stringInterpolation: Interpolation) { rendered = stringInterpolation.out }
+    init(raw: String) { rendered = raw }
+
+    public var description: String { rendered }
+    public static let empty = HTML(raw: "")
+
+    public struct Interpolation: StringInterpolationProtocol {
+        var out = ""
+        public init(literalCapacity: Int, interpolationCount: Int) { out.reserveCapacity(literalCapacity + interpolationCount * 16) }
+        public mutating func appendLiteral(_ literal: String) { out += literal }
+        public mutating func appendInterpolation(_ html: HTML) { out += html.rendered }
+        public mutating func appendInterpolation(_ htmls: [HTML]) { for h in htmls { out += h.rendered } }
+        public mutating func appendInterpolation(_ text: String) { out += HTML.escape(text) }
+        public mutating func appendInterpolation(_ text: String?) { if let text { out += HTML.escape(text) } }
+        public mutating func appendInterpolation(_ n: Int) { out += String(n) }
+    }
+
+    public static func escape(_ s: String) -> String {
+        var r = ""
+        r.reserveCapacity(s.utf8.count)
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "&": r += "&amp;"
+            case "<": r += "&lt;"
+            case ">": r += "&gt;"
+            case "\"": r += "&quot;"
+            case "'": r += "&#39;"
+            default: r.unicodeScalars.append(ch)
+            }
+        }
+        return r
+    }
+
+    public static func + (a: HTML, b: HTML) -> HTML { HTML(raw: a.rendered + b.rendered) }
+
+    /// Joins fragments.
+    public static func join(_ parts: [HTML]) -> HTML { HTML(raw: parts.map(\.rendered).joined()) }
+}
+
+/// Percent-encodes a query value for links.
+public func urlQuery(_ s: String) -> String {
+    var out = ""
+    for b in s.utf8 {
+        let c = Character(UnicodeScalar(b))
+        if c.isLetter && b < 128 || c.isNumber && b < 128 || "-_.~".contains(c) { out.append(c) } else { out += String(format: "%%%02X", b) }
+    }
+    return out
+}
+
+import Foundation

@@ -1,0 +1,69 @@
+import Eligibility
+
+/// German labels for the values staff see.
+public enum Labels {
+    public static func status(_ k: StatusKind) -> String {
+        switch k {
+        case .gestattung: return "Aufenthaltsgestattung"
+        case .duldung: return "Duldung (§ 60a)"
+        case .duldung60b: return "Duldung für Personen mit ungeklärter Identität (§ 60b)"
+        case .duldung60c: return "Ausbildungsduldung (§ 60c)"
+        case .duldung60d: return "Beschäftigungsduldung (§ 60d)"
+        case .aufenthaltserlaubnis: return "Aufenthaltserlaubnis"
+        case .fiktion: return "Fiktionsbescheinigung (§ 81)"
+        case .visa: return "Visum / visumfreier Aufenthalt"
+        case .none: return "ohne Status (unerlaubter Aufenthalt)"
+        case .abroad: return "im Ausland"
+        }
+    }
+
+    public static func status(_ raw: String?) -> String {
+        guard let raw, let k = StatusKind(rawValue: raw) else { return "–" }
+        return status(k)
+    }
+
+    public static func fiktion(_ f: FiktionKind) -> String {
+        switch f {
+        case .lawfulStay: return "§ 81 Abs. 3 S. 1 (Aufenthalt erlaubt)"
+        case .duldungsfiktion: return "§ 81 Abs. 3 S. 2 (Duldungsfiktion)"
+        case .continuation: return "§ 81 Abs. 4 (Titel gilt fort)"
+        }
+    }
+
+    public static func holder(_ h: DuldungHolder) -> String {
+        switch h {
+        case .main: return "beschäftigte Person"
+        case .spouse: return "Ehegatte/Lebenspartner"
+        case .child: return "Kind"
+        }
+    }
+
+    public static func marital(_ m: MaritalStatus) -> String {
+        switch m {
+        case .single: return "ledig"
+        case .married: return "verheiratet"
+        case .registeredPartnership: return "eingetragene Lebenspartnerschaft"
+        case .divorced: return "geschieden"
+        case .widowed: return "verwitwet"
+        }
+    }
+
+    public static func relation(_ r: RelationKind) -> String {
+        switch r {
+        case .spouse: return "Ehegatte/Ehegattin"
+        case .registeredPartner: return "eingetragene/r Lebenspartner/in"
+        case .cohabiting: return "Lebensgefährte/in"
+        case .parent: return "Elternteil – Kind"
+        }
+    }
+
+    public static func day(_ d: Day?) -> String { d?.german ?? "–" }
+
+    public static func yesNo(_ b: Bool?) -> String {
+        switch b {
+        case true?: return "ja"
+        case false?: return "nein"
+        case nil: return "unbekannt"
+        }
+    }
+}

@@ -1,0 +1,110 @@
+/// The frame of every staff page: German, landmarks (header, nav, main), no inline script or style.
+public struct PageFrame: Sendable {
+    public var title: String
+    public var userName: String?
+    public var organisationName: String?
+    public var roleName: String?
+    public var csrf: String?
+    public var current: String
+    public var showUsers: Bool
+    public var showClients: Bool
+
+    public init(title: String, userName: String? = nil, organisationName: String? = nil, roleName: String? = nil,
+                csrf: String? = nil, current: String = "", showUsers: Bool = false, showClients: Bool = false) {
+        self.title = title; self.userName = userName; self.organisationName = organisationName; self.roleName = roleName
+        self.csrf = csrf; self.current = current; self.showUsers = showUsers; self.showClients = showClients
+    }
+}
+
+public enum Layout {
+    public static func page(_ f: PageFrame, _ main: HTML) -> HTML {
+        var nav: [HTML] = []
+        func item(_ label: String, _ href: String, _ key: String) {
+            let cur: HTML = f.current == key ? " aria-current=\"page\"" : ""
+            nav.append("<li><a href=\"\(href)\"\(cur)>\(label)</a></li>")
+        }
+        if f.showClients { item("Klient:innen", "/clients", "clients") }
+        if f.showUsers { item("Benutzer:innen", "/users", "users") }
+        if f.userName != nil { item("Konto", "/account", "account") }
+        let account: HTML = f.userName.map { name in
+            """
+            <div class="who"><span>\(name)</span> · <span>\(f.roleName ?? "")</span> · <span>\(f.organisationName ?? "")</span>
+            <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="\(f.csrf ?? "")"><button type="submit" class="link">Abmelden</button></form></div>
+            """
+        } ?? .empty
+        return """
+        <!DOCTYPE html>
+        <html lang="de">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(f.title) – Bleibe</title>
+        <link rel="stylesheet" href="/static/app.css">
+        </head>
+        <body>
+        <a class="skip" href="#main">Zum Inhalt springen</a>
+        <header><a class="brand" href="/">Bleibe</a>\(account)</header>
+        <nav aria-label="Hauptnavigation"><ul>\(nav)</ul></nav>
+        <main id="main">
+        \(main)
+        </main>
+        <footer><p>Bleibe – Software für die Bleiberechtsberatung. Rechtliche Einschätzungen ohne Gewähr; maßgeblich ist die Entscheidung der Behörde.</p></footer>
+        </body>
+        </html>
+        """
+    }
+
+    /// A hidden CSRF field for every form.
+    public static func csrf(_ token: String?) -> HTML { "<input type=\"hidden\" name=\"csrf\" value=\"\(token ?? "")\">" }
+
+    /// Field errors next to the field (German), linked with aria-describedby.
+    public static func fieldError(_ id: String, _ message: String?) -> HTML {
+        guard let message else { return .empty }
+        return "<p class=\"error\" id=\"\(id)-error\" role=\"alert\">\(message)</p>"
+    }
+
+    public static func describedBy(_ id: String, _ message: String?) -> HTML {
+        message == nil ? .empty : " aria-invalid=\"true\" aria-describedby=\"\(id)-error\""
+    }
+
+    public static func errorSummary(_ errors: [String: String]) -> HTML {
+        guard !errors.isEmpty else { return .empty }
+        let items = errors.sorted { $0.key < $1.key }.map { "<li><a href=\"#\($0.key)\">\($0.value)</a></li>" as HTML }
+        return "<div class=\"error-summary\" role=\"alert\"><h2>Bitte korrigieren Sie die markierten Angaben</h2><ul>\(items)</ul></div>"
+    }
+
+    public static func errorPage(status: Int, title: String, message: String, frame: PageFrame? = nil) -> HTML {
+        page(frame ?? PageFrame(title: title), "<h1>\(title)</h1><p>\(message)</p><p><a href=\"/\">Zur Startseite</a></p>")
+    }
+
+    public static let stylesheet = """
+    :root { --fg: #1b1b1b; --muted: #555; --accent: #0b5394; --bad: #a4000f; --ok: #1d6b2f; --warn: #8a5a00; --bg: #fff; --line: #ccc; }
+    * { box-sizing: border-box; }
+    body { font-family: system-ui, sans-serif; color: var(--fg); background: var(--bg); margin: 0; line-height: 1.45; }
+    header, nav, main, footer { padding: 0.5rem 1.25rem; }
+    header { display: flex; justify-content: space-between; align-items: center; border-bottom: 1px solid var(--line); }
+    .brand { font-weight: 700; font-size: 1.3rem; color: var(--accent); text-decoration: none; }
+    nav ul { list-style: none; display: flex; gap: 1.25rem; margin: 0; padding: 0; }
+    nav a[aria-current] { font-weight: 700; }
+    main { max-width: 72rem; }
+    footer { color: var(--muted); font-size: 0.85rem; border-top: 1px solid var(--line); margin-top: 2rem; }
+    .skip { position: absolute; left: -999px; } .skip:focus { left: 0.5rem; top: 0.5rem; background: #fff; }
+    table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
+    th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+    label { display: block; font-weight: 600; margin-top: 0.6rem; }
+    .hint { color: var(--muted); font-size: 0.9rem; margin: 0.1rem 0; }
+    input, select, textarea { font: inherit; padding: 0.25rem 0.4rem; max-width: 100%; }
+    .error { color: var(--bad); font-weight: 600; margin: 0.2rem 0; }
+    .error-summary { border: 2px solid var(--bad); padding: 0.5rem 1rem; margin: 1rem 0; }
+    .inline { display: inline; } button.link { background: none; border: none; color: var(--accent); text-decoration: underline; cursor: pointer; padding: 0; font: inherit; }
+    button, .button { background: var(--accent); color: #fff; border: none; padding: 0.45rem 0.9rem; border-radius: 3px; cursor: pointer; text-decoration: none; display: inline-block; }
+    .result-met { color: var(--ok); } .result-reachable { color: var(--accent); } .result-not_met { color: var(--warn); }
+    .result-excluded { color: var(--bad); } .result-unclear { color: var(--muted); }
+    .pathway { border: 1px solid var(--line); border-radius: 4px; padding: 0.5rem 1rem; margin: 0.75rem 0; }
+    .pathway h3 { margin: 0.2rem 0; }
+    .badge { font-weight: 700; }
+    .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0 1.5rem; }
+    fieldset { border: 1px solid var(--line); margin: 1rem 0; padding: 0.5rem 1rem 1rem; }
+    .codes { font-family: monospace; font-size: 1.1rem; }
+    """
+}

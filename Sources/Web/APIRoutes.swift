@@ -1,0 +1,171 @@
+import CaseFiles
+import Counseling
+import Eligibility
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Storage
+
+/// The JSON API under /api/v1: token authentication (`Authorization: Bearer …`), problem+json errors, the same
+/// policies and audit trail as the pages. Facts and status periods use the case-file schema (CASES.md §3).
+struct APIRoutes {
+    let services: AppServices
+    let clientRoutes: ClientRoutes
+
+    typealias Handler = @Sendable (Request, BleibeContext) async throws -> Response
+
+    /// Every endpoint: registered from this table, and checked against the OpenAPI document by a test.
+    var endpoints: [(method: HTTPRequest.Method, path: String, handler: Handler)] {
+        [
+            (.get, "/api/v1/openapi.json", openAPI),
+            (.get, "/api/v1/clients", list),
+            (.post, "/api/v1/clients", create),
+            (.get, "/api/v1/clients/{id}", show),
+            (.get, "/api/v1/clients/{id}/status-periods", statusPeriods),
+            (.put, "/api/v1/clients/{id}/status-periods", replaceStatus),
+            (.get, "/api/v1/clients/{id}/facts", facts),
+            (.put, "/api/v1/clients/{id}/facts", replaceFacts),
+            (.get, "/api/v1/clients/{id}/assessment", assessment),
+        ]
+    }
+
+    func register(_ router: Router<BleibeContext>) {
+        for e in endpoints { router.on(RouterPath(e.path), method: e.method, use: e.handler) }
+    }
+
+    /// Writes from a browser session must carry the CSRF token in a header; token clients need none.
+    func checkWrite(_ request: Request, _ context: BleibeContext) throws {
+        if context.viaAPIToken { return }
+        guard let expected = context.csrf, let sent = request.headers[HTTPField.Name("X-CSRF-Token")!], Credentials.equal(expected, sent) else {
+            throw AppError.csrf
+        }
+    }
+
+    func body(_ request: Request, _ context: BleibeContext) async throws -> String {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        return String(buffer: buffer)
+    }
+
+    func decodeError(_ e: CaseFileError) -> AppError {
+        .invalid([e.path.isEmpty ? "body" : e.path: e.message + (e.line.map { " (line \($0))" } ?? "")])
+    }
+
+    @Sendable func openAPI(_ request: Request, context: BleibeContext) async throws -> Response {
+        Reply.json(OpenAPIDocument.json)
+    }
+
+    @Sendable func list(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try context.requireActor()
+        guard Policy.allows(a, .listClients), let org = Policy.clientScope(a) else { throw AppError.forbidden }
+        let limit = min(max(Int(request.uri.queryParameters["limit"] ?? "50") ?? 50, 1), 500)
+        let offset = max(Int(request.uri.queryParameters["offset"] ?? "0") ?? 0, 0)
+        let q = request.uri.queryParameters["q"].map(String.init)
+        let rows = try await services.clients.list(organisation: org, search: q, limit: limit, offset: offset)
+        let items: [[String: Any]] = rows.map { r in
+            var o: [String: Any] = ["id": r.id, "file_number": r.fileNumber, "first_name": r.firstName, "last_name": r.lastName]
+            if let s = r.currentStatus { o["current_status"] = s }
+            if let n = r.nationality { o["nationality"] = n }
+            return o
+        }
+        return Reply.json(try json(["items": items, "limit": limit, "offset": offset]))
+    }
+
+    func json(_ o: Any) throws -> String {
+        String(decoding: try JSONSerialization.data(withJSONObject: o, options: [.sortedKeys]), as: UTF8.self)
+    }
+
+    @Sendable func create(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try context.requireActor()
+        guard Policy.allows(a, .createClient), let org = Policy.clientScope(a) else { throw AppError.forbidden }
+        try checkWrite(request, context)
+        let text = try await body(request, context)
+        guard let data = text.data(using: .utf8), let obj = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            throw AppError.badRequest("The body must be a JSON object.")
+        }
+        var errors: [String: String] = [:]
+        let allowed: Set<String> = ["first_name", "last_name", "file_number", "household_id", "facts"]
+        for k in obj.keys where !allowed.contains(k) { errors[k] = "unknown field (expected one of \(allowed.sorted().joined(separator: ", ")))" }
+        let first = (obj["first_name"] as? String)?.trimmingCharacters(in: .whitespaces) ?? ""
+        let last = (obj["last_name"] as? String)?.trimmingCharacters(in: .whitespaces) ?? ""
+        if first.isEmpty || first.count > 100 { errors["first_name"] = "required text of at most 100 characters" }
+        if last.isEmpty || last.count > 100 { errors["last_name"] = "required text of at most 100 characters" }
+        var facts = Person(id: "")
+        if let f = obj["facts"] {
+            guard JSONSerialization.isValidJSONObject(f) else { throw AppError.invalid(["facts": "expected an object"]) }
+            let ftext = String(decoding: try JSONSerialization.data(withJSONObject: f), as: UTF8.self)
+            do { facts = try CaseFileDecoder.person(json: ftext, source: "facts", on: services.today) } catch let e as CaseFileError {
+                errors["facts" + (e.path.isEmpty ? "" : "." + e.path)] = e.message
+            }
+        }
+        if let s = facts.status { errors.merge(StatusHistoryRules.problems(s, entered: facts.entered, today: services.today).mapKeys { "facts.status" + $0 }) { a, _ in a } }
+        guard errors.isEmpty else { throw AppError.invalid(errors) }
+        let id = Credentials.newID()
+        let file = (obj["file_number"] as? String) ?? "PB-\(services.today.year)-\(id.prefix(6).uppercased())"
+        let client = Client(id: id, organisationID: org, fileNumber: file, firstName: first, lastName: last, facts: facts)
+        try await services.clients.create(client, audit: services.audit(a))
+        var r = Reply.json(try json(["id": id, "file_number": file]), status: .created)
+        r.headers[.location] = "/api/v1/clients/\(id)"
+        return r
+    }
+
+    @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c) = try await clientRoutes.loadClient(context)
+        try await services.clients.recordRead(clientID: c.id, entity: "client", audit: services.audit(a))
+        let factsJSON = CaseFileEncoder.json(c.facts, includeStatus: true)
+        let head = try json(["id": c.id, "file_number": c.fileNumber, "first_name": c.firstName, "last_name": c.lastName,
+                             "household_id": c.householdID.map { $0 as Any } ?? NSNull()] as [String: Any])
+        return Reply.json(String(head.dropLast()) + ",\"facts\":" + factsJSON + "}")
+    }
+
+    @Sendable func statusPeriods(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c) = try await clientRoutes.loadClient(context)
+        try await services.clients.recordRead(clientID: c.id, entity: "status_history", audit: services.audit(a))
+        let list = (c.facts.status ?? []).map { CaseFileEncoder.serialize(CaseFileEncoder.statusObject($0)) }
+        return Reply.json("[" + list.joined(separator: ",") + "]")
+    }
+
+    @Sendable func replaceStatus(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c) = try await clientRoutes.loadClient(context, write: true)
+        try checkWrite(request, context)
+        let text = try await body(request, context)
+        let periods: [StatusPeriod]
+        do {
+            periods = try CaseFileDecoder.person(json: "{\"status\": \(text)}", source: "body", on: services.today).status ?? []
+        } catch let e as CaseFileError { throw decodeError(e) }
+        let problems = StatusHistoryRules.problems(periods, entered: c.facts.entered, today: services.today)
+        guard problems.isEmpty else { throw AppError.invalid(problems.mapKeys { "status[\($0.dropFirst())]" }) }
+        guard try await services.clients.replaceStatus(clientID: c.id, organisation: c.organisationID, periods: periods, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.json("[" + periods.map { CaseFileEncoder.serialize(CaseFileEncoder.statusObject($0)) }.joined(separator: ",") + "]")
+    }
+
+    @Sendable func facts(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c) = try await clientRoutes.loadClient(context)
+        try await services.clients.recordRead(clientID: c.id, entity: "facts", audit: services.audit(a))
+        return Reply.json(CaseFileEncoder.json(c.facts, includeStatus: false))
+    }
+
+    @Sendable func replaceFacts(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c) = try await clientRoutes.loadClient(context, write: true)
+        try checkWrite(request, context)
+        let text = try await body(request, context)
+        let facts: Person
+        do { facts = try CaseFileDecoder.person(json: text, source: "body", on: services.today) } catch let e as CaseFileError { throw decodeError(e) }
+        guard facts.status == nil else { throw AppError.invalid(["status": "edit the status history at /status-periods"]) }
+        guard try await services.clients.replaceFacts(clientID: c.id, organisation: c.organisationID, facts: facts, audit: services.audit(a)) else { throw AppError.notFound }
+        var f = facts; f.id = c.id
+        return Reply.json(CaseFileEncoder.json(f, includeStatus: false))
+    }
+
+    @Sendable func assessment(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c) = try await clientRoutes.loadClient(context)
+        let on: Day
+        do { on = try clientRoutes.day(request) ?? services.today } catch { throw AppError.invalid(["on": "expected a date YYYY-MM-DD"]) }
+        let person = try await clientRoutes.assess(c, on: on)
+        try await services.clients.recordRead(clientID: c.id, entity: "assessment", audit: services.audit(a))
+        return Reply.json(try AssessmentDocument(HouseholdAssessment(on: on, appliedOn: nil, persons: [person]), caseID: c.id).json())
+    }
+}
+
+extension Dictionary where Key == String {
+    func mapKeys(_ f: (String) -> String) -> [String: Value] { Dictionary(uniqueKeysWithValues: map { (f($0.key), $0.value) }) }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// The configuration, read once at start-up from the environment with development defaults:
+/// `swift run bleibe serve` works with no configuration at all.
+public struct AppConfig: Sendable {
+    public enum Environment: String, Sendable { case development, production, testing }
+
+    public var hostname = "127.0.0.1"
+    public var port = 8080
+    /// `postgres://…` switches to PostgreSQL; nil uses the SQLite file.
+    public var databaseURL: String?
+    public var sqlitePath: String? = "data/bleibe.sqlite"
+    public var environment: Environment = .development
+    /// Cookies get the Secure attribute (set when served behind TLS).
+    public var secureCookies = false
+    /// A session ends after this many seconds without a request.
+    public var idleTimeout: TimeInterval = 30 * 60
+    /// bcrypt cost; at least 12 outside tests.
+    public var bcryptCost: UInt8 = 12
+    /// Failed logins (per account and per address) within `throttleWindow` before logins are refused.
+    public var throttleLimit = 5
+    public var throttleWindow: TimeInterval = 15 * 60
+
+    public init() {}
+
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> AppConfig {
+        var c = AppConfig()
+        if let url = env["DATABASE_URL"], !url.isEmpty { c.databaseURL = url }
+        if let p = env["BLEIBE_SQLITE_PATH"], !p.isEmpty { c.sqlitePath = p }
+        if let e = env["BLEIBE_ENV"].flatMap(Environment.init(rawValue:)) { c.environment = e }
+        if env["BLEIBE_SECURE_COOKIES"] == "1" || env["BLEIBE_PUBLIC_URL"]?.hasPrefix("https://") == true { c.secureCookies = true }
+        if let t = env["BLEIBE_IDLE_TIMEOUT"].flatMap(TimeInterval.init) { c.idleTimeout = t }
+        return c
+    }
+}

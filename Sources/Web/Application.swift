@@ -1,0 +1,45 @@
+import Foundation
+import Hummingbird
+import Logging
+import Storage
+import Views
+
+/// Opens the configured database (PostgreSQL if `DATABASE_URL` is set, else the SQLite file) and migrates it.
+public func openDatabase(_ config: AppConfig, now: String) async throws -> any SQLDatabase {
+    let db: any SQLDatabase
+    if let url = config.databaseURL {
+        db = try await PostgresStore.connect(url: url)
+    } else {
+        db = try await SQLiteStore.open(path: config.sqlitePath)
+    }
+    try await Migrations.migrate(db, now: now)
+    return db
+}
+
+/// Builds the router with every route and middleware; no socket is opened here.
+public func buildRouter(_ services: AppServices) -> Router<BleibeContext> {
+    let router = Router(context: BleibeContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorMiddleware())
+    router.add(middleware: AuthenticationMiddleware(services: services))
+    router.get("/healthz") { _, _ in Reply.json("{\"status\":\"ok\"}") }
+    router.get("/static/app.css") { _, _ in
+        Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                 body: .init(byteBuffer: ByteBuffer(string: Layout.stylesheet)))
+    }
+    AuthRoutes(services: services).register(router)
+    let clients = ClientRoutes(services: services)
+    clients.register(router)
+    AdminRoutes(services: services).register(router)
+    APIRoutes(services: services, clientRoutes: clients).register(router)
+    return router
+}
+
+/// The application on loopback by default.
+public func buildApplication(_ services: AppServices, logger: Logger? = nil) -> some ApplicationProtocol {
+    var log = logger ?? Logger(label: "bleibe")
+    log.logLevel = .info
+    return Application(router: buildRouter(services),
+                       configuration: .init(address: .hostname(services.config.hostname, port: services.config.port), serverName: "Bleibe"),
+                       logger: log)
+}

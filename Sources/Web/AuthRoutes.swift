@@ -1,0 +1,162 @@
+import Counseling
+import Foundation
+import Hummingbird
+import Storage
+import Views
+
+/// Login with password (bcrypt), second factor (TOTP or a one-time recovery code), enrolment, logout.
+struct AuthRoutes {
+    let services: AppServices
+    static let loginCSRFCookie = "bleibe_login_csrf"
+
+    func register(_ router: Router<BleibeContext>) {
+        router.get("/login", use: loginPage)
+        router.post("/login", use: login)
+        router.get("/login/totp", use: totpPage)
+        router.post("/login/totp", use: totp)
+        router.get("/account/totp", use: enrolPage)
+        router.post("/account/totp", use: enrol)
+        router.post("/logout", use: logout)
+        router.get("/account", use: accountPage)
+        router.post("/account/tokens", use: createToken)
+    }
+
+    func cookie(_ name: String, _ value: String, maxAge: Int? = nil) -> Cookie {
+        Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: services.config.secureCookies, httpOnly: true, sameSite: .strict)
+    }
+
+    @Sendable func loginPage(_ request: Request, context: BleibeContext) async throws -> Response {
+        if context.account != nil { return Reply.redirect("/") }
+        let token = Credentials.randomToken()
+        var r = Reply.html(AuthPages.login(csrf: token))
+        r.setCookie(cookie(Self.loginCSRFCookie, token, maxAge: 3600))
+        return r
+    }
+
+    @Sendable func login(_ request: Request, context: BleibeContext) async throws -> Response {
+        let form = try await Form.read(request, context: context)
+        guard let expected = request.cookies[Self.loginCSRFCookie]?.value, let sent = form["csrf"], Credentials.equal(expected, sent) else {
+            throw AppError.csrf
+        }
+        let email = form.trimmed("email").lowercased()
+        let password = form["password"] ?? ""
+        let now = services.now()
+        let since = services.timestamp(now.addingTimeInterval(-services.config.throttleWindow))
+        // The same message for an unknown user and a wrong password; throttled per account and per address.
+        let generic = "E-Mail-Adresse oder Passwort ist falsch."
+        let keys = ["email:\(AccountStore.sha256(email))"]
+        for key in keys where try await services.accounts.failedLogins(key: key, since: since) >= services.config.throttleLimit {
+            throw AppError.tooManyRequests("Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie 15 Minuten.")
+        }
+        let account = try await services.accounts.account(email: email)
+        let ok = try await Credentials.verify(password, hash: account?.passwordHash ?? Credentials.dummyHash)
+        guard let account, ok, account.user.active else {
+            for key in keys { try await services.accounts.recordFailedLogin(key: key, at: services.timestamp(now)) }
+            var r = Reply.html(AuthPages.login(csrf: expected, email: email, error: generic), status: .unauthorized)
+            r.setCookie(cookie(Self.loginCSRFCookie, expected, maxAge: 3600))
+            return r
+        }
+        for key in keys { try await services.accounts.clearFailedLogins(key: key) }
+        let token = Credentials.randomToken()
+        let staff = account.user.role.isStaff
+        try await services.accounts.createSession(token: token, userID: account.user.id, csrf: Credentials.randomToken(),
+                                                  secondFactorDone: !staff, now: services.timestamp(now))
+        var r = Reply.redirect(staff ? (account.totpEnabled ? "/login/totp" : "/account/totp") : "/")
+        r.setCookie(cookie(AuthenticationMiddleware.cookieName, token))
+        r.setCookie(cookie(Self.loginCSRFCookie, "", maxAge: 0))
+        return r
+    }
+
+    /// The session that waits for its second factor.
+    func pending(_ context: BleibeContext) async throws -> (String, SessionRecord, Account) {
+        guard let (token, record) = context.session, let account = try await services.accounts.account(userID: record.userID) else {
+            throw AppError.unauthenticated
+        }
+        return (token, record, account)
+    }
+
+    @Sendable func totpPage(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (_, record, account) = try await pending(context)
+        if record.secondFactorDone { return Reply.redirect("/") }
+        if !account.totpEnabled { return Reply.redirect("/account/totp") }
+        return Reply.html(AuthPages.secondFactor(csrf: record.csrfToken))
+    }
+
+    @Sendable func totp(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (token, record, account) = try await pending(context)
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        let code = form.trimmed("code")
+        let throttleKey = "totp:\(account.user.id)"
+        let now = services.now()
+        if try await services.accounts.failedLogins(key: throttleKey, since: services.timestamp(now.addingTimeInterval(-services.config.throttleWindow))) >= services.config.throttleLimit {
+            throw AppError.tooManyRequests("Zu viele falsche Codes. Bitte warten Sie 15 Minuten.")
+        }
+        var accepted = false
+        if let secret = account.totpSecret, let step = TOTP.matchingStep(secret: secret, code: code, at: now) {
+            // A code is good once: a replayed (or older) step is refused.
+            accepted = try await services.accounts.consumeTOTPStep(userID: account.user.id, step: step)
+        } else if code.contains("-") {
+            accepted = try await services.accounts.consumeRecoveryCode(userID: account.user.id, codeHash: AccountStore.sha256(code.lowercased()))
+        }
+        guard accepted else {
+            try await services.accounts.recordFailedLogin(key: throttleKey, at: services.timestamp(now))
+            return Reply.html(AuthPages.secondFactor(csrf: record.csrfToken, error: "Der Code ist ungültig oder wurde bereits verwendet."), status: .unauthorized)
+        }
+        try await services.accounts.clearFailedLogins(key: throttleKey)
+        try await services.accounts.completeSecondFactor(token: token, now: services.timestamp(now))
+        return Reply.redirect("/")
+    }
+
+    @Sendable func enrolPage(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (_, record, account) = try await pending(context)
+        if account.totpEnabled { return Reply.redirect(record.secondFactorDone ? "/account" : "/login/totp") }
+        let secret = TOTP.newSecret()
+        return Reply.html(AuthPages.enrol(frame: PageFrame(title: "Zweiter Faktor", csrf: record.csrfToken), secret: secret,
+                                          uri: TOTP.uri(secret: secret, account: account.user.email)))
+    }
+
+    @Sendable func enrol(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (token, record, account) = try await pending(context)
+        guard !account.totpEnabled else { throw AppError.conflict("Der zweite Faktor ist bereits eingerichtet.") }
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        let secret = form.trimmed("secret")
+        guard TOTP.base32Decode(secret)?.count == 20 else { throw AppError.badRequest("Ungültiger Schlüssel.") }
+        guard let step = TOTP.matchingStep(secret: secret, code: form.trimmed("code"), at: services.now()) else {
+            return Reply.html(AuthPages.enrol(frame: PageFrame(title: "Zweiter Faktor", csrf: record.csrfToken), secret: secret,
+                                              uri: TOTP.uri(secret: secret, account: account.user.email),
+                                              error: "Der Code passt nicht. Bitte prüfen Sie die Uhrzeit des Geräts und versuchen Sie es erneut."), status: .unprocessableContent)
+        }
+        let codes = Credentials.recoveryCodes()
+        try await services.accounts.setTOTP(userID: account.user.id, secret: secret, enabled: true, recoveryCodeHashes: codes.map { AccountStore.sha256($0) })
+        _ = try await services.accounts.consumeTOTPStep(userID: account.user.id, step: step)
+        try await services.accounts.completeSecondFactor(token: token, now: services.timestamp())
+        return Reply.html(AuthPages.recoveryCodes(frame: PageFrame(title: "Wiederherstellungscodes", csrf: record.csrfToken), codes: codes))
+    }
+
+    @Sendable func logout(_ request: Request, context: BleibeContext) async throws -> Response {
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        if let (token, _) = context.session { try await services.accounts.deleteSession(token: token) }
+        var r = Reply.redirect("/login")
+        r.setCookie(cookie(AuthenticationMiddleware.cookieName, "", maxAge: 0))
+        return r
+    }
+
+    @Sendable func accountPage(_ request: Request, context: BleibeContext) async throws -> Response {
+        guard let account = context.account else { throw AppError.unauthenticated }
+        return Reply.html(AuthPages.account(frame: context.frame("Konto", current: "account"), totpEnabled: account.totpEnabled))
+    }
+
+    @Sendable func createToken(_ request: Request, context: BleibeContext) async throws -> Response {
+        guard let account = context.account, !context.viaAPIToken else { throw AppError.unauthenticated }
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        let name = form.trimmed("name")
+        guard !name.isEmpty, name.count <= 80 else { throw AppError.invalid(["name": "Bitte eine Bezeichnung (höchstens 80 Zeichen) angeben."]) }
+        let token = "blb_" + Credentials.randomToken()
+        try await services.accounts.createAPIToken(id: Credentials.newID(), userID: account.user.id, token: token, name: name, now: services.timestamp())
+        return Reply.html(AuthPages.account(frame: context.frame("Konto", current: "account"), totpEnabled: account.totpEnabled, newToken: token))
+    }
+}

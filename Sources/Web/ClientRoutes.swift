@@ -1,0 +1,248 @@
+import CaseFiles
+import Counseling
+import Eligibility
+import Foundation
+import Hummingbird
+import Storage
+import Views
+
+/// The client file in the browser: list and search, new client, client page, status history, facts, the
+/// assessment with snapshots, and the audit trail of a client.
+struct ClientRoutes {
+    let services: AppServices
+
+    func register(_ router: Router<BleibeContext>) {
+        router.get("/", use: home)
+        router.get("/clients", use: list)
+        router.get("/clients/new", use: newForm)
+        router.post("/clients", use: create)
+        router.get("/clients/{id}", use: show)
+        router.get("/clients/{id}/status", use: statusForm)
+        router.post("/clients/{id}/status", use: saveStatus)
+        router.get("/clients/{id}/facts", use: factsForm)
+        router.post("/clients/{id}/facts", use: saveFacts)
+        router.get("/clients/{id}/assessment", use: assessment)
+        router.post("/clients/{id}/assessment/snapshots", use: snapshot)
+        router.get("/clients/{id}/audit", use: audit)
+    }
+
+    @Sendable func home(_ request: Request, context: BleibeContext) async throws -> Response {
+        guard let a = context.actor else { return Reply.redirect(context.session == nil ? "/login" : "/login/totp") }
+        if Policy.allows(a, .listClients) { return Reply.redirect("/clients") }
+        return Reply.redirect("/account")
+    }
+
+    /// The client of the actor's organisation, or 404 (also for a client of another organisation: no oracle).
+    func loadClient(_ context: BleibeContext, write: Bool = false) async throws -> (Actor, Client) {
+        let a = try context.requireActor()
+        let id = try context.parameters.require("id")
+        guard let org = Policy.clientScope(a) else { throw AppError.forbidden }
+        guard let c = try await services.clients.client(id: id, organisation: org) else { throw AppError.notFound }
+        guard Policy.allows(a, write ? .writeClient(ownerOrganisation: c.organisationID) : .readClient(ownerOrganisation: c.organisationID)) else {
+            throw AppError.forbidden
+        }
+        return (a, c)
+    }
+
+    @Sendable func list(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try context.requireActor()
+        guard Policy.allows(a, .listClients), let org = Policy.clientScope(a) else { throw AppError.forbidden }
+        let q = String(request.uri.queryParameters["q"] ?? "")
+        let page = max(1, Int(request.uri.queryParameters["page"] ?? "1") ?? 1)
+        let rows = try await services.clients.list(organisation: org, search: q, limit: 51, offset: (page - 1) * 50)
+        let view = rows.prefix(50).map {
+            ClientRow(id: $0.id, fileNumber: $0.fileNumber, name: "\($0.lastName), \($0.firstName)", born: $0.born, nationality: $0.nationality, status: $0.currentStatus)
+        }
+        return Reply.html(ClientPages.list(frame: context.frame("Klient:innen", current: "clients"), query: q, rows: Array(view), page: page, hasMore: rows.count > 50))
+    }
+
+    @Sendable func newForm(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try context.requireActor()
+        guard Policy.allows(a, .createClient) else { throw AppError.forbidden }
+        return Reply.html(ClientPages.new(frame: context.frame("Neue Klientin / neuer Klient", current: "clients"), form: .init()))
+    }
+
+    @Sendable func create(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try context.requireActor()
+        guard Policy.allows(a, .createClient), let org = Policy.clientScope(a) else { throw AppError.forbidden }
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        var f = ClientPages.NewClientForm()
+        f.firstName = form.trimmed("first_name"); f.lastName = form.trimmed("last_name"); f.fileNumber = form.trimmed("file_number")
+        f.born = form.trimmed("born"); f.nationality = form.trimmed("nationality").uppercased(); f.entered = form.trimmed("entered")
+        f.maritalStatus = form.trimmed("marital_status")
+        var facts = Person(id: "")
+        if f.firstName.isEmpty || f.firstName.count > 100 { f.errors["first_name"] = "Bitte den Vornamen angeben (höchstens 100 Zeichen)." }
+        if f.lastName.isEmpty || f.lastName.count > 100 { f.errors["last_name"] = "Bitte den Nachnamen angeben (höchstens 100 Zeichen)." }
+        if f.fileNumber.count > 40 { f.errors["file_number"] = "Das Aktenzeichen darf höchstens 40 Zeichen haben." }
+        do { facts.born = try parseDay(f.born) } catch { f.errors["born"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
+        do { facts.entered = try parseDay(f.entered) } catch { f.errors["entered"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
+        if let b = facts.born, b > services.today { f.errors["born"] = "Das Geburtsdatum liegt in der Zukunft." }
+        if let e = facts.entered, e > services.today { f.errors["entered"] = "Das Einreisedatum liegt in der Zukunft." }
+        if !f.nationality.isEmpty {
+            if f.nationality.count == 3, f.nationality.allSatisfy({ $0.isLetter && $0.isASCII }) { facts.nationality = f.nationality } else {
+                f.errors["nationality"] = "Bitte einen dreistelligen ISO-Code angeben (z. B. AFG, IRQ; XXA für staatenlos)."
+            }
+        }
+        if !f.maritalStatus.isEmpty {
+            if let m = MaritalStatus(rawValue: f.maritalStatus) { facts.maritalStatus = m } else { f.errors["marital_status"] = "Ungültiger Familienstand." }
+        }
+        guard f.errors.isEmpty else {
+            return Reply.html(ClientPages.new(frame: context.frame("Neue Klientin / neuer Klient", current: "clients"), form: f), status: .unprocessableContent)
+        }
+        let id = Credentials.newID()
+        let file = f.fileNumber.isEmpty ? "PB-\(services.today.year)-\(id.prefix(6).uppercased())" : f.fileNumber
+        let client = Client(id: id, organisationID: org, fileNumber: file, firstName: f.firstName, lastName: f.lastName, facts: facts)
+        do {
+            try await services.clients.create(client, audit: services.audit(a))
+        } catch StorageError.conflict {
+            f.errors["file_number"] = "Dieses Aktenzeichen ist bereits vergeben."
+            return Reply.html(ClientPages.new(frame: context.frame("Neue Klientin / neuer Klient", current: "clients"), form: f), status: .conflict)
+        }
+        return Reply.redirect("/clients/\(id)")
+    }
+
+    @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c) = try await loadClient(context)
+        guard let (members, relations) = try await services.clients.household(clientID: c.id, organisation: c.organisationID) else { throw AppError.notFound }
+        try await services.clients.recordRead(clientID: c.id, entity: "client", audit: services.audit(a))
+        let view = ClientPages.ClientView(client: c, members: members, relations: relations,
+                                          canSeeAudit: Policy.allows(a, .readAudit(ownerOrganisation: c.organisationID)))
+        return Reply.html(ClientPages.show(frame: context.frame("\(c.firstName) \(c.lastName)", current: "clients"), view))
+    }
+
+    // MARK: Status history
+
+    @Sendable func statusForm(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c) = try await loadClient(context, write: true)
+        try await services.clients.recordRead(clientID: c.id, entity: "status_history", audit: services.audit(a))
+        let rows = (c.facts.status ?? []).map { p -> ClientPages.StatusRow in
+            var r = ClientPages.StatusRow()
+            r.kind = p.kind.rawValue; r.from = p.from.german; r.to = p.to?.german ?? ""; r.basis = p.basis ?? ""
+            r.fiktion = p.fiktion?.rawValue ?? ""; r.continues = p.continues ?? ""; r.holder = p.holder.rawValue; r.issued = p.issued
+            return r
+        }
+        return Reply.html(ClientPages.statusEditor(frame: context.frame("Statusverlauf", current: "clients"), client: c, rows: rows, errors: [:]))
+    }
+
+    @Sendable func saveStatus(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c) = try await loadClient(context, write: true)
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        let count = min(Int(form.trimmed("rows")) ?? 0, 200)
+        var rows: [ClientPages.StatusRow] = [], periods: [StatusPeriod] = [], errors: [String: String] = [:]
+        for i in 0..<count {
+            var r = ClientPages.StatusRow()
+            r.kind = form.trimmed("p\(i)_kind"); r.from = form.trimmed("p\(i)_from"); r.to = form.trimmed("p\(i)_to")
+            r.basis = form.trimmed("p\(i)_basis"); r.fiktion = form.trimmed("p\(i)_fiktion"); r.continues = form.trimmed("p\(i)_continues")
+            r.holder = form.trimmed("p\(i)_holder").isEmpty ? "main" : form.trimmed("p\(i)_holder"); r.issued = form["p\(i)_not_issued"] == nil
+            if r.kind.isEmpty && r.from.isEmpty && r.to.isEmpty { continue }
+            let row = rows.count
+            rows.append(r)
+            guard let kind = StatusKind(rawValue: r.kind) else { errors["p\(row)"] = "Zeile \(row + 1): Bitte einen Status wählen."; continue }
+            let from: Day?, to: Day?
+            do { from = try parseDay(r.from); to = try parseDay(r.to) } catch {
+                errors["p\(row)"] = "Zeile \(row + 1): Bitte gültige Daten (TT.MM.JJJJ) angeben."; continue
+            }
+            guard let start = from else { errors["p\(row)"] = "Zeile \(row + 1): Bitte „von“ angeben."; continue }
+            var p = StatusPeriod(kind: kind, from: start, to: to)
+            p.basis = r.basis.isEmpty ? nil : r.basis
+            p.fiktion = FiktionKind(rawValue: r.fiktion)
+            p.continues = r.continues.isEmpty ? nil : r.continues
+            if kind == .duldung60d { p.holder = DuldungHolder(rawValue: r.holder) ?? .main }
+            if kind.isDuldung { p.issued = r.issued }
+            periods.append(p)
+        }
+        if errors.isEmpty { errors = StatusHistoryRules.problems(periods, entered: c.facts.entered, today: services.today) }
+        guard errors.isEmpty else {
+            return Reply.html(ClientPages.statusEditor(frame: context.frame("Statusverlauf", current: "clients"), client: c, rows: rows, errors: errors), status: .unprocessableContent)
+        }
+        guard try await services.clients.replaceStatus(clientID: c.id, organisation: c.organisationID, periods: periods, audit: services.audit(a)) else {
+            throw AppError.notFound
+        }
+        return Reply.redirect("/clients/\(c.id)/assessment")
+    }
+
+    // MARK: Facts
+
+    @Sendable func factsForm(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c) = try await loadClient(context, write: true)
+        try await services.clients.recordRead(clientID: c.id, entity: "facts", audit: services.audit(a))
+        var facts = c.facts
+        facts.status = nil
+        return Reply.html(FactsPage.render(frame: context.frame("Angaben", current: "clients"), client: c, json: FactsPage.pretty(CaseFileEncoder.json(facts, includeStatus: false)), error: nil))
+    }
+
+    @Sendable func saveFacts(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c) = try await loadClient(context, write: true)
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        let text = form["facts"] ?? ""
+        let facts: Person
+        do {
+            facts = try CaseFileDecoder.person(json: text, source: "Angaben", on: services.today)
+        } catch let e as CaseFileError {
+            let message = "Zeile \(e.line.map(String.init) ?? "?")\(e.path.isEmpty ? "" : ", Feld \(e.path)"): \(e.message)"
+            return Reply.html(FactsPage.render(frame: context.frame("Angaben", current: "clients"), client: c, json: text, error: message), status: .unprocessableContent)
+        }
+        if facts.status != nil {
+            return Reply.html(FactsPage.render(frame: context.frame("Angaben", current: "clients"), client: c, json: text,
+                                               error: "Der Statusverlauf wird im Statuseditor bearbeitet – bitte das Feld „status“ entfernen."), status: .unprocessableContent)
+        }
+        guard try await services.clients.replaceFacts(clientID: c.id, organisation: c.organisationID, facts: facts, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/clients/\(c.id)/assessment")
+    }
+
+    // MARK: Assessment
+
+    /// Assesses the client (with its household) on `on`.
+    func assess(_ c: Client, on: Day) async throws -> PersonAssessment {
+        guard let (members, relations) = try await services.clients.household(clientID: c.id, organisation: c.organisationID) else { throw AppError.notFound }
+        let household = HouseholdAssembly.household(members: members, relations: relations)
+        let result = services.engine.assess(household, on: on)
+        guard let person = result.person(c.id) else { throw AppError.notFound }
+        return person
+    }
+
+    func day(_ request: Request) throws -> Day? {
+        guard let text = request.uri.queryParameters["on"].map(String.init), !text.isEmpty else { return nil }
+        return try parseDay(text)
+    }
+
+    @Sendable func assessment(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c) = try await loadClient(context)
+        let today = services.today
+        let on = try day(request) ?? today
+        let person = try await assess(c, on: on)
+        try await services.clients.recordRead(clientID: c.id, entity: "assessment", audit: services.audit(a))
+        let snapshots = try await services.clients.snapshots(clientID: c.id, organisation: c.organisationID)
+        let model = AssessmentPage.Model(client: c, on: on, today: today, person: person, snapshots: snapshots)
+        return Reply.html(AssessmentPage.render(frame: context.frame("Prüfung", current: "clients"), model))
+    }
+
+    @Sendable func snapshot(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c) = try await loadClient(context, write: true)
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        let on = try parseDay(form.trimmed("on")) ?? services.today
+        let person = try await assess(c, on: on)
+        let doc = AssessmentDocument(HouseholdAssessment(on: on, appliedOn: nil, persons: [person]), caseID: c.id)
+        let versions = Array(Set(person.assessments.flatMap { $0.lawVersions.map(\.description) })).sorted()
+        let snap = AssessmentSnapshot(id: Credentials.newID(), clientID: c.id, on: on, createdBy: a.userID, createdAt: services.timestamp(),
+                                      lawVersions: versions, documentJSON: try doc.json())
+        guard try await services.clients.saveSnapshot(snap, organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/clients/\(c.id)/assessment?on=\(on.iso)")
+    }
+
+    // MARK: Audit
+
+    @Sendable func audit(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c) = try await loadClient(context)
+        guard Policy.allows(a, .readAudit(ownerOrganisation: c.organisationID)) else { throw AppError.forbidden }
+        try await services.clients.recordRead(clientID: c.id, entity: "audit", audit: services.audit(a))
+        let events = try await AuditLog.events(ofClient: c.id, in: services.db)
+        let users = Dictionary(uniqueKeysWithValues: try await services.accounts.users(organisation: c.organisationID).map { ($0.id, $0.displayName) })
+        let rows = events.map { AdminPages.AuditRow(seq: $0.seq, at: $0.at, user: users[$0.userID] ?? $0.userID, action: $0.action, entity: $0.entity) }
+        return Reply.html(AdminPages.audit(frame: context.frame("Protokoll", current: "clients"), client: c, rows: rows, chainIntact: nil))
+    }
+}

@@ -1,0 +1,144 @@
+import Counseling
+import Eligibility
+import Foundation
+import Hummingbird
+import Storage
+import Views
+
+/// The request context: who is signed in (after the session middleware ran).
+public struct BleibeContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The signed-in account with a complete login (second factor done where required).
+    public var account: Account?
+    /// The session token and its CSRF token (also for a login that still needs the second factor).
+    public var session: (token: String, record: SessionRecord)?
+    /// Authenticated by an API token (no cookie, no CSRF).
+    public var viaAPIToken = false
+
+    public init(source: Source) { coreContext = .init(source: source) }
+
+    public var maxUploadSize: Int { 1_000_000 }
+
+    var actor: Actor? { account?.actor }
+    var csrf: String? { session?.record.csrfToken }
+
+    /// The signed-in actor, or a 401 (API) / redirect to the login (pages).
+    func requireActor() throws -> Actor {
+        guard let a = actor else { throw AppError.unauthenticated }
+        return a
+    }
+
+    func frame(_ title: String, current: String = "") -> PageFrame {
+        guard let a = account else { return PageFrame(title: title, csrf: csrf) }
+        return PageFrame(title: title, userName: a.user.displayName, organisationName: a.organisation.name, roleName: a.user.role.german,
+                         csrf: csrf, current: current, showUsers: Policy.assignableRoles(by: a.actor).isEmpty == false,
+                         showClients: Policy.allows(a.actor, .listClients))
+    }
+}
+
+/// Errors of the web layer; one middleware maps them to a German page or a problem+json body.
+public enum AppError: Error {
+    case unauthenticated
+    case forbidden
+    case notFound
+    case badRequest(String)
+    case invalid([String: String])
+    case csrf
+    case tooManyRequests(String)
+    case conflict(String)
+}
+
+/// The services every handler uses, passed in at start-up.
+public struct AppServices: Sendable {
+    public var config: AppConfig
+    public var db: any SQLDatabase
+    public var accounts: AccountStore
+    public var clients: ClientStore
+    public var engine: Engine
+    /// The clock (injected, so tests can fix "today").
+    public var now: @Sendable () -> Date
+
+    public init(config: AppConfig, db: any SQLDatabase, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.config = config; self.db = db; self.accounts = AccountStore(db: db); self.clients = ClientStore(db: db)
+        self.engine = Engine(); self.now = now
+    }
+
+    /// Today as a calendar day in Germany (Europe/Berlin): legal arithmetic itself never uses a time zone.
+    public var today: Day {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt
+        let c = cal.dateComponents([.year, .month, .day], from: now())
+        return Day(year: c.year!, month: c.month!, day: c.day!)!
+    }
+
+    public func timestamp(_ d: Date? = nil) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f.string(from: d ?? now())
+    }
+
+    func audit(_ a: Actor) -> AuditContext { AuditContext(userID: a.userID, organisationID: a.organisationID, now: timestamp()) }
+}
+
+// MARK: - Responses
+
+enum Reply {
+    static func html(_ h: HTML, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: h.rendered)))
+    }
+
+    static func redirect(_ to: String) -> Response {
+        Response(status: .seeOther, headers: [.location: to])
+    }
+
+    static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// RFC 9457 problem details.
+    static func problem(_ status: HTTPResponse.Status, _ title: String, detail: String? = nil, errors: [String: String] = [:]) -> Response {
+        var o: [String: Any] = ["type": "about:blank", "title": title, "status": status.code]
+        if let detail { o["detail"] = detail }
+        if !errors.isEmpty { o["errors"] = errors.sorted { $0.key < $1.key }.map { ["field": $0.key, "message": $0.value] } }
+        let data = (try? JSONSerialization.data(withJSONObject: o, options: [.sortedKeys])) ?? Data()
+        return Response(status: status, headers: [.contentType: "application/problem+json"], body: .init(byteBuffer: ByteBuffer(data: data)))
+    }
+}
+
+// MARK: - Forms
+
+/// An `application/x-www-form-urlencoded` body or query, as a dictionary (last value wins).
+struct Form: Sendable {
+    var values: [String: String]
+
+    subscript(_ key: String) -> String? { values[key] }
+
+    func trimmed(_ key: String) -> String { (values[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+
+    static func parse(_ text: String) -> Form {
+        var v: [String: String] = [:]
+        for pair in text.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ s: Substring) -> String { String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
+            guard let k = parts.first else { continue }
+            v[decode(k)] = parts.count > 1 ? decode(parts[1]) : ""
+        }
+        return Form(values: v)
+    }
+
+    static func read(_ request: Request, context: BleibeContext) async throws -> Form {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        return parse(String(buffer: buffer))
+    }
+}
+
+/// Reads a German (TT.MM.JJJJ) or ISO date; nil for empty; throws a German message for anything else.
+func parseDay(_ text: String) throws -> Day? {
+    let t = text.trimmingCharacters(in: .whitespaces)
+    if t.isEmpty { return nil }
+    if let d = Day(iso: t) { return d }
+    let parts = t.split(separator: ".")
+    if parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), parts[2].count == 4,
+       let day = Day(year: y, month: m, day: d) { return day }
+    throw AppError.badRequest("„\(t)“ ist kein gültiges Datum (TT.MM.JJJJ).")
+}

@@ -1,0 +1,130 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import Storage
+import Views
+
+/// Security headers on every response; `no-store` on everything but static files (client data must not be cached).
+struct SecurityHeadersMiddleware: RouterMiddleware {
+    typealias Context = BleibeContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        response.headers[.contentSecurityPolicy] = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'"
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        response.headers[HTTPField.Name("Permissions-Policy")!] = "camera=(), microphone=(), geolocation=()"
+        if !request.uri.path.hasPrefix("/static/") { response.headers[.cacheControl] = "no-store" }
+        return response
+    }
+}
+
+/// Loads the session (cookie) or the API token (Bearer) into the context; ends idle sessions.
+struct AuthenticationMiddleware: RouterMiddleware {
+    typealias Context = BleibeContext
+    let services: AppServices
+
+    static let cookieName = "bleibe_session"
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        if let auth = request.headers[.authorization], auth.hasPrefix("Bearer ") {
+            let token = String(auth.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+            guard let account = try await services.accounts.account(apiToken: token), account.user.active else {
+                throw AppError.unauthenticated
+            }
+            context.account = account
+            context.viaAPIToken = true
+            return try await next(request, context)
+        }
+        if let token = request.cookies[Self.cookieName]?.value, !token.isEmpty,
+           let record = try await services.accounts.session(token: token) {
+            let now = services.now()
+            let last = ISO8601DateFormatter.withFraction.date(from: record.lastSeenAt) ?? .distantPast
+            if now.timeIntervalSince(last) > services.config.idleTimeout {
+                try await services.accounts.deleteSession(token: token)
+            } else if let account = try await services.accounts.account(userID: record.userID), account.user.active {
+                context.session = (token, record)
+                if record.secondFactorDone || !account.user.role.isStaff { context.account = account }
+                // Refresh the idle clock at most once a minute (a write per request would be wasteful).
+                if now.timeIntervalSince(last) > 60 { try await services.accounts.touchSession(token: token, now: services.timestamp(now)) }
+            }
+        }
+        return try await next(request, context)
+    }
+}
+
+extension ISO8601DateFormatter {
+    nonisolated(unsafe) static let withFraction: ISO8601DateFormatter = {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f
+    }()
+}
+
+/// Maps errors once: German pages for the browser, problem+json under /api. Never a 5xx for bad input, and
+/// never personal data in logs (only the path template and the error kind).
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = BleibeContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let api = request.uri.path.hasPrefix("/api/")
+        do {
+            return try await next(request, context)
+        } catch let e as AppError {
+            return map(e, api: api, context: context)
+        } catch let e as HTTPError {
+            if api { return Reply.problem(e.status, e.status.reasonPhrase, detail: e.body) }
+            let title = e.status == .notFound ? "Seite nicht gefunden" : "Anfrage nicht möglich"
+            return Reply.html(Layout.errorPage(status: Int(e.status.code), title: title, message: e.status == .notFound ? "Diese Seite gibt es nicht." : "Die Anfrage konnte nicht verarbeitet werden.", frame: context.frame(title)), status: e.status)
+        } catch let e as StorageError {
+            if case .conflict = e { return map(.conflict("Der Datensatz widerspricht einem vorhandenen (z. B. doppeltes Aktenzeichen)."), api: api, context: context) }
+            context.logger.error("storage error", metadata: ["route": .string(context.endpointPath ?? "?")])
+            return failure(api: api, context: context)
+        } catch {
+            context.logger.error("unexpected error", metadata: ["route": .string(context.endpointPath ?? "?"), "type": .string(String(describing: type(of: error)))])
+            return failure(api: api, context: context)
+        }
+    }
+
+    func failure(api: Bool, context: Context) -> Response {
+        if api { return Reply.problem(.internalServerError, "Internal error") }
+        return Reply.html(Layout.errorPage(status: 500, title: "Fehler", message: "Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es erneut.", frame: context.frame("Fehler")), status: .internalServerError)
+    }
+
+    func map(_ e: AppError, api: Bool, context: Context) -> Response {
+        switch e {
+        case .unauthenticated:
+            if api { return Reply.problem(.unauthorized, "Authentication required", detail: "Send a valid API token as 'Authorization: Bearer <token>'.") }
+            return Reply.redirect("/login")
+        case .forbidden:
+            if api { return Reply.problem(.forbidden, "Forbidden", detail: "Your role does not allow this action.") }
+            return Reply.html(Layout.errorPage(status: 403, title: "Keine Berechtigung", message: "Ihre Rolle erlaubt diese Aktion nicht.", frame: context.frame("Keine Berechtigung")), status: .forbidden)
+        case .notFound:
+            if api { return Reply.problem(.notFound, "Not found") }
+            return Reply.html(Layout.errorPage(status: 404, title: "Nicht gefunden", message: "Diesen Datensatz gibt es nicht oder Sie dürfen ihn nicht sehen.", frame: context.frame("Nicht gefunden")), status: .notFound)
+        case .badRequest(let m):
+            if api { return Reply.problem(.badRequest, "Bad request", detail: m) }
+            return Reply.html(Layout.errorPage(status: 400, title: "Ungültige Eingabe", message: m, frame: context.frame("Ungültige Eingabe")), status: .badRequest)
+        case .invalid(let errors):
+            if api { return Reply.problem(.unprocessableContent, "Validation failed", errors: errors) }
+            return Reply.html(Layout.errorPage(status: 422, title: "Ungültige Eingabe", message: errors.values.sorted().joined(separator: " "), frame: context.frame("Ungültige Eingabe")), status: .unprocessableContent)
+        case .csrf:
+            if api { return Reply.problem(.forbidden, "CSRF token missing or wrong") }
+            return Reply.html(Layout.errorPage(status: 403, title: "Sitzung abgelaufen", message: "Das Formular ist abgelaufen. Bitte laden Sie die Seite neu und versuchen Sie es erneut.", frame: context.frame("Sitzung abgelaufen")), status: .forbidden)
+        case .tooManyRequests(let m):
+            if api { return Reply.problem(.tooManyRequests, "Too many requests", detail: m) }
+            return Reply.html(Layout.errorPage(status: 429, title: "Zu viele Versuche", message: m, frame: context.frame("Zu viele Versuche")), status: .tooManyRequests)
+        case .conflict(let m):
+            if api { return Reply.problem(.conflict, "Conflict", detail: m) }
+            return Reply.html(Layout.errorPage(status: 409, title: "Konflikt", message: m, frame: context.frame("Konflikt")), status: .conflict)
+        }
+    }
+}
+
+/// Every state-changing form carries the session's CSRF token (or, before login, the login cookie's).
+func checkCSRF(_ form: Form, _ context: BleibeContext) throws {
+    guard let expected = context.csrf, let sent = form["csrf"], Credentials.equal(expected, sent) else { throw AppError.csrf }
+}

@@ -1,0 +1,80 @@
+/// The OpenAPI 3.1 description of /api/v1 (served at /api/v1/openapi.json). A test checks that its paths and
+/// methods are exactly the registered API routes.
+enum OpenAPIDocument {
+    static let json = #"""
+    {
+      "openapi": "3.1.0",
+      "info": {
+        "title": "Bleibe API",
+        "version": "1.0.0",
+        "description": "Clients, status periods, facts and assessments of a counseling service. Authenticate with 'Authorization: Bearer <token>' (tokens are created on the account page). Errors are application/problem+json (RFC 9457). Facts and status periods use the case-file schema of ../shared/law/CASES.md §3; assessments use schema bleibe.assessment/1."
+      },
+      "servers": [{"url": "/"}],
+      "security": [{"bearer": []}],
+      "components": {
+        "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+        "parameters": {
+          "clientId": {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}
+        },
+        "schemas": {
+          "Problem": {"type": "object", "properties": {"type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "detail": {"type": "string"},
+            "errors": {"type": "array", "items": {"type": "object", "properties": {"field": {"type": "string"}, "message": {"type": "string"}}}}}},
+          "ClientSummary": {"type": "object", "required": ["id", "file_number", "first_name", "last_name"], "properties": {
+            "id": {"type": "string"}, "file_number": {"type": "string"}, "first_name": {"type": "string"}, "last_name": {"type": "string"},
+            "nationality": {"type": "string"}, "current_status": {"type": "string"}}},
+          "ClientList": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/ClientSummary"}}, "limit": {"type": "integer"}, "offset": {"type": "integer"}}},
+          "NewClient": {"type": "object", "required": ["first_name", "last_name"], "additionalProperties": false, "properties": {
+            "first_name": {"type": "string", "maxLength": 100}, "last_name": {"type": "string", "maxLength": 100}, "file_number": {"type": "string"},
+            "household_id": {"type": "string"}, "facts": {"$ref": "#/components/schemas/Facts"}}},
+          "Created": {"type": "object", "properties": {"id": {"type": "string"}, "file_number": {"type": "string"}}},
+          "Facts": {"type": "object", "description": "A person in the case-file schema (CASES.md §3). An omitted fact is unknown."},
+          "StatusPeriod": {"type": "object", "required": ["kind", "from"], "properties": {
+            "kind": {"type": "string", "enum": ["gestattung", "duldung", "duldung_60b", "duldung_60c", "duldung_60d", "aufenthaltserlaubnis", "fiktion", "visa", "none", "abroad"]},
+            "from": {"type": "string", "format": "date"}, "to": {"type": "string", "format": "date"}, "basis": {"type": "string"}, "valid_until": {"type": "string", "format": "date"},
+            "issued": {"type": "boolean"}, "as": {"type": "string", "enum": ["main", "spouse", "child"]}, "fiktion": {"type": "string", "enum": ["81-3-1", "81-3-2", "81-4"]}, "continues": {"type": "string"}}},
+          "Client": {"type": "object", "properties": {"id": {"type": "string"}, "file_number": {"type": "string"}, "first_name": {"type": "string"}, "last_name": {"type": "string"},
+            "household_id": {"type": ["string", "null"]}, "facts": {"$ref": "#/components/schemas/Facts"}}},
+          "Assessment": {"type": "object", "description": "schema bleibe.assessment/1 (docs/assessment-json.md)", "properties": {"schema": {"type": "string"}, "on": {"type": "string", "format": "date"}, "persons": {"type": "array", "items": {"type": "object"}}}}
+        },
+        "responses": {
+          "Problem": {"description": "Error", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+        }
+      },
+      "paths": {
+        "/api/v1/openapi.json": {"get": {"summary": "This document", "security": [], "responses": {"200": {"description": "OpenAPI document", "content": {"application/json": {}}}}}},
+        "/api/v1/clients": {
+          "get": {"summary": "List the organisation's clients", "parameters": [
+              {"name": "q", "in": "query", "schema": {"type": "string"}, "description": "name (transliteration-tolerant) or file number"},
+              {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500}},
+              {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0}}],
+            "responses": {"200": {"description": "Clients", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ClientList"}}}}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}}},
+          "post": {"summary": "Create a client", "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewClient"}}}},
+            "responses": {"201": {"description": "Created", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Created"}}}}, "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "409": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/clients/{id}": {
+          "get": {"summary": "One client with facts and status history", "parameters": [{"$ref": "#/components/parameters/clientId"}],
+            "responses": {"200": {"description": "Client", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Client"}}}}, "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/clients/{id}/status-periods": {
+          "get": {"summary": "The status history", "parameters": [{"$ref": "#/components/parameters/clientId"}],
+            "responses": {"200": {"description": "Periods, oldest first", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/StatusPeriod"}}}}}, "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}},
+          "put": {"summary": "Replace the status history (validated: order, no overlaps, no unexplained gaps)", "parameters": [{"$ref": "#/components/parameters/clientId"}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/StatusPeriod"}}}}},
+            "responses": {"200": {"description": "Saved", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/StatusPeriod"}}}}}, "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/clients/{id}/facts": {
+          "get": {"summary": "The facts (without the status history)", "parameters": [{"$ref": "#/components/parameters/clientId"}],
+            "responses": {"200": {"description": "Facts", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Facts"}}}}, "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}},
+          "put": {"summary": "Replace the facts", "parameters": [{"$ref": "#/components/parameters/clientId"}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Facts"}}}},
+            "responses": {"200": {"description": "Saved", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Facts"}}}}, "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/clients/{id}/assessment": {
+          "get": {"summary": "Assessment of every pathway (with the household)", "parameters": [{"$ref": "#/components/parameters/clientId"},
+              {"name": "on", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "decision date (default: today)"}],
+            "responses": {"200": {"description": "Assessment", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Assessment"}}}}, "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+        }
+      }
+    }
+    """#
+}

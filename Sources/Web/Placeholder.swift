@@ -1,4 +1,0 @@
-import Hummingbird
-import HummingbirdBcrypt
-import HummingbirdOTP
-public enum WebModule {}
