@@ -1,16 +1,23 @@
 import Eligibility
 import Foundation
 
+/// A JSON object that keeps its key order (distinct from an array, even when empty).
+public struct JSONObject {
+    public var pairs: [(String, Any)]
+    public init(_ pairs: [(String, Any)]) { self.pairs = pairs }
+}
+
 /// Writes facts in the case-file schema (CASES.md §3) as JSON: for storage, the API and JSON Lines screening input.
 /// `CaseFileDecoder.person(json:)` reads it back; omitted facts stay omitted (unknown).
 public enum CaseFileEncoder {
-    /// A person's facts as a JSON object; `includeStatus: false` leaves out the status history.
-    public static func json(_ p: Person, includeStatus: Bool = true) -> String {
-        serialize(object(p, includeStatus: includeStatus))
+    /// A person's facts as a JSON object; `includeStatus: false` leaves out the status history, `includeID: false`
+    /// the person id (stored records and the API carry their own ids).
+    public static func json(_ p: Person, includeStatus: Bool = true, includeID: Bool = true) -> String {
+        serialize(JSONObject(object(p, includeStatus: includeStatus, includeID: includeID)))
     }
 
-    static func object(_ p: Person, includeStatus: Bool) -> [(String, Any)] {
-        var o: [(String, Any)] = [("id", p.id)]
+    static func object(_ p: Person, includeStatus: Bool, includeID: Bool) -> [(String, Any)] {
+        var o: [(String, Any)] = includeID ? [("id", p.id)] : []
         func put(_ k: String, _ v: Any?) { if let v { o.append((k, v)) } }
         put("label", p.label)
         put("born", p.born?.iso)
@@ -27,16 +34,16 @@ public enum CaseFileEncoder {
             am("applied_on", event(a.appliedOn)); am("decision", a.decision?.rawValue); am("decided_on", a.decidedOn?.iso)
             am("final_on", a.finalOn?.iso); am("rejected_as", a.rejectedAs?.rawValue); am("ou_basis", a.ouBasis)
             am("withdrawn_after_12b_advice", a.withdrawnAfter12bAdvice); am("unaccompanied_minor_welfare", a.unaccompaniedMinorWelfare)
-            o.append(("asylum", m))
+            o.append(("asylum", JSONObject(m)))
         }
         if let i = p.identity {
             var m: [(String, Any)] = []
             if let v = event(i.clarifiedOn) { m.append(("clarified_on", v)) }
             if let v = event(i.allStepsTakenOn) { m.append(("all_steps_taken_on", v)) }
-            o.append(("identity", m))
+            o.append(("identity", JSONObject(m)))
         }
         put("passport", p.passport)
-        put("german", p.german.map { $0.map { [("level", $0.level.code), ("scope", $0.scope.rawValue), ("date", $0.date.iso)] as [(String, Any)] } })
+        put("german", p.german.map { $0.map { JSONObject([("level", $0.level.code), ("scope", $0.scope.rawValue), ("date", $0.date.iso)]) } })
         put("civic_test_passed_on", event(p.civicTestPassedOn))
         put("fdgo_declaration_on", event(p.fdgoDeclarationOn))
         put("fdgo_doubts", p.fdgoDoubts)
@@ -47,7 +54,7 @@ public enum CaseFileEncoder {
             if let v = c.obliged { m.append(("obliged", v)) }
             if let v = event(c.completedOn) { m.append(("completed_on", v)) }
             if let v = c.dropoutNotAtFault { m.append(("dropout_not_at_fault", v)) }
-            o.append(("integration_course", m))
+            o.append(("integration_course", JSONObject(m)))
         }
         put("livelihood", p.livelihood.map { $0.map { l in
             var m: [(String, Any)] = [("from", l.from.iso)]
@@ -56,7 +63,7 @@ public enum CaseFileEncoder {
                                             ("wohngeld", l.wohngeld), ("benefits_temporary", l.benefitsTemporary),
                                             ("bafoeg_need_covered", l.bafoegNeedCovered), ("public_funds_housing_only", l.publicFundsHousingOnly)]
             for (k, v) in fields { if let v { m.append((k, v)) } }
-            return m
+            return JSONObject(m)
         } })
         put("lu_prognosis_full", p.luPrognosisFull)
         put("single_parent_work_unreasonable", p.singleParentWorkUnreasonable)
@@ -68,19 +75,19 @@ public enum CaseFileEncoder {
             if let t = e.to { m.append(("to", t.iso)) }
             let fields: [(String, Any?)] = [("hours", e.hours), ("insured", e.insured), ("qualified", e.qualified), ("matches_qualification", e.matchesQualification)]
             for (k, v) in fields { if let v { m.append((k, v)) } }
-            return m
+            return JSONObject(m)
         } })
         put("education", p.education.map { $0.map { e in
             var m: [(String, Any)] = [("kind", e.kind.rawValue), ("from", e.from.iso)]
             if let t = e.to { m.append(("to", t.iso)) }
             if let s = e.successful { m.append(("successful", s)) }
-            return m
+            return JSONObject(m)
         } })
         put("degrees", p.degrees.map { $0.map { d in
             var m: [(String, Any)] = [("kind", d.kind.rawValue), ("on", d.on.iso)]
             if let c = d.country { m.append(("country", c)) }
             if let r = d.recognised { m.append(("recognised", r)) }
-            return m
+            return JSONObject(m)
         } })
         put("training", p.training.map { $0.map { t in
             var m: [(String, Any)] = [("kind", t.kind.rawValue), ("from", t.from.iso)]
@@ -88,7 +95,7 @@ public enum CaseFileEncoder {
                                             ("follow_on_place_confirmed", t.followOnPlaceConfirmed), ("passed_on", event(t.passedOn)),
                                             ("ended_early_on", event(t.endedEarlyOn))]
             for (k, v) in fields { if let v { m.append((k, v)) } }
-            return m
+            return JSONObject(m)
         } })
         put("convictions", p.convictions.map { $0.map { c in
             var m: [(String, Any)] = []
@@ -98,7 +105,7 @@ public enum CaseFileEncoder {
                                             ("juvenile_law", c.juvenileLaw ? true : nil), ("jugendstrafe", c.jugendstrafe ? true : nil),
                                             ("s54_group", c.s54Group), ("btmg_29_1_1", c.btmg2911 ? true : nil)]
             for (k, v) in fields { if let v { m.append((k, v)) } }
-            return m
+            return JSONObject(m)
         } })
         if let c = p.conduct {
             var m: [(String, Any)] = []
@@ -106,34 +113,34 @@ public enum CaseFileEncoder {
             let fields: [(String, Bool?)] = [("past_deception", c.pastDeception), ("past_obstruction", c.pastObstruction),
                                              ("deception_repeated", c.deceptionRepeated), ("integration_rests_on_false_identity", c.integrationRestsOnFalseIdentity)]
             for (k, v) in fields { if let v { m.append((k, v)) } }
-            o.append(("conduct", m))
+            o.append(("conduct", JSONObject(m)))
         }
         if let b = p.bars {
             var m: [(String, Any)] = []
             let fields: [(String, Bool?)] = [("entry_ban", b.entryBan), ("abs4_ground", b.abs4Ground), ("s54_abs1_other", b.s54Abs1Other),
                                              ("other_expulsion_interest", b.otherExpulsionInterest), ("expulsion_order", b.expulsionOrder), ("extremism", b.extremism)]
             for (k, v) in fields { if let v { m.append((k, v)) } }
-            o.append(("bars", m))
+            o.append(("bars", JSONObject(m)))
         }
         if let i = p.inability {
             var m: [(String, Any)] = []
             let fields: [(String, Any?)] = [("school", i.school), ("livelihood", i.livelihood), ("german", i.german), ("reason", i.reason)]
             for (k, v) in fields { if let v { m.append((k, v)) } }
-            o.append(("inability", m))
+            o.append(("inability", JSONObject(m)))
         }
         if let d = p.departure {
             var m: [(String, Any)] = []
             if let v = event(d.impossibleSince) { m.append(("impossible_since", v)) }
             if let v = d.endForeseeable { m.append(("end_foreseeable", v)) }
             if let v = d.ownFault { m.append(("own_fault", v)) }
-            o.append(("departure", m))
+            o.append(("departure", JSONObject(m)))
         }
         put("removal_measures", p.removalMeasures.map { $0.map(\.rawValue) })
         put("informed_per_104c_abs4", p.informedPer104cAbs4)
         return o
     }
 
-    public static func statusObject(_ s: StatusPeriod) -> [(String, Any)] {
+    public static func statusObject(_ s: StatusPeriod) -> JSONObject {
         var m: [(String, Any)] = [("kind", s.kind.rawValue), ("from", s.from.iso)]
         if let t = s.to { m.append(("to", t.iso)) }
         if let b = s.basis { m.append(("basis", b)) }
@@ -142,7 +149,7 @@ public enum CaseFileEncoder {
         if s.kind == .duldung60d && s.holder != .main { m.append(("as", s.holder.rawValue)) }
         if let f = s.fiktion { m.append(("fiktion", f.rawValue)) }
         if let c = s.continues { m.append(("continues", c)) }
-        return m
+        return JSONObject(m)
     }
 
     /// `null` for "never", the ISO date, or nil (omitted) when unknown.
@@ -157,8 +164,8 @@ public enum CaseFileEncoder {
     /// Minimal JSON writer that keeps the key order of the case-file schema.
     public static func serialize(_ v: Any) -> String {
         switch v {
-        case let pairs as [(String, Any)]:
-            return "{" + pairs.map { "\(quote($0.0)):\(serialize($0.1))" }.joined(separator: ",") + "}"
+        case let o as JSONObject:
+            return "{" + o.pairs.map { "\(quote($0.0)):\(serialize($0.1))" }.joined(separator: ",") + "}"
         case let list as [Any]:
             return "[" + list.map(serialize).joined(separator: ",") + "]"
         case let s as String: return quote(s)

@@ -108,7 +108,8 @@ struct YAMLValue {
     }
 
     /// `none` as the explicit shorthand of CASES.md ("conduct: none", "bars: none", "inability: none").
-    var isNoneShorthand: Bool { scalar.map { $0.string == "none" && $0.style != .doubleQuoted && $0.style != .singleQuoted } ?? false }
+    /// (Quoted too: JSON input, for storage and the API, can only write it as a string.)
+    var isNoneShorthand: Bool { scalar.map { $0.string == "none" } ?? false }
 }
 
 /// The fields of a mapping, read by name; missing optional fields are nil.

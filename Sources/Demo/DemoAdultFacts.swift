@@ -20,15 +20,16 @@ extension DemoClientGenerator {
     /// A given name and a family name of the country, never one of `DemoNameGuard.avoided`.
     mutating func name(_ country: DemoCountry, _ sex: Sex) -> (first: String, last: String) {
         let region = rng.pick(country.regions)
-        for _ in 0..<20 {
-            let first = givenName(region, sex), last = rng.pick(region.pool.family)
-            if !DemoNameGuard.isAvoided(first: first, last: last) { return (first, last) }
-        }
-        return (givenName(region, sex), rng.pick(region.pool.family))
+        let last = rng.pick(region.pool.family)
+        return (givenName(region, sex, familyName: last), last)
     }
 
-    mutating func givenName(_ region: NameRegion, _ sex: Sex) -> String {
-        rng.pick(sex == .male ? region.pool.male : region.pool.female)
+    /// A given name of the region that does not make `familyName` the name of a well-known person.
+    mutating func givenName(_ region: NameRegion, _ sex: Sex, familyName: String) -> String {
+        let pool = sex == .male ? region.pool.male : region.pool.female
+        var first = rng.pick(pool)
+        while DemoNameGuard.isAvoided(first: first, last: familyName) { first = rng.pick(pool) }
+        return first
     }
 
     /// A person with the facts every profile shares: nationality, birth, entry, no bars, no obstruction, no
@@ -37,6 +38,7 @@ extension DemoClientGenerator {
         var p = Person(id: "")
         p.born = born
         p.nationality = country.code
+        p.safeCountryOfOrigin = DemoCountries.safeCountryOfOrigin(country.code)
         p.maritalStatus = marital
         p.entered = entered
         p.enteredWithVisa = false
@@ -45,8 +47,11 @@ extension DemoClientGenerator {
         p.conduct = Conduct.noneStated
         p.bars = Bars.noneStated
         p.removalMeasures = []
-        p.fdgoDoubts = false
-        p.integrationPrognosis = .positive
+        if born.age(on: today) < 27 {
+            // Read only by § 25a (under 27): the counselor's view of the young person's integration.
+            p.fdgoDoubts = false
+            p.integrationPrognosis = rng.chance(0.9) ? .positive : .negative
+        }
         p.housingSufficient = rng.chance(0.75)
         p.education = []
         p.degrees = rng.chance(0.12) ? [Degree(kind: .vocational, on: entered.adding(days: -rng.int(400...3000)),
@@ -163,6 +168,7 @@ extension DemoClientGenerator {
         now.benefitsTemporary = share < 1 ? rng.chance(0.6) : false
         periods.append(now)
         p.livelihood = periods
+        if share <= 0.5 { p.luPrognosisFull = false }
     }
 
     /// No work: benefits since entry (a small job with `share` at most).
@@ -171,6 +177,7 @@ extension DemoClientGenerator {
         l.workShare = share; l.ownWorkShare = share; l.publicFunds = true; l.wohngeld = false
         l.benefitsTemporary = temporary
         p.livelihood = [l]
+        p.luPrognosisFull = false
         if share > 0 {
             var e = EmploymentPeriod(from: day(between: p.entered!.adding(days: 200), and: today.adding(days: -60)))
             e.hours = Double(rng.int(6...15)); e.insured = false

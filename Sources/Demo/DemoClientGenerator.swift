@@ -32,38 +32,29 @@ struct DemoClientGenerator {
     /// spouse and children, file numbers `PREFIX-YYYY-NNNN` in order.
     mutating func clients(organisationID: String, fileNumberPrefix: String, count: Int,
                           families: Int) -> (clients: [Client], relations: [ClientRelation]) {
-        // Plan the units: families first (their size decides how many people remain for single units).
-        var plans: [(DemoProfile, FamilyShape?)] = []
-        let familyProfiles = DemoProfile.quota(total: families, weight: \.familyWeight)
-        var people = 0
-        for profile in familyProfiles {
-            let shape = FamilyShape.draw(&rng)
-            plans.append((profile, shape))
-            people += shape.size
-        }
-        for profile in DemoProfile.quota(total: max(0, count - people), weight: \.singleWeight) {
-            plans.append((profile, nil))
-        }
-        plans = rng.shuffled(plans)
-        let nationalities = drawNationalities(count: plans.count)
-
+        // Families first: their size decides how many people remain for the units of one person.
+        let weighted = DemoCountries.all.map { ($0.code, $0.weight) }
         var units: [DemoUnit] = []
-        for (i, plan) in plans.enumerated() {
-            var code = nationalities[i]
-            if plan.0 == .departureImpossible { code = rng.pick(DemoCountries.departureObstacles) }
-            let country = DemoCountries.country(code)
-            if let shape = plan.1 {
-                units.append(family(profile: plan.0, shape: shape, country: country))
-            } else {
-                units.append(DemoUnit(members: [single(profile: plan.0, country: country)]))
-            }
+        for profile in DemoProfile.quota(total: families, weight: \.familyWeight) {
+            let country = DemoCountries.country(rng.weighted(weighted))
+            units.append(family(profile: profile, shape: FamilyShape.draw(&rng), country: country))
         }
+        let people = units.reduce(0) { $0 + $1.members.count }
+        let singles = rng.shuffled(DemoProfile.quota(total: max(0, count - people), weight: \.singleWeight))
+        let nationalities = drawNationalities(count: singles.count, present: Set(units.compactMap { $0.members.first?.person.nationality }))
+        for (i, profile) in singles.enumerated() {
+            let code = profile == .departureImpossible ? rng.pick(DemoCountries.departureObstacles) : nationalities[i]
+            units.append(DemoUnit(members: [single(profile: profile, country: DemoCountries.country(code))]))
+        }
+        units = rng.shuffled(units)
         return assemble(units, organisationID: organisationID, prefix: fileNumberPrefix)
     }
 
-    /// Every country once where there is room (so all 29 appear in a large site), the rest by weight; shuffled.
-    private mutating func drawNationalities(count: Int) -> [String] {
-        var codes: [String] = count >= DemoCountries.all.count ? DemoCountries.all.map(\.code) : []
+    /// Every country not yet `present` once where there is room (so all 29 appear in a large site), the rest by
+    /// weight; shuffled.
+    private mutating func drawNationalities(count: Int, present: Set<String>) -> [String] {
+        let missing = DemoCountries.all.map(\.code).filter { !present.contains($0) }
+        var codes: [String] = count >= missing.count ? missing : []
         let weighted = DemoCountries.all.map { ($0.code, $0.weight) }
         while codes.count < count { codes.append(rng.weighted(weighted)) }
         return rng.shuffled(codes)

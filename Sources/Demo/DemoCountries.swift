@@ -44,6 +44,17 @@ enum DemoCountries {
 
     static func country(_ code: String) -> DemoCountry { all.first { $0.code == code } ?? all[0] }
 
+    /// Whether nationals count as coming from a safe country of origin (§ 29a AsylG, Anlage II), as the counselor
+    /// records it. Left open (nil) for the states whose designation by Rechtsverordnung (§ 29b AsylG) was under
+    /// discussion, so the demo shows the open question U7.
+    static func safeCountryOfOrigin(_ code: String) -> Bool? {
+        switch code {
+        case "ALB", "GEO", "XKX", "MKD", "SRB": return true
+        case "DZA", "MAR", "TUN", "IND": return nil
+        default: return false
+        }
+    }
+
     /// Countries from which departure is often impossible for lack of papers (§ 25 Abs. 5 demo clients).
     static let departureObstacles = ["XXA", "ERI", "SOM", "LBN", "ETH", "IRN"]
 }

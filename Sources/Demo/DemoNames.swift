@@ -7,8 +7,8 @@ enum NameRegion: Sendable, CaseIterable {
     case nigerian, guinean, gambian, cameroonian, somali, eritreanEthiopian
     case pakistani, indian, tamil, vietnamese, maghrebi, balkanSlavic, albanian
 
-    /// Whether a married woman usually keeps her own family name.
-    var wifeKeepsName: Bool {
+    /// Whether spouses usually keep their own family names (the children take the father's).
+    var spousesKeepNames: Bool {
         switch self {
         case .afghanPersian, .arab, .kurdish, .somali, .eritreanEthiopian, .maghrebi, .vietnamese: return true
         default: return false

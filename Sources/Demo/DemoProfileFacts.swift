@@ -4,7 +4,7 @@ import Eligibility
 extension DemoClientGenerator {
     /// A person alone: an adult of the profile with a name of the country.
     mutating func single(profile: DemoProfile, country: DemoCountry) -> DemoMember {
-        let sex: Sex = rng.chance(profile == .youngAdult25a || profile == .training60c ? 0.7 : 0.72) ? .male : .female
+        let sex: Sex = rng.chance(0.72) ? .male : .female
         let marital = rng.weighted([(MaritalStatus.single, 82), (.divorced, 8), (.married, 6), (.widowed, 4)])
         let person = adult(profile: profile, country: country, marital: marital, withChildren: false)
         let n = name(country, sex)
@@ -12,12 +12,11 @@ extension DemoClientGenerator {
     }
 
     /// An adult of the profile. `withChildren`: minor children live with them, so § 25b needs four years, not six.
-    mutating func adult(profile: DemoProfile, country: DemoCountry, marital: MaritalStatus, withChildren: Bool,
-                        entered fixedEntry: Day? = nil) -> Person {
+    mutating func adult(profile: DemoProfile, country: DemoCountry, marital: MaritalStatus, withChildren: Bool) -> Person {
         let years = withChildren ? 4 : 6
         switch profile {
         case .established:
-            let entered = fixedEntry ?? yearsAgo(Double(years) + 0.4 ... 12)
+            let entered = yearsAgo(Double(years) + 0.4 ... 12)
             var p = adultAt(country, entered: entered, marital: marital)
             var h = arriveAndApply(&p, gestattungDays: 365...1100, latestEnd: today.adding(days: -200))
             if !withChildren && rng.chance(0.06) { trip(&h) }
@@ -30,7 +29,7 @@ extension DemoClientGenerator {
         case .nearlyEstablished:
             // The 4 or 6 years of § 25b Abs. 1 S. 2 Nr. 1 are complete 3 weeks to 10 months from today.
             let applied = today.adding(days: rng.int(20...300)).adding(years: -years)
-            let entered = fixedEntry ?? applied.adding(days: -rng.int(0...2))
+            let entered = applied.adding(days: -rng.int(0...2))
             var p = adultAt(country, entered: entered, marital: marital)
             var h = arriveAndApply(&p, gestattungDays: 300...900, latestEnd: today.adding(days: -200))
             h.open(.duldung)
@@ -40,7 +39,7 @@ extension DemoClientGenerator {
             return p
 
         case .languageGap:
-            var p = adultAt(country, entered: fixedEntry ?? yearsAgo(5.2 ... 10), marital: marital)
+            var p = adultAt(country, entered: yearsAgo(2 ... 8), marital: marital)
             var h = arriveAndApply(&p, gestattungDays: 365...1100, latestEnd: today.adding(days: -200))
             h.open(.duldung)
             p.status = h.periods
@@ -55,7 +54,7 @@ extension DemoClientGenerator {
             return p
 
         case .incomeGap:
-            var p = adultAt(country, entered: fixedEntry ?? yearsAgo(5.2 ... 11), marital: marital)
+            var p = adultAt(country, entered: yearsAgo(2 ... 9), marital: marital)
             var h = arriveAndApply(&p, gestattungDays: 365...1100, latestEnd: today.adding(days: -200))
             if !withChildren && rng.chance(0.08) { trip(&h) }
             h.open(.duldung)
@@ -69,7 +68,7 @@ extension DemoClientGenerator {
 
         case .employed60d:
             let latest = min(Day("2022-12-31"), today.adding(years: -2))
-            let entered = fixedEntry ?? day(between: max(today.adding(years: -7), Day("2016-01-01")), and: latest)
+            let entered = day(between: max(today.adding(years: -7), Day("2016-01-01")), and: latest)
             var p = adultAt(country, entered: entered, marital: marital)
             var h = arriveAndApply(&p, gestattungDays: 300...900, latestEnd: today.adding(days: -400))
             h.open(.duldung)
@@ -85,14 +84,14 @@ extension DemoClientGenerator {
 
         case .holds60d:
             let latest = min(Day("2022-12-31"), today.adding(years: -3))
-            let entered = fixedEntry ?? day(between: max(today.adding(years: withChildren ? 4 : 6).adding(years: -10), Day("2017-01-01")), and: latest)
+            let entered = day(between: max(today.adding(years: -8), Day("2016-06-01")), and: latest)
             var p = adultAt(country, entered: entered, marital: marital)
             var h = arriveAndApply(&p, gestattungDays: 300...800, latestEnd: today.adding(days: -900))
             let since = day(between: max(h.next.adding(days: 400), today.adding(days: -28 * 30)), and: today.adding(days: -120))
             h.close(.duldung, through: since.adding(days: -1))
             h.open(.duldung60d)
             p.status = h.periods
-            let job = day(between: h.periods.first { $0.kind == .duldung }?.from ?? since, and: since.adding(days: -370))
+            let job = day(between: entered.adding(days: 200), and: since.adding(days: -370))
             work(&p, from: min(job, since.adding(days: -370)), hours: max(20, hours()), share: withChildren ? goodShare(family: true) : 1.0)
             certificate(&p, rng.chance(0.6) ? .a2 : .b1, .full)
             civicAndDeclaration(&p, civic: 0.85, declaration: 0.9)
@@ -102,19 +101,19 @@ extension DemoClientGenerator {
             return p
 
         case .training60c:
-            return trainee(country, marital: marital)
+            return trainee(country)
 
         case .holder104c:
             guard today >= Day("2023-03-01") else {
                 return adult(profile: .established, country: country, marital: marital, withChildren: withChildren)
             }
-            return holder104c(country, marital: marital, withChildren: withChildren, fixedEntry: fixedEntry)
+            return holder104c(country, marital: marital, withChildren: withChildren)
 
         case .unclearIdentity60b:
-            return unclear60b(country, marital: marital, withChildren: withChildren, fixedEntry: fixedEntry)
+            return unclear60b(country, marital: marital, withChildren: withChildren)
 
         case .recentArrival:
-            var p = adultAt(country, entered: fixedEntry ?? yearsAgo(1.3 ... 3.6), marital: marital)
+            var p = adultAt(country, entered: yearsAgo(1.3 ... 3.6), marital: marital)
             var h = arriveAndApply(&p, gestattungDays: 150...700, latestEnd: today.adding(days: -60))
             h.open(.duldung)
             p.status = h.periods
@@ -135,7 +134,7 @@ extension DemoClientGenerator {
             return p
 
         case .obstruction:
-            var p = adultAt(country, entered: fixedEntry ?? yearsAgo(6 ... 12), marital: marital)
+            var p = adultAt(country, entered: yearsAgo(3 ... 12), marital: marital)
             var h = arriveAndApply(&p, gestattungDays: 365...1100, latestEnd: today.adding(days: -900))
             let since = max(Day("2019-08-01"), day(between: today.adding(days: -1000), and: today.adding(days: -200)))
             h.close(.duldung, through: since.adding(days: -1))
@@ -155,8 +154,7 @@ extension DemoClientGenerator {
             return departureImpossible(country, marital: marital)
 
         case .missingFacts:
-            var p = adult(profile: .established, country: country, marital: marital, withChildren: withChildren,
-                          entered: fixedEntry)
+            var p = adult(profile: .established, country: country, marital: marital, withChildren: withChildren)
             // The counselor has not asked yet: one or two facts § 25b needs are missing.
             let gaps = rng.shuffled(["german", "civic", "declaration", "livelihood", "convictions", "conduct"])
             for gap in gaps.prefix(rng.chance(0.7) ? 1 : 2) {
@@ -172,7 +170,7 @@ extension DemoClientGenerator {
             return p
 
         case .youngAdult25a:
-            return youngAdult(country, marital: marital)
+            return youngAdult(country)
         }
     }
 

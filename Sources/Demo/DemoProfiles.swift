@@ -33,19 +33,19 @@ enum DemoProfile: String, Sendable, CaseIterable {
     /// Relative frequency for people without family in the case.
     var singleWeight: Int {
         switch self {
-        case .established: return 20
-        case .nearlyEstablished: return 12
+        case .established: return 16
+        case .nearlyEstablished: return 9
         case .languageGap: return 14
         case .incomeGap: return 14
         case .employed60d: return 10
         case .holds60d: return 7
         case .training60c: return 7
-        case .holder104c: return 10
-        case .unclearIdentity60b: return 6
-        case .recentArrival: return 22
+        case .holder104c: return 9
+        case .unclearIdentity60b: return 5
+        case .recentArrival: return 52
         case .obstruction: return 6
         case .departureImpossible: return 6
-        case .missingFacts: return 9
+        case .missingFacts: return 7
         case .youngAdult25a: return 11
         }
     }

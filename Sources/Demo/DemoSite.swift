@@ -60,7 +60,7 @@ public struct DemoSite: Sendable {
         }
         var generator = DemoClientGenerator(seed: seed, today: today)
         let elbstadt = generator.clients(organisationID: orgs.elbstadtService.id, fileNumberPrefix: "PB",
-                                         count: 300, families: 18)
+                                         count: 300, families: 24)
         let muldenau = generator.clients(organisationID: orgs.muldenauService.id, fileNumberPrefix: "BM",
                                          count: 20, families: 1)
         return DemoSite(organisations: orgs.all, cooperations: [orgs.cooperation], users: users,

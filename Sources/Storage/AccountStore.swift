@@ -135,8 +135,8 @@ public struct AccountStore: Sendable {
     /// Accepts a TOTP time step only once: a replayed (or older) step is refused. Atomic on both databases.
     public func consumeTOTPStep(userID: String, step: Int) async throws -> Bool {
         try await db.transaction { ex in
-            try await ex.execute(SQL("UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?", [step, userID, step]))
-            return try await ex.one(SQL("SELECT totp_last_step FROM users WHERE id = ?", [userID]))?.int("totp_last_step") == step
+            // RETURNING tells whether this statement moved the step forward (SQLite ≥ 3.35 and PostgreSQL).
+            try await ex.one(SQL("UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ? RETURNING id", [step, userID, step])) != nil
         }
     }
 

@@ -132,7 +132,7 @@ public struct ClientStore: Sendable {
                   facts_json, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [c.id, c.organisationID, c.fileNumber, c.firstName, c.lastName, NameMatching.key("\(c.firstName) \(c.lastName)"),
-                      c.facts.born?.iso, c.facts.nationality, c.householdID, CaseFileEncoder.json(c.facts, includeStatus: false),
+                      c.facts.born?.iso, c.facts.nationality, c.householdID, CaseFileEncoder.json(c.facts, includeStatus: false, includeID: false),
                       audit.now, audit.now]))
             try await Self.writeStatus(ex, clientID: c.id, periods: c.facts.status ?? [])
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
@@ -160,7 +160,7 @@ public struct ClientStore: Sendable {
             var f = facts
             f.id = clientID
             try await ex.execute(SQL("UPDATE clients SET facts_json = ?, born = ?, nationality = ?, updated_at = ? WHERE id = ?",
-                                     [CaseFileEncoder.json(f, includeStatus: false), f.born?.iso, f.nationality, audit.now, clientID]))
+                                     [CaseFileEncoder.json(f, includeStatus: false, includeID: false), f.born?.iso, f.nationality, audit.now, clientID]))
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                       action: "update", entity: "facts", entityID: clientID, clientID: clientID)
             return true

@@ -12,10 +12,8 @@ struct APIRoutes {
     let services: AppServices
     let clientRoutes: ClientRoutes
 
-    typealias Handler = @Sendable (Request, BleibeContext) async throws -> Response
-
     /// Every endpoint: registered from this table, and checked against the OpenAPI document by a test.
-    var endpoints: [(method: HTTPRequest.Method, path: String, handler: Handler)] {
+    var endpoints: [Endpoint] {
         [
             (.get, "/api/v1/openapi.json", openAPI),
             (.get, "/api/v1/clients", list),
@@ -29,9 +27,6 @@ struct APIRoutes {
         ]
     }
 
-    func register(_ router: Router<BleibeContext>) {
-        for e in endpoints { router.on(RouterPath(e.path), method: e.method, use: e.handler) }
-    }
 
     /// Writes from a browser session must carry the CSRF token in a header; token clients need none.
     func checkWrite(_ request: Request, _ context: BleibeContext) throws {
@@ -111,7 +106,7 @@ struct APIRoutes {
     @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await clientRoutes.loadClient(context)
         try await services.clients.recordRead(clientID: c.id, entity: "client", audit: services.audit(a))
-        let factsJSON = CaseFileEncoder.json(c.facts, includeStatus: true)
+        let factsJSON = CaseFileEncoder.json(c.facts, includeStatus: true, includeID: false)
         let head = try json(["id": c.id, "file_number": c.fileNumber, "first_name": c.firstName, "last_name": c.lastName,
                              "household_id": c.householdID.map { $0 as Any } ?? NSNull()] as [String: Any])
         return Reply.json(String(head.dropLast()) + ",\"facts\":" + factsJSON + "}")
@@ -141,7 +136,7 @@ struct APIRoutes {
     @Sendable func facts(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await clientRoutes.loadClient(context)
         try await services.clients.recordRead(clientID: c.id, entity: "facts", audit: services.audit(a))
-        return Reply.json(CaseFileEncoder.json(c.facts, includeStatus: false))
+        return Reply.json(CaseFileEncoder.json(c.facts, includeStatus: false, includeID: false))
     }
 
     @Sendable func replaceFacts(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -153,7 +148,7 @@ struct APIRoutes {
         guard facts.status == nil else { throw AppError.invalid(["status": "edit the status history at /status-periods"]) }
         guard try await services.clients.replaceFacts(clientID: c.id, organisation: c.organisationID, facts: facts, audit: services.audit(a)) else { throw AppError.notFound }
         var f = facts; f.id = c.id
-        return Reply.json(CaseFileEncoder.json(f, includeStatus: false))
+        return Reply.json(CaseFileEncoder.json(f, includeStatus: false, includeID: false))
     }
 
     @Sendable func assessment(_ request: Request, context: BleibeContext) async throws -> Response {

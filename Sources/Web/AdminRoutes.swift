@@ -8,10 +8,13 @@ import Views
 struct AdminRoutes {
     let services: AppServices
 
-    func register(_ router: Router<BleibeContext>) {
-        router.get("/users", use: users)
-        router.post("/users", use: create)
-        router.post("/users/{id}/deactivate", use: deactivate)
+    /// Every route of this group: registered from this table and walked by the authorization test.
+    var endpoints: [Endpoint] {
+        [
+            (.get, "/users", users),
+            (.post, "/users", create),
+            (.post, "/users/{id}/deactivate", deactivate),
+        ]
     }
 
     func manager(_ context: BleibeContext) throws -> Actor {

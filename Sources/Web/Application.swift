@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 import Storage
@@ -16,6 +17,16 @@ public func openDatabase(_ config: AppConfig, now: String) async throws -> any S
     return db
 }
 
+/// A route: method, path template and handler.
+typealias Endpoint = (method: HTTPRequest.Method, path: String, handler: @Sendable (Request, BleibeContext) async throws -> Response)
+
+/// Every route of the application (the authorization test walks them all).
+func allEndpoints(_ services: AppServices) -> [Endpoint] {
+    let clients = ClientRoutes(services: services)
+    return AuthRoutes(services: services).endpoints + clients.endpoints + AdminRoutes(services: services).endpoints
+        + APIRoutes(services: services, clientRoutes: clients).endpoints
+}
+
 /// Builds the router with every route and middleware; no socket is opened here.
 public func buildRouter(_ services: AppServices) -> Router<BleibeContext> {
     let router = Router(context: BleibeContext.self)
@@ -27,11 +38,7 @@ public func buildRouter(_ services: AppServices) -> Router<BleibeContext> {
         Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
                  body: .init(byteBuffer: ByteBuffer(string: Layout.stylesheet)))
     }
-    AuthRoutes(services: services).register(router)
-    let clients = ClientRoutes(services: services)
-    clients.register(router)
-    AdminRoutes(services: services).register(router)
-    APIRoutes(services: services, clientRoutes: clients).register(router)
+    for e in allEndpoints(services) { router.on(RouterPath(e.path), method: e.method, use: e.handler) }
     return router
 }
 

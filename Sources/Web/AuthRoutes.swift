@@ -9,16 +9,19 @@ struct AuthRoutes {
     let services: AppServices
     static let loginCSRFCookie = "bleibe_login_csrf"
 
-    func register(_ router: Router<BleibeContext>) {
-        router.get("/login", use: loginPage)
-        router.post("/login", use: login)
-        router.get("/login/totp", use: totpPage)
-        router.post("/login/totp", use: totp)
-        router.get("/account/totp", use: enrolPage)
-        router.post("/account/totp", use: enrol)
-        router.post("/logout", use: logout)
-        router.get("/account", use: accountPage)
-        router.post("/account/tokens", use: createToken)
+    /// Every route of this group: registered from this table and walked by the authorization test.
+    var endpoints: [Endpoint] {
+        [
+            (.get, "/login", loginPage),
+            (.post, "/login", login),
+            (.get, "/login/totp", totpPage),
+            (.post, "/login/totp", totp),
+            (.get, "/account/totp", enrolPage),
+            (.post, "/account/totp", enrol),
+            (.post, "/logout", logout),
+            (.get, "/account", accountPage),
+            (.post, "/account/tokens", createToken),
+        ]
     }
 
     func cookie(_ name: String, _ value: String, maxAge: Int? = nil) -> Cookie {

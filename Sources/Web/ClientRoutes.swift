@@ -11,19 +11,22 @@ import Views
 struct ClientRoutes {
     let services: AppServices
 
-    func register(_ router: Router<BleibeContext>) {
-        router.get("/", use: home)
-        router.get("/clients", use: list)
-        router.get("/clients/new", use: newForm)
-        router.post("/clients", use: create)
-        router.get("/clients/{id}", use: show)
-        router.get("/clients/{id}/status", use: statusForm)
-        router.post("/clients/{id}/status", use: saveStatus)
-        router.get("/clients/{id}/facts", use: factsForm)
-        router.post("/clients/{id}/facts", use: saveFacts)
-        router.get("/clients/{id}/assessment", use: assessment)
-        router.post("/clients/{id}/assessment/snapshots", use: snapshot)
-        router.get("/clients/{id}/audit", use: audit)
+    /// Every route of this group: registered from this table and walked by the authorization test.
+    var endpoints: [Endpoint] {
+        [
+            (.get, "/", home),
+            (.get, "/clients", list),
+            (.get, "/clients/new", newForm),
+            (.post, "/clients", create),
+            (.get, "/clients/{id}", show),
+            (.get, "/clients/{id}/status", statusForm),
+            (.post, "/clients/{id}/status", saveStatus),
+            (.get, "/clients/{id}/facts", factsForm),
+            (.post, "/clients/{id}/facts", saveFacts),
+            (.get, "/clients/{id}/assessment", assessment),
+            (.post, "/clients/{id}/assessment/snapshots", snapshot),
+            (.get, "/clients/{id}/audit", audit),
+        ]
     }
 
     @Sendable func home(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -170,7 +173,7 @@ struct ClientRoutes {
         try await services.clients.recordRead(clientID: c.id, entity: "facts", audit: services.audit(a))
         var facts = c.facts
         facts.status = nil
-        return Reply.html(FactsPage.render(frame: context.frame("Angaben", current: "clients"), client: c, json: FactsPage.pretty(CaseFileEncoder.json(facts, includeStatus: false)), error: nil))
+        return Reply.html(FactsPage.render(frame: context.frame("Angaben", current: "clients"), client: c, json: FactsPage.pretty(CaseFileEncoder.json(facts, includeStatus: false, includeID: false)), error: nil))
     }
 
     @Sendable func saveFacts(_ request: Request, context: BleibeContext) async throws -> Response {

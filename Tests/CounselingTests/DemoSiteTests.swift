@@ -1,0 +1,304 @@
+import Testing
+import Foundation
+import Counseling
+import Demo
+import Eligibility
+
+/// The day the demo site is checked on, and the site itself (built once for all tests).
+private let demoToday = Day("2026-11-22")
+private let site = DemoSite.make(today: demoToday)
+
+private func organisation(_ name: String) -> Organisation? { site.organisations.first { $0.name == name } }
+
+/// FNV-1a 64 over the UTF-8 bytes.
+private func fnv1a(_ s: String) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in s.utf8 { h ^= UInt64(b); h = h &* 0x0000_0100_0000_01b3 }
+    return h
+}
+
+/// Everything generated about the clients and relations, as one hash.
+private func fingerprint(_ s: DemoSite) -> UInt64 {
+    var text = ""
+    for o in s.organisations { text += "\(o.id)|\(o.name)|\(o.kind.rawValue)|\(o.city)\n" }
+    for u in s.users { text += "\(u.user.id)|\(u.user.email)|\(u.user.organisationID)|\(u.totpSecret)\n" }
+    for c in s.clients {
+        text += "\(c.id)|\(c.organisationID)|\(c.fileNumber)|\(c.firstName)|\(c.lastName)|\(c.householdID ?? "-")|\(c.facts)\n"
+    }
+    for r in s.relations { text += "\(r.kind.rawValue)|\(r.from)|\(r.to)|\(String(describing: r.custody))\n" }
+    return fnv1a(text)
+}
+
+@Suite("Demo site")
+struct DemoSiteTests {
+    @Test("The same seed and day give the same site; another seed gives other ids")
+    func deterministic() {
+        let again = DemoSite.make(seed: 2024, today: demoToday)
+        #expect(again.clients.count == site.clients.count)
+        #expect(again.relations.count == site.relations.count)
+        #expect(fingerprint(again) == fingerprint(site))
+        let other = DemoSite.make(seed: 7, today: demoToday)
+        #expect(Set(other.clients.map(\.id)).isDisjoint(with: site.clients.map(\.id)))
+        #expect(fingerprint(other) != fingerprint(site))
+        // The logins do not depend on the seed.
+        #expect(other.users.map(\.user.email) == site.users.map(\.user.email))
+        #expect(other.users.map(\.totpSecret) == site.users.map(\.totpSecret))
+    }
+
+    @Test("Ids are unique and UUID-shaped")
+    func ids() {
+        let all = site.organisations.map(\.id) + site.users.map(\.user.id) + site.clients.map(\.id)
+            + site.cooperations.map(\.id) + Array(Set(site.clients.compactMap(\.householdID)))
+        #expect(Set(all).count == all.count)
+        let hex = Set("0123456789abcdef")
+        for id in all {
+            let parts = id.split(separator: "-", omittingEmptySubsequences: false).map(\.count)
+            #expect(parts == [8, 4, 4, 4, 12], "\(id)")
+            #expect(id.allSatisfy { $0 == "-" || hex.contains($0) }, "\(id)")
+        }
+    }
+
+    @Test("Both cities with their organisations and the cooperation in Elbstadt")
+    func organisationsAndCooperation() throws {
+        let service = try #require(organisation("Beratungsstelle Perspektive Bleiberecht Elbstadt"))
+        let authority = try #require(organisation("Ausländerbehörde Elbstadt"))
+        let partner = try #require(organisation("Ehrenamtsnetz Elbstadt"))
+        let muldenau = try #require(organisation("Beratungsstelle Muldenau"))
+        #expect(service.kind == .counselingService && authority.kind == .authority && partner.kind == .partner)
+        #expect(muldenau.kind == .counselingService)
+        #expect(Set(site.organisations.map(\.city)) == ["Elbstadt", "Muldenau"])
+        #expect(site.organisations.allSatisfy { $0.land == "DE-SN" })
+        let cooperation = try #require(site.cooperations.first)
+        #expect(site.cooperations.count == 1)
+        #expect(cooperation.serviceID == service.id && cooperation.authorityID == authority.id)
+        #expect(cooperation.from == Day("2024-01-01") && cooperation.until == Day("2026-12-31"))
+    }
+
+    @Test("Every role has a login; logins are the documented ones")
+    func users() {
+        #expect(Set(site.users.map(\.user.role)) == Set(Role.allCases))
+        let emails = site.users.map(\.user.email)
+        #expect(emails == DemoLogins.all.map(\.email))
+        #expect(Set(emails).count == emails.count)
+        for email in ["beraterin@elbstadt.example", "berater2@elbstadt.example", "koordination@elbstadt.example",
+                      "sachbearbeitung@abh-elbstadt.example", "leitung@abh-elbstadt.example",
+                      "ehrenamt@elbstadt.example", "beraterin@muldenau.example", "koordination@muldenau.example"] {
+            #expect(emails.contains(email), "\(email)")
+        }
+        let byID = Dictionary(uniqueKeysWithValues: site.organisations.map { ($0.id, $0) })
+        for u in site.users {
+            let org = byID[u.user.organisationID]
+            #expect(org?.kind == u.user.role.organisationKind, "\(u.user.email)")
+            #expect(u.user.active)
+            #expect(u.password == DemoSite.password)
+        }
+        // Elbstadt: 2 counselors + 1 coordinator, clerk, head, volunteer; Muldenau: counselor + coordinator.
+        let elbstadtService = site.users.filter { byID[$0.user.organisationID]?.name == "Beratungsstelle Perspektive Bleiberecht Elbstadt" }
+        #expect(elbstadtService.filter { $0.user.role == .counselor }.count == 2)
+        #expect(elbstadtService.filter { $0.user.role == .coordinator }.count == 1)
+        let muldenau = site.users.filter { byID[$0.user.organisationID]?.city == "Muldenau" }
+        #expect(Set(muldenau.map(\.user.role)) == [.counselor, .coordinator])
+    }
+
+    @Test("Password and TOTP secrets")
+    func credentials() {
+        let password = DemoSite.password
+        #expect(password.count >= 10)
+        #expect(!["password123", "1234567890", "qwertzuiop"].contains(password.lowercased()))
+        let secrets = site.users.map(\.totpSecret)
+        #expect(Set(secrets).count == secrets.count)
+        let alphabet = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+        for s in secrets {
+            #expect(s.count == 32, "\(s)")
+            #expect(s.allSatisfy { alphabet.contains($0) }, "\(s)")
+        }
+    }
+
+    @Test("About 300 clients of the Elbstadt service from 29 ± 3 countries, about 20 in Muldenau")
+    func clientsAndCountries() throws {
+        let elbstadt = site.clients(of: try #require(organisation("Beratungsstelle Perspektive Bleiberecht Elbstadt")).id)
+        let muldenau = site.clients(of: try #require(organisation("Beratungsstelle Muldenau")).id)
+        #expect((280...320).contains(elbstadt.count))
+        #expect((15...30).contains(muldenau.count))
+        #expect(elbstadt.count + muldenau.count == site.clients.count)
+        let countries = Set(elbstadt.compactMap(\.facts.nationality))
+        #expect((26...32).contains(countries.count), "\(countries.count) countries")
+        let upper = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        #expect(countries.allSatisfy { $0.count == 3 && $0.allSatisfy { upper.contains($0) } })
+        for group in [elbstadt, muldenau] {
+            let numbers = group.map(\.fileNumber)
+            #expect(Set(numbers).count == numbers.count)
+        }
+        let digits = Set("0123456789")
+        for c in elbstadt {
+            let parts = c.fileNumber.split(separator: "-")
+            #expect(parts.count == 3 && parts[0] == "PB" && parts[1].count == 4 && parts[2].count == 4
+                    && parts[2].allSatisfy { digits.contains($0) }, "\(c.fileNumber)")
+        }
+        for c in site.clients {
+            #expect(!c.firstName.isEmpty && !c.lastName.isEmpty)
+            #expect(c.facts.id == c.id)
+            #expect(c.facts.born != nil && c.facts.entered != nil)
+        }
+    }
+
+    @Test("Every status history is valid: sorted, contiguous, no overlaps, only the last open, within entry…today")
+    func statusHistories() {
+        for c in site.clients {
+            let periods = c.facts.status ?? []
+            let entered = c.facts.entered!
+            #expect(!periods.isEmpty, "\(c.fileNumber)")
+            guard let first = periods.first, let last = periods.last else { continue }
+            #expect(first.from == entered, "\(c.fileNumber): history starts \(first.from), entered \(entered)")
+            #expect(last.to == nil, "\(c.fileNumber): last period must be open")
+            #expect(last.from <= demoToday, "\(c.fileNumber)")
+            #expect(c.facts.born! <= entered, "\(c.fileNumber)")
+            for (i, p) in periods.enumerated() {
+                if i < periods.count - 1 {
+                    let to = p.to
+                    #expect(to != nil, "\(c.fileNumber): only the last period may be open")
+                    if let to {
+                        #expect(p.from <= to && to < demoToday, "\(c.fileNumber) period \(i)")
+                        #expect(periods[i + 1].from == to.adding(days: 1), "\(c.fileNumber): gap or overlap after period \(i)")
+                    }
+                }
+                if p.kind == .duldung60b { #expect(p.from >= Day("2019-08-01"), "\(c.fileNumber)") }
+                if p.kind == .aufenthaltserlaubnis { #expect(p.basis != nil, "\(c.fileNumber)") }
+                if p.kind == .fiktion { #expect(p.fiktion != nil, "\(c.fileNumber)") }
+                if p.fiktion == .continuation { #expect(p.continues != nil, "\(c.fileNumber)") }
+            }
+            for g in c.facts.german ?? [] { #expect(g.date >= entered && g.date <= demoToday, "\(c.fileNumber)") }
+            for l in c.facts.livelihood ?? [] { #expect(l.from <= demoToday && (l.to.map { $0 <= demoToday } ?? true), "\(c.fileNumber)") }
+            for e in c.facts.employment ?? [] { #expect(e.from <= demoToday, "\(c.fileNumber)") }
+        }
+    }
+
+    @Test("§ 104c permits: basis 104c from 2023 to 2025, valid for 18 months, some running, some continued by a Fiktion")
+    func chancenAufenthaltsrecht() {
+        var running = 0, fiktion = 0
+        for c in site.clients {
+            for p in c.facts.status ?? [] where p.kind == .aufenthaltserlaubnis && p.basis == "104c" {
+                #expect(p.from >= Day("2023-01-01") && p.from <= Day("2025-12-31"), "\(c.fileNumber)")
+                #expect(p.validUntil == p.from.adding(months: 18).adding(days: -1), "\(c.fileNumber)")
+                if p.to == nil { running += 1; #expect(p.validUntil! >= demoToday) }
+            }
+            if c.facts.status?.last?.fiktion == .continuation { fiktion += 1 }
+        }
+        #expect(running >= 3)
+        #expect(fiktion >= 1)
+    }
+
+    @Test("Relations link clients of the same household and organisation; about 30 % live in families")
+    func households() {
+        let byID = Dictionary(uniqueKeysWithValues: site.clients.map { ($0.id, $0) })
+        for r in site.relations {
+            guard let a = byID[r.from], let b = byID[r.to] else { Issue.record("dangling relation"); continue }
+            #expect(a.householdID != nil && a.householdID == b.householdID)
+            #expect(a.organisationID == b.organisationID)
+            #expect(r.kind == .spouse || r.kind == .parent)
+            if r.kind == .parent {
+                #expect(a.facts.born! < b.facts.born!.adding(years: -16), "\(a.fileNumber) → \(b.fileNumber)")
+                #expect(b.facts.maritalStatus == .single)
+            }
+        }
+        let households = Dictionary(grouping: site.clients.filter { $0.householdID != nil }, by: { $0.householdID! })
+        for (_, members) in households {
+            #expect(members.count >= 2)
+            #expect(Set(members.map(\.organisationID)).count == 1)
+            let ids = Set(members.map(\.id))
+            let inner = site.relations.filter { ids.contains($0.from) }
+            #expect(inner.filter { $0.kind == .spouse }.count <= 1)
+            // Every member is linked to the family.
+            for m in members { #expect(inner.contains { $0.from == m.id || $0.to == m.id }) }
+            // Each parent is linked to each child.
+            let parents = Set(inner.filter { $0.kind == .parent }.map(\.from))
+            let children = Set(inner.filter { $0.kind == .parent }.map(\.to))
+            #expect(inner.filter { $0.kind == .parent }.count == parents.count * children.count)
+        }
+        let share = Double(site.clients.filter { $0.householdID != nil }.count) / Double(site.clients.count)
+        #expect(share > 0.2 && share < 0.4, "\(share)")
+        // Minor children of school age are at school.
+        for c in site.clients where c.householdID != nil {
+            let age = c.facts.born!.age(on: demoToday)
+            if (6..<18).contains(age) {
+                #expect(c.facts.education?.contains { $0.kind == .school && $0.covers(demoToday) } == true, "\(c.fileNumber)")
+            }
+        }
+    }
+
+    @Test("About 45 % have lived in Germany for more than five years")
+    func lengthOfStay() {
+        let long = site.clients.filter { $0.facts.entered!.adding(years: 5) < demoToday }.count
+        let share = Double(long) / Double(site.clients.count)
+        #expect(share > 0.35 && share < 0.6, "\(share)")
+    }
+
+    @Test("The engine gives a realistic mix: pathways met, reachable and unclear")
+    func engineMix() {
+        var met = 0, reachable = 0, unclear = 0
+        var byPathway: [PathwayKey: [Outcome: Int]] = [:]
+        var minorMeets25a = false
+        for c in site.clients {
+            let answer = Engine().assess(HouseholdAssembly.household(members: site.householdMembers(of: c),
+                                                                     relations: site.householdRelations(of: c)),
+                                         on: demoToday)
+            guard let person = answer.person(c.id) else { Issue.record("no answer for \(c.fileNumber)"); continue }
+            let outcomes = person.assessments.map(\.outcome)
+            if outcomes.contains(.met) { met += 1 }
+            if outcomes.contains(.reachable) { reachable += 1 }
+            if outcomes.contains(.unclear) { unclear += 1 }
+            for a in person.assessments { byPathway[a.pathway, default: [:]][a.outcome, default: 0] += 1 }
+            if person.assessment(.p25a)?.outcome == .met, c.facts.born!.age(on: demoToday) < 18 { minorMeets25a = true }
+        }
+        #expect(met >= 10, "met: \(met)")
+        #expect(reachable >= 10, "reachable: \(reachable)")
+        #expect(unclear >= 5, "unclear: \(unclear)")
+        #expect(byPathway[.p25b]?[.met] ?? 0 >= 10)
+        #expect(byPathway[.p25b]?[.reachable] ?? 0 >= 5)
+        #expect(byPathway[.p25b]?[.unclear] ?? 0 >= 3)
+        #expect(byPathway[.p25a]?[.met] ?? 0 >= 3)
+        #expect(minorMeets25a)
+        #expect(byPathway[.p60d]?[.met] ?? 0 >= 3)
+        #expect(byPathway[.p25b6]?[.reachable] ?? 0 >= 1)
+        #expect(byPathway[.p25_5]?[.met] ?? 0 >= 1)
+        #expect(byPathway[.p25b]?[.notMet] ?? 0 >= 10)
+    }
+
+    @Test("No demo name is a real person's: neither the seeds' people nor well-known figures")
+    func fictionalNames() {
+        // The names of the real people in ../shared/seeds are not repeated here, only FNV-1a hashes of their
+        // folded family names and full names.
+        let seedNameHashes: Set<UInt64> = [
+            0xCD6B0F4ABA7CE798, 0xD11C0F767EAEF43F, 0x002F5C57B9C00C08, 0x8B949C01469DDFFC, 0xE22A2F0A718FC0AB,
+            0x09BC2515DE461613, 0x09DE99680017E45E, 0x38574EF1575825DB, 0x391FE61B0CAA5243, 0xC60A7DD591670D81,
+            0xFF0B6664BA48CE49, 0x20CC687E98BE1680, 0x8A8C4287BF146A28,
+        ]
+        let famous: Set<String> = ["muhammad ali", "mohammed ali", "mohamed salah", "mohamed farah", "tigran petrosyan",
+                                   "hamid karzai", "ashraf ghani", "yusuf islam", "sekou toure", "abdullahi yusuf",
+                                   "hassan mohamud", "omar abdullah", "luan krasniqi"]
+        func fold(_ s: String) -> String {
+            var t = s.lowercased()
+            for (a, b) in [("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")] { t = t.replacingOccurrences(of: a, with: b) }
+            return t
+        }
+        var names = site.clients.map { ($0.firstName, $0.lastName) }
+        names += site.users.map { u in
+            let parts = u.user.displayName.split(separator: " ")
+            return (parts.dropLast().joined(separator: " "), String(parts.last ?? ""))
+        }
+        for (first, last) in names {
+            let full = fold(first + " " + last)
+            #expect(!seedNameHashes.contains(fnv1a(fold(last))), "\(first) \(last)")
+            #expect(!seedNameHashes.contains(fnv1a(full)), "\(first) \(last)")
+            #expect(!famous.contains(full), "\(first) \(last)")
+        }
+    }
+
+    @Test("Name search finds transliteration variants among the demo clients")
+    func transliterationVariants() {
+        let firstNames = Set(site.clients.map(\.firstName))
+        #expect(firstNames.contains("Mohammed") || firstNames.contains("Muhammad") || firstNames.contains("Mohamed"))
+        let variants = site.clients.filter { NameMatching.matches(query: "Mohammed", name: $0.firstName) }
+        #expect(Set(variants.map(\.firstName)).count >= 2)
+    }
+}

@@ -1,0 +1,181 @@
+import Counseling
+import Eligibility
+import Foundation
+import HTTPTypes
+import Storage
+import Testing
+@testable import Web
+
+@Suite("Client file and assessment")
+struct ClientFileTests {
+    @Test(arguments: TestDatabase.available)
+    func searchToleratesTransliterationVariants(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            try await b.logIn(f.login(.counselor))
+            for q in ["Muhammad", "mohamed haddad", "Hadad", "A-1"] {
+                let r = try await b.request(.get, "/clients?q=\(q.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)")
+                #expect(r.body.contains("/clients/client-a"), "query \(q)")
+            }
+            let none = try await b.request(.get, "/clients?q=Qasemi")
+            #expect(!none.body.contains("client-b"))
+        }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func changingAStatusPeriodChangesTheAssessment(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            let csrf = try await b.logIn(f.login(.counselor))
+            // 22.11.2026: six years since 17.11.2020 are complete → § 25b met.
+            let before = try await b.request(.get, "/clients/client-a/assessment")
+            #expect(before.status == .ok)
+            #expect(before.body.contains("id=\"p-25b\""))
+            #expect(section(before.body, "25b").contains("result-met"))
+            // The Gestattung actually began in 2021 (after a stay without status): § 25b becomes reachable later.
+            let save = try await b.request(.post, "/clients/client-a/status", form: [
+                "csrf": csrf, "rows": "3",
+                "p0_kind": "none", "p0_from": "15.11.2020", "p0_to": "16.03.2021",
+                "p1_kind": "gestattung", "p1_from": "17.03.2021", "p1_to": "30.06.2023",
+                "p2_kind": "duldung", "p2_from": "01.07.2023", "p2_to": "",
+            ])
+            #expect(save.status == .seeOther)
+            let after = try await b.request(.get, "/clients/client-a/assessment")
+            #expect(section(after.body, "25b").contains("erreichbar ab 17.03.2027"))
+            // The assessment as of another date uses the law of that date.
+            let old = try await b.request(.get, "/clients/client-a/assessment?on=01.01.2028")
+            #expect(section(old.body, "25b").contains("result-met"))
+        }
+        }
+    }
+
+    func section(_ body: String, _ key: String) -> String {
+        guard let r = body.range(of: "id=\"p-\(key)\"") else { return "" }
+        return String(body[r.lowerBound...].prefix { _ in true }.components(separatedBy: "</section>")[0])
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func statusEditorRejectsOverlapsAndGapsWithGermanMessages(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            let csrf = try await b.logIn(f.login(.counselor))
+            let overlap = try await b.request(.post, "/clients/client-a/status", form: [
+                "csrf": csrf, "rows": "2", "p0_kind": "gestattung", "p0_from": "17.11.2020", "p0_to": "30.06.2023",
+                "p1_kind": "duldung", "p1_from": "30.06.2023",
+            ])
+            #expect(overlap.status == .unprocessableContent)
+            #expect(overlap.body.contains("Überschneidet sich mit Zeile 1"))
+            let gap = try await b.request(.post, "/clients/client-a/status", form: [
+                "csrf": csrf, "rows": "2", "p0_kind": "gestattung", "p0_from": "17.11.2020", "p0_to": "30.06.2023",
+                "p1_kind": "duldung", "p1_from": "15.07.2023",
+            ])
+            #expect(gap.status == .unprocessableContent)
+            #expect(gap.body.contains("Lücke vom 01.07.2023 bis 14.07.2023"))
+            let badDate = try await b.request(.post, "/clients/client-a/status", form: [
+                "csrf": csrf, "rows": "1", "p0_kind": "duldung", "p0_from": "31.02.2023",
+            ])
+            #expect(badDate.status == .unprocessableContent)
+            // Nothing was half-saved: the history is unchanged.
+            let c = try await f.services.clients.client(id: "client-a", organisation: "org-a")
+            #expect(c?.facts.status?.count == 3)
+        }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func newClientFormValidatesNextToTheField(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            let csrf = try await b.logIn(f.login(.counselor))
+            let bad = try await b.request(.post, "/clients", form: ["csrf": csrf, "first_name": "", "last_name": "Neu", "born": "32.01.2000", "nationality": "Irak"])
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.body.contains("id=\"first_name-error\""))
+            #expect(bad.body.contains("id=\"born-error\""))
+            #expect(bad.body.contains("id=\"nationality-error\""))
+            let dup = try await b.request(.post, "/clients", form: ["csrf": csrf, "first_name": "Amal", "last_name": "Neu", "file_number": "A-1"])
+            #expect(dup.status == .conflict)
+            let ok = try await b.request(.post, "/clients", form: ["csrf": csrf, "first_name": "Amal", "last_name": "Neu", "born": "01.02.2003", "nationality": "syr"])
+            #expect(ok.status == .seeOther)
+            let page = try await b.request(.get, ok.headers[.location]!)
+            #expect(page.body.contains("Amal Neu"))
+            #expect(page.body.contains("01.02.2003"))
+        }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func factsEditorReportsThePreciseError(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            let csrf = try await b.logIn(f.login(.counselor))
+            let r = try await b.request(.post, "/clients/client-a/facts", form: ["csrf": csrf, "facts": "{\"born\": \"1990-13-01\"}"])
+            #expect(r.status == .unprocessableContent)
+            #expect(r.body.contains("Feld born"))
+            let ok = try await b.request(.post, "/clients/client-a/facts", form: ["csrf": csrf, "facts": "{\"born\": \"1990-05-05\", \"passport\": true, \"convictions\": [], \"conduct\": \"none\", \"bars\": \"none\"}"])
+            #expect(ok.status == .seeOther)
+            let c = try await f.services.clients.client(id: "client-a", organisation: "org-a")
+            #expect(c?.facts.passport == true)
+            #expect(c?.facts.german == nil)
+            #expect(c?.facts.status?.count == 3)
+        }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func savingAnAssessmentKeepsASnapshotWithTheLawVersion(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            let csrf = try await b.logIn(f.login(.counselor))
+            let r = try await b.request(.post, "/clients/client-a/assessment/snapshots", form: ["csrf": csrf, "on": "2026-11-22"])
+            #expect(r.status == .seeOther)
+            let snaps = try await f.services.clients.snapshots(clientID: "client-a", organisation: "org-a")
+            #expect(snaps.count == 1)
+            #expect(snaps.first?.on == Day("2026-11-22"))
+            #expect(snaps.first?.lawVersions.contains { $0.contains("§ 25b AufenthG i. d. F. ab 31.12.2022") } == true)
+            #expect(snaps.first?.documentJSON.contains("\"schema\" : \"bleibe.assessment/1\"") == true)
+        }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func everyReadAndWriteIsAuditedAndTheChainVerifies(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            let csrf = try await b.logIn(f.login(.counselor))
+            _ = try await b.request(.get, "/clients/client-a")
+            _ = try await b.request(.get, "/clients/client-a/assessment")
+            _ = try await b.request(.post, "/clients/client-a/facts", form: ["csrf": csrf, "facts": "{\"born\": \"1990-05-05\"}"])
+            let events = try await AuditLog.events(ofClient: "client-a", in: f.services.db)
+            #expect(events.contains { $0.action == "read" && $0.entity == "client" && $0.userID == "user-0" })
+            #expect(events.contains { $0.action == "read" && $0.entity == "assessment" })
+            #expect(events.contains { $0.action == "update" && $0.entity == "facts" })
+            // The counselor cannot see the audit page; the coordinator can.
+            #expect(try await b.request(.get, "/clients/client-a/audit").status == .forbidden)
+            let coord = Browser(client: b.client, clock: f.clock)
+            try await coord.logIn(f.login(.coordinator))
+            let page = try await coord.request(.get, "/clients/client-a/audit")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("update"))
+            #expect(try await AuditLog.verify(f.services.db).isIntact)
+        }
+        // No content in the trail: neither the name nor a fact.
+        let rows = try await f.services.db.read { try await $0.query("SELECT * FROM audit_events") }
+        for r in rows { for v in r.values.values { if case .text(let s) = v { #expect(!s.contains("Haddad") && !s.contains("1990-05-05")) } } }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func tamperingWithTheAuditTrailIsDetected(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        let audit = AuditContext(userID: "user-0", organisationID: "org-a", now: "2026-11-22T08:00:01.000Z")
+        for _ in 0..<3 { try await f.services.clients.recordRead(clientID: "client-a", entity: "client", audit: audit) }
+        #expect(try await AuditLog.verify(f.services.db).isIntact)
+        try await f.services.db.transaction { try await $0.execute("UPDATE audit_events SET action = 'create' WHERE seq = 3") }
+        #expect(try await AuditLog.verify(f.services.db).problem?.contains("3") == true)
+        try await f.services.db.transaction { try await $0.execute("DELETE FROM audit_events WHERE seq = 3") }
+        let deleted = try await AuditLog.verify(f.services.db)
+        #expect(deleted.problem != nil)
+        }
+    }
+}

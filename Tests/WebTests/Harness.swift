@@ -1,0 +1,197 @@
+import Counseling
+import Eligibility
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Storage
+import Testing
+@testable import Web
+
+/// The databases the web tests run on: SQLite always; PostgreSQL when BLEIBE_TEST_DATABASE_URL points to a server
+/// (CI always sets it). Each test gets a fresh database.
+enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case sqlite, postgres
+
+    var testDescription: String { rawValue }
+
+    static var available: [TestDatabase] {
+        ProcessInfo.processInfo.environment["BLEIBE_TEST_DATABASE_URL"].map { $0.isEmpty ? [.sqlite] : [.sqlite, .postgres] } ?? [.sqlite]
+    }
+
+    /// Opens a fresh, migrated database.
+    func open() async throws -> any SQLDatabase {
+        switch self {
+        case .sqlite:
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bleibe-web-\(UUID().uuidString)")
+            let db = try await SQLiteStore.open(path: dir.appendingPathComponent("test.sqlite").path)
+            try await Migrations.migrate(db, now: "2026-11-22T08:00:00.000Z")
+            return db
+        case .postgres:
+            let base = ProcessInfo.processInfo.environment["BLEIBE_TEST_DATABASE_URL"]!
+            let name = "bleibe_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+            let admin = try await PostgresStore.connect(url: base)
+            try await admin.read { try await $0.execute(SQL("CREATE DATABASE \(name)")) }
+            await admin.shutdown()
+            var u = URLComponents(string: base)!
+            u.path = "/" + name
+            let db = try await PostgresStore.connect(url: u.string!)
+            try await Migrations.migrate(db, now: "2026-11-22T08:00:00.000Z")
+            return db
+        }
+    }
+}
+
+/// A fixed clock for the tests: Sunday 22.11.2026, 08:00 UTC (so "today" is 22.11.2026 in Berlin).
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var date = ISO8601DateFormatter().date(from: "2026-11-22T08:00:00Z")!
+    func now() -> Date { lock.lock(); defer { lock.unlock() }; return date }
+    func advance(_ seconds: TimeInterval) { lock.lock(); date = date.addingTimeInterval(seconds); lock.unlock() }
+}
+
+/// Two cities, each with a counseling service; an authority and a partner in the first. Users of every role.
+struct Fixture {
+    static let password = "Gute-Frage-2026"
+
+    struct Login { let email: String; let role: Role; let organisation: String; let totpSecret: String? }
+
+    let services: AppServices
+    let clock: TestClock
+    let logins: [Login]
+    /// Clients by organisation: service A ("Elbstadt") and service B ("Muldenau").
+    let clientA: Client
+    let clientB: Client
+
+    static func make(_ kind: TestDatabase) async throws -> Fixture {
+        let db = try await kind.open()
+        var config = AppConfig()
+        config.port = 0
+        config.bcryptCost = 4   // tests only: production uses 12
+        config.sqlitePath = nil
+        let clock = TestClock()
+        let services = AppServices(config: config, db: db, now: { clock.now() })
+        let now = services.timestamp()
+        let orgs = [
+            Organisation(id: "org-a", name: "Beratung Elbstadt", kind: .counselingService, city: "Elbstadt", land: "DE-SN"),
+            Organisation(id: "org-abh", name: "ABH Elbstadt", kind: .authority, city: "Elbstadt", land: "DE-SN"),
+            Organisation(id: "org-p", name: "Ehrenamt Elbstadt", kind: .partner, city: "Elbstadt", land: "DE-SN"),
+            Organisation(id: "org-b", name: "Beratung Muldenau", kind: .counselingService, city: "Muldenau", land: "DE-SN"),
+        ]
+        for o in orgs { try await services.accounts.createOrganisation(o, now: now) }
+        let hash = try await Credentials.hash(password, cost: 4)
+        var logins: [Login] = []
+        let plan: [(String, Role, String)] = [
+            ("counselor@a.example", .counselor, "org-a"), ("coordinator@a.example", .coordinator, "org-a"),
+            ("clerk@abh.example", .authorityClerk, "org-abh"), ("lead@abh.example", .authorityLead, "org-abh"),
+            ("volunteer@p.example", .volunteer, "org-p"),
+            ("counselor@b.example", .counselor, "org-b"), ("coordinator@b.example", .coordinator, "org-b"),
+        ]
+        for (i, (email, role, org)) in plan.enumerated() {
+            let id = "user-\(i)"
+            try await services.accounts.createUser(User(id: id, organisationID: org, email: email, displayName: "Test \(role.german) \(i)", role: role), passwordHash: hash, now: now)
+            var secret: String? = nil
+            if role.isStaff {
+                secret = TOTP.base32Encode(Array("bleibe-test-secret-\(i)".utf8.prefix(20)))
+                try await services.accounts.setTOTP(userID: id, secret: secret, enabled: true, recoveryCodeHashes: [AccountStore.sha256("abcd-efgh")])
+            }
+            logins.append(Login(email: email, role: role, organisation: org, totpSecret: secret))
+        }
+        let audit = AuditContext(userID: "user-0", organisationID: "org-a", now: now)
+        var factsA = Person(id: "")
+        factsA.born = Day("1990-05-05"); factsA.nationality = "IRQ"; factsA.maritalStatus = .single; factsA.entered = Day("2020-11-15")
+        factsA.status = [StatusPeriod(kind: .none, from: Day("2020-11-15"), to: Day("2020-11-16")),
+                         StatusPeriod(kind: .gestattung, from: Day("2020-11-17"), to: Day("2023-06-30")),
+                         StatusPeriod(kind: .duldung, from: Day("2023-07-01"))]
+        factsA.german = [GermanCertificate(level: .a2, scope: .full, date: Day("2024-05-02"))]
+        factsA.civicTestPassedOn = .on(Day("2024-06-15")); factsA.fdgoDeclarationOn = .on(Day("2025-01-20"))
+        var lu = LivelihoodPeriod(from: Day("2025-01-01")); lu.workShare = 1.0; lu.publicFunds = false; lu.wohngeld = false
+        factsA.livelihood = [lu]
+        factsA.convictions = []; factsA.conduct = Conduct.noneStated; factsA.bars = Bars.noneStated
+        let a = Client(id: "client-a", organisationID: "org-a", fileNumber: "A-1", firstName: "Mohammed", lastName: "Haddad", facts: factsA)
+        try await services.clients.create(a, audit: audit)
+        var factsB = factsA
+        factsB.nationality = "AFG"
+        let b = Client(id: "client-b", organisationID: "org-b", fileNumber: "B-1", firstName: "Zarina", lastName: "Qasemi", facts: factsB)
+        try await services.clients.create(b, audit: AuditContext(userID: "user-5", organisationID: "org-b", now: now))
+        return Fixture(services: services, clock: clock, logins: logins, clientA: a, clientB: b)
+    }
+
+    /// Runs a test on a fresh fixture and closes its database whatever happens.
+    static func test(_ kind: TestDatabase, _ body: (Fixture) async throws -> Void) async throws {
+        let f = try await make(kind)
+        do { try await body(f) } catch { await f.services.db.shutdown(); throw error }
+        await f.services.db.shutdown()
+    }
+
+    func login(_ role: Role, organisation: String = "org-a") -> Login {
+        logins.first { $0.role == role && ($0.organisation == organisation || $0.role.organisationKind != .counselingService) }!
+    }
+
+    /// Runs `body` against the app over real HTTP on a loopback port.
+    func run(_ body: @Sendable @escaping (Browser) async throws -> Void) async throws {
+        let app = buildApplication(services)
+        try await app.test(.live) { client in
+            try await body(Browser(client: client, clock: clock))
+        }
+    }
+}
+
+/// A browser: a cookie jar on top of the test client, and helpers for forms.
+final class Browser: @unchecked Sendable {
+    let client: any TestClientProtocol
+    let clock: TestClock
+    var cookies: [String: String] = [:]
+
+    init(client: any TestClientProtocol, clock: TestClock) { self.client = client; self.clock = clock }
+
+    struct Page { let status: HTTPResponse.Status; let headers: HTTPFields; let body: String }
+
+    @discardableResult
+    func request(_ method: HTTPRequest.Method, _ uri: String, form: [String: String]? = nil, json: String? = nil,
+                 headers extra: HTTPFields = [:]) async throws -> Page {
+        var headers = extra
+        if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+        var body: ByteBuffer? = nil
+        if let form {
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            body = ByteBuffer(string: form.map { "\(enc($0.key))=\(enc($0.value))" }.joined(separator: "&"))
+        } else if let json {
+            headers[.contentType] = "application/json"
+            body = ByteBuffer(string: json)
+        }
+        let r = try await client.execute(uri: uri, method: method, headers: headers, body: body)
+        for field in r.headers where field.name == .setCookie {
+            let pair = field.value.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            let name = String(pair[0]), value = pair.count > 1 ? String(pair[1]) : ""
+            if value.isEmpty || field.value.contains("Max-Age=0") { cookies[name] = nil } else { cookies[name] = value }
+        }
+        return Page(status: r.status, headers: r.headers, body: String(buffer: r.body))
+    }
+
+    func enc(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? s }
+
+    /// The CSRF token of the last form on a page.
+    func csrf(_ page: Page) -> String? {
+        guard let r = page.body.range(of: "name=\"csrf\" value=\"") else { return nil }
+        return String(page.body[r.upperBound...].prefix { $0 != "\"" })
+    }
+
+    /// Logs in with password and (for staff) the current TOTP code; returns the CSRF token of the session.
+    @discardableResult
+    func logIn(_ login: Fixture.Login, password: String = Fixture.password) async throws -> String {
+        let page = try await request(.get, "/login")
+        let r = try await request(.post, "/login", form: ["email": login.email, "password": password, "csrf": csrf(page) ?? ""])
+        #expect(r.status == .seeOther, "login of \(login.email)")
+        if let secret = login.totpSecret {
+            let totpPage = try await request(.get, "/login/totp")
+            clock.advance(31)   // a fresh time step: a code is accepted only once
+            let code = TOTP.code(secret: secret, step: TOTP.step(at: clock.now()))!
+            let done = try await request(.post, "/login/totp", form: ["code": code, "csrf": csrf(totpPage) ?? ""])
+            #expect(done.status == .seeOther)
+        }
+        let home = try await request(.get, "/account")
+        return csrf(home) ?? ""
+    }
+}

@@ -1,0 +1,180 @@
+import Counseling
+import Foundation
+import HTTPTypes
+import Storage
+import Testing
+@testable import Web
+
+@Suite("Login, second factor, sessions")
+struct LoginTests {
+    @Test(arguments: TestDatabase.available)
+    func counselorLogsInWithPasswordAndTOTPAndSeesTheClientList(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            try await b.logIn(f.login(.counselor))
+            let list = try await b.request(.get, "/clients")
+            #expect(list.status == .ok)
+            #expect(list.body.contains("Haddad"))
+            #expect(!list.body.contains("Qasemi"))
+        }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func unknownUserAndWrongPasswordGetTheSameAnswer(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            let p1 = try await b.request(.get, "/login")
+            let wrong = try await b.request(.post, "/login", form: ["email": "counselor@a.example", "password": "falsch-falsch-1", "csrf": b.csrf(p1) ?? ""])
+            let p2 = try await b.request(.get, "/login")
+            let unknown = try await b.request(.post, "/login", form: ["email": "nobody@a.example", "password": "falsch-falsch-1", "csrf": b.csrf(p2) ?? ""])
+            #expect(wrong.status == .unauthorized)
+            #expect(unknown.status == wrong.status)
+            func message(_ s: String) -> String { s.components(separatedBy: "role=\"alert\">").dropFirst().first?.components(separatedBy: "<").first ?? "" }
+            #expect(message(wrong.body) == "E-Mail-Adresse oder Passwort ist falsch.")
+            #expect(message(unknown.body) == message(wrong.body))
+        }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func loginIsThrottledAfterFiveFailures(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            for _ in 0..<5 {
+                let p = try await b.request(.get, "/login")
+                let r = try await b.request(.post, "/login", form: ["email": "counselor@a.example", "password": "falsch-falsch-1", "csrf": b.csrf(p) ?? ""])
+                #expect(r.status == .unauthorized)
+            }
+            let p = try await b.request(.get, "/login")
+            let blocked = try await b.request(.post, "/login", form: ["email": "counselor@a.example", "password": Fixture.password, "csrf": b.csrf(p) ?? ""])
+            #expect(blocked.status == .tooManyRequests)
+            // After the window the right password works again.
+            f.clock.advance(16 * 60)
+            try await b.logIn(f.login(.counselor))
+            #expect(try await b.request(.get, "/clients").status == .ok)
+        }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func loginWithoutCSRFTokenIsRefused(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            _ = try await b.request(.get, "/login")
+            let r = try await b.request(.post, "/login", form: ["email": "counselor@a.example", "password": Fixture.password])
+            #expect(r.status == .forbidden)
+        }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func sessionCookieIsHttpOnlyAndStrict(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            let p = try await b.request(.get, "/login")
+            let r = try await b.request(.post, "/login", form: ["email": "counselor@a.example", "password": Fixture.password, "csrf": b.csrf(p) ?? ""])
+            let cookie = r.headers[fields: .setCookie].map(\.value).first { $0.hasPrefix("bleibe_session=") } ?? ""
+            #expect(cookie.contains("HttpOnly"))
+            #expect(cookie.contains("SameSite=Strict"))
+            // Without the second factor the staff member sees no client data yet.
+            let list = try await b.request(.get, "/clients")
+            #expect(list.status == .seeOther)
+            #expect(list.headers[.location] == "/login")
+        }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func replayedTOTPCodeIsRejectedAndRecoveryCodeWorksOnce(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        let login = f.login(.counselor)
+        try await f.run { b in
+            try await b.logIn(login)
+            let code = TOTP.code(secret: login.totpSecret!, step: TOTP.step(at: f.clock.now()))!
+            // A second browser tries the same code in the same time step.
+            let other = Browser(client: b.client, clock: f.clock)
+            let p = try await other.request(.get, "/login")
+            _ = try await other.request(.post, "/login", form: ["email": login.email, "password": Fixture.password, "csrf": other.csrf(p) ?? ""])
+            let t = try await other.request(.get, "/login/totp")
+            let replay = try await other.request(.post, "/login/totp", form: ["code": code, "csrf": other.csrf(t) ?? ""])
+            #expect(replay.status == .unauthorized)
+            #expect(replay.body.contains("bereits verwendet"))
+            let recovery = try await other.request(.post, "/login/totp", form: ["code": "abcd-efgh", "csrf": other.csrf(t) ?? ""])
+            #expect(recovery.status == .seeOther)
+            // The recovery code is used up.
+            let third = Browser(client: b.client, clock: f.clock)
+            let p3 = try await third.request(.get, "/login")
+            _ = try await third.request(.post, "/login", form: ["email": login.email, "password": Fixture.password, "csrf": third.csrf(p3) ?? ""])
+            let t3 = try await third.request(.get, "/login/totp")
+            let again = try await third.request(.post, "/login/totp", form: ["code": "abcd-efgh", "csrf": third.csrf(t3) ?? ""])
+            #expect(again.status == .unauthorized)
+        }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func staffWithoutSecondFactorMustEnrolFirst(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.services.accounts.setTOTP(userID: "user-0", secret: nil, enabled: false, recoveryCodeHashes: [])
+        try await f.run { b in
+            let p = try await b.request(.get, "/login")
+            let r = try await b.request(.post, "/login", form: ["email": "counselor@a.example", "password": Fixture.password, "csrf": b.csrf(p) ?? ""])
+            #expect(r.headers[.location] == "/account/totp")
+            #expect(try await b.request(.get, "/clients").status == .seeOther)
+            let enrol = try await b.request(.get, "/account/totp")
+            let secret = try #require(enrol.body.components(separatedBy: "name=\"secret\" value=\"").dropFirst().first?.prefix { $0 != "\"" })
+            #expect(enrol.body.contains("otpauth://totp/"))
+            let bad = try await b.request(.post, "/account/totp", form: ["secret": String(secret), "code": "000000", "csrf": b.csrf(enrol) ?? ""])
+            #expect(bad.status == .unprocessableContent)
+            let code = TOTP.code(secret: String(secret), step: TOTP.step(at: f.clock.now()))!
+            let ok = try await b.request(.post, "/account/totp", form: ["secret": String(secret), "code": code, "csrf": b.csrf(enrol) ?? ""])
+            #expect(ok.status == .ok)
+            #expect(ok.body.contains("Wiederherstellungscodes"))
+            #expect(try await b.request(.get, "/clients").status == .ok)
+        }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func idleSessionEnds(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            try await b.logIn(f.login(.counselor))
+            #expect(try await b.request(.get, "/clients").status == .ok)
+            f.clock.advance(31 * 60)
+            #expect(try await b.request(.get, "/clients").status == .seeOther)
+        }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func pagesCarrySecurityHeaders(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            let r = try await b.request(.get, "/login")
+            let csp = r.headers[.contentSecurityPolicy] ?? ""
+            #expect(csp.contains("frame-ancestors 'none'"))
+            #expect(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"))
+            #expect(r.headers[.cacheControl] == "no-store")
+            #expect(r.headers[.xContentTypeOptions] == "nosniff")
+            #expect(!r.body.contains("<script"))
+            #expect(!r.body.contains("style="))
+        }
+        }
+    }
+
+    @Test func passwordRules() {
+        #expect(Credentials.problem(with: "kurz") != nil)
+        #expect(Credentials.problem(with: "password123") != nil)
+        #expect(Credentials.problem(with: "Qwertzuiop") != nil)
+        #expect(Credentials.problem(with: "Elbe-Ufer-Spaziergang") == nil)
+    }
+
+    @Test func totpMatchesRFC6238TestVector() {
+        // RFC 6238, SHA-1 secret "12345678901234567890" at T = 59 s → 94287082 (last 6 digits 287082).
+        let secret = TOTP.base32Encode(Array("12345678901234567890".utf8))
+        #expect(TOTP.code(secret: secret, step: 1) == "287082")
+        #expect(TOTP.base32Decode(secret) == Array("12345678901234567890".utf8))
+    }
+}
