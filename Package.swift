@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "Views", dependencies: ["Counseling", "Eligibility"]),
         // The HTTP layer.
         .target(name: "Web", dependencies: [
-            "Storage", "Views", "Counseling", "Eligibility", "Screening",
+            "Storage", "Views", "Counseling", "Eligibility", "Screening", "Demo",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

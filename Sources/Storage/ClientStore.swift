@@ -126,7 +126,17 @@ public struct ClientStore: Sendable {
 
     /// Creates a client (with its status history) and the audit row, in one transaction.
     public func create(_ c: Client, audit: AuditContext) async throws {
+        try await createMany([c], audit: audit)
+    }
+
+    /// Creates several clients in one transaction (bulk loads: demo and benchmark data); each gets its audit row.
+    public func createMany(_ clients: [Client], audit: AuditContext) async throws {
         try await db.transaction { ex in
+            for c in clients { try await Self.insert(ex, c, audit: audit) }
+        }
+    }
+
+    static func insert(_ ex: any SQLExecutor, _ c: Client, audit: AuditContext) async throws {
             try await ex.execute(SQL("""
                 INSERT INTO clients (id, organisation_id, file_number, first_name, last_name, name_key, born, nationality, household_id,
                   facts_json, created_at, updated_at)
@@ -137,7 +147,6 @@ public struct ClientStore: Sendable {
             try await Self.writeStatus(ex, clientID: c.id, periods: c.facts.status ?? [])
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                       action: "create", entity: "client", entityID: c.id, clientID: c.id)
-        }
     }
 
     /// Replaces the status history of a client of `organisation`; false if there is no such client.

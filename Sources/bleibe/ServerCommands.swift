@@ -58,3 +58,60 @@ func isoNow() -> String {
     f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
     return f.string(from: Date())
 }
+
+/// `bleibe demo`: fills the (empty) database with the fictional demo site; refused outside development.
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Legt die fiktive Demo-Stadt an (nur in der Entwicklungsumgebung).")
+
+    @Option(help: "Seed of the generator (the same seed gives the same site).")
+    var seed: UInt64 = 2024
+
+    func run() async throws {
+        let config = AppConfig.fromEnvironment()
+        let services = AppServices(config: config, db: try await openDatabase(config, now: isoNow()))
+        do {
+            let s = try await DemoSeeder.seed(services, seed: seed)
+            print("Demo angelegt: \(s.organisations) Organisationen, \(s.users) Benutzer:innen, \(s.clients) Klient:innen. Anmeldedaten: README, Abschnitt „Demo“.")
+            await services.db.shutdown()
+        } catch let r as DemoSeeder.Refusal {
+            await services.db.shutdown()
+            print(r.description)
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// `bleibe totp --secret S`: prints the current TOTP code for a secret (for the documented demo logins).
+struct TOTPCode: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "totp", abstract: "Zeigt den aktuellen TOTP-Code zu einem Schlüssel (für Demo-Anmeldungen).")
+
+    @Option(help: "Base32 secret.")
+    var secret: String
+
+    func run() throws {
+        guard let code = TOTP.code(secret: secret, step: TOTP.step(at: Date())) else {
+            print("Ungültiger Schlüssel (Base32 erwartet)."); throw ExitCode(2)
+        }
+        print(code)
+    }
+}
+
+/// `bleibe bench-seed --clients N`: adds N synthetic clients to the demo service (for the load benchmark).
+struct BenchSeed: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "bench-seed", abstract: "Fügt synthetische Klient:innen für Lasttests hinzu (nur Entwicklung).")
+
+    @Option(help: "How many clients.")
+    var clients = 100_000
+
+    func run() async throws {
+        let config = AppConfig.fromEnvironment()
+        guard config.environment == .development else { print("Nur in der Entwicklungsumgebung."); throw ExitCode(2) }
+        let services = AppServices(config: config, db: try await openDatabase(config, now: isoNow()))
+        guard let org = try await services.accounts.organisations().first(where: { $0.kind == .counselingService }) else {
+            print("Zuerst `bleibe demo` ausführen."); throw ExitCode(2)
+        }
+        let added = try await BenchData.addClients(services, organisation: org.id, count: clients)
+        await services.db.shutdown()
+        print("\(added) Klient:innen angelegt.")
+    }
+}

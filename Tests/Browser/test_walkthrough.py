@@ -1,0 +1,147 @@
+"""Browser test: headless Chromium walks the demo site like a counselor would.
+
+Starts `bleibe serve` on a fresh SQLite file filled by `bleibe demo`, logs in as the demo counselor (password and
+TOTP), finds a client, opens the assessment, changes the current status period in the editor and checks that the
+assessment changes. Run by scripts/test-all.sh (needs Debian's chromium and chromium-driver, and selenium).
+"""
+import base64
+import hashlib
+import hmac
+import os
+import socket
+import struct
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+BIN = os.environ.get("BLEIBE_BIN", ".build/debug/bleibe")
+EMAIL = "beraterin@elbstadt.example"
+PASSWORD = "Bleibe-Demo-2026!"
+SECRET = "HFA3NN6WJPD3HTEEK4HF6TP3JV3QHCMC"
+
+
+def totp(secret: str, at: float) -> str:
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    mac = hmac.new(key, struct.pack(">Q", int(at) // 30), hashlib.sha1).digest()
+    o = mac[-1] & 0x0F
+    return "%06d" % ((struct.unpack(">I", mac[o:o + 4])[0] & 0x7FFFFFFF) % 1_000_000)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    work = tempfile.mkdtemp(prefix="bleibe-browser-")
+    env = dict(os.environ, BLEIBE_SQLITE_PATH=os.path.join(work, "bleibe.sqlite"), BLEIBE_ENV="development")
+    env.pop("DATABASE_URL", None)
+    subprocess.run([BIN, "demo"], env=env, check=True, capture_output=True)
+    port = free_port()
+    proc = subprocess.Popen([BIN, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    options = webdriver.ChromeOptions()
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1600", "--lang=de"):
+        options.add_argument(arg)
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+    driver.implicitly_wait(5)
+    yield driver
+    driver.quit()
+
+
+def wait_title(browser, prefix: str):
+    """Waits for the next page (clicks navigate asynchronously) and returns its h1."""
+    WebDriverWait(browser, 10).until(lambda d: d.title.startswith(prefix))
+    return browser.find_element(By.TAG_NAME, "h1").text
+
+
+def log_in(browser, server):
+    browser.get(server + "/login")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Anmelden"
+    browser.find_element(By.ID, "email").send_keys(EMAIL)
+    browser.find_element(By.ID, "password").send_keys(PASSWORD)
+    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    assert wait_title(browser, "Zweiter Faktor") == "Bestätigungscode"
+    browser.find_element(By.ID, "code").send_keys(totp(SECRET, time.time()))
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+
+
+def result_of(browser, key: str) -> str:
+    return browser.find_element(By.CSS_SELECTOR, f"#h-{key} span").text
+
+
+def test_counselor_opens_a_client_and_sees_the_assessment_change(browser, server):
+    log_in(browser, server)
+    assert wait_title(browser, "Klient:innen") == "Klient:innen"
+    assert "Anna Winkler" in browser.find_element(By.TAG_NAME, "header").text
+    rows = browser.find_elements(By.CSS_SELECTOR, "tbody tr")
+    assert len(rows) >= 20
+    # Search tolerates transliteration: the list filters to matching names.
+    box = browser.find_element(By.ID, "q")
+    box.clear()
+    first_name = rows[0].find_element(By.TAG_NAME, "a").text.split(", ")[1]
+    box.send_keys(first_name)
+    browser.find_element(By.CSS_SELECTOR, "form[role=search] button").click()
+    WebDriverWait(browser, 10).until(lambda d: "q=" in d.current_url)
+    hits = browser.find_elements(By.CSS_SELECTOR, "tbody tr a")
+    assert hits and any(first_name.lower() in h.text.lower() for h in hits)
+    expected = hits[0].text.split(", ")
+    hits[0].click()
+    name = wait_title(browser, expected[1])
+    assert name == expected[1] + " " + expected[0]
+    assert "Aktenzeichen" in browser.find_element(By.CSS_SELECTOR, "main p").text
+    browser.find_element(By.LINK_TEXT, "Prüfung der Bleiberechtswege").click()
+    assert wait_title(browser, "Prüfung") == "Prüfung: " + name
+    overview = browser.find_element(By.TAG_NAME, "table").text
+    for title in ("§ 25a Abs. 1 AufenthG", "§ 25b Abs. 1 AufenthG", "§ 60d AufenthG", "§ 25 Abs. 5 AufenthG"):
+        assert title in overview
+    assert result_of(browser, "104c") == "ausgeschlossen"
+    browser.save_screenshot(os.path.join(tempfile.gettempdir(), "bleibe-assessment.png"))
+
+    # The current status becomes a residence permit under § 23a: § 25b is then not met (b_status).
+    browser.find_element(By.LINK_TEXT, "Zurück zur Akte").click()
+    wait_title(browser, expected[1])
+    browser.find_element(By.LINK_TEXT, "Statusverlauf bearbeiten").click()
+    wait_title(browser, "Statusverlauf")
+    kinds = [Select(s) for s in browser.find_elements(By.CSS_SELECTOR, "select[id$=_kind]")]
+    last = max(i for i, s in enumerate(kinds) if s.first_selected_option.get_attribute("value"))
+    kinds[last].select_by_value("aufenthaltserlaubnis")
+    browser.find_element(By.NAME, f"p{last}_basis").send_keys("23a")
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    assert wait_title(browser, "Prüfung") == "Prüfung: " + name
+    assert result_of(browser, "25b") == "nicht erfüllt"
+    section = browser.find_element(By.ID, "p-25b").text
+    assert "Geduldet" in section and "§ 25b Abs. 1 S. 1 AufenthG" in section
+
+
+def test_pages_have_no_inline_script_and_are_labelled(browser, server):
+    browser.get(server + "/clients/new")
+    html = browser.page_source
+    assert "<script" not in html
+    for field in ("first_name", "last_name", "born"):
+        assert browser.find_element(By.CSS_SELECTOR, f"label[for={field}]").text
+    assert browser.find_element(By.TAG_NAME, "main").get_attribute("id") == "main"

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# All tests: the Swift suites on SQLite and on a throwaway PostgreSQL, then the browser test in headless Chromium.
+# Installs what is missing (Debian's postgresql, chromium, chromium-driver; selenium from PyPI).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export BLEIBE_TEST_DATABASE_URL="$(./scripts/start-test-postgres.sh)"
+echo "PostgreSQL for tests: $BLEIBE_TEST_DATABASE_URL"
+
+swift build --build-tests
+swift test 2>&1 | tee .test-swift.log
+grep -Eq "Test run with [1-9][0-9]* tests? .*passed" .test-swift.log || { echo "no passing Swift Testing run"; exit 1; }
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+python3 -c "import selenium" 2>/dev/null || python3 -m pip install -q selenium
+BLEIBE_BIN="$(swift build --show-bin-path)/bleibe" python3 -m pytest -q Tests/Browser
