@@ -91,6 +91,10 @@ public struct AccountStore: Sendable {
             SELECT u.*, o.name AS org_name, o.kind AS org_kind, o.city AS org_city, o.land AS org_land
             FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE \(condition)
             """, [value])) else { return nil }
+        return try account(from: r)
+    }
+
+    static func account(from r: SQLRow) throws -> Account {
         let user = User(id: try r.string("id"), organisationID: try r.string("organisation_id"), email: try r.string("email"),
                         displayName: try r.string("display_name"), role: r.text("role").flatMap(Role.init(rawValue:)) ?? .volunteer,
                         active: r.bool("active") ?? false)
@@ -182,6 +186,22 @@ public struct AccountStore: Sendable {
             return SessionRecord(id: try r.string("id"), userID: try r.string("user_id"), csrfToken: try r.string("csrf_token"),
                                  secondFactorDone: r.bool("second_factor_done") ?? false, createdAt: try r.string("created_at"),
                                  lastSeenAt: try r.string("last_seen_at"))
+        }
+    }
+
+    /// The session and its user in one query (asked on every request).
+    public func sessionWithAccount(token: String) async throws -> (SessionRecord, Account)? {
+        try await db.read { ex in
+            guard let r = try await ex.one(SQL("""
+                SELECT s.id AS session_id, s.csrf_token, s.second_factor_done, s.created_at AS session_created, s.last_seen_at,
+                  u.*, o.name AS org_name, o.kind AS org_kind, o.city AS org_city, o.land AS org_land
+                FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id
+                WHERE s.id = ?
+                """, [Self.sha256(token)])) else { return nil }
+            let session = SessionRecord(id: try r.string("session_id"), userID: try r.string("id"), csrfToken: try r.string("csrf_token"),
+                                        secondFactorDone: r.bool("second_factor_done") ?? false, createdAt: try r.string("session_created"),
+                                        lastSeenAt: try r.string("last_seen_at"))
+            return (session, try Self.account(from: r))
         }
     }
 

@@ -28,7 +28,9 @@ public struct ClientSummary: Sendable, Hashable {
 /// another organisation is never returned (`nil`, which the web layer answers with 404).
 public struct ClientStore: Sendable {
     public let db: any SQLDatabase
-    public init(db: any SQLDatabase) { self.db = db }
+    /// Read events go through the group-committing writer.
+    public let reads: AuditWriter
+    public init(db: any SQLDatabase) { self.db = db; self.reads = AuditWriter(db: db) }
 
     /// One page of the organisation's clients, optionally filtered by a name (tolerant of transliteration
     /// variants: every query word must start a word of the folded name) or a file number.
@@ -79,6 +81,12 @@ public struct ClientStore: Sendable {
             let relations = try await Self.relations(ex, ids: ids, organisation: organisation)
             return (members, relations)
         }
+    }
+
+    /// The household of an already loaded client: no query at all for a person living alone.
+    public func household(of client: Client) async throws -> (members: [Client], relations: [ClientRelation]) {
+        guard client.householdID != nil else { return ([client], []) }
+        return try await household(clientID: client.id, organisation: client.organisationID) ?? ([client], [])
     }
 
     static func relations(_ ex: any SQLExecutor, ids: [String], organisation: String) async throws -> [ClientRelation] {
@@ -195,10 +203,8 @@ public struct ClientStore: Sendable {
 
     /// Records that a user read a client's data (the audit trail records reads too).
     public func recordRead(clientID: String, entity: String, audit: AuditContext) async throws {
-        try await db.transaction { ex in
-            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
-                                      action: "read", entity: entity, entityID: clientID, clientID: clientID)
-        }
+        try await reads.record(at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                               action: "read", entity: entity, entityID: clientID, clientID: clientID)
     }
 
     // MARK: Assessment snapshots

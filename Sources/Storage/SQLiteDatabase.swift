@@ -65,18 +65,9 @@ public final class SQLiteStore: SQLDatabase, @unchecked Sendable {
         guard !readers.isEmpty else {
             return try await writeLock.withLock { try await body(SQLiteExecutor(connection: self.writer)) }
         }
+        // Reads run without an explicit transaction (each statement sees a committed state; WAL never blocks them).
         let (conn, lock) = readers[next.next() % readers.count]
-        return try await lock.withLock {
-            _ = try await conn.query("BEGIN", [])
-            do {
-                let r = try await body(SQLiteExecutor(connection: conn))
-                _ = try await conn.query("COMMIT", [])
-                return r
-            } catch {
-                _ = try? await conn.query("ROLLBACK", [])
-                throw error
-            }
-        }
+        return try await lock.withLock { try await body(SQLiteExecutor(connection: conn)) }
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {

@@ -107,7 +107,7 @@ struct ClientRoutes {
 
     @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await loadClient(context)
-        guard let (members, relations) = try await services.clients.household(clientID: c.id, organisation: c.organisationID) else { throw AppError.notFound }
+        let (members, relations) = try await services.clients.household(of: c)
         try await services.clients.recordRead(clientID: c.id, entity: "client", audit: services.audit(a))
         let view = ClientPages.ClientView(client: c, members: members, relations: relations,
                                           canSeeAudit: Policy.allows(a, .readAudit(ownerOrganisation: c.organisationID)))
@@ -200,7 +200,7 @@ struct ClientRoutes {
 
     /// Assesses the client (with its household) on `on`.
     func assess(_ c: Client, on: Day) async throws -> PersonAssessment {
-        guard let (members, relations) = try await services.clients.household(clientID: c.id, organisation: c.organisationID) else { throw AppError.notFound }
+        let (members, relations) = try await services.clients.household(of: c)
         let household = HouseholdAssembly.household(members: members, relations: relations)
         let result = services.engine.assess(household, on: on)
         guard let person = result.person(c.id) else { throw AppError.notFound }

@@ -40,12 +40,12 @@ struct AuthenticationMiddleware: RouterMiddleware {
             return try await next(request, context)
         }
         if let token = request.cookies[Self.cookieName]?.value, !token.isEmpty,
-           let record = try await services.accounts.session(token: token) {
+           let (record, account) = try await services.accounts.sessionWithAccount(token: token) {
             let now = services.now()
             let last = ISO8601DateFormatter.withFraction.date(from: record.lastSeenAt) ?? .distantPast
             if now.timeIntervalSince(last) > services.config.idleTimeout {
                 try await services.accounts.deleteSession(token: token)
-            } else if let account = try await services.accounts.account(userID: record.userID), account.user.active {
+            } else if account.user.active {
                 context.session = (token, record)
                 if record.secondFactorDone || !account.user.role.isStaff { context.account = account }
                 // Refresh the idle clock at most once a minute (a write per request would be wasteful).

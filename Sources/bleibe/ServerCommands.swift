@@ -107,7 +107,8 @@ struct BenchSeed: AsyncParsableCommand {
         let config = AppConfig.fromEnvironment()
         guard config.environment == .development else { print("Nur in der Entwicklungsumgebung."); throw ExitCode(2) }
         let services = AppServices(config: config, db: try await openDatabase(config, now: isoNow()))
-        guard let org = try await services.accounts.organisations().first(where: { $0.kind == .counselingService }) else {
+        // The clients go to the demo counselor's service (Elbstadt), whose login the load test uses.
+        guard let org = try await services.accounts.account(email: "beraterin@elbstadt.example")?.organisation else {
             print("Zuerst `bleibe demo` ausführen."); throw ExitCode(2)
         }
         let added = try await BenchData.addClients(services, organisation: org.id, count: clients)

@@ -1,0 +1,46 @@
+/// Records read events with group commit: events that arrive while a batch is being committed go into the next
+/// batch, so many reads share one transaction (and one fsync). Each caller still waits until its event is
+/// committed — a read is never answered before it is in the trail.
+public actor AuditWriter {
+    struct Pending {
+        let event: (at: String, userID: String, organisationID: String, action: String, entity: String, entityID: String, clientID: String?)
+        let done: CheckedContinuation<Void, any Error>
+    }
+
+    private let db: any SQLDatabase
+    private var queue: [Pending] = []
+    private var flushing = false
+
+    public init(db: any SQLDatabase) { self.db = db }
+
+    public func record(at: String, userID: String, organisationID: String, action: String, entity: String, entityID: String,
+                       clientID: String?) async throws {
+        try await withCheckedThrowingContinuation { (c: CheckedContinuation<Void, any Error>) in
+            queue.append(Pending(event: (at, userID, organisationID, action, entity, entityID, clientID), done: c))
+            if !flushing {
+                flushing = true
+                Task { await self.flush() }
+            }
+        }
+    }
+
+    private func flush() async {
+        while !queue.isEmpty {
+            let batch = queue
+            queue = []
+            let events = batch.map(\.event)
+            do {
+                try await db.transaction { ex in
+                    for e in events {
+                        try await AuditLog.append(ex, at: e.at, userID: e.userID, organisationID: e.organisationID, action: e.action,
+                                                  entity: e.entity, entityID: e.entityID, clientID: e.clientID)
+                    }
+                }
+                for p in batch { p.done.resume() }
+            } catch {
+                for p in batch { p.done.resume(throwing: error) }
+            }
+        }
+        flushing = false
+    }
+}
