@@ -94,33 +94,40 @@ struct ErrorMiddleware: RouterMiddleware {
         return Reply.html(Layout.errorPage(status: 500, title: "Fehler", message: "Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es erneut.", frame: context.frame("Fehler")), status: .internalServerError)
     }
 
+    /// One description per error: status, English title for the API, German title and message for pages.
     func map(_ e: AppError, api: Bool, context: Context) -> Response {
+        let status: HTTPResponse.Status, title: String, detail: String?, german: (String, String)
+        var errors: [String: String] = [:]
         switch e {
         case .unauthenticated:
-            if api { return Reply.problem(.unauthorized, "Authentication required", detail: "Send a valid API token as 'Authorization: Bearer <token>'.") }
-            return Reply.redirect("/login")
+            if !api { return Reply.redirect("/login") }
+            (status, title, detail) = (.unauthorized, "Authentication required", "Send a valid API token as 'Authorization: Bearer <token>'.")
+            german = ("Anmeldung nötig", "Bitte melden Sie sich an.")
         case .forbidden:
-            if api { return Reply.problem(.forbidden, "Forbidden", detail: "Your role does not allow this action.") }
-            return Reply.html(Layout.errorPage(status: 403, title: "Keine Berechtigung", message: "Ihre Rolle erlaubt diese Aktion nicht.", frame: context.frame("Keine Berechtigung")), status: .forbidden)
+            (status, title, detail) = (.forbidden, "Forbidden", "Your role does not allow this action.")
+            german = ("Keine Berechtigung", "Ihre Rolle erlaubt diese Aktion nicht.")
         case .notFound:
-            if api { return Reply.problem(.notFound, "Not found") }
-            return Reply.html(Layout.errorPage(status: 404, title: "Nicht gefunden", message: "Diesen Datensatz gibt es nicht oder Sie dürfen ihn nicht sehen.", frame: context.frame("Nicht gefunden")), status: .notFound)
+            (status, title, detail) = (.notFound, "Not found", nil)
+            german = ("Nicht gefunden", "Diesen Datensatz gibt es nicht oder Sie dürfen ihn nicht sehen.")
         case .badRequest(let m):
-            if api { return Reply.problem(.badRequest, "Bad request", detail: m) }
-            return Reply.html(Layout.errorPage(status: 400, title: "Ungültige Eingabe", message: m, frame: context.frame("Ungültige Eingabe")), status: .badRequest)
-        case .invalid(let errors):
-            if api { return Reply.problem(.unprocessableContent, "Validation failed", errors: errors) }
-            return Reply.html(Layout.errorPage(status: 422, title: "Ungültige Eingabe", message: errors.values.sorted().joined(separator: " "), frame: context.frame("Ungültige Eingabe")), status: .unprocessableContent)
+            (status, title, detail) = (.badRequest, "Bad request", m)
+            german = ("Ungültige Eingabe", m)
+        case .invalid(let fieldErrors):
+            (status, title, detail) = (.unprocessableContent, "Validation failed", nil)
+            errors = fieldErrors
+            german = ("Ungültige Eingabe", fieldErrors.values.sorted().joined(separator: " "))
         case .csrf:
-            if api { return Reply.problem(.forbidden, "CSRF token missing or wrong") }
-            return Reply.html(Layout.errorPage(status: 403, title: "Sitzung abgelaufen", message: "Das Formular ist abgelaufen. Bitte laden Sie die Seite neu und versuchen Sie es erneut.", frame: context.frame("Sitzung abgelaufen")), status: .forbidden)
+            (status, title, detail) = (.forbidden, "CSRF token missing or wrong", nil)
+            german = ("Sitzung abgelaufen", "Das Formular ist abgelaufen. Bitte laden Sie die Seite neu und versuchen Sie es erneut.")
         case .tooManyRequests(let m):
-            if api { return Reply.problem(.tooManyRequests, "Too many requests", detail: m) }
-            return Reply.html(Layout.errorPage(status: 429, title: "Zu viele Versuche", message: m, frame: context.frame("Zu viele Versuche")), status: .tooManyRequests)
+            (status, title, detail) = (.tooManyRequests, "Too many requests", m)
+            german = ("Zu viele Versuche", m)
         case .conflict(let m):
-            if api { return Reply.problem(.conflict, "Conflict", detail: m) }
-            return Reply.html(Layout.errorPage(status: 409, title: "Konflikt", message: m, frame: context.frame("Konflikt")), status: .conflict)
+            (status, title, detail) = (.conflict, "Conflict", m)
+            german = ("Konflikt", m)
         }
+        if api { return Reply.problem(status, title, detail: detail, errors: errors) }
+        return Reply.html(Layout.errorPage(status: Int(status.code), title: german.0, message: german.1, frame: context.frame(german.0)), status: status)
     }
 }
 
