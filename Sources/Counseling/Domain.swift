@@ -126,6 +126,8 @@ public struct Client: Sendable, Hashable {
 
 /// A family relation between two clients of the same organisation.
 public struct ClientRelation: Sendable, Hashable {
+    /// The stored relation's id (nil before it is stored).
+    public var id: String?
     public var kind: RelationKind
     /// For `parent`: the parent; otherwise one partner.
     public var from: String
@@ -133,8 +135,8 @@ public struct ClientRelation: Sendable, Hashable {
     public var to: String
     public var custody: Bool?
 
-    public init(kind: RelationKind, from: String, to: String, custody: Bool? = nil) {
-        self.kind = kind; self.from = from; self.to = to; self.custody = custody
+    public init(kind: RelationKind, from: String, to: String, custody: Bool? = nil, id: String? = nil) {
+        self.kind = kind; self.from = from; self.to = to; self.custody = custody; self.id = id
     }
 }
 

@@ -5,14 +5,17 @@ import Eligibility
 public enum HouseholdAssembly {
     /// - Parameters:
     ///   - members: the client and every client sharing its `householdID` (the client first).
+    ///   - relatives: related clients living elsewhere (e.g. a spouse for § 60d): persons of the case, not of the household.
     ///   - relations: relations among these clients.
-    public static func household(members: [Client], relations: [ClientRelation]) -> Household {
-        let ids = Set(members.map(\.id))
+    public static func household(members: [Client], relatives: [Client] = [], relations: [ClientRelation]) -> Household {
+        let inHousehold = Set(members.map(\.id))
+        let all = members + relatives.filter { !inHousehold.contains($0.id) }
+        let ids = Set(all.map(\.id))
         let rel = relations.filter { ids.contains($0.from) && ids.contains($0.to) }.map {
             Relation(kind: $0.kind, persons: [$0.from, $0.to], custody: $0.custody)
         }
-        if members.count == 1 && rel.isEmpty { return Household(single: members[0].facts) }
-        return Household(persons: members.map(\.facts), relations: rel, household: ids)
+        if all.count == 1 && rel.isEmpty { return Household(single: all[0].facts) }
+        return Household(persons: all.map(\.facts), relations: rel, household: inHousehold)
     }
 }
 

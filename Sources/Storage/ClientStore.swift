@@ -83,19 +83,83 @@ public struct ClientStore: Sendable {
         }
     }
 
-    /// The household of an already loaded client: no query at all for a person living alone.
+    /// The household of an already loaded client (members share its household id) and the relations among
+    /// them. A person living alone costs one query (for relations to clients elsewhere, shown but not assessed).
     public func household(of client: Client) async throws -> (members: [Client], relations: [ClientRelation]) {
-        guard client.householdID != nil else { return ([client], []) }
+        guard client.householdID != nil else {
+            let rel = try await db.read { ex in try await Self.relations(ex, ids: [client.id], organisation: client.organisationID) }
+            return ([client], rel)
+        }
         return try await household(clientID: client.id, organisation: client.organisationID) ?? ([client], [])
+    }
+
+    /// Links two clients of one organisation; with `sameHousehold` both (and their households) share one household.
+    /// Returns false if either client is not in the organisation.
+    public func link(_ r: ClientRelation, organisation: String, sameHousehold: Bool, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            let rows = try await ex.query(SQL("SELECT id, household_id FROM clients WHERE organisation_id = ? AND id IN (?, ?)", [organisation, r.from, r.to]))
+            guard rows.count == 2 else { return false }
+            let id = UUID().uuidString.lowercased()
+            try await ex.execute(SQL("INSERT INTO client_relations (id, organisation_id, kind, from_client, to_client, custody) VALUES (?, ?, ?, ?, ?, ?)",
+                                     [id, organisation, r.kind.rawValue, r.from, r.to, r.custody]))
+            if sameHousehold {
+                let existing = rows.compactMap { $0.text("household_id") }
+                let household = existing.first ?? UUID().uuidString.lowercased()
+                for other in existing where other != household {
+                    try await ex.execute(SQL("UPDATE clients SET household_id = ? WHERE organisation_id = ? AND household_id = ?", [household, organisation, other]))
+                }
+                try await ex.execute(SQL("UPDATE clients SET household_id = ? WHERE organisation_id = ? AND id IN (?, ?)", [household, organisation, r.from, r.to]))
+            }
+            for c in [r.from, r.to] {
+                try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                          action: "create", entity: "relation", entityID: id, clientID: c)
+            }
+            return true
+        }
+    }
+
+    /// Removes a relation of the organisation that involves `clientID`; false if there is none.
+    public func unlink(relationID: String, clientID: String, organisation: String, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard let r = try await ex.one(SQL("SELECT from_client, to_client FROM client_relations WHERE id = ? AND organisation_id = ? AND (from_client = ? OR to_client = ?)",
+                                              [relationID, organisation, clientID, clientID])) else { return false }
+            try await ex.execute(SQL("DELETE FROM client_relations WHERE id = ?", [relationID]))
+            for c in [r.text("from_client"), r.text("to_client")].compactMap({ $0 }) {
+                try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                          action: "delete", entity: "relation", entityID: relationID, clientID: c)
+            }
+            return true
+        }
+    }
+
+    /// Moves a client out of its household (it then lives alone).
+    public func leaveHousehold(clientID: String, organisation: String, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard try await ex.one(SQL("SELECT id FROM clients WHERE id = ? AND organisation_id = ?", [clientID, organisation])) != nil else { return false }
+            try await ex.execute(SQL("UPDATE clients SET household_id = NULL WHERE id = ?", [clientID]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "update", entity: "household", entityID: clientID, clientID: clientID)
+            return true
+        }
+    }
+
+    /// Clients of the organisation by id (in the order given; missing ids are skipped).
+    public func clients(ids: [String], organisation: String) async throws -> [Client] {
+        try await db.read { ex in try await Self.load(ex, ids: ids, organisation: organisation) }
+    }
+
+    /// A client of the organisation by its file number.
+    public func clientID(fileNumber: String, organisation: String) async throws -> String? {
+        try await db.read { ex in try await ex.one(SQL("SELECT id FROM clients WHERE organisation_id = ? AND file_number = ?", [organisation, fileNumber]))?.text("id") }
     }
 
     static func relations(_ ex: any SQLExecutor, ids: [String], organisation: String) async throws -> [ClientRelation] {
         guard !ids.isEmpty else { return [] }
         let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
-        let rows = try await ex.query(SQL("SELECT kind, from_client, to_client, custody FROM client_relations WHERE organisation_id = ? AND from_client IN (\(marks))", [organisation] + ids))
+        let rows = try await ex.query(SQL("SELECT id, kind, from_client, to_client, custody FROM client_relations WHERE organisation_id = ? AND (from_client IN (\(marks)) OR to_client IN (\(marks)))", [organisation] + ids + ids))
         return rows.compactMap { r in
             guard let kind = r.text("kind").flatMap(RelationKind.init(rawValue:)), let a = r.text("from_client"), let b = r.text("to_client") else { return nil }
-            return ClientRelation(kind: kind, from: a, to: b, custody: r.bool("custody"))
+            return ClientRelation(kind: kind, from: a, to: b, custody: r.bool("custody"), id: r.text("id"))
         }
     }
 

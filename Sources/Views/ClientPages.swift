@@ -78,8 +78,12 @@ public enum ClientPages {
         public var members: [Client]
         public var relations: [ClientRelation]
         public var canSeeAudit: Bool
-        public init(client: Client, members: [Client], relations: [ClientRelation], canSeeAudit: Bool) {
+        /// Who lives in the client's household (family community).
+        public var householdIDs: Set<String>
+        public var error: String?
+        public init(client: Client, members: [Client], relations: [ClientRelation], canSeeAudit: Bool, householdIDs: Set<String> = [], error: String? = nil) {
             self.client = client; self.members = members; self.relations = relations; self.canSeeAudit = canSeeAudit
+            self.householdIDs = householdIDs; self.error = error
         }
     }
 
@@ -97,8 +101,29 @@ public enum ClientPages {
             guard let other = v.members.first(where: { $0.id == otherID }) else { return nil }
             let role: String
             if r.kind == .parent { role = r.from == c.id ? "Kind" : "Elternteil" } else { role = Labels.relation(r.kind) }
-            return "<li><a href=\"/clients/\(other.id)\">\(other.firstName) \(other.lastName)</a> – \(role), geboren \(Labels.day(other.facts.born))</li>"
+            let together = v.householdIDs.contains(other.id) ? "im Haushalt" : "lebt nicht im Haushalt"
+            let remove: HTML = r.id.map { rid in
+                "<form method=\"post\" action=\"/clients/\(c.id)/relations/\(rid)/delete\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">Verknüpfung lösen</button></form>"
+            } ?? .empty
+            return "<li><a href=\"/clients/\(other.id)\">\(other.firstName) \(other.lastName)</a> – \(role), geboren \(Labels.day(other.facts.born)), \(together) \(remove)</li>"
         }
+        let kinds: [(String, String)] = [("spouse", "Ehegatte/Ehegattin"), ("registered_partner", "eingetragene/r Lebenspartner/in"),
+                                         ("child", "Kind dieser Person"), ("parent", "Elternteil dieser Person"), ("cohabiting", "Lebensgefährte/in (ohne rechtliche Wirkung)")]
+        let kindOptions = kinds.map { "<option value=\"\($0.0)\">\($0.1)</option>" as HTML }
+        let leave: HTML = v.householdIDs.count > 1 ? "<form method=\"post\" action=\"/clients/\(c.id)/household/leave\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">aus dem Haushalt lösen</button></form>" : .empty
+        let linkForm: HTML = """
+        <h3>Familienangehörige verknüpfen</h3>
+        \(v.error.map { "<p class=\"error\" id=\"relation-error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
+        <form method="post" action="/clients/\(c.id)/relations">
+        \(Layout.csrf(frame.csrf))
+        <div class="grid">
+        <div><label for="relation_kind">Beziehung</label><select id="relation_kind" name="kind">\(kindOptions)</select></div>
+        <div><label for="relation_other">Aktenzeichen der/des Angehörigen</label><input id="relation_other" name="other" required\(Layout.describedBy("relation", v.error))></div>
+        <div><label><input type="checkbox" name="household" value="1" checked> lebt in häuslicher Gemeinschaft</label></div>
+        </div>
+        <p><button type="submit">Verknüpfen</button> \(leave)</p>
+        </form>
+        """
         return Layout.page(frame, """
         <h1>\(c.firstName) \(c.lastName)</h1>
         <p>Aktenzeichen \(c.fileNumber) · geboren \(Labels.day(p.born)) · Staatsangehörigkeit \(p.nationality ?? "unbekannt") · Einreise \(Labels.day(p.entered))</p>
@@ -107,6 +132,7 @@ public enum ClientPages {
         \(v.canSeeAudit ? "· <a href=\"/clients/\(c.id)/audit\">Protokoll</a>" as HTML : .empty)</p>
         <section aria-labelledby="family"><h2 id="family">Familie und Haushalt</h2>
         \(family.isEmpty ? "<p>Keine Familienangehörigen erfasst.</p>" as HTML : "<ul>\(family)</ul>")
+        \(linkForm)
         </section>
         <section aria-labelledby="status"><h2 id="status">Aufenthaltsstatus</h2>
         <table><thead><tr><th scope="col">Status</th><th scope="col">von</th><th scope="col">bis</th></tr></thead><tbody>\(status)</tbody></table>

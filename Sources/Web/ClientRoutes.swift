@@ -21,8 +21,13 @@ struct ClientRoutes {
             (.get, "/clients/{id}", show),
             (.get, "/clients/{id}/status", statusForm),
             (.post, "/clients/{id}/status", saveStatus),
+            (.post, "/clients/{id}/relations", link),
+            (.post, "/clients/{id}/relations/{relation}/delete", unlink),
+            (.post, "/clients/{id}/household/leave", leaveHousehold),
             (.get, "/clients/{id}/facts", factsForm),
             (.post, "/clients/{id}/facts", saveFacts),
+            (.get, "/clients/{id}/facts/json", factsJSONForm),
+            (.post, "/clients/{id}/facts/json", saveFactsJSON),
             (.get, "/clients/{id}/assessment", assessment),
             (.post, "/clients/{id}/assessment/snapshots", snapshot),
             (.get, "/clients/{id}/audit", audit),
@@ -107,11 +112,62 @@ struct ClientRoutes {
 
     @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await loadClient(context)
-        let (members, relations) = try await services.clients.household(of: c)
+        let (members, relatives, relations) = try await family(c)
         try await services.clients.recordRead(clientID: c.id, entity: "client", audit: services.audit(a))
-        let view = ClientPages.ClientView(client: c, members: members, relations: relations,
-                                          canSeeAudit: Policy.allows(a, .readAudit(ownerOrganisation: c.organisationID)))
+        let view = ClientPages.ClientView(client: c, members: members + relatives, relations: relations,
+                                          canSeeAudit: Policy.allows(a, .readAudit(ownerOrganisation: c.organisationID)),
+                                          householdIDs: Set(members.map(\.id)))
         return Reply.html(ClientPages.show(frame: context.frame("\(c.firstName) \(c.lastName)", current: "clients"), view))
+    }
+
+    // MARK: Family
+
+    @Sendable func link(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c) = try await loadClient(context, write: true)
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        let file = form.trimmed("other")
+        func fail(_ message: String) async throws -> Response {
+            let (members, relatives, relations) = try await family(c)
+            let view = ClientPages.ClientView(client: c, members: members + relatives, relations: relations,
+                                              canSeeAudit: Policy.allows(a, .readAudit(ownerOrganisation: c.organisationID)),
+                                              householdIDs: Set(members.map(\.id)), error: message)
+            return Reply.html(ClientPages.show(frame: context.frame("\(c.firstName) \(c.lastName)", current: "clients"), view), status: .unprocessableContent)
+        }
+        guard let otherID = try await services.clients.clientID(fileNumber: file, organisation: c.organisationID) else {
+            return try await fail("Kein Klient, keine Klientin mit dem Aktenzeichen „\(file)“ in Ihrer Beratungsstelle.")
+        }
+        guard otherID != c.id else { return try await fail("Eine Person kann nicht mit sich selbst verknüpft werden.") }
+        let relation: ClientRelation
+        switch form.trimmed("kind") {
+        case "spouse": relation = ClientRelation(kind: .spouse, from: c.id, to: otherID)
+        case "registered_partner": relation = ClientRelation(kind: .registeredPartner, from: c.id, to: otherID)
+        case "cohabiting": relation = ClientRelation(kind: .cohabiting, from: c.id, to: otherID)
+        case "child": relation = ClientRelation(kind: .parent, from: c.id, to: otherID)
+        case "parent": relation = ClientRelation(kind: .parent, from: otherID, to: c.id)
+        default: return try await fail("Bitte eine Beziehung wählen.")
+        }
+        guard try await services.clients.link(relation, organisation: c.organisationID, sameHousehold: form["household"] == "1", audit: services.audit(a)) else {
+            throw AppError.notFound
+        }
+        return Reply.redirect("/clients/\(c.id)")
+    }
+
+    @Sendable func unlink(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c) = try await loadClient(context, write: true)
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        let rid = try context.parameters.require("relation")
+        guard try await services.clients.unlink(relationID: rid, clientID: c.id, organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/clients/\(c.id)")
+    }
+
+    @Sendable func leaveHousehold(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c) = try await loadClient(context, write: true)
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        guard try await services.clients.leaveHousehold(clientID: c.id, organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/clients/\(c.id)")
     }
 
     // MARK: Status history
@@ -171,12 +227,39 @@ struct ClientRoutes {
     @Sendable func factsForm(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await loadClient(context, write: true)
         try await services.clients.recordRead(clientID: c.id, entity: "facts", audit: services.audit(a))
+        return Reply.html(FactsForm.render(frame: context.frame("Angaben", current: "clients"), client: c,
+                                           values: FactsFormParser.object(c.facts), errors: [:]))
+    }
+
+    @Sendable func saveFacts(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c) = try await loadClient(context, write: true)
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        var (object, errors) = FactsFormParser.apply(form, to: FactsFormParser.object(c.facts))
+        var facts: Person? = nil
+        if errors.isEmpty {
+            let text = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+            do { facts = try CaseFileDecoder.person(json: text, source: "Angaben", on: services.today) } catch let e as CaseFileError {
+                errors[FactsFormParser.fieldName(e.path)] = e.message
+            }
+        }
+        guard errors.isEmpty, let facts else {
+            return Reply.html(FactsForm.render(frame: context.frame("Angaben", current: "clients"), client: c, values: object, errors: errors),
+                              status: .unprocessableContent)
+        }
+        guard try await services.clients.replaceFacts(clientID: c.id, organisation: c.organisationID, facts: facts, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/clients/\(c.id)/assessment")
+    }
+
+    @Sendable func factsJSONForm(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c) = try await loadClient(context, write: true)
+        try await services.clients.recordRead(clientID: c.id, entity: "facts", audit: services.audit(a))
         var facts = c.facts
         facts.status = nil
         return Reply.html(FactsPage.render(frame: context.frame("Angaben", current: "clients"), client: c, json: FactsPage.pretty(CaseFileEncoder.json(facts, includeStatus: false, includeID: false)), error: nil))
     }
 
-    @Sendable func saveFacts(_ request: Request, context: BleibeContext) async throws -> Response {
+    @Sendable func saveFactsJSON(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await loadClient(context, write: true)
         let form = try await Form.read(request, context: context)
         try checkCSRF(form, context)
@@ -200,11 +283,20 @@ struct ClientRoutes {
 
     /// Assesses the client (with its household) on `on`.
     func assess(_ c: Client, on: Day) async throws -> PersonAssessment {
-        let (members, relations) = try await services.clients.household(of: c)
-        let household = HouseholdAssembly.household(members: members, relations: relations)
+        let (members, relatives, relations) = try await family(c)
+        let household = HouseholdAssembly.household(members: members, relatives: relatives, relations: relations)
         let result = services.engine.assess(household, on: on)
         guard let person = result.person(c.id) else { throw AppError.notFound }
         return person
+    }
+
+    /// The household, the related clients living elsewhere, and the relations.
+    func family(_ c: Client) async throws -> (members: [Client], relatives: [Client], relations: [ClientRelation]) {
+        let (members, relations) = try await services.clients.household(of: c)
+        let known = Set(members.map(\.id))
+        let others = Array(Set(relations.flatMap { [$0.from, $0.to] }).subtracting(known)).sorted()
+        let relatives = others.isEmpty ? [] : try await services.clients.clients(ids: others, organisation: c.organisationID)
+        return (members, relatives, relations)
     }
 
     func day(_ request: Request) throws -> Day? {

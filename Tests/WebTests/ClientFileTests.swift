@@ -109,10 +109,10 @@ struct ClientFileTests {
         try await Fixture.test(db) { f in
         try await f.run { b in
             let csrf = try await b.logIn(f.login(.counselor))
-            let r = try await b.request(.post, "/clients/client-a/facts", form: ["csrf": csrf, "facts": "{\"born\": \"1990-13-01\"}"])
+            let r = try await b.request(.post, "/clients/client-a/facts/json", form: ["csrf": csrf, "facts": "{\"born\": \"1990-13-01\"}"])
             #expect(r.status == .unprocessableContent)
             #expect(r.body.contains("Feld born"))
-            let ok = try await b.request(.post, "/clients/client-a/facts", form: ["csrf": csrf, "facts": "{\"born\": \"1990-05-05\", \"passport\": true, \"convictions\": [], \"conduct\": \"none\", \"bars\": \"none\"}"])
+            let ok = try await b.request(.post, "/clients/client-a/facts/json", form: ["csrf": csrf, "facts": "{\"born\": \"1990-05-05\", \"passport\": true, \"convictions\": [], \"conduct\": \"none\", \"bars\": \"none\"}"])
             #expect(ok.status == .seeOther)
             let c = try await f.services.clients.client(id: "client-a", organisation: "org-a")
             #expect(c?.facts.passport == true)
@@ -145,7 +145,7 @@ struct ClientFileTests {
             let csrf = try await b.logIn(f.login(.counselor))
             _ = try await b.request(.get, "/clients/client-a")
             _ = try await b.request(.get, "/clients/client-a/assessment")
-            _ = try await b.request(.post, "/clients/client-a/facts", form: ["csrf": csrf, "facts": "{\"born\": \"1990-05-05\"}"])
+            _ = try await b.request(.post, "/clients/client-a/facts/json", form: ["csrf": csrf, "facts": "{\"born\": \"1990-05-05\"}"])
             let events = try await AuditLog.events(ofClient: "client-a", in: f.services.db)
             #expect(events.contains { $0.action == "read" && $0.entity == "client" && $0.userID == "user-0" })
             #expect(events.contains { $0.action == "read" && $0.entity == "assessment" })

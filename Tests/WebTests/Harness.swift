@@ -195,3 +195,36 @@ final class Browser: @unchecked Sendable {
         return csrf(home) ?? ""
     }
 }
+
+extension Browser {
+    /// The fields of the form on a page as a browser would submit them unchanged: inputs with their values,
+    /// each select's selected option, checked checkboxes, textareas.
+    func formFields(_ page: Page) -> [String: String] {
+        var out: [String: String] = [:]
+        let html = page.body
+        func attr(_ tag: Substring, _ name: String) -> String? {
+            guard let r = tag.range(of: " \(name)=\"") else { return nil }
+            return unescape(String(tag[r.upperBound...].prefix { $0 != "\"" }))
+        }
+        for part in html.components(separatedBy: "<input").dropFirst() {
+            let tag = part.prefix { $0 != ">" }
+            guard let name = attr(tag, "name") else { continue }
+            if attr(tag, "type") == "checkbox" { if tag.contains(" checked") { out[name] = attr(tag, "value") ?? "on" }; continue }
+            out[name] = attr(tag, "value") ?? ""
+        }
+        for part in html.components(separatedBy: "<select").dropFirst() {
+            let tag = part.prefix { $0 != ">" }
+            guard let name = attr(tag, "name") else { continue }
+            let body = part.components(separatedBy: "</select>")[0]
+            let options = body.components(separatedBy: "<option").dropFirst()
+            let selected = options.first { $0.prefix { $0 != ">" }.contains(" selected") } ?? options.first
+            out[name] = selected.flatMap { attr($0.prefix { $0 != ">" }, "value") } ?? ""
+        }
+        return out
+    }
+
+    func unescape(_ s: String) -> String {
+        s.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+    }
+}

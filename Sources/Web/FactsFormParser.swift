@@ -1,0 +1,101 @@
+import CaseFiles
+import Eligibility
+import Foundation
+import Views
+
+/// Turns the posted facts form into the case-file JSON object, keeping facts the form does not show. The
+/// case-file decoder then checks the result, so the form and case files share one validation.
+enum FactsFormParser {
+    /// The facts as a JSON object (case-file schema, without status and id).
+    static func object(_ facts: Person) -> [String: Any] {
+        var f = facts
+        f.status = nil
+        let json = CaseFileEncoder.json(f, includeStatus: false, includeID: false)
+        return (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] ?? [:]
+    }
+
+    /// Applies the form to `base`; returns the new object or the field errors (German, by form field name).
+    static func apply(_ form: Form, to base: [String: Any]) -> (object: [String: Any], errors: [String: String]) {
+        var obj = base
+        var errors: [String: String] = [:]
+        for g in FactsForm.groups {
+            if let list = g.list {
+                var rows: [[String: Any]] = []
+                for i in 0..<50 {
+                    var row: [String: Any] = [:], touched = false, present = false
+                    for f in g.fields {
+                        let n = FactsForm.name("\(list).\(i).\(f.key)")
+                        guard let raw = form[n] else { continue }
+                        present = true
+                        switch value(f, raw.trimmingCharacters(in: .whitespaces)) {
+                        case .omit: break
+                        case .set(let v): row[f.key] = v; touched = true
+                        case .error(let m): errors[n] = m; touched = true
+                        }
+                    }
+                    if !present { break }
+                    if touched { rows.append(row) }
+                }
+                if !rows.isEmpty { obj[list] = rows }
+                else if form[FactsForm.name(list + ".none")] == "1" { obj[list] = [Any]() }
+                else { obj[list] = nil }
+            } else {
+                for f in g.fields {
+                    let n = FactsForm.name(f.key)
+                    guard let raw = form[n] else { continue }
+                    switch value(f, raw.trimmingCharacters(in: .whitespaces)) {
+                    case .omit: set(&obj, f.key, nil)
+                    case .set(let v): set(&obj, f.key, v)
+                    case .error(let m): errors[n] = m
+                    }
+                }
+            }
+        }
+        return (obj, errors)
+    }
+
+    enum Value { case omit, set(Any), error(String) }
+
+    static func value(_ f: FactsForm.Field, _ raw: String) -> Value {
+        switch f.kind {
+        case .date, .dateOrNever:
+            if raw.isEmpty { return .omit }
+            if case .dateOrNever = f.kind, raw.lowercased() == "nie" { return .set(NSNull()) }
+            guard let d = try? parseDay(raw) else { return .error("„\(raw)“ ist kein gültiges Datum (TT.MM.JJJJ).") }
+            return .set(d.iso)
+        case .yesNo:
+            switch raw { case "true": return .set(true); case "false": return .set(false); default: return .omit }
+        case .choice:
+            if raw == "?" || (raw.isEmpty && f.key != "conduct.current_obstruction") { return .omit }
+            if f.key == "conduct.current_obstruction" { return .set(raw.isEmpty ? [String]() : [raw]) }
+            return .set(raw)
+        case .text:
+            if raw.isEmpty { return .omit }
+            return .set(f.key == "nationality" || f.key == "country" ? raw.uppercased() : raw)
+        case .number:
+            if raw.isEmpty { return .omit }
+            guard let x = Double(raw.replacingOccurrences(of: ",", with: ".")), x >= 0 else { return .error("Bitte eine Zahl angeben.") }
+            return .set(x == x.rounded() ? Int(x) as Any : x as Any)
+        case .percent:
+            if raw.isEmpty { return .omit }
+            guard let p = Int(raw.replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)), (0...100).contains(p) else {
+                return .error("Bitte einen Prozentsatz von 0 bis 100 angeben.")
+            }
+            return .set(Double(p) / 100)
+        }
+    }
+
+    /// Sets (or removes, for nil) a value at a dotted path, creating nested objects as needed.
+    static func set(_ obj: inout [String: Any], _ path: String, _ v: Any?) {
+        let parts = path.split(separator: ".").map(String.init)
+        if parts.count == 1 { obj[parts[0]] = v; return }
+        var inner = obj[parts[0]] as? [String: Any] ?? [:]
+        set(&inner, parts.dropFirst().joined(separator: "."), v)
+        obj[parts[0]] = inner.isEmpty ? nil : inner
+    }
+
+    /// The form field name for a decoder error path such as `german[1].date`.
+    static func fieldName(_ path: String) -> String {
+        FactsForm.name(path.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: ""))
+    }
+}

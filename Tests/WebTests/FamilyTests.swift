@@ -1,0 +1,46 @@
+import Counseling
+import Eligibility
+import Foundation
+import Storage
+import Testing
+@testable import Web
+
+@Suite("Family links")
+struct FamilyTests {
+    @Test(arguments: TestDatabase.available)
+    func linkingAMinorChildInTheHouseholdAppliesTheFourYearRule(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let created = try await b.request(.post, "/clients", form: ["csrf": csrf, "first_name": "Lina", "last_name": "Haddad",
+                                                                          "file_number": "A-2", "born": "01.03.2015", "marital_status": "single"])
+                #expect(created.status == .seeOther)
+                let unknown = try await b.request(.post, "/clients/client-a/relations", form: ["csrf": csrf, "kind": "child", "other": "A-99", "household": "1"])
+                #expect(unknown.status == .unprocessableContent)
+                #expect(unknown.body.contains("Kein Klient, keine Klientin mit dem Aktenzeichen „A-99“"))
+                let foreign = try await b.request(.post, "/clients/client-a/relations", form: ["csrf": csrf, "kind": "child", "other": "B-1", "household": "1"])
+                #expect(foreign.status == .unprocessableContent)
+                let linked = try await b.request(.post, "/clients/client-a/relations", form: ["csrf": csrf, "kind": "child", "other": "A-2", "household": "1"])
+                #expect(linked.status == .seeOther)
+                let page = try await b.request(.get, "/clients/client-a")
+                #expect(page.body.contains("Lina Haddad</a> – Kind"))
+                #expect(page.body.contains("im Haushalt"))
+                let assessment = try await b.request(.get, "/clients/client-a/assessment")
+                let section = assessment.body.components(separatedBy: "id=\"p-25b\"")[1].components(separatedBy: "</section>")[0]
+                #expect(section.contains("Seit 4 Jahren ununterbrochener Voraufenthalt"))
+                // The child's own page shows the parent, and § 25b Abs. 4 follows the parent.
+                let childID = try #require(created.headers[.location]?.components(separatedBy: "/").last)
+                let child = try await b.request(.get, "/clients/\(childID)/assessment")
+                #expect(child.body.contains("id=\"p-25b-4\""))
+                // Unlinking removes the relation (both sides audited).
+                let rid = try #require(page.body.components(separatedBy: "/relations/").dropFirst().first?.prefix { $0 != "/" })
+                #expect(try await b.request(.post, "/clients/client-a/relations/\(rid)/delete", form: ["csrf": csrf]).status == .seeOther)
+                let after = try await b.request(.get, "/clients/client-a")
+                #expect(!after.body.contains("Lina Haddad</a> – Kind"))
+                let events = try await AuditLog.events(ofClient: childID, in: f.services.db)
+                #expect(events.contains { $0.entity == "relation" && $0.action == "create" })
+                #expect(events.contains { $0.entity == "relation" && $0.action == "delete" })
+            }
+        }
+    }
+}
