@@ -198,6 +198,10 @@ extension CaseFileDecoder {
     /// Reads one person's facts from JSON (or YAML) in the case-file schema, with precise errors.
     /// `on` bounds the status history (`to` not after it); pass a far date where there is no evaluation date.
     public static func person(json text: String, source: String = "facts", on: Day = .distantFuture) throws -> Person {
+        // Fast path for JSON (storage reads facts on every request): Foundation's parser, then the same checks.
+        if let data = text.data(using: .utf8), let obj = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) {
+            return try CaseDecoding(file: source, requireExpectations: false).person(YAMLValue(node: node(obj), path: "", file: source), on: on, single: true)
+        }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text, .basic) else {
@@ -212,3 +216,25 @@ extension CaseFileDecoder {
 }
 
 import Yams
+
+extension CaseFileDecoder {
+    /// A JSON value as a YAML node with JSON's types: strings quoted, numbers, booleans and null plain.
+    static func node(_ v: Any) -> Node {
+        switch v {
+        case let d as [String: Any]:
+            return .mapping(Node.Mapping(d.sorted { $0.key < $1.key }.map { (Node($0.key, .implicit, .doubleQuoted), node($0.value)) }))
+        case let a as [Any]:
+            return .sequence(Node.Sequence(a.map(node)))
+        case let s as String:
+            return Node(s, .implicit, .doubleQuoted)
+        case is NSNull:
+            return Node("null", .implicit, .plain)
+        case let n as NSNumber:
+            // JSON booleans arrive as NSNumbers of type "c" (char); JSON never yields other char numbers.
+            if n.objCType.pointee == 99 { return Node(n.boolValue ? "true" : "false", .implicit, .plain) }
+            return Node(n.stringValue, .implicit, .plain)
+        default:
+            return Node("null", .implicit, .plain)
+        }
+    }
+}

@@ -64,6 +64,7 @@ struct AdminRoutes {
         let id = try context.parameters.require("id")
         guard id != a.userID else { throw AppError.badRequest("Sie können Ihr eigenes Konto nicht deaktivieren.") }
         guard try await services.accounts.setActive(userID: id, organisation: a.organisationID, active: false) else { throw AppError.notFound }
+        services.sessions.dropUser(id)
         return Reply.redirect("/users")
     }
 }

@@ -108,6 +108,7 @@ struct AuthRoutes {
         }
         try await services.accounts.clearFailedLogins(key: throttleKey)
         try await services.accounts.completeSecondFactor(token: token, now: services.timestamp(now))
+        services.sessions.drop(token)
         return Reply.redirect("/")
     }
 
@@ -135,13 +136,17 @@ struct AuthRoutes {
         try await services.accounts.setTOTP(userID: account.user.id, secret: secret, enabled: true, recoveryCodeHashes: codes.map { AccountStore.sha256($0) })
         _ = try await services.accounts.consumeTOTPStep(userID: account.user.id, step: step)
         try await services.accounts.completeSecondFactor(token: token, now: services.timestamp())
+        services.sessions.dropUser(account.user.id)
         return Reply.html(AuthPages.recoveryCodes(frame: PageFrame(title: "Wiederherstellungscodes", csrf: record.csrfToken), codes: codes))
     }
 
     @Sendable func logout(_ request: Request, context: BleibeContext) async throws -> Response {
         let form = try await Form.read(request, context: context)
         try checkCSRF(form, context)
-        if let (token, _) = context.session { try await services.accounts.deleteSession(token: token) }
+        if let (token, _) = context.session {
+            services.sessions.drop(token)
+            try await services.accounts.deleteSession(token: token)
+        }
         var r = Reply.redirect("/login")
         r.setCookie(cookie(AuthenticationMiddleware.cookieName, "", maxAge: 0))
         return r

@@ -57,6 +57,8 @@ public struct AppServices: Sendable {
     public var engine: Engine
     /// The clock (injected, so tests can fix "today").
     public var now: @Sendable () -> Date
+    /// Sessions seen in the last seconds (see `SessionCache`).
+    let sessions = SessionCache()
 
     public init(config: AppConfig, db: any SQLDatabase, now: @escaping @Sendable () -> Date = { Date() }) {
         self.config = config; self.db = db; self.accounts = AccountStore(db: db); self.clients = ClientStore(db: db)
@@ -71,11 +73,7 @@ public struct AppServices: Sendable {
         return Day(year: c.year!, month: c.month!, day: c.day!)!
     }
 
-    public func timestamp(_ d: Date? = nil) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f.string(from: d ?? now())
-    }
+    public func timestamp(_ d: Date? = nil) -> String { Timestamp.string(d ?? now()) }
 
     func audit(_ a: Actor) -> AuditContext { AuditContext(userID: a.userID, organisationID: a.organisationID, now: timestamp()) }
 }

@@ -39,29 +39,31 @@ struct AuthenticationMiddleware: RouterMiddleware {
             context.viaAPIToken = true
             return try await next(request, context)
         }
-        if let token = request.cookies[Self.cookieName]?.value, !token.isEmpty,
-           let (record, account) = try await services.accounts.sessionWithAccount(token: token) {
+        if let token = request.cookies[Self.cookieName]?.value, !token.isEmpty {
             let now = services.now()
-            let last = ISO8601DateFormatter.withFraction.date(from: record.lastSeenAt) ?? .distantPast
-            if now.timeIntervalSince(last) > services.config.idleTimeout {
-                try await services.accounts.deleteSession(token: token)
-            } else if account.user.active {
-                context.session = (token, record)
-                if record.secondFactorDone || !account.user.role.isStaff { context.account = account }
-                // Refresh the idle clock at most once a minute (a write per request would be wasteful).
-                if now.timeIntervalSince(last) > 60 { try await services.accounts.touchSession(token: token, now: services.timestamp(now)) }
+            var found = services.sessions.get(token, now: now)
+            if found == nil, let fresh = try await services.accounts.sessionWithAccount(token: token) {
+                found = fresh
+                services.sessions.put(token, fresh.0, fresh.1, now: now)
+            }
+            if let (record, account) = found {
+                let last = Timestamp.date(record.lastSeenAt) ?? .distantPast
+                if now.timeIntervalSince(last) > services.config.idleTimeout {
+                    services.sessions.drop(token)
+                    try await services.accounts.deleteSession(token: token)
+                } else if account.user.active {
+                    context.session = (token, record)
+                    if record.secondFactorDone || !account.user.role.isStaff { context.account = account }
+                    // Refresh the idle clock at most once a minute (a write per request would be wasteful).
+                    if now.timeIntervalSince(last) > 60 {
+                        services.sessions.drop(token)
+                        try await services.accounts.touchSession(token: token, now: services.timestamp(now))
+                    }
+                }
             }
         }
         return try await next(request, context)
     }
-}
-
-extension ISO8601DateFormatter {
-    nonisolated(unsafe) static let withFraction: ISO8601DateFormatter = {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f
-    }()
 }
 
 /// Maps errors once: German pages for the browser, problem+json under /api. Never a 5xx for bad input, and

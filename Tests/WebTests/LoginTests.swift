@@ -149,6 +149,20 @@ struct LoginTests {
     }
 
     @Test(arguments: TestDatabase.available)
+    func deactivatedUserLosesAccessAtOnce(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                try await b.logIn(f.login(.counselor))
+                #expect(try await b.request(.get, "/clients").status == .ok)
+                let coord = Browser(client: b.client, clock: f.clock)
+                let csrf = try await coord.logIn(f.login(.coordinator))
+                #expect(try await coord.request(.post, "/users/user-0/deactivate", form: ["csrf": csrf]).status == .seeOther)
+                #expect(try await b.request(.get, "/clients").status == .seeOther)
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func pagesCarrySecurityHeaders(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
         try await f.run { b in
