@@ -265,6 +265,13 @@ public struct ClientStore: Sendable {
         }
     }
 
+    /// Records that a user listed or searched clients (names and birth dates of many records were shown).
+    public func recordList(search: String?, audit: AuditContext) async throws {
+        try await reads.record(at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                               action: "read", entity: search?.isEmpty == false ? "client_search" : "client_list",
+                               entityID: audit.organisationID, clientID: nil)
+    }
+
     /// Records that a user read a client's data (the audit trail records reads too).
     public func recordRead(clientID: String, entity: String, audit: AuditContext) async throws {
         try await reads.record(at: audit.now, userID: audit.userID, organisationID: audit.organisationID,

@@ -99,11 +99,15 @@ public enum Migrations {
     /// Applies every migration not yet applied, each in its own transaction.
     public static func migrate(_ db: any SQLDatabase, now: String) async throws {
         try await db.transaction { ex in
+            if ex.dialect == .postgres { try await ex.execute("SELECT pg_advisory_xact_lock(4242001)") }
             try await ex.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
         }
         let applied = Set(try await db.read { ex in try await ex.query("SELECT version FROM schema_migrations").compactMap { $0.int("version") } })
         for m in all where !applied.contains(m.version) {
             try await db.transaction { ex in
+                // Several instances may start at once on one PostgreSQL: one migrates, the others find it done.
+                if ex.dialect == .postgres { try await ex.execute("SELECT pg_advisory_xact_lock(4242001)") }
+                if try await ex.one(SQL("SELECT version FROM schema_migrations WHERE version = ?", [m.version])) != nil { return }
                 for statement in m.statements(ex.dialect) { try await ex.execute(SQL(statement)) }
                 try await ex.execute(SQL("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", [m.version, m.name, now]))
             }

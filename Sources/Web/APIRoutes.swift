@@ -56,6 +56,7 @@ struct APIRoutes {
         let offset = max(Int(request.uri.queryParameters["offset"] ?? "0") ?? 0, 0)
         let q = request.uri.queryParameters["q"].map(String.init)
         let rows = try await services.clients.list(organisation: org, search: q, limit: limit, offset: offset)
+        try await services.clients.recordList(search: q, audit: services.audit(a))
         let items: [[String: Any]] = rows.map { r in
             var o: [String: Any] = ["id": r.id, "file_number": r.fileNumber, "first_name": r.firstName, "last_name": r.lastName]
             if let s = r.currentStatus { o["current_status"] = s }

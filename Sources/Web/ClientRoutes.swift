@@ -58,6 +58,7 @@ struct ClientRoutes {
         let q = String(request.uri.queryParameters["q"] ?? "")
         let page = max(1, Int(request.uri.queryParameters["page"] ?? "1") ?? 1)
         let rows = try await services.clients.list(organisation: org, search: q, limit: 51, offset: (page - 1) * 50)
+        try await services.clients.recordList(search: q, audit: services.audit(a))
         let view = rows.prefix(50).map {
             ClientRow(id: $0.id, fileNumber: $0.fileNumber, name: "\($0.lastName), \($0.firstName)", born: $0.born, nationality: $0.nationality, status: $0.currentStatus)
         }

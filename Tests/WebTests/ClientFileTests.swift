@@ -146,6 +146,9 @@ struct ClientFileTests {
             _ = try await b.request(.get, "/clients/client-a")
             _ = try await b.request(.get, "/clients/client-a/assessment")
             _ = try await b.request(.post, "/clients/client-a/facts/json", form: ["csrf": csrf, "facts": "{\"born\": \"1990-05-05\"}"])
+            _ = try await b.request(.get, "/clients?q=Haddad")
+            let listings = try await f.services.db.read { try await $0.query("SELECT * FROM audit_events WHERE entity = 'client_search'") }
+            #expect(listings.count == 1)
             let events = try await AuditLog.events(ofClient: "client-a", in: f.services.db)
             #expect(events.contains { $0.action == "read" && $0.entity == "client" && $0.userID == "user-0" })
             #expect(events.contains { $0.action == "read" && $0.entity == "assessment" })
