@@ -50,7 +50,7 @@ let package = Package(
             "Eligibility", "CaseFiles", "Web", "Storage",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "bleibe-bench", dependencies: ["Eligibility", "CaseFiles", "Screening"]),
+        .executableTarget(name: "bleibe-bench", dependencies: ["Eligibility", "CaseFiles", "Screening", "Views", "Counseling"]),
         .testTarget(name: "EligibilityTests", dependencies: ["Eligibility"]),
         .testTarget(name: "CaseFilesTests", dependencies: ["CaseFiles", "Eligibility", "bleibe", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "CounselingTests", dependencies: ["Counseling", "Eligibility", "Demo"]),

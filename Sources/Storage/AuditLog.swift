@@ -36,6 +36,27 @@ public enum AuditLog {
         try await ex.execute(SQL("UPDATE audit_head SET hash = ? WHERE id = 1", [hash]))
     }
 
+    /// Appends several events in one pass (one head read, one head write): the group commit of read events.
+    static func appendAll(_ ex: any SQLExecutor, _ events: [(at: String, userID: String, organisationID: String, action: String,
+                                                           entity: String, entityID: String, clientID: String?)]) async throws {
+        guard !events.isEmpty else { return }
+        // Lock the head first (row lock on PostgreSQL; SQLite has one writer anyway).
+        try await ex.execute("UPDATE audit_head SET seq = seq WHERE id = 1")
+        guard let head = try await ex.one("SELECT seq, hash FROM audit_head WHERE id = 1"),
+              var seq = head.int("seq"), var prev = head.text("hash") else { throw StorageError.corrupt("audit head missing") }
+        for e in events {
+            seq += 1
+            let hash = digest(prev: prev, seq: seq, at: e.at, userID: e.userID, organisationID: e.organisationID, action: e.action,
+                              entity: e.entity, entityID: e.entityID, clientID: e.clientID)
+            try await ex.execute(SQL("""
+                INSERT INTO audit_events (seq, at, user_id, organisation_id, action, entity, entity_id, client_id, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [seq, e.at, e.userID, e.organisationID, e.action, e.entity, e.entityID, e.clientID, prev, hash]))
+            prev = hash
+        }
+        try await ex.execute(SQL("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", [seq, prev]))
+    }
+
     static func digest(prev: String, seq: Int, at: String, userID: String, organisationID: String, action: String,
                        entity: String, entityID: String, clientID: String?) -> String {
         let fields = [prev, String(seq), at, userID, organisationID, action, entity, entityID, clientID ?? ""]

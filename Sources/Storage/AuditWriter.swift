@@ -30,12 +30,7 @@ public actor AuditWriter {
             queue = []
             let events = batch.map(\.event)
             do {
-                try await db.transaction { ex in
-                    for e in events {
-                        try await AuditLog.append(ex, at: e.at, userID: e.userID, organisationID: e.organisationID, action: e.action,
-                                                  entity: e.entity, entityID: e.entityID, clientID: e.clientID)
-                    }
-                }
+                try await db.transaction { ex in try await AuditLog.appendAll(ex, events) }
                 for p in batch { p.done.resume() }
             } catch {
                 for p in batch { p.done.resume(throwing: error) }

@@ -295,8 +295,10 @@ public struct ClientStore: Sendable {
 
     public func snapshots(clientID: String, organisation: String) async throws -> [AssessmentSnapshot] {
         try await db.read { ex in
+            // The list shows date and law version; the (large) documents stay in the database.
             let rows = try await ex.query(SQL("""
-                SELECT s.* FROM assessment_snapshots s JOIN clients c ON c.id = s.client_id
+                SELECT s.id, s.client_id, s.on_day, s.created_by, s.created_at, s.law_versions, '' AS document_json
+                FROM assessment_snapshots s JOIN clients c ON c.id = s.client_id
                 WHERE s.client_id = ? AND c.organisation_id = ? ORDER BY s.created_at DESC
                 """, [clientID, organisation]))
             return try rows.map { r in

@@ -22,19 +22,21 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
     }
 
     public static func escape(_ s: String) -> String {
-        var r = ""
-        r.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": r += "&amp;"
-            case "<": r += "&lt;"
-            case ">": r += "&gt;"
-            case "\"": r += "&quot;"
-            case "'": r += "&#39;"
-            default: r.unicodeScalars.append(ch)
+        // Most text has nothing to escape: check the bytes first (pages are built from thousands of fragments).
+        guard s.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 16)
+        for b in s.utf8 {
+            switch b {
+            case 38: out.append(contentsOf: Array("&amp;".utf8))
+            case 60: out.append(contentsOf: Array("&lt;".utf8))
+            case 62: out.append(contentsOf: Array("&gt;".utf8))
+            case 34: out.append(contentsOf: Array("&quot;".utf8))
+            case 39: out.append(contentsOf: Array("&#39;".utf8))
+            default: out.append(b)
             }
         }
-        return r
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func + (a: HTML, b: HTML) -> HTML { HTML(raw: a.rendered + b.rendered) }

@@ -5,6 +5,8 @@ import CaseFiles
 import Eligibility
 import Foundation
 import Screening
+import Counseling
+import Views
 
 func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
@@ -61,6 +63,19 @@ for _ in 0..<repeats {
     samples.append(d)
 }
 report("one person (case 01), all pathways", samples)
+
+// The assessment page of that person rendered as HTML (the web layer's share of a page view).
+if let person = engine.assess(single, on: on).persons.first {
+    let client = Client(id: "c1", organisationID: "o1", fileNumber: "PB-1", firstName: "Amira", lastName: "Haddad", facts: person.person)
+    let model = AssessmentPage.Model(client: client, on: on, today: on, person: person, snapshots: [])
+    var pageSamples: [UInt64] = []
+    for _ in 0..<min(repeats, 5_000) {
+        let t = now(); let html = AssessmentPage.render(frame: PageFrame(title: "Prüfung", csrf: "x"), model); let d = now() - t
+        precondition(!html.rendered.isEmpty)
+        pageSamples.append(d)
+    }
+    report("assessment page HTML (case 01)", pageSamples)
+}
 
 // 2. N generated households (single persons and families), each person all pathways.
 var gen = PopulationGenerator(seed: seed, on: on)

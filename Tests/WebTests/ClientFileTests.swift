@@ -133,7 +133,8 @@ struct ClientFileTests {
             #expect(snaps.count == 1)
             #expect(snaps.first?.on == Day("2026-11-22"))
             #expect(snaps.first?.lawVersions.contains { $0.contains("§ 25b AufenthG i. d. F. ab 31.12.2022") } == true)
-            #expect(snaps.first?.documentJSON.contains("\"schema\" : \"bleibe.assessment/1\"") == true)
+            let doc = try await f.services.db.read { try await $0.one("SELECT document_json FROM assessment_snapshots")?.text("document_json") }
+            #expect(doc?.contains("\"schema\" : \"bleibe.assessment/1\"") == true)
         }
         }
     }
@@ -165,6 +166,25 @@ struct ClientFileTests {
         // No content in the trail: neither the name nor a fact.
         let rows = try await f.services.db.read { try await $0.query("SELECT * FROM audit_events") }
         for r in rows { for v in r.values.values { if case .text(let s) = v { #expect(!s.contains("Haddad") && !s.contains("1990-05-05")) } } }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func concurrentReadsAreGroupCommittedIntoAnIntactChain(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            let before = try await AuditLog.verify(f.services.db).checked
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for i in 0..<60 {
+                    group.addTask {
+                        try await f.services.clients.recordRead(clientID: "client-a", entity: "client",
+                                                                audit: AuditContext(userID: "user-\(i % 2)", organisationID: "org-a", now: "2026-11-22T08:00:0\(i % 10).000Z"))
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let v = try await AuditLog.verify(f.services.db)
+            #expect(v.isIntact)
+            #expect(v.checked == before + 60)
         }
     }
 
