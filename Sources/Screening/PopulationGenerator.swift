@@ -21,7 +21,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 public struct PopulationGenerator: Sendable {
     public let on: Day
     private var rng: SeededRandom
-    private var counter = 0
+    private var counter = 0   // households generated so far
 
     /// Nationalities of the counseled population (ISO alpha-3), most frequent first.
     public static let nationalities = ["AFG", "IRQ", "SYR", "IRN", "TUR", "GEO", "RUS", "NGA", "PAK", "SOM", "ERI", "GIN",
@@ -36,7 +36,6 @@ public struct PopulationGenerator: Sendable {
     /// The next household: a single person (about 70 %) or a family with a spouse and minor children.
     public mutating func nextHousehold() -> Household {
         counter += 1
-        let base = "h\(counter)"
         let entered = entryDate()
         var main = person(id: "a", entered: entered, adult: true)
         guard rng.chance(0.3) else {
@@ -58,7 +57,6 @@ public struct PopulationGenerator: Sendable {
             relations.append(Relation(kind: .parent, persons: ["a", id]))
             relations.append(Relation(kind: .parent, persons: ["b", id]))
         }
-        _ = base
         return Household(persons: persons, relations: relations, household: Set(persons.map(\.id)))
     }
 
