@@ -23,8 +23,8 @@ let package = Package(
         .target(name: "Eligibility"),
         // The YAML case-file format of ../shared/law/CASES.md.
         .target(name: "CaseFiles", dependencies: ["Eligibility", .product(name: "Yams", package: "Yams")]),
-        // Bulk evaluation of populations: synthetic populations now, screening files later. Foundation only.
-        .target(name: "Screening", dependencies: ["Eligibility"]),
+        // Bulk evaluation of populations: synthetic populations, flat CSV and JSON Lines input, screening.
+        .target(name: "Screening", dependencies: ["Eligibility", "CaseFiles"]),
         // Domain values of the product and authorization policies as pure functions. Foundation + Eligibility.
         .target(name: "Counseling", dependencies: ["Eligibility"]),
         // The fictional demo site (organisations, users, clients), deterministic for a seed. Pure.
@@ -47,12 +47,12 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "bleibe", dependencies: [
-            "Eligibility", "CaseFiles", "Web", "Storage",
+            "Eligibility", "CaseFiles", "Web", "Storage", "Screening",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "bleibe-bench", dependencies: ["Eligibility", "CaseFiles", "Screening", "Views", "Counseling"]),
         .testTarget(name: "EligibilityTests", dependencies: ["Eligibility"]),
-        .testTarget(name: "CaseFilesTests", dependencies: ["CaseFiles", "Eligibility", "bleibe", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "CaseFilesTests", dependencies: ["CaseFiles", "Eligibility", "Screening", "bleibe", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "CounselingTests", dependencies: ["Counseling", "Eligibility", "Demo"]),
         .testTarget(name: "WebTests", dependencies: [
             "Web", "Storage", "Counseling", "Eligibility",

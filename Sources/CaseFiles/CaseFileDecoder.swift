@@ -43,6 +43,18 @@ public enum CaseFileDecoder {
         }
     }
 
+    /// One household of a JSON Lines screening file: the case-file schema without `on` and `expect` (CASES.md).
+    /// `on` bounds the status history. Errors name the line.
+    public static func household(jsonLine text: String, line: Int, on: Day, source: String = "input") throws -> (id: String?, household: Household) {
+        guard let data = text.data(using: .utf8), let obj = try? JSONSerialization.jsonObject(with: data) else {
+            throw CaseFileError(file: source, path: "", line: line, message: "not a JSON object")
+        }
+        let root = YAMLValue(node: node(obj), path: "", file: "\(source):\(line)")
+        let d = CaseDecoding(file: "\(source):\(line)", requireExpectations: false)
+        let f = try root.mapping(allowed: ["id", "title", "source", "notes", "person", "persons", "relations", "household"])
+        return (try f.optional("id") { try $0.string() }, try d.household(f, root: root, on: on))
+    }
+
     /// Every `.yaml`/`.yml` file under the given files or folders, sorted; a path that does not exist is an error.
     public static func caseFiles(in paths: [String]) throws -> [String] {
         var out: [String] = []
@@ -83,7 +95,23 @@ struct CaseDecoding {
         let appliedOn = try f.optional("applied_on") { try $0.day() }
         if let a = appliedOn, a > on { throw f["applied_on"]!.error("must not be after on (\(on.iso))") }
 
-        var household: Household
+        let household = try self.household(f, root: root, on: on)
+
+        var expectations: [Expectation] = []
+        if let e = f["expect"] {
+            expectations = try expect(e, household: household)
+        } else if requireExpectations {
+            throw root.error("missing required field 'expect'")
+        }
+        let notes = try f.optional("notes") { try $0.string() }
+        return CaseFile(id: id, title: title, source: source, on: on, appliedOn: appliedOn, household: household,
+                        expectations: expectations, notes: notes, path: file)
+    }
+
+
+    /// The person or household of a case (or of one line of a screening file).
+    func household(_ f: Fields, root: YAMLValue, on: Day) throws -> Household {
+        let household: Household
         switch (f["person"], f["persons"]) {
         case (let p?, nil):
             for k in ["relations", "household"] where f.has(k) { throw f[k]!.error("only allowed with 'persons'") }
@@ -113,15 +141,7 @@ struct CaseDecoding {
             throw root.error("missing required field 'person' or 'persons'")
         }
 
-        var expectations: [Expectation] = []
-        if let e = f["expect"] {
-            expectations = try expect(e, household: household)
-        } else if requireExpectations {
-            throw root.error("missing required field 'expect'")
-        }
-        let notes = try f.optional("notes") { try $0.string() }
-        return CaseFile(id: id, title: title, source: source, on: on, appliedOn: appliedOn, household: household,
-                        expectations: expectations, notes: notes, path: file)
+        return household
     }
 
     // MARK: Person

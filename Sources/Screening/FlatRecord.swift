@@ -1,0 +1,295 @@
+import Eligibility
+import Foundation
+
+/// The flat CSV an authority can export: one row per person, no names. A column that is left out (or empty) makes
+/// the facts it carries unknown. The status history is rebuilt from four dates (see `FlatRecord.statusHistory`).
+public enum FlatRecord {
+    public static let columns = [
+        "id", "born", "nationality", "safe_country_of_origin", "marital_status", "entered",
+        "stay_since", "duldung_since", "status", "status_since", "status_basis", "days_60b",
+        "asylum_applied_on", "asylum_decision", "asylum_rejected_as", "ou_basis", "asylum_decided_on",
+        "minor_children", "children_at_school",
+        "german_oral", "german_written", "german_date", "civic_test_passed_on", "fdgo_declaration_on",
+        "identity_clarified_on", "identity_steps_on", "passport",
+        "work_share", "own_work_share", "public_funds", "wohngeld",
+        "employment_since", "employment_hours", "employment_insured",
+        "day_fines", "day_fines_foreigners_only", "prison_months",
+        "obstruction", "entered_for_benefits", "bars",
+        "integration_prognosis", "fdgo_doubts", "school_since", "school_successful", "degree_de",
+        "training_kind", "training_from", "training_registered_on", "training_passed_on", "removal_measures",
+        "housing_sufficient", "departure_impossible_since", "departure_end_foreseeable", "departure_own_fault",
+    ]
+
+    public struct RowError: Error, CustomStringConvertible {
+        public var column: String
+        public var message: String
+        public var description: String { "\(column): \(message)" }
+    }
+
+    /// Builds the household of one row. `minor_children` become persons of the case (unmarried, 10 years old,
+    /// attending school as `children_at_school` says) so that the household rules apply.
+    public static func household(_ row: [String: String], on: Day) throws -> (id: String, household: Household) {
+        func v(_ k: String) -> String? { row[k].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) } }
+        func day(_ k: String) throws -> Day? {
+            guard let t = v(k) else { return nil }
+            guard let d = Day(iso: t) else { throw RowError(column: k, message: "expected a date YYYY-MM-DD, found '\(t)'") }
+            return d
+        }
+        func event(_ k: String) throws -> EventDate {
+            guard let t = v(k) else { return .unknown }
+            if t == "none" || t == "null" { return .never }
+            return .on(try day(k)!)
+        }
+        func bool(_ k: String) throws -> Bool? {
+            guard let t = v(k) else { return nil }
+            switch t { case "true", "1", "ja": return true; case "false", "0", "nein": return false
+            default: throw RowError(column: k, message: "expected true or false, found '\(t)'") }
+        }
+        func number(_ k: String) throws -> Double? {
+            guard let t = v(k) else { return nil }
+            guard let x = Double(t), x >= 0 else { throw RowError(column: k, message: "expected a non-negative number, found '\(t)'") }
+            return x
+        }
+        guard let id = v("id") else { throw RowError(column: "id", message: "missing") }
+        var p = Person(id: "p")
+        p.label = id
+        p.born = try day("born")
+        p.nationality = v("nationality")
+        p.safeCountryOfOrigin = try bool("safe_country_of_origin")
+        if let m = v("marital_status") {
+            guard let ms = MaritalStatus(rawValue: m) else { throw RowError(column: "marital_status", message: "unknown value '\(m)'") }
+            p.maritalStatus = ms
+        }
+        p.entered = try day("entered")
+        p.enteredForBenefits = try bool("entered_for_benefits")
+        p.status = try statusHistory(row, on: on, day: day, number: number)
+        if let applied = v("asylum_applied_on") {
+            var a = Asylum()
+            a.appliedOn = applied == "none" ? .never : .on(try day("asylum_applied_on")!)
+            if let d = v("asylum_decision") {
+                guard let dec = AsylumDecision(rawValue: d) else { throw RowError(column: "asylum_decision", message: "unknown value '\(d)'") }
+                a.decision = dec
+            }
+            if let r = v("asylum_rejected_as") {
+                guard let rej = RejectionKind(rawValue: r) else { throw RowError(column: "asylum_rejected_as", message: "unknown value '\(r)'") }
+                a.rejectedAs = rej
+            }
+            a.ouBasis = v("ou_basis")
+            a.decidedOn = try day("asylum_decided_on")
+            p.asylum = a
+        }
+        if row["german_oral"] != nil || row["german_written"] != nil {
+            var certs: [GermanCertificate] = []
+            let date = try day("german_date") ?? p.entered ?? on
+            for (k, scope) in [("german_oral", LanguageScope.oral), ("german_written", .written)] {
+                guard let t = v(k), t != "none" else { continue }
+                guard let level = LanguageLevel(code: t) else { throw RowError(column: k, message: "expected A1…C2 or none, found '\(t)'") }
+                certs.append(GermanCertificate(level: level, scope: scope, date: date))
+            }
+            p.german = certs
+        }
+        p.civicTestPassedOn = try event("civic_test_passed_on")
+        p.fdgoDeclarationOn = try event("fdgo_declaration_on")
+        if v("identity_clarified_on") != nil || v("identity_steps_on") != nil {
+            p.identity = Identity(clarifiedOn: try event("identity_clarified_on"), allStepsTakenOn: try event("identity_steps_on"))
+        }
+        p.passport = try bool("passport")
+        if let share = try number("work_share") {
+            var lu = LivelihoodPeriod(from: try day("employment_since") ?? p.entered ?? on)
+            if lu.from > on { lu.from = on }
+            lu.workShare = min(share, 1); lu.ownWorkShare = try number("own_work_share").map { min($0, 1) }
+            lu.publicFunds = try bool("public_funds"); lu.wohngeld = try bool("wohngeld")
+            p.livelihood = [lu]
+        }
+        if let since = try day("employment_since") {
+            var e = EmploymentPeriod(from: since)
+            e.hours = try number("employment_hours"); e.insured = try bool("employment_insured")
+            p.employment = [e]
+        } else if v("employment_hours") == "0" {
+            p.employment = []
+        }
+        if row["day_fines"] != nil || row["prison_months"] != nil || row["day_fines_foreigners_only"] != nil {
+            var list: [Conviction] = []
+            func conviction(_ fines: Int?, prison: Int?, foreignersOnly: Bool) -> Conviction {
+                var c = Conviction()
+                c.date = on; c.intentional = true; c.inGermany = true; c.stillRegistered = true; c.foreignersOnly = foreignersOnly
+                c.dayFines = fines; c.prisonMonths = prison; c.suspended = prison == nil ? nil : true
+                return c
+            }
+            if let f = try number("day_fines"), f > 0 { list.append(conviction(Int(f), prison: nil, foreignersOnly: false)) }
+            if let f = try number("day_fines_foreigners_only"), f > 0 { list.append(conviction(Int(f), prison: nil, foreignersOnly: true)) }
+            if let m = try number("prison_months"), m > 0 { list.append(conviction(nil, prison: Int(m), foreignersOnly: false)) }
+            p.convictions = list
+        }
+        if let o = v("obstruction") {
+            var c = Conduct.noneStated
+            if o != "none" {
+                guard let ob = Obstruction(rawValue: o) else { throw RowError(column: "obstruction", message: "expected none, deception, false_statements or non_cooperation") }
+                c.currentObstruction = [ob]
+            }
+            p.conduct = c
+        }
+        if let b = v("bars") {
+            var bars = Bars.noneStated
+            for part in b.split(separator: "|") where part != "none" {
+                switch part {
+                case "entry_ban": bars.entryBan = true
+                case "abs4_ground": bars.abs4Ground = true
+                case "s54_abs1_other": bars.s54Abs1Other = true
+                case "other_expulsion_interest": bars.otherExpulsionInterest = true
+                case "expulsion_order": bars.expulsionOrder = true
+                case "extremism": bars.extremism = true
+                default: throw RowError(column: "bars", message: "unknown bar '\(part)'")
+                }
+            }
+            p.bars = bars
+        }
+        if let ip = v("integration_prognosis") {
+            guard let x = IntegrationPrognosis(rawValue: ip) else { throw RowError(column: "integration_prognosis", message: "positive or negative") }
+            p.integrationPrognosis = x
+        }
+        p.fdgoDoubts = try bool("fdgo_doubts")
+        if let since = try day("school_since") {
+            p.education = [EducationPeriod(kind: .school, from: since, to: nil, successful: try bool("school_successful"))]
+        } else if v("school_since") == nil && row["school_since"] != nil { p.education = [] }
+        if let d = v("degree_de") {
+            switch d {
+            case "none": p.degrees = []
+            case "school", "vocational", "university", "care_assistant":
+                p.degrees = [Degree(kind: DegreeKind(rawValue: d)!, on: p.entered ?? on, country: "DEU")]
+            default: throw RowError(column: "degree_de", message: "none, school, vocational, care_assistant or university")
+            }
+        }
+        if let k = v("training_kind") {
+            if k == "none" { p.training = [] } else {
+                guard let kind = TrainingKind(rawValue: k), let from = try day("training_from") else {
+                    throw RowError(column: "training_kind", message: "qualified or helper, with training_from")
+                }
+                var t = Training(kind: kind, from: from)
+                t.registeredOn = try event("training_registered_on")
+                t.passedOn = try event("training_passed_on")
+                t.endedEarlyOn = .never
+                p.training = [t]
+            }
+        }
+        if let rm = v("removal_measures") {
+            p.removalMeasures = try rm == "none" ? [] : rm.split(separator: "|").map {
+                guard let m = RemovalMeasure(rawValue: String($0)) else { throw RowError(column: "removal_measures", message: "unknown measure '\($0)'") }
+                return m
+            }
+        }
+        p.housingSufficient = try bool("housing_sufficient")
+        if v("departure_impossible_since") != nil || v("departure_own_fault") != nil {
+            var d = Departure()
+            d.impossibleSince = try event("departure_impossible_since")
+            d.endForeseeable = try bool("departure_end_foreseeable")
+            d.ownFault = try bool("departure_own_fault")
+            p.departure = d
+        }
+        guard let kids = try number("minor_children"), kids > 0 else {
+            if row["minor_children"] != nil, p.maritalStatus != .married { return (id, Household(single: p)) }
+            return (id, Household(persons: [p], relations: [], household: ["p"]))
+        }
+        var persons = [p], relations: [Relation] = []
+        let school = try bool("children_at_school")
+        for i in 0..<min(Int(kids), 10) {
+            var c = Person(id: "c\(i)")
+            c.born = on.adding(years: -10)
+            c.maritalStatus = .single
+            c.convictions = []
+            if let school { c.education = school ? [EducationPeriod(kind: .school, from: on.adding(years: -4), successful: true)] : [] }
+            persons.append(c)
+            relations.append(Relation(kind: .parent, persons: ["p", c.id]))
+        }
+        return (id, Household(persons: persons, relations: relations, household: Set(persons.map(\.id))))
+    }
+
+    /// stay_since … duldung_since − 1: a qualifying stay (taken as Gestattung); `days_60b` of it as a § 60b Duldung
+    /// just before duldung_since; duldung_since … status_since − 1: Duldung; from status_since: the current status.
+    static func statusHistory(_ row: [String: String], on: Day, day: (String) throws -> Day?, number: (String) throws -> Double?) throws -> [StatusPeriod]? {
+        guard let kindText = row["status"]?.trimmingCharacters(in: .whitespaces), !kindText.isEmpty else { return nil }
+        guard let kind = StatusKind(rawValue: kindText) else { throw RowError(column: "status", message: "unknown status '\(kindText)'") }
+        guard let since = try day("status_since") else { throw RowError(column: "status_since", message: "required with status") }
+        guard since <= on else { throw RowError(column: "status_since", message: "after the screening date") }
+        var periods: [StatusPeriod] = []
+        let duldung = try day("duldung_since").map { min($0, since) }
+        let stay = try day("stay_since").map { min($0, duldung ?? since) }
+        let days60b = Int(try number("days_60b") ?? 0)
+        if let stay {
+            let end = duldung ?? since
+            let split = days60b > 0 ? max(stay, end.adding(days: -days60b)) : end
+            if stay < split { periods.append(StatusPeriod(kind: .gestattung, from: stay, to: split.adding(days: -1))) }
+            if split < end { periods.append(StatusPeriod(kind: .duldung60b, from: max(split, Day("2019-08-01")), to: end.adding(days: -1))) }
+        }
+        if let duldung, duldung < since { periods.append(StatusPeriod(kind: .duldung, from: duldung, to: since.adding(days: -1))) }
+        var current = StatusPeriod(kind: kind, from: since)
+        if kind == .aufenthaltserlaubnis { current.basis = row["status_basis"].flatMap { $0.isEmpty ? nil : $0 } ?? "?" }
+        if kind == .fiktion { current.fiktion = .continuation; current.continues = row["status_basis"] ?? "?" }
+        periods.append(current)
+        return periods
+    }
+
+    /// A person's facts as a flat row (lossy: the inverse of `household`, for `synth` and tests).
+    public static func row(id: String, _ p: Person, minorChildren: Int, childrenAtSchool: Bool?, on: Day) -> [String: String] {
+        var r: [String: String] = ["id": id]
+        r["born"] = p.born?.iso; r["nationality"] = p.nationality; r["safe_country_of_origin"] = p.safeCountryOfOrigin.map(String.init)
+        r["marital_status"] = p.maritalStatus?.rawValue; r["entered"] = p.entered?.iso
+        r["entered_for_benefits"] = p.enteredForBenefits.map(String.init)
+        if let status = p.status, let last = status.last {
+            r["status"] = last.kind.rawValue; r["status_since"] = last.from.iso; r["status_basis"] = last.titleBasis
+            let qualifying = status.filter { $0.kind != .none && $0.kind != .abroad }
+            r["stay_since"] = qualifying.first?.from.iso
+            if let firstDuldung = status.lastIndex(where: { !$0.kind.isDuldung || $0.kind == .duldung60b }).map({ $0 + 1 }), firstDuldung < status.count {
+                r["duldung_since"] = status[firstDuldung].from.iso
+            } else if status.allSatisfy({ $0.kind.isDuldung && $0.kind != .duldung60b }) { r["duldung_since"] = status.first?.from.iso }
+            r["days_60b"] = String(status.filter { $0.kind == .duldung60b }.reduce(0) { $0 + $1.from.days(to: $1.to ?? on) + 1 })
+        }
+        if let a = p.asylum {
+            switch a.appliedOn { case .never: r["asylum_applied_on"] = "none"; case .on(let d): r["asylum_applied_on"] = d.iso; case .unknown: break }
+            r["asylum_decision"] = a.decision?.rawValue; r["asylum_rejected_as"] = a.rejectedAs?.rawValue
+            r["ou_basis"] = a.ouBasis; r["asylum_decided_on"] = a.decidedOn?.iso
+        }
+        r["minor_children"] = String(minorChildren); r["children_at_school"] = childrenAtSchool.map(String.init)
+        if let g = p.german {
+            r["german_oral"] = g.filter { $0.scope != .written }.map(\.level).max()?.code ?? "none"
+            r["german_written"] = g.filter { $0.scope != .oral }.map(\.level).max()?.code ?? "none"
+            r["german_date"] = g.map(\.date).max()?.iso
+        }
+        func ev(_ e: EventDate) -> String? { switch e { case .unknown: return nil; case .never: return "none"; case .on(let d): return d.iso } }
+        r["civic_test_passed_on"] = ev(p.civicTestPassedOn); r["fdgo_declaration_on"] = ev(p.fdgoDeclarationOn)
+        if let i = p.identity { r["identity_clarified_on"] = ev(i.clarifiedOn); r["identity_steps_on"] = ev(i.allStepsTakenOn) }
+        r["passport"] = p.passport.map(String.init)
+        if let lu = p.livelihood?.last {
+            r["work_share"] = lu.workShare.map { String($0) }; r["own_work_share"] = lu.ownWorkShare.map { String($0) }
+            r["public_funds"] = lu.publicFunds.map(String.init); r["wohngeld"] = lu.wohngeld.map(String.init)
+        }
+        if let e = p.employment?.last(where: { $0.to == nil }) {
+            r["employment_since"] = e.from.iso; r["employment_hours"] = e.hours.map { String(Int($0)) }; r["employment_insured"] = e.insured.map(String.init)
+        } else if p.employment?.isEmpty == true { r["employment_hours"] = "0" }
+        if let cs = p.convictions {
+            r["day_fines"] = String(cs.filter { $0.foreignersOnly == false }.compactMap(\.dayFines).reduce(0, +))
+            r["day_fines_foreigners_only"] = String(cs.filter { $0.foreignersOnly == true }.compactMap(\.dayFines).reduce(0, +))
+            r["prison_months"] = String(cs.compactMap(\.prisonMonths).reduce(0, +))
+        }
+        if let c = p.conduct { r["obstruction"] = c.currentObstruction?.first?.rawValue ?? "none" }
+        r["integration_prognosis"] = p.integrationPrognosis?.rawValue; r["fdgo_doubts"] = p.fdgoDoubts.map(String.init)
+        if let school = p.education?.filter({ $0.kind == .school }).first { r["school_since"] = school.from.iso; r["school_successful"] = school.successful.map(String.init) }
+        if let d = p.degrees { r["degree_de"] = d.first(where: { $0.country == "DEU" })?.kind.rawValue ?? "none" }
+        if let t = p.training { if let last = t.last { r["training_kind"] = last.kind.rawValue; r["training_from"] = last.from.iso
+            r["training_registered_on"] = ev(last.registeredOn); r["training_passed_on"] = ev(last.passedOn) } else { r["training_kind"] = "none" } }
+        r["removal_measures"] = p.removalMeasures.map { $0.isEmpty ? "none" : $0.map(\.rawValue).joined(separator: "|") }
+        r["housing_sufficient"] = p.housingSufficient.map(String.init)
+        if let d = p.departure {
+            r["departure_impossible_since"] = ev(d.impossibleSince); r["departure_end_foreseeable"] = d.endForeseeable.map(String.init)
+            r["departure_own_fault"] = d.ownFault.map(String.init)
+        }
+        if let b = p.bars {
+            var parts: [String] = []
+            if b.entryBan == true { parts.append("entry_ban") }; if b.abs4Ground == true { parts.append("abs4_ground") }
+            if b.s54Abs1Other == true { parts.append("s54_abs1_other") }; if b.otherExpulsionInterest == true { parts.append("other_expulsion_interest") }
+            if b.expulsionOrder == true { parts.append("expulsion_order") }; if b.extremism == true { parts.append("extremism") }
+            r["bars"] = parts.isEmpty ? "none" : parts.joined(separator: "|")
+        }
+        return r
+    }
+}

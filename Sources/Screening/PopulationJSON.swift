@@ -1,0 +1,19 @@
+import CaseFiles
+import Eligibility
+
+/// One household as a line of JSON Lines screening input (the case-file schema without `on` and `expect`).
+public enum PopulationJSON {
+    public static func line(_ h: Household, id: String) -> String {
+        if h.isSinglePerson { return "{\"id\":\(CaseFileEncoder.quote(id)),\"person\":\(CaseFileEncoder.json(h.persons[0]))}" }
+        let persons = h.persons.map { CaseFileEncoder.json($0) }.joined(separator: ",")
+        let relations = h.relations.map { r -> String in
+            r.kind == .parent
+                ? "{\"kind\":\"parent\",\"parent\":\(CaseFileEncoder.quote(r.persons[0])),\"child\":\(CaseFileEncoder.quote(r.persons[1]))}"
+                : "{\"kind\":\(CaseFileEncoder.quote(r.kind.rawValue)),\"between\":[\(r.persons.map(CaseFileEncoder.quote).joined(separator: ","))]}"
+        }.joined(separator: ",")
+        // An unknown household stays unknown (the key is left out).
+        let members = h.household.map { ",\"household\":[" + $0.sorted().map(CaseFileEncoder.quote).joined(separator: ",") + "]" } ?? ""
+        return "{\"id\":\(CaseFileEncoder.quote(id)),\"persons\":[\(persons)],\"relations\":[\(relations)]\(members)}"
+    }
+}
+

@@ -1,0 +1,243 @@
+import CaseFiles
+import Eligibility
+import Foundation
+
+/// Input formats of `bleibe screen`.
+public enum ScreeningFormat: String, Sendable, CaseIterable {
+    /// The flat CSV of `FlatRecord` (one person per row, header line first).
+    case csv
+    /// JSON Lines: one household per line in the case-file schema without `on` and `expect`.
+    case jsonl
+}
+
+/// The answer for one input row: per pathway the result and date, the first action still needed.
+public struct ScreeningRow: Sendable {
+    public var line: Int
+    public var id: String
+    public var answers: [(PathwayKey, Outcome, Day?)]
+    public var firstAction: String?
+    public var yearsOfStay: Int?
+}
+
+/// Counts per pathway and by years of stay.
+public struct ScreeningSummary: Sendable {
+    public enum Bucket: String, CaseIterable, Sendable {
+        case met, within3 = "reachable ≤ 3 months", within6 = "reachable ≤ 6 months", within12 = "reachable ≤ 12 months"
+        case later = "reachable later", notMet = "not_met", excluded, unclear
+    }
+    public var rows = 0
+    public var rejected = 0
+    public var counts: [PathwayKey: [Bucket: Int]] = [:]
+    public var yearsOfStay: [String: Int] = [:]
+    public var horizonMonths = 12
+
+    public static func bucket(_ o: Outcome, from: Day?, on: Day) -> Bucket {
+        switch o {
+        case .met: return .met
+        case .notMet: return .notMet
+        case .excluded: return .excluded
+        case .unclear: return .unclear
+        case .reachable:
+            guard let f = from else { return .later }
+            if f <= on.adding(months: 3) { return .within3 }
+            if f <= on.adding(months: 6) { return .within6 }
+            if f <= on.adding(months: 12) { return .within12 }
+            return .later
+        }
+    }
+
+    public static func stayBucket(_ years: Int?) -> String {
+        guard let y = years else { return "unknown" }
+        switch y { case ..<3: return "< 3 years"; case 3..<5: return "3–5 years"; case 5..<8: return "5–8 years"; default: return "≥ 8 years" }
+    }
+
+    mutating func add(_ r: ScreeningRow, on: Day) {
+        rows += 1
+        for (k, o, f) in r.answers { counts[k, default: [:]][Self.bucket(o, from: f, on: on), default: 0] += 1 }
+        yearsOfStay[Self.stayBucket(r.yearsOfStay), default: 0] += 1
+    }
+
+    /// A plain-text table.
+    public func table(pathways: [PathwayKey]) -> String {
+        var out = "pathway  " + Bucket.allCases.map { String($0.rawValue.prefix(22)).padding(toLength: 22, withPad: " ", startingAt: 0) }.joined(separator: " ") + "\n"
+        for k in pathways {
+            let c = counts[k] ?? [:]
+            out += k.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
+                + Bucket.allCases.map { String(c[$0] ?? 0).padding(toLength: 22, withPad: " ", startingAt: 0) }.joined(separator: " ") + "\n"
+        }
+        out += "\nyears of stay: " + ["< 3 years", "3–5 years", "5–8 years", "≥ 8 years", "unknown"].map { "\($0): \(yearsOfStay[$0] ?? 0)" }.joined(separator: ", ") + "\n"
+        out += "rows: \(rows), rejected: \(rejected)\n"
+        return out
+    }
+}
+
+/// Screens a population file: streams it in chunks (memory flat in the number of rows), evaluates every chunk on
+/// all cores, writes result rows in input order. A malformed row is reported with its line and does not stop the run.
+public struct Screener: Sendable {
+    public let on: Day
+    public let pathways: [PathwayKey]
+    public let engine = Engine()
+    public var chunkSize = 4096
+
+    public init(on: Day, pathways: [PathwayKey] = PathwayKey.allCases) { self.on = on; self.pathways = pathways }
+
+    public static func header(_ pathways: [PathwayKey]) -> String {
+        (["id"] + pathways.flatMap { ["\($0.rawValue)_result", "\($0.rawValue)_from"] } + ["first_action"]).map(CSV.quote).joined(separator: ",")
+    }
+
+    public func csvLine(_ r: ScreeningRow) -> String {
+        var fields = [r.id]
+        for (_, o, f) in r.answers { fields.append(o.rawValue); fields.append(f?.iso ?? "") }
+        fields.append(r.firstAction ?? "")
+        return fields.map(CSV.quote).joined(separator: ",")
+    }
+
+    /// Evaluates one parsed household: one row per person (`id/person` when the household has several), or only
+    /// the reported person of a flat row (its synthetic children are there for the household rules only).
+    public func evaluate(_ household: Household, id: String, line: Int, onlyFirst: Bool = false) -> [ScreeningRow] {
+        let result = engine.assess(household, on: on, pathways: pathways)
+        let persons = onlyFirst ? Array(result.persons.prefix(1)) : result.persons
+        return persons.map { p in row(p, id: persons.count > 1 ? "\(id)/\(p.personID)" : id, line: line) }
+    }
+
+    func row(_ p: PersonAssessment, id: String, line: Int) -> ScreeningRow {
+        let answers = p.assessments.map { ($0.pathway, $0.outcome, $0.from) }
+        let candidate = p.assessments.filter { $0.outcome == .unclear || $0.outcome == .notMet }
+            .min { ($0.outcome == .unclear ? 0 : 1, $0.actions.count) < ($1.outcome == .unclear ? 0 : 1, $1.actions.count) }
+        let start = p.person.status?.first { $0.kind != .none && $0.kind != .abroad }?.from
+        let years = start.map { s -> Int in var y = on.year - s.year; if s.adding(years: y) > on { y -= 1 }; return max(0, y) }
+        return ScreeningRow(line: line, id: id, answers: answers, firstAction: candidate?.actions.first, yearsOfStay: years)
+    }
+
+    /// Parses one input line into a household; throws a message for a malformed row.
+    public func parse(_ text: String, line: Int, format: ScreeningFormat, header: [String]) throws -> (String, Household) {
+        switch format {
+        case .jsonl:
+            let (id, h) = try CaseFileDecoder.household(jsonLine: text, line: line, on: on)
+            return (id ?? h.persons.first?.label ?? "line-\(line)", h)
+        case .csv:
+            let fields = CSV.split(text)
+            guard fields.count == header.count else { throw FlatRecord.RowError(column: "row", message: "expected \(header.count) fields, found \(fields.count)") }
+            return try FlatRecord.household(Dictionary(uniqueKeysWithValues: zip(header, fields)), on: on)
+        }
+    }
+
+    /// Runs over `lines` (the file without its CSV header), calling `write` with result lines in order and
+    /// `reject` with the line number and reason of every malformed row.
+    public func run(lines: some Sequence<String>, format: ScreeningFormat, header: [String] = [], firstLine: Int = 1,
+                    write: (String) -> Void, reject: (Int, String) -> Void, progress: ((Int) -> Void)? = nil) -> ScreeningSummary {
+        var summary = ScreeningSummary()
+        var chunk: [(Int, String)] = []
+        chunk.reserveCapacity(chunkSize)
+        var lineNo = firstLine - 1
+        func flush() {
+            let items = chunk
+            let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+            let results = UnsafeMutableBufferPointer<Result<[ScreeningRow], ScreeningError>?>.allocate(capacity: items.count)
+            results.initialize(repeating: nil)
+            defer { results.deallocate() }
+            let base = SendablePointer(results.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                var i = w
+                while i < items.count {
+                    let (n, text) = items[i]
+                    do {
+                        let (id, h) = try parse(text, line: n, format: format, header: header)
+                        base.p[i] = .success(evaluate(h, id: id, line: n, onlyFirst: format == .csv))
+                    } catch {
+                        base.p[i] = .failure(ScreeningError(line: n, reason: "\(error)"))
+                    }
+                    i += workers
+                }
+            }
+            for r in results {
+                switch r {
+                case .success(let rows)?: for row in rows { summary.add(row, on: on); write(csvLine(row)) }
+                case .failure(let e)?: summary.rejected += 1; reject(e.line, e.reason)
+                case nil: break
+                }
+            }
+            chunk.removeAll(keepingCapacity: true)
+            progress?(summary.rows + summary.rejected)
+        }
+        for text in lines {
+            lineNo += 1
+            if text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            chunk.append((lineNo, text))
+            if chunk.count >= chunkSize { flush() }
+        }
+        if !chunk.isEmpty { flush() }
+        return summary
+    }
+}
+
+struct ScreeningError: Error { let line: Int; let reason: String }
+
+/// Each worker writes only its own slots of the result buffer (i ≡ worker mod workers), so sharing is safe.
+struct SendablePointer<T>: @unchecked Sendable {
+    let p: UnsafeMutablePointer<T>
+    init(_ p: UnsafeMutablePointer<T>) { self.p = p }
+}
+
+/// Minimal CSV (RFC 4180 without line breaks inside fields): split and quote.
+public enum CSV {
+    public static func split(_ line: String) -> [String] {
+        var out: [String] = [], cur = "", quoted = false, afterQuote = false
+        var it = line.makeIterator()
+        while let ch = it.next() {
+            if quoted {
+                if ch == "\"" { quoted = false; afterQuote = true } else { cur.append(ch) }
+            } else if ch == "\"" {
+                if afterQuote { cur.append("\"") }
+                quoted = true; afterQuote = false
+            } else if ch == "," {
+                out.append(cur); cur = ""; afterQuote = false
+            } else if ch != "\r" {
+                cur.append(ch); afterQuote = false
+            }
+        }
+        out.append(cur)
+        return out
+    }
+
+    public static func quote(_ s: String) -> String {
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+
+    public static func line(_ row: [String: String], columns: [String]) -> String {
+        columns.map { quote(row[$0] ?? "") }.joined(separator: ",")
+    }
+}
+
+/// Reads a file line by line with a fixed buffer (memory stays flat however large the file).
+public struct LineReader: Sequence, IteratorProtocol {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var eof = false
+
+    public init?(path: String) {
+        guard let h = FileHandle(forReadingAtPath: path) else { return nil }
+        handle = h
+    }
+
+    public mutating func next() -> String? {
+        while true {
+            if let nl = buffer[start...].firstIndex(of: 10) {
+                let line = String(decoding: buffer[start..<nl], as: UTF8.self)
+                start = nl + 1
+                return line
+            }
+            if eof {
+                guard start < buffer.count else { return nil }
+                defer { buffer.removeAll(); start = 0 }
+                return String(decoding: buffer[start...], as: UTF8.self)
+            }
+            // Keep the unfinished line, read the next megabyte.
+            buffer.removeSubrange(0..<start)
+            start = 0
+            let more = handle.readData(ofLength: 1 << 20)
+            if more.isEmpty { eof = true } else { buffer.append(contentsOf: more) }
+        }
+    }
+}

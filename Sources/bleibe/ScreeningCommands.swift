@@ -1,0 +1,105 @@
+import ArgumentParser
+import CaseFiles
+import Eligibility
+import Foundation
+import Screening
+
+/// `bleibe synth`: a deterministic synthetic population (fictional), as flat CSV or JSON Lines.
+struct Synth: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Erzeugt eine synthetische Population (CSV oder JSON Lines) auf der Standardausgabe.")
+
+    @Option(help: "Number of persons.") var count = 1000
+    @Option(help: "Seed (the same seed gives the same population).") var seed: UInt64 = 1
+    @Option(help: "csv or jsonl.") var format = "csv"
+    @Option(help: "Reference day YYYY-MM-DD (histories end before it).") var on = "2026-11-22"
+
+    func run() throws {
+        guard let day = Day(iso: on) else { printError("error: --on: expected YYYY-MM-DD"); throw Exit.badInput }
+        guard let fmt = ScreeningFormat(rawValue: format) else { printError("error: --format: csv or jsonl"); throw Exit.badInput }
+        var gen = PopulationGenerator(seed: seed, on: day)
+        var out = BufferedOutput()
+        if fmt == .csv { out.write(FlatRecord.columns.joined(separator: ",")) }
+        var n = 0, h = 0
+        while n < count {
+            let household = gen.nextHousehold()
+            h += 1
+            switch fmt {
+            case .jsonl:
+                out.write(PopulationJSON.line(household, id: "h\(h)"))
+                n += household.persons.count
+            case .csv:
+                for p in household.persons where n < count {
+                    n += 1
+                    let kids = household.persons.filter { $0.born.map { $0.age(on: day) < 18 } == true && $0.id != p.id }.count
+                    let isChild = p.born.map { $0.age(on: day) < 18 } == true
+                    let school = household.persons.filter { $0.id.hasPrefix("c") }.allSatisfy { $0.education?.isEmpty == false }
+                    out.write(CSV.line(FlatRecord.row(id: "p\(n)", p, minorChildren: isChild ? 0 : kids, childrenAtSchool: kids > 0 ? school : nil, on: day),
+                                       columns: FlatRecord.columns))
+                }
+            }
+        }
+        out.flush()
+    }
+}
+
+/// Writes lines to standard output in large blocks.
+struct BufferedOutput {
+    var buffer = ""
+    let handle: FileHandle
+    init(_ handle: FileHandle = .standardOutput) { self.handle = handle; buffer.reserveCapacity(1 << 20) }
+    mutating func write(_ line: String) {
+        buffer += line; buffer += "\n"
+        if buffer.utf8.count >= 1 << 20 { flush() }
+    }
+    mutating func flush() { handle.write(Data(buffer.utf8)); buffer.removeAll(keepingCapacity: true) }
+}
+
+/// `bleibe screen`: every pathway with its earliest date for every person of a population file.
+struct Screen: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Prüft eine ganze Population (CSV oder JSON Lines): wer welchen Weg wann erreichen kann.")
+
+    @Argument(help: "Population file (.csv or .jsonl).") var file: String
+    @Option(help: "Screening date YYYY-MM-DD.") var on: String
+    @Option(help: "Result file (CSV); without it results go to standard output and the summary to standard error.") var out: String?
+    @Option(name: .customLong("horizon-months"), help: "Months for the outreach horizon of the summary.") var horizonMonths = 12
+    @Option(help: "csv or jsonl (default: from the file name).") var format: String?
+
+    func run() throws {
+        guard let day = Day(iso: on) else { printError("error: --on: expected YYYY-MM-DD, found '\(on)'"); throw Exit.badInput }
+        let fmt: ScreeningFormat
+        if let f = format { guard let v = ScreeningFormat(rawValue: f) else { printError("error: --format: csv or jsonl"); throw Exit.badInput }; fmt = v }
+        else { fmt = file.hasSuffix(".jsonl") || file.hasSuffix(".ndjson") ? .jsonl : .csv }
+        guard var lines = LineReader(path: file) else { printError("error: \(file): cannot read the file"); throw Exit.badInput }
+        var header: [String] = []
+        var firstLine = 1
+        if fmt == .csv {
+            guard let h = lines.next() else { printError("error: \(file): empty file"); throw Exit.badInput }
+            header = CSV.split(h).map { $0.trimmingCharacters(in: .whitespaces) }
+            let unknown = header.filter { !FlatRecord.columns.contains($0) }
+            guard unknown.isEmpty, header.contains("id") else {
+                printError("error: \(file):1: header: unknown columns \(unknown.joined(separator: ", ")) (known: \(FlatRecord.columns.joined(separator: ", ")); 'id' is required)")
+                throw Exit.badInput
+            }
+            firstLine = 2
+        }
+        let screener = Screener(on: day)
+        var output: BufferedOutput
+        if let out {
+            FileManager.default.createFile(atPath: out, contents: nil)
+            guard let h = FileHandle(forWritingAtPath: out) else { printError("error: \(out): cannot write"); throw Exit.badInput }
+            output = BufferedOutput(h)
+        } else { output = BufferedOutput() }
+        output.write(Screener.header(screener.pathways))
+        var rejected = 0
+        var nextProgress = 100_000
+        var summary = screener.run(lines: IteratorSequence(lines), format: fmt, header: header, firstLine: firstLine,
+                                   write: { output.write($0) },
+                                   reject: { line, reason in rejected += 1; if rejected <= 1000 { printError("\(file):\(line): \(reason)") } },
+                                   progress: { n in if n >= nextProgress { printError("… \(n) rows"); nextProgress += 100_000 } })
+        output.flush()
+        summary.horizonMonths = horizonMonths
+        let table = "Screening \(file) on \(day.iso)\n" + summary.table(pathways: screener.pathways)
+        if out != nil { print(table, terminator: "") } else { printError(table) }
+        if summary.rejected > 0 { throw Exit.badInput }
+    }
+}

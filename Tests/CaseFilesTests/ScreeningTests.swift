@@ -1,0 +1,91 @@
+import CaseFiles
+import Eligibility
+import Foundation
+import Screening
+import Testing
+
+@Suite("Population screening")
+struct ScreeningTests {
+    static let cases = (Paths.yamlFiles(in: Paths.sharedCases) + Paths.yamlFiles(in: Paths.projectCases))
+
+    /// Every case file as a JSON Lines household gives, through the screener, the answers `bleibe cases` checks.
+    @Test("case file through screen", arguments: cases)
+    func screeningAgreesWithTheCaseRunner(_ path: String) throws {
+        let file = try CaseFileDecoder.load(path: path)
+        guard file.appliedOn == nil else { return }   // screening input carries no pending application
+        let line = PopulationJSON.line(file.household, id: file.id)
+        let screener = Screener(on: file.on)
+        var rows: [String] = [], rejected: [String] = []
+        _ = screener.run(lines: [line], format: .jsonl, write: { rows.append($0) }, reject: { rejected.append("\($0): \($1)") })
+        #expect(rejected.isEmpty, "\(rejected)")
+        let header = CSV.split(Screener.header(screener.pathways))
+        let expected = file.check().assessment
+        for p in expected.persons {
+            let id = file.household.persons.count > 1 ? "\(file.id)/\(p.personID)" : file.id
+            let row = try #require(rows.map(CSV.split).first { $0.first == id }, "row for \(id)")
+            for a in p.assessments {
+                let i = try #require(header.firstIndex(of: "\(a.pathway.rawValue)_result"))
+                #expect(row[i] == a.outcome.rawValue, "\(id) \(a.pathway.rawValue)")
+                #expect(row[i + 1] == (a.from?.iso ?? ""), "\(id) \(a.pathway.rawValue) from")
+            }
+        }
+    }
+
+    @Test func badRowsAreReportedWithLineAndReasonAndTheRestIsScreened() {
+        let screener = Screener(on: Day("2026-11-22"))
+        let header = ["id", "born", "status", "status_since", "work_share"]
+        let lines = ["a1,1990-02-30,duldung,2020-01-01,1", "a2,1990-01-01,duldung,2020-01-01,1", "a3,1990-01-01,duldung", "a4,1990-01-01,flying,2020-01-01,0.5",
+                     "a5,1990-01-01,duldung,2020-01-01,2x"]
+        var written: [String] = [], rejected: [(Int, String)] = []
+        let summary = screener.run(lines: lines, format: .csv, header: header, firstLine: 2, write: { written.append($0) }, reject: { rejected.append(($0, $1)) })
+        #expect(written.count == 1 && written[0].hasPrefix("a2,"))
+        #expect(rejected.map(\.0) == [2, 4, 5, 6])
+        #expect(rejected[0].1.contains("born: expected a date"))
+        #expect(rejected[1].1.contains("expected 5 fields"))
+        #expect(rejected[2].1.contains("unknown status 'flying'"))
+        #expect(rejected[3].1.contains("work_share"))
+        #expect(summary.rows == 1 && summary.rejected == 4)
+    }
+
+    @Test func summaryCountsEqualCountsComputedDirectly() {
+        let on = Day("2026-11-22")
+        var gen = PopulationGenerator(seed: 9, on: on)
+        let households = (0..<300).map { _ in gen.nextHousehold() }
+        let lines = households.enumerated().map { PopulationJSON.line($1, id: "h\($0)") }
+        let screener = Screener(on: on)
+        let summary = screener.run(lines: lines, format: .jsonl, write: { _ in }, reject: { _, _ in })
+        var expected: [PathwayKey: [ScreeningSummary.Bucket: Int]] = [:]
+        var persons = 0
+        for h in households {
+            for p in Engine().assess(h, on: on).persons {
+                persons += 1
+                for a in p.assessments { expected[a.pathway, default: [:]][ScreeningSummary.bucket(a.outcome, from: a.from, on: on), default: 0] += 1 }
+            }
+        }
+        #expect(summary.rows == persons)
+        #expect(summary.counts == expected)
+        #expect(summary.yearsOfStay.values.reduce(0, +) == persons)
+    }
+
+    @Test func synthIsDeterministicForASeed() {
+        let on = Day("2026-11-22")
+        func lines(_ seed: UInt64) -> [String] {
+            var g = PopulationGenerator(seed: seed, on: on)
+            return (0..<50).map { PopulationJSON.line(g.nextHousehold(), id: "h\($0)") }
+        }
+        #expect(lines(1) == lines(1))
+        #expect(lines(1) != lines(2))
+    }
+
+    @Test func flatRowRoundTripsThroughTheColumns() throws {
+        let on = Day("2026-11-22")
+        var g = PopulationGenerator(seed: 3, on: on)
+        for _ in 0..<100 {
+            let h = g.nextHousehold()
+            let row = FlatRecord.row(id: "x", h.persons[0], minorChildren: 0, childrenAtSchool: nil, on: on)
+            let (_, back) = try FlatRecord.household(row, on: on)
+            let again = FlatRecord.row(id: "x", back.persons[0], minorChildren: 0, childrenAtSchool: nil, on: on)
+            #expect(again == row)
+        }
+    }
+}
