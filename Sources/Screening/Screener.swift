@@ -102,8 +102,8 @@ public struct Screener: Sendable {
 
     func row(_ p: PersonAssessment, id: String, line: Int) -> ScreeningRow {
         let answers = p.assessments.map { ($0.pathway, $0.outcome, $0.from) }
-        let candidate = p.assessments.filter { $0.outcome == .unclear || $0.outcome == .notMet }
-            .min { ($0.outcome == .unclear ? 0 : 1, $0.actions.count) < ($1.outcome == .unclear ? 0 : 1, $1.actions.count) }
+        // The first action of the pathway closest to being met: an unclear one (a fact is missing), else a not-met one.
+        let candidate = p.assessments.first { $0.outcome == .unclear } ?? p.assessments.first { $0.outcome == .notMet }
         let start = p.person.status?.first { $0.kind != .none && $0.kind != .abroad }?.from
         let years = start.map { s -> Int in var y = on.year - s.year; if s.adding(years: y) > on { y -= 1 }; return max(0, y) }
         return ScreeningRow(line: line, id: id, answers: answers, firstAction: candidate?.actions.first, yearsOfStay: years)

@@ -3,7 +3,8 @@
 final class Subject: @unchecked Sendable {
     let person: Person
     let timeline: Timeline
-    let household: HouseholdView
+    /// Unowned: the view owns its subjects (a strong reference back would leak every household).
+    unowned let household: HouseholdView
 
     init(_ person: Person, household: HouseholdView) {
         self.person = person
