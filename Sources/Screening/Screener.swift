@@ -135,7 +135,7 @@ public struct Screener: Sendable {
             let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
             let results = UnsafeMutableBufferPointer<Result<[ScreeningRow], ScreeningError>?>.allocate(capacity: items.count)
             results.initialize(repeating: nil)
-            defer { results.deallocate() }
+            defer { _ = results.deinitialize(); results.deallocate() }
             let base = SendablePointer(results.baseAddress!)
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 var i = w
