@@ -10,8 +10,10 @@ public enum AssessmentPage {
         public var today: Day
         public var person: PersonAssessment
         public var snapshots: [AssessmentSnapshot]
-        public init(client: Client, on: Day, today: Day, person: PersonAssessment, snapshots: [AssessmentSnapshot]) {
-            self.client = client; self.on = on; self.today = today; self.person = person; self.snapshots = snapshots
+        /// Automatic reminders derived from the data and the answer (moved to working days of the Land).
+        public var deadlines: [Deadline]
+        public init(client: Client, on: Day, today: Day, person: PersonAssessment, snapshots: [AssessmentSnapshot], deadlines: [Deadline] = []) {
+            self.client = client; self.on = on; self.today = today; self.person = person; self.snapshots = snapshots; self.deadlines = deadlines
         }
     }
 
@@ -30,6 +32,9 @@ public enum AssessmentPage {
         let plan = m.person.plan.steps.map { s in
             "<li><strong>\(s.from.german)</strong> – \(s.text) <span class=\"hint\">(\(s.citation))</span></li>" as HTML
         }
+        let reminders = m.deadlines.map { d in
+            "<li><strong>\(d.due.german)</strong> – \(d.title) <span class=\"hint\">(\(d.citation))</span></li>" as HTML
+        }
         let snaps = m.snapshots.map { s in
             "<li>Stand \(s.on.german), gespeichert \(s.createdAt) – \(s.lawVersions.first ?? "")</li>" as HTML
         }
@@ -46,6 +51,7 @@ public enum AssessmentPage {
         <section aria-labelledby="plan"><h2 id="plan">Aufenthaltsplan</h2>
         \(plan.isEmpty ? "<p>Derzeit ist kein Weg erfüllt oder absehbar erreichbar.</p>" as HTML : "<ol>\(plan)</ol>")
         </section>
+        \(reminders.isEmpty ? HTML.empty : "<section aria-labelledby=\"wv\"><h2 id=\"wv\">Wiedervorlagen</h2><p class=\"hint\">Automatisch aus den Angaben abgeleitet; Wochenenden und Feiertage des Landes berücksichtigt.</p><ul>\(reminders)</ul></section>")
         <form method="post" action="/clients/\(m.client.id)/assessment/snapshots">
         \(Layout.csrf(frame.csrf))
         <input type="hidden" name="on" value="\(m.on.iso)">

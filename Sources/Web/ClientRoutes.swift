@@ -312,7 +312,9 @@ struct ClientRoutes {
         let person = try await assess(c, on: on)
         try await services.clients.recordRead(clientID: c.id, entity: "assessment", audit: services.audit(a))
         let snapshots = try await services.clients.snapshots(clientID: c.id, organisation: c.organisationID)
-        let model = AssessmentPage.Model(client: c, on: on, today: today, person: person, snapshots: snapshots)
+        let land = context.account?.organisation.land ?? "DE-SN"
+        let deadlines = on == today ? DeadlineRules.derive(person: person, land: land, today: today) : []
+        let model = AssessmentPage.Model(client: c, on: on, today: today, person: person, snapshots: snapshots, deadlines: deadlines)
         return Reply.html(AssessmentPage.render(frame: context.frame("Prüfung", current: "clients"), model))
     }
 

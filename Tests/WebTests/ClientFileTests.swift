@@ -43,6 +43,8 @@ struct ClientFileTests {
             #expect(save.status == .seeOther)
             let after = try await b.request(.get, "/clients/client-a/assessment")
             #expect(section(after.body, "25b").contains("erreichbar ab 17.03.2027"))
+            // The reachable date is a reminder (Wiedervorlage) on a working day.
+            #expect(after.body.contains("<strong>17.03.2027</strong> – § 25b Abs. 1 AufenthG erreichbar ab 17.03.2027"))
             // The assessment as of another date uses the law of that date.
             let old = try await b.request(.get, "/clients/client-a/assessment?on=01.01.2028")
             #expect(section(old.body, "25b").contains("result-met"))

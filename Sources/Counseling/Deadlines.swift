@@ -1,0 +1,70 @@
+import Eligibility
+
+/// A reminder (Wiedervorlage) derived from a client's data and the engine's answer.
+public struct Deadline: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        /// A Duldung or residence permit runs out (reminder four weeks ahead).
+        case statusEnds = "status_ends"
+        /// The last day to apply for § 25a (the day before the 27th birthday).
+        case lastDay25a = "last_day_25a"
+        /// A pathway becomes reachable.
+        case pathwayReachable = "pathway_reachable"
+        /// The § 104c privileges in §§ 25a, 25b end (30.6.2027): apply before.
+        case car104cPrivilegesEnd = "car_104c_privileges_end"
+
+        /// A hard limit: the reminder must not move past it, so a weekend or holiday moves it earlier.
+        public var isHardLimit: Bool { self == .lastDay25a || self == .car104cPrivilegesEnd || self == .statusEnds }
+    }
+
+    public var kind: Kind
+    /// The day the reminder is due, moved to a working day of the Land.
+    public var due: Day
+    /// The underlying date (the end of the permit, the birthday's eve, the reachable date …).
+    public var date: Day
+    public var title: String
+    public var citation: String
+    public var pathway: PathwayKey?
+}
+
+/// Derives the automatic deadlines; they are recomputed whenever the client's data changes.
+public enum DeadlineRules {
+    public static let car104cPrivilegesEnd = Day("2027-06-30")
+
+    public static func derive(person: PersonAssessment, land: String, today: Day) -> [Deadline] {
+        let p = person.person
+        var out: [Deadline] = []
+        func add(_ kind: Deadline.Kind, date: Day, reminder: Day, _ title: String, _ citation: String, _ pathway: PathwayKey? = nil) {
+            let due = kind.isHardLimit ? previousWorkingDay(reminder, land: land) : Holidays.nextWorkingDay(from: reminder, land: land)
+            out.append(Deadline(kind: kind, due: due, date: date, title: title, citation: citation, pathway: pathway))
+        }
+        // The current status runs out: remind four weeks ahead.
+        if let current = p.status?.last, let end = current.validUntil ?? current.to, end >= today {
+            add(.statusEnds, date: end, reminder: end.adding(days: -28),
+                "\(current.kind == .aufenthaltserlaubnis ? "Aufenthaltserlaubnis" : "Aufenthaltsstatus") endet am \(end.german) – rechtzeitig Verlängerung oder Folgetitel beantragen",
+                current.titleBasis == "104c" ? "§ 104c Abs. 2 AufenthG n. F., § 81 Abs. 4 AufenthG" : "§ 81 Abs. 4 AufenthG")
+        }
+        // § 25a: the last filing day is the day before the 27th birthday.
+        if let born = p.born, born.age(on: today) < 27, let a = person.assessment(.p25a), a.outcome != .excluded {
+            let last = born.birthday(27).adding(days: -1)
+            add(.lastDay25a, date: last, reminder: last, "Letzter Tag für einen Antrag nach § 25a: \(last.german) (Tag vor dem 27. Geburtstag)", "§ 25a Abs. 1 S. 1 Nr. 3 AufenthG", .p25a)
+        }
+        // A pathway becomes reachable.
+        for a in person.assessments where a.outcome == .reachable {
+            guard let from = a.from else { continue }
+            add(.pathwayReachable, date: from, reminder: from, "\(a.pathway.title) erreichbar ab \(from.german) – Antrag vorbereiten", a.pathway.title, a.pathway)
+        }
+        // § 104c holders: only § 25a/§ 25b keep the Fiktion, and only until 30.6.2027.
+        if let current = p.status?.last, current.titleBasis == "104c", today <= car104cPrivilegesEnd {
+            add(.car104cPrivilegesEnd, date: car104cPrivilegesEnd, reminder: car104cPrivilegesEnd.adding(days: -28),
+                "Privilegien des § 104c in §§ 25a, 25b enden am 30.06.2027 – Antrag nach § 25a oder § 25b vorher stellen", "Art. 5 Nr. 2, 3 ChAufenthG; § 104c Abs. 2 AufenthG n. F.")
+        }
+        return out.sorted { ($0.due, $0.kind.rawValue) < ($1.due, $1.kind.rawValue) }
+    }
+
+    /// The day itself if it is a working day, otherwise the working day before (never past a hard limit).
+    public static func previousWorkingDay(_ d: Day, land: String) -> Day {
+        var day = d
+        while !Holidays.isWorkingDay(day, land: land) { day = day.adding(days: -1) }
+        return day
+    }
+}
