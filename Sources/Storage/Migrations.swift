@@ -94,6 +94,25 @@ public enum Migrations {
             "CREATE TABLE audit_head (id BIGINT PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT NULL)",
             "INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000')",
         ] },
+        Migration(version: 5, name: "0005_CreateCasesAndSessions") { _ in [
+            """
+            CREATE TABLE cases (
+              id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL REFERENCES organisations(id),
+              client_id TEXT NOT NULL REFERENCES clients(id), opened_on TEXT NOT NULL, referral_source TEXT NOT NULL,
+              pathway TEXT, state TEXT NOT NULL, counselor_id TEXT REFERENCES users(id), closed_on TEXT, outcome TEXT,
+              created_at TEXT NOT NULL)
+            """,
+            "CREATE INDEX cases_client ON cases(client_id)",
+            """
+            CREATE TABLE counseling_sessions (
+              id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL REFERENCES organisations(id),
+              case_id TEXT NOT NULL REFERENCES cases(id), client_id TEXT NOT NULL REFERENCES clients(id),
+              on_day TEXT NOT NULL, duration_minutes BIGINT NOT NULL, channel TEXT NOT NULL, language TEXT NOT NULL,
+              interpreter BIGINT NOT NULL, pathways TEXT NOT NULL, record TEXT NOT NULL, confidential_note TEXT NOT NULL,
+              counselor_id TEXT NOT NULL REFERENCES users(id), created_at TEXT NOT NULL)
+            """,
+            "CREATE INDEX counseling_sessions_case ON counseling_sessions(case_id, on_day)",
+        ] },
     ]
 
     /// Applies every migration not yet applied, each in its own transaction.

@@ -81,6 +81,8 @@ public enum ClientPages {
         /// Who lives in the client's household (family community).
         public var householdIDs: Set<String>
         public var error: String?
+        /// Further sections (the cases).
+        public var extra: HTML = .empty
         public init(client: Client, members: [Client], relations: [ClientRelation], canSeeAudit: Bool, householdIDs: Set<String> = [], error: String? = nil) {
             self.client = client; self.members = members; self.relations = relations; self.canSeeAudit = canSeeAudit
             self.householdIDs = householdIDs; self.error = error
@@ -134,6 +136,7 @@ public enum ClientPages {
         \(family.isEmpty ? "<p>Keine Familienangehörigen erfasst.</p>" as HTML : "<ul>\(family)</ul>")
         \(linkForm)
         </section>
+        \(v.extra)
         <section aria-labelledby="status"><h2 id="status">Aufenthaltsstatus</h2>
         <table><thead><tr><th scope="col">Status</th><th scope="col">von</th><th scope="col">bis</th></tr></thead><tbody>\(status)</tbody></table>
         <p><a href="/clients/\(c.id)/status">Statusverlauf bearbeiten</a></p>

@@ -24,7 +24,7 @@ typealias Endpoint = (method: HTTPRequest.Method, path: String, handler: @Sendab
 func allEndpoints(_ services: AppServices) -> [Endpoint] {
     let clients = ClientRoutes(services: services)
     return AuthRoutes(services: services).endpoints + clients.endpoints + AdminRoutes(services: services).endpoints
-        + APIRoutes(services: services, clientRoutes: clients).endpoints
+        + APIRoutes(services: services, clientRoutes: clients).endpoints + CaseRoutes(services: services, clientRoutes: clients).endpoints
 }
 
 /// Builds the router with every route and middleware; no socket is opened here.

@@ -115,10 +115,12 @@ struct ClientRoutes {
         let (a, c) = try await loadClient(context)
         let (members, relatives, relations) = try await family(c)
         try await services.clients.recordRead(clientID: c.id, entity: "client", audit: services.audit(a))
-        let view = ClientPages.ClientView(client: c, members: members + relatives, relations: relations,
+        var view = ClientPages.ClientView(client: c, members: members + relatives, relations: relations,
                                           canSeeAudit: Policy.allows(a, .readAudit(ownerOrganisation: c.organisationID)),
                                           householdIDs: Set(members.map(\.id)))
-        return Reply.html(ClientPages.show(frame: context.frame("\(c.firstName) \(c.lastName)", current: "clients"), view))
+        let frame = context.frame("\(c.firstName) \(c.lastName)", current: "clients")
+        view.extra = CasePages.section(frame: frame, client: c, cases: try await services.cases.cases(clientID: c.id, organisation: c.organisationID), today: services.today)
+        return Reply.html(ClientPages.show(frame: frame, view))
     }
 
     // MARK: Family

@@ -54,6 +54,7 @@ public struct AppServices: Sendable {
     public var db: any SQLDatabase
     public var accounts: AccountStore
     public var clients: ClientStore
+    public var cases: CaseStore
     public var engine: Engine
     /// The clock (injected, so tests can fix "today").
     public var now: @Sendable () -> Date
@@ -62,6 +63,7 @@ public struct AppServices: Sendable {
 
     public init(config: AppConfig, db: any SQLDatabase, now: @escaping @Sendable () -> Date = { Date() }) {
         self.config = config; self.db = db; self.accounts = AccountStore(db: db); self.clients = ClientStore(db: db)
+        self.cases = CaseStore(db: db)
         self.engine = Engine(); self.now = now
     }
 

@@ -69,6 +69,19 @@ enum OpenAPIDocument {
             "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Facts"}}}},
             "responses": {"200": {"description": "Saved", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Facts"}}}}, "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
         },
+        "/api/v1/clients/{id}/cases": {
+          "get": {"summary": "The client's cases (Akten)", "parameters": [{"$ref": "#/components/parameters/clientId"}],
+            "responses": {"200": {"description": "Cases", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object",
+              "properties": {"id": {"type": "string"}, "opened_on": {"type": "string", "format": "date"}, "referral_source": {"type": "string", "enum": ["self", "authority", "other_service", "volunteer"]},
+              "state": {"type": "string"}, "pathway": {"type": "string"}}}}}}}}}, "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/cases/{id}/sessions": {
+          "get": {"summary": "Counseling sessions of a case; the first is the Erstberatung (the confidential note is never returned)", "parameters": [{"$ref": "#/components/parameters/clientId"}],
+            "responses": {"200": {"description": "Sessions", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object",
+              "properties": {"id": {"type": "string"}, "on": {"type": "string", "format": "date"}, "kind": {"type": "string", "enum": ["erstberatung", "folgeberatung"]}, "duration_minutes": {"type": "integer"},
+              "channel": {"type": "string"}, "language": {"type": "string"}, "interpreter": {"type": "boolean"}, "pathways": {"type": "array", "items": {"type": "string"}}, "record": {"type": "string"}}}}}}}}},
+              "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+        },
         "/api/v1/clients/{id}/assessment": {
           "get": {"summary": "Assessment of every pathway (with the household)", "parameters": [{"$ref": "#/components/parameters/clientId"},
               {"name": "on", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "decision date (default: today)"}],

@@ -85,7 +85,7 @@ struct Screen: ParsableCommand {
         let screener = Screener(on: day)
         var output: BufferedOutput
         if let out {
-            FileManager.default.createFile(atPath: out, contents: nil)
+            _ = FileManager.default.createFile(atPath: out, contents: nil)
             guard let h = FileHandle(forWritingAtPath: out) else { printError("error: \(out): cannot write"); throw Exit.badInput }
             output = BufferedOutput(h)
         } else { output = BufferedOutput() }

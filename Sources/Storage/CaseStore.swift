@@ -1,0 +1,73 @@
+import Counseling
+import Eligibility
+import Foundation
+
+/// Cases (Akten) and counseling sessions, scoped to an organisation like clients; every write audited.
+public struct CaseStore: Sendable {
+    public let db: any SQLDatabase
+    public init(db: any SQLDatabase) { self.db = db }
+
+    public func open(_ c: CounselingCase, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard try await ex.one(SQL("SELECT id FROM clients WHERE id = ? AND organisation_id = ?", [c.clientID, c.organisationID])) != nil else { return false }
+            try await ex.execute(SQL("""
+                INSERT INTO cases (id, organisation_id, client_id, opened_on, referral_source, pathway, state, counselor_id, closed_on, outcome, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [c.id, c.organisationID, c.clientID, c.openedOn.iso, c.referralSource.rawValue, c.pathway?.rawValue, c.state.rawValue,
+                      c.counselorID, c.closedOn?.iso, c.outcome, audit.now]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "create", entity: "case", entityID: c.id, clientID: c.clientID)
+            return true
+        }
+    }
+
+    public func cases(clientID: String, organisation: String) async throws -> [CounselingCase] {
+        try await db.read { ex in
+            try await ex.query(SQL("SELECT * FROM cases WHERE client_id = ? AND organisation_id = ? ORDER BY opened_on, created_at", [clientID, organisation])).map(Self.counselingCase)
+        }
+    }
+
+    public func counselingCase(id: String, organisation: String) async throws -> CounselingCase? {
+        try await db.read { ex in try await ex.one(SQL("SELECT * FROM cases WHERE id = ? AND organisation_id = ?", [id, organisation])).map(Self.counselingCase) }
+    }
+
+    static func counselingCase(_ r: SQLRow) throws -> CounselingCase {
+        CounselingCase(id: try r.string("id"), organisationID: try r.string("organisation_id"), clientID: try r.string("client_id"),
+                       openedOn: Day(iso: try r.string("opened_on")) ?? .distantPast,
+                       referralSource: r.text("referral_source").flatMap(CounselingCase.ReferralSource.init(rawValue:)) ?? .own,
+                       pathway: r.text("pathway").flatMap(PathwayKey.init(rawValue:)),
+                       state: r.text("state").flatMap(CounselingCase.State.init(rawValue:)) ?? .open, counselorID: r.text("counselor_id"),
+                       closedOn: r.text("closed_on").flatMap { Day(iso: $0) }, outcome: r.text("outcome"))
+    }
+
+    /// Records a session of a case of `organisation`; false if there is no such case.
+    public func record(_ s: CounselingSession, organisation: String, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard let c = try await ex.one(SQL("SELECT client_id FROM cases WHERE id = ? AND organisation_id = ?", [s.caseID, organisation])),
+                  c.text("client_id") == s.clientID else { return false }
+            try await ex.execute(SQL("""
+                INSERT INTO counseling_sessions (id, organisation_id, case_id, client_id, on_day, duration_minutes, channel, language, interpreter,
+                  pathways, record, confidential_note, counselor_id, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [s.id, organisation, s.caseID, s.clientID, s.on.iso, s.durationMinutes, s.channel.rawValue, s.language, s.interpreter,
+                      s.pathways.map(\.rawValue).joined(separator: ","), s.record, s.confidentialNote, s.counselorID, s.createdAt]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "create", entity: "session", entityID: s.id, clientID: s.clientID)
+            return true
+        }
+    }
+
+    public func sessions(caseID: String, organisation: String) async throws -> [CounselingSession] {
+        try await db.read { ex in
+            try await ex.query(SQL("SELECT * FROM counseling_sessions WHERE case_id = ? AND organisation_id = ? ORDER BY on_day, created_at, id", [caseID, organisation])).map { r in
+                CounselingSession(id: try r.string("id"), caseID: try r.string("case_id"), clientID: try r.string("client_id"),
+                                  on: Day(iso: try r.string("on_day")) ?? .distantPast, durationMinutes: r.int("duration_minutes") ?? 0,
+                                  channel: r.text("channel").flatMap(CounselingSession.Channel.init(rawValue:)) ?? .inPerson,
+                                  language: try r.string("language"), interpreter: r.bool("interpreter") ?? false,
+                                  pathways: (r.text("pathways") ?? "").split(separator: ",").compactMap { PathwayKey(rawValue: String($0)) },
+                                  record: try r.string("record"), confidentialNote: try r.string("confidential_note"),
+                                  counselorID: try r.string("counselor_id"), createdAt: try r.string("created_at"))
+            }
+        }
+    }
+}

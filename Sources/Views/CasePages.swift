@@ -1,0 +1,79 @@
+import Counseling
+import Eligibility
+
+/// Cases (Akten) and their counseling sessions.
+public enum CasePages {
+    static func referral(_ r: CounselingCase.ReferralSource) -> String {
+        switch r { case .own: "Selbstmeldung"; case .authority: "Ausländerbehörde"; case .otherService: "andere Beratungsstelle"; case .volunteer: "Ehrenamt" }
+    }
+    static func state(_ s: CounselingCase.State) -> String {
+        switch s { case .open: "offen"; case .waitingForDocuments: "wartet auf Unterlagen"; case .applicationFiled: "Antrag gestellt"; case .decided: "entschieden"; case .closed: "abgeschlossen" }
+    }
+    static func channel(_ c: CounselingSession.Channel) -> String {
+        switch c { case .inPerson: "persönlich"; case .phone: "Telefon"; case .email: "E-Mail"; case .video: "Video" }
+    }
+
+    /// The cases section of the client page, with the form to open a case.
+    public static func section(frame: PageFrame, client: Client, cases: [CounselingCase], today: Day) -> HTML {
+        let rows = cases.map { c in
+            "<li><a href=\"/cases/\(c.id)\">Akte vom \(c.openedOn.german)</a> – \(state(c.state))\(c.pathway.map { " – " + $0.title } ?? "")</li>" as HTML
+        }
+        let sources = CounselingCase.ReferralSource.allCases.map { "<option value=\"\($0.rawValue)\">\(referral($0))</option>" as HTML }
+        let pathways = ([("", "noch offen")] + PathwayKey.allCases.map { ($0.rawValue, $0.title) }).map { "<option value=\"\($0.0)\">\($0.1)</option>" as HTML }
+        return """
+        <section aria-labelledby="cases"><h2 id="cases">Akten</h2>
+        \(rows.isEmpty ? "<p>Noch keine Akte.</p>" as HTML : "<ul>\(rows)</ul>")
+        <form method="post" action="/clients/\(client.id)/cases">
+        \(Layout.csrf(frame.csrf))
+        <div class="grid">
+        <div><label for="opened_on">Eröffnet am</label><input id="opened_on" name="opened_on" value="\(today.german)" size="10"></div>
+        <div><label for="referral_source">Zugang</label><select id="referral_source" name="referral_source">\(sources)</select></div>
+        <div><label for="pathway">Angestrebter Weg</label><select id="pathway" name="pathway">\(pathways)</select></div>
+        </div>
+        <p><button type="submit">Akte eröffnen</button></p>
+        </form>
+        </section>
+        """
+    }
+
+    public static func show(frame: PageFrame, client: Client, counselingCase c: CounselingCase, sessions: [CounselingSession],
+                            showConfidential: Bool, today: Day, errors: [String: String] = [:]) -> HTML {
+        let kinds = CounselingSession.kinds(sessions)
+        let rows = sessions.map { s in
+            let kind = kinds[s.id] == .first ? "Erstberatung" : "Folgeberatung"
+            let note: HTML = showConfidential && !s.confidentialNote.isEmpty ? "<br><em>Vertraulich:</em> \(s.confidentialNote)" : .empty
+            return """
+            <tr><td>\(s.on.german)</td><td>\(kind)</td><td>\(channel(s.channel))</td><td>\(s.language)\(s.interpreter ? " (mit Dolmetschung)" : "")</td>
+            <td>\(s.durationMinutes) min</td><td>\(s.pathways.map(\.title).joined(separator: ", "))</td><td>\(s.record)\(note)</td></tr>
+            """ as HTML
+        }
+        let channels = CounselingSession.Channel.allCases.map { "<option value=\"\($0.rawValue)\">\(channel($0))</option>" as HTML }
+        let pathwayBoxes = PathwayKey.allCases.map { "<label><input type=\"checkbox\" name=\"pw_\($0.rawValue)\" value=\"1\"> \($0.title)</label>" as HTML }
+        func err(_ k: String) -> HTML { Layout.fieldError(k, errors[k]) }
+        return Layout.page(frame, """
+        <h1>Akte: \(client.firstName) \(client.lastName)</h1>
+        <p>Eröffnet am \(c.openedOn.german) · Zugang: \(referral(c.referralSource)) · Stand: \(state(c.state))\(c.pathway.map { " · Ziel: " + $0.title } ?? "")</p>
+        <p><a href="/clients/\(client.id)">Zur Klientenakte</a></p>
+        <h2>Beratungen</h2>
+        <table><thead><tr><th scope="col">Datum</th><th scope="col">Art</th><th scope="col">Kanal</th><th scope="col">Sprache</th><th scope="col">Dauer</th><th scope="col">Besprochene Wege</th><th scope="col">Vermerk</th></tr></thead>
+        <tbody>\(rows)</tbody></table>
+        <h2>Beratung erfassen</h2>
+        <p class="hint">Die erste Beratung einer Akte ist die Erstberatung, jede weitere eine Folgeberatung.</p>
+        \(Layout.errorSummary(errors))
+        <form method="post" action="/cases/\(c.id)/sessions">
+        \(Layout.csrf(frame.csrf))
+        <div class="grid">
+        <div><label for="on">Datum</label><input id="on" name="on" value="\(today.german)" size="10"\(Layout.describedBy("on", errors["on"]))>\(err("on"))</div>
+        <div><label for="duration">Dauer (Minuten)</label><input id="duration" name="duration" value="60" size="4"\(Layout.describedBy("duration", errors["duration"]))>\(err("duration"))</div>
+        <div><label for="channel">Kanal</label><select id="channel" name="channel">\(channels)</select></div>
+        <div><label for="language">Sprache</label><input id="language" name="language" value="Deutsch"\(Layout.describedBy("language", errors["language"]))>\(err("language"))</div>
+        <div><label><input type="checkbox" name="interpreter" value="1"> mit Dolmetschung</label></div>
+        </div>
+        <fieldset><legend>Besprochene Wege</legend><div class="grid">\(pathwayBoxes)</div></fieldset>
+        <label for="record">Kurzvermerk</label><textarea id="record" name="record" rows="4" cols="80"></textarea>
+        <label for="confidential">Vertraulicher Vermerk (nur für die Beratungsstelle)</label><textarea id="confidential" name="confidential" rows="3" cols="80"></textarea>
+        <p><button type="submit">Beratung speichern</button></p>
+        </form>
+        """)
+    }
+}

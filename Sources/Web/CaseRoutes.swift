@@ -1,0 +1,104 @@
+import Counseling
+import Eligibility
+import Foundation
+import Hummingbird
+import Storage
+import Views
+
+/// Cases (Akten) and counseling sessions, in the browser and under /api/v1.
+struct CaseRoutes {
+    let services: AppServices
+    let clientRoutes: ClientRoutes
+
+    var endpoints: [Endpoint] {
+        [
+            (.post, "/clients/{id}/cases", openCase),
+            (.get, "/cases/{id}", show),
+            (.post, "/cases/{id}/sessions", recordSession),
+            (.get, "/api/v1/clients/{id}/cases", apiCases),
+            (.get, "/api/v1/cases/{id}/sessions", apiSessions),
+        ]
+    }
+
+    /// The case of the actor's organisation with its client, or 404.
+    func loadCase(_ context: BleibeContext, write: Bool = false) async throws -> (Actor, CounselingCase, Client) {
+        let a = try context.requireActor()
+        guard let org = Policy.clientScope(a) else { throw AppError.forbidden }
+        guard let c = try await services.cases.counselingCase(id: try context.parameters.require("id"), organisation: org),
+              let client = try await services.clients.client(id: c.clientID, organisation: org) else { throw AppError.notFound }
+        guard Policy.allows(a, write ? .writeClient(ownerOrganisation: org) : .readClient(ownerOrganisation: org)) else { throw AppError.forbidden }
+        return (a, c, client)
+    }
+
+    @Sendable func openCase(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, client) = try await clientRoutes.loadClient(context, write: true)
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        guard let opened = try? parseDay(form.trimmed("opened_on")) ?? services.today else { throw AppError.badRequest("„Eröffnet am“ ist kein gültiges Datum (TT.MM.JJJJ).") }
+        guard let source = CounselingCase.ReferralSource(rawValue: form.trimmed("referral_source")) else { throw AppError.badRequest("Bitte den Zugang wählen.") }
+        let pathway = PathwayKey(rawValue: form.trimmed("pathway"))
+        let c = CounselingCase(id: Credentials.newID(), organisationID: client.organisationID, clientID: client.id, openedOn: opened,
+                               referralSource: source, pathway: pathway, counselorID: a.userID)
+        guard try await services.cases.open(c, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/cases/\(c.id)")
+    }
+
+    @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c, client) = try await loadCase(context)
+        let sessions = try await services.cases.sessions(caseID: c.id, organisation: c.organisationID)
+        try await services.clients.recordRead(clientID: client.id, entity: "case", audit: services.audit(a))
+        return Reply.html(CasePages.show(frame: context.frame("Akte", current: "clients"), client: client, counselingCase: c, sessions: sessions,
+                                         showConfidential: true, today: services.today))
+    }
+
+    @Sendable func recordSession(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c, client) = try await loadCase(context, write: true)
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        var errors: [String: String] = [:]
+        let on = (try? parseDay(form.trimmed("on"))) ?? nil
+        if on == nil { errors["on"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
+        if let d = on, d > services.today { errors["on"] = "Eine Beratung kann nicht in der Zukunft liegen." }
+        let minutes = Int(form.trimmed("duration"))
+        if minutes == nil || !(1...600).contains(minutes!) { errors["duration"] = "Bitte die Dauer in Minuten (1–600) angeben." }
+        let language = form.trimmed("language")
+        if language.isEmpty || language.count > 60 { errors["language"] = "Bitte die Sprache angeben." }
+        let record = form.trimmed("record"), note = form.trimmed("confidential")
+        if record.count > 5000 || note.count > 5000 { errors["record"] = "Vermerke dürfen höchstens 5000 Zeichen haben." }
+        guard errors.isEmpty, let day = on, let duration = minutes else {
+            let sessions = try await services.cases.sessions(caseID: c.id, organisation: c.organisationID)
+            return Reply.html(CasePages.show(frame: context.frame("Akte", current: "clients"), client: client, counselingCase: c, sessions: sessions,
+                                             showConfidential: true, today: services.today, errors: errors), status: .unprocessableContent)
+        }
+        let s = CounselingSession(id: Credentials.newID(), caseID: c.id, clientID: client.id, on: day, durationMinutes: duration,
+                                  channel: CounselingSession.Channel(rawValue: form.trimmed("channel")) ?? .inPerson, language: language,
+                                  interpreter: form["interpreter"] == "1", pathways: PathwayKey.allCases.filter { form["pw_\($0.rawValue)"] == "1" },
+                                  record: record, confidentialNote: note, counselorID: a.userID, createdAt: services.timestamp())
+        guard try await services.cases.record(s, organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/cases/\(c.id)")
+    }
+
+    @Sendable func apiCases(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, client) = try await clientRoutes.loadClient(context)
+        try await services.clients.recordRead(clientID: client.id, entity: "case", audit: services.audit(a))
+        let list = try await services.cases.cases(clientID: client.id, organisation: client.organisationID).map { c -> [String: Any] in
+            var o: [String: Any] = ["id": c.id, "opened_on": c.openedOn.iso, "referral_source": c.referralSource.rawValue, "state": c.state.rawValue]
+            if let p = c.pathway { o["pathway"] = p.rawValue }
+            return o
+        }
+        return Reply.json(String(decoding: try JSONSerialization.data(withJSONObject: ["items": list], options: [.sortedKeys]), as: UTF8.self))
+    }
+
+    @Sendable func apiSessions(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c, client) = try await loadCase(context)
+        let sessions = try await services.cases.sessions(caseID: c.id, organisation: c.organisationID)
+        try await services.clients.recordRead(clientID: client.id, entity: "case", audit: services.audit(a))
+        let kinds = CounselingSession.kinds(sessions)
+        // The confidential note never leaves the service through the API.
+        let list = sessions.map { s -> [String: Any] in
+            ["id": s.id, "on": s.on.iso, "kind": kinds[s.id]?.rawValue ?? "", "duration_minutes": s.durationMinutes, "channel": s.channel.rawValue,
+             "language": s.language, "interpreter": s.interpreter, "pathways": s.pathways.map(\.rawValue), "record": s.record]
+        }
+        return Reply.json(String(decoding: try JSONSerialization.data(withJSONObject: ["items": list], options: [.sortedKeys]), as: UTF8.self))
+    }
+}

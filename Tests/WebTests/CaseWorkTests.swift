@@ -1,0 +1,64 @@
+import Counseling
+import Eligibility
+import Foundation
+import HTTPTypes
+import Storage
+import Testing
+@testable import Web
+
+@Suite("Cases and counseling sessions")
+struct CaseWorkTests {
+    @Test(arguments: TestDatabase.available)
+    func firstSessionOfACaseIsTheErstberatungAndTheRestFolgeberatungen(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let opened = try await b.request(.post, "/clients/client-a/cases", form: ["csrf": csrf, "opened_on": "01.10.2026", "referral_source": "authority", "pathway": "25b"])
+                #expect(opened.status == .seeOther)
+                let casePath = try #require(opened.headers[.location])
+                func record(_ day: String, _ note: String = "") async throws -> Browser.Page {
+                    try await b.request(.post, casePath + "/sessions", form: ["csrf": csrf, "on": day, "duration": "45", "channel": "phone",
+                                                                              "language": "Arabisch", "interpreter": "1", "pw_25b": "1", "record": "Unterlagen besprochen", "confidential": note])
+                }
+                #expect(try await record("05.10.2026", "Gesundheit: nur intern").status == .seeOther)
+                #expect(try await record("20.10.2026").status == .seeOther)
+                let page = try await b.request(.get, casePath)
+                #expect(page.body.contains("<td>05.10.2026</td><td>Erstberatung</td>"))
+                #expect(page.body.contains("<td>20.10.2026</td><td>Folgeberatung</td>"))
+                // A session recorded late with an earlier date becomes the Erstberatung.
+                #expect(try await record("02.10.2026").status == .seeOther)
+                let again = try await b.request(.get, casePath)
+                #expect(again.body.contains("<td>02.10.2026</td><td>Erstberatung</td>"))
+                #expect(again.body.contains("<td>05.10.2026</td><td>Folgeberatung</td>"))
+                // Bad input: a German message next to the field, nothing saved.
+                let bad = try await b.request(.post, casePath + "/sessions", form: ["csrf": csrf, "on": "31.02.2026", "duration": "0", "language": ""])
+                #expect(bad.status == .unprocessableContent)
+                #expect(bad.body.contains("id=\"on-error\"") && bad.body.contains("id=\"duration-error\""))
+                // The API lists the sessions with their kind but never the confidential note.
+                let caseID = try #require(casePath.components(separatedBy: "/").last)
+                let api = try await b.request(.get, "/api/v1/cases/\(caseID)/sessions")
+                #expect(api.status == .ok)
+                #expect(api.body.contains("\"kind\":\"erstberatung\""))
+                #expect(!api.body.contains("nur intern"))
+                let cases = try await b.request(.get, "/api/v1/clients/client-a/cases")
+                #expect(cases.body.contains("\"referral_source\":\"authority\""))
+                // Another service's counselor sees nothing of it.
+                let other = Browser(client: b.client, clock: f.clock)
+                try await other.logIn(f.login(.counselor, organisation: "org-b"))
+                #expect(try await other.request(.get, casePath).status == .notFound)
+                #expect(try await other.request(.get, "/api/v1/cases/\(caseID)/sessions").status == .notFound)
+            }
+            let sessions = try await f.services.db.read { try await $0.query("SELECT COUNT(*) AS n FROM counseling_sessions") }
+            #expect(sessions.first?.int("n") == 3)
+        }
+    }
+
+    @Test func kindsAreDerivedFromTheDates() {
+        func s(_ id: String, _ d: String, _ at: String) -> CounselingSession {
+            CounselingSession(id: id, caseID: "c", clientID: "x", on: Day(iso: d)!, durationMinutes: 30, channel: .inPerson, language: "de",
+                              interpreter: false, pathways: [], record: "", confidentialNote: "", counselorID: "u", createdAt: at)
+        }
+        let k = CounselingSession.kinds([s("a", "2026-03-02", "t2"), s("b", "2026-03-01", "t3"), s("c", "2026-03-01", "t1")])
+        #expect(k["c"] == .first && k["b"] == .followUp && k["a"] == .followUp)
+    }
+}
