@@ -293,9 +293,21 @@ public struct ClientStore: Sendable {
         }
     }
 
-    public func snapshots(clientID: String, organisation: String) async throws -> [AssessmentSnapshot] {
+    /// What the assessment page needs, in one read: the client, its relations and the list of saved assessments.
+    public func forAssessment(clientID: String, organisation: String) async throws -> (Client, [ClientRelation], [AssessmentSnapshot])? {
         try await db.read { ex in
-            // The list shows date and law version; the (large) documents stay in the database.
+            guard let client = try await Self.load(ex, ids: [clientID], organisation: organisation).first else { return nil }
+            let relations = try await Self.relations(ex, ids: [clientID], organisation: organisation)
+            return (client, relations, try await Self.snapshots(ex, clientID: clientID, organisation: organisation))
+        }
+    }
+
+    public func snapshots(clientID: String, organisation: String) async throws -> [AssessmentSnapshot] {
+        try await db.read { ex in try await Self.snapshots(ex, clientID: clientID, organisation: organisation) }
+    }
+
+    static func snapshots(_ ex: any SQLExecutor, clientID: String, organisation: String) async throws -> [AssessmentSnapshot] {
+        // The list shows date and law version; the (large) documents stay in the database.
             let rows = try await ex.query(SQL("""
                 SELECT s.id, s.client_id, s.on_day, s.created_by, s.created_at, s.law_versions, '' AS document_json
                 FROM assessment_snapshots s JOIN clients c ON c.id = s.client_id
@@ -307,6 +319,5 @@ public struct ClientStore: Sendable {
                                    lawVersions: try r.string("law_versions").split(separator: "\n").map(String.init),
                                    documentJSON: try r.string("document_json"))
             }
-        }
     }
 }

@@ -308,12 +308,21 @@ struct ClientRoutes {
     }
 
     @Sendable func assessment(_ request: Request, context: BleibeContext) async throws -> Response {
-        let (a, c) = try await loadClient(context)
+        let a = try context.requireActor()
+        guard let org = Policy.clientScope(a) else { throw AppError.forbidden }
+        // One read for the client, its relations and the saved assessments (the page is the one counselors use most).
+        guard let (c, relations, snapshots) = try await services.clients.forAssessment(clientID: try context.parameters.require("id"), organisation: org),
+              Policy.allows(a, .readClient(ownerOrganisation: c.organisationID)) else { throw AppError.notFound }
         let today = services.today
         let on = try day(request) ?? today
-        let person = try await assess(c, on: on)
+        let person: PersonAssessment
+        if c.householdID == nil && relations.isEmpty {
+            guard let p = services.engine.assess(Household(single: c.facts), on: on).person(c.id) else { throw AppError.notFound }
+            person = p
+        } else {
+            person = try await assess(c, on: on)
+        }
         try await services.clients.recordRead(clientID: c.id, entity: "assessment", audit: services.audit(a))
-        let snapshots = try await services.clients.snapshots(clientID: c.id, organisation: c.organisationID)
         let land = context.account?.organisation.land ?? "DE-SN"
         let deadlines = on == today ? DeadlineRules.derive(person: person, land: land, today: today) : []
         let model = AssessmentPage.Model(client: c, on: on, today: today, person: person, snapshots: snapshots, deadlines: deadlines)
