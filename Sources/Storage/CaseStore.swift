@@ -27,6 +27,16 @@ public struct CaseStore: Sendable {
         }
     }
 
+    /// Open cases of the organisation, optionally only those of one counselor.
+    public func openCases(organisation: String, counselor: String?) async throws -> [CounselingCase] {
+        try await db.read { ex in
+            let sql = counselor == nil
+                ? SQL("SELECT * FROM cases WHERE organisation_id = ? AND state <> 'closed' ORDER BY opened_on", [organisation])
+                : SQL("SELECT * FROM cases WHERE organisation_id = ? AND state <> 'closed' AND counselor_id = ? ORDER BY opened_on", [organisation, counselor])
+            return try await ex.query(sql).map(Self.counselingCase)
+        }
+    }
+
     public func counselingCase(id: String, organisation: String) async throws -> CounselingCase? {
         try await db.read { ex in try await ex.one(SQL("SELECT * FROM cases WHERE id = ? AND organisation_id = ?", [id, organisation])).map(Self.counselingCase) }
     }

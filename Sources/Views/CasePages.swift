@@ -13,6 +13,28 @@ public enum CasePages {
         switch c { case .inPerson: "persönlich"; case .phone: "Telefon"; case .email: "E-Mail"; case .video: "Video" }
     }
 
+    public struct DashboardItem: Sendable {
+        public var deadline: Deadline
+        public var clientID: String
+        public var clientName: String
+        public init(deadline: Deadline, clientID: String, clientName: String) { self.deadline = deadline; self.clientID = clientID; self.clientName = clientName }
+    }
+
+    /// Due and overdue reminders of the counselor's open cases.
+    public static func dashboard(frame: PageFrame, today: Day, overdue: [DashboardItem], due: [DashboardItem], casesCount: Int) -> HTML {
+        func list(_ items: [DashboardItem]) -> HTML {
+            guard !items.isEmpty else { return "<p>Keine.</p>" }
+            let li = items.map { i in "<li><strong>\(i.deadline.due.german)</strong> – <a href=\"/clients/\(i.clientID)/assessment\">\(i.clientName)</a>: \(i.deadline.title) <span class=\"hint\">(\(i.deadline.citation))</span></li>" as HTML }
+            return "<ul>\(li)</ul>"
+        }
+        return Layout.page(frame, """
+        <h1>Übersicht</h1>
+        <p>Stand \(today.german) · \(casesCount) offene Akten</p>
+        <section aria-labelledby="overdue"><h2 id="overdue">Überfällig</h2>\(list(overdue))</section>
+        <section aria-labelledby="due"><h2 id="due">Fällig in den nächsten 14 Tagen</h2>\(list(due))</section>
+        """)
+    }
+
     /// The cases section of the client page, with the form to open a case.
     public static func section(frame: PageFrame, client: Client, cases: [CounselingCase], today: Day) -> HTML {
         let rows = cases.map { c in

@@ -23,7 +23,7 @@ public enum Layout {
             let cur: HTML = f.current == key ? " aria-current=\"page\"" : ""
             nav.append("<li><a href=\"\(href)\"\(cur)>\(label)</a></li>")
         }
-        if f.showClients { item("Klient:innen", "/clients", "clients") }
+        if f.showClients { item("Übersicht", "/dashboard", "dashboard"); item("Klient:innen", "/clients", "clients") }
         if f.showUsers { item("Benutzer:innen", "/users", "users") }
         if f.userName != nil { item("Konto", "/account", "account") }
         let account: HTML = f.userName.map { name in

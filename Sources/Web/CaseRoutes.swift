@@ -12,6 +12,7 @@ struct CaseRoutes {
 
     var endpoints: [Endpoint] {
         [
+            (.get, "/dashboard", dashboard),
             (.post, "/clients/{id}/cases", openCase),
             (.get, "/cases/{id}", show),
             (.post, "/cases/{id}/sessions", recordSession),
@@ -28,6 +29,27 @@ struct CaseRoutes {
               let client = try await services.clients.client(id: c.clientID, organisation: org) else { throw AppError.notFound }
         guard Policy.allows(a, write ? .writeClient(ownerOrganisation: org) : .readClient(ownerOrganisation: org)) else { throw AppError.forbidden }
         return (a, c, client)
+    }
+
+    /// Due and overdue reminders of the open cases: the counselor's own, or the whole service's for a coordinator.
+    /// Computed from the current data on each view, so they always follow every change.
+    @Sendable func dashboard(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try context.requireActor()
+        guard Policy.allows(a, .listClients), let org = Policy.clientScope(a) else { throw AppError.forbidden }
+        let open = try await services.cases.openCases(organisation: org, counselor: a.role == .coordinator ? nil : a.userID)
+        let today = services.today, land = context.account?.organisation.land ?? "DE-SN"
+        var overdue: [CasePages.DashboardItem] = [], due: [CasePages.DashboardItem] = []
+        for clientID in Array(Set(open.map(\.clientID))).sorted() {
+            guard let c = try await services.clients.client(id: clientID, organisation: org) else { continue }
+            let person = try await clientRoutes.assess(c, on: today)
+            for d in DeadlineRules.derive(person: person, land: land, today: today) {
+                let item = CasePages.DashboardItem(deadline: d, clientID: c.id, clientName: "\(c.lastName), \(c.firstName)")
+                if d.due < today { overdue.append(item) } else if d.due <= today.adding(days: 14) { due.append(item) }
+            }
+            try await services.clients.recordRead(clientID: c.id, entity: "dashboard", audit: services.audit(a))
+        }
+        overdue.sort { $0.deadline.due < $1.deadline.due }; due.sort { $0.deadline.due < $1.deadline.due }
+        return Reply.html(CasePages.dashboard(frame: context.frame("Übersicht", current: "dashboard"), today: today, overdue: overdue, due: due, casesCount: open.count))
     }
 
     @Sendable func openCase(_ request: Request, context: BleibeContext) async throws -> Response {

@@ -53,6 +53,31 @@ struct CaseWorkTests {
         }
     }
 
+    @Test(arguments: TestDatabase.available)
+    func dashboardShowsOverdueAndDueRemindersOfOpenCases(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                // The Duldung of client A runs out on 10.12.2026: the reminder (4 weeks ahead, 12.11.2026) is overdue.
+                let put = try await b.request(.put, "/api/v1/clients/client-a/status-periods",
+                                              json: "[{\"kind\":\"none\",\"from\":\"2020-11-15\",\"to\":\"2020-11-16\"},{\"kind\":\"gestattung\",\"from\":\"2020-11-17\",\"to\":\"2023-06-30\"},{\"kind\":\"duldung\",\"from\":\"2023-07-01\",\"valid_until\":\"2026-12-10\"}]",
+                                              headers: [HTTPField.Name("X-CSRF-Token")!: csrf])
+                #expect(put.status == .ok)
+                #expect(!(try await b.request(.get, "/dashboard").body.contains("Haddad")))   // no open case yet
+                _ = try await b.request(.post, "/clients/client-a/cases", form: ["csrf": csrf, "opened_on": "01.11.2026", "referral_source": "self", "pathway": "25b"])
+                let page = try await b.request(.get, "/dashboard")
+                #expect(page.status == .ok)
+                let overdue = page.body.components(separatedBy: "id=\"overdue\"")[1].components(separatedBy: "</section>")[0]
+                #expect(overdue.contains("<strong>12.11.2026</strong>"))
+                #expect(overdue.contains("Haddad, Mohammed"))
+                // The authority sees no dashboard of the service.
+                let clerk = Browser(client: b.client, clock: f.clock)
+                try await clerk.logIn(f.login(.authorityClerk))
+                #expect(try await clerk.request(.get, "/dashboard").status == .forbidden)
+            }
+        }
+    }
+
     @Test func kindsAreDerivedFromTheDates() {
         func s(_ id: String, _ d: String, _ at: String) -> CounselingSession {
             CounselingSession(id: id, caseID: "c", clientID: "x", on: Day(iso: d)!, durationMinutes: 30, channel: .inPerson, language: "de",
