@@ -1,0 +1,67 @@
+import Eligibility
+
+/// A written release from confidentiality (Schweigepflichtentbindung): the only door through which personal data
+/// of a client may pass from the counseling service to another organisation.
+public struct Consent: Sendable, Hashable {
+    /// What a consent may cover.
+    public enum Topic: String, Sendable, CaseIterable, Hashable {
+        case identity, statusHistory = "status_history", assessment, missingDocuments = "missing_documents"
+        case applications, sessions, health, convictions
+    }
+
+    public var id: String
+    public var clientID: String
+    /// The organisation the data may go to (e.g. the city's immigration authority).
+    public var recipientOrganisationID: String
+    public var purpose: String
+    public var topics: Set<Topic>
+    public var validFrom: Day
+    public var validUntil: Day?
+    public var revokedOn: Day?
+    /// Language of the form or interpreter used, and the version of the form text signed.
+    public var language: String
+    public var formVersion: String
+
+    public init(id: String, clientID: String, recipientOrganisationID: String, purpose: String, topics: Set<Topic>,
+                validFrom: Day, validUntil: Day?, revokedOn: Day? = nil, language: String, formVersion: String) {
+        self.id = id; self.clientID = clientID; self.recipientOrganisationID = recipientOrganisationID; self.purpose = purpose
+        self.topics = topics; self.validFrom = validFrom; self.validUntil = validUntil; self.revokedOn = revokedOn
+        self.language = language; self.formVersion = formVersion
+    }
+
+    /// Whether the consent is in force on `day`: started, not expired, not revoked on or before that day.
+    public func isValid(on day: Day) -> Bool {
+        if day < validFrom { return false }
+        if let until = validUntil, day > until { return false }
+        if let revoked = revokedOn, revoked <= day { return false }
+        return true
+    }
+}
+
+/// The decision on one disclosure: allowed under a named consent, or refused with the reason.
+public enum DisclosureDecision: Sendable, Hashable {
+    case allowed(consentID: String)
+    case refused(reason: String)
+
+    public var isAllowed: Bool { if case .allowed = self { return true } else { return false } }
+}
+
+public enum DisclosureRules {
+    /// Checks, at the moment of disclosure, whether any consent of the client covers the recipient and every topic.
+    /// Topics must all be covered by one single consent: permissions are not assembled from several papers.
+    public static func decide(clientID: String, recipient: String, topics: Set<Consent.Topic>, on day: Day, consents: [Consent]) -> DisclosureDecision {
+        let mine = consents.filter { $0.clientID == clientID }
+        guard !mine.isEmpty else { return .refused(reason: "Keine Schweigepflichtentbindung vorhanden.") }
+        let forRecipient = mine.filter { $0.recipientOrganisationID == recipient }
+        guard !forRecipient.isEmpty else { return .refused(reason: "Die Schweigepflichtentbindung gilt nicht für diese Stelle.") }
+        let valid = forRecipient.filter { $0.isValid(on: day) }
+        guard !valid.isEmpty else {
+            if forRecipient.contains(where: { $0.revokedOn.map { $0 <= day } ?? false }) { return .refused(reason: "Die Schweigepflichtentbindung wurde widerrufen.") }
+            return .refused(reason: "Die Schweigepflichtentbindung ist nicht (mehr) gültig.")
+        }
+        guard let c = valid.first(where: { topics.isSubset(of: $0.topics) }) else {
+            return .refused(reason: "Die Schweigepflichtentbindung umfasst nicht alle angefragten Themen.")
+        }
+        return .allowed(consentID: c.id)
+    }
+}

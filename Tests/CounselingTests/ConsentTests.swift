@@ -1,0 +1,52 @@
+import Counseling
+import Eligibility
+import Testing
+
+/// The consent matrix: recipient × topic × validity × revocation → disclosure allowed or refused.
+@Suite("Consent (Schweigepflichtentbindung)")
+struct ConsentTests {
+    let consent = Consent(id: "k1", clientID: "c1", recipientOrganisationID: "abh", purpose: "Aufenthaltssicherung",
+                          topics: [.assessment, .missingDocuments], validFrom: Day("2026-01-01"), validUntil: Day("2026-12-31"),
+                          language: "ar (Dolmetschung)", formVersion: "2026-01")
+
+    struct Row: Sendable, CustomTestStringConvertible {
+        let recipient: String, topics: Set<Consent.Topic>, day: String, revoked: String?, allowed: Bool, why: String
+        var testDescription: String { why }
+    }
+
+    static let matrix: [Row] = [
+        Row(recipient: "abh", topics: [.assessment], day: "2026-06-01", revoked: nil, allowed: true, why: "covered topic, valid, right recipient"),
+        Row(recipient: "abh", topics: [.assessment, .missingDocuments], day: "2026-06-01", revoked: nil, allowed: true, why: "both covered topics"),
+        Row(recipient: "abh", topics: [.health], day: "2026-06-01", revoked: nil, allowed: false, why: "topic not covered"),
+        Row(recipient: "abh", topics: [.assessment, .convictions], day: "2026-06-01", revoked: nil, allowed: false, why: "one topic not covered"),
+        Row(recipient: "other-abh", topics: [.assessment], day: "2026-06-01", revoked: nil, allowed: false, why: "another recipient"),
+        Row(recipient: "abh", topics: [.assessment], day: "2025-12-31", revoked: nil, allowed: false, why: "before validity"),
+        Row(recipient: "abh", topics: [.assessment], day: "2026-01-01", revoked: nil, allowed: true, why: "first day of validity"),
+        Row(recipient: "abh", topics: [.assessment], day: "2026-12-31", revoked: nil, allowed: true, why: "last day of validity"),
+        Row(recipient: "abh", topics: [.assessment], day: "2027-01-01", revoked: nil, allowed: false, why: "after validity"),
+        Row(recipient: "abh", topics: [.assessment], day: "2026-06-01", revoked: "2026-06-01", allowed: false, why: "revoked that day"),
+        Row(recipient: "abh", topics: [.assessment], day: "2026-05-31", revoked: "2026-06-01", allowed: true, why: "day before revocation"),
+    ]
+
+    @Test(arguments: matrix)
+    func disclosureFollowsTheConsent(_ r: Row) {
+        var c = consent
+        c.revokedOn = r.revoked.flatMap { Day(iso: $0) }
+        let d = DisclosureRules.decide(clientID: "c1", recipient: r.recipient, topics: r.topics, on: Day(iso: r.day)!, consents: [c])
+        #expect(d.isAllowed == r.allowed)
+        if r.allowed { #expect(d == .allowed(consentID: "k1")) }
+    }
+
+    @Test func noConsentOrAnotherClientsConsentNeverAllows() {
+        #expect(!DisclosureRules.decide(clientID: "c1", recipient: "abh", topics: [.assessment], on: Day("2026-06-01"), consents: []).isAllowed)
+        var other = consent; other.clientID = "c2"
+        #expect(!DisclosureRules.decide(clientID: "c1", recipient: "abh", topics: [.assessment], on: Day("2026-06-01"), consents: [other]).isAllowed)
+    }
+
+    @Test func topicsAreNotAssembledFromSeveralConsents() {
+        var a = consent; a.topics = [.assessment]
+        var b = consent; b.id = "k2"; b.topics = [.missingDocuments]
+        let d = DisclosureRules.decide(clientID: "c1", recipient: "abh", topics: [.assessment, .missingDocuments], on: Day("2026-06-01"), consents: [a, b])
+        #expect(d == .refused(reason: "Die Schweigepflichtentbindung umfasst nicht alle angefragten Themen."))
+    }
+}
