@@ -285,17 +285,18 @@ struct ClientRoutes {
     // MARK: Assessment
 
     /// Assesses the client (with its household) on `on`.
-    func assess(_ c: Client, on: Day) async throws -> PersonAssessment {
-        let (members, relatives, relations) = try await family(c)
+    func assess(_ c: Client, on: Day, relations known: [ClientRelation]? = nil) async throws -> PersonAssessment {
+        let (members, relatives, relations) = try await family(c, relations: known)
         let household = HouseholdAssembly.household(members: members, relatives: relatives, relations: relations)
         let result = services.engine.assess(household, on: on)
         guard let person = result.person(c.id) else { throw AppError.notFound }
         return person
     }
 
-    /// The household, the related clients living elsewhere, and the relations.
-    func family(_ c: Client) async throws -> (members: [Client], relatives: [Client], relations: [ClientRelation]) {
-        let (members, relations) = try await services.clients.household(of: c)
+    /// The household, the related clients living elsewhere, and the relations. `known` are the client's relations
+    /// when the caller has already read them; for a client without a household they are all that is needed.
+    func family(_ c: Client, relations known: [ClientRelation]? = nil) async throws -> (members: [Client], relatives: [Client], relations: [ClientRelation]) {
+        let (members, relations) = if c.householdID == nil, let known { ([c], known) } else { try await services.clients.household(of: c) }
         let known = Set(members.map(\.id))
         let others = Array(Set(relations.flatMap { [$0.from, $0.to] }).subtracting(known)).sorted()
         let relatives = others.isEmpty ? [] : try await services.clients.clients(ids: others, organisation: c.organisationID)
@@ -320,7 +321,7 @@ struct ClientRoutes {
             guard let p = services.engine.assess(Household(single: c.facts), on: on).person(c.id) else { throw AppError.notFound }
             person = p
         } else {
-            person = try await assess(c, on: on)
+            person = try await assess(c, on: on, relations: relations)
         }
         try await services.clients.recordRead(clientID: c.id, entity: "assessment", audit: services.audit(a))
         let land = context.account?.organisation.land ?? "DE-SN"
