@@ -56,6 +56,9 @@ public enum DisclosureRules {
         guard !forRecipient.isEmpty else { return .refused(reason: "Die Schweigepflichtentbindung gilt nicht für diese Stelle.") }
         let valid = forRecipient.filter { $0.isValid(on: day) }
         guard !valid.isEmpty else {
+            if let next = forRecipient.filter({ $0.validFrom > day && $0.revokedOn == nil }).map(\.validFrom).min() {
+                return .refused(reason: "Die Schweigepflichtentbindung gilt erst ab \(next.german).")
+            }
             if forRecipient.contains(where: { $0.revokedOn.map { $0 <= day } ?? false }) { return .refused(reason: "Die Schweigepflichtentbindung wurde widerrufen.") }
             return .refused(reason: "Die Schweigepflichtentbindung ist nicht (mehr) gültig.")
         }

@@ -1,3 +1,5 @@
+import Eligibility
+
 /// What a user may do, as pure functions: every route and every query asks these (least privilege per role and
 /// tenant). An authority sees no client of a counseling service here; disclosure under consent comes later.
 public enum Permission: Sendable, Hashable {
@@ -8,6 +10,16 @@ public enum Permission: Sendable, Hashable {
     case readAudit(ownerOrganisation: String)
     case manageUsers(organisation: String)
     case readOrganisation(String)
+    /// Recording or revoking a client's consent: part of the client file.
+    case manageConsent(ownerOrganisation: String)
+    /// The authority refers a person to a service it cooperates with.
+    case refer(toService: String, cooperating: Bool)
+    /// The service accepts or declines a referral addressed to it.
+    case decideReferral(service: String)
+    case manageContacts(authority: String)
+    case readContacts(authority: String, cooperating: Bool)
+    /// The authority's shared case view (what is shown is decided by consent, per client, at that moment).
+    case viewShared(recipient: String)
 }
 
 public enum Policy {
@@ -23,6 +35,18 @@ public enum Policy {
             return (actor.role == .coordinator || actor.role == .authorityLead) && org == actor.organisationID
         case .readOrganisation(let org):
             return org == actor.organisationID
+        case .manageConsent(let owner):
+            return worksOnCases(actor) && owner == actor.organisationID
+        case .refer(_, let cooperating):
+            return isAuthorityStaff(actor) && cooperating
+        case .decideReferral(let service):
+            return worksOnCases(actor) && service == actor.organisationID
+        case .manageContacts(let authority):
+            return isAuthorityStaff(actor) && authority == actor.organisationID
+        case .readContacts(let authority, let cooperating):
+            return isAuthorityStaff(actor) && authority == actor.organisationID || worksOnCases(actor) && cooperating
+        case .viewShared(let recipient):
+            return isAuthorityStaff(actor) && recipient == actor.organisationID
         }
     }
 
@@ -34,6 +58,20 @@ public enum Policy {
     /// Counselors and coordinators of a counseling service work on the service's cases.
     static func worksOnCases(_ actor: Actor) -> Bool {
         actor.organisationKind == .counselingService && (actor.role == .counselor || actor.role == .coordinator)
+    }
+
+    static func isAuthorityStaff(_ actor: Actor) -> Bool {
+        actor.organisationKind == .authority && (actor.role == .authorityClerk || actor.role == .authorityLead)
+    }
+
+    /// The organisations `organisation` cooperates with on `day` (a service's authorities, an authority's services).
+    public static func partners(of organisation: String, cooperations: [Cooperation], on day: Day) -> Set<String> {
+        var out: Set<String> = []
+        for c in cooperations where c.isActive(on: day) {
+            if c.serviceID == organisation { out.insert(c.authorityID) }
+            if c.authorityID == organisation { out.insert(c.serviceID) }
+        }
+        return out
     }
 
     /// The roles a user manager may give: only roles of the manager's own kind of organisation.

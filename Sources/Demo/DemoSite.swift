@@ -33,11 +33,13 @@ public struct DemoSite: Sendable {
     public var clients: [Client]
     /// Spouse relations between the parents and a parent relation from each parent to each child, within households.
     public var relations: [ClientRelation]
+    /// Cases, sessions, referrals, consents and the authority's contacts of the Elbstadt cooperation.
+    public var work: DemoCaseWork
 
     public init(organisations: [Organisation], cooperations: [Cooperation], users: [DemoUser], clients: [Client],
-                relations: [ClientRelation]) {
+                relations: [ClientRelation], work: DemoCaseWork = DemoCaseWork()) {
         self.organisations = organisations; self.cooperations = cooperations; self.users = users
-        self.clients = clients; self.relations = relations
+        self.clients = clients; self.relations = relations; self.work = work
     }
 
     /// The demo password shared by every demo user (not a common password; at least 10 characters).
@@ -63,9 +65,13 @@ public struct DemoSite: Sendable {
                                          count: 300, families: 24)
         let muldenau = generator.clients(organisationID: orgs.muldenauService.id, fileNumberPrefix: "BM",
                                          count: 20, families: 1)
+        let counselors = users.filter { $0.user.organisationID == orgs.elbstadtService.id && $0.user.role == .counselor }.map(\.user.id)
+        let clerk = users.first { $0.user.organisationID == orgs.elbstadtAuthority.id && $0.user.role == .authorityClerk }?.user.id ?? ""
+        let work = DemoCaseWork.make(seed: seed, today: today, service: orgs.elbstadtService.id, authority: orgs.elbstadtAuthority.id,
+                                     counselors: counselors, clerk: clerk, clients: elbstadt.clients)
         return DemoSite(organisations: orgs.all, cooperations: [orgs.cooperation], users: users,
                         clients: elbstadt.clients + muldenau.clients,
-                        relations: elbstadt.relations + muldenau.relations)
+                        relations: elbstadt.relations + muldenau.relations, work: work)
     }
 
     /// The clients of one organisation, in file-number order.

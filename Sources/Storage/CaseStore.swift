@@ -10,14 +10,26 @@ public struct CaseStore: Sendable {
     public func open(_ c: CounselingCase, audit: AuditContext) async throws -> Bool {
         try await db.transaction { ex in
             guard try await ex.one(SQL("SELECT id FROM clients WHERE id = ? AND organisation_id = ?", [c.clientID, c.organisationID])) != nil else { return false }
-            try await ex.execute(SQL("""
-                INSERT INTO cases (id, organisation_id, client_id, opened_on, referral_source, pathway, state, counselor_id, closed_on, outcome, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [c.id, c.organisationID, c.clientID, c.openedOn.iso, c.referralSource.rawValue, c.pathway?.rawValue, c.state.rawValue,
-                      c.counselorID, c.closedOn?.iso, c.outcome, audit.now]))
-            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
-                                      action: "create", entity: "case", entityID: c.id, clientID: c.clientID)
+            try await Self.insert(ex, c, audit: audit)
             return true
+        }
+    }
+
+    static func insert(_ ex: any SQLExecutor, _ c: CounselingCase, audit: AuditContext) async throws {
+        try await ex.execute(SQL("""
+            INSERT INTO cases (id, organisation_id, client_id, opened_on, referral_source, pathway, state, counselor_id, closed_on, outcome, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [c.id, c.organisationID, c.clientID, c.openedOn.iso, c.referralSource.rawValue, c.pathway?.rawValue, c.state.rawValue,
+                  c.counselorID, c.closedOn?.iso, c.outcome, audit.now]))
+        try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                  action: "create", entity: "case", entityID: c.id, clientID: c.clientID)
+    }
+
+    /// Bulk load of cases and their sessions in one transaction (demo data).
+    public func importAll(cases: [CounselingCase], sessions: [CounselingSession], organisation: String, audit: AuditContext) async throws {
+        try await db.transaction { ex in
+            for c in cases { try await Self.insert(ex, c, audit: audit) }
+            for s in sessions { try await Self.insert(ex, s, organisation: organisation, audit: audit) }
         }
     }
 
@@ -55,16 +67,20 @@ public struct CaseStore: Sendable {
         try await db.transaction { ex in
             guard let c = try await ex.one(SQL("SELECT client_id FROM cases WHERE id = ? AND organisation_id = ?", [s.caseID, organisation])),
                   c.text("client_id") == s.clientID else { return false }
-            try await ex.execute(SQL("""
-                INSERT INTO counseling_sessions (id, organisation_id, case_id, client_id, on_day, duration_minutes, channel, language, interpreter,
-                  pathways, record, confidential_note, counselor_id, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [s.id, organisation, s.caseID, s.clientID, s.on.iso, s.durationMinutes, s.channel.rawValue, s.language, s.interpreter,
-                      s.pathways.map(\.rawValue).joined(separator: ","), s.record, s.confidentialNote, s.counselorID, s.createdAt]))
-            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
-                                      action: "create", entity: "session", entityID: s.id, clientID: s.clientID)
+            try await Self.insert(ex, s, organisation: organisation, audit: audit)
             return true
         }
+    }
+
+    static func insert(_ ex: any SQLExecutor, _ s: CounselingSession, organisation: String, audit: AuditContext) async throws {
+        try await ex.execute(SQL("""
+            INSERT INTO counseling_sessions (id, organisation_id, case_id, client_id, on_day, duration_minutes, channel, language, interpreter,
+              pathways, record, confidential_note, counselor_id, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [s.id, organisation, s.caseID, s.clientID, s.on.iso, s.durationMinutes, s.channel.rawValue, s.language, s.interpreter,
+                  s.pathways.map(\.rawValue).joined(separator: ","), s.record, s.confidentialNote, s.counselorID, s.createdAt]))
+        try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                  action: "create", entity: "session", entityID: s.id, clientID: s.clientID)
     }
 
     public func sessions(caseID: String, organisation: String) async throws -> [CounselingSession] {

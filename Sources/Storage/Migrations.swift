@@ -113,6 +113,43 @@ public enum Migrations {
             """,
             "CREATE INDEX counseling_sessions_case ON counseling_sessions(case_id, on_day)",
         ] },
+        Migration(version: 6, name: "0006_CreateCooperation") { _ in [
+            """
+            CREATE TABLE consents (
+              id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL REFERENCES organisations(id),
+              client_id TEXT NOT NULL REFERENCES clients(id), recipient_id TEXT NOT NULL REFERENCES organisations(id),
+              purpose TEXT NOT NULL, topics TEXT NOT NULL, valid_from TEXT NOT NULL, valid_until TEXT, revoked_on TEXT,
+              language TEXT NOT NULL, form_version TEXT NOT NULL, created_by TEXT NOT NULL REFERENCES users(id),
+              created_at TEXT NOT NULL)
+            """,
+            "CREATE INDEX consents_client ON consents(client_id)",
+            "CREATE INDEX consents_recipient ON consents(recipient_id, client_id)",
+            // One row per disclosure; never updated or deleted (the client's Art. 15 request lists them).
+            """
+            CREATE TABLE disclosures (
+              id TEXT PRIMARY KEY, at TEXT NOT NULL, consent_id TEXT NOT NULL REFERENCES consents(id),
+              client_id TEXT NOT NULL REFERENCES clients(id), recipient_id TEXT NOT NULL REFERENCES organisations(id),
+              user_id TEXT NOT NULL REFERENCES users(id), topics TEXT NOT NULL, channel TEXT NOT NULL)
+            """,
+            "CREATE INDEX disclosures_client ON disclosures(client_id, at)",
+            """
+            CREATE TABLE referrals (
+              id TEXT PRIMARY KEY, authority_id TEXT NOT NULL REFERENCES organisations(id),
+              service_id TEXT NOT NULL REFERENCES organisations(id), created_by TEXT NOT NULL REFERENCES users(id),
+              created_on TEXT NOT NULL, first_name TEXT NOT NULL, last_name TEXT NOT NULL, born TEXT, nationality TEXT,
+              reason TEXT NOT NULL, state TEXT NOT NULL, decided_on TEXT, decline_reason TEXT,
+              client_id TEXT REFERENCES clients(id), case_id TEXT REFERENCES cases(id), created_at TEXT NOT NULL)
+            """,
+            "CREATE INDEX referrals_service ON referrals(service_id, state)",
+            "CREATE INDEX referrals_authority ON referrals(authority_id, state)",
+            """
+            CREATE TABLE directory_contacts (
+              id TEXT PRIMARY KEY, authority_id TEXT NOT NULL REFERENCES organisations(id), name TEXT NOT NULL,
+              function TEXT NOT NULL, phone TEXT NOT NULL, email TEXT NOT NULL, responsibility TEXT NOT NULL,
+              updated_at TEXT NOT NULL)
+            """,
+            "CREATE INDEX directory_contacts_authority ON directory_contacts(authority_id, name)",
+        ] },
     ]
 
     /// Applies every migration not yet applied, each in its own transaction.

@@ -131,6 +131,7 @@ public enum ClientPages {
         <p>Aktenzeichen \(c.fileNumber) · geboren \(Labels.day(p.born)) · Staatsangehörigkeit \(p.nationality ?? "unbekannt") · Einreise \(Labels.day(p.entered))</p>
         <p><a class="button" href="/clients/\(c.id)/assessment">Prüfung der Bleiberechtswege</a>
         <a href="/clients/\(c.id)/facts">Angaben bearbeiten</a>
+        · <a href="/clients/\(c.id)/consents">Schweigepflichtentbindungen</a>
         \(v.canSeeAudit ? "· <a href=\"/clients/\(c.id)/audit\">Protokoll</a>" as HTML : .empty)</p>
         <section aria-labelledby="family"><h2 id="family">Familie und Haushalt</h2>
         \(family.isEmpty ? "<p>Keine Familienangehörigen erfasst.</p>" as HTML : "<ul>\(family)</ul>")

@@ -8,12 +8,19 @@ public struct PageFrame: Sendable {
     public var current: String
     public var showUsers: Bool
     public var showClients: Bool
+    /// The cooperation's pages this user may open (label, path, key).
+    public var cooperation: [NavLink]
 
     public init(title: String, userName: String? = nil, organisationName: String? = nil, roleName: String? = nil,
-                csrf: String? = nil, current: String = "", showUsers: Bool = false, showClients: Bool = false) {
+                csrf: String? = nil, current: String = "", showUsers: Bool = false, showClients: Bool = false, cooperation: [NavLink] = []) {
         self.title = title; self.userName = userName; self.organisationName = organisationName; self.roleName = roleName
-        self.csrf = csrf; self.current = current; self.showUsers = showUsers; self.showClients = showClients
+        self.csrf = csrf; self.current = current; self.showUsers = showUsers; self.showClients = showClients; self.cooperation = cooperation
     }
+}
+
+public struct NavLink: Sendable {
+    public var label: String, href: String, key: String
+    public init(_ label: String, _ href: String, _ key: String) { self.label = label; self.href = href; self.key = key }
 }
 
 public enum Layout {
@@ -24,6 +31,7 @@ public enum Layout {
             nav.append("<li><a href=\"\(href)\"\(cur)>\(label)</a></li>")
         }
         if f.showClients { item("Übersicht", "/dashboard", "dashboard"); item("Klient:innen", "/clients", "clients") }
+        for l in f.cooperation { item(l.label, l.href, l.key) }
         if f.showUsers { item("Benutzer:innen", "/users", "users") }
         if f.userName != nil { item("Konto", "/account", "account") }
         let account: HTML = f.userName.map { name in
@@ -105,6 +113,7 @@ public enum Layout {
     .badge { font-weight: 700; }
     .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0 1.5rem; }
     fieldset { border: 1px solid var(--line); margin: 1rem 0; padding: 0.5rem 1rem 1rem; }
+    label.check { font-weight: normal; } label.check input { margin-right: 0.4rem; }
     .codes { font-family: monospace; font-size: 1.1rem; }
     """
 }

@@ -25,6 +25,8 @@ func allEndpoints(_ services: AppServices) -> [Endpoint] {
     let clients = ClientRoutes(services: services)
     return AuthRoutes(services: services).endpoints + clients.endpoints + AdminRoutes(services: services).endpoints
         + APIRoutes(services: services, clientRoutes: clients).endpoints + CaseRoutes(services: services, clientRoutes: clients).endpoints
+        + ConsentRoutes(services: services, clientRoutes: clients).endpoints + SharedCaseRoutes(services: services, clientRoutes: clients).endpoints
+        + ReferralRoutes(services: services).endpoints
 }
 
 /// Builds the router with every route and middleware; no socket is opened here.

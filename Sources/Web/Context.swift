@@ -32,7 +32,17 @@ public struct BleibeContext: RequestContext {
         guard let a = account else { return PageFrame(title: title, csrf: csrf) }
         return PageFrame(title: title, userName: a.user.displayName, organisationName: a.organisation.name, roleName: a.user.role.german,
                          csrf: csrf, current: current, showUsers: Policy.assignableRoles(by: a.actor).isEmpty == false,
-                         showClients: Policy.allows(a.actor, .listClients))
+                         showClients: Policy.allows(a.actor, .listClients), cooperation: Self.cooperationLinks(a.actor))
+    }
+
+    /// Navigation of the cooperation by role (each page checks the policy itself again).
+    static func cooperationLinks(_ a: Actor) -> [NavLink] {
+        switch a.role {
+        case .counselor, .coordinator: return [NavLink("Vermittlungen", "/referrals", "referrals"), NavLink("Ansprechpersonen ABH", "/contacts", "contacts")]
+        case .authorityClerk, .authorityLead:
+            return [NavLink("Freigegebene Fälle", "/shared", "shared"), NavLink("Vermittlungen", "/referrals", "referrals"), NavLink("Ansprechpersonen", "/contacts", "contacts")]
+        case .volunteer: return []
+        }
     }
 }
 
@@ -46,6 +56,8 @@ public enum AppError: Error {
     case csrf
     case tooManyRequests(String)
     case conflict(String)
+    /// A disclosure the client's consent does not cover (the German reason is shown as is).
+    case refused(String)
 }
 
 /// The services every handler uses, passed in at start-up.
@@ -55,6 +67,7 @@ public struct AppServices: Sendable {
     public var accounts: AccountStore
     public var clients: ClientStore
     public var cases: CaseStore
+    public var cooperation: CooperationStore
     public var engine: Engine
     /// The clock (injected, so tests can fix "today").
     public var now: @Sendable () -> Date
@@ -63,7 +76,7 @@ public struct AppServices: Sendable {
 
     public init(config: AppConfig, db: any SQLDatabase, now: @escaping @Sendable () -> Date = { Date() }) {
         self.config = config; self.db = db; self.accounts = AccountStore(db: db); self.clients = ClientStore(db: db)
-        self.cases = CaseStore(db: db)
+        self.cases = CaseStore(db: db); self.cooperation = CooperationStore(db: db)
         self.engine = Engine(); self.now = now
     }
 
@@ -133,6 +146,11 @@ struct Form: Sendable {
 }
 
 /// Reads a German (TT.MM.JJJJ) or ISO date; nil for empty; throws a German message for anything else.
+/// A day field of a form: `.some(nil)` when left empty, `nil` when it is no valid date.
+func formDay(_ text: String) -> Day?? {
+    do { return .some(try parseDay(text)) } catch { return nil }
+}
+
 func parseDay(_ text: String) throws -> Day? {
     let t = text.trimmingCharacters(in: .whitespaces)
     if t.isEmpty { return nil }

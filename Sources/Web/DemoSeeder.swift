@@ -17,7 +17,7 @@ public enum DemoSeeder {
         }
     }
 
-    public struct Summary: Sendable { public var organisations, users, clients: Int }
+    public struct Summary: Sendable { public var organisations, users, clients, cases, sessions: Int }
 
     public static func seed(_ services: AppServices, seed: UInt64 = 2024) async throws -> Summary {
         guard services.config.environment == .development else { throw Refusal.notDevelopment }
@@ -42,6 +42,14 @@ public enum DemoSeeder {
             guard let org = site.clients.first(where: { $0.id == r.from })?.organisationID else { continue }
             try await services.clients.addRelation(r, organisation: org, id: "demo-relation-\(i)")
         }
-        return Summary(organisations: site.organisations.count, users: site.users.count, clients: site.clients.count)
+        if let service = site.work.cases.first?.organisationID, let authority = site.work.contacts.first?.authorityID {
+            let serviceAudit = AuditContext(userID: creators[service]?.first?.user.id ?? "demo", organisationID: service, now: now)
+            let clerk = site.users.first { $0.user.organisationID == authority && $0.user.role == .authorityClerk }?.user.id ?? "demo"
+            try await services.cases.importAll(cases: site.work.cases, sessions: site.work.sessions, organisation: service, audit: serviceAudit)
+            try await services.cooperation.importAll(consents: site.work.consents, referrals: site.work.referrals, contacts: site.work.contacts, service: service,
+                                                     serviceAudit: serviceAudit, authorityAudit: AuditContext(userID: clerk, organisationID: authority, now: now))
+        }
+        return Summary(organisations: site.organisations.count, users: site.users.count, clients: site.clients.count,
+                       cases: site.work.cases.count, sessions: site.work.sessions.count)
     }
 }

@@ -127,6 +127,9 @@ struct ErrorMiddleware: RouterMiddleware {
         case .conflict(let m):
             (status, title, detail) = (.conflict, "Conflict", m)
             german = ("Konflikt", m)
+        case .refused(let m):
+            (status, title, detail) = (.forbidden, "Disclosure refused", m)
+            german = ("Keine Freigabe", m)
         }
         if api { return Reply.problem(status, title, detail: detail, errors: errors) }
         return Reply.html(Layout.errorPage(status: Int(status.code), title: german.0, message: german.1, frame: context.frame(german.0)), status: status)

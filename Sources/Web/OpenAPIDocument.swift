@@ -34,6 +34,7 @@ enum OpenAPIDocument {
             "issued": {"type": "boolean"}, "as": {"type": "string", "enum": ["main", "spouse", "child"]}, "fiktion": {"type": "string", "enum": ["81-3-1", "81-3-2", "81-4"]}, "continues": {"type": "string"}}},
           "Client": {"type": "object", "properties": {"id": {"type": "string"}, "file_number": {"type": "string"}, "first_name": {"type": "string"}, "last_name": {"type": "string"},
             "household_id": {"type": ["string", "null"]}, "facts": {"$ref": "#/components/schemas/Facts"}}},
+          "ConsentTopic": {"type": "string", "enum": ["identity", "status_history", "assessment", "missing_documents", "applications", "sessions", "health", "convictions"]},
           "Assessment": {"type": "object", "description": "schema bleibe.assessment/1 (docs/assessment-json.md)", "properties": {"schema": {"type": "string"}, "on": {"type": "string", "format": "date"}, "persons": {"type": "array", "items": {"type": "object"}}}}
         },
         "responses": {
@@ -86,6 +87,29 @@ enum OpenAPIDocument {
           "get": {"summary": "Assessment of every pathway (with the household)", "parameters": [{"$ref": "#/components/parameters/clientId"},
               {"name": "on", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "decision date (default: today)"}],
             "responses": {"200": {"description": "Assessment", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Assessment"}}}}, "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/clients/{id}/disclosures": {
+          "get": {"summary": "Every disclosure of the client's data to another organisation under a consent (the Art. 15 GDPR log), newest first", "parameters": [{"$ref": "#/components/parameters/clientId"}],
+            "responses": {"200": {"description": "Disclosures", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object",
+              "properties": {"at": {"type": "string", "format": "date-time"}, "recipient": {"type": "string"}, "consent": {"type": "string"}, "topics": {"type": "array", "items": {"$ref": "#/components/schemas/ConsentTopic"}},
+              "channel": {"type": "string", "enum": ["shared_view", "api"]}}}}}}}}}, "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/shared/clients/{id}": {
+          "get": {"summary": "For the authority: a case of the cooperating service, exactly the requested topics, if one consent in force covers them all; each call is logged as a disclosure", "parameters": [{"$ref": "#/components/parameters/clientId"},
+              {"name": "topics", "in": "query", "schema": {"type": "string"}, "description": "comma-separated ConsentTopic values (default: all topics of the broadest consent in force)"}],
+            "responses": {"200": {"description": "The consented topics only", "content": {"application/json": {"schema": {"type": "object", "required": ["client_id", "consent_id", "topics"], "properties": {
+              "client_id": {"type": "string"}, "consent_id": {"type": "string"}, "topics": {"type": "array", "items": {"$ref": "#/components/schemas/ConsentTopic"}},
+              "identity": {"type": "object"}, "status_history": {"type": "array", "items": {"type": "object"}}, "assessment": {"type": "array", "items": {"type": "object"}},
+              "missing_documents": {"type": "array", "items": {"type": "string"}}, "sessions": {"type": "array", "items": {"type": "object"}}}}}}},
+              "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/referrals": {
+          "get": {"summary": "Referrals the authority made or the service received, with their state",
+            "responses": {"200": {"description": "Referrals", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object",
+              "properties": {"id": {"type": "string"}, "authority": {"type": "string"}, "service": {"type": "string"}, "created_on": {"type": "string", "format": "date"},
+              "state": {"type": "string", "enum": ["pending", "accepted", "declined"]}, "first_name": {"type": "string"}, "last_name": {"type": "string"}, "reason": {"type": "string"},
+              "decided_on": {"type": "string", "format": "date"}, "decline_reason": {"type": "string"}, "case_id": {"type": "string"}}}}}}}}},
+              "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}}}
         }
       }
     }

@@ -71,7 +71,7 @@ struct Demo: AsyncParsableCommand {
         let services = AppServices(config: config, db: try await openDatabase(config, now: isoNow()))
         do {
             let s = try await DemoSeeder.seed(services, seed: seed)
-            print("Demo angelegt: \(s.organisations) Organisationen, \(s.users) Benutzer:innen, \(s.clients) Klient:innen. Anmeldedaten: README, Abschnitt „Demo“.")
+            print("Demo angelegt: \(s.organisations) Organisationen, \(s.users) Benutzer:innen, \(s.clients) Klient:innen, \(s.cases) Akten mit \(s.sessions) Beratungen. Anmeldedaten: README, Abschnitt „Demo“.")
             await services.db.shutdown()
         } catch let r as DemoSeeder.Refusal {
             await services.db.shutdown()

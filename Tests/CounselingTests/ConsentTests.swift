@@ -49,4 +49,16 @@ struct ConsentTests {
         let d = DisclosureRules.decide(clientID: "c1", recipient: "abh", topics: [.assessment, .missingDocuments], on: Day("2026-06-01"), consents: [a, b])
         #expect(d == .refused(reason: "Die Schweigepflichtentbindung umfasst nicht alle angefragten Themen."))
     }
+
+    @Test func theReasonNamesWhyNothingPasses() {
+        var revoked = consent; revoked.revokedOn = Day("2026-03-01")
+        var later = consent; later.id = "k2"; later.validFrom = Day("2026-09-01")
+        let day = Day("2026-06-01")
+        #expect(DisclosureRules.decide(clientID: "c1", recipient: "abh", topics: [.assessment], on: day, consents: [revoked])
+                == .refused(reason: "Die Schweigepflichtentbindung wurde widerrufen."))
+        #expect(DisclosureRules.decide(clientID: "c1", recipient: "abh", topics: [.assessment], on: day, consents: [revoked, later])
+                == .refused(reason: "Die Schweigepflichtentbindung gilt erst ab 01.09.2026."))
+        #expect(DisclosureRules.decide(clientID: "c1", recipient: "abh", topics: [.assessment], on: Day("2027-02-01"), consents: [consent])
+                == .refused(reason: "Die Schweigepflichtentbindung ist nicht (mehr) gültig."))
+    }
 }

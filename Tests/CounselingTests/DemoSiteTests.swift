@@ -45,6 +45,30 @@ struct DemoSiteTests {
         #expect(other.users.map(\.totpSecret) == site.users.map(\.totpSecret))
     }
 
+    @Test("Case work since 1.3.2024 at the model project's pace: about 346 sessions in 2024, about 567 by June 2025")
+    func caseWork() {
+        let w = site.work
+        func sessions(_ from: String, _ to: String) -> Int { w.sessions.filter { $0.on >= Day(iso: from)! && $0.on <= Day(iso: to)! }.count }
+        #expect((280...420).contains(sessions("2024-03-01", "2024-12-31")), "\(sessions("2024-03-01", "2024-12-31"))")
+        #expect((480...660).contains(sessions("2024-03-01", "2025-06-30")), "\(sessions("2024-03-01", "2025-06-30"))")
+        #expect(w.sessions.allSatisfy { $0.on >= Day("2024-03-01") && $0.on <= demoToday })
+        // Every session belongs to a case of the same client; every case starts with its Erstberatung on the opening day.
+        let cases = Dictionary(uniqueKeysWithValues: w.cases.map { ($0.id, $0) })
+        #expect(w.sessions.allSatisfy { cases[$0.caseID]?.clientID == $0.clientID })
+        let first = Dictionary(grouping: w.sessions, by: \.caseID).mapValues { $0.map(\.on).min()! }
+        #expect(w.cases.allSatisfy { first[$0.id] == $0.openedOn })
+        // Accepted referrals are linked to a case referred by the authority; some wait for an answer, some were declined.
+        for r in w.referrals where r.state == .accepted {
+            #expect(r.caseID.flatMap { cases[$0] }?.referralSource == .authority)
+        }
+        #expect(w.referrals.contains { $0.state == .pending } && w.referrals.contains { $0.state == .declined && $0.declineReason != nil })
+        // Consents name the authority; most are in force today, a few were revoked.
+        let authority = site.organisations.first { $0.kind == .authority }!.id
+        #expect(w.consents.allSatisfy { $0.recipientOrganisationID == authority })
+        #expect(w.consents.filter { $0.isValid(on: demoToday) }.count >= 20)
+        #expect(w.contacts.count >= 3 && w.contacts.allSatisfy { $0.authorityID == authority })
+    }
+
     @Test("Ids are unique and UUID-shaped")
     func ids() {
         let all = site.organisations.map(\.id) + site.users.map(\.user.id) + site.clients.map(\.id)

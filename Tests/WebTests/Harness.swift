@@ -80,6 +80,8 @@ struct Fixture {
             Organisation(id: "org-b", name: "Beratung Muldenau", kind: .counselingService, city: "Muldenau", land: "DE-SN"),
         ]
         for o in orgs { try await services.accounts.createOrganisation(o, now: now) }
+        // Elbstadt's service and authority cooperate; Muldenau's service has no cooperation.
+        try await services.accounts.createCooperation(Cooperation(id: "coop-a", serviceID: "org-a", authorityID: "org-abh", from: Day("2024-01-01"), until: nil))
         let hash = try await Credentials.hash(password, cost: 4)
         var logins: [Login] = []
         let plan: [(String, Role, String)] = [

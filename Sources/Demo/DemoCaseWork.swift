@@ -1,0 +1,117 @@
+import Counseling
+import Eligibility
+
+/// The work of the Elbstadt service and its cooperation with the authority, since the project began (1.3.2024):
+/// cases and sessions calibrated on the model project (346 sessions Mar–Dec 2024, 567 by June 2025, i.e. about
+/// 35 a month), referrals from the authority, consents for the authority, and the authority's contact directory.
+public struct DemoCaseWork: Sendable {
+    public var cases: [CounselingCase] = []
+    public var sessions: [CounselingSession] = []
+    public var consents: [Consent] = []
+    public var referrals: [Referral] = []
+    public var contacts: [DirectoryContact] = []
+
+    public init() {}
+
+    static let projectStart = Day(year: 2024, month: 3, day: 1)!
+
+    /// The usual language of counseling for a country of origin (the demo's simplification).
+    static func language(_ country: String?) -> String {
+        switch country {
+        case "AFG", "IRN": return "Dari/Farsi"
+        case "IRQ", "SYR", "LBN", "XXA", "DZA", "MAR", "TUN": return "Arabisch"
+        case "TUR": return "Türkisch"
+        case "GEO": return "Georgisch"
+        case "RUS", "AZE", "ARM": return "Russisch"
+        case "NGA", "GMB", "CMR", "IND", "PAK", "LKA": return "Englisch"
+        case "GIN": return "Französisch"
+        case "SOM": return "Somali"
+        case "ERI", "ETH": return "Tigrinya"
+        case "VNM": return "Vietnamesisch"
+        case "SRB", "XKX", "ALB", "MKD": return "Albanisch/Serbisch"
+        default: return "Deutsch"
+        }
+    }
+
+    static func make(seed: UInt64, today: Day, service: String, authority: String, counselors: [String], clerk: String, clients: [Client]) -> DemoCaseWork {
+        var rng = DemoRandom(seed: seed ^ 0xCA5E_0000_2024_0301)
+        var out = DemoCaseWork()
+        guard !counselors.isEmpty, today > projectStart.adding(days: 30) else { return out }
+        let span = projectStart.days(to: today.adding(days: -14))
+        let channels: [(CounselingSession.Channel, Int)] = [(.inPerson, 62), (.phone, 24), (.email, 9), (.video, 5)]
+        let sources: [(CounselingCase.ReferralSource, Int)] = [(.own, 38), (.authority, 34), (.otherService, 16), (.volunteer, 12)]
+        // About nine in ten clients of the service have a case; the rest are family members counseled with them.
+        for client in clients where rng.chance(0.87) {
+            let opened = projectStart.adding(days: rng.int(0...span))
+            let source = rng.weighted(sources)
+            let counselor = rng.pick(counselors)
+            let pathway = rng.weighted([(PathwayKey.p25b, 40), (.p25a, 18), (.p104c, 14), (.p60d, 10), (.p16g, 6), (.p25_5, 6), (.p19d1a, 6)])
+            var c = CounselingCase(id: rng.uuid(), organisationID: service, clientID: client.id, openedOn: opened, referralSource: source,
+                                   pathway: pathway, counselorID: counselor)
+            // Sessions: the Erstberatung on the day the case opened, follow-ups every few weeks up to today.
+            var day = opened, count = 0
+            let planned = rng.weighted([(2, 10), (3, 16), (4, 20), (5, 20), (6, 14), (8, 12), (10, 8)])
+            let language = language(client.facts.nationality)
+            while count < planned && day <= today {
+                let interpreter = language != "Deutsch" && language != "Englisch" && rng.chance(0.55)
+                out.sessions.append(CounselingSession(
+                    id: rng.uuid(), caseID: c.id, clientID: client.id, on: day, durationMinutes: count == 0 ? rng.pick([60, 75, 90]) : rng.pick([20, 30, 45, 60]),
+                    channel: count == 0 ? .inPerson : rng.weighted(channels), language: language, interpreter: interpreter,
+                    pathways: [pathway], record: count == 0 ? "Erstberatung: Aufenthaltsverlauf und Unterlagen aufgenommen." : "Folgeberatung: Stand der Unterlagen besprochen.",
+                    confidentialNote: "", counselorID: counselor, createdAt: "\(day.iso)T10:00:00.000Z"))
+                count += 1
+                day = day.adding(days: rng.int(10...45))
+            }
+            let age = opened.days(to: today)
+            if age > 400 && rng.chance(0.45) {
+                c.state = .closed; c.closedOn = opened.adding(days: rng.int(200...400))
+                c.outcome = rng.weighted([("Aufenthaltserlaubnis erteilt", 55), ("Beratung abgeschlossen, kein Weg erreichbar", 25), ("Kontakt abgebrochen", 20)])
+            } else if age > 120 {
+                c.state = rng.weighted([(.open, 30), (.waitingForDocuments, 40), (.applicationFiled, 30)])
+            }
+            out.cases.append(c)
+            // A referral of the authority that the service accepted, and for many of them a consent for the authority.
+            if source == .authority {
+                out.referrals.append(Referral(id: rng.uuid(), authorityID: authority, serviceID: service, createdBy: clerk, createdOn: opened.adding(days: -rng.int(3...20)),
+                                              firstName: client.firstName, lastName: client.lastName, born: client.facts.born, nationality: client.facts.nationality,
+                                              reason: "Langjährig geduldet; Prüfung der Bleiberechtswege erbeten", state: .accepted, decidedOn: opened,
+                                              clientID: client.id, caseID: c.id))
+            }
+            if source == .authority && rng.chance(0.6) || rng.chance(0.08) {
+                var consent = Consent(id: rng.uuid(), clientID: client.id, recipientOrganisationID: authority, purpose: "Prüfung und Begleitung eines Bleiberechtsantrags",
+                                      topics: [.identity, .statusHistory, .assessment, .missingDocuments], validFrom: opened, validUntil: opened.adding(years: 2),
+                                      language: interpreterLanguage(language), formVersion: "SE-2024-1")
+                if rng.chance(0.05) { consent.revokedOn = opened.adding(days: rng.int(30...200)) }
+                if consent.revokedOn.map({ $0 > today }) ?? false { consent.revokedOn = nil }
+                out.consents.append(consent)
+            }
+        }
+        // Referrals still waiting for the service's answer, and two it declined.
+        let newcomers = [("Dawit", "Tesfaye", "ERI"), ("Nasrin", "Haidari", "AFG"), ("Giorgi", "Beridze", "GEO"), ("Amadou", "Diallo", "GIN"), ("Rustam", "Alijew", "AZE")]
+        for (i, (first, last, country)) in newcomers.enumerated() {
+            let on = today.adding(days: -rng.int(1...20))
+            var r = Referral(id: rng.uuid(), authorityID: authority, serviceID: service, createdBy: clerk, createdOn: on, firstName: first, lastName: last,
+                             born: Day(year: rng.int(1975...2004), month: rng.int(1...12), day: rng.int(1...28)), nationality: country,
+                             reason: rng.pick(["Duldung seit mehr als fünf Jahren", "Ausbildung begonnen, Ausbildungsduldung möglich", "Beschäftigt, Lebensunterhalt überwiegend gesichert"]))
+            if i >= 3 { r.state = .declined; r.decidedOn = on.adding(days: 1); r.declineReason = "Wohnort außerhalb von \(DemoSite.mainCity): an die dortige Beratungsstelle verwiesen" }
+            out.referrals.append(r)
+        }
+        out.contacts = [
+            DirectoryContact(id: rng.uuid(), authorityID: authority, name: "Sabine Hartung", function: "Sachgebietsleitung Aufenthalt", phone: "+49 000 4880-100",
+                             email: "aufenthalt@abh-elbstadt.example", responsibility: "Grundsatzfragen, Kooperation"),
+            DirectoryContact(id: rng.uuid(), authorityID: authority, name: "Torsten Pfeiffer", function: "Sachbearbeitung", phone: "+49 000 4880-131",
+                             email: "duldung-a-k@abh-elbstadt.example", responsibility: "Duldung, Familiennamen A–K"),
+            DirectoryContact(id: rng.uuid(), authorityID: authority, name: "Katrin Vogel", function: "Sachbearbeitung", phone: "+49 000 4880-132",
+                             email: "duldung-l-z@abh-elbstadt.example", responsibility: "Duldung, Familiennamen L–Z"),
+            DirectoryContact(id: rng.uuid(), authorityID: authority, name: "Deniz Arslan", function: "Sachbearbeitung", phone: "+49 000 4880-140",
+                             email: "bleiberecht@abh-elbstadt.example", responsibility: "§§ 25a, 25b, 104c"),
+            DirectoryContact(id: rng.uuid(), authorityID: authority, name: "Heike Lorenz", function: "Sachbearbeitung", phone: "+49 000 4880-150",
+                             email: "beschaeftigung@abh-elbstadt.example", responsibility: "§§ 60c, 60d, 16g, 19d (Ausbildung und Beschäftigung)"),
+        ]
+        return out
+    }
+
+    static func interpreterLanguage(_ language: String) -> String {
+        language == "Deutsch" ? "Deutsch" : "Deutsch, mündlich übersetzt (\(language))"
+    }
+}

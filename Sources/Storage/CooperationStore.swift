@@ -1,0 +1,239 @@
+import Counseling
+import Eligibility
+import Foundation
+
+/// The cooperation between a counseling service and an authority: cooperations, consents, the disclosure log,
+/// referrals and the authority's contact directory. Every write commits with its audit row.
+public struct CooperationStore: Sendable {
+    public let db: any SQLDatabase
+    public init(db: any SQLDatabase) { self.db = db }
+
+    public func cooperations(of organisation: String) async throws -> [Cooperation] {
+        try await db.read { ex in
+            try await ex.query(SQL("SELECT * FROM cooperations WHERE service_id = ? OR authority_id = ? ORDER BY from_day", [organisation, organisation])).map { r in
+                Cooperation(id: try r.string("id"), serviceID: try r.string("service_id"), authorityID: try r.string("authority_id"),
+                            from: Day(iso: try r.string("from_day")) ?? .distantPast, until: r.text("until_day").flatMap { Day(iso: $0) })
+            }
+        }
+    }
+
+    // MARK: Consent
+
+    public func addConsent(_ c: Consent, organisation: String, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard try await ex.one(SQL("SELECT id FROM clients WHERE id = ? AND organisation_id = ?", [c.clientID, organisation])) != nil else { return false }
+            try await Self.insert(ex, c, organisation: organisation, audit: audit)
+            return true
+        }
+    }
+
+    static func insert(_ ex: any SQLExecutor, _ c: Consent, organisation: String, audit: AuditContext) async throws {
+        try await ex.execute(SQL("""
+            INSERT INTO consents (id, organisation_id, client_id, recipient_id, purpose, topics, valid_from, valid_until, revoked_on,
+              language, form_version, created_by, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [c.id, organisation, c.clientID, c.recipientOrganisationID, c.purpose, Self.topicText(c.topics), c.validFrom.iso,
+                  c.validUntil?.iso, c.revokedOn?.iso, c.language, c.formVersion, audit.userID, audit.now]))
+        try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                  action: "create", entity: "consent", entityID: c.id, clientID: c.clientID)
+    }
+
+    /// Bulk load (demo data): consents and referrals of a service, contacts of its authority, one transaction.
+    public func importAll(consents: [Consent], referrals: [Referral], contacts: [DirectoryContact], service: String,
+                          serviceAudit: AuditContext, authorityAudit: AuditContext) async throws {
+        try await db.transaction { ex in
+            for c in consents { try await Self.insert(ex, c, organisation: service, audit: serviceAudit) }
+            for r in referrals { try await Self.insert(ex, r, audit: authorityAudit) }
+            for c in contacts { try await Self.insert(ex, c, audit: authorityAudit) }
+        }
+    }
+
+    /// Revokes a consent from `day` on (one action); false if there is no such unrevoked consent of the organisation.
+    public func revokeConsent(id: String, clientID: String, organisation: String, on day: Day, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard try await ex.one(SQL("SELECT id FROM consents WHERE id = ? AND client_id = ? AND organisation_id = ? AND revoked_on IS NULL",
+                                       [id, clientID, organisation])) != nil else { return false }
+            try await ex.execute(SQL("UPDATE consents SET revoked_on = ? WHERE id = ?", [day.iso, id]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "revoke", entity: "consent", entityID: id, clientID: clientID)
+            return true
+        }
+    }
+
+    public func consents(clientID: String, organisation: String) async throws -> [Consent] {
+        try await db.read { ex in
+            try await ex.query(SQL("SELECT * FROM consents WHERE client_id = ? AND organisation_id = ? ORDER BY valid_from, created_at", [clientID, organisation])).map(Self.consent)
+        }
+    }
+
+    static func consent(_ r: SQLRow) throws -> Consent {
+        Consent(id: try r.string("id"), clientID: try r.string("client_id"), recipientOrganisationID: try r.string("recipient_id"),
+                purpose: try r.string("purpose"), topics: Set((r.text("topics") ?? "").split(separator: ",").compactMap { Consent.Topic(rawValue: String($0)) }),
+                validFrom: Day(iso: try r.string("valid_from")) ?? .distantFuture, validUntil: r.text("valid_until").flatMap { Day(iso: $0) },
+                revokedOn: r.text("revoked_on").flatMap { Day(iso: $0) }, language: try r.string("language"), formVersion: try r.string("form_version"))
+    }
+
+    static func topicText(_ topics: some Collection<Consent.Topic>) -> String {
+        Consent.Topic.allCases.filter(topics.contains).map(\.rawValue).joined(separator: ",")
+    }
+
+    /// The clients of cooperating services with a consent for `recipient` in force on `day`: (client id, service id).
+    public func consentedClients(recipient: String, services: Set<String>, on day: Day) async throws -> [(clientID: String, serviceID: String)] {
+        let rows = try await db.read { ex in
+            try await ex.query(SQL("SELECT * FROM consents WHERE recipient_id = ? ORDER BY client_id", [recipient]))
+        }
+        var seen: Set<String> = [], out: [(String, String)] = []
+        for r in rows {
+            guard let c = try? Self.consent(r), let service = r.text("organisation_id"), services.contains(service), c.isValid(on: day),
+                  !seen.contains(c.clientID) else { continue }
+            seen.insert(c.clientID)
+            out.append((c.clientID, service))
+        }
+        return out
+    }
+
+    /// Decides one disclosure at this moment and, if allowed, writes exactly one disclosure row and its audit row in
+    /// the same transaction: a consent revoked a moment earlier refuses it.
+    public func disclose(clientID: String, service: String, recipient: String, topics: Set<Consent.Topic>, on day: Day, channel: String,
+                         audit: AuditContext) async throws -> DisclosureDecision {
+        try await db.transaction { ex in
+            let consents = try await ex.query(SQL("SELECT * FROM consents WHERE client_id = ? AND organisation_id = ?", [clientID, service])).map(Self.consent)
+            let decision = DisclosureRules.decide(clientID: clientID, recipient: recipient, topics: topics, on: day, consents: consents)
+            guard case .allowed(let consentID) = decision else { return decision }
+            let id = UUID().uuidString.lowercased()
+            try await ex.execute(SQL("""
+                INSERT INTO disclosures (id, at, consent_id, client_id, recipient_id, user_id, topics, channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, [id, audit.now, consentID, clientID, recipient, audit.userID, Self.topicText(topics), channel]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "disclose", entity: "disclosure", entityID: id, clientID: clientID)
+            return decision
+        }
+    }
+
+    /// The disclosures of a client of `organisation`, newest first.
+    public func disclosures(clientID: String, organisation: String) async throws -> [Disclosure] {
+        try await db.read { ex in
+            try await ex.query(SQL("""
+                SELECT d.* FROM disclosures d JOIN clients c ON c.id = d.client_id
+                WHERE d.client_id = ? AND c.organisation_id = ? ORDER BY d.at DESC, d.id
+                """, [clientID, organisation])).map { r in
+                Disclosure(id: try r.string("id"), at: try r.string("at"), consentID: try r.string("consent_id"), clientID: try r.string("client_id"),
+                           recipientID: try r.string("recipient_id"), userID: try r.string("user_id"),
+                           topics: (r.text("topics") ?? "").split(separator: ",").compactMap { Consent.Topic(rawValue: String($0)) },
+                           channel: try r.string("channel"))
+            }
+        }
+    }
+
+    // MARK: Referrals
+
+    public func createReferral(_ r: Referral, audit: AuditContext) async throws {
+        try await db.transaction { ex in try await Self.insert(ex, r, audit: audit) }
+    }
+
+    static func insert(_ ex: any SQLExecutor, _ r: Referral, audit: AuditContext) async throws {
+        try await ex.execute(SQL("""
+            INSERT INTO referrals (id, authority_id, service_id, created_by, created_on, first_name, last_name, born, nationality, reason, state,
+              decided_on, decline_reason, client_id, case_id, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [r.id, r.authorityID, r.serviceID, r.createdBy, r.createdOn.iso, r.firstName, r.lastName, r.born?.iso, r.nationality,
+                  r.reason, r.state.rawValue, r.decidedOn?.iso, r.declineReason, r.clientID, r.caseID, audit.now]))
+        try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                  action: "create", entity: "referral", entityID: r.id, clientID: r.clientID)
+    }
+
+    /// The referrals an organisation made (authority) or received (service), newest first.
+    public func referrals(of organisation: String) async throws -> [Referral] {
+        try await db.read { ex in
+            try await ex.query(SQL("SELECT * FROM referrals WHERE authority_id = ? OR service_id = ? ORDER BY created_on DESC, created_at DESC",
+                                   [organisation, organisation])).map(Self.referral)
+        }
+    }
+
+    public func referral(id: String, organisation: String) async throws -> Referral? {
+        try await db.read { ex in
+            try await ex.one(SQL("SELECT * FROM referrals WHERE id = ? AND (authority_id = ? OR service_id = ?)", [id, organisation, organisation])).map(Self.referral)
+        }
+    }
+
+    static func referral(_ r: SQLRow) throws -> Referral {
+        Referral(id: try r.string("id"), authorityID: try r.string("authority_id"), serviceID: try r.string("service_id"),
+                 createdBy: try r.string("created_by"), createdOn: Day(iso: try r.string("created_on")) ?? .distantPast,
+                 firstName: try r.string("first_name"), lastName: try r.string("last_name"), born: r.text("born").flatMap { Day(iso: $0) },
+                 nationality: r.text("nationality"), reason: try r.string("reason"),
+                 state: r.text("state").flatMap(Referral.State.init(rawValue:)) ?? .pending, decidedOn: r.text("decided_on").flatMap { Day(iso: $0) },
+                 declineReason: r.text("decline_reason"), clientID: r.text("client_id"), caseID: r.text("case_id"))
+    }
+
+    /// Accepts a pending referral of `service`: links it to an existing client (by file number) or creates the client,
+    /// opens a case with the authority as referral source, all in one transaction. Nil if there is no pending referral.
+    public func accept(referralID: String, service: String, fileNumber: String, on day: Day, counselorID: String,
+                       newID: @Sendable () -> String, audit: AuditContext) async throws -> (clientID: String, caseID: String)? {
+        try await db.transaction { ex in
+            guard let row = try await ex.one(SQL("SELECT * FROM referrals WHERE id = ? AND service_id = ? AND state = 'pending'", [referralID, service])) else { return nil }
+            let r = try Self.referral(row)
+            let clientID: String
+            if let existing = try await ex.one(SQL("SELECT id FROM clients WHERE organisation_id = ? AND file_number = ?", [service, fileNumber])) {
+                clientID = try existing.string("id")
+            } else {
+                var facts = Person(id: "")
+                facts.born = r.born; facts.nationality = r.nationality
+                let client = Client(id: newID(), organisationID: service, fileNumber: fileNumber, firstName: r.firstName, lastName: r.lastName, facts: facts)
+                try await ClientStore.insert(ex, client, audit: audit)
+                clientID = client.id
+            }
+            let caseID = newID()
+            try await CaseStore.insert(ex, CounselingCase(id: caseID, organisationID: service, clientID: clientID, openedOn: day, referralSource: .authority,
+                                                          pathway: nil, counselorID: counselorID), audit: audit)
+            try await ex.execute(SQL("UPDATE referrals SET state = 'accepted', decided_on = ?, client_id = ?, case_id = ? WHERE id = ?",
+                                     [day.iso, clientID, caseID, referralID]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "accept", entity: "referral", entityID: referralID, clientID: clientID)
+            return (clientID, caseID)
+        }
+    }
+
+    public func decline(referralID: String, service: String, reason: String, on day: Day, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard try await ex.one(SQL("SELECT id FROM referrals WHERE id = ? AND service_id = ? AND state = 'pending'", [referralID, service])) != nil else { return false }
+            try await ex.execute(SQL("UPDATE referrals SET state = 'declined', decided_on = ?, decline_reason = ? WHERE id = ?", [day.iso, reason, referralID]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "decline", entity: "referral", entityID: referralID, clientID: nil)
+            return true
+        }
+    }
+
+    // MARK: Contact directory
+
+    public func contacts(authority: String) async throws -> [DirectoryContact] {
+        try await db.read { ex in
+            try await ex.query(SQL("SELECT * FROM directory_contacts WHERE authority_id = ? ORDER BY responsibility, name", [authority])).map { r in
+                DirectoryContact(id: try r.string("id"), authorityID: try r.string("authority_id"), name: try r.string("name"),
+                                 function: try r.string("function"), phone: try r.string("phone"), email: try r.string("email"),
+                                 responsibility: try r.string("responsibility"))
+            }
+        }
+    }
+
+    public func addContact(_ c: DirectoryContact, audit: AuditContext) async throws {
+        try await db.transaction { ex in try await Self.insert(ex, c, audit: audit) }
+    }
+
+    static func insert(_ ex: any SQLExecutor, _ c: DirectoryContact, audit: AuditContext) async throws {
+        try await ex.execute(SQL("""
+            INSERT INTO directory_contacts (id, authority_id, name, function, phone, email, responsibility, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [c.id, c.authorityID, c.name, c.function, c.phone, c.email, c.responsibility, audit.now]))
+        try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                  action: "create", entity: "contact", entityID: c.id, clientID: nil)
+    }
+
+    public func removeContact(id: String, authority: String, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard try await ex.one(SQL("SELECT id FROM directory_contacts WHERE id = ? AND authority_id = ?", [id, authority])) != nil else { return false }
+            try await ex.execute(SQL("DELETE FROM directory_contacts WHERE id = ?", [id]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "delete", entity: "contact", entityID: id, clientID: nil)
+            return true
+        }
+    }
+}

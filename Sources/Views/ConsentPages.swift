@@ -1,0 +1,72 @@
+import Counseling
+import Eligibility
+
+/// The client's consents (Schweigepflichtentbindungen) and the log of every disclosure made under them, which is
+/// also what the client's information request (Art. 15 DSGVO) lists.
+public enum ConsentPages {
+    public struct Form: Sendable {
+        public var recipient = "", purpose = "Prüfung und Begleitung eines Bleiberechtsantrags", validFrom = "", validUntil = ""
+        public var language = "Deutsch", formVersion = "SE-2024-1"
+        public var topics: Set<Consent.Topic> = [.identity, .statusHistory, .assessment, .missingDocuments]
+        public var errors: [String: String] = [:]
+        public init() {}
+    }
+
+    public static func state(_ c: Consent, today: Day) -> String {
+        if let r = c.revokedOn, r <= today { return "widerrufen am \(r.german)" }
+        if today < c.validFrom { return "gültig ab \(c.validFrom.german)" }
+        if let u = c.validUntil, today > u { return "abgelaufen am \(u.german)" }
+        return "gültig"
+    }
+
+    public static func page(frame: PageFrame, client: Client, consents: [Consent], disclosures: [Disclosure], recipients: [Organisation],
+                            names: [String: String], today: Day, form f: Form) -> HTML {
+        let rows = consents.map { c -> HTML in
+            let topics = Consent.Topic.allCases.filter(c.topics.contains).map(\.german).joined(separator: "; ")
+            let revoke: HTML = c.revokedOn == nil
+                ? "<form method=\"post\" action=\"/clients/\(client.id)/consents/\(c.id)/revoke\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">widerrufen</button></form>"
+                : .empty
+            return """
+            <tr><td>\(names[c.recipientOrganisationID] ?? c.recipientOrganisationID)</td><td>\(c.purpose)</td><td>\(topics)</td>
+            <td>\(c.validFrom.german) – \(c.validUntil?.german ?? "unbefristet")</td><td>\(c.language), Formular \(c.formVersion)</td>
+            <td>\(state(c, today: today))</td><td>\(revoke)</td></tr>
+            """
+        }
+        let log = disclosures.map { d -> HTML in
+            "<tr><td>\(d.at)</td><td>\(names[d.recipientID] ?? d.recipientID)</td><td>\(d.topics.map(\.german).joined(separator: "; "))</td><td>\(d.channel == "api" ? "Schnittstelle" : "Gemeinsame Fallansicht")</td></tr>"
+        }
+        let options = recipients.map { o in "<option value=\"\(o.id)\"\(o.id == f.recipient ? " selected" : "")>\(o.name)</option>" as HTML }
+        let boxes = Consent.Topic.allCases.map { t in
+            "<label class=\"check\"><input type=\"checkbox\" name=\"topic_\(t.rawValue)\" value=\"1\"\(f.topics.contains(t) ? " checked" : "")> \(t.german)</label>" as HTML
+        }
+        func field(_ id: String, _ label: String, _ value: String, hint: String = "") -> HTML {
+            """
+            <label for="\(id)">\(label)</label>\(hint.isEmpty ? HTML.empty : "<p class=\"hint\">\(hint)</p>")
+            <input id="\(id)" name="\(id)" value="\(value)"\(Layout.describedBy(id, f.errors[id]))>\(Layout.fieldError(id, f.errors[id]))
+            """
+        }
+        return Layout.page(frame, """
+        <h1>Schweigepflichtentbindungen: \(client.firstName) \(client.lastName)</h1>
+        <p class="hint">Nur unter einer passenden, gültigen und nicht widerrufenen Schweigepflichtentbindung sieht die Behörde Angaben zu dieser Person – und nur die Themen, die sie umfasst.</p>
+        \(rows.isEmpty ? "<p>Es liegt keine Schweigepflichtentbindung vor.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Empfänger</th><th scope=\"col\">Zweck</th><th scope=\"col\">Themen</th><th scope=\"col\">Gültigkeit</th><th scope=\"col\">Sprache / Fassung</th><th scope=\"col\">Stand</th><th scope=\"col\"></th></tr></thead><tbody>\(rows)</tbody></table>")
+        <h2>Neue Schweigepflichtentbindung erfassen</h2>
+        \(Layout.errorSummary(f.errors))
+        <form method="post" action="/clients/\(client.id)/consents">
+        \(Layout.csrf(frame.csrf))
+        <label for="recipient">Empfänger</label>
+        <select id="recipient" name="recipient"\(Layout.describedBy("recipient", f.errors["recipient"]))>\(options)</select>\(Layout.fieldError("recipient", f.errors["recipient"]))
+        \(field("purpose", "Zweck", f.purpose))
+        <fieldset id="topics"><legend>Umfasste Themen</legend>\(boxes)\(Layout.fieldError("topics", f.errors["topics"]))</fieldset>
+        \(field("valid_from", "Gültig ab (TT.MM.JJJJ)", f.validFrom, hint: "Tag der Unterschrift"))
+        \(field("valid_until", "Gültig bis (TT.MM.JJJJ, leer = unbefristet)", f.validUntil))
+        \(field("language", "Sprache des Formulars / Dolmetschung", f.language))
+        \(field("form_version", "Fassung des Formulartextes", f.formVersion))
+        <p><button type="submit">Speichern</button></p>
+        </form>
+        <section aria-labelledby="log"><h2 id="log">Weitergaben (Auskunft nach Art. 15 DSGVO)</h2>
+        \(log.isEmpty ? "<p>Bisher wurden keine Angaben weitergegeben.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Zeitpunkt (UTC)</th><th scope=\"col\">Empfänger</th><th scope=\"col\">Themen</th><th scope=\"col\">Weg</th></tr></thead><tbody>\(log)</tbody></table>")
+        </section>
+        <p><a href="/clients/\(client.id)">Zurück zur Akte</a></p>
+        """)
+    }
+}

@@ -1,0 +1,195 @@
+import Counseling
+import Eligibility
+
+/// The authority's side of the cooperation: the shared case view (only under consent), referrals in both
+/// directions, and the authority's contact directory.
+public enum CooperationPages {
+    public struct SharedRow: Sendable {
+        public var clientID: String, label: String, service: String
+        public init(clientID: String, label: String, service: String) { self.clientID = clientID; self.label = label; self.service = service }
+    }
+
+    public static func sharedList(frame: PageFrame, rows: [SharedRow]) -> HTML {
+        let lines = rows.map { r in "<tr><td><a href=\"/shared/clients/\(r.clientID)\">\(r.label)</a></td><td>\(r.service)</td></tr>" as HTML }
+        return Layout.page(frame, """
+        <h1>Freigegebene Fälle</h1>
+        <p class="hint">Fälle der kooperierenden Beratungsstelle, für die heute eine Schweigepflichtentbindung gegenüber Ihrer Behörde gilt. Jede Ansicht wird protokolliert und der Person auf Anfrage mitgeteilt.</p>
+        \(lines.isEmpty ? "<p>Derzeit ist kein Fall freigegeben.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Fall</th><th scope=\"col\">Beratungsstelle</th></tr></thead><tbody>\(lines)</tbody></table>")
+        """)
+    }
+
+    /// What one consent lets the authority see of a case: exactly these topics, nothing else.
+    public struct SharedCase: Sendable {
+        public var client: Client
+        public var topics: Set<Consent.Topic>
+        public var serviceName: String
+        public var validUntil: Day?
+        public var person: PersonAssessment?
+        public var sessions: [(Day, CounselingSession.Kind)]
+        public init(client: Client, topics: Set<Consent.Topic>, serviceName: String, validUntil: Day?, person: PersonAssessment?,
+                    sessions: [(Day, CounselingSession.Kind)]) {
+            self.client = client; self.topics = topics; self.serviceName = serviceName; self.validUntil = validUntil
+            self.person = person; self.sessions = sessions
+        }
+    }
+
+    public static func sharedCase(frame: PageFrame, _ m: SharedCase) -> HTML {
+        let c = m.client, p = c.facts
+        var parts: [HTML] = []
+        if m.topics.contains(.identity) {
+            parts.append("""
+            <section aria-labelledby="identity"><h2 id="identity">Identität</h2>
+            <p>\(c.firstName) \(c.lastName) · geboren \(Labels.day(p.born)) · Staatsangehörigkeit \(p.nationality ?? "unbekannt")</p></section>
+            """)
+        }
+        if m.topics.contains(.statusHistory) {
+            let rows = (p.status ?? []).map { s in
+                "<tr><td>\(s.from.german)</td><td>\(s.to.map(\.german) ?? "offen")</td><td>\(Labels.status(s.kind))</td></tr>" as HTML
+            }
+            parts.append("""
+            <section aria-labelledby="status"><h2 id="status">Aufenthaltsverlauf</h2>
+            <table><thead><tr><th scope="col">von</th><th scope="col">bis</th><th scope="col">Status</th></tr></thead><tbody>\(rows)</tbody></table></section>
+            """)
+        }
+        if m.topics.contains(.assessment), let person = m.person {
+            let rows = person.assessments.map { a -> HTML in
+                var text = a.outcome.german
+                if let f = a.from { text += " ab \(f.german)" }
+                return "<tr><td>\(a.pathway.title)</td><td>\(a.pathway.subtitle)</td><td class=\"badge result-\(a.outcome.rawValue)\">\(text)</td></tr>"
+            }
+            parts.append("""
+            <section aria-labelledby="assessment"><h2 id="assessment">Einschätzung der Beratungsstelle (Stand \(person.assessments.first?.on.german ?? ""))</h2>
+            <table><thead><tr><th scope="col">Vorschrift</th><th scope="col">Titel</th><th scope="col">Ergebnis</th></tr></thead><tbody>\(rows)</tbody></table></section>
+            """)
+        }
+        if m.topics.contains(.missingDocuments), let person = m.person {
+            let actions = Array(Set(person.assessments.filter { $0.outcome != .excluded }.flatMap(\.actions))).sorted().map { "<li>\($0)</li>" as HTML }
+            parts.append("""
+            <section aria-labelledby="missing"><h2 id="missing">Fehlende Unterlagen und Schritte</h2>
+            \(actions.isEmpty ? "<p>Keine offenen Schritte.</p>" as HTML : "<ul>\(actions)</ul>")</section>
+            """)
+        }
+        if m.topics.contains(.sessions) {
+            let rows = m.sessions.map { s in "<li>\(s.0.german) – \(s.1 == .first ? "Erstberatung" : "Folgeberatung")</li>" as HTML }
+            parts.append("<section aria-labelledby=\"sessions\"><h2 id=\"sessions\">Beratungstermine</h2>\(rows.isEmpty ? "<p>Keine.</p>" as HTML : "<ul>\(rows)</ul>")</section>")
+        }
+        if m.topics.contains(.convictions) {
+            let rows = (p.convictions ?? []).map { v in
+                "<li>\(Labels.day(v.date)): \(v.offence ?? "Tat nicht angegeben")\(v.dayFines.map { ", \($0) Tagessätze" } ?? "")\(v.prisonMonths.map { ", \($0) Monate Freiheitsstrafe" } ?? "")</li>" as HTML
+            }
+            parts.append("<section aria-labelledby=\"conv\"><h2 id=\"conv\">Strafrechtliches</h2>\(rows.isEmpty ? "<p>Keine Verurteilungen erfasst.</p>" as HTML : "<ul>\(rows)</ul>")</section>")
+        }
+        let title: HTML = m.topics.contains(.identity) ? "\(c.firstName) \(c.lastName)" : "Fall \(c.fileNumber)"
+        return Layout.page(frame, """
+        <h1>Freigegebener Fall: \(title)</h1>
+        <p class="hint">Beratungsstelle: \(m.serviceName). Sie sehen nur die Themen der Schweigepflichtentbindung\(m.validUntil.map { " (gültig bis \($0.german))" } ?? ""). Diese Ansicht wurde protokolliert.</p>
+        \(parts)
+        <p><a href="/shared">Zurück zur Liste</a></p>
+        """)
+    }
+
+    public struct ReferralForm: Sendable {
+        public var service = "", firstName = "", lastName = "", born = "", nationality = "", reason = ""
+        public var agreed = false
+        public var errors: [String: String] = [:]
+        public init() {}
+    }
+
+    /// Referrals: the authority sees the ones it made and their state; the service decides on the ones it received.
+    public static func referrals(frame: PageFrame, referrals: [Referral], names: [String: String], authoritySide: Bool, services: [Organisation],
+                                 form f: ReferralForm) -> HTML {
+        let rows = referrals.map { r -> HTML in
+            var state = r.state.german
+            if let d = r.decidedOn { state += " am \(d.german)" }
+            if let why = r.declineReason { state += ": \(why)" }
+            var decide: HTML = .empty
+            if !authoritySide && r.state == .pending {
+                decide = """
+                <form method="post" action="/referrals/\(r.id)/accept">\(Layout.csrf(frame.csrf))
+                <label for="fn-\(r.id)">Aktenzeichen (vorhandene Akte oder neu)</label><input id="fn-\(r.id)" name="file_number" required>
+                <button type="submit">Annehmen</button></form>
+                <form method="post" action="/referrals/\(r.id)/decline">\(Layout.csrf(frame.csrf))
+                <label for="why-\(r.id)">Grund der Ablehnung</label><input id="why-\(r.id)" name="reason" required>
+                <button type="submit">Ablehnen</button></form>
+                """
+            } else if !authoritySide, let caseID = r.caseID {
+                decide = "<a href=\"/cases/\(caseID)\">zur Akte</a>"
+            }
+            return """
+            <tr><td>\(r.createdOn.german)</td><td>\(r.lastName), \(r.firstName)</td><td>\(Labels.day(r.born))</td><td>\(r.nationality ?? "–")</td>
+            <td>\(names[authoritySide ? r.serviceID : r.authorityID] ?? "")</td><td>\(r.reason)</td><td>\(state)</td><td>\(decide)</td></tr>
+            """
+        }
+        var create: HTML = .empty
+        if authoritySide {
+            let options = services.map { o in "<option value=\"\(o.id)\"\(o.id == f.service ? " selected" : "")>\(o.name)</option>" as HTML }
+            func field(_ id: String, _ label: String, _ value: String) -> HTML {
+                "<label for=\"\(id)\">\(label)</label><input id=\"\(id)\" name=\"\(id)\" value=\"\(value)\"\(Layout.describedBy(id, f.errors[id]))>\(Layout.fieldError(id, f.errors[id]))"
+            }
+            create = """
+            <h2>Person vermitteln</h2>
+            \(Layout.errorSummary(f.errors))
+            <form method="post" action="/referrals">\(Layout.csrf(frame.csrf))
+            <label for="service">Beratungsstelle</label><select id="service" name="service">\(options)</select>\(Layout.fieldError("service", f.errors["service"]))
+            \(field("first_name", "Vorname", f.firstName))
+            \(field("last_name", "Nachname", f.lastName))
+            \(field("born", "Geburtsdatum (TT.MM.JJJJ)", f.born))
+            \(field("nationality", "Staatsangehörigkeit (ISO-Code, z. B. IRQ)", f.nationality))
+            \(field("reason", "Anlass (ohne Gesundheitsangaben)", f.reason))
+            <label class="check" for="agreed"><input type="checkbox" id="agreed" name="agreed" value="1"\(f.agreed ? " checked" : "")\(Layout.describedBy("agreed", f.errors["agreed"]))> Die Person ist mit der Vermittlung und der Weitergabe dieser Angaben einverstanden.</label>\(Layout.fieldError("agreed", f.errors["agreed"]))
+            <p><button type="submit">Vermitteln</button></p>
+            </form>
+            """
+        }
+        return Layout.page(frame, """
+        <h1>Vermittlungen</h1>
+        <p class="hint">\(authoritySide ? "Von Ihrer Behörde an die Beratungsstelle vermittelte Personen und deren Stand." : "Von der Ausländerbehörde vermittelte Personen: annehmen (mit Akte) oder mit Grund ablehnen.")</p>
+        \(rows.isEmpty ? "<p>Keine Vermittlungen.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Datum</th><th scope=\"col\">Name</th><th scope=\"col\">geboren</th><th scope=\"col\">Staatsang.</th><th scope=\"col\">\(authoritySide ? "an" : "von")</th><th scope=\"col\">Anlass</th><th scope=\"col\">Stand</th><th scope=\"col\"></th></tr></thead><tbody>\(rows)</tbody></table>")
+        \(create)
+        """)
+    }
+
+    public struct ContactForm: Sendable {
+        public var name = "", function = "", phone = "", email = "", responsibility = ""
+        public var errors: [String: String] = [:]
+        public init() {}
+    }
+
+    public static func contacts(frame: PageFrame, directories: [(Organisation, [DirectoryContact])], editable: String?, form f: ContactForm) -> HTML {
+        let sections = directories.map { (org, contacts) -> HTML in
+            let rows = contacts.map { c -> HTML in
+                let remove: HTML = editable == org.id
+                    ? "<form method=\"post\" action=\"/contacts/\(c.id)/delete\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">entfernen</button></form>"
+                    : .empty
+                return "<tr><td>\(c.responsibility)</td><td>\(c.name)</td><td>\(c.function)</td><td>\(c.phone)</td><td><a href=\"mailto:\(c.email)\">\(c.email)</a></td><td>\(remove)</td></tr>"
+            }
+            return """
+            <h2>\(org.name)</h2>
+            \(rows.isEmpty ? "<p>Noch keine Einträge.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Zuständigkeit</th><th scope=\"col\">Name</th><th scope=\"col\">Funktion</th><th scope=\"col\">Telefon</th><th scope=\"col\">E-Mail</th><th scope=\"col\"></th></tr></thead><tbody>\(rows)</tbody></table>")
+            """
+        }
+        var add: HTML = .empty
+        if editable != nil {
+            func field(_ id: String, _ label: String, _ value: String) -> HTML {
+                "<label for=\"\(id)\">\(label)</label><input id=\"\(id)\" name=\"\(id)\" value=\"\(value)\"\(Layout.describedBy(id, f.errors[id]))>\(Layout.fieldError(id, f.errors[id]))"
+            }
+            add = """
+            <h2>Eintrag hinzufügen</h2>
+            \(Layout.errorSummary(f.errors))
+            <form method="post" action="/contacts">\(Layout.csrf(frame.csrf))
+            \(field("responsibility", "Zuständigkeit (z. B. Sachgebiet Duldung, Buchstaben A–K)", f.responsibility))
+            \(field("name", "Name", f.name))
+            \(field("function", "Funktion", f.function))
+            \(field("phone", "Telefon", f.phone))
+            \(field("email", "E-Mail", f.email))
+            <p><button type="submit">Hinzufügen</button></p>
+            </form>
+            """
+        }
+        return Layout.page(frame, """
+        <h1>Ansprechpersonen der Ausländerbehörde</h1>
+        \(sections.isEmpty ? "<p>Keine kooperierende Behörde.</p>" as HTML : HTML.join(sections))
+        \(add)
+        """)
+    }
+}

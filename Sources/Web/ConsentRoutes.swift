@@ -1,0 +1,92 @@
+import Counseling
+import Eligibility
+import Foundation
+import Hummingbird
+import Storage
+import Views
+
+/// The client's consents (recorded and revoked by the service) and the disclosures made under them.
+struct ConsentRoutes {
+    let services: AppServices
+    let clientRoutes: ClientRoutes
+
+    var endpoints: [Endpoint] {
+        [
+            (.get, "/clients/{id}/consents", page),
+            (.post, "/clients/{id}/consents", add),
+            (.post, "/clients/{id}/consents/{consent}/revoke", revoke),
+            (.get, "/api/v1/clients/{id}/disclosures", apiDisclosures),
+        ]
+    }
+
+    /// The authorities the service cooperates with today: the only possible recipients.
+    func recipients(of service: String) async throws -> [Organisation] {
+        let partners = Policy.partners(of: service, cooperations: try await services.cooperation.cooperations(of: service), on: services.today)
+        return try await services.accounts.organisations().filter { partners.contains($0.id) && $0.kind == .authority }
+    }
+
+    func render(_ context: BleibeContext, _ a: Actor, _ client: Client, form: ConsentPages.Form, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let consents = try await services.cooperation.consents(clientID: client.id, organisation: client.organisationID)
+        let log = try await services.cooperation.disclosures(clientID: client.id, organisation: client.organisationID)
+        let names = Dictionary(uniqueKeysWithValues: try await services.accounts.organisations().map { ($0.id, $0.name) })
+        try await services.clients.recordRead(clientID: client.id, entity: "consent", audit: services.audit(a))
+        return Reply.html(ConsentPages.page(frame: context.frame("Schweigepflichtentbindungen", current: "clients"), client: client, consents: consents,
+                                            disclosures: log, recipients: try await recipients(of: client.organisationID), names: names,
+                                            today: services.today, form: form), status: status)
+    }
+
+    @Sendable func page(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, client) = try await clientRoutes.loadClient(context)
+        var form = ConsentPages.Form()
+        form.validFrom = services.today.german
+        return try await render(context, a, client, form: form)
+    }
+
+    @Sendable func add(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, client) = try await clientRoutes.loadClient(context, write: true)
+        guard Policy.allows(a, .manageConsent(ownerOrganisation: client.organisationID)) else { throw AppError.forbidden }
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        var f = ConsentPages.Form()
+        f.recipient = form.trimmed("recipient"); f.purpose = form.trimmed("purpose"); f.validFrom = form.trimmed("valid_from")
+        f.validUntil = form.trimmed("valid_until"); f.language = form.trimmed("language"); f.formVersion = form.trimmed("form_version")
+        f.topics = Set(Consent.Topic.allCases.filter { form["topic_\($0.rawValue)"] == "1" })
+        if try await !recipients(of: client.organisationID).contains(where: { $0.id == f.recipient }) {
+            f.errors["recipient"] = "Bitte eine kooperierende Behörde wählen."
+        }
+        if f.purpose.isEmpty || f.purpose.count > 300 { f.errors["purpose"] = "Bitte den Zweck angeben (höchstens 300 Zeichen)." }
+        if f.topics.isEmpty { f.errors["topics"] = "Bitte mindestens ein Thema wählen." }
+        let from = formDay(f.validFrom), until = formDay(f.validUntil)
+        if from == nil || from! == nil { f.errors["valid_from"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
+        if until == nil { f.errors["valid_until"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben oder leer lassen." }
+        if let s = from ?? nil, let e = until ?? nil, e < s { f.errors["valid_until"] = "Das Ende liegt vor dem Beginn." }
+        if f.language.isEmpty || f.language.count > 60 { f.errors["language"] = "Bitte die Sprache angeben." }
+        if f.formVersion.isEmpty || f.formVersion.count > 40 { f.errors["form_version"] = "Bitte die Fassung des Formulars angeben." }
+        guard f.errors.isEmpty, let start = from ?? nil else { return try await render(context, a, client, form: f, status: .unprocessableContent) }
+        let consent = Consent(id: Credentials.newID(), clientID: client.id, recipientOrganisationID: f.recipient, purpose: f.purpose, topics: f.topics,
+                              validFrom: start, validUntil: until ?? nil, language: f.language, formVersion: f.formVersion)
+        guard try await services.cooperation.addConsent(consent, organisation: client.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/clients/\(client.id)/consents")
+    }
+
+    /// Revocation takes effect today, in one action: from this moment no disclosure passes under it.
+    @Sendable func revoke(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, client) = try await clientRoutes.loadClient(context, write: true)
+        guard Policy.allows(a, .manageConsent(ownerOrganisation: client.organisationID)) else { throw AppError.forbidden }
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        guard try await services.cooperation.revokeConsent(id: try context.parameters.require("consent"), clientID: client.id,
+                                                           organisation: client.organisationID, on: services.today, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/clients/\(client.id)/consents")
+    }
+
+    @Sendable func apiDisclosures(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, client) = try await clientRoutes.loadClient(context)
+        let log = try await services.cooperation.disclosures(clientID: client.id, organisation: client.organisationID)
+        try await services.clients.recordRead(clientID: client.id, entity: "consent", audit: services.audit(a))
+        let items = log.map { d -> [String: Any] in
+            ["at": d.at, "recipient": d.recipientID, "consent": d.consentID, "topics": d.topics.map(\.rawValue), "channel": d.channel]
+        }
+        return Reply.json(String(decoding: try JSONSerialization.data(withJSONObject: ["items": items], options: [.sortedKeys]), as: UTF8.self))
+    }
+}

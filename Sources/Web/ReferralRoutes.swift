@@ -1,0 +1,164 @@
+import Counseling
+import Eligibility
+import Foundation
+import Hummingbird
+import Storage
+import Views
+
+/// Referrals from the authority to the service, and the authority's contact directory.
+struct ReferralRoutes {
+    let services: AppServices
+
+    var endpoints: [Endpoint] {
+        [
+            (.get, "/referrals", list),
+            (.post, "/referrals", create),
+            (.post, "/referrals/{id}/accept", accept),
+            (.post, "/referrals/{id}/decline", decline),
+            (.get, "/api/v1/referrals", apiList),
+            (.get, "/contacts", contacts),
+            (.post, "/contacts", addContact),
+            (.post, "/contacts/{id}/delete", removeContact),
+        ]
+    }
+
+    func partners(_ a: Actor) async throws -> (Set<String>, [Organisation]) {
+        let ids = Policy.partners(of: a.organisationID, cooperations: try await services.cooperation.cooperations(of: a.organisationID), on: services.today)
+        return (ids, try await services.accounts.organisations())
+    }
+
+    /// Authority staff and the service's case workers only; everyone else has no referrals to see.
+    func side(_ a: Actor) throws -> Bool {
+        if Policy.allows(a, .viewShared(recipient: a.organisationID)) { return true }
+        if Policy.allows(a, .decideReferral(service: a.organisationID)) { return false }
+        throw AppError.forbidden
+    }
+
+    func render(_ context: BleibeContext, _ a: Actor, form: CooperationPages.ReferralForm, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let authoritySide = try side(a)
+        let (ids, orgs) = try await partners(a)
+        let names = Dictionary(uniqueKeysWithValues: orgs.map { ($0.id, $0.name) })
+        let list = try await services.cooperation.referrals(of: a.organisationID)
+        return Reply.html(CooperationPages.referrals(frame: context.frame("Vermittlungen", current: "referrals"), referrals: list, names: names,
+                                                     authoritySide: authoritySide,
+                                                     services: orgs.filter { ids.contains($0.id) && $0.kind == .counselingService }, form: form), status: status)
+    }
+
+    @Sendable func list(_ request: Request, context: BleibeContext) async throws -> Response {
+        try await render(context, try context.requireActor(), form: .init())
+    }
+
+    @Sendable func create(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try context.requireActor()
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        var f = CooperationPages.ReferralForm()
+        f.service = form.trimmed("service"); f.firstName = form.trimmed("first_name"); f.lastName = form.trimmed("last_name")
+        f.born = form.trimmed("born"); f.nationality = form.trimmed("nationality").uppercased(); f.reason = form.trimmed("reason")
+        f.agreed = form["agreed"] == "1"
+        // Only the authority refers; the service answers.
+        guard try side(a) else { throw AppError.forbidden }
+        let (ids, _) = try await partners(a)
+        if !Policy.allows(a, .refer(toService: f.service, cooperating: ids.contains(f.service))) { f.errors["service"] = "Bitte eine kooperierende Beratungsstelle wählen." }
+        if f.firstName.isEmpty || f.firstName.count > 100 { f.errors["first_name"] = "Bitte den Vornamen angeben." }
+        if f.lastName.isEmpty || f.lastName.count > 100 { f.errors["last_name"] = "Bitte den Nachnamen angeben." }
+        let born = formDay(f.born)
+        if born == nil || (born!.map { $0 > services.today } ?? false) { f.errors["born"] = "Bitte ein gültiges Geburtsdatum (TT.MM.JJJJ) angeben oder leer lassen." }
+        if !f.nationality.isEmpty && !(f.nationality.count == 3 && f.nationality.allSatisfy { $0.isASCII && $0.isLetter }) {
+            f.errors["nationality"] = "Bitte den dreistelligen Ländercode angeben (z. B. IRQ) oder leer lassen."
+        }
+        if f.reason.isEmpty || f.reason.count > 500 { f.errors["reason"] = "Bitte den Anlass angeben (höchstens 500 Zeichen)." }
+        if !f.agreed { f.errors["agreed"] = "Ohne Einverständnis der Person darf nicht vermittelt werden." }
+        guard f.errors.isEmpty else { return try await render(context, a, form: f, status: .unprocessableContent) }
+        let r = Referral(id: Credentials.newID(), authorityID: a.organisationID, serviceID: f.service, createdBy: a.userID, createdOn: services.today,
+                         firstName: f.firstName, lastName: f.lastName, born: born ?? nil, nationality: f.nationality.isEmpty ? nil : f.nationality, reason: f.reason)
+        try await services.cooperation.createReferral(r, audit: services.audit(a))
+        return Reply.redirect("/referrals")
+    }
+
+    @Sendable func accept(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try context.requireActor()
+        guard Policy.allows(a, .decideReferral(service: a.organisationID)) else { throw AppError.forbidden }
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        let fileNumber = form.trimmed("file_number")
+        guard !fileNumber.isEmpty, fileNumber.count <= 40 else { throw AppError.badRequest("Bitte ein Aktenzeichen angeben (höchstens 40 Zeichen).") }
+        guard let (_, caseID) = try await services.cooperation.accept(referralID: try context.parameters.require("id"), service: a.organisationID,
+                                                                      fileNumber: fileNumber, on: services.today, counselorID: a.userID,
+                                                                      newID: { Credentials.newID() }, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/cases/\(caseID)")
+    }
+
+    @Sendable func decline(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try context.requireActor()
+        guard Policy.allows(a, .decideReferral(service: a.organisationID)) else { throw AppError.forbidden }
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        let reason = form.trimmed("reason")
+        guard !reason.isEmpty, reason.count <= 500 else { throw AppError.badRequest("Bitte den Grund der Ablehnung angeben (höchstens 500 Zeichen).") }
+        guard try await services.cooperation.decline(referralID: try context.parameters.require("id"), service: a.organisationID, reason: reason,
+                                                     on: services.today, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/referrals")
+    }
+
+    @Sendable func apiList(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try context.requireActor()
+        _ = try side(a)
+        let items = try await services.cooperation.referrals(of: a.organisationID).map { r -> [String: Any] in
+            var o: [String: Any] = ["id": r.id, "authority": r.authorityID, "service": r.serviceID, "created_on": r.createdOn.iso, "state": r.state.rawValue,
+                                    "first_name": r.firstName, "last_name": r.lastName, "reason": r.reason]
+            if let d = r.decidedOn { o["decided_on"] = d.iso }
+            if let w = r.declineReason { o["decline_reason"] = w }
+            // The authority learns that the service took the person on, not the service's internal ids.
+            if r.serviceID == a.organisationID, let c = r.caseID { o["case_id"] = c }
+            return o
+        }
+        return Reply.json(String(decoding: try JSONSerialization.data(withJSONObject: ["items": items], options: [.sortedKeys]), as: UTF8.self))
+    }
+
+    // MARK: Contact directory
+
+    func renderContacts(_ context: BleibeContext, _ a: Actor, form: CooperationPages.ContactForm, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let (ids, orgs) = try await partners(a)
+        var directories: [(Organisation, [DirectoryContact])] = []
+        for o in orgs where o.kind == .authority && Policy.allows(a, .readContacts(authority: o.id, cooperating: ids.contains(o.id))) {
+            directories.append((o, try await services.cooperation.contacts(authority: o.id)))
+        }
+        guard !directories.isEmpty || Policy.allows(a, .readContacts(authority: "", cooperating: true)) else { throw AppError.forbidden }
+        let editable = Policy.allows(a, .manageContacts(authority: a.organisationID)) ? a.organisationID : nil
+        return Reply.html(CooperationPages.contacts(frame: context.frame("Ansprechpersonen", current: "contacts"), directories: directories,
+                                                    editable: editable, form: form), status: status)
+    }
+
+    @Sendable func contacts(_ request: Request, context: BleibeContext) async throws -> Response {
+        try await renderContacts(context, try context.requireActor(), form: .init())
+    }
+
+    @Sendable func addContact(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try context.requireActor()
+        guard Policy.allows(a, .manageContacts(authority: a.organisationID)) else { throw AppError.forbidden }
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        var f = CooperationPages.ContactForm()
+        f.name = form.trimmed("name"); f.function = form.trimmed("function"); f.phone = form.trimmed("phone")
+        f.email = form.trimmed("email"); f.responsibility = form.trimmed("responsibility")
+        if f.name.isEmpty || f.name.count > 120 { f.errors["name"] = "Bitte den Namen angeben." }
+        if f.function.count > 120 { f.errors["function"] = "Höchstens 120 Zeichen." }
+        if f.responsibility.isEmpty || f.responsibility.count > 200 { f.errors["responsibility"] = "Bitte die Zuständigkeit angeben." }
+        if !f.phone.isEmpty && !f.phone.allSatisfy({ $0.isNumber || " +-/()".contains($0) }) { f.errors["phone"] = "Bitte eine Telefonnummer aus Ziffern angeben." }
+        if !f.email.isEmpty && !(f.email.contains("@") && f.email.count <= 200 && !f.email.contains(" ")) { f.errors["email"] = "Bitte eine gültige E-Mail-Adresse angeben." }
+        guard f.errors.isEmpty else { return try await renderContacts(context, a, form: f, status: .unprocessableContent) }
+        try await services.cooperation.addContact(DirectoryContact(id: Credentials.newID(), authorityID: a.organisationID, name: f.name, function: f.function,
+                                                                   phone: f.phone, email: f.email, responsibility: f.responsibility), audit: services.audit(a))
+        return Reply.redirect("/contacts")
+    }
+
+    @Sendable func removeContact(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try context.requireActor()
+        guard Policy.allows(a, .manageContacts(authority: a.organisationID)) else { throw AppError.forbidden }
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        guard try await services.cooperation.removeContact(id: try context.parameters.require("id"), authority: a.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/contacts")
+    }
+}

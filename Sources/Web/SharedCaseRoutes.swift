@@ -1,0 +1,128 @@
+import Counseling
+import Eligibility
+import Foundation
+import Hummingbird
+import Storage
+import Views
+
+/// The authority's view of a case of the cooperating service: only under a consent in force at this moment, only
+/// the consented topics, each view written to the disclosure log in the transaction that decided it.
+struct SharedCaseRoutes {
+    let services: AppServices
+    let clientRoutes: ClientRoutes
+
+    var endpoints: [Endpoint] {
+        [
+            (.get, "/shared", list),
+            (.get, "/shared/clients/{id}", show),
+            (.get, "/api/v1/shared/clients/{id}", api),
+        ]
+    }
+
+    /// The services the actor's authority cooperates with today.
+    func partnerServices(_ a: Actor) async throws -> Set<String> {
+        guard Policy.allows(a, .viewShared(recipient: a.organisationID)) else { throw AppError.forbidden }
+        return Policy.partners(of: a.organisationID, cooperations: try await services.cooperation.cooperations(of: a.organisationID), on: services.today)
+    }
+
+    @Sendable func list(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try context.requireActor()
+        let partners = try await partnerServices(a)
+        let names = Dictionary(uniqueKeysWithValues: try await services.accounts.organisations().map { ($0.id, $0.name) })
+        var rows: [CooperationPages.SharedRow] = []
+        // The list names no one: it shows the service's file number; the name appears only in a logged view.
+        for (clientID, service) in try await services.cooperation.consentedClients(recipient: a.organisationID, services: partners, on: services.today) {
+            guard let c = try await services.clients.client(id: clientID, organisation: service) else { continue }
+            rows.append(.init(clientID: c.id, label: "Fall \(c.fileNumber)", service: names[service] ?? ""))
+        }
+        return Reply.html(CooperationPages.sharedList(frame: context.frame("Freigegebene Fälle", current: "shared"), rows: rows))
+    }
+
+    /// Decides and logs one disclosure of `requested` topics (nil: everything the broadest consent in force covers).
+    func disclose(_ context: BleibeContext, requested: Set<Consent.Topic>?, channel: String) async throws -> (Actor, Client, Consent, Set<Consent.Topic>) {
+        let a = try context.requireActor()
+        let partners = try await partnerServices(a)
+        let id = try context.parameters.require("id")
+        var found: Client?
+        for service in partners.sorted() { if let c = try await services.clients.client(id: id, organisation: service) { found = c; break } }
+        guard let client = found else { throw AppError.notFound }
+        let today = services.today
+        let mine = try await services.cooperation.consents(clientID: client.id, organisation: client.organisationID).filter { $0.recipientOrganisationID == a.organisationID }
+        // Without any consent for this authority the case does not exist for it (no oracle).
+        guard !mine.isEmpty else { throw AppError.notFound }
+        let topics = requested ?? mine.filter { $0.isValid(on: today) }.max { $0.topics.count < $1.topics.count }?.topics ?? [.identity]
+        let decision = try await services.cooperation.disclose(clientID: client.id, service: client.organisationID, recipient: a.organisationID,
+                                                              topics: topics, on: today, channel: channel, audit: services.audit(a))
+        switch decision {
+        case .refused(let reason): throw AppError.refused(reason)
+        case .allowed(let consentID):
+            guard let consent = mine.first(where: { $0.id == consentID }) else { throw AppError.notFound }
+            return (a, client, consent, topics)
+        }
+    }
+
+    func content(_ client: Client, topics: Set<Consent.Topic>) async throws -> (PersonAssessment?, [(Day, CounselingSession.Kind)]) {
+        let person = topics.contains(.assessment) || topics.contains(.missingDocuments) ? try await clientRoutes.assess(client, on: services.today) : nil
+        var sessions: [(Day, CounselingSession.Kind)] = []
+        if topics.contains(.sessions) {
+            for c in try await services.cases.cases(clientID: client.id, organisation: client.organisationID) {
+                let list = try await services.cases.sessions(caseID: c.id, organisation: client.organisationID)
+                let kinds = CounselingSession.kinds(list)
+                sessions += list.map { ($0.on, kinds[$0.id] ?? .followUp) }
+            }
+            sessions.sort { $0.0 < $1.0 }
+        }
+        return (person, sessions)
+    }
+
+    @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (_, client, consent, topics) = try await disclose(context, requested: nil, channel: "shared_view")
+        let (person, sessions) = try await content(client, topics: topics)
+        let service = try await services.accounts.organisation(client.organisationID)?.name ?? ""
+        return Reply.html(CooperationPages.sharedCase(frame: context.frame("Freigegebener Fall", current: "shared"),
+                                                      .init(client: client, topics: topics, serviceName: service, validUntil: consent.validUntil,
+                                                            person: person, sessions: sessions)))
+    }
+
+    /// `?topics=identity,assessment` asks for exactly these topics; all must be covered by one consent in force.
+    @Sendable func api(_ request: Request, context: BleibeContext) async throws -> Response {
+        var requested: Set<Consent.Topic>? = nil
+        if let text = request.uri.queryParameters["topics"].map(String.init), !text.isEmpty {
+            var set: Set<Consent.Topic> = []
+            for part in text.split(separator: ",") {
+                guard let t = Consent.Topic(rawValue: part.trimmingCharacters(in: .whitespaces)) else { throw AppError.badRequest("Unknown topic '\(part)'.") }
+                set.insert(t)
+            }
+            requested = set
+        }
+        let (_, client, consent, topics) = try await disclose(context, requested: requested, channel: "api")
+        let (person, sessions) = try await content(client, topics: topics)
+        let p = client.facts
+        var out: [String: Any] = ["client_id": client.id, "consent_id": consent.id, "topics": Consent.Topic.allCases.filter(topics.contains).map(\.rawValue)]
+        if topics.contains(.identity) {
+            var identity: [String: Any] = ["first_name": client.firstName, "last_name": client.lastName]
+            if let b = p.born { identity["born"] = b.iso }
+            if let n = p.nationality { identity["nationality"] = n }
+            out["identity"] = identity
+        }
+        if topics.contains(.statusHistory) {
+            out["status_history"] = (p.status ?? []).map { s -> [String: Any] in
+                var o: [String: Any] = ["kind": s.kind.rawValue, "from": s.from.iso]
+                if let t = s.to { o["to"] = t.iso }
+                return o
+            }
+        }
+        if topics.contains(.assessment), let person {
+            out["assessment"] = person.assessments.map { a -> [String: Any] in
+                var o: [String: Any] = ["pathway": a.pathway.rawValue, "outcome": a.outcome.rawValue]
+                if let f = a.from { o["from"] = f.iso }
+                return o
+            }
+        }
+        if topics.contains(.missingDocuments), let person {
+            out["missing_documents"] = Array(Set(person.assessments.filter { $0.outcome != .excluded }.flatMap(\.actions))).sorted()
+        }
+        if topics.contains(.sessions) { out["sessions"] = sessions.map { ["on": $0.0.iso, "kind": $0.1.rawValue] } }
+        return Reply.json(String(decoding: try JSONSerialization.data(withJSONObject: out, options: [.sortedKeys]), as: UTF8.self))
+    }
+}

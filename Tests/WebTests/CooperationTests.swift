@@ -1,0 +1,163 @@
+import Counseling
+import Eligibility
+import Foundation
+import HTTPTypes
+import Storage
+import Testing
+@testable import Web
+
+@Suite("Cooperation: consent, shared case view, referrals, contacts")
+struct CooperationTests {
+    func count(_ f: Fixture, _ table: String) async throws -> Int {
+        try await f.services.db.read { try await $0.query(SQL("SELECT COUNT(*) AS n FROM \(table)")) }.first?.int("n") ?? -1
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func theAuthoritySeesExactlyTheConsentedTopicsAndEveryDisclosureIsLoggedOnce(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let clerk = Browser(client: b.client, clock: f.clock)
+                try await clerk.logIn(f.login(.authorityClerk))
+                // Without consent the case does not exist for the authority.
+                #expect(try await clerk.request(.get, "/shared/clients/client-a").status == .notFound)
+                #expect(!(try await clerk.request(.get, "/shared").body.contains("A-1")))
+                // Bad input: no topic, an impossible date, a recipient the service does not cooperate with.
+                let bad = try await b.request(.post, "/clients/client-a/consents", form: ["csrf": csrf, "recipient": "org-b", "purpose": "Antrag",
+                                                                                          "valid_from": "31.02.2026", "language": "Arabisch", "form_version": "SE-1"])
+                #expect(bad.status == .unprocessableContent)
+                for field in ["recipient", "topics", "valid_from"] { #expect(bad.body.contains("id=\"\(field)-error\""), "\(field)") }
+                #expect(try await count(f, "consents") == 0)
+                // A consent for identity and assessment, 01.11.–31.12.2026.
+                let ok = try await b.request(.post, "/clients/client-a/consents", form: [
+                    "csrf": csrf, "recipient": "org-abh", "purpose": "Antrag nach § 25b", "topic_identity": "1", "topic_assessment": "1",
+                    "valid_from": "01.11.2026", "valid_until": "31.12.2026", "language": "Arabisch (Dolmetscherin)", "form_version": "SE-2024-1"])
+                #expect(ok.status == .seeOther)
+                #expect(try await clerk.request(.get, "/shared").body.contains("Fall A-1"))
+                let view = try await clerk.request(.get, "/shared/clients/client-a")
+                #expect(view.status == .ok)
+                #expect(view.body.contains("Mohammed Haddad") && view.body.contains("id=\"assessment\""))
+                #expect(!view.body.contains("id=\"status\"") && !view.body.contains("Gestattung") && !view.body.contains("id=\"missing\""))
+                #expect(try await count(f, "disclosures") == 1)
+                // The API gives exactly the requested topics when one consent covers them all …
+                let api = try await clerk.request(.get, "/api/v1/shared/clients/client-a?topics=identity")
+                #expect(api.status == .ok)
+                let json = try JSONSerialization.jsonObject(with: Data(api.body.utf8)) as? [String: Any]
+                #expect(json?["identity"] != nil && json?["assessment"] == nil && json?["status_history"] == nil)
+                // … and refuses, with the reason and without a log row, what it does not cover.
+                let wider = try await clerk.request(.get, "/api/v1/shared/clients/client-a?topics=identity,status_history")
+                #expect(wider.status == .forbidden)
+                #expect(wider.body.contains("umfasst nicht alle"))
+                #expect(try await clerk.request(.get, "/api/v1/shared/clients/client-a?topics=gossip").status == .badRequest)
+                #expect(try await count(f, "disclosures") == 2)
+                // The service sees every disclosure (Art. 15), in the page and the API.
+                let log = try await b.request(.get, "/clients/client-a/consents")
+                #expect(log.body.components(separatedBy: "Gemeinsame Fallansicht").count - 1 == 1)
+                #expect(log.body.components(separatedBy: "<td>Schnittstelle</td>").count - 1 == 1)
+                let logAPI = try await b.request(.get, "/api/v1/clients/client-a/disclosures")
+                #expect(logAPI.body.components(separatedBy: "\"channel\"").count - 1 == 2)
+                // Revoked in one action: from now on nothing passes, and the list is empty.
+                let consentID = try #require(log.body.components(separatedBy: "/consents/").dropFirst().first?.components(separatedBy: "/revoke").first)
+                #expect(try await b.request(.post, "/clients/client-a/consents/\(consentID)/revoke", form: ["csrf": csrf]).status == .seeOther)
+                let after = try await clerk.request(.get, "/shared/clients/client-a")
+                #expect(after.status == .forbidden && after.body.contains("widerrufen") && !after.body.contains("Haddad"))
+                #expect(!(try await clerk.request(.get, "/shared").body.contains("A-1")))
+                // A consent that starts in the future does not open the view either.
+                _ = try await b.request(.post, "/clients/client-a/consents", form: [
+                    "csrf": csrf, "recipient": "org-abh", "purpose": "Antrag", "topic_identity": "1", "valid_from": "01.01.2027", "language": "Deutsch", "form_version": "SE-2024-1"])
+                let early = try await clerk.request(.get, "/api/v1/shared/clients/client-a?topics=identity")
+                #expect(early.status == .forbidden && early.body.contains("gilt erst ab 01.01.2027"))
+                #expect(try await count(f, "disclosures") == 2)
+                // Another city's client stays invisible, and a counselor has no shared view.
+                #expect(try await clerk.request(.get, "/shared/clients/client-b").status == .notFound)
+                #expect(try await b.request(.get, "/shared").status == .forbidden)
+                // Every disclosure is also in the audit trail of the client.
+                let audit = try await f.services.db.read { try await $0.query("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'disclose' AND client_id = 'client-a'") }
+                #expect(audit.first?.int("n") == 2)
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aReferralIsAcceptedIntoACaseOrDeclinedWithAReasonAndBothSidesSeeItsState(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let clerk = Browser(client: b.client, clock: f.clock)
+                let clerkCSRF = try await clerk.logIn(f.login(.authorityClerk))
+                var form = ["csrf": clerkCSRF, "service": "org-a", "first_name": "Samir", "last_name": "Yousef", "born": "12.03.1999",
+                            "nationality": "syr", "reason": "Seit 2017 geduldet, Ausbildung abgeschlossen"]
+                // Without the person's agreement nothing is passed on.
+                let refused = try await clerk.request(.post, "/referrals", form: form)
+                #expect(refused.status == .unprocessableContent && refused.body.contains("id=\"agreed-error\""))
+                // Not to a service without cooperation.
+                var other = form; other["service"] = "org-b"; other["agreed"] = "1"
+                #expect(try await clerk.request(.post, "/referrals", form: other).status == .unprocessableContent)
+                #expect(try await count(f, "referrals") == 0)
+                form["agreed"] = "1"
+                #expect(try await clerk.request(.post, "/referrals", form: form).status == .seeOther)
+                form["first_name"] = "Leyla"; form["last_name"] = "Karimi"
+                #expect(try await clerk.request(.post, "/referrals", form: form).status == .seeOther)
+                // The service of the other city sees none of it.
+                let muldenau = Browser(client: b.client, clock: f.clock)
+                try await muldenau.logIn(f.login(.counselor, organisation: "org-b"))
+                #expect(!(try await muldenau.request(.get, "/referrals").body.contains("Yousef")))
+                // The service accepts one (a new client and a case referred by the authority) and declines the other.
+                let csrf = try await b.logIn(f.login(.counselor))
+                let inbox = try await b.request(.get, "/referrals")
+                #expect(inbox.body.contains("Yousef, Samir") && inbox.body.contains("Karimi, Leyla"))
+                let ids = inbox.body.components(separatedBy: "action=\"/referrals/").dropFirst().map { String($0.prefix { $0 != "/" }) }
+                let (samir, leyla) = (ids[0], ids[2])
+                #expect(try await clerk.request(.post, "/referrals/\(samir)/accept", form: ["csrf": clerkCSRF, "file_number": "Z-1"]).status == .forbidden)
+                #expect(try await muldenau.request(.get, "/referrals").status == .ok)
+                let accepted = try await b.request(.post, "/referrals/\(samir)/accept", form: ["csrf": csrf, "file_number": "Z-1"])
+                #expect(accepted.status == .seeOther)
+                let casePage = try await b.request(.get, try #require(accepted.headers[.location]))
+                #expect(casePage.status == .ok && casePage.body.contains("Yousef"))
+                let client = try await f.services.db.read { try await $0.one("SELECT id, born, nationality FROM clients WHERE file_number = 'Z-1'") }
+                #expect(client?.text("born") == "1999-03-12" && client?.text("nationality") == "SYR")
+                let cases = try await b.request(.get, "/api/v1/clients/\(client?.text("id") ?? "")/cases")
+                #expect(cases.body.contains("\"referral_source\":\"authority\""))
+                #expect(try await b.request(.post, "/referrals/\(leyla)/decline", form: ["csrf": csrf, "reason": ""]).status == .badRequest)
+                #expect(try await b.request(.post, "/referrals/\(leyla)/decline", form: ["csrf": csrf, "reason": "Zuständig ist die Beratung in Muldenau"]).status == .seeOther)
+                // A decided referral cannot be decided again.
+                #expect(try await b.request(.post, "/referrals/\(samir)/decline", form: ["csrf": csrf, "reason": "doch nicht"]).status == .notFound)
+                let state = try await clerk.request(.get, "/referrals")
+                #expect(state.body.contains("angenommen am 22.11.2026"))
+                #expect(state.body.contains("abgelehnt am 22.11.2026: Zuständig ist die Beratung in Muldenau"))
+                // The authority learns the state, not the case or the client file.
+                #expect(!state.body.contains("/cases/"))
+                #expect(try await clerk.request(.get, "/api/v1/referrals").body.contains("\"state\":\"accepted\""))
+                #expect(!(try await clerk.request(.get, "/api/v1/referrals").body.contains("case_id")))
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func theAuthorityMaintainsItsContactDirectoryAndTheCooperatingServiceReadsIt(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let lead = Browser(client: b.client, clock: f.clock)
+                let leadCSRF = try await lead.logIn(f.login(.authorityLead))
+                let bad = try await lead.request(.post, "/contacts", form: ["csrf": leadCSRF, "name": "", "responsibility": "", "email": "kein-at", "phone": "abc"])
+                #expect(bad.status == .unprocessableContent)
+                for field in ["name", "responsibility", "email", "phone"] { #expect(bad.body.contains("id=\"\(field)-error\""), "\(field)") }
+                #expect(try await lead.request(.post, "/contacts", form: ["csrf": leadCSRF, "name": "Frau Beispiel", "function": "Sachgebietsleitung",
+                                                                           "phone": "+49 351 000-0000", "email": "duldung@abh.example", "responsibility": "Duldung A–K"]).status == .seeOther)
+                let csrf = try await b.logIn(f.login(.counselor))
+                let page = try await b.request(.get, "/contacts")
+                #expect(page.status == .ok && page.body.contains("Frau Beispiel") && page.body.contains("Duldung A–K"))
+                #expect(!page.body.contains("/contacts/") )   // read only for the service
+                #expect(try await b.request(.post, "/contacts", form: ["csrf": csrf, "name": "X", "responsibility": "Y"]).status == .forbidden)
+                let muldenau = Browser(client: b.client, clock: f.clock)
+                try await muldenau.logIn(f.login(.counselor, organisation: "org-b"))
+                #expect(!(try await muldenau.request(.get, "/contacts").body.contains("Frau Beispiel")))
+                let volunteer = Browser(client: b.client, clock: f.clock)
+                try await volunteer.logIn(f.login(.volunteer))
+                #expect(try await volunteer.request(.get, "/contacts").status == .forbidden)
+                let entry = try #require(try await lead.request(.get, "/contacts").body.components(separatedBy: "/contacts/").dropFirst().first?.prefix { $0 != "/" })
+                #expect(try await lead.request(.post, "/contacts/\(entry)/delete", form: ["csrf": leadCSRF]).status == .seeOther)
+                #expect(!(try await b.request(.get, "/contacts").body.contains("Frau Beispiel")))
+            }
+        }
+    }
+}
