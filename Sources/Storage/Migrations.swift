@@ -150,6 +150,23 @@ public enum Migrations {
             """,
             "CREATE INDEX directory_contacts_authority ON directory_contacts(authority_id, name)",
         ] },
+        Migration(version: 7, name: "0007_CreateApplicationsAndDocuments") { _ in [
+            """
+            CREATE TABLE applications (
+              id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL REFERENCES organisations(id),
+              case_id TEXT NOT NULL REFERENCES cases(id), client_id TEXT NOT NULL REFERENCES clients(id), pathway TEXT NOT NULL,
+              filed_on TEXT NOT NULL, decided_on TEXT, outcome TEXT NOT NULL, permit_until TEXT, created_at TEXT NOT NULL)
+            """,
+            "CREATE INDEX applications_case ON applications(case_id, filed_on)",
+            // One row per document kind and case; an upload is stored outside the database under its checksum.
+            """
+            CREATE TABLE case_documents (
+              id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL REFERENCES organisations(id),
+              case_id TEXT NOT NULL REFERENCES cases(id), kind TEXT NOT NULL, state TEXT NOT NULL, received_on TEXT,
+              file_name TEXT, content_type TEXT, size BIGINT, sha256 TEXT, updated_at TEXT NOT NULL,
+              UNIQUE (case_id, kind))
+            """,
+        ] },
     ]
 
     /// Applies every migration not yet applied, each in its own transaction.

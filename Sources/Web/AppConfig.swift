@@ -10,6 +10,10 @@ public struct AppConfig: Sendable {
     /// `postgres://…` switches to PostgreSQL; nil uses the SQLite file.
     public var databaseURL: String?
     public var sqlitePath: String? = "data/bleibe.sqlite"
+    /// Uploaded documents live here, outside the database, named by their SHA-256.
+    public var uploadDirectory = "data/uploads"
+    /// The largest document a counselor may upload.
+    public var maxUploadBytes = 10 * 1024 * 1024
     public var environment: Environment = .development
     /// Cookies get the Secure attribute (set when served behind TLS).
     public var secureCookies = false
@@ -27,6 +31,7 @@ public struct AppConfig: Sendable {
         var c = AppConfig()
         if let url = env["DATABASE_URL"], !url.isEmpty { c.databaseURL = url }
         if let p = env["BLEIBE_SQLITE_PATH"], !p.isEmpty { c.sqlitePath = p }
+        if let p = env["BLEIBE_UPLOAD_DIR"], !p.isEmpty { c.uploadDirectory = p }
         if let e = env["BLEIBE_ENV"].flatMap(Environment.init(rawValue:)) { c.environment = e }
         if env["BLEIBE_SECURE_COOKIES"] == "1" || env["BLEIBE_PUBLIC_URL"]?.hasPrefix("https://") == true { c.secureCookies = true }
         if let t = env["BLEIBE_IDLE_TIMEOUT"].flatMap(TimeInterval.init) { c.idleTimeout = t }

@@ -18,6 +18,12 @@ struct CaseRoutes {
             (.post, "/cases/{id}/sessions", recordSession),
             (.get, "/api/v1/clients/{id}/cases", apiCases),
             (.get, "/api/v1/cases/{id}/sessions", apiSessions),
+            (.post, "/cases/{id}/applications", fileApplication),
+            (.post, "/cases/{id}/applications/{application}/decision", decide),
+            (.post, "/cases/{id}/documents", saveDocument),
+            (.get, "/cases/{id}/documents/{kind}/file", downloadDocument),
+            (.get, "/api/v1/cases/{id}/applications", apiApplications),
+            (.get, "/api/v1/cases/{id}/documents", apiDocuments),
         ]
     }
 
@@ -67,10 +73,26 @@ struct CaseRoutes {
 
     @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c, client) = try await loadCase(context)
-        let sessions = try await services.cases.sessions(caseID: c.id, organisation: c.organisationID)
         try await services.clients.recordRead(clientID: client.id, entity: "case", audit: services.audit(a))
-        return Reply.html(CasePages.show(frame: context.frame("Akte", current: "clients"), client: client, counselingCase: c, sessions: sessions,
-                                         showConfidential: true, today: services.today))
+        return try await render(context, c, client)
+    }
+
+    /// The case page: applications, documents and sessions, with the errors of whichever form was sent.
+    func render(_ context: BleibeContext, _ c: CounselingCase, _ client: Client, sessionErrors: [String: String] = [:],
+                applicationErrors: [String: String] = [:], documentError: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let sessions = try await services.cases.sessions(caseID: c.id, organisation: c.organisationID)
+        let apps = try await services.applications.applications(caseID: c.id, organisation: c.organisationID)
+        let recorded = try await services.applications.documents(caseID: c.id, organisation: c.organisationID)
+        let person = try await clientRoutes.assess(client, on: services.today)
+        let checklist = DocumentChecklist.items(pathway: c.pathway, assessment: person.assessments.first { $0.pathway == c.pathway },
+                                                recorded: Dictionary(uniqueKeysWithValues: recorded.map { ($0.kind, ($0.state, $0.receivedOn)) }))
+        var files: [DocumentKind: (name: String, size: Int)] = [:]
+        for d in recorded { if let f = d.file { files[d.kind] = (f.name, f.size) } }
+        let frame = context.frame("Akte", current: "clients")
+        let work = CaseWorkSections.applications(frame: frame, counselingCase: c, applications: apps, today: services.today, errors: applicationErrors)
+            + CaseWorkSections.documents(frame: frame, caseID: c.id, items: checklist, files: files, today: services.today, error: documentError)
+        return Reply.html(CasePages.show(frame: frame, client: client, counselingCase: c, sessions: sessions, showConfidential: true,
+                                         today: services.today, errors: sessionErrors, work: work), status: status)
     }
 
     @Sendable func recordSession(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -88,9 +110,7 @@ struct CaseRoutes {
         let record = form.trimmed("record"), note = form.trimmed("confidential")
         if record.count > 5000 || note.count > 5000 { errors["record"] = "Vermerke dürfen höchstens 5000 Zeichen haben." }
         guard errors.isEmpty, let day = on, let duration = minutes else {
-            let sessions = try await services.cases.sessions(caseID: c.id, organisation: c.organisationID)
-            return Reply.html(CasePages.show(frame: context.frame("Akte", current: "clients"), client: client, counselingCase: c, sessions: sessions,
-                                             showConfidential: true, today: services.today, errors: errors), status: .unprocessableContent)
+            return try await render(context, c, client, sessionErrors: errors, status: .unprocessableContent)
         }
         let s = CounselingSession(id: Credentials.newID(), caseID: c.id, clientID: client.id, on: day, durationMinutes: duration,
                                   channel: CounselingSession.Channel(rawValue: form.trimmed("channel")) ?? .inPerson, language: language,

@@ -58,6 +58,8 @@ public enum AppError: Error {
     case conflict(String)
     /// A disclosure the client's consent does not cover (the German reason is shown as is).
     case refused(String)
+    case tooLarge(String)
+    case unsupportedType(String)
 }
 
 /// The services every handler uses, passed in at start-up.
@@ -68,6 +70,7 @@ public struct AppServices: Sendable {
     public var clients: ClientStore
     public var cases: CaseStore
     public var cooperation: CooperationStore
+    public var applications: ApplicationStore
     public var engine: Engine
     /// The clock (injected, so tests can fix "today").
     public var now: @Sendable () -> Date
@@ -77,6 +80,7 @@ public struct AppServices: Sendable {
     public init(config: AppConfig, db: any SQLDatabase, now: @escaping @Sendable () -> Date = { Date() }) {
         self.config = config; self.db = db; self.accounts = AccountStore(db: db); self.clients = ClientStore(db: db)
         self.cases = CaseStore(db: db); self.cooperation = CooperationStore(db: db)
+        self.applications = ApplicationStore(db: db)
         self.engine = Engine(); self.now = now
     }
 
@@ -145,12 +149,12 @@ struct Form: Sendable {
     }
 }
 
-/// Reads a German (TT.MM.JJJJ) or ISO date; nil for empty; throws a German message for anything else.
 /// A day field of a form: `.some(nil)` when left empty, `nil` when it is no valid date.
 func formDay(_ text: String) -> Day?? {
     do { return .some(try parseDay(text)) } catch { return nil }
 }
 
+/// Reads a German (TT.MM.JJJJ) or ISO date; nil for empty; throws a German message for anything else.
 func parseDay(_ text: String) throws -> Day? {
     let t = text.trimmingCharacters(in: .whitespaces)
     if t.isEmpty { return nil }

@@ -130,6 +130,12 @@ struct ErrorMiddleware: RouterMiddleware {
         case .refused(let m):
             (status, title, detail) = (.forbidden, "Disclosure refused", m)
             german = ("Keine Freigabe", m)
+        case .tooLarge(let m):
+            (status, title, detail) = (.contentTooLarge, "Upload too large", m)
+            german = ("Datei zu groß", m)
+        case .unsupportedType(let m):
+            (status, title, detail) = (.unsupportedMediaType, "Unsupported file type", m)
+            german = ("Dateityp nicht erlaubt", m)
         }
         if api { return Reply.problem(status, title, detail: detail, errors: errors) }
         return Reply.html(Layout.errorPage(status: Int(status.code), title: german.0, message: german.1, frame: context.frame(german.0)), status: status)

@@ -83,6 +83,20 @@ enum OpenAPIDocument {
               "channel": {"type": "string"}, "language": {"type": "string"}, "interpreter": {"type": "boolean"}, "pathways": {"type": "array", "items": {"type": "string"}}, "record": {"type": "string"}}}}}}}}},
               "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
         },
+        "/api/v1/cases/{id}/applications": {
+          "get": {"summary": "Applications of a case with their decisions (a grant has added its status period to the client's history)", "parameters": [{"$ref": "#/components/parameters/clientId"}],
+            "responses": {"200": {"description": "Applications", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object",
+              "properties": {"id": {"type": "string"}, "pathway": {"type": "string"}, "filed_on": {"type": "string", "format": "date"}, "decided_on": {"type": "string", "format": "date"},
+              "outcome": {"type": "string", "enum": ["pending", "granted", "refused", "withdrawn"]}, "permit_until": {"type": "string", "format": "date"}}}}}}}}},
+              "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/cases/{id}/documents": {
+          "get": {"summary": "The document checklist of a case: derived from the pathway and the engine's open conditions, with what was recorded", "parameters": [{"$ref": "#/components/parameters/clientId"}],
+            "responses": {"200": {"description": "Checklist", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object",
+              "properties": {"kind": {"type": "string"}, "state": {"type": "string", "enum": ["missing", "received", "not_needed"]}, "reason": {"type": "string"},
+              "received_on": {"type": "string", "format": "date"}, "file": {"type": "object", "properties": {"name": {"type": "string"}, "size": {"type": "integer"}, "sha256": {"type": "string"}, "content_type": {"type": "string"}}}}}}}}}}},
+              "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+        },
         "/api/v1/clients/{id}/assessment": {
           "get": {"summary": "Assessment of every pathway (with the household)", "parameters": [{"$ref": "#/components/parameters/clientId"},
               {"name": "on", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "decision date (default: today)"}],

@@ -70,6 +70,8 @@ struct Fixture {
         config.port = 0
         config.bcryptCost = 4   // tests only: production uses 12
         config.sqlitePath = nil
+        config.maxUploadBytes = 64 * 1024   // small, so the limit is cheap to test
+        config.uploadDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("bleibe-uploads-\(UUID().uuidString)").path
         let clock = TestClock()
         let services = AppServices(config: config, db: db, now: { clock.now() })
         let now = services.timestamp()

@@ -1,0 +1,72 @@
+import Eligibility
+
+/// An application to the authority for one pathway, and its decision.
+public struct PermitApplication: Sendable, Hashable {
+    public enum Outcome: String, Sendable, CaseIterable {
+        case pending, granted, refused, withdrawn
+
+        public var german: String {
+            switch self {
+            case .pending: return "offen"
+            case .granted: return "erteilt"
+            case .refused: return "abgelehnt"
+            case .withdrawn: return "zurückgenommen"
+            }
+        }
+    }
+
+    public var id: String
+    public var caseID: String
+    public var clientID: String
+    public var pathway: PathwayKey
+    public var filedOn: Day
+    public var decidedOn: Day?
+    public var outcome: Outcome
+    /// For a granted permit (or Duldung): valid until.
+    public var permitUntil: Day?
+
+    public init(id: String, caseID: String, clientID: String, pathway: PathwayKey, filedOn: Day, decidedOn: Day? = nil,
+                outcome: Outcome = .pending, permitUntil: Day? = nil) {
+        self.id = id; self.caseID = caseID; self.clientID = clientID; self.pathway = pathway; self.filedOn = filedOn
+        self.decidedOn = decidedOn; self.outcome = outcome; self.permitUntil = permitUntil
+    }
+}
+
+public enum ApplicationRules {
+    /// The status a grant under `pathway` gives: a residence permit with its basis, or for §§ 60c/60d the Duldung.
+    public static func grantedStatus(_ pathway: PathwayKey) -> (kind: StatusKind, basis: String?) {
+        switch pathway {
+        case .p25a, .p25a2: return (.aufenthaltserlaubnis, "25a")
+        case .p25b, .p25b4, .p25b6: return (.aufenthaltserlaubnis, "25b")
+        case .p104c: return (.aufenthaltserlaubnis, "104c")
+        case .p25_5: return (.aufenthaltserlaubnis, "25-5")
+        case .p16g: return (.aufenthaltserlaubnis, "16g")
+        case .p19d1, .p19d1a: return (.aufenthaltserlaubnis, "19d")
+        case .p60c: return (.duldung60c, nil)
+        case .p60d: return (.duldung60d, nil)
+        }
+    }
+
+    public enum GrantError: Error, Equatable, Sendable {
+        /// The grant day is not after the start of the current period (German message for the form).
+        case beforeCurrentPeriod(String)
+        case untilBeforeGrant(String)
+    }
+
+    /// The status history after a grant on `day`: the period running then ends the day before, the new one starts
+    /// on `day` (open-ended, valid until `until`). Later periods would contradict the grant and are refused.
+    public static func history(afterGranting pathway: PathwayKey, on day: Day, until: Day?, to periods: [StatusPeriod]) -> Result<[StatusPeriod], GrantError> {
+        if let u = until, u < day { return .failure(.untilBeforeGrant("Die Gültigkeit endet vor der Erteilung.")) }
+        var out = periods.sorted { $0.from < $1.from }
+        if let last = out.last, last.from >= day {
+            return .failure(.beforeCurrentPeriod("Die Erteilung (\(day.german)) muss nach dem Beginn des letzten Zeitraums (\(last.from.german)) liegen."))
+        }
+        if var last = out.popLast() {
+            if last.to == nil || last.to! >= day { last.to = day.adding(days: -1) }
+            out.append(last)
+        }
+        let status = grantedStatus(pathway)
+        out.append(StatusPeriod(kind: status.kind, from: day, basis: status.basis, validUntil: until))
+        return .success(out)
+    }
+}

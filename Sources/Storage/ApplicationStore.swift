@@ -1,0 +1,139 @@
+import Counseling
+import Eligibility
+import Foundation
+
+/// A stored upload: what the counselor sent, kept outside the database under its checksum.
+public struct StoredFile: Sendable, Hashable {
+    public var name: String
+    public var contentType: String
+    public var size: Int
+    public var sha256: String
+    public init(name: String, contentType: String, size: Int, sha256: String) {
+        self.name = name; self.contentType = contentType; self.size = size; self.sha256 = sha256
+    }
+}
+
+/// A recorded document of a case.
+public struct RecordedDocument: Sendable, Hashable {
+    public var kind: DocumentKind
+    public var state: ChecklistItem.State
+    public var receivedOn: Day?
+    public var file: StoredFile?
+}
+
+/// Applications with their decisions, and the documents of a case; scoped to the organisation, audited.
+public struct ApplicationStore: Sendable {
+    public let db: any SQLDatabase
+    public init(db: any SQLDatabase) { self.db = db }
+
+    public func file(_ a: PermitApplication, organisation: String, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard let c = try await ex.one(SQL("SELECT client_id FROM cases WHERE id = ? AND organisation_id = ?", [a.caseID, organisation])),
+                  c.text("client_id") == a.clientID else { return false }
+            try await ex.execute(SQL("""
+                INSERT INTO applications (id, organisation_id, case_id, client_id, pathway, filed_on, decided_on, outcome, permit_until, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [a.id, organisation, a.caseID, a.clientID, a.pathway.rawValue, a.filedOn.iso, a.decidedOn?.iso, a.outcome.rawValue,
+                      a.permitUntil?.iso, audit.now]))
+            try await ex.execute(SQL("UPDATE cases SET state = 'application_filed' WHERE id = ? AND state IN ('open', 'waiting_for_documents')", [a.caseID]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "create", entity: "application", entityID: a.id, clientID: a.clientID)
+            return true
+        }
+    }
+
+    public enum DecisionResult: Sendable, Equatable { case decided, notFound, invalid(String) }
+
+    /// Records the decision on a pending application. A grant adds the new status period to the client's history
+    /// in the same transaction, so the assessment and the reminders follow at once.
+    public func decide(applicationID: String, caseID: String, organisation: String, outcome: PermitApplication.Outcome, on day: Day,
+                       permitUntil: Day?, audit: AuditContext) async throws -> DecisionResult {
+        try await db.transaction { ex in
+            guard let row = try await ex.one(SQL("SELECT * FROM applications WHERE id = ? AND case_id = ? AND organisation_id = ? AND outcome = 'pending'",
+                                                 [applicationID, caseID, organisation])),
+                  let clientID = row.text("client_id"), let pathway = row.text("pathway").flatMap(PathwayKey.init(rawValue:)) else { return .notFound }
+            if let filed = row.text("filed_on").flatMap({ Day(iso: $0) }), day < filed { return .invalid("Die Entscheidung kann nicht vor dem Antrag liegen.") }
+            if outcome == .granted {
+                guard let client = try await ClientStore.load(ex, ids: [clientID], organisation: organisation).first else { return .notFound }
+                switch ApplicationRules.history(afterGranting: pathway, on: day, until: permitUntil, to: client.facts.status ?? []) {
+                case .failure(.beforeCurrentPeriod(let m)), .failure(.untilBeforeGrant(let m)): return .invalid(m)
+                case .success(let periods):
+                    try await ex.execute(SQL("DELETE FROM status_periods WHERE client_id = ?", [clientID]))
+                    try await ClientStore.writeStatus(ex, clientID: clientID, periods: periods)
+                    try await ex.execute(SQL("UPDATE clients SET updated_at = ? WHERE id = ?", [audit.now, clientID]))
+                    try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                              action: "update", entity: "status_history", entityID: clientID, clientID: clientID)
+                }
+            }
+            try await ex.execute(SQL("UPDATE applications SET outcome = ?, decided_on = ?, permit_until = ? WHERE id = ?",
+                                     [outcome.rawValue, day.iso, outcome == .granted ? permitUntil?.iso : nil, applicationID]))
+            try await ex.execute(SQL("UPDATE cases SET state = 'decided' WHERE id = ? AND state <> 'closed'", [caseID]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "decide", entity: "application", entityID: applicationID, clientID: clientID)
+            return .decided
+        }
+    }
+
+    public func applications(caseID: String, organisation: String) async throws -> [PermitApplication] {
+        try await db.read { ex in
+            try await ex.query(SQL("SELECT * FROM applications WHERE case_id = ? AND organisation_id = ? ORDER BY filed_on, created_at", [caseID, organisation])).map(Self.application)
+        }
+    }
+
+    /// All applications of an organisation (reports).
+    public func applications(organisation: String) async throws -> [PermitApplication] {
+        try await db.read { ex in
+            try await ex.query(SQL("SELECT * FROM applications WHERE organisation_id = ? ORDER BY filed_on", [organisation])).map(Self.application)
+        }
+    }
+
+    static func application(_ r: SQLRow) throws -> PermitApplication {
+        PermitApplication(id: try r.string("id"), caseID: try r.string("case_id"), clientID: try r.string("client_id"),
+                          pathway: PathwayKey(rawValue: try r.string("pathway")) ?? .p25b, filedOn: Day(iso: try r.string("filed_on")) ?? .distantPast,
+                          decidedOn: r.text("decided_on").flatMap { Day(iso: $0) },
+                          outcome: r.text("outcome").flatMap(PermitApplication.Outcome.init(rawValue:)) ?? .pending,
+                          permitUntil: r.text("permit_until").flatMap { Day(iso: $0) })
+    }
+
+    // MARK: Documents
+
+    /// Records the state of one document of a case (and the uploaded file, if any); false if there is no such case.
+    public func setDocument(caseID: String, organisation: String, kind: DocumentKind, state: ChecklistItem.State, receivedOn: Day?,
+                            file: StoredFile?, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard let c = try await ex.one(SQL("SELECT client_id FROM cases WHERE id = ? AND organisation_id = ?", [caseID, organisation])) else { return false }
+            let existing = try await ex.one(SQL("SELECT * FROM case_documents WHERE case_id = ? AND kind = ?", [caseID, kind.rawValue]))
+            // A new state without a new file keeps the file already stored.
+            let f = file ?? existing.flatMap(Self.file)
+            if let existing {
+                try await ex.execute(SQL("""
+                    UPDATE case_documents SET state = ?, received_on = ?, file_name = ?, content_type = ?, size = ?, sha256 = ?, updated_at = ? WHERE id = ?
+                    """, [state.rawValue, receivedOn?.iso, f?.name, f?.contentType, f?.size, f?.sha256, audit.now, try existing.string("id")]))
+            } else {
+                try await ex.execute(SQL("""
+                    INSERT INTO case_documents (id, organisation_id, case_id, kind, state, received_on, file_name, content_type, size, sha256, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, [UUID().uuidString.lowercased(), organisation, caseID, kind.rawValue, state.rawValue, receivedOn?.iso, f?.name, f?.contentType,
+                          f?.size, f?.sha256, audit.now]))
+            }
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "update", entity: "document", entityID: "\(caseID):\(kind.rawValue)", clientID: c.text("client_id"))
+            return true
+        }
+    }
+
+    public func documents(caseID: String, organisation: String) async throws -> [RecordedDocument] {
+        try await db.read { ex in
+            try await ex.query(SQL("SELECT * FROM case_documents WHERE case_id = ? AND organisation_id = ?", [caseID, organisation])).compactMap { r in
+                guard let kind = r.text("kind").flatMap(DocumentKind.init(rawValue:)) else { return nil }
+                return RecordedDocument(kind: kind, state: r.text("state").flatMap(ChecklistItem.State.init(rawValue:)) ?? .missing,
+                                        receivedOn: r.text("received_on").flatMap { Day(iso: $0) }, file: Self.file(r))
+            }
+        }
+    }
+
+    static func file(_ r: SQLRow) -> StoredFile? {
+        guard let name = r.text("file_name"), let type = r.text("content_type"), let size = r.int("size"), let sum = r.text("sha256") else { return nil }
+        return StoredFile(name: name, contentType: type, size: size, sha256: sum)
+    }
+}

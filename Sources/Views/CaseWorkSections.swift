@@ -1,0 +1,68 @@
+import Counseling
+import Eligibility
+
+/// The document checklist and the applications of a case (sections of the case page).
+public enum CaseWorkSections {
+    public static func documents(frame: PageFrame, caseID: String, items: [ChecklistItem], files: [DocumentKind: (name: String, size: Int)],
+                                 today: Day, error: String? = nil) -> HTML {
+        let rows = items.map { i -> HTML in
+            let options = ChecklistItem.State.allCases.map { st in
+                "<option value=\"\(st.rawValue)\"\(st == i.state ? " selected" : "")>\(st.german)</option>" as HTML
+            }
+            let file: HTML = files[i.kind].map { f in
+                "<a href=\"/cases/\(caseID)/documents/\(i.kind.rawValue)/file\">\(f.name)</a> <span class=\"hint\">(\(max(1, f.size / 1024)) KB)</span>"
+            } ?? .empty
+            return """
+            <tr id="doc-\(i.kind.rawValue)"><td>\(i.kind.german)<br><span class="hint">\(i.reason)</span></td>
+            <td class="doc-state">\(i.state.german)\(i.receivedOn.map { " am \($0.german)" } ?? "")</td><td>\(file)</td>
+            <td><form method="post" action="/cases/\(caseID)/documents" enctype="multipart/form-data">\(Layout.csrf(frame.csrf))
+            <input type="hidden" name="kind" value="\(i.kind.rawValue)">
+            <label for="st-\(i.kind.rawValue)">Stand</label><select id="st-\(i.kind.rawValue)" name="state">\(options)</select>
+            <label for="rd-\(i.kind.rawValue)">Eingegangen am</label><input id="rd-\(i.kind.rawValue)" name="received_on" size="10" value="\(i.receivedOn?.german ?? today.german)">
+            <label for="f-\(i.kind.rawValue)">Datei (PDF, JPEG, PNG; höchstens 10 MB)</label><input id="f-\(i.kind.rawValue)" name="file" type="file" accept="application/pdf,image/jpeg,image/png">
+            <button type="submit">Speichern</button></form></td></tr>
+            """
+        }
+        return """
+        <section aria-labelledby="documents"><h2 id="documents">Unterlagen</h2>
+        <p class="hint">Aus dem angestrebten Weg und den offenen Voraussetzungen der Prüfung abgeleitet.</p>
+        \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
+        \(rows.isEmpty ? "<p>Für diese Akte sind keine Unterlagen abgeleitet (kein Weg gewählt).</p>" as HTML : "<table><thead><tr><th scope=\"col\">Unterlage</th><th scope=\"col\">Stand</th><th scope=\"col\">Datei</th><th scope=\"col\">Ändern</th></tr></thead><tbody>\(rows)</tbody></table>")
+        </section>
+        """
+    }
+
+    public static func applications(frame: PageFrame, counselingCase c: CounselingCase, applications: [PermitApplication], today: Day,
+                                    errors: [String: String] = [:]) -> HTML {
+        let rows = applications.map { a -> HTML in
+            var decision: HTML = .empty
+            if a.outcome == .pending {
+                let outcomes = [PermitApplication.Outcome.granted, .refused, .withdrawn].map { "<option value=\"\($0.rawValue)\">\($0.german)</option>" as HTML }
+                decision = """
+                <form method="post" action="/cases/\(c.id)/applications/\(a.id)/decision">\(Layout.csrf(frame.csrf))
+                <label for="o-\(a.id)">Entscheidung</label><select id="o-\(a.id)" name="outcome">\(outcomes)</select>
+                <label for="d-\(a.id)">am</label><input id="d-\(a.id)" name="decided_on" size="10" value="\(today.german)">
+                <label for="u-\(a.id)">gültig bis (bei Erteilung)</label><input id="u-\(a.id)" name="permit_until" size="10">
+                <button type="submit">Entscheidung erfassen</button></form>
+                """
+            }
+            return """
+            <tr><td>\(a.pathway.title)</td><td>\(a.filedOn.german)</td><td class="outcome">\(a.outcome.german)\(a.decidedOn.map { " am \($0.german)" } ?? "")\(a.permitUntil.map { ", gültig bis \($0.german)" } ?? "")</td><td>\(decision)</td></tr>
+            """
+        }
+        let pathways = PathwayKey.allCases.map { p in "<option value=\"\(p.rawValue)\"\(p == c.pathway ? " selected" : "")>\(p.title) – \(p.subtitle)</option>" as HTML }
+        return """
+        <section aria-labelledby="applications"><h2 id="applications">Anträge und Entscheidungen</h2>
+        \(Layout.errorSummary(errors))
+        \(rows.isEmpty ? "<p>Noch kein Antrag gestellt.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Weg</th><th scope=\"col\">Gestellt am</th><th scope=\"col\">Stand</th><th scope=\"col\"></th></tr></thead><tbody>\(rows)</tbody></table>")
+        <form method="post" action="/cases/\(c.id)/applications">\(Layout.csrf(frame.csrf))
+        <div class="grid">
+        <div><label for="app_pathway">Antrag nach</label><select id="app_pathway" name="pathway">\(pathways)</select></div>
+        <div><label for="filed_on">Gestellt am</label><input id="filed_on" name="filed_on" size="10" value="\(today.german)"\(Layout.describedBy("filed_on", errors["filed_on"]))>\(Layout.fieldError("filed_on", errors["filed_on"]))</div>
+        </div>
+        <p><button type="submit">Antrag erfassen</button></p>
+        </form>
+        </section>
+        """
+    }
+}

@@ -1,0 +1,111 @@
+import Counseling
+import Eligibility
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Storage
+import Views
+
+/// Applications with their decisions, and the documents of a case.
+extension CaseRoutes {
+    @Sendable func fileApplication(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c, client) = try await loadCase(context, write: true)
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        guard let pathway = PathwayKey(rawValue: form.trimmed("pathway")) else { throw AppError.badRequest("Bitte den Weg des Antrags wählen.") }
+        let filed = formDay(form.trimmed("filed_on"))
+        var errors: [String: String] = [:]
+        if filed == nil || filed! == nil { errors["filed_on"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
+        else if filed!! > services.today { errors["filed_on"] = "Ein Antrag kann nicht in der Zukunft gestellt sein." }
+        guard errors.isEmpty, let day = filed ?? nil else { return try await render(context, c, client, applicationErrors: errors, status: .unprocessableContent) }
+        let app = PermitApplication(id: Credentials.newID(), caseID: c.id, clientID: client.id, pathway: pathway, filedOn: day)
+        guard try await services.applications.file(app, organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/cases/\(c.id)#applications")
+    }
+
+    /// A grant writes the new status period into the client's history (same transaction): assessment and
+    /// reminders follow from the next page view on.
+    @Sendable func decide(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c, client) = try await loadCase(context, write: true)
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        guard let outcome = PermitApplication.Outcome(rawValue: form.trimmed("outcome")), outcome != .pending else {
+            throw AppError.badRequest("Bitte die Entscheidung wählen (erteilt, abgelehnt, zurückgenommen).")
+        }
+        var errors: [String: String] = [:]
+        let decided = formDay(form.trimmed("decided_on")), until = formDay(form.trimmed("permit_until"))
+        if decided == nil || decided! == nil { errors["decided_on"] = "Bitte das Datum der Entscheidung (TT.MM.JJJJ) angeben." }
+        else if decided!! > services.today { errors["decided_on"] = "Die Entscheidung kann nicht in der Zukunft liegen." }
+        if until == nil { errors["permit_until"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
+        if outcome == .granted, let u = until, u == nil { errors["permit_until"] = "Bei einer Erteilung bitte die Gültigkeit angeben." }
+        guard errors.isEmpty, let day = decided ?? nil else { return try await render(context, c, client, applicationErrors: errors, status: .unprocessableContent) }
+        switch try await services.applications.decide(applicationID: try context.parameters.require("application"), caseID: c.id, organisation: c.organisationID,
+                                                      outcome: outcome, on: day, permitUntil: until ?? nil, audit: services.audit(a)) {
+        case .decided: return Reply.redirect("/cases/\(c.id)#applications")
+        case .notFound: throw AppError.notFound
+        case .invalid(let m): return try await render(context, c, client, applicationErrors: ["decided_on": m], status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func saveDocument(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c, client) = try await loadCase(context, write: true)
+        let form = try await MultipartForm.read(request, limit: services.config.maxUploadBytes + 64 * 1024)
+        guard let expected = context.csrf, let sent = form.fields["csrf"], Credentials.equal(expected, sent) else { throw AppError.csrf }
+        guard let kind = DocumentKind(rawValue: form.trimmed("kind")), let state = ChecklistItem.State(rawValue: form.trimmed("state")) else {
+            throw AppError.badRequest("Unbekannte Unterlage oder unbekannter Stand.")
+        }
+        let received = formDay(form.trimmed("received_on"))
+        guard let day = received else { return try await render(context, c, client, documentError: "„Eingegangen am“ ist kein gültiges Datum (TT.MM.JJJJ).", status: .unprocessableContent) }
+        var stored: StoredFile? = nil
+        if let file = form.files["file"] {
+            guard file.bytes.count <= services.config.maxUploadBytes else { throw AppError.tooLarge("Die Datei ist zu groß (höchstens \(services.config.maxUploadBytes / 1024 / 1024) MB).") }
+            stored = try DocumentFiles.store(file, directory: services.config.uploadDirectory)
+        }
+        guard try await services.applications.setDocument(caseID: c.id, organisation: c.organisationID, kind: kind, state: state,
+                                                          receivedOn: state == .received ? (day ?? services.today) : nil, file: stored,
+                                                          audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/cases/\(c.id)#documents")
+    }
+
+    /// Served only as a download (never inline), with the type recognised on upload.
+    @Sendable func downloadDocument(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c, client) = try await loadCase(context)
+        guard let kind = DocumentKind(rawValue: try context.parameters.require("kind")),
+              let file = try await services.applications.documents(caseID: c.id, organisation: c.organisationID).first(where: { $0.kind == kind })?.file
+        else { throw AppError.notFound }
+        let data = try DocumentFiles.load(file, directory: services.config.uploadDirectory)
+        try await services.clients.recordRead(clientID: client.id, entity: "document", audit: services.audit(a))
+        let ascii = file.name.unicodeScalars.map { $0.isASCII && $0.value >= 32 && $0 != "\"" ? String($0) : "_" }.joined()
+        return Response(status: .ok, headers: [.contentType: file.contentType, .contentDisposition: "attachment; filename=\"\(ascii)\"",
+                                               .contentLength: String(data.count)],
+                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    @Sendable func apiApplications(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c, client) = try await loadCase(context)
+        try await services.clients.recordRead(clientID: client.id, entity: "case", audit: services.audit(a))
+        let items = try await services.applications.applications(caseID: c.id, organisation: c.organisationID).map { x -> [String: Any] in
+            var o: [String: Any] = ["id": x.id, "pathway": x.pathway.rawValue, "filed_on": x.filedOn.iso, "outcome": x.outcome.rawValue]
+            if let d = x.decidedOn { o["decided_on"] = d.iso }
+            if let u = x.permitUntil { o["permit_until"] = u.iso }
+            return o
+        }
+        return Reply.json(String(decoding: try JSONSerialization.data(withJSONObject: ["items": items], options: [.sortedKeys]), as: UTF8.self))
+    }
+
+    @Sendable func apiDocuments(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c, client) = try await loadCase(context)
+        let recorded = try await services.applications.documents(caseID: c.id, organisation: c.organisationID)
+        let person = try await clientRoutes.assess(client, on: services.today)
+        try await services.clients.recordRead(clientID: client.id, entity: "case", audit: services.audit(a))
+        let checklist = DocumentChecklist.items(pathway: c.pathway, assessment: person.assessments.first { $0.pathway == c.pathway },
+                                                recorded: Dictionary(uniqueKeysWithValues: recorded.map { ($0.kind, ($0.state, $0.receivedOn)) }))
+        let items = checklist.map { i -> [String: Any] in
+            var o: [String: Any] = ["kind": i.kind.rawValue, "state": i.state.rawValue, "reason": i.reason]
+            if let d = i.receivedOn { o["received_on"] = d.iso }
+            if let f = recorded.first(where: { $0.kind == i.kind })?.file { o["file"] = ["name": f.name, "size": f.size, "sha256": f.sha256, "content_type": f.contentType] }
+            return o
+        }
+        return Reply.json(String(decoding: try JSONSerialization.data(withJSONObject: ["items": items], options: [.sortedKeys]), as: UTF8.self))
+    }
+}

@@ -1,0 +1,88 @@
+import Crypto
+import Foundation
+import Hummingbird
+import MultipartKit
+import NIOCore
+import Storage
+
+/// A multipart/form-data body: the text fields and the uploaded files.
+struct MultipartForm {
+    struct File { var name: String; var contentType: String; var bytes: [UInt8] }
+
+    var fields: [String: String] = [:]
+    var files: [String: File] = [:]
+
+    /// Reads the body (refused beyond `limit` bytes) and splits it into parts.
+    static func read(_ request: Request, limit: Int) async throws -> MultipartForm {
+        guard let type = request.headers[.contentType], type.lowercased().hasPrefix("multipart/form-data"),
+              let b = type.components(separatedBy: "boundary=").last?.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")), !b.isEmpty
+        else { throw AppError.badRequest("Das Formular muss als multipart/form-data gesendet werden.") }
+        let body: ByteBuffer
+        do { body = try await request.body.collect(upTo: limit) } catch {
+            throw AppError.tooLarge("Die Datei ist zu groß (höchstens \(limit / 1024 / 1024) MB).")
+        }
+        var form = MultipartForm()
+        var headers: [String: String] = [:], data: [UInt8] = []
+        let parser = MultipartParser(boundary: b)
+        parser.onHeader = { name, value in headers[name.lowercased()] = value }
+        parser.onBody = { buffer in data += buffer.readBytes(length: buffer.readableBytes) ?? [] }
+        parser.onPartComplete = {
+            let disposition = headers["content-disposition"] ?? ""
+            if let name = Self.attribute("name", disposition) {
+                if let file = Self.attribute("filename", disposition) {
+                    if !file.isEmpty { form.files[name] = File(name: file, contentType: headers["content-type"] ?? "application/octet-stream", bytes: data) }
+                } else {
+                    form.fields[name] = String(decoding: data, as: UTF8.self)
+                }
+            }
+            headers = [:]; data = []
+        }
+        do { try parser.execute(body) } catch { throw AppError.badRequest("Das Formular ist beschädigt.") }
+        return form
+    }
+
+    static func attribute(_ key: String, _ header: String) -> String? {
+        for part in header.split(separator: ";") {
+            let kv = part.trimmingCharacters(in: .whitespaces)
+            if kv.hasPrefix("\(key)=") { return String(kv.dropFirst(key.count + 1)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+        }
+        return nil
+    }
+
+    func trimmed(_ key: String) -> String { (fields[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+}
+
+/// Documents accepted for upload, recognised by their first bytes (the declared type is not trusted):
+/// PDF, JPEG and PNG. Nothing executable or scriptable (HTML, SVG, Office macros) is stored.
+enum DocumentFiles {
+    static func sniff(_ bytes: [UInt8]) -> String? {
+        if bytes.starts(with: Array("%PDF-".utf8)) { return "application/pdf" }
+        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return "image/jpeg" }
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return "image/png" }
+        return nil
+    }
+
+    /// Stores the bytes under their SHA-256 in `directory` (written once, then renamed: never half a file).
+    static func store(_ file: MultipartForm.File, directory: String) throws -> StoredFile {
+        guard let type = sniff(file.bytes) else {
+            throw AppError.unsupportedType("Nur PDF-, JPEG- oder PNG-Dateien können hochgeladen werden.")
+        }
+        let sum = SHA256.hash(data: file.bytes).map { String(format: "%02x", $0) }.joined()
+        let dir = URL(fileURLWithPath: directory, isDirectory: true)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let target = dir.appendingPathComponent(sum)
+        if !FileManager.default.fileExists(atPath: target.path) {
+            let temp = dir.appendingPathComponent(".\(sum).\(UUID().uuidString)")
+            try Data(file.bytes).write(to: temp)
+            try FileManager.default.moveItem(at: temp, to: target)
+        }
+        // Keep only a harmless display name (no path, no quotes or control characters).
+        let base = (file.name as NSString).lastPathComponent.filter { !$0.isNewline && $0 != "\"" && $0 != "\\" && !($0.asciiValue.map { $0 < 32 } ?? false) }
+        return StoredFile(name: String(base.prefix(120)), contentType: type, size: file.bytes.count, sha256: sum)
+    }
+
+    static func load(_ file: StoredFile, directory: String) throws -> Data {
+        guard file.sha256.count == 64, file.sha256.allSatisfy({ $0.isHexDigit }) else { throw AppError.notFound }
+        return try Data(contentsOf: URL(fileURLWithPath: directory, isDirectory: true).appendingPathComponent(file.sha256))
+    }
+}

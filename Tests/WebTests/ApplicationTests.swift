@@ -1,0 +1,113 @@
+import Counseling
+import Eligibility
+import Foundation
+import HTTPTypes
+import NIOCore
+import Storage
+import Testing
+@testable import Web
+
+extension Browser {
+    /// Sends a multipart/form-data form with one file, as a browser does for an upload.
+    func upload(_ uri: String, fields: [String: String], file: (field: String, name: String, type: String, bytes: [UInt8])?) async throws -> Page {
+        let boundary = "----bleibe\(UUID().uuidString)"
+        var body: [UInt8] = []
+        for (k, v) in fields { body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n".utf8) }
+        if let f = file {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(f.field)\"; filename=\"\(f.name)\"\r\nContent-Type: \(f.type)\r\n\r\n".utf8)
+            body += f.bytes + Array("\r\n".utf8)
+        }
+        body += Array("--\(boundary)--\r\n".utf8)
+        var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
+        if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+        let r = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(bytes: body))
+        return Page(status: r.status, headers: r.headers, body: String(buffer: r.body))
+    }
+}
+
+@Suite("Applications, decisions and documents")
+struct ApplicationTests {
+    @Test(arguments: TestDatabase.available)
+    func aGrantedApplicationAddsTheNewPermitToTheHistoryAndTheAssessmentFollows(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let opened = try await b.request(.post, "/clients/client-a/cases", form: ["csrf": csrf, "opened_on": "01.09.2026", "referral_source": "self", "pathway": "25b"])
+                let casePath = try #require(opened.headers[.location])
+                let before = try await b.request(.get, "/api/v1/clients/client-a/assessment").body
+                #expect(try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "25b", "filed_on": "01.12.2026"]).status == .unprocessableContent)
+                #expect(try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "25b", "filed_on": "01.10.2026"]).status == .seeOther)
+                let page = try await b.request(.get, casePath)
+                let appID = try #require(page.body.components(separatedBy: "/applications/").dropFirst().first?.prefix { $0 != "/" })
+                let decide = casePath + "/applications/\(appID)/decision"
+                // Bad decisions change nothing: before the filing, a grant without validity.
+                #expect(try await b.request(.post, decide, form: ["csrf": csrf, "outcome": "granted", "decided_on": "30.09.2026", "permit_until": "19.11.2029"]).status == .unprocessableContent)
+                let noUntil = try await b.request(.post, decide, form: ["csrf": csrf, "outcome": "granted", "decided_on": "20.11.2026", "permit_until": ""])
+                #expect(noUntil.status == .unprocessableContent && noUntil.body.contains("Bei einer Erteilung bitte die Gültigkeit angeben."))
+                #expect(try await b.request(.get, "/api/v1/clients/client-a/status-periods").body.contains("duldung"))
+                #expect(!(try await b.request(.get, "/api/v1/clients/client-a/status-periods").body.contains("aufenthaltserlaubnis")))
+                // The grant: the Duldung ends the day before, the permit under § 25b starts on the day of the decision.
+                #expect(try await b.request(.post, decide, form: ["csrf": csrf, "outcome": "granted", "decided_on": "20.11.2026", "permit_until": "19.11.2029"]).status == .seeOther)
+                let periods = try await b.request(.get, "/api/v1/clients/client-a/status-periods").body
+                #expect(periods.contains("\"to\":\"2026-11-19\""))
+                #expect(periods.contains("\"kind\":\"aufenthaltserlaubnis\"") && periods.contains("\"basis\":\"25b\"") && periods.contains("\"valid_until\":\"2029-11-19\""))
+                let after = try await b.request(.get, "/api/v1/clients/client-a/assessment").body
+                #expect(after != before)
+                let apps = try await b.request(.get, "/api/v1" + casePath + "/applications").body
+                #expect(apps.contains("\"outcome\":\"granted\"") && apps.contains("\"decided_on\":\"2026-11-20\""))
+                #expect(try await b.request(.get, "/api/v1/clients/client-a/cases").body.contains("\"state\":\"decided\""))
+                // A decided application is not decided again.
+                #expect(try await b.request(.post, decide, form: ["csrf": csrf, "outcome": "refused", "decided_on": "21.11.2026"]).status == .notFound)
+                // The other city's counselor sees nothing of it.
+                let other = Browser(client: b.client, clock: f.clock)
+                try await other.logIn(f.login(.counselor, organisation: "org-b"))
+                #expect(try await other.request(.get, "/api/v1" + casePath + "/applications").status == .notFound)
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func documentsAreTickedAndUploadedWithLimitsAndServedOnlyAsDownloads(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let opened = try await b.request(.post, "/clients/client-a/cases", form: ["csrf": csrf, "opened_on": "01.09.2026", "referral_source": "self", "pathway": "25b"])
+                let casePath = try #require(opened.headers[.location])
+                let page = try await b.request(.get, casePath)
+                // The checklist for § 25b: passport, the A2 certificate, "Leben in Deutschland", employment …
+                for kind in ["passport", "german_certificate", "civic_test", "employment"] { #expect(page.body.contains("id=\"doc-\(kind)\""), "\(kind)") }
+                let tick = try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "civic_test", "state": "received", "received_on": "15.11.2026"], file: nil)
+                #expect(tick.status == .seeOther)
+                let pdf = Array("%PDF-1.4\n% Zertifikat\n".utf8) + Array(repeating: 0x20, count: 2000)
+                let up = try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "german_certificate", "state": "received", "received_on": "10.11.2026"],
+                                            file: ("file", "A2 Zertifikat.pdf", "application/pdf", pdf))
+                #expect(up.status == .seeOther)
+                let shown = try await b.request(.get, casePath)
+                let row = shown.body.components(separatedBy: "id=\"doc-german_certificate\"")[1].components(separatedBy: "</tr>")[0]
+                #expect(row.contains("liegt vor am 10.11.2026") && row.contains("A2 Zertifikat.pdf"))
+                #expect(shown.body.components(separatedBy: "id=\"doc-civic_test\"")[1].components(separatedBy: "</tr>")[0].contains("liegt vor am 15.11.2026"))
+                // Served back only as a download, byte for byte.
+                let download = try await b.request(.get, casePath + "/documents/german_certificate/file")
+                #expect(download.status == .ok)
+                #expect(download.headers[.contentDisposition]?.hasPrefix("attachment;") == true)
+                #expect(download.headers[.contentType] == "application/pdf")
+                #expect(download.body.utf8.count == pdf.count)
+                // Too large, or not a PDF/JPEG/PNG whatever its name says: refused with a clear message, nothing stored.
+                let big = try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "passport", "state": "received", "received_on": ""],
+                                             file: ("file", "pass.pdf", "application/pdf", Array("%PDF-".utf8) + Array(repeating: 0x41, count: 70 * 1024)))
+                #expect(big.status == .contentTooLarge && big.body.contains("zu groß"))
+                let html = try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "passport", "state": "received", "received_on": ""],
+                                              file: ("file", "pass.pdf", "application/pdf", Array("<html><script>alert(1)</script></html>".utf8)))
+                #expect(html.status == .unsupportedMediaType && html.body.contains("Nur PDF-, JPEG- oder PNG-Dateien"))
+                #expect(try await b.request(.get, casePath).body.components(separatedBy: "id=\"doc-passport\"")[1].contains("class=\"doc-state\">fehlt<"))
+                let api = try await b.request(.get, "/api/v1" + casePath + "/documents").body
+                #expect(api.contains("\"kind\":\"german_certificate\"") && api.contains("\"sha256\""))
+                // Without the CSRF token nothing is saved; another service sees no file.
+                #expect(try await b.upload(casePath + "/documents", fields: ["kind": "passport", "state": "received"], file: nil).status == .forbidden)
+                let other = Browser(client: b.client, clock: f.clock)
+                try await other.logIn(f.login(.counselor, organisation: "org-b"))
+                #expect(try await other.request(.get, casePath + "/documents/german_certificate/file").status == .notFound)
+            }
+        }
+    }
+}
