@@ -60,3 +60,22 @@ public struct CounselingSession: Sendable, Hashable {
         return out
     }
 }
+
+/// A reminder (Wiedervorlage) a counselor set by hand on a case.
+public struct ManualReminder: Sendable, Hashable {
+    public var id: String
+    public var caseID: String
+    public var clientID: String
+    /// The day entered; the reminder is due on the next working day of the Land if that is a weekend or holiday.
+    public var on: Day
+    public var title: String
+    public var doneOn: Day?
+
+    public init(id: String, caseID: String, clientID: String, on: Day, title: String, doneOn: Day? = nil) {
+        self.id = id; self.caseID = caseID; self.clientID = clientID; self.on = on; self.title = title; self.doneOn = doneOn
+    }
+
+    public func deadline(land: String) -> Deadline {
+        Deadline(kind: .manual, due: Holidays.nextWorkingDay(from: on, land: land), date: on, title: title, citation: "Wiedervorlage", pathway: nil)
+    }
+}

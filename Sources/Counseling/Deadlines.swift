@@ -11,6 +11,8 @@ public struct Deadline: Sendable, Hashable {
         case pathwayReachable = "pathway_reachable"
         /// The § 104c privileges in §§ 25a, 25b end (30.6.2027): apply before.
         case car104cPrivilegesEnd = "car_104c_privileges_end"
+        /// Set by hand by a counselor.
+        case manual
 
         /// A hard limit: the reminder must not move past it, so a weekend or holiday moves it earlier.
         public var isHardLimit: Bool { self == .lastDay25a || self == .car104cPrivilegesEnd || self == .statusEnds }
@@ -24,6 +26,10 @@ public struct Deadline: Sendable, Hashable {
     public var title: String
     public var citation: String
     public var pathway: PathwayKey?
+
+    public init(kind: Kind, due: Day, date: Day, title: String, citation: String, pathway: PathwayKey?) {
+        self.kind = kind; self.due = due; self.date = date; self.title = title; self.citation = citation; self.pathway = pathway
+    }
 }
 
 /// Derives the automatic deadlines; they are recomputed whenever the client's data changes.

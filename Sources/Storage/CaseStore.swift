@@ -96,4 +96,43 @@ public struct CaseStore: Sendable {
             }
         }
     }
+
+    // MARK: Reminders
+
+    public func addReminder(_ r: ManualReminder, organisation: String, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard let c = try await ex.one(SQL("SELECT client_id FROM cases WHERE id = ? AND organisation_id = ?", [r.caseID, organisation])),
+                  c.text("client_id") == r.clientID else { return false }
+            try await ex.execute(SQL("""
+                INSERT INTO case_reminders (id, organisation_id, case_id, client_id, on_day, title, done_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [r.id, organisation, r.caseID, r.clientID, r.on.iso, r.title, r.doneOn?.iso, audit.userID, audit.now]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "create", entity: "reminder", entityID: r.id, clientID: r.clientID)
+            return true
+        }
+    }
+
+    public func completeReminder(id: String, caseID: String, organisation: String, on day: Day, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard let r = try await ex.one(SQL("SELECT client_id FROM case_reminders WHERE id = ? AND case_id = ? AND organisation_id = ? AND done_on IS NULL",
+                                               [id, caseID, organisation])) else { return false }
+            try await ex.execute(SQL("UPDATE case_reminders SET done_on = ? WHERE id = ?", [day.iso, id]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "update", entity: "reminder", entityID: id, clientID: r.text("client_id"))
+            return true
+        }
+    }
+
+    /// The reminders of one case, or the open ones of several cases (dashboard).
+    public func reminders(caseIDs: [String], organisation: String, openOnly: Bool) async throws -> [ManualReminder] {
+        guard !caseIDs.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: caseIDs.count).joined(separator: ",")
+        return try await db.read { ex in
+            try await ex.query(SQL("SELECT * FROM case_reminders WHERE organisation_id = ? AND case_id IN (\(marks))\(openOnly ? " AND done_on IS NULL" : "") ORDER BY on_day, created_at",
+                                   [organisation] + caseIDs)).map { r in
+                ManualReminder(id: try r.string("id"), caseID: try r.string("case_id"), clientID: try r.string("client_id"),
+                               on: Day(iso: try r.string("on_day")) ?? .distantPast, title: try r.string("title"), doneOn: r.text("done_on").flatMap { Day(iso: $0) })
+            }
+        }
+    }
 }

@@ -167,6 +167,15 @@ public enum Migrations {
               UNIQUE (case_id, kind))
             """,
         ] },
+        Migration(version: 8, name: "0008_CreateCaseReminders") { _ in [
+            """
+            CREATE TABLE case_reminders (
+              id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL REFERENCES organisations(id),
+              case_id TEXT NOT NULL REFERENCES cases(id), client_id TEXT NOT NULL REFERENCES clients(id), on_day TEXT NOT NULL,
+              title TEXT NOT NULL, done_on TEXT, created_by TEXT NOT NULL REFERENCES users(id), created_at TEXT NOT NULL)
+            """,
+            "CREATE INDEX case_reminders_case ON case_reminders(case_id, on_day)",
+        ] },
     ]
 
     /// Applies every migration not yet applied, each in its own transaction.

@@ -65,4 +65,27 @@ public enum CaseWorkSections {
         </section>
         """
     }
+
+    public static func reminders(frame: PageFrame, caseID: String, reminders: [ManualReminder], land: String, today: Day, errors: [String: String] = [:]) -> HTML {
+        let rows = reminders.map { r -> HTML in
+            let due = r.deadline(land: land).due
+            let moved: HTML = due != r.on ? " <span class=\"hint\">(verschoben vom \(r.on.german): Wochenende/Feiertag)</span>" : .empty
+            let done: HTML = r.doneOn.map { "erledigt am \($0.german)" } ??
+                "<form method=\"post\" action=\"/cases/\(caseID)/reminders/\(r.id)/done\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">erledigt</button></form>"
+            return "<li><strong>\(due.german)</strong>\(moved) – \(r.title) · \(done)</li>"
+        }
+        return """
+        <section aria-labelledby="reminders"><h2 id="reminders">Wiedervorlagen</h2>
+        <p class="hint">Eigene Wiedervorlagen; die automatischen stehen bei der Prüfung und in der Übersicht.</p>
+        \(rows.isEmpty ? "<p>Keine eigenen Wiedervorlagen.</p>" as HTML : "<ul>\(rows)</ul>")
+        <form method="post" action="/cases/\(caseID)/reminders">\(Layout.csrf(frame.csrf))
+        <div class="grid">
+        <div><label for="rem_on">Am (TT.MM.JJJJ)</label><input id="rem_on" name="on" size="10"\(Layout.describedBy("rem_on", errors["rem_on"]))>\(Layout.fieldError("rem_on", errors["rem_on"]))</div>
+        <div><label for="rem_title">Was ist zu tun?</label><input id="rem_title" name="title" size="40"\(Layout.describedBy("rem_title", errors["rem_title"]))>\(Layout.fieldError("rem_title", errors["rem_title"]))</div>
+        </div>
+        <p><button type="submit">Wiedervorlage anlegen</button></p>
+        </form>
+        </section>
+        """
+    }
 }

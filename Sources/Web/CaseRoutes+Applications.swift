@@ -108,4 +108,27 @@ extension CaseRoutes {
         }
         return Reply.json(String(decoding: try JSONSerialization.data(withJSONObject: ["items": items], options: [.sortedKeys]), as: UTF8.self))
     }
+
+    @Sendable func addReminder(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c, client) = try await loadCase(context, write: true)
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        var errors: [String: String] = [:]
+        let on = formDay(form.trimmed("on")), title = form.trimmed("title")
+        if on == nil || on! == nil { errors["rem_on"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
+        if title.isEmpty || title.count > 200 { errors["rem_title"] = "Bitte angeben, was zu tun ist (höchstens 200 Zeichen)." }
+        guard errors.isEmpty, let day = on ?? nil else { return try await render(context, c, client, reminderErrors: errors, status: .unprocessableContent) }
+        guard try await services.cases.addReminder(ManualReminder(id: Credentials.newID(), caseID: c.id, clientID: client.id, on: day, title: title),
+                                                   organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/cases/\(c.id)#reminders")
+    }
+
+    @Sendable func completeReminder(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c, _) = try await loadCase(context, write: true)
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        guard try await services.cases.completeReminder(id: try context.parameters.require("reminder"), caseID: c.id, organisation: c.organisationID,
+                                                        on: services.today, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/cases/\(c.id)#reminders")
+    }
 }

@@ -24,6 +24,8 @@ struct CaseRoutes {
             (.get, "/cases/{id}/documents/{kind}/file", downloadDocument),
             (.get, "/api/v1/cases/{id}/applications", apiApplications),
             (.get, "/api/v1/cases/{id}/documents", apiDocuments),
+            (.post, "/cases/{id}/reminders", addReminder),
+            (.post, "/cases/{id}/reminders/{reminder}/done", completeReminder),
         ]
     }
 
@@ -45,14 +47,20 @@ struct CaseRoutes {
         let open = try await services.cases.openCases(organisation: org, counselor: a.role == .coordinator ? nil : a.userID)
         let today = services.today, land = context.account?.organisation.land ?? "DE-SN"
         var overdue: [CasePages.DashboardItem] = [], due: [CasePages.DashboardItem] = []
+        var names: [String: String] = [:]
         for clientID in Array(Set(open.map(\.clientID))).sorted() {
             guard let c = try await services.clients.client(id: clientID, organisation: org) else { continue }
+            names[c.id] = "\(c.lastName), \(c.firstName)"
             let person = try await clientRoutes.assess(c, on: today)
             for d in DeadlineRules.derive(person: person, land: land, today: today) {
                 let item = CasePages.DashboardItem(deadline: d, clientID: c.id, clientName: "\(c.lastName), \(c.firstName)")
                 if d.due < today { overdue.append(item) } else if d.due <= today.adding(days: 14) { due.append(item) }
             }
             try await services.clients.recordRead(clientID: c.id, entity: "dashboard", audit: services.audit(a))
+        }
+        for r in try await services.cases.reminders(caseIDs: open.map(\.id), organisation: org, openOnly: true) {
+            let item = CasePages.DashboardItem(deadline: r.deadline(land: land), clientID: r.clientID, clientName: names[r.clientID] ?? "")
+            if item.deadline.due < today { overdue.append(item) } else if item.deadline.due <= today.adding(days: 14) { due.append(item) }
         }
         overdue.sort { $0.deadline.due < $1.deadline.due }; due.sort { $0.deadline.due < $1.deadline.due }
         return Reply.html(CasePages.dashboard(frame: context.frame("Übersicht", current: "dashboard"), today: today, overdue: overdue, due: due, casesCount: open.count))
@@ -79,7 +87,8 @@ struct CaseRoutes {
 
     /// The case page: applications, documents and sessions, with the errors of whichever form was sent.
     func render(_ context: BleibeContext, _ c: CounselingCase, _ client: Client, sessionErrors: [String: String] = [:],
-                applicationErrors: [String: String] = [:], documentError: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+                applicationErrors: [String: String] = [:], documentError: String? = nil, reminderErrors: [String: String] = [:],
+                status: HTTPResponse.Status = .ok) async throws -> Response {
         let sessions = try await services.cases.sessions(caseID: c.id, organisation: c.organisationID)
         let apps = try await services.applications.applications(caseID: c.id, organisation: c.organisationID)
         let recorded = try await services.applications.documents(caseID: c.id, organisation: c.organisationID)
@@ -91,6 +100,8 @@ struct CaseRoutes {
         let frame = context.frame("Akte", current: "clients")
         let work = CaseWorkSections.applications(frame: frame, counselingCase: c, applications: apps, today: services.today, errors: applicationErrors)
             + CaseWorkSections.documents(frame: frame, caseID: c.id, items: checklist, files: files, today: services.today, error: documentError)
+            + CaseWorkSections.reminders(frame: frame, caseID: c.id, reminders: try await services.cases.reminders(caseIDs: [c.id], organisation: c.organisationID, openOnly: false),
+                                         land: context.account?.organisation.land ?? "DE-SN", today: services.today, errors: reminderErrors)
         return Reply.html(CasePages.show(frame: frame, client: client, counselingCase: c, sessions: sessions, showConfidential: true,
                                          today: services.today, errors: sessionErrors, work: work), status: status)
     }

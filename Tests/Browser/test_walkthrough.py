@@ -18,6 +18,7 @@ import urllib.request
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -145,3 +146,47 @@ def test_pages_have_no_inline_script_and_are_labelled(browser, server):
     for field in ("first_name", "last_name", "born"):
         assert browser.find_element(By.CSS_SELECTOR, f"label[for={field}]").text
     assert browser.find_element(By.TAG_NAME, "main").get_attribute("id") == "main"
+
+
+def settle(browser):
+    """A wait that tolerates the page being replaced while it looks (after a form post)."""
+    return WebDriverWait(browser, 10, ignored_exceptions=(StaleElementReferenceException, NoSuchElementException))
+
+
+def test_counselor_runs_a_case_session_document_and_reminder(browser, server):
+    """Open a case, record a session, tick a document, set a reminder and see it on the dashboard."""
+    import datetime
+    browser.get(server + "/clients")
+    if browser.title.startswith("Anmelden"):
+        log_in(browser, server)
+        wait_title(browser, "Klient:innen")
+    first = browser.find_elements(By.CSS_SELECTOR, "tbody tr a")[0]
+    last, given = first.text.split(", ")
+    first.click()
+    wait_title(browser, given)
+    Select(browser.find_element(By.ID, "pathway")).select_by_value("25b")
+    browser.find_element(By.XPATH, "//button[text()='Akte eröffnen']").click()
+    assert wait_title(browser, "Akte") == f"Akte: {given} {last}"
+    # A session: the first of the case is the Erstberatung.
+    duration = browser.find_element(By.ID, "duration")
+    duration.clear()
+    duration.send_keys("45")
+    browser.find_element(By.ID, "record").send_keys("Unterlagen für § 25b besprochen")
+    browser.find_element(By.XPATH, "//button[text()='Beratung speichern']").click()
+    settle(browser).until(lambda d: d.find_elements(By.XPATH, "//td[text()='Erstberatung']"))
+    # Tick the "Leben in Deutschland" certificate as received.
+    row = browser.find_element(By.ID, "doc-civic_test")
+    assert row.find_element(By.CLASS_NAME, "doc-state").text == "fehlt"
+    Select(row.find_element(By.NAME, "state")).select_by_value("received")
+    row.find_element(By.TAG_NAME, "button").click()
+    settle(browser).until(lambda d: d.find_element(By.CSS_SELECTOR, "#doc-civic_test .doc-state").text.startswith("liegt vor"))
+    # A reminder for tomorrow appears on the dashboard (moved to a working day if tomorrow is none).
+    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    browser.find_element(By.ID, "rem_on").send_keys(tomorrow.strftime("%d.%m.%Y"))
+    browser.find_element(By.ID, "rem_title").send_keys("Arbeitsvertrag anfordern")
+    browser.find_element(By.XPATH, "//button[text()='Wiedervorlage anlegen']").click()
+    settle(browser).until(lambda d: "Arbeitsvertrag anfordern" in d.find_element(By.CSS_SELECTOR, "section[aria-labelledby=reminders]").text)
+    browser.find_element(By.LINK_TEXT, "Übersicht").click()
+    wait_title(browser, "Übersicht")
+    due = browser.find_element(By.ID, "due").find_element(By.XPATH, "..").text
+    assert "Arbeitsvertrag anfordern" in due and f"{last}, {given}" in due

@@ -78,6 +78,33 @@ struct CaseWorkTests {
         }
     }
 
+    @Test(arguments: TestDatabase.available)
+    func manualRemindersMoveToTheNextWorkingDayAndLeaveTheDashboardWhenDone(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let opened = try await b.request(.post, "/clients/client-a/cases", form: ["csrf": csrf, "opened_on": "01.11.2026", "referral_source": "self", "pathway": "25b"])
+                let casePath = try #require(opened.headers[.location])
+                #expect(try await b.request(.post, casePath + "/reminders", form: ["csrf": csrf, "on": "28.11.2026", "title": "Lohnabrechnungen anfordern"]).status == .seeOther)
+                // Buß- und Bettag (18.11.2026) is a holiday in Saxony: the reminder is due on Thursday, and already overdue.
+                #expect(try await b.request(.post, casePath + "/reminders", form: ["csrf": csrf, "on": "18.11.2026", "title": "Passbeschaffung nachfassen"]).status == .seeOther)
+                let bad = try await b.request(.post, casePath + "/reminders", form: ["csrf": csrf, "on": "32.11.2026", "title": ""])
+                #expect(bad.status == .unprocessableContent && bad.body.contains("id=\"rem_on-error\"") && bad.body.contains("id=\"rem_title-error\""))
+                let page = try await b.request(.get, "/dashboard")
+                let overdue = page.body.components(separatedBy: "id=\"overdue\"")[1].components(separatedBy: "</section>")[0]
+                let due = page.body.components(separatedBy: "id=\"due\"")[1].components(separatedBy: "</section>")[0]
+                #expect(overdue.contains("<strong>19.11.2026</strong>") && overdue.contains("Passbeschaffung nachfassen"))
+                #expect(due.contains("<strong>30.11.2026</strong>") && due.contains("Lohnabrechnungen anfordern"))
+                let casePage = try await b.request(.get, casePath)
+                #expect(casePage.body.contains("verschoben vom 28.11.2026"))
+                let id = try #require(casePage.body.components(separatedBy: "/reminders/").dropFirst().first?.prefix { $0 != "/" })
+                #expect(try await b.request(.post, casePath + "/reminders/\(id)/done", form: ["csrf": csrf]).status == .seeOther)
+                let after = try await b.request(.get, "/dashboard").body
+                #expect(after.contains("Lohnabrechnungen anfordern") != after.contains("Passbeschaffung nachfassen"))
+            }
+        }
+    }
+
     @Test func kindsAreDerivedFromTheDates() {
         func s(_ id: String, _ d: String, _ at: String) -> CounselingSession {
             CounselingSession(id: id, caseID: "c", clientID: "x", on: Day(iso: d)!, durationMinutes: 30, channel: .inPerson, language: "de",
