@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "CaseFilesTests", dependencies: ["CaseFiles", "Eligibility", "Screening", "bleibe", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "CounselingTests", dependencies: ["Counseling", "Eligibility", "Demo"]),
         .testTarget(name: "WebTests", dependencies: [
-            "Web", "Storage", "Counseling", "Eligibility",
+            "Web", "Storage", "Counseling", "Eligibility", "Views",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
     ]

@@ -10,6 +10,7 @@ public struct DemoCaseWork: Sendable {
     public var consents: [Consent] = []
     public var referrals: [Referral] = []
     public var contacts: [DirectoryContact] = []
+    public var appointments: [Appointment] = []
 
     public init() {}
 
@@ -95,6 +96,20 @@ public struct DemoCaseWork: Sendable {
                              reason: rng.pick(["Duldung seit mehr als fünf Jahren", "Ausbildung begonnen, Ausbildungsduldung möglich", "Beschäftigt, Lebensunterhalt überwiegend gesichert"]))
             if i >= 3 { r.state = .declined; r.decidedOn = on.adding(days: 1); r.declineReason = "Wohnort außerhalb von \(DemoSite.mainCity): an die dortige Beratungsstelle verwiesen" }
             out.referrals.append(r)
+        }
+        // The coming two weeks: appointments of open cases, on working days between 9 and 16 o'clock.
+        let open = out.cases.filter { $0.state != .closed }
+        let monday = CalendarWeek.monday(of: today)
+        for i in 0..<min(24, open.count) {
+            let c = open[(i * 7) % open.count]
+            var day = monday.adding(days: rng.int(0...13))
+            while !Holidays.isWorkingDay(day, land: "DE-SN") { day = day.adding(days: 1) }
+            let client = clients.first { $0.id == c.clientID }
+            out.appointments.append(Appointment(id: rng.uuid(), clientID: c.clientID, counselorID: c.counselorID ?? counselors[0], day: day,
+                                                startMinute: rng.int(9...15) * 60 + rng.pick([0, 30]), durationMinutes: rng.pick([30, 45, 60]),
+                                                place: rng.pick(["Beratungsstelle, Raum 1", "Beratungsstelle, Raum 2", "Telefon"]),
+                                                language: language(client?.facts.nationality), state: day < today ? .confirmed : rng.weighted([(.confirmed, 3), (.requested, 1)]),
+                                                requestedVia: rng.weighted([(.phone, 5), (.inPerson, 3), (.mail, 2)])))
         }
         out.contacts = [
             DirectoryContact(id: rng.uuid(), authorityID: authority, name: "Sabine Hartung", function: "Sachgebietsleitung Aufenthalt", phone: "+49 000 4880-100",

@@ -176,6 +176,19 @@ public enum Migrations {
             """,
             "CREATE INDEX case_reminders_case ON case_reminders(case_id, on_day)",
         ] },
+        Migration(version: 9, name: "0009_CreateAppointments") { _ in [
+            """
+            CREATE TABLE appointments (
+              id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL REFERENCES organisations(id),
+              client_id TEXT NOT NULL REFERENCES clients(id), counselor_id TEXT NOT NULL REFERENCES users(id), on_day TEXT NOT NULL,
+              start_minute BIGINT NOT NULL, duration_minutes BIGINT NOT NULL, place TEXT NOT NULL, language TEXT NOT NULL,
+              state TEXT NOT NULL, requested_via TEXT NOT NULL, created_at TEXT NOT NULL)
+            """,
+            "CREATE INDEX appointments_counselor ON appointments(counselor_id, on_day)",
+            "CREATE INDEX appointments_organisation ON appointments(organisation_id, on_day)",
+            // The secret of a counselor's calendar feed, stored hashed; a new one replaces (revokes) the old.
+            "CREATE TABLE calendar_tokens (user_id TEXT PRIMARY KEY REFERENCES users(id), token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL)",
+        ] },
     ]
 
     /// Applies every migration not yet applied, each in its own transaction.

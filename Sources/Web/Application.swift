@@ -26,7 +26,7 @@ func allEndpoints(_ services: AppServices) -> [Endpoint] {
     return AuthRoutes(services: services).endpoints + clients.endpoints + AdminRoutes(services: services).endpoints
         + APIRoutes(services: services, clientRoutes: clients).endpoints + CaseRoutes(services: services, clientRoutes: clients).endpoints
         + ConsentRoutes(services: services, clientRoutes: clients).endpoints + SharedCaseRoutes(services: services, clientRoutes: clients).endpoints
-        + ReferralRoutes(services: services).endpoints
+        + ReferralRoutes(services: services).endpoints + AppointmentRoutes(services: services).endpoints
 }
 
 /// Builds the router with every route and middleware; no socket is opened here.

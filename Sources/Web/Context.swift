@@ -38,7 +38,7 @@ public struct BleibeContext: RequestContext {
     /// Navigation of the cooperation by role (each page checks the policy itself again).
     static func cooperationLinks(_ a: Actor) -> [NavLink] {
         switch a.role {
-        case .counselor, .coordinator: return [NavLink("Vermittlungen", "/referrals", "referrals"), NavLink("Ansprechpersonen ABH", "/contacts", "contacts")]
+        case .counselor, .coordinator: return [NavLink("Termine", "/appointments", "appointments"), NavLink("Vermittlungen", "/referrals", "referrals"), NavLink("Ansprechpersonen ABH", "/contacts", "contacts")]
         case .authorityClerk, .authorityLead:
             return [NavLink("Freigegebene Fälle", "/shared", "shared"), NavLink("Vermittlungen", "/referrals", "referrals"), NavLink("Ansprechpersonen", "/contacts", "contacts")]
         case .volunteer: return []
@@ -71,6 +71,7 @@ public struct AppServices: Sendable {
     public var cases: CaseStore
     public var cooperation: CooperationStore
     public var applications: ApplicationStore
+    public var appointments: AppointmentStore
     public var engine: Engine
     /// The clock (injected, so tests can fix "today").
     public var now: @Sendable () -> Date
@@ -80,7 +81,7 @@ public struct AppServices: Sendable {
     public init(config: AppConfig, db: any SQLDatabase, now: @escaping @Sendable () -> Date = { Date() }) {
         self.config = config; self.db = db; self.accounts = AccountStore(db: db); self.clients = ClientStore(db: db)
         self.cases = CaseStore(db: db); self.cooperation = CooperationStore(db: db)
-        self.applications = ApplicationStore(db: db)
+        self.applications = ApplicationStore(db: db); self.appointments = AppointmentStore(db: db)
         self.engine = Engine(); self.now = now
     }
 

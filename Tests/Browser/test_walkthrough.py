@@ -190,3 +190,30 @@ def test_counselor_runs_a_case_session_document_and_reminder(browser, server):
     wait_title(browser, "Übersicht")
     due = browser.find_element(By.ID, "due").find_element(By.XPATH, "..").text
     assert "Arbeitsvertrag anfordern" in due and f"{last}, {given}" in due
+
+
+def test_calendar_feed_parses_and_names_no_client(browser, server):
+    """The counselor's iCal feed parses with Python's icalendar and carries none of the names on the appointment page."""
+    import icalendar
+    browser.get(server + "/appointments?view=week")
+    if browser.title.startswith("Anmelden"):
+        log_in(browser, server)
+        wait_title(browser, "Klient:innen")
+        browser.get(server + "/appointments?view=week")
+    wait_title(browser, "Termine")
+    names = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "main li a")]
+    browser.find_element(By.LINK_TEXT, "weiter →").click()
+    settle(browser).until(lambda d: "on=" in d.current_url)
+    names += [a.text for a in browser.find_elements(By.CSS_SELECTOR, "main li a")]
+    assert names, "the demo counselor has appointments this week or the next"
+    browser.find_element(By.XPATH, "//button[text()='Neue Kalender-Adresse erzeugen']").click()
+    url = settle(browser).until(lambda d: d.find_element(By.ID, "feed-url").text)
+    body = urllib.request.urlopen(server + url, timeout=5).read()
+    calendar = icalendar.Calendar.from_ical(body)
+    events = [c for c in calendar.walk() if c.name == "VEVENT"]
+    assert events, "the demo counselor has appointments in the coming weeks"
+    assert all(e.get("dtstart").dt.tzinfo is not None for e in events)
+    text = body.decode("utf-8")
+    for name in names:
+        for part in name.split(", "):
+            assert part not in text

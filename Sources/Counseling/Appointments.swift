@@ -1,0 +1,56 @@
+import Eligibility
+
+/// An appointment: requested (by phone, mail, in person or online) and then confirmed, with counselor, place and
+/// language. Times are local wall-clock times of the service (Europe/Berlin), kept apart from legal day arithmetic.
+public struct Appointment: Sendable, Hashable {
+    public enum State: String, Sendable, CaseIterable {
+        case requested, confirmed, cancelled
+        public var german: String {
+            switch self { case .requested: "angefragt"; case .confirmed: "bestätigt"; case .cancelled: "abgesagt" }
+        }
+    }
+
+    public enum Channel: String, Sendable, CaseIterable {
+        case phone, mail, inPerson = "in_person", online
+        public var german: String {
+            switch self { case .phone: "Telefon"; case .mail: "Post/E-Mail"; case .inPerson: "persönlich"; case .online: "Online-Formular" }
+        }
+    }
+
+    public var id: String
+    public var clientID: String
+    public var counselorID: String
+    public var day: Day
+    /// Minutes after midnight, local time.
+    public var startMinute: Int
+    public var durationMinutes: Int
+    public var place: String
+    public var language: String
+    public var state: State
+    public var requestedVia: Channel
+
+    public init(id: String, clientID: String, counselorID: String, day: Day, startMinute: Int, durationMinutes: Int, place: String,
+                language: String, state: State = .requested, requestedVia: Channel) {
+        self.id = id; self.clientID = clientID; self.counselorID = counselorID; self.day = day; self.startMinute = startMinute
+        self.durationMinutes = durationMinutes; self.place = place; self.language = language; self.state = state; self.requestedVia = requestedVia
+    }
+
+    /// "HH:MM" of the start.
+    public var time: String { Self.clock(startMinute) }
+    public static func clock(_ m: Int) -> String {
+        let h = m / 60, mm = m % 60
+        return (h < 10 ? "0" : "") + String(h) + ":" + (mm < 10 ? "0" : "") + String(mm)
+    }
+
+    /// Reads "HH:MM" (00:00–23:59); nil otherwise.
+    public static func minute(_ text: String) -> Int? {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m), parts[1].count == 2 else { return nil }
+        return h * 60 + m
+    }
+}
+
+/// The week (Monday to Sunday) a day belongs to.
+public enum CalendarWeek {
+    public static func monday(of d: Day) -> Day { d.adding(days: -(Holidays.weekday(d) - 1)) }
+}

@@ -1,0 +1,90 @@
+import Counseling
+import Eligibility
+import Foundation
+
+/// Appointments of a service and the counselors' calendar-feed secrets.
+public struct AppointmentStore: Sendable {
+    public let db: any SQLDatabase
+    public init(db: any SQLDatabase) { self.db = db }
+
+    public func add(_ a: Appointment, organisation: String, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard try await ex.one(SQL("SELECT id FROM clients WHERE id = ? AND organisation_id = ?", [a.clientID, organisation])) != nil,
+                  try await ex.one(SQL("SELECT id FROM users WHERE id = ? AND organisation_id = ? AND active = 1", [a.counselorID, organisation])) != nil
+            else { return false }
+            try await Self.insert(ex, a, organisation: organisation, audit: audit)
+            return true
+        }
+    }
+
+    static func insert(_ ex: any SQLExecutor, _ a: Appointment, organisation: String, audit: AuditContext) async throws {
+        try await ex.execute(SQL("""
+            INSERT INTO appointments (id, organisation_id, client_id, counselor_id, on_day, start_minute, duration_minutes, place, language, state, requested_via, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [a.id, organisation, a.clientID, a.counselorID, a.day.iso, a.startMinute, a.durationMinutes, a.place, a.language, a.state.rawValue,
+                  a.requestedVia.rawValue, audit.now]))
+        try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                  action: "create", entity: "appointment", entityID: a.id, clientID: a.clientID)
+    }
+
+    public func importAll(_ list: [Appointment], organisation: String, audit: AuditContext) async throws {
+        try await db.transaction { ex in for a in list { try await Self.insert(ex, a, organisation: organisation, audit: audit) } }
+    }
+
+    public func setState(id: String, organisation: String, state: Appointment.State, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard let r = try await ex.one(SQL("SELECT client_id FROM appointments WHERE id = ? AND organisation_id = ?", [id, organisation])) else { return false }
+            try await ex.execute(SQL("UPDATE appointments SET state = ? WHERE id = ?", [state.rawValue, id]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "update", entity: "appointment", entityID: id, clientID: r.text("client_id"))
+            return true
+        }
+    }
+
+    /// Appointments from `from` to `to` (inclusive) of the organisation, optionally of one counselor.
+    public func appointments(organisation: String, counselor: String?, from: Day, to: Day) async throws -> [Appointment] {
+        try await db.read { ex in
+            let sql = counselor == nil
+                ? SQL("SELECT * FROM appointments WHERE organisation_id = ? AND on_day BETWEEN ? AND ? ORDER BY on_day, start_minute", [organisation, from.iso, to.iso])
+                : SQL("SELECT * FROM appointments WHERE organisation_id = ? AND counselor_id = ? AND on_day BETWEEN ? AND ? ORDER BY on_day, start_minute",
+                      [organisation, counselor, from.iso, to.iso])
+            return try await ex.query(sql).map(Self.appointment)
+        }
+    }
+
+    static func appointment(_ r: SQLRow) throws -> Appointment {
+        Appointment(id: try r.string("id"), clientID: try r.string("client_id"), counselorID: try r.string("counselor_id"),
+                    day: Day(iso: try r.string("on_day")) ?? .distantPast, startMinute: r.int("start_minute") ?? 0, durationMinutes: r.int("duration_minutes") ?? 0,
+                    place: try r.string("place"), language: try r.string("language"),
+                    state: r.text("state").flatMap(Appointment.State.init(rawValue:)) ?? .requested,
+                    requestedVia: r.text("requested_via").flatMap(Appointment.Channel.init(rawValue:)) ?? .phone)
+    }
+
+    // MARK: Calendar feed secret
+
+    /// Stores a new feed secret for the user (the old one stops working at once).
+    public func replaceCalendarToken(userID: String, token: String, now: String) async throws {
+        try await db.transaction { ex in
+            try await ex.execute(SQL("DELETE FROM calendar_tokens WHERE user_id = ?", [userID]))
+            try await ex.execute(SQL("INSERT INTO calendar_tokens (user_id, token_hash, created_at) VALUES (?, ?, ?)", [userID, AccountStore.sha256(token), now]))
+        }
+    }
+
+    public func revokeCalendarToken(userID: String) async throws {
+        try await db.transaction { ex in try await ex.execute(SQL("DELETE FROM calendar_tokens WHERE user_id = ?", [userID])) }
+    }
+
+    public func hasCalendarToken(userID: String) async throws -> Bool {
+        try await db.read { ex in try await ex.one(SQL("SELECT user_id FROM calendar_tokens WHERE user_id = ?", [userID])) != nil }
+    }
+
+    /// The active user (and organisation) a feed secret belongs to.
+    public func calendarOwner(token: String) async throws -> (userID: String, organisationID: String)? {
+        try await db.read { ex in
+            guard let r = try await ex.one(SQL("""
+                SELECT u.id, u.organisation_id FROM calendar_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND u.active = 1
+                """, [AccountStore.sha256(token)])) else { return nil }
+            return (try r.string("id"), try r.string("organisation_id"))
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Counseling
+import Eligibility
+
+/// Appointments in a day or week view, the form to add one, and the counselor's calendar feed.
+public enum AppointmentPages {
+    public struct Row: Sendable {
+        public var appointment: Appointment
+        public var clientName: String
+        public var clientID: String
+        public var counselorName: String
+        public init(appointment: Appointment, clientName: String, clientID: String, counselorName: String) {
+            self.appointment = appointment; self.clientName = clientName; self.clientID = clientID; self.counselorName = counselorName
+        }
+    }
+
+    public struct Form: Sendable {
+        public var fileNumber = "", day = "", time = "10:00", duration = "60", place = "Beratungsstelle, Raum 1", language = "Deutsch"
+        public var counselor = "", channel = "phone"
+        public var errors: [String: String] = [:]
+        public init() {}
+    }
+
+    static let weekdays = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
+
+    public static func page(frame: PageFrame, view: String, from: Day, to: Day, rows: [Row], counselors: [(id: String, name: String)],
+                            form f: Form, feedURL: String?, hasFeed: Bool) -> HTML {
+        var days: [HTML] = []
+        var d = from
+        while d <= to {
+            let today = rows.filter { $0.appointment.day == d }
+            let items = today.map { r -> HTML in
+                let a = r.appointment
+                var actions: HTML = .empty
+                if a.state == .requested {
+                    actions = "<form method=\"post\" action=\"/appointments/\(a.id)/confirm\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">bestätigen</button></form> · "
+                }
+                if a.state != .cancelled {
+                    actions = actions + "<form method=\"post\" action=\"/appointments/\(a.id)/cancel\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">absagen</button></form>"
+                }
+                return """
+                <li class="appt-\(a.state.rawValue)"><strong>\(a.time)</strong> (\(a.durationMinutes) min) – <a href="/clients/\(r.clientID)">\(r.clientName)</a> · \(a.place) · \(a.language) · \(r.counselorName) · \(a.state.german) \(actions)</li>
+                """
+            }
+            days.append("<section aria-labelledby=\"d-\(d.iso)\"><h3 id=\"d-\(d.iso)\">\(weekdays[Holidays.weekday(d) - 1]), \(d.german)</h3>\(items.isEmpty ? "<p class=\"hint\">Keine Termine.</p>" as HTML : "<ul>\(items)</ul>")</section>")
+            d = d.adding(days: 1)
+        }
+        let step = view == "day" ? 1 : 7
+        let nav: HTML = """
+        <p><a href="/appointments?view=\(view)&amp;on=\(from.adding(days: -step).german)">← zurück</a> ·
+        <a href="/appointments?view=day&amp;on=\(from.german)">Tag</a> · <a href="/appointments?view=week&amp;on=\(from.german)">Woche</a> ·
+        <a href="/appointments?view=\(view)&amp;on=\(from.adding(days: step).german)">weiter →</a></p>
+        """
+        let counselorOptions = counselors.map { c in "<option value=\"\(c.id)\"\(c.id == f.counselor ? " selected" : "")>\(c.name)</option>" as HTML }
+        let channels = Appointment.Channel.allCases.map { c in "<option value=\"\(c.rawValue)\"\(c.rawValue == f.channel ? " selected" : "")>\(c.german)</option>" as HTML }
+        func field(_ id: String, _ label: String, _ value: String, size: Int = 12) -> HTML {
+            "<div><label for=\"\(id)\">\(label)</label><input id=\"\(id)\" name=\"\(id)\" value=\"\(value)\" size=\"\(size)\"\(Layout.describedBy(id, f.errors[id]))>\(Layout.fieldError(id, f.errors[id]))</div>"
+        }
+        let feed: HTML = feedURL.map { url in
+            "<p role=\"status\">Ihre Kalender-Adresse (wird nur jetzt angezeigt; wie ein Passwort behandeln):</p><p class=\"codes\" id=\"feed-url\">\(url)</p>" as HTML
+        } ?? (hasFeed ? "<p>Ein Kalender-Abo ist eingerichtet.</p>" : "<p>Kein Kalender-Abo eingerichtet.</p>")
+        return Layout.page(frame, """
+        <h1>Termine \(view == "day" ? from.german : "\(from.german) – \(to.german)")</h1>
+        \(nav)
+        \(days)
+        <h2>Termin eintragen</h2>
+        \(Layout.errorSummary(f.errors))
+        <form method="post" action="/appointments">\(Layout.csrf(frame.csrf))
+        <div class="grid">
+        \(field("file_number", "Aktenzeichen der Klientin / des Klienten", f.fileNumber))
+        \(field("day", "Datum (TT.MM.JJJJ)", f.day, size: 10))
+        \(field("time", "Uhrzeit (HH:MM)", f.time, size: 5))
+        \(field("duration", "Dauer (Minuten)", f.duration, size: 4))
+        \(field("place", "Ort", f.place, size: 30))
+        \(field("language", "Sprache", f.language))
+        <div><label for="counselor">Berater:in</label><select id="counselor" name="counselor">\(counselorOptions)</select></div>
+        <div><label for="channel">Angefragt per</label><select id="channel" name="channel">\(channels)</select></div>
+        </div>
+        <p><button type="submit">Termin eintragen</button></p>
+        </form>
+        <section aria-labelledby="feed"><h2 id="feed">Kalender-Abo (iCal)</h2>
+        <p class="hint">Ihre Termine für Ihr Kalenderprogramm – ohne Namen der Klient:innen. Eine neue Adresse macht die alte sofort ungültig.</p>
+        \(feed)
+        <form method="post" action="/appointments/feed" class="inline">\(Layout.csrf(frame.csrf))<button type="submit">Neue Kalender-Adresse erzeugen</button></form>
+        \(hasFeed ? "<form method=\"post\" action=\"/appointments/feed/revoke\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">Abo widerrufen</button></form>" as HTML : .empty)
+        </section>
+        """)
+    }
+}

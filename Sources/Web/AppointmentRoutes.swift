@@ -1,0 +1,125 @@
+import Counseling
+import Eligibility
+import Foundation
+import Hummingbird
+import Storage
+import Views
+
+/// Appointments (day and week view) and the counselor's iCal feed behind a revocable secret.
+struct AppointmentRoutes {
+    let services: AppServices
+
+    var endpoints: [Endpoint] {
+        [
+            (.get, "/appointments", page),
+            (.post, "/appointments", add),
+            (.post, "/appointments/{id}/confirm", confirm),
+            (.post, "/appointments/{id}/cancel", cancel),
+            (.post, "/appointments/feed", newFeed),
+            (.post, "/appointments/feed/revoke", revokeFeed),
+            (.get, "/calendar/{token}", feed),
+        ]
+    }
+
+    func scope(_ context: BleibeContext) throws -> (Actor, String) {
+        let a = try context.requireActor()
+        guard Policy.allows(a, .listClients), let org = Policy.clientScope(a) else { throw AppError.forbidden }
+        return (a, org)
+    }
+
+    func render(_ request: Request, _ context: BleibeContext, form: AppointmentPages.Form, feedURL: String? = nil,
+                status: HTTPResponse.Status = .ok) async throws -> Response {
+        let (a, org) = try scope(context)
+        let view = request.uri.queryParameters["view"] == "day" ? "day" : "week"
+        let on = (try? parseDay(String(request.uri.queryParameters["on"] ?? ""))) ?? nil ?? services.today
+        let from = view == "day" ? on : CalendarWeek.monday(of: on), to = view == "day" ? on : from.adding(days: 6)
+        // Counselors see their own appointments; the coordinator sees the whole service's.
+        let list = try await services.appointments.appointments(organisation: org, counselor: a.role == .coordinator ? nil : a.userID, from: from, to: to)
+        let clients = try await services.clients.clients(ids: Array(Set(list.map(\.clientID))).sorted(), organisation: org)
+        let names = Dictionary(uniqueKeysWithValues: clients.map { ($0.id, "\($0.lastName), \($0.firstName)") })
+        let staff = try await services.accounts.users(organisation: org).filter { $0.active && ($0.role == .counselor || $0.role == .coordinator) }
+        let staffNames = Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0.displayName) })
+        try await services.clients.recordList(search: "appointments", audit: services.audit(a))
+        var f = form
+        if f.counselor.isEmpty { f.counselor = a.userID }
+        if f.day.isEmpty { f.day = on.german }
+        return Reply.html(AppointmentPages.page(frame: context.frame("Termine", current: "appointments"), view: view, from: from, to: to,
+                                                rows: list.map { .init(appointment: $0, clientName: names[$0.clientID] ?? "", clientID: $0.clientID, counselorName: staffNames[$0.counselorID] ?? "") },
+                                                counselors: staff.map { ($0.id, $0.displayName) }, form: f, feedURL: feedURL,
+                                                hasFeed: try await services.appointments.hasCalendarToken(userID: a.userID)), status: status)
+    }
+
+    @Sendable func page(_ request: Request, context: BleibeContext) async throws -> Response {
+        try await render(request, context, form: .init())
+    }
+
+    @Sendable func add(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, org) = try scope(context)
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        var f = AppointmentPages.Form()
+        f.fileNumber = form.trimmed("file_number"); f.day = form.trimmed("day"); f.time = form.trimmed("time"); f.duration = form.trimmed("duration")
+        f.place = form.trimmed("place"); f.language = form.trimmed("language"); f.counselor = form.trimmed("counselor"); f.channel = form.trimmed("channel")
+        let clientID = f.fileNumber.isEmpty ? nil : try await services.clients.clientID(fileNumber: f.fileNumber, organisation: org)
+        if clientID == nil { f.errors["file_number"] = "Keine Akte mit diesem Aktenzeichen." }
+        let day = formDay(f.day)
+        if day == nil || day! == nil { f.errors["day"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
+        let minute = Appointment.minute(f.time)
+        if minute == nil { f.errors["time"] = "Bitte die Uhrzeit als HH:MM angeben." }
+        let duration = Int(f.duration)
+        if duration == nil || !(5...480).contains(duration!) { f.errors["duration"] = "Bitte die Dauer in Minuten (5–480) angeben." }
+        if f.place.isEmpty || f.place.count > 200 { f.errors["place"] = "Bitte den Ort angeben." }
+        if f.language.isEmpty || f.language.count > 60 { f.errors["language"] = "Bitte die Sprache angeben." }
+        // A counselor enters appointments for themselves; the coordinator for anyone of the service.
+        if a.role != .coordinator && f.counselor != a.userID { f.errors["counselor"] = "Termine anderer Berater:innen trägt die Koordination ein." }
+        guard f.errors.isEmpty, let client = clientID, let d = day ?? nil, let m = minute, let dur = duration,
+              let channel = Appointment.Channel(rawValue: f.channel) else { return try await render(request, context, form: f, status: .unprocessableContent) }
+        let appt = Appointment(id: Credentials.newID(), clientID: client, counselorID: f.counselor, day: d, startMinute: m, durationMinutes: dur,
+                               place: f.place, language: f.language, state: .requested, requestedVia: channel)
+        guard try await services.appointments.add(appt, organisation: org, audit: services.audit(a)) else {
+            f.errors["counselor"] = "Bitte eine Berater:in der Beratungsstelle wählen."
+            return try await render(request, context, form: f, status: .unprocessableContent)
+        }
+        return Reply.redirect("/appointments?view=week&on=\(d.german)")
+    }
+
+    func setState(_ context: BleibeContext, _ state: Appointment.State, _ request: Request) async throws -> Response {
+        let (a, org) = try scope(context)
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        guard try await services.appointments.setState(id: try context.parameters.require("id"), organisation: org, state: state, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/appointments")
+    }
+
+    @Sendable func confirm(_ request: Request, context: BleibeContext) async throws -> Response { try await setState(context, .confirmed, request) }
+    @Sendable func cancel(_ request: Request, context: BleibeContext) async throws -> Response { try await setState(context, .cancelled, request) }
+
+    @Sendable func newFeed(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, _) = try scope(context)
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        let token = Credentials.randomToken()
+        try await services.appointments.replaceCalendarToken(userID: a.userID, token: token, now: services.timestamp())
+        return try await render(request, context, form: .init(), feedURL: "/calendar/\(token)")
+    }
+
+    @Sendable func revokeFeed(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, _) = try scope(context)
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        try await services.appointments.revokeCalendarToken(userID: a.userID)
+        return Reply.redirect("/appointments")
+    }
+
+    /// The feed needs no session (calendar programs have none): the secret in the path is the credential.
+    @Sendable func feed(_ request: Request, context: BleibeContext) async throws -> Response {
+        let token = try context.parameters.require("token")
+        guard let owner = try await services.appointments.calendarOwner(token: token) else { throw AppError.notFound }
+        let today = services.today
+        let list = try await services.appointments.appointments(organisation: owner.organisationID, counselor: owner.userID,
+                                                                from: today.adding(days: -30), to: today.adding(days: 365))
+        let stamp = services.timestamp().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "").prefix(15) + "Z"
+        return Response(status: .ok, headers: [.contentType: "text/calendar; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(string: ICalendar.feed(list, name: "Bleibe – Beratungstermine", stamp: String(stamp)))))
+    }
+}

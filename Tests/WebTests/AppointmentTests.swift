@@ -1,0 +1,72 @@
+import Counseling
+import Eligibility
+import Foundation
+import HTTPTypes
+import Storage
+import Views
+import Testing
+@testable import Web
+
+@Suite("Appointments and the iCal feed")
+struct AppointmentTests {
+    @Test(arguments: TestDatabase.available)
+    func appointmentsAreRequestedConfirmedAndFedToTheCalendarWithoutAClientName(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let bad = try await b.request(.post, "/appointments", form: ["csrf": csrf, "file_number": "X-9", "day": "31.11.2026", "time": "25:00",
+                                                                             "duration": "0", "place": "", "language": "Arabisch", "counselor": "user-0", "channel": "phone"])
+                #expect(bad.status == .unprocessableContent)
+                for field in ["file_number", "day", "time", "duration", "place"] { #expect(bad.body.contains("id=\"\(field)-error\""), "\(field)") }
+                // A counselor cannot book a colleague; the coordinator can.
+                #expect(try await b.request(.post, "/appointments", form: ["csrf": csrf, "file_number": "A-1", "day": "24.11.2026", "time": "10:00", "duration": "60",
+                                                                           "place": "Raum 2", "language": "Arabisch", "counselor": "user-1", "channel": "phone"]).status == .unprocessableContent)
+                let ok = try await b.request(.post, "/appointments", form: ["csrf": csrf, "file_number": "A-1", "day": "24.11.2026", "time": "10:00", "duration": "60",
+                                                                            "place": "Raum 2", "language": "Arabisch", "counselor": "user-0", "channel": "phone"])
+                #expect(ok.status == .seeOther)
+                let week = try await b.request(.get, "/appointments?view=week&on=26.11.2026")
+                #expect(week.body.contains("Dienstag, 24.11.2026") && week.body.contains("<strong>10:00</strong>") && week.body.contains("Haddad, Mohammed"))
+                #expect(week.body.contains("angefragt"))
+                let day = try await b.request(.get, "/appointments?view=day&on=25.11.2026")
+                #expect(!day.body.contains("Haddad"))
+                let id = try #require(week.body.components(separatedBy: "/appointments/").dropFirst().first { $0.contains("/confirm") }?.prefix { $0 != "/" })
+                // Another service can neither see nor confirm it.
+                let other = Browser(client: b.client, clock: f.clock)
+                let otherCSRF = try await other.logIn(f.login(.counselor, organisation: "org-b"))
+                #expect(try await other.request(.post, "/appointments/\(id)/confirm", form: ["csrf": otherCSRF]).status == .notFound)
+                #expect(!(try await other.request(.get, "/appointments?view=week&on=24.11.2026").body.contains("Haddad")))
+                #expect(try await b.request(.post, "/appointments/\(id)/confirm", form: ["csrf": csrf]).status == .seeOther)
+                // The feed: shown once, no session needed, no client name, and the old secret dies with a new one.
+                let feedPage = try await b.request(.post, "/appointments/feed", form: ["csrf": csrf])
+                let url = try #require(feedPage.body.components(separatedBy: "id=\"feed-url\">").dropFirst().first?.prefix { $0 != "<" })
+                let anonymous = Browser(client: b.client, clock: f.clock)
+                let ics = try await anonymous.request(.get, String(url))
+                #expect(ics.status == .ok && ics.headers[.contentType]?.hasPrefix("text/calendar") == true)
+                #expect(ics.body.contains("BEGIN:VEVENT\r\n") && ics.body.contains("DTSTART;TZID=Europe/Berlin:20261124T100000"))
+                #expect(ics.body.contains("DTEND;TZID=Europe/Berlin:20261124T110000") && ics.body.contains("STATUS:CONFIRMED"))
+                for secret in ["Haddad", "Mohammed", "A-1", "client-a"] { #expect(!ics.body.contains(secret), "\(secret)") }
+                let second = try await b.request(.post, "/appointments/feed", form: ["csrf": csrf])
+                let url2 = try #require(second.body.components(separatedBy: "id=\"feed-url\">").dropFirst().first?.prefix { $0 != "<" })
+                #expect(try await anonymous.request(.get, String(url)).status == .notFound)
+                #expect(try await anonymous.request(.get, String(url2)).status == .ok)
+                #expect(try await b.request(.post, "/appointments/feed/revoke", form: ["csrf": csrf]).status == .seeOther)
+                #expect(try await anonymous.request(.get, String(url2)).status == .notFound)
+                // The authority has no appointment book of the service.
+                let clerk = Browser(client: b.client, clock: f.clock)
+                try await clerk.logIn(f.login(.authorityClerk))
+                #expect(try await clerk.request(.get, "/appointments").status == .forbidden)
+            }
+        }
+    }
+
+    @Test func iCalTextIsEscapedAndLongLinesAreFolded() {
+        let a = Appointment(id: "x", clientID: "c", counselorID: "u", day: Day("2026-03-29"), startMinute: 23 * 60 + 30, durationMinutes: 60,
+                            place: "Haus A, Raum 3; Eingang über den Hof – bitte an der Pforte melden und nach der Beratungsstelle fragen",
+                            language: "Dari", state: .requested, requestedVia: .online)
+        let ics = ICalendar.feed([a], name: "T", stamp: "20260101T000000Z")
+        #expect(ics.contains("DTEND;TZID=Europe/Berlin:20260330T003000"))
+        #expect(ics.contains("LOCATION:Haus A\\, Raum 3\\; Eingang"))
+        for line in ics.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75) }
+        #expect(ics.contains("STATUS:TENTATIVE"))
+    }
+}
