@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # All tests: the Swift suites on SQLite and on a throwaway PostgreSQL, then the browser test in headless Chromium.
-# Installs what is missing (Debian's postgresql, chromium, chromium-driver; selenium from PyPI).
+# Installs what is missing (Debian's postgresql, chromium, chromium-driver, poppler-utils; selenium, pytest, icalendar from PyPI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,10 +11,10 @@ swift build --build-tests
 swift test 2>&1 | tee .test-swift.log
 grep -Eq "Test run with [1-9][0-9]* tests? .*passed" .test-swift.log || { echo "no passing Swift Testing run"; exit 1; }
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >/dev/null
-  apt-get install -y -qq chromium chromium-driver >/dev/null
+  apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
 fi
 if ! python3 -c "import selenium, pytest, icalendar" 2>/dev/null; then
   python3 -m pip --version >/dev/null 2>&1 || { apt-get update -qq >/dev/null; apt-get install -y -qq python3-pip >/dev/null; }

@@ -75,7 +75,7 @@ public enum CasePages {
         return Layout.page(frame, """
         <h1>Akte: \(client.firstName) \(client.lastName)</h1>
         <p>Eröffnet am \(c.openedOn.german) · Zugang: \(referral(c.referralSource)) · Stand: \(state(c.state))\(c.pathway.map { " · Ziel: " + $0.title } ?? "")</p>
-        <p><a href="/clients/\(client.id)">Zur Klientenakte</a> · <a href="/clients/\(client.id)/assessment">Prüfung</a></p>
+        <p><a href="/clients/\(client.id)">Zur Klientenakte</a> · <a href="/clients/\(client.id)/assessment">Prüfung</a> · <a href="/cases/\(c.id)/letters/application">Briefe</a></p>
         \(work)
         <h2>Beratungen</h2>
         <table><thead><tr><th scope="col">Datum</th><th scope="col">Art</th><th scope="col">Kanal</th><th scope="col">Sprache</th><th scope="col">Dauer</th><th scope="col">Besprochene Wege</th><th scope="col">Vermerk</th></tr></thead>

@@ -114,6 +114,15 @@ public enum Layout {
     .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0 1.5rem; }
     fieldset { border: 1px solid var(--line); margin: 1rem 0; padding: 0.5rem 1rem 1rem; }
     label.check { font-weight: normal; } label.check input { margin-right: 0.4rem; }
+    .letter { display: flow-root; position: relative; width: 210mm; min-height: 296mm; padding: 0 20mm 20mm 25mm; border: 1px solid var(--line); background: #fff; font-size: 11pt; }
+    .letter-sender { position: absolute; top: 45mm; left: 25mm; font-size: 7pt; }
+    .letter-address { position: absolute; top: 50mm; left: 25mm; width: 85mm; height: 40mm; }
+    .letter-info { position: absolute; top: 50mm; left: 125mm; width: 75mm; font-size: 9pt; }
+    .letter-info dl { display: grid; grid-template-columns: auto 1fr; gap: 0 0.5rem; margin: 0; } .letter-info dd { margin: 0; }
+    .letter-subject { margin-top: 103.4mm; font-size: 11pt; font-weight: 700; }
+    .letter-signature { margin-top: 15mm; }
+    @page { size: A4; margin: 0; }
+    @media print { header, nav, footer, .skip, .no-print { display: none; } main { padding: 0; } .letter { border: none; margin: 0; } }
     .codes { font-family: monospace; font-size: 1.1rem; }
     """
 }

@@ -131,4 +131,17 @@ extension CaseRoutes {
                                                         on: services.today, audit: services.audit(a)) else { throw AppError.notFound }
         return Reply.redirect("/cases/\(c.id)#reminders")
     }
+
+    /// A letter of the case, filled from the client and addressed to the cooperating authority.
+    @Sendable func letter(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c, client) = try await loadCase(context)
+        guard let template = LetterPages.Template(rawValue: try context.parameters.require("template")),
+              let sender = try await services.accounts.organisation(c.organisationID) else { throw AppError.notFound }
+        let partners = Policy.partners(of: c.organisationID, cooperations: try await services.cooperation.cooperations(of: c.organisationID), on: services.today)
+        let recipient = try await services.accounts.organisations().first { partners.contains($0.id) && $0.kind == .authority }
+        try await services.clients.recordRead(clientID: client.id, entity: "letter", audit: services.audit(a))
+        let model = LetterPages.Model(template: template, sender: sender, senderPerson: context.account?.user.displayName ?? "", recipient: recipient,
+                                      client: client, pathway: c.pathway, today: services.today)
+        return Reply.html(LetterPages.page(frame: context.frame(template.german, current: "clients"), model, caseID: c.id))
+    }
 }

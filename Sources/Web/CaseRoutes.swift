@@ -25,6 +25,7 @@ struct CaseRoutes {
             (.get, "/api/v1/cases/{id}/applications", apiApplications),
             (.get, "/api/v1/cases/{id}/documents", apiDocuments),
             (.post, "/cases/{id}/reminders", addReminder),
+            (.get, "/cases/{id}/letters/{template}", letter),
             (.post, "/cases/{id}/reminders/{reminder}/done", completeReminder),
         ]
     }

@@ -192,6 +192,36 @@ def test_counselor_runs_a_case_session_document_and_reminder(browser, server):
     assert "Arbeitsvertrag anfordern" in due and f"{last}, {given}" in due
 
 
+def test_letter_prints_to_one_a4_page(browser, server):
+    """A letter of a case printed by Chromium: one A4 page with the subject and the salutation (DIN 5008 layout)."""
+    browser.get(server + "/clients")
+    if browser.title.startswith("Anmelden"):
+        log_in(browser, server)
+        wait_title(browser, "Klient:innen")
+    browser.find_elements(By.CSS_SELECTOR, "tbody tr a")[1].click()
+    settle(browser).until(lambda d: d.find_elements(By.XPATH, "//button[text()='Akte eröffnen']"))
+    browser.find_element(By.XPATH, "//button[text()='Akte eröffnen']").click()
+    wait_title(browser, "Akte")
+    browser.find_element(By.LINK_TEXT, "Briefe").click()
+    wait_title(browser, "Anschreiben")
+    from selenium.webdriver.common.print_page_options import PrintOptions
+    options = PrintOptions()
+    options.page_width, options.page_height = 21.0, 29.7
+    options.margin_top = options.margin_bottom = options.margin_left = options.margin_right = 0
+    options.background = True
+    pdf = base64.b64decode(browser.print_page(options))
+    assert pdf.startswith(b"%PDF")
+    path = os.path.join(tempfile.gettempdir(), "bleibe-letter.pdf")
+    with open(path, "wb") as f:
+        f.write(pdf)
+    info = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
+    fields = {k.strip(): v.strip() for k, v in (line.split(":", 1) for line in info.splitlines() if ":" in line)}
+    assert fields["Pages"] == "1" and fields["Page size"].endswith("(A4)")
+    text = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True, check=True).stdout
+    assert "Sehr geehrte Damen und Herren" in text and "Antrag auf Erteilung einer Aufenthaltserlaubnis" in text
+    assert "Übersicht" not in text  # navigation is not printed
+
+
 def test_calendar_feed_parses_and_names_no_client(browser, server):
     """The counselor's iCal feed parses with Python's icalendar and carries none of the names on the appointment page."""
     import icalendar

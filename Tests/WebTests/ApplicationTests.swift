@@ -56,12 +56,20 @@ struct ApplicationTests {
                 let apps = try await b.request(.get, "/api/v1" + casePath + "/applications").body
                 #expect(apps.contains("\"outcome\":\"granted\"") && apps.contains("\"decided_on\":\"2026-11-20\""))
                 #expect(try await b.request(.get, "/api/v1/clients/client-a/cases").body.contains("\"state\":\"decided\""))
+                // Letters are filled from the case and addressed to the cooperating authority.
+                let letter = try await b.request(.get, casePath + "/letters/application")
+                #expect(letter.status == .ok)
+                #expect(letter.body.contains("Antrag auf Erteilung einer Aufenthaltserlaubnis nach § 25b Abs. 1 AufenthG – Mohammed Haddad, geb. 05.05.1990"))
+                #expect(letter.body.contains("ABH Elbstadt") && letter.body.contains("<dd>22.11.2026</dd>") && letter.body.contains("<dd>A-1</dd>"))
+                #expect(try await b.request(.get, casePath + "/letters/entry_ban").body.contains("§ 11 Abs. 4 S. 2 AufenthG"))
+                #expect(try await b.request(.get, casePath + "/letters/nonsense").status == .notFound)
                 // A decided application is not decided again.
                 #expect(try await b.request(.post, decide, form: ["csrf": csrf, "outcome": "refused", "decided_on": "21.11.2026"]).status == .notFound)
                 // The other city's counselor sees nothing of it.
                 let other = Browser(client: b.client, clock: f.clock)
                 try await other.logIn(f.login(.counselor, organisation: "org-b"))
                 #expect(try await other.request(.get, "/api/v1" + casePath + "/applications").status == .notFound)
+                #expect(try await other.request(.get, casePath + "/letters/application").status == .notFound)
             }
         }
     }

@@ -1,0 +1,79 @@
+import Counseling
+import Eligibility
+
+/// German letters filled from a case, laid out after DIN 5008 (form B: address window 45 mm from the top, left
+/// margin 25 mm) for printing; the browser's print dialog turns them into PDF.
+public enum LetterPages {
+    public enum Template: String, Sendable, CaseIterable {
+        case application, entryBan = "entry_ban", duldungCertificate = "duldung_certificate"
+
+        public var german: String {
+            switch self {
+            case .application: return "Anschreiben zum Antrag"
+            case .entryBan: return "Antrag auf Aufhebung des Einreise- und Aufenthaltsverbots"
+            case .duldungCertificate: return "Antrag auf Ausstellung einer Duldungsbescheinigung"
+            }
+        }
+    }
+
+    public struct Model: Sendable {
+        public var template: Template
+        public var sender: Organisation
+        public var senderPerson: String
+        public var recipient: Organisation?
+        public var client: Client
+        public var pathway: PathwayKey?
+        public var today: Day
+        public init(template: Template, sender: Organisation, senderPerson: String, recipient: Organisation?, client: Client, pathway: PathwayKey?, today: Day) {
+            self.template = template; self.sender = sender; self.senderPerson = senderPerson; self.recipient = recipient
+            self.client = client; self.pathway = pathway; self.today = today
+        }
+    }
+
+    /// The subject line and the paragraphs of a template.
+    public static func text(_ m: Model) -> (subject: String, paragraphs: [String]) {
+        let c = m.client, p = c.facts
+        let person = "\(c.firstName) \(c.lastName), geb. \(Labels.day(p.born)), Staatsangehörigkeit \(p.nationality ?? "ungeklärt")"
+        switch m.template {
+        case .application:
+            let pw = m.pathway.map { "\($0.title) (\($0.subtitle))" } ?? "der einschlägigen Vorschrift"
+            return ("Antrag auf Erteilung einer Aufenthaltserlaubnis nach \(m.pathway?.title ?? "AufenthG") – \(person)", [
+                "im Auftrag und mit Vollmacht von \(c.firstName) \(c.lastName) übersenden wir den Antrag auf Erteilung einer Aufenthaltserlaubnis nach \(pw).",
+                "Nach unserer Prüfung liegen die Voraussetzungen vor oder sind nur noch durch die beigefügten Unterlagen zu belegen. Die Unterlagen sind in der Anlage aufgeführt; fehlende Nachweise reichen wir unverzüglich nach.",
+                "Wir bitten, den Antrag zu bescheiden und für die Dauer des Verfahrens eine Bescheinigung über die Antragstellung auszustellen. Für Rückfragen stehen wir gern zur Verfügung.",
+            ])
+        case .entryBan:
+            return ("Antrag auf Aufhebung des Einreise- und Aufenthaltsverbots (§ 11 Abs. 4 AufenthG) – \(person)", [
+                "für \(c.firstName) \(c.lastName) beantragen wir, das bestehende Einreise- und Aufenthaltsverbot nach § 11 Abs. 4 S. 1 AufenthG aufzuheben.",
+                "Die Voraussetzungen für die Erteilung einer Aufenthaltserlaubnis nach Kapitel 2 Abschnitt 5 AufenthG liegen vor oder werden absehbar vorliegen. Nach § 11 Abs. 4 S. 2 AufenthG soll das Verbot in diesem Fall aufgehoben werden.",
+                "Wir bitten um Entscheidung und Mitteilung an uns.",
+            ])
+        case .duldungCertificate:
+            return ("Antrag auf Ausstellung einer Duldungsbescheinigung (§ 60a Abs. 4 AufenthG) – \(person)", [
+                "für \(c.firstName) \(c.lastName) beantragen wir die Ausstellung einer Bescheinigung über die Aussetzung der Abschiebung nach § 60a Abs. 4 AufenthG.",
+                "Die Abschiebung ist ausgesetzt; eine Bescheinigung liegt derzeit nicht vor. Die lückenlose Bescheinigung der Duldungszeiten ist für die Prüfung der Bleiberechtswege erforderlich.",
+                "Wir bitten um Ausstellung und Mitteilung eines Abholtermins.",
+            ])
+        }
+    }
+
+    public static func page(frame: PageFrame, _ m: Model, caseID: String) -> HTML {
+        let t = text(m)
+        let recipient: HTML = m.recipient.map { "\($0.name)<br>Sachgebiet Aufenthalt<br>\($0.city)" as HTML } ?? "Ausländerbehörde"
+        let paragraphs = t.paragraphs.map { "<p>\($0)</p>" as HTML }
+        let links = Template.allCases.map { tpl in "<a href=\"/cases/\(caseID)/letters/\(tpl.rawValue)\">\(tpl.german)</a>" as HTML }
+        return Layout.page(frame, """
+        <p class="no-print">Vorlagen: \(HTML.join(links.enumerated().map { $0.offset == 0 ? $0.element : " · " + $0.element })) · <a href="/cases/\(caseID)">zurück zur Akte</a>. Drucken oder als PDF speichern über den Druckdialog des Browsers.</p>
+        <article class="letter" aria-label="Brief">
+        <div class="letter-sender">\(m.sender.name) · \(m.sender.city)</div>
+        <div class="letter-address">\(recipient)</div>
+        <div class="letter-info"><dl><dt>Ihr Zeichen</dt><dd>–</dd><dt>Unser Zeichen</dt><dd>\(m.client.fileNumber)</dd><dt>Bearbeitet von</dt><dd>\(m.senderPerson)</dd><dt>Datum</dt><dd>\(m.today.german)</dd></dl></div>
+        <h1 class="letter-subject">\(t.subject)</h1>
+        <p>Sehr geehrte Damen und Herren,</p>
+        \(paragraphs)
+        <p>Mit freundlichen Grüßen</p>
+        <p class="letter-signature">\(m.senderPerson)<br>\(m.sender.name)</p>
+        </article>
+        """)
+    }
+}
