@@ -11,6 +11,7 @@ public struct DemoCaseWork: Sendable {
     public var referrals: [Referral] = []
     public var contacts: [DirectoryContact] = []
     public var appointments: [Appointment] = []
+    public var applications: [PermitApplication] = []
 
     public init() {}
 
@@ -69,6 +70,19 @@ public struct DemoCaseWork: Sendable {
                 c.outcome = rng.weighted([("Aufenthaltserlaubnis erteilt", 55), ("Beratung abgeschlossen, kein Weg erreichbar", 25), ("Kontakt abgebrochen", 20)])
             } else if age > 120 {
                 c.state = rng.weighted([(.open, 30), (.waitingForDocuments, 40), (.applicationFiled, 30)])
+            }
+            // Applications: pending for filed cases; decided for decided and closed ones. New § 104c permits ended with
+            // 2025, so a case aiming at § 104c applies for § 25b.
+            let applied = pathway == .p104c ? PathwayKey.p25b : pathway
+            if c.state == .applicationFiled {
+                out.applications.append(PermitApplication(id: rng.uuid(), caseID: c.id, clientID: client.id, pathway: applied,
+                                                          filedOn: min(today, opened.adding(days: rng.int(60...120)))))
+            } else if c.state == .closed, let closed = c.closedOn, c.outcome != "Kontakt abgebrochen" {
+                let granted = c.outcome == "Aufenthaltserlaubnis erteilt"
+                out.applications.append(PermitApplication(id: rng.uuid(), caseID: c.id, clientID: client.id, pathway: applied,
+                                                          filedOn: closed.adding(days: -rng.int(60...150)), decidedOn: closed,
+                                                          outcome: granted ? .granted : rng.weighted([(.refused, 2), (.withdrawn, 1)]),
+                                                          permitUntil: granted ? closed.adding(years: pathway == .p60d || pathway == .p60c ? 2 : 3).adding(days: -1) : nil))
             }
             out.cases.append(c)
             // A referral of the authority that the service accepted, and for many of them a consent for the authority.

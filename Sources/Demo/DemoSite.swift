@@ -69,9 +69,18 @@ public struct DemoSite: Sendable {
         let clerk = users.first { $0.user.organisationID == orgs.elbstadtAuthority.id && $0.user.role == .authorityClerk }?.user.id ?? ""
         let work = DemoCaseWork.make(seed: seed, today: today, service: orgs.elbstadtService.id, authority: orgs.elbstadtAuthority.id,
                                      counselors: counselors, clerk: clerk, clients: elbstadt.clients)
+        // A granted application has put the new permit into the client's history (as the application does).
+        var served = elbstadt.clients
+        var work2 = work
+        for (i, app) in work2.applications.enumerated() where app.outcome == .granted {
+            guard let k = served.firstIndex(where: { $0.id == app.clientID }), let day = app.decidedOn,
+                  case .success(let periods) = ApplicationRules.history(afterGranting: app.pathway, on: day, until: app.permitUntil, to: served[k].facts.status ?? [])
+            else { work2.applications[i].outcome = .refused; work2.applications[i].permitUntil = nil; continue }
+            served[k].facts.status = periods
+        }
         return DemoSite(organisations: orgs.all, cooperations: [orgs.cooperation], users: users,
-                        clients: elbstadt.clients + muldenau.clients,
-                        relations: elbstadt.relations + muldenau.relations, work: work)
+                        clients: served + muldenau.clients,
+                        relations: elbstadt.relations + muldenau.relations, work: work2)
     }
 
     /// The clients of one organisation, in file-number order.

@@ -30,16 +30,25 @@ public struct ApplicationStore: Sendable {
         try await db.transaction { ex in
             guard let c = try await ex.one(SQL("SELECT client_id FROM cases WHERE id = ? AND organisation_id = ?", [a.caseID, organisation])),
                   c.text("client_id") == a.clientID else { return false }
-            try await ex.execute(SQL("""
-                INSERT INTO applications (id, organisation_id, case_id, client_id, pathway, filed_on, decided_on, outcome, permit_until, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [a.id, organisation, a.caseID, a.clientID, a.pathway.rawValue, a.filedOn.iso, a.decidedOn?.iso, a.outcome.rawValue,
-                      a.permitUntil?.iso, audit.now]))
+            try await Self.insert(ex, a, organisation: organisation, audit: audit)
             try await ex.execute(SQL("UPDATE cases SET state = 'application_filed' WHERE id = ? AND state IN ('open', 'waiting_for_documents')", [a.caseID]))
-            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
-                                      action: "create", entity: "application", entityID: a.id, clientID: a.clientID)
             return true
         }
+    }
+
+    static func insert(_ ex: any SQLExecutor, _ a: PermitApplication, organisation: String, audit: AuditContext) async throws {
+        try await ex.execute(SQL("""
+            INSERT INTO applications (id, organisation_id, case_id, client_id, pathway, filed_on, decided_on, outcome, permit_until, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [a.id, organisation, a.caseID, a.clientID, a.pathway.rawValue, a.filedOn.iso, a.decidedOn?.iso, a.outcome.rawValue,
+                  a.permitUntil?.iso, audit.now]))
+        try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                  action: "create", entity: "application", entityID: a.id, clientID: a.clientID)
+    }
+
+    /// Bulk load (demo data); the grants' status periods are already in the clients' histories.
+    public func importAll(_ list: [PermitApplication], organisation: String, audit: AuditContext) async throws {
+        try await db.transaction { ex in for a in list { try await Self.insert(ex, a, organisation: organisation, audit: audit) } }
     }
 
     public enum DecisionResult: Sendable, Equatable { case decided, notFound, invalid(String) }

@@ -47,6 +47,7 @@ public enum DemoSeeder {
             let clerk = site.users.first { $0.user.organisationID == authority && $0.user.role == .authorityClerk }?.user.id ?? "demo"
             try await services.cases.importAll(cases: site.work.cases, sessions: site.work.sessions, organisation: service, audit: serviceAudit)
             try await services.appointments.importAll(site.work.appointments, organisation: service, audit: serviceAudit)
+            try await services.applications.importAll(site.work.applications, organisation: service, audit: serviceAudit)
             try await services.cooperation.importAll(consents: site.work.consents, referrals: site.work.referrals, contacts: site.work.contacts, service: service,
                                                      serviceAudit: serviceAudit, authorityAudit: AuditContext(userID: clerk, organisationID: authority, now: now))
         }
