@@ -30,6 +30,8 @@ let package = Package(
         .target(name: "Counseling", dependencies: ["Eligibility"]),
         // The fictional demo site (organisations, users, clients), deterministic for a seed. Pure.
         .target(name: "Demo", dependencies: ["Counseling", "Eligibility", "Screening"]),
+        // Reports: count tables, disclosure control (suppression), CSV and XLSX. Pure.
+        .target(name: "Reports", dependencies: ["Counseling", "Eligibility"]),
         // Numbered migrations and stores over SQLite (sqlite-nio) and PostgreSQL (postgres-nio).
         .target(name: "Storage", dependencies: [
             "Counseling", "Eligibility", "CaseFiles",
@@ -38,10 +40,10 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // HTML pages as Swift values: page models and views, no framework.
-        .target(name: "Views", dependencies: ["Counseling", "Eligibility"]),
+        .target(name: "Views", dependencies: ["Counseling", "Eligibility", "Reports"]),
         // The HTTP layer.
         .target(name: "Web", dependencies: [
-            "Storage", "Views", "Counseling", "Eligibility", "Screening", "Demo",
+            "Storage", "Views", "Counseling", "Eligibility", "Screening", "Demo", "Reports",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -55,9 +57,9 @@ let package = Package(
         .executableTarget(name: "bleibe-bench", dependencies: ["Eligibility", "CaseFiles", "Screening", "Views", "Counseling"]),
         .testTarget(name: "EligibilityTests", dependencies: ["Eligibility"]),
         .testTarget(name: "CaseFilesTests", dependencies: ["CaseFiles", "Eligibility", "Screening", "bleibe", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "CounselingTests", dependencies: ["Counseling", "Eligibility", "Demo"]),
+        .testTarget(name: "CounselingTests", dependencies: ["Counseling", "Eligibility", "Demo", "Reports"]),
         .testTarget(name: "WebTests", dependencies: [
-            "Web", "Storage", "Counseling", "Eligibility", "Views",
+            "Web", "Storage", "Counseling", "Eligibility", "Views", "Demo", "Reports",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
     ]

@@ -20,6 +20,10 @@ public enum Permission: Sendable, Hashable {
     case readContacts(authority: String, cooperating: Bool)
     /// The authority's shared case view (what is shown is decided by consent, per client, at that moment).
     case viewShared(recipient: String)
+    /// The service's own counseling report (exact figures inside the service).
+    case readServiceReports(organisation: String)
+    /// The cooperation's indicators (suppressed aggregates): the service's coordination and the partner authority.
+    case readCooperationReports(organisation: String)
 }
 
 public enum Policy {
@@ -47,6 +51,10 @@ public enum Policy {
             return isAuthorityStaff(actor) && authority == actor.organisationID || worksOnCases(actor) && cooperating
         case .viewShared(let recipient):
             return isAuthorityStaff(actor) && recipient == actor.organisationID
+        case .readServiceReports(let org):
+            return actor.role == .coordinator && actor.organisationKind == .counselingService && org == actor.organisationID
+        case .readCooperationReports(let org):
+            return (actor.role == .coordinator || isAuthorityStaff(actor)) && org == actor.organisationID
         }
     }
 

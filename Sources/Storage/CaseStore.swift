@@ -84,8 +84,17 @@ public struct CaseStore: Sendable {
     }
 
     public func sessions(caseID: String, organisation: String) async throws -> [CounselingSession] {
+        try await sessions(SQL("SELECT * FROM counseling_sessions WHERE case_id = ? AND organisation_id = ? ORDER BY on_day, created_at, id", [caseID, organisation]))
+    }
+
+    /// Every session of the organisation (reports: the kind of a session depends on its whole case).
+    public func allSessions(organisation: String) async throws -> [CounselingSession] {
+        try await sessions(SQL("SELECT * FROM counseling_sessions WHERE organisation_id = ? ORDER BY case_id, on_day, created_at, id", [organisation]))
+    }
+
+    func sessions(_ sql: SQL) async throws -> [CounselingSession] {
         try await db.read { ex in
-            try await ex.query(SQL("SELECT * FROM counseling_sessions WHERE case_id = ? AND organisation_id = ? ORDER BY on_day, created_at, id", [caseID, organisation])).map { r in
+            try await ex.query(sql).map { r in
                 CounselingSession(id: try r.string("id"), caseID: try r.string("case_id"), clientID: try r.string("client_id"),
                                   on: Day(iso: try r.string("on_day")) ?? .distantPast, durationMinutes: r.int("duration_minutes") ?? 0,
                                   channel: r.text("channel").flatMap(CounselingSession.Channel.init(rawValue:)) ?? .inPerson,

@@ -59,6 +59,17 @@ public struct ClientStore: Sendable {
         }
     }
 
+    /// The nationality of every client of the organisation (reports).
+    public func nationalities(organisation: String) async throws -> [String: String?] {
+        try await db.read { ex in
+            var out: [String: String?] = [:]
+            for r in try await ex.query(SQL("SELECT id, nationality FROM clients WHERE organisation_id = ?", [organisation])) {
+                out[try r.string("id")] = .some(r.text("nationality"))
+            }
+            return out
+        }
+    }
+
     public func count(organisation: String) async throws -> Int {
         try await db.read { ex in try await ex.one(SQL("SELECT COUNT(*) AS n FROM clients WHERE organisation_id = ?", [organisation]))?.int("n") ?? 0 }
     }

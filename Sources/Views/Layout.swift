@@ -123,6 +123,9 @@ public enum Layout {
     .letter-signature { margin-top: 15mm; }
     @page { size: A4; margin: 0; }
     @media print { header, nav, footer, .skip, .no-print { display: none; } main { padding: 0; } .letter { border: none; margin: 0; } }
+    td.num { text-align: right; font-variant-numeric: tabular-nums; }
+    .figures { display: grid; grid-template-columns: max-content auto; gap: 0.2rem 1rem; } .figures dd { margin: 0; font-weight: 700; }
+    .report-part { break-inside: avoid; margin: 1rem 0; } svg.chart { max-width: 100%; height: auto; }
     .codes { font-family: monospace; font-size: 1.1rem; }
     """
 }

@@ -38,9 +38,13 @@ public struct BleibeContext: RequestContext {
     /// Navigation of the cooperation by role (each page checks the policy itself again).
     static func cooperationLinks(_ a: Actor) -> [NavLink] {
         switch a.role {
-        case .counselor, .coordinator: return [NavLink("Termine", "/appointments", "appointments"), NavLink("Vermittlungen", "/referrals", "referrals"), NavLink("Ansprechpersonen ABH", "/contacts", "contacts")]
+        case .counselor: return [NavLink("Termine", "/appointments", "appointments"), NavLink("Vermittlungen", "/referrals", "referrals"), NavLink("Ansprechpersonen ABH", "/contacts", "contacts")]
+        case .coordinator:
+            return [NavLink("Termine", "/appointments", "appointments"), NavLink("Vermittlungen", "/referrals", "referrals"), NavLink("Ansprechpersonen ABH", "/contacts", "contacts"),
+                    NavLink("Bericht", "/reports/counseling", "report-counseling"), NavLink("Kennzahlen", "/reports/cooperation", "report-cooperation")]
         case .authorityClerk, .authorityLead:
-            return [NavLink("Freigegebene Fälle", "/shared", "shared"), NavLink("Vermittlungen", "/referrals", "referrals"), NavLink("Ansprechpersonen", "/contacts", "contacts")]
+            return [NavLink("Freigegebene Fälle", "/shared", "shared"), NavLink("Vermittlungen", "/referrals", "referrals"), NavLink("Ansprechpersonen", "/contacts", "contacts"),
+                    NavLink("Kennzahlen", "/reports/cooperation", "report-cooperation")]
         case .volunteer: return []
         }
     }

@@ -1,0 +1,29 @@
+/// CSV as German spreadsheet programs read it: `;` separated, UTF-8 with byte-order mark, CRLF, quoted where
+/// needed, and formula injection defused (a cell starting with = + - @ or a tab/CR gets a leading apostrophe).
+public enum CSVExport {
+    public static let bom = "\u{FEFF}"
+
+    public static func field(_ s: String) -> String {
+        var v = s
+        if let first = v.first, "=+-@\t\r".contains(first), Int(v) == nil { v = "'" + v }
+        if v.contains(";") || v.contains("\"") || v.contains("\n") || v.contains("\r") { v = "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        return v
+    }
+
+    public static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ";") + "\r\n" }
+
+    /// Tables one after another, each with its title, header, rows and the totals row.
+    public static func tables(_ tables: [CountTable]) -> String {
+        var out = bom
+        for t in tables {
+            out += line([t.title])
+            out += line([""] + t.columnLabels + ["Summe"])
+            for (r, label) in t.rowLabels.enumerated() {
+                out += line([label] + t.cells[r].map(CountTable.text) + [CountTable.text(t.rowTotals[r])])
+            }
+            out += line(["Summe"] + t.columnTotals.map(CountTable.text) + [CountTable.text(t.total)])
+            out += "\r\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,139 @@
+import Counseling
+import Eligibility
+
+/// The service's work in a period, as count tables: sessions per month (first vs follow-up), channels, languages,
+/// countries of origin of the persons counseled, pathways discussed, applications and decisions.
+public struct CounselingReport: Sendable {
+    public var from: Day
+    public var to: Day
+    public var sessions: Int
+    public var firstSessions: Int
+    public var persons: Int
+    public var tables: [CountTable]
+
+    /// One session with what the report needs of its case and client.
+    public struct SessionRecord: Sendable {
+        public var session: CounselingSession
+        public var kind: CounselingSession.Kind
+        public var nationality: String?
+        public init(session: CounselingSession, kind: CounselingSession.Kind, nationality: String?) {
+            self.session = session; self.kind = kind; self.nationality = nationality
+        }
+    }
+
+    static func channel(_ c: CounselingSession.Channel) -> String {
+        switch c { case .inPerson: "persönlich"; case .phone: "Telefon"; case .email: "E-Mail"; case .video: "Video" }
+    }
+
+    public static func months(from: Day, to: Day) -> [String] {
+        var out: [String] = [], (y, m, _) = from.components
+        let (ty, tm, _) = to.components
+        while y < ty || (y == ty && m <= tm) {
+            out.append((m < 10 ? "0" : "") + "\(m)/\(y)")
+            m += 1; if m > 12 { m = 1; y += 1 }
+        }
+        return out
+    }
+
+    static func month(_ d: Day) -> String { let (y, m, _) = d.components; return (m < 10 ? "0" : "") + "\(m)/\(y)" }
+
+    /// Counts sorted by size (then name), for category tables.
+    static func ranked(_ counts: [String: Int]) -> [(String, Int)] {
+        counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value) }
+    }
+
+    public static func make(from: Day, to: Day, sessions all: [SessionRecord], applications: [PermitApplication]) -> CounselingReport {
+        let inPeriod = all.filter { $0.session.on >= from && $0.session.on <= to }
+        let months = months(from: from, to: to)
+        var perMonth = Dictionary(uniqueKeysWithValues: months.map { ($0, [0, 0]) })
+        var channels: [String: Int] = [:], languages: [String: Int] = [:], pathways: [String: Int] = [:]
+        var personNationality: [String: String] = [:]
+        for r in inPeriod {
+            perMonth[month(r.session.on)]?[r.kind == .first ? 0 : 1] += 1
+            channels[channel(r.session.channel), default: 0] += 1
+            languages[r.session.language, default: 0] += 1
+            for p in r.session.pathways { pathways[p.title, default: 0] += 1 }
+            personNationality[r.session.clientID] = r.nationality ?? "ungeklärt"
+        }
+        var countries: [String: Int] = [:]
+        for (_, n) in personNationality { countries[n, default: 0] += 1 }
+        let outcomes: [PermitApplication.Outcome] = [.granted, .refused, .withdrawn]
+        var apps: [String: [Int]] = [:]
+        for a in applications {
+            let key = a.pathway.title
+            if a.filedOn >= from && a.filedOn <= to { apps[key, default: [0, 0, 0, 0]][0] += 1 }
+            if let d = a.decidedOn, d >= from, d <= to, let i = outcomes.firstIndex(of: a.outcome) { apps[key, default: [0, 0, 0, 0]][i + 1] += 1 }
+        }
+        let appRows = apps.keys.sorted()
+        let tables = [
+            CountTable(title: "Beratungen je Monat", rowLabels: months, columnLabels: ["Erstberatung", "Folgeberatung"], counts: months.map { perMonth[$0]! }),
+            CountTable(title: "Beratungen nach Kanal", column: "Beratungen", pairs: ranked(channels)),
+            CountTable(title: "Beratungen nach Sprache", column: "Beratungen", pairs: ranked(languages)),
+            CountTable(title: "Beratene Personen nach Staatsangehörigkeit", column: "Personen", pairs: ranked(countries)),
+            CountTable(title: "Besprochene Bleiberechtswege (Nennungen)", column: "Nennungen", pairs: ranked(pathways)),
+            CountTable(title: "Anträge und Entscheidungen nach Vorschrift", rowLabels: appRows, columnLabels: ["gestellt", "erteilt", "abgelehnt", "zurückgenommen"],
+                       counts: appRows.map { apps[$0]! }),
+        ]
+        return CounselingReport(from: from, to: to, sessions: inPeriod.count, firstSessions: inPeriod.filter { $0.kind == .first }.count,
+                                persons: personNationality.count, tables: tables)
+    }
+
+    /// The same report as it may leave the service: every table suppressed (see `Suppression`).
+    public var published: CounselingReport {
+        var r = self
+        r.tables = tables.map(Suppression.publish)
+        return r
+    }
+}
+
+/// The cooperation's indicators: permits granted per regulation and quarter, the grant rate, referrals and their
+/// outcomes per quarter.
+public struct CooperationReport: Sendable {
+    public var tables: [CountTable]
+    /// Grant rate per regulation: granted / (granted + refused), nil where either count is not publishable.
+    public var grantRates: [(String, Double?)]
+
+    public static func quarter(_ d: Day) -> String { let (y, m, _) = d.components; return "Q\((m - 1) / 3 + 1)/\(y)" }
+
+    public static func quarters(from: Day, to: Day) -> [String] {
+        var out: [String] = [], d = from
+        while d <= to { let q = quarter(d); if out.last != q { out.append(q) }; d = d.adding(months: 1) }
+        if out.last != quarter(to) { out.append(quarter(to)) }
+        return out
+    }
+
+    /// Quarters for a period of up to a year; years beyond (small counts per quarter would all be suppressed).
+    public static func buckets(from: Day, to: Day) -> (labels: [String], label: (Day) -> String) {
+        let q = quarters(from: from, to: to)
+        if q.count <= 4 { return (q, quarter) }
+        return (Array(from.components.year...to.components.year).map(String.init), { String($0.components.year) })
+    }
+
+    public static func make(from: Day, to: Day, applications: [PermitApplication], referrals: [Referral]) -> CooperationReport {
+        let (quarters, quarter) = buckets(from: from, to: to)
+        let regulations = Array(Set(applications.map(\.pathway.title))).sorted()
+        var grants = Dictionary(uniqueKeysWithValues: quarters.map { ($0, Array(repeating: 0, count: regulations.count)) })
+        var granted: [String: Int] = [:], refused: [String: Int] = [:]
+        for a in applications {
+            guard let d = a.decidedOn, d >= from, d <= to, let i = regulations.firstIndex(of: a.pathway.title) else { continue }
+            if a.outcome == .granted { grants[quarter(d)]?[i] += 1; granted[a.pathway.title, default: 0] += 1 }
+            if a.outcome == .refused { refused[a.pathway.title, default: 0] += 1 }
+        }
+        var ref = Dictionary(uniqueKeysWithValues: quarters.map { ($0, [0, 0, 0]) })
+        for r in referrals where r.createdOn >= from && r.createdOn <= to {
+            ref[quarter(r.createdOn)]?[r.state == .accepted ? 0 : r.state == .declined ? 1 : 2] += 1
+        }
+        let rates = regulations.map { reg -> (String, Double?) in
+            let g = granted[reg] ?? 0, n = g + (refused[reg] ?? 0)
+            // A rate is an aggregate too: published only where both counts are.
+            guard n > 0, !Suppression.isSensitive(g), !Suppression.isSensitive(n - g) else { return (reg, nil) }
+            return (reg, Double(g) / Double(n))
+        }
+        return CooperationReport(tables: [
+            CountTable(title: "Erteilte Aufenthaltserlaubnisse je \(quarters.first?.hasPrefix("Q") == true ? "Quartal" : "Jahr") und Vorschrift", rowLabels: quarters, columnLabels: regulations,
+                       counts: quarters.map { grants[$0]! }),
+            CountTable(title: "Vermittlungen der Ausländerbehörde je \(quarters.first?.hasPrefix("Q") == true ? "Quartal" : "Jahr")", rowLabels: quarters, columnLabels: ["angenommen", "abgelehnt", "offen"],
+                       counts: quarters.map { ref[$0]! }),
+        ].map(Suppression.publish), grantRates: rates)
+    }
+}

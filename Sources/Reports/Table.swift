@@ -1,0 +1,28 @@
+/// A table of counts with row and column totals: the unit every report is made of and every suppression rule
+/// works on. Cells are integers; a published table carries `nil` for a suppressed cell (printed as ".").
+public struct CountTable: Sendable, Hashable {
+    public var title: String
+    public var rowLabels: [String]
+    public var columnLabels: [String]
+    /// cells[row][column]
+    public var cells: [[Int?]]
+    public var rowTotals: [Int?]
+    public var columnTotals: [Int?]
+    public var total: Int?
+
+    public init(title: String, rowLabels: [String], columnLabels: [String], counts: [[Int]]) {
+        self.title = title; self.rowLabels = rowLabels; self.columnLabels = columnLabels
+        self.cells = counts.map { $0.map(Optional.some) }
+        rowTotals = counts.map { $0.reduce(0, +) }
+        columnTotals = columnLabels.indices.map { c in counts.reduce(0) { $0 + $1[c] } }
+        total = counts.reduce(0) { $0 + $1.reduce(0, +) }
+    }
+
+    /// A one-column table (category → count).
+    public init(title: String, column: String, pairs: [(String, Int)]) {
+        self.init(title: title, rowLabels: pairs.map(\.0), columnLabels: [column], counts: pairs.map { [$0.1] })
+    }
+
+    /// The value of a cell as printed: "." when suppressed.
+    public static func text(_ v: Int?) -> String { v.map(String.init) ?? "." }
+}

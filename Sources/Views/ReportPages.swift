@@ -1,0 +1,76 @@
+import Counseling
+import Eligibility
+import Reports
+
+/// Report pages: key figures, SVG charts, the tables, a print view and the exports.
+public enum ReportPages {
+    public static func table(_ t: CountTable) -> HTML {
+        let head = ([""] + t.columnLabels + (t.columnLabels.count > 1 ? ["Summe"] : [])).map { "<th scope=\"col\">\($0)</th>" as HTML }
+        let rows = t.rowLabels.enumerated().map { r, label -> HTML in
+            let cells = t.cells[r].map { "<td class=\"num\">\(CountTable.text($0))</td>" as HTML }
+            let sum: HTML = t.columnLabels.count > 1 ? "<td class=\"num\">\(CountTable.text(t.rowTotals[r]))</td>" : .empty
+            return "<tr><th scope=\"row\">\(label)</th>\(cells)\(sum)</tr>"
+        }
+        let totals = t.columnTotals.map { "<td class=\"num\">\(CountTable.text($0))</td>" as HTML }
+        let grand: HTML = t.columnLabels.count > 1 ? "<td class=\"num\">\(CountTable.text(t.total))</td>" : .empty
+        return """
+        <table class="report"><caption>\(t.title)</caption><thead><tr>\(head)</tr></thead><tbody>\(rows)</tbody>
+        <tfoot><tr><th scope="row">Summe</th>\(totals)\(grand)</tr></tfoot></table>
+        """
+    }
+
+    static func periodForm(action: String, from: Day, to: Day, published: Bool?) -> HTML {
+        let pub: HTML = published.map { p in
+            "<label class=\"check\"><input type=\"checkbox\" name=\"published\" value=\"1\"\(p ? " checked" : "")> veröffentlichungsfähig (Werte unter 5 unterdrückt)</label>" as HTML
+        } ?? .empty
+        return """
+        <form method="get" action="\(action)" class="no-print"><div class="grid">
+        <div><label for="from">von (TT.MM.JJJJ)</label><input id="from" name="from" value="\(from.german)" size="10"></div>
+        <div><label for="to">bis (TT.MM.JJJJ)</label><input id="to" name="to" value="\(to.german)" size="10"></div>
+        </div>\(pub)<p><button type="submit">Anzeigen</button></p></form>
+        """
+    }
+
+    static func exports(_ path: String, from: Day, to: Day) -> HTML {
+        """
+        <p class="no-print">Export (veröffentlichungsfähig, Werte unter 5 als „.“): <a href="\(path)?from=\(from.iso)&amp;to=\(to.iso)&amp;format=csv">CSV</a> ·
+        <a href="\(path)?from=\(from.iso)&amp;to=\(to.iso)&amp;format=xlsx">Excel (XLSX)</a> · Drucken über den Druckdialog des Browsers.</p>
+        """
+    }
+
+    public static func counseling(frame: PageFrame, _ r: CounselingReport, published: Bool) -> HTML {
+        let charts: [HTML] = [Charts.stackedBars(r.tables[0])] + r.tables[1...4].map { Charts.bars($0) }
+        let sections = r.tables.enumerated().map { i, t -> HTML in
+            "<section class=\"report-part\">\(i < charts.count ? charts[i] : .empty)\(table(t))</section>"
+        }
+        let followUps = r.sessions - r.firstSessions
+        return Layout.page(frame, """
+        <h1>Beratungsbericht \(r.from.german) – \(r.to.german)</h1>
+        \(periodForm(action: "/reports/counseling", from: r.from, to: r.to, published: published))
+        \(exports("/reports/counseling", from: r.from, to: r.to))
+        \(published ? "<p class=\"hint\">Veröffentlichungsfähige Fassung: Werte von 1 bis 4 und daraus errechenbare Werte sind als „.“ unterdrückt.</p>" as HTML : "<p class=\"hint\">Interne Fassung mit allen Werten – nicht weitergeben.</p>")
+        <dl class="figures">
+        <dt>Beratungen</dt><dd id="fig-sessions">\(published && Suppression.isSensitive(r.sessions) ? "." : String(r.sessions))</dd>
+        <dt>davon Erstberatungen</dt><dd id="fig-first">\(published && (Suppression.isSensitive(r.firstSessions) || Suppression.isSensitive(followUps)) ? "." : String(r.firstSessions))</dd>
+        <dt>davon Folgeberatungen</dt><dd id="fig-followup">\(published && (Suppression.isSensitive(r.firstSessions) || Suppression.isSensitive(followUps)) ? "." : String(followUps))</dd>
+        <dt>Beratene Personen</dt><dd id="fig-persons">\(published && Suppression.isSensitive(r.persons) ? "." : String(r.persons))</dd>
+        </dl>
+        \(sections)
+        """)
+    }
+
+    public static func cooperation(frame: PageFrame, _ r: CooperationReport, from: Day, to: Day) -> HTML {
+        let rates = r.grantRates.map { reg, rate in
+            "<tr><th scope=\"row\">\(reg)</th><td class=\"num\">\(rate.map { String(format: "%.0f %%", $0 * 100) } ?? ".")</td></tr>" as HTML
+        }
+        return Layout.page(frame, """
+        <h1>Kennzahlen der Kooperation \(from.german) – \(to.german)</h1>
+        \(periodForm(action: "/reports/cooperation", from: from, to: to, published: nil))
+        \(exports("/reports/cooperation", from: from, to: to))
+        <p class="hint">Gemeinsame Kennzahlen von Beratungsstelle und Ausländerbehörde; Werte von 1 bis 4 und daraus errechenbare Werte sind als „.“ unterdrückt.</p>
+        <section class="report-part">\(Charts.stackedBars(r.tables[0]))\(table(r.tables[0]))</section>
+        <section class="report-part"><table class="report"><caption>Erteilungsquote (erteilt / entschieden ohne Rücknahmen)</caption><tbody>\(rates)</tbody></table></section>
+        <section class="report-part">\(Charts.stackedBars(r.tables[1]))\(table(r.tables[1]))</section>
+        """)
+    }
+}

@@ -1,0 +1,87 @@
+import Counseling
+import Eligibility
+import Foundation
+import Hummingbird
+import Reports
+import Storage
+import Views
+
+/// Reports: the service's counseling report and the cooperation's indicators, as pages with charts, and as CSV
+/// and XLSX exports. Whatever leaves the service (exports, the authority's view) is suppressed.
+struct ReportRoutes {
+    let services: AppServices
+
+    var endpoints: [Endpoint] {
+        [
+            (.get, "/reports/counseling", counseling),
+            (.get, "/reports/cooperation", cooperation),
+        ]
+    }
+
+    /// The period of the request: `from`/`to` (TT.MM.JJJJ or ISO); default the current year up to today.
+    func period(_ request: Request) throws -> (Day, Day) {
+        let today = services.today
+        func day(_ key: String) throws -> Day? {
+            guard let text = request.uri.queryParameters[key[...]].map(String.init), !text.isEmpty else { return nil }
+            guard let d = try? parseDay(text) else { throw AppError.badRequest("„\(key == "from" ? "von" : "bis")“ ist kein gültiges Datum (TT.MM.JJJJ).") }
+            return d
+        }
+        let from = try day("from") ?? Day(year: today.components.year, month: 1, day: 1)!
+        let to = try day("to") ?? today
+        guard from <= to else { throw AppError.badRequest("Der Zeitraum endet vor seinem Beginn.") }
+        guard from.days(to: to) <= 3660 else { throw AppError.badRequest("Der Zeitraum darf höchstens zehn Jahre umfassen.") }
+        return (from, to)
+    }
+
+    func export(_ tables: [CountTable], format: String, name: String) throws -> Response? {
+        switch format {
+        case "csv":
+            return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name).csv\""],
+                            body: .init(byteBuffer: ByteBuffer(string: CSVExport.tables(tables))))
+        case "xlsx":
+            return Response(status: .ok, headers: [.contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                                   .contentDisposition: "attachment; filename=\"\(name).xlsx\""],
+                            body: .init(byteBuffer: ByteBuffer(bytes: XLSXExport.workbook(tables))))
+        case "", "html": return nil
+        default: throw AppError.badRequest("Unbekanntes Format (html, csv oder xlsx).")
+        }
+    }
+
+    @Sendable func counseling(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try context.requireActor()
+        guard Policy.allows(a, .readServiceReports(organisation: a.organisationID)) else { throw AppError.forbidden }
+        let (from, to) = try period(request)
+        let sessions = try await services.cases.allSessions(organisation: a.organisationID)
+        let nationality = try await services.clients.nationalities(organisation: a.organisationID)
+        var records: [CounselingReport.SessionRecord] = []
+        for (_, list) in Dictionary(grouping: sessions, by: \.caseID) {
+            let kinds = CounselingSession.kinds(list)
+            for s in list { records.append(.init(session: s, kind: kinds[s.id] ?? .followUp, nationality: nationality[s.clientID] ?? nil)) }
+        }
+        records.sort { ($0.session.on, $0.session.id) < ($1.session.on, $1.session.id) }
+        let report = CounselingReport.make(from: from, to: to, sessions: records,
+                                           applications: try await services.applications.applications(organisation: a.organisationID))
+        try await services.clients.recordList(search: "report", audit: services.audit(a))
+        let format = String(request.uri.queryParameters["format"] ?? "")
+        if let r = try export(report.published.tables, format: format, name: "beratungsbericht-\(from.iso)-\(to.iso)") { return r }
+        let published = request.uri.queryParameters["published"] == "1"
+        return Reply.html(ReportPages.counseling(frame: context.frame("Beratungsbericht", current: "report-counseling"), published ? report.published : report, published: published))
+    }
+
+    @Sendable func cooperation(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try context.requireActor()
+        guard Policy.allows(a, .readCooperationReports(organisation: a.organisationID)) else { throw AppError.forbidden }
+        let (from, to) = try period(request)
+        // The service's own figures; for the authority those of every service it cooperates with (aggregates only).
+        let partners = Policy.partners(of: a.organisationID, cooperations: try await services.cooperation.cooperations(of: a.organisationID), on: services.today)
+        let servicesToCount = a.organisationKind == .authority ? partners.sorted() : [a.organisationID]
+        var applications: [PermitApplication] = []
+        for s in servicesToCount { applications += try await services.applications.applications(organisation: s) }
+        let referrals = try await services.cooperation.referrals(of: a.organisationID)
+        let report = CooperationReport.make(from: from, to: to, applications: applications, referrals: referrals)
+        try await services.clients.recordList(search: "report", audit: services.audit(a))
+        let format = String(request.uri.queryParameters["format"] ?? "")
+        if let r = try export(report.tables, format: format, name: "kooperation-\(from.iso)-\(to.iso)") { return r }
+        return Reply.html(ReportPages.cooperation(frame: context.frame("Kennzahlen der Kooperation", current: "report-cooperation"), report, from: from, to: to))
+    }
+}

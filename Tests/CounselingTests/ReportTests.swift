@@ -1,0 +1,81 @@
+import Counseling
+import Eligibility
+import Reports
+import Testing
+
+/// Disclosure control and exports of the reports.
+@Suite("Reports: suppression and exports")
+struct ReportTests {
+    /// A small deterministic generator (SplitMix64), so every run checks the same populations.
+    struct Random {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func int(_ r: ClosedRange<Int>) -> Int { r.lowerBound + Int(next() % UInt64(r.count)) }
+    }
+
+    /// Every line of a published table: its parts and its total (rows, columns, and both margins).
+    func lines(_ t: CountTable) -> [[Int?]] {
+        var out = t.cells.indices.map { t.cells[$0] + [t.rowTotals[$0]] }
+        out += t.columnLabels.indices.map { c in t.cells.map { $0[c] } + [t.columnTotals[c]] }
+        out.append(t.rowTotals + [t.total])
+        out.append(t.columnTotals + [t.total])
+        return out
+    }
+
+    @Test(arguments: 0..<300)
+    func noPublishedCountIsBetweenOneAndFourAndNoneCanBeRecomputedFromATotal(_ seed: Int) {
+        var rng = Random(state: UInt64(seed) &* 7919)
+        let rows = rng.int(1...14), cols = rng.int(1...6)
+        // Populations from sparse (mostly small counts) to dense.
+        let scale = [3, 8, 30, 200][rng.int(0...3)]
+        let counts = (0..<rows).map { _ in (0..<cols).map { _ in rng.int(0...9) < 3 ? 0 : rng.int(0...scale) } }
+        let original = CountTable(title: "t", rowLabels: (0..<rows).map { "r\($0)" }, columnLabels: (0..<cols).map { "c\($0)" }, counts: counts)
+        let published = Suppression.publish(original)
+        let all = published.cells.flatMap { $0 } + published.rowTotals + published.columnTotals + [published.total]
+        #expect(!all.contains { $0.map(Suppression.isSensitive) ?? false }, "a published count between 1 and 4")
+        for line in lines(published) {
+            #expect(line.filter { $0 == nil }.count != 1, "a single hidden value in a line could be recomputed from the others")
+        }
+        // Published values are the true ones; nothing published is invented.
+        for r in 0..<rows { for c in 0..<cols { if let v = published.cells[r][c] { #expect(v == counts[r][c]) } } }
+        // Counts of 5 and more stay visible unless a rule needed them.
+        #expect(published.total == nil || published.total == counts.flatMap { $0 }.reduce(0, +))
+    }
+
+    @Test func aSingleSmallCellTakesAnotherWithItAndLargeTablesStayReadable() {
+        let t = Suppression.publish(CountTable(title: "t", column: "n", pairs: [("a", 120), ("b", 3), ("c", 40), ("d", 9)]))
+        #expect(t.cells.map { $0[0] } == [120, nil, 40, nil])   // b (3) hidden, and d (the next smallest) so b cannot be derived
+        #expect(t.total == 172)
+    }
+
+    @Test func csvIsSemicolonSeparatedWithBOMAndDefusesFormulas() {
+        #expect(CSVExport.field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(CSVExport.field("+49 351") == "'+49 351")
+        #expect(CSVExport.field("-5") == "-5")   // a number stays a number
+        #expect(CSVExport.field("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSVExport.field("a;b") == "\"a;b\"")
+        let csv = CSVExport.tables([CountTable(title: "T", column: "n", pairs: [("x", 7)])])
+        #expect(csv.hasPrefix("\u{FEFF}T\r\n;n;Summe\r\nx;7;7\r\nSumme;7;7\r\n"))
+    }
+
+    @Test func xlsxIsAZipWithTheWorkbookParts() {
+        let bytes = XLSXExport.workbook([CountTable(title: "Bericht <1>", column: "n", pairs: [("x", 7), ("y", 2), ("z", 9)])].map(Suppression.publish))
+        #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]))
+        let text = String(decoding: bytes, as: UTF8.self)
+        for part in ["[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml", "Bericht &lt;1&gt;", "<v>9</v>", "<t>.</t>"] {
+            #expect(text.contains(part), "\(part)")
+        }
+    }
+
+    @Test func monthsAndQuartersOfAPeriod() {
+        #expect(CounselingReport.months(from: Day("2024-11-15"), to: Day("2025-02-01")) == ["11/2024", "12/2024", "01/2025", "02/2025"])
+        #expect(CooperationReport.quarters(from: Day("2024-03-01"), to: Day("2024-12-31")) == ["Q1/2024", "Q2/2024", "Q3/2024", "Q4/2024"])
+        #expect(CooperationReport.buckets(from: Day("2024-03-01"), to: Day("2026-02-01")).labels == ["2024", "2025", "2026"])
+    }
+}

@@ -1,0 +1,97 @@
+import Counseling
+import Demo
+import Eligibility
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Reports
+import Storage
+import Testing
+@testable import Web
+
+@Suite("Reports on the demo site")
+struct ReportWebTests {
+    /// The demo site in a fresh database, served over real HTTP.
+    func withDemo(_ kind: TestDatabase, _ body: @Sendable @escaping (AppServices, TestClock, any TestClientProtocol) async throws -> Void) async throws {
+        let db = try await kind.open()
+        var config = AppConfig()
+        config.port = 0; config.bcryptCost = 4; config.sqlitePath = nil; config.environment = .development
+        let clock = TestClock()
+        let services = AppServices(config: config, db: db, now: { clock.now() })
+        do {
+            _ = try await DemoSeeder.seed(services)
+            try await buildApplication(services).test(.live) { client in try await body(services, clock, client) }
+        } catch { await db.shutdown(); throw error }
+        await db.shutdown()
+    }
+
+    func login(_ email: String) -> Fixture.Login {
+        let l = DemoLogins.all.first { $0.email == email }!
+        return Fixture.Login(email: l.email, role: l.role, organisation: "", totpSecret: l.totpSecret)
+    }
+
+    /// The CSV's first table as [row label: [cells]].
+    func firstTable(_ csv: String) -> [String: [String]] {
+        let blocks = csv.replacingOccurrences(of: "\u{FEFF}", with: "").components(separatedBy: "\r\n\r\n")
+        var out: [String: [String]] = [:]
+        for line in blocks[0].components(separatedBy: "\r\n").dropFirst(2) where !line.isEmpty {
+            let f = line.components(separatedBy: ";")
+            out[f[0]] = Array(f.dropFirst())
+        }
+        return out
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func theCounselingReportMatchesCountsComputedIndependently(_ db: TestDatabase) async throws {
+        try await withDemo(db) { services, clock, client in
+            let site = DemoSite.make(seed: 2024, today: services.today)
+            let from = Day("2024-03-01"), to = Day("2024-12-31")
+            // Independently: the first session of each case by date, then by the order recorded.
+            let firstOfCase = Dictionary(grouping: site.work.sessions, by: \.caseID).mapValues { $0.min { ($0.on, $0.createdAt, $0.id) < ($1.on, $1.createdAt, $1.id) }!.id }
+            let period = site.work.sessions.filter { $0.on >= from && $0.on <= to }
+            let first = period.filter { firstOfCase[$0.caseID] == $0.id }.count
+            let persons = Set(period.map(\.clientID)).count
+            let b = Browser(client: client, clock: clock)
+            try await b.logIn(login("koordination@elbstadt.example"), password: DemoSite.password)
+            let page = try await b.request(.get, "/reports/counseling?from=01.03.2024&to=31.12.2024")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("id=\"fig-sessions\">\(period.count)<"))
+            #expect(page.body.contains("id=\"fig-first\">\(first)<") && page.body.contains("id=\"fig-followup\">\(period.count - first)<"))
+            #expect(page.body.contains("id=\"fig-persons\">\(persons)<"))
+            #expect(page.body.contains("<svg class=\"chart\""))
+            // The CSV export is the published version: each month equals the independent count or is "." for 1–4 or
+            // for a count hidden so that the small one cannot be recomputed.
+            let csv = try await b.request(.get, "/reports/counseling?from=2024-03-01&to=2024-12-31&format=csv")
+            #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true && csv.body.hasPrefix("\u{FEFF}"))
+            let months = firstTable(csv.body)
+            var hidden = 0
+            for m in CounselingReport.months(from: from, to: to) {
+                let inMonth = period.filter { CounselingReport.months(from: $0.on, to: $0.on)[0] == m }
+                let f = inMonth.filter { firstOfCase[$0.caseID] == $0.id }.count
+                let cells = try #require(months[m], "\(m)")
+                for (value, expected) in zip(cells, [f, inMonth.count - f, inMonth.count]) {
+                    if value == "." { hidden += 1; continue }
+                    #expect(Int(value) == expected, "\(m): \(value) vs \(expected)")
+                    #expect(!Suppression.isSensitive(expected))
+                }
+            }
+            #expect(months["Summe"] == [String(first), String(period.count - first), String(period.count)])
+            // The authority reads the cooperation's indicators, never the service's internal report.
+            let clerk = Browser(client: client, clock: clock)
+            try await clerk.logIn(login("sachbearbeitung@abh-elbstadt.example"), password: DemoSite.password)
+            #expect(try await clerk.request(.get, "/reports/counseling").status == .forbidden)
+            let coop = try await clerk.request(.get, "/reports/cooperation?from=01.01.2024&to=22.11.2026&format=csv")
+            #expect(coop.status == .ok)
+            let granted = site.work.applications.filter { $0.outcome == .granted }.count
+            let grantsTable = firstTable(coop.body)
+            let total = try #require(grantsTable["Summe"]?.last)
+            #expect(total == String(granted) || (total == "." && Suppression.isSensitive(granted)))
+            for row in grantsTable.values { for v in row { #expect(v == "." || !Suppression.isSensitive(Int(v) ?? 0), "\(v)") } }
+            #expect(try await clerk.request(.get, "/reports/cooperation?from=31.12.2026&to=01.01.2026").status == .badRequest)
+            let counselor = Browser(client: client, clock: clock)
+            try await counselor.logIn(login("beraterin@elbstadt.example"), password: DemoSite.password)
+            #expect(try await counselor.request(.get, "/reports/counseling").status == .forbidden)
+        }
+    }
+}
