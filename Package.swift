@@ -29,12 +29,12 @@ let package = Package(
         // Domain values of the product and authorization policies as pure functions. Foundation + Eligibility.
         .target(name: "Counseling", dependencies: ["Eligibility"]),
         // The fictional demo site (organisations, users, clients), deterministic for a seed. Pure.
-        .target(name: "Demo", dependencies: ["Counseling", "Eligibility", "Screening"]),
+        .target(name: "Demo", dependencies: ["Counseling", "Eligibility", "Screening", "Reports"]),
         // Reports: count tables, disclosure control (suppression), CSV and XLSX. Pure.
         .target(name: "Reports", dependencies: ["Counseling", "Eligibility"]),
         // Numbered migrations and stores over SQLite (sqlite-nio) and PostgreSQL (postgres-nio).
         .target(name: "Storage", dependencies: [
-            "Counseling", "Eligibility", "CaseFiles",
+            "Counseling", "Eligibility", "CaseFiles", "Reports",
             .product(name: "SQLiteNIO", package: "sqlite-nio"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Crypto", package: "swift-crypto"),

@@ -1,5 +1,6 @@
 import Counseling
 import Eligibility
+import Reports
 
 /// The work of the Elbstadt service and its cooperation with the authority, since the project began (1.3.2024):
 /// cases and sessions calibrated on the model project (346 sessions Mar–Dec 2024, 567 by June 2025, i.e. about
@@ -12,6 +13,8 @@ public struct DemoCaseWork: Sendable {
     public var contacts: [DirectoryContact] = []
     public var appointments: [Appointment] = []
     public var applications: [PermitApplication] = []
+    /// The authority's quarterly procedure statistics.
+    public var statistics = QuarterlyStatistics()
 
     public init() {}
 
@@ -125,6 +128,7 @@ public struct DemoCaseWork: Sendable {
                                                 language: language(client?.facts.nationality), state: day < today ? .confirmed : rng.weighted([(.confirmed, 3), (.requested, 1)]),
                                                 requestedVia: rng.weighted([(.phone, 5), (.inPerson, 3), (.mail, 2)])))
         }
+        out.statistics = DemoStatistics.make(seed: seed, today: today)
         out.contacts = [
             DirectoryContact(id: rng.uuid(), authorityID: authority, name: "Sabine Hartung", function: "Sachgebietsleitung Aufenthalt", phone: "+49 000 4880-100",
                              email: "aufenthalt@abh-elbstadt.example", responsibility: "Grundsatzfragen, Kooperation"),

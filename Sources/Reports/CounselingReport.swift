@@ -92,6 +92,8 @@ public struct CooperationReport: Sendable {
     public var tables: [CountTable]
     /// Grant rate per regulation: granted / (granted + refused), nil where either count is not publishable.
     public var grantRates: [(String, Double?)]
+    /// The authority's count of tolerated persons on the last day of each quarter in the period (stocks: not summed).
+    public var population: [QuarterlyStatistics.Population] = []
 
     public static func quarter(_ d: Day) -> String { let (y, m, _) = d.components; return "Q\((m - 1) / 3 + 1)/\(y)" }
 
@@ -109,7 +111,8 @@ public struct CooperationReport: Sendable {
         return (Array(from.components.year...to.components.year).map(String.init), { String($0.components.year) })
     }
 
-    public static func make(from: Day, to: Day, applications: [PermitApplication], referrals: [Referral]) -> CooperationReport {
+    public static func make(from: Day, to: Day, applications: [PermitApplication], referrals: [Referral],
+                            statistics: QuarterlyStatistics = QuarterlyStatistics()) -> CooperationReport {
         let (quarters, quarter) = buckets(from: from, to: to)
         let regulations = Array(Set(applications.map(\.pathway.title))).sorted()
         var grants = Dictionary(uniqueKeysWithValues: quarters.map { ($0, Array(repeating: 0, count: regulations.count)) })
@@ -129,11 +132,25 @@ public struct CooperationReport: Sendable {
             guard n > 0, !Suppression.isSensitive(g), !Suppression.isSensitive(n - g) else { return (reg, nil) }
             return (reg, Double(g) / Double(n))
         }
-        return CooperationReport(tables: [
+        // The authority's own figures: flows summed over the quarters inside the period, the stock of the last one.
+        let inside = statistics.procedures.filter { $0.quarter.firstDay >= from && $0.quarter.lastDay <= to }
+        let regs = QuarterlyStatistics.regulations.filter { r in inside.contains { $0.regulation == r.code } }
+        let flows = regs.map { r in inside.filter { $0.regulation == r.code }.reduce(into: [0, 0, 0]) { $0[0] += $1.applications; $0[1] += $1.grants; $0[2] += $1.refusals } }
+        let lastQuarter = inside.map(\.quarter).max()
+        let pending = regs.map { r in (r.title, inside.first { $0.regulation == r.code && $0.quarter == lastQuarter }?.pendingAtEnd ?? 0) }
+        var authorityTables: [CountTable] = []
+        if !regs.isEmpty {
+            authorityTables.append(CountTable(title: "Verfahren der Ausländerbehörde im Zeitraum (ganze Quartale)", rowLabels: regs.map(\.title),
+                                              columnLabels: ["Anträge", "Erteilungen", "Ablehnungen"], counts: flows))
+            if let q = lastQuarter { authorityTables.append(CountTable(title: "Anhängige Verfahren am \(q.lastDay.german)", column: "anhängig", pairs: pending)) }
+        }
+        var report = CooperationReport(tables: [
             CountTable(title: "Erteilte Aufenthaltserlaubnisse je \(quarters.first?.hasPrefix("Q") == true ? "Quartal" : "Jahr") und Vorschrift", rowLabels: quarters, columnLabels: regulations,
                        counts: quarters.map { grants[$0]! }),
             CountTable(title: "Vermittlungen der Ausländerbehörde je \(quarters.first?.hasPrefix("Q") == true ? "Quartal" : "Jahr")", rowLabels: quarters, columnLabels: ["angenommen", "abgelehnt", "offen"],
                        counts: quarters.map { ref[$0]! }),
-        ].map(Suppression.publish), grantRates: rates)
+        ].map(Suppression.publish) + authorityTables.map(Suppression.publish), grantRates: rates)
+        report.population = statistics.populations.filter { $0.quarter.lastDay >= from && $0.quarter.lastDay <= to }.sorted { $0.quarter < $1.quarter }
+        return report
     }
 }

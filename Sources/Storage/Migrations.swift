@@ -189,6 +189,21 @@ public enum Migrations {
             // The secret of a counselor's calendar feed, stored hashed; a new one replaces (revokes) the old.
             "CREATE TABLE calendar_tokens (user_id TEXT PRIMARY KEY REFERENCES users(id), token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL)",
         ] },
+        Migration(version: 10, name: "0010_CreateAuthorityStatistics") { _ in [
+            // Flows during the quarter and the stock on its last day, kept in separate columns.
+            """
+            CREATE TABLE authority_procedure_stats (
+              authority_id TEXT NOT NULL REFERENCES organisations(id), quarter TEXT NOT NULL, regulation TEXT NOT NULL,
+              applications BIGINT NOT NULL, grants BIGINT NOT NULL, refusals BIGINT NOT NULL, pending_at_end BIGINT NOT NULL,
+              updated_at TEXT NOT NULL, PRIMARY KEY (authority_id, quarter, regulation))
+            """,
+            """
+            CREATE TABLE authority_population_stats (
+              authority_id TEXT NOT NULL REFERENCES organisations(id), quarter TEXT NOT NULL, tolerated BIGINT NOT NULL,
+              tolerated_over_3_years BIGINT NOT NULL, tolerated_over_5_years BIGINT NOT NULL, updated_at TEXT NOT NULL,
+              PRIMARY KEY (authority_id, quarter))
+            """,
+        ] },
     ]
 
     /// Applies every migration not yet applied, each in its own transaction.

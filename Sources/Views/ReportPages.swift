@@ -71,6 +71,22 @@ public enum ReportPages {
         <section class="report-part">\(Charts.stackedBars(r.tables[0]))\(table(r.tables[0]))</section>
         <section class="report-part"><table class="report"><caption>Erteilungsquote (erteilt / entschieden ohne Rücknahmen)</caption><tbody>\(rates)</tbody></table></section>
         <section class="report-part">\(Charts.stackedBars(r.tables[1]))\(table(r.tables[1]))</section>
+        \(HTML.join(r.tables.dropFirst(2).map { "<section class=\"report-part\">\(table($0))</section>" as HTML }))
+        \(population(r.population))
         """)
+    }
+
+    /// Tolerated persons on the last day of each quarter (stocks, so no sums), with the share of long-tolerated.
+    static func population(_ list: [QuarterlyStatistics.Population]) -> HTML {
+        guard !list.isEmpty else { return "<p class=\"hint\">Für den Zeitraum liegen keine Zahlen der Ausländerbehörde zu Geduldeten vor.</p>" }
+        func v(_ n: Int) -> String { Suppression.isSensitive(n) ? "." : String(n) }
+        let rows = list.map { p in
+            "<tr><th scope=\"row\">\(p.quarter.lastDay.german)</th><td class=\"num\">\(v(p.tolerated))</td><td class=\"num\">\(v(p.toleratedOver3Years))</td><td class=\"num\">\(v(p.toleratedOver5Years))</td><td class=\"num\">\(p.tolerated >= 5 && p.toleratedOver5Years >= 5 ? String(format: "%.0f %%", Double(p.toleratedOver5Years) / Double(p.tolerated) * 100) : ".")</td></tr>" as HTML
+        }
+        return """
+        <section class="report-part"><table class="report" id="population"><caption>Geduldete am Quartalsende (Angaben der Ausländerbehörde)</caption>
+        <thead><tr><th scope="col">Stichtag</th><th scope="col">alle</th><th scope="col">über 3 Jahre</th><th scope="col">über 5 Jahre</th><th scope="col">Anteil über 5 Jahre</th></tr></thead>
+        <tbody>\(rows)</tbody></table></section>
+        """
     }
 }

@@ -41,10 +41,11 @@ public struct BleibeContext: RequestContext {
         case .counselor: return [NavLink("Termine", "/appointments", "appointments"), NavLink("Vermittlungen", "/referrals", "referrals"), NavLink("Ansprechpersonen ABH", "/contacts", "contacts")]
         case .coordinator:
             return [NavLink("Termine", "/appointments", "appointments"), NavLink("Vermittlungen", "/referrals", "referrals"), NavLink("Ansprechpersonen ABH", "/contacts", "contacts"),
-                    NavLink("Bericht", "/reports/counseling", "report-counseling"), NavLink("Kennzahlen", "/reports/cooperation", "report-cooperation")]
+                    NavLink("Bericht", "/reports/counseling", "report-counseling"), NavLink("Kennzahlen", "/reports/cooperation", "report-cooperation"),
+                    NavLink("Statistik ABH", "/statistics", "statistics")]
         case .authorityClerk, .authorityLead:
             return [NavLink("Freigegebene Fälle", "/shared", "shared"), NavLink("Vermittlungen", "/referrals", "referrals"), NavLink("Ansprechpersonen", "/contacts", "contacts"),
-                    NavLink("Kennzahlen", "/reports/cooperation", "report-cooperation")]
+                    NavLink("Kennzahlen", "/reports/cooperation", "report-cooperation"), NavLink("Statistik", "/statistics", "statistics")]
         case .volunteer: return []
         }
     }
@@ -76,6 +77,7 @@ public struct AppServices: Sendable {
     public var cooperation: CooperationStore
     public var applications: ApplicationStore
     public var appointments: AppointmentStore
+    public var statistics: StatisticsStore
     public var engine: Engine
     /// The clock (injected, so tests can fix "today").
     public var now: @Sendable () -> Date
@@ -86,6 +88,7 @@ public struct AppServices: Sendable {
         self.config = config; self.db = db; self.accounts = AccountStore(db: db); self.clients = ClientStore(db: db)
         self.cases = CaseStore(db: db); self.cooperation = CooperationStore(db: db)
         self.applications = ApplicationStore(db: db); self.appointments = AppointmentStore(db: db)
+        self.statistics = StatisticsStore(db: db)
         self.engine = Engine(); self.now = now
     }
 

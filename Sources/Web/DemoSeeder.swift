@@ -48,6 +48,7 @@ public enum DemoSeeder {
             try await services.cases.importAll(cases: site.work.cases, sessions: site.work.sessions, organisation: service, audit: serviceAudit)
             try await services.appointments.importAll(site.work.appointments, organisation: service, audit: serviceAudit)
             try await services.applications.importAll(site.work.applications, organisation: service, audit: serviceAudit)
+            try await services.statistics.save(site.work.statistics, authority: authority, audit: AuditContext(userID: clerk, organisationID: authority, now: now))
             try await services.cooperation.importAll(consents: site.work.consents, referrals: site.work.referrals, contacts: site.work.contacts, service: service,
                                                      serviceAudit: serviceAudit, authorityAudit: AuditContext(userID: clerk, organisationID: authority, now: now))
         }

@@ -78,7 +78,10 @@ struct ReportRoutes {
         var applications: [PermitApplication] = []
         for s in servicesToCount { applications += try await services.applications.applications(organisation: s) }
         let referrals = try await services.cooperation.referrals(of: a.organisationID)
-        let report = CooperationReport.make(from: from, to: to, applications: applications, referrals: referrals)
+        let authority = a.organisationKind == .authority ? a.organisationID : partners.sorted().first
+        var statistics = QuarterlyStatistics()
+        if let authority { statistics = try await services.statistics.load(authority: authority) }
+        let report = CooperationReport.make(from: from, to: to, applications: applications, referrals: referrals, statistics: statistics)
         try await services.clients.recordList(search: "report", audit: services.audit(a))
         let format = String(request.uri.queryParameters["format"] ?? "")
         if let r = try export(report.tables, format: format, name: "kooperation-\(from.iso)-\(to.iso)") { return r }

@@ -1,0 +1,28 @@
+import Eligibility
+import Reports
+
+/// The Elbstadt authority's quarterly statistics since 2024, in the order of magnitude of a large Saxon city
+/// (Saxony: 10,567 tolerated persons at the end of 2023, about 45 % of them for more than five years).
+enum DemoStatistics {
+    static func make(seed: UInt64, today: Day) -> QuarterlyStatistics {
+        var rng = DemoRandom(seed: seed ^ 0x57A7_1571_C500_2024)
+        var out = QuarterlyStatistics()
+        var q = Quarter(year: 2024, number: 1)!
+        var tolerated = 2_140
+        // Typical quarterly applications per regulation (Bleiberecht pathways and the Duldungen for work and training).
+        let base: [(String, Int)] = [("25a", 9), ("25b", 22), ("104c", 30), ("60c", 6), ("60d", 8), ("16g", 2), ("19d-1a", 2), ("25-5", 12)]
+        while q.lastDay < today {
+            tolerated += rng.int(-70...25)
+            let over3 = tolerated * rng.int(58...63) / 100, over5 = tolerated * rng.int(43...47) / 100
+            out.populations.append(.init(quarter: q, tolerated: tolerated, toleratedOver3Years: over3, toleratedOver5Years: over5))
+            for (reg, n) in base {
+                // § 104c: new permits only until 31.12.2025.
+                let apps = reg == "104c" && q.year >= 2026 ? 0 : max(0, n + rng.int(-n / 2...n / 2))
+                let grants = apps * rng.int(45...80) / 100, refusals = apps * rng.int(5...20) / 100
+                out.procedures.append(.init(quarter: q, regulation: reg, applications: apps, grants: grants, refusals: refusals, pendingAtEnd: rng.int(n / 2...n * 2)))
+            }
+            q = q.number == 4 ? Quarter(year: q.year + 1, number: 1)! : Quarter(year: q.year, number: q.number + 1)!
+        }
+        return out
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Eligibility
+
+/// The authority's quarterly procedure statistics: per quarter and regulation the flow during the quarter
+/// (applications, grants, refusals) kept apart from the stock on its last day (pending), and per quarter the
+/// tolerated persons on the last day (all, more than 3 years, more than 5 years).
+public struct QuarterlyStatistics: Sendable, Hashable {
+    public struct Procedure: Sendable, Hashable {
+        public var quarter: Quarter, regulation: String
+        public var applications: Int, grants: Int, refusals: Int
+        /// Pending on the last day of the quarter (a stock, not a flow).
+        public var pendingAtEnd: Int
+        public init(quarter: Quarter, regulation: String, applications: Int, grants: Int, refusals: Int, pendingAtEnd: Int) {
+            self.quarter = quarter; self.regulation = regulation; self.applications = applications; self.grants = grants
+            self.refusals = refusals; self.pendingAtEnd = pendingAtEnd
+        }
+    }
+
+    public struct Population: Sendable, Hashable {
+        public var quarter: Quarter
+        public var tolerated: Int, toleratedOver3Years: Int, toleratedOver5Years: Int
+        public init(quarter: Quarter, tolerated: Int, toleratedOver3Years: Int, toleratedOver5Years: Int) {
+            self.quarter = quarter; self.tolerated = tolerated; self.toleratedOver3Years = toleratedOver3Years; self.toleratedOver5Years = toleratedOver5Years
+        }
+    }
+
+    public var procedures: [Procedure] = []
+    public var populations: [Population] = []
+    public init(procedures: [Procedure] = [], populations: [Population] = []) { self.procedures = procedures; self.populations = populations }
+
+    /// The regulations the statistics are kept for (the codes of the engine's pathways and their German titles).
+    public static let regulations: [(code: String, title: String)] = [
+        ("25a", "§ 25a AufenthG"), ("25b", "§ 25b AufenthG"), ("25b-6", "§ 25b Abs. 6 AufenthG"), ("104c", "§ 104c AufenthG"),
+        ("60c", "§ 60c AufenthG"), ("60d", "§ 60d AufenthG"), ("16g", "§ 16g AufenthG"), ("19d-1a", "§ 19d Abs. 1a AufenthG"), ("25-5", "§ 25 Abs. 5 AufenthG"),
+    ]
+
+    public static let header = ["quartal", "vorschrift", "antraege", "erteilungen", "ablehnungen", "anhaengig_stichtag",
+                                "geduldete_stichtag", "geduldete_ueber_3_jahre", "geduldete_ueber_5_jahre"]
+
+    public struct RowError: Sendable, Hashable, CustomStringConvertible {
+        public var line: Int, message: String
+        public var description: String { "Zeile \(line): \(message)" }
+    }
+
+    /// Reads the CSV (`;` or `,`, optional BOM, header line required). Rows of a regulation carry the procedure
+    /// columns; the row with `vorschrift` = `gesamt` carries the tolerated persons. Every row is checked; any
+    /// error rejects the whole upload (nothing is half-saved).
+    public struct Rejected: Error, Sendable { public var errors: [RowError] }
+
+    public static func parse(_ text: String) -> Result<QuarterlyStatistics, Rejected> {
+        var errors: [RowError] = []
+        var out = QuarterlyStatistics()
+        let lines = text.replacingOccurrences(of: "\u{FEFF}", with: "").replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        guard let head = lines.first else { return .failure(Rejected(errors: [RowError(line: 1, message: "Die Datei ist leer.")])) }
+        let sep: Character = head.contains(";") ? ";" : ","
+        let columns = head.split(separator: sep, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard columns == header else {
+            return .failure(Rejected(errors: [RowError(line: 1, message: "Kopfzeile muss lauten: \(header.joined(separator: ";"))")]))
+        }
+        var seen: Set<String> = []
+        for (i, raw) in lines.enumerated().dropFirst() {
+            let line = i + 1
+            if raw.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            let f = raw.split(separator: sep, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard f.count == header.count else { errors.append(RowError(line: line, message: "\(f.count) statt \(header.count) Spalten.")); continue }
+            guard let q = Quarter(f[0]) else { errors.append(RowError(line: line, message: "„\(f[0])“ ist kein Quartal (z. B. 2026-Q3).")); continue }
+            func count(_ k: Int) -> Int?? {
+                if f[k].isEmpty { return .some(nil) }
+                guard let n = Int(f[k]), n >= 0, n <= 10_000_000 else { errors.append(RowError(line: line, message: "\(header[k]): „\(f[k])“ ist keine Anzahl (ganze Zahl ab 0).")); return nil }
+                return .some(n)
+            }
+            let values = (2..<header.count).map(count)
+            if values.contains(where: { $0 == nil }) { continue }
+            let v = values.map { $0! }
+            let key = "\(q.label)|\(f[1].lowercased())"
+            if seen.contains(key) { errors.append(RowError(line: line, message: "\(q.label) \(f[1]) steht doppelt in der Datei.")); continue }
+            seen.insert(key)
+            if f[1].lowercased() == "gesamt" {
+                guard v[0] == nil, v[1] == nil, v[2] == nil, v[3] == nil, let all = v[4], let over3 = v[5], let over5 = v[6] else {
+                    errors.append(RowError(line: line, message: "Die Zeile „gesamt“ enthält nur die Geduldeten am Stichtag (alle drei Spalten)."))
+                    continue
+                }
+                guard over5 <= over3, over3 <= all else {
+                    errors.append(RowError(line: line, message: "Es gilt: über 5 Jahre ≤ über 3 Jahre ≤ alle Geduldeten.")); continue
+                }
+                out.populations.append(Population(quarter: q, tolerated: all, toleratedOver3Years: over3, toleratedOver5Years: over5))
+            } else {
+                guard let reg = regulations.first(where: { $0.code == f[1] }) else {
+                    errors.append(RowError(line: line, message: "Unbekannte Vorschrift „\(f[1])“ (erlaubt: \(regulations.map(\.code).joined(separator: ", ")), gesamt)."))
+                    continue
+                }
+                guard let a = v[0], let g = v[1], let r = v[2], let p = v[3], v[4] == nil, v[5] == nil, v[6] == nil else {
+                    errors.append(RowError(line: line, message: "Eine Vorschrift braucht Anträge, Erteilungen, Ablehnungen und Anhängige; die Spalten der Geduldeten bleiben leer."))
+                    continue
+                }
+                out.procedures.append(Procedure(quarter: q, regulation: reg.code, applications: a, grants: g, refusals: r, pendingAtEnd: p))
+            }
+        }
+        if out.procedures.isEmpty && out.populations.isEmpty && errors.isEmpty { errors.append(RowError(line: 2, message: "Keine Datenzeilen.")) }
+        return errors.isEmpty ? .success(out) : .failure(Rejected(errors: errors))
+    }
+}
+
+/// A calendar quarter, e.g. 2026-Q3 (1.7.–30.9.2026).
+public struct Quarter: Sendable, Hashable, Comparable {
+    public var year: Int, number: Int
+    public init?(year: Int, number: Int) { guard (1...4).contains(number), (2000...2100).contains(year) else { return nil }; self.year = year; self.number = number }
+
+    /// Reads "2026-Q3", "2026Q3" or "Q3/2026".
+    public init?(_ text: String) {
+        let t = text.uppercased().replacingOccurrences(of: " ", with: "")
+        let parts: (String, String)
+        if t.hasPrefix("Q"), let slash = t.firstIndex(of: "/") { parts = (String(t[t.index(after: slash)...]), String(t[t.index(after: t.startIndex)..<slash])) }
+        else if let q = t.firstIndex(of: "Q") { parts = (String(t[..<q]).trimmingCharacters(in: CharacterSet(charactersIn: "-")), String(t[t.index(after: q)...])) }
+        else { return nil }
+        guard let y = Int(parts.0), let n = Int(parts.1) else { return nil }
+        self.init(year: y, number: n)
+    }
+
+    public var label: String { "\(year)-Q\(number)" }
+    public var german: String { "Q\(number)/\(year)" }
+    public var firstDay: Day { Day(year: year, month: 3 * number - 2, day: 1)! }
+    public var lastDay: Day { firstDay.adding(months: 3).adding(days: -1) }
+    public static func < (a: Quarter, b: Quarter) -> Bool { (a.year, a.number) < (b.year, b.number) }
+    public static func of(_ d: Day) -> Quarter { Quarter(year: d.components.year, number: (d.components.month - 1) / 3 + 1)! }
+}

@@ -1,0 +1,41 @@
+import Reports
+
+/// The authority's quarterly procedure statistics: entered or uploaded as CSV by the authority, read by the service.
+public enum StatisticsPages {
+    public static func page(frame: PageFrame, authorityName: String, stats: QuarterlyStatistics, editable: Bool,
+                            errors: [QuarterlyStatistics.RowError] = [], csv: String = "") -> HTML {
+        let quarters = Array(Set(stats.procedures.map(\.quarter) + stats.populations.map(\.quarter))).sorted().reversed()
+        let sections = quarters.map { q -> HTML in
+            let rows = stats.procedures.filter { $0.quarter == q }.map { p in
+                let title = QuarterlyStatistics.regulations.first { $0.code == p.regulation }?.title ?? p.regulation
+                return "<tr><th scope=\"row\">\(title)</th><td class=\"num\">\(p.applications)</td><td class=\"num\">\(p.grants)</td><td class=\"num\">\(p.refusals)</td><td class=\"num\">\(p.pendingAtEnd)</td></tr>" as HTML
+            }
+            let pop: HTML = stats.populations.first { $0.quarter == q }.map { p in
+                "<p>Geduldete am \(q.lastDay.german): <strong>\(p.tolerated)</strong>, davon über 3 Jahre \(p.toleratedOver3Years), über 5 Jahre \(p.toleratedOver5Years)</p>" as HTML
+            } ?? .empty
+            return """
+            <section aria-labelledby="q-\(q.label)"><h2 id="q-\(q.label)">\(q.german)</h2>\(pop)
+            \(rows.isEmpty ? HTML.empty : "<table class=\"report\"><thead><tr><th scope=\"col\">Vorschrift</th><th scope=\"col\">Anträge im Quartal</th><th scope=\"col\">Erteilungen im Quartal</th><th scope=\"col\">Ablehnungen im Quartal</th><th scope=\"col\">Anhängig am \(q.lastDay.german)</th></tr></thead><tbody>\(rows)</tbody></table>")
+            </section>
+            """
+        }
+        let errorList = errors.map { "<li>\($0.description)</li>" as HTML }
+        let form: HTML = editable ? """
+        <h2>Quartalszahlen erfassen oder hochladen</h2>
+        <p class="hint">CSV mit Kopfzeile <code>\(QuarterlyStatistics.header.joined(separator: ";"))</code>. Eine Zeile je Quartal und Vorschrift
+        (\(QuarterlyStatistics.regulations.map(\.code).joined(separator: ", "))) mit den Zahlen des Quartals und den am letzten Tag Anhängigen;
+        eine Zeile „gesamt“ je Quartal mit den Geduldeten am letzten Tag. Vorhandene Zahlen desselben Quartals werden ersetzt; eine fehlerhafte Zeile weist die ganze Datei zurück.</p>
+        \(errorList.isEmpty ? HTML.empty : "<div class=\"error-summary\" role=\"alert\"><h3>Die Datei wurde nicht übernommen</h3><ul id=\"row-errors\">\(errorList)</ul></div>")
+        <form method="post" action="/statistics" enctype="multipart/form-data">\(Layout.csrf(frame.csrf))
+        <label for="csv">CSV-Text</label><textarea id="csv" name="csv" rows="8" cols="100">\(csv)</textarea>
+        <label for="file">oder CSV-Datei</label><input id="file" name="file" type="file" accept="text/csv,.csv">
+        <p><button type="submit">Übernehmen</button></p>
+        </form>
+        """ : .empty
+        return Layout.page(frame, """
+        <h1>Verfahrensstatistik: \(authorityName)</h1>
+        \(form)
+        \(sections.isEmpty ? "<p>Noch keine Quartalszahlen.</p>" as HTML : HTML.join(Array(sections)))
+        """)
+    }
+}

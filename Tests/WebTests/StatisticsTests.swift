@@ -1,0 +1,59 @@
+import Counseling
+import Foundation
+import HTTPTypes
+import Reports
+import Storage
+import Testing
+@testable import Web
+
+@Suite("The authority's quarterly statistics")
+struct StatisticsTests {
+    static let header = "quartal;vorschrift;antraege;erteilungen;ablehnungen;anhaengig_stichtag;geduldete_stichtag;geduldete_ueber_3_jahre;geduldete_ueber_5_jahre"
+
+    @Test(arguments: TestDatabase.available)
+    func theAuthorityUploadsItsQuarterlyFiguresRowErrorsRejectTheFileAndTheServiceReadsThem(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let lead = Browser(client: b.client, clock: f.clock)
+                let csrf = try await lead.logIn(f.login(.authorityLead))
+                let bad = [Self.header, "2026-Q3;25b;20;12;3;15;;;", "2026-Q3;25x;1;1;1;1;;;", "2026-Q5;25a;1;1;1;1;;;",
+                           "2026-Q3;gesamt;;;;;2100;1300;1400", "2026-Q3;25a;-1;0;0;0;;;"].joined(separator: "\r\n")
+                let rejected = try await lead.upload("/statistics", fields: ["csrf": csrf, "csv": bad], file: nil)
+                #expect(rejected.status == .unprocessableContent)
+                let list = rejected.body.components(separatedBy: "id=\"row-errors\"")[1].components(separatedBy: "</ul>")[0]
+                #expect(list.contains("Zeile 3: Unbekannte Vorschrift „25x“"))
+                #expect(list.contains("Zeile 4: „2026-Q5“ ist kein Quartal"))
+                #expect(list.contains("Zeile 5: Es gilt: über 5 Jahre ≤ über 3 Jahre ≤ alle Geduldeten."))
+                #expect(list.contains("Zeile 6: antraege: „-1“ ist keine Anzahl"))
+                #expect(!list.contains("Zeile 2"))
+                #expect(try await f.services.statistics.load(authority: "org-abh") == QuarterlyStatistics())   // nothing half-saved
+                let good = [Self.header, "2026-Q3;25b;20;12;3;15;;;", "2026-Q3;gesamt;;;;;2100;1300;950", "Q2/2026;25b;18;10;2;11;;;"].joined(separator: "\n")
+                let saved = try await lead.upload("/statistics", fields: ["csrf": csrf], file: ("file", "q3.csv", "text/csv", Array(good.utf8)))
+                #expect(saved.status == .seeOther)
+                // The cooperating service reads them; another city's service and the counselor's writes do not pass.
+                let csrfA = try await b.logIn(f.login(.coordinator))
+                let page = try await b.request(.get, "/statistics")
+                #expect(page.status == .ok && page.body.contains("Geduldete am 30.09.2026: <strong>2100</strong>") && page.body.contains("Anhängig am 30.09.2026"))
+                #expect(!page.body.contains("<textarea"))
+                #expect(try await b.upload("/statistics", fields: ["csrf": csrfA, "csv": good], file: nil).status == .forbidden)
+                let report = try await b.request(.get, "/reports/cooperation?from=01.04.2026&to=30.09.2026")
+                #expect(report.body.contains("id=\"population\"") && report.body.contains("<td class=\"num\">2100</td>"))
+                #expect(report.body.contains("Verfahren der Ausländerbehörde im Zeitraum"))
+                let muldenau = Browser(client: b.client, clock: f.clock)
+                try await muldenau.logIn(f.login(.coordinator, organisation: "org-b"))
+                #expect(try await muldenau.request(.get, "/statistics").status == .forbidden)
+            }
+        }
+    }
+
+    @Test func quartersAndTheSeparationOfFlowsAndStocks() throws {
+        #expect(Quarter("2026-Q3")?.lastDay.iso == "2026-09-30" && Quarter("Q1/2024")?.firstDay.iso == "2024-01-01" && Quarter("2026Q4")?.label == "2026-Q4")
+        #expect(Quarter("2026-Q0") == nil && Quarter("26-Q1") == nil)
+        // A regulation row must not carry the population columns, and "gesamt" not the procedure columns.
+        let mixed = [Self.header, "2026-Q3;25b;20;12;3;15;2100;;", "2026-Q3;gesamt;5;;;;2100;1300;950"].joined(separator: "\n")
+        guard case .failure(let r) = QuarterlyStatistics.parse(mixed) else { Issue.record("accepted"); return }
+        #expect(r.errors.map(\.line) == [2, 3])
+        guard case .failure(let h) = QuarterlyStatistics.parse("a;b\n1;2") else { Issue.record("accepted"); return }
+        #expect(h.errors.first?.message.hasPrefix("Kopfzeile") == true)
+    }
+}
