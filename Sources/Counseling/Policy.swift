@@ -24,6 +24,9 @@ public enum Permission: Sendable, Hashable {
     case readServiceReports(organisation: String)
     /// The cooperation's indicators (suppressed aggregates): the service's coordination and the partner authority.
     case readCooperationReports(organisation: String)
+    /// The quarterly meetings of the actor's cooperation: both sides' staff take part.
+    case attendMeetings(organisation: String)
+    case scheduleMeetings(organisation: String)
 }
 
 public enum Policy {
@@ -53,8 +56,10 @@ public enum Policy {
             return isAuthorityStaff(actor) && recipient == actor.organisationID
         case .readServiceReports(let org):
             return actor.role == .coordinator && actor.organisationKind == .counselingService && org == actor.organisationID
-        case .readCooperationReports(let org):
+        case .readCooperationReports(let org), .scheduleMeetings(let org):
             return (actor.role == .coordinator || isAuthorityStaff(actor)) && org == actor.organisationID
+        case .attendMeetings(let org):
+            return (worksOnCases(actor) || isAuthorityStaff(actor)) && org == actor.organisationID
         }
     }
 

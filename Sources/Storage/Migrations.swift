@@ -204,6 +204,26 @@ public enum Migrations {
               PRIMARY KEY (authority_id, quarter))
             """,
         ] },
+        Migration(version: 11, name: "0011_CreateMeetings") { _ in [
+            """
+            CREATE TABLE meetings (
+              id TEXT PRIMARY KEY, cooperation_id TEXT NOT NULL REFERENCES cooperations(id), on_day TEXT NOT NULL,
+              participants TEXT NOT NULL, agenda TEXT NOT NULL, minutes TEXT NOT NULL DEFAULT '',
+              created_by TEXT NOT NULL REFERENCES users(id), created_at TEXT NOT NULL)
+            """,
+            "CREATE INDEX meetings_cooperation ON meetings(cooperation_id, on_day)",
+            // Anonymised fact sheets: deliberately without a link to the client or the case.
+            """
+            CREATE TABLE meeting_cases (
+              id TEXT PRIMARY KEY, meeting_id TEXT NOT NULL REFERENCES meetings(id), sheet TEXT NOT NULL,
+              added_by TEXT NOT NULL REFERENCES users(id), created_at TEXT NOT NULL)
+            """,
+            """
+            CREATE TABLE meeting_followups (
+              id TEXT PRIMARY KEY, meeting_id TEXT NOT NULL REFERENCES meetings(id), text TEXT NOT NULL, owner TEXT NOT NULL,
+              due TEXT NOT NULL, done_on TEXT, created_at TEXT NOT NULL)
+            """,
+        ] },
     ]
 
     /// Applies every migration not yet applied, each in its own transaction.

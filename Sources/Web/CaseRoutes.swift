@@ -26,6 +26,7 @@ struct CaseRoutes {
             (.get, "/api/v1/cases/{id}/documents", apiDocuments),
             (.post, "/cases/{id}/reminders", addReminder),
             (.get, "/cases/{id}/letters/{template}", letter),
+            (.post, "/cases/{id}/meeting", bringToMeeting),
             (.post, "/cases/{id}/reminders/{reminder}/done", completeReminder),
         ]
     }
@@ -89,7 +90,7 @@ struct CaseRoutes {
     /// The case page: applications, documents and sessions, with the errors of whichever form was sent.
     func render(_ context: BleibeContext, _ c: CounselingCase, _ client: Client, sessionErrors: [String: String] = [:],
                 applicationErrors: [String: String] = [:], documentError: String? = nil, reminderErrors: [String: String] = [:],
-                status: HTTPResponse.Status = .ok) async throws -> Response {
+                meetingError: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let sessions = try await services.cases.sessions(caseID: c.id, organisation: c.organisationID)
         let apps = try await services.applications.applications(caseID: c.id, organisation: c.organisationID)
         let recorded = try await services.applications.documents(caseID: c.id, organisation: c.organisationID)
@@ -103,6 +104,8 @@ struct CaseRoutes {
             + CaseWorkSections.documents(frame: frame, caseID: c.id, items: checklist, files: files, today: services.today, error: documentError)
             + CaseWorkSections.reminders(frame: frame, caseID: c.id, reminders: try await services.cases.reminders(caseIDs: [c.id], organisation: c.organisationID, openOnly: false),
                                          land: context.account?.organisation.land ?? "DE-SN", today: services.today, errors: reminderErrors)
+            + MeetingPages.bringCase(frame: frame, caseID: c.id, meetings: try await upcomingMeetings(c.organisationID).map { .init(id: $0.id, on: $0.on, participants: $0.participants) },
+                                     error: meetingError)
         return Reply.html(CasePages.show(frame: frame, client: client, counselingCase: c, sessions: sessions, showConfidential: true,
                                          today: services.today, errors: sessionErrors, work: work), status: status)
     }

@@ -38,14 +38,15 @@ public struct BleibeContext: RequestContext {
     /// Navigation of the cooperation by role (each page checks the policy itself again).
     static func cooperationLinks(_ a: Actor) -> [NavLink] {
         switch a.role {
-        case .counselor: return [NavLink("Termine", "/appointments", "appointments"), NavLink("Vermittlungen", "/referrals", "referrals"), NavLink("Ansprechpersonen ABH", "/contacts", "contacts")]
+        case .counselor: return [NavLink("Termine", "/appointments", "appointments"), NavLink("Vermittlungen", "/referrals", "referrals"), NavLink("Ansprechpersonen ABH", "/contacts", "contacts"),
+                                 NavLink("Sitzungen", "/meetings", "meetings")]
         case .coordinator:
             return [NavLink("Termine", "/appointments", "appointments"), NavLink("Vermittlungen", "/referrals", "referrals"), NavLink("Ansprechpersonen ABH", "/contacts", "contacts"),
                     NavLink("Bericht", "/reports/counseling", "report-counseling"), NavLink("Kennzahlen", "/reports/cooperation", "report-cooperation"),
-                    NavLink("Statistik ABH", "/statistics", "statistics")]
+                    NavLink("Statistik ABH", "/statistics", "statistics"), NavLink("Sitzungen", "/meetings", "meetings")]
         case .authorityClerk, .authorityLead:
             return [NavLink("Freigegebene Fälle", "/shared", "shared"), NavLink("Vermittlungen", "/referrals", "referrals"), NavLink("Ansprechpersonen", "/contacts", "contacts"),
-                    NavLink("Kennzahlen", "/reports/cooperation", "report-cooperation"), NavLink("Statistik", "/statistics", "statistics")]
+                    NavLink("Kennzahlen", "/reports/cooperation", "report-cooperation"), NavLink("Statistik", "/statistics", "statistics"), NavLink("Sitzungen", "/meetings", "meetings")]
         case .volunteer: return []
         }
     }
@@ -78,6 +79,7 @@ public struct AppServices: Sendable {
     public var applications: ApplicationStore
     public var appointments: AppointmentStore
     public var statistics: StatisticsStore
+    public var meetings: MeetingStore
     public var engine: Engine
     /// The clock (injected, so tests can fix "today").
     public var now: @Sendable () -> Date
@@ -88,7 +90,7 @@ public struct AppServices: Sendable {
         self.config = config; self.db = db; self.accounts = AccountStore(db: db); self.clients = ClientStore(db: db)
         self.cases = CaseStore(db: db); self.cooperation = CooperationStore(db: db)
         self.applications = ApplicationStore(db: db); self.appointments = AppointmentStore(db: db)
-        self.statistics = StatisticsStore(db: db)
+        self.statistics = StatisticsStore(db: db); self.meetings = MeetingStore(db: db)
         self.engine = Engine(); self.now = now
     }
 

@@ -49,10 +49,46 @@ public enum DemoSeeder {
             try await services.appointments.importAll(site.work.appointments, organisation: service, audit: serviceAudit)
             try await services.applications.importAll(site.work.applications, organisation: service, audit: serviceAudit)
             try await services.statistics.save(site.work.statistics, authority: authority, audit: AuditContext(userID: clerk, organisationID: authority, now: now))
+            try await seedMeetings(services, site: site, service: service, audit: serviceAudit)
             try await services.cooperation.importAll(consents: site.work.consents, referrals: site.work.referrals, contacts: site.work.contacts, service: service,
                                                      serviceAudit: serviceAudit, authorityAudit: AuditContext(userID: clerk, organisationID: authority, now: now))
         }
         return Summary(organisations: site.organisations.count, users: site.users.count, clients: site.clients.count,
                        cases: site.work.cases.count, sessions: site.work.sessions.count)
+    }
+
+    /// The cooperation's quarterly meetings since the kick-off in April 2024, the last one with two anonymised cases,
+    /// minutes and follow-ups, and the next one ahead.
+    static func seedMeetings(_ services: AppServices, site: DemoSite, service: String, audit: AuditContext) async throws {
+        guard let coop = site.cooperations.first else { return }
+        let today = services.today
+        var days = [Day("2024-04-18")]
+        var d = Day("2024-06-20")
+        while d < today.adding(days: 90) { days.append(d); d = d.adding(months: 3) }
+        let agenda = "Fallbesprechungen\nQuartalsstatistik der Ausländerbehörde\nFachlicher Austausch zu Grenzen und Reichweite der Regelungen\nAuswertung der Projekterkenntnisse"
+        let past = days.filter { $0 <= today }
+        for (i, day) in days.enumerated() {
+            let m = Meeting(id: "demo-meeting-\(i)", cooperationID: coop.id, on: day, participants: "Beratungsstelle: Koordination, Beratung; ABH: Leitung, Sachgebiet Aufenthalt",
+                            agenda: i == 0 ? "Auftakt der Kooperation\nVereinbarung der Zusammenarbeit\n" + agenda : agenda,
+                            minutes: day <= today ? "Statistik des Quartals besprochen; Fälle beraten (siehe Fallblätter); nächste Sitzung in drei Monaten." : "")
+            try await services.meetings.create(m, audit: audit)
+            guard day == past.last else { continue }
+            // Two open cases of the service, brought in anonymised.
+            let open = site.work.cases.filter { $0.state != .closed }.prefix(2)
+            for c in open {
+                guard let client = site.clients.first(where: { $0.id == c.clientID }),
+                      let person = services.engine.assess(site.household(of: client), on: day).person(client.id) else { continue }
+                let relations = site.householdRelations(of: client)
+                let children = relations.filter { $0.kind == .parent && $0.from == client.id }.compactMap { r in site.clients.first { $0.id == r.to } }
+                    .filter { ($0.facts.born?.age(on: day) ?? 99) < 18 }.count
+                let sheet = FactSheet.make(person: person, spouse: relations.contains { $0.kind != .parent && ($0.from == client.id || $0.to == client.id) },
+                                           minorChildren: children, question: "Welche Nachweise genügen für die Identitätsklärung?", on: day)
+                try await services.meetings.addCase(meetingID: m.id, sheet: sheet.text, clientID: client.id, audit: audit)
+            }
+            try await services.meetings.addFollowUp(meetingID: m.id, FollowUp(id: "demo-followup-1", text: "Merkblatt zur Passbeschaffung abstimmen", owner: "ABH, Sachgebiet Aufenthalt",
+                                                                            due: day.adding(days: 60)), audit: audit)
+            try await services.meetings.addFollowUp(meetingID: m.id, FollowUp(id: "demo-followup-2", text: "Liste der Langzeitgeduldeten für Einladungen abgleichen", owner: "Beratungsstelle, Koordination",
+                                                                            due: day.adding(days: 30), doneOn: day.adding(days: 25) <= today ? day.adding(days: 25) : nil), audit: audit)
+        }
     }
 }

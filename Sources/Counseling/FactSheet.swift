@@ -1,0 +1,85 @@
+import Eligibility
+
+/// A case brought to the quarterly meeting, anonymised: no name, birth date, file number or address; every date
+/// coarsened to the month; ages as five-year bands; a nationality held by few shown only as its region.
+public struct FactSheet: Sendable, Hashable {
+    public var lines: [(label: String, value: String)]
+    public var question: String
+
+    public static func == (a: FactSheet, b: FactSheet) -> Bool {
+        a.question == b.question && a.lines.map { $0.label + "\u{1}" + $0.value } == b.lines.map { $0.label + "\u{1}" + $0.value }
+    }
+    public func hash(into h: inout Hasher) { h.combine(question); for l in lines { h.combine(l.label); h.combine(l.value) } }
+
+    /// Nationalities common enough among tolerated persons to be named; any other is shown as its region.
+    public static let namedNationalities: Set<String> = ["AFG", "IRQ", "SYR", "TUR", "RUS", "GEO", "NGA", "IRN", "PAK"]
+
+    public static func region(_ code: String?) -> String {
+        guard let c = code else { return "ungeklärt" }
+        if namedNationalities.contains(c) { return c }
+        switch c {
+        case "GIN", "GMB", "SEN", "MLI", "CIV", "GHA", "SLE", "LBR", "TGO", "BEN", "BFA", "NER", "CMR": return "West- und Zentralafrika"
+        case "SOM", "ERI", "ETH", "SDN", "SSD", "KEN", "UGA": return "Ostafrika"
+        case "DZA", "MAR", "TUN", "LBY", "EGY": return "Nordafrika"
+        case "LBN", "JOR", "PSE", "YEM", "XXA": return "Naher Osten (einschl. staatenlos)"
+        case "ARM", "AZE": return "Kaukasus"
+        case "IND", "BGD", "LKA", "NPL": return "Südasien"
+        case "VNM", "CHN", "MNG": return "Ost- und Südostasien"
+        case "SRB", "XKX", "ALB", "MKD", "BIH", "MNE", "MDA", "UKR": return "Südost- und Osteuropa"
+        default: return "andere Region"
+        }
+    }
+
+    static func month(_ d: Day?) -> String {
+        guard let d else { return "unbekannt" }
+        let (y, m, _) = d.components
+        return (m < 10 ? "0" : "") + "\(m)/\(y)"
+    }
+
+    static func ageBand(_ born: Day?, on day: Day) -> String {
+        guard let b = born else { return "unbekannt" }
+        let a = b.age(on: day), low = a / 5 * 5
+        return "\(low)–\(low + 4) Jahre"
+    }
+
+    public static func make(person p: PersonAssessment, spouse: Bool, minorChildren: Int, question: String, on day: Day) -> FactSheet {
+        let f = p.person
+        var lines: [(String, String)] = []
+        lines.append(("Alter", ageBand(f.born, on: day)))
+        lines.append(("Herkunft", region(f.nationality)))
+        lines.append(("Familie", (spouse ? "mit Ehe-/Lebenspartner:in" : "ohne Partner:in im Haushalt") + ", \(minorChildren) minderjährige Kinder"))
+        lines.append(("Einreise", month(f.entered)))
+        let history = (f.status ?? []).map { s in "\(month(s.from))–\(s.to.map { month($0) } ?? "heute"): \(statusName(s.kind))\(s.basis.map { " (§ \($0))" } ?? "")" }
+        lines.append(("Aufenthaltsverlauf", history.isEmpty ? "nicht erfasst" : history.joined(separator: "; ")))
+        let level = (f.german ?? []).filter { $0.date <= day }.map(\.level).max()
+        lines.append(("Deutsch", level.map { ["A1", "A2", "B1", "B2", "C1", "C2"][$0.rawValue - 1] } ?? "kein Nachweis"))
+        let working = (f.employment ?? []).contains { $0.covers(day) }
+        lines.append(("Beschäftigung", working ? "derzeit beschäftigt" : "derzeit nicht beschäftigt"))
+        lines.append(("Strafrechtliches", (f.convictions ?? []).isEmpty ? (f.convictions == nil ? "nicht erfasst" : "keine Verurteilungen") : "Verurteilung(en) vorhanden"))
+        let summary = p.assessments.filter { $0.outcome != .excluded && $0.outcome != .notMet }.map { a in
+            "\(a.pathway.title): \(a.outcome.german)\(a.from.map { " ab \(month($0))" } ?? "")"
+        }
+        lines.append(("Einschätzung", summary.isEmpty ? "kein Weg erfüllt oder absehbar" : summary.joined(separator: "; ")))
+        return FactSheet(lines: lines, question: question)
+    }
+
+    static func statusName(_ k: StatusKind) -> String {
+        switch k {
+        case .gestattung: "Gestattung"; case .duldung: "Duldung"; case .duldung60b: "Duldung § 60b"; case .duldung60c: "Ausbildungsduldung"
+        case .duldung60d: "Beschäftigungsduldung"; case .aufenthaltserlaubnis: "Aufenthaltserlaubnis"; case .fiktion: "Fiktion"; case .visa: "Visum"
+        case .none: "ohne Status"; case .abroad: "im Ausland"
+        }
+    }
+
+    /// What a question for the meeting must not contain: the client's names, file number or birth date.
+    public static func identifyingWords(in text: String, client: Client) -> [String] {
+        let lower = text.lowercased()
+        var found: [String] = []
+        for word in [client.firstName, client.lastName, client.fileNumber] where word.count >= 2 && lower.contains(word.lowercased()) { found.append(word) }
+        if let b = client.facts.born, text.contains(b.german) || text.contains(b.iso) { found.append(b.german) }
+        return found
+    }
+
+    /// The sheet as text lines, for storage and display.
+    public var text: String { (lines.map { "\($0.label): \($0.value)" } + ["Frage: \(question)"]).joined(separator: "\n") }
+}

@@ -1,0 +1,84 @@
+import Eligibility
+
+/// The quarterly meetings of the cooperation, seen alike by the service and the authority.
+public enum MeetingPages {
+    public struct Summary: Sendable { public var id: String, on: Day, participants: String
+        public init(id: String, on: Day, participants: String) { self.id = id; self.on = on; self.participants = participants } }
+
+    public struct FollowUpRow: Sendable { public var id: String, text: String, owner: String, due: Day, doneOn: Day?
+        public init(id: String, text: String, owner: String, due: Day, doneOn: Day?) { self.id = id; self.text = text; self.owner = owner; self.due = due; self.doneOn = doneOn } }
+
+    public static func list(frame: PageFrame, meetings: [Summary], today: Day, errors: [String: String] = [:]) -> HTML {
+        let rows = meetings.map { m in "<li><a href=\"/meetings/\(m.id)\">Sitzung am \(m.on.german)</a> – \(m.participants)</li>" as HTML }
+        func field(_ id: String, _ label: String, _ value: String) -> HTML {
+            "<label for=\"\(id)\">\(label)</label><input id=\"\(id)\" name=\"\(id)\" value=\"\(value)\" size=\"60\"\(Layout.describedBy(id, errors[id]))>\(Layout.fieldError(id, errors[id]))"
+        }
+        return Layout.page(frame, """
+        <h1>Kooperationssitzungen</h1>
+        <p class="hint">Quartalssitzungen von Beratungsstelle und Ausländerbehörde: Fallbesprechungen (anonymisiert), Statistik, fachlicher Austausch, Auswertung.</p>
+        \(rows.isEmpty ? "<p>Noch keine Sitzung.</p>" as HTML : "<ul>\(rows)</ul>")
+        <h2>Sitzung anlegen</h2>
+        \(Layout.errorSummary(errors))
+        <form method="post" action="/meetings">\(Layout.csrf(frame.csrf))
+        \(field("on", "Datum (TT.MM.JJJJ)", today.german))
+        \(field("participants", "Teilnehmende (Funktionen)", "Beratungsstelle: Koordination, Beratung; ABH: Leitung, Sachgebiet Aufenthalt"))
+        <label for="agenda">Tagesordnung (ein Punkt je Zeile)</label>
+        <textarea id="agenda" name="agenda" rows="5" cols="80">Fallbesprechungen\nQuartalsstatistik\nFachlicher Austausch zu Grenzen und Reichweite der Regelungen\nAuswertung der Projekterkenntnisse</textarea>\(Layout.fieldError("agenda", errors["agenda"]))
+        <p><button type="submit">Anlegen</button></p>
+        </form>
+        """)
+    }
+
+    public static func show(frame: PageFrame, id: String, on: Day, participants: String, agenda: String, minutes: String, sheets: [String],
+                            followUps: [FollowUpRow], today: Day, errors: [String: String] = [:]) -> HTML {
+        let items = agenda.split(separator: "\n").map { "<li>\(String($0))</li>" as HTML }
+        let cases = sheets.enumerated().map { i, s -> HTML in
+            let lines = s.split(separator: "\n").map { line -> HTML in
+                let parts = line.split(separator: ":", maxSplits: 1).map(String.init)
+                return "<dt>\(parts[0])</dt><dd>\(parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : "")</dd>"
+            }
+            return "<article class=\"fact-sheet\" aria-label=\"Fall \(i + 1)\"><h3>Fall \(i + 1)</h3><dl class=\"figures\">\(lines)</dl></article>"
+        }
+        let follow = followUps.map { f -> HTML in
+            let done: HTML = f.doneOn.map { "erledigt am \($0.german)" } ??
+                "<form method=\"post\" action=\"/meetings/\(id)/followups/\(f.id)/done\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">erledigt</button></form>"
+            return "<tr><td>\(f.text)</td><td>\(f.owner)</td><td>\(f.due.german)</td><td>\(done)</td></tr>"
+        }
+        return Layout.page(frame, """
+        <h1>Kooperationssitzung am \(on.german)</h1>
+        <p>Teilnehmende: \(participants)</p>
+        <h2>Tagesordnung</h2><ol>\(items)</ol>
+        <h2>Fallbesprechungen</h2>
+        <p class="hint">Anonymisierte Fallblätter: ohne Name, Geburtsdatum, Aktenzeichen und Anschrift; Daten nur als Monat; seltene Staatsangehörigkeiten als Region. Fälle bringt die Beratungsstelle aus der Akte ein.</p>
+        \(cases.isEmpty ? "<p>Keine Fälle eingebracht.</p>" as HTML : HTML.join(cases))
+        <h2>Protokoll</h2>
+        <form method="post" action="/meetings/\(id)/minutes">\(Layout.csrf(frame.csrf))
+        <label for="minutes">Protokoll</label><textarea id="minutes" name="minutes" rows="8" cols="90">\(minutes)</textarea>\(Layout.fieldError("minutes", errors["minutes"]))
+        <p><button type="submit">Protokoll speichern</button></p></form>
+        <h2>Vereinbarte Aufgaben</h2>
+        \(follow.isEmpty ? "<p>Keine.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Aufgabe</th><th scope=\"col\">Verantwortlich</th><th scope=\"col\">Bis</th><th scope=\"col\"></th></tr></thead><tbody>\(follow)</tbody></table>")
+        \(Layout.errorSummary(errors.filter { $0.key != "minutes" }))
+        <form method="post" action="/meetings/\(id)/followups">\(Layout.csrf(frame.csrf))<div class="grid">
+        <div><label for="text">Aufgabe</label><input id="text" name="text"\(Layout.describedBy("text", errors["text"]))>\(Layout.fieldError("text", errors["text"]))</div>
+        <div><label for="owner">Verantwortlich</label><input id="owner" name="owner"\(Layout.describedBy("owner", errors["owner"]))>\(Layout.fieldError("owner", errors["owner"]))</div>
+        <div><label for="due">Bis (TT.MM.JJJJ)</label><input id="due" name="due" size="10" value="\(today.adding(days: 90).german)"\(Layout.describedBy("due", errors["due"]))>\(Layout.fieldError("due", errors["due"]))</div>
+        </div><p><button type="submit">Aufgabe hinzufügen</button></p></form>
+        <p><a href="/meetings">Alle Sitzungen</a></p>
+        """)
+    }
+
+    /// The form on a case page that brings the case, anonymised, to a meeting.
+    public static func bringCase(frame: PageFrame, caseID: String, meetings: [Summary], error: String? = nil) -> HTML {
+        guard !meetings.isEmpty else { return .empty }
+        let options = meetings.map { "<option value=\"\($0.id)\">Sitzung am \($0.on.german)</option>" as HTML }
+        return """
+        <section aria-labelledby="to-meeting"><h2 id="to-meeting">In die Kooperationssitzung einbringen</h2>
+        <p class="hint">Die Behörde sieht nur ein anonymisiertes Fallblatt. Die Frage darf keinen Namen, kein Geburtsdatum und kein Aktenzeichen enthalten.</p>
+        \(error.map { "<p class=\"error\" role=\"alert\" id=\"question-error\">\($0)</p>" as HTML } ?? .empty)
+        <form method="post" action="/cases/\(caseID)/meeting">\(Layout.csrf(frame.csrf))
+        <label for="meeting">Sitzung</label><select id="meeting" name="meeting">\(options)</select>
+        <label for="question">Frage an die Runde</label><input id="question" name="question" size="80">
+        <p><button type="submit">Fall anonymisiert einbringen</button></p></form></section>
+        """
+    }
+}

@@ -1,0 +1,106 @@
+import Counseling
+import Eligibility
+import Foundation
+import Hummingbird
+import Storage
+import Views
+
+/// Quarterly meetings of the cooperation: agenda, minutes, follow-ups and anonymised case discussions.
+struct MeetingRoutes {
+    let services: AppServices
+
+    var endpoints: [Endpoint] {
+        [
+            (.get, "/meetings", list),
+            (.post, "/meetings", create),
+            (.get, "/meetings/{id}", show),
+            (.post, "/meetings/{id}/minutes", minutes),
+            (.post, "/meetings/{id}/followups", addFollowUp),
+            (.post, "/meetings/{id}/followups/{followup}/done", completeFollowUp),
+        ]
+    }
+
+    /// The actor and the cooperations it belongs to (in force today).
+    func scope(_ context: BleibeContext) async throws -> (Actor, [Cooperation]) {
+        let a = try context.requireActor()
+        guard Policy.allows(a, .attendMeetings(organisation: a.organisationID)) else { throw AppError.forbidden }
+        let coops = try await services.cooperation.cooperations(of: a.organisationID).filter { $0.isActive(on: services.today) }
+        return (a, coops)
+    }
+
+    func loadMeeting(_ context: BleibeContext) async throws -> (Actor, Meeting) {
+        let (a, coops) = try await scope(context)
+        guard let m = try await services.meetings.meeting(id: try context.parameters.require("id"), cooperations: coops.map(\.id)) else { throw AppError.notFound }
+        return (a, m)
+    }
+
+    func renderList(_ context: BleibeContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let (_, coops) = try await scope(context)
+        let list = try await services.meetings.meetings(cooperations: coops.map(\.id))
+        return Reply.html(MeetingPages.list(frame: context.frame("Kooperationssitzungen", current: "meetings"),
+                                            meetings: list.map { .init(id: $0.id, on: $0.on, participants: $0.participants) }, today: services.today, errors: errors), status: status)
+    }
+
+    @Sendable func list(_ request: Request, context: BleibeContext) async throws -> Response { try await renderList(context) }
+
+    @Sendable func create(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, coops) = try await scope(context)
+        guard Policy.allows(a, .scheduleMeetings(organisation: a.organisationID)), let coop = coops.first else { throw AppError.forbidden }
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        var errors: [String: String] = [:]
+        let on = formDay(form.trimmed("on"))
+        if on == nil || on! == nil { errors["on"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
+        let participants = form.trimmed("participants"), agenda = form.trimmed("agenda")
+        if participants.isEmpty || participants.count > 500 { errors["participants"] = "Bitte die Teilnehmenden angeben (höchstens 500 Zeichen)." }
+        if agenda.isEmpty || agenda.count > 3000 { errors["agenda"] = "Bitte die Tagesordnung angeben (höchstens 3000 Zeichen)." }
+        guard errors.isEmpty, let day = on ?? nil else { return try await renderList(context, errors: errors, status: .unprocessableContent) }
+        let m = Meeting(id: Credentials.newID(), cooperationID: coop.id, on: day, participants: participants, agenda: agenda)
+        try await services.meetings.create(m, audit: services.audit(a))
+        return Reply.redirect("/meetings/\(m.id)")
+    }
+
+    func render(_ context: BleibeContext, _ m: Meeting, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let sheets = try await services.meetings.cases(meetingID: m.id)
+        let follow = try await services.meetings.followUps(meetingID: m.id).map { MeetingPages.FollowUpRow(id: $0.id, text: $0.text, owner: $0.owner, due: $0.due, doneOn: $0.doneOn) }
+        return Reply.html(MeetingPages.show(frame: context.frame("Kooperationssitzung", current: "meetings"), id: m.id, on: m.on, participants: m.participants,
+                                            agenda: m.agenda, minutes: m.minutes, sheets: sheets, followUps: follow, today: services.today, errors: errors), status: status)
+    }
+
+    @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (_, m) = try await loadMeeting(context)
+        return try await render(context, m)
+    }
+
+    @Sendable func minutes(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, m) = try await loadMeeting(context)
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        let text = form.trimmed("minutes")
+        guard text.count <= 20_000 else { return try await render(context, m, errors: ["minutes": "Das Protokoll darf höchstens 20.000 Zeichen haben."], status: .unprocessableContent) }
+        try await services.meetings.setMinutes(meetingID: m.id, minutes: text, audit: services.audit(a))
+        return Reply.redirect("/meetings/\(m.id)")
+    }
+
+    @Sendable func addFollowUp(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, m) = try await loadMeeting(context)
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        var errors: [String: String] = [:]
+        let text = form.trimmed("text"), owner = form.trimmed("owner"), due = formDay(form.trimmed("due"))
+        if text.isEmpty || text.count > 500 { errors["text"] = "Bitte die Aufgabe angeben." }
+        if owner.isEmpty || owner.count > 200 { errors["owner"] = "Bitte angeben, wer verantwortlich ist." }
+        if due == nil || due! == nil { errors["due"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
+        guard errors.isEmpty, let day = due ?? nil else { return try await render(context, m, errors: errors, status: .unprocessableContent) }
+        try await services.meetings.addFollowUp(meetingID: m.id, FollowUp(id: Credentials.newID(), text: text, owner: owner, due: day), audit: services.audit(a))
+        return Reply.redirect("/meetings/\(m.id)")
+    }
+
+    @Sendable func completeFollowUp(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, m) = try await loadMeeting(context)
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        guard try await services.meetings.completeFollowUp(id: try context.parameters.require("followup"), meetingID: m.id, on: services.today, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/meetings/\(m.id)")
+    }
+}

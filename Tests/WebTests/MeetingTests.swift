@@ -1,0 +1,70 @@
+import Counseling
+import Eligibility
+import Foundation
+import HTTPTypes
+import Storage
+import Testing
+@testable import Web
+
+@Suite("Quarterly meetings with anonymised cases")
+struct MeetingTests {
+    @Test(arguments: TestDatabase.available)
+    func aCaseReachesTheMeetingOnlyAsAnAnonymisedFactSheet(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let coordinator = Browser(client: b.client, clock: f.clock)
+                let cc = try await coordinator.logIn(f.login(.coordinator))
+                #expect(try await coordinator.request(.post, "/meetings", form: ["csrf": cc, "on": "31.02.2026", "participants": "", "agenda": "x"]).status == .unprocessableContent)
+                let created = try await coordinator.request(.post, "/meetings", form: ["csrf": cc, "on": "10.12.2026", "participants": "Koordination, ABH-Leitung",
+                                                                                      "agenda": "Fallbesprechungen\nQuartalsstatistik"])
+                let meetingPath = try #require(created.headers[.location])
+                // The counselor brings a case; a question that names the person is refused.
+                let csrf = try await b.logIn(f.login(.counselor))
+                let opened = try await b.request(.post, "/clients/client-a/cases", form: ["csrf": csrf, "opened_on": "01.10.2026", "referral_source": "authority", "pathway": "25b"])
+                let casePath = try #require(opened.headers[.location])
+                let meetingID = String(meetingPath.split(separator: "/").last!)
+                let named = try await b.request(.post, casePath + "/meeting", form: ["csrf": csrf, "meeting": meetingID, "question": "Reicht bei Herrn Haddad (A-1) die Teilzeit?"])
+                #expect(named.status == .unprocessableContent && named.body.contains("id=\"question-error\"") && named.body.contains("Haddad, A-1"))
+                let ok = try await b.request(.post, casePath + "/meeting", form: ["csrf": csrf, "meeting": meetingID, "question": "Reicht Teilzeit für die überwiegende Sicherung?"])
+                #expect(ok.status == .seeOther)
+                // The authority sees the sheet: nothing that names the person, dates only as months.
+                let lead = Browser(client: b.client, clock: f.clock)
+                let lc = try await lead.logIn(f.login(.authorityLead))
+                let page = try await lead.request(.get, meetingPath)
+                #expect(page.status == .ok && page.body.contains("<h3>Fall 1</h3>"))
+                let sheet = page.body.components(separatedBy: "<article class=\"fact-sheet\"")[1].components(separatedBy: "</article>")[0]
+                for secret in ["Haddad", "Mohammed", "A-1", "client-a", "05.05.1990", "1990-05-05", "1990"] { #expect(!sheet.contains(secret), "\(secret)") }
+                #expect(sheet.range(of: "[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}", options: .regularExpression) == nil, "a full date in the sheet")
+                #expect(sheet.contains("35–39 Jahre") && sheet.contains("IRQ") && sheet.contains("11/2020") && sheet.contains("Reicht Teilzeit"))
+                // Minutes and follow-ups on both sides.
+                #expect(try await lead.request(.post, meetingPath + "/minutes", form: ["csrf": lc, "minutes": "Einigkeit: Teilzeit mit Aufstockung prüfen."]).status == .seeOther)
+                #expect(try await lead.request(.post, meetingPath + "/followups", form: ["csrf": lc, "text": "Hinweise zu § 25b Abs. 1 S. 2 Nr. 3 abstimmen", "owner": "ABH-Leitung", "due": "31.03.2027"]).status == .seeOther)
+                #expect(try await lead.request(.post, meetingPath + "/followups", form: ["csrf": lc, "text": "", "owner": "", "due": "x"]).status == .unprocessableContent)
+                let after = try await coordinator.request(.get, meetingPath)
+                #expect(after.body.contains("Einigkeit: Teilzeit mit Aufstockung prüfen.") && after.body.contains("<td>31.03.2027</td>"))
+                let fid = try #require(after.body.components(separatedBy: "/followups/").dropFirst().first?.prefix { $0 != "/" })
+                #expect(try await coordinator.request(.post, meetingPath + "/followups/\(fid)/done", form: ["csrf": cc]).status == .seeOther)
+                #expect(try await coordinator.request(.get, meetingPath).body.contains("erledigt am 22.11.2026"))
+                // No one outside the cooperation sees the meeting.
+                let muldenau = Browser(client: b.client, clock: f.clock)
+                let mc = try await muldenau.logIn(f.login(.coordinator, organisation: "org-b"))
+                #expect(try await muldenau.request(.get, meetingPath).status == .notFound)
+                #expect(try await muldenau.request(.post, "/meetings", form: ["csrf": mc, "on": "10.12.2026", "participants": "x", "agenda": "y"]).status == .forbidden)
+                let volunteer = Browser(client: b.client, clock: f.clock)
+                try await volunteer.logIn(f.login(.volunteer))
+                #expect(try await volunteer.request(.get, "/meetings").status == .forbidden)
+            }
+        }
+    }
+
+    @Test func rareNationalitiesAreShownAsRegionsAndAgesAsBands() {
+        #expect(FactSheet.region("GIN") == "West- und Zentralafrika" && FactSheet.region("AFG") == "AFG" && FactSheet.region(nil) == "ungeklärt")
+        var p = Person(id: "x")
+        p.born = Day("2001-02-03"); p.nationality = "ERI"; p.entered = Day("2016-09-14")
+        p.status = [StatusPeriod(kind: .duldung, from: Day("2016-09-14"))]
+        let sheet = FactSheet.make(person: Engine().assess(Household(single: p), on: Day("2026-11-22")).person("x")!, spouse: false, minorChildren: 0,
+                                   question: "Frage", on: Day("2026-11-22"))
+        #expect(sheet.text.contains("Alter: 25–29 Jahre") && sheet.text.contains("Herkunft: Ostafrika") && sheet.text.contains("09/2016–heute: Duldung"))
+        #expect(!sheet.text.contains("2001") && !sheet.text.contains("ERI") && !sheet.text.contains("14.09"))
+    }
+}
