@@ -27,6 +27,9 @@ public enum Permission: Sendable, Hashable {
     /// The quarterly meetings of the actor's cooperation: both sides' staff take part.
     case attendMeetings(organisation: String)
     case scheduleMeetings(organisation: String)
+    /// Fachberatung records and the knowledge base are the service's; partners of the same city read the articles.
+    case recordAdvice(organisation: String)
+    case readKnowledge(sameCity: Bool)
 }
 
 public enum Policy {
@@ -58,6 +61,10 @@ public enum Policy {
             return actor.role == .coordinator && actor.organisationKind == .counselingService && org == actor.organisationID
         case .readCooperationReports(let org), .scheduleMeetings(let org):
             return (actor.role == .coordinator || isAuthorityStaff(actor)) && org == actor.organisationID
+        case .recordAdvice(let org):
+            return worksOnCases(actor) && org == actor.organisationID
+        case .readKnowledge(let sameCity):
+            return worksOnCases(actor) || actor.role == .volunteer && sameCity
         case .attendMeetings(let org):
             return (worksOnCases(actor) || isAuthorityStaff(actor)) && org == actor.organisationID
         }

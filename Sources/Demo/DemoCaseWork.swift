@@ -15,6 +15,8 @@ public struct DemoCaseWork: Sendable {
     public var applications: [PermitApplication] = []
     /// The authority's quarterly procedure statistics.
     public var statistics = QuarterlyStatistics()
+    public var advice: [ExpertRequest] = []
+    public var articles: [Article] = []
 
     public init() {}
 
@@ -129,6 +131,32 @@ public struct DemoCaseWork: Sendable {
                                                 requestedVia: rng.weighted([(.phone, 5), (.inPerson, 3), (.mail, 2)])))
         }
         out.statistics = DemoStatistics.make(seed: seed, today: today)
+        // Fachberatung for volunteers and other services, a few a month.
+        let askers = ["Ehrenamtsnetz Elbstadt", "Migrationsberatung für Erwachsene", "Jugendmigrationsdienst", "Kirchliche Flüchtlingshilfe", "Sozialdienst einer Gemeinschaftsunterkunft"]
+        let questions: [(String, String, String)] = [
+            ("25b", "Zählt ein Minijob zur überwiegenden Sicherung des Lebensunterhalts?", "Nur im Zusammenhang mit weiteren Einkünften; maßgeblich ist der Anteil am Bedarf (§ 25b Abs. 1 S. 2 Nr. 3)."),
+            ("25a", "Reicht der Schulbesuch an einer Berufsschule für § 25a?", "Ja, wenn er erfolgreich ist; Bescheinigungen der Schule vorlegen."),
+            ("60d", "Ab wann kann die Beschäftigungsduldung beantragt werden?", "Nach 12 Monaten Duldung und 12 Monaten sozialversicherungspflichtiger Beschäftigung (Fassung ab 1.3.2024)."),
+            ("other", "Was tun, wenn die Botschaft keinen Pass ausstellt?", "Bemühungen dokumentieren (Vorsprache, Schreiben); an die Ausländerbehörde weitergeben."),
+        ]
+        var day = projectStart
+        while day < today {
+            let q = rng.pick(questions)
+            out.advice.append(ExpertRequest(id: rng.uuid(), requester: rng.pick(askers), legalArea: q.0, question: q.1, answer: q.2,
+                                            minutesSpent: rng.pick([10, 15, 20, 30, 45]), askedOn: day))
+            day = day.adding(days: rng.int(4...15))
+        }
+        out.articles = [
+            Article(id: rng.uuid(), organisationID: service, pathway: "25b", title: "§ 25b: nachhaltige Integration in fünf Schritten",
+                    body: "Aufenthaltszeiten: 6 Jahre, mit minderjährigem Kind 4 Jahre (seit 31.12.2022); ab 1.7.2027 gelten 8 bzw. 6 Jahre.\n\nSprache A2 und der Test „Leben in Deutschland“.\n\nLebensunterhalt überwiegend durch Erwerbstätigkeit.\n\nIdentität klären oder Mitwirkung belegen.\n\nBekenntnis zur freiheitlichen demokratischen Grundordnung.",
+                    updatedAt: "\(today.adding(days: -40).iso)T09:00:00.000Z"),
+            Article(id: rng.uuid(), organisationID: service, pathway: "25a", title: "§ 25a: bis zum 27. Geburtstag",
+                    body: "Seit 3 Jahren geduldet, gestattet oder erlaubt im Bundesgebiet, 3 Jahre erfolgreicher Schulbesuch oder Abschluss.\n\nDer Antrag muss vor dem 27. Geburtstag gestellt sein.",
+                    updatedAt: "\(today.adding(days: -90).iso)T09:00:00.000Z"),
+            Article(id: rng.uuid(), organisationID: service, pathway: "104c", title: "Chancen-Aufenthaltsrecht: was nach dem 30.6.2027 gilt",
+                    body: "Neue Erteilungen nach § 104c sind seit 1.1.2026 nicht mehr möglich.\n\nInhaber sollten rechtzeitig vor dem 30.6.2027 einen Antrag nach § 25a oder § 25b stellen.",
+                    updatedAt: "\(today.adding(days: -20).iso)T09:00:00.000Z"),
+        ]
         out.contacts = [
             DirectoryContact(id: rng.uuid(), authorityID: authority, name: "Sabine Hartung", function: "Sachgebietsleitung Aufenthalt", phone: "+49 000 4880-100",
                              email: "aufenthalt@abh-elbstadt.example", responsibility: "Grundsatzfragen, Kooperation"),

@@ -42,7 +42,7 @@ public struct CounselingReport: Sendable {
         counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value) }
     }
 
-    public static func make(from: Day, to: Day, sessions all: [SessionRecord], applications: [PermitApplication]) -> CounselingReport {
+    public static func make(from: Day, to: Day, sessions all: [SessionRecord], applications: [PermitApplication], advice: [ExpertRequest] = []) -> CounselingReport {
         let inPeriod = all.filter { $0.session.on >= from && $0.session.on <= to }
         let months = months(from: from, to: to)
         var perMonth = Dictionary(uniqueKeysWithValues: months.map { ($0, [0, 0]) })
@@ -73,6 +73,8 @@ public struct CounselingReport: Sendable {
             CountTable(title: "Besprochene Bleiberechtswege (Nennungen)", column: "Nennungen", pairs: ranked(pathways)),
             CountTable(title: "Anträge und Entscheidungen nach Vorschrift", rowLabels: appRows, columnLabels: ["gestellt", "erteilt", "abgelehnt", "zurückgenommen"],
                        counts: appRows.map { apps[$0]! }),
+            CountTable(title: "Fachberatungen (ohne Akte) nach Rechtsgebiet", column: "Anfragen",
+                       pairs: ranked(Dictionary(grouping: advice.filter { $0.askedOn >= from && $0.askedOn <= to }, by: { ExpertRequest.areaTitle($0.legalArea) }).mapValues(\.count))),
         ]
         return CounselingReport(from: from, to: to, sessions: inPeriod.count, firstSessions: inPeriod.filter { $0.kind == .first }.count,
                                 persons: personNationality.count, tables: tables)

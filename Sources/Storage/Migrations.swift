@@ -224,6 +224,22 @@ public enum Migrations {
               due TEXT NOT NULL, done_on TEXT, created_at TEXT NOT NULL)
             """,
         ] },
+        Migration(version: 12, name: "0012_CreateExpertAdviceAndKnowledgeBase") { _ in [
+            // Fachberatung for volunteers and other services: no client file, no personal data of the person concerned.
+            """
+            CREATE TABLE expert_requests (
+              id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL REFERENCES organisations(id), requester TEXT NOT NULL,
+              legal_area TEXT NOT NULL, question TEXT NOT NULL, answer TEXT NOT NULL, minutes_spent BIGINT NOT NULL,
+              asked_on TEXT NOT NULL, created_by TEXT NOT NULL REFERENCES users(id), created_at TEXT NOT NULL)
+            """,
+            "CREATE INDEX expert_requests_organisation ON expert_requests(organisation_id, asked_on)",
+            """
+            CREATE TABLE articles (
+              id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL REFERENCES organisations(id), pathway TEXT NOT NULL,
+              title TEXT NOT NULL, body TEXT NOT NULL, updated_by TEXT NOT NULL REFERENCES users(id), updated_at TEXT NOT NULL)
+            """,
+            "CREATE INDEX articles_organisation ON articles(organisation_id, pathway)",
+        ] },
     ]
 
     /// Applies every migration not yet applied, each in its own transaction.

@@ -92,7 +92,7 @@ public enum Layout {
     header, nav, main, footer { padding: 0.5rem 1.25rem; }
     header { display: flex; justify-content: space-between; align-items: center; border-bottom: 1px solid var(--line); }
     .brand { font-weight: 700; font-size: 1.3rem; color: var(--accent); text-decoration: none; }
-    nav ul { list-style: none; display: flex; gap: 1.25rem; margin: 0; padding: 0; }
+    nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.3rem 1.25rem; margin: 0; padding: 0; }
     nav a[aria-current] { font-weight: 700; }
     main { max-width: 72rem; }
     footer { color: var(--muted); font-size: 0.85rem; border-top: 1px solid var(--line); margin-top: 2rem; }

@@ -28,7 +28,7 @@ func allEndpoints(_ services: AppServices) -> [Endpoint] {
         + ConsentRoutes(services: services, clientRoutes: clients).endpoints + SharedCaseRoutes(services: services, clientRoutes: clients).endpoints
         + ReferralRoutes(services: services).endpoints + AppointmentRoutes(services: services).endpoints
         + ReportRoutes(services: services).endpoints + StatisticsRoutes(services: services).endpoints
-        + MeetingRoutes(services: services).endpoints
+        + MeetingRoutes(services: services).endpoints + AdviceRoutes(services: services).endpoints
 }
 
 /// Builds the router with every route and middleware; no socket is opened here.

@@ -39,15 +39,16 @@ public struct BleibeContext: RequestContext {
     static func cooperationLinks(_ a: Actor) -> [NavLink] {
         switch a.role {
         case .counselor: return [NavLink("Termine", "/appointments", "appointments"), NavLink("Vermittlungen", "/referrals", "referrals"), NavLink("Ansprechpersonen ABH", "/contacts", "contacts"),
-                                 NavLink("Sitzungen", "/meetings", "meetings")]
+                                 NavLink("Sitzungen", "/meetings", "meetings"), NavLink("Fachberatung", "/advice", "advice"), NavLink("Wissen", "/knowledge", "knowledge")]
         case .coordinator:
             return [NavLink("Termine", "/appointments", "appointments"), NavLink("Vermittlungen", "/referrals", "referrals"), NavLink("Ansprechpersonen ABH", "/contacts", "contacts"),
                     NavLink("Bericht", "/reports/counseling", "report-counseling"), NavLink("Kennzahlen", "/reports/cooperation", "report-cooperation"),
-                    NavLink("Statistik ABH", "/statistics", "statistics"), NavLink("Sitzungen", "/meetings", "meetings")]
+                    NavLink("Statistik ABH", "/statistics", "statistics"), NavLink("Sitzungen", "/meetings", "meetings"), NavLink("Fachberatung", "/advice", "advice"),
+                    NavLink("Wissen", "/knowledge", "knowledge")]
         case .authorityClerk, .authorityLead:
             return [NavLink("Freigegebene Fälle", "/shared", "shared"), NavLink("Vermittlungen", "/referrals", "referrals"), NavLink("Ansprechpersonen", "/contacts", "contacts"),
                     NavLink("Kennzahlen", "/reports/cooperation", "report-cooperation"), NavLink("Statistik", "/statistics", "statistics"), NavLink("Sitzungen", "/meetings", "meetings")]
-        case .volunteer: return []
+        case .volunteer: return [NavLink("Wissen", "/knowledge", "knowledge")]
         }
     }
 }
@@ -80,6 +81,7 @@ public struct AppServices: Sendable {
     public var appointments: AppointmentStore
     public var statistics: StatisticsStore
     public var meetings: MeetingStore
+    public var advice: AdviceStore
     public var engine: Engine
     /// The clock (injected, so tests can fix "today").
     public var now: @Sendable () -> Date
@@ -91,6 +93,7 @@ public struct AppServices: Sendable {
         self.cases = CaseStore(db: db); self.cooperation = CooperationStore(db: db)
         self.applications = ApplicationStore(db: db); self.appointments = AppointmentStore(db: db)
         self.statistics = StatisticsStore(db: db); self.meetings = MeetingStore(db: db)
+        self.advice = AdviceStore(db: db)
         self.engine = Engine(); self.now = now
     }
 

@@ -50,6 +50,8 @@ public enum DemoSeeder {
             try await services.applications.importAll(site.work.applications, organisation: service, audit: serviceAudit)
             try await services.statistics.save(site.work.statistics, authority: authority, audit: AuditContext(userID: clerk, organisationID: authority, now: now))
             try await seedMeetings(services, site: site, service: service, audit: serviceAudit)
+            for r in site.work.advice { try await services.advice.add(r, organisation: service, audit: serviceAudit) }
+            for article in site.work.articles { try await services.advice.save(article, audit: serviceAudit) }
             try await services.cooperation.importAll(consents: site.work.consents, referrals: site.work.referrals, contacts: site.work.contacts, service: service,
                                                      serviceAudit: serviceAudit, authorityAudit: AuditContext(userID: clerk, organisationID: authority, now: now))
         }

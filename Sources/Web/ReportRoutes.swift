@@ -60,7 +60,8 @@ struct ReportRoutes {
         }
         records.sort { ($0.session.on, $0.session.id) < ($1.session.on, $1.session.id) }
         let report = CounselingReport.make(from: from, to: to, sessions: records,
-                                           applications: try await services.applications.applications(organisation: a.organisationID))
+                                           applications: try await services.applications.applications(organisation: a.organisationID),
+                                           advice: try await services.advice.requests(organisation: a.organisationID))
         try await services.clients.recordList(search: "report", audit: services.audit(a))
         let format = String(request.uri.queryParameters["format"] ?? "")
         if let r = try export(report.published.tables, format: format, name: "beratungsbericht-\(from.iso)-\(to.iso)") { return r }

@@ -1,0 +1,59 @@
+import Counseling
+import Eligibility
+
+/// Fachberatung (expert advice without a client file) and the knowledge base.
+public enum AdvicePages {
+    static func areas(selected: String) -> HTML {
+        HTML.join((PathwayKey.allCases.map { ($0.rawValue, $0.title) } + [("other", "sonstiges Aufenthaltsrecht")]).map { code, title in
+            "<option value=\"\(code)\"\(code == selected ? " selected" : "")>\(title)</option>" as HTML
+        })
+    }
+
+    public static func advice(frame: PageFrame, requests: [ExpertRequest], today: Day, errors: [String: String] = [:]) -> HTML {
+        let total = requests.reduce(0) { $0 + $1.minutesSpent }
+        let rows = requests.map { r in
+            "<tr><td>\(r.askedOn.german)</td><td>\(r.requester)</td><td>\(ExpertRequest.areaTitle(r.legalArea))</td><td>\(r.question)</td><td>\(r.answer)</td><td class=\"num\">\(r.minutesSpent)</td></tr>" as HTML
+        }
+        func err(_ k: String) -> HTML { Layout.fieldError(k, errors[k]) }
+        return Layout.page(frame, """
+        <h1>Fachberatung</h1>
+        <p class="hint">Anfragen von Ehrenamtlichen und anderen Stellen – ohne Akte und ohne Namen der betroffenen Person.</p>
+        \(rows.isEmpty ? "<p>Noch keine Anfragen.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Datum</th><th scope=\"col\">Anfragende Stelle</th><th scope=\"col\">Rechtsgebiet</th><th scope=\"col\">Frage</th><th scope=\"col\">Antwort</th><th scope=\"col\">Minuten</th></tr></thead><tbody>\(rows)</tbody><tfoot><tr><th scope=\"row\" colspan=\"5\">Zeitaufwand gesamt</th><td class=\"num\" id=\"advice-minutes\">\(total)</td></tr></tfoot></table>")
+        <h2>Anfrage erfassen</h2>
+        \(Layout.errorSummary(errors))
+        <form method="post" action="/advice">\(Layout.csrf(frame.csrf))<div class="grid">
+        <div><label for="asked_on">Datum</label><input id="asked_on" name="asked_on" value="\(today.german)" size="10"\(Layout.describedBy("asked_on", errors["asked_on"]))>\(err("asked_on"))</div>
+        <div><label for="requester">Anfragende Stelle</label><input id="requester" name="requester"\(Layout.describedBy("requester", errors["requester"]))>\(err("requester"))</div>
+        <div><label for="legal_area">Rechtsgebiet</label><select id="legal_area" name="legal_area">\(areas(selected: "25b"))</select></div>
+        <div><label for="minutes">Zeitaufwand (Minuten)</label><input id="minutes" name="minutes" size="4" value="15"\(Layout.describedBy("minutes", errors["minutes"]))>\(err("minutes"))</div>
+        </div>
+        <label for="question">Frage</label><textarea id="question" name="question" rows="3" cols="80"></textarea>\(err("question"))
+        <label for="answer">Antwort</label><textarea id="answer" name="answer" rows="4" cols="80"></textarea>\(err("answer"))
+        <p><button type="submit">Speichern</button></p></form>
+        """)
+    }
+
+    public static func knowledge(frame: PageFrame, articles: [Article], editable: Bool, errors: [String: String] = [:]) -> HTML {
+        let items = articles.map { a -> HTML in
+            let paragraphs = a.body.components(separatedBy: "\n\n").map { "<p>\($0)</p>" as HTML }
+            return """
+            <article class="kb" id="a-\(a.id)"><h2>\(a.title)</h2><p class="hint">\(ExpertRequest.areaTitle(a.pathway)) · Stand \(String(a.updatedAt.prefix(10)))</p>\(paragraphs)</article>
+            """
+        }
+        let form: HTML = editable ? """
+        <h2>Artikel schreiben</h2>
+        \(Layout.errorSummary(errors))
+        <form method="post" action="/knowledge">\(Layout.csrf(frame.csrf))
+        <label for="pathway">Weg</label><select id="pathway" name="pathway">\(areas(selected: "25b"))</select>
+        <label for="title">Titel</label><input id="title" name="title" size="60"\(Layout.describedBy("title", errors["title"]))>\(Layout.fieldError("title", errors["title"]))
+        <label for="body">Text (Absätze durch Leerzeilen trennen)</label><textarea id="body" name="body" rows="10" cols="90"></textarea>\(Layout.fieldError("body", errors["body"]))
+        <p><button type="submit">Veröffentlichen</button></p></form>
+        """ : .empty
+        return Layout.page(frame, """
+        <h1>Wissensdatenbank</h1>
+        <p class="hint">Artikel der Beratungsstelle zu den Bleiberechtswegen, auch für Ehrenamtliche und Partner der Stadt. Keine Einzelfälle.</p>
+        \(items.isEmpty ? "<p>Noch keine Artikel.</p>" as HTML : HTML.join(items))
+        \(form)
+        """)
+    }
+}
