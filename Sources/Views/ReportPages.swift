@@ -89,4 +89,30 @@ public enum ReportPages {
         <tbody>\(rows)</tbody></table></section>
         """
     }
+
+    public static func funder(frame: PageFrame, organisation: String, _ r: CounselingReport, cooperation c: CooperationReport, meetings: Int) -> HTML {
+        func v(_ n: Int) -> String { Suppression.isSensitive(n) ? "." : String(n) }
+        return Layout.page(frame, """
+        <h1>Sachbericht für Zuwendungsgeber: \(organisation)</h1>
+        <p>Berichtszeitraum \(r.from.german) – \(r.to.german)</p>
+        \(periodForm(action: "/reports/funder", from: r.from, to: r.to, published: nil))
+        \(exports("/reports/funder", from: r.from, to: r.to))
+        <p class="hint">Veröffentlichungsfähige Fassung: Werte von 1 bis 4 und daraus errechenbare Werte sind als „.“ unterdrückt.</p>
+        <dl class="figures"><dt>Beratungen</dt><dd>\(v(r.sessions))</dd><dt>Beratene Personen</dt><dd>\(v(r.persons))</dd>
+        <dt>Kooperationssitzungen mit der Ausländerbehörde</dt><dd>\(meetings)</dd></dl>
+        <section class="report-part">\(Charts.stackedBars(r.tables[0]))\(table(r.tables[0]))</section>
+        \(HTML.join(r.tables.dropFirst().map { "<section class=\"report-part\">\(table($0))</section>" as HTML }))
+        \(HTML.join(c.tables.map { "<section class=\"report-part\">\(table($0))</section>" as HTML }))
+        """)
+    }
+
+    public static func land(frame: PageFrame, _ t: CountTable, from: Day, to: Day) -> HTML {
+        Layout.page(frame, """
+        <h1>Landesübersicht</h1>
+        \(periodForm(action: "/reports/land", from: from, to: to, published: nil))
+        \(exports("/reports/land", from: from, to: to))
+        <p class="hint">Jede Zeile wird in der jeweiligen Beratungsstelle berechnet; zusammengeführt werden nur Zahlen. Werte von 1 bis 4 und daraus errechenbare Werte sind als „.“ unterdrückt.</p>
+        <section class="report-part">\(Charts.stackedBars(t))\(table(t))</section>
+        """)
+    }
 }

@@ -43,6 +43,7 @@ public struct BleibeContext: RequestContext {
         case .coordinator:
             return [NavLink("Termine", "/appointments", "appointments"), NavLink("Vermittlungen", "/referrals", "referrals"), NavLink("Ansprechpersonen ABH", "/contacts", "contacts"),
                     NavLink("Bericht", "/reports/counseling", "report-counseling"), NavLink("Kennzahlen", "/reports/cooperation", "report-cooperation"),
+                    NavLink("Land", "/reports/land", "report-land"),
                     NavLink("Statistik ABH", "/statistics", "statistics"), NavLink("Sitzungen", "/meetings", "meetings"), NavLink("Fachberatung", "/advice", "advice"),
                     NavLink("Wissen", "/knowledge", "knowledge")]
         case .authorityClerk, .authorityLead:

@@ -15,6 +15,8 @@ struct ReportRoutes {
         [
             (.get, "/reports/counseling", counseling),
             (.get, "/reports/cooperation", cooperation),
+            (.get, "/reports/funder", funder),
+            (.get, "/reports/land", land),
         ]
     }
 
@@ -47,21 +49,25 @@ struct ReportRoutes {
         }
     }
 
-    @Sendable func counseling(_ request: Request, context: BleibeContext) async throws -> Response {
-        let a = try context.requireActor()
-        guard Policy.allows(a, .readServiceReports(organisation: a.organisationID)) else { throw AppError.forbidden }
-        let (from, to) = try period(request)
-        let sessions = try await services.cases.allSessions(organisation: a.organisationID)
-        let nationality = try await services.clients.nationalities(organisation: a.organisationID)
+    /// The counseling report of one service, computed inside that tenant.
+    func counselingReport(_ organisation: String, from: Day, to: Day) async throws -> CounselingReport {
+        let sessions = try await services.cases.allSessions(organisation: organisation)
+        let nationality = try await services.clients.nationalities(organisation: organisation)
         var records: [CounselingReport.SessionRecord] = []
         for (_, list) in Dictionary(grouping: sessions, by: \.caseID) {
             let kinds = CounselingSession.kinds(list)
             for s in list { records.append(.init(session: s, kind: kinds[s.id] ?? .followUp, nationality: nationality[s.clientID] ?? nil)) }
         }
         records.sort { ($0.session.on, $0.session.id) < ($1.session.on, $1.session.id) }
-        let report = CounselingReport.make(from: from, to: to, sessions: records,
-                                           applications: try await services.applications.applications(organisation: a.organisationID),
-                                           advice: try await services.advice.requests(organisation: a.organisationID))
+        return CounselingReport.make(from: from, to: to, sessions: records, applications: try await services.applications.applications(organisation: organisation),
+                                     advice: try await services.advice.requests(organisation: organisation))
+    }
+
+    @Sendable func counseling(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try context.requireActor()
+        guard Policy.allows(a, .readServiceReports(organisation: a.organisationID)) else { throw AppError.forbidden }
+        let (from, to) = try period(request)
+        let report = try await counselingReport(a.organisationID, from: from, to: to)
         try await services.clients.recordList(search: "report", audit: services.audit(a))
         let format = String(request.uri.queryParameters["format"] ?? "")
         if let r = try export(report.published.tables, format: format, name: "beratungsbericht-\(from.iso)-\(to.iso)") { return r }
@@ -87,5 +93,48 @@ struct ReportRoutes {
         let format = String(request.uri.queryParameters["format"] ?? "")
         if let r = try export(report.tables, format: format, name: "kooperation-\(from.iso)-\(to.iso)") { return r }
         return Reply.html(ReportPages.cooperation(frame: context.frame("Kennzahlen der Kooperation", current: "report-cooperation"), report, from: from, to: to))
+    }
+
+    /// The funder's report for a chosen period: the published counseling report and the cooperation's indicators.
+    @Sendable func funder(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try context.requireActor()
+        guard Policy.allows(a, .readServiceReports(organisation: a.organisationID)) else { throw AppError.forbidden }
+        let (from, to) = try period(request)
+        let report = try await counselingReport(a.organisationID, from: from, to: to).published
+        let coop = CooperationReport.make(from: from, to: to, applications: try await services.applications.applications(organisation: a.organisationID),
+                                          referrals: try await services.cooperation.referrals(of: a.organisationID))
+        let coops = try await services.cooperation.cooperations(of: a.organisationID)
+        let meetings = try await services.meetings.meetings(cooperations: coops.map(\.id)).filter { $0.on >= from && $0.on <= to && $0.on <= services.today }.count
+        let org = try await services.accounts.organisation(a.organisationID)
+        try await services.clients.recordList(search: "report", audit: services.audit(a))
+        let format = String(request.uri.queryParameters["format"] ?? "")
+        if let r = try export(report.tables + coop.tables, format: format, name: "zuwendungsbericht-\(from.iso)-\(to.iso)") { return r }
+        return Reply.html(ReportPages.funder(frame: context.frame("Bericht für Zuwendungsgeber", current: "report-counseling"), organisation: org?.name ?? "",
+                                             report, cooperation: coop, meetings: meetings))
+    }
+
+    /// The Land's view: one row per counseling service of the Land, each computed inside its own tenant and only
+    /// then combined and suppressed, so no personal data leaves a tenant.
+    @Sendable func land(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try context.requireActor()
+        guard Policy.allows(a, .readCooperationReports(organisation: a.organisationID)) else { throw AppError.forbidden }
+        let (from, to) = try period(request)
+        let orgs = try await services.accounts.organisations()
+        guard let mine = orgs.first(where: { $0.id == a.organisationID }) else { throw AppError.forbidden }
+        let servicesOfLand = orgs.filter { $0.kind == .counselingService && $0.land == mine.land }.sorted { $0.city < $1.city }
+        var rows: [[Int]] = []
+        for s in servicesOfLand {
+            let r = try await counselingReport(s.id, from: from, to: to)
+            let apps = try await services.applications.applications(organisation: s.id)
+            let granted = apps.filter { $0.outcome == .granted && ($0.decidedOn.map { $0 >= from && $0 <= to } ?? false) }.count
+            let filed = apps.filter { $0.filedOn >= from && $0.filedOn <= to }.count
+            rows.append([r.firstSessions, r.sessions - r.firstSessions, filed, granted])
+        }
+        let table = Suppression.publish(CountTable(title: "Beratungsstellen im Land \(mine.land) \(from.german) – \(to.german)",
+                                                   rowLabels: servicesOfLand.map { "\($0.city): \($0.name)" },
+                                                   columnLabels: ["Erstberatungen", "Folgeberatungen", "Anträge gestellt", "Erteilungen"], counts: rows))
+        let format = String(request.uri.queryParameters["format"] ?? "")
+        if let r = try export([table], format: format, name: "land-\(from.iso)-\(to.iso)") { return r }
+        return Reply.html(ReportPages.land(frame: context.frame("Landesübersicht", current: "report-land"), table, from: from, to: to))
     }
 }

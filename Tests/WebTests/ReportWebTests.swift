@@ -77,6 +77,14 @@ struct ReportWebTests {
                 }
             }
             #expect(months["Summe"] == [String(first), String(period.count - first), String(period.count)])
+            // The funder's report and the Land's view carry the same figures, suppressed.
+            let funder = try await b.request(.get, "/reports/funder?from=01.03.2024&to=31.12.2024")
+            #expect(funder.status == .ok && funder.body.contains("Sachbericht für Zuwendungsgeber") && funder.body.contains("<dd>\(period.count)</dd>"))
+            let land = try await b.request(.get, "/reports/land?from=2024-03-01&to=2024-12-31&format=csv")
+            let landRows = firstTable(land.body)
+            let elbstadt = try #require(landRows.first { $0.key.hasPrefix("Elbstadt") }?.value)
+            #expect(elbstadt[0] == String(first) && elbstadt[1] == String(period.count - first))
+            #expect(landRows.contains { $0.key.hasPrefix("Muldenau") })
             // The authority reads the cooperation's indicators, never the service's internal report.
             let clerk = Browser(client: client, clock: clock)
             try await clerk.logIn(login("sachbearbeitung@abh-elbstadt.example"), password: DemoSite.password)
