@@ -60,6 +60,32 @@ public struct CooperationStore: Sendable {
         }
     }
 
+    /// Attaches the signed form's scan to a consent of the organisation.
+    public func attachScan(consentID: String, clientID: String, organisation: String, file: StoredFile, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard try await ex.one(SQL("SELECT id FROM consents WHERE id = ? AND client_id = ? AND organisation_id = ?", [consentID, clientID, organisation])) != nil else { return false }
+            try await ex.execute(SQL("UPDATE consents SET scan_name = ?, scan_type = ?, scan_size = ?, scan_sha256 = ? WHERE id = ?",
+                                     [file.name, file.contentType, file.size, file.sha256, consentID]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "update", entity: "consent_scan", entityID: consentID, clientID: clientID)
+            return true
+        }
+    }
+
+    /// The scans of a client's consents, by consent id.
+    public func scans(clientID: String, organisation: String) async throws -> [String: StoredFile] {
+        try await db.read { ex in
+            var out: [String: StoredFile] = [:]
+            for r in try await ex.query(SQL("SELECT id, scan_name, scan_type, scan_size, scan_sha256 FROM consents WHERE client_id = ? AND organisation_id = ? AND scan_sha256 IS NOT NULL",
+                                            [clientID, organisation])) {
+                if let name = r.text("scan_name"), let type = r.text("scan_type"), let size = r.int("scan_size"), let sum = r.text("scan_sha256") {
+                    out[try r.string("id")] = StoredFile(name: name, contentType: type, size: size, sha256: sum)
+                }
+            }
+            return out
+        }
+    }
+
     public func consents(clientID: String, organisation: String) async throws -> [Consent] {
         try await db.read { ex in
             try await ex.query(SQL("SELECT * FROM consents WHERE client_id = ? AND organisation_id = ? ORDER BY valid_from, created_at", [clientID, organisation])).map(Self.consent)

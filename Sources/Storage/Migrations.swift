@@ -240,6 +240,12 @@ public enum Migrations {
             """,
             "CREATE INDEX articles_organisation ON articles(organisation_id, pathway)",
         ] },
+        Migration(version: 13, name: "0013_AddConsentScan") { _ in [
+            "ALTER TABLE consents ADD COLUMN scan_name TEXT",
+            "ALTER TABLE consents ADD COLUMN scan_type TEXT",
+            "ALTER TABLE consents ADD COLUMN scan_size BIGINT",
+            "ALTER TABLE consents ADD COLUMN scan_sha256 TEXT",
+        ] },
     ]
 
     /// Applies every migration not yet applied, each in its own transaction.

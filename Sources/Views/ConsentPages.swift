@@ -20,7 +20,7 @@ public enum ConsentPages {
     }
 
     public static func page(frame: PageFrame, client: Client, consents: [Consent], disclosures: [Disclosure], recipients: [Organisation],
-                            names: [String: String], today: Day, form f: Form) -> HTML {
+                            names: [String: String], today: Day, form f: Form, scans: [String: String] = [:], scanError: String? = nil) -> HTML {
         let rows = consents.map { c -> HTML in
             let topics = Consent.Topic.allCases.filter(c.topics.contains).map(\.german).joined(separator: "; ")
             let revoke: HTML = c.revokedOn == nil
@@ -29,7 +29,11 @@ public enum ConsentPages {
             return """
             <tr><td>\(names[c.recipientOrganisationID] ?? c.recipientOrganisationID)</td><td>\(c.purpose)</td><td>\(topics)</td>
             <td>\(c.validFrom.german) – \(c.validUntil?.german ?? "unbefristet")</td><td>\(c.language), Formular \(c.formVersion)</td>
-            <td>\(state(c, today: today))</td><td>\(revoke)</td></tr>
+            <td>\(state(c, today: today))</td><td>\(revoke)</td>
+            <td>\(scans[c.id].map { "<a href=\"/clients/\(client.id)/consents/\(c.id)/scan\">\($0)</a>" as HTML } ?? .empty)
+            <form method="post" action="/clients/\(client.id)/consents/\(c.id)/scan" enctype="multipart/form-data">\(Layout.csrf(frame.csrf))
+            <label for="scan-\(c.id)">Scan (PDF, JPEG, PNG)</label><input id="scan-\(c.id)" name="file" type="file" accept="application/pdf,image/jpeg,image/png">
+            <button type="submit">Hochladen</button></form></td></tr>
             """
         }
         let log = disclosures.map { d -> HTML in
@@ -48,7 +52,8 @@ public enum ConsentPages {
         return Layout.page(frame, """
         <h1>Schweigepflichtentbindungen: \(client.firstName) \(client.lastName)</h1>
         <p class="hint">Nur unter einer passenden, gültigen und nicht widerrufenen Schweigepflichtentbindung sieht die Behörde Angaben zu dieser Person – und nur die Themen, die sie umfasst.</p>
-        \(rows.isEmpty ? "<p>Es liegt keine Schweigepflichtentbindung vor.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Empfänger</th><th scope=\"col\">Zweck</th><th scope=\"col\">Themen</th><th scope=\"col\">Gültigkeit</th><th scope=\"col\">Sprache / Fassung</th><th scope=\"col\">Stand</th><th scope=\"col\"></th></tr></thead><tbody>\(rows)</tbody></table>")
+        \(rows.isEmpty ? "<p>Es liegt keine Schweigepflichtentbindung vor.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Empfänger</th><th scope=\"col\">Zweck</th><th scope=\"col\">Themen</th><th scope=\"col\">Gültigkeit</th><th scope=\"col\">Sprache / Fassung</th><th scope=\"col\">Stand</th><th scope=\"col\"></th><th scope=\"col\">Unterschriebenes Formular</th></tr></thead><tbody>\(rows)</tbody></table>")
+        \(scanError.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
         <h2>Neue Schweigepflichtentbindung erfassen</h2>
         \(Layout.errorSummary(f.errors))
         <form method="post" action="/clients/\(client.id)/consents">

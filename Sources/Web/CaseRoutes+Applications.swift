@@ -75,10 +75,7 @@ extension CaseRoutes {
         else { throw AppError.notFound }
         let data = try DocumentFiles.load(file, directory: services.config.uploadDirectory)
         try await services.clients.recordRead(clientID: client.id, entity: "document", audit: services.audit(a))
-        let ascii = file.name.unicodeScalars.map { $0.isASCII && $0.value >= 32 && $0 != "\"" ? String($0) : "_" }.joined()
-        return Response(status: .ok, headers: [.contentType: file.contentType, .contentDisposition: "attachment; filename=\"\(ascii)\"",
-                                               .contentLength: String(data.count)],
-                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return DocumentFiles.download(file, data)
     }
 
     @Sendable func apiApplications(_ request: Request, context: BleibeContext) async throws -> Response {

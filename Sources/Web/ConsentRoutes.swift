@@ -16,6 +16,8 @@ struct ConsentRoutes {
             (.post, "/clients/{id}/consents", add),
             (.post, "/clients/{id}/consents/{consent}/revoke", revoke),
             (.get, "/api/v1/clients/{id}/disclosures", apiDisclosures),
+            (.post, "/clients/{id}/consents/{consent}/scan", uploadScan),
+            (.get, "/clients/{id}/consents/{consent}/scan", downloadScan),
         ]
     }
 
@@ -32,7 +34,8 @@ struct ConsentRoutes {
         try await services.clients.recordRead(clientID: client.id, entity: "consent", audit: services.audit(a))
         return Reply.html(ConsentPages.page(frame: context.frame("Schweigepflichtentbindungen", current: "clients"), client: client, consents: consents,
                                             disclosures: log, recipients: try await recipients(of: client.organisationID), names: names,
-                                            today: services.today, form: form), status: status)
+                                            today: services.today, form: form,
+                                            scans: try await services.cooperation.scans(clientID: client.id, organisation: client.organisationID).mapValues(\.name)), status: status)
     }
 
     @Sendable func page(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -88,5 +91,27 @@ struct ConsentRoutes {
             ["at": d.at, "recipient": d.recipientID, "consent": d.consentID, "topics": d.topics.map(\.rawValue), "channel": d.channel]
         }
         return Reply.json(String(decoding: try JSONSerialization.data(withJSONObject: ["items": items], options: [.sortedKeys]), as: UTF8.self))
+    }
+
+    /// The scan of the signed form, stored like case documents (by checksum, outside the database).
+    @Sendable func uploadScan(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, client) = try await clientRoutes.loadClient(context, write: true)
+        guard Policy.allows(a, .manageConsent(ownerOrganisation: client.organisationID)) else { throw AppError.forbidden }
+        let form = try await MultipartForm.read(request, limit: services.config.maxUploadBytes + 64 * 1024)
+        guard let expected = context.csrf, let sent = form.fields["csrf"], Credentials.equal(expected, sent) else { throw AppError.csrf }
+        guard let file = form.files["file"] else { throw AppError.badRequest("Bitte eine Datei auswählen.") }
+        guard file.bytes.count <= services.config.maxUploadBytes else { throw AppError.tooLarge("Die Datei ist zu groß (höchstens \(services.config.maxUploadBytes / 1024 / 1024) MB).") }
+        let stored = try DocumentFiles.store(file, directory: services.config.uploadDirectory)
+        guard try await services.cooperation.attachScan(consentID: try context.parameters.require("consent"), clientID: client.id, organisation: client.organisationID,
+                                                        file: stored, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/clients/\(client.id)/consents")
+    }
+
+    @Sendable func downloadScan(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, client) = try await clientRoutes.loadClient(context)
+        guard let file = try await services.cooperation.scans(clientID: client.id, organisation: client.organisationID)[try context.parameters.require("consent")] else { throw AppError.notFound }
+        let data = try DocumentFiles.load(file, directory: services.config.uploadDirectory)
+        try await services.clients.recordRead(clientID: client.id, entity: "consent_scan", audit: services.audit(a))
+        return DocumentFiles.download(file, data)
     }
 }

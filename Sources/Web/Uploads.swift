@@ -86,3 +86,12 @@ enum DocumentFiles {
         return try Data(contentsOf: URL(fileURLWithPath: directory, isDirectory: true).appendingPathComponent(file.sha256))
     }
 }
+
+extension DocumentFiles {
+    /// A stored file as a download, never inline, with the type recognised on upload.
+    static func download(_ file: StoredFile, _ data: Data) -> Response {
+        let ascii = file.name.unicodeScalars.map { $0.isASCII && $0.value >= 32 && $0 != "\"" ? String($0) : "_" }.joined()
+        return Response(status: .ok, headers: [.contentType: file.contentType, .contentDisposition: "attachment; filename=\"\(ascii)\"", .contentLength: String(data.count)],
+                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

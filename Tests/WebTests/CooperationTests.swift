@@ -58,6 +58,13 @@ struct CooperationTests {
                 #expect(logAPI.body.components(separatedBy: "\"channel\"").count - 1 == 2)
                 // Revoked in one action: from now on nothing passes, and the list is empty.
                 let consentID = try #require(log.body.components(separatedBy: "/consents/").dropFirst().first?.components(separatedBy: "/revoke").first)
+                // The scan of the signed form is kept with the consent (and only an accepted file type).
+                let scan = Array("%PDF-1.4 Schweigepflichtentbindung".utf8)
+                #expect(try await b.upload("/clients/client-a/consents/\(consentID)/scan", fields: ["csrf": csrf], file: ("file", "se.pdf", "application/pdf", scan)).status == .seeOther)
+                #expect(try await b.upload("/clients/client-a/consents/\(consentID)/scan", fields: ["csrf": csrf], file: ("file", "se.pdf", "application/pdf", Array("<svg/>".utf8))).status == .unsupportedMediaType)
+                let download = try await b.request(.get, "/clients/client-a/consents/\(consentID)/scan")
+                #expect(download.status == .ok && download.headers[.contentDisposition]?.hasPrefix("attachment") == true && download.body.utf8.count == scan.count)
+                #expect(try await clerk.request(.get, "/clients/client-a/consents/\(consentID)/scan").status != .ok)
                 #expect(try await b.request(.post, "/clients/client-a/consents/\(consentID)/revoke", form: ["csrf": csrf]).status == .seeOther)
                 let after = try await clerk.request(.get, "/shared/clients/client-a")
                 #expect(after.status == .forbidden && after.body.contains("widerrufen") && !after.body.contains("Haddad"))
