@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "CaseFilesTests", dependencies: ["CaseFiles", "Eligibility", "Screening", "bleibe", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "CounselingTests", dependencies: ["Counseling", "Eligibility", "Demo", "Reports"]),
         .testTarget(name: "WebTests", dependencies: [
-            "Web", "Storage", "Counseling", "Eligibility", "Views", "Demo", "Reports",
+            "Web", "Storage", "Counseling", "Eligibility", "Views", "Demo", "Reports", "Screening",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
     ]

@@ -30,6 +30,8 @@ public enum Permission: Sendable, Hashable {
     /// Fachberatung records and the knowledge base are the service's; partners of the same city read the articles.
     case recordAdvice(organisation: String)
     case readKnowledge(sameCity: Bool)
+    /// Screening a population list: the authority's staff and the service's coordination, each in their own tenant.
+    case screenPopulations(organisation: String)
 }
 
 public enum Policy {
@@ -59,7 +61,7 @@ public enum Policy {
             return isAuthorityStaff(actor) && recipient == actor.organisationID
         case .readServiceReports(let org):
             return actor.role == .coordinator && actor.organisationKind == .counselingService && org == actor.organisationID
-        case .readCooperationReports(let org), .scheduleMeetings(let org):
+        case .readCooperationReports(let org), .scheduleMeetings(let org), .screenPopulations(let org):
             return (actor.role == .coordinator || isAuthorityStaff(actor)) && org == actor.organisationID
         case .recordAdvice(let org):
             return worksOnCases(actor) && org == actor.organisationID

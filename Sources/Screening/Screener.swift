@@ -122,14 +122,15 @@ public struct Screener: Sendable {
         }
     }
 
-    /// Runs over `lines` (the file without its CSV header), calling `write` with result lines in order and
-    /// `reject` with the line number and reason of every malformed row.
+    /// Runs over `lines` (the file without its CSV header), calling `write` with result lines in order,
+    /// `reject` with the line number and reason of every malformed row, and `progress` with the input lines done.
     public func run(lines: some Sequence<String>, format: ScreeningFormat, header: [String] = [], firstLine: Int = 1,
                     write: (String) -> Void, reject: (Int, String) -> Void, progress: ((Int) -> Void)? = nil) -> ScreeningSummary {
         var summary = ScreeningSummary()
         var chunk: [(Int, String)] = []
         chunk.reserveCapacity(chunkSize)
         var lineNo = firstLine - 1
+        var consumed = 0   // input lines done (a JSON line may hold several persons)
         func flush() {
             let items = chunk
             let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
@@ -157,8 +158,9 @@ public struct Screener: Sendable {
                 case nil: break
                 }
             }
+            consumed += items.count
             chunk.removeAll(keepingCapacity: true)
-            progress?(summary.rows + summary.rejected)
+            progress?(consumed)
         }
         for text in lines {
             lineNo += 1

@@ -246,6 +246,18 @@ public enum Migrations {
             "ALTER TABLE consents ADD COLUMN scan_size BIGINT",
             "ALTER TABLE consents ADD COLUMN scan_sha256 TEXT",
         ] },
+        Migration(version: 14, name: "0014_CreateScreeningJobs") { _ in [
+            // Background work lives in the database: any instance may claim a queued job.
+            """
+            CREATE TABLE screening_jobs (
+              id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL REFERENCES organisations(id), created_by TEXT NOT NULL REFERENCES users(id),
+              created_at TEXT NOT NULL, file_name TEXT NOT NULL, format TEXT NOT NULL, on_day TEXT NOT NULL, state TEXT NOT NULL,
+              total_rows BIGINT NOT NULL, processed_rows BIGINT NOT NULL DEFAULT 0, rejected_rows BIGINT NOT NULL DEFAULT 0,
+              summary_json TEXT, rejections TEXT NOT NULL DEFAULT '', error TEXT, expires_at TEXT NOT NULL)
+            """,
+            "CREATE INDEX screening_jobs_organisation ON screening_jobs(organisation_id, created_at)",
+            "CREATE INDEX screening_jobs_state ON screening_jobs(state, created_at)",
+        ] },
     ]
 
     /// Applies every migration not yet applied, each in its own transaction.

@@ -10,6 +10,8 @@ public struct PageFrame: Sendable {
     public var showClients: Bool
     /// The cooperation's pages this user may open (label, path, key).
     public var cooperation: [NavLink]
+    /// Reload the page after this many seconds (progress of background work; no script needed).
+    public var refreshSeconds: Int? = nil
 
     public init(title: String, userName: String? = nil, organisationName: String? = nil, roleName: String? = nil,
                 csrf: String? = nil, current: String = "", showUsers: Bool = false, showClients: Bool = false, cooperation: [NavLink] = []) {
@@ -46,7 +48,7 @@ public enum Layout {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(f.title) – Bleibe</title>
+        <title>\(f.title) – Bleibe</title>\(f.refreshSeconds.map { "<meta http-equiv=\"refresh\" content=\"\($0)\">" as HTML } ?? .empty)
         <link rel="stylesheet" href="/static/app.css">
         </head>
         <body>

@@ -14,6 +14,9 @@ public struct AppConfig: Sendable {
     public var uploadDirectory = "data/uploads"
     /// The largest document a counselor may upload.
     public var maxUploadBytes = 10 * 1024 * 1024
+    /// Population lists for screening: the largest upload, and how long lists and results are kept.
+    public var maxScreeningBytes = 100 * 1024 * 1024
+    public var screeningRetentionDays = 7
     public var environment: Environment = .development
     /// Cookies get the Secure attribute (set when served behind TLS).
     public var secureCookies = false
@@ -32,6 +35,7 @@ public struct AppConfig: Sendable {
         if let url = env["DATABASE_URL"], !url.isEmpty { c.databaseURL = url }
         if let p = env["BLEIBE_SQLITE_PATH"], !p.isEmpty { c.sqlitePath = p }
         if let p = env["BLEIBE_UPLOAD_DIR"], !p.isEmpty { c.uploadDirectory = p }
+        if let d = env["BLEIBE_SCREENING_RETENTION_DAYS"].flatMap(Int.init), d >= 0 { c.screeningRetentionDays = d }
         if let e = env["BLEIBE_ENV"].flatMap(Environment.init(rawValue:)) { c.environment = e }
         if env["BLEIBE_SECURE_COOKIES"] == "1" || env["BLEIBE_PUBLIC_URL"]?.hasPrefix("https://") == true { c.secureCookies = true }
         if let t = env["BLEIBE_IDLE_TIMEOUT"].flatMap(TimeInterval.init) { c.idleTimeout = t }

@@ -45,10 +45,12 @@ public struct BleibeContext: RequestContext {
                     NavLink("Bericht", "/reports/counseling", "report-counseling"), NavLink("Kennzahlen", "/reports/cooperation", "report-cooperation"),
                     NavLink("Land", "/reports/land", "report-land"),
                     NavLink("Statistik ABH", "/statistics", "statistics"), NavLink("Sitzungen", "/meetings", "meetings"), NavLink("Fachberatung", "/advice", "advice"),
+                    NavLink("Screening", "/screening", "screening"),
                     NavLink("Wissen", "/knowledge", "knowledge")]
         case .authorityClerk, .authorityLead:
             return [NavLink("Freigegebene Fälle", "/shared", "shared"), NavLink("Vermittlungen", "/referrals", "referrals"), NavLink("Ansprechpersonen", "/contacts", "contacts"),
-                    NavLink("Kennzahlen", "/reports/cooperation", "report-cooperation"), NavLink("Statistik", "/statistics", "statistics"), NavLink("Sitzungen", "/meetings", "meetings")]
+                    NavLink("Kennzahlen", "/reports/cooperation", "report-cooperation"), NavLink("Statistik", "/statistics", "statistics"), NavLink("Sitzungen", "/meetings", "meetings"),
+                    NavLink("Screening", "/screening", "screening")]
         case .volunteer: return [NavLink("Wissen", "/knowledge", "knowledge")]
         }
     }
@@ -83,6 +85,8 @@ public struct AppServices: Sendable {
     public var statistics: StatisticsStore
     public var meetings: MeetingStore
     public var advice: AdviceStore
+    public var screeningJobs: ScreeningJobStore
+    let screeningRunner = ScreeningRunner()
     public var engine: Engine
     /// The clock (injected, so tests can fix "today").
     public var now: @Sendable () -> Date
@@ -94,7 +98,7 @@ public struct AppServices: Sendable {
         self.cases = CaseStore(db: db); self.cooperation = CooperationStore(db: db)
         self.applications = ApplicationStore(db: db); self.appointments = AppointmentStore(db: db)
         self.statistics = StatisticsStore(db: db); self.meetings = MeetingStore(db: db)
-        self.advice = AdviceStore(db: db)
+        self.advice = AdviceStore(db: db); self.screeningJobs = ScreeningJobStore(db: db)
         self.engine = Engine(); self.now = now
     }
 

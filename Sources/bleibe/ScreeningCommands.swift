@@ -69,18 +69,9 @@ struct Screen: ParsableCommand {
         let fmt: ScreeningFormat
         if let f = format { guard let v = ScreeningFormat(rawValue: f) else { printError("error: --format: csv or jsonl"); throw Exit.badInput }; fmt = v }
         else { fmt = file.hasSuffix(".jsonl") || file.hasSuffix(".ndjson") ? .jsonl : .csv }
-        guard var lines = LineReader(path: file) else { printError("error: \(file): cannot read the file"); throw Exit.badInput }
-        var header: [String] = []
-        var firstLine = 1
-        if fmt == .csv {
-            guard let h = lines.next() else { printError("error: \(file): empty file"); throw Exit.badInput }
-            header = CSV.split(h).map { $0.trimmingCharacters(in: .whitespaces) }
-            let unknown = header.filter { !FlatRecord.columns.contains($0) }
-            guard unknown.isEmpty, header.contains("id") else {
-                printError("error: \(file):1: header: unknown columns \(unknown.joined(separator: ", ")) (known: \(FlatRecord.columns.joined(separator: ", ")); 'id' is required)")
-                throw Exit.badInput
-            }
-            firstLine = 2
+        let lines: LineReader, header: [String], firstLine: Int
+        do { (lines, header, firstLine) = try ScreeningInput.open(path: file, format: fmt) } catch {
+            printError("error: \(file): \(error)"); throw Exit.badInput
         }
         let screener = Screener(on: day)
         var output: BufferedOutput

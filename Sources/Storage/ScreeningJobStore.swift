@@ -1,0 +1,89 @@
+import Eligibility
+import Foundation
+
+/// A population screening run in the background: queued, running (with progress), done or failed.
+public struct ScreeningJob: Sendable, Hashable {
+    public enum State: String, Sendable { case queued, running, done, failed }
+    public var id: String, organisationID: String, createdAt: String, fileName: String, format: String, on: Day
+    public var state: State, totalRows: Int, processedRows: Int, rejectedRows: Int
+    public var summaryJSON: String?, rejections: String, error: String?, expiresAt: String
+
+    public init(id: String, organisationID: String, createdAt: String, fileName: String, format: String, on: Day, state: State, totalRows: Int,
+                processedRows: Int = 0, rejectedRows: Int = 0, summaryJSON: String? = nil, rejections: String = "", error: String? = nil, expiresAt: String) {
+        self.id = id; self.organisationID = organisationID; self.createdAt = createdAt; self.fileName = fileName; self.format = format; self.on = on
+        self.state = state; self.totalRows = totalRows; self.processedRows = processedRows; self.rejectedRows = rejectedRows
+        self.summaryJSON = summaryJSON; self.rejections = rejections; self.error = error; self.expiresAt = expiresAt
+    }
+}
+
+public struct ScreeningJobStore: Sendable {
+    public let db: any SQLDatabase
+    public init(db: any SQLDatabase) { self.db = db }
+
+    public func create(_ j: ScreeningJob, userID: String, audit: AuditContext) async throws {
+        try await db.transaction { ex in
+            try await ex.execute(SQL("""
+                INSERT INTO screening_jobs (id, organisation_id, created_by, created_at, file_name, format, on_day, state, total_rows, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)
+                """, [j.id, j.organisationID, userID, j.createdAt, j.fileName, j.format, j.on.iso, j.totalRows, j.expiresAt]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID, action: "create", entity: "screening", entityID: j.id, clientID: nil)
+        }
+    }
+
+    /// Claims the oldest queued job for this instance (the conditional update makes the claim exclusive).
+    public func claim() async throws -> ScreeningJob? {
+        try await db.transaction { ex in
+            guard let r = try await ex.one("SELECT * FROM screening_jobs WHERE state = 'queued' ORDER BY created_at LIMIT 1") else { return nil }
+            let id = try r.string("id")
+            try await ex.execute(SQL("UPDATE screening_jobs SET state = 'running' WHERE id = ? AND state = 'queued'", [id]))
+            guard let again = try await ex.one(SQL("SELECT * FROM screening_jobs WHERE id = ?", [id])), again.text("state") == "running" else { return nil }
+            return try Self.job(again)
+        }
+    }
+
+    public func progress(id: String, processed: Int, rejected: Int) async throws {
+        try await db.transaction { ex in try await ex.execute(SQL("UPDATE screening_jobs SET processed_rows = ?, rejected_rows = ? WHERE id = ?", [processed, rejected, id])) }
+    }
+
+    public func finish(id: String, processed: Int, rejected: Int, summaryJSON: String, rejections: String) async throws {
+        try await db.transaction { ex in
+            try await ex.execute(SQL("UPDATE screening_jobs SET state = 'done', processed_rows = ?, rejected_rows = ?, summary_json = ?, rejections = ? WHERE id = ?",
+                                     [processed, rejected, summaryJSON, rejections, id]))
+        }
+    }
+
+    public func fail(id: String, error: String) async throws {
+        try await db.transaction { ex in try await ex.execute(SQL("UPDATE screening_jobs SET state = 'failed', error = ? WHERE id = ?", [error, id])) }
+    }
+
+    public func jobs(organisation: String) async throws -> [ScreeningJob] {
+        try await db.read { ex in try await ex.query(SQL("SELECT * FROM screening_jobs WHERE organisation_id = ? ORDER BY created_at DESC", [organisation])).map(Self.job) }
+    }
+
+    public func job(id: String, organisation: String) async throws -> ScreeningJob? {
+        try await db.read { ex in try await ex.one(SQL("SELECT * FROM screening_jobs WHERE id = ? AND organisation_id = ?", [id, organisation])).map(Self.job) }
+    }
+
+    /// Deletes a job's row; the caller removes its files first.
+    public func delete(id: String, organisation: String, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard try await ex.one(SQL("SELECT id FROM screening_jobs WHERE id = ? AND organisation_id = ?", [id, organisation])) != nil else { return false }
+            try await ex.execute(SQL("DELETE FROM screening_jobs WHERE id = ?", [id]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID, action: "delete", entity: "screening", entityID: id, clientID: nil)
+            return true
+        }
+    }
+
+    /// Jobs past their retention time (and not running).
+    public func expired(now: String) async throws -> [ScreeningJob] {
+        try await db.read { ex in try await ex.query(SQL("SELECT * FROM screening_jobs WHERE expires_at < ? AND state <> 'running'", [now])).map(Self.job) }
+    }
+
+    static func job(_ r: SQLRow) throws -> ScreeningJob {
+        ScreeningJob(id: try r.string("id"), organisationID: try r.string("organisation_id"), createdAt: try r.string("created_at"), fileName: try r.string("file_name"),
+                     format: try r.string("format"), on: Day(iso: try r.string("on_day")) ?? .distantPast,
+                     state: r.text("state").flatMap(ScreeningJob.State.init(rawValue:)) ?? .failed, totalRows: r.int("total_rows") ?? 0,
+                     processedRows: r.int("processed_rows") ?? 0, rejectedRows: r.int("rejected_rows") ?? 0, summaryJSON: r.text("summary_json"),
+                     rejections: r.text("rejections") ?? "", error: r.text("error"), expiresAt: try r.string("expires_at"))
+    }
+}

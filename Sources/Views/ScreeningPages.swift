@@ -1,0 +1,86 @@
+import Eligibility
+import Reports
+
+/// Population screening in the browser: upload, background progress, summary with chart, results and outreach list.
+public enum ScreeningPages {
+    public struct JobRow: Sendable {
+        public var id: String, fileName: String, on: Day, state: String, processed: Int, total: Int, rejected: Int, createdAt: String, expiresAt: String
+        public init(id: String, fileName: String, on: Day, state: String, processed: Int, total: Int, rejected: Int, createdAt: String, expiresAt: String) {
+            self.id = id; self.fileName = fileName; self.on = on; self.state = state; self.processed = processed; self.total = total; self.rejected = rejected
+            self.createdAt = createdAt; self.expiresAt = expiresAt
+        }
+    }
+
+    public static let buckets: [(String, String)] = [("met", "erfüllt"), ("reachable ≤ 3 months", "≤ 3 Monate"), ("reachable ≤ 6 months", "≤ 6 Monate"),
+                                                     ("reachable ≤ 12 months", "≤ 12 Monate"), ("reachable later", "später"), ("not_met", "nicht erfüllt"),
+                                                     ("excluded", "ausgeschlossen"), ("unclear", "unklar")]
+
+    static func stateText(_ s: String) -> String {
+        switch s { case "queued": "wartet"; case "running": "läuft"; case "done": "fertig"; default: "fehlgeschlagen" }
+    }
+
+    public static func list(frame: PageFrame, jobs: [JobRow], today: Day, retentionDays: Int, error: String? = nil) -> HTML {
+        let rows = jobs.map { j in
+            "<tr><td><a href=\"/screening/\(j.id)\">\(j.fileName)</a></td><td>\(j.on.german)</td><td>\(stateText(j.state))</td><td class=\"num\">\(j.processed) / \(j.total)</td><td>\(String(j.expiresAt.prefix(10)))</td></tr>" as HTML
+        }
+        return Layout.page(frame, """
+        <h1>Screening einer Liste</h1>
+        <p class="hint">Liste aller Geduldeten (CSV im Format von <code>bleibe screen</code> oder JSON Lines) hochladen: wer erfüllt heute einen Weg, wer in 3, 6 oder 12 Monaten? Listen und Ergebnisse werden nach \(retentionDays) Tagen gelöscht.</p>
+        \(error.map { "<p class=\"error\" role=\"alert\" id=\"upload-error\">\($0)</p>" as HTML } ?? .empty)
+        <form method="post" action="/screening" enctype="multipart/form-data">\(Layout.csrf(frame.csrf))
+        <div class="grid">
+        <div><label for="file">Datei (.csv oder .jsonl)</label><input id="file" name="file" type="file" accept=".csv,.jsonl,text/csv" required></div>
+        <div><label for="on">Stichtag (TT.MM.JJJJ)</label><input id="on" name="on" value="\(today.german)" size="10"></div>
+        </div>
+        <p><button type="submit">Screening starten</button></p></form>
+        \(rows.isEmpty ? "<p>Noch keine Listen.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Datei</th><th scope=\"col\">Stichtag</th><th scope=\"col\">Stand</th><th scope=\"col\">Zeilen</th><th scope=\"col\">Löschung am</th></tr></thead><tbody>\(rows)</tbody></table>")
+        """)
+    }
+
+    public struct Outreach: Sendable {
+        public var id: String, pathway: String, result: String, from: String
+        public init(id: String, pathway: String, result: String, from: String) { self.id = id; self.pathway = pathway; self.result = result; self.from = from }
+    }
+
+    public static func job(frame: PageFrame, _ j: JobRow, counts: [String: [String: Int]], years: [String: Int], rejections: String, error: String?,
+                           months: Int, outreach: [Outreach], outreachTotal: Int) -> HTML {
+        let running = j.state == "queued" || j.state == "running"
+        var body: [HTML] = []
+        body.append("<p>Stand: <strong id=\"job-state\">\(stateText(j.state))</strong> · \(j.processed) von \(j.total) Zeilen · \(j.rejected) abgewiesen</p>")
+        body.append("<progress id=\"progress\" max=\"\(max(1, j.total))\" value=\"\(j.processed)\">\(j.total > 0 ? j.processed * 100 / j.total : 0) %</progress>")
+        if let error { body.append("<p class=\"error\" role=\"alert\">Fehler: \(error)</p>") }
+        if j.state == "done" {
+            let pathways = PathwayKey.allCases.filter { counts[$0.rawValue] != nil }
+            let table = CountTable(title: "Ergebnis nach Weg (Personen)", rowLabels: pathways.map(\.title), columnLabels: buckets.map(\.1),
+                                   counts: pathways.map { p in buckets.map { counts[p.rawValue]?[$0.0] ?? 0 } })
+            let chartTable = CountTable(title: table.title, rowLabels: pathways.map(\.rawValue), columnLabels: Array(buckets.prefix(4).map(\.1)),
+                                        counts: pathways.map { p in buckets.prefix(4).map { counts[p.rawValue]?[$0.0] ?? 0 } })
+            let stay = ["< 3 years", "3–5 years", "5–8 years", "≥ 8 years", "unknown"]
+            let stayTable = CountTable(title: "Personen nach Aufenthaltsdauer", column: "Personen",
+                                       pairs: zip(["unter 3 Jahre", "3 bis 5 Jahre", "5 bis 8 Jahre", "8 Jahre und mehr", "unbekannt"], stay.map { years[$0] ?? 0 }).map { ($0, $1) })
+            let outreachRows = outreach.map { o in "<tr><td>\(o.id)</td><td>\(o.pathway)</td><td>\(o.result)</td><td>\(o.from)</td></tr>" as HTML }
+            let monthOptions = [3, 6, 12].map { m in "<option value=\"\(m)\"\(m == months ? " selected" : "")>\(m) Monate</option>" as HTML }
+            body.append("""
+            <p><a href="/screening/\(j.id)/results">Ergebnisse herunterladen (CSV)</a> · <a href="/screening/\(j.id)/outreach.csv?months=\(months)">Einladungsliste herunterladen (CSV)</a></p>
+            <section class="report-part">\(Charts.stackedBars(chartTable))\(ReportPages.table(table))</section>
+            <section class="report-part">\(ReportPages.table(stayTable))</section>
+            <section aria-labelledby="outreach"><h2 id="outreach">Einladungsliste: heute erfüllt oder erreichbar in \(months) Monaten</h2>
+            <form method="get" action="/screening/\(j.id)"><label for="months">Zeitraum</label><select id="months" name="months">\(monthOptions)</select> <button type="submit">Anzeigen</button></form>
+            <p>\(outreachTotal) Personen\(outreachTotal > outreach.count ? " (die ersten \(outreach.count) angezeigt)" : "")</p>
+            <table><thead><tr><th scope="col">Kennung</th><th scope="col">Weg</th><th scope="col">Ergebnis</th><th scope="col">ab</th></tr></thead><tbody>\(outreachRows)</tbody></table></section>
+            """)
+            if !rejections.isEmpty {
+                body.append("<details><summary>Abgewiesene Zeilen (\(j.rejected))</summary><ul>\(rejections.split(separator: "\n").map { "<li>\(String($0))</li>" as HTML })</ul></details>")
+            }
+        }
+        body.append("<form method=\"post\" action=\"/screening/\(j.id)/delete\">\(Layout.csrf(frame.csrf))<button type=\"submit\">Liste und Ergebnisse jetzt löschen</button></form>")
+        var f = frame
+        if running { f.refreshSeconds = 2 }
+        return Layout.page(f, """
+        <h1>Screening: \(j.fileName)</h1>
+        <p>Stichtag \(j.on.german) · hochgeladen \(String(j.createdAt.prefix(16)).replacingOccurrences(of: "T", with: " ")) UTC · wird gelöscht am \(String(j.expiresAt.prefix(10)))</p>
+        \(HTML.join(body))
+        <p><a href="/screening">Alle Listen</a></p>
+        """)
+    }
+}

@@ -1,0 +1,148 @@
+import Counseling
+import Eligibility
+import Foundation
+import Hummingbird
+import Reports
+import Screening
+import Storage
+import Views
+
+/// Screening an uploaded population list as a background job: progress, summary with chart, results, outreach list.
+struct ScreeningRoutes {
+    let services: AppServices
+
+    var endpoints: [Endpoint] {
+        [
+            (.get, "/screening", list),
+            (.post, "/screening", upload),
+            (.get, "/screening/{id}", show),
+            (.get, "/screening/{id}/results", results),
+            (.get, "/screening/{id}/outreach.csv", outreachCSV),
+            (.post, "/screening/{id}/delete", delete),
+        ]
+    }
+
+    func actor(_ context: BleibeContext) throws -> Actor {
+        let a = try context.requireActor()
+        guard Policy.allows(a, .screenPopulations(organisation: a.organisationID)) else { throw AppError.forbidden }
+        return a
+    }
+
+    func row(_ j: ScreeningJob) -> ScreeningPages.JobRow {
+        .init(id: j.id, fileName: j.fileName, on: j.on, state: j.state.rawValue, processed: j.processedRows, total: j.totalRows, rejected: j.rejectedRows,
+              createdAt: j.createdAt, expiresAt: j.expiresAt)
+    }
+
+    func renderList(_ context: BleibeContext, _ a: Actor, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        try await ScreeningRunner.purge(services)
+        let jobs = try await services.screeningJobs.jobs(organisation: a.organisationID)
+        return Reply.html(ScreeningPages.list(frame: context.frame("Screening", current: "screening"), jobs: jobs.map(row), today: services.today,
+                                              retentionDays: services.config.screeningRetentionDays, error: error), status: status)
+    }
+
+    @Sendable func list(_ request: Request, context: BleibeContext) async throws -> Response { try await renderList(context, try actor(context)) }
+
+    @Sendable func upload(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try actor(context)
+        let form = try await MultipartForm.read(request, limit: services.config.maxScreeningBytes + 64 * 1024)
+        guard let expected = context.csrf, let sent = form.fields["csrf"], Credentials.equal(expected, sent) else { throw AppError.csrf }
+        guard let file = form.files["file"], !file.bytes.isEmpty else {
+            return try await renderList(context, a, error: "Bitte eine Datei auswählen.", status: .unprocessableContent)
+        }
+        guard let on = formDay(form.trimmed("on")) ?? nil else {
+            return try await renderList(context, a, error: "„Stichtag“ ist kein gültiges Datum (TT.MM.JJJJ).", status: .unprocessableContent)
+        }
+        let format: ScreeningFormat = file.name.hasSuffix(".jsonl") || file.name.hasSuffix(".ndjson") ? .jsonl : .csv
+        // Refuse what is clearly not a population list before storing it.
+        if DocumentFiles.sniff(file.bytes) != nil || file.bytes.prefix(4096).contains(0) {
+            return try await renderList(context, a, error: "Die Datei ist keine CSV- oder JSON-Lines-Textdatei.", status: .unsupportedMediaType)
+        }
+        let id = Credentials.newID()
+        try FileManager.default.createDirectory(at: ScreeningRunner.directory(services.config), withIntermediateDirectories: true)
+        try Data(file.bytes).write(to: URL(fileURLWithPath: ScreeningRunner.inputPath(services.config, id)))
+        var lines = file.bytes.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+        if file.bytes.last != 10 { lines += 1 }
+        let now = services.now()
+        let job = ScreeningJob(id: id, organisationID: a.organisationID, createdAt: services.timestamp(now), fileName: String(file.name.suffix(120)),
+                               format: format.rawValue, on: on, state: .queued, totalRows: max(0, lines - (format == .csv ? 1 : 0)), processedRows: 0, rejectedRows: 0,
+                               summaryJSON: nil, rejections: "", error: nil,
+                               expiresAt: services.timestamp(now.addingTimeInterval(TimeInterval(services.config.screeningRetentionDays * 86_400))))
+        try await services.screeningJobs.create(job, userID: a.userID, audit: services.audit(a))
+        services.screeningRunner.kick(services)
+        return Reply.redirect("/screening/\(id)")
+    }
+
+    func load(_ context: BleibeContext) async throws -> (Actor, ScreeningJob) {
+        let a = try actor(context)
+        guard let j = try await services.screeningJobs.job(id: try context.parameters.require("id"), organisation: a.organisationID) else { throw AppError.notFound }
+        return (a, j)
+    }
+
+    func months(_ request: Request) -> Int {
+        let m = Int(request.uri.queryParameters["months"] ?? "") ?? 6
+        return [3, 6, 12].contains(m) ? m : 6
+    }
+
+    /// The persons who meet a pathway today or reach one within `months`: one line each, the best pathway.
+    func outreach(_ j: ScreeningJob, months: Int, limit: Int?) throws -> (rows: [ScreeningPages.Outreach], total: Int) {
+        guard var lines = LineReader(path: ScreeningRunner.resultsPath(services.config, j.id)), let head = lines.next() else { return ([], 0) }
+        let header = CSV.split(head)
+        let horizon = j.on.adding(months: months)
+        let pathways = PathwayKey.allCases.compactMap { p -> (PathwayKey, Int, Int)? in
+            guard let r = header.firstIndex(of: "\(p.rawValue)_result"), let f = header.firstIndex(of: "\(p.rawValue)_from") else { return nil }
+            return (p, r, f)
+        }
+        var out: [ScreeningPages.Outreach] = [], total = 0
+        for line in IteratorSequence(lines) where !line.isEmpty {
+            let f = CSV.split(line)
+            var best: (PathwayKey, String, Day?)? = nil
+            for (p, r, d) in pathways where r < f.count && d < f.count {
+                let from = Day(iso: f[d])
+                if f[r] == "met" { best = (p, "erfüllt", nil); break }
+                if f[r] == "reachable", let day = from, day <= horizon, best.map({ ($0.2 ?? .distantFuture) > day }) ?? true { best = (p, "erreichbar", day) }
+            }
+            guard let b = best else { continue }
+            total += 1
+            if limit.map({ out.count < $0 }) ?? true { out.append(.init(id: f[0], pathway: b.0.title, result: b.1, from: b.2?.german ?? "")) }
+        }
+        return (out, total)
+    }
+
+    @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (_, j) = try await load(context)
+        let summary = ScreeningSummaryJSON.decode(j.summaryJSON)
+        let m = months(request)
+        let (rows, total) = j.state == .done ? try outreach(j, months: m, limit: 500) : ([], 0)
+        return Reply.html(ScreeningPages.job(frame: context.frame("Screening", current: "screening"), row(j), counts: summary.counts, years: summary.years,
+                                             rejections: j.rejections, error: j.error, months: m, outreach: rows, outreachTotal: total))
+    }
+
+    @Sendable func results(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (_, j) = try await load(context)
+        guard j.state == .done else { throw AppError.notFound }
+        let body = try await FileIO().loadFile(path: ScreeningRunner.resultsPath(services.config, j.id), context: context)
+        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"screening-\(j.on.iso).csv\""], body: body)
+    }
+
+    @Sendable func outreachCSV(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (_, j) = try await load(context)
+        guard j.state == .done else { throw AppError.notFound }
+        let (rows, _) = try outreach(j, months: months(request), limit: nil)
+        var text = "\u{FEFF}" + CSVExport.line(["Kennung", "Weg", "Ergebnis", "ab"])
+        for r in rows { text += CSVExport.line([r.id, r.pathway, r.result, r.from]) }
+        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"einladungsliste-\(j.on.iso).csv\""],
+                        body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    @Sendable func delete(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, j) = try await load(context)
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        guard j.state != .running else { throw AppError.conflict("Das Screening läuft noch; bitte nach dem Ende löschen.") }
+        try? FileManager.default.removeItem(atPath: ScreeningRunner.inputPath(services.config, j.id))
+        try? FileManager.default.removeItem(atPath: ScreeningRunner.resultsPath(services.config, j.id))
+        _ = try await services.screeningJobs.delete(id: j.id, organisation: a.organisationID, audit: services.audit(a))
+        return Reply.redirect("/screening")
+    }
+}
+

@@ -1,0 +1,123 @@
+import Eligibility
+import Foundation
+import Screening
+import Storage
+
+/// Runs queued screening jobs in the background. The queue is the database table, so any instance behind one
+/// PostgreSQL may claim a job; `kick` starts this instance's drain loop if it is not running yet.
+final class ScreeningRunner: @unchecked Sendable {
+    private let lock = NSLock()
+    private var draining = false, pending = false
+
+    static func directory(_ config: AppConfig) -> URL { URL(fileURLWithPath: config.uploadDirectory, isDirectory: true).appendingPathComponent("screening") }
+    static func inputPath(_ config: AppConfig, _ id: String) -> String { directory(config).appendingPathComponent("\(id).input").path }
+    static func resultsPath(_ config: AppConfig, _ id: String) -> String { directory(config).appendingPathComponent("\(id).results.csv").path }
+
+    func kick(_ services: AppServices) {
+        let start = lock.withLock { () -> Bool in
+            if draining { pending = true; return false }
+            draining = true
+            return true
+        }
+        guard start else { return }
+        Task.detached {
+            repeat {
+                while let job = try? await services.screeningJobs.claim() { await Self.run(job, services) }
+            } while self.again()
+        }
+    }
+
+    /// Whether a kick arrived while draining (then drain once more); otherwise the loop ends.
+    private func again() -> Bool {
+        lock.withLock {
+            if pending { pending = false; return true }
+            draining = false
+            return false
+        }
+    }
+
+    /// Counters written by the screening thread and read by the progress writer.
+    final class Progress: @unchecked Sendable {
+        private let lock = NSLock()
+        private var processed = 0, rejected = 0, finished = false
+        func set(_ p: Int, _ r: Int) { lock.withLock { processed = p; rejected = r } }
+        func finish() { lock.withLock { finished = true } }
+        var snapshot: (Int, Int, Bool) { lock.withLock { (processed, rejected, finished) } }
+    }
+
+    static func run(_ job: ScreeningJob, _ services: AppServices) async {
+        let config = services.config
+        let format = ScreeningFormat(rawValue: job.format) ?? .csv
+        let progress = Progress()
+        let writer = Task {
+            while !Task.isCancelled {
+                let (p, r, done) = progress.snapshot
+                if done { break }
+                try? await services.screeningJobs.progress(id: job.id, processed: p, rejected: r)
+                try? await Task.sleep(nanoseconds: 300_000_000)
+            }
+        }
+        let outcome: Result<(ScreeningSummary, [String]), ScreeningInput.Failure> = await withCheckedContinuation { c in
+            DispatchQueue.global(qos: .utility).async {
+                do {
+                    let (lines, header, firstLine) = try ScreeningInput.open(path: inputPath(config, job.id), format: format)
+                    FileManager.default.createFile(atPath: resultsPath(config, job.id), contents: nil)
+                    guard let out = FileHandle(forWritingAtPath: resultsPath(config, job.id)) else { throw ScreeningInput.Failure(message: "cannot write the results") }
+                    let screener = Screener(on: job.on)
+                    var buffer = Array((Screener.header(screener.pathways) + "\n").utf8)
+                    var rejections: [String] = []
+                    var rejected = 0
+                    let summary = screener.run(lines: IteratorSequence(lines), format: format, header: header, firstLine: firstLine,
+                                               write: { line in
+                                                   buffer += line.utf8; buffer.append(10)
+                                                   if buffer.count > 1 << 20 { out.write(Data(buffer)); buffer.removeAll(keepingCapacity: true) }
+                                               },
+                                               reject: { line, reason in rejected += 1; if rejections.count < 200 { rejections.append("Zeile \(line): \(reason)") } },
+                                               progress: { n in progress.set(n, rejected) })
+                    out.write(Data(buffer))
+                    try? out.close()
+                    c.resume(returning: .success((summary, rejections)))
+                } catch let f as ScreeningInput.Failure {
+                    c.resume(returning: .failure(f))
+                } catch {
+                    c.resume(returning: .failure(ScreeningInput.Failure(message: "\(error)")))
+                }
+            }
+        }
+        progress.finish()
+        writer.cancel()
+        _ = await writer.value   // no progress write may land after the final one
+        switch outcome {
+        case .success(let (summary, rejections)):
+            try? await services.screeningJobs.finish(id: job.id, processed: progress.snapshot.0, rejected: summary.rejected,
+                                                     summaryJSON: ScreeningSummaryJSON.encode(summary), rejections: rejections.joined(separator: "\n"))
+        case .failure(let f):
+            try? await services.screeningJobs.fail(id: job.id, error: f.message)
+        }
+    }
+
+    /// Deletes the jobs (and their files) past their retention time.
+    static func purge(_ services: AppServices) async throws {
+        for job in try await services.screeningJobs.expired(now: services.timestamp()) {
+            try? FileManager.default.removeItem(atPath: inputPath(services.config, job.id))
+            try? FileManager.default.removeItem(atPath: resultsPath(services.config, job.id))
+            _ = try await services.screeningJobs.delete(id: job.id, organisation: job.organisationID,
+                                                       audit: AuditContext(userID: "system", organisationID: job.organisationID, now: services.timestamp()))
+        }
+    }
+}
+
+/// The summary as stored with the job: counts per pathway and bucket, and by years of stay.
+enum ScreeningSummaryJSON {
+    static func encode(_ s: ScreeningSummary) -> String {
+        var counts: [String: [String: Int]] = [:]
+        for (k, v) in s.counts { counts[k.rawValue] = Dictionary(uniqueKeysWithValues: v.map { ($0.key.rawValue, $0.value) }) }
+        let object: [String: Any] = ["rows": s.rows, "rejected": s.rejected, "counts": counts, "years": s.yearsOfStay]
+        return String(decoding: (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    static func decode(_ text: String?) -> (rows: Int, rejected: Int, counts: [String: [String: Int]], years: [String: Int]) {
+        guard let text, let o = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return (0, 0, [:], [:]) }
+        return (o["rows"] as? Int ?? 0, o["rejected"] as? Int ?? 0, o["counts"] as? [String: [String: Int]] ?? [:], o["years"] as? [String: Int] ?? [:])
+    }
+}

@@ -1,0 +1,82 @@
+import Counseling
+import Eligibility
+import Foundation
+import HTTPTypes
+import Screening
+import Storage
+import Testing
+@testable import Web
+
+@Suite("Screening an uploaded list in the background")
+struct ScreeningWebTests {
+    @Test(arguments: TestDatabase.available)
+    func anUploadedListIsScreenedInTheBackgroundWithProgressResultsOutreachAndDeletion(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            // 150 synthetic households as JSON Lines, and one broken line.
+            let on = Day("2026-11-22")
+            var gen = PopulationGenerator(seed: 7, on: on)
+            var input = (1...150).map { PopulationJSON.line(gen.nextHousehold(), id: "h\($0)") }
+            input.insert("{\"person\": {\"born\": \"not a date\"}}", at: 10)
+            let lines = input
+            // Independently: the screener run directly over the same lines.
+            var output: [String] = []
+            let direct = Screener(on: on).run(lines: lines, format: .jsonl, write: { output.append($0) }, reject: { _, _ in })
+            let expected = output
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.coordinator))
+                let noFile = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: nil)
+                #expect(noFile.status == .unprocessableContent && noFile.body.contains("id=\"upload-error\""))
+                let pdf = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "liste.jsonl", "application/pdf", Array("%PDF-1.4".utf8)))
+                #expect(pdf.status == .unsupportedMediaType)
+                let up = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"],
+                                            file: ("file", "geduldete.jsonl", "application/x-ndjson", Array(lines.joined(separator: "\n").utf8)))
+                #expect(up.status == .seeOther)
+                let path = try #require(up.headers[.location])
+                var page = try await b.request(.get, path)
+                for _ in 0..<200 where !page.body.contains("id=\"job-state\">fertig") {
+                    #expect(page.body.contains("<progress id=\"progress\""))
+                    try await Task.sleep(nanoseconds: 100_000_000)
+                    page = try await b.request(.get, path)
+                }
+                #expect(page.body.contains("id=\"job-state\">fertig"))
+                #expect(page.body.contains("151 von 151 Zeilen · 1 abgewiesen") && page.body.contains("Zeile 11:"), "\(page.body.components(separatedBy: "Stand:").dropFirst().first?.prefix(200) ?? "")")
+                #expect(!page.body.contains("http-equiv=\"refresh\""))
+                // The results are those of the screener, line for line; the stored summary counts agree.
+                let results = try await b.request(.get, path + "/results")
+                #expect(results.status == .ok && results.headers[.contentDisposition]?.hasPrefix("attachment") == true)
+                #expect(Array(results.body.split(separator: "\n").dropFirst().map(String.init)) == expected)
+                let id = String(path.split(separator: "/").last!)
+                let job = try #require(try await f.services.screeningJobs.job(id: id, organisation: "org-a"))
+                let stored = ScreeningSummaryJSON.decode(job.summaryJSON)
+                #expect(stored.rows == direct.rows && stored.rejected == direct.rejected)
+                for (k, v) in direct.counts { #expect(stored.counts[k.rawValue] == Dictionary(uniqueKeysWithValues: v.map { ($0.key.rawValue, $0.value) })) }
+                // The outreach list: persons meeting a pathway or reaching one within the months chosen.
+                let met = direct.counts.values.reduce(0) { $0 + ($1[.met] ?? 0) }
+                let outreach = try await b.request(.get, path + "/outreach.csv?months=12")
+                #expect(outreach.body.hasPrefix("\u{FEFF}Kennung;Weg;Ergebnis;ab"))
+                let listed = outreach.body.split(separator: "\r\n").count - 1
+                #expect(listed > 0 && listed <= direct.rows && (met == 0 || listed >= 1))
+                // Another organisation and a counselor see nothing of it.
+                let muldenau = Browser(client: b.client, clock: f.clock)
+                try await muldenau.logIn(f.login(.coordinator, organisation: "org-b"))
+                #expect(try await muldenau.request(.get, path).status == .notFound)
+                #expect(try await muldenau.request(.get, path + "/results").status == .notFound)
+                let counselor = Browser(client: b.client, clock: f.clock)
+                try await counselor.logIn(f.login(.counselor))
+                #expect(try await counselor.request(.get, "/screening").status == .forbidden)
+                // Deleted on request, files and all.
+                #expect(try await b.request(.post, path + "/delete", form: ["csrf": csrf]).status == .seeOther)
+                #expect(try await b.request(.get, path).status == .notFound)
+                #expect(!FileManager.default.fileExists(atPath: ScreeningRunner.resultsPath(f.services.config, id)))
+                // And automatically after the retention time.
+                let again = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "b.jsonl", "text/plain", Array(lines[0].utf8)))
+                let second = try #require(again.headers[.location])
+                for _ in 0..<100 where !(try await b.request(.get, second).body.contains("id=\"job-state\">fertig")) { try await Task.sleep(nanoseconds: 100_000_000) }
+                f.clock.advance(8 * 86_400)
+                #expect(try await f.services.screeningJobs.jobs(organisation: "org-a").map(\.state) == [.done])
+                try await ScreeningRunner.purge(f.services)
+                #expect(try await f.services.screeningJobs.jobs(organisation: "org-a").isEmpty)
+            }
+        }
+    }
+}
