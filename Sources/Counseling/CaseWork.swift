@@ -43,9 +43,13 @@ public struct CounselingSession: Sendable, Hashable {
     public var confidentialNote: String
     public var counselorID: String
     public var createdAt: String
+    /// Family members took part (a family counseled together).
+    public var withFamily: Bool
 
     public init(id: String, caseID: String, clientID: String, on: Day, durationMinutes: Int, channel: Channel, language: String,
-                interpreter: Bool, pathways: [PathwayKey], record: String, confidentialNote: String, counselorID: String, createdAt: String) {
+                interpreter: Bool, pathways: [PathwayKey], record: String, confidentialNote: String, counselorID: String, createdAt: String,
+                withFamily: Bool = false) {
+        self.withFamily = withFamily
         self.id = id; self.caseID = caseID; self.clientID = clientID; self.on = on; self.durationMinutes = durationMinutes
         self.channel = channel; self.language = language; self.interpreter = interpreter; self.pathways = pathways
         self.record = record; self.confidentialNote = confidentialNote; self.counselorID = counselorID; self.createdAt = createdAt

@@ -75,10 +75,10 @@ public struct CaseStore: Sendable {
     static func insert(_ ex: any SQLExecutor, _ s: CounselingSession, organisation: String, audit: AuditContext) async throws {
         try await ex.execute(SQL("""
             INSERT INTO counseling_sessions (id, organisation_id, case_id, client_id, on_day, duration_minutes, channel, language, interpreter,
-              pathways, record, confidential_note, counselor_id, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              pathways, record, confidential_note, counselor_id, created_at, with_family)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [s.id, organisation, s.caseID, s.clientID, s.on.iso, s.durationMinutes, s.channel.rawValue, s.language, s.interpreter,
-                  s.pathways.map(\.rawValue).joined(separator: ","), s.record, s.confidentialNote, s.counselorID, s.createdAt]))
+                  s.pathways.map(\.rawValue).joined(separator: ","), s.record, s.confidentialNote, s.counselorID, s.createdAt, s.withFamily]))
         try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                   action: "create", entity: "session", entityID: s.id, clientID: s.clientID)
     }
@@ -101,7 +101,7 @@ public struct CaseStore: Sendable {
                                   language: try r.string("language"), interpreter: r.bool("interpreter") ?? false,
                                   pathways: (r.text("pathways") ?? "").split(separator: ",").compactMap { PathwayKey(rawValue: String($0)) },
                                   record: try r.string("record"), confidentialNote: try r.string("confidential_note"),
-                                  counselorID: try r.string("counselor_id"), createdAt: try r.string("created_at"))
+                                  counselorID: try r.string("counselor_id"), createdAt: try r.string("created_at"), withFamily: r.bool("with_family") ?? false)
             }
         }
     }
@@ -142,6 +142,20 @@ public struct CaseStore: Sendable {
                 ManualReminder(id: try r.string("id"), caseID: try r.string("case_id"), clientID: try r.string("client_id"),
                                on: Day(iso: try r.string("on_day")) ?? .distantPast, title: try r.string("title"), doneOn: r.text("done_on").flatMap { Day(iso: $0) })
             }
+        }
+    }
+
+    /// Changes the state, pathway and counselor of a case; closing records the day and the outcome.
+    public func update(caseID: String, organisation: String, state: CounselingCase.State, pathway: PathwayKey?, counselorID: String?,
+                       closedOn: Day?, outcome: String?, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard let c = try await ex.one(SQL("SELECT client_id FROM cases WHERE id = ? AND organisation_id = ?", [caseID, organisation])) else { return false }
+            if let counselorID, try await ex.one(SQL("SELECT id FROM users WHERE id = ? AND organisation_id = ? AND active = 1", [counselorID, organisation])) == nil { return false }
+            try await ex.execute(SQL("UPDATE cases SET state = ?, pathway = ?, counselor_id = ?, closed_on = ?, outcome = ? WHERE id = ?",
+                                     [state.rawValue, pathway?.rawValue, counselorID, state == .closed ? closedOn?.iso : nil, state == .closed ? outcome : nil, caseID]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "update", entity: "case", entityID: caseID, clientID: c.text("client_id"))
+            return true
         }
     }
 }

@@ -258,6 +258,9 @@ public enum Migrations {
             "CREATE INDEX screening_jobs_organisation ON screening_jobs(organisation_id, created_at)",
             "CREATE INDEX screening_jobs_state ON screening_jobs(state, created_at)",
         ] },
+        Migration(version: 15, name: "0015_AddSessionWithFamily") { _ in [
+            "ALTER TABLE counseling_sessions ADD COLUMN with_family BIGINT NOT NULL DEFAULT 0",
+        ] },
     ]
 
     /// Applies every migration not yet applied, each in its own transaction.

@@ -49,7 +49,8 @@ public final class PostgresStore: SQLDatabase, @unchecked Sendable {
                 try await ex.execute("COMMIT")
                 return r
             } catch {
-                try? await ex.execute("ROLLBACK")
+                // Shielded from cancellation, so the pooled connection never goes back inside a transaction.
+                _ = try? await Task { try await ex.execute("ROLLBACK") }.value
                 throw error
             }
         }

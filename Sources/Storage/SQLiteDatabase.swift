@@ -78,7 +78,10 @@ public final class SQLiteStore: SQLDatabase, @unchecked Sendable {
                 _ = try await self.writer.query("COMMIT", [])
                 return r
             } catch {
-                _ = try? await self.writer.query("ROLLBACK", [])
+                // Shielded from the caller's cancellation: a skipped ROLLBACK would leave the one writer connection
+                // inside a transaction, and every later write would fail.
+                let writer = self.writer
+                _ = try? await Task { try await writer.query("ROLLBACK", []) }.value
                 throw error
             }
         }

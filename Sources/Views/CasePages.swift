@@ -6,7 +6,7 @@ public enum CasePages {
     static func referral(_ r: CounselingCase.ReferralSource) -> String {
         switch r { case .own: "Selbstmeldung"; case .authority: "Ausländerbehörde"; case .otherService: "andere Beratungsstelle"; case .volunteer: "Ehrenamt" }
     }
-    static func state(_ s: CounselingCase.State) -> String {
+    public static func state(_ s: CounselingCase.State) -> String {
         switch s { case .open: "offen"; case .waitingForDocuments: "wartet auf Unterlagen"; case .applicationFiled: "Antrag gestellt"; case .decided: "entschieden"; case .closed: "abgeschlossen" }
     }
     static func channel(_ c: CounselingSession.Channel) -> String {
@@ -66,7 +66,7 @@ public enum CasePages {
             let note: HTML = showConfidential && !s.confidentialNote.isEmpty ? "<br><em>Vertraulich:</em> \(s.confidentialNote)" : .empty
             return """
             <tr><td>\(s.on.german)</td><td>\(kind)</td><td>\(channel(s.channel))</td><td>\(s.language)\(s.interpreter ? " (mit Dolmetschung)" : "")</td>
-            <td>\(s.durationMinutes) min</td><td>\(s.pathways.map(\.title).joined(separator: ", "))</td><td>\(s.record)\(note)</td></tr>
+            <td>\(s.durationMinutes) min\(s.withFamily ? " · mit Familie" : "")</td><td>\(s.pathways.map(\.title).joined(separator: ", "))</td><td>\(s.record)\(note)</td></tr>
             """ as HTML
         }
         let channels = CounselingSession.Channel.allCases.map { "<option value=\"\($0.rawValue)\">\(channel($0))</option>" as HTML }
@@ -74,7 +74,7 @@ public enum CasePages {
         func err(_ k: String) -> HTML { Layout.fieldError(k, errors[k]) }
         return Layout.page(frame, """
         <h1>Akte: \(client.firstName) \(client.lastName)</h1>
-        <p>Eröffnet am \(c.openedOn.german) · Zugang: \(referral(c.referralSource)) · Stand: \(state(c.state))\(c.pathway.map { " · Ziel: " + $0.title } ?? "")</p>
+        <p>Eröffnet am \(c.openedOn.german) · Zugang: \(referral(c.referralSource)) · Stand: \(state(c.state))\(c.pathway.map { " · Ziel: " + $0.title } ?? "")\(c.closedOn.map { " · geschlossen am \($0.german)" } ?? "")\(c.outcome.map { ": \($0)" } ?? "")</p>
         <p><a href="/clients/\(client.id)">Zur Klientenakte</a> · <a href="/clients/\(client.id)/assessment">Prüfung</a> · <a href="/cases/\(c.id)/letters/application">Briefe</a></p>
         \(work)
         <h2>Beratungen</h2>
@@ -91,6 +91,7 @@ public enum CasePages {
         <div><label for="channel">Kanal</label><select id="channel" name="channel">\(channels)</select></div>
         <div><label for="language">Sprache</label><input id="language" name="language" value="Deutsch"\(Layout.describedBy("language", errors["language"]))>\(err("language"))</div>
         <div><label><input type="checkbox" name="interpreter" value="1"> mit Dolmetschung</label></div>
+        <div><label><input type="checkbox" name="with_family" value="1"> mit Familienangehörigen</label></div>
         </div>
         <fieldset><legend>Besprochene Wege</legend><div class="grid">\(pathwayBoxes)</div></fieldset>
         <label for="record">Kurzvermerk</label><textarea id="record" name="record" rows="4" cols="80"></textarea>

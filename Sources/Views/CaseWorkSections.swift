@@ -88,4 +88,25 @@ public enum CaseWorkSections {
         </section>
         """
     }
+
+    /// State, pathway and counselor of the case; closing with the day and the outcome.
+    public static func caseState(frame: PageFrame, counselingCase c: CounselingCase, counselors: [(id: String, name: String)], today: Day,
+                                 errors: [String: String] = [:]) -> HTML {
+        let states = CounselingCase.State.allCases.map { s in "<option value=\"\(s.rawValue)\"\(s == c.state ? " selected" : "")>\(CasePages.state(s))</option>" as HTML }
+        let pathways = ([("", "noch offen")] + PathwayKey.allCases.map { ($0.rawValue, $0.title) }).map { v, t in
+            "<option value=\"\(v)\"\(v == (c.pathway?.rawValue ?? "") ? " selected" : "")>\(t)</option>" as HTML
+        }
+        let people = counselors.map { p in "<option value=\"\(p.id)\"\(p.id == c.counselorID ? " selected" : "")>\(p.name)</option>" as HTML }
+        return """
+        <details id="case-state"\(errors.isEmpty ? HTML.empty : " open")><summary>Stand der Akte ändern oder Akte schließen</summary>
+        \(Layout.errorSummary(errors))
+        <form method="post" action="/cases/\(c.id)/state">\(Layout.csrf(frame.csrf))<div class="grid">
+        <div><label for="case_state">Stand</label><select id="case_state" name="state">\(states)</select></div>
+        <div><label for="case_pathway">Angestrebter Weg</label><select id="case_pathway" name="pathway">\(pathways)</select></div>
+        <div><label for="case_counselor">Zuständig</label><select id="case_counselor" name="counselor">\(people)</select></div>
+        <div><label for="closed_on">Geschlossen am (bei „abgeschlossen“)</label><input id="closed_on" name="closed_on" size="10" value="\(c.closedOn?.german ?? today.german)"\(Layout.describedBy("closed_on", errors["closed_on"]))>\(Layout.fieldError("closed_on", errors["closed_on"]))</div>
+        <div><label for="outcome">Ergebnis (bei „abgeschlossen“)</label><input id="outcome" name="outcome" size="40" value="\(c.outcome ?? "")"\(Layout.describedBy("outcome", errors["outcome"]))>\(Layout.fieldError("outcome", errors["outcome"]))</div>
+        </div><p><button type="submit">Speichern</button></p></form></details>
+        """
+    }
 }

@@ -172,4 +172,62 @@ extension CaseRoutes {
         try await services.meetings.addCase(meetingID: meeting.id, sheet: sheet.text, clientID: client.id, audit: services.audit(a))
         return Reply.redirect("/meetings/\(meeting.id)")
     }
+
+    @Sendable func updateState(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c, client) = try await loadCase(context, write: true)
+        let form = try await Form.read(request, context: context)
+        try checkCSRF(form, context)
+        guard let state = CounselingCase.State(rawValue: form.trimmed("state")) else { throw AppError.badRequest("Unbekannter Stand der Akte.") }
+        let pathway = PathwayKey(rawValue: form.trimmed("pathway")), counselor = form.trimmed("counselor")
+        var errors: [String: String] = [:]
+        let closed = formDay(form.trimmed("closed_on")), outcome = form.trimmed("outcome")
+        if state == .closed {
+            if closed == nil || closed! == nil { errors["closed_on"] = "Bitte das Datum der Schließung (TT.MM.JJJJ) angeben." }
+            else if closed!! < c.openedOn || closed!! > services.today { errors["closed_on"] = "Die Akte kann nur zwischen Eröffnung und heute geschlossen werden." }
+            if outcome.isEmpty || outcome.count > 300 { errors["outcome"] = "Bitte das Ergebnis angeben (höchstens 300 Zeichen)." }
+        }
+        guard errors.isEmpty else { return try await render(context, c, client, stateErrors: errors, status: .unprocessableContent) }
+        guard try await services.cases.update(caseID: c.id, organisation: c.organisationID, state: state, pathway: pathway,
+                                              counselorID: counselor.isEmpty ? c.counselorID : counselor, closedOn: closed ?? nil,
+                                              outcome: outcome.isEmpty ? nil : outcome, audit: services.audit(a)) else {
+            return try await render(context, c, client, stateErrors: ["state": "Bitte eine Berater:in der Beratungsstelle wählen."], status: .unprocessableContent)
+        }
+        return Reply.redirect("/cases/\(c.id)")
+    }
+
+    @Sendable func apiReminders(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c, client) = try await loadCase(context)
+        let land = context.account?.organisation.land ?? "DE-SN"
+        let manual = try await services.cases.reminders(caseIDs: [c.id], organisation: c.organisationID, openOnly: false)
+        let automatic = DeadlineRules.derive(person: try await clientRoutes.assess(client, on: services.today), land: land, today: services.today)
+        try await services.clients.recordRead(clientID: client.id, entity: "case", audit: services.audit(a))
+        var items: [[String: Any]] = manual.map { r in
+            var o: [String: Any] = ["kind": "manual", "id": r.id, "date": r.on.iso, "due": r.deadline(land: land).due.iso, "title": r.title]
+            if let d = r.doneOn { o["done_on"] = d.iso }
+            return o
+        }
+        items += automatic.map { ["kind": $0.kind.rawValue, "date": $0.date.iso, "due": $0.due.iso, "title": $0.title, "citation": $0.citation] }
+        items.sort { ($0["due"] as? String ?? "") < ($1["due"] as? String ?? "") }
+        return Reply.json(String(decoding: try JSONSerialization.data(withJSONObject: ["items": items], options: [.sortedKeys]), as: UTF8.self))
+    }
+
+    /// The actor's appointments (the coordinator: the service's) in a period, default the coming four weeks.
+    @Sendable func apiAppointments(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try context.requireActor()
+        guard Policy.allows(a, .listClients), let org = Policy.clientScope(a) else { throw AppError.forbidden }
+        func day(_ key: String) throws -> Day? {
+            guard let t = request.uri.queryParameters[key[...]].map(String.init), !t.isEmpty else { return nil }
+            guard let d = Day(iso: t) else { throw AppError.badRequest("'\(key)' must be a date YYYY-MM-DD.") }
+            return d
+        }
+        let from = try day("from") ?? services.today, to = try day("to") ?? from.adding(days: 28)
+        guard from <= to, from.days(to: to) <= 366 else { throw AppError.badRequest("The period must run forward and span at most a year.") }
+        let list = try await services.appointments.appointments(organisation: org, counselor: a.role == .coordinator ? nil : a.userID, from: from, to: to)
+        try await services.clients.recordList(search: "appointments", audit: services.audit(a))
+        let items = list.map { x -> [String: Any] in
+            ["id": x.id, "client_id": x.clientID, "counselor_id": x.counselorID, "date": x.day.iso, "time": x.time, "duration_minutes": x.durationMinutes,
+             "place": x.place, "language": x.language, "state": x.state.rawValue, "requested_via": x.requestedVia.rawValue]
+        }
+        return Reply.json(String(decoding: try JSONSerialization.data(withJSONObject: ["items": items], options: [.sortedKeys]), as: UTF8.self))
+    }
 }

@@ -27,6 +27,9 @@ struct CaseRoutes {
             (.post, "/cases/{id}/reminders", addReminder),
             (.get, "/cases/{id}/letters/{template}", letter),
             (.post, "/cases/{id}/meeting", bringToMeeting),
+            (.post, "/cases/{id}/state", updateState),
+            (.get, "/api/v1/cases/{id}/reminders", apiReminders),
+            (.get, "/api/v1/appointments", apiAppointments),
             (.post, "/cases/{id}/reminders/{reminder}/done", completeReminder),
         ]
     }
@@ -90,7 +93,7 @@ struct CaseRoutes {
     /// The case page: applications, documents and sessions, with the errors of whichever form was sent.
     func render(_ context: BleibeContext, _ c: CounselingCase, _ client: Client, sessionErrors: [String: String] = [:],
                 applicationErrors: [String: String] = [:], documentError: String? = nil, reminderErrors: [String: String] = [:],
-                meetingError: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+                meetingError: String? = nil, stateErrors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
         let sessions = try await services.cases.sessions(caseID: c.id, organisation: c.organisationID)
         let apps = try await services.applications.applications(caseID: c.id, organisation: c.organisationID)
         let recorded = try await services.applications.documents(caseID: c.id, organisation: c.organisationID)
@@ -100,7 +103,9 @@ struct CaseRoutes {
         var files: [DocumentKind: (name: String, size: Int)] = [:]
         for d in recorded { if let f = d.file { files[d.kind] = (f.name, f.size) } }
         let frame = context.frame("Akte", current: "clients")
-        let work = CaseWorkSections.applications(frame: frame, counselingCase: c, applications: apps, today: services.today, errors: applicationErrors)
+        let staff = try await services.accounts.users(organisation: c.organisationID).filter { $0.active && ($0.role == .counselor || $0.role == .coordinator) }
+        let work = CaseWorkSections.caseState(frame: frame, counselingCase: c, counselors: staff.map { ($0.id, $0.displayName) }, today: services.today, errors: stateErrors)
+            + CaseWorkSections.applications(frame: frame, counselingCase: c, applications: apps, today: services.today, errors: applicationErrors)
             + CaseWorkSections.documents(frame: frame, caseID: c.id, items: checklist, files: files, today: services.today, error: documentError)
             + CaseWorkSections.reminders(frame: frame, caseID: c.id, reminders: try await services.cases.reminders(caseIDs: [c.id], organisation: c.organisationID, openOnly: false),
                                          land: context.account?.organisation.land ?? "DE-SN", today: services.today, errors: reminderErrors)
@@ -130,7 +135,7 @@ struct CaseRoutes {
         let s = CounselingSession(id: Credentials.newID(), caseID: c.id, clientID: client.id, on: day, durationMinutes: duration,
                                   channel: CounselingSession.Channel(rawValue: form.trimmed("channel")) ?? .inPerson, language: language,
                                   interpreter: form["interpreter"] == "1", pathways: PathwayKey.allCases.filter { form["pw_\($0.rawValue)"] == "1" },
-                                  record: record, confidentialNote: note, counselorID: a.userID, createdAt: services.timestamp())
+                                  record: record, confidentialNote: note, counselorID: a.userID, createdAt: services.timestamp(), withFamily: form["with_family"] == "1")
         guard try await services.cases.record(s, organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
         return Reply.redirect("/cases/\(c.id)")
     }
@@ -154,7 +159,7 @@ struct CaseRoutes {
         // The confidential note never leaves the service through the API.
         let list = sessions.map { s -> [String: Any] in
             ["id": s.id, "on": s.on.iso, "kind": kinds[s.id]?.rawValue ?? "", "duration_minutes": s.durationMinutes, "channel": s.channel.rawValue,
-             "language": s.language, "interpreter": s.interpreter, "pathways": s.pathways.map(\.rawValue), "record": s.record]
+             "language": s.language, "interpreter": s.interpreter, "pathways": s.pathways.map(\.rawValue), "record": s.record, "with_family": s.withFamily]
         }
         return Reply.json(String(decoding: try JSONSerialization.data(withJSONObject: ["items": list], options: [.sortedKeys]), as: UTF8.self))
     }

@@ -80,7 +80,8 @@ enum OpenAPIDocument {
           "get": {"summary": "Counseling sessions of a case; the first is the Erstberatung (the confidential note is never returned)", "parameters": [{"$ref": "#/components/parameters/clientId"}],
             "responses": {"200": {"description": "Sessions", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object",
               "properties": {"id": {"type": "string"}, "on": {"type": "string", "format": "date"}, "kind": {"type": "string", "enum": ["erstberatung", "folgeberatung"]}, "duration_minutes": {"type": "integer"},
-              "channel": {"type": "string"}, "language": {"type": "string"}, "interpreter": {"type": "boolean"}, "pathways": {"type": "array", "items": {"type": "string"}}, "record": {"type": "string"}}}}}}}}},
+              "channel": {"type": "string"}, "language": {"type": "string"}, "interpreter": {"type": "boolean"}, "pathways": {"type": "array", "items": {"type": "string"}}, "record": {"type": "string"},
+              "with_family": {"type": "boolean"}}}}}}}}},
               "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
         },
         "/api/v1/cases/{id}/applications": {
@@ -96,6 +97,22 @@ enum OpenAPIDocument {
               "properties": {"kind": {"type": "string"}, "state": {"type": "string", "enum": ["missing", "received", "not_needed"]}, "reason": {"type": "string"},
               "received_on": {"type": "string", "format": "date"}, "file": {"type": "object", "properties": {"name": {"type": "string"}, "size": {"type": "integer"}, "sha256": {"type": "string"}, "content_type": {"type": "string"}}}}}}}}}}},
               "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/cases/{id}/reminders": {
+          "get": {"summary": "Reminders (Wiedervorlagen) of a case: the counselor's own and those derived from the data, due on working days of the Land", "parameters": [{"$ref": "#/components/parameters/clientId"}],
+            "responses": {"200": {"description": "Reminders by due date", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object",
+              "properties": {"kind": {"type": "string"}, "id": {"type": "string"}, "date": {"type": "string", "format": "date"}, "due": {"type": "string", "format": "date"},
+              "title": {"type": "string"}, "citation": {"type": "string"}, "done_on": {"type": "string", "format": "date"}}}}}}}}},
+              "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/appointments": {
+          "get": {"summary": "Appointments of the counselor (the coordinator: of the service) in a period",
+            "parameters": [{"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}}],
+            "responses": {"200": {"description": "Appointments", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object",
+              "properties": {"id": {"type": "string"}, "client_id": {"type": "string"}, "counselor_id": {"type": "string"}, "date": {"type": "string", "format": "date"},
+              "time": {"type": "string"}, "duration_minutes": {"type": "integer"}, "place": {"type": "string"}, "language": {"type": "string"},
+              "state": {"type": "string", "enum": ["requested", "confirmed", "cancelled"]}, "requested_via": {"type": "string"}}}}}}}}},
+              "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}}}
         },
         "/api/v1/clients/{id}/assessment": {
           "get": {"summary": "Assessment of every pathway (with the household)", "parameters": [{"$ref": "#/components/parameters/clientId"},

@@ -22,9 +22,19 @@ final class ScreeningRunner: @unchecked Sendable {
         guard start else { return }
         Task.detached {
             repeat {
-                while let job = try? await services.screeningJobs.claim() { await Self.run(job, services) }
+                while let job = await Self.claim(services) { await Self.run(job, services) }
             } while self.again()
         }
+    }
+
+    /// The next queued job; a failing database is retried a few times before the loop gives up (a later kick resumes).
+    static func claim(_ services: AppServices) async -> ScreeningJob? {
+        for attempt in 0..<5 {
+            do { return try await services.screeningJobs.claim() } catch {
+                try? await Task.sleep(nanoseconds: UInt64(100_000_000 * (attempt + 1)))
+            }
+        }
+        return nil
     }
 
     /// Whether a kick arrived while draining (then drain once more); otherwise the loop ends.
@@ -50,7 +60,7 @@ final class ScreeningRunner: @unchecked Sendable {
         let format = ScreeningFormat(rawValue: job.format) ?? .csv
         let progress = Progress()
         let writer = Task {
-            while !Task.isCancelled {
+            while true {
                 let (p, r, done) = progress.snapshot
                 if done { break }
                 try? await services.screeningJobs.progress(id: job.id, processed: p, rejected: r)
@@ -58,7 +68,8 @@ final class ScreeningRunner: @unchecked Sendable {
             }
         }
         let outcome: Result<(ScreeningSummary, [String]), ScreeningInput.Failure> = await withCheckedContinuation { c in
-            DispatchQueue.global(qos: .utility).async {
+            // A thread of its own: a busy dispatch pool must not keep a job from starting.
+            let thread = Thread {
                 do {
                     let (lines, header, firstLine) = try ScreeningInput.open(path: inputPath(config, job.id), format: format)
                     FileManager.default.createFile(atPath: resultsPath(config, job.id), contents: nil)
@@ -83,16 +94,25 @@ final class ScreeningRunner: @unchecked Sendable {
                     c.resume(returning: .failure(ScreeningInput.Failure(message: "\(error)")))
                 }
             }
+            thread.stackSize = 8 << 20
+            thread.start()
         }
         progress.finish()
-        writer.cancel()
-        _ = await writer.value   // no progress write may land after the final one
-        switch outcome {
-        case .success(let (summary, rejections)):
-            try? await services.screeningJobs.finish(id: job.id, processed: progress.snapshot.0, rejected: summary.rejected,
-                                                     summaryJSON: ScreeningSummaryJSON.encode(summary), rejections: rejections.joined(separator: "\n"))
-        case .failure(let f):
-            try? await services.screeningJobs.fail(id: job.id, error: f.message)
+        _ = await writer.value   // it ends by itself (never cancelled mid-write); no progress write lands after the final one
+        // The final write must land (a busy database is retried), or the job would look "running" for ever.
+        for attempt in 0..<10 {
+            do {
+                switch outcome {
+                case .success(let (summary, rejections)):
+                    try await services.screeningJobs.finish(id: job.id, processed: progress.snapshot.0, rejected: summary.rejected,
+                                                            summaryJSON: ScreeningSummaryJSON.encode(summary), rejections: rejections.joined(separator: "\n"))
+                case .failure(let f):
+                    try await services.screeningJobs.fail(id: job.id, error: f.message)
+                }
+                return
+            } catch {
+                try? await Task.sleep(nanoseconds: UInt64(50_000_000 * (attempt + 1)))
+            }
         }
     }
 

@@ -65,6 +65,16 @@ struct ApplicationTests {
                 #expect(try await b.request(.get, casePath + "/letters/nonsense").status == .notFound)
                 // A decided application is not decided again.
                 #expect(try await b.request(.post, decide, form: ["csrf": csrf, "outcome": "refused", "decided_on": "21.11.2026"]).status == .notFound)
+                // The case is closed with its outcome (both are required to close).
+                let noOutcome = try await b.request(.post, casePath + "/state", form: ["csrf": csrf, "state": "closed", "pathway": "25b", "counselor": "user-0", "closed_on": "21.11.2026", "outcome": ""])
+                #expect(noOutcome.status == .unprocessableContent && noOutcome.body.contains("id=\"outcome-error\""))
+                #expect(try await b.request(.post, casePath + "/state", form: ["csrf": csrf, "state": "closed", "pathway": "25b", "counselor": "user-0",
+                                                                              "closed_on": "21.11.2026", "outcome": "Aufenthaltserlaubnis nach § 25b erteilt"]).status == .seeOther)
+                #expect(try await b.request(.get, casePath).body.contains("geschlossen am 21.11.2026: Aufenthaltserlaubnis nach § 25b erteilt"))
+                #expect(try await b.request(.get, "/api/v1/clients/client-a/cases").body.contains("\"state\":\"closed\""))
+                // The reminders now follow the new permit: it runs out on 19.11.2029, reminded four weeks ahead.
+                let reminders = try await b.request(.get, "/api/v1" + casePath + "/reminders").body
+                #expect(reminders.contains("\"kind\":\"status_ends\"") && reminders.contains("\"date\":\"2029-11-19\""))
                 // The other city's counselor sees nothing of it.
                 let other = Browser(client: b.client, clock: f.clock)
                 try await other.logIn(f.login(.counselor, organisation: "org-b"))

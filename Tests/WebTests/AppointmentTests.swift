@@ -36,6 +36,9 @@ struct AppointmentTests {
                 #expect(try await other.request(.post, "/appointments/\(id)/confirm", form: ["csrf": otherCSRF]).status == .notFound)
                 #expect(!(try await other.request(.get, "/appointments?view=week&on=24.11.2026").body.contains("Haddad")))
                 #expect(try await b.request(.post, "/appointments/\(id)/confirm", form: ["csrf": csrf]).status == .seeOther)
+                let api = try await b.request(.get, "/api/v1/appointments?from=2026-11-23&to=2026-11-29")
+                #expect(api.status == .ok && api.body.contains("\"time\":\"10:00\"") && api.body.contains("\"state\":\"confirmed\""))
+                #expect(try await b.request(.get, "/api/v1/appointments?from=2026-12-01&to=2026-11-01").status == .badRequest)
                 // The feed: shown once, no session needed, no client name, and the old secret dies with a new one.
                 let feedPage = try await b.request(.post, "/appointments/feed", form: ["csrf": csrf])
                 let url = try #require(feedPage.body.components(separatedBy: "id=\"feed-url\">").dropFirst().first?.prefix { $0 != "<" })

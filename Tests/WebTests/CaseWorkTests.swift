@@ -21,7 +21,8 @@ struct CaseWorkTests {
                                                                               "language": "Arabisch", "interpreter": "1", "pw_25b": "1", "record": "Unterlagen besprochen", "confidential": note])
                 }
                 #expect(try await record("05.10.2026", "Gesundheit: nur intern").status == .seeOther)
-                #expect(try await record("20.10.2026").status == .seeOther)
+                #expect(try await b.request(.post, casePath + "/sessions", form: ["csrf": csrf, "on": "20.10.2026", "duration": "45", "channel": "in_person",
+                                                                                  "language": "Arabisch", "with_family": "1", "record": "mit Ehefrau"]).status == .seeOther)
                 let page = try await b.request(.get, casePath)
                 #expect(page.body.contains("<td>05.10.2026</td><td>Erstberatung</td>"))
                 #expect(page.body.contains("<td>20.10.2026</td><td>Folgeberatung</td>"))
@@ -38,7 +39,7 @@ struct CaseWorkTests {
                 let caseID = try #require(casePath.components(separatedBy: "/").last)
                 let api = try await b.request(.get, "/api/v1/cases/\(caseID)/sessions")
                 #expect(api.status == .ok)
-                #expect(api.body.contains("\"kind\":\"erstberatung\""))
+                #expect(api.body.contains("\"kind\":\"erstberatung\"") && api.body.contains("\"with_family\":true"))
                 #expect(!api.body.contains("nur intern"))
                 let cases = try await b.request(.get, "/api/v1/clients/client-a/cases")
                 #expect(cases.body.contains("\"referral_source\":\"authority\""))

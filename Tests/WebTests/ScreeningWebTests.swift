@@ -33,7 +33,7 @@ struct ScreeningWebTests {
                 #expect(up.status == .seeOther)
                 let path = try #require(up.headers[.location])
                 var page = try await b.request(.get, path)
-                for _ in 0..<200 where !page.body.contains("id=\"job-state\">fertig") {
+                for _ in 0..<300 where !page.body.contains("id=\"job-state\">fertig") {
                     #expect(page.body.contains("<progress id=\"progress\""))
                     try await Task.sleep(nanoseconds: 100_000_000)
                     page = try await b.request(.get, path)
@@ -71,9 +71,10 @@ struct ScreeningWebTests {
                 // And automatically after the retention time.
                 let again = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "b.jsonl", "text/plain", Array(lines[0].utf8)))
                 let second = try #require(again.headers[.location])
-                for _ in 0..<100 where !(try await b.request(.get, second).body.contains("id=\"job-state\">fertig")) { try await Task.sleep(nanoseconds: 100_000_000) }
+                for _ in 0..<300 where !(try await b.request(.get, second).body.contains("id=\"job-state\">fertig")) { try await Task.sleep(nanoseconds: 100_000_000) }
                 f.clock.advance(8 * 86_400)
-                #expect(try await f.services.screeningJobs.jobs(organisation: "org-a").map(\.state) == [.done])
+                let remaining = try await f.services.screeningJobs.jobs(organisation: "org-a")
+                #expect(remaining.map(\.state) == [.done], "\(remaining.map { "\($0.state) \($0.error ?? "") \($0.processedRows)/\($0.totalRows)" })")
                 try await ScreeningRunner.purge(f.services)
                 #expect(try await f.services.screeningJobs.jobs(organisation: "org-a").isEmpty)
             }
