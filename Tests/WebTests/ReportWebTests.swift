@@ -102,4 +102,28 @@ struct ReportWebTests {
             #expect(try await counselor.request(.get, "/reports/counseling").status == .forbidden)
         }
     }
+
+    /// The demo shows a full quarter of cooperation: referrals, consents and a shared case, the authority's
+    /// statistics, a meeting with anonymised cases and minutes, and the cooperation's indicators.
+    @Test(arguments: TestDatabase.available)
+    func theDemoShowsAQuarterOfCooperation(_ db: TestDatabase) async throws {
+        try await withDemo(db) { services, clock, client in
+            let clerk = Browser(client: client, clock: clock)
+            try await clerk.logIn(login("sachbearbeitung@abh-elbstadt.example"), password: DemoSite.password)
+            let shared = try await clerk.request(.get, "/shared")
+            let first = try #require(shared.body.components(separatedBy: "href=\"/shared/clients/").dropFirst().first?.prefix { $0 != "\"" })
+            let view = try await clerk.request(.get, "/shared/clients/\(first)")
+            #expect(view.status == .ok && view.body.contains("id=\"assessment\""))
+            let referrals = try await clerk.request(.get, "/referrals")
+            #expect(referrals.body.contains("angenommen am") && referrals.body.contains("abgelehnt am") && referrals.body.contains("<td>offen</td>"))
+            #expect(try await clerk.request(.get, "/statistics").body.contains("Geduldete am 30.09.2026"))
+            let meetings = try await clerk.request(.get, "/meetings")
+            let past = try #require(meetings.body.components(separatedBy: "href=\"/meetings/").dropFirst().map { String($0.prefix { $0 != "\"" }) }.first { $0 != "demo-meeting-11" })
+            let last = try await clerk.request(.get, "/meetings/demo-meeting-10")
+            #expect(!past.isEmpty && last.body.contains("<h3>Fall 1</h3>") && last.body.contains("Statistik des Quartals besprochen"))
+            let coop = try await clerk.request(.get, "/reports/cooperation?from=01.07.2026&to=30.09.2026")
+            #expect(coop.status == .ok && coop.body.contains("id=\"population\""))
+            #expect(try await clerk.request(.get, "/contacts").body.contains("Sachgebietsleitung Aufenthalt"))
+        }
+    }
 }
