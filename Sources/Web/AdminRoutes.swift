@@ -31,8 +31,7 @@ struct AdminRoutes {
 
     @Sendable func create(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try manager(context)
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         var f = AdminPages.UserForm()
         f.email = form.trimmed("email").lowercased(); f.displayName = form.trimmed("display_name"); f.role = form.trimmed("role")
         let password = form["password"] ?? ""
@@ -59,8 +58,7 @@ struct AdminRoutes {
 
     @Sendable func deactivate(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try manager(context)
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         let id = try context.parameters.require("id")
         guard id != a.userID else { throw AppError.badRequest("Sie können Ihr eigenes Konto nicht deaktivieren.") }
         guard try await services.accounts.setActive(userID: id, organisation: a.organisationID, active: false) else { throw AppError.notFound }

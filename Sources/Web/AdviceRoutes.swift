@@ -30,8 +30,7 @@ struct AdviceRoutes {
     @Sendable func addAdvice(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
         guard Policy.allows(a, .recordAdvice(organisation: a.organisationID)) else { throw AppError.forbidden }
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         var errors: [String: String] = [:]
         let asked = formDay(form.trimmed("asked_on")), requester = form.trimmed("requester"), question = form.trimmed("question"), answer = form.trimmed("answer")
         let area = form.trimmed("legal_area"), minutes = Int(form.trimmed("minutes"))
@@ -68,8 +67,7 @@ struct AdviceRoutes {
     @Sendable func addArticle(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
         guard Policy.allows(a, .recordAdvice(organisation: a.organisationID)) else { throw AppError.forbidden }
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         var errors: [String: String] = [:]
         let title = form.trimmed("title"), body = form.trimmed("body").replacingOccurrences(of: "\r\n", with: "\n"), pathway = form.trimmed("pathway")
         if title.isEmpty || title.count > 200 { errors["title"] = "Bitte einen Titel angeben (höchstens 200 Zeichen)." }

@@ -55,8 +55,7 @@ struct AppointmentRoutes {
 
     @Sendable func add(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, org) = try scope(context)
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         var f = AppointmentPages.Form()
         f.fileNumber = form.trimmed("file_number"); f.day = form.trimmed("day"); f.time = form.trimmed("time"); f.duration = form.trimmed("duration")
         f.place = form.trimmed("place"); f.language = form.trimmed("language"); f.counselor = form.trimmed("counselor"); f.channel = form.trimmed("channel")
@@ -85,8 +84,7 @@ struct AppointmentRoutes {
 
     func setState(_ context: BleibeContext, _ state: Appointment.State, _ request: Request) async throws -> Response {
         let (a, org) = try scope(context)
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         guard try await services.appointments.setState(id: try context.parameters.require("id"), organisation: org, state: state, audit: services.audit(a)) else { throw AppError.notFound }
         return Reply.redirect("/appointments")
     }
@@ -96,8 +94,7 @@ struct AppointmentRoutes {
 
     @Sendable func newFeed(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, _) = try scope(context)
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         let token = Credentials.randomToken()
         try await services.appointments.replaceCalendarToken(userID: a.userID, token: token, now: services.timestamp())
         return try await render(request, context, form: .init(), feedURL: "/calendar/\(token)")
@@ -105,8 +102,7 @@ struct AppointmentRoutes {
 
     @Sendable func revokeFeed(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, _) = try scope(context)
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         try await services.appointments.revokeCalendarToken(userID: a.userID)
         return Reply.redirect("/appointments")
     }

@@ -87,8 +87,7 @@ struct AuthRoutes {
 
     @Sendable func totp(_ request: Request, context: BleibeContext) async throws -> Response {
         let (token, record, account) = try await pending(context)
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         let code = form.trimmed("code")
         let throttleKey = "totp:\(account.user.id)"
         let now = services.now()
@@ -123,8 +122,7 @@ struct AuthRoutes {
     @Sendable func enrol(_ request: Request, context: BleibeContext) async throws -> Response {
         let (token, record, account) = try await pending(context)
         guard !account.totpEnabled else { throw AppError.conflict("Der zweite Faktor ist bereits eingerichtet.") }
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         let secret = form.trimmed("secret")
         guard TOTP.base32Decode(secret)?.count == 20 else { throw AppError.badRequest("Ungültiger Schlüssel.") }
         guard let step = TOTP.matchingStep(secret: secret, code: form.trimmed("code"), at: services.now()) else {
@@ -141,8 +139,7 @@ struct AuthRoutes {
     }
 
     @Sendable func logout(_ request: Request, context: BleibeContext) async throws -> Response {
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         if let (token, _) = context.session {
             services.sessions.drop(token)
             try await services.accounts.deleteSession(token: token)
@@ -159,8 +156,7 @@ struct AuthRoutes {
 
     @Sendable func createToken(_ request: Request, context: BleibeContext) async throws -> Response {
         guard let account = context.account, !context.viaAPIToken else { throw AppError.unauthenticated }
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         let name = form.trimmed("name")
         guard !name.isEmpty, name.count <= 80 else { throw AppError.invalid(["name": "Bitte eine Bezeichnung (höchstens 80 Zeichen) angeben."]) }
         let token = "blb_" + Credentials.randomToken()

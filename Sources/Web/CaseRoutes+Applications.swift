@@ -10,8 +10,7 @@ import Views
 extension CaseRoutes {
     @Sendable func fileApplication(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c, client) = try await loadCase(context, write: true)
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         guard let pathway = PathwayKey(rawValue: form.trimmed("pathway")) else { throw AppError.badRequest("Bitte den Weg des Antrags wählen.") }
         let filed = formDay(form.trimmed("filed_on"))
         var errors: [String: String] = [:]
@@ -27,8 +26,7 @@ extension CaseRoutes {
     /// reminders follow from the next page view on.
     @Sendable func decide(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c, client) = try await loadCase(context, write: true)
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         guard let outcome = PermitApplication.Outcome(rawValue: form.trimmed("outcome")), outcome != .pending else {
             throw AppError.badRequest("Bitte die Entscheidung wählen (erteilt, abgelehnt, zurückgenommen).")
         }
@@ -87,7 +85,7 @@ extension CaseRoutes {
             if let u = x.permitUntil { o["permit_until"] = u.iso }
             return o
         }
-        return Reply.json(String(decoding: try JSONSerialization.data(withJSONObject: ["items": items], options: [.sortedKeys]), as: UTF8.self))
+        return try Reply.items(items)
     }
 
     @Sendable func apiDocuments(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -103,13 +101,12 @@ extension CaseRoutes {
             if let f = recorded.first(where: { $0.kind == i.kind })?.file { o["file"] = ["name": f.name, "size": f.size, "sha256": f.sha256, "content_type": f.contentType] }
             return o
         }
-        return Reply.json(String(decoding: try JSONSerialization.data(withJSONObject: ["items": items], options: [.sortedKeys]), as: UTF8.self))
+        return try Reply.items(items)
     }
 
     @Sendable func addReminder(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c, client) = try await loadCase(context, write: true)
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         var errors: [String: String] = [:]
         let on = formDay(form.trimmed("on")), title = form.trimmed("title")
         if on == nil || on! == nil { errors["rem_on"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
@@ -122,8 +119,7 @@ extension CaseRoutes {
 
     @Sendable func completeReminder(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c, _) = try await loadCase(context, write: true)
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         guard try await services.cases.completeReminder(id: try context.parameters.require("reminder"), caseID: c.id, organisation: c.organisationID,
                                                         on: services.today, audit: services.audit(a)) else { throw AppError.notFound }
         return Reply.redirect("/cases/\(c.id)#reminders")
@@ -151,8 +147,7 @@ extension CaseRoutes {
     /// Brings the case to a meeting as an anonymised fact sheet (no consent needed: nothing identifies the person).
     @Sendable func bringToMeeting(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c, client) = try await loadCase(context, write: true)
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         guard let meeting = try await upcomingMeetings(c.organisationID).first(where: { $0.id == form.trimmed("meeting") }) else { throw AppError.notFound }
         let question = form.trimmed("question")
         if question.isEmpty || question.count > 500 {
@@ -175,8 +170,7 @@ extension CaseRoutes {
 
     @Sendable func updateState(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c, client) = try await loadCase(context, write: true)
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         guard let state = CounselingCase.State(rawValue: form.trimmed("state")) else { throw AppError.badRequest("Unbekannter Stand der Akte.") }
         let pathway = PathwayKey(rawValue: form.trimmed("pathway")), counselor = form.trimmed("counselor")
         var errors: [String: String] = [:]
@@ -208,7 +202,7 @@ extension CaseRoutes {
         }
         items += automatic.map { ["kind": $0.kind.rawValue, "date": $0.date.iso, "due": $0.due.iso, "title": $0.title, "citation": $0.citation] }
         items.sort { ($0["due"] as? String ?? "") < ($1["due"] as? String ?? "") }
-        return Reply.json(String(decoding: try JSONSerialization.data(withJSONObject: ["items": items], options: [.sortedKeys]), as: UTF8.self))
+        return try Reply.items(items)
     }
 
     /// The actor's appointments (the coordinator: the service's) in a period, default the coming four weeks.
@@ -228,6 +222,6 @@ extension CaseRoutes {
             ["id": x.id, "client_id": x.clientID, "counselor_id": x.counselorID, "date": x.day.iso, "time": x.time, "duration_minutes": x.durationMinutes,
              "place": x.place, "language": x.language, "state": x.state.rawValue, "requested_via": x.requestedVia.rawValue]
         }
-        return Reply.json(String(decoding: try JSONSerialization.data(withJSONObject: ["items": items], options: [.sortedKeys]), as: UTF8.self))
+        return try Reply.items(items)
     }
 }

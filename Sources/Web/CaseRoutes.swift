@@ -73,8 +73,7 @@ struct CaseRoutes {
 
     @Sendable func openCase(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, client) = try await clientRoutes.loadClient(context, write: true)
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         guard let opened = try? parseDay(form.trimmed("opened_on")) ?? services.today else { throw AppError.badRequest("„Eröffnet am“ ist kein gültiges Datum (TT.MM.JJJJ).") }
         guard let source = CounselingCase.ReferralSource(rawValue: form.trimmed("referral_source")) else { throw AppError.badRequest("Bitte den Zugang wählen.") }
         let pathway = PathwayKey(rawValue: form.trimmed("pathway"))
@@ -117,8 +116,7 @@ struct CaseRoutes {
 
     @Sendable func recordSession(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c, client) = try await loadCase(context, write: true)
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         var errors: [String: String] = [:]
         let on = (try? parseDay(form.trimmed("on"))) ?? nil
         if on == nil { errors["on"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
@@ -148,7 +146,7 @@ struct CaseRoutes {
             if let p = c.pathway { o["pathway"] = p.rawValue }
             return o
         }
-        return Reply.json(String(decoding: try JSONSerialization.data(withJSONObject: ["items": list], options: [.sortedKeys]), as: UTF8.self))
+        return try Reply.items(list)
     }
 
     @Sendable func apiSessions(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -161,6 +159,6 @@ struct CaseRoutes {
             ["id": s.id, "on": s.on.iso, "kind": kinds[s.id]?.rawValue ?? "", "duration_minutes": s.durationMinutes, "channel": s.channel.rawValue,
              "language": s.language, "interpreter": s.interpreter, "pathways": s.pathways.map(\.rawValue), "record": s.record, "with_family": s.withFamily]
         }
-        return Reply.json(String(decoding: try JSONSerialization.data(withJSONObject: ["items": list], options: [.sortedKeys]), as: UTF8.self))
+        return try Reply.items(list)
     }
 }

@@ -74,8 +74,7 @@ struct ClientRoutes {
     @Sendable func create(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
         guard Policy.allows(a, .createClient), let org = Policy.clientScope(a) else { throw AppError.forbidden }
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         var f = ClientPages.NewClientForm()
         f.firstName = form.trimmed("first_name"); f.lastName = form.trimmed("last_name"); f.fileNumber = form.trimmed("file_number")
         f.born = form.trimmed("born"); f.nationality = form.trimmed("nationality").uppercased(); f.entered = form.trimmed("entered")
@@ -127,8 +126,7 @@ struct ClientRoutes {
 
     @Sendable func link(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await loadClient(context, write: true)
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         let file = form.trimmed("other")
         func fail(_ message: String) async throws -> Response {
             let (members, relatives, relations) = try await family(c)
@@ -158,8 +156,7 @@ struct ClientRoutes {
 
     @Sendable func unlink(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await loadClient(context, write: true)
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         let rid = try context.parameters.require("relation")
         guard try await services.clients.unlink(relationID: rid, clientID: c.id, organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
         return Reply.redirect("/clients/\(c.id)")
@@ -167,8 +164,7 @@ struct ClientRoutes {
 
     @Sendable func leaveHousehold(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await loadClient(context, write: true)
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         guard try await services.clients.leaveHousehold(clientID: c.id, organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
         return Reply.redirect("/clients/\(c.id)")
     }
@@ -189,8 +185,7 @@ struct ClientRoutes {
 
     @Sendable func saveStatus(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await loadClient(context, write: true)
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         let count = min(Int(form.trimmed("rows")) ?? 0, 200)
         var rows: [ClientPages.StatusRow] = [], periods: [StatusPeriod] = [], errors: [String: String] = [:]
         for i in 0..<count {
@@ -236,8 +231,7 @@ struct ClientRoutes {
 
     @Sendable func saveFacts(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await loadClient(context, write: true)
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         var (object, errors) = FactsFormParser.apply(form, to: FactsFormParser.object(c.facts))
         var facts: Person? = nil
         if errors.isEmpty {
@@ -264,8 +258,7 @@ struct ClientRoutes {
 
     @Sendable func saveFactsJSON(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await loadClient(context, write: true)
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         let text = form["facts"] ?? ""
         let facts: Person
         do {
@@ -332,8 +325,7 @@ struct ClientRoutes {
 
     @Sendable func snapshot(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await loadClient(context, write: true)
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         let on = try parseDay(form.trimmed("on")) ?? services.today
         let person = try await assess(c, on: on)
         let doc = AssessmentDocument(HouseholdAssessment(on: on, appliedOn: nil, persons: [person]), caseID: c.id)

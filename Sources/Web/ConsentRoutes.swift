@@ -48,8 +48,7 @@ struct ConsentRoutes {
     @Sendable func add(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, client) = try await clientRoutes.loadClient(context, write: true)
         guard Policy.allows(a, .manageConsent(ownerOrganisation: client.organisationID)) else { throw AppError.forbidden }
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         var f = ConsentPages.Form()
         f.recipient = form.trimmed("recipient"); f.purpose = form.trimmed("purpose"); f.validFrom = form.trimmed("valid_from")
         f.validUntil = form.trimmed("valid_until"); f.language = form.trimmed("language"); f.formVersion = form.trimmed("form_version")
@@ -76,8 +75,7 @@ struct ConsentRoutes {
     @Sendable func revoke(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, client) = try await clientRoutes.loadClient(context, write: true)
         guard Policy.allows(a, .manageConsent(ownerOrganisation: client.organisationID)) else { throw AppError.forbidden }
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         guard try await services.cooperation.revokeConsent(id: try context.parameters.require("consent"), clientID: client.id,
                                                            organisation: client.organisationID, on: services.today, audit: services.audit(a)) else { throw AppError.notFound }
         return Reply.redirect("/clients/\(client.id)/consents")
@@ -90,7 +88,7 @@ struct ConsentRoutes {
         let items = log.map { d -> [String: Any] in
             ["at": d.at, "recipient": d.recipientID, "consent": d.consentID, "topics": d.topics.map(\.rawValue), "channel": d.channel]
         }
-        return Reply.json(String(decoding: try JSONSerialization.data(withJSONObject: ["items": items], options: [.sortedKeys]), as: UTF8.self))
+        return try Reply.items(items)
     }
 
     /// The scan of the signed form, stored like case documents (by checksum, outside the database).

@@ -122,6 +122,11 @@ enum Reply {
         Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: h.rendered)))
     }
 
+    /// `{"items": [...]}` with sorted keys: the shape of every API list.
+    static func items(_ list: [[String: Any]]) throws -> Response {
+        json(String(decoding: try JSONSerialization.data(withJSONObject: ["items": list], options: [.sortedKeys]), as: UTF8.self))
+    }
+
     static func redirect(_ to: String) -> Response {
         Response(status: .seeOther, headers: [.location: to])
     }
@@ -159,6 +164,13 @@ struct Form: Sendable {
             v[decode(k)] = parts.count > 1 ? decode(parts[1]) : ""
         }
         return Form(values: v)
+    }
+
+    /// A posted form whose CSRF token has been checked.
+    static func checked(_ request: Request, context: BleibeContext) async throws -> Form {
+        let form = try await read(request, context: context)
+        try checkCSRF(form, context)
+        return form
     }
 
     static func read(_ request: Request, context: BleibeContext) async throws -> Form {

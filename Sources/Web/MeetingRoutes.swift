@@ -46,8 +46,7 @@ struct MeetingRoutes {
     @Sendable func create(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, coops) = try await scope(context)
         guard Policy.allows(a, .scheduleMeetings(organisation: a.organisationID)), let coop = coops.first else { throw AppError.forbidden }
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         var errors: [String: String] = [:]
         let on = formDay(form.trimmed("on"))
         if on == nil || on! == nil { errors["on"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
@@ -74,8 +73,7 @@ struct MeetingRoutes {
 
     @Sendable func minutes(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, m) = try await loadMeeting(context)
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         let text = form.trimmed("minutes")
         guard text.count <= 20_000 else { return try await render(context, m, errors: ["minutes": "Das Protokoll darf höchstens 20.000 Zeichen haben."], status: .unprocessableContent) }
         try await services.meetings.setMinutes(meetingID: m.id, minutes: text, audit: services.audit(a))
@@ -84,8 +82,7 @@ struct MeetingRoutes {
 
     @Sendable func addFollowUp(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, m) = try await loadMeeting(context)
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         var errors: [String: String] = [:]
         let text = form.trimmed("text"), owner = form.trimmed("owner"), due = formDay(form.trimmed("due"))
         if text.isEmpty || text.count > 500 { errors["text"] = "Bitte die Aufgabe angeben." }
@@ -98,8 +95,7 @@ struct MeetingRoutes {
 
     @Sendable func completeFollowUp(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, m) = try await loadMeeting(context)
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         guard try await services.meetings.completeFollowUp(id: try context.parameters.require("followup"), meetingID: m.id, on: services.today, audit: services.audit(a)) else { throw AppError.notFound }
         return Reply.redirect("/meetings/\(m.id)")
     }

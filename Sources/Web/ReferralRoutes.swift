@@ -50,8 +50,7 @@ struct ReferralRoutes {
 
     @Sendable func create(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         var f = CooperationPages.ReferralForm()
         f.service = form.trimmed("service"); f.firstName = form.trimmed("first_name"); f.lastName = form.trimmed("last_name")
         f.born = form.trimmed("born"); f.nationality = form.trimmed("nationality").uppercased(); f.reason = form.trimmed("reason")
@@ -79,8 +78,7 @@ struct ReferralRoutes {
     @Sendable func accept(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
         guard Policy.allows(a, .decideReferral(service: a.organisationID)) else { throw AppError.forbidden }
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         let fileNumber = form.trimmed("file_number")
         guard !fileNumber.isEmpty, fileNumber.count <= 40 else { throw AppError.badRequest("Bitte ein Aktenzeichen angeben (höchstens 40 Zeichen).") }
         guard let (_, caseID) = try await services.cooperation.accept(referralID: try context.parameters.require("id"), service: a.organisationID,
@@ -92,8 +90,7 @@ struct ReferralRoutes {
     @Sendable func decline(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
         guard Policy.allows(a, .decideReferral(service: a.organisationID)) else { throw AppError.forbidden }
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         let reason = form.trimmed("reason")
         guard !reason.isEmpty, reason.count <= 500 else { throw AppError.badRequest("Bitte den Grund der Ablehnung angeben (höchstens 500 Zeichen).") }
         guard try await services.cooperation.decline(referralID: try context.parameters.require("id"), service: a.organisationID, reason: reason,
@@ -113,7 +110,7 @@ struct ReferralRoutes {
             if r.serviceID == a.organisationID, let c = r.caseID { o["case_id"] = c }
             return o
         }
-        return Reply.json(String(decoding: try JSONSerialization.data(withJSONObject: ["items": items], options: [.sortedKeys]), as: UTF8.self))
+        return try Reply.items(items)
     }
 
     // MARK: Contact directory
@@ -137,8 +134,7 @@ struct ReferralRoutes {
     @Sendable func addContact(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
         guard Policy.allows(a, .manageContacts(authority: a.organisationID)) else { throw AppError.forbidden }
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         var f = CooperationPages.ContactForm()
         f.name = form.trimmed("name"); f.function = form.trimmed("function"); f.phone = form.trimmed("phone")
         f.email = form.trimmed("email"); f.responsibility = form.trimmed("responsibility")
@@ -156,8 +152,7 @@ struct ReferralRoutes {
     @Sendable func removeContact(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
         guard Policy.allows(a, .manageContacts(authority: a.organisationID)) else { throw AppError.forbidden }
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         guard try await services.cooperation.removeContact(id: try context.parameters.require("id"), authority: a.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
         return Reply.redirect("/contacts")
     }

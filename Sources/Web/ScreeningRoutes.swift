@@ -138,8 +138,7 @@ struct ScreeningRoutes {
 
     @Sendable func delete(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, j) = try await load(context)
-        let form = try await Form.read(request, context: context)
-        try checkCSRF(form, context)
+        let form = try await Form.checked(request, context: context)
         guard j.state != .running else { throw AppError.conflict("Das Screening läuft noch; bitte nach dem Ende löschen.") }
         try? FileManager.default.removeItem(atPath: ScreeningRunner.inputPath(services.config, j.id))
         try? FileManager.default.removeItem(atPath: ScreeningRunner.resultsPath(services.config, j.id))

@@ -32,8 +32,7 @@ struct ApplicationTests {
         try await Fixture.test(db) { f in
             try await f.run { b in
                 let csrf = try await b.logIn(f.login(.counselor))
-                let opened = try await b.request(.post, "/clients/client-a/cases", form: ["csrf": csrf, "opened_on": "01.09.2026", "referral_source": "self", "pathway": "25b"])
-                let casePath = try #require(opened.headers[.location])
+                let casePath = try await b.openCase("client-a", csrf: csrf, on: "01.09.2026", source: "self", pathway: "25b")
                 let before = try await b.request(.get, "/api/v1/clients/client-a/assessment").body
                 #expect(try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "25b", "filed_on": "01.12.2026"]).status == .unprocessableContent)
                 #expect(try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "25b", "filed_on": "01.10.2026"]).status == .seeOther)
@@ -89,8 +88,7 @@ struct ApplicationTests {
         try await Fixture.test(db) { f in
             try await f.run { b in
                 let csrf = try await b.logIn(f.login(.counselor))
-                let opened = try await b.request(.post, "/clients/client-a/cases", form: ["csrf": csrf, "opened_on": "01.09.2026", "referral_source": "self", "pathway": "25b"])
-                let casePath = try #require(opened.headers[.location])
+                let casePath = try await b.openCase("client-a", csrf: csrf, on: "01.09.2026", source: "self", pathway: "25b")
                 let page = try await b.request(.get, casePath)
                 // The checklist for § 25b: passport, the A2 certificate, "Leben in Deutschland", employment …
                 for kind in ["passport", "german_certificate", "civic_test", "employment"] { #expect(page.body.contains("id=\"doc-\(kind)\""), "\(kind)") }

@@ -201,6 +201,13 @@ final class Browser: @unchecked Sendable {
 }
 
 extension Browser {
+    /// Opens a case for a client over HTTP and returns its path (`/cases/<id>`).
+    func openCase(_ clientID: String, csrf: String, on day: String, source: String = "self", pathway: String = "25b") async throws -> String {
+        let opened = try await request(.post, "/clients/\(clientID)/cases", form: ["csrf": csrf, "opened_on": day, "referral_source": source, "pathway": pathway])
+        #expect(opened.status == .seeOther)
+        return try #require(opened.headers[.location])
+    }
+
     /// The fields of the form on a page as a browser would submit them unchanged: inputs with their values,
     /// each select's selected option, checked checkboxes, textareas.
     func formFields(_ page: Page) -> [String: String] {

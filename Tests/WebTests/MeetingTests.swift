@@ -20,8 +20,7 @@ struct MeetingTests {
                 let meetingPath = try #require(created.headers[.location])
                 // The counselor brings a case; a question that names the person is refused.
                 let csrf = try await b.logIn(f.login(.counselor))
-                let opened = try await b.request(.post, "/clients/client-a/cases", form: ["csrf": csrf, "opened_on": "01.10.2026", "referral_source": "authority", "pathway": "25b"])
-                let casePath = try #require(opened.headers[.location])
+                let casePath = try await b.openCase("client-a", csrf: csrf, on: "01.10.2026", source: "authority", pathway: "25b")
                 let meetingID = String(meetingPath.split(separator: "/").last!)
                 let named = try await b.request(.post, casePath + "/meeting", form: ["csrf": csrf, "meeting": meetingID, "question": "Reicht bei Herrn Haddad (A-1) die Teilzeit?"])
                 #expect(named.status == .unprocessableContent && named.body.contains("id=\"question-error\"") && named.body.contains("Haddad, A-1"))
