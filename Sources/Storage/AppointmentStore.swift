@@ -87,4 +87,52 @@ public struct AppointmentStore: Sendable {
             return (try r.string("id"), try r.string("organisation_id"))
         }
     }
+
+    // MARK: Requests from the online form
+
+    public struct Request: Sendable, Hashable {
+        public var id: String, createdAt: String, name: String, contact: String, language: String, preferred: String, message: String, formLanguage: String
+        public var handledAt: String?
+        public init(id: String, createdAt: String, name: String, contact: String, language: String, preferred: String, message: String, formLanguage: String, handledAt: String? = nil) {
+            self.id = id; self.createdAt = createdAt; self.name = name; self.contact = contact; self.language = language; self.preferred = preferred
+            self.message = message; self.formLanguage = formLanguage; self.handledAt = handledAt
+        }
+    }
+
+    public func addRequest(_ r: Request, organisation: String) async throws {
+        try await db.transaction { ex in
+            try await ex.execute(SQL("""
+                INSERT INTO appointment_requests (id, organisation_id, created_at, name, contact, language, preferred, message, form_language)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [r.id, organisation, r.createdAt, r.name, r.contact, r.language, r.preferred, r.message, r.formLanguage]))
+        }
+    }
+
+    public func requests(organisation: String) async throws -> [Request] {
+        try await db.read { ex in
+            try await ex.query(SQL("SELECT * FROM appointment_requests WHERE organisation_id = ? ORDER BY created_at DESC", [organisation])).map { r in
+                Request(id: try r.string("id"), createdAt: try r.string("created_at"), name: try r.string("name"), contact: try r.string("contact"),
+                        language: try r.string("language"), preferred: try r.string("preferred"), message: try r.string("message"),
+                        formLanguage: try r.string("form_language"), handledAt: r.text("handled_at"))
+            }
+        }
+    }
+
+    public func countRequests(organisation: String, since: String) async throws -> Int {
+        try await db.read { ex in try await ex.one(SQL("SELECT COUNT(*) AS n FROM appointment_requests WHERE organisation_id = ? AND created_at >= ?", [organisation, since]))?.int("n") ?? 0 }
+    }
+
+    public func handleRequest(id: String, organisation: String, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard try await ex.one(SQL("SELECT id FROM appointment_requests WHERE id = ? AND organisation_id = ? AND handled_at IS NULL", [id, organisation])) != nil else { return false }
+            try await ex.execute(SQL("UPDATE appointment_requests SET handled_at = ? WHERE id = ?", [audit.now, id]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID, action: "update", entity: "appointment_request", entityID: id, clientID: nil)
+            return true
+        }
+    }
+
+    /// Deletes requests older than `before` (the retention promised on the form).
+    public func purgeRequests(before: String) async throws {
+        try await db.transaction { ex in try await ex.execute(SQL("DELETE FROM appointment_requests WHERE created_at < ?", [before])) }
+    }
 }

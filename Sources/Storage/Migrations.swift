@@ -261,6 +261,16 @@ public enum Migrations {
         Migration(version: 15, name: "0015_AddSessionWithFamily") { _ in [
             "ALTER TABLE counseling_sessions ADD COLUMN with_family BIGINT NOT NULL DEFAULT 0",
         ] },
+        Migration(version: 16, name: "0016_CreateAppointmentRequests") { _ in [
+            // Requests from the public online form: kept at most 90 days (the form says so).
+            """
+            CREATE TABLE appointment_requests (
+              id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL REFERENCES organisations(id), created_at TEXT NOT NULL,
+              name TEXT NOT NULL, contact TEXT NOT NULL, language TEXT NOT NULL, preferred TEXT NOT NULL, message TEXT NOT NULL,
+              form_language TEXT NOT NULL, handled_at TEXT)
+            """,
+            "CREATE INDEX appointment_requests_organisation ON appointment_requests(organisation_id, created_at)",
+        ] },
     ]
 
     /// Applies every migration not yet applied, each in its own transaction.

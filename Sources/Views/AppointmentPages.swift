@@ -22,8 +22,16 @@ public enum AppointmentPages {
 
     static let weekdays = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
 
+    /// An open request from the online form.
+    public struct OnlineRequest: Sendable {
+        public var id: String, receivedAt: String, name: String, contact: String, language: String, preferred: String, message: String
+        public init(id: String, receivedAt: String, name: String, contact: String, language: String, preferred: String, message: String) {
+            self.id = id; self.receivedAt = receivedAt; self.name = name; self.contact = contact; self.language = language; self.preferred = preferred; self.message = message
+        }
+    }
+
     public static func page(frame: PageFrame, view: String, from: Day, to: Day, rows: [Row], counselors: [(id: String, name: String)],
-                            form f: Form, feedURL: String?, hasFeed: Bool) -> HTML {
+                            form f: Form, feedURL: String?, hasFeed: Bool, requests: [OnlineRequest] = [], publicPath: String = "") -> HTML {
         var days: [HTML] = []
         var d = from
         while d <= to {
@@ -58,8 +66,17 @@ public enum AppointmentPages {
         let feed: HTML = feedURL.map { url in
             "<p role=\"status\">Ihre Kalender-Adresse (wird nur jetzt angezeigt; wie ein Passwort behandeln):</p><p class=\"codes\" id=\"feed-url\">\(url)</p>" as HTML
         } ?? (hasFeed ? "<p>Ein Kalender-Abo ist eingerichtet.</p>" : "<p>Kein Kalender-Abo eingerichtet.</p>")
+        let open = requests.map { r in
+            """
+            <li><strong>\(r.name)</strong> · \(r.contact) · \(r.language) · \(r.preferred) <span class="hint">(\(String(r.receivedAt.prefix(16)).replacingOccurrences(of: "T", with: " ")) UTC)</span>\(r.message.isEmpty ? "" : ": \(r.message)")
+            <form method="post" action="/appointments/requests/\(r.id)/done" class="inline">\(Layout.csrf(frame.csrf))<button type="submit" class="link">erledigt</button></form></li>
+            """ as HTML
+        }
         return Layout.page(frame, """
         <h1>Termine \(view == "day" ? from.german : "\(from.german) – \(to.german)")</h1>
+        <section aria-labelledby="online"><h2 id="online">Online-Anfragen</h2>
+        <p class="hint">Über das mehrsprachige Formular <a href="\(publicPath)">\(publicPath)</a> (ohne Anmeldung); nach 90 Tagen gelöscht.</p>
+        \(open.isEmpty ? "<p>Keine offenen Anfragen.</p>" as HTML : "<ul id=\"online-requests\">\(open)</ul>")</section>
         \(nav)
         \(days)
         <h2>Termin eintragen</h2>

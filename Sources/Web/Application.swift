@@ -29,7 +29,7 @@ func allEndpoints(_ services: AppServices) -> [Endpoint] {
         + ReferralRoutes(services: services).endpoints + AppointmentRoutes(services: services).endpoints
         + ReportRoutes(services: services).endpoints + StatisticsRoutes(services: services).endpoints
         + MeetingRoutes(services: services).endpoints + AdviceRoutes(services: services).endpoints
-        + ScreeningRoutes(services: services).endpoints
+        + ScreeningRoutes(services: services).endpoints + PublicRoutes(services: services).endpoints
 }
 
 /// Builds the router with every route and middleware; no socket is opened here.

@@ -18,6 +18,7 @@ struct AppointmentRoutes {
             (.post, "/appointments/feed", newFeed),
             (.post, "/appointments/feed/revoke", revokeFeed),
             (.get, "/calendar/{token}", feed),
+            (.post, "/appointments/requests/{id}/done", handleRequest),
         ]
     }
 
@@ -46,7 +47,8 @@ struct AppointmentRoutes {
         return Reply.html(AppointmentPages.page(frame: context.frame("Termine", current: "appointments"), view: view, from: from, to: to,
                                                 rows: list.map { .init(appointment: $0, clientName: names[$0.clientID] ?? "", clientID: $0.clientID, counselorName: staffNames[$0.counselorID] ?? "") },
                                                 counselors: staff.map { ($0.id, $0.displayName) }, form: f, feedURL: feedURL,
-                                                hasFeed: try await services.appointments.hasCalendarToken(userID: a.userID)), status: status)
+                                                hasFeed: try await services.appointments.hasCalendarToken(userID: a.userID),
+                                                requests: try await openRequests(org), publicPath: "/anfrage/\(org)"), status: status)
     }
 
     @Sendable func page(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -117,5 +119,20 @@ struct AppointmentRoutes {
         let stamp = services.timestamp().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "").prefix(15) + "Z"
         return Response(status: .ok, headers: [.contentType: "text/calendar; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(string: ICalendar.feed(list, name: "Bleibe – Beratungstermine", stamp: String(stamp)))))
+    }
+
+    /// The open requests of the online form; those older than 90 days are deleted first (as the form promises).
+    func openRequests(_ org: String) async throws -> [AppointmentPages.OnlineRequest] {
+        try await services.appointments.purgeRequests(before: services.timestamp(services.now().addingTimeInterval(-90 * 86_400)))
+        return try await services.appointments.requests(organisation: org).filter { $0.handledAt == nil }.map {
+            .init(id: $0.id, receivedAt: $0.createdAt, name: $0.name, contact: $0.contact, language: $0.language, preferred: $0.preferred, message: $0.message)
+        }
+    }
+
+    @Sendable func handleRequest(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, org) = try scope(context)
+        _ = try await Form.checked(request, context: context)
+        guard try await services.appointments.handleRequest(id: try context.parameters.require("id"), organisation: org, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/appointments")
     }
 }

@@ -287,3 +287,25 @@ def test_report_exports_read_back_in_standard_readers(server):
         return r
     # The same tables in both exports (trailing empty cells aside).
     assert [strip(r) for r in xlsx_rows if any(r)] == [strip(r) for r in rows if any(r)]
+
+
+def test_public_request_form_is_right_to_left_in_arabic_and_farsi(browser, server):
+    """The client-facing request form: Chromium lays the Arabic and Farsi pages out right to left, the others left to right."""
+    browser.get(server + "/appointments")
+    if browser.title.startswith("Anmelden"):
+        log_in(browser, server)
+        wait_title(browser, "Klient:innen")
+        browser.get(server + "/appointments")
+    path = browser.find_element(By.CSS_SELECTOR, "section[aria-labelledby=online] a").get_attribute("href")
+    for lang, rtl, title in (("ar", True, "طلب موعد"), ("fa", True, "درخواست وقت ملاقات"), ("ru", False, "Записаться на консультацию"), ("de", False, "Termin anfragen")):
+        browser.get(path + "?lang=" + lang)
+        assert browser.find_element(By.TAG_NAME, "h1").text == title
+        direction = browser.execute_script("return getComputedStyle(document.querySelector('main')).direction")
+        assert direction == ("rtl" if rtl else "ltr")
+        label = browser.find_element(By.CSS_SELECTOR, "label[for=name]")
+        assert label.text
+    browser.find_element(By.ID, "name").send_keys("Test Person")
+    browser.find_element(By.ID, "contact").send_keys("0351 000000")
+    browser.find_element(By.NAME, "consent").click()
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    settle(browser).until(lambda d: d.find_element(By.ID, "thanks").text.startswith("Vielen Dank"))

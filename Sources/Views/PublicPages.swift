@@ -1,0 +1,110 @@
+/// Client-facing pages (no login): the online appointment request, in several languages, right-to-left where the
+/// language is written so. Every text comes from the table below.
+public enum PublicPages {
+    public struct Language: Sendable {
+        public let code: String, name: String, rtl: Bool
+        let t: [String: String]
+        public func text(_ key: String) -> String { t[key] ?? PublicPages.german.t[key] ?? key }
+    }
+
+    public static let german = Language(code: "de", name: "Deutsch", rtl: false, t: [
+        "title": "Termin anfragen", "intro": "Sie möchten sich zu Ihrem Aufenthalt beraten lassen? Schreiben Sie uns, wie wir Sie erreichen. Die Beratung ist kostenlos und vertraulich.",
+        "name": "Ihr Name", "contact": "Telefon oder E-Mail", "language": "In welcher Sprache möchten Sie beraten werden?", "preferred": "Wann passt es Ihnen? (Tage, Uhrzeiten)",
+        "message": "Ihre Nachricht (kurz)", "hint": "Bitte schreiben Sie hier nichts über Gesundheit oder Strafverfahren. Das besprechen wir persönlich.",
+        "consent": "Ich bin einverstanden, dass die Beratungsstelle diese Angaben speichert, um mich wegen eines Termins anzurufen oder anzuschreiben. Sie werden nach 90 Tagen gelöscht.",
+        "send": "Anfrage senden", "thanks": "Vielen Dank! Wir melden uns bei Ihnen.", "errName": "Bitte geben Sie Ihren Namen an.",
+        "errContact": "Bitte geben Sie eine Telefonnummer oder E-Mail-Adresse an.", "errConsent": "Bitte bestätigen Sie Ihr Einverständnis.",
+        "errBusy": "Gerade kommen sehr viele Anfragen an. Bitte versuchen Sie es später noch einmal oder rufen Sie uns an.", "languages": "Sprachen",
+    ])
+
+    public static let all: [Language] = [
+        german,
+        Language(code: "en", name: "English", rtl: false, t: [
+            "title": "Request an appointment", "intro": "Would you like advice about your residence status? Tell us how we can reach you. Counseling is free and confidential.",
+            "name": "Your name", "contact": "Phone or e-mail", "language": "In which language would you like to be counseled?", "preferred": "When suits you? (days, times)",
+            "message": "Your message (short)", "hint": "Please do not write about health or criminal proceedings here. We will discuss this in person.",
+            "consent": "I agree that the counseling service stores these details to call or write to me about an appointment. They are deleted after 90 days.",
+            "send": "Send request", "thanks": "Thank you! We will get in touch with you.", "errName": "Please enter your name.",
+            "errContact": "Please enter a phone number or an e-mail address.", "errConsent": "Please confirm that you agree.",
+            "errBusy": "We are receiving very many requests right now. Please try again later or call us.", "languages": "Languages",
+        ]),
+        Language(code: "ar", name: "العربية", rtl: true, t: [
+            "title": "طلب موعد", "intro": "هل تريد استشارة بخصوص إقامتك؟ أخبرنا كيف يمكننا التواصل معك. الاستشارة مجانية وسرية.",
+            "name": "اسمك", "contact": "الهاتف أو البريد الإلكتروني", "language": "بأي لغة تريد أن تتم الاستشارة؟", "preferred": "ما الوقت المناسب لك؟ (الأيام والساعات)",
+            "message": "رسالتك (باختصار)", "hint": "من فضلك لا تكتب هنا أي شيء عن الصحة أو الإجراءات الجنائية. سنتحدث عن ذلك شخصيًا.",
+            "consent": "أوافق على أن يحفظ مركز الاستشارة هذه البيانات للاتصال بي أو مراسلتي بخصوص موعد. تُحذف بعد 90 يومًا.",
+            "send": "إرسال الطلب", "thanks": "شكرًا لك! سنتواصل معك.", "errName": "من فضلك أدخل اسمك.",
+            "errContact": "من فضلك أدخل رقم هاتف أو بريدًا إلكترونيًا.", "errConsent": "من فضلك أكّد موافقتك.",
+            "errBusy": "تصلنا الآن طلبات كثيرة جدًا. من فضلك حاول لاحقًا أو اتصل بنا.", "languages": "اللغات",
+        ]),
+        Language(code: "fa", name: "فارسی / دری", rtl: true, t: [
+            "title": "درخواست وقت ملاقات", "intro": "آیا دربارهٔ اقامت خود مشاوره می‌خواهید؟ به ما بگویید چگونه با شما تماس بگیریم. مشاوره رایگان و محرمانه است.",
+            "name": "نام شما", "contact": "تلفن یا ایمیل", "language": "به چه زبانی می‌خواهید مشاوره بگیرید؟", "preferred": "چه زمانی برای شما مناسب است؟ (روزها، ساعت‌ها)",
+            "message": "پیام شما (کوتاه)", "hint": "لطفاً اینجا چیزی دربارهٔ سلامتی یا پرونده‌های کیفری ننویسید. این موارد را حضوری صحبت می‌کنیم.",
+            "consent": "موافقم که مرکز مشاوره این اطلاعات را برای تماس یا نامه‌نگاری دربارهٔ وقت ملاقات ذخیره کند. این اطلاعات پس از ۹۰ روز حذف می‌شوند.",
+            "send": "ارسال درخواست", "thanks": "سپاس! با شما تماس می‌گیریم.", "errName": "لطفاً نام خود را وارد کنید.",
+            "errContact": "لطفاً شماره تلفن یا ایمیل وارد کنید.", "errConsent": "لطفاً موافقت خود را تأیید کنید.",
+            "errBusy": "در حال حاضر درخواست‌های بسیار زیادی می‌رسد. لطفاً بعداً دوباره امتحان کنید یا با ما تماس بگیرید.", "languages": "زبان‌ها",
+        ]),
+        Language(code: "ru", name: "Русский", rtl: false, t: [
+            "title": "Записаться на консультацию", "intro": "Вам нужна консультация по вопросам вашего пребывания? Напишите, как с вами связаться. Консультация бесплатная и конфиденциальная.",
+            "name": "Ваше имя", "contact": "Телефон или e-mail", "language": "На каком языке вы хотите получить консультацию?", "preferred": "Когда вам удобно? (дни, время)",
+            "message": "Ваше сообщение (коротко)", "hint": "Пожалуйста, не пишите здесь о здоровье или уголовных делах. Это мы обсудим лично.",
+            "consent": "Я согласен(на), что консультационная служба сохранит эти данные, чтобы позвонить или написать мне по поводу встречи. Они будут удалены через 90 дней.",
+            "send": "Отправить запрос", "thanks": "Спасибо! Мы свяжемся с вами.", "errName": "Пожалуйста, укажите ваше имя.",
+            "errContact": "Пожалуйста, укажите номер телефона или адрес e-mail.", "errConsent": "Пожалуйста, подтвердите ваше согласие.",
+            "errBusy": "Сейчас поступает очень много запросов. Пожалуйста, попробуйте позже или позвоните нам.", "languages": "Языки",
+        ]),
+        Language(code: "tr", name: "Türkçe", rtl: false, t: [
+            "title": "Randevu talebi", "intro": "Oturumunuz hakkında danışmanlık almak ister misiniz? Size nasıl ulaşabileceğimizi yazın. Danışmanlık ücretsiz ve gizlidir.",
+            "name": "Adınız", "contact": "Telefon veya e-posta", "language": "Danışmanlığı hangi dilde almak istersiniz?", "preferred": "Size ne zaman uygun? (günler, saatler)",
+            "message": "Mesajınız (kısa)", "hint": "Lütfen buraya sağlık veya ceza davaları hakkında bir şey yazmayın. Bunları yüz yüze konuşuruz.",
+            "consent": "Danışmanlık merkezinin bir randevu için beni aramak veya bana yazmak amacıyla bu bilgileri saklamasını kabul ediyorum. Bilgiler 90 gün sonra silinir.",
+            "send": "Talebi gönder", "thanks": "Teşekkürler! Sizinle iletişime geçeceğiz.", "errName": "Lütfen adınızı yazın.",
+            "errContact": "Lütfen bir telefon numarası veya e-posta adresi yazın.", "errConsent": "Lütfen onayınızı verin.",
+            "errBusy": "Şu anda çok fazla talep geliyor. Lütfen daha sonra tekrar deneyin veya bizi arayın.", "languages": "Diller",
+        ]),
+    ]
+
+    public static func language(_ code: String?) -> Language { all.first { $0.code == code } ?? german }
+
+    public struct Form: Sendable {
+        public var name = "", contact = "", language = "", preferred = "", message = "", consent = false
+        public var errors: [String] = []
+        public init() {}
+    }
+
+    /// The request form (or the thank-you note) for one service.
+    public static func request(serviceName: String, path: String, lang l: Language, csrf: String, form f: Form, sent: Bool) -> HTML {
+        let switcher = all.map { x in
+            "<li><a href=\"\(path)?lang=\(x.code)\" lang=\"\(x.code)\"\(x.code == l.code ? " aria-current=\"page\"" : "")>\(x.name)</a></li>" as HTML
+        }
+        let errors = f.errors.map { "<li>\($0)</li>" as HTML }
+        let body: HTML = sent ? "<p role=\"status\" id=\"thanks\">\(l.text("thanks"))</p>" : """
+        <p>\(l.text("intro"))</p>
+        \(errors.isEmpty ? HTML.empty : "<div class=\"error-summary\" role=\"alert\"><ul>\(errors)</ul></div>")
+        <form method="post" action="\(path)?lang=\(l.code)">
+        <input type="hidden" name="csrf" value="\(csrf)">
+        <label for="name">\(l.text("name"))</label><input id="name" name="name" value="\(f.name)" autocomplete="name" required>
+        <label for="contact">\(l.text("contact"))</label><input id="contact" name="contact" value="\(f.contact)" autocomplete="tel" required>
+        <label for="language">\(l.text("language"))</label><input id="language" name="language" value="\(f.language.isEmpty ? l.name : f.language)">
+        <label for="preferred">\(l.text("preferred"))</label><input id="preferred" name="preferred" value="\(f.preferred)">
+        <label for="message">\(l.text("message"))</label><p class="hint" id="message-hint">\(l.text("hint"))</p>
+        <textarea id="message" name="message" rows="4" cols="60" aria-describedby="message-hint">\(f.message)</textarea>
+        <label class="check"><input type="checkbox" name="consent" value="1"\(f.consent ? " checked" : "")> \(l.text("consent"))</label>
+        <p><button type="submit">\(l.text("send"))</button></p>
+        </form>
+        """
+        return """
+        <!DOCTYPE html>
+        <html lang="\(l.code)" dir="\(l.rtl ? "rtl" : "ltr")">
+        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(l.text("title")) – \(serviceName)</title><link rel="stylesheet" href="/static/app.css"></head>
+        <body>
+        <header><span class="brand">\(serviceName)</span></header>
+        <nav aria-label="\(l.text("languages"))"><ul>\(switcher)</ul></nav>
+        <main id="main"><h1>\(l.text("title"))</h1>\(body)</main>
+        </body></html>
+        """
+    }
+}

@@ -1,0 +1,60 @@
+import Counseling
+import Foundation
+import Hummingbird
+import Storage
+import Views
+
+/// Client-facing pages without login: the online appointment request of a counseling service, in several languages.
+struct PublicRoutes {
+    let services: AppServices
+    static let csrfCookie = "bleibe_request_csrf"
+    /// At most this many requests per service and hour: a flood of spam must not bury real requests.
+    static let hourlyLimit = 30
+
+    var endpoints: [Endpoint] {
+        [
+            (.get, "/anfrage/{id}", page),
+            (.post, "/anfrage/{id}", submit),
+        ]
+    }
+
+    func service(_ context: BleibeContext) async throws -> Organisation {
+        guard let o = try await services.accounts.organisation(try context.parameters.require("id")), o.kind == .counselingService else { throw AppError.notFound }
+        return o
+    }
+
+    func reply(_ o: Organisation, lang: PublicPages.Language, form: PublicPages.Form, sent: Bool, status: HTTPResponse.Status = .ok) -> Response {
+        let token = Credentials.randomToken()
+        var r = Reply.html(PublicPages.request(serviceName: o.name, path: "/anfrage/\(o.id)", lang: lang, csrf: token, form: form, sent: sent), status: status)
+        r.setCookie(Cookie(name: Self.csrfCookie, value: token, maxAge: 3600, path: "/anfrage", secure: services.config.secureCookies, httpOnly: true, sameSite: .strict))
+        return r
+    }
+
+    @Sendable func page(_ request: Request, context: BleibeContext) async throws -> Response {
+        let o = try await service(context)
+        return reply(o, lang: PublicPages.language(request.uri.queryParameters["lang"].map(String.init)), form: .init(), sent: false)
+    }
+
+    @Sendable func submit(_ request: Request, context: BleibeContext) async throws -> Response {
+        let o = try await service(context)
+        let lang = PublicPages.language(request.uri.queryParameters["lang"].map(String.init))
+        let form = try await Form.read(request, context: context)
+        guard let expected = request.cookies[Self.csrfCookie]?.value, let sent = form["csrf"], Credentials.equal(expected, sent) else { throw AppError.csrf }
+        var f = PublicPages.Form()
+        f.name = String(form.trimmed("name").prefix(200)); f.contact = String(form.trimmed("contact").prefix(200))
+        f.language = String(form.trimmed("language").prefix(60)); f.preferred = String(form.trimmed("preferred").prefix(300))
+        f.message = String(form.trimmed("message").prefix(2000)); f.consent = form["consent"] == "1"
+        if f.name.isEmpty { f.errors.append(lang.text("errName")) }
+        if f.contact.count < 5 || !(f.contact.contains("@") || f.contact.filter(\.isNumber).count >= 5) { f.errors.append(lang.text("errContact")) }
+        if !f.consent { f.errors.append(lang.text("errConsent")) }
+        let hourAgo = services.timestamp(services.now().addingTimeInterval(-3600))
+        if f.errors.isEmpty, try await services.appointments.countRequests(organisation: o.id, since: hourAgo) >= Self.hourlyLimit {
+            f.errors.append(lang.text("errBusy"))
+            return reply(o, lang: lang, form: f, sent: false, status: .tooManyRequests)
+        }
+        guard f.errors.isEmpty else { return reply(o, lang: lang, form: f, sent: false, status: .unprocessableContent) }
+        try await services.appointments.addRequest(.init(id: Credentials.newID(), createdAt: services.timestamp(), name: f.name, contact: f.contact,
+                                                         language: f.language, preferred: f.preferred, message: f.message, formLanguage: lang.code), organisation: o.id)
+        return reply(o, lang: lang, form: .init(), sent: true)
+    }
+}
