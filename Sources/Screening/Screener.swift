@@ -164,7 +164,8 @@ public struct Screener: Sendable {
         }
         for text in lines {
             lineNo += 1
-            if text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            // A blank line (spaces, tabs, a lone CR) is skipped; checked on bytes: Foundation's trimming is slow per line.
+            if text.utf8.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
             chunk.append((lineNo, text))
             if chunk.count >= chunkSize { flush() }
         }
@@ -183,27 +184,29 @@ struct SendablePointer<T>: @unchecked Sendable {
 
 /// Minimal CSV (RFC 4180 without line breaks inside fields): split and quote.
 public enum CSV {
+    /// Splits on bytes (the separators are ASCII, so multi-byte characters pass through whole): per character
+    /// iteration was a tenth of the screening time.
     public static func split(_ line: String) -> [String] {
-        var out: [String] = [], cur = "", quoted = false, afterQuote = false
-        var it = line.makeIterator()
-        while let ch = it.next() {
+        var out: [String] = [], cur: [UInt8] = [], quoted = false, afterQuote = false
+        out.reserveCapacity(64); cur.reserveCapacity(32)
+        for b in line.utf8 {
             if quoted {
-                if ch == "\"" { quoted = false; afterQuote = true } else { cur.append(ch) }
-            } else if ch == "\"" {
-                if afterQuote { cur.append("\"") }
+                if b == 34 { quoted = false; afterQuote = true } else { cur.append(b) }
+            } else if b == 34 {
+                if afterQuote { cur.append(34) }
                 quoted = true; afterQuote = false
-            } else if ch == "," {
-                out.append(cur); cur = ""; afterQuote = false
-            } else if ch != "\r" {
-                cur.append(ch); afterQuote = false
+            } else if b == 44 {
+                out.append(String(decoding: cur, as: UTF8.self)); cur.removeAll(keepingCapacity: true); afterQuote = false
+            } else if b != 13 {
+                cur.append(b); afterQuote = false
             }
         }
-        out.append(cur)
+        out.append(String(decoding: cur, as: UTF8.self))
         return out
     }
 
     public static func quote(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        s.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 
     public static func line(_ row: [String: String], columns: [String]) -> String {
