@@ -219,22 +219,28 @@ import Yams
 
 extension CaseFileDecoder {
     /// A JSON value as a YAML node with JSON's types: strings quoted, numbers, booleans and null plain.
+    /// Yams builds a new Constructor (three dictionaries) for every `Tag.implicit`; facts are decoded on every
+    /// request, so one shared, never-mutated Constructor serves every node's tag.
+    nonisolated(unsafe) static let constructor = Constructor.default
+
+    static var tag: Tag { Tag(.implicit, .default, constructor) }
+
     static func node(_ v: Any) -> Node {
         switch v {
         case let d as [String: Any]:
-            return .mapping(Node.Mapping(d.sorted { $0.key < $1.key }.map { (Node($0.key, .implicit, .doubleQuoted), node($0.value)) }))
+            return .mapping(Node.Mapping(d.sorted { $0.key < $1.key }.map { (Node($0.key, tag, .doubleQuoted), node($0.value)) }, tag))
         case let a as [Any]:
-            return .sequence(Node.Sequence(a.map(node)))
+            return .sequence(Node.Sequence(a.map(node), tag))
         case let s as String:
-            return Node(s, .implicit, .doubleQuoted)
+            return Node(s, tag, .doubleQuoted)
         case is NSNull:
-            return Node("null", .implicit, .plain)
+            return Node("null", tag, .plain)
         case let n as NSNumber:
             // JSON booleans arrive as NSNumbers of type "c" (char); JSON never yields other char numbers.
-            if n.objCType.pointee == 99 { return Node(n.boolValue ? "true" : "false", .implicit, .plain) }
-            return Node(n.stringValue, .implicit, .plain)
+            if n.objCType.pointee == 99 { return Node(n.boolValue ? "true" : "false", tag, .plain) }
+            return Node(n.stringValue, tag, .plain)
         default:
-            return Node("null", .implicit, .plain)
+            return Node("null", tag, .plain)
         }
     }
 }
