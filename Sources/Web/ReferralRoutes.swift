@@ -121,6 +121,8 @@ struct ReferralRoutes {
         for o in orgs where o.kind == .authority && Policy.allows(a, .readContacts(authority: o.id, cooperating: ids.contains(o.id))) {
             directories.append((o, try await services.cooperation.contacts(authority: o.id)))
         }
+        // A service's case workers may read a cooperating authority's directory even while there is none yet (an empty
+        // page); anyone else without a directory to read is refused.
         guard !directories.isEmpty || Policy.allows(a, .readContacts(authority: "", cooperating: true)) else { throw AppError.forbidden }
         let editable = Policy.allows(a, .manageContacts(authority: a.organisationID)) ? a.organisationID : nil
         return Reply.html(CooperationPages.contacts(frame: context.frame("Ansprechpersonen", current: "contacts"), directories: directories,
