@@ -30,15 +30,21 @@ public struct ScreeningJobStore: Sendable {
         }
     }
 
-    /// Claims the oldest queued job for this instance (the conditional update makes the claim exclusive).
+    /// Claims the oldest queued job for this instance. On PostgreSQL rows another instance is claiming are skipped
+    /// (`FOR UPDATE SKIP LOCKED`); everywhere, `RETURNING` names only the rows this statement changed, so a job lost
+    /// to another instance is never run twice – the next queued one is tried instead.
     public func claim() async throws -> ScreeningJob? {
-        try await db.transaction { ex in
-            guard let r = try await ex.one("SELECT * FROM screening_jobs WHERE state = 'queued' ORDER BY created_at LIMIT 1") else { return nil }
-            let id = try r.string("id")
-            try await ex.execute(SQL("UPDATE screening_jobs SET state = 'running' WHERE id = ? AND state = 'queued'", [id]))
-            guard let again = try await ex.one(SQL("SELECT * FROM screening_jobs WHERE id = ?", [id])), again.text("state") == "running" else { return nil }
-            return try Self.job(again)
+        for _ in 0..<20 {
+            let outcome: (claimed: ScreeningJob?, none: Bool) = try await db.transaction { ex in
+                let lock = ex.dialect == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
+                guard let r = try await ex.one(SQL("SELECT id FROM screening_jobs WHERE state = 'queued' ORDER BY created_at LIMIT 1" + lock)) else { return (nil, true) }
+                let claimed = try await ex.one(SQL("UPDATE screening_jobs SET state = 'running' WHERE id = ? AND state = 'queued' RETURNING *", [try r.string("id")]))
+                return (try claimed.map(Self.job), false)
+            }
+            if outcome.none { return nil }
+            if let job = outcome.claimed { return job }
         }
+        return nil
     }
 
     public func progress(id: String, processed: Int, rejected: Int) async throws {

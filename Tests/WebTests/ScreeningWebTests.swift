@@ -80,4 +80,24 @@ struct ScreeningWebTests {
             }
         }
     }
+
+    /// Several instances behind one database: a queued job is claimed by exactly one of them.
+    @Test(arguments: TestDatabase.available)
+    func aQueuedJobIsClaimedOnce(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            for i in 0..<5 {
+                try await f.services.screeningJobs.create(ScreeningJob(id: "j\(i)", organisationID: "org-a", createdAt: "2026-11-22T08:00:0\(i).000Z", fileName: "x", format: "csv",
+                                                                       on: Day("2026-11-22"), state: .queued, totalRows: 0, expiresAt: "2099-01-01T00:00:00.000Z"),
+                                                          userID: "user-1", audit: AuditContext(userID: "user-1", organisationID: "org-a", now: "2026-11-22T08:00:00.000Z"))
+            }
+            let store = f.services.screeningJobs
+            let claimed = try await withThrowingTaskGroup(of: String?.self) { group in
+                for _ in 0..<12 { group.addTask { try await store.claim()?.id } }
+                var out: [String] = []
+                for try await id in group { if let id { out.append(id) } }
+                return out
+            }
+            #expect(claimed.sorted() == ["j0", "j1", "j2", "j3", "j4"])
+        }
+    }
 }
