@@ -16,7 +16,8 @@ public enum Permission: Sendable, Hashable {
     case refer(toService: String, cooperating: Bool)
     /// The service accepts or declines a referral addressed to it.
     case decideReferral(service: String)
-    case manageContacts(authority: String)
+    /// The authority's own records kept for the cooperation: its contact directory and quarterly statistics.
+    case maintainAuthorityRecords(authority: String)
     case readContacts(authority: String, cooperating: Bool)
     /// The authority's shared case view (what is shown is decided by consent, per client, at that moment).
     case viewShared(recipient: String)
@@ -53,7 +54,7 @@ public enum Policy {
             return isAuthorityStaff(actor) && cooperating
         case .decideReferral(let service):
             return worksOnCases(actor) && service == actor.organisationID
-        case .manageContacts(let authority):
+        case .maintainAuthorityRecords(let authority):
             return isAuthorityStaff(actor) && authority == actor.organisationID
         case .readContacts(let authority, let cooperating):
             return isAuthorityStaff(actor) && authority == actor.organisationID || worksOnCases(actor) && cooperating

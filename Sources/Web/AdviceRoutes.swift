@@ -18,9 +18,15 @@ struct AdviceRoutes {
         ]
     }
 
-    func renderAdvice(_ context: BleibeContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+    /// The service's case workers, who record Fachberatung and write the knowledge base.
+    func adviser(_ context: BleibeContext) throws -> Actor {
         let a = try context.requireActor()
         guard Policy.allows(a, .recordAdvice(organisation: a.organisationID)) else { throw AppError.forbidden }
+        return a
+    }
+
+    func renderAdvice(_ context: BleibeContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let a = try adviser(context)
         return Reply.html(AdvicePages.advice(frame: context.frame("Fachberatung", current: "advice"), requests: try await services.advice.requests(organisation: a.organisationID),
                                              today: services.today, errors: errors), status: status)
     }
@@ -28,8 +34,7 @@ struct AdviceRoutes {
     @Sendable func advice(_ request: Request, context: BleibeContext) async throws -> Response { try await renderAdvice(context) }
 
     @Sendable func addAdvice(_ request: Request, context: BleibeContext) async throws -> Response {
-        let a = try context.requireActor()
-        guard Policy.allows(a, .recordAdvice(organisation: a.organisationID)) else { throw AppError.forbidden }
+        let a = try adviser(context)
         let form = try await Form.checked(request, context: context)
         var errors: [String: String] = [:]
         let asked = formDay(form.trimmed("asked_on")), requester = form.trimmed("requester"), question = form.trimmed("question"), answer = form.trimmed("answer")
@@ -65,8 +70,7 @@ struct AdviceRoutes {
     @Sendable func knowledge(_ request: Request, context: BleibeContext) async throws -> Response { try await renderKnowledge(context) }
 
     @Sendable func addArticle(_ request: Request, context: BleibeContext) async throws -> Response {
-        let a = try context.requireActor()
-        guard Policy.allows(a, .recordAdvice(organisation: a.organisationID)) else { throw AppError.forbidden }
+        let a = try adviser(context)
         let form = try await Form.checked(request, context: context)
         var errors: [String: String] = [:]
         let title = form.trimmed("title"), body = form.trimmed("body").replacingOccurrences(of: "\r\n", with: "\n"), pathway = form.trimmed("pathway")

@@ -19,6 +19,7 @@ struct AppointmentRoutes {
             (.post, "/appointments/feed/revoke", revokeFeed),
             (.get, "/calendar/{token}", feed),
             (.post, "/appointments/requests/{id}/done", handleRequest),
+            (.get, "/api/v1/appointments", apiAppointments),
         ]
     }
 
@@ -38,7 +39,7 @@ struct AppointmentRoutes {
         let list = try await services.appointments.appointments(organisation: org, counselor: a.role == .coordinator ? nil : a.userID, from: from, to: to)
         let clients = try await services.clients.clients(ids: Array(Set(list.map(\.clientID))).sorted(), organisation: org)
         let names = Dictionary(uniqueKeysWithValues: clients.map { ($0.id, "\($0.lastName), \($0.firstName)") })
-        let staff = try await services.accounts.users(organisation: org).filter { $0.active && ($0.role == .counselor || $0.role == .coordinator) }
+        let staff = try await services.caseWorkers(org)
         let staffNames = Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0.displayName) })
         try await services.clients.recordList(search: "appointments", audit: services.audit(a))
         var f = form
@@ -134,5 +135,24 @@ struct AppointmentRoutes {
         _ = try await Form.checked(request, context: context)
         guard try await services.appointments.handleRequest(id: try context.parameters.require("id"), organisation: org, audit: services.audit(a)) else { throw AppError.notFound }
         return Reply.redirect("/appointments")
+    }
+
+    /// The actor's appointments (the coordinator: the service's) in a period, default the coming four weeks.
+    @Sendable func apiAppointments(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, org) = try scope(context)
+        func day(_ key: String) throws -> Day? {
+            guard let t = request.uri.queryParameters[key[...]].map(String.init), !t.isEmpty else { return nil }
+            guard let d = Day(iso: t) else { throw AppError.badRequest("'\(key)' must be a date YYYY-MM-DD.") }
+            return d
+        }
+        let from = try day("from") ?? services.today, to = try day("to") ?? from.adding(days: 28)
+        guard from <= to, from.days(to: to) <= 366 else { throw AppError.badRequest("The period must run forward and span at most a year.") }
+        let list = try await services.appointments.appointments(organisation: org, counselor: a.role == .coordinator ? nil : a.userID, from: from, to: to)
+        try await services.clients.recordList(search: "appointments", audit: services.audit(a))
+        let items = list.map { x -> [String: Any] in
+            ["id": x.id, "client_id": x.clientID, "counselor_id": x.counselorID, "date": x.day.iso, "time": x.time, "duration_minutes": x.durationMinutes,
+             "place": x.place, "language": x.language, "state": x.state.rawValue, "requested_via": x.requestedVia.rawValue]
+        }
+        return try Reply.items(items)
     }
 }

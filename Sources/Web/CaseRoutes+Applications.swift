@@ -47,8 +47,7 @@ extension CaseRoutes {
 
     @Sendable func saveDocument(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c, client) = try await loadCase(context, write: true)
-        let form = try await MultipartForm.read(request, limit: services.config.maxUploadBytes + 64 * 1024)
-        guard let expected = context.csrf, let sent = form.fields["csrf"], Credentials.equal(expected, sent) else { throw AppError.csrf }
+        let form = try await MultipartForm.checked(request, limit: services.config.maxUploadBytes + 64 * 1024, context: context)
         guard let kind = DocumentKind(rawValue: form.trimmed("kind")), let state = ChecklistItem.State(rawValue: form.trimmed("state")) else {
             throw AppError.badRequest("Unbekannte Unterlage oder unbekannter Stand.")
         }
@@ -90,11 +89,8 @@ extension CaseRoutes {
 
     @Sendable func apiDocuments(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c, client) = try await loadCase(context)
-        let recorded = try await services.applications.documents(caseID: c.id, organisation: c.organisationID)
-        let person = try await clientRoutes.assess(client, on: services.today)
+        let (checklist, recorded) = try await documents(c, client)
         try await services.clients.recordRead(clientID: client.id, entity: "case", audit: services.audit(a))
-        let checklist = DocumentChecklist.items(pathway: c.pathway, assessment: person.assessments.first { $0.pathway == c.pathway },
-                                                recorded: Dictionary(uniqueKeysWithValues: recorded.map { ($0.kind, ($0.state, $0.receivedOn)) }))
         let items = checklist.map { i -> [String: Any] in
             var o: [String: Any] = ["kind": i.kind.rawValue, "state": i.state.rawValue, "reason": i.reason]
             if let d = i.receivedOn { o["received_on"] = d.iso }
@@ -104,124 +100,12 @@ extension CaseRoutes {
         return try Reply.items(items)
     }
 
-    @Sendable func addReminder(_ request: Request, context: BleibeContext) async throws -> Response {
-        let (a, c, client) = try await loadCase(context, write: true)
-        let form = try await Form.checked(request, context: context)
-        var errors: [String: String] = [:]
-        let on = formDay(form.trimmed("on")), title = form.trimmed("title")
-        if on == nil || on! == nil { errors["rem_on"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
-        if title.isEmpty || title.count > 200 { errors["rem_title"] = "Bitte angeben, was zu tun ist (höchstens 200 Zeichen)." }
-        guard errors.isEmpty, let day = on ?? nil else { return try await render(context, c, client, reminderErrors: errors, status: .unprocessableContent) }
-        guard try await services.cases.addReminder(ManualReminder(id: Credentials.newID(), caseID: c.id, clientID: client.id, on: day, title: title),
-                                                   organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
-        return Reply.redirect("/cases/\(c.id)#reminders")
-    }
-
-    @Sendable func completeReminder(_ request: Request, context: BleibeContext) async throws -> Response {
-        let (a, c, _) = try await loadCase(context, write: true)
-        let form = try await Form.checked(request, context: context)
-        guard try await services.cases.completeReminder(id: try context.parameters.require("reminder"), caseID: c.id, organisation: c.organisationID,
-                                                        on: services.today, audit: services.audit(a)) else { throw AppError.notFound }
-        return Reply.redirect("/cases/\(c.id)#reminders")
-    }
-
-    /// A letter of the case, filled from the client and addressed to the cooperating authority.
-    @Sendable func letter(_ request: Request, context: BleibeContext) async throws -> Response {
-        let (a, c, client) = try await loadCase(context)
-        guard let template = LetterPages.Template(rawValue: try context.parameters.require("template")),
-              let sender = try await services.accounts.organisation(c.organisationID) else { throw AppError.notFound }
-        let partners = Policy.partners(of: c.organisationID, cooperations: try await services.cooperation.cooperations(of: c.organisationID), on: services.today)
-        let recipient = try await services.accounts.organisations().first { partners.contains($0.id) && $0.kind == .authority }
-        try await services.clients.recordRead(clientID: client.id, entity: "letter", audit: services.audit(a))
-        let model = LetterPages.Model(template: template, sender: sender, senderPerson: context.account?.user.displayName ?? "", recipient: recipient,
-                                      client: client, pathway: c.pathway, today: services.today)
-        return Reply.html(LetterPages.page(frame: context.frame(template.german, current: "clients"), model, caseID: c.id))
-    }
-
-    /// Meetings of the service's cooperations from a week ago on (a case can still be added shortly after).
-    func upcomingMeetings(_ organisation: String) async throws -> [Meeting] {
-        let coops = try await services.cooperation.cooperations(of: organisation).filter { $0.isActive(on: services.today) }
-        return try await services.meetings.meetings(cooperations: coops.map(\.id)).filter { $0.on >= services.today.adding(days: -7) }
-    }
-
-    /// Brings the case to a meeting as an anonymised fact sheet (no consent needed: nothing identifies the person).
-    @Sendable func bringToMeeting(_ request: Request, context: BleibeContext) async throws -> Response {
-        let (a, c, client) = try await loadCase(context, write: true)
-        let form = try await Form.checked(request, context: context)
-        guard let meeting = try await upcomingMeetings(c.organisationID).first(where: { $0.id == form.trimmed("meeting") }) else { throw AppError.notFound }
-        let question = form.trimmed("question")
-        if question.isEmpty || question.count > 500 {
-            return try await render(context, c, client, meetingError: "Bitte die Frage an die Runde angeben (höchstens 500 Zeichen).", status: .unprocessableContent)
-        }
-        let found = FactSheet.identifyingWords(in: question, client: client)
-        if !found.isEmpty {
-            return try await render(context, c, client, meetingError: "Die Frage enthält Angaben, die die Person erkennbar machen (\(found.joined(separator: ", "))). Bitte entfernen.",
-                                    status: .unprocessableContent)
-        }
-        let (members, _, relations) = try await clientRoutes.family(client)
+    /// The document checklist of a case and what was recorded (the page and the API show the same).
+    func documents(_ c: CounselingCase, _ client: Client) async throws -> ([ChecklistItem], [RecordedDocument]) {
+        let recorded = try await services.applications.documents(caseID: c.id, organisation: c.organisationID)
         let person = try await clientRoutes.assess(client, on: services.today)
-        let spouse = relations.contains { $0.kind != .parent && ($0.from == client.id || $0.to == client.id) }
-        let children = relations.filter { $0.kind == .parent && $0.from == client.id }.compactMap { r in members.first { $0.id == r.to } }
-            .filter { ($0.facts.born?.age(on: services.today) ?? 99) < 18 }.count
-        let sheet = FactSheet.make(person: person, spouse: spouse, minorChildren: children, question: question, on: services.today)
-        try await services.meetings.addCase(meetingID: meeting.id, sheet: sheet.text, clientID: client.id, audit: services.audit(a))
-        return Reply.redirect("/meetings/\(meeting.id)")
-    }
-
-    @Sendable func updateState(_ request: Request, context: BleibeContext) async throws -> Response {
-        let (a, c, client) = try await loadCase(context, write: true)
-        let form = try await Form.checked(request, context: context)
-        guard let state = CounselingCase.State(rawValue: form.trimmed("state")) else { throw AppError.badRequest("Unbekannter Stand der Akte.") }
-        let pathway = PathwayKey(rawValue: form.trimmed("pathway")), counselor = form.trimmed("counselor")
-        var errors: [String: String] = [:]
-        let closed = formDay(form.trimmed("closed_on")), outcome = form.trimmed("outcome")
-        if state == .closed {
-            if closed == nil || closed! == nil { errors["closed_on"] = "Bitte das Datum der Schließung (TT.MM.JJJJ) angeben." }
-            else if closed!! < c.openedOn || closed!! > services.today { errors["closed_on"] = "Die Akte kann nur zwischen Eröffnung und heute geschlossen werden." }
-            if outcome.isEmpty || outcome.count > 300 { errors["outcome"] = "Bitte das Ergebnis angeben (höchstens 300 Zeichen)." }
-        }
-        guard errors.isEmpty else { return try await render(context, c, client, stateErrors: errors, status: .unprocessableContent) }
-        guard try await services.cases.update(caseID: c.id, organisation: c.organisationID, state: state, pathway: pathway,
-                                              counselorID: counselor.isEmpty ? c.counselorID : counselor, closedOn: closed ?? nil,
-                                              outcome: outcome.isEmpty ? nil : outcome, audit: services.audit(a)) else {
-            return try await render(context, c, client, stateErrors: ["state": "Bitte eine Berater:in der Beratungsstelle wählen."], status: .unprocessableContent)
-        }
-        return Reply.redirect("/cases/\(c.id)")
-    }
-
-    @Sendable func apiReminders(_ request: Request, context: BleibeContext) async throws -> Response {
-        let (a, c, client) = try await loadCase(context)
-        let land = context.account?.organisation.land ?? "DE-SN"
-        let manual = try await services.cases.reminders(caseIDs: [c.id], organisation: c.organisationID, openOnly: false)
-        let automatic = DeadlineRules.derive(person: try await clientRoutes.assess(client, on: services.today), land: land, today: services.today)
-        try await services.clients.recordRead(clientID: client.id, entity: "case", audit: services.audit(a))
-        var items: [[String: Any]] = manual.map { r in
-            var o: [String: Any] = ["kind": "manual", "id": r.id, "date": r.on.iso, "due": r.deadline(land: land).due.iso, "title": r.title]
-            if let d = r.doneOn { o["done_on"] = d.iso }
-            return o
-        }
-        items += automatic.map { ["kind": $0.kind.rawValue, "date": $0.date.iso, "due": $0.due.iso, "title": $0.title, "citation": $0.citation] }
-        items.sort { ($0["due"] as? String ?? "") < ($1["due"] as? String ?? "") }
-        return try Reply.items(items)
-    }
-
-    /// The actor's appointments (the coordinator: the service's) in a period, default the coming four weeks.
-    @Sendable func apiAppointments(_ request: Request, context: BleibeContext) async throws -> Response {
-        let a = try context.requireActor()
-        guard Policy.allows(a, .listClients), let org = Policy.clientScope(a) else { throw AppError.forbidden }
-        func day(_ key: String) throws -> Day? {
-            guard let t = request.uri.queryParameters[key[...]].map(String.init), !t.isEmpty else { return nil }
-            guard let d = Day(iso: t) else { throw AppError.badRequest("'\(key)' must be a date YYYY-MM-DD.") }
-            return d
-        }
-        let from = try day("from") ?? services.today, to = try day("to") ?? from.adding(days: 28)
-        guard from <= to, from.days(to: to) <= 366 else { throw AppError.badRequest("The period must run forward and span at most a year.") }
-        let list = try await services.appointments.appointments(organisation: org, counselor: a.role == .coordinator ? nil : a.userID, from: from, to: to)
-        try await services.clients.recordList(search: "appointments", audit: services.audit(a))
-        let items = list.map { x -> [String: Any] in
-            ["id": x.id, "client_id": x.clientID, "counselor_id": x.counselorID, "date": x.day.iso, "time": x.time, "duration_minutes": x.durationMinutes,
-             "place": x.place, "language": x.language, "state": x.state.rawValue, "requested_via": x.requestedVia.rawValue]
-        }
-        return try Reply.items(items)
+        let checklist = DocumentChecklist.items(pathway: c.pathway, assessment: person.assessments.first { $0.pathway == c.pathway },
+                                                recorded: Dictionary(uniqueKeysWithValues: recorded.map { ($0.kind, ($0.state, $0.receivedOn)) }))
+        return (checklist, recorded)
     }
 }

@@ -29,7 +29,6 @@ struct CaseRoutes {
             (.post, "/cases/{id}/meeting", bringToMeeting),
             (.post, "/cases/{id}/state", updateState),
             (.get, "/api/v1/cases/{id}/reminders", apiReminders),
-            (.get, "/api/v1/appointments", apiAppointments),
             (.post, "/cases/{id}/reminders/{reminder}/done", completeReminder),
         ]
     }
@@ -95,14 +94,11 @@ struct CaseRoutes {
                 meetingError: String? = nil, stateErrors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
         let sessions = try await services.cases.sessions(caseID: c.id, organisation: c.organisationID)
         let apps = try await services.applications.applications(caseID: c.id, organisation: c.organisationID)
-        let recorded = try await services.applications.documents(caseID: c.id, organisation: c.organisationID)
-        let person = try await clientRoutes.assess(client, on: services.today)
-        let checklist = DocumentChecklist.items(pathway: c.pathway, assessment: person.assessments.first { $0.pathway == c.pathway },
-                                                recorded: Dictionary(uniqueKeysWithValues: recorded.map { ($0.kind, ($0.state, $0.receivedOn)) }))
+        let (checklist, recorded) = try await documents(c, client)
         var files: [DocumentKind: (name: String, size: Int)] = [:]
         for d in recorded { if let f = d.file { files[d.kind] = (f.name, f.size) } }
         let frame = context.frame("Akte", current: "clients")
-        let staff = try await services.accounts.users(organisation: c.organisationID).filter { $0.active && ($0.role == .counselor || $0.role == .coordinator) }
+        let staff = try await services.caseWorkers(c.organisationID)
         let work = CaseWorkSections.caseState(frame: frame, counselingCase: c, counselors: staff.map { ($0.id, $0.displayName) }, today: services.today, errors: stateErrors)
             + CaseWorkSections.applications(frame: frame, counselingCase: c, applications: apps, today: services.today, errors: applicationErrors)
             + CaseWorkSections.documents(frame: frame, caseID: c.id, items: checklist, files: files, today: services.today, error: documentError)

@@ -23,7 +23,7 @@ struct ConsentRoutes {
 
     /// The authorities the service cooperates with today: the only possible recipients.
     func recipients(of service: String) async throws -> [Organisation] {
-        let partners = Policy.partners(of: service, cooperations: try await services.cooperation.cooperations(of: service), on: services.today)
+        let partners = try await services.partners(of: service)
         return try await services.accounts.organisations().filter { partners.contains($0.id) && $0.kind == .authority }
     }
 
@@ -95,8 +95,7 @@ struct ConsentRoutes {
     @Sendable func uploadScan(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, client) = try await clientRoutes.loadClient(context, write: true)
         guard Policy.allows(a, .manageConsent(ownerOrganisation: client.organisationID)) else { throw AppError.forbidden }
-        let form = try await MultipartForm.read(request, limit: services.config.maxUploadBytes + 64 * 1024)
-        guard let expected = context.csrf, let sent = form.fields["csrf"], Credentials.equal(expected, sent) else { throw AppError.csrf }
+        let form = try await MultipartForm.checked(request, limit: services.config.maxUploadBytes + 64 * 1024, context: context)
         guard let file = form.files["file"] else { throw AppError.badRequest("Bitte eine Datei auswählen.") }
         guard file.bytes.count <= services.config.maxUploadBytes else { throw AppError.tooLarge("Die Datei ist zu groß (höchstens \(services.config.maxUploadBytes / 1024 / 1024) MB).") }
         let stored = try DocumentFiles.store(file, directory: services.config.uploadDirectory)

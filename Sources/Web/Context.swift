@@ -112,6 +112,16 @@ public struct AppServices: Sendable {
 
     public func timestamp(_ d: Date? = nil) -> String { Timestamp.string(d ?? now()) }
 
+    /// The organisations `organisation` cooperates with today (a service's authorities, an authority's services).
+    func partners(of organisation: String) async throws -> Set<String> {
+        Policy.partners(of: organisation, cooperations: try await cooperation.cooperations(of: organisation), on: today)
+    }
+
+    /// The active counselors and coordinators of a service (who may be assigned cases and appointments).
+    func caseWorkers(_ organisation: String) async throws -> [User] {
+        try await accounts.users(organisation: organisation).filter { $0.active && ($0.role == .counselor || $0.role == .coordinator) }
+    }
+
     func audit(_ a: Actor) -> AuditContext { AuditContext(userID: a.userID, organisationID: a.organisationID, now: timestamp()) }
 }
 

@@ -143,6 +143,8 @@ struct ErrorMiddleware: RouterMiddleware {
 }
 
 /// Every state-changing form carries the session's CSRF token (or, before login, the login cookie's).
-func checkCSRF(_ form: Form, _ context: BleibeContext) throws {
-    guard let expected = context.csrf, let sent = form["csrf"], Credentials.equal(expected, sent) else { throw AppError.csrf }
+func checkCSRF(_ form: Form, _ context: BleibeContext) throws { try checkCSRF(token: form["csrf"], context) }
+
+func checkCSRF(token sent: String?, _ context: BleibeContext) throws {
+    guard let expected = context.csrf, let sent, Credentials.equal(expected, sent) else { throw AppError.csrf }
 }

@@ -23,7 +23,7 @@ struct ReferralRoutes {
     }
 
     func partners(_ a: Actor) async throws -> (Set<String>, [Organisation]) {
-        let ids = Policy.partners(of: a.organisationID, cooperations: try await services.cooperation.cooperations(of: a.organisationID), on: services.today)
+        let ids = try await services.partners(of: a.organisationID)
         return (ids, try await services.accounts.organisations())
     }
 
@@ -75,10 +75,15 @@ struct ReferralRoutes {
         return Reply.redirect("/referrals")
     }
 
-    @Sendable func accept(_ request: Request, context: BleibeContext) async throws -> Response {
+    /// The service's answer to a referral: its case workers only, with a checked form.
+    func decision(_ request: Request, _ context: BleibeContext) async throws -> (Actor, Form) {
         let a = try context.requireActor()
         guard Policy.allows(a, .decideReferral(service: a.organisationID)) else { throw AppError.forbidden }
-        let form = try await Form.checked(request, context: context)
+        return (a, try await Form.checked(request, context: context))
+    }
+
+    @Sendable func accept(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, form) = try await decision(request, context)
         let fileNumber = form.trimmed("file_number")
         guard !fileNumber.isEmpty, fileNumber.count <= 40 else { throw AppError.badRequest("Bitte ein Aktenzeichen angeben (höchstens 40 Zeichen).") }
         guard let (_, caseID) = try await services.cooperation.accept(referralID: try context.parameters.require("id"), service: a.organisationID,
@@ -88,9 +93,7 @@ struct ReferralRoutes {
     }
 
     @Sendable func decline(_ request: Request, context: BleibeContext) async throws -> Response {
-        let a = try context.requireActor()
-        guard Policy.allows(a, .decideReferral(service: a.organisationID)) else { throw AppError.forbidden }
-        let form = try await Form.checked(request, context: context)
+        let (a, form) = try await decision(request, context)
         let reason = form.trimmed("reason")
         guard !reason.isEmpty, reason.count <= 500 else { throw AppError.badRequest("Bitte den Grund der Ablehnung angeben (höchstens 500 Zeichen).") }
         guard try await services.cooperation.decline(referralID: try context.parameters.require("id"), service: a.organisationID, reason: reason,
@@ -124,7 +127,7 @@ struct ReferralRoutes {
         // A service's case workers may read a cooperating authority's directory even while there is none yet (an empty
         // page); anyone else without a directory to read is refused.
         guard !directories.isEmpty || Policy.allows(a, .readContacts(authority: "", cooperating: true)) else { throw AppError.forbidden }
-        let editable = Policy.allows(a, .manageContacts(authority: a.organisationID)) ? a.organisationID : nil
+        let editable = Policy.allows(a, .maintainAuthorityRecords(authority: a.organisationID)) ? a.organisationID : nil
         return Reply.html(CooperationPages.contacts(frame: context.frame("Ansprechpersonen", current: "contacts"), directories: directories,
                                                     editable: editable, form: form), status: status)
     }
@@ -135,7 +138,7 @@ struct ReferralRoutes {
 
     @Sendable func addContact(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
-        guard Policy.allows(a, .manageContacts(authority: a.organisationID)) else { throw AppError.forbidden }
+        guard Policy.allows(a, .maintainAuthorityRecords(authority: a.organisationID)) else { throw AppError.forbidden }
         let form = try await Form.checked(request, context: context)
         var f = CooperationPages.ContactForm()
         f.name = form.trimmed("name"); f.function = form.trimmed("function"); f.phone = form.trimmed("phone")
@@ -153,7 +156,7 @@ struct ReferralRoutes {
 
     @Sendable func removeContact(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
-        guard Policy.allows(a, .manageContacts(authority: a.organisationID)) else { throw AppError.forbidden }
+        guard Policy.allows(a, .maintainAuthorityRecords(authority: a.organisationID)) else { throw AppError.forbidden }
         let form = try await Form.checked(request, context: context)
         guard try await services.cooperation.removeContact(id: try context.parameters.require("id"), authority: a.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
         return Reply.redirect("/contacts")

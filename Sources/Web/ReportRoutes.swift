@@ -50,7 +50,7 @@ struct ReportRoutes {
     }
 
     /// The counseling report of one service, computed inside that tenant.
-    func counselingReport(_ organisation: String, from: Day, to: Day) async throws -> CounselingReport {
+    func counselingReport(_ organisation: String, from: Day, to: Day, applications: [PermitApplication]) async throws -> CounselingReport {
         let sessions = try await services.cases.allSessions(organisation: organisation)
         let nationality = try await services.clients.nationalities(organisation: organisation)
         var records: [CounselingReport.SessionRecord] = []
@@ -59,7 +59,7 @@ struct ReportRoutes {
             for s in list { records.append(.init(session: s, kind: kinds[s.id] ?? .followUp, nationality: nationality[s.clientID] ?? nil)) }
         }
         records.sort { ($0.session.on, $0.session.id) < ($1.session.on, $1.session.id) }
-        return CounselingReport.make(from: from, to: to, sessions: records, applications: try await services.applications.applications(organisation: organisation),
+        return CounselingReport.make(from: from, to: to, sessions: records, applications: applications,
                                      advice: try await services.advice.requests(organisation: organisation))
     }
 
@@ -67,7 +67,8 @@ struct ReportRoutes {
         let a = try context.requireActor()
         guard Policy.allows(a, .readServiceReports(organisation: a.organisationID)) else { throw AppError.forbidden }
         let (from, to) = try period(request)
-        let report = try await counselingReport(a.organisationID, from: from, to: to)
+        let report = try await counselingReport(a.organisationID, from: from, to: to,
+                                                applications: try await services.applications.applications(organisation: a.organisationID))
         try await services.clients.recordList(search: "report", audit: services.audit(a))
         let format = String(request.uri.queryParameters["format"] ?? "")
         if let r = try export(report.published.tables, format: format, name: "beratungsbericht-\(from.iso)-\(to.iso)") { return r }
@@ -80,7 +81,7 @@ struct ReportRoutes {
         guard Policy.allows(a, .readCooperationReports(organisation: a.organisationID)) else { throw AppError.forbidden }
         let (from, to) = try period(request)
         // The service's own figures; for the authority those of every service it cooperates with (aggregates only).
-        let partners = Policy.partners(of: a.organisationID, cooperations: try await services.cooperation.cooperations(of: a.organisationID), on: services.today)
+        let partners = try await services.partners(of: a.organisationID)
         let servicesToCount = a.organisationKind == .authority ? partners.sorted() : [a.organisationID]
         var applications: [PermitApplication] = []
         for s in servicesToCount { applications += try await services.applications.applications(organisation: s) }
@@ -100,9 +101,9 @@ struct ReportRoutes {
         let a = try context.requireActor()
         guard Policy.allows(a, .readServiceReports(organisation: a.organisationID)) else { throw AppError.forbidden }
         let (from, to) = try period(request)
-        let report = try await counselingReport(a.organisationID, from: from, to: to).published
-        let coop = CooperationReport.make(from: from, to: to, applications: try await services.applications.applications(organisation: a.organisationID),
-                                          referrals: try await services.cooperation.referrals(of: a.organisationID))
+        let applications = try await services.applications.applications(organisation: a.organisationID)
+        let report = try await counselingReport(a.organisationID, from: from, to: to, applications: applications).published
+        let coop = CooperationReport.make(from: from, to: to, applications: applications, referrals: try await services.cooperation.referrals(of: a.organisationID))
         let coops = try await services.cooperation.cooperations(of: a.organisationID)
         let meetings = try await services.meetings.meetings(cooperations: coops.map(\.id)).filter { $0.on >= from && $0.on <= to && $0.on <= services.today }.count
         let org = try await services.accounts.organisation(a.organisationID)
@@ -124,8 +125,8 @@ struct ReportRoutes {
         let servicesOfLand = orgs.filter { $0.kind == .counselingService && $0.land == mine.land }.sorted { $0.city < $1.city }
         var rows: [[Int]] = []
         for s in servicesOfLand {
-            let r = try await counselingReport(s.id, from: from, to: to)
             let apps = try await services.applications.applications(organisation: s.id)
+            let r = try await counselingReport(s.id, from: from, to: to, applications: apps)
             let granted = apps.filter { $0.outcome == .granted && ($0.decidedOn.map { $0 >= from && $0 <= to } ?? false) }.count
             let filed = apps.filter { $0.filedOn >= from && $0.filedOn <= to }.count
             rows.append([r.firstSessions, r.sessions - r.firstSessions, filed, granted])

@@ -44,8 +44,7 @@ struct ScreeningRoutes {
 
     @Sendable func upload(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try actor(context)
-        let form = try await MultipartForm.read(request, limit: services.config.maxScreeningBytes + 64 * 1024)
-        guard let expected = context.csrf, let sent = form.fields["csrf"], Credentials.equal(expected, sent) else { throw AppError.csrf }
+        let form = try await MultipartForm.checked(request, limit: services.config.maxScreeningBytes + 64 * 1024, context: context)
         guard let file = form.files["file"], !file.bytes.isEmpty else {
             return try await renderList(context, a, error: "Bitte eine Datei auswählen.", status: .unprocessableContent)
         }
@@ -67,7 +66,11 @@ struct ScreeningRoutes {
                                format: format.rawValue, on: on, state: .queued, totalRows: max(0, lines - (format == .csv ? 1 : 0)), processedRows: 0, rejectedRows: 0,
                                summaryJSON: nil, rejections: "", error: nil,
                                expiresAt: services.timestamp(now.addingTimeInterval(TimeInterval(services.config.screeningRetentionDays * 86_400))))
-        try await services.screeningJobs.create(job, userID: a.userID, audit: services.audit(a))
+        do { try await services.screeningJobs.create(job, userID: a.userID, audit: services.audit(a)) } catch {
+            // No list without its job: nothing would ever delete it.
+            try? FileManager.default.removeItem(atPath: ScreeningRunner.inputPath(services.config, id))
+            throw error
+        }
         services.screeningRunner.kick(services)
         return Reply.redirect("/screening/\(id)")
     }

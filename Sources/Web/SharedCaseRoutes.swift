@@ -22,7 +22,7 @@ struct SharedCaseRoutes {
     /// The services the actor's authority cooperates with today.
     func partnerServices(_ a: Actor) async throws -> Set<String> {
         guard Policy.allows(a, .viewShared(recipient: a.organisationID)) else { throw AppError.forbidden }
-        return Policy.partners(of: a.organisationID, cooperations: try await services.cooperation.cooperations(of: a.organisationID), on: services.today)
+        return try await services.partners(of: a.organisationID)
     }
 
     @Sendable func list(_ request: Request, context: BleibeContext) async throws -> Response {

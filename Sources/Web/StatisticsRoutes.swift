@@ -18,7 +18,7 @@ struct StatisticsRoutes {
 
     /// The authority whose statistics the actor sees: its own, or the cooperating one of a service.
     func authority(_ a: Actor) async throws -> Organisation {
-        let partners = Policy.partners(of: a.organisationID, cooperations: try await services.cooperation.cooperations(of: a.organisationID), on: services.today)
+        let partners = try await services.partners(of: a.organisationID)
         let orgs = try await services.accounts.organisations()
         guard let org = orgs.first(where: { o in o.kind == .authority && Policy.allows(a, .readCooperationReports(organisation: a.organisationID))
                                             && (o.id == a.organisationID || partners.contains(o.id)) }) else { throw AppError.forbidden }
@@ -30,17 +30,15 @@ struct StatisticsRoutes {
         let org = try await authority(a)
         let stats = try await services.statistics.load(authority: org.id)
         return Reply.html(StatisticsPages.page(frame: context.frame("Verfahrensstatistik", current: "statistics"), authorityName: org.name, stats: stats,
-                                               editable: Policy.allows(a, .manageContacts(authority: org.id)), errors: errors, csv: csv), status: status)
+                                               editable: Policy.allows(a, .maintainAuthorityRecords(authority: org.id)), errors: errors, csv: csv), status: status)
     }
 
     @Sendable func page(_ request: Request, context: BleibeContext) async throws -> Response { try await render(context) }
 
     @Sendable func upload(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
-        // The authority's own staff maintain its figures (the same people who maintain its directory).
-        guard Policy.allows(a, .manageContacts(authority: a.organisationID)) else { throw AppError.forbidden }
-        let form = try await MultipartForm.read(request, limit: 2 * 1024 * 1024)
-        guard let expected = context.csrf, let sent = form.fields["csrf"], Credentials.equal(expected, sent) else { throw AppError.csrf }
+        guard Policy.allows(a, .maintainAuthorityRecords(authority: a.organisationID)) else { throw AppError.forbidden }
+        let form = try await MultipartForm.checked(request, limit: 2 * 1024 * 1024, context: context)
         let text = form.files["file"].map { String(decoding: $0.bytes, as: UTF8.self) } ?? form.fields["csv"] ?? ""
         switch QuarterlyStatistics.parse(text) {
         case .failure(let rejected): return try await render(context, errors: rejected.errors, csv: text, status: .unprocessableContent)

@@ -49,6 +49,13 @@ struct MultipartForm {
         return nil
     }
 
+    /// A posted multipart form whose CSRF token has been checked.
+    static func checked(_ request: Request, limit: Int, context: BleibeContext) async throws -> MultipartForm {
+        let form = try await read(request, limit: limit)
+        try checkCSRF(token: form.fields["csrf"], context)
+        return form
+    }
+
     func trimmed(_ key: String) -> String { (fields[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
 }
 

@@ -1,0 +1,53 @@
+import Counseling
+import Eligibility
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Storage
+import Views
+
+/// Letters to the authority, and bringing a case (anonymised) to the cooperation's meeting.
+extension CaseRoutes {
+    /// A letter of the case, filled from the client and addressed to the cooperating authority.
+    @Sendable func letter(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c, client) = try await loadCase(context)
+        guard let template = LetterPages.Template(rawValue: try context.parameters.require("template")),
+              let sender = try await services.accounts.organisation(c.organisationID) else { throw AppError.notFound }
+        let partners = try await services.partners(of: c.organisationID)
+        let recipient = try await services.accounts.organisations().first { partners.contains($0.id) && $0.kind == .authority }
+        try await services.clients.recordRead(clientID: client.id, entity: "letter", audit: services.audit(a))
+        let model = LetterPages.Model(template: template, sender: sender, senderPerson: context.account?.user.displayName ?? "", recipient: recipient,
+                                      client: client, pathway: c.pathway, today: services.today)
+        return Reply.html(LetterPages.page(frame: context.frame(template.german, current: "clients"), model, caseID: c.id))
+    }
+
+    /// Meetings of the service's cooperations from a week ago on (a case can still be added shortly after).
+    func upcomingMeetings(_ organisation: String) async throws -> [Meeting] {
+        let coops = try await services.cooperation.cooperations(of: organisation).filter { $0.isActive(on: services.today) }
+        return try await services.meetings.meetings(cooperations: coops.map(\.id)).filter { $0.on >= services.today.adding(days: -7) }
+    }
+
+    /// Brings the case to a meeting as an anonymised fact sheet (no consent needed: nothing identifies the person).
+    @Sendable func bringToMeeting(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c, client) = try await loadCase(context, write: true)
+        let form = try await Form.checked(request, context: context)
+        guard let meeting = try await upcomingMeetings(c.organisationID).first(where: { $0.id == form.trimmed("meeting") }) else { throw AppError.notFound }
+        let question = form.trimmed("question")
+        if question.isEmpty || question.count > 500 {
+            return try await render(context, c, client, meetingError: "Bitte die Frage an die Runde angeben (höchstens 500 Zeichen).", status: .unprocessableContent)
+        }
+        let found = FactSheet.identifyingWords(in: question, client: client)
+        if !found.isEmpty {
+            return try await render(context, c, client, meetingError: "Die Frage enthält Angaben, die die Person erkennbar machen (\(found.joined(separator: ", "))). Bitte entfernen.",
+                                    status: .unprocessableContent)
+        }
+        let (members, _, relations) = try await clientRoutes.family(client)
+        let person = try await clientRoutes.assess(client, on: services.today)
+        let spouse = relations.contains { $0.kind != .parent && ($0.from == client.id || $0.to == client.id) }
+        let children = relations.filter { $0.kind == .parent && $0.from == client.id }.compactMap { r in members.first { $0.id == r.to } }
+            .filter { ($0.facts.born?.age(on: services.today) ?? 99) < 18 }.count
+        let sheet = FactSheet.make(person: person, spouse: spouse, minorChildren: children, question: question, on: services.today)
+        try await services.meetings.addCase(meetingID: meeting.id, sheet: sheet.text, clientID: client.id, audit: services.audit(a))
+        return Reply.redirect("/meetings/\(meeting.id)")
+    }
+}

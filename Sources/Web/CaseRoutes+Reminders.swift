@@ -1,0 +1,68 @@
+import Counseling
+import Eligibility
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Storage
+import Views
+
+/// The state of a case and its reminders (Wiedervorlagen), own and derived.
+extension CaseRoutes {
+    @Sendable func addReminder(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c, client) = try await loadCase(context, write: true)
+        let form = try await Form.checked(request, context: context)
+        var errors: [String: String] = [:]
+        let on = formDay(form.trimmed("on")), title = form.trimmed("title")
+        if on == nil || on! == nil { errors["rem_on"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
+        if title.isEmpty || title.count > 200 { errors["rem_title"] = "Bitte angeben, was zu tun ist (höchstens 200 Zeichen)." }
+        guard errors.isEmpty, let day = on ?? nil else { return try await render(context, c, client, reminderErrors: errors, status: .unprocessableContent) }
+        guard try await services.cases.addReminder(ManualReminder(id: Credentials.newID(), caseID: c.id, clientID: client.id, on: day, title: title),
+                                                   organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/cases/\(c.id)#reminders")
+    }
+
+    @Sendable func completeReminder(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c, _) = try await loadCase(context, write: true)
+        let form = try await Form.checked(request, context: context)
+        guard try await services.cases.completeReminder(id: try context.parameters.require("reminder"), caseID: c.id, organisation: c.organisationID,
+                                                        on: services.today, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/cases/\(c.id)#reminders")
+    }
+
+    @Sendable func updateState(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c, client) = try await loadCase(context, write: true)
+        let form = try await Form.checked(request, context: context)
+        guard let state = CounselingCase.State(rawValue: form.trimmed("state")) else { throw AppError.badRequest("Unbekannter Stand der Akte.") }
+        let pathway = PathwayKey(rawValue: form.trimmed("pathway")), counselor = form.trimmed("counselor")
+        var errors: [String: String] = [:]
+        let closed = formDay(form.trimmed("closed_on")), outcome = form.trimmed("outcome")
+        if state == .closed {
+            if closed == nil || closed! == nil { errors["closed_on"] = "Bitte das Datum der Schließung (TT.MM.JJJJ) angeben." }
+            else if closed!! < c.openedOn || closed!! > services.today { errors["closed_on"] = "Die Akte kann nur zwischen Eröffnung und heute geschlossen werden." }
+            if outcome.isEmpty || outcome.count > 300 { errors["outcome"] = "Bitte das Ergebnis angeben (höchstens 300 Zeichen)." }
+        }
+        guard errors.isEmpty else { return try await render(context, c, client, stateErrors: errors, status: .unprocessableContent) }
+        guard try await services.cases.update(caseID: c.id, organisation: c.organisationID, state: state, pathway: pathway,
+                                              counselorID: counselor.isEmpty ? c.counselorID : counselor, closedOn: closed ?? nil,
+                                              outcome: outcome.isEmpty ? nil : outcome, audit: services.audit(a)) else {
+            return try await render(context, c, client, stateErrors: ["state": "Bitte eine Berater:in der Beratungsstelle wählen."], status: .unprocessableContent)
+        }
+        return Reply.redirect("/cases/\(c.id)")
+    }
+
+    @Sendable func apiReminders(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c, client) = try await loadCase(context)
+        let land = context.account?.organisation.land ?? "DE-SN"
+        let manual = try await services.cases.reminders(caseIDs: [c.id], organisation: c.organisationID, openOnly: false)
+        let automatic = DeadlineRules.derive(person: try await clientRoutes.assess(client, on: services.today), land: land, today: services.today)
+        try await services.clients.recordRead(clientID: client.id, entity: "case", audit: services.audit(a))
+        var items: [[String: Any]] = manual.map { r in
+            var o: [String: Any] = ["kind": "manual", "id": r.id, "date": r.on.iso, "due": r.deadline(land: land).due.iso, "title": r.title]
+            if let d = r.doneOn { o["done_on"] = d.iso }
+            return o
+        }
+        items += automatic.map { ["kind": $0.kind.rawValue, "date": $0.date.iso, "due": $0.due.iso, "title": $0.title, "citation": $0.citation] }
+        items.sort { ($0["due"] as? String ?? "") < ($1["due"] as? String ?? "") }
+        return try Reply.items(items)
+    }
+}
