@@ -29,6 +29,18 @@ public enum FlatRecord {
     /// Builds the household of one row. `minor_children` become persons of the case (unmarried, 10 years old,
     /// attending school as `children_at_school` says) so that the household rules apply.
     public static func household(_ row: [String: String], on: Day) throws -> (id: String, household: Household) {
+        try household(Row(fields: Array(row.values), positions: Dictionary(uniqueKeysWithValues: row.keys.enumerated().map { ($1, $0) })), on: on)
+    }
+
+    /// One CSV row read through the positions of its file's header (built once per file, not a dictionary per row).
+    public struct Row {
+        public let fields: [String]
+        public let positions: [String: Int]
+        public init(fields: [String], positions: [String: Int]) { self.fields = fields; self.positions = positions }
+        public subscript(_ column: String) -> String? { positions[column].map { fields[$0] } }
+    }
+
+    public static func household(_ row: Row, on: Day) throws -> (id: String, household: Household) {
         func v(_ k: String) -> String? { row[k].flatMap(trimmed) }
         func day(_ k: String) throws -> Day? {
             guard let t = v(k) else { return nil }
@@ -214,7 +226,7 @@ public enum FlatRecord {
 
     /// stay_since … duldung_since − 1: a qualifying stay (taken as Gestattung); `days_60b` of it as a § 60b Duldung
     /// just before duldung_since; duldung_since … status_since − 1: Duldung; from status_since: the current status.
-    static func statusHistory(_ row: [String: String], on: Day, day: (String) throws -> Day?, number: (String) throws -> Double?) throws -> [StatusPeriod]? {
+    static func statusHistory(_ row: Row, on: Day, day: (String) throws -> Day?, number: (String) throws -> Double?) throws -> [StatusPeriod]? {
         guard let kindText = row["status"].flatMap(trimmed) else { return nil }
         guard let kind = StatusKind(rawValue: kindText) else { throw RowError(column: "status", message: "unknown status '\(kindText)'") }
         guard let since = try day("status_since") else { throw RowError(column: "status_since", message: "required with status") }

@@ -51,12 +51,6 @@ public struct ScreeningSummary: Sendable {
         switch y { case ..<3: return "< 3 years"; case 3..<5: return "3–5 years"; case 5..<8: return "5–8 years"; default: return "≥ 8 years" }
     }
 
-    mutating func add(_ r: ScreeningRow, on: Day) {
-        rows += 1
-        for (k, o, f) in r.answers { counts[k, default: [:]][Self.bucket(o, from: f, on: on), default: 0] += 1 }
-        yearsOfStay[Self.stayBucket(r.yearsOfStay), default: 0] += 1
-    }
-
     /// A plain-text table.
     public func table(pathways: [PathwayKey]) -> String {
         var out = "pathway  " + Bucket.allCases.map { String($0.rawValue.prefix(22)).padding(toLength: 22, withPad: " ", startingAt: 0) }.joined(separator: " ") + "\n"
@@ -65,7 +59,7 @@ public struct ScreeningSummary: Sendable {
             out += k.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
                 + Bucket.allCases.map { String(c[$0] ?? 0).padding(toLength: 22, withPad: " ", startingAt: 0) }.joined(separator: " ") + "\n"
         }
-        out += "\nyears of stay: " + ["< 3 years", "3–5 years", "5–8 years", "≥ 8 years", "unknown"].map { "\($0): \(yearsOfStay[$0] ?? 0)" }.joined(separator: ", ") + "\n"
+        out += "\nyears of stay: " + Tally.stays.map { "\($0): \(yearsOfStay[$0] ?? 0)" }.joined(separator: ", ") + "\n"
         out += "rows: \(rows), rejected: \(rejected)\n"
         return out
     }
@@ -86,18 +80,26 @@ public struct Screener: Sendable {
     }
 
     public func csvLine(_ r: ScreeningRow) -> String {
-        var fields = [r.id]
-        for (_, o, f) in r.answers { fields.append(o.rawValue); fields.append(f?.iso ?? "") }
-        fields.append(r.firstAction ?? "")
-        return fields.map(CSV.quote).joined(separator: ",")
+        var line = CSV.quote(r.id)
+        line.reserveCapacity(16 + r.answers.count * 20 + (r.firstAction?.utf8.count ?? 0))
+        for (_, o, f) in r.answers {
+            line += ","; line += o.rawValue; line += ","
+            if let f { line += f.iso }
+        }
+        line += ","; line += CSV.quote(r.firstAction ?? "")
+        return line
     }
 
     /// Evaluates one parsed household: one row per person (`id/person` when the household has several), or only
     /// the reported person of a flat row (its synthetic children are there for the household rules only).
     public func evaluate(_ household: Household, id: String, line: Int, onlyFirst: Bool = false) -> [ScreeningRow] {
-        let result = engine.assess(household, on: on, pathways: pathways)
-        let persons = onlyFirst ? Array(result.persons.prefix(1)) : result.persons
-        return persons.map { p in row(p, id: persons.count > 1 ? "\(id)/\(p.personID)" : id, line: line) }
+        if onlyFirst {
+            guard let first = household.persons.first,
+                  let p = engine.assess(household, person: first.id, on: on, pathways: pathways, explains: false) else { return [] }
+            return [row(p, id: id, line: line)]
+        }
+        let result = engine.assess(household, on: on, pathways: pathways, explains: false)
+        return result.persons.map { p in row(p, id: result.persons.count > 1 ? "\(id)/\(p.personID)" : id, line: line) }
     }
 
     func row(_ p: PersonAssessment, id: String, line: Int) -> ScreeningRow {
@@ -110,50 +112,62 @@ public struct Screener: Sendable {
     }
 
     /// Parses one input line into a household; throws a message for a malformed row.
-    public func parse(_ text: String, line: Int, format: ScreeningFormat, header: [String]) throws -> (String, Household) {
+    /// `positions`: the CSV header's column positions (ignored for JSON Lines).
+    public func parse(_ text: String, line: Int, format: ScreeningFormat, positions: [String: Int]) throws -> (String, Household) {
         switch format {
         case .jsonl:
             let (id, h) = try CaseFileDecoder.household(jsonLine: text, line: line, on: on)
             return (id ?? h.persons.first?.label ?? "line-\(line)", h)
         case .csv:
             let fields = CSV.split(text)
-            guard fields.count == header.count else { throw FlatRecord.RowError(column: "row", message: "expected \(header.count) fields, found \(fields.count)") }
-            return try FlatRecord.household(Dictionary(uniqueKeysWithValues: zip(header, fields)), on: on)
+            guard fields.count == positions.count else { throw FlatRecord.RowError(column: "row", message: "expected \(positions.count) fields, found \(fields.count)") }
+            return try FlatRecord.household(FlatRecord.Row(fields: fields, positions: positions), on: on)
         }
     }
 
     /// Runs over `lines` (the file without its CSV header), calling `write` with result lines in order,
     /// `reject` with the line number and reason of every malformed row, and `progress` with the input lines done.
+    /// The main thread only reads lines and writes results; parsing, the engine, formatting and counting run on
+    /// every core.
     public func run(lines: some Sequence<String>, format: ScreeningFormat, header: [String] = [], firstLine: Int = 1,
                     write: (String) -> Void, reject: (Int, String) -> Void, progress: ((Int) -> Void)? = nil) -> ScreeningSummary {
         var summary = ScreeningSummary()
+        let positions = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let horizons = Tally.Horizons(on: on)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         var chunk: [(Int, String)] = []
         chunk.reserveCapacity(chunkSize)
         var lineNo = firstLine - 1
         var consumed = 0   // input lines done (a JSON line may hold several persons)
         func flush() {
             let items = chunk
-            let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-            let results = UnsafeMutableBufferPointer<Result<[ScreeningRow], ScreeningError>?>.allocate(capacity: items.count)
+            let results = UnsafeMutableBufferPointer<Result<[String], ScreeningError>?>.allocate(capacity: items.count)
             results.initialize(repeating: nil)
-            defer { _ = results.deinitialize(); results.deallocate() }
-            let base = SendablePointer(results.baseAddress!)
+            let tallies = UnsafeMutableBufferPointer<Tally>.allocate(capacity: workers)
+            tallies.initialize(repeating: Tally(pathways: pathways.count))
+            defer { _ = results.deinitialize(); results.deallocate(); _ = tallies.deinitialize(); tallies.deallocate() }
+            let base = SendablePointer(results.baseAddress!), tallyBase = SendablePointer(tallies.baseAddress!)
             DispatchQueue.concurrentPerform(iterations: workers) { w in
+                var tally = Tally(pathways: pathways.count)
                 var i = w
                 while i < items.count {
                     let (n, text) = items[i]
                     do {
-                        let (id, h) = try parse(text, line: n, format: format, header: header)
-                        base.p[i] = .success(evaluate(h, id: id, line: n, onlyFirst: format == .csv))
+                        let (id, h) = try parse(text, line: n, format: format, positions: positions)
+                        let rows = evaluate(h, id: id, line: n, onlyFirst: format == .csv)
+                        for r in rows { tally.add(r, horizons) }
+                        base.p[i] = .success(rows.map(csvLine))
                     } catch {
                         base.p[i] = .failure(ScreeningError(line: n, reason: "\(error)"))
                     }
                     i += workers
                 }
+                tallyBase.p[w] = tally
             }
+            for t in tallies { summary.merge(t, pathways: pathways) }
             for r in results {
                 switch r {
-                case .success(let rows)?: for row in rows { summary.add(row, on: on); write(csvLine(row)) }
+                case .success(let lines)?: for line in lines { write(line) }
                 case .failure(let e)?: summary.rejected += 1; reject(e.line, e.reason)
                 case nil: break
                 }
@@ -171,6 +185,56 @@ public struct Screener: Sendable {
         }
         if !chunk.isEmpty { flush() }
         return summary
+    }
+}
+
+/// The counts of one worker: per pathway (in the screener's order) and bucket, and by years of stay; merged into the
+/// summary after each chunk, so that counting needs no lock and no dictionary per row.
+struct Tally {
+    static let buckets = ScreeningSummary.Bucket.allCases
+    static let stays = ["< 3 years", "3–5 years", "5–8 years", "≥ 8 years", "unknown"]
+    var rows = 0
+    var cells: [Int]
+    var stay = [Int](repeating: 0, count: Tally.stays.count)
+
+    init(pathways: Int) { cells = [Int](repeating: 0, count: pathways * Self.buckets.count) }
+
+    /// The screening date and its 3, 6 and 12 months horizons, computed once.
+    struct Horizons {
+        let on: Day, m3: Day, m6: Day, m12: Day
+        init(on: Day) { self.on = on; m3 = on.adding(months: 3); m6 = on.adding(months: 6); m12 = on.adding(months: 12) }
+    }
+
+    static func bucket(_ o: Outcome, from: Day?, _ h: Horizons) -> ScreeningSummary.Bucket {
+        switch o {
+        case .met: return .met
+        case .notMet: return .notMet
+        case .excluded: return .excluded
+        case .unclear: return .unclear
+        case .reachable:
+            guard let f = from else { return .later }
+            return f <= h.m3 ? .within3 : f <= h.m6 ? .within6 : f <= h.m12 ? .within12 : .later
+        }
+    }
+
+    mutating func add(_ r: ScreeningRow, _ h: Horizons) {
+        rows += 1
+        for (i, (_, o, f)) in r.answers.enumerated() {
+            cells[i * Self.buckets.count + Self.buckets.firstIndex(of: Self.bucket(o, from: f, h))!] += 1
+        }
+        if let y = r.yearsOfStay { stay[y < 3 ? 0 : y < 5 ? 1 : y < 8 ? 2 : 3] += 1 } else { stay[4] += 1 }
+    }
+}
+
+extension ScreeningSummary {
+    mutating func merge(_ t: Tally, pathways: [PathwayKey]) {
+        rows += t.rows
+        for (p, key) in pathways.enumerated() {
+            for (b, bucket) in Tally.buckets.enumerated() where t.cells[p * Tally.buckets.count + b] > 0 {
+                counts[key, default: [:]][bucket, default: 0] += t.cells[p * Tally.buckets.count + b]
+            }
+        }
+        for (i, name) in Tally.stays.enumerated() where t.stay[i] > 0 { yearsOfStay[name, default: 0] += t.stay[i] }
     }
 }
 

@@ -18,6 +18,8 @@ public enum ScreeningInput {
         guard unknown.isEmpty, header.contains("id") else {
             throw Failure(message: "1: header: unknown columns \(unknown.joined(separator: ", ")) (known: \(FlatRecord.columns.joined(separator: ", ")); 'id' is required)")
         }
+        let repeated = Set(header.filter { c in header.filter { $0 == c }.count > 1 })
+        guard repeated.isEmpty else { throw Failure(message: "1: header: repeated columns \(repeated.sorted().joined(separator: ", "))") }
         return (lines, header, 2)
     }
 }

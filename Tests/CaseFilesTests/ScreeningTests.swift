@@ -67,6 +67,41 @@ struct ScreeningTests {
         #expect(summary.yearsOfStay.values.reduce(0, +) == persons)
     }
 
+    /// Screening asks the engine without texts and for one person of a flat row's household: the results, dates,
+    /// consequences and open points must be those of the full answer.
+    @Test func answersWithoutTextsAgreeWithFullAnswers() {
+        let on = Day("2026-11-22")
+        var gen = PopulationGenerator(seed: 11, on: on)
+        let engine = Engine()
+        var persons = 0
+        for _ in 0..<400 {
+            let h = gen.nextHousehold()
+            let full = engine.assess(h, on: on), lean = engine.assess(h, on: on, explains: false)
+            for (f, l) in zip(full.persons, lean.persons) {
+                persons += 1
+                #expect(f.assessments.map(\.outcome) == l.assessments.map(\.outcome))
+                #expect(f.assessments.map(\.from) == l.assessments.map(\.from))
+                #expect(f.assessments.map(\.consequence) == l.assessments.map(\.consequence))
+                #expect(f.assessments.map(\.open) == l.assessments.map(\.open))
+                #expect(f.assessments.map(\.actions) == l.assessments.map(\.actions))
+                #expect(l.assessments.allSatisfy { $0.notes.isEmpty })
+                let alone = engine.assess(h, person: f.personID, on: on, explains: false)
+                #expect(alone?.assessments.map(\.outcome) == f.assessments.map(\.outcome))
+                #expect(alone?.assessments.map(\.from) == f.assessments.map(\.from))
+            }
+        }
+        #expect(persons > 400)
+        #expect(engine.assess(Household(single: Person(id: "p")), person: "nobody", on: on) == nil)
+    }
+
+    @Test func aHeaderWithARepeatedColumnIsRejected() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("repeated-\(UUID().uuidString).csv").path
+        try "id,born,born\na1,1990-01-01,1990-01-01\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: ScreeningInput.Failure.self) { try ScreeningInput.open(path: path, format: .csv) }
+        do { _ = try ScreeningInput.open(path: path, format: .csv) } catch { #expect("\(error)".contains("repeated columns born")) }
+    }
+
     @Test func synthIsDeterministicForASeed() {
         let on = Day("2026-11-22")
         func lines(_ seed: UInt64) -> [String] {

@@ -6,13 +6,23 @@ struct Context {
     /// `R_app`: the date of the application (K10: one per case).
     let application: Day
     let evaluation: Evaluation
+    /// Whether details and notes are written (an answer is read); off for the sheets of the date search and for
+    /// screening, which keep only states and dates.
+    var explains = true
 
     var person: Person { subject.person }
     var household: HouseholdView { subject.household }
     var timeline: Timeline { subject.timeline }
 
     func with(_ other: Subject) -> Context {
-        Context(subject: other, decision: decision, application: application, evaluation: evaluation)
+        Context(subject: other, decision: decision, application: application, evaluation: evaluation, explains: explains)
+    }
+
+    /// An empty sheet of this evaluation.
+    func sheet(_ consequence: Consequence) -> Sheet {
+        var s = Sheet(consequence)
+        s.explains = explains
+        return s
     }
 
     /// The status on `R_dec`, or nil when unrecorded.
@@ -20,7 +30,7 @@ struct Context {
 
     /// The answer for another pathway (an anchor) on the same dates.
     func anchor(_ key: PathwayKey, of other: Subject, variant: Variant = .full) -> Assessment {
-        evaluation.answer(key, other.id, on: decision, pending: application == decision ? nil : application, variant: variant)
+        evaluation.answer(key, other, on: decision, pending: application == decision ? nil : application, variant: variant)
     }
 
     /// A minor unmarried child of the person (or of a partner) lives in the household on `R_dec`; nil if unknown.

@@ -7,19 +7,39 @@ public struct Engine: Sendable {
     /// - Parameter appliedOn: the date of a pending application (K10: one for the whole case); nil = filed on `on`.
     public func assess(_ household: Household, on: Day, appliedOn: Day? = nil,
                        pathways: [PathwayKey] = PathwayKey.allCases) -> HouseholdAssessment {
-        let evaluation = Evaluation(household)
+        assess(household, on: on, appliedOn: appliedOn, pathways: pathways, explains: true)
+    }
+
+    /// As above; with `explains: false` the answers carry results, dates, conditions and missing facts but no
+    /// details or notes (screening keeps nothing else, and writing texts it throws away was most of its time).
+    public func assess(_ household: Household, on: Day, appliedOn: Day? = nil,
+                       pathways: [PathwayKey] = PathwayKey.allCases, explains: Bool) -> HouseholdAssessment {
+        let evaluation = Evaluation(household, explains: explains)
         var persons: [PersonAssessment] = []
+        persons.reserveCapacity(household.persons.count)
         for id in evaluation.view.order {
-            let answers = pathways.map { evaluation.answer($0, id, on: on, pending: appliedOn, variant: .full) }
-            let person = household.person(id)!
-            persons.append(PersonAssessment(person: person, assessments: answers, on: on))
+            let subject = evaluation.view.subject(id)!
+            let answers = pathways.map { evaluation.answer($0, subject, on: on, pending: appliedOn, variant: .full) }
+            persons.append(PersonAssessment(person: subject.person, assessments: answers, on: on))
         }
         return HouseholdAssessment(on: on, appliedOn: appliedOn, persons: persons)
     }
 
+    /// All `pathways` for one person of the household only (the others are evaluated only as far as the person's
+    /// family routes need them: screening a flat row reports its person, not the children it implies).
+    public func assess(_ household: Household, person id: String, on: Day, pathways: [PathwayKey] = PathwayKey.allCases,
+                       explains: Bool = true) -> PersonAssessment? {
+        let evaluation = Evaluation(household, explains: explains)
+        guard let subject = evaluation.view.subject(id) else { return nil }
+        let answers = pathways.map { evaluation.answer($0, subject, on: on, pending: nil, variant: .full) }
+        return PersonAssessment(person: subject.person, assessments: answers, on: on)
+    }
+
     /// The answer for one person and one pathway.
     public func assess(_ household: Household, person id: String, pathway: PathwayKey, on: Day, appliedOn: Day? = nil) -> Assessment {
-        Evaluation(household).answer(pathway, id, on: on, pending: appliedOn, variant: .full)
+        let evaluation = Evaluation(household, explains: true)
+        guard let subject = evaluation.view.subject(id) else { preconditionFailure("unknown person \(id)") }
+        return evaluation.answer(pathway, subject, on: on, pending: appliedOn, variant: .full)
     }
 }
 
@@ -52,18 +72,23 @@ public struct PersonAssessment: Sendable {
 /// One run of the engine over one household: anchors and answers are cached, timelines built once.
 final class Evaluation: @unchecked Sendable {
     let view: HouseholdView
+    let explains: Bool
     private var cache: [Key: Assessment] = [:]
     private lazy var switchDays: [Day] = computeSwitchDays()
 
     struct Key: Hashable {
-        var pathway: PathwayKey, person: String, on: Day, pending: Day?, variant: Variant
+        var pathway: PathwayKey, person: Int, on: Day, pending: Day?, variant: Variant
     }
 
-    init(_ household: Household) { self.view = HouseholdView(household) }
+    init(_ household: Household, explains: Bool) {
+        self.view = HouseholdView(household)
+        self.explains = explains
+        cache.reserveCapacity(32)
+    }
 
     /// The conditions of one pathway for one person on one decision and application date.
-    func sheet(_ key: PathwayKey, _ subject: Subject, decision: Day, application: Day, variant: Variant) -> Sheet {
-        let ctx = Context(subject: subject, decision: decision, application: application, evaluation: self)
+    func sheet(_ key: PathwayKey, _ subject: Subject, decision: Day, application: Day, variant: Variant, explains: Bool) -> Sheet {
+        let ctx = Context(subject: subject, decision: decision, application: application, evaluation: self, explains: explains)
         switch key {
         case .p25a: return ctx.evaluate25a()
         case .p25a2: return ctx.evaluate25a2(variant: variant)
@@ -81,11 +106,10 @@ final class Evaluation: @unchecked Sendable {
     }
 
     /// The full answer, with the search for `from` (SPEC.md "How the engine must answer" §§ 4–5).
-    func answer(_ key: PathwayKey, _ id: String, on: Day, pending: Day?, variant: Variant) -> Assessment {
-        let cacheKey = Key(pathway: key, person: id, on: on, pending: pending, variant: variant)
+    func answer(_ key: PathwayKey, _ subject: Subject, on: Day, pending: Day?, variant: Variant) -> Assessment {
+        let cacheKey = Key(pathway: key, person: subject.index, on: on, pending: pending, variant: variant)
         if let hit = cache[cacheKey] { return hit }
-        guard let subject = view.subject(id) else { preconditionFailure("unknown person \(id)") }
-        let s = sheet(key, subject, decision: on, application: pending ?? on, variant: variant)
+        let s = sheet(key, subject, decision: on, application: pending ?? on, variant: variant, explains: explains)
         var a = Assessment(pathway: key, outcome: .met, from: nil, consequence: nil, conditions: s.conditions,
                            notes: s.notes, on: on, lawVersions: s.versions)
         switch Self.precedence(s) {
@@ -99,13 +123,13 @@ final class Evaluation: @unchecked Sendable {
                 a.outcome = .reachable; a.from = day; a.consequence = consequence
             case .unclear(let open):
                 a.outcome = .unclear
-                a.notes.append(Note("Frühestes Datum nicht bestimmbar: " + open.map(ConditionCatalog.describeOpen).joined(separator: "; "), citation: "SPEC.md, How the engine must answer § 5"))
+                if explains { a.notes.append(Note("Frühestes Datum nicht bestimmbar: " + open.map(ConditionCatalog.describeOpen).joined(separator: "; "), citation: "SPEC.md, How the engine must answer § 5")) }
                 for o in open where !a.open.contains(o) {
                     a.conditions.append(ConditionResult("reachable_date", .unknown, open: [o]))
                 }
             case .never:
                 a.outcome = .excluded
-                a.notes.append(Note("Die zeitabhängigen Voraussetzungen können nie gleichzeitig erfüllt sein.", citation: "SPEC.md, How the engine must answer § 4"))
+                if explains { a.notes.append(Note("Die zeitabhängigen Voraussetzungen können nie gleichzeitig erfüllt sein.", citation: "SPEC.md, How the engine must answer § 4")) }
             }
         }
         cache[cacheKey] = a
@@ -145,30 +169,41 @@ final class Evaluation: @unchecked Sendable {
         // Time conditions become met on their day and not earlier, so under the same law no day before the
         // latest of them can do; a change in the law may relax a requirement earlier, so its days are checked too.
         let earliest = max(on.adding(days: 1), seeds.filter { $0 < .distantFuture }.max() ?? on.adding(days: 1))
-        var candidates = Set([earliest])
-        for d in switchDays where d > earliest { candidates.insert(d) }
-        for d in Law.changeDays where d > on && d < earliest { candidates.insert(d) }
         let horizon = on.adding(years: 30)
-        var tried = Set<Day>()
+        // Candidates in ascending order, each once; later days found on the way are inserted in place.
+        var candidates = [earliest]
+        for d in Law.changeDays where d > on && d < earliest { candidates.append(d) }
+        for d in switchDays where d > earliest { candidates.append(d) }
+        candidates.sort()
         var open: [String] = []
-        var steps = 0
-        while let day = candidates.filter({ !tried.contains($0) }).min(), day <= horizon, steps < 400 {
-            tried.insert(day)
-            steps += 1
+        var next = 0
+        while next < candidates.count, next < 400 {
+            let day = candidates[next]
+            next += 1
+            if day > horizon { break }
             let applications = pending.map { [$0, day] } ?? [day]
             for app in applications {
-                let s = sheet(key, subject, decision: day, application: app, variant: variant)
+                // Only the states matter here: the answer's texts come from the sheet on the decision date.
+                let s = sheet(key, subject, decision: day, application: app, variant: variant, explains: false)
                 switch Self.precedence(s) {
                 case .decided(.met): return .reachable(day, Self.consequence(s))
                 case .decided(.unclear):
                     for c in s.conditions where c.state == .unknown { for o in c.open where !open.contains(o) { open.append(o) } }
                 case .search(let more):
-                    for d in more where d > day && d < .distantFuture { candidates.insert(d) }
+                    for d in more where d > day && d < .distantFuture { insert(d, into: &candidates, after: next) }
                 default: break
                 }
             }
         }
         return open.isEmpty ? .never : .unclear(open)
+    }
+
+    /// Inserts `day` into the sorted tail `candidates[from...]` unless it is there already.
+    private func insert(_ day: Day, into candidates: inout [Day], after from: Int) {
+        var lo = from, hi = candidates.count
+        while lo < hi { let mid = (lo + hi) / 2; if candidates[mid] < day { lo = mid + 1 } else { hi = mid } }
+        if lo < candidates.count, candidates[lo] == day { return }
+        candidates.insert(day, at: lo)
     }
 
     private func computeSwitchDays() -> [Day] {

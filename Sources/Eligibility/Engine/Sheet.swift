@@ -6,19 +6,26 @@ struct Sheet {
     var versions: [LawVersionReference] = []
     /// Set when the law in force itself is open (U4): the result is `unclear` whatever else holds.
     var forceUnclear = false
+    /// When false, details and notes are not built (they are text for a reader; the result never depends on them).
+    var explains = true
 
-    init(_ consequence: Consequence) { self.consequence = consequence }
+    init(_ consequence: Consequence) {
+        self.consequence = consequence
+        conditions.reserveCapacity(16)
+    }
 
     mutating func add(_ r: ConditionResult) { conditions.append(r) }
 
-    mutating func met(_ id: String, _ detail: String? = nil) { add(ConditionResult(id, .met, detail: detail)) }
-
-    mutating func fail(_ id: String, _ c: FailureClass, metFrom: Day? = nil, _ detail: String? = nil) {
-        add(ConditionResult(id, .failing(c), metFrom: metFrom, detail: detail))
+    mutating func met(_ id: String, _ detail: @autoclosure () -> String? = nil) {
+        add(ConditionResult(id, .met, detail: explains ? detail() : nil))
     }
 
-    mutating func unknown(_ id: String, _ open: [String], _ detail: String? = nil) {
-        add(ConditionResult(id, .unknown, open: open, detail: detail))
+    mutating func fail(_ id: String, _ c: FailureClass, metFrom: Day? = nil, _ detail: @autoclosure () -> String? = nil) {
+        add(ConditionResult(id, .failing(c), metFrom: metFrom, detail: explains ? detail() : nil))
+    }
+
+    mutating func unknown(_ id: String, _ open: [String], _ detail: @autoclosure () -> String? = nil) {
+        add(ConditionResult(id, .unknown, open: open, detail: explains ? detail() : nil))
     }
 
     mutating func notApplicable(_ id: String) { add(ConditionResult(id, .notApplicable)) }
@@ -43,8 +50,9 @@ struct Sheet {
         }
     }
 
-    mutating func note(_ text: String, _ citation: String) {
-        let n = Note(text, citation: citation)
+    mutating func note(_ text: @autoclosure () -> String, _ citation: String) {
+        guard explains else { return }
+        let n = Note(text(), citation: citation)
         if !notes.contains(n) { notes.append(n) }
     }
 

@@ -3,11 +3,14 @@
 final class Subject: @unchecked Sendable {
     let person: Person
     let timeline: Timeline
+    /// The position in the household (the engine's cache keys on it instead of hashing the id).
+    let index: Int
     /// Unowned: the view owns its subjects (a strong reference back would leak every household).
     unowned let household: HouseholdView
 
-    init(_ person: Person, household: HouseholdView) {
+    init(_ person: Person, index: Int, household: HouseholdView) {
         self.person = person
+        self.index = index
         self.household = household
         self.timeline = Timeline(status: person.status, entered: person.entered)
     }
@@ -62,7 +65,7 @@ final class HouseholdView: @unchecked Sendable {
     init(_ household: Household) {
         self.data = household
         for p in household.persons {
-            subjects[p.id] = Subject(p, household: self)
+            subjects[p.id] = Subject(p, index: order.count, household: self)
             order.append(p.id)
         }
     }

@@ -2,7 +2,7 @@
 
 extension Context {
     func evaluate104c(variant: Variant) -> Sheet {
-        var s = Sheet(.soll)
+        var s = sheet(.soll)
         caveats(&s)
         s.versions.append(Law.p104c.reference(on: decision))
         switch Law.p104c.rules(on: decision) {

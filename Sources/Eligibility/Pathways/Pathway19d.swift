@@ -2,7 +2,7 @@
 
 extension Context {
     func evaluate19d1() -> Sheet {
-        var s = Sheet(.soll)
+        var s = sheet(.soll)
         caveats(&s)
         guard inForce(&s, Law.p19d) != nil else { return s }
         // Geduldet, or (Abs. 4) an Abschnitt-5 title after a rejected asylum application.
@@ -31,7 +31,7 @@ extension Context {
     }
 
     func evaluate19d1a() -> Sheet {
-        var s = Sheet(.anspruch)
+        var s = sheet(.anspruch)
         caveats(&s)
         guard inForce(&s, Law.p19d) != nil else { return s }
         // The training done under the Ausbildungsduldung was passed.

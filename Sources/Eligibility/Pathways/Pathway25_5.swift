@@ -2,7 +2,7 @@
 
 extension Context {
     func evaluate25_5() -> Sheet {
-        var s = Sheet(.kann)
+        var s = sheet(.kann)
         caveats(&s)
         guard inForce(&s, Law.p25_5) != nil else { return s }
         let obliged: Bool? = {

@@ -18,7 +18,7 @@ extension Context {
     }
 
     func evaluate25a() -> Sheet {
-        var s = Sheet(.soll)
+        var s = sheet(.soll)
         caveats(&s)
         guard let r = inForce(&s, Law.p25a) else { return s }
         let holder = isCarHolder(branch: r.car104cBranch)

@@ -2,7 +2,7 @@
 
 extension Context {
     func evaluate25a2(variant: Variant) -> Sheet {
-        var base = Sheet(.kann)
+        var base = sheet(.kann)
         caveats(&base)
         guard inForce(&base, Law.p25a) != nil else { return base }
         let me = subject

@@ -3,7 +3,7 @@
 
 extension Context {
     func evaluate25b() -> Sheet {
-        var s = Sheet(.soll)
+        var s = sheet(.soll)
         caveats(&s)
         guard let r = inForce(&s, Law.p25b) else { return s }
         let holder = isCarHolder(branch: r.car104cBranch)
@@ -144,7 +144,7 @@ extension Context {
     // MARK: Abs. 4 – family members
 
     func evaluate25b4() -> Sheet {
-        var base = Sheet(.soll)
+        var base = sheet(.soll)
         caveats(&base)
         guard let r = inForce(&base, Law.p25b) else { return base }
         let holder = isCarHolder(branch: r.car104cBranch)
@@ -183,7 +183,7 @@ extension Context {
     // MARK: Abs. 6 – after 30 months of § 60d Duldung
 
     func evaluate25b6() -> Sheet {
-        var s = Sheet(.soll)
+        var s = sheet(.soll)
         caveats(&s)
         guard inForce(&s, Law.p25b6) != nil, let r = inForce(&s, Law.p25b) else { return s }
         let holder = isCarHolder(branch: r.car104cBranch)
@@ -193,8 +193,8 @@ extension Context {
         // The § 60d conditions, for the holder of the main § 60d Duldung, with R_app = R_dec.
         let main = mainSixtyDHolder()
         if let main {
-            let ctx = Context(subject: main, decision: decision, application: decision, evaluation: evaluation)
-            var inner = Sheet(.regelanspruch)
+            let ctx = Context(subject: main, decision: decision, application: decision, evaluation: evaluation, explains: explains)
+            var inner = sheet(.regelanspruch)
             let rules = Law.p60d.rules(on: decision)?.last ?? Law.rules60dCurrent
             ctx.conditions60d(&inner, rules, skipDuldungMonths: true)
             var failing: FailureClass? = nil, open: [String] = []

@@ -2,7 +2,7 @@
 
 extension Context {
     func evaluate60d() -> Sheet {
-        var s = Sheet(.regelanspruch)
+        var s = sheet(.regelanspruch)
         caveats(&s)
         guard let versions = inForce(&s, Law.p60d) else { return s }
         var sheets: [Sheet] = []
@@ -222,7 +222,7 @@ extension Context {
     private func children60d(_ s: inout Sheet) {
         let children = householdChildren
         guard !children.isEmpty else { s.notApplicable("60d_children_ok"); return }
-        var sub = Sheet(.regelanspruch)
+        var sub = sheet(.regelanspruch)
         schoolAttendance(&sub, children: children, id: "60d_children_ok")
         var result = sub.conditions[0]
         for c in children {

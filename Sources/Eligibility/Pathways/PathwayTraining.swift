@@ -3,7 +3,7 @@
 
 extension Context {
     func evaluate60c() -> Sheet {
-        var s = Sheet(.anspruch)
+        var s = sheet(.anspruch)
         caveats(&s)
         guard inForce(&s, Law.p60c) != nil else { return s }
         trainingConditions(&s, prefix: "60c")
@@ -11,7 +11,7 @@ extension Context {
     }
 
     func evaluate16g() -> Sheet {
-        var s = Sheet(.anspruch)
+        var s = sheet(.anspruch)
         caveats(&s)
         guard inForce(&s, Law.p16g) != nil else { return s }
         let discretion = trainingConditions(&s, prefix: "16g")
@@ -97,7 +97,7 @@ extension Context {
         } else { s.unknown("\(p)_identity_deadline", ["entered"]) }
 
         // § 19d Abs. 1 Nr. 6, 7 and no expulsion order.
-        var sub = Sheet(.anspruch)
+        var sub = sheet(.anspruch)
         crime50_90(&sub, "x")
         let crime = sub.conditions[0]
         let bars = person.bars
