@@ -106,11 +106,14 @@ for h in households {
 }
 let leanWall = Double(now() - leanStarted) / 1e9
 if perPathway {
-    // Where the time goes: each pathway alone over the same population.
+    // Where the time goes: each pathway alone over the same population, with and without texts.
     for key in PathwayKey.allCases {
         let t = now()
         for h in households { _ = engine.assess(h, on: on, pathways: [key]) }
-        print(String(format: "  %-7@ %6.1f µs per person", key.rawValue as NSString, Double(now() - t) / 1000 / Double(persons)))
+        let t2 = now()
+        for h in households { _ = engine.assess(h, on: on, pathways: [key], explains: false) }
+        print(String(format: "  %-7@ %6.1f µs per person, %6.1f µs without texts", key.rawValue as NSString,
+                     Double(t2 - t) / 1000 / Double(persons), Double(now() - t2) / 1000 / Double(persons)))
     }
 }
 report("generated population, per person", perPerson)

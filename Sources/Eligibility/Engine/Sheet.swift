@@ -9,6 +9,13 @@ struct Sheet {
     /// When false, details and notes are not built (they are text for a reader; the result never depends on them).
     var explains = true
 
+    /// A sheet that explains nothing is settled by a permanent failure: the result is `excluded` whatever else holds
+    /// (SPEC.md, How the engine must answer § 4), so a pathway may stop there. A sheet that explains goes on, to
+    /// show every condition.
+    var settled: Bool {
+        !explains && conditions.contains { $0.state == .failing(.permanent) }
+    }
+
     init(_ consequence: Consequence) {
         self.consequence = consequence
         conditions.reserveCapacity(16)

@@ -17,6 +17,7 @@ extension Context {
                 s.fail("c_new_grants_possible", .permanent, "Neuerteilungen seit 31.12.2025 ausgeschlossen; letzter Antragstag 30.12.2025")
             }
         }
+        if s.settled { return s }
         s.require("c_geduldet", isGeduldet(on: decision), fact: "status", .remediable)
 
         // 5 years on the cut-off date 31.10.2022, strictly without gaps; or the family route.

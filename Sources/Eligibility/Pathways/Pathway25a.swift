@@ -44,6 +44,7 @@ extension Context {
         } else {
             s.unknown("a_age_min", ["born"]); s.unknown("a_application_before_27", ["born"])
         }
+        if s.settled { return s }
         s.note("Mindestalter 14 Jahre ist Praxis, nicht Gesetzestext (U8).", "§ 25a Abs. 1 S. 1 AufenthG; spec/13-open-questions.md U8")
 
         // Nr. 1: years of uninterrupted stay.

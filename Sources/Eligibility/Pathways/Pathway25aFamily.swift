@@ -20,6 +20,7 @@ extension Context {
                 if minor == nil, case .met = st { st = .unknown(["\(child.id)/born"]) }
                 st.record(&s, "a2_anchor", "Elternteil von \(child.id)")
             }
+            if s.settled { routes.append(s); continue }
             community(&s, with: child)
             ownConditions(&s, adultRoute: true)
             if (anchorSatisfied(s)) {
@@ -41,6 +42,7 @@ extension Context {
                 if me.isMinor(on: decision) == nil, case .met = st { st = .unknown(["born"]) }
                 st.record(&s, "a2_anchor", "Kind von \(parent.id) (Geschwister)")
             }
+            if s.settled { routes.append(s); continue }
             community(&s, with: parent)
             ownConditions(&s, adultRoute: false)
             routes.append(s)
@@ -50,6 +52,7 @@ extension Context {
             var s = base
             s.consequence = .soll
             anchorState(partner, pathways: [.p25a], holdsBasis: "25a").record(&s, "a2_anchor", "Ehegatte/Lebenspartner von \(partner.id)")
+            if s.settled { routes.append(s); continue }
             community(&s, with: partner)
             ownConditions(&s, adultRoute: true)
             routes.append(s)
@@ -63,6 +66,7 @@ extension Context {
             case nil: s.unknown("a2_anchor", me.person.born == nil ? ["born"] : ["marital_status"])
             case true?: anchorState(parent, pathways: [.p25a], holdsBasis: "25a").record(&s, "a2_anchor", "Kind von \(parent.id)")
             }
+            if s.settled { routes.append(s); continue }
             community(&s, with: parent)
             ownConditions(&s, adultRoute: false)
             routes.append(s)

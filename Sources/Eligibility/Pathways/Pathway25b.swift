@@ -166,6 +166,7 @@ extension Context {
             } else {
                 anchorState(other, pathways: [.p25b, .p25b6], holdsBasis: "25b").record(&s, "b4_anchor", "Ehegatte/Lebenspartner von \(other.id)")
             }
+            if s.settled { routes.append(s); continue }
             s.require("b4_family_community", household.liveTogether(me.id, other.id), fact: "household", .remediable)
             personal25b(&s, minorChild: minorChild)
             common25b(&s, holder: holder)

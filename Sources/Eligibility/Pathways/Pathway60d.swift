@@ -52,6 +52,7 @@ extension Context {
         if entry == nil { s.unknown("60d_entry_cutoff", entryOpen) } else {
             s.require("60d_entry_cutoff", entry, fact: "entered", .permanent)
         }
+        if s.settled { return }
 
         // Identity deadline (Nr. 1), for the person and the spouse; fallback Abs. 4.
         for x in couple {
