@@ -20,6 +20,49 @@ public enum FlatRecord {
         "housing_sufficient", "departure_impossible_since", "departure_end_foreseeable", "departure_own_fault",
     ]
 
+    /// The columns by position in `columns` (raw value = position): rows are read through a file's `Layout`
+    /// without hashing column names per field.
+    public enum Column: Int, CaseIterable, Sendable {
+        case id, born, nationality, safeCountryOfOrigin, maritalStatus, entered, staySince, duldungSince, status
+        case statusSince, statusBasis, days60b, asylumAppliedOn, asylumDecision, asylumRejectedAs, ouBasis
+        case asylumDecidedOn, minorChildren, childrenAtSchool, germanOral, germanWritten, germanDate
+        case civicTestPassedOn, fdgoDeclarationOn, identityClarifiedOn, identityStepsOn, passport, workShare
+        case ownWorkShare, publicFunds, wohngeld, employmentSince, employmentHours, employmentInsured, dayFines
+        case dayFinesForeignersOnly, prisonMonths, obstruction, enteredForBenefits, bars, integrationPrognosis
+        case fdgoDoubts, schoolSince, schoolSuccessful, degreeDe, trainingKind, trainingFrom, trainingRegisteredOn
+        case trainingPassedOn, removalMeasures, housingSufficient, departureImpossibleSince, departureEndForeseeable
+        case departureOwnFault
+
+        public var name: String { FlatRecord.columns[rawValue] }
+    }
+
+    /// Where each column sits in the rows of one file (built once from its header); -1 when the file lacks it.
+    public struct Layout: Sendable {
+        let slots: [Int]
+        /// The number of fields of a row.
+        public let width: Int
+
+        public init(header: [String]) {
+            var slots = [Int](repeating: -1, count: Column.allCases.count)
+            for (i, name) in header.enumerated() {
+                if let c = FlatRecord.columns.firstIndex(of: name), slots[c] < 0 { slots[c] = i }
+            }
+            self.slots = slots
+            width = header.count
+        }
+    }
+
+    /// One CSV row read through its file's layout.
+    public struct Row {
+        public let fields: [String]
+        public let layout: Layout
+        public init(fields: [String], layout: Layout) { self.fields = fields; self.layout = layout }
+        public subscript(_ c: Column) -> String? {
+            let i = layout.slots[c.rawValue]
+            return i < 0 || i >= fields.count ? nil : fields[i]
+        }
+    }
+
     public struct RowError: Error, CustomStringConvertible {
         public var column: String
         public var message: String
@@ -29,98 +72,91 @@ public enum FlatRecord {
     /// Builds the household of one row. `minor_children` become persons of the case (unmarried, 10 years old,
     /// attending school as `children_at_school` says) so that the household rules apply.
     public static func household(_ row: [String: String], on: Day) throws -> (id: String, household: Household) {
-        try household(Row(fields: Array(row.values), positions: Dictionary(uniqueKeysWithValues: row.keys.enumerated().map { ($1, $0) })), on: on)
-    }
-
-    /// One CSV row read through the positions of its file's header (built once per file, not a dictionary per row).
-    public struct Row {
-        public let fields: [String]
-        public let positions: [String: Int]
-        public init(fields: [String], positions: [String: Int]) { self.fields = fields; self.positions = positions }
-        public subscript(_ column: String) -> String? { positions[column].map { fields[$0] } }
+        let header = Array(row.keys)
+        return try household(Row(fields: header.map { row[$0]! }, layout: Layout(header: header)), on: on)
     }
 
     public static func household(_ row: Row, on: Day) throws -> (id: String, household: Household) {
-        func v(_ k: String) -> String? { row[k].flatMap(trimmed) }
-        func day(_ k: String) throws -> Day? {
+        func v(_ k: Column) -> String? { row[k].flatMap(trimmed) }
+        func day(_ k: Column) throws -> Day? {
             guard let t = v(k) else { return nil }
-            guard let d = Day(iso: t) else { throw RowError(column: k, message: "expected a date YYYY-MM-DD, found '\(t)'") }
+            guard let d = Day(iso: t) else { throw RowError(column: k.name, message: "expected a date YYYY-MM-DD, found '\(t)'") }
             return d
         }
-        func event(_ k: String) throws -> EventDate {
+        func event(_ k: Column) throws -> EventDate {
             guard let t = v(k) else { return .unknown }
             if t == "none" || t == "null" { return .never }
             return .on(try day(k)!)
         }
-        func bool(_ k: String) throws -> Bool? {
+        func bool(_ k: Column) throws -> Bool? {
             guard let t = v(k) else { return nil }
             switch t { case "true", "1", "ja": return true; case "false", "0", "nein": return false
-            default: throw RowError(column: k, message: "expected true or false, found '\(t)'") }
+            default: throw RowError(column: k.name, message: "expected true or false, found '\(t)'") }
         }
-        func number(_ k: String) throws -> Double? {
+        func number(_ k: Column) throws -> Double? {
             guard let t = v(k) else { return nil }
-            guard let x = Double(t), x >= 0 else { throw RowError(column: k, message: "expected a non-negative number, found '\(t)'") }
+            guard let x = Double(t), x >= 0 else { throw RowError(column: k.name, message: "expected a non-negative number, found '\(t)'") }
             return x
         }
-        guard let id = v("id") else { throw RowError(column: "id", message: "missing") }
+        guard let id = v(.id) else { throw RowError(column: "id", message: "missing") }
         var p = Person(id: "p")
         p.label = id
-        p.born = try day("born")
-        p.nationality = v("nationality")
-        p.safeCountryOfOrigin = try bool("safe_country_of_origin")
-        if let m = v("marital_status") {
+        p.born = try day(.born)
+        p.nationality = v(.nationality)
+        p.safeCountryOfOrigin = try bool(.safeCountryOfOrigin)
+        if let m = v(.maritalStatus) {
             guard let ms = MaritalStatus(rawValue: m) else { throw RowError(column: "marital_status", message: "unknown value '\(m)'") }
             p.maritalStatus = ms
         }
-        p.entered = try day("entered")
-        p.enteredForBenefits = try bool("entered_for_benefits")
+        p.entered = try day(.entered)
+        p.enteredForBenefits = try bool(.enteredForBenefits)
         p.status = try statusHistory(row, on: on, day: day, number: number)
-        if let applied = v("asylum_applied_on") {
+        if let applied = v(.asylumAppliedOn) {
             var a = Asylum()
-            a.appliedOn = applied == "none" ? .never : .on(try day("asylum_applied_on")!)
-            if let d = v("asylum_decision") {
+            a.appliedOn = applied == "none" ? .never : .on(try day(.asylumAppliedOn)!)
+            if let d = v(.asylumDecision) {
                 guard let dec = AsylumDecision(rawValue: d) else { throw RowError(column: "asylum_decision", message: "unknown value '\(d)'") }
                 a.decision = dec
             }
-            if let r = v("asylum_rejected_as") {
+            if let r = v(.asylumRejectedAs) {
                 guard let rej = RejectionKind(rawValue: r) else { throw RowError(column: "asylum_rejected_as", message: "unknown value '\(r)'") }
                 a.rejectedAs = rej
             }
-            a.ouBasis = v("ou_basis")
-            a.decidedOn = try day("asylum_decided_on")
+            a.ouBasis = v(.ouBasis)
+            a.decidedOn = try day(.asylumDecidedOn)
             p.asylum = a
         }
-        if row["german_oral"] != nil || row["german_written"] != nil {
+        if row[.germanOral] != nil || row[.germanWritten] != nil {
             var certs: [GermanCertificate] = []
-            let date = try day("german_date") ?? p.entered ?? on
-            for (k, scope) in [("german_oral", LanguageScope.oral), ("german_written", .written)] {
+            let date = try day(.germanDate) ?? p.entered ?? on
+            for (k, scope) in [(Column.germanOral, LanguageScope.oral), (.germanWritten, .written)] {
                 guard let t = v(k), t != "none" else { continue }
-                guard let level = LanguageLevel(code: t) else { throw RowError(column: k, message: "expected A1…C2 or none, found '\(t)'") }
+                guard let level = LanguageLevel(code: t) else { throw RowError(column: k.name, message: "expected A1…C2 or none, found '\(t)'") }
                 certs.append(GermanCertificate(level: level, scope: scope, date: date))
             }
             p.german = certs
         }
-        p.civicTestPassedOn = try event("civic_test_passed_on")
-        p.fdgoDeclarationOn = try event("fdgo_declaration_on")
-        if v("identity_clarified_on") != nil || v("identity_steps_on") != nil {
-            p.identity = Identity(clarifiedOn: try event("identity_clarified_on"), allStepsTakenOn: try event("identity_steps_on"))
+        p.civicTestPassedOn = try event(.civicTestPassedOn)
+        p.fdgoDeclarationOn = try event(.fdgoDeclarationOn)
+        if v(.identityClarifiedOn) != nil || v(.identityStepsOn) != nil {
+            p.identity = Identity(clarifiedOn: try event(.identityClarifiedOn), allStepsTakenOn: try event(.identityStepsOn))
         }
-        p.passport = try bool("passport")
-        if let share = try number("work_share") {
-            var lu = LivelihoodPeriod(from: try day("employment_since") ?? p.entered ?? on)
+        p.passport = try bool(.passport)
+        if let share = try number(.workShare) {
+            var lu = LivelihoodPeriod(from: try day(.employmentSince) ?? p.entered ?? on)
             if lu.from > on { lu.from = on }
-            lu.workShare = min(share, 1); lu.ownWorkShare = try number("own_work_share").map { min($0, 1) }
-            lu.publicFunds = try bool("public_funds"); lu.wohngeld = try bool("wohngeld")
+            lu.workShare = min(share, 1); lu.ownWorkShare = try number(.ownWorkShare).map { min($0, 1) }
+            lu.publicFunds = try bool(.publicFunds); lu.wohngeld = try bool(.wohngeld)
             p.livelihood = [lu]
         }
-        if let since = try day("employment_since") {
+        if let since = try day(.employmentSince) {
             var e = EmploymentPeriod(from: since)
-            e.hours = try number("employment_hours"); e.insured = try bool("employment_insured")
+            e.hours = try number(.employmentHours); e.insured = try bool(.employmentInsured)
             p.employment = [e]
-        } else if v("employment_hours") == "0" {
+        } else if v(.employmentHours) == "0" {
             p.employment = []
         }
-        if row["day_fines"] != nil || row["prison_months"] != nil || row["day_fines_foreigners_only"] != nil {
+        if row[.dayFines] != nil || row[.prisonMonths] != nil || row[.dayFinesForeignersOnly] != nil {
             var list: [Conviction] = []
             func conviction(_ fines: Int?, prison: Int?, foreignersOnly: Bool) -> Conviction {
                 var c = Conviction()
@@ -128,12 +164,12 @@ public enum FlatRecord {
                 c.dayFines = fines; c.prisonMonths = prison; c.suspended = prison == nil ? nil : true
                 return c
             }
-            if let f = try number("day_fines"), f > 0 { list.append(conviction(Int(f), prison: nil, foreignersOnly: false)) }
-            if let f = try number("day_fines_foreigners_only"), f > 0 { list.append(conviction(Int(f), prison: nil, foreignersOnly: true)) }
-            if let m = try number("prison_months"), m > 0 { list.append(conviction(nil, prison: Int(m), foreignersOnly: false)) }
+            if let f = try number(.dayFines), f > 0 { list.append(conviction(Int(f), prison: nil, foreignersOnly: false)) }
+            if let f = try number(.dayFinesForeignersOnly), f > 0 { list.append(conviction(Int(f), prison: nil, foreignersOnly: true)) }
+            if let m = try number(.prisonMonths), m > 0 { list.append(conviction(nil, prison: Int(m), foreignersOnly: false)) }
             p.convictions = list
         }
-        if let o = v("obstruction") {
+        if let o = v(.obstruction) {
             var c = Conduct.noneStated
             if o != "none" {
                 guard let ob = Obstruction(rawValue: o) else { throw RowError(column: "obstruction", message: "expected none, deception, false_statements or non_cooperation") }
@@ -141,7 +177,7 @@ public enum FlatRecord {
             }
             p.conduct = c
         }
-        if let b = v("bars") {
+        if let b = v(.bars) {
             var bars = Bars.noneStated
             for part in b.split(separator: "|") where part != "none" {
                 switch part {
@@ -156,15 +192,15 @@ public enum FlatRecord {
             }
             p.bars = bars
         }
-        if let ip = v("integration_prognosis") {
+        if let ip = v(.integrationPrognosis) {
             guard let x = IntegrationPrognosis(rawValue: ip) else { throw RowError(column: "integration_prognosis", message: "positive or negative") }
             p.integrationPrognosis = x
         }
-        p.fdgoDoubts = try bool("fdgo_doubts")
-        if let since = try day("school_since") {
-            p.education = [EducationPeriod(kind: .school, from: since, to: nil, successful: try bool("school_successful"))]
-        } else if v("school_since") == nil && row["school_since"] != nil { p.education = [] }
-        if let d = v("degree_de") {
+        p.fdgoDoubts = try bool(.fdgoDoubts)
+        if let since = try day(.schoolSince) {
+            p.education = [EducationPeriod(kind: .school, from: since, to: nil, successful: try bool(.schoolSuccessful))]
+        } else if v(.schoolSince) == nil && row[.schoolSince] != nil { p.education = [] }
+        if let d = v(.degreeDe) {
             switch d {
             case "none": p.degrees = []
             case "school", "vocational", "university", "care_assistant":
@@ -172,38 +208,38 @@ public enum FlatRecord {
             default: throw RowError(column: "degree_de", message: "none, school, vocational, care_assistant or university")
             }
         }
-        if let k = v("training_kind") {
+        if let k = v(.trainingKind) {
             if k == "none" { p.training = [] } else {
-                guard let kind = TrainingKind(rawValue: k), let from = try day("training_from") else {
+                guard let kind = TrainingKind(rawValue: k), let from = try day(.trainingFrom) else {
                     throw RowError(column: "training_kind", message: "qualified or helper, with training_from")
                 }
                 var t = Training(kind: kind, from: from)
-                t.registeredOn = try event("training_registered_on")
-                t.passedOn = try event("training_passed_on")
+                t.registeredOn = try event(.trainingRegisteredOn)
+                t.passedOn = try event(.trainingPassedOn)
                 t.endedEarlyOn = .never
                 p.training = [t]
             }
         }
-        if let rm = v("removal_measures") {
+        if let rm = v(.removalMeasures) {
             p.removalMeasures = try rm == "none" ? [] : rm.split(separator: "|").map {
                 guard let m = RemovalMeasure(rawValue: String($0)) else { throw RowError(column: "removal_measures", message: "unknown measure '\($0)'") }
                 return m
             }
         }
-        p.housingSufficient = try bool("housing_sufficient")
-        if v("departure_impossible_since") != nil || v("departure_own_fault") != nil {
+        p.housingSufficient = try bool(.housingSufficient)
+        if v(.departureImpossibleSince) != nil || v(.departureOwnFault) != nil {
             var d = Departure()
-            d.impossibleSince = try event("departure_impossible_since")
-            d.endForeseeable = try bool("departure_end_foreseeable")
-            d.ownFault = try bool("departure_own_fault")
+            d.impossibleSince = try event(.departureImpossibleSince)
+            d.endForeseeable = try bool(.departureEndForeseeable)
+            d.ownFault = try bool(.departureOwnFault)
             p.departure = d
         }
-        guard let kids = try number("minor_children"), kids > 0 else {
-            if row["minor_children"] != nil, p.maritalStatus != .married { return (id, Household(single: p)) }
+        guard let kids = try number(.minorChildren), kids > 0 else {
+            if row[.minorChildren] != nil, p.maritalStatus != .married { return (id, Household(single: p)) }
             return (id, Household(persons: [p], relations: [], household: ["p"]))
         }
         var persons = [p], relations: [Relation] = []
-        let school = try bool("children_at_school")
+        let school = try bool(.childrenAtSchool)
         for i in 0..<min(Int(kids), 10) {
             var c = Person(id: "c\(i)")
             c.born = on.adding(years: -10)
@@ -226,15 +262,15 @@ public enum FlatRecord {
 
     /// stay_since … duldung_since − 1: a qualifying stay (taken as Gestattung); `days_60b` of it as a § 60b Duldung
     /// just before duldung_since; duldung_since … status_since − 1: Duldung; from status_since: the current status.
-    static func statusHistory(_ row: Row, on: Day, day: (String) throws -> Day?, number: (String) throws -> Double?) throws -> [StatusPeriod]? {
-        guard let kindText = row["status"].flatMap(trimmed) else { return nil }
+    static func statusHistory(_ row: Row, on: Day, day: (Column) throws -> Day?, number: (Column) throws -> Double?) throws -> [StatusPeriod]? {
+        guard let kindText = row[.status].flatMap(trimmed) else { return nil }
         guard let kind = StatusKind(rawValue: kindText) else { throw RowError(column: "status", message: "unknown status '\(kindText)'") }
-        guard let since = try day("status_since") else { throw RowError(column: "status_since", message: "required with status") }
+        guard let since = try day(.statusSince) else { throw RowError(column: "status_since", message: "required with status") }
         guard since <= on else { throw RowError(column: "status_since", message: "after the screening date") }
         var periods: [StatusPeriod] = []
-        let duldung = try day("duldung_since").map { min($0, since) }
-        let stay = try day("stay_since").map { min($0, duldung ?? since) }
-        let days60b = Int(try number("days_60b") ?? 0)
+        let duldung = try day(.duldungSince).map { min($0, since) }
+        let stay = try day(.staySince).map { min($0, duldung ?? since) }
+        let days60b = Int(try number(.days60b) ?? 0)
         if let stay {
             let end = duldung ?? since
             let split = days60b > 0 ? max(stay, end.adding(days: -days60b)) : end
@@ -243,8 +279,8 @@ public enum FlatRecord {
         }
         if let duldung, duldung < since { periods.append(StatusPeriod(kind: .duldung, from: duldung, to: since.adding(days: -1))) }
         var current = StatusPeriod(kind: kind, from: since)
-        if kind == .aufenthaltserlaubnis { current.basis = row["status_basis"].flatMap { $0.isEmpty ? nil : $0 } ?? "?" }
-        if kind == .fiktion { current.fiktion = .continuation; current.continues = row["status_basis"] ?? "?" }
+        if kind == .aufenthaltserlaubnis { current.basis = row[.statusBasis].flatMap { $0.isEmpty ? nil : $0 } ?? "?" }
+        if kind == .fiktion { current.fiktion = .continuation; current.continues = row[.statusBasis] ?? "?" }
         periods.append(current)
         return periods
     }

@@ -1,7 +1,7 @@
 import CaseFiles
 import Eligibility
 import Foundation
-import Screening
+@testable import Screening
 import Testing
 
 @Suite("Population screening")
@@ -102,6 +102,36 @@ struct ScreeningTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(throws: ScreeningInput.Failure.self) { try ScreeningInput.open(path: path, format: .csv) }
         do { _ = try ScreeningInput.open(path: path, format: .csv) } catch { #expect("\(error)".contains("repeated columns born")) }
+    }
+
+    @Test func csvLinesSplitAlikeWithAndWithoutQuotes() {
+        #expect(CSV.split("") == [""])
+        #expect(CSV.split("a,,b,") == ["a", "", "b", ""])
+        #expect(CSV.split("Ägypten,ä,ß") == ["Ägypten", "ä", "ß"])
+        #expect(CSV.split("a,\"b,c\",\"x\"\"y\"\r") == ["a", "b,c", "x\"y"])
+        #expect(CSV.split("a,b\r") == ["a", "b"])
+        // The direct cut agrees with the quote-aware reading on every generated row.
+        var gen = PopulationGenerator(seed: 5, on: Day("2026-11-22"))
+        for n in 0..<200 {
+            let p = gen.nextHousehold().persons[0]
+            var line = CSV.line(FlatRecord.row(id: "p\(n)", p, minorChildren: 0, childrenAtSchool: nil, on: Day("2026-11-22")), columns: FlatRecord.columns)
+            let direct = CSV.split(line)
+            let quoted = line.withUTF8 { CSV.quotedSplit($0) }
+            #expect(direct == quoted)
+            #expect(direct.count == FlatRecord.columns.count)
+        }
+    }
+
+    /// The column enum and the column names are one list: the enum's case names are the names in camel case.
+    @Test func columnsAndTheirNamesAlign() {
+        #expect(FlatRecord.Column.allCases.count == FlatRecord.columns.count)
+        for c in FlatRecord.Column.allCases {
+            let parts = c.name.split(separator: "_")
+            #expect(String(describing: c) == parts[0] + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())
+        }
+        let layout = FlatRecord.Layout(header: ["born", "id", "nonsense"])
+        let row = FlatRecord.Row(fields: ["1990-01-01", "x1", "?"], layout: layout)
+        #expect(row[.id] == "x1" && row[.born] == "1990-01-01" && row[.status] == nil && layout.width == 3)
     }
 
     @Test func synthIsDeterministicForASeed() {

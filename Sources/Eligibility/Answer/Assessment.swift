@@ -181,14 +181,17 @@ public struct Assessment: Sendable, Hashable {
     public var discretion: [String] { conditions.filter { $0.state == .discretion }.map(\.id) }
 
     /// What is still to be done ("Handlungsbedarf"), in German, for every remediable failing or unknown condition.
-    public var actions: [String] {
+    public var actions: [String] { actions(limit: .max) }
+
+    /// The first `limit` actions (screening reports only the first; the texts are built only as far as needed).
+    public func actions(limit: Int) -> [String] {
         var out: [String] = []
-        for c in conditions {
+        for c in conditions where out.count < limit {
             switch c.state {
             case .failing(.remediable):
                 if let a = ConditionCatalog.entry(c.id).action, !out.contains(a) { out.append(a) }
             case .unknown:
-                for o in c.open {
+                for o in c.open where out.count < limit {
                     let a = o.hasPrefix("U") && Int(o.dropFirst()) != nil
                         ? "Offene Rechtsfrage \(o) rechtlich klären lassen: \(ConditionCatalog.describeOpen(o))"
                         : "Fehlende Angabe ergänzen: \(ConditionCatalog.describeOpen(o))"
