@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=("${@:-10000 200000 1000000}"); SIZES=(${SIZES[*]})
-swift build -c release --product bleibe >/dev/null
+swift build -c release --product bleibe >/dev/null 2>&1 || swift build -c release --product bleibe
 BIN="$(swift build -c release --show-bin-path)/bleibe"
 WORK="$(mktemp -d /tmp/bleibe-screen-XXXX)"
 trap 'rm -rf "$WORK"' EXIT
