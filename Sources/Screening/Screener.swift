@@ -31,20 +31,7 @@ public struct ScreeningSummary: Sendable {
     public var yearsOfStay: [String: Int] = [:]
     public var horizonMonths = 12
 
-    public static func bucket(_ o: Outcome, from: Day?, on: Day) -> Bucket {
-        switch o {
-        case .met: return .met
-        case .notMet: return .notMet
-        case .excluded: return .excluded
-        case .unclear: return .unclear
-        case .reachable:
-            guard let f = from else { return .later }
-            if f <= on.adding(months: 3) { return .within3 }
-            if f <= on.adding(months: 6) { return .within6 }
-            if f <= on.adding(months: 12) { return .within12 }
-            return .later
-        }
-    }
+    public static func bucket(_ o: Outcome, from: Day?, on: Day) -> Bucket { Tally.bucket(o, from: from, Tally.Horizons(on: on)) }
 
     public static func stayBucket(_ years: Int?) -> String {
         guard let y = years else { return "unknown" }
