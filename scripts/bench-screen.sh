@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=("${@:-10000 200000 1000000}"); SIZES=(${SIZES[*]})
+[ -x /usr/bin/time ] || { apt-get update -qq >/dev/null; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
 swift build -c release --product bleibe >/dev/null 2>&1 || swift build -c release --product bleibe
 BIN="$(swift build -c release --show-bin-path)/bleibe"
 WORK="$(mktemp -d /tmp/bleibe-screen-XXXX)"
