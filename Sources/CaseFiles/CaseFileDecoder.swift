@@ -46,10 +46,12 @@ public enum CaseFileDecoder {
     /// One household of a JSON Lines screening file: the case-file schema without `on` and `expect` (CASES.md).
     /// `on` bounds the status history. Errors name the line.
     public static func household(jsonLine text: String, line: Int, on: Day, source: String = "input") throws -> (id: String?, household: Household) {
-        guard let data = text.data(using: .utf8), let obj = try? JSONSerialization.jsonObject(with: data) else {
-            throw CaseFileError(file: source, path: "", line: line, message: "not a JSON object")
+        let doc: DocValue
+        do { doc = try JSONReader.read(text) } catch {
+            throw CaseFileError(file: source, path: "", line: line, message: "not a JSON object (\(error))")
         }
-        let root = YAMLValue(node: node(obj), path: "", file: "\(source):\(line)")
+        guard case .mapping = doc.kind else { throw CaseFileError(file: source, path: "", line: line, message: "not a JSON object") }
+        let root = YAMLValue(doc, path: "", file: "\(source):\(line)")
         let d = CaseDecoding(file: "\(source):\(line)", requireExpectations: false)
         let f = try root.mapping(allowed: ["id", "title", "source", "notes", "person", "persons", "relations", "household"])
         return (try f.optional("id") { try $0.string() }, try d.household(f, root: root, on: on))
@@ -453,7 +455,7 @@ struct CaseDecoding {
             return try expectations(v, person: household.persons[0].id)
         }
         let ids = Set(household.persons.map(\.id))
-        guard case .mapping = v.node else { throw v.error("expected a mapping from person ids to expectations") }
+        guard v.isMapping else { throw v.error("expected a mapping from person ids to expectations") }
         let f = try v.mapping(allowed: household.persons.map(\.id))
         var out: [Expectation] = []
         for id in household.persons.map(\.id) where ids.contains(id) {

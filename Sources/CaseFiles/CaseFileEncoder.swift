@@ -1,4 +1,5 @@
 import Eligibility
+import Yams
 import Foundation
 
 /// A JSON object that keeps its key order (distinct from an array, even when empty).
@@ -198,9 +199,10 @@ extension CaseFileDecoder {
     /// Reads one person's facts from JSON (or YAML) in the case-file schema, with precise errors.
     /// `on` bounds the status history (`to` not after it); pass a far date where there is no evaluation date.
     public static func person(json text: String, source: String = "facts", on: Day = .distantFuture) throws -> Person {
-        // Fast path for JSON (storage reads facts on every request): Foundation's parser, then the same checks.
-        if let data = text.data(using: .utf8), let obj = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) {
-            return try CaseDecoding(file: source, requireExpectations: false).person(YAMLValue(node: node(obj), path: "", file: source), on: on, single: true)
+        // Fast path for JSON (storage reads facts on every request): `JSONReader`, then the same checks. Text that is
+        // not JSON goes through the YAML parser, whose errors name the line.
+        if let doc = try? JSONReader.read(text) {
+            return try CaseDecoding(file: source, requireExpectations: false).person(YAMLValue(doc, path: "", file: source), on: on, single: true)
         }
         let root: Node
         do {
@@ -212,35 +214,5 @@ extension CaseFileDecoder {
             throw CaseFileError(file: source, path: "", line: yamlLine(e), message: "not valid JSON: \(yamlProblem(e))")
         }
         return try CaseDecoding(file: source, requireExpectations: false).person(YAMLValue(node: root, path: "", file: source), on: on, single: true)
-    }
-}
-
-import Yams
-
-extension CaseFileDecoder {
-    /// A JSON value as a YAML node with JSON's types: strings quoted, numbers, booleans and null plain.
-    /// Yams builds a new Constructor (three dictionaries) for every `Tag.implicit`; facts are decoded on every
-    /// request, so one shared, never-mutated Constructor serves every node's tag.
-    nonisolated(unsafe) static let constructor = Constructor.default
-
-    static var tag: Tag { Tag(.implicit, .default, constructor) }
-
-    static func node(_ v: Any) -> Node {
-        switch v {
-        case let d as [String: Any]:
-            return .mapping(Node.Mapping(d.sorted { $0.key < $1.key }.map { (Node($0.key, tag, .doubleQuoted), node($0.value)) }, tag))
-        case let a as [Any]:
-            return .sequence(Node.Sequence(a.map(node), tag))
-        case let s as String:
-            return Node(s, tag, .doubleQuoted)
-        case is NSNull:
-            return Node("null", tag, .plain)
-        case let n as NSNumber:
-            // JSON booleans arrive as NSNumbers of type "c" (char); JSON never yields other char numbers.
-            if n.objCType.pointee == 99 { return Node(n.boolValue ? "true" : "false", tag, .plain) }
-            return Node(n.stringValue, tag, .plain)
-        default:
-            return Node("null", tag, .plain)
-        }
     }
 }

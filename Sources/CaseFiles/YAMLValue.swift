@@ -16,35 +16,47 @@ public struct CaseFileError: Error, CustomStringConvertible, Sendable, Equatable
     }
 }
 
-/// A YAML node with its path, read with YAML 1.2 scalar rules (CASES.md §1): only `true`/`false` are booleans,
+/// A document value with its path, read with YAML 1.2 scalar rules (CASES.md §1): only `true`/`false` are booleans,
 /// `null`/`~` is null, and `on`, `yes`, `none` are plain strings.
 struct YAMLValue {
-    let node: Node
+    let value: DocValue
     let path: String
     let file: String
 
+    init(_ value: DocValue, path: String, file: String) { self.value = value; self.path = path; self.file = file }
+
+    init(node: Node, path: String, file: String) { self.init(DocValue(node), path: path, file: file) }
+
     func error(_ message: String) -> CaseFileError {
-        CaseFileError(file: file, path: path, line: node.mark?.line, message: message)
+        CaseFileError(file: file, path: path, line: value.line, message: message)
     }
 
-    func child(_ key: String, _ node: Node) -> YAMLValue {
-        YAMLValue(node: node, path: path.isEmpty ? key : "\(path).\(key)", file: file)
+    func child(_ key: String, _ value: DocValue) -> YAMLValue {
+        YAMLValue(value, path: path.isEmpty ? key : "\(path).\(key)", file: file)
     }
 
-    var scalar: Node.Scalar? { if case .scalar(let s) = node { return s } else { return nil } }
+    struct Scalar {
+        let string: String
+        /// Written without quotes (YAML plain style, or a JSON number, boolean or null).
+        let plain: Bool
+    }
+
+    var scalar: Scalar? { if case .scalar(let s, let plain) = value.kind { return Scalar(string: s, plain: plain) } else { return nil } }
+
+    var isMapping: Bool { if case .mapping = value.kind { return true } else { return false } }
 
     var isNull: Bool {
-        guard let s = scalar, s.style == .plain || s.style == .any else { return false }
+        guard let s = scalar, s.plain else { return false }
         return s.string == "null" || s.string == "~" || s.string.isEmpty
     }
 
     /// A mapping whose keys are all in `allowed`; unknown keys are an error.
     func mapping(allowed: [String]) throws -> Fields {
-        guard case .mapping(let m) = node else { throw error("expected a mapping with the fields \(allowed.joined(separator: ", "))") }
+        guard case .mapping(let m) = value.kind else { throw error("expected a mapping with the fields \(allowed.joined(separator: ", "))") }
         var values: [String: YAMLValue] = [:]
+        values.reserveCapacity(m.count)
         for (k, v) in m {
-            guard case .scalar(let ks) = k else { throw error("expected text keys") }
-            let key = ks.string
+            guard case .scalar(let key, _) = k.kind else { throw error("expected text keys") }
             guard allowed.contains(key) else {
                 throw child(key, v).error("unknown field '\(key)' (expected one of: \(allowed.joined(separator: ", ")))")
             }
@@ -54,8 +66,8 @@ struct YAMLValue {
     }
 
     func list() throws -> [YAMLValue] {
-        guard case .sequence(let s) = node else { throw error("expected a list") }
-        return s.enumerated().map { YAMLValue(node: $0.element, path: "\(path)[\($0.offset)]", file: file) }
+        guard case .sequence(let s) = value.kind else { throw error("expected a list") }
+        return s.enumerated().map { YAMLValue($0.element, path: "\(path)[\($0.offset)]", file: file) }
     }
 
     func string() throws -> String {
@@ -73,7 +85,7 @@ struct YAMLValue {
     func eventDate() throws -> EventDate { isNull ? .never : .on(try day()) }
 
     func bool() throws -> Bool {
-        guard let s = scalar, s.style == .plain || s.style == .any else { throw error("expected true or false") }
+        guard let s = scalar, s.plain else { throw error("expected true or false") }
         switch s.string {
         case "true": return true
         case "false": return false
@@ -82,14 +94,14 @@ struct YAMLValue {
     }
 
     func int() throws -> Int {
-        guard let s = scalar, s.style == .plain || s.style == .any, let v = Int(s.string) else {
+        guard let s = scalar, s.plain, let v = Int(s.string) else {
             throw error("expected a whole number, found '\(scalar?.string ?? "a structure")'")
         }
         return v
     }
 
     func number() throws -> Double {
-        guard let s = scalar, s.style == .plain || s.style == .any, let v = Double(s.string) else {
+        guard let s = scalar, s.plain, let v = Double(s.string) else {
             throw error("expected a number, found '\(scalar?.string ?? "a structure")'")
         }
         return v
