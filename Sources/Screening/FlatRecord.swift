@@ -69,13 +69,14 @@ public enum FlatRecord {
         public var description: String { "\(column): \(message)" }
     }
 
-    /// Builds the household of one row. `minor_children` become persons of the case (unmarried, 10 years old,
-    /// attending school as `children_at_school` says) so that the household rules apply.
+    /// The household of a row given as column names and values (tests, round trips).
     public static func household(_ row: [String: String], on: Day) throws -> (id: String, household: Household) {
         let header = Array(row.keys)
         return try household(Row(fields: header.map { row[$0]! }, layout: Layout(header: header)), on: on)
     }
 
+    /// Builds the household of one row. `minor_children` become persons of the case (unmarried, 10 years old,
+    /// attending school as `children_at_school` says) so that the household rules apply.
     public static func household(_ row: Row, on: Day) throws -> (id: String, household: Household) {
         func v(_ k: Column) -> String? { row[k].flatMap(trimmed) }
         func day(_ k: Column) throws -> Day? {

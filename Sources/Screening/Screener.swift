@@ -33,10 +33,7 @@ public struct ScreeningSummary: Sendable {
 
     public static func bucket(_ o: Outcome, from: Day?, on: Day) -> Bucket { Tally.bucket(o, from: from, Tally.Horizons(on: on)) }
 
-    public static func stayBucket(_ years: Int?) -> String {
-        guard let y = years else { return "unknown" }
-        switch y { case ..<3: return "< 3 years"; case 3..<5: return "3–5 years"; case 5..<8: return "5–8 years"; default: return "≥ 8 years" }
-    }
+    public static func stayBucket(_ years: Int?) -> String { Tally.stays[Tally.stayIndex(years)] }
 
     /// A plain-text table.
     public func table(pathways: [PathwayKey]) -> String {
@@ -186,6 +183,12 @@ struct Tally {
 
     init(pathways: Int) { cells = [Int](repeating: 0, count: pathways * Self.buckets.count) }
 
+    /// The position in `stays`: under 3, 3–5, 5–8, 8 and more years, unknown.
+    static func stayIndex(_ years: Int?) -> Int {
+        guard let y = years else { return 4 }
+        return y < 3 ? 0 : y < 5 ? 1 : y < 8 ? 2 : 3
+    }
+
     /// The screening date and its 3, 6 and 12 months horizons, computed once.
     struct Horizons {
         let on: Day, m3: Day, m6: Day, m12: Day
@@ -209,7 +212,7 @@ struct Tally {
         for (i, (_, o, f)) in r.answers.enumerated() {
             cells[i * Self.buckets.count + Self.buckets.firstIndex(of: Self.bucket(o, from: f, h))!] += 1
         }
-        if let y = r.yearsOfStay { stay[y < 3 ? 0 : y < 5 ? 1 : y < 8 ? 2 : 3] += 1 } else { stay[4] += 1 }
+        stay[Self.stayIndex(r.yearsOfStay)] += 1
     }
 }
 

@@ -10,8 +10,9 @@ public struct Engine: Sendable {
         assess(household, on: on, appliedOn: appliedOn, pathways: pathways, explains: true)
     }
 
-    /// As above; with `explains: false` the answers carry results, dates, conditions and missing facts but no
-    /// details or notes (screening keeps nothing else, and writing texts it throws away was most of its time).
+    /// As above; with `explains: false` the answers carry results, dates, consequences, conditions and missing facts
+    /// but no details or notes, and an excluded answer may stop at the condition that excludes it (`Sheet.settled`).
+    /// Screening keeps nothing else; writing texts it threw away was much of its time.
     public func assess(_ household: Household, on: Day, appliedOn: Day? = nil,
                        pathways: [PathwayKey] = PathwayKey.allCases, explains: Bool) -> HouseholdAssessment {
         let evaluation = Evaluation(household, explains: explains)
