@@ -71,8 +71,7 @@ public enum FlatRecord {
 
     /// The household of a row given as column names and values (tests, round trips).
     public static func household(_ row: [String: String], on: Day) throws -> (id: String, household: Household) {
-        let header = Array(row.keys)
-        return try household(Row(fields: header.map { row[$0]! }, layout: Layout(header: header)), on: on)
+        try household(Row(fields: Array(row.values), layout: Layout(header: Array(row.keys))), on: on)
     }
 
     /// Builds the household of one row. `minor_children` become persons of the case (unmarried, 10 years old,

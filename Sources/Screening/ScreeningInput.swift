@@ -18,8 +18,8 @@ public enum ScreeningInput {
         guard unknown.isEmpty, header.contains("id") else {
             throw Failure(message: "1: header: unknown columns \(unknown.joined(separator: ", ")) (known: \(FlatRecord.columns.joined(separator: ", ")); 'id' is required)")
         }
-        let repeated = Set(header.filter { c in header.filter { $0 == c }.count > 1 })
-        guard repeated.isEmpty else { throw Failure(message: "1: header: repeated columns \(repeated.sorted().joined(separator: ", "))") }
+        let repeated = Dictionary(header.map { ($0, 1) }, uniquingKeysWith: +).filter { $0.value > 1 }.keys.sorted()
+        guard repeated.isEmpty else { throw Failure(message: "1: header: repeated columns \(repeated.joined(separator: ", "))") }
         return (lines, header, 2)
     }
 }

@@ -5,23 +5,14 @@ public struct Engine: Sendable {
 
     /// Assesses every person of `household` for `pathways` on the decision date `on`.
     /// - Parameter appliedOn: the date of a pending application (K10: one for the whole case); nil = filed on `on`.
+    /// - Parameter explains: with `false` the answers carry results, dates, consequences, conditions and missing
+    ///   facts but no details or notes, and an excluded answer may stop at the condition that excludes it
+    ///   (`Sheet.settled`). Screening keeps nothing else; writing texts it threw away was much of its time.
     public func assess(_ household: Household, on: Day, appliedOn: Day? = nil,
-                       pathways: [PathwayKey] = PathwayKey.allCases) -> HouseholdAssessment {
-        assess(household, on: on, appliedOn: appliedOn, pathways: pathways, explains: true)
-    }
-
-    /// As above; with `explains: false` the answers carry results, dates, consequences, conditions and missing facts
-    /// but no details or notes, and an excluded answer may stop at the condition that excludes it (`Sheet.settled`).
-    /// Screening keeps nothing else; writing texts it threw away was much of its time.
-    public func assess(_ household: Household, on: Day, appliedOn: Day? = nil,
-                       pathways: [PathwayKey] = PathwayKey.allCases, explains: Bool) -> HouseholdAssessment {
+                       pathways: [PathwayKey] = PathwayKey.allCases, explains: Bool = true) -> HouseholdAssessment {
         let evaluation = Evaluation(household, explains: explains)
-        var persons: [PersonAssessment] = []
-        persons.reserveCapacity(household.persons.count)
-        for id in evaluation.view.order {
-            let subject = evaluation.view.subject(id)!
-            let answers = pathways.map { evaluation.answer($0, subject, on: on, pending: appliedOn, variant: .full) }
-            persons.append(PersonAssessment(person: subject.person, assessments: answers, on: on))
+        let persons = evaluation.view.order.map {
+            evaluation.person(evaluation.view.subject($0)!, on: on, pending: appliedOn, pathways: pathways)
         }
         return HouseholdAssessment(on: on, appliedOn: appliedOn, persons: persons)
     }
@@ -31,9 +22,7 @@ public struct Engine: Sendable {
     public func assess(_ household: Household, person id: String, on: Day, pathways: [PathwayKey] = PathwayKey.allCases,
                        explains: Bool = true) -> PersonAssessment? {
         let evaluation = Evaluation(household, explains: explains)
-        guard let subject = evaluation.view.subject(id) else { return nil }
-        let answers = pathways.map { evaluation.answer($0, subject, on: on, pending: nil, variant: .full) }
-        return PersonAssessment(person: subject.person, assessments: answers, on: on)
+        return evaluation.view.subject(id).map { evaluation.person($0, on: on, pending: nil, pathways: pathways) }
     }
 
     /// The answer for one person and one pathway.
@@ -104,6 +93,12 @@ final class Evaluation: @unchecked Sendable {
         case .p19d1a: return ctx.evaluate19d1a()
         case .p25_5: return ctx.evaluate25_5()
         }
+    }
+
+    /// Every pathway of `pathways` for one person.
+    func person(_ subject: Subject, on: Day, pending: Day?, pathways: [PathwayKey]) -> PersonAssessment {
+        let answers = pathways.map { answer($0, subject, on: on, pending: pending, variant: .full) }
+        return PersonAssessment(person: subject.person, assessments: answers, on: on)
     }
 
     /// The full answer, with the search for `from` (SPEC.md "How the engine must answer" §§ 4–5).
