@@ -35,7 +35,7 @@ public struct AccountStore: Sendable {
     public init(db: any SQLDatabase) { self.db = db }
 
     public static func sha256(_ s: String) -> String {
-        SHA256.hash(data: Data(s.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.string(SHA256.hash(data: Data(s.utf8)))
     }
 
     // MARK: Organisations

@@ -62,7 +62,7 @@ public enum AuditLog {
         let fields = [prev, String(seq), at, userID, organisationID, action, entity, entityID, clientID ?? ""]
         // Length-prefixed fields: no two different rows serialize to the same bytes.
         let canonical = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
-        return SHA256.hash(data: Data(canonical.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Hex.string(SHA256.hash(data: Data(canonical.utf8)))
     }
 
     static func event(_ r: SQLRow) throws -> AuditEvent {

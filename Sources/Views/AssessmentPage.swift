@@ -64,24 +64,43 @@ public enum AssessmentPage {
         """)
     }
 
+    /// One pathway's section, built in one buffer (the page renders on every view; see `HTML.Builder`).
     static func pathway(_ a: Assessment) -> HTML {
         var head = a.outcome.german
         if let f = a.from { head += " ab \(f.german)" }
-        let relevant = a.conditions.filter { $0.state != .met && $0.state != .notApplicable }
-        let items = relevant.map { c in "<li>\(c.sentence)</li>" as HTML }
-        let met = a.conditions.filter { $0.state == .met }.map { c in "<li>\(c.requirement) <span class=\"hint\">(\(c.citation))</span></li>" as HTML }
-        let actions = a.actions.map { "<li>\($0)</li>" as HTML }
-        let notes = a.notes.map { "<li>\($0.text) <span class=\"hint\">(\($0.citation))</span></li>" as HTML }
-        return """
+        var b = HTML.Builder(capacity: 4096)
+        b.raw("""
         <section class="pathway" id="p-\(a.pathway.rawValue)" aria-labelledby="h-\(a.pathway.rawValue)">
         <h3 id="h-\(a.pathway.rawValue)">\(a.pathway.title) – \(a.pathway.subtitle): <span class="result-\(a.outcome.rawValue)">\(head)</span></h3>
         \(a.consequence.map { "<p>Rechtsfolge: \($0.german)</p>" as HTML } ?? .empty)
-        \(items.isEmpty ? HTML.empty : "<h4>Offene oder fehlende Voraussetzungen</h4><ul>\(items)</ul>")
-        \(actions.isEmpty ? HTML.empty : "<h4>Handlungsbedarf</h4><ul>\(actions)</ul>")
-        \(notes.isEmpty ? HTML.empty : "<h4>Hinweise</h4><ul>\(notes)</ul>")
-        \(met.isEmpty ? HTML.empty : "<details><summary>Erfüllte Voraussetzungen (\(met.count))</summary><ul>\(met)</ul></details>")
-        </section>
-        """
+        """ as HTML)
+        b.raw("\n")
+        list(&b, "<h4>Offene oder fehlende Voraussetzungen</h4><ul>", a.conditions.filter { $0.state != .met && $0.state != .notApplicable }) { b, c in
+            b.raw("<li>"); b.text(c.sentence); b.raw("</li>")
+        }
+        b.raw("\n")
+        list(&b, "<h4>Handlungsbedarf</h4><ul>", a.actions) { b, action in b.raw("<li>"); b.text(action); b.raw("</li>") }
+        b.raw("\n")
+        list(&b, "<h4>Hinweise</h4><ul>", a.notes) { b, n in
+            b.raw("<li>"); b.text(n.text); b.raw(" <span class=\"hint\">("); b.text(n.citation); b.raw(")</span></li>")
+        }
+        b.raw("\n")
+        let met = a.conditions.filter { $0.state == .met }
+        list(&b, "<details><summary>Erfüllte Voraussetzungen (\(met.count))</summary><ul>", met, close: "</ul></details>") { b, c in
+            let entry = ConditionCatalog.entry(c.id)
+            b.raw("<li>"); b.text(entry.requirement); b.raw(" <span class=\"hint\">("); b.text(entry.citation); b.raw(")</span></li>")
+        }
+        b.raw("\n</section>")
+        return b.html
+    }
+
+    /// A list with its heading, or nothing when there are no items.
+    private static func list<T>(_ b: inout HTML.Builder, _ open: String, _ items: [T], close: String = "</ul>",
+                                _ item: (inout HTML.Builder, T) -> Void) {
+        guard !items.isEmpty else { return }
+        b.raw(open)
+        for x in items { item(&b, x) }
+        b.raw(close)
     }
 }
 

@@ -42,6 +42,19 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Builds one fragment in one buffer: for sections with many items, where a value per item would mean a string
+    /// allocated, copied and freed per item (the assessment page has a few hundred).
+    public struct Builder {
+        private var out: String
+        public init(capacity: Int) { out = ""; out.reserveCapacity(capacity) }
+        /// Markup, inserted as it is.
+        public mutating func raw(_ markup: String) { out += markup }
+        public mutating func raw(_ html: HTML) { out += html.rendered }
+        /// Text, escaped.
+        public mutating func text(_ text: String) { out += HTML.escape(text) }
+        public var html: HTML { HTML(raw: out) }
+    }
+
     public static func + (a: HTML, b: HTML) -> HTML { HTML(raw: a.rendered + b.rendered) }
 
     /// Joins fragments.

@@ -74,7 +74,7 @@ enum DocumentFiles {
         guard let type = sniff(file.bytes) else {
             throw AppError.unsupportedType("Nur PDF-, JPEG- oder PNG-Dateien können hochgeladen werden.")
         }
-        let sum = SHA256.hash(data: file.bytes).map { String(format: "%02x", $0) }.joined()
+        let sum = Hex.string(SHA256.hash(data: file.bytes))
         let dir = URL(fileURLWithPath: directory, isDirectory: true)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let target = dir.appendingPathComponent(sum)

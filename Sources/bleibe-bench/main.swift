@@ -28,6 +28,7 @@ var seed: UInt64 = 1
 var show = 0
 var repeats = 50_000
 var perPathway = false
+var pages = 0
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let a = args.next() {
     switch a {
@@ -36,7 +37,8 @@ while let a = args.next() {
     case "--show": show = Int(args.next() ?? "") ?? 0
     case "--repeat": repeats = Int(args.next() ?? "") ?? repeats
     case "--per-pathway": perPathway = true
-    default: print("usage: bleibe-bench [--count N] [--seed S] [--repeat N] [--show N]"); exit(2)
+    case "--pages": pages = Int(args.next() ?? "") ?? 0
+    default: print("usage: bleibe-bench [--count N] [--seed S] [--repeat N] [--show N] [--pages N] [--per-pathway]"); exit(2)
     }
 }
 
@@ -46,6 +48,21 @@ if show > 0 {
     // Print the German report of the first generated households, to check the generator's realism.
     var g = PopulationGenerator(seed: seed, on: on)
     for _ in 0..<show { print(GermanReport.render(engine.assess(g.nextHousehold(), on: on))) }
+    exit(0)
+}
+if pages > 0 {
+    // Print the assessment pages of the first generated persons: a rendering change can be compared byte for byte.
+    var g = PopulationGenerator(seed: seed, on: on)
+    var printed = 0
+    while printed < pages {
+        for p in engine.assess(g.nextHousehold(), on: on).persons where printed < pages {
+            let client = Client(id: "c\(printed)", organisationID: "o1", fileNumber: "PB-\(printed)", firstName: "Vorname <\(printed)>",
+                                lastName: "Nachname & Co", facts: p.person)
+            let model = AssessmentPage.Model(client: client, on: on, today: on, person: p, snapshots: [])
+            print(AssessmentPage.render(frame: PageFrame(title: "Prüfung", csrf: "x"), model).rendered)
+            printed += 1
+        }
+    }
     exit(0)
 }
 print("Bleibe rules engine benchmark – all \(PathwayKey.allCases.count) pathways, decision date \(on.iso)")

@@ -10,6 +10,17 @@ struct DayTests {
         #expect(d.components == (2026, 11, 16))
     }
 
+    @Test func parsesSubstringsAndBridgedTextLikeStrings() throws {
+        // Screening parses dates out of a row's bytes (contiguous) and other text through the general path.
+        let row = "p1,2026-11-16,x"
+        let field = row.split(separator: ",")[1]
+        #expect(Day(iso: field) == Day("2026-11-16"))
+        #expect(Day(iso: row.dropFirst(3).prefix(10)) == Day("2026-11-16"))
+        #expect(Day(iso: "2026-11-16".unicodeScalars.map(String.init).joined()) == Day("2026-11-16"))
+        #expect(Day(iso: row.dropFirst(2).prefix(10)) == nil)
+        #expect(Day(iso: "２０２６-11-16") == nil)
+    }
+
     @Test(arguments: ["2026-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "26-01-01", "2026/01/01", "2026-1-01", "", "abcd-ef-gh"])
     func rejectsInvalidDates(_ text: String) {
         #expect(Day(iso: text) == nil)

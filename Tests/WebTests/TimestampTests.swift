@@ -16,3 +16,13 @@ struct TimestampTests {
         #expect(Timestamp.date("kein Datum") == nil)
     }
 }
+
+@Suite("Digest text")
+struct HexTests {
+    @Test func hexDigestsAreLowerCaseTwoDigitsPerByte() {
+        // The audit chain stores these digests: the text must stay exactly what earlier rows were hashed with.
+        #expect(Hex.string([0x00, 0x0f, 0xf0, 0xff, 0x5a]) == "000ff0ff5a")
+        #expect(Hex.string([UInt8]()) == "")
+        #expect(AccountStore.sha256("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+}

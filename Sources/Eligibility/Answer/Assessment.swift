@@ -135,7 +135,8 @@ public struct ConditionResult: Sendable, Hashable {
 
     /// One German sentence a counselor can read.
     public var sentence: String {
-        var s = requirement + " – "
+        let entry = ConditionCatalog.entry(id)
+        var s = entry.requirement + " – "
         switch state {
         case .met: s += "erfüllt"
         case .failing(.time): s += metFrom.map { "noch nicht erfüllt, erfüllt ab \($0.german)" } ?? "noch nicht erfüllt (Zeitablauf)"
@@ -149,7 +150,7 @@ public struct ConditionResult: Sendable, Hashable {
         case .notApplicable: s += "nicht anwendbar"
         }
         if let d = detail { s += "; " + d }
-        return s + " (" + citation + ")."
+        return s + " (" + entry.citation + ")."
     }
 }
 

@@ -165,8 +165,10 @@ public enum ConditionCatalog {
     /// German description of an open point: a U-point of spec/13-open-questions.md or a fact name of CASES.md.
     public static func describeOpen(_ key: String) -> String {
         if let u = openQuestions[key] { return "\(key): \(u)" }
-        let parts = key.split(separator: "/", maxSplits: 1)
-        if parts.count == 2 { return "\(describeFact(String(parts[1]))) von \(parts[0])" }
+        // "person/fact" names a fact of another household member (no split into arrays: pages call this a lot).
+        if let slash = key.firstIndex(of: "/"), slash != key.startIndex, key.index(after: slash) != key.endIndex {
+            return "\(describeFact(String(key[key.index(after: slash)...]))) von \(key[..<slash])"
+        }
         return describeFact(key)
     }
 

@@ -18,15 +18,22 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Creates a day from an ISO `YYYY-MM-DD` string; returns nil if the text is not a valid date.
     public init?(iso text: some StringProtocol) {
-        let u = Array(text.utf8)
-        guard u.count == 10, u[4] == 45, u[7] == 45 else { return nil }
+        // Straight from the string's bytes where they are contiguous (screening parses millions of dates).
+        guard let parsed = text.utf8.withContiguousStorageIfAvailable({ Day.parseISO($0) }) ?? Day.parseISO(Array(text.utf8)) else { return nil }
+        self = parsed
+    }
+
+    private static func parseISO<C: RandomAccessCollection>(_ u: C) -> Day? where C.Element == UInt8, C.Index == Int {
+        guard u.count == 10 else { return nil }
+        let b = u.startIndex
+        guard u[b + 4] == 45, u[b + 7] == 45 else { return nil }
         func num(_ r: Range<Int>) -> Int? {
             var v = 0
-            for i in r { let c = Int(u[i]) - 48; guard (0...9).contains(c) else { return nil }; v = v * 10 + c }
+            for i in r { let c = Int(u[b + i]) - 48; guard (0...9).contains(c) else { return nil }; v = v * 10 + c }
             return v
         }
         guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
-        self.init(year: y, month: m, day: d)
+        return Day(year: y, month: m, day: d)
     }
 
     /// Year, month and day of the month.

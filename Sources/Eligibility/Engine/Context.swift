@@ -10,7 +10,8 @@ struct Context {
     /// screening, which keep only states and dates.
     var explains = true
 
-    var person: Person { subject.person }
+    /// Borrowed, not copied: a copy of `Person` retains and releases every one of its lists.
+    var person: Person { _read { yield subject.person } }
     var household: HouseholdView { subject.household }
     var timeline: Timeline { subject.timeline }
 

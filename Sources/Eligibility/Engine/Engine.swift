@@ -6,7 +6,7 @@ public struct Engine: Sendable {
     /// Assesses every person of `household` for `pathways` on the decision date `on`.
     /// - Parameter appliedOn: the date of a pending application (K10: one for the whole case); nil = filed on `on`.
     /// - Parameter explains: with `false` the answers carry results, dates, consequences, conditions and missing
-    ///   facts but no details or notes, and an excluded answer may stop at the condition that excludes it
+    ///   facts but no details, notes or law versions, and an excluded answer may stop at the condition that excludes it
     ///   (`Sheet.settled`). Screening keeps nothing else; writing texts it threw away was much of its time.
     public func assess(_ household: Household, on: Day, appliedOn: Day? = nil,
                        pathways: [PathwayKey] = PathwayKey.allCases, explains: Bool = true) -> HouseholdAssessment {

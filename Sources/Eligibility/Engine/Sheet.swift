@@ -6,7 +6,8 @@ struct Sheet {
     var versions: [LawVersionReference] = []
     /// Set when the law in force itself is open (U4): the result is `unclear` whatever else holds.
     var forceUnclear = false
-    /// When false, details and notes are not built (they are text for a reader; the result never depends on them).
+    /// When false, details, notes and law versions are not built (they are text for a reader; the result never
+    /// depends on them).
     var explains = true
 
     /// A sheet that explains nothing is settled by a permanent failure: the result is `excluded` whatever else holds

@@ -4,7 +4,7 @@ extension Context {
     func evaluate104c(variant: Variant) -> Sheet {
         var s = sheet(.soll)
         caveats(&s)
-        s.versions.append(Law.p104c.reference(on: decision))
+        if s.explains { s.versions.append(Law.p104c.reference(on: decision)) }
         switch Law.p104c.rules(on: decision) {
         case nil:
             s.fail("c_new_grants_possible", .time, metFrom: Law.p104c.versions[0].since, "§ 104c tritt erst am 31.12.2022 in Kraft")

@@ -3,7 +3,7 @@
 extension Context {
     /// The rule version in force on `R_dec`; records it, and fails `law_in_force` when there is none.
     func inForce<R>(_ s: inout Sheet, _ rules: DatedRules<R>) -> R? {
-        s.versions.append(rules.reference(on: decision))
+        if s.explains { s.versions.append(rules.reference(on: decision)) }
         if let r = rules.rules(on: decision) { return r }
         if let next = rules.nextInForce(after: decision) { s.fail("law_in_force", .time, metFrom: next) } else {
             s.fail("law_in_force", .permanent)
