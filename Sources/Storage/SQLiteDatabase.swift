@@ -29,6 +29,8 @@ public final class SQLiteStore: SQLDatabase, @unchecked Sendable {
     private let writer: SQLiteConnection
     private let writeLock = AsyncLock()
     private let readers: [(SQLiteConnection, AsyncLock)]
+    /// Connections a reading task drives itself (see `SQLiteReader`); the pooled readers serve when all are taken.
+    private let direct: [SQLiteReader]
     private let next = NIOLockedCounter()
 
     /// Opens (and creates) the database file at `path`; nil opens a private in-memory database (tests).
@@ -46,19 +48,23 @@ public final class SQLiteStore: SQLDatabase, @unchecked Sendable {
             _ = try await writer.query(pragma, [])
         }
         var pool: [(SQLiteConnection, AsyncLock)] = []
-        if path != nil {
+        var direct: [SQLiteReader] = []
+        if let path {
             for _ in 0..<readers {
                 let r = try await SQLiteConnection.open(storage: storage)
                 for pragma in ["PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000", "PRAGMA query_only=ON"] { _ = try await r.query(pragma, []) }
                 pool.append((r, AsyncLock()))
+                // As many direct readers: more than the task pool has threads here, so a running read finds one free.
+                direct.append(try SQLiteReader(path: path))
             }
         }
-        return SQLiteStore(writer: writer, readers: pool)
+        return SQLiteStore(writer: writer, readers: pool, direct: direct)
     }
 
-    private init(writer: SQLiteConnection, readers: [(SQLiteConnection, AsyncLock)]) {
+    private init(writer: SQLiteConnection, readers: [(SQLiteConnection, AsyncLock)], direct: [SQLiteReader]) {
         self.writer = writer
         self.readers = readers
+        self.direct = direct
     }
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
@@ -66,6 +72,10 @@ public final class SQLiteStore: SQLDatabase, @unchecked Sendable {
             return try await writeLock.withLock { try await body(SQLiteExecutor(connection: self.writer)) }
         }
         // Reads run without an explicit transaction (each statement sees a committed state; WAL never blocks them).
+        for reader in direct where reader.tryAcquire() {
+            defer { reader.release() }
+            return try await body(DirectSQLiteExecutor(reader: reader))
+        }
         let (conn, lock) = readers[next.next() % readers.count]
         return try await lock.withLock { try await body(SQLiteExecutor(connection: conn)) }
     }
@@ -88,6 +98,7 @@ public final class SQLiteStore: SQLDatabase, @unchecked Sendable {
     }
 
     public func shutdown() async {
+        for r in direct where r.tryAcquire() { r.close() }
         for (r, _) in readers { try? await r.close() }
         try? await writer.close()
     }
