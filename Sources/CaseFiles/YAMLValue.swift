@@ -20,10 +20,27 @@ public struct CaseFileError: Error, CustomStringConvertible, Sendable, Equatable
 /// `null`/`~` is null, and `on`, `yes`, `none` are plain strings.
 struct YAMLValue {
     let value: DocValue
-    let path: String
+    /// The path of the enclosing value and this value's step in it: `path` joins them only when asked (for an error
+    /// message), so reading a mapping builds no path text per field (a client's facts are read on every page).
+    private let parent: String
+    private let step: Step
     let file: String
 
-    init(_ value: DocValue, path: String, file: String) { self.value = value; self.path = path; self.file = file }
+    private enum Step { case none, key(String), index(Int) }
+
+    init(_ value: DocValue, path: String, file: String) { self.init(value, parent: path, step: .none, file: file) }
+
+    private init(_ value: DocValue, parent: String, step: Step, file: String) {
+        self.value = value; self.parent = parent; self.step = step; self.file = file
+    }
+
+    var path: String {
+        switch step {
+        case .none: return parent
+        case .key(let k): return parent.isEmpty ? k : "\(parent).\(k)"
+        case .index(let i): return "\(parent)[\(i)]"
+        }
+    }
 
     init(node: Node, path: String, file: String) { self.init(DocValue(node), path: path, file: file) }
 
@@ -31,8 +48,8 @@ struct YAMLValue {
         CaseFileError(file: file, path: path, line: value.line, message: message)
     }
 
-    func child(_ key: String, _ value: DocValue) -> YAMLValue {
-        YAMLValue(value, path: path.isEmpty ? key : "\(path).\(key)", file: file)
+    private func child(_ key: String, _ value: DocValue, base: String) -> YAMLValue {
+        YAMLValue(value, parent: base, step: .key(key), file: file)
     }
 
     struct Scalar {
@@ -55,19 +72,21 @@ struct YAMLValue {
         guard case .mapping(let m) = value.kind else { throw error("expected a mapping with the fields \(allowed.joined(separator: ", "))") }
         var values: [String: YAMLValue] = [:]
         values.reserveCapacity(m.count)
+        let base = path
         for (k, v) in m {
             guard case .scalar(let key, _) = k.kind else { throw error("expected text keys") }
             guard allowed.contains(key) else {
-                throw child(key, v).error("unknown field '\(key)' (expected one of: \(allowed.joined(separator: ", ")))")
+                throw child(key, v, base: base).error("unknown field '\(key)' (expected one of: \(allowed.joined(separator: ", ")))")
             }
-            values[key] = child(key, v)
+            values[key] = child(key, v, base: base)
         }
         return Fields(values: values, owner: self)
     }
 
     func list() throws -> [YAMLValue] {
         guard case .sequence(let s) = value.kind else { throw error("expected a list") }
-        return s.enumerated().map { YAMLValue($0.element, path: "\(path)[\($0.offset)]", file: file) }
+        let base = path
+        return s.enumerated().map { YAMLValue($0.element, parent: base, step: .index($0.offset), file: file) }
     }
 
     func string() throws -> String {

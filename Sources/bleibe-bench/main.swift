@@ -92,6 +92,15 @@ if let person = engine.assess(single, on: on).persons.first {
         pageSamples.append(d)
     }
     report("assessment page HTML (case 01)", pageSamples)
+    // Reading a stored client's facts (JSON) back into a person: the web app does it on every page of a client.
+    let json = CaseFileEncoder.json(person.person)
+    var decodeSamples: [UInt64] = []
+    for _ in 0..<min(repeats, 20_000) {
+        let t = now(); let p = try? CaseFileDecoder.person(json: json); let d = now() - t
+        precondition(p?.id == person.person.id)
+        decodeSamples.append(d)
+    }
+    report("client facts from JSON (case 01)", decodeSamples)
 }
 
 // 2. N generated households (single persons and families), each person all pathways.

@@ -54,6 +54,29 @@ struct DecoderTests {
         #expect(e.message.contains("born"))
     }
 
+    @Test(arguments: [("anna", true), ("p_2", true), ("x9", true), ("2p", false), ("Anna", false), ("_p", false), ("p-1", false),
+                      ("p 1", false), ("pä", false), ("", false)])
+    func personIDsAreLowerCaseLettersDigitsAndUnderscore(_ id: String, _ valid: Bool) throws {
+        let json = "{\"id\": \"\(id)\", \"born\": \"1990-02-03\"}"
+        if valid {
+            #expect(try CaseFileDecoder.person(json: json).id == id)
+        } else {
+            #expect(throws: CaseFileError.self) { try CaseFileDecoder.person(json: json) }
+        }
+    }
+
+    @Test func ouBasisTakesTheGroundsCasesMdNames() throws {
+        func basis(_ b: String) throws -> String? {
+            try CaseFileDecoder.person(json: "{\"asylum\": {\"decision\": \"rejected\", \"ou_basis\": \"\(b)\"}}").asylum?.ouBasis
+        }
+        for b in ["30-3-1", "30-3-7", "30-1-1", "30-1-7", "art42-1-a", "art42-1-j", "art42-3-a", "art42-3-b", "other"] {
+            #expect(try basis(b) == b)
+        }
+        for b in ["30-3-8", "30-3-0", "30-2-1", "art42-1-k", "art42-3-c", "art42-2-a", "30-3-1 ", "Other", ""] {
+            #expect(throws: CaseFileError.self, "\(b)") { try basis(b) }
+        }
+    }
+
     @Test func yaml11BooleansAreNotBooleans() throws {
         let e = try #require(error(valid.replacingOccurrences(of: "  born: 1990-02-03", with: "  born: 1990-02-03\n  passport: yes")))
         #expect(e.path == "person.passport")
