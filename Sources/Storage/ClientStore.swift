@@ -321,8 +321,9 @@ public struct ClientStore: Sendable {
         // The list shows date and law version; the (large) documents stay in the database.
             let rows = try await ex.query(SQL("""
                 SELECT s.id, s.client_id, s.on_day, s.created_by, s.created_at, s.law_versions, '' AS document_json
-                FROM assessment_snapshots s JOIN clients c ON c.id = s.client_id
-                WHERE s.client_id = ? AND c.organisation_id = ? ORDER BY s.created_at DESC
+                FROM assessment_snapshots s
+                WHERE s.client_id = ? AND EXISTS (SELECT 1 FROM clients c WHERE c.id = s.client_id AND c.organisation_id = ?)
+                ORDER BY s.created_at DESC
                 """, [clientID, organisation]))
             return try rows.map { r in
                 AssessmentSnapshot(id: try r.string("id"), clientID: try r.string("client_id"), on: Day(iso: try r.string("on_day")) ?? .distantPast,

@@ -41,7 +41,14 @@ final class SQLiteReader: @unchecked Sendable {
 
     func query(_ sql: SQL) throws -> [SQLRow] {
         let s = try statement(sql.text)
-        defer { sqlite_nio_sqlite3_reset(s.handle); sqlite_nio_sqlite3_clear_bindings(s.handle) }
+        // Reset only: every parameter is bound anew below, and clearing bindings would make SQLite re-prepare any
+        // statement whose plan depends on a bound value.
+        defer { sqlite_nio_sqlite3_reset(s.handle) }
+        // So no value of an earlier run can stand in for a missing one.
+        let expected = Int(sqlite_nio_sqlite3_bind_parameter_count(s.handle))
+        guard sql.binds.count == expected else {
+            throw SQLiteFailure(code: SQLITE_RANGE, message: "\(expected) values expected, \(sql.binds.count) given")
+        }
         for (i, value) in sql.binds.enumerated() { try check(bind(s.handle, Int32(i + 1), value)) }
         var rows: [SQLRow] = []
         while true {

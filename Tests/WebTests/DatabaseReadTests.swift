@@ -98,6 +98,11 @@ struct DatabaseReadTests {
         await #expect(throws: (any Error).self) {
             try await db.read { try await $0.query("SELECT nonsense FROM read_probe") }
         }
+        // A kept statement never runs with a value left over from its last run: a missing value is an error.
+        _ = try await db.read { try await $0.query(SQL("SELECT id FROM read_probe WHERE id = ? AND name = ?", [1, Self.texts[1]])) }
+        await #expect(throws: (any Error).self) {
+            try await db.read { try await $0.query(SQL("SELECT id FROM read_probe WHERE id = ? AND name = ?", [1])) }
+        }
         let n = try await db.read { try await $0.query("SELECT id FROM read_probe") }.count
         #expect(n == Self.texts.count)
         await db.shutdown()
