@@ -21,14 +21,9 @@ public enum AssessmentPage {
         switch o { case .met: 0; case .reachable: 1; case .unclear: 2; case .notMet: 3; case .excluded: 4 }
     }
 
+    /// The page is written into one buffer (it is rendered on every view of the page counselors use most).
     public static func render(frame: PageFrame, _ m: Model) -> HTML {
         let sorted = m.person.assessments.sorted { (order($0.outcome), $0.from ?? .distantPast, $0.pathway) < (order($1.outcome), $1.from ?? .distantPast, $1.pathway) }
-        let summary = sorted.map { a -> HTML in
-            var text = a.outcome.german
-            if let f = a.from { text += " ab \(f.german)" }
-            return "<tr><td><a href=\"#p-\(a.pathway.rawValue)\">\(a.pathway.title)</a></td><td>\(a.pathway.subtitle)</td><td class=\"badge result-\(a.outcome.rawValue)\">\(text)</td><td>\(a.consequence?.german ?? "")</td></tr>"
-        }
-        let details = sorted.map(pathway)
         let plan = m.person.plan.steps.map { s in
             "<li><strong>\(s.from.german)</strong> – \(s.text) <span class=\"hint\">(\(s.citation))</span></li>" as HTML
         }
@@ -38,37 +33,50 @@ public enum AssessmentPage {
         let snaps = m.snapshots.map { s in
             "<li>Stand \(s.on.german), gespeichert \(s.createdAt) – \(s.lawVersions.first ?? "")</li>" as HTML
         }
-        return Layout.page(frame, """
-        <h1>Prüfung: \(m.client.firstName) \(m.client.lastName)</h1>
-        <form method="get" action="/clients/\(m.client.id)/assessment">
-        <label for="on">Stand der Prüfung (Entscheidungsdatum, TT.MM.JJJJ)</label>
-        <p class="hint">Es gilt das Recht an diesem Tag; für künftige Daten auch bereits beschlossene Änderungen.</p>
-        <input id="on" name="on" value="\(m.on.german)" size="10"> <button type="submit">Neu prüfen</button>
-        </form>
-        <p>Stand: <strong>\(m.on.german)</strong>\(m.on == m.today ? " (heute)" : "")</p>
-        <table><caption>Übersicht</caption><thead><tr><th scope="col">Vorschrift</th><th scope="col">Titel</th><th scope="col">Ergebnis</th><th scope="col">Rechtsfolge</th></tr></thead>
-        <tbody>\(summary)</tbody></table>
-        <section aria-labelledby="plan"><h2 id="plan">Aufenthaltsplan</h2>
-        \(plan.isEmpty ? "<p>Derzeit ist kein Weg erfüllt oder absehbar erreichbar.</p>" as HTML : "<ol>\(plan)</ol>")
-        </section>
-        \(reminders.isEmpty ? HTML.empty : "<section aria-labelledby=\"wv\"><h2 id=\"wv\">Wiedervorlagen</h2><p class=\"hint\">Automatisch aus den Angaben abgeleitet; Wochenenden und Feiertage des Landes berücksichtigt.</p><ul>\(reminders)</ul></section>")
-        <form method="post" action="/clients/\(m.client.id)/assessment/snapshots">
-        \(Layout.csrf(frame.csrf))
-        <input type="hidden" name="on" value="\(m.on.iso)">
-        <p><button type="submit">Prüfung speichern</button> <span class="hint">Speichert das Ergebnis mit Datum und angewandter Rechtslage.</span></p>
-        </form>
-        \(snaps.isEmpty ? HTML.empty : "<h2>Gespeicherte Prüfungen</h2><ul>\(snaps)</ul>")
-        <h2>Einzelheiten</h2>
-        \(details)
-        <p><a href="/clients/\(m.client.id)">Zurück zur Akte</a></p>
-        """)
+        return Layout.page(frame, capacity: 48_000) { b in
+            b.raw("""
+            <h1>Prüfung: \(m.client.firstName) \(m.client.lastName)</h1>
+            <form method="get" action="/clients/\(m.client.id)/assessment">
+            <label for="on">Stand der Prüfung (Entscheidungsdatum, TT.MM.JJJJ)</label>
+            <p class="hint">Es gilt das Recht an diesem Tag; für künftige Daten auch bereits beschlossene Änderungen.</p>
+            <input id="on" name="on" value="\(m.on.german)" size="10"> <button type="submit">Neu prüfen</button>
+            </form>
+            <p>Stand: <strong>\(m.on.german)</strong>\(m.on == m.today ? " (heute)" : "")</p>
+            <table><caption>Übersicht</caption><thead><tr><th scope="col">Vorschrift</th><th scope="col">Titel</th><th scope="col">Ergebnis</th><th scope="col">Rechtsfolge</th></tr></thead>
+            <tbody>
+            """ as HTML)
+            for a in sorted {
+                var text = a.outcome.german
+                if let f = a.from { text += " ab \(f.german)" }
+                b.raw("<tr><td><a href=\"#p-\(a.pathway.rawValue)\">\(a.pathway.title)</a></td><td>\(a.pathway.subtitle)</td><td class=\"badge result-\(a.outcome.rawValue)\">\(text)</td><td>\(a.consequence?.german ?? "")</td></tr>" as HTML)
+            }
+            b.raw("""
+            </tbody></table>
+            <section aria-labelledby="plan"><h2 id="plan">Aufenthaltsplan</h2>
+            \(plan.isEmpty ? "<p>Derzeit ist kein Weg erfüllt oder absehbar erreichbar.</p>" as HTML : "<ol>\(plan)</ol>")
+            </section>
+            \(reminders.isEmpty ? HTML.empty : "<section aria-labelledby=\"wv\"><h2 id=\"wv\">Wiedervorlagen</h2><p class=\"hint\">Automatisch aus den Angaben abgeleitet; Wochenenden und Feiertage des Landes berücksichtigt.</p><ul>\(reminders)</ul></section>")
+            <form method="post" action="/clients/\(m.client.id)/assessment/snapshots">
+            \(Layout.csrf(frame.csrf))
+            <input type="hidden" name="on" value="\(m.on.iso)">
+            <p><button type="submit">Prüfung speichern</button> <span class="hint">Speichert das Ergebnis mit Datum und angewandter Rechtslage.</span></p>
+            </form>
+            \(snaps.isEmpty ? HTML.empty : "<h2>Gespeicherte Prüfungen</h2><ul>\(snaps)</ul>")
+            <h2>Einzelheiten</h2>
+
+            """ as HTML)
+            for a in sorted { pathway(a, into: &b) }
+            b.raw("""
+
+            <p><a href="/clients/\(m.client.id)">Zurück zur Akte</a></p>
+            """ as HTML)
+        }
     }
 
-    /// One pathway's section, built in one buffer (the page renders on every view; see `HTML.Builder`).
-    static func pathway(_ a: Assessment) -> HTML {
+    /// One pathway's section.
+    static func pathway(_ a: Assessment, into b: inout HTML.Builder) {
         var head = a.outcome.german
         if let f = a.from { head += " ab \(f.german)" }
-        var b = HTML.Builder(capacity: 4096)
         b.raw("""
         <section class="pathway" id="p-\(a.pathway.rawValue)" aria-labelledby="h-\(a.pathway.rawValue)">
         <h3 id="h-\(a.pathway.rawValue)">\(a.pathway.title) – \(a.pathway.subtitle): <span class="result-\(a.outcome.rawValue)">\(head)</span></h3>
@@ -76,7 +84,7 @@ public enum AssessmentPage {
         """ as HTML)
         b.raw("\n")
         list(&b, "<h4>Offene oder fehlende Voraussetzungen</h4><ul>", a.conditions.filter { $0.state != .met && $0.state != .notApplicable }) { b, c in
-            b.raw("<li>"); b.text(c.sentence); b.raw("</li>")
+            b.raw("<li>"); c.writeSentence { b.text($0) }; b.raw("</li>")
         }
         b.raw("\n")
         list(&b, "<h4>Handlungsbedarf</h4><ul>", a.actions) { b, action in b.raw("<li>"); b.text(action); b.raw("</li>") }
@@ -91,7 +99,6 @@ public enum AssessmentPage {
             b.raw("<li>"); b.text(entry.requirement); b.raw(" <span class=\"hint\">("); b.text(entry.citation); b.raw(")</span></li>")
         }
         b.raw("\n</section>")
-        return b.html
     }
 
     /// A list with its heading, or nothing when there are no items.

@@ -27,6 +27,11 @@ public struct NavLink: Sendable {
 
 public enum Layout {
     public static func page(_ f: PageFrame, _ main: HTML) -> HTML {
+        page(f, capacity: main.rendered.utf8.count + 2_048) { $0.raw(main) }
+    }
+
+    /// The page with its main content written straight into the page's buffer (a large page is not copied again).
+    public static func page(_ f: PageFrame, capacity: Int, _ main: (inout HTML.Builder) -> Void) -> HTML {
         var nav: [HTML] = []
         func item(_ label: String, _ href: String, _ key: String) {
             let cur: HTML = f.current == key ? " aria-current=\"page\"" : ""
@@ -42,7 +47,8 @@ public enum Layout {
             <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="\(f.csrf ?? "")"><button type="submit" class="link">Abmelden</button></form></div>
             """
         } ?? .empty
-        return """
+        var out = HTML.Builder(capacity: capacity)
+        out.raw("""
         <!DOCTYPE html>
         <html lang="de">
         <head>
@@ -56,12 +62,17 @@ public enum Layout {
         <header><a class="brand" href="/">Bleibe</a>\(account)</header>
         <nav aria-label="Hauptnavigation"><ul>\(nav)</ul></nav>
         <main id="main">
-        \(main)
+
+        """ as HTML)
+        main(&out)
+        out.raw("""
+
         </main>
         <footer><p>Bleibe – Software für die Bleiberechtsberatung. Rechtliche Einschätzungen ohne Gewähr; maßgeblich ist die Entscheidung der Behörde.</p></footer>
         </body>
         </html>
-        """
+        """)
+        return out.html
     }
 
     /// A hidden CSRF field for every form.

@@ -135,22 +135,36 @@ public struct ConditionResult: Sendable, Hashable {
 
     /// One German sentence a counselor can read.
     public var sentence: String {
+        var s = ""
+        writeSentence { s += $0 }
+        return s
+    }
+
+    /// The sentence in parts, in order (a page writes them straight into its buffer, each escaped, instead of
+    /// building the sentence first).
+    public func writeSentence(_ emit: (String) -> Void) {
         let entry = ConditionCatalog.entry(id)
-        var s = entry.requirement + " – "
+        emit(entry.requirement)
+        emit(" – ")
+        func openList() { for (i, o) in open.enumerated() { if i > 0 { emit(", ") }; emit(ConditionCatalog.describeOpen(o)) } }
         switch state {
-        case .met: s += "erfüllt"
-        case .failing(.time): s += metFrom.map { "noch nicht erfüllt, erfüllt ab \($0.german)" } ?? "noch nicht erfüllt (Zeitablauf)"
-        case .failing(.remediable): s += "nicht erfüllt"
-        case .failing(.permanent): s += "nicht erfüllt und nicht mehr erreichbar"
+        case .met: emit("erfüllt")
+        case .failing(.time): emit(metFrom.map { "noch nicht erfüllt, erfüllt ab \($0.german)" } ?? "noch nicht erfüllt (Zeitablauf)")
+        case .failing(.remediable): emit("nicht erfüllt")
+        case .failing(.permanent): emit("nicht erfüllt und nicht mehr erreichbar")
         case .waiver:
-            s += open.isEmpty ? "nicht erfüllt" : "nicht belegt (Angabe fehlt: " + open.map(ConditionCatalog.describeOpen).joined(separator: ", ") + ")"
-            s += ", die Behörde kann davon absehen (§ 5 Abs. 3 S. 2 AufenthG)"
-        case .discretion: s += "nicht erfüllt, aber Ermessensausnahme möglich"
-        case .unknown: s += "offen" + (open.isEmpty ? "" : " (" + open.map(ConditionCatalog.describeOpen).joined(separator: ", ") + ")")
-        case .notApplicable: s += "nicht anwendbar"
+            if open.isEmpty { emit("nicht erfüllt") } else { emit("nicht belegt (Angabe fehlt: "); openList(); emit(")") }
+            emit(", die Behörde kann davon absehen (§ 5 Abs. 3 S. 2 AufenthG)")
+        case .discretion: emit("nicht erfüllt, aber Ermessensausnahme möglich")
+        case .unknown:
+            emit("offen")
+            if !open.isEmpty { emit(" ("); openList(); emit(")") }
+        case .notApplicable: emit("nicht anwendbar")
         }
-        if let d = detail { s += "; " + d }
-        return s + " (" + entry.citation + ")."
+        if let d = detail { emit("; "); emit(d) }
+        emit(" (")
+        emit(entry.citation)
+        emit(").")
     }
 }
 

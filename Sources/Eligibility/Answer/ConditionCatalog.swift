@@ -166,7 +166,8 @@ public enum ConditionCatalog {
     public static func describeOpen(_ key: String) -> String {
         if let u = openQuestions[key] { return "\(key): \(u)" }
         // "person/fact" names a fact of another household member (no split into arrays: pages call this a lot).
-        if let slash = key.firstIndex(of: "/"), slash != key.startIndex, key.index(after: slash) != key.endIndex {
+        // (Searched as a byte: finding a Character walks grapheme clusters.)
+        if let slash = key.utf8.firstIndex(of: UInt8(ascii: "/")), slash != key.startIndex, key.index(after: slash) != key.endIndex {
             return "\(describeFact(String(key[key.index(after: slash)...]))) von \(key[..<slash])"
         }
         return describeFact(key)
