@@ -70,17 +70,19 @@ struct YAMLValue {
     /// A mapping whose keys are all in `allowed`; unknown keys are an error.
     func mapping(allowed: [String]) throws -> Fields {
         guard case .mapping(let m) = value.kind else { throw error("expected a mapping with the fields \(allowed.joined(separator: ", "))") }
-        var values: [String: YAMLValue] = [:]
-        values.reserveCapacity(m.count)
+        var entries: [(key: String, value: YAMLValue)] = []
+        entries.reserveCapacity(m.count)
         let base = path
         for (k, v) in m {
             guard case .scalar(let key, _) = k.kind else { throw error("expected text keys") }
             guard allowed.contains(key) else {
                 throw child(key, v, base: base).error("unknown field '\(key)' (expected one of: \(allowed.joined(separator: ", ")))")
             }
-            values[key] = child(key, v, base: base)
+            let value = child(key, v, base: base)
+            // A repeated key: the last one counts (as it did when the fields were a dictionary).
+            if let i = entries.firstIndex(where: { $0.key == key }) { entries[i].value = value } else { entries.append((key, value)) }
         }
-        return Fields(values: values, owner: self)
+        return Fields(entries: entries, owner: self)
     }
 
     func list() throws -> [YAMLValue] {
@@ -143,22 +145,27 @@ struct YAMLValue {
     var isNoneShorthand: Bool { scalar.map { $0.string == "none" } ?? false }
 }
 
-/// The fields of a mapping, read by name; missing optional fields are nil.
+/// The fields of a mapping, read by name; missing optional fields are nil. A list searched in order, not a
+/// dictionary: mappings have a few dozen short keys, and hashing each key twice cost more than comparing them
+/// (a client's facts are read on every page).
 struct Fields {
-    let values: [String: YAMLValue]
+    let entries: [(key: String, value: YAMLValue)]
     let owner: YAMLValue
 
-    subscript(_ key: String) -> YAMLValue? { values[key] }
+    subscript(_ key: String) -> YAMLValue? {
+        for e in entries where e.key == key { return e.value }
+        return nil
+    }
 
-    func has(_ key: String) -> Bool { values[key] != nil }
+    func has(_ key: String) -> Bool { self[key] != nil }
 
     func required(_ key: String) throws -> YAMLValue {
-        guard let v = values[key] else { throw owner.error("missing required field '\(key)'") }
+        guard let v = self[key] else { throw owner.error("missing required field '\(key)'") }
         return v
     }
 
     func optional<T>(_ key: String, _ read: (YAMLValue) throws -> T) throws -> T? {
-        guard let v = values[key] else { return nil }
+        guard let v = self[key] else { return nil }
         return try read(v)
     }
 }
