@@ -44,16 +44,26 @@ public enum AuditLog {
         try await ex.execute("UPDATE audit_head SET seq = seq WHERE id = 1")
         guard let head = try await ex.one("SELECT seq, hash FROM audit_head WHERE id = 1"),
               var seq = head.int("seq"), var prev = head.text("hash") else { throw StorageError.corrupt("audit head missing") }
+        // The rows go in as multi-row INSERTs (each statement is a round trip to the database's thread or server).
+        var rows: [any SQLBindable] = []
+        func flush() async throws {
+            guard !rows.isEmpty else { return }
+            let marks = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows.count / 10).joined(separator: ", ")
+            try await ex.execute(SQL("""
+                INSERT INTO audit_events (seq, at, user_id, organisation_id, action, entity, entity_id, client_id, prev_hash, hash)
+                VALUES \(marks)
+                """, rows))
+            rows.removeAll(keepingCapacity: true)
+        }
         for e in events {
             seq += 1
             let hash = digest(prev: prev, seq: seq, at: e.at, userID: e.userID, organisationID: e.organisationID, action: e.action,
                               entity: e.entity, entityID: e.entityID, clientID: e.clientID)
-            try await ex.execute(SQL("""
-                INSERT INTO audit_events (seq, at, user_id, organisation_id, action, entity, entity_id, client_id, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [seq, e.at, e.userID, e.organisationID, e.action, e.entity, e.entityID, e.clientID, prev, hash]))
+            rows += [seq, e.at, e.userID, e.organisationID, e.action, e.entity, e.entityID, e.clientID, prev, hash] as [any SQLBindable]
             prev = hash
+            if rows.count >= 10 * 100 { try await flush() }
         }
+        try await flush()
         try await ex.execute(SQL("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", [seq, prev]))
     }
 
