@@ -47,8 +47,8 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
     public struct Builder {
         private var out: String
         public init(capacity: Int) { out = ""; out.reserveCapacity(capacity) }
-        /// Markup, inserted as it is.
-        public mutating func raw(_ markup: String) { out += markup }
+        /// Markup, inserted as it is: only for this module's own literals (other modules pass `HTML`, which escapes).
+        mutating func raw(_ markup: String) { out += markup }
         public mutating func raw(_ html: HTML) { out += html.rendered }
         /// Text, escaped.
         public mutating func text(_ text: String) { out += HTML.escape(text) }

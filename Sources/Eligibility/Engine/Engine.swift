@@ -68,6 +68,13 @@ final class Evaluation: @unchecked Sendable {
 
     struct Key: Hashable {
         var pathway: PathwayKey, person: Int, on: Day, pending: Day?, variant: Variant
+
+        /// Two words instead of five fields: the cache is asked a few dozen times per person.
+        func hash(into h: inout Hasher) {
+            let variantCode: Int = switch variant { case .full: 0; case .parentRouteOnly: 1; case .ownRouteOnly: 2 }
+            h.combine(Int(on.ordinal) << 32 | Int(pending?.ordinal ?? Int32.min) & 0xFFFF_FFFF)
+            h.combine(person << 16 | pathway.order << 4 | variantCode)
+        }
     }
 
     init(_ household: Household, explains: Bool) {
