@@ -33,8 +33,6 @@ public struct ScreeningSummary: Sendable {
 
     public static func bucket(_ o: Outcome, from: Day?, on: Day) -> Bucket { Tally.bucket(o, from: from, Tally.Horizons(on: on)) }
 
-    public static func stayBucket(_ years: Int?) -> String { Tally.stays[Tally.stayIndex(years)] }
-
     /// A plain-text table.
     public func table(pathways: [PathwayKey]) -> String {
         var out = "pathway  " + Bucket.allCases.map { String($0.rawValue.prefix(22)).padding(toLength: 22, withPad: " ", startingAt: 0) }.joined(separator: " ") + "\n"

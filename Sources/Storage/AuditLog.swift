@@ -23,20 +23,10 @@ public enum AuditLog {
     /// Appends an event inside the caller's transaction (so the write and its audit row commit together).
     public static func append(_ ex: any SQLExecutor, at: String, userID: String, organisationID: String, action: String,
                               entity: String, entityID: String, clientID: String?) async throws {
-        // The head row is updated first: on PostgreSQL the row lock serializes concurrent appends.
-        try await ex.execute("UPDATE audit_head SET seq = seq + 1 WHERE id = 1")
-        guard let head = try await ex.one("SELECT seq, hash FROM audit_head WHERE id = 1"),
-              let seq = head.int("seq"), let prev = head.text("hash") else { throw StorageError.corrupt("audit head missing") }
-        let hash = digest(prev: prev, seq: seq, at: at, userID: userID, organisationID: organisationID, action: action,
-                          entity: entity, entityID: entityID, clientID: clientID)
-        try await ex.execute(SQL("""
-            INSERT INTO audit_events (seq, at, user_id, organisation_id, action, entity, entity_id, client_id, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [seq, at, userID, organisationID, action, entity, entityID, clientID, prev, hash]))
-        try await ex.execute(SQL("UPDATE audit_head SET hash = ? WHERE id = 1", [hash]))
+        try await appendAll(ex, [(at, userID, organisationID, action, entity, entityID, clientID)])
     }
 
-    /// Appends several events in one pass (one head read, one head write): the group commit of read events.
+    /// Appends events in one pass (one head read, one head write): one write's event, or the group commit of reads.
     static func appendAll(_ ex: any SQLExecutor, _ events: [(at: String, userID: String, organisationID: String, action: String,
                                                            entity: String, entityID: String, clientID: String?)]) async throws {
         guard !events.isEmpty else { return }

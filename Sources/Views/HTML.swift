@@ -23,10 +23,9 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
 
     public static func escape(_ s: String) -> String {
         // Most text has nothing to escape: check the bytes first (pages are built from thousands of fragments).
-        // On the contiguous bytes of a native string: a tight loop, not an index walk through the UTF-8 view.
-        func special(_ b: UInt8) -> Bool { b == 38 || b == 60 || b == 62 || b == 34 || b == 39 }
-        let needed = s.utf8.withContiguousStorageIfAvailable(containsSpecial) ?? s.utf8.contains(where: special)
-        guard needed else { return s }
+        // On the string's contiguous bytes: a tight loop, not an index walk through the UTF-8 view.
+        var bytes = s
+        guard bytes.withUTF8(containsSpecial) else { return s }
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count + 16)
         for b in s.utf8 {
