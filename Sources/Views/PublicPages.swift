@@ -82,6 +82,7 @@ public enum PublicPages {
         let errors = f.errors.map { "<li>\($0)</li>" as HTML }
         let body: HTML = sent ? "<p role=\"status\" id=\"thanks\">\(l.text("thanks"))</p>" : """
         <p>\(l.text("intro"))</p>
+        <p><a href="\(path.replacingOccurrences(of: "/anfrage/", with: "/selbstcheck/"))?lang=\(l.code)">\(SelfCheckTexts.text("selfCheckLink", l.code))</a></p>
         \(errors.isEmpty ? HTML.empty : "<div class=\"error-summary\" role=\"alert\"><ul>\(errors)</ul></div>")
         <form method="post" action="\(path)?lang=\(l.code)">
         <input type="hidden" name="csrf" value="\(csrf)">

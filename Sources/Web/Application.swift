@@ -30,6 +30,7 @@ func allEndpoints(_ services: AppServices) -> [Endpoint] {
         + ReportRoutes(services: services).endpoints + StatisticsRoutes(services: services).endpoints
         + MeetingRoutes(services: services).endpoints + AdviceRoutes(services: services).endpoints
         + ScreeningRoutes(services: services).endpoints + PublicRoutes(services: services).endpoints
+        + SelfCheckRoutes(services: services).endpoints
 }
 
 /// Builds the router with every route and middleware; no socket is opened here.

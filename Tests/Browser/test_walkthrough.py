@@ -309,3 +309,31 @@ def test_public_request_form_is_right_to_left_in_arabic_and_farsi(browser, serve
     browser.find_element(By.NAME, "consent").click()
     browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
     settle(browser).until(lambda d: d.find_element(By.ID, "thanks").text.startswith("Vielen Dank"))
+
+
+def test_self_check_answers_in_arabic_right_to_left_with_german_actions(browser, server):
+    """The client's self-check, reached from the request form: answers in Arabic, the results right to left, the
+    actions for counseling in German left to right, and the answers kept in the form."""
+    browser.get(server + "/appointments")
+    if browser.title.startswith("Anmelden"):
+        log_in(browser, server)
+        wait_title(browser, "Klient:innen")
+        browser.get(server + "/appointments")
+    path = browser.find_element(By.CSS_SELECTOR, "section[aria-labelledby=online] a").get_attribute("href")
+    browser.get(path + "?lang=ar")
+    browser.find_element(By.CSS_SELECTOR, "a[href*='/selbstcheck/']").click()
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.TAG_NAME, "h1").text.startswith("فحص ذاتي"))
+    for field, value in (("born", "1990-03-01"), ("entered", "2016-05-10"), ("duldung_since", "2018-02-01"), ("status_since", "2018-02-01")):
+        browser.execute_script("document.getElementById(arguments[0]).value = arguments[1]", field, value)
+    for field, value in (("status", "duldung"), ("marital_status", "married"), ("german", "B1"), ("civic", "yes"), ("fdgo", "yes"),
+                         ("work_share", "most"), ("passport", "yes"), ("obstruction", "no"), ("bars", "no"), ("convicted", "no")):
+        Select(browser.find_element(By.ID, field)).select_by_value(value)
+    browser.find_element(By.ID, "minor_children").send_keys("2")
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    settle(browser).until(lambda d: d.find_element(By.ID, "self-check-result").is_displayed())
+    rows = browser.find_elements(By.CSS_SELECTOR, "#self-check-result tbody tr")
+    assert len(rows) == 12 and all(r.get_attribute("data-outcome") for r in rows)
+    assert browser.execute_script("return getComputedStyle(document.getElementById('self-check-result')).direction") == "rtl"
+    assert browser.execute_script("return getComputedStyle(document.getElementById('actions')).direction") == "ltr"
+    assert browser.find_element(By.ID, "born").get_attribute("value") == "1990-03-01"
+    assert Select(browser.find_element(By.ID, "german")).first_selected_option.get_attribute("value") == "B1"

@@ -1,0 +1,156 @@
+import Eligibility
+
+/// The client's self-check (no login, nothing stored): a few questions in the client's language, and for every
+/// pathway the engine's result in plain words, with the German actions to bring to counseling.
+public enum SelfCheck {
+    public enum Kind: Sendable {
+        case date
+        case number(max: Int)
+        /// The values to choose from; the empty value is "don't know".
+        case choice([String])
+    }
+
+    public struct Question: Sendable {
+        public let name: String, kind: Kind
+        init(_ name: String, _ kind: Kind) { self.name = name; self.kind = kind }
+    }
+
+    static let yesNo = Kind.choice(["yes", "no"])
+
+    /// The questions, in sections (text keys of `SelfCheckTexts`).
+    public static let sections: [(title: String, questions: [Question])] = [
+        ("sPerson", [Question("born", .date), Question("marital_status", .choice(["single", "married", "divorced", "widowed"]))]),
+        ("sStay", [Question("entered", .date),
+                   Question("status", .choice(["duldung", "duldung_60b", "duldung_60c", "duldung_60d", "gestattung"])),
+                   Question("duldung_since", .date), Question("status_since", .date)]),
+        ("sFamily", [Question("minor_children", .number(max: 10)), Question("children_at_school", yesNo)]),
+        ("sIntegration", [Question("german", .choice(["none", "A1", "A2", "B1", "B2", "C1"])), Question("civic", yesNo), Question("fdgo", yesNo),
+                          Question("school_since", .date), Question("degree", .choice(["none", "school", "vocational", "university"])),
+                          Question("training", .choice(["none", "qualified", "helper"])), Question("training_from", .date),
+                          Question("employment_since", .date), Question("employment_hours", .number(max: 80)), Question("employment_insured", yesNo),
+                          Question("work_share", .choice(["full", "most", "part", "no"]))]),
+        ("sAuthority", [Question("passport", yesNo), Question("identity", yesNo), Question("identity_since", .date),
+                        Question("obstruction", yesNo), Question("bars", yesNo), Question("convicted", yesNo),
+                        Question("day_fines", .number(max: 1000)), Question("prison_months", .number(max: 600))]),
+    ]
+
+    public static var questions: [Question] { sections.flatMap(\.questions) }
+
+    /// The answers that are not acceptable, as question name → text key. Dates come as YYYY-MM-DD (the browser's date
+    /// field); none may lie after `on`.
+    public static func errors(_ values: [String: String], on: Day) -> [String: String] {
+        var errors: [String: String] = [:]
+        for q in questions {
+            guard let v = values[q.name], !v.isEmpty else { continue }
+            switch q.kind {
+            case .date:
+                guard let d = Day(iso: v), v.utf8.count == 10 else { errors[q.name] = "errDate"; continue }
+                if d > on { errors[q.name] = "errFuture" }
+            case .number(let max):
+                guard let n = Int(v), n >= 0, n <= max else { errors[q.name] = "errNumber"; continue }
+            case .choice(let options):
+                if !options.contains(v) { errors[q.name] = "errSummary" }
+            }
+        }
+        return errors
+    }
+
+    /// One pathway's answer as the page shows it.
+    public struct Result: Sendable {
+        public let pathway: PathwayKey, outcome: Outcome, from: Day?, actions: [String]
+        public init(pathway: PathwayKey, outcome: Outcome, from: Day?, actions: [String]) {
+            self.pathway = pathway; self.outcome = outcome; self.from = from; self.actions = actions
+        }
+        /// Met first, then by the date it becomes reachable, then unclear, not met, excluded.
+        var rank: (Int, Int32) {
+            switch outcome {
+            case .met: return (0, 0)
+            case .reachable: return (1, from?.ordinal ?? .max)
+            case .unclear: return (2, 0)
+            case .notMet: return (3, 0)
+            case .excluded: return (4, 0)
+            }
+        }
+    }
+
+    public static func page(serviceName: String, path: String, requestPath: String, lang l: PublicPages.Language, csrf: String,
+                            values: [String: String], errors: [String: String], on: Day, results: [Result]?) -> HTML {
+        func t(_ key: String) -> String { SelfCheckTexts.text(key, l.code) }
+        let switcher = PublicPages.all.map { x in
+            "<li><a href=\"\(path)?lang=\(x.code)\" lang=\"\(x.code)\"\(x.code == l.code ? " aria-current=\"page\"" : "")>\(x.name)</a></li>" as HTML
+        }
+        var b = HTML.Builder(capacity: 16_000)
+        b.raw("<h1>\(t("title"))</h1><p>\(t("intro"))</p><p class=\"hint\" id=\"private\">\(t("private")) \(t("notAdvice"))</p>" as HTML)
+        if let results { b.raw(resultSection(results, on: on, lang: l, requestPath: requestPath)) }
+        if !errors.isEmpty {
+            let items = questions.filter { errors[$0.name] != nil }.map { "<li><a href=\"#\($0.name)\">\(t($0.name)): \(t(errors[$0.name]!))</a></li>" as HTML }
+            b.raw("<div class=\"error-summary\" role=\"alert\"><h2>\(t("errSummary"))</h2><ul>\(items)</ul></div>" as HTML)
+        }
+        b.raw("<form method=\"post\" action=\"\(path)?lang=\(l.code)\" aria-describedby=\"private\"><input type=\"hidden\" name=\"csrf\" value=\"\(csrf)\">" as HTML)
+        if results != nil { b.raw("<h2 id=\"answers\">\(t("change"))</h2>" as HTML) }
+        for section in sections {
+            b.raw("<fieldset><legend>\(t(section.title))</legend>" as HTML)
+            for q in section.questions { b.raw(field(q, value: values[q.name] ?? "", error: errors[q.name].map(t), lang: l)) }
+            b.raw("</fieldset>")
+        }
+        b.raw("<p><button type=\"submit\">\(t("check"))</button></p></form><p><a href=\"\(requestPath)?lang=\(l.code)\">\(t("request"))</a></p>" as HTML)
+        return """
+        <!DOCTYPE html>
+        <html lang="\(l.code)" dir="\(l.rtl ? "rtl" : "ltr")">
+        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(t("title")) – \(serviceName)</title><link rel="stylesheet" href="/static/app.css"></head>
+        <body>
+        <header><span class="brand">\(serviceName)</span></header>
+        <nav aria-label="\(l.text("languages"))"><ul>\(switcher)</ul></nav>
+        <main id="main">\(b.html)</main>
+        </body></html>
+        """
+    }
+
+    static func field(_ q: Question, value: String, error: String?, lang l: PublicPages.Language) -> HTML {
+        func t(_ key: String) -> String { SelfCheckTexts.text(key, l.code) }
+        let described = error == nil ? HTML.empty : " aria-invalid=\"true\" aria-describedby=\"\(q.name)-error\""
+        let message = error.map { "<p class=\"error\" id=\"\(q.name)-error\">\($0)</p>" as HTML } ?? .empty
+        let input: HTML
+        switch q.kind {
+        case .date:
+            input = "<input type=\"date\" id=\"\(q.name)\" name=\"\(q.name)\" value=\"\(value)\"\(described)>"
+        case .number(let max):
+            input = "<input type=\"number\" id=\"\(q.name)\" name=\"\(q.name)\" min=\"0\" max=\"\(max)\" value=\"\(value)\" inputmode=\"numeric\"\(described)>"
+        case .choice(let options):
+            let all = [""] + options
+            let items = all.map { o -> HTML in
+                let label = o.isEmpty ? t("dontKnow") : o == "yes" || o == "no" ? t(o) : o.count == 2 && o.first!.isUppercase ? o : t("\(q.name).\(o)")
+                return "<option value=\"\(o)\"\(o == value ? " selected" : "")>\(label)</option>"
+            }
+            input = "<select id=\"\(q.name)\" name=\"\(q.name)\"\(described)>\(items)</select>"
+        }
+        return "<label for=\"\(q.name)\">\(t(q.name))</label>\(message)\(input)"
+    }
+
+    static func resultSection(_ results: [Result], on: Day, lang l: PublicPages.Language, requestPath: String) -> HTML {
+        func t(_ key: String) -> String { SelfCheckTexts.text(key, l.code) }
+        let names = SelfCheckTexts.pathways[l.code] ?? SelfCheckTexts.pathways["de"]!
+        let rows = results.sorted { $0.rank < $1.rank }.map { r -> HTML in
+            let words: HTML = switch r.outcome {
+            case .met: "\(t("met"))"
+            case .reachable: "\(t("reachable")) <bdi>\(r.from?.german ?? "")</bdi>"
+            case .notMet: "\(t("notMet"))"
+            case .excluded: "\(t("excluded"))"
+            case .unclear: "\(t("unclear"))"
+            }
+            let verdict: HTML = "<span class=\"badge result-\(r.outcome.rawValue)\">\(words)</span>"
+            return "<tr data-pathway=\"\(r.pathway.rawValue)\" data-outcome=\"\(r.outcome.rawValue)\"><th scope=\"row\">\(names[r.pathway] ?? "")<br><span class=\"hint\" lang=\"de\" dir=\"ltr\">\(r.pathway.title)</span></th><td>\(verdict)</td></tr>"
+        }
+        var actions: [String] = []
+        for r in results where r.outcome != .excluded { for a in r.actions where !actions.contains(a) { actions.append(a) } }
+        let actionList = actions.prefix(12).map { "<li>\($0)</li>" as HTML }
+        return """
+        <section aria-labelledby="result" id="self-check-result"><h2 id="result">\(t("result")) (\(t("asOf")) <bdi>\(on.german)</bdi>)</h2>
+        <table><thead><tr><th scope="col">§</th><th scope="col">\(t("meaning"))</th></tr></thead><tbody>\(rows)</tbody></table>
+        \(actionList.isEmpty ? HTML.empty : "<h3>\(t("forCounseling"))</h3><ul lang=\"de\" dir=\"ltr\" id=\"actions\">\(actionList)</ul>")
+        <p><strong>\(t("nextStep"))</strong> <a href="\(requestPath)?lang=\(l.code)">\(t("request"))</a></p>
+        <p class="hint">\(t("notAdvice"))</p></section>
+        """
+    }
+}

@@ -1,0 +1,102 @@
+import Counseling
+import Eligibility
+import Foundation
+import Hummingbird
+import Screening
+import Storage
+import Views
+
+/// The client's self-check of a counseling service (no login): the answers become a flat screening row, the engine
+/// assesses it on today's date, and the page shows the result. Nothing is stored and nothing is logged: the answers
+/// live only in this request and in the page sent back (which is no-store, like every page).
+struct SelfCheckRoutes {
+    let services: AppServices
+    static let csrfCookie = "bleibe_selfcheck_csrf"
+
+    var endpoints: [Endpoint] {
+        [
+            (.get, "/selbstcheck/{id}", page),
+            (.post, "/selbstcheck/{id}", check),
+        ]
+    }
+
+    func reply(_ o: Organisation, lang: PublicPages.Language, values: [String: String] = [:], errors: [String: String] = [:],
+               results: [SelfCheck.Result]? = nil, status: HTTPResponse.Status = .ok) -> Response {
+        let token = Credentials.randomToken()
+        var r = Reply.html(SelfCheck.page(serviceName: o.name, path: "/selbstcheck/\(o.id)", requestPath: "/anfrage/\(o.id)", lang: lang, csrf: token,
+                                          values: values, errors: errors, on: services.today, results: results), status: status)
+        r.setCookie(Cookie(name: Self.csrfCookie, value: token, maxAge: 3600, path: "/selbstcheck", secure: services.config.secureCookies, httpOnly: true, sameSite: .strict))
+        return r
+    }
+
+    @Sendable func page(_ request: Request, context: BleibeContext) async throws -> Response {
+        let o = try await PublicRoutes(services: services).service(context)
+        return reply(o, lang: PublicPages.language(request.uri.queryParameters["lang"].map(String.init)))
+    }
+
+    @Sendable func check(_ request: Request, context: BleibeContext) async throws -> Response {
+        let o = try await PublicRoutes(services: services).service(context)
+        let lang = PublicPages.language(request.uri.queryParameters["lang"].map(String.init))
+        let form = try await Form.read(request, context: context)
+        guard let expected = request.cookies[Self.csrfCookie]?.value, let sent = form["csrf"], Credentials.equal(expected, sent) else { throw AppError.csrf }
+        var values: [String: String] = [:]
+        for q in SelfCheck.questions { let v = String(form.trimmed(q.name).prefix(20)); if !v.isEmpty { values[q.name] = v } }
+        let on = services.today
+        let errors = SelfCheck.errors(values, on: on)
+        guard errors.isEmpty else { return reply(o, lang: lang, values: values, errors: errors, status: .unprocessableContent) }
+        guard let (_, household) = try? FlatRecord.household(Self.flatRow(values, on: on), on: on),
+              let answer = services.engine.assess(household, person: "p", on: on) else {
+            // Not reached with answers that passed the checks above; if it is, the status history could not be built.
+            return reply(o, lang: lang, values: values, errors: ["status": "errSummary"], status: .unprocessableContent)
+        }
+        let results = answer.assessments.map {
+            SelfCheck.Result(pathway: $0.pathway, outcome: $0.outcome, from: $0.from, actions: $0.outcome == .excluded ? [] : $0.actions)
+        }
+        return reply(o, lang: lang, values: values, results: results)
+    }
+
+    /// The answers as a row of the flat screening format (`FlatRecord`). "Don't know", and a "yes" whose kind the
+    /// person cannot name (which bar, which obstruction), leave the column out, so the engine answers `unclear`.
+    static func flatRow(_ v: [String: String], on: Day) -> [String: String] {
+        var r: [String: String] = ["id": "selbstcheck"]
+        func yesNo(_ k: String) -> String? { v[k].map { $0 == "yes" ? "true" : "false" } }
+        r["born"] = v["born"]; r["marital_status"] = v["marital_status"]
+        r["entered"] = v["entered"]; r["stay_since"] = v["entered"]
+        if let status = v["status"] {
+            let isDuldung = status.hasPrefix("duldung")
+            let since = v["status_since"] ?? (isDuldung ? v["duldung_since"] : v["entered"])
+            if let since {
+                r["status"] = status; r["status_since"] = since
+                if isDuldung { r["duldung_since"] = v["duldung_since"] ?? since }
+            }
+        }
+        r["minor_children"] = v["minor_children"]; r["children_at_school"] = yesNo("children_at_school")
+        if let g = v["german"] { r["german_oral"] = g; r["german_written"] = g }
+        // Passed or signed "by today" is all a self-check needs to know of these dates.
+        r["civic_test_passed_on"] = v["civic"].map { $0 == "yes" ? on.iso : "none" }
+        r["fdgo_declaration_on"] = v["fdgo"].map { $0 == "yes" ? on.iso : "none" }
+        r["school_since"] = v["school_since"]; r["degree_de"] = v["degree"]
+        switch v["training"] {
+        case "none": r["training_kind"] = "none"
+        case let kind?: if let from = v["training_from"] { r["training_kind"] = kind; r["training_from"] = from }
+        case nil: break
+        }
+        r["employment_since"] = v["employment_since"]; r["employment_hours"] = v["employment_hours"]
+        r["employment_insured"] = yesNo("employment_insured")
+        r["work_share"] = v["work_share"].flatMap { ["full": "1", "most": "0.75", "part": "0.25", "no": "0"][$0] }
+        r["passport"] = yesNo("passport")
+        switch v["identity"] {
+        case "no": r["identity_clarified_on"] = "none"
+        case "yes": r["identity_clarified_on"] = v["identity_since"]
+        default: break
+        }
+        if v["obstruction"] == "no" { r["obstruction"] = "none" }
+        if v["bars"] == "no" { r["bars"] = "none" }
+        switch v["convicted"] {
+        case "no": r["day_fines"] = "0"; r["prison_months"] = "0"
+        case "yes": r["day_fines"] = v["day_fines"]; r["prison_months"] = v["prison_months"]
+        default: break
+        }
+        return r
+    }
+}

@@ -1,0 +1,149 @@
+import Eligibility
+import Foundation
+import Screening
+import Storage
+import Testing
+import Views
+@testable import Web
+
+@Suite("The client's self-check")
+struct SelfCheckTests {
+    /// Every table's row count: the self-check must not change any.
+    static func counts(_ f: Fixture) async throws -> [String: Int] {
+        var out: [String: Int] = [:]
+        for table in ["api_tokens", "applications", "appointment_requests", "appointments", "articles", "assessment_snapshots", "audit_events",
+                      "audit_head", "case_documents", "case_reminders", "cases", "client_relations", "clients", "consents", "counseling_sessions",
+                      "disclosures", "login_attempts", "referrals", "screening_jobs", "sessions", "status_periods", "users"] {
+            let rows = try await f.services.db.read { try await $0.query(SQL("SELECT COUNT(*) AS n FROM \(table)", [])) }
+            out[table] = rows.first.flatMap { r in r.values["n"].flatMap { Int("\($0)") } } ?? -1
+        }
+        return out
+    }
+
+    /// The answers of a married man with two children, tolerated since 2018 and working most of his living costs.
+    static let answers = ["born": "1990-03-01", "marital_status": "married", "entered": "2016-05-10", "status": "duldung",
+                          "duldung_since": "2018-02-01", "status_since": "2018-02-01", "minor_children": "2", "children_at_school": "yes",
+                          "german": "B1", "civic": "yes", "fdgo": "yes", "employment_since": "2022-01-01", "employment_hours": "35", "employment_insured": "yes",
+                          "work_share": "most", "passport": "yes", "identity": "yes", "identity_since": "2019-01-01", "obstruction": "no", "bars": "no", "convicted": "no"]
+
+    /// The same facts written out by hand as the flat screening row they stand for.
+    static let row = ["id": "x", "born": "1990-03-01", "marital_status": "married", "entered": "2016-05-10", "stay_since": "2016-05-10",
+                      "status": "duldung", "duldung_since": "2018-02-01", "status_since": "2018-02-01", "minor_children": "2",
+                      "children_at_school": "true", "german_oral": "B1", "german_written": "B1", "civic_test_passed_on": "2026-11-22",
+                      "fdgo_declaration_on": "2026-11-22", "employment_insured": "true", "employment_since": "2022-01-01", "employment_hours": "35", "work_share": "0.75", "passport": "true",
+                      "identity_clarified_on": "2019-01-01", "obstruction": "none", "bars": "none", "day_fines": "0", "prison_months": "0"]
+
+    /// A young woman at school, tolerated since 2022.
+    static let youngAnswers = ["born": "2008-09-01", "marital_status": "single", "entered": "2021-03-01", "status": "duldung",
+                               "duldung_since": "2022-06-01", "status_since": "2022-06-01", "minor_children": "0", "german": "A2",
+                               "school_since": "2021-04-01", "degree": "none", "training": "none", "passport": "no", "identity": "no",
+                               "obstruction": "no", "bars": "no", "convicted": "no"]
+    static let youngRow = ["id": "y", "born": "2008-09-01", "marital_status": "single", "entered": "2021-03-01", "stay_since": "2021-03-01",
+                           "status": "duldung", "duldung_since": "2022-06-01", "status_since": "2022-06-01", "minor_children": "0",
+                           "german_oral": "A2", "german_written": "A2", "school_since": "2021-04-01", "degree_de": "none", "training_kind": "none",
+                           "passport": "false", "identity_clarified_on": "none", "obstruction": "none", "bars": "none", "day_fines": "0", "prison_months": "0"]
+
+    /// The married man of `answers`, but in Germany only since 2023: the years of stay are still to come.
+    static var recent: ([String: String], [String: String]) {
+        let dates = ["entered": "2023-06-01", "duldung_since": "2024-01-01", "status_since": "2024-01-01", "employment_since": "2024-02-01"]
+        var row = Self.row.merging(dates) { _, new in new }
+        row["stay_since"] = "2023-06-01"
+        return (Self.answers.merging(dates) { _, new in new }, row)
+    }
+
+    /// The outcome of every pathway as the result table shows it (`data-pathway` → `data-outcome`).
+    static func outcomes(_ body: String) -> [String: String] {
+        var out: [String: String] = [:]
+        for part in body.components(separatedBy: "<tr data-pathway=\"").dropFirst() {
+            let key = String(part.prefix { $0 != "\"" })
+            guard let r = part.range(of: "data-outcome=\"") else { continue }
+            out[key] = String(part[r.upperBound...].prefix { $0 != "\"" })
+        }
+        return out
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aPersonChecksTheirChancesInTheirLanguageAndNothingIsStored(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            let before = try await Self.counts(f)
+            try await f.run { b in
+                let visitor = Browser(client: b.client, clock: f.clock)
+                let page = try await visitor.request(.get, "/selbstcheck/org-a?lang=fa")
+                #expect(page.status == .ok && page.body.contains("<html lang=\"fa\" dir=\"rtl\">") && page.body.contains("خودسنجی"))
+                #expect(page.body.contains("type=\"date\" id=\"born\"") && page.body.contains("<label for=\"born\">"))
+                #expect(try await visitor.request(.get, "/selbstcheck/org-abh").status == .notFound)
+                #expect(try await visitor.request(.post, "/selbstcheck/org-a", form: Self.answers).status == .forbidden)   // no CSRF token
+
+                // The result equals the engine's answer for the flat row the answers stand for.
+                let on = f.services.today
+                var token = try #require(visitor.csrf(page))
+                var seen: Set<Outcome> = []
+                for (answers, row) in [(Self.answers, Self.row), (Self.youngAnswers, Self.youngRow), Self.recent] {
+                    let result = try await visitor.request(.post, "/selbstcheck/org-a?lang=de", form: answers.merging(["csrf": token]) { a, _ in a })
+                    #expect(result.status == .ok)
+                    token = try #require(visitor.csrf(result))
+                    let household = try FlatRecord.household(row, on: on).household
+                    let expected = try #require(Engine().assess(household, person: "p", on: on))
+                    let shown = Self.outcomes(result.body)
+                    #expect(shown.count == PathwayKey.allCases.count)
+                    for a in expected.assessments {
+                        seen.insert(a.outcome)
+                        #expect(shown[a.pathway.rawValue] == a.outcome.rawValue, "\(a.pathway.rawValue)")
+                        if a.outcome == .reachable, let from = a.from { #expect(result.body.contains(from.german)) }
+                    }
+                    #expect(result.body.contains("Stand <bdi>22.11.2026</bdi>"))
+                    // The German actions for counseling are those of the pathways that are not excluded.
+                    let firstAction = try #require(expected.assessments.first { $0.outcome != .excluded && !$0.actions.isEmpty }?.actions.first)
+                    #expect(result.body.contains(HTML.escape(firstAction)))
+                }
+                // The two persons between them cover every result the page can show.
+                #expect(seen == Set(Outcome.allCases))
+                let result = try await visitor.request(.post, "/selbstcheck/org-a?lang=de", form: Self.answers.merging(["csrf": token]) { a, _ in a })
+                // The answers come back in the form, to change them.
+                #expect(result.body.contains("value=\"2018-02-01\"") && result.body.contains("<option value=\"B1\" selected>"))
+
+                // "Don't know" everywhere is an answer too: every pathway is assessed, none is met on no facts.
+                let empty = try await visitor.request(.post, "/selbstcheck/org-a?lang=en", form: ["csrf": try #require(visitor.csrf(result))])
+                #expect(empty.status == .ok && Self.outcomes(empty.body).count == PathwayKey.allCases.count)
+                #expect(!Self.outcomes(empty.body).values.contains("met"))
+            }
+            #expect(try await Self.counts(f) == before)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func badAnswersAreNamedInTheVisitorsLanguage(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let visitor = Browser(client: b.client, clock: f.clock)
+                var token = try #require(visitor.csrf(try await visitor.request(.get, "/selbstcheck/org-a?lang=ar")))
+                for (field, value, message) in [("born", "2030-01-01", "هذا التاريخ في المستقبل."), ("entered", "2020-13-45", "من فضلك أدخل تاريخًا صحيحًا."),
+                                                ("minor_children", "99", "من فضلك أدخل رقمًا."), ("employment_hours", "viel", "من فضلك أدخل رقمًا.")] {
+                    let r = try await visitor.request(.post, "/selbstcheck/org-a?lang=ar", form: ["csrf": token, field: value, "status": "duldung"])
+                    #expect(r.status == .unprocessableContent, "\(field)")
+                    #expect(r.body.contains(message) && r.body.contains("id=\"\(field)\"") && r.body.contains("aria-describedby=\"\(field)-error\""), "\(field)")
+                    #expect(!r.body.contains("self-check-result"))
+                    token = try #require(visitor.csrf(r))
+                }
+                let forged = try await visitor.request(.post, "/selbstcheck/org-a", form: ["csrf": token, "status": "permit_of_my_choice"])
+                #expect(forged.status == .unprocessableContent)
+            }
+        }
+    }
+
+    @Test func answersBecomeTheFlatRowTheyStandFor() throws {
+        var row = Self.row
+        row["id"] = "selbstcheck"
+        #expect(SelfCheckRoutes.flatRow(Self.answers, on: Day("2026-11-22")) == row)
+        var young = Self.youngRow
+        young["id"] = "selbstcheck"
+        #expect(SelfCheckRoutes.flatRow(Self.youngAnswers, on: Day("2026-11-22")) == young)
+        // A "yes" whose kind the person cannot name leaves the fact unknown; so does a conviction without its size.
+        let unsure = SelfCheckRoutes.flatRow(["bars": "yes", "obstruction": "yes", "convicted": "yes", "identity": "yes"], on: Day("2026-11-22"))
+        #expect(unsure == ["id": "selbstcheck"])
+        // A current status without any date is left out (the engine cannot place it); a Gestattung dates from entry.
+        #expect(SelfCheckRoutes.flatRow(["status": "duldung"], on: Day("2026-11-22"))["status"] == nil)
+        let gestattung = SelfCheckRoutes.flatRow(["status": "gestattung", "entered": "2024-01-05"], on: Day("2026-11-22"))
+        #expect(gestattung["status_since"] == "2024-01-05" && gestattung["duldung_since"] == nil)
+    }
+}
