@@ -13,6 +13,7 @@ public struct DemoCaseWork: Sendable {
     public var contacts: [DirectoryContact] = []
     public var appointments: [Appointment] = []
     public var applications: [PermitApplication] = []
+    public var reminders: [ManualReminder] = []
     /// The authority's quarterly procedure statistics.
     public var statistics = QuarterlyStatistics()
     public var advice: [ExpertRequest] = []
@@ -169,6 +170,7 @@ public struct DemoCaseWork: Sendable {
             DirectoryContact(id: rng.uuid(), authorityID: authority, name: "Heike Lorenz", function: "Sachbearbeitung", phone: "+49 000 4880-150",
                              email: "beschaeftigung@abh-elbstadt.example", responsibility: "§§ 60c, 60d, 16g, 19d (Ausbildung und Beschäftigung)"),
         ]
+        out.reminders = DemoReminders.make(seed: seed, today: today, cases: out.cases)
         return out
     }
 

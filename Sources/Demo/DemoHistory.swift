@@ -25,11 +25,23 @@ struct HistoryBuilder {
                        fiktion: FiktionKind? = nil, continues: String? = nil) {
         if next > today, !periods.isEmpty {
             periods[periods.count - 1].to = nil
+            let last = periods[periods.count - 1]
+            if last.kind.isDuldung, last.validUntil == nil { periods[periods.count - 1].validUntil = Self.certificateEnd(from: last.from, today: today) }
             return
         }
-        periods.append(StatusPeriod(kind: kind, from: min(next, today), to: nil, basis: basis, validUntil: validUntil,
+        let from = min(next, today)
+        periods.append(StatusPeriod(kind: kind, from: from, to: nil, basis: basis,
+                                    validUntil: validUntil ?? (kind.isDuldung ? Self.certificateEnd(from: from, today: today) : nil),
                                     holder: holder, fiktion: fiktion, continues: continues))
         next = today.adding(days: 1)
+    }
+
+    /// A Duldung's certificate (§ 60a Abs. 4 AufenthG) is issued for months at a time and renewed: here every six
+    /// months from the period's start, so the current one ends within the next six months.
+    static func certificateEnd(from: Day, today: Day) -> Day {
+        var k = 1
+        while from.adding(months: 6 * k).adding(days: -1) < today { k += 1 }
+        return from.adding(months: 6 * k).adding(days: -1)
     }
 }
 
@@ -53,6 +65,7 @@ enum FamilyStatus {
             if let last = out.last, last.kind == q.kind, last.holder == q.holder, last.basis == q.basis,
                last.fiktion == q.fiktion, let lastTo = last.to, lastTo.adding(days: 1) == q.from {
                 out[out.count - 1].to = q.to
+                out[out.count - 1].validUntil = q.validUntil
             } else {
                 out.append(q)
             }

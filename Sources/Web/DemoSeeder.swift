@@ -48,6 +48,11 @@ public enum DemoSeeder {
             try await services.cases.importAll(cases: site.work.cases, sessions: site.work.sessions, organisation: service, audit: serviceAudit)
             try await services.appointments.importAll(site.work.appointments, organisation: service, audit: serviceAudit)
             try await services.applications.importAll(site.work.applications, organisation: service, audit: serviceAudit)
+            let counselorOf = Dictionary(site.work.cases.map { ($0.id, $0.counselorID) }, uniquingKeysWith: { a, _ in a })
+            for r in site.work.reminders {
+                let by = counselorOf[r.caseID].flatMap { $0 } ?? serviceAudit.userID
+                _ = try await services.cases.addReminder(r, organisation: service, audit: AuditContext(userID: by, organisationID: service, now: now))
+            }
             try await services.statistics.save(site.work.statistics, authority: authority, audit: AuditContext(userID: clerk, organisationID: authority, now: now))
             try await seedMeetings(services, site: site, service: service, audit: serviceAudit)
             for r in site.work.advice { try await services.advice.add(r, organisation: service, audit: serviceAudit) }

@@ -44,6 +44,8 @@ struct DeadlineTests {
         #expect(last?.date == Day("2026-12-04") && last?.due == Day("2026-12-04"))
         let ends = d.first { $0.kind == .statusEnds }
         #expect(ends?.date == Day("2027-01-15") && ends?.due == Day("2026-12-18"))   // 4 weeks ahead, a Friday
+        // A Duldung is renewed by the authority, not extended by an application (no § 81 Abs. 4 Fiktion).
+        #expect(ends?.citation == "§ 60a Abs. 4 AufenthG" && ends?.title.hasPrefix("Duldungsbescheinigung gültig bis 15.01.2027") == true)
 
         let car = person({ p in
             p.born = Day("1980-01-01")
@@ -52,7 +54,7 @@ struct DeadlineTests {
         }, on: on)
         let c = DeadlineRules.derive(person: car, land: "DE-SN", today: on)
         #expect(c.contains { $0.kind == .car104cPrivilegesEnd && $0.due == Day("2027-06-02") })
-        #expect(c.contains { $0.kind == .statusEnds && $0.due == Day("2026-12-03") })
+        #expect(c.contains { $0.kind == .statusEnds && $0.due == Day("2026-12-03") && $0.citation.contains("§ 81 Abs. 4") })
         #expect(!c.contains { $0.kind == .lastDay25a })
     }
 

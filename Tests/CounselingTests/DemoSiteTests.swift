@@ -212,6 +212,28 @@ struct DemoSiteTests {
         #expect(fiktion >= 1)
     }
 
+    @Test("A current Duldung has a certificate running out within six months; about a third of the open cases have a reminder")
+    func certificatesAndReminders() {
+        var soon = 0
+        for c in site.clients {
+            guard let p = c.facts.status?.last, p.kind.isDuldung else { continue }
+            let until = p.validUntil
+            #expect(until.map { $0 >= demoToday && $0 < demoToday.adding(months: 6) } == true, "\(c.fileNumber) \(p.kind) \(p.from.iso)")
+            if let until, until < demoToday.adding(days: 42) { soon += 1 }
+        }
+        #expect(soon >= 10)   // the dashboards have something to remind of
+        let open = Dictionary(site.work.cases.filter { $0.state != .closed }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let reminders = site.work.reminders
+        #expect(Double(reminders.count) > 0.25 * Double(open.count) && Double(reminders.count) < 0.45 * Double(open.count))
+        for r in reminders {
+            let c = open[r.caseID]
+            #expect(c?.clientID == r.clientID)
+            #expect(r.on >= demoToday.adding(days: -7) && r.on <= demoToday.adding(days: 35))
+            #expect(r.doneOn == nil || (r.doneOn! == r.on && r.on < demoToday))
+        }
+        #expect(reminders.contains { $0.doneOn == nil && $0.on <= demoToday.adding(days: 14) })
+    }
+
     @Test("Relations link clients of the same household and organisation; about 30 % live in families")
     func households() {
         let byID = Dictionary(uniqueKeysWithValues: site.clients.map { ($0.id, $0) })
