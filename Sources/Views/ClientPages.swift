@@ -11,7 +11,11 @@ public struct ClientRow: Sendable {
 }
 
 public enum ClientPages {
+    /// Clients per page of the list.
+    public static let pageSize = 50
+
     public static func list(frame: PageFrame, query: String, rows: [ClientRow], page: Int, hasMore: Bool) -> HTML {
+        let first = (page - 1) * pageSize + 1
         let body = rows.map { r in
             """
             <tr><td><a href="/clients/\(r.id)">\(r.name)</a></td><td>\(r.fileNumber)</td><td>\(r.born ?? "–")</td>
@@ -28,7 +32,7 @@ public enum ClientPages {
         <input id="q" name="q" type="search" value="\(query)"> <button type="submit">Suchen</button>
         </form>
         <p><a class="button" href="/clients/new">Neue Klientin / neuer Klient</a></p>
-        <table><caption>\(rows.isEmpty ? "Keine Treffer" : "Treffer")</caption>
+        <table><caption>\(rows.isEmpty ? "Keine Treffer" : "Treffer \(first)–\(first + rows.count - 1)\(hasMore ? ", weitere auf der nächsten Seite" : "")")</caption>
         <thead><tr><th scope="col">Name</th><th scope="col">Aktenzeichen</th><th scope="col">Geboren</th><th scope="col">Staatsang.</th><th scope="col">Aktueller Status</th></tr></thead>
         <tbody>\(body)</tbody></table>
         <p>\(prev)\(next)</p>

@@ -113,6 +113,7 @@ public enum Layout {
     table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
     th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
     label { display: block; font-weight: 600; margin-top: 0.6rem; }
+    caption { text-align: start; font-weight: 600; padding: 0.3rem 0; }
     .hint { color: var(--muted); font-size: 0.9rem; margin: 0.1rem 0; }
     input, select, textarea { font: inherit; padding: 0.25rem 0.4rem; max-width: 100%; }
     .error { color: var(--bad); font-weight: 600; margin: 0.2rem 0; }

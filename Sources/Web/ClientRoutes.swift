@@ -57,12 +57,13 @@ struct ClientRoutes {
         guard Policy.allows(a, .listClients), let org = Policy.clientScope(a) else { throw AppError.forbidden }
         let q = String(request.uri.queryParameters["q"] ?? "")
         let page = max(1, Int(request.uri.queryParameters["page"] ?? "1") ?? 1)
-        let rows = try await services.clients.list(organisation: org, search: q, limit: 51, offset: (page - 1) * 50)
+        let size = ClientPages.pageSize
+        let rows = try await services.clients.list(organisation: org, search: q, limit: size + 1, offset: (page - 1) * size)
         try await services.clients.recordList(search: q, audit: services.audit(a))
-        let view = rows.prefix(50).map {
+        let view = rows.prefix(size).map {
             ClientRow(id: $0.id, fileNumber: $0.fileNumber, name: "\($0.lastName), \($0.firstName)", born: $0.born, nationality: $0.nationality, status: $0.currentStatus)
         }
-        return Reply.html(ClientPages.list(frame: context.frame("Klient:innen", current: "clients"), query: q, rows: Array(view), page: page, hasMore: rows.count > 50))
+        return Reply.html(ClientPages.list(frame: context.frame("Klient:innen", current: "clients"), query: q, rows: Array(view), page: page, hasMore: rows.count > size))
     }
 
     @Sendable func newForm(_ request: Request, context: BleibeContext) async throws -> Response {

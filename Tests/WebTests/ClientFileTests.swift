@@ -17,8 +17,10 @@ struct ClientFileTests {
                 let r = try await b.request(.get, "/clients?q=\(q.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)")
                 #expect(r.body.contains("/clients/client-a"), "query \(q)")
             }
+            let one = try await b.request(.get, "/clients?q=Haddad")
+            #expect(one.body.contains("<caption>Treffer 1–1</caption>"))
             let none = try await b.request(.get, "/clients?q=Qasemi")
-            #expect(!none.body.contains("client-b"))
+            #expect(!none.body.contains("client-b") && none.body.contains("<caption>Keine Treffer</caption>"))
         }
         }
     }
