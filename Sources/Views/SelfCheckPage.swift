@@ -150,6 +150,7 @@ public enum SelfCheck {
         <table><thead><tr><th scope="col">§</th><th scope="col">\(t("meaning"))</th></tr></thead><tbody>\(rows)</tbody></table>
         \(actionList.isEmpty ? HTML.empty : "<h3>\(t("forCounseling"))</h3><ul lang=\"de\" dir=\"ltr\" id=\"actions\">\(actionList)</ul>")
         <p><strong>\(t("nextStep"))</strong> <a href="\(requestPath)?lang=\(l.code)">\(t("request"))</a></p>
+        <p id="bring">\(t("bring"))</p>
         <p class="hint">\(t("notAdvice"))</p></section>
         """
     }

@@ -6,6 +6,7 @@ enum SelfCheckTexts {
 
     static let table: [String: [String: String]] = [
         "de": [
+            "bring": "Bitte bringen Sie zur Beratung mit, was Sie haben: Pass oder andere Identitätsnachweise, Ihre Duldung oder Gestattung, Bescheide der Ausländerbehörde und des BAMF, Deutsch- und Schulzeugnisse, Arbeits- oder Ausbildungsvertrag und die letzten Lohnabrechnungen.",
             "fdgo": "Haben Sie schon das Bekenntnis zur freiheitlichen demokratischen Grundordnung unterschrieben (meist bei der Ausländerbehörde)?", "employment_insured": "Ist Ihre Arbeit sozialversicherungspflichtig?",
             "title": "Selbstcheck: Welcher Weg zu einem Aufenthaltsrecht könnte passen?",
             "intro": "Beantworten Sie die Fragen, so gut Sie können. Wenn Sie etwas nicht wissen, lassen Sie das Feld leer oder wählen Sie „weiß nicht“.",
@@ -44,6 +45,7 @@ enum SelfCheckTexts {
             "selfCheckLink": "Vorher selbst prüfen, welcher Weg passen könnte",
         ],
         "en": [
+            "bring": "Please bring to the counseling whatever you have: passport or other proof of identity, your Duldung or Gestattung, letters from the immigration authority and from BAMF, German and school certificates, employment or training contract and your latest payslips.",
             "fdgo": "Have you already signed the declaration of commitment to the free democratic basic order (usually at the immigration office)?", "employment_insured": "Is your job subject to social insurance contributions?",
             "title": "Self-check: which route to a residence right could fit?",
             "intro": "Answer the questions as well as you can. If you do not know something, leave the field empty or choose “don’t know”.",
@@ -82,6 +84,7 @@ enum SelfCheckTexts {
             "selfCheckLink": "Check first which route could fit",
         ],
         "ar": [
+            "bring": "من فضلك أحضر معك إلى الاستشارة ما لديك: جواز السفر أو وثائق هوية أخرى، ورقة Duldung أو Gestattung، قرارات دائرة الأجانب والمكتب الاتحادي للهجرة واللاجئين (BAMF)، شهادات اللغة الألمانية والمدرسة، عقد العمل أو التدريب وآخر كشوف الرواتب.",
             "fdgo": "هل وقّعت بالفعل على إقرار الالتزام بالنظام الأساسي الديمقراطي الحر (عادةً لدى دائرة الأجانب)؟", "employment_insured": "هل عملك خاضع للتأمين الاجتماعي؟",
             "title": "فحص ذاتي: أي طريق إلى حق الإقامة قد يناسبك؟",
             "intro": "أجب عن الأسئلة قدر استطاعتك. إذا كنت لا تعرف شيئًا، اترك الحقل فارغًا أو اختر «لا أعرف».",
@@ -120,6 +123,7 @@ enum SelfCheckTexts {
             "selfCheckLink": "افحص أولًا أي طريق قد يناسبك",
         ],
         "fa": [
+            "bring": "لطفاً هر چه دارید به جلسهٔ مشاوره بیاورید: گذرنامه یا مدارک هویتی دیگر، Duldung یا Gestattung خود، نامه‌های ادارهٔ اتباع خارجی و BAMF، مدارک زبان آلمانی و مدرسه، قرارداد کار یا آموزش و آخرین فیش‌های حقوقی.",
             "fdgo": "آیا تعهدنامهٔ پایبندی به نظام اساسی آزاد و دموکراتیک را امضا کرده‌اید (معمولاً در ادارهٔ اتباع خارجی)؟", "employment_insured": "آیا کار شما مشمول بیمهٔ اجتماعی است؟",
             "title": "خودسنجی: کدام راه برای حق اقامت ممکن است مناسب باشد؟",
             "intro": "به سؤال‌ها تا جایی که می‌توانید پاسخ دهید. اگر چیزی را نمی‌دانید، خانه را خالی بگذارید یا «نمی‌دانم» را انتخاب کنید.",
@@ -158,6 +162,7 @@ enum SelfCheckTexts {
             "selfCheckLink": "اول خودتان بررسی کنید کدام راه ممکن است مناسب باشد",
         ],
         "ru": [
+            "bring": "Пожалуйста, возьмите на консультацию всё, что у вас есть: паспорт или другие документы, удостоверяющие личность, вашу Duldung или Gestattung, решения ведомства по делам иностранцев и BAMF, сертификаты по немецкому языку и школьные аттестаты, трудовой договор или договор об обучении и последние расчётные листки.",
             "fdgo": "Вы уже подписали заявление о приверженности свободному демократическому строю (обычно в ведомстве по делам иностранцев)?", "employment_insured": "Облагается ли ваша работа социальным страхованием?",
             "title": "Самопроверка: какой путь к праву на пребывание может подойти?",
             "intro": "Ответьте на вопросы, насколько можете. Если вы чего-то не знаете, оставьте поле пустым или выберите «не знаю».",
@@ -196,6 +201,7 @@ enum SelfCheckTexts {
             "selfCheckLink": "Сначала проверьте сами, какой путь может подойти",
         ],
         "tr": [
+            "bring": "Lütfen danışmanlığa elinizde olanları getirin: pasaport veya başka kimlik belgeleri, Duldung veya Gestattung belgeniz, yabancılar dairesi ve BAMF kararları, Almanca ve okul belgeleri, iş veya eğitim sözleşmesi ve son maaş bordrolarınız.",
             "fdgo": "Özgürlükçü demokratik temel düzene bağlılık beyanını imzaladınız mı (genellikle yabancılar dairesinde)?", "employment_insured": "İşiniz sosyal sigortaya tabi mi?",
             "title": "Öz kontrol: Oturum hakkına hangi yol uygun olabilir?",
             "intro": "Soruları elinizden geldiğince yanıtlayın. Bir şeyi bilmiyorsanız alanı boş bırakın veya „bilmiyorum“ seçin.",

@@ -104,6 +104,7 @@ struct SelfCheckTests {
 
                 // "Don't know" everywhere is an answer too: every pathway is assessed, none is met on no facts.
                 let empty = try await visitor.request(.post, "/selbstcheck/org-a?lang=en", form: ["csrf": try #require(visitor.csrf(result))])
+                #expect(empty.body.contains("<p id=\"bring\">Please bring to the counseling"))
                 #expect(empty.status == .ok && Self.outcomes(empty.body).count == PathwayKey.allCases.count)
                 #expect(!Self.outcomes(empty.body).values.contains("met"))
             }
