@@ -7,12 +7,15 @@ public enum OrganisationKind: String, Sendable, CaseIterable {
     case counselingService = "counseling_service"
     case authority
     case partner
+    /// A state-wide coordination (Landesebene): aggregated figures across the Land's cities, never personal data.
+    case landCoordination = "land_coordination"
 
     public var german: String {
         switch self {
         case .counselingService: return "Beratungsstelle"
         case .authority: return "Ausländerbehörde"
         case .partner: return "Partner / Ehrenamt"
+        case .landCoordination: return "Landeskoordination"
         }
     }
 }
@@ -48,6 +51,7 @@ public enum Role: String, Sendable, CaseIterable {
     case authorityClerk = "authority_clerk"
     case authorityLead = "authority_lead"
     case volunteer
+    case landCoordinator = "land_coordinator"
 
     public var german: String {
         switch self {
@@ -56,6 +60,7 @@ public enum Role: String, Sendable, CaseIterable {
         case .authorityClerk: return "Sachbearbeitung ABH"
         case .authorityLead: return "Leitung ABH"
         case .volunteer: return "Ehrenamt / Partner"
+        case .landCoordinator: return "Landeskoordination"
         }
     }
 
@@ -65,6 +70,7 @@ public enum Role: String, Sendable, CaseIterable {
         case .counselor, .coordinator: return .counselingService
         case .authorityClerk, .authorityLead: return .authority
         case .volunteer: return .partner
+        case .landCoordinator: return .landCoordination
         }
     }
 

@@ -3,6 +3,15 @@ import Eligibility
 /// Public holidays of the German Länder, computed (Easter by the Gregorian computus), so that a deadline falling on
 /// a weekend or holiday of the tenant's Land moves to the next working day (§ 31 Abs. 3 VwVfG, § 193 BGB).
 public enum Holidays {
+    /// The German name of a Land given as its ISO 3166-2 code (e.g. "DE-SN" → "Sachsen"); the code if unknown.
+    public static func landName(_ code: String) -> String {
+        let names = ["DE-BW": "Baden-Württemberg", "DE-BY": "Bayern", "DE-BE": "Berlin", "DE-BB": "Brandenburg", "DE-HB": "Bremen",
+                     "DE-HH": "Hamburg", "DE-HE": "Hessen", "DE-MV": "Mecklenburg-Vorpommern", "DE-NI": "Niedersachsen",
+                     "DE-NW": "Nordrhein-Westfalen", "DE-RP": "Rheinland-Pfalz", "DE-SL": "Saarland", "DE-SN": "Sachsen",
+                     "DE-ST": "Sachsen-Anhalt", "DE-SH": "Schleswig-Holstein", "DE-TH": "Thüringen"]
+        return names[code] ?? code
+    }
+
     /// Easter Sunday of a year (Anonymous Gregorian algorithm).
     public static func easter(_ y: Int) -> Day {
         let a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4

@@ -31,6 +31,9 @@ public enum Permission: Sendable, Hashable {
     /// Fachberatung records and the knowledge base are the service's; partners of the same city read the articles.
     case recordAdvice(organisation: String)
     case readKnowledge(sameCity: Bool)
+    /// The Land's overview: per counseling service of the actor's Land, suppressed counts only. The services'
+    /// coordination, the authorities' staff and the state-wide coordination.
+    case readLandOverview
     /// Screening a population list: the authority's staff and the service's coordination, each in their own tenant.
     case screenPopulations(organisation: String)
 }
@@ -68,6 +71,9 @@ public enum Policy {
             return worksOnCases(actor) && org == actor.organisationID
         case .readKnowledge(let sameCity):
             return worksOnCases(actor) || actor.role == .volunteer && sameCity
+        case .readLandOverview:
+            return actor.role == .coordinator && actor.organisationKind == .counselingService || isAuthorityStaff(actor)
+                || actor.role == .landCoordinator && actor.organisationKind == .landCoordination
         case .attendMeetings(let org):
             return (worksOnCases(actor) || isAuthorityStaff(actor)) && org == actor.organisationID
         }

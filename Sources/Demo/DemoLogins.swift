@@ -13,7 +13,7 @@ public struct DemoLogin: Sendable, Hashable {
 
 public enum DemoLogins {
     /// Every demo login: in Elbstadt two counselors, the coordinator, the authority's clerk and head, and a
-    /// volunteer of the partner network; in Muldenau a counselor and the coordinator.
+    /// volunteer of the partner network; in Muldenau a counselor and the coordinator; the Land's coordination.
     public static let all: [DemoLogin] = [
         DemoLogin(email: "beraterin@elbstadt.example", displayName: "Anna Winkler", role: .counselor,
                   totpSecret: "HFA3NN6WJPD3HTEEK4HF6TP3JV3QHCMC", organisation: .elbstadtService),
@@ -31,5 +31,7 @@ public enum DemoLogins {
                   totpSecret: "XGLFZRDMVFJAIKSVVTCUMEYHW7YCDYZ3", organisation: .muldenauService),
         DemoLogin(email: "koordination@muldenau.example", displayName: "Frank Seidel", role: .coordinator,
                   totpSecret: "R5QY5AFZEMITS4KJCAPAR6JO5KPJH6J6", organisation: .muldenauService),
+        DemoLogin(email: "land@koordination-sachsen.example", displayName: "Ines Hartwig", role: .landCoordinator,
+                  totpSecret: "E45URW3RPK67PY5NE65IEQTJBEW2R4CS", organisation: .landCoordination),
     ]
 }

@@ -37,6 +37,7 @@ struct ClientRoutes {
     @Sendable func home(_ request: Request, context: BleibeContext) async throws -> Response {
         guard let a = context.actor else { return Reply.redirect(context.session == nil ? "/login" : "/login/totp") }
         if Policy.allows(a, .listClients) { return Reply.redirect("/clients") }
+        if a.role == .landCoordinator { return Reply.redirect("/reports/land") }
         return Reply.redirect("/account")
     }
 

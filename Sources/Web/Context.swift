@@ -52,6 +52,7 @@ public struct BleibeContext: RequestContext {
                     NavLink("Kennzahlen", "/reports/cooperation", "report-cooperation"), NavLink("Statistik", "/statistics", "statistics"), NavLink("Sitzungen", "/meetings", "meetings"),
                     NavLink("Screening", "/screening", "screening")]
         case .volunteer: return [NavLink("Wissen", "/knowledge", "knowledge")]
+        case .landCoordinator: return [NavLink("Land", "/reports/land", "report-land")]
         }
     }
 }

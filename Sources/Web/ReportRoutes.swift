@@ -118,7 +118,7 @@ struct ReportRoutes {
     /// then combined and suppressed, so no personal data leaves a tenant.
     @Sendable func land(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
-        guard Policy.allows(a, .readCooperationReports(organisation: a.organisationID)) else { throw AppError.forbidden }
+        guard Policy.allows(a, .readLandOverview) else { throw AppError.forbidden }
         let (from, to) = try period(request)
         let orgs = try await services.accounts.organisations()
         guard let mine = orgs.first(where: { $0.id == a.organisationID }) else { throw AppError.forbidden }
@@ -131,7 +131,7 @@ struct ReportRoutes {
             let filed = apps.filter { $0.filedOn >= from && $0.filedOn <= to }.count
             rows.append([r.firstSessions, r.sessions - r.firstSessions, filed, granted])
         }
-        let table = Suppression.publish(CountTable(title: "Beratungsstellen im Land \(mine.land) \(from.german) – \(to.german)",
+        let table = Suppression.publish(CountTable(title: "Beratungsstellen im Land \(Holidays.landName(mine.land)) \(from.german) – \(to.german)",
                                                    rowLabels: servicesOfLand.map { "\($0.city): \($0.name)" },
                                                    columnLabels: ["Erstberatungen", "Folgeberatungen", "Anträge gestellt", "Erteilungen"], counts: rows))
         let format = String(request.uri.queryParameters["format"] ?? "")

@@ -14,6 +14,7 @@ struct DeadlineTests {
         #expect(Holidays.of(land: "DE-SN", year: 2027).map(\.0).contains(Day("2027-11-17")))
         #expect(!Holidays.of(land: "DE-BY", year: 2026).map(\.0).contains(Day("2026-11-18")))
         #expect(Holidays.weekday(Day("2026-11-22")) == 7)    // a Sunday
+        #expect(Holidays.landName("DE-SN") == "Sachsen" && Holidays.landName("DE-TH") == "Thüringen" && Holidays.landName("XX") == "XX")
     }
 
     @Test func deadlineOnAWeekendOrHolidayMovesToTheNextWorkingDay() {

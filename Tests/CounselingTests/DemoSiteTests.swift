@@ -106,7 +106,8 @@ struct DemoSiteTests {
         #expect(Set(emails).count == emails.count)
         for email in ["beraterin@elbstadt.example", "berater2@elbstadt.example", "koordination@elbstadt.example",
                       "sachbearbeitung@abh-elbstadt.example", "leitung@abh-elbstadt.example",
-                      "ehrenamt@elbstadt.example", "beraterin@muldenau.example", "koordination@muldenau.example"] {
+                      "ehrenamt@elbstadt.example", "beraterin@muldenau.example", "koordination@muldenau.example",
+                      "land@koordination-sachsen.example"] {
             #expect(emails.contains(email), "\(email)")
         }
         let byID = Dictionary(uniqueKeysWithValues: site.organisations.map { ($0.id, $0) })

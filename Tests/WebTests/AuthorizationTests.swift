@@ -80,5 +80,14 @@ struct AuthorizationTests {
         #expect(Policy.allows(lead, .manageUsers(organisation: "abh")))
         #expect(Policy.assignableRoles(by: lead) == [.authorityClerk, .authorityLead])
         #expect(Policy.assignableRoles(by: counselorA).isEmpty)
+        // The Land's coordination: the Land view and nothing of any tenant.
+        let land = Actor(userID: "s", organisationID: "sn", organisationKind: .landCoordination, role: .landCoordinator)
+        #expect(Policy.allows(land, .readLandOverview) && Policy.clientScope(land) == nil && Policy.assignableRoles(by: land).isEmpty)
+        for p in [Permission.listClients, .readClient(ownerOrganisation: "sn"), .readServiceReports(organisation: "sn"),
+                  .readCooperationReports(organisation: "sn"), .screenPopulations(organisation: "sn"), .attendMeetings(organisation: "sn"),
+                  .readKnowledge(sameCity: true), .viewShared(recipient: "sn"), .manageUsers(organisation: "sn")] {
+            #expect(!Policy.allows(land, p), "\(p)")
+        }
+        #expect(!Policy.allows(counselorA, .readLandOverview) && Policy.allows(clerk, .readLandOverview))
     }
 }

@@ -80,6 +80,7 @@ struct Fixture {
             Organisation(id: "org-abh", name: "ABH Elbstadt", kind: .authority, city: "Elbstadt", land: "DE-SN"),
             Organisation(id: "org-p", name: "Ehrenamt Elbstadt", kind: .partner, city: "Elbstadt", land: "DE-SN"),
             Organisation(id: "org-b", name: "Beratung Muldenau", kind: .counselingService, city: "Muldenau", land: "DE-SN"),
+            Organisation(id: "org-land", name: "Landeskoordination Sachsen", kind: .landCoordination, city: "Elbstadt", land: "DE-SN"),
         ]
         for o in orgs { try await services.accounts.createOrganisation(o, now: now) }
         // Elbstadt's service and authority cooperate; Muldenau's service has no cooperation.
@@ -91,6 +92,7 @@ struct Fixture {
             ("clerk@abh.example", .authorityClerk, "org-abh"), ("lead@abh.example", .authorityLead, "org-abh"),
             ("volunteer@p.example", .volunteer, "org-p"),
             ("counselor@b.example", .counselor, "org-b"), ("coordinator@b.example", .coordinator, "org-b"),
+            ("land@sn.example", .landCoordinator, "org-land"),
         ]
         for (i, (email, role, org)) in plan.enumerated() {
             let id = "user-\(i)"

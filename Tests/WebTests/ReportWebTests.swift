@@ -100,6 +100,20 @@ struct ReportWebTests {
             let counselor = Browser(client: client, clock: clock)
             try await counselor.logIn(login("beraterin@elbstadt.example"), password: DemoSite.password)
             #expect(try await counselor.request(.get, "/reports/counseling").status == .forbidden)
+            #expect(try await counselor.request(.get, "/reports/land").status == .forbidden)
+            // The Land's coordination sees the same suppressed Land view, starts there, and nothing else.
+            let landUser = Browser(client: client, clock: clock)
+            try await landUser.logIn(login("land@koordination-sachsen.example"), password: DemoSite.password)
+            let home = try await landUser.request(.get, "/")
+            #expect(home.status == .seeOther && home.headers[.location] == "/reports/land")
+            let landView = try await landUser.request(.get, "/reports/land?from=2024-03-01&to=2024-12-31&format=csv")
+            #expect(landView.status == .ok && firstTable(landView.body) == landRows)
+            #expect(try await landUser.request(.get, "/reports/land").body.contains("Beratungsstellen im Land Sachsen"))
+            for path in ["/clients", "/reports/counseling", "/reports/cooperation", "/reports/funder", "/screening", "/statistics", "/meetings",
+                         "/referrals", "/shared", "/contacts", "/users", "/appointments", "/advice", "/api/v1/clients"] {
+                let status = try await landUser.request(.get, path).status
+                #expect(status == .forbidden || status == .notFound, "\(path) → \(status)")
+            }
         }
     }
 
