@@ -76,9 +76,6 @@ public enum PublicPages {
 
     /// The request form (or the thank-you note) for one service.
     public static func request(serviceName: String, path: String, lang l: Language, csrf: String, form f: Form, sent: Bool) -> HTML {
-        let switcher = all.map { x in
-            "<li><a href=\"\(path)?lang=\(x.code)\" lang=\"\(x.code)\"\(x.code == l.code ? " aria-current=\"page\"" : "")>\(x.name)</a></li>" as HTML
-        }
         let errors = f.errors.map { "<li>\($0)</li>" as HTML }
         let body: HTML = sent ? "<p role=\"status\" id=\"thanks\">\(l.text("thanks"))</p>" : """
         <p>\(l.text("intro"))</p>
@@ -96,15 +93,23 @@ public enum PublicPages {
         <p><button type="submit">\(l.text("send"))</button></p>
         </form>
         """
+        return document(serviceName: serviceName, path: path, lang: l, title: l.text("title"), main: "<h1>\(l.text("title"))</h1>\(body)")
+    }
+
+    /// A client-facing page: in the visitor's language and direction, with links to the same page in every language.
+    static func document(serviceName: String, path: String, lang l: Language, title: String, main: HTML) -> HTML {
+        let switcher = all.map { x in
+            "<li><a href=\"\(path)?lang=\(x.code)\" lang=\"\(x.code)\"\(x.code == l.code ? " aria-current=\"page\"" : "")>\(x.name)</a></li>" as HTML
+        }
         return """
         <!DOCTYPE html>
         <html lang="\(l.code)" dir="\(l.rtl ? "rtl" : "ltr")">
         <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(l.text("title")) – \(serviceName)</title><link rel="stylesheet" href="/static/app.css"></head>
+        <title>\(title) – \(serviceName)</title><link rel="stylesheet" href="/static/app.css"></head>
         <body>
         <header><span class="brand">\(serviceName)</span></header>
         <nav aria-label="\(l.text("languages"))"><ul>\(switcher)</ul></nav>
-        <main id="main"><h1>\(l.text("title"))</h1>\(body)</main>
+        <main id="main">\(main)</main>
         </body></html>
         """
     }

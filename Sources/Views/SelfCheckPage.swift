@@ -76,9 +76,6 @@ public enum SelfCheck {
     public static func page(serviceName: String, path: String, requestPath: String, lang l: PublicPages.Language, csrf: String,
                             values: [String: String], errors: [String: String], on: Day, results: [Result]?) -> HTML {
         func t(_ key: String) -> String { SelfCheckTexts.text(key, l.code) }
-        let switcher = PublicPages.all.map { x in
-            "<li><a href=\"\(path)?lang=\(x.code)\" lang=\"\(x.code)\"\(x.code == l.code ? " aria-current=\"page\"" : "")>\(x.name)</a></li>" as HTML
-        }
         var b = HTML.Builder(capacity: 16_000)
         b.raw("<h1>\(t("title"))</h1><p>\(t("intro"))</p><p class=\"hint\" id=\"private\">\(t("private")) \(t("notAdvice"))</p>" as HTML)
         if let results { b.raw(resultSection(results, on: on, lang: l, requestPath: requestPath)) }
@@ -94,17 +91,7 @@ public enum SelfCheck {
             b.raw("</fieldset>")
         }
         b.raw("<p><button type=\"submit\">\(t("check"))</button></p></form><p><a href=\"\(requestPath)?lang=\(l.code)\">\(t("request"))</a></p>" as HTML)
-        return """
-        <!DOCTYPE html>
-        <html lang="\(l.code)" dir="\(l.rtl ? "rtl" : "ltr")">
-        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(t("title")) – \(serviceName)</title><link rel="stylesheet" href="/static/app.css"></head>
-        <body>
-        <header><span class="brand">\(serviceName)</span></header>
-        <nav aria-label="\(l.text("languages"))"><ul>\(switcher)</ul></nav>
-        <main id="main">\(b.html)</main>
-        </body></html>
-        """
+        return PublicPages.document(serviceName: serviceName, path: path, lang: l, title: t("title"), main: b.html)
     }
 
     static func field(_ q: Question, value: String, error: String?, lang l: PublicPages.Language) -> HTML {

@@ -289,14 +289,19 @@ def test_report_exports_read_back_in_standard_readers(server):
     assert [strip(r) for r in xlsx_rows if any(r)] == [strip(r) for r in rows if any(r)]
 
 
-def test_public_request_form_is_right_to_left_in_arabic_and_farsi(browser, server):
-    """The client-facing request form: Chromium lays the Arabic and Farsi pages out right to left, the others left to right."""
+def public_request_path(browser, server) -> str:
+    """The address of the service's public request form, as its appointment page shows it to a counselor."""
     browser.get(server + "/appointments")
     if browser.title.startswith("Anmelden"):
         log_in(browser, server)
         wait_title(browser, "Klient:innen")
         browser.get(server + "/appointments")
-    path = browser.find_element(By.CSS_SELECTOR, "section[aria-labelledby=online] a").get_attribute("href")
+    return browser.find_element(By.CSS_SELECTOR, "section[aria-labelledby=online] a").get_attribute("href")
+
+
+def test_public_request_form_is_right_to_left_in_arabic_and_farsi(browser, server):
+    """The client-facing request form: Chromium lays the Arabic and Farsi pages out right to left, the others left to right."""
+    path = public_request_path(browser, server)
     for lang, rtl, title in (("ar", True, "طلب موعد"), ("fa", True, "درخواست وقت ملاقات"), ("ru", False, "Записаться на консультацию"), ("de", False, "Termin anfragen")):
         browser.get(path + "?lang=" + lang)
         assert browser.find_element(By.TAG_NAME, "h1").text == title
@@ -314,12 +319,7 @@ def test_public_request_form_is_right_to_left_in_arabic_and_farsi(browser, serve
 def test_self_check_answers_in_arabic_right_to_left_with_german_actions(browser, server):
     """The client's self-check, reached from the request form: answers in Arabic, the results right to left, the
     actions for counseling in German left to right, and the answers kept in the form."""
-    browser.get(server + "/appointments")
-    if browser.title.startswith("Anmelden"):
-        log_in(browser, server)
-        wait_title(browser, "Klient:innen")
-        browser.get(server + "/appointments")
-    path = browser.find_element(By.CSS_SELECTOR, "section[aria-labelledby=online] a").get_attribute("href")
+    path = public_request_path(browser, server)
     browser.get(path + "?lang=ar")
     browser.find_element(By.CSS_SELECTOR, "a[href*='/selbstcheck/']").click()
     WebDriverWait(browser, 10).until(lambda d: d.find_element(By.TAG_NAME, "h1").text.startswith("فحص ذاتي"))
