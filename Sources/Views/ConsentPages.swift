@@ -6,7 +6,7 @@ import Eligibility
 public enum ConsentPages {
     public struct Form: Sendable {
         public var recipient = "", purpose = "Prüfung und Begleitung eines Bleiberechtsantrags", validFrom = "", validUntil = ""
-        public var language = "Deutsch", formVersion = "SE-2024-1"
+        public var language = "Deutsch", formVersion = ConsentFormPage.version
         public var topics: Set<Consent.Topic> = [.identity, .statusHistory, .assessment, .missingDocuments]
         public var errors: [String: String] = [:]
         public init() {}
@@ -29,7 +29,7 @@ public enum ConsentPages {
             return """
             <tr><td>\(names[c.recipientOrganisationID] ?? c.recipientOrganisationID)</td><td>\(c.purpose)</td><td>\(topics)</td>
             <td>\(c.validFrom.german) – \(c.validUntil?.german ?? "unbefristet")</td><td>\(c.language), Formular \(c.formVersion)</td>
-            <td>\(state(c, today: today))</td><td>\(revoke)</td>
+            <td>\(state(c, today: today))</td><td>\(revoke) <a href="/clients/\(client.id)/consents/\(c.id)/form">Formular drucken</a></td>
             <td>\(scans[c.id].map { "<a href=\"/clients/\(client.id)/consents/\(c.id)/scan\">\($0)</a>" as HTML } ?? .empty)
             <form method="post" action="/clients/\(client.id)/consents/\(c.id)/scan" enctype="multipart/form-data">\(Layout.csrf(frame.csrf))
             <label for="scan-\(c.id)">Scan (PDF, JPEG, PNG)</label><input id="scan-\(c.id)" name="file" type="file" accept="application/pdf,image/jpeg,image/png">

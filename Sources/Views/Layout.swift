@@ -135,6 +135,9 @@ public enum Layout {
     .letter-info dl { display: grid; grid-template-columns: auto 1fr; gap: 0 0.5rem; margin: 0; } .letter-info dd { margin: 0; }
     .letter-subject { margin-top: 103.4mm; font-size: 11pt; font-weight: 700; }
     .letter-signature { margin-top: 15mm; }
+    .consent-form { font-size: 10pt; padding-top: 15mm; } .consent-form h1 { font-size: 15pt; margin: 0 0 4mm; }
+    .consent-form h2 { font-size: 11pt; margin: 4mm 0 1mm; } .consent-form p, .consent-form ul { margin: 1.5mm 0; }
+    .consent-signatures { margin-top: 12mm; }
     @page { size: A4; margin: 0; }
     @media print { header, nav, footer, .skip, .no-print { display: none; } main { padding: 0; } .letter { border: none; margin: 0; } }
     td.num { text-align: right; font-variant-numeric: tabular-nums; }

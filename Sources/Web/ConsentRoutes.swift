@@ -18,7 +18,20 @@ struct ConsentRoutes {
             (.get, "/api/v1/clients/{id}/disclosures", apiDisclosures),
             (.post, "/clients/{id}/consents/{consent}/scan", uploadScan),
             (.get, "/clients/{id}/consents/{consent}/scan", downloadScan),
+            (.get, "/clients/{id}/consents/{consent}/form", printForm),
         ]
+    }
+
+    /// The consent's form to print and have signed, filled from the record.
+    @Sendable func printForm(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, client) = try await clientRoutes.loadClient(context)
+        let id = try context.parameters.require("consent")
+        guard let consent = try await services.cooperation.consents(clientID: client.id, organisation: client.organisationID).first(where: { $0.id == id }),
+              let service = try await services.accounts.organisation(client.organisationID) else { throw AppError.notFound }
+        let recipient = try await services.accounts.organisation(consent.recipientOrganisationID)
+        try await services.clients.recordRead(clientID: client.id, entity: "consent", audit: services.audit(a))
+        return Reply.html(ConsentFormPage.page(frame: context.frame("Schweigepflichtentbindung", current: "clients"), client: client, consent: consent,
+                                               service: service, recipient: recipient))
     }
 
     /// The authorities the service cooperates with today: the only possible recipients.

@@ -192,6 +192,24 @@ def test_counselor_runs_a_case_session_document_and_reminder(browser, server):
     assert "Arbeitsvertrag anfordern" in due and f"{last}, {given}" in due
 
 
+def print_to_pdf(browser, name: str):
+    """Prints the current page as Chromium does on A4 without margins; returns pdfinfo's fields and the text."""
+    from selenium.webdriver.common.print_page_options import PrintOptions
+    options = PrintOptions()
+    options.page_width, options.page_height = 21.0, 29.7
+    options.margin_top = options.margin_bottom = options.margin_left = options.margin_right = 0
+    options.background = True
+    pdf = base64.b64decode(browser.print_page(options))
+    assert pdf.startswith(b"%PDF")
+    path = os.path.join(tempfile.gettempdir(), name)
+    with open(path, "wb") as f:
+        f.write(pdf)
+    info = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
+    fields = {k.strip(): v.strip() for k, v in (line.split(":", 1) for line in info.splitlines() if ":" in line)}
+    text = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True, check=True).stdout
+    return fields, text
+
+
 def test_letter_prints_to_one_a4_page(browser, server):
     """A letter of a case printed by Chromium: one A4 page with the subject and the salutation (DIN 5008 layout)."""
     browser.get(server + "/clients")
@@ -204,20 +222,8 @@ def test_letter_prints_to_one_a4_page(browser, server):
     wait_title(browser, "Akte")
     browser.find_element(By.LINK_TEXT, "Briefe").click()
     wait_title(browser, "Anschreiben")
-    from selenium.webdriver.common.print_page_options import PrintOptions
-    options = PrintOptions()
-    options.page_width, options.page_height = 21.0, 29.7
-    options.margin_top = options.margin_bottom = options.margin_left = options.margin_right = 0
-    options.background = True
-    pdf = base64.b64decode(browser.print_page(options))
-    assert pdf.startswith(b"%PDF")
-    path = os.path.join(tempfile.gettempdir(), "bleibe-letter.pdf")
-    with open(path, "wb") as f:
-        f.write(pdf)
-    info = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
-    fields = {k.strip(): v.strip() for k, v in (line.split(":", 1) for line in info.splitlines() if ":" in line)}
+    fields, text = print_to_pdf(browser, "bleibe-letter.pdf")
     assert fields["Pages"] == "1" and fields["Page size"].endswith("(A4)")
-    text = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True, check=True).stdout
     assert "Sehr geehrte Damen und Herren" in text and "Antrag auf Erteilung einer Aufenthaltserlaubnis" in text
     assert "Übersicht" not in text  # navigation is not printed
 
@@ -337,3 +343,24 @@ def test_self_check_answers_in_arabic_right_to_left_with_german_actions(browser,
     assert browser.execute_script("return getComputedStyle(document.getElementById('actions')).direction") == "ltr"
     assert browser.find_element(By.ID, "born").get_attribute("value") == "1990-03-01"
     assert Select(browser.find_element(By.ID, "german")).first_selected_option.get_attribute("value") == "B1"
+
+
+def test_consent_form_prints_to_one_a4_page(browser, server):
+    """The release from confidentiality of a recorded consent, printed to sign: one A4 page, filled from the record."""
+    browser.get(server + "/clients")
+    if browser.title.startswith("Anmelden"):
+        log_in(browser, server)
+        wait_title(browser, "Klient:innen")
+    clients = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "tbody tr a")][:40]
+    for href in clients:
+        browser.get(href + "/consents")
+        links = browser.find_elements(By.LINK_TEXT, "Formular drucken")
+        if links:
+            links[0].click()
+            break
+    wait_title(browser, "Schweigepflichtentbindung")
+    name = browser.find_element(By.CSS_SELECTOR, "article.consent-form strong").text
+    fields, text = print_to_pdf(browser, "bleibe-consent.pdf")
+    assert fields["Pages"] == "1" and fields["Page size"].endswith("(A4)")
+    assert name in text and "§ 203 StGB" in text and "Art. 7 Abs. 3 DSGVO" in text and "Unterschrift der Klientin" in text
+    assert "zurück zu den Schweigepflichtentbindungen" not in text  # the screen-only hints are not printed

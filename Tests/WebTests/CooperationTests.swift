@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Storage
 import Testing
+import Views
 @testable import Web
 
 @Suite("Cooperation: consent, shared case view, referrals, contacts")
@@ -65,6 +66,15 @@ struct CooperationTests {
                 let download = try await b.request(.get, "/clients/client-a/consents/\(consentID)/scan")
                 #expect(download.status == .ok && download.headers[.contentDisposition]?.hasPrefix("attachment") == true && download.body.utf8.count == scan.count)
                 #expect(try await clerk.request(.get, "/clients/client-a/consents/\(consentID)/scan").status != .ok)
+                // The form to sign, filled from the record: recipient, purpose, exactly its topics, validity, the form's version.
+                let form = try await b.request(.get, "/clients/client-a/consents/\(consentID)/form")
+                #expect(form.status == .ok && form.body.contains("<strong>Mohammed Haddad</strong>") && form.body.contains("<strong>ABH Elbstadt</strong>"))
+                #expect(form.body.contains("<p>Antrag nach § 25b</p>") && form.body.contains("bis einschließlich 31.12.2026") && form.body.contains("Formular SE-2024-1"))
+                #expect(form.body.contains("<li>\(Consent.Topic.identity.german)</li>") && form.body.contains("<li>\(Consent.Topic.assessment.german)</li>"))
+                #expect(!form.body.contains("<li>\(Consent.Topic.statusHistory.german)</li>") && !form.body.contains("Art. 9 Abs. 2"))
+                #expect(form.body.contains("auf Arabisch (Dolmetscherin) erklärt") && !form.body.contains("role=\"alert\""))
+                #expect(try await clerk.request(.get, "/clients/client-a/consents/\(consentID)/form").status != .ok)
+                #expect(try await b.request(.get, "/clients/client-a/consents/none/form").status == .notFound)
                 #expect(try await b.request(.post, "/clients/client-a/consents/\(consentID)/revoke", form: ["csrf": csrf]).status == .seeOther)
                 let after = try await clerk.request(.get, "/shared/clients/client-a")
                 #expect(after.status == .forbidden && after.body.contains("widerrufen") && !after.body.contains("Haddad"))
@@ -166,5 +176,18 @@ struct CooperationTests {
                 #expect(!(try await b.request(.get, "/contacts").body.contains("Frau Beispiel")))
             }
         }
+    }
+
+    @Test func theFormNamesSpecialCategoriesAndFlagsAnotherVersion() {
+        let client = Client(id: "c", organisationID: "s", fileNumber: "PB-1", firstName: "Amina", lastName: "Yusuf", facts: Person(id: "c"))
+        let service = Organisation(id: "s", name: "Beratung", kind: .counselingService, city: "Elbstadt", land: "DE-SN")
+        var consent = Consent(id: "k", clientID: "c", recipientOrganisationID: "abh", purpose: "Antrag", topics: [.health, .convictions],
+                              validFrom: Day("2026-11-01"), validUntil: nil, language: "Somali", formVersion: ConsentFormPage.version)
+        let page = ConsentFormPage.page(frame: PageFrame(title: "x", csrf: "t"), client: client, consent: consent, service: service, recipient: nil).rendered
+        #expect(page.contains("Gesundheit (Art. 9 Abs. 2 Buchst. a DSGVO)") && page.contains("Verurteilungen (Art. 10 DSGVO)"))
+        #expect(page.contains("bis zu meinem Widerruf") && page.contains("geboren am ____________") && !page.contains("role=\"alert\""))
+        consent.formVersion = "SE-2019-3"
+        let old = ConsentFormPage.page(frame: PageFrame(title: "x", csrf: "t"), client: client, consent: consent, service: service, recipient: nil).rendered
+        #expect(old.contains("role=\"alert\"") && old.contains("„SE-2019-3“"))
     }
 }
