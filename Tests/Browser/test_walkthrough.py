@@ -329,6 +329,9 @@ def test_self_check_answers_in_arabic_right_to_left_with_german_actions(browser,
     browser.get(path + "?lang=ar")
     browser.find_element(By.CSS_SELECTOR, "a[href*='/selbstcheck/']").click()
     WebDriverWait(browser, 10).until(lambda d: d.find_element(By.TAG_NAME, "h1").text.startswith("فحص ذاتي"))
+    assert "<script" not in browser.page_source
+    for field in browser.find_elements(By.CSS_SELECTOR, "main form select, main form input:not([type=hidden])"):
+        assert browser.find_element(By.CSS_SELECTOR, f"label[for={field.get_attribute('id')}]").text  # every question is labelled
     for field, value in (("born", "1990-03-01"), ("entered", "2016-05-10"), ("duldung_since", "2018-02-01"), ("status_since", "2018-02-01")):
         browser.execute_script("document.getElementById(arguments[0]).value = arguments[1]", field, value)
     for field, value in (("status", "duldung"), ("marital_status", "married"), ("german", "B1"), ("civic", "yes"), ("fdgo", "yes"),
