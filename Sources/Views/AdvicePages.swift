@@ -37,7 +37,7 @@ public enum AdvicePages {
         let items = articles.map { a -> HTML in
             let paragraphs = a.body.components(separatedBy: "\n\n").map { "<p>\($0)</p>" as HTML }
             return """
-            <article class="kb" id="a-\(a.id)"><h2>\(a.title)</h2><p class="hint">\(ExpertRequest.areaTitle(a.pathway)) · Stand \(String(a.updatedAt.prefix(10)))</p>\(paragraphs)</article>
+            <article class="kb" id="a-\(a.id)"><h2>\(a.title)</h2><p class="hint">\(ExpertRequest.areaTitle(a.pathway)) · Stand \(GermanTime.day(a.updatedAt))</p>\(paragraphs)</article>
             """
         }
         let form: HTML = editable ? """

@@ -68,7 +68,7 @@ public enum AppointmentPages {
         } ?? (hasFeed ? "<p>Ein Kalender-Abo ist eingerichtet.</p>" : "<p>Kein Kalender-Abo eingerichtet.</p>")
         let open = requests.map { r in
             """
-            <li><strong>\(r.name)</strong> · \(r.contact) · \(r.language) · \(r.preferred) <span class="hint">(\(String(r.receivedAt.prefix(16)).replacingOccurrences(of: "T", with: " ")) UTC)</span>\(r.message.isEmpty ? "" : ": \(r.message)")
+            <li><strong>\(r.name)</strong> · \(r.contact) · \(r.language) · \(r.preferred) <span class="hint">(eingegangen \(GermanTime.format(r.receivedAt)))</span>\(r.message.isEmpty ? "" : ": \(r.message)")
             <form method="post" action="/appointments/requests/\(r.id)/done" class="inline">\(Layout.csrf(frame.csrf))<button type="submit" class="link">erledigt</button></form></li>
             """ as HTML
         }

@@ -31,7 +31,7 @@ public enum AssessmentPage {
             "<li><strong>\(d.due.german)</strong> – \(d.title) <span class=\"hint\">(\(d.citation))</span></li>" as HTML
         }
         let snaps = m.snapshots.map { s in
-            "<li>Stand \(s.on.german), gespeichert \(s.createdAt) – \(s.lawVersions.first ?? "")</li>" as HTML
+            "<li>Stand \(s.on.german), gespeichert \(GermanTime.format(s.createdAt)) – \(s.lawVersions.first ?? "")</li>" as HTML
         }
         return Layout.page(frame, capacity: 48_000) { b in
             b.raw("""
@@ -120,13 +120,13 @@ public enum AdminPages {
     }
 
     public static func audit(frame: PageFrame, client: Client, rows: [AuditRow], chainIntact: Bool?) -> HTML {
-        let lines = rows.map { r in "<tr><td>\(r.seq)</td><td>\(r.at)</td><td>\(r.user)</td><td>\(r.action)</td><td>\(r.entity)</td></tr>" as HTML }
+        let lines = rows.map { r in "<tr><td>\(r.seq)</td><td>\(GermanTime.format(r.at))</td><td>\(r.user)</td><td>\(r.action)</td><td>\(r.entity)</td></tr>" as HTML }
         let chain: HTML = chainIntact.map { $0 ? "<p>Die Protokollkette ist unverändert.</p>" : "<p class=\"error\">Die Protokollkette ist beschädigt!</p>" } ?? .empty
         return Layout.page(frame, """
         <h1>Protokoll: \(client.firstName) \(client.lastName)</h1>
         <p class="hint">Jeder Lese- und Schreibzugriff auf die Akte, ohne Inhalte.</p>
         \(chain)
-        <table><thead><tr><th scope="col">Nr.</th><th scope="col">Zeitpunkt (UTC)</th><th scope="col">Benutzer:in</th><th scope="col">Aktion</th><th scope="col">Datensatz</th></tr></thead>
+        <table><thead><tr><th scope="col">Nr.</th><th scope="col">Zeitpunkt</th><th scope="col">Benutzer:in</th><th scope="col">Aktion</th><th scope="col">Datensatz</th></tr></thead>
         <tbody>\(lines)</tbody></table>
         """)
     }

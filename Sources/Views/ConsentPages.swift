@@ -37,7 +37,7 @@ public enum ConsentPages {
             """
         }
         let log = disclosures.map { d -> HTML in
-            "<tr><td>\(d.at)</td><td>\(names[d.recipientID] ?? d.recipientID)</td><td>\(d.topics.map(\.german).joined(separator: "; "))</td><td>\(d.channel == "api" ? "Schnittstelle" : "Gemeinsame Fallansicht")</td></tr>"
+            "<tr><td>\(GermanTime.format(d.at))</td><td>\(names[d.recipientID] ?? d.recipientID)</td><td>\(d.topics.map(\.german).joined(separator: "; "))</td><td>\(d.channel == "api" ? "Schnittstelle" : "Gemeinsame Fallansicht")</td></tr>"
         }
         let options = recipients.map { o in "<option value=\"\(o.id)\"\(o.id == f.recipient ? " selected" : "")>\(o.name)</option>" as HTML }
         let boxes = Consent.Topic.allCases.map { t in
@@ -69,7 +69,7 @@ public enum ConsentPages {
         <p><button type="submit">Speichern</button></p>
         </form>
         <section aria-labelledby="log"><h2 id="log">Weitergaben (Auskunft nach Art. 15 DSGVO)</h2>
-        \(log.isEmpty ? "<p>Bisher wurden keine Angaben weitergegeben.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Zeitpunkt (UTC)</th><th scope=\"col\">Empfänger</th><th scope=\"col\">Themen</th><th scope=\"col\">Weg</th></tr></thead><tbody>\(log)</tbody></table>")
+        \(log.isEmpty ? "<p>Bisher wurden keine Angaben weitergegeben.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Zeitpunkt</th><th scope=\"col\">Empfänger</th><th scope=\"col\">Themen</th><th scope=\"col\">Weg</th></tr></thead><tbody>\(log)</tbody></table>")
         </section>
         <p><a href="/clients/\(client.id)">Zurück zur Akte</a></p>
         """)

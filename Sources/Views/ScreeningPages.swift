@@ -21,7 +21,7 @@ public enum ScreeningPages {
 
     public static func list(frame: PageFrame, jobs: [JobRow], today: Day, retentionDays: Int, error: String? = nil) -> HTML {
         let rows = jobs.map { j in
-            "<tr><td><a href=\"/screening/\(j.id)\">\(j.fileName)</a></td><td>\(j.on.german)</td><td>\(stateText(j.state))</td><td class=\"num\">\(j.processed) / \(j.total)</td><td>\(String(j.expiresAt.prefix(10)))</td></tr>" as HTML
+            "<tr><td><a href=\"/screening/\(j.id)\">\(j.fileName)</a></td><td>\(j.on.german)</td><td>\(stateText(j.state))</td><td class=\"num\">\(j.processed) / \(j.total)</td><td>\(GermanTime.day(j.expiresAt))</td></tr>" as HTML
         }
         return Layout.page(frame, """
         <h1>Screening einer Liste</h1>
@@ -78,7 +78,7 @@ public enum ScreeningPages {
         if running { f.refreshSeconds = 2 }
         return Layout.page(f, """
         <h1>Screening: \(j.fileName)</h1>
-        <p>Stichtag \(j.on.german) · hochgeladen \(String(j.createdAt.prefix(16)).replacingOccurrences(of: "T", with: " ")) UTC · wird gelöscht am \(String(j.expiresAt.prefix(10)))</p>
+        <p>Stichtag \(j.on.german) · hochgeladen \(GermanTime.format(j.createdAt)) · wird gelöscht am \(GermanTime.day(j.expiresAt))</p>
         \(HTML.join(body))
         <p><a href="/screening">Alle Listen</a></p>
         """)

@@ -1,6 +1,7 @@
 import Foundation
 import Storage
 import Testing
+import Views
 
 @Suite("Timestamps")
 struct TimestampTests {
@@ -24,5 +25,17 @@ struct HexTests {
         #expect(Hex.string([0x00, 0x0f, 0xf0, 0xff, 0x5a]) == "000ff0ff5a")
         #expect(Hex.string([UInt8]()) == "")
         #expect(AccountStore.sha256("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+}
+
+@Suite("Times on staff pages")
+struct GermanTimeTests {
+    @Test func momentsAreShownInGermanFormatAndGermanTime() {
+        #expect(GermanTime.format("2026-12-05T02:38:12.345Z") == "05.12.2026, 03:38")      // winter: UTC+1
+        #expect(GermanTime.format("2026-07-01T10:00:00Z") == "01.07.2026, 12:00")          // summer: UTC+2
+        #expect(GermanTime.day("2026-12-05T23:30:00.000Z") == "06.12.2026")                // already the next day in Germany
+        #expect(GermanTime.format("2026-03-29T00:59:59Z") == "29.03.2026, 01:59")          // the hour before the clocks change
+        #expect(GermanTime.format("2026-03-29T01:00:00Z") == "29.03.2026, 03:00")
+        #expect(GermanTime.format("kein Zeitpunkt") == "kein Zeitpunkt")
     }
 }

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Moments (stored as ISO 8601 in UTC) as staff read them: German format, in Germany's time.
+/// Legal dates are `Day`s and never pass through here.
+public enum GermanTime {
+    static let zone = TimeZone(identifier: "Europe/Berlin")
+
+    /// "2026-12-05T02:38:12.345Z" → "05.12.2026, 03:38"; the text itself if it is not such a moment.
+    public static func format(_ iso: String) -> String {
+        guard let c = components(iso) else { return iso }
+        let text = String(format: "%02d.%02d.%04d, %02d:%02d", c.day!, c.month!, c.year!, c.hour!, c.minute!)
+        return zone == nil ? text + " UTC" : text
+    }
+
+    /// The calendar day in Germany of a moment: "2026-12-05T23:30:00Z" → "06.12.2026".
+    public static func day(_ iso: String) -> String {
+        guard let c = components(iso) else { return iso }
+        return String(format: "%02d.%02d.%04d", c.day!, c.month!, c.year!)
+    }
+
+    static func components(_ iso: String) -> DateComponents? {
+        let parts = iso.split(whereSeparator: { "-T:.Z".contains($0) }).prefix(6).map { Int($0) }
+        guard parts.count >= 5, !parts.contains(nil) else { return nil }
+        let p = parts.map { $0! }
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        guard let date = utc.date(from: DateComponents(year: p[0], month: p[1], day: p[2], hour: p[3], minute: p[4], second: p.count > 5 ? p[5] : 0)) else { return nil }
+        var local = Calendar(identifier: .gregorian)
+        local.timeZone = zone ?? utc.timeZone
+        return local.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+    }
+}
