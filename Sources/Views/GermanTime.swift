@@ -4,6 +4,8 @@ import Foundation
 /// Legal dates are `Day`s and never pass through here.
 public enum GermanTime {
     static let zone = TimeZone(identifier: "Europe/Berlin")
+    static let utc: Calendar = { var c = Calendar(identifier: .gregorian); c.timeZone = TimeZone(identifier: "UTC")!; return c }()
+    static let local: Calendar = { var c = Calendar(identifier: .gregorian); c.timeZone = zone ?? utc.timeZone; return c }()
 
     /// "2026-12-05T02:38:12.345Z" → "05.12.2026, 03:38"; the text itself if it is not such a moment.
     public static func format(_ iso: String) -> String {
@@ -22,11 +24,7 @@ public enum GermanTime {
         let parts = iso.split(whereSeparator: { "-T:.Z".contains($0) }).prefix(6).map { Int($0) }
         guard parts.count >= 5, !parts.contains(nil) else { return nil }
         let p = parts.map { $0! }
-        var utc = Calendar(identifier: .gregorian)
-        utc.timeZone = TimeZone(identifier: "UTC")!
         guard let date = utc.date(from: DateComponents(year: p[0], month: p[1], day: p[2], hour: p[3], minute: p[4], second: p.count > 5 ? p[5] : 0)) else { return nil }
-        var local = Calendar(identifier: .gregorian)
-        local.timeZone = zone ?? utc.timeZone
         return local.dateComponents([.year, .month, .day, .hour, .minute], from: date)
     }
 }

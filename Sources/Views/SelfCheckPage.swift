@@ -107,7 +107,8 @@ public enum SelfCheck {
         case .choice(let options):
             let all = [""] + options
             let items = all.map { o -> HTML in
-                let label = o.isEmpty ? t("dontKnow") : o == "yes" || o == "no" ? t(o) : o.count == 2 && o.first!.isUppercase ? o : t("\(q.name).\(o)")
+                // A value without a text of its own (a German level such as "B1") is shown as it is.
+                let label = o.isEmpty ? t("dontKnow") : o == "yes" || o == "no" ? t(o) : SelfCheckTexts.optionalText("\(q.name).\(o)", l.code) ?? o
                 return "<option value=\"\(o)\"\(o == value ? " selected" : "")>\(label)</option>"
             }
             input = "<select id=\"\(q.name)\" name=\"\(q.name)\"\(described)>\(items)</select>"

@@ -2,7 +2,8 @@ import Eligibility
 
 /// The self-check's texts per language (the languages of `PublicPages.all`). A missing key falls back to German.
 enum SelfCheckTexts {
-    static func text(_ key: String, _ code: String) -> String { table[code]?[key] ?? table["de"]![key] ?? key }
+    static func text(_ key: String, _ code: String) -> String { optionalText(key, code) ?? key }
+    static func optionalText(_ key: String, _ code: String) -> String? { table[code]?[key] ?? table["de"]![key] }
 
     static let table: [String: [String: String]] = [
         "de": [

@@ -24,10 +24,22 @@ struct PublicRoutes {
     }
 
     func reply(_ o: Organisation, lang: PublicPages.Language, form: PublicPages.Form, sent: Bool, status: HTTPResponse.Status = .ok) -> Response {
+        formPage(cookie: Self.csrfCookie, path: "/anfrage", status: status) { token in
+            PublicPages.request(serviceName: o.name, path: "/anfrage/\(o.id)", lang: lang, csrf: token, form: form, sent: sent)
+        }
+    }
+
+    /// A public page with a form: a fresh CSRF token in the page and in a cookie for `path` (no session to keep it in).
+    func formPage(cookie: String, path: String, status: HTTPResponse.Status, _ render: (String) -> HTML) -> Response {
         let token = Credentials.randomToken()
-        var r = Reply.html(PublicPages.request(serviceName: o.name, path: "/anfrage/\(o.id)", lang: lang, csrf: token, form: form, sent: sent), status: status)
-        r.setCookie(Cookie(name: Self.csrfCookie, value: token, maxAge: 3600, path: "/anfrage", secure: services.config.secureCookies, httpOnly: true, sameSite: .strict))
+        var r = Reply.html(render(token), status: status)
+        r.setCookie(Cookie(name: cookie, value: token, maxAge: 3600, path: path, secure: services.config.secureCookies, httpOnly: true, sameSite: .strict))
         return r
+    }
+
+    /// The token sent with a public form matches its cookie; otherwise the post is refused.
+    static func checkToken(_ request: Request, _ form: Form, cookie: String) throws {
+        guard let expected = request.cookies[cookie]?.value, let sent = form["csrf"], Credentials.equal(expected, sent) else { throw AppError.csrf }
     }
 
     @Sendable func page(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -39,7 +51,7 @@ struct PublicRoutes {
         let o = try await service(context)
         let lang = PublicPages.language(request.uri.queryParameters["lang"].map(String.init))
         let form = try await Form.read(request, context: context)
-        guard let expected = request.cookies[Self.csrfCookie]?.value, let sent = form["csrf"], Credentials.equal(expected, sent) else { throw AppError.csrf }
+        try Self.checkToken(request, form, cookie: Self.csrfCookie)
         var f = PublicPages.Form()
         f.name = String(form.trimmed("name").prefix(200)); f.contact = String(form.trimmed("contact").prefix(200))
         f.language = String(form.trimmed("language").prefix(60)); f.preferred = String(form.trimmed("preferred").prefix(300))

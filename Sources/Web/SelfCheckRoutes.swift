@@ -22,11 +22,10 @@ struct SelfCheckRoutes {
 
     func reply(_ o: Organisation, lang: PublicPages.Language, values: [String: String] = [:], errors: [String: String] = [:],
                results: [SelfCheck.Result]? = nil, status: HTTPResponse.Status = .ok) -> Response {
-        let token = Credentials.randomToken()
-        var r = Reply.html(SelfCheck.page(serviceName: o.name, path: "/selbstcheck/\(o.id)", requestPath: "/anfrage/\(o.id)", lang: lang, csrf: token,
-                                          values: values, errors: errors, on: services.today, results: results), status: status)
-        r.setCookie(Cookie(name: Self.csrfCookie, value: token, maxAge: 3600, path: "/selbstcheck", secure: services.config.secureCookies, httpOnly: true, sameSite: .strict))
-        return r
+        PublicRoutes(services: services).formPage(cookie: Self.csrfCookie, path: "/selbstcheck", status: status) { token in
+            SelfCheck.page(serviceName: o.name, path: "/selbstcheck/\(o.id)", requestPath: "/anfrage/\(o.id)", lang: lang, csrf: token,
+                           values: values, errors: errors, on: services.today, results: results)
+        }
     }
 
     @Sendable func page(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -38,7 +37,7 @@ struct SelfCheckRoutes {
         let o = try await PublicRoutes(services: services).service(context)
         let lang = PublicPages.language(request.uri.queryParameters["lang"].map(String.init))
         let form = try await Form.read(request, context: context)
-        guard let expected = request.cookies[Self.csrfCookie]?.value, let sent = form["csrf"], Credentials.equal(expected, sent) else { throw AppError.csrf }
+        try PublicRoutes.checkToken(request, form, cookie: Self.csrfCookie)
         var values: [String: String] = [:]
         for q in SelfCheck.questions { let v = String(form.trimmed(q.name).prefix(20)); if !v.isEmpty { values[q.name] = v } }
         let on = services.today
