@@ -84,7 +84,7 @@ public enum ConditionCatalog {
         "c_geduldet": e("§ 104c Abs. 1 S. 1 AufenthG a. F.", "Geduldet", "Duldungsstatus klären"),
         "c_cutoff_date": e("§ 104c Abs. 1 S. 1 AufenthG a. F.", "Stichtag 31.10.2022"),
         "c_residence_years_min": e("§ 104c Abs. 1 S. 1, S. 3 AufenthG a. F.", "Am 31.10.2022 seit 5 Jahren ununterbrochen geduldeter, gestatteter oder erlaubter Aufenthalt"),
-        "c_family_route": e("§ 104c Abs. 2 AufenthG a. F.", "Familienangehörige/r einer Person, die § 104c Abs. 1 erfüllt"),
+        "c_family_route": e("§ 104c Abs. 2 AufenthG a. F.", "Familienangehörige/r einer Person, die § 104c Abs. 1 erfüllt", "Voraussetzungen des § 104c Abs. 1 beim Familienmitglied herstellen (Familienweg)"),
         "c_fdgo_declaration": e("§ 104c Abs. 1 S. 1 Nr. 1 AufenthG a. F.", "Bekenntnis zur freiheitlichen demokratischen Grundordnung", "Bekenntnis zur FDGO abgeben"),
         "c_crime_threshold": e("§ 104c Abs. 1 S. 1 Nr. 2 AufenthG a. F.", "Keine Verurteilung über 50 Tagessätze (90 bei ausländerrechtlichen Delikten)", "Tilgung abwarten oder atypischen Fall darlegen"),
         "c_excl_repeated_deception": e("§ 104c Abs. 1 S. 2 AufenthG a. F.", "Keine wiederholte Täuschung, die die Abschiebung verhindert", "Täuschung beenden"),

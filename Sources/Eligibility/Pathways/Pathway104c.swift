@@ -31,13 +31,17 @@ extension Context {
                 s.notApplicable("c_residence_years_min")
             } else if own.state == nil {
                 s.unknown("c_residence_years_min", own.open)
-            } else {
+            } else if case .permanent = family {
                 let detail: String? = {
                     if case .time(let d)? = own.state { return "5 Jahre erst am \(d.german) – nach dem Stichtag 31.10.2022" }
                     return nil
                 }()
                 s.fail("c_residence_years_min", .permanent, detail)
-                if case .unknown(let o) = family { s.unknown("c_family_route", o) }
+            } else {
+                // "5 years, or the family route" (spec/04-104c.md 4.5): the own years are missing for good, so the
+                // requirement stands or falls with the family route, which takes the anchor's class (§1.9).
+                family.record(&s, "c_residence_years_min", "eigene 5 Jahre fehlen – erfüllbar nur über den Familienweg")
+                family.record(&s, "c_family_route")
             }
         }
         if let start = timeline.segments.first(where: { $0.period.map { StatusColumn.residence104c.classify($0) == .qualifies } ?? false })?.from,
@@ -71,9 +75,15 @@ extension Context {
         var best: RouteState = .permanent
         func consider(_ other: Subject, eligible: Bool?) {
             guard eligible != false else { return }
+            // The anchor's result gives the route its class (spec/01-common.md §1.9): not met → remediable,
+            // unclear → unknown, reachable → time.
             var st = anchorState(other, pathways: [.p104c], holdsBasis: "104c", variant: .ownRouteOnly)
-            if case .met = st { } else { st = .permanent }
-            if eligible == nil, case .met = st { st = .unknown(["household"]) }
+            if eligible == nil {
+                switch st {
+                case .met, .time: st = .unknown(["household"])
+                default: break
+                }
+            }
             if RouteState.better(st, best) { best = st }
         }
         for p in household.partners(of: subject.id) { consider(p, eligible: household.liveTogether(subject.id, p.id)) }
