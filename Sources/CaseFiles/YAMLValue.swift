@@ -118,12 +118,16 @@ struct YAMLValue {
         guard let s = scalar, s.plain, let v = Int(s.string) else {
             throw error("expected a whole number, found '\(scalar?.string ?? "a structure")'")
         }
+        guard abs(v) <= FactBounds.largestNumber else { throw error("expected a number up to \(FactBounds.largestNumber), found '\(s.string)'") }
         return v
     }
 
     func number() throws -> Double {
         guard let s = scalar, s.plain, let v = Double(s.string) else {
             throw error("expected a number, found '\(scalar?.string ?? "a structure")'")
+        }
+        guard v.isFinite, abs(v) <= Double(FactBounds.largestNumber) else {
+            throw error("expected a number up to \(FactBounds.largestNumber), found '\(s.string)'")
         }
         return v
     }

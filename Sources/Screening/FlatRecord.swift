@@ -95,7 +95,9 @@ public enum FlatRecord {
         }
         func number(_ k: Column) throws -> Double? {
             guard let t = v(k) else { return nil }
-            guard let x = Double(t), x >= 0 else { throw RowError(column: k.name, message: "expected a non-negative number, found '\(t)'") }
+            guard let x = Double(t), x >= 0, x <= Double(FactBounds.largestNumber) else {
+                throw RowError(column: k.name, message: "expected a number from 0 to \(FactBounds.largestNumber), found '\(t)'")
+            }
             return x
         }
         guard let id = v(.id) else { throw RowError(column: "id", message: "missing") }

@@ -88,7 +88,7 @@ public enum CasePages {
         <div class="grid">
         <div><label for="on">Datum</label><input id="on" name="on" value="\(today.german)" size="10"\(Layout.describedBy("on", errors["on"]))>\(err("on"))</div>
         <div><label for="duration">Dauer (Minuten)</label><input id="duration" name="duration" value="60" size="4"\(Layout.describedBy("duration", errors["duration"]))>\(err("duration"))</div>
-        <div><label for="channel">Kanal</label><select id="channel" name="channel">\(channels)</select></div>
+        <div><label for="channel">Kanal</label><select id="channel" name="channel"\(Layout.describedBy("channel", errors["channel"]))>\(channels)</select>\(err("channel"))</div>
         <div><label for="language">Sprache</label><input id="language" name="language" value="Deutsch"\(Layout.describedBy("language", errors["language"]))>\(err("language"))</div>
         <div><label><input type="checkbox" name="interpreter" value="1"> mit Dolmetschung</label></div>
         <div><label><input type="checkbox" name="with_family" value="1"> mit Familienangehörigen</label></div>

@@ -117,17 +117,21 @@ struct CaseRoutes {
         let on = (try? parseDay(form.trimmed("on"))) ?? nil
         if on == nil { errors["on"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
         if let d = on, d > services.today { errors["on"] = "Eine Beratung kann nicht in der Zukunft liegen." }
+        // An earlier date would turn the real first session into a follow-up one and skew the statistics.
+        if let d = on, d < c.openedOn { errors["on"] = "Die Beratung liegt vor der Eröffnung der Akte am \(c.openedOn.german)." }
+        let channel = CounselingSession.Channel(rawValue: form.trimmed("channel"))
+        if channel == nil { errors["channel"] = "Bitte den Weg der Beratung auswählen." }
         let minutes = Int(form.trimmed("duration"))
         if minutes == nil || !(1...600).contains(minutes!) { errors["duration"] = "Bitte die Dauer in Minuten (1–600) angeben." }
         let language = form.trimmed("language")
         if language.isEmpty || language.count > 60 { errors["language"] = "Bitte die Sprache angeben." }
         let record = form.trimmed("record"), note = form.trimmed("confidential")
         if record.count > 5000 || note.count > 5000 { errors["record"] = "Vermerke dürfen höchstens 5000 Zeichen haben." }
-        guard errors.isEmpty, let day = on, let duration = minutes else {
+        guard errors.isEmpty, let day = on, let duration = minutes, let channel else {
             return try await render(context, c, client, sessionErrors: errors, status: .unprocessableContent)
         }
         let s = CounselingSession(id: Credentials.newID(), caseID: c.id, clientID: client.id, on: day, durationMinutes: duration,
-                                  channel: CounselingSession.Channel(rawValue: form.trimmed("channel")) ?? .inPerson, language: language,
+                                  channel: channel, language: language,
                                   interpreter: form["interpreter"] == "1", pathways: PathwayKey.allCases.filter { form["pw_\($0.rawValue)"] == "1" },
                                   record: record, confidentialNote: note, counselorID: a.userID, createdAt: services.timestamp(), withFamily: form["with_family"] == "1")
         guard try await services.cases.record(s, organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }

@@ -57,7 +57,8 @@ struct ClientRoutes {
         let a = try context.requireActor()
         guard Policy.allows(a, .listClients), let org = Policy.clientScope(a) else { throw AppError.forbidden }
         let q = String(request.uri.queryParameters["q"] ?? "")
-        let page = max(1, Int(request.uri.queryParameters["page"] ?? "1") ?? 1)
+        // Bounded, so that the offset cannot overflow (a page far beyond the list is simply empty).
+        let page = min(max(1, Int(request.uri.queryParameters["page"] ?? "1") ?? 1), 1_000_000)
         let size = ClientPages.pageSize
         let rows = try await services.clients.list(organisation: org, search: q, limit: size + 1, offset: (page - 1) * size)
         try await services.clients.recordList(search: q, audit: services.audit(a))
@@ -88,9 +89,11 @@ struct ClientRoutes {
         do { facts.born = try parseDay(f.born) } catch { f.errors["born"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
         do { facts.entered = try parseDay(f.entered) } catch { f.errors["entered"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
         if let b = facts.born, b > services.today { f.errors["born"] = "Das Geburtsdatum liegt in der Zukunft." }
+        if let b = facts.born, b < Day(year: 1900, month: 1, day: 1)! { f.errors["born"] = "Das Geburtsdatum liegt vor 1900." }
         if let e = facts.entered, e > services.today { f.errors["entered"] = "Das Einreisedatum liegt in der Zukunft." }
+        if let e = facts.entered, let b = facts.born, e < b { f.errors["entered"] = "Die Einreise liegt vor der Geburt." }
         if !f.nationality.isEmpty {
-            if f.nationality.count == 3, f.nationality.allSatisfy({ $0.isLetter && $0.isASCII }) { facts.nationality = f.nationality } else {
+            if CountryCodes.isValid(f.nationality) { facts.nationality = f.nationality } else {
                 f.errors["nationality"] = "Bitte einen dreistelligen ISO-Code angeben (z. B. AFG, IRQ; XXA für staatenlos)."
             }
         }
@@ -188,7 +191,7 @@ struct ClientRoutes {
     @Sendable func saveStatus(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await loadClient(context, write: true)
         let form = try await Form.checked(request, context: context)
-        let count = min(Int(form.trimmed("rows")) ?? 0, 200)
+        let count = min(max(Int(form.trimmed("rows")) ?? 0, 0), 200)
         var rows: [ClientPages.StatusRow] = [], periods: [StatusPeriod] = [], errors: [String: String] = [:]
         for i in 0..<count {
             var r = ClientPages.StatusRow()
@@ -205,6 +208,10 @@ struct ClientRoutes {
             }
             guard let start = from else { errors["p\(row)"] = "Zeile \(row + 1): Bitte „von“ angeben."; continue }
             var p = StatusPeriod(kind: kind, from: start, to: to)
+            // A short form of the section ("25b", "104c", "19d-1a"): the engine compares it, it is no free text.
+            if r.basis.count > 20 || !r.basis.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
+                errors["p\(row)"] = "Zeile \(row + 1): Rechtsgrundlage bitte als Kurzform angeben (z. B. 25b, 104c, 19d-1a)."; continue
+            }
             p.basis = r.basis.isEmpty ? nil : r.basis
             p.fiktion = FiktionKind(rawValue: r.fiktion)
             p.continues = r.continues.isEmpty ? nil : r.continues

@@ -1,4 +1,5 @@
 import CaseFiles
+import Counseling
 import Eligibility
 import Foundation
 import Views
@@ -71,10 +72,15 @@ enum FactsFormParser {
             return .set(raw)
         case .text:
             if raw.isEmpty { return .omit }
-            return .set(f.key == "nationality" || f.key == "country" ? raw.uppercased() : raw)
+            guard f.key == "nationality" || f.key == "country" else { return .set(raw) }
+            let code = raw.uppercased()
+            guard CountryCodes.isValid(code) else { return .error("Bitte einen dreistelligen ISO-Code angeben (z. B. AFG, IRQ; XXA für staatenlos).") }
+            return .set(code)
         case .number:
             if raw.isEmpty { return .omit }
-            guard let x = Double(raw.replacingOccurrences(of: ",", with: ".")), x >= 0 else { return .error("Bitte eine Zahl angeben.") }
+            guard let x = Double(raw.replacingOccurrences(of: ",", with: ".")), x >= 0, x <= Double(FactBounds.largestNumber) else {
+                return .error("Bitte eine Zahl von 0 bis 1.000.000 angeben.")
+            }
             return .set(x == x.rounded() ? Int(x) as Any : x as Any)
         case .percent:
             if raw.isEmpty { return .omit }

@@ -33,6 +33,12 @@ struct CaseWorkTests {
                 let bad = try await b.request(.post, casePath + "/sessions", form: ["csrf": csrf, "on": "31.02.2026", "duration": "0", "language": ""])
                 #expect(bad.status == .unprocessableContent)
                 #expect(bad.body.contains("id=\"on-error\"") && bad.body.contains("id=\"duration-error\""))
+                // A session before the case was opened would take the Erstberatung from the real first session; an
+                // unknown channel is not silently stored as "in person".
+                let early = try await record("30.09.2026")
+                #expect(early.status == .unprocessableContent && early.body.contains("vor der Eröffnung der Akte am 01.10.2026"))
+                let fax = try await b.request(.post, casePath + "/sessions", form: ["csrf": csrf, "on": "21.10.2026", "duration": "45", "channel": "fax", "language": "Arabisch"])
+                #expect(fax.status == .unprocessableContent && fax.body.contains("id=\"channel-error\""))
                 // The API lists the sessions with their kind but never the confidential note.
                 let caseID = try #require(casePath.components(separatedBy: "/").last)
                 let api = try await b.request(.get, "/api/v1/cases/\(caseID)/sessions")

@@ -108,6 +108,43 @@ struct ClientFileTests {
         }
     }
 
+    /// Inputs that once stopped the whole server (a range with a negative bound, an overflowing offset or sum) are
+    /// answered like any other bad input, and implausible personal data is refused next to its field.
+    @Test(arguments: TestDatabase.available)
+    func hostileNumbersAndImplausibleDataAreRefusedNotFatal(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            let csrf = try await b.logIn(f.login(.counselor))
+            let negative = try await b.request(.post, "/clients/client-a/status", form: ["csrf": csrf, "rows": "-1", "p0_kind": "gestattung", "p0_from": "01.01.2016"])
+            #expect(negative.status.code < 500)
+            let basis = try await b.request(.post, "/clients/client-a/status", form: ["csrf": csrf, "rows": "1", "p0_kind": "aufenthaltserlaubnis", "p0_from": "01.01.2016", "p0_basis": "<b>xyz</b>"])
+            #expect(basis.status == .unprocessableContent && basis.body.contains("Rechtsgrundlage bitte als Kurzform"))
+            let far = try await b.request(.get, "/clients?q=&page=9223372036854775807")
+            #expect(far.status == .ok && !far.body.contains("/clients/client-a\""))
+            #expect(try await b.request(.get, "/api/v1/clients?offset=9223372036854775807").status == .ok)
+            // Two convictions of Int.max day fines would overflow their sum in the engine.
+            let huge = "{\"born\": \"1990-05-05\", \"convictions\": [{\"date\": \"2020-01-01\", \"day_fines\": 9223372036854775807, \"intentional\": true, \"in_germany\": true, \"still_registered\": true, \"foreigners_only\": false}, {\"date\": \"2021-01-01\", \"day_fines\": 9223372036854775807, \"intentional\": true, \"in_germany\": true, \"still_registered\": true, \"foreigners_only\": false}]}"
+            let json = try await b.request(.post, "/clients/client-a/facts/json", form: ["csrf": csrf, "facts": huge])
+            #expect(json.status == .unprocessableContent && json.body.contains("1000000"), "\(json.body.components(separatedBy: "Zeile").dropFirst().first?.prefix(300) ?? "")")
+            var fields = b.formFields(try await b.request(.get, "/clients/client-a/facts"))
+            fields["convictions__0__date"] = "01.01.2020"; fields["convictions__0__day_fines"] = "1e300"
+            let form = try await b.request(.post, "/clients/client-a/facts", form: fields)
+            #expect(form.status == .unprocessableContent && form.body.contains("id=\"convictions__0__day_fines-error\""))
+            fields["convictions__0__day_fines"] = ""; fields["nationality"] = "ZZZ"
+            let country = try await b.request(.post, "/clients/client-a/facts", form: fields)
+            #expect(country.status == .unprocessableContent && country.body.contains("id=\"nationality-error\""))
+            // A new client born after the entry, born before 1900, or of no known nationality.
+            let implausible = try await b.request(.post, "/clients", form: ["csrf": csrf, "first_name": "Amal", "last_name": "Neu", "born": "01.01.1800", "nationality": "ZZZ"])
+            #expect(implausible.status == .unprocessableContent)
+            #expect(implausible.body.contains("Das Geburtsdatum liegt vor 1900.") && implausible.body.contains("id=\"nationality-error\""))
+            let order = try await b.request(.post, "/clients", form: ["csrf": csrf, "first_name": "Amal", "last_name": "Neu", "born": "01.01.2000", "entered": "01.01.1990"])
+            #expect(order.status == .unprocessableContent && order.body.contains("Die Einreise liegt vor der Geburt."))
+            // The server is still there.
+            #expect(try await b.request(.get, "/clients/client-a").status == .ok)
+        }
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func factsEditorReportsThePreciseError(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in

@@ -348,3 +348,10 @@ public struct Household: Sendable, Hashable {
 
     public func person(_ id: String) -> Person? { persons.first { $0.id == id } }
 }
+
+/// Bounds every reader of facts (case files, the facts form, the flat screening format) applies to numbers.
+public enum FactBounds {
+    /// The largest number a fact may hold (hours, day fines, months, days …). No real fact comes near it; the bound
+    /// keeps sums over several entries from overflowing.
+    public static let largestNumber = 1_000_000
+}
