@@ -44,8 +44,12 @@ public enum SelfCheck {
             guard let v = values[q.name], !v.isEmpty else { continue }
             switch q.kind {
             case .date:
-                guard let d = Day(iso: v), v.utf8.count == 10 else { errors[q.name] = "errDate"; continue }
-                if d > on { errors[q.name] = "errFuture" }
+                guard let d = Day(iso: v), v.utf8.count == 10, d.year >= 1900 else { errors[q.name] = "errDate"; continue }
+                if d > on { errors[q.name] = "errFuture"; continue }
+                // Nothing happens before birth, and a paper in Germany not before the entry.
+                let born = values["born"].flatMap { Day(iso: $0) }, entered = values["entered"].flatMap { Day(iso: $0) }
+                if q.name != "born", let b = born, d < b { errors[q.name] = "errOrder" }
+                if ["status_since", "duldung_since"].contains(q.name), let e = entered, d < e { errors[q.name] = "errOrder" }
             case .number(let max):
                 guard let n = Int(v), n >= 0, n <= max else { errors[q.name] = "errNumber"; continue }
             case .choice(let options):

@@ -126,6 +126,16 @@ struct SelfCheckTests {
                     #expect(!r.body.contains("self-check-result"))
                     token = try #require(visitor.csrf(r))
                 }
+                // An entry before the birth, a Duldung before the entry, a birth in the year 1.
+                let order = try await visitor.request(.post, "/selbstcheck/org-a?lang=ar", form: ["csrf": token, "born": "2010-01-01", "entered": "2005-01-01",
+                                                                                                 "status": "duldung", "duldung_since": "2004-06-01"])
+                #expect(order.status == .unprocessableContent)
+                #expect(order.body.contains("aria-describedby=\"entered-error\"") && order.body.contains("aria-describedby=\"duldung_since-error\""))
+                #expect(order.body.contains("هذا التاريخ قبل تاريخ ميلادك أو قبل وصولك."))
+                token = try #require(visitor.csrf(order))
+                let ancient = try await visitor.request(.post, "/selbstcheck/org-a?lang=ar", form: ["csrf": token, "born": "0001-01-01"])
+                #expect(ancient.status == .unprocessableContent && ancient.body.contains("aria-describedby=\"born-error\""))
+                token = try #require(visitor.csrf(ancient))
                 let forged = try await visitor.request(.post, "/selbstcheck/org-a", form: ["csrf": token, "status": "permit_of_my_choice"])
                 #expect(forged.status == .unprocessableContent)
             }
