@@ -68,3 +68,30 @@ public enum DisclosureRules {
         return .allowed(consentID: c.id)
     }
 }
+
+extension Consent {
+    /// Conditions that rest on special categories of data (Art. 9, 10 DSGVO): their steps may only be disclosed when the
+    /// consent names that topic. A step such as "Tilgung abwarten" would otherwise tell the authority that a
+    /// conviction is on record although the client released nothing about convictions.
+    static let specialConditions: [String: Topic] = [
+        "gen_no_expulsion_interest": .convictions, "gen_abs4_bar": .convictions, "a_crime": .convictions,
+        "a3_crime_50_90": .convictions, "b_excl_crime": .convictions, "c_crime_threshold": .convictions,
+        "60c_no_19d_6_7": .convictions, "60d_no_conviction": .convictions, "60d_no_expulsion_order": .convictions,
+        "60d_children_ok": .convictions, "16g_no_19d_6_7": .convictions, "19d_crime_50_90": .convictions,
+        "a_school_illness_exception": .health, "b_illness_age_exception": .health,
+    ]
+
+    public static var specialConditionIDs: [String] { specialConditions.keys.sorted() }
+
+    /// The special category a condition rests on, if any.
+    public static func specialTopic(ofCondition id: String) -> Topic? { specialConditions[id] }
+
+    /// The missing documents and steps that may be disclosed under `topics`: every action of a pathway that is not
+    /// excluded, except those of conditions resting on a special category the consent does not name. Sorted, each once.
+    public static func disclosableActions(_ assessments: [Assessment], topics: Set<Topic>) -> [String] {
+        let actions = assessments.filter { $0.outcome != .excluded }.flatMap { a in
+            a.actions(limit: .max) { c in specialTopic(ofCondition: c.id).map(topics.contains) ?? true }
+        }
+        return Array(Set(actions)).sorted()
+    }
+}

@@ -63,7 +63,7 @@ public enum CooperationPages {
             """)
         }
         if m.topics.contains(.missingDocuments), let person = m.person {
-            let actions = Array(Set(person.assessments.filter { $0.outcome != .excluded }.flatMap(\.actions))).sorted().map { "<li>\($0)</li>" as HTML }
+            let actions = Consent.disclosableActions(person.assessments, topics: m.topics).map { "<li>\($0)</li>" as HTML }
             parts.append("""
             <section aria-labelledby="missing"><h2 id="missing">Fehlende Unterlagen und Schritte</h2>
             \(actions.isEmpty ? "<p>Keine offenen Schritte.</p>" as HTML : "<ul>\(actions)</ul>")</section>

@@ -120,7 +120,7 @@ struct SharedCaseRoutes {
             }
         }
         if topics.contains(.missingDocuments), let person {
-            out["missing_documents"] = Array(Set(person.assessments.filter { $0.outcome != .excluded }.flatMap(\.actions))).sorted()
+            out["missing_documents"] = Consent.disclosableActions(person.assessments, topics: topics)
         }
         if topics.contains(.sessions) { out["sessions"] = sessions.map { ["on": $0.0.iso, "kind": $0.1.rawValue] } }
         return Reply.json(String(decoding: try JSONSerialization.data(withJSONObject: out, options: [.sortedKeys]), as: UTF8.self))

@@ -95,6 +95,46 @@ struct CooperationTests {
         }
     }
 
+    /// A step that rests on a conviction ("Tilgung abwarten …") tells that a conviction is on record: it is disclosed
+    /// only under a consent that names convictions (Art. 10 DSGVO).
+    @Test(arguments: TestDatabase.available)
+    func stepsRestingOnAConvictionPassOnlyUnderAConsentForConvictions(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                var fields = b.formFields(try await b.request(.get, "/clients/client-a/facts"))
+                for (k, v) in ["date": "01.03.2024", "offence": "§ 242 StGB", "day_fines": "60", "intentional": "true", "in_germany": "true",
+                               "still_registered": "true", "foreigners_only": "false"] { fields["convictions__0__\(k)"] = v }
+                #expect(try await b.request(.post, "/clients/client-a/facts", form: fields).status == .seeOther)
+                let own = try await b.request(.get, "/clients/client-a/assessment")
+                #expect(own.body.contains("Tilgung abwarten oder atypischen Fall darlegen"))
+                func consent(_ topics: [String]) async throws {
+                    var form = ["csrf": csrf, "recipient": "org-abh", "purpose": "Antrag", "valid_from": "01.11.2026", "language": "Deutsch", "form_version": "SE-2024-1"]
+                    for t in topics { form["topic_\(t)"] = "1" }
+                    #expect(try await b.request(.post, "/clients/client-a/consents", form: form).status == .seeOther)
+                }
+                let clerk = Browser(client: b.client, clock: f.clock)
+                try await clerk.logIn(f.login(.authorityClerk))
+                try await consent(["identity", "missing_documents"])
+                let view = try await clerk.request(.get, "/shared/clients/client-a")
+                #expect(view.status == .ok && view.body.contains("id=\"missing\""))
+                #expect(!view.body.contains("Tilgung") && !view.body.contains("§ 242"))
+                let api = try await clerk.request(.get, "/api/v1/shared/clients/client-a?topics=missing_documents")
+                #expect(api.status == .ok && api.body.contains("missing_documents") && !api.body.contains("Tilgung"))
+                try await consent(["identity", "missing_documents", "convictions"])
+                let wider = try await clerk.request(.get, "/shared/clients/client-a")
+                #expect(wider.body.contains("Tilgung abwarten oder atypischen Fall darlegen") && wider.body.contains("§ 242 StGB"))
+            }
+        }
+    }
+
+    @Test func everyConditionNamedAsSpecialIsInTheRegistry() {
+        for id in ["60d_no_conviction", "b_illness_age_exception", "gen_no_expulsion_interest"] { #expect(Consent.specialTopic(ofCondition: id) != nil) }
+        #expect(Consent.specialTopic(ofCondition: "b_passport") == nil)
+        for id in ConditionCatalog.allIDs where Consent.specialTopic(ofCondition: id) != nil { #expect(ConditionCatalog.isKnown(id)) }
+        #expect(Consent.specialConditionIDs.allSatisfy(ConditionCatalog.isKnown))
+    }
+
     @Test(arguments: TestDatabase.available)
     func aReferralIsAcceptedIntoACaseOrDeclinedWithAReasonAndBothSidesSeeItsState(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in

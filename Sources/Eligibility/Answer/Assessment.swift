@@ -199,9 +199,13 @@ public struct Assessment: Sendable, Hashable {
     public var actions: [String] { actions(limit: .max) }
 
     /// The first `limit` actions (screening reports only the first; the texts are built only as far as needed).
-    public func actions(limit: Int) -> [String] {
+    public func actions(limit: Int) -> [String] { actions(limit: limit) { _ in true } }
+
+    /// The first `limit` actions of the conditions `including` accepts (a disclosure leaves out those resting on data
+    /// the client did not release).
+    public func actions(limit: Int, including: (ConditionResult) -> Bool) -> [String] {
         var out: [String] = []
-        for c in conditions where out.count < limit {
+        for c in conditions where out.count < limit && including(c) {
             switch c.state {
             case .failing(.remediable):
                 if let a = ConditionCatalog.entry(c.id).action, !out.contains(a) { out.append(a) }
