@@ -53,7 +53,9 @@ public struct DemoCaseWork: Sendable {
             let opened = projectStart.adding(days: rng.int(0...span))
             let source = rng.weighted(sources)
             let counselor = rng.pick(counselors)
-            let pathway = rng.weighted([(PathwayKey.p25b, 40), (.p25a, 18), (.p104c, 14), (.p60d, 10), (.p16g, 6), (.p25_5, 6), (.p19d1a, 6)])
+            var pathway = rng.weighted([(PathwayKey.p25b, 40), (.p25a, 18), (.p104c, 14), (.p60d, 10), (.p16g, 6), (.p25_5, 6), (.p19d1a, 6)])
+            // § 25a needs the application before the 27th birthday: an older client's case aims at § 25b.
+            if pathway == .p25a, let born = client.facts.born, born.adding(years: 27) <= opened { pathway = .p25b }
             var c = CounselingCase(id: rng.uuid(), organisationID: service, clientID: client.id, openedOn: opened, referralSource: source,
                                    pathway: pathway, counselorID: counselor)
             // Sessions: the Erstberatung on the day the case opened, follow-ups every few weeks up to today.
@@ -137,7 +139,7 @@ public struct DemoCaseWork: Sendable {
         let questions: [(String, String, String)] = [
             ("25b", "Zählt ein Minijob zur überwiegenden Sicherung des Lebensunterhalts?", "Nur im Zusammenhang mit weiteren Einkünften; maßgeblich ist der Anteil am Bedarf (§ 25b Abs. 1 S. 2 Nr. 3)."),
             ("25a", "Reicht der Schulbesuch an einer Berufsschule für § 25a?", "Ja, wenn er erfolgreich ist; Bescheinigungen der Schule vorlegen."),
-            ("60d", "Ab wann kann die Beschäftigungsduldung beantragt werden?", "Nach 12 Monaten Duldung und 12 Monaten sozialversicherungspflichtiger Beschäftigung (Fassung ab 1.3.2024)."),
+            ("60d", "Ab wann kann die Beschäftigungsduldung beantragt werden?", "Nach 12 Monaten Duldung und 12 Monaten sozialversicherungspflichtiger Beschäftigung (Fassung ab 01.03.2024)."),
             ("other", "Was tun, wenn die Botschaft keinen Pass ausstellt?", "Bemühungen dokumentieren (Vorsprache, Schreiben); an die Ausländerbehörde weitergeben."),
         ]
         var day = projectStart
@@ -149,13 +151,13 @@ public struct DemoCaseWork: Sendable {
         }
         out.articles = [
             Article(id: rng.uuid(), organisationID: service, pathway: "25b", title: "§ 25b: nachhaltige Integration in fünf Schritten",
-                    body: "Aufenthaltszeiten: 6 Jahre, mit minderjährigem Kind 4 Jahre (seit 31.12.2022); ab 1.7.2027 gelten 8 bzw. 6 Jahre.\n\nSprache A2 und der Test „Leben in Deutschland“.\n\nLebensunterhalt überwiegend durch Erwerbstätigkeit.\n\nIdentität klären oder Mitwirkung belegen.\n\nBekenntnis zur freiheitlichen demokratischen Grundordnung.",
+                    body: "Aufenthaltszeiten: 6 Jahre, mit minderjährigem Kind 4 Jahre (seit 31.12.2022); ab 01.07.2027 gelten 8 bzw. 6 Jahre.\n\nSprache A2 und der Test „Leben in Deutschland“.\n\nLebensunterhalt überwiegend durch Erwerbstätigkeit.\n\nIdentität klären oder Mitwirkung belegen.\n\nBekenntnis zur freiheitlichen demokratischen Grundordnung.",
                     updatedAt: "\(today.adding(days: -40).iso)T09:00:00.000Z"),
             Article(id: rng.uuid(), organisationID: service, pathway: "25a", title: "§ 25a: bis zum 27. Geburtstag",
                     body: "Seit 3 Jahren geduldet, gestattet oder erlaubt im Bundesgebiet, 3 Jahre erfolgreicher Schulbesuch oder Abschluss.\n\nDer Antrag muss vor dem 27. Geburtstag gestellt sein.",
                     updatedAt: "\(today.adding(days: -90).iso)T09:00:00.000Z"),
-            Article(id: rng.uuid(), organisationID: service, pathway: "104c", title: "Chancen-Aufenthaltsrecht: was nach dem 30.6.2027 gilt",
-                    body: "Neue Erteilungen nach § 104c sind seit 1.1.2026 nicht mehr möglich.\n\nInhaber sollten rechtzeitig vor dem 30.6.2027 einen Antrag nach § 25a oder § 25b stellen.",
+            Article(id: rng.uuid(), organisationID: service, pathway: "104c", title: "Chancen-Aufenthaltsrecht: was nach dem 30.06.2027 gilt",
+                    body: "Neue Erteilungen nach § 104c sind seit 31.12.2025 nicht mehr möglich (letzter Antragstag 30.12.2025).\n\nInhaber sollten rechtzeitig vor dem 30.06.2027 einen Antrag nach § 25a oder § 25b stellen.",
                     updatedAt: "\(today.adding(days: -20).iso)T09:00:00.000Z"),
         ]
         out.contacts = [

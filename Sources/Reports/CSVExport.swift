@@ -17,11 +17,12 @@ public enum CSVExport {
         var out = bom
         for t in tables {
             out += line([t.title])
-            out += line([""] + t.columnLabels + ["Summe"])
+            let sum = t.rowsAdd
+            out += line([""] + t.columnLabels + (sum ? ["Summe"] : []))
             for (r, label) in t.rowLabels.enumerated() {
-                out += line([label] + t.cells[r].map(CountTable.text) + [CountTable.text(t.rowTotals[r])])
+                out += line([label] + t.cells[r].map(CountTable.text) + (sum ? [CountTable.text(t.rowTotals[r])] : []))
             }
-            out += line(["Summe"] + t.columnTotals.map(CountTable.text) + [CountTable.text(t.total)])
+            out += line(["Summe"] + t.columnTotals.map(CountTable.text) + (sum ? [CountTable.text(t.total)] : []))
             out += "\r\n"
         }
         return out

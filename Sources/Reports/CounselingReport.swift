@@ -72,7 +72,7 @@ public struct CounselingReport: Sendable {
             CountTable(title: "Beratene Personen nach Staatsangehörigkeit", column: "Personen", pairs: ranked(countries)),
             CountTable(title: "Besprochene Bleiberechtswege (Nennungen)", column: "Nennungen", pairs: ranked(pathways)),
             CountTable(title: "Anträge und Entscheidungen nach Vorschrift", rowLabels: appRows, columnLabels: ["gestellt", "erteilt", "abgelehnt", "zurückgenommen"],
-                       counts: appRows.map { apps[$0]! }),
+                       counts: appRows.map { apps[$0]! }, rowsAdd: false),
             CountTable(title: "Fachberatungen (ohne Akte) nach Rechtsgebiet", column: "Anfragen",
                        pairs: ranked(Dictionary(grouping: advice.filter { $0.askedOn >= from && $0.askedOn <= to }, by: { ExpertRequest.areaTitle($0.legalArea) }).mapValues(\.count))),
         ]
@@ -143,7 +143,7 @@ public struct CooperationReport: Sendable {
         var authorityTables: [CountTable] = []
         if !regs.isEmpty {
             authorityTables.append(CountTable(title: "Verfahren der Ausländerbehörde im Zeitraum (ganze Quartale)", rowLabels: regs.map(\.title),
-                                              columnLabels: ["Anträge", "Erteilungen", "Ablehnungen"], counts: flows))
+                                              columnLabels: ["Anträge", "Erteilungen", "Ablehnungen"], counts: flows, rowsAdd: false))
             if let q = lastQuarter { authorityTables.append(CountTable(title: "Anhängige Verfahren am \(q.lastDay.german)", column: "anhängig", pairs: pending)) }
         }
         var report = CooperationReport(tables: [

@@ -9,9 +9,12 @@ public struct CountTable: Sendable, Hashable {
     public var rowTotals: [Int?]
     public var columnTotals: [Int?]
     public var total: Int?
+    /// False when the columns count different things (filed, granted, refused …): a row's sum would mean nothing and
+    /// is not shown.
+    public var rowsAdd: Bool
 
-    public init(title: String, rowLabels: [String], columnLabels: [String], counts: [[Int]]) {
-        self.title = title; self.rowLabels = rowLabels; self.columnLabels = columnLabels
+    public init(title: String, rowLabels: [String], columnLabels: [String], counts: [[Int]], rowsAdd: Bool = true) {
+        self.title = title; self.rowLabels = rowLabels; self.columnLabels = columnLabels; self.rowsAdd = rowsAdd
         self.cells = counts.map { $0.map(Optional.some) }
         rowTotals = counts.map { $0.reduce(0, +) }
         columnTotals = columnLabels.indices.map { c in counts.reduce(0) { $0 + $1[c] } }
@@ -22,6 +25,9 @@ public struct CountTable: Sendable, Hashable {
     public init(title: String, column: String, pairs: [(String, Int)]) {
         self.init(title: title, rowLabels: pairs.map(\.0), columnLabels: [column], counts: pairs.map { [$0.1] })
     }
+
+    /// Whether a page shows the row sums (a one-column table's sum is the cell itself).
+    public var showsRowTotals: Bool { rowsAdd && columnLabels.count > 1 }
 
     /// The value of a cell as printed: "." when suppressed.
     public static func text(_ v: Int?) -> String { v.map(String.init) ?? "." }

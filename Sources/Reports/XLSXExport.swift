@@ -5,11 +5,12 @@ public enum XLSXExport {
         var rows: [[Cell]] = []
         for t in tables {
             rows.append([.text(t.title)])
-            rows.append([.text("")] + t.columnLabels.map(Cell.text) + [.text("Summe")])
+            let sum = t.rowsAdd
+            rows.append([.text("")] + t.columnLabels.map(Cell.text) + (sum ? [.text("Summe")] : []))
             for (r, label) in t.rowLabels.enumerated() {
-                rows.append([.text(label)] + t.cells[r].map(Cell.count) + [.count(t.rowTotals[r])])
+                rows.append([.text(label)] + t.cells[r].map(Cell.count) + (sum ? [.count(t.rowTotals[r])] : []))
             }
-            rows.append([.text("Summe")] + t.columnTotals.map(Cell.count) + [.count(t.total)])
+            rows.append([.text("Summe")] + t.columnTotals.map(Cell.count) + (sum ? [.count(t.total)] : []))
             rows.append([])
         }
         let files: [(String, String)] = [

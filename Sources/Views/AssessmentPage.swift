@@ -30,6 +30,12 @@ public enum AssessmentPage {
         let reminders = m.deadlines.map { d in
             "<li><strong>\(d.due.german)</strong> – \(d.title) <span class=\"hint\">(\(d.citation))</span></li>" as HTML
         }
+        // A caveat every pathway carries (e.g. U1: a law not yet reflected) is said once, above the details.
+        let all = m.person.assessments
+        let common = all.count < 2 ? [] : all.dropFirst().reduce(Set(all[0].notes)) { $0.intersection($1.notes) }
+        let caveats = (all.first?.notes ?? []).filter(common.contains).map { n in
+            "<li>\(n.text) <span class=\"hint\">(\(n.citation))</span></li>" as HTML
+        }
         let snaps = m.snapshots.map { s in
             "<li>Stand \(s.on.german), gespeichert \(GermanTime.format(s.createdAt)) – \(s.lawVersions.first ?? "")</li>" as HTML
         }
@@ -63,9 +69,10 @@ public enum AssessmentPage {
             </form>
             \(snaps.isEmpty ? HTML.empty : "<h2>Gespeicherte Prüfungen</h2><ul>\(snaps)</ul>")
             <h2>Einzelheiten</h2>
+            \(caveats.isEmpty ? HTML.empty : "<section aria-labelledby=\"caveats\"><h3 id=\"caveats\">Vorbehalte für alle Wege</h3><ul>\(caveats)</ul></section>")
 
             """ as HTML)
-            for a in sorted { pathway(a, into: &b) }
+            for a in sorted { pathway(a, into: &b, omitting: common) }
             b.raw("""
 
             <p><a href="/clients/\(m.client.id)">Zurück zur Akte</a></p>
@@ -74,7 +81,7 @@ public enum AssessmentPage {
     }
 
     /// One pathway's section.
-    static func pathway(_ a: Assessment, into b: inout HTML.Builder) {
+    static func pathway(_ a: Assessment, into b: inout HTML.Builder, omitting common: Set<Note> = []) {
         var head = a.outcome.german
         if let f = a.from { head += " ab \(f.german)" }
         b.raw("""
@@ -89,7 +96,7 @@ public enum AssessmentPage {
         b.raw("\n")
         list(&b, "<h4>Handlungsbedarf</h4><ul>", a.actions) { b, action in b.raw("<li>"); b.text(action); b.raw("</li>") }
         b.raw("\n")
-        list(&b, "<h4>Hinweise</h4><ul>", a.notes) { b, n in
+        list(&b, "<h4>Hinweise</h4><ul>", a.notes.filter { !common.contains($0) }) { b, n in
             b.raw("<li>"); b.text(n.text); b.raw(" <span class=\"hint\">("); b.text(n.citation); b.raw(")</span></li>")
         }
         b.raw("\n")
@@ -120,7 +127,10 @@ public enum AdminPages {
     }
 
     public static func audit(frame: PageFrame, client: Client, rows: [AuditRow], chainIntact: Bool?) -> HTML {
-        let lines = rows.map { r in "<tr><td>\(r.seq)</td><td>\(GermanTime.format(r.at))</td><td>\(r.user)</td><td>\(r.action)</td><td>\(r.entity)</td></tr>" as HTML }
+        let lines = rows.map { r -> HTML in
+            let (action, entity) = AuditLabels.describe(action: r.action, entity: r.entity)
+            return "<tr><td>\(r.seq)</td><td>\(GermanTime.format(r.at))</td><td>\(r.user)</td><td>\(action)</td><td>\(entity)</td></tr>"
+        }
         let chain: HTML = chainIntact.map { $0 ? "<p>Die Protokollkette ist unverändert.</p>" : "<p class=\"error\">Die Protokollkette ist beschädigt!</p>" } ?? .empty
         return Layout.page(frame, """
         <h1>Protokoll: \(client.firstName) \(client.lastName)</h1>

@@ -5,14 +5,14 @@ import Reports
 /// Report pages: key figures, SVG charts, the tables, a print view and the exports.
 public enum ReportPages {
     public static func table(_ t: CountTable) -> HTML {
-        let head = ([""] + t.columnLabels + (t.columnLabels.count > 1 ? ["Summe"] : [])).map { "<th scope=\"col\">\($0)</th>" as HTML }
+        let head = ([""] + t.columnLabels + (t.showsRowTotals ? ["Summe"] : [])).map { "<th scope=\"col\">\($0)</th>" as HTML }
         let rows = t.rowLabels.enumerated().map { r, label -> HTML in
             let cells = t.cells[r].map { "<td class=\"num\">\(CountTable.text($0))</td>" as HTML }
-            let sum: HTML = t.columnLabels.count > 1 ? "<td class=\"num\">\(CountTable.text(t.rowTotals[r]))</td>" : .empty
+            let sum: HTML = t.showsRowTotals ? "<td class=\"num\">\(CountTable.text(t.rowTotals[r]))</td>" : .empty
             return "<tr><th scope=\"row\">\(label)</th>\(cells)\(sum)</tr>"
         }
         let totals = t.columnTotals.map { "<td class=\"num\">\(CountTable.text($0))</td>" as HTML }
-        let grand: HTML = t.columnLabels.count > 1 ? "<td class=\"num\">\(CountTable.text(t.total))</td>" : .empty
+        let grand: HTML = t.showsRowTotals ? "<td class=\"num\">\(CountTable.text(t.total))</td>" : .empty
         return """
         <table class="report"><caption>\(t.title)</caption><thead><tr>\(head)</tr></thead><tbody>\(rows)</tbody>
         <tfoot><tr><th scope="row">Summe</th>\(totals)\(grand)</tr></tfoot></table>

@@ -133,7 +133,7 @@ struct ReportRoutes {
         }
         let table = Suppression.publish(CountTable(title: "Beratungsstellen im Land \(Holidays.landName(mine.land)) \(from.german) – \(to.german)",
                                                    rowLabels: servicesOfLand.map { "\($0.city): \($0.name)" },
-                                                   columnLabels: ["Erstberatungen", "Folgeberatungen", "Anträge gestellt", "Erteilungen"], counts: rows))
+                                                   columnLabels: ["Erstberatungen", "Folgeberatungen", "Anträge gestellt", "Erteilungen"], counts: rows, rowsAdd: false))
         let format = String(request.uri.queryParameters["format"] ?? "")
         if let r = try export([table], format: format, name: "land-\(from.iso)-\(to.iso)") { return r }
         return Reply.html(ReportPages.land(frame: context.frame("Landesübersicht", current: "report-land"), table, from: from, to: to))

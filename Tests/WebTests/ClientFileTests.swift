@@ -35,6 +35,10 @@ struct ClientFileTests {
             #expect(before.status == .ok)
             #expect(before.body.contains("id=\"p-25b\""))
             #expect(section(before.body, "25b").contains("result-met"))
+            // The caveat U1 holds for every pathway: said once, not in each of the twelve sections.
+            #expect(before.body.contains("Vorbehalte für alle Wege"))
+            #expect(before.body.components(separatedBy: "Vorbehalt U1:").count - 1 == 1)
+            #expect(before.body.contains("Gesetz vom 22.07.2026"))
             // The Gestattung actually began in 2021 (after a stay without status): § 25b becomes reachable later.
             let save = try await b.request(.post, "/clients/client-a/status", form: [
                 "csrf": csrf, "rows": "3",
@@ -201,7 +205,8 @@ struct ClientFileTests {
             try await coord.logIn(f.login(.coordinator))
             let page = try await coord.request(.get, "/clients/client-a/audit")
             #expect(page.status == .ok)
-            #expect(page.body.contains("update"))
+            #expect(page.body.contains("<td>geändert</td><td>Angaben</td>") && page.body.contains("<td>gelesen</td><td>Prüfung</td>"))
+            #expect(!page.body.contains("<td>update</td>") && !page.body.contains("<td>facts</td>"))
             #expect(try await AuditLog.verify(f.services.db).isIntact)
         }
         // No content in the trail: neither the name nor a fact.

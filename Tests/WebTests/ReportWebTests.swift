@@ -85,6 +85,9 @@ struct ReportWebTests {
             let elbstadt = try #require(landRows.first { $0.key.hasPrefix("Elbstadt") }?.value)
             #expect(elbstadt[0] == String(first) && elbstadt[1] == String(period.count - first))
             #expect(landRows.contains { $0.key.hasPrefix("Muldenau") })
+            // Sessions, applications and grants are different things: the Land's table has no row sums.
+            #expect(elbstadt.count == 4 && land.body.contains(";Erteilungen\r\n"))
+            #expect(!(try await b.request(.get, "/reports/land?from=2024-03-01&to=2024-12-31").body.contains("<th scope=\"col\">Summe</th>")))
             // The authority reads the cooperation's indicators, never the service's internal report.
             let clerk = Browser(client: client, clock: clock)
             try await clerk.logIn(login("sachbearbeitung@abh-elbstadt.example"), password: DemoSite.password)

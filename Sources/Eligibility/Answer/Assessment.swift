@@ -212,8 +212,14 @@ public struct Assessment: Sendable, Hashable {
             case .unknown:
                 for o in c.open where out.count < limit {
                     let a = o.hasPrefix("U") && Int(o.dropFirst()) != nil
-                        ? "Offene Rechtsfrage \(o) rechtlich klären lassen: \(ConditionCatalog.describeOpen(o))"
+                        ? "Offene Rechtsfrage \(o) rechtlich klären lassen: \(ConditionCatalog.describeQuestion(o))"
                         : "Fehlende Angabe ergänzen: \(ConditionCatalog.describeOpen(o))"
+                    if !out.contains(a) { out.append(a) }
+                }
+            case .waiver where !c.open.isEmpty:
+                // Not known to fail, only not recorded: ask for the fact rather than for the remedy.
+                for o in c.open where out.count < limit {
+                    let a = "Fehlende Angabe ergänzen: \(ConditionCatalog.describeOpen(o))"
                     if !out.contains(a) { out.append(a) }
                 }
             case .waiver:

@@ -174,16 +174,34 @@ public enum ConditionCatalog {
     }
 
     static func describeFact(_ f: String) -> String {
-        if let g = factNames[f] { return g }
-        if let dot = f.firstIndex(of: "."), let g = factNames[String(f[..<dot])] { return "\(g) (\(f))" }
+        if let g = factNames[f] ?? subfactNames[f] { return g }
+        if let dot = f.firstIndex(of: "."), let g = factNames[String(f[..<dot])] { return g }
         return f
     }
 
+    /// A U-point's question without its number (for texts that name the number already).
+    public static func describeQuestion(_ key: String) -> String { openQuestions[key] ?? describeOpen(key) }
+
+    /// The parts of a fact the engine asks for by name (a counselor reads German, not field paths).
+    static let subfactNames: [String: String] = [
+        "asylum.applied_on": "Datum des Asylantrags", "asylum.decided_on": "Datum der Asylentscheidung",
+        "asylum.decision": "Ausgang des Asylverfahrens", "asylum.ou_basis": "Rechtsgrundlage der „offensichtlich unbegründet“-Ablehnung",
+        "asylum.rejected_as": "Art der Asylablehnung", "bars.abs4_ground": "zwingender Versagungsgrund (§ 5 Abs. 4)",
+        "bars.entry_ban": "Einreise- und Aufenthaltsverbot", "bars.expulsion_order": "Ausweisungsverfügung",
+        "bars.extremism": "Extremismus (§ 19d Abs. 1 Nr. 6)", "bars.other_expulsion_interest": "sonstiges Ausweisungsinteresse",
+        "conduct.current_obstruction": "aktuelle Verhinderung der Abschiebung (Täuschung, fehlende Mitwirkung)",
+        "conduct.integration_rests_on_false_identity": "Integration unter falscher Identität",
+        "departure.own_fault": "Ausreisehindernis selbst zu vertreten?", "identity.clarified_on": "Datum der Identitätsklärung",
+        "integration_course.possible": "Integrationskurs möglich?", "livelihood.own_work_share": "Anteil eigener Erwerbstätigkeit am Lebensunterhalt",
+        "training.follow_on_place_confirmed": "Zusage eines Anschlussplatzes (Helferausbildung)",
+        "training.registered_on": "Eintragung des Ausbildungsvertrags",
+    ]
+
     static let openQuestions: [String: String] = [
-        "U1": "Inhalt des Gesetzes vom 22.7.2026 (BGBl. 2026 I Nr. 222) nicht berücksichtigt",
+        "U1": "Inhalt des Gesetzes vom 22.07.2026 (BGBl. 2026 I Nr. 222) nicht berücksichtigt",
         "U2": "Behandlung bis 30.12.2025 gestellter, nicht beschiedener Anträge nach § 104c",
         "U3": "Unterbrechen Zeiten nach § 60b die Kette oder zählen sie nur nicht mit?",
-        "U4": "Genaues Inkrafttreten der Neufassung des § 60d (27.2. oder 1.3.2024)",
+        "U4": "Genaues Inkrafttreten der Neufassung des § 60d (27.02. oder 01.03.2024)",
         "U5": "Maßgebliche Fassung des § 10 Abs. 3 S. 2 nach der GEAS-Anpassung",
         "U6": "Gemischte Geldstrafen bzw. jugendstrafrechtliche Sanktionen ohne Jugendstrafe",
         "U7": "Sicherer Herkunftsstaat (Rechtsverordnung nach § 29b AsylG nicht geprüft)",

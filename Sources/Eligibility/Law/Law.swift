@@ -16,7 +16,7 @@ public enum Law {
     }
 
     public static let p25a = DatedRules<Rules25a>("§ 25a AufenthG", [
-        (Day("2015-08-01"), "G v. 27.7.2015", Rules25a(residenceYears: 4, schoolYears: 4, ageLimit: 21, duldungMonths: nil, car104cBranch: false, illnessException: false)),
+        (Day("2015-08-01"), "G v. 27.07.2015", Rules25a(residenceYears: 4, schoolYears: 4, ageLimit: 21, duldungMonths: nil, car104cBranch: false, illnessException: false)),
         (Day("2022-12-31"), "ChAufenthG v. 21.12.2022", Rules25a(residenceYears: 3, schoolYears: 3, ageLimit: 27, duldungMonths: 12, car104cBranch: true, illnessException: true)),
         (Day("2027-07-01"), "Art. 5 Nr. 2 ChAufenthG", Rules25a(residenceYears: 3, schoolYears: 3, ageLimit: 27, duldungMonths: 12, car104cBranch: false, illnessException: true)),
     ])
@@ -33,7 +33,7 @@ public enum Law {
     }
 
     public static let p25b = DatedRules<Rules25b>("§ 25b AufenthG", [
-        (Day("2015-08-01"), "G v. 27.7.2015", Rules25b(years: 8, yearsWithMinorChild: 6, abs6: false, car104cBranch: false)),
+        (Day("2015-08-01"), "G v. 27.07.2015", Rules25b(years: 8, yearsWithMinorChild: 6, abs6: false, car104cBranch: false)),
         (Day("2020-01-01"), "G über Duldung bei Ausbildung und Beschäftigung", Rules25b(years: 8, yearsWithMinorChild: 6, abs6: true, car104cBranch: false)),
         (Day("2022-12-31"), "ChAufenthG v. 21.12.2022", Rules25b(years: 6, yearsWithMinorChild: 4, abs6: true, car104cBranch: true)),
         (Day("2027-07-01"), "Art. 5 Nr. 3 ChAufenthG", Rules25b(years: 6, yearsWithMinorChild: 4, abs6: true, car104cBranch: false)),
@@ -91,7 +91,7 @@ public enum Law {
         (Day("2020-01-01"), "G über Duldung bei Ausbildung und Beschäftigung", true),
     ])
     public static let p16g = DatedRules<Bool>("§ 16g AufenthG", [
-        (Day("2024-03-01"), "FEG v. 16.8.2023", true),
+        (Day("2024-03-01"), "FEG v. 16.08.2023", true),
     ])
     public static let p19d = DatedRules<Bool>("§ 19d AufenthG", [
         (Day("2020-03-01"), "Fachkräfteeinwanderungsgesetz", true),

@@ -46,7 +46,7 @@ extension Context {
         }
         if let start = timeline.segments.first(where: { $0.period.map { StatusColumn.residence104c.classify($0) == .qualifies } ?? false })?.from,
            start == Day("2017-11-01") || start == Day("2017-10-31") {
-            s.note("Grenzfall: Beginn des Aufenthalts am \(start.german) – Praxisquellen nennen „bis 31.10.2017“ bzw. „vor dem 1.11.2017“.", "spec/01-common.md §1.8")
+            s.note("Grenzfall: Beginn des Aufenthalts am \(start.german) – Praxisquellen nennen „bis 31.10.2017“ bzw. „vor dem 01.11.2017“.", "spec/01-common.md §1.8")
         }
         s.require("c_fdgo_declaration", person.fdgoDeclarationOn.happened(by: decision), fact: "fdgo_declaration_on", .remediable)
         crime50_90(&s, "c_crime_threshold", disregardJuvenileSanctions: true)

@@ -93,7 +93,7 @@ extension Context {
     /// Notes every answer carries for its decision date.
     func caveats(_ s: inout Sheet) {
         if decision >= Law.u1From {
-            s.note("Vorbehalt U1: Änderungen durch das Gesetz vom 22.7.2026 (BGBl. 2026 I Nr. 222) sind nicht berücksichtigt – vor der Entscheidung prüfen.", "spec/13-open-questions.md U1")
+            s.note("Vorbehalt U1: Änderungen durch das Gesetz vom 22.07.2026 (BGBl. 2026 I Nr. 222) sind nicht berücksichtigt – vor der Entscheidung prüfen.", "spec/13-open-questions.md U1")
         }
     }
 }

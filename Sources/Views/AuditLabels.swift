@@ -1,0 +1,24 @@
+/// German names of what the audit trail records (the table keeps short English codes; staff read German).
+public enum AuditLabels {
+    static let actions: [String: String] = [
+        "read": "gelesen", "create": "angelegt", "update": "geändert", "delete": "gelöscht", "accept": "angenommen",
+        "decline": "abgelehnt", "decide": "entschieden", "revoke": "widerrufen", "disclose": "offengelegt",
+        "anonymise": "anonymisiert",
+    ]
+
+    static let entities: [String: String] = [
+        "application": "Antrag", "appointment": "Termin", "appointment_request": "Terminanfrage", "article": "Wissensartikel",
+        "assessment": "Prüfung", "assessment_snapshot": "gespeicherte Prüfung", "audit": "Protokoll", "case": "Akte",
+        "client": "Stammdaten", "client_search": "Suche in der Klientenliste", "consent": "Schweigepflichtentbindung", "consent_scan": "Scan der Schweigepflichtentbindung",
+        "contact": "Kontakt", "dashboard": "Übersicht", "disclosure": "Offenlegung", "document": "Dokument",
+        "expert_request": "Fachberatung", "facts": "Angaben", "followup": "Folgeaufgabe", "household": "Haushalt",
+        "letter": "Schreiben", "meeting": "Quartalstreffen", "meeting_case": "Fallbesprechung", "referral": "Vermittlung",
+        "relation": "Familienbeziehung", "reminder": "Wiedervorlage", "screening": "Screening", "session": "Beratung",
+        "statistics": "Verfahrensstatistik", "status_history": "Statusverlauf",
+    ]
+
+    /// "Statusverlauf gelesen"; an unknown code is shown as it is rather than hidden.
+    public static func describe(action: String, entity: String) -> (String, String) {
+        (actions[action] ?? action, entities[entity] ?? entity)
+    }
+}
