@@ -273,7 +273,8 @@ struct ClientRoutes {
         do {
             facts = try CaseFileDecoder.person(json: text, source: "Angaben", on: services.today)
         } catch let e as CaseFileError {
-            let message = "Zeile \(e.line.map(String.init) ?? "?")\(e.path.isEmpty ? "" : ", Feld \(e.path)"): \(e.message)"
+            let place = [e.line.map { "Zeile \($0)" }, e.path.isEmpty ? nil : "Feld \(e.path)"].compactMap { $0 }.joined(separator: ", ")
+            let message = (place.isEmpty ? "" : place + ": ") + DecoderMessages.german(e.message)
             return Reply.html(FactsPage.render(frame: context.frame("Angaben", current: "clients"), client: c, json: text, error: message), status: .unprocessableContent)
         }
         if facts.status != nil {
