@@ -69,6 +69,24 @@ struct DemoSiteTests {
         #expect(w.contacts.count >= 3 && w.contacts.allSatisfy { $0.authorityID == authority })
     }
 
+    @Test("The authority's quarterly figures add up, and the cases fit their clients")
+    func consistentFigures() {
+        // Pending at a quarter's end can only come from the stock before and the quarter's applications.
+        let byRegulation = Dictionary(grouping: site.work.statistics.procedures, by: \.regulation)
+        for (reg, quarters) in byRegulation {
+            let ordered = quarters.sorted { $0.quarter.lastDay < $1.quarter.lastDay }
+            for (before, q) in zip(ordered, ordered.dropFirst()) {
+                #expect(q.pendingAtEnd >= 0 && q.pendingAtEnd <= before.pendingAtEnd + q.applications - q.grants - q.refusals, "\(reg) \(q.quarter)")
+            }
+            if reg == "104c" { #expect(ordered.filter { $0.quarter.year >= 2026 }.allSatisfy { $0.applications == 0 && $0.grants == 0 }) }
+        }
+        // A case aims at § 25a only while its client is under 27.
+        let clients = Dictionary(uniqueKeysWithValues: site.clients.map { ($0.id, $0) })
+        for c in site.work.cases where c.pathway == .p25a {
+            if let born = clients[c.clientID]?.facts.born { #expect(born.adding(years: 27) > c.openedOn) }
+        }
+    }
+
     @Test("Ids are unique and UUID-shaped")
     func ids() {
         let all = site.organisations.map(\.id) + site.users.map(\.user.id) + site.clients.map(\.id)
