@@ -90,7 +90,7 @@ public enum AppointmentPages {
         \(field("place", "Ort", f.place, size: 30))
         \(field("language", "Sprache", f.language))
         <div><label for="counselor">Berater:in</label><select id="counselor" name="counselor">\(counselorOptions)</select></div>
-        <div><label for="channel">Angefragt per</label><select id="channel" name="channel">\(channels)</select></div>
+        <div><label for="channel">Angefragt per</label><select id="channel" name="channel"\(Layout.describedBy("channel", f.errors["channel"]))>\(channels)</select>\(Layout.fieldError("channel", f.errors["channel"]))</div>
         </div>
         <p><button type="submit">Termin eintragen</button></p>
         </form>

@@ -66,11 +66,19 @@ struct AppointmentRoutes {
         if clientID == nil { f.errors["file_number"] = "Keine Akte mit diesem Aktenzeichen." }
         let day = formDay(f.day)
         if day == nil || day! == nil { f.errors["day"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
+        if let d = day ?? nil {
+            let land = context.account?.organisation.land ?? "DE-SN"
+            if d < services.today { f.errors["day"] = "Ein neuer Termin kann nicht in der Vergangenheit liegen." }
+            else if Holidays.weekday(d) == 7 { f.errors["day"] = "Der \(d.german) ist ein Sonntag." }
+            else if let h = Holidays.of(land: land, year: d.year).first(where: { $0.0 == d }) { f.errors["day"] = "Der \(d.german) ist ein Feiertag (\(h.1))." }
+        }
         let minute = Appointment.minute(f.time)
         if minute == nil { f.errors["time"] = "Bitte die Uhrzeit als HH:MM angeben." }
         let duration = Int(f.duration)
         if duration == nil || !(5...480).contains(duration!) { f.errors["duration"] = "Bitte die Dauer in Minuten (5–480) angeben." }
-        if f.place.isEmpty || f.place.count > 200 { f.errors["place"] = "Bitte den Ort angeben." }
+        if f.place.isEmpty { f.errors["place"] = "Bitte den Ort angeben." }
+        if f.place.count > 200 { f.errors["place"] = "Der Ort darf höchstens 200 Zeichen haben." }
+        if Appointment.Channel(rawValue: f.channel) == nil { f.errors["channel"] = "Bitte auswählen, wie der Termin vereinbart wurde." }
         if f.language.isEmpty || f.language.count > 60 { f.errors["language"] = "Bitte die Sprache angeben." }
         // A counselor enters appointments for themselves; the coordinator for anyone of the service.
         if a.role != .coordinator && f.counselor != a.userID { f.errors["counselor"] = "Termine anderer Berater:innen trägt die Koordination ein." }

@@ -18,6 +18,13 @@ struct AppointmentTests {
                                                                              "duration": "0", "place": "", "language": "Arabisch", "counselor": "user-0", "channel": "phone"])
                 #expect(bad.status == .unprocessableContent)
                 for field in ["file_number", "day", "time", "duration", "place"] { #expect(bad.body.contains("id=\"\(field)-error\""), "\(field)") }
+                // Not in the past (today is 22.11.2026), not on a Sunday or a holiday of the Land, a place of sensible length.
+                for (day, message) in [("20.11.2026", "nicht in der Vergangenheit"), ("29.11.2026", "ist ein Sonntag"), ("25.12.2026", "ist ein Feiertag (1. Weihnachtstag)")] {
+                    let r = try await b.request(.post, "/appointments", form: ["csrf": csrf, "file_number": "A-1", "day": day, "time": "10:00", "duration": "60",
+                                                                               "place": String(repeating: "x", count: 300), "language": "Arabisch", "counselor": "user-0", "channel": "fax"])
+                    #expect(r.status == .unprocessableContent && r.body.contains(message), "\(day)")
+                    #expect(r.body.contains("höchstens 200 Zeichen") && r.body.contains("id=\"channel-error\""))
+                }
                 // A counselor cannot book a colleague; the coordinator can.
                 #expect(try await b.request(.post, "/appointments", form: ["csrf": csrf, "file_number": "A-1", "day": "24.11.2026", "time": "10:00", "duration": "60",
                                                                            "place": "Raum 2", "language": "Arabisch", "counselor": "user-1", "channel": "phone"]).status == .unprocessableContent)
