@@ -13,7 +13,7 @@ public enum PublicPages {
         "message": "Ihre Nachricht (kurz)", "hint": "Bitte schreiben Sie hier nichts über Gesundheit oder Strafverfahren. Das besprechen wir persönlich.",
         "consent": "Ich bin einverstanden, dass die Beratungsstelle diese Angaben speichert, um mich wegen eines Termins anzurufen oder anzuschreiben. Sie werden nach 90 Tagen gelöscht.",
         "send": "Anfrage senden", "thanks": "Vielen Dank! Wir melden uns bei Ihnen.", "errName": "Bitte geben Sie Ihren Namen an.",
-        "errContact": "Bitte geben Sie eine Telefonnummer oder E-Mail-Adresse an.", "errConsent": "Bitte bestätigen Sie Ihr Einverständnis.",
+        "errContact": "Bitte geben Sie eine Telefonnummer oder E-Mail-Adresse an.", "errConsent": "Bitte bestätigen Sie Ihr Einverständnis.", "errLong": "Eine Angabe ist zu lang (Name und Kontakt höchstens 200, Nachricht höchstens 2.000 Zeichen).",
         "errBusy": "Gerade kommen sehr viele Anfragen an. Bitte versuchen Sie es später noch einmal oder rufen Sie uns an.", "languages": "Sprachen",
     ])
 
@@ -25,7 +25,7 @@ public enum PublicPages {
             "message": "Your message (short)", "hint": "Please do not write about health or criminal proceedings here. We will discuss this in person.",
             "consent": "I agree that the counseling service stores these details to call or write to me about an appointment. They are deleted after 90 days.",
             "send": "Send request", "thanks": "Thank you! We will get in touch with you.", "errName": "Please enter your name.",
-            "errContact": "Please enter a phone number or an e-mail address.", "errConsent": "Please confirm that you agree.",
+            "errContact": "Please enter a phone number or an e-mail address.", "errConsent": "Please confirm that you agree.", "errLong": "An entry is too long (name and contact at most 200, message at most 2,000 characters).",
             "errBusy": "We are receiving very many requests right now. Please try again later or call us.", "languages": "Languages",
         ]),
         Language(code: "ar", name: "العربية", rtl: true, t: [
@@ -34,7 +34,7 @@ public enum PublicPages {
             "message": "رسالتك (باختصار)", "hint": "من فضلك لا تكتب هنا أي شيء عن الصحة أو الإجراءات الجنائية. سنتحدث عن ذلك شخصيًا.",
             "consent": "أوافق على أن يحفظ مركز الاستشارة هذه البيانات للاتصال بي أو مراسلتي بخصوص موعد. تُحذف بعد 90 يومًا.",
             "send": "إرسال الطلب", "thanks": "شكرًا لك! سنتواصل معك.", "errName": "من فضلك أدخل اسمك.",
-            "errContact": "من فضلك أدخل رقم هاتف أو بريدًا إلكترونيًا.", "errConsent": "من فضلك أكّد موافقتك.",
+            "errContact": "من فضلك أدخل رقم هاتف أو بريدًا إلكترونيًا.", "errConsent": "من فضلك أكّد موافقتك.", "errLong": "إحدى الإجابات طويلة جدًا (الاسم ووسيلة التواصل 200 حرف كحد أقصى، والرسالة 2000 حرف).",
             "errBusy": "تصلنا الآن طلبات كثيرة جدًا. من فضلك حاول لاحقًا أو اتصل بنا.", "languages": "اللغات",
         ]),
         Language(code: "fa", name: "فارسی / دری", rtl: true, t: [
@@ -43,7 +43,7 @@ public enum PublicPages {
             "message": "پیام شما (کوتاه)", "hint": "لطفاً اینجا چیزی دربارهٔ سلامتی یا پرونده‌های کیفری ننویسید. این موارد را حضوری صحبت می‌کنیم.",
             "consent": "موافقم که مرکز مشاوره این اطلاعات را برای تماس یا نامه‌نگاری دربارهٔ وقت ملاقات ذخیره کند. این اطلاعات پس از ۹۰ روز حذف می‌شوند.",
             "send": "ارسال درخواست", "thanks": "سپاس! با شما تماس می‌گیریم.", "errName": "لطفاً نام خود را وارد کنید.",
-            "errContact": "لطفاً شماره تلفن یا ایمیل وارد کنید.", "errConsent": "لطفاً موافقت خود را تأیید کنید.",
+            "errContact": "لطفاً شماره تلفن یا ایمیل وارد کنید.", "errConsent": "لطفاً موافقت خود را تأیید کنید.", "errLong": "یکی از پاسخ‌ها بیش از حد طولانی است (نام و راه تماس حداکثر ۲۰۰ و پیام حداکثر ۲۰۰۰ نویسه).",
             "errBusy": "در حال حاضر درخواست‌های بسیار زیادی می‌رسد. لطفاً بعداً دوباره امتحان کنید یا با ما تماس بگیرید.", "languages": "زبان‌ها",
         ]),
         Language(code: "ru", name: "Русский", rtl: false, t: [
@@ -52,7 +52,7 @@ public enum PublicPages {
             "message": "Ваше сообщение (коротко)", "hint": "Пожалуйста, не пишите здесь о здоровье или уголовных делах. Это мы обсудим лично.",
             "consent": "Я согласен(на), что консультационная служба сохранит эти данные, чтобы позвонить или написать мне по поводу встречи. Они будут удалены через 90 дней.",
             "send": "Отправить запрос", "thanks": "Спасибо! Мы свяжемся с вами.", "errName": "Пожалуйста, укажите ваше имя.",
-            "errContact": "Пожалуйста, укажите номер телефона или адрес e-mail.", "errConsent": "Пожалуйста, подтвердите ваше согласие.",
+            "errContact": "Пожалуйста, укажите номер телефона или адрес e-mail.", "errConsent": "Пожалуйста, подтвердите ваше согласие.", "errLong": "Одно из полей слишком длинное (имя и контакт — не более 200, сообщение — не более 2000 символов).",
             "errBusy": "Сейчас поступает очень много запросов. Пожалуйста, попробуйте позже или позвоните нам.", "languages": "Языки",
         ]),
         Language(code: "tr", name: "Türkçe", rtl: false, t: [
@@ -61,7 +61,7 @@ public enum PublicPages {
             "message": "Mesajınız (kısa)", "hint": "Lütfen buraya sağlık veya ceza davaları hakkında bir şey yazmayın. Bunları yüz yüze konuşuruz.",
             "consent": "Danışmanlık merkezinin bir randevu için beni aramak veya bana yazmak amacıyla bu bilgileri saklamasını kabul ediyorum. Bilgiler 90 gün sonra silinir.",
             "send": "Talebi gönder", "thanks": "Teşekkürler! Sizinle iletişime geçeceğiz.", "errName": "Lütfen adınızı yazın.",
-            "errContact": "Lütfen bir telefon numarası veya e-posta adresi yazın.", "errConsent": "Lütfen onayınızı verin.",
+            "errContact": "Lütfen bir telefon numarası veya e-posta adresi yazın.", "errConsent": "Lütfen onayınızı verin.", "errLong": "Bir bilgi çok uzun (ad ve iletişim en fazla 200, mesaj en fazla 2.000 karakter).",
             "errBusy": "Şu anda çok fazla talep geliyor. Lütfen daha sonra tekrar deneyin veya bizi arayın.", "languages": "Diller",
         ]),
     ]

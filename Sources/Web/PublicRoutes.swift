@@ -56,6 +56,9 @@ struct PublicRoutes {
         f.name = String(form.trimmed("name").prefix(200)); f.contact = String(form.trimmed("contact").prefix(200))
         f.language = String(form.trimmed("language").prefix(60)); f.preferred = String(form.trimmed("preferred").prefix(300))
         f.message = String(form.trimmed("message").prefix(2000)); f.consent = form["consent"] == "1"
+        // Nothing is cut off silently: the visitor sees the shortened text and is asked to check it.
+        let limits = [("name", 200), ("contact", 200), ("language", 60), ("preferred", 300), ("message", 2000)]
+        if limits.contains(where: { form.trimmed($0.0).count > $0.1 }) { f.errors.append(lang.text("errLong")) }
         if f.name.isEmpty { f.errors.append(lang.text("errName")) }
         if f.contact.count < 5 || !(f.contact.contains("@") || f.contact.filter(\.isNumber).count >= 5) { f.errors.append(lang.text("errContact")) }
         if !f.consent { f.errors.append(lang.text("errConsent")) }

@@ -19,7 +19,11 @@ struct PublicRequestTests {
                 #expect(try await visitor.request(.post, "/anfrage/org-a?lang=ar", form: ["name": "X", "contact": "0351 123456", "consent": "1"]).status == .forbidden)
                 let missing = try await visitor.request(.post, "/anfrage/org-a?lang=ar", form: ["csrf": token, "name": "", "contact": "x"])
                 #expect(missing.status == .unprocessableContent && missing.body.contains("من فضلك أدخل اسمك.") && missing.body.contains("من فضلك أكّد موافقتك."))
-                let again = try #require(visitor.csrf(missing))
+                // A text beyond its limit is not cut off silently.
+                let long = try await visitor.request(.post, "/anfrage/org-a?lang=ar", form: ["csrf": try #require(visitor.csrf(missing)), "name": "Samira K.",
+                                                                                            "contact": "0351 123456", "consent": "1", "message": String(repeating: "ا", count: 2001)])
+                #expect(long.status == .unprocessableContent && long.body.contains("إحدى الإجابات طويلة جدًا"))
+                let again = try #require(visitor.csrf(long))
                 let ok = try await visitor.request(.post, "/anfrage/org-a?lang=ar", form: ["csrf": again, "name": "Samira K.", "contact": "0351 123456",
                                                                                           "language": "Arabisch", "preferred": "vormittags", "consent": "1"])
                 #expect(ok.status == .ok && ok.body.contains("id=\"thanks\""))
