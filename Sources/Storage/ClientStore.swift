@@ -160,6 +160,18 @@ public struct ClientStore: Sendable {
     }
 
     /// A client of the organisation by its file number.
+    /// The next file number of the organisation in `year`: "PB-2026-0080" after the highest "PB-2026-NNNN" so far.
+    /// Two creations at the same moment may draw the same number; the unique index refuses the second, which draws again.
+    public func nextFileNumber(organisation: String, year: Int) async throws -> String {
+        let prefix = "PB-\(year)-"
+        let rows = try await db.read { ex in
+            try await ex.query(SQL("SELECT file_number FROM clients WHERE organisation_id = ? AND file_number LIKE ?", [organisation, prefix + "%"]))
+        }
+        let highest = rows.compactMap { $0.text("file_number").flatMap { Int($0.dropFirst(prefix.count)) } }.max() ?? 0
+        let next = String(highest + 1)
+        return prefix + String(repeating: "0", count: max(0, 4 - next.count)) + next
+    }
+
     public func clientID(fileNumber: String, organisation: String) async throws -> String? {
         try await db.read { ex in try await ex.one(SQL("SELECT id FROM clients WHERE organisation_id = ? AND file_number = ?", [organisation, fileNumber]))?.text("id") }
     }

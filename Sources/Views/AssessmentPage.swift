@@ -48,6 +48,7 @@ public enum AssessmentPage {
             <input id="on" name="on" value="\(m.on.german)" size="10"> <button type="submit">Neu prüfen</button>
             </form>
             <p>Stand: <strong>\(m.on.german)</strong>\(m.on == m.today ? " (heute)" : "")</p>
+            \(permitNote(m))
             <table><caption>Übersicht</caption><thead><tr><th scope="col">Vorschrift</th><th scope="col">Titel</th><th scope="col">Ergebnis</th><th scope="col">Rechtsfolge</th></tr></thead>
             <tbody>
             """ as HTML)
@@ -78,6 +79,16 @@ public enum AssessmentPage {
             <p><a href="/clients/\(m.client.id)">Zurück zur Akte</a></p>
             """ as HTML)
         }
+    }
+
+    /// A person who holds a residence permit on the date does not need the pathways for tolerated persons: their
+    /// "Duldung" steps only matter if the permit ends (the plan shows what follows it).
+    static func permitNote(_ m: Model) -> HTML {
+        guard let p = m.client.facts.status?.last(where: { $0.covers(m.on) }), let basis = p.titleBasis else { return .empty }
+        let until = p.to.map { " bis \($0.german)" } ?? ""
+        let parts = basis.split(separator: "-")
+        let section = "§ \(parts[0])" + (parts.count > 1 ? " Abs. \(parts[1])" : "") + (parts.count > 2 ? " Nr. \(parts[2])" : "") + " AufenthG"
+        return "<p class=\"note\" role=\"note\">Am \(m.on.german) besteht eine Aufenthaltserlaubnis nach \(section)\(until). Schritte, die eine Duldung voraussetzen, sind nur von Belang, wenn sie endet; maßgeblich ist der Aufenthaltsplan.</p>"
     }
 
     /// One pathway's section.

@@ -44,7 +44,7 @@ public enum CooperationPages {
         }
         if m.topics.contains(.statusHistory) {
             let rows = (p.status ?? []).map { s in
-                "<tr><td>\(s.from.german)</td><td>\(s.to.map(\.german) ?? "offen")</td><td>\(Labels.status(s.kind))</td></tr>" as HTML
+                "<tr><td>\(s.from.german)</td><td>\(s.to.map(\.german) ?? "laufend")</td><td>\(Labels.status(s.kind))</td></tr>" as HTML
             }
             parts.append("""
             <section aria-labelledby="status"><h2 id="status">Aufenthaltsverlauf</h2>

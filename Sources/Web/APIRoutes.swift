@@ -96,9 +96,11 @@ struct APIRoutes {
         if let s = facts.status { errors.merge(StatusHistoryRules.problems(s, entered: facts.entered, today: services.today).mapKeys { "facts.status" + $0 }) { a, _ in a } }
         guard errors.isEmpty else { throw AppError.invalid(errors) }
         let id = Credentials.newID()
-        let file = (obj["file_number"] as? String) ?? "PB-\(services.today.year)-\(id.prefix(6).uppercased())"
-        let client = Client(id: id, organisationID: org, fileNumber: file, firstName: first, lastName: last, facts: facts)
-        try await services.clients.create(client, audit: services.audit(a))
+        var file = ""
+        try await clientRoutes.createNumbered(id: id, organisation: org, given: (obj["file_number"] as? String) ?? "", audit: services.audit(a)) { number in
+            file = number
+            return Client(id: id, organisationID: org, fileNumber: number, firstName: first, lastName: last, facts: facts)
+        }
         var r = Reply.json(try json(["id": id, "file_number": file]), status: .created)
         r.headers[.location] = "/api/v1/clients/\(id)"
         return r

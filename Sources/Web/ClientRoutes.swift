@@ -104,15 +104,25 @@ struct ClientRoutes {
             return Reply.html(ClientPages.new(frame: context.frame("Neue Klientin / neuer Klient", current: "clients"), form: f), status: .unprocessableContent)
         }
         let id = Credentials.newID()
-        let file = f.fileNumber.isEmpty ? "PB-\(services.today.year)-\(id.prefix(6).uppercased())" : f.fileNumber
-        let client = Client(id: id, organisationID: org, fileNumber: file, firstName: f.firstName, lastName: f.lastName, facts: facts)
         do {
-            try await services.clients.create(client, audit: services.audit(a))
+            try await createNumbered(id: id, organisation: org, given: f.fileNumber, audit: services.audit(a)) { file in
+                Client(id: id, organisationID: org, fileNumber: file, firstName: f.firstName, lastName: f.lastName, facts: facts)
+            }
         } catch StorageError.conflict {
             f.errors["file_number"] = "Dieses Aktenzeichen ist bereits vergeben."
             return Reply.html(ClientPages.new(frame: context.frame("Neue Klientin / neuer Klient", current: "clients"), form: f), status: .conflict)
         }
         return Reply.redirect("/clients/\(id)")
+    }
+
+    /// Creates a client under the given file number, or under the next sequential one when none is given (drawing
+    /// again if another creation took it at the same moment). A given number that is taken is a conflict.
+    func createNumbered(id: String, organisation: String, given: String, audit: AuditContext, _ make: (String) -> Client) async throws {
+        if !given.isEmpty { return try await services.clients.create(make(given), audit: audit) }
+        for attempt in 1...5 {
+            let file = try await services.clients.nextFileNumber(organisation: organisation, year: services.today.year)
+            do { return try await services.clients.create(make(file), audit: audit) } catch StorageError.conflict where attempt < 5 { continue }
+        }
     }
 
     @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {

@@ -54,6 +54,17 @@ struct ClientFileTests {
             // The assessment as of another date uses the law of that date.
             let old = try await b.request(.get, "/clients/client-a/assessment?on=01.01.2028")
             #expect(section(old.body, "25b").contains("result-met"))
+            #expect(!old.body.contains("besteht eine Aufenthaltserlaubnis"))
+            // Once a permit is granted, the page says that the steps for tolerated persons matter only if it ends.
+            let granted = try await b.request(.post, "/clients/client-a/status", form: [
+                "csrf": csrf, "rows": "4",
+                "p0_kind": "none", "p0_from": "15.11.2020", "p0_to": "16.03.2021",
+                "p1_kind": "gestattung", "p1_from": "17.03.2021", "p1_to": "30.06.2023",
+                "p2_kind": "duldung", "p2_from": "01.07.2023", "p2_to": "31.10.2026",
+                "p3_kind": "aufenthaltserlaubnis", "p3_from": "01.11.2026", "p3_basis": "25-5",
+            ])
+            #expect(granted.status == .seeOther, "\(granted.body.components(separatedBy: "class=\"error\"").dropFirst().first?.prefix(200) ?? "")")
+            #expect(try await b.request(.get, "/clients/client-a/assessment").body.contains("besteht eine Aufenthaltserlaubnis nach § 25 Abs. 5 AufenthG. Schritte"))
         }
         }
     }
@@ -107,6 +118,10 @@ struct ClientFileTests {
             #expect(ok.status == .seeOther)
             let page = try await b.request(.get, ok.headers[.location]!)
             #expect(page.body.contains("Amal Neu"))
+            // Without a file number the next one of the year is drawn: PB-2026-0001, then PB-2026-0002.
+            #expect(page.body.contains("PB-2026-0001"))
+            let second = try await b.request(.post, "/clients", form: ["csrf": csrf, "first_name": "Bilal", "last_name": "Neu"])
+            #expect(try await b.request(.get, second.headers[.location]!).body.contains("PB-2026-0002"))
             #expect(page.body.contains("01.02.2003"))
         }
         }
