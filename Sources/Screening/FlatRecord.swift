@@ -41,8 +41,11 @@ public enum FlatRecord {
         let slots: [Int]
         /// The number of fields of a row.
         public let width: Int
+        /// The field separator of the file: a comma, or a semicolon (German spreadsheet exports).
+        public let separator: UInt8
 
-        public init(header: [String]) {
+        public init(header: [String], separator: UInt8 = 44) {
+            self.separator = separator
             var slots = [Int](repeating: -1, count: Column.allCases.count)
             for (i, name) in header.enumerated() {
                 if let c = FlatRecord.columns.firstIndex(of: name), slots[c] < 0 { slots[c] = i }
@@ -80,7 +83,7 @@ public enum FlatRecord {
         func v(_ k: Column) -> String? { row[k].flatMap(trimmed) }
         func day(_ k: Column) throws -> Day? {
             guard let t = v(k) else { return nil }
-            guard let d = Day(iso: t) else { throw RowError(column: k.name, message: "expected a date YYYY-MM-DD, found '\(t)'") }
+            guard let d = Day(iso: t) ?? Day(german: t) else { throw RowError(column: k.name, message: "expected a date YYYY-MM-DD or DD.MM.YYYY, found '\(t)'") }
             return d
         }
         func event(_ k: Column) throws -> EventDate {
@@ -95,7 +98,8 @@ public enum FlatRecord {
         }
         func number(_ k: Column) throws -> Double? {
             guard let t = v(k) else { return nil }
-            guard let x = Double(t), x >= 0, x <= Double(FactBounds.largestNumber) else {
+            // A decimal comma ("0,5") as German exports write it.
+            guard let x = Double(t) ?? Double(t.replacingOccurrences(of: ",", with: ".")), x >= 0, x <= Double(FactBounds.largestNumber) else {
                 throw RowError(column: k.name, message: "expected a number from 0 to \(FactBounds.largestNumber), found '\(t)'")
             }
             return x

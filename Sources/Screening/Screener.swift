@@ -101,7 +101,7 @@ public struct Screener: Sendable {
             let (id, h) = try CaseFileDecoder.household(jsonLine: text, line: line, on: on)
             return (id ?? h.persons.first?.label ?? "line-\(line)", h)
         case .csv:
-            let fields = CSV.split(text)
+            let fields = CSV.split(text, separator: layout.separator)
             guard fields.count == layout.width else { throw FlatRecord.RowError(column: "row", message: "expected \(layout.width) fields, found \(fields.count)") }
             return try FlatRecord.household(FlatRecord.Row(fields: fields, layout: layout), on: on)
         }
@@ -111,10 +111,10 @@ public struct Screener: Sendable {
     /// `reject` with the line number and reason of every malformed row, and `progress` with the input lines done.
     /// The main thread only reads lines and writes results; parsing, the engine, formatting and counting run on
     /// every core.
-    public func run(lines: some Sequence<String>, format: ScreeningFormat, header: [String] = [], firstLine: Int = 1,
+    public func run(lines: some Sequence<String>, format: ScreeningFormat, header: [String] = [], separator: UInt8 = 44, firstLine: Int = 1,
                     write: (String) -> Void, reject: (Int, String) -> Void, progress: ((Int) -> Void)? = nil) -> ScreeningSummary {
         var summary = ScreeningSummary()
-        let layout = FlatRecord.Layout(header: header)
+        let layout = FlatRecord.Layout(header: header, separator: separator)
         let horizons = Tally.Horizons(on: on)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         var chunk: [(Int, String)] = []
@@ -238,14 +238,15 @@ struct SendablePointer<T>: @unchecked Sendable {
 public enum CSV {
     /// Splits on bytes (the separators are ASCII, so multi-byte characters pass through whole). A line without
     /// quotes or carriage returns – nearly every line of an export – is cut into fields directly.
-    public static func split(_ line: String) -> [String] {
+    /// `separator`: a comma, or the semicolon of a German spreadsheet export.
+    public static func split(_ line: String, separator: UInt8 = 44) -> [String] {
         var line = line
         return line.withUTF8 { bytes in
-            guard !bytes.contains(where: { $0 == 34 || $0 == 13 }) else { return quotedSplit(bytes) }
+            guard !bytes.contains(where: { $0 == 34 || $0 == 13 }) else { return quotedSplit(bytes, separator: separator) }
             var out: [String] = []
             out.reserveCapacity(64)
             var start = 0
-            for (i, b) in bytes.enumerated() where b == 44 {
+            for (i, b) in bytes.enumerated() where b == separator {
                 out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
                 start = i + 1
             }
@@ -255,7 +256,7 @@ public enum CSV {
     }
 
     /// RFC 4180 quoting ("" inside quotes is one quote); carriage returns outside quotes are dropped.
-    static func quotedSplit(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+    static func quotedSplit(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) -> [String] {
         var out: [String] = [], cur: [UInt8] = [], quoted = false, afterQuote = false
         out.reserveCapacity(64); cur.reserveCapacity(32)
         for b in bytes {
@@ -264,7 +265,7 @@ public enum CSV {
             } else if b == 34 {
                 if afterQuote { cur.append(34) }
                 quoted = true; afterQuote = false
-            } else if b == 44 {
+            } else if b == separator {
                 out.append(String(decoding: cur, as: UTF8.self)); cur.removeAll(keepingCapacity: true); afterQuote = false
             } else if b != 13 {
                 cur.append(b); afterQuote = false

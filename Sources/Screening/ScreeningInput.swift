@@ -9,17 +9,20 @@ public enum ScreeningInput {
         public init(message: String) { self.message = message }
     }
 
-    public static func open(path: String, format: ScreeningFormat) throws -> (lines: LineReader, header: [String], firstLine: Int) {
+    /// The separator is taken from the header: a semicolon when it has semicolons and no comma (as a spreadsheet
+    /// saves "CSV" in a German locale), otherwise a comma.
+    public static func open(path: String, format: ScreeningFormat) throws -> (lines: LineReader, header: [String], firstLine: Int, separator: UInt8) {
         guard var lines = LineReader(path: path) else { throw Failure(message: "cannot read the file") }
-        guard format == .csv else { return (lines, [], 1) }
-        guard let h = lines.next() else { throw Failure(message: "empty file") }
-        let header = CSV.split(h.replacingOccurrences(of: "\u{FEFF}", with: "")).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard format == .csv else { return (lines, [], 1, 44) }
+        guard let h = lines.next()?.replacingOccurrences(of: "\u{FEFF}", with: "") else { throw Failure(message: "empty file") }
+        let separator: UInt8 = h.utf8.contains(59) && !h.utf8.contains(44) ? 59 : 44
+        let header = CSV.split(h, separator: separator).map { $0.trimmingCharacters(in: .whitespaces.union(.init(charactersIn: "\r"))) }
         let unknown = header.filter { !FlatRecord.columns.contains($0) }
         guard unknown.isEmpty, header.contains("id") else {
             throw Failure(message: "1: header: unknown columns \(unknown.joined(separator: ", ")) (known: \(FlatRecord.columns.joined(separator: ", ")); 'id' is required)")
         }
         let repeated = Dictionary(header.map { ($0, 1) }, uniquingKeysWith: +).filter { $0.value > 1 }.keys.sorted()
         guard repeated.isEmpty else { throw Failure(message: "1: header: repeated columns \(repeated.joined(separator: ", "))") }
-        return (lines, header, 2)
+        return (lines, header, 2, separator)
     }
 }

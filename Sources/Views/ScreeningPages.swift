@@ -25,7 +25,7 @@ public enum ScreeningPages {
         }
         return Layout.page(frame, """
         <h1>Screening einer Liste</h1>
-        <p class="hint">Liste aller Geduldeten (CSV im Format von <code>bleibe screen</code> oder JSON Lines) hochladen: wer erfüllt heute einen Weg, wer in 3, 6 oder 12 Monaten? Listen und Ergebnisse werden nach \(retentionDays) Tagen gelöscht.</p>
+        <p class="hint">Liste aller Geduldeten (CSV im Format von <code>bleibe screen</code> – auch als Excel-Export mit Semikolon, Datum TT.MM.JJJJ und Dezimalkomma – oder JSON Lines) hochladen: wer erfüllt heute einen Weg, wer in 3, 6 oder 12 Monaten? Listen und Ergebnisse werden nach \(retentionDays) Tagen gelöscht.</p>
         \(error.map { "<p class=\"error\" role=\"alert\" id=\"upload-error\">\($0)</p>" as HTML } ?? .empty)
         <form method="post" action="/screening" enctype="multipart/form-data">\(Layout.csrf(frame.csrf))
         <div class="grid">

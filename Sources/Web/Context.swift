@@ -199,9 +199,6 @@ func formDay(_ text: String) -> Day?? {
 func parseDay(_ text: String) throws -> Day? {
     let t = text.trimmingCharacters(in: .whitespaces)
     if t.isEmpty { return nil }
-    if let d = Day(iso: t) { return d }
-    let parts = t.split(separator: ".")
-    if parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), parts[2].count == 4,
-       let day = Day(year: y, month: m, day: d) { return day }
+    if let d = Day(iso: t) ?? Day(german: t) { return d }
     throw AppError.badRequest("„\(t)“ ist kein gültiges Datum (TT.MM.JJJJ).")
 }

@@ -71,14 +71,14 @@ final class ScreeningRunner: @unchecked Sendable {
             // A thread of its own: a busy dispatch pool must not keep a job from starting.
             let thread = Thread {
                 do {
-                    let (lines, header, firstLine) = try ScreeningInput.open(path: inputPath(config, job.id), format: format)
+                    let (lines, header, firstLine, separator) = try ScreeningInput.open(path: inputPath(config, job.id), format: format)
                     FileManager.default.createFile(atPath: resultsPath(config, job.id), contents: nil)
                     guard let out = FileHandle(forWritingAtPath: resultsPath(config, job.id)) else { throw ScreeningInput.Failure(message: "cannot write the results") }
                     let screener = Screener(on: job.on)
                     var buffer = Array((Screener.header(screener.pathways) + "\n").utf8)
                     var rejections: [String] = []
                     var rejected = 0
-                    let summary = screener.run(lines: IteratorSequence(lines), format: format, header: header, firstLine: firstLine,
+                    let summary = screener.run(lines: IteratorSequence(lines), format: format, header: header, separator: separator, firstLine: firstLine,
                                                write: { line in
                                                    buffer += line.utf8; buffer.append(10)
                                                    if buffer.count > 1 << 20 { out.write(Data(buffer)); buffer.removeAll(keepingCapacity: true) }

@@ -69,8 +69,8 @@ struct Screen: ParsableCommand {
         let fmt: ScreeningFormat
         if let f = format { guard let v = ScreeningFormat(rawValue: f) else { printError("error: --format: csv or jsonl"); throw Exit.badInput }; fmt = v }
         else { fmt = file.hasSuffix(".jsonl") || file.hasSuffix(".ndjson") ? .jsonl : .csv }
-        let lines: LineReader, header: [String], firstLine: Int
-        do { (lines, header, firstLine) = try ScreeningInput.open(path: file, format: fmt) } catch {
+        let lines: LineReader, header: [String], firstLine: Int, separator: UInt8
+        do { (lines, header, firstLine, separator) = try ScreeningInput.open(path: file, format: fmt) } catch {
             printError("error: \(file): \(error)"); throw Exit.badInput
         }
         let screener = Screener(on: day)
@@ -83,7 +83,7 @@ struct Screen: ParsableCommand {
         output.write(Screener.header(screener.pathways))
         var rejected = 0
         var nextProgress = 100_000
-        var summary = screener.run(lines: IteratorSequence(lines), format: fmt, header: header, firstLine: firstLine,
+        var summary = screener.run(lines: IteratorSequence(lines), format: fmt, header: header, separator: separator, firstLine: firstLine,
                                    write: { output.write($0) },
                                    reject: { line, reason in rejected += 1; if rejected <= 1000 { printError("\(file):\(line): \(reason)") } },
                                    progress: { n in if n >= nextProgress { printError("… \(n) rows"); nextProgress += 100_000 } })

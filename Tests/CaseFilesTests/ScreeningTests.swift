@@ -22,7 +22,7 @@ struct ScreeningTests {
         let expected = file.check().assessment
         for p in expected.persons {
             let id = file.household.persons.count > 1 ? "\(file.id)/\(p.personID)" : file.id
-            let row = try #require(rows.map(CSV.split).first { $0.first == id }, "row for \(id)")
+            let row = try #require(rows.map { CSV.split($0) }.first { $0.first == id }, "row for \(id)")
             for a in p.assessments {
                 let i = try #require(header.firstIndex(of: "\(a.pathway.rawValue)_result"))
                 #expect(row[i] == a.outcome.rawValue, "\(id) \(a.pathway.rawValue)")
@@ -116,10 +116,44 @@ struct ScreeningTests {
             let p = gen.nextHousehold().persons[0]
             var line = CSV.line(FlatRecord.row(id: "p\(n)", p, minorChildren: 0, childrenAtSchool: nil, on: Day("2026-11-22")), columns: FlatRecord.columns)
             let direct = CSV.split(line)
-            let quoted = line.withUTF8 { CSV.quotedSplit($0) }
+            let quoted = line.withUTF8 { CSV.quotedSplit($0, separator: 44) }
             #expect(direct == quoted)
             #expect(direct.count == FlatRecord.columns.count)
         }
+    }
+
+    /// What a spreadsheet saves as "CSV" in a German locale – semicolons, a byte order mark, CRLF, dates as
+    /// TT.MM.JJJJ, decimal commas – screens exactly like the same list in the documented format.
+    @Test func aGermanSpreadsheetExportScreensLikeTheDocumentedFormat() throws {
+        let on = Day("2026-11-22")
+        var gen = PopulationGenerator(seed: 9, on: on)
+        var plain = [FlatRecord.columns.joined(separator: ",")], german = [FlatRecord.columns.joined(separator: ";")]
+        for n in 0..<300 {
+            let p = gen.nextHousehold().persons[0]
+            let fields = CSV.split(CSV.line(FlatRecord.row(id: "p\(n)", p, minorChildren: n % 3, childrenAtSchool: n % 2 == 0, on: on), columns: FlatRecord.columns))
+            plain.append(fields.joined(separator: ","))
+            german.append(fields.map { f -> String in
+                if let d = Day(iso: f) { return d.german }
+                if f.contains("."), Double(f) != nil { return f.replacingOccurrences(of: ".", with: ",") }
+                return f
+            }.joined(separator: ";"))
+        }
+        #expect(german.contains { $0.contains(",") } && german.contains { $0.contains(".20") })
+        func screen(_ text: String) throws -> ([String], ScreeningSummary) {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("bleibe-\(UUID().uuidString).csv").path
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let (lines, header, first, separator) = try ScreeningInput.open(path: path, format: .csv)
+            var out: [String] = [], rejected: [String] = []
+            let summary = Screener(on: on).run(lines: IteratorSequence(lines), format: .csv, header: header, separator: separator, firstLine: first,
+                                               write: { out.append($0) }, reject: { rejected.append("\($0): \($1)") })
+            #expect(rejected.isEmpty, "\(rejected.prefix(3))")
+            return (out, summary)
+        }
+        let (a, sa) = try screen(plain.joined(separator: "\n") + "\n")
+        let (b, sb) = try screen("\u{FEFF}" + german.joined(separator: "\r\n") + "\r\n")
+        #expect(a.count == 300 && a == b)
+        #expect(sa.counts == sb.counts && sa.rows == sb.rows)
     }
 
     /// The column enum and the column names are one list: the enum's case names are the names in camel case.

@@ -23,6 +23,14 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self = parsed
     }
 
+    /// `TT.MM.JJJJ` (also `T.M.JJJJ`), as German forms and spreadsheet exports write dates.
+    public init?(german text: some StringProtocol) {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+              let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), let day = Day(year: y, month: m, day: d) else { return nil }
+        self = day
+    }
+
     private static func parseISO<C: RandomAccessCollection>(_ u: C) -> Day? where C.Element == UInt8, C.Index == Int {
         guard u.count == 10 else { return nil }
         let b = u.startIndex
