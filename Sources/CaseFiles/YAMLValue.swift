@@ -99,6 +99,7 @@ struct YAMLValue {
     func day() throws -> Day {
         guard let s = scalar, !isNull else { throw error("expected a date yyyy-mm-dd") }
         guard let d = Day(iso: s.string) else { throw error("expected a date yyyy-mm-dd, found '\(s.string)'") }
+        guard FactBounds.days.contains(d) else { throw error("expected a date from 1900-01-01 to 2199-12-31, found '\(s.string)'") }
         return d
     }
 

@@ -83,7 +83,9 @@ public enum FlatRecord {
         func v(_ k: Column) -> String? { row[k].flatMap(trimmed) }
         func day(_ k: Column) throws -> Day? {
             guard let t = v(k) else { return nil }
-            guard let d = Day(iso: t) ?? Day(german: t) else { throw RowError(column: k.name, message: "expected a date YYYY-MM-DD or DD.MM.YYYY, found '\(t)'") }
+            guard let d = Day(iso: t) ?? Day(german: t), FactBounds.days.contains(d) else {
+                throw RowError(column: k.name, message: "expected a date YYYY-MM-DD or DD.MM.YYYY from 1900 to 2199, found '\(t)'")
+            }
             return d
         }
         func event(_ k: Column) throws -> EventDate {

@@ -271,6 +271,10 @@ public enum Migrations {
             """,
             "CREATE INDEX appointment_requests_organisation ON appointment_requests(organisation_id, created_at)",
         ] },
+        Migration(version: 17, name: "0017_ScreeningJobHeartbeat") { _ in [
+            // A running job's instance writes this while it works; a job whose instance died is taken up again.
+            "ALTER TABLE screening_jobs ADD COLUMN heartbeat_at TEXT",
+        ] },
     ]
 
     /// Applies every migration not yet applied, each in its own transaction.

@@ -30,15 +30,20 @@ public struct ScreeningJobStore: Sendable {
         }
     }
 
-    /// Claims the oldest queued job for this instance. On PostgreSQL rows another instance is claiming are skipped
-    /// (`FOR UPDATE SKIP LOCKED`); everywhere, `RETURNING` names only the rows this statement changed, so a job lost
-    /// to another instance is never run twice – the next queued one is tried instead.
-    public func claim() async throws -> ScreeningJob? {
+    /// Claims the oldest queued job for this instance, or a running one whose instance has not written its heartbeat
+    /// since `staleBefore` (it stopped; the job starts again from the beginning). On PostgreSQL rows another
+    /// instance is claiming are skipped (`FOR UPDATE SKIP LOCKED`); everywhere, `RETURNING` names only the rows this
+    /// statement changed, so a job lost to another instance is never run twice – the next one is tried instead.
+    public func claim(now: String, staleBefore: String) async throws -> ScreeningJob? {
+        let claimable = "(state = 'queued' OR (state = 'running' AND (heartbeat_at IS NULL OR heartbeat_at < ?)))"
         for _ in 0..<20 {
             let outcome: (claimed: ScreeningJob?, none: Bool) = try await db.transaction { ex in
                 let lock = ex.dialect == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
-                guard let r = try await ex.one(SQL("SELECT id FROM screening_jobs WHERE state = 'queued' ORDER BY created_at LIMIT 1" + lock)) else { return (nil, true) }
-                let claimed = try await ex.one(SQL("UPDATE screening_jobs SET state = 'running' WHERE id = ? AND state = 'queued' RETURNING *", [try r.string("id")]))
+                guard let r = try await ex.one(SQL("SELECT id FROM screening_jobs WHERE \(claimable) ORDER BY created_at LIMIT 1" + lock, [staleBefore])) else { return (nil, true) }
+                let claimed = try await ex.one(SQL("""
+                    UPDATE screening_jobs SET state = 'running', heartbeat_at = ?, processed_rows = 0, rejected_rows = 0
+                    WHERE id = ? AND \(claimable) RETURNING *
+                    """, [now, try r.string("id"), staleBefore]))
                 return (try claimed.map(Self.job), false)
             }
             if outcome.none { return nil }
@@ -47,8 +52,12 @@ public struct ScreeningJobStore: Sendable {
         return nil
     }
 
-    public func progress(id: String, processed: Int, rejected: Int) async throws {
-        try await db.transaction { ex in try await ex.execute(SQL("UPDATE screening_jobs SET processed_rows = ?, rejected_rows = ? WHERE id = ?", [processed, rejected, id])) }
+    /// The job's progress, and the heartbeat that shows its instance is alive.
+    public func progress(id: String, processed: Int, rejected: Int, now: String) async throws {
+        try await db.transaction { ex in
+            try await ex.execute(SQL("UPDATE screening_jobs SET processed_rows = ?, rejected_rows = ?, heartbeat_at = ? WHERE id = ? AND state = 'running'",
+                                     [processed, rejected, now, id]))
+        }
     }
 
     public func finish(id: String, processed: Int, rejected: Int, summaryJSON: String, rejections: String) async throws {

@@ -6,6 +6,7 @@ import Foundation
 public enum DecoderMessages {
     static let phrases: [(String, String)] = [
         ("missing required field", "Pflichtangabe fehlt:"),
+        ("expected a date from 1900-01-01 to 2199-12-31, found", "Datum zwischen 1900-01-01 und 2199-12-31 erwartet, gefunden:"),
         ("expected a date yyyy-mm-dd, found", "Datum im Format JJJJ-MM-TT erwartet, gefunden:"),
         ("expected a date yyyy-mm-dd", "Datum im Format JJJJ-MM-TT erwartet"),
         ("expected a whole number, found", "ganze Zahl erwartet, gefunden:"),

@@ -86,10 +86,9 @@ struct ClientRoutes {
         if f.firstName.isEmpty || f.firstName.count > 100 { f.errors["first_name"] = "Bitte den Vornamen angeben (höchstens 100 Zeichen)." }
         if f.lastName.isEmpty || f.lastName.count > 100 { f.errors["last_name"] = "Bitte den Nachnamen angeben (höchstens 100 Zeichen)." }
         if f.fileNumber.count > 40 { f.errors["file_number"] = "Das Aktenzeichen darf höchstens 40 Zeichen haben." }
-        do { facts.born = try parseDay(f.born) } catch { f.errors["born"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
-        do { facts.entered = try parseDay(f.entered) } catch { f.errors["entered"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
+        do { facts.born = try parseDay(f.born) } catch { f.errors["born"] = dayMessage(error) }
+        do { facts.entered = try parseDay(f.entered) } catch { f.errors["entered"] = dayMessage(error) }
         if let b = facts.born, b > services.today { f.errors["born"] = "Das Geburtsdatum liegt in der Zukunft." }
-        if let b = facts.born, b < Day(year: 1900, month: 1, day: 1)! { f.errors["born"] = "Das Geburtsdatum liegt vor 1900." }
         if let e = facts.entered, e > services.today { f.errors["entered"] = "Das Einreisedatum liegt in der Zukunft." }
         if let e = facts.entered, let b = facts.born, e < b { f.errors["entered"] = "Die Einreise liegt vor der Geburt." }
         if !f.nationality.isEmpty {

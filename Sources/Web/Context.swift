@@ -195,10 +195,19 @@ func formDay(_ text: String) -> Day?? {
     do { return .some(try parseDay(text)) } catch { return nil }
 }
 
+/// The German message of a date that `parseDay` refused, for the field.
+func dayMessage(_ error: any Error) -> String {
+    if case AppError.badRequest(let m)? = error as? AppError { return m }
+    return "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben."
+}
+
 /// Reads a German (TT.MM.JJJJ) or ISO date; nil for empty; throws a German message for anything else.
 func parseDay(_ text: String) throws -> Day? {
     let t = text.trimmingCharacters(in: .whitespaces)
     if t.isEmpty { return nil }
-    if let d = Day(iso: t) ?? Day(german: t) { return d }
+    if let d = Day(iso: t) ?? Day(german: t) {
+        guard FactBounds.days.contains(d) else { throw AppError.badRequest("„\(t)“ liegt außerhalb des zulässigen Zeitraums (1900 bis 2199).") }
+        return d
+    }
     throw AppError.badRequest("„\(t)“ ist kein gültiges Datum (TT.MM.JJJJ).")
 }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOCore
 import Storage
 import Views
 
@@ -81,6 +82,9 @@ struct ErrorMiddleware: RouterMiddleware {
             if api { return Reply.problem(e.status, e.status.reasonPhrase, detail: e.body) }
             let title = e.status == .notFound ? "Seite nicht gefunden" : "Anfrage nicht möglich"
             return Reply.html(Layout.errorPage(status: Int(e.status.code), title: title, message: e.status == .notFound ? "Diese Seite gibt es nicht." : "Die Anfrage konnte nicht verarbeitet werden.", frame: context.frame(title)), status: e.status)
+        } catch is NIOTooManyBytesError {
+            // A body beyond the limit (forms, JSON, the public pages): the client's fault, not ours.
+            return map(.tooLarge("Die Anfrage ist zu groß (höchstens \(context.maxUploadSize / 1000) kB)."), api: api, context: context)
         } catch let e as StorageError {
             if case .conflict = e { return map(.conflict("Der Datensatz widerspricht einem vorhandenen (z. B. doppeltes Aktenzeichen)."), api: api, context: context) }
             context.logger.error("storage error", metadata: ["route": .string(context.endpointPath ?? "?")])

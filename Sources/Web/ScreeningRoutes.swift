@@ -78,8 +78,8 @@ struct ScreeningRoutes {
     func load(_ context: BleibeContext) async throws -> (Actor, ScreeningJob) {
         let a = try actor(context)
         guard let j = try await services.screeningJobs.job(id: try context.parameters.require("id"), organisation: a.organisationID) else { throw AppError.notFound }
-        // A job still queued (say, its instance stopped before claiming it) is picked up by whoever looks at it.
-        if j.state == .queued { services.screeningRunner.kick(services) }
+        // A job still queued, or running on an instance that stopped, is picked up by whoever looks at it.
+        if j.state == .queued || j.state == .running { services.screeningRunner.kick(services) }
         return (a, j)
     }
 

@@ -27,10 +27,15 @@ final class ScreeningRunner: @unchecked Sendable {
         }
     }
 
+    /// Seconds without a heartbeat after which a running job counts as abandoned (its instance writes one about
+    /// every 0.3 s while it works).
+    static let staleAfter: TimeInterval = 300
+
     /// The next queued job; a failing database is retried a few times before the loop gives up (a later kick resumes).
     static func claim(_ services: AppServices) async -> ScreeningJob? {
         for attempt in 0..<5 {
-            do { return try await services.screeningJobs.claim() } catch {
+            let now = services.now()
+            do { return try await services.screeningJobs.claim(now: services.timestamp(now), staleBefore: services.timestamp(now.addingTimeInterval(-Self.staleAfter))) } catch {
                 try? await Task.sleep(nanoseconds: UInt64(100_000_000 * (attempt + 1)))
             }
         }
@@ -63,7 +68,7 @@ final class ScreeningRunner: @unchecked Sendable {
             while true {
                 let (p, r, done) = progress.snapshot
                 if done { break }
-                try? await services.screeningJobs.progress(id: job.id, processed: p, rejected: r)
+                try? await services.screeningJobs.progress(id: job.id, processed: p, rejected: r, now: services.timestamp())
                 try? await Task.sleep(nanoseconds: 300_000_000)
             }
         }

@@ -10,6 +10,16 @@ struct DayTests {
         #expect(d.components == (2026, 11, 16))
     }
 
+    /// Arithmetic never traps, not even beyond the years a date can be written with (a 27th birthday of someone
+    /// "born" on 31.12.9999 once stopped the server); inputs are bounded to 1900–2199 elsewhere.
+    @Test func arithmeticBeyondTheWritableYearsDoesNotTrap() throws {
+        let last = try #require(Day(iso: "9999-12-31"))
+        #expect(last.birthday(27) > last && last.birthday(27).days(to: last.adding(years: 27)) == 0)
+        #expect(last.adding(months: 1).days(to: last) == -31)
+        #expect(Day("2024-02-29").adding(years: 1) == Day("2025-02-28"))
+        #expect(Day(german: "1.3.2024") == Day("2024-03-01") && Day(german: "31.02.2024") == nil && Day(german: "01.03.24") == nil)
+    }
+
     @Test func parsesSubstringsAndBridgedTextLikeStrings() throws {
         // Screening parses dates out of a row's bytes (contiguous) and other text through the general path.
         let row = "p1,2026-11-16,x"

@@ -155,9 +155,20 @@ struct ClientFileTests {
             // A new client born after the entry, born before 1900, or of no known nationality.
             let implausible = try await b.request(.post, "/clients", form: ["csrf": csrf, "first_name": "Amal", "last_name": "Neu", "born": "01.01.1800", "nationality": "ZZZ"])
             #expect(implausible.status == .unprocessableContent)
-            #expect(implausible.body.contains("Das Geburtsdatum liegt vor 1900.") && implausible.body.contains("id=\"nationality-error\""))
+            #expect(implausible.body.contains("außerhalb des zulässigen Zeitraums (1900 bis 2199)") && implausible.body.contains("id=\"nationality-error\""))
             let order = try await b.request(.post, "/clients", form: ["csrf": csrf, "first_name": "Amal", "last_name": "Neu", "born": "01.01.2000", "entered": "01.01.1990"])
             #expect(order.status == .unprocessableContent && order.body.contains("Die Einreise liegt vor der Geburt."))
+            // A birth on 31.12.9999 once stopped every assessment of the client; dates are bounded to 1900–2199.
+            fields["nationality"] = "SYR"; fields["born"] = "31.12.9999"
+            let late = try await b.request(.post, "/clients/client-a/facts", form: fields)
+            #expect(late.status == .unprocessableContent && late.body.contains("id=\"born-error\""))
+            let lateJSON = try await b.request(.post, "/clients/client-a/facts/json", form: ["csrf": csrf, "facts": "{\"born\": \"9999-12-31\"}"])
+            #expect(lateJSON.status == .unprocessableContent && lateJSON.body.contains("zwischen 1900-01-01 und 2199-12-31"))
+            #expect(try await b.request(.get, "/clients/client-a/assessment?on=31.12.9999").status == .badRequest)
+            #expect(try await b.request(.get, "/clients/client-a/assessment").status == .ok)
+            // A body beyond the limit is refused as too large, not as a failure of ours.
+            let oversized = try await b.request(.post, "/clients/client-a/facts/json", form: ["csrf": csrf, "facts": String(repeating: " ", count: 1_100_000)])
+            #expect(oversized.status == .contentTooLarge)
             // The server is still there.
             #expect(try await b.request(.get, "/clients/client-a").status == .ok)
         }

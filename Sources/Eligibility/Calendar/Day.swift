@@ -72,7 +72,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         let (y, m, d) = components
         let total = y * 12 + (m - 1) + n
         let ny = total / 12, nm = total % 12 + 1
-        return Day(year: ny, month: nm, day: min(d, Day.daysIn(month: nm, year: ny)))!
+        // Not through `init?(year:…)`: arithmetic may leave the years 1–9999 that a date may be written with (a
+        // 27th birthday of someone "born" in 9999); the day exists all the same.
+        return Day(ordinal: Int32(Day.daysFromCivil(year: ny, month: nm, day: min(d, Day.daysIn(month: nm, year: ny)))))
     }
 
     /// The same calendar day `n` years later; 29 February becomes 28 February in a non-leap year (K1).

@@ -354,4 +354,7 @@ public enum FactBounds {
     /// The largest number a fact may hold (hours, day fines, months, days …). No real fact comes near it; the bound
     /// keeps sums over several entries from overflowing.
     public static let largestNumber = 1_000_000
+    /// The dates a fact or a decision may carry. Nothing in this law is older, and arithmetic from any of them
+    /// (30 years of search, a 27th birthday) stays far inside the calendar.
+    public static let days = Day(year: 1900, month: 1, day: 1)!...Day(year: 2199, month: 12, day: 31)!
 }
