@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # All tests: the Swift suites on SQLite and on a throwaway PostgreSQL, then the browser test in headless Chromium.
-# Installs what is missing (Debian's postgresql, chromium, chromium-driver, poppler-utils; selenium, pytest, icalendar, openpyxl from PyPI).
+# Installs what is missing (Debian's postgresql, chromium, chromium-driver, poppler-utils; selenium, pytest, icalendar, openpyxl, schemathesis from PyPI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,9 +16,9 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || !
   apt-get update -qq >/dev/null
   apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
 fi
-if ! python3 -c "import selenium, pytest, icalendar, openpyxl" 2>/dev/null; then
+if ! python3 -c "import selenium, pytest, icalendar, openpyxl, schemathesis" 2>/dev/null; then
   python3 -m pip --version >/dev/null 2>&1 || { apt-get update -qq >/dev/null; apt-get install -y -qq python3-pip >/dev/null; }
   # Debian's own python3 is "externally managed"; the test tools go into it anyway (a throwaway CI machine).
-  python3 -m pip install -q selenium pytest icalendar openpyxl || python3 -m pip install -q --break-system-packages selenium pytest icalendar openpyxl
+  python3 -m pip install -q selenium pytest icalendar openpyxl schemathesis || python3 -m pip install -q --break-system-packages selenium pytest icalendar openpyxl schemathesis
 fi
 BLEIBE_BIN="$(swift build --show-bin-path)/bleibe" python3 -m pytest -q Tests/Browser
