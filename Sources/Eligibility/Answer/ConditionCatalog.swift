@@ -145,7 +145,7 @@ public enum ConditionCatalog {
         "16g_timing": e("§ 16g Abs. 3 AufenthG", "Antrag frühestens 7 Monate, Erteilung frühestens 6 Monate vor Ausbildungsbeginn; Vertrag eingetragen", "Eintragung des Ausbildungsvertrags beantragen"),
         "16g_lu_secured": e("§ 5 Abs. 1 Nr. 1, § 2 Abs. 3 S. 5, § 16g Abs. 10 AufenthG", "Lebensunterhalt gesichert (BAföG-Bedarf genügt)", "Sicherung des Lebensunterhalts nachweisen (Ausbildungsvergütung, BAB)"),
         // § 19d
-        "19d_geduldet": e("§ 19d Abs. 1, Abs. 4 AufenthG", "Geduldet", "Duldungsstatus klären"),
+        "19d_geduldet": e("§ 19d Abs. 1, Abs. 4 AufenthG", "Geduldet (oder nach Abs. 4 Aufenthaltserlaubnis nach Kapitel 2 Abschnitt 5 nach abgelehntem Asylantrag)", "Duldungsstatus klären"),
         "19d_qualification": e("§ 19d Abs. 1 Nr. 1 AufenthG", "Qualifikation: Berufsausbildung oder Studium in Deutschland, anerkannter Abschluss mit 2 Jahren oder 3 Jahre qualifizierte Beschäftigung", "Qualifikationsnachweise vorlegen"),
         "19d_housing": e("§ 19d Abs. 1 Nr. 2 AufenthG", "Ausreichender Wohnraum", "Mietvertrag bzw. Wohnraumnachweis vorlegen"),
         "19d_german_B1": e("§ 19d Abs. 1 Nr. 3, § 2 Abs. 11 AufenthG", "Ausreichende Deutschkenntnisse (B1)", "Deutschkenntnisse B1 nachweisen"),
