@@ -54,8 +54,9 @@ public struct DemoCaseWork: Sendable {
             let source = rng.weighted(sources)
             let counselor = rng.pick(counselors)
             var pathway = rng.weighted([(PathwayKey.p25b, 40), (.p25a, 18), (.p104c, 14), (.p60d, 10), (.p16g, 6), (.p25_5, 6), (.p19d1a, 6)])
-            // § 25a needs the application before the 27th birthday: an older client's case aims at § 25b.
-            if pathway == .p25a, let born = client.facts.born, born.adding(years: 27) <= opened { pathway = .p25b }
+            // § 25a needs the application before the 27th birthday (filed at most 400 days after the case opens): an
+            // older client's case aims at § 25b.
+            if pathway == .p25a, let born = client.facts.born, born.adding(years: 27) <= opened.adding(days: 400) { pathway = .p25b }
             var c = CounselingCase(id: rng.uuid(), organisationID: service, clientID: client.id, openedOn: opened, referralSource: source,
                                    pathway: pathway, counselorID: counselor)
             // Sessions: the Erstberatung on the day the case opened, follow-ups every few weeks up to today.

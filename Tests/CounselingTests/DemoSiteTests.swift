@@ -80,10 +80,10 @@ struct DemoSiteTests {
             }
             if reg == "104c" { #expect(ordered.filter { $0.quarter.year >= 2026 }.allSatisfy { $0.applications == 0 && $0.grants == 0 }) }
         }
-        // A case aims at § 25a only while its client is under 27.
+        // A § 25a application is filed before the client's 27th birthday.
         let clients = Dictionary(uniqueKeysWithValues: site.clients.map { ($0.id, $0) })
-        for c in site.work.cases where c.pathway == .p25a {
-            if let born = clients[c.clientID]?.facts.born { #expect(born.adding(years: 27) > c.openedOn) }
+        for a in site.work.applications where a.pathway == .p25a {
+            if let born = clients[a.clientID]?.facts.born { #expect(born.adding(years: 27) > a.filedOn) }
         }
     }
 
