@@ -98,7 +98,7 @@ public enum ClientPages {
         let status = (p.status ?? []).map { s in
             """
             <tr><td>\(Labels.status(s.kind))\(s.basis.map { " (§ \($0))" } ?? "")\(s.fiktion.map { " – " + Labels.fiktion($0) } ?? "")</td>
-            <td>\(s.from.german)</td><td>\(s.to?.german ?? "laufend")</td></tr>
+            <td>\(s.from.german)</td><td>\(s.to?.german ?? "laufend\(s.validUntil.map { " (gültig bis \($0.german))" } ?? "")")</td></tr>
             """ as HTML
         }
         let family = v.relations.compactMap { r -> HTML? in
@@ -172,6 +172,7 @@ public enum ClientPages {
             <td>\(select("p\(i)_kind", kindOptions, r.kind, label: "Status Zeile \(i + 1)"))\(Layout.fieldError("p\(i)", err))</td>
             <td><input name="p\(i)_from" aria-label="von (Zeile \(i + 1))" placeholder="TT.MM.JJJJ" size="10" value="\(r.from)"\(Layout.describedBy("p\(i)", err))></td>
             <td><input name="p\(i)_to" aria-label="bis (Zeile \(i + 1))" placeholder="laufend" size="10" value="\(r.to)"></td>
+            <td><input name="p\(i)_valid_until" aria-label="Bescheinigung oder Titel gültig bis (Zeile \(i + 1))" placeholder="TT.MM.JJJJ" size="10" value="\(r.validUntil)"></td>
             <td><input name="p\(i)_basis" aria-label="Rechtsgrundlage (Zeile \(i + 1))" placeholder="z. B. 104c" size="6" value="\(r.basis)"></td>
             <td>\(select("p\(i)_fiktion", fiktionOptions, r.fiktion, label: "Fiktion Zeile \(i + 1)"))
                 <input name="p\(i)_continues" aria-label="fortgeltender Titel (Zeile \(i + 1))" placeholder="Titel" size="5" value="\(r.continues)"></td>
@@ -182,12 +183,12 @@ public enum ClientPages {
         }
         return Layout.page(frame, """
         <h1>Statusverlauf: \(client.firstName) \(client.lastName)</h1>
-        <p class="hint">Zeiträume lückenlos und ohne Überschneidung, älteste zuerst. Nur der letzte Zeitraum darf offen („laufend“) sein. Zeiten ohne Status bitte als „ohne Status“ oder „im Ausland“ erfassen. Die Einreise war am \(Labels.day(client.facts.entered)).</p>
+        <p class="hint">Zeiträume lückenlos und ohne Überschneidung, älteste zuerst. Nur der letzte Zeitraum darf offen („laufend“) sein. Zeiten ohne Status bitte als „ohne Status“ oder „im Ausland“ erfassen. \(client.facts.entered.map { "Die Einreise war am \($0.german)." } ?? "Das Einreisedatum ist nicht erfasst.")</p>
         \(Layout.errorSummary(errors))
         <form method="post" action="/clients/\(client.id)/status">
         \(Layout.csrf(frame.csrf))
         <input type="hidden" name="rows" value="\(all.count)">
-        <table><thead><tr><th scope="col">Status</th><th scope="col">von</th><th scope="col">bis</th><th scope="col">Grundlage (AE)</th><th scope="col">Fiktion</th><th scope="col">§ 60d für</th><th scope="col">nur Anspruch, keine Bescheinigung</th></tr></thead>
+        <table><thead><tr><th scope="col">Status</th><th scope="col">von</th><th scope="col">bis</th><th scope="col">gültig bis (Bescheinigung/Titel)</th><th scope="col">Grundlage (AE)</th><th scope="col">Fiktion</th><th scope="col">§ 60d für</th><th scope="col">nur Anspruch, keine Bescheinigung</th></tr></thead>
         <tbody>\(lines)</tbody></table>
         <p><button type="submit">Speichern</button> <a href="/clients/\(client.id)">Abbrechen</a></p>
         </form>

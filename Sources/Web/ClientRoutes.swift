@@ -192,6 +192,7 @@ struct ClientRoutes {
             var r = ClientPages.StatusRow()
             r.kind = p.kind.rawValue; r.from = p.from.german; r.to = p.to?.german ?? ""; r.basis = p.basis ?? ""
             r.fiktion = p.fiktion?.rawValue ?? ""; r.continues = p.continues ?? ""; r.holder = p.holder.rawValue; r.issued = p.issued
+            r.validUntil = p.validUntil?.german ?? ""
             return r
         }
         return Reply.html(ClientPages.statusEditor(frame: context.frame("Statusverlauf", current: "clients"), client: c, rows: rows, errors: [:]))
@@ -207,16 +208,19 @@ struct ClientRoutes {
             r.kind = form.trimmed("p\(i)_kind"); r.from = form.trimmed("p\(i)_from"); r.to = form.trimmed("p\(i)_to")
             r.basis = form.trimmed("p\(i)_basis"); r.fiktion = form.trimmed("p\(i)_fiktion"); r.continues = form.trimmed("p\(i)_continues")
             r.holder = form.trimmed("p\(i)_holder").isEmpty ? "main" : form.trimmed("p\(i)_holder"); r.issued = form["p\(i)_not_issued"] == nil
+            r.validUntil = form.trimmed("p\(i)_valid_until")
             if r.kind.isEmpty && r.from.isEmpty && r.to.isEmpty { continue }
             let row = rows.count
             rows.append(r)
             guard let kind = StatusKind(rawValue: r.kind) else { errors["p\(row)"] = "Zeile \(row + 1): Bitte einen Status wählen."; continue }
-            let from: Day?, to: Day?
-            do { from = try parseDay(r.from); to = try parseDay(r.to) } catch {
+            let from: Day?, to: Day?, validUntil: Day?
+            do { from = try parseDay(r.from); to = try parseDay(r.to); validUntil = try parseDay(r.validUntil) } catch {
                 errors["p\(row)"] = "Zeile \(row + 1): Bitte gültige Daten (TT.MM.JJJJ) angeben."; continue
             }
             guard let start = from else { errors["p\(row)"] = "Zeile \(row + 1): Bitte „von“ angeben."; continue }
-            var p = StatusPeriod(kind: kind, from: start, to: to)
+            // The certificate's or permit's end may lie ahead (the reminders are built from it); not before the start.
+            if let v = validUntil, v < start { errors["p\(row)"] = "Zeile \(row + 1): „gültig bis“ liegt vor „von“."; continue }
+            var p = StatusPeriod(kind: kind, from: start, to: to, validUntil: validUntil)
             // A short form of the section ("25b", "104c", "19d-1a"): the engine compares it, it is no free text.
             if r.basis.count > 20 || !r.basis.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
                 errors["p\(row)"] = "Zeile \(row + 1): Rechtsgrundlage bitte als Kurzform angeben (z. B. 25b, 104c, 19d-1a)."; continue

@@ -102,6 +102,32 @@ struct ClientFileTests {
         }
     }
 
+    /// The editor shows and keeps a certificate's or permit's end ("gültig bis"), which may lie ahead: saving the
+    /// unchanged form once dropped it, and with it the reminder before the Duldung runs out.
+    @Test(arguments: TestDatabase.available)
+    func statusEditorKeepsTheCertificatesEnd(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            let csrf = try await b.logIn(f.login(.counselor))
+            var fields = b.formFields(try await b.request(.get, "/clients/client-a/status"))
+            let last = try #require((0..<10).last { !(fields["p\($0)_kind"] ?? "").isEmpty })
+            fields["p\(last)_valid_until"] = "10.12.2026"
+            #expect(try await b.request(.post, "/clients/client-a/status", form: fields).status == .seeOther)
+            let unchanged = b.formFields(try await b.request(.get, "/clients/client-a/status"))
+            #expect(unchanged["p\(last)_valid_until"] == "10.12.2026")
+            #expect(try await b.request(.post, "/clients/client-a/status", form: unchanged).status == .seeOther)
+            let c = try await f.services.clients.client(id: "client-a", organisation: "org-a")
+            #expect(c?.facts.status?.last?.validUntil == Day("2026-12-10"))
+            #expect(try await b.request(.get, "/clients/client-a").body.contains("laufend (gültig bis 10.12.2026)"))
+            var bad = unchanged
+            bad["p\(last)_valid_until"] = "01.01.2001"
+            let refused = try await b.request(.post, "/clients/client-a/status", form: bad)
+            #expect(refused.status == .unprocessableContent && refused.body.contains("„gültig bis“ liegt vor „von“"))
+            _ = csrf
+        }
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func newClientFormValidatesNextToTheField(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
