@@ -26,10 +26,11 @@ public enum CooperationPages {
         public var validUntil: Day?
         public var person: PersonAssessment?
         public var sessions: [(Day, CounselingSession.Kind)]
+        public var applications: [PermitApplication]
         public init(client: Client, topics: Set<Consent.Topic>, serviceName: String, validUntil: Day?, person: PersonAssessment?,
-                    sessions: [(Day, CounselingSession.Kind)]) {
+                    sessions: [(Day, CounselingSession.Kind)], applications: [PermitApplication] = []) {
             self.client = client; self.topics = topics; self.serviceName = serviceName; self.validUntil = validUntil
-            self.person = person; self.sessions = sessions
+            self.person = person; self.sessions = sessions; self.applications = applications
         }
     }
 
@@ -72,6 +73,23 @@ public enum CooperationPages {
         if m.topics.contains(.sessions) {
             let rows = m.sessions.map { s in "<li>\(s.0.german) – \(s.1 == .first ? "Erstberatung" : "Folgeberatung")</li>" as HTML }
             parts.append("<section aria-labelledby=\"sessions\"><h2 id=\"sessions\">Beratungstermine</h2>\(rows.isEmpty ? "<p>Keine.</p>" as HTML : "<ul>\(rows)</ul>")</section>")
+        }
+        if m.topics.contains(.applications) {
+            let rows = m.applications.map { a in
+                "<tr><td>\(a.pathway.title)</td><td>\(a.filedOn.german)</td><td>\(a.outcome.german)</td><td>\(a.decidedOn.map(\.german) ?? "–")</td><td>\(a.permitUntil.map(\.german) ?? "–")</td></tr>" as HTML
+            }
+            parts.append("""
+            <section aria-labelledby="applications"><h2 id="applications">Anträge und Entscheidungen</h2>
+            \(rows.isEmpty ? "<p>Keine Anträge erfasst.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Vorschrift</th><th scope=\"col\">gestellt am</th><th scope=\"col\">Ergebnis</th><th scope=\"col\">entschieden am</th><th scope=\"col\">gültig bis</th></tr></thead><tbody>\(rows)</tbody></table>")</section>
+            """)
+        }
+        if m.topics.contains(.health) {
+            let i = p.inability
+            func line(_ label: String, _ v: Bool?) -> HTML { "<li>\(label): \(Labels.yesNo(v))</li>" }
+            let items: [HTML] = [line("Schulbesuch wegen Krankheit oder Behinderung nicht möglich", i?.school),
+                                 line("Lebensunterhalt wegen Krankheit, Behinderung oder Alter nicht zu sichern", i?.livelihood),
+                                 line("Deutsch A2 wegen Krankheit, Behinderung oder Alter nicht erreichbar", i?.german)]
+            parts.append("<section aria-labelledby=\"health\"><h2 id=\"health\">Gesundheit (§ 25b Abs. 3, § 25a Abs. 1 S. 1 Nr. 2 AufenthG)</h2><ul>\(items)</ul>\(i?.reason.map { "<p>Begründung: \($0)</p>" as HTML } ?? .empty)</section>")
         }
         if m.topics.contains(.convictions) {
             let rows = (p.convictions ?? []).map { v in

@@ -61,27 +61,40 @@ struct SharedCaseRoutes {
         }
     }
 
-    func content(_ client: Client, topics: Set<Consent.Topic>) async throws -> (PersonAssessment?, [(Day, CounselingSession.Kind)]) {
+    /// What the topics reach beyond the client's record: the assessment, the sessions and the applications.
+    struct Content {
+        var person: PersonAssessment?
+        var sessions: [(Day, CounselingSession.Kind)]
+        var applications: [PermitApplication]
+    }
+
+    func content(_ client: Client, topics: Set<Consent.Topic>) async throws -> Content {
         let person = topics.contains(.assessment) || topics.contains(.missingDocuments) ? try await clientRoutes.assess(client, on: services.today) : nil
-        var sessions: [(Day, CounselingSession.Kind)] = []
-        if topics.contains(.sessions) {
+        var sessions: [(Day, CounselingSession.Kind)] = [], applications: [PermitApplication] = []
+        if topics.contains(.sessions) || topics.contains(.applications) {
             for c in try await services.cases.cases(clientID: client.id, organisation: client.organisationID) {
-                let list = try await services.cases.sessions(caseID: c.id, organisation: client.organisationID)
-                let kinds = CounselingSession.kinds(list)
-                sessions += list.map { ($0.on, kinds[$0.id] ?? .followUp) }
+                if topics.contains(.sessions) {
+                    let list = try await services.cases.sessions(caseID: c.id, organisation: client.organisationID)
+                    let kinds = CounselingSession.kinds(list)
+                    sessions += list.map { ($0.on, kinds[$0.id] ?? .followUp) }
+                }
+                if topics.contains(.applications) {
+                    applications += try await services.applications.applications(caseID: c.id, organisation: client.organisationID)
+                }
             }
             sessions.sort { $0.0 < $1.0 }
+            applications.sort { $0.filedOn < $1.filedOn }
         }
-        return (person, sessions)
+        return Content(person: person, sessions: sessions, applications: applications)
     }
 
     @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {
         let (_, client, consent, topics) = try await disclose(context, requested: nil, channel: "shared_view")
-        let (person, sessions) = try await content(client, topics: topics)
+        let content = try await content(client, topics: topics)
         let service = try await services.accounts.organisation(client.organisationID)?.name ?? ""
         return Reply.html(CooperationPages.sharedCase(frame: context.frame("Freigegebener Fall", current: "shared"),
                                                       .init(client: client, topics: topics, serviceName: service, validUntil: consent.validUntil,
-                                                            person: person, sessions: sessions)))
+                                                            person: content.person, sessions: content.sessions, applications: content.applications)))
     }
 
     /// `?topics=identity,assessment` asks for exactly these topics; all must be covered by one consent in force.
@@ -96,7 +109,8 @@ struct SharedCaseRoutes {
             requested = set
         }
         let (_, client, consent, topics) = try await disclose(context, requested: requested, channel: "api")
-        let (person, sessions) = try await content(client, topics: topics)
+        let content = try await content(client, topics: topics)
+        let person = content.person, sessions = content.sessions
         let p = client.facts
         var out: [String: Any] = ["client_id": client.id, "consent_id": consent.id, "topics": Consent.Topic.allCases.filter(topics.contains).map(\.rawValue)]
         if topics.contains(.identity) {
@@ -123,6 +137,24 @@ struct SharedCaseRoutes {
             out["missing_documents"] = Consent.disclosableActions(person.assessments, topics: topics)
         }
         if topics.contains(.sessions) { out["sessions"] = sessions.map { ["on": $0.0.iso, "kind": $0.1.rawValue] } }
+        if topics.contains(.applications) {
+            out["applications"] = content.applications.map { a -> [String: Any] in
+                var o: [String: Any] = ["pathway": a.pathway.rawValue, "filed_on": a.filedOn.iso, "outcome": a.outcome.rawValue]
+                if let d = a.decidedOn { o["decided_on"] = d.iso }
+                if let u = a.permitUntil { o["valid_until"] = u.iso }
+                return o
+            }
+        }
+        if topics.contains(.health) {
+            var health: [String: Any] = [:]
+            if let i = p.inability {
+                if let v = i.school { health["school_impossible"] = v }
+                if let v = i.livelihood { health["livelihood_impossible"] = v }
+                if let v = i.german { health["german_impossible"] = v }
+                if let r = i.reason { health["reason"] = r }
+            }
+            out["health"] = health
+        }
         return Reply.json(String(decoding: try JSONSerialization.data(withJSONObject: out, options: [.sortedKeys]), as: UTF8.self))
     }
 }

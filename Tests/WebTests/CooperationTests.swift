@@ -128,6 +128,34 @@ struct CooperationTests {
         }
     }
 
+    /// Every topic a consent names reaches the authority: applications and decisions, and health (the facts of
+    /// § 25b Abs. 3). A consent for "Anträge und Entscheidungen" had been logged as disclosed but showed nothing.
+    @Test(arguments: TestDatabase.available)
+    func applicationsAndHealthReachTheAuthorityWhenConsented(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let casePath = try await b.openCase("client-a", csrf: csrf, on: "01.10.2026", source: "authority", pathway: "25b")
+                #expect(try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "25b", "filed_on": "01.10.2026"]).status == .seeOther)
+                var fields = b.formFields(try await b.request(.get, "/clients/client-a/facts"))
+                fields["inability__german"] = "true"
+                #expect(try await b.request(.post, "/clients/client-a/facts", form: fields).status == .seeOther)
+                let clerk = Browser(client: b.client, clock: f.clock)
+                try await clerk.logIn(f.login(.authorityClerk))
+                #expect(try await b.request(.post, "/clients/client-a/consents", form: ["csrf": csrf, "recipient": "org-abh", "purpose": "Antrag", "topic_applications": "1",
+                                                                                       "valid_from": "01.11.2026", "language": "Deutsch", "form_version": "SE-2024-1"]).status == .seeOther)
+                let view = try await clerk.request(.get, "/shared/clients/client-a")
+                #expect(view.body.contains("id=\"applications\"") && view.body.contains("<td>§ 25b Abs. 1 AufenthG</td><td>01.10.2026</td><td>offen</td>"))
+                #expect(!view.body.contains("id=\"health\"") && !view.body.contains("Haddad"))
+                #expect(try await b.request(.post, "/clients/client-a/consents", form: ["csrf": csrf, "recipient": "org-abh", "purpose": "Antrag", "topic_applications": "1",
+                                                                                       "topic_health": "1", "valid_from": "01.11.2026", "language": "Deutsch", "form_version": "SE-2024-1"]).status == .seeOther)
+                let api = try await clerk.request(.get, "/api/v1/shared/clients/client-a?topics=applications,health")
+                #expect(api.status == .ok && api.body.contains("\"filed_on\":\"2026-10-01\"") && api.body.contains("\"german_impossible\":true"))
+                #expect(try await clerk.request(.get, "/shared/clients/client-a").body.contains("Deutsch A2 wegen Krankheit, Behinderung oder Alter nicht erreichbar: ja"))
+            }
+        }
+    }
+
     @Test func everyConditionNamedAsSpecialIsInTheRegistry() {
         for id in ["60d_no_conviction", "b_illness_age_exception", "gen_no_expulsion_interest"] { #expect(Consent.specialTopic(ofCondition: id) != nil) }
         #expect(Consent.specialTopic(ofCondition: "b_passport") == nil)
