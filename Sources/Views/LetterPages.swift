@@ -36,11 +36,16 @@ public enum LetterPages {
         let person = "\(c.firstName) \(c.lastName), geb. \(Labels.day(p.born)), Staatsangehörigkeit \(p.nationality ?? "ungeklärt")"
         switch m.template {
         case .application:
-            let pw = m.pathway.map { "\($0.title) (\($0.subtitle))" } ?? "der einschlägigen Vorschrift"
-            return ("Antrag auf Erteilung einer Aufenthaltserlaubnis nach \(m.pathway?.title ?? "AufenthG") – \(person)", [
-                "im Auftrag und mit Vollmacht von \(c.firstName) \(c.lastName) übersenden wir den Antrag auf Erteilung einer Aufenthaltserlaubnis nach \(pw).",
-                "Nach unserer Prüfung liegen die Voraussetzungen vor oder sind nur noch durch die beigefügten Unterlagen zu belegen. Die Unterlagen sind in der Anlage aufgeführt; fehlende Nachweise reichen wir unverzüglich nach.",
-                "Wir bitten, den Antrag zu bescheiden und für die Dauer des Verfahrens eine Bescheinigung über die Antragstellung auszustellen. Für Rückfragen stehen wir gern zur Verfügung.",
+            // §§ 60c and 60d give a Duldung, not a residence permit, and no Fiktionsbescheinigung during the procedure.
+            let duldung: String? = switch m.pathway { case .p60c?: "Ausbildungsduldung"; case .p60d?: "Beschäftigungsduldung"; default: nil }
+            let what = duldung ?? "Aufenthaltserlaubnis"
+            let pw = m.pathway.map { duldung == nil ? "\($0.title) (\($0.subtitle))" : $0.title } ?? "der einschlägigen Vorschrift"
+            return ("Antrag auf Erteilung einer \(what) nach \(m.pathway?.title ?? "AufenthG") – \(person)", [
+                "im Auftrag und mit Vollmacht von \(c.firstName) \(c.lastName) übersenden wir den Antrag auf Erteilung einer \(what) nach \(pw).",
+                "Nach unserer Prüfung liegen die Voraussetzungen vor oder sind nur noch durch Unterlagen zu belegen. Die vorliegenden Nachweise sind beigefügt; fehlende reichen wir unverzüglich nach.",
+                duldung == nil
+                    ? "Wir bitten, den Antrag zu bescheiden und für die Dauer des Verfahrens eine Bescheinigung über die Antragstellung auszustellen. Für Rückfragen stehen wir gern zur Verfügung."
+                    : "Wir bitten, den Antrag zu bescheiden. Für Rückfragen stehen wir gern zur Verfügung.",
             ])
         case .entryBan:
             return ("Antrag auf Aufhebung des Einreise- und Aufenthaltsverbots (§ 11 Abs. 4 AufenthG) – \(person)", [

@@ -5,6 +5,7 @@ import HTTPTypes
 import NIOCore
 import Storage
 import Testing
+import Views
 @testable import Web
 
 extension Browser {
@@ -125,5 +126,17 @@ struct ApplicationTests {
                 #expect(try await other.request(.get, casePath + "/documents/german_certificate/file").status == .notFound)
             }
         }
+    }
+
+    /// §§ 60c and 60d give a Duldung: the application letter must not ask for a residence permit or a Fiktionsbescheinigung.
+    @Test(arguments: [(PathwayKey.p60d, "Beschäftigungsduldung"), (.p60c, "Ausbildungsduldung"), (.p25b, "Aufenthaltserlaubnis")])
+    func theApplicationLetterNamesWhatIsAppliedFor(_ pathway: PathwayKey, _ what: String) {
+        let client = Client(id: "c", organisationID: "s", fileNumber: "PB-1", firstName: "Amina", lastName: "Yusuf", facts: Person(id: "c"))
+        let service = Organisation(id: "s", name: "Beratung", kind: .counselingService, city: "Elbstadt", land: "DE-SN")
+        let t = LetterPages.text(.init(template: .application, sender: service, senderPerson: "A. B.", recipient: nil, client: client, pathway: pathway, today: Day("2026-12-05")))
+        #expect(t.subject.hasPrefix("Antrag auf Erteilung einer \(what) nach \(pathway.title)"))
+        let text = t.paragraphs.joined(separator: " ")
+        #expect(text.contains("Bescheinigung über die Antragstellung") == (pathway == .p25b))
+        if pathway != .p25b { #expect(!text.contains("Aufenthaltserlaubnis")) }
     }
 }
