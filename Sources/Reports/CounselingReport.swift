@@ -147,7 +147,8 @@ public struct CooperationReport: Sendable {
             if let q = lastQuarter { authorityTables.append(CountTable(title: "Anhängige Verfahren am \(q.lastDay.german)", column: "anhängig", pairs: pending)) }
         }
         var report = CooperationReport(tables: [
-            CountTable(title: "Erteilte Aufenthaltserlaubnisse je \(quarters.first?.hasPrefix("Q") == true ? "Quartal" : "Jahr") und Vorschrift", rowLabels: quarters, columnLabels: regulations,
+            // §§ 60c and 60d grant a Duldung, not a residence permit: the title says so rather than counting them as permits.
+            CountTable(title: "Erteilungen je \(quarters.first?.hasPrefix("Q") == true ? "Quartal" : "Jahr") und Vorschrift (Aufenthaltserlaubnisse; nach §§ 60c, 60d Duldungen)", rowLabels: quarters, columnLabels: regulations,
                        counts: quarters.map { grants[$0]! }),
             CountTable(title: "Vermittlungen der Ausländerbehörde je \(quarters.first?.hasPrefix("Q") == true ? "Quartal" : "Jahr")", rowLabels: quarters, columnLabels: ["angenommen", "abgelehnt", "offen"],
                        counts: quarters.map { ref[$0]! }),
