@@ -49,8 +49,10 @@ public struct DemoCaseWork: Sendable {
         let channels: [(CounselingSession.Channel, Int)] = [(.inPerson, 62), (.phone, 24), (.email, 9), (.video, 5)]
         let sources: [(CounselingCase.ReferralSource, Int)] = [(.own, 38), (.authority, 34), (.otherService, 16), (.volunteer, 12)]
         // About nine in ten clients of the service have a case; the rest are family members counseled with them.
-        for client in clients where rng.chance(0.87) {
+        for client in clients where rng.chance(0.95) {
             let opened = projectStart.adding(days: rng.int(0...span))
+            // A child is counseled with its parents, in their case; only young people from 14 have a case of their own.
+            if let born = client.facts.born, born.adding(years: 14) > opened { continue }
             let source = rng.weighted(sources)
             let counselor = rng.pick(counselors)
             var pathway = rng.weighted([(PathwayKey.p25b, 40), (.p25a, 18), (.p104c, 14), (.p60d, 10), (.p16g, 6), (.p25_5, 6), (.p19d1a, 6)])
@@ -61,7 +63,7 @@ public struct DemoCaseWork: Sendable {
                                    pathway: pathway, counselorID: counselor)
             // Sessions: the Erstberatung on the day the case opened, follow-ups every few weeks up to today.
             var day = opened, count = 0
-            let planned = rng.weighted([(2, 10), (3, 16), (4, 20), (5, 20), (6, 14), (8, 12), (10, 8)])
+            let planned = rng.weighted([(2, 6), (3, 12), (4, 18), (5, 20), (6, 17), (8, 15), (10, 12)])
             let language = language(client.facts.nationality)
             while count < planned && day <= today {
                 let interpreter = language != "Deutsch" && language != "Englisch" && rng.chance(0.55)
@@ -91,7 +93,7 @@ public struct DemoCaseWork: Sendable {
                 out.applications.append(PermitApplication(id: rng.uuid(), caseID: c.id, clientID: client.id, pathway: applied,
                                                           filedOn: closed.adding(days: -rng.int(60...150)), decidedOn: closed,
                                                           outcome: granted ? .granted : rng.weighted([(.refused, 2), (.withdrawn, 1)]),
-                                                          permitUntil: granted ? closed.adding(years: pathway == .p60d || pathway == .p60c ? 2 : 3).adding(days: -1) : nil))
+                                                          permitUntil: granted ? closed.adding(months: pathway == .p60d ? 30 : 36).adding(days: -1) : nil))
             }
             out.cases.append(c)
             // A referral of the authority that the service accepted, and for many of them a consent for the authority.

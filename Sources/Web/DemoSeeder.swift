@@ -71,7 +71,8 @@ public enum DemoSeeder {
         let today = services.today
         var days = [Day("2024-04-18")]
         var d = Day("2024-06-20")
-        while d < today.adding(days: 90) { days.append(d); d = d.adding(months: 3) }
+        // Every three months, on a working day of the Land (the 20th of a month may fall on a weekend).
+        while d < today.adding(days: 90) { days.append(Holidays.nextWorkingDay(from: d, land: "DE-SN")); d = d.adding(months: 3) }
         let agenda = "Fallbesprechungen\nQuartalsstatistik der Ausländerbehörde\nFachlicher Austausch zu Grenzen und Reichweite der Regelungen\nAuswertung der Projekterkenntnisse"
         let past = days.filter { $0 <= today }
         for (i, day) in days.enumerated() {

@@ -80,8 +80,14 @@ struct DemoSiteTests {
             }
             if reg == "104c" { #expect(ordered.filter { $0.quarter.year >= 2026 }.allSatisfy { $0.applications == 0 && $0.grants == 0 }) }
         }
-        // A § 25a application is filed before the client's 27th birthday.
         let clients = Dictionary(uniqueKeysWithValues: site.clients.map { ($0.id, $0) })
+        // Cases belong to people of at least 14 (children are counseled in their parents' case), so nobody is
+        // referred or counseled before being born.
+        for c in site.work.cases {
+            if let born = clients[c.clientID]?.facts.born { #expect(born.adding(years: 14) <= c.openedOn, "\(c.id)") }
+        }
+        for r in site.work.referrals { if let born = r.born { #expect(born < r.createdOn) } }
+        // A § 25a application is filed before the client's 27th birthday.
         for a in site.work.applications where a.pathway == .p25a {
             if let born = clients[a.clientID]?.facts.born { #expect(born.adding(years: 27) > a.filedOn) }
         }
@@ -235,7 +241,9 @@ struct DemoSiteTests {
     func certificatesAndReminders() {
         var soon = 0
         for c in site.clients {
-            guard let p = c.facts.status?.last, p.kind.isDuldung else { continue }
+            // An ordinary Duldung's certificate is renewed every six months; a § 60c/§ 60d Duldung runs for the
+            // training or 30 months (§ 60d Abs. 1).
+            guard let p = c.facts.status?.last, p.kind == .duldung || p.kind == .duldung60b else { continue }
             let until = p.validUntil
             #expect(until.map { $0 >= demoToday && $0 < demoToday.adding(months: 6) } == true, "\(c.fileNumber) \(p.kind) \(p.from.iso)")
             if let until, until < demoToday.adding(days: 42) { soon += 1 }
