@@ -64,7 +64,11 @@ struct ClientFileTests {
                 "p3_kind": "aufenthaltserlaubnis", "p3_from": "01.11.2026", "p3_basis": "25-5",
             ])
             #expect(granted.status == .seeOther, "\(granted.body.components(separatedBy: "class=\"error\"").dropFirst().first?.prefix(200) ?? "")")
-            #expect(try await b.request(.get, "/clients/client-a/assessment").body.contains("besteht eine Aufenthaltserlaubnis nach § 25 Abs. 5 AufenthG. Schritte"))
+            let held = try await b.request(.get, "/clients/client-a/assessment")
+            #expect(held.body.contains("besteht eine Aufenthaltserlaubnis nach § 25 Abs. 5 AufenthG. Schritte"))
+            // The plan starts from the permit held: renew it in time; the settlement permit five years after its start.
+            #expect(held.body.contains("Aufenthaltserlaubnis nach § 25 Abs. 5 AufenthG besteht seit 01.11.2026: Verlängerung vor Ablauf beantragen"))
+            #expect(held.body.contains("Niederlassungserlaubnis nach 5 Jahren Aufenthaltserlaubnis, frühestens 01.11.2031"))
         }
         }
     }

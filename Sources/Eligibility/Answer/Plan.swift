@@ -57,8 +57,22 @@ public struct Plan: Sendable, Hashable {
                               text: "Aufenthaltserlaubnis nach § 104c: Antrag nach § 25a oder § 25b \(until)spätestens bis 30.06.2027 stellen (nur dieser Antrag löst die Fiktion aus)",
                               citation: "§ 104c Abs. 2 AufenthG n. F., § 81 Abs. 4 AufenthG", followUp: true))
         }
+        // A humanitarian title already held: renew it in time (the application keeps it in force), and count the
+        // settlement perspective from its start.
+        let held = person.status?.last.flatMap { p -> StatusPeriod? in
+            guard p.covers(on), let basis = p.titleBasis, ["25a", "25b", "25-5"].contains(basis) else { return nil }
+            return p
+        }
+        if let held, let basis = held.titleBasis {
+            let section = basis == "25-5" ? "§ 25 Abs. 5" : "§ \(basis)"
+            let until = held.validUntil.map { " vor Ablauf am \($0.german)" } ?? " vor Ablauf"
+            steps.append(Step(pathway: nil, from: on,
+                              text: "Aufenthaltserlaubnis nach \(section) AufenthG besteht seit \(held.from.german): Verlängerung\(until) beantragen (der rechtzeitige Antrag lässt sie fortgelten)",
+                              citation: "§ 8 Abs. 1, § 81 Abs. 4 AufenthG", followUp: false))
+        }
         // Humanitarian titles lead on to the settlement permit (§ 26 Abs. 4; M).
-        if let first = answers.filter({ [.p25a, .p25b, .p25b4, .p25b6, .p25_5].contains($0.pathway) }).compactMap(date).min() {
+        let reached = answers.filter({ [.p25a, .p25b, .p25b4, .p25b6, .p25_5].contains($0.pathway) }).compactMap(date) + [held?.from].compactMap { $0 }
+        if let first = reached.min() {
             steps.append(Step(pathway: nil, from: first.adding(years: 5),
                               text: "Perspektive: Niederlassungserlaubnis nach 5 Jahren Aufenthaltserlaubnis, frühestens \(first.adding(years: 5).german), wenn die Voraussetzungen des § 9 Abs. 2 erfüllt sind",
                               citation: "§ 26 Abs. 4 AufenthG", followUp: true))
