@@ -91,24 +91,21 @@ struct ScreeningWebTests {
                                                           userID: "user-1", audit: AuditContext(userID: "user-1", organisationID: "org-a", now: "2026-11-22T08:00:00.000Z"))
             }
             let store = f.services.screeningJobs
-            let claimed = try await withThrowingTaskGroup(of: String?.self) { group in
-                for _ in 0..<12 { group.addTask { try await store.claim(now: "2026-11-22T08:01:00.000Z", staleBefore: "2026-11-22T07:56:00.000Z")?.id } }
-                var out: [String] = []
-                for try await id in group { if let id { out.append(id) } }
-                return out
+            /// `instances` claiming at once: the ids they got.
+            func claimAtOnce(_ instances: Int, now: String, staleBefore: String) async throws -> [String] {
+                try await withThrowingTaskGroup(of: String?.self) { group in
+                    for _ in 0..<instances { group.addTask { try await store.claim(now: now, staleBefore: staleBefore)?.id } }
+                    var out: [String] = []
+                    for try await id in group { if let id { out.append(id) } }
+                    return out.sorted()
+                }
             }
-            #expect(claimed.sorted() == ["j0", "j1", "j2", "j3", "j4"])
+            #expect(try await claimAtOnce(12, now: "2026-11-22T08:01:00.000Z", staleBefore: "2026-11-22T07:56:00.000Z") == ["j0", "j1", "j2", "j3", "j4"])
             // A running job whose instance keeps its heartbeat is left alone; once the heartbeat is older than the
             // cutoff (the instance stopped), the job is claimed again, from the beginning, by exactly one instance.
             try await store.progress(id: "j2", processed: 7, rejected: 1, now: "2026-11-22T08:02:00.000Z")
             #expect(try await store.claim(now: "2026-11-22T08:03:00.000Z", staleBefore: "2026-11-22T07:58:00.000Z") == nil)
-            let again = try await withThrowingTaskGroup(of: String?.self) { group in
-                for _ in 0..<8 { group.addTask { try await store.claim(now: "2026-11-22T08:10:00.000Z", staleBefore: "2026-11-22T08:05:00.000Z")?.id } }
-                var out: [String] = []
-                for try await id in group { if let id { out.append(id) } }
-                return out
-            }
-            #expect(again.sorted() == ["j0", "j1", "j2", "j3", "j4"])
+            #expect(try await claimAtOnce(8, now: "2026-11-22T08:10:00.000Z", staleBefore: "2026-11-22T08:05:00.000Z") == ["j0", "j1", "j2", "j3", "j4"])
             let restarted = try #require(try await store.job(id: "j2", organisation: "org-a"))
             #expect(restarted.state == .running && restarted.processedRows == 0)
         }
