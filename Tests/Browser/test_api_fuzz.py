@@ -5,6 +5,7 @@ without a server error (5xx) and stay up – a request that stops the process fa
 import re
 import shutil
 import subprocess
+import tempfile
 import urllib.parse
 import urllib.request
 
@@ -25,7 +26,7 @@ def test_generated_api_requests_get_no_server_error(server):
     assert cli, "schemathesis is installed by scripts/test-all.sh"
     run = subprocess.run([cli, "run", server + "/api/v1/openapi.json", "-H", f"Authorization: Bearer {api_token(server)}",
                           "--checks", "not_a_server_error", "--max-examples", "40", "--seed", "2026", "--request-timeout", "20"],
-                         capture_output=True, text=True, timeout=900)
+                         capture_output=True, text=True, timeout=900, cwd=tempfile.mkdtemp(prefix="bleibe-schemathesis-"))
     assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
     assert re.search(r"\b[1-9]\d* generated", run.stdout), run.stdout[-2000:]
     assert urllib.request.urlopen(server + "/healthz", timeout=5).status == 200
