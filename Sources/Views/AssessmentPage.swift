@@ -86,9 +86,7 @@ public enum AssessmentPage {
     static func permitNote(_ m: Model) -> HTML {
         guard let p = m.client.facts.status?.last(where: { $0.covers(m.on) }), let basis = p.titleBasis else { return .empty }
         let until = p.to.map { " bis \($0.german)" } ?? ""
-        let parts = basis.split(separator: "-")
-        let section = "§ \(parts[0])" + (parts.count > 1 ? " Abs. \(parts[1])" : "") + (parts.count > 2 ? " Nr. \(parts[2])" : "") + " AufenthG"
-        return "<p class=\"note\" role=\"note\">Am \(m.on.german) besteht eine Aufenthaltserlaubnis nach \(section)\(until). Schritte, die eine Duldung voraussetzen, sind nur von Belang, wenn sie endet; maßgeblich ist der Aufenthaltsplan.</p>"
+        return "<p class=\"note\" role=\"note\">Am \(m.on.german) besteht eine Aufenthaltserlaubnis nach \(StatusPeriod.citation(ofBasis: basis))\(until). Schritte, die eine Duldung voraussetzen, sind nur von Belang, wenn sie endet; maßgeblich ist der Aufenthaltsplan.</p>"
     }
 
     /// One pathway's section.

@@ -67,10 +67,9 @@ struct AppointmentRoutes {
         let day = formDay(f.day)
         if day == nil || day! == nil { f.errors["day"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
         if let d = day ?? nil {
-            let land = context.account?.organisation.land ?? "DE-SN"
             if d < services.today { f.errors["day"] = "Ein neuer Termin kann nicht in der Vergangenheit liegen." }
             else if Holidays.weekday(d) == 7 { f.errors["day"] = "Der \(d.german) ist ein Sonntag." }
-            else if let h = Holidays.of(land: land, year: d.year).first(where: { $0.0 == d }) { f.errors["day"] = "Der \(d.german) ist ein Feiertag (\(h.1))." }
+            else if let h = Holidays.of(land: context.land, year: d.year).first(where: { $0.0 == d }) { f.errors["day"] = "Der \(d.german) ist ein Feiertag (\(h.1))." }
         }
         let minute = Appointment.minute(f.time)
         if minute == nil { f.errors["time"] = "Bitte die Uhrzeit als HH:MM angeben." }

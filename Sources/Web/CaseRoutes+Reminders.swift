@@ -52,7 +52,7 @@ extension CaseRoutes {
 
     @Sendable func apiReminders(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c, client) = try await loadCase(context)
-        let land = context.account?.organisation.land ?? "DE-SN"
+        let land = context.land
         let manual = try await services.cases.reminders(caseIDs: [c.id], organisation: c.organisationID, openOnly: false)
         let automatic = DeadlineRules.derive(person: try await clientRoutes.assess(client, on: services.today), land: land, today: services.today)
         try await services.clients.recordRead(clientID: client.id, entity: "case", audit: services.audit(a))

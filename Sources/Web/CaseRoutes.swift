@@ -49,7 +49,7 @@ struct CaseRoutes {
         let a = try context.requireActor()
         guard Policy.allows(a, .listClients), let org = Policy.clientScope(a) else { throw AppError.forbidden }
         let open = try await services.cases.openCases(organisation: org, counselor: a.role == .coordinator ? nil : a.userID)
-        let today = services.today, land = context.account?.organisation.land ?? "DE-SN"
+        let today = services.today, land = context.land
         var overdue: [CasePages.DashboardItem] = [], due: [CasePages.DashboardItem] = []
         var names: [String: String] = [:]
         for clientID in Array(Set(open.map(\.clientID))).sorted() {
@@ -103,7 +103,7 @@ struct CaseRoutes {
             + CaseWorkSections.applications(frame: frame, counselingCase: c, applications: apps, today: services.today, errors: applicationErrors)
             + CaseWorkSections.documents(frame: frame, caseID: c.id, items: checklist, files: files, today: services.today, error: documentError)
             + CaseWorkSections.reminders(frame: frame, caseID: c.id, reminders: try await services.cases.reminders(caseIDs: [c.id], organisation: c.organisationID, openOnly: false),
-                                         land: context.account?.organisation.land ?? "DE-SN", today: services.today, errors: reminderErrors)
+                                         land: context.land, today: services.today, errors: reminderErrors)
             + MeetingPages.bringCase(frame: frame, caseID: c.id, meetings: try await upcomingMeetings(c.organisationID).map { .init(id: $0.id, on: $0.on, participants: $0.participants) },
                                      error: meetingError)
         return Reply.html(CasePages.show(frame: frame, client: client, counselingCase: c, sessions: sessions, showConfidential: true,

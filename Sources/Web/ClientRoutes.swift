@@ -340,7 +340,7 @@ struct ClientRoutes {
             person = try await assess(c, on: on, relations: relations)
         }
         try await services.clients.recordRead(clientID: c.id, entity: "assessment", audit: services.audit(a))
-        let land = context.account?.organisation.land ?? "DE-SN"
+        let land = context.land
         let deadlines = on == today ? DeadlineRules.derive(person: person, land: land, today: today) : []
         let model = AssessmentPage.Model(client: c, on: on, today: today, person: person, snapshots: snapshots, deadlines: deadlines)
         return Reply.html(AssessmentPage.render(frame: context.frame("Prüfung", current: "clients"), model))

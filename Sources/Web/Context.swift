@@ -21,6 +21,8 @@ public struct BleibeContext: RequestContext {
 
     var actor: Actor? { account?.actor }
     var csrf: String? { session?.record.csrfToken }
+    /// The Land of the signed-in organisation (its holidays move reminders and bar appointments); Saxony by default.
+    var land: String { account?.organisation.land ?? "DE-SN" }
 
     /// The signed-in actor, or a 401 (API) / redirect to the login (pages).
     func requireActor() throws -> Actor {

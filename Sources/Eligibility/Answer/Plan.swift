@@ -64,10 +64,9 @@ public struct Plan: Sendable, Hashable {
             return p
         }
         if let held, let basis = held.titleBasis {
-            let section = basis == "25-5" ? "§ 25 Abs. 5" : "§ \(basis)"
             let until = held.validUntil.map { " vor Ablauf am \($0.german)" } ?? " vor Ablauf"
             steps.append(Step(pathway: nil, from: on,
-                              text: "Aufenthaltserlaubnis nach \(section) AufenthG besteht seit \(held.from.german): Verlängerung\(until) beantragen (der rechtzeitige Antrag lässt sie fortgelten)",
+                              text: "Aufenthaltserlaubnis nach \(StatusPeriod.citation(ofBasis: basis)) besteht seit \(held.from.german): Verlängerung\(until) beantragen (der rechtzeitige Antrag lässt sie fortgelten)",
                               citation: "§ 8 Abs. 1, § 81 Abs. 4 AufenthG", followUp: false))
         }
         // Humanitarian titles lead on to the settlement permit (§ 26 Abs. 4; M).

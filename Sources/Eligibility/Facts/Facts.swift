@@ -52,6 +52,12 @@ public struct StatusPeriod: Sendable, Hashable {
 
     public func covers(_ day: Day) -> Bool { from <= day && (to.map { day <= $0 } ?? true) }
 
+    /// A basis code as a citation: "25-5" → "§ 25 Abs. 5 AufenthG", "19d-1a" → "§ 19d Abs. 1a AufenthG".
+    public static func citation(ofBasis basis: String) -> String {
+        let parts = basis.split(separator: "-")
+        return "§ \(parts.first ?? "")" + (parts.count > 1 ? " Abs. \(parts[1])" : "") + (parts.count > 2 ? " Nr. \(parts[2])" : "") + " AufenthG"
+    }
+
     /// The basis of the residence title this period represents: the AE's basis, or the title a § 81 Abs. 4
     /// Fiktion continues.
     public var titleBasis: String? {
