@@ -35,6 +35,19 @@ public struct Appointment: Sendable, Hashable {
         self.durationMinutes = durationMinutes; self.place = place; self.language = language; self.state = state; self.requestedVia = requestedVia
     }
 
+    /// Minutes after midnight of the end.
+    public var endMinute: Int { startMinute + durationMinutes }
+
+    /// The first appointment in `others` that this one would overlap: same counselor and day, neither cancelled,
+    /// times intersecting (one ending when the other begins is no clash). A counselor cannot be in two places.
+    public func clash(in others: [Appointment]) -> Appointment? {
+        guard state != .cancelled else { return nil }
+        return others.first { o in
+            o.id != id && o.counselorID == counselorID && o.day == day && o.state != .cancelled
+                && o.startMinute < endMinute && startMinute < o.endMinute
+        }
+    }
+
     /// "HH:MM" of the start.
     public var time: String { Self.clock(startMinute) }
     public static func clock(_ m: Int) -> String {

@@ -130,11 +130,14 @@ public struct DemoCaseWork: Sendable {
             var day = monday.adding(days: rng.int(0...13))
             while !Holidays.isWorkingDay(day, land: "DE-SN") { day = day.adding(days: 1) }
             let client = clients.first { $0.id == c.clientID }
-            out.appointments.append(Appointment(id: rng.uuid(), clientID: c.clientID, counselorID: c.counselorID ?? counselors[0], day: day,
-                                                startMinute: rng.int(9...15) * 60 + rng.pick([0, 30]), durationMinutes: rng.pick([30, 45, 60]),
-                                                place: rng.pick(["Beratungsstelle, Raum 1", "Beratungsstelle, Raum 2", "Telefon"]),
-                                                language: language(client?.facts.nationality), state: day < today ? .confirmed : rng.weighted([(.confirmed, 3), (.requested, 1)]),
-                                                requestedVia: rng.weighted([(.phone, 5), (.inPerson, 3), (.mail, 2)])))
+            var a = Appointment(id: rng.uuid(), clientID: c.clientID, counselorID: c.counselorID ?? counselors[0], day: day,
+                                startMinute: rng.int(9...15) * 60 + rng.pick([0, 30]), durationMinutes: rng.pick([30, 45, 60]),
+                                place: rng.pick(["Beratungsstelle, Raum 1", "Beratungsstelle, Raum 2", "Telefon"]),
+                                language: language(client?.facts.nationality), state: day < today ? .confirmed : rng.weighted([(.confirmed, 3), (.requested, 1)]),
+                                requestedVia: rng.weighted([(.phone, 5), (.inPerson, 3), (.mail, 2)]))
+            // A counselor is never booked twice at once: move to the next free half hour of the day, or drop it.
+            while a.clash(in: out.appointments) != nil && a.endMinute + 30 <= 17 * 60 { a.startMinute += 30 }
+            if a.clash(in: out.appointments) == nil { out.appointments.append(a) }
         }
         out.statistics = DemoStatistics.make(seed: seed, today: today)
         // Fachberatung for volunteers and other services, a few a month.

@@ -7,13 +7,26 @@ public struct AppointmentStore: Sendable {
     public let db: any SQLDatabase
     public init(db: any SQLDatabase) { self.db = db }
 
-    public func add(_ a: Appointment, organisation: String, audit: AuditContext) async throws -> Bool {
+    public enum AddOutcome: Sendable, Equatable {
+        case added, unknownClientOrCounselor
+        /// The counselor already has this appointment at an overlapping time.
+        case clash(Appointment)
+    }
+
+    /// Adds the appointment unless the client or counselor is not the organisation's or the counselor is booked then.
+    /// The check and the insert are one transaction; on PostgreSQL the counselor's row is locked so that two
+    /// bookings at once cannot both pass the check (SQLite serialises writers anyway).
+    public func add(_ a: Appointment, organisation: String, audit: AuditContext) async throws -> AddOutcome {
         try await db.transaction { ex in
+            let lock = ex.dialect == .postgres ? " FOR UPDATE" : ""
             guard try await ex.one(SQL("SELECT id FROM clients WHERE id = ? AND organisation_id = ?", [a.clientID, organisation])) != nil,
-                  try await ex.one(SQL("SELECT id FROM users WHERE id = ? AND organisation_id = ? AND active = 1", [a.counselorID, organisation])) != nil
-            else { return false }
+                  try await ex.one(SQL("SELECT id FROM users WHERE id = ? AND organisation_id = ? AND active = 1" + lock, [a.counselorID, organisation])) != nil
+            else { return .unknownClientOrCounselor }
+            let sameDay = try await ex.query(SQL("SELECT * FROM appointments WHERE organisation_id = ? AND counselor_id = ? AND on_day = ?",
+                                                 [organisation, a.counselorID, a.day.iso])).map(Self.appointment)
+            if let other = a.clash(in: sameDay) { return .clash(other) }
             try await Self.insert(ex, a, organisation: organisation, audit: audit)
-            return true
+            return .added
         }
     }
 

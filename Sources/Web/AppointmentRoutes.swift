@@ -75,6 +75,7 @@ struct AppointmentRoutes {
         if minute == nil { f.errors["time"] = "Bitte die Uhrzeit als HH:MM angeben." }
         let duration = Int(f.duration)
         if duration == nil || !(5...480).contains(duration!) { f.errors["duration"] = "Bitte die Dauer in Minuten (5–480) angeben." }
+        else if let m = minute, m + duration! > 24 * 60 { f.errors["duration"] = "Der Termin muss am selben Tag enden." }
         if f.place.isEmpty { f.errors["place"] = "Bitte den Ort angeben." }
         if f.place.count > 200 { f.errors["place"] = "Der Ort darf höchstens 200 Zeichen haben." }
         if Appointment.Channel(rawValue: f.channel) == nil { f.errors["channel"] = "Bitte auswählen, wie der Termin vereinbart wurde." }
@@ -85,11 +86,13 @@ struct AppointmentRoutes {
               let channel = Appointment.Channel(rawValue: f.channel) else { return try await render(request, context, form: f, status: .unprocessableContent) }
         let appt = Appointment(id: Credentials.newID(), clientID: client, counselorID: f.counselor, day: d, startMinute: m, durationMinutes: dur,
                                place: f.place, language: f.language, state: .requested, requestedVia: channel)
-        guard try await services.appointments.add(appt, organisation: org, audit: services.audit(a)) else {
-            f.errors["counselor"] = "Bitte eine Berater:in der Beratungsstelle wählen."
-            return try await render(request, context, form: f, status: .unprocessableContent)
+        switch try await services.appointments.add(appt, organisation: org, audit: services.audit(a)) {
+        case .added: return Reply.redirect("/appointments?view=week&on=\(d.german)")
+        case .unknownClientOrCounselor: f.errors["counselor"] = "Bitte eine Berater:in der Beratungsstelle wählen."
+        case .clash(let other):
+            f.errors["time"] = "Zu dieser Zeit ist bereits ein Termin eingetragen (\(other.time)–\(Appointment.clock(other.endMinute)) Uhr)."
         }
-        return Reply.redirect("/appointments?view=week&on=\(d.german)")
+        return try await render(request, context, form: f, status: .unprocessableContent)
     }
 
     func setState(_ context: BleibeContext, _ state: Appointment.State, _ request: Request) async throws -> Response {

@@ -237,6 +237,35 @@ struct DemoSiteTests {
         #expect(fiktion >= 1)
     }
 
+    @Test("Appointments: on working days, within office hours, never two of one counselor at once")
+    func appointmentsDoNotClash() {
+        let list = site.work.appointments
+        #expect(list.count >= 18)
+        for a in list {
+            #expect(Holidays.isWorkingDay(a.day, land: "DE-SN") && a.startMinute >= 9 * 60 && a.endMinute <= 17 * 60, "\(a.day.iso) \(a.time)")
+            #expect(a.clash(in: list) == nil, "\(a.day.iso) \(a.time)")
+        }
+    }
+
+    @Test("Clashes: same counselor and day, overlapping, neither cancelled")
+    func clashRule() {
+        func at(_ start: String, _ minutes: Int, counselor: String = "u1", day: String = "2026-11-24", state: Appointment.State = .confirmed) -> Appointment {
+            Appointment(id: "\(start)-\(minutes)-\(counselor)-\(day)", clientID: "c", counselorID: counselor, day: Day(iso: day)!, startMinute: Appointment.minute(start)!,
+                        durationMinutes: minutes, place: "Raum 1", language: "Arabisch", state: state, requestedVia: .phone)
+        }
+        let booked = [at("10:00", 60)]
+        #expect(at("10:30", 15).clash(in: booked) == booked[0])
+        #expect(at("09:30", 31).clash(in: booked) == booked[0])
+        #expect(at("09:00", 120).clash(in: booked) == booked[0])
+        #expect(at("11:00", 30).clash(in: booked) == nil)          // begins as the other ends
+        #expect(at("09:30", 30).clash(in: booked) == nil)          // ends as the other begins
+        #expect(at("10:30", 15, counselor: "u2").clash(in: booked) == nil)
+        #expect(at("10:30", 15, day: "2026-11-25").clash(in: booked) == nil)
+        #expect(at("10:30", 15).clash(in: [at("10:00", 60, state: .cancelled)]) == nil)
+        #expect(at("10:30", 15, state: .cancelled).clash(in: booked) == nil)
+        #expect(booked[0].clash(in: booked) == nil)                // not with itself
+    }
+
     @Test("A current Duldung has a certificate running out within six months; about a third of the open cases have a reminder")
     func certificatesAndReminders() {
         var soon = 0

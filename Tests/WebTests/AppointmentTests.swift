@@ -31,6 +31,16 @@ struct AppointmentTests {
                 let ok = try await b.request(.post, "/appointments", form: ["csrf": csrf, "file_number": "A-1", "day": "24.11.2026", "time": "10:00", "duration": "60",
                                                                             "place": "Raum 2", "language": "Arabisch", "counselor": "user-0", "channel": "phone"])
                 #expect(ok.status == .seeOther)
+                // The counselor is then booked: an overlapping appointment is refused, one that begins as it ends is not.
+                let clash = try await b.request(.post, "/appointments", form: ["csrf": csrf, "file_number": "A-1", "day": "24.11.2026", "time": "10:30", "duration": "15",
+                                                                               "place": "Raum 1", "language": "Arabisch", "counselor": "user-0", "channel": "phone"])
+                #expect(clash.status == .unprocessableContent && clash.body.contains("bereits ein Termin eingetragen (10:00–11:00 Uhr)"))
+                let lateNight = try await b.request(.post, "/appointments", form: ["csrf": csrf, "file_number": "A-1", "day": "24.11.2026", "time": "23:30", "duration": "60",
+                                                                                   "place": "Raum 1", "language": "Arabisch", "counselor": "user-0", "channel": "phone"])
+                #expect(lateNight.status == .unprocessableContent && lateNight.body.contains("am selben Tag enden"))
+                let next = try await b.request(.post, "/appointments", form: ["csrf": csrf, "file_number": "A-1", "day": "24.11.2026", "time": "11:00", "duration": "30",
+                                                                              "place": "Raum 1", "language": "Arabisch", "counselor": "user-0", "channel": "phone"])
+                #expect(next.status == .seeOther)
                 let week = try await b.request(.get, "/appointments?view=week&on=26.11.2026")
                 #expect(week.body.contains("Dienstag, 24.11.2026") && week.body.contains("<strong>10:00</strong>") && week.body.contains("Haddad, Mohammed"))
                 #expect(week.body.contains("angefragt"))
