@@ -22,7 +22,11 @@ struct Serve: AsyncParsableCommand {
         let services = AppServices(config: config, db: try await openDatabase(config, now: isoNow()))
         let where_ = config.databaseURL == nil ? "SQLite \(config.sqlitePath ?? "")" : "PostgreSQL"
         print("Bleibe läuft auf http://\(hostname):\(port) (\(where_)). Beenden mit Strg+C.")
-        try await buildApplication(services).runService()
+        // runService returns after a graceful shutdown (SIGTERM, SIGINT): requests are answered, their audit rows
+        // committed; then the database connections are closed properly (SQLite checkpoints its WAL).
+        do { try await buildApplication(services).runService() } catch { await services.db.shutdown(); throw error }
+        await services.db.shutdown()
+        print("Bleibe beendet.")
     }
 }
 
