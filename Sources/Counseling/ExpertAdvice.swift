@@ -6,10 +6,18 @@ public struct ExpertRequest: Sendable, Hashable {
     /// A pathway code (e.g. "25b") or "other".
     public var legalArea: String
     public var question: String, answer: String, minutesSpent: Int, askedOn: Day
-    public init(id: String, requester: String, legalArea: String, question: String, answer: String, minutesSpent: Int, askedOn: Day) {
+    /// The volunteer who asked in the application (nil: recorded by the service after a call or mail).
+    public var askedBy: String?
+    /// When the service answered a volunteer's request.
+    public var answeredOn: Day?
+    public init(id: String, requester: String, legalArea: String, question: String, answer: String, minutesSpent: Int, askedOn: Day,
+                askedBy: String? = nil, answeredOn: Day? = nil) {
         self.id = id; self.requester = requester; self.legalArea = legalArea; self.question = question; self.answer = answer
-        self.minutesSpent = minutesSpent; self.askedOn = askedOn
+        self.minutesSpent = minutesSpent; self.askedOn = askedOn; self.askedBy = askedBy; self.answeredOn = answeredOn
     }
+
+    /// A volunteer's request the service has not answered yet (it is not yet advice given).
+    public var isOpen: Bool { askedBy != nil && answeredOn == nil }
 
     public static func areaTitle(_ code: String) -> String { PathwayKey(rawValue: code)?.title ?? "sonstiges Aufenthaltsrecht" }
 }

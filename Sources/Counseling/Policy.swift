@@ -31,6 +31,8 @@ public enum Permission: Sendable, Hashable {
     /// Fachberatung records and the knowledge base are the service's; partners of the same city read the articles.
     case recordAdvice(organisation: String)
     case readKnowledge(sameCity: Bool)
+    /// Send a Fachberatung request to a counseling service (of the volunteer's city).
+    case askForAdvice(sameCity: Bool)
     /// The Land's overview: per counseling service of the actor's Land, suppressed counts only. The services'
     /// coordination, the authorities' staff and the state-wide coordination.
     case readLandOverview
@@ -71,6 +73,8 @@ public enum Policy {
             return worksOnCases(actor) && org == actor.organisationID
         case .readKnowledge(let sameCity):
             return worksOnCases(actor) || actor.role == .volunteer && sameCity
+        case .askForAdvice(let sameCity):
+            return actor.role == .volunteer && sameCity
         case .readLandOverview:
             return actor.role == .coordinator && actor.organisationKind == .counselingService || isAuthorityStaff(actor)
                 || actor.role == .landCoordinator && actor.organisationKind == .landCoordination

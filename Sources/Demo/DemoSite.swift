@@ -78,6 +78,18 @@ public struct DemoSite: Sendable {
             else { work2.applications[i].outcome = .refused; work2.applications[i].permitUntil = nil; continue }
             served[k].facts.status = periods
         }
+        // The volunteer's own requests in the application: one answered, one waiting for the service.
+        if let v = users.first(where: { $0.user.role == .volunteer && $0.user.organisationID == orgs.elbstadtPartner.id })?.user {
+            var rng = DemoRandom(seed: seed &+ 0x5EED_AD01)
+            let asker = "\(v.displayName) (\(orgs.elbstadtPartner.name))"
+            work2.advice.append(ExpertRequest(id: rng.uuid(), requester: asker, legalArea: "25a",
+                                              question: "Ein junger Mann (19) geht seit drei Jahren zur Berufsschule, die Duldung läuft seit 2022. Lohnt sich ein Antrag nach § 25a jetzt schon?",
+                                              answer: "Ja, wenn der Schulbesuch erfolgreich war und er seit drei Jahren geduldet, gestattet oder erlaubt hier lebt (§ 25a Abs. 1 Nr. 1, 2). Zeugnisse der letzten drei Jahre mitbringen; gern einen Termin vereinbaren.",
+                                              minutesSpent: 20, askedOn: today.adding(days: -9), askedBy: v.id, answeredOn: today.adding(days: -7)))
+            work2.advice.append(ExpertRequest(id: rng.uuid(), requester: asker, legalArea: "60d",
+                                              question: "Eine Frau arbeitet seit 10 Monaten in Teilzeit (22 Stunden). Ab wann kommt die Beschäftigungsduldung in Frage?",
+                                              answer: "", minutesSpent: 0, askedOn: today.adding(days: -2), askedBy: v.id))
+        }
         return DemoSite(organisations: orgs.all, cooperations: [orgs.cooperation], users: users,
                         clients: served + muldenau.clients,
                         relations: elbstadt.relations + muldenau.relations, work: work2)

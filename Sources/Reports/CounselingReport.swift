@@ -74,7 +74,7 @@ public struct CounselingReport: Sendable {
             CountTable(title: "Anträge und Entscheidungen nach Vorschrift", rowLabels: appRows, columnLabels: ["gestellt", "erteilt", "abgelehnt", "zurückgenommen"],
                        counts: appRows.map { apps[$0]! }, rowsAdd: false),
             CountTable(title: "Fachberatungen (ohne Akte) nach Rechtsgebiet", column: "Anfragen",
-                       pairs: ranked(Dictionary(grouping: advice.filter { $0.askedOn >= from && $0.askedOn <= to }, by: { ExpertRequest.areaTitle($0.legalArea) }).mapValues(\.count))),
+                       pairs: ranked(Dictionary(grouping: advice.filter { !$0.isOpen && $0.askedOn >= from && $0.askedOn <= to }, by: { ExpertRequest.areaTitle($0.legalArea) }).mapValues(\.count))),
         ]
         return CounselingReport(from: from, to: to, sessions: inPeriod.count, firstSessions: inPeriod.filter { $0.kind == .first }.count,
                                 persons: personNationality.count, tables: tables)

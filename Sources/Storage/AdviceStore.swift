@@ -10,20 +10,46 @@ public struct AdviceStore: Sendable {
     public func add(_ r: ExpertRequest, organisation: String, audit: AuditContext) async throws {
         try await db.transaction { ex in
             try await ex.execute(SQL("""
-                INSERT INTO expert_requests (id, organisation_id, requester, legal_area, question, answer, minutes_spent, asked_on, created_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [r.id, organisation, r.requester, r.legalArea, r.question, r.answer, r.minutesSpent, r.askedOn.iso, audit.userID, audit.now]))
+                INSERT INTO expert_requests (id, organisation_id, requester, legal_area, question, answer, minutes_spent, asked_on, created_by, created_at, asked_by, answered_on)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [r.id, organisation, r.requester, r.legalArea, r.question, r.answer, r.minutesSpent, r.askedOn.iso, r.askedBy ?? audit.userID, audit.now,
+                      r.askedBy, r.answeredOn?.iso]))
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID, action: "create", entity: "expert_request", entityID: r.id, clientID: nil)
         }
     }
 
+    /// The service's requests, newest first.
     public func requests(organisation: String) async throws -> [ExpertRequest] {
         try await db.read { ex in
-            try await ex.query(SQL("SELECT * FROM expert_requests WHERE organisation_id = ? ORDER BY asked_on DESC, created_at DESC", [organisation])).map { r in
-                ExpertRequest(id: try r.string("id"), requester: try r.string("requester"), legalArea: try r.string("legal_area"), question: try r.string("question"),
-                              answer: try r.string("answer"), minutesSpent: r.int("minutes_spent") ?? 0, askedOn: Day(iso: try r.string("asked_on")) ?? .distantPast)
-            }
+            try await ex.query(SQL("SELECT * FROM expert_requests WHERE organisation_id = ? ORDER BY asked_on DESC, created_at DESC", [organisation])).map(Self.request)
         }
+    }
+
+    /// The requests one volunteer sent, with the answering service's name, newest first.
+    public func requests(askedBy userID: String) async throws -> [(request: ExpertRequest, service: String)] {
+        try await db.read { ex in
+            try await ex.query(SQL("""
+                SELECT e.*, o.name AS service_name FROM expert_requests e JOIN organisations o ON o.id = e.organisation_id
+                WHERE e.asked_by = ? ORDER BY e.asked_on DESC, e.created_at DESC
+                """, [userID])).map { (try Self.request($0), try $0.string("service_name")) }
+        }
+    }
+
+    /// Answers an open request of the organisation; false if there is none (unknown, another service's, answered).
+    public func answer(id: String, organisation: String, answer: String, minutes: Int, on day: Day, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard try await ex.one(SQL("SELECT id FROM expert_requests WHERE id = ? AND organisation_id = ? AND asked_by IS NOT NULL AND answered_on IS NULL",
+                                       [id, organisation])) != nil else { return false }
+            try await ex.execute(SQL("UPDATE expert_requests SET answer = ?, minutes_spent = ?, answered_on = ? WHERE id = ?", [answer, minutes, day.iso, id]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID, action: "update", entity: "expert_request", entityID: id, clientID: nil)
+            return true
+        }
+    }
+
+    static func request(_ r: SQLRow) throws -> ExpertRequest {
+        ExpertRequest(id: try r.string("id"), requester: try r.string("requester"), legalArea: try r.string("legal_area"), question: try r.string("question"),
+                      answer: try r.string("answer"), minutesSpent: r.int("minutes_spent") ?? 0, askedOn: Day(iso: try r.string("asked_on")) ?? .distantPast,
+                      askedBy: r.text("asked_by"), answeredOn: r.text("answered_on").flatMap(Day.init(iso:)))
     }
 
     public func save(_ a: Article, audit: AuditContext) async throws {

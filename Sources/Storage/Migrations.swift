@@ -275,6 +275,12 @@ public enum Migrations {
             // A running job's instance writes this while it works; a job whose instance died is taken up again.
             "ALTER TABLE screening_jobs ADD COLUMN heartbeat_at TEXT",
         ] },
+        Migration(version: 18, name: "0018_AdviceAskedByVolunteers") { _ in [
+            // A volunteer asks in the application; the service answers later. Recorded requests have neither.
+            "ALTER TABLE expert_requests ADD COLUMN asked_by TEXT REFERENCES users(id)",
+            "ALTER TABLE expert_requests ADD COLUMN answered_on TEXT",
+            "CREATE INDEX expert_requests_asked_by ON expert_requests(asked_by)",
+        ] },
     ]
 
     /// Applies every migration not yet applied, each in its own transaction.

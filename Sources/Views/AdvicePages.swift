@@ -9,7 +9,23 @@ public enum AdvicePages {
         })
     }
 
-    public static func advice(frame: PageFrame, requests: [ExpertRequest], today: Day, errors: [String: String] = [:]) -> HTML {
+    /// Paragraphs of a multi-line text (escaped).
+    static func paragraphs(_ text: String) -> HTML { HTML.join(text.components(separatedBy: "\n").map { "\($0)<br>" as HTML }) }
+
+    public static func advice(frame: PageFrame, requests all: [ExpertRequest], today: Day, errors: [String: String] = [:],
+                              answerErrors: [String: [String: String]] = [:]) -> HTML {
+        let requests = all.filter { !$0.isOpen }
+        let open = all.filter(\.isOpen).map { r -> HTML in
+            let e = answerErrors[r.id] ?? [:]
+            return """
+            <article class="kb" id="q-\(r.id)"><h3>\(r.askedOn.german) – \(r.requester)</h3><p class="hint">\(ExpertRequest.areaTitle(r.legalArea))</p>
+            <p>\(paragraphs(r.question))</p>
+            <form method="post" action="/advice/\(r.id)/answer">\(Layout.csrf(frame.csrf))
+            <label for="answer-\(r.id)">Antwort</label><textarea id="answer-\(r.id)" name="answer" rows="4" cols="80"\(Layout.describedBy("answer-\(r.id)", e["answer"]))></textarea>\(Layout.fieldError("answer-\(r.id)", e["answer"]))
+            <label for="minutes-\(r.id)">Zeitaufwand (Minuten)</label><input id="minutes-\(r.id)" name="minutes" size="4" value="15"\(Layout.describedBy("minutes-\(r.id)", e["minutes"]))>\(Layout.fieldError("minutes-\(r.id)", e["minutes"]))
+            <p><button type="submit">Antwort senden</button></p></form></article>
+            """
+        }
         let total = requests.reduce(0) { $0 + $1.minutesSpent }
         let rows = requests.map { r in
             "<tr><td>\(r.askedOn.german)</td><td>\(r.requester)</td><td>\(ExpertRequest.areaTitle(r.legalArea))</td><td>\(r.question)</td><td>\(r.answer)</td><td class=\"num\">\(r.minutesSpent)</td></tr>" as HTML
@@ -18,6 +34,8 @@ public enum AdvicePages {
         return Layout.page(frame, """
         <h1>Fachberatung</h1>
         <p class="hint">Anfragen von Ehrenamtlichen und anderen Stellen – ohne Akte und ohne Namen der betroffenen Person.</p>
+        \(open.isEmpty ? .empty : "<h2 id=\"open-requests\">Offene Anfragen von Ehrenamtlichen (\(open.count))</h2>\(HTML.join(open))" as HTML)
+        <h2>Beantwortete und erfasste Anfragen</h2>
         \(rows.isEmpty ? "<p>Noch keine Anfragen.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Datum</th><th scope=\"col\">Anfragende Stelle</th><th scope=\"col\">Rechtsgebiet</th><th scope=\"col\">Frage</th><th scope=\"col\">Antwort</th><th scope=\"col\">Minuten</th></tr></thead><tbody>\(rows)</tbody><tfoot><tr><th scope=\"row\" colspan=\"5\">Zeitaufwand gesamt</th><td class=\"num\" id=\"advice-minutes\">\(total)</td></tr></tfoot></table>")
         <h2>Anfrage erfassen</h2>
         \(Layout.errorSummary(errors))
@@ -30,6 +48,43 @@ public enum AdvicePages {
         <label for="question">Frage</label><textarea id="question" name="question" rows="3" cols="80"></textarea>\(err("question"))
         <label for="answer">Antwort</label><textarea id="answer" name="answer" rows="4" cols="80"></textarea>\(err("answer"))
         <p><button type="submit">Speichern</button></p></form>
+        """)
+    }
+
+    /// The volunteer's form, kept with its errors when refused.
+    public struct AskForm: Sendable {
+        public var service = "", legalArea = "25b", question = ""
+        public var errors: [String: String] = [:]
+        public init(service: String = "", legalArea: String = "25b", question: String = "") {
+            self.service = service; self.legalArea = legalArea; self.question = question
+        }
+    }
+
+    /// A volunteer asks a counseling service of the city and reads the answers to earlier questions.
+    public static func ask(frame: PageFrame, services: [(id: String, name: String)], sent: [(request: ExpertRequest, service: String)], form f: AskForm) -> HTML {
+        func err(_ k: String) -> HTML { Layout.fieldError(k, f.errors[k]) }
+        let options = HTML.join(services.map { s in "<option value=\"\(s.id)\"\(s.id == f.service ? " selected" : "")>\(s.name)</option>" as HTML })
+        let items = sent.map { x -> HTML in
+            let r = x.request
+            let answer: HTML = r.answeredOn.map { "<p><strong>Antwort vom \($0.german):</strong><br>\(paragraphs(r.answer))</p>" } ?? "<p class=\"hint\">Noch nicht beantwortet.</p>"
+            return """
+            <article class="kb"><h3>\(r.askedOn.german) an \(x.service)</h3><p class="hint">\(ExpertRequest.areaTitle(r.legalArea))</p>
+            <p>\(paragraphs(r.question))</p>\(answer)</article>
+            """
+        }
+        return Layout.page(frame, """
+        <h1>Fachberatung anfragen</h1>
+        <p class="hint">Eine Frage an die Beratungsstelle, ohne Akte. Bitte keinen Namen, kein Geburtsdatum und kein Aktenzeichen der betroffenen Person nennen –
+        beschreiben Sie die Lage so, dass niemand erkannt werden kann.</p>
+        \(Layout.errorSummary(f.errors))
+        <form method="post" action="/advice/ask">\(Layout.csrf(frame.csrf))<div class="grid">
+        <div><label for="service">Beratungsstelle</label><select id="service" name="service"\(Layout.describedBy("service", f.errors["service"]))>\(options)</select>\(err("service"))</div>
+        <div><label for="legal_area">Rechtsgebiet</label><select id="legal_area" name="legal_area"\(Layout.describedBy("legal_area", f.errors["legal_area"]))>\(areas(selected: f.legalArea))</select>\(err("legal_area"))</div>
+        </div>
+        <label for="question">Frage</label><textarea id="question" name="question" rows="5" cols="80"\(Layout.describedBy("question", f.errors["question"]))>\(f.question)</textarea>\(err("question"))
+        <p><button type="submit">Anfrage senden</button></p></form>
+        <h2>Meine Anfragen</h2>
+        \(items.isEmpty ? "<p>Noch keine Anfragen.</p>" as HTML : HTML.join(items))
         """)
     }
 

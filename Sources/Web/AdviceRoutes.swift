@@ -13,6 +13,9 @@ struct AdviceRoutes {
         [
             (.get, "/advice", advice),
             (.post, "/advice", addAdvice),
+            (.post, "/advice/{id}/answer", answer),
+            (.get, "/advice/ask", askPage),
+            (.post, "/advice/ask", ask),
             (.get, "/knowledge", knowledge),
             (.post, "/knowledge", addArticle),
         ]
@@ -25,10 +28,64 @@ struct AdviceRoutes {
         return a
     }
 
-    func renderAdvice(_ context: BleibeContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+    func renderAdvice(_ context: BleibeContext, errors: [String: String] = [:], answerErrors: [String: [String: String]] = [:],
+                      status: HTTPResponse.Status = .ok) async throws -> Response {
         let a = try adviser(context)
         return Reply.html(AdvicePages.advice(frame: context.frame("Fachberatung", current: "advice"), requests: try await services.advice.requests(organisation: a.organisationID),
-                                             today: services.today, errors: errors), status: status)
+                                             today: services.today, errors: errors, answerErrors: answerErrors), status: status)
+    }
+
+    /// The service answers a volunteer's open request.
+    @Sendable func answer(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try adviser(context)
+        let form = try await Form.checked(request, context: context)
+        let id = try context.parameters.require("id")
+        let text = form.trimmed("answer").replacingOccurrences(of: "\r\n", with: "\n"), minutes = Int(form.trimmed("minutes"))
+        var errors: [String: String] = [:]
+        if text.isEmpty || text.count > 10_000 { errors["answer"] = "Bitte eine Antwort angeben (höchstens 10.000 Zeichen)." }
+        if minutes == nil || !(0...600).contains(minutes!) { errors["minutes"] = "Bitte den Zeitaufwand in Minuten (0–600) angeben." }
+        guard errors.isEmpty, let m = minutes else {
+            guard try await services.advice.requests(organisation: a.organisationID).contains(where: { $0.id == id && $0.isOpen }) else { throw AppError.notFound }
+            return try await renderAdvice(context, answerErrors: [id: errors], status: .unprocessableContent)
+        }
+        guard try await services.advice.answer(id: id, organisation: a.organisationID, answer: text, minutes: m, on: services.today, audit: services.audit(a)) else {
+            throw AppError.notFound
+        }
+        return Reply.redirect("/advice")
+    }
+
+    /// A volunteer's side: the counseling services of the city, the form, and the requests sent so far with answers.
+    func volunteer(_ context: BleibeContext) async throws -> (Actor, [Organisation]) {
+        let a = try context.requireActor()
+        let orgs = try await services.accounts.organisations()
+        let city = orgs.first { $0.id == a.organisationID }?.city
+        let services_ = orgs.filter { $0.kind == .counselingService && Policy.allows(a, .askForAdvice(sameCity: $0.city == city)) }
+        guard a.role == .volunteer, !services_.isEmpty else { throw AppError.forbidden }
+        return (a, services_)
+    }
+
+    func renderAsk(_ context: BleibeContext, form: AdvicePages.AskForm = .init(), status: HTTPResponse.Status = .ok) async throws -> Response {
+        let (a, targets) = try await volunteer(context)
+        return Reply.html(AdvicePages.ask(frame: context.frame("Fachberatung anfragen", current: "advice-ask"), services: targets.map { ($0.id, $0.name) },
+                                          sent: try await services.advice.requests(askedBy: a.userID), form: form), status: status)
+    }
+
+    @Sendable func askPage(_ request: Request, context: BleibeContext) async throws -> Response { try await renderAsk(context) }
+
+    @Sendable func ask(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, targets) = try await volunteer(context)
+        let form = try await Form.checked(request, context: context)
+        var f = AdvicePages.AskForm(service: form.trimmed("service"), legalArea: form.trimmed("legal_area"),
+                                    question: form.trimmed("question").replacingOccurrences(of: "\r\n", with: "\n"))
+        if !targets.contains(where: { $0.id == f.service }) { f.errors["service"] = "Bitte eine Beratungsstelle der Stadt wählen." }
+        if !(f.legalArea == "other" || PathwayKey(rawValue: f.legalArea) != nil) { f.errors["legal_area"] = "Bitte ein Rechtsgebiet wählen." }
+        if f.question.isEmpty { f.errors["question"] = "Bitte die Frage angeben." }
+        if f.question.count > 5000 { f.errors["question"] = "Die Frage darf höchstens 5000 Zeichen haben." }
+        guard f.errors.isEmpty, let account = context.account else { return try await renderAsk(context, form: f, status: .unprocessableContent) }
+        try await services.advice.add(ExpertRequest(id: Credentials.newID(), requester: "\(account.user.displayName) (\(account.organisation.name))", legalArea: f.legalArea,
+                                                    question: f.question, answer: "", minutesSpent: 0, askedOn: services.today, askedBy: a.userID),
+                                      organisation: f.service, audit: services.audit(a))
+        return Reply.redirect("/advice/ask")
     }
 
     @Sendable func advice(_ request: Request, context: BleibeContext) async throws -> Response { try await renderAdvice(context) }

@@ -53,7 +53,7 @@ public struct BleibeContext: RequestContext {
             return [NavLink("Freigegebene Fälle", "/shared", "shared"), NavLink("Vermittlungen", "/referrals", "referrals"), NavLink("Ansprechpersonen", "/contacts", "contacts"),
                     NavLink("Kennzahlen", "/reports/cooperation", "report-cooperation"), NavLink("Statistik", "/statistics", "statistics"), NavLink("Sitzungen", "/meetings", "meetings"),
                     NavLink("Screening", "/screening", "screening")]
-        case .volunteer: return [NavLink("Wissen", "/knowledge", "knowledge")]
+        case .volunteer: return [NavLink("Fachberatung anfragen", "/advice/ask", "advice-ask"), NavLink("Wissen", "/knowledge", "knowledge")]
         case .landCoordinator: return [NavLink("Land", "/reports/land", "report-land")]
         }
     }

@@ -85,9 +85,13 @@ struct AuthorizationTests {
         #expect(Policy.allows(land, .readLandOverview) && Policy.clientScope(land) == nil && Policy.assignableRoles(by: land).isEmpty)
         for p in [Permission.listClients, .readClient(ownerOrganisation: "sn"), .readServiceReports(organisation: "sn"),
                   .readCooperationReports(organisation: "sn"), .screenPopulations(organisation: "sn"), .attendMeetings(organisation: "sn"),
-                  .readKnowledge(sameCity: true), .viewShared(recipient: "sn"), .manageUsers(organisation: "sn")] {
+                  .readKnowledge(sameCity: true), .askForAdvice(sameCity: true), .viewShared(recipient: "sn"), .manageUsers(organisation: "sn")] {
             #expect(!Policy.allows(land, p), "\(p)")
         }
         #expect(!Policy.allows(counselorA, .readLandOverview) && Policy.allows(clerk, .readLandOverview))
+        // Only a volunteer asks for Fachberatung, and only in their own city.
+        let volunteer = Actor(userID: "v", organisationID: "p", organisationKind: .partner, role: .volunteer)
+        #expect(Policy.allows(volunteer, .askForAdvice(sameCity: true)) && !Policy.allows(volunteer, .askForAdvice(sameCity: false)))
+        #expect(!Policy.allows(counselorA, .askForAdvice(sameCity: true)) && !Policy.allows(clerk, .askForAdvice(sameCity: true)))
     }
 }
