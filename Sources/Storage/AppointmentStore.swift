@@ -9,6 +9,8 @@ public struct AppointmentStore: Sendable {
 
     public enum AddOutcome: Sendable, Equatable {
         case added, unknownClientOrCounselor
+        /// The online request it was to answer is no longer open (handled meanwhile, or not the organisation's).
+        case requestNotOpen
         /// The counselor already has this appointment at an overlapping time.
         case clash(Appointment)
     }
@@ -16,7 +18,8 @@ public struct AppointmentStore: Sendable {
     /// Adds the appointment unless the client or counselor is not the organisation's or the counselor is booked then.
     /// The check and the insert are one transaction; on PostgreSQL the counselor's row is locked so that two
     /// bookings at once cannot both pass the check (SQLite serialises writers anyway).
-    public func add(_ a: Appointment, organisation: String, audit: AuditContext) async throws -> AddOutcome {
+    /// `answering`: the id of an online request this appointment answers; it is marked handled in the same transaction.
+    public func add(_ a: Appointment, organisation: String, answering requestID: String? = nil, audit: AuditContext) async throws -> AddOutcome {
         try await db.transaction { ex in
             let lock = ex.dialect == .postgres ? " FOR UPDATE" : ""
             guard try await ex.one(SQL("SELECT id FROM clients WHERE id = ? AND organisation_id = ?", [a.clientID, organisation])) != nil,
@@ -25,6 +28,13 @@ public struct AppointmentStore: Sendable {
             let sameDay = try await ex.query(SQL("SELECT * FROM appointments WHERE organisation_id = ? AND counselor_id = ? AND on_day = ?",
                                                  [organisation, a.counselorID, a.day.iso])).map(Self.appointment)
             if let other = a.clash(in: sameDay) { return .clash(other) }
+            if let requestID {
+                guard try await ex.one(SQL("SELECT id FROM appointment_requests WHERE id = ? AND organisation_id = ? AND handled_at IS NULL" + lock,
+                                           [requestID, organisation])) != nil else { return .requestNotOpen }
+                try await ex.execute(SQL("UPDATE appointment_requests SET handled_at = ? WHERE id = ?", [audit.now, requestID]))
+                try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID, action: "update",
+                                          entity: "appointment_request", entityID: requestID, clientID: a.clientID)
+            }
             try await Self.insert(ex, a, organisation: organisation, audit: audit)
             return .added
         }

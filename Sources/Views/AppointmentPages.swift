@@ -16,6 +16,8 @@ public enum AppointmentPages {
     public struct Form: Sendable {
         public var fileNumber = "", day = "", time = "10:00", duration = "60", place = "Beratungsstelle, Raum 1", language = "Deutsch"
         public var counselor = "", channel = "phone"
+        /// The online request this appointment answers (marked handled when the appointment is saved).
+        public var requestID = "", requestNote = ""
         public var errors: [String: String] = [:]
         public init() {}
     }
@@ -69,6 +71,7 @@ public enum AppointmentPages {
         let open = requests.map { r in
             """
             <li><strong>\(r.name)</strong> · \(r.contact) · \(r.language) · \(r.preferred) <span class="hint">(eingegangen \(GermanTime.format(r.receivedAt)))</span>\(r.message.isEmpty ? "" : ": \(r.message)")
+            <a href="/appointments?view=\(view)&amp;on=\(from.german)&amp;request=\(r.id)#new">Termin eintragen</a> ·
             <form method="post" action="/appointments/requests/\(r.id)/done" class="inline">\(Layout.csrf(frame.csrf))<button type="submit" class="link">erledigt</button></form></li>
             """ as HTML
         }
@@ -79,9 +82,10 @@ public enum AppointmentPages {
         \(open.isEmpty ? "<p>Keine offenen Anfragen.</p>" as HTML : "<ul id=\"online-requests\">\(open)</ul>")</section>
         \(nav)
         \(days)
-        <h2>Termin eintragen</h2>
+        <h2 id="new">Termin eintragen</h2>
         \(Layout.errorSummary(f.errors))
-        <form method="post" action="/appointments">\(Layout.csrf(frame.csrf))
+        \(f.requestID.isEmpty ? .empty : "<p role=\"status\" id=\"from-request\">Zur Online-Anfrage \(f.requestNote) – wird mit dem Termin als erledigt markiert. Noch keine Akte? Zuerst die Person als Klient:in anlegen.</p>" as HTML)
+        <form method="post" action="/appointments">\(Layout.csrf(frame.csrf))\(f.requestID.isEmpty ? .empty : "<input type=\"hidden\" name=\"request_id\" value=\"\(f.requestID)\">" as HTML)
         <div class="grid">
         \(field("file_number", "Aktenzeichen der Klientin / des Klienten", f.fileNumber))
         \(field("day", "Datum (TT.MM.JJJJ)", f.day, size: 10))

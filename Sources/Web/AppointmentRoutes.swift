@@ -43,13 +43,19 @@ struct AppointmentRoutes {
         let staffNames = Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0.displayName) })
         try await services.clients.recordList(search: "appointments", audit: services.audit(a))
         var f = form
+        let requests = try await openRequests(org)
+        // "Termin eintragen" at an online request: its language and channel prefilled, the request carried along.
+        if f.requestID.isEmpty, let id = request.uri.queryParameters["request"].map(String.init), let r = requests.first(where: { $0.id == id }) {
+            f.requestID = r.id; f.language = String(r.language.prefix(60)); f.channel = Appointment.Channel.online.rawValue
+        }
+        if let r = requests.first(where: { $0.id == f.requestID }) { f.requestNote = "von \(r.name) (Wunsch: \(r.preferred.isEmpty ? "–" : r.preferred))" }
         if f.counselor.isEmpty { f.counselor = a.userID }
         if f.day.isEmpty { f.day = on.german }
         return Reply.html(AppointmentPages.page(frame: context.frame("Termine", current: "appointments"), view: view, from: from, to: to,
                                                 rows: list.map { .init(appointment: $0, clientName: names[$0.clientID] ?? "", clientID: $0.clientID, counselorName: staffNames[$0.counselorID] ?? "") },
                                                 counselors: staff.map { ($0.id, $0.displayName) }, form: f, feedURL: feedURL,
                                                 hasFeed: try await services.appointments.hasCalendarToken(userID: a.userID),
-                                                requests: try await openRequests(org), publicPath: "/anfrage/\(org)"), status: status)
+                                                requests: requests, publicPath: "/anfrage/\(org)"), status: status)
     }
 
     @Sendable func page(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -62,6 +68,7 @@ struct AppointmentRoutes {
         var f = AppointmentPages.Form()
         f.fileNumber = form.trimmed("file_number"); f.day = form.trimmed("day"); f.time = form.trimmed("time"); f.duration = form.trimmed("duration")
         f.place = form.trimmed("place"); f.language = form.trimmed("language"); f.counselor = form.trimmed("counselor"); f.channel = form.trimmed("channel")
+        f.requestID = form.trimmed("request_id")
         let clientID = f.fileNumber.isEmpty ? nil : try await services.clients.clientID(fileNumber: f.fileNumber, organisation: org)
         if clientID == nil { f.errors["file_number"] = "Keine Akte mit diesem Aktenzeichen." }
         let day = formDay(f.day)
@@ -86,9 +93,12 @@ struct AppointmentRoutes {
               let channel = Appointment.Channel(rawValue: f.channel) else { return try await render(request, context, form: f, status: .unprocessableContent) }
         let appt = Appointment(id: Credentials.newID(), clientID: client, counselorID: f.counselor, day: d, startMinute: m, durationMinutes: dur,
                                place: f.place, language: f.language, state: .requested, requestedVia: channel)
-        switch try await services.appointments.add(appt, organisation: org, audit: services.audit(a)) {
+        switch try await services.appointments.add(appt, organisation: org, answering: f.requestID.isEmpty ? nil : f.requestID, audit: services.audit(a)) {
         case .added: return Reply.redirect("/appointments?view=week&on=\(d.german)")
         case .unknownClientOrCounselor: f.errors["counselor"] = "Bitte eine Berater:in der Beratungsstelle wählen."
+        case .requestNotOpen:
+            f.requestID = ""
+            f.errors["file_number"] = "Die Online-Anfrage ist nicht mehr offen (inzwischen erledigt). Der Termin wurde nicht gespeichert."
         case .clash(let other):
             f.errors["time"] = "Zu dieser Zeit ist bereits ein Termin eingetragen (\(other.time)–\(Appointment.clock(other.endMinute)) Uhr)."
         }

@@ -35,8 +35,21 @@ struct PublicRequestTests {
                 try await muldenau.logIn(f.login(.counselor, organisation: "org-b"))
                 #expect(!(try await muldenau.request(.get, "/appointments").body.contains("Samira K.")))
                 let id = try #require(appointments.body.components(separatedBy: "/appointments/requests/").dropFirst().first?.prefix { $0 != "/" })
-                #expect(try await b.request(.post, "/appointments/requests/\(id)/done", form: ["csrf": csrf]).status == .seeOther)
-                #expect(!(try await b.request(.get, "/appointments").body.contains("Samira K.")))
+                // One step from the request to the appointment: language and channel prefilled, the request handled with it.
+                let prefilled = try await b.request(.get, "/appointments?request=\(id)")
+                #expect(prefilled.body.contains("name=\"request_id\" value=\"\(id)\"") && prefilled.body.contains("id=\"language\" name=\"language\" value=\"Arabisch\""))
+                #expect(prefilled.body.contains("<option value=\"online\" selected>") && prefilled.body.contains("von Samira K. (Wunsch: vormittags)"))
+                let booking = ["csrf": csrf, "file_number": "A-1", "day": "24.11.2026", "time": "09:00", "duration": "45", "place": "Raum 1",
+                               "language": "Arabisch", "counselor": "user-0", "channel": "online", "request_id": String(id)]
+                let otherCSRF = try #require(muldenau.csrf(try await muldenau.request(.get, "/appointments")))
+                #expect(try await muldenau.request(.post, "/appointments", form: booking.merging(["csrf": otherCSRF, "file_number": "B-1", "counselor": "user-5"]) { $1 }).status == .unprocessableContent)
+                #expect(try await b.request(.post, "/appointments", form: booking).status == .seeOther)
+                let after = try await b.request(.get, "/appointments?view=week&on=24.11.2026")
+                #expect(!after.body.contains("Samira K.") && after.body.contains("<strong>09:00</strong>"))
+                var twice = booking; twice["time"] = "14:00"
+                let again2 = try await b.request(.post, "/appointments", form: twice)
+                #expect(again2.status == .unprocessableContent && again2.body.contains("nicht mehr offen"))
+                #expect(!(try await b.request(.get, "/appointments?view=week&on=24.11.2026").body.contains("<strong>14:00</strong>")))   // nothing half-saved
                 // A flood is stopped per service and hour.
                 var last = ok
                 for i in 0..<30 {
@@ -44,6 +57,11 @@ struct PublicRequestTests {
                     last = try await visitor.request(.post, "/anfrage/org-a", form: ["csrf": t, "name": "Spam \(i)", "contact": "spam\(i)@example.org", "consent": "1"])
                 }
                 #expect(last.status == .tooManyRequests)
+                // A request that needs no appointment is marked handled by itself.
+                let list = try await b.request(.get, "/appointments")
+                let spam = try #require(list.body.components(separatedBy: "/appointments/requests/").dropFirst().first?.prefix { $0 != "/" })
+                #expect(try await b.request(.post, "/appointments/requests/\(spam)/done", form: ["csrf": csrf]).status == .seeOther)
+                #expect(!(try await b.request(.get, "/appointments").body.contains("/appointments/requests/\(spam)/")))
             }
         }
     }
