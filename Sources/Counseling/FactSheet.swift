@@ -16,7 +16,7 @@ public struct FactSheet: Sendable, Hashable {
 
     public static func region(_ code: String?) -> String {
         guard let c = code else { return "ungeklärt" }
-        if namedNationalities.contains(c) { return c }
+        if namedNationalities.contains(c) { return CountryCodes.germanName(c) }
         switch c {
         case "GIN", "GMB", "SEN", "MLI", "CIV", "GHA", "SLE", "LBR", "TGO", "BEN", "BFA", "NER", "CMR": return "West- und Zentralafrika"
         case "SOM", "ERI", "ETH", "SDN", "SSD", "KEN", "UGA": return "Ostafrika"

@@ -53,7 +53,7 @@ public struct CounselingReport: Sendable {
             channels[channel(r.session.channel), default: 0] += 1
             languages[r.session.language, default: 0] += 1
             for p in r.session.pathways { pathways[p.title, default: 0] += 1 }
-            personNationality[r.session.clientID] = r.nationality ?? "ungeklärt"
+            personNationality[r.session.clientID] = r.nationality.map(CountryCodes.germanName) ?? "ungeklärt"
         }
         var countries: [String: Int] = [:]
         for (_, n) in personNationality { countries[n, default: 0] += 1 }

@@ -19,7 +19,7 @@ public enum ClientPages {
         let body = rows.map { r in
             """
             <tr><td><a href="/clients/\(r.id)">\(r.name)</a></td><td>\(r.fileNumber)</td><td>\(r.born ?? "–")</td>
-            <td>\(r.nationality ?? "–")</td><td>\(Labels.status(r.status))</td></tr>
+            <td>\(r.nationality.map(CountryCodes.germanName) ?? "–")</td><td>\(Labels.status(r.status))</td></tr>
             """ as HTML
         }
         let next: HTML = hasMore ? "<a href=\"/clients?q=\(urlQuery(query))&amp;page=\(page + 1)\">Weitere</a>" : .empty
@@ -132,7 +132,7 @@ public enum ClientPages {
         """
         return Layout.page(frame, """
         <h1>\(c.firstName) \(c.lastName)</h1>
-        <p>Aktenzeichen \(c.fileNumber) · geboren \(Labels.day(p.born)) · Staatsangehörigkeit \(p.nationality ?? "unbekannt") · Einreise \(Labels.day(p.entered))</p>
+        <p>Aktenzeichen \(c.fileNumber) · geboren \(Labels.day(p.born)) · Staatsangehörigkeit \(p.nationality.map(CountryCodes.germanNameWithCode) ?? "unbekannt") · Einreise \(Labels.day(p.entered))</p>
         <p><a class="button" href="/clients/\(c.id)/assessment">Prüfung der Bleiberechtswege</a>
         <a href="/clients/\(c.id)/facts">Angaben bearbeiten</a>
         · <a href="/clients/\(c.id)/consents">Schweigepflichtentbindungen</a>

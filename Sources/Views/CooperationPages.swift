@@ -40,7 +40,7 @@ public enum CooperationPages {
         if m.topics.contains(.identity) {
             parts.append("""
             <section aria-labelledby="identity"><h2 id="identity">Identität</h2>
-            <p>\(c.firstName) \(c.lastName) · geboren \(Labels.day(p.born)) · Staatsangehörigkeit \(p.nationality ?? "unbekannt")</p></section>
+            <p>\(c.firstName) \(c.lastName) · geboren \(Labels.day(p.born)) · Staatsangehörigkeit \(p.nationality.map(CountryCodes.germanName) ?? "unbekannt")</p></section>
             """)
         }
         if m.topics.contains(.statusHistory) {
@@ -134,7 +134,7 @@ public enum CooperationPages {
                 decide = "<a href=\"/cases/\(caseID)\">zur Akte</a>"
             }
             return """
-            <tr><td>\(r.createdOn.german)</td><td>\(r.lastName), \(r.firstName)</td><td>\(Labels.day(r.born))</td><td>\(r.nationality ?? "–")</td>
+            <tr><td>\(r.createdOn.german)</td><td>\(r.lastName), \(r.firstName)</td><td>\(Labels.day(r.born))</td><td>\(r.nationality.map(CountryCodes.germanName) ?? "–")</td>
             <td>\(names[authoritySide ? r.serviceID : r.authorityID] ?? "")</td><td>\(r.reason)</td><td>\(state)</td><td>\(decide)</td></tr>
             """
         }

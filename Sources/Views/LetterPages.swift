@@ -33,7 +33,7 @@ public enum LetterPages {
     /// The subject line and the paragraphs of a template.
     public static func text(_ m: Model) -> (subject: String, paragraphs: [String]) {
         let c = m.client, p = c.facts
-        let person = "\(c.firstName) \(c.lastName), geb. \(Labels.day(p.born)), Staatsangehörigkeit \(p.nationality ?? "ungeklärt")"
+        let person = "\(c.firstName) \(c.lastName), geb. \(Labels.day(p.born)), Staatsangehörigkeit \(p.nationality.map(CountryCodes.germanName) ?? "ungeklärt")"
         switch m.template {
         case .application:
             // §§ 60c and 60d give a Duldung, not a residence permit, and no Fiktionsbescheinigung during the procedure.

@@ -18,7 +18,9 @@ struct ClientFileTests {
                 #expect(r.body.contains("/clients/client-a"), "query \(q)")
             }
             let one = try await b.request(.get, "/clients?q=Haddad")
-            #expect(one.body.contains("<caption>Treffer 1–1</caption>"))
+            #expect(one.body.contains("<caption>Treffer 1–1</caption>") && one.body.contains("<td>Irak</td>"))
+            // Nationalities read as German names; the file shows the code the forms take as well.
+            #expect(try await b.request(.get, "/clients/client-a").body.contains("Staatsangehörigkeit Irak (IRQ)"))
             let none = try await b.request(.get, "/clients?q=Qasemi")
             #expect(!none.body.contains("client-b") && none.body.contains("<caption>Keine Treffer</caption>"))
         }
