@@ -25,16 +25,16 @@ public enum AssessmentPage {
     public static func render(frame: PageFrame, _ m: Model) -> HTML {
         let sorted = m.person.assessments.sorted { (order($0.outcome), $0.from ?? .distantPast, $0.pathway) < (order($1.outcome), $1.from ?? .distantPast, $1.pathway) }
         let plan = m.person.plan.steps.map { s in
-            "<li><strong>\(s.from.german)</strong> – \(s.text) <span class=\"hint\">(\(s.citation))</span></li>" as HTML
+            "<li><strong>\(s.from.german)</strong> – \(s.text) <span class=\"hint\">(\(Labels.citation(s.citation)))</span></li>" as HTML
         }
         let reminders = m.deadlines.map { d in
-            "<li><strong>\(d.due.german)</strong> – \(d.title) <span class=\"hint\">(\(d.citation))</span></li>" as HTML
+            "<li><strong>\(d.due.german)</strong> – \(d.title) <span class=\"hint\">(\(Labels.citation(d.citation)))</span></li>" as HTML
         }
         // A caveat every pathway carries (e.g. U1: a law not yet reflected) is said once, above the details.
         let all = m.person.assessments
         let common = all.count < 2 ? [] : all.dropFirst().reduce(Set(all[0].notes)) { $0.intersection($1.notes) }
         let caveats = (all.first?.notes ?? []).filter(common.contains).map { n in
-            "<li>\(n.text) <span class=\"hint\">(\(n.citation))</span></li>" as HTML
+            "<li>\(n.text) <span class=\"hint\">(\(Labels.citation(n.citation)))</span></li>" as HTML
         }
         let snaps = m.snapshots.map { s in
             "<li>Stand \(s.on.german), gespeichert \(GermanTime.format(s.createdAt)) – \(s.lawVersions.first ?? "")</li>" as HTML
@@ -106,13 +106,13 @@ public enum AssessmentPage {
         list(&b, "<h4>Handlungsbedarf</h4><ul>", a.actions) { b, action in b.raw("<li>"); b.text(action); b.raw("</li>") }
         b.raw("\n")
         list(&b, "<h4>Hinweise</h4><ul>", a.notes.filter { !common.contains($0) }) { b, n in
-            b.raw("<li>"); b.text(n.text); b.raw(" <span class=\"hint\">("); b.text(n.citation); b.raw(")</span></li>")
+            b.raw("<li>"); b.text(n.text); b.raw(" <span class=\"hint\">("); b.text(Labels.citation(n.citation)); b.raw(")</span></li>")
         }
         b.raw("\n")
         let met = a.conditions.filter { $0.state == .met }
         list(&b, "<details><summary>Erfüllte Voraussetzungen (\(met.count))</summary><ul>", met, close: "</ul></details>") { b, c in
             let entry = ConditionCatalog.entry(c.id)
-            b.raw("<li>"); b.text(entry.requirement); b.raw(" <span class=\"hint\">("); b.text(entry.citation); b.raw(")</span></li>")
+            b.raw("<li>"); b.text(entry.requirement); b.raw(" <span class=\"hint\">("); b.text(Labels.citation(entry.citation)); b.raw(")</span></li>")
         }
         b.raw("\n</section>")
     }

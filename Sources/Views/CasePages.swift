@@ -24,7 +24,7 @@ public enum CasePages {
     public static func dashboard(frame: PageFrame, today: Day, overdue: [DashboardItem], due: [DashboardItem], casesCount: Int) -> HTML {
         func list(_ items: [DashboardItem]) -> HTML {
             guard !items.isEmpty else { return "<p>Keine.</p>" }
-            let li = items.map { i in "<li><strong>\(i.deadline.due.german)</strong> – <a href=\"/clients/\(i.clientID)/assessment\">\(i.clientName)</a>: \(i.deadline.title) <span class=\"hint\">(\(i.deadline.citation))</span></li>" as HTML }
+            let li = items.map { i in "<li><strong>\(i.deadline.due.german)</strong> – <a href=\"/clients/\(i.clientID)/assessment\">\(i.clientName)</a>: \(i.deadline.title) <span class=\"hint\">(\(Labels.citation(i.deadline.citation)))</span></li>" as HTML }
             return "<ul>\(li)</ul>"
         }
         return Layout.page(frame, """

@@ -59,6 +59,32 @@ public enum Labels {
 
     public static func day(_ d: Day?) -> String { d?.german ?? "–" }
 
+    /// A citation as staff read it. The engine cites the rule specification by file ("spec/13-open-questions.md U8",
+    /// "spec/01-common.md §1.8") so that every conclusion is traceable; a counselor reads "offene Rechtsfrage U8" and
+    /// "Auslegungsregel 1.8". Citations of the law itself pass unchanged (and without a slash, unexamined).
+    public static func citation(_ s: String) -> String {
+        if s.hasPrefix("SPEC.md, How the engine must answer") { return "Auslegungsregel zum frühesten Datum" }
+        guard s.utf8.contains(UInt8(ascii: "/")) else { return s }
+        var out = ""
+        var rest = Substring(s)
+        while let r = rest.range(of: "spec/") {
+            out += rest[..<r.lowerBound]
+            let after = rest[r.upperBound...]
+            guard let md = after.range(of: ".md") else { out += "spec/"; rest = after; continue }
+            let file = after[..<md.lowerBound]
+            var tail = after[md.upperBound...]
+            if tail.hasPrefix(" ") { tail = tail.dropFirst() }
+            if tail.hasPrefix("§") { tail = tail.dropFirst() }
+            switch file {
+            case "13-open-questions": out += "offene Rechtsfrage "
+            case "12-timeline": out += "Zeitleiste der Gesetzesfassungen" + (tail.first.map { $0 == ")" || $0 == ";" || $0 == "," } ?? true ? "" : " ")
+            default: out += "Auslegungsregel "
+            }
+            rest = tail
+        }
+        return out + rest
+    }
+
     public static func yesNo(_ b: Bool?) -> String {
         switch b {
         case true?: return "ja"
