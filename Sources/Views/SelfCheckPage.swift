@@ -134,9 +134,7 @@ public enum SelfCheck {
             let verdict: HTML = "<span class=\"badge result-\(r.outcome.rawValue)\">\(words)</span>"
             return "<tr data-pathway=\"\(r.pathway.rawValue)\" data-outcome=\"\(r.outcome.rawValue)\"><th scope=\"row\">\(names[r.pathway] ?? "")<br><span class=\"hint\" lang=\"de\" dir=\"ltr\">\(r.pathway.title)</span></th><td>\(verdict)</td></tr>"
         }
-        var actions: [String] = []
-        for r in results where r.outcome != .excluded { for a in r.actions where !actions.contains(a) { actions.append(a) } }
-        let actionList = actions.prefix(12).map { "<li>\($0)</li>" as HTML }
+        let actionList = counselingPoints(results).map { "<li>\($0)</li>" as HTML }
         return """
         <section aria-labelledby="result" id="self-check-result"><h2 id="result">\(t("result")) (\(t("asOf")) <bdi>\(on.german)</bdi>)</h2>
         <table><thead><tr><th scope="col">§</th><th scope="col">\(t("meaning"))</th></tr></thead><tbody>\(rows)</tbody></table>
@@ -145,5 +143,22 @@ public enum SelfCheck {
         <p id="bring">\(t("bring"))</p>
         <p class="hint">\(t("notAdvice"))</p></section>
         """
+    }
+
+    /// What to bring to the counseling session, in German: the steps first, then the facts still to clarify in one
+    /// line. When a residence permit's pathway is met, only what that application needs (the other pathways' steps
+    /// would only distract); a met Duldung (§§ 60c, 60d) keeps the permits' steps, which lead further.
+    static func counselingPoints(_ results: [Result]) -> [String] {
+        let permitMet = results.contains { $0.outcome == .met && $0.pathway != .p60c && $0.pathway != .p60d }
+        var steps: [String] = [], missing: [String] = []
+        for r in results.sorted(by: { $0.rank < $1.rank }) where r.outcome != .excluded && (!permitMet || r.outcome == .met) {
+            for a in r.actions {
+                if a.hasPrefix(Assessment.missingFactAction) {
+                    let fact = String(a.dropFirst(Assessment.missingFactAction.count))
+                    if !missing.contains(fact) { missing.append(fact) }
+                } else if !steps.contains(a) { steps.append(a) }
+            }
+        }
+        return Array(steps.prefix(8)) + (missing.isEmpty ? [] : ["In der Beratung zu klären: " + missing.joined(separator: ", ")])
     }
 }

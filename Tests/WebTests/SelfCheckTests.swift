@@ -92,9 +92,24 @@ struct SelfCheckTests {
                         if a.outcome == .reachable, let from = a.from { #expect(result.body.contains(from.german)) }
                     }
                     #expect(result.body.contains("Stand <bdi>22.11.2026</bdi>"))
-                    // The German actions for counseling are those of the pathways that are not excluded.
-                    let firstAction = try #require(expected.assessments.first { $0.outcome != .excluded && !$0.actions.isEmpty }?.actions.first)
-                    #expect(result.body.contains(HTML.escape(firstAction)))
+                    // The German points for counseling: the steps of the pathways not excluded – only of the met ones when a
+                    // permit's pathway is met – and the facts still missing, in one line.
+                    let prefix = Assessment.missingFactAction
+                    let permitMet = expected.assessments.contains { $0.outcome == .met && $0.pathway != .p60c && $0.pathway != .p60d }
+                    let relevant = expected.assessments.filter { $0.outcome != .excluded && (!permitMet || $0.outcome == .met) }
+                    let list = result.body.components(separatedBy: "id=\"actions\">").dropFirst().first?.components(separatedBy: "</ul>").first ?? ""
+                    let steps = relevant.flatMap(\.actions).filter { !$0.hasPrefix(prefix) }
+                    let missing = relevant.flatMap(\.actions).filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+                    #expect(result.body.contains("id=\"actions\"") == !(steps.isEmpty && missing.isEmpty))
+                    if let first = steps.first { #expect(list.contains("<li>\(HTML.escape(first))</li>")) }
+                    for fact in missing { #expect(list.contains(HTML.escape(fact)), "\(fact)") }
+                    #expect(list.contains("In der Beratung zu klären: ") == !missing.isEmpty)
+                    #expect(!list.contains(HTML.escape(prefix)))
+                    if permitMet {
+                        for a in expected.assessments where a.outcome != .met {
+                            for s in a.actions where !s.hasPrefix(prefix) && !steps.contains(s) { #expect(!list.contains(HTML.escape(s)), "\(s)") }
+                        }
+                    }
                 }
                 // The two persons between them cover every result the page can show.
                 #expect(seen == Set(Outcome.allCases))

@@ -195,6 +195,9 @@ public struct Assessment: Sendable, Hashable {
     /// Discretionary fallbacks used.
     public var discretion: [String] { conditions.filter { $0.state == .discretion }.map(\.id) }
 
+    /// How an action that asks for a missing fact begins (the fact's German name follows).
+    public static let missingFactAction = "Fehlende Angabe ergänzen: "
+
     /// What is still to be done ("Handlungsbedarf"), in German, for every remediable failing or unknown condition.
     public var actions: [String] { actions(limit: .max) }
 
@@ -213,13 +216,13 @@ public struct Assessment: Sendable, Hashable {
                 for o in c.open where out.count < limit {
                     let a = o.hasPrefix("U") && Int(o.dropFirst()) != nil
                         ? "Offene Rechtsfrage \(o) rechtlich klären lassen: \(ConditionCatalog.describeQuestion(o))"
-                        : "Fehlende Angabe ergänzen: \(ConditionCatalog.describeOpen(o))"
+                        : Self.missingFactAction + ConditionCatalog.describeOpen(o)
                     if !out.contains(a) { out.append(a) }
                 }
             case .waiver where !c.open.isEmpty:
                 // Not known to fail, only not recorded: ask for the fact rather than for the remedy.
                 for o in c.open where out.count < limit {
-                    let a = "Fehlende Angabe ergänzen: \(ConditionCatalog.describeOpen(o))"
+                    let a = Self.missingFactAction + ConditionCatalog.describeOpen(o)
                     if !out.contains(a) { out.append(a) }
                 }
             case .waiver:
