@@ -13,7 +13,7 @@ public enum CSVExport {
     public static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ";") + "\r\n" }
 
     /// Tables one after another, each with its title, header, rows and the totals row.
-    public static func tables(_ tables: [CountTable]) -> String {
+    public static func tables(_ tables: [CountTable], figures: [FigureTable] = []) -> String {
         var out = bom
         for t in tables {
             out += line([t.title])
@@ -23,6 +23,11 @@ public enum CSVExport {
                 out += line([label] + t.cells[r].map(CountTable.text) + (sum ? [CountTable.text(t.rowTotals[r])] : []))
             }
             out += line(["Summe"] + t.columnTotals.map(CountTable.text) + (sum ? [CountTable.text(t.total)] : []))
+            out += "\r\n"
+        }
+        for f in figures {
+            out += line([f.title]) + line(f.columnLabels)
+            for (r, label) in f.rowLabels.enumerated() { out += line([label] + f.cells[r]) }
             out += "\r\n"
         }
         return out

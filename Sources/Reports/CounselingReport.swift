@@ -97,6 +97,23 @@ public struct CooperationReport: Sendable {
     /// The authority's count of tolerated persons on the last day of each quarter in the period (stocks: not summed).
     public var population: [QuarterlyStatistics.Population] = []
 
+    /// The grant rates and the authority's population on the last days of quarters, as printed and exported.
+    public var figureTables: [FigureTable] {
+        var out = [FigureTable(title: "Erteilungsquote (erteilt / entschieden ohne Rücknahmen)", columnLabels: ["Vorschrift", "Quote"],
+                               rowLabels: grantRates.map(\.0), cells: grantRates.map { [FigureTable.percent($0.1)] })]
+        if !population.isEmpty {
+            func v(_ n: Int) -> String { Suppression.isSensitive(n) ? "." : String(n) }
+            out.append(FigureTable(title: "Geduldete am Quartalsende (Angaben der Ausländerbehörde)",
+                                   columnLabels: ["Stichtag", "alle", "über 3 Jahre", "über 5 Jahre", "Anteil über 5 Jahre"],
+                                   rowLabels: population.map(\.quarter.lastDay.german),
+                                   cells: population.map { p in
+                                       [v(p.tolerated), v(p.toleratedOver3Years), v(p.toleratedOver5Years),
+                                        FigureTable.percent(p.tolerated >= 5 && p.toleratedOver5Years >= 5 ? Double(p.toleratedOver5Years) / Double(p.tolerated) : nil)]
+                                   }))
+        }
+        return out
+    }
+
     public static func quarter(_ d: Day) -> String { let (y, m, _) = d.components; return "Q\((m - 1) / 3 + 1)/\(y)" }
 
     public static func quarters(from: Day, to: Day) -> [String] {

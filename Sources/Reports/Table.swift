@@ -32,3 +32,19 @@ public struct CountTable: Sendable, Hashable {
     /// The value of a cell as printed: "." when suppressed.
     public static func text(_ v: Int?) -> String { v.map(String.init) ?? "." }
 }
+
+/// Finished figures – rates, stocks on a day – shown as they are: nothing in them may be summed.
+public struct FigureTable: Sendable, Hashable {
+    public var title: String
+    /// The header of the row labels' column, then one per figure.
+    public var columnLabels: [String]
+    public var rowLabels: [String]
+    /// cells[row][column], as printed ("." where suppressed).
+    public var cells: [[String]]
+    public init(title: String, columnLabels: [String], rowLabels: [String], cells: [[String]]) {
+        self.title = title; self.columnLabels = columnLabels; self.rowLabels = rowLabels; self.cells = cells
+    }
+
+    /// A share as German text ("87 %"), or "." where it is not published.
+    public static func percent(_ share: Double?) -> String { share.map { "\(Int(($0 * 100).rounded())) %" } ?? "." }
+}

@@ -1,7 +1,7 @@
 /// A minimal Office Open XML workbook (one sheet, inline strings, numbers as numbers), packed in a ZIP without
 /// compression: enough for Excel, LibreOffice and openpyxl, and no dependency.
 public enum XLSXExport {
-    public static func workbook(_ tables: [CountTable], sheetName: String = "Bericht") -> [UInt8] {
+    public static func workbook(_ tables: [CountTable], figures: [FigureTable] = [], sheetName: String = "Bericht") -> [UInt8] {
         var rows: [[Cell]] = []
         for t in tables {
             rows.append([.text(t.title)])
@@ -11,6 +11,13 @@ public enum XLSXExport {
                 rows.append([.text(label)] + t.cells[r].map(Cell.count) + (sum ? [.count(t.rowTotals[r])] : []))
             }
             rows.append([.text("Summe")] + t.columnTotals.map(Cell.count) + (sum ? [.count(t.total)] : []))
+            rows.append([])
+        }
+        // Figures stay text where they are rates or suppressed ("87 %", "."), numbers where they are counts.
+        for f in figures {
+            rows.append([.text(f.title)])
+            rows.append(f.columnLabels.map(Cell.text))
+            for (r, label) in f.rowLabels.enumerated() { rows.append([.text(label)] + f.cells[r].map { Int($0).map { .count($0) } ?? .text($0) }) }
             rows.append([])
         }
         let files: [(String, String)] = [

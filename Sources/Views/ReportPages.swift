@@ -60,34 +60,27 @@ public enum ReportPages {
     }
 
     public static func cooperation(frame: PageFrame, _ r: CooperationReport, from: Day, to: Day) -> HTML {
-        let rates = r.grantRates.map { reg, rate in
-            "<tr><th scope=\"row\">\(reg)</th><td class=\"num\">\(rate.map { String(format: "%.0f %%", $0 * 100) } ?? ".")</td></tr>" as HTML
-        }
+        let figures = r.figureTables
         return Layout.page(frame, """
         <h1>Kennzahlen der Kooperation \(from.german) – \(to.german)</h1>
         \(periodForm(action: "/reports/cooperation", from: from, to: to, published: nil))
         \(exports("/reports/cooperation", from: from, to: to))
         <p class="hint">Gemeinsame Kennzahlen von Beratungsstelle und Ausländerbehörde; Werte von 1 bis 4 und daraus errechenbare Werte sind als „.“ unterdrückt.</p>
         <section class="report-part">\(Charts.stackedBars(r.tables[0]))\(table(r.tables[0]))</section>
-        <section class="report-part"><table class="report"><caption>Erteilungsquote (erteilt / entschieden ohne Rücknahmen)</caption><tbody>\(rates)</tbody></table></section>
+        \(figure(figures[0], id: "grant-rates"))
         <section class="report-part">\(Charts.stackedBars(r.tables[1]))\(table(r.tables[1]))</section>
         \(HTML.join(r.tables.dropFirst(2).map { "<section class=\"report-part\">\(table($0))</section>" as HTML }))
-        \(population(r.population))
+        \(figures.count > 1 ? figure(figures[1], id: "population") : "<p class=\"hint\">Für den Zeitraum liegen keine Zahlen der Ausländerbehörde zu Geduldeten vor.</p>" as HTML)
         """)
     }
 
-    /// Tolerated persons on the last day of each quarter (stocks, so no sums), with the share of long-tolerated.
-    static func population(_ list: [QuarterlyStatistics.Population]) -> HTML {
-        guard !list.isEmpty else { return "<p class=\"hint\">Für den Zeitraum liegen keine Zahlen der Ausländerbehörde zu Geduldeten vor.</p>" }
-        func v(_ n: Int) -> String { Suppression.isSensitive(n) ? "." : String(n) }
-        let rows = list.map { p in
-            "<tr><th scope=\"row\">\(p.quarter.lastDay.german)</th><td class=\"num\">\(v(p.tolerated))</td><td class=\"num\">\(v(p.toleratedOver3Years))</td><td class=\"num\">\(v(p.toleratedOver5Years))</td><td class=\"num\">\(p.tolerated >= 5 && p.toleratedOver5Years >= 5 ? String(format: "%.0f %%", Double(p.toleratedOver5Years) / Double(p.tolerated) * 100) : ".")</td></tr>" as HTML
-        }
-        return """
-        <section class="report-part"><table class="report" id="population"><caption>Geduldete am Quartalsende (Angaben der Ausländerbehörde)</caption>
-        <thead><tr><th scope="col">Stichtag</th><th scope="col">alle</th><th scope="col">über 3 Jahre</th><th scope="col">über 5 Jahre</th><th scope="col">Anteil über 5 Jahre</th></tr></thead>
-        <tbody>\(rows)</tbody></table></section>
-        """
+    /// A table of finished figures (rates, stocks): no sums.
+    static func figure(_ t: FigureTable, id: String) -> HTML {
+        let head = HTML.join(t.columnLabels.map { "<th scope=\"col\">\($0)</th>" as HTML })
+        let rows = HTML.join(t.rowLabels.enumerated().map { i, label in
+            "<tr><th scope=\"row\">\(label)</th>\(HTML.join(t.cells[i].map { "<td class=\"num\">\($0)</td>" as HTML }))</tr>" as HTML
+        })
+        return "<section class=\"report-part\"><table class=\"report\" id=\"\(id)\"><caption>\(t.title)</caption><thead><tr>\(head)</tr></thead><tbody>\(rows)</tbody></table></section>"
     }
 
     public static func funder(frame: PageFrame, organisation: String, _ r: CounselingReport, cooperation c: CooperationReport, meetings: Int) -> HTML {

@@ -35,15 +35,15 @@ struct ReportRoutes {
         return (from, to)
     }
 
-    func export(_ tables: [CountTable], format: String, name: String) throws -> Response? {
+    func export(_ tables: [CountTable], figures: [FigureTable] = [], format: String, name: String) throws -> Response? {
         switch format {
         case "csv":
             return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name).csv\""],
-                            body: .init(byteBuffer: ByteBuffer(string: CSVExport.tables(tables))))
+                            body: .init(byteBuffer: ByteBuffer(string: CSVExport.tables(tables, figures: figures))))
         case "xlsx":
             return Response(status: .ok, headers: [.contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                                    .contentDisposition: "attachment; filename=\"\(name).xlsx\""],
-                            body: .init(byteBuffer: ByteBuffer(bytes: XLSXExport.workbook(tables))))
+                            body: .init(byteBuffer: ByteBuffer(bytes: XLSXExport.workbook(tables, figures: figures))))
         case "", "html": return nil
         default: throw AppError.badRequest("Unbekanntes Format (html, csv oder xlsx).")
         }
@@ -92,7 +92,7 @@ struct ReportRoutes {
         let report = CooperationReport.make(from: from, to: to, applications: applications, referrals: referrals, statistics: statistics)
         try await services.clients.recordList(search: "report", audit: services.audit(a))
         let format = String(request.uri.queryParameters["format"] ?? "")
-        if let r = try export(report.tables, format: format, name: "kooperation-\(from.iso)-\(to.iso)") { return r }
+        if let r = try export(report.tables, figures: report.figureTables, format: format, name: "kooperation-\(from.iso)-\(to.iso)") { return r }
         return Reply.html(ReportPages.cooperation(frame: context.frame("Kennzahlen der Kooperation", current: "report-cooperation"), report, from: from, to: to))
     }
 

@@ -39,6 +39,15 @@ struct StatisticsTests {
                 let report = try await b.request(.get, "/reports/cooperation?from=01.04.2026&to=30.09.2026")
                 #expect(report.body.contains("id=\"population\"") && report.body.contains("<td class=\"num\">2100</td>"))
                 #expect(report.body.contains("Verfahren der Ausländerbehörde im Zeitraum"))
+                // The exports carry the grant rates and the population as they are: stocks and rates are never summed.
+                let csv = try await b.request(.get, "/reports/cooperation?from=01.04.2026&to=30.09.2026&format=csv")
+                let population = try #require(csv.body.components(separatedBy: "Geduldete am Quartalsende (Angaben der Ausländerbehörde)\r\n").dropFirst().first?
+                    .components(separatedBy: "\r\n\r\n").first)
+                #expect(population.hasPrefix("Stichtag;alle;über 3 Jahre;über 5 Jahre;Anteil über 5 Jahre\r\n"))
+                #expect(population.contains("30.09.2026;2100;1300;950;45 %") && !population.contains("Summe"))
+                #expect(csv.body.contains("Erteilungsquote (erteilt / entschieden ohne Rücknahmen)\r\nVorschrift;Quote\r\n"))
+                let xlsx = try await b.request(.get, "/reports/cooperation?from=01.04.2026&to=30.09.2026&format=xlsx")
+                #expect(xlsx.status == .ok && xlsx.body.contains("Anteil über 5 Jahre") && xlsx.body.contains("45 %"))
                 let muldenau = Browser(client: b.client, clock: f.clock)
                 try await muldenau.logIn(f.login(.coordinator, organisation: "org-b"))
                 #expect(try await muldenau.request(.get, "/statistics").status == .forbidden)
