@@ -1,7 +1,9 @@
 /// Statistical disclosure control for every aggregate that leaves the service: a count between 1 and 4 is never
 /// published (primary suppression, printed as "."), and no suppressed count can be recomputed from a total
-/// (secondary suppression: a row or column with a published total never has exactly one suppressed cell; if no
-/// other cell can be suppressed, its total is suppressed too). Zero is published: it names no one.
+/// (secondary suppression). Zero is published: it names no one – but so a reader knows every hidden value is at
+/// least 1. A line (parts and their total) is therefore safe only if it hides no value or at least two, and, where
+/// its total is published, the hidden parts together – total minus what is shown – are at least 5 (a hidden group
+/// of 3 is itself a small count) and more than their number (else each of them is exactly 1).
 public enum Suppression {
     public static let threshold = 5
 
@@ -38,16 +40,25 @@ public enum Suppression {
         return out
     }
 
-    /// One line: parts followed by their sum. If exactly one value is hidden, hide the smallest other non-zero part
-    /// (or, failing that, the sum). Returns whether it changed anything. `original` values are still in the
-    /// un-hidden entries, so the choice is made on real counts.
-    static func protect(_ line: inout [Int?]) -> Bool {
+    /// Whether a line (parts followed by their sum) lets a reader work out or narrow down a hidden count.
+    static func isExposed(_ line: [Int?]) -> Bool {
         let hidden = line.indices.filter { line[$0] == nil }
-        guard hidden.count == 1 else { return false }
+        if hidden.count == 1 { return true }
+        guard let total = line.last ?? nil, !hidden.isEmpty else { return false }
+        let shown = line.dropLast().reduce(0) { $0 + ($1 ?? 0) }
+        let hiddenSum = total - shown
+        return hiddenSum < threshold || hiddenSum == hidden.count
+    }
+
+    /// One line: parts followed by their sum. If it is exposed, hide the smallest other non-zero part (or, failing
+    /// that, the sum). Returns whether it changed anything. The un-hidden entries still hold real counts, so the
+    /// choice is made on them.
+    static func protect(_ line: inout [Int?]) -> Bool {
+        guard isExposed(line) else { return false }
         let parts = line.indices.dropLast()
         if let next = parts.filter({ line[$0] != nil && line[$0]! > 0 }).min(by: { line[$0]! < line[$1]! }) {
             line[next] = nil
-        } else if hidden[0] != line.count - 1 {
+        } else if line[line.count - 1] != nil {
             line[line.count - 1] = nil
         } else if let anyPart = parts.first(where: { line[$0] != nil }) {
             // The sum is hidden and every part is zero: nothing to recompute, but keep the rule simple and strict.

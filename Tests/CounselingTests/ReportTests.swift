@@ -40,12 +40,29 @@ struct ReportTests {
         let all = published.cells.flatMap { $0 } + published.rowTotals + published.columnTotals + [published.total]
         #expect(!all.contains { $0.map(Suppression.isSensitive) ?? false }, "a published count between 1 and 4")
         for line in lines(published) {
-            #expect(line.filter { $0 == nil }.count != 1, "a single hidden value in a line could be recomputed from the others")
+            let hidden = line.filter { $0 == nil }.count
+            #expect(hidden != 1, "a single hidden value in a line could be recomputed from the others")
+            // Zeros are published, so each hidden value is at least 1: the hidden group of a line with a published
+            // total must neither be a small count itself nor consist of ones only.
+            if let total = line.last ?? nil, hidden > 0 {
+                let group = total - line.dropLast().reduce(0) { $0 + ($1 ?? 0) }
+                #expect(group >= Suppression.threshold && group > hidden, "hidden values summing to \(group) in \(line)")
+            }
         }
         // Published values are the true ones; nothing published is invented.
         for r in 0..<rows { for c in 0..<cols { if let v = published.cells[r][c] { #expect(v == counts[r][c]) } } }
         // Counts of 5 and more stay visible unless a rule needed them.
         #expect(published.total == nil || published.total == counts.flatMap { $0 }.reduce(0, +))
+    }
+
+    @Test func hiddenCellsThatMustAllBeOneAreProtected() {
+        // The defect found in the cooperation export: zeros shown, three hidden column totals summing to 3 – each
+        // had to be 1, and from there the cells followed.
+        let t = Suppression.publish(CountTable(title: "t", rowLabels: ["Q1", "Q2", "Q3"], columnLabels: ["19d-1a", "25-5", "25b", "60d"],
+                                               counts: [[0, 1, 2, 0], [0, 0, 8, 1], [1, 0, 2, 0]]))
+        let colGroup = (t.total ?? 0) - t.columnTotals.reduce(0) { $0 + ($1 ?? 0) }
+        #expect(t.total == nil || colGroup >= Suppression.threshold)
+        #expect(t.cells[1][2] == nil || t.rowTotals[1] == nil || t.cells[1][3] != nil)
     }
 
     @Test func aSingleSmallCellTakesAnotherWithItAndLargeTablesStayReadable() {
