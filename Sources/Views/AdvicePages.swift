@@ -10,19 +10,27 @@ public enum AdvicePages {
     }
 
     /// Paragraphs of a multi-line text (escaped).
-    static func paragraphs(_ text: String) -> HTML { HTML.join(text.components(separatedBy: "\n").map { "\($0)<br>" as HTML }) }
+    static func paragraphs(_ text: String) -> HTML {
+        HTML.join(text.components(separatedBy: "\n").enumerated().map { i, line in i == 0 ? "\(line)" as HTML : "<br>\(line)" as HTML })
+    }
 
-    public static func advice(frame: PageFrame, requests all: [ExpertRequest], today: Day, errors: [String: String] = [:],
-                              answerErrors: [String: [String: String]] = [:]) -> HTML {
+    /// An answer that was refused, kept so nothing typed is lost.
+    public struct AnswerDraft: Sendable {
+        public var id: String, answer: String, minutes: String, errors: [String: String]
+        public init(id: String, answer: String, minutes: String, errors: [String: String]) { self.id = id; self.answer = answer; self.minutes = minutes; self.errors = errors }
+    }
+
+    public static func advice(frame: PageFrame, requests all: [ExpertRequest], today: Day, errors: [String: String] = [:], draft: AnswerDraft? = nil) -> HTML {
         let requests = all.filter { !$0.isOpen }
         let open = all.filter(\.isOpen).map { r -> HTML in
-            let e = answerErrors[r.id] ?? [:]
+            let d = draft?.id == r.id ? draft : nil
+            let e = d?.errors ?? [:]
             return """
             <article class="kb" id="q-\(r.id)"><h3>\(r.askedOn.german) – \(r.requester)</h3><p class="hint">\(ExpertRequest.areaTitle(r.legalArea))</p>
             <p>\(paragraphs(r.question))</p>
             <form method="post" action="/advice/\(r.id)/answer">\(Layout.csrf(frame.csrf))
-            <label for="answer-\(r.id)">Antwort</label><textarea id="answer-\(r.id)" name="answer" rows="4" cols="80"\(Layout.describedBy("answer-\(r.id)", e["answer"]))></textarea>\(Layout.fieldError("answer-\(r.id)", e["answer"]))
-            <label for="minutes-\(r.id)">Zeitaufwand (Minuten)</label><input id="minutes-\(r.id)" name="minutes" size="4" value="15"\(Layout.describedBy("minutes-\(r.id)", e["minutes"]))>\(Layout.fieldError("minutes-\(r.id)", e["minutes"]))
+            <label for="answer-\(r.id)">Antwort</label><textarea id="answer-\(r.id)" name="answer" rows="4" cols="80"\(Layout.describedBy("answer-\(r.id)", e["answer"]))>\(d?.answer ?? "")</textarea>\(Layout.fieldError("answer-\(r.id)", e["answer"]))
+            <label for="minutes-\(r.id)">Zeitaufwand (Minuten)</label><input id="minutes-\(r.id)" name="minutes" size="4" value="\(d?.minutes ?? "15")"\(Layout.describedBy("minutes-\(r.id)", e["minutes"]))>\(Layout.fieldError("minutes-\(r.id)", e["minutes"]))
             <p><button type="submit">Antwort senden</button></p></form></article>
             """
         }

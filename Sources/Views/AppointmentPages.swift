@@ -93,7 +93,7 @@ public enum AppointmentPages {
         \(field("duration", "Dauer (Minuten)", f.duration, size: 4))
         \(field("place", "Ort", f.place, size: 30))
         \(field("language", "Sprache", f.language))
-        <div><label for="counselor">Berater:in</label><select id="counselor" name="counselor">\(counselorOptions)</select></div>
+        <div><label for="counselor">Berater:in</label><select id="counselor" name="counselor"\(Layout.describedBy("counselor", f.errors["counselor"]))>\(counselorOptions)</select>\(Layout.fieldError("counselor", f.errors["counselor"]))</div>
         <div><label for="channel">Angefragt per</label><select id="channel" name="channel"\(Layout.describedBy("channel", f.errors["channel"]))>\(channels)</select>\(Layout.fieldError("channel", f.errors["channel"]))</div>
         </div>
         <p><button type="submit">Termin eintragen</button></p>

@@ -28,11 +28,11 @@ struct AdviceRoutes {
         return a
     }
 
-    func renderAdvice(_ context: BleibeContext, errors: [String: String] = [:], answerErrors: [String: [String: String]] = [:],
+    func renderAdvice(_ context: BleibeContext, errors: [String: String] = [:], draft: AdvicePages.AnswerDraft? = nil,
                       status: HTTPResponse.Status = .ok) async throws -> Response {
         let a = try adviser(context)
         return Reply.html(AdvicePages.advice(frame: context.frame("Fachberatung", current: "advice"), requests: try await services.advice.requests(organisation: a.organisationID),
-                                             today: services.today, errors: errors, answerErrors: answerErrors), status: status)
+                                             today: services.today, errors: errors, draft: draft), status: status)
     }
 
     /// The service answers a volunteer's open request.
@@ -44,12 +44,14 @@ struct AdviceRoutes {
         var errors: [String: String] = [:]
         if text.isEmpty || text.count > 10_000 { errors["answer"] = "Bitte eine Antwort angeben (höchstens 10.000 Zeichen)." }
         if minutes == nil || !(0...600).contains(minutes!) { errors["minutes"] = "Bitte den Zeitaufwand in Minuten (0–600) angeben." }
+        let own = try await services.advice.requests(organisation: a.organisationID).first { $0.id == id && $0.askedBy != nil }
+        guard let own else { throw AppError.notFound }
+        guard own.isOpen else { throw AppError.conflict("Diese Anfrage ist bereits beantwortet.") }
         guard errors.isEmpty, let m = minutes else {
-            guard try await services.advice.requests(organisation: a.organisationID).contains(where: { $0.id == id && $0.isOpen }) else { throw AppError.notFound }
-            return try await renderAdvice(context, answerErrors: [id: errors], status: .unprocessableContent)
+            return try await renderAdvice(context, draft: .init(id: id, answer: text, minutes: form.trimmed("minutes"), errors: errors), status: .unprocessableContent)
         }
         guard try await services.advice.answer(id: id, organisation: a.organisationID, answer: text, minutes: m, on: services.today, audit: services.audit(a)) else {
-            throw AppError.notFound
+            throw AppError.conflict("Diese Anfrage ist bereits beantwortet.")
         }
         return Reply.redirect("/advice")
     }

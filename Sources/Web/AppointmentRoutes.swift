@@ -50,10 +50,10 @@ struct AppointmentRoutes {
         }
         if let r = requests.first(where: { $0.id == f.requestID }) { f.requestNote = "von \(r.name) (Wunsch: \(r.preferred.isEmpty ? "–" : r.preferred))" }
         if f.counselor.isEmpty { f.counselor = a.userID }
-        if f.day.isEmpty { f.day = on.german }
+        if f.day.isEmpty { f.day = max(on, services.today).german }
         return Reply.html(AppointmentPages.page(frame: context.frame("Termine", current: "appointments"), view: view, from: from, to: to,
                                                 rows: list.map { .init(appointment: $0, clientName: names[$0.clientID] ?? "", clientID: $0.clientID, counselorName: staffNames[$0.counselorID] ?? "") },
-                                                counselors: staff.map { ($0.id, $0.displayName) }, form: f, feedURL: feedURL,
+                                                counselors: staff.filter { a.role == .coordinator || $0.id == a.userID }.map { ($0.id, $0.displayName) }, form: f, feedURL: feedURL,
                                                 hasFeed: try await services.appointments.hasCalendarToken(userID: a.userID),
                                                 requests: requests, publicPath: "/anfrage/\(org)"), status: status)
     }
@@ -98,7 +98,7 @@ struct AppointmentRoutes {
         case .unknownClientOrCounselor: f.errors["counselor"] = "Bitte eine Berater:in der Beratungsstelle wählen."
         case .requestNotOpen:
             f.requestID = ""
-            f.errors["file_number"] = "Die Online-Anfrage ist nicht mehr offen (inzwischen erledigt). Der Termin wurde nicht gespeichert."
+            f.errors["file_number"] = "Diese Online-Anfrage ist nicht offen (bereits erledigt oder unbekannt). Der Termin wurde nicht gespeichert."
         case .clash(let other):
             f.errors["time"] = "Zu dieser Zeit ist bereits ein Termin eingetragen (\(other.time)–\(Appointment.clock(other.endMinute)) Uhr)."
         }

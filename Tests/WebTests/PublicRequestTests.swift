@@ -36,7 +36,8 @@ struct PublicRequestTests {
                 #expect(!(try await muldenau.request(.get, "/appointments").body.contains("Samira K.")))
                 let id = try #require(appointments.body.components(separatedBy: "/appointments/requests/").dropFirst().first?.prefix { $0 != "/" })
                 // One step from the request to the appointment: language and channel prefilled, the request handled with it.
-                let prefilled = try await b.request(.get, "/appointments?request=\(id)")
+                let prefilled = try await b.request(.get, "/appointments?view=week&on=16.11.2026&request=\(id)")
+                #expect(prefilled.body.contains("id=\"day\" name=\"day\" value=\"22.11.2026\""))   // a past week's view offers today, not its Monday
                 #expect(prefilled.body.contains("name=\"request_id\" value=\"\(id)\"") && prefilled.body.contains("id=\"language\" name=\"language\" value=\"Arabisch\""))
                 #expect(prefilled.body.contains("<option value=\"online\" selected>") && prefilled.body.contains("von Samira K. (Wunsch: vormittags)"))
                 let booking = ["csrf": csrf, "file_number": "A-1", "day": "24.11.2026", "time": "09:00", "duration": "45", "place": "Raum 1",
@@ -48,7 +49,7 @@ struct PublicRequestTests {
                 #expect(!after.body.contains("Samira K.") && after.body.contains("<strong>09:00</strong>"))
                 var twice = booking; twice["time"] = "14:00"
                 let again2 = try await b.request(.post, "/appointments", form: twice)
-                #expect(again2.status == .unprocessableContent && again2.body.contains("nicht mehr offen"))
+                #expect(again2.status == .unprocessableContent && again2.body.contains("Online-Anfrage ist nicht offen"))
                 #expect(!(try await b.request(.get, "/appointments?view=week&on=24.11.2026").body.contains("<strong>14:00</strong>")))   // nothing half-saved
                 // A flood is stopped per service and hour.
                 var last = ok
