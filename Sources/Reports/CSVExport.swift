@@ -17,7 +17,7 @@ public enum CSVExport {
         var out = bom
         for t in tables {
             out += line([t.title])
-            let sum = t.rowsAdd
+            let sum = t.showsRowTotals
             out += line([""] + t.columnLabels + (sum ? ["Summe"] : []))
             for (r, label) in t.rowLabels.enumerated() {
                 out += line([label] + t.cells[r].map(CountTable.text) + (sum ? [CountTable.text(t.rowTotals[r])] : []))

@@ -5,7 +5,7 @@ public enum XLSXExport {
         var rows: [[Cell]] = []
         for t in tables {
             rows.append([.text(t.title)])
-            let sum = t.rowsAdd
+            let sum = t.showsRowTotals
             rows.append([.text("")] + t.columnLabels.map(Cell.text) + (sum ? [.text("Summe")] : []))
             for (r, label) in t.rowLabels.enumerated() {
                 rows.append([.text(label)] + t.cells[r].map(Cell.count) + (sum ? [.count(t.rowTotals[r])] : []))

@@ -77,8 +77,11 @@ struct ReportTests {
         #expect(CSVExport.field("-5") == "-5")   // a number stays a number
         #expect(CSVExport.field("@SUM(A1)") == "'@SUM(A1)")
         #expect(CSVExport.field("a;b") == "\"a;b\"")
+        // A one-column table has no row sums (each would repeat its cell), as on the page.
         let csv = CSVExport.tables([CountTable(title: "T", column: "n", pairs: [("x", 7)])])
-        #expect(csv.hasPrefix("\u{FEFF}T\r\n;n;Summe\r\nx;7;7\r\nSumme;7;7\r\n"))
+        #expect(csv.hasPrefix("\u{FEFF}T\r\n;n\r\nx;7\r\nSumme;7\r\n"))
+        let two = CSVExport.tables([CountTable(title: "T", rowLabels: ["x"], columnLabels: ["a", "b"], counts: [[7, 5]])])
+        #expect(two.hasPrefix("\u{FEFF}T\r\n;a;b;Summe\r\nx;7;5;12\r\nSumme;7;5;12\r\n"))
     }
 
     @Test func xlsxIsAZipWithTheWorkbookParts() {
