@@ -21,10 +21,17 @@ struct Serve: AsyncParsableCommand {
         config.port = port
         let services = AppServices(config: config, db: try await openDatabase(config, now: isoNow()))
         let where_ = config.databaseURL == nil ? "SQLite \(config.sqlitePath ?? "")" : "PostgreSQL"
-        print("Bleibe läuft auf http://\(hostname):\(port) (\(where_)). Beenden mit Strg+C.")
+        print("Bleibe startet auf http://\(hostname):\(port) (\(where_)). Beenden mit Strg+C.")
         // runService returns after a graceful shutdown (SIGTERM, SIGINT): requests are answered, their audit rows
         // committed; then the database connections are closed properly (SQLite checkpoints its WAL).
-        do { try await buildApplication(services).runService() } catch { await services.db.shutdown(); throw error }
+        do { try await buildApplication(services).runService() } catch {
+            await services.db.shutdown()
+            if "\(error)".contains("Address already in use") {
+                FileHandle.standardError.write(Data("Port \(port) auf \(hostname) ist schon belegt (läuft Bleibe bereits?). Einen anderen wählen: --port N\n".utf8))
+                throw ExitCode(1)
+            }
+            throw error
+        }
         await services.db.shutdown()
         print("Bleibe beendet.")
     }
