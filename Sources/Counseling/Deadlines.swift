@@ -44,15 +44,17 @@ public enum DeadlineRules {
             out.append(Deadline(kind: kind, due: due, date: date, title: title, citation: citation, pathway: pathway))
         }
         // The current status runs out: remind four weeks ahead.
-        if let current = p.status?.last, current.kind.isDuldung, let end = current.validUntil ?? current.to, end >= today {
-            // A Duldung is not extended by an application (no Fiktion): the certificate is renewed by the authority.
-            add(.statusEnds, date: end, reminder: end.adding(days: -28),
-                "Duldungsbescheinigung gültig bis \(end.german) – rechtzeitig zur Verlängerung bei der Ausländerbehörde vorsprechen; Bleiberechtsweg vorher prüfen",
-                "§ 60a Abs. 4 AufenthG")
-        } else if let current = p.status?.last, let end = current.validUntil ?? current.to, end >= today {
-            add(.statusEnds, date: end, reminder: end.adding(days: -28),
-                "\(current.kind == .aufenthaltserlaubnis ? "Aufenthaltserlaubnis" : "Aufenthaltsstatus") endet am \(end.german) – rechtzeitig Verlängerung oder Folgetitel beantragen",
-                current.titleBasis == "104c" ? "§ 104c Abs. 2 AufenthG n. F., § 81 Abs. 4 AufenthG" : "§ 81 Abs. 4 AufenthG")
+        if let current = p.status?.last, let end = current.validUntil ?? current.to, end >= today {
+            if current.kind.isDuldung {
+                // A Duldung is not extended by an application (no Fiktion): the certificate is renewed by the authority.
+                add(.statusEnds, date: end, reminder: end.adding(days: -28),
+                    "Duldungsbescheinigung gültig bis \(end.german) – rechtzeitig zur Verlängerung bei der Ausländerbehörde vorsprechen; Bleiberechtsweg vorher prüfen",
+                    "§ 60a Abs. 4 AufenthG")
+            } else {
+                add(.statusEnds, date: end, reminder: end.adding(days: -28),
+                    "\(current.kind == .aufenthaltserlaubnis ? "Aufenthaltserlaubnis" : "Aufenthaltsstatus") endet am \(end.german) – rechtzeitig Verlängerung oder Folgetitel beantragen",
+                    current.titleBasis == "104c" ? "§ 104c Abs. 2 AufenthG n. F., § 81 Abs. 4 AufenthG" : "§ 81 Abs. 4 AufenthG")
+            }
         }
         // § 25a: the last filing day is the day before the 27th birthday.
         if let born = p.born, born.age(on: today) < 27, let a = person.assessment(.p25a), a.outcome != .excluded {

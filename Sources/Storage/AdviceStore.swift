@@ -25,6 +25,13 @@ public struct AdviceStore: Sendable {
         }
     }
 
+    /// One request of the organisation, or nil.
+    public func request(id: String, organisation: String) async throws -> ExpertRequest? {
+        try await db.read { ex in
+            try await ex.one(SQL("SELECT * FROM expert_requests WHERE id = ? AND organisation_id = ?", [id, organisation])).map(Self.request)
+        }
+    }
+
     /// The requests one volunteer sent, with the answering service's name, newest first.
     public func requests(askedBy userID: String) async throws -> [(request: ExpertRequest, service: String)] {
         try await db.read { ex in

@@ -75,10 +75,11 @@ public enum AppointmentPages {
             <form method="post" action="/appointments/requests/\(r.id)/done" class="inline">\(Layout.csrf(frame.csrf))<button type="submit" class="link">erledigt</button></form></li>
             """ as HTML
         }
+        let selfCheckPath = publicPath.replacingOccurrences(of: "/anfrage/", with: "/selbstcheck/")
         return Layout.page(frame, """
         <h1>Termine \(view == "day" ? from.german : "\(from.german) – \(to.german)")</h1>
         <section aria-labelledby="online"><h2 id="online">Online-Anfragen</h2>
-        <p class="hint">Über das mehrsprachige Formular <a href="\(publicPath)">\(publicPath)</a> (ohne Anmeldung); nach 90 Tagen gelöscht. Dazu der mehrsprachige Selbstcheck <a href="\(publicPath.replacingOccurrences(of: "/anfrage/", with: "/selbstcheck/"))">\(publicPath.replacingOccurrences(of: "/anfrage/", with: "/selbstcheck/"))</a>, der nichts speichert.</p>
+        <p class="hint">Über das mehrsprachige Formular <a href="\(publicPath)">\(publicPath)</a> (ohne Anmeldung); nach 90 Tagen gelöscht. Dazu der mehrsprachige Selbstcheck <a href="\(selfCheckPath)">\(selfCheckPath)</a>, der nichts speichert.</p>
         \(open.isEmpty ? "<p>Keine offenen Anfragen.</p>" as HTML : "<ul id=\"online-requests\">\(open)</ul>")</section>
         \(nav)
         \(days)

@@ -44,8 +44,7 @@ struct AdviceRoutes {
         var errors: [String: String] = [:]
         if text.isEmpty || text.count > 10_000 { errors["answer"] = "Bitte eine Antwort angeben (höchstens 10.000 Zeichen)." }
         if minutes == nil || !(0...600).contains(minutes!) { errors["minutes"] = "Bitte den Zeitaufwand in Minuten (0–600) angeben." }
-        let own = try await services.advice.requests(organisation: a.organisationID).first { $0.id == id && $0.askedBy != nil }
-        guard let own else { throw AppError.notFound }
+        guard let own = try await services.advice.request(id: id, organisation: a.organisationID), own.askedBy != nil else { throw AppError.notFound }
         guard own.isOpen else { throw AppError.conflict("Diese Anfrage ist bereits beantwortet.") }
         guard errors.isEmpty, let m = minutes else {
             return try await renderAdvice(context, draft: .init(id: id, answer: text, minutes: form.trimmed("minutes"), errors: errors), status: .unprocessableContent)
