@@ -148,7 +148,10 @@ public enum SelfCheck {
     /// What to bring to the counseling session, in German: the steps first, then the facts still to clarify in one
     /// line. When a residence permit's pathway is met, only what that application needs (the other pathways' steps
     /// would only distract); a met Duldung (§§ 60c, 60d) keeps the permits' steps, which lead further.
-    static func counselingPoints(_ results: [Result]) -> [String] {
+    /// A step that only repeats another with more or fewer words (the same action of two pathways, e.g. with the
+    /// waiver added) is listed once, in the wording of the pathway ranked first. At most `maxSteps` steps and
+    /// `maxFacts` facts: a person who answered few questions would otherwise get a list of thirty.
+    public static func counselingPoints(_ results: [Result], maxSteps: Int = 8, maxFacts: Int = 10) -> [String] {
         let permitMet = results.contains { $0.outcome == .met && $0.pathway != .p60c && $0.pathway != .p60d }
         var steps: [String] = [], missing: [String] = []
         for r in results.sorted(by: { $0.rank < $1.rank }) where r.outcome != .excluded && (!permitMet || r.outcome == .met) {
@@ -156,9 +159,17 @@ public enum SelfCheck {
                 if a.hasPrefix(Assessment.missingFactAction) {
                     let fact = String(a.dropFirst(Assessment.missingFactAction.count))
                     if !missing.contains(fact) { missing.append(fact) }
-                } else if !steps.contains(a) { steps.append(a) }
+                } else if !steps.contains(where: { $0.hasPrefix(a) || a.hasPrefix($0) }) {
+                    steps.append(a)
+                }
             }
         }
-        return Array(steps.prefix(8)) + (missing.isEmpty ? [] : ["In der Beratung zu klären: " + missing.joined(separator: ", ")])
+        var points = Array(steps.prefix(maxSteps))
+        if !missing.isEmpty {
+            let more = missing.count - maxFacts
+            points.append("In der Beratung zu klären: " + missing.prefix(maxFacts).joined(separator: ", ")
+                          + (more > 0 ? " und \(more) weitere Angabe\(more == 1 ? "" : "n")" : ""))
+        }
+        return points
     }
 }

@@ -62,6 +62,24 @@ struct SelfCheckTests {
         return out
     }
 
+    @Test func theCounselingPointsNameEachStepOnceAndKeepTheFactLineShort() {
+        let fact = Assessment.missingFactAction
+        let results = [
+            SelfCheck.Result(pathway: .p25b, outcome: .unclear, from: nil, actions: [
+                "Pass oder Passersatz beschaffen (oder Absehen nach § 5 Abs. 3 S. 2 AufenthG beantragen)",
+                "Mündliche Deutschkenntnisse A2 nachweisen (z. B. DTZ)"] + (1...12).map { "\(fact)Angabe \($0)" }),
+            SelfCheck.Result(pathway: .p25a, outcome: .reachable, from: Day(iso: "2027-03-01")!, actions: [
+                "Pass oder Passersatz beschaffen", "Mündliche Deutschkenntnisse A2 nachweisen", "\(fact)Angabe 3"]),
+            SelfCheck.Result(pathway: .p60d, outcome: .notMet, from: nil, actions: ["Beschäftigung aufnehmen"]),
+        ]
+        let points = SelfCheck.counselingPoints(results)
+        // § 25a ranks first (reachable before unclear): its shorter wording stands for both.
+        #expect(points == ["Pass oder Passersatz beschaffen", "Mündliche Deutschkenntnisse A2 nachweisen", "Beschäftigung aufnehmen",
+                           "In der Beratung zu klären: Angabe 3, Angabe 1, Angabe 2, Angabe 4, Angabe 5, Angabe 6, Angabe 7, Angabe 8, Angabe 9, Angabe 10 und 2 weitere Angaben"])
+        #expect(SelfCheck.counselingPoints(results, maxFacts: 11).last!.hasSuffix("Angabe 11 und 1 weitere Angabe"))
+        #expect(SelfCheck.counselingPoints(results, maxSteps: 1).count == 2)
+    }
+
     @Test(arguments: TestDatabase.available)
     func aPersonChecksTheirChancesInTheirLanguageAndNothingIsStored(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
@@ -102,7 +120,13 @@ struct SelfCheckTests {
                     let missing = relevant.flatMap(\.actions).filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
                     #expect(result.body.contains("id=\"actions\"") == !(steps.isEmpty && missing.isEmpty))
                     if let first = steps.first { #expect(list.contains("<li>\(HTML.escape(first))</li>")) }
-                    for fact in missing { #expect(list.contains(HTML.escape(fact)), "\(fact)") }
+                    var facts: [String] = []
+                    for fact in missing where !facts.contains(fact) { facts.append(fact) }
+                    // At most ten facts are named (in the order of the pathways' ranks), the rest counted.
+                    let named = facts.filter { list.contains(HTML.escape($0)) }
+                    #expect(named.count >= min(10, facts.count))
+                    if facts.count <= 10 { #expect(named == facts) }
+                    #expect(list.contains(" und \(facts.count - 10) weitere Angabe") == (facts.count > 10))
                     #expect(list.contains("In der Beratung zu klären: ") == !missing.isEmpty)
                     #expect(!list.contains(HTML.escape(prefix)))
                     if permitMet {
