@@ -28,9 +28,11 @@ public struct QuarterlyStatistics: Sendable, Hashable {
     public var populations: [Population] = []
     public init(procedures: [Procedure] = [], populations: [Population] = []) { self.procedures = procedures; self.populations = populations }
 
-    /// The regulations the statistics are kept for (the codes of the engine's pathways and their German titles).
+    /// The regulations the statistics are kept for (the codes of the engine's pathways and their German titles). An
+    /// authority counts a § 25a or § 25b permit once, whether granted to the person or to the family; the titles name
+    /// both paragraphs, so that the rows are not read as the service's § 25a Abs. 1 alone.
     public static let regulations: [(code: String, title: String)] = [
-        ("25a", "§ 25a AufenthG"), ("25b", "§ 25b AufenthG"), ("25b-6", "§ 25b Abs. 6 AufenthG"), ("104c", "§ 104c AufenthG"),
+        ("25a", "§ 25a Abs. 1, 2 AufenthG"), ("25b", "§ 25b Abs. 1, 4 AufenthG"), ("25b-6", "§ 25b Abs. 6 AufenthG"), ("104c", "§ 104c AufenthG"),
         ("60c", "§ 60c AufenthG"), ("60d", "§ 60d AufenthG"), ("16g", "§ 16g AufenthG"), ("19d-1a", "§ 19d Abs. 1a AufenthG"), ("25-5", "§ 25 Abs. 5 AufenthG"),
     ]
 

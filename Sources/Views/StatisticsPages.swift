@@ -23,7 +23,7 @@ public enum StatisticsPages {
         let form: HTML = editable ? """
         <h2>Quartalszahlen erfassen oder hochladen</h2>
         <p class="hint">CSV mit Kopfzeile <code>\(QuarterlyStatistics.header.joined(separator: ";"))</code>. Eine Zeile je Quartal und Vorschrift
-        (\(QuarterlyStatistics.regulations.map(\.code).joined(separator: ", "))) mit den Zahlen des Quartals und den am letzten Tag Anhängigen;
+        (\(QuarterlyStatistics.regulations.map { "\($0.code): \($0.title)" }.joined(separator: "; "))) mit den Zahlen des Quartals und den am letzten Tag Anhängigen;
         eine Zeile „gesamt“ je Quartal mit den Geduldeten am letzten Tag. Vorhandene Zahlen desselben Quartals werden ersetzt; eine fehlerhafte Zeile weist die ganze Datei zurück.</p>
         \(errorList.isEmpty ? HTML.empty : "<div class=\"error-summary\" role=\"alert\"><h3>Die Datei wurde nicht übernommen</h3><ul id=\"row-errors\">\(errorList)</ul></div>")
         <form method="post" action="/statistics" enctype="multipart/form-data">\(Layout.csrf(frame.csrf))
