@@ -29,11 +29,13 @@ struct AppointmentRoutes {
         return (a, org)
     }
 
+    /// - Parameter showing: the day whose week to show instead of the one asked for (after a refused entry: the week of
+    ///   the day entered, where a clashing appointment is seen).
     func render(_ request: Request, _ context: BleibeContext, form: AppointmentPages.Form, feedURL: String? = nil,
-                status: HTTPResponse.Status = .ok) async throws -> Response {
+                showing: Day? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let (a, org) = try scope(context)
         let view = request.uri.queryParameters["view"] == "day" ? "day" : "week"
-        let on = (try? parseDay(String(request.uri.queryParameters["on"] ?? ""))) ?? nil ?? services.today
+        let on = showing ?? (try? parseDay(String(request.uri.queryParameters["on"] ?? ""))) ?? nil ?? services.today
         let from = view == "day" ? on : CalendarWeek.monday(of: on), to = view == "day" ? on : from.adding(days: 6)
         // Counselors see their own appointments; the coordinator sees the whole service's.
         let list = try await services.appointments.appointments(organisation: org, counselor: a.role == .coordinator ? nil : a.userID, from: from, to: to)
@@ -90,7 +92,9 @@ struct AppointmentRoutes {
         // A counselor enters appointments for themselves; the coordinator for anyone of the service.
         if a.role != .coordinator && f.counselor != a.userID { f.errors["counselor"] = "Termine anderer Berater:innen trägt die Koordination ein." }
         guard f.errors.isEmpty, let client = clientID, let d = day ?? nil, let m = minute, let dur = duration,
-              let channel = Appointment.Channel(rawValue: f.channel) else { return try await render(request, context, form: f, status: .unprocessableContent) }
+              let channel = Appointment.Channel(rawValue: f.channel) else {
+            return try await render(request, context, form: f, showing: day ?? nil, status: .unprocessableContent)
+        }
         let appt = Appointment(id: Credentials.newID(), clientID: client, counselorID: f.counselor, day: d, startMinute: m, durationMinutes: dur,
                                place: f.place, language: f.language, state: .requested, requestedVia: channel)
         switch try await services.appointments.add(appt, organisation: org, answering: f.requestID.isEmpty ? nil : f.requestID, audit: services.audit(a)) {
@@ -102,7 +106,7 @@ struct AppointmentRoutes {
         case .clash(let other):
             f.errors["time"] = "Zu dieser Zeit ist bereits ein Termin eingetragen (\(other.time)–\(Appointment.clock(other.endMinute)) Uhr)."
         }
-        return try await render(request, context, form: f, status: .unprocessableContent)
+        return try await render(request, context, form: f, showing: d, status: .unprocessableContent)
     }
 
     func setState(_ context: BleibeContext, _ state: Appointment.State, _ request: Request) async throws -> Response {

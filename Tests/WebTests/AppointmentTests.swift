@@ -37,6 +37,8 @@ struct AppointmentTests {
                 let clash = try await b.request(.post, "/appointments", form: ["csrf": csrf, "file_number": "A-1", "day": "24.11.2026", "time": "10:30", "duration": "15",
                                                                                "place": "Raum 1", "language": "Arabisch", "counselor": "user-0", "channel": "phone"])
                 #expect(clash.status == .unprocessableContent && clash.body.contains("bereits ein Termin eingetragen (10:00–11:00 Uhr)"))
+                // The refused entry shows the week of the day entered (today's week is the one before), with the appointment it clashes with.
+                #expect(clash.body.contains("Dienstag, 24.11.2026") && clash.body.contains("<strong>10:00</strong>"))
                 let lateNight = try await b.request(.post, "/appointments", form: ["csrf": csrf, "file_number": "A-1", "day": "24.11.2026", "time": "23:30", "duration": "60",
                                                                                    "place": "Raum 1", "language": "Arabisch", "counselor": "user-0", "channel": "phone"])
                 #expect(lateNight.status == .unprocessableContent && lateNight.body.contains("am selben Tag enden"))
