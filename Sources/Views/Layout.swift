@@ -27,7 +27,8 @@ public struct NavLink: Sendable {
 
 public enum Layout {
     public static func page(_ f: PageFrame, _ main: HTML) -> HTML {
-        page(f, capacity: main.rendered.utf8.count + 2_048) { $0.raw(main) }
+        let main = fieldOrderedSummary(main)
+        return page(f, capacity: main.rendered.utf8.count + 2_048) { $0.raw(main) }
     }
 
     /// The page with its main content written straight into the page's buffer (a large page is not copied again).
@@ -92,6 +93,23 @@ public enum Layout {
         guard !errors.isEmpty else { return .empty }
         let items = errors.sorted { $0.key < $1.key }.map { "<li><a href=\"#\($0.key)\">\($0.value)</a></li>" as HTML }
         return "<div class=\"error-summary\" role=\"alert\"><h2>Bitte korrigieren Sie die markierten Angaben</h2><ul>\(items)</ul></div>"
+    }
+
+    /// The summary is written before its form and knows only the fields' keys; on the finished page its links are put
+    /// in the order of the fields, so that the first link leads to the first field in error (a key without a field
+    /// keeps its place at the end).
+    static func fieldOrderedSummary(_ main: HTML) -> HTML {
+        let page = main.rendered
+        guard let start = page.range(of: "<div class=\"error-summary\" role=\"alert\"><h2>Bitte korrigieren Sie die markierten Angaben</h2><ul>"),
+              let end = page.range(of: "</ul>", range: start.upperBound..<page.endIndex) else { return main }
+        let items = page[start.upperBound..<end.lowerBound].components(separatedBy: "</li>").filter { !$0.isEmpty }
+        func position(_ item: String) -> Int {
+            guard let key = item.components(separatedBy: "href=\"#").dropFirst().first?.prefix(while: { $0 != "\"" }),
+                  let field = page.range(of: "id=\"\(key)\"", range: end.upperBound..<page.endIndex) else { return .max }
+            return page.distance(from: page.startIndex, to: field.lowerBound)
+        }
+        let ordered = items.enumerated().map { (position($0.element), $0.offset, $0.element) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        return HTML(raw: String(page[..<start.upperBound]) + ordered.map { $0.2 + "</li>" }.joined() + String(page[end.lowerBound...]))
     }
 
     public static func errorPage(status: Int, title: String, message: String, frame: PageFrame? = nil) -> HTML {

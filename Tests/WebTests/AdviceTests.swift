@@ -36,6 +36,9 @@ struct AdviceTests {
                 let refused = try await volunteer.request(.post, "/advice/ask", form: ["csrf": vc, "service": "org-b", "legal_area": "zz", "question": ""])
                 #expect(refused.status == .unprocessableContent)
                 for field in ["service", "legal_area", "question"] { #expect(refused.body.contains("id=\"\(field)-error\""), "\(field)") }
+                // The summary's links follow the form's fields (not the keys' alphabet).
+                let links = refused.body.components(separatedBy: "<a href=\"#").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+                #expect(links.filter { ["service", "legal_area", "question"].contains($0) } == ["service", "legal_area", "question"])
                 #expect(try await volunteer.request(.post, "/advice/ask", form: ["csrf": vc, "service": "org-a", "legal_area": "60d",
                                                                                 "question": "Eine Frau arbeitet seit 14 Monaten <Vollzeit>. Reicht das?"]).status == .seeOther)
                 #expect(try await volunteer.request(.get, "/advice/ask").body.contains("Noch nicht beantwortet."))
