@@ -123,16 +123,34 @@ public struct CooperationReport: Sendable {
         return out
     }
 
-    /// Quarters for a period of up to a year; years beyond (small counts per quarter would all be suppressed).
+    /// Quarters for a period of up to a year; years beyond (small counts per quarter would all be suppressed). A first
+    /// or last bucket the period covers only in part says so ("Q4/2026 (bis 22.11.)"): its count is not the quarter's.
     public static func buckets(from: Day, to: Day) -> (labels: [String], label: (Day) -> String) {
         let q = quarters(from: from, to: to)
-        if q.count <= 4 { return (q, quarter) }
-        return (Array(from.components.year...to.components.year).map(String.init), { String($0.components.year) })
+        let byQuarter = q.count <= 4
+        let plain: (Day) -> String = byQuarter ? { quarter($0) } : { d in "\(d.components.year)" }
+        let plainLabels = byQuarter ? q : (from.components.year...to.components.year).map { String($0) }
+        let starts = byQuarter ? Quarter.of(from).firstDay : Day(year: from.components.year, month: 1, day: 1)!
+        let ends = byQuarter ? Quarter.of(to).lastDay : Day(year: to.components.year, month: 12, day: 31)!
+        let first = plain(from), last = plain(to)
+        func dayMonth(_ d: Day) -> String { String(d.german.prefix(6)) }
+        let label = { (d: Day) -> String in
+            let p = plain(d)
+            switch (p == first && from > starts, p == last && to < ends) {
+            case (true, true): return "\(p) (\(dayMonth(from))–\(dayMonth(to)))"
+            case (true, false): return "\(p) (ab \(dayMonth(from)))"
+            case (false, true): return "\(p) (bis \(dayMonth(to)))"
+            case (false, false): return p
+            }
+        }
+        let labels = plainLabels.indices.map { i in i == 0 ? label(from) : i == plainLabels.count - 1 ? label(to) : plainLabels[i] }
+        return (labels, label)
     }
 
     public static func make(from: Day, to: Day, applications: [PermitApplication], referrals: [Referral],
                             statistics: QuarterlyStatistics = QuarterlyStatistics()) -> CooperationReport {
         let (quarters, quarter) = buckets(from: from, to: to)
+        let byQuarter = quarters.first?.hasPrefix("Q") == true
         let regulations = Array(Set(applications.map(\.pathway.title))).sorted()
         var grants = Dictionary(uniqueKeysWithValues: quarters.map { ($0, Array(repeating: 0, count: regulations.count)) })
         var granted: [String: Int] = [:], refused: [String: Int] = [:]
@@ -165,9 +183,9 @@ public struct CooperationReport: Sendable {
         }
         var report = CooperationReport(tables: [
             // §§ 60c and 60d grant a Duldung, not a residence permit: the title says so rather than counting them as permits.
-            CountTable(title: "Erteilungen je \(quarters.first?.hasPrefix("Q") == true ? "Quartal" : "Jahr") und Vorschrift (Aufenthaltserlaubnisse; nach §§ 60c, 60d Duldungen)", rowLabels: quarters, columnLabels: regulations,
+            CountTable(title: "Erteilungen je \(byQuarter ? "Quartal" : "Jahr") und Vorschrift (Aufenthaltserlaubnisse; nach §§ 60c, 60d Duldungen)", rowLabels: quarters, columnLabels: regulations,
                        counts: quarters.map { grants[$0]! }),
-            CountTable(title: "Vermittlungen der Ausländerbehörde je \(quarters.first?.hasPrefix("Q") == true ? "Quartal" : "Jahr")", rowLabels: quarters, columnLabels: ["angenommen", "abgelehnt", "offen"],
+            CountTable(title: "Vermittlungen der Ausländerbehörde je \(byQuarter ? "Quartal" : "Jahr")", rowLabels: quarters, columnLabels: ["angenommen", "abgelehnt", "offen"],
                        counts: quarters.map { ref[$0]! }),
         ].map(Suppression.publish) + authorityTables.map(Suppression.publish), grantRates: rates)
         report.population = statistics.populations.filter { $0.quarter.lastDay >= from && $0.quarter.lastDay <= to }.sorted { $0.quarter < $1.quarter }

@@ -96,6 +96,13 @@ struct ReportTests {
     @Test func monthsAndQuartersOfAPeriod() {
         #expect(CounselingReport.months(from: Day("2024-11-15"), to: Day("2025-02-01")) == ["11/2024", "12/2024", "01/2025", "02/2025"])
         #expect(CooperationReport.quarters(from: Day("2024-03-01"), to: Day("2024-12-31")) == ["Q1/2024", "Q2/2024", "Q3/2024", "Q4/2024"])
-        #expect(CooperationReport.buckets(from: Day("2024-03-01"), to: Day("2026-02-01")).labels == ["2024", "2025", "2026"])
+        let years = CooperationReport.buckets(from: Day("2024-03-01"), to: Day("2026-02-01"))
+        #expect(years.labels == ["2024 (ab 01.03.)", "2025", "2026 (bis 01.02.)"])
+        #expect(years.label(Day("2024-12-31")) == "2024 (ab 01.03.)" && years.label(Day("2025-06-01")) == "2025")
+        // A bucket the period covers only in part is marked, so that its count is not read as the whole quarter's.
+        #expect(CooperationReport.buckets(from: Day("2026-10-15"), to: Day("2026-11-22")).labels == ["Q4/2026 (15.10.–22.11.)"])
+        #expect(CooperationReport.buckets(from: Day("2026-01-01"), to: Day("2026-11-22")).labels == ["Q1/2026", "Q2/2026", "Q3/2026", "Q4/2026 (bis 22.11.)"])
+        let whole = CooperationReport.buckets(from: Day("2026-04-01"), to: Day("2026-09-30"))
+        #expect(whole.labels == ["Q2/2026", "Q3/2026"] && whole.label(Day("2026-09-30")) == "Q3/2026")
     }
 }
