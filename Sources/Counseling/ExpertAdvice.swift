@@ -10,10 +10,13 @@ public struct ExpertRequest: Sendable, Hashable {
     public var askedBy: String?
     /// When the service answered a volunteer's request.
     public var answeredOn: Day?
+    /// The staff member who gave the advice (nil: a request still open, or answered before this was kept).
+    public var answeredBy: String?
     public init(id: String, requester: String, legalArea: String, question: String, answer: String, minutesSpent: Int, askedOn: Day,
-                askedBy: String? = nil, answeredOn: Day? = nil) {
+                askedBy: String? = nil, answeredOn: Day? = nil, answeredBy: String? = nil) {
         self.id = id; self.requester = requester; self.legalArea = legalArea; self.question = question; self.answer = answer
         self.minutesSpent = minutesSpent; self.askedOn = askedOn; self.askedBy = askedBy; self.answeredOn = answeredOn
+        self.answeredBy = answeredBy
     }
 
     /// A volunteer's request the service has not answered yet (it is not yet advice given).

@@ -85,7 +85,8 @@ public struct DemoSite: Sendable {
             work2.advice.append(ExpertRequest(id: rng.uuid(), requester: asker, legalArea: "25a",
                                               question: "Ein junger Mann (19) geht seit drei Jahren zur Berufsschule, die Duldung läuft seit 2022. Lohnt sich ein Antrag nach § 25a jetzt schon?",
                                               answer: "Ja, wenn der Schulbesuch erfolgreich war und er seit drei Jahren geduldet, gestattet oder erlaubt hier lebt (§ 25a Abs. 1 Nr. 1, 2). Zeugnisse der letzten drei Jahre mitbringen; gern einen Termin vereinbaren.",
-                                              minutesSpent: 20, askedOn: today.adding(days: -9), askedBy: v.id, answeredOn: today.adding(days: -7)))
+                                              minutesSpent: 20, askedOn: today.adding(days: -9), askedBy: v.id, answeredOn: today.adding(days: -7),
+                                              answeredBy: counselors.first))
             work2.advice.append(ExpertRequest(id: rng.uuid(), requester: asker, legalArea: "60d",
                                               question: "Eine Frau arbeitet seit 10 Monaten in Teilzeit (22 Stunden). Ab wann kommt die Beschäftigungsduldung in Frage?",
                                               answer: "", minutesSpent: 0, askedOn: today.adding(days: -2), askedBy: v.id))

@@ -7,13 +7,14 @@ public struct AdviceStore: Sendable {
     public let db: any SQLDatabase
     public init(db: any SQLDatabase) { self.db = db }
 
+    /// Records a request; one recorded by the service (not a volunteer's) was answered by whoever records it.
     public func add(_ r: ExpertRequest, organisation: String, audit: AuditContext) async throws {
         try await db.transaction { ex in
             try await ex.execute(SQL("""
-                INSERT INTO expert_requests (id, organisation_id, requester, legal_area, question, answer, minutes_spent, asked_on, created_by, created_at, asked_by, answered_on)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO expert_requests (id, organisation_id, requester, legal_area, question, answer, minutes_spent, asked_on, created_by, created_at, asked_by, answered_on, answered_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [r.id, organisation, r.requester, r.legalArea, r.question, r.answer, r.minutesSpent, r.askedOn.iso, r.askedBy ?? audit.userID, audit.now,
-                      r.askedBy, r.answeredOn?.iso]))
+                      r.askedBy, r.answeredOn?.iso, r.answeredBy ?? (r.askedBy == nil ? audit.userID : nil)]))
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID, action: "create", entity: "expert_request", entityID: r.id, clientID: nil)
         }
     }
@@ -47,7 +48,8 @@ public struct AdviceStore: Sendable {
         try await db.transaction { ex in
             guard try await ex.one(SQL("SELECT id FROM expert_requests WHERE id = ? AND organisation_id = ? AND asked_by IS NOT NULL AND answered_on IS NULL",
                                        [id, organisation])) != nil else { return false }
-            try await ex.execute(SQL("UPDATE expert_requests SET answer = ?, minutes_spent = ?, answered_on = ? WHERE id = ?", [answer, minutes, day.iso, id]))
+            try await ex.execute(SQL("UPDATE expert_requests SET answer = ?, minutes_spent = ?, answered_on = ?, answered_by = ? WHERE id = ?",
+                                     [answer, minutes, day.iso, audit.userID, id]))
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID, action: "update", entity: "expert_request", entityID: id, clientID: nil)
             return true
         }
@@ -56,7 +58,7 @@ public struct AdviceStore: Sendable {
     static func request(_ r: SQLRow) throws -> ExpertRequest {
         ExpertRequest(id: try r.string("id"), requester: try r.string("requester"), legalArea: try r.string("legal_area"), question: try r.string("question"),
                       answer: try r.string("answer"), minutesSpent: r.int("minutes_spent") ?? 0, askedOn: Day(iso: try r.string("asked_on")) ?? .distantPast,
-                      askedBy: r.text("asked_by"), answeredOn: r.text("answered_on").flatMap(Day.init(iso:)))
+                      askedBy: r.text("asked_by"), answeredOn: r.text("answered_on").flatMap(Day.init(iso:)), answeredBy: r.text("answered_by"))
     }
 
     public func save(_ a: Article, audit: AuditContext) async throws {

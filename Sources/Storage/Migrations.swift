@@ -281,6 +281,12 @@ public enum Migrations {
             "ALTER TABLE expert_requests ADD COLUMN answered_on TEXT",
             "CREATE INDEX expert_requests_asked_by ON expert_requests(asked_by)",
         ] },
+        Migration(version: 19, name: "0019_AdviceAnsweredBy") { _ in [
+            // Who gave the advice: the one who recorded it, or who answered a volunteer's request (unknown for requests
+            // answered before this column; the audit trail has them).
+            "ALTER TABLE expert_requests ADD COLUMN answered_by TEXT REFERENCES users(id)",
+            "UPDATE expert_requests SET answered_by = created_by WHERE asked_by IS NULL",
+        ] },
     ]
 
     /// Applies every migration not yet applied, each in its own transaction.

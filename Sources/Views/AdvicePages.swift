@@ -20,7 +20,9 @@ public enum AdvicePages {
         public init(id: String, answer: String, minutes: String, errors: [String: String]) { self.id = id; self.answer = answer; self.minutes = minutes; self.errors = errors }
     }
 
-    public static func advice(frame: PageFrame, requests all: [ExpertRequest], today: Day, errors: [String: String] = [:], draft: AnswerDraft? = nil) -> HTML {
+    /// - Parameter staffNames: the service's users by id, to name who answered.
+    public static func advice(frame: PageFrame, requests all: [ExpertRequest], staffNames: [String: String], today: Day, errors: [String: String] = [:],
+                              draft: AnswerDraft? = nil) -> HTML {
         let requests = all.filter { !$0.isOpen }
         let open = all.filter(\.isOpen).map { r -> HTML in
             let d = draft?.id == r.id ? draft : nil
@@ -36,7 +38,7 @@ public enum AdvicePages {
         }
         let total = requests.reduce(0) { $0 + $1.minutesSpent }
         let rows = requests.map { r in
-            "<tr><td>\(r.askedOn.german)</td><td>\(r.requester)</td><td>\(ExpertRequest.areaTitle(r.legalArea))</td><td>\(r.question)</td><td>\(r.answer)</td><td class=\"num\">\(r.minutesSpent)</td></tr>" as HTML
+            "<tr><td>\(r.askedOn.german)</td><td>\(r.requester)</td><td>\(ExpertRequest.areaTitle(r.legalArea))</td><td>\(r.question)</td><td>\(r.answer)</td><td>\(r.answeredBy.flatMap { staffNames[$0] } ?? "–")</td><td class=\"num\">\(r.minutesSpent)</td></tr>" as HTML
         }
         func err(_ k: String) -> HTML { Layout.fieldError(k, errors[k]) }
         return Layout.page(frame, """
@@ -44,7 +46,7 @@ public enum AdvicePages {
         <p class="hint">Anfragen von Ehrenamtlichen und anderen Stellen – ohne Akte und ohne Namen der betroffenen Person.</p>
         \(open.isEmpty ? .empty : "<h2 id=\"open-requests\">Offene Anfragen von Ehrenamtlichen (\(open.count))</h2>\(HTML.join(open))" as HTML)
         <h2>Beantwortete und erfasste Anfragen</h2>
-        \(rows.isEmpty ? "<p>Noch keine Anfragen.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Datum</th><th scope=\"col\">Anfragende Stelle</th><th scope=\"col\">Rechtsgebiet</th><th scope=\"col\">Frage</th><th scope=\"col\">Antwort</th><th scope=\"col\">Minuten</th></tr></thead><tbody>\(rows)</tbody><tfoot><tr><th scope=\"row\" colspan=\"5\">Zeitaufwand gesamt</th><td class=\"num\" id=\"advice-minutes\">\(total)</td></tr></tfoot></table>")
+        \(rows.isEmpty ? "<p>Noch keine Anfragen.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Datum</th><th scope=\"col\">Anfragende Stelle</th><th scope=\"col\">Rechtsgebiet</th><th scope=\"col\">Frage</th><th scope=\"col\">Antwort</th><th scope=\"col\">Beantwortet von</th><th scope=\"col\">Minuten</th></tr></thead><tbody>\(rows)</tbody><tfoot><tr><th scope=\"row\" colspan=\"6\">Zeitaufwand gesamt</th><td class=\"num\" id=\"advice-minutes\">\(total)</td></tr></tfoot></table>")
         <h2>Anfrage erfassen</h2>
         \(Layout.errorSummary(errors))
         <form method="post" action="/advice">\(Layout.csrf(frame.csrf))<div class="grid">

@@ -31,7 +31,9 @@ struct AdviceRoutes {
     func renderAdvice(_ context: BleibeContext, errors: [String: String] = [:], draft: AdvicePages.AnswerDraft? = nil,
                       status: HTTPResponse.Status = .ok) async throws -> Response {
         let a = try adviser(context)
+        let staff = try await services.accounts.users(organisation: a.organisationID)
         return Reply.html(AdvicePages.advice(frame: context.frame("Fachberatung", current: "advice"), requests: try await services.advice.requests(organisation: a.organisationID),
+                                             staffNames: Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0.displayName) }),
                                              today: services.today, errors: errors, draft: draft), status: status)
     }
 

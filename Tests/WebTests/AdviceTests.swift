@@ -61,6 +61,11 @@ struct AdviceTests {
                 #expect(twice.status == .conflict && twice.body.contains("bereits beantwortet"))
                 let answered = try await b.request(.get, "/advice")
                 #expect(!answered.body.contains("Offene Anfragen") && answered.body.contains("id=\"advice-minutes\">80<") && answered.body.contains("Test Ehrenamt / Partner 4 (Ehrenamt Elbstadt)"))
+                // Each row names who gave the advice: the answering counselor; for recorded requests, who recorded them.
+                let answeredRow = try #require(answered.body.components(separatedBy: "<tr>").first { $0.contains("Ja, nach 12 Monaten") })
+                #expect(answeredRow.contains("<td>Test Berater:in 0</td>"))
+                let recordedRow = try #require(answered.body.components(separatedBy: "<tr>").first { $0.contains("Migrationsberatung Nord") })
+                #expect(recordedRow.contains("<td>Test Berater:in 0</td>"))
                 let reply = try await volunteer.request(.get, "/advice/ask")
                 #expect(reply.body.contains("Antwort vom 22.11.2026") && reply.body.contains("Ja, nach 12 Monaten (§ 60d Abs. 1 Nr. 3)."))
                 #expect(try await b.request(.get, "/advice/ask").status == .forbidden)
