@@ -24,15 +24,57 @@ public enum LetterPages {
         public var client: Client
         public var pathway: PathwayKey?
         public var today: Day
-        public init(template: Template, sender: Organisation, senderPerson: String, recipient: Organisation?, client: Client, pathway: PathwayKey?, today: Day) {
+        /// The engine's answers for the client today: a letter never claims what they deny.
+        public var answers: [Assessment]
+        public init(template: Template, sender: Organisation, senderPerson: String, recipient: Organisation?, client: Client, pathway: PathwayKey?, today: Day,
+                    answers: [Assessment]) {
             self.template = template; self.sender = sender; self.senderPerson = senderPerson; self.recipient = recipient
-            self.client = client; self.pathway = pathway; self.today = today
+            self.client = client; self.pathway = pathway; self.today = today; self.answers = answers
         }
+    }
+
+    /// Why a template does not fit the record: `refusal` – the letter would be untrue and is not offered;
+    /// `warning` – it is offered with a neutral wording, and the counselor is told why.
+    public enum Check: Equatable, Sendable { case fits, warning(String), refusal(String) }
+
+    /// Checks a template against the client's record and the engine's answers of today.
+    public static func check(_ m: Model) -> Check {
+        let outcome = m.pathway.flatMap { k in m.answers.first { $0.pathway == k } }
+        switch m.template {
+        case .application:
+            guard let k = m.pathway, let a = outcome else {
+                return .refusal("Für die Akte ist noch kein Bleiberechtsweg gewählt. Bitte zuerst in der Akte den Weg wählen.")
+            }
+            if a.outcome == .met { return .fits }
+            let state = a.outcome == .reachable ? "erreichbar ab \(a.from?.german ?? "–")" : a.outcome.german
+            return .warning("Nach der Prüfung vom \(m.today.german) lautet das Ergebnis für \(k.title): „\(state)“. Das Schreiben behauptet deshalb nicht, dass die Voraussetzungen vorliegen, sondern bittet um Prüfung.")
+        case .entryBan:
+            if m.client.facts.bars?.entryBan == false {
+                return .refusal("In den Angaben ist kein Einreise- und Aufenthaltsverbot erfasst. Ist eines verhängt, bitte zuerst die Angaben ergänzen.")
+            }
+            if !permitInSight(m) {
+                return .warning("Kein Weg zu einer Aufenthaltserlaubnis ist nach der Prüfung vom \(m.today.german) erfüllt oder erreichbar; § 11 Abs. 4 S. 2 AufenthG trägt den Antrag dann nicht. Das Schreiben bittet deshalb nur um Prüfung.")
+            }
+            return m.client.facts.bars?.entryBan == nil
+                ? .warning("Ob ein Einreise- und Aufenthaltsverbot besteht, ist in den Angaben nicht erfasst. Bitte vor dem Versand prüfen.") : .fits
+        case .duldungCertificate:
+            let kind = m.client.facts.status?.last { $0.from <= m.today && ($0.to ?? .distantFuture) >= m.today }?.kind
+            if let kind, ![.duldung, .duldung60b, .duldung60c, .duldung60d, .none].contains(kind) {
+                return .refusal("Nach dem Statusverlauf besteht heute \(Labels.status(kind)), keine Duldung. Eine Duldungsbescheinigung kann nicht beantragt werden.")
+            }
+            return .fits
+        }
+    }
+
+    /// A residence permit's pathway (not §§ 60c, 60d, which give a Duldung) is met today or reachable.
+    static func permitInSight(_ m: Model) -> Bool {
+        m.answers.contains { ($0.outcome == .met || $0.outcome == .reachable) && $0.pathway != .p60c && $0.pathway != .p60d }
     }
 
     /// The subject line and the paragraphs of a template.
     public static func text(_ m: Model) -> (subject: String, paragraphs: [String]) {
         let c = m.client, p = c.facts
+        let fits = check(m) == .fits
         let person = "\(c.firstName) \(c.lastName), geb. \(Labels.day(p.born)), Staatsangehörigkeit \(p.nationality.map(CountryCodes.germanName) ?? "ungeklärt")"
         switch m.template {
         case .application:
@@ -42,7 +84,9 @@ public enum LetterPages {
             let pw = m.pathway.map { duldung == nil ? "\($0.title) (\($0.subtitle))" : $0.title } ?? "der einschlägigen Vorschrift"
             return ("Antrag auf Erteilung einer \(what) nach \(m.pathway?.title ?? "AufenthG") – \(person)", [
                 "im Auftrag und mit Vollmacht von \(c.firstName) \(c.lastName) übersenden wir den Antrag auf Erteilung einer \(what) nach \(pw).",
-                "Nach unserer Prüfung liegen die Voraussetzungen vor oder sind nur noch durch Unterlagen zu belegen. Die vorliegenden Nachweise sind beigefügt; fehlende reichen wir unverzüglich nach.",
+                fits
+                    ? "Nach unserer Prüfung liegen die Voraussetzungen vor. Die vorliegenden Nachweise sind beigefügt; fehlende reichen wir unverzüglich nach."
+                    : "Wir bitten, die Voraussetzungen zu prüfen. Die vorliegenden Nachweise sind beigefügt; weitere reichen wir unverzüglich nach.",
                 duldung == nil
                     ? "Wir bitten, den Antrag zu bescheiden und für die Dauer des Verfahrens eine Bescheinigung über die Antragstellung auszustellen. Für Rückfragen stehen wir gern zur Verfügung."
                     : "Wir bitten, den Antrag zu bescheiden. Für Rückfragen stehen wir gern zur Verfügung.",
@@ -50,7 +94,9 @@ public enum LetterPages {
         case .entryBan:
             return ("Antrag auf Aufhebung des Einreise- und Aufenthaltsverbots (§ 11 Abs. 4 AufenthG) – \(person)", [
                 "für \(c.firstName) \(c.lastName) beantragen wir, das bestehende Einreise- und Aufenthaltsverbot nach § 11 Abs. 4 S. 1 AufenthG aufzuheben.",
-                "Die Voraussetzungen für die Erteilung einer Aufenthaltserlaubnis nach Kapitel 2 Abschnitt 5 AufenthG liegen vor oder werden absehbar vorliegen. Nach § 11 Abs. 4 S. 2 AufenthG soll das Verbot in diesem Fall aufgehoben werden.",
+                permitInSight(m)
+                    ? "Die Voraussetzungen für die Erteilung einer Aufenthaltserlaubnis nach Kapitel 2 Abschnitt 5 AufenthG liegen vor oder werden absehbar vorliegen. Nach § 11 Abs. 4 S. 2 AufenthG soll das Verbot in diesem Fall aufgehoben werden."
+                    : "Wir bitten zu prüfen, ob die Voraussetzungen für die Aufhebung nach § 11 Abs. 4 AufenthG vorliegen.",
                 "Wir bitten um Entscheidung und Mitteilung an uns.",
             ])
         case .duldungCertificate:
@@ -63,12 +109,20 @@ public enum LetterPages {
     }
 
     public static func page(frame: PageFrame, _ m: Model, caseID: String) -> HTML {
+        let links = Template.allCases.map { tpl in "<a href=\"/cases/\(caseID)/letters/\(tpl.rawValue)\">\(tpl.german)</a>" as HTML }
+        let nav: HTML = "<p class=\"no-print\">Vorlagen: \(HTML.join(links.enumerated().map { $0.offset == 0 ? $0.element : " · " + $0.element })) · <a href=\"/cases/\(caseID)\">zurück zur Akte</a>. Drucken oder als PDF speichern über den Druckdialog des Browsers.</p>"
+        let notice: HTML
+        switch check(m) {
+        case .refusal(let why):
+            return Layout.page(frame, "\(nav)<h1>\(m.template.german)</h1><div class=\"error-summary\" role=\"alert\" id=\"letter-check\"><p>\(why)</p></div>")
+        case .warning(let why): notice = "<div class=\"error-summary no-print\" role=\"status\" id=\"letter-check\"><p><strong>Bitte beachten:</strong> \(why)</p></div>"
+        case .fits: notice = .empty
+        }
         let t = text(m)
         let recipient: HTML = m.recipient.map { "\($0.name)<br>Sachgebiet Aufenthalt<br>\($0.city)" as HTML } ?? "Ausländerbehörde"
         let paragraphs = t.paragraphs.map { "<p>\($0)</p>" as HTML }
-        let links = Template.allCases.map { tpl in "<a href=\"/cases/\(caseID)/letters/\(tpl.rawValue)\">\(tpl.german)</a>" as HTML }
         return Layout.page(frame, """
-        <p class="no-print">Vorlagen: \(HTML.join(links.enumerated().map { $0.offset == 0 ? $0.element : " · " + $0.element })) · <a href="/cases/\(caseID)">zurück zur Akte</a>. Drucken oder als PDF speichern über den Druckdialog des Browsers.</p>
+        \(nav)\(notice)
         <article class="letter" aria-label="Brief">
         <div class="letter-sender">\(m.sender.name) · \(m.sender.city)</div>
         <div class="letter-address">\(recipient)</div>

@@ -16,8 +16,9 @@ extension CaseRoutes {
         let partners = try await services.partners(of: c.organisationID)
         let recipient = try await services.accounts.organisations().first { partners.contains($0.id) && $0.kind == .authority }
         try await services.clients.recordRead(clientID: client.id, entity: "letter", audit: services.audit(a))
+        let answers = try await clientRoutes.assess(client, on: services.today).assessments
         let model = LetterPages.Model(template: template, sender: sender, senderPerson: context.account?.user.displayName ?? "", recipient: recipient,
-                                      client: client, pathway: c.pathway, today: services.today)
+                                      client: client, pathway: c.pathway, today: services.today, answers: answers)
         return Reply.html(LetterPages.page(frame: context.frame(template.german, current: "clients"), model, caseID: c.id))
     }
 

@@ -3,6 +3,7 @@ import Eligibility
 import Foundation
 import HTTPTypes
 import NIOCore
+import Screening
 import Storage
 import Testing
 import Views
@@ -61,7 +62,11 @@ struct ApplicationTests {
                 #expect(letter.status == .ok)
                 #expect(letter.body.contains("Antrag auf Erteilung einer Aufenthaltserlaubnis nach § 25b Abs. 1 AufenthG – Mohammed Haddad, geb. 05.05.1990"))
                 #expect(letter.body.contains("ABH Elbstadt") && letter.body.contains("<dd>22.11.2026</dd>") && letter.body.contains("<dd>A-1</dd>"))
-                #expect(try await b.request(.get, casePath + "/letters/entry_ban").body.contains("§ 11 Abs. 4 S. 2 AufenthG"))
+                // The client now holds the permit and has no entry ban recorded: those two letters would be untrue.
+                let entryBan = try await b.request(.get, casePath + "/letters/entry_ban")
+                #expect(entryBan.status == .ok && entryBan.body.contains("kein Einreise- und Aufenthaltsverbot erfasst") && !entryBan.body.contains("<article"))
+                let certificate = try await b.request(.get, casePath + "/letters/duldung_certificate").body
+                #expect(certificate.contains("keine Duldung") && !certificate.contains("<article"))
                 #expect(try await b.request(.get, casePath + "/letters/nonsense").status == .notFound)
                 // A decided application is not decided again.
                 #expect(try await b.request(.post, decide, form: ["csrf": csrf, "outcome": "refused", "decided_on": "21.11.2026"]).status == .notFound)
@@ -133,10 +138,45 @@ struct ApplicationTests {
     func theApplicationLetterNamesWhatIsAppliedFor(_ pathway: PathwayKey, _ what: String) {
         let client = Client(id: "c", organisationID: "s", fileNumber: "PB-1", firstName: "Amina", lastName: "Yusuf", facts: Person(id: "c"))
         let service = Organisation(id: "s", name: "Beratung", kind: .counselingService, city: "Elbstadt", land: "DE-SN")
-        let t = LetterPages.text(.init(template: .application, sender: service, senderPerson: "A. B.", recipient: nil, client: client, pathway: pathway, today: Day("2026-12-05")))
+        let t = LetterPages.text(.init(template: .application, sender: service, senderPerson: "A. B.", recipient: nil, client: client, pathway: pathway, today: Day("2026-12-05"), answers: []))
         #expect(t.subject.hasPrefix("Antrag auf Erteilung einer \(what) nach \(pathway.title)"))
         let text = t.paragraphs.joined(separator: " ")
         #expect(text.contains("Bescheinigung über die Antragstellung") == (pathway == .p25b))
         if pathway != .p25b { #expect(!text.contains("Aufenthaltserlaubnis")) }
+    }
+
+    /// A letter never claims what the record or the engine denies: it is refused where it would be untrue, and worded
+    /// as a request to examine (with a notice to the counselor) where the engine does not find the pathway met.
+    @Test func lettersFollowTheRecordAndTheEngine() throws {
+        let on = Day("2026-11-22")
+        let service = Organisation(id: "s", name: "Beratung", kind: .counselingService, city: "Elbstadt", land: "DE-SN")
+        let claim = "Nach unserer Prüfung liegen die Voraussetzungen vor."
+        func model(_ t: LetterPages.Template, _ facts: Person, _ pathway: PathwayKey?) -> LetterPages.Model {
+            let answers = Engine().assess(Household(single: facts), on: on).person(facts.id)?.assessments ?? []
+            return .init(template: t, sender: service, senderPerson: "A. B.", recipient: nil,
+                         client: Client(id: facts.id, organisationID: "s", fileNumber: "PB-1", firstName: "Amina", lastName: "Yusuf", facts: facts),
+                         pathway: pathway, today: on, answers: answers)
+        }
+        // A person for whom a residence permit's pathway is met (the self-check's example).
+        let metFacts = try FlatRecord.household(SelfCheckTests.row, on: on).household.persons[0]
+        let answers = Engine().assess(Household(single: metFacts), on: on).person(metFacts.id)!.assessments
+        let met = try #require(answers.first { $0.outcome == .met && $0.pathway != .p60c && $0.pathway != .p60d }).pathway
+        let excluded = try #require(answers.first { $0.outcome == .excluded || $0.outcome == .notMet }).pathway
+        let good = model(.application, metFacts, met)
+        #expect(LetterPages.check(good) == .fits && LetterPages.text(good).paragraphs.joined().contains(claim))
+        let bad = model(.application, metFacts, excluded)
+        guard case .warning(let why) = LetterPages.check(bad) else { Issue.record("no warning"); return }
+        #expect(why.contains(excluded.title) && !LetterPages.text(bad).paragraphs.joined().contains(claim))
+        #expect(LetterPages.page(frame: PageFrame(title: "Brief"), bad, caseID: "k").rendered.contains("id=\"letter-check\""))
+        // No pathway chosen: no letter at all.
+        guard case .refusal = LetterPages.check(model(.application, metFacts, nil)) else { Issue.record("no refusal"); return }
+        #expect(!LetterPages.page(frame: PageFrame(title: "Brief"), model(.application, metFacts, nil), caseID: "k").rendered.contains("<article"))
+        // No entry ban recorded: no application to lift one. A residence permit today: no Duldung certificate.
+        var noBan = metFacts; noBan.bars = Bars(); noBan.bars?.entryBan = false
+        guard case .refusal = LetterPages.check(model(.entryBan, noBan, met)) else { Issue.record("entry ban"); return }
+        var permit = metFacts; permit.status = [StatusPeriod(kind: .aufenthaltserlaubnis, from: Day("2025-01-01"), basis: "25b")]
+        guard case .refusal(let reason) = LetterPages.check(model(.duldungCertificate, permit, met)) else { Issue.record("certificate"); return }
+        #expect(reason.contains("keine Duldung"))
+        #expect(LetterPages.check(model(.duldungCertificate, metFacts, met)) == .fits)
     }
 }
