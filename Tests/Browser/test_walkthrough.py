@@ -178,6 +178,8 @@ def test_letter_prints_to_one_a4_page(browser, server):
         wait_title(browser, "Klient:innen")
     browser.find_elements(By.CSS_SELECTOR, "tbody tr a")[1].click()
     settle(browser).until(lambda d: d.find_elements(By.XPATH, "//button[text()='Akte eröffnen']"))
+    # A letter needs the pathway the case aims at (without one no application letter is offered).
+    Select(browser.find_element(By.ID, "pathway")).select_by_value("25b")
     browser.find_element(By.XPATH, "//button[text()='Akte eröffnen']").click()
     wait_title(browser, "Akte")
     browser.find_element(By.LINK_TEXT, "Briefe").click()
