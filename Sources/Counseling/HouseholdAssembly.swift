@@ -24,12 +24,14 @@ public enum NameMatching {
     /// A folded key: lower case, umlauts and diacritics expanded, common transliteration variants unified.
     public static func key(_ s: String) -> String {
         var t = s.lowercased()
+        // German umlauts as their spelled-out form (Müller = Mueller); every other diacritic is dropped (Nikolić =
+        // Nikolic, Snežana = Snezana); letters without a decomposition by hand; a comma or hyphen separates words.
         let replacements: [(String, String)] = [
-            ("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("é", "e"), ("è", "e"), ("ê", "e"), ("á", "a"),
-            ("à", "a"), ("â", "a"), ("í", "i"), ("ó", "o"), ("ú", "u"), ("ç", "c"), ("ñ", "n"), ("ş", "s"),
-            ("ğ", "g"), ("ı", "i"), ("-", " "), ("'", ""), ("’", ""),
+            ("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("ı", "i"), ("đ", "dj"), ("ł", "l"), ("ø", "o"),
+            ("æ", "ae"), ("-", " "), (",", " "), ("'", ""), ("’", ""),
         ]
         for (a, b) in replacements { t = t.replacingOccurrences(of: a, with: b) }
+        t = t.folding(options: .diacriticInsensitive, locale: nil)
         // Phonetic folding of transliteration variants, applied in order.
         let folds: [(String, String)] = [
             ("ae", "e"), ("oe", "o"), ("ue", "u"), ("ou", "u"), ("ph", "f"), ("th", "t"), ("kh", "h"), ("dh", "d"),

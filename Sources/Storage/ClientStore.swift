@@ -40,9 +40,13 @@ public struct ClientStore: Sendable {
         if let q = search?.trimmingCharacters(in: .whitespaces), !q.isEmpty {
             let words = NameMatching.key(q).split(separator: " ").map(String.init)
             var parts: [String] = []
-            for w in words { parts.append("(' ' || c.name_key) LIKE ?"); binds.append("% \(w)%") }
-            where_ += " AND ((\(parts.isEmpty ? "1=0" : parts.joined(separator: " AND "))) OR LOWER(c.file_number) LIKE ?)"
-            binds.append("%\(q.lowercased())%")
+            // A typed % or _ is a character to find, not a wildcard.
+            func literal(_ s: String) -> String {
+                s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+            }
+            for w in words { parts.append("(' ' || c.name_key) LIKE ? ESCAPE '\\'"); binds.append("% \(literal(w))%") }
+            where_ += " AND ((\(parts.isEmpty ? "1=0" : parts.joined(separator: " AND "))) OR LOWER(c.file_number) LIKE ? ESCAPE '\\')"
+            binds.append("%\(literal(q.lowercased()))%")
         }
         binds += [limit, offset]
         let sql = SQL("""
@@ -222,6 +226,14 @@ public struct ClientStore: Sendable {
     /// Creates a client (with its status history) and the audit row, in one transaction.
     public func create(_ c: Client, audit: AuditContext) async throws {
         try await createMany([c], audit: audit)
+    }
+
+    /// Recomputes every client's search key with the current `NameMatching.key` (a migration, when the key changes).
+    @Sendable public static func rekeyNames(_ ex: any SQLExecutor) async throws {
+        for r in try await ex.query("SELECT id, first_name, last_name, name_key FROM clients") {
+            let key = NameMatching.key("\(try r.string("first_name")) \(try r.string("last_name"))")
+            if key != (try r.string("name_key")) { try await ex.execute(SQL("UPDATE clients SET name_key = ? WHERE id = ?", [key, try r.string("id")])) }
+        }
     }
 
     /// Creates several clients in one transaction (bulk loads: demo and benchmark data); each gets its audit row.

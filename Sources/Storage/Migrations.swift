@@ -5,6 +5,13 @@ public struct Migration: Sendable {
     public let version: Int
     public let name: String
     public let statements: @Sendable (SQLDialect) -> [String]
+    /// Work SQL alone cannot do (e.g. recomputing keys with the application's own function), in the same transaction.
+    public let then: (@Sendable (any SQLExecutor) async throws -> Void)?
+
+    public init(version: Int, name: String, then: (@Sendable (any SQLExecutor) async throws -> Void)? = nil,
+                statements: @escaping @Sendable (SQLDialect) -> [String]) {
+        self.version = version; self.name = name; self.statements = statements; self.then = then
+    }
 }
 
 public enum Migrations {
@@ -287,6 +294,8 @@ public enum Migrations {
             "ALTER TABLE expert_requests ADD COLUMN answered_by TEXT REFERENCES users(id)",
             "UPDATE expert_requests SET answered_by = created_by WHERE asked_by IS NULL",
         ] },
+        // The search key now folds every diacritic (Nikolić finds Nikolic) and escapes nothing into LIKE patterns.
+        Migration(version: 20, name: "0020_NameKeyFoldsDiacritics", then: ClientStore.rekeyNames) { _ in [] },
     ]
 
     /// Applies every migration not yet applied, each in its own transaction.
@@ -302,6 +311,7 @@ public enum Migrations {
                 if ex.dialect == .postgres { try await ex.execute("SELECT pg_advisory_xact_lock(4242001)") }
                 if try await ex.one(SQL("SELECT version FROM schema_migrations WHERE version = ?", [m.version])) != nil { return }
                 for statement in m.statements(ex.dialect) { try await ex.execute(SQL(statement)) }
+                try await m.then?(ex)
                 try await ex.execute(SQL("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", [m.version, m.name, now]))
             }
         }

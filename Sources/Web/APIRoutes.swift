@@ -54,7 +54,7 @@ struct APIRoutes {
         guard Policy.allows(a, .listClients), let org = Policy.clientScope(a) else { throw AppError.forbidden }
         let limit = min(max(Int(request.uri.queryParameters["limit"] ?? "50") ?? 50, 1), 500)
         let offset = min(max(Int(request.uri.queryParameters["offset"] ?? "0") ?? 0, 0), 100_000_000)
-        let q = request.uri.queryParameters["q"].map(String.init)
+        let q = request.formQuery("q")
         let rows = try await services.clients.list(organisation: org, search: q, limit: limit, offset: offset)
         try await services.clients.recordList(search: q, audit: services.audit(a))
         let items: [[String: Any]] = rows.map { r in

@@ -56,7 +56,7 @@ struct ClientRoutes {
     @Sendable func list(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
         guard Policy.allows(a, .listClients), let org = Policy.clientScope(a) else { throw AppError.forbidden }
-        let q = String(request.uri.queryParameters["q"] ?? "")
+        let q = request.formQuery("q") ?? ""
         // Bounded, so that the offset cannot overflow (a page far beyond the list is simply empty).
         let page = min(max(1, Int(request.uri.queryParameters["page"] ?? "1") ?? 1), 1_000_000)
         let size = ClientPages.pageSize

@@ -100,7 +100,7 @@ struct SharedCaseRoutes {
     /// `?topics=identity,assessment` asks for exactly these topics; all must be covered by one consent in force.
     @Sendable func api(_ request: Request, context: BleibeContext) async throws -> Response {
         var requested: Set<Consent.Topic>? = nil
-        if let text = request.uri.queryParameters["topics"].map(String.init), !text.isEmpty {
+        if let text = request.formQuery("topics"), !text.isEmpty {
             var set: Set<Consent.Topic> = []
             for part in text.split(separator: ",") {
                 guard let t = Consent.Topic(rawValue: part.trimmingCharacters(in: .whitespaces)) else { throw AppError.badRequest("Unknown topic '\(part)'.") }

@@ -23,6 +23,21 @@ struct ClientFileTests {
             #expect(try await b.request(.get, "/clients/client-a").body.contains("Staatsangehörigkeit Irak (IRQ)"))
             let none = try await b.request(.get, "/clients?q=Qasemi")
             #expect(!none.body.contains("client-b") && none.body.contains("<caption>Keine Treffer</caption>"))
+            // As a browser's form sends two words ("+" for the space), in either order, with a comma.
+            for q in ["Mohammed+Haddad", "Haddad%2C+Mohammed", "haddad+mo"] {
+                #expect(try await b.request(.get, "/clients?q=\(q)").body.contains("/clients/client-a"), "query \(q)")
+            }
+            #expect(try await b.request(.get, "/api/v1/clients?q=Mohammed+Haddad").body.contains("\"client-a\""))
+            // % and _ are characters to find, not wildcards.
+            for q in ["%25", "_", "%25%25", "A_1"] {
+                #expect(try await b.request(.get, "/clients?q=\(q)").body.contains("<caption>Keine Treffer</caption>"), "query \(q)")
+            }
+            // A key written by an older key function is recomputed by the migration's step.
+            try await f.services.db.transaction { ex in
+                try await ex.execute(SQL("UPDATE clients SET name_key = 'stale' WHERE id = 'client-a'"))
+                try await ClientStore.rekeyNames(ex)
+            }
+            #expect(try await b.request(.get, "/clients?q=Haddad").body.contains("/clients/client-a"))
         }
         }
     }
