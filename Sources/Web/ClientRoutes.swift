@@ -259,7 +259,8 @@ struct ClientRoutes {
         if errors.isEmpty {
             let text = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
             do { facts = try CaseFileDecoder.person(json: text, source: "Angaben", on: services.today) } catch let e as CaseFileError {
-                errors[FactsFormParser.fieldName(e.path)] = e.message
+                let (field, message) = FactsFormParser.error(e)
+                errors[field] = message
             }
         }
         guard errors.isEmpty, let facts else {

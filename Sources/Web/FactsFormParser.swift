@@ -100,6 +100,17 @@ enum FactsFormParser {
         obj[parts[0]] = inner.isEmpty ? nil : inner
     }
 
+    /// The field a decoder error belongs to and its message in German, with dates as TT.MM.JJJJ. A missing field of a
+    /// list entry (a German level without its scope) is shown at that field, not at the entry.
+    static func error(_ e: CaseFileError) -> (field: String, message: String) {
+        let missing = "missing required field '"
+        if e.message.hasPrefix(missing), let key = e.message.dropFirst(missing.count).split(separator: "'").first {
+            return (fieldName(e.path.isEmpty ? String(key) : "\(e.path).\(key)"), "Bitte angeben – die übrigen Angaben dieser Zeile brauchen diese Angabe.")
+        }
+        let text = DecoderMessages.german(e.message).replacingOccurrences(of: "darf nicht vor „from“ liegen", with: "darf nicht vor dem Beginn liegen")
+        return (fieldName(e.path), text.replacing(/(\d{4})-(\d{2})-(\d{2})/) { "\($0.3).\($0.2).\($0.1)" })
+    }
+
     /// The form field name for a decoder error path such as `german[1].date`.
     static func fieldName(_ path: String) -> String {
         FactsForm.name(path.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: ""))

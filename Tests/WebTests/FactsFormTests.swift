@@ -44,6 +44,16 @@ struct FactsFormTests {
                 #expect(bad.status == .unprocessableContent)
                 #expect(bad.body.contains("id=\"born-error\""))
                 #expect(bad.body.contains("id=\"livelihood__0__work_share-error\""))
+                // The decoder's findings are said in German at the field they concern, dates as TT.MM.JJJJ.
+                fields["born"] = "05.05.1990"; fields["livelihood__0__work_share"] = "50"
+                var noScope = fields
+                noScope["german__0__scope"] = ""
+                let scope = try await b.request(.post, "/clients/client-a/facts", form: noScope)
+                #expect(scope.status == .unprocessableContent && scope.body.contains("id=\"german__0__scope-error\"") && !scope.body.contains("missing required"))
+                var backwards = fields
+                backwards["employment__0__from"] = "01.01.2024"; backwards["employment__0__to"] = "01.06.2023"; backwards["employment__0__weekly_hours"] = "20"
+                let ends = try await b.request(.post, "/clients/client-a/facts", form: backwards)
+                #expect(ends.status == .unprocessableContent && ends.body.contains("darf nicht vor dem Beginn liegen (01.01.2024)"), "\(ends.body.components(separatedBy: "error-summary").dropFirst().first?.prefix(600) ?? "")")
             }
         }
     }
