@@ -219,6 +219,11 @@ public struct AccountStore: Sendable {
         try await db.transaction { ex in try await ex.execute(SQL("DELETE FROM sessions WHERE id = ?", [Self.sha256(token)])) }
     }
 
+    /// Ends every session of the user but the one given (after a change of password).
+    public func deleteSessions(userID: String, except token: String) async throws {
+        try await db.transaction { ex in try await ex.execute(SQL("DELETE FROM sessions WHERE user_id = ? AND id <> ?", [userID, Self.sha256(token)])) }
+    }
+
     public func deleteSessions(idleBefore: String) async throws {
         try await db.transaction { ex in try await ex.execute(SQL("DELETE FROM sessions WHERE last_seen_at < ?", [idleBefore])) }
     }

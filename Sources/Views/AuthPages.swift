@@ -56,10 +56,24 @@ public enum AuthPages {
         """)
     }
 
-    public static func account(frame: PageFrame, totpEnabled: Bool, newToken: String? = nil) -> HTML {
-        Layout.page(frame, """
+    public static func account(frame: PageFrame, totpEnabled: Bool, newToken: String? = nil, passwordErrors: [String: String] = [:],
+                               passwordChanged: Bool = false) -> HTML {
+        func field(_ name: String, _ label: String) -> HTML {
+            "<label for=\"\(name)\">\(label)</label>\(Layout.fieldError(name, passwordErrors[name]))<input id=\"\(name)\" name=\"\(name)\" type=\"password\" autocomplete=\"\(name == "current_password" ? "current-password" : "new-password")\" required\(Layout.describedBy(name, passwordErrors[name]))>"
+        }
+        return Layout.page(frame, """
         <h1>Konto</h1>
         <p>Zweiter Faktor: \(totpEnabled ? "eingerichtet" : "nicht eingerichtet")</p>
+        <h2 id="password">Passwort ändern</h2>
+        \(passwordChanged ? "<p class=\"notice\" role=\"status\" id=\"password-changed\">Das Passwort wurde geändert. Andere Anmeldungen mit diesem Konto sind beendet.</p>" as HTML : .empty)
+        \(Layout.errorSummary(passwordErrors))
+        <form method="post" action="/account/password">
+        \(Layout.csrf(frame.csrf))
+        \(field("current_password", "Bisheriges Passwort"))
+        \(field("new_password", "Neues Passwort (mindestens 10 Zeichen, kein Name)"))
+        \(field("repeat_password", "Neues Passwort wiederholen"))
+        <p><button type="submit">Passwort ändern</button></p>
+        </form>
         <h2>API-Zugang</h2>
         \(newToken.map { "<p>Neues Token (wird nur jetzt angezeigt):</p><p class=\"codes\">\($0)</p>" as HTML } ?? .empty)
         <form method="post" action="/account/tokens">

@@ -38,7 +38,7 @@ struct AdminRoutes {
         if f.displayName.isEmpty || f.displayName.count > 100 { f.errors["display_name"] = "Bitte einen Namen angeben (höchstens 100 Zeichen)." }
         let emailOK = f.email.count <= 200 && f.email.range(of: #"^[^@\s]+@[^@\s]+\.[^@\s]+$"#, options: .regularExpression) != nil
         if !emailOK { f.errors["email"] = "Bitte eine gültige E-Mail-Adresse angeben." }
-        if let p = Credentials.problem(with: password, email: f.email) { f.errors["password"] = p }
+        if let p = Credentials.problem(with: password, email: f.email, name: f.displayName) { f.errors["password"] = p }
         let role = Role(rawValue: f.role)
         if role == nil || !Policy.assignableRoles(by: a).contains(role!) { f.errors["role"] = "Diese Rolle kann nicht vergeben werden." }
         let list = try await services.accounts.users(organisation: a.organisationID)

@@ -21,6 +21,7 @@ struct AuthRoutes {
             (.post, "/logout", logout),
             (.get, "/account", accountPage),
             (.post, "/account/tokens", createToken),
+            (.post, "/account/password", changePassword),
         ]
     }
 
@@ -152,6 +153,27 @@ struct AuthRoutes {
     @Sendable func accountPage(_ request: Request, context: BleibeContext) async throws -> Response {
         guard let account = context.account else { throw AppError.unauthenticated }
         return Reply.html(AuthPages.account(frame: context.frame("Konto", current: "account"), totpEnabled: account.totpEnabled))
+    }
+
+    /// The user changes their own password: the current one confirms it is them; every other session ends.
+    @Sendable func changePassword(_ request: Request, context: BleibeContext) async throws -> Response {
+        guard let account = context.account, !context.viaAPIToken, let session = context.session else { throw AppError.unauthenticated }
+        let form = try await Form.checked(request, context: context)
+        let new = form["new_password"] ?? ""
+        var errors: [String: String] = [:]
+        if !(try await Credentials.verify(form["current_password"] ?? "", hash: account.passwordHash)) {
+            errors["current_password"] = "Das bisherige Passwort stimmt nicht."
+        }
+        if let p = Credentials.problem(with: new, email: account.user.email, name: account.user.displayName) { errors["new_password"] = p }
+        else if new != (form["repeat_password"] ?? "") { errors["repeat_password"] = "Die Wiederholung stimmt nicht mit dem neuen Passwort überein." }
+        guard errors.isEmpty else {
+            return Reply.html(AuthPages.account(frame: context.frame("Konto", current: "account"), totpEnabled: account.totpEnabled, passwordErrors: errors),
+                              status: .unprocessableContent)
+        }
+        try await services.accounts.setPassword(userID: account.user.id, hash: try await Credentials.hash(new, cost: services.config.bcryptCost))
+        try await services.accounts.deleteSessions(userID: account.user.id, except: session.token)
+        services.sessions.dropUser(account.user.id)
+        return Reply.html(AuthPages.account(frame: context.frame("Konto", current: "account"), totpEnabled: account.totpEnabled, passwordChanged: true))
     }
 
     @Sendable func createToken(_ request: Request, context: BleibeContext) async throws -> Response {

@@ -5,13 +5,19 @@ import NIOPosix
 
 /// Passwords, second factor, tokens. Hashing runs off the event loops (bcrypt takes a quarter second on purpose).
 public enum Credentials {
-    /// A password must be at least 10 characters long and not one of the common passwords.
-    public static func problem(with password: String, email: String = "") -> String? {
+    /// A password must be at least 10 characters long, of at least 5 different characters, not one of the common
+    /// passwords, and must not contain the login, the person's name or the organisation's domain (the first guesses
+    /// of anyone who knows whose account it is).
+    public static func problem(with password: String, email: String = "", name: String = "") -> String? {
         if password.count < 10 { return "Das Passwort muss mindestens 10 Zeichen lang sein." }
+        if Set(password).count < 5 { return "Das Passwort besteht aus zu wenigen verschiedenen Zeichen." }
         let lower = password.lowercased()
         if commonPasswords.contains(lower) { return "Dieses Passwort ist zu verbreitet. Bitte wählen Sie ein anderes." }
-        if !email.isEmpty, lower.contains(email.lowercased().split(separator: "@").first.map(String.init) ?? "\u{0}") {
-            return "Das Passwort darf nicht den Anmeldenamen enthalten."
+        let parts = email.lowercased().split(separator: "@").map(String.init)
+        if let login = parts.first, !login.isEmpty, lower.contains(login) { return "Das Passwort darf nicht den Anmeldenamen enthalten." }
+        let words = (parts.first.map { [$0] } ?? []) + (parts.dropFirst().first.map { [$0] } ?? []) + [name.lowercased()]
+        for word in words.flatMap({ $0.split { !$0.isLetter } }) where word.count >= 4 && word != "example" && lower.contains(word) {
+            return "Das Passwort darf keinen Teil des Namens, des Anmeldenamens oder der Organisation enthalten („\(word)“)."
         }
         return nil
     }

@@ -183,6 +183,43 @@ struct LoginTests {
         #expect(Credentials.problem(with: "password123") != nil)
         #expect(Credentials.problem(with: "Qwertzuiop") != nil)
         #expect(Credentials.problem(with: "Elbe-Ufer-Spaziergang") == nil)
+        // Too few different characters; the person's name, the login or the organisation's domain inside.
+        for weak in ["aaaaaaaaaa", "          ", "abababababab"] { #expect(Credentials.problem(with: weak) != nil, "\(weak)") }
+        #expect(Credentials.problem(with: "elbstadt2026", email: "anna@elbstadt.example") != nil)
+        #expect(Credentials.problem(with: "Test Nutzer1", email: "t@x.example", name: "Test Nutzer") != nil)
+        #expect(Credentials.problem(with: "Winkler-Garten-7", email: "a.winkler@beratung.example") != nil)
+        #expect(Credentials.problem(with: "Elbe-Ufer-Spaziergang", email: "anna@elbstadt.example", name: "Anna Winkler") == nil)
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aUserChangesTheirOwnPasswordAndOtherSessionsEnd(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            let login = f.login(.counselor)
+            let csrf = try await b.logIn(login)
+            let elsewhere = Browser(client: b.client, clock: f.clock)
+            try await elsewhere.logIn(login)
+            #expect(try await b.request(.get, "/account").body.contains("action=\"/account/password\""))
+            // The current password must be right, the new one good and repeated; nothing changes otherwise.
+            let wrong = try await b.request(.post, "/account/password", form: ["csrf": csrf, "current_password": "falsch-falsch", "new_password": "Elbe-Ufer-Spaziergang", "repeat_password": "Elbe-Ufer-Spaziergang"])
+            #expect(wrong.status == .unprocessableContent && wrong.body.contains("id=\"current_password-error\""))
+            let weak = try await b.request(.post, "/account/password", form: ["csrf": csrf, "current_password": Fixture.password, "new_password": "aaaaaaaaaa", "repeat_password": "aaaaaaaaaa"])
+            #expect(weak.status == .unprocessableContent && weak.body.contains("id=\"new_password-error\""))
+            let typo = try await b.request(.post, "/account/password", form: ["csrf": csrf, "current_password": Fixture.password, "new_password": "Elbe-Ufer-Spaziergang", "repeat_password": "Elbe-Ufer-Spaziergan"])
+            #expect(typo.status == .unprocessableContent && typo.body.contains("id=\"repeat_password-error\""))
+            #expect(try await b.request(.post, "/account/password", form: ["current_password": Fixture.password, "new_password": "Elbe-Ufer-Spaziergang", "repeat_password": "Elbe-Ufer-Spaziergang"]).status == .forbidden)
+            let done = try await b.request(.post, "/account/password", form: ["csrf": csrf, "current_password": Fixture.password, "new_password": "Elbe-Ufer-Spaziergang", "repeat_password": "Elbe-Ufer-Spaziergang"])
+            #expect(done.status == .ok && done.body.contains("id=\"password-changed\""))
+            // This session goes on; the other one has ended; the new password logs in, the old one no longer.
+            #expect(try await b.request(.get, "/clients").status == .ok)
+            #expect(try await elsewhere.request(.get, "/clients").status != .ok)
+            let fresh = Browser(client: b.client, clock: f.clock)
+            try await fresh.logIn(login, password: "Elbe-Ufer-Spaziergang")
+            let old = Browser(client: b.client, clock: f.clock)
+            let page = try await old.request(.get, "/login")
+            #expect(try await old.request(.post, "/login", form: ["email": login.email, "password": Fixture.password, "csrf": old.csrf(page) ?? ""]).status != .seeOther)
+        }
+        }
     }
 
     @Test func totpMatchesRFC6238TestVector() {
