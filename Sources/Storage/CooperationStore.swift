@@ -193,29 +193,64 @@ public struct CooperationStore: Sendable {
 
     /// Accepts a pending referral of `service`: links it to an existing client (by file number) or creates the client,
     /// opens a case with the authority as referral source, all in one transaction. Nil if there is no pending referral.
+    public enum AcceptOutcome: Sendable, Equatable {
+        case accepted(clientID: String, caseID: String)
+        /// No pending referral of the service with this id.
+        case notFound
+        /// The file number belongs to someone else (name and birth date as recorded there).
+        case otherPerson(String)
+        /// A new file number, but the person already has a file under this one.
+        case alreadyFiled(fileNumber: String)
+    }
+
+    /// Whether a client record is the referred person: the names match (tolerant of transliteration, in any order)
+    /// and the birth dates agree where both are known.
+    static func samePerson(_ r: Referral, first: String, last: String, born: Day?) -> Bool {
+        NameMatching.matches(query: "\(r.firstName) \(r.lastName)", name: "\(first) \(last)") && (r.born == nil || born == nil || r.born == born)
+    }
+
+    /// Accepts a referral: under an existing file number (which must be the referred person's) or a new one (unless
+    /// the person has a file already). The referral joins the client's open case or opens one.
     public func accept(referralID: String, service: String, fileNumber: String, on day: Day, counselorID: String,
-                       newID: @Sendable () -> String, audit: AuditContext) async throws -> (clientID: String, caseID: String)? {
+                       newID: @Sendable () -> String, audit: AuditContext) async throws -> AcceptOutcome {
         try await db.transaction { ex in
-            guard let row = try await ex.one(SQL("SELECT * FROM referrals WHERE id = ? AND service_id = ? AND state = 'pending'", [referralID, service])) else { return nil }
+            guard let row = try await ex.one(SQL("SELECT * FROM referrals WHERE id = ? AND service_id = ? AND state = 'pending'", [referralID, service])) else { return .notFound }
             let r = try Self.referral(row)
             let clientID: String
-            if let existing = try await ex.one(SQL("SELECT id FROM clients WHERE organisation_id = ? AND file_number = ?", [service, fileNumber])) {
+            if let existing = try await ex.one(SQL("SELECT id, first_name, last_name, born FROM clients WHERE organisation_id = ? AND LOWER(file_number) = ?",
+                                                   [service, fileNumber.lowercased()])) {
+                let (first, last, born) = (try existing.string("first_name"), try existing.string("last_name"), existing.text("born").flatMap(Day.init(iso:)))
+                guard Self.samePerson(r, first: first, last: last, born: born) else {
+                    return .otherPerson("\(first) \(last)\(born.map { ", geb. \($0.german)" } ?? "")")
+                }
                 clientID = try existing.string("id")
             } else {
+                let candidates = try await ex.query(SQL("SELECT file_number, first_name, last_name, born FROM clients WHERE organisation_id = ? AND name_key = ?",
+                                                        [service, NameMatching.key("\(r.firstName) \(r.lastName)")]))
+                if let filed = try candidates.first(where: { Self.samePerson(r, first: try $0.string("first_name"), last: try $0.string("last_name"),
+                                                                              born: $0.text("born").flatMap(Day.init(iso:))) && r.born != nil }) {
+                    return .alreadyFiled(fileNumber: try filed.string("file_number"))
+                }
                 var facts = Person(id: "")
                 facts.born = r.born; facts.nationality = r.nationality
                 let client = Client(id: newID(), organisationID: service, fileNumber: fileNumber, firstName: r.firstName, lastName: r.lastName, facts: facts)
                 try await ClientStore.insert(ex, client, audit: audit)
                 clientID = client.id
             }
-            let caseID = newID()
-            try await CaseStore.insert(ex, CounselingCase(id: caseID, organisationID: service, clientID: clientID, openedOn: day, referralSource: .authority,
-                                                          pathway: nil, counselorID: counselorID), audit: audit)
+            let caseID: String
+            if let open = try await ex.one(SQL("SELECT id FROM cases WHERE client_id = ? AND organisation_id = ? AND state <> 'closed' ORDER BY opened_on DESC, created_at DESC",
+                                               [clientID, service])) {
+                caseID = try open.string("id")
+            } else {
+                caseID = newID()
+                try await CaseStore.insert(ex, CounselingCase(id: caseID, organisationID: service, clientID: clientID, openedOn: day, referralSource: .authority,
+                                                              pathway: nil, counselorID: counselorID), audit: audit)
+            }
             try await ex.execute(SQL("UPDATE referrals SET state = 'accepted', decided_on = ?, client_id = ?, case_id = ? WHERE id = ?",
                                      [day.iso, clientID, caseID, referralID]))
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                       action: "accept", entity: "referral", entityID: referralID, clientID: clientID)
-            return (clientID, caseID)
+            return .accepted(clientID: clientID, caseID: caseID)
         }
     }
 

@@ -110,6 +110,8 @@ public enum CooperationPages {
         public var service = "", firstName = "", lastName = "", born = "", nationality = "", reason = ""
         public var agreed = false
         public var errors: [String: String] = [:]
+        /// A refused acceptance: the referral, the file number typed, and why.
+        public var decision: (referralID: String, fileNumber: String, error: String)?
         public init() {}
     }
 
@@ -122,9 +124,10 @@ public enum CooperationPages {
             if let why = r.declineReason { state += ": \(why)" }
             var decide: HTML = .empty
             if !authoritySide && r.state == .pending {
+                let refused = f.decision?.referralID == r.id ? f.decision : nil
                 decide = """
                 <form method="post" action="/referrals/\(r.id)/accept">\(Layout.csrf(frame.csrf))
-                <label for="fn-\(r.id)">Aktenzeichen (vorhandene Akte oder neu)</label><input id="fn-\(r.id)" name="file_number" required>
+                <label for="fn-\(r.id)">Aktenzeichen (vorhandene Akte oder neu)</label>\(Layout.fieldError("fn-\(r.id)", refused?.error))<input id="fn-\(r.id)" name="file_number" required value="\(refused?.fileNumber ?? "")"\(Layout.describedBy("fn-\(r.id)", refused?.error))>
                 <button type="submit">Annehmen</button></form>
                 <form method="post" action="/referrals/\(r.id)/decline">\(Layout.csrf(frame.csrf))
                 <label for="why-\(r.id)">Grund der Ablehnung</label><input id="why-\(r.id)" name="reason" required>

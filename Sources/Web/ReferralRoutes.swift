@@ -84,12 +84,23 @@ struct ReferralRoutes {
 
     @Sendable func accept(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, form) = try await decision(request, context)
+        let id = try context.parameters.require("id")
         let fileNumber = form.trimmed("file_number")
-        guard !fileNumber.isEmpty, fileNumber.count <= 40 else { throw AppError.badRequest("Bitte ein Aktenzeichen angeben (höchstens 40 Zeichen).") }
-        guard let (_, caseID) = try await services.cooperation.accept(referralID: try context.parameters.require("id"), service: a.organisationID,
-                                                                      fileNumber: fileNumber, on: services.today, counselorID: a.userID,
-                                                                      newID: { Credentials.newID() }, audit: services.audit(a)) else { throw AppError.notFound }
-        return Reply.redirect("/cases/\(caseID)")
+        func refuse(_ message: String) async throws -> Response {
+            var f = CooperationPages.ReferralForm()
+            f.decision = (referralID: id, fileNumber: fileNumber, error: message)
+            return try await render(context, a, form: f, status: .unprocessableContent)
+        }
+        guard !fileNumber.isEmpty, fileNumber.count <= 40 else { return try await refuse("Bitte ein Aktenzeichen angeben (höchstens 40 Zeichen).") }
+        switch try await services.cooperation.accept(referralID: id, service: a.organisationID, fileNumber: fileNumber, on: services.today,
+                                                     counselorID: a.userID, newID: { Credentials.newID() }, audit: services.audit(a)) {
+        case .accepted(_, let caseID): return Reply.redirect("/cases/\(caseID)")
+        case .notFound: throw AppError.notFound
+        case .otherPerson(let who):
+            return try await refuse("Unter dem Aktenzeichen „\(fileNumber)“ ist eine andere Person erfasst (\(who)). Bitte das Aktenzeichen prüfen oder ein neues vergeben.")
+        case .alreadyFiled(let existing):
+            return try await refuse("Die Person hat bereits eine Akte unter dem Aktenzeichen „\(existing)“. Bitte dieses angeben.")
+        }
     }
 
     @Sendable func decline(_ request: Request, context: BleibeContext) async throws -> Response {

@@ -194,6 +194,12 @@ struct CooperationTests {
                 let (samir, leyla) = (ids[0], ids[2])
                 #expect(try await clerk.request(.post, "/referrals/\(samir)/accept", form: ["csrf": clerkCSRF, "file_number": "Z-1"]).status == .forbidden)
                 #expect(try await muldenau.request(.get, "/referrals").status == .ok)
+                // Another person's file number is refused (at the referral's form, the number kept); nothing is written.
+                let wrong = try await b.request(.post, "/referrals/\(samir)/accept", form: ["csrf": csrf, "file_number": "A-1"])
+                #expect(wrong.status == .unprocessableContent && wrong.body.contains("eine andere Person erfasst (Mohammed Haddad, geb. 05.05.1990)"))
+                #expect(wrong.body.contains("id=\"fn-\(samir)-error\"") && wrong.body.contains("value=\"A-1\""))
+                #expect(try await count(f, "cases") == 0)
+                #expect(try await b.request(.post, "/referrals/\(samir)/accept", form: ["csrf": csrf, "file_number": ""]).status == .unprocessableContent)
                 let accepted = try await b.request(.post, "/referrals/\(samir)/accept", form: ["csrf": csrf, "file_number": "Z-1"])
                 #expect(accepted.status == .seeOther)
                 let casePage = try await b.request(.get, try #require(accepted.headers[.location]))
@@ -213,6 +219,15 @@ struct CooperationTests {
                 #expect(!state.body.contains("/cases/"))
                 #expect(try await clerk.request(.get, "/api/v1/referrals").body.contains("\"state\":\"accepted\""))
                 #expect(!(try await clerk.request(.get, "/api/v1/referrals").body.contains("case_id")))
+                // Referred again: a new file number for the same person is refused; the existing one joins the open case.
+                #expect(try await clerk.request(.post, "/referrals", form: form.merging(["first_name": "Samir", "last_name": "Yousef"]) { _, b in b }).status == .seeOther)
+                let again = try #require(try await b.request(.get, "/referrals").body.components(separatedBy: "action=\"/referrals/").dropFirst()
+                    .map { String($0.prefix { $0 != "/" }) }.first { $0 != samir && $0 != leyla })
+                let twice = try await b.request(.post, "/referrals/\(again)/accept", form: ["csrf": csrf, "file_number": "Z-2"])
+                #expect(twice.status == .unprocessableContent && twice.body.contains("bereits eine Akte unter dem Aktenzeichen „Z-1“"))
+                let joined = try await b.request(.post, "/referrals/\(again)/accept", form: ["csrf": csrf, "file_number": "z-1"])
+                #expect(joined.status == .seeOther && joined.headers[.location] == accepted.headers[.location])
+                #expect(try await count(f, "cases") == 1)
             }
         }
     }
