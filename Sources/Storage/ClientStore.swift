@@ -108,12 +108,19 @@ public struct ClientStore: Sendable {
         return try await household(clientID: client.id, organisation: client.organisationID) ?? ([client], [])
     }
 
+    public enum LinkOutcome: Sendable, Equatable { case linked, notFound, refused(String) }
+
     /// Links two clients of one organisation; with `sameHousehold` both (and their households) share one household.
-    /// Returns false if either client is not in the organisation.
-    public func link(_ r: ClientRelation, organisation: String, sameHousehold: Bool, audit: AuditContext) async throws -> Bool {
+    /// Refused where it contradicts their existing links (`RelationRules`), checked in the same transaction.
+    public func link(_ r: ClientRelation, organisation: String, sameHousehold: Bool, audit: AuditContext) async throws -> LinkOutcome {
         try await db.transaction { ex in
-            let rows = try await ex.query(SQL("SELECT id, household_id FROM clients WHERE organisation_id = ? AND id IN (?, ?)", [organisation, r.from, r.to]))
-            guard rows.count == 2 else { return false }
+            let rows = try await ex.query(SQL("SELECT id, household_id, born FROM clients WHERE organisation_id = ? AND id IN (?, ?)", [organisation, r.from, r.to]))
+            guard rows.count == 2 else { return .notFound }
+            var born: [String: Day] = [:]
+            for row in rows { if let d = row.text("born").flatMap(Day.init(iso:)) { born[try row.string("id")] = d } }
+            if let why = RelationRules.problem(adding: r, to: try await Self.relations(ex, ids: [r.from, r.to], organisation: organisation), born: born) {
+                return .refused(why)
+            }
             let id = UUID().uuidString.lowercased()
             try await ex.execute(SQL("INSERT INTO client_relations (id, organisation_id, kind, from_client, to_client, custody) VALUES (?, ?, ?, ?, ?, ?)",
                                      [id, organisation, r.kind.rawValue, r.from, r.to, r.custody]))
@@ -129,7 +136,7 @@ public struct ClientStore: Sendable {
                 try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                           action: "create", entity: "relation", entityID: id, clientID: c)
             }
-            return true
+            return .linked
         }
     }
 

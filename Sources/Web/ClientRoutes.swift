@@ -162,10 +162,11 @@ struct ClientRoutes {
         case "parent": relation = ClientRelation(kind: .parent, from: otherID, to: c.id)
         default: return try await fail("Bitte eine Beziehung wählen.")
         }
-        guard try await services.clients.link(relation, organisation: c.organisationID, sameHousehold: form["household"] == "1", audit: services.audit(a)) else {
-            throw AppError.notFound
+        switch try await services.clients.link(relation, organisation: c.organisationID, sameHousehold: form["household"] == "1", audit: services.audit(a)) {
+        case .linked: return Reply.redirect("/clients/\(c.id)")
+        case .notFound: throw AppError.notFound
+        case .refused(let why): return try await fail(why)
         }
-        return Reply.redirect("/clients/\(c.id)")
     }
 
     @Sendable func unlink(_ request: Request, context: BleibeContext) async throws -> Response {

@@ -22,6 +22,18 @@ struct FamilyTests {
                 #expect(foreign.status == .unprocessableContent)
                 let linked = try await b.request(.post, "/clients/client-a/relations", form: ["csrf": csrf, "kind": "child", "other": "A-2", "household": "1"])
                 #expect(linked.status == .seeOther)
+                // The same two again (as child or as spouse), or the child as the parent: refused, nothing written.
+                for (kind, message) in [("child", "bereits miteinander verknüpft"), ("spouse", "bereits miteinander verknüpft")] {
+                    let again = try await b.request(.post, "/clients/client-a/relations", form: ["csrf": csrf, "kind": kind, "other": "A-2"])
+                    #expect(again.status == .unprocessableContent && again.body.contains(message), "\(kind)")
+                }
+                let elder = try await b.request(.post, "/clients", form: ["csrf": csrf, "first_name": "Omar", "last_name": "Haddad",
+                                                                        "file_number": "A-3", "born": "01.01.1960", "marital_status": "married"])
+                #expect(elder.status == .seeOther)
+                let reversed = try await b.request(.post, "/clients/client-a/relations", form: ["csrf": csrf, "kind": "parent", "other": "A-2"])
+                #expect(reversed.status == .unprocessableContent)
+                let tooYoung = try await b.request(.post, "/clients/client-a/relations", form: ["csrf": csrf, "kind": "child", "other": "A-3"])
+                #expect(tooYoung.status == .unprocessableContent && tooYoung.body.contains("mindestens 12 Jahre älter"))
                 let page = try await b.request(.get, "/clients/client-a")
                 #expect(page.body.contains("Lina Haddad</a> – Kind"))
                 #expect(page.body.contains("im Haushalt"))

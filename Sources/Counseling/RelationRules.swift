@@ -1,0 +1,29 @@
+import Eligibility
+
+/// What a new family link must not contradict: the engine's family routes (§ 25a Abs. 2, § 25b Abs. 4) read these
+/// links, so a duplicate, a second marriage or a child older than its parent would change a person's answer.
+public enum RelationRules {
+    /// Why `new` cannot be added next to `existing` (the relations of both persons), or nil. `born` gives the
+    /// birth dates known of the two persons.
+    public static func problem(adding new: ClientRelation, to existing: [ClientRelation], born: [String: Day]) -> String? {
+        let pair: Set = [new.from, new.to]
+        if existing.contains(where: { Set([$0.from, $0.to]) == pair }) {
+            return "Die beiden Personen sind bereits miteinander verknüpft. Bitte die bestehende Verknüpfung zuerst entfernen."
+        }
+        switch new.kind {
+        case .spouse, .registeredPartner:
+            for person in [new.from, new.to] where existing.contains(where: { ($0.kind == .spouse || $0.kind == .registeredPartner) && [$0.from, $0.to].contains(person) }) {
+                return "Für \(person == new.from ? "diese Person" : "die andere Person") ist bereits eine Ehe oder Lebenspartnerschaft erfasst."
+            }
+        case .parent:
+            if let p = born[new.from], let c = born[new.to], p.adding(years: 12) > c {
+                return "Ein Elternteil muss mindestens 12 Jahre älter sein als das Kind (geboren \(p.german) und \(c.german))."
+            }
+            if existing.filter({ $0.kind == .parent && $0.to == new.to }).count >= 2 {
+                return "Für das Kind sind bereits zwei Elternteile erfasst."
+            }
+        case .cohabiting: break
+        }
+        return nil
+    }
+}

@@ -1,0 +1,22 @@
+import Counseling
+import Eligibility
+import Testing
+
+@Suite("Family links that contradict each other")
+struct RelationRulesTests {
+    let born = ["mother": Day(iso: "1985-04-01")!, "son": Day(iso: "2010-06-01")!, "aunt": Day(iso: "2000-01-01")!]
+
+    @Test func aSecondMarriageATooYoungParentAndAThirdParentAreRefused() {
+        let married = [ClientRelation(kind: .spouse, from: "mother", to: "father")]
+        #expect(RelationRules.problem(adding: ClientRelation(kind: .spouse, from: "mother", to: "other"), to: married, born: born) != nil)
+        #expect(RelationRules.problem(adding: ClientRelation(kind: .registeredPartner, from: "other", to: "father"), to: married, born: born) != nil)
+        #expect(RelationRules.problem(adding: ClientRelation(kind: .cohabiting, from: "mother", to: "other"), to: married, born: born) == nil)
+        #expect(RelationRules.problem(adding: ClientRelation(kind: .parent, from: "mother", to: "son"), to: married, born: born) == nil)
+        #expect(RelationRules.problem(adding: ClientRelation(kind: .parent, from: "son", to: "mother"), to: [], born: born) != nil)
+        #expect(RelationRules.problem(adding: ClientRelation(kind: .parent, from: "aunt", to: "son"), to: [], born: born) != nil)   // 10 years older
+        #expect(RelationRules.problem(adding: ClientRelation(kind: .parent, from: "x", to: "son"), to: [], born: born) == nil)      // birth date unknown
+        let two = [ClientRelation(kind: .parent, from: "mother", to: "son"), ClientRelation(kind: .parent, from: "father", to: "son")]
+        #expect(RelationRules.problem(adding: ClientRelation(kind: .parent, from: "x", to: "son"), to: two, born: born) != nil)
+        #expect(RelationRules.problem(adding: ClientRelation(kind: .spouse, from: "son", to: "mother"), to: two, born: born) != nil)  // already linked
+    }
+}
