@@ -48,7 +48,7 @@ public enum ScreeningPages {
         var body: [HTML] = []
         body.append("<p>Stand: <strong id=\"job-state\">\(stateText(j.state))</strong> · \(j.processed) von \(j.total) Zeilen · \(j.rejected) abgewiesen</p>")
         body.append("<progress id=\"progress\" max=\"\(max(1, j.total))\" value=\"\(j.processed)\">\(j.total > 0 ? j.processed * 100 / j.total : 0) %</progress>")
-        if let error { body.append("<p class=\"error\" role=\"alert\">Fehler: \(error)</p>") }
+        if let error { body.append("<p class=\"error\" role=\"alert\">Fehler: \(ScreeningMessages.german(error))</p>") }
         if j.state == "done" {
             let pathways = PathwayKey.allCases.filter { counts[$0.rawValue] != nil }
             let table = CountTable(title: "Ergebnis nach Weg (Personen)", rowLabels: pathways.map(\.title), columnLabels: buckets.map(\.1),
@@ -70,7 +70,7 @@ public enum ScreeningPages {
             <table><thead><tr><th scope="col">Kennung</th><th scope="col">Weg</th><th scope="col">Ergebnis</th><th scope="col">ab</th></tr></thead><tbody>\(outreachRows)</tbody></table></section>
             """)
             if !rejections.isEmpty {
-                body.append("<details><summary>Abgewiesene Zeilen (\(j.rejected))</summary><ul>\(rejections.split(separator: "\n").map { "<li>\(String($0))</li>" as HTML })</ul></details>")
+                body.append("<details><summary>Abgewiesene Zeilen (\(j.rejected))</summary><ul>\(rejections.split(separator: "\n").map { "<li>\(ScreeningMessages.german(String($0)))</li>" as HTML })</ul></details>")
             }
         }
         body.append("<form method=\"post\" action=\"/screening/\(j.id)/delete\">\(Layout.csrf(frame.csrf))<button type=\"submit\">Liste und Ergebnisse jetzt löschen</button></form>")

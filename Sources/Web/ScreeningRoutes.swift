@@ -88,11 +88,16 @@ struct ScreeningRoutes {
         return [3, 6, 12].contains(m) ? m : 6
     }
 
-    /// The persons who meet a pathway today or reach one within `months`: one line each, the best pathway.
-    func outreach(_ j: ScreeningJob, months: Int, limit: Int?) throws -> (rows: [ScreeningPages.Outreach], total: Int) {
-        guard var lines = LineReader(path: ScreeningRunner.resultsPath(services.config, j.id)), let head = lines.next() else { return ([], 0) }
+    func outreach(_ j: ScreeningJob, months: Int, limit: Int?, countAll: Bool = true) throws -> (rows: [ScreeningPages.Outreach], total: Int) {
+        try Self.outreach(path: ScreeningRunner.resultsPath(services.config, j.id), on: j.on, months: months, limit: limit, countAll: countAll)
+    }
+
+    /// The persons who meet a pathway today or reach one within `months`: one line each, the best pathway. With
+    /// `countAll` false the scan stops at `limit` rows (the page: its total was counted once when the job finished).
+    static func outreach(path: String, on: Day, months: Int, limit: Int?, countAll: Bool = true) throws -> (rows: [ScreeningPages.Outreach], total: Int) {
+        guard var lines = LineReader(path: path), let head = lines.next() else { return ([], 0) }
         let header = CSV.split(head)
-        let horizon = j.on.adding(months: months)
+        let horizon = on.adding(months: months)
         let pathways = PathwayKey.allCases.compactMap { p -> (PathwayKey, Int, Int)? in
             guard let r = header.firstIndex(of: "\(p.rawValue)_result"), let f = header.firstIndex(of: "\(p.rawValue)_from") else { return nil }
             return (p, r, f)
@@ -109,6 +114,7 @@ struct ScreeningRoutes {
             guard let b = best else { continue }
             total += 1
             if limit.map({ out.count < $0 }) ?? true { out.append(.init(id: f[0], pathway: b.0.title, result: b.1, from: b.2?.german ?? "")) }
+            else if !countAll { break }
         }
         return (out, total)
     }
@@ -117,7 +123,9 @@ struct ScreeningRoutes {
         let (_, j) = try await load(context)
         let summary = ScreeningSummaryJSON.decode(j.summaryJSON)
         let m = months(request)
-        let (rows, total) = j.state == .done ? try outreach(j, months: m, limit: 500) : ([], 0)
+        let counted = summary.outreach[String(m)]
+        var (rows, total) = j.state == .done ? try outreach(j, months: m, limit: 500, countAll: counted == nil) : ([], 0)
+        if let counted { total = counted }
         return Reply.html(ScreeningPages.job(frame: context.frame("Screening", current: "screening"), row(j), counts: summary.counts, years: summary.years,
                                              rejections: j.rejections, error: j.error, months: m, outreach: rows, outreachTotal: total))
     }

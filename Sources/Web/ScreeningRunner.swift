@@ -72,7 +72,7 @@ final class ScreeningRunner: @unchecked Sendable {
                 try? await Task.sleep(nanoseconds: 300_000_000)
             }
         }
-        let outcome: Result<(ScreeningSummary, [String]), ScreeningInput.Failure> = await withCheckedContinuation { c in
+        let outcome: Result<(ScreeningSummary, [String], [String: Int]), ScreeningInput.Failure> = await withCheckedContinuation { c in
             // A thread of its own: a busy dispatch pool must not keep a job from starting.
             let thread = Thread {
                 do {
@@ -92,7 +92,12 @@ final class ScreeningRunner: @unchecked Sendable {
                                                progress: { n in progress.set(n, rejected) })
                     out.write(Data(buffer))
                     try? out.close()
-                    c.resume(returning: .success((summary, rejections)))
+                    // The outreach list's length per horizon, counted once here rather than on every view of the job.
+                    var outreach: [String: Int] = [:]
+                    for months in [3, 6, 12] {
+                        outreach[String(months)] = (try? ScreeningRoutes.outreach(path: resultsPath(config, job.id), on: job.on, months: months, limit: 0))?.total
+                    }
+                    c.resume(returning: .success((summary, rejections, outreach)))
                 } catch let f as ScreeningInput.Failure {
                     c.resume(returning: .failure(f))
                 } catch {
@@ -108,9 +113,9 @@ final class ScreeningRunner: @unchecked Sendable {
         for attempt in 0..<10 {
             do {
                 switch outcome {
-                case .success(let (summary, rejections)):
+                case .success(let (summary, rejections, outreach)):
                     try await services.screeningJobs.finish(id: job.id, processed: progress.snapshot.0, rejected: summary.rejected,
-                                                            summaryJSON: ScreeningSummaryJSON.encode(summary), rejections: rejections.joined(separator: "\n"))
+                                                            summaryJSON: ScreeningSummaryJSON.encode(summary, outreach: outreach), rejections: rejections.joined(separator: "\n"))
                 case .failure(let f):
                     try await services.screeningJobs.fail(id: job.id, error: f.message)
                 }
@@ -134,15 +139,17 @@ final class ScreeningRunner: @unchecked Sendable {
 
 /// The summary as stored with the job: counts per pathway and bucket, and by years of stay.
 enum ScreeningSummaryJSON {
-    static func encode(_ s: ScreeningSummary) -> String {
+    /// - Parameter outreach: the number of persons on the outreach list per horizon in months ("3", "6", "12").
+    static func encode(_ s: ScreeningSummary, outreach: [String: Int] = [:]) -> String {
         var counts: [String: [String: Int]] = [:]
         for (k, v) in s.counts { counts[k.rawValue] = Dictionary(uniqueKeysWithValues: v.map { ($0.key.rawValue, $0.value) }) }
-        let object: [String: Any] = ["rows": s.rows, "rejected": s.rejected, "counts": counts, "years": s.yearsOfStay]
+        let object: [String: Any] = ["rows": s.rows, "rejected": s.rejected, "counts": counts, "years": s.yearsOfStay, "outreach": outreach]
         return String(decoding: (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8), as: UTF8.self)
     }
 
-    static func decode(_ text: String?) -> (rows: Int, rejected: Int, counts: [String: [String: Int]], years: [String: Int]) {
-        guard let text, let o = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return (0, 0, [:], [:]) }
-        return (o["rows"] as? Int ?? 0, o["rejected"] as? Int ?? 0, o["counts"] as? [String: [String: Int]] ?? [:], o["years"] as? [String: Int] ?? [:])
+    static func decode(_ text: String?) -> (rows: Int, rejected: Int, counts: [String: [String: Int]], years: [String: Int], outreach: [String: Int]) {
+        guard let text, let o = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return (0, 0, [:], [:], [:]) }
+        return (o["rows"] as? Int ?? 0, o["rejected"] as? Int ?? 0, o["counts"] as? [String: [String: Int]] ?? [:], o["years"] as? [String: Int] ?? [:],
+                o["outreach"] as? [String: Int] ?? [:])
     }
 }

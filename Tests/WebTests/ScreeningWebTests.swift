@@ -5,6 +5,7 @@ import HTTPTypes
 import Screening
 import Storage
 import Testing
+import Views
 @testable import Web
 
 @Suite("Screening an uploaded list in the background")
@@ -56,6 +57,11 @@ struct ScreeningWebTests {
                 #expect(outreach.body.hasPrefix("\u{FEFF}Kennung;Weg;Ergebnis;ab"))
                 let listed = outreach.body.split(separator: "\r\n").count - 1
                 #expect(listed > 0 && listed <= direct.rows && (met == 0 || listed >= 1))
+                // Its length per horizon was counted once when the job finished; the page shows that count.
+                #expect(stored.outreach["12"] == listed && stored.outreach.keys.sorted() == ["12", "3", "6"])
+                #expect(try await b.request(.get, path + "?months=12").body.contains("<p>\(listed) Personen"))
+                // Rejected rows are explained in German on the page.
+                #expect(!page.body.contains("expected") && !page.body.contains("missing required"))
                 // Another organisation and a counselor see nothing of it.
                 let muldenau = Browser(client: b.client, clock: f.clock)
                 try await muldenau.logIn(f.login(.coordinator, organisation: "org-b"))
@@ -108,6 +114,19 @@ struct ScreeningWebTests {
             #expect(try await claimAtOnce(8, now: "2026-11-22T08:10:00.000Z", staleBefore: "2026-11-22T08:05:00.000Z") == ["j0", "j1", "j2", "j3", "j4"])
             let restarted = try #require(try await store.job(id: "j2", organisation: "org-a"))
             #expect(restarted.state == .running && restarted.processedRows == 0)
+        }
+    }
+
+    @Test func screeningMessagesAreGermanOnThePageAndAHugeHeaderIsNotEchoed() throws {
+        #expect(ScreeningMessages.german("status_since: after the screening date") == "status_since: liegt nach dem Stichtag")
+        #expect(ScreeningMessages.german("row: expected 54 fields, found 10") == "Spaltenzahl: 54 Felder erwartet, gefunden: 10")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bleibe-header-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let junk = (0..<2_000).map { "spalte\($0)" + String(repeating: "x", count: 200) }.joined(separator: ",")
+        try Data(("id," + junk + "\n1\n").utf8).write(to: URL(fileURLWithPath: path))
+        do { _ = try ScreeningInput.open(path: path, format: .csv); Issue.record("accepted") } catch let f as ScreeningInput.Failure {
+            #expect(f.message.count < 1_500 && f.message.contains("spalte0") && f.message.contains("and more"))
+            #expect(ScreeningMessages.german(f.message).hasPrefix("1: Kopfzeile: unbekannte Spalten"))
         }
     }
 }

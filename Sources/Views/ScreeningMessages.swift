@@ -1,0 +1,37 @@
+/// `bleibe screen` reports rejected rows in English (the command line's documented format); the web pages show them
+/// in German. Phrases are replaced in order (longer first); column names and values stay as they are. Messages of the
+/// JSON Lines decoder are the case-file decoder's, translated by `DecoderMessages`.
+public enum ScreeningMessages {
+    static let phrases: [(String, String)] = [
+        ("header: unknown columns", "Kopfzeile: unbekannte Spalten"),
+        ("header: repeated columns", "Kopfzeile: doppelte Spalten"),
+        ("(known:", "(bekannt:"),
+        ("'id' is required", "„id“ ist Pflicht"),
+        ("and more", "und weitere"),
+        ("expected a date YYYY-MM-DD or DD.MM.YYYY from 1900 to 2199, found", "Datum (JJJJ-MM-TT oder TT.MM.JJJJ, 1900–2199) erwartet, gefunden:"),
+        ("expected true or false, found", "true oder false erwartet, gefunden:"),
+        ("expected a number from 0 to", "Zahl erwartet von 0 bis"),
+        ("expected A1…C2 or none, found", "A1…C2 oder none erwartet, gefunden:"),
+        ("expected none, deception, false_statements or non_cooperation", "erlaubt: none, deception, false_statements, non_cooperation"),
+        ("fields, found", "Felder erwartet, gefunden:"),
+        ("row: expected", "Spaltenzahl:"),
+        ("unknown value", "unbekannter Wert"),
+        ("unknown bar", "unbekannte Sperre"),
+        ("unknown measure", "unbekannte Maßnahme"),
+        ("unknown status", "unbekannter Status"),
+        ("required with status", "Pflicht zusammen mit status"),
+        ("after the screening date", "liegt nach dem Stichtag"),
+        ("positive or negative", "erlaubt: positive, negative"),
+        ("qualified or helper, with training_from", "erlaubt: qualified, helper (mit training_from)"),
+        ("id: missing", "id: fehlt"),
+        ("cannot read the file", "Die Datei kann nicht gelesen werden"),
+        ("empty file", "leere Datei"),
+        (", found", ", gefunden:"),
+    ]
+
+    public static func german(_ message: String) -> String {
+        var text = message
+        for (en, de) in phrases { text = text.replacingOccurrences(of: en, with: de) }
+        return DecoderMessages.german(text)
+    }
+}
