@@ -78,4 +78,25 @@ struct DeadlineTests {
         // The same date falling on Buß- und Bettag would move to the next day.
         #expect(Holidays.nextWorkingDay(from: Day("2026-11-18"), land: "DE-SN") == Day("2026-11-19"))
     }
+
+    @Test func aStatusThatHasRunOutIsDueAtOnce() throws {
+        let on = Day("2026-11-16")
+        // A Duldung whose certificate ran out in 2022 and was never renewed in the record.
+        let lapsed = person({ p in
+            p.status = [StatusPeriod(kind: .duldung, from: Day("2020-01-01"))]
+            p.status![0].validUntil = Day("2022-03-01")
+        }, on: on)
+        let d = try #require(DeadlineRules.derive(person: lapsed, land: "DE-SN", today: on).first { $0.kind == .statusEnds })
+        #expect(d.date == Day("2022-03-01") && d.due <= on && d.title.contains("abgelaufen"))
+        // A history that ends last week with nothing after it.
+        let ended = person({ p in p.status = [StatusPeriod(kind: .gestattung, from: Day("2020-01-01"), to: Day("2026-11-09"))] }, on: on)
+        let e = try #require(DeadlineRules.derive(person: ended, land: "DE-SN", today: on).first { $0.kind == .statusEnds })
+        #expect(e.date == Day("2026-11-09") && e.due <= on && e.title.contains("heutigen Aufenthaltsstatus"))
+        // A current one is still reminded four weeks ahead, not at once.
+        let current = person({ p in
+            p.status = [StatusPeriod(kind: .duldung, from: Day("2020-01-01"))]
+            p.status![0].validUntil = Day("2027-03-01")
+        }, on: on)
+        #expect(DeadlineRules.derive(person: current, land: "DE-SN", today: on).first { $0.kind == .statusEnds }?.due == Day("2027-02-01"))
+    }
 }
