@@ -183,8 +183,12 @@ public struct ClientStore: Sendable {
         return prefix + String(repeating: "0", count: max(0, 4 - next.count)) + next
     }
 
+    /// The client with this file number, as typed: upper or lower case alike (as the search finds it).
     public func clientID(fileNumber: String, organisation: String) async throws -> String? {
-        try await db.read { ex in try await ex.one(SQL("SELECT id FROM clients WHERE organisation_id = ? AND file_number = ?", [organisation, fileNumber]))?.text("id") }
+        try await db.read { ex in
+            try await ex.one(SQL("SELECT id FROM clients WHERE organisation_id = ? AND LOWER(file_number) = ? ORDER BY file_number = ? DESC",
+                                 [organisation, fileNumber.lowercased(), fileNumber]))?.text("id")
+        }
     }
 
     static func relations(_ ex: any SQLExecutor, ids: [String], organisation: String) async throws -> [ClientRelation] {

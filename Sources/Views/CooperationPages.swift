@@ -97,7 +97,7 @@ public enum CooperationPages {
             }
             parts.append("<section aria-labelledby=\"conv\"><h2 id=\"conv\">Strafrechtliches</h2>\(rows.isEmpty ? "<p>Keine Verurteilungen erfasst.</p>" as HTML : "<ul>\(rows)</ul>")</section>")
         }
-        let title: HTML = m.topics.contains(.identity) ? "\(c.firstName) \(c.lastName)" : "Fall \(c.fileNumber)"
+        let title: HTML = m.topics.contains(.identity) ? "\(c.firstName) \(c.lastName)" : "Aktenzeichen \(c.fileNumber)"
         return Layout.page(frame, """
         <h1>Freigegebener Fall: \(title)</h1>
         <p class="hint">Beratungsstelle: \(m.serviceName). Sie sehen nur die Themen der Schweigepflichtentbindung\(m.validUntil.map { " (gültig bis \($0.german))" } ?? ""). Diese Ansicht wurde protokolliert.</p>

@@ -99,7 +99,7 @@ public enum PublicPages {
     /// A client-facing page: in the visitor's language and direction, with links to the same page in every language.
     static func document(serviceName: String, path: String, lang l: Language, title: String, main: HTML) -> HTML {
         let switcher = all.map { x in
-            "<li><a href=\"\(path)?lang=\(x.code)\" lang=\"\(x.code)\"\(x.code == l.code ? " aria-current=\"page\"" : "")>\(x.name)</a></li>" as HTML
+            "<li><a href=\"\(path)?lang=\(x.code)\" lang=\"\(x.code)\"\(x.code == l.code ? " aria-current=\"page\"" as HTML : .empty)>\(x.name)</a></li>" as HTML
         }
         return """
         <!DOCTYPE html>

@@ -42,7 +42,8 @@ struct AppointmentTests {
                 let lateNight = try await b.request(.post, "/appointments", form: ["csrf": csrf, "file_number": "A-1", "day": "24.11.2026", "time": "23:30", "duration": "60",
                                                                                    "place": "Raum 1", "language": "Arabisch", "counselor": "user-0", "channel": "phone"])
                 #expect(lateNight.status == .unprocessableContent && lateNight.body.contains("am selben Tag enden"))
-                let next = try await b.request(.post, "/appointments", form: ["csrf": csrf, "file_number": "A-1", "day": "24.11.2026", "time": "11:00", "duration": "30",
+                // The file number as typed, in any case.
+                let next = try await b.request(.post, "/appointments", form: ["csrf": csrf, "file_number": "a-1", "day": "24.11.2026", "time": "11:00", "duration": "30",
                                                                               "place": "Raum 1", "language": "Arabisch", "counselor": "user-0", "channel": "phone"])
                 #expect(next.status == .seeOther)
                 let week = try await b.request(.get, "/appointments?view=week&on=26.11.2026")

@@ -89,6 +89,7 @@ struct SelfCheckTests {
                 let page = try await visitor.request(.get, "/selbstcheck/org-a?lang=fa")
                 #expect(page.status == .ok && page.body.contains("<html lang=\"fa\" dir=\"rtl\">") && page.body.contains("خودسنجی"))
                 #expect(page.body.contains("type=\"date\" id=\"born\"") && page.body.contains("<label for=\"born\">"))
+                #expect(page.body.contains("lang=\"fa\" aria-current=\"page\">") && !page.body.contains("&quot;page&quot;"))
                 #expect(try await visitor.request(.get, "/selbstcheck/org-abh").status == .notFound)
                 #expect(try await visitor.request(.post, "/selbstcheck/org-a", form: Self.answers).status == .forbidden)   // no CSRF token
 
