@@ -49,7 +49,9 @@ public struct QuarterlyStatistics: Sendable, Hashable {
     /// error rejects the whole upload (nothing is half-saved).
     public struct Rejected: Error, Sendable { public var errors: [RowError] }
 
-    public static func parse(_ text: String) -> Result<QuarterlyStatistics, Rejected> {
+    /// - Parameter today: a quarter not yet over by then is refused (its figures, and the stock on its last day,
+    ///   cannot be known yet).
+    public static func parse(_ text: String, today: Day? = nil) -> Result<QuarterlyStatistics, Rejected> {
         var errors: [RowError] = []
         var out = QuarterlyStatistics()
         let lines = text.replacingOccurrences(of: "\u{FEFF}", with: "").replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
@@ -66,6 +68,9 @@ public struct QuarterlyStatistics: Sendable, Hashable {
             let f = raw.split(separator: sep, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard f.count == header.count else { errors.append(RowError(line: line, message: "\(f.count) statt \(header.count) Spalten.")); continue }
             guard let q = Quarter(f[0]) else { errors.append(RowError(line: line, message: "„\(f[0])“ ist kein Quartal (z. B. 2026-Q3).")); continue }
+            if let today, q.lastDay >= today {
+                errors.append(RowError(line: line, message: "\(q.german) ist noch nicht abgeschlossen (letzter Tag \(q.lastDay.german)).")); continue
+            }
             func count(_ k: Int) -> Int?? {
                 if f[k].isEmpty { return .some(nil) }
                 guard let n = Int(f[k]), n >= 0, n <= 10_000_000 else { errors.append(RowError(line: line, message: "\(header[k]): „\(f[k])“ ist keine Anzahl (ganze Zahl ab 0).")); return nil }

@@ -40,7 +40,7 @@ struct StatisticsRoutes {
         guard Policy.allows(a, .maintainAuthorityRecords(authority: a.organisationID)) else { throw AppError.forbidden }
         let form = try await MultipartForm.checked(request, limit: 2 * 1024 * 1024, context: context)
         let text = form.files["file"].map { String(decoding: $0.bytes, as: UTF8.self) } ?? form.fields["csv"] ?? ""
-        switch QuarterlyStatistics.parse(text) {
+        switch QuarterlyStatistics.parse(text, today: services.today) {
         case .failure(let rejected): return try await render(context, errors: rejected.errors, csv: text, status: .unprocessableContent)
         case .success(let stats):
             try await services.statistics.save(stats, authority: a.organisationID, audit: services.audit(a))

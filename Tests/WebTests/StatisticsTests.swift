@@ -17,7 +17,7 @@ struct StatisticsTests {
                 let lead = Browser(client: b.client, clock: f.clock)
                 let csrf = try await lead.logIn(f.login(.authorityLead))
                 let bad = [Self.header, "2026-Q3;25b;20;12;3;15;;;", "2026-Q3;25x;1;1;1;1;;;", "2026-Q5;25a;1;1;1;1;;;",
-                           "2026-Q3;gesamt;;;;;2100;1300;1400", "2026-Q3;25a;-1;0;0;0;;;"].joined(separator: "\r\n")
+                           "2026-Q3;gesamt;;;;;2100;1300;1400", "2026-Q3;25a;-1;0;0;0;;;", "2026-Q4;25a;1;0;0;1;;;"].joined(separator: "\r\n")
                 let rejected = try await lead.upload("/statistics", fields: ["csrf": csrf, "csv": bad], file: nil)
                 #expect(rejected.status == .unprocessableContent)
                 let list = rejected.body.components(separatedBy: "id=\"row-errors\"")[1].components(separatedBy: "</ul>")[0]
@@ -25,6 +25,8 @@ struct StatisticsTests {
                 #expect(list.contains("Zeile 4: „2026-Q5“ ist kein Quartal"))
                 #expect(list.contains("Zeile 5: Es gilt: über 5 Jahre ≤ über 3 Jahre ≤ alle Geduldeten."))
                 #expect(list.contains("Zeile 6: antraege: „-1“ ist keine Anzahl"))
+                // Today is 22.11.2026: the fourth quarter is not over yet.
+                #expect(list.contains("Zeile 7: Q4/2026 ist noch nicht abgeschlossen (letzter Tag 31.12.2026)."))
                 #expect(!list.contains("Zeile 2"))
                 #expect(try await f.services.statistics.load(authority: "org-abh") == QuarterlyStatistics())   // nothing half-saved
                 let good = [Self.header, "2026-Q3;25b;20;12;3;15;;;", "2026-Q3;gesamt;;;;;2100;1300;950", "Q2/2026;25b;18;10;2;11;;;"].joined(separator: "\n")
