@@ -38,6 +38,9 @@ struct ClientRoutes {
         guard let a = context.actor else { return Reply.redirect(context.session == nil ? "/login" : "/login/totp") }
         if Policy.allows(a, .listClients) { return Reply.redirect("/clients") }
         if a.role == .landCoordinator { return Reply.redirect("/reports/land") }
+        // Each role starts where its work is: the authority at its referrals, a volunteer at the Fachberatung.
+        if a.role == .authorityClerk || a.role == .authorityLead { return Reply.redirect("/referrals") }
+        if a.role == .volunteer { return Reply.redirect("/advice/ask") }
         return Reply.redirect("/account")
     }
 

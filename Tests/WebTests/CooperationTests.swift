@@ -169,6 +169,8 @@ struct CooperationTests {
             try await f.run { b in
                 let clerk = Browser(client: b.client, clock: f.clock)
                 let clerkCSRF = try await clerk.logIn(f.login(.authorityClerk))
+                // The authority starts at its referrals.
+                #expect(try await clerk.request(.get, "/").headers[.location] == "/referrals")
                 var form = ["csrf": clerkCSRF, "service": "org-a", "first_name": "Samir", "last_name": "Yousef", "born": "12.03.1999",
                             "nationality": "syr", "reason": "Seit 2017 geduldet, Ausbildung abgeschlossen"]
                 // Without the person's agreement nothing is passed on.
