@@ -59,8 +59,8 @@ struct ReferralRoutes {
         guard try side(a) else { throw AppError.forbidden }
         let (ids, _) = try await partners(a)
         if !Policy.allows(a, .refer(toService: f.service, cooperating: ids.contains(f.service))) { f.errors["service"] = "Bitte eine kooperierende Beratungsstelle wählen." }
-        if f.firstName.isEmpty || f.firstName.count > 100 { f.errors["first_name"] = "Bitte den Vornamen angeben." }
-        if f.lastName.isEmpty || f.lastName.count > 100 { f.errors["last_name"] = "Bitte den Nachnamen angeben." }
+        if f.firstName.isEmpty || f.firstName.count > 100 { f.errors["first_name"] = "Bitte den Vornamen angeben (höchstens 100 Zeichen)." }
+        if f.lastName.isEmpty || f.lastName.count > 100 { f.errors["last_name"] = "Bitte den Nachnamen angeben (höchstens 100 Zeichen)." }
         let born = formDay(f.born)
         if born == nil || (born!.map { $0 > services.today } ?? false) { f.errors["born"] = "Bitte ein gültiges Geburtsdatum (TT.MM.JJJJ) angeben oder leer lassen." }
         if !f.nationality.isEmpty && !(f.nationality.count == 3 && f.nationality.allSatisfy { $0.isASCII && $0.isLetter }) {
@@ -154,7 +154,7 @@ struct ReferralRoutes {
         var f = CooperationPages.ContactForm()
         f.name = form.trimmed("name"); f.function = form.trimmed("function"); f.phone = form.trimmed("phone")
         f.email = form.trimmed("email"); f.responsibility = form.trimmed("responsibility")
-        if f.name.isEmpty || f.name.count > 120 { f.errors["name"] = "Bitte den Namen angeben." }
+        if f.name.isEmpty || f.name.count > 120 { f.errors["name"] = "Bitte den Namen angeben (höchstens 120 Zeichen)." }
         if f.function.count > 120 { f.errors["function"] = "Höchstens 120 Zeichen." }
         if f.responsibility.isEmpty || f.responsibility.count > 200 { f.errors["responsibility"] = "Bitte die Zuständigkeit angeben." }
         if !f.phone.isEmpty && !f.phone.allSatisfy({ $0.isNumber || " +-/()".contains($0) }) { f.errors["phone"] = "Bitte eine Telefonnummer aus Ziffern angeben." }
