@@ -43,21 +43,18 @@ public enum DeadlineRules {
             let due = kind.isHardLimit ? previousWorkingDay(reminder, land: land) : Holidays.nextWorkingDay(from: reminder, land: land)
             out.append(Deadline(kind: kind, due: due, date: date, title: title, citation: citation, pathway: pathway))
         }
-        // The last recorded status has already run out: due at once (the history, or the certificate, is out of date).
-        if let current = p.status?.last, let end = current.validUntil ?? current.to, end < today {
-            if current.to == nil && current.kind.isDuldung {
+        // The last recorded status ends: remind four weeks ahead; if it has already run out, at once (the history, or
+        // the certificate, is out of date).
+        if let current = p.status?.last, let end = current.validUntil ?? current.to {
+            if end < today && current.to == nil && current.kind.isDuldung {
                 add(.statusEnds, date: end, reminder: today,
                     "Duldungsbescheinigung am \(end.german) abgelaufen – neue Bescheinigung bei der Ausländerbehörde beantragen und im Statusverlauf eintragen",
                     "§ 60a Abs. 4 AufenthG")
-            } else {
+            } else if end < today {
                 add(.statusEnds, date: end, reminder: today,
                     "Statusverlauf endet am \(end.german) – den heutigen Aufenthaltsstatus erfassen (sonst fehlt der Prüfung die Grundlage)",
                     "SPEC.md, Engine conventions K4")
-            }
-        }
-        // The current status runs out: remind four weeks ahead.
-        if let current = p.status?.last, let end = current.validUntil ?? current.to, end >= today {
-            if current.kind.isDuldung {
+            } else if current.kind.isDuldung {
                 // A Duldung is not extended by an application (no Fiktion): the certificate is renewed by the authority.
                 add(.statusEnds, date: end, reminder: end.adding(days: -28),
                     "Duldungsbescheinigung gültig bis \(end.german) – rechtzeitig zur Verlängerung bei der Ausländerbehörde vorsprechen; Bleiberechtsweg vorher prüfen",

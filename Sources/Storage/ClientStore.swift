@@ -170,7 +170,6 @@ public struct ClientStore: Sendable {
         try await db.read { ex in try await Self.load(ex, ids: ids, organisation: organisation) }
     }
 
-    /// A client of the organisation by its file number.
     /// The next file number of the organisation in `year`: "PB-2026-0080" after the highest "PB-2026-NNNN" so far.
     /// Two creations at the same moment may draw the same number; the unique index refuses the second, which draws again.
     public func nextFileNumber(organisation: String, year: Int) async throws -> String {

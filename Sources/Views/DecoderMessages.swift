@@ -35,12 +35,11 @@ public enum DecoderMessages {
         ("not a JSON object", "kein JSON-Objekt"),
     ]
 
-    public static func german(_ message: String) -> String {
-        var text = message
-        for (en, de) in phrases {
-            // Phrases may follow an earlier one ("not valid JSON: …"), so they are replaced wherever they begin a part.
-            text = text.replacingOccurrences(of: en, with: de)
-        }
-        return text
+    public static func german(_ message: String) -> String { translate(message, phrases) }
+
+    /// Replaces each English phrase of the table, in order, wherever it stands: phrases may follow an earlier one
+    /// ("not valid JSON: …").
+    static func translate(_ message: String, _ table: [(String, String)]) -> String {
+        table.reduce(message) { text, phrase in text.replacingOccurrences(of: phrase.0, with: phrase.1) }
     }
 }

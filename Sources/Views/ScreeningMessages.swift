@@ -30,8 +30,6 @@ public enum ScreeningMessages {
     ]
 
     public static func german(_ message: String) -> String {
-        var text = message
-        for (en, de) in phrases { text = text.replacingOccurrences(of: en, with: de) }
-        return DecoderMessages.german(text)
+        DecoderMessages.german(DecoderMessages.translate(message, phrases))
     }
 }

@@ -96,27 +96,49 @@ struct ScreeningRoutes {
     /// `countAll` false the scan stops at `limit` rows (the page: its total was counted once when the job finished).
     static func outreach(path: String, on: Day, months: Int, limit: Int?, countAll: Bool = true) throws -> (rows: [ScreeningPages.Outreach], total: Int) {
         guard var lines = LineReader(path: path), let head = lines.next() else { return ([], 0) }
-        let header = CSV.split(head)
+        let columns = resultColumns(CSV.split(head))
         let horizon = on.adding(months: months)
-        let pathways = PathwayKey.allCases.compactMap { p -> (PathwayKey, Int, Int)? in
-            guard let r = header.firstIndex(of: "\(p.rawValue)_result"), let f = header.firstIndex(of: "\(p.rawValue)_from") else { return nil }
-            return (p, r, f)
-        }
         var out: [ScreeningPages.Outreach] = [], total = 0
         for line in IteratorSequence(lines) where !line.isEmpty {
             let f = CSV.split(line)
-            var best: (PathwayKey, String, Day?)? = nil
-            for (p, r, d) in pathways where r < f.count && d < f.count {
-                let from = Day(iso: f[d])
-                if f[r] == "met" { best = (p, "erfüllt", nil); break }
-                if f[r] == "reachable", let day = from, day <= horizon, best.map({ ($0.2 ?? .distantFuture) > day }) ?? true { best = (p, "erreichbar", day) }
-            }
-            guard let b = best else { continue }
+            guard let b = best(f, columns, by: horizon) else { continue }
             total += 1
-            if limit.map({ out.count < $0 }) ?? true { out.append(.init(id: f[0], pathway: b.0.title, result: b.1, from: b.2?.german ?? "")) }
+            if limit.map({ out.count < $0 }) ?? true { out.append(.init(id: f[0], pathway: b.pathway.title, result: b.from == nil ? "erfüllt" : "erreichbar", from: b.from?.german ?? "")) }
             else if !countAll { break }
         }
         return (out, total)
+    }
+
+    /// The outreach list's length for each horizon in months, in one pass: a person is on the list for a horizon when
+    /// a pathway is met or the earliest one reachable is reachable by then.
+    static func outreachTotals(path: String, on: Day, months: [Int]) -> [String: Int] {
+        guard var lines = LineReader(path: path), let head = lines.next() else { return [:] }
+        let columns = resultColumns(CSV.split(head))
+        let horizons = months.map { (String($0), on.adding(months: $0)) }
+        var totals = Dictionary(uniqueKeysWithValues: horizons.map { ($0.0, 0) })
+        for line in IteratorSequence(lines) where !line.isEmpty {
+            guard let b = best(CSV.split(line), columns, by: .distantFuture) else { continue }
+            for (key, horizon) in horizons where (b.from ?? on) <= horizon { totals[key]! += 1 }
+        }
+        return totals
+    }
+
+    /// Where each pathway's result and date stand in the results file.
+    static func resultColumns(_ header: [String]) -> [(pathway: PathwayKey, result: Int, from: Int)] {
+        PathwayKey.allCases.compactMap { p in
+            guard let r = header.firstIndex(of: "\(p.rawValue)_result"), let f = header.firstIndex(of: "\(p.rawValue)_from") else { return nil }
+            return (p, r, f)
+        }
+    }
+
+    /// A person's best pathway: the first one met (`from` nil), else the one reachable earliest, by `horizon`.
+    static func best(_ f: [String], _ columns: [(pathway: PathwayKey, result: Int, from: Int)], by horizon: Day) -> (pathway: PathwayKey, from: Day?)? {
+        var best: (pathway: PathwayKey, from: Day?)? = nil
+        for (p, r, d) in columns where r < f.count && d < f.count {
+            if f[r] == "met" { return (p, nil) }
+            if f[r] == "reachable", let day = Day(iso: f[d]), day <= horizon, best.map({ ($0.from ?? .distantFuture) > day }) ?? true { best = (p, day) }
+        }
+        return best
     }
 
     @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {

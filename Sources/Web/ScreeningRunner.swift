@@ -93,10 +93,7 @@ final class ScreeningRunner: @unchecked Sendable {
                     out.write(Data(buffer))
                     try? out.close()
                     // The outreach list's length per horizon, counted once here rather than on every view of the job.
-                    var outreach: [String: Int] = [:]
-                    for months in [3, 6, 12] {
-                        outreach[String(months)] = (try? ScreeningRoutes.outreach(path: resultsPath(config, job.id), on: job.on, months: months, limit: 0))?.total
-                    }
+                    let outreach = ScreeningRoutes.outreachTotals(path: resultsPath(config, job.id), on: job.on, months: [3, 6, 12])
                     c.resume(returning: .success((summary, rejections, outreach)))
                 } catch let f as ScreeningInput.Failure {
                     c.resume(returning: .failure(f))
