@@ -67,3 +67,16 @@ public struct Appointment: Sendable, Hashable {
 public enum CalendarWeek {
     public static func monday(of d: Day) -> Day { d.adding(days: -(Holidays.weekday(d) - 1)) }
 }
+
+/// Handing a counselor's appointments to a colleague.
+public enum Handover {
+    /// Each appointment of `moving` that would overlap one `existing` appointment of `successor` once it is theirs,
+    /// with the one it meets (a counselor cannot be in two places).
+    public static func clashes(moving: [Appointment], to successor: String, existing: [Appointment]) -> [(Appointment, Appointment)] {
+        moving.compactMap { a in
+            var moved = a
+            moved.counselorID = successor
+            return moved.clash(in: existing).map { (a, $0) }
+        }
+    }
+}

@@ -128,6 +128,7 @@ public enum Layout {
     main { max-width: 72rem; }
     footer { color: var(--muted); font-size: 0.85rem; border-top: 1px solid var(--line); margin-top: 2rem; }
     .skip { position: absolute; left: -999px; } .skip:focus { left: 0.5rem; top: 0.5rem; background: #fff; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
     table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
     th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
     label { display: block; font-weight: 600; margin-top: 0.6rem; }

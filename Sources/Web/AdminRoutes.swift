@@ -13,7 +13,9 @@ struct AdminRoutes {
         [
             (.get, "/users", users),
             (.post, "/users", create),
+            (.get, "/users/{id}/deactivate", deactivatePage),
             (.post, "/users/{id}/deactivate", deactivate),
+            (.post, "/users/{id}/activate", activate),
         ]
     }
 
@@ -26,7 +28,9 @@ struct AdminRoutes {
     @Sendable func users(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try manager(context)
         let list = try await services.accounts.users(organisation: a.organisationID)
-        return Reply.html(AdminPages.users(frame: context.frame("Benutzer:innen", current: "users"), users: list, roles: Policy.assignableRoles(by: a), form: .init()))
+        let held = try await services.accounts.assignmentCounts(organisation: a.organisationID, from: services.today)
+        return Reply.html(AdminPages.users(frame: context.frame("Benutzer:innen", current: "users"), users: list, roles: Policy.assignableRoles(by: a),
+                                           form: .init(), held: held))
     }
 
     @Sendable func create(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -56,13 +60,60 @@ struct AdminRoutes {
         return Reply.redirect("/users")
     }
 
+    /// The user `id` of the manager's organisation, never the manager: no one deactivates themselves.
+    func other(_ context: BleibeContext, _ a: Actor) async throws -> User {
+        let id = try context.parameters.require("id")
+        guard id != a.userID else { throw AppError.badRequest("Sie können Ihr eigenes Konto nicht deaktivieren.") }
+        guard let user = try await services.accounts.users(organisation: a.organisationID).first(where: { $0.id == id }) else { throw AppError.notFound }
+        return user
+    }
+
+    @Sendable func deactivatePage(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try manager(context)
+        let user = try await other(context, a)
+        return try await handoverPage(context, a, user, form: .init(), status: .ok)
+    }
+
+    func handoverPage(_ context: BleibeContext, _ a: Actor, _ user: User, form: AdminPages.DeactivateForm, status: HTTPResponse.Status) async throws -> Response {
+        let held = try await services.accounts.assignments(userID: user.id, organisation: a.organisationID, from: services.today)
+        let successors = try await services.caseWorkers(a.organisationID).filter { $0.id != user.id }.map { (id: $0.id, name: $0.displayName) }
+        let title = user.active ? "Konto deaktivieren" : "Arbeit übergeben"
+        return Reply.html(AdminPages.deactivate(frame: context.frame(title, current: "users"), user: user, cases: held.openCases,
+                                                appointments: held.appointments, successors: successors, form: form), status: status)
+    }
+
+    /// Deactivates the user and hands their open cases and upcoming appointments to the chosen colleague, in one
+    /// transaction; the work of a user deactivated earlier is handed over the same way.
     @Sendable func deactivate(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try manager(context)
         let form = try await Form.checked(request, context: context)
-        let id = try context.parameters.require("id")
-        guard id != a.userID else { throw AppError.badRequest("Sie können Ihr eigenes Konto nicht deaktivieren.") }
-        guard try await services.accounts.setActive(userID: id, organisation: a.organisationID, active: false) else { throw AppError.notFound }
-        services.sessions.dropUser(id)
+        let user = try await other(context, a)
+        var f = AdminPages.DeactivateForm()
+        f.successor = form.trimmed("successor")
+        let outcome = try await services.accounts.deactivate(userID: user.id, organisation: a.organisationID, successor: f.successor.isEmpty ? nil : f.successor,
+                                                             from: services.today, audit: services.audit(a))
+        switch outcome {
+        case .done:
+            services.sessions.dropUser(user.id)
+            return Reply.redirect("/users")
+        case .unknownUser:
+            throw AppError.notFound
+        case .successorRequired:
+            f.errors["successor"] = "Bitte wählen Sie, wer die offenen Fälle und Termine übernimmt."
+        case .invalidSuccessor:
+            f.errors["successor"] = "Bitte eine aktive Beraterin, einen aktiven Berater oder eine Koordination Ihrer Organisation wählen."
+        case .clashes(let list):
+            f.clashes = list
+            f.errors["successor"] = "Die gewählte Person hat zu \(list.count == 1 ? "einem dieser Termine" : "\(list.count) dieser Termine") bereits einen Termin."
+        }
+        return try await handoverPage(context, a, user, form: f, status: .unprocessableContent)
+    }
+
+    @Sendable func activate(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try manager(context)
+        _ = try await Form.checked(request, context: context)
+        let user = try await other(context, a)
+        guard try await services.accounts.setActive(userID: user.id, organisation: a.organisationID, active: true) else { throw AppError.notFound }
         return Reply.redirect("/users")
     }
 }

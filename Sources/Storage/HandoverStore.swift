@@ -1,0 +1,97 @@
+import Counseling
+import Eligibility
+
+/// Handing a leaving user's work to a colleague: their open cases and their appointments from today on change
+/// hands in the same transaction that deactivates them, so no case is left without a counselor.
+extension AccountStore {
+    /// What a user still holds: open cases and appointments (not cancelled) from `today` on.
+    public struct Assignments: Sendable {
+        public var openCases: Int
+        public var appointments: [Appointment]
+        public var isEmpty: Bool { openCases == 0 && appointments.isEmpty }
+    }
+
+    public enum DeactivateOutcome: Sendable {
+        case done
+        case unknownUser
+        /// The user still holds cases or appointments and no successor was named.
+        case successorRequired
+        /// The successor is not an active counselor or coordinator of the organisation (or is the user).
+        case invalidSuccessor
+        /// Appointments that would overlap the successor's own (moving, existing); nothing was changed.
+        case clashes([(Appointment, Appointment)])
+    }
+
+    public func assignments(userID: String, organisation: String, from today: Day) async throws -> Assignments {
+        try await db.read { ex in try await Self.assignments(ex, userID: userID, organisation: organisation, from: today) }
+    }
+
+    /// Open cases and upcoming appointments per user of the organisation (only users holding any are listed).
+    public func assignmentCounts(organisation: String, from today: Day) async throws -> [String: (cases: Int, appointments: Int)] {
+        try await db.read { ex in
+            var out: [String: (cases: Int, appointments: Int)] = [:]
+            for r in try await ex.query(SQL("""
+                SELECT counselor_id, COUNT(*) AS n FROM cases WHERE organisation_id = ? AND state <> 'closed' AND counselor_id IS NOT NULL
+                GROUP BY counselor_id
+                """, [organisation])) {
+                if let id = r.text("counselor_id") { out[id, default: (0, 0)].cases = r.int("n") ?? 0 }
+            }
+            for r in try await ex.query(SQL("""
+                SELECT counselor_id, COUNT(*) AS n FROM appointments WHERE organisation_id = ? AND state <> 'cancelled' AND on_day >= ?
+                GROUP BY counselor_id
+                """, [organisation, today.iso])) {
+                if let id = r.text("counselor_id") { out[id, default: (0, 0)].appointments = r.int("n") ?? 0 }
+            }
+            return out
+        }
+    }
+
+    static func assignments(_ ex: any SQLExecutor, userID: String, organisation: String, from today: Day) async throws -> Assignments {
+        let cases = try await ex.one(SQL("SELECT COUNT(*) AS n FROM cases WHERE organisation_id = ? AND counselor_id = ? AND state <> 'closed'",
+                                         [organisation, userID]))?.int("n") ?? 0
+        let appointments = try await ex.query(SQL("""
+            SELECT * FROM appointments WHERE organisation_id = ? AND counselor_id = ? AND state <> 'cancelled' AND on_day >= ?
+            ORDER BY on_day, start_minute
+            """, [organisation, userID, today.iso])).map(AppointmentStore.appointment)
+        return Assignments(openCases: cases, appointments: appointments)
+    }
+
+    /// Deactivates the user (ending their sessions and calendar feed) and hands their open cases and upcoming
+    /// appointments to `successor`, all in one transaction. Past appointments and closed cases keep their counselor:
+    /// they are the record of who did the work. Also hands over the work of a user deactivated earlier.
+    public func deactivate(userID: String, organisation: String, successor: String?, from today: Day,
+                           audit: AuditContext) async throws -> DeactivateOutcome {
+        try await db.transaction { ex in
+            guard try await ex.one(SQL("SELECT id FROM users WHERE id = ? AND organisation_id = ?", [userID, organisation])) != nil else { return .unknownUser }
+            let held = try await Self.assignments(ex, userID: userID, organisation: organisation, from: today)
+            if !held.isEmpty {
+                guard let successor else { return .successorRequired }
+                let lock = ex.dialect == .postgres ? " FOR UPDATE" : ""
+                guard successor != userID, let row = try await ex.one(SQL("SELECT role FROM users WHERE id = ? AND organisation_id = ? AND active = 1" + lock,
+                                                                          [successor, organisation])),
+                      let role = row.text("role").flatMap(Role.init(rawValue:)), role == .counselor || role == .coordinator
+                else { return .invalidSuccessor }
+                let theirs = try await ex.query(SQL("""
+                    SELECT * FROM appointments WHERE organisation_id = ? AND counselor_id = ? AND state <> 'cancelled' AND on_day >= ?
+                    """, [organisation, successor, today.iso])).map(AppointmentStore.appointment)
+                let clashes = Handover.clashes(moving: held.appointments, to: successor, existing: theirs)
+                if !clashes.isEmpty { return .clashes(clashes) }
+                let cases = try await ex.query(SQL("SELECT id, client_id FROM cases WHERE organisation_id = ? AND counselor_id = ? AND state <> 'closed'",
+                                                   [organisation, userID]))
+                try await ex.execute(SQL("UPDATE cases SET counselor_id = ? WHERE organisation_id = ? AND counselor_id = ? AND state <> 'closed'",
+                                         [successor, organisation, userID]))
+                try await ex.execute(SQL("""
+                    UPDATE appointments SET counselor_id = ? WHERE organisation_id = ? AND counselor_id = ? AND state <> 'cancelled' AND on_day >= ?
+                    """, [successor, organisation, userID, today.iso]))
+                var events: [(at: String, userID: String, organisationID: String, action: String, entity: String, entityID: String, clientID: String?)] = []
+                for c in cases { events.append((audit.now, audit.userID, audit.organisationID, "update", "case", try c.string("id"), c.text("client_id"))) }
+                for a in held.appointments { events.append((audit.now, audit.userID, audit.organisationID, "update", "appointment", a.id, a.clientID)) }
+                try await AuditLog.appendAll(ex, events)
+            }
+            try await ex.execute(SQL("UPDATE users SET active = ? WHERE id = ?", [false, userID]))
+            try await ex.execute(SQL("DELETE FROM sessions WHERE user_id = ?", [userID]))
+            try await ex.execute(SQL("DELETE FROM calendar_tokens WHERE user_id = ?", [userID]))
+            return .done
+        }
+    }
+}

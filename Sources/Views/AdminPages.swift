@@ -1,0 +1,132 @@
+import Counseling
+import Foundation
+
+/// The coordinator's pages: users and the audit trail of a client.
+public enum AdminPages {
+    public struct AuditRow: Sendable {
+        public var seq: Int, at: String, user: String, action: String, entity: String
+        public init(seq: Int, at: String, user: String, action: String, entity: String) {
+            self.seq = seq; self.at = at; self.user = user; self.action = action; self.entity = entity
+        }
+    }
+
+    public static func audit(frame: PageFrame, client: Client, rows: [AuditRow], chainIntact: Bool?) -> HTML {
+        let lines = rows.map { r -> HTML in
+            let (action, entity) = AuditLabels.describe(action: r.action, entity: r.entity)
+            return "<tr><td>\(r.seq)</td><td>\(GermanTime.format(r.at))</td><td>\(r.user)</td><td>\(action)</td><td>\(entity)</td></tr>"
+        }
+        let chain: HTML = chainIntact.map { $0 ? "<p>Die Protokollkette ist unverändert.</p>" : "<p class=\"error\">Die Protokollkette ist beschädigt!</p>" } ?? .empty
+        return Layout.page(frame, """
+        <h1>Protokoll: \(client.firstName) \(client.lastName)</h1>
+        <p class="hint">Jeder Lese- und Schreibzugriff auf die Akte, ohne Inhalte.</p>
+        \(chain)
+        <table><thead><tr><th scope="col">Nr.</th><th scope="col">Zeitpunkt</th><th scope="col">Benutzer:in</th><th scope="col">Aktion</th><th scope="col">Datensatz</th></tr></thead>
+        <tbody>\(lines)</tbody></table>
+        """)
+    }
+
+    public struct UserForm: Sendable {
+        public var email = "", displayName = "", role = ""
+        public var errors: [String: String] = [:]
+        public init() {}
+    }
+
+    /// `held`: open cases and upcoming appointments per user id (users holding none are absent).
+    public static func users(frame: PageFrame, users: [User], roles: [Role], form f: UserForm, created: String? = nil,
+                             held: [String: (cases: Int, appointments: Int)] = [:]) -> HTML {
+        let lines = users.map { u in
+            let h = held[u.id]
+            let work: HTML = h.map { "\(workText(cases: $0.cases, appointments: $0.appointments))" as HTML } ?? "–"
+            let action: HTML
+            if u.active {
+                action = "<a href=\"/users/\(u.id)/deactivate\">deaktivieren …</a>"
+            } else {
+                let handover: HTML = h == nil ? .empty : " · <a href=\"/users/\(u.id)/deactivate\">Arbeit übergeben …</a>"
+                action = "<form method=\"post\" action=\"/users/\(u.id)/activate\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">reaktivieren</button></form>\(handover)"
+            }
+            return """
+            <tr><td>\(u.displayName)</td><td>\(u.email)</td><td>\(u.role.german)</td><td>\(u.active ? "aktiv" : "deaktiviert")</td><td>\(work)</td>
+            <td>\(action)</td></tr>
+            """ as HTML
+        }
+        let options = roles.map { "<option value=\"\($0.rawValue)\"\($0.rawValue == f.role ? " selected" : "")>\($0.german)</option>" as HTML }
+        return Layout.page(frame, """
+        <h1>Benutzer:innen</h1>
+        \(created.map { "<p role=\"status\">Benutzerkonto für \($0) angelegt. Das Einmal-Passwort wurde angezeigt; bitte sicher übergeben.</p>" as HTML } ?? .empty)
+        <table><thead><tr><th scope="col">Name</th><th scope="col">E-Mail</th><th scope="col">Rolle</th><th scope="col">Status</th><th scope="col">Offene Arbeit</th><th scope="col"><span class="visually-hidden">Aktion</span></th></tr></thead><tbody>\(lines)</tbody></table>
+        <h2>Neues Benutzerkonto</h2>
+        \(Layout.errorSummary(f.errors))
+        <form method="post" action="/users">
+        \(Layout.csrf(frame.csrf))
+        <label for="display_name">Name</label><input id="display_name" name="display_name" value="\(f.displayName)" required\(Layout.describedBy("display_name", f.errors["display_name"]))>\(Layout.fieldError("display_name", f.errors["display_name"]))
+        <label for="email">E-Mail</label><input id="email" name="email" type="email" value="\(f.email)" required\(Layout.describedBy("email", f.errors["email"]))>\(Layout.fieldError("email", f.errors["email"]))
+        <label for="password">Passwort (mind. 10 Zeichen)</label><input id="password" name="password" type="password" autocomplete="new-password" required\(Layout.describedBy("password", f.errors["password"]))>\(Layout.fieldError("password", f.errors["password"]))
+        <label for="role">Rolle</label><select id="role" name="role">\(options)</select>
+        <p><button type="submit">Anlegen</button></p>
+        </form>
+        """)
+    }
+
+    /// "3 offene Fälle, 1 Termin ab heute".
+    static func workText(cases: Int, appointments: Int) -> String {
+        var parts: [String] = []
+        if cases > 0 { parts.append(cases == 1 ? "1 offener Fall" : "\(cases) offene Fälle") }
+        if appointments > 0 { parts.append(appointments == 1 ? "1 Termin ab heute" : "\(appointments) Termine ab heute") }
+        return parts.isEmpty ? "–" : parts.joined(separator: ", ")
+    }
+
+    public struct DeactivateForm: Sendable {
+        public var successor = ""
+        public var errors: [String: String] = [:]
+        /// Appointments that would overlap the chosen successor's: (moving, existing), with the client names.
+        public var clashes: [(Appointment, Appointment)] = []
+        public init() {}
+    }
+
+    /// Deactivating a user: what they still hold and to whom it goes. `successors`: active counselors and
+    /// coordinators other than the user.
+    public static func deactivate(frame: PageFrame, user: User, cases: Int, appointments: [Appointment],
+                                  successors: [(id: String, name: String)], form f: DeactivateForm) -> HTML {
+        let holds = cases > 0 || !appointments.isEmpty
+        let heading: HTML = user.active ? "Konto deaktivieren: \(user.displayName)" : "Arbeit übergeben: \(user.displayName)"
+        let intro: HTML = user.active
+            ? "<p>Nach dem Deaktivieren kann sich \(user.displayName) nicht mehr anmelden; laufende Sitzungen und der Kalender-Abonnement-Link enden sofort. Das Konto kann später reaktiviert werden.</p>"
+            : "<p>Das Konto ist deaktiviert, hält aber noch Arbeit, die niemand sieht.</p>"
+        var body: HTML = .empty
+        if holds {
+            let list = appointments.prefix(20).map { a in
+                "<li>\(a.day.german), \(a.time)–\(Appointment.clock(a.endMinute)) Uhr, \(a.place)</li>" as HTML
+            }
+            let more: HTML = appointments.count > 20 ? "<li>und \(appointments.count - 20) weitere</li>" : .empty
+            let options = successors.map { "<option value=\"\($0.id)\"\($0.id == f.successor ? " selected" : "")>\($0.name)</option>" as HTML }
+            let clashes: HTML = f.clashes.isEmpty ? .empty : """
+                <div class="error" role="alert"><p>Diese Termine überschneiden sich mit Terminen der gewählten Person. Bitte zuerst verschieben oder absagen, oder eine andere Person wählen:</p>
+                <ul>\(f.clashes.map { m, e in "<li>\(m.day.german): \(m.time)–\(Appointment.clock(m.endMinute)) Uhr trifft \(e.time)–\(Appointment.clock(e.endMinute)) Uhr</li>" as HTML })</ul></div>
+                """
+            body = """
+            <h2>Noch zugeordnet</h2>
+            <p>\(workText(cases: cases, appointments: appointments.count)). Vergangene Termine und abgeschlossene Fälle bleiben bei \(user.displayName), als Nachweis, wer die Arbeit getan hat.</p>
+            \(appointments.isEmpty ? HTML.empty : "<ul>\(list)\(more)</ul>" as HTML)
+            \(clashes)
+            \(Layout.errorSummary(f.errors))
+            <form method="post" action="/users/\(user.id)/deactivate">
+            \(Layout.csrf(frame.csrf))
+            <label for="successor">Übergeben an</label>
+            <select id="successor" name="successor" required\(Layout.describedBy("successor", f.errors["successor"]))><option value="">– bitte wählen –</option>\(options)</select>\(Layout.fieldError("successor", f.errors["successor"]))
+            <p><button type="submit">\(user.active ? "Übergeben und deaktivieren" : "Übergeben")</button> <a href="/users">Abbrechen</a></p>
+            </form>
+            """
+        } else {
+            body = """
+            <p>Keine offenen Fälle und keine Termine ab heute.</p>
+            <form method="post" action="/users/\(user.id)/deactivate">\(Layout.csrf(frame.csrf))
+            <p><button type="submit">Deaktivieren</button> <a href="/users">Abbrechen</a></p></form>
+            """
+        }
+        return Layout.page(frame, """
+        <h1>\(heading)</h1>
+        \(intro)
+        \(body)
+        """)
+    }
+}
