@@ -237,6 +237,26 @@ public struct AccountStore: Sendable {
         }
     }
 
+    public struct APITokenInfo: Sendable {
+        public var id: String, name: String, createdAt: String
+    }
+
+    /// The user's tokens that still work (never the secret: only its hash is stored).
+    public func apiTokens(userID: String) async throws -> [APITokenInfo] {
+        try await db.read { ex in
+            try await ex.query(SQL("SELECT id, name, created_at FROM api_tokens WHERE user_id = ? AND revoked = 0 ORDER BY created_at, id", [userID])).map {
+                APITokenInfo(id: try $0.string("id"), name: try $0.string("name"), createdAt: try $0.string("created_at"))
+            }
+        }
+    }
+
+    /// Revokes one of the user's own tokens; false when it is not theirs or already revoked.
+    public func revokeAPIToken(id: String, userID: String) async throws -> Bool {
+        try await db.transaction { ex in
+            try await ex.one(SQL("UPDATE api_tokens SET revoked = 1 WHERE id = ? AND user_id = ? AND revoked = 0 RETURNING id", [id, userID])) != nil
+        }
+    }
+
     public func account(apiToken: String) async throws -> Account? {
         try await db.read { ex in
             guard let r = try await ex.one(SQL("SELECT user_id FROM api_tokens WHERE token_hash = ? AND revoked = 0", [Self.sha256(apiToken)])),

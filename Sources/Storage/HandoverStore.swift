@@ -56,7 +56,7 @@ extension AccountStore {
         return Assignments(openCases: cases, appointments: appointments)
     }
 
-    /// Deactivates the user (ending their sessions and calendar feed) and hands their open cases and upcoming
+    /// Deactivates the user (ending their sessions, calendar feed and API tokens) and hands their open cases and upcoming
     /// appointments to `successor`, all in one transaction. Past appointments and closed cases keep their counselor:
     /// they are the record of who did the work. Also hands over the work of a user deactivated earlier.
     public func deactivate(userID: String, organisation: String, successor: String?, from today: Day,
@@ -91,6 +91,8 @@ extension AccountStore {
             try await ex.execute(SQL("UPDATE users SET active = ? WHERE id = ?", [false, userID]))
             try await ex.execute(SQL("DELETE FROM sessions WHERE user_id = ?", [userID]))
             try await ex.execute(SQL("DELETE FROM calendar_tokens WHERE user_id = ?", [userID]))
+            // Revoked, not only blocked: a reactivated account starts without its old API tokens.
+            try await ex.execute(SQL("UPDATE api_tokens SET revoked = 1 WHERE user_id = ?", [userID]))
             return .done
         }
     }

@@ -56,8 +56,19 @@ public enum AuthPages {
         """)
     }
 
-    public static func account(frame: PageFrame, totpEnabled: Bool, newToken: String? = nil, passwordErrors: [String: String] = [:],
-                               passwordChanged: Bool = false) -> HTML {
+    /// `tokens`: the user's API tokens that still work (id, name, created at).
+    public static func account(frame: PageFrame, totpEnabled: Bool, tokens: [(id: String, name: String, createdAt: String)] = [],
+                               newToken: String? = nil, passwordErrors: [String: String] = [:], passwordChanged: Bool = false) -> HTML {
+        let tokenRows = tokens.map { t in
+            """
+            <tr><td>\(t.name)</td><td>\(GermanTime.format(t.createdAt))</td>
+            <td><form method="post" action="/account/tokens/\(t.id)/revoke" class="inline">\(Layout.csrf(frame.csrf))<button type="submit" class="link">widerrufen</button></form></td></tr>
+            """ as HTML
+        }
+        let tokenTable: HTML = tokens.isEmpty ? "<p>Keine gültigen Tokens.</p>" : """
+            <table><thead><tr><th scope="col">Bezeichnung</th><th scope="col">Erzeugt</th><th scope="col"><span class="visually-hidden">Aktion</span></th></tr></thead>
+            <tbody>\(tokenRows)</tbody></table>
+            """
         func field(_ name: String, _ label: String) -> HTML {
             "<label for=\"\(name)\">\(label)</label>\(Layout.fieldError(name, passwordErrors[name]))<input id=\"\(name)\" name=\"\(name)\" type=\"password\" autocomplete=\"\(name == "current_password" ? "current-password" : "new-password")\" required\(Layout.describedBy(name, passwordErrors[name]))>"
         }
@@ -74,8 +85,10 @@ public enum AuthPages {
         \(field("repeat_password", "Neues Passwort wiederholen"))
         <p><button type="submit">Passwort ändern</button></p>
         </form>
-        <h2>API-Zugang</h2>
+        <h2 id="tokens">API-Zugang</h2>
         \(newToken.map { "<p>Neues Token (wird nur jetzt angezeigt):</p><p class=\"codes\">\($0)</p>" as HTML } ?? .empty)
+        <p class="hint">Ein Token handelt mit Ihren Rechten. Widerrufen Sie es, sobald es nicht mehr gebraucht wird oder in falsche Hände geraten sein könnte.</p>
+        \(tokenTable)
         <form method="post" action="/account/tokens">
         \(Layout.csrf(frame.csrf))
         <label for="name">Bezeichnung</label>

@@ -21,6 +21,7 @@ struct AuthRoutes {
             (.post, "/logout", logout),
             (.get, "/account", accountPage),
             (.post, "/account/tokens", createToken),
+            (.post, "/account/tokens/{id}/revoke", revokeToken),
             (.post, "/account/password", changePassword),
         ]
     }
@@ -152,7 +153,15 @@ struct AuthRoutes {
 
     @Sendable func accountPage(_ request: Request, context: BleibeContext) async throws -> Response {
         guard let account = context.account else { throw AppError.unauthenticated }
-        return Reply.html(AuthPages.account(frame: context.frame("Konto", current: "account"), totpEnabled: account.totpEnabled))
+        return try await accountReply(context, account)
+    }
+
+    /// The account page with the user's tokens.
+    func accountReply(_ context: BleibeContext, _ account: Account, newToken: String? = nil, passwordErrors: [String: String] = [:],
+                      passwordChanged: Bool = false, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let tokens = try await services.accounts.apiTokens(userID: account.user.id).map { (id: $0.id, name: $0.name, createdAt: $0.createdAt) }
+        return Reply.html(AuthPages.account(frame: context.frame("Konto", current: "account"), totpEnabled: account.totpEnabled, tokens: tokens,
+                                            newToken: newToken, passwordErrors: passwordErrors, passwordChanged: passwordChanged), status: status)
     }
 
     /// The user changes their own password: the current one confirms it is them; every other session ends.
@@ -167,13 +176,12 @@ struct AuthRoutes {
         if let p = Credentials.problem(with: new, email: account.user.email, name: account.user.displayName) { errors["new_password"] = p }
         else if new != (form["repeat_password"] ?? "") { errors["repeat_password"] = "Die Wiederholung stimmt nicht mit dem neuen Passwort überein." }
         guard errors.isEmpty else {
-            return Reply.html(AuthPages.account(frame: context.frame("Konto", current: "account"), totpEnabled: account.totpEnabled, passwordErrors: errors),
-                              status: .unprocessableContent)
+            return try await accountReply(context, account, passwordErrors: errors, status: .unprocessableContent)
         }
         try await services.accounts.setPassword(userID: account.user.id, hash: try await Credentials.hash(new, cost: services.config.bcryptCost))
         try await services.accounts.deleteSessions(userID: account.user.id, except: session.token)
         services.sessions.dropUser(account.user.id)
-        return Reply.html(AuthPages.account(frame: context.frame("Konto", current: "account"), totpEnabled: account.totpEnabled, passwordChanged: true))
+        return try await accountReply(context, account, passwordChanged: true)
     }
 
     @Sendable func createToken(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -183,6 +191,14 @@ struct AuthRoutes {
         guard !name.isEmpty, name.count <= 80 else { throw AppError.invalid(["name": "Bitte eine Bezeichnung (höchstens 80 Zeichen) angeben."]) }
         let token = "blb_" + Credentials.randomToken()
         try await services.accounts.createAPIToken(id: Credentials.newID(), userID: account.user.id, token: token, name: name, now: services.timestamp())
-        return Reply.html(AuthPages.account(frame: context.frame("Konto", current: "account"), totpEnabled: account.totpEnabled, newToken: token))
+        return try await accountReply(context, account, newToken: token)
+    }
+
+    /// Revokes one of the user's own tokens (a token cannot revoke tokens: this is a page of the signed-in user).
+    @Sendable func revokeToken(_ request: Request, context: BleibeContext) async throws -> Response {
+        guard let account = context.account, !context.viaAPIToken else { throw AppError.unauthenticated }
+        _ = try await Form.checked(request, context: context)
+        guard try await services.accounts.revokeAPIToken(id: try context.parameters.require("id"), userID: account.user.id) else { throw AppError.notFound }
+        return Reply.redirect("/account#tokens")
     }
 }

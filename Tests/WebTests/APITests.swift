@@ -55,6 +55,39 @@ struct APITests {
     }
 
     @Test(arguments: TestDatabase.available)
+    func tokensAreListedAndRevokedByTheirOwnerAndEndWithTheAccount(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            let t = try await token(b, f)
+            let api = Browser(client: b.client, clock: f.clock)
+            let auth: HTTPFields = [.authorization: "Bearer \(t)"]
+            #expect(try await api.request(.get, "/api/v1/clients", headers: auth).status == .ok)
+            let page = try await b.request(.get, "/account")
+            #expect(page.body.contains("<td>Test</td>") && !page.body.contains(t))   // listed by name, the secret is never shown again
+            let id = try #require(page.body.components(separatedBy: "/account/tokens/").dropFirst().first?.prefix { $0 != "/" })
+            // Another user cannot revoke it, nor can the token itself.
+            let other = Browser(client: b.client, clock: f.clock)
+            let otherCSRF = try await other.logIn(f.login(.coordinator))
+            #expect(try await other.request(.post, "/account/tokens/\(id)/revoke", form: ["csrf": otherCSRF]).status == .notFound)
+            #expect(try await api.request(.post, "/account/tokens/\(id)/revoke", headers: auth).headers[.location] == "/login")
+            #expect(try await api.request(.get, "/api/v1/clients", headers: auth).status == .ok)
+            let csrf = try #require(b.csrf(page))
+            #expect(try await b.request(.post, "/account/tokens/\(id)/revoke", form: ["csrf": csrf]).status == .seeOther)
+            #expect(try await api.request(.get, "/api/v1/clients", headers: auth).status == .unauthorized)
+            #expect(try await b.request(.get, "/account").body.contains("Keine gültigen Tokens."))
+            // Deactivating the account revokes its tokens for good: reactivation does not bring them back.
+            let created = try await b.request(.post, "/account/tokens", form: ["csrf": csrf, "name": "Zweites"])
+            let second = created.body.components(separatedBy: "class=\"codes\">").dropFirst().first?.prefix { $0 != "<" } ?? ""
+            #expect(try await api.request(.get, "/api/v1/clients", headers: [.authorization: "Bearer \(second)"]).status == .ok)
+            let auth2: HTTPFields = [.authorization: "Bearer \(second)"]
+            #expect(try await other.request(.post, "/users/user-0/deactivate", form: ["csrf": otherCSRF]).status == .seeOther)
+            #expect(try await other.request(.post, "/users/user-0/activate", form: ["csrf": otherCSRF]).status == .seeOther)
+            #expect(try await api.request(.get, "/api/v1/clients", headers: auth2).status == .unauthorized)
+        }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func browserSessionWritesNeedTheCSRFHeader(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
         try await f.run { b in
