@@ -1,4 +1,5 @@
 import Eligibility
+import Foundation
 
 /// A case brought to the quarterly meeting, anonymised: no name, birth date, file number or address; every date
 /// coarsened to the month; ages as five-year bands; a nationality held by few shown only as its region.
@@ -71,14 +72,38 @@ public struct FactSheet: Sendable, Hashable {
         }
     }
 
-    /// What a question for the meeting must not contain: the client's names, file number or birth date.
-    public static func identifyingWords(in text: String, client: Client) -> [String] {
-        let lower = text.lowercased()
+    /// What a question for the meeting must not contain, as the counselor typed it: the names of the client and of
+    /// their relatives, the file number, an exact date (the sheet shows months only, and a day with the rest can point to
+    /// one person), a street address or postcode, an e-mail address or a telephone number.
+    public static func identifyingWords(in text: String, client: Client, relatives: [Client] = []) -> [String] {
         var found: [String] = []
-        for word in [client.firstName, client.lastName, client.fileNumber] where word.count >= 2 && lower.contains(word.lowercased()) { found.append(word) }
-        if let b = client.facts.born, text.contains(b.german) || text.contains(b.iso) { found.append(b.german) }
+        func add(_ s: String) { if !found.contains(s) { found.append(s) } }
+        let words = Set(text.lowercased().split { !$0.isLetter && !$0.isNumber && $0 != "-" }.map(String.init))
+        for person in [client] + relatives {
+            for name in (person.firstName + " " + person.lastName).split(separator: " ").map(String.init) where name.count >= 2 && words.contains(name.lowercased()) {
+                add(name)
+            }
+        }
+        if client.fileNumber.count >= 2, text.lowercased().contains(client.fileNumber.lowercased()) { add(client.fileNumber) }
+        for (pattern, _) in patterns {
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                if let r = Range(match.range, in: text) { add(String(text[r]).trimmingCharacters(in: .whitespaces)) }
+            }
+        }
         return found
     }
+
+    /// Exact dates (12.03.2025, 5.3.25, 2025-03-12, 5. März 2025), street addresses, postcodes, e-mail addresses and
+    /// telephone numbers. A month with its year ("03/2025", "März 2025") is what the sheet itself shows and passes.
+    static let patterns: [(NSRegularExpression, String)] = [
+        (#"\b\d{1,2}\.\s?\d{1,2}\.\s?(\d{4}|\d{2})\b"#, "Datum"),
+        (#"\b\d{4}-\d{2}-\d{2}\b"#, "Datum"),
+        (#"\b\d{1,2}\.\s?(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+\d{4}\b"#, "Datum"),
+        (#"\b[\p{L}-]*(straße|strasse|str\.|weg|platz|gasse|allee|ring|damm|ufer|chaussee)\s*\d+\s?[a-zA-Z]?\b"#, "Anschrift"),
+        (#"(?<![\d.,/-])\d{5}(?![\d.,/-])"#, "Postleitzahl"),
+        (#"[\w.+-]+@[\w-]+\.[\w.-]+"#, "E-Mail"),
+        (#"(?<!\d)(\+|0)\d[\d /-]{6,}\d"#, "Telefon"),
+    ].map { (try! NSRegularExpression(pattern: $0.0, options: [.caseInsensitive]), $0.1) }
 
     /// The sheet as text lines, for storage and display.
     public var text: String { (lines.map { "\($0.label): \($0.value)" } + ["Frage: \(question)"]).joined(separator: "\n") }

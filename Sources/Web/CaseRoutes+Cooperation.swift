@@ -37,12 +37,12 @@ extension CaseRoutes {
         if question.isEmpty || question.count > 500 {
             return try await render(context, c, client, meetingError: "Bitte die Frage an die Runde angeben (höchstens 500 Zeichen).", status: .unprocessableContent)
         }
-        let found = FactSheet.identifyingWords(in: question, client: client)
+        let (members, relatives, relations) = try await clientRoutes.family(client)
+        let found = FactSheet.identifyingWords(in: question, client: client, relatives: members.filter { $0.id != client.id } + relatives)
         if !found.isEmpty {
-            return try await render(context, c, client, meetingError: "Die Frage enthält Angaben, die die Person erkennbar machen (\(found.joined(separator: ", "))). Bitte entfernen.",
+            return try await render(context, c, client, meetingError: "Die Frage enthält Angaben, die die Person erkennbar machen können (\(found.joined(separator: ", "))). Bitte entfernen; Daten nur als Monat und Jahr (z. B. 03/2025).",
                                     status: .unprocessableContent)
         }
-        let (members, _, relations) = try await clientRoutes.family(client)
         let person = try await clientRoutes.assess(client, on: services.today)
         let spouse = relations.contains { $0.kind != .parent && ($0.from == client.id || $0.to == client.id) }
         let children = relations.filter { $0.kind == .parent && $0.from == client.id }.compactMap { r in members.first { $0.id == r.to } }

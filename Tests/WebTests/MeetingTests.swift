@@ -66,4 +66,20 @@ struct MeetingTests {
         #expect(sheet.text.contains("Alter: 25–29 Jahre") && sheet.text.contains("Herkunft: Ostafrika") && sheet.text.contains("09/2016–heute: Duldung"))
         #expect(!sheet.text.contains("2001") && !sheet.text.contains("ERI") && !sheet.text.contains("14.09"))
     }
+
+    @Test func questionsNamingThePersonTheirFamilyAnExactDayOrAnAddressAreCaught() {
+        var facts = Person(id: ""); facts.born = Day("1990-05-05")
+        let client = Client(id: "c", organisationID: "o", fileNumber: "PB-2026-17", firstName: "Ali Reza", lastName: "Haddad", facts: facts)
+        let son = Client(id: "s", organisationID: "o", fileNumber: "PB-2026-18", firstName: "Karim", lastName: "Haddad", facts: Person(id: ""))
+        func caught(_ q: String) -> [String] { FactSheet.identifyingWords(in: q, client: client, relatives: [son]) }
+        #expect(caught("Reicht die Qualifikation für § 19d, wenn der Antrag 03/2025 gestellt wurde?").isEmpty)
+        #expect(caught("Ist ein Termin im März 2025 noch rechtzeitig?").isEmpty)
+        #expect(caught("Kann Ali die Ausbildung beginnen?") == ["Ali"])
+        #expect(caught("Was gilt für Karim?") == ["Karim"])
+        #expect(caught("Akte pb-2026-17: wie weiter?") == ["PB-2026-17"])
+        #expect(caught("Geboren 5.5.90, Antrag am 12.03.2025 und 2025-03-12") == ["5.5.90", "12.03.2025", "2025-03-12"])
+        #expect(caught("Vorsprache am 3. März 2025") == ["3. März 2025"])
+        #expect(caught("Wohnt Hauptstraße 12a in 01067 Dresden") == ["Hauptstraße 12a", "01067"])
+        #expect(caught("erreichbar unter 0351 1234567 oder x.y@example.org") == ["x.y@example.org", "0351 1234567"])
+    }
 }
