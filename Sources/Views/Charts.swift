@@ -5,32 +5,61 @@ import Reports
 public enum Charts {
     static let palette = ["#0b5394", "#e69138", "#6aa84f", "#a64d79", "#3d85c6", "#cc0000", "#674ea7", "#999999"]
 
-    /// Vertical stacked bars: one bar per row, one segment per column.
+    /// Vertical stacked bars: one bar per row, one segment per column. A suppressed value cannot be drawn to
+    /// scale; it is marked by a dashed box on top of its bar, so the bar is not read as complete.
     public static func stackedBars(_ t: CountTable, width: Int = 720, height: Int = 220) -> HTML {
         let n = max(1, t.rowLabels.count)
         let maxValue = max(1, t.cells.map { $0.compactMap { $0 }.reduce(0, +) }.max() ?? 1)
-        let plotH = height - 40, barW = max(2, (width - 40) / n - 2)
+        let anySuppressed = t.cells.contains { $0.contains(nil) }
+        var legendItems = t.columnLabels.enumerated().map { (label: $0.element, mark: swatch(palette[$0.offset % palette.count])) }
+        if anySuppressed { legendItems.append((label: "Wert unterdrückt (Datenschutz)", mark: suppressedMark(x: 0, y: 0, w: 10, h: 10))) }
+        let (legend, legendHeight) = Self.legend(legendItems, width: width)
+        let plotH = height - 26, barW = max(2, (width - 40) / n - 2)
         var parts: [HTML] = []
         for (r, label) in t.rowLabels.enumerated() {
             var y = plotH
             let x = 30 + r * (barW + 2)
+            var hidden: [String] = []
             for (c, v) in t.cells[r].enumerated() {
-                guard let v, v > 0 else { continue }
+                guard let v else { hidden.append(t.columnLabels[c]); continue }
+                guard v > 0 else { continue }
                 let h = Int((Double(v) / Double(maxValue) * Double(plotH - 10)).rounded())
                 y -= h
                 parts.append("<rect x=\"\(x)\" y=\"\(y)\" width=\"\(barW)\" height=\"\(h)\" fill=\"\(palette[c % palette.count])\"><title>\(label) – \(t.columnLabels[c]): \(v)</title></rect>")
+            }
+            if !hidden.isEmpty {
+                let h = 8
+                parts.append("<g>\(suppressedMark(x: x, y: max(0, y - h), w: barW, h: h))<title>\(label) – \(hidden.joined(separator: ", ")): Wert unterdrückt (Datenschutz)</title></g>")
             }
             if n <= 24 || r % 3 == 0 {
                 parts.append("<text x=\"\(x + barW / 2)\" y=\"\(plotH + 14)\" font-size=\"9\" text-anchor=\"middle\">\(label)</text>")
             }
         }
-        let legend = t.columnLabels.enumerated().map { i, l in
-            "<rect x=\"\(30 + i * 140)\" y=\"\(height - 14)\" width=\"10\" height=\"10\" fill=\"\(palette[i % palette.count])\"/><text x=\"\(44 + i * 140)\" y=\"\(height - 5)\" font-size=\"10\">\(l)</text>" as HTML
-        }
+        let total = height + legendHeight
         return """
-        <svg class="chart" role="img" aria-label="\(t.title) (Säulendiagramm; Werte in der Tabelle)" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" xmlns="http://www.w3.org/2000/svg">
-        <line x1="28" y1="\(plotH)" x2="\(width - 5)" y2="\(plotH)" stroke="#555"/>\(parts)\(legend)</svg>
+        <svg class="chart" role="img" aria-label="\(t.title) (Säulendiagramm\(anySuppressed ? "; einzelne Werte aus Datenschutzgründen unterdrückt" : ""); Werte in der Tabelle)" viewBox="0 0 \(width) \(total)" width="\(width)" height="\(total)" xmlns="http://www.w3.org/2000/svg">
+        <line x1="28" y1="\(plotH)" x2="\(width - 5)" y2="\(plotH)" stroke="#555"/>\(parts)<g transform="translate(0 \(height))">\(legend)</g></svg>
         """
+    }
+
+    static func swatch(_ color: String) -> HTML { "<rect x=\"0\" y=\"0\" width=\"10\" height=\"10\" fill=\"\(color)\"/>" }
+
+    static func suppressedMark(x: Int, y: Int, w: Int, h: Int) -> HTML {
+        "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(w)\" height=\"\(h)\" fill=\"none\" stroke=\"#555\" stroke-dasharray=\"2 2\"/>"
+    }
+
+    /// Legend entries laid out in lines that fit `width` (an entry is as wide as its label, about 6 px per
+    /// character at this size), so a long label or many columns wrap instead of running off the chart.
+    static func legend(_ items: [(label: String, mark: HTML)], width: Int) -> (HTML, Int) {
+        var out: [HTML] = []
+        var x = 30, line = 0
+        for item in items {
+            let w = 24 + item.label.count * 6
+            if x > 30 && x + w > width - 5 { x = 30; line += 1 }
+            out.append("<g transform=\"translate(\(x) \(line * 16))\">\(item.mark)<text x=\"14\" y=\"9\" font-size=\"10\">\(item.label)</text></g>")
+            x += w + 12
+        }
+        return ("\(out)", items.isEmpty ? 0 : (line + 1) * 16)
     }
 
     /// Horizontal bars for a one-column table (categories).
@@ -40,9 +69,12 @@ public enum Charts {
         let height = rows.count * 20 + 10
         let parts = rows.map { r, label -> HTML in
             let v = t.cells[r].first ?? nil
-            let w = v.map { Int(Double($0) / Double(maxValue) * Double(width - 250)) } ?? 0
+            let w = v.map { Int(Double($0) / Double(maxValue) * Double(width - 250)) } ?? 12
+            // A suppressed value has no length: a dashed box, not an empty bar that reads as zero.
+            let bar: HTML = v == nil ? suppressedMark(x: 180, y: r * 20 + 3, w: w, h: 14)
+                : "<rect x=\"180\" y=\"\(r * 20 + 3)\" width=\"\(w)\" height=\"14\" fill=\"\(palette[0])\"/>"
             return """
-            <text x="0" y="\(r * 20 + 14)" font-size="11">\(String(label.prefix(26)))</text><rect x="180" y="\(r * 20 + 3)" width="\(w)" height="14" fill="\(palette[0])"/>\
+            <text x="0" y="\(r * 20 + 14)" font-size="11">\(String(label.prefix(26)))</text>\(bar)\
             <text x="\(186 + w)" y="\(r * 20 + 14)" font-size="11">\(CountTable.text(v))</text>
             """
         }

@@ -8,6 +8,7 @@ import HummingbirdTesting
 import Reports
 import Storage
 import Testing
+import Views
 @testable import Web
 
 @Suite("Reports on the demo site")
@@ -142,5 +143,25 @@ struct ReportWebTests {
             #expect(coop.status == .ok && coop.body.contains("id=\"population\""))
             #expect(try await clerk.request(.get, "/contacts").body.contains("Sachgebietsleitung Aufenthalt"))
         }
+    }
+
+    @Test func chartsMarkSuppressedValuesAndWrapTheirLegend() throws {
+        var t = CountTable(title: "Verfahren", rowLabels: ["Q1/2026", "Q2/2026"],
+                           columnLabels: ["gestellt", "erteilt nach § 25b Abs. 1, 4", "abgelehnt", "zurückgenommen", "noch offen am Quartalsende", "sonstiges"],
+                           counts: [[9, 8, 1, 0, 4, 2], [7, 6, 0, 1, 3, 1]])
+        t.cells[0][2] = nil
+        let svg = Charts.stackedBars(t).rendered
+        #expect(svg.contains("stroke-dasharray") && svg.contains("Q1/2026 – abgelehnt: Wert unterdrückt (Datenschutz)"))
+        #expect(svg.contains("einzelne Werte aus Datenschutzgründen unterdrückt"))
+        // Every legend entry starts inside the chart: the long labels wrap to a second line.
+        let offsets = svg.components(separatedBy: "<g transform=\"translate(").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
+        #expect(offsets.count == 8 && offsets.dropFirst().allSatisfy { $0 >= 30 && $0 < 720 - 60 })   // the first is the legend block
+        #expect(svg.contains("translate(30 16)"))
+        let plain = Charts.stackedBars(CountTable(title: "x", rowLabels: ["a"], columnLabels: ["b"], counts: [[1]])).rendered
+        #expect(!plain.contains("stroke-dasharray") && !plain.contains("unterdrückt"))
+        var one = CountTable(title: "Herkunft", column: "Personen", pairs: [("Syrien", 12), ("Eritrea", 2)])
+        one.cells[1][0] = nil
+        let bars = Charts.bars(one).rendered
+        #expect(bars.contains("stroke-dasharray") && bars.contains(">.</text>"))
     }
 }
