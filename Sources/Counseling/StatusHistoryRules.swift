@@ -4,7 +4,7 @@ import Eligibility
 /// nothing explains (a gap must be recorded as "ohne Status" or "im Ausland"). Messages are German, keyed by row
 /// (`p0`, `p1`, …) or `history` for the whole list.
 public enum StatusHistoryRules {
-    public static func problems(_ periods: [StatusPeriod], entered: Day?, today: Day) -> [String: String] {
+    public static func problems(_ periods: [StatusPeriod], entered: Day?, born: Day? = nil, today: Day) -> [String: String] {
         var out: [String: String] = [:]
         for (i, p) in periods.enumerated() {
             let key = "p\(i)"
@@ -25,6 +25,9 @@ public enum StatusHistoryRules {
                     out[key] = "Zeile \(i + 1): Lücke vom \(prevTo.adding(days: 1).german) bis \(p.from.adding(days: -1).german) – bitte als „ohne Status“ oder „im Ausland“ erfassen."
                 }
             }
+        }
+        if let b = born, let first = periods.first, first.from < b {
+            out["p0"] = out["p0"] ?? "Zeile 1: Der Verlauf beginnt vor der Geburt (\(b.german))."
         }
         if let e = entered, let first = periods.first, first.from < e {
             out["p0"] = out["p0"] ?? "Zeile 1: Der Verlauf beginnt vor der Einreise (\(e.german))."

@@ -93,7 +93,7 @@ struct APIRoutes {
                 errors["facts" + (e.path.isEmpty ? "" : "." + e.path)] = e.message
             }
         }
-        if let s = facts.status { errors.merge(StatusHistoryRules.problems(s, entered: facts.entered, today: services.today).mapKeys { "facts.status" + $0 }) { a, _ in a } }
+        if let s = facts.status { errors.merge(StatusHistoryRules.problems(s, entered: facts.entered, born: facts.born, today: services.today).mapKeys { "facts.status" + $0 }) { a, _ in a } }
         guard errors.isEmpty else { throw AppError.invalid(errors) }
         let id = Credentials.newID()
         var file = ""
@@ -130,7 +130,7 @@ struct APIRoutes {
         do {
             periods = try CaseFileDecoder.person(json: "{\"status\": \(text)}", source: "body", on: services.today).status ?? []
         } catch let e as CaseFileError { throw decodeError(e) }
-        let problems = StatusHistoryRules.problems(periods, entered: c.facts.entered, today: services.today)
+        let problems = StatusHistoryRules.problems(periods, entered: c.facts.entered, born: c.facts.born, today: services.today)
         guard problems.isEmpty else { throw AppError.invalid(problems.mapKeys { "status[\($0.dropFirst())]" }) }
         guard try await services.clients.replaceStatus(clientID: c.id, organisation: c.organisationID, periods: periods, audit: services.audit(a)) else { throw AppError.notFound }
         return Reply.json("[" + periods.map { CaseFileEncoder.serialize(CaseFileEncoder.statusObject($0)) }.joined(separator: ",") + "]")

@@ -15,7 +15,7 @@ extension CaseRoutes {
         let filed = formDay(form.trimmed("filed_on"))
         var errors: [String: String] = [:]
         if filed == nil || filed! == nil { errors["filed_on"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
-        else if filed!! > services.today { errors["filed_on"] = "Ein Antrag kann nicht in der Zukunft gestellt sein." }
+        else if let m = RecordDates.application(filed!!, today: services.today, born: client.facts.born) { errors["filed_on"] = m }
         guard errors.isEmpty, let day = filed ?? nil else { return try await render(context, c, client, applicationErrors: errors, status: .unprocessableContent) }
         let app = PermitApplication(id: Credentials.newID(), caseID: c.id, clientID: client.id, pathway: pathway, filedOn: day)
         guard try await services.applications.file(app, organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
@@ -53,6 +53,9 @@ extension CaseRoutes {
         }
         let received = formDay(form.trimmed("received_on"))
         guard let day = received else { return try await render(context, c, client, documentError: "„Eingegangen am“ ist kein gültiges Datum (TT.MM.JJJJ).", status: .unprocessableContent) }
+        if let d = day, let m = RecordDates.problem(d, "Der Eingang einer Unterlage", today: services.today, born: client.facts.born) {
+            return try await render(context, c, client, documentError: m, status: .unprocessableContent)
+        }
         var stored: StoredFile? = nil
         if let file = form.files["file"] {
             guard file.bytes.count <= services.config.maxUploadBytes else { throw AppError.tooLarge("Die Datei ist zu groß (höchstens \(services.config.maxUploadBytes / 1024 / 1024) MB).") }

@@ -236,7 +236,7 @@ struct ClientRoutes {
             if kind.isDuldung { p.issued = r.issued }
             periods.append(p)
         }
-        if errors.isEmpty { errors = StatusHistoryRules.problems(periods, entered: c.facts.entered, today: services.today) }
+        if errors.isEmpty { errors = StatusHistoryRules.problems(periods, entered: c.facts.entered, born: c.facts.born, today: services.today) }
         guard errors.isEmpty else {
             return Reply.html(ClientPages.statusEditor(frame: context.frame("Statusverlauf", current: "clients"), client: c, rows: rows, errors: errors), status: .unprocessableContent)
         }
@@ -258,7 +258,7 @@ struct ClientRoutes {
     @Sendable func saveFacts(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await loadClient(context, write: true)
         let form = try await Form.checked(request, context: context)
-        var (object, errors) = FactsFormParser.apply(form, to: FactsFormParser.object(c.facts))
+        var (object, errors) = FactsFormParser.apply(form, to: FactsFormParser.object(c.facts), born: c.facts.born)
         var facts: Person? = nil
         if errors.isEmpty {
             let text = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)

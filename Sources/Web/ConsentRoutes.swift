@@ -74,7 +74,13 @@ struct ConsentRoutes {
         let from = formDay(f.validFrom), until = formDay(f.validUntil)
         if from == nil || from! == nil { f.errors["valid_from"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
         if until == nil { f.errors["valid_until"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben oder leer lassen." }
+        if let s = from ?? nil, let m = RecordDates.problem(s, "Der Beginn der Einwilligung", today: services.today, born: client.facts.born,
+                                                           notBefore: (RecordDates.residenceActInForce, "früher beginnt keine Einwilligung für ein Verfahren nach dem Aufenthaltsgesetz"),
+                                                           future: true) {
+            f.errors["valid_from"] = m
+        }
         if let s = from ?? nil, let e = until ?? nil, e < s { f.errors["valid_until"] = "Das Ende liegt vor dem Beginn." }
+        else if let e = until ?? nil, e < services.today { f.errors["valid_until"] = "Das Ende liegt in der Vergangenheit: eine solche Einwilligung erlaubt keine Weitergabe mehr." }
         if f.language.isEmpty || f.language.count > 60 { f.errors["language"] = "Bitte die Sprache angeben." }
         if f.formVersion.isEmpty || f.formVersion.count > 40 { f.errors["form_version"] = "Bitte die Fassung des Formulars angeben." }
         guard f.errors.isEmpty, let start = from ?? nil else { return try await render(context, a, client, form: f, status: .unprocessableContent) }

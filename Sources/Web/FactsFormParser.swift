@@ -16,7 +16,8 @@ enum FactsFormParser {
     }
 
     /// Applies the form to `base`; returns the new object or the field errors (German, by form field name).
-    static func apply(_ form: Form, to base: [String: Any]) -> (object: [String: Any], errors: [String: String]) {
+    /// `born`: the client's birth date; no fact of theirs can lie before it.
+    static func apply(_ form: Form, to base: [String: Any], born: Day? = nil) -> (object: [String: Any], errors: [String: String]) {
         var obj = base
         var errors: [String: String] = [:]
         for g in FactsForm.groups {
@@ -28,7 +29,7 @@ enum FactsFormParser {
                         let n = FactsForm.name("\(list).\(i).\(f.key)")
                         guard let raw = form[n] else { continue }
                         present = true
-                        switch value(f, raw.trimmingCharacters(in: .whitespaces)) {
+                        switch value(f, raw.trimmingCharacters(in: .whitespaces), born: born) {
                         case .omit: break
                         case .set(let v): row[f.key] = v; touched = true
                         case .error(let m): errors[n] = m; touched = true
@@ -44,7 +45,7 @@ enum FactsFormParser {
                 for f in g.fields {
                     let n = FactsForm.name(f.key)
                     guard let raw = form[n] else { continue }
-                    switch value(f, raw.trimmingCharacters(in: .whitespaces)) {
+                    switch value(f, raw.trimmingCharacters(in: .whitespaces), born: born) {
                     case .omit: set(&obj, f.key, nil)
                     case .set(let v): set(&obj, f.key, v)
                     case .error(let m): errors[n] = m
@@ -57,12 +58,13 @@ enum FactsFormParser {
 
     enum Value { case omit, set(Any), error(String) }
 
-    static func value(_ f: FactsForm.Field, _ raw: String) -> Value {
+    static func value(_ f: FactsForm.Field, _ raw: String, born: Day? = nil) -> Value {
         switch f.kind {
         case .date, .dateOrNever:
             if raw.isEmpty { return .omit }
             if case .dateOrNever = f.kind, raw.lowercased() == "nie" { return .set(NSNull()) }
             guard let d = try? parseDay(raw) else { return .error("„\(raw)“ ist kein gültiges Datum (TT.MM.JJJJ).") }
+            if let born, d < born { return .error("„\(raw)“ liegt vor der Geburt (\(born.german)).") }
             return .set(d.iso)
         case .yesNo:
             switch raw { case "true": return .set(true); case "false": return .set(false); default: return .omit }

@@ -1,0 +1,66 @@
+import Counseling
+import Eligibility
+import Foundation
+import HTTPTypes
+import Storage
+import Testing
+@testable import Web
+
+/// Dates of a client's record that cannot be true (after today, before the birth on 05.05.1990, an application
+/// before the Residence Act) are refused at their field, and nothing is saved.
+@Suite("Plausible dates in the record")
+struct DatePlausibilityTests {
+    @Test(arguments: TestDatabase.available)
+    func impossibleDatesAreRefusedAtTheirField(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                // A case opened in the future or before the birth.
+                for day in ["01.01.2030", "01.01.1980"] {
+                    let r = try await b.request(.post, "/clients/client-a/cases", form: ["csrf": csrf, "opened_on": day, "referral_source": "self", "pathway": "25b"])
+                    #expect(r.status == .badRequest && r.body.contains("Die Eröffnung der Akte kann nicht"), "\(day)")
+                }
+                #expect(try await f.services.cases.cases(clientID: "client-a", organisation: "org-a").isEmpty)
+                let casePath = try await b.openCase("client-a", csrf: csrf, on: "01.09.2026")
+                // An application before 2005 or before the birth.
+                let old = try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "25b", "filed_on": "01.03.1990"])
+                #expect(old.status == .unprocessableContent && old.body.contains("vor der Geburt (05.05.1990)"))
+                let preAct = try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "25-5", "filed_on": "31.12.2004"])
+                #expect(preAct.status == .unprocessableContent && preAct.body.contains("nicht vor dem 01.01.2005 liegen"))
+                #expect(try await f.services.applications.applications(caseID: String(casePath.split(separator: "/").last!), organisation: "org-a").isEmpty)
+                // A document received in the future.
+                let doc = try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "passport", "state": "received", "received_on": "01.12.2026"], file: nil)
+                #expect(doc.status == .unprocessableContent && doc.body.contains("Der Eingang einer Unterlage kann nicht in der Zukunft liegen"))
+                // A consent from before the birth, or one that has already ended.
+                let consent = ["csrf": csrf, "recipient": "org-abh", "purpose": "Antrag", "topic_identity": "1", "language": "Deutsch", "form_version": "SE-2024-1"]
+                let ancient = try await b.request(.post, "/clients/client-a/consents", form: consent.merging(["valid_from": "01.01.1990"]) { $1 })
+                #expect(ancient.status == .unprocessableContent && ancient.body.contains("id=\"valid_from-error\"") && ancient.body.contains("vor der Geburt"))
+                let ended = try await b.request(.post, "/clients/client-a/consents", form: consent.merging(["valid_from": "01.01.2026", "valid_until": "30.06.2026"]) { $1 })
+                #expect(ended.status == .unprocessableContent && ended.body.contains("id=\"valid_until-error\""))
+                #expect(try await b.request(.post, "/clients/client-a/consents", form: consent.merging(["valid_from": "01.12.2026"]) { $1 }).status == .seeOther)
+                // A status history or a fact before the birth.
+                let history = try await b.request(.post, "/clients/client-a/status", form: ["csrf": csrf, "rows": "1", "p0_kind": "duldung", "p0_from": "01.01.1989"])
+                #expect(history.status == .unprocessableContent && history.body.contains("Der Verlauf beginnt vor der Geburt (05.05.1990)"))
+                let page = try await b.request(.get, "/clients/client-a/facts")
+                var fields = b.formFields(page)
+                fields["german__0__date"] = "01.01.1985"
+                let fact = try await b.request(.post, "/clients/client-a/facts", form: fields)
+                #expect(fact.status == .unprocessableContent && fact.body.contains("id=\"german__0__date-error\"") && fact.body.contains("liegt vor der Geburt"))
+                let c = try await f.services.clients.client(id: "client-a", organisation: "org-a")
+                #expect(c?.facts.status?.count == 3 && c?.facts.german?.first?.date == Day("2024-05-02"))
+            }
+        }
+    }
+
+    @Test func theRulesThemselves() {
+        let today = Day("2026-11-22"), born = Day("1990-05-05")
+        #expect(RecordDates.problem(today, "Die Akte", today: today, born: born) == nil)
+        #expect(RecordDates.problem(today.adding(days: 1), "Die Akte", today: today, born: born)?.contains("Zukunft") == true)
+        #expect(RecordDates.problem(today.adding(days: 1), "Die Einwilligung", today: today, born: born, future: true) == nil)
+        #expect(RecordDates.problem(born.adding(days: -1), "Die Akte", today: today, born: born)?.contains("vor der Geburt") == true)
+        #expect(RecordDates.problem(Day("1950-01-01"), "Die Akte", today: today, born: nil) == nil)
+        #expect(RecordDates.application(Day("2005-01-01"), today: today, born: nil) == nil)
+        #expect(RecordDates.application(Day("2004-12-31"), today: today, born: nil) != nil)
+        #expect(StatusHistoryRules.problems([StatusPeriod(kind: .duldung, from: Day("1990-05-04"))], entered: nil, born: born, today: today)["p0"] != nil)
+    }
+}
