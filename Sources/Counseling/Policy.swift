@@ -12,6 +12,8 @@ public enum Permission: Sendable, Hashable {
     case readOrganisation(String)
     /// Recording or revoking a client's consent: part of the client file.
     case manageConsent(ownerOrganisation: String)
+    /// Correcting a recorded counseling session: its author, or the service's coordination.
+    case correctSession(ownerOrganisation: String, author: String)
     /// The authority refers a person to a service it cooperates with.
     case refer(toService: String, cooperating: Bool)
     /// The service accepts or declines a referral addressed to it.
@@ -53,6 +55,8 @@ public enum Policy {
             return (actor.role == .coordinator || actor.role == .authorityLead) && org == actor.organisationID
         case .readOrganisation(let org):
             return org == actor.organisationID
+        case .correctSession(let owner, let author):
+            return worksOnCases(actor) && owner == actor.organisationID && (author == actor.userID || actor.role == .coordinator)
         case .manageConsent(let owner):
             return worksOnCases(actor) && owner == actor.organisationID
         case .refer(_, let cooperating):

@@ -72,6 +72,22 @@ public struct CaseStore: Sendable {
         }
     }
 
+    /// Replaces the details of a recorded session (not its case, client, author or creation time).
+    public func updateSession(_ s: CounselingSession, organisation: String, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard try await ex.one(SQL("SELECT id FROM counseling_sessions WHERE id = ? AND case_id = ? AND organisation_id = ?",
+                                       [s.id, s.caseID, organisation])) != nil else { return false }
+            try await ex.execute(SQL("""
+                UPDATE counseling_sessions SET on_day = ?, duration_minutes = ?, channel = ?, language = ?, interpreter = ?, pathways = ?,
+                  record = ?, confidential_note = ?, with_family = ? WHERE id = ?
+                """, [s.on.iso, s.durationMinutes, s.channel.rawValue, s.language, s.interpreter, s.pathways.map(\.rawValue).joined(separator: ","),
+                      s.record, s.confidentialNote, s.withFamily, s.id]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "update", entity: "session", entityID: s.id, clientID: s.clientID)
+            return true
+        }
+    }
+
     static func insert(_ ex: any SQLExecutor, _ s: CounselingSession, organisation: String, audit: AuditContext) async throws {
         try await ex.execute(SQL("""
             INSERT INTO counseling_sessions (id, organisation_id, case_id, client_id, on_day, duration_minutes, channel, language, interpreter,

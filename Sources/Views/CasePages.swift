@@ -58,46 +58,90 @@ public enum CasePages {
         """
     }
 
+    /// The values of the session form as typed: a refused form comes back with everything the counselor wrote.
+    public struct SessionForm: Sendable {
+        public var on: String, duration = "60", channel = CounselingSession.Channel.inPerson.rawValue, language = "Deutsch"
+        public var interpreter = false, withFamily = false
+        public var pathways: Set<PathwayKey> = []
+        public var record = "", confidential = ""
+        public var errors: [String: String] = [:]
+        /// The session being corrected; nil for a new one.
+        public var id: String?
+
+        public init(today: Day) { on = today.german }
+
+        /// The form of a recorded session, for correcting it.
+        public init(_ s: CounselingSession) {
+            id = s.id; on = s.on.german; duration = String(s.durationMinutes); channel = s.channel.rawValue; language = s.language
+            interpreter = s.interpreter; withFamily = s.withFamily; pathways = Set(s.pathways); record = s.record; confidential = s.confidentialNote
+        }
+    }
+
+    /// The fields of a session, posted to `action`.
+    static func sessionForm(frame: PageFrame, _ f: SessionForm, action: String, submit: String) -> HTML {
+        let channels = CounselingSession.Channel.allCases.map {
+            "<option value=\"\($0.rawValue)\"\($0.rawValue == f.channel ? " selected" : "")>\(channel($0))</option>" as HTML
+        }
+        let pathwayBoxes = PathwayKey.allCases.map {
+            "<label><input type=\"checkbox\" name=\"pw_\($0.rawValue)\" value=\"1\"\(f.pathways.contains($0) ? " checked" : "")> \($0.title)</label>" as HTML
+        }
+        func err(_ k: String) -> HTML { Layout.fieldError(k, f.errors[k]) }
+        func checked(_ b: Bool) -> String { b ? " checked" : "" }
+        return """
+        \(Layout.errorSummary(f.errors))
+        <form method="post" action="\(action)">
+        \(Layout.csrf(frame.csrf))
+        <div class="grid">
+        <div><label for="on">Datum</label><input id="on" name="on" value="\(f.on)" size="10"\(Layout.describedBy("on", f.errors["on"]))>\(err("on"))</div>
+        <div><label for="duration">Dauer (Minuten)</label><input id="duration" name="duration" value="\(f.duration)" size="4"\(Layout.describedBy("duration", f.errors["duration"]))>\(err("duration"))</div>
+        <div><label for="channel">Kanal</label><select id="channel" name="channel"\(Layout.describedBy("channel", f.errors["channel"]))>\(channels)</select>\(err("channel"))</div>
+        <div><label for="language">Sprache</label><input id="language" name="language" value="\(f.language)"\(Layout.describedBy("language", f.errors["language"]))>\(err("language"))</div>
+        <div><label><input type="checkbox" name="interpreter" value="1"\(checked(f.interpreter))> mit Dolmetschung</label></div>
+        <div><label><input type="checkbox" name="with_family" value="1"\(checked(f.withFamily))> mit Familienangehörigen</label></div>
+        </div>
+        <fieldset><legend>Besprochene Wege</legend><div class="grid">\(pathwayBoxes)</div></fieldset>
+        <label for="record">Kurzvermerk</label>\(err("record"))<textarea id="record" name="record" rows="4" cols="80"\(Layout.describedBy("record", f.errors["record"]))>\(f.record)</textarea>
+        <label for="confidential">Vertraulicher Vermerk (nur für die Beratungsstelle)</label><textarea id="confidential" name="confidential" rows="3" cols="80">\(f.confidential)</textarea>
+        <p><button type="submit">\(submit)</button></p>
+        </form>
+        """
+    }
+
+    /// `canEdit`: whether the viewer may correct a session (its author or a coordinator).
     public static func show(frame: PageFrame, client: Client, counselingCase c: CounselingCase, sessions: [CounselingSession],
-                            showConfidential: Bool, today: Day, errors: [String: String] = [:], work: HTML = .empty) -> HTML {
+                            showConfidential: Bool, today: Day, sessionForm: SessionForm? = nil, canEdit: (CounselingSession) -> Bool = { _ in false },
+                            work: HTML = .empty) -> HTML {
         let kinds = CounselingSession.kinds(sessions)
         let rows = sessions.map { s in
             let kind = kinds[s.id] == .first ? "Erstberatung" : "Folgeberatung"
             let note: HTML = showConfidential && !s.confidentialNote.isEmpty ? "<br><em>Vertraulich:</em> \(s.confidentialNote)" : .empty
+            let edit: HTML = canEdit(s) ? "<a href=\"/cases/\(c.id)/sessions/\(s.id)/edit\">korrigieren<span class=\"visually-hidden\"> (Beratung vom \(s.on.german))</span></a>" : .empty
             return """
             <tr><td>\(s.on.german)</td><td>\(kind)</td><td>\(channel(s.channel))</td><td>\(s.language)\(s.interpreter ? " (mit Dolmetschung)" : "")</td>
-            <td>\(s.durationMinutes) min\(s.withFamily ? " · mit Familie" : "")</td><td>\(s.pathways.map(\.title).joined(separator: ", "))</td><td>\(s.record)\(note)</td></tr>
+            <td>\(s.durationMinutes) min\(s.withFamily ? " · mit Familie" : "")</td><td>\(s.pathways.map(\.title).joined(separator: ", "))</td><td>\(s.record)\(note)</td><td>\(edit)</td></tr>
             """ as HTML
         }
-        let channels = CounselingSession.Channel.allCases.map { "<option value=\"\($0.rawValue)\">\(channel($0))</option>" as HTML }
-        let pathwayBoxes = PathwayKey.allCases.map { "<label><input type=\"checkbox\" name=\"pw_\($0.rawValue)\" value=\"1\"> \($0.title)</label>" as HTML }
-        func err(_ k: String) -> HTML { Layout.fieldError(k, errors[k]) }
         return Layout.page(frame, """
         <h1>Akte: \(client.firstName) \(client.lastName)</h1>
         <p>Eröffnet am \(c.openedOn.german) · Zugang: \(referral(c.referralSource)) · Stand: \(state(c.state))\(c.pathway.map { " · Ziel: " + $0.title } ?? "")\(c.closedOn.map { " · geschlossen am \($0.german)" } ?? "")\(c.outcome.map { ": \($0)" } ?? "")</p>
         <p><a href="/clients/\(client.id)">Zur Klientenakte</a> · <a href="/clients/\(client.id)/assessment">Prüfung</a> · <a href="/cases/\(c.id)/letters/application">Briefe</a></p>
         \(work)
         <h2>Beratungen</h2>
-        <table><thead><tr><th scope="col">Datum</th><th scope="col">Art</th><th scope="col">Kanal</th><th scope="col">Sprache</th><th scope="col">Dauer</th><th scope="col">Besprochene Wege</th><th scope="col">Vermerk</th></tr></thead>
+        <table><thead><tr><th scope="col">Datum</th><th scope="col">Art</th><th scope="col">Kanal</th><th scope="col">Sprache</th><th scope="col">Dauer</th><th scope="col">Besprochene Wege</th><th scope="col">Vermerk</th><th scope="col"><span class="visually-hidden">Aktion</span></th></tr></thead>
         <tbody>\(rows)</tbody></table>
         <h2>Beratung erfassen</h2>
         <p class="hint">Die erste Beratung einer Akte ist die Erstberatung, jede weitere eine Folgeberatung.</p>
-        \(Layout.errorSummary(errors))
-        <form method="post" action="/cases/\(c.id)/sessions">
-        \(Layout.csrf(frame.csrf))
-        <div class="grid">
-        <div><label for="on">Datum</label><input id="on" name="on" value="\(today.german)" size="10"\(Layout.describedBy("on", errors["on"]))>\(err("on"))</div>
-        <div><label for="duration">Dauer (Minuten)</label><input id="duration" name="duration" value="60" size="4"\(Layout.describedBy("duration", errors["duration"]))>\(err("duration"))</div>
-        <div><label for="channel">Kanal</label><select id="channel" name="channel"\(Layout.describedBy("channel", errors["channel"]))>\(channels)</select>\(err("channel"))</div>
-        <div><label for="language">Sprache</label><input id="language" name="language" value="Deutsch"\(Layout.describedBy("language", errors["language"]))>\(err("language"))</div>
-        <div><label><input type="checkbox" name="interpreter" value="1"> mit Dolmetschung</label></div>
-        <div><label><input type="checkbox" name="with_family" value="1"> mit Familienangehörigen</label></div>
-        </div>
-        <fieldset><legend>Besprochene Wege</legend><div class="grid">\(pathwayBoxes)</div></fieldset>
-        <label for="record">Kurzvermerk</label><textarea id="record" name="record" rows="4" cols="80"></textarea>
-        <label for="confidential">Vertraulicher Vermerk (nur für die Beratungsstelle)</label><textarea id="confidential" name="confidential" rows="3" cols="80"></textarea>
-        <p><button type="submit">Beratung speichern</button></p>
-        </form>
+        \(Self.sessionForm(frame: frame, sessionForm ?? SessionForm(today: today), action: "/cases/\(c.id)/sessions", submit: "Beratung speichern"))
+        """)
+    }
+
+    /// Correcting a recorded session (the audit trail keeps that it was changed, and by whom).
+    public static func editSession(frame: PageFrame, client: Client, counselingCase c: CounselingCase, form: SessionForm) -> HTML {
+        Layout.page(frame, """
+        <h1>Beratung korrigieren: \(client.firstName) \(client.lastName)</h1>
+        <p class="hint">Die Korrektur ersetzt die Angaben der Beratung; das Protokoll der Akte hält fest, wer sie wann geändert hat.</p>
+        \(sessionForm(frame: frame, form, action: "/cases/\(c.id)/sessions/\(form.id ?? "")", submit: "Korrektur speichern"))
+        <p><a href="/cases/\(c.id)">Zurück zur Akte</a></p>
         """)
     }
 }

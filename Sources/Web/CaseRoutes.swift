@@ -16,6 +16,8 @@ struct CaseRoutes {
             (.post, "/clients/{id}/cases", openCase),
             (.get, "/cases/{id}", show),
             (.post, "/cases/{id}/sessions", recordSession),
+            (.get, "/cases/{id}/sessions/{session}/edit", editSessionPage),
+            (.post, "/cases/{id}/sessions/{session}", correctSession),
             (.get, "/api/v1/clients/{id}/cases", apiCases),
             (.get, "/api/v1/cases/{id}/sessions", apiSessions),
             (.post, "/cases/{id}/applications", fileApplication),
@@ -90,7 +92,7 @@ struct CaseRoutes {
     }
 
     /// The case page: applications, documents and sessions, with the errors of whichever form was sent.
-    func render(_ context: BleibeContext, _ c: CounselingCase, _ client: Client, sessionErrors: [String: String] = [:],
+    func render(_ context: BleibeContext, _ c: CounselingCase, _ client: Client, sessionForm: CasePages.SessionForm? = nil,
                 applicationErrors: [String: String] = [:], documentError: String? = nil, reminderErrors: [String: String] = [:],
                 meetingError: String? = nil, stateErrors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
         let sessions = try await services.cases.sessions(caseID: c.id, organisation: c.organisationID)
@@ -108,34 +110,76 @@ struct CaseRoutes {
             + MeetingPages.bringCase(frame: frame, caseID: c.id, meetings: try await upcomingMeetings(c.organisationID).map { .init(id: $0.id, on: $0.on, participants: $0.participants) },
                                      error: meetingError)
         return Reply.html(CasePages.show(frame: frame, client: client, counselingCase: c, sessions: sessions, showConfidential: true,
-                                         today: services.today, errors: sessionErrors, work: work), status: status)
+                                         today: services.today, sessionForm: sessionForm, canEdit: { [a = context.actor] s in
+                                             a.map { Policy.allows($0, .correctSession(ownerOrganisation: c.organisationID, author: s.counselorID)) } ?? false
+                                         }, work: work), status: status)
+    }
+
+    /// The session form read and checked against the case: the values as typed (with German errors at their
+    /// fields), and the session's data when there is no error.
+    func readSession(_ form: Form, _ c: CounselingCase) -> (CasePages.SessionForm, (on: Day, minutes: Int, channel: CounselingSession.Channel)?) {
+        var f = CasePages.SessionForm(today: services.today)
+        f.on = form.trimmed("on"); f.duration = form.trimmed("duration"); f.channel = form.trimmed("channel"); f.language = form.trimmed("language")
+        f.interpreter = form["interpreter"] == "1"; f.withFamily = form["with_family"] == "1"
+        f.pathways = Set(PathwayKey.allCases.filter { form["pw_\($0.rawValue)"] == "1" })
+        f.record = form.trimmed("record"); f.confidential = form.trimmed("confidential")
+        let on = (try? parseDay(f.on)) ?? nil
+        if on == nil { f.errors["on"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
+        if let d = on, d > services.today { f.errors["on"] = "Eine Beratung kann nicht in der Zukunft liegen." }
+        // An earlier date would turn the real first session into a follow-up one and skew the statistics.
+        if let d = on, d < c.openedOn { f.errors["on"] = "Die Beratung liegt vor der Eröffnung der Akte am \(c.openedOn.german)." }
+        let channel = CounselingSession.Channel(rawValue: f.channel)
+        if channel == nil { f.errors["channel"] = "Bitte den Weg der Beratung auswählen." }
+        let minutes = Int(f.duration)
+        if minutes == nil || !(1...600).contains(minutes!) { f.errors["duration"] = "Bitte die Dauer in Minuten (1–600) angeben." }
+        if f.language.isEmpty || f.language.count > 60 { f.errors["language"] = "Bitte die Sprache angeben (höchstens 60 Zeichen)." }
+        if f.record.count > 5000 || f.confidential.count > 5000 { f.errors["record"] = "Vermerke dürfen höchstens 5000 Zeichen haben." }
+        guard f.errors.isEmpty, let on, let minutes, let channel else { return (f, nil) }
+        return (f, (on, minutes, channel))
     }
 
     @Sendable func recordSession(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c, client) = try await loadCase(context, write: true)
         let form = try await Form.checked(request, context: context)
-        var errors: [String: String] = [:]
-        let on = (try? parseDay(form.trimmed("on"))) ?? nil
-        if on == nil { errors["on"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
-        if let d = on, d > services.today { errors["on"] = "Eine Beratung kann nicht in der Zukunft liegen." }
-        // An earlier date would turn the real first session into a follow-up one and skew the statistics.
-        if let d = on, d < c.openedOn { errors["on"] = "Die Beratung liegt vor der Eröffnung der Akte am \(c.openedOn.german)." }
-        let channel = CounselingSession.Channel(rawValue: form.trimmed("channel"))
-        if channel == nil { errors["channel"] = "Bitte den Weg der Beratung auswählen." }
-        let minutes = Int(form.trimmed("duration"))
-        if minutes == nil || !(1...600).contains(minutes!) { errors["duration"] = "Bitte die Dauer in Minuten (1–600) angeben." }
-        let language = form.trimmed("language")
-        if language.isEmpty || language.count > 60 { errors["language"] = "Bitte die Sprache angeben." }
-        let record = form.trimmed("record"), note = form.trimmed("confidential")
-        if record.count > 5000 || note.count > 5000 { errors["record"] = "Vermerke dürfen höchstens 5000 Zeichen haben." }
-        guard errors.isEmpty, let day = on, let duration = minutes, let channel else {
-            return try await render(context, c, client, sessionErrors: errors, status: .unprocessableContent)
-        }
-        let s = CounselingSession(id: Credentials.newID(), caseID: c.id, clientID: client.id, on: day, durationMinutes: duration,
-                                  channel: channel, language: language,
-                                  interpreter: form["interpreter"] == "1", pathways: PathwayKey.allCases.filter { form["pw_\($0.rawValue)"] == "1" },
-                                  record: record, confidentialNote: note, counselorID: a.userID, createdAt: services.timestamp(), withFamily: form["with_family"] == "1")
+        let (f, data) = readSession(form, c)
+        guard let data else { return try await render(context, c, client, sessionForm: f, status: .unprocessableContent) }
+        let s = CounselingSession(id: Credentials.newID(), caseID: c.id, clientID: client.id, on: data.on, durationMinutes: data.minutes,
+                                  channel: data.channel, language: f.language, interpreter: f.interpreter,
+                                  pathways: PathwayKey.allCases.filter(f.pathways.contains), record: f.record, confidentialNote: f.confidential,
+                                  counselorID: a.userID, createdAt: services.timestamp(), withFamily: f.withFamily)
         guard try await services.cases.record(s, organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/cases/\(c.id)")
+    }
+
+    /// A session of the case that the actor may correct, or 404/403.
+    func correctable(_ context: BleibeContext) async throws -> (Actor, CounselingCase, Client, CounselingSession) {
+        let (a, c, client) = try await loadCase(context, write: true)
+        let id = try context.parameters.require("session")
+        guard let s = try await services.cases.sessions(caseID: c.id, organisation: c.organisationID).first(where: { $0.id == id }) else { throw AppError.notFound }
+        guard Policy.allows(a, .correctSession(ownerOrganisation: c.organisationID, author: s.counselorID)) else { throw AppError.forbidden }
+        return (a, c, client, s)
+    }
+
+    @Sendable func editSessionPage(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c, client, s) = try await correctable(context)
+        try await services.clients.recordRead(clientID: client.id, entity: "session", audit: services.audit(a))
+        return Reply.html(CasePages.editSession(frame: context.frame("Beratung korrigieren", current: "clients"), client: client, counselingCase: c, form: .init(s)))
+    }
+
+    /// Replaces the session's details; its author and the time it was first recorded stay.
+    @Sendable func correctSession(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c, client, old) = try await correctable(context)
+        let form = try await Form.checked(request, context: context)
+        var (f, data) = readSession(form, c)
+        f.id = old.id
+        guard let data else {
+            return Reply.html(CasePages.editSession(frame: context.frame("Beratung korrigieren", current: "clients"), client: client, counselingCase: c, form: f),
+                              status: .unprocessableContent)
+        }
+        var s = old
+        s.on = data.on; s.durationMinutes = data.minutes; s.channel = data.channel; s.language = f.language; s.interpreter = f.interpreter
+        s.withFamily = f.withFamily; s.pathways = PathwayKey.allCases.filter(f.pathways.contains); s.record = f.record; s.confidentialNote = f.confidential
+        guard try await services.cases.updateSession(s, organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
         return Reply.redirect("/cases/\(c.id)")
     }
 

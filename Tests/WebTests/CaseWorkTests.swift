@@ -109,6 +109,55 @@ struct CaseWorkTests {
         }
     }
 
+    @Test(arguments: TestDatabase.available)
+    func aSessionIsCorrectedByItsAuthorOrTheCoordinationAndARefusedFormKeepsWhatWasTyped(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let casePath = try await b.openCase("client-a", csrf: csrf, on: "01.11.2026")
+                let session = ["csrf": csrf, "on": "03.11.2026", "duration": "45", "channel": "phone", "language": "Arabisch", "interpreter": "1",
+                               "pw_25b": "1", "record": "Unterlagen zur Lebensunterhaltssicherung besprochen.", "confidential": "Sorgen wegen Arbeitgeber"]
+                // A mistyped date: refused at the field, with everything typed still in the form.
+                let bad = try await b.request(.post, casePath + "/sessions", form: session.merging(["on": "33.11.2026"]) { $1 })
+                #expect(bad.status == .unprocessableContent && bad.body.contains("id=\"on-error\""))
+                #expect(bad.body.contains(">Unterlagen zur Lebensunterhaltssicherung besprochen.</textarea>") && bad.body.contains("value=\"33.11.2026\""))
+                #expect(bad.body.contains("<option value=\"phone\" selected>") && bad.body.contains("name=\"pw_25b\" value=\"1\" checked"))
+                #expect(try await b.request(.post, casePath + "/sessions", form: session).status == .seeOther)
+                let page = try await b.request(.get, casePath)
+                let edit = try #require(page.body.components(separatedBy: "href=\"").dropFirst().first { $0.contains("/sessions/") && $0.contains("/edit") }?.prefix { $0 != "\"" })
+                let form = try await b.request(.get, String(edit))
+                #expect(form.status == .ok && form.body.contains("value=\"03.11.2026\"") && form.body.contains(">Sorgen wegen Arbeitgeber</textarea>"))
+                var fields = b.formFields(form)
+                fields["on"] = "04.11.2026"; fields["record"] = "Korrigiert: Lebensunterhalt und Sprachkurs besprochen."
+                #expect(try await b.request(.post, String(edit.dropLast(5)), form: fields.merging(["on": "01.01.2020"]) { $1 }).status == .unprocessableContent)
+                #expect(try await b.request(.post, String(edit.dropLast(5)), form: fields).status == .seeOther)
+                let caseID = String(casePath.split(separator: "/").last!)
+                let stored = try await f.services.cases.sessions(caseID: caseID, organisation: "org-a")
+                #expect(stored.count == 1 && stored[0].on == Day("2026-11-04") && stored[0].record.hasPrefix("Korrigiert") && stored[0].counselorID == "user-0")
+                #expect(stored[0].channel == .phone && stored[0].interpreter && stored[0].pathways == [.p25b] && stored[0].confidentialNote == "Sorgen wegen Arbeitgeber")
+                let audit = try await AuditLog.events(ofClient: "client-a", in: f.services.db)
+                #expect(audit.contains { $0.action == "update" && $0.entity == "session" && $0.entityID == stored[0].id })
+                // The coordination may correct it too; another service finds no such session.
+                let coord = Browser(client: b.client, clock: f.clock)
+                _ = try await coord.logIn(f.login(.coordinator))
+                #expect(try await coord.request(.get, String(edit)).status == .ok)
+                let other = Browser(client: b.client, clock: f.clock)
+                _ = try await other.logIn(f.login(.counselor, organisation: "org-b"))
+                #expect(try await other.request(.get, String(edit)).status == .notFound)
+            }
+        }
+    }
+
+    @Test func onlyTheAuthorOrTheCoordinationCorrectsASession() {
+        let counselor = Actor(userID: "u1", organisationID: "o", organisationKind: .counselingService, role: .counselor)
+        let colleague = Actor(userID: "u2", organisationID: "o", organisationKind: .counselingService, role: .counselor)
+        let coordinator = Actor(userID: "u3", organisationID: "o", organisationKind: .counselingService, role: .coordinator)
+        #expect(Policy.allows(counselor, .correctSession(ownerOrganisation: "o", author: "u1")))
+        #expect(!Policy.allows(colleague, .correctSession(ownerOrganisation: "o", author: "u1")))
+        #expect(Policy.allows(coordinator, .correctSession(ownerOrganisation: "o", author: "u1")))
+        #expect(!Policy.allows(coordinator, .correctSession(ownerOrganisation: "other", author: "u1")))
+    }
+
     @Test func kindsAreDerivedFromTheDates() {
         func s(_ id: String, _ d: String, _ at: String) -> CounselingSession {
             CounselingSession(id: id, caseID: "c", clientID: "x", on: Day(iso: d)!, durationMinutes: 30, channel: .inPerson, language: "de",

@@ -233,6 +233,10 @@ extension Browser {
             let selected = options.first { $0.prefix { $0 != ">" }.contains(" selected") } ?? options.first
             out[name] = selected.flatMap { attr($0.prefix { $0 != ">" }, "value") } ?? ""
         }
+        for part in html.components(separatedBy: "<textarea").dropFirst() {
+            guard let name = attr(part.prefix { $0 != ">" }, "name"), let open = part.firstIndex(of: ">") else { continue }
+            out[name] = unescape(part[part.index(after: open)...].components(separatedBy: "</textarea>")[0])
+        }
         return out
     }
 
