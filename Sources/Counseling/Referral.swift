@@ -5,12 +5,15 @@ import Eligibility
 public struct Referral: Sendable, Hashable {
     public enum State: String, Sendable, CaseIterable {
         case pending, accepted, declined
+        /// Withdrawn by the authority before the service answered (sent in error); its personal data are erased.
+        case withdrawn
 
         public var german: String {
             switch self {
             case .pending: return "offen"
             case .accepted: return "angenommen"
             case .declined: return "abgelehnt"
+            case .withdrawn: return "zurückgezogen"
             }
         }
     }

@@ -160,7 +160,8 @@ public struct CooperationReport: Sendable {
             if a.outcome == .refused { refused[a.pathway.title, default: 0] += 1 }
         }
         var ref = Dictionary(uniqueKeysWithValues: quarters.map { ($0, [0, 0, 0]) })
-        for r in referrals where r.createdOn >= from && r.createdOn <= to {
+        // A withdrawn referral was sent in error: it is no referral.
+        for r in referrals where r.createdOn >= from && r.createdOn <= to && r.state != .withdrawn {
             ref[quarter(r.createdOn)]?[r.state == .accepted ? 0 : r.state == .declined ? 1 : 2] += 1
         }
         let rates = regulations.map { reg -> (String, Double?) in

@@ -264,6 +264,21 @@ public struct CooperationStore: Sendable {
         }
     }
 
+    /// The authority withdraws a referral the service has not answered yet. The person's data go with it: the
+    /// service no longer needs them, and a referral sent in error may concern the wrong person.
+    public func withdraw(referralID: String, authority: String, reason: String, on day: Day, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard try await ex.one(SQL("SELECT id FROM referrals WHERE id = ? AND authority_id = ? AND state = 'pending'", [referralID, authority])) != nil else { return false }
+            try await ex.execute(SQL("""
+                UPDATE referrals SET state = 'withdrawn', decided_on = ?, decline_reason = ?, first_name = '', last_name = '', born = NULL,
+                  nationality = NULL, reason = '' WHERE id = ?
+                """, [day.iso, reason, referralID]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "withdraw", entity: "referral", entityID: referralID, clientID: nil)
+            return true
+        }
+    }
+
     // MARK: Contact directory
 
     public func contacts(authority: String) async throws -> [DirectoryContact] {

@@ -133,11 +133,18 @@ public enum CooperationPages {
                 <label for="why-\(r.id)">Grund der Ablehnung</label><input id="why-\(r.id)" name="reason" required>
                 <button type="submit">Ablehnen</button></form>
                 """
+            } else if authoritySide && r.state == .pending {
+                decide = """
+                <form method="post" action="/referrals/\(r.id)/withdraw">\(Layout.csrf(frame.csrf))
+                <label for="wd-\(r.id)">Grund (z. B. falsche Stelle)</label><input id="wd-\(r.id)" name="reason" required maxlength="300">
+                <button type="submit">Zurückziehen</button></form>
+                """
             } else if !authoritySide, let caseID = r.caseID {
                 decide = "<a href=\"/cases/\(caseID)\">zur Akte</a>"
             }
+            let person: HTML = r.state == .withdrawn ? "<em>Angaben gelöscht</em>" : "\(r.lastName), \(r.firstName)"
             return """
-            <tr><td>\(r.createdOn.german)</td><td>\(r.lastName), \(r.firstName)</td><td>\(Labels.day(r.born))</td><td>\(r.nationality.map(CountryCodes.germanName) ?? "–")</td>
+            <tr><td>\(r.createdOn.german)</td><td>\(person)</td><td>\(Labels.day(r.born))</td><td>\(r.nationality.map(CountryCodes.germanName) ?? "–")</td>
             <td>\(names[authoritySide ? r.serviceID : r.authorityID] ?? "")</td><td>\(r.reason)</td><td>\(state)</td><td>\(decide)</td></tr>
             """
         }

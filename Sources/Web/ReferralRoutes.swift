@@ -15,6 +15,7 @@ struct ReferralRoutes {
             (.post, "/referrals", create),
             (.post, "/referrals/{id}/accept", accept),
             (.post, "/referrals/{id}/decline", decline),
+            (.post, "/referrals/{id}/withdraw", withdraw),
             (.get, "/api/v1/referrals", apiList),
             (.get, "/contacts", contacts),
             (.post, "/contacts", addContact),
@@ -109,6 +110,18 @@ struct ReferralRoutes {
         guard !reason.isEmpty, reason.count <= 500 else { throw AppError.badRequest("Bitte den Grund der Ablehnung angeben (höchstens 500 Zeichen).") }
         guard try await services.cooperation.decline(referralID: try context.parameters.require("id"), service: a.organisationID, reason: reason,
                                                      on: services.today, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/referrals")
+    }
+
+    /// The authority takes back a referral the service has not answered (sent to the wrong service, or in error).
+    @Sendable func withdraw(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try context.requireActor()
+        let form = try await Form.checked(request, context: context)
+        guard try side(a) else { throw AppError.forbidden }
+        let reason = form.trimmed("reason")
+        guard !reason.isEmpty, reason.count <= 300 else { throw AppError.badRequest("Bitte den Grund angeben, aus dem die Vermittlung zurückgezogen wird (höchstens 300 Zeichen).") }
+        guard try await services.cooperation.withdraw(referralID: try context.parameters.require("id"), authority: a.organisationID, reason: reason,
+                                                      on: services.today, audit: services.audit(a)) else { throw AppError.notFound }
         return Reply.redirect("/referrals")
     }
 

@@ -235,6 +235,38 @@ struct CooperationTests {
     }
 
     @Test(arguments: TestDatabase.available)
+    func theAuthorityWithdrawsAnUnansweredReferralAndItsPersonalDataAreErased(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let clerk = Browser(client: b.client, clock: f.clock)
+                let clerkCSRF = try await clerk.logIn(f.login(.authorityClerk))
+                let form = ["csrf": clerkCSRF, "service": "org-a", "first_name": "Samir", "last_name": "Yousef", "born": "12.03.1999",
+                            "nationality": "SYR", "reason": "Seit 2017 geduldet", "agreed": "1"]
+                #expect(try await clerk.request(.post, "/referrals", form: form).status == .seeOther)
+                #expect(try await clerk.request(.post, "/referrals", form: form.merging(["first_name": "Leyla"]) { $1 }).status == .seeOther)
+                let page = try await clerk.request(.get, "/referrals")
+                let ids = page.body.components(separatedBy: "action=\"/referrals/").dropFirst().map { String($0.prefix { $0 != "/" }) }
+                #expect(ids.count == 2 && page.body.contains("Zurückziehen"))
+                // The service cannot withdraw; the authority must say why.
+                let csrf = try await b.logIn(f.login(.counselor))
+                #expect(try await b.request(.post, "/referrals/\(ids[0])/withdraw", form: ["csrf": csrf, "reason": "x"]).status == .forbidden)
+                #expect(try await clerk.request(.post, "/referrals/\(ids[0])/withdraw", form: ["csrf": clerkCSRF, "reason": ""]).status == .badRequest)
+                #expect(try await clerk.request(.post, "/referrals/\(ids[0])/withdraw", form: ["csrf": clerkCSRF, "reason": "An die falsche Stelle gesandt"]).status == .seeOther)
+                // Both sides see it withdrawn, without the person; the service can no longer accept it.
+                let inbox = try await b.request(.get, "/referrals")
+                #expect(inbox.body.contains("zurückgezogen am 22.11.2026: An die falsche Stelle gesandt") && inbox.body.contains("Angaben gelöscht"))
+                #expect(inbox.body.contains("Yousef, Leyla") && !inbox.body.contains("Yousef, Samir"))
+                #expect(try await b.request(.post, "/referrals/\(ids[0])/accept", form: ["csrf": csrf, "file_number": "Z-1"]).status == .notFound)
+                let stored = try await f.services.db.read { try await $0.one(SQL("SELECT first_name, born, reason FROM referrals WHERE id = ?", [ids[0]])) }
+                #expect(stored?.text("first_name") == "" && stored?.text("born") == nil && stored?.text("reason") == "")
+                // An answered referral cannot be withdrawn any more.
+                #expect(try await b.request(.post, "/referrals/\(ids[1])/decline", form: ["csrf": csrf, "reason": "Zuständig ist Muldenau"]).status == .seeOther)
+                #expect(try await clerk.request(.post, "/referrals/\(ids[1])/withdraw", form: ["csrf": clerkCSRF, "reason": "zu spät"]).status == .notFound)
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func theAuthorityMaintainsItsContactDirectoryAndTheCooperatingServiceReadsIt(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
             try await f.run { b in
