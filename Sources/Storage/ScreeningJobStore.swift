@@ -1,9 +1,9 @@
 import Eligibility
 import Foundation
 
-/// A population screening run in the background: queued, running (with progress), done or failed.
+/// A population screening run in the background: queued, running (with progress), done, failed, or cancelled by a user.
 public struct ScreeningJob: Sendable, Hashable {
-    public enum State: String, Sendable { case queued, running, done, failed }
+    public enum State: String, Sendable { case queued, running, done, failed, cancelled }
     public var id: String, organisationID: String, createdAt: String, fileName: String, format: String, on: Day
     public var state: State, totalRows: Int, processedRows: Int, rejectedRows: Int
     public var summaryJSON: String?, rejections: String, error: String?, expiresAt: String
@@ -52,23 +52,37 @@ public struct ScreeningJobStore: Sendable {
         return nil
     }
 
-    /// The job's progress, and the heartbeat that shows its instance is alive.
-    public func progress(id: String, processed: Int, rejected: Int, now: String) async throws {
+    /// The job's progress, and the heartbeat that shows its instance is alive. False when the job is no longer
+    /// running here (cancelled or deleted): the runner stops.
+    @discardableResult
+    public func progress(id: String, processed: Int, rejected: Int, now: String) async throws -> Bool {
         try await db.transaction { ex in
-            try await ex.execute(SQL("UPDATE screening_jobs SET processed_rows = ?, rejected_rows = ?, heartbeat_at = ? WHERE id = ? AND state = 'running'",
-                                     [processed, rejected, now, id]))
+            try await ex.one(SQL("UPDATE screening_jobs SET processed_rows = ?, rejected_rows = ?, heartbeat_at = ? WHERE id = ? AND state = 'running' RETURNING id",
+                                 [processed, rejected, now, id])) != nil
         }
     }
 
+    /// Records the result, unless the job was cancelled meanwhile.
     public func finish(id: String, processed: Int, rejected: Int, summaryJSON: String, rejections: String) async throws {
         try await db.transaction { ex in
-            try await ex.execute(SQL("UPDATE screening_jobs SET state = 'done', processed_rows = ?, rejected_rows = ?, summary_json = ?, rejections = ? WHERE id = ?",
+            try await ex.execute(SQL("UPDATE screening_jobs SET state = 'done', processed_rows = ?, rejected_rows = ?, summary_json = ?, rejections = ? WHERE id = ? AND state = 'running'",
                                      [processed, rejected, summaryJSON, rejections, id]))
         }
     }
 
     public func fail(id: String, error: String) async throws {
-        try await db.transaction { ex in try await ex.execute(SQL("UPDATE screening_jobs SET state = 'failed', error = ? WHERE id = ?", [error, id])) }
+        try await db.transaction { ex in try await ex.execute(SQL("UPDATE screening_jobs SET state = 'failed', error = ? WHERE id = ? AND state = 'running'", [error, id])) }
+    }
+
+    /// Cancels a queued or running job of the organisation; a running one stops at its next heartbeat.
+    public func cancel(id: String, organisation: String, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard try await ex.one(SQL("""
+                UPDATE screening_jobs SET state = 'cancelled' WHERE id = ? AND organisation_id = ? AND state IN ('queued', 'running') RETURNING id
+                """, [id, organisation])) != nil else { return false }
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID, action: "cancel", entity: "screening", entityID: id, clientID: nil)
+            return true
+        }
     }
 
     public func jobs(organisation: String) async throws -> [ScreeningJob] {

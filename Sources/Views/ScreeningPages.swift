@@ -16,7 +16,7 @@ public enum ScreeningPages {
                                                      ("excluded", "ausgeschlossen"), ("unclear", "unklar")]
 
     static func stateText(_ s: String) -> String {
-        switch s { case "queued": "wartet"; case "running": "läuft"; case "done": "fertig"; default: "fehlgeschlagen" }
+        switch s { case "queued": "wartet"; case "running": "läuft"; case "done": "fertig"; case "cancelled": "abgebrochen"; default: "fehlgeschlagen" }
     }
 
     public static func list(frame: PageFrame, jobs: [JobRow], today: Day, retentionDays: Int, error: String? = nil) -> HTML {
@@ -72,6 +72,9 @@ public enum ScreeningPages {
             if !rejections.isEmpty {
                 body.append("<details><summary>Abgewiesene Zeilen (\(j.rejected))</summary><ul>\(rejections.split(separator: "\n").map { "<li>\(ScreeningMessages.german(String($0)))</li>" as HTML })</ul></details>")
             }
+        }
+        if running {
+            body.append("<form method=\"post\" action=\"/screening/\(j.id)/cancel\">\(Layout.csrf(frame.csrf))<button type=\"submit\">Screening abbrechen</button></form>")
         }
         body.append("<form method=\"post\" action=\"/screening/\(j.id)/delete\">\(Layout.csrf(frame.csrf))<button type=\"submit\">Liste und Ergebnisse jetzt löschen</button></form>")
         var f = frame

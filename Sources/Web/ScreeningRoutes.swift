@@ -19,6 +19,7 @@ struct ScreeningRoutes {
             (.get, "/screening/{id}/results", results),
             (.get, "/screening/{id}/outreach.csv", outreachCSV),
             (.post, "/screening/{id}/delete", delete),
+            (.post, "/screening/{id}/cancel", cancel),
         ]
     }
 
@@ -167,6 +168,18 @@ struct ScreeningRoutes {
         for r in rows { text += CSVExport.line([r.id, r.pathway, r.result, r.from]) }
         return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"einladungsliste-\(j.on.iso).csv\""],
                         body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// Stops a queued or running job (a large list blocks the queue for minutes); its files are removed.
+    @Sendable func cancel(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, j) = try await load(context)
+        _ = try await Form.checked(request, context: context)
+        guard try await services.screeningJobs.cancel(id: j.id, organisation: a.organisationID, audit: services.audit(a)) else {
+            throw AppError.conflict("Das Screening ist bereits beendet.")
+        }
+        // A queued job never reaches the runner; a running one removes its files when it notices.
+        if j.state == .queued { try? FileManager.default.removeItem(atPath: ScreeningRunner.inputPath(services.config, j.id)) }
+        return Reply.redirect("/screening/\(j.id)")
     }
 
     @Sendable func delete(_ request: Request, context: BleibeContext) async throws -> Response {

@@ -54,10 +54,20 @@ final class ScreeningRunner: @unchecked Sendable {
     /// Counters written by the screening thread and read by the progress writer.
     final class Progress: @unchecked Sendable {
         private let lock = NSLock()
-        private var processed = 0, rejected = 0, finished = false
+        private var processed = 0, rejected = 0, finished = false, stopped = false
         func set(_ p: Int, _ r: Int) { lock.withLock { processed = p; rejected = r } }
         func finish() { lock.withLock { finished = true } }
+        /// The job was cancelled (or deleted): the screening thread reads no further line.
+        func stop() { lock.withLock { stopped = true } }
+        var isStopped: Bool { lock.withLock { stopped } }
         var snapshot: (Int, Int, Bool) { lock.withLock { (processed, rejected, finished) } }
+    }
+
+    /// The lines of the input until the job is stopped.
+    struct StoppableLines<Base: IteratorProtocol<String>>: Sequence, IteratorProtocol {
+        var base: Base
+        let progress: Progress
+        mutating func next() -> String? { progress.isStopped ? nil : base.next() }
     }
 
     static func run(_ job: ScreeningJob, _ services: AppServices) async {
@@ -68,7 +78,7 @@ final class ScreeningRunner: @unchecked Sendable {
             while true {
                 let (p, r, done) = progress.snapshot
                 if done { break }
-                try? await services.screeningJobs.progress(id: job.id, processed: p, rejected: r, now: services.timestamp())
+                if (try? await services.screeningJobs.progress(id: job.id, processed: p, rejected: r, now: services.timestamp())) == false { progress.stop() }
                 try? await Task.sleep(nanoseconds: 300_000_000)
             }
         }
@@ -83,7 +93,7 @@ final class ScreeningRunner: @unchecked Sendable {
                     var buffer = Array((Screener.header(screener.pathways) + "\n").utf8)
                     var rejections: [String] = []
                     var rejected = 0
-                    let summary = screener.run(lines: IteratorSequence(lines), format: format, header: header, separator: separator, firstLine: firstLine,
+                    let summary = screener.run(lines: StoppableLines(base: lines, progress: progress), format: format, header: header, separator: separator, firstLine: firstLine,
                                                write: { line in
                                                    buffer += line.utf8; buffer.append(10)
                                                    if buffer.count > 1 << 20 { out.write(Data(buffer)); buffer.removeAll(keepingCapacity: true) }
@@ -106,6 +116,12 @@ final class ScreeningRunner: @unchecked Sendable {
         }
         progress.finish()
         _ = await writer.value   // it ends by itself (never cancelled mid-write); no progress write lands after the final one
+        if progress.isStopped {
+            // Cancelled: nothing of the list or its partial results stays.
+            try? FileManager.default.removeItem(atPath: inputPath(config, job.id))
+            try? FileManager.default.removeItem(atPath: resultsPath(config, job.id))
+            return
+        }
         // The final write must land (a busy database is retried), or the job would look "running" for ever.
         for attempt in 0..<10 {
             do {

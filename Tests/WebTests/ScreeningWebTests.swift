@@ -87,6 +87,53 @@ struct ScreeningWebTests {
         }
     }
 
+    /// A long job can be stopped from its page: it stops within a heartbeat, its files go, and the queue moves on.
+    @Test(arguments: TestDatabase.available)
+    func aRunningOrQueuedJobIsCancelledAndTheQueueMovesOn(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            let on = Day("2026-11-22")
+            var gen = PopulationGenerator(seed: 3, on: on)
+            let person = gen.nextHousehold().persons[0]
+            let row = CSV.line(FlatRecord.row(id: "p", person, minorChildren: 0, childrenAtSchool: nil, on: on), columns: FlatRecord.columns)
+            let big = FlatRecord.columns.joined(separator: ",") + "\n" + String(repeating: row + "\n", count: 100_000)
+            try FileManager.default.createDirectory(at: ScreeningRunner.directory(f.services.config), withIntermediateDirectories: true)
+            let audit = AuditContext(userID: "user-1", organisationID: "org-a", now: "2026-11-22T08:00:00.000Z")
+            for (id, text) in [("long", big), ("next", FlatRecord.columns.joined(separator: ",") + "\n" + row + "\n"), ("waiting", big.prefix(100_000) + "")] {
+                try text.write(toFile: ScreeningRunner.inputPath(f.services.config, id), atomically: true, encoding: .utf8)
+                try await f.services.screeningJobs.create(ScreeningJob(id: id, organisationID: "org-a", createdAt: "2026-11-22T08:00:0\(id.count).000Z", fileName: id, format: "csv",
+                                                                       on: on, state: .queued, totalRows: 1, expiresAt: "2099-01-01T00:00:00.000Z"), userID: "user-1", audit: audit)
+            }
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.coordinator))
+                // "waiting" is cancelled before it starts.
+                #expect(try await b.request(.post, "/screening/waiting/cancel", form: ["csrf": csrf]).status == .seeOther)
+                #expect(!FileManager.default.fileExists(atPath: ScreeningRunner.inputPath(f.services.config, "waiting")))
+                f.services.screeningRunner.kick(f.services)
+                var job = try await f.services.screeningJobs.job(id: "long", organisation: "org-a")
+                for _ in 0..<300 where job?.processedRows ?? 0 == 0 { try await Task.sleep(nanoseconds: 20_000_000); job = try await f.services.screeningJobs.job(id: "long", organisation: "org-a") }
+                let page = try await b.request(.get, "/screening/long")
+                #expect(page.body.contains("id=\"job-state\">läuft") && page.body.contains("Screening abbrechen"))
+                // Another organisation cannot stop it.
+                let muldenau = Browser(client: b.client, clock: f.clock)
+                let other = try await muldenau.logIn(f.login(.coordinator, organisation: "org-b"))
+                #expect(try await muldenau.request(.post, "/screening/long/cancel", form: ["csrf": other]).status == .notFound)
+                #expect(try await b.request(.post, "/screening/long/cancel", form: ["csrf": csrf]).status == .seeOther)
+                var next = try await f.services.screeningJobs.job(id: "next", organisation: "org-a")
+                for _ in 0..<500 where next?.state != .done { try await Task.sleep(nanoseconds: 20_000_000); next = try await f.services.screeningJobs.job(id: "next", organisation: "org-a") }
+                #expect(next?.state == .done)
+                let long = try #require(try await f.services.screeningJobs.job(id: "long", organisation: "org-a"))
+                #expect(long.state == .cancelled && long.processedRows < 100_000)
+                #expect(!FileManager.default.fileExists(atPath: ScreeningRunner.inputPath(f.services.config, "long")))
+                #expect(!FileManager.default.fileExists(atPath: ScreeningRunner.resultsPath(f.services.config, "long")))
+                #expect(try await f.services.screeningJobs.job(id: "waiting", organisation: "org-a")?.state == .cancelled)
+                #expect(try await b.request(.get, "/screening/long").body.contains("id=\"job-state\">abgebrochen"))
+                // A finished job cannot be cancelled; a cancelled one can be deleted.
+                #expect(try await b.request(.post, "/screening/next/cancel", form: ["csrf": csrf]).status == .conflict)
+                #expect(try await b.request(.post, "/screening/long/delete", form: ["csrf": csrf]).status == .seeOther)
+            }
+        }
+    }
+
     /// Several instances behind one database: a queued job is claimed by exactly one of them.
     @Test(arguments: TestDatabase.available)
     func aQueuedJobIsClaimedOnce(_ db: TestDatabase) async throws {
