@@ -42,9 +42,12 @@ struct PublicRoutes {
         guard let expected = request.cookies[cookie]?.value, let sent = form["csrf"], Credentials.equal(expected, sent) else { throw AppError.csrf }
     }
 
+    /// The form, or after a request was sent (`?sent=1`, where the post redirects) the thank-you note: reloading it
+    /// sends nothing again.
     @Sendable func page(_ request: Request, context: BleibeContext) async throws -> Response {
         let o = try await service(context)
-        return reply(o, lang: PublicPages.language(request.uri.queryParameters["lang"].map(String.init)), form: .init(), sent: false)
+        return reply(o, lang: PublicPages.language(request.uri.queryParameters["lang"].map(String.init)), form: .init(),
+                     sent: request.uri.queryParameters["sent"] == "1")
     }
 
     @Sendable func submit(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -70,6 +73,6 @@ struct PublicRoutes {
         guard f.errors.isEmpty else { return reply(o, lang: lang, form: f, sent: false, status: .unprocessableContent) }
         try await services.appointments.addRequest(.init(id: Credentials.newID(), createdAt: services.timestamp(), name: f.name, contact: f.contact,
                                                          language: f.language, preferred: f.preferred, message: f.message, formLanguage: lang.code), organisation: o.id)
-        return reply(o, lang: lang, form: .init(), sent: true)
+        return Reply.redirect("/anfrage/\(o.id)?lang=\(lang.code)&sent=1")
     }
 }

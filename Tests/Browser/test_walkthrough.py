@@ -267,6 +267,8 @@ def test_public_request_form_is_right_to_left_in_arabic_and_farsi(browser, serve
     browser.find_element(By.NAME, "consent").click()
     browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
     settle(browser).until(lambda d: d.find_element(By.ID, "thanks").text.startswith("Vielen Dank"))
+    # Redirected after the post: a reload shows the note again and sends nothing.
+    assert browser.current_url.endswith("sent=1")
 
 
 def test_self_check_answers_in_arabic_right_to_left_with_german_actions(browser, server):

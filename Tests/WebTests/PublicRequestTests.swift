@@ -14,6 +14,9 @@ struct PublicRequestTests {
                 let visitor = Browser(client: b.client, clock: f.clock)
                 let page = try await visitor.request(.get, "/anfrage/org-a?lang=ar")
                 #expect(page.status == .ok && page.body.contains("<html lang=\"ar\" dir=\"rtl\">") && page.body.contains("طلب موعد"))
+                // The privacy notice in the visitor's language, naming the service.
+                #expect(page.body.contains("<summary>إشعار حماية البيانات</summary>") && page.body.contains("الجهة المسؤولة هي Beratung Elbstadt"))
+                #expect(try await Browser(client: b.client, clock: f.clock).request(.get, "/anfrage/org-a?lang=tr").body.contains("Sorumlu: Beratung Elbstadt"))
                 #expect(try await visitor.request(.get, "/anfrage/org-abh").status == .notFound)   // only counseling services take requests
                 let token = try #require(visitor.csrf(page))
                 #expect(try await visitor.request(.post, "/anfrage/org-a?lang=ar", form: ["name": "X", "contact": "0351 123456", "consent": "1"]).status == .forbidden)
@@ -26,7 +29,11 @@ struct PublicRequestTests {
                 let again = try #require(visitor.csrf(long))
                 let ok = try await visitor.request(.post, "/anfrage/org-a?lang=ar", form: ["csrf": again, "name": "Samira K.", "contact": "0351 123456",
                                                                                           "language": "Arabisch", "preferred": "vormittags", "consent": "1"])
-                #expect(ok.status == .ok && ok.body.contains("id=\"thanks\""))
+                // Sent, then redirected to the thank-you note: reloading it sends nothing again.
+                #expect(ok.status == .seeOther && ok.headers[.location] == "/anfrage/org-a?lang=ar&sent=1")
+                let thanks = try await visitor.request(.get, "/anfrage/org-a?lang=ar&sent=1")
+                #expect(thanks.status == .ok && thanks.body.contains("id=\"thanks\"") && thanks.body.contains("dir=\"rtl\""))
+                #expect(try await f.services.appointments.requests(organisation: "org-a").count == 1)
                 // The service sees it on its appointment page (the other city's service does not) and marks it handled.
                 let csrf = try await b.logIn(f.login(.counselor))
                 let appointments = try await b.request(.get, "/appointments")
