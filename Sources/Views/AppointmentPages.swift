@@ -33,7 +33,8 @@ public enum AppointmentPages {
     }
 
     public static func page(frame: PageFrame, view: String, from: Day, to: Day, rows: [Row], counselors: [(id: String, name: String)],
-                            form f: Form, feedURL: String?, hasFeed: Bool, requests: [OnlineRequest] = [], publicPath: String = "") -> HTML {
+                            form f: Form, feedURL: String?, hasFeed: Bool, requests: [OnlineRequest] = [], publicPath: String = "",
+                            publicURL: String = "") -> HTML {
         var days: [HTML] = []
         var d = from
         while d <= to {
@@ -79,7 +80,7 @@ public enum AppointmentPages {
         return Layout.page(frame, """
         <h1>Termine \(view == "day" ? from.german : "\(from.german) – \(to.german)")</h1>
         <section aria-labelledby="online"><h2 id="online">Online-Anfragen</h2>
-        <p class="hint">Über das mehrsprachige Formular <a href="\(publicPath)">\(publicPath)</a> (ohne Anmeldung); nach 90 Tagen gelöscht. Dazu der mehrsprachige Selbstcheck <a href="\(selfCheckPath)">\(selfCheckPath)</a>, der nichts speichert.</p>
+        <p class="hint">Über das mehrsprachige Formular <a href="\(publicPath)">\(publicURL.isEmpty ? publicPath : publicURL)</a> (ohne Anmeldung); nach 90 Tagen gelöscht. Dazu der mehrsprachige Selbstcheck <a href="\(selfCheckPath)">\(selfCheckPath)</a>, der nichts speichert.</p>
         \(open.isEmpty ? "<p>Keine offenen Anfragen.</p>" as HTML : "<ul id=\"online-requests\">\(open)</ul>")</section>
         \(nav)
         \(days)

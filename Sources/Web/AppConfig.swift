@@ -20,6 +20,8 @@ public struct AppConfig: Sendable {
     public var environment: Environment = .development
     /// Cookies get the Secure attribute (set when served behind TLS).
     public var secureCookies = false
+    /// The address users reach the server at (`BLEIBE_PUBLIC_URL`, e.g. behind a proxy); nil: this host and port.
+    public var publicURL: String?
     /// A session ends after this many seconds without a request.
     public var idleTimeout: TimeInterval = 30 * 60
     /// bcrypt cost; at least 12 outside tests.
@@ -30,6 +32,9 @@ public struct AppConfig: Sendable {
 
     public init() {}
 
+    /// The full address of `path` for use outside the browser (a calendar program, a flyer).
+    public func absoluteURL(_ path: String) -> String { (publicURL ?? "http://\(hostname):\(port)") + path }
+
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> AppConfig {
         var c = AppConfig()
         if let url = env["DATABASE_URL"], !url.isEmpty { c.databaseURL = url }
@@ -37,6 +42,7 @@ public struct AppConfig: Sendable {
         if let p = env["BLEIBE_UPLOAD_DIR"], !p.isEmpty { c.uploadDirectory = p }
         if let d = env["BLEIBE_SCREENING_RETENTION_DAYS"].flatMap(Int.init), d >= 0 { c.screeningRetentionDays = d }
         if let e = env["BLEIBE_ENV"].flatMap(Environment.init(rawValue:)) { c.environment = e }
+        if let u = env["BLEIBE_PUBLIC_URL"], !u.isEmpty { c.publicURL = u.hasSuffix("/") ? String(u.dropLast()) : u }
         if env["BLEIBE_SECURE_COOKIES"] == "1" || env["BLEIBE_PUBLIC_URL"]?.hasPrefix("https://") == true { c.secureCookies = true }
         if let t = env["BLEIBE_IDLE_TIMEOUT"].flatMap(TimeInterval.init) { c.idleTimeout = t }
         return c

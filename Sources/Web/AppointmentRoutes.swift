@@ -57,7 +57,7 @@ struct AppointmentRoutes {
                                                 rows: list.map { .init(appointment: $0, clientName: names[$0.clientID] ?? "", clientID: $0.clientID, counselorName: staffNames[$0.counselorID] ?? "") },
                                                 counselors: staff.filter { a.role == .coordinator || $0.id == a.userID }.map { ($0.id, $0.displayName) }, form: f, feedURL: feedURL,
                                                 hasFeed: try await services.appointments.hasCalendarToken(userID: a.userID),
-                                                requests: requests, publicPath: "/anfrage/\(org)"), status: status)
+                                                requests: requests, publicPath: "/anfrage/\(org)", publicURL: services.config.absoluteURL("/anfrage/\(org)")), status: status)
     }
 
     @Sendable func page(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -124,7 +124,7 @@ struct AppointmentRoutes {
         let form = try await Form.checked(request, context: context)
         let token = Credentials.randomToken()
         try await services.appointments.replaceCalendarToken(userID: a.userID, token: token, now: services.timestamp())
-        return try await render(request, context, form: .init(), feedURL: "/calendar/\(token)")
+        return try await render(request, context, form: .init(), feedURL: services.config.absoluteURL("/calendar/\(token)"))
     }
 
     @Sendable func revokeFeed(_ request: Request, context: BleibeContext) async throws -> Response {

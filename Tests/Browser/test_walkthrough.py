@@ -206,7 +206,8 @@ def test_calendar_feed_parses_and_names_no_client(browser, server):
     assert names, "the demo counselor has appointments this week or the next"
     browser.find_element(By.XPATH, "//button[text()='Neue Kalender-Adresse erzeugen']").click()
     url = settle(browser).until(lambda d: d.find_element(By.ID, "feed-url").text)
-    body = urllib.request.urlopen(server + url, timeout=5).read()
+    assert url.startswith(server + "/calendar/"), "a full address a calendar program can subscribe to"
+    body = urllib.request.urlopen(url, timeout=5).read()
     calendar = icalendar.Calendar.from_ical(body)
     events = [c for c in calendar.walk() if c.name == "VEVENT"]
     assert events, "the demo counselor has appointments in the coming weeks"

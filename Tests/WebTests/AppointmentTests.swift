@@ -63,7 +63,10 @@ struct AppointmentTests {
                 #expect(try await b.request(.get, "/api/v1/appointments?from=2026-12-01&to=2026-11-01").status == .badRequest)
                 // The feed: shown once, no session needed, no client name, and the old secret dies with a new one.
                 let feedPage = try await b.request(.post, "/appointments/feed", form: ["csrf": csrf])
-                let url = try #require(feedPage.body.components(separatedBy: "id=\"feed-url\">").dropFirst().first?.prefix { $0 != "<" })
+                let full = try #require(feedPage.body.components(separatedBy: "id=\"feed-url\">").dropFirst().first?.prefix { $0 != "<" })
+                // A full address, as a calendar program needs it.
+                #expect(full.hasPrefix("http://127.0.0.1:") && full.contains("/calendar/"))
+                let url = "/calendar/" + (full.components(separatedBy: "/calendar/").last ?? "")
                 let anonymous = Browser(client: b.client, clock: f.clock)
                 let ics = try await anonymous.request(.get, String(url))
                 #expect(ics.status == .ok && ics.headers[.contentType]?.hasPrefix("text/calendar") == true)
@@ -71,7 +74,7 @@ struct AppointmentTests {
                 #expect(ics.body.contains("DTEND;TZID=Europe/Berlin:20261124T110000") && ics.body.contains("STATUS:CONFIRMED"))
                 for secret in ["Haddad", "Mohammed", "A-1", "client-a"] { #expect(!ics.body.contains(secret), "\(secret)") }
                 let second = try await b.request(.post, "/appointments/feed", form: ["csrf": csrf])
-                let url2 = try #require(second.body.components(separatedBy: "id=\"feed-url\">").dropFirst().first?.prefix { $0 != "<" })
+                let url2 = "/calendar/" + (try #require(second.body.components(separatedBy: "id=\"feed-url\">").dropFirst().first?.prefix { $0 != "<" }).components(separatedBy: "/calendar/").last ?? "")
                 #expect(try await anonymous.request(.get, String(url)).status == .notFound)
                 #expect(try await anonymous.request(.get, String(url2)).status == .ok)
                 #expect(try await b.request(.post, "/appointments/feed/revoke", form: ["csrf": csrf]).status == .seeOther)
