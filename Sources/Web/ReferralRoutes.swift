@@ -64,8 +64,8 @@ struct ReferralRoutes {
         if f.lastName.isEmpty || f.lastName.count > 100 { f.errors["last_name"] = "Bitte den Nachnamen angeben (höchstens 100 Zeichen)." }
         let born = formDay(f.born)
         if born == nil || (born!.map { $0 > services.today } ?? false) { f.errors["born"] = "Bitte ein gültiges Geburtsdatum (TT.MM.JJJJ) angeben oder leer lassen." }
-        if !f.nationality.isEmpty && !(f.nationality.count == 3 && f.nationality.allSatisfy { $0.isASCII && $0.isLetter }) {
-            f.errors["nationality"] = "Bitte den dreistelligen Ländercode angeben (z. B. IRQ) oder leer lassen."
+        if !f.nationality.isEmpty && !CountryCodes.isValid(f.nationality) {
+            f.errors["nationality"] = "Bitte einen dreistelligen ISO-Code angeben (z. B. AFG, IRQ; XXA für staatenlos) oder leer lassen."
         }
         if f.reason.isEmpty || f.reason.count > 500 { f.errors["reason"] = "Bitte den Anlass angeben (höchstens 500 Zeichen)." }
         if !f.agreed { f.errors["agreed"] = "Ohne Einverständnis der Person darf nicht vermittelt werden." }

@@ -179,6 +179,9 @@ struct CooperationTests {
                 // Not to a service without cooperation.
                 var other = form; other["service"] = "org-b"; other["agreed"] = "1"
                 #expect(try await clerk.request(.post, "/referrals", form: other).status == .unprocessableContent)
+                // A nationality must be a real ISO code, not just three letters.
+                let fantasy = try await clerk.request(.post, "/referrals", form: form.merging(["agreed": "1", "nationality": "XYZ"]) { $1 })
+                #expect(fantasy.status == .unprocessableContent && fantasy.body.contains("id=\"nationality-error\""))
                 #expect(try await count(f, "referrals") == 0)
                 form["agreed"] = "1"
                 #expect(try await clerk.request(.post, "/referrals", form: form).status == .seeOther)
