@@ -351,14 +351,20 @@ public struct ClientStore: Sendable {
         try await db.read { ex in try await Self.snapshots(ex, clientID: clientID, organisation: organisation) }
     }
 
-    static func snapshots(_ ex: any SQLExecutor, clientID: String, organisation: String) async throws -> [AssessmentSnapshot] {
-        // The list shows date and law version; the (large) documents stay in the database.
+    /// One saved assessment of the organisation's client, with its document.
+    public func snapshot(id: String, clientID: String, organisation: String) async throws -> AssessmentSnapshot? {
+        try await db.read { ex in try await Self.snapshots(ex, clientID: clientID, organisation: organisation, id: id).first }
+    }
+
+    /// `id` nil: the list, which shows date and law version (the large documents stay in the database); else that one
+    /// snapshot with its document.
+    static func snapshots(_ ex: any SQLExecutor, clientID: String, organisation: String, id: String? = nil) async throws -> [AssessmentSnapshot] {
             let rows = try await ex.query(SQL("""
-                SELECT s.id, s.client_id, s.on_day, s.created_by, s.created_at, s.law_versions, '' AS document_json
+                SELECT s.id, s.client_id, s.on_day, s.created_by, s.created_at, s.law_versions, \(id == nil ? "''" : "s.document_json") AS document_json
                 FROM assessment_snapshots s
-                WHERE s.client_id = ? AND EXISTS (SELECT 1 FROM clients c WHERE c.id = s.client_id AND c.organisation_id = ?)
+                WHERE s.client_id = ? AND EXISTS (SELECT 1 FROM clients c WHERE c.id = s.client_id AND c.organisation_id = ?)\(id == nil ? "" : " AND s.id = ?")
                 ORDER BY s.created_at DESC
-                """, [clientID, organisation]))
+                """, [clientID, organisation] + (id.map { [$0] } ?? [])))
             return try rows.map { r in
                 AssessmentSnapshot(id: try r.string("id"), clientID: try r.string("client_id"), on: Day(iso: try r.string("on_day")) ?? .distantPast,
                                    createdBy: try r.string("created_by"), createdAt: try r.string("created_at"),

@@ -30,6 +30,7 @@ struct ClientRoutes {
             (.post, "/clients/{id}/facts/json", saveFactsJSON),
             (.get, "/clients/{id}/assessment", assessment),
             (.post, "/clients/{id}/assessment/snapshots", snapshot),
+            (.get, "/clients/{id}/assessment/snapshots/{snapshot}", showSnapshot),
             (.get, "/clients/{id}/audit", audit),
         ]
     }
@@ -362,6 +363,17 @@ struct ClientRoutes {
                                       lawVersions: versions, documentJSON: try doc.json())
         guard try await services.clients.saveSnapshot(snap, organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
         return Reply.redirect("/clients/\(c.id)/assessment?on=\(on.iso)")
+    }
+
+    /// A saved assessment, as it was concluded when it was saved.
+    @Sendable func showSnapshot(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c) = try await loadClient(context)
+        let id = try context.parameters.require("snapshot")
+        guard let s = try await services.clients.snapshot(id: id, clientID: c.id, organisation: c.organisationID) else { throw AppError.notFound }
+        try await services.clients.recordRead(clientID: c.id, entity: "assessment_snapshot", audit: services.audit(a))
+        let by = try await services.accounts.users(organisation: c.organisationID).first { $0.id == s.createdBy }?.displayName ?? "–"
+        return Reply.html(SnapshotPage.render(frame: context.frame("Gespeicherte Prüfung", current: "clients"), client: c, snapshot: s, savedBy: by,
+                                              document: try? AssessmentDocument.decode(Data(s.documentJSON.utf8))))
     }
 
     // MARK: Audit

@@ -257,6 +257,27 @@ struct ClientFileTests {
             #expect(snaps.first?.lawVersions.contains { $0.contains("§ 25b AufenthG i. d. F. ab 31.12.2022") } == true)
             let doc = try await f.services.db.read { try await $0.one("SELECT document_json FROM assessment_snapshots")?.text("document_json") }
             #expect(doc?.contains("\"schema\" : \"bleibe.assessment/1\"") == true)
+            // The snapshot opens from the assessment page and shows what was concluded then, also after the facts change.
+            let page = try await b.request(.get, "/clients/client-a/assessment")
+            let link = try #require(page.body.components(separatedBy: "href=\"").dropFirst().first { $0.hasPrefix("/clients/client-a/assessment/snapshots/") }?.prefix { $0 != "\"" })
+            func result25b(_ body: String) -> String {
+                let section = body.components(separatedBy: "§ 25b Abs. 1 AufenthG</h2>").dropFirst().first ?? ""
+                return String(section.components(separatedBy: "<strong>").dropFirst().first?.prefix { $0 != "<" } ?? "")
+            }
+            let saved = try await b.request(.get, String(link))
+            #expect(saved.status == .ok && saved.body.contains("Stand der Prüfung: <strong>22.11.2026</strong>") && saved.body.contains("Test Berater"))
+            let before = result25b(saved.body)
+            #expect(!before.isEmpty && before != "nicht erfüllt")
+            var fields = b.formFields(try await b.request(.get, "/clients/client-a/facts"))
+            fields["german__0__level"] = "A1"
+            #expect(try await b.request(.post, "/clients/client-a/facts", form: fields).status == .seeOther)
+            let now = try await b.request(.get, "/clients/client-a/assessment")
+            #expect(now.body.contains("Hinreichende mündliche Deutschkenntnisse (A2) – nicht erfüllt"))
+            #expect(result25b(try await b.request(.get, String(link)).body) == before)
+            // Another service cannot open it.
+            let other = Browser(client: b.client, clock: f.clock)
+            _ = try await other.logIn(f.login(.counselor, organisation: "org-b"))
+            #expect(try await other.request(.get, String(link)).status == .notFound)
         }
         }
     }

@@ -1,0 +1,42 @@
+import Counseling
+import Eligibility
+
+/// A saved assessment as it was concluded then: read from its stored document, never recomputed (the facts and
+/// the law may have changed since; that is what a snapshot is for).
+public enum SnapshotPage {
+    public static func render(frame: PageFrame, client: Client, snapshot s: AssessmentSnapshot, savedBy: String, document d: AssessmentDocument?) -> HTML {
+        guard let d, let person = d.persons.first else {
+            return Layout.page(frame, """
+            <h1>Gespeicherte Prüfung: \(client.firstName) \(client.lastName)</h1>
+            <p class="error" role="alert">Das gespeicherte Dokument kann nicht gelesen werden.</p>
+            <p><a href="/clients/\(client.id)/assessment">Zur aktuellen Prüfung</a></p>
+            """)
+        }
+        let sections = person.assessments.map { a -> HTML in
+            let result = Outcome(rawValue: a.result)?.german ?? a.result
+            let from: HTML = a.from.flatMap { Day(iso: $0) }.map { " ab \($0.german)" as HTML } ?? .empty
+            let consequence: HTML = a.consequence.flatMap(Consequence.init(rawValue:)).map { " · \($0.german)" as HTML } ?? .empty
+            let shown = a.conditions.filter { $0.state != "met" && $0.state != "not_applicable" }
+            let conditions = shown.map { "<li>\($0.text)</li>" as HTML }
+            let actions = a.actions.map { "<li>\($0)</li>" as HTML }
+            return """
+            <section class="pathway"><h2>\(a.title)</h2>
+            <p>Ergebnis: <strong>\(result)</strong>\(from)\(consequence)</p>
+            \(conditions.isEmpty ? HTML.empty : "<h3>Nicht erfüllte oder offene Voraussetzungen</h3><ul>\(conditions)</ul>" as HTML)
+            \(actions.isEmpty ? HTML.empty : "<h3>Handlungsbedarf</h3><ul>\(actions)</ul>" as HTML)
+            </section>
+            """
+        }
+        let plan = person.plan.map { p -> HTML in
+            "<li>\(Day(iso: p.from)?.german ?? p.from): \(p.text) <span class=\"hint\">(\(Labels.citation(p.citation)))</span></li>"
+        }
+        return Layout.page(frame, """
+        <h1>Gespeicherte Prüfung: \(client.firstName) \(client.lastName)</h1>
+        <p>Stand der Prüfung: <strong>\(s.on.german)</strong> · gespeichert \(GermanTime.format(s.createdAt)) von \(savedBy)</p>
+        <p class="hint">So wurde an diesem Tag geprüft – mit den damaligen Angaben und dem damaligen Rechtsstand (\(s.lawVersions.joined(separator: "; "))). Seither geänderte Angaben sind hier nicht berücksichtigt.</p>
+        <p><a href="/clients/\(client.id)/assessment?on=\(s.on.iso)">Mit den heutigen Angaben für denselben Stand neu prüfen</a> · <a href="/clients/\(client.id)/assessment">Zur aktuellen Prüfung</a></p>
+        \(sections)
+        \(plan.isEmpty ? HTML.empty : "<h2>Plan</h2><ol>\(plan)</ol>" as HTML)
+        """)
+    }
+}
