@@ -60,8 +60,47 @@ public struct MeetingStore: Sendable {
         }
     }
 
-    public func cases(meetingID: String) async throws -> [String] {
-        try await db.read { ex in try await ex.query(SQL("SELECT sheet FROM meeting_cases WHERE meeting_id = ? ORDER BY created_at, id", [meetingID])).map { try $0.string("sheet") } }
+    /// A case sheet of a meeting and who brought it (user and organisation).
+    public struct CaseSheet: Sendable { public var id: String, sheet: String, addedBy: String, addedByOrganisation: String? }
+
+    public func cases(meetingID: String) async throws -> [CaseSheet] {
+        try await db.read { ex in
+            try await ex.query(SQL("""
+                SELECT m.id, m.sheet, m.added_by, u.organisation_id FROM meeting_cases m LEFT JOIN users u ON u.id = m.added_by
+                WHERE m.meeting_id = ? ORDER BY m.created_at, m.id
+                """, [meetingID])).map {
+                CaseSheet(id: try $0.string("id"), sheet: try $0.string("sheet"), addedBy: try $0.string("added_by"), addedByOrganisation: $0.text("organisation_id"))
+            }
+        }
+    }
+
+    /// Takes a case sheet off the meeting (brought by mistake, or the question is settled).
+    public func removeCase(id: String, meetingID: String, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard try await ex.one(SQL("DELETE FROM meeting_cases WHERE id = ? AND meeting_id = ? RETURNING id", [id, meetingID])) != nil else { return false }
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID, action: "delete", entity: "meeting_case", entityID: id, clientID: nil)
+            return true
+        }
+    }
+
+    /// Corrects the date, participants and agenda of a meeting.
+    public func update(_ m: Meeting, audit: AuditContext) async throws {
+        try await db.transaction { ex in
+            try await ex.execute(SQL("UPDATE meetings SET on_day = ?, participants = ?, agenda = ? WHERE id = ?", [m.on.iso, m.participants, m.agenda, m.id]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID, action: "update", entity: "meeting", entityID: m.id, clientID: nil)
+        }
+    }
+
+    /// Deletes a meeting that has no minutes yet, with its case sheets and tasks; false when it has minutes.
+    public func delete(meetingID: String, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard try await ex.one(SQL("SELECT id FROM meetings WHERE id = ? AND minutes = ''", [meetingID])) != nil else { return false }
+            try await ex.execute(SQL("DELETE FROM meeting_cases WHERE meeting_id = ?", [meetingID]))
+            try await ex.execute(SQL("DELETE FROM meeting_followups WHERE meeting_id = ?", [meetingID]))
+            try await ex.execute(SQL("DELETE FROM meetings WHERE id = ?", [meetingID]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID, action: "delete", entity: "meeting", entityID: meetingID, clientID: nil)
+            return true
+        }
     }
 
     public func addFollowUp(meetingID: String, _ f: FollowUp, audit: AuditContext) async throws {

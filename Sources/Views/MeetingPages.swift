@@ -29,16 +29,39 @@ public enum MeetingPages {
         """)
     }
 
-    public static func show(frame: PageFrame, id: String, on: Day, participants: String, agenda: String, minutes: String, sheets: [String],
-                            followUps: [FollowUpRow], today: Day, errors: [String: String] = [:]) -> HTML {
+    /// `sheets`: the anonymised case sheets with whether the viewer may take each off; `canSchedule`: the viewer
+    /// may correct or delete the meeting.
+    public static func show(frame: PageFrame, id: String, on: Day, participants: String, agenda: String, minutes: String,
+                            sheets: [(id: String, text: String, removable: Bool)], followUps: [FollowUpRow], today: Day,
+                            errors: [String: String] = [:], canSchedule: Bool = false) -> HTML {
         let items = agenda.split(separator: "\n").map { "<li>\(String($0))</li>" as HTML }
         let cases = sheets.enumerated().map { i, s -> HTML in
-            let lines = s.split(separator: "\n").map { line -> HTML in
+            let lines = s.text.split(separator: "\n").map { line -> HTML in
                 let parts = line.split(separator: ":", maxSplits: 1).map(String.init)
                 return "<dt>\(parts[0])</dt><dd>\(parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : "")</dd>"
             }
-            return "<article class=\"fact-sheet\" aria-label=\"Fall \(i + 1)\"><h3>Fall \(i + 1)</h3><dl class=\"figures\">\(lines)</dl></article>"
+            let remove: HTML = s.removable
+                ? "<form method=\"post\" action=\"/meetings/\(id)/cases/\(s.id)/remove\" class=\"no-print\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">Fall \(i + 1) zurückziehen</button></form>"
+                : .empty
+            return "<article class=\"fact-sheet\" aria-label=\"Fall \(i + 1)\"><h3>Fall \(i + 1)</h3><dl class=\"figures\">\(lines)</dl>\(remove)</article>"
         }
+        func field(_ name: String) -> (HTML, HTML) {
+            (Layout.describedBy("edit_" + name, errors["edit_" + name]), Layout.fieldError("edit_" + name, errors["edit_" + name]))
+        }
+        let (onAttr, onErr) = field("on"), (pAttr, pErr) = field("participants"), (agAttr, agErr) = field("agenda")
+        let editErrors = errors.filter { $0.key.hasPrefix("edit_") }
+        let manage: HTML = !canSchedule ? .empty : """
+            <details class="no-print"\(editErrors.isEmpty ? "" : " open")><summary>Sitzung bearbeiten</summary>
+            \(Layout.errorSummary(editErrors))
+            <form method="post" action="/meetings/\(id)">\(Layout.csrf(frame.csrf))
+            <label for="edit_on">Datum (TT.MM.JJJJ)</label><input id="edit_on" name="on" value="\(on.german)" size="10"\(onAttr)>\(onErr)
+            <label for="edit_participants">Teilnehmende</label><input id="edit_participants" name="participants" value="\(participants)"\(pAttr)>\(pErr)
+            <label for="edit_agenda">Tagesordnung (ein Punkt je Zeile)</label><textarea id="edit_agenda" name="agenda" rows="5" cols="80"\(agAttr)>\(agenda)</textarea>\(agErr)
+            <p><button type="submit">Änderungen speichern</button></p></form>
+            \(minutes.isEmpty ? "<form method=\"post\" action=\"/meetings/\(id)/delete\">\(Layout.csrf(frame.csrf))<p><button type=\"submit\">Sitzung löschen (mit ihren Fallblättern und Aufgaben)</button></p></form>" as HTML
+                : "<p class=\"hint\">Eine Sitzung mit Protokoll bleibt als Nachweis erhalten.</p>" as HTML)
+            </details>
+            """
         let follow = followUps.map { f -> HTML in
             let done: HTML = f.doneOn.map { "erledigt am \($0.german)" } ??
                 "<form method=\"post\" action=\"/meetings/\(id)/followups/\(f.id)/done\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">erledigt</button></form>"
@@ -47,6 +70,7 @@ public enum MeetingPages {
         return Layout.page(frame, """
         <h1>Kooperationssitzung am \(on.german)</h1>
         <p>Teilnehmende: \(participants)</p>
+        \(manage)
         <h2>Tagesordnung</h2><ol>\(items)</ol>
         <h2>Fallbesprechungen</h2>
         <p class="hint">Anonymisierte Fallblätter: ohne Name, Geburtsdatum, Aktenzeichen und Anschrift; Daten nur als Monat; seltene Staatsangehörigkeiten als Region. Fälle bringt die Beratungsstelle aus der Akte ein.</p>
@@ -57,7 +81,7 @@ public enum MeetingPages {
         <p><button type="submit">Protokoll speichern</button></p></form>
         <h2>Vereinbarte Aufgaben</h2>
         \(follow.isEmpty ? "<p>Keine.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Aufgabe</th><th scope=\"col\">Verantwortlich</th><th scope=\"col\">Bis</th><th scope=\"col\"></th></tr></thead><tbody>\(follow)</tbody></table>")
-        \(Layout.errorSummary(errors.filter { $0.key != "minutes" }))
+        \(Layout.errorSummary(errors.filter { $0.key != "minutes" && !$0.key.hasPrefix("edit_") }))
         <form method="post" action="/meetings/\(id)/followups">\(Layout.csrf(frame.csrf))<div class="grid">
         <div><label for="text">Aufgabe</label><input id="text" name="text"\(Layout.describedBy("text", errors["text"]))>\(Layout.fieldError("text", errors["text"]))</div>
         <div><label for="owner">Verantwortlich</label><input id="owner" name="owner"\(Layout.describedBy("owner", errors["owner"]))>\(Layout.fieldError("owner", errors["owner"]))</div>

@@ -14,7 +14,10 @@ struct MeetingRoutes {
             (.get, "/meetings", list),
             (.post, "/meetings", create),
             (.get, "/meetings/{id}", show),
+            (.post, "/meetings/{id}", update),
+            (.post, "/meetings/{id}/delete", delete),
             (.post, "/meetings/{id}/minutes", minutes),
+            (.post, "/meetings/{id}/cases/{case}/remove", removeCase),
             (.post, "/meetings/{id}/followups", addFollowUp),
             (.post, "/meetings/{id}/followups/{followup}/done", completeFollowUp),
         ]
@@ -43,32 +46,80 @@ struct MeetingRoutes {
 
     @Sendable func list(_ request: Request, context: BleibeContext) async throws -> Response { try await renderList(context) }
 
-    @Sendable func create(_ request: Request, context: BleibeContext) async throws -> Response {
-        let (a, coops) = try await scope(context)
-        guard Policy.allows(a, .scheduleMeetings(organisation: a.organisationID)), let coop = coops.first else { throw AppError.forbidden }
-        let form = try await Form.checked(request, context: context)
-        var errors: [String: String] = [:]
+    /// Date, participants and agenda of the meeting form; nil with the German errors by field.
+    func readMeeting(_ form: Form, errors: inout [String: String]) -> (on: Day, participants: String, agenda: String)? {
         let on = formDay(form.trimmed("on"))
         if on == nil || on! == nil { errors["on"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
         let participants = form.trimmed("participants"), agenda = form.trimmed("agenda")
         if participants.isEmpty || participants.count > 500 { errors["participants"] = "Bitte die Teilnehmenden angeben (höchstens 500 Zeichen)." }
         if agenda.isEmpty || agenda.count > 3000 { errors["agenda"] = "Bitte die Tagesordnung angeben (höchstens 3000 Zeichen)." }
-        guard errors.isEmpty, let day = on ?? nil else { return try await renderList(context, errors: errors, status: .unprocessableContent) }
+        guard errors.isEmpty, let day = on ?? nil else { return nil }
+        return (day, participants, agenda)
+    }
+
+    @Sendable func create(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, coops) = try await scope(context)
+        guard Policy.allows(a, .scheduleMeetings(organisation: a.organisationID)), let coop = coops.first else { throw AppError.forbidden }
+        let form = try await Form.checked(request, context: context)
+        var errors: [String: String] = [:]
+        guard let (day, participants, agenda) = readMeeting(form, errors: &errors) else { return try await renderList(context, errors: errors, status: .unprocessableContent) }
         let m = Meeting(id: Credentials.newID(), cooperationID: coop.id, on: day, participants: participants, agenda: agenda)
         try await services.meetings.create(m, audit: services.audit(a))
         return Reply.redirect("/meetings/\(m.id)")
     }
 
+    /// Who may take a case sheet off the meeting: whoever brought it, or the coordination of their service.
+    func mayRemove(_ a: Actor, _ s: MeetingStore.CaseSheet) -> Bool {
+        s.addedBy == a.userID || (a.role == .coordinator && s.addedByOrganisation == a.organisationID)
+    }
+
     func render(_ context: BleibeContext, _ m: Meeting, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
-        let sheets = try await services.meetings.cases(meetingID: m.id)
+        let a = try context.requireActor()
+        let sheets = try await services.meetings.cases(meetingID: m.id).map { (id: $0.id, text: $0.sheet, removable: mayRemove(a, $0)) }
         let follow = try await services.meetings.followUps(meetingID: m.id).map { MeetingPages.FollowUpRow(id: $0.id, text: $0.text, owner: $0.owner, due: $0.due, doneOn: $0.doneOn) }
         return Reply.html(MeetingPages.show(frame: context.frame("Kooperationssitzung", current: "meetings"), id: m.id, on: m.on, participants: m.participants,
-                                            agenda: m.agenda, minutes: m.minutes, sheets: sheets, followUps: follow, today: services.today, errors: errors), status: status)
+                                            agenda: m.agenda, minutes: m.minutes, sheets: sheets, followUps: follow, today: services.today, errors: errors,
+                                            canSchedule: Policy.allows(a, .scheduleMeetings(organisation: a.organisationID))), status: status)
     }
 
     @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {
         let (_, m) = try await loadMeeting(context)
         return try await render(context, m)
+    }
+
+    @Sendable func update(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, m) = try await loadMeeting(context)
+        guard Policy.allows(a, .scheduleMeetings(organisation: a.organisationID)) else { throw AppError.forbidden }
+        let form = try await Form.checked(request, context: context)
+        var errors: [String: String] = [:]
+        guard let (day, participants, agenda) = readMeeting(form, errors: &errors) else {
+            return try await render(context, m, errors: errors.mapKeys { "edit_" + $0 }, status: .unprocessableContent)
+        }
+        var changed = m
+        changed.on = day; changed.participants = participants; changed.agenda = agenda
+        try await services.meetings.update(changed, audit: services.audit(a))
+        return Reply.redirect("/meetings/\(m.id)")
+    }
+
+    /// A meeting planned in error goes, with its case sheets and tasks; one with minutes is a record and stays.
+    @Sendable func delete(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, m) = try await loadMeeting(context)
+        guard Policy.allows(a, .scheduleMeetings(organisation: a.organisationID)) else { throw AppError.forbidden }
+        _ = try await Form.checked(request, context: context)
+        guard try await services.meetings.delete(meetingID: m.id, audit: services.audit(a)) else {
+            throw AppError.conflict("Die Sitzung hat ein Protokoll und bleibt als Nachweis erhalten.")
+        }
+        return Reply.redirect("/meetings")
+    }
+
+    @Sendable func removeCase(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, m) = try await loadMeeting(context)
+        _ = try await Form.checked(request, context: context)
+        let id = try context.parameters.require("case")
+        guard let sheet = try await services.meetings.cases(meetingID: m.id).first(where: { $0.id == id }) else { throw AppError.notFound }
+        guard mayRemove(a, sheet) else { throw AppError.forbidden }
+        guard try await services.meetings.removeCase(id: id, meetingID: m.id, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/meetings/\(m.id)")
     }
 
     @Sendable func minutes(_ request: Request, context: BleibeContext) async throws -> Response {

@@ -56,6 +56,44 @@ struct MeetingTests {
         }
     }
 
+    @Test(arguments: TestDatabase.available)
+    func aMeetingIsCorrectedOrDeletedAndACaseSheetTakenOffByWhoeverBroughtIt(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let coordinator = Browser(client: b.client, clock: f.clock)
+                let cc = try await coordinator.logIn(f.login(.coordinator))
+                let created = try await coordinator.request(.post, "/meetings", form: ["csrf": cc, "on": "10.12.2026", "participants": "Koordination", "agenda": "Fälle"])
+                let meetingPath = try #require(created.headers[.location])
+                let meetingID = String(meetingPath.split(separator: "/").last!)
+                let csrf = try await b.logIn(f.login(.counselor))
+                let casePath = try await b.openCase("client-a", csrf: csrf, on: "01.10.2026")
+                #expect(try await b.request(.post, casePath + "/meeting", form: ["csrf": csrf, "meeting": meetingID, "question": "Reicht Teilzeit?"]).status == .seeOther)
+                // Corrected: a wrong date is refused at the field; a right one is saved.
+                let bad = try await coordinator.request(.post, meetingPath, form: ["csrf": cc, "on": "40.12.2026", "participants": "Koordination", "agenda": "Fälle"])
+                #expect(bad.status == .unprocessableContent && bad.body.contains("id=\"edit_on-error\"") && bad.body.contains("<details class=\"no-print\" open>"))
+                #expect(try await coordinator.request(.post, meetingPath, form: ["csrf": cc, "on": "17.12.2026", "participants": "Koordination, ABH", "agenda": "Fälle\nStatistik"]).status == .seeOther)
+                let page = try await coordinator.request(.get, meetingPath)
+                #expect(page.body.contains("Kooperationssitzung am 17.12.2026") && page.body.contains("<li>Statistik</li>"))
+                // The authority's lead sees the sheet but cannot take it off; the counselor who brought it can.
+                let lead = Browser(client: b.client, clock: f.clock)
+                let lc = try await lead.logIn(f.login(.authorityLead))
+                let seen = try await lead.request(.get, meetingPath)
+                #expect(seen.body.contains("<h3>Fall 1</h3>") && !seen.body.contains("zurückziehen"))
+                let caseID = try #require(page.body.components(separatedBy: "/cases/").dropFirst().first { $0.contains("/remove") }?.prefix { $0 != "/" })
+                #expect(try await lead.request(.post, meetingPath + "/cases/\(caseID)/remove", form: ["csrf": lc]).status == .forbidden)
+                #expect(try await b.request(.post, meetingPath + "/cases/\(caseID)/remove", form: ["csrf": csrf]).status == .seeOther)
+                #expect(try await lead.request(.get, meetingPath).body.contains("Keine Fälle eingebracht."))
+                // A counselor does not schedule; with minutes the meeting is a record and stays; without, it can go.
+                #expect(try await b.request(.post, meetingPath + "/delete", form: ["csrf": csrf]).status == .forbidden)
+                #expect(try await lead.request(.post, meetingPath + "/minutes", form: ["csrf": lc, "minutes": "Besprochen."]).status == .seeOther)
+                #expect(try await coordinator.request(.post, meetingPath + "/delete", form: ["csrf": cc]).status == .conflict)
+                let second = try #require(try await coordinator.request(.post, "/meetings", form: ["csrf": cc, "on": "11.12.2026", "participants": "x", "agenda": "y"]).headers[.location])
+                #expect(try await coordinator.request(.post, second + "/delete", form: ["csrf": cc]).status == .seeOther)
+                #expect(try await coordinator.request(.get, second).status == .notFound)
+            }
+        }
+    }
+
     @Test func rareNationalitiesAreShownAsRegionsAndAgesAsBands() {
         #expect(FactSheet.region("GIN") == "West- und Zentralafrika" && FactSheet.region("AFG") == "Afghanistan" && FactSheet.region(nil) == "ungeklärt")
         var p = Person(id: "x")
