@@ -69,4 +69,44 @@ public enum ApplicationRules {
         out.append(StatusPeriod(kind: status.kind, from: day, basis: status.basis, validUntil: until))
         return .success(out)
     }
+
+    /// How the period running at a grant ended before the grant cut it: `open`, on a day, or there was none.
+    public enum PreviousEnd: Sendable, Equatable {
+        case open, on(Day), none
+
+        /// Stored with the application: "" open, an ISO day, "-" none.
+        public var code: String { switch self { case .open: ""; case .on(let d): d.iso; case .none: "-" } }
+        public init?(code: String?) {
+            switch code {
+            case nil: return nil
+            case ""?: self = .open
+            case "-"?: self = .none
+            case let c?: guard let d = Day(iso: c) else { return nil }; self = .on(d)
+            }
+        }
+    }
+
+    /// The end of the period a grant on `day` would cut, before the cut (kept to undo a grant recorded in error).
+    public static func previousEnd(of periods: [StatusPeriod]) -> PreviousEnd {
+        guard let last = periods.max(by: { $0.from < $1.from }) else { return .none }
+        return last.to.map { .on($0) } ?? .open
+    }
+
+    /// The status history with a grant recorded in error taken out again: the grant's period goes and the one before
+    /// ends as it did before the grant. Nil when the history no longer ends with that grant (it was changed by hand
+    /// since): then it is left as it is, for the counselor to check.
+    public static func history(undoingGrantOf pathway: PathwayKey, on day: Day, previousEnd: PreviousEnd?, from periods: [StatusPeriod]) -> [StatusPeriod]? {
+        var out = periods.sorted { $0.from < $1.from }
+        let status = grantedStatus(pathway)
+        guard let previousEnd, let last = out.last, last.kind == status.kind, last.basis == status.basis, last.from == day else { return nil }
+        out.removeLast()
+        switch previousEnd {
+        case .none: guard out.isEmpty else { return nil }
+        case .open, .on:
+            guard var before = out.popLast(), before.to == day.adding(days: -1) || before.to.map({ $0 < day }) == true else { return nil }
+            if case .on(let d) = previousEnd { before.to = d } else { before.to = nil }
+            out.append(before)
+        }
+        return out
+    }
 }

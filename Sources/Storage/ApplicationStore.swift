@@ -62,8 +62,10 @@ public struct ApplicationStore: Sendable {
                                                  [applicationID, caseID, organisation])),
                   let clientID = row.text("client_id"), let pathway = row.text("pathway").flatMap(PathwayKey.init(rawValue:)) else { return .notFound }
             if let filed = row.text("filed_on").flatMap({ Day(iso: $0) }), day < filed { return .invalid("Die Entscheidung kann nicht vor dem Antrag liegen.") }
+            var previousEnd: String? = nil
             if outcome == .granted {
                 guard let client = try await ClientStore.load(ex, ids: [clientID], organisation: organisation).first else { return .notFound }
+                previousEnd = ApplicationRules.previousEnd(of: client.facts.status ?? []).code
                 switch ApplicationRules.history(afterGranting: pathway, on: day, until: permitUntil, to: client.facts.status ?? []) {
                 case .failure(.beforeCurrentPeriod(let m)), .failure(.untilBeforeGrant(let m)): return .invalid(m)
                 case .success(let periods):
@@ -74,12 +76,49 @@ public struct ApplicationStore: Sendable {
                                               action: "update", entity: "status_history", entityID: clientID, clientID: clientID)
                 }
             }
-            try await ex.execute(SQL("UPDATE applications SET outcome = ?, decided_on = ?, permit_until = ? WHERE id = ?",
-                                     [outcome.rawValue, day.iso, outcome == .granted ? permitUntil?.iso : nil, applicationID]))
+            try await ex.execute(SQL("UPDATE applications SET outcome = ?, decided_on = ?, permit_until = ?, grant_previous_end = ? WHERE id = ?",
+                                     [outcome.rawValue, day.iso, outcome == .granted ? permitUntil?.iso : nil, previousEnd, applicationID]))
             try await ex.execute(SQL("UPDATE cases SET state = 'decided' WHERE id = ? AND state <> 'closed'", [caseID]))
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                       action: "decide", entity: "application", entityID: applicationID, clientID: clientID)
             return .decided
+        }
+    }
+
+    public enum ReopenResult: Sendable, Equatable {
+        case reopened
+        /// Reopened; the grant's status period was not taken out because the history was changed since.
+        case reopenedHistoryUntouched
+        case notFound
+    }
+
+    /// Takes back a decision recorded in error: the application is pending again. A grant's status period goes
+    /// again and the period before ends as it did (when the history still ends with that grant), in one transaction.
+    public func reopen(applicationID: String, caseID: String, organisation: String, audit: AuditContext) async throws -> ReopenResult {
+        try await db.transaction { ex in
+            guard let row = try await ex.one(SQL("SELECT * FROM applications WHERE id = ? AND case_id = ? AND organisation_id = ? AND outcome <> 'pending'",
+                                                 [applicationID, caseID, organisation])),
+                  let clientID = row.text("client_id"), let pathway = row.text("pathway").flatMap(PathwayKey.init(rawValue:)) else { return .notFound }
+            var result = ReopenResult.reopened
+            if row.text("outcome") == PermitApplication.Outcome.granted.rawValue {
+                guard let client = try await ClientStore.load(ex, ids: [clientID], organisation: organisation).first else { return .notFound }
+                if let day = row.text("decided_on").flatMap({ Day(iso: $0) }),
+                   let periods = ApplicationRules.history(undoingGrantOf: pathway, on: day, previousEnd: ApplicationRules.PreviousEnd(code: row.text("grant_previous_end")),
+                                                          from: client.facts.status ?? []) {
+                    try await ex.execute(SQL("DELETE FROM status_periods WHERE client_id = ?", [clientID]))
+                    try await ClientStore.writeStatus(ex, clientID: clientID, periods: periods)
+                    try await ex.execute(SQL("UPDATE clients SET updated_at = ? WHERE id = ?", [audit.now, clientID]))
+                    try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                              action: "update", entity: "status_history", entityID: clientID, clientID: clientID)
+                } else {
+                    result = .reopenedHistoryUntouched
+                }
+            }
+            try await ex.execute(SQL("UPDATE applications SET outcome = 'pending', decided_on = NULL, permit_until = NULL, grant_previous_end = NULL WHERE id = ?", [applicationID]))
+            try await ex.execute(SQL("UPDATE cases SET state = 'application_filed' WHERE id = ? AND state = 'decided'", [caseID]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "reopen", entity: "application", entityID: applicationID, clientID: clientID)
+            return result
         }
     }
 

@@ -296,6 +296,8 @@ public enum Migrations {
         ] },
         // The search key now folds every diacritic (Nikolić finds Nikolic) and escapes nothing into LIKE patterns.
         Migration(version: 20, name: "0020_NameKeyFoldsDiacritics", then: ClientStore.rekeyNames) { _ in [] },
+        // How the status period a grant cut had ended before ("" open, a day, "-" none): to undo a grant recorded in error.
+        Migration(version: 21, name: "0021_ApplicationGrantPreviousEnd") { _ in ["ALTER TABLE applications ADD COLUMN grant_previous_end TEXT"] },
     ]
 
     /// Applies every migration not yet applied, each in its own transaction.

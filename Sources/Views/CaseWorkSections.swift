@@ -32,8 +32,9 @@ public enum CaseWorkSections {
         """
     }
 
+    /// `notice`: a note on the last change (e.g. that a taken-back grant left a hand-edited history as it is).
     public static func applications(frame: PageFrame, counselingCase c: CounselingCase, applications: [PermitApplication], today: Day,
-                                    errors: [String: String] = [:]) -> HTML {
+                                    errors: [String: String] = [:], notice: String? = nil) -> HTML {
         let rows = applications.map { a -> HTML in
             var decision: HTML = .empty
             if a.outcome == .pending {
@@ -45,6 +46,11 @@ public enum CaseWorkSections {
                 <label for="u-\(a.id)">gültig bis (bei Erteilung)</label><input id="u-\(a.id)" name="permit_until" size="10">
                 <button type="submit">Entscheidung erfassen</button></form>
                 """
+            } else {
+                // A decision recorded in error (wrong application, wrong outcome) is taken back and recorded again.
+                decision = """
+                <form method="post" action="/cases/\(c.id)/applications/\(a.id)/reopen" class="inline">\(Layout.csrf(frame.csrf))<button type="submit" class="link">Entscheidung zurücknehmen (Erfassungsfehler)</button></form>
+                """
             }
             return """
             <tr><td>\(a.pathway.title)</td><td>\(a.filedOn.german)</td><td class="outcome">\(a.outcome.german)\(a.decidedOn.map { " am \($0.german)" } ?? "")\(a.permitUntil.map { ", gültig bis \($0.german)" } ?? "")</td><td>\(decision)</td></tr>
@@ -53,6 +59,7 @@ public enum CaseWorkSections {
         let pathways = PathwayKey.allCases.map { p in "<option value=\"\(p.rawValue)\"\(p == c.pathway ? " selected" : "")>\(p.title) – \(p.subtitle)</option>" as HTML }
         return """
         <section aria-labelledby="applications"><h2 id="applications">Anträge und Entscheidungen</h2>
+        \(notice.map { "<p class=\"notice\" role=\"status\">\($0)</p>" as HTML } ?? .empty)
         \(Layout.errorSummary(errors))
         \(rows.isEmpty ? "<p>Noch kein Antrag gestellt.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Weg</th><th scope=\"col\">Gestellt am</th><th scope=\"col\">Stand</th><th scope=\"col\"></th></tr></thead><tbody>\(rows)</tbody></table>")
         <form method="post" action="/cases/\(c.id)/applications">\(Layout.csrf(frame.csrf))

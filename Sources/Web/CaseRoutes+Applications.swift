@@ -45,6 +45,18 @@ extension CaseRoutes {
         }
     }
 
+    /// Takes back a decision recorded in error; a grant's status period goes with it (see `ApplicationStore.reopen`).
+    @Sendable func reopenDecision(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c, _) = try await loadCase(context, write: true)
+        _ = try await Form.checked(request, context: context)
+        switch try await services.applications.reopen(applicationID: try context.parameters.require("application"), caseID: c.id,
+                                                      organisation: c.organisationID, audit: services.audit(a)) {
+        case .reopened: return Reply.redirect("/cases/\(c.id)#applications")
+        case .reopenedHistoryUntouched: return Reply.redirect("/cases/\(c.id)?hinweis=statusverlauf#applications")
+        case .notFound: throw AppError.notFound
+        }
+    }
+
     @Sendable func saveDocument(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c, client) = try await loadCase(context, write: true)
         let form = try await MultipartForm.checked(request, limit: services.config.maxUploadBytes + 64 * 1024, context: context)

@@ -22,6 +22,7 @@ struct CaseRoutes {
             (.get, "/api/v1/cases/{id}/sessions", apiSessions),
             (.post, "/cases/{id}/applications", fileApplication),
             (.post, "/cases/{id}/applications/{application}/decision", decide),
+            (.post, "/cases/{id}/applications/{application}/reopen", reopenDecision),
             (.post, "/cases/{id}/documents", saveDocument),
             (.get, "/cases/{id}/documents/{kind}/file", downloadDocument),
             (.get, "/api/v1/cases/{id}/applications", apiApplications),
@@ -88,12 +89,15 @@ struct CaseRoutes {
     @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c, client) = try await loadCase(context)
         try await services.clients.recordRead(clientID: client.id, entity: "case", audit: services.audit(a))
-        return try await render(context, c, client)
+        let notice = request.uri.queryParameters["hinweis"] == "statusverlauf"
+            ? "Die Entscheidung ist zurückgenommen. Der Statusverlauf wurde seit der Erteilung von Hand geändert und bleibt deshalb, wie er ist: bitte prüfen."
+            : nil
+        return try await render(context, c, client, applicationNotice: notice)
     }
 
     /// The case page: applications, documents and sessions, with the errors of whichever form was sent.
     func render(_ context: BleibeContext, _ c: CounselingCase, _ client: Client, sessionForm: CasePages.SessionForm? = nil,
-                applicationErrors: [String: String] = [:], documentError: String? = nil, reminderErrors: [String: String] = [:],
+                applicationErrors: [String: String] = [:], applicationNotice: String? = nil, documentError: String? = nil, reminderErrors: [String: String] = [:],
                 meetingError: String? = nil, stateErrors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
         let sessions = try await services.cases.sessions(caseID: c.id, organisation: c.organisationID)
         let apps = try await services.applications.applications(caseID: c.id, organisation: c.organisationID)
@@ -103,7 +107,8 @@ struct CaseRoutes {
         let frame = context.frame("Akte", current: "clients")
         let staff = try await services.caseWorkers(c.organisationID)
         let work = CaseWorkSections.caseState(frame: frame, counselingCase: c, counselors: staff.map { ($0.id, $0.displayName) }, today: services.today, errors: stateErrors)
-            + CaseWorkSections.applications(frame: frame, counselingCase: c, applications: apps, today: services.today, errors: applicationErrors)
+            + CaseWorkSections.applications(frame: frame, counselingCase: c, applications: apps, today: services.today, errors: applicationErrors,
+                                            notice: applicationNotice)
             + CaseWorkSections.documents(frame: frame, caseID: c.id, items: checklist, files: files, today: services.today, error: documentError)
             + CaseWorkSections.reminders(frame: frame, caseID: c.id, reminders: try await services.cases.reminders(caseIDs: [c.id], organisation: c.organisationID, openOnly: false),
                                          land: context.land, today: services.today, errors: reminderErrors)

@@ -30,6 +30,65 @@ extension Browser {
 @Suite("Applications, decisions and documents")
 struct ApplicationTests {
     @Test(arguments: TestDatabase.available)
+    func aDecisionRecordedInErrorIsTakenBackAndAGrantLeavesTheHistoryAsItWas(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let casePath = try await b.openCase("client-a", csrf: csrf, on: "01.09.2026")
+                #expect(try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "25b", "filed_on": "01.10.2026"]).status == .seeOther)
+                let original = try await f.services.clients.client(id: "client-a", organisation: "org-a")?.facts.status
+                let appID = try #require(try await b.request(.get, casePath).body.components(separatedBy: "/applications/").dropFirst().first?.prefix { $0 != "/" })
+                let decide = casePath + "/applications/\(appID)/decision", reopen = casePath + "/applications/\(appID)/reopen"
+                // A pending application has nothing to take back.
+                #expect(try await b.request(.post, reopen, form: ["csrf": csrf]).status == .notFound)
+                #expect(try await b.request(.post, decide, form: ["csrf": csrf, "outcome": "granted", "decided_on": "20.11.2026", "permit_until": "19.11.2029"]).status == .seeOther)
+                #expect(try await f.services.clients.client(id: "client-a", organisation: "org-a")?.facts.status?.count == 4)
+                #expect(try await b.request(.get, casePath).body.contains("Entscheidung zurücknehmen"))
+                // Another service cannot; the counselor can: the history is as before, the application pending, the case back at "filed".
+                let other = Browser(client: b.client, clock: f.clock)
+                let oc = try await other.logIn(f.login(.counselor, organisation: "org-b"))
+                #expect(try await other.request(.post, reopen, form: ["csrf": oc]).status == .notFound)
+                #expect(try await b.request(.post, reopen, form: ["csrf": csrf]).status == .seeOther)
+                #expect(try await f.services.clients.client(id: "client-a", organisation: "org-a")?.facts.status == original)
+                let apps = try await b.request(.get, "/api/v1" + casePath + "/applications").body
+                #expect(apps.contains("\"outcome\":\"pending\"") && !apps.contains("decided_on"))
+                #expect(try await b.request(.get, "/api/v1/clients/client-a/cases").body.contains("\"state\":\"application_filed\""))
+                let audit = try await AuditLog.events(ofClient: "client-a", in: f.services.db)
+                #expect(audit.contains { $0.action == "reopen" && $0.entity == "application" })
+                // Granted again, then the history is changed by hand: taking the grant back leaves the history alone and says so.
+                #expect(try await b.request(.post, decide, form: ["csrf": csrf, "outcome": "granted", "decided_on": "20.11.2026", "permit_until": "19.11.2029"]).status == .seeOther)
+                var edited = try #require(try await f.services.clients.client(id: "client-a", organisation: "org-a")?.facts.status)
+                edited[edited.count - 1].validUntil = nil
+                edited[edited.count - 1].to = Day("2026-11-21")
+                edited.append(StatusPeriod(kind: .fiktion, from: Day("2026-11-22")))
+                edited[edited.count - 1].fiktion = .continuation; edited[edited.count - 1].continues = "25b"
+                #expect(try await f.services.clients.replaceStatus(clientID: "client-a", organisation: "org-a", periods: edited,
+                                                                   audit: AuditContext(userID: "user-0", organisationID: "org-a", now: "2026-11-22T09:00:00.000Z")))
+                let kept = try await b.request(.post, reopen, form: ["csrf": csrf])
+                #expect(kept.status == .seeOther && kept.headers[.location]?.contains("hinweis=statusverlauf") == true)
+                #expect(try await b.request(.get, try #require(kept.headers[.location])).body.contains("von Hand geändert"))
+                #expect(try await f.services.clients.client(id: "client-a", organisation: "org-a")?.facts.status == edited)
+            }
+        }
+    }
+
+    @Test func undoingAGrantRestoresTheEndOfThePeriodItCut() {
+        let day = Day("2026-11-20")
+        let open = [StatusPeriod(kind: .duldung, from: Day("2023-07-01"))]
+        let ended = [StatusPeriod(kind: .duldung, from: Day("2023-07-01"), to: Day("2026-12-31"))]
+        for before in [open, ended] {
+            guard case .success(let granted) = ApplicationRules.history(afterGranting: .p25b, on: day, until: Day("2029-11-19"), to: before) else { Issue.record("grant"); continue }
+            let previous = ApplicationRules.previousEnd(of: before)
+            #expect(ApplicationRules.PreviousEnd(code: previous.code) == previous)
+            #expect(ApplicationRules.history(undoingGrantOf: .p25b, on: day, previousEnd: previous, from: granted) == before)
+            // Not the grant of this pathway or day, or no record of the end before: left alone.
+            #expect(ApplicationRules.history(undoingGrantOf: .p104c, on: day, previousEnd: previous, from: granted) == nil)
+            #expect(ApplicationRules.history(undoingGrantOf: .p25b, on: day.adding(days: 1), previousEnd: previous, from: granted) == nil)
+            #expect(ApplicationRules.history(undoingGrantOf: .p25b, on: day, previousEnd: nil, from: granted) == nil)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func aGrantedApplicationAddsTheNewPermitToTheHistoryAndTheAssessmentFollows(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
             try await f.run { b in
