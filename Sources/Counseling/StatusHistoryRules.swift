@@ -13,6 +13,10 @@ public enum StatusHistoryRules {
             if let t = p.to, t > today { out[key] = "Zeile \(i + 1): „bis“ liegt in der Zukunft – lassen Sie „bis“ leer, wenn der Status andauert."; continue }
             if p.to == nil && i != periods.count - 1 { out[key] = "Zeile \(i + 1): Nur der letzte Zeitraum darf ohne Enddatum sein."; continue }
             if p.kind == .aufenthaltserlaubnis && (p.basis ?? "").isEmpty { out[key] = "Zeile \(i + 1): Bitte die Rechtsgrundlage der Aufenthaltserlaubnis angeben (z. B. 104c, 25b)."; continue }
+            for code in [p.basis, p.continues].compactMap({ $0 }) where !Self.isBasis(code) {
+                out[key] = "Zeile \(i + 1): „\(code)“ ist keine Rechtsgrundlage in Kurzform: Paragraph, Buchstabe und Absatz wie 25b, 104c, 25-5 oder 19d-1a."
+            }
+            if out[key] != nil { continue }
             if p.kind == .fiktion && p.fiktion == nil { out[key] = "Zeile \(i + 1): Bitte die Art der Fiktion angeben."; continue }
             if p.fiktion == .continuation && (p.continues ?? "").isEmpty { out[key] = "Zeile \(i + 1): Bitte angeben, welcher Titel fortgilt (z. B. 104c)."; continue }
             if p.kind == .duldung60b && p.from < Day("2019-08-01") { out[key] = "Zeile \(i + 1): Eine Duldung nach § 60b gibt es erst seit August 2019."; continue }
@@ -34,4 +38,13 @@ public enum StatusHistoryRules {
         }
         return out
     }
+
+    /// A section of the Residence Act in the short form the engine compares: number, letter, optional paragraph
+    /// with letter ("25b", "104c", "25-5", "19d-1a"), lower case.
+    public static func isBasis(_ code: String) -> Bool {
+        code.wholeMatch(of: /[1-9][0-9]{0,2}[a-z]?(-[1-9][0-9]?[a-z]?)?/) != nil
+    }
+
+    /// The short form of what a counselor typed: "§ 25 Abs. 5" → "25-5", "§ 104C" → "104c", "19d Abs. 1a" → "19d-1a".
+    public static func normalisedBasis(_ text: String) -> String { StatusPeriod.shortBasis(text) }
 }

@@ -287,8 +287,10 @@ public enum FlatRecord {
         }
         if let duldung, duldung < since { periods.append(StatusPeriod(kind: .duldung, from: duldung, to: since.adding(days: -1))) }
         var current = StatusPeriod(kind: kind, from: since)
-        if kind == .aufenthaltserlaubnis { current.basis = row[.statusBasis].flatMap { $0.isEmpty ? nil : $0 } ?? "?" }
-        if kind == .fiktion { current.fiktion = .continuation; current.continues = row[.statusBasis] ?? "?" }
+        // An export may write "§ 104c" or "104C"; the engine compares the short form.
+        let basis = row[.statusBasis].map(StatusPeriod.shortBasis).flatMap { $0.isEmpty ? nil : $0 }
+        if kind == .aufenthaltserlaubnis { current.basis = basis ?? "?" }
+        if kind == .fiktion { current.fiktion = .continuation; current.continues = basis ?? "?" }
         periods.append(current)
         return periods
     }

@@ -211,7 +211,9 @@ struct ClientRoutes {
         for i in 0..<count {
             var r = ClientPages.StatusRow()
             r.kind = form.trimmed("p\(i)_kind"); r.from = form.trimmed("p\(i)_from"); r.to = form.trimmed("p\(i)_to")
-            r.basis = form.trimmed("p\(i)_basis"); r.fiktion = form.trimmed("p\(i)_fiktion"); r.continues = form.trimmed("p\(i)_continues")
+            // The engine compares the short form exactly ("104c"): "104C", "§ 104c" or "§104c" mean the same.
+            r.basis = StatusHistoryRules.normalisedBasis(form.trimmed("p\(i)_basis")); r.fiktion = form.trimmed("p\(i)_fiktion")
+            r.continues = StatusHistoryRules.normalisedBasis(form.trimmed("p\(i)_continues"))
             r.holder = form.trimmed("p\(i)_holder").isEmpty ? "main" : form.trimmed("p\(i)_holder"); r.issued = form["p\(i)_not_issued"] == nil
             r.validUntil = form.trimmed("p\(i)_valid_until")
             if r.kind.isEmpty && r.from.isEmpty && r.to.isEmpty { continue }
@@ -227,9 +229,6 @@ struct ClientRoutes {
             if let v = validUntil, v < start { errors["p\(row)"] = "Zeile \(row + 1): „gültig bis“ liegt vor „von“."; continue }
             var p = StatusPeriod(kind: kind, from: start, to: to, validUntil: validUntil)
             // A short form of the section ("25b", "104c", "19d-1a"): the engine compares it, it is no free text.
-            if r.basis.count > 20 || !r.basis.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
-                errors["p\(row)"] = "Zeile \(row + 1): Rechtsgrundlage bitte als Kurzform angeben (z. B. 25b, 104c, 19d-1a)."; continue
-            }
             p.basis = r.basis.isEmpty ? nil : r.basis
             p.fiktion = FiktionKind(rawValue: r.fiktion)
             p.continues = r.continues.isEmpty ? nil : r.continues

@@ -31,6 +31,15 @@ struct ScreeningTests {
         }
     }
 
+    @Test func anExportsWayOfWritingTheLegalBasisIsReadAsTheShortForm() throws {
+        let on = Day("2026-11-22")
+        for typed in ["104c", "§ 104C", "104c AufenthG"] {
+            let (_, h) = try FlatRecord.household(["id": "x", "born": "1990-01-01", "status": "aufenthaltserlaubnis", "status_since": "2025-07-10",
+                                                   "status_basis": typed], on: on)
+            #expect(h.persons[0].status?.last?.titleBasis == "104c", "\(typed)")
+        }
+    }
+
     @Test func badRowsAreReportedWithLineAndReasonAndTheRestIsScreened() {
         let screener = Screener(on: Day("2026-11-22"))
         let header = ["id", "born", "status", "status_since", "work_share"]

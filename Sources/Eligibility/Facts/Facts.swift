@@ -58,6 +58,16 @@ public struct StatusPeriod: Sendable, Hashable {
         return "§ \(parts.first ?? "")" + (parts.count > 1 ? " Abs. \(parts[1])" : "") + (parts.count > 2 ? " Nr. \(parts[2])" : "") + " AufenthG"
     }
 
+    /// The short form the engine compares, from what a person or an export wrote: "§ 25 Abs. 5" → "25-5",
+    /// "§ 104C AufenthG" → "104c", "19d Abs. 1a" → "19d-1a".
+    public static func shortBasis(_ text: String) -> String {
+        var t = text.lowercased().replacingOccurrences(of: "§", with: "").replacingOccurrences(of: "aufenthg", with: "")
+        t = t.replacingOccurrences(of: "abs.", with: "-").replacingOccurrences(of: "abs", with: "-")
+        t = String(t.filter { !$0.isWhitespace })
+        while t.hasSuffix("-") { t.removeLast() }
+        return t
+    }
+
     /// The basis of the residence title this period represents: the AE's basis, or the title a § 81 Abs. 4
     /// Fiktion continues.
     public var titleBasis: String? {

@@ -1,0 +1,24 @@
+import Counseling
+import Eligibility
+import Testing
+
+@Suite("Status history rules")
+struct StatusHistoryRulesTests {
+    @Test func theLegalBasisIsReadAsTheShortFormTheEngineCompares() {
+        for (typed, short) in [("104C", "104c"), ("§ 104c", "104c"), ("§104c AufenthG", "104c"), ("§ 25 Abs. 5", "25-5"), ("19d Abs. 1a", "19d-1a"), ("25b", "25b")] {
+            #expect(StatusHistoryRules.normalisedBasis(typed) == short, "\(typed)")
+            #expect(StatusHistoryRules.isBasis(short), "\(short)")
+        }
+        for wrong in ["xyz", "25 b", "25B", "0", "1234", "25-", "abc-1", ""] { #expect(!StatusHistoryRules.isBasis(wrong), "\(wrong)") }
+    }
+
+    @Test func aPermitWithAnUnreadableBasisIsRefusedAtItsRow() {
+        var permit = StatusPeriod(kind: .aufenthaltserlaubnis, from: Day("2024-01-01"))
+        permit.basis = "irgendwas"
+        let problems = StatusHistoryRules.problems([StatusPeriod(kind: .duldung, from: Day("2020-01-01"), to: Day("2023-12-31")), permit],
+                                                   entered: nil, today: Day("2026-11-22"))
+        #expect(problems["p1"]?.contains("„irgendwas“ ist keine Rechtsgrundlage") == true)
+        permit.basis = "25b"
+        #expect(StatusHistoryRules.problems([permit], entered: nil, today: Day("2026-11-22")).isEmpty)
+    }
+}
