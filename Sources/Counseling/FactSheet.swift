@@ -78,19 +78,64 @@ public struct FactSheet: Sendable, Hashable {
     public static func identifyingWords(in text: String, client: Client, relatives: [Client] = []) -> [String] {
         var found: [String] = []
         func add(_ s: String) { if !found.contains(s) { found.append(s) } }
-        let words = Set(text.lowercased().split { !$0.isLetter && !$0.isNumber && $0 != "-" }.map(String.init))
+        let words = questionWords(text)
         for person in [client] + relatives {
-            for name in (person.firstName + " " + person.lastName).split(separator: " ").map(String.init) where name.count >= 2 && words.contains(name.lowercased()) {
-                add(name)
+            for name in [person.firstName, person.lastName] {
+                let parts = name.split { $0 == " " || $0 == "-" }.map(String.init)
+                // Each part, and the whole name run together ("Ben Salah" written "Bensalah").
+                for part in parts + (parts.count > 1 ? [parts.joined()] : []) where part.count >= 2 {
+                    if let hit = words.first(where: { sameName($0, part) }) { add(hit) }
+                }
             }
         }
-        if client.fileNumber.count >= 2, text.lowercased().contains(client.fileNumber.lowercased()) { add(client.fileNumber) }
+        if let number = fileNumberHit(client.fileNumber, in: text) { add(number) }
         for (pattern, _) in patterns {
             for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
                 if let r = Range(match.range, in: text) { add(String(text[r]).trimmingCharacters(in: .whitespaces)) }
             }
         }
         return found
+    }
+
+    /// The words of a question: letters only, split at anything else; letters written apart ("Y o u s s e f") are
+    /// joined back into one word.
+    static func questionWords(_ text: String) -> [String] {
+        var out: [String] = [], spaced = ""
+        for w in text.split(whereSeparator: { !$0.isLetter }).map(String.init) {
+            if w.count == 1 { spaced += w; continue }
+            if spaced.count > 1 { out.append(spaced) }
+            spaced = ""
+            out.append(w)
+        }
+        if spaced.count > 1 { out.append(spaced) }
+        return out
+    }
+
+    /// The same name, also in another transliteration (Youssef, Yousef, Jussuf). A short name (under five letters)
+    /// must match exactly: its folded form is shared by ordinary words ("Ali" and "alle").
+    static func sameName(_ word: String, _ name: String) -> Bool {
+        let w = word.lowercased(), n = name.lowercased()
+        if w == n { return true }
+        guard name.count >= 5, word.count >= 4 else { return false }
+        if w.hasPrefix(n) && w.count - n.count <= 2 { return true }   // "Karims", "Haddads"
+        return NameMatching.key(word) == NameMatching.key(name)
+    }
+
+    /// The file number as written in `text`, also with other separators or without leading zeros ("PB 2026 86").
+    static func fileNumberHit(_ fileNumber: String, in text: String) -> String? {
+        func groups(_ s: String) -> [String] {
+            s.lowercased().split { !$0.isLetter && !$0.isNumber }.map { g in
+                g.allSatisfy(\.isNumber) ? String(Int(g.prefix(18)).map(String.init) ?? String(g)) : String(g)
+            }
+        }
+        let wanted = groups(fileNumber)
+        guard !wanted.isEmpty, wanted.joined().count >= 2 else { return nil }
+        let tokens = groups(text)
+        if tokens.count >= wanted.count {
+            for i in 0...(tokens.count - wanted.count) where Array(tokens[i..<i + wanted.count]) == wanted { return fileNumber }
+        }
+        let compact = { (s: String) in s.lowercased().filter { $0.isLetter || $0.isNumber } }
+        return compact(text).contains(compact(fileNumber)) ? fileNumber : nil
     }
 
     /// Exact dates (12.03.2025, 5.3.25, 2025-03-12, 5. März 2025), street addresses, postcodes, e-mail addresses and

@@ -115,6 +115,17 @@ struct MeetingTests {
         #expect(caught("Kann Ali die Ausbildung beginnen?") == ["Ali"])
         #expect(caught("Was gilt für Karim?") == ["Karim"])
         #expect(caught("Akte pb-2026-17: wie weiter?") == ["PB-2026-17"])
+        // Other spellings of the same name or number are caught as well; ordinary words that fold alike are not.
+        #expect(caught("Frau Hadad fragt") == ["Hadad"])
+        #expect(caught("H a d d a d fragt") == ["Haddad"])
+        #expect(caught("Karims Schule?") == ["Karims"])   // the name with a genitive ending
+        #expect(caught("Akte PB 2026 17 und PB2026017") == ["PB-2026-17"])
+        #expect(caught("Alle Unterlagen da, Aliquote?") == [])
+        // The spellings that once passed (QA of 05.12.2026).
+        let other = Client(id: "y", organisationID: "o", fileNumber: "PB-2026-0086", firstName: "Youssef", lastName: "Ben Salah", facts: Person(id: ""))
+        for q in ["Herr Ben-Salah fragt", "Herr Bensalah", "Yousef", "Y o u s s e f", "PB 2026 0086", "PB-2026-86"] {
+            #expect(!FactSheet.identifyingWords(in: q, client: other).isEmpty, "\(q)")
+        }
         #expect(caught("Geboren 5.5.90, Antrag am 12.03.2025 und 2025-03-12") == ["5.5.90", "12.03.2025", "2025-03-12"])
         #expect(caught("Vorsprache am 3. März 2025") == ["3. März 2025"])
         #expect(caught("Wohnt Hauptstraße 12a in 01067 Dresden") == ["Hauptstraße 12a", "01067"])
