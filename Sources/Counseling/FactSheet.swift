@@ -94,8 +94,27 @@ public struct FactSheet: Sendable, Hashable {
                 if let r = Range(match.range, in: text) { add(String(text[r]).trimmingCharacters(in: .whitespaces)) }
             }
         }
+        // Any capitalised word with a house number ("Am Markt 12a", "Platz der Einheit 3"), unless the word is one
+        // that numbers things in a legal question ("Satz 2", "Stufe 3", "Klasse 10").
+        for match in houseNumber.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            guard let whole = Range(match.range, in: text), let word = Range(match.range(at: 1), in: text),
+                  !Self.numberingWords.contains(text[word].lowercased()) else { continue }
+            add(String(text[whole]))
+        }
         return found
     }
+
+    /// A word of five letters or more (shorter capitalised words before a number open sentences: "Mit 20",
+    /// "Seit 3"), a number of up to three digits, perhaps a letter ("12a", "12 b").
+    static let houseNumber = try! NSRegularExpression(pattern: #"\b(\p{Lu}[\p{L}-]{4,})\s+\d{1,3}(?:\s?[a-zA-Z](?!\p{L}))?(?![\d.,/])"#)
+    static let numberingWords: Set<String> = [
+        "satz", "nr", "nummer", "abs", "absatz", "art", "artikel", "paragraph", "paragraf", "buchstabe", "anlage", "anhang",
+        "kapitel", "abschnitt", "teil", "seite", "punkt", "punkte", "ziffer", "stufe", "klasse", "jahrgang", "niveau", "modul",
+        "jahr", "jahre", "jahren", "monat", "monate", "monaten", "woche", "wochen", "tag", "tage", "tagen", "stunden", "stunde",
+        "alter", "kinder", "kind", "personen", "quartal", "sgb", "aufenthg", "asylg", "beschv", "bzrg", "stgb", "gg", "dsgvo",
+        "tagessätze", "tagessätzen", "tagessatz", "euro", "eur", "prozent", "mal", "von", "bis", "ab", "seit", "über", "unter",
+        "mindestens", "höchstens", "etwa", "rund", "fall", "fälle", "frage", "wochenstunden", "level",
+    ]
 
     /// The words of a question: letters only, split at anything else; letters written apart ("Y o u s s e f") are
     /// joined back into one word.
@@ -144,7 +163,7 @@ public struct FactSheet: Sendable, Hashable {
         (#"\b\d{1,2}\.\s?\d{1,2}\.\s?(\d{4}|\d{2})\b"#, "Datum"),
         (#"\b\d{4}-\d{2}-\d{2}\b"#, "Datum"),
         (#"\b\d{1,2}\.\s?(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+\d{4}\b"#, "Datum"),
-        (#"\b[\p{L}-]*(straße|strasse|str\.|weg|platz|gasse|allee|ring|damm|ufer|chaussee)\s*\d+\s?[a-zA-Z]?\b"#, "Anschrift"),
+        (#"\b[\p{L}-]*(straße|strasse|str\.?|weg|platz|gasse|allee|ring|damm|ufer|chaussee|markt|anger|hof|berg|tal|steig|pfad|zeile|kamp|siedlung)\s*\d+\s?[a-zA-Z]?\b"#, "Anschrift"),
         (#"(?<![\d.,/-])\d{5}(?![\d.,/-])"#, "Postleitzahl"),
         (#"[\w.+-]+@[\w-]+\.[\w.-]+"#, "E-Mail"),
         (#"(?<!\d)(\+|0)\d[\d /-]{6,}\d"#, "Telefon"),

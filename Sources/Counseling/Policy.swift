@@ -30,6 +30,8 @@ public enum Permission: Sendable, Hashable {
     /// The quarterly meetings of the actor's cooperation: both sides' staff take part.
     case attendMeetings(organisation: String)
     case scheduleMeetings(organisation: String)
+    /// Correcting or deleting a meeting: the service's coordination and the authority's lead, not every clerk.
+    case manageMeetings(organisation: String)
     /// Fachberatung records and the knowledge base are the service's; partners of the same city read the articles.
     case recordAdvice(organisation: String)
     case readKnowledge(sameCity: Bool)
@@ -82,6 +84,8 @@ public enum Policy {
         case .readLandOverview:
             return actor.role == .coordinator && actor.organisationKind == .counselingService || isAuthorityStaff(actor)
                 || actor.role == .landCoordinator && actor.organisationKind == .landCoordination
+        case .manageMeetings(let org):
+            return (actor.role == .coordinator || actor.role == .authorityLead) && org == actor.organisationID
         case .attendMeetings(let org):
             return (worksOnCases(actor) || isAuthorityStaff(actor)) && org == actor.organisationID
         }

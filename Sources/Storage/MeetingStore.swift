@@ -91,11 +91,13 @@ public struct MeetingStore: Sendable {
         }
     }
 
-    /// Deletes a meeting that has no minutes yet, with its case sheets and tasks; false when it has minutes.
+    /// Deletes a meeting planned in error – no minutes, no case sheets (they are the service's) – with its tasks;
+    /// false otherwise.
     public func delete(meetingID: String, audit: AuditContext) async throws -> Bool {
         try await db.transaction { ex in
-            guard try await ex.one(SQL("SELECT id FROM meetings WHERE id = ? AND minutes = ''", [meetingID])) != nil else { return false }
-            try await ex.execute(SQL("DELETE FROM meeting_cases WHERE meeting_id = ?", [meetingID]))
+            guard try await ex.one(SQL("""
+                SELECT id FROM meetings WHERE id = ? AND minutes = '' AND NOT EXISTS (SELECT 1 FROM meeting_cases WHERE meeting_id = ?)
+                """, [meetingID, meetingID])) != nil else { return false }
             try await ex.execute(SQL("DELETE FROM meeting_followups WHERE meeting_id = ?", [meetingID]))
             try await ex.execute(SQL("DELETE FROM meetings WHERE id = ?", [meetingID]))
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID, action: "delete", entity: "meeting", entityID: meetingID, clientID: nil)

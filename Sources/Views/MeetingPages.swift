@@ -29,11 +29,11 @@ public enum MeetingPages {
         """)
     }
 
-    /// `sheets`: the anonymised case sheets with whether the viewer may take each off; `canSchedule`: the viewer
+    /// `sheets`: the anonymised case sheets with whether the viewer may take each off; `canManage`: the viewer
     /// may correct or delete the meeting.
     public static func show(frame: PageFrame, id: String, on: Day, participants: String, agenda: String, minutes: String,
                             sheets: [(id: String, text: String, removable: Bool)], followUps: [FollowUpRow], today: Day,
-                            errors: [String: String] = [:], canSchedule: Bool = false) -> HTML {
+                            errors: [String: String] = [:], canManage: Bool = false, edited: (on: String, participants: String, agenda: String)? = nil) -> HTML {
         let items = agenda.split(separator: "\n").map { "<li>\(String($0))</li>" as HTML }
         let cases = sheets.enumerated().map { i, s -> HTML in
             let lines = s.text.split(separator: "\n").map { line -> HTML in
@@ -50,16 +50,18 @@ public enum MeetingPages {
         }
         let (onAttr, onErr) = field("on"), (pAttr, pErr) = field("participants"), (agAttr, agErr) = field("agenda")
         let editErrors = errors.filter { $0.key.hasPrefix("edit_") }
-        let manage: HTML = !canSchedule ? .empty : """
+        // After a refused correction the form shows what was typed, not the stored values.
+        let shown = edited ?? (on.german, participants, agenda)
+        let manage: HTML = !canManage ? .empty : """
             <details class="no-print"\(editErrors.isEmpty ? "" : " open")><summary>Sitzung bearbeiten</summary>
             \(Layout.errorSummary(editErrors))
             <form method="post" action="/meetings/\(id)">\(Layout.csrf(frame.csrf))
-            <label for="edit_on">Datum (TT.MM.JJJJ)</label><input id="edit_on" name="on" value="\(on.german)" size="10"\(onAttr)>\(onErr)
-            <label for="edit_participants">Teilnehmende</label><input id="edit_participants" name="participants" value="\(participants)"\(pAttr)>\(pErr)
-            <label for="edit_agenda">Tagesordnung (ein Punkt je Zeile)</label><textarea id="edit_agenda" name="agenda" rows="5" cols="80"\(agAttr)>\(agenda)</textarea>\(agErr)
+            <label for="edit_on">Datum (TT.MM.JJJJ)</label><input id="edit_on" name="on" value="\(shown.on)" size="10"\(onAttr)>\(onErr)
+            <label for="edit_participants">Teilnehmende</label><input id="edit_participants" name="participants" value="\(shown.participants)"\(pAttr)>\(pErr)
+            <label for="edit_agenda">Tagesordnung (ein Punkt je Zeile)</label><textarea id="edit_agenda" name="agenda" rows="5" cols="80"\(agAttr)>\(shown.agenda)</textarea>\(agErr)
             <p><button type="submit">Änderungen speichern</button></p></form>
-            \(minutes.isEmpty ? "<form method=\"post\" action=\"/meetings/\(id)/delete\">\(Layout.csrf(frame.csrf))<p><button type=\"submit\">Sitzung löschen (mit ihren Fallblättern und Aufgaben)</button></p></form>" as HTML
-                : "<p class=\"hint\">Eine Sitzung mit Protokoll bleibt als Nachweis erhalten.</p>" as HTML)
+            \(minutes.isEmpty && sheets.isEmpty ? "<form method=\"post\" action=\"/meetings/\(id)/delete\">\(Layout.csrf(frame.csrf))<p><button type=\"submit\">Sitzung löschen (mit ihren Aufgaben)</button></p></form>" as HTML
+                : "<p class=\"hint\">Eine Sitzung mit Protokoll oder Fallblättern bleibt als Nachweis erhalten.</p>" as HTML)
             </details>
             """
         let follow = followUps.map { f -> HTML in

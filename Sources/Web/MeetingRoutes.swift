@@ -73,13 +73,14 @@ struct MeetingRoutes {
         s.addedBy == a.userID || (a.role == .coordinator && s.addedByOrganisation == a.organisationID)
     }
 
-    func render(_ context: BleibeContext, _ m: Meeting, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+    func render(_ context: BleibeContext, _ m: Meeting, errors: [String: String] = [:], edited: (on: String, participants: String, agenda: String)? = nil,
+                status: HTTPResponse.Status = .ok) async throws -> Response {
         let a = try context.requireActor()
-        let sheets = try await services.meetings.cases(meetingID: m.id).map { (id: $0.id, text: $0.sheet, removable: mayRemove(a, $0)) }
+        let sheets = try await services.meetings.cases(meetingID: m.id).map { (id: $0.id, text: $0.sheet, removable: m.minutes.isEmpty && mayRemove(a, $0)) }
         let follow = try await services.meetings.followUps(meetingID: m.id).map { MeetingPages.FollowUpRow(id: $0.id, text: $0.text, owner: $0.owner, due: $0.due, doneOn: $0.doneOn) }
         return Reply.html(MeetingPages.show(frame: context.frame("Kooperationssitzung", current: "meetings"), id: m.id, on: m.on, participants: m.participants,
                                             agenda: m.agenda, minutes: m.minutes, sheets: sheets, followUps: follow, today: services.today, errors: errors,
-                                            canSchedule: Policy.allows(a, .scheduleMeetings(organisation: a.organisationID))), status: status)
+                                            canManage: Policy.allows(a, .manageMeetings(organisation: a.organisationID)), edited: edited), status: status)
     }
 
     @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -89,11 +90,12 @@ struct MeetingRoutes {
 
     @Sendable func update(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, m) = try await loadMeeting(context)
-        guard Policy.allows(a, .scheduleMeetings(organisation: a.organisationID)) else { throw AppError.forbidden }
+        guard Policy.allows(a, .manageMeetings(organisation: a.organisationID)) else { throw AppError.forbidden }
         let form = try await Form.checked(request, context: context)
         var errors: [String: String] = [:]
         guard let (day, participants, agenda) = readMeeting(form, errors: &errors) else {
-            return try await render(context, m, errors: errors.mapKeys { "edit_" + $0 }, status: .unprocessableContent)
+            return try await render(context, m, errors: errors.mapKeys { "edit_" + $0 },
+                                    edited: (form.trimmed("on"), form.trimmed("participants"), form.trimmed("agenda")), status: .unprocessableContent)
         }
         var changed = m
         changed.on = day; changed.participants = participants; changed.agenda = agenda
@@ -104,10 +106,10 @@ struct MeetingRoutes {
     /// A meeting planned in error goes, with its case sheets and tasks; one with minutes is a record and stays.
     @Sendable func delete(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, m) = try await loadMeeting(context)
-        guard Policy.allows(a, .scheduleMeetings(organisation: a.organisationID)) else { throw AppError.forbidden }
+        guard Policy.allows(a, .manageMeetings(organisation: a.organisationID)) else { throw AppError.forbidden }
         _ = try await Form.checked(request, context: context)
         guard try await services.meetings.delete(meetingID: m.id, audit: services.audit(a)) else {
-            throw AppError.conflict("Die Sitzung hat ein Protokoll und bleibt als Nachweis erhalten.")
+            throw AppError.conflict("Die Sitzung hat ein Protokoll oder eingebrachte Fallblätter und bleibt deshalb erhalten. Fallblätter nimmt zurück, wer sie eingebracht hat.")
         }
         return Reply.redirect("/meetings")
     }
@@ -118,6 +120,7 @@ struct MeetingRoutes {
         let id = try context.parameters.require("case")
         guard let sheet = try await services.meetings.cases(meetingID: m.id).first(where: { $0.id == id }) else { throw AppError.notFound }
         guard mayRemove(a, sheet) else { throw AppError.forbidden }
+        guard m.minutes.isEmpty else { throw AppError.conflict("Die Sitzung hat ein Protokoll; ihre Fallblätter bleiben als Nachweis erhalten.") }
         guard try await services.meetings.removeCase(id: id, meetingID: m.id, audit: services.audit(a)) else { throw AppError.notFound }
         return Reply.redirect("/meetings/\(m.id)")
     }

@@ -71,6 +71,7 @@ struct MeetingTests {
                 // Corrected: a wrong date is refused at the field; a right one is saved.
                 let bad = try await coordinator.request(.post, meetingPath, form: ["csrf": cc, "on": "40.12.2026", "participants": "Koordination", "agenda": "Fälle"])
                 #expect(bad.status == .unprocessableContent && bad.body.contains("id=\"edit_on-error\"") && bad.body.contains("<details class=\"no-print\" open>"))
+                #expect(bad.body.contains("value=\"40.12.2026\""))   // what was typed, not the stored date
                 #expect(try await coordinator.request(.post, meetingPath, form: ["csrf": cc, "on": "17.12.2026", "participants": "Koordination, ABH", "agenda": "Fälle\nStatistik"]).status == .seeOther)
                 let page = try await coordinator.request(.get, meetingPath)
                 #expect(page.body.contains("Kooperationssitzung am 17.12.2026") && page.body.contains("<li>Statistik</li>"))
@@ -81,6 +82,12 @@ struct MeetingTests {
                 #expect(seen.body.contains("<h3>Fall 1</h3>") && !seen.body.contains("zurückziehen"))
                 let caseID = try #require(page.body.components(separatedBy: "/cases/").dropFirst().first { $0.contains("/remove") }?.prefix { $0 != "/" })
                 #expect(try await lead.request(.post, meetingPath + "/cases/\(caseID)/remove", form: ["csrf": lc]).status == .forbidden)
+                // While it holds the service's sheet the meeting cannot be deleted; an authority clerk cannot change it at all.
+                #expect(try await coordinator.request(.post, meetingPath + "/delete", form: ["csrf": cc]).status == .conflict)
+                let clerk = Browser(client: b.client, clock: f.clock)
+                let kc = try await clerk.logIn(f.login(.authorityClerk))
+                #expect(try await clerk.request(.post, meetingPath, form: ["csrf": kc, "on": "18.12.2026", "participants": "x", "agenda": "y"]).status == .forbidden)
+                #expect(!(try await clerk.request(.get, meetingPath).body.contains("Sitzung bearbeiten")))
                 #expect(try await b.request(.post, meetingPath + "/cases/\(caseID)/remove", form: ["csrf": csrf]).status == .seeOther)
                 #expect(try await lead.request(.get, meetingPath).body.contains("Keine Fälle eingebracht."))
                 // A counselor does not schedule; with minutes the meeting is a record and stays; without, it can go.
@@ -129,6 +136,13 @@ struct MeetingTests {
         #expect(caught("Geboren 5.5.90, Antrag am 12.03.2025 und 2025-03-12") == ["5.5.90", "12.03.2025", "2025-03-12"])
         #expect(caught("Vorsprache am 3. März 2025") == ["3. März 2025"])
         #expect(caught("Wohnt Hauptstraße 12a in 01067 Dresden") == ["Hauptstraße 12a", "01067"])
+        for address in ["Wohnt Am Markt 12a", "Markt 12", "Am Anger 7", "Platz der Einheit 3", "Goethestr 4"] {
+            #expect(!caught(address).isEmpty, "\(address)")
+        }
+        // Numbers in a legal question are no address.
+        for legal in ["Gilt § 25b Abs. 1 Satz 2 Nr. 3?", "Reicht Stufe 2 im Jahr 2024?", "Klasse 10 seit 8 Monaten", "Nach Art. 6 DSGVO", "Mit 20 Wochenstunden"] {
+            #expect(caught(legal).isEmpty, "\(legal)")
+        }
         #expect(caught("erreichbar unter 0351 1234567 oder x.y@example.org") == ["x.y@example.org", "0351 1234567"])
     }
 }
