@@ -94,16 +94,20 @@ public enum MeetingPages {
     }
 
     /// The form on a case page that brings the case, anonymised, to a meeting.
-    public static func bringCase(frame: PageFrame, caseID: String, meetings: [Summary], error: String? = nil) -> HTML {
+    /// `chosen`: after a refusal, the meeting and question as sent (the question to correct, not to retype).
+    public static func bringCase(frame: PageFrame, caseID: String, meetings: [Summary], error: String? = nil,
+                                 chosen: (meeting: String, question: String)? = nil) -> HTML {
         guard !meetings.isEmpty else { return .empty }
-        let options = meetings.map { "<option value=\"\($0.id)\">Sitzung am \($0.on.german)</option>" as HTML }
+        let options = meetings.sorted { $0.on < $1.on }.map {
+            "<option value=\"\($0.id)\"\($0.id == chosen?.meeting ? " selected" : "")>Sitzung am \($0.on.german)</option>" as HTML
+        }
         return """
         <section aria-labelledby="to-meeting"><h2 id="to-meeting">In die Kooperationssitzung einbringen</h2>
         <p class="hint">Die Behörde sieht nur ein anonymisiertes Fallblatt. Die Frage darf keinen Namen, kein Geburtsdatum und kein Aktenzeichen enthalten.</p>
         \(error.map { "<p class=\"error\" role=\"alert\" id=\"question-error\">\($0)</p>" as HTML } ?? .empty)
         <form method="post" action="/cases/\(caseID)/meeting">\(Layout.csrf(frame.csrf))
         <label for="meeting">Sitzung</label><select id="meeting" name="meeting">\(options)</select>
-        <label for="question">Frage an die Runde</label><input id="question" name="question" size="80">
+        <label for="question">Frage an die Runde</label><input id="question" name="question" size="80" value="\(chosen?.question ?? "")"\(error == nil ? "" : " aria-describedby=\"question-error\"")>
         <p><button type="submit">Fall anonymisiert einbringen</button></p></form></section>
         """
     }

@@ -35,12 +35,14 @@ extension CaseRoutes {
         guard let meeting = try await upcomingMeetings(c.organisationID).first(where: { $0.id == form.trimmed("meeting") }) else { throw AppError.notFound }
         let question = form.trimmed("question")
         if question.isEmpty || question.count > 500 {
-            return try await render(context, c, client, meetingError: "Bitte die Frage an die Runde angeben (höchstens 500 Zeichen).", status: .unprocessableContent)
+            return try await render(context, c, client, meetingError: "Bitte die Frage an die Runde angeben (höchstens 500 Zeichen).",
+                                    meetingChoice: (meeting.id, question), status: .unprocessableContent)
         }
         let (members, relatives, relations) = try await clientRoutes.family(client)
         let found = FactSheet.identifyingWords(in: question, client: client, relatives: members.filter { $0.id != client.id } + relatives)
         if !found.isEmpty {
             return try await render(context, c, client, meetingError: "Die Frage enthält Angaben, die die Person erkennbar machen können (\(found.joined(separator: ", "))). Bitte entfernen; Daten nur als Monat und Jahr (z. B. 03/2025).",
+                                    meetingChoice: (meeting.id, question),
                                     status: .unprocessableContent)
         }
         let person = try await clientRoutes.assess(client, on: services.today)
@@ -48,6 +50,11 @@ extension CaseRoutes {
         let children = relations.filter { $0.kind == .parent && $0.from == client.id }.compactMap { r in members.first { $0.id == r.to } }
             .filter { ($0.facts.born?.age(on: services.today) ?? 99) < 18 }.count
         let sheet = FactSheet.make(person: person, spouse: spouse, minorChildren: children, question: question, on: services.today)
+        // The same sheet twice (a double click, a second tab) would be discussed twice.
+        if try await services.meetings.cases(meetingID: meeting.id).contains(where: { $0.sheet == sheet.text }) {
+            return try await render(context, c, client, meetingError: "Dieser Fall ist mit dieser Frage bereits für die Sitzung am \(meeting.on.german) eingebracht.",
+                                    meetingChoice: (meeting.id, question), status: .conflict)
+        }
         try await services.meetings.addCase(meetingID: meeting.id, sheet: sheet.text, clientID: client.id, audit: services.audit(a))
         return Reply.redirect("/meetings/\(meeting.id)")
     }

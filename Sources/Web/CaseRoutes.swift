@@ -98,7 +98,7 @@ struct CaseRoutes {
     /// The case page: applications, documents and sessions, with the errors of whichever form was sent.
     func render(_ context: BleibeContext, _ c: CounselingCase, _ client: Client, sessionForm: CasePages.SessionForm? = nil,
                 applicationErrors: [String: String] = [:], applicationNotice: String? = nil, documentError: String? = nil, reminderErrors: [String: String] = [:],
-                meetingError: String? = nil, stateErrors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+                meetingError: String? = nil, meetingChoice: (meeting: String, question: String)? = nil, stateErrors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
         let sessions = try await services.cases.sessions(caseID: c.id, organisation: c.organisationID)
         let apps = try await services.applications.applications(caseID: c.id, organisation: c.organisationID)
         let (checklist, recorded) = try await documents(c, client)
@@ -113,7 +113,7 @@ struct CaseRoutes {
             + CaseWorkSections.reminders(frame: frame, caseID: c.id, reminders: try await services.cases.reminders(caseIDs: [c.id], organisation: c.organisationID, openOnly: false),
                                          land: context.land, today: services.today, errors: reminderErrors)
             + MeetingPages.bringCase(frame: frame, caseID: c.id, meetings: try await upcomingMeetings(c.organisationID).map { .init(id: $0.id, on: $0.on, participants: $0.participants) },
-                                     error: meetingError)
+                                     error: meetingError, chosen: meetingChoice)
         return Reply.html(CasePages.show(frame: frame, client: client, counselingCase: c, sessions: sessions, showConfidential: true,
                                          today: services.today, sessionForm: sessionForm, canEdit: { [a = context.actor] s in
                                              a.map { Policy.allows($0, .correctSession(ownerOrganisation: c.organisationID, author: s.counselorID)) } ?? false

@@ -26,6 +26,10 @@ struct MeetingTests {
                 #expect(named.status == .unprocessableContent && named.body.contains("id=\"question-error\"") && named.body.contains("Haddad, A-1"))
                 let ok = try await b.request(.post, casePath + "/meeting", form: ["csrf": csrf, "meeting": meetingID, "question": "Reicht Teilzeit für die überwiegende Sicherung?"])
                 #expect(ok.status == .seeOther)
+                // The refused question came back to be corrected, its meeting still chosen; the same sheet twice is refused.
+                #expect(named.body.contains("value=\"Reicht bei Herrn Haddad (A-1) die Teilzeit?\"") && named.body.contains("<option value=\"\(meetingID)\" selected>"))
+                let twice = try await b.request(.post, casePath + "/meeting", form: ["csrf": csrf, "meeting": meetingID, "question": "Reicht Teilzeit für die überwiegende Sicherung?"])
+                #expect(twice.status == .conflict && twice.body.contains("bereits für die Sitzung"))
                 // The authority sees the sheet: nothing that names the person, dates only as months.
                 let lead = Browser(client: b.client, clock: f.clock)
                 let lc = try await lead.logIn(f.login(.authorityLead))
