@@ -110,8 +110,15 @@ public enum CooperationPages {
         public var service = "", firstName = "", lastName = "", born = "", nationality = "", reason = ""
         public var agreed = false
         public var errors: [String: String] = [:]
-        /// A refused acceptance: the referral, the file number typed, and why.
-        public var decision: (referralID: String, fileNumber: String, error: String)?
+        /// A refused answer to one referral: which, what was typed, and why.
+        public struct Answer: Sendable {
+            public enum Action: Sendable { case accept, decline, withdraw }
+            public var referralID: String, action: Action, value: String, error: String
+            public init(referralID: String, action: Action, value: String, error: String) {
+                self.referralID = referralID; self.action = action; self.value = value; self.error = error
+            }
+        }
+        public var answer: Answer?
         public init() {}
     }
 
@@ -123,20 +130,25 @@ public enum CooperationPages {
             if let d = r.decidedOn { state += " am \(d.german)" }
             if let why = r.declineReason { state += ": \(why)" }
             var decide: HTML = .empty
+            let answer = f.answer?.referralID == r.id ? f.answer : nil
+            func refused(_ action: CooperationPages.ReferralForm.Answer.Action) -> (value: String, error: String?) {
+                answer?.action == action ? (answer!.value, answer!.error) : ("", nil)
+            }
             if !authoritySide && r.state == .pending {
-                let refused = f.decision?.referralID == r.id ? f.decision : nil
+                let (fileNumber, acceptError) = refused(.accept), (why, declineError) = refused(.decline)
                 decide = """
                 <form method="post" action="/referrals/\(r.id)/accept">\(Layout.csrf(frame.csrf))
-                <label for="fn-\(r.id)">Aktenzeichen (vorhandene Akte oder neu)</label>\(Layout.fieldError("fn-\(r.id)", refused?.error))<input id="fn-\(r.id)" name="file_number" required value="\(refused?.fileNumber ?? "")"\(Layout.describedBy("fn-\(r.id)", refused?.error))>
+                <label for="fn-\(r.id)">Aktenzeichen (vorhandene Akte oder neu)</label>\(Layout.fieldError("fn-\(r.id)", acceptError))<input id="fn-\(r.id)" name="file_number" required value="\(fileNumber)"\(Layout.describedBy("fn-\(r.id)", acceptError))>
                 <button type="submit">Annehmen</button></form>
                 <form method="post" action="/referrals/\(r.id)/decline">\(Layout.csrf(frame.csrf))
-                <label for="why-\(r.id)">Grund der Ablehnung</label><input id="why-\(r.id)" name="reason" required>
+                <label for="why-\(r.id)">Grund der Ablehnung</label>\(Layout.fieldError("why-\(r.id)", declineError))<input id="why-\(r.id)" name="reason" required maxlength="500" value="\(why)"\(Layout.describedBy("why-\(r.id)", declineError))>
                 <button type="submit">Ablehnen</button></form>
                 """
             } else if authoritySide && r.state == .pending {
+                let (why, error) = refused(.withdraw)
                 decide = """
                 <form method="post" action="/referrals/\(r.id)/withdraw">\(Layout.csrf(frame.csrf))
-                <label for="wd-\(r.id)">Grund (z. B. falsche Stelle)</label><input id="wd-\(r.id)" name="reason" required maxlength="300">
+                <label for="wd-\(r.id)">Grund (z. B. falsche Stelle; ohne Angaben zur Person)</label>\(Layout.fieldError("wd-\(r.id)", error))<input id="wd-\(r.id)" name="reason" required maxlength="300" value="\(why)"\(Layout.describedBy("wd-\(r.id)", error))>
                 <button type="submit">Zurückziehen</button></form>
                 """
             } else if !authoritySide, let caseID = r.caseID {

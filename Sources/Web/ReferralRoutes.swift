@@ -83,14 +83,28 @@ struct ReferralRoutes {
         return (a, try await Form.checked(request, context: context))
     }
 
+    /// The referral `id` of the actor's organisation, still unanswered: 404 when it is not theirs, 409 with its state
+    /// when it was answered or withdrawn meanwhile (another tab, a colleague).
+    func pendingReferral(_ context: BleibeContext, _ a: Actor) async throws -> Referral {
+        let id = try context.parameters.require("id")
+        guard let r = try await services.cooperation.referrals(of: a.organisationID).first(where: { $0.id == id }) else { throw AppError.notFound }
+        guard r.state == .pending else { throw AppError.conflict("Die Vermittlung ist bereits \(r.state.german)\(r.decidedOn.map { " (am \($0.german))" } ?? "").") }
+        return r
+    }
+
+    /// The referrals page with a refused answer shown at its form.
+    func refuse(_ context: BleibeContext, _ a: Actor, _ answer: CooperationPages.ReferralForm.Answer) async throws -> Response {
+        var f = CooperationPages.ReferralForm()
+        f.answer = answer
+        return try await render(context, a, form: f, status: .unprocessableContent)
+    }
+
     @Sendable func accept(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, form) = try await decision(request, context)
-        let id = try context.parameters.require("id")
+        let id = try await pendingReferral(context, a).id
         let fileNumber = form.trimmed("file_number")
         func refuse(_ message: String) async throws -> Response {
-            var f = CooperationPages.ReferralForm()
-            f.decision = (referralID: id, fileNumber: fileNumber, error: message)
-            return try await render(context, a, form: f, status: .unprocessableContent)
+            try await self.refuse(context, a, .init(referralID: id, action: .accept, value: fileNumber, error: message))
         }
         guard !fileNumber.isEmpty, fileNumber.count <= 40 else { return try await refuse("Bitte ein Aktenzeichen angeben (höchstens 40 Zeichen).") }
         switch try await services.cooperation.accept(referralID: id, service: a.organisationID, fileNumber: fileNumber, on: services.today,
@@ -106,9 +120,12 @@ struct ReferralRoutes {
 
     @Sendable func decline(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, form) = try await decision(request, context)
+        let r = try await pendingReferral(context, a)
         let reason = form.trimmed("reason")
-        guard !reason.isEmpty, reason.count <= 500 else { throw AppError.badRequest("Bitte den Grund der Ablehnung angeben (höchstens 500 Zeichen).") }
-        guard try await services.cooperation.decline(referralID: try context.parameters.require("id"), service: a.organisationID, reason: reason,
+        guard !reason.isEmpty, reason.count <= 500 else {
+            return try await refuse(context, a, .init(referralID: r.id, action: .decline, value: reason, error: "Bitte den Grund der Ablehnung angeben (höchstens 500 Zeichen)."))
+        }
+        guard try await services.cooperation.decline(referralID: r.id, service: a.organisationID, reason: reason,
                                                      on: services.today, audit: services.audit(a)) else { throw AppError.notFound }
         return Reply.redirect("/referrals")
     }
@@ -118,9 +135,21 @@ struct ReferralRoutes {
         let a = try context.requireActor()
         let form = try await Form.checked(request, context: context)
         guard try side(a) else { throw AppError.forbidden }
+        let r = try await pendingReferral(context, a)
         let reason = form.trimmed("reason")
-        guard !reason.isEmpty, reason.count <= 300 else { throw AppError.badRequest("Bitte den Grund angeben, aus dem die Vermittlung zurückgezogen wird (höchstens 300 Zeichen).") }
-        guard try await services.cooperation.withdraw(referralID: try context.parameters.require("id"), authority: a.organisationID, reason: reason,
+        func refuse(_ message: String) async throws -> Response {
+            try await self.refuse(context, a, .init(referralID: r.id, action: .withdraw, value: reason, error: message))
+        }
+        guard !reason.isEmpty, reason.count <= 300 else { return try await refuse("Bitte den Grund angeben, aus dem die Vermittlung zurückgezogen wird (höchstens 300 Zeichen).") }
+        // The person's data go with the withdrawal; the reason must not bring them back.
+        var facts = Person(id: "")
+        facts.born = r.born
+        let person = Client(id: "", organisationID: "", fileNumber: "", firstName: r.firstName, lastName: r.lastName, facts: facts)
+        let found = FactSheet.identifyingWords(in: reason, client: person)
+        guard found.isEmpty else {
+            return try await refuse("Der Grund darf keine Angaben zur Person enthalten (\(found.joined(separator: ", "))): sie werden mit der Vermittlung gelöscht.")
+        }
+        guard try await services.cooperation.withdraw(referralID: r.id, authority: a.organisationID, reason: reason,
                                                       on: services.today, audit: services.audit(a)) else { throw AppError.notFound }
         return Reply.redirect("/referrals")
     }

@@ -213,10 +213,12 @@ struct CooperationTests {
                 #expect(client?.text("born") == "1999-03-12" && client?.text("nationality") == "SYR")
                 let cases = try await b.request(.get, "/api/v1/clients/\(client?.text("id") ?? "")/cases")
                 #expect(cases.body.contains("\"referral_source\":\"authority\""))
-                #expect(try await b.request(.post, "/referrals/\(leyla)/decline", form: ["csrf": csrf, "reason": ""]).status == .badRequest)
+                let noReason = try await b.request(.post, "/referrals/\(leyla)/decline", form: ["csrf": csrf, "reason": ""])
+                #expect(noReason.status == .unprocessableContent && noReason.body.contains("id=\"why-\(leyla)-error\""))
                 #expect(try await b.request(.post, "/referrals/\(leyla)/decline", form: ["csrf": csrf, "reason": "Zuständig ist die Beratung in Muldenau"]).status == .seeOther)
-                // A decided referral cannot be decided again.
-                #expect(try await b.request(.post, "/referrals/\(samir)/decline", form: ["csrf": csrf, "reason": "doch nicht"]).status == .notFound)
+                // A decided referral cannot be decided again (a second tab is told why).
+                let again2 = try await b.request(.post, "/referrals/\(samir)/decline", form: ["csrf": csrf, "reason": "doch nicht"])
+                #expect(again2.status == .conflict && again2.body.contains("bereits angenommen"))
                 let state = try await clerk.request(.get, "/referrals")
                 #expect(state.body.contains("angenommen am 22.11.2026"))
                 #expect(state.body.contains("abgelehnt am 22.11.2026: Zuständig ist die Beratung in Muldenau"))
@@ -253,18 +255,21 @@ struct CooperationTests {
                 // The service cannot withdraw; the authority must say why.
                 let csrf = try await b.logIn(f.login(.counselor))
                 #expect(try await b.request(.post, "/referrals/\(ids[0])/withdraw", form: ["csrf": csrf, "reason": "x"]).status == .forbidden)
-                #expect(try await clerk.request(.post, "/referrals/\(ids[0])/withdraw", form: ["csrf": clerkCSRF, "reason": ""]).status == .badRequest)
+                #expect(try await clerk.request(.post, "/referrals/\(ids[0])/withdraw", form: ["csrf": clerkCSRF, "reason": ""]).status == .unprocessableContent)
+                // The reason must not carry the person's data back (they are erased with the withdrawal).
+                let naming = try await clerk.request(.post, "/referrals/\(ids[0])/withdraw", form: ["csrf": clerkCSRF, "reason": "Herr Yousef, geb. 12.03.1999, wohnt anderswo"])
+                #expect(naming.status == .unprocessableContent && naming.body.contains("id=\"wd-\(ids[0])-error\"") && naming.body.contains("keine Angaben zur Person"))
                 #expect(try await clerk.request(.post, "/referrals/\(ids[0])/withdraw", form: ["csrf": clerkCSRF, "reason": "An die falsche Stelle gesandt"]).status == .seeOther)
                 // Both sides see it withdrawn, without the person; the service can no longer accept it.
                 let inbox = try await b.request(.get, "/referrals")
                 #expect(inbox.body.contains("zurückgezogen am 22.11.2026: An die falsche Stelle gesandt") && inbox.body.contains("Angaben gelöscht"))
                 #expect(inbox.body.contains("Yousef, Leyla") && !inbox.body.contains("Yousef, Samir"))
-                #expect(try await b.request(.post, "/referrals/\(ids[0])/accept", form: ["csrf": csrf, "file_number": "Z-1"]).status == .notFound)
+                #expect(try await b.request(.post, "/referrals/\(ids[0])/accept", form: ["csrf": csrf, "file_number": "Z-1"]).status == .conflict)
                 let stored = try await f.services.db.read { try await $0.one(SQL("SELECT first_name, born, reason FROM referrals WHERE id = ?", [ids[0]])) }
                 #expect(stored?.text("first_name") == "" && stored?.text("born") == nil && stored?.text("reason") == "")
                 // An answered referral cannot be withdrawn any more.
                 #expect(try await b.request(.post, "/referrals/\(ids[1])/decline", form: ["csrf": csrf, "reason": "Zuständig ist Muldenau"]).status == .seeOther)
-                #expect(try await clerk.request(.post, "/referrals/\(ids[1])/withdraw", form: ["csrf": clerkCSRF, "reason": "zu spät"]).status == .notFound)
+                #expect(try await clerk.request(.post, "/referrals/\(ids[1])/withdraw", form: ["csrf": clerkCSRF, "reason": "zu spät"]).status == .conflict)
             }
         }
     }
