@@ -105,8 +105,14 @@ struct CaseRoutes {
         var files: [DocumentKind: (name: String, size: Int)] = [:]
         for d in recorded { if let f = d.file { files[d.kind] = (f.name, f.size) } }
         let frame = context.frame("Akte", current: "clients")
-        let staff = try await services.caseWorkers(c.organisationID)
-        let work = CaseWorkSections.caseState(frame: frame, counselingCase: c, counselors: staff.map { ($0.id, $0.displayName) }, today: services.today, errors: stateErrors)
+        var counselors = try await services.caseWorkers(c.organisationID).map { (id: $0.id, name: $0.displayName) }
+        // A counselor deactivated since stays named (and selected) on the cases that remain theirs, so that saving the
+        // form does not hand the case to whoever comes first in the list.
+        if let current = c.counselorID, !counselors.contains(where: { $0.id == current }),
+           let former = try await services.accounts.users(organisation: c.organisationID).first(where: { $0.id == current }) {
+            counselors.append((id: former.id, name: former.displayName + " (deaktiviert)"))
+        }
+        let work = CaseWorkSections.caseState(frame: frame, counselingCase: c, counselors: counselors.map { ($0.id, $0.name) }, today: services.today, errors: stateErrors)
             + CaseWorkSections.applications(frame: frame, counselingCase: c, applications: apps, today: services.today, errors: applicationErrors,
                                             notice: applicationNotice)
             + CaseWorkSections.documents(frame: frame, caseID: c.id, items: checklist, files: files, today: services.today, error: documentError)

@@ -14,6 +14,10 @@ struct HandoverTests {
             try await f.run { b in
                 // The counselor (user-0) opens a case and books an appointment; the coordinator (user-1) has one at the same time.
                 let csrf = try await b.logIn(f.login(.counselor))
+                // An earlier case, closed: it stays the counselor's record.
+                let closedPath = try await b.openCase("client-a", csrf: csrf, on: "01.03.2026")
+                #expect(try await b.request(.post, closedPath + "/state", form: ["csrf": csrf, "state": "closed", "pathway": "25b", "counselor": "user-0",
+                                                                                  "closed_on": "30.06.2026", "outcome": "Beratung beendet"]).status == .seeOther)
                 _ = try await b.openCase("client-a", csrf: csrf, on: "20.11.2026")
                 let booking = ["file_number": "A-1", "day": "24.11.2026", "duration": "60", "place": "Raum 2", "language": "Arabisch", "channel": "phone"]
                 #expect(try await b.request(.post, "/appointments", form: booking.merging(["csrf": csrf, "time": "10:00", "counselor": "user-0"]) { $1 }).status == .seeOther)
@@ -44,6 +48,13 @@ struct HandoverTests {
                 #expect(try await b.request(.get, "/clients").status == .seeOther)
                 #expect(try await f.services.cases.openCases(organisation: "org-a", counselor: "user-0").isEmpty)
                 #expect(try await f.services.cases.openCases(organisation: "org-a", counselor: "user-1").count == 1)
+                // The closed case still names the former counselor; saving its form as shown does not hand it on.
+                let closedPage = try await coord.request(.get, closedPath)
+                #expect(closedPage.body.contains("<option value=\"user-0\" selected>Test Berater:in 0 (deaktiviert)</option>"))
+                #expect(try await coord.request(.post, closedPath + "/state", form: ["csrf": cc, "state": "closed", "pathway": "25b", "counselor": "user-0",
+                                                                                     "closed_on": "30.06.2026", "outcome": "Beratung beendet, korrigiert"]).status == .seeOther)
+                let closedID = String(closedPath.split(separator: "/").last!)
+                #expect(try await f.services.cases.counselingCase(id: closedID, organisation: "org-a")?.counselorID == "user-0")
                 let moved = try await f.services.appointments.appointments(organisation: "org-a", counselor: "user-1", from: Day("2026-11-24"), to: Day("2026-11-24"))
                 #expect(moved.filter { $0.state != .cancelled }.map(\.startMinute) == [600])
                 let movedID = try #require(moved.first { $0.state != .cancelled }?.id)
