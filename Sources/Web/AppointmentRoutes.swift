@@ -41,8 +41,10 @@ struct AppointmentRoutes {
         let list = try await services.appointments.appointments(organisation: org, counselor: a.role == .coordinator ? nil : a.userID, from: from, to: to)
         let clients = try await services.clients.clients(ids: Array(Set(list.map(\.clientID))).sorted(), organisation: org)
         let names = Dictionary(uniqueKeysWithValues: clients.map { ($0.id, "\($0.lastName), \($0.firstName)") })
-        let staff = try await services.caseWorkers(org)
-        let staffNames = Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0.displayName) })
+        let everyone = try await services.accounts.users(organisation: org)
+        let staff = everyone.filter { $0.active && ($0.role == .counselor || $0.role == .coordinator) }
+        // Past appointments keep the name of a counselor deactivated since.
+        let staffNames = Dictionary(uniqueKeysWithValues: everyone.map { ($0.id, $0.active ? $0.displayName : $0.displayName + " (deaktiviert)") })
         try await services.clients.recordList(search: "appointments", audit: services.audit(a))
         var f = form
         let requests = try await openRequests(org)

@@ -25,6 +25,10 @@ struct HandoverTests {
                 let cc = try await coord.logIn(f.login(.coordinator))
                 #expect(try await coord.request(.post, "/appointments", form: booking.merging(["csrf": cc, "time": "10:30", "counselor": "user-1"]) { $1 }).status == .seeOther)
 
+                // A past appointment (last week) stays the counselor's record.
+                try await f.services.appointments.importAll([Appointment(id: "past", clientID: "client-a", counselorID: "user-0", day: Day("2026-11-17"), startMinute: 540,
+                                                                         durationMinutes: 30, place: "Raum 1", language: "Arabisch", state: .confirmed, requestedVia: .phone)],
+                                                            organisation: "org-a", audit: AuditContext(userID: "user-0", organisationID: "org-a", now: "2026-11-17T08:00:00.000Z"))
                 let users = try await coord.request(.get, "/users")
                 #expect(users.body.contains("1 offener Fall, 1 Termin ab heute"))
                 let page = try await coord.request(.get, "/users/user-0/deactivate")
@@ -48,6 +52,8 @@ struct HandoverTests {
                 #expect(try await b.request(.get, "/clients").status == .seeOther)
                 #expect(try await f.services.cases.openCases(organisation: "org-a", counselor: "user-0").isEmpty)
                 #expect(try await f.services.cases.openCases(organisation: "org-a", counselor: "user-1").count == 1)
+                let lastWeek = try await coord.request(.get, "/appointments?view=week&on=17.11.2026")
+                #expect(lastWeek.body.contains("Test Berater:in 0 (deaktiviert)"))
                 // The closed case still names the former counselor; saving its form as shown does not hand it on.
                 let closedPage = try await coord.request(.get, closedPath)
                 #expect(closedPage.body.contains("<option value=\"user-0\" selected>Test Berater:in 0 (deaktiviert)</option>"))
