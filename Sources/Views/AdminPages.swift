@@ -32,13 +32,16 @@ public enum AdminPages {
     }
 
     /// `held`: open cases and upcoming appointments per user id (users holding none are absent).
+    /// `me`: the viewer's own id (no one deactivates themselves).
     public static func users(frame: PageFrame, users: [User], roles: [Role], form f: UserForm, created: String? = nil,
-                             held: [String: (cases: Int, appointments: Int)] = [:]) -> HTML {
+                             held: [String: (cases: Int, appointments: Int)] = [:], me: String = "") -> HTML {
         let lines = users.map { u in
             let h = held[u.id]
             let work: HTML = h.map { "\(workText(cases: $0.cases, appointments: $0.appointments))" as HTML } ?? "–"
             let action: HTML
-            if u.active {
+            if u.id == me {
+                action = "(Ihr Konto)"
+            } else if u.active {
                 action = "<a href=\"/users/\(u.id)/deactivate\">deaktivieren …</a>"
             } else {
                 let handover: HTML = h == nil ? .empty : " · <a href=\"/users/\(u.id)/deactivate\">Arbeit übergeben …</a>"
@@ -90,8 +93,9 @@ public enum AdminPages {
         let holds = cases > 0 || !appointments.isEmpty
         let heading: HTML = user.active ? "Konto deaktivieren: \(user.displayName)" : "Arbeit übergeben: \(user.displayName)"
         let intro: HTML = user.active
-            ? "<p>Nach dem Deaktivieren kann sich \(user.displayName) nicht mehr anmelden; laufende Sitzungen und der Kalender-Abonnement-Link enden sofort. Das Konto kann später reaktiviert werden.</p>"
-            : "<p>Das Konto ist deaktiviert, hält aber noch Arbeit, die niemand sieht.</p>"
+            ? "<p>Nach dem Deaktivieren kann sich \(user.displayName) nicht mehr anmelden; laufende Sitzungen, API-Tokens und der Kalender-Abonnement-Link enden sofort. Das Konto kann später reaktiviert werden.</p>"
+            : holds ? "<p>Das Konto ist deaktiviert, hält aber noch offene Fälle oder Termine, um die sich niemand kümmert.</p>"
+            : "<p>Das Konto ist deaktiviert und hält keine offene Arbeit.</p><p><a href=\"/users\">Zurück zur Übersicht</a></p>"
         var body: HTML = .empty
         if holds {
             let list = appointments.prefix(20).map { a in
@@ -116,6 +120,8 @@ public enum AdminPages {
             <p><button type="submit">\(user.active ? "Übergeben und deaktivieren" : "Übergeben")</button> <a href="/users">Abbrechen</a></p>
             </form>
             """
+        } else if !user.active {
+            body = .empty
         } else {
             body = """
             <p>Keine offenen Fälle und keine Termine ab heute.</p>

@@ -37,7 +37,7 @@ public enum AssessmentPage {
             "<li>\(n.text) <span class=\"hint\">(\(Labels.citation(n.citation)))</span></li>" as HTML
         }
         let snaps = m.snapshots.map { s in
-            "<li><a href=\"/clients/\(m.client.id)/assessment/snapshots/\(s.id)\">Stand \(s.on.german), gespeichert \(GermanTime.format(s.createdAt))</a> – \(s.lawVersions.first ?? "")</li>" as HTML
+            "<li><a href=\"/clients/\(m.client.id)/assessment/snapshots/\(s.id)\">Stand \(s.on.german), gespeichert \(GermanTime.format(s.createdAt))</a></li>" as HTML
         }
         return Layout.page(frame, capacity: 48_000) { b in
             b.raw("""

@@ -27,6 +27,12 @@ public enum SnapshotPage {
             </section>
             """
         }
+        // Remarks every pathway carries (an open question of the law in force) once, as on the live page.
+        let all = person.assessments.map { Set($0.notes.map { $0.text + "\u{1}" + $0.citation }) }
+        let common = all.isEmpty ? [] : all.dropFirst().reduce(all[0]) { $0.intersection($1) }
+        let caveats = (person.assessments.first?.notes ?? []).filter { common.contains($0.text + "\u{1}" + $0.citation) }.map {
+            "<li>\($0.text) <span class=\"hint\">(\(Labels.citation($0.citation)))</span></li>" as HTML
+        }
         let plan = person.plan.map { p -> HTML in
             "<li>\(Day(iso: p.from)?.german ?? p.from): \(p.text) <span class=\"hint\">(\(Labels.citation(p.citation)))</span></li>"
         }
@@ -35,6 +41,7 @@ public enum SnapshotPage {
         <p>Stand der Prüfung: <strong>\(s.on.german)</strong> · gespeichert \(GermanTime.format(s.createdAt)) von \(savedBy)</p>
         <p class="hint">So wurde an diesem Tag geprüft – mit den damaligen Angaben und dem damaligen Rechtsstand (\(s.lawVersions.joined(separator: "; "))). Seither geänderte Angaben sind hier nicht berücksichtigt.</p>
         <p><a href="/clients/\(client.id)/assessment?on=\(s.on.iso)">Mit den heutigen Angaben für denselben Stand neu prüfen</a> · <a href="/clients/\(client.id)/assessment">Zur aktuellen Prüfung</a></p>
+        \(caveats.isEmpty || person.assessments.count < 2 ? HTML.empty : "<div class=\"notice\"><h2>Vorbehalte</h2><ul>\(caveats)</ul></div>" as HTML)
         \(sections)
         \(plan.isEmpty ? HTML.empty : "<h2>Plan</h2><ol>\(plan)</ol>" as HTML)
         """)

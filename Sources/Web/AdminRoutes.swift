@@ -27,10 +27,15 @@ struct AdminRoutes {
 
     @Sendable func users(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try manager(context)
+        return try await usersPage(context, a, form: .init())
+    }
+
+    /// The users of the organisation with their open work, and the form for a new account.
+    func usersPage(_ context: BleibeContext, _ a: Actor, form: AdminPages.UserForm, status: HTTPResponse.Status = .ok) async throws -> Response {
         let list = try await services.accounts.users(organisation: a.organisationID)
         let held = try await services.accounts.assignmentCounts(organisation: a.organisationID, from: services.today)
         return Reply.html(AdminPages.users(frame: context.frame("Benutzer:innen", current: "users"), users: list, roles: Policy.assignableRoles(by: a),
-                                           form: .init(), held: held))
+                                           form: form, held: held, me: a.userID), status: status)
     }
 
     @Sendable func create(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -45,9 +50,8 @@ struct AdminRoutes {
         if let p = Credentials.problem(with: password, email: f.email, name: f.displayName) { f.errors["password"] = p }
         let role = Role(rawValue: f.role)
         if role == nil || !Policy.assignableRoles(by: a).contains(role!) { f.errors["role"] = "Diese Rolle kann nicht vergeben werden." }
-        let list = try await services.accounts.users(organisation: a.organisationID)
         guard f.errors.isEmpty, let role else {
-            return Reply.html(AdminPages.users(frame: context.frame("Benutzer:innen", current: "users"), users: list, roles: Policy.assignableRoles(by: a), form: f), status: .unprocessableContent)
+            return try await usersPage(context, a, form: f, status: .unprocessableContent)
         }
         let hash = try await Credentials.hash(password, cost: services.config.bcryptCost)
         let user = User(id: Credentials.newID(), organisationID: a.organisationID, email: f.email, displayName: f.displayName, role: role)
@@ -55,7 +59,7 @@ struct AdminRoutes {
             try await services.accounts.createUser(user, passwordHash: hash, now: services.timestamp())
         } catch StorageError.conflict {
             f.errors["email"] = "Diese E-Mail-Adresse ist bereits vergeben."
-            return Reply.html(AdminPages.users(frame: context.frame("Benutzer:innen", current: "users"), users: list, roles: Policy.assignableRoles(by: a), form: f), status: .conflict)
+            return try await usersPage(context, a, form: f, status: .conflict)
         }
         return Reply.redirect("/users")
     }

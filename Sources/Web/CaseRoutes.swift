@@ -167,7 +167,9 @@ struct CaseRoutes {
         let (a, c, client) = try await loadCase(context, write: true)
         let id = try context.parameters.require("session")
         guard let s = try await services.cases.sessions(caseID: c.id, organisation: c.organisationID).first(where: { $0.id == id }) else { throw AppError.notFound }
-        guard Policy.allows(a, .correctSession(ownerOrganisation: c.organisationID, author: s.counselorID)) else { throw AppError.forbidden }
+        guard Policy.allows(a, .correctSession(ownerOrganisation: c.organisationID, author: s.counselorID)) else {
+            throw AppError.forbiddenBecause("Eine Beratung korrigiert, wer sie erfasst hat, oder die Koordination.")
+        }
         return (a, c, client, s)
     }
 

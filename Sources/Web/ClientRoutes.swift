@@ -361,7 +361,8 @@ struct ClientRoutes {
         let snap = AssessmentSnapshot(id: Credentials.newID(), clientID: c.id, on: on, createdBy: a.userID, createdAt: services.timestamp(),
                                       lawVersions: versions, documentJSON: try doc.json())
         guard try await services.clients.saveSnapshot(snap, organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
-        return Reply.redirect("/clients/\(c.id)/assessment?on=\(on.iso)")
+        // The saved page itself confirms what was kept.
+        return Reply.redirect("/clients/\(c.id)/assessment/snapshots/\(snap.id)")
     }
 
     /// A saved assessment, as it was concluded when it was saved.

@@ -63,6 +63,8 @@ public struct BleibeContext: RequestContext {
 public enum AppError: Error {
     case unauthenticated
     case forbidden
+    /// Forbidden for a reason other than the role (e.g. not the author): the German reason is shown as is.
+    case forbiddenBecause(String)
     case notFound
     case badRequest(String)
     case invalid([String: String])

@@ -112,6 +112,9 @@ struct ErrorMiddleware: RouterMiddleware {
         case .forbidden:
             (status, title, detail) = (.forbidden, "Forbidden", "Your role does not allow this action.")
             german = ("Keine Berechtigung", "Ihre Rolle erlaubt diese Aktion nicht.")
+        case .forbiddenBecause(let m):
+            (status, title, detail) = (.forbidden, "Forbidden", m)
+            german = ("Keine Berechtigung", m)
         case .notFound:
             (status, title, detail) = (.notFound, "Not found", nil)
             german = ("Nicht gefunden", "Diesen Datensatz gibt es nicht oder Sie dürfen ihn nicht sehen.")

@@ -250,7 +250,7 @@ struct ClientFileTests {
         try await f.run { b in
             let csrf = try await b.logIn(f.login(.counselor))
             let r = try await b.request(.post, "/clients/client-a/assessment/snapshots", form: ["csrf": csrf, "on": "2026-11-22"])
-            #expect(r.status == .seeOther)
+            #expect(r.status == .seeOther && r.headers[.location]?.hasPrefix("/clients/client-a/assessment/snapshots/") == true)   // the saved page confirms it
             let snaps = try await f.services.clients.snapshots(clientID: "client-a", organisation: "org-a")
             #expect(snaps.count == 1)
             #expect(snaps.first?.on == Day("2026-11-22"))

@@ -31,6 +31,7 @@ struct HandoverTests {
                                                             organisation: "org-a", audit: AuditContext(userID: "user-0", organisationID: "org-a", now: "2026-11-17T08:00:00.000Z"))
                 let users = try await coord.request(.get, "/users")
                 #expect(users.body.contains("1 offener Fall, 1 Termin ab heute"))
+                #expect(!users.body.contains("/users/user-1/deactivate") && users.body.contains("(Ihr Konto)"))
                 let page = try await coord.request(.get, "/users/user-0/deactivate")
                 #expect(page.status == .ok && page.body.contains("Übergeben an") && page.body.contains("24.11.2026, 10:00–11:00 Uhr"))
                 #expect(page.body.contains("<option value=\"user-1\"") && !page.body.contains("<option value=\"user-0\""))
