@@ -51,23 +51,31 @@ public struct ApplicationStore: Sendable {
         try await db.transaction { ex in for a in list { try await Self.insert(ex, a, organisation: organisation, audit: audit) } }
     }
 
-    public enum DecisionResult: Sendable, Equatable { case decided, notFound, invalid(String) }
+    public enum DecisionResult: Sendable, Equatable {
+        case decided, notFound
+        /// Decided meanwhile (another tab, a colleague).
+        case alreadyDecided
+        /// The German message and whether it concerns the validity (else the decision date).
+        case invalid(String, validity: Bool = false)
+    }
 
     /// Records the decision on a pending application. A grant adds the new status period to the client's history
     /// in the same transaction, so the assessment and the reminders follow at once.
     public func decide(applicationID: String, caseID: String, organisation: String, outcome: PermitApplication.Outcome, on day: Day,
                        permitUntil: Day?, audit: AuditContext) async throws -> DecisionResult {
         try await db.transaction { ex in
-            guard let row = try await ex.one(SQL("SELECT * FROM applications WHERE id = ? AND case_id = ? AND organisation_id = ? AND outcome = 'pending'",
+            guard let row = try await ex.one(SQL("SELECT * FROM applications WHERE id = ? AND case_id = ? AND organisation_id = ?",
                                                  [applicationID, caseID, organisation])),
                   let clientID = row.text("client_id"), let pathway = row.text("pathway").flatMap(PathwayKey.init(rawValue:)) else { return .notFound }
+            guard row.text("outcome") == PermitApplication.Outcome.pending.rawValue else { return .alreadyDecided }
             if let filed = row.text("filed_on").flatMap({ Day(iso: $0) }), day < filed { return .invalid("Die Entscheidung kann nicht vor dem Antrag liegen.") }
             var previousEnd: String? = nil
             if outcome == .granted {
                 guard let client = try await ClientStore.load(ex, ids: [clientID], organisation: organisation).first else { return .notFound }
                 previousEnd = ApplicationRules.previousEnd(of: client.facts.status ?? []).code
                 switch ApplicationRules.history(afterGranting: pathway, on: day, until: permitUntil, to: client.facts.status ?? []) {
-                case .failure(.beforeCurrentPeriod(let m)), .failure(.untilBeforeGrant(let m)): return .invalid(m)
+                case .failure(.beforeCurrentPeriod(let m)): return .invalid(m)
+                case .failure(.untilBeforeGrant(let m)): return .invalid(m, validity: true)
                 case .success(let periods):
                     try await ex.execute(SQL("DELETE FROM status_periods WHERE client_id = ?", [clientID]))
                     try await ClientStore.writeStatus(ex, clientID: clientID, periods: periods)
@@ -89,6 +97,8 @@ public struct ApplicationStore: Sendable {
         case reopened
         /// Reopened; the grant's status period was not taken out because the history was changed since.
         case reopenedHistoryUntouched
+        /// Still pending: there is nothing to take back.
+        case notDecided
         case notFound
     }
 
@@ -96,9 +106,10 @@ public struct ApplicationStore: Sendable {
     /// again and the period before ends as it did (when the history still ends with that grant), in one transaction.
     public func reopen(applicationID: String, caseID: String, organisation: String, audit: AuditContext) async throws -> ReopenResult {
         try await db.transaction { ex in
-            guard let row = try await ex.one(SQL("SELECT * FROM applications WHERE id = ? AND case_id = ? AND organisation_id = ? AND outcome <> 'pending'",
+            guard let row = try await ex.one(SQL("SELECT * FROM applications WHERE id = ? AND case_id = ? AND organisation_id = ?",
                                                  [applicationID, caseID, organisation])),
                   let clientID = row.text("client_id"), let pathway = row.text("pathway").flatMap(PathwayKey.init(rawValue:)) else { return .notFound }
+            guard row.text("outcome") != PermitApplication.Outcome.pending.rawValue else { return .notDecided }
             var result = ReopenResult.reopened
             if row.text("outcome") == PermitApplication.Outcome.granted.rawValue {
                 guard let client = try await ClientStore.load(ex, ids: [clientID], organisation: organisation).first else { return .notFound }

@@ -58,7 +58,8 @@ public enum AuthPages {
 
     /// `tokens`: the user's API tokens that still work (id, name, created at).
     public static func account(frame: PageFrame, totpEnabled: Bool, tokens: [(id: String, name: String, createdAt: String)] = [],
-                               newToken: String? = nil, passwordErrors: [String: String] = [:], passwordChanged: Bool = false) -> HTML {
+                               newToken: String? = nil, passwordErrors: [String: String] = [:], passwordChanged: Bool = false,
+                               tokenError: String? = nil) -> HTML {
         let tokenRows = tokens.map { t in
             """
             <tr><td>\(t.name)</td><td>\(GermanTime.format(t.createdAt))</td>
@@ -92,7 +93,7 @@ public enum AuthPages {
         <form method="post" action="/account/tokens">
         \(Layout.csrf(frame.csrf))
         <label for="name">Bezeichnung</label>
-        <input id="name" name="name" required maxlength="80">
+        \(Layout.fieldError("name", tokenError))<input id="name" name="name" required maxlength="80"\(Layout.describedBy("name", tokenError))>
         <p><button type="submit">Token erzeugen</button></p>
         </form>
         """)

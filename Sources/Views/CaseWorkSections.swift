@@ -42,8 +42,8 @@ public enum CaseWorkSections {
                 decision = """
                 <form method="post" action="/cases/\(c.id)/applications/\(a.id)/decision">\(Layout.csrf(frame.csrf))
                 <label for="o-\(a.id)">Entscheidung</label><select id="o-\(a.id)" name="outcome">\(outcomes)</select>
-                <label for="d-\(a.id)">am</label><input id="d-\(a.id)" name="decided_on" size="10" value="\(today.german)">
-                <label for="u-\(a.id)">gültig bis (bei Erteilung)</label><input id="u-\(a.id)" name="permit_until" size="10">
+                <label for="d-\(a.id)">am</label>\(Layout.fieldError("d-\(a.id)", errors["d-\(a.id)"]))<input id="d-\(a.id)" name="decided_on" size="10" value="\(today.german)"\(Layout.describedBy("d-\(a.id)", errors["d-\(a.id)"]))>
+                <label for="u-\(a.id)">gültig bis (bei Erteilung)</label>\(Layout.fieldError("u-\(a.id)", errors["u-\(a.id)"]))<input id="u-\(a.id)" name="permit_until" size="10"\(Layout.describedBy("u-\(a.id)", errors["u-\(a.id)"]))>
                 <button type="submit">Entscheidung erfassen</button></form>
                 """
             } else {

@@ -158,10 +158,10 @@ struct AuthRoutes {
 
     /// The account page with the user's tokens.
     func accountReply(_ context: BleibeContext, _ account: Account, newToken: String? = nil, passwordErrors: [String: String] = [:],
-                      passwordChanged: Bool = false, status: HTTPResponse.Status = .ok) async throws -> Response {
+                      passwordChanged: Bool = false, tokenError: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let tokens = try await services.accounts.apiTokens(userID: account.user.id).map { (id: $0.id, name: $0.name, createdAt: $0.createdAt) }
         return Reply.html(AuthPages.account(frame: context.frame("Konto", current: "account"), totpEnabled: account.totpEnabled, tokens: tokens,
-                                            newToken: newToken, passwordErrors: passwordErrors, passwordChanged: passwordChanged), status: status)
+                                            newToken: newToken, passwordErrors: passwordErrors, passwordChanged: passwordChanged, tokenError: tokenError), status: status)
     }
 
     /// The user changes their own password: the current one confirms it is them; every other session ends.
@@ -188,7 +188,9 @@ struct AuthRoutes {
         guard let account = context.account, !context.viaAPIToken else { throw AppError.unauthenticated }
         let form = try await Form.checked(request, context: context)
         let name = form.trimmed("name")
-        guard !name.isEmpty, name.count <= 80 else { throw AppError.invalid(["name": "Bitte eine Bezeichnung (höchstens 80 Zeichen) angeben."]) }
+        guard !name.isEmpty, name.count <= 80 else {
+            return try await accountReply(context, account, tokenError: "Bitte eine Bezeichnung (höchstens 80 Zeichen) angeben.", status: .unprocessableContent)
+        }
         let token = "blb_" + Credentials.randomToken()
         try await services.accounts.createAPIToken(id: Credentials.newID(), userID: account.user.id, token: token, name: name, now: services.timestamp())
         return try await accountReply(context, account, newToken: token)

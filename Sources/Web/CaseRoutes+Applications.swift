@@ -30,18 +30,23 @@ extension CaseRoutes {
         guard let outcome = PermitApplication.Outcome(rawValue: form.trimmed("outcome")), outcome != .pending else {
             throw AppError.badRequest("Bitte die Entscheidung wählen (erteilt, abgelehnt, zurückgenommen).")
         }
+        let id = try context.parameters.require("application")
+        // Keyed by the ids of this application's fields, so that the summary's links lead to them.
+        let dayField = "d-\(id)", untilField = "u-\(id)"
         var errors: [String: String] = [:]
         let decided = formDay(form.trimmed("decided_on")), until = formDay(form.trimmed("permit_until"))
-        if decided == nil || decided! == nil { errors["decided_on"] = "Bitte das Datum der Entscheidung (TT.MM.JJJJ) angeben." }
-        else if decided!! > services.today { errors["decided_on"] = "Die Entscheidung kann nicht in der Zukunft liegen." }
-        if until == nil { errors["permit_until"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
-        if outcome == .granted, let u = until, u == nil { errors["permit_until"] = "Bei einer Erteilung bitte die Gültigkeit angeben." }
+        if decided == nil || decided! == nil { errors[dayField] = "Bitte das Datum der Entscheidung (TT.MM.JJJJ) angeben." }
+        else if decided!! > services.today { errors[dayField] = "Die Entscheidung kann nicht in der Zukunft liegen." }
+        if until == nil { errors[untilField] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
+        if outcome == .granted, let u = until, u == nil { errors[untilField] = "Bei einer Erteilung bitte die Gültigkeit angeben." }
         guard errors.isEmpty, let day = decided ?? nil else { return try await render(context, c, client, applicationErrors: errors, status: .unprocessableContent) }
-        switch try await services.applications.decide(applicationID: try context.parameters.require("application"), caseID: c.id, organisation: c.organisationID,
+        switch try await services.applications.decide(applicationID: id, caseID: c.id, organisation: c.organisationID,
                                                       outcome: outcome, on: day, permitUntil: until ?? nil, audit: services.audit(a)) {
         case .decided: return Reply.redirect("/cases/\(c.id)#applications")
         case .notFound: throw AppError.notFound
-        case .invalid(let m): return try await render(context, c, client, applicationErrors: ["decided_on": m], status: .unprocessableContent)
+        case .alreadyDecided: throw AppError.conflict("Über diesen Antrag ist bereits entschieden. Eine falsch erfasste Entscheidung zuerst zurücknehmen.")
+        case .invalid(let m, let validity):
+            return try await render(context, c, client, applicationErrors: [validity ? untilField : dayField: m], status: .unprocessableContent)
         }
     }
 
@@ -53,6 +58,7 @@ extension CaseRoutes {
                                                       organisation: c.organisationID, audit: services.audit(a)) {
         case .reopened: return Reply.redirect("/cases/\(c.id)#applications")
         case .reopenedHistoryUntouched: return Reply.redirect("/cases/\(c.id)?hinweis=statusverlauf#applications")
+        case .notDecided: throw AppError.conflict("Über diesen Antrag ist noch nicht entschieden; es gibt nichts zurückzunehmen.")
         case .notFound: throw AppError.notFound
         }
     }

@@ -62,7 +62,11 @@ struct APITests {
             let api = Browser(client: b.client, clock: f.clock)
             let auth: HTTPFields = [.authorization: "Bearer \(t)"]
             #expect(try await api.request(.get, "/api/v1/clients", headers: auth).status == .ok)
-            let page = try await b.request(.get, "/account")
+            var page = try await b.request(.get, "/account")
+            // A token needs a name: said at the field, on the account page.
+            let unnamed = try await b.request(.post, "/account/tokens", form: ["csrf": try #require(b.csrf(page)), "name": " "])
+            #expect(unnamed.status == .unprocessableContent && unnamed.body.contains("id=\"name-error\"") && unnamed.body.contains("<td>Test</td>"))
+            page = try await b.request(.get, "/account")
             #expect(page.body.contains("<td>Test</td>") && !page.body.contains(t))   // listed by name, the secret is never shown again
             let id = try #require(page.body.components(separatedBy: "/account/tokens/").dropFirst().first?.prefix { $0 != "/" })
             // Another user cannot revoke it, nor can the token itself.

@@ -40,7 +40,7 @@ struct ApplicationTests {
                 let appID = try #require(try await b.request(.get, casePath).body.components(separatedBy: "/applications/").dropFirst().first?.prefix { $0 != "/" })
                 let decide = casePath + "/applications/\(appID)/decision", reopen = casePath + "/applications/\(appID)/reopen"
                 // A pending application has nothing to take back.
-                #expect(try await b.request(.post, reopen, form: ["csrf": csrf]).status == .notFound)
+                #expect(try await b.request(.post, reopen, form: ["csrf": csrf]).status == .conflict)
                 #expect(try await b.request(.post, decide, form: ["csrf": csrf, "outcome": "granted", "decided_on": "20.11.2026", "permit_until": "19.11.2029"]).status == .seeOther)
                 #expect(try await f.services.clients.client(id: "client-a", organisation: "org-a")?.facts.status?.count == 4)
                 #expect(try await b.request(.get, casePath).body.contains("Entscheidung zurücknehmen"))
@@ -104,6 +104,7 @@ struct ApplicationTests {
                 #expect(try await b.request(.post, decide, form: ["csrf": csrf, "outcome": "granted", "decided_on": "30.09.2026", "permit_until": "19.11.2029"]).status == .unprocessableContent)
                 let noUntil = try await b.request(.post, decide, form: ["csrf": csrf, "outcome": "granted", "decided_on": "20.11.2026", "permit_until": ""])
                 #expect(noUntil.status == .unprocessableContent && noUntil.body.contains("Bei einer Erteilung bitte die Gültigkeit angeben."))
+                #expect(noUntil.body.contains("id=\"u-\(appID)-error\""))   // at the field, and the summary's link leads there
                 #expect(try await b.request(.get, "/api/v1/clients/client-a/status-periods").body.contains("duldung"))
                 #expect(!(try await b.request(.get, "/api/v1/clients/client-a/status-periods").body.contains("aufenthaltserlaubnis")))
                 // The grant: the Duldung ends the day before, the permit under § 25b starts on the day of the decision.
@@ -127,8 +128,9 @@ struct ApplicationTests {
                 let certificate = try await b.request(.get, casePath + "/letters/duldung_certificate").body
                 #expect(certificate.contains("keine Duldung") && !certificate.contains("<article"))
                 #expect(try await b.request(.get, casePath + "/letters/nonsense").status == .notFound)
-                // A decided application is not decided again.
-                #expect(try await b.request(.post, decide, form: ["csrf": csrf, "outcome": "refused", "decided_on": "21.11.2026"]).status == .notFound)
+                // A decided application is not decided again (a second tab is told why).
+                let twice = try await b.request(.post, decide, form: ["csrf": csrf, "outcome": "refused", "decided_on": "21.11.2026"])
+                #expect(twice.status == .conflict && twice.body.contains("bereits entschieden"))
                 // The case is closed with its outcome (both are required to close).
                 let noOutcome = try await b.request(.post, casePath + "/state", form: ["csrf": csrf, "state": "closed", "pathway": "25b", "counselor": "user-0", "closed_on": "21.11.2026", "outcome": ""])
                 #expect(noOutcome.status == .unprocessableContent && noOutcome.body.contains("id=\"outcome-error\""))
