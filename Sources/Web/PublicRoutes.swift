@@ -54,11 +54,16 @@ struct PublicRoutes {
         let o = try await service(context)
         let lang = PublicPages.language(request.uri.queryParameters["lang"].map(String.init))
         let form = try await Form.read(request, context: context)
-        try Self.checkToken(request, form, cookie: Self.csrfCookie)
         var f = PublicPages.Form()
         f.name = String(form.trimmed("name").prefix(200)); f.contact = String(form.trimmed("contact").prefix(200))
         f.language = String(form.trimmed("language").prefix(60)); f.preferred = String(form.trimmed("preferred").prefix(300))
         f.message = String(form.trimmed("message").prefix(2000)); f.consent = form["consent"] == "1"
+        // An expired or missing token: nothing is stored, and the visitor gets the form back in their language with
+        // what they wrote (and a fresh token), not a German error page.
+        do { try Self.checkToken(request, form, cookie: Self.csrfCookie) } catch {
+            f.errors.append(lang.text("errExpired"))
+            return reply(o, lang: lang, form: f, sent: false, status: .forbidden)
+        }
         // Nothing is cut off silently: the visitor sees the shortened text and is asked to check it.
         let limits = [("name", 200), ("contact", 200), ("language", 60), ("preferred", 300), ("message", 2000)]
         if limits.contains(where: { form.trimmed($0.0).count > $0.1 }) { f.errors.append(lang.text("errLong")) }

@@ -18,8 +18,12 @@ struct PublicRequestTests {
                 #expect(page.body.contains("<summary>إشعار حماية البيانات</summary>") && page.body.contains("الجهة المسؤولة هي Beratung Elbstadt"))
                 #expect(try await Browser(client: b.client, clock: f.clock).request(.get, "/anfrage/org-a?lang=tr").body.contains("Sorumlu: Beratung Elbstadt"))
                 #expect(try await visitor.request(.get, "/anfrage/org-abh").status == .notFound)   // only counseling services take requests
-                let token = try #require(visitor.csrf(page))
-                #expect(try await visitor.request(.post, "/anfrage/org-a?lang=ar", form: ["name": "X", "contact": "0351 123456", "consent": "1"]).status == .forbidden)
+                _ = try #require(visitor.csrf(page))
+                // Without a valid token nothing is stored: the form comes back in Arabic with what was typed and a fresh token.
+                let expired = try await visitor.request(.post, "/anfrage/org-a?lang=ar", form: ["name": "Samira K.", "contact": "0351 123456", "consent": "1"])
+                #expect(expired.status == .forbidden && expired.body.contains("كان النموذج مفتوحًا لفترة طويلة") && expired.body.contains("value=\"Samira K.\""))
+                #expect(try await f.services.appointments.requests(organisation: "org-a").isEmpty)
+                let token = try #require(visitor.csrf(expired))
                 let missing = try await visitor.request(.post, "/anfrage/org-a?lang=ar", form: ["csrf": token, "name": "", "contact": "x"])
                 #expect(missing.status == .unprocessableContent && missing.body.contains("من فضلك أدخل اسمك.") && missing.body.contains("من فضلك أكّد موافقتك."))
                 // A text beyond its limit is not cut off silently.
