@@ -79,7 +79,9 @@ public enum MeetingPages {
         \(cases.isEmpty ? "<p>Keine Fälle eingebracht.</p>" as HTML : HTML.join(cases))
         <h2>Protokoll</h2>
         <form method="post" action="/meetings/\(id)/minutes">\(Layout.csrf(frame.csrf))
-        <label for="minutes">Protokoll</label><textarea id="minutes" name="minutes" rows="8" cols="90">\(minutes)</textarea>\(Layout.fieldError("minutes", errors["minutes"]))
+        <label for="minutes">Protokoll</label>
+        <p class="hint" id="minutes-hint">Beide Seiten lesen das Protokoll: keine Namen, Aktenzeichen, Geburtsdaten oder Anschriften – Fälle nur als „Fall 1“, „Fall 2“ wie oben.</p>
+        <textarea id="minutes" name="minutes" rows="8" cols="90" aria-describedby="minutes-hint">\(minutes)</textarea>\(Layout.fieldError("minutes", errors["minutes"]))
         <p><button type="submit">Protokoll speichern</button></p></form>
         <h2>Vereinbarte Aufgaben</h2>
         \(follow.isEmpty ? "<p>Keine.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Aufgabe</th><th scope=\"col\">Verantwortlich</th><th scope=\"col\">Bis</th><th scope=\"col\"></th></tr></thead><tbody>\(follow)</tbody></table>")
