@@ -6,9 +6,11 @@ import Eligibility
 extension AccountStore {
     /// What a user still holds: open cases and appointments (not cancelled) from `today` on.
     public struct Assignments: Sendable {
-        public var openCases: Int
+        /// The open cases: id and the client's name ("Nachname, Vorname").
+        public var cases: [(id: String, client: String)]
         public var appointments: [Appointment]
-        public var isEmpty: Bool { openCases == 0 && appointments.isEmpty }
+        public var openCases: Int { cases.count }
+        public var isEmpty: Bool { cases.isEmpty && appointments.isEmpty }
     }
 
     public enum DeactivateOutcome: Sendable {
@@ -47,13 +49,15 @@ extension AccountStore {
     }
 
     static func assignments(_ ex: any SQLExecutor, userID: String, organisation: String, from today: Day) async throws -> Assignments {
-        let cases = try await ex.one(SQL("SELECT COUNT(*) AS n FROM cases WHERE organisation_id = ? AND counselor_id = ? AND state <> 'closed'",
-                                         [organisation, userID]))?.int("n") ?? 0
+        let cases = try await ex.query(SQL("""
+            SELECT c.id, cl.last_name, cl.first_name FROM cases c JOIN clients cl ON cl.id = c.client_id
+            WHERE c.organisation_id = ? AND c.counselor_id = ? AND c.state <> 'closed' ORDER BY cl.last_name, cl.first_name, c.id
+            """, [organisation, userID])).map { (id: try $0.string("id"), client: "\($0.text("last_name") ?? ""), \($0.text("first_name") ?? "")") }
         let appointments = try await ex.query(SQL("""
             SELECT * FROM appointments WHERE organisation_id = ? AND counselor_id = ? AND state <> 'cancelled' AND on_day >= ?
             ORDER BY on_day, start_minute
             """, [organisation, userID, today.iso])).map(AppointmentStore.appointment)
-        return Assignments(openCases: cases, appointments: appointments)
+        return Assignments(cases: cases, appointments: appointments)
     }
 
     /// Deactivates the user (ending their sessions, calendar feed and API tokens) and hands their open cases and upcoming

@@ -88,9 +88,9 @@ public enum AdminPages {
 
     /// Deactivating a user: what they still hold and to whom it goes. `successors`: active counselors and
     /// coordinators other than the user.
-    public static func deactivate(frame: PageFrame, user: User, cases: Int, appointments: [Appointment],
+    public static func deactivate(frame: PageFrame, user: User, cases: [(id: String, client: String)], appointments: [Appointment],
                                   successors: [(id: String, name: String)], form f: DeactivateForm) -> HTML {
-        let holds = cases > 0 || !appointments.isEmpty
+        let holds = !cases.isEmpty || !appointments.isEmpty
         let heading: HTML = user.active ? "Konto deaktivieren: \(user.displayName)" : "Arbeit übergeben: \(user.displayName)"
         let intro: HTML = user.active
             ? "<p>Nach dem Deaktivieren kann sich \(user.displayName) nicht mehr anmelden; laufende Sitzungen, API-Tokens und der Kalender-Abonnement-Link enden sofort. Das Konto kann später reaktiviert werden.</p>"
@@ -109,8 +109,9 @@ public enum AdminPages {
                 """
             body = """
             <h2>Noch zugeordnet</h2>
-            <p>\(workText(cases: cases, appointments: appointments.count)). Vergangene Termine und abgeschlossene Fälle bleiben bei \(user.displayName), als Nachweis, wer die Arbeit getan hat.</p>
-            \(appointments.isEmpty ? HTML.empty : "<ul>\(list)\(more)</ul>" as HTML)
+            <p>\(workText(cases: cases.count, appointments: appointments.count)). Vergangene Termine und abgeschlossene Fälle bleiben bei \(user.displayName), als Nachweis, wer die Arbeit getan hat.</p>
+            \(cases.isEmpty ? HTML.empty : "<h3>Offene Fälle</h3><ul>\(cases.prefix(50).map { "<li><a href=\"/cases/\($0.id)\">\($0.client)</a></li>" as HTML })\(cases.count > 50 ? "<li>und \(cases.count - 50) weitere</li>" as HTML : .empty)</ul>" as HTML)
+            \(appointments.isEmpty ? HTML.empty : "<h3>Termine ab heute</h3><ul>\(list)\(more)</ul>" as HTML)
             \(clashes)
             \(Layout.errorSummary(f.errors))
             <form method="post" action="/users/\(user.id)/deactivate">

@@ -82,7 +82,7 @@ struct AdminRoutes {
         let held = try await services.accounts.assignments(userID: user.id, organisation: a.organisationID, from: services.today)
         let successors = try await services.caseWorkers(a.organisationID).filter { $0.id != user.id }.map { (id: $0.id, name: $0.displayName) }
         let title = user.active ? "Konto deaktivieren" : "Arbeit übergeben"
-        return Reply.html(AdminPages.deactivate(frame: context.frame(title, current: "users"), user: user, cases: held.openCases,
+        return Reply.html(AdminPages.deactivate(frame: context.frame(title, current: "users"), user: user, cases: held.cases,
                                                 appointments: held.appointments, successors: successors, form: form), status: status)
     }
 

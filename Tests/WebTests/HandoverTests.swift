@@ -34,6 +34,7 @@ struct HandoverTests {
                 #expect(!users.body.contains("/users/user-1/deactivate") && users.body.contains("(Ihr Konto)"))
                 let page = try await coord.request(.get, "/users/user-0/deactivate")
                 #expect(page.status == .ok && page.body.contains("Übergeben an") && page.body.contains("24.11.2026, 10:00–11:00 Uhr"))
+                #expect(page.body.contains(">Haddad, Mohammed</a></li>"))   // the open case itself, linked
                 #expect(page.body.contains("<option value=\"user-1\"") && !page.body.contains("<option value=\"user-0\""))
 
                 // Without a successor, with one who may not hold cases, or with one who is booked then: refused, nothing changes.
