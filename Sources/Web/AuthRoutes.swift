@@ -174,6 +174,7 @@ struct AuthRoutes {
             errors["current_password"] = "Das bisherige Passwort stimmt nicht."
         }
         if let p = Credentials.problem(with: new, email: account.user.email, name: account.user.displayName) { errors["new_password"] = p }
+        else if new == (form["current_password"] ?? "") { errors["new_password"] = "Das neue Passwort muss sich vom bisherigen unterscheiden." }
         else if new != (form["repeat_password"] ?? "") { errors["repeat_password"] = "Die Wiederholung stimmt nicht mit dem neuen Passwort überein." }
         guard errors.isEmpty else {
             return try await accountReply(context, account, passwordErrors: errors, status: .unprocessableContent)

@@ -165,6 +165,8 @@ enum Reply {
 /// An `application/x-www-form-urlencoded` body or query, as a dictionary (last value wins).
 struct Form: Sendable {
     var values: [String: String]
+    /// A value was no valid percent-encoded UTF-8: the form is refused rather than read as empty fields.
+    var malformed = false
 
     subscript(_ key: String) -> String? { values[key] }
 
@@ -172,13 +174,36 @@ struct Form: Sendable {
 
     static func parse(_ text: String) -> Form {
         var v: [String: String] = [:]
+        var malformed = false
         for pair in text.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ s: Substring) -> String { String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
+            func decode(_ s: Substring) -> String {
+                guard let d = String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding else { malformed = true; return "" }
+                return cleaned(d)
+            }
             guard let k = parts.first else { continue }
             v[decode(k)] = parts.count > 1 ? decode(parts[1]) : ""
         }
-        return Form(values: v)
+        return Form(values: v, malformed: malformed)
+    }
+
+    /// Without control characters (a NUL ends a C string: bcrypt would hash a password only up to it) and without
+    /// bidirectional embeddings and overrides, which can make a name display as something else. Tabs and line breaks
+    /// stay, and so do the marks Persian and Arabic writing needs (ZWNJ, ZWJ, LRM, RLM).
+    static func cleaned(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: isUnwanted) else { return s }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: s.unicodeScalars.filter { !isUnwanted($0) })
+        return String(out)
+    }
+
+    static func isUnwanted(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x09, 0x0A, 0x0D: return false
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        case 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
     }
 
     /// A posted form whose CSRF token has been checked.
@@ -190,7 +215,9 @@ struct Form: Sendable {
 
     static func read(_ request: Request, context: BleibeContext) async throws -> Form {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-        return parse(String(buffer: buffer))
+        let form = parse(String(buffer: buffer))
+        if form.malformed { throw AppError.badRequest("Das Formular enthält ungültig kodierte Zeichen und wurde nicht gespeichert.") }
+        return form
     }
 }
 

@@ -10,6 +10,11 @@ public enum Credentials {
     /// of anyone who knows whose account it is).
     public static func problem(with password: String, email: String = "", name: String = "") -> String? {
         if password.count < 10 { return "Das Passwort muss mindestens 10 Zeichen lang sein." }
+        // bcrypt reads at most 72 bytes and stops at a NUL: what lies beyond would not protect anything.
+        if password.utf8.count > 72 { return "Das Passwort darf höchstens 72 Byte lang sein (etwa 72 Zeichen, mit Umlauten weniger)." }
+        if password.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
+            return "Das Passwort darf keine Steuer- oder unsichtbaren Zeichen enthalten."
+        }
         if Set(password).count < 5 { return "Das Passwort besteht aus zu wenigen verschiedenen Zeichen." }
         let lower = password.lowercased()
         if commonPasswords.contains(lower) { return "Dieses Passwort ist zu verbreitet. Bitte wählen Sie ein anderes." }
@@ -27,7 +32,9 @@ public enum Credentials {
     }
 
     public static func verify(_ password: String, hash: String) async throws -> Bool {
-        try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+        // A NUL would end the password for bcrypt: "abc\0xyz" must not pass for "abc". Checked after the same work.
+        let valid = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+        return valid && !password.utf8.contains(0)
     }
 
     /// A valid hash of a random password: verified against when the user does not exist, so that unknown users

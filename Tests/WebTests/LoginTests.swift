@@ -178,6 +178,20 @@ struct LoginTests {
         }
     }
 
+    @Test func passwordsWithControlCharactersOrBeyondBcryptsLimitAreRefused() async throws {
+        #expect(Credentials.problem(with: "Abc\u{0}defghij12")?.contains("Steuer") == true)
+        #expect(Credentials.problem(with: "Elbe-Ufer\u{200B}-Spaziergang")?.contains("unsichtbaren") == true)
+        #expect(Credentials.problem(with: String(repeating: "Elbe-Ufer ", count: 8))?.contains("72 Byte") == true)
+        // A NUL at login never passes for the part before it.
+        let hash = try await Credentials.hash("Abc", cost: 4)
+        #expect(try await Credentials.verify("Abc", hash: hash))
+        #expect(!(try await Credentials.verify("Abc\u{0}zzzz", hash: hash)))
+        // Forms drop control and direction-override characters and refuse what is not UTF-8.
+        #expect(Form.parse("name=Zucker%00baum%E2%80%AE&x=1").values["name"] == "Zuckerbaum")
+        #expect(Form.parse("note=Zeile%0AZeile%09Tab&fa=%D9%85%DB%8C%E2%80%8C%D8%B4%D9%88%D8%AF").values == ["note": "Zeile\nZeile\tTab", "fa": "می\u{200C}شود"])
+        #expect(Form.parse("nationality=%FF%FE").malformed)
+    }
+
     @Test func passwordRules() {
         #expect(Credentials.problem(with: "kurz") != nil)
         #expect(Credentials.problem(with: "password123") != nil)
