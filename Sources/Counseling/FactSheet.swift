@@ -75,7 +75,8 @@ public struct FactSheet: Sendable, Hashable {
     /// What a question for the meeting must not contain, as the counselor typed it: the names of the client and of
     /// their relatives, the file number, an exact date (the sheet shows months only, and a day with the rest can point to
     /// one person), a street address or postcode, an e-mail address or a telephone number.
-    public static func identifyingWords(in text: String, client: Client, relatives: [Client] = []) -> [String] {
+    public static func identifyingWords(in typed: String, client: Client, relatives: [Client] = []) -> [String] {
+        let text = skeleton(typed)
         var found: [String] = []
         func add(_ s: String) { if !found.contains(s) { found.append(s) } }
         let words = questionWords(text)
@@ -115,6 +116,24 @@ public struct FactSheet: Sendable, Hashable {
         "tagessätze", "tagessätzen", "tagessatz", "euro", "eur", "prozent", "mal", "von", "bis", "ab", "seit", "über", "unter",
         "mindestens", "höchstens", "etwa", "rund", "fall", "fälle", "frage", "wochenstunden", "level",
     ]
+
+    /// The text as it reads: invisible characters (zero-width spaces, soft hyphens) dropped, and Cyrillic or Greek
+    /// letters that look like Latin ones read as those ("Аbdi" with a Cyrillic А is "Abdi").
+    static func skeleton(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in text.unicodeScalars where u.properties.generalCategory != .format {
+            out.append(lookalikes[u] ?? u)
+        }
+        return String(out)
+    }
+
+    static let lookalikes: [Unicode.Scalar: Unicode.Scalar] = {
+        let pairs = ["АA", "ВB", "ЕE", "КK", "МM", "НH", "ОO", "РP", "СC", "ТT", "ХX", "ІI", "ЈJ", "ЅS", "аa", "еe", "оo", "рp", "сc", "уy", "хx",
+                     "іi", "јj", "ѕs", "ԁd", "ΑA", "ΒB", "ΕE", "ΖZ", "ΗH", "ΙI", "ΚK", "ΜM", "ΝN", "ΟO", "ΡP", "ΤT", "ΥY", "ΧX", "οo", "νv"]
+        var map: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for p in pairs { let u = Array(p.unicodeScalars); map[u[0]] = u[1] }
+        return map
+    }()
 
     /// The words of a question: letters only, split at anything else; letters written apart ("Y o u s s e f") are
     /// joined back into one word.

@@ -45,7 +45,8 @@ struct AdminRoutes {
         f.email = form.trimmed("email").lowercased(); f.displayName = form.trimmed("display_name"); f.role = form.trimmed("role")
         let password = form["password"] ?? ""
         if f.displayName.isEmpty || f.displayName.count > 100 { f.errors["display_name"] = "Bitte einen Namen angeben (höchstens 100 Zeichen)." }
-        let emailOK = f.email.count <= 200 && f.email.range(of: #"^[^@\s]+@[^@\s]+\.[^@\s]+$"#, options: .regularExpression) != nil
+        // A login name in plain ASCII: no markup, no invisible characters that make two logins look alike.
+        let emailOK = f.email.count <= 200 && f.email.range(of: #"^[a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$"#, options: .regularExpression) != nil
         if !emailOK { f.errors["email"] = "Bitte eine gültige E-Mail-Adresse angeben." }
         if let p = Credentials.problem(with: password, email: f.email, name: f.displayName) { f.errors["password"] = p }
         let role = Role(rawValue: f.role)
