@@ -133,6 +133,16 @@ public struct ApplicationStore: Sendable {
         }
     }
 
+    /// The filing day of the client's earliest application still pending on `on` (filed by then, not decided): the
+    /// application date the engine applies to every pathway (SPEC.md K10). Nil when none is pending.
+    public func pendingSince(clientID: String, organisation: String, on: Day) async throws -> Day? {
+        try await db.read { ex in
+            try await ex.one(SQL("""
+                SELECT MIN(filed_on) AS d FROM applications WHERE client_id = ? AND organisation_id = ? AND outcome = 'pending' AND filed_on <= ?
+                """, [clientID, organisation, on.iso]))?.text("d").flatMap { Day(iso: $0) }
+        }
+    }
+
     public func applications(caseID: String, organisation: String) async throws -> [PermitApplication] {
         try await db.read { ex in
             try await ex.query(SQL("SELECT * FROM applications WHERE case_id = ? AND organisation_id = ? ORDER BY filed_on, created_at", [caseID, organisation])).map(Self.application)

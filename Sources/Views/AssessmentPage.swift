@@ -12,6 +12,8 @@ public enum AssessmentPage {
         public var snapshots: [AssessmentSnapshot]
         /// Automatic reminders derived from the data and the answer (moved to working days of the Land).
         public var deadlines: [Deadline]
+        /// The filing day of a pending application, the application date of every pathway (SPEC.md K10).
+        public var appliedOn: Day?
         public init(client: Client, on: Day, today: Day, person: PersonAssessment, snapshots: [AssessmentSnapshot], deadlines: [Deadline] = []) {
             self.client = client; self.on = on; self.today = today; self.person = person; self.snapshots = snapshots; self.deadlines = deadlines
         }
@@ -47,7 +49,7 @@ public enum AssessmentPage {
             <p class="hint">Es gilt das Recht an diesem Tag; für künftige Daten auch bereits beschlossene Änderungen.</p>
             <input id="on" name="on" value="\(m.on.german)" size="10"> <button type="submit">Neu prüfen</button>
             </form>
-            <p>Stand: <strong>\(m.on.german)</strong>\(m.on == m.today ? " (heute)" : "")</p>
+            <p>Stand: <strong>\(m.on.german)</strong>\(m.on == m.today ? " (heute)" : "")\(m.appliedOn.map { " · Antragsdatum: <strong>\($0.german)</strong> (offener Antrag; gilt für jeden Weg, SPEC.md K10)" as HTML } ?? .empty)</p>
             \(permitNote(m))
             <table><caption>Übersicht</caption><thead><tr><th scope="col">Vorschrift</th><th scope="col">Titel</th><th scope="col">Ergebnis</th><th scope="col">Rechtsfolge</th></tr></thead>
             <tbody>

@@ -306,10 +306,15 @@ struct ClientRoutes {
     // MARK: Assessment
 
     /// Assesses the client (with its household) on `on`.
+    /// The client's assessment on `on`, with their pending application as the application date (K10).
     func assess(_ c: Client, on: Day, relations known: [ClientRelation]? = nil) async throws -> PersonAssessment {
+        try await assess(c, on: on, appliedOn: try await services.applications.pendingSince(clientID: c.id, organisation: c.organisationID, on: on), relations: known)
+    }
+
+    func assess(_ c: Client, on: Day, appliedOn: Day?, relations known: [ClientRelation]? = nil) async throws -> PersonAssessment {
         let (members, relatives, relations) = try await family(c, relations: known)
         let household = HouseholdAssembly.household(members: members, relatives: relatives, relations: relations)
-        let result = services.engine.assess(household, on: on)
+        let result = services.engine.assess(household, on: on, appliedOn: appliedOn)
         guard let person = result.person(c.id) else { throw AppError.notFound }
         return person
     }
@@ -337,17 +342,20 @@ struct ClientRoutes {
               Policy.allows(a, .readClient(ownerOrganisation: c.organisationID)) else { throw AppError.notFound }
         let today = services.today
         let on = try day(request) ?? today
+        // A pending application fixes the application date of every pathway (K10): an age limit is judged on it.
+        let applied = try await services.applications.pendingSince(clientID: c.id, organisation: c.organisationID, on: on)
         let person: PersonAssessment
         if c.householdID == nil && relations.isEmpty {
-            guard let p = services.engine.assess(Household(single: c.facts), on: on).person(c.id) else { throw AppError.notFound }
+            guard let p = services.engine.assess(Household(single: c.facts), on: on, appliedOn: applied).person(c.id) else { throw AppError.notFound }
             person = p
         } else {
-            person = try await assess(c, on: on, relations: relations)
+            person = try await assess(c, on: on, appliedOn: applied, relations: relations)
         }
         try await services.clients.recordRead(clientID: c.id, entity: "assessment", audit: services.audit(a))
         let land = context.land
         let deadlines = on == today ? DeadlineRules.derive(person: person, land: land, today: today) : []
-        let model = AssessmentPage.Model(client: c, on: on, today: today, person: person, snapshots: snapshots, deadlines: deadlines)
+        var model = AssessmentPage.Model(client: c, on: on, today: today, person: person, snapshots: snapshots, deadlines: deadlines)
+        model.appliedOn = applied
         return Reply.html(AssessmentPage.render(frame: context.frame("Prüfung", current: "clients"), model))
     }
 
@@ -355,8 +363,9 @@ struct ClientRoutes {
         let (a, c) = try await loadClient(context, write: true)
         let form = try await Form.checked(request, context: context)
         let on = try parseDay(form.trimmed("on")) ?? services.today
-        let person = try await assess(c, on: on)
-        let doc = AssessmentDocument(HouseholdAssessment(on: on, appliedOn: nil, persons: [person]), caseID: c.id)
+        let applied = try await services.applications.pendingSince(clientID: c.id, organisation: c.organisationID, on: on)
+        let person = try await assess(c, on: on, appliedOn: applied)
+        let doc = AssessmentDocument(HouseholdAssessment(on: on, appliedOn: applied, persons: [person]), caseID: c.id)
         let versions = Array(Set(person.assessments.flatMap { $0.lawVersions.map(\.description) })).sorted()
         let snap = AssessmentSnapshot(id: Credentials.newID(), clientID: c.id, on: on, createdBy: a.userID, createdAt: services.timestamp(),
                                       lawVersions: versions, documentJSON: try doc.json())

@@ -72,6 +72,36 @@ struct ApplicationTests {
         }
     }
 
+    /// K10: a pending application fixes the application date of every pathway – an age limit is judged on the day it
+    /// was filed, not on the day of the assessment.
+    @Test(arguments: TestDatabase.available)
+    func aPendingApplicationIsTheApplicationDateOfTheAssessment(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            var facts = f.clientA.facts
+            facts.born = Day("1999-12-10")   // 27 on 10.12.2026
+            facts.status = [StatusPeriod(kind: .duldung, from: Day("2020-11-15"))]
+            let young = Client(id: "client-y", organisationID: "org-a", fileNumber: "A-9", firstName: "Nour", lastName: "Saleh", facts: facts)
+            try await f.services.clients.create(young, audit: AuditContext(userID: "user-0", organisationID: "org-a", now: "2026-11-22T08:00:00.000Z"))
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let later = "/clients/client-y/assessment?on=15.01.2027"
+                func lateApplication(_ body: String) -> Bool {
+                    let section = body.components(separatedBy: "id=\"p-25a\"").dropFirst().first?.components(separatedBy: "</section>").first ?? ""
+                    return section.contains("Antrag vor Vollendung des 27. Lebensjahres – nicht erfüllt")
+                }
+                #expect(lateApplication(try await b.request(.get, later).body))
+                let casePath = try await b.openCase("client-y", csrf: csrf, on: "01.11.2026", pathway: "25a")
+                #expect(try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "25a", "filed_on": "20.11.2026"]).status == .seeOther)
+                let page = try await b.request(.get, later).body
+                #expect(!lateApplication(page) && page.contains("Antragsdatum: <strong>20.11.2026</strong>"))
+                // Before the filing day the application did not exist yet.
+                #expect(!(try await b.request(.get, "/clients/client-y/assessment?on=19.11.2026").body.contains("Antragsdatum")))
+                // The API and a saved assessment record it too.
+                #expect(try await b.request(.get, "/api/v1/clients/client-y/assessment?on=2027-01-15").body.contains("\"applied_on\" : \"2026-11-20\""))
+            }
+        }
+    }
+
     @Test func undoingAGrantRestoresTheEndOfThePeriodItCut() {
         let day = Day("2026-11-20")
         let open = [StatusPeriod(kind: .duldung, from: Day("2023-07-01"))]
