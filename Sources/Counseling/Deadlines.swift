@@ -36,7 +36,7 @@ public struct Deadline: Sendable, Hashable {
 public enum DeadlineRules {
     public static let car104cPrivilegesEnd = Day("2027-06-30")
 
-    public static func derive(person: PersonAssessment, land: String, today: Day) -> [Deadline] {
+    public static func derive(person: PersonAssessment, land: String, today: Day, appliedOn: Day? = nil) -> [Deadline] {
         let p = person.person
         var out: [Deadline] = []
         func add(_ kind: Deadline.Kind, date: Day, reminder: Day, _ title: String, _ citation: String, _ pathway: PathwayKey? = nil) {
@@ -66,7 +66,8 @@ public enum DeadlineRules {
             }
         }
         // § 25a: the last filing day is the day before the 27th birthday.
-        if let born = p.born, born.age(on: today) < 27, let a = person.assessment(.p25a), a.outcome != .excluded {
+        // Not when an application is pending: it was filed in time, and its day is the one that counts (K10).
+        if appliedOn == nil, let born = p.born, born.age(on: today) < 27, let a = person.assessment(.p25a), a.outcome != .excluded {
             let last = born.birthday(27).adding(days: -1)
             add(.lastDay25a, date: last, reminder: last, "Letzter Tag für einen Antrag nach § 25a: \(last.german) (Tag vor dem 27. Geburtstag)", "§ 25a Abs. 1 S. 1 Nr. 3 AufenthG", .p25a)
         }
@@ -76,7 +77,7 @@ public enum DeadlineRules {
             add(.pathwayReachable, date: from, reminder: from, "\(a.pathway.title) erreichbar ab \(from.german) – Antrag vorbereiten", a.pathway.title, a.pathway)
         }
         // § 104c holders: only § 25a/§ 25b keep the Fiktion, and only until 30.6.2027.
-        if let current = p.status?.last, current.titleBasis == "104c", today <= car104cPrivilegesEnd {
+        if appliedOn == nil, let current = p.status?.last, current.titleBasis == "104c", today <= car104cPrivilegesEnd {
             add(.car104cPrivilegesEnd, date: car104cPrivilegesEnd, reminder: car104cPrivilegesEnd.adding(days: -28),
                 "Privilegien des § 104c in §§ 25a, 25b enden am 30.06.2027 – Antrag nach § 25a oder § 25b vorher stellen", "Art. 5 Nr. 2, 3 ChAufenthG; § 104c Abs. 2 AufenthG n. F.")
         }

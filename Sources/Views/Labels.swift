@@ -64,6 +64,7 @@ public enum Labels {
     /// "Auslegungsregel 1.8". Citations of the law itself pass unchanged (and without a slash, unexamined).
     public static func citation(_ s: String) -> String {
         if s.hasPrefix("SPEC.md, How the engine must answer") { return "Auslegungsregel zum frühesten Datum" }
+        if s.hasPrefix("SPEC.md, Engine conventions "), let k = s.split(separator: " ").last { return "Auslegungsregel \(k)" }
         guard s.utf8.contains(UInt8(ascii: "/")) else { return s }
         var out = ""
         var rest = Substring(s)

@@ -54,7 +54,9 @@ extension CaseRoutes {
         let (a, c, client) = try await loadCase(context)
         let land = context.land
         let manual = try await services.cases.reminders(caseIDs: [c.id], organisation: c.organisationID, openOnly: false)
-        let automatic = DeadlineRules.derive(person: try await clientRoutes.assess(client, on: services.today), land: land, today: services.today)
+        let applied = try await services.applications.pendingSince(clientID: client.id, organisation: client.organisationID, on: services.today)
+        let automatic = DeadlineRules.derive(person: try await clientRoutes.assess(client, on: services.today, appliedOn: applied), land: land, today: services.today,
+                                             appliedOn: applied)
         try await services.clients.recordRead(clientID: client.id, entity: "case", audit: services.audit(a))
         var items: [[String: Any]] = manual.map { r in
             var o: [String: Any] = ["kind": "manual", "id": r.id, "date": r.on.iso, "due": r.deadline(land: land).due.iso, "title": r.title]

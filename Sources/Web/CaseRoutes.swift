@@ -58,8 +58,9 @@ struct CaseRoutes {
         for clientID in Array(Set(open.map(\.clientID))).sorted() {
             guard let c = try await services.clients.client(id: clientID, organisation: org) else { continue }
             names[c.id] = "\(c.lastName), \(c.firstName)"
-            let person = try await clientRoutes.assess(c, on: today)
-            for d in DeadlineRules.derive(person: person, land: land, today: today) {
+            let applied = try await services.applications.pendingSince(clientID: c.id, organisation: org, on: today)
+            let person = try await clientRoutes.assess(c, on: today, appliedOn: applied)
+            for d in DeadlineRules.derive(person: person, land: land, today: today, appliedOn: applied) {
                 let item = CasePages.DashboardItem(deadline: d, clientID: c.id, clientName: "\(c.lastName), \(c.firstName)")
                 if d.due < today { overdue.append(item) } else if d.due <= today.adding(days: 14) { due.append(item) }
             }

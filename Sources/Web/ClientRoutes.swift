@@ -353,7 +353,7 @@ struct ClientRoutes {
         }
         try await services.clients.recordRead(clientID: c.id, entity: "assessment", audit: services.audit(a))
         let land = context.land
-        let deadlines = on == today ? DeadlineRules.derive(person: person, land: land, today: today) : []
+        let deadlines = on == today ? DeadlineRules.derive(person: person, land: land, today: today, appliedOn: applied) : []
         var model = AssessmentPage.Model(client: c, on: on, today: today, person: person, snapshots: snapshots, deadlines: deadlines)
         model.appliedOn = applied
         return Reply.html(AssessmentPage.render(frame: context.frame("Prüfung", current: "clients"), model))

@@ -90,10 +90,13 @@ struct ApplicationTests {
                     return section.contains("Antrag vor Vollendung des 27. Lebensjahres – nicht erfüllt")
                 }
                 #expect(lateApplication(try await b.request(.get, later).body))
+                #expect(try await b.request(.get, "/clients/client-y/assessment").body.contains("Letzter Tag für einen Antrag nach § 25a: 09.12.2026"))
                 let casePath = try await b.openCase("client-y", csrf: csrf, on: "01.11.2026", pathway: "25a")
                 #expect(try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "25a", "filed_on": "20.11.2026"]).status == .seeOther)
                 let page = try await b.request(.get, later).body
                 #expect(!lateApplication(page) && page.contains("Antragsdatum: <strong>20.11.2026</strong>"))
+                // Filed in time: no reminder of the last filing day any more.
+                #expect(!(try await b.request(.get, "/clients/client-y/assessment").body.contains("Letzter Tag für einen Antrag nach § 25a")))
                 // Before the filing day the application did not exist yet.
                 #expect(!(try await b.request(.get, "/clients/client-y/assessment?on=19.11.2026").body.contains("Antragsdatum")))
                 // The API and a saved assessment record it too.
