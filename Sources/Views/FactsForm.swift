@@ -150,7 +150,8 @@ public enum FactsForm {
     public static func name(_ path: String) -> String { path.replacingOccurrences(of: ".", with: "__") }
 
     /// Renders the form with the current values (a JSON object in the case-file schema) and errors by field name.
-    public static func render(frame: PageFrame, client: Client, values: [String: Any], errors: [String: String]) -> HTML {
+    /// `typed`: what was sent in fields with an error, shown as sent (the value to correct, not the stored one).
+    public static func render(frame: PageFrame, client: Client, values: [String: Any], errors: [String: String], typed: [String: String] = [:]) -> HTML {
         var sections: [HTML] = []
         for g in groups {
             var inner: [HTML] = []
@@ -160,11 +161,11 @@ public enum FactsForm {
                 inner.append("<label><input type=\"checkbox\" name=\"\(name(list + ".none"))\" value=\"1\"\(none ? " checked" : "")> keine (leer lassen = unbekannt)</label>")
                 for i in 0..<max(g.rows, rows.count + 1) {
                     let row = i < rows.count ? rows[i] : [:]
-                    let cells = g.fields.map { f in field(f, path: "\(list).\(i).\(f.key)", value: row[f.key], errors: errors) }
+                    let cells = g.fields.map { f in field(f, path: "\(list).\(i).\(f.key)", value: row[f.key], errors: errors, typed: typed) }
                     inner.append("<div class=\"grid\" role=\"group\" aria-label=\"\(g.title) \(i + 1)\">\(cells)</div>")
                 }
             } else {
-                inner.append("<div class=\"grid\">\(g.fields.map { f in field(f, path: f.key, value: lookup(values, f.key), errors: errors) })</div>")
+                inner.append("<div class=\"grid\">\(g.fields.map { f in field(f, path: f.key, value: lookup(values, f.key), errors: errors, typed: typed) })</div>")
             }
             sections.append("<fieldset><legend>\(g.title)</legend>\(inner)</fieldset>")
         }
@@ -186,16 +187,17 @@ public enum FactsForm {
         return cur
     }
 
-    static func field(_ f: Field, path: String, value: Any?, errors: [String: String]) -> HTML {
+    static func field(_ f: Field, path: String, value: Any?, errors: [String: String], typed: [String: String] = [:]) -> HTML {
         let n = name(path)
         let err = errors[n]
+        let sent = err == nil ? nil : typed[n]
         let help: HTML = f.help.map { "<p class=\"hint\">\($0)</p>" } ?? .empty
         let control: HTML
         switch f.kind {
         case .date:
-            control = "<input id=\"\(n)\" name=\"\(n)\" size=\"10\" placeholder=\"TT.MM.JJJJ\" value=\"\(german(value))\"\(Layout.describedBy(n, err))>"
+            control = "<input id=\"\(n)\" name=\"\(n)\" size=\"10\" placeholder=\"TT.MM.JJJJ\" value=\"\(sent ?? german(value))\"\(Layout.describedBy(n, err))>"
         case .dateOrNever:
-            let v = value is NSNull ? "nie" : german(value)
+            let v = sent ?? (value is NSNull ? "nie" : german(value))
             control = "<input id=\"\(n)\" name=\"\(n)\" size=\"10\" placeholder=\"TT.MM.JJJJ oder nie\" value=\"\(v)\"\(Layout.describedBy(n, err))>"
         case .yesNo:
             let cur = (value as? Bool).map { $0 ? "true" : "false" } ?? ""
@@ -206,12 +208,12 @@ public enum FactsForm {
             let unknown = f.key == "conduct.current_obstruction" && value == nil
             control = select(n, [("?", "unbekannt")] + options, unknown ? "?" : (value == nil ? "?" : cur), err)
         case .text:
-            control = "<input id=\"\(n)\" name=\"\(n)\" value=\"\(value.map { "\($0)" } ?? "")\"\(Layout.describedBy(n, err))>"
+            control = "<input id=\"\(n)\" name=\"\(n)\" value=\"\(sent ?? value.map { "\($0)" } ?? "")\"\(Layout.describedBy(n, err))>"
         case .number:
-            control = "<input id=\"\(n)\" name=\"\(n)\" inputmode=\"decimal\" size=\"6\" value=\"\(number(value))\"\(Layout.describedBy(n, err))>"
+            control = "<input id=\"\(n)\" name=\"\(n)\" inputmode=\"decimal\" size=\"6\" value=\"\(sent ?? number(value))\"\(Layout.describedBy(n, err))>"
         case .percent:
             let pct = (value as? Double).map { String(Int(($0 * 100).rounded())) } ?? (value as? Int).map { String($0 * 100) } ?? ""
-            control = "<input id=\"\(n)\" name=\"\(n)\" inputmode=\"numeric\" size=\"4\" value=\"\(pct)\"\(Layout.describedBy(n, err))>"
+            control = "<input id=\"\(n)\" name=\"\(n)\" inputmode=\"numeric\" size=\"4\" value=\"\(sent ?? pct)\"\(Layout.describedBy(n, err))>"
         }
         return "<div><label for=\"\(n)\">\(f.label)</label>\(help)\(control)\(Layout.fieldError(n, err))</div>"
     }

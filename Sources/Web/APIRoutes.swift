@@ -93,6 +93,7 @@ struct APIRoutes {
                 errors["facts" + (e.path.isEmpty ? "" : "." + e.path)] = e.message
             }
         }
+        errors.merge(FactPlausibility.problems(facts, today: services.today).mapKeys { "facts." + $0 }) { a, _ in a }
         if let s = facts.status { errors.merge(StatusHistoryRules.problems(s, entered: facts.entered, born: facts.born, today: services.today).mapKeys { "facts.status" + $0 }) { a, _ in a } }
         guard errors.isEmpty else { throw AppError.invalid(errors) }
         let id = Credentials.newID()
@@ -149,6 +150,8 @@ struct APIRoutes {
         let facts: Person
         do { facts = try CaseFileDecoder.person(json: text, source: "body", on: services.today) } catch let e as CaseFileError { throw decodeError(e) }
         guard facts.status == nil else { throw AppError.invalid(["status": "edit the status history at /status-periods"]) }
+        let implausible = FactPlausibility.problems(facts, today: services.today)
+        guard implausible.isEmpty else { throw AppError.invalid(implausible) }
         guard try await services.clients.replaceFacts(clientID: c.id, organisation: c.organisationID, facts: facts, audit: services.audit(a)) else { throw AppError.notFound }
         var f = facts; f.id = c.id
         return Reply.json(CaseFileEncoder.json(f, includeStatus: false, includeID: false))

@@ -206,7 +206,11 @@ struct ClientRoutes {
     @Sendable func saveStatus(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await loadClient(context, write: true)
         let form = try await Form.checked(request, context: context)
-        let count = min(max(Int(form.trimmed("rows")) ?? 0, 0), 200)
+        // The editor always sends its number of rows; without it a post would replace the history with nothing.
+        guard let rowsSent = Int(form.trimmed("rows")), (0...200).contains(rowsSent) else {
+            throw AppError.badRequest("Das Formular des Statusverlaufs ist unvollständig und wurde nicht gespeichert. Bitte die Seite neu laden.")
+        }
+        let count = rowsSent
         var rows: [ClientPages.StatusRow] = [], periods: [StatusPeriod] = [], errors: [String: String] = [:]
         for i in 0..<count {
             var r = ClientPages.StatusRow()
@@ -258,7 +262,12 @@ struct ClientRoutes {
     @Sendable func saveFacts(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await loadClient(context, write: true)
         let form = try await Form.checked(request, context: context)
-        var (object, errors) = FactsFormParser.apply(form, to: FactsFormParser.object(c.facts), born: c.facts.born)
+        // The birth date as sent in this form (it may be the correction), else the stored one.
+        var typedBorn = form[FactsForm.name("born")].flatMap { try? parseDay($0.trimmingCharacters(in: .whitespaces)) } ?? nil
+        var bornError: String? = nil
+        if let b = typedBorn, b > services.today { bornError = "Das Geburtsdatum kann nicht in der Zukunft liegen (heute ist der \(services.today.german))."; typedBorn = nil }
+        var (object, errors) = FactsFormParser.apply(form, to: FactsFormParser.object(c.facts), born: typedBorn ?? c.facts.born)
+        if let bornError { errors[FactsForm.name("born")] = bornError }
         var facts: Person? = nil
         if errors.isEmpty {
             let text = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
@@ -267,8 +276,21 @@ struct ClientRoutes {
                 errors[field] = message
             }
         }
+        if let facts {
+            for (path, message) in FactPlausibility.problems(facts, today: services.today) { errors[FactsFormParser.fieldName(path)] = message }
+            // The recorded status history must still fit the birth and entry dates.
+            if let first = c.facts.status?.first {
+                if let b = facts.born, first.from < b {
+                    errors[FactsForm.name("born")] = "Der Statusverlauf beginnt am \(first.from.german), vor diesem Geburtsdatum. Bitte das Datum oder den Statusverlauf prüfen."
+                }
+                if let e = facts.entered, first.from < e {
+                    errors[FactsForm.name("entered")] = "Der Statusverlauf beginnt am \(first.from.german), vor dieser Einreise. Bitte das Datum oder den Statusverlauf prüfen."
+                }
+            }
+        }
         guard errors.isEmpty, let facts else {
-            return Reply.html(FactsForm.render(frame: context.frame("Angaben", current: "clients"), client: c, values: object, errors: errors),
+            let typed = Dictionary(uniqueKeysWithValues: errors.keys.compactMap { k in form[k].map { (k, $0) } })
+            return Reply.html(FactsForm.render(frame: context.frame("Angaben", current: "clients"), client: c, values: object, errors: errors, typed: typed),
                               status: .unprocessableContent)
         }
         guard try await services.clients.replaceFacts(clientID: c.id, organisation: c.organisationID, facts: facts, audit: services.audit(a)) else { throw AppError.notFound }
@@ -295,6 +317,10 @@ struct ClientRoutes {
             let message = (place.isEmpty ? "" : place + ": ") + DecoderMessages.german(e.message)
             return Reply.html(FactsPage.render(frame: context.frame("Angaben", current: "clients"), client: c, json: text, error: message), status: .unprocessableContent)
         }
+        if let (path, message) = FactPlausibility.problems(facts, today: services.today).sorted(by: { $0.key < $1.key }).first {
+            return Reply.html(FactsPage.render(frame: context.frame("Angaben", current: "clients"), client: c, json: text, error: "Feld \(path): \(message)"),
+                              status: .unprocessableContent)
+        }
         if facts.status != nil {
             return Reply.html(FactsPage.render(frame: context.frame("Angaben", current: "clients"), client: c, json: text,
                                                error: "Der Statusverlauf wird im Statuseditor bearbeitet – bitte das Feld „status“ entfernen."), status: .unprocessableContent)
@@ -305,7 +331,6 @@ struct ClientRoutes {
 
     // MARK: Assessment
 
-    /// Assesses the client (with its household) on `on`.
     /// The client's assessment on `on`, with their pending application as the application date (K10).
     func assess(_ c: Client, on: Day, relations known: [ClientRelation]? = nil) async throws -> PersonAssessment {
         try await assess(c, on: on, appliedOn: try await services.applications.pendingSince(clientID: c.id, organisation: c.organisationID, on: on), relations: known)

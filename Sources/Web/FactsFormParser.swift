@@ -40,7 +40,8 @@ enum FactsFormParser {
                 }
                 if !rows.isEmpty { obj[list] = rows }
                 else if form[FactsForm.name(list + ".none")] == "1" { obj[list] = [Any]() }
-                else { obj[list] = nil }
+                else if anyField(of: g, list: list, in: form) { obj[list] = nil }
+                // else: the list is not part of this post at all (no browser sends that): it stays as stored.
             } else {
                 for f in g.fields {
                     let n = FactsForm.name(f.key)
@@ -56,6 +57,11 @@ enum FactsFormParser {
         return (obj, errors)
     }
 
+    /// Whether the post carries any field of the list (its first row's fields, or its "none" box).
+    static func anyField(of g: FactsForm.Group, list: String, in form: Form) -> Bool {
+        form[FactsForm.name(list + ".none")] != nil || g.fields.contains { form[FactsForm.name("\(list).0.\($0.key)")] != nil }
+    }
+
     enum Value { case omit, set(Any), error(String) }
 
     static func value(_ f: FactsForm.Field, _ raw: String, born: Day? = nil) -> Value {
@@ -67,9 +73,16 @@ enum FactsFormParser {
             if let born, d < born { return .error("„\(raw)“ liegt vor der Geburt (\(born.german)).") }
             return .set(d.iso)
         case .yesNo:
-            switch raw { case "true": return .set(true); case "false": return .set(false); default: return .omit }
-        case .choice:
+            switch raw {
+            case "true": return .set(true)
+            case "false": return .set(false)
+            case "": return .omit
+            default: return .error("Bitte ja, nein oder unbekannt wählen.")
+            }
+        case .choice(let options):
             if raw == "?" || (raw.isEmpty && f.key != "conduct.current_obstruction") { return .omit }
+            // Only what the list offers (a tampered value would otherwise reach the decoder's English message).
+            guard raw.isEmpty || options.contains(where: { $0.0 == raw }) else { return .error("Bitte einen der angebotenen Werte wählen.") }
             if f.key == "conduct.current_obstruction" { return .set(raw.isEmpty ? [String]() : [raw]) }
             return .set(raw)
         case .text:

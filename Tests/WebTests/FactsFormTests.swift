@@ -57,4 +57,42 @@ struct FactsFormTests {
             }
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func theBirthDateIsJudgedAsTypedFutureEventsAreRefusedAndNothingIsWipedByAPartialPost(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let page = try await b.request(.get, "/clients/client-a/facts")
+                var fields = b.formFields(page)
+                // A birth date in the future, or after the status history begins, is refused; what was typed stays.
+                fields["born"] = "01.01.2030"
+                let future = try await b.request(.post, "/clients/client-a/facts", form: fields)
+                #expect(future.status == .unprocessableContent && future.body.contains("id=\"born-error\"") && future.body.contains("value=\"01.01.2030\""))
+                fields["born"] = "05.05.2021"
+                let late = try await b.request(.post, "/clients/client-a/facts", form: fields)
+                #expect(late.status == .unprocessableContent && late.body.contains("vor der Geburt (05.05.2021)"))   // the entry of 2020
+                // Correcting the birth date judges the other dates against the new one, not the stored one.
+                fields["born"] = "05.05.1989"; fields["german__0__date"] = "02.05.2024"
+                #expect(try await b.request(.post, "/clients/client-a/facts", form: fields).status == .seeOther)
+                #expect(try await f.services.clients.client(id: "client-a", organisation: "org-a")?.facts.born == Day("1989-05-05"))
+                // A certificate dated in the future, a number out of range: refused at the field with what was typed.
+                fields["german__0__date"] = "01.01.2027"
+                let bad = try await b.request(.post, "/clients/client-a/facts", form: fields)
+                #expect(bad.status == .unprocessableContent && bad.body.contains("id=\"german__0__date-error\"") && bad.body.contains("value=\"01.01.2027\""))
+                fields["german__0__date"] = "02.05.2024"; fields["livelihood__0__work_share"] = "150"
+                #expect(try await b.request(.post, "/clients/client-a/facts", form: fields).body.contains("value=\"150\""))
+                // A tampered choice or yes/no value is refused in German.
+                fields["german__0__date"] = "02.05.2024"; fields["livelihood__0__work_share"] = "100"
+                let tampered = try await b.request(.post, "/clients/client-a/facts", form: fields.merging(["passport": "bogus", "german__0__scope": "bogus"]) { $1 })
+                #expect(tampered.status == .unprocessableContent && tampered.body.contains("Bitte ja, nein oder unbekannt wählen.") && tampered.body.contains("einen der angebotenen Werte"))
+                // A post without the lists keeps them; one without rows is refused for the status history.
+                #expect(try await b.request(.post, "/clients/client-a/facts", form: ["csrf": csrf]).status == .seeOther)
+                let kept = try await f.services.clients.client(id: "client-a", organisation: "org-a")?.facts
+                #expect(kept?.livelihood?.isEmpty == false && kept?.german?.isEmpty == false && kept?.convictions != nil)
+                #expect(try await b.request(.post, "/clients/client-a/status", form: ["csrf": csrf]).status == .badRequest)
+                #expect(try await f.services.clients.client(id: "client-a", organisation: "org-a")?.facts.status?.count == 3)
+            }
+        }
+    }
 }

@@ -1,0 +1,31 @@
+import Eligibility
+
+/// Facts that cannot be true, whichever pathway they feed: an event of the past dated after today, or anything before
+/// the birth. Keys are case-file paths ("german[0].date"), messages German.
+public enum FactPlausibility {
+    public static func problems(_ p: Person, today: Day) -> [String: String] {
+        var out: [String: String] = [:]
+        func check(_ path: String, _ day: Day?, _ what: String) {
+            guard let day, out[path] == nil else { return }
+            if day > today { out[path] = "\(what) kann nicht in der Zukunft liegen (heute ist der \(today.german))." }
+            else if path != "born", let born = p.born, day < born { out[path] = "\(what) kann nicht vor der Geburt (\(born.german)) liegen." }
+        }
+        func event(_ e: EventDate) -> Day? { if case .on(let d) = e { return d } else { return nil } }
+        check("born", p.born, "Das Geburtsdatum")
+        check("entered", p.entered, "Die Einreise")
+        for (i, g) in (p.german ?? []).enumerated() { check("german[\(i)].date", g.date, "Ein Sprachnachweis") }
+        check("civic_test_passed_on", event(p.civicTestPassedOn), "Der bestandene Test")
+        check("fdgo_declaration_on", event(p.fdgoDeclarationOn), "Das Bekenntnis")
+        if let id = p.identity {
+            check("identity.clarified_on", event(id.clarifiedOn), "Die Klärung der Identität")
+            check("identity.all_steps_taken_on", event(id.allStepsTakenOn), "Die Mitwirkung")
+        }
+        for (i, d) in (p.degrees ?? []).enumerated() { check("degrees[\(i)].on", d.on, "Ein Abschluss") }
+        for (i, c) in (p.convictions ?? []).enumerated() { check("convictions[\(i)].date", c.date, "Eine Verurteilung") }
+        if let a = p.asylum {
+            check("asylum.applied_on", event(a.appliedOn), "Der Asylantrag")
+            check("asylum.decided_on", a.decidedOn, "Die Asylentscheidung")
+        }
+        return out
+    }
+}
