@@ -51,12 +51,30 @@ public enum ApplicationRules {
         /// The grant day is not after the start of the current period (German message for the form).
         case beforeCurrentPeriod(String)
         case untilBeforeGrant(String)
+        /// Longer than the law lets the permit be granted for.
+        case untilTooLong(String)
+    }
+
+    /// The longest validity of a first grant: § 25a and § 25 Abs. 5 three years (§ 26 Abs. 1 S. 1), § 25b two years
+    /// (§ 25b Abs. 5 S. 1), § 104c 18 months (§ 104c Abs. 3); nil where the law sets no such maximum (the training
+    /// contract, the Duldungen). ../shared/law/spec/02-25a.md, 03-25b.md, 04-104c.md, 10-25-5.md.
+    public static func longestValidity(_ pathway: PathwayKey) -> (months: Int, text: String, citation: String)? {
+        switch pathway {
+        case .p25a, .p25a2: return (36, "drei Jahre", "§ 26 Abs. 1 S. 1 AufenthG")
+        case .p25_5: return (36, "drei Jahre", "§ 26 Abs. 1 S. 1 AufenthG")
+        case .p25b, .p25b4, .p25b6: return (24, "zwei Jahre", "§ 25b Abs. 5 S. 1 AufenthG")
+        case .p104c: return (18, "18 Monate", "§ 104c Abs. 3 AufenthG")
+        default: return nil
+        }
     }
 
     /// The status history after a grant on `day`: the period running then ends the day before, the new one starts
     /// on `day` (open-ended, valid until `until`). Later periods would contradict the grant and are refused.
     public static func history(afterGranting pathway: PathwayKey, on day: Day, until: Day?, to periods: [StatusPeriod]) -> Result<[StatusPeriod], GrantError> {
         if let u = until, u < day { return .failure(.untilBeforeGrant("Die Gültigkeit endet vor der Erteilung.")) }
+        if let u = until, let max = longestValidity(pathway), u >= day.adding(months: max.months) {
+            return .failure(.untilTooLong("Eine Aufenthaltserlaubnis nach \(pathway.title) wird für höchstens \(max.text) erteilt (\(max.citation)): gültig bis spätestens \(day.adding(months: max.months).adding(days: -1).german)."))
+        }
         var out = periods.sorted { $0.from < $1.from }
         if let last = out.last, last.from >= day {
             return .failure(.beforeCurrentPeriod("Die Erteilung (\(day.german)) muss nach dem Beginn des letzten Zeitraums (\(last.from.german)) liegen."))

@@ -14,7 +14,7 @@ public enum StatusHistoryRules {
             if p.to == nil && i != periods.count - 1 { out[key] = "Zeile \(i + 1): Nur der letzte Zeitraum darf ohne Enddatum sein."; continue }
             if p.kind == .aufenthaltserlaubnis && (p.basis ?? "").isEmpty { out[key] = "Zeile \(i + 1): Bitte die Rechtsgrundlage der Aufenthaltserlaubnis angeben (z. B. 104c, 25b)."; continue }
             for code in [p.basis, p.continues].compactMap({ $0 }) where !Self.isBasis(code) {
-                out[key] = "Zeile \(i + 1): „\(code)“ ist keine Rechtsgrundlage in Kurzform: Paragraph, Buchstabe und Absatz wie 25b, 104c, 25-5 oder 19d-1a."
+                out[key] = "Zeile \(i + 1): „\(code)“ ist keine Rechtsgrundlage einer Aufenthaltserlaubnis in Kurzform (Paragraph, Buchstabe, Absatz wie 25b, 104c, 25-5 oder 19d-1a)."
             }
             if out[key] != nil { continue }
             if p.kind == .fiktion && p.fiktion == nil { out[key] = "Zeile \(i + 1): Bitte die Art der Fiktion angeben."; continue }
@@ -42,8 +42,17 @@ public enum StatusHistoryRules {
     /// A section of the Residence Act in the short form the engine compares: number, letter, optional paragraph
     /// with letter ("25b", "104c", "25-5", "19d-1a"), lower case.
     public static func isBasis(_ code: String) -> Bool {
-        code.wholeMatch(of: /[1-9][0-9]{0,2}[a-z]?(-[1-9][0-9]?[a-z]?)?/) != nil
+        guard code.wholeMatch(of: /[1-9][0-9]{0,2}[a-z]?(-[1-9][0-9]?[a-z]?)?/) != nil else { return false }
+        return permitSections.contains(String(code.prefix { $0 != "-" }))
     }
+
+    /// Sections of the Residence Act under which a residence permit (or the title a Fiktion continues) is granted:
+    /// not "60a" (a Duldung), not "999".
+    static let permitSections: Set<String> = [
+        "7", "16", "16a", "16b", "16c", "16d", "16e", "16f", "16g", "17", "18", "18a", "18b", "18c", "18d", "18e", "18f", "18g", "19", "19a",
+        "19b", "19c", "19d", "19e", "19f", "20", "20a", "20b", "21", "22", "23", "23a", "24", "25", "25a", "25b", "28", "29", "30", "31", "32",
+        "33", "34", "36", "36a", "37", "38", "38a", "104a", "104b", "104c",
+    ]
 
     /// The short form of what a counselor typed: "§ 25 Abs. 5" → "25-5", "§ 104C" → "104c", "19d Abs. 1a" → "19d-1a".
     public static func normalisedBasis(_ text: String) -> String { StatusPeriod.shortBasis(text) }

@@ -93,7 +93,7 @@ public struct DemoCaseWork: Sendable {
                 out.applications.append(PermitApplication(id: rng.uuid(), caseID: c.id, clientID: client.id, pathway: applied,
                                                           filedOn: closed.adding(days: -rng.int(60...150)), decidedOn: closed,
                                                           outcome: granted ? .granted : rng.weighted([(.refused, 2), (.withdrawn, 1)]),
-                                                          permitUntil: granted ? closed.adding(months: pathway == .p60d ? 30 : 36).adding(days: -1) : nil))
+                                                          permitUntil: granted ? closed.adding(months: ApplicationRules.longestValidity(pathway)?.months ?? (pathway == .p60d ? 30 : 36)).adding(days: -1) : nil))
             }
             out.cases.append(c)
             // A referral of the authority that the service accepted, and for many of them a consent for the authority.

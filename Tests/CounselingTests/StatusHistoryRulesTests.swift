@@ -9,7 +9,7 @@ struct StatusHistoryRulesTests {
             #expect(StatusHistoryRules.normalisedBasis(typed) == short, "\(typed)")
             #expect(StatusHistoryRules.isBasis(short), "\(short)")
         }
-        for wrong in ["xyz", "25 b", "25B", "0", "1234", "25-", "abc-1", ""] { #expect(!StatusHistoryRules.isBasis(wrong), "\(wrong)") }
+        for wrong in ["xyz", "25 b", "25B", "0", "1234", "25-", "abc-1", "", "999", "60a", "25c"] { #expect(!StatusHistoryRules.isBasis(wrong), "\(wrong)") }
     }
 
     @Test func aPermitWithAnUnreadableBasisIsRefusedAtItsRow() {

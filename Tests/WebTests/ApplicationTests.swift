@@ -41,7 +41,7 @@ struct ApplicationTests {
                 let decide = casePath + "/applications/\(appID)/decision", reopen = casePath + "/applications/\(appID)/reopen"
                 // A pending application has nothing to take back.
                 #expect(try await b.request(.post, reopen, form: ["csrf": csrf]).status == .conflict)
-                #expect(try await b.request(.post, decide, form: ["csrf": csrf, "outcome": "granted", "decided_on": "20.11.2026", "permit_until": "19.11.2029"]).status == .seeOther)
+                #expect(try await b.request(.post, decide, form: ["csrf": csrf, "outcome": "granted", "decided_on": "20.11.2026", "permit_until": "19.11.2028"]).status == .seeOther)
                 #expect(try await f.services.clients.client(id: "client-a", organisation: "org-a")?.facts.status?.count == 4)
                 #expect(try await b.request(.get, casePath).body.contains("Entscheidung zurücknehmen"))
                 // Another service cannot; the counselor can: the history is as before, the application pending, the case back at "filed".
@@ -56,7 +56,7 @@ struct ApplicationTests {
                 let audit = try await AuditLog.events(ofClient: "client-a", in: f.services.db)
                 #expect(audit.contains { $0.action == "reopen" && $0.entity == "application" })
                 // Granted again, then the history is changed by hand: taking the grant back leaves the history alone and says so.
-                #expect(try await b.request(.post, decide, form: ["csrf": csrf, "outcome": "granted", "decided_on": "20.11.2026", "permit_until": "19.11.2029"]).status == .seeOther)
+                #expect(try await b.request(.post, decide, form: ["csrf": csrf, "outcome": "granted", "decided_on": "20.11.2026", "permit_until": "19.11.2028"]).status == .seeOther)
                 var edited = try #require(try await f.services.clients.client(id: "client-a", organisation: "org-a")?.facts.status)
                 edited[edited.count - 1].validUntil = nil
                 edited[edited.count - 1].to = Day("2026-11-21")
@@ -110,7 +110,7 @@ struct ApplicationTests {
         let open = [StatusPeriod(kind: .duldung, from: Day("2023-07-01"))]
         let ended = [StatusPeriod(kind: .duldung, from: Day("2023-07-01"), to: Day("2026-12-31"))]
         for before in [open, ended] {
-            guard case .success(let granted) = ApplicationRules.history(afterGranting: .p25b, on: day, until: Day("2029-11-19"), to: before) else { Issue.record("grant"); continue }
+            guard case .success(let granted) = ApplicationRules.history(afterGranting: .p25b, on: day, until: Day("2028-11-19"), to: before) else { Issue.record("grant"); continue }
             let previous = ApplicationRules.previousEnd(of: before)
             #expect(ApplicationRules.PreviousEnd(code: previous.code) == previous)
             #expect(ApplicationRules.history(undoingGrantOf: .p25b, on: day, previousEnd: previous, from: granted) == before)
@@ -134,17 +134,20 @@ struct ApplicationTests {
                 let appID = try #require(page.body.components(separatedBy: "/applications/").dropFirst().first?.prefix { $0 != "/" })
                 let decide = casePath + "/applications/\(appID)/decision"
                 // Bad decisions change nothing: before the filing, a grant without validity.
-                #expect(try await b.request(.post, decide, form: ["csrf": csrf, "outcome": "granted", "decided_on": "30.09.2026", "permit_until": "19.11.2029"]).status == .unprocessableContent)
+                #expect(try await b.request(.post, decide, form: ["csrf": csrf, "outcome": "granted", "decided_on": "30.09.2026", "permit_until": "19.11.2028"]).status == .unprocessableContent)
                 let noUntil = try await b.request(.post, decide, form: ["csrf": csrf, "outcome": "granted", "decided_on": "20.11.2026", "permit_until": ""])
                 #expect(noUntil.status == .unprocessableContent && noUntil.body.contains("Bei einer Erteilung bitte die Gültigkeit angeben."))
-                #expect(noUntil.body.contains("id=\"u-\(appID)-error\""))   // at the field, and the summary's link leads there
+                #expect(noUntil.body.contains("id=\"u-\(appID)-error\""))
+                // § 25b Abs. 5 S. 1: at most two years.
+                let tooLong = try await b.request(.post, decide, form: ["csrf": csrf, "outcome": "granted", "decided_on": "20.11.2026", "permit_until": "20.11.2028"])
+                #expect(tooLong.status == .unprocessableContent && tooLong.body.contains("höchstens zwei Jahre") && tooLong.body.contains("gültig bis spätestens 19.11.2028"))   // at the field, and the summary's link leads there
                 #expect(try await b.request(.get, "/api/v1/clients/client-a/status-periods").body.contains("duldung"))
                 #expect(!(try await b.request(.get, "/api/v1/clients/client-a/status-periods").body.contains("aufenthaltserlaubnis")))
                 // The grant: the Duldung ends the day before, the permit under § 25b starts on the day of the decision.
-                #expect(try await b.request(.post, decide, form: ["csrf": csrf, "outcome": "granted", "decided_on": "20.11.2026", "permit_until": "19.11.2029"]).status == .seeOther)
+                #expect(try await b.request(.post, decide, form: ["csrf": csrf, "outcome": "granted", "decided_on": "20.11.2026", "permit_until": "19.11.2028"]).status == .seeOther)
                 let periods = try await b.request(.get, "/api/v1/clients/client-a/status-periods").body
                 #expect(periods.contains("\"to\":\"2026-11-19\""))
-                #expect(periods.contains("\"kind\":\"aufenthaltserlaubnis\"") && periods.contains("\"basis\":\"25b\"") && periods.contains("\"valid_until\":\"2029-11-19\""))
+                #expect(periods.contains("\"kind\":\"aufenthaltserlaubnis\"") && periods.contains("\"basis\":\"25b\"") && periods.contains("\"valid_until\":\"2028-11-19\""))
                 let after = try await b.request(.get, "/api/v1/clients/client-a/assessment").body
                 #expect(after != before)
                 let apps = try await b.request(.get, "/api/v1" + casePath + "/applications").body
@@ -171,9 +174,9 @@ struct ApplicationTests {
                                                                               "closed_on": "21.11.2026", "outcome": "Aufenthaltserlaubnis nach § 25b erteilt"]).status == .seeOther)
                 #expect(try await b.request(.get, casePath).body.contains("geschlossen am 21.11.2026: Aufenthaltserlaubnis nach § 25b erteilt"))
                 #expect(try await b.request(.get, "/api/v1/clients/client-a/cases").body.contains("\"state\":\"closed\""))
-                // The reminders now follow the new permit: it runs out on 19.11.2029, reminded four weeks ahead.
+                // The reminders now follow the new permit: it runs out on 19.11.2028, reminded four weeks ahead.
                 let reminders = try await b.request(.get, "/api/v1" + casePath + "/reminders").body
-                #expect(reminders.contains("\"kind\":\"status_ends\"") && reminders.contains("\"date\":\"2029-11-19\""))
+                #expect(reminders.contains("\"kind\":\"status_ends\"") && reminders.contains("\"date\":\"2028-11-19\""))
                 // The other city's counselor sees nothing of it.
                 let other = Browser(client: b.client, clock: f.clock)
                 try await other.logIn(f.login(.counselor, organisation: "org-b"))
