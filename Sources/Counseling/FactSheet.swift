@@ -99,15 +99,19 @@ public struct FactSheet: Sendable, Hashable {
         // that numbers things in a legal question ("Satz 2", "Stufe 3", "Klasse 10").
         for match in houseNumber.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
             guard let whole = Range(match.range, in: text), let word = Range(match.range(at: 1), in: text),
-                  !Self.numberingWords.contains(text[word].lowercased()) else { continue }
+                  let number = Range(match.range(at: 2), in: text),
+                  !Self.numberingWords.contains(text[word].lowercased()),
+                  // "Duldung 60a", "Schulzeit 25a": a section of the law, not a house.
+                  !StatusHistoryRules.citedSections.contains(text[number].lowercased().filter { !$0.isWhitespace }) else { continue }
             add(String(text[whole]))
         }
         return found
     }
 
     /// A word of five letters or more (shorter capitalised words before a number open sentences: "Mit 20",
-    /// "Seit 3"), a number of up to three digits, perhaps a letter ("12a", "12 b").
-    static let houseNumber = try! NSRegularExpression(pattern: #"\b(\p{Lu}[\p{L}-]{4,})\s+\d{1,3}(?:\s?[a-zA-Z](?!\p{L}))?(?![\d.,/])"#)
+    /// "Seit 3"), a number of up to three digits, perhaps a letter ("12a", "12 b"). The number must end the phrase (end of text, punctuation, "in"/"bei"/"und"): "Markt 12a, Dresden" is an address,
+    /// "Schulzeit 3 Jahre" a quantity.
+    static let houseNumber = try! NSRegularExpression(pattern: #"\b(\p{Lu}[\p{L}-]{4,})\s+(\d{1,3}(?:\s?[a-zA-Z](?!\p{L}))?)(?![\d.,/])(?=\s*(?:$|[,;:!?)]|\.(?:\s|$)|\s+(?:in|bei|und)\b))"#)
     static let numberingWords: Set<String> = [
         "satz", "nr", "nummer", "abs", "absatz", "art", "artikel", "paragraph", "paragraf", "buchstabe", "anlage", "anhang",
         "kapitel", "abschnitt", "teil", "seite", "punkt", "punkte", "ziffer", "stufe", "klasse", "jahrgang", "niveau", "modul",

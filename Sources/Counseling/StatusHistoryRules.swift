@@ -48,6 +48,11 @@ public enum StatusHistoryRules {
 
     /// Sections of the Residence Act under which a residence permit (or the title a Fiktion continues) is granted:
     /// not "60a" (a Duldung), not "999".
+    /// Sections a counselor cites in a question about these pathways (the permits, and the Duldung and bars around them).
+    static let citedSections: Set<String> = permitSections.union([
+        "4a", "5", "10", "11", "26", "39", "53", "54", "55", "58", "59", "60", "60a", "60b", "60c", "60d", "61", "81", "84", "95",
+    ])
+
     static let permitSections: Set<String> = [
         "7", "16", "16a", "16b", "16c", "16d", "16e", "16f", "16g", "17", "18", "18a", "18b", "18c", "18d", "18e", "18f", "18g", "19", "19a",
         "19b", "19c", "19d", "19e", "19f", "20", "20a", "20b", "21", "22", "23", "23a", "24", "25", "25a", "25b", "28", "29", "30", "31", "32",
