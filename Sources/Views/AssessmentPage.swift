@@ -14,6 +14,8 @@ public enum AssessmentPage {
         public var deadlines: [Deadline]
         /// The filing day of a pending application, the application date of every pathway (SPEC.md K10).
         public var appliedOn: Day?
+        /// A date that could not be read: as typed, and why (the page shows today's assessment).
+        public var dateError: (typed: String, message: String)?
         public init(client: Client, on: Day, today: Day, person: PersonAssessment, snapshots: [AssessmentSnapshot], deadlines: [Deadline] = []) {
             self.client = client; self.on = on; self.today = today; self.person = person; self.snapshots = snapshots; self.deadlines = deadlines
         }
@@ -47,7 +49,7 @@ public enum AssessmentPage {
             <form method="get" action="/clients/\(m.client.id)/assessment">
             <label for="on">Stand der Prüfung (Entscheidungsdatum, TT.MM.JJJJ)</label>
             <p class="hint">Es gilt das Recht an diesem Tag; für künftige Daten auch bereits beschlossene Änderungen.</p>
-            <input id="on" name="on" value="\(m.on.german)" size="10"> <button type="submit">Neu prüfen</button>
+            \(Layout.fieldError("on", m.dateError?.message))<input id="on" name="on" value="\(m.dateError?.typed ?? m.on.german)" size="10"\(Layout.describedBy("on", m.dateError?.message))> <button type="submit">Neu prüfen</button>
             </form>
             <p>Stand: <strong>\(m.on.german)</strong>\(m.on == m.today ? " (heute)" : "")\(m.appliedOn.map { " · Antragsdatum: <strong>\($0.german)</strong> (offener Antrag; gilt für jeden Weg, SPEC.md K10)" as HTML } ?? .empty)</p>
             \(permitNote(m))

@@ -366,7 +366,13 @@ struct ClientRoutes {
         guard let (c, relations, snapshots) = try await services.clients.forAssessment(clientID: try context.parameters.require("id"), organisation: org),
               Policy.allows(a, .readClient(ownerOrganisation: c.organisationID)) else { throw AppError.notFound }
         let today = services.today
-        let on = try day(request) ?? today
+        // A mistyped date shows today's assessment with the message at the field, not an error page.
+        var dateError: (typed: String, message: String)? = nil
+        let on: Day
+        do { on = try day(request) ?? today } catch {
+            dateError = (request.uri.queryParameters["on"].map(String.init) ?? "", dayMessage(error) + " Gezeigt wird die Prüfung für heute.")
+            on = today
+        }
         // A pending application fixes the application date of every pathway (K10): an age limit is judged on it.
         let applied = try await services.applications.pendingSince(clientID: c.id, organisation: c.organisationID, on: on)
         let person: PersonAssessment
@@ -381,7 +387,8 @@ struct ClientRoutes {
         let deadlines = on == today ? DeadlineRules.derive(person: person, land: land, today: today, appliedOn: applied) : []
         var model = AssessmentPage.Model(client: c, on: on, today: today, person: person, snapshots: snapshots, deadlines: deadlines)
         model.appliedOn = applied
-        return Reply.html(AssessmentPage.render(frame: context.frame("Prüfung", current: "clients"), model))
+        model.dateError = dateError
+        return Reply.html(AssessmentPage.render(frame: context.frame("Prüfung", current: "clients"), model), status: dateError == nil ? .ok : .unprocessableContent)
     }
 
     @Sendable func snapshot(_ request: Request, context: BleibeContext) async throws -> Response {
