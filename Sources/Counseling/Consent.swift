@@ -86,6 +86,12 @@ extension Consent {
     /// The special category a condition rests on, if any.
     public static func specialTopic(ofCondition id: String) -> Topic? { specialConditions[id] }
 
+    /// The assessments whose missing steps concern the authority: those of the pathways the open cases aim at, or,
+    /// without one, of every pathway still open – never one that is met (nothing missing) or excluded (nothing to do).
+    public static func relevantForSteps(_ all: [Assessment], goals: [PathwayKey]) -> [Assessment] {
+        all.filter { goals.isEmpty ? ($0.outcome != .excluded && $0.outcome != .met) : goals.contains($0.pathway) }
+    }
+
     /// The missing documents and steps that may be disclosed under `topics`: every action of a pathway that is not
     /// excluded, except those of conditions resting on a special category the consent does not name. Sorted, each once.
     public static func disclosableActions(_ assessments: [Assessment], topics: Set<Topic>) -> [String] {

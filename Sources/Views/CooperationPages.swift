@@ -27,10 +27,12 @@ public enum CooperationPages {
         public var person: PersonAssessment?
         public var sessions: [(Day, CounselingSession.Kind)]
         public var applications: [PermitApplication]
+        /// The pathways the open cases aim at: the steps listed are theirs (empty: of every pathway not excluded).
+        public var goals: [PathwayKey]
         public init(client: Client, topics: Set<Consent.Topic>, serviceName: String, validUntil: Day?, person: PersonAssessment?,
-                    sessions: [(Day, CounselingSession.Kind)], applications: [PermitApplication] = []) {
+                    sessions: [(Day, CounselingSession.Kind)], applications: [PermitApplication] = [], goals: [PathwayKey] = []) {
             self.client = client; self.topics = topics; self.serviceName = serviceName; self.validUntil = validUntil
-            self.person = person; self.sessions = sessions; self.applications = applications
+            self.person = person; self.sessions = sessions; self.applications = applications; self.goals = goals
         }
     }
 
@@ -64,9 +66,12 @@ public enum CooperationPages {
             """)
         }
         if m.topics.contains(.missingDocuments), let person = m.person {
-            let actions = Consent.disclosableActions(person.assessments, topics: m.topics).map { "<li>\($0)</li>" as HTML }
+            let relevant = Consent.relevantForSteps(person.assessments, goals: m.goals)
+            let actions = Consent.disclosableActions(relevant, topics: m.topics).map { "<li>\($0)</li>" as HTML }
+            let scope: HTML = m.goals.isEmpty ? "<p class=\"hint\">Für alle noch offenen Wege.</p>" : "<p class=\"hint\">Für den angestrebten Weg: \(m.goals.map(\.title).joined(separator: ", ")).</p>"
             parts.append("""
             <section aria-labelledby="missing"><h2 id="missing">Fehlende Unterlagen und Schritte</h2>
+            \(scope)
             \(actions.isEmpty ? "<p>Keine offenen Schritte.</p>" as HTML : "<ul>\(actions)</ul>")</section>
             """)
         }

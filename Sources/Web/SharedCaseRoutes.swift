@@ -66,6 +66,7 @@ struct SharedCaseRoutes {
         var person: PersonAssessment?
         var sessions: [(Day, CounselingSession.Kind)]
         var applications: [PermitApplication]
+        var goals: [PathwayKey]
     }
 
     func content(_ client: Client, topics: Set<Consent.Topic>) async throws -> Content {
@@ -85,7 +86,10 @@ struct SharedCaseRoutes {
             sessions.sort { $0.0 < $1.0 }
             applications.sort { $0.filedOn < $1.filedOn }
         }
-        return Content(person: person, sessions: sessions, applications: applications)
+        let goals = topics.contains(.missingDocuments)
+            ? Array(Set(try await services.cases.cases(clientID: client.id, organisation: client.organisationID).filter { $0.state != .closed }.compactMap(\.pathway))).sorted()
+            : []
+        return Content(person: person, sessions: sessions, applications: applications, goals: goals)
     }
 
     @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -94,7 +98,8 @@ struct SharedCaseRoutes {
         let service = try await services.accounts.organisation(client.organisationID)?.name ?? ""
         return Reply.html(CooperationPages.sharedCase(frame: context.frame("Freigegebener Fall", current: "shared"),
                                                       .init(client: client, topics: topics, serviceName: service, validUntil: consent.validUntil,
-                                                            person: content.person, sessions: content.sessions, applications: content.applications)))
+                                                            person: content.person, sessions: content.sessions, applications: content.applications,
+                                                            goals: content.goals)))
     }
 
     /// `?topics=identity,assessment` asks for exactly these topics; all must be covered by one consent in force.
@@ -134,7 +139,7 @@ struct SharedCaseRoutes {
             }
         }
         if topics.contains(.missingDocuments), let person {
-            out["missing_documents"] = Consent.disclosableActions(person.assessments, topics: topics)
+            out["missing_documents"] = Consent.disclosableActions(Consent.relevantForSteps(person.assessments, goals: content.goals), topics: topics)
         }
         if topics.contains(.sessions) { out["sessions"] = sessions.map { ["on": $0.0.iso, "kind": $0.1.rawValue] } }
         if topics.contains(.applications) {

@@ -61,4 +61,15 @@ struct ConsentTests {
         #expect(DisclosureRules.decide(clientID: "c1", recipient: "abh", topics: [.assessment], on: Day("2027-02-01"), consents: [consent])
                 == .refused(reason: "Die Schweigepflichtentbindung ist nicht (mehr) gültig."))
     }
+
+    @Test func theStepsShownToTheAuthorityAreThoseOfThePathwayTheCaseAimsAt() {
+        var p = Person(id: "x")
+        p.born = Day("1990-01-01"); p.entered = Day("2016-01-01")
+        p.status = [StatusPeriod(kind: .duldung, from: Day("2016-01-01"))]
+        let all = Engine().assess(Household(single: p), on: Day("2026-11-22")).persons[0].assessments
+        #expect(Consent.relevantForSteps(all, goals: [.p25b]).map(\.pathway) == [.p25b])
+        let open = Consent.relevantForSteps(all, goals: [])
+        #expect(!open.isEmpty && open.allSatisfy { $0.outcome != .excluded && $0.outcome != .met })
+        #expect(open.count < all.count)
+    }
 }
