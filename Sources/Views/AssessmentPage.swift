@@ -77,7 +77,8 @@ public enum AssessmentPage {
             \(caveats.isEmpty ? HTML.empty : "<section aria-labelledby=\"caveats\"><h3 id=\"caveats\">Vorbehalte für alle Wege</h3><ul>\(caveats)</ul></section>")
 
             """ as HTML)
-            for a in sorted { pathway(a, into: &b, omitting: common) }
+            let held = m.client.facts.status?.last(where: { $0.covers(m.on) })?.titleBasis
+            for a in sorted { pathway(a, into: &b, omitting: common, held: held) }
             b.raw("""
 
             <p><a href="/clients/\(m.client.id)">Zurück zur Akte</a></p>
@@ -94,13 +95,16 @@ public enum AssessmentPage {
     }
 
     /// One pathway's section.
-    static func pathway(_ a: Assessment, into b: inout HTML.Builder, omitting common: Set<Note> = []) {
+    /// `held`: the basis of the residence permit held on the date; the pathway that grants it says so.
+    static func pathway(_ a: Assessment, into b: inout HTML.Builder, omitting common: Set<Note> = [], held: String? = nil) {
         var head = a.outcome.german
         if let f = a.from { head += " ab \(f.german)" }
         b.raw("""
         <section class="pathway" id="p-\(a.pathway.rawValue)" aria-labelledby="h-\(a.pathway.rawValue)">
         <h3 id="h-\(a.pathway.rawValue)">\(a.pathway.title) – \(a.pathway.subtitle): <span class="result-\(a.outcome.rawValue)">\(head)</span></h3>
         \(a.consequence.map { "<p>Rechtsfolge: \($0.german)</p>" as HTML } ?? .empty)
+        \(held != nil && held == ApplicationRules.grantedStatus(a.pathway).basis
+            ? "<p class=\"note\">Diese Aufenthaltserlaubnis besteht bereits. Die Prüfung unten betrifft eine erneute Erteilung, nicht ihre Verlängerung; Schritte zu einer Duldung sind nur von Belang, wenn die Erlaubnis endet.</p>" as HTML : .empty)
         """ as HTML)
         b.raw("\n")
         list(&b, "<h4>Offene oder fehlende Voraussetzungen</h4><ul>", a.conditions.filter { $0.state != .met && $0.state != .notApplicable }) { b, c in

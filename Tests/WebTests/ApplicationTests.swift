@@ -150,6 +150,9 @@ struct ApplicationTests {
                 #expect(periods.contains("\"kind\":\"aufenthaltserlaubnis\"") && periods.contains("\"basis\":\"25b\"") && periods.contains("\"valid_until\":\"2028-11-19\""))
                 let after = try await b.request(.get, "/api/v1/clients/client-a/assessment").body
                 #expect(after != before)
+                // The page says that the § 25b permit is already held; its section is about a new grant.
+                let page25b = try await b.request(.get, "/clients/client-a/assessment").body.components(separatedBy: "id=\"p-25b\"").dropFirst().first ?? ""
+                #expect(page25b.components(separatedBy: "</section>")[0].contains("Diese Aufenthaltserlaubnis besteht bereits"))
                 let apps = try await b.request(.get, "/api/v1" + casePath + "/applications").body
                 #expect(apps.contains("\"outcome\":\"granted\"") && apps.contains("\"decided_on\":\"2026-11-20\""))
                 #expect(try await b.request(.get, "/api/v1/clients/client-a/cases").body.contains("\"state\":\"decided\""))
