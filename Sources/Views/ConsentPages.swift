@@ -62,7 +62,7 @@ public enum ConsentPages {
         <select id="recipient" name="recipient"\(Layout.describedBy("recipient", f.errors["recipient"]))>\(options)</select>\(Layout.fieldError("recipient", f.errors["recipient"]))
         \(field("purpose", "Zweck", f.purpose))
         <fieldset id="topics"><legend>Umfasste Themen</legend>\(boxes)\(Layout.fieldError("topics", f.errors["topics"]))</fieldset>
-        \(field("valid_from", "Gültig ab (TT.MM.JJJJ)", f.validFrom, hint: "Tag der Unterschrift"))
+        \(field("valid_from", "Gültig ab (TT.MM.JJJJ)", f.validFrom, hint: "in der Regel der Tag der Unterschrift; höchstens ein Jahr im Voraus"))
         \(field("valid_until", "Gültig bis (TT.MM.JJJJ, leer = unbefristet)", f.validUntil))
         \(field("language", "Sprache des Formulars / Dolmetschung", f.language))
         \(field("form_version", "Fassung des Formulartextes", f.formVersion))

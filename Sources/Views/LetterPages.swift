@@ -58,9 +58,13 @@ public enum LetterPages {
             return m.client.facts.bars?.entryBan == nil
                 ? .warning("Ob ein Einreise- und Aufenthaltsverbot besteht, ist in den Angaben nicht erfasst. Bitte vor dem Versand prüfen.") : .fits
         case .duldungCertificate:
-            let kind = m.client.facts.status?.last { $0.from <= m.today && ($0.to ?? .distantFuture) >= m.today }?.kind
-            if let kind, ![.duldung, .duldung60b, .duldung60c, .duldung60d, .none].contains(kind) {
+            let current = m.client.facts.status?.last { $0.from <= m.today && ($0.to ?? .distantFuture) >= m.today }
+            if let kind = current?.kind, ![.duldung, .duldung60b, .duldung60c, .duldung60d, .none].contains(kind) {
                 return .refusal("Nach dem Statusverlauf besteht heute \(Labels.status(kind)), keine Duldung. Eine Duldungsbescheinigung kann nicht beantragt werden.")
+            }
+            // The letter says no certificate is at hand; the record may say otherwise.
+            if let c = current, c.kind.isDuldung, c.issued, let until = c.validUntil, until >= m.today {
+                return .warning("Nach dem Statusverlauf liegt eine Duldungsbescheinigung vor, gültig bis \(until.german). Das Schreiben ist nur nötig, wenn sie verloren ging oder ihre Angaben nicht stimmen.")
             }
             return .fits
         }

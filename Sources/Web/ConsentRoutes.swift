@@ -78,6 +78,8 @@ struct ConsentRoutes {
                                                            notBefore: (RecordDates.residenceActInForce, "früher beginnt keine Einwilligung für ein Verfahren nach dem Aufenthaltsgesetz"),
                                                            future: true) {
             f.errors["valid_from"] = m
+        } else if let s = from ?? nil, s > services.today.adding(years: 1) {
+            f.errors["valid_from"] = "Eine Einwilligung beginnt höchstens ein Jahr nach heute (\(services.today.adding(years: 1).german)); bitte das Datum prüfen."
         }
         if let s = from ?? nil, let e = until ?? nil, e < s { f.errors["valid_until"] = "Das Ende liegt vor dem Beginn." }
         else if let e = until ?? nil, e < services.today { f.errors["valid_until"] = "Das Ende liegt in der Vergangenheit: eine solche Einwilligung erlaubt keine Weitergabe mehr." }

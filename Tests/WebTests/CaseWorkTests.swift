@@ -69,7 +69,10 @@ struct CaseWorkTests {
                                               headers: [HTTPField.Name("X-CSRF-Token")!: csrf])
                 #expect(put.status == .ok)
                 #expect(!(try await b.request(.get, "/dashboard").body.contains("Haddad")))   // no open case yet
-                _ = try await b.request(.post, "/clients/client-a/cases", form: ["csrf": csrf, "opened_on": "01.11.2026", "referral_source": "self", "pathway": "25b"])
+                let opened = try await b.request(.post, "/clients/client-a/cases", form: ["csrf": csrf, "opened_on": "01.11.2026", "referral_source": "self", "pathway": "25b"])
+                // A letter asking for a Duldung certificate warns that the record has one valid until 10.12.2026.
+                let letter = try await b.request(.get, try #require(opened.headers[.location]) + "/letters/duldung_certificate")
+                #expect(letter.body.contains("liegt eine Duldungsbescheinigung vor, gültig bis 10.12.2026"))
                 let page = try await b.request(.get, "/dashboard")
                 #expect(page.status == .ok)
                 let overdue = page.body.components(separatedBy: "id=\"overdue\"")[1].components(separatedBy: "</section>")[0]

@@ -37,6 +37,8 @@ struct DatePlausibilityTests {
                 #expect(ancient.status == .unprocessableContent && ancient.body.contains("id=\"valid_from-error\"") && ancient.body.contains("vor der Geburt"))
                 let ended = try await b.request(.post, "/clients/client-a/consents", form: consent.merging(["valid_from": "01.01.2026", "valid_until": "30.06.2026"]) { $1 })
                 #expect(ended.status == .unprocessableContent && ended.body.contains("id=\"valid_until-error\""))
+                let farAhead = try await b.request(.post, "/clients/client-a/consents", form: consent.merging(["valid_from": "01.01.2030"]) { $1 })
+                #expect(farAhead.status == .unprocessableContent && farAhead.body.contains("höchstens ein Jahr"))
                 #expect(try await b.request(.post, "/clients/client-a/consents", form: consent.merging(["valid_from": "01.12.2026"]) { $1 }).status == .seeOther)
                 // A status history or a fact before the birth.
                 let history = try await b.request(.post, "/clients/client-a/status", form: ["csrf": csrf, "rows": "1", "p0_kind": "duldung", "p0_from": "01.01.1989"])
