@@ -17,14 +17,19 @@ public enum CasePages {
         public var deadline: Deadline
         public var clientID: String
         public var clientName: String
-        public init(deadline: Deadline, clientID: String, clientName: String) { self.deadline = deadline; self.clientID = clientID; self.clientName = clientName }
+        /// Where the item is dealt with: a manual reminder on its case page (where it is marked done), an automatic
+        /// one on the assessment it comes from.
+        public var link: String
+        public init(deadline: Deadline, clientID: String, clientName: String, link: String? = nil) {
+            self.deadline = deadline; self.clientID = clientID; self.clientName = clientName; self.link = link ?? "/clients/\(clientID)/assessment"
+        }
     }
 
     /// Due and overdue reminders of the counselor's open cases.
     public static func dashboard(frame: PageFrame, today: Day, overdue: [DashboardItem], due: [DashboardItem], casesCount: Int) -> HTML {
         func list(_ items: [DashboardItem]) -> HTML {
             guard !items.isEmpty else { return "<p>Keine.</p>" }
-            let li = items.map { i in "<li><strong>\(i.deadline.due.german)</strong> – <a href=\"/clients/\(i.clientID)/assessment\">\(i.clientName)</a>: \(i.deadline.title) <span class=\"hint\">(\(Labels.citation(i.deadline.citation)))</span></li>" as HTML }
+            let li = items.map { i in "<li><strong>\(i.deadline.due.german)</strong> – <a href=\"\(i.link)\">\(i.clientName)</a>: \(i.deadline.title) <span class=\"hint\">(\(Labels.citation(i.deadline.citation)))</span></li>" as HTML }
             return "<ul>\(li)</ul>"
         }
         return Layout.page(frame, """

@@ -14,6 +14,7 @@ extension CaseRoutes {
         var errors: [String: String] = [:]
         let on = formDay(form.trimmed("on")), title = form.trimmed("title")
         if on == nil || on! == nil { errors["rem_on"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
+        else if on!! < services.today { errors["rem_on"] = "Eine Wiedervorlage liegt heute oder später (heute ist der \(services.today.german))." }
         if title.isEmpty || title.count > 200 { errors["rem_title"] = "Bitte angeben, was zu tun ist (höchstens 200 Zeichen)." }
         guard errors.isEmpty, let day = on ?? nil else { return try await render(context, c, client, reminderErrors: errors, status: .unprocessableContent) }
         guard try await services.cases.addReminder(ManualReminder(id: Credentials.newID(), caseID: c.id, clientID: client.id, on: day, title: title),

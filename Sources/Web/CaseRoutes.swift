@@ -67,7 +67,8 @@ struct CaseRoutes {
             try await services.clients.recordRead(clientID: c.id, entity: "dashboard", audit: services.audit(a))
         }
         for r in try await services.cases.reminders(caseIDs: open.map(\.id), organisation: org, openOnly: true) {
-            let item = CasePages.DashboardItem(deadline: r.deadline(land: land), clientID: r.clientID, clientName: names[r.clientID] ?? "")
+            let item = CasePages.DashboardItem(deadline: r.deadline(land: land), clientID: r.clientID, clientName: names[r.clientID] ?? "",
+                                               link: "/cases/\(r.caseID)#reminders")
             if item.deadline.due < today { overdue.append(item) } else if item.deadline.due <= today.adding(days: 14) { due.append(item) }
         }
         overdue.sort { $0.deadline.due < $1.deadline.due }; due.sort { $0.deadline.due < $1.deadline.due }
