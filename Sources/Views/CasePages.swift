@@ -41,7 +41,9 @@ public enum CasePages {
     }
 
     /// The cases section of the client page, with the form to open a case.
-    public static func section(frame: PageFrame, client: Client, cases: [CounselingCase], today: Day) -> HTML {
+    /// `refused`: the opening date as typed and why it was refused.
+    public static func section(frame: PageFrame, client: Client, cases: [CounselingCase], today: Day,
+                               refused: (typed: String, message: String)? = nil) -> HTML {
         let rows = cases.map { c in
             "<li><a href=\"/cases/\(c.id)\">Akte vom \(c.openedOn.german)</a> – \(state(c.state))\(c.pathway.map { " – " + $0.title } ?? "")</li>" as HTML
         }
@@ -53,7 +55,7 @@ public enum CasePages {
         <form method="post" action="/clients/\(client.id)/cases">
         \(Layout.csrf(frame.csrf))
         <div class="grid">
-        <div><label for="opened_on">Eröffnet am</label><input id="opened_on" name="opened_on" value="\(today.german)" size="10"></div>
+        <div><label for="opened_on">Eröffnet am</label>\(Layout.fieldError("opened_on", refused?.message))<input id="opened_on" name="opened_on" value="\(refused?.typed ?? today.german)" size="10"\(Layout.describedBy("opened_on", refused?.message))></div>
         <div><label for="referral_source">Zugang</label><select id="referral_source" name="referral_source">\(sources)</select></div>
         <div><label for="pathway">Angestrebter Weg</label><select id="pathway" name="pathway">\(pathways)</select></div>
         </div>

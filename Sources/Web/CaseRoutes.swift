@@ -78,8 +78,13 @@ struct CaseRoutes {
     @Sendable func openCase(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, client) = try await clientRoutes.loadClient(context, write: true)
         let form = try await Form.checked(request, context: context)
-        guard let opened = try? parseDay(form.trimmed("opened_on")) ?? services.today else { throw AppError.badRequest("„Eröffnet am“ ist kein gültiges Datum (TT.MM.JJJJ).") }
-        if let m = RecordDates.problem(opened, "Die Eröffnung der Akte", today: services.today, born: client.facts.born) { throw AppError.badRequest(m) }
+        let typed = form.trimmed("opened_on")
+        guard let opened = try? parseDay(typed) ?? services.today else {
+            return try await clientRoutes.clientPage(context, a, client, caseRefused: (typed, "„Eröffnet am“ ist kein gültiges Datum (TT.MM.JJJJ)."))
+        }
+        if let m = RecordDates.problem(opened, "Die Eröffnung der Akte", today: services.today, born: client.facts.born) {
+            return try await clientRoutes.clientPage(context, a, client, caseRefused: (typed, m))
+        }
         guard let source = CounselingCase.ReferralSource(rawValue: form.trimmed("referral_source")) else { throw AppError.badRequest("Bitte den Zugang wählen.") }
         let pathway = PathwayKey(rawValue: form.trimmed("pathway"))
         let c = CounselingCase(id: Credentials.newID(), organisationID: client.organisationID, clientID: client.id, openedOn: opened,

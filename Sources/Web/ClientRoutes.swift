@@ -130,14 +130,20 @@ struct ClientRoutes {
 
     @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await loadClient(context)
-        let (members, relatives, relations) = try await family(c)
         try await services.clients.recordRead(clientID: c.id, entity: "client", audit: services.audit(a))
+        return try await clientPage(context, a, c)
+    }
+
+    /// The client page; `caseRefused`: the opening date of a case as typed and why it was refused.
+    func clientPage(_ context: BleibeContext, _ a: Actor, _ c: Client, caseRefused: (typed: String, message: String)? = nil) async throws -> Response {
+        let (members, relatives, relations) = try await family(c)
         var view = ClientPages.ClientView(client: c, members: members + relatives, relations: relations,
                                           canSeeAudit: Policy.allows(a, .readAudit(ownerOrganisation: c.organisationID)),
                                           householdIDs: Set(members.map(\.id)))
         let frame = context.frame("\(c.firstName) \(c.lastName)", current: "clients")
-        view.extra = CasePages.section(frame: frame, client: c, cases: try await services.cases.cases(clientID: c.id, organisation: c.organisationID), today: services.today)
-        return Reply.html(ClientPages.show(frame: frame, view))
+        view.extra = CasePages.section(frame: frame, client: c, cases: try await services.cases.cases(clientID: c.id, organisation: c.organisationID),
+                                       today: services.today, refused: caseRefused)
+        return Reply.html(ClientPages.show(frame: frame, view), status: caseRefused == nil ? .ok : .unprocessableContent)
     }
 
     // MARK: Family
