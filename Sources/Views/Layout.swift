@@ -12,6 +12,11 @@ public struct PageFrame: Sendable {
     public var cooperation: [NavLink]
     /// Reload the page after this many seconds (progress of background work; no script needed).
     public var refreshSeconds: Int? = nil
+    /// A message at the top of the page (a request that could not be read as sent, answered with a default).
+    public var alert: String? = nil
+
+    /// The frame with `alert` at the top of the page.
+    public func alerting(_ message: String?) -> PageFrame { var f = self; f.alert = message; return f }
 
     public init(title: String, userName: String? = nil, organisationName: String? = nil, roleName: String? = nil,
                 csrf: String? = nil, current: String = "", showUsers: Bool = false, showClients: Bool = false, cooperation: [NavLink] = []) {
@@ -62,7 +67,7 @@ public enum Layout {
         <a class="skip" href="#main">Zum Inhalt springen</a>
         <header><a class="brand" href="/">Bleibe</a>\(account)</header>
         <nav aria-label="Hauptnavigation"><ul>\(nav)</ul></nav>
-        <main id="main">
+        <main id="main">\(f.alert.map { "<p class=\"error\" role=\"alert\" id=\"page-alert\">\($0)</p>" as HTML } ?? .empty)
 
         """ as HTML)
         main(&out)

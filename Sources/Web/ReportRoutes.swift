@@ -35,6 +35,20 @@ struct ReportRoutes {
         return (from, to)
     }
 
+    /// The period of a report page: a period that cannot be read shows the current year with the reason at the top
+    /// (a download of it is refused: a file should not silently cover another period).
+    func periodOrDefault(_ request: Request) throws -> (Day, Day, String?) {
+        do {
+            let (from, to) = try period(request)
+            return (from, to, nil)
+        } catch AppError.badRequest(let message) {
+            let format = request.uri.queryParameters["format"].map(String.init) ?? ""
+            if format == "csv" || format == "xlsx" { throw AppError.badRequest(message) }
+            let today = services.today
+            return (Day(year: today.components.year, month: 1, day: 1)!, today, message + " Gezeigt wird das laufende Jahr.")
+        }
+    }
+
     func export(_ tables: [CountTable], figures: [FigureTable] = [], format: String, name: String) throws -> Response? {
         switch format {
         case "csv":
@@ -66,20 +80,20 @@ struct ReportRoutes {
     @Sendable func counseling(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
         guard Policy.allows(a, .readServiceReports(organisation: a.organisationID)) else { throw AppError.forbidden }
-        let (from, to) = try period(request)
+        let (from, to, alert) = try periodOrDefault(request)
         let report = try await counselingReport(a.organisationID, from: from, to: to,
                                                 applications: try await services.applications.applications(organisation: a.organisationID))
         try await services.clients.recordList(search: "report", audit: services.audit(a))
         let format = String(request.uri.queryParameters["format"] ?? "")
         if let r = try export(report.published.tables, format: format, name: "beratungsbericht-\(from.iso)-\(to.iso)") { return r }
         let published = request.uri.queryParameters["published"] == "1"
-        return Reply.html(ReportPages.counseling(frame: context.frame("Beratungsbericht", current: "report-counseling"), published ? report.published : report, published: published))
+        return Reply.html(ReportPages.counseling(frame: context.frame("Beratungsbericht", current: "report-counseling").alerting(alert), published ? report.published : report, published: published))
     }
 
     @Sendable func cooperation(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
         guard Policy.allows(a, .readCooperationReports(organisation: a.organisationID)) else { throw AppError.forbidden }
-        let (from, to) = try period(request)
+        let (from, to, alert) = try periodOrDefault(request)
         // The service's own figures; for the authority those of every service it cooperates with (aggregates only).
         let partners = try await services.partners(of: a.organisationID)
         let servicesToCount = a.organisationKind == .authority ? partners.sorted() : [a.organisationID]
@@ -93,14 +107,14 @@ struct ReportRoutes {
         try await services.clients.recordList(search: "report", audit: services.audit(a))
         let format = String(request.uri.queryParameters["format"] ?? "")
         if let r = try export(report.tables, figures: report.figureTables, format: format, name: "kooperation-\(from.iso)-\(to.iso)") { return r }
-        return Reply.html(ReportPages.cooperation(frame: context.frame("Kennzahlen der Kooperation", current: "report-cooperation"), report, from: from, to: to))
+        return Reply.html(ReportPages.cooperation(frame: context.frame("Kennzahlen der Kooperation", current: "report-cooperation").alerting(alert), report, from: from, to: to))
     }
 
     /// The funder's report for a chosen period: the published counseling report and the cooperation's indicators.
     @Sendable func funder(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
         guard Policy.allows(a, .readServiceReports(organisation: a.organisationID)) else { throw AppError.forbidden }
-        let (from, to) = try period(request)
+        let (from, to, alert) = try periodOrDefault(request)
         let applications = try await services.applications.applications(organisation: a.organisationID)
         let report = try await counselingReport(a.organisationID, from: from, to: to, applications: applications).published
         let coop = CooperationReport.make(from: from, to: to, applications: applications, referrals: try await services.cooperation.referrals(of: a.organisationID))
@@ -110,7 +124,7 @@ struct ReportRoutes {
         try await services.clients.recordList(search: "report", audit: services.audit(a))
         let format = String(request.uri.queryParameters["format"] ?? "")
         if let r = try export(report.tables + coop.tables, format: format, name: "zuwendungsbericht-\(from.iso)-\(to.iso)") { return r }
-        return Reply.html(ReportPages.funder(frame: context.frame("Bericht für Zuwendungsgeber", current: "report-counseling"), organisation: org?.name ?? "",
+        return Reply.html(ReportPages.funder(frame: context.frame("Bericht für Zuwendungsgeber", current: "report-counseling").alerting(alert), organisation: org?.name ?? "",
                                              report, cooperation: coop, meetings: meetings))
     }
 
@@ -119,7 +133,7 @@ struct ReportRoutes {
     @Sendable func land(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
         guard Policy.allows(a, .readLandOverview) else { throw AppError.forbidden }
-        let (from, to) = try period(request)
+        let (from, to, alert) = try periodOrDefault(request)
         let orgs = try await services.accounts.organisations()
         guard let mine = orgs.first(where: { $0.id == a.organisationID }) else { throw AppError.forbidden }
         let servicesOfLand = orgs.filter { $0.kind == .counselingService && $0.land == mine.land }.sorted { $0.city < $1.city }
@@ -136,6 +150,6 @@ struct ReportRoutes {
                                                    columnLabels: ["Erstberatungen", "Folgeberatungen", "Anträge gestellt", "Erteilungen"], counts: rows, rowsAdd: false))
         let format = String(request.uri.queryParameters["format"] ?? "")
         if let r = try export([table], format: format, name: "land-\(from.iso)-\(to.iso)") { return r }
-        return Reply.html(ReportPages.land(frame: context.frame("Landesübersicht", current: "report-land"), table, from: from, to: to))
+        return Reply.html(ReportPages.land(frame: context.frame("Landesübersicht", current: "report-land").alerting(alert), table, from: from, to: to))
     }
 }

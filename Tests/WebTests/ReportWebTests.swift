@@ -100,7 +100,10 @@ struct ReportWebTests {
             let total = try #require(grantsTable["Summe"]?.last)
             #expect(total == String(granted) || (total == "." && Suppression.isSensitive(granted)))
             for row in grantsTable.values { for v in row { #expect(v == "." || !Suppression.isSensitive(Int(v) ?? 0), "\(v)") } }
-            #expect(try await clerk.request(.get, "/reports/cooperation?from=31.12.2026&to=01.01.2026").status == .badRequest)
+            // A period that cannot be: the page shows the current year and says why; a download of it is refused.
+            let backwards = try await clerk.request(.get, "/reports/cooperation?from=31.12.2026&to=01.01.2026")
+            #expect(backwards.status == .ok && backwards.body.contains("id=\"page-alert\"") && backwards.body.contains("endet vor seinem Beginn"))
+            #expect(try await clerk.request(.get, "/reports/cooperation?from=31.12.2026&to=01.01.2026&format=csv").status == .badRequest)
             let counselor = Browser(client: client, clock: clock)
             try await counselor.logIn(login("beraterin@elbstadt.example"), password: DemoSite.password)
             #expect(try await counselor.request(.get, "/reports/counseling").status == .forbidden)
