@@ -122,8 +122,19 @@ enum FactsFormParser {
         if e.message.hasPrefix(missing), let key = e.message.dropFirst(missing.count).split(separator: "'").first {
             return (fieldName(e.path.isEmpty ? String(key) : "\(e.path).\(key)"), "Bitte angeben – die übrigen Angaben dieser Zeile brauchen diese Angabe.")
         }
-        let text = DecoderMessages.german(e.message).replacingOccurrences(of: "darf nicht vor „from“ liegen", with: "darf nicht vor dem Beginn liegen")
-        return (fieldName(e.path), text.replacing(/(\d{4})-(\d{2})-(\d{2})/) { "\($0.3).\($0.2).\($0.1)" })
+        var text = DecoderMessages.german(e.message).replacingOccurrences(of: "darf nicht vor „from“ liegen", with: "darf nicht vor dem Beginn liegen")
+        // Field names as the form labels them, whole numbers without ".0".
+        for (key, label) in [("day_fines", "Tagessätze"), ("prison_months", "Freiheitsstrafe (Monate)"), ("juvenile_months", "Jugendstrafe (Monate)")] {
+            text = text.replacingOccurrences(of: key, with: "„\(label)“")
+        }
+        text = text.replacing(/(\d+)\.0\b/) { String($0.1) }
+        // A rule about a whole row ("exactly one of …") is shown at the row's first field it names.
+        var path = e.path
+        let exactlyOne = "give exactly one of "
+        if path.hasSuffix("]"), e.message.hasPrefix(exactlyOne), let first = e.message.dropFirst(exactlyOne.count).split(separator: ",").first {
+            path += "." + first.trimmingCharacters(in: .whitespaces)
+        }
+        return (fieldName(path), text.replacing(/(\d{4})-(\d{2})-(\d{2})/) { "\($0.3).\($0.2).\($0.1)" })
     }
 
     /// The form field name for a decoder error path such as `german[1].date`.

@@ -82,6 +82,12 @@ struct FactsFormTests {
                 #expect(bad.status == .unprocessableContent && bad.body.contains("id=\"german__0__date-error\"") && bad.body.contains("value=\"01.01.2027\""))
                 fields["german__0__date"] = "02.05.2024"; fields["livelihood__0__work_share"] = "150"
                 #expect(try await b.request(.post, "/clients/client-a/facts", form: fields).body.contains("value=\"150\""))
+                // A conviction with both a fine and a prison term: said at the row's field, with the form's labels.
+                fields["livelihood__0__work_share"] = "100"
+                let both = try await b.request(.post, "/clients/client-a/facts", form: fields.merging(["convictions__0__date": "01.02.2024", "convictions__0__day_fines": "30", "convictions__0__intentional": "true", "convictions__0__in_germany": "true", "convictions__0__still_registered": "true", "convictions__0__foreigners_only": "false",
+                                                                                                        "convictions__0__prison_months": "3"]) { $1 })
+                #expect(both.status == .unprocessableContent && both.body.contains("id=\"convictions__0__day_fines-error\"") && both.body.contains("„Tagessätze“") && !both.body.contains("day_fines,"),
+                        "\(both.status) \(both.body.components(separatedBy: "error-summary").dropFirst().first?.prefix(700) ?? "")")
                 // A tampered choice or yes/no value is refused in German.
                 fields["german__0__date"] = "02.05.2024"; fields["livelihood__0__work_share"] = "100"
                 let tampered = try await b.request(.post, "/clients/client-a/facts", form: fields.merging(["passport": "bogus", "german__0__scope": "bogus"]) { $1 })
