@@ -34,16 +34,19 @@ public enum CaseWorkSections {
 
     /// `notice`: a note on the last change (e.g. that a taken-back grant left a hand-edited history as it is).
     public static func applications(frame: PageFrame, counselingCase c: CounselingCase, applications: [PermitApplication], today: Day,
-                                    errors: [String: String] = [:], notice: String? = nil) -> HTML {
+                                    errors: [String: String] = [:], notice: String? = nil, sent: [String: String] = [:]) -> HTML {
         let rows = applications.map { a -> HTML in
             var decision: HTML = .empty
             if a.outcome == .pending {
-                let outcomes = [PermitApplication.Outcome.granted, .refused, .withdrawn].map { "<option value=\"\($0.rawValue)\">\($0.german)</option>" as HTML }
+                // After a refusal the values as sent (`sent` holds them by field id).
+                let outcomes = [PermitApplication.Outcome.granted, .refused, .withdrawn].map {
+                    "<option value=\"\($0.rawValue)\"\(sent["o-\(a.id)"] == $0.rawValue ? " selected" : "")>\($0.german)</option>" as HTML
+                }
                 decision = """
                 <form method="post" action="/cases/\(c.id)/applications/\(a.id)/decision">\(Layout.csrf(frame.csrf))
                 <label for="o-\(a.id)">Entscheidung</label><select id="o-\(a.id)" name="outcome">\(outcomes)</select>
-                <label for="d-\(a.id)">am</label>\(Layout.fieldError("d-\(a.id)", errors["d-\(a.id)"]))<input id="d-\(a.id)" name="decided_on" size="10" value="\(today.german)"\(Layout.describedBy("d-\(a.id)", errors["d-\(a.id)"]))>
-                <label for="u-\(a.id)">gültig bis (bei Erteilung)</label>\(Layout.fieldError("u-\(a.id)", errors["u-\(a.id)"]))<input id="u-\(a.id)" name="permit_until" size="10"\(Layout.describedBy("u-\(a.id)", errors["u-\(a.id)"]))>
+                <label for="d-\(a.id)">am</label>\(Layout.fieldError("d-\(a.id)", errors["d-\(a.id)"]))<input id="d-\(a.id)" name="decided_on" size="10" value="\(sent["d-\(a.id)"] ?? today.german)"\(Layout.describedBy("d-\(a.id)", errors["d-\(a.id)"]))>
+                <label for="u-\(a.id)">gültig bis (bei Erteilung)</label>\(Layout.fieldError("u-\(a.id)", errors["u-\(a.id)"]))<input id="u-\(a.id)" name="permit_until" size="10" value="\(sent["u-\(a.id)"] ?? "")"\(Layout.describedBy("u-\(a.id)", errors["u-\(a.id)"]))>
                 <button type="submit">Entscheidung erfassen</button></form>
                 """
             } else {
@@ -56,7 +59,8 @@ public enum CaseWorkSections {
             <tr><td>\(a.pathway.title)</td><td>\(a.filedOn.german)</td><td class="outcome">\(a.outcome.german)\(a.decidedOn.map { " am \($0.german)" } ?? "")\(a.permitUntil.map { ", gültig bis \($0.german)" } ?? "")</td><td>\(decision)</td></tr>
             """
         }
-        let pathways = PathwayKey.allCases.map { p in "<option value=\"\(p.rawValue)\"\(p == c.pathway ? " selected" : "")>\(p.title) – \(p.subtitle)</option>" as HTML }
+        let chosen = sent["pathway"] ?? c.pathway?.rawValue
+        let pathways = PathwayKey.allCases.map { p in "<option value=\"\(p.rawValue)\"\(p.rawValue == chosen ? " selected" : "")>\(p.title) – \(p.subtitle)</option>" as HTML }
         return """
         <section aria-labelledby="applications"><h2 id="applications">Anträge und Entscheidungen</h2>
         \(notice.map { "<p class=\"notice\" role=\"status\">\($0)</p>" as HTML } ?? .empty)
@@ -65,7 +69,7 @@ public enum CaseWorkSections {
         <form method="post" action="/cases/\(c.id)/applications">\(Layout.csrf(frame.csrf))
         <div class="grid">
         <div><label for="app_pathway">Antrag nach</label><select id="app_pathway" name="pathway">\(pathways)</select></div>
-        <div><label for="filed_on">Gestellt am</label><input id="filed_on" name="filed_on" size="10" value="\(today.german)"\(Layout.describedBy("filed_on", errors["filed_on"]))>\(Layout.fieldError("filed_on", errors["filed_on"]))</div>
+        <div><label for="filed_on">Gestellt am</label><input id="filed_on" name="filed_on" size="10" value="\(sent["filed_on"] ?? today.german)"\(Layout.describedBy("filed_on", errors["filed_on"]))>\(Layout.fieldError("filed_on", errors["filed_on"]))</div>
         </div>
         <p><button type="submit">Antrag erfassen</button></p>
         </form>

@@ -16,7 +16,10 @@ extension CaseRoutes {
         var errors: [String: String] = [:]
         if filed == nil || filed! == nil { errors["filed_on"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
         else if let m = RecordDates.application(filed!!, today: services.today, born: client.facts.born) { errors["filed_on"] = m }
-        guard errors.isEmpty, let day = filed ?? nil else { return try await render(context, c, client, applicationErrors: errors, status: .unprocessableContent) }
+        guard errors.isEmpty, let day = filed ?? nil else {
+            return try await render(context, c, client, applicationErrors: errors, applicationSent: ["filed_on": form.trimmed("filed_on"), "pathway": pathway.rawValue],
+                                    status: .unprocessableContent)
+        }
         let app = PermitApplication(id: Credentials.newID(), caseID: c.id, clientID: client.id, pathway: pathway, filedOn: day)
         guard try await services.applications.file(app, organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
         return Reply.redirect("/cases/\(c.id)#applications")
@@ -39,14 +42,17 @@ extension CaseRoutes {
         else if decided!! > services.today { errors[dayField] = "Die Entscheidung kann nicht in der Zukunft liegen." }
         if until == nil { errors[untilField] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
         if outcome == .granted, let u = until, u == nil { errors[untilField] = "Bei einer Erteilung bitte die Gültigkeit angeben." }
-        guard errors.isEmpty, let day = decided ?? nil else { return try await render(context, c, client, applicationErrors: errors, status: .unprocessableContent) }
+        let sent = [dayField: form.trimmed("decided_on"), untilField: form.trimmed("permit_until"), "o-\(id)": outcome.rawValue]
+        guard errors.isEmpty, let day = decided ?? nil else {
+            return try await render(context, c, client, applicationErrors: errors, applicationSent: sent, status: .unprocessableContent)
+        }
         switch try await services.applications.decide(applicationID: id, caseID: c.id, organisation: c.organisationID,
                                                       outcome: outcome, on: day, permitUntil: until ?? nil, audit: services.audit(a)) {
         case .decided: return Reply.redirect("/cases/\(c.id)#applications")
         case .notFound: throw AppError.notFound
         case .alreadyDecided: throw AppError.conflict("Über diesen Antrag ist bereits entschieden. Eine falsch erfasste Entscheidung zuerst zurücknehmen.")
         case .invalid(let m, let validity):
-            return try await render(context, c, client, applicationErrors: [validity ? untilField : dayField: m], status: .unprocessableContent)
+            return try await render(context, c, client, applicationErrors: [validity ? untilField : dayField: m], applicationSent: sent, status: .unprocessableContent)
         }
     }
 
