@@ -8,7 +8,9 @@ public enum MeetingPages {
     public struct FollowUpRow: Sendable { public var id: String, text: String, owner: String, due: Day, doneOn: Day?
         public init(id: String, text: String, owner: String, due: Day, doneOn: Day?) { self.id = id; self.text = text; self.owner = owner; self.due = due; self.doneOn = doneOn } }
 
-    public static func list(frame: PageFrame, meetings: [Summary], today: Day, errors: [String: String] = [:]) -> HTML {
+    /// `sent`: after a refusal, the date, participants and agenda as sent.
+    public static func list(frame: PageFrame, meetings: [Summary], today: Day, errors: [String: String] = [:],
+                            sent: (on: String, participants: String, agenda: String)? = nil) -> HTML {
         let rows = meetings.map { m in "<li><a href=\"/meetings/\(m.id)\">Sitzung am \(m.on.german)</a> – \(m.participants)</li>" as HTML }
         func field(_ id: String, _ label: String, _ value: String) -> HTML {
             "<label for=\"\(id)\">\(label)</label><input id=\"\(id)\" name=\"\(id)\" value=\"\(value)\" size=\"60\"\(Layout.describedBy(id, errors[id]))>\(Layout.fieldError(id, errors[id]))"
@@ -20,10 +22,10 @@ public enum MeetingPages {
         <h2>Sitzung anlegen</h2>
         \(Layout.errorSummary(errors))
         <form method="post" action="/meetings">\(Layout.csrf(frame.csrf))
-        \(field("on", "Datum (TT.MM.JJJJ)", today.german))
-        \(field("participants", "Teilnehmende (Funktionen)", "Beratungsstelle: Koordination, Beratung; ABH: Leitung, Sachgebiet Aufenthalt"))
+        \(field("on", "Datum (TT.MM.JJJJ)", sent?.on ?? today.german))
+        \(field("participants", "Teilnehmende (Funktionen)", sent?.participants ?? "Beratungsstelle: Koordination, Beratung; ABH: Leitung, Sachgebiet Aufenthalt"))
         <label for="agenda">Tagesordnung (ein Punkt je Zeile)</label>
-        <textarea id="agenda" name="agenda" rows="5" cols="80">Fallbesprechungen\nQuartalsstatistik\nFachlicher Austausch zu Grenzen und Reichweite der Regelungen\nAuswertung der Projekterkenntnisse</textarea>\(Layout.fieldError("agenda", errors["agenda"]))
+        <textarea id="agenda" name="agenda" rows="5" cols="80"\(Layout.describedBy("agenda", errors["agenda"]))>\(sent?.agenda ?? "Fallbesprechungen\nQuartalsstatistik\nFachlicher Austausch zu Grenzen und Reichweite der Regelungen\nAuswertung der Projekterkenntnisse")</textarea>\(Layout.fieldError("agenda", errors["agenda"]))
         <p><button type="submit">Anlegen</button></p>
         </form>
         """)

@@ -37,11 +37,13 @@ struct MeetingRoutes {
         return (a, m)
     }
 
-    func renderList(_ context: BleibeContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+    func renderList(_ context: BleibeContext, errors: [String: String] = [:], sent: (on: String, participants: String, agenda: String)? = nil,
+                    status: HTTPResponse.Status = .ok) async throws -> Response {
         let (_, coops) = try await scope(context)
         let list = try await services.meetings.meetings(cooperations: coops.map(\.id))
         return Reply.html(MeetingPages.list(frame: context.frame("Kooperationssitzungen", current: "meetings"),
-                                            meetings: list.map { .init(id: $0.id, on: $0.on, participants: $0.participants) }, today: services.today, errors: errors), status: status)
+                                            meetings: list.map { .init(id: $0.id, on: $0.on, participants: $0.participants) }, today: services.today, errors: errors,
+                                            sent: sent), status: status)
     }
 
     @Sendable func list(_ request: Request, context: BleibeContext) async throws -> Response { try await renderList(context) }
@@ -50,6 +52,9 @@ struct MeetingRoutes {
     func readMeeting(_ form: Form, errors: inout [String: String]) -> (on: Day, participants: String, agenda: String)? {
         let on = formDay(form.trimmed("on"))
         if on == nil || on! == nil { errors["on"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
+        else if let d = on!, d < services.today.adding(years: -1) || d > services.today.adding(years: 2) {
+            errors["on"] = "Eine Sitzung liegt höchstens ein Jahr zurück oder zwei Jahre voraus (\(services.today.adding(years: -1).german) bis \(services.today.adding(years: 2).german))."
+        }
         let participants = form.trimmed("participants"), agenda = form.trimmed("agenda")
         if participants.isEmpty || participants.count > 500 { errors["participants"] = "Bitte die Teilnehmenden angeben (höchstens 500 Zeichen)." }
         if agenda.isEmpty || agenda.count > 3000 { errors["agenda"] = "Bitte die Tagesordnung angeben (höchstens 3000 Zeichen)." }
@@ -62,7 +67,9 @@ struct MeetingRoutes {
         guard Policy.allows(a, .scheduleMeetings(organisation: a.organisationID)), let coop = coops.first else { throw AppError.forbidden }
         let form = try await Form.checked(request, context: context)
         var errors: [String: String] = [:]
-        guard let (day, participants, agenda) = readMeeting(form, errors: &errors) else { return try await renderList(context, errors: errors, status: .unprocessableContent) }
+        guard let (day, participants, agenda) = readMeeting(form, errors: &errors) else {
+            return try await renderList(context, errors: errors, sent: (form.trimmed("on"), form.trimmed("participants"), form.trimmed("agenda")), status: .unprocessableContent)
+        }
         let m = Meeting(id: Credentials.newID(), cooperationID: coop.id, on: day, participants: participants, agenda: agenda)
         try await services.meetings.create(m, audit: services.audit(a))
         return Reply.redirect("/meetings/\(m.id)")

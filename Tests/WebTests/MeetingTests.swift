@@ -14,7 +14,10 @@ struct MeetingTests {
             try await f.run { b in
                 let coordinator = Browser(client: b.client, clock: f.clock)
                 let cc = try await coordinator.logIn(f.login(.coordinator))
-                #expect(try await coordinator.request(.post, "/meetings", form: ["csrf": cc, "on": "31.02.2026", "participants": "", "agenda": "x"]).status == .unprocessableContent)
+                let refused = try await coordinator.request(.post, "/meetings", form: ["csrf": cc, "on": "31.02.2026", "participants": "", "agenda": "Nur dieser Punkt"])
+                #expect(refused.status == .unprocessableContent && refused.body.contains(">Nur dieser Punkt</textarea>") && refused.body.contains("value=\"31.02.2026\""))
+                let ancient = try await coordinator.request(.post, "/meetings", form: ["csrf": cc, "on": "01.01.1990", "participants": "x", "agenda": "y"])
+                #expect(ancient.status == .unprocessableContent && ancient.body.contains("höchstens ein Jahr zurück"))
                 let created = try await coordinator.request(.post, "/meetings", form: ["csrf": cc, "on": "10.12.2026", "participants": "Koordination, ABH-Leitung",
                                                                                       "agenda": "Fallbesprechungen\nQuartalsstatistik"])
                 let meetingPath = try #require(created.headers[.location])
