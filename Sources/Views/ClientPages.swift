@@ -155,9 +155,10 @@ public enum ClientPages {
         public init() {}
     }
 
-    public static func statusEditor(frame: PageFrame, client: Client, rows: [StatusRow], errors: [String: String]) -> HTML {
+    /// `blank`: how many empty rows follow the recorded ones (more on request, for a first history with many periods).
+    public static func statusEditor(frame: PageFrame, client: Client, rows: [StatusRow], errors: [String: String], blank: Int = 2) -> HTML {
         var all = rows
-        while all.count < rows.count + 2 { all.append(StatusRow()) }
+        while all.count < rows.count + blank { all.append(StatusRow()) }
         let kindOptions = [("", "– (Zeile leer lassen)")] + StatusKind.allCases.map { ($0.rawValue, Labels.status($0)) }
         let fiktionOptions = [("", "–")] + [FiktionKind.lawfulStay, .duldungsfiktion, .continuation].map { ($0.rawValue, Labels.fiktion($0)) }
         let holderOptions = [DuldungHolder.main, .spouse, .child].map { ($0.rawValue, Labels.holder($0)) }
@@ -190,6 +191,7 @@ public enum ClientPages {
         <input type="hidden" name="rows" value="\(all.count)">
         <table><thead><tr><th scope="col">Status</th><th scope="col">von</th><th scope="col">bis</th><th scope="col">gültig bis (Bescheinigung/Titel)</th><th scope="col">Grundlage (AE)</th><th scope="col">Fiktion</th><th scope="col">§ 60d für</th><th scope="col">nur Anspruch, keine Bescheinigung</th></tr></thead>
         <tbody>\(lines)</tbody></table>
+        <p class="hint">Mehr Zeiträume? <a href="/clients/\(client.id)/status?leer=\(min(blank + 5, 30))">Weitere leere Zeilen anzeigen</a> (Eingaben vorher speichern) – leere Zeilen werden beim Speichern übergangen.</p>
         <p><button type="submit">Speichern</button> <a href="/clients/\(client.id)">Abbrechen</a></p>
         </form>
         """)

@@ -206,7 +206,9 @@ struct ClientRoutes {
             r.validUntil = p.validUntil?.german ?? ""
             return r
         }
-        return Reply.html(ClientPages.statusEditor(frame: context.frame("Statusverlauf", current: "clients"), client: c, rows: rows, errors: [:]))
+        // A first history often has more periods than two blank rows: `?leer=N` offers more.
+        let blank = request.uri.queryParameters["leer"].flatMap { Int($0) }.map { min(max($0, 2), 30) } ?? (rows.isEmpty ? 4 : 2)
+        return Reply.html(ClientPages.statusEditor(frame: context.frame("Statusverlauf", current: "clients"), client: c, rows: rows, errors: [:], blank: blank))
     }
 
     @Sendable func saveStatus(_ request: Request, context: BleibeContext) async throws -> Response {

@@ -112,6 +112,9 @@ struct ClientFileTests {
             ])
             #expect(gap.status == .unprocessableContent)
             #expect(gap.body.contains("Lücke vom 01.07.2023 bis 14.07.2023"))
+            // More blank rows on request, for a long first history.
+            let more = try await b.request(.get, "/clients/client-a/status?leer=7").body
+            #expect(more.contains("name=\"p9_kind\"") && !more.contains("name=\"p10_kind\""))
             let badDate = try await b.request(.post, "/clients/client-a/status", form: [
                 "csrf": csrf, "rows": "1", "p0_kind": "duldung", "p0_from": "31.02.2023",
             ])
