@@ -42,6 +42,11 @@ extension CaseRoutes {
             else if closed!! < c.openedOn || closed!! > services.today { errors["closed_on"] = "Die Akte kann nur zwischen Eröffnung und heute geschlossen werden." }
             if outcome.isEmpty || outcome.count > 300 { errors["outcome"] = "Bitte das Ergebnis angeben (höchstens 300 Zeichen)." }
         }
+        // "decided" follows from a recorded decision (set with it); by hand it would claim one that is not there.
+        if state == .decided, c.state != .decided,
+           try await !services.applications.applications(caseID: c.id, organisation: c.organisationID).contains(where: { $0.outcome != .pending }) {
+            errors["state"] = "„Entschieden“ setzt eine erfasste Entscheidung voraus. Bitte die Entscheidung beim Antrag erfassen."
+        }
         guard errors.isEmpty else { return try await render(context, c, client, stateErrors: errors, status: .unprocessableContent) }
         guard try await services.cases.update(caseID: c.id, organisation: c.organisationID, state: state, pathway: pathway,
                                               counselorID: counselor.isEmpty ? c.counselorID : counselor, closedOn: closed ?? nil,

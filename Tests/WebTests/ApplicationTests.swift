@@ -39,6 +39,9 @@ struct ApplicationTests {
                 let original = try await f.services.clients.client(id: "client-a", organisation: "org-a")?.facts.status
                 let appID = try #require(try await b.request(.get, casePath).body.components(separatedBy: "/applications/").dropFirst().first?.prefix { $0 != "/" })
                 let decide = casePath + "/applications/\(appID)/decision", reopen = casePath + "/applications/\(appID)/reopen"
+                // "Decided" by hand, without a recorded decision, is refused.
+                let byHand = try await b.request(.post, casePath + "/state", form: ["csrf": csrf, "state": "decided", "pathway": "25b", "counselor": "user-0"])
+                #expect(byHand.status == .unprocessableContent && byHand.body.contains("setzt eine erfasste Entscheidung voraus"))
                 // A pending application has nothing to take back.
                 #expect(try await b.request(.post, reopen, form: ["csrf": csrf]).status == .conflict)
                 #expect(try await b.request(.post, decide, form: ["csrf": csrf, "outcome": "granted", "decided_on": "20.11.2026", "permit_until": "19.11.2028"]).status == .seeOther)
