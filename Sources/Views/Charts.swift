@@ -66,7 +66,9 @@ public enum Charts {
     public static func bars(_ t: CountTable, width: Int = 520, limit: Int = 12) -> HTML {
         let rows = Array(t.rowLabels.enumerated().prefix(limit))
         let maxValue = max(1, rows.compactMap { t.cells[$0.offset].first ?? nil }.max() ?? 1)
-        let height = rows.count * 20 + 10
+        // The chart shows the first `limit` rows (the table's order: the largest first); the rest are named as a count.
+        let more = t.rowLabels.count - rows.count
+        let height = rows.count * 20 + 10 + (more > 0 ? 20 : 0)
         let parts = rows.map { r, label -> HTML in
             let v = t.cells[r].first ?? nil
             let w = v.map { Int(Double($0) / Double(maxValue) * Double(width - 250)) } ?? 12
@@ -79,7 +81,7 @@ public enum Charts {
             """
         }
         return """
-        <svg class="chart" role="img" aria-label="\(t.title) (Balkendiagramm; Werte in der Tabelle)" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" xmlns="http://www.w3.org/2000/svg">\(parts)</svg>
+        <svg class="chart" role="img" aria-label="\(t.title) (Balkendiagramm\(more > 0 ? ", die ersten \(rows.count) von \(t.rowLabels.count)" : ""); Werte in der Tabelle)" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" xmlns="http://www.w3.org/2000/svg">\(parts)\(more > 0 ? "<text x=\"0\" y=\"\(rows.count * 20 + 22)\" font-size=\"11\">und \(more) weitere – alle in der Tabelle</text>" as HTML : .empty)</svg>
         """
     }
 }

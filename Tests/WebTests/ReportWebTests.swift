@@ -166,5 +166,8 @@ struct ReportWebTests {
         one.cells[1][0] = nil
         let bars = Charts.bars(one).rendered
         #expect(bars.contains("stroke-dasharray") && bars.contains(">.</text>"))
+        // More rows than the chart shows: it says so.
+        let many = Charts.bars(CountTable(title: "Sprachen", column: "Beratungen", pairs: (1...15).map { ("Sprache \($0)", 20 - $0) }), limit: 12).rendered
+        #expect(many.contains("und 3 weitere – alle in der Tabelle") && many.contains("die ersten 12 von 15"))
     }
 }
