@@ -71,7 +71,12 @@ extension CaseRoutes {
 
     @Sendable func saveDocument(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c, client) = try await loadCase(context, write: true)
-        let form = try await MultipartForm.checked(request, limit: services.config.maxUploadBytes + 64 * 1024, context: context)
+        // A file too large or of a kind not taken: the case page with the reason at the documents, not an error page.
+        let limit = "höchstens \(services.config.maxUploadBytes / 1024 / 1024) MB"
+        let form: MultipartForm
+        do { form = try await MultipartForm.checked(request, limit: services.config.maxUploadBytes + 64 * 1024, context: context) } catch AppError.tooLarge {
+            return try await render(context, c, client, documentError: "Die Datei ist zu groß (\(limit)).", status: .contentTooLarge)
+        }
         guard let kind = DocumentKind(rawValue: form.trimmed("kind")), let state = ChecklistItem.State(rawValue: form.trimmed("state")) else {
             throw AppError.badRequest("Unbekannte Unterlage oder unbekannter Stand.")
         }
@@ -82,8 +87,12 @@ extension CaseRoutes {
         }
         var stored: StoredFile? = nil
         if let file = form.files["file"] {
-            guard file.bytes.count <= services.config.maxUploadBytes else { throw AppError.tooLarge("Die Datei ist zu groß (höchstens \(services.config.maxUploadBytes / 1024 / 1024) MB).") }
-            stored = try DocumentFiles.store(file, directory: services.config.uploadDirectory)
+            guard file.bytes.count <= services.config.maxUploadBytes else {
+                return try await render(context, c, client, documentError: "Die Datei ist zu groß (\(limit)).", status: .contentTooLarge)
+            }
+            do { stored = try DocumentFiles.store(file, directory: services.config.uploadDirectory) } catch AppError.unsupportedType(let message) {
+                return try await render(context, c, client, documentError: message, status: .unsupportedMediaType)
+            }
         }
         guard try await services.applications.setDocument(caseID: c.id, organisation: c.organisationID, kind: kind, state: state,
                                                           receivedOn: state == .received ? (day ?? services.today) : nil, file: stored,

@@ -227,6 +227,8 @@ struct ApplicationTests {
                 let html = try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "passport", "state": "received", "received_on": ""],
                                               file: ("file", "pass.pdf", "application/pdf", Array("<html><script>alert(1)</script></html>".utf8)))
                 #expect(html.status == .unsupportedMediaType && html.body.contains("Nur PDF-, JPEG- oder PNG-Dateien"))
+                // Both answered on the case page itself, at its documents.
+                #expect(big.body.contains("id=\"documents\"") && html.body.contains("id=\"documents\""))
                 #expect(try await b.request(.get, casePath).body.components(separatedBy: "id=\"doc-passport\"")[1].contains("class=\"doc-state\">fehlt<"))
                 let api = try await b.request(.get, "/api/v1" + casePath + "/documents").body
                 #expect(api.contains("\"kind\":\"german_certificate\"") && api.contains("\"sha256\""))
