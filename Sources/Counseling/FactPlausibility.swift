@@ -7,8 +7,7 @@ public enum FactPlausibility {
         var out: [String: String] = [:]
         func check(_ path: String, _ day: Day?, _ what: String) {
             guard let day, out[path] == nil else { return }
-            if day > today { out[path] = "\(what) kann nicht in der Zukunft liegen (heute ist der \(today.german))." }
-            else if path != "born", let born = p.born, day < born { out[path] = "\(what) kann nicht vor der Geburt (\(born.german)) liegen." }
+            out[path] = RecordDates.problem(day, what, today: today, born: path == "born" ? nil : p.born)
         }
         func event(_ e: EventDate) -> Day? { if case .on(let d) = e { return d } else { return nil } }
         check("born", p.born, "Das Geburtsdatum")

@@ -59,6 +59,4 @@ public enum StatusHistoryRules {
         "33", "34", "36", "36a", "37", "38", "38a", "104a", "104b", "104c",
     ]
 
-    /// The short form of what a counselor typed: "§ 25 Abs. 5" → "25-5", "§ 104C" → "104c", "19d Abs. 1a" → "19d-1a".
-    public static func normalisedBasis(_ text: String) -> String { StatusPeriod.shortBasis(text) }
 }

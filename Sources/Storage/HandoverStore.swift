@@ -6,8 +6,8 @@ import Eligibility
 extension AccountStore {
     /// What a user still holds: open cases and appointments (not cancelled) from `today` on.
     public struct Assignments: Sendable {
-        /// The open cases: id and the client's name ("Nachname, Vorname").
-        public var cases: [(id: String, client: String)]
+        /// The open cases: id, the client's name ("Nachname, Vorname") and id.
+        public var cases: [(id: String, client: String, clientID: String)]
         public var appointments: [Appointment]
         public var openCases: Int { cases.count }
         public var isEmpty: Bool { cases.isEmpty && appointments.isEmpty }
@@ -50,9 +50,11 @@ extension AccountStore {
 
     static func assignments(_ ex: any SQLExecutor, userID: String, organisation: String, from today: Day) async throws -> Assignments {
         let cases = try await ex.query(SQL("""
-            SELECT c.id, cl.last_name, cl.first_name FROM cases c JOIN clients cl ON cl.id = c.client_id
+            SELECT c.id, c.client_id, cl.last_name, cl.first_name FROM cases c JOIN clients cl ON cl.id = c.client_id
             WHERE c.organisation_id = ? AND c.counselor_id = ? AND c.state <> 'closed' ORDER BY cl.last_name, cl.first_name, c.id
-            """, [organisation, userID])).map { (id: try $0.string("id"), client: "\($0.text("last_name") ?? ""), \($0.text("first_name") ?? "")") }
+            """, [organisation, userID])).map {
+                (id: try $0.string("id"), client: "\($0.text("last_name") ?? ""), \($0.text("first_name") ?? "")", clientID: try $0.string("client_id"))
+            }
         let appointments = try await ex.query(SQL("""
             SELECT * FROM appointments WHERE organisation_id = ? AND counselor_id = ? AND state <> 'cancelled' AND on_day >= ?
             ORDER BY on_day, start_minute
@@ -80,15 +82,13 @@ extension AccountStore {
                     """, [organisation, successor, today.iso])).map(AppointmentStore.appointment)
                 let clashes = Handover.clashes(moving: held.appointments, to: successor, existing: theirs)
                 if !clashes.isEmpty { return .clashes(clashes) }
-                let cases = try await ex.query(SQL("SELECT id, client_id FROM cases WHERE organisation_id = ? AND counselor_id = ? AND state <> 'closed'",
-                                                   [organisation, userID]))
                 try await ex.execute(SQL("UPDATE cases SET counselor_id = ? WHERE organisation_id = ? AND counselor_id = ? AND state <> 'closed'",
                                          [successor, organisation, userID]))
                 try await ex.execute(SQL("""
                     UPDATE appointments SET counselor_id = ? WHERE organisation_id = ? AND counselor_id = ? AND state <> 'cancelled' AND on_day >= ?
                     """, [successor, organisation, userID, today.iso]))
                 var events: [(at: String, userID: String, organisationID: String, action: String, entity: String, entityID: String, clientID: String?)] = []
-                for c in cases { events.append((audit.now, audit.userID, audit.organisationID, "update", "case", try c.string("id"), c.text("client_id"))) }
+                for c in held.cases { events.append((audit.now, audit.userID, audit.organisationID, "update", "case", c.id, c.clientID)) }
                 for a in held.appointments { events.append((audit.now, audit.userID, audit.organisationID, "update", "appointment", a.id, a.clientID)) }
                 try await AuditLog.appendAll(ex, events)
             }

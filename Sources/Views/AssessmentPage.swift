@@ -40,6 +40,8 @@ public enum AssessmentPage {
         let caveats = (all.first?.notes ?? []).filter(common.contains).map { n in
             "<li>\(n.text) <span class=\"hint\">(\(Labels.citation(n.citation)))</span></li>" as HTML
         }
+        // The status on the date, read once: the permit note and the section of the pathway that granted it.
+        let current = m.client.facts.status?.last(where: { $0.covers(m.on) })
         let snaps = m.snapshots.map { s in
             "<li><a href=\"/clients/\(m.client.id)/assessment/snapshots/\(s.id)\">Stand \(s.on.german), gespeichert \(GermanTime.format(s.createdAt))</a></li>" as HTML
         }
@@ -52,7 +54,7 @@ public enum AssessmentPage {
             \(Layout.fieldError("on", m.dateError?.message))<input id="on" name="on" value="\(m.dateError?.typed ?? m.on.german)" size="10"\(Layout.describedBy("on", m.dateError?.message))> <button type="submit">Neu prüfen</button>
             </form>
             <p>Stand: <strong>\(m.on.german)</strong>\(m.on == m.today ? " (heute)" : "")\(m.appliedOn.map { " · Antragsdatum: <strong>\($0.german)</strong> (offener Antrag; gilt für jeden Weg, SPEC.md K10)" as HTML } ?? .empty)</p>
-            \(permitNote(m))
+            \(permitNote(m, current))
             <table><caption>Übersicht</caption><thead><tr><th scope="col">Vorschrift</th><th scope="col">Titel</th><th scope="col">Ergebnis</th><th scope="col">Rechtsfolge</th></tr></thead>
             <tbody>
             """ as HTML)
@@ -77,8 +79,7 @@ public enum AssessmentPage {
             \(caveats.isEmpty ? HTML.empty : "<section aria-labelledby=\"caveats\"><h3 id=\"caveats\">Vorbehalte für alle Wege</h3><ul>\(caveats)</ul></section>")
 
             """ as HTML)
-            let held = m.client.facts.status?.last(where: { $0.covers(m.on) })?.titleBasis
-            for a in sorted { pathway(a, into: &b, omitting: common, held: held) }
+            for a in sorted { pathway(a, into: &b, omitting: common, held: current?.titleBasis) }
             b.raw("""
 
             <p><a href="/clients/\(m.client.id)">Zurück zur Akte</a></p>
@@ -88,8 +89,8 @@ public enum AssessmentPage {
 
     /// A person who holds a residence permit on the date does not need the pathways for tolerated persons: their
     /// "Duldung" steps only matter if the permit ends (the plan shows what follows it).
-    static func permitNote(_ m: Model) -> HTML {
-        guard let p = m.client.facts.status?.last(where: { $0.covers(m.on) }), let basis = p.titleBasis else { return .empty }
+    static func permitNote(_ m: Model, _ current: StatusPeriod?) -> HTML {
+        guard let p = current, let basis = p.titleBasis else { return .empty }
         let until = p.to.map { " bis \($0.german)" } ?? ""
         return "<p class=\"note\" role=\"note\">Am \(m.on.german) besteht eine Aufenthaltserlaubnis nach \(StatusPeriod.citation(ofBasis: basis))\(until). Schritte, die eine Duldung voraussetzen, sind nur von Belang, wenn sie endet; maßgeblich ist der Aufenthaltsplan.</p>"
     }

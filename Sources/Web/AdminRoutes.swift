@@ -69,7 +69,7 @@ struct AdminRoutes {
     func other(_ context: BleibeContext, _ a: Actor) async throws -> User {
         let id = try context.parameters.require("id")
         guard id != a.userID else { throw AppError.badRequest("Sie können Ihr eigenes Konto nicht deaktivieren.") }
-        guard let user = try await services.accounts.users(organisation: a.organisationID).first(where: { $0.id == id }) else { throw AppError.notFound }
+        guard let user = try await services.user(id, of: a.organisationID) else { throw AppError.notFound }
         return user
     }
 
@@ -83,7 +83,7 @@ struct AdminRoutes {
         let held = try await services.accounts.assignments(userID: user.id, organisation: a.organisationID, from: services.today)
         let successors = try await services.caseWorkers(a.organisationID).filter { $0.id != user.id }.map { (id: $0.id, name: $0.displayName) }
         let title = user.active ? "Konto deaktivieren" : "Arbeit übergeben"
-        return Reply.html(AdminPages.deactivate(frame: context.frame(title, current: "users"), user: user, cases: held.cases,
+        return Reply.html(AdminPages.deactivate(frame: context.frame(title, current: "users"), user: user, cases: held.cases.map { (id: $0.id, client: $0.client) },
                                                 appointments: held.appointments, successors: successors, form: form), status: status)
     }
 

@@ -116,7 +116,7 @@ struct CaseRoutes {
         // A counselor deactivated since stays named (and selected) on the cases that remain theirs, so that saving the
         // form does not hand the case to whoever comes first in the list.
         if let current = c.counselorID, !counselors.contains(where: { $0.id == current }),
-           let former = try await services.accounts.users(organisation: c.organisationID).first(where: { $0.id == current }) {
+           let former = try await services.user(current, of: c.organisationID) {
             counselors.append((id: former.id, name: former.displayName + " (deaktiviert)"))
         }
         let work = CaseWorkSections.caseState(frame: frame, counselingCase: c, counselors: counselors.map { ($0.id, $0.name) }, today: services.today, errors: stateErrors)

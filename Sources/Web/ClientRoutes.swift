@@ -181,7 +181,7 @@ struct ClientRoutes {
 
     @Sendable func unlink(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await loadClient(context, write: true)
-        let form = try await Form.checked(request, context: context)
+        _ = try await Form.checked(request, context: context)
         let rid = try context.parameters.require("relation")
         guard try await services.clients.unlink(relationID: rid, clientID: c.id, organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
         return Reply.redirect("/clients/\(c.id)")
@@ -189,7 +189,7 @@ struct ClientRoutes {
 
     @Sendable func leaveHousehold(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await loadClient(context, write: true)
-        let form = try await Form.checked(request, context: context)
+        _ = try await Form.checked(request, context: context)
         guard try await services.clients.leaveHousehold(clientID: c.id, organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
         return Reply.redirect("/clients/\(c.id)")
     }
@@ -224,8 +224,8 @@ struct ClientRoutes {
             var r = ClientPages.StatusRow()
             r.kind = form.trimmed("p\(i)_kind"); r.from = form.trimmed("p\(i)_from"); r.to = form.trimmed("p\(i)_to")
             // The engine compares the short form exactly ("104c"): "104C", "§ 104c" or "§104c" mean the same.
-            r.basis = StatusHistoryRules.normalisedBasis(form.trimmed("p\(i)_basis")); r.fiktion = form.trimmed("p\(i)_fiktion")
-            r.continues = StatusHistoryRules.normalisedBasis(form.trimmed("p\(i)_continues"))
+            r.basis = StatusPeriod.shortBasis(form.trimmed("p\(i)_basis")); r.fiktion = form.trimmed("p\(i)_fiktion")
+            r.continues = StatusPeriod.shortBasis(form.trimmed("p\(i)_continues"))
             r.holder = form.trimmed("p\(i)_holder").isEmpty ? "main" : form.trimmed("p\(i)_holder"); r.issued = form["p\(i)_not_issued"] == nil
             r.validUntil = form.trimmed("p\(i)_valid_until")
             if r.kind.isEmpty && r.from.isEmpty && r.to.isEmpty { continue }
@@ -273,7 +273,7 @@ struct ClientRoutes {
         // The birth date as sent in this form (it may be the correction), else the stored one.
         var typedBorn = form[FactsForm.name("born")].flatMap { try? parseDay($0.trimmingCharacters(in: .whitespaces)) } ?? nil
         var bornError: String? = nil
-        if let b = typedBorn, b > services.today { bornError = "Das Geburtsdatum kann nicht in der Zukunft liegen (heute ist der \(services.today.german))."; typedBorn = nil }
+        if let b = typedBorn, let m = RecordDates.problem(b, "Das Geburtsdatum", today: services.today, born: nil) { bornError = m; typedBorn = nil }
         var (object, errors) = FactsFormParser.apply(form, to: FactsFormParser.object(c.facts), born: typedBorn ?? c.facts.born)
         if let bornError { errors[FactsForm.name("born")] = bornError }
         var facts: Person? = nil
@@ -420,7 +420,7 @@ struct ClientRoutes {
         let id = try context.parameters.require("snapshot")
         guard let s = try await services.clients.snapshot(id: id, clientID: c.id, organisation: c.organisationID) else { throw AppError.notFound }
         try await services.clients.recordRead(clientID: c.id, entity: "assessment_snapshot", audit: services.audit(a))
-        let by = try await services.accounts.users(organisation: c.organisationID).first { $0.id == s.createdBy }?.displayName ?? "–"
+        let by = try await services.user(s.createdBy, of: c.organisationID)?.displayName ?? "–"
         return Reply.html(SnapshotPage.render(frame: context.frame("Gespeicherte Prüfung", current: "clients"), client: c, snapshot: s, savedBy: by,
                                               document: try? AssessmentDocument.decode(Data(s.documentJSON.utf8))))
     }

@@ -122,6 +122,11 @@ public struct AppServices: Sendable {
         Policy.partners(of: organisation, cooperations: try await cooperation.cooperations(of: organisation), on: today)
     }
 
+    /// The user `id` if they belong to `organisation` (active or not).
+    func user(_ id: String, of organisation: String) async throws -> User? {
+        try await accounts.account(userID: id).map(\.user).flatMap { $0.organisationID == organisation ? $0 : nil }
+    }
+
     /// The active counselors and coordinators of a service (who may be assigned cases and appointments).
     func caseWorkers(_ organisation: String) async throws -> [User] {
         try await accounts.users(organisation: organisation).filter { $0.active && ($0.role == .counselor || $0.role == .coordinator) }

@@ -86,8 +86,7 @@ struct ReferralRoutes {
     /// The referral `id` of the actor's organisation, still unanswered: 404 when it is not theirs, 409 with its state
     /// when it was answered or withdrawn meanwhile (another tab, a colleague).
     func pendingReferral(_ context: BleibeContext, _ a: Actor) async throws -> Referral {
-        let id = try context.parameters.require("id")
-        guard let r = try await services.cooperation.referrals(of: a.organisationID).first(where: { $0.id == id }) else { throw AppError.notFound }
+        guard let r = try await services.cooperation.referral(id: try context.parameters.require("id"), organisation: a.organisationID) else { throw AppError.notFound }
         guard r.state == .pending else { throw AppError.conflict("Die Vermittlung ist bereits \(r.state.german)\(r.decidedOn.map { " (am \($0.german))" } ?? "").") }
         return r
     }

@@ -6,7 +6,7 @@ import Testing
 struct StatusHistoryRulesTests {
     @Test func theLegalBasisIsReadAsTheShortFormTheEngineCompares() {
         for (typed, short) in [("104C", "104c"), ("§ 104c", "104c"), ("§104c AufenthG", "104c"), ("§ 25 Abs. 5", "25-5"), ("19d Abs. 1a", "19d-1a"), ("25b", "25b")] {
-            #expect(StatusHistoryRules.normalisedBasis(typed) == short, "\(typed)")
+            #expect(StatusPeriod.shortBasis(typed) == short, "\(typed)")
             #expect(StatusHistoryRules.isBasis(short), "\(short)")
         }
         for wrong in ["xyz", "25 b", "25B", "0", "1234", "25-", "abc-1", "", "999", "60a", "25c"] { #expect(!StatusHistoryRules.isBasis(wrong), "\(wrong)") }
