@@ -51,7 +51,7 @@ public struct CounselingReport: Sendable {
         for r in inPeriod {
             perMonth[month(r.session.on)]?[r.kind == .first ? 0 : 1] += 1
             channels[channel(r.session.channel), default: 0] += 1
-            languages[r.session.language, default: 0] += 1
+            languages[CounselingLanguages.canonical(r.session.language), default: 0] += 1
             for p in r.session.pathways { pathways[p.title, default: 0] += 1 }
             personNationality[r.session.clientID] = r.nationality.map(CountryCodes.germanName) ?? "ungeklärt"
         }

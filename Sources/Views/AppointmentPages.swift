@@ -63,8 +63,8 @@ public enum AppointmentPages {
         """
         let counselorOptions = counselors.map { c in "<option value=\"\(c.id)\"\(c.id == f.counselor ? " selected" : "")>\(c.name)</option>" as HTML }
         let channels = Appointment.Channel.allCases.map { c in "<option value=\"\(c.rawValue)\"\(c.rawValue == f.channel ? " selected" : "")>\(c.german)</option>" as HTML }
-        func field(_ id: String, _ label: String, _ value: String, size: Int = 12) -> HTML {
-            "<div><label for=\"\(id)\">\(label)</label><input id=\"\(id)\" name=\"\(id)\" value=\"\(value)\" size=\"\(size)\"\(Layout.describedBy(id, f.errors[id]))>\(Layout.fieldError(id, f.errors[id]))</div>"
+        func field(_ id: String, _ label: String, _ value: String, size: Int = 12, list: String? = nil) -> HTML {
+            "<div><label for=\"\(id)\">\(label)</label><input id=\"\(id)\" name=\"\(id)\"\(list.map { " list=\"\($0)\"" as HTML } ?? .empty) value=\"\(value)\" size=\"\(size)\"\(Layout.describedBy(id, f.errors[id]))>\(Layout.fieldError(id, f.errors[id]))</div>"
         }
         let feed: HTML = feedURL.map { url in
             "<p role=\"status\">Ihre Kalender-Adresse (wird nur jetzt angezeigt; wie ein Passwort behandeln):</p><p class=\"codes\" id=\"feed-url\">\(url)</p>" as HTML
@@ -94,7 +94,7 @@ public enum AppointmentPages {
         \(field("time", "Uhrzeit (HH:MM)", f.time, size: 5))
         \(field("duration", "Dauer (Minuten)", f.duration, size: 4))
         \(field("place", "Ort", f.place, size: 30))
-        \(field("language", "Sprache", f.language))
+        \(field("language", "Sprache", f.language, list: "languages"))\(Layout.languageList)
         <div><label for="counselor">Berater:in</label><select id="counselor" name="counselor"\(Layout.describedBy("counselor", f.errors["counselor"]))>\(counselorOptions)</select>\(Layout.fieldError("counselor", f.errors["counselor"]))</div>
         <div><label for="channel">Angefragt per</label><select id="channel" name="channel"\(Layout.describedBy("channel", f.errors["channel"]))>\(channels)</select>\(Layout.fieldError("channel", f.errors["channel"]))</div>
         </div>

@@ -102,7 +102,8 @@ public enum CasePages {
         <div><label for="on">Datum</label><input id="on" name="on" value="\(f.on)" size="10"\(Layout.describedBy("on", f.errors["on"]))>\(err("on"))</div>
         <div><label for="duration">Dauer (Minuten)</label><input id="duration" name="duration" value="\(f.duration)" size="4"\(Layout.describedBy("duration", f.errors["duration"]))>\(err("duration"))</div>
         <div><label for="channel">Kanal</label><select id="channel" name="channel"\(Layout.describedBy("channel", f.errors["channel"]))>\(channels)</select>\(err("channel"))</div>
-        <div><label for="language">Sprache</label><input id="language" name="language" value="\(f.language)"\(Layout.describedBy("language", f.errors["language"]))>\(err("language"))</div>
+        <div><label for="language">Sprache</label><input id="language" name="language" list="languages" value="\(f.language)"\(Layout.describedBy("language", f.errors["language"]))>\(err("language"))</div>
+        \(Layout.languageList)
         <div><label><input type="checkbox" name="interpreter" value="1"\(checked(f.interpreter))> mit Dolmetschung</label></div>
         <div><label><input type="checkbox" name="with_family" value="1"\(checked(f.withFamily))> mit Familienangehörigen</label></div>
         </div>

@@ -1,3 +1,5 @@
+import Counseling
+
 /// The frame of every staff page: German, landmarks (header, nav, main), no inline script or style.
 public struct PageFrame: Sendable {
     public var title: String
@@ -79,6 +81,11 @@ public enum Layout {
         </html>
         """)
         return out.html
+    }
+
+    /// The common counseling languages offered to a language field (`list="languages"`); any other can be typed.
+    public static var languageList: HTML {
+        HTML(raw: "<datalist id=\"languages\">" + CounselingLanguages.common.map { "<option value=\"\(HTML.escape($0))\">" }.joined() + "</datalist>")
     }
 
     /// A hidden CSRF field for every form.

@@ -71,7 +71,7 @@ struct AppointmentRoutes {
         let form = try await Form.checked(request, context: context)
         var f = AppointmentPages.Form()
         f.fileNumber = form.trimmed("file_number"); f.day = form.trimmed("day"); f.time = form.trimmed("time"); f.duration = form.trimmed("duration")
-        f.place = form.trimmed("place"); f.language = form.trimmed("language"); f.counselor = form.trimmed("counselor"); f.channel = form.trimmed("channel")
+        f.place = form.trimmed("place"); f.language = CounselingLanguages.canonical(form.trimmed("language")); f.counselor = form.trimmed("counselor"); f.channel = form.trimmed("channel")
         f.requestID = form.trimmed("request_id")
         let clientID = f.fileNumber.isEmpty ? nil : try await services.clients.clientID(fileNumber: f.fileNumber, organisation: org)
         if clientID == nil { f.errors["file_number"] = "Keine Akte mit diesem Aktenzeichen." }

@@ -137,7 +137,7 @@ struct CaseRoutes {
     /// fields), and the session's data when there is no error.
     func readSession(_ form: Form, _ c: CounselingCase) -> (CasePages.SessionForm, (on: Day, minutes: Int, channel: CounselingSession.Channel)?) {
         var f = CasePages.SessionForm(today: services.today)
-        f.on = form.trimmed("on"); f.duration = form.trimmed("duration"); f.channel = form.trimmed("channel"); f.language = form.trimmed("language")
+        f.on = form.trimmed("on"); f.duration = form.trimmed("duration"); f.channel = form.trimmed("channel"); f.language = CounselingLanguages.canonical(form.trimmed("language"))
         f.interpreter = form["interpreter"] == "1"; f.withFamily = form["with_family"] == "1"
         f.pathways = Set(PathwayKey.allCases.filter { form["pw_\($0.rawValue)"] == "1" })
         f.record = form.trimmed("record"); f.confidential = form.trimmed("confidential")

@@ -105,4 +105,24 @@ struct ReportTests {
         let whole = CooperationReport.buckets(from: Day("2026-04-01"), to: Day("2026-09-30"))
         #expect(whole.labels == ["Q2/2026", "Q3/2026"] && whole.label(Day("2026-09-30")) == "Q3/2026")
     }
+
+    @Test func aKnownLanguageIsStoredAndCountedUnderOneName() {
+        #expect(CounselingLanguages.canonical("  dari ") == "Dari")
+        #expect(CounselingLanguages.canonical("arabic") == "Arabisch")
+        #expect(CounselingLanguages.canonical("turkisch") == "Türkisch")
+        #expect(CounselingLanguages.canonical("kurdisch  (sorani)") == "Kurdisch (Sorani)")
+        // Any other language stays as typed (spaces collapsed): counseling is not limited to a list.
+        #expect(CounselingLanguages.canonical(" Tamil  Nadu ") == "Tamil Nadu")
+        #expect(CounselingLanguages.canonical("Dari/Farsi") == "Dari/Farsi")
+        func record(_ id: String, _ language: String) -> CounselingReport.SessionRecord {
+            let s = CounselingSession(id: id, caseID: "c", clientID: id, on: Day("2026-03-02"), durationMinutes: 30, channel: .inPerson, language: language,
+                                      interpreter: false, pathways: [], record: "", confidentialNote: "", counselorID: "u", createdAt: id)
+            return .init(session: s, kind: .first, nationality: nil)
+        }
+        let report = CounselingReport.make(from: Day("2026-01-01"), to: Day("2026-12-31"),
+                                           sessions: [record("a", "Dari"), record("b", "dari"), record("c", "DARI "), record("d", "Englisch")], applications: [])
+        let languages = report.tables.first { $0.title == "Beratungen nach Sprache" }
+        #expect(languages?.rowLabels == ["Dari", "Englisch"])
+        #expect(languages?.cells == [[3], [1]])
+    }
 }

@@ -15,8 +15,10 @@ struct AppointmentTests {
             try await f.run { b in
                 let csrf = try await b.logIn(f.login(.counselor))
                 let bad = try await b.request(.post, "/appointments", form: ["csrf": csrf, "file_number": "X-9", "day": "31.11.2026", "time": "25:00",
-                                                                             "duration": "0", "place": "", "language": "Arabisch", "counselor": "user-0", "channel": "phone"])
+                                                                             "duration": "0", "place": "", "language": "arabic", "counselor": "user-0", "channel": "phone"])
                 #expect(bad.status == .unprocessableContent)
+                // The language comes back under its German name, with the common languages offered.
+                #expect(bad.body.contains("list=\"languages\" value=\"Arabisch\"") && bad.body.contains("<datalist id=\"languages\">"))
                 for field in ["file_number", "day", "time", "duration", "place"] { #expect(bad.body.contains("id=\"\(field)-error\""), "\(field)") }
                 // Not in the past (today is 22.11.2026), not on a Sunday or a holiday of the Land, a place of sensible length.
                 for (day, message) in [("20.11.2026", "nicht in der Vergangenheit"), ("29.11.2026", "ist ein Sonntag"), ("25.12.2026", "ist ein Feiertag (1. Weihnachtstag)")] {
