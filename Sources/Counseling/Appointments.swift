@@ -40,6 +40,15 @@ public struct Appointment: Sendable, Hashable {
 
     /// The first appointment in `others` that this one would overlap: same counselor and day, neither cancelled,
     /// times intersecting (one ending when the other begins is no clash). A counselor cannot be in two places.
+    /// Requested → confirmed; requested or confirmed → cancelled. A cancelled appointment is not revived (a new one is
+    /// entered instead, with the check that the counselor is free), and nothing moves to the state it is in.
+    public func canMove(to new: State) -> Bool {
+        switch (state, new) {
+        case (.requested, .confirmed), (.requested, .cancelled), (.confirmed, .cancelled): return true
+        default: return false
+        }
+    }
+
     public func clash(in others: [Appointment]) -> Appointment? {
         guard state != .cancelled else { return nil }
         return others.first { o in

@@ -54,13 +54,33 @@ public struct AppointmentStore: Sendable {
         try await db.transaction { ex in for a in list { try await Self.insert(ex, a, organisation: organisation, audit: audit) } }
     }
 
-    public func setState(id: String, organisation: String, state: Appointment.State, audit: AuditContext) async throws -> Bool {
+    public enum StateOutcome: Sendable, Equatable {
+        case changed, notFound
+        /// The appointment is not in a state it can go to `state` from (see `Appointment.canMove`).
+        case notFrom(Appointment.State)
+        /// Confirming it would book the counselor twice (another appointment was entered meanwhile).
+        case clash(Appointment)
+    }
+
+    /// Confirms or cancels an appointment of the organisation (of `counselor` only, when given). A cancelled one stays
+    /// cancelled, and a confirmation checks again that the counselor is free: a stale page must not book anyone twice.
+    public func setState(id: String, organisation: String, counselor: String? = nil, state: Appointment.State, audit: AuditContext) async throws -> StateOutcome {
         try await db.transaction { ex in
-            guard let r = try await ex.one(SQL("SELECT client_id FROM appointments WHERE id = ? AND organisation_id = ?", [id, organisation])) else { return false }
+            let lock = ex.dialect == .postgres ? " FOR UPDATE" : ""
+            guard let row = try await ex.one(SQL("SELECT * FROM appointments WHERE id = ? AND organisation_id = ?" + lock, [id, organisation])) else { return .notFound }
+            var a = try Self.appointment(row)
+            if let counselor, a.counselorID != counselor { return .notFound }
+            guard a.canMove(to: state) else { return .notFrom(a.state) }
+            a.state = state
+            if state == .confirmed {
+                let sameDay = try await ex.query(SQL("SELECT * FROM appointments WHERE organisation_id = ? AND counselor_id = ? AND on_day = ?",
+                                                     [organisation, a.counselorID, a.day.iso])).map(Self.appointment)
+                if let other = a.clash(in: sameDay) { return .clash(other) }
+            }
             try await ex.execute(SQL("UPDATE appointments SET state = ? WHERE id = ?", [state.rawValue, id]))
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
-                                      action: "update", entity: "appointment", entityID: id, clientID: r.text("client_id"))
-            return true
+                                      action: "update", entity: "appointment", entityID: id, clientID: a.clientID)
+            return .changed
         }
     }
 

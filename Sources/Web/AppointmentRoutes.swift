@@ -32,7 +32,7 @@ struct AppointmentRoutes {
     /// - Parameter showing: the day whose week to show instead of the one asked for (after a refused entry: the week of
     ///   the day entered, where a clashing appointment is seen).
     func render(_ request: Request, _ context: BleibeContext, form: AppointmentPages.Form, feedURL: String? = nil,
-                showing: Day? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+                showing: Day? = nil, alert: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let (a, org) = try scope(context)
         let view = request.uri.queryParameters["view"] == "day" ? "day" : "week"
         let on = showing ?? (try? parseDay(String(request.uri.queryParameters["on"] ?? ""))) ?? nil ?? services.today
@@ -55,7 +55,7 @@ struct AppointmentRoutes {
         if let r = requests.first(where: { $0.id == f.requestID }) { f.requestNote = "von \(r.name) (Wunsch: \(r.preferred.isEmpty ? "–" : r.preferred))" }
         if f.counselor.isEmpty { f.counselor = a.userID }
         if f.day.isEmpty { f.day = max(on, services.today).german }
-        return Reply.html(AppointmentPages.page(frame: context.frame("Termine", current: "appointments"), view: view, from: from, to: to,
+        return Reply.html(AppointmentPages.page(frame: context.frame("Termine", current: "appointments").alerting(alert), view: view, from: from, to: to,
                                                 rows: list.map { .init(appointment: $0, clientName: names[$0.clientID] ?? "", clientID: $0.clientID, counselorName: staffNames[$0.counselorID] ?? "") },
                                                 counselors: staff.filter { a.role == .coordinator || $0.id == a.userID }.map { ($0.id, $0.displayName) }, form: f, feedURL: feedURL,
                                                 hasFeed: try await services.appointments.hasCalendarToken(userID: a.userID),
@@ -113,9 +113,21 @@ struct AppointmentRoutes {
 
     func setState(_ context: BleibeContext, _ state: Appointment.State, _ request: Request) async throws -> Response {
         let (a, org) = try scope(context)
-        let form = try await Form.checked(request, context: context)
-        guard try await services.appointments.setState(id: try context.parameters.require("id"), organisation: org, state: state, audit: services.audit(a)) else { throw AppError.notFound }
-        return Reply.redirect("/appointments")
+        _ = try await Form.checked(request, context: context)
+        // Counselors change their own appointments (they see no others); the coordinator any of the service.
+        let outcome = try await services.appointments.setState(id: try context.parameters.require("id"), organisation: org,
+                                                               counselor: a.role == .coordinator ? nil : a.userID, state: state, audit: services.audit(a))
+        let message: String
+        switch outcome {
+        case .changed: return Reply.redirect("/appointments")
+        case .notFound: throw AppError.notFound
+        case .notFrom(let current):
+            message = current == state ? "Der Termin ist bereits \(current.german)."
+                : "Der Termin ist \(current.german) und kann nicht mehr \(state == .confirmed ? "bestätigt" : "abgesagt") werden. Bitte bei Bedarf einen neuen Termin eintragen."
+        case .clash(let other):
+            message = "Der Termin kann nicht bestätigt werden: Am \(other.day.german) ist von \(other.time) bis \(Appointment.clock(other.endMinute)) Uhr bereits ein anderer Termin eingetragen."
+        }
+        return try await render(request, context, form: .init(), alert: message, status: .conflict)
     }
 
     @Sendable func confirm(_ request: Request, context: BleibeContext) async throws -> Response { try await setState(context, .confirmed, request) }

@@ -89,6 +89,51 @@ struct AppointmentTests {
         }
     }
 
+    /// A stale page or a second tab must not book a counselor twice: a cancelled appointment is not confirmed again,
+    /// a confirmation checks that the counselor is still free, and a counselor changes only their own appointments.
+    @Test(arguments: TestDatabase.available)
+    func aCancelledAppointmentIsNotConfirmedAgainAndNobodyIsBookedTwice(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                func book(_ time: String) async throws -> String? {
+                    let r = try await b.request(.post, "/appointments", form: ["csrf": csrf, "file_number": "A-1", "day": "24.11.2026", "time": time, "duration": "60",
+                                                                               "place": "Raum 2", "language": "Arabisch", "counselor": "user-0", "channel": "phone"])
+                    guard r.status == .seeOther else { return nil }
+                    let week = try await b.request(.get, "/appointments?view=day&on=24.11.2026")
+                    let ids = week.body.components(separatedBy: "/appointments/").dropFirst().compactMap { $0.contains("/cancel") ? String($0.prefix { $0 != "/" }) : nil }
+                    return Set(ids).subtracting(known).first
+                }
+                var known = Set<String>()
+                let first = try #require(try await book("10:00")); known.insert(first)
+                #expect(try await b.request(.post, "/appointments/\(first)/cancel", form: ["csrf": csrf]).status == .seeOther)
+                let second = try #require(try await book("10:00")); known.insert(second)
+                let revived = try await b.request(.post, "/appointments/\(first)/confirm", form: ["csrf": csrf])
+                #expect(revived.status == .conflict && revived.body.contains("Der Termin ist abgesagt und kann nicht mehr bestätigt werden"))
+                #expect(try await b.request(.post, "/appointments/\(first)/cancel", form: ["csrf": csrf]).status == .conflict)
+                #expect(try await b.request(.post, "/appointments/\(second)/confirm", form: ["csrf": csrf]).status == .seeOther)
+                let twice = try await b.request(.post, "/appointments/\(second)/confirm", form: ["csrf": csrf])
+                #expect(twice.status == .conflict && twice.body.contains("Der Termin ist bereits bestätigt."))
+                // An appointment that got in beside another (entered before this check existed) is not confirmed.
+                let audit = AuditContext(userID: "user-1", organisationID: "org-a", now: f.services.timestamp())
+                let legacy = Appointment(id: "legacy", clientID: "client-a", counselorID: "user-0", day: Day("2026-11-24"), startMinute: 630, durationMinutes: 30,
+                                         place: "Raum 1", language: "Deutsch", state: .requested, requestedVia: .phone)
+                let colleagues = Appointment(id: "colleagues", clientID: "client-a", counselorID: "user-1", day: Day("2026-11-24"), startMinute: 900, durationMinutes: 30,
+                                             place: "Raum 1", language: "Deutsch", state: .requested, requestedVia: .phone)
+                try await f.services.appointments.importAll([legacy, colleagues], organisation: "org-a", audit: audit)
+                let clash = try await b.request(.post, "/appointments/legacy/confirm", form: ["csrf": csrf])
+                #expect(clash.status == .conflict && clash.body.contains("bereits ein anderer Termin eingetragen") && clash.body.contains("10:00 bis 11:00"))
+                // A counselor neither confirms nor cancels a colleague's appointment; the coordinator may.
+                #expect(try await b.request(.post, "/appointments/colleagues/cancel", form: ["csrf": csrf]).status == .notFound)
+                let coordination = Browser(client: b.client, clock: f.clock)
+                let coordinatorCSRF = try await coordination.logIn(f.login(.coordinator))
+                #expect(try await coordination.request(.post, "/appointments/colleagues/cancel", form: ["csrf": coordinatorCSRF]).status == .seeOther)
+            }
+            let states = try await f.services.db.read { try await $0.query("SELECT state, COUNT(*) AS n FROM appointments GROUP BY state ORDER BY state") }
+            #expect(states.map { "\($0.text("state") ?? ""):\($0.int("n") ?? 0)" } == ["cancelled:2", "confirmed:1", "requested:1"])
+        }
+    }
+
     @Test func iCalTextIsEscapedAndLongLinesAreFolded() {
         let a = Appointment(id: "x", clientID: "c", counselorID: "u", day: Day("2026-03-29"), startMinute: 23 * 60 + 30, durationMinutes: 60,
                             place: "Haus A, Raum 3; Eingang über den Hof – bitte an der Pforte melden und nach der Beratungsstelle fragen",
