@@ -84,6 +84,9 @@ struct AppointmentRoutes {
         }
         let minute = Appointment.minute(f.time)
         if minute == nil { f.errors["time"] = "Bitte die Uhrzeit als HH:MM angeben." }
+        else if let d = day ?? nil, d == services.today, minute! < services.minuteOfDay {
+            f.errors["time"] = "Ein neuer Termin kann nicht in der Vergangenheit liegen (heute ist es bereits \(Appointment.clock(services.minuteOfDay)) Uhr)."
+        }
         let duration = Int(f.duration)
         if duration == nil || !(5...480).contains(duration!) { f.errors["duration"] = "Bitte die Dauer in Minuten (5–480) angeben." }
         else if let m = minute, m + duration! > 24 * 60 { f.errors["duration"] = "Der Termin muss am selben Tag enden." }

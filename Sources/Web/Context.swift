@@ -115,6 +115,14 @@ public struct AppServices: Sendable {
         return Day(year: c.year!, month: c.month!, day: c.day!)!
     }
 
+    /// The minute of the day now in Germany (an appointment today cannot begin before it).
+    public var minuteOfDay: Int {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt
+        let c = cal.dateComponents([.hour, .minute], from: now())
+        return c.hour! * 60 + c.minute!
+    }
+
     public func timestamp(_ d: Date? = nil) -> String { Timestamp.string(d ?? now()) }
 
     /// The organisations `organisation` cooperates with today (a service's authorities, an authority's services).

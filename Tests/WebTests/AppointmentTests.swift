@@ -134,6 +134,23 @@ struct AppointmentTests {
         }
     }
 
+    @Test(arguments: TestDatabase.available)
+    func anAppointmentTodayCannotBeginBeforeNow(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            f.clock.advance(29 * 3600)   // Monday 23.11.2026, 14:00 in Germany
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                func book(_ time: String) async throws -> Browser.Page {
+                    try await b.request(.post, "/appointments", form: ["csrf": csrf, "file_number": "A-1", "day": "23.11.2026", "time": time, "duration": "30",
+                                                                       "place": "Raum 2", "language": "Deutsch", "counselor": "user-0", "channel": "phone"])
+                }
+                let past = try await book("10:00")
+                #expect(past.status == .unprocessableContent && past.body.contains("heute ist es bereits 14:00 Uhr") && past.body.contains("value=\"10:00\""))
+                #expect(try await book("15:00").status == .seeOther)
+            }
+        }
+    }
+
     @Test func iCalTextIsEscapedAndLongLinesAreFolded() {
         let a = Appointment(id: "x", clientID: "c", counselorID: "u", day: Day("2026-03-29"), startMinute: 23 * 60 + 30, durationMinutes: 60,
                             place: "Haus A, Raum 3; Eingang über den Hof – bitte an der Pforte melden und nach der Beratungsstelle fragen",
