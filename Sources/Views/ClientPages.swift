@@ -116,7 +116,15 @@ public enum ClientPages {
         let kinds: [(String, String)] = [("spouse", "Ehegatte/Ehegattin"), ("registered_partner", "eingetragene/r Lebenspartner/in"),
                                          ("child", "Kind dieser Person"), ("parent", "Elternteil dieser Person"), ("cohabiting", "Lebensgefährte/in (ohne rechtliche Wirkung)")]
         let kindOptions = kinds.map { "<option value=\"\($0.0)\">\($0.1)</option>" as HTML }
-        let leave: HTML = v.householdIDs.count > 1 ? "<form method=\"post\" action=\"/clients/\(c.id)/household/leave\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">aus dem Haushalt lösen</button></form>" : .empty
+        // Everyone the assessment counts as living with the client, linked or not (a link removed leaves the
+        // household as it was), and a form of its own to leave it.
+        let linked = Set(v.relations.flatMap { [$0.from, $0.to] })
+        let housemates = v.members.filter { $0.id != c.id && v.householdIDs.contains($0.id) }
+            .map { m in "<li><a href=\"/clients/\(m.id)\">\(m.firstName) \(m.lastName)</a>\(linked.contains(m.id) ? "" : " (ohne Verknüpfung)")</li>" as HTML }
+        let household: HTML = housemates.isEmpty ? "<p>Lebt in keinem erfassten Haushalt mit anderen Klient:innen.</p>" : """
+        <p>Im selben Haushalt (zählt für die Prüfung):</p><ul id="household">\(housemates)</ul>
+        <form method="post" action="/clients/\(c.id)/household/leave">\(Layout.csrf(frame.csrf))<p><button type="submit" class="link">\(c.firstName) \(c.lastName) aus dem Haushalt lösen</button></p></form>
+        """
         let linkForm: HTML = """
         <h3>Familienangehörige verknüpfen</h3>
         \(v.error.map { "<p class=\"error\" id=\"relation-error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
@@ -127,7 +135,7 @@ public enum ClientPages {
         <div><label for="relation_other">Aktenzeichen der/des Angehörigen</label><input id="relation_other" name="other" required\(Layout.describedBy("relation", v.error))></div>
         <div><label><input type="checkbox" name="household" value="1" checked> lebt in häuslicher Gemeinschaft</label></div>
         </div>
-        <p><button type="submit">Verknüpfen</button> \(leave)</p>
+        <p><button type="submit">Verknüpfen</button></p>
         </form>
         """
         return Layout.page(frame, """
@@ -139,6 +147,7 @@ public enum ClientPages {
         \(v.canSeeAudit ? "· <a href=\"/clients/\(c.id)/audit\">Protokoll</a>" as HTML : .empty)</p>
         <section aria-labelledby="family"><h2 id="family">Familie und Haushalt</h2>
         \(family.isEmpty ? "<p>Keine Familienangehörigen erfasst.</p>" as HTML : "<ul>\(family)</ul>")
+        \(household)
         \(linkForm)
         </section>
         \(v.extra)

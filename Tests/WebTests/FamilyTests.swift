@@ -49,6 +49,15 @@ struct FamilyTests {
                 #expect(try await b.request(.post, "/clients/client-a/relations/\(rid)/delete", form: ["csrf": csrf]).status == .seeOther)
                 let after = try await b.request(.get, "/clients/client-a")
                 #expect(!after.body.contains("Lina Haddad</a> – Kind"))
+                // Unlinked, the child still lives in the household (the assessment counts it): the page says so, and
+                // the household is left with a form of its own (a form inside the link form would never be sent).
+                #expect(after.body.contains("Lina Haddad</a> (ohne Verknüpfung)</li>"))
+                let leaveForm = try #require(after.body.range(of: "action=\"/clients/client-a/household/leave\""))
+                let before = after.body[..<leaveForm.lowerBound]
+                #expect(before.components(separatedBy: "<form").count == before.components(separatedBy: "</form>").count + 1)
+                #expect(try await b.request(.post, "/clients/client-a/household/leave", form: ["csrf": csrf]).status == .seeOther)
+                let alone = try await b.request(.get, "/clients/client-a")
+                #expect(!alone.body.contains("Lina Haddad") && alone.body.contains("Lebt in keinem erfassten Haushalt"))
                 let events = try await AuditLog.events(ofClient: childID, in: f.services.db)
                 #expect(events.contains { $0.entity == "relation" && $0.action == "create" })
                 #expect(events.contains { $0.entity == "relation" && $0.action == "delete" })
