@@ -94,9 +94,12 @@ extension Consent {
 
     /// The missing documents and steps that may be disclosed under `topics`: every action of a pathway that is not
     /// excluded, except those of conditions resting on a special category the consent does not name. Sorted, each once.
+    /// A relative is not named: the consent is the client's, not theirs.
     public static func disclosableActions(_ assessments: [Assessment], topics: Set<Topic>) -> [String] {
         let actions = assessments.filter { $0.outcome != .excluded }.flatMap { a in
-            a.actions(limit: .max) { c in specialTopic(ofCondition: c.id).map(topics.contains) ?? true }
+            var unnamed = a
+            unnamed.names = a.names.mapValues { _ in "einer/einem Familienangehörigen" }
+            return unnamed.actions(limit: .max) { c in specialTopic(ofCondition: c.id).map(topics.contains) ?? true }
         }
         return Array(Set(actions)).sorted()
     }

@@ -9,7 +9,12 @@ public enum HouseholdAssembly {
     ///   - relations: relations among these clients.
     public static func household(members: [Client], relatives: [Client] = [], relations: [ClientRelation]) -> Household {
         let inHousehold = Set(members.map(\.id))
-        let all = members + relatives.filter { !inHousehold.contains($0.id) }
+        // Each person is labelled with the client's name, so that the answer's texts name relatives by it.
+        let all = (members + relatives.filter { !inHousehold.contains($0.id) }).map { c -> Client in
+            var named = c
+            named.facts.label = "\(c.firstName) \(c.lastName)"
+            return named
+        }
         let ids = Set(all.map(\.id))
         let rel = relations.filter { ids.contains($0.from) && ids.contains($0.to) }.map {
             Relation(kind: $0.kind, persons: [$0.from, $0.to], custody: $0.custody)

@@ -109,7 +109,7 @@ public enum AssessmentPage {
         """ as HTML)
         b.raw("\n")
         list(&b, "<h4>Offene oder fehlende Voraussetzungen</h4><ul>", a.conditions.filter { $0.state != .met && $0.state != .notApplicable }) { b, c in
-            b.raw("<li>"); c.writeSentence { b.text($0) }; b.raw("</li>")
+            b.raw("<li>"); c.writeSentence(names: a.names) { b.text($0) }; b.raw("</li>")
         }
         b.raw("\n")
         list(&b, "<h4>Handlungsbedarf</h4><ul>", a.actions) { b, action in b.raw("<li>"); b.text(action); b.raw("</li>") }

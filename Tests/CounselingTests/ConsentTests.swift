@@ -72,4 +72,22 @@ struct ConsentTests {
         #expect(!open.isEmpty && open.allSatisfy { $0.outcome != .excluded && $0.outcome != .met })
         #expect(open.count < all.count)
     }
+
+    /// The steps disclosed to the authority never name a relative (the consent is the client's); the staff page does.
+    @Test func disclosedStepsDoNotNameRelatives() {
+        var parent = Person(id: "p")
+        parent.label = "Amal Beispiel"
+        parent.born = Day("1990-05-05"); parent.nationality = "IRQ"; parent.maritalStatus = .single; parent.entered = Day("2020-11-15")
+        parent.status = [StatusPeriod(kind: .gestattung, from: Day("2020-11-15"), to: Day("2023-06-30")), StatusPeriod(kind: .duldung, from: Day("2023-07-01"))]
+        var child = Person(id: "c7")
+        child.label = "Lina Beispiel"
+        child.maritalStatus = .single
+        let household = Household(persons: [parent, child], relations: [Relation(kind: .parent, persons: ["p", "c7"])], household: ["p", "c7"])
+        let answers = Engine().assess(household, on: Day("2026-11-22")).person("p")!.assessments
+        let staff = answers.flatMap(\.actions)
+        #expect(staff.contains { $0.hasSuffix("von Lina Beispiel") })
+        let disclosed = Consent.disclosableActions(answers, topics: [.missingDocuments])
+        #expect(!disclosed.isEmpty && disclosed.allSatisfy { !$0.contains("Lina") && !$0.contains("c7") })
+        #expect(disclosed.contains { $0.hasSuffix("von einer/einem Familienangehörigen") })
+    }
 }

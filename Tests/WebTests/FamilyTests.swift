@@ -40,6 +40,10 @@ struct FamilyTests {
                 let assessment = try await b.request(.get, "/clients/client-a/assessment")
                 let section = assessment.body.components(separatedBy: "id=\"p-25b\"")[1].components(separatedBy: "</section>")[0]
                 #expect(section.contains("Seit 4 Jahren ununterbrochener Voraufenthalt"))
+                // A relative's missing fact names the relative, never an internal id (also through an anchor's anchor).
+                let linaID = try #require(created.headers[.location]?.components(separatedBy: "/").last)
+                #expect(assessment.body.contains("von Lina Haddad") && !assessment.body.contains(" von \(linaID)") && !assessment.body.contains("\(linaID)/"))
+                #expect(ConditionCatalog.describeOpen("p/\(linaID)/born", names: [linaID: "Lina Haddad"]) == ConditionCatalog.describeOpen("born") + " von Lina Haddad")
                 // The child's own page shows the parent, and § 25b Abs. 4 follows the parent.
                 let childID = try #require(created.headers[.location]?.components(separatedBy: "/").last)
                 let child = try await b.request(.get, "/clients/\(childID)/assessment")

@@ -133,20 +133,20 @@ public struct ConditionResult: Sendable, Hashable {
     public var citation: String { ConditionCatalog.entry(id).citation }
     public var requirement: String { ConditionCatalog.entry(id).requirement }
 
-    /// One German sentence a counselor can read.
-    public var sentence: String {
+    /// One German sentence a counselor can read; `names`: other persons of the household by id (see `Assessment.names`).
+    public func sentence(names: [String: String] = [:]) -> String {
         var s = ""
-        writeSentence { s += $0 }
+        writeSentence(names: names) { s += $0 }
         return s
     }
 
     /// The sentence in parts, in order (a page writes them straight into its buffer, each escaped, instead of
     /// building the sentence first).
-    public func writeSentence(_ emit: (String) -> Void) {
+    public func writeSentence(names: [String: String] = [:], _ emit: (String) -> Void) {
         let entry = ConditionCatalog.entry(id)
         emit(entry.requirement)
         emit(" – ")
-        func openList() { for (i, o) in open.enumerated() { if i > 0 { emit(", ") }; emit(ConditionCatalog.describeOpen(o)) } }
+        func openList() { for (i, o) in open.enumerated() { if i > 0 { emit(", ") }; emit(ConditionCatalog.describeOpen(o, names: names)) } }
         switch state {
         case .met: emit("erfüllt")
         case .failing(.time): emit(metFrom.map { "noch nicht erfüllt, erfüllt ab \($0.german)" } ?? "noch nicht erfüllt (Zeitablauf)")
@@ -181,6 +181,9 @@ public struct Assessment: Sendable, Hashable {
     public var on: Day
     /// The rule versions applied (e.g. "§ 25b AufenthG i. d. F. ab 31.12.2022").
     public var lawVersions: [LawVersionReference]
+    /// The other persons of the household by id, as texts name them (a client's name in the web application; empty
+    /// when the engine was asked without texts). Open facts of relatives ("id/born") are described with these.
+    public var names: [String: String] = [:]
 
     /// IDs of every failing condition, whatever its class.
     public var failing: [String] { conditions.filter { $0.state.isFailing }.map(\.id) }
@@ -216,13 +219,13 @@ public struct Assessment: Sendable, Hashable {
                 for o in c.open where out.count < limit {
                     let a = o.hasPrefix("U") && Int(o.dropFirst()) != nil
                         ? "Offene Rechtsfrage \(o) rechtlich klären lassen: \(ConditionCatalog.describeQuestion(o))"
-                        : Self.missingFactAction + ConditionCatalog.describeOpen(o)
+                        : Self.missingFactAction + ConditionCatalog.describeOpen(o, names: names)
                     if !out.contains(a) { out.append(a) }
                 }
             case .waiver where !c.open.isEmpty:
                 // Not known to fail, only not recorded: ask for the fact rather than for the remedy.
                 for o in c.open where out.count < limit {
-                    let a = Self.missingFactAction + ConditionCatalog.describeOpen(o)
+                    let a = Self.missingFactAction + ConditionCatalog.describeOpen(o, names: names)
                     if !out.contains(a) { out.append(a) }
                 }
             case .waiver:

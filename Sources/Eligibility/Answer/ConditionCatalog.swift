@@ -163,12 +163,17 @@ public enum ConditionCatalog {
     ]
 
     /// German description of an open point: a U-point of spec/13-open-questions.md or a fact name of CASES.md.
-    public static func describeOpen(_ key: String) -> String {
+    /// - Parameter names: how to name other persons of the household by id (their names on a staff page); an id
+    ///   without a name is shown as it is.
+    public static func describeOpen(_ key: String, names: [String: String] = [:]) -> String {
         if let u = openQuestions[key] { return "\(key): \(u)" }
-        // "person/fact" names a fact of another household member (no split into arrays: pages call this a lot).
-        // (Searched as a byte: finding a Character walks grapheme clusters.)
-        if let slash = key.utf8.firstIndex(of: UInt8(ascii: "/")), slash != key.startIndex, key.index(after: slash) != key.endIndex {
-            return "\(describeFact(String(key[key.index(after: slash)...]))) von \(key[..<slash])"
+        // "person/fact" names a fact of another household member; "parent/child/fact" one of a person reached through
+        // another (an anchor's anchor): the fact is the last person's. (Searched as a byte, not split into arrays:
+        // pages call this a lot, and finding a Character walks grapheme clusters.)
+        if let slash = key.utf8.lastIndex(of: UInt8(ascii: "/")), slash != key.startIndex, key.index(after: slash) != key.endIndex {
+            let path = key[..<slash]
+            let person = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.index(after: $0)...]) } ?? String(path)
+            return "\(describeFact(String(key[key.index(after: slash)...]))) von \(names[person] ?? person)"
         }
         return describeFact(key)
     }

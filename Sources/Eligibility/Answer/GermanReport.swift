@@ -29,7 +29,7 @@ public enum GermanReport {
         if let c = a.consequence { head += " – \(c.german)" }
         out.append(head)
         for c in a.conditions where c.state != .met && c.state != .notApplicable {
-            out.append("    • " + c.sentence)
+            out.append("    • " + c.sentence(names: a.names))
         }
         let met = a.conditions.filter { $0.state == .met }
         if !met.isEmpty { out.append("    Erfüllt: " + met.map { "\($0.requirement) (\($0.citation))" }.joined(separator: "; ")) }

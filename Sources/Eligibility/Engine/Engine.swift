@@ -65,6 +65,10 @@ final class Evaluation: @unchecked Sendable {
     let explains: Bool
     private var cache: [Key: Assessment] = [:]
     private lazy var switchDays: [Day] = computeSwitchDays()
+    /// The persons with a label, by id: texts name relatives by it (`Assessment.names`).
+    private lazy var names: [String: String] = view.subjects.values.reduce(into: [:]) { out, s in
+        if let label = s.person.label { out[s.id] = label }
+    }
 
     struct Key: Hashable {
         var pathway: PathwayKey, person: Int, on: Day, pending: Day?, variant: Variant
@@ -115,6 +119,7 @@ final class Evaluation: @unchecked Sendable {
         let s = sheet(key, subject, decision: on, application: pending ?? on, variant: variant, explains: explains)
         var a = Assessment(pathway: key, outcome: .met, from: nil, consequence: nil, conditions: s.conditions,
                            notes: s.notes, on: on, lawVersions: s.versions)
+        if explains { a.names = names }
         switch Self.precedence(s) {
         case .decided(let outcome):
             a.outcome = outcome
@@ -126,7 +131,7 @@ final class Evaluation: @unchecked Sendable {
                 a.outcome = .reachable; a.from = day; a.consequence = consequence
             case .unclear(let open):
                 a.outcome = .unclear
-                if explains { a.notes.append(Note("Frühestes Datum nicht bestimmbar: " + open.map(ConditionCatalog.describeOpen).joined(separator: "; "), citation: "SPEC.md, How the engine must answer § 5")) }
+                if explains { a.notes.append(Note("Frühestes Datum nicht bestimmbar: " + open.map { ConditionCatalog.describeOpen($0, names: names) }.joined(separator: "; "), citation: "SPEC.md, How the engine must answer § 5")) }
                 for o in open where !a.open.contains(o) {
                     a.conditions.append(ConditionResult("reachable_date", .unknown, open: [o]))
                 }

@@ -16,6 +16,8 @@ final class Subject: @unchecked Sendable {
     }
 
     var id: String { person.id }
+    /// How texts name the person: their label (a client's name in the web application), else the id.
+    var name: String { person.label ?? person.id }
 
     func status(on day: Day) -> StatusOnDay { timeline.status(on: day) }
 

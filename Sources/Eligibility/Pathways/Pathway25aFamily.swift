@@ -14,17 +14,17 @@ extension Context {
             s.consequence = .kann
             let minor = child.isMinor(on: decision)
             if minor == false {
-                s.fail("a2_anchor", .permanent, "\(child.id) ist volljährig – § 25a Abs. 2 S. 1 gilt nur für Eltern Minderjähriger")
+                s.fail("a2_anchor", .permanent, "\(child.name) ist volljährig – § 25a Abs. 2 S. 1 gilt nur für Eltern Minderjähriger")
             } else {
                 var st = anchorState(child, pathways: [.p25a], holdsBasis: "25a")
                 if minor == nil, case .met = st { st = .unknown(["\(child.id)/born"]) }
-                st.record(&s, "a2_anchor", "Elternteil von \(child.id)")
+                st.record(&s, "a2_anchor", "Elternteil von \(child.name)")
             }
             if s.settled { routes.append(s); continue }
             community(&s, with: child)
             ownConditions(&s, adultRoute: true)
             if (anchorSatisfied(s)) {
-                s.note("Erhalten die Eltern keine Aufenthaltserlaubnis, soll ihnen und den minderjährigen Geschwistern eine Duldung erteilt werden, solange \(child.id) minderjährig ist.", "§ 60a Abs. 2b AufenthG")
+                s.note("Erhalten die Eltern keine Aufenthaltserlaubnis, soll ihnen und den minderjährigen Geschwistern eine Duldung erteilt werden, solange \(child.name) minderjährig ist.", "§ 60a Abs. 2b AufenthG")
             }
             routes.append(s)
         }
@@ -40,7 +40,7 @@ extension Context {
                 // A parent's § 25a title may rest on Abs. 1; only a permit under Abs. 2 S. 1 (route a) counts here.
                 var st = anchorState(parent, pathways: [.p25a2], holdsBasis: "25a-2", variant: .parentRouteOnly)
                 if me.isMinor(on: decision) == nil, case .met = st { st = .unknown(["born"]) }
-                st.record(&s, "a2_anchor", "Kind von \(parent.id) (Geschwister)")
+                st.record(&s, "a2_anchor", "Kind von \(parent.name) (Geschwister)")
             }
             if s.settled { routes.append(s); continue }
             community(&s, with: parent)
@@ -51,7 +51,7 @@ extension Context {
         for partner in household.partners(of: me.id) {
             var s = base
             s.consequence = .soll
-            anchorState(partner, pathways: [.p25a], holdsBasis: "25a").record(&s, "a2_anchor", "Ehegatte/Lebenspartner von \(partner.id)")
+            anchorState(partner, pathways: [.p25a], holdsBasis: "25a").record(&s, "a2_anchor", "Ehegatte/Lebenspartner von \(partner.name)")
             if s.settled { routes.append(s); continue }
             community(&s, with: partner)
             ownConditions(&s, adultRoute: true)
@@ -64,7 +64,7 @@ extension Context {
             switch me.isMinorUnmarried(on: decision) {
             case false?: s.fail("a2_anchor", .permanent, "nicht mehr minderjährig und ledig")
             case nil: s.unknown("a2_anchor", me.person.born == nil ? ["born"] : ["marital_status"])
-            case true?: anchorState(parent, pathways: [.p25a], holdsBasis: "25a").record(&s, "a2_anchor", "Kind von \(parent.id)")
+            case true?: anchorState(parent, pathways: [.p25a], holdsBasis: "25a").record(&s, "a2_anchor", "Kind von \(parent.name)")
             }
             if s.settled { routes.append(s); continue }
             community(&s, with: parent)

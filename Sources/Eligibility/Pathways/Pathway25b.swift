@@ -113,7 +113,7 @@ extension Context {
             }
             switch c.attendsSchool(on: decision) {
             case true?: continue
-            case false?: s.fail(id, .remediable, c === subject ? nil : "Kind \(c.id)"); return
+            case false?: s.fail(id, .remediable, c === subject ? nil : "Kind \(c.name)"); return
             case nil: unknown.append(c === subject ? "education" : "\(c.id)/education")
             }
         }
@@ -161,10 +161,10 @@ extension Context {
                 case nil: s.unknown("b4_anchor", [me.person.born == nil ? "born" : "marital_status"])
                 case true?:
                     minorChild = true
-                    anchorState(other, pathways: [.p25b, .p25b6], holdsBasis: "25b").record(&s, "b4_anchor", "Kind von \(other.id)")
+                    anchorState(other, pathways: [.p25b, .p25b6], holdsBasis: "25b").record(&s, "b4_anchor", "Kind von \(other.name)")
                 }
             } else {
-                anchorState(other, pathways: [.p25b, .p25b6], holdsBasis: "25b").record(&s, "b4_anchor", "Ehegatte/Lebenspartner von \(other.id)")
+                anchorState(other, pathways: [.p25b, .p25b6], holdsBasis: "25b").record(&s, "b4_anchor", "Ehegatte/Lebenspartner von \(other.name)")
             }
             if s.settled { routes.append(s); continue }
             s.require("b4_family_community", household.liveTogether(me.id, other.id), fact: "household", .remediable)

@@ -233,7 +233,7 @@ extension Context {
             }
             let t = Crime.expulsionThresholds(convictions)
             let btm = convictions.contains { $0.btmg2911 && $0.counts == true }
-            if t.abs2Nr1or2 == true || t.abs1 == true || btm { result = ConditionResult("60d_children_ok", .failing(.remediable), detail: "Kind \(c.id)") }
+            if t.abs2Nr1or2 == true || t.abs1 == true || btm { result = ConditionResult("60d_children_ok", .failing(.remediable), detail: "Kind \(c.name)") }
         }
         if result.state == .notApplicable { result = ConditionResult("60d_children_ok", .met) }
         s.add(result)
