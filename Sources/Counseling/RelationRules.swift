@@ -5,13 +5,17 @@ import Eligibility
 public enum RelationRules {
     /// Why `new` cannot be added next to `existing` (the relations of both persons), or nil. `born` gives the
     /// birth dates known of the two persons.
-    public static func problem(adding new: ClientRelation, to existing: [ClientRelation], born: [String: Day]) -> String? {
+    /// `today`: for the age at a marriage (nil: not checked).
+    public static func problem(adding new: ClientRelation, to existing: [ClientRelation], born: [String: Day], today: Day? = nil) -> String? {
         let pair: Set = [new.from, new.to]
         if existing.contains(where: { Set([$0.from, $0.to]) == pair }) {
             return "Die beiden Personen sind bereits miteinander verknüpft. Bitte die bestehende Verknüpfung zuerst entfernen."
         }
         switch new.kind {
         case .spouse, .registeredPartner:
+            if let today, let young = [new.from, new.to].first(where: { born[$0].map { $0.age(on: today) < 16 } ?? false }) {
+                return "\(young == new.from ? "Diese Person" : "Die andere Person") ist jünger als 16 Jahre; eine solche Ehe ist nach deutschem Recht unwirksam (§ 1303 S. 2 BGB)."
+            }
             for person in [new.from, new.to] where existing.contains(where: { ($0.kind == .spouse || $0.kind == .registeredPartner) && [$0.from, $0.to].contains(person) }) {
                 return "Für \(person == new.from ? "diese Person" : "die andere Person") ist bereits eine Ehe oder Lebenspartnerschaft erfasst."
             }
@@ -23,6 +27,18 @@ public enum RelationRules {
                 return "Für das Kind sind bereits zwei Elternteile erfasst."
             }
         case .cohabiting: break
+        }
+        return nil
+    }
+
+    /// Why `person` cannot have been born on `born` given their parent links (`born` of the others by id), or nil:
+    /// a changed birth date must not contradict the links that were checked when they were made.
+    public static func problem(person: String, born: Day, relations: [ClientRelation], others: [String: Day]) -> String? {
+        for r in relations where r.kind == .parent && (r.from == person || r.to == person) {
+            let parentBorn = r.from == person ? born : others[r.from], childBorn = r.to == person ? born : others[r.to]
+            if let p = parentBorn, let c = childBorn, p.adding(years: 12) > c {
+                return "Mit diesem Geburtsdatum wäre ein Elternteil nicht mindestens 12 Jahre älter als das Kind (geboren \(p.german) und \(c.german)). Bitte das Datum oder die Verknüpfung prüfen."
+            }
         }
         return nil
     }

@@ -112,13 +112,13 @@ public struct ClientStore: Sendable {
 
     /// Links two clients of one organisation; with `sameHousehold` both (and their households) share one household.
     /// Refused where it contradicts their existing links (`RelationRules`), checked in the same transaction.
-    public func link(_ r: ClientRelation, organisation: String, sameHousehold: Bool, audit: AuditContext) async throws -> LinkOutcome {
+    public func link(_ r: ClientRelation, organisation: String, sameHousehold: Bool, today: Day? = nil, audit: AuditContext) async throws -> LinkOutcome {
         try await db.transaction { ex in
             let rows = try await ex.query(SQL("SELECT id, household_id, born FROM clients WHERE organisation_id = ? AND id IN (?, ?)", [organisation, r.from, r.to]))
             guard rows.count == 2 else { return .notFound }
             var born: [String: Day] = [:]
             for row in rows { if let d = row.text("born").flatMap(Day.init(iso:)) { born[try row.string("id")] = d } }
-            if let why = RelationRules.problem(adding: r, to: try await Self.relations(ex, ids: [r.from, r.to], organisation: organisation), born: born) {
+            if let why = RelationRules.problem(adding: r, to: try await Self.relations(ex, ids: [r.from, r.to], organisation: organisation), born: born, today: today) {
                 return .refused(why)
             }
             let id = UUID().uuidString.lowercased()

@@ -172,7 +172,7 @@ struct ClientRoutes {
         case "parent": relation = ClientRelation(kind: .parent, from: otherID, to: c.id)
         default: return try await fail("Bitte eine Beziehung wählen.")
         }
-        switch try await services.clients.link(relation, organisation: c.organisationID, sameHousehold: form["household"] == "1", audit: services.audit(a)) {
+        switch try await services.clients.link(relation, organisation: c.organisationID, sameHousehold: form["household"] == "1", today: services.today, audit: services.audit(a)) {
         case .linked: return Reply.redirect("/clients/\(c.id)")
         case .notFound: throw AppError.notFound
         case .refused(let why): return try await fail(why)
@@ -286,15 +286,7 @@ struct ClientRoutes {
         }
         if let facts {
             for (path, message) in FactPlausibility.problems(facts, today: services.today) { errors[FactsFormParser.fieldName(path)] = message }
-            // The recorded status history must still fit the birth and entry dates.
-            if let first = c.facts.status?.first {
-                if let b = facts.born, first.from < b {
-                    errors[FactsForm.name("born")] = "Der Statusverlauf beginnt am \(first.from.german), vor diesem Geburtsdatum. Bitte das Datum oder den Statusverlauf prüfen."
-                }
-                if let e = facts.entered, first.from < e {
-                    errors[FactsForm.name("entered")] = "Der Statusverlauf beginnt am \(first.from.german), vor dieser Einreise. Bitte das Datum oder den Statusverlauf prüfen."
-                }
-            }
+            for (field, message) in try await datesAgainstRecords(facts, c) { errors[FactsForm.name(field)] = message }
         }
         guard errors.isEmpty, let facts else {
             let typed = Dictionary(uniqueKeysWithValues: errors.keys.compactMap { k in form[k].map { (k, $0) } })
@@ -303,6 +295,26 @@ struct ClientRoutes {
         }
         guard try await services.clients.replaceFacts(clientID: c.id, organisation: c.organisationID, facts: facts, audit: services.audit(a)) else { throw AppError.notFound }
         return Reply.redirect("/clients/\(c.id)/assessment")
+    }
+
+    /// Birth and entry dates must still fit what was recorded with the old ones: the status history (checked in its
+    /// editor against them) and the parent links (checked when they were made). Messages by fact name.
+    func datesAgainstRecords(_ facts: Person, _ c: Client) async throws -> [String: String] {
+        var out: [String: String] = [:]
+        if let first = c.facts.status?.first {
+            if let b = facts.born, first.from < b {
+                out["born"] = "Der Statusverlauf beginnt am \(first.from.german), vor diesem Geburtsdatum. Bitte das Datum oder den Statusverlauf prüfen."
+            }
+            if let e = facts.entered, first.from < e {
+                out["entered"] = "Der Statusverlauf beginnt am \(first.from.german), vor dieser Einreise. Bitte das Datum oder den Statusverlauf prüfen."
+            }
+        }
+        if let b = facts.born, b != c.facts.born, out["born"] == nil {
+            let (members, relatives, relations) = try await family(c)
+            let others = (members + relatives).reduce(into: [String: Day]()) { out, m in if let d = m.facts.born { out[m.id] = d } }
+            if let why = RelationRules.problem(person: c.id, born: b, relations: relations, others: others) { out["born"] = why }
+        }
+        return out
     }
 
     @Sendable func factsJSONForm(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -327,6 +339,10 @@ struct ClientRoutes {
         }
         if let (path, message) = FactPlausibility.problems(facts, today: services.today).sorted(by: { $0.key < $1.key }).first {
             return Reply.html(FactsPage.render(frame: context.frame("Angaben", current: "clients"), client: c, json: text, error: "Feld \(path): \(message)"),
+                              status: .unprocessableContent)
+        }
+        if let (field, message) = try await datesAgainstRecords(facts, c).sorted(by: { $0.key < $1.key }).first {
+            return Reply.html(FactsPage.render(frame: context.frame("Angaben", current: "clients"), client: c, json: text, error: "Feld \(field): \(message)"),
                               status: .unprocessableContent)
         }
         if facts.status != nil {

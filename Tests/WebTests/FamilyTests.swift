@@ -34,6 +34,21 @@ struct FamilyTests {
                 #expect(reversed.status == .unprocessableContent)
                 let tooYoung = try await b.request(.post, "/clients/client-a/relations", form: ["csrf": csrf, "kind": "child", "other": "A-3"])
                 #expect(tooYoung.status == .unprocessableContent && tooYoung.body.contains("mindestens 12 Jahre älter"))
+                // A spouse under 16 is refused (such a marriage is void in German law).
+                let childMarriage = try await b.request(.post, "/clients/\(try #require(elder.headers[.location]?.components(separatedBy: "/").last))/relations",
+                                                        form: ["csrf": csrf, "kind": "spouse", "other": "A-2"])
+                #expect(childMarriage.status == .unprocessableContent && childMarriage.body.contains("§ 1303 S. 2 BGB"))
+                // A birth date changed later must still fit the links and the status history checked with the old one.
+                let jsonPage = try await b.request(.get, "/clients/client-a/facts/json")
+                let json = try #require(jsonPage.body.components(separatedBy: "spellcheck=\"false\">").dropFirst().first?.components(separatedBy: "</textarea>").first)
+                    .replacingOccurrences(of: "&quot;", with: "\"")
+                #expect(json.contains("\"1990-05-05\""))
+                let younger = try await b.request(.post, "/clients/client-a/facts/json", form: ["csrf": csrf, "facts": json.replacingOccurrences(of: "\"1990-05-05\"", with: "\"2010-05-05\"")])
+                #expect(younger.status == .unprocessableContent && younger.body.contains("nicht mindestens 12 Jahre älter"))
+                let afterHistory = try await b.request(.post, "/clients/client-a/facts/json", form: ["csrf": csrf, "facts": json.replacingOccurrences(of: "\"1990-05-05\"", with: "\"2021-05-05\"")
+                    .replacingOccurrences(of: "\"2020-11-15\"", with: "\"2021-06-01\"")])
+                #expect(afterHistory.status == .unprocessableContent && afterHistory.body.contains("Der Statusverlauf beginnt am 15.11.2020, vor diesem Geburtsdatum"))
+                #expect(try await b.request(.post, "/clients/client-a/facts/json", form: ["csrf": csrf, "facts": json.replacingOccurrences(of: "\"1990-05-05\"", with: "\"1991-05-05\"")]).status == .seeOther)
                 let page = try await b.request(.get, "/clients/client-a")
                 #expect(page.body.contains("Lina Haddad</a> – Kind"))
                 #expect(page.body.contains("im Haushalt"))
