@@ -75,12 +75,25 @@ public struct FactSheet: Sendable, Hashable {
     /// What a question for the meeting must not contain, as the counselor typed it: the names of the client and of
     /// their relatives, the file number, an exact date (the sheet shows months only, and a day with the rest can point to
     /// one person), a street address or postcode, an e-mail address or a telephone number.
-    public static func identifyingWords(in typed: String, client: Client, relatives: [Client] = []) -> [String] {
+    /// Without a client (a volunteer's question about someone who is no client), only the dates, addresses and numbers.
+    public static func identifyingWords(in typed: String, client: Client?, relatives: [Client] = []) -> [String] {
+        identifyingWords(in: typed, persons: (client.map { [$0] } ?? []) + relatives, patterns: patterns, houseNumbers: true)
+    }
+
+    /// What minutes must not contain: the names and file numbers of the clients whose cases the meeting discussed,
+    /// an address, postcode or e-mail address, or a birth date. Other dates pass (minutes name the next meeting and
+    /// the deadlines of tasks), and so do telephone numbers (those of the participants).
+    public static func identifyingWordsInMinutes(_ typed: String, clients: [Client]) -> [String] {
+        // Not every capitalised word before a number: minutes number their items ("Tagesordnungspunkt 3").
+        identifyingWords(in: typed, persons: clients, patterns: minutesPatterns, houseNumbers: false)
+    }
+
+    static func identifyingWords(in typed: String, persons: [Client], patterns: [(NSRegularExpression, String)], houseNumbers: Bool) -> [String] {
         let text = skeleton(typed)
         var found: [String] = []
         func add(_ s: String) { if !found.contains(s) { found.append(s) } }
         let words = questionWords(text)
-        for person in [client] + relatives {
+        for person in persons {
             for name in [person.firstName, person.lastName] {
                 let parts = name.split { $0 == " " || $0 == "-" }.map(String.init)
                 // Each part, and the whole name run together ("Ben Salah" written "Bensalah").
@@ -89,7 +102,7 @@ public struct FactSheet: Sendable, Hashable {
                 }
             }
         }
-        if let number = fileNumberHit(client.fileNumber, in: text) { add(number) }
+        for person in persons { if let number = fileNumberHit(person.fileNumber, in: text) { add(number) } }
         for (pattern, _) in patterns {
             for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
                 if let r = Range(match.range, in: text) { add(String(text[r]).trimmingCharacters(in: .whitespaces)) }
@@ -97,7 +110,7 @@ public struct FactSheet: Sendable, Hashable {
         }
         // Any capitalised word with a house number ("Am Markt 12a", "Platz der Einheit 3"), unless the word is one
         // that numbers things in a legal question ("Satz 2", "Stufe 3", "Klasse 10").
-        for match in houseNumber.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+        for match in houseNumber.matches(in: text, range: NSRange(text.startIndex..., in: text)) where houseNumbers {
             guard let whole = Range(match.range, in: text), let word = Range(match.range(at: 1), in: text),
                   let number = Range(match.range(at: 2), in: text),
                   !Self.numberingWords.contains(text[word].lowercased()),
@@ -180,17 +193,26 @@ public struct FactSheet: Sendable, Hashable {
         return compact(text).contains(compact(fileNumber)) ? fileNumber : nil
     }
 
-    /// Exact dates (12.03.2025, 5.3.25, 2025-03-12, 5. März 2025), street addresses, postcodes, e-mail addresses and
-    /// telephone numbers. A month with its year ("03/2025", "März 2025") is what the sheet itself shows and passes.
+    /// Exact days, with or without a year (12.03.2025, 5.3.25, 12/03/2019, 2025-03-12, 5. März 2025, am 12.03., 15. Nov.),
+    /// street addresses, postcodes, e-mail addresses and telephone numbers (also "(0351) 4567890", "+49 (0)351 …").
+    /// A month with its year ("03/2025", "März 2025") is what the sheet itself shows and passes.
     static let patterns: [(NSRegularExpression, String)] = [
         (#"\b\d{1,2}\.\s?\d{1,2}\.\s?(\d{4}|\d{2})\b"#, "Datum"),
+        (#"\b\d{1,2}\.\s?\d{1,2}\.(?!\s?\d)"#, "Datum"),
+        (#"\b\d{1,2}/\d{1,2}/(\d{4}|\d{2})\b"#, "Datum"),
         (#"\b\d{4}-\d{2}-\d{2}\b"#, "Datum"),
-        (#"\b\d{1,2}\.\s?(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+\d{4}\b"#, "Datum"),
+        (#"\b\d{1,2}\.\s?(Januar|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez)\b\.?(\s+\d{4}\b)?"#, "Datum"),
         (#"\b[\p{L}-]*(straße|strasse|str\.?|weg|platz|gasse|allee|ring|damm|ufer|chaussee|markt|anger|hof|berg|tal|steig|pfad|zeile|kamp|siedlung)\s*\d+\s?[a-zA-Z]?\b"#, "Anschrift"),
         (#"(?<![\d.,/-])\d{5}(?![\d.,/-])"#, "Postleitzahl"),
         (#"[\w.+-]+@[\w-]+\.[\w.-]+"#, "E-Mail"),
         (#"(?<!\d)(\+|0)\d[\d /-]{6,}\d"#, "Telefon"),
+        (#"\(\s?0\d{2,5}\s?\)\s?\d[\d /-]{3,}\d"#, "Telefon"),
+        (#"\+\d{1,3}\s?\(0\)\s?\d[\d /-]{4,}\d"#, "Telefon"),
     ].map { (try! NSRegularExpression(pattern: $0.0, options: [.caseInsensitive]), $0.1) }
+
+    /// The patterns minutes are checked with: addresses, postcodes, e-mail addresses, and a date given as a birth date.
+    static let minutesPatterns: [(NSRegularExpression, String)] = patterns.filter { $0.1 == "Anschrift" || $0.1 == "Postleitzahl" || $0.1 == "E-Mail" }
+        + [(try! NSRegularExpression(pattern: #"\b(geb\.?|geboren(\s+am)?|Geburtsdatum:?)\s*\d{1,2}\.\s?\d{1,2}\.\s?(\d{4}|\d{2})\b"#, options: [.caseInsensitive]), "Geburtsdatum")]
 
     /// The sheet as text lines, for storage and display.
     public var text: String { (lines.map { "\($0.label): \($0.value)" } + ["Frage: \(question)"]).joined(separator: "\n") }

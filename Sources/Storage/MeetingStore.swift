@@ -51,6 +51,17 @@ public struct MeetingStore: Sendable {
         }
     }
 
+    /// The clients of `organisation` whose cases were brought to the meeting. Sheets do not name them; the service's
+    /// own audit rows do (so the authority never learns them from this).
+    public func sheetClients(meetingID: String, organisation: String) async throws -> [String] {
+        try await db.read { ex in
+            try await ex.query(SQL("""
+                SELECT DISTINCT a.client_id FROM meeting_cases m JOIN audit_events a ON a.entity_id = m.id
+                WHERE m.meeting_id = ? AND a.entity = 'meeting_case' AND a.action = 'anonymise' AND a.organisation_id = ? AND a.client_id IS NOT NULL
+                """, [meetingID, organisation])).compactMap { $0.text("client_id") }.sorted()
+        }
+    }
+
     /// Adds an anonymised fact sheet. The audit row names the client (inside the service's trail), the sheet does not.
     public func addCase(meetingID: String, sheet: String, clientID: String, audit: AuditContext) async throws {
         try await db.transaction { ex in

@@ -80,13 +80,14 @@ struct MeetingRoutes {
         s.addedBy == a.userID || (a.role == .coordinator && s.addedByOrganisation == a.organisationID)
     }
 
+    /// `minutesTyped`: refused minutes, shown as typed to be corrected.
     func render(_ context: BleibeContext, _ m: Meeting, errors: [String: String] = [:], edited: (on: String, participants: String, agenda: String)? = nil,
-                status: HTTPResponse.Status = .ok) async throws -> Response {
+                minutesTyped: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let a = try context.requireActor()
         let sheets = try await services.meetings.cases(meetingID: m.id).map { (id: $0.id, text: $0.sheet, removable: m.minutes.isEmpty && mayRemove(a, $0)) }
         let follow = try await services.meetings.followUps(meetingID: m.id).map { MeetingPages.FollowUpRow(id: $0.id, text: $0.text, owner: $0.owner, due: $0.due, doneOn: $0.doneOn) }
         return Reply.html(MeetingPages.show(frame: context.frame("Kooperationssitzung", current: "meetings"), id: m.id, on: m.on, participants: m.participants,
-                                            agenda: m.agenda, minutes: m.minutes, sheets: sheets, followUps: follow, today: services.today, errors: errors,
+                                            agenda: m.agenda, minutes: minutesTyped ?? m.minutes, sheets: sheets, followUps: follow, today: services.today, errors: errors,
                                             canManage: Policy.allows(a, .manageMeetings(organisation: a.organisationID)), edited: edited), status: status)
     }
 
@@ -136,7 +137,22 @@ struct MeetingRoutes {
         let (a, m) = try await loadMeeting(context)
         let form = try await Form.checked(request, context: context)
         let text = form.trimmed("minutes")
-        guard text.count <= 20_000 else { return try await render(context, m, errors: ["minutes": "Das Protokoll darf höchstens 20.000 Zeichen haben."], status: .unprocessableContent) }
+        var error: String?
+        if text.count > 20_000 { error = "Das Protokoll darf höchstens 20.000 Zeichen haben." }
+        else if m.on > services.today { error = "Ein Protokoll kann erst ab dem Tag der Sitzung (\(m.on.german)) geschrieben werden." }
+        else if text.isEmpty && !m.minutes.isEmpty { error = "Ein gespeichertes Protokoll kann berichtigt, aber nicht geleert werden." }
+        else {
+            // The service checks against the clients it brought; the authority's side only for addresses and birth dates
+            // (checking it against the service's clients would tell it who they are).
+            let own = a.organisationKind == .counselingService
+                ? try await services.clients.clients(ids: try await services.meetings.sheetClients(meetingID: m.id, organisation: a.organisationID), organisation: a.organisationID)
+                : []
+            let found = FactSheet.identifyingWordsInMinutes(text, clients: own)
+            if !found.isEmpty {
+                error = "Das Protokoll enthält Angaben, die eine Person erkennbar machen können (\(found.joined(separator: ", "))). Bitte entfernen: Fälle nur anonym, ohne Namen, Aktenzeichen, Anschrift oder Geburtsdatum."
+            }
+        }
+        if let error { return try await render(context, m, errors: ["minutes": error], minutesTyped: text, status: .unprocessableContent) }
         try await services.meetings.setMinutes(meetingID: m.id, minutes: text, audit: services.audit(a))
         return Reply.redirect("/meetings/\(m.id)")
     }

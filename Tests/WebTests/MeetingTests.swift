@@ -18,7 +18,7 @@ struct MeetingTests {
                 #expect(refused.status == .unprocessableContent && refused.body.contains(">Nur dieser Punkt</textarea>") && refused.body.contains("value=\"31.02.2026\""))
                 let ancient = try await coordinator.request(.post, "/meetings", form: ["csrf": cc, "on": "01.01.1990", "participants": "x", "agenda": "y"])
                 #expect(ancient.status == .unprocessableContent && ancient.body.contains("höchstens ein Jahr zurück"))
-                let created = try await coordinator.request(.post, "/meetings", form: ["csrf": cc, "on": "10.12.2026", "participants": "Koordination, ABH-Leitung",
+                let created = try await coordinator.request(.post, "/meetings", form: ["csrf": cc, "on": "20.11.2026", "participants": "Koordination, ABH-Leitung",
                                                                                       "agenda": "Fallbesprechungen\nQuartalsstatistik"])
                 let meetingPath = try #require(created.headers[.location])
                 // The counselor brings a case; a question that names the person is refused.
@@ -42,8 +42,15 @@ struct MeetingTests {
                 for secret in ["Haddad", "Mohammed", "A-1", "client-a", "05.05.1990", "1990-05-05", "1990"] { #expect(!sheet.contains(secret), "\(secret)") }
                 #expect(sheet.range(of: "[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}", options: .regularExpression) == nil, "a full date in the sheet")
                 #expect(sheet.contains("35–39 Jahre") && sheet.contains("Irak") && sheet.contains("11/2020") && sheet.contains("Reicht Teilzeit"))
-                // Minutes and follow-ups on both sides.
-                #expect(try await lead.request(.post, meetingPath + "/minutes", form: ["csrf": lc, "minutes": "Einigkeit: Teilzeit mit Aufstockung prüfen."]).status == .seeOther)
+                // Minutes and follow-ups on both sides. Minutes name no one: the service's side is checked against the
+                // clients it brought, both sides for addresses and birth dates; once written they are corrected, not emptied.
+                let namedMinutes = try await b.request(.post, meetingPath + "/minutes", form: ["csrf": csrf, "minutes": "Fall Haddad (A-1): Teilzeit prüfen."])
+                #expect(namedMinutes.status == .unprocessableContent && namedMinutes.body.contains("Haddad, A-1") && namedMinutes.body.contains("Fall Haddad (A-1): Teilzeit prüfen.</textarea>"))
+                let born = try await lead.request(.post, meetingPath + "/minutes", form: ["csrf": lc, "minutes": "Person geb. 15.11.1983, Hauptstraße 12"])
+                #expect(born.status == .unprocessableContent && born.body.contains("geb. 15.11.1983") && born.body.contains("Hauptstraße 12"))
+                #expect(try await lead.request(.post, meetingPath + "/minutes", form: ["csrf": lc, "minutes": "Einigkeit: Teilzeit mit Aufstockung prüfen. Nächste Sitzung am 12.03.2027, TOP 3."]).status == .seeOther)
+                let emptied = try await lead.request(.post, meetingPath + "/minutes", form: ["csrf": lc, "minutes": " "])
+                #expect(emptied.status == .unprocessableContent && emptied.body.contains("nicht geleert"))
                 #expect(try await lead.request(.post, meetingPath + "/followups", form: ["csrf": lc, "text": "Hinweise zu § 25b Abs. 1 S. 2 Nr. 3 abstimmen", "owner": "ABH-Leitung", "due": "31.03.2027"]).status == .seeOther)
                 #expect(try await lead.request(.post, meetingPath + "/followups", form: ["csrf": lc, "text": "", "owner": "", "due": "x"]).status == .unprocessableContent)
                 let after = try await coordinator.request(.get, meetingPath)
@@ -99,6 +106,9 @@ struct MeetingTests {
                 #expect(try await lead.request(.get, meetingPath).body.contains("Keine Fälle eingebracht."))
                 // A counselor does not schedule; with minutes the meeting is a record and stays; without, it can go.
                 #expect(try await b.request(.post, meetingPath + "/delete", form: ["csrf": csrf]).status == .forbidden)
+                let early = try await lead.request(.post, meetingPath + "/minutes", form: ["csrf": lc, "minutes": "Besprochen."])
+                #expect(early.status == .unprocessableContent && early.body.contains("erst ab dem Tag der Sitzung (17.12.2026)"))
+                #expect(try await coordinator.request(.post, meetingPath, form: ["csrf": cc, "on": "20.11.2026", "participants": "Koordination, ABH", "agenda": "Fälle"]).status == .seeOther)
                 #expect(try await lead.request(.post, meetingPath + "/minutes", form: ["csrf": lc, "minutes": "Besprochen."]).status == .seeOther)
                 #expect(try await coordinator.request(.post, meetingPath + "/delete", form: ["csrf": cc]).status == .conflict)
                 let second = try #require(try await coordinator.request(.post, "/meetings", form: ["csrf": cc, "on": "11.12.2026", "participants": "x", "agenda": "y"]).headers[.location])
@@ -153,5 +163,13 @@ struct MeetingTests {
             #expect(caught(legal).isEmpty, "\(legal)")
         }
         #expect(caught("erreichbar unter 0351 1234567 oder x.y@example.org") == ["x.y@example.org", "0351 1234567"])
+        // The forms that once passed (QA of 05.12.2026, second round): slashes, days without a year, brackets.
+        for q in ["Einreise am 12/03/2019, Duldung seit 2020", "Anruf unter (0351) 4567890 möglich?", "Termin bei der ABH am 12.03. – zählt das?",
+                  "Geburtstag am 15. November, ist das relevant?", "Vorsprache am 3. Nov. bei der ABH", "Tel. +49 (0)351 4567890"] {
+            #expect(!caught(q).isEmpty, "\(q)")
+        }
+        for fine in ["Reicht B1 ab 03/2025?", "Gilt § 60d Abs. 1 Nr. 2 seit 2020?", "Zählen 12 Monate (2024) mit?", "Wie bei Nr. 1. Und dann?"] {
+            #expect(caught(fine).isEmpty, "\(fine)")
+        }
     }
 }
