@@ -210,6 +210,14 @@ public struct FactSheet: Sendable, Hashable {
         (#"\+\d{1,3}\s?\(0\)\s?\d[\d /-]{4,}\d"#, "Telefon"),
     ].map { (try! NSRegularExpression(pattern: $0.0, options: [.caseInsensitive]), $0.1) }
 
+    /// Names after a title ("Herr Ahmad Karimi", "Frau Ben Salah"): where no client's name is known to compare with.
+    public static func titledNames(in typed: String) -> [String] {
+        let text = skeleton(typed)
+        return titled.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range, in: text).map { String(text[$0]) } }
+    }
+
+    static let titled = try! NSRegularExpression(pattern: #"\b(Herrn?|Frau|Fr\.|Hr\.)\s+\p{Lu}[\p{L}'-]+(\s+\p{Lu}[\p{L}'-]+)*"#)
+
     /// The patterns minutes are checked with: addresses, postcodes, e-mail addresses, and a date given as a birth date.
     static let minutesPatterns: [(NSRegularExpression, String)] = patterns.filter { $0.1 == "Anschrift" || $0.1 == "Postleitzahl" || $0.1 == "E-Mail" }
         + [(try! NSRegularExpression(pattern: #"\b(geb\.?|geboren(\s+am)?|Geburtsdatum:?)\s*\d{1,2}\.\s?\d{1,2}\.\s?(\d{4}|\d{2})\b"#, options: [.caseInsensitive]), "Geburtsdatum")]

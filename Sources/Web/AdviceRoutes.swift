@@ -84,6 +84,11 @@ struct AdviceRoutes {
         if !(f.legalArea == "other" || PathwayKey(rawValue: f.legalArea) != nil) { f.errors["legal_area"] = "Bitte ein Rechtsgebiet wählen." }
         if f.question.isEmpty { f.errors["question"] = "Bitte die Frage angeben." }
         if f.question.count > 5000 { f.errors["question"] = "Die Frage darf höchstens 5000 Zeichen haben." }
+        // The person asked about is no client: no names to compare, but a title with a name, a date, an address or a number.
+        let found = FactSheet.identifyingWords(in: f.question, client: nil) + FactSheet.titledNames(in: f.question)
+        if f.errors["question"] == nil, !found.isEmpty {
+            f.errors["question"] = "Die Frage enthält Angaben, die eine Person erkennbar machen können (\(found.joined(separator: ", "))). Bitte ohne Namen, Geburtsdatum, Anschrift oder Telefonnummer fragen."
+        }
         guard f.errors.isEmpty, let account = context.account else { return try await renderAsk(context, form: f, status: .unprocessableContent) }
         try await services.advice.add(ExpertRequest(id: Credentials.newID(), requester: "\(account.user.displayName) (\(account.organisation.name))", legalArea: f.legalArea,
                                                     question: f.question, answer: "", minutesSpent: 0, askedOn: services.today, askedBy: a.userID),

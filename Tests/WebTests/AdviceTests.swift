@@ -39,6 +39,11 @@ struct AdviceTests {
                 // The summary's links follow the form's fields (not the keys' alphabet).
                 let links = refused.body.components(separatedBy: "<a href=\"#").dropFirst().map { String($0.prefix { $0 != "\"" }) }
                 #expect(links.filter { ["service", "legal_area", "question"].contains($0) } == ["service", "legal_area", "question"])
+                // A question about a person who is no client: a title with a name, a birth date, an address or a phone number is refused.
+                let identifying = try await volunteer.request(.post, "/advice/ask", form: ["csrf": vc, "service": "org-a", "legal_area": "25b",
+                                                                                         "question": "Herr Ahmad Karimi, geb. 12.03.1990, Tel. 0176 1234567, wohnt Hauptstraße 5: Reicht B1?"])
+                #expect(identifying.status == .unprocessableContent && identifying.body.contains("Herr Ahmad Karimi") && identifying.body.contains("12.03.1990")
+                        && identifying.body.contains("0176 1234567") && identifying.body.contains("Hauptstraße 5"))
                 #expect(try await volunteer.request(.post, "/advice/ask", form: ["csrf": vc, "service": "org-a", "legal_area": "60d",
                                                                                 "question": "Eine Frau arbeitet seit 14 Monaten <Vollzeit>. Reicht das?"]).status == .seeOther)
                 #expect(try await volunteer.request(.get, "/advice/ask").body.contains("Noch nicht beantwortet."))
