@@ -79,6 +79,11 @@ struct ScreeningRoutes {
     func load(_ context: BleibeContext) async throws -> (Actor, ScreeningJob) {
         let a = try actor(context)
         guard let j = try await services.screeningJobs.job(id: try context.parameters.require("id"), organisation: a.organisationID) else { throw AppError.notFound }
+        // Past its retention time a list is gone, even if the deletion pass has not come round yet.
+        if j.expiresAt <= services.timestamp() {
+            try await ScreeningRunner.purge(services)
+            throw AppError.notFound
+        }
         // A job still queued, or running on an instance that stopped, is picked up by whoever looks at it.
         if j.state == .queued || j.state == .running { services.screeningRunner.kick(services) }
         return (a, j)

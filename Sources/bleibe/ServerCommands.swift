@@ -24,7 +24,10 @@ struct Serve: AsyncParsableCommand {
         print("Bleibe startet auf http://\(hostname):\(port) (\(where_)). Beenden mit Strg+C.")
         // runService returns after a graceful shutdown (SIGTERM, SIGINT): requests are answered, their audit rows
         // committed; then the database connections are closed properly (SQLite checkpoints its WAL).
+        let maintenance = Maintenance.start(services)
+        defer { maintenance.cancel() }
         do { try await buildApplication(services).runService() } catch {
+            maintenance.cancel()
             await services.db.shutdown()
             if "\(error)".contains("Address already in use") {
                 FileHandle.standardError.write(Data("Port \(port) auf \(hostname) ist schon belegt (läuft Bleibe bereits?). Einen anderen wählen: --port N\n".utf8))
@@ -32,6 +35,7 @@ struct Serve: AsyncParsableCommand {
             }
             throw error
         }
+        maintenance.cancel()
         await services.db.shutdown()
         print("Bleibe beendet.")
     }

@@ -81,8 +81,19 @@ struct ScreeningWebTests {
                 f.clock.advance(8 * 86_400)
                 let remaining = try await f.services.screeningJobs.jobs(organisation: "org-a")
                 #expect(remaining.map(\.state) == [.done], "\(remaining.map { "\($0.state) \($0.error ?? "") \($0.processedRows)/\($0.totalRows)" })")
-                try await ScreeningRunner.purge(f.services)
+                // Past its retention time nothing of it is served, whether or not the deletion pass has run.
+                let fresh = try await b.logIn(f.login(.coordinator))
+                #expect(try await b.request(.get, second).status == .notFound)
+                #expect(try await b.request(.get, second + "/results").status == .notFound)
                 #expect(try await f.services.screeningJobs.jobs(organisation: "org-a").isEmpty)
+                #expect(!FileManager.default.fileExists(atPath: ScreeningRunner.inputPath(f.services.config, String(second.split(separator: "/").last!))))
+                // And the server's maintenance pass deletes without anyone looking.
+                let third = try #require(try await b.upload("/screening", fields: ["csrf": fresh, "on": "22.11.2026"], file: ("file", "c.jsonl", "text/plain", Array(lines[0].utf8))).headers[.location])
+                for _ in 0..<300 where !(try await b.request(.get, third).body.contains("id=\"job-state\">fertig")) { try await Task.sleep(nanoseconds: 100_000_000) }
+                f.clock.advance(8 * 86_400)
+                await Maintenance.run(f.services)
+                #expect(try await f.services.screeningJobs.jobs(organisation: "org-a").isEmpty)
+                #expect(!FileManager.default.fileExists(atPath: ScreeningRunner.resultsPath(f.services.config, String(third.split(separator: "/").last!))))
             }
         }
     }
