@@ -161,6 +161,14 @@ public struct AppointmentStore: Sendable {
         }
     }
 
+    /// Whether the same request (name, contact and message) came in since `since`.
+    public func hasRequest(organisation: String, since: String, name: String, contact: String, message: String) async throws -> Bool {
+        try await db.read { ex in
+            try await ex.one(SQL("SELECT id FROM appointment_requests WHERE organisation_id = ? AND created_at >= ? AND name = ? AND contact = ? AND message = ?",
+                                 [organisation, since, name, contact, message])) != nil
+        }
+    }
+
     public func countRequests(organisation: String, since: String) async throws -> Int {
         try await db.read { ex in try await ex.one(SQL("SELECT COUNT(*) AS n FROM appointment_requests WHERE organisation_id = ? AND created_at >= ?", [organisation, since]))?.int("n") ?? 0 }
     }

@@ -29,6 +29,8 @@ public struct AppConfig: Sendable {
     /// Failed logins (per account and per address) within `throttleWindow` before logins are refused.
     public var throttleLimit = 5
     public var throttleWindow: TimeInterval = 15 * 60
+    /// Behind a reverse proxy: the sender's address is the one it forwards (X-Forwarded-For), not the proxy's.
+    public var trustProxy = false
 
     public init() {}
 
@@ -45,6 +47,7 @@ public struct AppConfig: Sendable {
         if let u = env["BLEIBE_PUBLIC_URL"], !u.isEmpty { c.publicURL = u.hasSuffix("/") ? String(u.dropLast()) : u }
         if env["BLEIBE_SECURE_COOKIES"] == "1" || env["BLEIBE_PUBLIC_URL"]?.hasPrefix("https://") == true { c.secureCookies = true }
         if let t = env["BLEIBE_IDLE_TIMEOUT"].flatMap(TimeInterval.init) { c.idleTimeout = t }
+        if env["BLEIBE_TRUSTED_PROXY"] == "1" { c.trustProxy = true }
         return c
     }
 }

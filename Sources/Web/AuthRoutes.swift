@@ -49,19 +49,23 @@ struct AuthRoutes {
         let since = services.timestamp(now.addingTimeInterval(-services.config.throttleWindow))
         // The same message for an unknown user and a wrong password; throttled per account and per address.
         let generic = "E-Mail-Adresse oder Passwort ist falsch."
-        let keys = ["email:\(AccountStore.sha256(email))"]
-        for key in keys where try await services.accounts.failedLogins(key: key, since: since) >= services.config.throttleLimit {
+        // Per address ten times as many: colleagues behind one office address must not lock each other out, but one
+        // sender cannot try password after password across accounts.
+        let emailKey = "email:\(AccountStore.sha256(email))", addressKey = "addr:" + context.senderKey(request, trustProxy: services.config.trustProxy)
+        let keys = [(emailKey, services.config.throttleLimit), (addressKey, services.config.throttleLimit * 10)]
+        for (key, limit) in keys where try await services.accounts.failedLogins(key: key, since: since) >= limit {
             throw AppError.tooManyRequests("Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie 15 Minuten.")
         }
         let account = try await services.accounts.account(email: email)
         let ok = try await Credentials.verify(password, hash: account?.passwordHash ?? Credentials.dummyHash)
         guard let account, ok, account.user.active else {
-            for key in keys { try await services.accounts.recordFailedLogin(key: key, at: services.timestamp(now)) }
+            for (key, _) in keys { try await services.accounts.recordFailedLogin(key: key, at: services.timestamp(now)) }
             var r = Reply.html(AuthPages.login(csrf: expected, email: email, error: generic), status: .unauthorized)
             r.setCookie(cookie(Self.loginCSRFCookie, expected, maxAge: 3600))
             return r
         }
-        for key in keys { try await services.accounts.clearFailedLogins(key: key) }
+        // The address keeps its count: one valid login must not reset the tries made against other accounts.
+        try await services.accounts.clearFailedLogins(key: emailKey)
         let token = Credentials.randomToken()
         let staff = account.user.role.isStaff
         try await services.accounts.createSession(token: token, userID: account.user.id, csrf: Credentials.randomToken(),

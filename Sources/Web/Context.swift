@@ -15,7 +15,13 @@ public struct BleibeContext: RequestContext {
     /// Authenticated by an API token (no cookie, no CSRF).
     public var viaAPIToken = false
 
-    public init(source: Source) { coreContext = .init(source: source) }
+    /// The address of the connection's peer (a reverse proxy's, behind one).
+    public var peer: String?
+
+    public init(source: Source) {
+        coreContext = .init(source: source)
+        peer = source.channel.remoteAddress?.ipAddress
+    }
 
     public var maxUploadSize: Int { 1_000_000 }
 
@@ -92,6 +98,7 @@ public struct AppServices: Sendable {
     public var advice: AdviceStore
     public var screeningJobs: ScreeningJobStore
     let screeningRunner = ScreeningRunner()
+    let senders = SenderLimiter()
     public var engine: Engine
     /// The clock (injected, so tests can fix "today").
     public var now: @Sendable () -> Date

@@ -8,8 +8,10 @@ import Views
 struct PublicRoutes {
     let services: AppServices
     static let csrfCookie = "bleibe_request_csrf"
-    /// At most this many requests per service and hour: a flood of spam must not bury real requests.
-    static let hourlyLimit = 30
+    /// At most this many requests per sender and hour (a person needs one), and per service and hour: a flood of
+    /// spam must not bury real requests, and one sender must not shut the form for everyone.
+    static let hourlyLimitPerSender = 5
+    static let hourlyLimit = 300
 
     var endpoints: [Endpoint] {
         [
@@ -70,12 +72,20 @@ struct PublicRoutes {
         if f.name.isEmpty { f.errors.append(lang.text("errName")) }
         if f.contact.count < 5 || !(f.contact.contains("@") || f.contact.filter(\.isNumber).count >= 5) { f.errors.append(lang.text("errContact")) }
         if !f.consent { f.errors.append(lang.text("errConsent")) }
-        let hourAgo = services.timestamp(services.now().addingTimeInterval(-3600))
-        if f.errors.isEmpty, try await services.appointments.countRequests(organisation: o.id, since: hourAgo) >= Self.hourlyLimit {
-            f.errors.append(lang.text("errBusy"))
-            return reply(o, lang: lang, form: f, sent: false, status: .tooManyRequests)
-        }
         guard f.errors.isEmpty else { return reply(o, lang: lang, form: f, sent: false, status: .unprocessableContent) }
+        let hourAgo = services.timestamp(services.now().addingTimeInterval(-3600))
+        // The same request again (a double click, a reload of the post) is taken as sent, not stored twice.
+        if try await services.appointments.hasRequest(organisation: o.id, since: hourAgo, name: f.name, contact: f.contact, message: f.message) {
+            return Reply.redirect("/anfrage/\(o.id)?lang=\(lang.code)&sent=1")
+        }
+        let recent = try await services.appointments.countRequests(organisation: o.id, since: hourAgo)
+        if recent >= Self.hourlyLimit
+            || !services.senders.allow(context.senderKey(request, trustProxy: services.config.trustProxy) + o.id, limit: Self.hourlyLimitPerSender, window: 3600, now: services.now()) {
+            f.errors.append(lang.text("errBusy"))
+            var r = reply(o, lang: lang, form: f, sent: false, status: .tooManyRequests)
+            r.headers[.retryAfter] = "3600"
+            return r
+        }
         try await services.appointments.addRequest(.init(id: Credentials.newID(), createdAt: services.timestamp(), name: f.name, contact: f.contact,
                                                          language: f.language, preferred: f.preferred, message: f.message, formLanguage: lang.code), organisation: o.id)
         return Reply.redirect("/anfrage/\(o.id)?lang=\(lang.code)&sent=1")

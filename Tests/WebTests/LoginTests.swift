@@ -57,6 +57,25 @@ struct LoginTests {
         }
     }
 
+    /// One sender trying one password on many accounts is stopped too (after ten times the per-account limit), and a
+    /// login of their own in between does not reset the count.
+    @Test(arguments: TestDatabase.available)
+    func oneAddressTryingManyAccountsIsThrottled(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            for i in 0..<(f.services.config.throttleLimit * 10) {
+                let p = try await b.request(.get, "/login")
+                let r = try await b.request(.post, "/login", form: ["email": "guess\(i)@a.example", "password": "Sommer-2026-x", "csrf": b.csrf(p) ?? ""])
+                #expect(r.status == .unauthorized)
+                if i == 20 { try await Browser(client: b.client, clock: f.clock).logIn(f.login(.volunteer)) }
+            }
+            let p = try await b.request(.get, "/login")
+            let blocked = try await b.request(.post, "/login", form: ["email": "counselor@a.example", "password": Fixture.password, "csrf": b.csrf(p) ?? ""])
+            #expect(blocked.status == .tooManyRequests)
+        }
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func loginWithoutCSRFTokenIsRefused(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
