@@ -131,7 +131,10 @@ enum OpenAPIDocument {
             "responses": {"200": {"description": "The consented topics only", "content": {"application/json": {"schema": {"type": "object", "required": ["client_id", "consent_id", "topics"], "properties": {
               "client_id": {"type": "string"}, "consent_id": {"type": "string"}, "topics": {"type": "array", "items": {"$ref": "#/components/schemas/ConsentTopic"}},
               "identity": {"type": "object"}, "status_history": {"type": "array", "items": {"type": "object"}}, "assessment": {"type": "array", "items": {"type": "object"}},
-              "missing_documents": {"type": "array", "items": {"type": "string"}}, "sessions": {"type": "array", "items": {"type": "object"}}}}}}},
+              "missing_documents": {"type": "array", "items": {"type": "string"}}, "sessions": {"type": "array", "items": {"type": "object"}},
+              "applications": {"type": "array", "items": {"type": "object", "properties": {"pathway": {"type": "string"}, "filed_on": {"type": "string", "format": "date"}, "outcome": {"type": "string"}, "decided_on": {"type": "string", "format": "date"}, "valid_until": {"type": "string", "format": "date"}}}},
+              "health": {"type": "object", "properties": {"school_impossible": {"type": "boolean"}, "livelihood_impossible": {"type": "boolean"}, "german_impossible": {"type": "boolean"}, "reason": {"type": "string"}}},
+              "convictions": {"type": "array", "items": {"type": "object", "properties": {"date": {"type": "string", "format": "date"}, "offence": {"type": "string"}, "day_fines": {"type": "integer"}, "prison_months": {"type": "integer"}}}}}}}}},
               "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
         },
         "/api/v1/referrals": {

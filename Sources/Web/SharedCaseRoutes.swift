@@ -111,6 +111,7 @@ struct SharedCaseRoutes {
                 guard let t = Consent.Topic(rawValue: part.trimmingCharacters(in: .whitespaces)) else { throw AppError.badRequest("Unknown topic '\(part)'.") }
                 set.insert(t)
             }
+            guard !set.isEmpty else { throw AppError.badRequest("The parameter topics names no topic.") }
             requested = set
         }
         let (_, client, consent, topics) = try await disclose(context, requested: requested, channel: "api")
@@ -159,6 +160,17 @@ struct SharedCaseRoutes {
                 if let r = i.reason { health["reason"] = r }
             }
             out["health"] = health
+        }
+        // What the page shows under the same topic (the disclosure log names it, so it must be sent).
+        if topics.contains(.convictions) {
+            out["convictions"] = (p.convictions ?? []).map { v -> [String: Any] in
+                var o: [String: Any] = [:]
+                if let d = v.date { o["date"] = d.iso }
+                if let x = v.offence { o["offence"] = x }
+                if let x = v.dayFines { o["day_fines"] = x }
+                if let x = v.prisonMonths { o["prison_months"] = x }
+                return o
+            }
         }
         return Reply.json(String(decoding: try JSONSerialization.data(withJSONObject: out, options: [.sortedKeys]), as: UTF8.self))
     }

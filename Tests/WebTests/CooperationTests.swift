@@ -76,6 +76,8 @@ struct CooperationTests {
                 #expect(try await clerk.request(.get, "/clients/client-a/consents/\(consentID)/form").status != .ok)
                 #expect(try await b.request(.get, "/clients/client-a/consents/none/form").status == .notFound)
                 #expect(try await b.request(.post, "/clients/client-a/consents/\(consentID)/revoke", form: ["csrf": csrf]).status == .seeOther)
+                let twice = try await b.request(.post, "/clients/client-a/consents/\(consentID)/revoke", form: ["csrf": csrf])
+                #expect(twice.status == .conflict && twice.body.contains("bereits widerrufen (am 22.11.2026)"))
                 let after = try await clerk.request(.get, "/shared/clients/client-a")
                 #expect(after.status == .forbidden && after.body.contains("widerrufen") && !after.body.contains("Haddad"))
                 #expect(!(try await clerk.request(.get, "/shared").body.contains("A-1")))
@@ -124,6 +126,11 @@ struct CooperationTests {
                 try await consent(["identity", "missing_documents", "convictions"])
                 let wider = try await clerk.request(.get, "/shared/clients/client-a")
                 #expect(wider.body.contains("Tilgung abwarten oder atypischen Fall darlegen") && wider.body.contains("§ 242 StGB"))
+                // The API sends what the page shows under the topic (the disclosure log says it was sent).
+                let widerAPI = try await clerk.request(.get, "/api/v1/shared/clients/client-a?topics=convictions")
+                #expect(widerAPI.status == .ok && widerAPI.body.contains("\"convictions\":[{") && widerAPI.body.contains("§ 242 StGB"))
+                #expect(!(try await clerk.request(.get, "/api/v1/shared/clients/client-a?topics=identity")).body.contains("convictions"))
+                #expect(try await clerk.request(.get, "/api/v1/shared/clients/client-a?topics=,,,").status == .badRequest)
             }
         }
     }
