@@ -26,13 +26,25 @@ public struct ApplicationStore: Sendable {
     public let db: any SQLDatabase
     public init(db: any SQLDatabase) { self.db = db }
 
-    public func file(_ a: PermitApplication, organisation: String, audit: AuditContext) async throws -> Bool {
+    public enum FileOutcome: Sendable, Equatable {
+        case filed, notFound
+        /// The client has an application for the same pathway still undecided (filed on that day).
+        case alreadyPending(Day)
+    }
+
+    /// Records an application of the case, unless one for the same pathway of the client is still undecided (one
+    /// application is pending per permit; a second would be a double entry).
+    public func file(_ a: PermitApplication, organisation: String, audit: AuditContext) async throws -> FileOutcome {
         try await db.transaction { ex in
             guard let c = try await ex.one(SQL("SELECT client_id FROM cases WHERE id = ? AND organisation_id = ?", [a.caseID, organisation])),
-                  c.text("client_id") == a.clientID else { return false }
+                  c.text("client_id") == a.clientID else { return .notFound }
+            if let open = try await ex.one(SQL("SELECT filed_on FROM applications WHERE client_id = ? AND organisation_id = ? AND pathway = ? AND outcome = 'pending'",
+                                               [a.clientID, organisation, a.pathway.rawValue])) {
+                return .alreadyPending(open.text("filed_on").flatMap(Day.init(iso:)) ?? a.filedOn)
+            }
             try await Self.insert(ex, a, organisation: organisation, audit: audit)
             try await ex.execute(SQL("UPDATE cases SET state = 'application_filed' WHERE id = ? AND state IN ('open', 'waiting_for_documents')", [a.caseID]))
-            return true
+            return .filed
         }
     }
 

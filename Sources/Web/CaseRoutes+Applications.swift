@@ -21,8 +21,13 @@ extension CaseRoutes {
                                     status: .unprocessableContent)
         }
         let app = PermitApplication(id: Credentials.newID(), caseID: c.id, clientID: client.id, pathway: pathway, filedOn: day)
-        guard try await services.applications.file(app, organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
-        return Reply.redirect("/cases/\(c.id)#applications")
+        switch try await services.applications.file(app, organisation: c.organisationID, audit: services.audit(a)) {
+        case .filed: return Reply.redirect("/cases/\(c.id)#applications")
+        case .notFound: throw AppError.notFound
+        case .alreadyPending(let on):
+            return try await render(context, c, client, applicationErrors: ["filed_on": "Ein Antrag nach \(pathway.title) vom \(on.german) ist noch nicht entschieden. Bitte erst dessen Entscheidung eintragen."],
+                                    applicationSent: ["filed_on": form.trimmed("filed_on"), "pathway": pathway.rawValue], status: .conflict)
+        }
     }
 
     /// A grant writes the new status period into the client's history (same transaction): assessment and

@@ -36,6 +36,9 @@ struct ApplicationTests {
                 let csrf = try await b.logIn(f.login(.counselor))
                 let casePath = try await b.openCase("client-a", csrf: csrf, on: "01.09.2026")
                 #expect(try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "25b", "filed_on": "01.10.2026"]).status == .seeOther)
+                // A second application for the same permit while the first is undecided is a double entry.
+                let second = try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "25b", "filed_on": "03.10.2026"])
+                #expect(second.status == .conflict && second.body.contains("Ein Antrag nach § 25b Abs. 1 AufenthG vom 01.10.2026 ist noch nicht entschieden") && second.body.contains("value=\"03.10.2026\""))
                 let original = try await f.services.clients.client(id: "client-a", organisation: "org-a")?.facts.status
                 let appID = try #require(try await b.request(.get, casePath).body.components(separatedBy: "/applications/").dropFirst().first?.prefix { $0 != "/" })
                 let decide = casePath + "/applications/\(appID)/decision", reopen = casePath + "/applications/\(appID)/reopen"
