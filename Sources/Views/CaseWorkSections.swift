@@ -77,7 +77,8 @@ public enum CaseWorkSections {
         """
     }
 
-    public static func reminders(frame: PageFrame, caseID: String, reminders: [ManualReminder], land: String, today: Day, errors: [String: String] = [:]) -> HTML {
+    public static func reminders(frame: PageFrame, caseID: String, reminders: [ManualReminder], land: String, today: Day, errors: [String: String] = [:],
+                                 sent: [String: String] = [:]) -> HTML {
         let rows = reminders.map { r -> HTML in
             let due = r.deadline(land: land).due
             let moved: HTML = due != r.on ? " <span class=\"hint\">(verschoben vom \(r.on.german): Wochenende/Feiertag)</span>" : .empty
@@ -91,8 +92,8 @@ public enum CaseWorkSections {
         \(rows.isEmpty ? "<p>Keine eigenen Wiedervorlagen.</p>" as HTML : "<ul>\(rows)</ul>")
         <form method="post" action="/cases/\(caseID)/reminders">\(Layout.csrf(frame.csrf))
         <div class="grid">
-        <div><label for="rem_on">Am (TT.MM.JJJJ)</label><input id="rem_on" name="on" size="10"\(Layout.describedBy("rem_on", errors["rem_on"]))>\(Layout.fieldError("rem_on", errors["rem_on"]))</div>
-        <div><label for="rem_title">Was ist zu tun?</label><input id="rem_title" name="title" size="40"\(Layout.describedBy("rem_title", errors["rem_title"]))>\(Layout.fieldError("rem_title", errors["rem_title"]))</div>
+        <div><label for="rem_on">Am (TT.MM.JJJJ)</label><input id="rem_on" name="on" size="10" value="\(sent["on"] ?? "")"\(Layout.describedBy("rem_on", errors["rem_on"]))>\(Layout.fieldError("rem_on", errors["rem_on"]))</div>
+        <div><label for="rem_title">Was ist zu tun?</label><input id="rem_title" name="title" size="40" value="\(sent["title"] ?? "")"\(Layout.describedBy("rem_title", errors["rem_title"]))>\(Layout.fieldError("rem_title", errors["rem_title"]))</div>
         </div>
         <p><button type="submit">Wiedervorlage anlegen</button></p>
         </form>
@@ -101,13 +102,15 @@ public enum CaseWorkSections {
     }
 
     /// State, pathway and counselor of the case; closing with the day and the outcome.
+    /// `sent`: a refused form's values by field name, shown as sent instead of the stored ones.
     public static func caseState(frame: PageFrame, counselingCase c: CounselingCase, counselors: [(id: String, name: String)], today: Day,
-                                 errors: [String: String] = [:]) -> HTML {
-        let states = CounselingCase.State.allCases.map { s in "<option value=\"\(s.rawValue)\"\(s == c.state ? " selected" : "")>\(CasePages.state(s))</option>" as HTML }
+                                 errors: [String: String] = [:], sent: [String: String] = [:]) -> HTML {
+        let state = sent["state"] ?? c.state.rawValue, pathway = sent["pathway"] ?? c.pathway?.rawValue ?? "", counselor = sent["counselor"] ?? c.counselorID
+        let states = CounselingCase.State.allCases.map { s in "<option value=\"\(s.rawValue)\"\(s.rawValue == state ? " selected" : "")>\(CasePages.state(s))</option>" as HTML }
         let pathways = ([("", "noch offen")] + PathwayKey.allCases.map { ($0.rawValue, $0.title) }).map { v, t in
-            "<option value=\"\(v)\"\(v == (c.pathway?.rawValue ?? "") ? " selected" : "")>\(t)</option>" as HTML
+            "<option value=\"\(v)\"\(v == pathway ? " selected" : "")>\(t)</option>" as HTML
         }
-        let people = counselors.map { p in "<option value=\"\(p.id)\"\(p.id == c.counselorID ? " selected" : "")>\(p.name)</option>" as HTML }
+        let people = counselors.map { p in "<option value=\"\(p.id)\"\(p.id == counselor ? " selected" : "")>\(p.name)</option>" as HTML }
         return """
         <details id="case-state"\(errors.isEmpty ? HTML.empty : " open")><summary>Stand der Akte ändern oder Akte schließen</summary>
         \(Layout.errorSummary(errors))
@@ -115,8 +118,8 @@ public enum CaseWorkSections {
         <div><label for="case_state">Stand</label><select id="case_state" name="state">\(states)</select></div>
         <div><label for="case_pathway">Angestrebter Weg</label><select id="case_pathway" name="pathway">\(pathways)</select></div>
         <div><label for="case_counselor">Zuständig</label><select id="case_counselor" name="counselor">\(people)</select></div>
-        <div><label for="closed_on">Geschlossen am (bei „abgeschlossen“)</label><input id="closed_on" name="closed_on" size="10" value="\(c.closedOn?.german ?? today.german)"\(Layout.describedBy("closed_on", errors["closed_on"]))>\(Layout.fieldError("closed_on", errors["closed_on"]))</div>
-        <div><label for="outcome">Ergebnis (bei „abgeschlossen“)</label><input id="outcome" name="outcome" size="40" value="\(c.outcome ?? "")"\(Layout.describedBy("outcome", errors["outcome"]))>\(Layout.fieldError("outcome", errors["outcome"]))</div>
+        <div><label for="closed_on">Geschlossen am (bei „abgeschlossen“)</label><input id="closed_on" name="closed_on" size="10" value="\(sent["closed_on"] ?? c.closedOn?.german ?? today.german)"\(Layout.describedBy("closed_on", errors["closed_on"]))>\(Layout.fieldError("closed_on", errors["closed_on"]))</div>
+        <div><label for="outcome">Ergebnis (bei „abgeschlossen“)</label><input id="outcome" name="outcome" size="40" value="\(sent["outcome"] ?? c.outcome ?? "")"\(Layout.describedBy("outcome", errors["outcome"]))>\(Layout.fieldError("outcome", errors["outcome"]))</div>
         </div><p><button type="submit">Speichern</button></p></form></details>
         """
     }

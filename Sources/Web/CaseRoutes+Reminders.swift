@@ -16,7 +16,7 @@ extension CaseRoutes {
         if on == nil || on! == nil { errors["rem_on"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
         else if on!! < services.today { errors["rem_on"] = "Eine Wiedervorlage liegt heute oder später (heute ist der \(services.today.german))." }
         if title.isEmpty || title.count > 200 { errors["rem_title"] = "Bitte angeben, was zu tun ist (höchstens 200 Zeichen)." }
-        guard errors.isEmpty, let day = on ?? nil else { return try await render(context, c, client, reminderErrors: errors, status: .unprocessableContent) }
+        guard errors.isEmpty, let day = on ?? nil else { return try await render(context, c, client, reminderErrors: errors, reminderSent: ["on": form.trimmed("on"), "title": title], status: .unprocessableContent) }
         guard try await services.cases.addReminder(ManualReminder(id: Credentials.newID(), caseID: c.id, clientID: client.id, on: day, title: title),
                                                    organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
         return Reply.redirect("/cases/\(c.id)#reminders")
@@ -47,11 +47,12 @@ extension CaseRoutes {
            try await !services.applications.applications(caseID: c.id, organisation: c.organisationID).contains(where: { $0.outcome != .pending }) {
             errors["state"] = "„Entschieden“ setzt eine erfasste Entscheidung voraus. Bitte die Entscheidung beim Antrag erfassen."
         }
-        guard errors.isEmpty else { return try await render(context, c, client, stateErrors: errors, status: .unprocessableContent) }
+        let sent = ["state": state.rawValue, "pathway": form.trimmed("pathway"), "counselor": counselor, "closed_on": form.trimmed("closed_on"), "outcome": outcome]
+        guard errors.isEmpty else { return try await render(context, c, client, stateErrors: errors, stateSent: sent, status: .unprocessableContent) }
         guard try await services.cases.update(caseID: c.id, organisation: c.organisationID, state: state, pathway: pathway,
                                               counselorID: counselor.isEmpty ? c.counselorID : counselor, closedOn: closed ?? nil,
                                               outcome: outcome.isEmpty ? nil : outcome, audit: services.audit(a)) else {
-            return try await render(context, c, client, stateErrors: ["state": "Bitte eine Berater:in der Beratungsstelle wählen."], status: .unprocessableContent)
+            return try await render(context, c, client, stateErrors: ["state": "Bitte eine Berater:in der Beratungsstelle wählen."], stateSent: sent, status: .unprocessableContent)
         }
         return Reply.redirect("/cases/\(c.id)")
     }

@@ -104,8 +104,9 @@ struct CaseRoutes {
 
     /// The case page: applications, documents and sessions, with the errors of whichever form was sent.
     func render(_ context: BleibeContext, _ c: CounselingCase, _ client: Client, sessionForm: CasePages.SessionForm? = nil,
-                applicationErrors: [String: String] = [:], applicationNotice: String? = nil, applicationSent: [String: String] = [:], documentError: String? = nil, reminderErrors: [String: String] = [:],
-                meetingError: String? = nil, meetingChoice: (meeting: String, question: String)? = nil, stateErrors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+                applicationErrors: [String: String] = [:], applicationNotice: String? = nil, applicationSent: [String: String] = [:], documentError: String? = nil, reminderErrors: [String: String] = [:], reminderSent: [String: String] = [:],
+                meetingError: String? = nil, meetingChoice: (meeting: String, question: String)? = nil, stateErrors: [String: String] = [:], stateSent: [String: String] = [:],
+                status: HTTPResponse.Status = .ok) async throws -> Response {
         let sessions = try await services.cases.sessions(caseID: c.id, organisation: c.organisationID)
         let apps = try await services.applications.applications(caseID: c.id, organisation: c.organisationID)
         let (checklist, recorded) = try await documents(c, client)
@@ -119,12 +120,12 @@ struct CaseRoutes {
            let former = try await services.user(current, of: c.organisationID) {
             counselors.append((id: former.id, name: former.displayName + " (deaktiviert)"))
         }
-        let work = CaseWorkSections.caseState(frame: frame, counselingCase: c, counselors: counselors.map { ($0.id, $0.name) }, today: services.today, errors: stateErrors)
+        let work = CaseWorkSections.caseState(frame: frame, counselingCase: c, counselors: counselors.map { ($0.id, $0.name) }, today: services.today, errors: stateErrors, sent: stateSent)
             + CaseWorkSections.applications(frame: frame, counselingCase: c, applications: apps, today: services.today, errors: applicationErrors,
                                             notice: applicationNotice, sent: applicationSent)
             + CaseWorkSections.documents(frame: frame, caseID: c.id, items: checklist, files: files, today: services.today, error: documentError)
             + CaseWorkSections.reminders(frame: frame, caseID: c.id, reminders: try await services.cases.reminders(caseIDs: [c.id], organisation: c.organisationID, openOnly: false),
-                                         land: context.land, today: services.today, errors: reminderErrors)
+                                         land: context.land, today: services.today, errors: reminderErrors, sent: reminderSent)
             + MeetingPages.bringCase(frame: frame, caseID: c.id, meetings: try await upcomingMeetings(c.organisationID).map { .init(id: $0.id, on: $0.on, participants: $0.participants) },
                                      error: meetingError, chosen: meetingChoice)
         return Reply.html(CasePages.show(frame: frame, client: client, counselingCase: c, sessions: sessions, showConfidential: true,

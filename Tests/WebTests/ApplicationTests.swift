@@ -182,6 +182,8 @@ struct ApplicationTests {
                 // The case is closed with its outcome (both are required to close).
                 let noOutcome = try await b.request(.post, casePath + "/state", form: ["csrf": csrf, "state": "closed", "pathway": "25b", "counselor": "user-0", "closed_on": "21.11.2026", "outcome": ""])
                 #expect(noOutcome.status == .unprocessableContent && noOutcome.body.contains("id=\"outcome-error\""))
+                // The refused form keeps what was chosen and typed.
+                #expect(noOutcome.body.contains("<option value=\"closed\" selected>") && noOutcome.body.contains("id=\"closed_on\" name=\"closed_on\" size=\"10\" value=\"21.11.2026\""))
                 #expect(try await b.request(.post, casePath + "/state", form: ["csrf": csrf, "state": "closed", "pathway": "25b", "counselor": "user-0",
                                                                               "closed_on": "21.11.2026", "outcome": "Aufenthaltserlaubnis nach § 25b erteilt"]).status == .seeOther)
                 #expect(try await b.request(.get, casePath).body.contains("geschlossen am 21.11.2026: Aufenthaltserlaubnis nach § 25b erteilt"))
