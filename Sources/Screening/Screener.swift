@@ -139,6 +139,9 @@ public struct Screener: Sendable {
                         let rows = evaluate(h, id: id, line: n, onlyFirst: format == .csv)
                         for r in rows { tally.add(r, horizons) }
                         base.p[i] = .success(rows.map(csvLine))
+                    } catch let e as CaseFileError {
+                        // The line is reported once, by the run (the decoder's own "input:N:" would repeat it).
+                        base.p[i] = .failure(ScreeningError(line: n, reason: (e.path.isEmpty ? "" : "\(e.path): ") + e.message))
                     } catch {
                         base.p[i] = .failure(ScreeningError(line: n, reason: "\(error)"))
                     }

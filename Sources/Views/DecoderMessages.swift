@@ -1,3 +1,4 @@
+import Eligibility
 import Foundation
 
 /// The case-file decoder words its errors in English for the command line and the API; the facts editor of the staff
@@ -5,6 +6,26 @@ import Foundation
 /// (longer phrases first); whatever follows them (field names, the value found) is kept as it is.
 public enum DecoderMessages {
     static let phrases: [(String, String)] = [
+        // The JSON reader's messages first: "unexpected text" must not be read as "un" + "expected text".
+        ("unexpected text after the value", "unerwarteter Text nach dem Wert"),
+        ("unexpected character", "unerwartetes Zeichen"), ("unexpected end", "unerwartetes Ende"), ("unexpected word", "unerwartetes Wort"),
+        ("expected a key in quotes", "Feldname in Anführungszeichen erwartet"), ("lone surrogate", "unvollständiges Unicode-Zeichen"),
+        ("nested too deeply", "zu tief verschachtelt"), ("control character in text", "Steuerzeichen im Text"),
+        ("unterminated text", "Text ohne schließendes Anführungszeichen"), ("unknown escape", "unbekannte Escape-Sequenz"),
+        ("expected digits after '.'", "Ziffern nach dem Punkt erwartet"), ("expected digits in the exponent", "Ziffern im Exponenten erwartet"),
+        ("expected four hex digits", "vier Hexadezimalziffern erwartet"), ("expected a hex digit", "Hexadezimalziffer erwartet"),
+        ("expected digits", "Ziffern erwartet"), ("not a character", "kein gültiges Zeichen"),
+        // The YAML parser (which reads the JSON of the facts editor) in its most common words.
+        ("did not find expected node content", "ein Wert fehlt"), ("found unexpected end of stream", "unerwartetes Ende"),
+        ("did not find expected ',' or '}'", "„,“ oder „}“ fehlt"), ("did not find expected ',' or ']'", "„,“ oder „]“ fehlt"),
+        ("could not find expected ':'", "„:“ fehlt"), ("found character that cannot start any token", "unerwartetes Zeichen"),
+        ("mapping values are not allowed in this context", "unerwarteter Doppelpunkt"),
+        ("Maximum nesting level reached, set with yaml_set_max_nest_level()", "zu tief verschachtelt"),
+        ("missing required field 'person' or 'persons'", "Pflichtangabe fehlt: „person“ oder „persons“"),
+        ("give either 'person' or 'persons', not both", "entweder „person“ oder „persons“ angeben, nicht beides"),
+        ("duplicate person id", "doppelte Personen-ID"), ("duplicate keys", "doppelte Feldnamen"), ("unknown person id", "unbekannte Personen-ID"),
+        ("expected exactly two person ids", "genau zwei Personen-IDs erwartet"), ("expected at least one person", "mindestens eine Person erwartet"),
+        ("expected one of:", "erlaubt sind:"),
         ("missing required field", "Pflichtangabe fehlt:"),
         ("expected a date from 1900-01-01 to 2199-12-31, found", "Datum zwischen 1900-01-01 und 2199-12-31 erwartet, gefunden:"),
         ("expected a date yyyy-mm-dd, found", "Datum im Format JJJJ-MM-TT erwartet, gefunden:"),
@@ -33,9 +54,19 @@ public enum DecoderMessages {
         ("not valid JSON at byte", "kein gültiges JSON an Byte"),
         ("not valid JSON", "kein gültiges JSON"),
         ("not a JSON object", "kein JSON-Objekt"),
+        ("(line", "(Zeile"),
+        (", found", ", gefunden:"),
     ]
 
-    public static func german(_ message: String) -> String { translate(message, phrases) }
+    /// The message in German, its dates in brackets as TT.MM.JJJJ ("darf nicht nach dem Prüfdatum liegen (22.11.2026)").
+    public static func german(_ message: String) -> String {
+        var text = translate(message, phrases)
+        while let r = text.range(of: #"\(\d{4}-\d{2}-\d{2}\)"#, options: .regularExpression),
+              let day = Day(iso: String(text[r].dropFirst().dropLast())) {
+            text.replaceSubrange(r, with: "(\(day.german))")
+        }
+        return text
+    }
 
     /// Replaces each English phrase of the table, in order, wherever it stands: phrases may follow an earlier one
     /// ("not valid JSON: …").

@@ -178,6 +178,16 @@ struct ScreeningWebTests {
     @Test func screeningMessagesAreGermanOnThePageAndAHugeHeaderIsNotEchoed() throws {
         #expect(ScreeningMessages.german("status_since: after the screening date") == "status_since: liegt nach dem Stichtag")
         #expect(ScreeningMessages.german("row: expected 54 fields, found 10") == "Spaltenzahl: 54 Felder erwartet, gefunden: 10")
+        // The JSON Lines decoder's messages as the QA of 05.12.2026 found them half English or garbled.
+        for (english, german) in [
+            ("not a JSON object (not valid JSON at byte 44: unexpected text after the value)", "kein JSON-Objekt (kein gültiges JSON an Byte 44: unerwarteter Text nach dem Wert)"),
+            ("not a JSON object (not valid JSON at byte 3: expected a key in quotes)", "kein JSON-Objekt (kein gültiges JSON an Byte 3: Feldname in Anführungszeichen erwartet)"),
+            ("missing required field 'person' or 'persons'", "Pflichtangabe fehlt: „person“ oder „persons“"),
+            ("persons[1]: duplicate person id 'a'", "persons[1]: doppelte Personen-ID 'a'"),
+            ("unknown field 'extra' (expected one of: born, entered)", "unbekanntes Feld 'extra' (erlaubt sind: born, entered)"),
+            ("must not be after on (2026-11-22)", "darf nicht nach dem Prüfdatum liegen (22.11.2026)"),
+            ("not valid JSON: did not find expected node content (line 2)", "kein gültiges JSON: ein Wert fehlt (Zeile 2)"),
+        ] { #expect(ScreeningMessages.german(english) == german, "\(english)") }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bleibe-header-\(UUID().uuidString).csv").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let junk = (0..<2_000).map { "spalte\($0)" + String(repeating: "x", count: 200) }.joined(separator: ",")
