@@ -180,6 +180,8 @@ struct CaseDecoding {
         var p = Person(id: id)
         p.label = try f.optional("label") { try $0.string() }
         p.born = try f.optional("born") { try $0.day() }
+        // Not born or arrived after the date the facts are judged on (a screening's Stichtag, the editor's today).
+        if let b = p.born, b > on { throw f["born"]!.error("must not be after on (\(on.iso))") }
         p.nationality = try f.optional("nationality") { n in
             let s = try n.string()
             guard s.count == 3, s.allSatisfy({ $0.isUppercase && $0.isLetter }) else { throw n.error("expected an ISO 3166-1 alpha-3 code, found '\(s)'") }
@@ -188,6 +190,7 @@ struct CaseDecoding {
         p.safeCountryOfOrigin = try f.optional("safe_country_of_origin") { try $0.bool() }
         p.maritalStatus = try f.optional("marital_status") { try $0.oneOf(MaritalStatus.self) }
         p.entered = try f.optional("entered") { try $0.day() }
+        if let e = p.entered, e > on { throw f["entered"]!.error("must not be after on (\(on.iso))") }
         p.enteredWithVisa = try f.optional("entered_with_visa") { try $0.bool() }
         p.enteredForBenefits = try f.optional("entered_for_benefits") { try $0.bool() }
         p.status = try f.optional("status") { try statusHistory($0, on: on) }

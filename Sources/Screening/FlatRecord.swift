@@ -106,19 +106,31 @@ public enum FlatRecord {
             }
             return x
         }
+        /// A share of the livelihood: from 0 to 1 (a decimal comma allowed).
+        func share(_ k: Column) throws -> Double? {
+            guard let x = try number(k) else { return nil }
+            guard x <= 1 else { throw RowError(column: k.name, message: "expected a share from 0 to 1, found '\(v(k) ?? "")'") }
+            return x
+        }
+        /// A date that cannot lie after the screening date (a birth, an entry, the start of a stay).
+        func past(_ k: Column) throws -> Day? {
+            guard let d = try day(k) else { return nil }
+            guard d <= on else { throw RowError(column: k.name, message: "after the screening date") }
+            return d
+        }
         guard let id = v(.id) else { throw RowError(column: "id", message: "missing") }
         var p = Person(id: "p")
         p.label = id
-        p.born = try day(.born)
+        p.born = try past(.born)
         p.nationality = v(.nationality)
         p.safeCountryOfOrigin = try bool(.safeCountryOfOrigin)
         if let m = v(.maritalStatus) {
             guard let ms = MaritalStatus(rawValue: m) else { throw RowError(column: "marital_status", message: "unknown value '\(m)'") }
             p.maritalStatus = ms
         }
-        p.entered = try day(.entered)
+        p.entered = try past(.entered)
         p.enteredForBenefits = try bool(.enteredForBenefits)
-        p.status = try statusHistory(row, on: on, day: day, number: number)
+        p.status = try statusHistory(row, on: on, day: past, number: number)
         if let applied = v(.asylumAppliedOn) {
             var a = Asylum()
             a.appliedOn = applied == "none" ? .never : .on(try day(.asylumAppliedOn)!)
@@ -150,16 +162,17 @@ public enum FlatRecord {
             p.identity = Identity(clarifiedOn: try event(.identityClarifiedOn), allStepsTakenOn: try event(.identityStepsOn))
         }
         p.passport = try bool(.passport)
-        if let share = try number(.workShare) {
+        if let work = try share(.workShare) {
             var lu = LivelihoodPeriod(from: try day(.employmentSince) ?? p.entered ?? on)
             if lu.from > on { lu.from = on }
-            lu.workShare = min(share, 1); lu.ownWorkShare = try number(.ownWorkShare).map { min($0, 1) }
+            lu.workShare = work; lu.ownWorkShare = try share(.ownWorkShare)
             lu.publicFunds = try bool(.publicFunds); lu.wohngeld = try bool(.wohngeld)
             p.livelihood = [lu]
         }
         if let since = try day(.employmentSince) {
             var e = EmploymentPeriod(from: since)
             e.hours = try number(.employmentHours); e.insured = try bool(.employmentInsured)
+            if let h = e.hours, h > 80 { throw RowError(column: "employment_hours", message: "expected weekly hours from 0 to 80, found '\(v(.employmentHours) ?? "")'") }
             p.employment = [e]
         } else if v(.employmentHours) == "0" {
             p.employment = []
@@ -271,7 +284,13 @@ public enum FlatRecord {
     /// stay_since … duldung_since − 1: a qualifying stay (taken as Gestattung); `days_60b` of it as a § 60b Duldung
     /// just before duldung_since; duldung_since … status_since − 1: Duldung; from status_since: the current status.
     static func statusHistory(_ row: Row, on: Day, day: (Column) throws -> Day?, number: (Column) throws -> Double?) throws -> [StatusPeriod]? {
-        guard let kindText = row[.status].flatMap(trimmed) else { return nil }
+        guard let kindText = row[.status].flatMap(trimmed) else {
+            // The history is built from the current status: without it these dates would be lost without a word.
+            for k in [Column.staySince, .duldungSince, .days60b] where row[k].flatMap(trimmed) != nil {
+                throw RowError(column: "status", message: "required with \(k.name) (the status history is built from the current status and status_since)")
+            }
+            return nil
+        }
         guard let kind = StatusKind(rawValue: kindText) else { throw RowError(column: "status", message: "unknown status '\(kindText)'") }
         guard let since = try day(.statusSince) else { throw RowError(column: "status_since", message: "required with status") }
         guard since <= on else { throw RowError(column: "status_since", message: "after the screening date") }

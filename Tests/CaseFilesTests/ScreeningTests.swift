@@ -56,6 +56,27 @@ struct ScreeningTests {
         #expect(summary.rows == 1 && summary.rejected == 4)
     }
 
+    /// Values that cannot be true are rejected rather than clamped or dropped (QA of 05.12.2026): a share above 1, more
+    /// than 80 weekly hours, a birth or entry after the Stichtag, and dates of the stay without the current status.
+    @Test func implausibleRowsAreRejectedNotClampedOrDropped() {
+        let screener = Screener(on: Day("2026-11-22"))
+        let header = ["id", "born", "entered", "stay_since", "status", "status_since", "work_share", "own_work_share", "employment_since", "employment_hours"]
+        let lines = ["ok,1990-01-01,2015-01-01,2015-01-01,duldung,2018-01-01,1,1,2024-01-01,40",
+                     "share,1990-01-01,2015-01-01,2015-01-01,duldung,2018-01-01,1.5,,,",
+                     "own,1990-01-01,2015-01-01,2015-01-01,duldung,2018-01-01,1,2,,",
+                     "hours,1990-01-01,2015-01-01,2015-01-01,duldung,2018-01-01,,,2024-01-01,168.5",
+                     "unborn,2026-11-23,,,duldung,2026-11-22,,,,",
+                     "arriving,1990-01-01,2027-01-01,,,,,,,",
+                     "nostatus,1990-01-01,2015-01-01,2015-01-01,,,,,,"]
+        var rejected: [String] = []
+        let summary = screener.run(lines: lines, format: .csv, header: header, firstLine: 2, write: { _ in }, reject: { rejected.append("\($0) \($1)") })
+        #expect(summary.rows == 1 && rejected.count == 6, "\(rejected)")
+        for (i, needle) in ["work_share: expected a share from 0 to 1", "own_work_share: expected a share", "employment_hours: expected weekly hours",
+                            "born: after the screening date", "entered: after the screening date", "status: required with stay_since"].enumerated() {
+            #expect(rejected.count > i && rejected[i].contains(needle), "\(needle)")
+        }
+    }
+
     @Test func summaryCountsEqualCountsComputedDirectly() {
         let on = Day("2026-11-22")
         var gen = PopulationGenerator(seed: 9, on: on)

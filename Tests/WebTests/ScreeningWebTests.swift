@@ -187,6 +187,9 @@ struct ScreeningWebTests {
             ("unknown field 'extra' (expected one of: born, entered)", "unbekanntes Feld 'extra' (erlaubt sind: born, entered)"),
             ("must not be after on (2026-11-22)", "darf nicht nach dem Prüfdatum liegen (22.11.2026)"),
             ("not valid JSON: did not find expected node content (line 2)", "kein gültiges JSON: ein Wert fehlt (Zeile 2)"),
+            ("work_share: expected a share from 0 to 1, found '1.5'", "work_share: Anteil von 0 bis 1 erwartet, gefunden: '1.5'"),
+            ("status: required with stay_since (the status history is built from the current status and status_since)",
+             "status: Pflicht zusammen mit stay_since (der Statusverlauf wird aus status und status_since gebildet)"),
         ] { #expect(ScreeningMessages.german(english) == german, "\(english)") }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bleibe-header-\(UUID().uuidString).csv").path
         defer { try? FileManager.default.removeItem(atPath: path) }
