@@ -8,6 +8,12 @@ public enum ScreeningFormat: String, Sendable, CaseIterable {
     case csv
     /// JSON Lines: one household per line in the case-file schema without `on` and `expect`.
     case jsonl
+
+    /// The format a file's name says, in any case: JSON Lines for .jsonl, .ndjson and .json, else CSV.
+    public static func of(fileName: String) -> ScreeningFormat {
+        let name = fileName.lowercased()
+        return name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") || name.hasSuffix(".json") ? .jsonl : .csv
+    }
 }
 
 /// The answer for one input row: per pathway the result and date, the first action still needed.
@@ -29,13 +35,19 @@ public struct ScreeningSummary: Sendable {
     public var rejected = 0
     public var counts: [PathwayKey: [Bucket: Int]] = [:]
     public var yearsOfStay: [String: Int] = [:]
+    /// The last horizon (`--horizon-months`): the bucket `within12` counts those reachable within it.
     public var horizonMonths = 12
 
-    public static func bucket(_ o: Outcome, from: Day?, on: Day) -> Bucket { Tally.bucket(o, from: from, Tally.Horizons(on: on)) }
+    public static func bucket(_ o: Outcome, from: Day?, on: Day, horizonMonths: Int = 12) -> Bucket {
+        Tally.bucket(o, from: from, Tally.Horizons(on: on, months: horizonMonths))
+    }
+
+    /// The column heading of a bucket (the last horizon as chosen).
+    public func label(_ b: Bucket) -> String { b == .within12 ? "reachable ≤ \(horizonMonths) months" : b.rawValue }
 
     /// A plain-text table.
     public func table(pathways: [PathwayKey]) -> String {
-        var out = "pathway  " + Bucket.allCases.map { String($0.rawValue.prefix(22)).padding(toLength: 22, withPad: " ", startingAt: 0) }.joined(separator: " ") + "\n"
+        var out = "pathway  " + Bucket.allCases.map { String(label($0).prefix(22)).padding(toLength: 22, withPad: " ", startingAt: 0) }.joined(separator: " ") + "\n"
         for k in pathways {
             let c = counts[k] ?? [:]
             out += k.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
@@ -54,15 +66,19 @@ public struct Screener: Sendable {
     public let pathways: [PathwayKey]
     public let engine = Engine()
     public var chunkSize = 4096
+    /// The last horizon of the summary in months (6 to 120; the first two are 3 and 6).
+    public var horizonMonths = 12
 
-    public init(on: Day, pathways: [PathwayKey] = PathwayKey.allCases) { self.on = on; self.pathways = pathways }
+    public init(on: Day, pathways: [PathwayKey] = PathwayKey.allCases, horizonMonths: Int = 12) {
+        self.on = on; self.pathways = pathways; self.horizonMonths = horizonMonths
+    }
 
     public static func header(_ pathways: [PathwayKey]) -> String {
         (["id"] + pathways.flatMap { ["\($0.rawValue)_result", "\($0.rawValue)_from"] } + ["first_action"]).map(CSV.quote).joined(separator: ",")
     }
 
     public func csvLine(_ r: ScreeningRow) -> String {
-        var line = CSV.quote(r.id)
+        var line = CSV.quote(CSV.inert(r.id))
         line.reserveCapacity(16 + r.answers.count * 20 + (r.firstAction?.utf8.count ?? 0))
         for (_, o, f) in r.answers {
             line += ","; line += o.rawValue; line += ","
@@ -114,8 +130,9 @@ public struct Screener: Sendable {
     public func run(lines: some Sequence<String>, format: ScreeningFormat, header: [String] = [], separator: UInt8 = 44, firstLine: Int = 1,
                     write: (String) -> Void, reject: (Int, String) -> Void, progress: ((Int) -> Void)? = nil) -> ScreeningSummary {
         var summary = ScreeningSummary()
+        summary.horizonMonths = horizonMonths
         let layout = FlatRecord.Layout(header: header, separator: separator)
-        let horizons = Tally.Horizons(on: on)
+        let horizons = Tally.Horizons(on: on, months: horizonMonths)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         var chunk: [(Int, String)] = []
         chunk.reserveCapacity(chunkSize)
@@ -190,10 +207,10 @@ struct Tally {
         return y < 3 ? 0 : y < 5 ? 1 : y < 8 ? 2 : 3
     }
 
-    /// The screening date and its 3, 6 and 12 months horizons, computed once.
+    /// The screening date and its 3, 6 and `months` (12 unless chosen) months horizons, computed once.
     struct Horizons {
         let on: Day, m3: Day, m6: Day, m12: Day
-        init(on: Day) { self.on = on; m3 = on.adding(months: 3); m6 = on.adding(months: 6); m12 = on.adding(months: 12) }
+        init(on: Day, months: Int = 12) { self.on = on; m3 = on.adding(months: 3); m6 = on.adding(months: 6); m12 = on.adding(months: months) }
     }
 
     static func bucket(_ o: Outcome, from: Day?, _ h: Horizons) -> ScreeningSummary.Bucket {
@@ -278,6 +295,13 @@ public enum CSV {
         return out
     }
 
+    /// A cell a spreadsheet will not run as a formula: one beginning with = + - @ (or a tab or carriage return)
+    /// gets a leading apostrophe, unless it is a number. Ids come from the uploaded list.
+    public static func inert(_ s: String) -> String {
+        guard let first = s.utf8.first, [61, 43, 45, 64, 9, 13].contains(first), Double(s) == nil else { return s }
+        return "'" + s
+    }
+
     public static func quote(_ s: String) -> String {
         s.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
@@ -295,7 +319,10 @@ public struct LineReader: Sequence, IteratorProtocol {
     private var eof = false
 
     public init?(path: String) {
-        guard let h = FileHandle(forReadingAtPath: path) else { return nil }
+        // A folder opens as a file handle, and reading it would stop the process.
+        var folder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &folder), !folder.boolValue,
+              let h = FileHandle(forReadingAtPath: path) else { return nil }
         handle = h
     }
 

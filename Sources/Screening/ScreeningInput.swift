@@ -13,12 +13,16 @@ public enum ScreeningInput {
     /// saves "CSV" in a German locale), otherwise a comma.
     public static func open(path: String, format: ScreeningFormat) throws -> (lines: LineReader, header: [String], firstLine: Int, separator: UInt8) {
         guard var lines = LineReader(path: path) else { throw Failure(message: "cannot read the file") }
+        if ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int ?? 0) == 0 { throw Failure(message: "empty file") }
         guard format == .csv else { return (lines, [], 1, 44) }
         guard let h = lines.next()?.replacingOccurrences(of: "\u{FEFF}", with: "") else { throw Failure(message: "empty file") }
         let separator: UInt8 = h.utf8.contains(59) && !h.utf8.contains(44) ? 59 : 44
         let header = CSV.split(h, separator: separator).map { $0.trimmingCharacters(in: .whitespaces.union(.init(charactersIn: "\r"))) }
         let unknown = header.filter { !FlatRecord.columns.contains($0) }
-        guard unknown.isEmpty, header.contains("id") else {
+        guard header.contains("id") else {
+            throw Failure(message: "1: header: the column 'id' is missing (found: \(header.prefix(5).map { $0.count > 40 ? $0.prefix(40) + "…" : $0 }.joined(separator: ", "))\(header.count > 5 ? " and more" : ""))")
+        }
+        guard unknown.isEmpty else {
             // A few names, each cut short: a file that is no population list may have a header of megabytes.
             let named = unknown.prefix(5).map { $0.count > 40 ? $0.prefix(40) + "…" : $0 }.joined(separator: ", ") + (unknown.count > 5 ? " and more" : "")
             throw Failure(message: "1: header: unknown columns \(named) (known: \(FlatRecord.columns.joined(separator: ", ")); 'id' is required)")

@@ -5,6 +5,7 @@ public enum ScreeningMessages {
     static let phrases: [(String, String)] = [
         ("header: unknown columns", "Kopfzeile: unbekannte Spalten"),
         ("header: repeated columns", "Kopfzeile: doppelte Spalten"),
+        ("header: the column 'id' is missing (found:", "Kopfzeile: die Spalte „id“ fehlt (gefunden:"),
         ("(known:", "(bekannt:"),
         ("'id' is required", "„id“ ist Pflicht"),
         ("and more", "und weitere"),

@@ -52,7 +52,7 @@ struct ScreeningRoutes {
         guard let on = formDay(form.trimmed("on")) ?? nil else {
             return try await renderList(context, a, error: "„Stichtag“ ist kein gültiges Datum (TT.MM.JJJJ).", status: .unprocessableContent)
         }
-        let format: ScreeningFormat = file.name.hasSuffix(".jsonl") || file.name.hasSuffix(".ndjson") ? .jsonl : .csv
+        let format = ScreeningFormat.of(fileName: file.name)
         // Refuse what is clearly not a population list before storing it.
         if DocumentFiles.sniff(file.bytes) != nil || file.bytes.prefix(4096).contains(0) {
             return try await renderList(context, a, error: "Die Datei ist keine CSV- oder JSON-Lines-Textdatei.", status: .unsupportedMediaType)
@@ -60,8 +60,12 @@ struct ScreeningRoutes {
         let id = Credentials.newID()
         try FileManager.default.createDirectory(at: ScreeningRunner.directory(services.config), withIntermediateDirectories: true)
         try Data(file.bytes).write(to: URL(fileURLWithPath: ScreeningRunner.inputPath(services.config, id)))
-        var lines = file.bytes.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
-        if file.bytes.last != 10 { lines += 1 }
+        // Lines with something on them (the run skips blank ones, so the progress bar must not count them).
+        var lines = 0, filled = false
+        for b in file.bytes {
+            if b == 10 { if filled { lines += 1 }; filled = false } else if b != 32 && b != 9 && b != 13 { filled = true }
+        }
+        if filled { lines += 1 }
         let now = services.now()
         let job = ScreeningJob(id: id, organisationID: a.organisationID, createdAt: services.timestamp(now), fileName: String(file.name.suffix(120)),
                                format: format.rawValue, on: on, state: .queued, totalRows: max(0, lines - (format == .csv ? 1 : 0)), processedRows: 0, rejectedRows: 0,

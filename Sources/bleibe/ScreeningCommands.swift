@@ -68,12 +68,13 @@ struct Screen: ParsableCommand {
         guard let day = Day(iso: on) else { printError("error: --on: expected YYYY-MM-DD, found '\(on)'"); throw Exit.badInput }
         let fmt: ScreeningFormat
         if let f = format { guard let v = ScreeningFormat(rawValue: f) else { printError("error: --format: csv or jsonl"); throw Exit.badInput }; fmt = v }
-        else { fmt = file.hasSuffix(".jsonl") || file.hasSuffix(".ndjson") ? .jsonl : .csv }
+        else { fmt = .of(fileName: file) }
         let lines: LineReader, header: [String], firstLine: Int, separator: UInt8
         do { (lines, header, firstLine, separator) = try ScreeningInput.open(path: file, format: fmt) } catch {
             printError("error: \(file): \(error)"); throw Exit.badInput
         }
-        let screener = Screener(on: day)
+        guard (6...120).contains(horizonMonths) else { printError("error: --horizon-months: expected 6 to 120, found \(horizonMonths)"); throw Exit.badInput }
+        let screener = Screener(on: day, horizonMonths: horizonMonths)
         var output: BufferedOutput
         if let out {
             _ = FileManager.default.createFile(atPath: out, contents: nil)
@@ -83,12 +84,11 @@ struct Screen: ParsableCommand {
         output.write(Screener.header(screener.pathways))
         var rejected = 0
         var nextProgress = 100_000
-        var summary = screener.run(lines: IteratorSequence(lines), format: fmt, header: header, separator: separator, firstLine: firstLine,
+        let summary = screener.run(lines: IteratorSequence(lines), format: fmt, header: header, separator: separator, firstLine: firstLine,
                                    write: { output.write($0) },
                                    reject: { line, reason in rejected += 1; if rejected <= 1000 { printError("\(file):\(line): \(reason)") } },
                                    progress: { n in if n >= nextProgress { printError("… \(n) rows"); nextProgress += 100_000 } })
         output.flush()
-        summary.horizonMonths = horizonMonths
         let table = "Screening \(file) on \(day.iso)\n" + summary.table(pathways: screener.pathways)
         if out != nil { print(table, terminator: "") } else { printError(table) }
         if summary.rejected > 0 { throw Exit.badInput }

@@ -56,6 +56,40 @@ struct ScreeningTests {
         #expect(summary.rows == 1 && summary.rejected == 4)
     }
 
+    /// The edges the QA of 05.12.2026 found: a folder, an empty JSON Lines file, a header without ids, the format by
+    /// the extension in any case, formulas in ids, and the chosen horizon.
+    @Test func inputEdgesAreAnsweredAndTheHorizonIsTheChosenOne() throws {
+        #expect(LineReader(path: FileManager.default.temporaryDirectory.path) == nil)
+        #expect(throws: ScreeningInput.Failure.self) { try ScreeningInput.open(path: FileManager.default.temporaryDirectory.path, format: .csv) }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bleibe-edges-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let empty = dir.appendingPathComponent("empty.jsonl").path, noID = dir.appendingPathComponent("no-id.csv").path
+        try Data().write(to: URL(fileURLWithPath: empty))
+        try Data("born,nationality\n1990-01-01,SYR\n".utf8).write(to: URL(fileURLWithPath: noID))
+        do { _ = try ScreeningInput.open(path: empty, format: .jsonl); Issue.record("accepted") } catch let f as ScreeningInput.Failure { #expect(f.message == "empty file") }
+        do { _ = try ScreeningInput.open(path: noID, format: .csv); Issue.record("accepted") } catch let f as ScreeningInput.Failure {
+            #expect(f.message.contains("the column 'id' is missing (found: born, nationality)"))
+        }
+        #expect(ScreeningFormat.of(fileName: "POP.JSONL") == .jsonl && ScreeningFormat.of(fileName: "pop.json") == .jsonl && ScreeningFormat.of(fileName: "pop.CSV") == .csv)
+        let on = Day("2026-11-22")
+        let screener = Screener(on: on)
+        var written: [String] = []
+        _ = screener.run(lines: ["=1+1,1990-01-01", "-7,1990-01-01"], format: .csv, header: ["id", "born"], firstLine: 2, write: { written.append($0) }, reject: { _, _ in })
+        #expect(written.map { $0.components(separatedBy: ",")[0] } == ["'=1+1", "-7"])
+        // The last horizon is the one chosen: with 24 months more are reachable within it than with 12.
+        var gen = PopulationGenerator(seed: 5, on: on)
+        let rows = (0..<600).map { i in PopulationJSON.line(gen.nextHousehold(), id: "h\(i)") }
+        func within(_ months: Int) -> Int {
+            var s = Screener(on: on, horizonMonths: months)
+            s.chunkSize = 128
+            let summary = s.run(lines: rows, format: .jsonl, write: { _ in }, reject: { _, _ in })
+            #expect(summary.table(pathways: s.pathways).contains("reachable ≤ \(months) months"))
+            return summary.counts.values.reduce(0) { $0 + ($1[.within12] ?? 0) }
+        }
+        #expect(within(24) > within(12))
+    }
+
     /// Values that cannot be true are rejected rather than clamped or dropped (QA of 05.12.2026): a share above 1, more
     /// than 80 weekly hours, a birth or entry after the Stichtag, and dates of the stay without the current status.
     @Test func implausibleRowsAreRejectedNotClampedOrDropped() {
