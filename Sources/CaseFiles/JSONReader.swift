@@ -182,3 +182,11 @@ enum JSONReader {
         }
     }
 }
+
+/// Whether a text is JSON (RFC 8259) before a reader that also takes YAML sees it: the API takes JSON only.
+public enum JSONCheck {
+    /// Nil for JSON, else where and why not ("not valid JSON at byte 7: expected a key in quotes").
+    public static func problem(_ text: String) -> String? {
+        do { _ = try JSONReader.read(text); return nil } catch { return "\(error)" }
+    }
+}

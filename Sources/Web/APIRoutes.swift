@@ -36,9 +36,13 @@ struct APIRoutes {
         }
     }
 
+    /// The request body as JSON text: bytes that are not UTF-8, or text that is not JSON (the decoder behind it also
+    /// reads YAML), are refused with where and why.
     func body(_ request: Request, _ context: BleibeContext) async throws -> String {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-        return String(buffer: buffer)
+        guard let text = String(bytes: buffer.readableBytesView, encoding: .utf8) else { throw AppError.badRequest("The body is not valid UTF-8.") }
+        if let problem = JSONCheck.problem(text) { throw AppError.badRequest("The body is \(problem).") }
+        return text
     }
 
     func decodeError(_ e: CaseFileError) -> AppError {
@@ -52,8 +56,13 @@ struct APIRoutes {
     @Sendable func list(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
         guard Policy.allows(a, .listClients), let org = Policy.clientScope(a) else { throw AppError.forbidden }
-        let limit = min(max(Int(request.uri.queryParameters["limit"] ?? "50") ?? 50, 1), 500)
-        let offset = min(max(Int(request.uri.queryParameters["offset"] ?? "0") ?? 0, 0), 100_000_000)
+        // Out of range is an error, not quietly another page (the OpenAPI document states the bounds).
+        func bounded(_ name: String, default d: Int, _ range: ClosedRange<Int>) throws -> Int {
+            guard let text = request.uri.queryParameters[Substring(name)].map(String.init) else { return d }
+            guard let n = Int(text), range.contains(n) else { throw AppError.badRequest("\(name): expected a whole number from \(range.lowerBound) to \(range.upperBound), found '\(text.prefix(40))'.") }
+            return n
+        }
+        let limit = try bounded("limit", default: 50, 1...500), offset = try bounded("offset", default: 0, 0...100_000_000)
         let q = request.formQuery("q")
         let rows = try await services.clients.list(organisation: org, search: q, limit: limit, offset: offset)
         try await services.clients.recordList(search: q, audit: services.audit(a))
@@ -79,10 +88,12 @@ struct APIRoutes {
             throw AppError.badRequest("The body must be a JSON object.")
         }
         var errors: [String: String] = [:]
-        let allowed: Set<String> = ["first_name", "last_name", "file_number", "household_id", "facts"]
+        // No household here: households are formed by linking family members (and a given id was silently ignored).
+        let allowed: Set<String> = ["first_name", "last_name", "file_number", "facts"]
         for k in obj.keys where !allowed.contains(k) { errors[k] = "unknown field (expected one of \(allowed.sorted().joined(separator: ", ")))" }
-        let first = (obj["first_name"] as? String)?.trimmingCharacters(in: .whitespaces) ?? ""
-        let last = (obj["last_name"] as? String)?.trimmingCharacters(in: .whitespaces) ?? ""
+        // Control characters and direction overrides are dropped, as from every form.
+        let first = Form.cleaned((obj["first_name"] as? String) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let last = Form.cleaned((obj["last_name"] as? String) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if first.isEmpty || first.count > 100 { errors["first_name"] = "required text of at most 100 characters" }
         if last.isEmpty || last.count > 100 { errors["last_name"] = "required text of at most 100 characters" }
         var facts = Person(id: "")
@@ -152,6 +163,8 @@ struct APIRoutes {
         guard facts.status == nil else { throw AppError.invalid(["status": "edit the status history at /status-periods"]) }
         let implausible = FactPlausibility.problems(facts, today: services.today)
         guard implausible.isEmpty else { throw AppError.invalid(implausible) }
+        let contradicting = try await clientRoutes.datesAgainstRecords(facts, c)
+        guard contradicting.isEmpty else { throw AppError.invalid(contradicting) }
         guard try await services.clients.replaceFacts(clientID: c.id, organisation: c.organisationID, facts: facts, audit: services.audit(a)) else { throw AppError.notFound }
         var f = facts; f.id = c.id
         return Reply.json(CaseFileEncoder.json(f, includeStatus: false, includeID: false))

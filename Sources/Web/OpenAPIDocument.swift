@@ -25,7 +25,7 @@ enum OpenAPIDocument {
           "ClientList": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/ClientSummary"}}, "limit": {"type": "integer"}, "offset": {"type": "integer"}}},
           "NewClient": {"type": "object", "required": ["first_name", "last_name"], "additionalProperties": false, "properties": {
             "first_name": {"type": "string", "maxLength": 100}, "last_name": {"type": "string", "maxLength": 100}, "file_number": {"type": "string"},
-            "household_id": {"type": "string"}, "facts": {"$ref": "#/components/schemas/Facts"}}},
+            "facts": {"$ref": "#/components/schemas/Facts"}}},
           "Created": {"type": "object", "properties": {"id": {"type": "string"}, "file_number": {"type": "string"}}},
           "Facts": {"type": "object", "description": "A person in the case-file schema (CASES.md §3). An omitted fact is unknown."},
           "StatusPeriod": {"type": "object", "required": ["kind", "from"], "properties": {
@@ -47,8 +47,8 @@ enum OpenAPIDocument {
           "get": {"summary": "List the organisation's clients", "parameters": [
               {"name": "q", "in": "query", "schema": {"type": "string"}, "description": "name (transliteration-tolerant) or file number"},
               {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500}},
-              {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0}}],
-            "responses": {"200": {"description": "Clients", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ClientList"}}}}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}}},
+              {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 100000000}}],
+            "responses": {"200": {"description": "Clients", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ClientList"}}}}, "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}}},
           "post": {"summary": "Create a client", "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewClient"}}}},
             "responses": {"201": {"description": "Created", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Created"}}}}, "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "409": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
         },

@@ -50,6 +50,23 @@ struct APITests {
             #expect(assessment.body.contains("\"pathway\" : \"25a\""))
             #expect(try await api.request(.get, "/api/v1/clients/\(id)/assessment?on=gestern", headers: auth).status == .unprocessableContent)
             #expect(try await api.request(.get, "/api/v1/clients/client-b", headers: auth).status == .notFound)
+            // Bad input the QA of 05.12.2026 saw accepted or answered vaguely.
+            let yaml = try await api.request(.put, "/api/v1/clients/\(id)/facts", json: "born: 2001-02-28\nnationality: SYR", headers: auth)
+            #expect(yaml.status == .badRequest && yaml.body.contains("not valid JSON at byte"))
+            let cut = try await api.request(.put, "/api/v1/clients/\(id)/status-periods", json: "[{", headers: auth)
+            #expect(cut.status == .badRequest && cut.body.contains("not valid JSON at byte"))
+            #expect(try await api.request(.post, "/api/v1/clients", json: "{\"first_name\":\"A\",\"last_name\":\"B\",\"household_id\":\"nonexistent\"}", headers: auth).status == .unprocessableContent)
+            for query in ["limit=0", "limit=501", "limit=abc", "offset=-5", "limit=99999999999999999999"] {
+                let r = try await api.request(.get, "/api/v1/clients?\(query)", headers: auth)
+                #expect(r.status == .badRequest && r.body.contains("expected a whole number"), "\(query)")
+            }
+            let nul = try await api.request(.post, "/api/v1/clients", json: "{\"first_name\":\"Am\\u0000ir\",\"last_name\":\"\\u202eSaleh\"}", headers: auth)
+            #expect(nul.status == .created)
+            let stored = try await api.request(.get, "/api/v1/clients/\(try #require(nul.headers[.location]?.components(separatedBy: "/").last))", headers: auth)
+            #expect(stored.body.contains("\"first_name\":\"Amir\"") && stored.body.contains("\"last_name\":\"Saleh\""))
+            // A birth date that contradicts the recorded status history is refused here as in the editor.
+            let late = try await api.request(.put, "/api/v1/clients/\(id)/facts", json: "{\"born\":\"2020-01-01\"}", headers: auth)
+            #expect(late.status == .unprocessableContent && late.body.contains("vor diesem Geburtsdatum"))
         }
         }
     }

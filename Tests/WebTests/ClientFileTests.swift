@@ -190,7 +190,7 @@ struct ClientFileTests {
             #expect(basis.status == .unprocessableContent && basis.body.contains("keine Rechtsgrundlage einer Aufenthaltserlaubnis") && !basis.body.contains("<b>xyz"))
             let far = try await b.request(.get, "/clients?q=&page=9223372036854775807")
             #expect(far.status == .ok && !far.body.contains("/clients/client-a\""))
-            #expect(try await b.request(.get, "/api/v1/clients?offset=9223372036854775807").status == .ok)
+            #expect(try await b.request(.get, "/api/v1/clients?offset=9223372036854775807").status == .badRequest)   // out of its stated range, not a crash
             // Two convictions of Int.max day fines would overflow their sum in the engine.
             let huge = "{\"born\": \"1990-05-05\", \"convictions\": [{\"date\": \"2020-01-01\", \"day_fines\": 9223372036854775807, \"intentional\": true, \"in_germany\": true, \"still_registered\": true, \"foreigners_only\": false}, {\"date\": \"2021-01-01\", \"day_fines\": 9223372036854775807, \"intentional\": true, \"in_germany\": true, \"still_registered\": true, \"foreigners_only\": false}]}"
             let json = try await b.request(.post, "/clients/client-a/facts/json", form: ["csrf": csrf, "facts": huge])
