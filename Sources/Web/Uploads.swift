@@ -85,7 +85,21 @@ enum DocumentFiles {
         }
         // Keep only a harmless display name (no path, no quotes or control characters).
         let base = (file.name as NSString).lastPathComponent.filter { !$0.isNewline && $0 != "\"" && $0 != "\\" && !($0.asciiValue.map { $0 < 32 } ?? false) }
-        return StoredFile(name: String(base.prefix(120)), contentType: type, size: file.bytes.count, sha256: sum)
+        return StoredFile(name: displayName(base, type: type), contentType: type, size: file.bytes.count, sha256: sum)
+    }
+
+    /// At most 120 characters, ending in the extension of the kind the content is (a PNG sent as "lohn.pdf" is kept
+    /// as "lohn.png": a program opening it by its name would refuse it).
+    static func displayName(_ name: String, type: String) -> String {
+        let ext = type == "application/pdf" ? "pdf" : type == "image/png" ? "png" : "jpg"
+        let accepted: Set<String> = ext == "jpg" ? ["jpg", "jpeg"] : [ext]
+        var stem = name
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex {
+            let given = name[name.index(after: dot)...].lowercased()
+            if accepted.contains(given) || ["pdf", "png", "jpg", "jpeg", "gif", "tif", "tiff", "heic", "doc", "docx"].contains(given) { stem = String(name[..<dot]) }
+        }
+        if stem.isEmpty { stem = "Dokument" }
+        return String(stem.prefix(120 - ext.count - 1)) + "." + ext
     }
 
     static func load(_ file: StoredFile, directory: String) throws -> Data {
@@ -97,8 +111,11 @@ enum DocumentFiles {
 extension DocumentFiles {
     /// A stored file as a download, never inline, with the type recognised on upload.
     static func download(_ file: StoredFile, _ data: Data) -> Response {
-        let ascii = file.name.unicodeScalars.map { $0.isASCII && $0.value >= 32 && $0 != "\"" ? String($0) : "_" }.joined()
-        return Response(status: .ok, headers: [.contentType: file.contentType, .contentDisposition: "attachment; filename=\"\(ascii)\"", .contentLength: String(data.count)],
+        // An ASCII name for old clients, and the name itself (RFC 6266/5987) for every current browser.
+        let ascii = file.name.unicodeScalars.map { $0.isASCII && $0.value >= 32 && $0 != "\"" && $0 != "\\" ? String($0) : "_" }.joined()
+        let utf8 = file.name.addingPercentEncoding(withAllowedCharacters: .init(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")) ?? ascii
+        return Response(status: .ok, headers: [.contentType: file.contentType, .contentDisposition: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(utf8)",
+                                               .contentLength: String(data.count)],
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

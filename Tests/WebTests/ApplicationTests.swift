@@ -222,8 +222,14 @@ struct ApplicationTests {
                 // Served back only as a download, byte for byte.
                 let download = try await b.request(.get, casePath + "/documents/german_certificate/file")
                 #expect(download.status == .ok)
-                #expect(download.headers[.contentDisposition]?.hasPrefix("attachment;") == true)
+                #expect(download.headers[.contentDisposition] == "attachment; filename=\"A2 Zertifikat.pdf\"; filename*=UTF-8''A2%20Zertifikat.pdf")
                 #expect(download.headers[.contentType] == "application/pdf")
+                // A name with umlauts comes back whole for browsers; a name too long keeps its extension; a PNG named
+                // ".pdf" gets the extension of what it is.
+                #expect(DocumentFiles.displayName("Zeugnis \"Müller\" Şahin.pdf", type: "application/pdf") == "Zeugnis \"Müller\" Şahin.pdf")
+                #expect(DocumentFiles.displayName(String(repeating: "x", count: 300) + ".pdf", type: "application/pdf").hasSuffix("x.pdf"))
+                #expect(DocumentFiles.displayName(String(repeating: "x", count: 300) + ".pdf", type: "application/pdf").count == 120)
+                #expect(DocumentFiles.displayName("lohn.pdf", type: "image/png") == "lohn.png" && DocumentFiles.displayName("scan.JPEG", type: "image/jpeg") == "scan.jpg")
                 #expect(download.body.utf8.count == pdf.count)
                 // Too large, or not a PDF/JPEG/PNG whatever its name says: refused with a clear message, nothing stored.
                 let big = try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "passport", "state": "received", "received_on": ""],
