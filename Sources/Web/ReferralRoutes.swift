@@ -198,12 +198,27 @@ struct ReferralRoutes {
         if f.name.isEmpty || f.name.count > 120 { f.errors["name"] = "Bitte den Namen angeben (höchstens 120 Zeichen)." }
         if f.function.count > 120 { f.errors["function"] = "Höchstens 120 Zeichen." }
         if f.responsibility.isEmpty || f.responsibility.count > 200 { f.errors["responsibility"] = "Bitte die Zuständigkeit angeben." }
-        if !f.phone.isEmpty && !f.phone.allSatisfy({ $0.isNumber || " +-/()".contains($0) }) { f.errors["phone"] = "Bitte eine Telefonnummer aus Ziffern angeben." }
-        if !f.email.isEmpty && !(f.email.contains("@") && f.email.count <= 200 && !f.email.contains(" ")) { f.errors["email"] = "Bitte eine gültige E-Mail-Adresse angeben." }
+        if !f.phone.isEmpty && !(f.phone.allSatisfy({ $0.isNumber || " +-/()".contains($0) }) && f.phone.filter(\.isNumber).count >= 5 && f.phone.count <= 40) {
+            f.errors["phone"] = "Bitte eine Telefonnummer aus mindestens fünf Ziffern angeben (z. B. 0351 488-1234)."
+        }
+        if !f.email.isEmpty && !Self.isEmailAddress(f.email) { f.errors["email"] = "Bitte eine gültige E-Mail-Adresse angeben (z. B. name@stadt.de)." }
+        if f.errors.isEmpty, try await services.cooperation.contacts(authority: a.organisationID).contains(where: {
+            $0.name.lowercased() == f.name.lowercased() && $0.responsibility.lowercased() == f.responsibility.lowercased()
+        }) {
+            f.errors["name"] = "\(f.name) ist für diese Zuständigkeit schon eingetragen."
+        }
         guard f.errors.isEmpty else { return try await renderContacts(context, a, form: f, status: .unprocessableContent) }
         try await services.cooperation.addContact(DirectoryContact(id: Credentials.newID(), authorityID: a.organisationID, name: f.name, function: f.function,
                                                                    phone: f.phone, email: f.email, responsibility: f.responsibility), audit: services.audit(a))
         return Reply.redirect("/contacts")
+    }
+
+    /// Something@domain.tld without spaces: enough to catch "@", "foo@" and typos, not a full RFC 5322 parser.
+    static func isEmailAddress(_ s: String) -> Bool {
+        let parts = s.split(separator: "@", omittingEmptySubsequences: false)
+        guard s.count <= 200, parts.count == 2, !parts[0].isEmpty, !s.contains(where: \.isWhitespace) else { return false }
+        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty } && (labels.last?.count ?? 0) >= 2
     }
 
     @Sendable func removeContact(_ request: Request, context: BleibeContext) async throws -> Response {

@@ -292,6 +292,13 @@ struct CooperationTests {
                 for field in ["name", "responsibility", "email", "phone"] { #expect(bad.body.contains("id=\"\(field)-error\""), "\(field)") }
                 #expect(try await lead.request(.post, "/contacts", form: ["csrf": leadCSRF, "name": "Frau Beispiel", "function": "Sachgebietsleitung",
                                                                            "phone": "+49 351 000-0000", "email": "duldung@abh.example", "responsibility": "Duldung A–K"]).status == .seeOther)
+                // Addresses and numbers that cannot be reached, and the same entry twice, are refused.
+                for (field, value) in [("email", "@"), ("email", "foo@"), ("email", "a@b"), ("phone", "()"), ("phone", "+"), ("phone", "- - -")] {
+                    let r = try await lead.request(.post, "/contacts", form: ["csrf": leadCSRF, "name": "Herr Test", "responsibility": "Test", field: value])
+                    #expect(r.status == .unprocessableContent && r.body.contains("id=\"\(field)-error\""), "\(field) \(value)")
+                }
+                let again = try await lead.request(.post, "/contacts", form: ["csrf": leadCSRF, "name": "frau beispiel", "responsibility": "Duldung A–K"])
+                #expect(again.status == .unprocessableContent && again.body.contains("schon eingetragen"))
                 let csrf = try await b.logIn(f.login(.counselor))
                 let page = try await b.request(.get, "/contacts")
                 #expect(page.status == .ok && page.body.contains("Frau Beispiel") && page.body.contains("Duldung A–K"))
