@@ -165,6 +165,9 @@ struct MeetingRoutes {
         if text.isEmpty || text.count > 500 { errors["text"] = "Bitte die Aufgabe angeben." }
         if owner.isEmpty || owner.count > 200 { errors["owner"] = "Bitte angeben, wer verantwortlich ist." }
         if due == nil || due! == nil { errors["due"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
+        else if let d = due!, d < m.on || d > services.today.adding(years: 2) {
+            errors["due"] = "Eine Aufgabe ist ab dem Tag der Sitzung (\(m.on.german)) und höchstens zwei Jahre im Voraus fällig."
+        }
         guard errors.isEmpty, let day = due ?? nil else { return try await render(context, m, errors: errors, status: .unprocessableContent) }
         try await services.meetings.addFollowUp(meetingID: m.id, FollowUp(id: Credentials.newID(), text: text, owner: owner, due: day), audit: services.audit(a))
         return Reply.redirect("/meetings/\(m.id)")

@@ -29,8 +29,11 @@ struct ReportRoutes {
             return d
         }
         let from = try day("from") ?? Day(year: today.components.year, month: 1, day: 1)!
-        let to = try day("to") ?? today
-        guard from <= to else { throw AppError.badRequest("Der Zeitraum endet vor seinem Beginn.") }
+        // A period reaching past today ends today: there are no figures of later days, and the heading says so.
+        let asked = try day("to") ?? today
+        guard from <= asked else { throw AppError.badRequest("Der Zeitraum endet vor seinem Beginn.") }
+        guard from <= today else { throw AppError.badRequest("Der Zeitraum beginnt nach heute.") }
+        let to = min(asked, today)
         guard from.days(to: to) <= 3660 else { throw AppError.badRequest("Der Zeitraum darf höchstens zehn Jahre umfassen.") }
         return (from, to)
     }

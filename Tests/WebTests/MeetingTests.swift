@@ -53,6 +53,8 @@ struct MeetingTests {
                 #expect(emptied.status == .unprocessableContent && emptied.body.contains("nicht geleert"))
                 #expect(try await lead.request(.post, meetingPath + "/followups", form: ["csrf": lc, "text": "Hinweise zu § 25b Abs. 1 S. 2 Nr. 3 abstimmen", "owner": "ABH-Leitung", "due": "31.03.2027"]).status == .seeOther)
                 #expect(try await lead.request(.post, meetingPath + "/followups", form: ["csrf": lc, "text": "", "owner": "", "due": "x"]).status == .unprocessableContent)
+                let ancientTask = try await lead.request(.post, meetingPath + "/followups", form: ["csrf": lc, "text": "Prüfen", "owner": "ABH", "due": "01.01.1900"])
+                #expect(ancientTask.status == .unprocessableContent && ancientTask.body.contains("ab dem Tag der Sitzung (20.11.2026)"))
                 let after = try await coordinator.request(.get, meetingPath)
                 #expect(after.body.contains("Einigkeit: Teilzeit mit Aufstockung prüfen.") && after.body.contains("<td>31.03.2027</td>"))
                 let fid = try #require(after.body.components(separatedBy: "/followups/").dropFirst().first?.prefix { $0 != "/" })

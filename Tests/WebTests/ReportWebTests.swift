@@ -61,6 +61,9 @@ struct ReportWebTests {
             #expect(page.body.contains("id=\"fig-first\">\(first)<") && page.body.contains("id=\"fig-followup\">\(period.count - first)<"))
             #expect(page.body.contains("id=\"fig-persons\">\(persons)<"))
             #expect(page.body.contains("<svg class=\"chart\""))
+            // A period reaching past today ends today (no empty future months in the heading or the tables).
+            let ahead = try await b.request(.get, "/reports/counseling?from=01.01.2026&to=31.12.2030")
+            #expect(ahead.status == .ok && !ahead.body.contains("31.12.2030") && !ahead.body.contains("2027"))
             // The CSV export is the published version: each month equals the independent count or is "." for 1–4 or
             // for a count hidden so that the small one cannot be recomputed.
             let csv = try await b.request(.get, "/reports/counseling?from=2024-03-01&to=2024-12-31&format=csv")
