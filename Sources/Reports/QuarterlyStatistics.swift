@@ -67,7 +67,12 @@ public struct QuarterlyStatistics: Sendable, Hashable {
             if raw.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             let f = raw.split(separator: sep, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard f.count == header.count else { errors.append(RowError(line: line, message: "\(f.count) statt \(header.count) Spalten.")); continue }
-            guard let q = Quarter(f[0]) else { errors.append(RowError(line: line, message: "„\(f[0])“ ist kein Quartal (z. B. 2026-Q3).")); continue }
+            guard let q = Quarter(f[0]) else {
+                // Written right but out of range ("1990-Q1", "2026-Q5"): say what is wrong with it.
+                let message = Quarter.isWrittenAsQuarter(f[0]) ? "„\(f[0])“ liegt außerhalb der möglichen Quartale (Q1 bis Q4 der Jahre 2000 bis 2100)."
+                    : "„\(f[0])“ ist kein Quartal (z. B. 2026-Q3)."
+                errors.append(RowError(line: line, message: message)); continue
+            }
             if let today, q.lastDay >= today {
                 errors.append(RowError(line: line, message: "\(q.german) ist noch nicht abgeschlossen (letzter Tag \(q.lastDay.german)).")); continue
             }
@@ -112,6 +117,11 @@ public struct QuarterlyStatistics: Sendable, Hashable {
 public struct Quarter: Sendable, Hashable, Comparable {
     public var year: Int, number: Int
     public init?(year: Int, number: Int) { guard (1...4).contains(number), (2000...2100).contains(year) else { return nil }; self.year = year; self.number = number }
+
+    /// Whether the text has the form of a quarter ("1990-Q1", "Q7/2026"), whatever its numbers.
+    static func isWrittenAsQuarter(_ text: String) -> Bool {
+        text.uppercased().replacingOccurrences(of: " ", with: "").range(of: #"^(\d{4}-?Q\d+|Q\d+/\d{4})$"#, options: .regularExpression) != nil
+    }
 
     /// Reads "2026-Q3", "2026Q3" or "Q3/2026".
     public init?(_ text: String) {

@@ -22,7 +22,7 @@ struct StatisticsTests {
                 #expect(rejected.status == .unprocessableContent)
                 let list = rejected.body.components(separatedBy: "id=\"row-errors\"")[1].components(separatedBy: "</ul>")[0]
                 #expect(list.contains("Zeile 3: Unbekannte Vorschrift „25x“"))
-                #expect(list.contains("Zeile 4: „2026-Q5“ ist kein Quartal"))
+                #expect(list.contains("Zeile 4: „2026-Q5“ liegt außerhalb der möglichen Quartale"))
                 #expect(list.contains("Zeile 5: Es gilt: über 5 Jahre ≤ über 3 Jahre ≤ alle Geduldeten."))
                 #expect(list.contains("Zeile 6: antraege: „-1“ ist keine Anzahl"))
                 // Today is 22.11.2026: the fourth quarter is not over yet.
