@@ -9,16 +9,26 @@ public enum MeetingPages {
         public init(id: String, text: String, owner: String, due: Day, doneOn: Day?) { self.id = id; self.text = text; self.owner = owner; self.due = due; self.doneOn = doneOn } }
 
     /// `sent`: after a refusal, the date, participants and agenda as sent.
+    /// `canSchedule`: the viewer may schedule meetings; `hasCooperation`: their organisation is in a cooperation in
+    /// force (there are meetings only within one).
     public static func list(frame: PageFrame, meetings: [Summary], today: Day, errors: [String: String] = [:],
-                            sent: (on: String, participants: String, agenda: String)? = nil) -> HTML {
+                            sent: (on: String, participants: String, agenda: String)? = nil, canSchedule: Bool = true, hasCooperation: Bool = true) -> HTML {
         let rows = meetings.map { m in "<li><a href=\"/meetings/\(m.id)\">Sitzung am \(m.on.german)</a> – \(m.participants)</li>" as HTML }
-        func field(_ id: String, _ label: String, _ value: String) -> HTML {
-            "<label for=\"\(id)\">\(label)</label><input id=\"\(id)\" name=\"\(id)\" value=\"\(value)\" size=\"60\"\(Layout.describedBy(id, errors[id]))>\(Layout.fieldError(id, errors[id]))"
-        }
         return Layout.page(frame, """
         <h1>Kooperationssitzungen</h1>
         <p class="hint">Quartalssitzungen von Beratungsstelle und Ausländerbehörde: Fallbesprechungen (anonymisiert), Statistik, fachlicher Austausch, Auswertung.</p>
         \(rows.isEmpty ? "<p>Noch keine Sitzung.</p>" as HTML : "<ul>\(rows)</ul>")
+        \(!hasCooperation ? "<p class=\"hint\" id=\"no-cooperation\">Ihre Organisation hat derzeit keine Kooperation mit einer Ausländerbehörde oder Beratungsstelle. Sitzungen gibt es nur innerhalb einer Kooperation.</p>" as HTML
+           : !canSchedule ? "<p class=\"hint\">Sitzungen legt die Koordination der Beratungsstelle oder die Leitung der Ausländerbehörde an.</p>" as HTML
+           : scheduleForm(frame: frame, today: today, errors: errors, sent: sent))
+        """)
+    }
+
+    static func scheduleForm(frame: PageFrame, today: Day, errors: [String: String], sent: (on: String, participants: String, agenda: String)?) -> HTML {
+        func field(_ id: String, _ label: String, _ value: String) -> HTML {
+            "<label for=\"\(id)\">\(label)</label><input id=\"\(id)\" name=\"\(id)\" value=\"\(value)\" size=\"60\"\(Layout.describedBy(id, errors[id]))>\(Layout.fieldError(id, errors[id]))"
+        }
+        return """
         <h2>Sitzung anlegen</h2>
         \(Layout.errorSummary(errors))
         <form method="post" action="/meetings">\(Layout.csrf(frame.csrf))
@@ -28,7 +38,7 @@ public enum MeetingPages {
         <textarea id="agenda" name="agenda" rows="5" cols="80"\(Layout.describedBy("agenda", errors["agenda"]))>\(sent?.agenda ?? "Fallbesprechungen\nQuartalsstatistik\nFachlicher Austausch zu Grenzen und Reichweite der Regelungen\nAuswertung der Projekterkenntnisse")</textarea>\(Layout.fieldError("agenda", errors["agenda"]))
         <p><button type="submit">Anlegen</button></p>
         </form>
-        """)
+        """
     }
 
     /// `sheets`: the anonymised case sheets with whether the viewer may take each off; `canManage`: the viewer

@@ -39,11 +39,12 @@ struct MeetingRoutes {
 
     func renderList(_ context: BleibeContext, errors: [String: String] = [:], sent: (on: String, participants: String, agenda: String)? = nil,
                     status: HTTPResponse.Status = .ok) async throws -> Response {
-        let (_, coops) = try await scope(context)
+        let (a, coops) = try await scope(context)
         let list = try await services.meetings.meetings(cooperations: coops.map(\.id))
         return Reply.html(MeetingPages.list(frame: context.frame("Kooperationssitzungen", current: "meetings"),
                                             meetings: list.map { .init(id: $0.id, on: $0.on, participants: $0.participants) }, today: services.today, errors: errors,
-                                            sent: sent), status: status)
+                                            sent: sent, canSchedule: Policy.allows(a, .scheduleMeetings(organisation: a.organisationID)), hasCooperation: !coops.isEmpty),
+                          status: status)
     }
 
     @Sendable func list(_ request: Request, context: BleibeContext) async throws -> Response { try await renderList(context) }
@@ -64,7 +65,8 @@ struct MeetingRoutes {
 
     @Sendable func create(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, coops) = try await scope(context)
-        guard Policy.allows(a, .scheduleMeetings(organisation: a.organisationID)), let coop = coops.first else { throw AppError.forbidden }
+        guard Policy.allows(a, .scheduleMeetings(organisation: a.organisationID)) else { throw AppError.forbidden }
+        guard let coop = coops.first else { throw AppError.conflict("Ihre Organisation hat derzeit keine Kooperation; Sitzungen gibt es nur innerhalb einer Kooperation.") }
         let form = try await Form.checked(request, context: context)
         var errors: [String: String] = [:]
         guard let (day, participants, agenda) = readMeeting(form, errors: &errors) else {

@@ -64,7 +64,12 @@ struct MeetingTests {
                 let muldenau = Browser(client: b.client, clock: f.clock)
                 let mc = try await muldenau.logIn(f.login(.coordinator, organisation: "org-b"))
                 #expect(try await muldenau.request(.get, meetingPath).status == .notFound)
-                #expect(try await muldenau.request(.post, "/meetings", form: ["csrf": mc, "on": "10.12.2026", "participants": "x", "agenda": "y"]).status == .forbidden)
+                // A service without a cooperation is told so, not offered a form that cannot work.
+                let noCoop = try await muldenau.request(.post, "/meetings", form: ["csrf": mc, "on": "10.12.2026", "participants": "x", "agenda": "y"])
+                #expect(noCoop.status == .conflict && noCoop.body.contains("keine Kooperation"))
+                let theirs = try await muldenau.request(.get, "/meetings")
+                #expect(theirs.body.contains("id=\"no-cooperation\"") && !theirs.body.contains("action=\"/meetings\""))
+                #expect(!(try await b.request(.get, "/meetings")).body.contains("action=\"/meetings\""))   // a counselor does not schedule
                 let volunteer = Browser(client: b.client, clock: f.clock)
                 try await volunteer.logIn(f.login(.volunteer))
                 #expect(try await volunteer.request(.get, "/meetings").status == .forbidden)
