@@ -69,6 +69,8 @@ struct MeetingTests {
                 #expect(noCoop.status == .conflict && noCoop.body.contains("keine Kooperation"))
                 let theirs = try await muldenau.request(.get, "/meetings")
                 #expect(theirs.body.contains("id=\"no-cooperation\"") && !theirs.body.contains("action=\"/meetings\""))
+                let consents = try await muldenau.request(.get, "/clients/client-b/consents")
+                #expect(consents.body.contains("id=\"no-recipient\"") && !consents.body.contains("<select id=\"recipient\""))
                 #expect(!(try await b.request(.get, "/meetings")).body.contains("action=\"/meetings\""))   // a counselor does not schedule
                 let volunteer = Browser(client: b.client, clock: f.clock)
                 try await volunteer.logIn(f.login(.volunteer))
