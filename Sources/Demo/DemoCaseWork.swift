@@ -50,7 +50,14 @@ public struct DemoCaseWork: Sendable {
         let sources: [(CounselingCase.ReferralSource, Int)] = [(.own, 38), (.authority, 34), (.otherService, 16), (.volunteer, 12)]
         // About nine in ten clients of the service have a case; the rest are family members counseled with them.
         for client in clients where rng.chance(0.95) {
-            let opened = projectStart.adding(days: rng.int(0...span))
+            let offset = rng.int(0...span)
+            var opened = projectStart.adding(days: offset)
+            // Not before the person came: one who entered later has their case opened since then (same draw, moved).
+            if let entered = client.facts.entered ?? client.facts.status?.first?.from, entered > opened {
+                let room = entered.days(to: today.adding(days: -14))
+                guard room > 0 else { continue }
+                opened = entered.adding(days: offset % room)
+            }
             // A child is counseled with its parents, in their case; only young people from 14 have a case of their own.
             if let born = client.facts.born, born.adding(years: 14) > opened { continue }
             let source = rng.weighted(sources)

@@ -85,6 +85,8 @@ struct DemoSiteTests {
         // referred or counseled before being born.
         for c in site.work.cases {
             if let born = clients[c.clientID]?.facts.born { #expect(born.adding(years: 14) <= c.openedOn, "\(c.id)") }
+            // … and nobody before arriving (QA of 05.12.2026: 13 cases opened before the client's entry).
+            if let f = clients[c.clientID]?.facts, let arrived = f.entered ?? f.status?.first?.from { #expect(arrived <= c.openedOn, "\(c.id)") }
         }
         for r in site.work.referrals { if let born = r.born { #expect(born < r.createdOn) } }
         // A § 25a application is filed before the client's 27th birthday.
