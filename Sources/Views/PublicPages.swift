@@ -101,7 +101,7 @@ public enum PublicPages {
         <label for="preferred">\(l.text("preferred"))</label><input id="preferred" name="preferred" value="\(f.preferred)">
         <label for="message">\(l.text("message"))</label><p class="hint" id="message-hint">\(l.text("hint"))</p>
         <textarea id="message" name="message" rows="4" cols="60" aria-describedby="message-hint">\(f.message)</textarea>
-        <details id="privacy"><summary>\(l.text("privacyTitle"))</summary><p>\(l.text("privacy").replacingOccurrences(of: "{service}", with: serviceName))</p></details>
+        <details id="privacy"><summary>\(l.text("privacyTitle"))</summary><p>\(withService(l.text("privacy"), serviceName))</p></details>
         <label class="check"><input type="checkbox" name="consent" value="1"\(f.consent ? " checked" : "")> \(l.text("consent"))</label>
         <p><button type="submit">\(l.text("send"))</button></p>
         </form>
@@ -110,6 +110,13 @@ public enum PublicPages {
     }
 
     /// A client-facing page: in the visitor's language and direction, with links to the same page in every language.
+    /// The text with the service's German name in place of "{service}", isolated (`bdi`) so that a left-to-right
+    /// name does not reorder the Arabic or Persian sentence around it, and marked as German.
+    static func withService(_ text: String, _ name: String) -> HTML {
+        let parts = text.components(separatedBy: "{service}")
+        return HTML(raw: parts.map(HTML.escape).joined(separator: "<bdi lang=\"de\">" + HTML.escape(name) + "</bdi>"))
+    }
+
     static func document(serviceName: String, path: String, lang l: Language, title: String, main: HTML) -> HTML {
         let switcher = all.map { x in
             "<li><a href=\"\(path)?lang=\(x.code)\" lang=\"\(x.code)\"\(x.code == l.code ? " aria-current=\"page\"" as HTML : .empty)>\(x.name)</a></li>" as HTML
@@ -120,7 +127,7 @@ public enum PublicPages {
         <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(title) – \(serviceName)</title><link rel="stylesheet" href="/static/app.css"></head>
         <body>
-        <header><span class="brand">\(serviceName)</span></header>
+        <header><span class="brand" lang="de" dir="ltr">\(serviceName)</span></header>
         <nav aria-label="\(l.text("languages"))"><ul>\(switcher)</ul></nav>
         <main id="main">\(main)</main>
         </body></html>

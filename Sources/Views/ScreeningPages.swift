@@ -64,7 +64,7 @@ public enum ScreeningPages {
             <p><a href="/screening/\(j.id)/results">Ergebnisse herunterladen (CSV)</a> · <a href="/screening/\(j.id)/outreach.csv?months=\(months)">Einladungsliste herunterladen (CSV)</a></p>
             <section class="report-part">\(Charts.stackedBars(chartTable))\(ReportPages.table(table))</section>
             <section class="report-part">\(ReportPages.table(stayTable))</section>
-            <section aria-labelledby="outreach"><h2 id="outreach">Einladungsliste: heute erfüllt oder erreichbar in \(months) Monaten</h2>
+            <section aria-labelledby="outreach"><h2 id="outreach">Einladungsliste: am Stichtag erfüllt oder erreichbar in \(months) Monaten</h2>
             <form method="get" action="/screening/\(j.id)"><label for="months">Zeitraum</label><select id="months" name="months">\(monthOptions)</select> <button type="submit">Anzeigen</button></form>
             <p>\(outreachTotal) Personen\(outreachTotal > outreach.count ? " (die ersten \(outreach.count) angezeigt)" : "")</p>
             <table><thead><tr><th scope="col">Kennung</th><th scope="col">Weg</th><th scope="col">Ergebnis</th><th scope="col">ab</th></tr></thead><tbody>\(outreachRows)</tbody></table></section>
@@ -73,10 +73,12 @@ public enum ScreeningPages {
                 body.append("<details><summary>Abgewiesene Zeilen (\(j.rejected))</summary><ul>\(rejections.split(separator: "\n").map { "<li>\(ScreeningMessages.german(String($0)))</li>" as HTML })</ul></details>")
             }
         }
+        // While it runs it is cancelled (which also deletes it); deleting is offered once it has ended.
         if running {
             body.append("<form method=\"post\" action=\"/screening/\(j.id)/cancel\">\(Layout.csrf(frame.csrf))<button type=\"submit\">Screening abbrechen</button></form>")
+        } else {
+            body.append("<form method=\"post\" action=\"/screening/\(j.id)/delete\">\(Layout.csrf(frame.csrf))<button type=\"submit\">Liste und Ergebnisse jetzt löschen</button></form>")
         }
-        body.append("<form method=\"post\" action=\"/screening/\(j.id)/delete\">\(Layout.csrf(frame.csrf))<button type=\"submit\">Liste und Ergebnisse jetzt löschen</button></form>")
         var f = frame
         if running { f.refreshSeconds = 2 }
         return Layout.page(f, """

@@ -144,8 +144,11 @@ struct ErrorMiddleware: RouterMiddleware {
             (status, title, detail) = (.unsupportedMediaType, "Unsupported file type", m)
             german = ("Dateityp nicht erlaubt", m)
         }
-        if api { return Reply.problem(status, title, detail: detail, errors: errors) }
-        return Reply.html(Layout.errorPage(status: Int(status.code), title: german.0, message: german.1, frame: context.frame(german.0)), status: status)
+        var r = api ? Reply.problem(status, title, detail: detail, errors: errors)
+            : Reply.html(Layout.errorPage(status: Int(status.code), title: german.0, message: german.1, frame: context.frame(german.0)), status: status)
+        // Throttled logins and codes: the window is 15 minutes.
+        if status == .tooManyRequests { r.headers[.retryAfter] = "900" }
+        return r
     }
 }
 

@@ -25,7 +25,7 @@ struct MultipartForm {
         var headers: [String: String] = [:], data: [UInt8] = []
         let parser = MultipartParser(boundary: b)
         parser.onHeader = { name, value in headers[name.lowercased()] = value }
-        parser.onBody = { buffer in data += buffer.readBytes(length: buffer.readableBytes) ?? [] }
+        parser.onBody = { buffer in data.append(contentsOf: buffer.readableBytesView) }
         parser.onPartComplete = {
             let disposition = headers["content-disposition"] ?? ""
             if let name = Self.attribute("name", disposition) {
