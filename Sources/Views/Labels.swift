@@ -2,6 +2,17 @@ import Eligibility
 
 /// German labels for the values staff see.
 public enum Labels {
+    /// A count as German text: thousands grouped by a point ("300.000"); pages only, never in a CSV cell.
+    public static func count(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(".") }
+            out.append(ch)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
     public static func status(_ k: StatusKind) -> String {
         switch k {
         case .gestattung: return "Aufenthaltsgestattung"

@@ -21,7 +21,7 @@ public enum ScreeningPages {
 
     public static func list(frame: PageFrame, jobs: [JobRow], today: Day, retentionDays: Int, error: String? = nil) -> HTML {
         let rows = jobs.map { j in
-            "<tr><td><a href=\"/screening/\(j.id)\">\(j.fileName)</a></td><td>\(j.on.german)</td><td>\(stateText(j.state))</td><td class=\"num\">\(j.processed) / \(j.total)</td><td>\(GermanTime.day(j.expiresAt))</td></tr>" as HTML
+            "<tr><td><a href=\"/screening/\(j.id)\">\(j.fileName)</a></td><td>\(j.on.german)</td><td>\(stateText(j.state))</td><td class=\"num\">\(Labels.count(j.processed)) / \(Labels.count(j.total))</td><td>\(GermanTime.day(j.expiresAt))</td></tr>" as HTML
         }
         return Layout.page(frame, """
         <h1>Screening einer Liste</h1>
@@ -46,7 +46,7 @@ public enum ScreeningPages {
                            months: Int, outreach: [Outreach], outreachTotal: Int) -> HTML {
         let running = j.state == "queued" || j.state == "running"
         var body: [HTML] = []
-        body.append("<p>Stand: <strong id=\"job-state\">\(stateText(j.state))</strong> · \(j.processed) von \(j.total) Zeilen · \(j.rejected) abgewiesen</p>")
+        body.append("<p>Stand: <strong id=\"job-state\">\(stateText(j.state))</strong> · \(Labels.count(j.processed)) von \(Labels.count(j.total)) Zeilen · \(Labels.count(j.rejected)) abgewiesen</p>")
         body.append("<progress id=\"progress\" max=\"\(max(1, j.total))\" value=\"\(j.processed)\">\(j.total > 0 ? j.processed * 100 / j.total : 0) %</progress>")
         if let error { body.append("<p class=\"error\" role=\"alert\">Fehler: \(ScreeningMessages.german(error))</p>") }
         if j.state == "done" {
@@ -66,7 +66,7 @@ public enum ScreeningPages {
             <section class="report-part">\(ReportPages.table(stayTable))</section>
             <section aria-labelledby="outreach"><h2 id="outreach">Einladungsliste: am Stichtag erfüllt oder erreichbar in \(months) Monaten</h2>
             <form method="get" action="/screening/\(j.id)"><label for="months">Zeitraum</label><select id="months" name="months">\(monthOptions)</select> <button type="submit">Anzeigen</button></form>
-            <p>\(outreachTotal) Personen\(outreachTotal > outreach.count ? " (die ersten \(outreach.count) angezeigt)" : "")</p>
+            <p>\(Labels.count(outreachTotal)) Personen\(outreachTotal > outreach.count ? " (die ersten \(Labels.count(outreach.count)) angezeigt)" : "")</p>
             <table><thead><tr><th scope="col">Kennung</th><th scope="col">Weg</th><th scope="col">Ergebnis</th><th scope="col">ab</th></tr></thead><tbody>\(outreachRows)</tbody></table></section>
             """)
             if !rejections.isEmpty {

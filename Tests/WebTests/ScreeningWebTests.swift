@@ -177,6 +177,7 @@ struct ScreeningWebTests {
 
     @Test func screeningMessagesAreGermanOnThePageAndAHugeHeaderIsNotEchoed() throws {
         #expect(ScreeningMessages.german("status_since: after the screening date") == "status_since: liegt nach dem Stichtag")
+        #expect([0, 999, 1000, 1270, 300_000, 1_000_000].map(Labels.count) == ["0", "999", "1.000", "1.270", "300.000", "1.000.000"])
         #expect(ScreeningMessages.german("row: expected 54 fields, found 10") == "Spaltenzahl: 54 Felder erwartet, gefunden: 10")
         // The JSON Lines decoder's messages as the QA of 05.12.2026 found them half English or garbled.
         for (english, german) in [
