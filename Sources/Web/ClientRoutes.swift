@@ -392,9 +392,18 @@ struct ClientRoutes {
         let today = services.today
         // A mistyped date shows today's assessment with the message at the field, not an error page.
         var dateError: (typed: String, message: String)? = nil
-        let on: Day
+        var on: Day
         do { on = try day(request) ?? today } catch {
             dateError = (request.uri.queryParameters["on"].map(String.init) ?? "", dayMessage(error) + " Gezeigt wird die Prüfung für heute.")
+            on = today
+        }
+        // Dates no assessment can be made on: before the Residence Act, or before the person was born.
+        let typed = request.uri.queryParameters["on"].map(String.init) ?? ""
+        if on < Day("2005-01-01") {
+            dateError = (typed, "Das Aufenthaltsgesetz gilt seit dem 01.01.2005; eine Prüfung davor ist nicht möglich. Gezeigt wird die Prüfung für heute.")
+            on = today
+        } else if let born = c.facts.born, on < born {
+            dateError = (typed, "Der \(on.german) liegt vor der Geburt (\(born.german)). Gezeigt wird die Prüfung für heute.")
             on = today
         }
         // A pending application fixes the application date of every pathway (K10): an age limit is judged on it.

@@ -218,6 +218,9 @@ struct ClientFileTests {
             let farDay = try await b.request(.get, "/clients/client-a/assessment?on=31.12.9999")
             #expect(farDay.status == .unprocessableContent && farDay.body.contains("id=\"on-error\"") && farDay.body.contains("value=\"31.12.9999\"") && farDay.body.contains("id=\"p-25b\""))
             #expect(try await b.request(.get, "/clients/client-a/assessment").status == .ok)
+            // Before the Residence Act or before the birth there is nothing to assess.
+            let early = try await b.request(.get, "/clients/client-a/assessment?on=01.01.1900")
+            #expect(early.status == .unprocessableContent && early.body.contains("gilt seit dem 01.01.2005") && early.body.contains("value=\"01.01.1900\""))
             // A body beyond the limit is refused as too large, not as a failure of ours.
             let oversized = try await b.request(.post, "/clients/client-a/facts/json", form: ["csrf": csrf, "facts": String(repeating: " ", count: 1_100_000)])
             #expect(oversized.status == .contentTooLarge)

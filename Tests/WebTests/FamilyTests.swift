@@ -59,6 +59,8 @@ struct FamilyTests {
                 let linaID = try #require(created.headers[.location]?.components(separatedBy: "/").last)
                 #expect(assessment.body.contains("von Lina Haddad") && !assessment.body.contains(" von \(linaID)") && !assessment.body.contains("\(linaID)/"))
                 #expect(ConditionCatalog.describeOpen("p/\(linaID)/born", names: [linaID: "Lina Haddad"]) == ConditionCatalog.describeOpen("born") + " von Lina Haddad")
+                let unborn = try await b.request(.get, "/clients/\(linaID)/assessment?on=01.01.2010")
+                #expect(unborn.status == .unprocessableContent && unborn.body.contains("Der 01.01.2010 liegt vor der Geburt (01.03.2015)"))
                 // The child's own page shows the parent, and § 25b Abs. 4 follows the parent.
                 let childID = try #require(created.headers[.location]?.components(separatedBy: "/").last)
                 let child = try await b.request(.get, "/clients/\(childID)/assessment")
