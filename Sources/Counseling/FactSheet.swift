@@ -37,6 +37,13 @@ public struct FactSheet: Sendable, Hashable {
         return (m < 10 ? "0" : "") + "\(m)/\(y)"
     }
 
+    /// Whole years from `start` to `end`.
+    static func years(from start: Day, to end: Day) -> Int {
+        var y = end.year - start.year
+        if start.adding(years: y) > end { y -= 1 }
+        return max(0, y)
+    }
+
     static func ageBand(_ born: Day?, on day: Day) -> String {
         guard let b = born else { return "unbekannt" }
         let a = b.age(on: day), low = a / 5 * 5
@@ -49,9 +56,19 @@ public struct FactSheet: Sendable, Hashable {
         lines.append(("Alter", ageBand(f.born, on: day)))
         lines.append(("Herkunft", region(f.nationality)))
         lines.append(("Familie", (spouse ? "mit Ehe-/Lebenspartner:in" : "ohne Partner:in im Haushalt") + ", \(minorChildren) minderjährige Kinder"))
-        lines.append(("Einreise", month(f.entered)))
-        let history = (f.status ?? []).map { s in "\(month(s.from))–\(s.to.map { month($0) } ?? "heute"): \(statusName(s.kind))\(s.basis.map { " (§ \($0))" } ?? "")" }
+        // Entry and history by year only: the authority holds every tolerated person's dates to the day, and a month of
+        // entry with a month-by-month history beside nationality and family would point to one person. The lengths of
+        // stay the law counts are given as whole years instead.
+        lines.append(("Einreise", f.entered.map { String($0.year) } ?? "unbekannt"))
+        let history = (f.status ?? []).map { s -> String in
+            let from = s.from.year, to = s.to?.year
+            let span = to == nil ? "seit \(from)" : to == from ? "\(from)" : "\(from)–\(to!)"
+            return "\(span): \(statusName(s.kind))\(s.basis.map { " (§ \($0))" } ?? "")"
+        }
         lines.append(("Aufenthaltsverlauf", history.isEmpty ? "nicht erfasst" : history.joined(separator: "; ")))
+        if let start = (f.status ?? []).first(where: { $0.kind != .none && $0.kind != .abroad })?.from {
+            lines.append(("Aufenthaltsdauer", "\(years(from: start, to: day)) Jahre"))
+        }
         let level = (f.german ?? []).filter { $0.date <= day }.map(\.level).max()
         lines.append(("Deutsch", level.map { ["A1", "A2", "B1", "B2", "C1", "C2"][$0.rawValue - 1] } ?? "kein Nachweis"))
         let working = (f.employment ?? []).contains { $0.covers(day) }
