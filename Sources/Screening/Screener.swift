@@ -318,6 +318,13 @@ public struct LineReader: Sequence, IteratorProtocol {
     private var start = 0
     private var eof = false
 
+    /// UTF-8, or where a line is not (a spreadsheet's "CSV" in a German Windows is Windows-1252), Windows-1252:
+    /// "M\u{FC}ller" rather than "M\u{FFFD}ller".
+    static func text(_ bytes: ArraySlice<UInt8>) -> String {
+        if let utf8 = String(validating: bytes, as: UTF8.self) { return utf8 }
+        return String(bytes: bytes, encoding: .windowsCP1252) ?? String(decoding: bytes, as: UTF8.self)
+    }
+
     public init?(path: String) {
         // A folder opens as a file handle, and reading it would stop the process.
         var folder: ObjCBool = false
@@ -329,14 +336,14 @@ public struct LineReader: Sequence, IteratorProtocol {
     public mutating func next() -> String? {
         while true {
             if let nl = buffer[start...].firstIndex(of: 10) {
-                let line = String(decoding: buffer[start..<nl], as: UTF8.self)
+                let line = Self.text(buffer[start..<nl])
                 start = nl + 1
                 return line
             }
             if eof {
                 guard start < buffer.count else { return nil }
                 defer { buffer.removeAll(); start = 0 }
-                return String(decoding: buffer[start...], as: UTF8.self)
+                return Self.text(buffer[start...])
             }
             // Keep the unfinished line, read the next megabyte.
             buffer.removeSubrange(0..<start)

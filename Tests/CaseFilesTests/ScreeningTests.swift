@@ -71,6 +71,11 @@ struct ScreeningTests {
         do { _ = try ScreeningInput.open(path: noID, format: .csv); Issue.record("accepted") } catch let f as ScreeningInput.Failure {
             #expect(f.message.contains("the column 'id' is missing (found: born, nationality)"))
         }
+        // A German spreadsheet's CSV is Windows-1252: its umlauts are read as such, not as replacement characters.
+        let latin = dir.appendingPathComponent("latin.csv").path
+        try Data([0x69, 0x64, 0x0A] + Array("M".utf8) + [0xFC] + Array("ller\n".utf8)).write(to: URL(fileURLWithPath: latin))
+        var reader = try #require(LineReader(path: latin))
+        #expect(reader.next() == "id" && reader.next() == "Müller" && reader.next() == nil)
         #expect(ScreeningFormat.of(fileName: "POP.JSONL") == .jsonl && ScreeningFormat.of(fileName: "pop.json") == .jsonl && ScreeningFormat.of(fileName: "pop.CSV") == .csv)
         let on = Day("2026-11-22")
         let screener = Screener(on: on)
