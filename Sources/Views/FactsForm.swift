@@ -158,7 +158,8 @@ public enum FactsForm {
             if let list = g.list {
                 let rows = values[list] as? [[String: Any]] ?? []
                 let none = (values[list] as? [Any])?.isEmpty == true
-                inner.append("<label><input type=\"checkbox\" name=\"\(name(list + ".none"))\" value=\"1\"\(none ? " checked" : "")> keine (leer lassen = unbekannt)</label>")
+                let noneName = name(list + ".none"), noneError = errors[noneName]
+                inner.append("<label><input type=\"checkbox\" id=\"\(noneName)\" name=\"\(noneName)\" value=\"1\"\(none || noneError != nil ? " checked" : "")\(Layout.describedBy(noneName, noneError))> keine (leer lassen = unbekannt)</label>\(Layout.fieldError(noneName, noneError))")
                 for i in 0..<max(g.rows, rows.count + 1) {
                     let row = i < rows.count ? rows[i] : [:]
                     let cells = g.fields.map { f in field(f, path: "\(list).\(i).\(f.key)", value: row[f.key], errors: errors, typed: typed) }

@@ -38,6 +38,10 @@ enum FactsFormParser {
                     if !present { break }
                     if touched { rows.append(row) }
                 }
+                // "None" ticked beside a filled row contradicts itself: asked back rather than one of them silently kept.
+                if !rows.isEmpty, form[FactsForm.name(list + ".none")] == "1" {
+                    errors[FactsForm.name(list + ".none")] = "„keine“ ist angekreuzt, aber es ist auch eine Zeile ausgefüllt. Bitte eines von beiden."
+                }
                 if !rows.isEmpty { obj[list] = rows }
                 else if form[FactsForm.name(list + ".none")] == "1" { obj[list] = [Any]() }
                 else if anyField(of: g, list: list, in: form) { obj[list] = nil }

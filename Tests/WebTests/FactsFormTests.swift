@@ -37,6 +37,11 @@ struct FactsFormTests {
                 let section = assessment.body.components(separatedBy: "id=\"p-25b\"")[1].components(separatedBy: "</section>")[0]
                 #expect(section.contains("nicht erfüllt"))
                 #expect(section.contains("Hinreichende mündliche Deutschkenntnisse (A2) – nicht erfüllt"))
+                // "None" ticked beside a filled row is asked back, not silently overruled by the row.
+                var both = b.formFields(try await b.request(.get, "/clients/client-a/facts"))
+                both["german__none"] = "1"
+                let contradiction = try await b.request(.post, "/clients/client-a/facts", form: both)
+                #expect(contradiction.status == .unprocessableContent && contradiction.body.contains("id=\"german__none-error\"") && contradiction.body.contains("Bitte eines von beiden"))
                 // Bad input is answered next to the field, and nothing is saved.
                 fields["born"] = "31.02.1990"
                 fields["livelihood__0__work_share"] = "150"
@@ -84,7 +89,7 @@ struct FactsFormTests {
                 #expect(try await b.request(.post, "/clients/client-a/facts", form: fields).body.contains("value=\"150\""))
                 // A conviction with both a fine and a prison term: said at the row's field, with the form's labels.
                 fields["livelihood__0__work_share"] = "100"
-                let both = try await b.request(.post, "/clients/client-a/facts", form: fields.merging(["convictions__0__date": "01.02.2024", "convictions__0__day_fines": "30", "convictions__0__intentional": "true", "convictions__0__in_germany": "true", "convictions__0__still_registered": "true", "convictions__0__foreigners_only": "false",
+                let both = try await b.request(.post, "/clients/client-a/facts", form: fields.filter { $0.key != "convictions__none" }.merging(["convictions__0__date": "01.02.2024", "convictions__0__day_fines": "30", "convictions__0__intentional": "true", "convictions__0__in_germany": "true", "convictions__0__still_registered": "true", "convictions__0__foreigners_only": "false",
                                                                                                         "convictions__0__prison_months": "3"]) { $1 })
                 #expect(both.status == .unprocessableContent && both.body.contains("id=\"convictions__0__day_fines-error\"") && both.body.contains("„Tagessätze“") && !both.body.contains("day_fines,"),
                         "\(both.status) \(both.body.components(separatedBy: "error-summary").dropFirst().first?.prefix(700) ?? "")")
