@@ -20,7 +20,13 @@ public enum FactPlausibility {
             check("identity.all_steps_taken_on", event(id.allStepsTakenOn), "Die Mitwirkung")
         }
         for (i, d) in (p.degrees ?? []).enumerated() { check("degrees[\(i)].on", d.on, "Ein Abschluss") }
-        for (i, c) in (p.convictions ?? []).enumerated() { check("convictions[\(i)].date", c.date, "Eine Verurteilung") }
+        for (i, c) in (p.convictions ?? []).enumerated() {
+            check("convictions[\(i)].date", c.date, "Eine Verurteilung")
+            // One sentence is at most 720 day fines, even as a combined sentence (§ 54 Abs. 2 S. 2 StGB); more is a typo.
+            if let f = c.dayFines, f > 720, out["convictions[\(i)].day_fines"] == nil {
+                out["convictions[\(i)].day_fines"] = "Eine Verurteilung umfasst höchstens 720 Tagessätze (§ 54 Abs. 2 S. 2 StGB); mehrere Verurteilungen bitte einzeln erfassen."
+            }
+        }
         if let a = p.asylum {
             check("asylum.applied_on", event(a.appliedOn), "Der Asylantrag")
             check("asylum.decided_on", a.decidedOn, "Die Asylentscheidung")

@@ -39,7 +39,9 @@ enum FactsFormParser {
                     if touched { rows.append(row) }
                 }
                 // "None" ticked beside a filled row contradicts itself: asked back rather than one of them silently kept.
-                if !rows.isEmpty, form[FactsForm.name(list + ".none")] == "1" {
+                // Not when "none" was what was stored (the form shows it ticked): a row added to it is the news.
+                let storedNone = (base[list] as? [Any])?.isEmpty == true
+                if !rows.isEmpty, !storedNone, form[FactsForm.name(list + ".none")] == "1" {
                     errors[FactsForm.name(list + ".none")] = "„keine“ ist angekreuzt, aber es ist auch eine Zeile ausgefüllt. Bitte eines von beiden."
                 }
                 if !rows.isEmpty { obj[list] = rows }

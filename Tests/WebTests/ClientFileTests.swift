@@ -195,6 +195,10 @@ struct ClientFileTests {
             let huge = "{\"born\": \"1990-05-05\", \"convictions\": [{\"date\": \"2020-01-01\", \"day_fines\": 9223372036854775807, \"intentional\": true, \"in_germany\": true, \"still_registered\": true, \"foreigners_only\": false}, {\"date\": \"2021-01-01\", \"day_fines\": 9223372036854775807, \"intentional\": true, \"in_germany\": true, \"still_registered\": true, \"foreigners_only\": false}]}"
             let json = try await b.request(.post, "/clients/client-a/facts/json", form: ["csrf": csrf, "facts": huge])
             #expect(json.status == .unprocessableContent && json.body.contains("1000000"), "\(json.body.components(separatedBy: "Zeile").dropFirst().first?.prefix(300) ?? "")")
+            // More day fines than one sentence can carry (720, § 54 Abs. 2 S. 2 StGB) is a typo, refused in German.
+            let tooMany = huge.replacingOccurrences(of: "9223372036854775807", with: "800")
+            let refused = try await b.request(.post, "/clients/client-a/facts/json", form: ["csrf": csrf, "facts": tooMany])
+            #expect(refused.status == .unprocessableContent && refused.body.contains("höchstens 720 Tagessätze"))
             var fields = b.formFields(try await b.request(.get, "/clients/client-a/facts"))
             fields["convictions__0__date"] = "01.01.2020"; fields["convictions__0__day_fines"] = "1e300"
             let form = try await b.request(.post, "/clients/client-a/facts", form: fields)
