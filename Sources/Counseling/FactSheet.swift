@@ -31,12 +31,6 @@ public struct FactSheet: Sendable, Hashable {
         }
     }
 
-    static func month(_ d: Day?) -> String {
-        guard let d else { return "unbekannt" }
-        let (y, m, _) = d.components
-        return (m < 10 ? "0" : "") + "\(m)/\(y)"
-    }
-
     /// Whole years from `start` to `end`.
     static func years(from start: Day, to end: Day) -> Int {
         var y = end.year - start.year
@@ -75,7 +69,8 @@ public struct FactSheet: Sendable, Hashable {
         lines.append(("Beschäftigung", working ? "derzeit beschäftigt" : "derzeit nicht beschäftigt"))
         lines.append(("Strafrechtliches", (f.convictions ?? []).isEmpty ? (f.convictions == nil ? "nicht erfasst" : "keine Verurteilungen") : "Verurteilung(en) vorhanden"))
         let summary = p.assessments.filter { $0.outcome != .excluded && $0.outcome != .notMet }.map { a in
-            "\(a.pathway.title): \(a.outcome.german)\(a.from.map { " ab \(month($0))" } ?? "")"
+            // The year only: a month here gives away when a period began (30 months of § 60d before "ab 04/2028").
+            "\(a.pathway.title): \(a.outcome.german)\(a.from.map { " ab \($0.year)" } ?? "")"
         }
         lines.append(("Einschätzung", summary.isEmpty ? "kein Weg erfüllt oder absehbar" : summary.joined(separator: "; ")))
         return FactSheet(lines: lines, question: question)
@@ -116,10 +111,21 @@ public struct FactSheet: Sendable, Hashable {
                 // Each part, and the whole name run together ("Ben Salah" written "Bensalah").
                 for part in parts + (parts.count > 1 ? [parts.joined()] : []) where part.count >= 2 {
                     if let hit = words.first(where: { sameName($0, part) }) { add(hit) }
+                    // Written apart ("Ibek we"): two neighbouring words read as one.
+                    else if part.count >= 5, let i = words.indices.dropLast().first(where: { sameName(words[$0] + words[$0 + 1], part) }) {
+                        add(words[i] + " " + words[i + 1])
+                    }
                 }
             }
         }
         for person in persons { if let number = fileNumberHit(person.fileNumber, in: text) { add(number) } }
+        // A known person's birth date in any form the date patterns read ("14 01 2004", "14.I.2004", "20040114").
+        let births = Set(persons.compactMap(\.facts.born))
+        if !births.isEmpty {
+            for match in datePatterns.flatMap({ $0.matches(in: text, range: NSRange(text.startIndex..., in: text)) }) {
+                if let r = Range(match.range, in: text), let d = looseDate(String(text[r])), births.contains(d) { add(String(text[r]).trimmingCharacters(in: .whitespaces)) }
+            }
+        }
         for (pattern, _) in patterns {
             for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
                 if let r = Range(match.range, in: text) { add(String(text[r]).trimmingCharacters(in: .whitespaces)) }
@@ -190,7 +196,25 @@ public struct FactSheet: Sendable, Hashable {
         if w == n { return true }
         guard name.count >= 5, word.count >= 4 else { return false }
         if w.hasPrefix(n) && w.count - n.count <= 2 { return true }   // "Karims", "Haddads"
-        return NameMatching.key(word) == NameMatching.key(name)
+        let kw = NameMatching.key(word), kn = NameMatching.key(name)
+        if kw == kn { return true }
+        // One letter more, less or other in a name whose folded form is still long (short folded forms are shared by
+        // too many words: "am März" would pass for "AliReza").
+        return kn.count >= 5 && withinOneEdit(kw, kn)
+    }
+
+    /// Whether two texts differ by at most one inserted, deleted or replaced character.
+    static func withinOneEdit(_ a: String, _ b: String) -> Bool {
+        let x = Array(a), y = Array(b)
+        guard abs(x.count - y.count) <= 1 else { return false }
+        var i = 0, j = 0, edits = 0
+        while i < x.count && j < y.count {
+            if x[i] == y[j] { i += 1; j += 1; continue }
+            edits += 1
+            if edits > 1 { return false }
+            if x.count > y.count { i += 1 } else if x.count < y.count { j += 1 } else { i += 1; j += 1 }
+        }
+        return edits + (x.count - i) + (y.count - j) <= 1
     }
 
     /// The file number as written in `text`, also with other separators or without leading zeros ("PB 2026 86").
@@ -207,25 +231,74 @@ public struct FactSheet: Sendable, Hashable {
             for i in 0...(tokens.count - wanted.count) where Array(tokens[i..<i + wanted.count]) == wanted { return fileNumber }
         }
         let compact = { (s: String) in s.lowercased().filter { $0.isLetter || $0.isNumber } }
-        return compact(text).contains(compact(fileNumber)) ? fileNumber : nil
+        if compact(text).contains(compact(fileNumber)) { return fileNumber }
+        // Its numbers alone, in order, as a file number is cited without its prefix ("AZ 2025-0030", "0030/2025").
+        let numbers = wanted.filter { $0.allSatisfy(\.isNumber) }
+        if numbers.count >= 2 {
+            let digits = tokens.filter { $0.allSatisfy(\.isNumber) }
+            for run in [numbers, numbers.reversed()] where digits.count >= run.count {
+                for i in 0...(digits.count - run.count) where Array(digits[i..<i + run.count]) == run { return fileNumber }
+            }
+        }
+        return nil
     }
 
-    /// Exact days, with or without a year (12.03.2025, 5.3.25, 12/03/2019, 2025-03-12, 5. März 2025, am 12.03., 15. Nov.),
-    /// street addresses, postcodes, e-mail addresses and telephone numbers (also "(0351) 4567890", "+49 (0)351 …").
-    /// A month with its year ("03/2025", "März 2025") is what the sheet itself shows and passes.
-    static let patterns: [(NSRegularExpression, String)] = [
-        (#"\b\d{1,2}\.\s?\d{1,2}\.\s?(\d{4}|\d{2})\b"#, "Datum"),
-        (#"\b\d{1,2}\.\s?\d{1,2}\.(?!\s?\d)"#, "Datum"),
-        (#"\b\d{1,2}/\d{1,2}/(\d{4}|\d{2})\b"#, "Datum"),
-        (#"\b\d{4}-\d{2}-\d{2}\b"#, "Datum"),
-        (#"\b\d{1,2}\.\s?(Januar|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez)\b\.?(\s+\d{4}\b)?"#, "Datum"),
-        (#"\b[\p{L}-]*(straße|strasse|str\.?|weg|platz|gasse|allee|ring|damm|ufer|chaussee|markt|anger|hof|berg|tal|steig|pfad|zeile|kamp|siedlung)\s*\d+\s?[a-zA-Z]?\b"#, "Anschrift"),
-        (#"(?<![\d.,/-])\d{5}(?![\d.,/-])"#, "Postleitzahl"),
+    static let months = "Januar|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Mrz|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez|January|February|March|May|June|July|October|December"
+    static let ordinals = "ersten|zweiten|dritten|vierten|fünften|sechsten|siebten|achten|neunten|zehnten|elften|zwölften|dreizehnten|vierzehnten|fünfzehnten|sechzehnten|siebzehnten|achtzehnten|neunzehnten|zwanzigsten|einundzwanzigsten|zweiundzwanzigsten|dreiundzwanzigsten|vierundzwanzigsten|fünfundzwanzigsten|sechsundzwanzigsten|siebenundzwanzigsten|achtundzwanzigsten|neunundzwanzigsten|dreißigsten|einunddreißigsten"
+
+    /// Exact days in the ways people write them: day, month and year with dots, slashes, dashes, commas or spaces
+    /// (12.03.2025, 5.3.25, 12/03/2019, 14 01 2004, 14.I.2004), year first (2025-03-12, 2004/01/14), run together
+    /// (20040114), with a month's name in either order or a spelled day (5. März 2025, 14 Januar, Jan. 14, 2004, am
+    /// vierzehnten Januar), or a day and month alone (am 12.03.). A month with its year ("03/2025", "März 2025") is
+    /// what the sheet itself shows and passes.
+    static let dateSources: [String] = [
+        #"\b(0?[1-9]|[12]\d|3[01])\s*[.,/ -]\s*(0?[1-9]|1[0-2]|[IVX]{1,4})\s*[.,/ -]\s*((19|20)\d{2}|\d{2})\b"#,
+        #"\b\d{1,2}\.\s?\d{1,2}\.(?!\s?\d)"#,
+        #"\b(19|20)\d{2}\s*[./-]\s*(0?[1-9]|1[0-2])\s*[./-]\s*(0?[1-9]|[12]\d|3[01])\b"#,
+        #"\b((19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])|(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])(19|20)\d{2})\b"#,
+        #"\b\d{1,2}\.?\s*("# + months + #")\b\.?(\s*,?\s*\d{4}\b)?"#,
+        #"\b("# + months + #")\.?\s+\d{1,2}\b\.?(,?\s*\d{4}\b)?(?!\d)"#,
+        #"\b("# + ordinals + #")\s+("# + months + #")\b"#,
+    ]
+    static let datePatterns = dateSources.map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+
+    /// Street addresses (also "Lindenstraße Nr. 5", "Schillerpl. 4"), postcodes (also "D-01067", "01 067 Dresden"),
+    /// e-mail addresses and telephone numbers (also "(0351) 4567890", "+49 (0)351 …", "0 3 5 1 1 2 3 4").
+    static let patterns: [(NSRegularExpression, String)] = datePatterns.map { ($0, "Datum") } + [
+        (#"\b[\p{L}-]*(straße|strasse|str|weg|platz|pl|gasse|allee|ring|damm|ufer|chaussee|markt|anger|hof|berg|tal|steig|pfad|zeile|kamp|siedlung)\.?\s*(nr\.?\s*)?\d+\s?[a-zA-Z]?\b"#, "Anschrift"),
+        (#"(?:\bD-\s?\d{5}|(?<![\d.,/-])\d{5})(?![\d.,/-])"#, "Postleitzahl"),
+        (#"\b\d{2}\s\d{3}\s+[A-ZÄÖÜ][a-zäöüß]+"#, "Postleitzahl"),
         (#"[\w.+-]+@[\w-]+\.[\w.-]+"#, "E-Mail"),
-        (#"(?<!\d)(\+|0)\d[\d /-]{6,}\d"#, "Telefon"),
+        (#"(?<!\d)(\+|0)(?:[ /-]?\d){7,}"#, "Telefon"),
         (#"\(\s?0\d{2,5}\s?\)\s?\d[\d /-]{3,}\d"#, "Telefon"),
         (#"\+\d{1,3}\s?\(0\)\s?\d[\d /-]{4,}\d"#, "Telefon"),
     ].map { (try! NSRegularExpression(pattern: $0.0, options: [.caseInsensitive]), $0.1) }
+
+    /// The day a date found by `datePatterns` names, when it names one completely (day, month and year).
+    static func looseDate(_ text: String) -> Day? {
+        let lower = text.lowercased()
+        let monthNames = ["jan", "feb", "mär|mrz|maerz|march", "apr", "mai|may", "jun", "jul", "aug", "sep", "okt|oct", "nov", "dez|dec"]
+        var month: Int? = nil
+        for (i, names) in monthNames.enumerated() where names.split(separator: "|").contains(where: { lower.contains($0) }) { month = i + 1; break }
+        let romans = ["i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10, "xi": 11, "xii": 12]
+        var numbers = lower.split { !$0.isNumber }.compactMap { Int($0) }
+        if numbers.count == 1, let n = numbers.first, n > 9_999_999 {   // run together: yyyymmdd or ddmmyyyy
+            let s = String(n)
+            numbers = s.hasPrefix("19") || s.hasPrefix("20") ? [Int(s.prefix(4))!, Int(s.dropFirst(4).prefix(2))!, Int(s.suffix(2))!]
+                : [Int(s.prefix(2))!, Int(s.dropFirst(2).prefix(2))!, Int(s.suffix(4))!]
+        }
+        if month == nil, numbers.count == 2, let roman = lower.split(whereSeparator: { !$0.isLetter }).first.flatMap({ romans[String($0)] }) {
+            month = roman
+        }
+        func year(_ y: Int) -> Int { y < 100 ? (y > 30 ? 1900 + y : 2000 + y) : y }
+        if let m = month, numbers.count == 2 {
+            let (d, y) = numbers[0] > 31 ? (numbers[1], numbers[0]) : (numbers[0], numbers[1])
+            return Day(year: year(y), month: m, day: d)
+        }
+        guard numbers.count == 3 else { return nil }
+        if numbers[0] > 31 { return Day(year: numbers[0], month: numbers[1], day: numbers[2]) }
+        return Day(year: year(numbers[2]), month: numbers[1], day: numbers[0])
+    }
 
     /// Names after a title ("Herr Ahmad Karimi", "Frau Ben Salah"): where no client's name is known to compare with.
     public static func titledNames(in typed: String) -> [String] {
@@ -233,11 +306,11 @@ public struct FactSheet: Sendable, Hashable {
         return titled.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range, in: text).map { String(text[$0]) } }
     }
 
-    static let titled = try! NSRegularExpression(pattern: #"\b(Herrn?|Frau|Fr\.|Hr\.)\s+\p{Lu}[\p{L}'-]+(\s+\p{Lu}[\p{L}'-]+)*"#)
+    static let titled = try! NSRegularExpression(pattern: #"\b(?i:herrn?|frau|fr\.?|hr\.?|familie|fam\.)\s+((?i:al|el|ben|bin|abu|van|von|de|da|del)[\s-]+)?\p{Lu}[\p{L}'-]{2,}(\s+\p{Lu}[\p{L}'-]+)*"#)
 
     /// The patterns minutes are checked with: addresses, postcodes, e-mail addresses, and a date given as a birth date.
     static let minutesPatterns: [(NSRegularExpression, String)] = patterns.filter { $0.1 == "Anschrift" || $0.1 == "Postleitzahl" || $0.1 == "E-Mail" }
-        + [(try! NSRegularExpression(pattern: #"\b(geb\.?|geboren(\s+am)?|Geburtsdatum:?)\s*\d{1,2}\.\s?\d{1,2}\.\s?(\d{4}|\d{2})\b"#, options: [.caseInsensitive]), "Geburtsdatum")]
+        + dateSources.map { (try! NSRegularExpression(pattern: #"(\bgeb\.?|\bgeboren(\s+am)?|\bGeburtstag|\bGeburtsdatum|\*)\s*:?\s*(am\s+)?"# + $0, options: [.caseInsensitive]), "Geburtsdatum") }
 
     /// The sheet as text lines, for storage and display.
     public var text: String { (lines.map { "\($0.label): \($0.value)" } + ["Frage: \(question)"]).joined(separator: "\n") }

@@ -177,8 +177,30 @@ struct MeetingTests {
                   "Geburtstag am 15. November, ist das relevant?", "Vorsprache am 3. Nov. bei der ABH", "Tel. +49 (0)351 4567890"] {
             #expect(!caught(q).isEmpty, "\(q)")
         }
-        for fine in ["Reicht B1 ab 03/2025?", "Gilt § 60d Abs. 1 Nr. 2 seit 2020?", "Zählen 12 Monate (2024) mit?", "Wie bei Nr. 1. Und dann?"] {
+        for fine in ["Reicht B1 ab 03/2025?", "Gilt § 60d Abs. 1 Nr. 2 seit 2020?", "Zählen 12 Monate (2024) mit?", "Wie bei Nr. 1. Und dann?",
+                     "Antrag 03/2025 und Duldung seit März 2024", "Seit 2019 in Deutschland, 3 Kinder, 20 Wochenstunden", "Zählt § 25b Abs. 1 S. 2 Nr. 3?",
+                     "Termin im Mai 2026?", "Eine Frau arbeitet seit 14 Monaten. Reicht das?"] {
             #expect(caught(fine).isEmpty, "\(fine)")
+        }
+        // The third round (QA of 05.12.2026, privacy walk): every way of writing a day, an address, a phone or a name.
+        var born = Person(id: ""); born.born = Day("2004-01-14")
+        let samuel = Client(id: "s", organisationID: "o", fileNumber: "PB-2025-0030", firstName: "Samuel", lastName: "Ibekwe", facts: born)
+        for q in ["geboren 14 01 2004", "14-01-2004", "2004/01/14", "20040114", "14 . 01 . 2004", "14,01,2004", "14.I.2004", "Geburtstag 14 Januar 2004",
+                  "geboren Jan. 14, 2004", "am vierzehnten Januar 2004", "wohnt Lindenstraße Nr. 5", "Schillerpl. 4", "D-01067", "01 067 Dresden",
+                  "Tel 0 3 5 1 1 2 3 4 5 6 7", "Herr Ibek we fragt", "AZ 2025-0030", "Akte Nr. 0030 aus 2025"] {
+            #expect(!FactSheet.identifyingWords(in: q, client: samuel).isEmpty, "\(q)")
+        }
+        // Minutes: a sheet client's birth date in any form, and their name in another transliteration.
+        var bornC = Person(id: ""); bornC.born = Day("2005-04-07")
+        let schamil = Client(id: "c", organisationID: "o", fileNumber: "PB-2024-0004", firstName: "Schamil", lastName: "Chassanow", facts: bornC)
+        for m in ["geboren 7. April 2005", "*07.04.2005", "geb. 2005-04-07", "Geburtstag 07.04.2005", "geboren: 07.04.2005", "geb am 07.04.2005",
+                  "Herr C. (07.04.2005)", "Fall Chasanow", "Fall Chassanov"] {
+            #expect(!FactSheet.identifyingWordsInMinutes(m, clients: [schamil]).isEmpty, "\(m)")
+        }
+        #expect(FactSheet.identifyingWordsInMinutes("Nächste Sitzung am 12.03.2027; Frist bis 15.01.2027, TOP 3.", clients: [schamil]).isEmpty)
+        // A volunteer's question: titles in any case, without a dot, with a family or a name particle.
+        for q in ["Hr Karimi fragt", "HERR KARIMI fragt", "Familie Karimi fragt", "Herr al-Karimi fragt", "Frau ben Salah fragt"] {
+            #expect(!FactSheet.titledNames(in: q).isEmpty, "\(q)")
         }
     }
 }
