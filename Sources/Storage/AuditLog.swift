@@ -73,9 +73,10 @@ public enum AuditLog {
     }
 
     /// The events of one client, oldest first.
-    public static func events(ofClient clientID: String, in db: any SQLDatabase, limit: Int = 500) async throws -> [AuditEvent] {
+    /// The newest `limit` events of a client, or those before sequence number `before` (the next page back).
+    public static func events(ofClient clientID: String, in db: any SQLDatabase, limit: Int = 500, before: Int? = nil) async throws -> [AuditEvent] {
         try await db.read { ex in
-            try await ex.query(SQL("SELECT * FROM audit_events WHERE client_id = ? ORDER BY seq DESC LIMIT ?", [clientID, limit])).map(event)
+            try await ex.query(SQL("SELECT * FROM audit_events WHERE client_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?", [clientID, before ?? Int.max, limit])).map(event)
         }
     }
 

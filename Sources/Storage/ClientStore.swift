@@ -317,6 +317,12 @@ public struct ClientStore: Sendable {
                                entityID: audit.organisationID, clientID: nil)
     }
 
+    /// Records that a user read a list with personal data that is no client's file yet (the referrals).
+    public func recordList(_ entity: String, audit: AuditContext) async throws {
+        try await reads.record(at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                               action: "read", entity: entity, entityID: audit.organisationID, clientID: nil)
+    }
+
     /// Records that a user read a client's data (the audit trail records reads too).
     public func recordRead(clientID: String, entity: String, audit: AuditContext) async throws {
         try await reads.record(at: audit.now, userID: audit.userID, organisationID: audit.organisationID,

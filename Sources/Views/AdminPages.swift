@@ -10,7 +10,8 @@ public enum AdminPages {
         }
     }
 
-    public static func audit(frame: PageFrame, client: Client, rows: [AuditRow], chainIntact: Bool?) -> HTML {
+    /// `olderFrom`: the sequence number to page back from when more events exist than shown.
+    public static func audit(frame: PageFrame, client: Client, rows: [AuditRow], chainIntact: Bool?, olderFrom: Int? = nil) -> HTML {
         let lines = rows.map { r -> HTML in
             let (action, entity) = AuditLabels.describe(action: r.action, entity: r.entity)
             return "<tr><td>\(r.seq)</td><td>\(GermanTime.format(r.at))</td><td>\(r.user)</td><td>\(action)</td><td>\(entity)</td></tr>"
@@ -22,6 +23,7 @@ public enum AdminPages {
         \(chain)
         <table><thead><tr><th scope="col">Nr.</th><th scope="col">Zeitpunkt</th><th scope="col">Benutzer:in</th><th scope="col">Aktion</th><th scope="col">Datensatz</th></tr></thead>
         <tbody>\(lines)</tbody></table>
+        \(olderFrom.map { "<p><a id=\"older\" href=\"/clients/\(client.id)/audit?vor=\($0)\">Ältere Einträge</a></p>" as HTML } ?? .empty)
         """)
     }
 

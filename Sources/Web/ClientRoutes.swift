@@ -456,9 +456,19 @@ struct ClientRoutes {
         let (a, c) = try await loadClient(context)
         guard Policy.allows(a, .readAudit(ownerOrganisation: c.organisationID)) else { throw AppError.forbidden }
         try await services.clients.recordRead(clientID: c.id, entity: "audit", audit: services.audit(a))
-        let events = try await AuditLog.events(ofClient: c.id, in: services.db)
-        let users = Dictionary(uniqueKeysWithValues: try await services.accounts.users(organisation: c.organisationID).map { ($0.id, $0.displayName) })
+        let pageSize = 500
+        let before = request.uri.queryParameters["vor"].flatMap { Int($0) }
+        let events = try await AuditLog.events(ofClient: c.id, in: services.db, limit: pageSize, before: before)
+        // Who, readably: the service's own staff by name, others (the authority's, under a consent) with their organisation.
+        var users: [String: String] = ["system": "System (automatische Löschung)"]
+        let organisations = Dictionary(uniqueKeysWithValues: try await services.accounts.organisations().map { ($0.id, $0.name) })
+        for org in Set(events.map(\.organisationID)).union([c.organisationID]) {
+            for u in try await services.accounts.users(organisation: org) {
+                users[u.id] = org == c.organisationID ? u.displayName : "\(u.displayName) (\(organisations[org] ?? org))"
+            }
+        }
         let rows = events.map { AdminPages.AuditRow(seq: $0.seq, at: $0.at, user: users[$0.userID] ?? $0.userID, action: $0.action, entity: $0.entity) }
-        return Reply.html(AdminPages.audit(frame: context.frame("Protokoll", current: "clients"), client: c, rows: rows, chainIntact: nil))
+        return Reply.html(AdminPages.audit(frame: context.frame("Protokoll", current: "clients"), client: c, rows: rows, chainIntact: nil,
+                                           olderFrom: events.count == pageSize ? events.last?.seq : nil))
     }
 }

@@ -40,6 +40,7 @@ struct ReferralRoutes {
         let (ids, orgs) = try await partners(a)
         let names = Dictionary(uniqueKeysWithValues: orgs.map { ($0.id, $0.name) })
         let list = try await services.cooperation.referrals(of: a.organisationID)
+        try await services.clients.recordList("referral_list", audit: services.audit(a))
         return Reply.html(CooperationPages.referrals(frame: context.frame("Vermittlungen", current: "referrals"), referrals: list, names: names,
                                                      authoritySide: authoritySide,
                                                      services: orgs.filter { ids.contains($0.id) && $0.kind == .counselingService }, form: form), status: status)
@@ -156,6 +157,7 @@ struct ReferralRoutes {
     @Sendable func apiList(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
         _ = try side(a)
+        try await services.clients.recordList("referral_list", audit: services.audit(a))
         let items = try await services.cooperation.referrals(of: a.organisationID).map { r -> [String: Any] in
             var o: [String: Any] = ["id": r.id, "authority": r.authorityID, "service": r.serviceID, "created_on": r.createdOn.iso, "state": r.state.rawValue,
                                     "first_name": r.firstName, "last_name": r.lastName, "reason": r.reason]

@@ -57,6 +57,11 @@ struct CooperationTests {
                 #expect(log.body.components(separatedBy: "<td>Schnittstelle</td>").count - 1 == 1)
                 let logAPI = try await b.request(.get, "/api/v1/clients/client-a/disclosures")
                 #expect(logAPI.body.components(separatedBy: "\"channel\"").count - 1 == 2)
+                // The coordination's audit page names the authority's reader with the authority, not by an id.
+                let coordination = Browser(client: b.client, clock: f.clock)
+                try await coordination.logIn(f.login(.coordinator))
+                let auditPage = try await coordination.request(.get, "/clients/client-a/audit")
+                #expect(auditPage.body.contains("(ABH Elbstadt)") && !auditPage.body.contains("<td>user-2</td>"))
                 // Revoked in one action: from now on nothing passes, and the list is empty.
                 let consentID = try #require(log.body.components(separatedBy: "/consents/").dropFirst().first?.components(separatedBy: "/revoke").first)
                 // The scan of the signed form is kept with the consent (and only an accepted file type).
@@ -202,6 +207,9 @@ struct CooperationTests {
                 let csrf = try await b.logIn(f.login(.counselor))
                 let inbox = try await b.request(.get, "/referrals")
                 #expect(inbox.body.contains("Yousef, Samir") && inbox.body.contains("Karimi, Leyla"))
+                // Reading the list (names and birth dates of referred persons) is in the audit trail.
+                let reads = try await f.services.db.read { try await $0.query("SELECT COUNT(*) AS n FROM audit_events WHERE entity = 'referral_list' AND user_id = 'user-0'") }
+                #expect((reads.first?.int("n") ?? 0) >= 1)
                 let ids = inbox.body.components(separatedBy: "action=\"/referrals/").dropFirst().map { String($0.prefix { $0 != "/" }) }
                 let (samir, leyla) = (ids[0], ids[2])
                 #expect(try await clerk.request(.post, "/referrals/\(samir)/accept", form: ["csrf": clerkCSRF, "file_number": "Z-1"]).status == .forbidden)
