@@ -139,5 +139,8 @@ public struct Quarter: Sendable, Hashable, Comparable {
     public var firstDay: Day { Day(year: year, month: 3 * number - 2, day: 1)! }
     public var lastDay: Day { firstDay.adding(months: 3).adding(days: -1) }
     public static func < (a: Quarter, b: Quarter) -> Bool { (a.year, a.number) < (b.year, b.number) }
+    /// The quarter before this one.
+    public var previous: Quarter { number == 1 ? Quarter(year: year - 1, number: 4)! : Quarter(year: year, number: number - 1)! }
+
     public static func of(_ d: Day) -> Quarter { Quarter(year: d.components.year, number: (d.components.month - 1) / 3 + 1)! }
 }

@@ -99,11 +99,17 @@ public enum ReportPages {
         """)
     }
 
-    public static func land(frame: PageFrame, _ t: CountTable, from: Day, to: Day) -> HTML {
-        Layout.page(frame, """
-        <h1>Landesübersicht</h1>
-        \(periodForm(action: "/reports/land", from: from, to: to, published: nil))
-        \(exports("/reports/land", from: from, to: to))
+    /// `choices`: the completed quarters offered, newest first.
+    public static func land(frame: PageFrame, _ t: CountTable, quarter: Quarter, choices: [Quarter]) -> HTML {
+        let options = choices.map { q in "<option value=\"\(q.label)\"\(q == quarter ? " selected" : "")>\(q.german)</option>" as HTML }
+        return Layout.page(frame, """
+        <h1>Landesübersicht \(quarter.german)</h1>
+        <form method="get" action="/reports/land" class="no-print"><label for="quartal">Quartal</label>
+        <select id="quartal" name="quartal">\(options)</select> <button type="submit">Anzeigen</button></form>
+        <p class="hint">Die Übersicht verlässt die Beratungsstellen und gibt es deshalb nur je abgeschlossenem Quartal: aus
+        Zeiträumen, die sich überschneiden, ließen sich unterdrückte kleine Zahlen zurückrechnen.</p>
+        <p class="no-print">Export (Werte unter 5 als „.“): <a href="/reports/land?quartal=\(quarter.label)&amp;format=csv">CSV</a> ·
+        <a href="/reports/land?quartal=\(quarter.label)&amp;format=xlsx">Excel (XLSX)</a> · Drucken über den Druckdialog des Browsers.</p>
         <p class="hint">Jede Zeile wird in der jeweiligen Beratungsstelle berechnet; zusammengeführt werden nur Zahlen. Werte von 1 bis 4 und daraus errechenbare Werte sind als „.“ unterdrückt.</p>
         <section class="report-part">\(Charts.stackedBars(t))\(table(t))</section>
         """)

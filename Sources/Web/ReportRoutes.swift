@@ -133,10 +133,25 @@ struct ReportRoutes {
 
     /// The Land's view: one row per counseling service of the Land, each computed inside its own tenant and only
     /// then combined and suppressed, so no personal data leaves a tenant.
+    ///
+    /// It leaves every tenant, so it comes only per completed calendar quarter: with periods chosen to the day, two
+    /// overlapping ones differ by the suppressed counts of the days between them (and a running quarter changes daily).
     @Sendable func land(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
         guard Policy.allows(a, .readLandOverview) else { throw AppError.forbidden }
-        let (from, to, alert) = try periodOrDefault(request)
+        let last = Quarter.of(services.today).previous
+        var quarter = last, alert: String? = nil
+        let format = String(request.uri.queryParameters["format"] ?? "")
+        if let text = request.uri.queryParameters["quartal"].map(String.init), !text.isEmpty {
+            if let q = Quarter(text), q <= last { quarter = q }
+            else { alert = "„\(text)“ ist kein abgeschlossenes Quartal. Gezeigt wird \(last.german)." }
+        } else if let f = request.uri.queryParameters["from"].flatMap({ try? parseDay(String($0)) }) ?? nil {
+            let q = Quarter.of(f), t = request.uri.queryParameters["to"].flatMap { try? parseDay(String($0)) } ?? nil
+            if f == q.firstDay, t == q.lastDay, q <= last { quarter = q }
+            else { alert = "Die Landesübersicht gibt es je abgeschlossenem Quartal. Gezeigt wird \(last.german)." }
+        }
+        if alert != nil, format == "csv" || format == "xlsx" { throw AppError.badRequest(alert!) }
+        let from = quarter.firstDay, to = quarter.lastDay
         let orgs = try await services.accounts.organisations()
         guard let mine = orgs.first(where: { $0.id == a.organisationID }) else { throw AppError.forbidden }
         let servicesOfLand = orgs.filter { $0.kind == .counselingService && $0.land == mine.land }.sorted { $0.city < $1.city }
@@ -148,11 +163,11 @@ struct ReportRoutes {
             let filed = apps.filter { $0.filedOn >= from && $0.filedOn <= to }.count
             rows.append([r.firstSessions, r.sessions - r.firstSessions, filed, granted])
         }
-        let table = Suppression.publish(CountTable(title: "Beratungsstellen im Land \(Holidays.landName(mine.land)) \(from.german) – \(to.german)",
+        let table = Suppression.publish(CountTable(title: "Beratungsstellen im Land \(Holidays.landName(mine.land)) \(quarter.german)",
                                                    rowLabels: servicesOfLand.map { "\($0.city): \($0.name)" },
                                                    columnLabels: ["Erstberatungen", "Folgeberatungen", "Anträge gestellt", "Erteilungen"], counts: rows, rowsAdd: false))
-        let format = String(request.uri.queryParameters["format"] ?? "")
-        if let r = try export([table], format: format, name: "land-\(from.iso)-\(to.iso)") { return r }
-        return Reply.html(ReportPages.land(frame: context.frame("Landesübersicht", current: "report-land").alerting(alert), table, from: from, to: to))
+        if let r = try export([table], format: format, name: "land-\(quarter.label)") { return r }
+        let choices = (0..<12).reduce(into: [last]) { list, _ in list.append(list.last!.previous) }.filter { $0.year >= 2020 }
+        return Reply.html(ReportPages.land(frame: context.frame("Landesübersicht", current: "report-land").alerting(alert), table, quarter: quarter, choices: choices))
     }
 }

@@ -84,14 +84,22 @@ struct ReportWebTests {
             // The funder's report and the Land's view carry the same figures, suppressed.
             let funder = try await b.request(.get, "/reports/funder?from=01.03.2024&to=31.12.2024")
             #expect(funder.status == .ok && funder.body.contains("Sachbericht für Zuwendungsgeber") && funder.body.contains("<dd>\(period.count)</dd>"))
-            let land = try await b.request(.get, "/reports/land?from=2024-03-01&to=2024-12-31&format=csv")
+            // The Land's view only per completed quarter (overlapping periods would give away suppressed counts).
+            let q4 = site.work.sessions.filter { $0.on >= Day("2024-10-01") && $0.on <= Day("2024-12-31") }
+            let q4First = q4.filter { firstOfCase[$0.caseID] == $0.id }.count
+            let land = try await b.request(.get, "/reports/land?quartal=2024-Q4&format=csv")
             let landRows = firstTable(land.body)
             let elbstadt = try #require(landRows.first { $0.key.hasPrefix("Elbstadt") }?.value)
-            #expect(elbstadt[0] == String(first) && elbstadt[1] == String(period.count - first))
+            #expect(elbstadt[0] == String(q4First) && elbstadt[1] == String(q4.count - q4First))
+            #expect(try await b.request(.get, "/reports/land?from=2024-10-01&to=2024-12-31&format=csv").body == land.body)
+            #expect(try await b.request(.get, "/reports/land?from=2024-03-01&to=2024-12-31&format=csv").status == .badRequest)
+            #expect(try await b.request(.get, "/reports/land?quartal=2026-Q4&format=csv").status == .badRequest)   // still running
+            let dayPeriod = try await b.request(.get, "/reports/land?from=02.01.2026&to=22.11.2026")
+            #expect(dayPeriod.status == .ok && dayPeriod.body.contains("id=\"page-alert\"") && dayPeriod.body.contains("Landesübersicht Q3/2026"))
             #expect(landRows.contains { $0.key.hasPrefix("Muldenau") })
             // Sessions, applications and grants are different things: the Land's table has no row sums.
             #expect(elbstadt.count == 4 && land.body.contains(";Erteilungen\r\n"))
-            #expect(!(try await b.request(.get, "/reports/land?from=2024-03-01&to=2024-12-31").body.contains("<th scope=\"col\">Summe</th>")))
+            #expect(!(try await b.request(.get, "/reports/land?quartal=2024-Q4").body.contains("<th scope=\"col\">Summe</th>")))
             // The authority reads the cooperation's indicators, never the service's internal report.
             let clerk = Browser(client: client, clock: clock)
             try await clerk.logIn(login("sachbearbeitung@abh-elbstadt.example"), password: DemoSite.password)
@@ -116,7 +124,7 @@ struct ReportWebTests {
             try await landUser.logIn(login("land@koordination-sachsen.example"), password: DemoSite.password)
             let home = try await landUser.request(.get, "/")
             #expect(home.status == .seeOther && home.headers[.location] == "/reports/land")
-            let landView = try await landUser.request(.get, "/reports/land?from=2024-03-01&to=2024-12-31&format=csv")
+            let landView = try await landUser.request(.get, "/reports/land?quartal=2024-Q4&format=csv")
             #expect(landView.status == .ok && firstTable(landView.body) == landRows)
             #expect(try await landUser.request(.get, "/reports/land").body.contains("Beratungsstellen im Land Sachsen"))
             for path in ["/clients", "/reports/counseling", "/reports/cooperation", "/reports/funder", "/screening", "/statistics", "/meetings",
