@@ -37,14 +37,16 @@ func allEndpoints(_ services: AppServices) -> [Endpoint] {
 public func buildRouter(_ services: AppServices) -> Router<BleibeContext> {
     let router = Router(context: BleibeContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: ErrorMiddleware())
+    let endpoints = allEndpoints(services)
+    router.add(middleware: ErrorMiddleware(routes: endpoints.map { ($0.path, $0.method) }
+        + [("/healthz", .get), ("/static/app.css", .get), ("/api/v1/openapi.json", .get)]))
     router.add(middleware: AuthenticationMiddleware(services: services))
     router.get("/healthz") { _, _ in Reply.json("{\"status\":\"ok\"}") }
     router.get("/static/app.css") { _, _ in
         Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
                  body: .init(byteBuffer: ByteBuffer(string: Layout.stylesheet)))
     }
-    for e in allEndpoints(services) { router.on(RouterPath(e.path), method: e.method, use: e.handler) }
+    for e in endpoints { router.on(RouterPath(e.path), method: e.method, use: e.handler) }
     return router
 }
 

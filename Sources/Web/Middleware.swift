@@ -71,6 +71,21 @@ struct AuthenticationMiddleware: RouterMiddleware {
 /// never personal data in logs (only the path template and the error kind).
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = BleibeContext
+    /// The registered path templates ("/clients/{id}/facts") with their methods: a path that exists answered with
+    /// another method is a 405 with the methods it takes, not a 404.
+    var routes: [(segments: [Substring], method: HTTPRequest.Method)] = []
+
+    init(routes: [(String, HTTPRequest.Method)] = []) {
+        self.routes = routes.map { ($0.0.split(separator: "/"), $0.1) }
+    }
+
+    /// The methods registered for a concrete path (a template's `{…}` segment matches any one segment).
+    func methods(for path: String) -> [HTTPRequest.Method] {
+        let parts = path.split(separator: "/")
+        return routes.filter { r in
+            r.segments.count == parts.count && zip(r.segments, parts).allSatisfy { t, p in t.hasPrefix("{") || t == p }
+        }.map(\.method)
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let api = request.uri.path.hasPrefix("/api/")
@@ -79,6 +94,13 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch let e as AppError {
             return map(e, api: api, context: context)
         } catch let e as HTTPError {
+            if e.status == .notFound, context.endpointPath == nil || context.endpointPath == "NotFound", case let allowed = methods(for: request.uri.path), !allowed.isEmpty, !allowed.contains(request.method) {
+                let allow = Array(Set(allowed.map(\.rawValue))).sorted().joined(separator: ", ")
+                var r = api ? Reply.problem(.methodNotAllowed, "Method Not Allowed", detail: "\(request.method.rawValue) is not supported here; allowed: \(allow).")
+                    : Reply.html(Layout.errorPage(status: 405, title: "Aktion nicht möglich", message: "Diese Seite nimmt diese Art von Anfrage nicht an.", frame: context.frame("Aktion nicht möglich")), status: .methodNotAllowed)
+                r.headers[.allow] = allow
+                return r
+            }
             if api { return Reply.problem(e.status, e.status.reasonPhrase, detail: e.body) }
             let title = e.status == .notFound ? "Seite nicht gefunden" : "Anfrage nicht möglich"
             return Reply.html(Layout.errorPage(status: Int(e.status.code), title: title, message: e.status == .notFound ? "Diese Seite gibt es nicht." : "Die Anfrage konnte nicht verarbeitet werden.", frame: context.frame(title)), status: e.status)
@@ -116,7 +138,7 @@ struct ErrorMiddleware: RouterMiddleware {
             (status, title, detail) = (.forbidden, "Forbidden", m)
             german = ("Keine Berechtigung", m)
         case .notFound:
-            (status, title, detail) = (.notFound, "Not found", nil)
+            (status, title, detail) = (.notFound, "Not Found", nil)
             german = ("Nicht gefunden", "Diesen Datensatz gibt es nicht oder Sie dürfen ihn nicht sehen.")
         case .badRequest(let m):
             (status, title, detail) = (.badRequest, "Bad request", m)

@@ -64,6 +64,11 @@ struct APITests {
             #expect(nul.status == .created)
             let stored = try await api.request(.get, "/api/v1/clients/\(try #require(nul.headers[.location]?.components(separatedBy: "/").last))", headers: auth)
             #expect(stored.body.contains("\"first_name\":\"Amir\"") && stored.body.contains("\"last_name\":\"Saleh\""))
+            // A path that exists, asked with a method it does not take: 405 with the methods it takes, not 404.
+            let delete = try await api.request(.delete, "/api/v1/clients", headers: auth)
+            #expect(delete.status == .methodNotAllowed && delete.headers[.allow] == "GET, POST" && delete.headers[.contentType] == "application/problem+json")
+            #expect(try await api.request(.patch, "/api/v1/clients/\(id)/facts", headers: auth).headers[.allow] == "GET, PUT")
+            #expect(try await api.request(.get, "/api/v1/nothing-here", headers: auth).status == .notFound)
             // A birth date that contradicts the recorded status history is refused here as in the editor.
             let late = try await api.request(.put, "/api/v1/clients/\(id)/facts", json: "{\"born\":\"2020-01-01\"}", headers: auth)
             #expect(late.status == .unprocessableContent && late.body.contains("vor diesem Geburtsdatum"))
