@@ -90,4 +90,19 @@ struct ChainTests {
         let t = timeline([(.duldung, "2016-01-01", "2023-08-31"), (.aufenthaltserlaubnis, "2023-09-01", nil)])
         #expect(StatusColumn.duldung25a.verdict(t, reference: Day("2024-06-01"), length: .months(12)).state == .fails)
     }
+
+    /// No status history at all is a missing fact: the periods are open (naming `status`), and so is every pathway that
+    /// needs them – never "not met" (QA of 05.12.2026: the self-check's "don't know" told people they did not qualify).
+    @Test func withoutAnyStatusHistoryThePeriodsAndPathwaysAreUnclear() {
+        let none = Timeline(status: nil, entered: nil)
+        let v = StatusColumn.residence25b.verdict(none, reference: Day("2026-12-05"), length: .years(6))
+        #expect(v.state == nil && v.open == ["status"])
+        var p = Person(id: "p")
+        p.born = Day("2006-01-01")
+        let answers = Engine().assess(Household(single: p), on: Day("2026-12-05")).person("p")!
+        for key in [PathwayKey.p25a, .p25b, .p25b6, .p60d] {
+            let a = answers.assessment(key)!
+            #expect(a.outcome == .unclear && a.open.contains("status"), "\(key.rawValue): \(a.outcome)")
+        }
+    }
 }

@@ -81,6 +81,9 @@ public struct ChainRule: Sendable {
 
     /// Evaluates whether a chain covering `reference` has lasted `length`, under every reading of the doubts met.
     public func verdict(_ timeline: Timeline, reference: Day, length: Length) -> ChainVerdict {
+        // No status history at all: the fact `status` is missing, so the period is open, not failed (CASES.md §4:
+        // the pathway needs `status`; an omitted fact is unknown).
+        guard timeline.isKnown else { return ChainVerdict(state: nil, open: [ChainDoubt.status.rawValue]) }
         var met = Doubts()
         var due: Day? = nil
         let optimistic = walk(timeline, reference, length, pessimistic: .none, encountered: &met, due: &due)

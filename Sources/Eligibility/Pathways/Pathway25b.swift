@@ -212,6 +212,9 @@ extension Context {
             if let f = failing { s.fail("b6_60d_conditions_still_met", f) }
             else if !open.isEmpty { s.unknown("b6_60d_conditions_still_met", open) }
             else { s.met("b6_60d_conditions_still_met") }
+        } else if !timeline.isKnown {
+            // Without a status history it is not known whether there is a Beschäftigungsduldung at all.
+            s.unknown("b6_60d_conditions_still_met", ["status"])
         } else {
             s.fail("b6_60d_conditions_still_met", .remediable, "keine Beschäftigungsduldung (§ 60d Abs. 1) in der Familie")
         }
