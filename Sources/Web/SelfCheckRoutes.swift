@@ -60,12 +60,14 @@ struct SelfCheckRoutes {
         var r: [String: String] = ["id": "selbstcheck"]
         func yesNo(_ k: String) -> String? { v[k].map { $0 == "yes" ? "true" : "false" } }
         r["born"] = v["born"]; r["marital_status"] = v["marital_status"]
-        r["entered"] = v["entered"]; r["stay_since"] = v["entered"]
+        r["entered"] = v["entered"]
+        // The history is built from the current paper and its start; without them ("don't know") there is none, and
+        // the stay's dates are left out with it (the engine then answers unclear, naming the status).
         if let status = v["status"] {
             let isDuldung = status.hasPrefix("duldung")
             let since = v["status_since"] ?? (isDuldung ? v["duldung_since"] : v["entered"])
             if let since {
-                r["status"] = status; r["status_since"] = since
+                r["status"] = status; r["status_since"] = since; r["stay_since"] = v["entered"]
                 if isDuldung { r["duldung_since"] = v["duldung_since"] ?? since }
             }
         }

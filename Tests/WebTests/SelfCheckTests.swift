@@ -178,6 +178,15 @@ struct SelfCheckTests {
                 token = try #require(visitor.csrf(ancient))
                 let forged = try await visitor.request(.post, "/selbstcheck/org-a", form: ["csrf": token, "status": "permit_of_my_choice"])
                 #expect(forged.status == .unprocessableContent)
+                // "Don't know" everywhere, or for the current paper only: a result, unclear, never "not met" or a refusal.
+                for answers in [[:], ["born": "2006-01-01", "entered": "2015-01-01", "duldung_since": "2016-01-01"], ["born": "2006-01-01", "status": "duldung"]] {
+                    token = try #require(visitor.csrf(try await visitor.request(.get, "/selbstcheck/org-a")))
+                    let r = try await visitor.request(.post, "/selbstcheck/org-a", form: answers.merging(["csrf": token]) { $1 })
+                    #expect(r.status == .ok && r.body.contains("self-check-result"), "\(answers)")
+                    for key in ["25a", "25b", "60d"] {
+                        #expect(!r.body.contains("data-pathway=\"\(key)\" data-outcome=\"not_met\""), "\(key) \(answers)")
+                    }
+                }
             }
         }
     }
@@ -194,6 +203,7 @@ struct SelfCheckTests {
         #expect(unsure == ["id": "selbstcheck"])
         // A current status without any date is left out (the engine cannot place it); a Gestattung dates from entry.
         #expect(SelfCheckRoutes.flatRow(["status": "duldung"], on: Day("2026-11-22"))["status"] == nil)
+        #expect(SelfCheckRoutes.flatRow(["entered": "2015-01-01"], on: Day("2026-11-22"))["stay_since"] == nil)
         let gestattung = SelfCheckRoutes.flatRow(["status": "gestattung", "entered": "2024-01-05"], on: Day("2026-11-22"))
         #expect(gestattung["status_since"] == "2024-01-05" && gestattung["duldung_since"] == nil)
     }
