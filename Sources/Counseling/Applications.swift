@@ -50,6 +50,8 @@ public enum ApplicationRules {
     public enum GrantError: Error, Equatable, Sendable {
         /// The grant day is not after the start of the current period (German message for the form).
         case beforeCurrentPeriod(String)
+        /// The recorded history ends days before the grant: the days between would be an unexplained gap.
+        case gapBeforeGrant(String)
         case untilBeforeGrant(String)
         /// Longer than the law lets the permit be granted for.
         case untilTooLong(String)
@@ -80,6 +82,9 @@ public enum ApplicationRules {
             return .failure(.beforeCurrentPeriod("Die Erteilung (\(day.german)) muss nach dem Beginn des letzten Zeitraums (\(last.from.german)) liegen."))
         }
         if var last = out.popLast() {
+            if let end = last.to, end.adding(days: 1) < day {
+                return .failure(.gapBeforeGrant("Der Statusverlauf endet am \(end.german), die Erteilung ist am \(day.german): die Tage dazwischen sind nicht erfasst. Bitte zuerst im Statusverlauf eintragen, wie es weiterging (etwa die Duldung bis zur Erteilung), dann die Entscheidung."))
+            }
             if last.to == nil || last.to! >= day { last.to = day.adding(days: -1) }
             out.append(last)
         }

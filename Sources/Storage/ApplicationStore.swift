@@ -86,7 +86,7 @@ public struct ApplicationStore: Sendable {
                 guard let client = try await ClientStore.load(ex, ids: [clientID], organisation: organisation).first else { return .notFound }
                 previousEnd = ApplicationRules.previousEnd(of: client.facts.status ?? []).code
                 switch ApplicationRules.history(afterGranting: pathway, on: day, until: permitUntil, to: client.facts.status ?? []) {
-                case .failure(.beforeCurrentPeriod(let m)): return .invalid(m)
+                case .failure(.beforeCurrentPeriod(let m)), .failure(.gapBeforeGrant(let m)): return .invalid(m)
                 case .failure(.untilBeforeGrant(let m)), .failure(.untilTooLong(let m)): return .invalid(m, validity: true)
                 case .success(let periods):
                     try await ex.execute(SQL("DELETE FROM status_periods WHERE client_id = ?", [clientID]))
