@@ -49,14 +49,16 @@ public enum LetterPages {
             let state = a.outcome == .reachable ? "erreichbar ab \(a.from?.german ?? "–")" : a.outcome.german
             return .warning("Nach der Prüfung vom \(m.today.german) lautet das Ergebnis für \(k.title): „\(state)“. Das Schreiben behauptet deshalb nicht, dass die Voraussetzungen vorliegen, sondern bittet um Prüfung.")
         case .entryBan:
-            if m.client.facts.bars?.entryBan == false {
-                return .refusal("In den Angaben ist kein Einreise- und Aufenthaltsverbot erfasst. Ist eines verhängt, bitte zuerst die Angaben ergänzen.")
+            // The letter asks to lift "the existing" ban: only where the record says there is one.
+            switch m.client.facts.bars?.entryBan {
+            case false?: return .refusal("In den Angaben ist kein Einreise- und Aufenthaltsverbot erfasst. Ist eines verhängt, bitte zuerst die Angaben ergänzen.")
+            case nil: return .refusal("Ob ein Einreise- und Aufenthaltsverbot besteht, ist in den Angaben nicht erfasst. Das Schreiben nennt ein bestehendes Verbot; bitte zuerst die Angaben ergänzen.")
+            case true?: break
             }
             if !permitInSight(m) {
                 return .warning("Kein Weg zu einer Aufenthaltserlaubnis ist nach der Prüfung vom \(m.today.german) erfüllt oder erreichbar; § 11 Abs. 4 S. 2 AufenthG trägt den Antrag dann nicht. Das Schreiben bittet deshalb nur um Prüfung.")
             }
-            return m.client.facts.bars?.entryBan == nil
-                ? .warning("Ob ein Einreise- und Aufenthaltsverbot besteht, ist in den Angaben nicht erfasst. Bitte vor dem Versand prüfen.") : .fits
+            return .fits
         case .duldungCertificate:
             let current = m.client.facts.status?.last { $0.from <= m.today && ($0.to ?? .distantFuture) >= m.today }
             if let kind = current?.kind, ![.duldung, .duldung60b, .duldung60c, .duldung60d, .none].contains(kind) {

@@ -293,6 +293,12 @@ struct ApplicationTests {
         // No entry ban recorded: no application to lift one. A residence permit today: no Duldung certificate.
         var noBan = metFacts; noBan.bars = Bars(); noBan.bars?.entryBan = false
         guard case .refusal = LetterPages.check(model(.entryBan, noBan, met)) else { Issue.record("entry ban"); return }
+        // Not recorded either way: the letter would name "the existing" ban, so it is not offered (QA of 05.12.2026).
+        var unknownBan = metFacts; unknownBan.bars = nil
+        guard case .refusal(let open) = LetterPages.check(model(.entryBan, unknownBan, met)) else { Issue.record("unknown ban"); return }
+        #expect(open.contains("nicht erfasst"))
+        var ban = metFacts; ban.bars = Bars(); ban.bars?.entryBan = true
+        if case .refusal = LetterPages.check(model(.entryBan, ban, met)) { Issue.record("a recorded ban refused") }
         var permit = metFacts; permit.status = [StatusPeriod(kind: .aufenthaltserlaubnis, from: Day("2025-01-01"), basis: "25b")]
         guard case .refusal(let reason) = LetterPages.check(model(.duldungCertificate, permit, met)) else { Issue.record("certificate"); return }
         #expect(reason.contains("keine Duldung"))
