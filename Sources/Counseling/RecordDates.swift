@@ -19,7 +19,11 @@ public enum RecordDates {
     }
 
     /// An application filed on `day`.
-    public static func application(_ day: Day, today: Day, born: Day?) -> String? {
-        problem(day, "Der Antrag", today: today, born: born, notBefore: (residenceActInForce, "das Aufenthaltsgesetz gilt seit diesem Tag"))
+    /// `entered`: the (last) entry; these permits are applied for in Germany, and the pending application's date is
+    /// the application date of every pathway (K10), so one before the entry is a typing error.
+    public static func application(_ day: Day, today: Day, born: Day?, entered: Day? = nil) -> String? {
+        if let p = problem(day, "Der Antrag", today: today, born: born, notBefore: (residenceActInForce, "das Aufenthaltsgesetz gilt seit diesem Tag")) { return p }
+        if let entered, day < entered { return "Der Antrag kann nicht vor der Einreise (\(entered.german)) liegen." }
+        return nil
     }
 }

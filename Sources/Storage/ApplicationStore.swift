@@ -98,7 +98,11 @@ public struct ApplicationStore: Sendable {
             }
             try await ex.execute(SQL("UPDATE applications SET outcome = ?, decided_on = ?, permit_until = ?, grant_previous_end = ? WHERE id = ?",
                                      [outcome.rawValue, day.iso, outcome == .granted ? permitUntil?.iso : nil, previousEnd, applicationID]))
-            try await ex.execute(SQL("UPDATE cases SET state = 'decided' WHERE id = ? AND state <> 'closed'", [caseID]))
+            // Decided once nothing in the case is pending any more (another application may still be open).
+            try await ex.execute(SQL("""
+                UPDATE cases SET state = 'decided' WHERE id = ? AND state <> 'closed'
+                AND NOT EXISTS (SELECT 1 FROM applications WHERE case_id = ? AND outcome = 'pending')
+                """, [caseID, caseID]))
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                       action: "decide", entity: "application", entityID: applicationID, clientID: clientID)
             return .decided

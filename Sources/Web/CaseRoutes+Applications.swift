@@ -15,7 +15,8 @@ extension CaseRoutes {
         let filed = formDay(form.trimmed("filed_on"))
         var errors: [String: String] = [:]
         if filed == nil || filed! == nil { errors["filed_on"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
-        else if let m = RecordDates.application(filed!!, today: services.today, born: client.facts.born) { errors["filed_on"] = m }
+        else if let m = RecordDates.application(filed!!, today: services.today, born: client.facts.born, entered: client.facts.entered) { errors["filed_on"] = m }
+        if c.state == .closed { errors["filed_on"] = "Die Akte ist abgeschlossen. Bitte zuerst ihren Stand ändern (wieder öffnen), dann den Antrag erfassen." }
         guard errors.isEmpty, let day = filed ?? nil else {
             return try await render(context, c, client, applicationErrors: errors, applicationSent: ["filed_on": form.trimmed("filed_on"), "pathway": pathway.rawValue],
                                     status: .unprocessableContent)

@@ -111,6 +111,33 @@ struct ApplicationTests {
         }
     }
 
+    /// From the QA of 05.12.2026: an application before the entry, one on a closed case, and a case called decided
+    /// while another of its applications is still open.
+    @Test(arguments: TestDatabase.available)
+    func applicationsFitTheEntryAndTheCaseAndTheCaseIsDecidedWhenNothingIsPending(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let casePath = try await b.openCase("client-a", csrf: csrf, on: "01.09.2026", source: "self", pathway: "25b")
+                let early = try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "60d", "filed_on": "01.01.2020"])
+                #expect(early.status == .unprocessableContent && early.body.contains("nicht vor der Einreise (15.11.2020)"))
+                #expect(try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "25-5", "filed_on": "01.10.2026"]).status == .seeOther)
+                #expect(try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "25b", "filed_on": "02.10.2026"]).status == .seeOther)
+                let page = try await b.request(.get, casePath)
+                let ids = page.body.components(separatedBy: "/applications/").dropFirst().compactMap { $0.contains("/decision") ? String($0.prefix { $0 != "/" }) : nil }
+                let first = try #require(ids.first)
+                #expect(try await b.request(.post, casePath + "/applications/\(first)/decision", form: ["csrf": csrf, "outcome": "refused", "decided_on": "20.11.2026"]).status == .seeOther)
+                let caseID = String(casePath.split(separator: "/").last!)
+                #expect(try await f.services.cases.counselingCase(id: caseID, organisation: "org-a")?.state == .applicationFiled)
+                // A closed case takes no new application.
+                #expect(try await b.request(.post, casePath + "/state", form: ["csrf": csrf, "state": "closed", "pathway": "25b", "counselor": "user-0",
+                                                                              "closed_on": "21.11.2026", "outcome": "Beratung beendet"]).status == .seeOther)
+                let closed = try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "60d", "filed_on": "20.11.2026"])
+                #expect(closed.status == .unprocessableContent && closed.body.contains("Die Akte ist abgeschlossen"))
+            }
+        }
+    }
+
     @Test func undoingAGrantRestoresTheEndOfThePeriodItCut() {
         let day = Day("2026-11-20")
         let open = [StatusPeriod(kind: .duldung, from: Day("2023-07-01"))]
