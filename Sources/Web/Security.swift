@@ -19,7 +19,8 @@ public enum Credentials {
         let lower = password.lowercased()
         if commonPasswords.contains(lower) { return "Dieses Passwort ist zu verbreitet. Bitte wählen Sie ein anderes." }
         let parts = email.lowercased().split(separator: "@").map(String.init)
-        if let login = parts.first, !login.isEmpty, lower.contains(login) { return "Das Passwort darf nicht den Anmeldenamen enthalten." }
+        // From four letters, as for the name's parts: a two-letter login ("jo") is inside too many words.
+        if let login = parts.first, login.count >= 4, lower.contains(login) { return "Das Passwort darf nicht den Anmeldenamen enthalten." }
         let words = (parts.first.map { [$0] } ?? []) + (parts.dropFirst().first.map { [$0] } ?? []) + [name.lowercased()]
         for word in words.flatMap({ $0.split { !$0.isLetter } }) where word.count >= 4 && word != "example" && lower.contains(word) {
             return "Das Passwort darf keinen Teil des Namens, des Anmeldenamens oder der Organisation enthalten („\(word)“)."

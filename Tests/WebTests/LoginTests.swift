@@ -222,6 +222,9 @@ struct LoginTests {
         #expect(Credentials.problem(with: "Test Nutzer1", email: "t@x.example", name: "Test Nutzer") != nil)
         #expect(Credentials.problem(with: "Winkler-Garten-7", email: "a.winkler@beratung.example") != nil)
         #expect(Credentials.problem(with: "Elbe-Ufer-Spaziergang", email: "anna@elbstadt.example", name: "Anna Winkler") == nil)
+        // A two-letter login is not looked for inside words ("jo" in "Jod"); a longer one is.
+        #expect(Credentials.problem(with: "Morgenrot-Jod-2026!x", email: "jo@elbstadt.example", name: "Jo Test") == nil)
+        #expect(Credentials.problem(with: "Morgen-anna-2026!x", email: "anna@x.example") != nil)
     }
 
     @Test(arguments: TestDatabase.available)
