@@ -126,9 +126,16 @@ public struct FactSheet: Sendable, Hashable {
                 if let r = Range(match.range, in: text), let d = looseDate(String(text[r])), births.contains(d) { add(String(text[r]).trimmingCharacters(in: .whitespaces)) }
             }
         }
-        for (pattern, _) in patterns {
+        // The law's own dates ("Stichtag 31.10.2022", "seit dem 31.12.2022") are what legal questions are about; they
+        // pass unless they are a date of the person's own record.
+        let ownDays = Set(persons.flatMap { c -> [Day] in
+            [c.facts.born, c.facts.entered].compactMap { $0 } + (c.facts.status ?? []).flatMap { [$0.from] + ($0.to.map { [$0] } ?? []) }
+        })
+        for (pattern, kind) in patterns {
             for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                if let r = Range(match.range, in: text) { add(String(text[r]).trimmingCharacters(in: .whitespaces)) }
+                guard let r = Range(match.range, in: text) else { continue }
+                if kind == "Datum", let d = looseDate(String(text[r])), legalDays.contains(d), !ownDays.contains(d) { continue }
+                add(String(text[r]).trimmingCharacters(in: .whitespaces))
             }
         }
         // Any capitalised word with a house number ("Am Markt 12a", "Platz der Einheit 3"), unless the word is one
@@ -147,7 +154,7 @@ public struct FactSheet: Sendable, Hashable {
     /// A word of five letters or more (shorter capitalised words before a number open sentences: "Mit 20",
     /// "Seit 3"), a number of up to three digits, perhaps a letter ("12a", "12 b"). The number must end the phrase (end of text, punctuation, "in"/"bei"/"und"): "Markt 12a, Dresden" is an address,
     /// "Schulzeit 3 Jahre" a quantity.
-    static let houseNumber = try! NSRegularExpression(pattern: #"\b(\p{Lu}[\p{L}-]{4,})\s+(\d{1,3}(?:\s?[a-zA-Z](?!\p{L}))?)(?![\d.,/])(?=\s*(?:$|[,;:!?)]|\.(?:\s|$)|\s+(?:in|bei|und)\b))"#)
+    static let houseNumber = try! NSRegularExpression(pattern: #"\b(\p{Lu}[\p{L}-]{4,})\s+(\d{1,3}(?:\s?[a-zA-Z](?!\p{L}))?)(?![\d.,/])(?=\s*(?:$|[,;:!?)]|\.(?:\s|$)|\s+(?:in|bei|und|seit|ab)\b))"#)
     static let numberingWords: Set<String> = [
         "satz", "nr", "nummer", "abs", "absatz", "art", "artikel", "paragraph", "paragraf", "buchstabe", "anlage", "anhang",
         "kapitel", "abschnitt", "teil", "seite", "punkt", "punkte", "ziffer", "stufe", "klasse", "jahrgang", "niveau", "modul",
@@ -194,6 +201,8 @@ public struct FactSheet: Sendable, Hashable {
     static func sameName(_ word: String, _ name: String) -> Bool {
         let w = word.lowercased(), n = name.lowercased()
         if w == n { return true }
+        // The genitive of any name ("Omars Antrag"): short names must otherwise match exactly.
+        if w == n + "s" || w == n + "'s" || w == n + "’s" { return true }
         guard name.count >= 5, word.count >= 4 else { return false }
         if w.hasPrefix(n) && w.count - n.count <= 2 { return true }   // "Karims", "Haddads"
         let kw = NameMatching.key(word), kn = NameMatching.key(name)
@@ -243,7 +252,7 @@ public struct FactSheet: Sendable, Hashable {
         return nil
     }
 
-    static let months = "Januar|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Mrz|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez|January|February|March|May|June|July|October|December"
+    static let months = "Januar|Februar|März|Maerz|Marz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Mrz|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Oct|Nov|Dez|Dec|January|February|March|May|June|July|October|December"
     static let ordinals = "ersten|zweiten|dritten|vierten|fünften|sechsten|siebten|achten|neunten|zehnten|elften|zwölften|dreizehnten|vierzehnten|fünfzehnten|sechzehnten|siebzehnten|achtzehnten|neunzehnten|zwanzigsten|einundzwanzigsten|zweiundzwanzigsten|dreiundzwanzigsten|vierundzwanzigsten|fünfundzwanzigsten|sechsundzwanzigsten|siebenundzwanzigsten|achtundzwanzigsten|neunundzwanzigsten|dreißigsten|einunddreißigsten"
 
     /// Exact days in the ways people write them: day, month and year with dots, slashes, dashes, commas or spaces
@@ -252,12 +261,13 @@ public struct FactSheet: Sendable, Hashable {
     /// vierzehnten Januar), or a day and month alone (am 12.03.). A month with its year ("03/2025", "März 2025") is
     /// what the sheet itself shows and passes.
     static let dateSources: [String] = [
-        #"\b(0?[1-9]|[12]\d|3[01])\s*[.,/ -]\s*(0?[1-9]|1[0-2]|[IVX]{1,4})\s*[.,/ -]\s*((19|20)\d{2}|\d{2})\b"#,
+        #"(?<![\d])(0?[1-9]|[12]\d|3[01])\s*[.,/ _\-–—]\s*(0?[1-9]|1[0-2]|[IVX]{1,4})\s*[.,/ _\-–—]\s*((19|20)\d{2}|\d{2})(?![\d])"#,
         #"\b\d{1,2}\.\s?\d{1,2}\.(?!\s?\d)"#,
-        #"\b(19|20)\d{2}\s*[./-]\s*(0?[1-9]|1[0-2])\s*[./-]\s*(0?[1-9]|[12]\d|3[01])\b"#,
+        #"\bam\s+\d{1,2}\.\d{1,2}\b(?![.\d])"#,
+        #"(?<![\d])(19|20)\d{2}\s*[./_\-–—]\s*(0?[1-9]|1[0-2])\s*[./_\-–—]\s*(0?[1-9]|[12]\d|3[01])(?![\d])"#,
         #"\b((19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])|(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])(19|20)\d{2})\b"#,
-        #"\b\d{1,2}\.?\s*("# + months + #")\b\.?(\s*,?\s*\d{4}\b)?"#,
-        #"\b("# + months + #")\.?\s+\d{1,2}\b\.?(,?\s*\d{4}\b)?(?!\d)"#,
+        #"\b\d{1,2}(\.|ten|ter|sten|th|st|nd|rd)?\s*("# + months + #")\b\.?(\s*,?\s*\d{4}\b)?"#,
+        #"\b("# + months + #")\.?\s+\d{1,2}(\.|ten|th|st|nd|rd)?\b\.?(,?\s*\d{4}\b)?(?!\d)"#,
         #"\b("# + ordinals + #")\s+("# + months + #")\b"#,
     ]
     static let datePatterns = dateSources.map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
@@ -266,13 +276,21 @@ public struct FactSheet: Sendable, Hashable {
     /// e-mail addresses and telephone numbers (also "(0351) 4567890", "+49 (0)351 …", "0 3 5 1 1 2 3 4").
     static let patterns: [(NSRegularExpression, String)] = datePatterns.map { ($0, "Datum") } + [
         (#"\b[\p{L}-]*(straße|strasse|str|weg|platz|pl|gasse|allee|ring|damm|ufer|chaussee|markt|anger|hof|berg|tal|steig|pfad|zeile|kamp|siedlung)\.?\s*(nr\.?\s*)?\d+\s?[a-zA-Z]?\b"#, "Anschrift"),
+        (#"\b(unter den|an der|am|auf der|im|in der|zum|zur|hinter der)\s+(?!(?i:satz|absatz|abs|nummer|nr|artikel|art|paragraph|kapitel|abschnitt|teil|jahr|jahre|monat|monate|tag|tage|stufe|klasse|alter|quartal|buchstabe|ziffer|punkt|anlage|fall|niveau|modul|lebensjahr|schuljahr)\b)\p{Lu}[\p{L}-]+\s+\d{1,3}\s?[a-zA-Z]?\b"#, "Anschrift"),
         (#"(?:\bD-\s?\d{5}|(?<![\d.,/-])\d{5})(?![\d.,/-])"#, "Postleitzahl"),
         (#"\b\d{2}\s\d{3}\s+[A-ZÄÖÜ][a-zäöüß]+"#, "Postleitzahl"),
         (#"[\w.+-]+@[\w-]+\.[\w.-]+"#, "E-Mail"),
-        (#"(?<!\d)(\+|0)(?:[ /-]?\d){7,}"#, "Telefon"),
+        (#"[\w.+-]+\s?(\(at\)|\[at\]|\{at\}|\s(at|ät)\s)\s?[\w-]+(\.|\s?(\(dot\)|\[dot\]|\(punkt\))\s?)[\w.-]+"#, "E-Mail"),
+        (#"(?<!\d)(\+|0)(?:[ ./-]?\d){7,}"#, "Telefon"),
+        (#"(?<![\d.,])\d{3}\s\d{2}\s\d{2}(?![\d.,])"#, "Telefon"),
         (#"\(\s?0\d{2,5}\s?\)\s?\d[\d /-]{3,}\d"#, "Telefon"),
         (#"\+\d{1,3}\s?\(0\)\s?\d[\d /-]{4,}\d"#, "Telefon"),
     ].map { (try! NSRegularExpression(pattern: $0.0, options: [.caseInsensitive]), $0.1) }
+
+    /// Days the law itself is about: changes in force, the § 104c cut-off and filing dates, the Chancen-Aufenthaltsrecht's
+    /// promulgation and entry into force.
+    static let legalDays: Set<Day> = Set(Law.changeDays + [Law.cutoff104c, Law.lastFiling104c, Law.lastFiling104c.adding(days: 1),
+                                                           Day("2022-12-21"), Day("2022-12-31"), Day("2005-01-01")])
 
     /// The day a date found by `datePatterns` names, when it names one completely (day, month and year).
     static func looseDate(_ text: String) -> Day? {
@@ -306,7 +324,7 @@ public struct FactSheet: Sendable, Hashable {
         return titled.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range, in: text).map { String(text[$0]) } }
     }
 
-    static let titled = try! NSRegularExpression(pattern: #"\b(?i:herrn?|frau|fr\.?|hr\.?|familie|fam\.)\s+((?i:al|el|ben|bin|abu|van|von|de|da|del)[\s-]+)?\p{Lu}[\p{L}'-]{2,}(\s+\p{Lu}[\p{L}'-]+)*"#)
+    static let titled = try! NSRegularExpression(pattern: #"\b(?i:herrn?|frau|fr\.?|hr\.?|familie|fam\.|mr\.?|mrs\.?|ms\.?)\s+((?i:dr|prof)\.?\s+)?((?i:al|el|ben|bin|abu|van|von|der|den|de|da|del|la|le)[\s-]+)*\p{Lu}[\p{L}'-]{1,}(\s+\p{Lu}[\p{L}'-]+)*"#)
 
     /// The patterns minutes are checked with: addresses, postcodes, e-mail addresses, and a date given as a birth date.
     static let minutesPatterns: [(NSRegularExpression, String)] = patterns.filter { $0.1 == "Anschrift" || $0.1 == "Postleitzahl" || $0.1 == "E-Mail" }

@@ -33,7 +33,11 @@ public enum RelationRules {
 
     /// Why `person` cannot have been born on `born` given their parent links (`born` of the others by id), or nil:
     /// a changed birth date must not contradict the links that were checked when they were made.
-    public static func problem(person: String, born: Day, relations: [ClientRelation], others: [String: Day]) -> String? {
+    public static func problem(person: String, born: Day, relations: [ClientRelation], others: [String: Day], today: Day? = nil) -> String? {
+        if let today, born.age(on: today) < 16,
+           relations.contains(where: { ($0.kind == .spouse || $0.kind == .registeredPartner) && ($0.from == person || $0.to == person) }) {
+            return "Mit diesem Geburtsdatum wäre die Person jünger als 16 Jahre und verheiratet; eine solche Ehe ist nach deutschem Recht unwirksam (§ 1303 S. 2 BGB). Bitte das Datum oder die Verknüpfung prüfen."
+        }
         for r in relations where r.kind == .parent && (r.from == person || r.to == person) {
             let parentBorn = r.from == person ? born : others[r.from], childBorn = r.to == person ? born : others[r.to]
             if let p = parentBorn, let c = childBorn, p.adding(years: 12) > c {

@@ -163,16 +163,18 @@ public enum FlatRecord {
         }
         p.passport = try bool(.passport)
         if let work = try share(.workShare) {
-            var lu = LivelihoodPeriod(from: try day(.employmentSince) ?? p.entered ?? on)
+            var lu = LivelihoodPeriod(from: try past(.employmentSince) ?? p.entered ?? on)
             if lu.from > on { lu.from = on }
             lu.workShare = work; lu.ownWorkShare = try share(.ownWorkShare)
             lu.publicFunds = try bool(.publicFunds); lu.wohngeld = try bool(.wohngeld)
             p.livelihood = [lu]
         }
-        if let since = try day(.employmentSince) {
+        // Hours are checked whether or not the start is given (a bad value must not pass because it is not used).
+        let hours = try number(.employmentHours)
+        if let h = hours, h > 80 { throw RowError(column: "employment_hours", message: "expected weekly hours from 0 to 80, found '\(v(.employmentHours) ?? "")'") }
+        if let since = try past(.employmentSince) {
             var e = EmploymentPeriod(from: since)
-            e.hours = try number(.employmentHours); e.insured = try bool(.employmentInsured)
-            if let h = e.hours, h > 80 { throw RowError(column: "employment_hours", message: "expected weekly hours from 0 to 80, found '\(v(.employmentHours) ?? "")'") }
+            e.hours = hours; e.insured = try bool(.employmentInsured)
             p.employment = [e]
         } else if v(.employmentHours) == "0" {
             p.employment = []

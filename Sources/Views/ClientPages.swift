@@ -180,7 +180,7 @@ public enum ClientPages {
             return """
             <tr>
             <td>\(select("p\(i)_kind", kindOptions, r.kind, label: "Status Zeile \(i + 1)"))\(Layout.fieldError("p\(i)", err))</td>
-            <td><input name="p\(i)_from" aria-label="von (Zeile \(i + 1))" placeholder="TT.MM.JJJJ" size="10" value="\(r.from)"\(Layout.describedBy("p\(i)", err))></td>
+            <td><input id="p\(i)" name="p\(i)_from" aria-label="von (Zeile \(i + 1))" placeholder="TT.MM.JJJJ" size="10" value="\(r.from)"\(Layout.describedBy("p\(i)", err))></td>
             <td><input name="p\(i)_to" aria-label="bis (Zeile \(i + 1))" placeholder="laufend" size="10" value="\(r.to)"></td>
             <td><input name="p\(i)_valid_until" aria-label="Bescheinigung oder Titel gültig bis (Zeile \(i + 1))" placeholder="TT.MM.JJJJ" size="10" value="\(r.validUntil)"></td>
             <td><input name="p\(i)_basis" aria-label="Rechtsgrundlage (Zeile \(i + 1))" placeholder="z. B. 104c" size="6" value="\(r.basis)"></td>

@@ -79,6 +79,7 @@ struct AppointmentRoutes {
         if day == nil || day! == nil { f.errors["day"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
         if let d = day ?? nil {
             if d < services.today { f.errors["day"] = "Ein neuer Termin kann nicht in der Vergangenheit liegen." }
+            else if d > services.today.adding(years: 2) { f.errors["day"] = "Termine werden höchstens zwei Jahre im Voraus eingetragen." }
             else if Holidays.weekday(d) == 7 { f.errors["day"] = "Der \(d.german) ist ein Sonntag." }
             else if let h = Holidays.of(land: context.land, year: d.year).first(where: { $0.0 == d }) { f.errors["day"] = "Der \(d.german) ist ein Feiertag (\(h.1))." }
         }

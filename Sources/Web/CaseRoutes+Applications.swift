@@ -16,6 +16,9 @@ extension CaseRoutes {
         var errors: [String: String] = [:]
         if filed == nil || filed! == nil { errors["filed_on"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
         else if let m = RecordDates.application(filed!!, today: services.today, born: client.facts.born, entered: client.facts.entered) { errors["filed_on"] = m }
+        if errors.isEmpty, let day = filed ?? nil, let first = Law.firstInForce(pathway), day < first {
+            errors["filed_on"] = "\(pathway.title) gilt erst seit dem \(first.german); ein Antrag davor ist nicht möglich."
+        }
         if c.state == .closed { errors["filed_on"] = "Die Akte ist abgeschlossen. Bitte zuerst ihren Stand ändern (wieder öffnen), dann den Antrag erfassen." }
         guard errors.isEmpty, let day = filed ?? nil else {
             return try await render(context, c, client, applicationErrors: errors, applicationSent: ["filed_on": form.trimmed("filed_on"), "pathway": pathway.rawValue],

@@ -82,7 +82,8 @@ struct CaseRoutes {
         guard let opened = try? parseDay(typed) ?? services.today else {
             return try await clientRoutes.clientPage(context, a, client, caseRefused: (typed, "„Eröffnet am“ ist kein gültiges Datum (TT.MM.JJJJ)."))
         }
-        if let m = RecordDates.problem(opened, "Die Eröffnung der Akte", today: services.today, born: client.facts.born) {
+        if let m = RecordDates.problem(opened, "Die Eröffnung der Akte", today: services.today, born: client.facts.born)
+            ?? client.facts.entered.flatMap({ opened < $0 ? "Die Eröffnung der Akte kann nicht vor der Einreise (\($0.german)) liegen." : nil }) {
             return try await clientRoutes.clientPage(context, a, client, caseRefused: (typed, m))
         }
         guard let source = CounselingCase.ReferralSource(rawValue: form.trimmed("referral_source")) else { throw AppError.badRequest("Bitte den Zugang wählen.") }

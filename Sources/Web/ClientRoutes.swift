@@ -312,7 +312,7 @@ struct ClientRoutes {
         if let b = facts.born, b != c.facts.born, out["born"] == nil {
             let (members, relatives, relations) = try await family(c)
             let others = (members + relatives).reduce(into: [String: Day]()) { out, m in if let d = m.facts.born { out[m.id] = d } }
-            if let why = RelationRules.problem(person: c.id, born: b, relations: relations, others: others) { out["born"] = why }
+            if let why = RelationRules.problem(person: c.id, born: b, relations: relations, others: others, today: services.today) { out["born"] = why }
         }
         return out
     }

@@ -107,6 +107,11 @@ struct MeetingRoutes {
             return try await render(context, m, errors: errors.mapKeys { "edit_" + $0 },
                                     edited: (form.trimmed("on"), form.trimmed("participants"), form.trimmed("agenda")), status: .unprocessableContent)
         }
+        // Minutes are written from the meeting's day on: with them, the meeting cannot move to a later day.
+        if !m.minutes.isEmpty, day > services.today {
+            return try await render(context, m, errors: ["edit_on": "Die Sitzung hat ein Protokoll und kann nicht auf einen Tag nach heute verlegt werden."],
+                                    edited: (form.trimmed("on"), form.trimmed("participants"), form.trimmed("agenda")), status: .unprocessableContent)
+        }
         var changed = m
         changed.on = day; changed.participants = participants; changed.agenda = agenda
         try await services.meetings.update(changed, audit: services.audit(a))
@@ -142,21 +147,24 @@ struct MeetingRoutes {
         var error: String?
         if text.count > 20_000 { error = "Das Protokoll darf höchstens 20.000 Zeichen haben." }
         else if m.on > services.today { error = "Ein Protokoll kann erst ab dem Tag der Sitzung (\(m.on.german)) geschrieben werden." }
-        else if text.isEmpty && !m.minutes.isEmpty { error = "Ein gespeichertes Protokoll kann berichtigt, aber nicht geleert werden." }
-        else {
-            // The service checks against the clients it brought; the authority's side only for addresses and birth dates
-            // (checking it against the service's clients would tell it who they are).
-            let own = a.organisationKind == .counselingService
-                ? try await services.clients.clients(ids: try await services.meetings.sheetClients(meetingID: m.id, organisation: a.organisationID), organisation: a.organisationID)
-                : []
-            let found = FactSheet.identifyingWordsInMinutes(text, clients: own)
-            if !found.isEmpty {
-                error = "Das Protokoll enthält Angaben, die eine Person erkennbar machen können (\(found.joined(separator: ", "))). Bitte entfernen: Fälle nur anonym, ohne Namen, Aktenzeichen, Anschrift oder Geburtsdatum."
-            }
+        else if !text.contains(where: { $0.isLetter || $0.isNumber }) && !m.minutes.isEmpty { error = "Ein gespeichertes Protokoll kann berichtigt, aber nicht geleert werden." }
+        else if let found = try await identifying(text, m, a) {
+            error = "Das Protokoll enthält Angaben, die eine Person erkennbar machen können (\(found)). Bitte entfernen: Fälle nur anonym, ohne Namen, Aktenzeichen, Anschrift oder Geburtsdatum."
         }
         if let error { return try await render(context, m, errors: ["minutes": error], minutesTyped: text, status: .unprocessableContent) }
         try await services.meetings.setMinutes(meetingID: m.id, minutes: text, audit: services.audit(a))
         return Reply.redirect("/meetings/\(m.id)")
+    }
+
+    /// What in a text both sides read would identify a person: the service checks against the clients it brought, the
+    /// authority's side only for addresses and birth dates (checking it against the service's clients would tell it who
+    /// they are). Nil when nothing is found.
+    func identifying(_ text: String, _ m: Meeting, _ a: Actor) async throws -> String? {
+        let own = a.organisationKind == .counselingService
+            ? try await services.clients.clients(ids: try await services.meetings.sheetClients(meetingID: m.id, organisation: a.organisationID), organisation: a.organisationID)
+            : []
+        let found = FactSheet.identifyingWordsInMinutes(text, clients: own)
+        return found.isEmpty ? nil : found.joined(separator: ", ")
     }
 
     @Sendable func addFollowUp(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -166,6 +174,9 @@ struct MeetingRoutes {
         let text = form.trimmed("text"), owner = form.trimmed("owner"), due = formDay(form.trimmed("due"))
         if text.isEmpty || text.count > 500 { errors["text"] = "Bitte die Aufgabe angeben." }
         if owner.isEmpty || owner.count > 200 { errors["owner"] = "Bitte angeben, wer verantwortlich ist." }
+        if errors["text"] == nil, let found = try await identifying(text + "\n" + owner, m, a) {
+            errors["text"] = "Die Aufgabe enthält Angaben, die eine Person erkennbar machen können (\(found)). Bitte anonym formulieren (z. B. „Fall 1“)."
+        }
         if due == nil || due! == nil { errors["due"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
         else if let d = due!, d < m.on || d > services.today.adding(years: 2) {
             errors["due"] = "Eine Aufgabe ist ab dem Tag der Sitzung (\(m.on.german)) und höchstens zwei Jahre im Voraus fällig."

@@ -200,12 +200,14 @@ struct ReferralRoutes {
         if f.name.isEmpty || f.name.count > 120 { f.errors["name"] = "Bitte den Namen angeben (höchstens 120 Zeichen)." }
         if f.function.count > 120 { f.errors["function"] = "Höchstens 120 Zeichen." }
         if f.responsibility.isEmpty || f.responsibility.count > 200 { f.errors["responsibility"] = "Bitte die Zuständigkeit angeben." }
-        if !f.phone.isEmpty && !(f.phone.allSatisfy({ $0.isNumber || " +-/()".contains($0) }) && f.phone.filter(\.isNumber).count >= 5 && f.phone.count <= 40) {
+        if !f.phone.isEmpty && !(f.phone.allSatisfy({ $0.isNumber || " +-/()".contains($0) }) && f.phone.filter(\.isNumber).count >= 5 && f.phone.count <= 40
+                                  && f.phone.contains(where: { $0.isNumber && $0 != "0" })) {
             f.errors["phone"] = "Bitte eine Telefonnummer aus mindestens fünf Ziffern angeben (z. B. 0351 488-1234)."
         }
         if !f.email.isEmpty && !Self.isEmailAddress(f.email) { f.errors["email"] = "Bitte eine gültige E-Mail-Adresse angeben (z. B. name@stadt.de)." }
+        func same(_ x: String, _ y: String) -> Bool { x.lowercased().split(whereSeparator: \.isWhitespace) == y.lowercased().split(whereSeparator: \.isWhitespace) }
         if f.errors.isEmpty, try await services.cooperation.contacts(authority: a.organisationID).contains(where: {
-            $0.name.lowercased() == f.name.lowercased() && $0.responsibility.lowercased() == f.responsibility.lowercased()
+            same($0.name, f.name) && same($0.responsibility, f.responsibility)
         }) {
             f.errors["name"] = "\(f.name) ist für diese Zuständigkeit schon eingetragen."
         }
@@ -220,7 +222,7 @@ struct ReferralRoutes {
         let parts = s.split(separator: "@", omittingEmptySubsequences: false)
         guard s.count <= 200, parts.count == 2, !parts[0].isEmpty, !s.contains(where: \.isWhitespace) else { return false }
         let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
-        return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty } && (labels.last?.count ?? 0) >= 2
+        return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") } && (labels.last?.count ?? 0) >= 2
     }
 
     @Sendable func removeContact(_ request: Request, context: BleibeContext) async throws -> Response {

@@ -145,12 +145,16 @@ struct ReportRoutes {
         if let text = request.uri.queryParameters["quartal"].map(String.init), !text.isEmpty {
             if let q = Quarter(text), q <= last { quarter = q }
             else { alert = "„\(text)“ ist kein abgeschlossenes Quartal. Gezeigt wird \(last.german)." }
-        } else if let f = request.uri.queryParameters["from"].flatMap({ try? parseDay(String($0)) }) ?? nil {
-            let q = Quarter.of(f), t = request.uri.queryParameters["to"].flatMap { try? parseDay(String($0)) } ?? nil
-            if f == q.firstDay, t == q.lastDay, q <= last { quarter = q }
+        } else if request.uri.queryParameters["from"].map({ !$0.isEmpty }) == true || request.uri.queryParameters["to"].map({ !$0.isEmpty }) == true {
+            // Any period given must be exactly one completed quarter; anything else is said, not quietly replaced.
+            let f = request.uri.queryParameters["from"].flatMap { try? parseDay(String($0)) } ?? nil
+            let t = request.uri.queryParameters["to"].flatMap { try? parseDay(String($0)) } ?? nil
+            if let f, let t, f == Quarter.of(f).firstDay, t == Quarter.of(f).lastDay, Quarter.of(f) <= last { quarter = Quarter.of(f) }
             else { alert = "Die Landesübersicht gibt es je abgeschlossenem Quartal. Gezeigt wird \(last.german)." }
         }
-        if alert != nil, format == "csv" || format == "xlsx" { throw AppError.badRequest(alert!) }
+        if alert != nil, format == "csv" || format == "xlsx" {
+            throw AppError.badRequest("Die Landesübersicht gibt es je abgeschlossenem Quartal (z. B. quartal=\(last.label)); für diesen Zeitraum wird keine Datei erstellt.")
+        }
         let from = quarter.firstDay, to = quarter.lastDay
         let orgs = try await services.accounts.organisations()
         guard let mine = orgs.first(where: { $0.id == a.organisationID }) else { throw AppError.forbidden }

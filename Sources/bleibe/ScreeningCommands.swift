@@ -73,7 +73,8 @@ struct Screen: ParsableCommand {
         do { (lines, header, firstLine, separator) = try ScreeningInput.open(path: file, format: fmt) } catch {
             printError("error: \(file): \(error)"); throw Exit.badInput
         }
-        guard (6...120).contains(horizonMonths) else { printError("error: --horizon-months: expected 6 to 120, found \(horizonMonths)"); throw Exit.badInput }
+        // Beyond the fixed 3 and 6 months (6 itself would repeat that column).
+        guard (7...120).contains(horizonMonths) else { printError("error: --horizon-months: expected 7 to 120, found \(horizonMonths)"); throw Exit.badInput }
         let screener = Screener(on: day, horizonMonths: horizonMonths)
         var output: BufferedOutput
         if let out {

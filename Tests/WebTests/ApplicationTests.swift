@@ -121,6 +121,12 @@ struct ApplicationTests {
                 let casePath = try await b.openCase("client-a", csrf: csrf, on: "01.09.2026", source: "self", pathway: "25b")
                 let early = try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "60d", "filed_on": "01.01.2020"])
                 #expect(early.status == .unprocessableContent && early.body.contains("nicht vor der Einreise (15.11.2020)"))
+                // Not under a provision before it existed (§ 104c since 31.12.2022).
+                let beforeLaw = try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "104c", "filed_on": "01.06.2022"])
+                #expect(beforeLaw.status == .unprocessableContent && beforeLaw.body.contains("§ 104c AufenthG gilt erst seit dem"))
+                // A case is not opened before the entry either.
+                let earlyCase = try await b.request(.post, "/clients/client-a/cases", form: ["csrf": csrf, "opened_on": "01.01.2019", "referral_source": "self"])
+                #expect(earlyCase.status == .unprocessableContent && earlyCase.body.contains("nicht vor der Einreise"))
                 #expect(try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "25-5", "filed_on": "01.10.2026"]).status == .seeOther)
                 #expect(try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "25b", "filed_on": "02.10.2026"]).status == .seeOther)
                 let page = try await b.request(.get, casePath)

@@ -35,9 +35,15 @@ struct FamilyTests {
                 let tooYoung = try await b.request(.post, "/clients/client-a/relations", form: ["csrf": csrf, "kind": "child", "other": "A-3"])
                 #expect(tooYoung.status == .unprocessableContent && tooYoung.body.contains("mindestens 12 Jahre älter"))
                 // A spouse under 16 is refused (such a marriage is void in German law).
-                let childMarriage = try await b.request(.post, "/clients/\(try #require(elder.headers[.location]?.components(separatedBy: "/").last))/relations",
-                                                        form: ["csrf": csrf, "kind": "spouse", "other": "A-2"])
+                let elderID = try #require(elder.headers[.location]?.components(separatedBy: "/").last)
+                let childMarriage = try await b.request(.post, "/clients/\(elderID)/relations", form: ["csrf": csrf, "kind": "spouse", "other": "A-2"])
                 #expect(childMarriage.status == .unprocessableContent && childMarriage.body.contains("§ 1303 S. 2 BGB"))
+                // Nor by changing a spouse's birth date afterwards (API and editor).
+                let adult = try await b.request(.post, "/clients", form: ["csrf": csrf, "first_name": "Rana", "last_name": "Haddad", "file_number": "A-4", "born": "01.01.1962", "marital_status": "married"])
+                let adultID = try #require(adult.headers[.location]?.components(separatedBy: "/").last)
+                #expect(try await b.request(.post, "/clients/\(elderID)/relations", form: ["csrf": csrf, "kind": "spouse", "other": "A-4"]).status == .seeOther)
+                let young = try await b.request(.post, "/clients/\(adultID)/facts/json", form: ["csrf": csrf, "facts": "{\"born\": \"2012-01-01\", \"marital_status\": \"married\"}"])
+                #expect(young.status == .unprocessableContent && young.body.contains("jünger als 16 Jahre"))
                 // A birth date changed later must still fit the links and the status history checked with the old one.
                 let jsonPage = try await b.request(.get, "/clients/client-a/facts/json")
                 let json = try #require(jsonPage.body.components(separatedBy: "spellcheck=\"false\">").dropFirst().first?.components(separatedBy: "</textarea>").first)

@@ -94,6 +94,8 @@ struct ReportWebTests {
             #expect(try await b.request(.get, "/reports/land?from=2024-10-01&to=2024-12-31&format=csv").body == land.body)
             #expect(try await b.request(.get, "/reports/land?from=2024-03-01&to=2024-12-31&format=csv").status == .badRequest)
             #expect(try await b.request(.get, "/reports/land?quartal=2026-Q4&format=csv").status == .badRequest)   // still running
+            #expect(try await b.request(.get, "/reports/land?to=2026-11-30&format=csv").status == .badRequest)
+            #expect(try await b.request(.get, "/reports/land?from=garbage").body.contains("id=\"page-alert\""))
             let dayPeriod = try await b.request(.get, "/reports/land?from=02.01.2026&to=22.11.2026")
             #expect(dayPeriod.status == .ok && dayPeriod.body.contains("id=\"page-alert\"") && dayPeriod.body.contains("Landesübersicht Q3/2026"))
             #expect(landRows.contains { $0.key.hasPrefix("Muldenau") })

@@ -123,6 +123,22 @@ public enum Law {
     ]
 
     /// Every day on which a rule version changes: candidate days for the `from` search.
+    /// The first day the provision behind `key` was in force (an application under it before that cannot be).
+    public static func firstInForce(_ key: PathwayKey) -> Day? {
+        func first<R>(_ r: DatedRules<R>) -> Day? { r.versions.first { $0.rules != nil }?.since }
+        switch key {
+        case .p25a, .p25a2: return first(p25a)
+        case .p25b, .p25b4: return first(p25b)
+        case .p25b6: return first(p25b6)
+        case .p104c: return first(p104c)
+        case .p60c: return first(p60c)
+        case .p60d: return first(p60d)
+        case .p16g: return first(p16g)
+        case .p19d1, .p19d1a: return first(p19d)
+        case .p25_5: return Day("2005-01-01")
+        }
+    }
+
     public static let changeDays: [Day] = {
         var days = Set<Day>()
         for d in p25a.changeDays + p25b.changeDays + p104c.changeDays + p60d.changeDays + p60c.changeDays
