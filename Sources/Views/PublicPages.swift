@@ -83,26 +83,36 @@ public enum PublicPages {
     public struct Form: Sendable {
         public var name = "", contact = "", language = "", preferred = "", message = "", consent = false
         public var errors: [String] = []
+        /// Errors of one field by its name ("name", "contact", "message", "consent"): next to it and linked from the summary.
+        public var fieldErrors: [(field: String, message: String)] = []
         public init() {}
     }
 
     /// The request form (or the thank-you note) for one service.
     public static func request(serviceName: String, path: String, lang l: Language, csrf: String, form f: Form, sent: Bool) -> HTML {
-        let errors = f.errors.map { "<li>\($0)</li>" as HTML }
+        let errors = f.errors.map { "<li>\($0)</li>" as HTML } + f.fieldErrors.map { "<li><a href=\"#\($0.field)\">\($0.message)</a></li>" as HTML }
+        func error(_ field: String) -> HTML {
+            f.fieldErrors.first { $0.field == field }.map { "<p class=\"error\" id=\"\(field)-error\">\($0.message)</p>" as HTML } ?? .empty
+        }
+        func described(_ field: String, _ others: String = "") -> HTML {
+            let ids = (others.isEmpty ? [] : [others]) + (f.fieldErrors.contains { $0.field == field } ? ["\(field)-error"] : [])
+            let invalid: HTML = f.fieldErrors.contains { $0.field == field } ? " aria-invalid=\"true\"" : .empty
+            return ids.isEmpty ? invalid : "\(invalid) aria-describedby=\"\(ids.joined(separator: " "))\""
+        }
         let body: HTML = sent ? "<p role=\"status\" id=\"thanks\">\(l.text("thanks"))</p>" : """
         <p>\(l.text("intro"))</p>
         <p><a href="\(path.replacingOccurrences(of: "/anfrage/", with: "/selbstcheck/"))?lang=\(l.code)">\(SelfCheckTexts.text("selfCheckLink", l.code))</a></p>
         \(errors.isEmpty ? HTML.empty : "<div class=\"error-summary\" role=\"alert\"><ul>\(errors)</ul></div>")
         <form method="post" action="\(path)?lang=\(l.code)">
         <input type="hidden" name="csrf" value="\(csrf)">
-        <label for="name">\(l.text("name"))</label><input id="name" name="name" value="\(f.name)" autocomplete="name" required>
-        <label for="contact">\(l.text("contact"))</label><input id="contact" name="contact" value="\(f.contact)" autocomplete="tel" required>
+        <label for="name">\(l.text("name"))</label><input id="name" name="name" value="\(f.name)" autocomplete="name" required\(described("name"))>\(error("name"))
+        <label for="contact">\(l.text("contact"))</label><input id="contact" name="contact" value="\(f.contact)" autocomplete="tel" required\(described("contact"))>\(error("contact"))
         <label for="language">\(l.text("language"))</label><input id="language" name="language" value="\(f.language.isEmpty ? l.name : f.language)">
         <label for="preferred">\(l.text("preferred"))</label><input id="preferred" name="preferred" value="\(f.preferred)">
         <label for="message">\(l.text("message"))</label><p class="hint" id="message-hint">\(l.text("hint"))</p>
-        <textarea id="message" name="message" rows="4" cols="60" aria-describedby="message-hint">\(f.message)</textarea>
+        <textarea id="message" name="message" rows="4" cols="60"\(described("message", "message-hint"))>\(f.message)</textarea>\(error("message"))
         <details id="privacy"><summary>\(l.text("privacyTitle"))</summary><p>\(withService(l.text("privacy"), serviceName))</p></details>
-        <label class="check"><input type="checkbox" name="consent" value="1"\(f.consent ? " checked" : "")> \(l.text("consent"))</label>
+        <label class="check"><input type="checkbox" id="consent" name="consent" value="1"\(f.consent ? " checked" : "")\(described("consent"))> \(l.text("consent"))</label>\(error("consent"))
         <p><button type="submit">\(l.text("send"))</button></p>
         </form>
         """

@@ -68,11 +68,14 @@ struct PublicRoutes {
         }
         // Nothing is cut off silently: the visitor sees the shortened text and is asked to check it.
         let limits = [("name", 200), ("contact", 200), ("language", 60), ("preferred", 300), ("message", 2000)]
-        if limits.contains(where: { form.trimmed($0.0).count > $0.1 }) { f.errors.append(lang.text("errLong")) }
-        if f.name.isEmpty { f.errors.append(lang.text("errName")) }
-        if f.contact.count < 5 || !(f.contact.contains("@") || f.contact.filter(\.isNumber).count >= 5) { f.errors.append(lang.text("errContact")) }
-        if !f.consent { f.errors.append(lang.text("errConsent")) }
-        guard f.errors.isEmpty else { return reply(o, lang: lang, form: f, sent: false, status: .unprocessableContent) }
+        if let long = limits.first(where: { form.trimmed($0.0).count > $0.1 }) {
+            // Language and wishes are shown in fields without an error slot of their own: said at the message.
+            f.fieldErrors.append((["name", "contact"].contains(long.0) ? long.0 : "message", lang.text("errLong")))
+        }
+        if f.name.isEmpty { f.fieldErrors.append(("name", lang.text("errName"))) }
+        if f.contact.count < 5 || !(f.contact.contains("@") || f.contact.filter(\.isNumber).count >= 5) { f.fieldErrors.append(("contact", lang.text("errContact"))) }
+        if !f.consent { f.fieldErrors.append(("consent", lang.text("errConsent"))) }
+        guard f.errors.isEmpty, f.fieldErrors.isEmpty else { return reply(o, lang: lang, form: f, sent: false, status: .unprocessableContent) }
         let hourAgo = services.timestamp(services.now().addingTimeInterval(-3600))
         // The same request again (a double click, a reload of the post) is taken as sent, not stored twice.
         if try await services.appointments.hasRequest(organisation: o.id, since: hourAgo, name: f.name, contact: f.contact, message: f.message) {

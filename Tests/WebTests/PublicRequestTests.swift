@@ -26,6 +26,10 @@ struct PublicRequestTests {
                 let token = try #require(visitor.csrf(expired))
                 let missing = try await visitor.request(.post, "/anfrage/org-a?lang=ar", form: ["csrf": token, "name": "", "contact": "x"])
                 #expect(missing.status == .unprocessableContent && missing.body.contains("من فضلك أدخل اسمك.") && missing.body.contains("من فضلك أكّد موافقتك."))
+                // Each error is at its field and linked from the summary, as on the staff pages.
+                for field in ["name", "contact", "consent"] {
+                    #expect(missing.body.contains("<a href=\"#\(field)\">") && missing.body.contains("id=\"\(field)-error\"") && missing.body.contains("aria-describedby=\"\(field)-error\""), "\(field)")
+                }
                 // A text beyond its limit is not cut off silently.
                 let long = try await visitor.request(.post, "/anfrage/org-a?lang=ar", form: ["csrf": try #require(visitor.csrf(missing)), "name": "Samira K.",
                                                                                             "contact": "0351 123456", "consent": "1", "message": String(repeating: "ا", count: 2001)])
