@@ -43,10 +43,10 @@ public enum AppointmentPages {
                 let a = r.appointment
                 var actions: HTML = .empty
                 if a.state == .requested {
-                    actions = "<form method=\"post\" action=\"/appointments/\(a.id)/confirm\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">bestätigen</button></form> · "
+                    actions = "<form method=\"post\" action=\"/appointments/\(a.id)/confirm\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\" aria-label=\"Termin am \(a.day.german) um \(a.time) Uhr bestätigen\">bestätigen</button></form> · "
                 }
                 if a.state != .cancelled {
-                    actions = actions + "<form method=\"post\" action=\"/appointments/\(a.id)/cancel\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">absagen</button></form>"
+                    actions = actions + "<form method=\"post\" action=\"/appointments/\(a.id)/cancel\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\" aria-label=\"Termin am \(a.day.german) um \(a.time) Uhr absagen\">absagen</button></form>"
                 }
                 return """
                 <li class="appt-\(a.state.rawValue)"><strong>\(a.time)</strong> (\(a.durationMinutes) min) – <a href="/clients/\(r.clientID)">\(r.clientName)</a> · \(a.place) · \(a.language) · \(r.counselorName) · \(a.state.german) \(actions)</li>

@@ -50,8 +50,8 @@ public enum AssessmentPage {
             <h1>Prüfung: \(m.client.firstName) \(m.client.lastName)</h1>
             <form method="get" action="/clients/\(m.client.id)/assessment">
             <label for="on">Stand der Prüfung (Entscheidungsdatum, TT.MM.JJJJ)</label>
-            <p class="hint">Es gilt das Recht an diesem Tag; für künftige Daten auch bereits beschlossene Änderungen.</p>
-            \(Layout.fieldError("on", m.dateError?.message))<input id="on" name="on" value="\(m.dateError?.typed ?? m.on.german)" size="10"\(Layout.describedBy("on", m.dateError?.message))> <button type="submit">Neu prüfen</button>
+            <p class="hint" id="on-hint">Es gilt das Recht an diesem Tag; für künftige Daten auch bereits beschlossene Änderungen.</p>
+            \(Layout.fieldError("on", m.dateError?.message))<input id="on" name="on" value="\(m.dateError?.typed ?? m.on.german)" size="10"\(m.dateError == nil ? " aria-describedby=\"on-hint\"" as HTML : " aria-invalid=\"true\" aria-describedby=\"on-error on-hint\"")> <button type="submit">Neu prüfen</button>
             </form>
             <p>Stand: <strong>\(m.on.german)</strong>\(m.on == m.today ? " (heute)" : "")\(m.appliedOn.map { " · Antragsdatum: <strong>\($0.german)</strong> (offener Antrag; gilt für jeden Weg, SPEC.md K10)" as HTML } ?? .empty)</p>
             \(permitNote(m, current))

@@ -68,7 +68,7 @@ public enum Layout {
         <body>
         <a class="skip" href="#main">Zum Inhalt springen</a>
         <header><a class="brand" href="/">Bleibe</a>\(account)</header>
-        <nav aria-label="Hauptnavigation"><ul>\(nav)</ul></nav>
+        \(nav.isEmpty ? HTML.empty : "<nav aria-label=\"Hauptnavigation\"><ul>\(nav)</ul></nav>")
         <main id="main">\(f.alert.map { "<p class=\"error\" role=\"alert\" id=\"page-alert\">\($0)</p>" as HTML } ?? .empty)
 
         """ as HTML)

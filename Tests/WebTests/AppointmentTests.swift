@@ -51,6 +51,8 @@ struct AppointmentTests {
                 let week = try await b.request(.get, "/appointments?view=week&on=26.11.2026")
                 #expect(week.body.contains("Dienstag, 24.11.2026") && week.body.contains("<strong>10:00</strong>") && week.body.contains("Haddad, Mohammed"))
                 #expect(week.body.contains("angefragt"))
+                // Each action says which appointment it is for (a screen reader hears only the button).
+                #expect(week.body.contains("aria-label=\"Termin am 24.11.2026 um 10:00 Uhr absagen\""))
                 let day = try await b.request(.get, "/appointments?view=day&on=25.11.2026")
                 #expect(!day.body.contains("Haddad"))
                 let id = try #require(week.body.components(separatedBy: "/appointments/").dropFirst().first { $0.contains("/confirm") }?.prefix { $0 != "/" })
