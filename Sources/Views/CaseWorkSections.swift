@@ -3,9 +3,23 @@ import Eligibility
 
 /// The document checklist and the applications of a case (sections of the case page).
 public enum CaseWorkSections {
+    /// A refused document: which one (nil when the post could not be read far enough to tell), which of its fields
+    /// ("rd" the date, "f" the file), and why.
+    public struct DocumentError: Sendable {
+        public var kind: DocumentKind?, field: String, message: String
+        public init(kind: DocumentKind?, field: String, message: String) { self.kind = kind; self.field = field; self.message = message }
+    }
+
     public static func documents(frame: PageFrame, caseID: String, items: [ChecklistItem], files: [DocumentKind: (name: String, size: Int)],
-                                 today: Day, error: String? = nil) -> HTML {
+                                 today: Day, error: DocumentError? = nil) -> HTML {
         let rows = items.map { i -> HTML in
+            // The error of this row at its field, linked to it.
+            func err(_ field: String) -> (HTML, HTML) {
+                guard let e = error, e.kind == i.kind, e.field == field else { return (.empty, .empty) }
+                let id = "\(field)-\(i.kind.rawValue)-error"
+                return ("<p class=\"error\" id=\"\(id)\" role=\"alert\">\(e.message)</p>", " aria-invalid=\"true\" aria-describedby=\"\(id)\"")
+            }
+            let (rdError, rdDescribed) = err("rd"), (fError, fDescribed) = err("f")
             let options = ChecklistItem.State.allCases.map { st in
                 "<option value=\"\(st.rawValue)\"\(st == i.state ? " selected" : "")>\(st.german)</option>" as HTML
             }
@@ -18,15 +32,16 @@ public enum CaseWorkSections {
             <td><form method="post" action="/cases/\(caseID)/documents" enctype="multipart/form-data">\(Layout.csrf(frame.csrf))
             <input type="hidden" name="kind" value="\(i.kind.rawValue)">
             <label for="st-\(i.kind.rawValue)">Stand</label><select id="st-\(i.kind.rawValue)" name="state">\(options)</select>
-            <label for="rd-\(i.kind.rawValue)">Eingegangen am</label><input id="rd-\(i.kind.rawValue)" name="received_on" size="10" value="\(i.receivedOn?.german ?? today.german)">
-            <label for="f-\(i.kind.rawValue)">Datei (PDF, JPEG, PNG; höchstens 10 MB)</label><input id="f-\(i.kind.rawValue)" name="file" type="file" accept="application/pdf,image/jpeg,image/png">
+            <label for="rd-\(i.kind.rawValue)">Eingegangen am</label><input id="rd-\(i.kind.rawValue)" name="received_on" size="10" value="\(i.receivedOn?.german ?? today.german)"\(rdDescribed)>\(rdError)
+            <label for="f-\(i.kind.rawValue)">Datei (PDF, JPEG, PNG; höchstens 10 MB)</label><input id="f-\(i.kind.rawValue)" name="file" type="file" accept="application/pdf,image/jpeg,image/png"\(fDescribed)>\(fError)
             <button type="submit">Speichern</button></form></td></tr>
             """
         }
         return """
         <section aria-labelledby="documents"><h2 id="documents">Unterlagen</h2>
         <p class="hint">Aus dem angestrebten Weg und den offenen Voraussetzungen der Prüfung abgeleitet.</p>
-        \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
+        \(error.map { e in e.kind == nil ? "<p class=\"error\" role=\"alert\">\(e.message)</p>" as HTML
+            : "<p class=\"error\"><a href=\"#\(e.field)-\(e.kind!.rawValue)\">\(e.kind!.german): \(e.message)</a></p>" } ?? .empty)
         \(rows.isEmpty ? "<p>Für diese Akte sind keine Unterlagen abgeleitet (kein Weg gewählt).</p>" as HTML : "<table><thead><tr><th scope=\"col\">Unterlage</th><th scope=\"col\">Stand</th><th scope=\"col\">Datei</th><th scope=\"col\">Ändern</th></tr></thead><tbody>\(rows)</tbody></table>")
         </section>
         """

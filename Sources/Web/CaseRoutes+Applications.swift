@@ -84,23 +84,25 @@ extension CaseRoutes {
         let limit = "höchstens \(services.config.maxUploadBytes / 1024 / 1024) MB"
         let form: MultipartForm
         do { form = try await MultipartForm.checked(request, limit: services.config.maxUploadBytes + 64 * 1024, context: context) } catch AppError.tooLarge {
-            return try await render(context, c, client, documentError: "Die Datei ist zu groß (\(limit)).", status: .contentTooLarge)
+            return try await render(context, c, client, documentError: .init(kind: nil, field: "f", message: "Die Datei ist zu groß (\(limit))."), status: .contentTooLarge)
         }
         guard let kind = DocumentKind(rawValue: form.trimmed("kind")), let state = ChecklistItem.State(rawValue: form.trimmed("state")) else {
             throw AppError.badRequest("Unbekannte Unterlage oder unbekannter Stand.")
         }
         let received = formDay(form.trimmed("received_on"))
-        guard let day = received else { return try await render(context, c, client, documentError: "„Eingegangen am“ ist kein gültiges Datum (TT.MM.JJJJ).", status: .unprocessableContent) }
+        guard let day = received else {
+            return try await render(context, c, client, documentError: .init(kind: kind, field: "rd", message: "„Eingegangen am“ ist kein gültiges Datum (TT.MM.JJJJ)."), status: .unprocessableContent)
+        }
         if let d = day, let m = RecordDates.problem(d, "Der Eingang einer Unterlage", today: services.today, born: client.facts.born) {
-            return try await render(context, c, client, documentError: m, status: .unprocessableContent)
+            return try await render(context, c, client, documentError: .init(kind: kind, field: "rd", message: m), status: .unprocessableContent)
         }
         var stored: StoredFile? = nil
         if let file = form.files["file"] {
             guard file.bytes.count <= services.config.maxUploadBytes else {
-                return try await render(context, c, client, documentError: "Die Datei ist zu groß (\(limit)).", status: .contentTooLarge)
+                return try await render(context, c, client, documentError: .init(kind: kind, field: "f", message: "Die Datei ist zu groß (\(limit))."), status: .contentTooLarge)
             }
             do { stored = try DocumentFiles.store(file, directory: services.config.uploadDirectory) } catch AppError.unsupportedType(let message) {
-                return try await render(context, c, client, documentError: message, status: .unsupportedMediaType)
+                return try await render(context, c, client, documentError: .init(kind: kind, field: "f", message: message), status: .unsupportedMediaType)
             }
         }
         guard try await services.applications.setDocument(caseID: c.id, organisation: c.organisationID, kind: kind, state: state,

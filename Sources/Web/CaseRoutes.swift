@@ -105,7 +105,7 @@ struct CaseRoutes {
 
     /// The case page: applications, documents and sessions, with the errors of whichever form was sent.
     func render(_ context: BleibeContext, _ c: CounselingCase, _ client: Client, sessionForm: CasePages.SessionForm? = nil,
-                applicationErrors: [String: String] = [:], applicationNotice: String? = nil, applicationSent: [String: String] = [:], documentError: String? = nil, reminderErrors: [String: String] = [:], reminderSent: [String: String] = [:],
+                applicationErrors: [String: String] = [:], applicationNotice: String? = nil, applicationSent: [String: String] = [:], documentError: CaseWorkSections.DocumentError? = nil, reminderErrors: [String: String] = [:], reminderSent: [String: String] = [:],
                 meetingError: String? = nil, meetingChoice: (meeting: String, question: String)? = nil, stateErrors: [String: String] = [:], stateSent: [String: String] = [:],
                 status: HTTPResponse.Status = .ok) async throws -> Response {
         let sessions = try await services.cases.sessions(caseID: c.id, organisation: c.organisationID)

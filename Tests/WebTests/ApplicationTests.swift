@@ -271,6 +271,8 @@ struct ApplicationTests {
                 let html = try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "passport", "state": "received", "received_on": ""],
                                               file: ("file", "pass.pdf", "application/pdf", Array("<html><script>alert(1)</script></html>".utf8)))
                 #expect(html.status == .unsupportedMediaType && html.body.contains("Nur PDF-, JPEG- oder PNG-Dateien"))
+                // At the row of the document it was for, linked to its file field.
+                #expect(html.body.contains("id=\"f-passport-error\"") && html.body.contains("aria-describedby=\"f-passport-error\"") && html.body.contains("<a href=\"#f-passport\">"))
                 // Both answered on the case page itself, at its documents.
                 #expect(big.body.contains("id=\"documents\"") && html.body.contains("id=\"documents\""))
                 #expect(try await b.request(.get, casePath).body.components(separatedBy: "id=\"doc-passport\"")[1].contains("class=\"doc-state\">fehlt<"))
