@@ -119,9 +119,10 @@ public struct FactSheet: Sendable, Hashable {
             }
         }
         for person in persons { if let number = fileNumberHit(person.fileNumber, in: text) { add(number) } }
-        // A known person's birth date in any form the date patterns read ("14 01 2004", "14.I.2004", "20040114").
+        // A known person's birth date in any form the date patterns read ("14 01 2004", "14.I.2004", "20040114"): needed
+        // where dates as such pass (minutes); where every date is refused, the pass below finds it anyway.
         let births = Set(persons.compactMap(\.facts.born))
-        if !births.isEmpty {
+        if !births.isEmpty, !patterns.contains(where: { $0.1 == "Datum" }) {
             for match in datePatterns.flatMap({ $0.matches(in: text, range: NSRange(text.startIndex..., in: text)) }) {
                 if let r = Range(match.range, in: text), let d = looseDate(String(text[r])), births.contains(d) { add(String(text[r]).trimmingCharacters(in: .whitespaces)) }
             }
@@ -290,7 +291,7 @@ public struct FactSheet: Sendable, Hashable {
     /// Days the law itself is about: changes in force, the § 104c cut-off and filing dates, the Chancen-Aufenthaltsrecht's
     /// promulgation and entry into force.
     static let legalDays: Set<Day> = Set(Law.changeDays + [Law.cutoff104c, Law.lastFiling104c, Law.lastFiling104c.adding(days: 1),
-                                                           Day("2022-12-21"), Day("2022-12-31"), Day("2005-01-01")])
+                                                           Day("2022-12-21"), Day("2022-12-31"), Law.residenceActInForce])
 
     /// The day a date found by `datePatterns` names, when it names one completely (day, month and year).
     static func looseDate(_ text: String) -> Day? {

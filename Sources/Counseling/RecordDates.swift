@@ -6,7 +6,7 @@ import Eligibility
 public enum RecordDates {
     /// The Aufenthaltsgesetz (every pathway Bleibe assesses is in it) in force since 01.01.2005 (Zuwanderungsgesetz;
     /// ../shared/law/spec/10-25-5.md).
-    public static let residenceActInForce = Day("2005-01-01")
+    public static let residenceActInForce = Law.residenceActInForce
 
     /// The German message for `day` as `what` ("Die Akte", "Der Antrag" …) with its verb, or nil when plausible.
     /// `future`: whether a day after today is allowed (a consent may start tomorrow).

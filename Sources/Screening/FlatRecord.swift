@@ -162,8 +162,9 @@ public enum FlatRecord {
             p.identity = Identity(clarifiedOn: try event(.identityClarifiedOn), allStepsTakenOn: try event(.identityStepsOn))
         }
         p.passport = try bool(.passport)
+        let employmentSince = try past(.employmentSince)
         if let work = try share(.workShare) {
-            var lu = LivelihoodPeriod(from: try past(.employmentSince) ?? p.entered ?? on)
+            var lu = LivelihoodPeriod(from: employmentSince ?? p.entered ?? on)
             if lu.from > on { lu.from = on }
             lu.workShare = work; lu.ownWorkShare = try share(.ownWorkShare)
             lu.publicFunds = try bool(.publicFunds); lu.wohngeld = try bool(.wohngeld)
@@ -172,7 +173,7 @@ public enum FlatRecord {
         // Hours are checked whether or not the start is given (a bad value must not pass because it is not used).
         let hours = try number(.employmentHours)
         if let h = hours, h > 80 { throw RowError(column: "employment_hours", message: "expected weekly hours from 0 to 80, found '\(v(.employmentHours) ?? "")'") }
-        if let since = try past(.employmentSince) {
+        if let since = employmentSince {
             var e = EmploymentPeriod(from: since)
             e.hours = hours; e.insured = try bool(.employmentInsured)
             p.employment = [e]

@@ -66,7 +66,7 @@ public struct Screener: Sendable {
     public let pathways: [PathwayKey]
     public let engine = Engine()
     public var chunkSize = 4096
-    /// The last horizon of the summary in months (6 to 120; the first two are 3 and 6).
+    /// The last horizon of the summary in months (`bleibe screen` takes 7 to 120; the first two are 3 and 6).
     public var horizonMonths = 12
 
     public init(on: Day, pathways: [PathwayKey] = PathwayKey.allCases, horizonMonths: Int = 12) {

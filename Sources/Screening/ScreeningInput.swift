@@ -19,13 +19,13 @@ public enum ScreeningInput {
         let separator: UInt8 = h.utf8.contains(59) && !h.utf8.contains(44) ? 59 : 44
         let header = CSV.split(h, separator: separator).map { $0.trimmingCharacters(in: .whitespaces.union(.init(charactersIn: "\r"))) }
         let unknown = header.filter { !FlatRecord.columns.contains($0) }
-        guard header.contains("id") else {
-            throw Failure(message: "1: header: the column 'id' is missing (found: \(header.prefix(5).map { $0.count > 40 ? $0.prefix(40) + "…" : $0 }.joined(separator: ", "))\(header.count > 5 ? " and more" : ""))")
+        // A few names, each cut short: a file that is no population list may have a header of megabytes.
+        func preview(_ names: [String]) -> String {
+            names.prefix(5).map { $0.count > 40 ? $0.prefix(40) + "…" : $0 }.joined(separator: ", ") + (names.count > 5 ? " and more" : "")
         }
+        guard header.contains("id") else { throw Failure(message: "1: header: the column 'id' is missing (found: \(preview(header)))") }
         guard unknown.isEmpty else {
-            // A few names, each cut short: a file that is no population list may have a header of megabytes.
-            let named = unknown.prefix(5).map { $0.count > 40 ? $0.prefix(40) + "…" : $0 }.joined(separator: ", ") + (unknown.count > 5 ? " and more" : "")
-            throw Failure(message: "1: header: unknown columns \(named) (known: \(FlatRecord.columns.joined(separator: ", ")); 'id' is required)")
+            throw Failure(message: "1: header: unknown columns \(preview(unknown)) (known: \(FlatRecord.columns.joined(separator: ", ")); 'id' is required)")
         }
         let repeated = Dictionary(header.map { ($0, 1) }, uniquingKeysWith: +).filter { $0.value > 1 }.keys.sorted()
         guard repeated.isEmpty else { throw Failure(message: "1: header: repeated columns \(repeated.joined(separator: ", "))") }

@@ -25,9 +25,7 @@ public struct AppointmentStore: Sendable {
             guard try await ex.one(SQL("SELECT id FROM clients WHERE id = ? AND organisation_id = ?", [a.clientID, organisation])) != nil,
                   try await ex.one(SQL("SELECT id FROM users WHERE id = ? AND organisation_id = ? AND active = 1" + lock, [a.counselorID, organisation])) != nil
             else { return .unknownClientOrCounselor }
-            let sameDay = try await ex.query(SQL("SELECT * FROM appointments WHERE organisation_id = ? AND counselor_id = ? AND on_day = ?",
-                                                 [organisation, a.counselorID, a.day.iso])).map(Self.appointment)
-            if let other = a.clash(in: sameDay) { return .clash(other) }
+            if let other = a.clash(in: try await Self.sameDay(ex, a, organisation: organisation)) { return .clash(other) }
             if let requestID {
                 guard try await ex.one(SQL("SELECT id FROM appointment_requests WHERE id = ? AND organisation_id = ? AND handled_at IS NULL" + lock,
                                            [requestID, organisation])) != nil else { return .requestNotOpen }
@@ -38,6 +36,12 @@ public struct AppointmentStore: Sendable {
             try await Self.insert(ex, a, organisation: organisation, audit: audit)
             return .added
         }
+    }
+
+    /// The counselor's appointments on the day of `a` (what it may clash with).
+    static func sameDay(_ ex: any SQLExecutor, _ a: Appointment, organisation: String) async throws -> [Appointment] {
+        try await ex.query(SQL("SELECT * FROM appointments WHERE organisation_id = ? AND counselor_id = ? AND on_day = ?",
+                               [organisation, a.counselorID, a.day.iso])).map(Self.appointment)
     }
 
     static func insert(_ ex: any SQLExecutor, _ a: Appointment, organisation: String, audit: AuditContext) async throws {
@@ -72,11 +76,7 @@ public struct AppointmentStore: Sendable {
             if let counselor, a.counselorID != counselor { return .notFound }
             guard a.canMove(to: state) else { return .notFrom(a.state) }
             a.state = state
-            if state == .confirmed {
-                let sameDay = try await ex.query(SQL("SELECT * FROM appointments WHERE organisation_id = ? AND counselor_id = ? AND on_day = ?",
-                                                     [organisation, a.counselorID, a.day.iso])).map(Self.appointment)
-                if let other = a.clash(in: sameDay) { return .clash(other) }
-            }
+            if state == .confirmed, let other = a.clash(in: try await Self.sameDay(ex, a, organisation: organisation)) { return .clash(other) }
             try await ex.execute(SQL("UPDATE appointments SET state = ? WHERE id = ?", [state.rawValue, id]))
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                       action: "update", entity: "appointment", entityID: id, clientID: a.clientID)

@@ -177,7 +177,7 @@ public enum Layout {
     .codes { font-family: monospace; font-size: 1.1rem; }
     /* Narrow screens and wide tables: a table scrolls in its own box, never the page; a fieldset or select shrinks. */
     fieldset { min-width: 0; } select { max-width: 100%; } main { overflow-wrap: anywhere; }
-    table.wide, main table { display: block; overflow-x: auto; max-width: 100%; }
+    main table { display: block; overflow-x: auto; max-width: 100%; }
     @media print { main table { display: table; overflow: visible; } }
     @media (max-width: 40rem) { header { flex-wrap: wrap; } .letter { width: 100%; min-height: 0; padding: 0 1rem 1rem; }
       .letter-sender, .letter-address, .letter-info { position: static; width: auto; height: auto; margin: 0.5rem 0; } .letter-subject { margin-top: 1rem; } }

@@ -91,14 +91,9 @@ public enum PublicPages {
     /// The request form (or the thank-you note) for one service.
     public static func request(serviceName: String, path: String, lang l: Language, csrf: String, form f: Form, sent: Bool) -> HTML {
         let errors = f.errors.map { "<li>\($0)</li>" as HTML } + f.fieldErrors.map { "<li><a href=\"#\($0.field)\">\($0.message)</a></li>" as HTML }
-        func error(_ field: String) -> HTML {
-            f.fieldErrors.first { $0.field == field }.map { "<p class=\"error\" id=\"\(field)-error\">\($0.message)</p>" as HTML } ?? .empty
-        }
-        func described(_ field: String, _ others: String = "") -> HTML {
-            let ids = (others.isEmpty ? [] : [others]) + (f.fieldErrors.contains { $0.field == field } ? ["\(field)-error"] : [])
-            let invalid: HTML = f.fieldErrors.contains { $0.field == field } ? " aria-invalid=\"true\"" : .empty
-            return ids.isEmpty ? invalid : "\(invalid) aria-describedby=\"\(ids.joined(separator: " "))\""
-        }
+        func message(_ field: String) -> String? { f.fieldErrors.first { $0.field == field }?.message }
+        func error(_ field: String) -> HTML { Layout.fieldError(field, message(field)) }
+        func described(_ field: String) -> HTML { Layout.describedBy(field, message(field)) }
         let body: HTML = sent ? "<p role=\"status\" id=\"thanks\">\(l.text("thanks"))</p>" : """
         <p>\(l.text("intro"))</p>
         <p><a href="\(path.replacingOccurrences(of: "/anfrage/", with: "/selbstcheck/"))?lang=\(l.code)">\(SelfCheckTexts.text("selfCheckLink", l.code))</a></p>
@@ -110,7 +105,7 @@ public enum PublicPages {
         <label for="language">\(l.text("language"))</label><input id="language" name="language" value="\(f.language.isEmpty ? l.name : f.language)">
         <label for="preferred">\(l.text("preferred"))</label><input id="preferred" name="preferred" value="\(f.preferred)">
         <label for="message">\(l.text("message"))</label><p class="hint" id="message-hint">\(l.text("hint"))</p>
-        <textarea id="message" name="message" rows="4" cols="60"\(described("message", "message-hint"))>\(f.message)</textarea>\(error("message"))
+        <textarea id="message" name="message" rows="4" cols="60"\(message("message") == nil ? " aria-describedby=\"message-hint\"" as HTML : " aria-invalid=\"true\" aria-describedby=\"message-hint message-error\"")>\(f.message)</textarea>\(error("message"))
         <details id="privacy"><summary>\(l.text("privacyTitle"))</summary><p>\(withService(l.text("privacy"), serviceName))</p></details>
         <label class="check"><input type="checkbox" id="consent" name="consent" value="1"\(f.consent ? " checked" : "")\(described("consent"))> \(l.text("consent"))</label>\(error("consent"))
         <p><button type="submit">\(l.text("send"))</button></p>
@@ -119,7 +114,6 @@ public enum PublicPages {
         return document(serviceName: serviceName, path: path, lang: l, title: l.text("title"), main: "<h1>\(l.text("title"))</h1>\(body)")
     }
 
-    /// A client-facing page: in the visitor's language and direction, with links to the same page in every language.
     /// The text with the service's German name in place of "{service}", isolated (`bdi`) so that a left-to-right
     /// name does not reorder the Arabic or Persian sentence around it, and marked as German.
     static func withService(_ text: String, _ name: String) -> HTML {
@@ -127,6 +121,7 @@ public enum PublicPages {
         return HTML(raw: parts.map(HTML.escape).joined(separator: "<bdi lang=\"de\">" + HTML.escape(name) + "</bdi>"))
     }
 
+    /// A client-facing page: in the visitor's language and direction, with links to the same page in every language.
     static func document(serviceName: String, path: String, lang l: Language, title: String, main: HTML) -> HTML {
         let switcher = all.map { x in
             "<li><a href=\"\(path)?lang=\(x.code)\" lang=\"\(x.code)\"\(x.code == l.code ? " aria-current=\"page\"" as HTML : .empty)>\(x.name)</a></li>" as HTML

@@ -399,7 +399,7 @@ struct ClientRoutes {
         }
         // Dates no assessment can be made on: before the Residence Act, or before the person was born.
         let typed = request.uri.queryParameters["on"].map(String.init) ?? ""
-        if on < Day("2005-01-01") {
+        if on < RecordDates.residenceActInForce {
             dateError = (typed, "Das Aufenthaltsgesetz gilt seit dem 01.01.2005; eine Prüfung davor ist nicht möglich. Gezeigt wird die Prüfung für heute.")
             on = today
         } else if let born = c.facts.born, on < born {

@@ -116,18 +116,21 @@ public struct AppServices: Sendable {
 
     /// Today as a calendar day in Germany (Europe/Berlin): legal arithmetic itself never uses a time zone.
     public var today: Day {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt
-        let c = cal.dateComponents([.year, .month, .day], from: now())
+        let c = inGermany([.year, .month, .day])
         return Day(year: c.year!, month: c.month!, day: c.day!)!
     }
 
     /// The minute of the day now in Germany (an appointment today cannot begin before it).
     public var minuteOfDay: Int {
+        let c = inGermany([.hour, .minute])
+        return c.hour! * 60 + c.minute!
+    }
+
+    /// The clock's present moment as German local calendar components.
+    private func inGermany(_ parts: Set<Calendar.Component>) -> DateComponents {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt
-        let c = cal.dateComponents([.hour, .minute], from: now())
-        return c.hour! * 60 + c.minute!
+        return cal.dateComponents(parts, from: now())
     }
 
     public func timestamp(_ d: Date? = nil) -> String { Timestamp.string(d ?? now()) }

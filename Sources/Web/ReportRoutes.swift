@@ -149,7 +149,7 @@ struct ReportRoutes {
             // Any period given must be exactly one completed quarter; anything else is said, not quietly replaced.
             let f = request.uri.queryParameters["from"].flatMap { try? parseDay(String($0)) } ?? nil
             let t = request.uri.queryParameters["to"].flatMap { try? parseDay(String($0)) } ?? nil
-            if let f, let t, f == Quarter.of(f).firstDay, t == Quarter.of(f).lastDay, Quarter.of(f) <= last { quarter = Quarter.of(f) }
+            if let f, let t, case let q = Quarter.of(f), f == q.firstDay, t == q.lastDay, q <= last { quarter = q }
             else { alert = "Die Landesübersicht gibt es je abgeschlossenem Quartal. Gezeigt wird \(last.german)." }
         }
         if alert != nil, format == "csv" || format == "xlsx" {

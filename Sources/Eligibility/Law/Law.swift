@@ -97,8 +97,10 @@ public enum Law {
         (Day("2020-03-01"), "Fachkräfteeinwanderungsgesetz", true),
     ])
     public static let p25_5 = DatedRules<Bool>("§ 25 Abs. 5 AufenthG", [
-        (Day("2005-01-01"), "Zuwanderungsgesetz", true),
+        (residenceActInForce, "Zuwanderungsgesetz", true),
     ])
+    /// The Aufenthaltsgesetz (every pathway assessed here is in it) in force since 01.01.2005 (Zuwanderungsgesetz).
+    public static let residenceActInForce = Day("2005-01-01")
 
     // MARK: Fixed dates
 
@@ -122,7 +124,6 @@ public enum Law {
         "ALB", "BIH", "GEO", "GHA", "XKX", "MDA", "MNE", "MKD", "SEN", "SRB",
     ]
 
-    /// Every day on which a rule version changes: candidate days for the `from` search.
     /// The first day the provision behind `key` was in force (an application under it before that cannot be).
     public static func firstInForce(_ key: PathwayKey) -> Day? {
         func first<R>(_ r: DatedRules<R>) -> Day? { r.versions.first { $0.rules != nil }?.since }
@@ -135,10 +136,11 @@ public enum Law {
         case .p60d: return first(p60d)
         case .p16g: return first(p16g)
         case .p19d1, .p19d1a: return first(p19d)
-        case .p25_5: return Day("2005-01-01")
+        case .p25_5: return first(p25_5)
         }
     }
 
+    /// Every day on which a rule version changes: candidate days for the `from` search.
     public static let changeDays: [Day] = {
         var days = Set<Day>()
         for d in p25a.changeDays + p25b.changeDays + p104c.changeDays + p60d.changeDays + p60c.changeDays
