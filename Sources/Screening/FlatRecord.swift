@@ -279,6 +279,9 @@ public enum FlatRecord {
     /// The field without surrounding spaces, nil when empty (Foundation's trimming is slow on millions of rows).
     static func trimmed(_ s: String) -> String? {
         let u = s.utf8
+        // Nearly every field is empty or untrimmed already: decided on its first and last byte.
+        guard let head = u.first else { return nil }
+        if head != 32, head != 9, let tail = u.last, tail != 32, tail != 9 { return s }
         guard let first = u.firstIndex(where: { $0 != 32 && $0 != 9 }) else { return nil }
         let last = u.lastIndex(where: { $0 != 32 && $0 != 9 })!
         return first == u.startIndex && last == u.index(before: u.endIndex) ? s : String(s[first...last])

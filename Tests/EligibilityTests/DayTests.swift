@@ -8,6 +8,15 @@ struct DayTests {
         #expect(d.iso == "2026-11-16")
         #expect(d.german == "16.11.2026")
         #expect(d.components == (2026, 11, 16))
+        // Written in place, zero-padded, at the ends of the years a date can be written with and beyond them.
+        #expect(Day("0001-01-01").iso == "0001-01-01" && Day("0001-01-01").german == "01.01.0001")
+        #expect(Day("9999-12-31").iso == "9999-12-31" && Day("2000-02-09").german == "09.02.2000")
+        #expect(Day("9999-12-31").adding(years: 27).iso == "10026-12-31")
+        #expect(Day("9999-12-31").adding(years: 27).german == "31.12.10026")
+        for ordinal in stride(from: Day("0001-01-01").ordinal, through: Day("9999-12-31").ordinal, by: 997) {
+            let day = Day(ordinal: ordinal)
+            #expect(Day(iso: day.iso) == day && Day(german: day.german) == day)
+        }
     }
 
     /// Arithmetic never traps, not even beyond the years a date can be written with (a 27th birthday of someone

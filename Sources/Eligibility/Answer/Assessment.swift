@@ -4,7 +4,13 @@ public enum PathwayKey: String, Sendable, CaseIterable, Hashable, Comparable {
     case p60c = "60c", p60d = "60d", p16g = "16g", p19d1 = "19d-1", p19d1a = "19d-1a", p25_5 = "25-5"
 
     public static func < (a: Self, b: Self) -> Bool { a.order < b.order }
-    var order: Int { Self.allCases.firstIndex(of: self)! }
+    /// The position in `allCases` (asked per cache lookup: no array built for it).
+    var order: Int {
+        switch self {
+        case .p25a: 0; case .p25a2: 1; case .p25b: 2; case .p25b4: 3; case .p25b6: 4; case .p104c: 5
+        case .p60c: 6; case .p60d: 7; case .p16g: 8; case .p19d1: 9; case .p19d1a: 10; case .p25_5: 11
+        }
+    }
 
     /// German name of the pathway, e.g. "§ 25b Abs. 6 AufenthG".
     public var title: String {

@@ -51,13 +51,28 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// `YYYY-MM-DD`.
     public var iso: String {
         let (y, m, d) = components
-        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
+        return Day.written(y, m, d, yearFirst: true, separator: 45) ?? pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
     }
 
     /// German format `TT.MM.JJJJ`.
     public var german: String {
         let (y, m, d) = components
-        return pad(d, 2) + "." + pad(m, 2) + "." + pad(y, 4)
+        return Day.written(y, m, d, yearFirst: false, separator: 46) ?? pad(d, 2) + "." + pad(m, 2) + "." + pad(y, 4)
+    }
+
+    /// The date's ten characters written in place (a screening writes a date per pathway and row); nil for a year
+    /// outside 0–9999, which arithmetic far from today can reach.
+    private static func written(_ y: Int, _ m: Int, _ d: Int, yearFirst: Bool, separator: UInt8) -> String? {
+        guard (0...9999).contains(y) else { return nil }
+        return String(unsafeUninitializedCapacity: 10) { out in
+            func put(_ value: Int, at i: Int, width: Int) {
+                var v = value
+                for k in stride(from: width - 1, through: 0, by: -1) { out[i + k] = UInt8(48 + v % 10); v /= 10 }
+            }
+            if yearFirst { put(y, at: 0, width: 4); put(m, at: 5, width: 2); put(d, at: 8, width: 2); out[4] = separator; out[7] = separator }
+            else { put(d, at: 0, width: 2); put(m, at: 3, width: 2); put(y, at: 6, width: 4); out[2] = separator; out[5] = separator }
+            return 10
+        }
     }
 
     public var description: String { iso }

@@ -11,8 +11,8 @@ public struct Engine: Sendable {
     public func assess(_ household: Household, on: Day, appliedOn: Day? = nil,
                        pathways: [PathwayKey] = PathwayKey.allCases, explains: Bool = true) -> HouseholdAssessment {
         let evaluation = Evaluation(household, explains: explains)
-        let persons = evaluation.view.order.map {
-            evaluation.person(evaluation.view.subject($0)!, on: on, pending: appliedOn, pathways: pathways)
+        let persons = evaluation.view.subjects.map {
+            evaluation.person($0, on: on, pending: appliedOn, pathways: pathways)
         }
         return HouseholdAssessment(on: on, appliedOn: appliedOn, persons: persons)
     }
@@ -63,28 +63,30 @@ public struct PersonAssessment: Sendable {
 final class Evaluation: @unchecked Sendable {
     let view: HouseholdView
     let explains: Bool
-    private var cache: [Key: Assessment] = [:]
+    /// Answers already given, by packed key: a household asks a few dozen times, so a scan of two-word keys is
+    /// cheaper than hashing (hashing was 3 % of a screening).
+    private var cacheKeys: [Key] = []
+    private var cacheValues: [Assessment] = []
     private lazy var switchDays: [Day] = computeSwitchDays()
     /// The persons with a label, by id: texts name relatives by it (`Assessment.names`).
-    private lazy var names: [String: String] = view.subjects.values.reduce(into: [:]) { out, s in
+    private lazy var names: [String: String] = view.subjects.reduce(into: [:]) { out, s in
         if let label = s.person.label { out[s.id] = label }
     }
 
-    struct Key: Hashable {
-        var pathway: PathwayKey, person: Int, on: Day, pending: Day?, variant: Variant
-
-        /// Two words instead of five fields: the cache is asked a few dozen times per person.
-        func hash(into h: inout Hasher) {
+    /// The pathway, person, decision and application dates and variant of an answer, in two words.
+    struct Key: Equatable {
+        let days: Int, who: Int
+        init(pathway: PathwayKey, person: Int, on: Day, pending: Day?, variant: Variant) {
             let variantCode: Int = switch variant { case .full: 0; case .parentRouteOnly: 1; case .ownRouteOnly: 2 }
-            h.combine(Int(on.ordinal) << 32 | Int(pending?.ordinal ?? Int32.min) & 0xFFFF_FFFF)
-            h.combine(person << 16 | pathway.order << 4 | variantCode)
+            days = Int(on.ordinal) << 32 | Int(pending?.ordinal ?? Int32.min) & 0xFFFF_FFFF
+            who = person << 16 | pathway.order << 4 | variantCode
         }
     }
 
     init(_ household: Household, explains: Bool) {
         self.view = HouseholdView(household)
         self.explains = explains
-        cache.reserveCapacity(32)
+        cacheKeys.reserveCapacity(16); cacheValues.reserveCapacity(16)
     }
 
     /// The conditions of one pathway for one person on one decision and application date.
@@ -115,7 +117,7 @@ final class Evaluation: @unchecked Sendable {
     /// The full answer, with the search for `from` (SPEC.md "How the engine must answer" §§ 4–5).
     func answer(_ key: PathwayKey, _ subject: Subject, on: Day, pending: Day?, variant: Variant) -> Assessment {
         let cacheKey = Key(pathway: key, person: subject.index, on: on, pending: pending, variant: variant)
-        if let hit = cache[cacheKey] { return hit }
+        if let i = cacheKeys.firstIndex(of: cacheKey) { return cacheValues[i] }
         let s = sheet(key, subject, decision: on, application: pending ?? on, variant: variant, explains: explains)
         var a = Assessment(pathway: key, outcome: .met, from: nil, consequence: nil, conditions: s.conditions,
                            notes: s.notes, on: on, lawVersions: s.versions)
@@ -140,7 +142,7 @@ final class Evaluation: @unchecked Sendable {
                 if explains { a.notes.append(Note("Die zeitabhängigen Voraussetzungen können nie gleichzeitig erfüllt sein.", citation: "SPEC.md, How the engine must answer § 4")) }
             }
         }
-        cache[cacheKey] = a
+        cacheKeys.append(cacheKey); cacheValues.append(a)
         return a
     }
 
@@ -216,7 +218,7 @@ final class Evaluation: @unchecked Sendable {
 
     private func computeSwitchDays() -> [Day] {
         var days = Set(Law.changeDays)
-        for s in view.subjects.values {
+        for s in view.subjects {
             let p = s.person
             if let b = p.born { for age in [6, 14, 18, 21, 27] { days.insert(b.birthday(age)) } }
             for period in p.status ?? [] { if let t = period.to { days.insert(t.adding(days: 1)) } }

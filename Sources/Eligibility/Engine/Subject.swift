@@ -61,18 +61,20 @@ final class Subject: @unchecked Sendable {
 /// The family relations of a household, resolved once.
 final class HouseholdView: @unchecked Sendable {
     let data: Household
-    private(set) var subjects: [String: Subject] = [:]
-    private(set) var order: [String] = []
+    /// The persons in the household's order. A household has a handful of persons: finding one by scanning beats
+    /// hashing its id (building a dictionary per household was 2 % of a screening).
+    private(set) var subjects: [Subject] = []
+    var order: [String] { subjects.map(\.id) }
 
     init(_ household: Household) {
         self.data = household
-        for p in household.persons {
-            subjects[p.id] = Subject(p, index: order.count, household: self)
-            order.append(p.id)
+        subjects.reserveCapacity(household.persons.count)
+        for p in household.persons where subject(p.id) == nil {
+            subjects.append(Subject(p, index: subjects.count, household: self))
         }
     }
 
-    func subject(_ id: String) -> Subject? { subjects[id] }
+    func subject(_ id: String) -> Subject? { subjects.first { $0.id == id } }
 
     /// Whether both persons live in the household; nil if `household` is not given.
     func liveTogether(_ a: String, _ b: String) -> Bool? {
@@ -83,13 +85,13 @@ final class HouseholdView: @unchecked Sendable {
     func inHousehold(_ a: String) -> Bool? { data.household.map { $0.contains(a) } }
 
     /// Spouses and registered partners of `id` (cohabiting partners have no effect).
-    func partners(of id: String) -> [Subject] { relatives[id]?.partners ?? [] }
+    func partners(of id: String) -> [Subject] { relatives(of: id)?.partners ?? [] }
 
     /// Children of `id` (by `parent` relations).
-    func children(of id: String) -> [Subject] { relatives[id]?.children ?? [] }
+    func children(of id: String) -> [Subject] { relatives(of: id)?.children ?? [] }
 
     /// Parents of `id`, with the custody flag of the relation.
-    func parents(of id: String) -> [(Subject, Bool?)] { relatives[id]?.parents ?? [] }
+    func parents(of id: String) -> [(Subject, Bool?)] { relatives(of: id)?.parents ?? [] }
 
     struct Relatives {
         var partners: [Subject] = []
@@ -97,19 +99,23 @@ final class HouseholdView: @unchecked Sendable {
         var parents: [(Subject, Bool?)] = []
     }
 
-    /// The relations resolved once per household (they are asked for in every pathway).
-    private lazy var relatives: [String: Relatives] = {
-        var out: [String: Relatives] = [:]
+    private func relatives(of id: String) -> Relatives? {
+        guard !data.relations.isEmpty, let s = subject(id) else { return nil }
+        return relatives[s.index]
+    }
+
+    /// The relations resolved once per household (they are asked for in every pathway), by subject index.
+    private lazy var relatives: [Relatives] = {
+        var out = [Relatives](repeating: Relatives(), count: subjects.count)
         for r in data.relations {
+            guard r.persons.count == 2, let a = subject(r.persons[0]), let b = subject(r.persons[1]) else { continue }
             switch r.kind {
             case .spouse, .registeredPartner:
-                guard r.persons.count == 2, let a = subjects[r.persons[0]], let b = subjects[r.persons[1]] else { continue }
-                out[a.id, default: Relatives()].partners.append(b)
-                out[b.id, default: Relatives()].partners.append(a)
+                out[a.index].partners.append(b)
+                out[b.index].partners.append(a)
             case .parent:
-                guard r.persons.count == 2, let p = subjects[r.persons[0]], let c = subjects[r.persons[1]] else { continue }
-                out[p.id, default: Relatives()].children.append(c)
-                out[c.id, default: Relatives()].parents.append((p, r.custody))
+                out[a.index].children.append(b)
+                out[b.index].parents.append((a, r.custody))
             case .cohabiting:
                 continue
             }

@@ -63,6 +63,7 @@ public struct StatusPeriod: Sendable, Hashable {
     public static func shortBasis(_ text: String) -> String {
         // Already short ("25-5", "104c"): returned as it is; Foundation's replacing costs a screening 5 % of its time.
         let u = text.utf8
+        if u.isEmpty { return text }
         if let last = u.last, last != 45, u.allSatisfy({ (48...57).contains($0) || (97...122).contains($0) || $0 == 45 }),
            !text.contains("abs"), !text.contains("aufenthg") { return text }
         var t = text.lowercased().replacingOccurrences(of: "§", with: "").replacingOccurrences(of: "aufenthg", with: "")

@@ -23,7 +23,7 @@ extension Context {
         let c = person.conduct
         let deception = c.map { allOf($0.pastDeception.map { !$0 }, $0.currentObstruction.map { !$0.contains(.deception) && !$0.contains(.falseStatements) }) } ?? nil
         s.require("19d_no_deception_of_authority", deception, fact: "conduct", .permanent)
-        let obstruction = c.map { allOf($0.pastObstruction.map { !$0 }, $0.currentObstruction.map(\.isEmpty)) } ?? nil
+        let obstruction = c.map { allOf($0.pastObstruction.map { !$0 }, $0.currentObstruction.map { $0.isEmpty }) } ?? nil
         s.require("19d_no_obstruction", obstruction, fact: "conduct", .permanent)
         genNo10_3S2Bar(&s)
         genVisaEntry(&s, waivable: true)

@@ -16,7 +16,7 @@ extension Context {
         let d = person.departure
         let impossible = allOf(d?.impossibleSince.happened(by: decision), d?.endForeseeable.map { !$0 })
         s.require("25_5_departure_impossible", impossible, fact: "departure", .remediable)
-        let notAtFault = allOf(person.conduct?.currentObstruction.map(\.isEmpty), d?.ownFault.map { !$0 })
+        let notAtFault = allOf(person.conduct?.currentObstruction.map { $0.isEmpty }, d?.ownFault.map { !$0 })
         s.require("25_5_not_at_fault", notAtFault, fact: d?.ownFault == nil ? "departure.own_fault" : "conduct.current_obstruction", .remediable)
 
         // 18 months of suspended deportation turn "kann" into "soll" (S. 2); not a failing condition.

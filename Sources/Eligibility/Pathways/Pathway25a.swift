@@ -95,7 +95,7 @@ extension Context {
                 schoolYears = nil
             } else {
                 let successful = periods.filter { $0.successful == true }
-                if let first = successful.map(\.from).min() {
+                if let first = successful.map { $0.from }.min() {
                     let required = first.days(to: first.adding(years: years))
                     var have = 0
                     for p in successful { have += p.from.days(to: min(p.to ?? decision, decision)) + 1 }

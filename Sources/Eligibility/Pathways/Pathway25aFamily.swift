@@ -95,7 +95,7 @@ extension Context {
     /// Routes (a) and (c) need no obstruction and livelihood by employment; (b) and (d) the general § 5 Nr. 1.
     private func ownConditions(_ s: inout Sheet, adultRoute: Bool) {
         if adultRoute {
-            s.require("a2_no_obstruction", person.conduct?.currentObstruction.map(\.isEmpty), fact: "conduct.current_obstruction", .remediable)
+            s.require("a2_no_obstruction", person.conduct?.currentObstruction.map { $0.isEmpty }, fact: "conduct.current_obstruction", .remediable)
             let lu: Bool? = {
                 guard person.livelihood != nil, let p = subject.livelihood(on: decision) else { return nil }
                 return allOf(p.workShare.map { $0 >= 1 }, p.publicFunds.map { !$0 }, p.wohngeld.map { !$0 })

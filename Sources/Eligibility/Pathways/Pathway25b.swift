@@ -125,7 +125,7 @@ extension Context {
         identityForCarHolder(&s, id: "b_identity", holder: holder)
         genPassport(&s, waivable: true)
         genNoExpulsionInterest(&s, waivable: true)
-        s.require("b_excl_obstruction", person.conduct?.currentObstruction.map(\.isEmpty), fact: "conduct.current_obstruction", .remediable)
+        s.require("b_excl_obstruction", person.conduct?.currentObstruction.map { $0.isEmpty }, fact: "conduct.current_obstruction", .remediable)
         let t = Crime.expulsionThresholds(person.convictions)
         let bars = anyOf(t.abs1, t.abs2Nr1or2, person.bars?.abs4Ground, person.bars?.s54Abs1Other)
         s.require("b_excl_crime", bars.map { !$0 }, fact: person.convictions == nil ? "convictions" : "bars", .permanent)
@@ -264,7 +264,7 @@ extension Context {
         func lastSixtyD(_ x: Subject) -> StatusPeriod? { x.person.status?.last { $0.kind == .duldung60d && $0.from <= decision } }
         guard let own = lastSixtyD(subject) else { return nil }
         if own.holder == .main { return subject }
-        let candidates = household.partners(of: subject.id) + household.parents(of: subject.id).map(\.0)
+        let candidates = household.partners(of: subject.id) + household.parents(of: subject.id).map { $0.0 }
         return candidates.first { lastSixtyD($0)?.holder == .main }
     }
 }

@@ -108,7 +108,7 @@ extension Context {
         } else { s.met("\(p)_no_19d_6_7") }
 
         if routeA { s.notApplicable("\(p)_no_imminent_removal") } else {
-            s.require("\(p)_no_imminent_removal", person.removalMeasures.map(\.isEmpty), fact: "removal_measures", .remediable)
+            s.require("\(p)_no_imminent_removal", person.removalMeasures.map { $0.isEmpty }, fact: "removal_measures", .remediable)
         }
 
         // Timing: applied at most 7 months, granted (route b) at most 6 months before the start; contract registered.
