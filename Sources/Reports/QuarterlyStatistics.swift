@@ -142,5 +142,8 @@ public struct Quarter: Sendable, Hashable, Comparable {
     /// The quarter before this one.
     public var previous: Quarter { number == 1 ? Quarter(year: year - 1, number: 4)! : Quarter(year: year, number: number - 1)! }
 
-    public static func of(_ d: Day) -> Quarter { Quarter(year: d.components.year, number: (d.components.month - 1) / 3 + 1)! }
+    /// The quarter of a day of the years 2000–2100 (today, and the periods of figures).
+    public static func of(_ d: Day) -> Quarter { containing(d)! }
+    /// The quarter of any day a user typed; nil outside 2000–2100.
+    public static func containing(_ d: Day) -> Quarter? { Quarter(year: d.components.year, number: (d.components.month - 1) / 3 + 1) }
 }

@@ -31,10 +31,14 @@ public enum ReportPages {
         """
     }
 
+    /// Exports are published figures, so they exist per calendar quarter only (the server refuses other periods).
     static func exports(_ path: String, from: Day, to: Day) -> HTML {
-        """
-        <p class="no-print">Export (veröffentlichungsfähig, Werte unter 5 als „.“): <a href="\(path)?from=\(from.iso)&amp;to=\(to.iso)&amp;format=csv">CSV</a> ·
-        <a href="\(path)?from=\(from.iso)&amp;to=\(to.iso)&amp;format=xlsx">Excel (XLSX)</a> · Drucken über den Druckdialog des Browsers.</p>
+        guard let q = Quarter.containing(from), from == q.firstDay, to == q.lastDay else {
+            return "<p class=\"no-print hint\">Exporte (veröffentlichungsfähig) gibt es je abgeschlossenem Quartal: als Zeitraum den ersten und letzten Tag eines Quartals wählen.</p>"
+        }
+        return """
+        <p class="no-print">Export (veröffentlichungsfähig, Werte unter 5 als „.“): <a href="\(path)?quartal=\(q.label)&amp;format=csv">CSV</a> ·
+        <a href="\(path)?quartal=\(q.label)&amp;format=xlsx">Excel (XLSX)</a> · Drucken über den Druckdialog des Browsers.</p>
         """
     }
 
@@ -65,7 +69,7 @@ public enum ReportPages {
         <h1>Kennzahlen der Kooperation \(from.german) – \(to.german)</h1>
         \(periodForm(action: "/reports/cooperation", from: from, to: to, published: nil))
         \(exports("/reports/cooperation", from: from, to: to))
-        <p class="hint">Gemeinsame Kennzahlen von Beratungsstelle und Ausländerbehörde; Werte von 1 bis 4 und daraus errechenbare Werte sind als „.“ unterdrückt.</p>
+        <p class="hint">Gemeinsame Kennzahlen von Beratungsstelle und Ausländerbehörde, je abgeschlossenem Quartal (aus zwei Zeiträumen, die sich um einzelne Tage unterscheiden, ließen sich unterdrückte Werte errechnen); Werte von 1 bis 4 und daraus errechenbare Werte sind als „.“ unterdrückt.</p>
         <section class="report-part">\(Charts.stackedBars(r.tables[0]))\(table(r.tables[0]))</section>
         \(figure(figures[0], id: "grant-rates"))
         <section class="report-part">\(Charts.stackedBars(r.tables[1]))\(table(r.tables[1]))</section>
@@ -90,7 +94,7 @@ public enum ReportPages {
         <p>Berichtszeitraum \(r.from.german) – \(r.to.german)</p>
         \(periodForm(action: "/reports/funder", from: r.from, to: r.to, published: nil))
         \(exports("/reports/funder", from: r.from, to: r.to))
-        <p class="hint">Veröffentlichungsfähige Fassung: Werte von 1 bis 4 und daraus errechenbare Werte sind als „.“ unterdrückt.</p>
+        <p class="hint">Veröffentlichungsfähige Fassung je abgeschlossenem Quartal: Werte von 1 bis 4 und daraus errechenbare Werte sind als „.“ unterdrückt.</p>
         <dl class="figures"><dt>Beratungen</dt><dd>\(v(r.sessions))</dd><dt>Beratene Personen</dt><dd>\(v(r.persons))</dd>
         <dt>Kooperationssitzungen mit der Ausländerbehörde</dt><dd>\(meetings)</dd></dl>
         <section class="report-part">\(Charts.stackedBars(r.tables[0]))\(table(r.tables[0]))</section>

@@ -52,6 +52,32 @@ struct ReportRoutes {
         }
     }
 
+    /// The period of figures that leave the service (the published counseling report, the cooperation's indicators,
+    /// the funder's report, the Land view): one completed calendar quarter, as `quartal=2026-Q3` or as its first and
+    /// last day. Two periods chosen to the day, or two overlapping runs of quarters, differ by counts that each of
+    /// them suppresses (QA of 05.12.2026: one grant on 01.01. was recovered from two periods a day apart, a hidden
+    /// quarter from two overlapping ranges); a running quarter changes daily. Anything else shows the last completed
+    /// quarter with the reason at the top; a download of it is refused.
+    func publishedQuarter(_ request: Request, what: String) throws -> (quarter: Quarter, alert: String?) {
+        let last = Quarter.of(services.today).previous
+        var quarter = last, alert: String? = nil
+        let format = String(request.uri.queryParameters["format"] ?? "")
+        if let text = request.uri.queryParameters["quartal"].map(String.init), !text.isEmpty {
+            if let q = Quarter(text.trimmingCharacters(in: .whitespaces)), q <= last { quarter = q }
+            else { alert = "„\(text)“ ist kein abgeschlossenes Quartal. Gezeigt wird \(last.german)." }
+        } else if request.uri.queryParameters["from"].map({ !$0.isEmpty }) == true || request.uri.queryParameters["to"].map({ !$0.isEmpty }) == true {
+            // Any period given must be exactly one completed quarter; anything else is said, not quietly replaced.
+            let f = request.uri.queryParameters["from"].flatMap { try? parseDay(String($0)) } ?? nil
+            let t = request.uri.queryParameters["to"].flatMap { try? parseDay(String($0)) } ?? nil
+            if let f, let t, let q = Quarter.containing(f), f == q.firstDay, t == q.lastDay, q <= last { quarter = q }
+            else { alert = "\(what) gibt es je abgeschlossenem Quartal (vom ersten bis zum letzten Tag). Gezeigt wird \(last.german)." }
+        }
+        if alert != nil, format == "csv" || format == "xlsx" {
+            throw AppError.badRequest("\(what) gibt es je abgeschlossenem Quartal (z. B. quartal=\(last.label)); für diesen Zeitraum wird keine Datei erstellt.")
+        }
+        return (quarter, alert)
+    }
+
     func export(_ tables: [CountTable], figures: [FigureTable] = [], format: String, name: String) throws -> Response? {
         switch format {
         case "csv":
@@ -83,20 +109,27 @@ struct ReportRoutes {
     @Sendable func counseling(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
         guard Policy.allows(a, .readServiceReports(organisation: a.organisationID)) else { throw AppError.forbidden }
-        let (from, to, alert) = try periodOrDefault(request)
+        let format = String(request.uri.queryParameters["format"] ?? "")
+        // The internal version (all values, for the service itself) for any period; what may leave it per quarter.
+        let published = request.uri.queryParameters["published"] == "1" || format == "csv" || format == "xlsx"
+        var (from, to, alert) = try periodOrDefault(request)
+        if published {
+            let (quarter, why) = try publishedQuarter(request, what: "Den veröffentlichungsfähigen Beratungsbericht")
+            (from, to, alert) = (quarter.firstDay, quarter.lastDay, why)
+        }
         let report = try await counselingReport(a.organisationID, from: from, to: to,
                                                 applications: try await services.applications.applications(organisation: a.organisationID))
         try await services.clients.recordList(search: "report", audit: services.audit(a))
-        let format = String(request.uri.queryParameters["format"] ?? "")
         if let r = try export(report.published.tables, format: format, name: "beratungsbericht-\(from.iso)-\(to.iso)") { return r }
-        let published = request.uri.queryParameters["published"] == "1"
         return Reply.html(ReportPages.counseling(frame: context.frame("Beratungsbericht", current: "report-counseling").alerting(alert), published ? report.published : report, published: published))
     }
 
     @Sendable func cooperation(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
         guard Policy.allows(a, .readCooperationReports(organisation: a.organisationID)) else { throw AppError.forbidden }
-        let (from, to, alert) = try periodOrDefault(request)
+        // Read by both partners, so suppressed and per completed quarter.
+        let (quarter, alert) = try publishedQuarter(request, what: "Die Kennzahlen der Kooperation")
+        let from = quarter.firstDay, to = quarter.lastDay
         // The service's own figures; for the authority those of every service it cooperates with (aggregates only).
         let partners = try await services.partners(of: a.organisationID)
         let servicesToCount = a.organisationKind == .authority ? partners.sorted() : [a.organisationID]
@@ -113,11 +146,12 @@ struct ReportRoutes {
         return Reply.html(ReportPages.cooperation(frame: context.frame("Kennzahlen der Kooperation", current: "report-cooperation").alerting(alert), report, from: from, to: to))
     }
 
-    /// The funder's report for a chosen period: the published counseling report and the cooperation's indicators.
+    /// The funder's report for a completed quarter: the published counseling report and the cooperation's indicators.
     @Sendable func funder(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
         guard Policy.allows(a, .readServiceReports(organisation: a.organisationID)) else { throw AppError.forbidden }
-        let (from, to, alert) = try periodOrDefault(request)
+        let (quarter, alert) = try publishedQuarter(request, what: "Den Bericht für Zuwendungsgeber")
+        let from = quarter.firstDay, to = quarter.lastDay
         let applications = try await services.applications.applications(organisation: a.organisationID)
         let report = try await counselingReport(a.organisationID, from: from, to: to, applications: applications).published
         let coop = CooperationReport.make(from: from, to: to, applications: applications, referrals: try await services.cooperation.referrals(of: a.organisationID))
@@ -139,22 +173,9 @@ struct ReportRoutes {
     @Sendable func land(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
         guard Policy.allows(a, .readLandOverview) else { throw AppError.forbidden }
+        let (quarter, alert) = try publishedQuarter(request, what: "Die Landesübersicht")
         let last = Quarter.of(services.today).previous
-        var quarter = last, alert: String? = nil
         let format = String(request.uri.queryParameters["format"] ?? "")
-        if let text = request.uri.queryParameters["quartal"].map(String.init), !text.isEmpty {
-            if let q = Quarter(text), q <= last { quarter = q }
-            else { alert = "„\(text)“ ist kein abgeschlossenes Quartal. Gezeigt wird \(last.german)." }
-        } else if request.uri.queryParameters["from"].map({ !$0.isEmpty }) == true || request.uri.queryParameters["to"].map({ !$0.isEmpty }) == true {
-            // Any period given must be exactly one completed quarter; anything else is said, not quietly replaced.
-            let f = request.uri.queryParameters["from"].flatMap { try? parseDay(String($0)) } ?? nil
-            let t = request.uri.queryParameters["to"].flatMap { try? parseDay(String($0)) } ?? nil
-            if let f, let t, case let q = Quarter.of(f), f == q.firstDay, t == q.lastDay, q <= last { quarter = q }
-            else { alert = "Die Landesübersicht gibt es je abgeschlossenem Quartal. Gezeigt wird \(last.german)." }
-        }
-        if alert != nil, format == "csv" || format == "xlsx" {
-            throw AppError.badRequest("Die Landesübersicht gibt es je abgeschlossenem Quartal (z. B. quartal=\(last.label)); für diesen Zeitraum wird keine Datei erstellt.")
-        }
         let from = quarter.firstDay, to = quarter.lastDay
         let orgs = try await services.accounts.organisations()
         guard let mine = orgs.first(where: { $0.id == a.organisationID }) else { throw AppError.forbidden }

@@ -224,7 +224,7 @@ def test_report_exports_read_back_in_standard_readers(server):
     import io
     import openpyxl
     coordinator = http_login(server, "koordination@elbstadt.example", "7HXIAQQTFFS6OOAWUMDMY4QP5LZ6QCFQ")
-    query = "/reports/counseling?from=2024-03-01&to=2024-12-31&format="
+    query = "/reports/counseling?quartal=2024-Q4&format="
     raw = coordinator.open(server + query + "csv").read()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))

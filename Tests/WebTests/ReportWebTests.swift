@@ -64,14 +64,25 @@ struct ReportWebTests {
             // A period reaching past today ends today (no empty future months in the heading or the tables).
             let ahead = try await b.request(.get, "/reports/counseling?from=01.01.2026&to=31.12.2030")
             #expect(ahead.status == .ok && !ahead.body.contains("31.12.2030") && !ahead.body.contains("2027"))
-            // The CSV export is the published version: each month equals the independent count or is "." for 1–4 or
-            // for a count hidden so that the small one cannot be recomputed.
-            let csv = try await b.request(.get, "/reports/counseling?from=2024-03-01&to=2024-12-31&format=csv")
+            // The CSV export is the published version, per completed quarter only: each month equals the independent
+            // count or is "." for 1–4 or for a count hidden so that the small one cannot be recomputed.
+            let q4 = site.work.sessions.filter { $0.on >= Day("2024-10-01") && $0.on <= Day("2024-12-31") }
+            let q4First = q4.filter { firstOfCase[$0.caseID] == $0.id }.count
+            let csv = try await b.request(.get, "/reports/counseling?quartal=2024-Q4&format=csv")
             #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true && csv.body.hasPrefix("\u{FEFF}"))
+            #expect(try await b.request(.get, "/reports/counseling?from=2024-10-01&to=2024-12-31&format=csv").body == csv.body)
+            // Periods chosen to the day, or runs of quarters, would differ by suppressed counts (QA of 05.12.2026).
+            for query in ["from=2024-03-01&to=2024-12-31", "from=2024-10-02&to=2024-12-31", "from=2024-07-01&to=2024-12-31", "quartal=2026-Q4", ""] {
+                #expect(try await b.request(.get, "/reports/counseling?\(query)&format=csv").status == .badRequest || query.isEmpty, "\(query)")
+                #expect(try await b.request(.get, "/reports/funder?\(query)&format=csv").status == .badRequest || query.isEmpty, "\(query)")
+            }
+            let publishedDays = try await b.request(.get, "/reports/counseling?from=01.03.2024&to=31.12.2024&published=1")
+            #expect(publishedDays.body.contains("id=\"page-alert\"") && publishedDays.body.contains("je abgeschlossenem Quartal") && publishedDays.body.contains("01.07.2026"))
+            #expect(!page.body.contains("id=\"page-alert\""))   // the internal version: any period
             let months = firstTable(csv.body)
             var hidden = 0
-            for m in CounselingReport.months(from: from, to: to) {
-                let inMonth = period.filter { CounselingReport.months(from: $0.on, to: $0.on)[0] == m }
+            for m in CounselingReport.months(from: Day("2024-10-01"), to: Day("2024-12-31")) {
+                let inMonth = q4.filter { CounselingReport.months(from: $0.on, to: $0.on)[0] == m }
                 let f = inMonth.filter { firstOfCase[$0.caseID] == $0.id }.count
                 let cells = try #require(months[m], "\(m)")
                 for (value, expected) in zip(cells, [f, inMonth.count - f, inMonth.count]) {
@@ -80,13 +91,12 @@ struct ReportWebTests {
                     #expect(!Suppression.isSensitive(expected))
                 }
             }
-            #expect(months["Summe"] == [String(first), String(period.count - first), String(period.count)])
-            // The funder's report and the Land's view carry the same figures, suppressed.
-            let funder = try await b.request(.get, "/reports/funder?from=01.03.2024&to=31.12.2024")
-            #expect(funder.status == .ok && funder.body.contains("Sachbericht für Zuwendungsgeber") && funder.body.contains("<dd>\(period.count)</dd>"))
-            // The Land's view only per completed quarter (overlapping periods would give away suppressed counts).
-            let q4 = site.work.sessions.filter { $0.on >= Day("2024-10-01") && $0.on <= Day("2024-12-31") }
-            let q4First = q4.filter { firstOfCase[$0.caseID] == $0.id }.count
+            #expect(months["Summe"] == [String(q4First), String(q4.count - q4First), String(q4.count)])
+            // The funder's report and the Land's view carry the same figures, suppressed, per completed quarter.
+            let funder = try await b.request(.get, "/reports/funder?quartal=2024-Q4")
+            #expect(funder.status == .ok && funder.body.contains("Sachbericht für Zuwendungsgeber") && funder.body.contains("<dd>\(q4.count)</dd>"))
+            let funderDays = try await b.request(.get, "/reports/funder?from=01.03.2024&to=31.12.2024")
+            #expect(funderDays.status == .ok && funderDays.body.contains("id=\"page-alert\"") && !funderDays.body.contains("<dd>\(q4.count)</dd>"))
             let land = try await b.request(.get, "/reports/land?quartal=2024-Q4&format=csv")
             let landRows = firstTable(land.body)
             let elbstadt = try #require(landRows.first { $0.key.hasPrefix("Elbstadt") }?.value)
@@ -96,6 +106,10 @@ struct ReportWebTests {
             #expect(try await b.request(.get, "/reports/land?quartal=2026-Q4&format=csv").status == .badRequest)   // still running
             #expect(try await b.request(.get, "/reports/land?to=2026-11-30&format=csv").status == .badRequest)
             #expect(try await b.request(.get, "/reports/land?from=garbage").body.contains("id=\"page-alert\""))
+            // A quarter's days outside the years a quarter is read for: said, not a crash.
+            #expect(try await b.request(.get, "/reports/land?from=01.01.1990&to=31.03.1990").body.contains("id=\"page-alert\""))
+            #expect(try await b.request(.get, "/reports/cooperation?from=01.01.1990&to=31.03.1990&format=csv").status == .badRequest)
+            #expect(try await b.request(.get, "/reports/counseling?from=01.01.1990&to=31.03.1990").status == .ok)
             let dayPeriod = try await b.request(.get, "/reports/land?from=02.01.2026&to=22.11.2026")
             #expect(dayPeriod.status == .ok && dayPeriod.body.contains("id=\"page-alert\"") && dayPeriod.body.contains("Landesübersicht Q3/2026"))
             #expect(landRows.contains { $0.key.hasPrefix("Muldenau") })
@@ -106,17 +120,20 @@ struct ReportWebTests {
             let clerk = Browser(client: client, clock: clock)
             try await clerk.logIn(login("sachbearbeitung@abh-elbstadt.example"), password: DemoSite.password)
             #expect(try await clerk.request(.get, "/reports/counseling").status == .forbidden)
-            let coop = try await clerk.request(.get, "/reports/cooperation?from=01.01.2024&to=22.11.2026&format=csv")
+            let coop = try await clerk.request(.get, "/reports/cooperation?quartal=2026-Q2&format=csv")
             #expect(coop.status == .ok)
-            let granted = site.work.applications.filter { $0.outcome == .granted }.count
+            let granted = site.work.applications.filter { $0.outcome == .granted && ($0.decidedOn.map { $0 >= Day("2026-04-01") && $0 <= Day("2026-06-30") } ?? false) }.count
             let grantsTable = firstTable(coop.body)
             let total = try #require(grantsTable["Summe"]?.last)
             #expect(total == String(granted) || (total == "." && Suppression.isSensitive(granted)))
             for row in grantsTable.values { for v in row { #expect(v == "." || !Suppression.isSensitive(Int(v) ?? 0), "\(v)") } }
-            // A period that cannot be: the page shows the current year and says why; a download of it is refused.
-            let backwards = try await clerk.request(.get, "/reports/cooperation?from=31.12.2026&to=01.01.2026")
-            #expect(backwards.status == .ok && backwards.body.contains("id=\"page-alert\"") && backwards.body.contains("endet vor seinem Beginn"))
-            #expect(try await clerk.request(.get, "/reports/cooperation?from=31.12.2026&to=01.01.2026&format=csv").status == .badRequest)
+            // Only whole completed quarters: a period to the day would tell the authority on which day a grant fell
+            // (QA of 05.12.2026). The page shows the last completed quarter and says why; a download is refused.
+            for query in ["from=31.12.2026&to=01.01.2026", "from=2026-07-01&to=2026-07-18", "from=2026-01-01&to=2026-09-30", "quartal=2026-Q4"] {
+                let shown = try await clerk.request(.get, "/reports/cooperation?\(query)")
+                #expect(shown.status == .ok && shown.body.contains("id=\"page-alert\"") && shown.body.contains("Q3/2026"), "\(query)")
+                #expect(try await clerk.request(.get, "/reports/cooperation?\(query)&format=csv").status == .badRequest, "\(query)")
+            }
             let counselor = Browser(client: client, clock: clock)
             try await counselor.logIn(login("beraterin@elbstadt.example"), password: DemoSite.password)
             #expect(try await counselor.request(.get, "/reports/counseling").status == .forbidden)
