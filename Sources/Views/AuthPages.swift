@@ -33,12 +33,11 @@ public enum AuthPages {
         Layout.page(frame, """
         <h1>Zweiten Faktor einrichten</h1>
         <p>Für Mitarbeitende ist ein zweiter Faktor (TOTP) Pflicht. Richten Sie in einer Authenticator-App ein neues Konto mit diesem Schlüssel ein:</p>
-        <p class="codes">\(secret)</p>
+        <p class="codes" id="totp-secret">\(secret)</p>
         <p class="hint">Oder öffnen Sie den Link auf dem Smartphone: <a href="\(uri)">otpauth-Link</a></p>
         \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
         <form method="post" action="/account/totp">
         \(Layout.csrf(frame.csrf))
-        <input type="hidden" name="secret" value="\(secret)">
         <label for="code">Code aus der App</label>
         <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required>
         <p><button type="submit">Einrichten</button></p>

@@ -101,7 +101,8 @@ struct AuthRoutes {
             throw AppError.tooManyRequests("Zu viele falsche Codes. Bitte warten Sie 15 Minuten.")
         }
         var accepted = false
-        if let secret = account.totpSecret, let step = TOTP.matchingStep(secret: secret, code: code, at: now) {
+        // A secret still being enrolled (not enabled) completes nothing here: enrolment does, with recovery codes.
+        if account.totpEnabled, let secret = account.totpSecret, let step = TOTP.matchingStep(secret: secret, code: code, at: now) {
             // A code is good once: a replayed (or older) step is refused.
             accepted = try await services.accounts.consumeTOTPStep(userID: account.user.id, step: step)
         } else if code.contains("-") {
@@ -120,7 +121,13 @@ struct AuthRoutes {
     @Sendable func enrolPage(_ request: Request, context: BleibeContext) async throws -> Response {
         let (_, record, account) = try await pending(context)
         if account.totpEnabled { return Reply.redirect(record.secondFactorDone ? "/account" : "/login/totp") }
-        let secret = TOTP.newSecret()
+        // The secret is made and kept here, never taken from the form (a posted one would let whoever fills the form
+        // choose it: QA of 05.12.2026). A pending one is shown again, so a reload does not void what the app scanned.
+        let secret: String
+        if let pending = account.totpSecret, TOTP.base32Decode(pending)?.count == 20 { secret = pending } else {
+            secret = TOTP.newSecret()
+            try await services.accounts.setTOTP(userID: account.user.id, secret: secret, enabled: false, recoveryCodeHashes: [])
+        }
         return Reply.html(AuthPages.enrol(frame: PageFrame(title: "Zweiter Faktor", csrf: record.csrfToken), secret: secret,
                                           uri: TOTP.uri(secret: secret, account: account.user.email)))
     }
@@ -129,8 +136,9 @@ struct AuthRoutes {
         let (token, record, account) = try await pending(context)
         guard !account.totpEnabled else { throw AppError.conflict("Der zweite Faktor ist bereits eingerichtet.") }
         let form = try await Form.checked(request, context: context)
-        let secret = form.trimmed("secret")
-        guard TOTP.base32Decode(secret)?.count == 20 else { throw AppError.badRequest("Ungültiger Schlüssel.") }
+        guard let secret = account.totpSecret, TOTP.base32Decode(secret)?.count == 20 else {
+            throw AppError.conflict("Die Einrichtung ist abgelaufen. Bitte laden Sie die Seite neu.")
+        }
         guard let step = TOTP.matchingStep(secret: secret, code: form.trimmed("code"), at: services.now()) else {
             return Reply.html(AuthPages.enrol(frame: PageFrame(title: "Zweiter Faktor", csrf: record.csrfToken), secret: secret,
                                               uri: TOTP.uri(secret: secret, account: account.user.email),

@@ -142,15 +142,23 @@ struct LoginTests {
             #expect(r.headers[.location] == "/account/totp")
             #expect(try await b.request(.get, "/clients").status == .seeOther)
             let enrol = try await b.request(.get, "/account/totp")
-            let secret = try #require(enrol.body.components(separatedBy: "name=\"secret\" value=\"").dropFirst().first?.prefix { $0 != "\"" })
-            #expect(enrol.body.contains("otpauth://totp/"))
-            let bad = try await b.request(.post, "/account/totp", form: ["secret": String(secret), "code": "000000", "csrf": b.csrf(enrol) ?? ""])
+            let secret = try #require(enrol.body.components(separatedBy: "id=\"totp-secret\">").dropFirst().first?.prefix { $0 != "<" })
+            #expect(enrol.body.contains("otpauth://totp/") && !enrol.body.contains("name=\"secret\""))
+            // A reload shows the same secret (the app may have scanned it already).
+            #expect(try await b.request(.get, "/account/totp").body.contains("id=\"totp-secret\">\(secret)<"))
+            let bad = try await b.request(.post, "/account/totp", form: ["code": "000000", "csrf": b.csrf(enrol) ?? ""])
             #expect(bad.status == .unprocessableContent)
+            // A secret chosen by the browser is ignored: its code does not enrol (QA of 05.12.2026).
+            let chosen = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+            let forged = try await b.request(.post, "/account/totp", form: ["secret": chosen, "code": TOTP.code(secret: chosen, step: TOTP.step(at: f.clock.now()))!, "csrf": b.csrf(enrol) ?? ""])
+            #expect(forged.status == .unprocessableContent)
             let code = TOTP.code(secret: String(secret), step: TOTP.step(at: f.clock.now()))!
-            let ok = try await b.request(.post, "/account/totp", form: ["secret": String(secret), "code": code, "csrf": b.csrf(enrol) ?? ""])
+            let ok = try await b.request(.post, "/account/totp", form: ["code": code, "csrf": b.csrf(enrol) ?? ""])
             #expect(ok.status == .ok)
             #expect(ok.body.contains("Wiederherstellungscodes"))
             #expect(try await b.request(.get, "/clients").status == .ok)
+            let stored = try #require(try await f.services.accounts.account(email: "counselor@a.example"))
+            #expect(stored.totpSecret == String(secret) && stored.totpEnabled)
         }
         }
     }
