@@ -36,19 +36,25 @@ func allEndpoints(_ services: AppServices) -> [Endpoint] {
 /// Builds the router with every route and middleware; no socket is opened here.
 public func buildRouter(_ services: AppServices) -> Router<BleibeContext> {
     let router = Router(context: BleibeContext.self)
+    router.add(middleware: HeadMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
-    let endpoints = allEndpoints(services)
-    router.add(middleware: ErrorMiddleware(routes: endpoints.map { ($0.path, $0.method) }
-        + [("/healthz", .get), ("/static/app.css", .get), ("/api/v1/openapi.json", .get)]))
+    let fixed: [Endpoint] = [
+        (.get, "/healthz", { _, _ in Reply.json("{\"status\":\"ok\"}") }),
+        (.get, "/static/app.css", { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                     body: .init(byteBuffer: ByteBuffer(string: Layout.stylesheet)))
+        }),
+    ]
+    var endpoints = allEndpoints(services) + fixed
+    // HEAD wherever GET (RFC 9110 § 9.3.2; monitoring and calendar clients ask it): the GET's answer, whose body
+    // `HeadMiddleware` drops.
+    endpoints += endpoints.filter { $0.method == .get }.map { e in (.head, e.path, e.handler) }
+    router.add(middleware: ErrorMiddleware(routes: endpoints.map { ($0.path, $0.method) }))
     router.add(middleware: AuthenticationMiddleware(services: services))
-    router.get("/healthz") { _, _ in Reply.json("{\"status\":\"ok\"}") }
-    router.get("/static/app.css") { _, _ in
-        Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
-                 body: .init(byteBuffer: ByteBuffer(string: Layout.stylesheet)))
-    }
     for e in endpoints { router.on(RouterPath(e.path), method: e.method, use: e.handler) }
     return router
 }
+
 
 /// The application on loopback by default.
 public func buildApplication(_ services: AppServices, logger: Logger? = nil) -> some ApplicationProtocol {

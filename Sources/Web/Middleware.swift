@@ -22,6 +22,21 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
     }
 }
 
+/// An answer to HEAD has no body (RFC 9110 § 9.3.2), also an error page: a body there would be read as the start of
+/// the next response on the connection. The length the body would have stays in the header fields.
+struct HeadMiddleware: RouterMiddleware {
+    typealias Context = BleibeContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        guard request.method == .head else { return response }
+        let length = response.body.contentLength
+        response.body = ResponseBody()
+        if let length { response.headers[.contentLength] = String(length) }
+        return response
+    }
+}
+
 /// Loads the session (cookie) or the API token (Bearer) into the context; ends idle sessions.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = BleibeContext

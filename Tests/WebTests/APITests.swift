@@ -66,9 +66,18 @@ struct APITests {
             #expect(stored.body.contains("\"first_name\":\"Amir\"") && stored.body.contains("\"last_name\":\"Saleh\""))
             // A path that exists, asked with a method it does not take: 405 with the methods it takes, not 404.
             let delete = try await api.request(.delete, "/api/v1/clients", headers: auth)
-            #expect(delete.status == .methodNotAllowed && delete.headers[.allow] == "GET, POST" && delete.headers[.contentType] == "application/problem+json")
-            #expect(try await api.request(.patch, "/api/v1/clients/\(id)/facts", headers: auth).headers[.allow] == "GET, PUT")
+            #expect(delete.status == .methodNotAllowed && delete.headers[.allow] == "GET, HEAD, POST" && delete.headers[.contentType] == "application/problem+json")
+            #expect(try await api.request(.patch, "/api/v1/clients/\(id)/facts", headers: auth).headers[.allow] == "GET, HEAD, PUT")
             #expect(try await api.request(.get, "/api/v1/nothing-here", headers: auth).status == .notFound)
+            // HEAD wherever GET (QA of 05.12.2026: monitoring and calendar clients got 405): the GET's status and
+            // length, no body – also for an error.
+            let get = try await api.request(.get, "/api/v1/clients/\(id)", headers: auth)
+            let head = try await api.request(.head, "/api/v1/clients/\(id)", headers: auth)
+            #expect(head.status == .ok && head.body.isEmpty && head.headers[.contentLength] == String(get.body.utf8.count))
+            #expect(head.headers[.contentType] == get.headers[.contentType])
+            let missing = try await api.request(.head, "/api/v1/nothing-here", headers: auth)
+            #expect(missing.status == .notFound && missing.body.isEmpty)
+            #expect(try await api.request(.head, "/api/v1/clients/\(id)").status == .unauthorized)
             // A birth date that contradicts the recorded status history is refused here as in the editor.
             let late = try await api.request(.put, "/api/v1/clients/\(id)/facts", json: "{\"born\":\"2020-01-01\"}", headers: auth)
             #expect(late.status == .unprocessableContent && late.body.contains("vor diesem Geburtsdatum"))
