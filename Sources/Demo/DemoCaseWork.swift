@@ -23,10 +23,12 @@ public struct DemoCaseWork: Sendable {
 
     static let projectStart = Day(year: 2024, month: 3, day: 1)!
 
-    /// The usual language of counseling for a country of origin (the demo's simplification).
+    /// The usual language of counseling for a country of origin (the demo's simplification), one of the forms' names
+    /// (`CounselingLanguages.common`), so that sessions recorded later count in the same row of the report.
     static func language(_ country: String?) -> String {
         switch country {
-        case "AFG", "IRN": return "Dari/Farsi"
+        case "AFG": return "Dari"
+        case "IRN": return "Farsi"
         case "IRQ", "SYR", "LBN", "XXA", "DZA", "MAR", "TUN": return "Arabisch"
         case "TUR": return "Türkisch"
         case "GEO": return "Georgisch"
@@ -36,7 +38,8 @@ public struct DemoCaseWork: Sendable {
         case "SOM": return "Somali"
         case "ERI", "ETH": return "Tigrinya"
         case "VNM": return "Vietnamesisch"
-        case "SRB", "XKX", "ALB", "MKD": return "Albanisch/Serbisch"
+        case "XKX", "ALB", "MKD": return "Albanisch"
+        case "SRB": return "Serbisch"
         default: return "Deutsch"
         }
     }

@@ -80,6 +80,25 @@ public enum PublicPages {
 
     public static func language(_ code: String?) -> Language { all.first { $0.code == code } ?? german }
 
+    /// The language of a client-facing page: the one chosen (`?lang=`), else the first of the browser's languages
+    /// (`Accept-Language`, by preference) that the page has, else German. A link handed out without `?lang=` then
+    /// opens in the reader's language.
+    public static func language(chosen code: String?, accept header: String?) -> Language {
+        if let code, let l = all.first(where: { $0.code == code }) { return l }
+        var ranked: [(q: Double, order: Int, code: String)] = []
+        for (i, item) in (header ?? "").split(separator: ",").enumerated() {
+            let parts = item.split(separator: ";").map { String($0.filter { $0 != " " && $0 != "\t" }) }
+            guard let tag = parts.first, !tag.isEmpty else { continue }
+            let q = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            guard q > 0 else { continue }
+            ranked.append((q, i, String(tag.split(separator: "-").first ?? "").lowercased()))
+        }
+        for r in ranked.sorted(by: { ($0.q, -$0.order) > ($1.q, -$1.order) }) {
+            if let l = all.first(where: { $0.code == r.code }) { return l }
+        }
+        return german
+    }
+
     public struct Form: Sendable {
         public var name = "", contact = "", language = "", preferred = "", message = "", consent = false
         public var errors: [String] = []

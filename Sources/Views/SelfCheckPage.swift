@@ -126,7 +126,7 @@ public enum SelfCheck {
         let rows = results.sorted { $0.rank < $1.rank }.map { r -> HTML in
             let words: HTML = switch r.outcome {
             case .met: "\(t("met"))"
-            case .reachable: "\(t("reachable")) <bdi>\(r.from?.german ?? "")</bdi>"
+            case .reachable: "\(t("reachable")) <bdi>\(r.from.map { Self.written($0, language: l.code) } ?? "")</bdi>"
             case .notMet: "\(t("notMet"))"
             case .excluded: "\(t("excluded"))"
             case .unclear: "\(t("unclear"))"
@@ -136,7 +136,7 @@ public enum SelfCheck {
         }
         let actionList = counselingPoints(results).map { "<li>\($0)</li>" as HTML }
         return """
-        <section aria-labelledby="result" id="self-check-result"><h2 id="result">\(t("result")) (\(t("asOf")) <bdi>\(on.german)</bdi>)</h2>
+        <section aria-labelledby="result" id="self-check-result"><h2 id="result">\(t("result")) (\(t("asOf")) <bdi>\(Self.written(on, language: l.code))</bdi>)</h2>
         <table><thead><tr><th scope="col">§</th><th scope="col">\(t("meaning"))</th></tr></thead><tbody>\(rows)</tbody></table>
         \(actionList.isEmpty ? HTML.empty : "<h3>\(t("forCounseling"))</h3><ul lang=\"de\" dir=\"ltr\" id=\"actions\">\(actionList)</ul>")
         <p><strong>\(t("nextStep"))</strong> <a href="\(requestPath)?lang=\(l.code)">\(t("request"))</a></p>
@@ -171,5 +171,14 @@ public enum SelfCheck {
                           + (more > 0 ? " und \(more) weitere Angabe\(more == 1 ? "" : "n")" : ""))
         }
         return points
+    }
+
+    /// A date as the page's readers write it: "5 December 2026" in English (05.12.2026 reads as 12 May there), the
+    /// day first with dots elsewhere.
+    static func written(_ d: Day, language: String) -> String {
+        guard language == "en" else { return d.german }
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let (y, m, day) = d.components
+        return "\(day) \(months[m - 1]) \(y)"
     }
 }

@@ -75,7 +75,7 @@ enum SelfCheckTexts {
             "bars": "Is there an expulsion order, an entry and residence ban or an accusation of extremism against you?",
             "obstruction": "Does the immigration authority accuse you of deceiving it about your identity or of not helping to obtain a passport?",
             "yes": "yes", "no": "no", "dontKnow": "don’t know", "check": "Show result",
-            "result": "Your result", "asOf": "As of", "meaning": "What this means",
+            "result": "Your result", "asOf": "as of", "meaning": "What this means",
             "met": "The requirements seem to be met today.", "reachable": "Probably possible from",
             "notMet": "Not met at the moment – perhaps reachable with support.", "excluded": "Not possible according to your answers.",
             "unclear": "Unclear – information is missing, or a legal question is open.",

@@ -62,8 +62,8 @@ struct ReportRoutes {
         let last = Quarter.of(services.today).previous
         var quarter = last, alert: String? = nil
         let format = String(request.uri.queryParameters["format"] ?? "")
-        if let text = request.uri.queryParameters["quartal"].map(String.init), !text.isEmpty {
-            if let q = Quarter(text.trimmingCharacters(in: .whitespaces)), q <= last { quarter = q }
+        if let text = request.formQuery("quartal")?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            if let q = Quarter(text), q <= last { quarter = q }
             else { alert = "„\(text)“ ist kein abgeschlossenes Quartal. Gezeigt wird \(last.german)." }
         } else if request.uri.queryParameters["from"].map({ !$0.isEmpty }) == true || request.uri.queryParameters["to"].map({ !$0.isEmpty }) == true {
             // Any period given must be exactly one completed quarter; anything else is said, not quietly replaced.

@@ -52,6 +52,8 @@ struct DemoSiteTests {
         #expect((280...420).contains(sessions("2024-03-01", "2024-12-31")), "\(sessions("2024-03-01", "2024-12-31"))")
         #expect((480...660).contains(sessions("2024-03-01", "2025-06-30")), "\(sessions("2024-03-01", "2025-06-30"))")
         #expect(w.sessions.allSatisfy { $0.on >= Day("2024-03-01") && $0.on <= demoToday })
+        // Languages as the forms offer them, so a session recorded later counts in the same row (QA: "Dari/Farsi").
+        #expect(w.sessions.allSatisfy { CounselingLanguages.common.contains($0.language) }, "\(Set(w.sessions.map(\.language)).sorted())")
         // Every session belongs to a case of the same client; every case starts with its Erstberatung on the opening day.
         let cases = Dictionary(uniqueKeysWithValues: w.cases.map { ($0.id, $0) })
         #expect(w.sessions.allSatisfy { cases[$0.caseID]?.clientID == $0.clientID })

@@ -18,6 +18,18 @@ struct PublicRequestTests {
                 #expect(page.body.contains("<summary>إشعار حماية البيانات</summary>") && page.body.contains("الجهة المسؤولة هي <bdi lang=\"de\">Beratung Elbstadt</bdi>"))
                 #expect(try await Browser(client: b.client, clock: f.clock).request(.get, "/anfrage/org-a?lang=tr").body.contains("Sorumlu: <bdi lang=\"de\">Beratung Elbstadt</bdi>"))
                 #expect(try await visitor.request(.get, "/anfrage/org-abh").status == .notFound)   // only counseling services take requests
+                // A link without ?lang= opens in the browser's language where the page has it (QA of 05.12.2026);
+                // a chosen language wins; none of the page's: German. The form keeps the language for its errors.
+                for (accept, expected) in [("ar", "<html lang=\"ar\" dir=\"rtl\">"), ("fa-IR,fa;q=0.9,en;q=0.8", "<html lang=\"fa\" dir=\"rtl\">"),
+                                           ("sv, en;q=0.5", "<html lang=\"en\""), ("ru;q=0.4, tr;q=0.8", "<html lang=\"tr\""),
+                                           ("ar;q=0, ja", "<html lang=\"de\""), ("", "<html lang=\"de\""), (";;,q=x", "<html lang=\"de\"")] {
+                    let byBrowser = try await Browser(client: b.client, clock: f.clock).request(.get, "/anfrage/org-a", headers: [.acceptLanguage: accept])
+                    #expect(byBrowser.status == .ok && byBrowser.body.contains(expected), "\(accept)")
+                }
+                let chosen = try await Browser(client: b.client, clock: f.clock).request(.get, "/anfrage/org-a?lang=de", headers: [.acceptLanguage: "ar"])
+                #expect(chosen.body.contains("<html lang=\"de\"") && !chosen.body.contains("dir=\"rtl\""))
+                let arabic = try await Browser(client: b.client, clock: f.clock).request(.get, "/anfrage/org-a", headers: [.acceptLanguage: "ar"])
+                #expect(arabic.body.contains("action=\"/anfrage/org-a?lang=ar\""))
                 _ = try #require(visitor.csrf(page))
                 // Without a valid token nothing is stored: the form comes back in Arabic with what was typed and a fresh token.
                 let expired = try await visitor.request(.post, "/anfrage/org-a?lang=ar", form: ["name": "Samira K.", "contact": "0351 123456", "consent": "1"])

@@ -91,6 +91,8 @@ struct SelfCheckTests {
                 #expect(page.body.contains("type=\"date\" id=\"born\"") && page.body.contains("<label for=\"born\">"))
                 #expect(page.body.contains("lang=\"fa\" aria-current=\"page\">") && !page.body.contains("&quot;page&quot;"))
                 #expect(try await visitor.request(.get, "/selbstcheck/org-abh").status == .notFound)
+                let byBrowser = try await Browser(client: visitor.client, clock: f.clock).request(.get, "/selbstcheck/org-a", headers: [.acceptLanguage: "fa,en;q=0.5"])
+                #expect(byBrowser.body.contains("<html lang=\"fa\" dir=\"rtl\">"))
                 #expect(try await visitor.request(.post, "/selbstcheck/org-a", form: Self.answers).status == .forbidden)   // no CSRF token
 
                 // The result equals the engine's answer for the flat row the answers stand for.
@@ -111,6 +113,10 @@ struct SelfCheckTests {
                         if a.outcome == .reachable, let from = a.from { #expect(result.body.contains(from.german)) }
                     }
                     #expect(result.body.contains("Stand <bdi>22.11.2026</bdi>"))
+                    // In English the day is written out: 05.12.2026 would read as 12 May (QA of 05.12.2026).
+                    let english = try await visitor.request(.post, "/selbstcheck/org-a?lang=en", form: answers.merging(["csrf": try #require(visitor.csrf(result))]) { a, _ in a })
+                    #expect(english.body.contains("(as of <bdi>22 November 2026</bdi>)"))
+                    token = try #require(visitor.csrf(english))
                     // The German points for counseling: the steps of the pathways not excluded – only of the met ones when a
                     // permit's pathway is met – and the facts still missing, in one line.
                     let prefix = Assessment.missingFactAction
