@@ -35,7 +35,11 @@ struct AppointmentRoutes {
                 showing: Day? = nil, alert: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let (a, org) = try scope(context)
         let view = request.uri.queryParameters["view"] == "day" ? "day" : "week"
-        let on = showing ?? (try? parseDay(String(request.uri.queryParameters["on"] ?? ""))) ?? nil ?? services.today
+        let asked = request.uri.queryParameters["on"].map(String.init) ?? ""
+        let parsed = asked.isEmpty ? nil : (try? parseDay(asked)) ?? nil
+        let on = showing ?? parsed ?? services.today
+        // A day that cannot be read is said, not quietly replaced by today (QA of 05.12.2026: 31.02.2026).
+        let alert = alert ?? (showing == nil && !asked.isEmpty && parsed == nil ? "„\(asked)“ ist kein gültiges Datum (TT.MM.JJJJ). Gezeigt wird heute." : nil)
         let from = view == "day" ? on : CalendarWeek.monday(of: on), to = view == "day" ? on : from.adding(days: 6)
         // Counselors see their own appointments; the coordinator sees the whole service's.
         let list = try await services.appointments.appointments(organisation: org, counselor: a.role == .coordinator ? nil : a.userID, from: from, to: to)

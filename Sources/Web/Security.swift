@@ -17,7 +17,9 @@ public enum Credentials {
         }
         if Set(password).count < 5 { return "Das Passwort besteht aus zu wenigen verschiedenen Zeichen." }
         let lower = password.lowercased()
-        if commonPasswords.contains(lower) { return "Dieses Passwort ist zu verbreitet. Bitte wählen Sie ein anderes." }
+        if commonPasswords.contains(lower) || commonWords.contains(Self.core(of: lower)) {
+            return "Dieses Passwort ist zu verbreitet. Bitte wählen Sie ein anderes."
+        }
         let parts = email.lowercased().split(separator: "@").map(String.init)
         // From four letters, as for the name's parts: a two-letter login ("jo") is inside too many words.
         if let login = parts.first, login.count >= 4, lower.contains(login) { return "Das Passwort darf nicht den Anmeldenamen enthalten." }
@@ -52,6 +54,21 @@ public enum Credentials {
         "passwort1!", "changeme12", "zaq12wsxcde", "1qaz2wsx3edc", "superman12", "monkey1234", "dragon1234", "trustno1!!",
         "bleibe2026", "bleibe1234", "dresden123", "leipzig123", "sachsen123",
     ]
+
+    /// Words that guessing tools try first with digits and a sign around them ("Passwort123!", "Sommer2026!").
+    static let commonWords: Set<String> = [
+        "passwort", "password", "kennwort", "hallo", "sommer", "winter", "herbst", "fruehling", "frühling", "januar",
+        "februar", "maerz", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
+        "dezember", "willkommen", "welcome", "admin", "geheim", "qwertz", "qwerty", "asdf", "test", "schatz", "liebe",
+        "fussball", "fußball", "bayern", "schalke", "dortmund", "deutschland", "berlin", "dresden", "leipzig", "sachsen",
+        "bleibe", "beratung", "abc", "start", "login", "iloveyou", "letmein", "changeme", "monkey", "dragon", "master",
+    ]
+
+    /// The password without the digits and signs before and after its letters: "passwort123!" → "passwort".
+    static func core(of lower: String) -> String {
+        let letters = lower.drop { !$0.isLetter }.reversed().drop { !$0.isLetter }.reversed()
+        return String(letters)
+    }
 
     /// 32 random bytes, URL-safe base64 (cookie-safe).
     public static func randomToken(bytes: Int = 32) -> String {

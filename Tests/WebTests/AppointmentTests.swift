@@ -54,7 +54,10 @@ struct AppointmentTests {
                 // Each action says which appointment it is for (a screen reader hears only the button).
                 #expect(week.body.contains("aria-label=\"Termin am 24.11.2026 um 10:00 Uhr absagen\""))
                 let day = try await b.request(.get, "/appointments?view=day&on=25.11.2026")
-                #expect(!day.body.contains("Haddad"))
+                #expect(!day.body.contains("Haddad") && !day.body.contains("id=\"page-alert\""))
+                // A day that does not exist is said, not quietly replaced by today.
+                let impossible = try await b.request(.get, "/appointments?view=day&on=31.02.2026")
+                #expect(impossible.status == .ok && impossible.body.contains("id=\"page-alert\"") && impossible.body.contains("„31.02.2026“ ist kein gültiges Datum"))
                 let id = try #require(week.body.components(separatedBy: "/appointments/").dropFirst().first { $0.contains("/confirm") }?.prefix { $0 != "/" })
                 // Another service can neither see nor confirm it.
                 let other = Browser(client: b.client, clock: f.clock)

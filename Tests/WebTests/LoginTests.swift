@@ -209,6 +209,13 @@ struct LoginTests {
         #expect(Credentials.problem(with: "Abc\u{0}defghij12")?.contains("Steuer") == true)
         #expect(Credentials.problem(with: "Elbe-Ufer\u{200B}-Spaziergang")?.contains("unsichtbaren") == true)
         #expect(Credentials.problem(with: String(repeating: "Elbe-Ufer ", count: 8))?.contains("72 Byte") == true)
+        // A common word with digits and a sign around it is what guessing tools try first (QA of 05.12.2026).
+        for weak in ["Passwort123!", "Sommer2026!", "2026-Winter!!", "Willkommen#1", "!!Dresden1234"] {
+            #expect(Credentials.problem(with: weak)?.contains("verbreitet") == true, "\(weak)")
+        }
+        for fine in ["Bleibe-Demo-2026!", "Elbe-Ufer-Spaziergang", "Sommer-Elbe-2026", "Gute-Frage-2026"] {
+            #expect(Credentials.problem(with: fine) == nil, "\(fine)")
+        }
         // A NUL at login never passes for the part before it.
         let hash = try await Credentials.hash("Abc", cost: 4)
         #expect(try await Credentials.verify("Abc", hash: hash))
