@@ -78,6 +78,20 @@ struct ReportRoutes {
         return (quarter, alert)
     }
 
+    /// The period and the headline figures of a counseling report, published as on its page (QA of 05.12.2026: the
+    /// exports named their period only in the file name): a count from 1 to 4 is ".", and so is the split into first
+    /// and follow-up sessions when either part is.
+    static func headline(_ r: CounselingReport) -> FigureTable {
+        let followUps = r.sessions - r.firstSessions
+        let hideSplit = Suppression.isSensitive(r.firstSessions) || Suppression.isSensitive(followUps)
+        func v(_ n: Int, hidden: Bool) -> String { hidden ? "." : String(n) }
+        return FigureTable(title: "Berichtszeitraum und Kennzahlen", columnLabels: ["", "Wert"],
+                           rowLabels: ["Berichtszeitraum", "Beratungen", "davon Erstberatungen", "davon Folgeberatungen", "Beratene Personen"],
+                           cells: [["\(r.from.german) – \(r.to.german)"], [v(r.sessions, hidden: Suppression.isSensitive(r.sessions))],
+                                   [v(r.firstSessions, hidden: hideSplit)], [v(followUps, hidden: hideSplit)],
+                                   [v(r.persons, hidden: Suppression.isSensitive(r.persons))]])
+    }
+
     func export(_ tables: [CountTable], figures: [FigureTable] = [], format: String, name: String) throws -> Response? {
         switch format {
         case "csv":
@@ -120,7 +134,7 @@ struct ReportRoutes {
         let report = try await counselingReport(a.organisationID, from: from, to: to,
                                                 applications: try await services.applications.applications(organisation: a.organisationID))
         try await services.clients.recordList(search: "report", audit: services.audit(a))
-        if let r = try export(report.published.tables, format: format, name: "beratungsbericht-\(from.iso)-\(to.iso)") { return r }
+        if let r = try export(report.published.tables, figures: [Self.headline(report)], format: format, name: "beratungsbericht-\(from.iso)-\(to.iso)") { return r }
         return Reply.html(ReportPages.counseling(frame: context.frame("Beratungsbericht", current: "report-counseling").alerting(alert), published ? report.published : report, published: published))
     }
 
@@ -160,7 +174,7 @@ struct ReportRoutes {
         let org = try await services.accounts.organisation(a.organisationID)
         try await services.clients.recordList(search: "report", audit: services.audit(a))
         let format = String(request.uri.queryParameters["format"] ?? "")
-        if let r = try export(report.tables + coop.tables, format: format, name: "zuwendungsbericht-\(from.iso)-\(to.iso)") { return r }
+        if let r = try export(report.tables + coop.tables, figures: [Self.headline(report)], format: format, name: "zuwendungsbericht-\(from.iso)-\(to.iso)") { return r }
         return Reply.html(ReportPages.funder(frame: context.frame("Bericht für Zuwendungsgeber", current: "report-counseling").alerting(alert), organisation: org?.name ?? "",
                                              report, cooperation: coop, meetings: meetings))
     }

@@ -71,6 +71,8 @@ struct ReportWebTests {
             let csv = try await b.request(.get, "/reports/counseling?quartal=2024-Q4&format=csv")
             #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true && csv.body.hasPrefix("\u{FEFF}"))
             #expect(try await b.request(.get, "/reports/counseling?from=2024-10-01&to=2024-12-31&format=csv").body == csv.body)
+            // The file names its period and headline figures, not only its file name.
+            #expect(csv.body.contains("Berichtszeitraum;01.10.2024 – 31.12.2024\r\n") && csv.body.contains("Beratungen;\(q4.count)\r\n"))
             // Periods chosen to the day, or runs of quarters, would differ by suppressed counts (QA of 05.12.2026).
             for query in ["from=2024-03-01&to=2024-12-31", "from=2024-10-02&to=2024-12-31", "from=2024-07-01&to=2024-12-31", "quartal=2026-Q4", ""] {
                 #expect(try await b.request(.get, "/reports/counseling?\(query)&format=csv").status == .badRequest || query.isEmpty, "\(query)")
