@@ -102,11 +102,16 @@ public struct Screener: Sendable {
 
     func row(_ p: PersonAssessment, id: String, line: Int) -> ScreeningRow {
         let answers = p.assessments.map { ($0.pathway, $0.outcome, $0.from) }
-        // The first action of the pathway closest to being met: an unclear one (a fact is missing), else a not-met one.
-        let candidate = p.assessments.first { $0.outcome == .unclear } ?? p.assessments.first { $0.outcome == .notMet }
+        // The first action of the pathway closest to being met, and of what decides it: for an unclear one the missing
+        // fact or open question, for a not-met one the step still to take (QA of 05.12.2026: a missing fact that
+        // changed no result came first).
+        let unclear = p.assessments.first { $0.outcome == .unclear }, notMet = p.assessments.first { $0.outcome == .notMet }
+        let firstAction = unclear.flatMap { $0.actions(limit: 1) { $0.state == .unknown }.first }
+            ?? notMet.flatMap { $0.actions(limit: 1) { $0.state == .failing(.remediable) }.first }
+            ?? (unclear ?? notMet)?.actions(limit: 1).first
         let start = p.person.status?.first { $0.kind != .none && $0.kind != .abroad }?.from
         let years = start.map { s -> Int in var y = on.year - s.year; if s.adding(years: y) > on { y -= 1 }; return max(0, y) }
-        return ScreeningRow(line: line, id: id, answers: answers, firstAction: candidate?.actions(limit: 1).first, yearsOfStay: years)
+        return ScreeningRow(line: line, id: id, answers: answers, firstAction: firstAction, yearsOfStay: years)
     }
 
     /// Parses one input line into a household; throws a message for a malformed row.

@@ -75,3 +75,23 @@ struct Disagreement {
         }
     }
 }
+
+@Suite("Waivable requirements")
+struct WaivableRequirementTests {
+    /// SPEC.md § 6: a waivable requirement that does not hold is a waiver; one whose fact is missing is not known to
+    /// fail – it is a note, not in `waivers` and not in `open` (QA of 05.12.2026: case 120 listed its missing visa fact
+    /// as a waiver).
+    @Test func aMissingFactOfAWaivableRequirementIsANoteNotAWaiver() throws {
+        let file = try CaseFileDecoder.load(path: Paths.projectCases + "/120-25a-applied-day-before-27th-birthday.yaml")
+        let person = try #require(file.household.persons.first)
+        let a = Engine().assess(file.household, person: person.id, pathway: .p25a, on: file.on, appliedOn: file.appliedOn)
+        let visa = try #require(a.conditions.first { $0.id == "gen_visa_entry" })
+        #expect(visa.state == .waiver && visa.open == ["entered_with_visa"])
+        #expect(!a.waivers.contains("gen_visa_entry") && !a.open.contains("entered_with_visa"))
+        #expect(a.notes.contains { $0.text.hasPrefix("Angabe fehlt: Einreise mit Visum") && $0.citation.contains("§ 5 Abs. 3 S. 2") })
+        var known = person
+        known.enteredWithVisa = false
+        let refused = Engine().assess(Household(single: known), person: known.id, pathway: .p25a, on: file.on, appliedOn: file.appliedOn)
+        #expect(refused.waivers.contains("gen_visa_entry") && !refused.notes.contains { $0.text.hasPrefix("Angabe fehlt: Einreise") })
+    }
+}

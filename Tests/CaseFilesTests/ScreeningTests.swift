@@ -165,6 +165,29 @@ struct ScreeningTests {
         #expect(engine.assess(Household(single: Person(id: "p")), person: "nobody", on: on) == nil)
     }
 
+    /// The first action is what decides the pathway closest to being met: with no pathway unclear, a missing fact or
+    /// an open legal question comes first only when the not-met pathway has no step to take (QA of 05.12.2026).
+    @Test func theFirstActionIsTheDecidingStep() {
+        let on = Day("2026-11-22")
+        var gen = PopulationGenerator(seed: 13, on: on)
+        let screener = Screener(on: on)
+        var checked = 0
+        for i in 0..<400 {
+            let h = gen.nextHousehold()
+            for (row, p) in zip(screener.evaluate(h, id: "h\(i)", line: i + 1), Engine().assess(h, on: on).persons) {
+                guard let action = row.firstAction, !p.assessments.contains(where: { $0.outcome == .unclear }),
+                      let notMet = p.assessments.first(where: { $0.outcome == .notMet }) else { continue }
+                let steps = notMet.actions(limit: .max) { $0.state == .failing(.remediable) }
+                if let step = steps.first {
+                    #expect(action == step, "\(row.id): \(action)")
+                    #expect(!action.hasPrefix(Assessment.missingFactAction) && !action.hasPrefix("Offene Rechtsfrage"))
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 50)
+    }
+
     @Test func aHeaderWithARepeatedColumnIsRejected() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("repeated-\(UUID().uuidString).csv").path
         try "id,born,born\na1,1990-01-01,1990-01-01\n".write(toFile: path, atomically: true, encoding: .utf8)

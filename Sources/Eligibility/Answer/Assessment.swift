@@ -199,8 +199,10 @@ public struct Assessment: Sendable, Hashable {
         for c in conditions where c.state == .unknown { for o in c.open where !seen.contains(o) { seen.append(o) } }
         return seen
     }
-    /// Waivable general requirements that do not hold.
-    public var waivers: [String] { conditions.filter { $0.state == .waiver }.map(\.id) }
+    /// Waivable general requirements that do not hold. One whose fact is missing is not among them: it is not known
+    /// to fail, and SPEC.md § 6 reports it as a note (it keeps its state `waiver` and its missing fact, so that the
+    /// counselor is asked for the fact).
+    public var waivers: [String] { conditions.filter { $0.state == .waiver && $0.open.isEmpty }.map(\.id) }
     /// Discretionary fallbacks used.
     public var discretion: [String] { conditions.filter { $0.state == .discretion }.map(\.id) }
 

@@ -54,8 +54,9 @@ struct Context {
 /// Variants of a pathway used as anchors of another (to avoid circular family routes).
 enum Variant: Hashable {
     case full
-    /// § 25a Abs. 2 route (a) only: the parent of a minor § 25a holder.
-    case parentRouteOnly
+    /// § 25a Abs. 2 route (a) only, resting on a child other than the one given (by its index in the household): the
+    /// parent of a minor § 25a holder, asked by that holder's sibling – the holder is no sibling of itself.
+    case parentRouteOnly(excludingChild: Int)
     /// § 104c Abs. 1 only, without the family route.
     case ownRouteOnly
 }

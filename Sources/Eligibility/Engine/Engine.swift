@@ -77,9 +77,13 @@ final class Evaluation: @unchecked Sendable {
     struct Key: Equatable {
         let days: Int, who: Int
         init(pathway: PathwayKey, person: Int, on: Day, pending: Day?, variant: Variant) {
-            let variantCode: Int = switch variant { case .full: 0; case .parentRouteOnly: 1; case .ownRouteOnly: 2 }
+            let variantCode: Int = switch variant {
+            case .full: 0
+            case .parentRouteOnly(let child): 1 | (child + 1) << 2
+            case .ownRouteOnly: 2
+            }
             days = Int(on.ordinal) << 32 | Int(pending?.ordinal ?? Int32.min) & 0xFFFF_FFFF
-            who = person << 16 | pathway.order << 4 | variantCode
+            who = person << 32 | variantCode << 4 | pathway.order
         }
     }
 

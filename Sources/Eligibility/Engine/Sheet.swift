@@ -53,8 +53,9 @@ struct Sheet {
         case true?: met(id)
         case false?: add(ConditionResult(id, .waiver))
         case nil:
-            // Not `unknown`: a waivable requirement never makes the result unclear (SPEC.md § 6).
+            // Not `unknown`: a waivable requirement never makes the result unclear; its missing fact is a note (SPEC.md § 6).
             add(ConditionResult(id, .waiver, open: [fact]))
+            note("Angabe fehlt: \(ConditionCatalog.describeOpen(fact)) – die Voraussetzung „\(ConditionCatalog.entry(id).requirement)“ entscheidet nicht, die Behörde kann von ihr absehen.", "§ 5 Abs. 3 S. 2 AufenthG; SPEC.md § 6")
         }
     }
 

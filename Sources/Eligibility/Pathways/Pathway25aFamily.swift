@@ -8,8 +8,10 @@ extension Context {
         let me = subject
         var routes: [Sheet] = []
 
-        // (a) parent of a minor § 25a holder: kann.
-        for child in household.children(of: me.id) {
+        // (a) parent of a minor § 25a holder: kann. Asked for a sibling's route (b), not through that sibling itself.
+        var excluded: Int? = nil
+        if case .parentRouteOnly(let child) = variant { excluded = child }
+        for child in household.children(of: me.id) where child.index != excluded {
             var s = base
             s.consequence = .kann
             let minor = child.isMinor(on: decision)
@@ -28,7 +30,7 @@ extension Context {
             }
             routes.append(s)
         }
-        if variant == .parentRouteOnly { return bestRoute(routes) { closed(base) } }
+        if excluded != nil { return bestRoute(routes) { closed(base) } }
 
         // (b) minor child of a parent who receives a permit under (a): kann.
         for (parent, _) in household.parents(of: me.id) {
@@ -37,8 +39,9 @@ extension Context {
             if me.isMinor(on: decision) == false {
                 s.fail("a2_anchor", .permanent, "volljährig")
             } else {
-                // A parent's § 25a title may rest on Abs. 1; only a permit under Abs. 2 S. 1 (route a) counts here.
-                var st = anchorState(parent, pathways: [.p25a2], holdsBasis: "25a-2", variant: .parentRouteOnly)
+                // A parent's § 25a title may rest on Abs. 1; only a permit under Abs. 2 S. 1 (route a) counts here, and
+                // only one resting on another child: this route is for the holder's siblings (spec/02-25a.md 2.5).
+                var st = anchorState(parent, pathways: [.p25a2], holdsBasis: "25a-2", variant: .parentRouteOnly(excludingChild: me.index))
                 if me.isMinor(on: decision) == nil, case .met = st { st = .unknown(["born"]) }
                 st.record(&s, "a2_anchor", "Kind von \(parent.name) (Geschwister)")
             }
