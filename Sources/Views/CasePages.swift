@@ -123,7 +123,7 @@ public enum CasePages {
         let rows = sessions.map { s in
             let kind = kinds[s.id] == .first ? "Erstberatung" : "Folgeberatung"
             let note: HTML = showConfidential && !s.confidentialNote.isEmpty ? "<br><em>Vertraulich:</em> \(s.confidentialNote)" : .empty
-            let edit: HTML = canEdit(s) ? "<a href=\"/cases/\(c.id)/sessions/\(s.id)/edit\">korrigieren<span class=\"visually-hidden\"> (Beratung vom \(s.on.german))</span></a>" : .empty
+            let edit: HTML = c.state != .closed && canEdit(s) ? "<a href=\"/cases/\(c.id)/sessions/\(s.id)/edit\">korrigieren<span class=\"visually-hidden\"> (Beratung vom \(s.on.german))</span></a>" : .empty
             return """
             <tr><td>\(s.on.german)</td><td>\(kind)</td><td>\(channel(s.channel))</td><td>\(s.language)\(s.interpreter ? " (mit Dolmetschung)" : "")</td>
             <td>\(s.durationMinutes) min\(s.withFamily ? " · mit Familie" : "")</td><td>\(s.pathways.map(\.title).joined(separator: ", "))</td><td>\(s.record)\(note)</td><td>\(edit)</td></tr>
@@ -137,11 +137,16 @@ public enum CasePages {
         <h2>Beratungen</h2>
         <table><thead><tr><th scope="col">Datum</th><th scope="col">Art</th><th scope="col">Kanal</th><th scope="col">Sprache</th><th scope="col">Dauer</th><th scope="col">Besprochene Wege</th><th scope="col">Vermerk</th><th scope="col"><span class="visually-hidden">Aktion</span></th></tr></thead>
         <tbody>\(rows)</tbody></table>
+        \(c.state == .closed ? HTML.empty : """
         <h2>Beratung erfassen</h2>
         <p class="hint">Die erste Beratung einer Akte ist die Erstberatung, jede weitere eine Folgeberatung.</p>
         \(Self.sessionForm(frame: frame, sessionForm ?? SessionForm(today: today), action: "/cases/\(c.id)/sessions", submit: "Beratung speichern"))
         """)
+        """)
     }
+
+    /// Shown instead of the forms of a closed case: it takes no changes until it is opened again (QA of 05.12.2026).
+    public static let closedNotice: HTML = "<p class=\"notice\" id=\"case-closed\" role=\"status\">Die Akte ist abgeschlossen: Beratungen, Anträge, Unterlagen und Wiedervorlagen lassen sich erst wieder erfassen, wenn sie oben unter „Stand“ wieder geöffnet ist.</p>"
 
     /// Correcting a recorded session (the audit trail keeps that it was changed, and by whom).
     public static func editSession(frame: PageFrame, client: Client, counselingCase c: CounselingCase, form: SessionForm) -> HTML {

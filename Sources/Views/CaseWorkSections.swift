@@ -7,11 +7,15 @@ public enum CaseWorkSections {
     /// ("rd" the date, "f" the file), and why.
     public struct DocumentError: Sendable {
         public var kind: DocumentKind?, field: String, message: String
-        public init(kind: DocumentKind?, field: String, message: String) { self.kind = kind; self.field = field; self.message = message }
+        /// The refused form's values (state and received-on date as typed), shown again in its row.
+        public var state: String?, receivedOn: String?
+        public init(kind: DocumentKind?, field: String, message: String, state: String? = nil, receivedOn: String? = nil) {
+            self.kind = kind; self.field = field; self.message = message; self.state = state; self.receivedOn = receivedOn
+        }
     }
 
     public static func documents(frame: PageFrame, caseID: String, items: [ChecklistItem], files: [DocumentKind: (name: String, size: Int)],
-                                 today: Day, error: DocumentError? = nil) -> HTML {
+                                 today: Day, error: DocumentError? = nil, editable: Bool = true) -> HTML {
         let rows = items.map { i -> HTML in
             // The error of this row at its field, linked to it.
             func err(_ field: String) -> (HTML, HTML) {
@@ -20,8 +24,11 @@ public enum CaseWorkSections {
                 return ("<p class=\"error\" id=\"\(id)\" role=\"alert\">\(e.message)</p>", " aria-invalid=\"true\" aria-describedby=\"\(id)\"")
             }
             let (rdError, rdDescribed) = err("rd"), (fError, fDescribed) = err("f")
+            // After a refusal this row shows what was sent, not the stored values (QA of 05.12.2026).
+            let refused = error?.kind == i.kind ? error : nil
+            let shownState = refused?.state ?? i.state.rawValue
             let options = ChecklistItem.State.allCases.map { st in
-                "<option value=\"\(st.rawValue)\"\(st == i.state ? " selected" : "")>\(st.german)</option>" as HTML
+                "<option value=\"\(st.rawValue)\"\(st.rawValue == shownState ? " selected" : "")>\(st.german)</option>" as HTML
             }
             let file: HTML = files[i.kind].map { f in
                 "<a href=\"/cases/\(caseID)/documents/\(i.kind.rawValue)/file\">\(f.name)</a> <span class=\"hint\">(\(max(1, f.size / 1024)) KB)</span>"
@@ -29,12 +36,14 @@ public enum CaseWorkSections {
             return """
             <tr id="doc-\(i.kind.rawValue)"><td>\(i.kind.german)<br><span class="hint">\(i.reason)</span></td>
             <td class="doc-state">\(i.state.german)\(i.receivedOn.map { " am \($0.german)" } ?? "")</td><td>\(file)</td>
+            \(editable ? """
             <td><form method="post" action="/cases/\(caseID)/documents" enctype="multipart/form-data">\(Layout.csrf(frame.csrf))
             <input type="hidden" name="kind" value="\(i.kind.rawValue)">
             <label for="st-\(i.kind.rawValue)">Stand</label><select id="st-\(i.kind.rawValue)" name="state">\(options)</select>
-            <label for="rd-\(i.kind.rawValue)">Eingegangen am</label><input id="rd-\(i.kind.rawValue)" name="received_on" size="10" value="\(i.receivedOn?.german ?? today.german)"\(rdDescribed)>\(rdError)
+            <label for="rd-\(i.kind.rawValue)">Eingegangen am</label><input id="rd-\(i.kind.rawValue)" name="received_on" size="10" value="\(refused?.receivedOn ?? i.receivedOn?.german ?? today.german)"\(rdDescribed)>\(rdError)
             <label for="f-\(i.kind.rawValue)">Datei (PDF, JPEG, PNG; höchstens 10 MB)</label><input id="f-\(i.kind.rawValue)" name="file" type="file" accept="application/pdf,image/jpeg,image/png"\(fDescribed)>\(fError)
-            <button type="submit">Speichern</button></form></td></tr>
+            <button type="submit">Speichern</button></form></td>
+            """ as HTML : "<td></td>")</tr>
             """
         }
         return """
@@ -49,10 +58,12 @@ public enum CaseWorkSections {
 
     /// `notice`: a note on the last change (e.g. that a taken-back grant left a hand-edited history as it is).
     public static func applications(frame: PageFrame, counselingCase c: CounselingCase, applications: [PermitApplication], today: Day,
-                                    errors: [String: String] = [:], notice: String? = nil, sent: [String: String] = [:]) -> HTML {
+                                    errors: [String: String] = [:], notice: String? = nil, sent: [String: String] = [:], editable: Bool = true) -> HTML {
         let rows = applications.map { a -> HTML in
             var decision: HTML = .empty
-            if a.outcome == .pending {
+            if !editable {
+                decision = .empty
+            } else if a.outcome == .pending {
                 // After a refusal the values as sent (`sent` holds them by field id).
                 let outcomes = [PermitApplication.Outcome.granted, .refused, .withdrawn].map {
                     "<option value=\"\($0.rawValue)\"\(sent["o-\(a.id)"] == $0.rawValue ? " selected" : "")>\($0.german)</option>" as HTML
@@ -81,6 +92,7 @@ public enum CaseWorkSections {
         \(notice.map { "<p class=\"notice\" role=\"status\">\($0)</p>" as HTML } ?? .empty)
         \(Layout.errorSummary(errors))
         \(rows.isEmpty ? "<p>Noch kein Antrag gestellt.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Weg</th><th scope=\"col\">Gestellt am</th><th scope=\"col\">Stand</th><th scope=\"col\"></th></tr></thead><tbody>\(rows)</tbody></table>")
+        \(editable ? """
         <form method="post" action="/cases/\(c.id)/applications">\(Layout.csrf(frame.csrf))
         <div class="grid">
         <div><label for="app_pathway">Antrag nach</label><select id="app_pathway" name="pathway">\(pathways)</select></div>
@@ -88,23 +100,25 @@ public enum CaseWorkSections {
         </div>
         <p><button type="submit">Antrag erfassen</button></p>
         </form>
+        """ as HTML : .empty)
         </section>
         """
     }
 
     public static func reminders(frame: PageFrame, caseID: String, reminders: [ManualReminder], land: String, today: Day, errors: [String: String] = [:],
-                                 sent: [String: String] = [:]) -> HTML {
+                                 sent: [String: String] = [:], editable: Bool = true) -> HTML {
         let rows = reminders.map { r -> HTML in
             let due = r.deadline(land: land).due
             let moved: HTML = due != r.on ? " <span class=\"hint\">(verschoben vom \(r.on.german): Wochenende/Feiertag)</span>" : .empty
-            let done: HTML = r.doneOn.map { "erledigt am \($0.german)" } ??
-                "<form method=\"post\" action=\"/cases/\(caseID)/reminders/\(r.id)/done\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">erledigt</button></form>"
+            let done: HTML = r.doneOn.map { "erledigt am \($0.german)" } ?? (!editable ? "offen" :
+                "<form method=\"post\" action=\"/cases/\(caseID)/reminders/\(r.id)/done\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">erledigt</button></form>")
             return "<li><strong>\(due.german)</strong>\(moved) – \(r.title) · \(done)</li>"
         }
         return """
         <section aria-labelledby="reminders"><h2 id="reminders">Wiedervorlagen</h2>
         <p class="hint">Eigene Wiedervorlagen; die automatischen stehen bei der Prüfung und in der Übersicht.</p>
         \(rows.isEmpty ? "<p>Keine eigenen Wiedervorlagen.</p>" as HTML : "<ul>\(rows)</ul>")
+        \(editable ? """
         <form method="post" action="/cases/\(caseID)/reminders">\(Layout.csrf(frame.csrf))
         <div class="grid">
         <div><label for="rem_on">Am (TT.MM.JJJJ)</label><input id="rem_on" name="on" size="10" value="\(sent["on"] ?? "")"\(Layout.describedBy("rem_on", errors["rem_on"]))>\(Layout.fieldError("rem_on", errors["rem_on"]))</div>
@@ -112,6 +126,7 @@ public enum CaseWorkSections {
         </div>
         <p><button type="submit">Wiedervorlage anlegen</button></p>
         </form>
+        """ as HTML : .empty)
         </section>
         """
     }

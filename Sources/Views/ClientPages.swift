@@ -87,6 +87,8 @@ public enum ClientPages {
         public var error: String?
         /// Further sections (the cases).
         public var extra: HTML = .empty
+        /// A refused link form's values (relationship, file number, household), shown as sent.
+        public var linkSent: (kind: String, other: String, household: Bool)? = nil
         public init(client: Client, members: [Client], relations: [ClientRelation], canSeeAudit: Bool, householdIDs: Set<String> = [], error: String? = nil) {
             self.client = client; self.members = members; self.relations = relations; self.canSeeAudit = canSeeAudit
             self.householdIDs = householdIDs; self.error = error
@@ -115,7 +117,7 @@ public enum ClientPages {
         }
         let kinds: [(String, String)] = [("spouse", "Ehegatte/Ehegattin"), ("registered_partner", "eingetragene/r Lebenspartner/in"),
                                          ("child", "Kind dieser Person"), ("parent", "Elternteil dieser Person"), ("cohabiting", "Lebensgefährte/in (ohne rechtliche Wirkung)")]
-        let kindOptions = kinds.map { "<option value=\"\($0.0)\">\($0.1)</option>" as HTML }
+        let kindOptions = kinds.map { "<option value=\"\($0.0)\"\(v.linkSent?.kind == $0.0 ? " selected" : "")>\($0.1)</option>" as HTML }
         // Everyone the assessment counts as living with the client, linked or not (a link removed leaves the
         // household as it was), and a form of its own to leave it.
         let linked = Set(v.relations.flatMap { [$0.from, $0.to] })
@@ -132,8 +134,8 @@ public enum ClientPages {
         \(Layout.csrf(frame.csrf))
         <div class="grid">
         <div><label for="relation_kind">Beziehung</label><select id="relation_kind" name="kind">\(kindOptions)</select></div>
-        <div><label for="relation_other">Aktenzeichen der/des Angehörigen</label><input id="relation_other" name="other" required\(Layout.describedBy("relation", v.error))></div>
-        <div><label><input type="checkbox" name="household" value="1" checked> lebt in häuslicher Gemeinschaft</label></div>
+        <div><label for="relation_other">Aktenzeichen der/des Angehörigen</label><input id="relation_other" name="other" value="\(v.linkSent?.other ?? "")" required\(Layout.describedBy("relation", v.error))></div>
+        <div><label><input type="checkbox" name="household" value="1"\(v.linkSent?.household == false ? "" : " checked")> lebt in häuslicher Gemeinschaft</label></div>
         </div>
         <p><button type="submit">Verknüpfen</button></p>
         </form>

@@ -51,6 +51,8 @@ extension CaseRoutes {
         else if decided!! > services.today { errors[dayField] = "Die Entscheidung kann nicht in der Zukunft liegen." }
         if until == nil { errors[untilField] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
         if outcome == .granted, let u = until, u == nil { errors[untilField] = "Bei einer Erteilung bitte die Gültigkeit angeben." }
+        // A validity belongs to a grant only: kept with a refusal or withdrawal it would claim a permit (QA of 05.12.2026).
+        if outcome != .granted, let u = until, u != nil { errors[untilField] = "Eine Gültigkeit gibt es nur bei einer Erteilung – bitte das Feld leeren oder „erteilt“ wählen." }
         let sent = [dayField: form.trimmed("decided_on"), untilField: form.trimmed("permit_until"), "o-\(id)": outcome.rawValue]
         guard errors.isEmpty, let day = decided ?? nil else {
             return try await render(context, c, client, applicationErrors: errors, applicationSent: sent, status: .unprocessableContent)
@@ -89,20 +91,28 @@ extension CaseRoutes {
         guard let kind = DocumentKind(rawValue: form.trimmed("kind")), let state = ChecklistItem.State(rawValue: form.trimmed("state")) else {
             throw AppError.badRequest("Unbekannte Unterlage oder unbekannter Stand.")
         }
+        // A refusal shows the row as it was sent (state and date as typed), not the stored values.
+        func refused(_ field: String, _ message: String) -> CaseWorkSections.DocumentError {
+            .init(kind: kind, field: field, message: message, state: state.rawValue, receivedOn: form.trimmed("received_on"))
+        }
         let received = formDay(form.trimmed("received_on"))
         guard let day = received else {
-            return try await render(context, c, client, documentError: .init(kind: kind, field: "rd", message: "„Eingegangen am“ ist kein gültiges Datum (TT.MM.JJJJ)."), status: .unprocessableContent)
+            return try await render(context, c, client, documentError: refused("rd", "„Eingegangen am“ ist kein gültiges Datum (TT.MM.JJJJ)."), status: .unprocessableContent)
         }
         if let d = day, let m = RecordDates.problem(d, "Der Eingang einer Unterlage", today: services.today, born: client.facts.born) {
-            return try await render(context, c, client, documentError: .init(kind: kind, field: "rd", message: m), status: .unprocessableContent)
+            return try await render(context, c, client, documentError: refused("rd", m), status: .unprocessableContent)
         }
         var stored: StoredFile? = nil
         if let file = form.files["file"] {
+            // A document with its file is there: "fehlt" or "nicht nötig" next to a file would contradict it.
+            guard state == .received else {
+                return try await render(context, c, client, documentError: refused("f", "Mit einer Datei liegt die Unterlage vor: bitte als Stand „liegt vor“ wählen."), status: .unprocessableContent)
+            }
             guard file.bytes.count <= services.config.maxUploadBytes else {
-                return try await render(context, c, client, documentError: .init(kind: kind, field: "f", message: "Die Datei ist zu groß (\(limit))."), status: .contentTooLarge)
+                return try await render(context, c, client, documentError: refused("f", "Die Datei ist zu groß (\(limit))."), status: .contentTooLarge)
             }
             do { stored = try DocumentFiles.store(file, directory: services.config.uploadDirectory) } catch AppError.unsupportedType(let message) {
-                return try await render(context, c, client, documentError: .init(kind: kind, field: "f", message: message), status: .unsupportedMediaType)
+                return try await render(context, c, client, documentError: refused("f", message), status: .unsupportedMediaType)
             }
         }
         guard try await services.applications.setDocument(caseID: c.id, organisation: c.organisationID, kind: kind, state: state,

@@ -31,7 +31,7 @@ extension CaseRoutes {
     }
 
     @Sendable func updateState(_ request: Request, context: BleibeContext) async throws -> Response {
-        let (a, c, client) = try await loadCase(context, write: true)
+        let (a, c, client) = try await loadCase(context, write: true, evenIfClosed: true)
         let form = try await Form.checked(request, context: context)
         guard let state = CounselingCase.State(rawValue: form.trimmed("state")) else { throw AppError.badRequest("Unbekannter Stand der Akte.") }
         let pathway = PathwayKey(rawValue: form.trimmed("pathway")), counselor = form.trimmed("counselor")

@@ -37,12 +37,17 @@ struct CaseRoutes {
     }
 
     /// The case of the actor's organisation with its client, or 404.
-    func loadCase(_ context: BleibeContext, write: Bool = false) async throws -> (Actor, CounselingCase, Client) {
+    /// A change (`write`) to a closed case is refused, except to its state (opening it again): sessions, applications,
+    /// decisions, documents, reminders and meeting sheets of a closed case stay as they were (QA of 05.12.2026).
+    func loadCase(_ context: BleibeContext, write: Bool = false, evenIfClosed: Bool = false) async throws -> (Actor, CounselingCase, Client) {
         let a = try context.requireActor()
         guard let org = Policy.clientScope(a) else { throw AppError.forbidden }
         guard let c = try await services.cases.counselingCase(id: try context.parameters.require("id"), organisation: org),
               let client = try await services.clients.client(id: c.clientID, organisation: org) else { throw AppError.notFound }
         guard Policy.allows(a, write ? .writeClient(ownerOrganisation: org) : .readClient(ownerOrganisation: org)) else { throw AppError.forbidden }
+        if write, !evenIfClosed, c.state == .closed {
+            throw AppError.conflict("Die Akte ist abgeschlossen. Bitte sie zuerst unter „Stand“ wieder öffnen, dann ändern.")
+        }
         return (a, c, client)
     }
 
@@ -86,6 +91,10 @@ struct CaseRoutes {
             ?? client.facts.entered.flatMap({ opened < $0 ? "Die Eröffnung der Akte kann nicht vor der Einreise (\($0.german)) liegen." : nil }) {
             return try await clientRoutes.clientPage(context, a, client, caseRefused: (typed, m))
         }
+        // One open case per person: a second one is mostly a form sent twice (QA of 05.12.2026); the open one goes on.
+        if let running = try await services.cases.cases(clientID: client.id, organisation: client.organisationID).first(where: { $0.state != .closed }) {
+            return try await clientRoutes.clientPage(context, a, client, caseRefused: (typed, "Für diese Person ist bereits eine Akte offen (eröffnet am \(running.openedOn.german)). Bitte diese weiterführen oder zuerst abschließen."))
+        }
         guard let source = CounselingCase.ReferralSource(rawValue: form.trimmed("referral_source")) else { throw AppError.badRequest("Bitte den Zugang wählen.") }
         let pathway = PathwayKey(rawValue: form.trimmed("pathway"))
         let c = CounselingCase(id: Credentials.newID(), organisationID: client.organisationID, clientID: client.id, openedOn: opened,
@@ -121,14 +130,17 @@ struct CaseRoutes {
            let former = try await services.user(current, of: c.organisationID) {
             counselors.append((id: former.id, name: former.displayName + " (deaktiviert)"))
         }
+        // A closed case shows what it holds, without forms (only its state can be changed, to open it again).
+        let editable = c.state != .closed
         let work = CaseWorkSections.caseState(frame: frame, counselingCase: c, counselors: counselors.map { ($0.id, $0.name) }, today: services.today, errors: stateErrors, sent: stateSent)
+            + (editable ? .empty : CasePages.closedNotice)
             + CaseWorkSections.applications(frame: frame, counselingCase: c, applications: apps, today: services.today, errors: applicationErrors,
-                                            notice: applicationNotice, sent: applicationSent)
-            + CaseWorkSections.documents(frame: frame, caseID: c.id, items: checklist, files: files, today: services.today, error: documentError)
+                                            notice: applicationNotice, sent: applicationSent, editable: editable)
+            + CaseWorkSections.documents(frame: frame, caseID: c.id, items: checklist, files: files, today: services.today, error: documentError, editable: editable)
             + CaseWorkSections.reminders(frame: frame, caseID: c.id, reminders: try await services.cases.reminders(caseIDs: [c.id], organisation: c.organisationID, openOnly: false),
-                                         land: context.land, today: services.today, errors: reminderErrors, sent: reminderSent)
-            + MeetingPages.bringCase(frame: frame, caseID: c.id, meetings: try await upcomingMeetings(c.organisationID).map { .init(id: $0.id, on: $0.on, participants: $0.participants) },
-                                     error: meetingError, chosen: meetingChoice)
+                                         land: context.land, today: services.today, errors: reminderErrors, sent: reminderSent, editable: editable)
+            + (editable ? MeetingPages.bringCase(frame: frame, caseID: c.id, meetings: try await upcomingMeetings(c.organisationID).map { .init(id: $0.id, on: $0.on, participants: $0.participants) },
+                                                 error: meetingError, chosen: meetingChoice) : .empty)
         return Reply.html(CasePages.show(frame: frame, client: client, counselingCase: c, sessions: sessions, showConfidential: true,
                                          today: services.today, sessionForm: sessionForm, canEdit: { [a = context.actor] s in
                                              a.map { Policy.allows($0, .correctSession(ownerOrganisation: c.organisationID, author: s.counselorID)) } ?? false
@@ -163,6 +175,12 @@ struct CaseRoutes {
         let form = try await Form.checked(request, context: context)
         let (f, data) = readSession(form, c)
         guard let data else { return try await render(context, c, client, sessionForm: f, status: .unprocessableContent) }
+        // The same session sent twice (a double click, a reload of the sent form) is kept once.
+        let recorded = try await services.cases.sessions(caseID: c.id, organisation: c.organisationID)
+        if recorded.contains(where: { $0.on == data.on && $0.durationMinutes == data.minutes && $0.channel == data.channel && $0.record == f.record
+                                      && $0.language == f.language && $0.counselorID == a.userID && $0.confidentialNote == f.confidential }) {
+            return Reply.redirect("/cases/\(c.id)")
+        }
         let s = CounselingSession(id: Credentials.newID(), caseID: c.id, clientID: client.id, on: data.on, durationMinutes: data.minutes,
                                   channel: data.channel, language: f.language, interpreter: f.interpreter,
                                   pathways: PathwayKey.allCases.filter(f.pathways.contains), record: f.record, confidentialNote: f.confidential,

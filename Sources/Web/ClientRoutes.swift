@@ -152,12 +152,18 @@ struct ClientRoutes {
         let (a, c) = try await loadClient(context, write: true)
         let form = try await Form.checked(request, context: context)
         let file = form.trimmed("other")
+        // A refusal shows the whole client page again, the form as it was sent (QA of 05.12.2026: a quick retry
+        // with the defaults would have linked the wrong relationship).
         func fail(_ message: String) async throws -> Response {
             let (members, relatives, relations) = try await family(c)
-            let view = ClientPages.ClientView(client: c, members: members + relatives, relations: relations,
+            var view = ClientPages.ClientView(client: c, members: members + relatives, relations: relations,
                                               canSeeAudit: Policy.allows(a, .readAudit(ownerOrganisation: c.organisationID)),
                                               householdIDs: Set(members.map(\.id)), error: message)
-            return Reply.html(ClientPages.show(frame: context.frame("\(c.firstName) \(c.lastName)", current: "clients"), view), status: .unprocessableContent)
+            view.linkSent = (form.trimmed("kind"), file, form["household"] == "1")
+            let frame = context.frame("\(c.firstName) \(c.lastName)", current: "clients")
+            view.extra = CasePages.section(frame: frame, client: c, cases: try await services.cases.cases(clientID: c.id, organisation: c.organisationID),
+                                           today: services.today, refused: nil)
+            return Reply.html(ClientPages.show(frame: frame, view), status: .unprocessableContent)
         }
         guard let otherID = try await services.clients.clientID(fileNumber: file, organisation: c.organisationID) else {
             return try await fail("Kein Klient, keine Klientin mit dem Aktenzeichen „\(file)“ in Ihrer Beratungsstelle.")
@@ -431,9 +437,15 @@ struct ClientRoutes {
         let applied = try await services.applications.pendingSince(clientID: c.id, organisation: c.organisationID, on: on)
         let person = try await assess(c, on: on, appliedOn: applied)
         let doc = AssessmentDocument(HouseholdAssessment(on: on, appliedOn: applied, persons: [person]), caseID: c.id)
+        // The same conclusion saved twice in a row (a double click) is kept once: the saved one is shown.
+        let json = try doc.json()
+        if let latest = try await services.clients.snapshots(clientID: c.id, organisation: c.organisationID).first, latest.on == on,
+           try await services.clients.snapshot(id: latest.id, clientID: c.id, organisation: c.organisationID)?.documentJSON == json {
+            return Reply.redirect("/clients/\(c.id)/assessment/snapshots/\(latest.id)")
+        }
         let versions = Array(Set(person.assessments.flatMap { $0.lawVersions.map(\.description) })).sorted()
         let snap = AssessmentSnapshot(id: Credentials.newID(), clientID: c.id, on: on, createdBy: a.userID, createdAt: services.timestamp(),
-                                      lawVersions: versions, documentJSON: try doc.json())
+                                      lawVersions: versions, documentJSON: json)
         guard try await services.clients.saveSnapshot(snap, organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
         // The saved page itself confirms what was kept.
         return Reply.redirect("/clients/\(c.id)/assessment/snapshots/\(snap.id)")

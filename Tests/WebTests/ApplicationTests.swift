@@ -132,6 +132,9 @@ struct ApplicationTests {
                 let page = try await b.request(.get, casePath)
                 let ids = page.body.components(separatedBy: "/applications/").dropFirst().compactMap { $0.contains("/decision") ? String($0.prefix { $0 != "/" }) : nil }
                 let first = try #require(ids.first)
+                // A validity belongs to a grant only (QA of 05.12.2026: a refusal with "gültig bis" was taken).
+                let refusedWithValidity = try await b.request(.post, casePath + "/applications/\(first)/decision", form: ["csrf": csrf, "outcome": "refused", "decided_on": "20.11.2026", "permit_until": "01.01.2030"])
+                #expect(refusedWithValidity.status == .unprocessableContent && refusedWithValidity.body.contains("Gültigkeit gibt es nur bei einer Erteilung") && refusedWithValidity.body.contains("value=\"01.01.2030\""))
                 #expect(try await b.request(.post, casePath + "/applications/\(first)/decision", form: ["csrf": csrf, "outcome": "refused", "decided_on": "20.11.2026"]).status == .seeOther)
                 let caseID = String(casePath.split(separator: "/").last!)
                 #expect(try await f.services.cases.counselingCase(id: caseID, organisation: "org-a")?.state == .applicationFiled)
@@ -139,7 +142,30 @@ struct ApplicationTests {
                 #expect(try await b.request(.post, casePath + "/state", form: ["csrf": csrf, "state": "closed", "pathway": "25b", "counselor": "user-0",
                                                                               "closed_on": "21.11.2026", "outcome": "Beratung beendet"]).status == .seeOther)
                 let closed = try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "60d", "filed_on": "20.11.2026"])
-                #expect(closed.status == .unprocessableContent && closed.body.contains("Die Akte ist abgeschlossen"))
+                #expect(closed.status == .conflict && closed.body.contains("Die Akte ist abgeschlossen"))
+                // Nor anything else (QA of 05.12.2026: sessions, reminders, documents, the meeting and taking back a
+                // decision were still taken), and its page offers no form but the state's.
+                let sessionsBefore = try await f.services.cases.sessions(caseID: caseID, organisation: "org-a").count
+                let changes: [(String, [String: String])] = [
+                    ("/sessions", ["on": "21.11.2026", "duration": "30", "channel": "phone", "record": "nach Schließung"]),
+                    ("/reminders", ["on": "10.12.2026", "title": "WV nach Schließung"]),
+                    ("/meeting", ["meeting": "x", "question": "Frage"]),
+                    ("/applications/\(first)/reopen", [:]),
+                ]
+                for (path, fields) in changes {
+                    let r = try await b.request(.post, casePath + path, form: fields.merging(["csrf": csrf]) { a, _ in a })
+                    #expect(r.status == .conflict && r.body.contains("Die Akte ist abgeschlossen"), "\(path) → \(r.status)")
+                }
+                #expect(try await f.services.cases.sessions(caseID: caseID, organisation: "org-a").count == sessionsBefore)
+                #expect(try await f.services.applications.applications(caseID: caseID, organisation: "org-a").first { $0.id == first }?.outcome == .refused)
+                let closedPage = try await b.request(.get, casePath)
+                #expect(closedPage.body.contains("id=\"case-closed\"") && closedPage.body.contains("action=\"\(casePath)/state\""))
+                for action in ["/sessions\"", "/applications\"", "/documents\"", "/reminders\"", "/meeting\"", "/reopen\""] {
+                    #expect(!closedPage.body.contains("action=\"\(casePath)\(action)"), "\(action)")
+                }
+                // Opened again, it takes changes again.
+                #expect(try await b.request(.post, casePath + "/state", form: ["csrf": csrf, "state": "open", "pathway": "25b", "counselor": "user-0"]).status == .seeOther)
+                #expect(try await b.request(.post, casePath + "/reminders", form: ["csrf": csrf, "on": "10.12.2026", "title": "Wieder offen"]).status == .seeOther)
             }
         }
     }
@@ -248,7 +274,15 @@ struct ApplicationTests {
                 let up = try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "german_certificate", "state": "received", "received_on": "10.11.2026"],
                                             file: ("file", "A2 Zertifikat.pdf", "application/pdf", pdf))
                 #expect(up.status == .seeOther)
+                // A file next to "fehlt" contradicts itself; a refused row shows what was sent (QA of 05.12.2026).
+                let missingWithFile = try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "employment", "state": "missing", "received_on": "12.11.2026"],
+                                                         file: ("file", "vertrag.pdf", "application/pdf", pdf))
+                #expect(missingWithFile.status == .unprocessableContent && missingWithFile.body.contains("bitte als Stand „liegt vor“ wählen"))
+                let badDay = try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "passport", "state": "received", "received_on": "99.99.2026"], file: nil)
+                let badRow = badDay.body.components(separatedBy: "id=\"doc-passport\"")[1].components(separatedBy: "</tr>")[0]
+                #expect(badDay.status == .unprocessableContent && badRow.contains("value=\"99.99.2026\"") && badRow.contains("<option value=\"received\" selected>"))
                 let shown = try await b.request(.get, casePath)
+                #expect(!shown.body.components(separatedBy: "id=\"doc-employment\"")[1].components(separatedBy: "</tr>")[0].contains("vertrag.pdf"))
                 let row = shown.body.components(separatedBy: "id=\"doc-german_certificate\"")[1].components(separatedBy: "</tr>")[0]
                 #expect(row.contains("liegt vor am 10.11.2026") && row.contains("A2 Zertifikat.pdf"))
                 #expect(shown.body.components(separatedBy: "id=\"doc-civic_test\"")[1].components(separatedBy: "</tr>")[0].contains("liegt vor am 15.11.2026"))

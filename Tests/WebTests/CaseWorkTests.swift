@@ -88,6 +88,36 @@ struct CaseWorkTests {
         }
     }
 
+    /// A form sent twice (a double click, a reload that sends again) records once; a second open case for the same
+    /// person is refused (QA of 05.12.2026: two open cases, two identical sessions, two identical snapshots).
+    @Test(arguments: TestDatabase.available)
+    func aFormSentTwiceRecordsOnce(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let casePath = try await b.openCase("client-a", csrf: csrf, on: "01.11.2026", source: "self", pathway: "25b")
+                let again = try await b.request(.post, "/clients/client-a/cases", form: ["csrf": csrf, "opened_on": "01.11.2026", "referral_source": "self", "pathway": "25b"])
+                #expect(again.status == .unprocessableContent && again.body.contains("bereits eine Akte offen (eröffnet am 01.11.2026)"))
+                #expect(try await f.services.cases.cases(clientID: "client-a", organisation: "org-a").count == 1)
+                let session = ["csrf": csrf, "on": "20.11.2026", "duration": "45", "channel": "phone", "language": "Deutsch", "record": "Folgeberatung: Pass beantragt."]
+                for _ in 0..<2 { #expect(try await b.request(.post, casePath + "/sessions", form: session).status == .seeOther) }
+                let caseID = String(casePath.split(separator: "/").last!)
+                #expect(try await f.services.cases.sessions(caseID: caseID, organisation: "org-a").count == 1)
+                var other = session; other["record"] = "Zweites Telefonat: Termin vereinbart."
+                #expect(try await b.request(.post, casePath + "/sessions", form: other).status == .seeOther)
+                #expect(try await f.services.cases.sessions(caseID: caseID, organisation: "org-a").count == 2)
+                let first = try await b.request(.post, "/clients/client-a/assessment/snapshots", form: ["csrf": csrf, "on": "01.01.2028"])
+                let second = try await b.request(.post, "/clients/client-a/assessment/snapshots", form: ["csrf": csrf, "on": "01.01.2028"])
+                #expect(first.status == .seeOther && second.headers[.location] == first.headers[.location])
+                #expect(try await f.services.clients.snapshots(clientID: "client-a", organisation: "org-a").count == 1)
+                // A refused family link keeps what was sent (a quick retry with the defaults would link the wrong relationship).
+                let link = try await b.request(.post, "/clients/client-a/relations", form: ["csrf": csrf, "kind": "parent", "other": "PB-2026-9999"])
+                #expect(link.status == .unprocessableContent && link.body.contains("value=\"PB-2026-9999\"") && link.body.contains("<option value=\"parent\" selected>"))
+                #expect(!link.body.contains("name=\"household\" value=\"1\" checked") && link.body.contains("Akte vom"))
+            }
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func manualRemindersMoveToTheNextWorkingDayAndLeaveTheDashboardWhenDone(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
