@@ -66,7 +66,7 @@ public enum AssessmentPage {
             b.raw("""
             </tbody></table>
             <section aria-labelledby="plan"><h2 id="plan">Aufenthaltsplan</h2>
-            \(plan.isEmpty ? "<p>Derzeit ist kein Weg erfüllt oder absehbar erreichbar.</p>" as HTML : "<ol>\(plan)</ol>")
+            \(plan.isEmpty ? Self.noPlan(sorted) : "<ol>\(plan)</ol>")
             </section>
             \(reminders.isEmpty ? HTML.empty : "<section aria-labelledby=\"wv\"><h2 id=\"wv\">Wiedervorlagen</h2><p class=\"hint\">Automatisch aus den Angaben abgeleitet; Wochenenden und Feiertage des Landes berücksichtigt.</p><ul>\(reminders)</ul></section>")
             <form method="post" action="/clients/\(m.client.id)/assessment/snapshots">
@@ -133,5 +133,17 @@ public enum AssessmentPage {
         b.raw(open)
         for x in items { item(&b, x) }
         b.raw(close)
+    }
+}
+
+extension AssessmentPage {
+    /// No pathway met or reachable: said so, and where the answer is open it names the pathways that are unclear,
+    /// since one of them may still be met (QA of 05.12.2026: "kein Weg erreichbar" above a § 25b met under one
+    /// reading of U3).
+    public static func noPlan(_ answers: [Assessment]) -> HTML {
+        let unclear = answers.filter { $0.outcome == .unclear }
+        guard !unclear.isEmpty else { return "<p>Derzeit ist kein Weg erfüllt oder absehbar erreichbar.</p>" }
+        let links = unclear.map { "<a href=\"#p-\($0.pathway.rawValue)\">\($0.pathway.title)</a>" as HTML }
+        return "<p>Derzeit ist kein Weg sicher erfüllt oder erreichbar. Offen ist: \(HTML.join(links.enumerated().map { $0.offset == 0 ? $0.element : ", " + $0.element })) – das hängt von den dort genannten fehlenden Angaben oder offenen Rechtsfragen ab.</p>"
     }
 }

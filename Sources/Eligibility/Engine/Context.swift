@@ -34,6 +34,19 @@ struct Context {
         evaluation.answer(key, other, on: decision, pending: application == decision ? nil : application, variant: variant)
     }
 
+    /// The facts that leave `hasMinorChildInHousehold()` open: a child's birth date or marital status ("c1/born"), or
+    /// the household (QA of 05.12.2026: "häusliche Gemeinschaft" was named where a child's marital status was missing).
+    func minorChildInHouseholdOpen() -> [String] {
+        var open: [String] = []
+        for c in household.childrenIncludingPartners(of: subject.id) {
+            let minor = c.isMinorUnmarried(on: decision), together = household.liveTogether(subject.id, c.id)
+            guard allOf(minor, together) == nil else { continue }
+            if minor == nil { open.append("\(c.id)/\(c.person.born == nil ? "born" : "marital_status")") }
+            if together == nil, !open.contains("household") { open.append("household") }
+        }
+        return open.isEmpty ? ["household"] : open
+    }
+
     /// A minor unmarried child of the person (or of a partner) lives in the household on `R_dec`; nil if unknown.
     func hasMinorChildInHousehold() -> Bool? {
         if household.data.isSinglePerson { return false }

@@ -19,7 +19,7 @@ extension Context {
         case false?: chainCondition(&s, "b_residence_years_min", long)
         case nil:
             if long.state == short.state { chainCondition(&s, "b_residence_years_min", long) } else {
-                s.unknown("b_residence_years_min", ["household"], "4 oder 6 Jahre: hängt davon ab, ob ein minderjähriges lediges Kind im Haushalt lebt")
+                s.unknown("b_residence_years_min", minorChildInHouseholdOpen(), "4 oder 6 Jahre: hängt davon ab, ob ein minderjähriges lediges Kind im Haushalt lebt")
             }
         }
         if holder == true, timeline.segments.contains(where: { $0.period?.kind == .duldung60b }) {
