@@ -38,6 +38,18 @@ public struct FactSheet: Sendable, Hashable {
         return max(0, y)
     }
 
+    /// How many of `people` (the authority's referrals: birth date and nationality) share the sheet's age band and
+    /// origin on `day`. One or two are too few: the authority, holding the names of those it referred, could tell
+    /// whose case it is (QA of 05.12.2026 matched three sheets to one referred person each).
+    public static func lookalikes(born: Day?, nationality: String?, among people: [(born: Day?, nationality: String?)], on day: Day) -> Int {
+        guard born != nil else { return 0 }
+        let band = ageBand(born, on: day), origin = region(nationality)
+        return people.filter { $0.born != nil && ageBand($0.born, on: day) == band && region($0.nationality) == origin }.count
+    }
+
+    /// Fewer lookalikes than this among the authority's referrals make a sheet recognisable.
+    public static let minimumLookalikes = 3
+
     static func ageBand(_ born: Day?, on day: Day) -> String {
         guard let b = born else { return "unbekannt" }
         let a = b.age(on: day), low = a / 5 * 5
@@ -67,7 +79,8 @@ public struct FactSheet: Sendable, Hashable {
         lines.append(("Deutsch", level.map { ["A1", "A2", "B1", "B2", "C1", "C2"][$0.rawValue - 1] } ?? "kein Nachweis"))
         let working = (f.employment ?? []).contains { $0.covers(day) }
         lines.append(("Beschäftigung", working ? "derzeit beschäftigt" : "derzeit nicht beschäftigt"))
-        lines.append(("Strafrechtliches", (f.convictions ?? []).isEmpty ? (f.convictions == nil ? "nicht erfasst" : "keine Verurteilungen") : "Verurteilung(en) vorhanden"))
+        // No line on convictions: it is a topic of its own that only a consent releases, anonymised or not (QA of
+        // 05.12.2026); where it decides a pathway, the assessment below says so without the record.
         let summary = p.assessments.filter { $0.outcome != .excluded && $0.outcome != .notMet }.map { a in
             // The year only: a month here gives away when a period began (30 months of § 60d before "ab 04/2028").
             "\(a.pathway.title): \(a.outcome.german)\(a.from.map { " ab \($0.year)" } ?? "")"
@@ -329,7 +342,13 @@ public struct FactSheet: Sendable, Hashable {
 
     /// The patterns minutes are checked with: addresses, postcodes, e-mail addresses, and a date given as a birth date.
     static let minutesPatterns: [(NSRegularExpression, String)] = patterns.filter { $0.1 == "Anschrift" || $0.1 == "Postleitzahl" || $0.1 == "E-Mail" }
+        + [fileNumberShape]
         + dateSources.map { (try! NSRegularExpression(pattern: #"(\bgeb\.?|\bgeboren(\s+am)?|\bGeburtstag|\bGeburtsdatum|\*)\s*:?\s*(am\s+)?"# + $0, options: [.caseInsensitive]), "Geburtsdatum") }
+
+    /// The shape of the service's file numbers ("PB-2024-0049", "PB 2024 49"), whoever's they are: refused on both
+    /// sides of a meeting, since the shape tells nobody whether such a file exists (QA of 05.12.2026: the authority's
+    /// minutes cited one).
+    static let fileNumberShape = (try! NSRegularExpression(pattern: #"\bPB\W{0,3}\d{4}\W{0,3}\d{1,6}\b"#, options: [.caseInsensitive]), "Aktenzeichen")
 
     /// The sheet as text lines, for storage and display.
     public var text: String { (lines.map { "\($0.label): \($0.value)" } + ["Frage: \(question)"]).joined(separator: "\n") }

@@ -49,6 +49,16 @@ public enum CasePages {
         }
         let sources = CounselingCase.ReferralSource.allCases.map { "<option value=\"\($0.rawValue)\">\(referral($0))</option>" as HTML }
         let pathways = ([("", "noch offen")] + PathwayKey.allCases.map { ($0.rawValue, $0.title) }).map { "<option value=\"\($0.0)\">\($0.1)</option>" as HTML }
+        // One open case per person: while one is open, the work goes on there.
+        if cases.contains(where: { $0.state != .closed }) {
+            return """
+            <section aria-labelledby="cases"><h2 id="cases">Akten</h2>
+            \(refused.map { "<p class=\"error\" role=\"alert\">\($0.message)</p>" as HTML } ?? .empty)
+            <ul>\(rows)</ul>
+            <p class="hint" id="case-open-hint">Eine Akte ist offen: Beratungen, Anträge und Unterlagen dort erfassen. Eine neue Akte erst, wenn sie abgeschlossen ist.</p>
+            </section>
+            """
+        }
         return """
         <section aria-labelledby="cases"><h2 id="cases">Akten</h2>
         \(rows.isEmpty ? "<p>Noch keine Akte.</p>" as HTML : "<ul>\(rows)</ul>")

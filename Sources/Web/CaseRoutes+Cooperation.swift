@@ -45,6 +45,13 @@ extension CaseRoutes {
                                     meetingChoice: (meeting.id, question),
                                     status: .unprocessableContent)
         }
+        // Recognisable through the authority's own referrals (names with birth dates and nationalities)?
+        let referred = try await services.cooperation.referrals(of: c.organisationID).map { (born: $0.born, nationality: $0.nationality) }
+        let lookalikes = FactSheet.lookalikes(born: client.facts.born, nationality: client.facts.nationality, among: referred, on: services.today)
+        if (1..<FactSheet.minimumLookalikes).contains(lookalikes) {
+            return try await render(context, c, client, meetingError: "Der Fall wäre für die Ausländerbehörde erkennbar: unter den Personen, die sie vermittelt hat, \(lookalikes == 1 ? "hat nur eine" : "haben nur \(lookalikes)") dieselbe Altersgruppe und Herkunft. Bitte ohne Fallblatt besprechen oder eine Schweigepflichtentbindung einholen.",
+                                    meetingChoice: (meeting.id, question), status: .unprocessableContent)
+        }
         let person = try await clientRoutes.assess(client, on: services.today)
         let spouse = relations.contains { $0.kind != .parent && ($0.from == client.id || $0.to == client.id) }
         let children = relations.filter { $0.kind == .parent && $0.from == client.id }.compactMap { r in members.first { $0.id == r.to } }

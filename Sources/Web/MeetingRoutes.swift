@@ -156,13 +156,18 @@ struct MeetingRoutes {
         return Reply.redirect("/meetings/\(m.id)")
     }
 
-    /// What in a text both sides read would identify a person: the service checks against the clients it brought, the
-    /// authority's side only for addresses and birth dates (checking it against the service's clients would tell it who
-    /// they are). Nil when nothing is found.
+    /// What in a text both sides read would identify a person: the service checks against the clients it brought; the
+    /// authority's side against the people it referred itself (names and birth dates it holds anyway – checking it
+    /// against the service's clients would tell it who they are). Both for addresses, birth dates and the shape of a
+    /// file number. Nil when nothing is found.
     func identifying(_ text: String, _ m: Meeting, _ a: Actor) async throws -> String? {
         let own = a.organisationKind == .counselingService
             ? try await services.clients.clients(ids: try await services.meetings.sheetClients(meetingID: m.id, organisation: a.organisationID), organisation: a.organisationID)
-            : []
+            : try await services.cooperation.referrals(of: a.organisationID).filter { $0.authorityID == a.organisationID && !$0.lastName.isEmpty }.map { r in
+                var facts = Person(id: r.id)
+                facts.born = r.born
+                return Client(id: r.id, organisationID: a.organisationID, fileNumber: "", firstName: r.firstName, lastName: r.lastName, facts: facts)
+            }
         let found = FactSheet.identifyingWordsInMinutes(text, clients: own)
         return found.isEmpty ? nil : found.joined(separator: ", ")
     }

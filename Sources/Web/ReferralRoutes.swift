@@ -69,6 +69,14 @@ struct ReferralRoutes {
             f.errors["nationality"] = "Bitte einen dreistelligen ISO-Code angeben (z. B. AFG, IRQ; XXA für staatenlos) oder leer lassen."
         }
         if f.reason.isEmpty || f.reason.count > 500 { f.errors["reason"] = "Bitte den Anlass angeben (höchstens 500 Zeichen)." }
+        // As the form says: no health data, and no one else's details – a birth date, an address, an e-mail, a file
+        // number (QA of 05.12.2026: a diagnosis and a wife's name with her birth date were taken). Other dates pass
+        // (a Duldung's expiry); the person's own name is in the fields above.
+        else if case let health = HealthWords.found(in: f.reason), !health.isEmpty {
+            f.errors["reason"] = "Der Anlass darf keine Gesundheitsangaben enthalten (\(health.joined(separator: ", "))). Diese bespricht die Beratungsstelle mit der Person selbst."
+        } else if case let found = FactSheet.identifyingWordsInMinutes(f.reason, clients: []), !found.isEmpty {
+            f.errors["reason"] = "Der Anlass darf keine weiteren Angaben zu Personen enthalten (\(found.joined(separator: ", "))): Namen, Geburtsdaten und Anschriften gehören in die Felder oben."
+        }
         if !f.agreed { f.errors["agreed"] = "Ohne Einverständnis der Person darf nicht vermittelt werden." }
         guard f.errors.isEmpty else { return try await render(context, a, form: f, status: .unprocessableContent) }
         let r = Referral(id: Credentials.newID(), authorityID: a.organisationID, serviceID: f.service, createdBy: a.userID, createdOn: services.today,

@@ -46,11 +46,19 @@ struct ScreeningRoutes {
     @Sendable func upload(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try actor(context)
         let form = try await MultipartForm.checked(request, limit: services.config.maxScreeningBytes + 64 * 1024, context: context)
-        guard let file = form.files["file"], !file.bytes.isEmpty else {
+        guard let file = form.files["file"] else {
             return try await renderList(context, a, error: "Bitte eine Datei auswählen.", status: .unprocessableContent)
+        }
+        guard !file.bytes.isEmpty else {
+            return try await renderList(context, a, error: "Die Datei „\(file.name)“ ist leer.", status: .unprocessableContent)
         }
         guard let on = formDay(form.trimmed("on")) ?? nil else {
             return try await renderList(context, a, error: "„Stichtag“ ist kein gültiges Datum (TT.MM.JJJJ).", status: .unprocessableContent)
+        }
+        // A screening looks at today's law and the next years: a Stichtag decades away screens nothing anyone asked
+        // (QA of 05.12.2026: 01.01.1900 rejected every row, 01.01.2040 was taken).
+        guard on >= services.today.adding(years: -10), on <= services.today.adding(years: 5) else {
+            return try await renderList(context, a, error: "Der Stichtag liegt höchstens zehn Jahre zurück und höchstens fünf Jahre voraus (\(services.today.adding(years: -10).german) bis \(services.today.adding(years: 5).german)).", status: .unprocessableContent)
         }
         let format = ScreeningFormat.of(fileName: file.name)
         // Refuse what is clearly not a population list before storing it.

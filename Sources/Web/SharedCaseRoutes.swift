@@ -93,7 +93,15 @@ struct SharedCaseRoutes {
     }
 
     @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {
-        let (_, client, consent, topics) = try await disclose(context, requested: nil, channel: "shared_view")
+        let (a, client, consent, first) = try await disclose(context, requested: nil, channel: "shared_view")
+        // Several consents in force each release their own topics (QA of 05.12.2026: the page showed only the broadest
+        // one's): each further one is decided and logged as its own disclosure, and the page shows them together.
+        var topics = first
+        let others = try await services.cooperation.consents(clientID: client.id, organisation: client.organisationID)
+            .filter { $0.recipientOrganisationID == a.organisationID && $0.isValid(on: services.today) && $0.id != consent.id }
+        for other in others where !other.topics.isSubset(of: topics) {
+            topics.formUnion(try await disclose(context, requested: other.topics, channel: "shared_view").3)
+        }
         let content = try await content(client, topics: topics)
         let service = try await services.accounts.organisation(client.organisationID)?.name ?? ""
         return Reply.html(CooperationPages.sharedCase(frame: context.frame("Freigegebener Fall", current: "shared"),

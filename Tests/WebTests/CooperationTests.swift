@@ -195,7 +195,16 @@ struct CooperationTests {
                 let fantasy = try await clerk.request(.post, "/referrals", form: form.merging(["agreed": "1", "nationality": "XYZ"]) { $1 })
                 #expect(fantasy.status == .unprocessableContent && fantasy.body.contains("id=\"nationality-error\""))
                 #expect(try await count(f, "referrals") == 0)
+                // The reason carries no health data and no one else's birth date (QA of 05.12.2026); a Duldung's date passes.
+                for (reason, said) in [("Psychisch krank, PTBS, Depression", "Gesundheitsangaben"), ("Ehefrau Fatima T., geb. 02.03.1992, ebenfalls", "weiteren Angaben zu Personen"),
+                                       ("Wohnt Lindenstraße 5", "weiteren Angaben zu Personen"), ("wie PB-2024-0049", "weiteren Angaben zu Personen")] {
+                    let r = try await clerk.request(.post, "/referrals", form: form.merging(["agreed": "1", "reason": reason]) { $1 })
+                    #expect(r.status == .unprocessableContent && r.body.contains(said), "\(reason)")
+                }
+                #expect(HealthWords.found(in: "Hat die Schule besucht, sucht Arbeit, Krankenhaus").map { $0 } == ["Krankenhaus"])
+                #expect(try await count(f, "referrals") == 0)
                 form["agreed"] = "1"
+                form["reason"] = "Seit 2017 geduldet, Duldung bis 31.12.2026, Ausbildung abgeschlossen"
                 #expect(try await clerk.request(.post, "/referrals", form: form).status == .seeOther)
                 form["first_name"] = "Leyla"; form["last_name"] = "Karimi"
                 #expect(try await clerk.request(.post, "/referrals", form: form).status == .seeOther)

@@ -48,6 +48,12 @@ struct MeetingTests {
                 #expect(namedMinutes.status == .unprocessableContent && namedMinutes.body.contains("Haddad, A-1") && namedMinutes.body.contains("Fall Haddad (A-1): Teilzeit prüfen.</textarea>"))
                 let born = try await lead.request(.post, meetingPath + "/minutes", form: ["csrf": lc, "minutes": "Person geb. 15.11.1983, Hauptstraße 12"])
                 #expect(born.status == .unprocessableContent && born.body.contains("geb. 15.11.1983") && born.body.contains("Hauptstraße 12"))
+                // The authority's side is checked against the people it referred itself, and for the shape of a file
+                // number (QA of 05.12.2026: a referred person's name and a file number were taken).
+                #expect(try await lead.request(.post, "/referrals", form: ["csrf": lc, "service": "org-a", "first_name": "Giorgi", "last_name": "Kiknadze", "born": "21.07.2012",
+                                                                          "nationality": "GEO", "reason": "Seit 2019 geduldet", "agreed": "1"]).status == .seeOther)
+                let namedByAuthority = try await lead.request(.post, meetingPath + "/minutes", form: ["csrf": lc, "minutes": "Herr Kiknadze soll den Pass vorlegen; vgl. PB 2024 0049."])
+                #expect(namedByAuthority.status == .unprocessableContent && namedByAuthority.body.contains("Kiknadze") && namedByAuthority.body.contains("PB 2024 0049"))
                 #expect(try await lead.request(.post, meetingPath + "/minutes", form: ["csrf": lc, "minutes": "Einigkeit: Teilzeit mit Aufstockung prüfen. Nächste Sitzung am 12.03.2027, TOP 3."]).status == .seeOther)
                 let emptied = try await lead.request(.post, meetingPath + "/minutes", form: ["csrf": lc, "minutes": " "])
                 #expect(emptied.status == .unprocessableContent && emptied.body.contains("nicht geleert"))
@@ -143,6 +149,21 @@ struct MeetingTests {
                                    question: "Frage", on: Day("2026-11-22"))
         #expect(sheet.text.contains("Alter: 25–29 Jahre") && sheet.text.contains("Herkunft: Ostafrika") && sheet.text.contains("seit 2016: Duldung") && !sheet.text.contains("09/2016"))
         #expect(!sheet.text.contains("2001") && !sheet.text.contains("ERI") && !sheet.text.contains("14.09"))
+    }
+
+    /// No line on convictions (a topic only a consent releases); a sheet the authority could match to one or two of the
+    /// people it referred (age band and origin) is too few to hide among (QA of 05.12.2026).
+    @Test func sheetsCarryNoConvictionsAndCountLookalikesAmongReferrals() {
+        var p = Person(id: "x")
+        p.born = Day("2012-07-21"); p.nationality = "GEO"; p.convictions = [Conviction()]
+        let sheet = FactSheet.make(person: Engine().assess(Household(single: p), on: Day("2026-11-22")).person("x")!, spouse: false, minorChildren: 0,
+                                   question: "Frage", on: Day("2026-11-22"))
+        #expect(!sheet.text.contains("Strafrecht") && !sheet.text.contains("Verurteilung"))
+        let day = Day("2026-11-22")
+        let referred: [(born: Day?, nationality: String?)] = [(Day("2012-01-10"), "GEO"), (Day("1980-01-01"), "GEO"), (nil, "GEO"), (Day("2013-03-03"), "SYR")]
+        #expect(FactSheet.lookalikes(born: Day("2012-07-21"), nationality: "GEO", among: referred, on: day) == 1)
+        #expect(FactSheet.lookalikes(born: Day("2012-07-21"), nationality: "GEO", among: referred + [(Day("2013-01-01"), "GEO"), (Day("2014-05-05"), "GEO")], on: day) == 3)
+        #expect(FactSheet.lookalikes(born: nil, nationality: "GEO", among: referred, on: day) == 0)
     }
 
     @Test func questionsNamingThePersonTheirFamilyAnExactDayOrAnAddressAreCaught() {

@@ -27,6 +27,13 @@ struct ScreeningWebTests {
                 let csrf = try await b.logIn(f.login(.coordinator))
                 let noFile = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: nil)
                 #expect(noFile.status == .unprocessableContent && noFile.body.contains("id=\"upload-error\""))
+                // An empty file is said as such; a Stichtag decades away is refused before anything is stored (QA of 05.12.2026).
+                let empty = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "leer.csv", "text/csv", []))
+                #expect(empty.status == .unprocessableContent && empty.body.contains("„leer.csv“ ist leer"))
+                for day in ["01.01.1900", "01.01.2040"] {
+                    let far = try await b.upload("/screening", fields: ["csrf": csrf, "on": day], file: ("file", "l.csv", "text/csv", Array("id,born\np1,1990-01-01\n".utf8)))
+                    #expect(far.status == .unprocessableContent && far.body.contains("höchstens zehn Jahre zurück"), "\(day)")
+                }
                 let pdf = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "liste.jsonl", "application/pdf", Array("%PDF-1.4".utf8)))
                 #expect(pdf.status == .unsupportedMediaType)
                 let up = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"],

@@ -1,0 +1,24 @@
+import Foundation
+
+/// Health data in a free text that must not carry them (the authority's reason for a referral says "ohne
+/// Gesundheitsangaben": health is a topic of its own that only a consent releases, Art. 9 GDPR).
+public enum HealthWords {
+    /// Word beginnings that name an illness, a treatment or a condition ("PTBS", "psychisch", "Krankenhaus").
+    static let stems = [
+        "krank", "erkrank", "ptbs", "ptsd", "trauma", "traumat", "depress", "psych", "suizid", "therap", "diagnos",
+        "behinder", "schwanger", "hiv", "aids", "krebs", "tumor", "suchterkrank", "suchtkrank", "drogen", "alkoholkrank", "medikament",
+        "klinik", "krankenhaus", "epilep", "diabet", "dialyse", "chemo", "pflegegrad", "pflegebedürf", "attest",
+    ]
+
+    /// The words of `text` that begin like one of the stems, as written.
+    public static func found(in text: String) -> [String] {
+        var out: [String] = []
+        for word in text.split(whereSeparator: { !$0.isLetter }) {
+            let folded = word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "de_DE"))
+            if stems.contains(where: { folded.hasPrefix($0.folding(options: [.diacriticInsensitive], locale: nil)) }), !out.contains(String(word)) {
+                out.append(String(word))
+            }
+        }
+        return out
+    }
+}
