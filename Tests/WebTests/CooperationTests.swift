@@ -13,6 +13,28 @@ struct CooperationTests {
         try await f.services.db.read { try await $0.query(SQL("SELECT COUNT(*) AS n FROM \(table)")) }.first?.int("n") ?? -1
     }
 
+    /// Two consents in force, each for other topics: the page shows both, each decided and logged as its own disclosure
+    /// (QA of 05.12.2026: only the broadest consent's topics were shown).
+    @Test(arguments: TestDatabase.available)
+    func severalConsentsInForceAreShownTogether(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let clerk = Browser(client: b.client, clock: f.clock)
+                try await clerk.logIn(f.login(.authorityClerk))
+                for topic in ["topic_identity", "topic_status_history"] {
+                    #expect(try await b.request(.post, "/clients/client-a/consents", form: [
+                        "csrf": csrf, "recipient": "org-abh", "purpose": "Antrag nach § 25b", topic: "1",
+                        "valid_from": "01.11.2026", "valid_until": "31.12.2026", "language": "Deutsch", "form_version": "SE-2024-1"]).status == .seeOther)
+                }
+                let view = try await clerk.request(.get, "/shared/clients/client-a")
+                #expect(view.status == .ok && view.body.contains("Mohammed Haddad") && view.body.contains("id=\"status\""))
+                #expect(!view.body.contains("id=\"assessment\""))
+                #expect(try await count(f, "disclosures") == 2)
+            }
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func theAuthoritySeesExactlyTheConsentedTopicsAndEveryDisclosureIsLoggedOnce(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
