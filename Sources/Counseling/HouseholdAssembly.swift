@@ -45,10 +45,16 @@ public enum NameMatching {
         ]
         for (a, b) in folds { t = t.replacingOccurrences(of: a, with: b) }
         // Vowels are the least stable part of a transliteration: keep only the first letter's.
+        // A letter written twice counts once ("mm" = "m", also across a dropped vowel: Mohammed = Muhammad); a longer
+        // run keeps a letter for every pair, so that "zzzz" is not "s" and matches nothing (QA of 05.12.2026: it
+        // found 91 of 306 clients).
         var out = ""
+        var previous: Character? = nil, run = 0
         for (i, ch) in t.enumerated() {
+            run = ch == previous ? run + 1 : 1
+            previous = ch
             if i > 0, "aeiouy".contains(ch), let last = out.last, last != " " { continue }
-            if let last = out.last, last == ch { continue }
+            if let last = out.last, last == ch, run <= 2 || run % 2 == 0 { continue }
             out.append(ch)
         }
         return out.trimmingCharacters(in: .whitespaces)

@@ -9,6 +9,7 @@ public enum StatusHistoryRules {
         for (i, p) in periods.enumerated() {
             let key = "p\(i)"
             if let t = p.to, t < p.from { out[key] = "Zeile \(i + 1): „bis“ liegt vor „von“."; continue }
+            if let v = p.validUntil, v < p.from { out[key] = "Zeile \(i + 1): „gültig bis“ liegt vor „von“."; continue }
             if p.from > today { out[key] = "Zeile \(i + 1): Der Zeitraum beginnt in der Zukunft."; continue }
             if let t = p.to, t > today { out[key] = "Zeile \(i + 1): „bis“ liegt in der Zukunft – lassen Sie „bis“ leer, wenn der Status andauert."; continue }
             if p.to == nil && i != periods.count - 1 { out[key] = "Zeile \(i + 1): Nur der letzte Zeitraum darf ohne Enddatum sein."; continue }

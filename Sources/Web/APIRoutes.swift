@@ -138,6 +138,11 @@ struct APIRoutes {
         let (a, c) = try await clientRoutes.loadClient(context, write: true)
         try checkWrite(request, context)
         let text = try await body(request, context)
+        // A case file may annotate a period with `note`; the record keeps none, so it is refused rather than dropped
+        // (QA of 05.12.2026: it was accepted and lost).
+        if let list = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]], let i = list.firstIndex(where: { $0["note"] != nil }) {
+            throw AppError.invalid(["status[\(i)].note": "not stored: a status period keeps no note; record it in a counseling session"])
+        }
         let periods: [StatusPeriod]
         do {
             periods = try CaseFileDecoder.person(json: "{\"status\": \(text)}", source: "body", on: services.today).status ?? []

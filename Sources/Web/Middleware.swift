@@ -46,7 +46,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        if let auth = request.headers[.authorization], auth.hasPrefix("Bearer ") {
+        // The scheme's name in any case (RFC 9110 § 11.1): "bearer" is "Bearer".
+        if let auth = request.headers[.authorization], auth.prefix(7).lowercased() == "bearer " {
             let token = String(auth.dropFirst(7)).trimmingCharacters(in: .whitespaces)
             guard let account = try await services.accounts.account(apiToken: token), account.user.active else {
                 throw AppError.unauthenticated
@@ -185,6 +186,8 @@ struct ErrorMiddleware: RouterMiddleware {
             : Reply.html(Layout.errorPage(status: Int(status.code), title: german.0, message: german.1, frame: context.frame(german.0)), status: status)
         // Throttled logins and codes: the window is 15 minutes.
         if status == .tooManyRequests { r.headers[.retryAfter] = "900" }
+        // The API says how to authenticate (RFC 9110 § 11.6.1).
+        if api, status == .unauthorized { r.headers[.wwwAuthenticate] = "Bearer realm=\"bleibe\"" }
         return r
     }
 }

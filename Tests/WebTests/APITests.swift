@@ -25,7 +25,9 @@ struct APITests {
             let auth: HTTPFields = [.authorization: "Bearer \(t)"]
             let none = try await api.request(.get, "/api/v1/clients")
             #expect(none.status == .unauthorized)
-            #expect(none.headers[.contentType] == "application/problem+json")
+            #expect(none.headers[.contentType] == "application/problem+json" && none.headers[.wwwAuthenticate] == "Bearer realm=\"bleibe\"")
+            // The scheme's name in any case (RFC 9110 § 11.1).
+            #expect(try await api.request(.get, "/api/v1/clients", headers: [.authorization: "bearer \(t)"]).status == .ok)
             let list = try await api.request(.get, "/api/v1/clients", headers: auth)
             #expect(list.status == .ok)
             #expect(list.body.contains("client-a") && !list.body.contains("client-b"))
@@ -44,6 +46,11 @@ struct APITests {
             #expect(overlap.status == .unprocessableContent)
             let ok = try await api.request(.put, "/api/v1/clients/\(id)/status-periods", json: "[{\"kind\":\"gestattung\",\"from\":\"2019-03-01\",\"to\":\"2021-01-01\"},{\"kind\":\"duldung\",\"from\":\"2021-01-02\"}]", headers: auth)
             #expect(ok.status == .ok)
+            // A note on a period is refused, not dropped; a certificate valid until before its period begins is refused.
+            let noted = try await api.request(.put, "/api/v1/clients/\(id)/status-periods", json: "[{\"kind\":\"gestattung\",\"from\":\"2019-03-01\",\"to\":\"2021-01-01\"},{\"kind\":\"duldung\",\"from\":\"2021-01-02\",\"note\":\"hallo\"}]", headers: auth)
+            #expect(noted.status == .unprocessableContent && noted.body.contains("status[1].note"))
+            let backwards = try await api.request(.put, "/api/v1/clients/\(id)/status-periods", json: "[{\"kind\":\"gestattung\",\"from\":\"2019-03-01\",\"to\":\"2021-01-01\"},{\"kind\":\"duldung\",\"from\":\"2021-01-02\",\"valid_until\":\"2020-01-01\"}]", headers: auth)
+            #expect(backwards.status == .unprocessableContent && backwards.body.contains("gültig bis"))
             let assessment = try await api.request(.get, "/api/v1/clients/\(id)/assessment?on=2026-11-22", headers: auth)
             #expect(assessment.status == .ok)
             #expect(assessment.body.contains("\"schema\" : \"bleibe.assessment\\/1\"") || assessment.body.contains("\"schema\" : \"bleibe.assessment/1\""))
