@@ -192,36 +192,45 @@ public enum FactsForm {
         let n = name(path)
         let err = errors[n]
         let sent = err == nil ? nil : typed[n]
-        let help: HTML = f.help.map { "<p class=\"hint\">\($0)</p>" } ?? .empty
+        // The help text is read with its field (a screen reader hears the format rules, not only sighted users).
+        let help: HTML = f.help.map { "<p class=\"hint\" id=\"\(n)-hint\">\($0)</p>" } ?? .empty
+        let attrs = described(n, err, hint: f.help != nil)
         let control: HTML
         switch f.kind {
         case .date:
-            control = "<input id=\"\(n)\" name=\"\(n)\" size=\"10\" placeholder=\"TT.MM.JJJJ\" value=\"\(sent ?? german(value))\"\(Layout.describedBy(n, err))>"
+            control = "<input id=\"\(n)\" name=\"\(n)\" size=\"10\" placeholder=\"TT.MM.JJJJ\" value=\"\(sent ?? german(value))\"\(attrs)>"
         case .dateOrNever:
             let v = sent ?? (value is NSNull ? "nie" : german(value))
-            control = "<input id=\"\(n)\" name=\"\(n)\" size=\"10\" placeholder=\"TT.MM.JJJJ oder nie\" value=\"\(v)\"\(Layout.describedBy(n, err))>"
+            control = "<input id=\"\(n)\" name=\"\(n)\" size=\"10\" placeholder=\"TT.MM.JJJJ oder nie\" value=\"\(v)\"\(attrs)>"
         case .yesNo:
             let cur = (value as? Bool).map { $0 ? "true" : "false" } ?? ""
-            control = select(n, [("", "unbekannt"), ("true", "ja"), ("false", "nein")], cur, err)
+            control = select(n, [("", "unbekannt"), ("true", "ja"), ("false", "nein")], cur, attrs)
         case .choice(let options):
             var cur = value as? String ?? ""
             if let list = value as? [String] { cur = list.first ?? "" }
             let unknown = f.key == "conduct.current_obstruction" && value == nil
-            control = select(n, [("?", "unbekannt")] + options, unknown ? "?" : (value == nil ? "?" : cur), err)
+            control = select(n, [("?", "unbekannt")] + options, unknown ? "?" : (value == nil ? "?" : cur), attrs)
         case .text:
-            control = "<input id=\"\(n)\" name=\"\(n)\" value=\"\(sent ?? value.map { "\($0)" } ?? "")\"\(Layout.describedBy(n, err))>"
+            control = "<input id=\"\(n)\" name=\"\(n)\" value=\"\(sent ?? value.map { "\($0)" } ?? "")\"\(attrs)>"
         case .number:
-            control = "<input id=\"\(n)\" name=\"\(n)\" inputmode=\"decimal\" size=\"6\" value=\"\(sent ?? number(value))\"\(Layout.describedBy(n, err))>"
+            control = "<input id=\"\(n)\" name=\"\(n)\" inputmode=\"decimal\" size=\"6\" value=\"\(sent ?? number(value))\"\(attrs)>"
         case .percent:
             let pct = (value as? Double).map { String(Int(($0 * 100).rounded())) } ?? (value as? Int).map { String($0 * 100) } ?? ""
-            control = "<input id=\"\(n)\" name=\"\(n)\" inputmode=\"numeric\" size=\"4\" value=\"\(sent ?? pct)\"\(Layout.describedBy(n, err))>"
+            control = "<input id=\"\(n)\" name=\"\(n)\" inputmode=\"numeric\" size=\"4\" value=\"\(sent ?? pct)\"\(attrs)>"
         }
         return "<div><label for=\"\(n)\">\(f.label)</label>\(help)\(control)\(Layout.fieldError(n, err))</div>"
     }
 
-    static func select(_ n: String, _ options: [(String, String)], _ current: String, _ err: String?) -> HTML {
+    static func select(_ n: String, _ options: [(String, String)], _ current: String, _ attrs: HTML) -> HTML {
         let opts = options.map { "<option value=\"\($0.0)\"\($0.0 == current ? " selected" : "")>\($0.1)</option>" as HTML }
-        return "<select id=\"\(n)\" name=\"\(n)\"\(Layout.describedBy(n, err))>\(opts)</select>"
+        return "<select id=\"\(n)\" name=\"\(n)\"\(attrs)>\(opts)</select>"
+    }
+
+    /// `aria-describedby` naming the field's help text and, after a refusal, its error (`aria-invalid` then too).
+    static func described(_ n: String, _ err: String?, hint: Bool) -> HTML {
+        let ids = (hint ? ["\(n)-hint"] : []) + (err == nil ? [] : ["\(n)-error"])
+        guard !ids.isEmpty else { return .empty }
+        return HTML(raw: (err == nil ? "" : " aria-invalid=\"true\"") + " aria-describedby=\"\(ids.joined(separator: " "))\"")
     }
 
     static func german(_ v: Any?) -> String {
