@@ -101,6 +101,11 @@ public struct QuarterlyStatistics: Sendable, Hashable {
                     errors.append(RowError(line: line, message: "Unbekannte Vorschrift „\(f[1])“ (erlaubt: \(regulations.map(\.code).joined(separator: ", ")), gesamt)."))
                     continue
                 }
+                // Not for a quarter before the provision existed (QA of 05.12.2026: § 25b in 2010 was taken).
+                if let key = PathwayKey(rawValue: reg.code), let since = Law.firstInForce(key), q.lastDay < since {
+                    errors.append(RowError(line: line, message: "\(reg.title) gilt erst seit dem \(since.german) – für \(q.german) gibt es keine Verfahren danach."))
+                    continue
+                }
                 guard let a = v[0], let g = v[1], let r = v[2], let p = v[3], v[4] == nil, v[5] == nil, v[6] == nil else {
                     errors.append(RowError(line: line, message: "Eine Vorschrift braucht Anträge, Erteilungen, Ablehnungen und Anhängige; die Spalten der Geduldeten bleiben leer."))
                     continue

@@ -66,5 +66,9 @@ struct StatisticsTests {
         #expect(r.errors.map(\.line) == [2, 3])
         guard case .failure(let h) = QuarterlyStatistics.parse("a;b\n1;2") else { Issue.record("accepted"); return }
         #expect(h.errors.first?.message.hasPrefix("Kopfzeile") == true)
+        // Not for a quarter before the provision existed (§ 25b since 01.08.2015).
+        guard case .failure(let early) = QuarterlyStatistics.parse([Self.header, "2010-Q1;25b;1;1;0;0;;;"].joined(separator: "\n")) else { Issue.record("accepted"); return }
+        #expect(early.errors.first?.message.contains("gilt erst seit dem 01.08.2015") == true)
+        guard case .success = QuarterlyStatistics.parse([Self.header, "2015-Q3;25b;1;1;0;0;;;"].joined(separator: "\n")) else { Issue.record("refused"); return }
     }
 }
