@@ -12,9 +12,12 @@ public struct CountTable: Sendable, Hashable {
     /// False when the columns count different things (filed, granted, refused …): a row's sum would mean nothing and
     /// is not shown.
     public var rowsAdd: Bool
+    /// False when every row counts the same people (a screening's pathways: each person is in every row): a column's
+    /// sum would count people several times and is not shown.
+    public var columnsAdd: Bool
 
-    public init(title: String, rowLabels: [String], columnLabels: [String], counts: [[Int]], rowsAdd: Bool = true) {
-        self.title = title; self.rowLabels = rowLabels; self.columnLabels = columnLabels; self.rowsAdd = rowsAdd
+    public init(title: String, rowLabels: [String], columnLabels: [String], counts: [[Int]], rowsAdd: Bool = true, columnsAdd: Bool = true) {
+        self.title = title; self.rowLabels = rowLabels; self.columnLabels = columnLabels; self.rowsAdd = rowsAdd; self.columnsAdd = columnsAdd
         self.cells = counts.map { $0.map(Optional.some) }
         rowTotals = counts.map { $0.reduce(0, +) }
         columnTotals = columnLabels.indices.map { c in counts.reduce(0) { $0 + $1[c] } }

@@ -15,7 +15,7 @@ public enum ReportPages {
         let grand: HTML = t.showsRowTotals ? "<td class=\"num\">\(CountTable.text(t.total))</td>" : .empty
         return """
         <table class="report"><caption>\(t.title)</caption><thead><tr>\(head)</tr></thead><tbody>\(rows)</tbody>
-        <tfoot><tr><th scope="row">Summe</th>\(totals)\(grand)</tr></tfoot></table>
+        \(t.columnsAdd ? "<tfoot><tr><th scope=\"row\">Summe</th>\(totals)\(grand)</tr></tfoot>" as HTML : .empty)</table>
         """
     }
 

@@ -49,6 +49,11 @@ struct ScreeningWebTests {
                 #expect(page.body.contains("id=\"job-state\">fertig"))
                 #expect(page.body.contains("151 von 151 Zeilen · 1 abgewiesen") && page.body.contains("Zeile 11:"), "\(page.body.components(separatedBy: "Stand:").dropFirst().first?.prefix(200) ?? "")")
                 #expect(!page.body.contains("http-equiv=\"refresh\""))
+                // Each person is in every pathway's row: the pathways' table sums its rows (everyone, in each), never its columns
+                // (QA of 05.12.2026: a "Summe" of 3,600 for 300 people).
+                let byPathway = page.body.components(separatedBy: "<caption>Ergebnis nach Weg (Personen)</caption>")[1].components(separatedBy: "</table>")[0]
+                let rowSums = Set(byPathway.components(separatedBy: "</td></tr>").dropLast().compactMap { $0.components(separatedBy: "<td class=\"num\">").last.flatMap { Int($0) } })
+                #expect(!byPathway.contains("<tfoot>") && byPathway.contains("<th scope=\"col\">Summe</th>") && rowSums.count == 1 && (rowSums.first ?? 0) >= 150, "\(rowSums)")
                 // The results are those of the screener, line for line; the stored summary counts agree.
                 let results = try await b.request(.get, path + "/results")
                 #expect(results.status == .ok && results.headers[.contentDisposition]?.hasPrefix("attachment") == true)
