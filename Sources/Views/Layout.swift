@@ -101,10 +101,11 @@ public enum Layout {
         message == nil ? .empty : " aria-invalid=\"true\" aria-describedby=\"\(id)-error\""
     }
 
+    /// Focused when the page loads (`autofocus`, no script), so that keyboard and screen-reader users start at it.
     public static func errorSummary(_ errors: [String: String]) -> HTML {
         guard !errors.isEmpty else { return .empty }
         let items = errors.sorted { $0.key < $1.key }.map { "<li><a href=\"#\($0.key)\">\($0.value)</a></li>" as HTML }
-        return "<div class=\"error-summary\" role=\"alert\"><h2>Bitte korrigieren Sie die markierten Angaben</h2><ul>\(items)</ul></div>"
+        return "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus><h2>Bitte korrigieren Sie die markierten Angaben</h2><ul>\(items)</ul></div>"
     }
 
     /// The summary is written before its form and knows only the fields' keys; on the finished page its links are put
@@ -112,7 +113,7 @@ public enum Layout {
     /// keeps its place at the end).
     static func fieldOrderedSummary(_ main: HTML) -> HTML {
         let page = main.rendered
-        guard let start = page.range(of: "<div class=\"error-summary\" role=\"alert\"><h2>Bitte korrigieren Sie die markierten Angaben</h2><ul>"),
+        guard let start = page.range(of: "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus><h2>Bitte korrigieren Sie die markierten Angaben</h2><ul>"),
               let end = page.range(of: "</ul>", range: start.upperBound..<page.endIndex) else { return main }
         let items = page[start.upperBound..<end.lowerBound].components(separatedBy: "</li>").filter { !$0.isEmpty }
         func position(_ item: String) -> Int {

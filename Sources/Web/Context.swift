@@ -156,8 +156,11 @@ public struct AppServices: Sendable {
 // MARK: - Responses
 
 enum Reply {
+    /// A page refused for its input says so in its title too (the first thing a screen reader reads of a new page).
     static func html(_ h: HTML, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: h.rendered)))
+        var page = h.rendered
+        if (400..<500).contains(status.code), let title = page.range(of: "<title>") { page.replaceSubrange(title, with: "<title>Fehler: ") }
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
     }
 
     /// `{"items": [...]}` with sorted keys: the shape of every API list.
