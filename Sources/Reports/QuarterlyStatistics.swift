@@ -41,7 +41,9 @@ public struct QuarterlyStatistics: Sendable, Hashable {
 
     public struct RowError: Sendable, Hashable, CustomStringConvertible {
         public var line: Int, message: String
-        public var description: String { "Zeile \(line): \(message)" }
+        /// Line 0: the upload as a whole.
+        public var description: String { line > 0 ? "Zeile \(line): \(message)" : message }
+        public init(line: Int, message: String) { self.line = line; self.message = message }
     }
 
     /// Reads the CSV (`;` or `,`, optional BOM, header line required). Rows of a regulation carry the procedure

@@ -39,7 +39,14 @@ struct StatisticsRoutes {
         let a = try context.requireActor()
         guard Policy.allows(a, .maintainAuthorityRecords(authority: a.organisationID)) else { throw AppError.forbidden }
         let form = try await MultipartForm.checked(request, limit: 2 * 1024 * 1024, context: context)
-        let text = form.files["file"].map { String(decoding: $0.bytes, as: UTF8.self) } ?? form.fields["csv"] ?? ""
+        // A file input left empty still sends a part without bytes: then the text counts (QA of 05.12.2026: the text
+        // was dropped and the box emptied). Both at once are refused rather than one silently preferred.
+        let file = form.files["file"].flatMap { $0.bytes.isEmpty ? nil : String(decoding: $0.bytes, as: UTF8.self) }
+        let typed = form.fields["csv"] ?? ""
+        if file != nil, !typed.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return try await render(context, errors: [.init(line: 0, message: "Bitte entweder eine Datei wählen oder den Text einfügen, nicht beides.")], csv: typed, status: .unprocessableContent)
+        }
+        let text = file ?? typed
         switch QuarterlyStatistics.parse(text, today: services.today) {
         case .failure(let rejected): return try await render(context, errors: rejected.errors, csv: text, status: .unprocessableContent)
         case .success(let stats):

@@ -32,6 +32,10 @@ struct StatisticsTests {
                 let good = [Self.header, "2026-Q3;25b;20;12;3;15;;;", "2026-Q3;gesamt;;;;;2100;1300;950", "Q2/2026;25b;18;10;2;11;;;"].joined(separator: "\n")
                 let saved = try await lead.upload("/statistics", fields: ["csrf": csrf], file: ("file", "q3.csv", "text/csv", Array(good.utf8)))
                 #expect(saved.status == .seeOther)
+                // A file input left empty sends a part without bytes: the text counts; a file and a text at once are refused.
+                #expect(try await lead.upload("/statistics", fields: ["csrf": csrf, "csv": good], file: ("file", "", "application/octet-stream", [])).status == .seeOther)
+                let both = try await lead.upload("/statistics", fields: ["csrf": csrf, "csv": good], file: ("file", "q3.csv", "text/csv", Array(good.utf8)))
+                #expect(both.status == .unprocessableContent && both.body.contains("nicht beides") && both.body.contains("2026-Q3;25b;20;12;3;15;;;"))   // the text stays
                 // The cooperating service reads them; another city's service and the counselor's writes do not pass.
                 let csrfA = try await b.logIn(f.login(.coordinator))
                 let page = try await b.request(.get, "/statistics")
