@@ -50,7 +50,7 @@ struct FactsFormTests {
                 #expect(bad.body.contains("id=\"born-error\""))
                 #expect(bad.body.contains("id=\"livelihood__0__work_share-error\""))
                 // The title says the page was refused, and the summary takes the focus (QA of 05.12.2026).
-                #expect(bad.body.contains("<title>Fehler: ") && bad.body.contains("class=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus>"))
+                #expect(bad.body.contains("<title>Fehler: Angaben: Mohammed Haddad – Bleibe</title>") && bad.body.contains("class=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus>"))
                 // The field is described by its help text and its error (QA of 05.12.2026: help texts were not linked).
                 #expect(bad.body.contains("id=\"born\" name=\"born\" size=\"10\" placeholder=\"TT.MM.JJJJ\" value=\"31.02.1990\" aria-invalid=\"true\" aria-describedby=\"born-hint born-error\"") && bad.body.contains("<p class=\"hint\" id=\"born-hint\">"))
                 // The decoder's findings are said in German at the field they concern, dates as TT.MM.JJJJ.
