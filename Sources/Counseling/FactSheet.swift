@@ -31,13 +31,6 @@ public struct FactSheet: Sendable, Hashable {
         }
     }
 
-    /// Whole years from `start` to `end`.
-    static func years(from start: Day, to end: Day) -> Int {
-        var y = end.year - start.year
-        if start.adding(years: y) > end { y -= 1 }
-        return max(0, y)
-    }
-
     /// How many of `people` (the authority's referrals: birth date and nationality) share the sheet's age band and
     /// origin on `day`. One or two are too few: the authority, holding the names of those it referred, could tell
     /// whose case it is (QA of 05.12.2026 matched three sheets to one referred person each).
@@ -73,7 +66,7 @@ public struct FactSheet: Sendable, Hashable {
         }
         lines.append(("Aufenthaltsverlauf", history.isEmpty ? "nicht erfasst" : history.joined(separator: "; ")))
         if let start = (f.status ?? []).first(where: { $0.kind != .none && $0.kind != .abroad })?.from {
-            lines.append(("Aufenthaltsdauer", "\(years(from: start, to: day)) Jahre"))
+            lines.append(("Aufenthaltsdauer", "\(max(0, start.age(on: day))) Jahre"))
         }
         let level = (f.german ?? []).filter { $0.date <= day }.map(\.level).max()
         lines.append(("Deutsch", level.map { ["A1", "A2", "B1", "B2", "C1", "C2"][$0.rawValue - 1] } ?? "kein Nachweis"))

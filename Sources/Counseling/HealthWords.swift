@@ -8,14 +8,18 @@ public enum HealthWords {
         "krank", "erkrank", "ptbs", "ptsd", "trauma", "traumat", "depress", "psych", "suizid", "therap", "diagnos",
         "behinder", "schwanger", "hiv", "aids", "krebs", "tumor", "suchterkrank", "suchtkrank", "drogen", "alkoholkrank", "medikament",
         "klinik", "krankenhaus", "epilep", "diabet", "dialyse", "chemo", "pflegegrad", "pflegebedürf", "attest",
-    ]
+    ].map(fold)
+
+    static func fold(_ s: some StringProtocol) -> String {
+        s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "de_DE"))
+    }
 
     /// The words of `text` that begin like one of the stems, as written.
     public static func found(in text: String) -> [String] {
         var out: [String] = []
         for word in text.split(whereSeparator: { !$0.isLetter }) {
-            let folded = word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "de_DE"))
-            if stems.contains(where: { folded.hasPrefix($0.folding(options: [.diacriticInsensitive], locale: nil)) }), !out.contains(String(word)) {
+            let folded = fold(word)
+            if stems.contains(where: { folded.hasPrefix($0) }), !out.contains(String(word)) {
                 out.append(String(word))
             }
         }

@@ -3,6 +3,13 @@ import Eligibility
 /// A referral (Vermittlung): the authority's clerk refers a person, who agreed to it, to the counseling service;
 /// the service accepts (and links it to a client and a case) or declines with a reason. Both sides see the state.
 public struct Referral: Sendable, Hashable {
+    /// The referred person as the identifying-words checks read a person: names and birth date.
+    public var person: Client {
+        var facts = Person(id: id)
+        facts.born = born
+        return Client(id: id, organisationID: authorityID, fileNumber: "", firstName: firstName, lastName: lastName, facts: facts)
+    }
+
     public enum State: String, Sendable, CaseIterable {
         case pending, accepted, declined
         /// Withdrawn by the authority before the service answered (sent in error); its personal data are erased.

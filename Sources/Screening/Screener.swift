@@ -110,7 +110,7 @@ public struct Screener: Sendable {
             ?? notMet.flatMap { $0.actions(limit: 1) { $0.state == .failing(.remediable) }.first }
             ?? (unclear ?? notMet)?.actions(limit: 1).first
         let start = p.person.status?.first { $0.kind != .none && $0.kind != .abroad }?.from
-        let years = start.map { s -> Int in var y = on.year - s.year; if s.adding(years: y) > on { y -= 1 }; return max(0, y) }
+        let years = start.map { max(0, $0.age(on: on)) }
         return ScreeningRow(line: line, id: id, answers: answers, firstAction: firstAction, yearsOfStay: years)
     }
 

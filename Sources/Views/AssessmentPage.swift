@@ -144,6 +144,6 @@ extension AssessmentPage {
         let unclear = answers.filter { $0.outcome == .unclear }
         guard !unclear.isEmpty else { return "<p>Derzeit ist kein Weg erfüllt oder absehbar erreichbar.</p>" }
         let links = unclear.map { "<a href=\"#p-\($0.pathway.rawValue)\">\($0.pathway.title)</a>" as HTML }
-        return "<p>Derzeit ist kein Weg sicher erfüllt oder erreichbar. Offen ist: \(HTML.join(links.enumerated().map { $0.offset == 0 ? $0.element : ", " + $0.element })) – das hängt von den dort genannten fehlenden Angaben oder offenen Rechtsfragen ab.</p>"
+        return "<p>Derzeit ist kein Weg sicher erfüllt oder erreichbar. Offen ist: \(HTML.join(links, separator: ", ")) – das hängt von den dort genannten fehlenden Angaben oder offenen Rechtsfragen ab.</p>"
     }
 }

@@ -76,7 +76,7 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
     public static func + (a: HTML, b: HTML) -> HTML { HTML(raw: a.rendered + b.rendered) }
 
     /// Joins fragments.
-    public static func join(_ parts: [HTML]) -> HTML { HTML(raw: parts.map(\.rendered).joined()) }
+    public static func join(_ parts: [HTML], separator: String = "") -> HTML { HTML(raw: parts.map(\.rendered).joined(separator: separator)) }
 }
 
 /// Percent-encodes a query value for links.

@@ -55,7 +55,6 @@ public func buildRouter(_ services: AppServices) -> Router<BleibeContext> {
     return router
 }
 
-
 /// The application on loopback by default.
 public func buildApplication(_ services: AppServices, logger: Logger? = nil) -> some ApplicationProtocol {
     var log = logger ?? Logger(label: "bleibe")

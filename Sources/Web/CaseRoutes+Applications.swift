@@ -19,7 +19,6 @@ extension CaseRoutes {
         if errors.isEmpty, let day = filed ?? nil, let first = Law.firstInForce(pathway), day < first {
             errors["filed_on"] = "\(pathway.title) gilt erst seit dem \(first.german); ein Antrag davor ist nicht möglich."
         }
-        if c.state == .closed { errors["filed_on"] = "Die Akte ist abgeschlossen. Bitte zuerst ihren Stand ändern (wieder öffnen), dann den Antrag erfassen." }
         guard errors.isEmpty, let day = filed ?? nil else {
             return try await render(context, c, client, applicationErrors: errors, applicationSent: ["filed_on": form.trimmed("filed_on"), "pathway": pathway.rawValue],
                                     status: .unprocessableContent)

@@ -123,7 +123,7 @@ struct CaseRoutes {
         var files: [DocumentKind: (name: String, size: Int)] = [:]
         for d in recorded { if let f = d.file { files[d.kind] = (f.name, f.size) } }
         // The title names whose file it is (a browser's tabs and history list pages by title).
-        let frame = context.frame("Akte: \(client.firstName) \(client.lastName)", current: "clients")
+        let frame = clientRoutes.clientFrame(context, "Akte", client)
         var counselors = try await services.caseWorkers(c.organisationID).map { (id: $0.id, name: $0.displayName) }
         // A counselor deactivated since stays named (and selected) on the cases that remain theirs, so that saving the
         // form does not hand the case to whoever comes first in the list.

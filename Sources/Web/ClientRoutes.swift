@@ -146,6 +146,11 @@ struct ClientRoutes {
         return Reply.html(ClientPages.show(frame: frame, view), status: caseRefused == nil ? .ok : .unprocessableContent)
     }
 
+    /// The frame of a client's sub-page: its title names the client ("Angaben: Amira Haddad").
+    func clientFrame(_ context: BleibeContext, _ title: String, _ c: Client) -> PageFrame {
+        context.frame("\(title): \(c.firstName) \(c.lastName)", current: "clients")
+    }
+
     // MARK: Family
 
     @Sendable func link(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -214,7 +219,7 @@ struct ClientRoutes {
         }
         // A first history often has more periods than two blank rows: `?leer=N` offers more.
         let blank = request.uri.queryParameters["leer"].flatMap { Int($0) }.map { min(max($0, 2), 30) } ?? (rows.isEmpty ? 4 : 2)
-        return Reply.html(ClientPages.statusEditor(frame: context.frame("Statusverlauf: \(c.firstName) \(c.lastName)", current: "clients"), client: c, rows: rows, errors: [:], blank: blank))
+        return Reply.html(ClientPages.statusEditor(frame: clientFrame(context, "Statusverlauf", c), client: c, rows: rows, errors: [:], blank: blank))
     }
 
     @Sendable func saveStatus(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -256,7 +261,7 @@ struct ClientRoutes {
         }
         if errors.isEmpty { errors = StatusHistoryRules.problems(periods, entered: c.facts.entered, born: c.facts.born, today: services.today) }
         guard errors.isEmpty else {
-            return Reply.html(ClientPages.statusEditor(frame: context.frame("Statusverlauf: \(c.firstName) \(c.lastName)", current: "clients"), client: c, rows: rows, errors: errors), status: .unprocessableContent)
+            return Reply.html(ClientPages.statusEditor(frame: clientFrame(context, "Statusverlauf", c), client: c, rows: rows, errors: errors), status: .unprocessableContent)
         }
         guard try await services.clients.replaceStatus(clientID: c.id, organisation: c.organisationID, periods: periods, audit: services.audit(a)) else {
             throw AppError.notFound
@@ -269,7 +274,7 @@ struct ClientRoutes {
     @Sendable func factsForm(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await loadClient(context, write: true)
         try await services.clients.recordRead(clientID: c.id, entity: "facts", audit: services.audit(a))
-        return Reply.html(FactsForm.render(frame: context.frame("Angaben: \(c.firstName) \(c.lastName)", current: "clients"), client: c,
+        return Reply.html(FactsForm.render(frame: clientFrame(context, "Angaben", c), client: c,
                                            values: FactsFormParser.object(c.facts), errors: [:]))
     }
 
@@ -296,7 +301,7 @@ struct ClientRoutes {
         }
         guard errors.isEmpty, let facts else {
             let typed = Dictionary(uniqueKeysWithValues: errors.keys.compactMap { k in form[k].map { (k, $0) } })
-            return Reply.html(FactsForm.render(frame: context.frame("Angaben: \(c.firstName) \(c.lastName)", current: "clients"), client: c, values: object, errors: errors, typed: typed),
+            return Reply.html(FactsForm.render(frame: clientFrame(context, "Angaben", c), client: c, values: object, errors: errors, typed: typed),
                               status: .unprocessableContent)
         }
         guard try await services.clients.replaceFacts(clientID: c.id, organisation: c.organisationID, facts: facts, audit: services.audit(a)) else { throw AppError.notFound }
@@ -328,7 +333,7 @@ struct ClientRoutes {
         try await services.clients.recordRead(clientID: c.id, entity: "facts", audit: services.audit(a))
         var facts = c.facts
         facts.status = nil
-        return Reply.html(FactsPage.render(frame: context.frame("Angaben: \(c.firstName) \(c.lastName)", current: "clients"), client: c, json: FactsPage.pretty(CaseFileEncoder.json(facts, includeStatus: false, includeID: false)), error: nil))
+        return Reply.html(FactsPage.render(frame: clientFrame(context, "Angaben", c), client: c, json: FactsPage.pretty(CaseFileEncoder.json(facts, includeStatus: false, includeID: false)), error: nil))
     }
 
     @Sendable func saveFactsJSON(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -341,18 +346,18 @@ struct ClientRoutes {
         } catch let e as CaseFileError {
             let place = [e.line.map { "Zeile \($0)" }, e.path.isEmpty ? nil : "Feld \(e.path)"].compactMap { $0 }.joined(separator: ", ")
             let message = (place.isEmpty ? "" : place + ": ") + DecoderMessages.german(e.message)
-            return Reply.html(FactsPage.render(frame: context.frame("Angaben: \(c.firstName) \(c.lastName)", current: "clients"), client: c, json: text, error: message), status: .unprocessableContent)
+            return Reply.html(FactsPage.render(frame: clientFrame(context, "Angaben", c), client: c, json: text, error: message), status: .unprocessableContent)
         }
         if let (path, message) = FactPlausibility.problems(facts, today: services.today).sorted(by: { $0.key < $1.key }).first {
-            return Reply.html(FactsPage.render(frame: context.frame("Angaben: \(c.firstName) \(c.lastName)", current: "clients"), client: c, json: text, error: "Feld \(path): \(message)"),
+            return Reply.html(FactsPage.render(frame: clientFrame(context, "Angaben", c), client: c, json: text, error: "Feld \(path): \(message)"),
                               status: .unprocessableContent)
         }
         if let (field, message) = try await datesAgainstRecords(facts, c).sorted(by: { $0.key < $1.key }).first {
-            return Reply.html(FactsPage.render(frame: context.frame("Angaben: \(c.firstName) \(c.lastName)", current: "clients"), client: c, json: text, error: "Feld \(field): \(message)"),
+            return Reply.html(FactsPage.render(frame: clientFrame(context, "Angaben", c), client: c, json: text, error: "Feld \(field): \(message)"),
                               status: .unprocessableContent)
         }
         if facts.status != nil {
-            return Reply.html(FactsPage.render(frame: context.frame("Angaben: \(c.firstName) \(c.lastName)", current: "clients"), client: c, json: text,
+            return Reply.html(FactsPage.render(frame: clientFrame(context, "Angaben", c), client: c, json: text,
                                                error: "Der Statusverlauf wird im Statuseditor bearbeitet – bitte das Feld „status“ entfernen."), status: .unprocessableContent)
         }
         guard try await services.clients.replaceFacts(clientID: c.id, organisation: c.organisationID, facts: facts, audit: services.audit(a)) else { throw AppError.notFound }
@@ -427,7 +432,7 @@ struct ClientRoutes {
         var model = AssessmentPage.Model(client: c, on: on, today: today, person: person, snapshots: snapshots, deadlines: deadlines)
         model.appliedOn = applied
         model.dateError = dateError
-        return Reply.html(AssessmentPage.render(frame: context.frame("Prüfung: \(model.client.firstName) \(model.client.lastName)", current: "clients"), model), status: dateError == nil ? .ok : .unprocessableContent)
+        return Reply.html(AssessmentPage.render(frame: clientFrame(context, "Prüfung", c), model), status: dateError == nil ? .ok : .unprocessableContent)
     }
 
     @Sendable func snapshot(_ request: Request, context: BleibeContext) async throws -> Response {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Views
 
 extension Request {
     /// A query parameter as an HTML form sends it (application/x-www-form-urlencoded): "+" stands for a space.
@@ -15,5 +16,10 @@ extension Request {
             if decode(parts[0]) == name { return parts.count > 1 ? decode(parts[1]) : "" }
         }
         return nil
+    }
+
+    /// The language of a client-facing page: `?lang=`, else the browser's `Accept-Language`, else German.
+    var clientLanguage: PublicPages.Language {
+        PublicPages.language(chosen: uri.queryParameters["lang"].map(String.init), accept: headers[.acceptLanguage])
     }
 }

@@ -163,11 +163,7 @@ struct MeetingRoutes {
     func identifying(_ text: String, _ m: Meeting, _ a: Actor) async throws -> String? {
         let own = a.organisationKind == .counselingService
             ? try await services.clients.clients(ids: try await services.meetings.sheetClients(meetingID: m.id, organisation: a.organisationID), organisation: a.organisationID)
-            : try await services.cooperation.referrals(of: a.organisationID).filter { $0.authorityID == a.organisationID && !$0.lastName.isEmpty }.map { r in
-                var facts = Person(id: r.id)
-                facts.born = r.born
-                return Client(id: r.id, organisationID: a.organisationID, fileNumber: "", firstName: r.firstName, lastName: r.lastName, facts: facts)
-            }
+            : try await services.cooperation.referrals(of: a.organisationID).filter { !$0.lastName.isEmpty }.map(\.person)
         let found = FactSheet.identifyingWordsInMinutes(text, clients: own)
         return found.isEmpty ? nil : found.joined(separator: ", ")
     }

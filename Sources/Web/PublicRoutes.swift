@@ -48,13 +48,13 @@ struct PublicRoutes {
     /// sends nothing again.
     @Sendable func page(_ request: Request, context: BleibeContext) async throws -> Response {
         let o = try await service(context)
-        return reply(o, lang: PublicPages.language(chosen: request.uri.queryParameters["lang"].map(String.init), accept: request.headers[.acceptLanguage]), form: .init(),
+        return reply(o, lang: request.clientLanguage, form: .init(),
                      sent: request.uri.queryParameters["sent"] == "1")
     }
 
     @Sendable func submit(_ request: Request, context: BleibeContext) async throws -> Response {
         let o = try await service(context)
-        let lang = PublicPages.language(chosen: request.uri.queryParameters["lang"].map(String.init), accept: request.headers[.acceptLanguage])
+        let lang = request.clientLanguage
         let form = try await Form.read(request, context: context)
         var f = PublicPages.Form()
         f.name = String(form.trimmed("name").prefix(200)); f.contact = String(form.trimmed("contact").prefix(200))

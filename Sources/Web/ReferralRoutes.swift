@@ -150,10 +150,7 @@ struct ReferralRoutes {
         }
         guard !reason.isEmpty, reason.count <= 300 else { return try await refuse("Bitte den Grund angeben, aus dem die Vermittlung zurückgezogen wird (höchstens 300 Zeichen).") }
         // The person's data go with the withdrawal; the reason must not bring them back.
-        var facts = Person(id: "")
-        facts.born = r.born
-        let person = Client(id: "", organisationID: "", fileNumber: "", firstName: r.firstName, lastName: r.lastName, facts: facts)
-        let found = FactSheet.identifyingWords(in: reason, client: person)
+        let found = FactSheet.identifyingWords(in: reason, client: r.person)
         guard found.isEmpty else {
             return try await refuse("Der Grund darf keine Angaben zur Person enthalten (\(found.joined(separator: ", "))): sie werden mit der Vermittlung gelöscht.")
         }

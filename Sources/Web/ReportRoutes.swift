@@ -126,10 +126,12 @@ struct ReportRoutes {
         let format = String(request.uri.queryParameters["format"] ?? "")
         // The internal version (all values, for the service itself) for any period; what may leave it per quarter.
         let published = request.uri.queryParameters["published"] == "1" || format == "csv" || format == "xlsx"
-        var (from, to, alert) = try periodOrDefault(request)
+        let (from, to, alert): (Day, Day, String?)
         if published {
             let (quarter, why) = try publishedQuarter(request, what: "Den veröffentlichungsfähigen Beratungsbericht")
             (from, to, alert) = (quarter.firstDay, quarter.lastDay, why)
+        } else {
+            (from, to, alert) = try periodOrDefault(request)
         }
         let report = try await counselingReport(a.organisationID, from: from, to: to,
                                                 applications: try await services.applications.applications(organisation: a.organisationID))

@@ -30,12 +30,12 @@ struct SelfCheckRoutes {
 
     @Sendable func page(_ request: Request, context: BleibeContext) async throws -> Response {
         let o = try await PublicRoutes(services: services).service(context)
-        return reply(o, lang: PublicPages.language(chosen: request.uri.queryParameters["lang"].map(String.init), accept: request.headers[.acceptLanguage]))
+        return reply(o, lang: request.clientLanguage)
     }
 
     @Sendable func check(_ request: Request, context: BleibeContext) async throws -> Response {
         let o = try await PublicRoutes(services: services).service(context)
-        let lang = PublicPages.language(chosen: request.uri.queryParameters["lang"].map(String.init), accept: request.headers[.acceptLanguage])
+        let lang = request.clientLanguage
         let form = try await Form.read(request, context: context)
         try PublicRoutes.checkToken(request, form, cookie: Self.csrfCookie)
         var values: [String: String] = [:]

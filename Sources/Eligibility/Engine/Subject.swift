@@ -64,7 +64,6 @@ final class HouseholdView: @unchecked Sendable {
     /// The persons in the household's order. A household has a handful of persons: finding one by scanning beats
     /// hashing its id (building a dictionary per household was 2 % of a screening).
     private(set) var subjects: [Subject] = []
-    var order: [String] { subjects.map(\.id) }
 
     init(_ household: Household) {
         self.data = household
