@@ -46,7 +46,8 @@ struct ScreeningRoutes {
     @Sendable func upload(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try actor(context)
         let form = try await MultipartForm.checked(request, limit: services.config.maxScreeningBytes + 64 * 1024, context: context)
-        guard let file = form.files["file"] else {
+        // A browser sends the file field without a name and bytes when no file was chosen.
+        guard let file = form.files["file"], !(file.name.isEmpty && file.bytes.isEmpty) else {
             return try await renderList(context, a, error: "Bitte eine Datei auswählen.", status: .unprocessableContent)
         }
         guard !file.bytes.isEmpty else {
