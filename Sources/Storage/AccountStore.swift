@@ -125,8 +125,16 @@ public struct AccountStore: Sendable {
         }
     }
 
-    public func setPassword(userID: String, hash: String) async throws {
-        try await db.transaction { ex in try await ex.execute(SQL("UPDATE users SET password_hash = ? WHERE id = ?", [hash, userID])) }
+    /// A new password in one transaction with what it ends: every session but `keeping`'s, and, when asked, every
+    /// API token (a password that may have leaked may have made tokens too). Returns the number of tokens revoked.
+    @discardableResult
+    public func changePassword(userID: String, hash: String, keeping token: String, revokeTokens: Bool) async throws -> Int {
+        try await db.transaction { ex in
+            try await ex.execute(SQL("UPDATE users SET password_hash = ? WHERE id = ?", [hash, userID]))
+            try await ex.execute(SQL("DELETE FROM sessions WHERE user_id = ? AND id <> ?", [userID, Self.sha256(token)]))
+            guard revokeTokens else { return 0 }
+            return try await ex.query(SQL("UPDATE api_tokens SET revoked = 1 WHERE user_id = ? AND revoked = 0 RETURNING id", [userID])).count
+        }
     }
 
     public func setTOTP(userID: String, secret: String?, enabled: Bool, recoveryCodeHashes: [String]) async throws {
@@ -217,11 +225,6 @@ public struct AccountStore: Sendable {
 
     public func deleteSession(token: String) async throws {
         try await db.transaction { ex in try await ex.execute(SQL("DELETE FROM sessions WHERE id = ?", [Self.sha256(token)])) }
-    }
-
-    /// Ends every session of the user but the one given (after a change of password).
-    public func deleteSessions(userID: String, except token: String) async throws {
-        try await db.transaction { ex in try await ex.execute(SQL("DELETE FROM sessions WHERE user_id = ? AND id <> ?", [userID, Self.sha256(token)])) }
     }
 
     public func deleteSessions(idleBefore: String) async throws {

@@ -58,7 +58,7 @@ public enum AuthPages {
     /// `tokens`: the user's API tokens that still work (id, name, created at).
     public static func account(frame: PageFrame, totpEnabled: Bool, tokens: [(id: String, name: String, createdAt: String)] = [],
                                newToken: String? = nil, passwordErrors: [String: String] = [:], passwordChanged: Bool = false,
-                               tokenError: String? = nil) -> HTML {
+                               tokensRevoked: Int = 0, tokenError: String? = nil) -> HTML {
         let tokenRows = tokens.map { t in
             """
             <tr><td>\(t.name)</td><td>\(GermanTime.format(t.createdAt))</td>
@@ -76,13 +76,14 @@ public enum AuthPages {
         <h1>Konto</h1>
         <p>Zweiter Faktor: \(totpEnabled ? "eingerichtet" : "nicht eingerichtet")</p>
         <h2 id="password">Passwort ändern</h2>
-        \(passwordChanged ? "<p class=\"notice\" role=\"status\" id=\"password-changed\">Das Passwort wurde geändert. Andere Anmeldungen mit diesem Konto sind beendet.</p>" as HTML : .empty)
+        \(passwordChanged ? "<p class=\"notice\" role=\"status\" id=\"password-changed\">Das Passwort wurde geändert. Andere Anmeldungen mit diesem Konto sind beendet.\(tokensRevoked == 0 ? "" : tokensRevoked == 1 ? " Ein API-Token wurde widerrufen." : " \(tokensRevoked) API-Tokens wurden widerrufen.")</p>" as HTML : .empty)
         \(Layout.errorSummary(passwordErrors))
         <form method="post" action="/account/password">
         \(Layout.csrf(frame.csrf))
         \(field("current_password", "Bisheriges Passwort"))
         \(field("new_password", "Neues Passwort (mindestens 10 Zeichen, kein Name)"))
         \(field("repeat_password", "Neues Passwort wiederholen"))
+        \(tokens.isEmpty ? .empty : "<label class=\"check\"><input type=\"checkbox\" name=\"revoke_tokens\" value=\"on\" checked> Auch alle API-Tokens widerrufen (empfohlen, wenn das bisherige Passwort in falsche Hände geraten sein könnte)</label>" as HTML)
         <p><button type="submit">Passwort ändern</button></p>
         </form>
         <h2 id="tokens">API-Zugang</h2>

@@ -170,10 +170,11 @@ struct AuthRoutes {
 
     /// The account page with the user's tokens.
     func accountReply(_ context: BleibeContext, _ account: Account, newToken: String? = nil, passwordErrors: [String: String] = [:],
-                      passwordChanged: Bool = false, tokenError: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+                      passwordChanged: Bool = false, tokensRevoked: Int = 0, tokenError: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let tokens = try await services.accounts.apiTokens(userID: account.user.id).map { (id: $0.id, name: $0.name, createdAt: $0.createdAt) }
         return Reply.html(AuthPages.account(frame: context.frame("Konto", current: "account"), totpEnabled: account.totpEnabled, tokens: tokens,
-                                            newToken: newToken, passwordErrors: passwordErrors, passwordChanged: passwordChanged, tokenError: tokenError), status: status)
+                                            newToken: newToken, passwordErrors: passwordErrors, passwordChanged: passwordChanged,
+                                            tokensRevoked: tokensRevoked, tokenError: tokenError), status: status)
     }
 
     /// The user changes their own password: the current one confirms it is them; every other session ends.
@@ -191,10 +192,10 @@ struct AuthRoutes {
         guard errors.isEmpty else {
             return try await accountReply(context, account, passwordErrors: errors, status: .unprocessableContent)
         }
-        try await services.accounts.setPassword(userID: account.user.id, hash: try await Credentials.hash(new, cost: services.config.bcryptCost))
-        try await services.accounts.deleteSessions(userID: account.user.id, except: session.token)
+        let revoked = try await services.accounts.changePassword(userID: account.user.id, hash: try await Credentials.hash(new, cost: services.config.bcryptCost),
+                                                                 keeping: session.token, revokeTokens: form["revoke_tokens"] == "on")
         services.sessions.dropUser(account.user.id)
-        return try await accountReply(context, account, passwordChanged: true)
+        return try await accountReply(context, account, passwordChanged: true, tokensRevoked: revoked)
     }
 
     @Sendable func createToken(_ request: Request, context: BleibeContext) async throws -> Response {

@@ -251,6 +251,13 @@ struct LoginTests {
             let elsewhere = Browser(client: b.client, clock: f.clock)
             try await elsewhere.logIn(login)
             #expect(try await b.request(.get, "/account").body.contains("action=\"/account/password\""))
+            // Two API tokens: the change below revokes them only when asked to (the box is ticked by default).
+            func newToken(_ name: String) async throws -> HTTPFields {
+                let page = try await b.request(.post, "/account/tokens", form: ["csrf": csrf, "name": name])
+                return [.authorization: "Bearer " + (page.body.components(separatedBy: "class=\"codes\">").dropFirst().first?.prefix { $0 != "<" } ?? "")]
+            }
+            let token = try await newToken("Skript")
+            #expect(try await b.request(.get, "/account").body.contains("name=\"revoke_tokens\" value=\"on\" checked"))
             // The current password must be right, the new one good and repeated; nothing changes otherwise.
             let wrong = try await b.request(.post, "/account/password", form: ["csrf": csrf, "current_password": "falsch-falsch", "new_password": "Elbe-Ufer-Spaziergang", "repeat_password": "Elbe-Ufer-Spaziergang"])
             #expect(wrong.status == .unprocessableContent && wrong.body.contains("id=\"current_password-error\""))
@@ -261,6 +268,9 @@ struct LoginTests {
             #expect(try await b.request(.post, "/account/password", form: ["current_password": Fixture.password, "new_password": "Elbe-Ufer-Spaziergang", "repeat_password": "Elbe-Ufer-Spaziergang"]).status == .forbidden)
             let done = try await b.request(.post, "/account/password", form: ["csrf": csrf, "current_password": Fixture.password, "new_password": "Elbe-Ufer-Spaziergang", "repeat_password": "Elbe-Ufer-Spaziergang"])
             #expect(done.status == .ok && done.body.contains("id=\"password-changed\""))
+            // Not ticked: the token keeps working.
+            #expect(!done.body.contains("widerrufen.</p>"))
+            #expect(try await Browser(client: b.client, clock: f.clock).request(.get, "/api/v1/clients", headers: token).status == .ok)
             // This session goes on; the other one has ended; the new password logs in, the old one no longer.
             #expect(try await b.request(.get, "/clients").status == .ok)
             #expect(try await elsewhere.request(.get, "/clients").status != .ok)
@@ -269,6 +279,13 @@ struct LoginTests {
             let old = Browser(client: b.client, clock: f.clock)
             let page = try await old.request(.get, "/login")
             #expect(try await old.request(.post, "/login", form: ["email": login.email, "password": Fixture.password, "csrf": old.csrf(page) ?? ""]).status != .seeOther)
+            // Ticked: every token ends with the change, in the same transaction, and the page says how many.
+            let second = try await newToken("Zweites Skript")
+            let again = try await b.request(.post, "/account/password", form: ["csrf": csrf, "current_password": "Elbe-Ufer-Spaziergang", "new_password": "Moritzburg-Teich-Abend", "repeat_password": "Moritzburg-Teich-Abend", "revoke_tokens": "on"])
+            #expect(again.status == .ok && again.body.contains("2 API-Tokens wurden widerrufen."))
+            #expect(try await Browser(client: b.client, clock: f.clock).request(.get, "/api/v1/clients", headers: token).status == .unauthorized)
+            #expect(try await Browser(client: b.client, clock: f.clock).request(.get, "/api/v1/clients", headers: second).status == .unauthorized)
+            #expect(!again.body.contains("name=\"revoke_tokens\""))
         }
         }
     }
