@@ -38,7 +38,8 @@ public enum Permission: Sendable, Hashable {
     /// Send a Fachberatung request to a counseling service (of the volunteer's city).
     case askForAdvice(sameCity: Bool)
     /// The Land's overview: per counseling service of the actor's Land, suppressed counts only. The services'
-    /// coordination, the authorities' staff and the state-wide coordination.
+    /// coordination and the state-wide coordination; not an authority, whose part is its own city's cooperation
+    /// (least privilege: it has no need of other cities' services' figures).
     case readLandOverview
     /// Screening a population list: the authority's staff and the service's coordination, each in their own tenant.
     case screenPopulations(organisation: String)
@@ -82,7 +83,7 @@ public enum Policy {
         case .askForAdvice(let sameCity):
             return actor.role == .volunteer && sameCity
         case .readLandOverview:
-            return actor.role == .coordinator && actor.organisationKind == .counselingService || isAuthorityStaff(actor)
+            return actor.role == .coordinator && actor.organisationKind == .counselingService
                 || actor.role == .landCoordinator && actor.organisationKind == .landCoordination
         case .manageMeetings(let org):
             return (actor.role == .coordinator || actor.role == .authorityLead) && org == actor.organisationID

@@ -88,7 +88,7 @@ struct AuthorizationTests {
                   .readKnowledge(sameCity: true), .askForAdvice(sameCity: true), .viewShared(recipient: "sn"), .manageUsers(organisation: "sn")] {
             #expect(!Policy.allows(land, p), "\(p)")
         }
-        #expect(!Policy.allows(counselorA, .readLandOverview) && Policy.allows(clerk, .readLandOverview))
+        #expect(!Policy.allows(counselorA, .readLandOverview) && !Policy.allows(clerk, .readLandOverview) && !Policy.allows(lead, .readLandOverview))
         // Only a volunteer asks for Fachberatung, and only in their own city.
         let volunteer = Actor(userID: "v", organisationID: "p", organisationKind: .partner, role: .volunteer)
         #expect(Policy.allows(volunteer, .askForAdvice(sameCity: true)) && !Policy.allows(volunteer, .askForAdvice(sameCity: false)))

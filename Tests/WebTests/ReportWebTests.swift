@@ -141,6 +141,8 @@ struct ReportWebTests {
             try await counselor.logIn(login("beraterin@elbstadt.example"), password: DemoSite.password)
             #expect(try await counselor.request(.get, "/reports/counseling").status == .forbidden)
             #expect(try await counselor.request(.get, "/reports/land").status == .forbidden)
+            // Nor the authority: other cities' services are none of its business.
+            #expect(try await clerk.request(.get, "/reports/land?quartal=2024-Q4").status == .forbidden)
             // The Land's coordination sees the same suppressed Land view, starts there, and nothing else.
             let landUser = Browser(client: client, clock: clock)
             try await landUser.logIn(login("land@koordination-sachsen.example"), password: DemoSite.password)
