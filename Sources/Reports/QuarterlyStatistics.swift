@@ -118,6 +118,28 @@ public struct QuarterlyStatistics: Sendable, Hashable {
         if out.procedures.isEmpty && out.populations.isEmpty && errors.isEmpty { errors.append(RowError(line: 2, message: "Keine Datenzeilen.")) }
         return errors.isEmpty ? .success(out) : .failure(Rejected(errors: errors))
     }
+
+    /// What saving `self` would overwrite in `stored`: one German line per quarter and regulation (or population)
+    /// already recorded with other figures, old → new. Empty when nothing recorded changes (new rows or the same
+    /// figures again), so only a real overwrite needs the authority's confirmation.
+    public func overwrites(in stored: QuarterlyStatistics) -> [String] {
+        var out: [String] = []
+        func change(_ name: String, _ old: Int, _ new: Int) -> String? { old == new ? nil : "\(name) \(old) → \(new)" }
+        for p in procedures {
+            guard let o = stored.procedures.first(where: { $0.quarter == p.quarter && $0.regulation == p.regulation }) else { continue }
+            let diffs = [change("Anträge", o.applications, p.applications), change("Erteilungen", o.grants, p.grants),
+                         change("Ablehnungen", o.refusals, p.refusals), change("Anhängige", o.pendingAtEnd, p.pendingAtEnd)].compactMap { $0 }
+            let title = Self.regulations.first { $0.code == p.regulation }?.title ?? p.regulation
+            if !diffs.isEmpty { out.append("\(p.quarter.german), \(title): " + diffs.joined(separator: ", ")) }
+        }
+        for p in populations {
+            guard let o = stored.populations.first(where: { $0.quarter == p.quarter }) else { continue }
+            let diffs = [change("Geduldete", o.tolerated, p.tolerated), change("über 3 Jahre", o.toleratedOver3Years, p.toleratedOver3Years),
+                         change("über 5 Jahre", o.toleratedOver5Years, p.toleratedOver5Years)].compactMap { $0 }
+            if !diffs.isEmpty { out.append("\(p.quarter.german), Geduldete am \(p.quarter.lastDay.german): " + diffs.joined(separator: ", ")) }
+        }
+        return out
+    }
 }
 
 /// A calendar quarter, e.g. 2026-Q3 (1.7.–30.9.2026).

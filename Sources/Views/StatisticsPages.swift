@@ -3,7 +3,7 @@ import Reports
 /// The authority's quarterly procedure statistics: entered or uploaded as CSV by the authority, read by the service.
 public enum StatisticsPages {
     public static func page(frame: PageFrame, authorityName: String, stats: QuarterlyStatistics, editable: Bool,
-                            errors: [QuarterlyStatistics.RowError] = [], csv: String = "") -> HTML {
+                            errors: [QuarterlyStatistics.RowError] = [], csv: String = "", overwrites: [String] = []) -> HTML {
         let quarters = Array(Set(stats.procedures.map(\.quarter) + stats.populations.map(\.quarter))).sorted().reversed()
         let sections = quarters.map { q -> HTML in
             let rows = stats.procedures.filter { $0.quarter == q }.map { p in
@@ -20,16 +20,22 @@ public enum StatisticsPages {
             """
         }
         let errorList = errors.map { "<li>\($0.description)</li>" as HTML }
+        let confirm: HTML = overwrites.isEmpty ? .empty : """
+            <div class="error-summary" role="alert" id="overwrites" tabindex="-1"><h3>Diese Zahlen sind schon erfasst und würden ersetzt</h3>
+            <ul>\(overwrites.map { "<li>\($0)</li>" as HTML })</ul>
+            <p>Noch ist nichts geändert. Mit „Ersetzen“ werden die neuen Zahlen übernommen.</p></div>
+            """
         let form: HTML = editable ? """
         <h2>Quartalszahlen erfassen oder hochladen</h2>
         <p class="hint">CSV mit Kopfzeile <code>\(QuarterlyStatistics.header.joined(separator: ";"))</code>. Eine Zeile je Quartal und Vorschrift
         (\(QuarterlyStatistics.regulations.map { "\($0.code): \($0.title)" }.joined(separator: "; "))) mit den Zahlen des Quartals und den am letzten Tag Anhängigen;
-        eine Zeile „gesamt“ je Quartal mit den Geduldeten am letzten Tag. Vorhandene Zahlen desselben Quartals werden ersetzt; eine fehlerhafte Zeile weist die ganze Datei zurück.</p>
+        eine Zeile „gesamt“ je Quartal mit den Geduldeten am letzten Tag. Vorhandene andere Zahlen desselben Quartals werden erst nach Rückfrage ersetzt; eine fehlerhafte Zeile weist die ganze Datei zurück.</p>
         \(errorList.isEmpty ? HTML.empty : "<div class=\"error-summary\" role=\"alert\"><h3>Die Datei wurde nicht übernommen</h3><ul id=\"row-errors\">\(errorList)</ul></div>")
-        <form method="post" action="/statistics" enctype="multipart/form-data">\(Layout.csrf(frame.csrf))
+        \(confirm)
+        <form method="post" action="/statistics" enctype="multipart/form-data">\(Layout.csrf(frame.csrf))\(overwrites.isEmpty ? HTML.empty : "<input type=\"hidden\" name=\"replace\" value=\"1\">")
         <label for="csv">CSV-Text</label><textarea id="csv" name="csv" rows="8" cols="100">\(csv)</textarea>
         <label for="file">oder CSV-Datei</label><input id="file" name="file" type="file" accept="text/csv,.csv">
-        <p><button type="submit">Übernehmen</button></p>
+        <p><button type="submit">\(overwrites.isEmpty ? "Übernehmen" : "Ersetzen")</button>\(overwrites.isEmpty ? HTML.empty : " <a href=\"/statistics\">Abbrechen</a>")</p>
         </form>
         """ : .empty
         return Layout.page(frame, """

@@ -25,12 +25,14 @@ struct StatisticsRoutes {
         return org
     }
 
-    func render(_ context: BleibeContext, errors: [QuarterlyStatistics.RowError] = [], csv: String = "", status: HTTPResponse.Status = .ok) async throws -> Response {
+    func render(_ context: BleibeContext, errors: [QuarterlyStatistics.RowError] = [], csv: String = "", overwrites: [String] = [],
+                status: HTTPResponse.Status = .ok) async throws -> Response {
         let a = try context.requireActor()
         let org = try await authority(a)
         let stats = try await services.statistics.load(authority: org.id)
         return Reply.html(StatisticsPages.page(frame: context.frame("Verfahrensstatistik", current: "statistics"), authorityName: org.name, stats: stats,
-                                               editable: Policy.allows(a, .maintainAuthorityRecords(authority: org.id)), errors: errors, csv: csv), status: status)
+                                               editable: Policy.allows(a, .maintainAuthorityRecords(authority: org.id)), errors: errors, csv: csv,
+                                               overwrites: overwrites), status: status)
     }
 
     @Sendable func page(_ request: Request, context: BleibeContext) async throws -> Response { try await render(context) }
@@ -50,6 +52,12 @@ struct StatisticsRoutes {
         switch QuarterlyStatistics.parse(text, today: services.today) {
         case .failure(let rejected): return try await render(context, errors: rejected.errors, csv: text, status: .unprocessableContent)
         case .success(let stats):
+            // Figures already recorded are replaced only once confirmed (QA of 05.12.2026: a second upload silently
+            // overwrote a quarter): the page lists old → new and keeps the text for the confirming submit.
+            if form.fields["replace"] != "1" {
+                let overwrites = stats.overwrites(in: try await services.statistics.load(authority: a.organisationID))
+                if !overwrites.isEmpty { return try await render(context, csv: text, overwrites: overwrites, status: .conflict) }
+            }
             try await services.statistics.save(stats, authority: a.organisationID, audit: services.audit(a))
             return Reply.redirect("/statistics")
         }

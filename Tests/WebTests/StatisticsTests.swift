@@ -36,6 +36,16 @@ struct StatisticsTests {
                 #expect(try await lead.upload("/statistics", fields: ["csrf": csrf, "csv": good], file: ("file", "", "application/octet-stream", [])).status == .seeOther)
                 let both = try await lead.upload("/statistics", fields: ["csrf": csrf, "csv": good], file: ("file", "q3.csv", "text/csv", Array(good.utf8)))
                 #expect(both.status == .unprocessableContent && both.body.contains("nicht beides") && both.body.contains("2026-Q3;25b;20;12;3;15;;;"))   // the text stays
+                // Other figures for a recorded quarter are replaced only once confirmed; new rows need no confirmation.
+                let changed = [Self.header, "2026-Q3;25b;21;12;3;15;;;", "2026-Q3;gesamt;;;;;2100;1300;950", "2026-Q3;25a;4;1;0;3;;;"].joined(separator: "\n")
+                let asked = try await lead.upload("/statistics", fields: ["csrf": csrf], file: ("file", "q3.csv", "text/csv", Array(changed.utf8)))
+                #expect(asked.status == .conflict && asked.body.contains("<li>Q3/2026, § 25b Abs. 1, 4 AufenthG: Anträge 20 → 21</li>"))
+                #expect(!asked.body.contains("Geduldete 2100") && !asked.body.contains("§ 25a Abs. 1, 2 AufenthG:"))   // unchanged and new rows are not listed
+                #expect(asked.body.contains("name=\"replace\" value=\"1\"") && asked.body.contains("2026-Q3;25b;21;12;3;15;;;"))   // the file's text is kept for the confirming submit
+                #expect(try await f.services.statistics.load(authority: "org-abh").procedures.first { $0.regulation == "25b" && $0.quarter.label == "2026-Q3" }?.applications == 20)
+                #expect(try await lead.upload("/statistics", fields: ["csrf": csrf, "csv": changed, "replace": "1"], file: nil).status == .seeOther)
+                #expect(try await f.services.statistics.load(authority: "org-abh").procedures.first { $0.regulation == "25b" && $0.quarter.label == "2026-Q3" }?.applications == 21)
+                #expect(try await lead.upload("/statistics", fields: ["csrf": csrf, "csv": good, "replace": "1"], file: nil).status == .seeOther)   // back to the figures below
                 // The cooperating service reads them; another city's service and the counselor's writes do not pass.
                 let csrfA = try await b.logIn(f.login(.coordinator))
                 let page = try await b.request(.get, "/statistics")
