@@ -117,6 +117,9 @@ public struct Client: Sendable, Hashable {
     public var householdID: String?
     /// The engine's facts (born, nationality, status history, …). `facts.id` is the client id.
     public var facts: Person
+    /// Counts the changes of facts and status history: a form carries the revision it was built from, and a save
+    /// from an older one is refused rather than silently undoing a colleague's change (optimistic locking).
+    public var revision: Int = 0
 
     public init(id: String, organisationID: String, fileNumber: String, firstName: String, lastName: String,
                 householdID: String? = nil, facts: Person) {

@@ -215,6 +215,7 @@ public struct ClientStore: Sendable {
             clients[id] = Client(id: id, organisationID: try r.string("organisation_id"), fileNumber: try r.string("file_number"),
                                  firstName: try r.string("first_name"), lastName: try r.string("last_name"),
                                  householdID: r.text("household_id"), facts: facts)
+            clients[id]?.revision = r.int("revision") ?? 0
         }
         return ids.compactMap { clients[$0] }
     }
@@ -266,31 +267,56 @@ public struct ClientStore: Sendable {
                                       action: "create", entity: "client", entityID: c.id, clientID: c.id)
     }
 
-    /// Replaces the status history of a client of `organisation`; false if there is no such client.
-    public func replaceStatus(clientID: String, organisation: String, periods: [StatusPeriod], audit: AuditContext) async throws -> Bool {
+    /// How a change of facts or status history ended.
+    public enum ChangeOutcome: Equatable, Sendable {
+        /// Saved; the client's new revision.
+        case saved(revision: Int)
+        case notFound
+        /// The client changed since the revision the change was based on; the current revision. Nothing was written.
+        case conflict(current: Int)
+    }
+
+    /// Replaces the status history of a client of `organisation`. With `basedOn`, only if the client is still at
+    /// that revision (read and raised in the same transaction).
+    public func replaceStatus(clientID: String, organisation: String, periods: [StatusPeriod], basedOn: Int? = nil,
+                              audit: AuditContext) async throws -> ChangeOutcome {
         try await db.transaction { ex in
-            guard try await ex.one(SQL("SELECT id FROM clients WHERE id = ? AND organisation_id = ?", [clientID, organisation])) != nil else { return false }
+            let outcome = try await Self.raiseRevision(ex, clientID: clientID, organisation: organisation, basedOn: basedOn, now: audit.now)
+            guard case .saved = outcome else { return outcome }
             try await ex.execute(SQL("DELETE FROM status_periods WHERE client_id = ?", [clientID]))
             try await Self.writeStatus(ex, clientID: clientID, periods: periods)
-            try await ex.execute(SQL("UPDATE clients SET updated_at = ? WHERE id = ?", [audit.now, clientID]))
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                       action: "update", entity: "status_history", entityID: clientID, clientID: clientID)
-            return true
+            return outcome
         }
     }
 
-    /// Replaces the facts (everything but the status history) of a client; false if there is no such client.
-    public func replaceFacts(clientID: String, organisation: String, facts: Person, audit: AuditContext) async throws -> Bool {
+    /// Replaces the facts (everything but the status history) of a client; `basedOn` as for `replaceStatus`.
+    public func replaceFacts(clientID: String, organisation: String, facts: Person, basedOn: Int? = nil,
+                             audit: AuditContext) async throws -> ChangeOutcome {
         try await db.transaction { ex in
-            guard try await ex.one(SQL("SELECT id FROM clients WHERE id = ? AND organisation_id = ?", [clientID, organisation])) != nil else { return false }
+            let outcome = try await Self.raiseRevision(ex, clientID: clientID, organisation: organisation, basedOn: basedOn, now: audit.now)
+            guard case .saved = outcome else { return outcome }
             var f = facts
             f.id = clientID
-            try await ex.execute(SQL("UPDATE clients SET facts_json = ?, born = ?, nationality = ?, updated_at = ? WHERE id = ?",
-                                     [CaseFileEncoder.json(f, includeStatus: false, includeID: false), f.born?.iso, f.nationality, audit.now, clientID]))
+            try await ex.execute(SQL("UPDATE clients SET facts_json = ?, born = ?, nationality = ? WHERE id = ?",
+                                     [CaseFileEncoder.json(f, includeStatus: false, includeID: false), f.born?.iso, f.nationality, clientID]))
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                       action: "update", entity: "facts", entityID: clientID, clientID: clientID)
-            return true
+            return outcome
         }
+    }
+
+    /// Raises the client's revision if it is still `basedOn` (any, when nil). The conditional UPDATE itself decides,
+    /// so two saves from the same revision cannot both pass, on SQLite or PostgreSQL.
+    static func raiseRevision(_ ex: any SQLExecutor, clientID: String, organisation: String, basedOn: Int?, now: String) async throws -> ChangeOutcome {
+        var binds: [any SQLBindable] = [now, clientID, organisation]
+        if let basedOn { binds.append(basedOn) }
+        let raised = try await ex.one(SQL("UPDATE clients SET revision = revision + 1, updated_at = ? WHERE id = ? AND organisation_id = ?"
+                                          + (basedOn == nil ? "" : " AND revision = ?") + " RETURNING revision", binds))
+        if let r = raised { return .saved(revision: r.int("revision") ?? 0) }
+        guard let current = try await ex.one(SQL("SELECT revision FROM clients WHERE id = ? AND organisation_id = ?", [clientID, organisation])) else { return .notFound }
+        return .conflict(current: current.int("revision") ?? 0)
     }
 
     public func addRelation(_ r: ClientRelation, organisation: String, id: String) async throws {

@@ -298,6 +298,8 @@ public enum Migrations {
         Migration(version: 20, name: "0020_NameKeyFoldsDiacritics", then: ClientStore.rekeyNames) { _ in [] },
         // How the status period a grant cut had ended before ("" open, a day, "-" none): to undo a grant recorded in error.
         Migration(version: 21, name: "0021_ApplicationGrantPreviousEnd") { _ in ["ALTER TABLE applications ADD COLUMN grant_previous_end TEXT"] },
+        // Optimistic locking of a client's facts and status history (Client.revision).
+        Migration(version: 22, name: "0022_ClientRevision") { _ in ["ALTER TABLE clients ADD COLUMN revision BIGINT NOT NULL DEFAULT 0"] },
     ]
 
     /// Applies every migration not yet applied, each in its own transaction.

@@ -167,7 +167,9 @@ public enum ClientPages {
     }
 
     /// `blank`: how many empty rows follow the recorded ones (more on request, for a first history with many periods).
-    public static func statusEditor(frame: PageFrame, client: Client, rows: [StatusRow], errors: [String: String], blank: Int = 2) -> HTML {
+    /// `revision`, `changedMeanwhile`: as for `FactsForm.render`.
+    public static func statusEditor(frame: PageFrame, client: Client, rows: [StatusRow], errors: [String: String], blank: Int = 2,
+                                    revision: Int? = nil, changedMeanwhile: Bool = false) -> HTML {
         var all = rows
         while all.count < rows.count + blank { all.append(StatusRow()) }
         let kindOptions = [("", "– (Zeile leer lassen)")] + StatusKind.allCases.map { ($0.rawValue, Labels.status($0)) }
@@ -196,9 +198,9 @@ public enum ClientPages {
         return Layout.page(frame, """
         <h1>Statusverlauf: \(client.firstName) \(client.lastName)</h1>
         <p class="hint">Zeiträume lückenlos und ohne Überschneidung, älteste zuerst. Nur der letzte Zeitraum darf offen („laufend“) sein. Zeiten ohne Status bitte als „ohne Status“ oder „im Ausland“ erfassen. \(client.facts.entered.map { "Die Einreise war am \($0.german)." } ?? "Das Einreisedatum ist nicht erfasst.")</p>
-        \(Layout.errorSummary(errors))
+        \(changedMeanwhile ? Layout.changedMeanwhile(client) : Layout.errorSummary(errors))
         <form method="post" action="/clients/\(client.id)/status">
-        \(Layout.csrf(frame.csrf))
+        \(Layout.csrf(frame.csrf))\(Layout.revision(revision ?? client.revision))
         <input type="hidden" name="rows" value="\(all.count)">
         <table><thead><tr><th scope="col">Status</th><th scope="col">von</th><th scope="col">bis</th><th scope="col">gültig bis (Bescheinigung/Titel)</th><th scope="col">Grundlage (AE)</th><th scope="col">Fiktion</th><th scope="col">§ 60d für</th><th scope="col">nur Anspruch, keine Bescheinigung</th></tr></thead>
         <tbody>\(lines)</tbody></table>

@@ -151,7 +151,10 @@ public enum FactsForm {
 
     /// Renders the form with the current values (a JSON object in the case-file schema) and errors by field name.
     /// `typed`: what was sent in fields with an error, shown as sent (the value to correct, not the stored one).
-    public static func render(frame: PageFrame, client: Client, values: [String: Any], errors: [String: String], typed: [String: String] = [:]) -> HTML {
+    /// `revision`: the client's revision the values stand on (a form re-shown keeps the one first sent);
+    /// `changedMeanwhile`: the save was refused because someone else saved in between.
+    public static func render(frame: PageFrame, client: Client, values: [String: Any], errors: [String: String], typed: [String: String] = [:],
+                              revision: Int? = nil, changedMeanwhile: Bool = false) -> HTML {
         var sections: [HTML] = []
         for g in groups {
             var inner: [HTML] = []
@@ -173,9 +176,9 @@ public enum FactsForm {
         return Layout.page(frame, """
         <h1>Angaben: \(client.firstName) \(client.lastName)</h1>
         <p class="hint">Leer gelassene Angaben gelten als unbekannt – die Prüfung antwortet dann „unklar“ und nennt, was fehlt. „nie“ bei einem Datum heißt: ist nicht geschehen. Daten als TT.MM.JJJJ.</p>
-        \(Layout.errorSummary(errors))
+        \(changedMeanwhile ? Layout.changedMeanwhile(client) : Layout.errorSummary(errors))
         <form method="post" action="/clients/\(client.id)/facts">
-        \(Layout.csrf(frame.csrf))
+        \(Layout.csrf(frame.csrf))\(Layout.revision(revision ?? client.revision))
         \(sections)
         <p><button type="submit">Speichern und prüfen</button> <a href="/clients/\(client.id)">Abbrechen</a> · <a href="/clients/\(client.id)/facts/json">Alle Angaben als JSON bearbeiten</a></p>
         </form>

@@ -29,14 +29,15 @@ public enum FactsPage {
         ("removal_measures", "konkrete Maßnahmen zur Aufenthaltsbeendigung: []"),
     ]
 
-    public static func render(frame: PageFrame, client: Client, json: String, error: String?) -> HTML {
+    /// `revision`, `changedMeanwhile`: as for `FactsForm.render`.
+    public static func render(frame: PageFrame, client: Client, json: String, revision: Int? = nil, changedMeanwhile: Bool = false, error: String?) -> HTML {
         let help = fields.map { "<tr><th scope=\"row\"><code>\($0.0)</code></th><td>\($0.1)</td></tr>" as HTML }
         return Layout.page(frame, """
         <h1>Angaben: \(client.firstName) \(client.lastName)</h1>
         <p class="hint">Alle Angaben, die die Prüfung liest, im Format der Falldateien. Eine fehlende Angabe gilt als unbekannt – nie als „nein“. „null“ bei einem Datum bedeutet „nie“.</p>
-        \(error.map { "<p class=\"error\" id=\"facts-error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
+        \(changedMeanwhile ? Layout.changedMeanwhile(client) : error.map { "<p class=\"error\" id=\"facts-error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
         <form method="post" action="/clients/\(client.id)/facts/json">
-        \(Layout.csrf(frame.csrf))
+        \(Layout.csrf(frame.csrf))\(Layout.revision(revision ?? client.revision))
         <label for="facts">Angaben (JSON)</label>
         <textarea id="facts" name="facts" rows="28" cols="100" spellcheck="false"\(error == nil ? HTML.empty : " aria-invalid=\"true\" aria-describedby=\"facts-error\"")>\(json)</textarea>
         <p><button type="submit">Speichern und prüfen</button> <a href="/clients/\(client.id)">Abbrechen</a></p>

@@ -91,6 +91,20 @@ public enum Layout {
     /// A hidden CSRF field for every form.
     public static func csrf(_ token: String?) -> HTML { "<input type=\"hidden\" name=\"csrf\" value=\"\(token ?? "")\">" }
 
+    /// The client's revision a form of facts or status history was built from (optimistic locking, `Client.revision`).
+    static func revision(_ n: Int) -> HTML { "<input type=\"hidden\" name=\"revision\" value=\"\(n)\">" }
+
+    /// Shown instead of saving when someone else saved the client's facts or status history in the meantime.
+    static func changedMeanwhile(_ client: Client) -> HTML {
+        """
+        <div class="error-summary" role="alert" tabindex="-1" autofocus id="changed-meanwhile"><h2>Inzwischen von jemand anderem geändert</h2>
+        <p>Während Sie bearbeitet haben, wurden die Angaben oder der Statusverlauf von \(client.firstName) \(client.lastName) gespeichert.
+        Ihre Eingaben sind <strong>nicht</strong> gespeichert; sie stehen unten noch im Formular. Bitte vergleichen Sie mit dem
+        aktuellen Stand (<a href="/clients/\(client.id)" target="_blank" rel="noopener">Akte in neuem Tab</a>) und speichern Sie erneut,
+        wenn Ihre Eingaben ihn ersetzen sollen.</p></div>
+        """
+    }
+
     /// Field errors next to the field (German), linked with aria-describedby.
     public static func fieldError(_ id: String, _ message: String?) -> HTML {
         guard let message else { return .empty }

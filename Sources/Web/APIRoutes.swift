@@ -45,6 +45,36 @@ struct APIRoutes {
         return text
     }
 
+    /// A client's facts and status history change together under one revision; its entity tag is `"r<revision>"`.
+    static func etag(_ revision: Int) -> String { "\"r\(revision)\"" }
+
+    /// The revision an `If-Match` names (nil: none sent, the write is unconditional); `*` matches any. A tag of another
+    /// shape can never match.
+    func ifMatch(_ request: Request) throws -> Int? {
+        guard let value = request.headers[.ifMatch]?.trimmingCharacters(in: .whitespaces), !value.isEmpty, value != "*" else { return nil }
+        let tag = value.hasPrefix("W/") ? String(value.dropFirst(2)) : value
+        guard tag.hasPrefix("\"r"), tag.hasSuffix("\""), let n = Int(tag.dropFirst(2).dropLast()) else {
+            throw AppError.preconditionFailed("If-Match \(value) names no revision of this client; read it again (ETag).")
+        }
+        return n
+    }
+
+    /// Maps a store's outcome; a conflict under `If-Match` is 412 with the current tag.
+    func saved(_ outcome: ClientStore.ChangeOutcome) throws -> Int {
+        switch outcome {
+        case .saved(let revision): return revision
+        case .notFound: throw AppError.notFound
+        case .conflict(let current):
+            throw AppError.preconditionFailed("The client was changed since revision you named (now \(Self.etag(current))); read it again and reapply your change.")
+        }
+    }
+
+    func withETag(_ r: Response, _ revision: Int) -> Response {
+        var r = r
+        r.headers[.eTag] = Self.etag(revision)
+        return r
+    }
+
     func decodeError(_ e: CaseFileError) -> AppError {
         .invalid([e.path.isEmpty ? "body" : e.path: e.message + (e.line.map { " (line \($0))" } ?? "")])
     }
@@ -124,14 +154,14 @@ struct APIRoutes {
         let factsJSON = CaseFileEncoder.json(c.facts, includeStatus: true, includeID: false)
         let head = try json(["id": c.id, "file_number": c.fileNumber, "first_name": c.firstName, "last_name": c.lastName,
                              "household_id": c.householdID.map { $0 as Any } ?? NSNull()] as [String: Any])
-        return Reply.json(String(head.dropLast()) + ",\"facts\":" + factsJSON + "}")
+        return withETag(Reply.json(String(head.dropLast()) + ",\"facts\":" + factsJSON + "}"), c.revision)
     }
 
     @Sendable func statusPeriods(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await clientRoutes.loadClient(context)
         try await services.clients.recordRead(clientID: c.id, entity: "status_history", audit: services.audit(a))
         let list = (c.facts.status ?? []).map { CaseFileEncoder.serialize(CaseFileEncoder.statusObject($0)) }
-        return Reply.json("[" + list.joined(separator: ",") + "]")
+        return withETag(Reply.json("[" + list.joined(separator: ",") + "]"), c.revision)
     }
 
     @Sendable func replaceStatus(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -149,14 +179,15 @@ struct APIRoutes {
         } catch let e as CaseFileError { throw decodeError(e) }
         let problems = StatusHistoryRules.problems(periods, entered: c.facts.entered, born: c.facts.born, today: services.today)
         guard problems.isEmpty else { throw AppError.invalid(problems.mapKeys { "status[\($0.dropFirst())]" }) }
-        guard try await services.clients.replaceStatus(clientID: c.id, organisation: c.organisationID, periods: periods, audit: services.audit(a)) else { throw AppError.notFound }
-        return Reply.json("[" + periods.map { CaseFileEncoder.serialize(CaseFileEncoder.statusObject($0)) }.joined(separator: ",") + "]")
+        let revision = try saved(try await services.clients.replaceStatus(clientID: c.id, organisation: c.organisationID, periods: periods,
+                                                                          basedOn: try ifMatch(request), audit: services.audit(a)))
+        return withETag(Reply.json("[" + periods.map { CaseFileEncoder.serialize(CaseFileEncoder.statusObject($0)) }.joined(separator: ",") + "]"), revision)
     }
 
     @Sendable func facts(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await clientRoutes.loadClient(context)
         try await services.clients.recordRead(clientID: c.id, entity: "facts", audit: services.audit(a))
-        return Reply.json(CaseFileEncoder.json(c.facts, includeStatus: false, includeID: false))
+        return withETag(Reply.json(CaseFileEncoder.json(c.facts, includeStatus: false, includeID: false)), c.revision)
     }
 
     @Sendable func replaceFacts(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -170,9 +201,10 @@ struct APIRoutes {
         guard implausible.isEmpty else { throw AppError.invalid(implausible) }
         let contradicting = try await clientRoutes.datesAgainstRecords(facts, c)
         guard contradicting.isEmpty else { throw AppError.invalid(contradicting) }
-        guard try await services.clients.replaceFacts(clientID: c.id, organisation: c.organisationID, facts: facts, audit: services.audit(a)) else { throw AppError.notFound }
+        let revision = try saved(try await services.clients.replaceFacts(clientID: c.id, organisation: c.organisationID, facts: facts,
+                                                                         basedOn: try ifMatch(request), audit: services.audit(a)))
         var f = facts; f.id = c.id
-        return Reply.json(CaseFileEncoder.json(f, includeStatus: false, includeID: false))
+        return withETag(Reply.json(CaseFileEncoder.json(f, includeStatus: false, includeID: false)), revision)
     }
 
     @Sendable func assessment(_ request: Request, context: BleibeContext) async throws -> Response {

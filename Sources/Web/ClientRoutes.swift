@@ -260,13 +260,18 @@ struct ClientRoutes {
             periods.append(p)
         }
         if errors.isEmpty { errors = StatusHistoryRules.problems(periods, entered: c.facts.entered, born: c.facts.born, today: services.today) }
+        let basedOn = Int(form.trimmed("revision"))
         guard errors.isEmpty else {
-            return Reply.html(ClientPages.statusEditor(frame: clientFrame(context, "Statusverlauf", c), client: c, rows: rows, errors: errors), status: .unprocessableContent)
+            return Reply.html(ClientPages.statusEditor(frame: clientFrame(context, "Statusverlauf", c), client: c, rows: rows, errors: errors, revision: basedOn),
+                              status: .unprocessableContent)
         }
-        guard try await services.clients.replaceStatus(clientID: c.id, organisation: c.organisationID, periods: periods, audit: services.audit(a)) else {
-            throw AppError.notFound
+        switch try await services.clients.replaceStatus(clientID: c.id, organisation: c.organisationID, periods: periods, basedOn: basedOn, audit: services.audit(a)) {
+        case .saved: return Reply.redirect("/clients/\(c.id)/assessment")
+        case .notFound: throw AppError.notFound
+        case .conflict(let current):
+            return Reply.html(ClientPages.statusEditor(frame: clientFrame(context, "Statusverlauf", c), client: c, rows: rows, errors: [:],
+                                                       revision: current, changedMeanwhile: true), status: .conflict)
         }
-        return Reply.redirect("/clients/\(c.id)/assessment")
     }
 
     // MARK: Facts
@@ -299,13 +304,19 @@ struct ClientRoutes {
             for (path, message) in FactPlausibility.problems(facts, today: services.today) { errors[FactsFormParser.fieldName(path)] = message }
             for (field, message) in try await datesAgainstRecords(facts, c) { errors[FactsForm.name(field)] = message }
         }
+        let basedOn = Int(form.trimmed("revision"))
         guard errors.isEmpty, let facts else {
             let typed = Dictionary(uniqueKeysWithValues: errors.keys.compactMap { k in form[k].map { (k, $0) } })
-            return Reply.html(FactsForm.render(frame: clientFrame(context, "Angaben", c), client: c, values: object, errors: errors, typed: typed),
+            return Reply.html(FactsForm.render(frame: clientFrame(context, "Angaben", c), client: c, values: object, errors: errors, typed: typed, revision: basedOn),
                               status: .unprocessableContent)
         }
-        guard try await services.clients.replaceFacts(clientID: c.id, organisation: c.organisationID, facts: facts, audit: services.audit(a)) else { throw AppError.notFound }
-        return Reply.redirect("/clients/\(c.id)/assessment")
+        switch try await services.clients.replaceFacts(clientID: c.id, organisation: c.organisationID, facts: facts, basedOn: basedOn, audit: services.audit(a)) {
+        case .saved: return Reply.redirect("/clients/\(c.id)/assessment")
+        case .notFound: throw AppError.notFound
+        case .conflict(let current):
+            return Reply.html(FactsForm.render(frame: clientFrame(context, "Angaben", c), client: c, values: object, errors: [:], revision: current, changedMeanwhile: true),
+                              status: .conflict)
+        }
     }
 
     /// Birth and entry dates must still fit what was recorded with the old ones: the status history (checked in its
@@ -340,28 +351,34 @@ struct ClientRoutes {
         let (a, c) = try await loadClient(context, write: true)
         let form = try await Form.checked(request, context: context)
         let text = form["facts"] ?? ""
+        let basedOn = Int(form.trimmed("revision"))
         let facts: Person
         do {
             facts = try CaseFileDecoder.person(json: text, source: "Angaben", on: services.today)
         } catch let e as CaseFileError {
             let place = [e.line.map { "Zeile \($0)" }, e.path.isEmpty ? nil : "Feld \(e.path)"].compactMap { $0 }.joined(separator: ", ")
             let message = (place.isEmpty ? "" : place + ": ") + DecoderMessages.german(e.message)
-            return Reply.html(FactsPage.render(frame: clientFrame(context, "Angaben", c), client: c, json: text, error: message), status: .unprocessableContent)
+            return Reply.html(FactsPage.render(frame: clientFrame(context, "Angaben", c), client: c, json: text, revision: basedOn, error: message), status: .unprocessableContent)
         }
         if let (path, message) = FactPlausibility.problems(facts, today: services.today).sorted(by: { $0.key < $1.key }).first {
-            return Reply.html(FactsPage.render(frame: clientFrame(context, "Angaben", c), client: c, json: text, error: "Feld \(path): \(message)"),
+            return Reply.html(FactsPage.render(frame: clientFrame(context, "Angaben", c), client: c, json: text, revision: basedOn, error: "Feld \(path): \(message)"),
                               status: .unprocessableContent)
         }
         if let (field, message) = try await datesAgainstRecords(facts, c).sorted(by: { $0.key < $1.key }).first {
-            return Reply.html(FactsPage.render(frame: clientFrame(context, "Angaben", c), client: c, json: text, error: "Feld \(field): \(message)"),
+            return Reply.html(FactsPage.render(frame: clientFrame(context, "Angaben", c), client: c, json: text, revision: basedOn, error: "Feld \(field): \(message)"),
                               status: .unprocessableContent)
         }
         if facts.status != nil {
-            return Reply.html(FactsPage.render(frame: clientFrame(context, "Angaben", c), client: c, json: text,
+            return Reply.html(FactsPage.render(frame: clientFrame(context, "Angaben", c), client: c, json: text, revision: basedOn,
                                                error: "Der Statusverlauf wird im Statuseditor bearbeitet – bitte das Feld „status“ entfernen."), status: .unprocessableContent)
         }
-        guard try await services.clients.replaceFacts(clientID: c.id, organisation: c.organisationID, facts: facts, audit: services.audit(a)) else { throw AppError.notFound }
-        return Reply.redirect("/clients/\(c.id)/assessment")
+        switch try await services.clients.replaceFacts(clientID: c.id, organisation: c.organisationID, facts: facts, basedOn: basedOn, audit: services.audit(a)) {
+        case .saved: return Reply.redirect("/clients/\(c.id)/assessment")
+        case .notFound: throw AppError.notFound
+        case .conflict(let current):
+            return Reply.html(FactsPage.render(frame: clientFrame(context, "Angaben", c), client: c, json: text, revision: current, changedMeanwhile: true, error: nil),
+                              status: .conflict)
+        }
     }
 
     // MARK: Assessment

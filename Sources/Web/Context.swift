@@ -77,6 +77,8 @@ public enum AppError: Error {
     case csrf
     case tooManyRequests(String)
     case conflict(String)
+    /// An `If-Match` that no longer holds (RFC 9110 § 13.1.1): 412.
+    case preconditionFailed(String)
     /// A disclosure the client's consent does not cover (the German reason is shown as is).
     case refused(String)
     case tooLarge(String)

@@ -172,6 +172,9 @@ struct ErrorMiddleware: RouterMiddleware {
         case .conflict(let m):
             (status, title, detail) = (.conflict, "Conflict", m)
             german = ("Konflikt", m)
+        case .preconditionFailed(let m):
+            (status, title, detail) = (.preconditionFailed, "Precondition failed", m)
+            german = ("Inzwischen geändert", m)
         case .refused(let m):
             (status, title, detail) = (.forbidden, "Disclosure refused", m)
             german = ("Keine Freigabe", m)

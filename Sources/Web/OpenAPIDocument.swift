@@ -14,7 +14,8 @@ enum OpenAPIDocument {
       "components": {
         "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
         "parameters": {
-          "clientId": {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}
+          "clientId": {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}},
+          "ifMatch": {"name": "If-Match", "in": "header", "required": false, "description": "The ETag of a read (r followed by the revision, in quotes; facts and status history share it): the write happens only if the client is still at that revision, else 412. Without it the write is unconditional.", "schema": {"type": "string"}}
         },
         "schemas": {
           "Problem": {"type": "object", "properties": {"type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "detail": {"type": "string"},
@@ -38,7 +39,8 @@ enum OpenAPIDocument {
           "Assessment": {"type": "object", "description": "schema bleibe.assessment/1 (docs/assessment-json.md)", "properties": {"schema": {"type": "string"}, "on": {"type": "string", "format": "date"}, "persons": {"type": "array", "items": {"type": "object"}}}}
         },
         "responses": {
-          "Problem": {"description": "Error", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+          "Problem": {"description": "Error", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+          "Stale": {"description": "If-Match names another revision than the client's current one; nothing was written", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
         }
       },
       "paths": {
@@ -59,16 +61,16 @@ enum OpenAPIDocument {
         "/api/v1/clients/{id}/status-periods": {
           "get": {"summary": "The status history", "parameters": [{"$ref": "#/components/parameters/clientId"}],
             "responses": {"200": {"description": "Periods, oldest first", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/StatusPeriod"}}}}}, "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}},
-          "put": {"summary": "Replace the status history (validated: order, no overlaps, no unexplained gaps)", "parameters": [{"$ref": "#/components/parameters/clientId"}],
+          "put": {"summary": "Replace the status history (validated: order, no overlaps, no unexplained gaps)", "parameters": [{"$ref": "#/components/parameters/clientId"}, {"$ref": "#/components/parameters/ifMatch"}],
             "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/StatusPeriod"}}}}},
-            "responses": {"200": {"description": "Saved", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/StatusPeriod"}}}}}, "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+            "responses": {"200": {"description": "Saved (ETag: the new revision)", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/StatusPeriod"}}}}}, "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "412": {"$ref": "#/components/responses/Stale"}, "422": {"$ref": "#/components/responses/Problem"}}}
         },
         "/api/v1/clients/{id}/facts": {
           "get": {"summary": "The facts (without the status history)", "parameters": [{"$ref": "#/components/parameters/clientId"}],
-            "responses": {"200": {"description": "Facts", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Facts"}}}}, "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}},
-          "put": {"summary": "Replace the facts", "parameters": [{"$ref": "#/components/parameters/clientId"}],
+            "responses": {"200": {"description": "Facts (ETag: the client's revision)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Facts"}}}}, "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}},
+          "put": {"summary": "Replace the facts", "parameters": [{"$ref": "#/components/parameters/clientId"}, {"$ref": "#/components/parameters/ifMatch"}],
             "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Facts"}}}},
-            "responses": {"200": {"description": "Saved", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Facts"}}}}, "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+            "responses": {"200": {"description": "Saved (ETag: the new revision)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Facts"}}}}, "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "412": {"$ref": "#/components/responses/Stale"}, "422": {"$ref": "#/components/responses/Problem"}}}
         },
         "/api/v1/clients/{id}/cases": {
           "get": {"summary": "The client's cases (Akten)", "parameters": [{"$ref": "#/components/parameters/clientId"}],

@@ -88,6 +88,23 @@ struct APITests {
             // A birth date that contradicts the recorded status history is refused here as in the editor.
             let late = try await api.request(.put, "/api/v1/clients/\(id)/facts", json: "{\"born\":\"2020-01-01\"}", headers: auth)
             #expect(late.status == .unprocessableContent && late.body.contains("vor diesem Geburtsdatum"))
+            // Optimistic locking: reads carry the revision as ETag; a write with an If-Match that no longer holds is
+            // 412 and changes nothing; without If-Match a write is unconditional.
+            let read = try await api.request(.get, "/api/v1/clients/\(id)/facts", headers: auth)
+            let tag = try #require(read.headers[.eTag])
+            let whole = try await api.request(.get, "/api/v1/clients/\(id)", headers: auth)
+            #expect(tag.hasPrefix("\"r") && whole.headers[.eTag] == tag)
+            var conditional = auth; conditional[.ifMatch] = tag
+            let first = try await api.request(.put, "/api/v1/clients/\(id)/facts", json: "{\"born\":\"2001-02-28\",\"entered\":\"2019-03-01\",\"nationality\":\"SYR\"}", headers: conditional)
+            #expect(first.status == .ok && first.headers[.eTag] != nil && first.headers[.eTag] != tag)
+            let stale = try await api.request(.put, "/api/v1/clients/\(id)/facts", json: "{\"born\":\"2001-02-28\",\"entered\":\"2019-03-01\",\"nationality\":\"IRQ\"}", headers: conditional)
+            #expect(stale.status == .preconditionFailed && stale.headers[.contentType] == "application/problem+json")
+            #expect(try await api.request(.get, "/api/v1/clients/\(id)/facts", headers: auth).body.contains("\"SYR\""))
+            conditional[.ifMatch] = "\"something-else\""
+            #expect(try await api.request(.put, "/api/v1/clients/\(id)/status-periods", json: "[]", headers: conditional).status == .preconditionFailed)
+            conditional[.ifMatch] = try #require(first.headers[.eTag])
+            let periods = try await api.request(.put, "/api/v1/clients/\(id)/status-periods", json: "[{\"kind\":\"gestattung\",\"from\":\"2019-03-01\",\"to\":\"2021-01-01\"},{\"kind\":\"duldung\",\"from\":\"2021-01-02\"}]", headers: conditional)
+            #expect(periods.status == .ok && periods.headers[.eTag] != first.headers[.eTag])
         }
         }
     }

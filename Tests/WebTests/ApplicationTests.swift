@@ -68,8 +68,9 @@ struct ApplicationTests {
                 edited[edited.count - 1].to = Day("2026-11-21")
                 edited.append(StatusPeriod(kind: .fiktion, from: Day("2026-11-22")))
                 edited[edited.count - 1].fiktion = .continuation; edited[edited.count - 1].continues = "25b"
-                #expect(try await f.services.clients.replaceStatus(clientID: "client-a", organisation: "org-a", periods: edited,
-                                                                   audit: AuditContext(userID: "user-0", organisationID: "org-a", now: "2026-11-22T09:00:00.000Z")))
+                guard case .saved = try await f.services.clients.replaceStatus(clientID: "client-a", organisation: "org-a", periods: edited,
+                                                                               audit: AuditContext(userID: "user-0", organisationID: "org-a", now: "2026-11-22T09:00:00.000Z"))
+                else { Issue.record("not saved"); return }
                 let kept = try await b.request(.post, reopen, form: ["csrf": csrf])
                 #expect(kept.status == .seeOther && kept.headers[.location]?.contains("hinweis=statusverlauf") == true)
                 #expect(try await b.request(.get, try #require(kept.headers[.location])).body.contains("von Hand geändert"))

@@ -24,6 +24,42 @@ struct FactsFormTests {
     }
 
     @Test(arguments: TestDatabase.available)
+    func aSaveFromAFormOlderThanAColleaguesChangeIsRefusedAndKeepsTheInput(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                try await b.logIn(f.login(.counselor))
+                let colleague = Browser(client: b.client, clock: f.clock)
+                try await colleague.logIn(f.login(.counselor))
+                // Both open the facts form; the colleague saves first.
+                var mine = b.formFields(try await b.request(.get, "/clients/client-a/facts"))
+                var theirs = colleague.formFields(try await colleague.request(.get, "/clients/client-a/facts"))
+                theirs["german__0__level"] = "B2"
+                #expect(try await colleague.request(.post, "/clients/client-a/facts", form: theirs).status == .seeOther)
+                mine["german__0__level"] = "A1"
+                let refused = try await b.request(.post, "/clients/client-a/facts", form: mine)
+                #expect(refused.status == .conflict && refused.body.contains("id=\"changed-meanwhile\""))
+                #expect(refused.body.contains("<option value=\"A1\" selected"))   // the input is kept
+                #expect(try await f.services.clients.client(id: "client-a", organisation: "org-a")?.facts.german?.first?.level == .b2)
+                // Saved again from the page that said so, it replaces the colleague's value on purpose.
+                #expect(try await b.request(.post, "/clients/client-a/facts", form: b.formFields(refused)).status == .seeOther)
+                #expect(try await f.services.clients.client(id: "client-a", organisation: "org-a")?.facts.german?.first?.level == .a1)
+                // The status history shares the revision: an editor opened before that save is refused too, rows kept.
+                let staleStatus = try await colleague.request(.get, "/clients/client-a/status")
+                var rows = colleague.formFields(staleStatus)
+                _ = try await b.request(.post, "/clients/client-a/facts", form: b.formFields(try await b.request(.get, "/clients/client-a/facts")))
+                let statusRefused = try await colleague.request(.post, "/clients/client-a/status", form: rows)
+                #expect(statusRefused.status == .conflict && statusRefused.body.contains("id=\"changed-meanwhile\""))
+                let kept = colleague.formFields(statusRefused)
+                #expect(kept["p0_from"] == rows["p0_from"] && kept["p0_from"]?.isEmpty == false && kept["revision"] != rows["revision"])
+                // The JSON editor likewise.
+                let json = colleague.formFields(try await colleague.request(.get, "/clients/client-a/facts/json"))
+                _ = try await b.request(.post, "/clients/client-a/facts", form: b.formFields(try await b.request(.get, "/clients/client-a/facts")))
+                #expect(try await colleague.request(.post, "/clients/client-a/facts/json", form: json).status == .conflict)
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func changingTheGermanLevelChangesTheAssessmentAndBadInputIsShownAtTheField(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
             try await f.run { b in
