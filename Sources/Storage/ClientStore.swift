@@ -35,19 +35,7 @@ public struct ClientStore: Sendable {
     /// One page of the organisation's clients, optionally filtered by a name (tolerant of transliteration
     /// variants: every query word must start a word of the folded name) or a file number.
     public func list(organisation: String, search: String? = nil, limit: Int = 50, offset: Int = 0) async throws -> [ClientSummary] {
-        var where_ = "c.organisation_id = ?"
-        var binds: [any SQLBindable] = [organisation]
-        if let q = search?.trimmingCharacters(in: .whitespaces), !q.isEmpty {
-            let words = NameMatching.key(q).split(separator: " ").map(String.init)
-            var parts: [String] = []
-            // A typed % or _ is a character to find, not a wildcard.
-            func literal(_ s: String) -> String {
-                s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-            }
-            for w in words { parts.append("(' ' || c.name_key) LIKE ? ESCAPE '\\'"); binds.append("% \(literal(w))%") }
-            where_ += " AND ((\(parts.isEmpty ? "1=0" : parts.joined(separator: " AND "))) OR LOWER(c.file_number) LIKE ? ESCAPE '\\')"
-            binds.append("%\(literal(q.lowercased()))%")
-        }
+        var (where_, binds) = Self.listFilter(organisation: organisation, search: search)
         binds += [limit, offset]
         let sql = SQL("""
             SELECT c.id, c.file_number, c.first_name, c.last_name, c.born, c.nationality,
@@ -61,6 +49,32 @@ public struct ClientStore: Sendable {
                               nationality: r.text("nationality"), currentStatus: r.text("current_status"))
             }
         }
+    }
+
+    /// How many clients `list` finds with this search, over all pages.
+    public func count(organisation: String, search: String?) async throws -> Int {
+        let (where_, binds) = Self.listFilter(organisation: organisation, search: search)
+        let sql = SQL("SELECT COUNT(*) AS n FROM clients c WHERE \(where_)", binds)
+        return try await db.read { ex in try await ex.one(sql)?.int("n") ?? 0 }
+    }
+
+    /// The WHERE clause of the client list: the organisation, and every word of a search at the start of a name word,
+    /// or the search inside the file number.
+    static func listFilter(organisation: String, search: String?) -> (String, [any SQLBindable]) {
+        var where_ = "c.organisation_id = ?"
+        var binds: [any SQLBindable] = [organisation]
+        if let q = search?.trimmingCharacters(in: .whitespaces), !q.isEmpty {
+            let words = NameMatching.key(q).split(separator: " ").map(String.init)
+            var parts: [String] = []
+            // A typed % or _ is a character to find, not a wildcard.
+            func literal(_ s: String) -> String {
+                s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+            }
+            for w in words { parts.append("(' ' || c.name_key) LIKE ? ESCAPE '\\'"); binds.append("% \(literal(w))%") }
+            where_ += " AND ((\(parts.isEmpty ? "1=0" : parts.joined(separator: " AND "))) OR LOWER(c.file_number) LIKE ? ESCAPE '\\')"
+            binds.append("%\(literal(q.lowercased()))%")
+        }
+        return (where_, binds)
     }
 
     /// The nationality of every client of the organisation (reports).

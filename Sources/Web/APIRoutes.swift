@@ -102,7 +102,8 @@ struct APIRoutes {
             if let n = r.nationality { o["nationality"] = n }
             return o
         }
-        return Reply.json(try json(["items": items, "limit": limit, "offset": offset]))
+        let total = try await services.clients.count(organisation: org, search: q)
+        return Reply.json(try json(["items": items, "limit": limit, "offset": offset, "total": total]))
     }
 
     func json(_ o: Any) throws -> String {

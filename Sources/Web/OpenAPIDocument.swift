@@ -23,7 +23,7 @@ enum OpenAPIDocument {
           "ClientSummary": {"type": "object", "required": ["id", "file_number", "first_name", "last_name"], "properties": {
             "id": {"type": "string"}, "file_number": {"type": "string"}, "first_name": {"type": "string"}, "last_name": {"type": "string"},
             "nationality": {"type": "string"}, "current_status": {"type": "string"}}},
-          "ClientList": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/ClientSummary"}}, "limit": {"type": "integer"}, "offset": {"type": "integer"}}},
+          "ClientList": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/ClientSummary"}}, "limit": {"type": "integer"}, "offset": {"type": "integer"}, "total": {"type": "integer", "description": "clients found over all pages"}}},
           "NewClient": {"type": "object", "required": ["first_name", "last_name"], "additionalProperties": false, "properties": {
             "first_name": {"type": "string", "maxLength": 100}, "last_name": {"type": "string", "maxLength": 100}, "file_number": {"type": "string"},
             "facts": {"$ref": "#/components/schemas/Facts"}}},
@@ -34,7 +34,7 @@ enum OpenAPIDocument {
             "from": {"type": "string", "format": "date"}, "to": {"type": "string", "format": "date"}, "basis": {"type": "string"}, "valid_until": {"type": "string", "format": "date"},
             "issued": {"type": "boolean"}, "as": {"type": "string", "enum": ["main", "spouse", "child"]}, "fiktion": {"type": "string", "enum": ["81-3-1", "81-3-2", "81-4"]}, "continues": {"type": "string"}}},
           "Client": {"type": "object", "properties": {"id": {"type": "string"}, "file_number": {"type": "string"}, "first_name": {"type": "string"}, "last_name": {"type": "string"},
-            "household_id": {"type": ["string", "null"]}, "facts": {"$ref": "#/components/schemas/Facts"}}},
+            "household_id": {"type": ["string", "null"]}, "facts": {"allOf": [{"$ref": "#/components/schemas/Facts"}], "description": "The facts with the status history under status (oldest first)", "properties": {"status": {"type": "array", "items": {"$ref": "#/components/schemas/StatusPeriod"}}}}}},
           "ConsentTopic": {"type": "string", "enum": ["identity", "status_history", "assessment", "missing_documents", "applications", "sessions", "health", "convictions"]},
           "Assessment": {"type": "object", "description": "schema bleibe.assessment/1 (docs/assessment-json.md)", "properties": {"schema": {"type": "string"}, "on": {"type": "string", "format": "date"}, "persons": {"type": "array", "items": {"type": "object"}}}}
         },

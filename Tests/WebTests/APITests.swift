@@ -41,6 +41,14 @@ struct APITests {
             let created = try await api.request(.post, "/api/v1/clients", json: "{\"first_name\":\"Nour\",\"last_name\":\"Saleh\",\"facts\":{\"born\":\"2001-02-28\",\"entered\":\"2019-03-01\"}}", headers: auth)
             #expect(created.status == .created)
             let id = try #require(created.headers[.location]?.components(separatedBy: "/").last)
+            // `total` counts over all pages, with the same search.
+            func page(_ query: String) async throws -> (items: Int, total: Int) {
+                let o = try JSONSerialization.jsonObject(with: Data(try await api.request(.get, "/api/v1/clients?" + query, headers: auth).body.utf8)) as? [String: Any]
+                return ((o?["items"] as? [Any])?.count ?? -1, o?["total"] as? Int ?? -1)
+            }
+            let all = try await page("limit=500"), one = try await page("limit=1"), searched = try await page("q=Saleh&limit=500")
+            #expect(all.total == all.items && all.total > 1 && one.items == 1 && one.total == all.total)
+            #expect(searched.total == searched.items && searched.total >= 1 && searched.total < all.total)
             // Status periods: an overlap is refused, a valid history saved.
             let overlap = try await api.request(.put, "/api/v1/clients/\(id)/status-periods", json: "[{\"kind\":\"gestattung\",\"from\":\"2019-03-01\",\"to\":\"2021-01-01\"},{\"kind\":\"duldung\",\"from\":\"2020-12-31\"}]", headers: auth)
             #expect(overlap.status == .unprocessableContent)
