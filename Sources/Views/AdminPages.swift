@@ -21,7 +21,7 @@ public enum AdminPages {
         <h1>Protokoll: \(client.firstName) \(client.lastName)</h1>
         <p class="hint">Jeder Lese- und Schreibzugriff auf die Akte, ohne Inhalte.</p>
         \(chain)
-        <table><thead><tr><th scope="col">Nr.</th><th scope="col">Zeitpunkt</th><th scope="col">Benutzer:in</th><th scope="col">Aktion</th><th scope="col">Datensatz</th></tr></thead>
+        <table><caption class="visually-hidden">Protokoll</caption><thead><tr><th scope="col">Nr.</th><th scope="col">Zeitpunkt</th><th scope="col">Benutzer:in</th><th scope="col">Aktion</th><th scope="col">Datensatz</th></tr></thead>
         <tbody>\(lines)</tbody></table>
         \(olderFrom.map { "<p><a id=\"older\" href=\"/clients/\(client.id)/audit?vor=\($0)\">Ältere Einträge</a></p>" as HTML } ?? .empty)
         """)
@@ -58,7 +58,7 @@ public enum AdminPages {
         return Layout.page(frame, """
         <h1>Benutzer:innen</h1>
         \(created.map { "<p role=\"status\">Benutzerkonto für \($0) angelegt. Das Einmal-Passwort wurde angezeigt; bitte sicher übergeben.</p>" as HTML } ?? .empty)
-        <table><thead><tr><th scope="col">Name</th><th scope="col">E-Mail</th><th scope="col">Rolle</th><th scope="col">Status</th><th scope="col">Offene Arbeit</th><th scope="col"><span class="visually-hidden">Aktion</span></th></tr></thead><tbody>\(lines)</tbody></table>
+        <table><caption class="visually-hidden">Benutzer:innen</caption><thead><tr><th scope="col">Name</th><th scope="col">E-Mail</th><th scope="col">Rolle</th><th scope="col">Status</th><th scope="col">Offene Arbeit</th><th scope="col"><span class="visually-hidden">Aktion</span></th></tr></thead><tbody>\(lines)</tbody></table>
         <h2>Neues Benutzerkonto</h2>
         \(Layout.errorSummary(f.errors))
         <form method="post" action="/users">

@@ -66,7 +66,7 @@ public enum AuthPages {
             """ as HTML
         }
         let tokenTable: HTML = tokens.isEmpty ? "<p>Keine gültigen Tokens.</p>" : """
-            <table><thead><tr><th scope="col">Bezeichnung</th><th scope="col">Erzeugt</th><th scope="col"><span class="visually-hidden">Aktion</span></th></tr></thead>
+            <table><caption class="visually-hidden">API-Tokens</caption><thead><tr><th scope="col">Bezeichnung</th><th scope="col">Erzeugt</th><th scope="col"><span class="visually-hidden">Aktion</span></th></tr></thead>
             <tbody>\(tokenRows)</tbody></table>
             """
         func field(_ name: String, _ label: String) -> HTML {

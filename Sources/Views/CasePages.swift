@@ -145,7 +145,7 @@ public enum CasePages {
         <p><a href="/clients/\(client.id)">Zur Klientenakte</a> · <a href="/clients/\(client.id)/assessment">Prüfung</a> · <a href="/cases/\(c.id)/letters/application">Briefe</a></p>
         \(work)
         <h2>Beratungen</h2>
-        <table><thead><tr><th scope="col">Datum</th><th scope="col">Art</th><th scope="col">Kanal</th><th scope="col">Sprache</th><th scope="col">Dauer</th><th scope="col">Besprochene Wege</th><th scope="col">Vermerk</th><th scope="col"><span class="visually-hidden">Aktion</span></th></tr></thead>
+        <table><caption class="visually-hidden">Beratungsgespräche</caption><thead><tr><th scope="col">Datum</th><th scope="col">Art</th><th scope="col">Kanal</th><th scope="col">Sprache</th><th scope="col">Dauer</th><th scope="col">Besprochene Wege</th><th scope="col">Vermerk</th><th scope="col"><span class="visually-hidden">Aktion</span></th></tr></thead>
         <tbody>\(rows)</tbody></table>
         \(c.state == .closed ? HTML.empty : """
         <h2>Beratung erfassen</h2>

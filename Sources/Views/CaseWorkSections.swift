@@ -51,7 +51,7 @@ public enum CaseWorkSections {
         <p class="hint">Aus dem angestrebten Weg und den offenen Voraussetzungen der Prüfung abgeleitet.</p>
         \(error.map { e in e.kind == nil ? "<p class=\"error\" role=\"alert\">\(e.message)</p>" as HTML
             : "<p class=\"error\"><a href=\"#\(e.field)-\(e.kind!.rawValue)\">\(e.kind!.german): \(e.message)</a></p>" } ?? .empty)
-        \(rows.isEmpty ? "<p>Für diese Akte sind keine Unterlagen abgeleitet (kein Weg gewählt).</p>" as HTML : "<table><thead><tr><th scope=\"col\">Unterlage</th><th scope=\"col\">Stand</th><th scope=\"col\">Datei</th><th scope=\"col\">Ändern</th></tr></thead><tbody>\(rows)</tbody></table>")
+        \(rows.isEmpty ? "<p>Für diese Akte sind keine Unterlagen abgeleitet (kein Weg gewählt).</p>" as HTML : "<table><caption class=\"visually-hidden\">Unterlagen</caption><thead><tr><th scope=\"col\">Unterlage</th><th scope=\"col\">Stand</th><th scope=\"col\">Datei</th><th scope=\"col\">Ändern</th></tr></thead><tbody>\(rows)</tbody></table>")
         </section>
         """
     }
@@ -91,7 +91,7 @@ public enum CaseWorkSections {
         <section aria-labelledby="applications"><h2 id="applications">Anträge und Entscheidungen</h2>
         \(notice.map { "<p class=\"notice\" role=\"status\">\($0)</p>" as HTML } ?? .empty)
         \(Layout.errorSummary(errors))
-        \(rows.isEmpty ? "<p>Noch kein Antrag gestellt.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Weg</th><th scope=\"col\">Gestellt am</th><th scope=\"col\">Stand</th><th scope=\"col\"></th></tr></thead><tbody>\(rows)</tbody></table>")
+        \(rows.isEmpty ? "<p>Noch kein Antrag gestellt.</p>" as HTML : "<table><caption class=\"visually-hidden\">Anträge</caption><thead><tr><th scope=\"col\">Weg</th><th scope=\"col\">Gestellt am</th><th scope=\"col\">Stand</th><th scope=\"col\"></th></tr></thead><tbody>\(rows)</tbody></table>")
         \(editable ? """
         <form method="post" action="/cases/\(c.id)/applications">\(Layout.csrf(frame.csrf))
         <div class="grid">

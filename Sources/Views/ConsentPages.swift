@@ -67,12 +67,12 @@ public enum ConsentPages {
         return Layout.page(frame, """
         <h1>Schweigepflichtentbindungen: \(client.firstName) \(client.lastName)</h1>
         <p class="hint">Nur unter einer passenden, gültigen und nicht widerrufenen Schweigepflichtentbindung sieht die Behörde Angaben zu dieser Person – und nur die Themen, die sie umfasst.</p>
-        \(rows.isEmpty ? "<p>Es liegt keine Schweigepflichtentbindung vor.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Empfänger</th><th scope=\"col\">Zweck</th><th scope=\"col\">Themen</th><th scope=\"col\">Gültigkeit</th><th scope=\"col\">Sprache / Fassung</th><th scope=\"col\">Stand</th><th scope=\"col\"></th><th scope=\"col\">Unterschriebenes Formular</th></tr></thead><tbody>\(rows)</tbody></table>")
+        \(rows.isEmpty ? "<p>Es liegt keine Schweigepflichtentbindung vor.</p>" as HTML : "<table><caption class=\"visually-hidden\">Schweigepflichtentbindungen</caption><thead><tr><th scope=\"col\">Empfänger</th><th scope=\"col\">Zweck</th><th scope=\"col\">Themen</th><th scope=\"col\">Gültigkeit</th><th scope=\"col\">Sprache / Fassung</th><th scope=\"col\">Stand</th><th scope=\"col\"></th><th scope=\"col\">Unterschriebenes Formular</th></tr></thead><tbody>\(rows)</tbody></table>")
         \(scanError.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
         <h2>Neue Schweigepflichtentbindung erfassen</h2>
         \(recipients.isEmpty ? "<p class=\"hint\" id=\"no-recipient\">Ihre Beratungsstelle hat derzeit keine Kooperation mit einer Ausländerbehörde: es gibt niemanden, an den Angaben weitergegeben werden könnten.</p>" as HTML : newConsentForm)
         <section aria-labelledby="log"><h2 id="log">Weitergaben (Auskunft nach Art. 15 DSGVO)</h2>
-        \(log.isEmpty ? "<p>Bisher wurden keine Angaben weitergegeben.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Zeitpunkt</th><th scope=\"col\">Empfänger</th><th scope=\"col\">Themen</th><th scope=\"col\">Weg</th></tr></thead><tbody>\(log)</tbody></table>")
+        \(log.isEmpty ? "<p>Bisher wurden keine Angaben weitergegeben.</p>" as HTML : "<table><caption class=\"visually-hidden\">Weitergegebene Angaben</caption><thead><tr><th scope=\"col\">Zeitpunkt</th><th scope=\"col\">Empfänger</th><th scope=\"col\">Themen</th><th scope=\"col\">Weg</th></tr></thead><tbody>\(log)</tbody></table>")
         </section>
         <p><a href="/clients/\(client.id)">Zurück zur Akte</a></p>
         """)

@@ -14,7 +14,7 @@ public enum CooperationPages {
         return Layout.page(frame, """
         <h1>Freigegebene Fälle</h1>
         <p class="hint">Fälle der kooperierenden Beratungsstelle, für die heute eine Schweigepflichtentbindung gegenüber Ihrer Behörde gilt. Jede Ansicht wird protokolliert und der Person auf Anfrage mitgeteilt.</p>
-        \(lines.isEmpty ? "<p>Derzeit ist kein Fall freigegeben.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Fall</th><th scope=\"col\">Beratungsstelle</th></tr></thead><tbody>\(lines)</tbody></table>")
+        \(lines.isEmpty ? "<p>Derzeit ist kein Fall freigegeben.</p>" as HTML : "<table><caption class=\"visually-hidden\">Freigegebene Fälle</caption><thead><tr><th scope=\"col\">Fall</th><th scope=\"col\">Beratungsstelle</th></tr></thead><tbody>\(lines)</tbody></table>")
         """)
     }
 
@@ -51,7 +51,7 @@ public enum CooperationPages {
             }
             parts.append("""
             <section aria-labelledby="status"><h2 id="status">Aufenthaltsverlauf</h2>
-            <table><thead><tr><th scope="col">von</th><th scope="col">bis</th><th scope="col">Status</th></tr></thead><tbody>\(rows)</tbody></table></section>
+            <table><caption class="visually-hidden">Statusverlauf</caption><thead><tr><th scope="col">von</th><th scope="col">bis</th><th scope="col">Status</th></tr></thead><tbody>\(rows)</tbody></table></section>
             """)
         }
         if m.topics.contains(.assessment), let person = m.person {
@@ -62,7 +62,7 @@ public enum CooperationPages {
             }
             parts.append("""
             <section aria-labelledby="assessment"><h2 id="assessment">Einschätzung der Beratungsstelle (Stand \(person.assessments.first?.on.german ?? ""))</h2>
-            <table><thead><tr><th scope="col">Vorschrift</th><th scope="col">Titel</th><th scope="col">Ergebnis</th></tr></thead><tbody>\(rows)</tbody></table></section>
+            <table><caption class="visually-hidden">Ergebnis der Prüfung</caption><thead><tr><th scope="col">Vorschrift</th><th scope="col">Titel</th><th scope="col">Ergebnis</th></tr></thead><tbody>\(rows)</tbody></table></section>
             """)
         }
         if m.topics.contains(.missingDocuments), let person = m.person {
@@ -85,7 +85,7 @@ public enum CooperationPages {
             }
             parts.append("""
             <section aria-labelledby="applications"><h2 id="applications">Anträge und Entscheidungen</h2>
-            \(rows.isEmpty ? "<p>Keine Anträge erfasst.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Vorschrift</th><th scope=\"col\">gestellt am</th><th scope=\"col\">Ergebnis</th><th scope=\"col\">entschieden am</th><th scope=\"col\">gültig bis</th></tr></thead><tbody>\(rows)</tbody></table>")</section>
+            \(rows.isEmpty ? "<p>Keine Anträge erfasst.</p>" as HTML : "<table><caption class=\"visually-hidden\">Anträge</caption><thead><tr><th scope=\"col\">Vorschrift</th><th scope=\"col\">gestellt am</th><th scope=\"col\">Ergebnis</th><th scope=\"col\">entschieden am</th><th scope=\"col\">gültig bis</th></tr></thead><tbody>\(rows)</tbody></table>")</section>
             """)
         }
         if m.topics.contains(.health) {
@@ -189,7 +189,7 @@ public enum CooperationPages {
         return Layout.page(frame, """
         <h1>Vermittlungen</h1>
         <p class="hint">\(authoritySide ? "Von Ihrer Behörde an die Beratungsstelle vermittelte Personen und deren Stand." : "Von der Ausländerbehörde vermittelte Personen: annehmen (mit Akte) oder mit Grund ablehnen.")</p>
-        \(rows.isEmpty ? "<p>Keine Vermittlungen.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Datum</th><th scope=\"col\">Name</th><th scope=\"col\">geboren</th><th scope=\"col\">Staatsang.</th><th scope=\"col\">\(authoritySide ? "an" : "von")</th><th scope=\"col\">Anlass</th><th scope=\"col\">Stand</th><th scope=\"col\"></th></tr></thead><tbody>\(rows)</tbody></table>")
+        \(rows.isEmpty ? "<p>Keine Vermittlungen.</p>" as HTML : "<table><caption class=\"visually-hidden\">Vermittlungen</caption><thead><tr><th scope=\"col\">Datum</th><th scope=\"col\">Name</th><th scope=\"col\">geboren</th><th scope=\"col\">Staatsang.</th><th scope=\"col\">\(authoritySide ? "an" : "von")</th><th scope=\"col\">Anlass</th><th scope=\"col\">Stand</th><th scope=\"col\"></th></tr></thead><tbody>\(rows)</tbody></table>")
         \(create)
         """)
     }
@@ -210,7 +210,7 @@ public enum CooperationPages {
             }
             return """
             <h2>\(org.name)</h2>
-            \(rows.isEmpty ? "<p>Noch keine Einträge.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Zuständigkeit</th><th scope=\"col\">Name</th><th scope=\"col\">Funktion</th><th scope=\"col\">Telefon</th><th scope=\"col\">E-Mail</th><th scope=\"col\"></th></tr></thead><tbody>\(rows)</tbody></table>")
+            \(rows.isEmpty ? "<p>Noch keine Einträge.</p>" as HTML : "<table><caption class=\"visually-hidden\">Ansprechpersonen</caption><thead><tr><th scope=\"col\">Zuständigkeit</th><th scope=\"col\">Name</th><th scope=\"col\">Funktion</th><th scope=\"col\">Telefon</th><th scope=\"col\">E-Mail</th><th scope=\"col\"></th></tr></thead><tbody>\(rows)</tbody></table>")
             """
         }
         var add: HTML = .empty

@@ -43,7 +43,7 @@ public enum FactsPage {
         <p><button type="submit">Speichern und prüfen</button> <a href="/clients/\(client.id)">Abbrechen</a></p>
         </form>
         <h2>Bedeutung der Felder</h2>
-        <table>\(help)</table>
+        <table><caption class="visually-hidden">Bedeutung der Felder</caption>\(help)</table>
         """)
     }
 

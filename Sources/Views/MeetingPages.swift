@@ -96,7 +96,7 @@ public enum MeetingPages {
         <textarea id="minutes" name="minutes" rows="8" cols="90" aria-describedby="minutes-hint">\(minutes)</textarea>\(Layout.fieldError("minutes", errors["minutes"]))
         <p><button type="submit">Protokoll speichern</button></p></form>
         <h2>Vereinbarte Aufgaben</h2>
-        \(follow.isEmpty ? "<p>Keine.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Aufgabe</th><th scope=\"col\">Verantwortlich</th><th scope=\"col\">Bis</th><th scope=\"col\"></th></tr></thead><tbody>\(follow)</tbody></table>")
+        \(follow.isEmpty ? "<p>Keine.</p>" as HTML : "<table><caption class=\"visually-hidden\">Folgeaufgaben</caption><thead><tr><th scope=\"col\">Aufgabe</th><th scope=\"col\">Verantwortlich</th><th scope=\"col\">Bis</th><th scope=\"col\"></th></tr></thead><tbody>\(follow)</tbody></table>")
         \(Layout.errorSummary(errors.filter { $0.key != "minutes" && !$0.key.hasPrefix("edit_") }))
         <form method="post" action="/meetings/\(id)/followups">\(Layout.csrf(frame.csrf))<div class="grid">
         <div><label for="text">Aufgabe</label><input id="text" name="text"\(Layout.describedBy("text", errors["text"]))>\(Layout.fieldError("text", errors["text"]))</div>

@@ -33,7 +33,7 @@ public enum ScreeningPages {
         <div><label for="on">Stichtag (TT.MM.JJJJ)</label><input id="on" name="on" value="\(today.german)" size="10"></div>
         </div>
         <p><button type="submit">Screening starten</button></p></form>
-        \(rows.isEmpty ? "<p>Noch keine Listen.</p>" as HTML : "<table><thead><tr><th scope=\"col\">Datei</th><th scope=\"col\">Stichtag</th><th scope=\"col\">Stand</th><th scope=\"col\">Zeilen</th><th scope=\"col\">Löschung am</th></tr></thead><tbody>\(rows)</tbody></table>")
+        \(rows.isEmpty ? "<p>Noch keine Listen.</p>" as HTML : "<table><caption class=\"visually-hidden\">Hochgeladene Listen</caption><thead><tr><th scope=\"col\">Datei</th><th scope=\"col\">Stichtag</th><th scope=\"col\">Stand</th><th scope=\"col\">Zeilen</th><th scope=\"col\">Löschung am</th></tr></thead><tbody>\(rows)</tbody></table>")
         """)
     }
 
@@ -67,7 +67,7 @@ public enum ScreeningPages {
             <section aria-labelledby="outreach"><h2 id="outreach">Einladungsliste: am Stichtag erfüllt oder erreichbar in \(months) Monaten</h2>
             <form method="get" action="/screening/\(j.id)"><label for="months">Zeitraum</label><select id="months" name="months">\(monthOptions)</select> <button type="submit">Anzeigen</button></form>
             <p>\(Labels.count(outreachTotal)) Personen\(outreachTotal > outreach.count ? " (die ersten \(Labels.count(outreach.count)) angezeigt)" : "")</p>
-            <table><thead><tr><th scope="col">Kennung</th><th scope="col">Weg</th><th scope="col">Ergebnis</th><th scope="col">ab</th></tr></thead><tbody>\(outreachRows)</tbody></table></section>
+            <table><caption class="visually-hidden">Ansprechliste</caption><thead><tr><th scope="col">Kennung</th><th scope="col">Weg</th><th scope="col">Ergebnis</th><th scope="col">ab</th></tr></thead><tbody>\(outreachRows)</tbody></table></section>
             """)
             if !rejections.isEmpty {
                 body.append("<details><summary>Abgewiesene Zeilen (\(j.rejected))</summary><ul>\(rejections.split(separator: "\n").map { "<li>\(ScreeningMessages.german(String($0)))</li>" as HTML })</ul></details>")

@@ -15,7 +15,7 @@ public enum StatisticsPages {
             } ?? .empty
             return """
             <section aria-labelledby="q-\(q.label)"><h2 id="q-\(q.label)">\(q.german)</h2>\(pop)
-            \(rows.isEmpty ? HTML.empty : "<table class=\"report\"><thead><tr><th scope=\"col\">Vorschrift</th><th scope=\"col\">Anträge im Quartal</th><th scope=\"col\">Erteilungen im Quartal</th><th scope=\"col\">Ablehnungen im Quartal</th><th scope=\"col\">Anhängig am \(q.lastDay.german)</th></tr></thead><tbody>\(rows)</tbody></table>")
+            \(rows.isEmpty ? HTML.empty : "<table class=\"report\"><caption class=\"visually-hidden\">Verfahren \(q.german)</caption><thead><tr><th scope=\"col\">Vorschrift</th><th scope=\"col\">Anträge im Quartal</th><th scope=\"col\">Erteilungen im Quartal</th><th scope=\"col\">Ablehnungen im Quartal</th><th scope=\"col\">Anhängig am \(q.lastDay.german)</th></tr></thead><tbody>\(rows)</tbody></table>")
             </section>
             """
         }

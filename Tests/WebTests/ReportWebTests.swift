@@ -183,6 +183,46 @@ struct ReportWebTests {
         }
     }
 
+    /// Every table of the staff pages has a caption (QA of 05.12.2026: status history, documents and sessions had
+    /// none), so that a screen reader's table list names them.
+    @Test func everyTableOnTheStaffPagesHasACaption() async throws {
+        try await withDemo(.sqlite) { _, clock, client in
+            func uncaptioned(_ body: String) -> Int {
+                body.components(separatedBy: "<table").dropFirst().filter { !($0.split(separator: ">", maxSplits: 1, omittingEmptySubsequences: false).last ?? "").hasPrefix("<caption") }.count
+            }
+            func firstLink(_ body: String, _ prefix: String) -> String? {
+                body.components(separatedBy: "href=\"\(prefix)").dropFirst().first { !$0.hasPrefix("new\"") }.map { prefix + $0.prefix { $0 != "\"" && $0 != "/" && $0 != "?" && $0 != "#" } }
+            }
+            var pages: [String: Int] = [:], tables = 0
+            func visit(_ b: Browser, _ paths: [String]) async throws {
+                for path in paths {
+                    let page = try await b.request(.get, path)
+                    #expect(page.status == .ok, "\(path)")
+                    pages[path] = uncaptioned(page.body)
+                    tables += page.body.components(separatedBy: "<table").count - 1
+                }
+            }
+            let counselor = Browser(client: client, clock: clock)
+            try await counselor.logIn(login("beraterin@elbstadt.example"), password: DemoSite.password)
+            let list = try await counselor.request(.get, "/clients")
+            let someClient = try #require(firstLink(list.body, "/clients/"))
+            let file = try await counselor.request(.get, someClient)
+            var paths = ["/clients", someClient, someClient + "/status", someClient + "/consents", someClient + "/facts/json", "/appointments", "/referrals",
+                         "/contacts", "/meetings", "/meetings/demo-meeting-10", "/advice", "/account", "/dashboard"]
+            if let someCase = firstLink(file.body, "/cases/") { paths.append(someCase) }
+            try await visit(counselor, paths)
+            let coordinator = Browser(client: client, clock: clock)
+            try await coordinator.logIn(login("koordination@elbstadt.example"), password: DemoSite.password)
+            try await visit(coordinator, ["/users", "/reports/counseling", "/reports/cooperation?quartal=2026-Q3", "/statistics", "/screening"])
+            let clerk = Browser(client: client, clock: clock)
+            try await clerk.logIn(login("sachbearbeitung@abh-elbstadt.example"), password: DemoSite.password)
+            let shared = try await clerk.request(.get, "/shared")
+            try await visit(clerk, ["/shared"] + [firstLink(shared.body, "/shared/clients/")].compactMap { $0 })
+            #expect(tables > 15)
+            #expect(pages.filter { $0.value > 0 }.isEmpty, "\(pages.filter { $0.value > 0 })")
+        }
+    }
+
     @Test func chartsMarkSuppressedValuesAndWrapTheirLegend() throws {
         var t = CountTable(title: "Verfahren", rowLabels: ["Q1/2026", "Q2/2026"],
                            columnLabels: ["gestellt", "erteilt nach § 25b Abs. 1, 4", "abgelehnt", "zurückgenommen", "noch offen am Quartalsende", "sonstiges"],
