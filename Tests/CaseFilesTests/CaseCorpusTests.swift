@@ -94,4 +94,18 @@ struct WaivableRequirementTests {
         let refused = Engine().assess(Household(single: known), person: known.id, pathway: .p25a, on: file.on, appliedOn: file.appliedOn)
         #expect(refused.waivers.contains("gen_visa_entry") && !refused.notes.contains { $0.text.hasPrefix("Angabe fehlt: Einreise") })
     }
+
+    /// A § 25b holder asked about § 25b: the failing `b_status` names the permit held, a note cites pitfall 10, and
+    /// the action speaks of renewing it (QA of 05.12.2026: it only read "Duldungsstatus klären"); the states are the
+    /// same with and without texts.
+    @Test func aPermitHolderIsToldWhichPermitBarsAndToRenewIt() throws {
+        let file = try CaseFileDecoder.load(path: Paths.projectCases + "/237-25b-holder-asked-for-25b.yaml")
+        let a = Engine().assess(file.household, person: "a", pathway: .p25b, on: file.on)
+        let status = try #require(a.conditions.first { $0.id == "b_status" })
+        #expect(status.state == .failing(.remediable) && status.detail?.contains("Aufenthaltserlaubnis nach § 25b AufenthG") == true)
+        #expect(a.notes.contains { $0.citation.contains("spec/14-pitfalls.md Nr. 10") })
+        #expect(a.actions.contains { $0.contains("rechtzeitig verlängern") })
+        let quiet = try #require(Engine().assess(file.household, person: "a", on: file.on, explains: false)?.assessment(.p25b))
+        #expect(quiet.outcome == a.outcome && quiet.conditions.first { $0.id == "b_status" }?.state == status.state)
+    }
 }

@@ -54,7 +54,7 @@ public enum ConditionCatalog {
         "a2_lu_by_employment": e("§ 25a Abs. 2 S. 1 Nr. 2 AufenthG", "Lebensunterhalt eigenständig durch Erwerbstätigkeit gesichert", "Lebensunterhalt vollständig durch Arbeit sichern"),
         "a3_crime_50_90": e("§ 25a Abs. 3 AufenthG", "Keine Verurteilung über 50 Tagessätze (90 bei ausländerrechtlichen Delikten)", "Tilgung abwarten oder atypischen Fall darlegen"),
         // § 25b
-        "b_status": e("§ 25b Abs. 1 S. 1 AufenthG", "Geduldet (oder Inhaber einer AE nach § 104c)", "Duldungsstatus klären"),
+        "b_status": e("§ 25b Abs. 1 S. 1 AufenthG", "Geduldet (oder Inhaber einer AE nach § 104c)", "Duldungsstatus klären (bei einer bestehenden Aufenthaltserlaubnis: diese rechtzeitig verlängern)"),
         "b_residence_years_min": e("§ 25b Abs. 1 S. 2 Nr. 1 AufenthG", "Seit 6 Jahren ununterbrochen geduldeter, gestatteter oder erlaubter Aufenthalt", "Voraufenthaltszeiten belegen"),
         "b_residence_years_min_with_minor_child": e("§ 25b Abs. 1 S. 2 Nr. 1 AufenthG", "Seit 4 Jahren ununterbrochener Voraufenthalt (mit minderjährigem ledigem Kind im Haushalt)", "Voraufenthaltszeiten belegen"),
         "b_60b_counts_if_104c": e("§ 25b Abs. 7 AufenthG", "Zeiten nach § 60b zählen für Inhaber nach § 104c"),

@@ -38,6 +38,13 @@ extension Context {
     /// `b_status`: geduldet on `R_dec` (any Duldung, entitlement, Duldungsfiktion) or a § 104c holder.
     func status25b(_ s: inout Sheet, holder: Bool?) {
         if holder == true { s.met("b_status", "Inhaber einer Aufenthaltserlaubnis nach § 104c"); return }
+        // A title held on R_dec: say which, so that "clarify the Duldung" is not read as advice to give it up.
+        if s.explains, case .known(let p) = subject.status(on: decision), let basis = p.titleBasis {
+            s.fail("b_status", .remediable, "keine Duldung: am \(decision.german) besteht eine Aufenthaltserlaubnis nach \(StatusPeriod.citation(ofBasis: basis))")
+            s.note("Wer bereits eine Aufenthaltserlaubnis besitzt (außer nach § 104c), erhält § 25b nicht daneben; zu prüfen ist die rechtzeitige Verlängerung des bestehenden Titels.",
+                   "§ 25b Abs. 1 S. 1 AufenthG; spec/14-pitfalls.md Nr. 10")
+            return
+        }
         s.require("b_status", isGeduldet(on: decision), fact: "status", .remediable)
     }
 
