@@ -32,6 +32,17 @@ enum RouteState {
 }
 
 extension Context {
+    /// A missing fact of `other`'s answer as this person's answer names it (CASES.md § 6: `<person-id>/<field>`): a
+    /// U-point as it is; a fact of a third person already named by its id stays so, except one of this person, which
+    /// is their own again (QA of 05.12.2026: two anchors away it read `m/s/integration_prognosis`).
+    func fact(_ fact: String, of other: Subject) -> String {
+        if other === subject || fact.hasPrefix("U") && Int(fact.dropFirst()) != nil { return fact }
+        if let slash = fact.firstIndex(of: "/") {
+            return fact[..<slash] == subject.id ? String(fact[fact.index(after: slash)...]) : fact
+        }
+        return "\(other.id)/\(fact)"
+    }
+
     /// The anchor condition from another person's answer (§1.9): a holder of the title counts without evaluation.
     func anchorState(_ other: Subject, pathways: [PathwayKey], holdsBasis: String, variant: Variant = .full) -> RouteState {
         if case .known(let p) = other.status(on: decision), p.titleBasis == holdsBasis { return .met }
@@ -42,7 +53,7 @@ extension Context {
             switch a.outcome {
             case .met: state = .met
             case .reachable: state = .time(a.from!)
-            case .unclear: state = .unknown(a.open.map { $0.hasPrefix("U") && Int($0.dropFirst()) != nil ? $0 : "\(other.id)/\($0)" })
+            case .unclear: state = .unknown(a.open.map { fact($0, of: other) })
             case .notMet: state = .remediable
             case .excluded: state = .permanent
             }

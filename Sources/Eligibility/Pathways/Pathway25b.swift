@@ -211,7 +211,7 @@ extension Context {
                 case .failing(let k):
                     s.add(c)
                     if failing != .permanent { failing = k == .time ? (failing ?? .remediable) : k }
-                case .unknown: open += c.open.map { main === subject || $0.hasPrefix("U") || $0.contains("/") ? $0 : "\(main.id)/\($0)" }
+                case .unknown: open += c.open.map { fact($0, of: main) }
                 case .discretion: s.add(c)
                 default: break
                 }
