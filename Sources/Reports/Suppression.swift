@@ -9,6 +9,20 @@ public enum Suppression {
 
     public static func isSensitive(_ n: Int) -> Bool { n > 0 && n < threshold }
 
+    /// - Parameter partsPublishedElsewhere: the rows are published on their own too (each service's own report under
+    ///   the Land view). A total over a hidden part then gives it away to anyone holding the other parts – the
+    ///   services' own coordinators know their exact figures (QA of 05.12.2026: two services, both rows hidden, the
+    ///   Land total minus one service's own report gave the other's "1"). Such a total is published only when none of
+    ///   its parts is hidden.
+    public static func publish(_ t: CountTable, partsPublishedElsewhere: Bool) -> CountTable {
+        var out = publish(t)
+        guard partsPublishedElsewhere else { return out }
+        for c in out.columnLabels.indices where out.cells.contains(where: { $0[c] == nil }) { out.columnTotals[c] = nil }
+        for r in out.cells.indices where out.cells[r].contains(nil) { out.rowTotals[r] = nil }
+        if out.cells.contains(where: { $0.contains(nil) }) { out.total = nil }
+        return out
+    }
+
     public static func publish(_ t: CountTable) -> CountTable {
         var out = t
         // Primary: the small cells and small totals.

@@ -206,7 +206,7 @@ struct ReportRoutes {
         }
         let table = Suppression.publish(CountTable(title: "Beratungsstellen im Land \(Holidays.landName(mine.land)) \(quarter.german)",
                                                    rowLabels: servicesOfLand.map { "\($0.city): \($0.name)" },
-                                                   columnLabels: ["Erstberatungen", "Folgeberatungen", "Anträge gestellt", "Erteilungen"], counts: rows, rowsAdd: false))
+                                                   columnLabels: ["Erstberatungen", "Folgeberatungen", "Anträge gestellt", "Erteilungen"], counts: rows, rowsAdd: false), partsPublishedElsewhere: true)
         if let r = try export([table], format: format, name: "land-\(quarter.label)") { return r }
         let choices = (0..<12).reduce(into: [last]) { list, _ in list.append(list.last!.previous) }.filter { $0.year >= 2020 }
         return Reply.html(ReportPages.land(frame: context.frame("Landesübersicht", current: "report-land").alerting(alert), table, quarter: quarter, choices: choices))
