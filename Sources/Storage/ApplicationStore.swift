@@ -91,7 +91,8 @@ public struct ApplicationStore: Sendable {
                 case .success(let periods):
                     try await ex.execute(SQL("DELETE FROM status_periods WHERE client_id = ?", [clientID]))
                     try await ClientStore.writeStatus(ex, clientID: clientID, periods: periods)
-                    try await ex.execute(SQL("UPDATE clients SET updated_at = ? WHERE id = ?", [audit.now, clientID]))
+                    // A change of the status history like the editor's: a form opened before it must not undo it.
+                    try await ex.execute(SQL("UPDATE clients SET revision = revision + 1, updated_at = ? WHERE id = ?", [audit.now, clientID]))
                     try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                               action: "update", entity: "status_history", entityID: clientID, clientID: clientID)
                 }
@@ -134,7 +135,8 @@ public struct ApplicationStore: Sendable {
                                                           from: client.facts.status ?? []) {
                     try await ex.execute(SQL("DELETE FROM status_periods WHERE client_id = ?", [clientID]))
                     try await ClientStore.writeStatus(ex, clientID: clientID, periods: periods)
-                    try await ex.execute(SQL("UPDATE clients SET updated_at = ? WHERE id = ?", [audit.now, clientID]))
+                    // A change of the status history like the editor's: a form opened before it must not undo it.
+                    try await ex.execute(SQL("UPDATE clients SET revision = revision + 1, updated_at = ? WHERE id = ?", [audit.now, clientID]))
                     try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                               action: "update", entity: "status_history", entityID: clientID, clientID: clientID)
                 } else {

@@ -260,7 +260,7 @@ struct ClientRoutes {
             periods.append(p)
         }
         if errors.isEmpty { errors = StatusHistoryRules.problems(periods, entered: c.facts.entered, born: c.facts.born, today: services.today) }
-        let basedOn = Int(form.trimmed("revision"))
+        let basedOn = try revision(form)
         guard errors.isEmpty else {
             return Reply.html(ClientPages.statusEditor(frame: clientFrame(context, "Statusverlauf", c), client: c, rows: rows, errors: errors, revision: basedOn),
                               status: .unprocessableContent)
@@ -272,6 +272,16 @@ struct ClientRoutes {
             return Reply.html(ClientPages.statusEditor(frame: clientFrame(context, "Statusverlauf", c), client: c, rows: rows, errors: [:],
                                                        revision: current, changedMeanwhile: true), status: .conflict)
         }
+    }
+
+    /// The revision a form of facts or status history was built from. Every such form sends it; without it a save
+    /// would overwrite unconditionally, so a form without one is refused (QA of 05.12.2026: an empty field skipped the
+    /// check).
+    func revision(_ form: Form) throws -> Int {
+        guard let n = Int(form.trimmed("revision")), n >= 0 else {
+            throw AppError.badRequest("Das Formular ist unvollständig (Bearbeitungsstand fehlt) und wurde nicht gespeichert. Bitte die Seite neu laden.")
+        }
+        return n
     }
 
     // MARK: Facts
@@ -304,7 +314,7 @@ struct ClientRoutes {
             for (path, message) in FactPlausibility.problems(facts, today: services.today) { errors[FactsFormParser.fieldName(path)] = message }
             for (field, message) in try await datesAgainstRecords(facts, c) { errors[FactsForm.name(field)] = message }
         }
-        let basedOn = Int(form.trimmed("revision"))
+        let basedOn = try revision(form)
         guard errors.isEmpty, let facts else {
             let typed = Dictionary(uniqueKeysWithValues: errors.keys.compactMap { k in form[k].map { (k, $0) } })
             return Reply.html(FactsForm.render(frame: clientFrame(context, "Angaben", c), client: c, values: object, errors: errors, typed: typed, revision: basedOn),
@@ -351,7 +361,7 @@ struct ClientRoutes {
         let (a, c) = try await loadClient(context, write: true)
         let form = try await Form.checked(request, context: context)
         let text = form["facts"] ?? ""
-        let basedOn = Int(form.trimmed("revision"))
+        let basedOn = try revision(form)
         let facts: Person
         do {
             facts = try CaseFileDecoder.person(json: text, source: "Angaben", on: services.today)

@@ -47,7 +47,11 @@ struct ApplicationTests {
                 #expect(byHand.status == .unprocessableContent && byHand.body.contains("setzt eine erfasste Entscheidung voraus"))
                 // A pending application has nothing to take back.
                 #expect(try await b.request(.post, reopen, form: ["csrf": csrf]).status == .conflict)
+                let statusBefore = b.formFields(try await b.request(.get, "/clients/client-a/status"))
                 #expect(try await b.request(.post, decide, form: ["csrf": csrf, "outcome": "granted", "decided_on": "20.11.2026", "permit_until": "19.11.2028"]).status == .seeOther)
+                #expect(try await f.services.clients.client(id: "client-a", organisation: "org-a")?.facts.status?.count == 4)
+                // The grant changed the history like the editor does: a status form opened before it cannot undo it (QA of 05.12.2026).
+                #expect(try await b.request(.post, "/clients/client-a/status", form: statusBefore).status == .conflict)
                 #expect(try await f.services.clients.client(id: "client-a", organisation: "org-a")?.facts.status?.count == 4)
                 #expect(try await b.request(.get, casePath).body.contains("Entscheidung zurücknehmen"))
                 // Another service cannot; the counselor can: the history is as before, the application pending, the case back at "filed".

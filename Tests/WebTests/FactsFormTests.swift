@@ -55,6 +55,14 @@ struct FactsFormTests {
                 let json = colleague.formFields(try await colleague.request(.get, "/clients/client-a/facts/json"))
                 _ = try await b.request(.post, "/clients/client-a/facts", form: b.formFields(try await b.request(.get, "/clients/client-a/facts")))
                 #expect(try await colleague.request(.post, "/clients/client-a/facts/json", form: json).status == .conflict)
+                // A form without a (valid) revision is refused, not saved unconditionally.
+                colleague.omitsRevision = true
+                for bad in [nil, "", "abc", "99999999999999999999", "-1"] as [String?] {
+                    var form = colleague.formFields(try await colleague.request(.get, "/clients/client-a/facts"))
+                    form["revision"] = bad
+                    let r = try await colleague.request(.post, "/clients/client-a/facts", form: form)
+                    #expect(r.status == .badRequest && r.body.contains("Bearbeitungsstand fehlt"), "\(bad ?? "none")")
+                }
             }
         }
     }

@@ -149,6 +149,8 @@ final class Browser: @unchecked Sendable {
     let client: any TestClientProtocol
     let clock: TestClock
     var cookies: [String: String] = [:]
+    /// When set, posts to the facts and status editors go without a revision unless the form has one.
+    var omitsRevision = false
 
     init(client: any TestClientProtocol, clock: TestClock) { self.client = client; self.clock = clock }
 
@@ -160,6 +162,13 @@ final class Browser: @unchecked Sendable {
         var headers = extra
         if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
         var body: ByteBuffer? = nil
+        var form = form
+        // A hand-built post to a client's facts or status editor gets the revision the editor would show now, as if
+        // it had just been opened (the tests of the revision check itself send theirs or none).
+        if method == .post, form != nil, form?["revision"] == nil, !omitsRevision, let editor = Self.revisedEditor(uri) {
+            let page = try await request(.get, editor)
+            if let r = page.body.range(of: "name=\"revision\" value=\"") { form?["revision"] = String(page.body[r.upperBound...].prefix { $0 != "\"" }) }
+        }
         if let form {
             headers[.contentType] = "application/x-www-form-urlencoded"
             body = ByteBuffer(string: form.map { "\(enc($0.key))=\(enc($0.value))" }.joined(separator: "&"))
@@ -177,6 +186,13 @@ final class Browser: @unchecked Sendable {
     }
 
     func enc(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? s }
+
+    /// The editor page whose revision a post to `uri` carries: /clients/ID/status, /facts or /facts/json.
+    static func revisedEditor(_ uri: String) -> String? {
+        let parts = uri.split(separator: "?")[0].split(separator: "/")
+        guard parts.count >= 3, parts[0] == "clients", ["status", "facts"].contains(parts[2]), parts.count == 3 || parts.count == 4 && parts[3] == "json" else { return nil }
+        return "/" + parts.joined(separator: "/")
+    }
 
     /// The CSRF token of the last form on a page.
     func csrf(_ page: Page) -> String? {
