@@ -148,6 +148,14 @@ struct CaseDecoding {
 
     // MARK: Person
 
+    /// A country as CASES.md writes it: ISO 3166-1 alpha-3 (a degree's `country` as a nationality; QA of 05.12.2026:
+    /// "Germany" was taken, and a German degree then did not count).
+    static func alpha3(_ n: YAMLValue) throws -> String {
+        let s = try n.string()
+        guard s.count == 3, s.allSatisfy({ $0.isUppercase && $0.isLetter }) else { throw n.error("expected an ISO 3166-1 alpha-3 code, found '\(s)'") }
+        return s
+    }
+
     static let personKeys = ["id", "label", "born", "nationality", "safe_country_of_origin", "marital_status", "entered",
         "entered_with_visa", "entered_for_benefits", "status", "asylum", "identity", "passport", "german",
         "civic_test_passed_on", "fdgo_declaration_on", "fdgo_doubts", "integration_prognosis", "integration_course",
@@ -182,11 +190,7 @@ struct CaseDecoding {
         p.born = try f.optional("born") { try $0.day() }
         // Not born or arrived after the date the facts are judged on (a screening's Stichtag, the editor's today).
         if let b = p.born, b > on { throw f["born"]!.error("must not be after on (\(on.iso))") }
-        p.nationality = try f.optional("nationality") { n in
-            let s = try n.string()
-            guard s.count == 3, s.allSatisfy({ $0.isUppercase && $0.isLetter }) else { throw n.error("expected an ISO 3166-1 alpha-3 code, found '\(s)'") }
-            return s
-        }
+        p.nationality = try f.optional("nationality") { try Self.alpha3($0) }
         p.safeCountryOfOrigin = try f.optional("safe_country_of_origin") { try $0.bool() }
         p.maritalStatus = try f.optional("marital_status") { try $0.oneOf(MaritalStatus.self) }
         p.entered = try f.optional("entered") { try $0.day() }
@@ -237,7 +241,7 @@ struct CaseDecoding {
         p.degrees = try f.optional("degrees") { try $0.list().map { d in
             let g = try d.mapping(allowed: ["kind", "on", "country", "recognised"])
             return Degree(kind: try g.required("kind").oneOf(DegreeKind.self), on: try g.required("on").day(),
-                          country: try g.optional("country") { try $0.string() }, recognised: try g.optional("recognised") { try $0.bool() })
+                          country: try g.optional("country") { try Self.alpha3($0) }, recognised: try g.optional("recognised") { try $0.bool() })
         } }
         p.training = try f.optional("training") { try $0.list().map(training) }
         p.convictions = try f.optional("convictions") { try $0.list().map(conviction) }

@@ -49,6 +49,8 @@ public enum DecoderMessages {
         ("only the last period may omit 'to'", "nur der letzte Zeitraum darf ohne „to“ sein"),
         ("overlaps the previous period", "überschneidet sich mit dem vorigen Zeitraum"),
         ("give exactly one of", "genau eine Angabe machen von"),
+        ("(or juvenile_law: true for a sanction other than Jugendstrafe)", "(oder juvenile_law: true bei einer anderen Sanktion als Jugendstrafe)"),
+        ("with a prison or juvenile sentence", "bei Freiheits- oder Jugendstrafe"),
         ("only allowed for", "nur erlaubt für"),
         ("only allowed with", "nur erlaubt mit"),
         ("not valid JSON at byte", "kein gültiges JSON an Byte"),

@@ -122,6 +122,10 @@ public enum FactsForm {
             Field("still_registered", "noch im Bundeszentralregister", .yesNo), Field("foreigners_only", "nur von Ausländern begehbar (AufenthG/AsylG)", .yesNo),
             Field("day_fines", "Tagessätze", .number), Field("prison_months", "Freiheitsstrafe (Monate)", .number),
             Field("juvenile_months", "Jugendstrafe (Monate)", .number), Field("suspended", "zur Bewährung ausgesetzt", .yesNo),
+            Field("juvenile_law", "nach Jugendstrafrecht", .yesNo, "Ohne Tagessätze und Strafe: eine andere Sanktion (Erziehungsmaßregel, Zuchtmittel)."),
+            Field("jugendstrafe", "Sanktion ist Jugendstrafe", .yesNo),
+            Field("s54_group", "Deliktsgruppe nach § 54 Abs. 1 Nr. 1a–1d (Strafe ab 1 Jahr; 1d ab 6 Monaten)", .choice([("", "keines davon"), ("1a", "Nr. 1a: gegen Leben, körperliche Unversehrtheit, sexuelle Selbstbestimmung, qualifiziert gegen Eigentum, gegen Vollstreckungsbeamte, §§ 125/125a StGB"), ("1b", "Nr. 1b: § 263 StGB zulasten von Sozialleistungsträgern oder BtMG"), ("1c", "Nr. 1c: §§ 96, 97 AufenthG (Einschleusen)"), ("1d", "Nr. 1d: Delikte der Nr. 1a mit Waffe oder gefährlichem Werkzeug")])),
+            Field("btmg_29_1_1", "§ 29 Abs. 1 S. 1 Nr. 1 BtMG", .yesNo),
         ]),
         Group("Mitwirkung und Ausschlussgründe", [
             Field("conduct.current_obstruction", "Verhindert derzeit die Abschiebung durch", .choice([("", "nichts davon"), ("deception", "Täuschung über Identität/Staatsangehörigkeit"), ("false_statements", "Falschangaben"), ("non_cooperation", "fehlende Mitwirkung")]), "Nur aktuelles Verhalten."),

@@ -23,7 +23,11 @@ enum FactsFormParser {
         for g in FactsForm.groups {
             if let list = g.list {
                 var rows: [[String: Any]] = []
+                let stored = base[list] as? [[String: Any]] ?? []
                 for i in 0..<50 {
+                    // What the form does not show of the stored row at this place stays (QA of 05.12.2026: a row rebuilt
+                    // from the form's fields alone lost what only the JSON editor sets). A row emptied in the form goes.
+                    let unshown = i < stored.count ? stored[i].filter { k, _ in !g.fields.contains { $0.key == k } } : [:]
                     var row: [String: Any] = [:], touched = false, present = false
                     for f in g.fields {
                         let n = FactsForm.name("\(list).\(i).\(f.key)")
@@ -36,7 +40,7 @@ enum FactsFormParser {
                         }
                     }
                     if !present { break }
-                    if touched { rows.append(row) }
+                    if touched { rows.append(unshown.merging(row) { _, typed in typed }) }
                 }
                 // "None" ticked beside a filled row contradicts itself: asked back rather than one of them silently kept.
                 // Not when "none" was what was stored (the form shows it ticked): a row added to it is the news.
@@ -130,6 +134,7 @@ enum FactsFormParser {
         }
         var text = DecoderMessages.german(e.message).replacingOccurrences(of: "darf nicht vor „from“ liegen", with: "darf nicht vor dem Beginn liegen")
         // Field names as the form labels them, whole numbers without ".0".
+        text = text.replacingOccurrences(of: "(oder juvenile_law: true bei", with: "(oder „nach Jugendstrafrecht“: ja bei")
         for (key, label) in [("day_fines", "Tagessätze"), ("prison_months", "Freiheitsstrafe (Monate)"), ("juvenile_months", "Jugendstrafe (Monate)")] {
             text = text.replacingOccurrences(of: key, with: "„\(label)“")
         }

@@ -23,6 +23,48 @@ struct FactsFormTests {
         }
     }
 
+    /// Every field of a conviction is in the form (§ 54 Abs. 1 groups, BtMG, juvenile law), and what a row holds
+    /// beyond the form's fields is kept (QA of 05.12.2026: a facts-form save dropped the JSON editor's `s54_group`,
+    /// and a juvenile-law conviction without sanction then blocked every save with a half-English message).
+    @Test(arguments: TestDatabase.available)
+    func convictionsFromTheJSONEditorSurviveTheFactsForm(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                try await b.logIn(f.login(.counselor))
+                let editor = b.formFields(try await b.request(.get, "/clients/client-a/facts/json"))
+                var facts = try #require(try JSONSerialization.jsonObject(with: Data((editor["facts"] ?? "").utf8)) as? [String: Any])
+                facts["convictions"] = [
+                    ["date": "2019-03-01", "offence": "§ 29 BtMG", "intentional": true, "in_germany": true, "still_registered": true, "foreigners_only": false,
+                     "prison_months": 14, "suspended": true, "s54_group": "1b", "btmg_29_1_1": true],
+                    ["date": "2017-06-01", "intentional": true, "in_germany": true, "still_registered": true, "foreigners_only": false, "juvenile_law": true],
+                ]
+                var json = editor
+                json["facts"] = String(decoding: try JSONSerialization.data(withJSONObject: facts), as: UTF8.self)
+                #expect(try await b.request(.post, "/clients/client-a/facts/json", form: json).status == .seeOther)
+                let stored = try await f.services.clients.client(id: "client-a", organisation: "org-a")?.facts.convictions
+                let form = try await b.request(.get, "/clients/client-a/facts")
+                #expect(form.body.contains("<option value=\"1b\" selected"))
+                let saved = try await b.request(.post, "/clients/client-a/facts", form: b.formFields(form))
+                #expect(saved.status == .seeOther, "\(saved.body.components(separatedBy: "error-summary").dropFirst().first?.prefix(400) ?? "")")
+                let after = try await f.services.clients.client(id: "client-a", organisation: "org-a")?.facts.convictions
+                #expect(after == stored && after?.first?.s54Group == "1b" && after?.last?.juvenileLaw == true)
+                // The row rule in German, naming the form's fields.
+                var bad = b.formFields(try await b.request(.get, "/clients/client-a/facts"))
+                bad["convictions__1__juvenile_law"] = "false"
+                let refused = try await b.request(.post, "/clients/client-a/facts", form: bad)
+                #expect(refused.status == .unprocessableContent && refused.body.contains("(oder „nach Jugendstrafrecht“: ja bei einer anderen Sanktion als Jugendstrafe)"))
+                #expect(!refused.body.contains("juvenile_law") || !refused.body.contains("for a sanction"))
+                // A degree's country is an ISO code in the JSON editor as in the form (QA: "Germany" was taken there and
+                // then blocked every save of the form).
+                facts["degrees"] = [["kind": "school", "on": "2020-01-01", "country": "Germany"]]
+                json = b.formFields(try await b.request(.get, "/clients/client-a/facts/json"))
+                json["facts"] = String(decoding: try JSONSerialization.data(withJSONObject: facts), as: UTF8.self)
+                let country = try await b.request(.post, "/clients/client-a/facts/json", form: json)
+                #expect(country.status == .unprocessableContent && country.body.contains("ISO-Code") && country.body.contains("degrees"))
+            }
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func aSaveFromAFormOlderThanAColleaguesChangeIsRefusedAndKeepsTheInput(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
