@@ -53,7 +53,7 @@ public enum AssessmentPage {
             <p class="hint" id="on-hint">Es gilt das Recht an diesem Tag; für künftige Daten auch bereits beschlossene Änderungen.</p>
             \(Layout.fieldError("on", m.dateError?.message))<input id="on" name="on" value="\(m.dateError?.typed ?? m.on.german)" size="10"\(m.dateError == nil ? " aria-describedby=\"on-hint\"" as HTML : " aria-invalid=\"true\" aria-describedby=\"on-error on-hint\"")> <button type="submit">Neu prüfen</button>
             </form>
-            <p>Stand: <strong>\(m.on.german)</strong>\(m.on == m.today ? " (heute)" : "")\(m.appliedOn.map { " · Antragsdatum: <strong>\($0.german)</strong> (offener Antrag; gilt für jeden Weg, SPEC.md K10)" as HTML } ?? .empty)</p>
+            <p>Stand: <strong>\(m.on.german)</strong>\(m.on == m.today ? " (heute)" : "")\(m.appliedOn.map { " · Antragsdatum: <strong>\($0.german)</strong> (offener Antrag; gilt für jeden Weg)" as HTML } ?? .empty)</p>
             \(permitNote(m, current))
             <table><caption>Übersicht</caption><thead><tr><th scope="col">Vorschrift</th><th scope="col">Titel</th><th scope="col">Ergebnis</th><th scope="col">Rechtsfolge</th></tr></thead>
             <tbody>
@@ -109,7 +109,7 @@ public enum AssessmentPage {
         """ as HTML)
         b.raw("\n")
         list(&b, "<h4>Offene oder fehlende Voraussetzungen</h4><ul>", a.conditions.filter { $0.state != .met && $0.state != .notApplicable }) { b, c in
-            b.raw("<li>"); c.writeSentence(names: a.names) { b.text($0) }; b.raw("</li>")
+            b.raw("<li>"); c.writeSentence(names: a.names, citation: Labels.citation) { b.text($0) }; b.raw("</li>")
         }
         b.raw("\n")
         list(&b, "<h4>Handlungsbedarf</h4><ul>", a.actions) { b, action in b.raw("<li>"); b.text(action); b.raw("</li>") }

@@ -76,6 +76,12 @@ public enum Labels {
     public static func citation(_ s: String) -> String {
         if s.hasPrefix("SPEC.md, How the engine must answer") { return "Auslegungsregel zum frühesten Datum" }
         if s.hasPrefix("SPEC.md, Engine conventions "), let k = s.split(separator: " ").last { return "Auslegungsregel \(k)" }
+        // "§ 5 Abs. 3 S. 2 AufenthG; SPEC.md § 6", "SPEC.md K10": the specification's own sections read as rules.
+        if s.contains("SPEC.md") {
+            return s.components(separatedBy: "; ").map { part in
+                part.hasPrefix("SPEC.md ") ? "Auslegungsregel " + part.dropFirst("SPEC.md ".count) : citation(part)
+            }.joined(separator: "; ")
+        }
         guard s.utf8.contains(UInt8(ascii: "/")) else { return s }
         var out = ""
         var rest = Substring(s)

@@ -17,7 +17,8 @@ public enum SnapshotPage {
             let from: HTML = a.from.flatMap { Day(iso: $0) }.map { " ab \($0.german)" as HTML } ?? .empty
             let consequence: HTML = a.consequence.flatMap(Consequence.init(rawValue:)).map { " · \($0.german)" as HTML } ?? .empty
             let shown = a.conditions.filter { $0.state != "met" && $0.state != "not_applicable" }
-            let conditions = shown.map { "<li>\($0.text)</li>" as HTML }
+            // The stored sentence ends with its citation as the engine gives it; shown as staff read it.
+            let conditions = shown.map { "<li>\($0.text.replacingOccurrences(of: "(\($0.citation)).", with: "(\(Labels.citation($0.citation))).")))</li>" as HTML }
             let actions = a.actions.map { "<li>\($0)</li>" as HTML }
             return """
             <section class="pathway"><h2>\(a.title)</h2>

@@ -140,15 +140,16 @@ public struct ConditionResult: Sendable, Hashable {
     public var requirement: String { ConditionCatalog.entry(id).requirement }
 
     /// One German sentence a counselor can read; `names`: other persons of the household by id (see `Assessment.names`).
-    public func sentence(names: [String: String] = [:]) -> String {
+    public func sentence(names: [String: String] = [:], citation: (String) -> String = { $0 }) -> String {
         var s = ""
-        writeSentence(names: names) { s += $0 }
+        writeSentence(names: names, citation: citation) { s += $0 }
         return s
     }
 
     /// The sentence in parts, in order (a page writes them straight into its buffer, each escaped, instead of
     /// building the sentence first).
-    public func writeSentence(names: [String: String] = [:], _ emit: (String) -> Void) {
+    /// `citation`: how the citation is written (a page names the specification's rules in words).
+    public func writeSentence(names: [String: String] = [:], citation: (String) -> String = { $0 }, _ emit: (String) -> Void) {
         let entry = ConditionCatalog.entry(id)
         emit(entry.requirement)
         emit(" – ")
@@ -169,7 +170,7 @@ public struct ConditionResult: Sendable, Hashable {
         }
         if let d = detail { emit("; "); emit(d) }
         emit(" (")
-        emit(entry.citation)
+        emit(citation(entry.citation))
         emit(").")
     }
 }
