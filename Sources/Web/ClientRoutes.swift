@@ -435,13 +435,9 @@ struct ClientRoutes {
             dateError = (request.uri.queryParameters["on"].map(String.init) ?? "", dayMessage(error) + " Gezeigt wird die Prüfung für heute.")
             on = today
         }
-        // Dates no assessment can be made on: before the Residence Act, or before the person was born.
         let typed = request.uri.queryParameters["on"].map(String.init) ?? ""
-        if on < RecordDates.residenceActInForce {
-            dateError = (typed, "Das Aufenthaltsgesetz gilt seit dem 01.01.2005; eine Prüfung davor ist nicht möglich. Gezeigt wird die Prüfung für heute.")
-            on = today
-        } else if let born = c.facts.born, on < born {
-            dateError = (typed, "Der \(on.german) liegt vor der Geburt (\(born.german)). Gezeigt wird die Prüfung für heute.")
+        if let why = Self.unassessable(on, born: c.facts.born) {
+            dateError = (typed, why + " Gezeigt wird die Prüfung für heute.")
             on = today
         }
         // A pending application fixes the application date of every pathway (K10): an age limit is judged on it.
@@ -462,10 +458,19 @@ struct ClientRoutes {
         return Reply.html(AssessmentPage.render(frame: clientFrame(context, "Prüfung", c), model), status: dateError == nil ? .ok : .unprocessableContent)
     }
 
+    /// Why no assessment can be made on `on`: before the Residence Act, or before the person was born.
+    static func unassessable(_ on: Day, born: Day?) -> String? {
+        if on < RecordDates.residenceActInForce { return "Das Aufenthaltsgesetz gilt seit dem 01.01.2005; eine Prüfung davor ist nicht möglich." }
+        if let born, on < born { return "Der \(on.german) liegt vor der Geburt (\(born.german))." }
+        return nil
+    }
+
     @Sendable func snapshot(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await loadClient(context, write: true)
         let form = try await Form.checked(request, context: context)
         let on = try parseDay(form.trimmed("on")) ?? services.today
+        // The same dates as the page (QA of 05.12.2026: a tampered date kept a snapshot the page refuses to show).
+        if let why = Self.unassessable(on, born: c.facts.born) { throw AppError.badRequest(why + " Die Prüfung wurde nicht gespeichert.") }
         let applied = try await services.applications.pendingSince(clientID: c.id, organisation: c.organisationID, on: on)
         let person = try await assess(c, on: on, appliedOn: applied)
         let doc = AssessmentDocument(HouseholdAssessment(on: on, appliedOn: applied, persons: [person]), caseID: c.id)

@@ -110,6 +110,12 @@ struct CaseWorkTests {
                 let second = try await b.request(.post, "/clients/client-a/assessment/snapshots", form: ["csrf": csrf, "on": "01.01.2028"])
                 #expect(first.status == .seeOther && second.headers[.location] == first.headers[.location])
                 #expect(try await f.services.clients.snapshots(clientID: "client-a", organisation: "org-a").count == 1)
+                // Not on a date the page refuses: before the Residence Act or before the birth.
+                for on in ["01.01.1990", "31.12.2004"] {
+                    let refused = try await b.request(.post, "/clients/client-a/assessment/snapshots", form: ["csrf": csrf, "on": on])
+                    #expect(refused.status == .badRequest && refused.body.contains("nicht gespeichert"), "\(on)")
+                }
+                #expect(try await f.services.clients.snapshots(clientID: "client-a", organisation: "org-a").count == 1)
                 // A refused family link keeps what was sent (a quick retry with the defaults would link the wrong relationship).
                 let link = try await b.request(.post, "/clients/client-a/relations", form: ["csrf": csrf, "kind": "parent", "other": "PB-2026-9999"])
                 #expect(link.status == .unprocessableContent && link.body.contains("value=\"PB-2026-9999\"") && link.body.contains("<option value=\"parent\" selected>"))
