@@ -3,7 +3,8 @@ import Reports
 /// The authority's quarterly procedure statistics: entered or uploaded as CSV by the authority, read by the service.
 public enum StatisticsPages {
     public static func page(frame: PageFrame, authorityName: String, stats: QuarterlyStatistics, editable: Bool,
-                            errors: [QuarterlyStatistics.RowError] = [], csv: String = "", overwrites: [String] = []) -> HTML {
+                            errors: [QuarterlyStatistics.RowError] = [], csv: String = "", overwrites: [String] = [],
+                            confirmation: String = "") -> HTML {
         let quarters = Array(Set(stats.procedures.map(\.quarter) + stats.populations.map(\.quarter))).sorted().reversed()
         let sections = quarters.map { q -> HTML in
             let rows = stats.procedures.filter { $0.quarter == q }.map { p in
@@ -32,7 +33,7 @@ public enum StatisticsPages {
         eine Zeile „gesamt“ je Quartal mit den Geduldeten am letzten Tag. Vorhandene andere Zahlen desselben Quartals werden erst nach Rückfrage ersetzt; eine fehlerhafte Zeile weist die ganze Datei zurück.</p>
         \(errorList.isEmpty ? HTML.empty : "<div class=\"error-summary\" role=\"alert\"><h3>Die Datei wurde nicht übernommen</h3><ul id=\"row-errors\">\(errorList)</ul></div>")
         \(confirm)
-        <form method="post" action="/statistics" enctype="multipart/form-data">\(Layout.csrf(frame.csrf))\(overwrites.isEmpty ? HTML.empty : "<input type=\"hidden\" name=\"replace\" value=\"1\">")
+        <form method="post" action="/statistics" enctype="multipart/form-data">\(Layout.csrf(frame.csrf))\(overwrites.isEmpty ? HTML.empty : "<input type=\"hidden\" name=\"replace\" value=\"\(confirmation)\">")
         <label for="csv">CSV-Text</label><textarea id="csv" name="csv" rows="8" cols="100">\(csv)</textarea>
         <label for="file">oder CSV-Datei</label><input id="file" name="file" type="file" accept="text/csv,.csv">
         <p><button type="submit">\(overwrites.isEmpty ? "Übernehmen" : "Ersetzen")</button>\(overwrites.isEmpty ? HTML.empty : " <a href=\"/statistics\">Abbrechen</a>")</p>

@@ -32,10 +32,12 @@ struct StatisticsRoutes {
         let stats = try await services.statistics.load(authority: org.id)
         return Reply.html(StatisticsPages.page(frame: context.frame("Verfahrensstatistik", current: "statistics"), authorityName: org.name, stats: stats,
                                                editable: Policy.allows(a, .maintainAuthorityRecords(authority: org.id)), errors: errors, csv: csv,
-                                               overwrites: overwrites), status: status)
+                                               overwrites: overwrites, confirmation: Self.digest(overwrites)), status: status)
     }
 
     @Sendable func page(_ request: Request, context: BleibeContext) async throws -> Response { try await render(context) }
+
+    static func digest(_ overwrites: [String]) -> String { AccountStore.sha256(overwrites.joined(separator: "\n")) }
 
     @Sendable func upload(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
@@ -54,9 +56,11 @@ struct StatisticsRoutes {
         case .success(let stats):
             // Figures already recorded are replaced only once confirmed (QA of 05.12.2026: a second upload silently
             // overwrote a quarter): the page lists old → new and keeps the text for the confirming submit.
-            if form.fields["replace"] != "1" {
-                let overwrites = stats.overwrites(in: try await services.statistics.load(authority: a.organisationID))
-                if !overwrites.isEmpty { return try await render(context, csv: text, overwrites: overwrites, status: .conflict) }
+            // The confirmation names exactly the replacements it showed (a digest of them): a text changed before
+            // confirming, or a file chosen instead, is asked about again (QA of 05.12.2026).
+            let overwrites = stats.overwrites(in: try await services.statistics.load(authority: a.organisationID))
+            if !overwrites.isEmpty, form.fields["replace"] != Self.digest(overwrites) {
+                return try await render(context, csv: text, overwrites: overwrites, status: .conflict)
             }
             try await services.statistics.save(stats, authority: a.organisationID, audit: services.audit(a))
             return Reply.redirect("/statistics")

@@ -41,11 +41,18 @@ struct StatisticsTests {
                 let asked = try await lead.upload("/statistics", fields: ["csrf": csrf], file: ("file", "q3.csv", "text/csv", Array(changed.utf8)))
                 #expect(asked.status == .conflict && asked.body.contains("<li>Q3/2026, § 25b Abs. 1, 4 AufenthG: Anträge 20 → 21</li>"))
                 #expect(!asked.body.contains("Geduldete 2100") && !asked.body.contains("§ 25a Abs. 1, 2 AufenthG:"))   // unchanged and new rows are not listed
-                #expect(asked.body.contains("name=\"replace\" value=\"1\"") && asked.body.contains("2026-Q3;25b;21;12;3;15;;;"))   // the file's text is kept for the confirming submit
+                let confirm = try #require(asked.body.components(separatedBy: "name=\"replace\" value=\"").dropFirst().first?.prefix { $0 != "\"" })
+                #expect(confirm.count == 64 && asked.body.contains("2026-Q3;25b;21;12;3;15;;;"))   // the file's text is kept for the confirming submit
                 #expect(try await f.services.statistics.load(authority: "org-abh").procedures.first { $0.regulation == "25b" && $0.quarter.label == "2026-Q3" }?.applications == 20)
-                #expect(try await lead.upload("/statistics", fields: ["csrf": csrf, "csv": changed, "replace": "1"], file: nil).status == .seeOther)
+                // A confirmation covers only what it showed: another text, or any "replace", is asked about again.
+                let other = changed.replacingOccurrences(of: "2026-Q3;25b;21;", with: "2026-Q3;25b;99;")
+                #expect(try await lead.upload("/statistics", fields: ["csrf": csrf, "csv": other, "replace": String(confirm)], file: nil).status == .conflict)
+                #expect(try await lead.upload("/statistics", fields: ["csrf": csrf, "csv": changed, "replace": "1"], file: nil).status == .conflict)
+                #expect(try await lead.upload("/statistics", fields: ["csrf": csrf, "csv": changed, "replace": String(confirm)], file: nil).status == .seeOther)
                 #expect(try await f.services.statistics.load(authority: "org-abh").procedures.first { $0.regulation == "25b" && $0.quarter.label == "2026-Q3" }?.applications == 21)
-                #expect(try await lead.upload("/statistics", fields: ["csrf": csrf, "csv": good, "replace": "1"], file: nil).status == .seeOther)   // back to the figures below
+                let back = try await lead.upload("/statistics", fields: ["csrf": csrf, "csv": good], file: nil)
+                let backConfirm = try #require(back.body.components(separatedBy: "name=\"replace\" value=\"").dropFirst().first?.prefix { $0 != "\"" })
+                #expect(try await lead.upload("/statistics", fields: ["csrf": csrf, "csv": good, "replace": String(backConfirm)], file: nil).status == .seeOther)   // back to the figures below
                 // The cooperating service reads them; another city's service and the counselor's writes do not pass.
                 let csrfA = try await b.logIn(f.login(.coordinator))
                 let page = try await b.request(.get, "/statistics")
