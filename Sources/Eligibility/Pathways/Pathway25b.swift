@@ -92,21 +92,43 @@ extension Context {
             var open: [String] = []
             if byWork == nil { open.append("livelihood") }
             if person.luPrognosisFull == nil { open.append("lu_prognosis_full") }
-            if temp == nil { open.append("livelihood") }
-            s.unknown("b_lu_mostly_by_work", Array(Set(open)).sorted())
+            if temp == nil { for o in temporaryBenefitsOpen(lu) where !open.contains(o) { open.append(o) } }
+            s.unknown("b_lu_mostly_by_work", open.sorted())
         }
+    }
+
+    /// The four groups of § 25b Abs. 1 S. 3, each three-valued.
+    func temporaryBenefitGroups() -> (studying: Bool?, family: Bool?, singleParent: Bool?, caring: Bool?) {
+        let e = person.education.map { $0.contains { ($0.kind == .university || $0.kind == .vocationalPreparation) && $0.covers(decision) } }
+        let t = person.training.map { $0.contains { $0.isOngoing(on: decision) } }
+        let minorChild = hasMinorChildInHousehold()
+        // Group (3) is a single parent *with minor children* (§ 10 Abs. 1 Nr. 3 SGB II: raising a child): without a
+        // minor child in the household it cannot apply, whatever the fact says (QA of 05.12.2026: a single person's
+        // missing fact made the answer unclear).
+        return (anyOf(e, t), minorChild, allOf(minorChild, person.singleParentWorkUnreasonable), person.caringForRelative)
     }
 
     /// § 25b Abs. 1 S. 3: temporary benefits in the four listed groups.
     func temporaryBenefitsHarmless(_ lu: LivelihoodPeriod) -> Bool? {
         guard let temporary = lu.benefitsTemporary else { return lu.publicFunds == false ? false : nil }
         guard temporary else { return false }
-        let studying: Bool? = {
-            let e = person.education.map { $0.contains { ($0.kind == .university || $0.kind == .vocationalPreparation) && $0.covers(decision) } }
-            let t = person.training.map { $0.contains { $0.isOngoing(on: decision) } }
-            return anyOf(e, t)
-        }()
-        return anyOf(studying, hasMinorChildInHousehold(), person.singleParentWorkUnreasonable, person.caringForRelative)
+        let g = temporaryBenefitGroups()
+        return anyOf(g.studying, g.family, g.singleParent, g.caring)
+    }
+
+    /// The facts that leave `temporaryBenefitsHarmless` open, each by its own name (not "livelihood" for all).
+    func temporaryBenefitsOpen(_ lu: LivelihoodPeriod) -> [String] {
+        guard lu.benefitsTemporary == true else { return ["livelihood"] }
+        let g = temporaryBenefitGroups()
+        var open: [String] = []
+        if g.studying == nil {
+            if person.education == nil { open.append("education") }
+            if person.training == nil { open.append("training") }
+        }
+        if g.family == nil { open += minorChildInHouseholdOpen() }
+        if g.singleParent == nil, g.family != nil, person.singleParentWorkUnreasonable == nil { open.append("single_parent_work_unreasonable") }
+        if g.caring == nil { open.append("caring_for_relative") }
+        return open
     }
 
     /// Nr. 5: every child of compulsory school age (K7) actually attends school.
