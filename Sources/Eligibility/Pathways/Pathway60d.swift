@@ -12,12 +12,25 @@ extension Context {
             sheets.append(v)
         }
         if sheets.count == 1 { return sheets[0] }
-        // U4: both versions may be in force; they decide alike, or the result is open.
-        let states = sheets.map(provisional)
-        if states.allSatisfy({ sameState($0, states[0]) }) { return sheets[sheets.count - 1] }
+        // U4: both versions may be in force; they decide alike – in the result and in its consequence: an entitlement
+        // under one and discretion under the other is no confident answer (SPEC.md § 2, § 8; QA of 05.12.2026) – or
+        // the result is open, with each version's result in a note.
+        let states = sheets.map(provisional), consequences = sheets.map(Evaluation.consequence)
+        if states.allSatisfy({ sameState($0, states[0]) }), Set(consequences).count == 1 { return sheets[sheets.count - 1] }
         var out = sheets[sheets.count - 1]
         out.unknown("law_in_force", ["U4"], "Ergebnis nach früherer und neuer Fassung verschieden")
         out.forceUnclear = true
+        let readings = zip(states, consequences).map { state, consequence -> String in
+            switch state {
+            case .met: return "erfüllt, " + consequence.german
+            case .time(let d): return "erfüllt ab \(d.german), " + consequence.german
+            case .remediable: return "nicht erfüllt"
+            case .permanent: return "ausgeschlossen"
+            case .unknown: return "offen"
+            }
+        }
+        out.note("Nach der früheren Fassung (spec/07-60d.md 7.3): \(readings[0]); nach der Neufassung (7.2): \(readings[readings.count - 1]).",
+                 "spec/13-open-questions.md U4; spec/07-60d.md 7.5")
         return out
     }
 
