@@ -103,6 +103,11 @@ extension Context {
                     if have < required, successful.contains(where: { $0.covers(decision) && $0.to == nil }) {
                         metFrom = decision.adding(days: required - have)
                     }
+                    // The day sum (1.7.4) and K1's rule for a running period differ by one day here: flagged (§1.8).
+                    if have - required == 0 || have - required == -1 {
+                        s.note("Grenzfall: Die Schulzeiten erreichen die \(years) Jahre \(have == required ? "genau" : "bis auf einen Tag") – ±1 Tag manuell prüfen (§§ 187, 188 BGB i. V. m. § 31 VwVfG).",
+                               "spec/01-common.md §1.8")
+                    }
                 } else { schoolYears = false }
             }
         }
