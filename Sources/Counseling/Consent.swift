@@ -83,6 +83,30 @@ extension Consent {
 
     public static var specialConditionIDs: [String] { specialConditions.keys.sorted() }
 
+    /// Whether a pathway's result may be shown under `topics`. Not when a condition resting on a special category the
+    /// consent does not name decides it – when the conditions without it would rank otherwise (SPEC.md § 4 order:
+    /// permanent, remediable, unknown, time, met). "Ausgeschlossen" for someone whose only bar is a conviction would
+    /// otherwise tell the authority of the conviction (QA of 05.12.2026). A result the withheld conditions do not
+    /// change is shown as it is.
+    public static func mayShowResult(_ a: Assessment, topics: Set<Topic>) -> Bool {
+        func rank(_ conditions: some Sequence<ConditionResult>) -> Int {
+            var r = 0
+            for c in conditions {
+                switch c.state {
+                case .failing(.permanent): return 4
+                case .failing(.remediable): r = max(r, 3)
+                case .unknown: r = max(r, 2)
+                case .failing(.time): r = max(r, 1)
+                default: break
+                }
+            }
+            return r
+        }
+        let withheld: (ConditionResult) -> Bool = { c in specialTopic(ofCondition: c.id).map { !topics.contains($0) } ?? false }
+        guard a.conditions.contains(where: withheld) else { return true }
+        return rank(a.conditions) == rank(a.conditions.lazy.filter { !withheld($0) })
+    }
+
     /// The special category a condition rests on, if any.
     public static func specialTopic(ofCondition id: String) -> Topic? { specialConditions[id] }
 

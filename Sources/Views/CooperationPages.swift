@@ -56,6 +56,10 @@ public enum CooperationPages {
         }
         if m.topics.contains(.assessment), let person = m.person {
             let rows = person.assessments.map { a -> HTML in
+                // Decided by data the consent does not release: withheld rather than told by the result.
+                guard Consent.mayShowResult(a, topics: m.topics) else {
+                    return "<tr><td>\(a.pathway.title)</td><td>\(a.pathway.subtitle)</td><td class=\"badge\">nicht freigegeben (beruht auf Angaben außerhalb der Schweigepflichtentbindung)</td></tr>"
+                }
                 var text = a.outcome.german
                 if let f = a.from { text += " ab \(f.german)" }
                 return "<tr><td>\(a.pathway.title)</td><td>\(a.pathway.subtitle)</td><td class=\"badge result-\(a.outcome.rawValue)\">\(text)</td></tr>"

@@ -142,6 +142,8 @@ struct SharedCaseRoutes {
         }
         if topics.contains(.assessment), let person {
             out["assessment"] = person.assessments.map { a -> [String: Any] in
+                // A result decided by data the consent does not release is withheld (Consent.mayShowResult).
+                guard Consent.mayShowResult(a, topics: topics) else { return ["pathway": a.pathway.rawValue, "outcome": "withheld"] }
                 var o: [String: Any] = ["pathway": a.pathway.rawValue, "outcome": a.outcome.rawValue]
                 if let f = a.from { o["from"] = f.iso }
                 return o

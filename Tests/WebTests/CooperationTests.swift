@@ -162,6 +162,43 @@ struct CooperationTests {
         }
     }
 
+    /// A result decided by a conviction is not shown under a consent without convictions (QA of 05.12.2026: § 25b
+    /// turned "ausgeschlossen" and no step was listed – only a conviction could explain it); results the conviction
+    /// does not decide are shown as they are.
+    @Test(arguments: TestDatabase.available)
+    func aResultDecidedByAConvictionIsWithheldWithoutConsentForConvictions(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                var fields = b.formFields(try await b.request(.get, "/clients/client-a/facts"))
+                for (k, v) in ["date": "01.03.2024", "offence": "§ 224 StGB", "prison_months": "30", "suspended": "false", "intentional": "true", "in_germany": "true",
+                               "still_registered": "true", "foreigners_only": "false"] { fields["convictions__0__\(k)"] = v }
+                #expect(try await b.request(.post, "/clients/client-a/facts", form: fields).status == .seeOther)
+                func consent(_ topics: [String]) async throws {
+                    var form = ["csrf": csrf, "recipient": "org-abh", "purpose": "Antrag", "valid_from": "01.11.2026", "language": "Deutsch", "form_version": "SE-2024-1"]
+                    for t in topics { form["topic_\(t)"] = "1" }
+                    #expect(try await b.request(.post, "/clients/client-a/consents", form: form).status == .seeOther)
+                }
+                func outcomes(_ body: String) throws -> [String: String] {
+                    let o = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]
+                    return ((o?["assessment"] as? [[String: Any]]) ?? []).reduce(into: [:]) { $0[$1["pathway"] as? String ?? ""] = $1["outcome"] as? String }
+                }
+                let clerk = Browser(client: b.client, clock: f.clock)
+                try await clerk.logIn(f.login(.authorityClerk))
+                try await consent(["identity", "assessment"])
+                let narrow = try outcomes(try await clerk.request(.get, "/api/v1/shared/clients/client-a?topics=assessment").body)
+                #expect(narrow["25b"] == "withheld" && narrow.values.contains { $0 != "withheld" }, "\(narrow)")
+                let page = try await clerk.request(.get, "/shared/clients/client-a")
+                #expect(page.body.contains("nicht freigegeben (beruht auf Angaben außerhalb der Schweigepflichtentbindung)") && !page.body.contains("§ 224"))
+                try await consent(["identity", "assessment", "convictions"])
+                let wide = try outcomes(try await clerk.request(.get, "/api/v1/shared/clients/client-a?topics=assessment,convictions").body)
+                #expect(wide["25b"] == "excluded" && !wide.values.contains("withheld"), "\(wide)")
+                // Under the narrow consent the same results as under the wide one, except those withheld.
+                for (k, v) in narrow where v != "withheld" { #expect(wide[k] == v, "\(k)") }
+            }
+        }
+    }
+
     /// Every topic a consent names reaches the authority: applications and decisions, and health (the facts of
     /// § 25b Abs. 3). A consent for "Anträge und Entscheidungen" had been logged as disclosed but showed nothing.
     @Test(arguments: TestDatabase.available)
