@@ -49,8 +49,7 @@ public enum CaseWorkSections {
         return """
         <section aria-labelledby="documents"><h2 id="documents">Unterlagen</h2>
         <p class="hint">Aus dem angestrebten Weg und den offenen Voraussetzungen der Prüfung abgeleitet.</p>
-        \(error.map { e in e.kind == nil ? "<p class=\"error\" role=\"alert\">\(e.message)</p>" as HTML
-            : "<p class=\"error\"><a href=\"#\(e.field)-\(e.kind!.rawValue)\">\(e.kind!.german): \(e.message)</a></p>" } ?? .empty)
+        \(error.map { e in Layout.errorSummary(e.kind.map { ["\(e.field)-\($0.rawValue)": "\($0.german): \(e.message)"] } ?? ["documents": e.message]) } ?? .empty)
         \(rows.isEmpty ? "<p>Für diese Akte sind keine Unterlagen abgeleitet (kein Weg gewählt).</p>" as HTML : "<table><caption class=\"visually-hidden\">Unterlagen</caption><thead><tr><th scope=\"col\">Unterlage</th><th scope=\"col\">Stand</th><th scope=\"col\">Datei</th><th scope=\"col\">Ändern</th></tr></thead><tbody>\(rows)</tbody></table>")
         </section>
         """
@@ -119,6 +118,7 @@ public enum CaseWorkSections {
         <p class="hint">Eigene Wiedervorlagen; die automatischen stehen bei der Prüfung und in der Übersicht.</p>
         \(rows.isEmpty ? "<p>Keine eigenen Wiedervorlagen.</p>" as HTML : "<ul>\(rows)</ul>")
         \(editable ? """
+        \(Layout.errorSummary(errors))
         <form method="post" action="/cases/\(caseID)/reminders">\(Layout.csrf(frame.csrf))
         <div class="grid">
         <div><label for="rem_on">Am (TT.MM.JJJJ)</label><input id="rem_on" name="on" size="10" value="\(sent["on"] ?? "")"\(Layout.describedBy("rem_on", errors["rem_on"]))>\(Layout.fieldError("rem_on", errors["rem_on"]))</div>

@@ -286,6 +286,7 @@ struct ApplicationTests {
                 let badDay = try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "passport", "state": "received", "received_on": "99.99.2026"], file: nil)
                 let badRow = badDay.body.components(separatedBy: "id=\"doc-passport\"")[1].components(separatedBy: "</tr>")[0]
                 #expect(badDay.status == .unprocessableContent && badRow.contains("value=\"99.99.2026\"") && badRow.contains("<option value=\"received\" selected>"))
+                #expect(badDay.body.contains("class=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus") && badDay.body.contains("<a href=\"#rd-passport\">"))
                 let shown = try await b.request(.get, casePath)
                 #expect(!shown.body.components(separatedBy: "id=\"doc-employment\"")[1].components(separatedBy: "</tr>")[0].contains("vertrag.pdf"))
                 let row = shown.body.components(separatedBy: "id=\"doc-german_certificate\"")[1].components(separatedBy: "</tr>")[0]

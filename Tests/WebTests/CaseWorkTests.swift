@@ -141,6 +141,8 @@ struct CaseWorkTests {
                                                                organisation: "org-a", audit: AuditContext(userID: "user-0", organisationID: "org-a", now: "2026-11-17T08:00:00.000Z")))
                 let bad = try await b.request(.post, casePath + "/reminders", form: ["csrf": csrf, "on": "32.11.2026", "title": ""])
                 #expect(bad.status == .unprocessableContent && bad.body.contains("id=\"rem_on-error\"") && bad.body.contains("id=\"rem_title-error\""))
+                // The long case page leads to the errors: a summary that takes the focus, linked to the fields (QA of 05.12.2026).
+                #expect(bad.body.contains("class=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus") && bad.body.contains("<a href=\"#rem_on\">"))
                 let page = try await b.request(.get, "/dashboard")
                 let overdue = page.body.components(separatedBy: "id=\"overdue\"")[1].components(separatedBy: "</section>")[0]
                 let due = page.body.components(separatedBy: "id=\"due\"")[1].components(separatedBy: "</section>")[0]
