@@ -196,6 +196,16 @@ public struct ClientStore: Sendable {
         return prefix + String(repeating: "0", count: max(0, 4 - next.count)) + next
     }
 
+    /// Clients of the organisation with the same name (as the search compares names) and birth date: probably the same
+    /// person, about to get a second file. Id and file number.
+    public func sameNameAndBirth(organisation: String, firstName: String, lastName: String, born: Day) async throws -> [(id: String, fileNumber: String)] {
+        let key = NameMatching.key("\(firstName) \(lastName)")
+        return try await db.read { ex in
+            try await ex.query(SQL("SELECT id, file_number FROM clients WHERE organisation_id = ? AND name_key = ? AND born = ? ORDER BY file_number",
+                                   [organisation, key, born.iso])).map { (id: try $0.string("id"), fileNumber: try $0.string("file_number")) }
+        }
+    }
+
     /// The client with this file number, as typed: upper or lower case alike (as the search finds it).
     public func clientID(fileNumber: String, organisation: String) async throws -> String? {
         try await db.read { ex in
@@ -269,6 +279,11 @@ public struct ClientStore: Sendable {
     }
 
     static func insert(_ ex: any SQLExecutor, _ c: Client, audit: AuditContext) async throws {
+            // A file number is one whatever its case (as the search and the family links find it; QA of 05.12.2026:
+            // "pb-2025-0003" beside "PB-2025-0003" was taken). The UNIQUE constraint covers the exact spelling.
+            if try await ex.one(SQL("SELECT id FROM clients WHERE organisation_id = ? AND LOWER(file_number) = ?", [c.organisationID, c.fileNumber.lowercased()])) != nil {
+                throw StorageError.conflict("file number")
+            }
             try await ex.execute(SQL("""
                 INSERT INTO clients (id, organisation_id, file_number, first_name, last_name, name_key, born, nationality, household_id,
                   facts_json, created_at, updated_at)

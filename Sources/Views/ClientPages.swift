@@ -42,6 +42,8 @@ public enum ClientPages {
     public struct NewClientForm: Sendable {
         public var firstName = "", lastName = "", fileNumber = "", born = "", nationality = "", entered = "", maritalStatus = ""
         public var errors: [String: String] = [:]
+        /// Files of the same name and birth date: shown before a second file for the same person is made.
+        public var duplicates: [(id: String, fileNumber: String)] = []
         public init() {}
     }
 
@@ -61,8 +63,13 @@ public enum ClientPages {
         return Layout.page(frame, """
         <h1>Neue Klientin / neuer Klient</h1>
         \(Layout.errorSummary(f.errors))
+        \(f.duplicates.isEmpty ? HTML.empty : """
+            <div class="error-summary" role="alert" tabindex="-1" autofocus id="duplicates"><h2>Gibt es diese Person schon?</h2>
+            <p>Mit demselben Namen und Geburtsdatum besteht bereits: \(HTML.join(f.duplicates.map { "<a href=\"/clients/\($0.id)\">\($0.fileNumber)</a>" as HTML }, separator: ", ")).
+            Ist es dieselbe Person, arbeiten Sie bitte in dieser Akte weiter. Noch ist nichts angelegt; „Trotzdem anlegen“ legt eine weitere Akte an.</p></div>
+            """)
         <form method="post" action="/clients">
-        \(Layout.csrf(frame.csrf))
+        \(Layout.csrf(frame.csrf))\(f.duplicates.isEmpty ? HTML.empty : "<input type=\"hidden\" name=\"confirm_duplicate\" value=\"1\">")
         <div class="grid">
         <div>\(field("first_name", "Vorname", f.firstName, required: true))</div>
         <div>\(field("last_name", "Nachname", f.lastName, required: true))</div>
@@ -72,7 +79,7 @@ public enum ClientPages {
         <div>\(field("entered", "Einreise (TT.MM.JJJJ)", f.entered))</div>
         <div><label for="marital_status">Familienstand</label><select id="marital_status" name="marital_status">\(maritalOptions)</select></div>
         </div>
-        <p><button type="submit">Anlegen</button></p>
+        <p><button type="submit">\(f.duplicates.isEmpty ? "Anlegen" : "Trotzdem anlegen")</button></p>
         </form>
         """)
     }

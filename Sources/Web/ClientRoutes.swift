@@ -106,6 +106,13 @@ struct ClientRoutes {
         guard f.errors.isEmpty else {
             return Reply.html(ClientPages.new(frame: context.frame("Neue Klientin / neuer Klient", current: "clients"), form: f), status: .unprocessableContent)
         }
+        // A second file for the same person splits its history and its assessment: asked first (QA of 05.12.2026).
+        if let born = facts.born, form.trimmed("confirm_duplicate") != "1" {
+            f.duplicates = try await services.clients.sameNameAndBirth(organisation: org, firstName: f.firstName, lastName: f.lastName, born: born)
+            if !f.duplicates.isEmpty {
+                return Reply.html(ClientPages.new(frame: context.frame("Neue Klientin / neuer Klient", current: "clients"), form: f), status: .conflict)
+            }
+        }
         let id = Credentials.newID()
         do {
             try await createNumbered(id: id, organisation: org, given: f.fileNumber, audit: services.audit(a)) { file in

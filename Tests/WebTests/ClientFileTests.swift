@@ -172,6 +172,19 @@ struct ClientFileTests {
             #expect(page.body.contains("PB-2026-0001"))
             let second = try await b.request(.post, "/clients", form: ["csrf": csrf, "first_name": "Bilal", "last_name": "Neu"])
             #expect(try await b.request(.get, second.headers[.location]!).body.contains("PB-2026-0002"))
+            // A file number is taken whatever its case.
+            #expect(try await b.request(.post, "/clients", form: ["csrf": csrf, "first_name": "Carla", "last_name": "Neu", "file_number": "a-1"]).status == .conflict)
+            // The same name (as the search compares it) and birth date: asked before a second file is made, then made on purpose.
+            let before = try await f.services.clients.count(organisation: "org-a")
+            let again = try await b.request(.post, "/clients", form: ["csrf": csrf, "first_name": "amal", "last_name": "NEU", "born": "01.02.2003"])
+            #expect(again.status == .conflict && again.body.contains("id=\"duplicates\"") && again.body.contains("PB-2026-0001"))
+            #expect(try await f.services.clients.count(organisation: "org-a") == before)   // nothing made yet
+            let fields = b.formFields(again)
+            #expect(fields["confirm_duplicate"] == "1")
+            #expect(try await b.request(.post, "/clients", form: fields).status == .seeOther)
+            #expect(try await f.services.clients.count(organisation: "org-a") == before + 1)
+            // Another birth date is another person: no question.
+            #expect(try await b.request(.post, "/clients", form: ["csrf": csrf, "first_name": "Amal", "last_name": "Neu", "born": "02.02.2003"]).status == .seeOther)
             #expect(page.body.contains("01.02.2003"))
         }
         }
