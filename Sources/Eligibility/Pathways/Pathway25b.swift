@@ -227,18 +227,22 @@ extension Context {
             var inner = sheet(.regelanspruch)
             let rules = Law.p60d.rules(on: decision)?.last ?? Law.rules60dCurrent
             ctx.conditions60d(&inner, rules, skipDuldungMonths: true)
-            var failing: FailureClass? = nil, open: [String] = []
+            // The class of the failing § 60d condition (spec/03-25b.md 3.10): the gravest; a time failure is met on the
+            // latest of its days (QA of 05.12.2026: a 12-month look-back that clears with time read as remediable).
+            var failing: FailureClass? = nil, due: Day? = nil, open: [String] = []
+            func rank(_ k: FailureClass?) -> Int { switch k { case .permanent?: 3; case .remediable?: 2; case .time?: 1; case nil: 0 } }
             for c in inner.conditions {
                 switch c.state {
                 case .failing(let k):
                     s.add(c)
-                    if failing != .permanent { failing = k == .time ? (failing ?? .remediable) : k }
+                    if rank(k) > rank(failing) { failing = k }
+                    if k == .time { due = max(due ?? .distantPast, c.metFrom ?? .distantFuture) }
                 case .unknown: open += c.open.map { fact($0, of: main) }
                 case .discretion: s.add(c)
                 default: break
                 }
             }
-            if let f = failing { s.fail("b6_60d_conditions_still_met", f) }
+            if let f = failing { s.fail("b6_60d_conditions_still_met", f, metFrom: f == .time ? due : nil) }
             else if !open.isEmpty { s.unknown("b6_60d_conditions_still_met", open) }
             else { s.met("b6_60d_conditions_still_met") }
         } else if !timeline.isKnown {
@@ -253,6 +257,8 @@ extension Context {
             s.require("b6_german_oral_A2", person.hasOral(.a2, by: decision), fact: "german", .remediable)
             switch person.integrationCourse?.possible {
             case false?: s.notApplicable("b6_german_written_A2_if_course_possible")
+            // Written A2 shown: met whether or not a course was possible, so the fact is not asked for (SPEC.md § 8).
+            case nil where person.hasWritten(.a2, by: decision) == true: s.met("b6_german_written_A2_if_course_possible")
             case nil: s.unknown("b6_german_written_A2_if_course_possible", ["integration_course.possible"])
             case true?:
                 switch person.hasWritten(.a2, by: decision) {
