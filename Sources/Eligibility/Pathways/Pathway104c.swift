@@ -22,6 +22,9 @@ extension Context {
 
         // 5 years on the cut-off date 31.10.2022, strictly without gaps; or the family route.
         let own = StatusColumn.residence104c.verdict(timeline, reference: Law.cutoff104c, length: .years(5))
+        // Not met under any reading of its doubts (days not covered by the history, U3): the own years are missing
+        // whatever they are, so the doubt is not asked about (SPEC.md § 8; QA of 05.12.2026).
+        let ownMissingAnyway = own.state == nil && own.readings.map { $0.optimistic != .met && $0.pessimistic != .met } == true
         if own.state == .met {
             s.met("c_residence_years_min")
         } else {
@@ -29,7 +32,7 @@ extension Context {
             if case .met = family {
                 s.met("c_family_route")
                 s.notApplicable("c_residence_years_min")
-            } else if own.state == nil {
+            } else if own.state == nil && !ownMissingAnyway {
                 s.unknown("c_residence_years_min", own.open)
             } else if case .permanent = family {
                 let detail: String? = {

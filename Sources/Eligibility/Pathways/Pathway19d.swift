@@ -5,19 +5,25 @@ extension Context {
         var s = sheet(.soll)
         caveats(&s)
         guard inForce(&s, Law.p19d) != nil else { return s }
-        // Geduldet, or (Abs. 4) an Abschnitt-5 title after a rejected asylum application.
+        // Geduldet, or (Abs. 4) an Abschnitt-5 title after a rejected asylum application. Which fact is missing is
+        // named: the status, or the asylum application (never applied: no rejected one – QA of 05.12.2026).
+        var geduldetFact = "status"
         let geduldet: Bool? = {
             switch statusOnDecision {
             case .known(let p):
                 if p.kind.isDuldung { return true }
                 guard p.kind == .aufenthaltserlaubnis, let basis = p.basis else { return false }
                 let abschnitt5 = ["22", "23", "23a", "24", "25", "25-1", "25-2", "25-3", "25-4", "25-5", "25a", "25b", "26", "104c"].contains(basis)
-                return abschnitt5 ? person.asylum?.decision.map { $0 == .rejected } : false
+                guard abschnitt5 else { return false }
+                guard let asylum = person.asylum else { geduldetFact = "asylum"; return nil }
+                if case .never = asylum.appliedOn { return false }
+                geduldetFact = "asylum.decision"
+                return asylum.decision.map { $0 == .rejected }
             case .unrecorded: return nil
             case .beforeHistory: return false
             }
         }()
-        s.require("19d_geduldet", geduldet, fact: "status", .remediable)
+        s.require("19d_geduldet", geduldet, fact: geduldetFact, .remediable)
         qualification19d(&s)
         shared19d(&s)
         let c = person.conduct
@@ -58,8 +64,19 @@ extension Context {
         s.require("19d_german_B1", b1, fact: "german", .remediable)
         s.require("19d_no_extremism", person.bars?.extremism.map { !$0 }, fact: "bars.extremism", .remediable)
         crime50_90(&s, "19d_crime_50_90")
-        let job = anyOf(person.employment.map { $0.contains { $0.covers(decision) && $0.matchesQualification == true } }, person.matchingJobOffer)
-        s.require("19d_matching_job", job, fact: "employment", .remediable)
+        // A job held that matches the qualification (unknown while a current job's match is not recorded), or an offer.
+        let holds: Bool? = person.employment.flatMap { jobs -> Bool? in
+            let current = jobs.filter { $0.covers(decision) }
+            if current.contains(where: { $0.matchesQualification == true }) { return true }
+            return current.contains { $0.matchesQualification == nil } ? nil : false
+        }
+        let job = anyOf(holds, person.matchingJobOffer)
+        if job == nil {
+            // Each missing fact by its own name (QA of 05.12.2026: "employment" was named where the offer was missing).
+            s.unknown("19d_matching_job", (holds == nil ? ["employment"] : []) + (person.matchingJobOffer == nil ? ["matching_job_offer"] : []))
+        } else {
+            s.require("19d_matching_job", job, fact: "employment", .remediable)
+        }
         genLuSecured(&s, waivable: false)
         genIdentity(&s, waivable: false)
         genPassport(&s, waivable: false)
@@ -69,49 +86,77 @@ extension Context {
     }
 
     /// Nr. 1: (a) German qualification, (b) recognised foreign degree + 2 years, (c) 3 years of qualified work.
+    /// A missing fact is read both ways (SPEC.md § 8): if the routes decide alike, that is the answer; otherwise the
+    /// condition is unknown, naming the missing facts the routes met on the way (QA of 05.12.2026: a foreign degree
+    /// without `recognised`, or an omitted training, was read as "no").
     private func qualification19d(_ s: inout Sheet) {
         let id = "19d_qualification"
-        let german = anyOf(
-            person.degrees.map { $0.contains { $0.country == "DEU" && [.vocational, .careAssistant, .university].contains($0.kind) && $0.on <= decision } },
-            person.training.map { $0.contains { $0.kind == .qualified && $0.passedOn.happened(by: decision) == true } })
-        if german == true { s.met(id); return }
-        guard let jobs = person.employment else { s.unknown(id, ["employment"]); return }
+        var missing: [String] = []
+        let hope = qualificationRoutes(assuming: true, missing: &missing)
+        var ignored: [String] = []
+        let fear = qualificationRoutes(assuming: false, missing: &ignored)
+        switch (hope, fear) {
+        case (.met, .met): s.met(id)
+        case (.time(let a), .time(let b)) where a == b: s.fail(id, .time, metFrom: a)
+        case (.fail, .fail): s.fail(id, .remediable)
+        default: s.unknown(id, missing.isEmpty ? ["degrees"] : missing)
+        }
+    }
+
+    enum QualificationState { case met, time(Day), fail }
+
+    /// The three routes of Nr. 1 with every missing fact read as `assuming`; the missing facts met are collected.
+    private func qualificationRoutes(assuming: Bool, missing: inout [String]) -> QualificationState {
+        func note(_ fact: String) { if !missing.contains(fact) { missing.append(fact) } }
+        func known(_ value: Bool?, _ fact: String) -> Bool {
+            if let value { return value }
+            note(fact); return assuming
+        }
+        // (a) A German qualification.
+        let degreeDE: Bool = person.degrees.map { ds in
+            ds.contains { $0.country == "DEU" && [.vocational, .careAssistant, .university].contains($0.kind) && $0.on <= decision }
+        } ?? known(nil, "degrees")
+        let trainingPassed: Bool = person.training.map { ts in
+            ts.contains { t in t.kind == .qualified && known(t.passedOn.happened(by: decision), "training") }
+        } ?? known(nil, "training")
+        if degreeDE || trainingPassed { return .met }
         // The continuous chain (K5) of qualified employment covering the application.
-        var start: Day? = nil
-        if let idx = jobs.lastIndex(where: { $0.covers(application) && $0.qualified == true }) {
+        guard let jobs = person.employment else { return known(nil, "employment") ? .met : .fail }
+        var start: Day? = nil, ongoing = false
+        if let idx = jobs.lastIndex(where: { $0.covers(application) && known($0.qualified, "employment") }) {
             var st = jobs[idx].from, i = idx - 1
-            while i >= 0, let end = jobs[i].to, end.adding(days: 1) == st, jobs[i].qualified == true { st = jobs[i].from; i -= 1 }
+            while i >= 0, let end = jobs[i].to, end.adding(days: 1) == st, known(jobs[i].qualified, "employment") { st = jobs[i].from; i -= 1 }
             start = st
+            ongoing = jobs[idx].covers(decision) && jobs[idx].to == nil
         }
-        let foreignDegree = person.degrees.map { $0.contains { $0.kind == .university && $0.country != "DEU" && $0.recognised == true } }
-        var best: (Bool, Day?) = (false, nil)
-        if let st = start {
-            if foreignDegree == true {
-                let due = st.adding(years: 2)
-                best = due <= application ? (true, nil) : (false, due)
-            }
-            if !best.0 {
-                let due = st.adding(years: 3)
-                let noFunds: Bool? = {
-                    guard let lu = person.livelihood else { return nil }
-                    var d = application.adding(months: -12)
-                    while d < application {
-                        guard let p = lu.last(where: { $0.covers(d) }) else { return false }
-                        if p.publicFunds == true && p.publicFundsHousingOnly != true { return false }
-                        if p.publicFunds == nil { return nil }
-                        d = (p.to ?? application).adding(days: 1)
-                    }
-                    return true
-                }()
-                if due <= application && noFunds == true { best = (true, nil) }
-                else if due > application && noFunds != false { best = (false, min(best.1 ?? due, due)) }
-                else if noFunds == nil && german == nil { s.unknown(id, ["livelihood"]); return }
-            }
+        guard let st = start else { return .fail }
+        var due: Day? = nil
+        // (b) A recognised foreign university degree and 2 years.
+        let foreign: Bool = person.degrees.map { ds in
+            ds.contains { $0.kind == .university && $0.country != "DEU" && known($0.recognised, "degrees") }
+        } ?? known(nil, "degrees")
+        if foreign {
+            let d = st.adding(years: 2)
+            if d <= application { return .met }
+            if ongoing { due = d }
         }
-        if best.0 { s.met(id); return }
-        let ongoing = jobs.contains { $0.covers(decision) && $0.to == nil && $0.qualified == true }
-        if let due = best.1, ongoing { s.fail(id, .time, metFrom: due); return }
-        if german == nil { s.unknown(id, ["degrees"]); return }
-        s.fail(id, .remediable)
+        // (c) 3 years, and no public funds (other than for housing) in the 12 months before the application.
+        let noFunds: Bool = {
+            guard let lu = person.livelihood else { return known(nil, "livelihood") }
+            var d = application.adding(months: -12)
+            while d < application {
+                guard let p = lu.last(where: { $0.covers(d) }) else { return false }
+                let funds = known(p.publicFunds, "livelihood")
+                if funds && !known(p.publicFundsHousingOnly, "livelihood") { return false }
+                d = (p.to ?? application).adding(days: 1)
+            }
+            return true
+        }()
+        if noFunds {
+            let d = st.adding(years: 3)
+            if d <= application { return .met }
+            if ongoing { due = min(due ?? d, d) }
+        }
+        return due.map { .time($0) } ?? .fail
     }
 }

@@ -30,7 +30,14 @@ extension Context {
         case .fails?:
             s.add(ConditionResult("25_5_duldung_months_min", .notApplicable, detail: "Ermessen (keine 18 Monate ausgesetzte Abschiebung)"))
         case nil:
-            s.unknown("25_5_duldung_months_min", v.open, "Soll oder Kann hängt von der offenen Frage ab")
+            // The readings differ only in when the 18 months will be complete: on R_dec both say "not yet", so the
+            // consequence is Kann under either (spec/10-25-5.md 10.1 asks for unclear only when it cannot be told).
+            if let r = v.readings, r.optimistic != .met, r.pessimistic != .met {
+                s.add(ConditionResult("25_5_duldung_months_min", .notApplicable,
+                                      detail: "Ermessen; Soll-Anspruch nach Lesart A (§ 60b-Zeiten unterbrechen) \(describe(r.pessimistic)), nach Lesart B \(describe(r.optimistic)) (U3)"))
+            } else {
+                s.unknown("25_5_duldung_months_min", v.open, "Soll oder Kann hängt von der offenen Frage ab")
+            }
         }
         genNo10_3S2Bar(&s)
         genLuSecured(&s, waivable: true)
