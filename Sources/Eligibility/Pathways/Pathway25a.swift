@@ -111,13 +111,13 @@ extension Context {
                 } else { schoolYears = false }
             }
         }
-        // `education` or `degrees` (CASES.md §4): either one given suffices to judge Nr. 2.
+        // `education` and `degrees` (CASES.md §4): school years or a degree; an omitted one is unknown, not "none".
         let degree: Bool? = person.degrees.map { $0.contains { ($0.kind == .school || $0.kind == .vocational) && $0.country == "DEU" && $0.on <= decision } }
         let passed: Bool? = person.training.map { $0.contains { $0.kind == .qualified && $0.passedOn.happened(by: decision) == true } }
         // The illness exception counts only when stated (CASES.md §4 does not list `inability` as needed).
         let ill: Bool? = illnessException && person.inability?.school == true
-        let alternatives = person.degrees == nil && person.education != nil ? (passed ?? false) : anyOf(degree, passed ?? false)
-        let viaSchool = schoolYears == nil && person.education == nil && person.degrees != nil ? false : schoolYears
+        let alternatives = anyOf(degree, passed ?? false)
+        let viaSchool = schoolYears
         switch anyOf(viaSchool, alternatives, ill) {
         case true?:
             if schoolYears == true { s.met("a_school_years_min") }
