@@ -173,8 +173,7 @@ struct CaseDecoding {
 
     /// The grounds of an "offensichtlich unbegründet" rejection CASES.md names (besides "other"): § 30 Abs. 3
     /// Nr. 1–7 AsylG a.F., § 30 Abs. 1 Nr. 1–7 AsylG (2024), Art. 42 Abs. 1 a–j and Abs. 3 a–b Reg. (EU) 2024/1348.
-    static let ouBases: Set<String> = Set((1...7).map { "30-3-\($0)" } + (1...7).map { "30-1-\($0)" }
-        + "abcdefghij".map { "art42-1-\($0)" } + ["art42-3-a", "art42-3-b"])
+    static var ouBases: Set<String> { Asylum.ouBases }
 
     func person(_ v: YAMLValue, on: Day, single: Bool) throws -> Person {
         let f = try v.mapping(allowed: Self.personKeys)

@@ -131,9 +131,12 @@ public enum FlatRecord {
         p.entered = try past(.entered)
         p.enteredForBenefits = try bool(.enteredForBenefits)
         p.status = try statusHistory(row, on: on, day: past, number: number)
-        if let applied = v(.asylumAppliedOn) {
+        // Any asylum column makes an application record (its date may be unknown): a decision without the date is
+        // read and checked, not dropped (QA of 05.12.2026).
+        let asylumColumns: [Column] = [.asylumAppliedOn, .asylumDecision, .asylumRejectedAs, .ouBasis, .asylumDecidedOn]
+        if asylumColumns.contains(where: { v($0) != nil }) {
             var a = Asylum()
-            a.appliedOn = applied == "none" ? .never : .on(try day(.asylumAppliedOn)!)
+            if let applied = v(.asylumAppliedOn) { a.appliedOn = applied == "none" ? .never : .on(try day(.asylumAppliedOn)!) }
             if let d = v(.asylumDecision) {
                 guard let dec = AsylumDecision(rawValue: d) else { throw RowError(column: "asylum_decision", message: "unknown value '\(d)'") }
                 a.decision = dec
@@ -142,7 +145,12 @@ public enum FlatRecord {
                 guard let rej = RejectionKind(rawValue: r) else { throw RowError(column: "asylum_rejected_as", message: "unknown value '\(r)'") }
                 a.rejectedAs = rej
             }
-            a.ouBasis = v(.ouBasis)
+            if let b = v(.ouBasis) {
+                guard b == "other" || Asylum.ouBases.contains(b) else {
+                    throw RowError(column: "ou_basis", message: "expected 30-3-1 … 30-3-7, 30-1-1 … 30-1-7, art42-1-a … art42-1-j, art42-3-a, art42-3-b or other, found '\(b)'")
+                }
+                a.ouBasis = b
+            }
             a.decidedOn = try day(.asylumDecidedOn)
             p.asylum = a
         }
@@ -259,8 +267,10 @@ public enum FlatRecord {
             p.departure = d
         }
         guard let kids = try number(.minorChildren), kids > 0 else {
-            if row[.minorChildren] != nil, p.maritalStatus != .married { return (id, Household(single: p)) }
-            return (id, Household(persons: [p], relations: [], household: ["p"]))
+            // "0" (not an empty cell: unknown, as the README says – QA of 05.12.2026) and not married: alone.
+            if v(.minorChildren) != nil, p.maritalStatus != .married { return (id, Household(single: p)) }
+            // Children unknown (or a spouse not in the row): family and household are not known.
+            return (id, Household(persons: [p], relations: [], household: nil))
         }
         var persons = [p], relations: [Relation] = []
         let school = try bool(.childrenAtSchool)
@@ -301,15 +311,25 @@ public enum FlatRecord {
         guard let since = try day(.statusSince) else { throw RowError(column: "status_since", message: "required with status") }
         guard since <= on else { throw RowError(column: "status_since", message: "after the screening date") }
         var periods: [StatusPeriod] = []
-        let duldung = try day(.duldungSince).map { min($0, since) }
-        let stay = try day(.staySince).map { min($0, duldung ?? since) }
-        let days60b = Int(try number(.days60b) ?? 0)
-        if let stay {
-            let end = duldung ?? since
-            let split = days60b > 0 ? max(stay, end.adding(days: -days60b)) : end
-            if stay < split { periods.append(StatusPeriod(kind: .gestattung, from: stay, to: split.adding(days: -1))) }
-            if split < end { periods.append(StatusPeriod(kind: .duldung60b, from: max(split, Day("2019-08-01")), to: end.adding(days: -1))) }
+        // The dates must follow each other: a contradiction is a row error, not a history stretched to fit (QA of
+        // 05.12.2026: a status_since before stay_since moved the whole stay back and met § 25b).
+        let duldung = try day(.duldungSince), stay = try day(.staySince)
+        if let duldung, duldung > since {
+            throw RowError(column: "duldung_since", message: "\(duldung.iso) is after status_since \(since.iso) (the first Duldung cannot follow the current status)")
         }
+        if let stay, stay > (duldung ?? since) {
+            throw RowError(column: "stay_since", message: "\(stay.iso) is after \(duldung != nil ? "duldung_since" : "status_since") \((duldung ?? since).iso)")
+        }
+        let days60b = Int(try number(.days60b) ?? 0)
+        let end = duldung ?? since
+        // The § 60b days lie just before the (first) Duldung, within the stay when it is known.
+        let split = days60b > 0 ? max(stay ?? .distantPast, end.adding(days: -days60b)) : end
+        // § 60b exists since 01.08.2019: days before it cannot be § 60b days (the case-file check refuses them too).
+        if split < end, split < Day("2019-08-01") {
+            throw RowError(column: "days_60b", message: "\(days60b) days before \(end.iso) reach back to \(split.iso), before § 60b existed (01.08.2019)")
+        }
+        if let stay, stay < split { periods.append(StatusPeriod(kind: .gestattung, from: stay, to: split.adding(days: -1))) }
+        if split < end { periods.append(StatusPeriod(kind: .duldung60b, from: split, to: end.adding(days: -1))) }
         if let duldung, duldung < since { periods.append(StatusPeriod(kind: .duldung, from: duldung, to: since.adding(days: -1))) }
         var current = StatusPeriod(kind: kind, from: since)
         // An export may write "§ 104c" or "104C"; the engine compares the short form.

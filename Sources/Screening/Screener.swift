@@ -322,6 +322,7 @@ public struct LineReader: Sequence, IteratorProtocol {
     private var buffer: [UInt8] = []
     private var start = 0
     private var eof = false
+    private var atStart = true
 
     /// UTF-8, or where a line is not (a spreadsheet's "CSV" in a German Windows is Windows-1252), Windows-1252:
     /// "M\u{FC}ller" rather than "M\u{FFFD}ller".
@@ -355,6 +356,11 @@ public struct LineReader: Sequence, IteratorProtocol {
             start = 0
             let more = handle.readData(ofLength: 1 << 20)
             if more.isEmpty { eof = true } else { buffer.append(contentsOf: more) }
+            // A byte order mark opens the file, not its first line (Windows saves JSON Lines with one as well as CSV).
+            if atStart, buffer.count >= 3 || eof {
+                atStart = false
+                if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+            }
         }
     }
 }

@@ -21,10 +21,17 @@ struct Synth: ParsableCommand {
         if fmt == .csv { out.write(FlatRecord.columns.joined(separator: ",")) }
         var n = 0, h = 0
         while n < count {
-            let household = gen.nextHousehold()
+            var household = gen.nextHousehold()
             h += 1
             switch fmt {
             case .jsonl:
+                // Exactly `count` persons: the last household keeps only as many members as are still wanted.
+                if household.persons.count > count - n {
+                    let kept = Set(household.persons.prefix(count - n).map(\.id))
+                    household.persons = household.persons.filter { kept.contains($0.id) }
+                    household.relations = household.relations.filter { $0.persons.allSatisfy(kept.contains) }
+                    household.household = household.household?.intersection(kept)
+                }
                 out.write(PopulationJSON.line(household, id: "h\(h)"))
                 n += household.persons.count
             case .csv:
@@ -78,6 +85,9 @@ struct Screen: ParsableCommand {
         let screener = Screener(on: day, horizonMonths: horizonMonths)
         var output: BufferedOutput
         if let out {
+            // The results must not overwrite the list being read (QA of 05.12.2026).
+            let same = URL(fileURLWithPath: out).resolvingSymlinksInPath().standardizedFileURL == URL(fileURLWithPath: file).resolvingSymlinksInPath().standardizedFileURL
+            guard !same else { printError("error: --out: \(out) is the input file; choose another result file"); throw Exit.badInput }
             _ = FileManager.default.createFile(atPath: out, contents: nil)
             guard let h = FileHandle(forWritingAtPath: out) else { printError("error: \(out): cannot write"); throw Exit.badInput }
             output = BufferedOutput(h)

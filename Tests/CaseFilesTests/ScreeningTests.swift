@@ -116,6 +116,50 @@ struct ScreeningTests {
         }
     }
 
+    /// Dates that contradict each other, and § 60b days before § 60b existed, are row errors – not a history stretched
+    /// to fit (QA of 05.12.2026: a status_since before stay_since moved the stay back by nine years and met § 25b).
+    @Test func contradictoryStatusDatesAreRejected() {
+        let screener = Screener(on: Day("2026-11-22"))
+        let header = ["id", "stay_since", "duldung_since", "status", "status_since", "days_60b"]
+        let lines = ["ok,2016-01-01,2019-09-01,duldung,2019-09-01,20",
+                     "clamp,2024-06-01,2025-01-01,duldung,2015-01-01,0",
+                     "stay,2020-06-01,2019-01-01,duldung,2019-01-01,0",
+                     "early60b,2016-01-01,2019-09-01,duldung,2019-09-01,200"]
+        var rejected: [String] = []
+        let summary = screener.run(lines: lines, format: .csv, header: header, firstLine: 2, write: { _ in }, reject: { rejected.append("\($0) \($1)") })
+        #expect(summary.rows == 1 && rejected.count == 3, "\(rejected)")
+        for (i, needle) in ["duldung_since: 2025-01-01 is after status_since 2015-01-01", "stay_since: 2020-06-01 is after duldung_since",
+                            "days_60b: 200 days before 2019-09-01 reach back to 2019-02-13"].enumerated() {
+            #expect(rejected.count > i && rejected[i].contains(needle), "\(needle)")
+        }
+    }
+
+    /// A byte order mark opens the file, not its first record: JSON Lines saved by Windows keep their first household
+    /// (QA of 05.12.2026: line 1 was rejected as "unexpected character").
+    @Test func aByteOrderMarkIsNotPartOfTheFirstLine() throws {
+        let path = NSTemporaryDirectory() + "bom-\(UUID().uuidString).jsonl"
+        try Data([0xEF, 0xBB, 0xBF] + Array("{\"id\":\"h1\",\"person\":{\"born\":\"1990-01-01\"}}\n{\"id\":\"h2\"}\n".utf8)).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var lines = try #require(LineReader(path: path))
+        #expect(lines.next() == "{\"id\":\"h1\",\"person\":{\"born\":\"1990-01-01\"}}" && lines.next() == "{\"id\":\"h2\"}" && lines.next() == nil)
+    }
+
+    /// An empty `minor_children` is unknown, as a missing column is (README): the family routes are open, not closed.
+    @Test func anEmptyChildrenCellIsUnknownNotNone() throws {
+        let on = Day("2026-11-22")
+        let header = FlatRecord.Column.allCases.map(\.name)
+        func household(_ children: String) throws -> Household {
+            var row = [String](repeating: "", count: header.count)
+            row[header.firstIndex(of: "id")!] = "x"; row[header.firstIndex(of: "status")!] = "duldung"; row[header.firstIndex(of: "status_since")!] = "2019-01-01"
+            row[header.firstIndex(of: "minor_children")!] = children
+            return try FlatRecord.household(FlatRecord.Row(fields: row, layout: FlatRecord.Layout(header: header)), on: on).household
+        }
+        let empty = try household(""), none = try household("0")
+        #expect(!empty.isSinglePerson && empty.household == nil && none.isSinglePerson)
+        #expect(Engine().assess(empty, person: "p", pathway: .p25a2, on: on).outcome == .unclear)
+        #expect(Engine().assess(none, person: "p", pathway: .p25a2, on: on).outcome == .excluded)
+    }
+
     @Test func summaryCountsEqualCountsComputedDirectly() {
         let on = Day("2026-11-22")
         var gen = PopulationGenerator(seed: 9, on: on)

@@ -88,6 +88,10 @@ public enum RejectionKind: String, Sendable, CaseIterable {
 }
 
 public struct Asylum: Sendable, Hashable {
+    /// The written forms of an "offensichtlich unbegründet" basis (CASES.md), besides "other".
+    public static let ouBases: Set<String> = Set((1...7).map { "30-3-\($0)" } + (1...7).map { "30-1-\($0)" }
+        + "abcdefghij".map { "art42-1-\($0)" } + ["art42-3-a", "art42-3-b"])
+
     public var appliedOn: EventDate = .unknown
     public var decision: AsylumDecision?
     public var decidedOn: Day?
