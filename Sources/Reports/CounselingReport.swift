@@ -80,10 +80,17 @@ public struct CounselingReport: Sendable {
                                 persons: personNationality.count, tables: tables)
     }
 
-    /// The same report as it may leave the service: every table suppressed (see `Suppression`).
+    /// Tables whose categories describe the persons counseled: small categories are not named when published.
+    static let personCategories: [String: String] = [
+        "Beratene Personen nach Staatsangehörigkeit": "übrige Staatsangehörigkeiten (je unter 5)",
+        "Beratungen nach Sprache": "übrige Sprachen (je unter 5)",
+    ]
+
+    /// The same report as it may leave the service: small person categories folded, every table suppressed (see
+    /// `Suppression`).
     public var published: CounselingReport {
         var r = self
-        r.tables = tables.map(Suppression.publish)
+        r.tables = tables.map { t in Suppression.publish(Self.personCategories[t.title].map(t.foldingSmallRows) ?? t) }
         return r
     }
 }

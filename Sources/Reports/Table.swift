@@ -34,6 +34,21 @@ public struct CountTable: Sendable, Hashable {
 
     /// The value of a cell as printed: "." when suppressed.
     public static func text(_ v: Int?) -> String { v.map(String.init) ?? "." }
+
+    /// A one-column table of categories with the small ones (1 to 4) folded into one row `label`. Naming a category
+    /// shown as "." already says that at least one person has it, and with the total known elsewhere (the report's
+    /// persons) hidden cells that must each be 1 give themselves away (QA of 05.12.2026: eight nationalities, each
+    /// ".", eight persons). Folded, no small category is named.
+    public func foldingSmallRows(into label: String) -> CountTable {
+        guard columnLabels.count == 1 else { return self }
+        var pairs: [(String, Int)] = [], small = 0
+        for (i, row) in cells.enumerated() {
+            let n = row[0] ?? 0
+            if Suppression.isSensitive(n) { small += n } else { pairs.append((rowLabels[i], n)) }
+        }
+        guard small > 0 else { return self }
+        return CountTable(title: title, column: columnLabels[0], pairs: pairs + [(label, small)])
+    }
 }
 
 /// Finished figures – rates, stocks on a day – shown as they are: nothing in them may be summed.

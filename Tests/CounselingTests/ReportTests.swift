@@ -80,6 +80,19 @@ struct ReportTests {
         #expect(known.columnTotals == [35] && known.total == 35)
     }
 
+    /// Small person categories are not named in what is published: folded into one row (QA of 05.12.2026: eight
+    /// nationalities shown as ".", and the report's eight persons – each had to be exactly one).
+    @Test func smallPersonCategoriesAreFoldedBeforeSuppression() {
+        let eight = CountTable(title: "t", column: "Personen", pairs: ["AFG", "IRQ", "SYR", "GIN", "ERI", "SOM", "TUR", "IRN"].map { ($0, 1) })
+        let folded = Suppression.publish(eight.foldingSmallRows(into: "übrige"))
+        #expect(folded.rowLabels == ["übrige"] && folded.cells == [[8]])
+        let mixed = Suppression.publish(CountTable(title: "t", column: "Personen", pairs: [("SYR", 12), ("AFG", 7), ("IRQ", 2), ("GIN", 1)]).foldingSmallRows(into: "übrige"))
+        #expect(mixed.rowLabels == ["SYR", "AFG", "übrige"] && !mixed.rowLabels.contains("IRQ") && !mixed.rowLabels.contains("GIN"))
+        #expect(mixed.cells[2][0] == nil && mixed.cells.filter { $0[0] == nil }.count >= 2)   // the small rest, and one more so it cannot be recomputed
+        let untouched = CountTable(title: "t", column: "n", pairs: [("a", 9), ("b", 6)])
+        #expect(untouched.foldingSmallRows(into: "übrige") == untouched)
+    }
+
     @Test func aSingleSmallCellTakesAnotherWithItAndLargeTablesStayReadable() {
         let t = Suppression.publish(CountTable(title: "t", column: "n", pairs: [("a", 120), ("b", 3), ("c", 40), ("d", 9)]))
         #expect(t.cells.map { $0[0] } == [120, nil, 40, nil])   // b (3) hidden, and d (the next smallest) so b cannot be derived
