@@ -176,7 +176,10 @@ struct ReportRoutes {
         let org = try await services.accounts.organisation(a.organisationID)
         try await services.clients.recordList(search: "report", audit: services.audit(a))
         let format = String(request.uri.queryParameters["format"] ?? "")
-        if let r = try export(report.tables + coop.tables, figures: [Self.headline(report)], format: format, name: "zuwendungsbericht-\(from.iso)-\(to.iso)") { return r }
+        // The exports carry what the page shows, the cooperation's meetings too (QA of 05.12.2026).
+        var figures = Self.headline(report)
+        figures.rowLabels.append("Kooperationssitzungen mit der Ausländerbehörde"); figures.cells.append([String(meetings)])
+        if let r = try export(report.tables + coop.tables, figures: [figures], format: format, name: "zuwendungsbericht-\(from.iso)-\(to.iso)") { return r }
         return Reply.html(ReportPages.funder(frame: context.frame("Bericht für Zuwendungsgeber", current: "report-counseling").alerting(alert), organisation: org?.name ?? "",
                                              report, cooperation: coop, meetings: meetings))
     }

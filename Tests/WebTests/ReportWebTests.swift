@@ -97,6 +97,9 @@ struct ReportWebTests {
             // The funder's report and the Land's view carry the same figures, suppressed, per completed quarter.
             let funder = try await b.request(.get, "/reports/funder?quartal=2024-Q4")
             #expect(funder.status == .ok && funder.body.contains("Sachbericht für Zuwendungsgeber") && funder.body.contains("<dd>\(q4.count)</dd>"))
+            // The export carries the page's meetings figure too.
+            let meetingsShown = try #require(funder.body.components(separatedBy: "<dt>Kooperationssitzungen mit der Ausländerbehörde</dt><dd>").dropFirst().first?.prefix { $0 != "<" })
+            #expect(try await b.request(.get, "/reports/funder?quartal=2024-Q4&format=csv").body.contains("Kooperationssitzungen mit der Ausländerbehörde;\(meetingsShown)"))
             let funderDays = try await b.request(.get, "/reports/funder?from=01.03.2024&to=31.12.2024")
             #expect(funderDays.status == .ok && funderDays.body.contains("id=\"page-alert\"") && !funderDays.body.contains("<dd>\(q4.count)</dd>"))
             let land = try await b.request(.get, "/reports/land?quartal=2024-Q4&format=csv")
