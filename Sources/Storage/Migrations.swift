@@ -300,6 +300,8 @@ public enum Migrations {
         Migration(version: 21, name: "0021_ApplicationGrantPreviousEnd") { _ in ["ALTER TABLE applications ADD COLUMN grant_previous_end TEXT"] },
         // Optimistic locking of a client's facts and status history (Client.revision).
         Migration(version: 22, name: "0022_ClientRevision") { _ in ["ALTER TABLE clients ADD COLUMN revision BIGINT NOT NULL DEFAULT 0"] },
+        // File numbers are one whatever their case (ClientStore.insert, clientID(fileNumber:)): looked up by an index.
+        Migration(version: 23, name: "0023_FileNumberAnyCase") { _ in ["CREATE INDEX clients_file_number_lower ON clients(organisation_id, LOWER(file_number))"] },
     ]
 
     /// Applies every migration not yet applied, each in its own transaction.
