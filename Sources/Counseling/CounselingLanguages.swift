@@ -22,6 +22,12 @@ public enum CounselingLanguages {
             ("tigrigna", "Tigrinya"), ("amharic", "Amharisch"), ("french", "Französisch"), ("franzosisch", "Französisch"),
             ("turkish", "Türkisch"), ("turkisch", "Türkisch"), ("albanian", "Albanisch"), ("serbian", "Serbisch"),
             ("romani", "Romanes"), ("vietnamese", "Vietnamesisch"), ("spanish", "Spanisch"),
+            // As clients write them in the online request (their own name for the language).
+            ("العربية", "Arabisch"), ("عربي", "Arabisch"), ("دری", "Dari"), ("فارسی", "Farsi"), ("پښتو", "Paschtu"),
+            ("русский", "Russisch"), ("українська", "Ukrainisch"), ("türkçe", "Türkisch"), ("français", "Französisch"),
+            ("ትግርኛ", "Tigrinya"), ("አማርኛ", "Amharisch"), ("kurmancî", "Kurdisch (Kurmandschi)"), ("کوردی", "Kurdisch (Sorani)"),
+            ("shqip", "Albanisch"), ("soomaali", "Somali"), ("ქართული", "Georgisch"), ("اردو", "Urdu"), ("español", "Spanisch"),
+            ("tiếngviệt", "Vietnamesisch"), ("српски", "Serbisch"), ("srpski", "Serbisch"),
         ]
         for (alias, name) in more { out[alias] = name }
         return out

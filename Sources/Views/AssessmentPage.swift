@@ -48,7 +48,7 @@ public enum AssessmentPage {
         return Layout.page(frame, capacity: 48_000) { b in
             b.raw("""
             <h1>Prüfung: \(m.client.firstName) \(m.client.lastName)</h1>
-            <form method="get" action="/clients/\(m.client.id)/assessment">
+            <form method="get" action="/clients/\(m.client.id)/assessment" class="no-print">
             <label for="on">Stand der Prüfung (Entscheidungsdatum, TT.MM.JJJJ)</label>
             <p class="hint" id="on-hint">Es gilt das Recht an diesem Tag; für künftige Daten auch bereits beschlossene Änderungen.</p>
             \(Layout.fieldError("on", m.dateError?.message))<input id="on" name="on" value="\(m.dateError?.typed ?? m.on.german)" size="10"\(m.dateError == nil ? " aria-describedby=\"on-hint\"" as HTML : " aria-invalid=\"true\" aria-describedby=\"on-error on-hint\"")> <button type="submit">Neu prüfen</button>
@@ -69,7 +69,7 @@ public enum AssessmentPage {
             \(plan.isEmpty ? Self.noPlan(sorted) : "<ol>\(plan)</ol>")
             </section>
             \(reminders.isEmpty ? HTML.empty : "<section aria-labelledby=\"wv\"><h2 id=\"wv\">Wiedervorlagen</h2><p class=\"hint\">Automatisch aus den Angaben abgeleitet; Wochenenden und Feiertage des Landes berücksichtigt.</p><ul>\(reminders)</ul></section>")
-            <form method="post" action="/clients/\(m.client.id)/assessment/snapshots">
+            <form method="post" action="/clients/\(m.client.id)/assessment/snapshots" class="no-print">
             \(Layout.csrf(frame.csrf))
             <input type="hidden" name="on" value="\(m.on.iso)">
             <p><button type="submit">Prüfung speichern</button> <span class="hint">Speichert das Ergebnis mit Datum und angewandter Rechtslage.</span></p>

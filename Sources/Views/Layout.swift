@@ -157,7 +157,7 @@ public enum Layout {
     .skip { position: absolute; left: -999px; } .skip:focus { left: 0.5rem; top: 0.5rem; background: #fff; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
     table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
-    th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+    th, td { text-align: start; padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
     label { display: block; font-weight: 600; margin-top: 0.6rem; }
     caption { text-align: start; font-weight: 600; padding: 0.3rem 0; }
     .hint { color: var(--muted); font-size: 0.9rem; margin: 0.1rem 0; }
@@ -173,7 +173,7 @@ public enum Layout {
     .badge { font-weight: 700; }
     .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0 1.5rem; }
     fieldset { border: 1px solid var(--line); margin: 1rem 0; padding: 0.5rem 1rem 1rem; }
-    label.check { font-weight: normal; } label.check input { margin-right: 0.4rem; }
+    label.check { font-weight: normal; } label.check input { margin-inline-end: 0.4rem; }
     .letter { display: flow-root; position: relative; width: 210mm; min-height: 296mm; padding: 0 20mm 20mm 25mm; border: 1px solid var(--line); background: #fff; font-size: 11pt; }
     .letter-sender { position: absolute; top: 45mm; left: 25mm; font-size: 7pt; }
     .letter-address { position: absolute; top: 50mm; left: 25mm; width: 85mm; height: 40mm; }
@@ -184,15 +184,20 @@ public enum Layout {
     .consent-form { font-size: 10pt; padding-top: 15mm; } .consent-form h1 { font-size: 15pt; margin: 0 0 4mm; }
     .consent-form h2 { font-size: 11pt; margin: 4mm 0 1mm; } .consent-form p, .consent-form ul { margin: 1.5mm 0; }
     .consent-signatures { margin-top: 12mm; }
-    @page { size: A4; margin: 0; }
+    /* Printed pages keep a margin; a letter and the consent form are laid out on the whole sheet (DIN 5008). */
+    @page { size: A4; margin: 15mm 15mm 15mm 20mm; }
+    @page sheet { margin: 0; }
+    .letter, .consent-form { page: sheet; }
     @media print { header, nav, footer, .skip, .no-print { display: none; } main { padding: 0; } .letter { border: none; margin: 0; } }
     td.num { text-align: right; font-variant-numeric: tabular-nums; }
-    .figures { display: grid; grid-template-columns: max-content auto; gap: 0.2rem 1rem; } .figures dd { margin: 0; font-weight: 700; }
+    .figures { display: grid; grid-template-columns: minmax(0, max-content) minmax(4rem, auto); gap: 0.2rem 1rem; } .figures dd { margin: 0; font-weight: 700; }
     .report-part { break-inside: avoid; margin: 1rem 0; } svg.chart { max-width: 100%; height: auto; }
     .codes { font-family: monospace; font-size: 1.1rem; }
     /* Narrow screens and wide tables: a table scrolls in its own box, never the page; a fieldset or select shrinks. */
     fieldset { min-width: 0; } select { max-width: 100%; } main { overflow-wrap: anywhere; }
     main table { display: block; overflow-x: auto; max-width: 100%; }
+    /* Cells keep whole words: a narrow table scrolls in its box rather than breaking "05.09.2025" letter by letter. */
+    main th, main td { overflow-wrap: normal; }
     @media print { main table { display: table; overflow: visible; } }
     @media (max-width: 40rem) { header { flex-wrap: wrap; } .letter { width: 100%; min-height: 0; padding: 0 1rem 1rem; }
       .letter-sender, .letter-address, .letter-info { position: static; width: auto; height: auto; margin: 0.5rem 0; } .letter-subject { margin-top: 1rem; } }

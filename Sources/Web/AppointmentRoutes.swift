@@ -54,7 +54,7 @@ struct AppointmentRoutes {
         let requests = try await openRequests(org)
         // "Termin eintragen" at an online request: its language and channel prefilled, the request carried along.
         if f.requestID.isEmpty, let id = request.uri.queryParameters["request"].map(String.init), let r = requests.first(where: { $0.id == id }) {
-            f.requestID = r.id; f.language = String(r.language.prefix(60)); f.channel = Appointment.Channel.online.rawValue
+            f.requestID = r.id; f.language = CounselingLanguages.canonical(String(r.language.prefix(60))); f.channel = Appointment.Channel.online.rawValue
         }
         if let r = requests.first(where: { $0.id == f.requestID }) { f.requestNote = "von \(r.name) (Wunsch: \(r.preferred.isEmpty ? "–" : r.preferred))" }
         if f.counselor.isEmpty { f.counselor = a.userID }

@@ -48,12 +48,12 @@ struct PublicRequestTests {
                 #expect(long.status == .unprocessableContent && long.body.contains("إحدى الإجابات طويلة جدًا"))
                 let again = try #require(visitor.csrf(long))
                 let ok = try await visitor.request(.post, "/anfrage/org-a?lang=ar", form: ["csrf": again, "name": "Samira K.", "contact": "0351 123456",
-                                                                                          "language": "Arabisch", "preferred": "vormittags", "consent": "1"])
+                                                                                          "language": "العربية", "preferred": "vormittags", "consent": "1"])
                 // Sent, then redirected to the thank-you note: reloading it sends nothing again.
                 #expect(ok.status == .seeOther && ok.headers[.location] == "/anfrage/org-a?lang=ar&sent=1")
                 // The same request posted again (a double click, the browser's resend) is taken as sent but stored once.
                 let resent = try await visitor.request(.post, "/anfrage/org-a?lang=ar", form: ["csrf": again, "name": "Samira K.", "contact": "0351 123456",
-                                                                                              "language": "Arabisch", "preferred": "vormittags", "consent": "1"])
+                                                                                              "language": "العربية", "preferred": "vormittags", "consent": "1"])
                 #expect(resent.status == .seeOther && resent.headers[.location] == "/anfrage/org-a?lang=ar&sent=1")
                 let thanks = try await visitor.request(.get, "/anfrage/org-a?lang=ar&sent=1")
                 #expect(thanks.status == .ok && thanks.body.contains("id=\"thanks\"") && thanks.body.contains("dir=\"rtl\""))
@@ -63,6 +63,9 @@ struct PublicRequestTests {
                 let csrf = try await b.logIn(f.login(.counselor))
                 let appointments = try await b.request(.get, "/appointments")
                 #expect(appointments.body.contains("Samira K.") && appointments.body.contains("0351 123456"))
+                // What the client typed is isolated for bidirectional text (an Arabic name beside a phone number reordered
+                // it; QA of 05.12.2026), and the language is named in German as staff count it.
+                #expect(appointments.body.contains("<bdi>0351 123456</bdi>") && appointments.body.contains("<bdi>Arabisch</bdi>"))
                 let muldenau = Browser(client: b.client, clock: f.clock)
                 try await muldenau.logIn(f.login(.counselor, organisation: "org-b"))
                 #expect(!(try await muldenau.request(.get, "/appointments").body.contains("Samira K.")))
