@@ -84,14 +84,14 @@ public enum AdvicePages {
         }
         return Layout.page(frame, """
         <h1>Fachberatung anfragen</h1>
-        <p class="hint">Eine Frage an die Beratungsstelle, ohne Akte. Bitte keinen Namen, kein Geburtsdatum und kein Aktenzeichen der betroffenen Person nennen –
+        <p class="hint" id="question-hint">Eine Frage an die Beratungsstelle, ohne Akte. Bitte keinen Namen, kein Geburtsdatum und kein Aktenzeichen der betroffenen Person nennen –
         beschreiben Sie die Lage so, dass niemand erkannt werden kann.</p>
         \(Layout.errorSummary(f.errors))
         <form method="post" action="/advice/ask">\(Layout.csrf(frame.csrf))<div class="grid">
         <div><label for="service">Beratungsstelle</label><select id="service" name="service"\(Layout.describedBy("service", f.errors["service"]))>\(options)</select>\(err("service"))</div>
         <div><label for="legal_area">Rechtsgebiet</label><select id="legal_area" name="legal_area"\(Layout.describedBy("legal_area", f.errors["legal_area"]))>\(areas(selected: f.legalArea))</select>\(err("legal_area"))</div>
         </div>
-        <label for="question">Frage</label><textarea id="question" name="question" rows="5" cols="80"\(Layout.describedBy("question", f.errors["question"]))>\(f.question)</textarea>\(err("question"))
+        <label for="question">Frage</label><textarea id="question" name="question" rows="5" cols="80"\(Layout.describedBy("question", f.errors["question"], hint: true))>\(f.question)</textarea>\(err("question"))
         <p><button type="submit">Anfrage senden</button></p></form>
         <h2>Meine Anfragen</h2>
         \(items.isEmpty ? "<p>Noch keine Anfragen.</p>" as HTML : HTML.join(items))

@@ -53,7 +53,7 @@ public enum ClientPages {
             return """
             <label for="\(id)">\(label)</label>
             \(hint.map { "<p class=\"hint\" id=\"\(id)-hint\">\($0)</p>" as HTML } ?? .empty)
-            <input id="\(id)" name="\(id)" type="\(type)" value="\(value)"\(required ? " required" : "")\(Layout.describedBy(id, err))>
+            <input id="\(id)" name="\(id)" type="\(type)" value="\(value)"\(required ? " required" : "")\(Layout.describedBy(id, err, hint: hint != nil))>
             \(Layout.fieldError(id, err))
             """
         }
@@ -192,8 +192,8 @@ public enum ClientPages {
             <tr>
             <td>\(select("p\(i)_kind", kindOptions, r.kind, label: "Status Zeile \(i + 1)"))\(Layout.fieldError("p\(i)", err))</td>
             <td><input id="p\(i)" name="p\(i)_from" aria-label="von (Zeile \(i + 1))" placeholder="TT.MM.JJJJ" size="10" value="\(r.from)"\(Layout.describedBy("p\(i)", err))></td>
-            <td><input name="p\(i)_to" aria-label="bis (Zeile \(i + 1))" placeholder="laufend" size="10" value="\(r.to)"></td>
-            <td><input name="p\(i)_valid_until" aria-label="Bescheinigung oder Titel gültig bis (Zeile \(i + 1))" placeholder="TT.MM.JJJJ" size="10" value="\(r.validUntil)"></td>
+            <td><input id="p\(i)_to" name="p\(i)_to" aria-label="bis (Zeile \(i + 1))" placeholder="laufend" size="10" value="\(r.to)"\(Layout.describedBy("p\(i)_to", errors["p\(i)_to"]))>\(Layout.fieldError("p\(i)_to", errors["p\(i)_to"]))</td>
+            <td><input id="p\(i)_valid_until" name="p\(i)_valid_until" aria-label="Bescheinigung oder Titel gültig bis (Zeile \(i + 1))" placeholder="TT.MM.JJJJ" size="10" value="\(r.validUntil)"\(Layout.describedBy("p\(i)_valid_until", errors["p\(i)_valid_until"]))>\(Layout.fieldError("p\(i)_valid_until", errors["p\(i)_valid_until"]))</td>
             <td><input name="p\(i)_basis" aria-label="Rechtsgrundlage (Zeile \(i + 1))" placeholder="z. B. 104c" size="6" value="\(r.basis)"></td>
             <td>\(select("p\(i)_fiktion", fiktionOptions, r.fiktion, label: "Fiktion Zeile \(i + 1)"))
                 <input name="p\(i)_continues" aria-label="fortgeltender Titel (Zeile \(i + 1))" placeholder="Titel" size="5" value="\(r.continues)"></td>

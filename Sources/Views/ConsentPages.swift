@@ -45,8 +45,8 @@ public enum ConsentPages {
         }
         func field(_ id: String, _ label: String, _ value: String, hint: String = "") -> HTML {
             """
-            <label for="\(id)">\(label)</label>\(hint.isEmpty ? HTML.empty : "<p class=\"hint\">\(hint)</p>")
-            <input id="\(id)" name="\(id)" value="\(value)"\(Layout.describedBy(id, f.errors[id]))>\(Layout.fieldError(id, f.errors[id]))
+            <label for="\(id)">\(label)</label>\(hint.isEmpty ? HTML.empty : "<p class=\"hint\" id=\"\(id)-hint\">\(hint)</p>")
+            <input id="\(id)" name="\(id)" value="\(value)"\(Layout.describedBy(id, f.errors[id], hint: !hint.isEmpty))>\(Layout.fieldError(id, f.errors[id]))
             """
         }
         let newConsentForm: HTML = """

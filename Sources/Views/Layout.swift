@@ -115,6 +115,12 @@ public enum Layout {
         message == nil ? .empty : " aria-invalid=\"true\" aria-describedby=\"\(id)-error\""
     }
 
+    /// As above, also naming the field's hint (`<id>-hint`) when it has one, so that it is read with the field.
+    public static func describedBy(_ id: String, _ message: String?, hint: Bool) -> HTML {
+        guard hint else { return describedBy(id, message) }
+        return message == nil ? " aria-describedby=\"\(id)-hint\"" : " aria-invalid=\"true\" aria-describedby=\"\(id)-hint \(id)-error\""
+    }
+
     /// Focused when the page loads (`autofocus`, no script), so that keyboard and screen-reader users start at it.
     public static func errorSummary(_ errors: [String: String]) -> HTML {
         guard !errors.isEmpty else { return .empty }

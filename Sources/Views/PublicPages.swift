@@ -116,7 +116,7 @@ public enum PublicPages {
         let body: HTML = sent ? "<p role=\"status\" id=\"thanks\">\(l.text("thanks"))</p>" : """
         <p>\(l.text("intro"))</p>
         <p><a href="\(path.replacingOccurrences(of: "/anfrage/", with: "/selbstcheck/"))?lang=\(l.code)">\(SelfCheckTexts.text("selfCheckLink", l.code))</a></p>
-        \(errors.isEmpty ? HTML.empty : "<div class=\"error-summary\" role=\"alert\"><ul>\(errors)</ul></div>")
+        \(errors.isEmpty ? HTML.empty : "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus><h2>\(SelfCheckTexts.text("errSummary", l.code))</h2><ul>\(errors)</ul></div>")
         <form method="post" action="\(path)?lang=\(l.code)">
         <input type="hidden" name="csrf" value="\(csrf)">
         <label for="name">\(l.text("name"))</label><input id="name" name="name" value="\(f.name)" autocomplete="name" required\(described("name"))>\(error("name"))

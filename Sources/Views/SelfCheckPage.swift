@@ -51,7 +51,8 @@ public enum SelfCheck {
                 if q.name != "born", let b = born, d < b { errors[q.name] = "errOrder" }
                 if ["status_since", "duldung_since"].contains(q.name), let e = entered, d < e { errors[q.name] = "errOrder" }
             case .number(let max):
-                guard let n = Int(v), n >= 0, n <= max else { errors[q.name] = "errNumber"; continue }
+                // The range is said with the message (QA of 05.12.2026: "please enter a number" for 99999 months).
+                guard let n = Int(v), n >= 0, n <= max else { errors[q.name] = "errNumber|0–\(max)"; continue }
             case .choice(let options):
                 if !options.contains(v) { errors[q.name] = "errSummary" }
             }
@@ -80,18 +81,23 @@ public enum SelfCheck {
     public static func page(serviceName: String, path: String, requestPath: String, lang l: PublicPages.Language, csrf: String,
                             values: [String: String], errors: [String: String], on: Day, results: [Result]?) -> HTML {
         func t(_ key: String) -> String { SelfCheckTexts.text(key, l.code) }
+        /// An error key, with the allowed range after "|" where there is one.
+        func message(_ error: String) -> String {
+            let parts = error.split(separator: "|", maxSplits: 1)
+            return t(String(parts[0])) + (parts.count > 1 ? " (\(parts[1]))" : "")
+        }
         var b = HTML.Builder(capacity: 16_000)
         b.raw("<h1>\(t("title"))</h1><p>\(t("intro"))</p><p class=\"hint\" id=\"private\">\(t("private")) \(t("notAdvice"))</p>" as HTML)
         if let results { b.raw(resultSection(results, on: on, lang: l, requestPath: requestPath)) }
         if !errors.isEmpty {
-            let items = questions.filter { errors[$0.name] != nil }.map { "<li><a href=\"#\($0.name)\">\(t($0.name)): \(t(errors[$0.name]!))</a></li>" as HTML }
-            b.raw("<div class=\"error-summary\" role=\"alert\"><h2>\(t("errSummary"))</h2><ul>\(items)</ul></div>" as HTML)
+            let items = questions.filter { errors[$0.name] != nil }.map { "<li><a href=\"#\($0.name)\">\(t($0.name)): \(message(errors[$0.name]!))</a></li>" as HTML }
+            b.raw("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus><h2>\(t("errSummary"))</h2><ul>\(items)</ul></div>" as HTML)
         }
         b.raw("<form method=\"post\" action=\"\(path)?lang=\(l.code)\" aria-describedby=\"private\"><input type=\"hidden\" name=\"csrf\" value=\"\(csrf)\">" as HTML)
         if results != nil { b.raw("<h2 id=\"answers\">\(t("change"))</h2>" as HTML) }
         for section in sections {
             b.raw("<fieldset><legend>\(t(section.title))</legend>" as HTML)
-            for q in section.questions { b.raw(field(q, value: values[q.name] ?? "", error: errors[q.name].map(t), lang: l)) }
+            for q in section.questions { b.raw(field(q, value: values[q.name] ?? "", error: errors[q.name].map(message), lang: l)) }
             b.raw("</fieldset>")
         }
         b.raw("<p><button type=\"submit\">\(t("check"))</button></p></form><p><a href=\"\(requestPath)?lang=\(l.code)\">\(t("request"))</a></p>" as HTML)

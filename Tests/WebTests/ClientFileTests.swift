@@ -106,6 +106,14 @@ struct ClientFileTests {
             ])
             #expect(overlap.status == .unprocessableContent)
             #expect(overlap.body.contains("Überschneidet sich mit Zeile 1"))
+            // A wrong date is named and marked at its own field (QA of 05.12.2026: a wrong "bis" was marked at "von").
+            let badEnd = try await b.request(.post, "/clients/client-a/status", form: [
+                "csrf": csrf, "rows": "2", "p0_kind": "gestattung", "p0_from": "17.11.2020", "p0_to": "99.99.2024",
+                "p1_kind": "duldung", "p1_from": "01.07.2023", "p1_valid_until": "32.13.2026",
+            ])
+            #expect(badEnd.status == .unprocessableContent && badEnd.body.contains("id=\"p0_to-error\"") && badEnd.body.contains("„bis“ ist kein gültiges Datum"))
+            #expect(badEnd.body.contains("id=\"p0_to\" name=\"p0_to\"") && badEnd.body.contains("aria-describedby=\"p0_to-error\"") && badEnd.body.contains("id=\"p1_valid_until-error\""))
+            #expect(!badEnd.body.contains("id=\"p0-error\""))
             let gap = try await b.request(.post, "/clients/client-a/status", form: [
                 "csrf": csrf, "rows": "2", "p0_kind": "gestattung", "p0_from": "17.11.2020", "p0_to": "30.06.2023",
                 "p1_kind": "duldung", "p1_from": "15.07.2023",

@@ -38,6 +38,9 @@ struct PublicRequestTests {
                 let token = try #require(visitor.csrf(expired))
                 let missing = try await visitor.request(.post, "/anfrage/org-a?lang=ar", form: ["csrf": token, "name": "", "contact": "x"])
                 #expect(missing.status == .unprocessableContent && missing.body.contains("من فضلك أدخل اسمك.") && missing.body.contains("من فضلك أكّد موافقتك."))
+                // The refused page says so in its own language, and its summary takes the focus (QA of 05.12.2026).
+                #expect(missing.body.contains("<title>خطأ: ") && !missing.body.contains("<title>Fehler: "))
+                #expect(missing.body.contains("class=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus><h2>"))
                 // Each error is at its field and linked from the summary, as on the staff pages.
                 for field in ["name", "contact", "consent"] {
                     #expect(missing.body.contains("<a href=\"#\(field)\">") && missing.body.contains("id=\"\(field)-error\"") && missing.body.contains("aria-describedby=\"\(field)-error\""), "\(field)")
