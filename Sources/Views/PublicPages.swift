@@ -93,8 +93,10 @@ public enum PublicPages {
             guard q > 0 else { continue }
             ranked.append((q, i, String(tag.split(separator: "-").first ?? "").lowercased()))
         }
+        // Dari (prs) is written in Persian script like Farsi, the page's nearest language (QA of 05.12.2026).
+        let nearest = ["prs": "fa"]
         for r in ranked.sorted(by: { ($0.q, -$0.order) > ($1.q, -$1.order) }) {
-            if let l = all.first(where: { $0.code == r.code }) { return l }
+            if let l = all.first(where: { $0.code == (nearest[r.code] ?? r.code) }) { return l }
         }
         return german
     }
@@ -151,6 +153,7 @@ public enum PublicPages {
         <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(title) – \(serviceName)</title><link rel="stylesheet" href="/static/app.css"></head>
         <body>
+        <a class="skip" href="#main">\(SelfCheckTexts.text("skip", l.code))</a>
         <header><span class="brand" lang="de" dir="ltr">\(serviceName)</span></header>
         <nav aria-label="\(l.text("languages"))"><ul>\(switcher)</ul></nav>
         <main id="main">\(main)</main>

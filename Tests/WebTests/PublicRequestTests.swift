@@ -40,6 +40,9 @@ struct PublicRequestTests {
                 #expect(missing.status == .unprocessableContent && missing.body.contains("من فضلك أدخل اسمك.") && missing.body.contains("من فضلك أكّد موافقتك."))
                 // The refused page says so in its own language, and its summary takes the focus (QA of 05.12.2026).
                 #expect(missing.body.contains("<title>خطأ: ") && !missing.body.contains("<title>Fehler: "))
+                #expect(missing.body.contains("<a class=\"skip\" href=\"#main\">انتقل إلى المحتوى</a>"))   // the client pages have a skip link too
+                // Dari (prs) opens the Persian-script page.
+                #expect(try await Browser(client: b.client, clock: f.clock).request(.get, "/anfrage/org-a", headers: [.acceptLanguage: "prs, de;q=0.5"]).body.contains("<html lang=\"fa\""))
                 #expect(missing.body.contains("class=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus><h2>"))
                 // Each error is at its field and linked from the summary, as on the staff pages.
                 for field in ["name", "contact", "consent"] {
