@@ -160,7 +160,9 @@ public enum Layout {
     nav a[aria-current] { font-weight: 700; }
     main { max-width: 72rem; }
     footer { color: var(--muted); font-size: 0.85rem; border-top: 1px solid var(--line); margin-top: 2rem; }
-    .skip { position: absolute; left: -999px; } .skip:focus { left: 0.5rem; top: 0.5rem; background: #fff; }
+    /* Hidden until focused, without moving off-screen: far to the left is scrollable in a right-to-left page. */
+    .skip { position: absolute; inset-inline-start: 0.5rem; top: 0.5rem; background: #fff; z-index: 1; }
+    .skip:not(:focus) { width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
     table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
     th, td { text-align: start; padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
