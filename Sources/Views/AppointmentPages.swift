@@ -82,8 +82,10 @@ public enum AppointmentPages {
         <section aria-labelledby="online"><h2 id="online">Online-Anfragen</h2>
         <p class="hint">Über das mehrsprachige Formular <a href="\(publicPath)">\(publicURL.isEmpty ? publicPath : publicURL)</a> (ohne Anmeldung); nach 90 Tagen gelöscht. Dazu der mehrsprachige Selbstcheck <a href="\(selfCheckPath)">\(selfCheckPath)</a>, der nichts speichert.</p>
         \(open.isEmpty ? "<p>Keine offenen Anfragen.</p>" as HTML : "<ul id=\"online-requests\">\(open)</ul>")</section>
+        <section aria-labelledby="calendar"><h2 id="calendar">Termine im Zeitraum</h2>
         \(nav)
         \(days)
+        </section>
         <h2 id="new">Termin eintragen</h2>
         \(Layout.errorSummary(f.errors))
         \(f.requestID.isEmpty ? .empty : "<p role=\"status\" id=\"from-request\">Zur Online-Anfrage \(f.requestNote) – wird mit dem Termin als erledigt markiert. Noch keine Akte? Zuerst die Person als Klient:in anlegen.</p>" as HTML)

@@ -142,6 +142,12 @@ public enum PublicPages {
         return HTML(raw: parts.map(HTML.escape).joined(separator: "<bdi lang=\"de\">" + HTML.escape(name) + "</bdi>"))
     }
 
+    /// The page for a link that leads nowhere, in the visitor's language.
+    public static func notFound(lang l: Language) -> HTML {
+        document(serviceName: "Bleibe", path: "", lang: l, title: SelfCheckTexts.text("notFoundTitle", l.code),
+                 main: "<h1>\(SelfCheckTexts.text("notFoundTitle", l.code))</h1><p>\(SelfCheckTexts.text("notFound", l.code))</p>")
+    }
+
     /// A client-facing page: in the visitor's language and direction, with links to the same page in every language.
     static func document(serviceName: String, path: String, lang l: Language, title: String, main: HTML) -> HTML {
         let switcher = all.map { x in

@@ -20,9 +20,16 @@ struct PublicRoutes {
         ]
     }
 
-    func service(_ context: BleibeContext) async throws -> Organisation {
-        guard let o = try await services.accounts.organisation(try context.parameters.require("id")), o.kind == .counselingService else { throw AppError.notFound }
+    /// The counseling service of the link; nil for an id that names none.
+    func service(_ context: BleibeContext) async throws -> Organisation? {
+        guard let o = try await services.accounts.organisation(try context.parameters.require("id")), o.kind == .counselingService else { return nil }
         return o
+    }
+
+    /// A link to no service (mistyped, or a service since removed): a client page in the visitor's language, not the
+    /// staff error page with its login link (QA of 05.12.2026).
+    static func notFound(_ request: Request) -> Response {
+        Reply.html(PublicPages.notFound(lang: request.clientLanguage), status: .notFound)
     }
 
     func reply(_ o: Organisation, lang: PublicPages.Language, form: PublicPages.Form, sent: Bool, status: HTTPResponse.Status = .ok) -> Response {
@@ -47,13 +54,13 @@ struct PublicRoutes {
     /// The form, or after a request was sent (`?sent=1`, where the post redirects) the thank-you note: reloading it
     /// sends nothing again.
     @Sendable func page(_ request: Request, context: BleibeContext) async throws -> Response {
-        let o = try await service(context)
+        guard let o = try await service(context) else { return Self.notFound(request) }
         return reply(o, lang: request.clientLanguage, form: .init(),
                      sent: request.uri.queryParameters["sent"] == "1")
     }
 
     @Sendable func submit(_ request: Request, context: BleibeContext) async throws -> Response {
-        let o = try await service(context)
+        guard let o = try await service(context) else { return Self.notFound(request) }
         let lang = request.clientLanguage
         let form = try await Form.read(request, context: context)
         var f = PublicPages.Form()

@@ -29,12 +29,12 @@ struct SelfCheckRoutes {
     }
 
     @Sendable func page(_ request: Request, context: BleibeContext) async throws -> Response {
-        let o = try await PublicRoutes(services: services).service(context)
+        guard let o = try await PublicRoutes(services: services).service(context) else { return PublicRoutes.notFound(request) }
         return reply(o, lang: request.clientLanguage)
     }
 
     @Sendable func check(_ request: Request, context: BleibeContext) async throws -> Response {
-        let o = try await PublicRoutes(services: services).service(context)
+        guard let o = try await PublicRoutes(services: services).service(context) else { return PublicRoutes.notFound(request) }
         let lang = request.clientLanguage
         let form = try await Form.read(request, context: context)
         try PublicRoutes.checkToken(request, form, cookie: Self.csrfCookie)

@@ -18,6 +18,11 @@ struct PublicRequestTests {
                 #expect(page.body.contains("<summary>إشعار حماية البيانات</summary>") && page.body.contains("الجهة المسؤولة هي <bdi lang=\"de\">Beratung Elbstadt</bdi>"))
                 #expect(try await Browser(client: b.client, clock: f.clock).request(.get, "/anfrage/org-a?lang=tr").body.contains("Sorumlu: <bdi lang=\"de\">Beratung Elbstadt</bdi>"))
                 #expect(try await visitor.request(.get, "/anfrage/org-abh").status == .notFound)   // only counseling services take requests
+                // A link to no service answers in the visitor's language, without the staff login (QA of 05.12.2026).
+                for path in ["/anfrage/nowhere?lang=ar", "/selbstcheck/nowhere?lang=ar"] {
+                    let gone = try await visitor.request(.get, path)
+                    #expect(gone.status == .notFound && gone.body.contains("الصفحة غير موجودة") && gone.body.contains("<html lang=\"ar\" dir=\"rtl\"") && !gone.body.contains("/login"), "\(path)")
+                }
                 // A link without ?lang= opens in the browser's language where the page has it (QA of 05.12.2026);
                 // a chosen language wins; none of the page's: German. The form keeps the language for its errors.
                 for (accept, expected) in [("ar", "<html lang=\"ar\" dir=\"rtl\">"), ("fa-IR,fa;q=0.9,en;q=0.8", "<html lang=\"fa\" dir=\"rtl\">"),
