@@ -16,6 +16,8 @@ public enum AssessmentPage {
         public var appliedOn: Day?
         /// A date that could not be read: as typed, and why (the page shows today's assessment).
         public var dateError: (typed: String, message: String)?
+        /// What was just saved before arriving here ("Angaben", "Statusverlauf"): confirmed as a status message.
+        public var saved: String?
         public init(client: Client, on: Day, today: Day, person: PersonAssessment, snapshots: [AssessmentSnapshot], deadlines: [Deadline] = []) {
             self.client = client; self.on = on; self.today = today; self.person = person; self.snapshots = snapshots; self.deadlines = deadlines
         }
@@ -48,6 +50,7 @@ public enum AssessmentPage {
         return Layout.page(frame, capacity: 48_000) { b in
             b.raw("""
             <h1>Prüfung: \(m.client.firstName) \(m.client.lastName)</h1>
+            \(m.saved.map { "<p class=\"notice no-print\" role=\"status\" id=\"saved\">\($0) gespeichert – die Prüfung unten ist auf dem neuen Stand.</p>" as HTML } ?? .empty)
             <form method="get" action="/clients/\(m.client.id)/assessment" class="no-print">
             <label for="on">Stand der Prüfung (Entscheidungsdatum, TT.MM.JJJJ)</label>
             <p class="hint" id="on-hint">Es gilt das Recht an diesem Tag; für künftige Daten auch bereits beschlossene Änderungen.</p>

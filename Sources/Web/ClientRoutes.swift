@@ -275,7 +275,7 @@ struct ClientRoutes {
                               status: .unprocessableContent)
         }
         switch try await services.clients.replaceStatus(clientID: c.id, organisation: c.organisationID, periods: periods, basedOn: basedOn, audit: services.audit(a)) {
-        case .saved: return Reply.redirect("/clients/\(c.id)/assessment")
+        case .saved: return Reply.redirect("/clients/\(c.id)/assessment?gespeichert=statusverlauf")
         case .notFound: throw AppError.notFound
         case .conflict(let current):
             return Reply.html(ClientPages.statusEditor(frame: clientFrame(context, "Statusverlauf", c), client: c, rows: rows, errors: [:],
@@ -330,7 +330,7 @@ struct ClientRoutes {
                               status: .unprocessableContent)
         }
         switch try await services.clients.replaceFacts(clientID: c.id, organisation: c.organisationID, facts: facts, basedOn: basedOn, audit: services.audit(a)) {
-        case .saved: return Reply.redirect("/clients/\(c.id)/assessment")
+        case .saved: return Reply.redirect("/clients/\(c.id)/assessment?gespeichert=angaben")
         case .notFound: throw AppError.notFound
         case .conflict(let current):
             return Reply.html(FactsForm.render(frame: clientFrame(context, "Angaben", c), client: c, values: object, errors: [:], revision: current, changedMeanwhile: true),
@@ -392,7 +392,7 @@ struct ClientRoutes {
                                                error: "Der Statusverlauf wird im Statuseditor bearbeitet – bitte das Feld „status“ entfernen."), status: .unprocessableContent)
         }
         switch try await services.clients.replaceFacts(clientID: c.id, organisation: c.organisationID, facts: facts, basedOn: basedOn, audit: services.audit(a)) {
-        case .saved: return Reply.redirect("/clients/\(c.id)/assessment")
+        case .saved: return Reply.redirect("/clients/\(c.id)/assessment?gespeichert=angaben")
         case .notFound: throw AppError.notFound
         case .conflict(let current):
             return Reply.html(FactsPage.render(frame: clientFrame(context, "Angaben", c), client: c, json: text, revision: current, changedMeanwhile: true, error: nil),
@@ -464,6 +464,7 @@ struct ClientRoutes {
         var model = AssessmentPage.Model(client: c, on: on, today: today, person: person, snapshots: snapshots, deadlines: deadlines)
         model.appliedOn = applied
         model.dateError = dateError
+        model.saved = ["angaben": "Angaben", "statusverlauf": "Statusverlauf"][request.uri.queryParameters["gespeichert"].map(String.init) ?? ""]
         return Reply.html(AssessmentPage.render(frame: clientFrame(context, "Prüfung", c), model), status: dateError == nil ? .ok : .unprocessableContent)
     }
 

@@ -119,6 +119,8 @@ struct FactsFormTests {
                 fields["german__0__level"] = "A1"
                 let ok = try await b.request(.post, "/clients/client-a/facts", form: fields)
                 #expect(ok.status == .seeOther)
+                // The assessment it leads to confirms the save (a status message, QA of 05.12.2026).
+                #expect(try await b.request(.get, try #require(ok.headers[.location])).body.contains("role=\"status\" id=\"saved\">Angaben gespeichert"))
                 let assessment = try await b.request(.get, "/clients/client-a/assessment")
                 let section = assessment.body.components(separatedBy: "id=\"p-25b\"")[1].components(separatedBy: "</section>")[0]
                 #expect(section.contains("nicht erfüllt"))
