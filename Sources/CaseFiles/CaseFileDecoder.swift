@@ -409,6 +409,8 @@ struct CaseDecoding {
             return x
         }
         c.btmg2911 = try g.optional("btmg_29_1_1") { try $0.bool() } ?? false
+        // A Jugendstrafe is a sanction of juvenile criminal law (CASES.md: "with `juvenile_law`").
+        if c.jugendstrafe && !c.juvenileLaw { throw g["jugendstrafe"]!.error("only allowed with juvenile_law: true") }
         let sanctions = [c.dayFines, c.prisonMonths, c.juvenileMonths].compactMap { $0 }.count
         if sanctions > 1 { throw v.error("give exactly one of day_fines, prison_months, juvenile_months") }
         if sanctions == 0 && !c.juvenileLaw {

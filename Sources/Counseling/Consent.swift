@@ -104,6 +104,9 @@ extension Consent {
         }
         let withheld: (ConditionResult) -> Bool = { c in specialTopic(ofCondition: c.id).map { !topics.contains($0) } ?? false }
         guard a.conditions.contains(where: withheld) else { return true }
+        // A health exception that holds is what carries the result (QA of 05.12.2026: § 25b "met" through the
+        // illness exception, "not met" without it).
+        if a.conditions.contains(where: { withheld($0) && specialTopic(ofCondition: $0.id) == .health && $0.state == .met }) { return false }
         return rank(a.conditions) == rank(a.conditions.lazy.filter { !withheld($0) })
     }
 

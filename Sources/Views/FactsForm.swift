@@ -11,6 +11,8 @@ public enum FactsForm {
         case dateOrNever
         /// unbekannt / ja / nein
         case yesNo
+        /// Yes or no where the schema reads an omitted value as "no" (CASES.md: "Default `false`"): no "unbekannt".
+        case flag
         case choice([(String, String)])
         case text
         case number
@@ -122,10 +124,10 @@ public enum FactsForm {
             Field("still_registered", "noch im Bundeszentralregister", .yesNo), Field("foreigners_only", "nur von Ausländern begehbar (AufenthG/AsylG)", .yesNo),
             Field("day_fines", "Tagessätze", .number), Field("prison_months", "Freiheitsstrafe (Monate)", .number),
             Field("juvenile_months", "Jugendstrafe (Monate)", .number), Field("suspended", "zur Bewährung ausgesetzt", .yesNo),
-            Field("juvenile_law", "nach Jugendstrafrecht", .yesNo, "Ohne Tagessätze und Strafe: eine andere Sanktion (Erziehungsmaßregel, Zuchtmittel)."),
-            Field("jugendstrafe", "Sanktion ist Jugendstrafe", .yesNo),
+            Field("juvenile_law", "nach Jugendstrafrecht", .flag, "Ohne Tagessätze und Strafe: eine andere Sanktion (Erziehungsmaßregel, Zuchtmittel)."),
+            Field("jugendstrafe", "Sanktion ist Jugendstrafe (nur nach Jugendstrafrecht)", .flag),
             Field("s54_group", "Deliktsgruppe nach § 54 Abs. 1 Nr. 1a–1d (Strafe ab 1 Jahr; 1d ab 6 Monaten)", .choice([("", "keines davon"), ("1a", "Nr. 1a: gegen Leben, körperliche Unversehrtheit, sexuelle Selbstbestimmung, qualifiziert gegen Eigentum, gegen Vollstreckungsbeamte, §§ 125/125a StGB"), ("1b", "Nr. 1b: § 263 StGB zulasten von Sozialleistungsträgern oder BtMG"), ("1c", "Nr. 1c: §§ 96, 97 AufenthG (Einschleusen)"), ("1d", "Nr. 1d: Delikte der Nr. 1a mit Waffe oder gefährlichem Werkzeug")])),
-            Field("btmg_29_1_1", "§ 29 Abs. 1 S. 1 Nr. 1 BtMG", .yesNo),
+            Field("btmg_29_1_1", "§ 29 Abs. 1 S. 1 Nr. 1 BtMG", .flag),
         ]),
         Group("Mitwirkung und Ausschlussgründe", [
             Field("conduct.current_obstruction", "Verhindert derzeit die Abschiebung durch", .choice([("", "nichts davon"), ("deception", "Täuschung über Identität/Staatsangehörigkeit"), ("false_statements", "Falschangaben"), ("non_cooperation", "fehlende Mitwirkung")]), "Nur aktuelles Verhalten."),
@@ -189,7 +191,7 @@ public enum FactsForm {
         """)
     }
 
-    static func lookup(_ values: [String: Any], _ path: String) -> Any? {
+    public static func lookup(_ values: [String: Any], _ path: String) -> Any? {
         var cur: Any? = values
         for part in path.split(separator: ".") { cur = (cur as? [String: Any])?[String(part)] }
         return cur
@@ -212,6 +214,8 @@ public enum FactsForm {
         case .yesNo:
             let cur = (value as? Bool).map { $0 ? "true" : "false" } ?? ""
             control = select(n, [("", "unbekannt"), ("true", "ja"), ("false", "nein")], cur, attrs)
+        case .flag:
+            control = select(n, [("false", "nein"), ("true", "ja")], (value as? Bool) == true ? "true" : "false", attrs)
         case .choice(let options):
             var cur = value as? String ?? ""
             if let list = value as? [String] { cur = list.first ?? "" }
@@ -222,10 +226,19 @@ public enum FactsForm {
         case .number:
             control = "<input id=\"\(n)\" name=\"\(n)\" inputmode=\"decimal\" size=\"6\" value=\"\(sent ?? number(value))\"\(attrs)>"
         case .percent:
-            let pct = (value as? Double).map { String(Int(($0 * 100).rounded())) } ?? (value as? Int).map { String($0 * 100) } ?? ""
-            control = "<input id=\"\(n)\" name=\"\(n)\" inputmode=\"numeric\" size=\"4\" value=\"\(sent ?? pct)\"\(attrs)>"
+            let pct = (value as? Double).map(percentText) ?? (value as? Int).map { String($0 * 100) } ?? ""
+            control = "<input id=\"\(n)\" name=\"\(n)\" inputmode=\"decimal\" size=\"6\" value=\"\(sent ?? pct)\"\(attrs)>"
         }
         return "<div><label for=\"\(n)\">\(f.label)</label>\(help)\(control)\(Layout.fieldError(n, err))</div>"
+    }
+
+    /// A share as a percentage with as few decimals as give it back exactly ("50", "33,3"), decimal comma.
+    static func percentText(_ share: Double) -> String {
+        for digits in 0...6 {
+            let text = String(format: "%.\(digits)f", share * 100)
+            if let back = Double(text), abs(back / 100 - share) < 1e-12 { return text.replacingOccurrences(of: ".", with: ",") }
+        }
+        return String(share * 100).replacingOccurrences(of: ".", with: ",")
     }
 
     static func select(_ n: String, _ options: [(String, String)], _ current: String, _ attrs: HTML) -> HTML {

@@ -170,11 +170,12 @@ struct AuthRoutes {
 
     /// The account page with the user's tokens.
     func accountReply(_ context: BleibeContext, _ account: Account, newToken: String? = nil, passwordErrors: [String: String] = [:],
-                      passwordChanged: Bool = false, tokensRevoked: Int = 0, tokenError: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+                      passwordChanged: Bool = false, tokensRevoked: Int = 0, revokeTokensTicked: Bool = true, tokenError: String? = nil,
+                      status: HTTPResponse.Status = .ok) async throws -> Response {
         let tokens = try await services.accounts.apiTokens(userID: account.user.id).map { (id: $0.id, name: $0.name, createdAt: $0.createdAt) }
         return Reply.html(AuthPages.account(frame: context.frame("Konto", current: "account"), totpEnabled: account.totpEnabled, tokens: tokens,
                                             newToken: newToken, passwordErrors: passwordErrors, passwordChanged: passwordChanged,
-                                            tokensRevoked: tokensRevoked, tokenError: tokenError), status: status)
+                                            tokensRevoked: tokensRevoked, revokeTokensTicked: revokeTokensTicked, tokenError: tokenError), status: status)
     }
 
     /// The user changes their own password: the current one confirms it is them; every other session ends.
@@ -190,7 +191,7 @@ struct AuthRoutes {
         else if new == (form["current_password"] ?? "") { errors["new_password"] = "Das neue Passwort muss sich vom bisherigen unterscheiden." }
         else if new != (form["repeat_password"] ?? "") { errors["repeat_password"] = "Die Wiederholung stimmt nicht mit dem neuen Passwort überein." }
         guard errors.isEmpty else {
-            return try await accountReply(context, account, passwordErrors: errors, status: .unprocessableContent)
+            return try await accountReply(context, account, passwordErrors: errors, revokeTokensTicked: form["revoke_tokens"] == "on", status: .unprocessableContent)
         }
         let revoked = try await services.accounts.changePassword(userID: account.user.id, hash: try await Credentials.hash(new, cost: services.config.bcryptCost),
                                                                  keeping: session.token, revokeTokens: form["revoke_tokens"] == "on")

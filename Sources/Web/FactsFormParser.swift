@@ -56,6 +56,9 @@ enum FactsFormParser {
                 for f in g.fields {
                     let n = FactsForm.name(f.key)
                     guard let raw = form[n] else { continue }
+                    // The form shows one kind of current obstruction; several stored stay when that one is sent back.
+                    if f.key == "conduct.current_obstruction", let stored = FactsForm.lookup(base, f.key) as? [String], stored.count > 1,
+                       raw.trimmingCharacters(in: .whitespaces) == stored[0] { continue }
                     switch value(f, raw.trimmingCharacters(in: .whitespaces), born: born) {
                     case .omit: set(&obj, f.key, nil)
                     case .set(let v): set(&obj, f.key, v)
@@ -82,6 +85,12 @@ enum FactsFormParser {
             guard let d = try? parseDay(raw) else { return .error("„\(raw)“ ist kein gültiges Datum (TT.MM.JJJJ).") }
             if let born, d < born { return .error("„\(raw)“ liegt vor der Geburt (\(born.german)).") }
             return .set(d.iso)
+        case .flag:
+            switch raw {
+            case "true": return .set(true)
+            case "false", "": return .omit   // the schema's default
+            default: return .error("Bitte ja oder nein wählen.")
+            }
         case .yesNo:
             switch raw {
             case "true": return .set(true)
@@ -109,10 +118,12 @@ enum FactsFormParser {
             return .set(x == x.rounded() ? Int(x) as Any : x as Any)
         case .percent:
             if raw.isEmpty { return .omit }
-            guard let p = Int(raw.replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)), (0...100).contains(p) else {
+            // Decimals allowed ("33,3"): a share stored as 0.504 must not come back as 50 % (QA of 05.12.2026).
+            let text = raw.replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+            guard let p = Double(text), p.isFinite, (0...100).contains(p) else {
                 return .error("Bitte einen Prozentsatz von 0 bis 100 angeben.")
             }
-            return .set(Double(p) / 100)
+            return .set(p / 100)
         }
     }
 
@@ -135,7 +146,8 @@ enum FactsFormParser {
         var text = DecoderMessages.german(e.message).replacingOccurrences(of: "darf nicht vor „from“ liegen", with: "darf nicht vor dem Beginn liegen")
         // Field names as the form labels them, whole numbers without ".0".
         text = text.replacingOccurrences(of: "(oder juvenile_law: true bei", with: "(oder „nach Jugendstrafrecht“: ja bei")
-        for (key, label) in [("day_fines", "Tagessätze"), ("prison_months", "Freiheitsstrafe (Monate)"), ("juvenile_months", "Jugendstrafe (Monate)")] {
+        for (key, label) in [("day_fines", "Tagessätze"), ("prison_months", "Freiheitsstrafe (Monate)"), ("juvenile_months", "Jugendstrafe (Monate)"),
+                             ("juvenile_law: true", "„nach Jugendstrafrecht“: ja")] {
             text = text.replacingOccurrences(of: key, with: "„\(label)“")
         }
         text = text.replacing(/(\d+)\.0\b/) { String($0.1) }

@@ -54,6 +54,25 @@ struct FactsFormTests {
                 let refused = try await b.request(.post, "/clients/client-a/facts", form: bad)
                 #expect(refused.status == .unprocessableContent && refused.body.contains("(oder „nach Jugendstrafrecht“: ja bei einer anderen Sanktion als Jugendstrafe)"))
                 #expect(!refused.body.contains("juvenile_law") || !refused.body.contains("for a sanction"))
+                // Shares with decimals and several current obstructions survive an unchanged save of the form; the
+                // flags whose omission means "no" offer no "unbekannt" (QA of 05.12.2026).
+                var precise = try #require(try JSONSerialization.jsonObject(with: Data((b.formFields(try await b.request(.get, "/clients/client-a/facts/json"))["facts"] ?? "").utf8)) as? [String: Any])
+                precise["livelihood"] = [["from": "2023-01-01", "work_share": 0.504, "own_work_share": 0.125, "public_funds": false, "wohngeld": false]]
+                precise["conduct"] = ["current_obstruction": ["deception", "non_cooperation"], "past_deception": false, "past_obstruction": false]
+                var pj = b.formFields(try await b.request(.get, "/clients/client-a/facts/json"))
+                pj["facts"] = String(decoding: try JSONSerialization.data(withJSONObject: precise), as: UTF8.self)
+                #expect(try await b.request(.post, "/clients/client-a/facts/json", form: pj).status == .seeOther)
+                let before = try await f.services.clients.client(id: "client-a", organisation: "org-a")?.facts
+                let formPage = try await b.request(.get, "/clients/client-a/facts")
+                #expect(formPage.body.contains("value=\"50,4\"") && formPage.body.contains("value=\"12,5\""))
+                #expect(formPage.body.contains("<select id=\"convictions__0__juvenile_law\"") && !formPage.body.contains("<select id=\"convictions__0__juvenile_law\" name=\"convictions__0__juvenile_law\"><option value=\"\""))
+                #expect(try await b.request(.post, "/clients/client-a/facts", form: b.formFields(formPage)).status == .seeOther)
+                let resaved = try await f.services.clients.client(id: "client-a", organisation: "org-a")?.facts
+                #expect(resaved?.livelihood == before?.livelihood && resaved?.conduct == before?.conduct && resaved?.livelihood?.first?.workShare == 0.504)
+                // A Jugendstrafe without juvenile law contradicts itself.
+                var contradiction = b.formFields(try await b.request(.get, "/clients/client-a/facts"))
+                contradiction["convictions__1__juvenile_law"] = "false"; contradiction["convictions__1__jugendstrafe"] = "true"
+                #expect(try await b.request(.post, "/clients/client-a/facts", form: contradiction).status == .unprocessableContent)
                 // A degree's country is an ISO code in the JSON editor as in the form (QA: "Germany" was taken there and
                 // then blocked every save of the form).
                 facts["degrees"] = [["kind": "school", "on": "2020-01-01", "country": "Germany"]]

@@ -261,6 +261,8 @@ struct LoginTests {
             // The current password must be right, the new one good and repeated; nothing changes otherwise.
             let wrong = try await b.request(.post, "/account/password", form: ["csrf": csrf, "current_password": "falsch-falsch", "new_password": "Elbe-Ufer-Spaziergang", "repeat_password": "Elbe-Ufer-Spaziergang"])
             #expect(wrong.status == .unprocessableContent && wrong.body.contains("id=\"current_password-error\""))
+            // The box left unticked stays unticked on the refused page (QA of 05.12.2026: it was ticked again).
+            #expect(wrong.body.contains("name=\"revoke_tokens\" value=\"on\">"))
             let weak = try await b.request(.post, "/account/password", form: ["csrf": csrf, "current_password": Fixture.password, "new_password": "aaaaaaaaaa", "repeat_password": "aaaaaaaaaa"])
             #expect(weak.status == .unprocessableContent && weak.body.contains("id=\"new_password-error\""))
             let typo = try await b.request(.post, "/account/password", form: ["csrf": csrf, "current_password": Fixture.password, "new_password": "Elbe-Ufer-Spaziergang", "repeat_password": "Elbe-Ufer-Spaziergan"])
