@@ -10,6 +10,11 @@ public enum FactPlausibility {
             out[path] = RecordDates.problem(day, what, today: today, born: path == "born" ? nil : p.born)
         }
         func event(_ e: EventDate) -> Day? { if case .on(let d) = e { return d } else { return nil } }
+        // Codes of real states only, as the form offers them (QA of 05.12.2026: "ZZZ" was taken by the API and then
+        // blocked every save of the form).
+        let codeMessage = "Kein bekannter dreistelliger Staatencode (ISO 3166-1 alpha-3, z. B. AFG, IRQ; XXA für staatenlos)."
+        if let n = p.nationality, !CountryCodes.isValid(n) { out["nationality"] = codeMessage }
+        for (i, d) in (p.degrees ?? []).enumerated() { if let c = d.country, !CountryCodes.isValid(c) { out["degrees[\(i)].country"] = codeMessage } }
         check("born", p.born, "Das Geburtsdatum")
         check("entered", p.entered, "Die Einreise")
         for (i, g) in (p.german ?? []).enumerated() { check("german[\(i)].date", g.date, "Ein Sprachnachweis") }

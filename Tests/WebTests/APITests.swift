@@ -93,6 +93,9 @@ struct APITests {
             let missing = try await api.request(.head, "/api/v1/nothing-here", headers: auth)
             #expect(missing.status == .notFound && missing.body.isEmpty)
             #expect(try await api.request(.head, "/api/v1/clients/\(id)").status == .unauthorized)
+            // Only codes of real states, as the form offers them (QA of 05.12.2026).
+            let zzz = try await api.request(.put, "/api/v1/clients/\(id)/facts", json: "{\"nationality\":\"ZZZ\",\"degrees\":[{\"kind\":\"school\",\"on\":\"2015-06-01\",\"country\":\"QQQ\"}]}", headers: auth)
+            #expect(zzz.status == .unprocessableContent && zzz.body.contains("nationality") && zzz.body.contains("degrees[0].country"))
             // A birth date that contradicts the recorded status history is refused here as in the editor.
             let late = try await api.request(.put, "/api/v1/clients/\(id)/facts", json: "{\"born\":\"2020-01-01\"}", headers: auth)
             #expect(late.status == .unprocessableContent && late.body.contains("vor diesem Geburtsdatum"))
