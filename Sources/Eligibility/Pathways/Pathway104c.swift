@@ -76,27 +76,49 @@ extension Context {
     /// adult child who was a minor at entry (§ 104c Abs. 2 a.F.).
     private func familyRoute104c() -> RouteState {
         var best: RouteState = .permanent
-        func consider(_ other: Subject, eligible: Bool?) {
-            guard eligible != false else { return }
+        /// `open`: the facts that leave `eligible` unknown, named when the anchor would carry the route.
+        /// `apartOnly`: not eligible only because they do not live together – which can change, so the route then
+        /// fails remediably at best (as the family community of § 25a Abs. 2 does).
+        func consider(_ other: Subject, eligible: Bool?, open: [String], apartOnly: Bool = false) {
+            if eligible == false {
+                guard apartOnly else { return }
+                let anchor = anchorState(other, pathways: [.p104c], holdsBasis: "104c", variant: .ownRouteOnly)
+                let st: RouteState = if case .permanent = anchor { .permanent } else { .remediable }
+                if RouteState.better(st, best) { best = st }
+                return
+            }
             // The anchor's result gives the route its class (spec/01-common.md §1.9): not met → remediable,
             // unclear → unknown, reachable → time.
             var st = anchorState(other, pathways: [.p104c], holdsBasis: "104c", variant: .ownRouteOnly)
             if eligible == nil {
                 switch st {
-                case .met, .time: st = .unknown(["household"])
+                case .met, .time: st = .unknown(open.isEmpty ? ["household"] : open)
                 default: break
                 }
             }
             if RouteState.better(st, best) { best = st }
         }
-        for p in household.partners(of: subject.id) { consider(p, eligible: household.liveTogether(subject.id, p.id)) }
+        for p in household.partners(of: subject.id) {
+            let together = household.liveTogether(subject.id, p.id)
+            consider(p, eligible: together, open: ["household"], apartOnly: together == false)
+        }
         for (parent, _) in household.parents(of: subject.id) {
-            let minorChild = allOf(subject.isMinorUnmarried(on: decision), household.liveTogether(subject.id, parent.id))
+            // A minor unmarried child in the household, or an unmarried adult child who was a minor at entry
+            // (spec/04-104c.md 4.5; QA of 05.12.2026: a minor living elsewhere passed as an "adult child").
+            let minor = subject.isMinor(on: decision)
+            let together = household.liveTogether(subject.id, parent.id)
+            let minorChild = allOf(subject.isMinorUnmarried(on: decision), together)
             let adultChild: Bool? = {
-                guard let born = person.born, let entered = person.entered else { return nil }
-                return allOf(born.age(on: entered) < 18, person.maritalStatus.map { $0 == .single })
+                let minorAtEntry: Bool? = person.entered.flatMap { e in person.born.map { $0.age(on: e) < 18 } }
+                return allOf(minor.map { !$0 }, minorAtEntry, person.maritalStatus.map { $0 == .single })
             }()
-            consider(parent, eligible: anyOf(minorChild, adultChild))
+            var open: [String] = []
+            if person.born == nil { open.append("born") }
+            if person.maritalStatus == nil { open.append("marital_status") }
+            if minor != true, person.entered == nil { open.append("entered") }
+            if minor != false, together == nil { open.append("household") }
+            consider(parent, eligible: anyOf(minorChild, adultChild), open: open,
+                     apartOnly: together == false && subject.isMinorUnmarried(on: decision) == true)
         }
         return best
     }
