@@ -50,7 +50,9 @@ final class Subject: @unchecked Sendable {
     /// Attends school (or a training) on `day`; nil if unknown.
     func attendsSchool(on day: Day) -> Bool? {
         if let t = person.training, t.contains(where: { $0.isOngoing(on: day) }) { return true }
-        guard let e = person.education else { return person.training == nil ? nil : false }
+        // The school record unknown: a recorded "no training" does not say the child is not at school (QA of
+        // 05.12.2026; CASES.md § 4 names the children's `education`).
+        guard let e = person.education else { return nil }
         return e.contains { $0.kind == .school && $0.covers(day) }
     }
 
