@@ -136,7 +136,7 @@ struct CaseDecoding {
                     return id
                 })
             }
-            household = Household(persons: persons, relations: relations, household: members)
+            household = Household(persons: persons, relations: relations, household: members, relationsKnown: f.has("relations"))
         case (_?, _?):
             throw root.error("give either 'person' or 'persons', not both")
         case (nil, nil):

@@ -270,7 +270,7 @@ public enum FlatRecord {
             // "0" (not an empty cell: unknown, as the README says – QA of 05.12.2026) and not married: alone.
             if v(.minorChildren) != nil, p.maritalStatus != .married { return (id, Household(single: p)) }
             // Children unknown (or a spouse not in the row): family and household are not known.
-            return (id, Household(persons: [p], relations: [], household: nil))
+            return (id, Household(persons: [p], relations: [], household: nil, relationsKnown: false))
         }
         var persons = [p], relations: [Relation] = []
         let school = try bool(.childrenAtSchool)

@@ -13,7 +13,9 @@ public enum PopulationJSON {
         }.joined(separator: ",")
         // An unknown household stays unknown (the key is left out).
         let members = h.household.map { ",\"household\":[" + $0.sorted().map(CaseFileEncoder.quote).joined(separator: ",") + "]" } ?? ""
-        return "{\"id\":\(CaseFileEncoder.quote(id)),\"persons\":[\(persons)],\"relations\":[\(relations)]\(members)}"
+        // Relations not known stay unknown too.
+        let related = h.relationsKnown ? ",\"relations\":[\(relations)]" : ""
+        return "{\"id\":\(CaseFileEncoder.quote(id)),\"persons\":[\(persons)]\(related)\(members)}"
     }
 }
 

@@ -44,6 +44,7 @@ struct Context {
             if minor == nil { open.append("\(c.id)/\(c.person.born == nil ? "born" : "marital_status")") }
             if together == nil, !open.contains("household") { open.append("household") }
         }
+        if !household.data.relationsKnown, !otherPossibleChildren().isEmpty { open.append("relations") }
         return open.isEmpty ? ["household"] : open
     }
 
@@ -60,7 +61,14 @@ struct Context {
             case false?: break
             }
         }
+        // Relations not given: another person of the case may be the person's minor child living with them.
+        if !unknown, !household.data.relationsKnown, otherPossibleChildren().isEmpty == false { return nil }
         return unknown ? nil : false
+    }
+
+    /// With relations not given: the other persons of the case who may be a minor unmarried child in the household.
+    func otherPossibleChildren() -> [Subject] {
+        household.subjects.filter { $0 !== subject && $0.isMinorUnmarried(on: decision) != false && household.liveTogether(subject.id, $0.id) != false }
     }
 }
 

@@ -361,9 +361,14 @@ public struct Household: Sendable, Hashable {
     public var household: Set<String>?
     /// True when the case was given as a single `person:` (no spouse, partner or minor child in Germany).
     public var isSinglePerson: Bool
+    /// False when the case does not say how its persons are related (`relations` omitted: unknown, CASES.md § 1 and
+    /// § 6); `[]` given, or a single person, says there are none.
+    public var relationsKnown: Bool
 
-    public init(persons: [Person], relations: [Relation] = [], household: Set<String>? = nil, isSinglePerson: Bool = false) {
+    public init(persons: [Person], relations: [Relation] = [], household: Set<String>? = nil, isSinglePerson: Bool = false,
+                relationsKnown: Bool = true) {
         self.persons = persons; self.relations = relations; self.household = household; self.isSinglePerson = isSinglePerson
+        self.relationsKnown = relationsKnown
     }
 
     /// A single person (`person:` in a case file).

@@ -83,7 +83,7 @@ extension Context {
 
     private func closed(_ base: Sheet) -> Sheet {
         var s = base
-        if household.data.isSinglePerson || !household.data.relations.isEmpty || household.data.household != nil {
+        if household.data.isSinglePerson || household.data.relationsKnown {
             s.fail("a2_anchor", .permanent, "keine stammberechtigte Person nach § 25a in der Familie")
         } else {
             s.unknown("a2_anchor", ["relations"])

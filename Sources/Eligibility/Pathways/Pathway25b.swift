@@ -203,7 +203,7 @@ extension Context {
         }
         return bestRoute(routes) {
             var s = base
-            if household.data.isSinglePerson || !household.data.relations.isEmpty {
+            if household.data.isSinglePerson || household.data.relationsKnown {
                 s.fail("b4_anchor", .permanent, "keine begünstigte Person nach § 25b in der Familie")
             } else { s.unknown("b4_anchor", ["relations"]) }
             return s
