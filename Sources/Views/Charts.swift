@@ -76,7 +76,7 @@ public enum Charts {
             let bar: HTML = v == nil ? suppressedMark(x: 180, y: r * 20 + 3, w: w, h: 14)
                 : "<rect x=\"180\" y=\"\(r * 20 + 3)\" width=\"\(w)\" height=\"14\" fill=\"\(palette[0])\"/>"
             return """
-            <text x="0" y="\(r * 20 + 14)" font-size="11">\(String(label.prefix(26)))</text>\(bar)\
+            <text x="0" y="\(r * 20 + 14)" font-size="11">\(label.count > 26 ? String(label.prefix(25)) + "…" : label)<title>\(label)</title></text>\(bar)\
             <text x="\(186 + w)" y="\(r * 20 + 14)" font-size="11">\(CountTable.text(v))</text>
             """
         }

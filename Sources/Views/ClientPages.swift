@@ -44,6 +44,8 @@ public enum ClientPages {
         public var errors: [String: String] = [:]
         /// Files of the same name and birth date: shown before a second file for the same person is made.
         public var duplicates: [(id: String, fileNumber: String)] = []
+        /// What confirms creating a file beside `duplicates`: a digest of the name and birth date asked about.
+        public var duplicateConfirmation = ""
         public init() {}
     }
 
@@ -69,7 +71,7 @@ public enum ClientPages {
             Ist es dieselbe Person, arbeiten Sie bitte in dieser Akte weiter. Noch ist nichts angelegt; „Trotzdem anlegen“ legt eine weitere Akte an.</p></div>
             """)
         <form method="post" action="/clients">
-        \(Layout.csrf(frame.csrf))\(f.duplicates.isEmpty ? HTML.empty : "<input type=\"hidden\" name=\"confirm_duplicate\" value=\"1\">")
+        \(Layout.csrf(frame.csrf))\(f.duplicates.isEmpty ? HTML.empty : "<input type=\"hidden\" name=\"confirm_duplicate\" value=\"\(f.duplicateConfirmation)\">")
         <div class="grid">
         <div>\(field("first_name", "Vorname", f.firstName, required: true))</div>
         <div>\(field("last_name", "Nachname", f.lastName, required: true))</div>

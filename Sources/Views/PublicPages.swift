@@ -84,7 +84,9 @@ public enum PublicPages {
     /// (`Accept-Language`, by preference) that the page has, else German. A link handed out without `?lang=` then
     /// opens in the reader's language.
     public static func language(chosen code: String?, accept header: String?) -> Language {
-        if let code, let l = all.first(where: { $0.code == code }) { return l }
+        // Dari (prs) is written in Persian script like Farsi, the page's nearest language (QA of 05.12.2026).
+        let nearest = ["prs": "fa"]
+        if let code, let l = all.first(where: { $0.code == (nearest[code] ?? code) }) { return l }
         var ranked: [(q: Double, order: Int, code: String)] = []
         for (i, item) in (header ?? "").split(separator: ",").enumerated() {
             let parts = item.split(separator: ";").map { String($0.filter { $0 != " " && $0 != "\t" }) }
@@ -93,8 +95,6 @@ public enum PublicPages {
             guard q > 0 else { continue }
             ranked.append((q, i, String(tag.split(separator: "-").first ?? "").lowercased()))
         }
-        // Dari (prs) is written in Persian script like Farsi, the page's nearest language (QA of 05.12.2026).
-        let nearest = ["prs": "fa"]
         for r in ranked.sorted(by: { ($0.q, -$0.order) > ($1.q, -$1.order) }) {
             if let l = all.first(where: { $0.code == (nearest[r.code] ?? r.code) }) { return l }
         }

@@ -107,7 +107,11 @@ struct ClientRoutes {
             return Reply.html(ClientPages.new(frame: context.frame("Neue Klientin / neuer Klient", current: "clients"), form: f), status: .unprocessableContent)
         }
         // A second file for the same person splits its history and its assessment: asked first (QA of 05.12.2026).
-        if let born = facts.born, form.trimmed("confirm_duplicate") != "1" {
+        // The confirmation holds for the name and birth date it was given for (QA of 05.12.2026: edited to another
+        // existing person's, it still passed).
+        let confirmation = AccountStore.sha256(NameMatching.key("\(f.firstName) \(f.lastName)") + "|" + f.born)
+        f.duplicateConfirmation = confirmation
+        if let born = facts.born, form.trimmed("confirm_duplicate") != confirmation {
             f.duplicates = try await services.clients.sameNameAndBirth(organisation: org, firstName: f.firstName, lastName: f.lastName, born: born)
             if !f.duplicates.isEmpty {
                 return Reply.html(ClientPages.new(frame: context.frame("Neue Klientin / neuer Klient", current: "clients"), form: f), status: .conflict)

@@ -187,10 +187,16 @@ struct ClientFileTests {
             let again = try await b.request(.post, "/clients", form: ["csrf": csrf, "first_name": "amal", "last_name": "NEU", "born": "01.02.2003"])
             #expect(again.status == .conflict && again.body.contains("id=\"duplicates\"") && again.body.contains("PB-2026-0001"))
             #expect(try await f.services.clients.count(organisation: "org-a") == before)   // nothing made yet
-            let fields = b.formFields(again)
-            #expect(fields["confirm_duplicate"] == "1")
+            var fields = b.formFields(again)
+            #expect(fields["confirm_duplicate"]?.count == 64)
+            // The confirmation holds only for the name and birth date it was given for.
+            var other = fields; other["first_name"] = "Bilal"
+            #expect(try await b.request(.post, "/clients", form: other).status == .seeOther)   // no Bilal Neu born 01.02.2003 yet: no question
+            other["born"] = "01.02.2003"
+            #expect(try await b.request(.post, "/clients", form: other).status == .conflict)   // now there is one: asked again
+            fields["csrf"] = csrf
             #expect(try await b.request(.post, "/clients", form: fields).status == .seeOther)
-            #expect(try await f.services.clients.count(organisation: "org-a") == before + 1)
+            #expect(try await f.services.clients.count(organisation: "org-a") == before + 2)   // Bilal Neu and the second Amal Neu
             // Another birth date is another person: no question.
             #expect(try await b.request(.post, "/clients", form: ["csrf": csrf, "first_name": "Amal", "last_name": "Neu", "born": "02.02.2003"]).status == .seeOther)
             #expect(page.body.contains("01.02.2003"))
