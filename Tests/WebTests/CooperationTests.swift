@@ -9,6 +9,22 @@ import Views
 
 @Suite("Cooperation: consent, shared case view, referrals, contacts")
 struct CooperationTests {
+    /// Records one conviction on client-a through the facts form (the other fields as stored).
+    func recordConviction(_ b: Browser, _ conviction: [String: String]) async throws {
+        var fields = b.formFields(try await b.request(.get, "/clients/client-a/facts"))
+        for (k, v) in conviction.merging(["intentional": "true", "in_germany": "true", "still_registered": "true", "foreigners_only": "false"]) { a, _ in a } {
+            fields["convictions__0__\(k)"] = v
+        }
+        #expect(try await b.request(.post, "/clients/client-a/facts", form: fields).status == .seeOther)
+    }
+
+    /// A consent of client-a for the authority with these topics, in force since 01.11.2026.
+    func consent(_ b: Browser, csrf: String, _ topics: [String]) async throws {
+        var form = ["csrf": csrf, "recipient": "org-abh", "purpose": "Antrag", "valid_from": "01.11.2026", "language": "Deutsch", "form_version": "SE-2024-1"]
+        for t in topics { form["topic_\(t)"] = "1" }
+        #expect(try await b.request(.post, "/clients/client-a/consents", form: form).status == .seeOther)
+    }
+
     func count(_ f: Fixture, _ table: String) async throws -> Int {
         try await f.services.db.read { try await $0.query(SQL("SELECT COUNT(*) AS n FROM \(table)")) }.first?.int("n") ?? -1
     }
@@ -131,17 +147,10 @@ struct CooperationTests {
         try await Fixture.test(db) { f in
             try await f.run { b in
                 let csrf = try await b.logIn(f.login(.counselor))
-                var fields = b.formFields(try await b.request(.get, "/clients/client-a/facts"))
-                for (k, v) in ["date": "01.03.2024", "offence": "§ 242 StGB", "day_fines": "60", "intentional": "true", "in_germany": "true",
-                               "still_registered": "true", "foreigners_only": "false"] { fields["convictions__0__\(k)"] = v }
-                #expect(try await b.request(.post, "/clients/client-a/facts", form: fields).status == .seeOther)
+                try await recordConviction(b, ["date": "01.03.2024", "offence": "§ 242 StGB", "day_fines": "60"])
                 let own = try await b.request(.get, "/clients/client-a/assessment")
                 #expect(own.body.contains("Tilgung abwarten oder atypischen Fall darlegen"))
-                func consent(_ topics: [String]) async throws {
-                    var form = ["csrf": csrf, "recipient": "org-abh", "purpose": "Antrag", "valid_from": "01.11.2026", "language": "Deutsch", "form_version": "SE-2024-1"]
-                    for t in topics { form["topic_\(t)"] = "1" }
-                    #expect(try await b.request(.post, "/clients/client-a/consents", form: form).status == .seeOther)
-                }
+                func consent(_ topics: [String]) async throws { try await self.consent(b, csrf: csrf, topics) }
                 let clerk = Browser(client: b.client, clock: f.clock)
                 try await clerk.logIn(f.login(.authorityClerk))
                 try await consent(["identity", "missing_documents"])
@@ -170,15 +179,8 @@ struct CooperationTests {
         try await Fixture.test(db) { f in
             try await f.run { b in
                 let csrf = try await b.logIn(f.login(.counselor))
-                var fields = b.formFields(try await b.request(.get, "/clients/client-a/facts"))
-                for (k, v) in ["date": "01.03.2024", "offence": "§ 224 StGB", "prison_months": "30", "suspended": "false", "intentional": "true", "in_germany": "true",
-                               "still_registered": "true", "foreigners_only": "false"] { fields["convictions__0__\(k)"] = v }
-                #expect(try await b.request(.post, "/clients/client-a/facts", form: fields).status == .seeOther)
-                func consent(_ topics: [String]) async throws {
-                    var form = ["csrf": csrf, "recipient": "org-abh", "purpose": "Antrag", "valid_from": "01.11.2026", "language": "Deutsch", "form_version": "SE-2024-1"]
-                    for t in topics { form["topic_\(t)"] = "1" }
-                    #expect(try await b.request(.post, "/clients/client-a/consents", form: form).status == .seeOther)
-                }
+                try await recordConviction(b, ["date": "01.03.2024", "offence": "§ 224 StGB", "prison_months": "30", "suspended": "false"])
+                func consent(_ topics: [String]) async throws { try await self.consent(b, csrf: csrf, topics) }
                 func outcomes(_ body: String) throws -> [String: String] {
                     let o = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]
                     return ((o?["assessment"] as? [[String: Any]]) ?? []).reduce(into: [:]) { $0[$1["pathway"] as? String ?? ""] = $1["outcome"] as? String }
