@@ -4,14 +4,22 @@ import Eligibility
 /// nothing explains (a gap must be recorded as "ohne Status" or "im Ausland"). Messages are German, keyed by row
 /// (`p0`, `p1`, …) or `history` for the whole list.
 public enum StatusHistoryRules {
+    /// A key of `problems` as the API names the place: `p3` → `[3]`, `p3_to` → `[3].to`, `history` → ``.
+    public static func apiPath(_ key: String) -> String {
+        guard key.hasPrefix("p") else { return "" }
+        let parts = key.dropFirst().split(separator: "_", maxSplits: 1)
+        return "[\(parts[0])]" + (parts.count > 1 ? "." + parts[1] : "")
+    }
+
     public static func problems(_ periods: [StatusPeriod], entered: Day?, born: Day? = nil, today: Day) -> [String: String] {
         var out: [String: String] = [:]
         for (i, p) in periods.enumerated() {
             let key = "p\(i)"
-            if let t = p.to, t < p.from { out[key] = "Zeile \(i + 1): „bis“ liegt vor „von“."; continue }
-            if let v = p.validUntil, v < p.from { out[key] = "Zeile \(i + 1): „gültig bis“ liegt vor „von“."; continue }
+            // At the field that is wrong (`p0_to`, `p0_valid_until`; QA of 05.12.2026: marked at "von").
+            if let t = p.to, t < p.from { out[key + "_to"] = "Zeile \(i + 1): „bis“ liegt vor „von“."; continue }
+            if let v = p.validUntil, v < p.from { out[key + "_valid_until"] = "Zeile \(i + 1): „gültig bis“ liegt vor „von“."; continue }
             if p.from > today { out[key] = "Zeile \(i + 1): Der Zeitraum beginnt in der Zukunft."; continue }
-            if let t = p.to, t > today { out[key] = "Zeile \(i + 1): „bis“ liegt in der Zukunft – lassen Sie „bis“ leer, wenn der Status andauert."; continue }
+            if let t = p.to, t > today { out[key + "_to"] = "Zeile \(i + 1): „bis“ liegt in der Zukunft – lassen Sie „bis“ leer, wenn der Status andauert."; continue }
             if p.to == nil && i != periods.count - 1 { out[key] = "Zeile \(i + 1): Nur der letzte Zeitraum darf ohne Enddatum sein."; continue }
             if p.kind == .aufenthaltserlaubnis && (p.basis ?? "").isEmpty { out[key] = "Zeile \(i + 1): Bitte die Rechtsgrundlage der Aufenthaltserlaubnis angeben (z. B. 104c, 25b)."; continue }
             for code in [p.basis, p.continues].compactMap({ $0 }) where !Self.isBasis(code) {

@@ -136,7 +136,7 @@ struct APIRoutes {
             }
         }
         errors.merge(FactPlausibility.problems(facts, today: services.today).mapKeys { "facts." + $0 }) { a, _ in a }
-        if let s = facts.status { errors.merge(StatusHistoryRules.problems(s, entered: facts.entered, born: facts.born, today: services.today).mapKeys { "facts.status" + $0 }) { a, _ in a } }
+        if let s = facts.status { errors.merge(StatusHistoryRules.problems(s, entered: facts.entered, born: facts.born, today: services.today).mapKeys { "facts.status" + StatusHistoryRules.apiPath($0) }) { a, _ in a } }
         guard errors.isEmpty else { throw AppError.invalid(errors) }
         let id = Credentials.newID()
         var file = ""
@@ -179,7 +179,7 @@ struct APIRoutes {
             periods = try CaseFileDecoder.person(json: "{\"status\": \(text)}", source: "body", on: services.today).status ?? []
         } catch let e as CaseFileError { throw decodeError(e) }
         let problems = StatusHistoryRules.problems(periods, entered: c.facts.entered, born: c.facts.born, today: services.today)
-        guard problems.isEmpty else { throw AppError.invalid(problems.mapKeys { "status[\($0.dropFirst())]" }) }
+        guard problems.isEmpty else { throw AppError.invalid(problems.mapKeys { "status" + StatusHistoryRules.apiPath($0) }) }
         let revision = try saved(try await services.clients.replaceStatus(clientID: c.id, organisation: c.organisationID, periods: periods,
                                                                           basedOn: try ifMatch(request), audit: services.audit(a)))
         return withETag(Reply.json("[" + periods.map { CaseFileEncoder.serialize(CaseFileEncoder.statusObject($0)) }.joined(separator: ",") + "]"), revision)

@@ -262,7 +262,7 @@ struct ClientRoutes {
             if errors["p\(row)"] != nil || errors["p\(row)_to"] != nil || errors["p\(row)_valid_until"] != nil { continue }
             guard let start = from else { errors["p\(row)"] = "Zeile \(row + 1): Bitte „von“ angeben."; continue }
             // The certificate's or permit's end may lie ahead (the reminders are built from it); not before the start.
-            if let v = validUntil, v < start { errors["p\(row)"] = "Zeile \(row + 1): „gültig bis“ liegt vor „von“."; continue }
+            if let v = validUntil, v < start { errors["p\(row)_valid_until"] = "Zeile \(row + 1): „gültig bis“ liegt vor „von“."; continue }
             var p = StatusPeriod(kind: kind, from: start, to: to, validUntil: validUntil)
             // A short form of the section ("25b", "104c", "19d-1a"): the engine compares it, it is no free text.
             p.basis = r.basis.isEmpty ? nil : r.basis

@@ -18,6 +18,9 @@ struct StatusHistoryRulesTests {
         let problems = StatusHistoryRules.problems([StatusPeriod(kind: .duldung, from: Day("2020-01-01"), to: Day("2023-12-31")), permit],
                                                    entered: nil, today: Day("2026-11-22"))
         #expect(problems["p1"]?.contains("„irgendwas“ ist keine Rechtsgrundlage") == true)
+        // An end before the start is an error of the end's field, named so in the API too.
+        let backwards = StatusHistoryRules.problems([StatusPeriod(kind: .duldung, from: Day("2020-05-01"), to: Day("2020-04-30"))], entered: nil, today: Day("2026-11-22"))
+        #expect(backwards.keys.sorted() == ["p0_to"] && StatusHistoryRules.apiPath("p0_to") == "[0].to" && StatusHistoryRules.apiPath("p12") == "[12]")
         permit.basis = "25b"
         #expect(StatusHistoryRules.problems([permit], entered: nil, today: Day("2026-11-22")).isEmpty)
     }
