@@ -173,7 +173,6 @@ struct CaseDecoding {
 
     /// The grounds of an "offensichtlich unbegründet" rejection CASES.md names (besides "other"): § 30 Abs. 3
     /// Nr. 1–7 AsylG a.F., § 30 Abs. 1 Nr. 1–7 AsylG (2024), Art. 42 Abs. 1 a–j and Abs. 3 a–b Reg. (EU) 2024/1348.
-    static var ouBases: Set<String> { Asylum.ouBases }
 
     func person(_ v: YAMLValue, on: Day, single: Bool) throws -> Person {
         let f = try v.mapping(allowed: Self.personKeys)
@@ -322,7 +321,7 @@ struct CaseDecoding {
         a.rejectedAs = try g.optional("rejected_as") { try $0.oneOf(RejectionKind.self) }
         a.ouBasis = try g.optional("ou_basis") { b in
             let s = try b.string()
-            guard s == "other" || Self.ouBases.contains(s) else { throw b.error("expected 30-3-1 … 30-3-7, 30-1-1 … 30-1-7, art42-1-a … art42-1-j, art42-3-a, art42-3-b or other, found '\(s)'") }
+            guard s == "other" || Asylum.ouBases.contains(s) else { throw b.error("expected 30-3-1 … 30-3-7, 30-1-1 … 30-1-7, art42-1-a … art42-1-j, art42-3-a, art42-3-b or other, found '\(s)'") }
             return s
         }
         a.withdrawnAfter12bAdvice = try g.optional("withdrawn_after_12b_advice") { try $0.bool() }

@@ -92,7 +92,7 @@ public struct ApplicationStore: Sendable {
                     try await ex.execute(SQL("DELETE FROM status_periods WHERE client_id = ?", [clientID]))
                     try await ClientStore.writeStatus(ex, clientID: clientID, periods: periods)
                     // A change of the status history like the editor's: a form opened before it must not undo it.
-                    try await ex.execute(SQL("UPDATE clients SET revision = revision + 1, updated_at = ? WHERE id = ?", [audit.now, clientID]))
+                    _ = try await ClientStore.raiseRevision(ex, clientID: clientID, organisation: organisation, basedOn: nil, now: audit.now)
                     try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                               action: "update", entity: "status_history", entityID: clientID, clientID: clientID)
                 }
@@ -136,7 +136,7 @@ public struct ApplicationStore: Sendable {
                     try await ex.execute(SQL("DELETE FROM status_periods WHERE client_id = ?", [clientID]))
                     try await ClientStore.writeStatus(ex, clientID: clientID, periods: periods)
                     // A change of the status history like the editor's: a form opened before it must not undo it.
-                    try await ex.execute(SQL("UPDATE clients SET revision = revision + 1, updated_at = ? WHERE id = ?", [audit.now, clientID]))
+                    _ = try await ClientStore.raiseRevision(ex, clientID: clientID, organisation: organisation, basedOn: nil, now: audit.now)
                     try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                               action: "update", entity: "status_history", entityID: clientID, clientID: clientID)
                 } else {

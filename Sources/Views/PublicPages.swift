@@ -142,6 +142,9 @@ public enum PublicPages {
         return HTML(raw: parts.map(HTML.escape).joined(separator: "<bdi lang=\"de\">" + HTML.escape(name) + "</bdi>"))
     }
 
+    /// "Fehler" in the language of a page (`de` for the staff pages), for the title of a refused page.
+    public static func errorWord(_ code: String) -> String { SelfCheckTexts.text("error", code) }
+
     /// The page for a link that leads nowhere, in the visitor's language.
     public static func notFound(lang l: Language) -> HTML {
         document(serviceName: "Bleibe", path: "", lang: l, title: SelfCheckTexts.text("notFoundTitle", l.code),

@@ -255,11 +255,14 @@ struct ClientRoutes {
             rows.append(r)
             guard let kind = StatusKind(rawValue: r.kind) else { errors["p\(row)"] = "Zeile \(row + 1): Bitte einen Status wählen."; continue }
             // Each date at its own field (QA of 05.12.2026: a wrong "bis" was marked at "von").
+            var unreadable = false
             func date(_ text: String, _ key: String, _ label: String) -> Day? {
-                do { return try parseDay(text) } catch { errors[key] = "Zeile \(row + 1): „\(label)“ ist kein gültiges Datum (TT.MM.JJJJ)."; return nil }
+                do { return try parseDay(text) } catch {
+                    errors[key] = "Zeile \(row + 1): „\(label)“ ist kein gültiges Datum (TT.MM.JJJJ)."; unreadable = true; return nil
+                }
             }
             let from = date(r.from, "p\(row)", "von"), to = date(r.to, "p\(row)_to", "bis"), validUntil = date(r.validUntil, "p\(row)_valid_until", "gültig bis")
-            if errors["p\(row)"] != nil || errors["p\(row)_to"] != nil || errors["p\(row)_valid_until"] != nil { continue }
+            if unreadable { continue }
             guard let start = from else { errors["p\(row)"] = "Zeile \(row + 1): Bitte „von“ angeben."; continue }
             // The certificate's or permit's end may lie ahead (the reminders are built from it); not before the start.
             if let v = validUntil, v < start { errors["p\(row)_valid_until"] = "Zeile \(row + 1): „gültig bis“ liegt vor „von“."; continue }

@@ -158,16 +158,13 @@ public struct AppServices: Sendable {
 // MARK: - Responses
 
 enum Reply {
-    /// "Fehler" in the languages of the client pages.
-    static let errorWord = ["de": "Fehler", "en": "Error", "ar": "خطأ", "fa": "خطا", "ru": "Ошибка", "tr": "Hata", "uk": "Помилка", "fr": "Erreur", "ps": "تېروتنه", "ti": "ጌጋ"]
-
     /// A page refused for its input says so in its title too (the first thing a screen reader reads of a new page).
     static func html(_ h: HTML, status: HTTPResponse.Status = .ok) -> Response {
         var page = h.rendered
         if (400..<500).contains(status.code), let title = page.range(of: "<title>") {
             // In the page's language: the client pages speak the visitor's (QA of 05.12.2026: "Fehler:" before Arabic).
             let lang = page.range(of: "<html lang=\"").map { String(page[$0.upperBound...].prefix { $0 != "\"" }) } ?? "de"
-            page.replaceSubrange(title, with: "<title>\(Self.errorWord[lang] ?? "Fehler"): ")
+            page.replaceSubrange(title, with: "<title>\(PublicPages.errorWord(lang)): ")
         }
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
     }

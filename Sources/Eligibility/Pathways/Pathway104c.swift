@@ -105,9 +105,9 @@ extension Context {
         for (parent, _) in household.parents(of: subject.id) {
             // A minor unmarried child in the household, or an unmarried adult child who was a minor at entry
             // (spec/04-104c.md 4.5; QA of 05.12.2026: a minor living elsewhere passed as an "adult child").
-            let minor = subject.isMinor(on: decision)
+            let minor = subject.isMinor(on: decision), minorUnmarried = subject.isMinorUnmarried(on: decision)
             let together = household.liveTogether(subject.id, parent.id)
-            let minorChild = allOf(subject.isMinorUnmarried(on: decision), together)
+            let minorChild = allOf(minorUnmarried, together)
             let adultChild: Bool? = {
                 let minorAtEntry: Bool? = person.entered.flatMap { e in person.born.map { $0.age(on: e) < 18 } }
                 return allOf(minor.map { !$0 }, minorAtEntry, person.maritalStatus.map { $0 == .single })
@@ -118,7 +118,7 @@ extension Context {
             if minor != true, person.entered == nil { open.append("entered") }
             if minor != false, together == nil { open.append("household") }
             consider(parent, eligible: anyOf(minorChild, adultChild), open: open,
-                     apartOnly: together == false && subject.isMinorUnmarried(on: decision) == true)
+                     apartOnly: together == false && minorUnmarried == true)
         }
         return best
     }

@@ -117,8 +117,7 @@ extension Context {
         // The illness exception counts only when stated (CASES.md §4 does not list `inability` as needed).
         let ill: Bool? = illnessException && person.inability?.school == true
         let alternatives = anyOf(degree, passed ?? false)
-        let viaSchool = schoolYears
-        switch anyOf(viaSchool, alternatives, ill) {
+        switch anyOf(schoolYears, alternatives, ill) {
         case true?:
             if schoolYears == true { s.met("a_school_years_min") }
             else if ill == true { s.met("a_school_illness_exception") }
@@ -133,7 +132,7 @@ extension Context {
             }
         case nil:
             var open: [String] = []
-            if viaSchool == nil { open.append("education") }
+            if schoolYears == nil { open.append("education") }
             if alternatives == nil { open.append("degrees") }
             s.unknown("a_school_years_min", open)
         }

@@ -125,8 +125,8 @@ extension Context {
             if person.education == nil { open.append("education") }
             if person.training == nil { open.append("training") }
         }
+        // Group (3) is never asked about on its own: with a minor child group (2) holds, without one (3) cannot.
         if g.family == nil { open += minorChildInHouseholdOpen() }
-        if g.singleParent == nil, g.family != nil, person.singleParentWorkUnreasonable == nil { open.append("single_parent_work_unreasonable") }
         if g.caring == nil { open.append("caring_for_relative") }
         return open
     }
