@@ -29,6 +29,7 @@ var show = 0
 var repeats = 50_000
 var perPathway = false
 var pages = 0
+var screenFile: String?
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let a = args.next() {
     switch a {
@@ -38,12 +39,26 @@ while let a = args.next() {
     case "--repeat": repeats = Int(args.next() ?? "") ?? repeats
     case "--per-pathway": perPathway = true
     case "--pages": pages = Int(args.next() ?? "") ?? 0
-    default: print("usage: bleibe-bench [--count N] [--seed S] [--repeat N] [--show N] [--pages N] [--per-pathway]"); exit(2)
+    case "--screen": screenFile = args.next()
+    default: print("usage: bleibe-bench [--count N] [--seed S] [--repeat N] [--show N] [--pages N] [--per-pathway] [--screen FILE]"); exit(2)
     }
 }
 
 let engine = Engine()
 let on = Day("2026-11-16")
+if let file = screenFile {
+    // The screening of a population file in process, as `bleibe screen` runs it (results counted, not written): the
+    // engine, parsing and formatting without the command's output, in a build that needs no web stack.
+    guard let (lines, header, firstLine, separator) = try? ScreeningInput.open(path: file, format: .of(fileName: file)) else { print("cannot read \(file)"); exit(2) }
+    let t = now()
+    var bytes = 0, digest: UInt64 = 0xcbf29ce484222325   // FNV-1a of the results: a change that should not change them, did not
+    let summary = Screener(on: Day("2026-11-22")).run(lines: IteratorSequence(lines), format: .of(fileName: file), header: header, separator: separator,
+                                                      firstLine: firstLine, write: { line in bytes += line.utf8.count; for b in line.utf8 { digest = (digest ^ UInt64(b)) &* 0x100000001b3 } }, reject: { _, _ in })
+    let wall = Double(now() - t) / 1e9
+    print(String(format: "screened %d rows (%d rejected) in %.3f s wall, %.2f µs per row (wall × cores), %d result bytes, digest %016llx", summary.rows, summary.rejected,
+                 wall, wall * 1e6 * Double(ProcessInfo.processInfo.activeProcessorCount) / Double(max(summary.rows, 1)), bytes, digest))
+    exit(0)
+}
 if show > 0 {
     // Print the German report of the first generated households, to check the generator's realism.
     var g = PopulationGenerator(seed: seed, on: on)
