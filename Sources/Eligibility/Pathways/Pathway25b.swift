@@ -252,29 +252,57 @@ extension Context {
             s.fail("b6_60d_conditions_still_met", .remediable, "keine Beschäftigungsduldung (§ 60d Abs. 1) in der Familie")
         }
 
-        let minor = subject.isMinorUnmarried(on: decision) == true
-        if !minor {
-            s.require("b6_german_oral_A2", person.hasOral(.a2, by: decision), fact: "german", .remediable)
-            switch person.integrationCourse?.possible {
-            case false?: s.notApplicable("b6_german_written_A2_if_course_possible")
-            // Written A2 shown: met whether or not a course was possible, so the fact is not asked for (SPEC.md § 8).
-            case nil where person.hasWritten(.a2, by: decision) == true: s.met("b6_german_written_A2_if_course_possible")
-            case nil: s.unknown("b6_german_written_A2_if_course_possible", ["integration_course.possible"])
-            case true?:
-                switch person.hasWritten(.a2, by: decision) {
-                case true?: s.met("b6_german_written_A2_if_course_possible")
-                case nil: s.unknown("b6_german_written_A2_if_course_possible", ["german"])
-                case false?:
-                    let partnerWritten = household.partners(of: subject.id).contains { $0.person.hasWritten(.a2, by: decision) == true }
-                    if partnerWritten { s.unknown("b6_german_written_A2_if_course_possible", ["U9"]) } else {
-                        s.fail("b6_german_written_A2_if_course_possible", .remediable)
-                    }
+        // Whether the person is a minor unmarried child decides which conditions apply (K6). When that is not known,
+        // both sets are evaluated; where they disagree, the condition is open and names the missing fact.
+        switch subject.isMinorUnmarried(on: decision) {
+        case true?: personal25b(&s, minorChild: true, oralGerman: false)
+        case false?: german25b6(&s); personal25b(&s, minorChild: false, oralGerman: false)
+        case nil:
+            var adult = sheet(.soll), child = sheet(.soll)
+            german25b6(&adult); personal25b(&adult, minorChild: false, oralGerman: false)
+            personal25b(&child, minorChild: true, oralGerman: false)
+            undecided(&s, adult, child, missing: person.born == nil ? "born" : "marital_status")
+        }
+        common25b(&s, holder: holder)
+        return s
+    }
+
+    /// Abs. 6 German for an adult: oral A2, and written A2 if an integration course was possible (spec/03-25b.md 3.10).
+    private func german25b6(_ s: inout Sheet) {
+        s.require("b6_german_oral_A2", person.hasOral(.a2, by: decision), fact: "german", .remediable)
+        switch person.integrationCourse?.possible {
+        case false?: s.notApplicable("b6_german_written_A2_if_course_possible")
+        // Written A2 shown: met whether or not a course was possible, so the fact is not asked for (SPEC.md § 8).
+        case nil where person.hasWritten(.a2, by: decision) == true: s.met("b6_german_written_A2_if_course_possible")
+        case nil: s.unknown("b6_german_written_A2_if_course_possible", ["integration_course.possible"])
+        case true?:
+            switch person.hasWritten(.a2, by: decision) {
+            case true?: s.met("b6_german_written_A2_if_course_possible")
+            case nil: s.unknown("b6_german_written_A2_if_course_possible", ["german"])
+            case false?:
+                let partnerWritten = household.partners(of: subject.id).contains { $0.person.hasWritten(.a2, by: decision) == true }
+                if partnerWritten { s.unknown("b6_german_written_A2_if_course_possible", ["U9"]) } else {
+                    s.fail("b6_german_written_A2_if_course_possible", .remediable)
                 }
             }
         }
-        personal25b(&s, minorChild: minor, oralGerman: false)
-        common25b(&s, holder: holder)
-        return s
+    }
+
+    /// The conditions of two readings of an unknown fact: a condition both give alike, or that one gives as met or not
+    /// applicable and the other lacks, stands; any other is unknown and names `missing` (SPEC.md § 5).
+    private func undecided(_ s: inout Sheet, _ a: Sheet, _ b: Sheet, missing: String) {
+        var ids: [String] = []
+        for c in a.conditions + b.conditions where !ids.contains(c.id) { ids.append(c.id) }
+        for id in ids {
+            let x = a.conditions.first { $0.id == id }, y = b.conditions.first { $0.id == id }
+            let harmless: (ConditionResult?) -> Bool = { $0 == nil || $0!.state == .met || $0!.state == .notApplicable }
+            if let x, let y, x.state == y.state, x.open == y.open { s.add(x); continue }
+            if x == nil || y == nil, harmless(x), harmless(y) { s.add((x ?? y)!); continue }
+            var open = [missing]
+            for o in (x?.open ?? []) + (y?.open ?? []) where !open.contains(o) { open.append(o) }
+            s.unknown(id, open, "hängt davon ab, ob die Person ein minderjähriges lediges Kind ist")
+        }
+        for n in a.notes + b.notes { s.note(n.text, n.citation) }
     }
 
     /// `b6_60d_months_min`: a § 60d Duldung held for 30 months (closed periods count: S + 30 months ≤ to + 1).
