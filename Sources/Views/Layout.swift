@@ -34,7 +34,7 @@ public struct NavLink: Sendable {
 
 public enum Layout {
     public static func page(_ f: PageFrame, _ main: HTML) -> HTML {
-        let main = fieldOrderedSummary(main)
+        let main = quietFieldErrors(fieldOrderedSummary(main))
         return page(f, capacity: main.rendered.utf8.count + 2_048) { $0.raw(main) }
     }
 
@@ -143,6 +143,19 @@ public enum Layout {
         }
         let ordered = items.enumerated().map { (position($0.element), $0.offset, $0.element) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
         return HTML(raw: String(page[..<start.upperBound]) + ordered.map { $0.2 + "</li>" }.joined() + String(page[end.lowerBound...]))
+    }
+
+    /// A field's error that the page's error summary lists (a link `#key` to the field, the error `key-error`) is not
+    /// an alert of its own: the summary announces every error once and the field names its error when focused
+    /// (aria-describedby). As alerts too, a screen reader read each error twice (QA of 05.12.2026).
+    static func quietFieldErrors(_ main: HTML) -> HTML {
+        var page = main.rendered
+        guard let summary = page.range(of: "class=\"error-summary\""),
+              let end = page.range(of: "</div>", range: summary.upperBound..<page.endIndex) else { return main }
+        let keys = page[summary.upperBound..<end.lowerBound].components(separatedBy: "href=\"#").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        guard !keys.isEmpty else { return main }
+        for key in keys { page = page.replacingOccurrences(of: "id=\"\(key)-error\" role=\"alert\"", with: "id=\"\(key)-error\"") }
+        return HTML(raw: page)
     }
 
     public static func errorPage(status: Int, title: String, message: String, frame: PageFrame? = nil) -> HTML {

@@ -165,7 +165,7 @@ public enum PublicPages {
         <a class="skip" href="#main">\(SelfCheckTexts.text("skip", l.code))</a>
         <header><span class="brand" lang="de" dir="ltr">\(serviceName)</span></header>
         <nav aria-label="\(l.text("languages"))"><ul>\(switcher)</ul></nav>
-        <main id="main">\(main)</main>
+        <main id="main">\(Layout.quietFieldErrors(main))</main>
         </body></html>
         """
     }

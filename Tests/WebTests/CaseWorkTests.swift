@@ -143,6 +143,8 @@ struct CaseWorkTests {
                 #expect(bad.status == .unprocessableContent && bad.body.contains("id=\"rem_on-error\"") && bad.body.contains("id=\"rem_title-error\""))
                 // The long case page leads to the errors: a summary that takes the focus, linked to the fields (QA of 05.12.2026).
                 #expect(bad.body.contains("class=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus") && bad.body.contains("<a href=\"#rem_on\">"))
+                // Announced once, by the summary: the field errors it lists are no alerts of their own (QA of 05.12.2026).
+                #expect(bad.body.components(separatedBy: "role=\"alert\"").count == 2 && bad.body.contains("<p class=\"error\" id=\"rem_on-error\">"))
                 let page = try await b.request(.get, "/dashboard")
                 let overdue = page.body.components(separatedBy: "id=\"overdue\"")[1].components(separatedBy: "</section>")[0]
                 let due = page.body.components(separatedBy: "id=\"due\"")[1].components(separatedBy: "</section>")[0]

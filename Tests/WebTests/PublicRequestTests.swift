@@ -49,9 +49,10 @@ struct PublicRequestTests {
                 // Dari (prs) opens the Persian-script page.
                 #expect(try await Browser(client: b.client, clock: f.clock).request(.get, "/anfrage/org-a", headers: [.acceptLanguage: "prs, de;q=0.5"]).body.contains("<html lang=\"fa\""))
                 #expect(missing.body.contains("class=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus><h2>"))
+                #expect(missing.body.components(separatedBy: "role=\"alert\"").count == 2)   // the summary alone announces
                 // Each error is at its field and linked from the summary, as on the staff pages.
                 for field in ["name", "contact", "consent"] {
-                    #expect(missing.body.contains("<a href=\"#\(field)\">") && missing.body.contains("id=\"\(field)-error\"") && missing.body.contains("aria-describedby=\"\(field)-error\""), "\(field)")
+                    #expect(missing.body.contains("<a href=\"#\(field)\">") && missing.body.contains("id=\"\(field)-error\">") && missing.body.contains("aria-describedby=\"\(field)-error\""), "\(field)")
                 }
                 // A text beyond its limit is not cut off silently.
                 let long = try await visitor.request(.post, "/anfrage/org-a?lang=ar", form: ["csrf": try #require(visitor.csrf(missing)), "name": "Samira K.",
