@@ -318,20 +318,21 @@ struct ClientRoutes {
         if let b = typedBorn, let m = RecordDates.problem(b, "Das Geburtsdatum", today: services.today, born: nil) { bornError = m; typedBorn = nil }
         var (object, errors) = FactsFormParser.apply(form, to: FactsFormParser.object(c.facts), born: typedBorn ?? c.facts.born)
         if let bornError { errors[FactsForm.name("born")] = bornError }
-        var facts: Person? = nil
-        if errors.isEmpty {
-            let text = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
-            do { facts = try CaseFileDecoder.person(json: text, source: "Angaben", on: services.today) } catch let e as CaseFileError {
-                let (field, message) = FactsFormParser.error(e)
-                errors[field] = message
-            }
+        // Read even when some fields were refused (they keep their stored values): the dates typed correctly are then
+        // checked in the same round, so that a future date is not reported only after a format error was fixed.
+        var decoded: Person? = nil
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+        do { decoded = try CaseFileDecoder.person(json: text, source: "Angaben", on: services.today) } catch let e as CaseFileError {
+            if errors.isEmpty { let (field, message) = FactsFormParser.error(e); errors[field] = message }
         }
-        if let facts {
-            for (path, message) in FactPlausibility.problems(facts, today: services.today) { errors[FactsFormParser.fieldName(path)] = message }
-            for (field, message) in try await datesAgainstRecords(facts, c) { errors[FactsForm.name(field)] = message }
+        if let decoded {
+            for (path, message) in FactPlausibility.problems(decoded, today: services.today) where errors[FactsFormParser.fieldName(path)] == nil {
+                errors[FactsFormParser.fieldName(path)] = message
+            }
+            for (field, message) in try await datesAgainstRecords(decoded, c) where errors[FactsForm.name(field)] == nil { errors[FactsForm.name(field)] = message }
         }
         let basedOn = try revision(form)
-        guard errors.isEmpty, let facts else {
+        guard errors.isEmpty, let facts = decoded else {
             let typed = Dictionary(uniqueKeysWithValues: errors.keys.compactMap { k in form[k].map { (k, $0) } })
             return Reply.html(FactsForm.render(frame: clientFrame(context, "Angaben", c), client: c, values: object, errors: errors, typed: typed, revision: basedOn),
                               status: .unprocessableContent)

@@ -196,6 +196,9 @@ struct FactsFormTests {
                 fields["german__0__date"] = "01.01.2027"
                 let bad = try await b.request(.post, "/clients/client-a/facts", form: fields)
                 #expect(bad.status == .unprocessableContent && bad.body.contains("id=\"german__0__date-error\"") && bad.body.contains("value=\"01.01.2027\""))
+                // A future date and a format error in one post: both said at once, not the date after the format was fixed.
+                let twoAtOnce = try await b.request(.post, "/clients/client-a/facts", form: fields.merging(["livelihood__0__work_share": "viel"]) { $1 })
+                #expect(twoAtOnce.status == .unprocessableContent && twoAtOnce.body.contains("id=\"german__0__date-error\"") && twoAtOnce.body.contains("id=\"livelihood__0__work_share-error\""))
                 fields["german__0__date"] = "02.05.2024"; fields["livelihood__0__work_share"] = "150"
                 #expect(try await b.request(.post, "/clients/client-a/facts", form: fields).body.contains("value=\"150\""))
                 // A conviction with both a fine and a prison term: said at the row's field, with the form's labels.
