@@ -120,7 +120,7 @@ struct APIRoutes {
         }
         var errors: [String: String] = [:]
         // No household here: households are formed by linking family members (and a given id was silently ignored).
-        let allowed: Set<String> = ["first_name", "last_name", "file_number", "facts"]
+        let allowed: Set<String> = ["first_name", "last_name", "file_number", "facts", "allow_duplicate"]
         for k in obj.keys where !allowed.contains(k) { errors[k] = "unknown field (expected one of \(allowed.sorted().joined(separator: ", ")))" }
         // Control characters and direction overrides are dropped, as from every form.
         let first = Form.cleaned((obj["first_name"] as? String) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -137,7 +137,16 @@ struct APIRoutes {
         }
         errors.merge(FactPlausibility.problems(facts, today: services.today).mapKeys { "facts." + $0 }) { a, _ in a }
         if let s = facts.status { errors.merge(StatusHistoryRules.problems(s, entered: facts.entered, born: facts.born, today: services.today).mapKeys { "facts.status" + StatusHistoryRules.apiPath($0) }) { a, _ in a } }
+        let allowDuplicate = obj["allow_duplicate"] as? Bool
+        if obj["allow_duplicate"] != nil, allowDuplicate == nil { errors["allow_duplicate"] = "expected true or false" }
         guard errors.isEmpty else { throw AppError.invalid(errors) }
+        // A second file for the same person splits its history, as on the form: refused unless asked for.
+        if let born = facts.born, allowDuplicate != true {
+            let same = try await services.clients.sameNameAndBirth(organisation: org, firstName: first, lastName: last, born: born)
+            if !same.isEmpty {
+                throw AppError.conflict("A client with this name and birth date exists (file number \(same.map(\.fileNumber).joined(separator: ", "))); send \"allow_duplicate\": true to create another file.")
+            }
+        }
         let id = Credentials.newID()
         var file = ""
         try await clientRoutes.createNumbered(id: id, organisation: org, given: (obj["file_number"] as? String) ?? "", audit: services.audit(a)) { number in

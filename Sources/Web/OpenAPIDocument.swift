@@ -26,7 +26,8 @@ enum OpenAPIDocument {
           "ClientList": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/ClientSummary"}}, "limit": {"type": "integer"}, "offset": {"type": "integer"}, "total": {"type": "integer", "description": "clients found over all pages"}}},
           "NewClient": {"type": "object", "required": ["first_name", "last_name"], "additionalProperties": false, "properties": {
             "first_name": {"type": "string", "maxLength": 100}, "last_name": {"type": "string", "maxLength": 100}, "file_number": {"type": "string"},
-            "facts": {"$ref": "#/components/schemas/Facts"}}},
+            "facts": {"$ref": "#/components/schemas/Facts"},
+            "allow_duplicate": {"type": "boolean", "description": "create the client even if one with the same name and birth date exists (else 409)"}}},
           "Created": {"type": "object", "properties": {"id": {"type": "string"}, "file_number": {"type": "string"}}},
           "Facts": {"type": "object", "description": "A person in the case-file schema (CASES.md §3). An omitted fact is unknown."},
           "StatusPeriod": {"type": "object", "required": ["kind", "from"], "properties": {

@@ -41,6 +41,14 @@ struct APITests {
             let created = try await api.request(.post, "/api/v1/clients", json: "{\"first_name\":\"Nour\",\"last_name\":\"Saleh\",\"facts\":{\"born\":\"2001-02-28\",\"entered\":\"2019-03-01\"}}", headers: auth)
             #expect(created.status == .created)
             let id = try #require(created.headers[.location]?.components(separatedBy: "/").last)
+            // The same person again (other spelling of the name) is refused with the existing file number, unless asked for.
+            let again = "{\"first_name\":\"Nur\",\"last_name\":\"Saleh\",\"facts\":{\"born\":\"2001-02-28\"}"
+            let twice = try await api.request(.post, "/api/v1/clients", json: again + "}", headers: auth)
+            let existing = try await f.services.clients.client(id: id, organisation: "org-a")?.fileNumber ?? "?"
+            #expect(twice.status == .conflict && twice.body.contains(existing) && twice.body.contains("allow_duplicate"), "\(twice.status) \(twice.body)")
+            #expect(try await api.request(.post, "/api/v1/clients", json: again + ",\"allow_duplicate\":\"ja\"}", headers: auth).status == .unprocessableContent)
+            let second = try await api.request(.post, "/api/v1/clients", json: again + ",\"allow_duplicate\":true}", headers: auth)
+            #expect(second.status == .created)
             // `total` counts over all pages, with the same search.
             func page(_ query: String) async throws -> (items: Int, total: Int) {
                 let o = try JSONSerialization.jsonObject(with: Data(try await api.request(.get, "/api/v1/clients?" + query, headers: auth).body.utf8)) as? [String: Any]
