@@ -199,10 +199,11 @@ public struct ClientStore: Sendable {
     /// Clients of the organisation with the same name (as the search compares names) and birth date: probably the same
     /// person, about to get a second file. Id and file number.
     public func sameNameAndBirth(organisation: String, firstName: String, lastName: String, born: Day) async throws -> [(id: String, fileNumber: String)] {
-        let key = NameMatching.key("\(firstName) \(lastName)")
+        // Either order of the names: first and last name are often swapped between documents.
+        let key = NameMatching.key("\(firstName) \(lastName)"), swapped = NameMatching.key("\(lastName) \(firstName)")
         return try await db.read { ex in
-            try await ex.query(SQL("SELECT id, file_number FROM clients WHERE organisation_id = ? AND name_key = ? AND born = ? ORDER BY file_number",
-                                   [organisation, key, born.iso])).map { (id: try $0.string("id"), fileNumber: try $0.string("file_number")) }
+            try await ex.query(SQL("SELECT id, file_number FROM clients WHERE organisation_id = ? AND name_key IN (?, ?) AND born = ? ORDER BY file_number",
+                                   [organisation, key, swapped, born.iso])).map { (id: try $0.string("id"), fileNumber: try $0.string("file_number")) }
         }
     }
 

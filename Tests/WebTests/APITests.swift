@@ -47,6 +47,8 @@ struct APITests {
             let existing = try await f.services.clients.client(id: id, organisation: "org-a")?.fileNumber ?? "?"
             #expect(twice.status == .conflict && twice.body.contains(existing) && twice.body.contains("allow_duplicate"), "\(twice.status) \(twice.body)")
             #expect(try await api.request(.post, "/api/v1/clients", json: again + ",\"allow_duplicate\":\"ja\"}", headers: auth).status == .unprocessableContent)
+            // The names swapped, as documents often have them: the same person.
+            #expect(try await api.request(.post, "/api/v1/clients", json: "{\"first_name\":\"Saleh\",\"last_name\":\"Nour\",\"facts\":{\"born\":\"2001-02-28\"}}", headers: auth).status == .conflict)
             let second = try await api.request(.post, "/api/v1/clients", json: again + ",\"allow_duplicate\":true}", headers: auth)
             #expect(second.status == .created)
             // `total` counts over all pages, with the same search.
