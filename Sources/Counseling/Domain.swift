@@ -105,6 +105,19 @@ public struct Actor: Sendable, Hashable {
     }
 }
 
+/// An Aktenzeichen as typed by a service: at most 40 characters, Latin letters without accents, digits, spaces and
+/// - / . _ : # ( ). Compared regardless of case, and SQLite folds the case of ASCII letters only: an "Ä" would be
+/// one file number in PostgreSQL and two in SQLite.
+public enum FileNumber {
+    public static let maxLength = 40
+
+    public static func isValid(_ s: String) -> Bool {
+        s.utf8.count <= maxLength && s.utf8.allSatisfy { b in
+            (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || " -/._:#()".utf8.contains(b)
+        }
+    }
+}
+
 /// A client of a counseling service: the person's record and the facts the engine reads.
 public struct Client: Sendable, Hashable {
     public var id: String

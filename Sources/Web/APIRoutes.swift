@@ -127,6 +127,10 @@ struct APIRoutes {
         let last = Form.cleaned((obj["last_name"] as? String) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if first.isEmpty || first.count > 100 { errors["first_name"] = "required text of at most 100 characters" }
         if last.isEmpty || last.count > 100 { errors["last_name"] = "required text of at most 100 characters" }
+        let fileNumber = (obj["file_number"] as? String)?.trimmingCharacters(in: .whitespaces) ?? ""
+        if obj["file_number"] != nil, obj["file_number"] as? String == nil || !FileNumber.isValid(fileNumber) {
+            errors["file_number"] = "at most \(FileNumber.maxLength) characters: letters A-Z, digits, spaces and - / . _ : # ( )"
+        }
         var facts = Person(id: "")
         if let f = obj["facts"] {
             guard JSONSerialization.isValidJSONObject(f) else { throw AppError.invalid(["facts": "expected an object"]) }
@@ -149,7 +153,7 @@ struct APIRoutes {
         }
         let id = Credentials.newID()
         var file = ""
-        try await clientRoutes.createNumbered(id: id, organisation: org, given: (obj["file_number"] as? String) ?? "", audit: services.audit(a)) { number in
+        try await clientRoutes.createNumbered(id: id, organisation: org, given: fileNumber, audit: services.audit(a)) { number in
             file = number
             return Client(id: id, organisationID: org, fileNumber: number, firstName: first, lastName: last, facts: facts)
         }

@@ -89,7 +89,9 @@ struct ClientRoutes {
         var facts = Person(id: "")
         if f.firstName.isEmpty || f.firstName.count > 100 { f.errors["first_name"] = "Bitte den Vornamen angeben (höchstens 100 Zeichen)." }
         if f.lastName.isEmpty || f.lastName.count > 100 { f.errors["last_name"] = "Bitte den Nachnamen angeben (höchstens 100 Zeichen)." }
-        if f.fileNumber.count > 40 { f.errors["file_number"] = "Das Aktenzeichen darf höchstens 40 Zeichen haben." }
+        if !FileNumber.isValid(f.fileNumber) {
+            f.errors["file_number"] = "Das Aktenzeichen darf höchstens 40 Zeichen haben: Buchstaben A–Z ohne Umlaute, Ziffern, Leerzeichen und - / . _ : # ( )."
+        }
         do { facts.born = try parseDay(f.born) } catch { f.errors["born"] = dayMessage(error) }
         do { facts.entered = try parseDay(f.entered) } catch { f.errors["entered"] = dayMessage(error) }
         if let b = facts.born, b > services.today { f.errors["born"] = "Das Geburtsdatum liegt in der Zukunft." }
