@@ -152,9 +152,12 @@ final class Evaluation: @unchecked Sendable {
 
     enum Precedence { case decided(Outcome), search([Day]) }
 
-    /// SPEC.md § 4: permanent → excluded; remediable → not met; unknown → unclear; time → search; else met.
+    /// SPEC.md § 4: permanent → excluded; remediable → not met; unknown → unclear; time → search; else met. A sheet
+    /// whose law in force is open and whose versions decide differently (U4) is unclear before all of these: the
+    /// failures it shows are those of one version only (spec/07-60d.md 7.5; QA of 05.12.2026).
     static func precedence(_ s: Sheet) -> Precedence {
-        var remediable = false, unknown = s.forceUnclear, time: [Day] = []
+        if s.forceUnclear { return .decided(.unclear) }
+        var remediable = false, unknown = false, time: [Day] = []
         for c in s.conditions {
             switch c.state {
             case .failing(.permanent): return .decided(.excluded)

@@ -64,6 +64,7 @@ extension Context {
 
     /// Provisional outcome of a sheet without the `from` search: used to choose between family routes.
     func provisional(_ s: Sheet) -> RouteState {
+        if s.forceUnclear { return .unknown(s.conditions.filter { $0.state == .unknown }.flatMap(\.open)) }
         var worst: RouteState = .met
         var open: [String] = []
         var due = Day.distantPast

@@ -220,31 +220,22 @@ extension Context {
         status25b(&s, holder: holder)
         sixtyDMonths(&s)
 
-        // The § 60d conditions, for the holder of the main § 60d Duldung, with R_app = R_dec.
+        // The § 60d conditions, for the holder of the main § 60d Duldung, with R_app = R_dec; in the U4 window under both
+        // versions, which must agree (spec/07-60d.md 7.5; QA of 05.12.2026: the newer one alone was applied).
         let main = mainSixtyDHolder()
         if let main {
-            let ctx = Context(subject: main, decision: decision, application: decision, evaluation: evaluation, explains: explains)
-            var inner = sheet(.regelanspruch)
-            let rules = Law.p60d.rules(on: decision)?.last ?? Law.rules60dCurrent
-            ctx.conditions60d(&inner, rules, skipDuldungMonths: true)
-            // The class of the failing § 60d condition (spec/03-25b.md 3.10): the gravest; a time failure is met on the
-            // latest of its days (QA of 05.12.2026: a 12-month look-back that clears with time read as remediable).
-            var failing: FailureClass? = nil, due: Day? = nil, open: [String] = []
-            func rank(_ k: FailureClass?) -> Int { switch k { case .permanent?: 3; case .remediable?: 2; case .time?: 1; case nil: 0 } }
-            for c in inner.conditions {
-                switch c.state {
-                case .failing(let k):
-                    s.add(c)
-                    if rank(k) > rank(failing) { failing = k }
-                    if k == .time { due = max(due ?? .distantPast, c.metFrom ?? .distantFuture) }
-                case .unknown: open += c.open.map { fact($0, of: main) }
-                case .discretion: s.add(c)
-                default: break
+            let readings = (Law.p60d.rules(on: decision) ?? [Law.rules60dCurrent]).map { sixtyDStillMet(main, $0) }
+            let last = readings[readings.count - 1]
+            if readings.contains(where: { $0.state != last.state || $0.due != last.due || $0.open != last.open }) {
+                s.unknown("b6_60d_conditions_still_met", ["U4"], "nach früherer und neuer Fassung des § 60d verschieden")
+            } else {
+                for c in last.shown { s.add(c) }
+                switch last.state {
+                case .failing(let f): s.fail("b6_60d_conditions_still_met", f, metFrom: last.due)
+                case .unknown: s.unknown("b6_60d_conditions_still_met", last.open)
+                default: s.met("b6_60d_conditions_still_met")
                 }
             }
-            if let f = failing { s.fail("b6_60d_conditions_still_met", f, metFrom: f == .time ? due : nil) }
-            else if !open.isEmpty { s.unknown("b6_60d_conditions_still_met", open) }
-            else { s.met("b6_60d_conditions_still_met") }
         } else if !timeline.isKnown {
             // Without a status history it is not known whether there is a Beschäftigungsduldung at all.
             s.unknown("b6_60d_conditions_still_met", ["status"])
@@ -265,6 +256,31 @@ extension Context {
         }
         common25b(&s, holder: holder)
         return s
+    }
+
+    /// The § 60d conditions of the main holder under one version, as `b6_60d_conditions_still_met` sees them: the
+    /// gravest failure (a time failure met on the latest of its days: QA of 05.12.2026, a 12-month look-back that
+    /// clears with time read as remediable), or the facts still missing; `shown`: the failing and discretionary
+    /// conditions, listed with the answer (spec/03-25b.md 3.10).
+    private func sixtyDStillMet(_ main: Subject, _ rules: Law.Rules60d) -> (state: ConditionState, due: Day?, open: [String], shown: [ConditionResult]) {
+        let ctx = Context(subject: main, decision: decision, application: decision, evaluation: evaluation, explains: explains)
+        var inner = sheet(.regelanspruch)
+        ctx.conditions60d(&inner, rules, skipDuldungMonths: true)
+        var failing: FailureClass? = nil, due: Day? = nil, open: [String] = [], shown: [ConditionResult] = []
+        func rank(_ k: FailureClass?) -> Int { switch k { case .permanent?: 3; case .remediable?: 2; case .time?: 1; case nil: 0 } }
+        for c in inner.conditions {
+            switch c.state {
+            case .failing(let k):
+                shown.append(c)
+                if rank(k) > rank(failing) { failing = k }
+                if k == .time { due = max(due ?? .distantPast, c.metFrom ?? .distantFuture) }
+            case .unknown: open += c.open.map { fact($0, of: main) }
+            case .discretion: shown.append(c)
+            default: break
+            }
+        }
+        if let f = failing { return (.failing(f), f == .time ? due : nil, [], shown) }
+        return (open.isEmpty ? .met : .unknown, nil, open, shown)
     }
 
     /// Abs. 6 German for an adult: oral A2, and written A2 if an integration course was possible (spec/03-25b.md 3.10).
