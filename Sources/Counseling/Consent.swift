@@ -110,6 +110,16 @@ extension Consent {
         return rank(a.conditions) == rank(a.conditions.lazy.filter { !withheld($0) })
     }
 
+    /// The facts as far as `topics` release them: convictions and health (the illness exceptions) are left out – unknown
+    /// – unless named. What is disclosed is assessed from these only, so that no result, marker or step depends on data
+    /// the client did not release (QA of 05.12.2026: "withheld" appeared exactly when a conviction was on record).
+    public static func released(_ p: Person, topics: Set<Topic>) -> Person {
+        var p = p
+        if !topics.contains(.convictions) { p.convictions = nil }
+        if !topics.contains(.health) { p.inability = nil }
+        return p
+    }
+
     /// The special category a condition rests on, if any.
     public static func specialTopic(ofCondition id: String) -> Topic? { specialConditions[id] }
 

@@ -4,6 +4,13 @@ import Eligibility
 /// The authority's side of the cooperation: the shared case view (only under consent), referrals in both
 /// directions, and the authority's contact directory.
 public enum CooperationPages {
+    /// Says what the result is made of when the consent leaves convictions or health out: those facts are not read.
+    static func unreleasedHint(_ topics: Set<Consent.Topic>) -> HTML {
+        let left = [(Consent.Topic.convictions, "Verurteilungen"), (.health, "Gesundheit")].filter { !topics.contains($0.0) }.map(\.1)
+        guard !left.isEmpty else { return .empty }
+        return "<p class=\"hint\">Ermittelt nur aus den freigegebenen Angaben: Angaben zu \(left.joined(separator: " und ")) sind nicht freigegeben und nicht berücksichtigt.</p>"
+    }
+
     public struct SharedRow: Sendable {
         public var clientID: String, label: String, service: String
         public init(clientID: String, label: String, service: String) { self.clientID = clientID; self.label = label; self.service = service }
@@ -66,7 +73,7 @@ public enum CooperationPages {
             }
             parts.append("""
             <section aria-labelledby="assessment"><h2 id="assessment">Einschätzung der Beratungsstelle (Stand \(person.assessments.first?.on.german ?? ""))</h2>
-            <table><caption class="visually-hidden">Ergebnis der Prüfung</caption><thead><tr><th scope="col">Vorschrift</th><th scope="col">Titel</th><th scope="col">Ergebnis</th></tr></thead><tbody>\(rows)</tbody></table></section>
+            \(unreleasedHint(m.topics))<table><caption class="visually-hidden">Ergebnis der Prüfung</caption><thead><tr><th scope="col">Vorschrift</th><th scope="col">Titel</th><th scope="col">Ergebnis</th></tr></thead><tbody>\(rows)</tbody></table></section>
             """)
         }
         if m.topics.contains(.missingDocuments), let person = m.person {

@@ -413,12 +413,16 @@ struct ClientRoutes {
     // MARK: Assessment
 
     /// The client's assessment on `on`, with their pending application as the application date (K10).
-    func assess(_ c: Client, on: Day, relations known: [ClientRelation]? = nil) async throws -> PersonAssessment {
-        try await assess(c, on: on, appliedOn: try await services.applications.pendingSince(clientID: c.id, organisation: c.organisationID, on: on), relations: known)
+    /// `facts`: what the engine reads of each person of the family (a disclosure reads only the released facts).
+    func assess(_ c: Client, on: Day, relations known: [ClientRelation]? = nil, facts: (Person) -> Person = { $0 }) async throws -> PersonAssessment {
+        try await assess(c, on: on, appliedOn: try await services.applications.pendingSince(clientID: c.id, organisation: c.organisationID, on: on),
+                         relations: known, facts: facts)
     }
 
-    func assess(_ c: Client, on: Day, appliedOn: Day?, relations known: [ClientRelation]? = nil) async throws -> PersonAssessment {
-        let (members, relatives, relations) = try await family(c, relations: known)
+    func assess(_ c: Client, on: Day, appliedOn: Day?, relations known: [ClientRelation]? = nil, facts: (Person) -> Person = { $0 }) async throws -> PersonAssessment {
+        var (members, relatives, relations) = try await family(c, relations: known)
+        for i in members.indices { members[i].facts = facts(members[i].facts) }
+        for i in relatives.indices { relatives[i].facts = facts(relatives[i].facts) }
         let household = HouseholdAssembly.household(members: members, relatives: relatives, relations: relations)
         let result = services.engine.assess(household, on: on, appliedOn: appliedOn)
         guard let person = result.person(c.id) else { throw AppError.notFound }

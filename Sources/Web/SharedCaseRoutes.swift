@@ -70,7 +70,9 @@ struct SharedCaseRoutes {
     }
 
     func content(_ client: Client, topics: Set<Consent.Topic>) async throws -> Content {
-        let person = topics.contains(.assessment) || topics.contains(.missingDocuments) ? try await clientRoutes.assess(client, on: services.today) : nil
+        // Assessed from the released facts only (Consent.released): a result could otherwise tell of a conviction.
+        let person = topics.contains(.assessment) || topics.contains(.missingDocuments)
+            ? try await clientRoutes.assess(client, on: services.today, facts: { Consent.released($0, topics: topics) }) : nil
         var sessions: [(Day, CounselingSession.Kind)] = [], applications: [PermitApplication] = []
         if topics.contains(.sessions) || topics.contains(.applications) {
             for c in try await services.cases.cases(clientID: client.id, organisation: client.organisationID) {
