@@ -46,8 +46,10 @@ struct AuthenticationMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        // The scheme's name in any case (RFC 9110 § 11.1): "bearer" is "Bearer".
-        if let auth = request.headers[.authorization], auth.prefix(7).lowercased() == "bearer " {
+        // The scheme's name in any case (RFC 9110 § 11.1): "bearer" is "Bearer". A token opens the API only: it skips the
+        // second factor, so the pages and exports stay behind a session (QA of 05.12.2026: a token opened the audit trail).
+        let path = request.uri.path
+        if path == "/api/v1" || path.hasPrefix("/api/v1/"), let auth = request.headers[.authorization], auth.prefix(7).lowercased() == "bearer " {
             let token = String(auth.dropFirst(7)).trimmingCharacters(in: .whitespaces)
             guard let account = try await services.accounts.account(apiToken: token), account.user.active else {
                 throw AppError.unauthenticated

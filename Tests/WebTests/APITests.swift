@@ -28,6 +28,9 @@ struct APITests {
             #expect(none.headers[.contentType] == "application/problem+json" && none.headers[.wwwAuthenticate] == "Bearer realm=\"bleibe\"")
             // The scheme's name in any case (RFC 9110 § 11.1).
             #expect(try await api.request(.get, "/api/v1/clients", headers: [.authorization: "bearer \(t)"]).status == .ok)
+            // The token opens the API, not the pages or exports (it skips the second factor).
+            #expect(try await api.request(.get, "/clients/client-a", headers: auth).status != .ok)
+            #expect(try await api.request(.get, "/reports/counseling?format=csv", headers: auth).status != .ok)
             let list = try await api.request(.get, "/api/v1/clients", headers: auth)
             #expect(list.status == .ok)
             #expect(list.body.contains("client-a") && !list.body.contains("client-b"))
