@@ -180,6 +180,19 @@ public struct ClientStore: Sendable {
     }
 
     /// Clients of the organisation by id (in the order given; missing ids are skipped).
+    /// Every client of the organisation with name, file number and birth date only (no facts read): what a text for
+    /// another organisation is checked against.
+    public func people(organisation: String) async throws -> [Client] {
+        try await db.read { ex in
+            try await ex.query(SQL("SELECT id, file_number, first_name, last_name, born FROM clients WHERE organisation_id = ?", [organisation])).map { r in
+                var facts = Person(id: try r.string("id"))
+                facts.born = r.text("born").flatMap { Day(iso: $0) }
+                return Client(id: facts.id, organisationID: organisation, fileNumber: try r.string("file_number"), firstName: try r.string("first_name"),
+                              lastName: try r.string("last_name"), facts: facts)
+            }
+        }
+    }
+
     public func clients(ids: [String], organisation: String) async throws -> [Client] {
         try await db.read { ex in try await Self.load(ex, ids: ids, organisation: organisation) }
     }

@@ -90,11 +90,14 @@ public enum MeetingPages {
         <p class="hint">Anonymisierte Fallblätter: ohne Name, Geburtsdatum, Aktenzeichen und Anschrift; Daten nur als Monat; seltene Staatsangehörigkeiten als Region. Fälle bringt die Beratungsstelle aus der Akte ein.</p>
         \(cases.isEmpty ? "<p>Keine Fälle eingebracht.</p>" as HTML : HTML.join(cases))
         <h2>Protokoll</h2>
+        \(canManage ? """
         <form method="post" action="/meetings/\(id)/minutes">\(Layout.csrf(frame.csrf))
         <label for="minutes">Protokoll</label>
         <p class="hint" id="minutes-hint">Beide Seiten lesen das Protokoll: keine Namen, Aktenzeichen, Geburtsdaten oder Anschriften – Fälle nur als „Fall 1“, „Fall 2“ wie oben.</p>
         <textarea id="minutes" name="minutes" rows="8" cols="90" aria-describedby="minutes-hint">\(minutes)</textarea>\(Layout.fieldError("minutes", errors["minutes"]))
         <p><button type="submit">Protokoll speichern</button></p></form>
+        """ as HTML : minutes.isEmpty ? "<p>Noch kein Protokoll. Es schreiben die Koordination der Beratungsstelle oder die Leitung der Behörde.</p>" as HTML
+            : "<div class=\"minutes\">\(minutes.split(separator: "\n", omittingEmptySubsequences: false).map { "<p>\(String($0))</p>" as HTML })</div>" as HTML)
         <h2>Vereinbarte Aufgaben</h2>
         \(follow.isEmpty ? "<p>Keine.</p>" as HTML : "<table><caption class=\"visually-hidden\">Folgeaufgaben</caption><thead><tr><th scope=\"col\">Aufgabe</th><th scope=\"col\">Verantwortlich</th><th scope=\"col\">Bis</th><th scope=\"col\"></th></tr></thead><tbody>\(follow)</tbody></table>")
         \(Layout.errorSummary(errors.filter { $0.key != "minutes" && !$0.key.hasPrefix("edit_") }))

@@ -140,8 +140,11 @@ struct MeetingRoutes {
         return Reply.redirect("/meetings/\(m.id)")
     }
 
+    /// The minutes are the agreed record of both sides: written by those who manage the meetings (the service's
+    /// coordination, the authority's lead), not by every participant (QA of 05.12.2026).
     @Sendable func minutes(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, m) = try await loadMeeting(context)
+        guard Policy.allows(a, .manageMeetings(organisation: a.organisationID)) else { throw AppError.forbidden }
         let form = try await Form.checked(request, context: context)
         let text = form.trimmed("minutes")
         var error: String?
@@ -160,10 +163,11 @@ struct MeetingRoutes {
     /// authority's side against the people it referred itself (names and birth dates it holds anyway – checking it
     /// against the service's clients would tell it who they are). Both for addresses, birth dates and the shape of a
     /// file number. Nil when nothing is found.
+    /// The service checks against all its clients and the people referred to it (QA of 05.12.2026: a client whose
+    /// case was in another meeting, and a referred person, could be named).
     func identifying(_ text: String, _ m: Meeting, _ a: Actor) async throws -> String? {
-        let own = a.organisationKind == .counselingService
-            ? try await services.clients.clients(ids: try await services.meetings.sheetClients(meetingID: m.id, organisation: a.organisationID), organisation: a.organisationID)
-            : try await services.cooperation.referrals(of: a.organisationID).filter { !$0.lastName.isEmpty }.map(\.person)
+        let referred = try await services.cooperation.referrals(of: a.organisationID).filter { !$0.lastName.isEmpty }.map(\.person)
+        let own = a.organisationKind == .counselingService ? try await services.clients.people(organisation: a.organisationID) + referred : referred
         let found = FactSheet.identifyingWordsInMinutes(text, clients: own)
         return found.isEmpty ? nil : found.joined(separator: ", ")
     }
