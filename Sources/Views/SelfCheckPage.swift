@@ -90,7 +90,9 @@ public enum SelfCheck {
         b.raw("<h1>\(t("title"))</h1><p>\(t("intro"))</p><p class=\"hint\" id=\"private\">\(t("private")) \(t("notAdvice"))</p>" as HTML)
         if let results { b.raw(resultSection(results, on: on, lang: l, requestPath: requestPath)) }
         if !errors.isEmpty {
-            let items = questions.filter { errors[$0.name] != nil }.map { "<li><a href=\"#\($0.name)\">\(t($0.name)): \(message(errors[$0.name]!))</a></li>" as HTML }
+            // "_form": an error of the whole form (an expired form), a key of the client pages' texts.
+            let items = errors["_form"].map { ["<li>\(l.text($0))</li>" as HTML] } ?? []
+                + questions.filter { errors[$0.name] != nil }.map { "<li><a href=\"#\($0.name)\">\(t($0.name)): \(message(errors[$0.name]!))</a></li>" as HTML }
             b.raw("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus><h2>\(t("errSummary"))</h2><ul>\(items)</ul></div>" as HTML)
         }
         b.raw("<form method=\"post\" action=\"\(path)?lang=\(l.code)\" aria-describedby=\"private\"><input type=\"hidden\" name=\"csrf\" value=\"\(csrf)\">" as HTML)

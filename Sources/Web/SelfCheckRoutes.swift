@@ -37,9 +37,13 @@ struct SelfCheckRoutes {
         guard let o = try await PublicRoutes(services: services).service(context) else { return PublicRoutes.notFound(request) }
         let lang = request.clientLanguage
         let form = try await Form.read(request, context: context)
-        try PublicRoutes.checkToken(request, form, cookie: Self.csrfCookie)
         var values: [String: String] = [:]
         for q in SelfCheck.questions { let v = String(form.trimmed(q.name).prefix(20)); if !v.isEmpty { values[q.name] = v } }
+        // An expired or missing token: the form comes back in the visitor's language with the answers and a fresh
+        // token, as the request form does (QA of 05.12.2026: a German staff error page, every answer lost).
+        do { try PublicRoutes.checkToken(request, form, cookie: Self.csrfCookie) } catch {
+            return reply(o, lang: lang, values: values, errors: ["_form": "errExpired"], status: .forbidden)
+        }
         let on = services.today
         let errors = SelfCheck.errors(values, on: on)
         guard errors.isEmpty else { return reply(o, lang: lang, values: values, errors: errors, status: .unprocessableContent) }

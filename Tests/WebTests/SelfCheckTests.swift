@@ -93,11 +93,15 @@ struct SelfCheckTests {
                 #expect(try await visitor.request(.get, "/selbstcheck/org-abh").status == .notFound)
                 let byBrowser = try await Browser(client: visitor.client, clock: f.clock).request(.get, "/selbstcheck/org-a", headers: [.acceptLanguage: "fa,en;q=0.5"])
                 #expect(byBrowser.body.contains("<html lang=\"fa\" dir=\"rtl\">"))
-                #expect(try await visitor.request(.post, "/selbstcheck/org-a", form: Self.answers).status == .forbidden)   // no CSRF token
+                // No (or an expired) token: nothing is judged, but the form comes back in the visitor's language with the
+                // answers kept (QA of 05.12.2026: a German staff error page, every answer lost).
+                let expired = try await visitor.request(.post, "/selbstcheck/org-a?lang=ar", form: Self.answers)
+                #expect(expired.status == .forbidden && expired.body.contains("<html lang=\"ar\" dir=\"rtl\">") && expired.body.contains("كان النموذج مفتوحًا"))
+                #expect(expired.body.contains("value=\"\(Self.answers["born"] ?? "")\"") && visitor.csrf(expired) != nil)
 
                 // The result equals the engine's answer for the flat row the answers stand for.
                 let on = f.services.today
-                var token = try #require(visitor.csrf(page))
+                var token = try #require(visitor.csrf(expired))   // the refused form's fresh token
                 var seen: Set<Outcome> = []
                 for (answers, row) in [(Self.answers, Self.row), (Self.youngAnswers, Self.youngRow), Self.recent] {
                     let result = try await visitor.request(.post, "/selbstcheck/org-a?lang=de", form: answers.merging(["csrf": token]) { a, _ in a })
