@@ -104,7 +104,7 @@ public enum MeetingPages {
         <form method="post" action="/meetings/\(id)/followups">\(Layout.csrf(frame.csrf))<div class="grid">
         <div><label for="text">Aufgabe</label><input id="text" name="text"\(Layout.describedBy("text", errors["text"]))>\(Layout.fieldError("text", errors["text"]))</div>
         <div><label for="owner">Verantwortlich</label><input id="owner" name="owner"\(Layout.describedBy("owner", errors["owner"]))>\(Layout.fieldError("owner", errors["owner"]))</div>
-        <div><label for="due">Bis (TT.MM.JJJJ)</label><input id="due" name="due" size="10" value="\(today.adding(days: 90).german)"\(Layout.describedBy("due", errors["due"]))>\(Layout.fieldError("due", errors["due"]))</div>
+        <div><label for="due">Bis (TT.MM.JJJJ)</label><input id="due" name="due" size="10" value="\(max(today, on).adding(days: 90).german)"\(Layout.describedBy("due", errors["due"]))>\(Layout.fieldError("due", errors["due"]))</div>
         </div><p><button type="submit">Aufgabe hinzufügen</button></p></form>
         <p><a href="/meetings">Alle Sitzungen</a></p>
         """)

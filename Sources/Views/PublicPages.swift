@@ -122,7 +122,7 @@ public enum PublicPages {
         <form method="post" action="\(path)?lang=\(l.code)">
         <input type="hidden" name="csrf" value="\(csrf)">
         <label for="name">\(l.text("name"))</label><input id="name" name="name" value="\(f.name)" autocomplete="name" required\(described("name"))>\(error("name"))
-        <label for="contact">\(l.text("contact"))</label><input id="contact" name="contact" value="\(f.contact)" autocomplete="tel" required\(described("contact"))>\(error("contact"))
+        <label for="contact">\(l.text("contact"))</label><input id="contact" name="contact" value="\(f.contact)" dir="ltr" required\(described("contact"))>\(error("contact"))
         <label for="language">\(l.text("language"))</label><input id="language" name="language" value="\(f.language.isEmpty ? l.name : f.language)">
         <label for="preferred">\(l.text("preferred"))</label><input id="preferred" name="preferred" value="\(f.preferred)">
         <label for="message">\(l.text("message"))</label><p class="hint" id="message-hint">\(l.text("hint"))</p>
