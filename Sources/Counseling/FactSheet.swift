@@ -66,7 +66,10 @@ public struct FactSheet: Sendable, Hashable {
         }
         lines.append(("Aufenthaltsverlauf", history.isEmpty ? "nicht erfasst" : history.joined(separator: "; ")))
         if let start = (f.status ?? []).first(where: { $0.kind != .none && $0.kind != .abroad })?.from {
-            lines.append(("Aufenthaltsdauer", "\(max(0, start.age(on: day))) Jahre"))
+            // Without the entry, the recorded history may begin long after it (QA of 05.12.2026: "Einreise unbekannt"
+            // beside "0 Jahre").
+            let years = max(0, start.age(on: day))
+            lines.append(("Aufenthaltsdauer", f.entered == nil ? "mindestens \(years) Jahre laut erfasstem Verlauf" : "\(years) Jahre"))
         }
         let level = (f.german ?? []).filter { $0.date <= day }.map(\.level).max()
         lines.append(("Deutsch", level.map { ["A1", "A2", "B1", "B2", "C1", "C2"][$0.rawValue - 1] } ?? "kein Nachweis"))
