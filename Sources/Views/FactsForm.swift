@@ -260,7 +260,8 @@ public enum FactsForm {
     }
 
     static func number(_ v: Any?) -> String {
-        if let d = v as? Double { return d == d.rounded() ? String(Int(d)) : String(d) }
+        // German decimal comma, as typed (QA of 05.12.2026: "20,5" came back as "20.5").
+        if let d = v as? Double { return d == d.rounded() ? String(Int(d)) : String(d).replacingOccurrences(of: ".", with: ",") }
         if let i = v as? Int { return String(i) }
         return ""
     }

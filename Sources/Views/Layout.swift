@@ -178,7 +178,7 @@ public enum Layout {
     .skip:not(:focus) { width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
     table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
-    th, td { text-align: start; padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+    th, td { text-align: start; padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--line); vertical-align: top; position: relative; }
     label { display: block; font-weight: 600; margin-top: 0.6rem; }
     caption { text-align: start; font-weight: 600; padding: 0.3rem 0; }
     .hint { color: var(--muted); font-size: 0.9rem; margin: 0.1rem 0; }

@@ -86,19 +86,25 @@ public enum PublicPages {
     public static func language(chosen code: String?, accept header: String?) -> Language {
         // Dari (prs) is written in Persian script like Farsi, the page's nearest language (QA of 05.12.2026).
         let nearest = ["prs": "fa"]
-        if let code, let l = all.first(where: { $0.code == (nearest[code] ?? code) }) { return l }
+        // The chosen code in any case and with a region ("AR", "fa-AF"), as browsers send it in the header.
+        if let chosen = code?.lowercased().split(separator: "-").first.map(String.init), let l = all.first(where: { $0.code == (nearest[chosen] ?? chosen) }) { return l }
         var ranked: [(q: Double, order: Int, code: String)] = []
         for (i, item) in (header ?? "").split(separator: ",").enumerated() {
             let parts = item.split(separator: ";").map { String($0.filter { $0 != " " && $0 != "\t" }) }
             guard let tag = parts.first, !tag.isEmpty else { continue }
             let q = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
             guard q > 0 else { continue }
-            ranked.append((q, i, String(tag.split(separator: "-").first ?? "").lowercased()))
+            let primary = String(tag.split(separator: "-").first ?? "").lowercased()
+            // Only language tags ("ps", "ckb"); "*" and garbage ask for nothing in particular.
+            guard (2...3).contains(primary.count), primary.allSatisfy({ $0.isASCII && $0.isLetter }) else { continue }
+            ranked.append((q, i, primary))
         }
         for r in ranked.sorted(by: { ($0.q, -$0.order) > ($1.q, -$1.order) }) {
             if let l = all.first(where: { $0.code == (nearest[r.code] ?? r.code) }) { return l }
         }
-        return german
+        // A browser asking only for languages not offered (Pashto, Kurdish, Tigrinya …) more likely reads English than
+        // German (QA of 05.12.2026); without any wish the page is German.
+        return ranked.isEmpty ? german : all.first { $0.code == "en" } ?? german
     }
 
     public struct Form: Sendable {

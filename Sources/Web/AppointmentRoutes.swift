@@ -78,7 +78,8 @@ struct AppointmentRoutes {
         f.place = form.trimmed("place"); f.language = CounselingLanguages.canonical(form.trimmed("language")); f.counselor = form.trimmed("counselor"); f.channel = form.trimmed("channel")
         f.requestID = form.trimmed("request_id")
         let clientID = f.fileNumber.isEmpty ? nil : try await services.clients.clientID(fileNumber: f.fileNumber, organisation: org)
-        if clientID == nil { f.errors["file_number"] = "Keine Akte mit diesem Aktenzeichen." }
+        if f.fileNumber.isEmpty { f.errors["file_number"] = "Bitte das Aktenzeichen angeben." }
+        else if clientID == nil { f.errors["file_number"] = "Keine Akte mit diesem Aktenzeichen." }
         let day = formDay(f.day)
         if day == nil || day! == nil { f.errors["day"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
         if let d = day ?? nil {
@@ -89,6 +90,8 @@ struct AppointmentRoutes {
         }
         let minute = Appointment.minute(f.time)
         if minute == nil { f.errors["time"] = "Bitte die Uhrzeit als HH:MM angeben." }
+        // Counseling happens in the day (QA of 05.12.2026: 03:00 was taken – a typo for 15:00).
+        else if !(6 * 60...22 * 60).contains(minute!) { f.errors["time"] = "Termine liegen zwischen 06:00 und 22:00 Uhr." }
         else if let d = day ?? nil, d == services.today, minute! < services.minuteOfDay {
             f.errors["time"] = "Ein neuer Termin kann nicht in der Vergangenheit liegen (heute ist es bereits \(Appointment.clock(services.minuteOfDay)) Uhr)."
         }

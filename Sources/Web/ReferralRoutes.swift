@@ -204,7 +204,9 @@ struct ReferralRoutes {
         f.email = form.trimmed("email"); f.responsibility = form.trimmed("responsibility")
         if f.name.isEmpty || f.name.count > 120 { f.errors["name"] = "Bitte den Namen angeben (höchstens 120 Zeichen)." }
         if f.function.count > 120 { f.errors["function"] = "Höchstens 120 Zeichen." }
-        if f.responsibility.isEmpty || f.responsibility.count > 200 { f.errors["responsibility"] = "Bitte die Zuständigkeit angeben." }
+        if f.responsibility.isEmpty || f.responsibility.count > 200 { f.errors["responsibility"] = "Bitte die Zuständigkeit angeben (höchstens 200 Zeichen)." }
+        // A directory entry is for reaching someone (QA of 05.12.2026: one without either showed an empty mail link).
+        if f.phone.isEmpty && f.email.isEmpty { f.errors["phone"] = "Bitte eine Telefonnummer oder eine E-Mail-Adresse angeben." }
         if !f.phone.isEmpty && !(f.phone.allSatisfy({ $0.isNumber || " +-/()".contains($0) }) && f.phone.filter(\.isNumber).count >= 5 && f.phone.count <= 40
                                   && f.phone.contains(where: { $0.isNumber && $0 != "0" })) {
             f.errors["phone"] = "Bitte eine Telefonnummer aus mindestens fünf Ziffern angeben (z. B. 0351 488-1234)."
@@ -223,11 +225,17 @@ struct ReferralRoutes {
     }
 
     /// Something@domain.tld without spaces: enough to catch "@", "foo@" and typos, not a full RFC 5322 parser.
+    /// An address of the plain form name@domain.tld: the local part of RFC 5322's "atext" and dots, the domain of
+    /// letters, digits and hyphens (QA of 05.12.2026: "javascript:alert(1)//@x.de" passed).
     static func isEmailAddress(_ s: String) -> Bool {
         let parts = s.split(separator: "@", omittingEmptySubsequences: false)
         guard s.count <= 200, parts.count == 2, !parts[0].isEmpty, !s.contains(where: \.isWhitespace) else { return false }
+        let atext = Set("!#$%&'*+-/=?^_`{|}~.")
+        guard parts[0].allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || atext.contains($0) }),
+              !parts[0].hasPrefix("."), !parts[0].hasSuffix("."), !parts[0].contains("..") else { return false }
         let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
-        return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") } && (labels.last?.count ?? 0) >= 2
+        return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } }
+            && (labels.last?.count ?? 0) >= 2
     }
 
     @Sendable func removeContact(_ request: Request, context: BleibeContext) async throws -> Response {

@@ -41,9 +41,15 @@ struct AppointmentTests {
                 #expect(clash.status == .unprocessableContent && clash.body.contains("bereits ein Termin eingetragen (10:00–11:00 Uhr)"))
                 // The refused entry shows the week of the day entered (today's week is the one before), with the appointment it clashes with.
                 #expect(clash.body.contains("Dienstag, 24.11.2026") && clash.body.contains("<strong>10:00</strong>"))
-                let lateNight = try await b.request(.post, "/appointments", form: ["csrf": csrf, "file_number": "A-1", "day": "24.11.2026", "time": "23:30", "duration": "60",
+                let lateNight = try await b.request(.post, "/appointments", form: ["csrf": csrf, "file_number": "A-1", "day": "24.11.2026", "time": "21:30", "duration": "180",
                                                                                    "place": "Raum 1", "language": "Arabisch", "counselor": "user-0", "channel": "phone"])
                 #expect(lateNight.status == .unprocessableContent && lateNight.body.contains("am selben Tag enden"))
+                let night = try await b.request(.post, "/appointments", form: ["csrf": csrf, "file_number": "A-1", "day": "24.11.2026", "time": "03:00", "duration": "60",
+                                                                               "place": "Raum 1", "language": "Arabisch", "counselor": "user-0", "channel": "phone"])
+                #expect(night.status == .unprocessableContent && night.body.contains("zwischen 06:00 und 22:00 Uhr"))
+                let noFile = try await b.request(.post, "/appointments", form: ["csrf": csrf, "file_number": "", "day": "24.11.2026", "time": "09:00", "duration": "30",
+                                                                                "place": "Raum 1", "language": "Arabisch", "counselor": "user-0", "channel": "phone"])
+                #expect(noFile.status == .unprocessableContent && noFile.body.contains("Bitte das Aktenzeichen angeben."))
                 // The file number as typed, in any case.
                 let next = try await b.request(.post, "/appointments", form: ["csrf": csrf, "file_number": "a-1", "day": "24.11.2026", "time": "11:00", "duration": "30",
                                                                               "place": "Raum 1", "language": "Arabisch", "counselor": "user-0", "channel": "phone"])

@@ -139,6 +139,8 @@ struct CaseWorkTests {
                 let caseID = String(casePath.split(separator: "/").last!)
                 #expect(try await f.services.cases.addReminder(ManualReminder(id: "r-past", caseID: caseID, clientID: "client-a", on: Day("2026-11-18"), title: "Passbeschaffung nachfassen"),
                                                                organisation: "org-a", audit: AuditContext(userID: "user-0", organisationID: "org-a", now: "2026-11-17T08:00:00.000Z")))
+                let farAhead = try await b.request(.post, casePath + "/reminders", form: ["csrf": csrf, "on": "01.01.2040", "title": "Nachfassen"])
+                #expect(farAhead.status == .unprocessableContent && farAhead.body.contains("höchstens zehn Jahre im Voraus"))
                 let bad = try await b.request(.post, casePath + "/reminders", form: ["csrf": csrf, "on": "32.11.2026", "title": ""])
                 #expect(bad.status == .unprocessableContent && bad.body.contains("id=\"rem_on-error\"") && bad.body.contains("id=\"rem_title-error\""))
                 // The long case page leads to the errors: a summary that takes the focus, linked to the fields (QA of 05.12.2026).

@@ -382,12 +382,14 @@ struct CooperationTests {
                 #expect(try await lead.request(.post, "/contacts", form: ["csrf": leadCSRF, "name": "Frau Beispiel", "function": "Sachgebietsleitung",
                                                                            "phone": "+49 351 000-0000", "email": "duldung@abh.example", "responsibility": "Duldung A–K"]).status == .seeOther)
                 // Addresses and numbers that cannot be reached, and the same entry twice, are refused.
-                for (field, value) in [("email", "@"), ("email", "foo@"), ("email", "a@b"), ("phone", "()"), ("phone", "+"), ("phone", "- - -")] {
+                for (field, value) in [("email", "@"), ("email", "foo@"), ("email", "a@b"), ("email", "javascript:alert(1)//@x.de"), ("email", "\"><b>@x.de"),
+                                       ("phone", "()"), ("phone", "+"), ("phone", "- - -"), ("function", "")] {
                     let r = try await lead.request(.post, "/contacts", form: ["csrf": leadCSRF, "name": "Herr Test", "responsibility": "Test", field: value])
-                    #expect(r.status == .unprocessableContent && r.body.contains("id=\"\(field)-error\""), "\(field) \(value)")
+                    // Neither a phone number nor an address ("function" sent instead): the phone field asks for one.
+                    #expect(r.status == .unprocessableContent && r.body.contains("id=\"\(field == "function" ? "phone" : field)-error\""), "\(field) \(value)")
                 }
                 #expect(try await lead.request(.post, "/contacts", form: ["csrf": leadCSRF, "name": "Herr Test", "responsibility": "Test", "phone": "00000000"]).status == .unprocessableContent)
-                let again = try await lead.request(.post, "/contacts", form: ["csrf": leadCSRF, "name": "frau  beispiel", "responsibility": "Duldung A–K"])
+                let again = try await lead.request(.post, "/contacts", form: ["csrf": leadCSRF, "name": "frau  beispiel", "responsibility": "Duldung A–K", "phone": "0351 488-1234"])
                 #expect(again.status == .unprocessableContent && again.body.contains("schon eingetragen"))
                 let csrf = try await b.logIn(f.login(.counselor))
                 let page = try await b.request(.get, "/contacts")

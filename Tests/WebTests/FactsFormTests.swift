@@ -196,6 +196,13 @@ struct FactsFormTests {
                 fields["german__0__date"] = "01.01.2027"
                 let bad = try await b.request(.post, "/clients/client-a/facts", form: fields)
                 #expect(bad.status == .unprocessableContent && bad.body.contains("id=\"german__0__date-error\"") && bad.body.contains("value=\"01.01.2027\""))
+                // Hours with a decimal comma come back with it (QA of 05.12.2026: "20,5" was shown as "20.5").
+                let current = b.formFields(try await b.request(.get, "/clients/client-a/facts"))
+                if current["employment__0__hours"] != nil {
+                    let decimal = try await b.request(.post, "/clients/client-a/facts", form: current.merging(["employment__0__hours": "20,5", "employment__0__from": "01.01.2025"]) { $1 })
+                    #expect(decimal.status == .seeOther, "\(decimal.status) \(decimal.body.components(separatedBy: "class=\"error\"").dropFirst().map { $0.prefix(120) })")
+                    #expect(try await b.request(.get, "/clients/client-a/facts").body.contains("name=\"employment__0__hours\" inputmode=\"decimal\" size=\"6\" value=\"20,5\""))
+                } else { Issue.record("the fixture's client has no employment row") }
                 // A future date and a format error in one post: both said at once, not the date after the format was fixed.
                 let twoAtOnce = try await b.request(.post, "/clients/client-a/facts", form: fields.merging(["livelihood__0__work_share": "viel"]) { $1 })
                 #expect(twoAtOnce.status == .unprocessableContent && twoAtOnce.body.contains("id=\"german__0__date-error\"") && twoAtOnce.body.contains("id=\"livelihood__0__work_share-error\""))

@@ -24,12 +24,18 @@ struct PublicRequestTests {
                     #expect(gone.status == .notFound && gone.body.contains("الصفحة غير موجودة") && gone.body.contains("<html lang=\"ar\" dir=\"rtl\"") && !gone.body.contains("/login"), "\(path)")
                 }
                 // A link without ?lang= opens in the browser's language where the page has it (QA of 05.12.2026);
-                // a chosen language wins; none of the page's: German. The form keeps the language for its errors.
+                // a chosen language wins; only languages the page lacks: English (QA of 05.12.2026); no wish: German.
+                // The form keeps the language for its errors.
                 for (accept, expected) in [("ar", "<html lang=\"ar\" dir=\"rtl\">"), ("fa-IR,fa;q=0.9,en;q=0.8", "<html lang=\"fa\" dir=\"rtl\">"),
                                            ("sv, en;q=0.5", "<html lang=\"en\""), ("ru;q=0.4, tr;q=0.8", "<html lang=\"tr\""),
-                                           ("ar;q=0, ja", "<html lang=\"de\""), ("", "<html lang=\"de\""), (";;,q=x", "<html lang=\"de\"")] {
+                                           ("ar;q=0, ja", "<html lang=\"en\""), ("ps", "<html lang=\"en\""), ("ckb, de;q=0.3", "<html lang=\"de\""),
+                                           ("", "<html lang=\"de\""), (";;,q=x", "<html lang=\"de\""), ("*", "<html lang=\"de\"")] {
                     let byBrowser = try await Browser(client: b.client, clock: f.clock).request(.get, "/anfrage/org-a", headers: [.acceptLanguage: accept])
                     #expect(byBrowser.status == .ok && byBrowser.body.contains(expected), "\(accept)")
+                }
+                // A chosen code in capitals or with a region, as a link may carry it.
+                for (chosenCode, expected) in [("AR", "<html lang=\"ar\""), ("fa-AF", "<html lang=\"fa\"")] {
+                    #expect(try await Browser(client: b.client, clock: f.clock).request(.get, "/anfrage/org-a?lang=\(chosenCode)").body.contains(expected), "\(chosenCode)")
                 }
                 let chosen = try await Browser(client: b.client, clock: f.clock).request(.get, "/anfrage/org-a?lang=de", headers: [.acceptLanguage: "ar"])
                 #expect(chosen.body.contains("<html lang=\"de\"") && !chosen.body.contains("dir=\"rtl\""))
