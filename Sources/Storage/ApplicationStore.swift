@@ -209,6 +209,15 @@ public struct ApplicationStore: Sendable {
         }
     }
 
+    /// Whether any case document or consent scan still points to the stored file with this checksum (files are stored
+    /// once by content, so a replaced one may still be another record's).
+    public func fileInUse(sha256: String) async throws -> Bool {
+        try await db.read { ex in
+            try await ex.one(SQL("SELECT 1 AS x FROM case_documents WHERE sha256 = ? UNION ALL SELECT 1 AS x FROM consents WHERE scan_sha256 = ? LIMIT 1",
+                                 [sha256, sha256])) != nil
+        }
+    }
+
     public func documents(caseID: String, organisation: String) async throws -> [RecordedDocument] {
         try await db.read { ex in
             try await ex.query(SQL("SELECT * FROM case_documents WHERE case_id = ? AND organisation_id = ?", [caseID, organisation])).compactMap { r in

@@ -114,9 +114,11 @@ extension CaseRoutes {
                 return try await render(context, c, client, documentError: refused("f", message), status: .unsupportedMediaType)
             }
         }
+        let before = try await services.applications.documents(caseID: c.id, organisation: c.organisationID).first { $0.kind == kind }?.file?.sha256
         guard try await services.applications.setDocument(caseID: c.id, organisation: c.organisationID, kind: kind, state: state,
                                                           receivedOn: state == .received ? (day ?? services.today) : nil, file: stored,
                                                           audit: services.audit(a)) else { throw AppError.notFound }
+        if stored != nil { try await DocumentFiles.removeIfUnused(before, keeping: stored?.sha256, services: services) }
         return Reply.redirect("/cases/\(c.id)#documents")
     }
 

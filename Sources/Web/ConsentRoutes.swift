@@ -126,8 +126,11 @@ struct ConsentRoutes {
         guard let file = form.files["file"] else { throw AppError.badRequest("Bitte eine Datei auswählen.") }
         guard file.bytes.count <= services.config.maxUploadBytes else { throw AppError.tooLarge("Die Datei ist zu groß (höchstens \(services.config.maxUploadBytes / 1024 / 1024) MB).") }
         let stored = try DocumentFiles.store(file, directory: services.config.uploadDirectory)
-        guard try await services.cooperation.attachScan(consentID: try context.parameters.require("consent"), clientID: client.id, organisation: client.organisationID,
+        let consentID = try context.parameters.require("consent")
+        let before = try await services.cooperation.scans(clientID: client.id, organisation: client.organisationID)[consentID]?.sha256
+        guard try await services.cooperation.attachScan(consentID: consentID, clientID: client.id, organisation: client.organisationID,
                                                         file: stored, audit: services.audit(a)) else { throw AppError.notFound }
+        try await DocumentFiles.removeIfUnused(before, keeping: stored.sha256, services: services)
         return Reply.redirect("/clients/\(client.id)/consents")
     }
 

@@ -69,6 +69,13 @@ enum DocumentFiles {
         return nil
     }
 
+    /// Removes a stored file that no record points to any more: a replaced passport copy is not kept (data
+    /// minimisation; QA of 05.12.2026: every superseded upload stayed on disk).
+    static func removeIfUnused(_ sha256: String?, keeping current: String?, services: AppServices) async throws {
+        guard let sha256, sha256 != current, sha256.allSatisfy(\.isHexDigit), try await !services.applications.fileInUse(sha256: sha256) else { return }
+        try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: services.config.uploadDirectory, isDirectory: true).appendingPathComponent(sha256).path)
+    }
+
     /// Stores the bytes under their SHA-256 in `directory` (written once, then renamed: never half a file).
     static func store(_ file: MultipartForm.File, directory: String) throws -> StoredFile {
         guard let type = sniff(file.bytes) else {

@@ -304,6 +304,27 @@ struct ApplicationTests {
                 #expect(DocumentFiles.displayName(String(repeating: "x", count: 300) + ".pdf", type: "application/pdf").count == 120)
                 #expect(DocumentFiles.displayName("lohn.pdf", type: "image/png") == "lohn.png" && DocumentFiles.displayName("scan.JPEG", type: "image/jpeg") == "scan.jpg")
                 #expect(download.body.utf8.count == pdf.count)
+                // A replaced file is not kept on disk, unless another record still points to the same content.
+                func sha(_ kind: String) async throws -> String? {
+                    let o = try JSONSerialization.jsonObject(with: Data(try await b.request(.get, "/api/v1" + casePath + "/documents").body.utf8)) as? [String: Any]
+                    let item = (o?["items"] as? [[String: Any]])?.first { $0["kind"] as? String == kind }
+                    return (item?["file"] as? [String: Any])?["sha256"] as? String
+                }
+                let oldSum = try #require(try await sha("german_certificate"))
+                let stored = URL(fileURLWithPath: f.services.config.uploadDirectory).appendingPathComponent(oldSum).path
+                #expect(FileManager.default.fileExists(atPath: stored))
+                #expect(try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "employment", "state": "received", "received_on": "10.11.2026"],
+                                           file: ("file", "kopie.pdf", "application/pdf", pdf)).status == .seeOther)   // the same content, twice
+                let newer = Array("%PDF-1.4\n% Zertifikat neu\n".utf8) + Array(repeating: 0x20, count: 2000)
+                #expect(try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "german_certificate", "state": "received", "received_on": "10.11.2026"],
+                                           file: ("file", "A2 Zertifikat.pdf", "application/pdf", newer)).status == .seeOther)
+                #expect(FileManager.default.fileExists(atPath: stored))   // still the employment record's
+                #expect(try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "employment", "state": "received", "received_on": "10.11.2026"],
+                                           file: ("file", "vertrag.pdf", "application/pdf", newer)).status == .seeOther)
+                #expect(!FileManager.default.fileExists(atPath: stored))   // no record points to it now
+                #expect(try await sha("german_certificate") != oldSum)
+                #expect(try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "german_certificate", "state": "received", "received_on": "10.11.2026"],
+                                           file: ("file", "A2 Zertifikat.pdf", "application/pdf", pdf)).status == .seeOther)
                 // Too large, or not a PDF/JPEG/PNG whatever its name says: refused with a clear message, nothing stored.
                 let big = try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "passport", "state": "received", "received_on": ""],
                                              file: ("file", "pass.pdf", "application/pdf", Array("%PDF-".utf8) + Array(repeating: 0x41, count: 70 * 1024)))
