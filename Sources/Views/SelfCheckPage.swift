@@ -63,8 +63,10 @@ public enum SelfCheck {
     /// One pathway's answer as the page shows it.
     public struct Result: Sendable {
         public let pathway: PathwayKey, outcome: Outcome, from: Day?, actions: [String]
-        public init(pathway: PathwayKey, outcome: Outcome, from: Day?, actions: [String]) {
-            self.pathway = pathway; self.outcome = outcome; self.from = from; self.actions = actions
+        /// Excluded by the law itself (a deadline passed, not in force), whatever was answered.
+        public var closedByLaw = false
+        public init(pathway: PathwayKey, outcome: Outcome, from: Day?, actions: [String], closedByLaw: Bool = false) {
+            self.pathway = pathway; self.outcome = outcome; self.from = from; self.actions = actions; self.closedByLaw = closedByLaw
         }
         /// Met first, then by the date it becomes reachable, then unclear, not met, excluded.
         var rank: (Int, Int32) {
@@ -136,7 +138,7 @@ public enum SelfCheck {
             case .met: "\(t("met"))"
             case .reachable: "\(t("reachable")) <bdi>\(r.from.map { Self.written($0, language: l.code) } ?? "")</bdi>"
             case .notMet: "\(t("notMet"))"
-            case .excluded: "\(t("excluded"))"
+            case .excluded: "\(t(r.closedByLaw ? "closedByLaw" : "excluded"))"
             case .unclear: "\(t("unclear"))"
             }
             let verdict: HTML = "<span class=\"badge result-\(r.outcome.rawValue)\">\(words)</span>"

@@ -117,6 +117,9 @@ struct SelfCheckTests {
                         if a.outcome == .reachable, let from = a.from { #expect(result.body.contains(from.german)) }
                     }
                     #expect(result.body.contains("Stand <bdi>22.11.2026</bdi>"))
+                    // § 104c is closed by its deadline, not by the answers: said so (QA of 05.12.2026).
+                    let row104c = result.body.components(separatedBy: "data-pathway=\"104c\"").dropFirst().first?.components(separatedBy: "</tr>").first ?? ""
+                    #expect(row104c.contains("Nicht mehr möglich: Das Gesetz lässt es nicht mehr zu") && !row104c.contains("Nach Ihren Angaben"))
                     // In English the day is written out: 05.12.2026 would read as 12 May (QA of 05.12.2026).
                     let english = try await visitor.request(.post, "/selbstcheck/org-a?lang=en", form: answers.merging(["csrf": try #require(visitor.csrf(result))]) { a, _ in a })
                     #expect(english.body.contains("(as of <bdi>22 November 2026</bdi>)"))
