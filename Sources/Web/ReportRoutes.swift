@@ -67,10 +67,15 @@ struct ReportRoutes {
             else { alert = "„\(text)“ ist kein abgeschlossenes Quartal. Gezeigt wird \(last.german)." }
         } else if request.uri.queryParameters["from"].map({ !$0.isEmpty }) == true || request.uri.queryParameters["to"].map({ !$0.isEmpty }) == true {
             // Any period given must be exactly one completed quarter; anything else is said, not quietly replaced.
-            let f = request.uri.queryParameters["from"].flatMap { try? parseDay(String($0)) } ?? nil
-            let t = request.uri.queryParameters["to"].flatMap { try? parseDay(String($0)) } ?? nil
+            let fromText = String(request.uri.queryParameters["from"] ?? ""), toText = String(request.uri.queryParameters["to"] ?? "")
+            let f = (try? parseDay(fromText)) ?? nil, t = (try? parseDay(toText)) ?? nil
             if let f, let t, let q = Quarter.containing(f), f == q.firstDay, t == q.lastDay, q <= last { quarter = q }
-            else { alert = "\(what) gibt es je abgeschlossenem Quartal (vom ersten bis zum letzten Tag). Gezeigt wird \(last.german)." }
+            else {
+                // The reason first where the input itself is wrong (QA of 05.12.2026: "31.02.2026" got only the general hint).
+                let why = [(fromText, f), (toText, t)].first { !$0.0.isEmpty && $0.1 == nil }.map { "„\($0.0)“ ist kein gültiges Datum (TT.MM.JJJJ). " }
+                    ?? ((f != nil && t != nil && f! > t!) ? "Der Zeitraum endet vor seinem Beginn. " : "")
+                alert = "\(why)\(what) gibt es je abgeschlossenem Quartal (vom ersten bis zum letzten Tag). Gezeigt wird \(last.german)."
+            }
         }
         if alert != nil, format == "csv" || format == "xlsx" {
             throw AppError.badRequest("\(what) gibt es je abgeschlossenem Quartal (z. B. quartal=\(last.label)); für diesen Zeitraum wird keine Datei erstellt.")

@@ -80,6 +80,9 @@ struct ReportWebTests {
             }
             let publishedDays = try await b.request(.get, "/reports/counseling?from=01.03.2024&to=31.12.2024&published=1")
             #expect(publishedDays.body.contains("id=\"page-alert\"") && publishedDays.body.contains("je abgeschlossenem Quartal") && publishedDays.body.contains("01.07.2026"))
+            // A wrong date or a reversed period is named as such before the general hint.
+            #expect(try await b.request(.get, "/reports/cooperation?from=31.02.2026&to=31.03.2026").body.contains("„31.02.2026“ ist kein gültiges Datum"))
+            #expect(try await b.request(.get, "/reports/cooperation?from=01.07.2026&to=01.04.2026").body.contains("Der Zeitraum endet vor seinem Beginn."))
             #expect(!page.body.contains("id=\"page-alert\""))   // the internal version: any period
             let months = firstTable(csv.body)
             var hidden = 0
