@@ -78,6 +78,16 @@ struct ReferralRoutes {
             f.errors["reason"] = "Der Anlass darf keine weiteren Angaben zu Personen enthalten (\(found.joined(separator: ", "))): Namen, Geburtsdaten und Anschriften gehören in die Felder oben."
         }
         if !f.agreed { f.errors["agreed"] = "Ohne Einverständnis der Person darf nicht vermittelt werden." }
+        // The same person twice while the first referral is still unanswered (QA of 05.12.2026: four on one day).
+        if f.errors.isEmpty {
+            let key = NameMatching.key("\(f.firstName) \(f.lastName)")
+            if let open = try await services.cooperation.referrals(of: a.organisationID).first(where: {
+                $0.state == .pending && $0.authorityID == a.organisationID && $0.serviceID == f.service && $0.born == (born ?? nil)
+                    && NameMatching.key("\($0.firstName) \($0.lastName)") == key
+            }) {
+                f.errors["last_name"] = "\(open.firstName) \(open.lastName) ist bereits am \(open.createdOn.german) an diese Beratungsstelle vermittelt; die Vermittlung ist noch offen."
+            }
+        }
         guard f.errors.isEmpty else { return try await render(context, a, form: f, status: .unprocessableContent) }
         let r = Referral(id: Credentials.newID(), authorityID: a.organisationID, serviceID: f.service, createdBy: a.userID, createdOn: services.today,
                          firstName: f.firstName, lastName: f.lastName, born: born ?? nil, nationality: f.nationality.isEmpty ? nil : f.nationality, reason: f.reason)

@@ -278,6 +278,9 @@ struct CooperationTests {
                 form["agreed"] = "1"
                 form["reason"] = "Seit 2017 geduldet, Duldung bis 31.12.2026, Ausbildung abgeschlossen"
                 #expect(try await clerk.request(.post, "/referrals", form: form).status == .seeOther)
+                // The same person again while that referral is open (another spelling of the name): refused, said why.
+                let sameAgain = try await clerk.request(.post, "/referrals", form: form.merging(["first_name": "Sameer"]) { $1 })
+                #expect(sameAgain.status == .unprocessableContent && sameAgain.body.contains("ist bereits am 22.11.2026 an diese Beratungsstelle vermittelt"))
                 form["first_name"] = "Leyla"; form["last_name"] = "Karimi"
                 #expect(try await clerk.request(.post, "/referrals", form: form).status == .seeOther)
                 // The service of the other city sees none of it.
