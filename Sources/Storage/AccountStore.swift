@@ -133,6 +133,8 @@ public struct AccountStore: Sendable {
             try await ex.execute(SQL("UPDATE users SET password_hash = ? WHERE id = ?", [hash, userID]))
             try await ex.execute(SQL("DELETE FROM sessions WHERE user_id = ? AND id <> ?", [userID, Self.sha256(token)]))
             guard revokeTokens else { return 0 }
+            // The calendar address is a token too (QA of 05.12.2026: it outlived every password change).
+            try await ex.execute(SQL("DELETE FROM calendar_tokens WHERE user_id = ?", [userID]))
             return try await ex.query(SQL("UPDATE api_tokens SET revoked = 1 WHERE user_id = ? AND revoked = 0 RETURNING id", [userID])).count
         }
     }

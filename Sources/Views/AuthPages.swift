@@ -58,7 +58,7 @@ public enum AuthPages {
     /// `tokens`: the user's API tokens that still work (id, name, created at).
     public static func account(frame: PageFrame, totpEnabled: Bool, tokens: [(id: String, name: String, createdAt: String)] = [],
                                newToken: String? = nil, passwordErrors: [String: String] = [:], passwordChanged: Bool = false,
-                               tokensRevoked: Int = 0, revokeTokensTicked: Bool = true, tokenError: String? = nil) -> HTML {
+                               tokensRevoked: Int = 0, revokeTokensTicked: Bool = true, tokenError: String? = nil, calendarFeed: Bool = false) -> HTML {
         let tokenRows = tokens.map { t in
             """
             <tr><td>\(t.name)</td><td>\(GermanTime.format(t.createdAt))</td>
@@ -83,7 +83,7 @@ public enum AuthPages {
         \(field("current_password", "Bisheriges Passwort"))
         \(field("new_password", "Neues Passwort (mindestens 10 Zeichen, kein Name)"))
         \(field("repeat_password", "Neues Passwort wiederholen"))
-        \(tokens.isEmpty ? .empty : "<label class=\"check\"><input type=\"checkbox\" name=\"revoke_tokens\" value=\"on\"\(revokeTokensTicked ? " checked" : "")> Auch alle API-Tokens widerrufen (empfohlen, wenn das bisherige Passwort in falsche Hände geraten sein könnte)</label>" as HTML)
+        \(tokens.isEmpty && !calendarFeed ? .empty : "<label class=\"check\"><input type=\"checkbox\" name=\"revoke_tokens\" value=\"on\"\(revokeTokensTicked ? " checked" : "")> Auch \(tokens.isEmpty ? "die Kalender-Adresse" : calendarFeed ? "alle API-Tokens und die Kalender-Adresse" : "alle API-Tokens") widerrufen (empfohlen, wenn das bisherige Passwort in falsche Hände geraten sein könnte)</label>" as HTML)
         <p><button type="submit">Passwort ändern</button></p>
         </form>
         <h2 id="tokens">API-Zugang</h2>

@@ -175,7 +175,8 @@ struct AuthRoutes {
         let tokens = try await services.accounts.apiTokens(userID: account.user.id).map { (id: $0.id, name: $0.name, createdAt: $0.createdAt) }
         return Reply.html(AuthPages.account(frame: context.frame("Konto", current: "account"), totpEnabled: account.totpEnabled, tokens: tokens,
                                             newToken: newToken, passwordErrors: passwordErrors, passwordChanged: passwordChanged,
-                                            tokensRevoked: tokensRevoked, revokeTokensTicked: revokeTokensTicked, tokenError: tokenError), status: status)
+                                            tokensRevoked: tokensRevoked, revokeTokensTicked: revokeTokensTicked, tokenError: tokenError,
+                                            calendarFeed: try await services.appointments.hasCalendarToken(userID: account.user.id)), status: status)
     }
 
     /// The user changes their own password: the current one confirms it is them; every other session ends.

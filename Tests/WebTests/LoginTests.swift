@@ -281,13 +281,19 @@ struct LoginTests {
             let old = Browser(client: b.client, clock: f.clock)
             let page = try await old.request(.get, "/login")
             #expect(try await old.request(.post, "/login", form: ["email": login.email, "password": Fixture.password, "csrf": old.csrf(page) ?? ""]).status != .seeOther)
-            // Ticked: every token ends with the change, in the same transaction, and the page says how many.
+            // Ticked: every token ends with the change, in the same transaction, and the page says how many; the
+            // calendar address ends with them (QA of 05.12.2026: it outlived every password change).
             let second = try await newToken("Zweites Skript")
+            let feedPage = try await b.request(.post, "/appointments/feed", form: ["csrf": csrf])
+            let feed = "/calendar/" + (try #require(feedPage.body.components(separatedBy: "id=\"feed-url\">").dropFirst().first?.prefix { $0 != "<" }).components(separatedBy: "/calendar/").last ?? "")
+            #expect(try await Browser(client: b.client, clock: f.clock).request(.get, feed).status == .ok)
+            #expect(try await b.request(.get, "/account").body.contains("alle API-Tokens und die Kalender-Adresse widerrufen"))
             let again = try await b.request(.post, "/account/password", form: ["csrf": csrf, "current_password": "Elbe-Ufer-Spaziergang", "new_password": "Moritzburg-Teich-Abend", "repeat_password": "Moritzburg-Teich-Abend", "revoke_tokens": "on"])
             #expect(again.status == .ok && again.body.contains("2 API-Tokens wurden widerrufen."))
             #expect(try await Browser(client: b.client, clock: f.clock).request(.get, "/api/v1/clients", headers: token).status == .unauthorized)
             #expect(try await Browser(client: b.client, clock: f.clock).request(.get, "/api/v1/clients", headers: second).status == .unauthorized)
             #expect(!again.body.contains("name=\"revoke_tokens\""))
+            #expect(try await Browser(client: b.client, clock: f.clock).request(.get, feed).status == .notFound)
         }
         }
     }
