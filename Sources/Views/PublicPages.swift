@@ -125,8 +125,8 @@ public enum PublicPages {
         <p>\(l.text("intro"))</p>
         <p><a href="\(path.replacingOccurrences(of: "/anfrage/", with: "/selbstcheck/"))?lang=\(l.code)">\(SelfCheckTexts.text("selfCheckLink", l.code))</a></p>
         \(errors.isEmpty ? HTML.empty : "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus><h2>\(SelfCheckTexts.text("errSummary", l.code))</h2><ul>\(errors)</ul></div>")
-        <form method="post" action="\(path)?lang=\(l.code)">
-        <input type="hidden" name="csrf" value="\(csrf)">
+        <form method="post" action="\(path)?lang=\(l.code)" id="\(formID)">
+        <input type="hidden" name="csrf" value="\(csrf)"><input type="hidden" name="form_lang" value="\(l.code)">
         <label for="name">\(l.text("name"))</label><input id="name" name="name" value="\(f.name)" autocomplete="name" required\(described("name"))>\(error("name"))
         <label for="contact">\(l.text("contact"))</label><input id="contact" name="contact" value="\(f.contact)" dir="ltr" required\(described("contact"))>\(error("contact"))
         <label for="language">\(l.text("language"))</label><input id="language" name="language" value="\(f.language.isEmpty ? l.name : f.language)">
@@ -138,8 +138,12 @@ public enum PublicPages {
         <p><button type="submit">\(l.text("send"))</button></p>
         </form>
         """
-        return document(serviceName: serviceName, path: path, lang: l, title: l.text("title"), main: "<h1>\(l.text("title"))</h1>\(body)")
+        return document(serviceName: serviceName, path: path, lang: l, title: l.text("title"), main: "<h1>\(l.text("title"))</h1>\(body)", form: sent ? nil : formID)
     }
+
+    /// The id of a client page's form: its language switch sends what was typed along (QA of 05.12.2026: switching the
+    /// language emptied the form).
+    static let formID = "client-form"
 
     /// The text with the service's German name in place of "{service}", isolated (`bdi`) so that a left-to-right
     /// name does not reorder the Arabic or Persian sentence around it, and marked as German.
@@ -158,9 +162,13 @@ public enum PublicPages {
     }
 
     /// A client-facing page: in the visitor's language and direction, with links to the same page in every language.
-    static func document(serviceName: String, path: String, lang l: Language, title: String, main: HTML) -> HTML {
-        let switcher = all.map { x in
-            "<li><a href=\"\(path)?lang=\(x.code)\" lang=\"\(x.code)\"\(x.code == l.code ? " aria-current=\"page\"" as HTML : .empty)>\(x.name)</a></li>" as HTML
+    /// `form`: the id of the page's form; the languages are then buttons that send the form to the page in the other
+    /// language (nothing is stored or checked on the way), so that what was typed stays.
+    static func document(serviceName: String, path: String, lang l: Language, title: String, main: HTML, form: String? = nil) -> HTML {
+        let switcher = all.map { x -> HTML in
+            let current: HTML = x.code == l.code ? " aria-current=\"page\"" : .empty
+            guard let form else { return "<li><a href=\"\(path)?lang=\(x.code)\" lang=\"\(x.code)\"\(current)>\(x.name)</a></li>" }
+            return "<li><button type=\"submit\" class=\"link\" form=\"\(form)\" formaction=\"\(path)?lang=\(x.code)\" formnovalidate name=\"switch_language\" value=\"1\" lang=\"\(x.code)\"\(current)>\(x.name)</button></li>"
         }
         return """
         <!DOCTYPE html>

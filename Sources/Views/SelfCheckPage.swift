@@ -97,7 +97,9 @@ public enum SelfCheck {
                 + questions.filter { errors[$0.name] != nil }.map { "<li><a href=\"#\($0.name)\">\(t($0.name)): \(message(errors[$0.name]!))</a></li>" as HTML }
             b.raw("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus><h2>\(t("errSummary"))</h2><ul>\(items)</ul></div>" as HTML)
         }
-        b.raw("<form method=\"post\" action=\"\(path)?lang=\(l.code)\" aria-describedby=\"private\"><input type=\"hidden\" name=\"csrf\" value=\"\(csrf)\">" as HTML)
+        b.raw("<form method=\"post\" action=\"\(path)?lang=\(l.code)\" aria-describedby=\"private\" id=\"\(PublicPages.formID)\"><input type=\"hidden\" name=\"csrf\" value=\"\(csrf)\">" as HTML)
+        // With a result shown, a language switch shows it again in the other language.
+        if results != nil { b.raw("<input type=\"hidden\" name=\"shown\" value=\"1\">") }
         if results != nil { b.raw("<h2 id=\"answers\">\(t("change"))</h2>" as HTML) }
         for section in sections {
             b.raw("<fieldset><legend>\(t(section.title))</legend>" as HTML)
@@ -105,7 +107,7 @@ public enum SelfCheck {
             b.raw("</fieldset>")
         }
         b.raw("<p><button type=\"submit\">\(t("check"))</button></p></form><p><a href=\"\(requestPath)?lang=\(l.code)\">\(t("request"))</a></p>" as HTML)
-        return PublicPages.document(serviceName: serviceName, path: path, lang: l, title: t("title"), main: b.html)
+        return PublicPages.document(serviceName: serviceName, path: path, lang: l, title: t("title"), main: b.html, form: PublicPages.formID)
     }
 
     static func field(_ q: Question, value: String, error: String?, lang l: PublicPages.Language) -> HTML {

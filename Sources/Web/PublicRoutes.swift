@@ -67,6 +67,12 @@ struct PublicRoutes {
         f.name = String(form.trimmed("name").prefix(200)); f.contact = String(form.trimmed("contact").prefix(200))
         f.language = String(form.trimmed("language").prefix(60)); f.preferred = String(form.trimmed("preferred").prefix(300))
         f.message = String(form.trimmed("message").prefix(2000)); f.consent = form["consent"] == "1"
+        // A language switch: the form again in the chosen language with what was typed, nothing checked or stored. The
+        // language field still naming the old page's language takes the new one's.
+        if form["switch_language"] == "1" {
+            if let old = PublicPages.all.first(where: { $0.code == form["form_lang"] }), f.language == old.name { f.language = "" }
+            return reply(o, lang: lang, form: f, sent: false, status: .ok)
+        }
         // An expired or missing token: nothing is stored, and the visitor gets the form back in their language with
         // what they wrote (and a fresh token), not a German error page.
         do { try Self.checkToken(request, form, cookie: Self.csrfCookie) } catch {

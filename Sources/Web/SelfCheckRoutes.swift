@@ -39,6 +39,9 @@ struct SelfCheckRoutes {
         let form = try await Form.read(request, context: context)
         var values: [String: String] = [:]
         for q in SelfCheck.questions { let v = String(form.trimmed(q.name).prefix(20)); if !v.isEmpty { values[q.name] = v } }
+        // A language switch before any result: the answers again in the chosen language, nothing judged yet. With a
+        // result shown, the check runs again and shows it in the new language.
+        if form["switch_language"] == "1", form["shown"] != "1" { return reply(o, lang: lang, values: values) }
         // An expired or missing token: the form comes back in the visitor's language with the answers and a fresh
         // token, as the request form does (QA of 05.12.2026: a German staff error page, every answer lost).
         do { try PublicRoutes.checkToken(request, form, cookie: Self.csrfCookie) } catch {

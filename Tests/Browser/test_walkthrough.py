@@ -283,6 +283,19 @@ def test_public_request_form_is_right_to_left_in_arabic_and_farsi(browser, serve
     assert browser.current_url.endswith("sent=1")
 
 
+def test_language_switch_keeps_what_was_typed(browser, server):
+    """Switching the language of the request form sends what was typed along: the Arabic page shows it again."""
+    path = public_request_path(browser, server)
+    browser.get(path + "?lang=de")
+    browser.find_element(By.ID, "name").send_keys("Test Person")
+    browser.find_element(By.ID, "message").send_keys("Am liebsten vormittags")
+    browser.find_element(By.CSS_SELECTOR, "nav button[lang=ar]").click()
+    settle(browser).until(lambda d: d.find_element(By.TAG_NAME, "h1").text == "طلب موعد")
+    assert browser.find_element(By.ID, "name").get_attribute("value") == "Test Person"
+    assert browser.find_element(By.ID, "message").get_attribute("value") == "Am liebsten vormittags"
+    assert not browser.find_elements(By.CSS_SELECTOR, ".error-summary")  # nothing was checked on the way
+
+
 def test_self_check_answers_in_arabic_right_to_left_with_german_actions(browser, server):
     """The client's self-check, reached from the request form: answers in Arabic, the results right to left, the
     actions for counseling in German left to right, and the answers kept in the form."""

@@ -46,7 +46,16 @@ struct PublicRequestTests {
                 let expired = try await visitor.request(.post, "/anfrage/org-a?lang=ar", form: ["name": "Samira K.", "contact": "0351 123456", "consent": "1"])
                 #expect(expired.status == .forbidden && expired.body.contains("كان النموذج مفتوحًا لفترة طويلة") && expired.body.contains("value=\"Samira K.\""))
                 #expect(try await f.services.appointments.requests(organisation: "org-a").isEmpty)
-                let token = try #require(visitor.csrf(expired))
+                var token = try #require(visitor.csrf(expired))
+                // The language switch sends what was typed along: the page in Farsi with it, nothing checked or stored; the
+                // language field naming the old page's language takes the new one's (QA of 05.12.2026).
+                #expect(expired.body.contains("formaction=\"/anfrage/org-a?lang=fa\" formnovalidate name=\"switch_language\""))
+                let switched = try await visitor.request(.post, "/anfrage/org-a?lang=fa", form: ["csrf": token, "form_lang": "ar", "switch_language": "1", "name": "Samira K.",
+                                                                                                "contact": "0351 123456", "language": "العربية", "message": "Bitte"])
+                #expect(switched.status == .ok && switched.body.contains("<html lang=\"fa\" dir=\"rtl\">") && switched.body.contains("value=\"Samira K.\"")
+                        && switched.body.contains(">Bitte</textarea>") && !switched.body.contains("error-summary") && switched.body.contains("value=\"فارسی"))
+                #expect(try await f.services.appointments.requests(organisation: "org-a").isEmpty)
+                token = try #require(visitor.csrf(switched))
                 let missing = try await visitor.request(.post, "/anfrage/org-a?lang=ar", form: ["csrf": token, "name": "", "contact": "x"])
                 #expect(missing.status == .unprocessableContent && missing.body.contains("من فضلك أدخل اسمك.") && missing.body.contains("من فضلك أكّد موافقتك."))
                 // The refused page says so in its own language, and its summary takes the focus (QA of 05.12.2026).

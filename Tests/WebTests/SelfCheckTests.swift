@@ -102,6 +102,18 @@ struct SelfCheckTests {
                 // The result equals the engine's answer for the flat row the answers stand for.
                 let on = f.services.today
                 var token = try #require(visitor.csrf(expired))   // the refused form's fresh token
+                // A language switch before a result: the answers again in the other language, nothing judged.
+                let switched = try await visitor.request(.post, "/selbstcheck/org-a?lang=tr", form: Self.answers.merging(["csrf": token, "switch_language": "1"]) { a, _ in a })
+                #expect(switched.status == .ok && switched.body.contains("<html lang=\"tr\"") && switched.body.contains("value=\"\(Self.answers["born"] ?? "")\"")
+                        && !switched.body.contains("data-outcome=") && !switched.body.contains("error-summary"))
+                token = try #require(visitor.csrf(switched))
+                // After a result, the switch shows the result again in the new language.
+                let judged = try await visitor.request(.post, "/selbstcheck/org-a?lang=de", form: Self.answers.merging(["csrf": token]) { a, _ in a })
+                token = try #require(visitor.csrf(judged))
+                #expect(judged.body.contains("name=\"shown\" value=\"1\""))
+                let again = try await visitor.request(.post, "/selbstcheck/org-a?lang=en", form: Self.answers.merging(["csrf": token, "switch_language": "1", "shown": "1"]) { a, _ in a })
+                #expect(again.status == .ok && again.body.contains("<html lang=\"en\"") && again.body.contains("data-outcome="))
+                token = try #require(visitor.csrf(again))
                 var seen: Set<Outcome> = []
                 for (answers, row) in [(Self.answers, Self.row), (Self.youngAnswers, Self.youngRow), Self.recent] {
                     let result = try await visitor.request(.post, "/selbstcheck/org-a?lang=de", form: answers.merging(["csrf": token]) { a, _ in a })
