@@ -44,8 +44,10 @@ public enum SelfCheck {
             guard let v = values[q.name], !v.isEmpty else { continue }
             switch q.kind {
             case .date:
-                guard let d = Day(iso: v), v.utf8.count == 10, d.year >= 1900 else { errors[q.name] = "errDate"; continue }
+                guard let d = Day(iso: v), v.utf8.count == 10 else { errors[q.name] = "errDate"; continue }
                 if d > on { errors[q.name] = "errFuture"; continue }
+                // A real date, but more than a lifetime ago: a typo (QA of 05.12.2026: aged 120, § 25b "met").
+                if d < on.adding(years: -100) { errors[q.name] = "errAge"; continue }
                 // Nothing happens before birth, and a paper in Germany not before the entry.
                 let born = values["born"].flatMap { Day(iso: $0) }, entered = values["entered"].flatMap { Day(iso: $0) }
                 if q.name != "born", let b = born, d < b { errors[q.name] = "errOrder" }
@@ -94,7 +96,10 @@ public enum SelfCheck {
         if !errors.isEmpty {
             // "_form": an error of the whole form (an expired form), a key of the client pages' texts.
             let items = errors["_form"].map { ["<li>\(l.text($0))</li>" as HTML] } ?? []
-                + questions.filter { errors[$0.name] != nil }.map { "<li><a href=\"#\($0.name)\">\(t($0.name)): \(message(errors[$0.name]!))</a></li>" as HTML }
+                // The question without its question mark before the colon (QA of 05.12.2026: "؟:" in Arabic and Farsi).
+                + questions.filter { errors[$0.name] != nil }.map {
+                    "<li><a href=\"#\($0.name)\">\(String(t($0.name).reversed().drop { "?؟ ".contains($0) }.reversed()))): \(message(errors[$0.name]!))</a></li>" as HTML
+                }
             b.raw("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus><h2>\(t("errSummary"))</h2><ul>\(items)</ul></div>" as HTML)
         }
         b.raw("<form method=\"post\" action=\"\(path)?lang=\(l.code)\" aria-describedby=\"private\" id=\"\(PublicPages.formID)\"><input type=\"hidden\" name=\"csrf\" value=\"\(csrf)\">" as HTML)

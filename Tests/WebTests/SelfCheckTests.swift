@@ -184,11 +184,13 @@ struct SelfCheckTests {
                 let visitor = Browser(client: b.client, clock: f.clock)
                 var token = try #require(visitor.csrf(try await visitor.request(.get, "/selbstcheck/org-a?lang=ar")))
                 for (field, value, message) in [("born", "2030-01-01", "هذا التاريخ في المستقبل."), ("entered", "2020-13-45", "من فضلك أدخل تاريخًا صحيحًا."),
+                                                ("born", "1900-05-01", "من فضلك تحقق من التاريخ: إنه قبل أكثر من 100 عام."),
                                                 ("minor_children", "99", "من فضلك أدخل رقمًا. (0–10)"), ("employment_hours", "viel", "من فضلك أدخل رقمًا. (0–80)")] {
                     let r = try await visitor.request(.post, "/selbstcheck/org-a?lang=ar", form: ["csrf": token, field: value, "status": "duldung"])
                     #expect(r.status == .unprocessableContent, "\(field)")
                     #expect(r.body.contains(message) && r.body.contains("id=\"\(field)\"") && r.body.contains("aria-describedby=\"\(field)-error\""), "\(field)")
                     #expect(!r.body.contains("self-check-result"))
+                    #expect(!r.body.contains("؟:"))   // the question's mark is not put before the colon
                     token = try #require(visitor.csrf(r))
                 }
                 // An entry before the birth, a Duldung before the entry, a birth in the year 1.
