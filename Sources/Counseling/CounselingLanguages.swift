@@ -28,8 +28,12 @@ public enum CounselingLanguages {
             ("ትግርኛ", "Tigrinya"), ("አማርኛ", "Amharisch"), ("kurmancî", "Kurdisch (Kurmandschi)"), ("کوردی", "Kurdisch (Sorani)"),
             ("shqip", "Albanisch"), ("soomaali", "Somali"), ("ქართული", "Georgisch"), ("اردو", "Urdu"), ("español", "Spanisch"),
             ("tiếngviệt", "Vietnamesisch"), ("српски", "Serbisch"), ("srpski", "Serbisch"),
+            // The Persian-script page's own name: Farsi or Dari, the client did not say which.
+            ("فارسی / دری", "Farsi oder Dari"),
         ]
-        for (alias, name) in more { out[alias] = name }
+        // By their comparison key, as they are looked up (QA of 05.12.2026: "Русский" missed "русский", whose
+        // "й" the key folds to "и").
+        for (alias, name) in more { out[key(alias)] = name }
         return out
     }()
 

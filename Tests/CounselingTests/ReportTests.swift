@@ -139,6 +139,11 @@ struct ReportTests {
         #expect(CounselingLanguages.canonical("arabic") == "Arabisch")
         #expect(CounselingLanguages.canonical("turkisch") == "Türkisch")
         #expect(CounselingLanguages.canonical("kurdisch  (sorani)") == "Kurdisch (Sorani)")
+        // Every client page's own name for its language, as the request form fills it in (QA of 05.12.2026: "Русский"
+        // stayed Russian script, its "й" folded away in the lookup).
+        for (own, german) in [("Русский", "Russisch"), ("العربية", "Arabisch"), ("Türkçe", "Türkisch"), ("English", "Englisch"), ("فارسی / دری", "Farsi oder Dari")] {
+            #expect(CounselingLanguages.canonical(own) == german, "\(own)")
+        }
         // Any other language stays as typed (spaces collapsed): counseling is not limited to a list.
         #expect(CounselingLanguages.canonical(" Tamil  Nadu ") == "Tamil Nadu")
         #expect(CounselingLanguages.canonical("Dari/Farsi") == "Dari/Farsi")
