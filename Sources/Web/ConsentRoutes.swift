@@ -40,7 +40,8 @@ struct ConsentRoutes {
         return try await services.accounts.organisations().filter { partners.contains($0.id) && $0.kind == .authority }
     }
 
-    func render(_ context: BleibeContext, _ a: Actor, _ client: Client, form: ConsentPages.Form, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func render(_ context: BleibeContext, _ a: Actor, _ client: Client, form: ConsentPages.Form, scanError: String? = nil,
+                status: HTTPResponse.Status = .ok) async throws -> Response {
         let consents = try await services.cooperation.consents(clientID: client.id, organisation: client.organisationID)
         let log = try await services.cooperation.disclosures(clientID: client.id, organisation: client.organisationID)
         let names = Dictionary(uniqueKeysWithValues: try await services.accounts.organisations().map { ($0.id, $0.name) })
@@ -48,7 +49,8 @@ struct ConsentRoutes {
         return Reply.html(ConsentPages.page(frame: context.frame("Schweigepflichtentbindungen", current: "clients"), client: client, consents: consents,
                                             disclosures: log, recipients: try await recipients(of: client.organisationID), names: names,
                                             today: services.today, form: form,
-                                            scans: try await services.cooperation.scans(clientID: client.id, organisation: client.organisationID).mapValues(\.name)), status: status)
+                                            scans: try await services.cooperation.scans(clientID: client.id, organisation: client.organisationID).mapValues(\.name),
+                                            scanError: scanError), status: status)
     }
 
     @Sendable func page(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -122,10 +124,22 @@ struct ConsentRoutes {
     @Sendable func uploadScan(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, client) = try await clientRoutes.loadClient(context, write: true)
         guard Policy.allows(a, .manageConsent(ownerOrganisation: client.organisationID)) else { throw AppError.forbidden }
-        let form = try await MultipartForm.checked(request, limit: services.config.maxUploadBytes + 64 * 1024, context: context)
-        guard let file = form.files["file"] else { throw AppError.badRequest("Bitte eine Datei auswählen.") }
-        guard file.bytes.count <= services.config.maxUploadBytes else { throw AppError.tooLarge("Die Datei ist zu groß (höchstens \(services.config.maxUploadBytes / 1024 / 1024) MB).") }
-        let stored = try DocumentFiles.store(file, directory: services.config.uploadDirectory)
+        // A refused file is said on the consent page itself, which stays in view (QA of 05.12.2026: a bare error page).
+        func refused(_ message: String, _ status: HTTPResponse.Status) async throws -> Response {
+            try await render(context, a, client, form: .init(), scanError: message, status: status)
+        }
+        let form: MultipartForm
+        do { form = try await MultipartForm.checked(request, limit: services.config.maxUploadBytes + 64 * 1024, context: context) } catch AppError.tooLarge(let m) {
+            return try await refused(m, .contentTooLarge)
+        }
+        guard let file = form.files["file"] else { return try await refused("Bitte eine Datei auswählen.", .badRequest) }
+        guard file.bytes.count <= services.config.maxUploadBytes else {
+            return try await refused("Die Datei ist zu groß (höchstens \(services.config.maxUploadBytes / 1024 / 1024) MB).", .contentTooLarge)
+        }
+        let stored: StoredFile
+        do { stored = try DocumentFiles.store(file, directory: services.config.uploadDirectory) } catch AppError.unsupportedType(let m) {
+            return try await refused(m, .unsupportedMediaType)
+        }
         let consentID = try context.parameters.require("consent")
         let before = try await services.cooperation.scans(clientID: client.id, organisation: client.organisationID)[consentID]?.sha256
         guard try await services.cooperation.attachScan(consentID: consentID, clientID: client.id, organisation: client.organisationID,
