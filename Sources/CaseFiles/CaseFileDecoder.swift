@@ -458,13 +458,17 @@ struct CaseDecoding {
         }
         if kind == .parent {
             for k in ["between"] where g.has(k) { throw g[k]!.error("not allowed for kind parent (use parent and child)") }
-            return Relation(kind: kind, persons: [try person(g.required("parent")), try person(g.required("child"))],
-                            custody: try g.optional("custody") { try $0.bool() })
+            let (p, c) = (try person(g.required("parent")), try person(g.required("child")))
+            // A relation joins two persons (QA of 05.12.2026: a person as their own spouse became their own anchor).
+            guard p != c else { throw g["child"]!.error("a person cannot be their own parent") }
+            return Relation(kind: kind, persons: [p, c], custody: try g.optional("custody") { try $0.bool() })
         }
         for k in ["parent", "child", "custody"] where g.has(k) { throw g[k]!.error("only allowed for kind parent") }
         let between = try g.required("between").list()
         guard between.count == 2 else { throw g["between"]!.error("expected exactly two person ids") }
-        return Relation(kind: kind, persons: try between.map(person))
+        let persons = try between.map(person)
+        guard persons[0] != persons[1] else { throw g["between"]!.error("expected two different persons") }
+        return Relation(kind: kind, persons: persons)
     }
 
     // MARK: Expectations

@@ -47,6 +47,29 @@ struct DecoderTests {
         #expect(e.message.contains("expected a date yyyy-mm-dd, found '2023-02-30'"))
     }
 
+    /// A relation joins two different persons (QA of 05.12.2026: a person as their own spouse became their own § 25b
+    /// Abs. 4 anchor).
+    @Test func aRelationOfAPersonToThemselvesIsAnError() throws {
+        let family = """
+        id: t-self
+        title: "Test"
+        source: constructed
+        on: 2026-11-16
+        persons:
+          - {id: f, born: 1980-01-01}
+          - {id: c, born: 2015-01-01}
+        relations:
+          - RELATION
+        household: [f, c]
+        expect: {}
+        """
+        let spouse = try #require(error(family.replacingOccurrences(of: "RELATION", with: "{kind: spouse, between: [f, f]}"), file: "t-self.yaml"))
+        #expect(spouse.message.contains("two different persons"))
+        let parent = try #require(error(family.replacingOccurrences(of: "RELATION", with: "{kind: parent, parent: c, child: c}"), file: "t-self.yaml"))
+        #expect(parent.message.contains("own parent"))
+        #expect(try decode(family.replacingOccurrences(of: "RELATION", with: "{kind: parent, parent: f, child: c}"), file: "t-self.yaml").household.persons.count == 2)
+    }
+
     @Test func unknownFieldIsAnErrorListingTheAllowedFields() throws {
         let e = try #require(error(valid.replacingOccurrences(of: "  born: 1990-02-03", with: "  born: 1990-02-03\n  birthday: 1990-02-03")))
         #expect(e.path == "person.birthday")

@@ -142,11 +142,23 @@ extension Context {
             }
             switch c.attendsSchool(on: decision) {
             case true?: continue
-            case false?: s.fail(id, .remediable, c === subject ? nil : "Kind \(c.name)"); return
+            case false?:
+                // A child not at school fails the condition only if it is known to count (QA of 05.12.2026: with the
+                // household not given, the child was taken to live there).
+                if c !== subject, let open = membershipOpen(c) { if !unknown.contains(open) { unknown.append(open) }; continue }
+                s.fail(id, .remediable, c === subject ? nil : "Kind \(c.name)"); return
             case nil: unknown.append(c === subject ? "education" : "\(c.id)/education")
             }
         }
         if !unknown.isEmpty { s.unknown(id, unknown) } else if relevant { s.met(id) } else { s.notApplicable(id) }
+    }
+
+    /// The fact still missing to know that child `c` counts as the person's child in the household: the household,
+    /// or (a minor of unknown marital status) whether it is unmarried; nil when it is known to count.
+    func membershipOpen(_ c: Subject) -> String? {
+        if household.liveTogether(subject.id, c.id) == nil { return "household" }
+        if c.isMinorUnmarried(on: decision) == nil { return "\(c.id)/\(c.person.born == nil ? "born" : "marital_status")" }
+        return nil
     }
 
     /// Identity, passport, expulsion interest and the exclusions of Abs. 2 (common to Abs. 1, 4 and 6).

@@ -246,7 +246,11 @@ extension Context {
             }
             let t = Crime.expulsionThresholds(convictions)
             let btm = convictions.contains { $0.btmg2911 && $0.counts == true }
-            if t.abs2Nr1or2 == true || t.abs1 == true || btm { result = ConditionResult("60d_children_ok", .failing(.remediable), detail: "Kind \(c.name)") }
+            guard t.abs2Nr1or2 == true || t.abs1 == true || btm else { continue }
+            // Only a child known to count (in the household, minor and unmarried) fails the condition.
+            if let open = membershipOpen(c) {
+                if !result.state.isFailing, !result.open.contains(open) { result = ConditionResult("60d_children_ok", .unknown, open: result.open + [open]) }
+            } else { result = ConditionResult("60d_children_ok", .failing(.remediable), detail: "Kind \(c.name)") }
         }
         if result.state == .notApplicable { result = ConditionResult("60d_children_ok", .met) }
         s.add(result)
