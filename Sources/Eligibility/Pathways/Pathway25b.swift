@@ -251,6 +251,10 @@ extension Context {
         } else if !timeline.isKnown {
             // Without a status history it is not known whether there is a Beschäftigungsduldung at all.
             s.unknown("b6_60d_conditions_still_met", ["status"])
+        } else if let own = person.status?.last(where: { $0.kind == .duldung60d && $0.from <= decision }), own.holder != .main {
+            // The person holds it as spouse or child, but the main holder, whose § 60d conditions count, is not in the
+            // case (QA of 05.12.2026: read as "no Beschäftigungsduldung in the family").
+            s.unknown("b6_60d_conditions_still_met", ["relations"], "die Person mit der Beschäftigungsduldung als Hauptinhaber ist nicht in der Akte")
         } else {
             s.fail("b6_60d_conditions_still_met", .remediable, "keine Beschäftigungsduldung (§ 60d Abs. 1) in der Familie")
         }
