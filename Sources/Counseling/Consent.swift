@@ -115,7 +115,12 @@ extension Consent {
     /// the client did not release (QA of 05.12.2026: "withheld" appeared exactly when a conviction was on record).
     public static func released(_ p: Person, topics: Set<Topic>) -> Person {
         var p = p
-        if !topics.contains(.convictions) { p.convictions = nil }
+        if !topics.contains(.convictions) {
+            p.convictions = nil
+            // The bars the conviction conditions read (`specialConditions`): expulsion interests and an expulsion order
+            // (QA of 05.12.2026: an expulsion order still turned § 25b Abs. 6 from unclear to not met).
+            if var b = p.bars { b.abs4Ground = nil; b.s54Abs1Other = nil; b.otherExpulsionInterest = nil; b.expulsionOrder = nil; p.bars = b }
+        }
         if !topics.contains(.health) { p.inability = nil }
         return p
     }

@@ -104,12 +104,20 @@ public struct FactSheet: Sendable, Hashable {
     /// What minutes must not contain: the names and file numbers of the clients whose cases the meeting discussed,
     /// an address, postcode or e-mail address, or a birth date. Other dates pass (minutes name the next meeting and
     /// the deadlines of tasks), and so do telephone numbers (those of the participants).
-    public static func identifyingWordsInMinutes(_ typed: String, clients: [Client]) -> [String] {
+    /// `others`: everyone else the writer's side knows (all clients, the people referred): their names are found only
+    /// as written, without the tolerances, which over hundreds of names also caught "Frist" and "Dezember" (QA of
+    /// 05.12.2026).
+    public static func identifyingWordsInMinutes(_ typed: String, clients: [Client], others: [Client] = []) -> [String] {
         // Not every capitalised word before a number: minutes number their items ("Tagesordnungspunkt 3").
-        identifyingWords(in: typed, persons: clients, patterns: minutesPatterns, houseNumbers: false)
+        let near = identifyingWords(in: typed, persons: clients, patterns: minutesPatterns, houseNumbers: false)
+        let known = Set(clients.map(\.id))
+        let far = identifyingWords(in: typed, persons: others.filter { !known.contains($0.id) }, patterns: [], houseNumbers: false, tolerant: false)
+        return near + far.filter { !near.contains($0) }
     }
 
-    static func identifyingWords(in typed: String, persons: [Client], patterns: [(NSRegularExpression, String)], houseNumbers: Bool) -> [String] {
+    static func identifyingWords(in typed: String, persons: [Client], patterns: [(NSRegularExpression, String)], houseNumbers: Bool,
+                                 tolerant: Bool = true) -> [String] {
+        func sameName(_ w: String, _ n: String) -> Bool { tolerant ? Self.sameName(w, n) : Self.sameNameStrictly(w, n) }
         let text = skeleton(typed)
         var found: [String] = []
         func add(_ s: String) { if !found.contains(s) { found.append(s) } }
@@ -208,6 +216,13 @@ public struct FactSheet: Sendable, Hashable {
 
     /// The same name, also in another transliteration (Youssef, Yousef, Jussuf). A short name (under five letters)
     /// must match exactly: its folded form is shared by ordinary words ("Ali" and "alle").
+    /// As written (any case, a genitive "s"), nothing looser: transliteration keys fold everyday words onto some of
+    /// hundreds of names ("fett", "Zeile").
+    static func sameNameStrictly(_ word: String, _ name: String) -> Bool {
+        let w = word.lowercased(), n = name.lowercased()
+        return w == n || w == n + "s" || w == n + "'s" || w == n + "’s"
+    }
+
     static func sameName(_ word: String, _ name: String) -> Bool {
         let w = word.lowercased(), n = name.lowercased()
         if w == n { return true }
@@ -285,7 +300,8 @@ public struct FactSheet: Sendable, Hashable {
     /// Street addresses (also "Lindenstraße Nr. 5", "Schillerpl. 4"), postcodes (also "D-01067", "01 067 Dresden"),
     /// e-mail addresses and telephone numbers (also "(0351) 4567890", "+49 (0)351 …", "0 3 5 1 1 2 3 4").
     static let patterns: [(NSRegularExpression, String)] = datePatterns.map { ($0, "Datum") } + [
-        (#"\b[\p{L}-]*(straße|strasse|str|weg|platz|pl|gasse|allee|ring|damm|ufer|chaussee|markt|anger|hof|berg|tal|steig|pfad|zeile|kamp|siedlung)\.?\s*(nr\.?\s*)?\d+\s?[a-zA-Z]?\b"#, "Anschrift"),
+        // A street has a name before its suffix: "Lindenzeile 3", not "Zeile 3" of a text (QA of 05.12.2026).
+        (#"\b[\p{L}-]+(straße|strasse|str|weg|platz|pl|gasse|allee|ring|damm|ufer|chaussee|markt|anger|hof|berg|tal|steig|pfad|zeile|kamp|siedlung)\.?\s*(nr\.?\s*)?\d+\s?[a-zA-Z]?\b"#, "Anschrift"),
         (#"\b(unter den|an der|am|auf der|im|in der|zum|zur|hinter der)\s+(?!(?i:satz|absatz|abs|nummer|nr|artikel|art|paragraph|kapitel|abschnitt|teil|jahr|jahre|monat|monate|tag|tage|stufe|klasse|alter|quartal|buchstabe|ziffer|punkt|anlage|fall|niveau|modul|lebensjahr|schuljahr)\b)\p{Lu}[\p{L}-]+\s+\d{1,3}\s?[a-zA-Z]?\b"#, "Anschrift"),
         (#"(?:\bD-\s?\d{5}|(?<![\d.,/-])\d{5})(?![\d.,/-])"#, "Postleitzahl"),
         (#"\b\d{2}\s\d{3}\s+[A-ZÄÖÜ][a-zäöüß]+"#, "Postleitzahl"),

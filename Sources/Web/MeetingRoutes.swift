@@ -167,8 +167,14 @@ struct MeetingRoutes {
     /// case was in another meeting, and a referred person, could be named).
     func identifying(_ text: String, _ m: Meeting, _ a: Actor) async throws -> String? {
         let referred = try await services.cooperation.referrals(of: a.organisationID).filter { !$0.lastName.isEmpty }.map(\.person)
-        let own = a.organisationKind == .counselingService ? try await services.clients.people(organisation: a.organisationID) + referred : referred
-        let found = FactSheet.identifyingWordsInMinutes(text, clients: own)
+        let found: [String]
+        if a.organisationKind == .counselingService {
+            // The meeting's own cases with every tolerance; all other clients and the referred people as written.
+            let near = try await services.clients.clients(ids: try await services.meetings.sheetClients(meetingID: m.id, organisation: a.organisationID), organisation: a.organisationID)
+            found = FactSheet.identifyingWordsInMinutes(text, clients: near, others: try await services.clients.people(organisation: a.organisationID) + referred)
+        } else {
+            found = FactSheet.identifyingWordsInMinutes(text, clients: referred)
+        }
         return found.isEmpty ? nil : found.joined(separator: ", ")
     }
 

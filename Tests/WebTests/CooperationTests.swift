@@ -191,6 +191,12 @@ struct CooperationTests {
                 let withoutConviction = try await clerk0.request(.get, "/api/v1/shared/clients/client-a?topics=assessment").body
                 try await recordConviction(b, ["date": "01.03.2024", "offence": "§ 224 StGB", "prison_months": "30", "suspended": "false"])
                 #expect(try await clerk0.request(.get, "/api/v1/shared/clients/client-a?topics=assessment").body == withoutConviction)
+                // Nor an expulsion order, which the conviction conditions read too (QA of 05.12.2026).
+                var facts = try #require(try await f.services.clients.client(id: "client-a", organisation: "org-a")?.facts)
+                var bars = facts.bars ?? Bars(); bars.expulsionOrder = true; bars.abs4Ground = true; facts.bars = bars
+                _ = try await f.services.clients.replaceFacts(clientID: "client-a", organisation: "org-a", facts: facts,
+                                                             audit: AuditContext(userID: "user-0", organisationID: "org-a", now: "2026-11-22T08:00:00.000Z"))
+                #expect(try await clerk0.request(.get, "/api/v1/shared/clients/client-a?topics=assessment").body == withoutConviction)
                 func consent(_ topics: [String]) async throws { try await self.consent(b, csrf: csrf, topics) }
                 func outcomes(_ body: String) throws -> [String: String] {
                     let o = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]
