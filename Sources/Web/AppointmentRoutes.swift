@@ -97,7 +97,8 @@ struct AppointmentRoutes {
         }
         let duration = Int(f.duration)
         if duration == nil || !(5...480).contains(duration!) { f.errors["duration"] = "Bitte die Dauer in Minuten (5–480) angeben." }
-        else if let m = minute, m + duration! > 24 * 60 { f.errors["duration"] = "Der Termin muss am selben Tag enden." }
+        // Within the day's hours as a whole, not only its start (QA of 05.12.2026: 22:00 for two hours was taken).
+        else if let m = minute, m + duration! > 22 * 60 { f.errors["duration"] = "Der Termin muss bis 22:00 Uhr enden." }
         if f.place.isEmpty { f.errors["place"] = "Bitte den Ort angeben." }
         if f.place.count > 200 { f.errors["place"] = "Der Ort darf höchstens 200 Zeichen haben." }
         if Appointment.Channel(rawValue: f.channel) == nil { f.errors["channel"] = "Bitte auswählen, wie der Termin vereinbart wurde." }

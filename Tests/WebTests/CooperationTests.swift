@@ -289,6 +289,8 @@ struct CooperationTests {
                 // The same person again while that referral is open (another spelling of the name): refused, said why.
                 let sameAgain = try await clerk.request(.post, "/referrals", form: form.merging(["first_name": "Sameer"]) { $1 })
                 #expect(sameAgain.status == .unprocessableContent && sameAgain.body.contains("ist bereits am 22.11.2026 an diese Beratungsstelle vermittelt"))
+                let swapped = try await clerk.request(.post, "/referrals", form: form.merging(["first_name": "Yousef", "last_name": "Samir"]) { $1 })
+                #expect(swapped.status == .unprocessableContent && swapped.body.contains("ist bereits am 22.11.2026"))
                 form["first_name"] = "Leyla"; form["last_name"] = "Karimi"
                 #expect(try await clerk.request(.post, "/referrals", form: form).status == .seeOther)
                 // The service of the other city sees none of it.
