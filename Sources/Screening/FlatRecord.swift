@@ -154,7 +154,9 @@ public enum FlatRecord {
             a.decidedOn = try day(.asylumDecidedOn)
             p.asylum = a
         }
-        if row[.germanOral] != nil || row[.germanWritten] != nil {
+        // An empty cell is unknown like a missing column (QA of 05.12.2026: empty German, conviction and school cells
+        // were read as "none" and turned unclear rows into not_met, or met).
+        if v(.germanOral) != nil || v(.germanWritten) != nil {
             var certs: [GermanCertificate] = []
             let date = try day(.germanDate) ?? p.entered ?? on
             for (k, scope) in [(Column.germanOral, LanguageScope.oral), (.germanWritten, .written)] {
@@ -188,7 +190,7 @@ public enum FlatRecord {
         } else if v(.employmentHours) == "0" {
             p.employment = []
         }
-        if row[.dayFines] != nil || row[.prisonMonths] != nil || row[.dayFinesForeignersOnly] != nil {
+        if v(.dayFines) != nil || v(.prisonMonths) != nil || v(.dayFinesForeignersOnly) != nil {
             var list: [Conviction] = []
             func conviction(_ fines: Int?, prison: Int?, foreignersOnly: Bool) -> Conviction {
                 var c = Conviction()
@@ -229,9 +231,9 @@ public enum FlatRecord {
             p.integrationPrognosis = x
         }
         p.fdgoDoubts = try bool(.fdgoDoubts)
-        if let since = try day(.schoolSince) {
+        if v(.schoolSince) == "none" { p.education = [] } else if let since = try day(.schoolSince) {
             p.education = [EducationPeriod(kind: .school, from: since, to: nil, successful: try bool(.schoolSuccessful))]
-        } else if v(.schoolSince) == nil && row[.schoolSince] != nil { p.education = [] }
+        }
         if let d = v(.degreeDe) {
             switch d {
             case "none": p.degrees = []
@@ -385,6 +387,7 @@ public enum FlatRecord {
         if let c = p.conduct { r["obstruction"] = c.currentObstruction?.first?.rawValue ?? "none" }
         r["integration_prognosis"] = p.integrationPrognosis?.rawValue; r["fdgo_doubts"] = p.fdgoDoubts.map(String.init)
         if let school = p.education?.filter({ $0.kind == .school }).first { r["school_since"] = school.from.iso; r["school_successful"] = school.successful.map(String.init) }
+        else if p.education != nil { r["school_since"] = "none" }
         if let d = p.degrees { r["degree_de"] = d.first(where: { $0.country == "DEU" })?.kind.rawValue ?? "none" }
         if let t = p.training { if let last = t.last { r["training_kind"] = last.kind.rawValue; r["training_from"] = last.from.iso
             r["training_registered_on"] = ev(last.registeredOn); r["training_passed_on"] = ev(last.passedOn) } else { r["training_kind"] = "none" } }

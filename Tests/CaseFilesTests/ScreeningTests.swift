@@ -160,6 +160,26 @@ struct ScreeningTests {
         #expect(Engine().assess(none, person: "p", pathway: .p25a2, on: on).outcome == .excluded)
     }
 
+    /// Every empty cell is unknown, as a column left out (QA of 05.12.2026: empty German, conviction and school cells
+    /// were read as "none", and rows came out not_met or even met instead of unclear).
+    @Test func emptyCellsAreUnknownLikeMissingColumns() throws {
+        let on = Day("2026-11-22")
+        let given = ["id": "x", "born": "1990-01-01", "nationality": "AFG", "entered": "2016-01-10", "stay_since": "2016-01-10",
+                     "duldung_since": "2018-01-01", "status": "duldung", "status_since": "2018-01-01"]
+        let (_, short) = try FlatRecord.household(given, on: on)
+        var empties = given
+        for column in ["german_oral", "german_written", "day_fines", "day_fines_foreigners_only", "prison_months", "school_since"] { empties[column] = "" }
+        let (_, wide) = try FlatRecord.household(empties, on: on)
+        let p = try #require(wide.persons.first)
+        #expect(p.german == nil && p.convictions == nil && p.education == nil)
+        for key in PathwayKey.allCases {
+            #expect(Engine().assess(wide, person: "p", pathway: key, on: on).outcome == Engine().assess(short, person: "p", pathway: key, on: on).outcome, "\(key)")
+        }
+        // Stated as none, they are none.
+        let (_, none) = try FlatRecord.household(given.merging(["german_oral": "none", "day_fines": "0", "school_since": "none"]) { $1 }, on: on)
+        #expect(none.persons.first?.german == [] && none.persons.first?.convictions == [] && none.persons.first?.education == [])
+    }
+
     @Test func summaryCountsEqualCountsComputedDirectly() {
         let on = Day("2026-11-22")
         var gen = PopulationGenerator(seed: 9, on: on)
