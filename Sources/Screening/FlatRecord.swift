@@ -93,10 +93,17 @@ public enum FlatRecord {
             if t == "none" || t == "null" { return .never }
             return .on(try day(k)!)
         }
+        /// An event that has happened by the screening date, if at all (a test passed, a declaration signed).
+        func pastEvent(_ k: Column) throws -> EventDate {
+            let e = try event(k)
+            if case .on(let d) = e, d > on { throw RowError(column: k.name, message: "after the screening date") }
+            return e
+        }
         func bool(_ k: Column) throws -> Bool? {
             guard let t = v(k) else { return nil }
-            switch t { case "true", "1", "ja": return true; case "false", "0", "nein": return false
-            default: throw RowError(column: k.name, message: "expected true or false, found '\(t)'") }
+            // As spreadsheets write them in any case, German ones too (WAHR/FALSCH; QA of 05.12.2026).
+            switch t.lowercased() { case "true", "1", "ja", "wahr", "yes": return true; case "false", "0", "nein", "falsch", "no": return false
+            default: throw RowError(column: k.name, message: "expected true or false (also ja/nein, wahr/falsch, 1/0), found '\(t)'") }
         }
         func number(_ k: Column) throws -> Double? {
             guard let t = v(k) else { return nil }
@@ -108,6 +115,9 @@ public enum FlatRecord {
         }
         /// A share of the livelihood: from 0 to 1 (a decimal comma allowed).
         func share(_ k: Column) throws -> Double? {
+            if let t = v(k), let x = Double(t) ?? Double(t.replacingOccurrences(of: ",", with: ".")), x < 0 {
+                throw RowError(column: k.name, message: "expected a share from 0 to 1, found '\(t)'")
+            }
             guard let x = try number(k) else { return nil }
             guard x <= 1 else { throw RowError(column: k.name, message: "expected a share from 0 to 1, found '\(v(k) ?? "")'") }
             return x
@@ -158,7 +168,7 @@ public enum FlatRecord {
         // were read as "none" and turned unclear rows into not_met, or met).
         if v(.germanOral) != nil || v(.germanWritten) != nil {
             var certs: [GermanCertificate] = []
-            let date = try day(.germanDate) ?? p.entered ?? on
+            let date = try past(.germanDate) ?? p.entered ?? on
             for (k, scope) in [(Column.germanOral, LanguageScope.oral), (.germanWritten, .written)] {
                 guard let t = v(k), t != "none" else { continue }
                 guard let level = LanguageLevel(code: t) else { throw RowError(column: k.name, message: "expected A1…C2 or none, found '\(t)'") }
@@ -166,10 +176,10 @@ public enum FlatRecord {
             }
             p.german = certs
         }
-        p.civicTestPassedOn = try event(.civicTestPassedOn)
-        p.fdgoDeclarationOn = try event(.fdgoDeclarationOn)
+        p.civicTestPassedOn = try pastEvent(.civicTestPassedOn)
+        p.fdgoDeclarationOn = try pastEvent(.fdgoDeclarationOn)
         if v(.identityClarifiedOn) != nil || v(.identityStepsOn) != nil {
-            p.identity = Identity(clarifiedOn: try event(.identityClarifiedOn), allStepsTakenOn: try event(.identityStepsOn))
+            p.identity = Identity(clarifiedOn: try pastEvent(.identityClarifiedOn), allStepsTakenOn: try pastEvent(.identityStepsOn))
         }
         p.passport = try bool(.passport)
         let employmentSince = try past(.employmentSince)
@@ -231,7 +241,7 @@ public enum FlatRecord {
             p.integrationPrognosis = x
         }
         p.fdgoDoubts = try bool(.fdgoDoubts)
-        if v(.schoolSince) == "none" { p.education = [] } else if let since = try day(.schoolSince) {
+        if v(.schoolSince) == "none" { p.education = [] } else if let since = try past(.schoolSince) {
             p.education = [EducationPeriod(kind: .school, from: since, to: nil, successful: try bool(.schoolSuccessful))]
         }
         if let d = v(.degreeDe) {
@@ -249,7 +259,7 @@ public enum FlatRecord {
                 }
                 var t = Training(kind: kind, from: from)
                 t.registeredOn = try event(.trainingRegisteredOn)
-                t.passedOn = try event(.trainingPassedOn)
+                t.passedOn = try pastEvent(.trainingPassedOn)
                 t.endedEarlyOn = .never
                 p.training = [t]
             }
@@ -263,10 +273,22 @@ public enum FlatRecord {
         p.housingSufficient = try bool(.housingSufficient)
         if v(.departureImpossibleSince) != nil || v(.departureOwnFault) != nil {
             var d = Departure()
-            d.impossibleSince = try event(.departureImpossibleSince)
+            d.impossibleSince = try pastEvent(.departureImpossibleSince)
             d.endForeseeable = try bool(.departureEndForeseeable)
             d.ownFault = try bool(.departureOwnFault)
             p.departure = d
+        }
+        // Nothing of the row before the birth, no stay before the entry, no decision before the application (QA of
+        // 05.12.2026: such rows were screened as given).
+        if let born = p.born {
+            let columns: [Column] = [.entered, .staySince, .duldungSince, .statusSince, .germanDate, .schoolSince, .civicTestPassedOn,
+                                     .fdgoDeclarationOn, .identityClarifiedOn, .identityStepsOn, .asylumAppliedOn, .asylumDecidedOn,
+                                     .employmentSince, .trainingRegisteredOn, .trainingPassedOn, .departureImpossibleSince]
+            for k in columns { if let t = v(k), t != "none", t != "null", let d = try day(k), d < born { throw RowError(column: k.name, message: "before the birth date") } }
+        }
+        if let entered = p.entered, let stay = try day(.staySince), stay < entered { throw RowError(column: "stay_since", message: "before the entry (entered)") }
+        if case .on(let applied)? = p.asylum?.appliedOn, let decided = p.asylum?.decidedOn, decided < applied {
+            throw RowError(column: "asylum_decided_on", message: "before the application (asylum_applied_on)")
         }
         guard let kids = try number(.minorChildren), kids > 0 else {
             // "0" (not an empty cell: unknown, as the README says – QA of 05.12.2026) and not married: alone.
@@ -278,6 +300,8 @@ public enum FlatRecord {
         let school = try bool(.childrenAtSchool)
         for i in 0..<min(Int(kids), 10) {
             var c = Person(id: "c\(i)")
+            // Named in the first action ("… von Kind 1"), not by the internal id (QA of 05.12.2026).
+            c.label = "Kind \(i + 1)"
             c.born = on.adding(years: -10)
             c.maritalStatus = .single
             c.convictions = []

@@ -91,21 +91,24 @@ public struct Screener: Sendable {
     /// Evaluates one parsed household: one row per person (`id/person` when the household has several), or only
     /// the reported person of a flat row (its synthetic children are there for the household rules only).
     public func evaluate(_ household: Household, id: String, line: Int, onlyFirst: Bool = false) -> [ScreeningRow] {
+        // Relatives are named in the first action by their labels ("Kind 1"), not their ids.
+        let names = household.persons.count > 1 ? household.persons.reduce(into: [String: String]()) { $0[$1.id] = $1.label } : [:]
         if onlyFirst {
             guard let first = household.persons.first,
                   let p = engine.assess(household, person: first.id, on: on, pathways: pathways, explains: false) else { return [] }
-            return [row(p, id: id, line: line)]
+            return [row(p, id: id, line: line, names: names)]
         }
         let result = engine.assess(household, on: on, pathways: pathways, explains: false)
-        return result.persons.map { p in row(p, id: result.persons.count > 1 ? "\(id)/\(p.personID)" : id, line: line) }
+        return result.persons.map { p in row(p, id: result.persons.count > 1 ? "\(id)/\(p.personID)" : id, line: line, names: names) }
     }
 
-    func row(_ p: PersonAssessment, id: String, line: Int) -> ScreeningRow {
+    func row(_ p: PersonAssessment, id: String, line: Int, names: [String: String] = [:]) -> ScreeningRow {
         let answers = p.assessments.map { ($0.pathway, $0.outcome, $0.from) }
         // The first action of the pathway closest to being met, and of what decides it: for an unclear one the missing
         // fact or open question, for a not-met one the step still to take (QA of 05.12.2026: a missing fact that
         // changed no result came first).
-        let unclear = p.assessments.first { $0.outcome == .unclear }, notMet = p.assessments.first { $0.outcome == .notMet }
+        func named(_ a: Assessment?) -> Assessment? { a.map { var a = $0; if !names.isEmpty { a.names = names }; return a } }
+        let unclear = named(p.assessments.first { $0.outcome == .unclear }), notMet = named(p.assessments.first { $0.outcome == .notMet })
         let firstAction = unclear.flatMap { $0.actions(limit: 1) { $0.state == .unknown }.first }
             ?? notMet.flatMap { $0.actions(limit: 1) { $0.state == .failing(.remediable) }.first }
             ?? (unclear ?? notMet)?.actions(limit: 1).first

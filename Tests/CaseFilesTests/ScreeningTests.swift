@@ -116,6 +116,28 @@ struct ScreeningTests {
         }
     }
 
+    /// Rows that contradict themselves, and events dated after the screening, are rejected naming the column; German
+    /// spreadsheet booleans are read (QA of 05.12.2026).
+    @Test func contradictionsAndFutureEventsAreRejectedAndSpreadsheetBooleansRead() {
+        let screener = Screener(on: Day("2026-11-22"))
+        let header = ["id", "born", "entered", "stay_since", "status", "status_since", "civic_test_passed_on", "asylum_applied_on", "asylum_decided_on", "passport", "work_share"]
+        let lines = ["ok,1990-01-01,2015-01-01,2015-01-01,duldung,2018-01-01,2020-01-01,2015-01-01,2016-01-01,WAHR,",
+                     "ok2,1990-01-01,2015-01-01,2015-01-01,duldung,2018-01-01,none,,,Falsch,",
+                     "late-born,2022-01-01,2015-01-01,2015-01-01,duldung,2018-01-01,,,,,",
+                     "stay-first,1990-01-01,2016-01-01,2015-01-01,duldung,2018-01-01,,,,,",
+                     "decided-first,1990-01-01,2015-01-01,2015-01-01,duldung,2018-01-01,,2015-01-01,2014-12-01,,",
+                     "future-test,1990-01-01,2015-01-01,2015-01-01,duldung,2018-01-01,2028-01-01,,,,",
+                     "negative,1990-01-01,2015-01-01,2015-01-01,duldung,2018-01-01,,,,,-0.1",
+                     "maybe,1990-01-01,2015-01-01,2015-01-01,duldung,2018-01-01,,,,vielleicht,"]
+        var rejected: [String] = []
+        let summary = screener.run(lines: lines, format: .csv, header: header, firstLine: 2, write: { _ in }, reject: { rejected.append("\($0) \($1)") })
+        #expect(summary.rows == 2 && rejected.count == 6, "\(rejected)")
+        for (i, needle) in ["4 entered: before the birth date", "5 stay_since: before the entry", "6 asylum_decided_on: before the application",
+                            "7 civic_test_passed_on: after the screening date", "8 work_share: expected a share from 0 to 1", "9 passport: expected true or false (also ja/nein"].enumerated() {
+            #expect(rejected.count > i && rejected[i].contains(needle), "\(needle): \(rejected)")
+        }
+    }
+
     /// Dates that contradict each other, and § 60b days before § 60b existed, are row errors – not a history stretched
     /// to fit (QA of 05.12.2026: a status_since before stay_since moved the stay back by nine years and met § 25b).
     @Test func contradictoryStatusDatesAreRejected() {
@@ -231,6 +253,15 @@ struct ScreeningTests {
 
     /// The first action is what decides the pathway closest to being met: with no pathway unclear, a missing fact or
     /// an open legal question comes first only when the not-met pathway has no step to take (QA of 05.12.2026).
+    /// The children a row implies are named in the first action as "Kind 1", never by an internal id (QA of 05.12.2026).
+    @Test func impliedChildrenAreNamedNotNumbered() throws {
+        let screener = Screener(on: Day("2026-11-22"))
+        let (id, h) = try FlatRecord.household(["id": "x", "born": "1990-01-01", "status": "duldung", "status_since": "2018-01-01", "minor_children": "1"],
+                                               on: Day("2026-11-22"))
+        let actions = screener.evaluate(h, id: id, line: 2, onlyFirst: true).compactMap(\.firstAction)
+        #expect(actions.contains { $0.hasSuffix("von Kind 1") } && !actions.contains { $0.range(of: "\\bc[0-9]\\b", options: .regularExpression) != nil }, "\(actions)")
+    }
+
     @Test func theFirstActionIsTheDecidingStep() {
         let on = Day("2026-11-22")
         var gen = PopulationGenerator(seed: 13, on: on)
