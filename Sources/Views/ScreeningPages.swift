@@ -70,7 +70,10 @@ public enum ScreeningPages {
             <table><caption class="visually-hidden">Ansprechliste</caption><thead><tr><th scope="col">Kennung</th><th scope="col">Weg</th><th scope="col">Ergebnis</th><th scope="col">ab</th></tr></thead><tbody>\(outreachRows)</tbody></table></section>
             """)
             if !rejections.isEmpty {
-                body.append("<details><summary>Abgewiesene Zeilen (\(j.rejected))</summary><ul>\(rejections.split(separator: "\n").map { "<li>\(ScreeningMessages.german(String($0)))</li>" as HTML })</ul></details>")
+                let listed = rejections.split(separator: "\n")
+                // Only the first are kept with the job; said, so that nobody takes the list for complete (QA of 05.12.2026).
+                let more: HTML = j.rejected > listed.count ? "<p class=\"hint\">Gezeigt werden die ersten \(listed.count) von \(j.rejected) abgewiesenen Zeilen.</p>" : .empty
+                body.append("<details><summary>Abgewiesene Zeilen (\(j.rejected))</summary><ul>\(listed.map { "<li>\(ScreeningMessages.german(String($0)))</li>" as HTML })</ul>\(more)</details>")
             }
         }
         // While it runs it is cancelled (which also deletes it); deleting is offered once it has ended.

@@ -102,9 +102,11 @@ struct ScreeningRoutes {
         return (a, j)
     }
 
-    func months(_ request: Request) -> Int {
-        let m = Int(request.uri.queryParameters["months"] ?? "") ?? 6
-        return [3, 6, 12].contains(m) ? m : 6
+    /// 3, 6 (without a choice) or 12 months; anything else is said, not replaced by 6 (QA of 05.12.2026).
+    func months(_ request: Request) throws -> Int {
+        guard let text = request.uri.queryParameters["months"], !text.isEmpty else { return 6 }
+        guard let m = Int(text), [3, 6, 12].contains(m) else { throw AppError.badRequest("„months“ muss 3, 6 oder 12 sein.") }
+        return m
     }
 
     func outreach(_ j: ScreeningJob, months: Int, limit: Int?, countAll: Bool = true) throws -> (rows: [ScreeningPages.Outreach], total: Int) {
@@ -163,7 +165,7 @@ struct ScreeningRoutes {
     @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {
         let (_, j) = try await load(context)
         let summary = ScreeningSummaryJSON.decode(j.summaryJSON)
-        let m = months(request)
+        let m = try months(request)
         let counted = summary.outreach[String(m)]
         var (rows, total) = j.state == .done ? try outreach(j, months: m, limit: 500, countAll: counted == nil) : ([], 0)
         if let counted { total = counted }
@@ -181,10 +183,11 @@ struct ScreeningRoutes {
     @Sendable func outreachCSV(_ request: Request, context: BleibeContext) async throws -> Response {
         let (_, j) = try await load(context)
         guard j.state == .done else { throw AppError.notFound }
-        let (rows, _) = try outreach(j, months: months(request), limit: nil)
+        let m = try months(request)
+        let (rows, _) = try outreach(j, months: m, limit: nil)
         var text = "\u{FEFF}" + CSVExport.line(["Kennung", "Weg", "Ergebnis", "ab"])
         for r in rows { text += CSVExport.line([r.id, r.pathway, r.result, r.from]) }
-        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"einladungsliste-\(j.on.iso).csv\""],
+        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"einladungsliste-\(j.on.iso)-\(m)-monate.csv\""],
                         body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 

@@ -68,7 +68,9 @@ struct ScreeningWebTests {
                 // The outreach list: persons meeting a pathway or reaching one within the months chosen.
                 let met = direct.counts.values.reduce(0) { $0 + ($1[.met] ?? 0) }
                 let outreach = try await b.request(.get, path + "/outreach.csv?months=12")
-                #expect(outreach.body.hasPrefix("\u{FEFF}Kennung;Weg;Ergebnis;ab"))
+                #expect(outreach.body.hasPrefix("\u{FEFF}Kennung;Weg;Ergebnis;ab") && outreach.headers[.contentDisposition]?.contains("-12-monate.csv") == true)
+                // Another horizon is refused, not replaced by six months.
+                #expect(try await b.request(.get, path + "/outreach.csv?months=24").status == .badRequest)
                 let listed = outreach.body.split(separator: "\r\n").count - 1
                 #expect(listed > 0 && listed <= direct.rows && (met == 0 || listed >= 1))
                 // Its length per horizon was counted once when the job finished; the page shows that count.
