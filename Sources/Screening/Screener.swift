@@ -43,7 +43,14 @@ public struct ScreeningSummary: Sendable {
     }
 
     /// The column heading of a bucket (the last horizon as chosen).
-    public func label(_ b: Bucket) -> String { b == .within12 ? "reachable ≤ \(horizonMonths) months" : b.rawValue }
+    /// The buckets do not overlap: the headings say so (QA of 05.12.2026: "≤ 6 months" read as including "≤ 3").
+    public func label(_ b: Bucket) -> String {
+        switch b {
+        case .within6: "reachable 3–6 months"
+        case .within12: "reachable 6–\(horizonMonths) months"
+        default: b.rawValue
+        }
+    }
 
     /// A plain-text table.
     public func table(pathways: [PathwayKey]) -> String {

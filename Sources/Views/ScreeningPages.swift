@@ -11,8 +11,8 @@ public enum ScreeningPages {
         }
     }
 
-    public static let buckets: [(String, String)] = [("met", "erfüllt"), ("reachable ≤ 3 months", "≤ 3 Monate"), ("reachable ≤ 6 months", "≤ 6 Monate"),
-                                                     ("reachable ≤ 12 months", "≤ 12 Monate"), ("reachable later", "später"), ("not_met", "nicht erfüllt"),
+    public static let buckets: [(String, String)] = [("met", "erfüllt"), ("reachable ≤ 3 months", "bis 3 Monate"), ("reachable ≤ 6 months", "3 bis 6 Monate"),
+                                                     ("reachable ≤ 12 months", "6 bis 12 Monate"), ("reachable later", "später"), ("not_met", "nicht erfüllt"),
                                                      ("excluded", "ausgeschlossen"), ("unclear", "unklar")]
 
     static func stateText(_ s: String) -> String {

@@ -89,7 +89,7 @@ struct ScreeningTests {
             var s = Screener(on: on, horizonMonths: months)
             s.chunkSize = 128
             let summary = s.run(lines: rows, format: .jsonl, write: { _ in }, reject: { _, _ in })
-            #expect(summary.table(pathways: s.pathways).contains("reachable ≤ \(months) months"))
+            #expect(summary.table(pathways: s.pathways).contains("reachable 6–\(months) months") && summary.table(pathways: s.pathways).contains("reachable 3–6 months"))
             return summary.counts.values.reduce(0) { $0 + ($1[.within12] ?? 0) }
         }
         #expect(within(24) > within(12))
