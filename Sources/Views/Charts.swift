@@ -9,7 +9,10 @@ public enum Charts {
     /// scale; it is marked by a dashed box on top of its bar, so the bar is not read as complete.
     public static func stackedBars(_ t: CountTable, width: Int = 720, height: Int = 220) -> HTML {
         let n = max(1, t.rowLabels.count)
-        let maxValue = max(1, t.cells.map { $0.compactMap { $0 }.reduce(0, +) }.max() ?? 1)
+        // Counts that do not add up across a row (first sessions beside grants) stand side by side, not stacked (QA of
+        // 05.12.2026: the Land chart added them).
+        let grouped = !t.rowsAdd
+        let maxValue = max(1, t.cells.map { grouped ? ($0.compactMap { $0 }.max() ?? 0) : $0.compactMap { $0 }.reduce(0, +) }.max() ?? 1)
         let anySuppressed = t.cells.contains { $0.contains(nil) }
         var legendItems = t.columnLabels.enumerated().map { (label: $0.element, mark: swatch(palette[$0.offset % palette.count])) }
         if anySuppressed { legendItems.append((label: "Wert unterdrückt (Datenschutz)", mark: suppressedMark(x: 0, y: 0, w: 10, h: 10))) }
@@ -23,13 +26,20 @@ public enum Charts {
             for (c, v) in t.cells[r].enumerated() {
                 guard let v else { hidden.append(t.columnLabels[c]); continue }
                 guard v > 0 else { continue }
-                let h = Int((Double(v) / Double(maxValue) * Double(plotH - 10)).rounded())
+                // At least one unit: a count of 1 beside thousands is still there (QA of 05.12.2026: drawn with height 0).
+                let h = max(1, Int((Double(v) / Double(maxValue) * Double(plotH - 10)).rounded()))
+                if grouped {
+                    let w = max(1, barW / max(1, t.columnLabels.count))
+                    parts.append("<rect x=\"\(x + c * w)\" y=\"\(plotH - h)\" width=\"\(w)\" height=\"\(h)\" fill=\"\(palette[c % palette.count])\"><title>\(label) – \(t.columnLabels[c]): \(v)</title></rect>")
+                    y = min(y, plotH - h)
+                    continue
+                }
                 y -= h
                 parts.append("<rect x=\"\(x)\" y=\"\(y)\" width=\"\(barW)\" height=\"\(h)\" fill=\"\(palette[c % palette.count])\"><title>\(label) – \(t.columnLabels[c]): \(v)</title></rect>")
             }
             if !hidden.isEmpty {
                 let h = 8
-                parts.append("<g>\(suppressedMark(x: x, y: max(0, y - h), w: barW, h: h))<title>\(label) – \(hidden.joined(separator: ", ")): Wert unterdrückt (Datenschutz)</title></g>")
+                parts.append("<g>\(suppressedMark(x: x, y: max(10, y - h), w: barW, h: h))<title>\(label) – \(hidden.joined(separator: ", ")): Wert unterdrückt (Datenschutz)</title></g>")
             }
             if n <= 24 || r % 3 == 0 {
                 parts.append("<text x=\"\(x + barW / 2)\" y=\"\(plotH + 14)\" font-size=\"9\" text-anchor=\"middle\">\(label)</text>")
@@ -71,7 +81,7 @@ public enum Charts {
         let height = rows.count * 20 + 10 + (more > 0 ? 20 : 0)
         let parts = rows.map { r, label -> HTML in
             let v = t.cells[r].first ?? nil
-            let w = v.map { Int(Double($0) / Double(maxValue) * Double(width - 250)) } ?? 12
+            let w = v.map { $0 > 0 ? max(1, Int(Double($0) / Double(maxValue) * Double(width - 250))) : 0 } ?? 12
             // A suppressed value has no length: a dashed box, not an empty bar that reads as zero.
             let bar: HTML = v == nil ? suppressedMark(x: 180, y: r * 20 + 3, w: w, h: 14)
                 : "<rect x=\"180\" y=\"\(r * 20 + 3)\" width=\"\(w)\" height=\"14\" fill=\"\(palette[0])\"/>"

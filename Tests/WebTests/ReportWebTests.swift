@@ -260,4 +260,21 @@ struct ReportWebTests {
         let many = Charts.bars(CountTable(title: "Sprachen", column: "Beratungen", pairs: (1...15).map { ("Sprache \($0)", 20 - $0) }), limit: 12).rendered
         #expect(many.contains("und 3 weitere – alle in der Tabelle") && many.contains("die ersten 12 von 15"))
     }
+
+    /// Counts that do not add up across a row stand side by side; a count of 1 beside thousands is still drawn (QA of
+    /// 05.12.2026: the Land chart stacked sessions and grants; a 1 had height 0).
+    @Test func unrelatedCountsStandSideBySideAndSmallCountsShow() {
+        func heights(_ svg: String) -> [String: Int] {
+            svg.components(separatedBy: "<rect ").dropFirst().reduce(into: [:]) { out, r in
+                guard let title = r.components(separatedBy: "<title>").dropFirst().first?.components(separatedBy: "</title>").first,
+                      let h = r.components(separatedBy: "height=\"").dropFirst().first.flatMap({ Int($0.prefix { $0.isNumber }) }) else { return }
+                out[title] = h
+            }
+        }
+        let land = heights(Charts.stackedBars(CountTable(title: "Land", rowLabels: ["Dresden"], columnLabels: ["Erstberatungen", "Erteilungen"],
+                                                         counts: [[300, 300]], rowsAdd: false)).rendered)
+        #expect(land["Dresden – Erstberatungen: 300"] == land["Dresden – Erteilungen: 300"] && (land["Dresden – Erteilungen: 300"] ?? 0) > 150)
+        let small = heights(Charts.stackedBars(CountTable(title: "x", rowLabels: ["a", "b"], columnLabels: ["n"], counts: [[5000], [1]])).rendered)
+        #expect((small["b – n: 1"] ?? 0) >= 1)
+    }
 }
