@@ -50,7 +50,8 @@ struct ScreeningRoutes {
         guard let file = form.files["file"], !(file.name.isEmpty && file.bytes.isEmpty) else {
             return try await renderList(context, a, error: "Bitte eine Datei auswählen.", status: .unprocessableContent)
         }
-        guard !file.bytes.isEmpty else {
+        // Only blanks is empty too (QA of 05.12.2026: it became a job that then failed).
+        guard file.bytes.contains(where: { ![32, 9, 10, 13, 0xEF, 0xBB, 0xBF].contains($0) }) else {
             return try await renderList(context, a, error: "Die Datei „\(file.name)“ ist leer.", status: .unprocessableContent)
         }
         guard let on = formDay(form.trimmed("on")) ?? nil else {
@@ -65,6 +66,10 @@ struct ScreeningRoutes {
         // Refuse what is clearly not a population list before storing it.
         if DocumentFiles.sniff(file.bytes) != nil || file.bytes.prefix(4096).contains(0) {
             return try await renderList(context, a, error: "Die Datei ist keine CSV- oder JSON-Lines-Textdatei.", status: .unsupportedMediaType)
+        }
+        // A file named .jsonl whose first line is no JSON object is a CSV under the wrong name: said before any job runs.
+        if format == .jsonl, let first = file.bytes.first(where: { ![32, 9, 10, 13, 0xEF, 0xBB, 0xBF].contains($0) }), first != UInt8(ascii: "{") {
+            return try await renderList(context, a, error: "„\(file.name)“ ist als JSON Lines benannt, aber die erste Zeile ist kein JSON-Objekt. Eine CSV-Liste bitte mit der Endung .csv hochladen.", status: .unprocessableContent)
         }
         let id = Credentials.newID()
         try FileManager.default.createDirectory(at: ScreeningRunner.directory(services.config), withIntermediateDirectories: true)

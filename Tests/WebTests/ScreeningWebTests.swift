@@ -30,6 +30,10 @@ struct ScreeningWebTests {
                 // An empty file is said as such; a Stichtag decades away is refused before anything is stored (QA of 05.12.2026).
                 let empty = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "leer.csv", "text/csv", []))
                 #expect(empty.status == .unprocessableContent && empty.body.contains("„leer.csv“ ist leer"))
+                let blanks = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "leer.csv", "text/csv", Array(" \r\n\n\t ".utf8)))
+                #expect(blanks.status == .unprocessableContent && blanks.body.contains("„leer.csv“ ist leer"))
+                let misnamed = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "liste.jsonl", "text/plain", Array("id,born\np1,1990-01-01\n".utf8)))
+                #expect(misnamed.status == .unprocessableContent && misnamed.body.contains("erste Zeile ist kein JSON-Objekt"))
                 let unchosen = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "", "application/octet-stream", []))
                 #expect(unchosen.status == .unprocessableContent && unchosen.body.contains("Bitte eine Datei auswählen.") && !unchosen.body.contains("ist leer"))
                 for day in ["01.01.1900", "01.01.2040"] {
