@@ -57,7 +57,10 @@ public struct QuarterlyStatistics: Sendable, Hashable {
         var errors: [RowError] = []
         var out = QuarterlyStatistics()
         let lines = text.replacingOccurrences(of: "\u{FEFF}", with: "").replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-        guard let head = lines.first else { return .failure(Rejected(errors: [RowError(line: 1, message: "Die Datei ist leer.")])) }
+        // Nothing but blanks is empty too (QA of 05.12.2026: it was answered with the header rule).
+        guard let head = lines.first, lines.contains(where: { !$0.allSatisfy(\.isWhitespace) }) else {
+            return .failure(Rejected(errors: [RowError(line: 1, message: "Die Datei ist leer.")]))
+        }
         let sep: Character = head.contains(";") ? ";" : ","
         let columns = head.split(separator: sep, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard columns == header else {

@@ -85,6 +85,10 @@ struct StatisticsTests {
         let mixed = [Self.header, "2026-Q3;25b;20;12;3;15;2100;;", "2026-Q3;gesamt;5;;;;2100;1300;950"].joined(separator: "\n")
         guard case .failure(let r) = QuarterlyStatistics.parse(mixed) else { Issue.record("accepted"); return }
         #expect(r.errors.map(\.line) == [2, 3])
+        for blank in ["", "\n\n", " \r\n\t"] {
+            guard case .failure(let e) = QuarterlyStatistics.parse(blank) else { Issue.record("accepted"); return }
+            #expect(e.errors.map(\.message) == ["Die Datei ist leer."], "\(blank.debugDescription)")
+        }
         guard case .failure(let h) = QuarterlyStatistics.parse("a;b\n1;2") else { Issue.record("accepted"); return }
         #expect(h.errors.first?.message.hasPrefix("Kopfzeile") == true)
         // Not for a quarter before the provision existed (§ 25b since 01.08.2015).
