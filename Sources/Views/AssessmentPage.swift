@@ -112,7 +112,7 @@ public enum AssessmentPage {
         """ as HTML)
         b.raw("\n")
         list(&b, "<h4>Offene oder fehlende Voraussetzungen</h4><ul>", a.conditions.filter { $0.state != .met && $0.state != .notApplicable }) { b, c in
-            b.raw("<li>"); c.writeSentence(names: a.names, citation: Labels.citation) { b.text($0) }; b.raw("</li>")
+            b.raw("<li>"); c.writeSentence(names: a.names, on: a.on, citation: Labels.citation) { b.text($0) }; b.raw("</li>")
         }
         b.raw("\n")
         list(&b, "<h4>Handlungsbedarf</h4><ul>", a.actions) { b, action in b.raw("<li>"); b.text(action); b.raw("</li>") }
@@ -124,7 +124,7 @@ public enum AssessmentPage {
         let met = a.conditions.filter { $0.state == .met }
         list(&b, "<details><summary>Erfüllte Voraussetzungen (\(met.count))</summary><ul>", met, close: "</ul></details>") { b, c in
             let entry = ConditionCatalog.entry(c.id)
-            b.raw("<li>"); b.text(entry.requirement); b.raw(" <span class=\"hint\">("); b.text(Labels.citation(entry.citation)); b.raw(")</span></li>")
+            b.raw("<li>"); b.text(ConditionCatalog.requirement(c.id, on: a.on)); b.raw(" <span class=\"hint\">("); b.text(Labels.citation(entry.citation)); b.raw(")</span></li>")
         }
         b.raw("\n</section>")
     }

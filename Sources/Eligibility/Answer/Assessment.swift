@@ -140,18 +140,22 @@ public struct ConditionResult: Sendable, Hashable {
     public var requirement: String { ConditionCatalog.entry(id).requirement }
 
     /// One German sentence a counselor can read; `names`: other persons of the household by id (see `Assessment.names`).
-    public func sentence(names: [String: String] = [:], citation: (String) -> String = { $0 }) -> String {
+    /// `on`: the decision date, whose law states the requirement (`ConditionCatalog.requirement(_:on:)`).
+    public func sentence(names: [String: String] = [:], on day: Day? = nil, citation: (String) -> String = { $0 }) -> String {
         var s = ""
-        writeSentence(names: names, citation: citation) { s += $0 }
+        writeSentence(names: names, on: day, citation: citation) { s += $0 }
         return s
     }
+
+    /// The requirement as the law stated it on `day`.
+    public func requirement(on day: Day?) -> String { ConditionCatalog.requirement(id, on: day) }
 
     /// The sentence in parts, in order (a page writes them straight into its buffer, each escaped, instead of
     /// building the sentence first).
     /// `citation`: how the citation is written (a page names the specification's rules in words).
-    public func writeSentence(names: [String: String] = [:], citation: (String) -> String = { $0 }, _ emit: (String) -> Void) {
+    public func writeSentence(names: [String: String] = [:], on day: Day? = nil, citation: (String) -> String = { $0 }, _ emit: (String) -> Void) {
         let entry = ConditionCatalog.entry(id)
-        emit(entry.requirement)
+        emit(ConditionCatalog.requirement(id, on: day))
         emit(" – ")
         func openList() { for (i, o) in open.enumerated() { if i > 0 { emit(", ") }; emit(ConditionCatalog.describeOpen(o, names: names)) } }
         switch state {

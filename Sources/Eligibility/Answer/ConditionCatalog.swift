@@ -11,6 +11,47 @@ public enum ConditionCatalog {
         entries[id] ?? Entry(citation: "AufenthG", requirement: id, action: nil)
     }
 
+    /// The requirement as the law stated it on the decision date `on`: thresholds come from the version in force
+    /// (`Law`), so that an answer under old law does not state today's numbers (QA of 05.12.2026: "Antrag vor
+    /// Vollendung des 27. Lebensjahres" beside a last day computed with 21). Without a date, or for a condition
+    /// without thresholds that changed, the registry's text.
+    public static func requirement(_ id: String, on day: Day?) -> String {
+        let base = entry(id).requirement
+        guard let day else { return base }
+        if let r = Law.p25a.rules(on: day) {
+            switch id {
+            case "a_status_entry":
+                guard let months = r.duldungMonths else { return "Geduldet" }
+                return "Seit mindestens \(months) Monaten im Besitz einer Duldung" + (r.car104cBranch ? " (oder Inhaber einer AE nach § 104c)" : "")
+            case "a_residence_years_min": return "Seit \(r.residenceYears) Jahren ununterbrochen erlaubter, geduldeter oder gestatteter Aufenthalt"
+            case "a_school_years_min": return "In der Regel \(r.schoolYears) Jahre erfolgreicher Schulbesuch im Bundesgebiet"
+            case "a_application_before_27": return "Antrag vor Vollendung des \(r.ageLimit). Lebensjahres"
+            default: break
+            }
+        }
+        if let r = Law.p25b.rules(on: day) {
+            switch id {
+            case "b_residence_years_min": return "Seit \(r.years) Jahren ununterbrochen geduldeter, gestatteter oder erlaubter Aufenthalt"
+            case "b_residence_years_min_with_minor_child": return "Seit \(r.yearsWithMinorChild) Jahren ununterbrochener Voraufenthalt (mit minderjährigem ledigem Kind im Haushalt)"
+            default: break
+            }
+        }
+        // In the U4 window both versions apply; the newer text stands beside the note naming both readings.
+        if let r = Law.p60d.rules(on: day)?.last {
+            func hours(_ h: Double) -> String { h == h.rounded() ? String(Int(h)) : String(h).replacingOccurrences(of: ".", with: ",") }
+            let single = r.singleParentHours.map { ", Alleinerziehende \(hours(Double($0)))" } ?? ""
+            switch id {
+            case "60d_entry_cutoff": return "Einreise bis zum \(r.entryCutoff.german) (auch Ehegatte/Lebenspartner)"
+            case "60d_employment_months_min": return "Seit mindestens \(r.employmentMonths) Monaten sozialversicherungspflichtig beschäftigt (mind. \(hours(Double(r.weeklyHours))) Std./Woche\(single))"
+            case "60d_weekly_hours_min": return "Regelmäßige Arbeitszeit mindestens \(hours(Double(r.weeklyHours))) Stunden pro Woche" + (r.singleParentHours.map { " (Alleinerziehende \(hours(Double($0))))" } ?? "")
+            case "60d_no_conviction" where r.crime == .fiftyNinety:
+                return "Keine Verurteilung über 50 Tagessätze (90 bei ausländerrechtlichen Delikten; auch Ehegatte/Lebenspartner)"
+            default: break
+            }
+        }
+        return base
+    }
+
     /// Whether `id` is in the registry of SPEC.md.
     public static func isKnown(_ id: String) -> Bool { entries[id] != nil }
 

@@ -29,10 +29,10 @@ public enum GermanReport {
         if let c = a.consequence { head += " – \(c.german)" }
         out.append(head)
         for c in a.conditions where c.state != .met && c.state != .notApplicable {
-            out.append("    • " + c.sentence(names: a.names))
+            out.append("    • " + c.sentence(names: a.names, on: a.on))
         }
         let met = a.conditions.filter { $0.state == .met }
-        if !met.isEmpty { out.append("    Erfüllt: " + met.map { "\($0.requirement) (\($0.citation))" }.joined(separator: "; ")) }
+        if !met.isEmpty { out.append("    Erfüllt: " + met.map { "\($0.requirement(on: a.on)) (\($0.citation))" }.joined(separator: "; ")) }
         let actions = a.actions
         if !actions.isEmpty {
             out.append("    Handlungsbedarf:")

@@ -1,0 +1,27 @@
+@testable import Eligibility
+import Testing
+
+/// The requirement texts state the thresholds of the law applied on the decision date (QA of 05.12.2026: under the
+/// law of 2015 the texts said "27. Lebensjahr" and "6 Jahre" beside dates computed with 21 and 8).
+@Suite("Requirement texts by the law in force")
+struct RequirementTextTests {
+    @Test func oldLawStatesItsOwnThresholdsAndTodayKeepsTheRegistryText() {
+        let before = Day("2022-06-01"), now = Day("2026-11-22"), earlier60d = Day("2023-06-01")
+        #expect(ConditionCatalog.requirement("a_application_before_27", on: before) == "Antrag vor Vollendung des 21. Lebensjahres")
+        #expect(ConditionCatalog.requirement("a_residence_years_min", on: before).hasPrefix("Seit 4 Jahren"))
+        #expect(ConditionCatalog.requirement("a_status_entry", on: before) == "Geduldet")
+        #expect(ConditionCatalog.requirement("b_residence_years_min", on: before).hasPrefix("Seit 8 Jahren"))
+        #expect(ConditionCatalog.requirement("b_residence_years_min_with_minor_child", on: before).hasPrefix("Seit 6 Jahren"))
+        #expect(ConditionCatalog.requirement("60d_employment_months_min", on: earlier60d) == "Seit mindestens 18 Monaten sozialversicherungspflichtig beschäftigt (mind. 35 Std./Woche, Alleinerziehende 20)")
+        #expect(ConditionCatalog.requirement("60d_entry_cutoff", on: earlier60d).contains("01.08.2018"))
+        #expect(ConditionCatalog.requirement("60d_no_conviction", on: earlier60d).contains("50 Tagessätze"))
+        // Today, and without a date, the registry's own text: nothing changes for current answers.
+        for id in ["a_application_before_27", "a_residence_years_min", "a_status_entry", "a_school_years_min", "b_residence_years_min",
+                   "b_residence_years_min_with_minor_child", "60d_entry_cutoff", "60d_employment_months_min", "60d_weekly_hours_min", "60d_no_conviction"] {
+            #expect(ConditionCatalog.requirement(id, on: now) == ConditionCatalog.entry(id).requirement, "\(id)")
+            #expect(ConditionCatalog.requirement(id, on: nil) == ConditionCatalog.entry(id).requirement, "\(id)")
+        }
+        // The sentence of a condition carries the text of its decision date.
+        #expect(ConditionResult("a_application_before_27", .failing(.permanent)).sentence(on: before).hasPrefix("Antrag vor Vollendung des 21."))
+    }
+}
