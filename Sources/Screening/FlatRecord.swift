@@ -280,13 +280,27 @@ public enum FlatRecord {
         }
         // Nothing of the row before the birth, no stay before the entry, no decision before the application (QA of
         // 05.12.2026: such rows were screened as given).
+        // Read from the person already built (no cell is parsed twice: this runs for every row of a population).
         if let born = p.born {
-            let columns: [Column] = [.entered, .staySince, .duldungSince, .statusSince, .germanDate, .schoolSince, .civicTestPassedOn,
-                                     .fdgoDeclarationOn, .identityClarifiedOn, .identityStepsOn, .asylumAppliedOn, .asylumDecidedOn,
-                                     .employmentSince, .trainingRegisteredOn, .trainingPassedOn, .departureImpossibleSince]
-            for k in columns { if let t = v(k), t != "none", t != "null", let d = try day(k), d < born { throw RowError(column: k.name, message: "before the birth date") } }
+            func event(_ e: EventDate?) -> Day? { if case .on(let d)? = e { return d } else { return nil } }
+            let dated: [(Column, Day?)] = [
+                (.entered, p.entered), (.statusSince, p.status?.first?.from), (.germanDate, p.german?.first?.date),
+                (.schoolSince, p.education?.first?.from), (.civicTestPassedOn, event(p.civicTestPassedOn)),
+                (.fdgoDeclarationOn, event(p.fdgoDeclarationOn)), (.identityClarifiedOn, event(p.identity?.clarifiedOn)),
+                (.identityStepsOn, event(p.identity?.allStepsTakenOn)), (.asylumAppliedOn, event(p.asylum?.appliedOn)),
+                (.asylumDecidedOn, p.asylum?.decidedOn), (.employmentSince, p.employment?.first?.from),
+                (.trainingRegisteredOn, event(p.training?.first?.registeredOn)), (.trainingPassedOn, event(p.training?.first?.passedOn)),
+                (.departureImpossibleSince, event(p.departure?.impossibleSince)),
+            ]
+            if let (k, _) = dated.first(where: { $0.1.map { $0 < born } ?? false }) {
+                // The history's first period may come from any of its three columns: name the one that is given first.
+                let column = k == .statusSince ? [Column.staySince, .duldungSince, .statusSince].first { v($0) != nil } ?? k : k
+                throw RowError(column: column.name, message: "before the birth date")
+            }
         }
-        if let entered = p.entered, let stay = try day(.staySince), stay < entered { throw RowError(column: "stay_since", message: "before the entry (entered)") }
+        if let entered = p.entered, let stay = p.status?.first?.from, v(.staySince) != nil, stay < entered {
+            throw RowError(column: "stay_since", message: "before the entry (entered)")
+        }
         if case .on(let applied)? = p.asylum?.appliedOn, let decided = p.asylum?.decidedOn, decided < applied {
             throw RowError(column: "asylum_decided_on", message: "before the application (asylum_applied_on)")
         }
