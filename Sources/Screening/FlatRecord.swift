@@ -146,7 +146,7 @@ public enum FlatRecord {
         let asylumColumns: [Column] = [.asylumAppliedOn, .asylumDecision, .asylumRejectedAs, .ouBasis, .asylumDecidedOn]
         if asylumColumns.contains(where: { v($0) != nil }) {
             var a = Asylum()
-            if let applied = v(.asylumAppliedOn) { a.appliedOn = applied == "none" ? .never : .on(try day(.asylumAppliedOn)!) }
+            if let applied = v(.asylumAppliedOn) { a.appliedOn = applied == "none" ? .never : .on(try past(.asylumAppliedOn)!) }
             if let d = v(.asylumDecision) {
                 guard let dec = AsylumDecision(rawValue: d) else { throw RowError(column: "asylum_decision", message: "unknown value '\(d)'") }
                 a.decision = dec
@@ -161,14 +161,15 @@ public enum FlatRecord {
                 }
                 a.ouBasis = b
             }
-            a.decidedOn = try day(.asylumDecidedOn)
+            a.decidedOn = try past(.asylumDecidedOn)
             p.asylum = a
         }
         // An empty cell is unknown like a missing column (QA of 05.12.2026: empty German, conviction and school cells
         // were read as "none" and turned unclear rows into not_met, or met).
         if v(.germanOral) != nil || v(.germanWritten) != nil {
             var certs: [GermanCertificate] = []
-            let date = try past(.germanDate) ?? p.entered ?? on
+            // Without its date, a certificate is known to exist by the screening date, not earlier.
+            let date = try past(.germanDate) ?? on
             for (k, scope) in [(Column.germanOral, LanguageScope.oral), (.germanWritten, .written)] {
                 guard let t = v(k), t != "none" else { continue }
                 guard let level = LanguageLevel(code: t) else { throw RowError(column: k.name, message: "expected A1…C2 or none, found '\(t)'") }
@@ -200,7 +201,11 @@ public enum FlatRecord {
         } else if v(.employmentHours) == "0" {
             p.employment = []
         }
-        if v(.dayFines) != nil || v(.prisonMonths) != nil || v(.dayFinesForeignersOnly) != nil {
+        // Known only with all three cells given: one empty cell leaves open whether there is such a conviction (QA of
+        // 05.12.2026: "0" in two cells and an empty one read as no convictions).
+        let convictionCells: [Column] = [.dayFines, .prisonMonths, .dayFinesForeignersOnly]
+        for k in convictionCells { _ = try number(k) }   // a bad value is an error even beside an empty cell
+        if convictionCells.allSatisfy({ v($0) != nil }) {
             var list: [Conviction] = []
             func conviction(_ fines: Int?, prison: Int?, foreignersOnly: Bool) -> Conviction {
                 var c = Conviction()
@@ -289,7 +294,8 @@ public enum FlatRecord {
                 (.fdgoDeclarationOn, event(p.fdgoDeclarationOn)), (.identityClarifiedOn, event(p.identity?.clarifiedOn)),
                 (.identityStepsOn, event(p.identity?.allStepsTakenOn)), (.asylumAppliedOn, event(p.asylum?.appliedOn)),
                 (.asylumDecidedOn, p.asylum?.decidedOn), (.employmentSince, p.employment?.first?.from),
-                (.trainingRegisteredOn, event(p.training?.first?.registeredOn)), (.trainingPassedOn, event(p.training?.first?.passedOn)),
+                (.trainingFrom, p.training?.first?.from), (.trainingRegisteredOn, event(p.training?.first?.registeredOn)),
+                (.trainingPassedOn, event(p.training?.first?.passedOn)),
                 (.departureImpossibleSince, event(p.departure?.impossibleSince)),
             ]
             if let (k, _) = dated.first(where: { $0.1.map { $0 < born } ?? false }) {

@@ -24,7 +24,15 @@ public enum Charts {
             let x = 30 + r * (barW + 2)
             var hidden: [String] = []
             for (c, v) in t.cells[r].enumerated() {
-                guard let v else { hidden.append(t.columnLabels[c]); continue }
+                guard let v else {
+                    hidden.append(t.columnLabels[c])
+                    // Side by side, the mark sits in the hidden column's own slot, not across the group (QA of 05.12.2026).
+                    if grouped {
+                        let w = max(1, barW / max(1, t.columnLabels.count))
+                        parts.append("<g>\(suppressedMark(x: x + c * w, y: plotH - 8, w: w, h: 8))<title>\(label) – \(t.columnLabels[c]): Wert unterdrückt (Datenschutz)</title></g>")
+                    }
+                    continue
+                }
                 guard v > 0 else { continue }
                 // At least one unit: a count of 1 beside thousands is still there (QA of 05.12.2026: drawn with height 0).
                 let h = max(1, Int((Double(v) / Double(maxValue) * Double(plotH - 10)).rounded()))
@@ -37,7 +45,7 @@ public enum Charts {
                 y -= h
                 parts.append("<rect x=\"\(x)\" y=\"\(y)\" width=\"\(barW)\" height=\"\(h)\" fill=\"\(palette[c % palette.count])\"><title>\(label) – \(t.columnLabels[c]): \(v)</title></rect>")
             }
-            if !hidden.isEmpty {
+            if !hidden.isEmpty, !grouped {
                 let h = 8
                 parts.append("<g>\(suppressedMark(x: x, y: max(10, y - h), w: barW, h: h))<title>\(label) – \(hidden.joined(separator: ", ")): Wert unterdrückt (Datenschutz)</title></g>")
             }

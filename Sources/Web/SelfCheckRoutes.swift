@@ -103,8 +103,11 @@ struct SelfCheckRoutes {
         if v["obstruction"] == "no" { r["obstruction"] = "none" }
         if v["bars"] == "no" { r["bars"] = "none" }
         switch v["convicted"] {
-        case "no": r["day_fines"] = "0"; r["prison_months"] = "0"
-        case "yes": r["day_fines"] = v["day_fines"]; r["prison_months"] = v["prison_months"]
+        // Fines for offences only foreigners can commit are not asked: counted as ordinary ones (the stricter reading).
+        case "no": r["day_fines"] = "0"; r["prison_months"] = "0"; r["day_fines_foreigners_only"] = "0"
+        case "yes":
+            r["day_fines"] = v["day_fines"]; r["prison_months"] = v["prison_months"]
+            if v["day_fines"] != nil || v["prison_months"] != nil { r["day_fines_foreigners_only"] = "0" }
         default: break
         }
         return r

@@ -198,8 +198,13 @@ struct ScreeningTests {
             #expect(Engine().assess(wide, person: "p", pathway: key, on: on).outcome == Engine().assess(short, person: "p", pathway: key, on: on).outcome, "\(key)")
         }
         // Stated as none, they are none.
-        let (_, none) = try FlatRecord.household(given.merging(["german_oral": "none", "day_fines": "0", "school_since": "none"]) { $1 }, on: on)
+        let (_, none) = try FlatRecord.household(given.merging(["german_oral": "none", "day_fines": "0", "prison_months": "0", "day_fines_foreigners_only": "0",
+                                                                "school_since": "none"]) { $1 }, on: on)
         #expect(none.persons.first?.german == [] && none.persons.first?.convictions == [] && none.persons.first?.education == [])
+        // One conviction cell empty (or its column left out) leaves open whether there is such a conviction.
+        let (_, partly) = try FlatRecord.household(given.merging(["day_fines": "", "prison_months": "0", "day_fines_foreigners_only": "0"]) { $1 }, on: on)
+        let (_, twoColumns) = try FlatRecord.household(given.merging(["day_fines": "0", "prison_months": "0"]) { $1 }, on: on)
+        #expect(partly.persons.first?.convictions == nil && twoColumns.persons.first?.convictions == nil)
     }
 
     @Test func summaryCountsEqualCountsComputedDirectly() {

@@ -274,6 +274,11 @@ struct ReportWebTests {
         let land = heights(Charts.stackedBars(CountTable(title: "Land", rowLabels: ["Dresden"], columnLabels: ["Erstberatungen", "Erteilungen"],
                                                          counts: [[300, 300]], rowsAdd: false)).rendered)
         #expect(land["Dresden – Erstberatungen: 300"] == land["Dresden – Erteilungen: 300"] && (land["Dresden – Erteilungen: 300"] ?? 0) > 150)
+        // A hidden value of a group is marked in its own slot, beside the shown ones.
+        var hiddenGrant = CountTable(title: "Land", rowLabels: ["Dresden"], columnLabels: ["Erstberatungen", "Erteilungen"], counts: [[300, 3]], rowsAdd: false)
+        hiddenGrant.cells[0][1] = nil
+        let marked = Charts.stackedBars(hiddenGrant).rendered
+        #expect(marked.contains("Dresden – Erteilungen: Wert unterdrückt") && !marked.contains("Dresden – Erstberatungen, Erteilungen"))
         let small = heights(Charts.stackedBars(CountTable(title: "x", rowLabels: ["a", "b"], columnLabels: ["n"], counts: [[5000], [1]])).rendered)
         #expect((small["b – n: 1"] ?? 0) >= 1)
     }
