@@ -40,7 +40,9 @@ public enum NameMatching {
         // Phonetic folding of transliteration variants, applied in order.
         let folds: [(String, String)] = [
             ("ae", "e"), ("oe", "o"), ("ue", "u"), ("ou", "u"), ("ph", "f"), ("th", "t"), ("kh", "h"), ("dh", "d"),
-            ("sch", "sh"), ("tsch", "ch"), ("tch", "ch"), ("dj", "j"), ("dsch", "j"), ("j", "y"), ("w", "v"),
+            // German "dsch", "ch" and "zh" for Arabic and Slavic sounds (Chadidscha = Khadija, Rachimi = Rahimi,
+            // Snezhana = Snežana; QA of 05.12.2026). "dsch" before "sch", which would take its letters.
+            ("dsch", "j"), ("sch", "sh"), ("tsch", "ch"), ("tch", "ch"), ("ch", "h"), ("zh", "z"), ("dj", "j"), ("j", "y"), ("w", "v"),
             ("q", "k"), ("c", "k"), ("ee", "i"), ("ie", "i"), ("oo", "u"), ("z", "s"),
         ]
         for (a, b) in folds { t = t.replacingOccurrences(of: a, with: b) }
@@ -61,11 +63,15 @@ public enum NameMatching {
     }
 
     /// Whether every word of the query matches the start of a word of the name.
+    /// A name written as one word or as two ("Bensalah", "Ben Salah"; "Alkhatib", "Al-Khatib") matches too.
     public static func matches(query: String, name: String) -> Bool {
-        let nameWords = key(name).split(separator: " ").map(String.init)
-        let queryWords = key(query).split(separator: " ").map(String.init)
+        let nameKey = key(name), queryKey = key(query)
+        let nameWords = nameKey.split(separator: " ").map(String.init)
+        let queryWords = queryKey.split(separator: " ").map(String.init)
         guard !queryWords.isEmpty else { return true }
-        return queryWords.allSatisfy { q in nameWords.contains { $0.hasPrefix(q) } }
+        if queryWords.allSatisfy({ q in nameWords.contains { $0.hasPrefix(q) } }) { return true }
+        let joined = queryKey.replacingOccurrences(of: " ", with: "")
+        return joined.count >= 4 && nameKey.replacingOccurrences(of: " ", with: "").contains(joined)
     }
 }
 

@@ -71,7 +71,11 @@ public struct ClientStore: Sendable {
                 s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
             }
             for w in words { parts.append("(' ' || c.name_key) LIKE ? ESCAPE '\\'"); binds.append("% \(literal(w))%") }
-            where_ += " AND ((\(parts.isEmpty ? "1=0" : parts.joined(separator: " AND "))) OR LOWER(c.file_number) LIKE ? ESCAPE '\\')"
+            // A name written as one word or as two ("Bensalah" for "Ben Salah"): the key without its spaces.
+            let joined = words.joined()
+            let together = joined.count >= 4 ? " OR REPLACE(c.name_key, ' ', '') LIKE ? ESCAPE '\\'" : ""
+            where_ += " AND ((\(parts.isEmpty ? "1=0" : parts.joined(separator: " AND ")))\(together) OR LOWER(c.file_number) LIKE ? ESCAPE '\\')"
+            if joined.count >= 4 { binds.append("%\(literal(joined))%") }
             binds.append("%\(literal(q.lowercased()))%")
         }
         return (where_, binds)
@@ -213,10 +217,12 @@ public struct ClientStore: Sendable {
     /// person, about to get a second file. Id and file number.
     public func sameNameAndBirth(organisation: String, firstName: String, lastName: String, born: Day) async throws -> [(id: String, fileNumber: String)] {
         // Either order of the names: first and last name are often swapped between documents.
-        let key = NameMatching.key("\(firstName) \(lastName)"), swapped = NameMatching.key("\(lastName) \(firstName)")
+        // Without spaces: "Al-Khatib" and "Alkhatib" are one name.
+        func key(_ s: String) -> String { NameMatching.key(s).replacingOccurrences(of: " ", with: "") }
+        let straight = key("\(firstName) \(lastName)"), swapped = key("\(lastName) \(firstName)")
         return try await db.read { ex in
-            try await ex.query(SQL("SELECT id, file_number FROM clients WHERE organisation_id = ? AND name_key IN (?, ?) AND born = ? ORDER BY file_number",
-                                   [organisation, key, swapped, born.iso])).map { (id: try $0.string("id"), fileNumber: try $0.string("file_number")) }
+            try await ex.query(SQL("SELECT id, file_number FROM clients WHERE organisation_id = ? AND REPLACE(name_key, ' ', '') IN (?, ?) AND born = ? ORDER BY file_number",
+                                   [organisation, straight, swapped, born.iso])).map { (id: try $0.string("id"), fileNumber: try $0.string("file_number")) }
         }
     }
 

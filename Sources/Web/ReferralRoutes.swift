@@ -81,10 +81,11 @@ struct ReferralRoutes {
         // The same person twice while the first referral is still unanswered (QA of 05.12.2026: four on one day).
         if f.errors.isEmpty {
             // Either order of the names, as the duplicate check of clients.
-            let keys = [NameMatching.key("\(f.firstName) \(f.lastName)"), NameMatching.key("\(f.lastName) \(f.firstName)")]
+            func key(_ s: String) -> String { NameMatching.key(s).replacingOccurrences(of: " ", with: "") }
+            let keys = [key("\(f.firstName) \(f.lastName)"), key("\(f.lastName) \(f.firstName)")]
             if let open = try await services.cooperation.referrals(of: a.organisationID).first(where: {
                 $0.state == .pending && $0.authorityID == a.organisationID && $0.serviceID == f.service && $0.born == (born ?? nil)
-                    && keys.contains(NameMatching.key("\($0.firstName) \($0.lastName)"))
+                    && keys.contains(key("\($0.firstName) \($0.lastName)"))
             }) {
                 f.errors["last_name"] = "\(open.firstName) \(open.lastName) ist bereits am \(open.createdOn.german) an diese Beratungsstelle vermittelt; die Vermittlung ist noch offen."
             }
