@@ -60,16 +60,27 @@ struct CaseRoutes {
         let today = services.today, land = context.land
         var overdue: [CasePages.DashboardItem] = [], due: [CasePages.DashboardItem] = []
         var names: [String: String] = [:]
-        for clientID in Array(Set(open.map(\.clientID))).sorted() {
+        let withCase = Set(open.map(\.clientID))
+        var shown: Set<String> = []
+        for clientID in withCase.sorted() {
             guard let c = try await services.clients.client(id: clientID, organisation: org) else { continue }
             names[c.id] = "\(c.lastName), \(c.firstName)"
             let applied = try await services.applications.pendingSince(clientID: c.id, organisation: org, on: today)
-            let person = try await clientRoutes.assess(c, on: today, appliedOn: applied)
-            for d in DeadlineRules.derive(person: person, land: land, today: today, appliedOn: applied) {
-                let item = CasePages.DashboardItem(deadline: d, clientID: c.id, clientName: "\(c.lastName), \(c.firstName)")
-                if d.due < today { overdue.append(item) } else if d.due <= today.adding(days: 14) { due.append(item) }
+            let (members, relatives, relations) = try await clientRoutes.family(c)
+            let household = services.engine.assess(HouseholdAssembly.household(members: members, relatives: relatives, relations: relations),
+                                                   on: today, appliedOn: applied)
+            // The household members counseled in this case (no open case of their own) have deadlines too: a child's
+            // Duldung runs out as well (QA of 05.12.2026: only the case holder's were listed).
+            let counseled = [c] + members.filter { $0.id != c.id && !withCase.contains($0.id) }
+            for person in counseled where shown.insert(person.id).inserted {
+                guard let answers = household.person(person.id) else { continue }
+                let own = person.id == c.id ? applied : try await services.applications.pendingSince(clientID: person.id, organisation: org, on: today)
+                for d in DeadlineRules.derive(person: answers, land: land, today: today, appliedOn: own) {
+                    let item = CasePages.DashboardItem(deadline: d, clientID: person.id, clientName: "\(person.lastName), \(person.firstName)")
+                    if d.due < today { overdue.append(item) } else if d.due <= today.adding(days: 14) { due.append(item) }
+                }
+                try await services.clients.recordRead(clientID: person.id, entity: "dashboard", audit: services.audit(a))
             }
-            try await services.clients.recordRead(clientID: c.id, entity: "dashboard", audit: services.audit(a))
         }
         for r in try await services.cases.reminders(caseIDs: open.map(\.id), organisation: org, openOnly: true) {
             let item = CasePages.DashboardItem(deadline: r.deadline(land: land), clientID: r.clientID, clientName: names[r.clientID] ?? "",

@@ -80,6 +80,16 @@ struct CaseWorkTests {
                 let overdue = page.body.components(separatedBy: "id=\"overdue\"")[1].components(separatedBy: "</section>")[0]
                 #expect(overdue.contains("<strong>12.11.2026</strong>"))
                 #expect(overdue.contains("Haddad, Mohammed"))
+                // A child in his household, counseled in his case, has her Duldung due too (QA of 05.12.2026).
+                let child = try await b.request(.post, "/clients", form: ["csrf": csrf, "first_name": "Lina", "last_name": "Haddad", "file_number": "A-2",
+                                                                           "born": "01.03.2015", "marital_status": "single"])
+                let childID = try #require(child.headers[.location]?.components(separatedBy: "/").last)
+                #expect(try await b.request(.put, "/api/v1/clients/\(childID)/status-periods",
+                                            json: "[{\"kind\":\"gestattung\",\"from\":\"2020-11-17\",\"to\":\"2023-06-30\"},{\"kind\":\"duldung\",\"from\":\"2023-07-01\",\"valid_until\":\"2026-12-01\"}]",
+                                            headers: [HTTPField.Name("X-CSRF-Token")!: csrf]).status == .ok)
+                #expect(try await b.request(.post, "/clients/client-a/relations", form: ["csrf": csrf, "kind": "child", "other": "A-2", "household": "1"]).status == .seeOther)
+                let withChild = try await b.request(.get, "/dashboard").body.components(separatedBy: "id=\"overdue\"")[1].components(separatedBy: "</section>")[0]
+                #expect(withChild.contains("Haddad, Lina") && withChild.contains("Haddad, Mohammed"))
                 // The authority sees no dashboard of the service.
                 let clerk = Browser(client: b.client, clock: f.clock)
                 try await clerk.logIn(f.login(.authorityClerk))
