@@ -45,6 +45,12 @@ public enum LetterPages {
             guard let k = m.pathway, let a = outcome else {
                 return .refusal("Für die Akte ist noch kein Bleiberechtsweg gewählt. Bitte zuerst in der Akte den Weg wählen.")
             }
+            // A permit on that basis is held today: asking for it would be untrue (QA of 05.12.2026: offered after the grant).
+            let current = m.client.facts.status?.last { $0.from <= m.today && ($0.to ?? .distantFuture) >= m.today }
+            let granted = ApplicationRules.grantedStatus(k)
+            if let c = current, c.kind == granted.kind, c.basis == granted.basis {
+                return .refusal("Nach dem Statusverlauf besteht heute bereits \(granted.basis == nil ? "die Duldung" : "die Aufenthaltserlaubnis") nach \(k.title) (seit \(c.from.german)). Ein Antrag darauf ist nicht mehr zu stellen; für eine Verlängerung bitte ein eigenes Schreiben verfassen.")
+            }
             if a.outcome == .met { return .fits }
             let state = a.outcome == .reachable ? "erreichbar ab \(a.from?.german ?? "–")" : a.outcome.german
             return .warning("Nach der Prüfung vom \(m.today.german) lautet das Ergebnis für \(k.title): „\(state)“. Das Schreiben behauptet deshalb nicht, dass die Voraussetzungen vorliegen, sondern bittet um Prüfung.")
@@ -62,7 +68,7 @@ public enum LetterPages {
         case .duldungCertificate:
             let current = m.client.facts.status?.last { $0.from <= m.today && ($0.to ?? .distantFuture) >= m.today }
             if let kind = current?.kind, ![.duldung, .duldung60b, .duldung60c, .duldung60d, .none].contains(kind) {
-                return .refusal("Nach dem Statusverlauf besteht heute \(Labels.status(kind)), keine Duldung. Eine Duldungsbescheinigung kann nicht beantragt werden.")
+                return .refusal("Nach dem Statusverlauf besteht heute eine \(Labels.status(kind)), keine Duldung. Eine Duldungsbescheinigung kann nicht beantragt werden.")
             }
             // The letter says no certificate is at hand; the record may say otherwise.
             if let c = current, c.kind.isDuldung, c.issued, let until = c.validUntil, until >= m.today {

@@ -54,6 +54,9 @@ struct ApplicationTests {
                 #expect(try await b.request(.post, "/clients/client-a/status", form: statusBefore).status == .conflict)
                 #expect(try await f.services.clients.client(id: "client-a", organisation: "org-a")?.facts.status?.count == 4)
                 #expect(try await b.request(.get, casePath).body.contains("Entscheidung zurücknehmen"))
+                // The permit is held now: a letter applying for it would be untrue and is not offered (QA of 05.12.2026).
+                let afterGrant = try await b.request(.get, casePath + "/letters/application")
+                #expect(afterGrant.body.contains("besteht heute bereits die Aufenthaltserlaubnis nach § 25b") && !afterGrant.body.contains("<article"))
                 // Another service cannot; the counselor can: the history is as before, the application pending, the case back at "filed".
                 let other = Browser(client: b.client, clock: f.clock)
                 let oc = try await other.logIn(f.login(.counselor, organisation: "org-b"))
@@ -216,6 +219,11 @@ struct ApplicationTests {
                 #expect(tooLong.body.contains("value=\"20.11.2028\"") && tooLong.body.contains("<option value=\"granted\" selected>"))   // at the field, and the summary's link leads there
                 #expect(try await b.request(.get, "/api/v1/clients/client-a/status-periods").body.contains("duldung"))
                 #expect(!(try await b.request(.get, "/api/v1/clients/client-a/status-periods").body.contains("aufenthaltserlaubnis")))
+                // Letters are filled from the case and addressed to the cooperating authority.
+                let letter = try await b.request(.get, casePath + "/letters/application")
+                #expect(letter.status == .ok)
+                #expect(letter.body.contains("Antrag auf Erteilung einer Aufenthaltserlaubnis nach § 25b Abs. 1 AufenthG – Mohammed Haddad, geb. 05.05.1990"))
+                #expect(letter.body.contains("ABH Elbstadt") && letter.body.contains("<dd>22.11.2026</dd>") && letter.body.contains("<dd>A-1</dd>"))
                 // The grant: the Duldung ends the day before, the permit under § 25b starts on the day of the decision.
                 #expect(try await b.request(.post, decide, form: ["csrf": csrf, "outcome": "granted", "decided_on": "20.11.2026", "permit_until": "19.11.2028"]).status == .seeOther)
                 let periods = try await b.request(.get, "/api/v1/clients/client-a/status-periods").body
@@ -229,11 +237,9 @@ struct ApplicationTests {
                 let apps = try await b.request(.get, "/api/v1" + casePath + "/applications").body
                 #expect(apps.contains("\"outcome\":\"granted\"") && apps.contains("\"decided_on\":\"2026-11-20\""))
                 #expect(try await b.request(.get, "/api/v1/clients/client-a/cases").body.contains("\"state\":\"decided\""))
-                // Letters are filled from the case and addressed to the cooperating authority.
-                let letter = try await b.request(.get, casePath + "/letters/application")
-                #expect(letter.status == .ok)
-                #expect(letter.body.contains("Antrag auf Erteilung einer Aufenthaltserlaubnis nach § 25b Abs. 1 AufenthG – Mohammed Haddad, geb. 05.05.1990"))
-                #expect(letter.body.contains("ABH Elbstadt") && letter.body.contains("<dd>22.11.2026</dd>") && letter.body.contains("<dd>A-1</dd>"))
+                // With the permit held, the letter applying for it would be untrue and is not offered (QA of 05.12.2026).
+                let afterGrantLetter = try await b.request(.get, casePath + "/letters/application")
+                #expect(afterGrantLetter.body.contains("besteht heute bereits die Aufenthaltserlaubnis nach § 25b") && !afterGrantLetter.body.contains("<article"))
                 // The client now holds the permit and has no entry ban recorded: those two letters would be untrue.
                 let entryBan = try await b.request(.get, casePath + "/letters/entry_ban")
                 #expect(entryBan.status == .ok && entryBan.body.contains("kein Einreise- und Aufenthaltsverbot erfasst") && !entryBan.body.contains("<article"))
