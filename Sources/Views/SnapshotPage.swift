@@ -18,7 +18,10 @@ public enum SnapshotPage {
             let consequence: HTML = a.consequence.flatMap(Consequence.init(rawValue:)).map { " · \($0.german)" as HTML } ?? .empty
             let shown = a.conditions.filter { $0.state != "met" && $0.state != "not_applicable" }
             // The stored sentence ends with its citation as the engine gives it; shown as staff read it.
-            let conditions = shown.map { "<li>\($0.text.replacingOccurrences(of: "(\($0.citation)).", with: "(\(Labels.citation($0.citation))).")))</li>" as HTML }
+            let conditions = shown.map { c -> HTML in
+                let text = c.text.replacingOccurrences(of: "(\(c.citation)).", with: "(\(Labels.citation(c.citation))).")
+                return "<li>\(text)</li>"
+            }
             let actions = a.actions.map { "<li>\($0)</li>" as HTML }
             return """
             <section class="pathway"><h2>\(a.title)</h2>
@@ -38,6 +41,7 @@ public enum SnapshotPage {
             "<li>\(Day(iso: p.from)?.german ?? p.from): \(p.text) <span class=\"hint\">(\(Labels.citation(p.citation)))</span></li>"
         }
         return Layout.page(frame, """
+        <p class="no-print"><a href="/clients/\(client.id)">Zurück zur Akte</a></p>
         <h1>Gespeicherte Prüfung: \(client.firstName) \(client.lastName)</h1>
         <p>Stand der Prüfung: <strong>\(s.on.german)</strong> · gespeichert \(GermanTime.format(s.createdAt)) von \(savedBy)</p>
         <p class="hint">So wurde an diesem Tag geprüft – mit den damaligen Angaben und dem damaligen Rechtsstand (\(s.lawVersions.joined(separator: "; "))). Seither geänderte Angaben sind hier nicht berücksichtigt.</p>

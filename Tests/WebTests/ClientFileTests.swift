@@ -308,6 +308,8 @@ struct ClientFileTests {
             }
             let saved = try await b.request(.get, String(link))
             #expect(saved.status == .ok && saved.body.contains("Stand der Prüfung: <strong>22.11.2026</strong>") && saved.body.contains("Test Berater"))
+            // Condition lines end with their citation once, and the page leads back to the file (QA of 05.12.2026: ".)" 38 times).
+            #expect(!saved.body.contains(").)") && saved.body.contains("<a href=\"/clients/client-a\">Zurück zur Akte</a>"))
             let before = result25b(saved.body)
             #expect(!before.isEmpty && before != "nicht erfüllt")
             var fields = b.formFields(try await b.request(.get, "/clients/client-a/facts"))
