@@ -15,6 +15,7 @@ public enum DecoderMessages {
         ("expected digits after '.'", "Ziffern nach dem Punkt erwartet"), ("expected digits in the exponent", "Ziffern im Exponenten erwartet"),
         ("expected four hex digits", "vier Hexadezimalziffern erwartet"), ("expected a hex digit", "Hexadezimalziffer erwartet"),
         ("expected digits", "Ziffern erwartet"), ("not a character", "kein gültiges Zeichen"),
+        ("empty document", "leeres Dokument – bitte die Angaben als JSON-Objekt eingeben, z. B. {}"),
         // The YAML parser (which reads the JSON of the facts editor) in its most common words.
         ("did not find expected node content", "ein Wert fehlt"), ("found unexpected end of stream", "unerwartetes Ende"),
         ("did not find expected ',' or '}'", "„,“ oder „}“ fehlt"), ("did not find expected ',' or ']'", "„,“ oder „]“ fehlt"),

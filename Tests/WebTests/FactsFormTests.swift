@@ -38,6 +38,9 @@ struct FactsFormTests {
                      "prison_months": 14, "suspended": true, "s54_group": "1b", "btmg_29_1_1": true],
                     ["date": "2017-06-01", "intentional": true, "in_germany": true, "still_registered": true, "foreigners_only": false, "juvenile_law": true],
                 ]
+                // An empty editor is said in German (QA of 05.12.2026: "empty document").
+                let empty = try await b.request(.post, "/clients/client-a/facts/json", form: editor.merging(["facts": "  "]) { $1 })
+                #expect(empty.status == .unprocessableContent && empty.body.contains("leeres Dokument") && !empty.body.contains("empty document"))
                 var json = editor
                 json["facts"] = String(decoding: try JSONSerialization.data(withJSONObject: facts), as: UTF8.self)
                 #expect(try await b.request(.post, "/clients/client-a/facts/json", form: json).status == .seeOther)
