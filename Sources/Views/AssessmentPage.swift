@@ -50,6 +50,7 @@ public enum AssessmentPage {
         return Layout.page(frame, capacity: 48_000) { b in
             b.raw("""
             <h1>Prüfung: \(m.client.firstName) \(m.client.lastName)</h1>
+            <p class="hint" id="file-line">Aktenzeichen \(m.client.fileNumber) · geboren \(Labels.day(m.client.facts.born))\(frame.organisationName.map { " · \($0)" } ?? "")</p>
             \(m.saved.map { "<p class=\"notice no-print\" role=\"status\" id=\"saved\">\($0) gespeichert – die Prüfung unten ist auf dem neuen Stand.</p>" as HTML } ?? .empty)
             <form method="get" action="/clients/\(m.client.id)/assessment" class="no-print">
             <label for="on">Stand der Prüfung (Entscheidungsdatum, TT.MM.JJJJ)</label>

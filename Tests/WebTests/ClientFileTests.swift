@@ -52,6 +52,8 @@ struct ClientFileTests {
             let before = try await b.request(.get, "/clients/client-a/assessment")
             #expect(before.status == .ok)
             #expect(before.body.contains("id=\"p-25b\""))
+            // A printout can be matched to its file (QA of 05.12.2026): file number, birth date, service.
+            #expect(before.body.contains("<p class=\"hint\" id=\"file-line\">Aktenzeichen A-1 · geboren 05.05.1990"))
             #expect(section(before.body, "25b").contains("result-met"))
             // The caveat U1 holds for every pathway: said once, not in each of the twelve sections.
             #expect(before.body.contains("Vorbehalte für alle Wege"))
