@@ -42,7 +42,7 @@ struct DeadlineTests {
         }, on: on)
         let d = DeadlineRules.derive(person: young, land: "DE-SN", today: on)
         let last = d.first { $0.kind == .lastDay25a }
-        #expect(last?.date == Day("2026-12-04") && last?.due == Day("2026-12-04"))
+        #expect(last?.date == Day("2026-12-04") && last?.due == Day("2026-10-09"))   // eight weeks ahead, for the papers
         let ends = d.first { $0.kind == .statusEnds }
         #expect(ends?.date == Day("2027-01-15") && ends?.due == Day("2026-12-18"))   // 4 weeks ahead, a Friday
         // A Duldung is renewed by the authority, not extended by an application (no § 81 Abs. 4 Fiktion).
