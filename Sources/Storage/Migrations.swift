@@ -302,6 +302,8 @@ public enum Migrations {
         Migration(version: 22, name: "0022_ClientRevision") { _ in ["ALTER TABLE clients ADD COLUMN revision BIGINT NOT NULL DEFAULT 0"] },
         // File numbers are one whatever their case (ClientStore.insert, clientID(fileNumber:)): looked up by an index.
         Migration(version: 23, name: "0023_FileNumberAnyCase") { _ in ["CREATE INDEX clients_file_number_lower ON clients(organisation_id, LOWER(file_number))"] },
+        // The search key folds German spellings of Arabic and Slavic sounds (ch, dsch, zh): stored keys recomputed.
+        Migration(version: 24, name: "0024_NameKeyFoldsGermanSpellings", then: ClientStore.rekeyNames) { _ in [] },
     ]
 
     /// Applies every migration not yet applied, each in its own transaction.
