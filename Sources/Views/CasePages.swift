@@ -158,6 +158,13 @@ public enum CasePages {
     /// Shown instead of the forms of a closed case: it takes no changes until it is opened again (QA of 05.12.2026).
     public static let closedNotice: HTML = "<p class=\"notice\" id=\"case-closed\" role=\"status\">Die Akte ist abgeschlossen: Beratungen, Anträge, Unterlagen und Wiedervorlagen lassen sich erst wieder erfassen, wenn sie oben unter „Stand“ wieder geöffnet ist.</p>"
 
+    /// Appointments of the person still ahead when the case is closed: named, for the counselor to keep or cancel them
+    /// (QA of 05.12.2026: they stayed in the calendar unnoticed).
+    public static func appointmentsAhead(_ list: [Appointment]) -> HTML {
+        guard let first = list.first else { return .empty }
+        return "<p class=\"notice\" id=\"appointments-ahead\">Für diese Person \(list.count == 1 ? "steht noch ein Termin" : "stehen noch \(list.count) Termine") an (\(list.count == 1 ? "am" : "der erste am") \(first.day.german), \(first.time) Uhr). Bitte prüfen, ob \(list.count == 1 ? "er" : "sie") abgesagt werden \(list.count == 1 ? "soll" : "sollen"): <a href=\"/appointments?view=week&amp;on=\(first.day.german)\">Termine</a>.</p>"
+    }
+
     /// Correcting a recorded session (the audit trail keeps that it was changed, and by whom).
     public static func editSession(frame: PageFrame, client: Client, counselingCase c: CounselingCase, form: SessionForm) -> HTML {
         Layout.page(frame, """

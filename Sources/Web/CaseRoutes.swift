@@ -124,6 +124,13 @@ struct CaseRoutes {
     }
 
     /// The case page: applications, documents and sessions, with the errors of whichever form was sent.
+    /// The person's appointments from today on that are not cancelled, earliest first.
+    func appointmentsAhead(_ client: Client) async throws -> [Appointment] {
+        try await services.appointments.appointments(organisation: client.organisationID, counselor: nil, from: services.today, to: services.today.adding(years: 2))
+            .filter { $0.clientID == client.id && $0.state != .cancelled }
+            .sorted { ($0.day, $0.startMinute) < ($1.day, $1.startMinute) }
+    }
+
     func render(_ context: BleibeContext, _ c: CounselingCase, _ client: Client, sessionForm: CasePages.SessionForm? = nil,
                 applicationErrors: [String: String] = [:], applicationNotice: String? = nil, applicationSent: [String: String] = [:], documentError: CaseWorkSections.DocumentError? = nil, reminderErrors: [String: String] = [:], reminderSent: [String: String] = [:],
                 meetingError: String? = nil, meetingChoice: (meeting: String, question: String)? = nil, stateErrors: [String: String] = [:], stateSent: [String: String] = [:],
@@ -145,7 +152,7 @@ struct CaseRoutes {
         // A closed case shows what it holds, without forms (only its state can be changed, to open it again).
         let editable = c.state != .closed
         let work = CaseWorkSections.caseState(frame: frame, counselingCase: c, counselors: counselors.map { ($0.id, $0.name) }, today: services.today, errors: stateErrors, sent: stateSent)
-            + (editable ? .empty : CasePages.closedNotice)
+            + (editable ? .empty : CasePages.closedNotice + CasePages.appointmentsAhead(try await appointmentsAhead(client)))
             + CaseWorkSections.applications(frame: frame, counselingCase: c, applications: apps, today: services.today, errors: applicationErrors,
                                             notice: applicationNotice, sent: applicationSent, editable: editable)
             + CaseWorkSections.documents(frame: frame, caseID: c.id, items: checklist, files: files, today: services.today, error: documentError, editable: editable)
