@@ -145,7 +145,7 @@ extension Context {
             case false?:
                 // A child not at school fails the condition only if it is known to count (QA of 05.12.2026: with the
                 // household not given, the child was taken to live there).
-                if c !== subject, let open = membershipOpen(c) { if !unknown.contains(open) { unknown.append(open) }; continue }
+                if c !== subject, let open = membershipOpen(c, unmarried: id == "60d_children_ok") { if !unknown.contains(open) { unknown.append(open) }; continue }
                 s.fail(id, .remediable, c === subject ? nil : "Kind \(c.name)"); return
             case nil: unknown.append(c === subject ? "education" : "\(c.id)/education")
             }
@@ -154,10 +154,11 @@ extension Context {
     }
 
     /// The fact still missing to know that child `c` counts as the person's child in the household: the household,
-    /// or (a minor of unknown marital status) whether it is unmarried; nil when it is known to count.
-    func membershipOpen(_ c: Subject) -> String? {
+    /// or, where only minor unmarried children count (`unmarried`: § 60d Abs. 1 Nr. 10), whether it is one; nil when it
+    /// is known to count. (§ 25b Nr. 5 counts every child of school age, married or not.)
+    func membershipOpen(_ c: Subject, unmarried: Bool) -> String? {
         if household.liveTogether(subject.id, c.id) == nil { return "household" }
-        if c.isMinorUnmarried(on: decision) == nil { return "\(c.id)/\(c.person.born == nil ? "born" : "marital_status")" }
+        if unmarried, c.isMinorUnmarried(on: decision) == nil { return "\(c.id)/\(c.person.born == nil ? "born" : "marital_status")" }
         return nil
     }
 

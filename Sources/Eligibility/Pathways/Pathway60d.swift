@@ -248,7 +248,7 @@ extension Context {
             let btm = convictions.contains { $0.btmg2911 && $0.counts == true }
             guard t.abs2Nr1or2 == true || t.abs1 == true || btm else { continue }
             // Only a child known to count (in the household, minor and unmarried) fails the condition.
-            if let open = membershipOpen(c) {
+            if let open = membershipOpen(c, unmarried: true) {
                 if !result.state.isFailing, !result.open.contains(open) { result = ConditionResult("60d_children_ok", .unknown, open: result.open + [open]) }
             } else { result = ConditionResult("60d_children_ok", .failing(.remediable), detail: "Kind \(c.name)") }
         }
