@@ -140,7 +140,7 @@ public enum FlatRecord {
         }
         p.entered = try past(.entered)
         p.enteredForBenefits = try bool(.enteredForBenefits)
-        p.status = try statusHistory(row, on: on, day: past, number: number)
+        p.status = try statusHistory(row, on: on, entered: p.entered, day: past, number: number)
         // Any asylum column makes an application record (its date may be unknown): a decision without the date is
         // read and checked, not dropped (QA of 05.12.2026).
         let asylumColumns: [Column] = [.asylumAppliedOn, .asylumDecision, .asylumRejectedAs, .ouBasis, .asylumDecidedOn]
@@ -345,7 +345,7 @@ public enum FlatRecord {
 
     /// stay_since … duldung_since − 1: a qualifying stay (taken as Gestattung); `days_60b` of it as a § 60b Duldung
     /// just before duldung_since; duldung_since … status_since − 1: Duldung; from status_since: the current status.
-    static func statusHistory(_ row: Row, on: Day, day: (Column) throws -> Day?, number: (Column) throws -> Double?) throws -> [StatusPeriod]? {
+    static func statusHistory(_ row: Row, on: Day, entered: Day? = nil, day: (Column) throws -> Day?, number: (Column) throws -> Double?) throws -> [StatusPeriod]? {
         guard let kindText = row[.status].flatMap(trimmed) else {
             // The history is built from the current status: without it these dates would be lost without a word.
             for k in [Column.staySince, .duldungSince, .days60b] where row[k].flatMap(trimmed) != nil {
@@ -374,6 +374,10 @@ public enum FlatRecord {
         if split < end, split < Day("2019-08-01") {
             throw RowError(column: "days_60b", message: "\(days60b) days before \(end.iso) reach back to \(split.iso), before § 60b existed (01.08.2019)")
         }
+        // From the entry to the start of the uninterrupted stay the person held no qualifying status: the stay begins
+        // with stay_since by definition (QA of 05.12.2026: the days between were unknown, and a day's gap left § 25b
+        // unclear). Without stay_since, the time before the first status stays unknown.
+        if let stay, let entered, entered < stay { periods.append(StatusPeriod(kind: .none, from: entered, to: stay.adding(days: -1))) }
         if let stay, stay < split { periods.append(StatusPeriod(kind: .gestattung, from: stay, to: split.adding(days: -1))) }
         if split < end { periods.append(StatusPeriod(kind: .duldung60b, from: split, to: end.adding(days: -1))) }
         if let duldung, duldung < since { periods.append(StatusPeriod(kind: .duldung, from: duldung, to: since.adding(days: -1))) }

@@ -207,6 +207,19 @@ struct ScreeningTests {
         #expect(partly.persons.first?.convictions == nil && twoColumns.persons.first?.convictions == nil)
     }
 
+    /// From the entry to stay_since the person held no qualifying status (the stay begins there by definition);
+    /// without stay_since the time before the first status stays unknown (QA of 05.12.2026).
+    @Test func theDaysBeforeTheStayHaveNoStatus() throws {
+        let on = Day("2026-11-22")
+        let row = ["id": "x", "born": "1990-01-01", "entered": "2016-01-01", "stay_since": "2016-01-05", "status": "duldung", "status_since": "2018-01-01"]
+        let (_, h) = try FlatRecord.household(row, on: on)
+        let status = try #require(h.persons.first?.status)
+        #expect(status.first?.kind == StatusKind.none && status.first?.from == Day("2016-01-01") && status.first?.to == Day("2016-01-04"))
+        #expect(status[1].kind == .gestattung && status[1].from == Day("2016-01-05"))
+        let (_, without) = try FlatRecord.household(row.filter { $0.key != "stay_since" }, on: on)
+        #expect(without.persons.first?.status?.first?.from == Day("2018-01-01"))
+    }
+
     @Test func summaryCountsEqualCountsComputedDirectly() {
         let on = Day("2026-11-22")
         var gen = PopulationGenerator(seed: 9, on: on)
