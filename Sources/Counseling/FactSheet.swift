@@ -126,7 +126,9 @@ public struct FactSheet: Sendable, Hashable {
             for name in [person.firstName, person.lastName] {
                 let parts = name.split { $0 == " " || $0 == "-" }.map(String.init)
                 // Each part, and the whole name run together ("Ben Salah" written "Bensalah").
-                for part in parts + (parts.count > 1 ? [parts.joined()] : []) where part.count >= 2 {
+                // Name parts that are everyday German words ("Nur", "Egal", "Bei") are not looked for among the names of
+                // everyone else: they would refuse ordinary sentences (QA of 05.12.2026).
+                for part in parts + (parts.count > 1 ? [parts.joined()] : []) where part.count >= 2 && (tolerant || !commonWords.contains(part.lowercased())) {
                     if let hit = words.first(where: { sameName($0, part) }) { add(hit) }
                     // Written apart ("Ibek we"): two neighbouring words read as one.
                     else if part.count >= 5, let i = words.indices.dropLast().first(where: { sameName(words[$0] + words[$0 + 1], part) }) {
@@ -216,6 +218,11 @@ public struct FactSheet: Sendable, Hashable {
 
     /// The same name, also in another transliteration (Youssef, Yousef, Jussuf). A short name (under five letters)
     /// must match exactly: its folded form is shared by ordinary words ("Ali" and "alle").
+    /// Everyday German words that are also name parts somewhere (surnames, particles).
+    static let commonWords: Set<String> = ["nur", "egal", "bei", "von", "van", "der", "den", "die", "das", "dem", "des", "und", "oder", "am", "an",
+                                           "mit", "ist", "hat", "noch", "auch", "aber", "als", "so", "wie", "mal", "gut", "neu", "ja", "nein",
+                                           "frei", "klein", "lang", "kurz", "hoch", "neben", "ab", "bis", "zu", "im", "in", "ob", "da"]
+
     /// As written (any case, a genitive "s"), nothing looser: transliteration keys fold everyday words onto some of
     /// hundreds of names ("fett", "Zeile").
     static func sameNameStrictly(_ word: String, _ name: String) -> Bool {

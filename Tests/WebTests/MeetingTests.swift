@@ -177,6 +177,8 @@ struct MeetingTests {
         #expect(FactSheet.identifyingWordsInMinutes("Die Frist wurde verlängert.", clients: [], others: [other]).isEmpty)
         #expect(FactSheet.identifyingWordsInMinutes("Herr Frisk kommt wieder; Frisks Antrag läuft.", clients: [], others: [other]).contains("Frisk"))
         #expect(FactSheet.identifyingWordsInMinutes("Nächste Sitzung im Dezember, Wohnung geklärt.", clients: [], others: [other]).isEmpty)
+        let nur = Client(id: "o2", organisationID: "org-a", fileNumber: "PB-2026-0008", firstName: "Nur", lastName: "Egal", facts: Person(id: "o2"))
+        #expect(FactSheet.identifyingWordsInMinutes("Es geht nur um die Frist; egal wann.", clients: [], others: [nur]).isEmpty)
         // Over the demo city's ~300 clients, everyday words pass; with the tolerance they did not.
         let everyone = DemoSite.make(today: Day("2026-12-05")).clients
         let words = "Die Frist wurde verlängert. Nächste Sitzung im Dezember. Wohnung geklärt, Zeile 3 fett markiert."
