@@ -216,8 +216,6 @@ public struct FactSheet: Sendable, Hashable {
         return out
     }
 
-    /// The same name, also in another transliteration (Youssef, Yousef, Jussuf). A short name (under five letters)
-    /// must match exactly: its folded form is shared by ordinary words ("Ali" and "alle").
     /// Everyday German words that are also name parts somewhere (surnames, particles).
     static let commonWords: Set<String> = ["nur", "egal", "bei", "von", "van", "der", "den", "die", "das", "dem", "des", "und", "oder", "am", "an",
                                            "mit", "ist", "hat", "noch", "auch", "aber", "als", "so", "wie", "mal", "gut", "neu", "ja", "nein",
@@ -230,6 +228,8 @@ public struct FactSheet: Sendable, Hashable {
         return w == n || w == n + "s" || w == n + "'s" || w == n + "’s"
     }
 
+    /// The same name, also in another transliteration (Youssef, Yousef, Jussuf). A short name (under five letters)
+    /// must match exactly: its folded form is shared by ordinary words ("Ali" and "alle").
     static func sameName(_ word: String, _ name: String) -> Bool {
         let w = word.lowercased(), n = name.lowercased()
         if w == n { return true }

@@ -73,6 +73,9 @@ public enum NameMatching {
         let joined = queryKey.replacingOccurrences(of: " ", with: "")
         return joined.count >= 4 && nameKey.replacingOccurrences(of: " ", with: "").contains(joined)
     }
+
+    /// The key without its spaces: a name written as one word or as two ("Al-Khatib", "Alkhatib") is one name.
+    public static func joinedKey(_ s: String) -> String { key(s).replacingOccurrences(of: " ", with: "") }
 }
 
 import Foundation

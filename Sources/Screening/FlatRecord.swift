@@ -105,17 +105,18 @@ public enum FlatRecord {
             switch t.lowercased() { case "true", "1", "ja", "wahr", "yes": return true; case "false", "0", "nein", "falsch", "no": return false
             default: throw RowError(column: k.name, message: "expected true or false (also ja/nein, wahr/falsch, 1/0), found '\(t)'") }
         }
+        // A decimal comma ("0,5") as German exports write it.
+        func decimal(_ t: String) -> Double? { Double(t) ?? Double(t.replacingOccurrences(of: ",", with: ".")) }
         func number(_ k: Column) throws -> Double? {
             guard let t = v(k) else { return nil }
-            // A decimal comma ("0,5") as German exports write it.
-            guard let x = Double(t) ?? Double(t.replacingOccurrences(of: ",", with: ".")), x >= 0, x <= Double(FactBounds.largestNumber) else {
+            guard let x = decimal(t), x >= 0, x <= Double(FactBounds.largestNumber) else {
                 throw RowError(column: k.name, message: "expected a number from 0 to \(FactBounds.largestNumber), found '\(t)'")
             }
             return x
         }
         /// A share of the livelihood: from 0 to 1 (a decimal comma allowed).
         func share(_ k: Column) throws -> Double? {
-            if let t = v(k), let x = Double(t) ?? Double(t.replacingOccurrences(of: ",", with: ".")), x < 0 {
+            if let t = v(k), let x = decimal(t), x < 0 {
                 throw RowError(column: k.name, message: "expected a share from 0 to 1, found '\(t)'")
             }
             guard let x = try number(k) else { return nil }
@@ -287,25 +288,22 @@ public enum FlatRecord {
         // 05.12.2026: such rows were screened as given).
         // Read from the person already built (no cell is parsed twice: this runs for every row of a population).
         if let born = p.born {
-            func event(_ e: EventDate?) -> Day? { if case .on(let d)? = e { return d } else { return nil } }
+            func dayOf(_ e: EventDate?) -> Day? { if case .on(let d)? = e { return d } else { return nil } }
             let dated: [(Column, Day?)] = [
                 (.entered, p.entered), (.statusSince, p.status?.first?.from), (.germanDate, p.german?.first?.date),
-                (.schoolSince, p.education?.first?.from), (.civicTestPassedOn, event(p.civicTestPassedOn)),
-                (.fdgoDeclarationOn, event(p.fdgoDeclarationOn)), (.identityClarifiedOn, event(p.identity?.clarifiedOn)),
-                (.identityStepsOn, event(p.identity?.allStepsTakenOn)), (.asylumAppliedOn, event(p.asylum?.appliedOn)),
+                (.schoolSince, p.education?.first?.from), (.civicTestPassedOn, dayOf(p.civicTestPassedOn)),
+                (.fdgoDeclarationOn, dayOf(p.fdgoDeclarationOn)), (.identityClarifiedOn, dayOf(p.identity?.clarifiedOn)),
+                (.identityStepsOn, dayOf(p.identity?.allStepsTakenOn)), (.asylumAppliedOn, dayOf(p.asylum?.appliedOn)),
                 (.asylumDecidedOn, p.asylum?.decidedOn), (.employmentSince, p.employment?.first?.from),
-                (.trainingFrom, p.training?.first?.from), (.trainingRegisteredOn, event(p.training?.first?.registeredOn)),
-                (.trainingPassedOn, event(p.training?.first?.passedOn)),
-                (.departureImpossibleSince, event(p.departure?.impossibleSince)),
+                (.trainingFrom, p.training?.first?.from), (.trainingRegisteredOn, dayOf(p.training?.first?.registeredOn)),
+                (.trainingPassedOn, dayOf(p.training?.first?.passedOn)),
+                (.departureImpossibleSince, dayOf(p.departure?.impossibleSince)),
             ]
             if let (k, _) = dated.first(where: { $0.1.map { $0 < born } ?? false }) {
                 // The history's first period may come from any of its three columns: name the one that is given first.
                 let column = k == .statusSince ? [Column.staySince, .duldungSince, .statusSince].first { v($0) != nil } ?? k : k
                 throw RowError(column: column.name, message: "before the birth date")
             }
-        }
-        if let entered = p.entered, let stay = p.status?.first?.from, v(.staySince) != nil, stay < entered {
-            throw RowError(column: "stay_since", message: "before the entry (entered)")
         }
         if case .on(let applied)? = p.asylum?.appliedOn, let decided = p.asylum?.decidedOn, decided < applied {
             throw RowError(column: "asylum_decided_on", message: "before the application (asylum_applied_on)")
@@ -363,6 +361,7 @@ public enum FlatRecord {
         if let duldung, duldung > since {
             throw RowError(column: "duldung_since", message: "\(duldung.iso) is after status_since \(since.iso) (the first Duldung cannot follow the current status)")
         }
+        if let stay, let entered, stay < entered { throw RowError(column: "stay_since", message: "before the entry (entered)") }
         if let stay, stay > (duldung ?? since) {
             throw RowError(column: "stay_since", message: "\(stay.iso) is after \(duldung != nil ? "duldung_since" : "status_since") \((duldung ?? since).iso)")
         }

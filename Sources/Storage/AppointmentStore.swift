@@ -84,6 +84,14 @@ public struct AppointmentStore: Sendable {
         }
     }
 
+    /// The client's appointments from `day` on, not cancelled, earliest first.
+    public func appointmentsAhead(clientID: String, organisation: String, from day: Day) async throws -> [Appointment] {
+        try await db.read { ex in
+            try await ex.query(SQL("SELECT * FROM appointments WHERE organisation_id = ? AND client_id = ? AND on_day >= ? AND state <> 'cancelled' ORDER BY on_day, start_minute",
+                                   [organisation, clientID, day.iso])).map(Self.appointment)
+        }
+    }
+
     /// Appointments from `from` to `to` (inclusive) of the organisation, optionally of one counselor.
     public func appointments(organisation: String, counselor: String?, from: Day, to: Day) async throws -> [Appointment] {
         try await db.read { ex in

@@ -217,9 +217,7 @@ public struct ClientStore: Sendable {
     /// person, about to get a second file. Id and file number.
     public func sameNameAndBirth(organisation: String, firstName: String, lastName: String, born: Day) async throws -> [(id: String, fileNumber: String)] {
         // Either order of the names: first and last name are often swapped between documents.
-        // Without spaces: "Al-Khatib" and "Alkhatib" are one name.
-        func key(_ s: String) -> String { NameMatching.key(s).replacingOccurrences(of: " ", with: "") }
-        let straight = key("\(firstName) \(lastName)"), swapped = key("\(lastName) \(firstName)")
+        let straight = NameMatching.joinedKey("\(firstName) \(lastName)"), swapped = NameMatching.joinedKey("\(lastName) \(firstName)")
         return try await db.read { ex in
             try await ex.query(SQL("SELECT id, file_number FROM clients WHERE organisation_id = ? AND REPLACE(name_key, ' ', '') IN (?, ?) AND born = ? ORDER BY file_number",
                                    [organisation, straight, swapped, born.iso])).map { (id: try $0.string("id"), fileNumber: try $0.string("file_number")) }

@@ -26,7 +26,7 @@ extension CaseRoutes {
 
     @Sendable func completeReminder(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c, _) = try await loadCase(context, write: true)
-        let form = try await Form.checked(request, context: context)
+        _ = try await Form.checked(request, context: context)
         guard try await services.cases.completeReminder(id: try context.parameters.require("reminder"), caseID: c.id, organisation: c.organisationID,
                                                         on: services.today, audit: services.audit(a)) else { throw AppError.notFound }
         return Reply.redirect("/cases/\(c.id)#reminders")

@@ -66,9 +66,7 @@ struct CaseRoutes {
             guard let c = try await services.clients.client(id: clientID, organisation: org) else { continue }
             names[c.id] = "\(c.lastName), \(c.firstName)"
             let applied = try await services.applications.pendingSince(clientID: c.id, organisation: org, on: today)
-            let (members, relatives, relations) = try await clientRoutes.family(c)
-            let household = services.engine.assess(HouseholdAssembly.household(members: members, relatives: relatives, relations: relations),
-                                                   on: today, appliedOn: applied)
+            let (members, household) = try await clientRoutes.assessHousehold(c, on: today, appliedOn: applied)
             // The household members counseled in this case (no open case of their own) have deadlines too: a child's
             // Duldung runs out as well (QA of 05.12.2026: only the case holder's were listed).
             let counseled = [c] + members.filter { $0.id != c.id && !withCase.contains($0.id) }
@@ -124,13 +122,6 @@ struct CaseRoutes {
     }
 
     /// The case page: applications, documents and sessions, with the errors of whichever form was sent.
-    /// The person's appointments from today on that are not cancelled, earliest first.
-    func appointmentsAhead(_ client: Client) async throws -> [Appointment] {
-        try await services.appointments.appointments(organisation: client.organisationID, counselor: nil, from: services.today, to: services.today.adding(years: 2))
-            .filter { $0.clientID == client.id && $0.state != .cancelled }
-            .sorted { ($0.day, $0.startMinute) < ($1.day, $1.startMinute) }
-    }
-
     func render(_ context: BleibeContext, _ c: CounselingCase, _ client: Client, sessionForm: CasePages.SessionForm? = nil,
                 applicationErrors: [String: String] = [:], applicationNotice: String? = nil, applicationSent: [String: String] = [:], documentError: CaseWorkSections.DocumentError? = nil, reminderErrors: [String: String] = [:], reminderSent: [String: String] = [:],
                 meetingError: String? = nil, meetingChoice: (meeting: String, question: String)? = nil, stateErrors: [String: String] = [:], stateSent: [String: String] = [:],
@@ -152,7 +143,7 @@ struct CaseRoutes {
         // A closed case shows what it holds, without forms (only its state can be changed, to open it again).
         let editable = c.state != .closed
         let work = CaseWorkSections.caseState(frame: frame, counselingCase: c, counselors: counselors.map { ($0.id, $0.name) }, today: services.today, errors: stateErrors, sent: stateSent)
-            + (editable ? .empty : CasePages.closedNotice + CasePages.appointmentsAhead(try await appointmentsAhead(client)))
+            + (editable ? .empty : CasePages.closedNotice + CasePages.appointmentsAhead(try await services.appointments.appointmentsAhead(clientID: client.id, organisation: client.organisationID, from: services.today)))
             + CaseWorkSections.applications(frame: frame, counselingCase: c, applications: apps, today: services.today, errors: applicationErrors,
                                             notice: applicationNotice, sent: applicationSent, editable: editable)
             + CaseWorkSections.documents(frame: frame, caseID: c.id, items: checklist, files: files, today: services.today, error: documentError, editable: editable)

@@ -420,13 +420,18 @@ struct ClientRoutes {
     }
 
     func assess(_ c: Client, on: Day, appliedOn: Day?, relations known: [ClientRelation]? = nil, facts: (Person) -> Person = { $0 }) async throws -> PersonAssessment {
+        guard let person = try await assessHousehold(c, on: on, appliedOn: appliedOn, relations: known, facts: facts).result.person(c.id) else { throw AppError.notFound }
+        return person
+    }
+
+    /// Every person of the client's household assessed, with the household's members.
+    func assessHousehold(_ c: Client, on: Day, appliedOn: Day?, relations known: [ClientRelation]? = nil,
+                         facts: (Person) -> Person = { $0 }) async throws -> (members: [Client], result: HouseholdAssessment) {
         var (members, relatives, relations) = try await family(c, relations: known)
         for i in members.indices { members[i].facts = facts(members[i].facts) }
         for i in relatives.indices { relatives[i].facts = facts(relatives[i].facts) }
         let household = HouseholdAssembly.household(members: members, relatives: relatives, relations: relations)
-        let result = services.engine.assess(household, on: on, appliedOn: appliedOn)
-        guard let person = result.person(c.id) else { throw AppError.notFound }
-        return person
+        return (members, services.engine.assess(household, on: on, appliedOn: appliedOn))
     }
 
     /// The household, the related clients living elsewhere, and the relations. `known` are the client's relations

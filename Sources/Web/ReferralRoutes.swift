@@ -81,11 +81,10 @@ struct ReferralRoutes {
         // The same person twice while the first referral is still unanswered (QA of 05.12.2026: four on one day).
         if f.errors.isEmpty {
             // Either order of the names, as the duplicate check of clients.
-            func key(_ s: String) -> String { NameMatching.key(s).replacingOccurrences(of: " ", with: "") }
-            let keys = [key("\(f.firstName) \(f.lastName)"), key("\(f.lastName) \(f.firstName)")]
+            let keys = [NameMatching.joinedKey("\(f.firstName) \(f.lastName)"), NameMatching.joinedKey("\(f.lastName) \(f.firstName)")]
             if let open = try await services.cooperation.referrals(of: a.organisationID).first(where: {
                 $0.state == .pending && $0.authorityID == a.organisationID && $0.serviceID == f.service && $0.born == (born ?? nil)
-                    && keys.contains(key("\($0.firstName) \($0.lastName)"))
+                    && keys.contains(NameMatching.joinedKey("\($0.firstName) \($0.lastName)"))
             }) {
                 f.errors["last_name"] = "\(open.firstName) \(open.lastName) ist bereits am \(open.createdOn.german) an diese Beratungsstelle vermittelt; die Vermittlung ist noch offen."
             }

@@ -109,7 +109,7 @@ struct FactsFormTests {
                 #expect(try await f.services.clients.client(id: "client-a", organisation: "org-a")?.facts.german?.first?.level == .a1)
                 // The status history shares the revision: an editor opened before that save is refused too, rows kept.
                 let staleStatus = try await colleague.request(.get, "/clients/client-a/status")
-                var rows = colleague.formFields(staleStatus)
+                let rows = colleague.formFields(staleStatus)
                 _ = try await b.request(.post, "/clients/client-a/facts", form: b.formFields(try await b.request(.get, "/clients/client-a/facts")))
                 let statusRefused = try await colleague.request(.post, "/clients/client-a/status", form: rows)
                 #expect(statusRefused.status == .conflict && statusRefused.body.contains("id=\"changed-meanwhile\""))

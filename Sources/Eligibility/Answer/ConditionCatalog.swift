@@ -39,11 +39,11 @@ public enum ConditionCatalog {
         // In the U4 window both versions apply; the newer text stands beside the note naming both readings.
         if let r = Law.p60d.rules(on: day)?.last {
             func hours(_ h: Double) -> String { h == h.rounded() ? String(Int(h)) : String(h).replacingOccurrences(of: ".", with: ",") }
-            let single = r.singleParentHours.map { ", Alleinerziehende \(hours(Double($0)))" } ?? ""
+            let single = r.singleParentHours.map { ", Alleinerziehende \(hours($0))" } ?? ""
             switch id {
             case "60d_entry_cutoff": return "Einreise bis zum \(r.entryCutoff.german) (auch Ehegatte/Lebenspartner)"
-            case "60d_employment_months_min": return "Seit mindestens \(r.employmentMonths) Monaten sozialversicherungspflichtig beschäftigt (mind. \(hours(Double(r.weeklyHours))) Std./Woche\(single))"
-            case "60d_weekly_hours_min": return "Regelmäßige Arbeitszeit mindestens \(hours(Double(r.weeklyHours))) Stunden pro Woche" + (r.singleParentHours.map { " (Alleinerziehende \(hours(Double($0))))" } ?? "")
+            case "60d_employment_months_min": return "Seit mindestens \(r.employmentMonths) Monaten sozialversicherungspflichtig beschäftigt (mind. \(hours(r.weeklyHours)) Std./Woche\(single))"
+            case "60d_weekly_hours_min": return "Regelmäßige Arbeitszeit mindestens \(hours(r.weeklyHours)) Stunden pro Woche" + (r.singleParentHours.map { " (Alleinerziehende \(hours($0)))" } ?? "")
             case "60d_no_conviction" where r.crime == .fiftyNinety:
                 return "Keine Verurteilung über 50 Tagessätze (90 bei ausländerrechtlichen Delikten; auch Ehegatte/Lebenspartner)"
             default: break
