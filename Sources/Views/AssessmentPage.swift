@@ -38,8 +38,9 @@ public enum AssessmentPage {
         }
         // A caveat every pathway carries (e.g. U1: a law not yet reflected) is said once, above the details.
         let all = m.person.assessments
-        let common = all.count < 2 ? [] : all.dropFirst().reduce(Set(all[0].notes)) { $0.intersection($1.notes) }
-        let caveats = (all.first?.notes ?? []).filter(common.contains).map { n in
+        // Compared, not hashed: hashing the German texts was a tenth of rendering the page.
+        let common = all.count < 2 ? [] : all[0].notes.filter { n in all.dropFirst().allSatisfy { $0.notes.contains(n) } }
+        let caveats = common.map { n in
             "<li>\(n.text) <span class=\"hint\">(\(Labels.citation(n.citation)))</span></li>" as HTML
         }
         // The status on the date, read once: the permit note and the section of the pathway that granted it.
@@ -101,7 +102,7 @@ public enum AssessmentPage {
 
     /// One pathway's section.
     /// `held`: the basis of the residence permit held on the date; the pathway that grants it says so.
-    static func pathway(_ a: Assessment, into b: inout HTML.Builder, omitting common: Set<Note> = [], held: String? = nil) {
+    static func pathway(_ a: Assessment, into b: inout HTML.Builder, omitting common: [Note] = [], held: String? = nil) {
         var head = a.outcome.german
         if let f = a.from { head += " ab \(f.german)" }
         b.raw("""

@@ -74,10 +74,13 @@ public enum Labels {
     /// "spec/01-common.md §1.8") so that every conclusion is traceable; a counselor reads "offene Rechtsfrage U8" and
     /// "Auslegungsregel 1.8". Citations of the law itself pass unchanged (and without a slash, unexamined).
     public static func citation(_ s: String) -> String {
+        // Most citations name only the law: checked on the bytes first (the comparisons below go by characters).
+        guard s.utf8.contains(UInt8(ascii: "/")) || s.byteRange(of: "SPEC.md") != nil else { return s }
         if s.hasPrefix("SPEC.md, How the engine must answer") { return "Auslegungsregel zum frühesten Datum" }
         if s.hasPrefix("SPEC.md, Engine conventions "), let k = s.split(separator: " ").last { return "Auslegungsregel \(k)" }
         // "§ 5 Abs. 3 S. 2 AufenthG; SPEC.md § 6", "SPEC.md K10": the specification's own sections read as rules.
-        if s.contains("SPEC.md") {
+        // Searched as bytes: Foundation's `contains` and `range(of:)` were a sixth of rendering an assessment page.
+        if s.byteRange(of: "SPEC.md") != nil {
             return s.components(separatedBy: "; ").map { part in
                 part.hasPrefix("SPEC.md ") ? "Auslegungsregel " + part.dropFirst("SPEC.md ".count) : citation(part)
             }.joined(separator: "; ")
@@ -85,10 +88,10 @@ public enum Labels {
         guard s.utf8.contains(UInt8(ascii: "/")) else { return s }
         var out = ""
         var rest = Substring(s)
-        while let r = rest.range(of: "spec/") {
+        while let r = rest.byteRange(of: "spec/") {
             out += rest[..<r.lowerBound]
             let after = rest[r.upperBound...]
-            guard let md = after.range(of: ".md") else { out += "spec/"; rest = after; continue }
+            guard let md = after.byteRange(of: ".md") else { out += "spec/"; rest = after; continue }
             let file = after[..<md.lowerBound]
             var tail = after[md.upperBound...]
             if tail.hasPrefix(" ") { tail = tail.dropFirst() }
@@ -109,5 +112,22 @@ public enum Labels {
         case false?: return "nein"
         case nil: return "unbekannt"
         }
+    }
+}
+
+extension StringProtocol {
+    /// The range of an ASCII `needle`, found on the UTF-8 bytes (Foundation's `range(of:)` converts to UTF-16 first,
+    /// and the standard library's generic search is slower still).
+    func byteRange(of needle: StaticString) -> Range<Index>? {
+        let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard let first = n.first else { return nil }
+        var from = utf8.startIndex
+        while let start = utf8[from...].firstIndex(of: first) {
+            var i = start, k = 0
+            while k < n.count, i != utf8.endIndex, utf8[i] == n[k] { utf8.formIndex(after: &i); k += 1 }
+            if k == n.count { return start..<i }
+            from = utf8.index(after: start)
+        }
+        return nil
     }
 }

@@ -30,6 +30,7 @@ var repeats = 50_000
 var perPathway = false
 var pages = 0
 var screenFile: String?
+var synthCount = 0
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let a = args.next() {
     switch a {
@@ -40,12 +41,23 @@ while let a = args.next() {
     case "--per-pathway": perPathway = true
     case "--pages": pages = Int(args.next() ?? "") ?? 0
     case "--screen": screenFile = args.next()
-    default: print("usage: bleibe-bench [--count N] [--seed S] [--repeat N] [--show N] [--pages N] [--per-pathway] [--screen FILE]"); exit(2)
+    case "--synth": synthCount = Int(args.next() ?? "") ?? 0
+    default: print("usage: bleibe-bench [--count N] [--seed S] [--repeat N] [--show N] [--pages N] [--per-pathway] [--screen FILE] [--synth N]"); exit(2)
     }
 }
 
 let engine = Engine()
 let on = Day("2026-11-16")
+if synthCount > 0 {
+    // A synthetic population as flat CSV on standard output, as `bleibe synth` writes it (for `--screen`).
+    var buffer = ""
+    PopulationFile.write(count: synthCount, seed: seed, on: Day("2026-11-22"), format: .csv) { line in
+        buffer += line; buffer += "\n"
+        if buffer.utf8.count >= 1 << 20 { FileHandle.standardOutput.write(Data(buffer.utf8)); buffer = "" }
+    }
+    FileHandle.standardOutput.write(Data(buffer.utf8))
+    exit(0)
+}
 if let file = screenFile {
     // The screening of a population file in process, as `bleibe screen` runs it (results counted, not written): the
     // engine, parsing and formatting without the command's output, in a build that needs no web stack.

@@ -17,7 +17,8 @@ public enum ConditionCatalog {
     /// without thresholds that changed, the registry's text.
     public static func requirement(_ id: String, on day: Day?) -> String {
         let base = entry(id).requirement
-        guard let day else { return base }
+        // Only these ids have thresholds that changed; any other returns at once (a page asks for every condition).
+        guard let day, Self.versionedIDs.contains(id) else { return base }
         if let r = Law.p25a.rules(on: day) {
             switch id {
             case "a_status_entry":
@@ -39,10 +40,11 @@ public enum ConditionCatalog {
         // In the U4 window both versions apply; the newer text stands beside the note naming both readings.
         if let r = Law.p60d.rules(on: day)?.last {
             func hours(_ h: Double) -> String { h == h.rounded() ? String(Int(h)) : String(h).replacingOccurrences(of: ".", with: ",") }
-            let single = r.singleParentHours.map { ", Alleinerziehende \(hours($0))" } ?? ""
             switch id {
             case "60d_entry_cutoff": return "Einreise bis zum \(r.entryCutoff.german) (auch Ehegatte/Lebenspartner)"
-            case "60d_employment_months_min": return "Seit mindestens \(r.employmentMonths) Monaten sozialversicherungspflichtig beschäftigt (mind. \(hours(r.weeklyHours)) Std./Woche\(single))"
+            case "60d_employment_months_min":
+                let single = r.singleParentHours.map { ", Alleinerziehende \(hours($0))" } ?? ""
+                return "Seit mindestens \(r.employmentMonths) Monaten sozialversicherungspflichtig beschäftigt (mind. \(hours(r.weeklyHours)) Std./Woche\(single))"
             case "60d_weekly_hours_min": return "Regelmäßige Arbeitszeit mindestens \(hours(r.weeklyHours)) Stunden pro Woche" + (r.singleParentHours.map { " (Alleinerziehende \(hours($0)))" } ?? "")
             case "60d_no_conviction" where r.crime == .fiftyNinety:
                 return "Keine Verurteilung über 50 Tagessätze (90 bei ausländerrechtlichen Delikten; auch Ehegatte/Lebenspartner)"
@@ -51,6 +53,11 @@ public enum ConditionCatalog {
         }
         return base
     }
+
+    /// The conditions whose requirement text `requirement(_:on:)` states from the law in force.
+    static let versionedIDs: Set<String> = ["a_status_entry", "a_residence_years_min", "a_school_years_min", "a_application_before_27",
+                                            "b_residence_years_min", "b_residence_years_min_with_minor_child", "60d_entry_cutoff",
+                                            "60d_employment_months_min", "60d_weekly_hours_min", "60d_no_conviction"]
 
     /// Whether `id` is in the registry of SPEC.md.
     public static func isKnown(_ id: String) -> Bool { entries[id] != nil }

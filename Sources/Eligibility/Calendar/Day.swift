@@ -154,7 +154,8 @@ private func pad(_ v: Int, _ width: Int) -> String {
 extension Day {
     /// A day literal for rule tables and tests: `Day("2022-12-31")`. Traps on an invalid literal.
     public init(_ iso: StaticString) {
-        guard let d = Day(iso: "\(iso)") else { preconditionFailure("invalid day literal \(iso)") }
+        // Parsed from the literal's bytes: a rule compares with a literal on every evaluation, so no string is built.
+        guard let d = Day.parseISO(UnsafeBufferPointer(start: iso.utf8Start, count: iso.utf8CodeUnitCount)) else { preconditionFailure("invalid day literal \(iso)") }
         self = d
     }
 }

@@ -20,13 +20,14 @@ enum RouteState {
 
     static func better(_ a: RouteState, _ b: RouteState) -> Bool { a.rank < b.rank }
 
-    func record(_ s: inout Sheet, _ id: String, _ detail: String? = nil) {
+    /// `detail` is built only when the sheet explains (the anchors of a screening name nobody).
+    func record(_ s: inout Sheet, _ id: String, _ detail: @autoclosure () -> String? = nil) {
         switch self {
-        case .met: s.met(id, detail)
-        case .time(let d): s.fail(id, .time, metFrom: d, detail)
-        case .unknown(let o): s.unknown(id, o, detail)
-        case .remediable: s.fail(id, .remediable, detail)
-        case .permanent: s.fail(id, .permanent, detail)
+        case .met: s.met(id, detail())
+        case .time(let d): s.fail(id, .time, metFrom: d, detail())
+        case .unknown(let o): s.unknown(id, o, detail())
+        case .remediable: s.fail(id, .remediable, detail())
+        case .permanent: s.fail(id, .permanent, detail())
         }
     }
 }

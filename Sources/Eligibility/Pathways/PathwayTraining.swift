@@ -6,7 +6,7 @@ extension Context {
         var s = sheet(.anspruch)
         caveats(&s)
         guard inForce(&s, Law.p60c) != nil else { return s }
-        trainingConditions(&s, prefix: "60c")
+        trainingConditions(&s, ids: .p60c)
         return s
     }
 
@@ -14,7 +14,7 @@ extension Context {
         var s = sheet(.anspruch)
         caveats(&s)
         guard inForce(&s, Law.p16g) != nil else { return s }
-        let discretion = trainingConditions(&s, prefix: "16g")
+        let discretion = trainingConditions(&s, ids: .p16g)
         // Livelihood at the BAföG level (§ 2 Abs. 3 S. 5); BAB is harmless (Abs. 10).
         let lu: Bool? = {
             guard person.livelihood != nil, let p = subject.livelihood(on: decision) else { return nil }
@@ -43,18 +43,18 @@ extension Context {
 
     /// The conditions common to § 60c and § 16g. Returns whether the identity discretion was used.
     @discardableResult
-    func trainingConditions(_ s: inout Sheet, prefix p: String) -> Bool {
+    func trainingConditions(_ s: inout Sheet, ids: TrainingIDs) -> Bool {
         guard person.training != nil else {
-            s.unknown("\(p)_training_type", ["training"])
+            s.unknown(ids.trainingType, ["training"])
             return false
         }
         guard let t = currentTraining else {
-            s.fail("\(p)_training_type", .remediable, "kein laufender oder geplanter Ausbildungsvertrag")
+            s.fail(ids.trainingType, .remediable, "kein laufender oder geplanter Ausbildungsvertrag")
             return false
         }
         switch t.kind {
-        case .qualified: s.met("\(p)_training_type")
-        case .helper: s.require("\(p)_training_type", t.followOnPlaceConfirmed, fact: "training.follow_on_place_confirmed", .remediable)
+        case .qualified: s.met(ids.trainingType)
+        case .helper: s.require(ids.trainingType, t.followOnPlaceConfirmed, fact: "training.follow_on_place_confirmed", .remediable)
         }
 
         // Route (a): started during the asylum procedure and continued after the rejection; (b) Duldung on R_app.
@@ -76,15 +76,15 @@ extension Context {
             }
         }()
         let routeA = startedAsAsylumSeeker == true
-        s.require("\(p)_route", anyOf(startedAsAsylumSeeker, duldungOnApplication), fact: "status", .remediable)
+        s.require(ids.route, anyOf(startedAsAsylumSeeker, duldungOnApplication), fact: "status", .remediable)
 
         if routeA {
-            s.notApplicable("\(p)_duldung_months_min")
+            s.notApplicable(ids.duldungMonthsMin)
         } else {
             let v = StatusColumn.duldung60c60d.verdict(timeline, reference: application, length: .months(3))
-            chainCondition(&s, "\(p)_duldung_months_min", v, timeAllowed: holdsIssuedDuldung(on: decision) == true || isGeduldet(on: decision, includeDuldungsfiktion: false) == true)
+            chainCondition(&s, ids.duldungMonthsMin, v, timeAllowed: holdsIssuedDuldung(on: decision) == true || isGeduldet(on: decision, includeDuldungsfiktion: false) == true)
         }
-        workBan(&s, "\(p)_no_60a6", on: application == decision ? [decision] : [application, decision])
+        workBan(&s, ids.no60a6, on: application == decision ? [decision] : [application, decision])
 
         // Identity deadline (§ 60c Abs. 2 Nr. 3); fallback Abs. 7 (§ 16g Abs. 6).
         var discretion = false
@@ -93,8 +93,8 @@ extension Context {
             if entered <= Day("2016-12-31") { deadline = application }
             else if entered <= Day("2019-12-31") { deadline = min(application, Day("2020-06-30")) }
             else { deadline = entered.adding(months: 6) }
-            discretion = identityDeadline(&s, id: "\(p)_identity_deadline", fallback: "\(p)_identity_discretion", deadline: deadline)
-        } else { s.unknown("\(p)_identity_deadline", ["entered"]) }
+            discretion = identityDeadline(&s, id: ids.identityDeadline, fallback: ids.identityDiscretion, deadline: deadline)
+        } else { s.unknown(ids.identityDeadline, ["entered"]) }
 
         // § 19d Abs. 1 Nr. 6, 7 and no expulsion order.
         var sub = sheet(.anspruch)
@@ -102,13 +102,13 @@ extension Context {
         let crime = sub.conditions[0]
         let bars = person.bars
         let clean = allOf(bars?.extremism.map { !$0 }, bars?.expulsionOrder.map { !$0 })
-        if clean == false || crime.state.isFailing { s.fail("\(p)_no_19d_6_7", .remediable, crime.detail) }
+        if clean == false || crime.state.isFailing { s.fail(ids.no19d67, .remediable, crime.detail) }
         else if clean == nil || crime.state == .unknown {
-            s.unknown("\(p)_no_19d_6_7", (clean == nil ? ["bars"] : []) + crime.open)
-        } else { s.met("\(p)_no_19d_6_7") }
+            s.unknown(ids.no19d67, (clean == nil ? ["bars"] : []) + crime.open)
+        } else { s.met(ids.no19d67) }
 
-        if routeA { s.notApplicable("\(p)_no_imminent_removal") } else {
-            s.require("\(p)_no_imminent_removal", person.removalMeasures.map { $0.isEmpty }, fact: "removal_measures", .remediable)
+        if routeA { s.notApplicable(ids.noImminentRemoval) } else {
+            s.require(ids.noImminentRemoval, person.removalMeasures.map { $0.isEmpty }, fact: "removal_measures", .remediable)
         }
 
         // Timing: applied at most 7 months, granted (route b) at most 6 months before the start; contract registered.
@@ -116,14 +116,14 @@ extension Context {
         let earliestGrant = routeA ? Day.distantPast : t.from.adding(months: -6)
         let registeredOn: Day
         switch t.registeredOn {
-        case .never: s.fail("\(p)_timing", .remediable, "Ausbildungsvertrag noch nicht eingetragen"); return discretion
-        case .unknown: s.unknown("\(p)_timing", ["training.registered_on"]); return discretion
+        case .never: s.fail(ids.timing, .remediable, "Ausbildungsvertrag noch nicht eingetragen"); return discretion
+        case .unknown: s.unknown(ids.timing, ["training.registered_on"]); return discretion
         case .on(let d): registeredOn = d
         }
         if application >= earliestApplication && decision >= earliestGrant && registeredOn <= application {
-            s.met("\(p)_timing")
+            s.met(ids.timing)
         } else {
-            s.fail("\(p)_timing", .time, metFrom: max(earliestApplication, earliestGrant, registeredOn))
+            s.fail(ids.timing, .time, metFrom: max(earliestApplication, earliestGrant, registeredOn))
         }
         return discretion
     }
@@ -150,5 +150,23 @@ extension Context {
             s.fail(id, .remediable, "Frist \(deadline.german)")
             return false
         }
+    }
+}
+
+/// The condition ids of § 60c and § 16g, which share their rules: built once, not per evaluation.
+struct TrainingIDs {
+    let duldungMonthsMin, identityDeadline, identityDiscretion, no19d67, no60a6, noImminentRemoval, route, timing, trainingType: String
+    static let p60c = TrainingIDs("60c"), p16g = TrainingIDs("16g")
+
+    private init(_ p: String) {
+        duldungMonthsMin = "\(p)_duldung_months_min"
+        identityDeadline = "\(p)_identity_deadline"
+        identityDiscretion = "\(p)_identity_discretion"
+        no19d67 = "\(p)_no_19d_6_7"
+        no60a6 = "\(p)_no_60a6"
+        noImminentRemoval = "\(p)_no_imminent_removal"
+        route = "\(p)_route"
+        timing = "\(p)_timing"
+        trainingType = "\(p)_training_type"
     }
 }
