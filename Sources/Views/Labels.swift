@@ -121,13 +121,19 @@ extension StringProtocol {
     func byteRange(of needle: StaticString) -> Range<Index>? {
         let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
         guard let first = n.first else { return nil }
-        var from = utf8.startIndex
-        while let start = utf8[from...].firstIndex(of: first) {
-            var i = start, k = 0
-            while k < n.count, i != utf8.endIndex, utf8[i] == n[k] { utf8.formIndex(after: &i); k += 1 }
-            if k == n.count { return start..<i }
-            from = utf8.index(after: start)
+        func search(_ h: UnsafeBufferPointer<UInt8>) -> Int? {
+            guard h.count >= n.count else { return nil }
+            var i = 0
+            candidates: while i <= h.count - n.count {
+                defer { i += 1 }
+                guard h[i] == first else { continue }
+                for k in 1..<n.count where h[i + k] != n[k] { continue candidates }
+                return i
+            }
+            return nil
         }
-        return nil
+        guard let at = utf8.withContiguousStorageIfAvailable(search) ?? Array(utf8).withUnsafeBufferPointer(search) else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: at)
+        return start..<utf8.index(start, offsetBy: n.count)
     }
 }

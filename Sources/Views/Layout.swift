@@ -34,7 +34,8 @@ public struct NavLink: Sendable {
 
 public enum Layout {
     public static func page(_ f: PageFrame, _ main: HTML) -> HTML {
-        let main = quietFieldErrors(fieldOrderedSummary(main))
+        // Only a page with an error summary is rewritten (searching every page with Foundation cost a long list dearly).
+        let main = main.rendered.byteRange(of: "class=\"error-summary\"") == nil ? main : quietFieldErrors(fieldOrderedSummary(main))
         return page(f, capacity: main.rendered.utf8.count + 2_048) { $0.raw(main) }
     }
 
