@@ -78,6 +78,7 @@ extension Consent {
         "a3_crime_50_90": .convictions, "b_excl_crime": .convictions, "c_crime_threshold": .convictions,
         "60c_no_19d_6_7": .convictions, "60d_no_conviction": .convictions, "60d_no_expulsion_order": .convictions,
         "60d_children_ok": .convictions, "16g_no_19d_6_7": .convictions, "19d_crime_50_90": .convictions,
+        "60d_no_extremism": .convictions, "19d_no_extremism": .convictions,
         "a_school_illness_exception": .health, "b_illness_age_exception": .health,
     ]
 
@@ -119,7 +120,8 @@ extension Consent {
             p.convictions = nil
             // The bars the conviction conditions read (`specialConditions`): expulsion interests and an expulsion order
             // (QA of 05.12.2026: an expulsion order still turned § 25b Abs. 6 from unclear to not met).
-            if var b = p.bars { b.abs4Ground = nil; b.s54Abs1Other = nil; b.otherExpulsionInterest = nil; b.expulsionOrder = nil; p.bars = b }
+            // Extremism (§ 54 Abs. 1 Nr. 2 AufenthG) is such an interest too (QA of 05.12.2026: it turned § 60d from withheld to not met).
+            if var b = p.bars { b.abs4Ground = nil; b.s54Abs1Other = nil; b.otherExpulsionInterest = nil; b.expulsionOrder = nil; b.extremism = nil; p.bars = b }
         }
         if !topics.contains(.health) { p.inability = nil }
         return p

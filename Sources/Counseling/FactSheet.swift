@@ -117,7 +117,10 @@ public struct FactSheet: Sendable, Hashable {
 
     static func identifyingWords(in typed: String, persons: [Client], patterns: [(NSRegularExpression, String)], houseNumbers: Bool,
                                  tolerant: Bool = true) -> [String] {
-        func sameName(_ w: String, _ n: String) -> Bool { tolerant ? Self.sameName(w, n) : Self.sameNameStrictly(w, n) }
+        // An everyday word counts as a name only as written: folded, "siehe" meets names like "Sihe" (QA of 05.12.2026).
+        func sameName(_ w: String, _ n: String) -> Bool {
+            tolerant && !everydayWords.contains(w.lowercased()) ? Self.sameName(w, n) : Self.sameNameStrictly(w, n)
+        }
         let text = skeleton(typed)
         var found: [String] = []
         func add(_ s: String) { if !found.contains(s) { found.append(s) } }
@@ -220,6 +223,9 @@ public struct FactSheet: Sendable, Hashable {
     static let commonWords: Set<String> = ["nur", "egal", "bei", "von", "van", "der", "den", "die", "das", "dem", "des", "und", "oder", "am", "an",
                                            "mit", "ist", "hat", "noch", "auch", "aber", "als", "so", "wie", "mal", "gut", "neu", "ja", "nein",
                                            "frei", "klein", "lang", "kurz", "hoch", "neben", "ab", "bis", "zu", "im", "in", "ob", "da"]
+
+    /// Words of minutes and questions that transliteration-tolerant matching would fold onto names.
+    static let everydayWords: Set<String> = commonWords.union(["siehe", "sieh", "anlage", "anlagen", "seite", "seiten", "fall", "falls"])
 
     /// As written (any case, a genitive "s"), nothing looser: transliteration keys fold everyday words onto some of
     /// hundreds of names ("fett", "Zeile").

@@ -10,6 +10,8 @@ public struct CounselingReport: Sendable {
     public var firstSessions: Int
     public var persons: Int
     public var tables: [CountTable]
+    /// The persons counseled in each language (the language table counts sessions).
+    public var languagePersons: [String: Int] = [:]
 
     /// One session with what the report needs of its case and client.
     public struct SessionRecord: Sendable {
@@ -47,11 +49,12 @@ public struct CounselingReport: Sendable {
         let months = months(from: from, to: to)
         var perMonth = Dictionary(uniqueKeysWithValues: months.map { ($0, [0, 0]) })
         var channels: [String: Int] = [:], languages: [String: Int] = [:], pathways: [String: Int] = [:]
-        var personNationality: [String: String] = [:]
+        var personNationality: [String: String] = [:], languageClients: [String: Set<String>] = [:]
         for r in inPeriod {
             perMonth[month(r.session.on)]?[r.kind == .first ? 0 : 1] += 1
             channels[channel(r.session.channel), default: 0] += 1
             languages[CounselingLanguages.canonical(r.session.language), default: 0] += 1
+            languageClients[CounselingLanguages.canonical(r.session.language), default: []].insert(r.session.clientID)
             for p in r.session.pathways { pathways[p.title, default: 0] += 1 }
             personNationality[r.session.clientID] = r.nationality.map(CountryCodes.germanName) ?? "ungeklärt"
         }
@@ -77,7 +80,7 @@ public struct CounselingReport: Sendable {
                        pairs: ranked(Dictionary(grouping: advice.filter { !$0.isOpen && $0.askedOn >= from && $0.askedOn <= to }, by: { ExpertRequest.areaTitle($0.legalArea) }).mapValues(\.count))),
         ]
         return CounselingReport(from: from, to: to, sessions: inPeriod.count, firstSessions: inPeriod.filter { $0.kind == .first }.count,
-                                persons: personNationality.count, tables: tables)
+                                persons: personNationality.count, tables: tables, languagePersons: languageClients.mapValues(\.count))
     }
 
     /// Tables whose categories describe the persons counseled: small categories are not named when published.
@@ -90,7 +93,10 @@ public struct CounselingReport: Sendable {
     /// `Suppression`).
     public var published: CounselingReport {
         var r = self
-        r.tables = tables.map { t in Suppression.publish(Self.personCategories[t.title].map(t.foldingSmallRows) ?? t) }
+        r.tables = tables.map { t in
+            let folded = Self.personCategories[t.title].map { t.foldingSmallRows(into: $0, persons: t.title == "Beratungen nach Sprache" ? languagePersons : nil) }
+            return Suppression.publish(folded ?? t)
+        }
         return r
     }
 }

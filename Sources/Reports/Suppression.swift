@@ -3,7 +3,9 @@
 /// (secondary suppression). Zero is published: it names no one – but so a reader knows every hidden value is at
 /// least 1. A line (parts and their total) is therefore safe only if it hides no value or at least two, and, where
 /// its total is published, the hidden parts together – total minus what is shown – are at least 5 (a hidden group
-/// of 3 is itself a small count) and more than their number (else each of them is exactly 1).
+/// of 3 is itself a small count) and large enough that none of them is narrowed: with k hidden parts each at least 1,
+/// one of them is at most the sum minus (k − 1), which must leave every value from 1 to 4 possible (QA of
+/// 05.12.2026: five hidden refusals summing to 6 were each 1 or 2).
 public enum Suppression {
     public static let threshold = 5
 
@@ -61,7 +63,7 @@ public enum Suppression {
         guard let total = line.last ?? nil, !hidden.isEmpty else { return false }
         let shown = line.dropLast().reduce(0) { $0 + ($1 ?? 0) }
         let hiddenSum = total - shown
-        return hiddenSum < threshold || hiddenSum == hidden.count
+        return hiddenSum < threshold || hiddenSum - (hidden.count - 1) < threshold - 1
     }
 
     /// One line: parts followed by their sum. If it is exposed, hide the smallest other non-zero part (or, failing

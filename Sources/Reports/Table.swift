@@ -39,12 +39,15 @@ public struct CountTable: Sendable, Hashable {
     /// shown as "." already says that at least one person has it, and with the total known elsewhere (the report's
     /// persons) hidden cells that must each be 1 give themselves away (QA of 05.12.2026: eight nationalities, each
     /// ".", eight persons). Folded, no small category is named.
-    public func foldingSmallRows(into label: String) -> CountTable {
+    /// `persons`: where a row counts events (sessions), the number of persons behind each row; a row is small when
+    /// they are fewer than five, however many events (QA of 05.12.2026: nine sessions in Serbian were three persons).
+    public func foldingSmallRows(into label: String, persons: [String: Int]? = nil) -> CountTable {
         guard columnLabels.count == 1 else { return self }
         var pairs: [(String, Int)] = [], small = 0
         for (i, row) in cells.enumerated() {
             let n = row[0] ?? 0
-            if Suppression.isSensitive(n) { small += n } else { pairs.append((rowLabels[i], n)) }
+            let few = persons.map { ($0[rowLabels[i]] ?? 0) < Suppression.threshold } ?? Suppression.isSensitive(n)
+            if few && n > 0 { small += n } else { pairs.append((rowLabels[i], n)) }
         }
         guard small > 0 else { return self }
         return CountTable(title: title, column: columnLabels[0], pairs: pairs + [(label, small)])

@@ -73,7 +73,7 @@ public enum AppointmentPages {
             """
             <li><strong><bdi>\(r.name)</bdi></strong> · <bdi>\(r.contact)</bdi> · <bdi>\(CounselingLanguages.canonical(r.language))</bdi> · <bdi>\(r.preferred)</bdi> <span class="hint">(eingegangen \(GermanTime.format(r.receivedAt)))</span>\(r.message.isEmpty ? HTML.empty : ": <bdi>\(r.message)</bdi>" as HTML)
             <a href="/appointments?view=\(view)&amp;on=\(from.german)&amp;request=\(r.id)#new">Termin eintragen</a> ·
-            <form method="post" action="/appointments/requests/\(r.id)/done" class="inline">\(Layout.csrf(frame.csrf))<button type="submit" class="link">erledigt</button></form></li>
+            <form method="post" action="/appointments/requests/\(r.id)/done" class="inline">\(Layout.csrf(frame.csrf))<button type="submit" class="link">als erledigt markieren</button></form></li>
             """ as HTML
         }
         let selfCheckPath = publicPath.replacingOccurrences(of: "/anfrage/", with: "/selbstcheck/")

@@ -110,7 +110,7 @@ public enum CaseWorkSections {
             let due = r.deadline(land: land).due
             let moved: HTML = due != r.on ? " <span class=\"hint\">(verschoben vom \(r.on.german): Wochenende/Feiertag)</span>" : .empty
             let done: HTML = r.doneOn.map { "erledigt am \($0.german)" } ?? (!editable ? "offen" :
-                "<form method=\"post\" action=\"/cases/\(caseID)/reminders/\(r.id)/done\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">erledigt</button></form>")
+                "<form method=\"post\" action=\"/cases/\(caseID)/reminders/\(r.id)/done\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">als erledigt markieren</button></form>")
             return "<li><strong>\(due.german)</strong>\(moved) – \(r.title) · \(done)</li>"
         }
         return """

@@ -65,7 +65,7 @@ public enum CooperationPages {
             let rows = person.assessments.map { a -> HTML in
                 // Decided by data the consent does not release: withheld rather than told by the result.
                 guard Consent.mayShowResult(a, topics: m.topics) else {
-                    return "<tr><td>\(a.pathway.title)</td><td>\(a.pathway.subtitle)</td><td class=\"badge\">nicht freigegeben (beruht auf Angaben außerhalb der Schweigepflichtentbindung)</td></tr>"
+                    return "<tr><td>\(a.pathway.title)</td><td>\(a.pathway.subtitle)</td><td class=\"badge\">nicht freigegeben (kann von Angaben abhängen, die die Schweigepflichtentbindung nicht umfasst)</td></tr>"
                 }
                 var text = a.outcome.german
                 if let f = a.from { text += " ab \(f.german)" }

@@ -78,7 +78,7 @@ public enum MeetingPages {
             """
         let follow = followUps.map { f -> HTML in
             let done: HTML = f.doneOn.map { "erledigt am \($0.german)" } ??
-                "<form method=\"post\" action=\"/meetings/\(id)/followups/\(f.id)/done\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">erledigt</button></form>"
+                "<form method=\"post\" action=\"/meetings/\(id)/followups/\(f.id)/done\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">als erledigt markieren</button></form>"
             return "<tr><td>\(f.text)</td><td>\(f.owner)</td><td>\(f.due.german)</td><td>\(done)</td></tr>"
         }
         return Layout.page(frame, """
@@ -87,7 +87,7 @@ public enum MeetingPages {
         \(manage)
         <h2>Tagesordnung</h2><ol>\(items)</ol>
         <h2>Fallbesprechungen</h2>
-        <p class="hint">Anonymisierte Fallblätter: ohne Name, Geburtsdatum, Aktenzeichen und Anschrift; Daten nur als Monat; seltene Staatsangehörigkeiten als Region. Fälle bringt die Beratungsstelle aus der Akte ein.</p>
+        <p class="hint">Anonymisierte Fallblätter: ohne Name, Geburtsdatum, Aktenzeichen und Anschrift; Daten nur als Jahr; seltene Staatsangehörigkeiten als Region. Fälle bringt die Beratungsstelle aus der Akte ein.</p>
         \(cases.isEmpty ? "<p>Keine Fälle eingebracht.</p>" as HTML : HTML.join(cases))
         <h2>Protokoll</h2>
         \(canManage ? """

@@ -52,7 +52,9 @@ extension CaseRoutes {
             return try await render(context, c, client, meetingError: "Der Fall wäre für die Ausländerbehörde erkennbar: unter den Personen, die sie vermittelt hat, \(lookalikes == 1 ? "hat nur eine" : "haben nur \(lookalikes)") dieselbe Altersgruppe und Herkunft. Bitte ohne Fallblatt besprechen oder eine Schweigepflichtentbindung einholen.",
                                     meetingChoice: (meeting.id, question), status: .unprocessableContent)
         }
-        let person = try await clientRoutes.assess(client, on: services.today)
+        // Assessed without the special categories: the sheet needs no consent, so no result on it may rest on a
+        // conviction or on health (QA of 05.12.2026: "kein Weg" beside a prison sentence the client never released).
+        let person = try await clientRoutes.assess(client, on: services.today, facts: { Consent.released($0, topics: []) })
         let spouse = relations.contains { $0.kind != .parent && ($0.from == client.id || $0.to == client.id) }
         let children = relations.filter { $0.kind == .parent && $0.from == client.id }.compactMap { r in members.first { $0.id == r.to } }
             .filter { ($0.facts.born?.age(on: services.today) ?? 99) < 18 }.count

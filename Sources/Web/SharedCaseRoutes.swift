@@ -54,7 +54,11 @@ struct SharedCaseRoutes {
         let decision = try await services.cooperation.disclose(clientID: client.id, service: client.organisationID, recipient: a.organisationID,
                                                               topics: topics, on: today, channel: channel, audit: services.audit(a))
         switch decision {
-        case .refused(let reason): throw AppError.refused(reason)
+        case .refused(let reason):
+            // Revoked or not yet in force: as without any consent. Why would tell the authority of the client's decision
+            // (QA of 05.12.2026); the refusal is logged all the same.
+            guard mine.contains(where: { $0.isValid(on: today) }) else { throw AppError.notFound }
+            throw AppError.refused(reason)
         case .allowed(let consentID):
             guard let consent = mine.first(where: { $0.id == consentID }) else { throw AppError.notFound }
             return (a, client, consent, topics)

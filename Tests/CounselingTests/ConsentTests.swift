@@ -37,6 +37,16 @@ struct ConsentTests {
         if r.allowed { #expect(d == .allowed(consentID: "k1")) }
     }
 
+    /// Without the convictions topic the expulsion interests go, extremism among them (§ 54 Abs. 1 Nr. 2 AufenthG; QA of
+    /// 05.12.2026: it turned § 60d for the authority from withheld to not met); the authority's own entry ban stays.
+    @Test func releasedFactsLeaveOutExtremismWithoutTheConvictionsTopic() {
+        var p = Person(id: "p")
+        var bars = Bars(); bars.extremism = true; bars.entryBan = true; p.bars = bars
+        #expect(Consent.released(p, topics: [.identity]).bars?.extremism == nil && Consent.released(p, topics: []).bars?.entryBan == true)
+        #expect(Consent.released(p, topics: [.convictions]).bars?.extremism == true)
+        #expect(Consent.specialTopic(ofCondition: "60d_no_extremism") == .convictions && Consent.specialTopic(ofCondition: "19d_no_extremism") == .convictions)
+    }
+
     @Test func noConsentOrAnotherClientsConsentNeverAllows() {
         #expect(!DisclosureRules.decide(clientID: "c1", recipient: "abh", topics: [.assessment], on: Day("2026-06-01"), consents: []).isAllowed)
         var other = consent; other.clientID = "c2"

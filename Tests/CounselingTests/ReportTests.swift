@@ -1,6 +1,6 @@
 import Counseling
 import Eligibility
-import Reports
+@testable import Reports
 import Testing
 
 /// Disclosure control and exports of the reports.
@@ -91,6 +91,26 @@ struct ReportTests {
         #expect(mixed.cells[2][0] == nil && mixed.cells.filter { $0[0] == nil }.count >= 2)   // the small rest, and one more so it cannot be recomputed
         let untouched = CountTable(title: "t", column: "n", pairs: [("a", 9), ("b", 6)])
         #expect(untouched.foldingSmallRows(into: "übrige") == untouched)
+    }
+
+    /// Sessions counted per language: a row is folded by the persons behind it, not by its sessions (QA of 05.12.2026:
+    /// nine Serbian sessions of three persons, and one person's typed text, were published).
+    @Test func languageRowsAreFoldedByTheirPersons() {
+        let sessions = CountTable(title: "t", column: "Beratungen", pairs: [("Arabisch", 40), ("Serbisch", 9), ("+49 170 1234567", 5), ("Farsi", 6)])
+        let folded = sessions.foldingSmallRows(into: "übrige", persons: ["Arabisch": 12, "Serbisch": 3, "+49 170 1234567": 1, "Farsi": 5])
+        #expect(folded.rowLabels == ["Arabisch", "Farsi", "übrige"] && folded.cells == [[40], [6], [14]])
+    }
+
+    /// A total over hidden parts must not narrow them: five hidden cells summing to 6 are each 1 or 2 (QA of
+    /// 05.12.2026, refusals in the joint report); such a line hides more until every value 1–4 stays possible.
+    @Test func aTotalDoesNotNarrowHiddenParts() {
+        #expect(Suppression.isExposed([nil, nil, nil, nil, nil, 0, 6]))
+        #expect(!Suppression.isExposed([nil, nil, nil, 6]))   // each at most 6 − 2 = 4: every value 1–4 stays possible
+        #expect(!Suppression.isExposed([nil, nil, 5]) && Suppression.isExposed([nil, nil, nil, 5]))
+        let refusals = CountTable(title: "t", rowLabels: ["25a", "25b", "60c", "60d", "25-5", "104c"], columnLabels: ["Ablehnungen"],
+                                  counts: [[1], [2], [1], [1], [1], [0]])
+        let published = Suppression.publish(refusals)
+        #expect(published.columnTotals == [nil] && published.total == nil)
     }
 
     @Test func aSingleSmallCellTakesAnotherWithItAndLargeTablesStayReadable() {

@@ -63,6 +63,15 @@ extension Context {
         return best
     }
 
+    /// Records the anchor of a route as a minor child. An anchor met only from the person's 18th birthday on is never
+    /// met while the route is open: it closes for good then (spec/03-25b.md 3.9; QA of 05.12.2026: "erfüllt ab" a day
+    /// the person would be 20, and the route ranked above a remediable one).
+    func recordAsMinorChild(_ st: RouteState, in s: inout Sheet, _ id: String, _ detail: @autoclosure () -> String) {
+        if case .time(let d) = st, let adult = person.born?.birthday(18), d >= adult {
+            s.fail(id, .permanent, "\(detail()): erst ab \(d.german) erfüllbar, der Weg als Kind endet mit dem 18. Geburtstag am \(adult.german)")
+        } else { st.record(&s, id, detail()) }
+    }
+
     /// Provisional outcome of a sheet without the `from` search: used to choose between family routes.
     func provisional(_ s: Sheet) -> RouteState {
         if s.forceUnclear { return .unknown(s.conditions.filter { $0.state == .unknown }.flatMap(\.open)) }

@@ -39,7 +39,8 @@ extension Context {
             if born.age(on: decision) >= 14 { s.met("a_age_min") } else { s.fail("a_age_min", .time, metFrom: born.birthday(14)) }
             let limit = born.birthday(r.ageLimit)
             if application < limit { s.met("a_application_before_27") } else {
-                s.fail("a_application_before_27", .permanent, "letzter Antragstag war der \(limit.adding(days: -1).german)")
+                // Not "last day to apply": the limit may have passed before § 25a, or this limit, was in force (QA of 05.12.2026).
+                s.fail("a_application_before_27", .permanent, "\(r.ageLimit). Geburtstag am \(limit.german); der Antrag muss davor gestellt sein")
             }
         } else {
             s.unknown("a_age_min", ["born"]); s.unknown("a_application_before_27", ["born"])

@@ -43,7 +43,7 @@ extension Context {
                 // only one resting on another child: this route is for the holder's siblings (spec/02-25a.md 2.5).
                 var st = anchorState(parent, pathways: [.p25a2], holdsBasis: "25a-2", variant: .parentRouteOnly(excludingChild: me.index))
                 if me.isMinor(on: decision) == nil, case .met = st { st = .unknown(["born"]) }
-                st.record(&s, "a2_anchor", "Kind von \(parent.name) (Geschwister)")
+                recordAsMinorChild(st, in: &s, "a2_anchor", "Kind von \(parent.name) (Geschwister)")
             }
             if s.settled { routes.append(s); continue }
             community(&s, with: parent)
@@ -67,7 +67,9 @@ extension Context {
             switch me.isMinorUnmarried(on: decision) {
             case false?: s.fail("a2_anchor", .permanent, "nicht mehr minderjährig und ledig")
             case nil: s.unknown("a2_anchor", me.person.born == nil ? ["born"] : ["marital_status"])
-            case true?: anchorState(parent, pathways: [.p25a], holdsBasis: "25a").record(&s, "a2_anchor", "Kind von \(parent.name)")
+            case true?:
+                let st = anchorState(parent, pathways: [.p25a], holdsBasis: "25a")
+                recordAsMinorChild(st, in: &s, "a2_anchor", "Kind von \(parent.name)")
             }
             if s.settled { routes.append(s); continue }
             community(&s, with: parent)

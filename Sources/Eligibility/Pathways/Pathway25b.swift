@@ -203,7 +203,8 @@ extension Context {
                 case nil: s.unknown("b4_anchor", [me.person.born == nil ? "born" : "marital_status"])
                 case true?:
                     minorChild = true
-                    anchorState(other, pathways: [.p25b, .p25b6], holdsBasis: "25b").record(&s, "b4_anchor", "Kind von \(other.name)")
+                    let st = anchorState(other, pathways: [.p25b, .p25b6], holdsBasis: "25b")
+                    recordAsMinorChild(st, in: &s, "b4_anchor", "Kind von \(other.name)")
                 }
             } else {
                 anchorState(other, pathways: [.p25b, .p25b6], holdsBasis: "25b").record(&s, "b4_anchor", "Ehegatte/Lebenspartner von \(other.name)")

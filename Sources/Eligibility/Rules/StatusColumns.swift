@@ -71,7 +71,7 @@ extension Context {
         guard let state = v.state else {
             s.unknown(id, v.open)
             if let r = v.readings, v.open.contains("U3") {
-                s.note("Ergebnis nach Lesart A (§ 60b-Zeiten unterbrechen): \(describe(r.pessimistic)); nach Lesart B (werden nur nicht angerechnet): \(describe(r.optimistic)).", "spec/01-common.md §1.7.3 (U3)")
+                s.note("Voraussetzung nach Lesart A (§ 60b-Zeiten unterbrechen): \(describe(r.pessimistic)); nach Lesart B (werden nur nicht angerechnet): \(describe(r.optimistic)).", "spec/01-common.md §1.7.3 (U3)")
             }
             return
         }
