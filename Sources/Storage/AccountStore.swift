@@ -219,9 +219,12 @@ public struct AccountStore: Sendable {
         try await db.transaction { ex in try await ex.execute(SQL("UPDATE sessions SET last_seen_at = ? WHERE id = ?", [now, Self.sha256(token)])) }
     }
 
-    public func completeSecondFactor(token: String, now: String) async throws {
+    /// Completes the second factor under a new token: the one issued after the password alone (which a fixed or
+    /// overheard cookie may carry) never becomes a full session.
+    public func completeSecondFactor(token: String, newToken: String, now: String) async throws {
         try await db.transaction { ex in
-            try await ex.execute(SQL("UPDATE sessions SET second_factor_done = 1, last_seen_at = ? WHERE id = ?", [now, Self.sha256(token)]))
+            try await ex.execute(SQL("UPDATE sessions SET id = ?, second_factor_done = 1, last_seen_at = ? WHERE id = ?",
+                                     [Self.sha256(newToken), now, Self.sha256(token)]))
         }
     }
 

@@ -24,6 +24,8 @@ public struct AppConfig: Sendable {
     public var publicURL: String?
     /// A session ends after this many seconds without a request.
     public var idleTimeout: TimeInterval = 30 * 60
+    /// A session ends this many seconds after the login however active it is (a stolen cookie does not live forever).
+    public var sessionLifetime: TimeInterval = 12 * 3600
     /// bcrypt cost; at least 12 outside tests.
     public var bcryptCost: UInt8 = 12
     /// Failed logins (per account and per address) within `throttleWindow` before logins are refused.

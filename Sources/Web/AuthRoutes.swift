@@ -113,9 +113,13 @@ struct AuthRoutes {
             return Reply.html(AuthPages.secondFactor(csrf: record.csrfToken, error: "Der Code ist ungültig oder wurde bereits verwendet."), status: .unauthorized)
         }
         try await services.accounts.clearFailedLogins(key: throttleKey)
-        try await services.accounts.completeSecondFactor(token: token, now: services.timestamp(now))
+        // A new session id now that the privilege changes (QA of 05.12.2026: the half-logged-in id became the full one).
+        let renewed = Credentials.randomToken()
+        try await services.accounts.completeSecondFactor(token: token, newToken: renewed, now: services.timestamp(now))
         services.sessions.drop(token)
-        return Reply.redirect("/")
+        var r = Reply.redirect("/")
+        r.setCookie(cookie(AuthenticationMiddleware.cookieName, renewed))
+        return r
     }
 
     @Sendable func enrolPage(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -147,9 +151,12 @@ struct AuthRoutes {
         let codes = Credentials.recoveryCodes()
         try await services.accounts.setTOTP(userID: account.user.id, secret: secret, enabled: true, recoveryCodeHashes: codes.map { AccountStore.sha256($0) })
         _ = try await services.accounts.consumeTOTPStep(userID: account.user.id, step: step)
-        try await services.accounts.completeSecondFactor(token: token, now: services.timestamp())
+        let renewed = Credentials.randomToken()
+        try await services.accounts.completeSecondFactor(token: token, newToken: renewed, now: services.timestamp())
         services.sessions.dropUser(account.user.id)
-        return Reply.html(AuthPages.recoveryCodes(frame: PageFrame(title: "Wiederherstellungscodes", csrf: record.csrfToken), codes: codes))
+        var r = Reply.html(AuthPages.recoveryCodes(frame: PageFrame(title: "Wiederherstellungscodes", csrf: record.csrfToken), codes: codes))
+        r.setCookie(cookie(AuthenticationMiddleware.cookieName, renewed))
+        return r
     }
 
     @Sendable func logout(_ request: Request, context: BleibeContext) async throws -> Response {

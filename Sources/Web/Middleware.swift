@@ -66,8 +66,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 services.sessions.put(token, fresh.0, fresh.1, now: now)
             }
             if let (record, account) = found {
-                let last = Timestamp.date(record.lastSeenAt) ?? .distantPast
-                if now.timeIntervalSince(last) > services.config.idleTimeout {
+                let last = Timestamp.date(record.lastSeenAt) ?? .distantPast, created = Timestamp.date(record.createdAt) ?? .distantPast
+                if now.timeIntervalSince(last) > services.config.idleTimeout || now.timeIntervalSince(created) > services.config.sessionLifetime {
                     services.sessions.drop(token)
                     try await services.accounts.deleteSession(token: token)
                 } else if account.user.active {

@@ -389,6 +389,11 @@ struct ClientFileTests {
         try await f.services.db.transaction { try await $0.execute("DELETE FROM audit_events WHERE seq = 3") }
         let deleted = try await AuditLog.verify(f.services.db)
         #expect(deleted.problem != nil)
+        // The last event and the head row deleted together (QA of 05.12.2026: this passed as intact).
+        try await f.services.db.transaction { try await $0.execute("DELETE FROM audit_events WHERE seq >= 3") }
+        #expect(try await AuditLog.verify(f.services.db).problem?.contains("Ende der Kette") == true)
+        try await f.services.db.transaction { try await $0.execute("DELETE FROM audit_head") }
+        #expect(try await AuditLog.verify(f.services.db).problem?.contains("Kopfeintrag") == true)
         }
     }
 }

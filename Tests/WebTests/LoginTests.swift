@@ -175,6 +175,34 @@ struct LoginTests {
         }
     }
 
+    /// The id issued after the password alone is not the full session: the second factor renews it, and however active
+    /// a session is it ends 12 hours after the login (QA of 05.12.2026).
+    @Test(arguments: TestDatabase.available)
+    func theSecondFactorRenewsTheSessionWhichEndsAfterTwelveHours(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            let page = try await b.request(.get, "/login")
+            let login = f.login(.counselor)
+            _ = try await b.request(.post, "/login", form: ["email": login.email, "password": Fixture.password, "csrf": b.csrf(page) ?? ""])
+            let halfway = try #require(b.cookies[AuthenticationMiddleware.cookieName])
+            let totpPage = try await b.request(.get, "/login/totp")
+            f.clock.advance(31)
+            let code = TOTP.code(secret: try #require(login.totpSecret), step: TOTP.step(at: f.clock.now()))!
+            #expect(try await b.request(.post, "/login/totp", form: ["code": code, "csrf": b.csrf(totpPage) ?? ""]).status == .seeOther)
+            let full = try #require(b.cookies[AuthenticationMiddleware.cookieName])
+            #expect(full != halfway)
+            #expect(try await b.request(.get, "/clients").status == .ok)
+            let old = Browser(client: b.client, clock: f.clock)
+            old.cookies[AuthenticationMiddleware.cookieName] = halfway
+            #expect(try await old.request(.get, "/clients").status == .seeOther)
+            // Active every 20 minutes, still ended after 12 hours.
+            for _ in 0..<35 { f.clock.advance(20 * 60); #expect(try await b.request(.get, "/clients").status == .ok) }
+            f.clock.advance(20 * 60)
+            #expect(try await b.request(.get, "/clients").status == .seeOther)
+        }
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func deactivatedUserLosesAccessAtOnce(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
