@@ -53,8 +53,9 @@ public struct CounselingReport: Sendable {
         for r in inPeriod {
             perMonth[month(r.session.on)]?[r.kind == .first ? 0 : 1] += 1
             channels[channel(r.session.channel), default: 0] += 1
-            languages[CounselingLanguages.canonical(r.session.language), default: 0] += 1
-            languageClients[CounselingLanguages.canonical(r.session.language), default: []].insert(r.session.clientID)
+            let language = CounselingLanguages.canonical(r.session.language)
+            languages[language, default: 0] += 1
+            languageClients[language, default: []].insert(r.session.clientID)
             for p in r.session.pathways { pathways[p.title, default: 0] += 1 }
             personNationality[r.session.clientID] = r.nationality.map(CountryCodes.germanName) ?? "ungeklärt"
         }
@@ -71,7 +72,7 @@ public struct CounselingReport: Sendable {
         let tables = [
             CountTable(title: "Beratungen je Monat", rowLabels: months, columnLabels: ["Erstberatung", "Folgeberatung"], counts: months.map { perMonth[$0]! }),
             CountTable(title: "Beratungen nach Kanal", column: "Beratungen", pairs: ranked(channels)),
-            CountTable(title: "Beratungen nach Sprache", column: "Beratungen", pairs: ranked(languages)),
+            CountTable(title: languageTable, column: "Beratungen", pairs: ranked(languages)),
             CountTable(title: "Beratene Personen nach Staatsangehörigkeit", column: "Personen", pairs: ranked(countries)),
             CountTable(title: "Besprochene Bleiberechtswege (Nennungen)", column: "Nennungen", pairs: ranked(pathways)),
             CountTable(title: "Anträge und Entscheidungen nach Vorschrift", rowLabels: appRows, columnLabels: ["gestellt", "erteilt", "abgelehnt", "zurückgenommen"],
@@ -83,10 +84,13 @@ public struct CounselingReport: Sendable {
                                 persons: personNationality.count, tables: tables, languagePersons: languageClients.mapValues(\.count))
     }
 
+    /// The table of sessions by language: it counts sessions, so it is folded by the persons behind each row.
+    static let languageTable = "Beratungen nach Sprache"
+
     /// Tables whose categories describe the persons counseled: small categories are not named when published.
     static let personCategories: [String: String] = [
         "Beratene Personen nach Staatsangehörigkeit": "übrige Staatsangehörigkeiten (je unter 5)",
-        "Beratungen nach Sprache": "übrige Sprachen (je unter 5)",
+        languageTable: "übrige Sprachen (je unter 5)",
     ]
 
     /// The same report as it may leave the service: small person categories folded, every table suppressed (see
@@ -94,7 +98,7 @@ public struct CounselingReport: Sendable {
     public var published: CounselingReport {
         var r = self
         r.tables = tables.map { t in
-            let folded = Self.personCategories[t.title].map { t.foldingSmallRows(into: $0, persons: t.title == "Beratungen nach Sprache" ? languagePersons : nil) }
+            let folded = Self.personCategories[t.title].map { t.foldingSmallRows(into: $0, persons: t.title == Self.languageTable ? languagePersons : nil) }
             return Suppression.publish(folded ?? t)
         }
         return r

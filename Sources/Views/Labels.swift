@@ -74,13 +74,14 @@ public enum Labels {
     /// "spec/01-common.md §1.8") so that every conclusion is traceable; a counselor reads "offene Rechtsfrage U8" and
     /// "Auslegungsregel 1.8". Citations of the law itself pass unchanged (and without a slash, unexamined).
     public static func citation(_ s: String) -> String {
-        // Most citations name only the law: checked on the bytes first (the comparisons below go by characters).
-        guard s.byteRange(of: "/") != nil || s.byteRange(of: "SPEC.md") != nil else { return s }
+        // Most citations name only the law: checked on the bytes first (the comparisons below go by characters;
+        // Foundation's `contains` and `range(of:)` were a sixth of rendering an assessment page).
+        let spec = s.byteRange(of: "SPEC.md") != nil
+        guard spec || s.byteRange(of: "/") != nil else { return s }
         if s.hasPrefix("SPEC.md, How the engine must answer") { return "Auslegungsregel zum frühesten Datum" }
         if s.hasPrefix("SPEC.md, Engine conventions "), let k = s.split(separator: " ").last { return "Auslegungsregel \(k)" }
         // "§ 5 Abs. 3 S. 2 AufenthG; SPEC.md § 6", "SPEC.md K10": the specification's own sections read as rules.
-        // Searched as bytes: Foundation's `contains` and `range(of:)` were a sixth of rendering an assessment page.
-        if s.byteRange(of: "SPEC.md") != nil {
+        if spec {
             var parts: [Substring] = [], rest = Substring(s)
             while let r = rest.byteRange(of: "; ") { parts.append(rest[..<r.lowerBound]); rest = rest[r.upperBound...] }
             parts.append(rest)
@@ -88,7 +89,6 @@ public enum Labels {
                 part.hasPrefix("SPEC.md ") ? "Auslegungsregel " + part.dropFirst("SPEC.md ".count) : citation(String(part))
             }.joined(separator: "; ")
         }
-        guard s.byteRange(of: "/") != nil else { return s }
         var out = ""
         var rest = Substring(s)
         while let r = rest.byteRange(of: "spec/") {

@@ -41,7 +41,9 @@ while let a = args.next() {
     case "--per-pathway": perPathway = true
     case "--pages": pages = Int(args.next() ?? "") ?? 0
     case "--screen": screenFile = args.next()
-    case "--synth": synthCount = Int(args.next() ?? "") ?? 0
+    case "--synth":
+        guard let n = args.next().flatMap(Int.init), n > 0 else { print("--synth: expected a number of persons"); exit(2) }
+        synthCount = n
     default: print("usage: bleibe-bench [--count N] [--seed S] [--repeat N] [--show N] [--pages N] [--per-pathway] [--screen FILE] [--synth N]"); exit(2)
     }
 }
@@ -50,12 +52,9 @@ let engine = Engine()
 let on = Day("2026-11-16")
 if synthCount > 0 {
     // A synthetic population as flat CSV on standard output, as `bleibe synth` writes it (for `--screen`).
-    var buffer = ""
-    PopulationFile.write(count: synthCount, seed: seed, on: Day("2026-11-22"), format: .csv) { line in
-        buffer += line; buffer += "\n"
-        if buffer.utf8.count >= 1 << 20 { FileHandle.standardOutput.write(Data(buffer.utf8)); buffer = "" }
-    }
-    FileHandle.standardOutput.write(Data(buffer.utf8))
+    var out = BufferedOutput()
+    PopulationFile.write(count: synthCount, seed: seed, on: Day("2026-11-22"), format: .csv) { out.write($0) }
+    out.flush()
     exit(0)
 }
 if let file = screenFile {

@@ -22,18 +22,6 @@ struct Synth: ParsableCommand {
     }
 }
 
-/// Writes lines to standard output in large blocks.
-struct BufferedOutput {
-    var buffer = ""
-    let handle: FileHandle
-    init(_ handle: FileHandle = .standardOutput) { self.handle = handle; buffer.reserveCapacity(1 << 20) }
-    mutating func write(_ line: String) {
-        buffer += line; buffer += "\n"
-        if buffer.utf8.count >= 1 << 20 { flush() }
-    }
-    mutating func flush() { handle.write(Data(buffer.utf8)); buffer.removeAll(keepingCapacity: true) }
-}
-
 /// `bleibe screen`: every pathway with its earliest date for every person of a population file.
 struct Screen: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Prüft eine ganze Population (CSV oder JSON Lines): wer welchen Weg wann erreichen kann.")

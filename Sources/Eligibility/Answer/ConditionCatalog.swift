@@ -17,47 +17,35 @@ public enum ConditionCatalog {
     /// without thresholds that changed, the registry's text.
     public static func requirement(_ id: String, on day: Day?) -> String {
         let base = entry(id).requirement
-        // Only these ids have thresholds that changed; any other returns at once (a page asks for every condition).
-        guard let day, Self.versionedIDs.contains(id) else { return base }
-        if let r = Law.p25a.rules(on: day) {
-            switch id {
-            case "a_status_entry":
-                guard let months = r.duldungMonths else { return "Geduldet" }
-                return "Seit mindestens \(months) Monaten im Besitz einer Duldung" + (r.car104cBranch ? " (oder Inhaber einer AE nach § 104c)" : "")
-            case "a_residence_years_min": return "Seit \(r.residenceYears) Jahren ununterbrochen erlaubter, geduldeter oder gestatteter Aufenthalt"
-            case "a_school_years_min": return "In der Regel \(r.schoolYears) Jahre erfolgreicher Schulbesuch im Bundesgebiet"
-            case "a_application_before_27": return "Antrag vor Vollendung des \(r.ageLimit). Lebensjahres"
-            default: break
-            }
-        }
-        if let r = Law.p25b.rules(on: day) {
-            switch id {
-            case "b_residence_years_min": return "Seit \(r.years) Jahren ununterbrochen geduldeter, gestatteter oder erlaubter Aufenthalt"
-            case "b_residence_years_min_with_minor_child": return "Seit \(r.yearsWithMinorChild) Jahren ununterbrochener Voraufenthalt (mit minderjährigem ledigem Kind im Haushalt)"
-            default: break
-            }
-        }
+        guard let day else { return base }
+        // The law is looked up only for the conditions whose thresholds changed (a page asks for every condition).
+        func a25(_ text: (Law.Rules25a) -> String) -> String { Law.p25a.rules(on: day).map(text) ?? base }
+        func b25(_ text: (Law.Rules25b) -> String) -> String { Law.p25b.rules(on: day).map(text) ?? base }
         // In the U4 window both versions apply; the newer text stands beside the note naming both readings.
-        if let r = Law.p60d.rules(on: day)?.last {
-            func hours(_ h: Double) -> String { h == h.rounded() ? String(Int(h)) : String(h).replacingOccurrences(of: ".", with: ",") }
-            switch id {
-            case "60d_entry_cutoff": return "Einreise bis zum \(r.entryCutoff.german) (auch Ehegatte/Lebenspartner)"
-            case "60d_employment_months_min":
-                let single = r.singleParentHours.map { ", Alleinerziehende \(hours($0))" } ?? ""
-                return "Seit mindestens \(r.employmentMonths) Monaten sozialversicherungspflichtig beschäftigt (mind. \(hours(r.weeklyHours)) Std./Woche\(single))"
-            case "60d_weekly_hours_min": return "Regelmäßige Arbeitszeit mindestens \(hours(r.weeklyHours)) Stunden pro Woche" + (r.singleParentHours.map { " (Alleinerziehende \(hours($0)))" } ?? "")
-            case "60d_no_conviction" where r.crime == .fiftyNinety:
-                return "Keine Verurteilung über 50 Tagessätze (90 bei ausländerrechtlichen Delikten; auch Ehegatte/Lebenspartner)"
-            default: break
+        func d60(_ text: (Law.Rules60d) -> String?) -> String { Law.p60d.rules(on: day)?.last.flatMap(text) ?? base }
+        func hours(_ h: Double) -> String { h == h.rounded() ? String(Int(h)) : String(h).replacingOccurrences(of: ".", with: ",") }
+        switch id {
+        case "a_status_entry":
+            return a25 { r in r.duldungMonths.map { "Seit mindestens \($0) Monaten im Besitz einer Duldung" + (r.car104cBranch ? " (oder Inhaber einer AE nach § 104c)" : "") } ?? "Geduldet" }
+        case "a_residence_years_min": return a25 { "Seit \($0.residenceYears) Jahren ununterbrochen erlaubter, geduldeter oder gestatteter Aufenthalt" }
+        case "a_school_years_min": return a25 { "In der Regel \($0.schoolYears) Jahre erfolgreicher Schulbesuch im Bundesgebiet" }
+        case "a_application_before_27": return a25 { "Antrag vor Vollendung des \($0.ageLimit). Lebensjahres" }
+        case "b_residence_years_min": return b25 { "Seit \($0.years) Jahren ununterbrochen geduldeter, gestatteter oder erlaubter Aufenthalt" }
+        case "b_residence_years_min_with_minor_child":
+            return b25 { "Seit \($0.yearsWithMinorChild) Jahren ununterbrochener Voraufenthalt (mit minderjährigem ledigem Kind im Haushalt)" }
+        case "60d_entry_cutoff": return d60 { "Einreise bis zum \($0.entryCutoff.german) (auch Ehegatte/Lebenspartner)" }
+        case "60d_employment_months_min":
+            return d60 { r in
+                "Seit mindestens \(r.employmentMonths) Monaten sozialversicherungspflichtig beschäftigt (mind. \(hours(r.weeklyHours)) Std./Woche"
+                    + (r.singleParentHours.map { ", Alleinerziehende \(hours($0))" } ?? "") + ")"
             }
+        case "60d_weekly_hours_min":
+            return d60 { r in "Regelmäßige Arbeitszeit mindestens \(hours(r.weeklyHours)) Stunden pro Woche" + (r.singleParentHours.map { " (Alleinerziehende \(hours($0)))" } ?? "") }
+        case "60d_no_conviction":
+            return d60 { $0.crime == .fiftyNinety ? "Keine Verurteilung über 50 Tagessätze (90 bei ausländerrechtlichen Delikten; auch Ehegatte/Lebenspartner)" : nil }
+        default: return base
         }
-        return base
     }
-
-    /// The conditions whose requirement text `requirement(_:on:)` states from the law in force.
-    static let versionedIDs: Set<String> = ["a_status_entry", "a_residence_years_min", "a_school_years_min", "a_application_before_27",
-                                            "b_residence_years_min", "b_residence_years_min_with_minor_child", "60d_entry_cutoff",
-                                            "60d_employment_months_min", "60d_weekly_hours_min", "60d_no_conviction"]
 
     /// Whether `id` is in the registry of SPEC.md.
     public static func isKnown(_ id: String) -> Bool { entries[id] != nil }
