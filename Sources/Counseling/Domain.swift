@@ -76,6 +76,8 @@ public enum Role: String, Sendable, CaseIterable {
 
     /// Staff roles must use a second factor (TOTP).
     public var isStaff: Bool { self != .volunteer }
+    /// Roles that may hold cases and appointments as their counselor.
+    public var holdsCases: Bool { self == .counselor || self == .coordinator }
 }
 
 public struct User: Sendable, Hashable {

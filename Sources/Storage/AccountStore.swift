@@ -14,6 +14,8 @@ public struct Account: Sendable {
     public var recoveryCodeHashes: [String]
     public var failedLogins: Int
     public var lockedUntil: String?
+    /// The password was set by the coordination (new account or reset): the user must choose their own first.
+    public var mustChangePassword = false
 
     public var actor: Actor {
         Actor(userID: user.id, organisationID: user.organisationID, organisationKind: organisation.kind, role: user.role)
@@ -69,12 +71,18 @@ public struct AccountStore: Sendable {
 
     // MARK: Users
 
-    public func createUser(_ u: User, passwordHash: String, now: String) async throws {
+    /// A new account. `mustChangePassword`: the password was chosen by someone else (the coordination), so the user
+    /// replaces it at the first login. `audit`: who created it (the demo and the tests seed without).
+    public func createUser(_ u: User, passwordHash: String, now: String, mustChangePassword: Bool = false, audit: AuditContext? = nil) async throws {
         try await db.transaction { ex in
             try await ex.execute(SQL("""
-                INSERT INTO users (id, organisation_id, email, display_name, role, active, password_hash, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, [u.id, u.organisationID, u.email.lowercased(), u.displayName, u.role.rawValue, u.active, passwordHash, now]))
+                INSERT INTO users (id, organisation_id, email, display_name, role, active, password_hash, created_at, must_change_password)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [u.id, u.organisationID, u.email.lowercased(), u.displayName, u.role.rawValue, u.active, passwordHash, now, mustChangePassword]))
+            if let audit {
+                try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID, action: "create",
+                                          entity: "user", entityID: u.id, clientID: nil)
+            }
         }
     }
 
@@ -103,7 +111,8 @@ public struct AccountStore: Sendable {
         return Account(user: user, organisation: org, passwordHash: try r.string("password_hash"), totpSecret: r.text("totp_secret"),
                        totpEnabled: r.bool("totp_enabled") ?? false, totpLastStep: r.int("totp_last_step") ?? 0,
                        recoveryCodeHashes: (r.text("recovery_codes") ?? "").split(separator: ",").map(String.init),
-                       failedLogins: r.int("failed_logins") ?? 0, lockedUntil: r.text("locked_until"))
+                       failedLogins: r.int("failed_logins") ?? 0, lockedUntil: r.text("locked_until"),
+                       mustChangePassword: r.bool("must_change_password") ?? false)
     }
 
     public func users(organisation: String) async throws -> [User] {
@@ -116,11 +125,15 @@ public struct AccountStore: Sendable {
         }
     }
 
-    public func setActive(userID: String, organisation: String, active: Bool) async throws -> Bool {
+    public func setActive(userID: String, organisation: String, active: Bool, audit: AuditContext? = nil) async throws -> Bool {
         try await db.transaction { ex in
             guard try await ex.one(SQL("SELECT id FROM users WHERE id = ? AND organisation_id = ?", [userID, organisation])) != nil else { return false }
             try await ex.execute(SQL("UPDATE users SET active = ? WHERE id = ?", [active, userID]))
             if !active { try await ex.execute(SQL("DELETE FROM sessions WHERE user_id = ?", [userID])) }
+            if let audit {
+                try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                          action: active ? "activate" : "deactivate", entity: "user", entityID: userID, clientID: nil)
+            }
             return true
         }
     }
@@ -130,7 +143,7 @@ public struct AccountStore: Sendable {
     @discardableResult
     public func changePassword(userID: String, hash: String, keeping token: String, revokeTokens: Bool) async throws -> Int {
         try await db.transaction { ex in
-            try await ex.execute(SQL("UPDATE users SET password_hash = ? WHERE id = ?", [hash, userID]))
+            try await ex.execute(SQL("UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?", [hash, false, userID]))
             try await ex.execute(SQL("DELETE FROM sessions WHERE user_id = ? AND id <> ?", [userID, Self.sha256(token)]))
             guard revokeTokens else { return 0 }
             // The calendar address is a token too (QA of 05.12.2026: it outlived every password change).

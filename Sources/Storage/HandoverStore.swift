@@ -68,14 +68,14 @@ extension AccountStore {
     public func deactivate(userID: String, organisation: String, successor: String?, from today: Day,
                            audit: AuditContext) async throws -> DeactivateOutcome {
         try await db.transaction { ex in
-            guard try await ex.one(SQL("SELECT id FROM users WHERE id = ? AND organisation_id = ?", [userID, organisation])) != nil else { return .unknownUser }
+            guard let user = try await ex.one(SQL("SELECT active FROM users WHERE id = ? AND organisation_id = ?", [userID, organisation])) else { return .unknownUser }
             let held = try await Self.assignments(ex, userID: userID, organisation: organisation, from: today)
             if !held.isEmpty {
                 guard let successor else { return .successorRequired }
                 let lock = ex.dialect == .postgres ? " FOR UPDATE" : ""
                 guard successor != userID, let row = try await ex.one(SQL("SELECT role FROM users WHERE id = ? AND organisation_id = ? AND active = 1" + lock,
                                                                           [successor, organisation])),
-                      let role = row.text("role").flatMap(Role.init(rawValue:)), role == .counselor || role == .coordinator
+                      let role = row.text("role").flatMap(Role.init(rawValue:)), role.holdsCases
                 else { return .invalidSuccessor }
                 let theirs = try await ex.query(SQL("""
                     SELECT * FROM appointments WHERE organisation_id = ? AND counselor_id = ? AND state <> 'cancelled' AND on_day >= ?
@@ -93,6 +93,10 @@ extension AccountStore {
                 try await AuditLog.appendAll(ex, events)
             }
             try await ex.execute(SQL("UPDATE users SET active = ? WHERE id = ?", [false, userID]))
+            if user.bool("active") == true {
+                try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID, action: "deactivate",
+                                          entity: "user", entityID: userID, clientID: nil)
+            }
             try await ex.execute(SQL("DELETE FROM sessions WHERE user_id = ?", [userID]))
             try await ex.execute(SQL("DELETE FROM calendar_tokens WHERE user_id = ?", [userID]))
             // Revoked, not only blocked: a reactivated account starts without its old API tokens.

@@ -304,6 +304,12 @@ public enum Migrations {
         Migration(version: 23, name: "0023_FileNumberAnyCase") { _ in ["CREATE INDEX clients_file_number_lower ON clients(organisation_id, LOWER(file_number))"] },
         // The search key folds German spellings of Arabic and Slavic sounds (ch, dsch, zh): stored keys recomputed.
         Migration(version: 24, name: "0024_NameKeyFoldsGermanSpellings", then: ClientStore.rekeyNames) { _ in [] },
+        // A password set by the coordination (a new account, a reset) is the user's to replace at the next login; the
+        // account events (created, reset, role changed, deactivated) are found by the account they concern.
+        Migration(version: 25, name: "0025_AccountAdministration") { _ in [
+            "ALTER TABLE users ADD COLUMN must_change_password BIGINT NOT NULL DEFAULT 0",
+            "CREATE INDEX audit_events_entity ON audit_events(entity, entity_id, seq)",
+        ] },
     ]
 
     /// Applies every migration not yet applied, each in its own transaction.

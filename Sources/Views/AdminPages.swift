@@ -44,7 +44,7 @@ public enum AdminPages {
             if u.id == me {
                 action = "(Ihr Konto)"
             } else if u.active {
-                action = "<a href=\"/users/\(u.id)/deactivate\">deaktivieren …</a>"
+                action = "<a href=\"/users/\(u.id)/access\">Rolle und Zugang …</a> · <a href=\"/users/\(u.id)/deactivate\">deaktivieren …</a>"
             } else {
                 let handover: HTML = h == nil ? .empty : " · <a href=\"/users/\(u.id)/deactivate\">Arbeit übergeben …</a>"
                 action = "<form method=\"post\" action=\"/users/\(u.id)/activate\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">reaktivieren</button></form>\(handover)"
@@ -65,10 +65,58 @@ public enum AdminPages {
         \(Layout.csrf(frame.csrf))
         <label for="display_name">Name</label><input id="display_name" name="display_name" value="\(f.displayName)" required\(Layout.describedBy("display_name", f.errors["display_name"]))>\(Layout.fieldError("display_name", f.errors["display_name"]))
         <label for="email">E-Mail</label><input id="email" name="email" type="email" value="\(f.email)" required\(Layout.describedBy("email", f.errors["email"]))>\(Layout.fieldError("email", f.errors["email"]))
-        <label for="password">Passwort (mind. 10 Zeichen)</label><input id="password" name="password" type="password" autocomplete="new-password" required\(Layout.describedBy("password", f.errors["password"]))>\(Layout.fieldError("password", f.errors["password"]))
+        <p class="hint" id="password-hint">Das Passwort gilt nur für die erste Anmeldung: die neue Person muss dann ein eigenes wählen. Bitte auf sicherem Weg übergeben, nicht per E-Mail.</p>
+        <label for="password">Vorläufiges Passwort (mind. 10 Zeichen)</label><input id="password" name="password" type="password" autocomplete="new-password" required\(Layout.describedBy("password", f.errors["password"], hint: true))>\(Layout.fieldError("password", f.errors["password"]))
         <label for="role">Rolle</label><select id="role" name="role">\(options)</select>
         <p><button type="submit">Anlegen</button></p>
         </form>
+        """)
+    }
+
+    public struct AccessForm: Sendable {
+        public var role = ""
+        public var resetPassword = false, resetSecondFactor = false
+        public var errors: [String: String] = [:]
+        /// What was just done, for the status line.
+        public var done: String?
+        public init() {}
+    }
+
+    /// One account's role and access: change the role, give a new initial password or remove the second factor (when
+    /// a colleague forgot the one or lost the device of the other), and the account's history from the audit trail.
+    /// `events`: (when, by whom, action code), newest first.
+    public static func access(frame: PageFrame, user: User, roles: [Role], form f: AccessForm, events: [(at: String, by: String, action: String)]) -> HTML {
+        let options = roles.map { r in "<option value=\"\(r.rawValue)\"\(r.rawValue == (f.role.isEmpty ? user.role.rawValue : f.role) ? " selected" : "")>\(r.german)</option>" as HTML }
+        let history = events.map { e in
+            "<tr><td>\(GermanTime.format(e.at))</td><td>\(e.by)</td><td>\(AuditLabels.describe(action: e.action, entity: "user").0)</td></tr>" as HTML
+        }
+        let secondFactor: HTML = user.role.isStaff ? """
+            <label class="check"><input type="checkbox" name="reset_totp" value="on"\(f.resetSecondFactor ? " checked" : "")> Zweiten Faktor zurücksetzen (Gerät verloren): bei der nächsten Anmeldung wird er neu eingerichtet, die Wiederherstellungscodes verfallen</label>
+            """ : .empty
+        return Layout.page(frame, """
+        <h1>Rolle und Zugang: \(user.displayName)</h1>
+        <p>\(user.email) · \(user.role.german) · \(user.active ? "aktiv" : "deaktiviert")</p>
+        \(f.done.map { "<p class=\"notice\" role=\"status\" id=\"access-done\">\($0)</p>" as HTML } ?? .empty)
+        \(Layout.errorSummary(f.errors))
+        <h2>Rolle</h2>
+        <p class="hint">Eine neue Rolle gilt ab der nächsten Anmeldung; laufende Anmeldungen, API-Tokens und die Kalender-Adresse enden.</p>
+        <form method="post" action="/users/\(user.id)/role">
+        \(Layout.csrf(frame.csrf))
+        <label for="role">Rolle</label><select id="role" name="role"\(Layout.describedBy("role", f.errors["role"]))>\(options)</select>\(Layout.fieldError("role", f.errors["role"]))
+        <p><button type="submit">Rolle ändern</button></p>
+        </form>
+        <h2>Zugang zurücksetzen</h2>
+        <p class="hint">Für eine Kollegin oder einen Kollegen, die das Passwort vergessen oder das Gerät für den zweiten Faktor verloren haben. Alle Anmeldungen, API-Tokens und die Kalender-Adresse enden sofort; ein neues Passwort muss bei der nächsten Anmeldung durch ein eigenes ersetzt werden.</p>
+        <form method="post" action="/users/\(user.id)/reset">
+        \(Layout.csrf(frame.csrf))
+        <label class="check"><input type="checkbox" id="reset" name="reset_password" value="on"\(f.resetPassword ? " checked" : "")> Neues vorläufiges Passwort vergeben</label>
+        <label for="password">Vorläufiges Passwort (mind. 10 Zeichen; bitte auf sicherem Weg übergeben)</label><input id="password" name="password" type="password" autocomplete="new-password"\(Layout.describedBy("password", f.errors["password"]))>\(Layout.fieldError("password", f.errors["password"]))
+        \(secondFactor)
+        \(Layout.fieldError("reset", f.errors["reset"]))
+        <p><button type="submit">Zugang zurücksetzen</button> <a href="/users">Zurück zur Übersicht</a></p>
+        </form>
+        <h2>Verlauf des Kontos</h2>
+        \(events.isEmpty ? "<p>Keine Einträge.</p>" as HTML : "<table><caption class=\"visually-hidden\">Verlauf des Kontos</caption><thead><tr><th scope=\"col\">Zeitpunkt</th><th scope=\"col\">durch</th><th scope=\"col\">Aktion</th></tr></thead><tbody>\(history)</tbody></table>" as HTML)
         """)
     }
 

@@ -3,7 +3,8 @@ public enum AuditLabels {
     static let actions: [String: String] = [
         "read": "gelesen", "create": "angelegt", "update": "geändert", "delete": "gelöscht", "accept": "angenommen",
         "decline": "abgelehnt", "withdraw": "zurückgezogen", "cancel": "abgebrochen", "decide": "entschieden", "reopen": "Entscheidung zurückgenommen", "revoke": "widerrufen", "disclose": "offengelegt",
-        "anonymise": "anonymisiert",
+        "anonymise": "anonymisiert", "activate": "reaktiviert", "deactivate": "deaktiviert", "change_role": "Rolle geändert",
+        "reset_password": "Passwort neu vergeben", "reset_totp": "zweiter Faktor zurückgesetzt",
     ]
 
     static let entities: [String: String] = [
@@ -14,7 +15,7 @@ public enum AuditLabels {
         "expert_request": "Fachberatung", "facts": "Angaben", "followup": "Folgeaufgabe", "household": "Haushalt",
         "letter": "Schreiben", "meeting": "Quartalstreffen", "meeting_case": "Fallbesprechung", "referral": "Vermittlung",
         "relation": "Familienbeziehung", "reminder": "Wiedervorlage", "screening": "Screening", "session": "Beratung",
-        "statistics": "Verfahrensstatistik", "status_history": "Statusverlauf",
+        "statistics": "Verfahrensstatistik", "status_history": "Statusverlauf", "user": "Benutzerkonto",
     ]
 
     /// "Statusverlauf gelesen"; an unknown code is shown as it is rather than hidden.

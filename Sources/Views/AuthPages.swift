@@ -58,7 +58,8 @@ public enum AuthPages {
     /// `tokens`: the user's API tokens that still work (id, name, created at).
     public static func account(frame: PageFrame, totpEnabled: Bool, tokens: [(id: String, name: String, createdAt: String)] = [],
                                newToken: String? = nil, passwordErrors: [String: String] = [:], passwordChanged: Bool = false,
-                               tokensRevoked: Int = 0, revokeTokensTicked: Bool = true, tokenError: String? = nil, calendarFeed: Bool = false) -> HTML {
+                               tokensRevoked: Int = 0, revokeTokensTicked: Bool = true, tokenError: String? = nil, calendarFeed: Bool = false,
+                               mustChangePassword: Bool = false) -> HTML {
         let tokenRows = tokens.map { t in
             """
             <tr><td>\(t.name)</td><td>\(GermanTime.format(t.createdAt))</td>
@@ -72,30 +73,38 @@ public enum AuthPages {
         func field(_ name: String, _ label: String) -> HTML {
             "<label for=\"\(name)\">\(label)</label>\(Layout.fieldError(name, passwordErrors[name]))<input id=\"\(name)\" name=\"\(name)\" type=\"password\" autocomplete=\"\(name == "current_password" ? "current-password" : "new-password")\" required\(Layout.describedBy(name, passwordErrors[name]))>"
         }
+        // A password set by the coordination: this form first, nothing else (the server redirects every other page here).
+        let provisional: HTML = mustChangePassword ? """
+            <div class="notice" role="alert" id="must-change"><p>Ihr Passwort wurde von der Koordination vergeben. Bitte wählen Sie jetzt ein eigenes Passwort, das nur Sie kennen. Erst danach stehen die anderen Seiten offen.</p></div>
+            """ : .empty
+        let tokenSection: HTML = mustChangePassword ? .empty : """
+            <h2 id="tokens">API-Zugang</h2>
+            \(newToken.map { "<p>Neues Token (wird nur jetzt angezeigt):</p><p class=\"codes\">\($0)</p>" as HTML } ?? .empty)
+            <p class="hint">Ein Token handelt mit Ihren Rechten. Widerrufen Sie es, sobald es nicht mehr gebraucht wird oder in falsche Hände geraten sein könnte.</p>
+            \(tokenTable)
+            <form method="post" action="/account/tokens">
+            \(Layout.csrf(frame.csrf))
+            <label for="name">Bezeichnung</label>
+            \(Layout.fieldError("name", tokenError))<input id="name" name="name" required maxlength="80"\(Layout.describedBy("name", tokenError))>
+            <p><button type="submit">Token erzeugen</button></p>
+            </form>
+            """
         return Layout.page(frame, """
         <h1>Konto</h1>
+        \(provisional)
         <p>Zweiter Faktor: \(totpEnabled ? "eingerichtet" : "nicht eingerichtet")</p>
         <h2 id="password">Passwort ändern</h2>
-        \(passwordChanged ? "<p class=\"notice\" role=\"status\" id=\"password-changed\">Das Passwort wurde geändert. Andere Anmeldungen mit diesem Konto sind beendet.\(tokensRevoked == 0 ? "" : tokensRevoked == 1 ? " Ein API-Token wurde widerrufen." : " \(tokensRevoked) API-Tokens wurden widerrufen.")</p>" as HTML : .empty)
+        \(passwordChanged ? "<p class=\"notice\" role=\"status\" id=\"password-changed\">Das Passwort wurde geändert. Andere Anmeldungen mit diesem Konto sind beendet.\(tokensRevoked == 0 ? "" : tokensRevoked == 1 ? " Ein API-Token wurde widerrufen." : " \(tokensRevoked) API-Tokens wurden widerrufen.") <a href=\"/\">Weiter zur Übersicht</a></p>" as HTML : .empty)
         \(Layout.errorSummary(passwordErrors))
         <form method="post" action="/account/password">
         \(Layout.csrf(frame.csrf))
-        \(field("current_password", "Bisheriges Passwort"))
+        \(field("current_password", mustChangePassword ? "Vorläufiges Passwort (von der Koordination)" : "Bisheriges Passwort"))
         \(field("new_password", "Neues Passwort (mindestens 10 Zeichen, kein Name)"))
         \(field("repeat_password", "Neues Passwort wiederholen"))
         \(tokens.isEmpty && !calendarFeed ? .empty : "<label class=\"check\"><input type=\"checkbox\" name=\"revoke_tokens\" value=\"on\"\(revokeTokensTicked ? " checked" : "")> Auch \(tokens.isEmpty ? "die Kalender-Adresse" : calendarFeed ? "alle API-Tokens und die Kalender-Adresse" : "alle API-Tokens") widerrufen (empfohlen, wenn das bisherige Passwort in falsche Hände geraten sein könnte)</label>" as HTML)
         <p><button type="submit">Passwort ändern</button></p>
         </form>
-        <h2 id="tokens">API-Zugang</h2>
-        \(newToken.map { "<p>Neues Token (wird nur jetzt angezeigt):</p><p class=\"codes\">\($0)</p>" as HTML } ?? .empty)
-        <p class="hint">Ein Token handelt mit Ihren Rechten. Widerrufen Sie es, sobald es nicht mehr gebraucht wird oder in falsche Hände geraten sein könnte.</p>
-        \(tokenTable)
-        <form method="post" action="/account/tokens">
-        \(Layout.csrf(frame.csrf))
-        <label for="name">Bezeichnung</label>
-        \(Layout.fieldError("name", tokenError))<input id="name" name="name" required maxlength="80"\(Layout.describedBy("name", tokenError))>
-        <p><button type="submit">Token erzeugen</button></p>
-        </form>
+        \(tokenSection)
         """)
     }
 }

@@ -16,6 +16,9 @@ struct AdminRoutes {
             (.get, "/users/{id}/deactivate", deactivatePage),
             (.post, "/users/{id}/deactivate", deactivate),
             (.post, "/users/{id}/activate", activate),
+            (.get, "/users/{id}/access", accessPage),
+            (.post, "/users/{id}/role", changeRole),
+            (.post, "/users/{id}/reset", resetAccess),
         ]
     }
 
@@ -57,7 +60,7 @@ struct AdminRoutes {
         let hash = try await Credentials.hash(password, cost: services.config.bcryptCost)
         let user = User(id: Credentials.newID(), organisationID: a.organisationID, email: f.email, displayName: f.displayName, role: role)
         do {
-            try await services.accounts.createUser(user, passwordHash: hash, now: services.timestamp())
+            try await services.accounts.createUser(user, passwordHash: hash, now: services.timestamp(), mustChangePassword: true, audit: services.audit(a))
         } catch StorageError.conflict {
             f.errors["email"] = "Diese E-Mail-Adresse ist bereits vergeben."
             return try await usersPage(context, a, form: f, status: .conflict)
@@ -65,10 +68,11 @@ struct AdminRoutes {
         return Reply.redirect("/users")
     }
 
-    /// The user `id` of the manager's organisation, never the manager: no one deactivates themselves.
+    /// The user `id` of the manager's organisation, never the manager: no one deactivates, resets or re-roles
+    /// themselves (their own password is changed on the account page).
     func other(_ context: BleibeContext, _ a: Actor) async throws -> User {
         let id = try context.parameters.require("id")
-        guard id != a.userID else { throw AppError.badRequest("Sie können Ihr eigenes Konto nicht deaktivieren.") }
+        guard id != a.userID else { throw AppError.badRequest("Ihr eigenes Konto verwalten Sie unter „Konto“, nicht hier.") }
         guard let user = try await services.user(id, of: a.organisationID) else { throw AppError.notFound }
         return user
     }
@@ -118,7 +122,78 @@ struct AdminRoutes {
         let a = try manager(context)
         _ = try await Form.checked(request, context: context)
         let user = try await other(context, a)
-        guard try await services.accounts.setActive(userID: user.id, organisation: a.organisationID, active: true) else { throw AppError.notFound }
+        guard try await services.accounts.setActive(userID: user.id, organisation: a.organisationID, active: true, audit: services.audit(a)) else { throw AppError.notFound }
         return Reply.redirect("/users")
+    }
+
+    // MARK: Role and access
+
+    @Sendable func accessPage(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try manager(context)
+        return try await accessReply(context, a, try await other(context, a), form: .init(), status: .ok)
+    }
+
+    func accessReply(_ context: BleibeContext, _ a: Actor, _ user: User, form: AdminPages.AccessForm, status: HTTPResponse.Status) async throws -> Response {
+        let names = Dictionary(try await services.accounts.users(organisation: a.organisationID).map { ($0.id, $0.displayName) }) { x, _ in x }
+        let events = try await services.accounts.accountEvents(userID: user.id).map { (at: $0.at, by: names[$0.userID] ?? "andere Organisation", action: $0.action) }
+        return Reply.html(AdminPages.access(frame: context.frame("Rolle und Zugang", current: "users"), user: user, roles: Policy.assignableRoles(by: a),
+                                            form: form, events: events), status: status)
+    }
+
+    @Sendable func changeRole(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try manager(context)
+        let form = try await Form.checked(request, context: context)
+        let user = try await other(context, a)
+        var f = AdminPages.AccessForm()
+        f.role = form.trimmed("role")
+        guard let role = Role(rawValue: f.role), Policy.assignableRoles(by: a).contains(role) else {
+            f.errors["role"] = "Diese Rolle kann nicht vergeben werden."
+            return try await accessReply(context, a, user, form: f, status: .unprocessableContent)
+        }
+        switch try await services.accounts.changeRole(userID: user.id, organisation: a.organisationID, to: role, from: services.today, audit: services.audit(a)) {
+        case .unknownUser: throw AppError.notFound
+        case .holdsWork:
+            f.errors["role"] = "\(user.displayName) hat noch offene Fälle oder Termine, die diese Rolle nicht halten kann. Bitte zuerst übergeben."
+            return try await accessReply(context, a, user, form: f, status: .unprocessableContent)
+        case .done:
+            services.sessions.dropUser(user.id)
+            var changed = user
+            changed.role = role
+            f.done = role == user.role ? "Die Rolle ist unverändert." : "Die Rolle ist jetzt „\(role.german)“. Laufende Anmeldungen sind beendet."
+            return try await accessReply(context, a, changed, form: f, status: .ok)
+        }
+    }
+
+    /// A new initial password and/or the removal of the second factor, for a colleague locked out.
+    @Sendable func resetAccess(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try manager(context)
+        let form = try await Form.checked(request, context: context)
+        let user = try await other(context, a)
+        var f = AdminPages.AccessForm()
+        f.resetPassword = form["reset_password"] == "on"
+        f.resetSecondFactor = form["reset_totp"] == "on" && user.role.isStaff
+        let password = form["password"] ?? ""
+        if !f.resetPassword && !f.resetSecondFactor {
+            f.errors["reset"] = "Bitte wählen Sie, was zurückgesetzt werden soll."
+        } else if f.resetPassword, let p = Credentials.problem(with: password, email: user.email, name: user.displayName) {
+            f.errors["password"] = p
+        } else if !f.resetPassword, !password.isEmpty {
+            f.errors["password"] = "Ein Passwort wird nur mit „Neues vorläufiges Passwort vergeben“ gesetzt."
+        }
+        guard f.errors.isEmpty else { return try await accessReply(context, a, user, form: f, status: .unprocessableContent) }
+        let reset: AccountStore.AccessReset
+        if f.resetPassword {
+            let hash = try await Credentials.hash(password, cost: services.config.bcryptCost)
+            reset = f.resetSecondFactor ? .both(hash: hash) : .password(hash: hash)
+        } else {
+            reset = .secondFactor
+        }
+        guard try await services.accounts.resetAccess(userID: user.id, organisation: a.organisationID, reset, audit: services.audit(a)) else { throw AppError.notFound }
+        services.sessions.dropUser(user.id)
+        var done = AdminPages.AccessForm()
+        done.done = [f.resetPassword ? "Das vorläufige Passwort ist gesetzt; \(user.displayName) muss es bei der nächsten Anmeldung ändern." : nil,
+                     f.resetSecondFactor ? "Der zweite Faktor ist zurückgesetzt und wird bei der nächsten Anmeldung neu eingerichtet." : nil,
+                     "Alle Anmeldungen, API-Tokens und die Kalender-Adresse sind beendet."].compactMap { $0 }.joined(separator: " ")
+        return try await accessReply(context, a, user, form: done, status: .ok)
     }
 }

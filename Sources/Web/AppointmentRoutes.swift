@@ -46,7 +46,7 @@ struct AppointmentRoutes {
         let clients = try await services.clients.clients(ids: Array(Set(list.map(\.clientID))).sorted(), organisation: org)
         let names = Dictionary(uniqueKeysWithValues: clients.map { ($0.id, "\($0.lastName), \($0.firstName)") })
         let everyone = try await services.accounts.users(organisation: org)
-        let staff = everyone.filter { $0.active && ($0.role == .counselor || $0.role == .coordinator) }
+        let staff = everyone.filter { $0.active && $0.role.holdsCases }
         // Past appointments keep the name of a counselor deactivated since.
         let staffNames = Dictionary(uniqueKeysWithValues: everyone.map { ($0.id, $0.active ? $0.displayName : $0.displayName + " (deaktiviert)") })
         try await services.clients.recordList(search: "appointments", audit: services.audit(a))

@@ -183,7 +183,8 @@ struct AuthRoutes {
         return Reply.html(AuthPages.account(frame: context.frame("Konto", current: "account"), totpEnabled: account.totpEnabled, tokens: tokens,
                                             newToken: newToken, passwordErrors: passwordErrors, passwordChanged: passwordChanged,
                                             tokensRevoked: tokensRevoked, revokeTokensTicked: revokeTokensTicked, tokenError: tokenError,
-                                            calendarFeed: try await services.appointments.hasCalendarToken(userID: account.user.id)), status: status)
+                                            calendarFeed: try await services.appointments.hasCalendarToken(userID: account.user.id),
+                                            mustChangePassword: account.mustChangePassword), status: status)
     }
 
     /// The user changes their own password: the current one confirms it is them; every other session ends.
@@ -204,7 +205,9 @@ struct AuthRoutes {
         let revoked = try await services.accounts.changePassword(userID: account.user.id, hash: try await Credentials.hash(new, cost: services.config.bcryptCost),
                                                                  keeping: session.token, revokeTokens: form["revoke_tokens"] == "on")
         services.sessions.dropUser(account.user.id)
-        return try await accountReply(context, account, passwordChanged: true, tokensRevoked: revoked)
+        var changed = account
+        changed.mustChangePassword = false
+        return try await accountReply(context, changed, passwordChanged: true, tokensRevoked: revoked)
     }
 
     @Sendable func createToken(_ request: Request, context: BleibeContext) async throws -> Response {

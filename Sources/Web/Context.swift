@@ -149,7 +149,7 @@ public struct AppServices: Sendable {
 
     /// The active counselors and coordinators of a service (who may be assigned cases and appointments).
     func caseWorkers(_ organisation: String) async throws -> [User] {
-        try await accounts.users(organisation: organisation).filter { $0.active && ($0.role == .counselor || $0.role == .coordinator) }
+        try await accounts.users(organisation: organisation).filter { $0.active && $0.role.holdsCases }
     }
 
     func audit(_ a: Actor) -> AuditContext { AuditContext(userID: a.userID, organisationID: a.organisationID, now: timestamp()) }

@@ -42,6 +42,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = BleibeContext
     let services: AppServices
 
+    /// What a user whose password was set by the coordination may open: the page to change it, and the way out.
+    static let openBeforePasswordChange: Set<String> = ["/account", "/account/password", "/logout"]
+
     static let cookieName = "bleibe_session"
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -72,7 +75,13 @@ struct AuthenticationMiddleware: RouterMiddleware {
                     try await services.accounts.deleteSession(token: token)
                 } else if account.user.active {
                     context.session = (token, record)
-                    if record.secondFactorDone || !account.user.role.isStaff { context.account = account }
+                    if record.secondFactorDone || !account.user.role.isStaff {
+                        context.account = account
+                        // A password the coordination set is replaced before anything else is opened.
+                        if account.mustChangePassword, !Self.openBeforePasswordChange.contains(request.uri.path), !request.uri.path.hasPrefix("/static/") {
+                            return Reply.redirect("/account")
+                        }
+                    }
                     // Refresh the idle clock at most once a minute (a write per request would be wasteful).
                     if now.timeIntervalSince(last) > 60 {
                         services.sessions.drop(token)
