@@ -153,6 +153,19 @@ public struct ApplicationStore: Sendable {
 
     /// The filing day of the client's earliest application still pending on `on` (filed by then, not decided): the
     /// application date the engine applies to every pathway (SPEC.md K10). Nil when none is pending.
+    /// The client's applications filed by `on` and not yet decided, oldest first.
+    public func filedPending(clientID: String, organisation: String, on: Day) async throws -> [FiledApplication] {
+        try await db.read { ex in
+            try await ex.query(SQL("""
+                SELECT pathway, filed_on FROM applications WHERE client_id = ? AND organisation_id = ? AND outcome = 'pending' AND filed_on <= ?
+                ORDER BY filed_on
+                """, [clientID, organisation, on.iso])).compactMap { r in
+                    guard let k = r.text("pathway").flatMap(PathwayKey.init(rawValue:)), let d = r.text("filed_on").flatMap({ Day(iso: $0) }) else { return nil }
+                    return FiledApplication(pathway: k, filedOn: d)
+                }
+        }
+    }
+
     public func pendingSince(clientID: String, organisation: String, on: Day) async throws -> Day? {
         try await db.read { ex in
             try await ex.one(SQL("""

@@ -225,10 +225,9 @@ struct APIRoutes {
         let (a, c) = try await clientRoutes.loadClient(context)
         let on: Day
         do { on = try clientRoutes.day(request) ?? services.today } catch { throw AppError.invalid(["on": "expected a date YYYY-MM-DD"]) }
-        let applied = try await services.applications.pendingSince(clientID: c.id, organisation: c.organisationID, on: on)
-        let person = try await clientRoutes.assess(c, on: on, appliedOn: applied)
+        let person = try await clientRoutes.assess(c, on: on)
         try await services.clients.recordRead(clientID: c.id, entity: "assessment", audit: services.audit(a))
-        return Reply.json(try AssessmentDocument(HouseholdAssessment(on: on, appliedOn: applied, persons: [person]), caseID: c.id).json())
+        return Reply.json(try AssessmentDocument(HouseholdAssessment(on: on, appliedOn: person.filed.first?.filedOn, persons: [person]), caseID: c.id).json())
     }
 }
 

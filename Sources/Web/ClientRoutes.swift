@@ -415,8 +415,10 @@ struct ClientRoutes {
     /// The client's assessment on `on`, with their pending application as the application date (K10).
     /// `facts`: what the engine reads of each person of the family (a disclosure reads only the released facts).
     func assess(_ c: Client, on: Day, relations known: [ClientRelation]? = nil, facts: (Person) -> Person = { $0 }) async throws -> PersonAssessment {
-        try await assess(c, on: on, appliedOn: try await services.applications.pendingSince(clientID: c.id, organisation: c.organisationID, on: on),
-                         relations: known, facts: facts)
+        let filed = try await services.applications.filedPending(clientID: c.id, organisation: c.organisationID, on: on)
+        var person = try await assess(c, on: on, appliedOn: filed.first?.filedOn, relations: known, facts: facts)
+        person.filed = filed
+        return person
     }
 
     func assess(_ c: Client, on: Day, appliedOn: Day?, relations known: [ClientRelation]? = nil, facts: (Person) -> Person = { $0 }) async throws -> PersonAssessment {
@@ -469,14 +471,16 @@ struct ClientRoutes {
             on = today
         }
         // A pending application fixes the application date of every pathway (K10): an age limit is judged on it.
-        let applied = try await services.applications.pendingSince(clientID: c.id, organisation: c.organisationID, on: on)
-        let person: PersonAssessment
+        let filed = try await services.applications.filedPending(clientID: c.id, organisation: c.organisationID, on: on)
+        let applied = filed.first?.filedOn
+        var person: PersonAssessment
         if c.householdID == nil && relations.isEmpty {
             guard let p = services.engine.assess(Household(single: c.facts), on: on, appliedOn: applied).person(c.id) else { throw AppError.notFound }
             person = p
         } else {
             person = try await assess(c, on: on, appliedOn: applied, relations: relations)
         }
+        person.filed = filed
         try await services.clients.recordRead(clientID: c.id, entity: "assessment", audit: services.audit(a))
         let land = context.land
         let deadlines = on == today ? DeadlineRules.derive(person: person, land: land, today: today, appliedOn: applied) : []
@@ -500,9 +504,8 @@ struct ClientRoutes {
         let on = try parseDay(form.trimmed("on")) ?? services.today
         // The same dates as the page (QA of 05.12.2026: a tampered date kept a snapshot the page refuses to show).
         if let why = Self.unassessable(on, born: c.facts.born) { throw AppError.badRequest(why + " Die Prüfung wurde nicht gespeichert.") }
-        let applied = try await services.applications.pendingSince(clientID: c.id, organisation: c.organisationID, on: on)
-        let person = try await assess(c, on: on, appliedOn: applied)
-        let doc = AssessmentDocument(HouseholdAssessment(on: on, appliedOn: applied, persons: [person]), caseID: c.id)
+        let person = try await assess(c, on: on)
+        let doc = AssessmentDocument(HouseholdAssessment(on: on, appliedOn: person.filed.first?.filedOn, persons: [person]), caseID: c.id)
         // The same conclusion saved twice in a row (a double click) is kept once: the saved one is shown.
         let json = try doc.json()
         if let latest = try await services.clients.snapshots(clientID: c.id, organisation: c.organisationID).first, latest.on == on,

@@ -109,6 +109,11 @@ struct ApplicationTests {
                 #expect(try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "25a", "filed_on": "20.11.2026"]).status == .seeOther)
                 let page = try await b.request(.get, later).body
                 #expect(!lateApplication(page) && page.contains("Antragsdatum: <strong>20.11.2026</strong>"))
+                // The plan names the application instead of advising to file it (and so do the API and a saved assessment).
+                // § 25a is not open on 15.01.2027 (a fact is missing): the pending application is named with that result.
+                let pending = "§ 25a Abs. 1 AufenthG: Antrag am 20.11.2026 gestellt, noch nicht entschieden, nach dieser Prüfung derzeit unklar"
+                #expect(page.contains(pending))
+                #expect(try await b.request(.get, "/api/v1/clients/client-y/assessment?on=2027-01-15").body.contains(pending))
                 // Filed in time: no reminder of the last filing day any more.
                 #expect(!(try await b.request(.get, "/clients/client-y/assessment").body.contains("Letzter Tag für einen Antrag nach § 25a")))
                 // Before the filing day the application did not exist yet.

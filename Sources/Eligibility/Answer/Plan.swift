@@ -13,10 +13,24 @@ public struct Plan: Sendable, Hashable {
 
     public var steps: [Step]
 
+    /// The pathways whose application keeps a § 104c permit in force (§ 104c Abs. 2 n. F.).
+    static let bleiberecht: Set<PathwayKey> = [.p25a, .p25a2, .p25b, .p25b4, .p25b6]
+
+    /// The title basis a pathway grants, as status periods record it ("25a", "25b", "25-5").
+    static func basis(of key: PathwayKey) -> String? {
+        switch key {
+        case .p25a, .p25a2: "25a"
+        case .p25b, .p25b4, .p25b6: "25b"
+        case .p25_5: "25-5"
+        default: nil
+        }
+    }
+
     /// Residence titles (not Duldungen) among the pathways.
     static let titles: Set<PathwayKey> = [.p25a, .p25a2, .p25b, .p25b4, .p25b6, .p104c, .p16g, .p19d1, .p19d1a, .p25_5]
 
-    static func make(for person: Person, answers: [Assessment], on: Day) -> Plan {
+    /// `filed`: applications already made and not yet decided; the plan names them instead of advising to file again.
+    static func make(for person: Person, answers: [Assessment], on: Day, filed: [FiledApplication] = []) -> Plan {
         var steps: [Step] = []
         func date(_ a: Assessment) -> Day? {
             switch a.outcome {
@@ -31,8 +45,16 @@ public struct Plan: Sendable, Hashable {
             let kind = titles.contains(a.pathway) ? "Aufenthaltserlaubnis" : "Duldung"
             let consequence = a.consequence.map { " – " + $0.german } ?? ""
             let when = d == on ? "jetzt" : "ab \(d.german)"
-            steps.append(Step(pathway: a.pathway, from: d, text: "\(a.pathway.title) (\(kind)) \(when)\(consequence)",
+            let applied = filed.first { $0.pathway == a.pathway }.map { " – Antrag am \($0.filedOn.german) gestellt, noch nicht entschieden" } ?? ""
+            steps.append(Step(pathway: a.pathway, from: d, text: "\(a.pathway.title) (\(kind)) \(when)\(consequence)\(applied)",
                               citation: a.pathway.title, followUp: false))
+        }
+        // A filed application whose pathway the assessment does not find open is still pending: the plan says so, with
+        // the result, instead of leaving it out (the counselor may need to supplement or withdraw it).
+        for f in filed where !steps.contains(where: { $0.pathway == f.pathway }) {
+            let outcome = byKey[f.pathway].map { ", nach dieser Prüfung derzeit \($0.outcome.german)" } ?? ""
+            steps.append(Step(pathway: f.pathway, from: on, text: "\(f.pathway.title): Antrag am \(f.filedOn.german) gestellt, noch nicht entschieden\(outcome)",
+                              citation: f.pathway.title, followUp: false))
         }
         // § 60d → § 25b Abs. 6 after 30 months, if not already reachable on its own.
         if let d60 = byKey[.p60d].flatMap(date), byKey[.p25b6].flatMap(date) == nil {
@@ -52,10 +74,17 @@ public struct Plan: Sendable, Hashable {
         }
         // § 104c holders: only § 25a/§ 25b keep the Fiktion, and only until 30.6.2027.
         if let car = person.status?.last, car.titleBasis == "104c", on <= Day("2027-06-30") {
-            let until = car.validUntil.map { "vor Ablauf am \($0.german) und " } ?? ""
-            steps.append(Step(pathway: nil, from: on,
-                              text: "Aufenthaltserlaubnis nach § 104c: Antrag nach § 25a oder § 25b \(until)spätestens bis 30.06.2027 stellen (nur dieser Antrag löst die Fiktion aus)",
-                              citation: "§ 104c Abs. 2 AufenthG n. F., § 81 Abs. 4 AufenthG", followUp: true))
+            if let f = filed.first(where: { Self.bleiberecht.contains($0.pathway) }) {
+                // Filed already: what matters now is that it was in time, not a second application (QA of 05.12.2026).
+                steps.append(Step(pathway: nil, from: on,
+                                  text: "Aufenthaltserlaubnis nach § 104c: Antrag nach \(f.pathway.title) am \(f.filedOn.german) gestellt, noch nicht entschieden – wurde er vor Ablauf gestellt, gilt die Aufenthaltserlaubnis bis zur Entscheidung fort",
+                                  citation: "§ 104c Abs. 2 AufenthG n. F., § 81 Abs. 4 AufenthG", followUp: false))
+            } else {
+                let until = car.validUntil.map { "vor Ablauf am \($0.german) und " } ?? ""
+                steps.append(Step(pathway: nil, from: on,
+                                  text: "Aufenthaltserlaubnis nach § 104c: Antrag nach § 25a oder § 25b \(until)spätestens bis 30.06.2027 stellen (nur dieser Antrag löst die Fiktion aus)",
+                                  citation: "§ 104c Abs. 2 AufenthG n. F., § 81 Abs. 4 AufenthG", followUp: true))
+            }
         }
         // A humanitarian title already held: renew it in time (the application keeps it in force), and count the
         // settlement perspective from its start.
@@ -64,9 +93,12 @@ public struct Plan: Sendable, Hashable {
             return p
         }
         if let held, let basis = held.titleBasis {
+            let renewal = filed.first { $0.filedOn >= held.from && Self.basis(of: $0.pathway) == basis }
             let until = held.validUntil.map { " vor Ablauf am \($0.german)" } ?? " vor Ablauf"
+            let step = renewal.map { "Verlängerung am \($0.filedOn.german) beantragt, noch nicht entschieden (der rechtzeitige Antrag lässt sie fortgelten)" }
+                ?? "Verlängerung\(until) beantragen (der rechtzeitige Antrag lässt sie fortgelten)"
             steps.append(Step(pathway: nil, from: on,
-                              text: "Aufenthaltserlaubnis nach \(StatusPeriod.citation(ofBasis: basis)) besteht seit \(held.from.german): Verlängerung\(until) beantragen (der rechtzeitige Antrag lässt sie fortgelten)",
+                              text: "Aufenthaltserlaubnis nach \(StatusPeriod.citation(ofBasis: basis)) besteht seit \(held.from.german): \(step)",
                               citation: "§ 8 Abs. 1, § 81 Abs. 4 AufenthG", followUp: false))
         }
         // Humanitarian titles lead on to the settlement permit (§ 26 Abs. 4; M).
@@ -79,4 +111,11 @@ public struct Plan: Sendable, Hashable {
         steps.sort { ($0.from, $0.followUp ? 1 : 0) < ($1.from, $1.followUp ? 1 : 0) }
         return Plan(steps: steps)
     }
+}
+
+/// An application already filed and not yet decided: its pathway and filing day.
+public struct FiledApplication: Sendable, Hashable {
+    public var pathway: PathwayKey
+    public var filedOn: Day
+    public init(pathway: PathwayKey, filedOn: Day) { self.pathway = pathway; self.filedOn = filedOn }
 }

@@ -50,11 +50,13 @@ public struct PersonAssessment: Sendable {
     public var person: Person
     public var assessments: [Assessment]
     public var on: Day
+    /// Applications already filed and not yet decided (the engine does not know them; the case file does).
+    public var filed: [FiledApplication] = []
 
     public var personID: String { person.id }
     public var label: String? { person.label }
     /// The permit plan, built when asked for (it is text; screening does not need it).
-    public var plan: Plan { Plan.make(for: person, answers: assessments, on: on) }
+    public var plan: Plan { Plan.make(for: person, answers: assessments, on: on, filed: filed) }
 
     public func assessment(_ key: PathwayKey) -> Assessment? { assessments.first { $0.pathway == key } }
 }
