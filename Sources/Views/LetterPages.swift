@@ -67,11 +67,15 @@ public enum LetterPages {
             return .fits
         case .duldungCertificate:
             let current = m.client.facts.status?.last { $0.from <= m.today && ($0.to ?? .distantFuture) >= m.today }
-            if let kind = current?.kind, ![.duldung, .duldung60b, .duldung60c, .duldung60d, .none].contains(kind) {
-                return .refusal("Nach dem Statusverlauf besteht heute eine \(Labels.status(kind)), keine Duldung. Eine Duldungsbescheinigung kann nicht beantragt werden.")
+            // The letter states that removal is suspended: with no status recorded for today nothing says so (QA of 05.12.2026).
+            guard let current else {
+                return .refusal("Der Statusverlauf nennt für heute (\(m.today.german)) keinen Status. Das Schreiben sagt, dass die Abschiebung ausgesetzt ist; bitte zuerst den Statusverlauf ergänzen.")
+            }
+            if ![.duldung, .duldung60b, .duldung60c, .duldung60d, .none].contains(current.kind) {
+                return .refusal("Nach dem Statusverlauf besteht heute eine \(Labels.status(current.kind)), keine Duldung. Eine Duldungsbescheinigung kann nicht beantragt werden.")
             }
             // The letter says no certificate is at hand; the record may say otherwise.
-            if let c = current, c.kind.isDuldung, c.issued, let until = c.validUntil, until >= m.today {
+            if current.kind.isDuldung, current.issued, let until = current.validUntil, until >= m.today {
                 return .warning("Nach dem Statusverlauf liegt eine Duldungsbescheinigung vor, gültig bis \(until.german). Das Schreiben ist nur nötig, wenn sie verloren ging oder ihre Angaben nicht stimmen.")
             }
             return .fits
