@@ -83,7 +83,7 @@ public struct QuarterlyStatistics: Sendable, Hashable {
             }
             func count(_ k: Int) -> Int?? {
                 if f[k].isEmpty { return .some(nil) }
-                guard let n = Int(f[k]), n >= 0, n <= 10_000_000 else { errors.append(RowError(line: line, message: "\(header[k]): „\(f[k])“ ist keine Anzahl (ganze Zahl ab 0).")); return nil }
+                guard let n = Self.count(f[k]), n >= 0, n <= 10_000_000 else { errors.append(RowError(line: line, message: "\(header[k]): „\(f[k])“ ist keine Anzahl (ganze Zahl ab 0, z. B. 1876 oder 1.876).")); return nil }
                 return .some(n)
             }
             let values = (2..<header.count).map(count)
@@ -120,6 +120,19 @@ public struct QuarterlyStatistics: Sendable, Hashable {
         }
         if out.procedures.isEmpty && out.populations.isEmpty && errors.isEmpty { errors.append(RowError(line: 2, message: "Keine Datenzeilen.")) }
         return errors.isEmpty ? .success(out) : .failure(Rejected(errors: errors))
+    }
+
+    /// A count as an authority writes it: "1876", or grouped by thousands as German spreadsheets export it
+    /// ("1.876", "1 876", "1 876" with a no-break space). A point anywhere else ("18.76") is not a count.
+    static func count(_ text: String) -> Int? {
+        if let n = Int(text) { return n }
+        for sep in [".", " ", "\u{A0}", "\u{202F}"] {
+            let groups = text.components(separatedBy: sep)
+            guard groups.count > 1, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }),
+                  groups.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { continue }
+            return Int(groups.joined())
+        }
+        return nil
     }
 
     /// What saving `self` would overwrite in `stored`: one German line per quarter and regulation (or population)

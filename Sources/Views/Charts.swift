@@ -95,7 +95,7 @@ public enum Charts {
                 : "<rect x=\"180\" y=\"\(r * 20 + 3)\" width=\"\(w)\" height=\"14\" fill=\"\(palette[0])\"/>"
             return """
             <text x="0" y="\(r * 20 + 14)" font-size="11">\(label.count > 26 ? String(label.prefix(25)) + "…" : label)<title>\(label)</title></text>\(bar)\
-            <text x="\(186 + w)" y="\(r * 20 + 14)" font-size="11">\(CountTable.text(v))</text>
+            <text x="\(186 + w)" y="\(r * 20 + 14)" font-size="11">\(v.map(Labels.count) ?? ".")</text>
             """
         }
         return """

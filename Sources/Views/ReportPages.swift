@@ -7,16 +7,25 @@ public enum ReportPages {
     public static func table(_ t: CountTable) -> HTML {
         let head = ([""] + t.columnLabels + (t.showsRowTotals ? ["Summe"] : [])).map { "<th scope=\"col\">\($0)</th>" as HTML }
         let rows = t.rowLabels.enumerated().map { r, label -> HTML in
-            let cells = t.cells[r].map { "<td class=\"num\">\(CountTable.text($0))</td>" as HTML }
-            let sum: HTML = t.showsRowTotals ? "<td class=\"num\">\(CountTable.text(t.rowTotals[r]))</td>" : .empty
+            let cells = t.cells[r].map { "<td class=\"num\">\(shown($0))</td>" as HTML }
+            let sum: HTML = t.showsRowTotals ? "<td class=\"num\">\(shown(t.rowTotals[r]))</td>" : .empty
             return "<tr><th scope=\"row\">\(label)</th>\(cells)\(sum)</tr>"
         }
-        let totals = t.columnTotals.map { "<td class=\"num\">\(CountTable.text($0))</td>" as HTML }
-        let grand: HTML = t.showsRowTotals ? "<td class=\"num\">\(CountTable.text(t.total))</td>" : .empty
+        let totals = t.columnTotals.map { "<td class=\"num\">\(shown($0))</td>" as HTML }
+        let grand: HTML = t.showsRowTotals ? "<td class=\"num\">\(shown(t.total))</td>" : .empty
         return """
         <table class="report"><caption>\(t.title)</caption><thead><tr>\(head)</tr></thead><tbody>\(rows)</tbody>
         \(t.columnsAdd ? "<tfoot><tr><th scope=\"row\">Summe</th>\(totals)\(grand)</tr></tfoot>" as HTML : .empty)</table>
         """
+    }
+
+    /// A count on a page: grouped by thousands ("1.876"); a suppressed one is "." (the exports keep plain digits).
+    static func shown(_ v: Int?) -> String { v.map(Labels.count) ?? "." }
+
+    /// A finished figure on a page: a plain count grouped by thousands, anything else (a rate, a date) as it is.
+    static func shown(_ cell: String) -> String {
+        guard cell.count > 3, cell.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = Int(cell) else { return cell }
+        return Labels.count(n)
     }
 
     static func periodForm(action: String, from: Day, to: Day, published: Bool?) -> HTML {
@@ -54,10 +63,10 @@ public enum ReportPages {
         \(exports("/reports/counseling", from: r.from, to: r.to))
         \(published ? "<p class=\"hint\">Veröffentlichungsfähige Fassung: Werte von 1 bis 4 und daraus errechenbare Werte sind als „.“ unterdrückt.</p>" as HTML : "<p class=\"hint\">Interne Fassung mit allen Werten – nicht weitergeben.</p>")
         <dl class="figures">
-        <dt>Beratungen</dt><dd id="fig-sessions">\(published && Suppression.isSensitive(r.sessions) ? "." : String(r.sessions))</dd>
-        <dt>davon Erstberatungen</dt><dd id="fig-first">\(published && (Suppression.isSensitive(r.firstSessions) || Suppression.isSensitive(followUps)) ? "." : String(r.firstSessions))</dd>
-        <dt>davon Folgeberatungen</dt><dd id="fig-followup">\(published && (Suppression.isSensitive(r.firstSessions) || Suppression.isSensitive(followUps)) ? "." : String(followUps))</dd>
-        <dt>Beratene Personen</dt><dd id="fig-persons">\(published && Suppression.isSensitive(r.persons) ? "." : String(r.persons))</dd>
+        <dt>Beratungen</dt><dd id="fig-sessions">\(published && Suppression.isSensitive(r.sessions) ? "." : Labels.count(r.sessions))</dd>
+        <dt>davon Erstberatungen</dt><dd id="fig-first">\(published && (Suppression.isSensitive(r.firstSessions) || Suppression.isSensitive(followUps)) ? "." : Labels.count(r.firstSessions))</dd>
+        <dt>davon Folgeberatungen</dt><dd id="fig-followup">\(published && (Suppression.isSensitive(r.firstSessions) || Suppression.isSensitive(followUps)) ? "." : Labels.count(followUps))</dd>
+        <dt>Beratene Personen</dt><dd id="fig-persons">\(published && Suppression.isSensitive(r.persons) ? "." : Labels.count(r.persons))</dd>
         </dl>
         \(sections)
         """)
@@ -82,13 +91,13 @@ public enum ReportPages {
     static func figure(_ t: FigureTable, id: String) -> HTML {
         let head = HTML.join(t.columnLabels.map { "<th scope=\"col\">\($0)</th>" as HTML })
         let rows = HTML.join(t.rowLabels.enumerated().map { i, label in
-            "<tr><th scope=\"row\">\(label)</th>\(HTML.join(t.cells[i].map { "<td class=\"num\">\($0)</td>" as HTML }))</tr>" as HTML
+            "<tr><th scope=\"row\">\(label)</th>\(HTML.join(t.cells[i].map { "<td class=\"num\">\(shown($0))</td>" as HTML }))</tr>" as HTML
         })
         return "<section class=\"report-part\"><table class=\"report\" id=\"\(id)\"><caption>\(t.title)</caption><thead><tr>\(head)</tr></thead><tbody>\(rows)</tbody></table></section>"
     }
 
     public static func funder(frame: PageFrame, organisation: String, _ r: CounselingReport, cooperation c: CooperationReport, meetings: Int) -> HTML {
-        func v(_ n: Int) -> String { Suppression.isSensitive(n) ? "." : String(n) }
+        func v(_ n: Int) -> String { Suppression.isSensitive(n) ? "." : Labels.count(n) }
         return Layout.page(frame, """
         <h1>Sachbericht für Zuwendungsgeber: \(organisation)</h1>
         <p>Berichtszeitraum \(r.from.german) – \(r.to.german)</p>

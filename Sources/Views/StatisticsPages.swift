@@ -9,10 +9,10 @@ public enum StatisticsPages {
         let sections = quarters.map { q -> HTML in
             let rows = stats.procedures.filter { $0.quarter == q }.map { p in
                 let title = QuarterlyStatistics.regulations.first { $0.code == p.regulation }?.title ?? p.regulation
-                return "<tr><th scope=\"row\">\(title)</th><td class=\"num\">\(p.applications)</td><td class=\"num\">\(p.grants)</td><td class=\"num\">\(p.refusals)</td><td class=\"num\">\(p.pendingAtEnd)</td></tr>" as HTML
+                return "<tr><th scope=\"row\">\(title)</th><td class=\"num\">\(Labels.count(p.applications))</td><td class=\"num\">\(Labels.count(p.grants))</td><td class=\"num\">\(Labels.count(p.refusals))</td><td class=\"num\">\(Labels.count(p.pendingAtEnd))</td></tr>" as HTML
             }
             let pop: HTML = stats.populations.first { $0.quarter == q }.map { p in
-                "<p>Geduldete am \(q.lastDay.german): <strong>\(p.tolerated)</strong>, davon über 3 Jahre \(p.toleratedOver3Years), über 5 Jahre \(p.toleratedOver5Years)</p>" as HTML
+                "<p>Geduldete am \(q.lastDay.german): <strong>\(Labels.count(p.tolerated))</strong>, davon über 3 Jahre \(Labels.count(p.toleratedOver3Years)), über 5 Jahre \(Labels.count(p.toleratedOver5Years))</p>" as HTML
             } ?? .empty
             return """
             <section aria-labelledby="q-\(q.label)"><h2 id="q-\(q.label)">\(q.german)</h2>\(pop)
@@ -30,7 +30,7 @@ public enum StatisticsPages {
         <h2>Quartalszahlen erfassen oder hochladen</h2>
         <p class="hint">CSV mit Kopfzeile <code>\(QuarterlyStatistics.header.joined(separator: ";"))</code>. Eine Zeile je Quartal und Vorschrift
         (\(QuarterlyStatistics.regulations.map { "\($0.code): \($0.title)" }.joined(separator: "; "))) mit den Zahlen des Quartals und den am letzten Tag Anhängigen;
-        eine Zeile „gesamt“ je Quartal mit den Geduldeten am letzten Tag. Vorhandene andere Zahlen desselben Quartals werden erst nach Rückfrage ersetzt; eine fehlerhafte Zeile weist die ganze Datei zurück.</p>
+        eine Zeile „gesamt“ je Quartal mit den Geduldeten am letzten Tag. Zahlen ganz, mit oder ohne Tausenderpunkt (1876 oder 1.876). Vorhandene andere Zahlen desselben Quartals werden erst nach Rückfrage ersetzt; eine fehlerhafte Zeile weist die ganze Datei zurück.</p>
         \(errorList.isEmpty ? HTML.empty : "<div class=\"error-summary\" role=\"alert\"><h3>Die Datei wurde nicht übernommen</h3><ul id=\"row-errors\">\(errorList)</ul></div>")
         \(confirm)
         <form method="post" action="/statistics" enctype="multipart/form-data">\(Layout.csrf(frame.csrf))\(overwrites.isEmpty ? HTML.empty : "<input type=\"hidden\" name=\"replace\" value=\"\(confirmation)\">")

@@ -4,6 +4,7 @@ import HTTPTypes
 import Reports
 import Storage
 import Testing
+import Views
 @testable import Web
 
 @Suite("The authority's quarterly statistics")
@@ -56,11 +57,11 @@ struct StatisticsTests {
                 // The cooperating service reads them; another city's service and the counselor's writes do not pass.
                 let csrfA = try await b.logIn(f.login(.coordinator))
                 let page = try await b.request(.get, "/statistics")
-                #expect(page.status == .ok && page.body.contains("Geduldete am 30.09.2026: <strong>2100</strong>") && page.body.contains("Anhängig am 30.09.2026"))
+                #expect(page.status == .ok && page.body.contains("Geduldete am 30.09.2026: <strong>2.100</strong>") && page.body.contains("Anhängig am 30.09.2026"))
                 #expect(!page.body.contains("<textarea"))
                 #expect(try await b.upload("/statistics", fields: ["csrf": csrfA, "csv": good], file: nil).status == .forbidden)
                 let report = try await b.request(.get, "/reports/cooperation?from=01.07.2026&to=30.09.2026")
-                #expect(report.body.contains("id=\"population\"") && report.body.contains("<td class=\"num\">2100</td>"))
+                #expect(report.body.contains("id=\"population\"") && report.body.contains("<td class=\"num\">2.100</td>"))
                 #expect(report.body.contains("Verfahren der Ausländerbehörde im Zeitraum"))
                 // The exports carry the grant rates and the population as they are: stocks and rates are never summed.
                 let csv = try await b.request(.get, "/reports/cooperation?quartal=2026-Q3&format=csv")
@@ -95,5 +96,21 @@ struct StatisticsTests {
         guard case .failure(let early) = QuarterlyStatistics.parse([Self.header, "2010-Q1;25b;1;1;0;0;;;"].joined(separator: "\n")) else { Issue.record("accepted"); return }
         #expect(early.errors.first?.message.contains("gilt erst seit dem 01.08.2015") == true)
         guard case .success = QuarterlyStatistics.parse([Self.header, "2015-Q3;25b;1;1;0;0;;;"].joined(separator: "\n")) else { Issue.record("refused"); return }
+    }
+
+    /// German spreadsheets export counts grouped by thousands (QA of 05.12.2026: "1.876" was refused); the page
+    /// shows them so too.
+    @Test func countsGroupedByThousandsAreReadAndShownTheGermanWay() throws {
+        let grouped = [Self.header, "2026-Q3;gesamt;;;;;10.567;6.120;4 755", "2026-Q3;25b;1.204;876;12;1\u{A0}003;;;"].joined(separator: "\n")
+        guard case .success(let stats) = QuarterlyStatistics.parse(grouped) else { Issue.record("refused"); return }
+        #expect(stats.populations.first?.tolerated == 10_567 && stats.populations.first?.toleratedOver5Years == 4_755)
+        #expect(stats.procedures.first?.applications == 1_204 && stats.procedures.first?.pendingAtEnd == 1_003)
+        // A point that does not group thousands is not a count.
+        for bad in ["18.76", "1.8765", ".876", "1..876", "1.876,5", "١٢"] {
+            guard case .failure(let e) = QuarterlyStatistics.parse([Self.header, "2026-Q3;25b;\(bad);1;0;0;;;"].joined(separator: "\n")) else { Issue.record("accepted \(bad)"); continue }
+            #expect(e.errors.first?.message.contains("ist keine Anzahl") == true)
+        }
+        let page = StatisticsPages.page(frame: PageFrame(title: "t", csrf: ""), authorityName: "ABH", stats: stats, editable: false).rendered
+        #expect(page.contains("<strong>10.567</strong>, davon über 3 Jahre 6.120, über 5 Jahre 4.755") && page.contains("<td class=\"num\">1.204</td>"))
     }
 }
