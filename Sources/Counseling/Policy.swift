@@ -8,6 +8,8 @@ public enum Permission: Sendable, Hashable {
     case readClient(ownerOrganisation: String)
     case writeClient(ownerOrganisation: String)
     case readAudit(ownerOrganisation: String)
+    /// Erasing a client's file for good (Art. 17 DSGVO): the service's coordination.
+    case eraseClient(ownerOrganisation: String)
     case manageUsers(organisation: String)
     case readOrganisation(String)
     /// Recording or revoking a client's consent: part of the client file.
@@ -52,7 +54,7 @@ public enum Policy {
             return worksOnCases(actor)
         case .readClient(let owner), .writeClient(let owner):
             return worksOnCases(actor) && owner == actor.organisationID
-        case .readAudit(let owner):
+        case .readAudit(let owner), .eraseClient(let owner):
             return actor.role == .coordinator && owner == actor.organisationID
         case .manageUsers(let org):
             return (actor.role == .coordinator || actor.role == .authorityLead) && org == actor.organisationID

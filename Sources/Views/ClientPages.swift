@@ -90,6 +90,7 @@ public enum ClientPages {
         public var client: Client
         public var members: [Client]
         public var relations: [ClientRelation]
+        /// The service's coordination: the audit trail and the erasure of the file (Policy .readAudit, .eraseClient).
         public var canSeeAudit: Bool
         /// Who lives in the client's household (family community).
         public var householdIDs: Set<String>
@@ -155,7 +156,7 @@ public enum ClientPages {
         <p><a class="button" href="/clients/\(c.id)/assessment">Prüfung der Bleiberechtswege</a>
         <a href="/clients/\(c.id)/facts">Angaben bearbeiten</a>
         · <a href="/clients/\(c.id)/consents">Schweigepflichtentbindungen</a>
-        \(v.canSeeAudit ? "· <a href=\"/clients/\(c.id)/audit\">Protokoll</a>" as HTML : .empty)</p>
+        \(v.canSeeAudit ? "· <a href=\"/clients/\(c.id)/audit\">Protokoll</a> · <a href=\"/clients/\(c.id)/erase\">Akte löschen …</a>" as HTML : .empty)</p>
         <section aria-labelledby="family"><h2 id="family">Familie und Haushalt</h2>
         \(family.isEmpty ? "<p>Keine Familienangehörigen erfasst.</p>" as HTML : "<ul>\(family)</ul>")
         \(household)

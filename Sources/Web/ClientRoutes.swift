@@ -30,6 +30,8 @@ struct ClientRoutes {
             (.post, "/clients/{id}/facts/json", saveFactsJSON),
             (.get, "/clients/{id}/assessment", assessment),
             (.post, "/clients/{id}/assessment/snapshots", snapshot),
+            (.get, "/clients/{id}/erase", erasePage),
+            (.post, "/clients/{id}/erase", erase),
             (.get, "/clients/{id}/assessment/snapshots/{snapshot}", showSnapshot),
             (.get, "/clients/{id}/audit", audit),
         ]
@@ -489,6 +491,40 @@ struct ClientRoutes {
         model.dateError = dateError
         model.saved = ["angaben": "Angaben", "statusverlauf": "Statusverlauf"][request.uri.queryParameters["gespeichert"].map(String.init) ?? ""]
         return Reply.html(AssessmentPage.render(frame: clientFrame(context, "Prüfung", c), model), status: dateError == nil ? .ok : .unprocessableContent)
+    }
+
+    // MARK: Erasure (Art. 17 DSGVO)
+
+    func eraser(_ context: BleibeContext) async throws -> (Actor, Client) {
+        let (a, c) = try await loadClient(context)
+        guard Policy.allows(a, .eraseClient(ownerOrganisation: c.organisationID)) else { throw AppError.forbidden }
+        return (a, c)
+    }
+
+    @Sendable func erasePage(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c) = try await eraser(context)
+        try await services.clients.recordRead(clientID: c.id, entity: "client", audit: services.audit(a))
+        let scope = try await services.clients.erasureScope(clientID: c.id, organisation: c.organisationID, today: services.today)
+        return Reply.html(ErasurePages.confirm(frame: clientFrame(context, "Akte löschen", c), client: c, scope: scope))
+    }
+
+    /// Erases the file once its file number is typed; uploads no other record uses are removed from disk after the commit.
+    @Sendable func erase(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c) = try await eraser(context)
+        let form = try await Form.checked(request, context: context)
+        let scope = { try await self.services.clients.erasureScope(clientID: c.id, organisation: c.organisationID, today: self.services.today) }
+        guard form.trimmed("file_number").lowercased() == c.fileNumber.lowercased() else {
+            return Reply.html(ErasurePages.confirm(frame: clientFrame(context, "Akte löschen", c), client: c, scope: try await scope(),
+                                                   error: "Das Aktenzeichen stimmt nicht. Bitte „\(c.fileNumber)“ eingeben."), status: .unprocessableContent)
+        }
+        switch try await services.clients.erase(clientID: c.id, organisation: c.organisationID, today: services.today, audit: services.audit(a)) {
+        case .unknownClient: throw AppError.notFound
+        case .openWork:
+            return Reply.html(ErasurePages.confirm(frame: clientFrame(context, "Akte löschen", c), client: c, scope: try await scope()), status: .conflict)
+        case .done(let files):
+            for h in Set(files) { try await DocumentFiles.removeIfUnused(h, keeping: nil, services: services) }
+            return Reply.html(ErasurePages.done(frame: context.frame("Akte gelöscht", current: "clients"), fileNumber: c.fileNumber))
+        }
     }
 
     /// Why no assessment can be made on `on`: before the Residence Act, or before the person was born.

@@ -1,0 +1,74 @@
+import Counseling
+import Eligibility
+
+/// Erasing a client's file (Art. 17 DSGVO) once the counseling has ended: every record about the person goes in one
+/// transaction. The audit trail keeps its events (they hold ids, never content) and gains one for the erasure; a
+/// referral stays the authority's record but no longer points to the erased file.
+extension ClientStore {
+    public enum Erasure: Sendable, Equatable {
+        /// Done; `files`: checksums of uploads the erased records pointed to (removed by the caller if unused now).
+        case done(files: [String])
+        case unknownClient
+        /// Open cases or appointments from today on: the work is not finished (or must first be handed on).
+        case openWork(cases: Int, appointments: Int)
+    }
+
+    public func erasureScope(clientID: String, organisation: String, today: Day) async throws -> ErasureScope {
+        try await db.read { ex in
+            func count(_ sql: String, _ binds: [any SQLBindable]) async throws -> Int { try await ex.one(SQL(sql, binds))?.int("n") ?? 0 }
+            var s = ErasureScope()
+            s.cases = try await count("SELECT COUNT(*) AS n FROM cases WHERE client_id = ? AND organisation_id = ?", [clientID, organisation])
+            s.openCases = try await count("SELECT COUNT(*) AS n FROM cases WHERE client_id = ? AND organisation_id = ? AND state <> 'closed'", [clientID, organisation])
+            s.sessions = try await count("SELECT COUNT(*) AS n FROM counseling_sessions WHERE client_id = ? OR case_id IN (SELECT id FROM cases WHERE client_id = ?)", [clientID, clientID])
+            s.documents = try await count("SELECT COUNT(*) AS n FROM case_documents d JOIN cases c ON c.id = d.case_id WHERE c.client_id = ? AND d.sha256 IS NOT NULL", [clientID])
+            s.consents = try await count("SELECT COUNT(*) AS n FROM consents WHERE client_id = ?", [clientID])
+            s.appointments = try await count("SELECT COUNT(*) AS n FROM appointments WHERE client_id = ?", [clientID])
+            s.upcomingAppointments = try await count("SELECT COUNT(*) AS n FROM appointments WHERE client_id = ? AND state <> 'cancelled' AND on_day >= ?", [clientID, today.iso])
+            s.relations = try await count("SELECT COUNT(*) AS n FROM client_relations WHERE from_client = ? OR to_client = ?", [clientID, clientID])
+            s.snapshots = try await count("SELECT COUNT(*) AS n FROM assessment_snapshots WHERE client_id = ?", [clientID])
+            return s
+        }
+    }
+
+    /// Erases the client `clientID` of `organisation` with everything recorded about them, unless a case is open or
+    /// an appointment lies ahead.
+    public func erase(clientID: String, organisation: String, today: Day, audit: AuditContext) async throws -> Erasure {
+        try await db.transaction { ex in
+            let lock = ex.dialect == .postgres ? " FOR UPDATE" : ""
+            guard try await ex.one(SQL("SELECT id FROM clients WHERE id = ? AND organisation_id = ?" + lock, [clientID, organisation])) != nil else { return .unknownClient }
+            let open = try await ex.one(SQL("SELECT COUNT(*) AS n FROM cases WHERE client_id = ? AND state <> 'closed'", [clientID]))?.int("n") ?? 0
+            let ahead = try await ex.one(SQL("SELECT COUNT(*) AS n FROM appointments WHERE client_id = ? AND state <> 'cancelled' AND on_day >= ?",
+                                             [clientID, today.iso]))?.int("n") ?? 0
+            if open > 0 || ahead > 0 { return .openWork(cases: open, appointments: ahead) }
+            var files: [String] = []
+            for r in try await ex.query(SQL("SELECT sha256 FROM case_documents WHERE case_id IN (SELECT id FROM cases WHERE client_id = ?) AND sha256 IS NOT NULL", [clientID])) {
+                if let h = r.text("sha256") { files.append(h) }
+            }
+            for r in try await ex.query(SQL("SELECT scan_sha256 FROM consents WHERE client_id = ? AND scan_sha256 IS NOT NULL", [clientID])) {
+                if let h = r.text("scan_sha256") { files.append(h) }
+            }
+            // A relative's records may sit in this client's cases, and this client's in a relative's case (a child
+            // counseled in the parent's case): both go, as records about the person or of the erased file.
+            let byCase = "client_id = ? OR case_id IN (SELECT id FROM cases WHERE client_id = ?)"
+            // Children before parents: the foreign keys hold on PostgreSQL at every statement.
+            for statement in [
+                "DELETE FROM disclosures WHERE client_id = ?",
+                "DELETE FROM consents WHERE client_id = ?",
+                "DELETE FROM appointments WHERE client_id = ?",
+                "DELETE FROM case_reminders WHERE \(byCase)",
+                "DELETE FROM applications WHERE \(byCase)",
+                "DELETE FROM case_documents WHERE case_id IN (SELECT id FROM cases WHERE client_id = ?)",
+                "DELETE FROM counseling_sessions WHERE \(byCase)",
+                "UPDATE referrals SET case_id = NULL, client_id = NULL WHERE \(byCase)",
+                "DELETE FROM cases WHERE client_id = ?",
+                "DELETE FROM assessment_snapshots WHERE client_id = ?",
+                "DELETE FROM status_periods WHERE client_id = ?",
+            ] { try await ex.execute(SQL(statement, Array(repeating: clientID, count: statement.filter { $0 == "?" }.count))) }
+            try await ex.execute(SQL("DELETE FROM client_relations WHERE from_client = ? OR to_client = ?", [clientID, clientID]))
+            try await ex.execute(SQL("DELETE FROM clients WHERE id = ?", [clientID]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID, action: "erase",
+                                      entity: "client", entityID: clientID, clientID: clientID)
+            return .done(files: files)
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Counseling
+import Eligibility
+import Foundation
+import HTTPTypes
+import Storage
+import Testing
+@testable import Web
+
+/// Art. 17 DSGVO: the coordination erases a client's file once the work is done – every record and upload in one
+/// go, the audit trail kept and extended.
+@Suite("Erasing a client's file")
+struct ErasureTests {
+    @Test(arguments: TestDatabase.available)
+    func theCoordinationErasesAFinishedFileWithEveryRecordAndUpload(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            // A relative whose file stays: the relation to him goes with the erased file, he remains.
+            var facts = f.clientA.facts
+            facts.born = Day("2015-03-01")
+            try await f.services.clients.create(Client(id: "client-k", organisationID: "org-a", fileNumber: "A-7", firstName: "Lina", lastName: "Haddad", facts: facts),
+                                                audit: AuditContext(userID: "user-0", organisationID: "org-a", now: "2026-11-22T08:00:00.000Z"))
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let casePath = try await b.openCase("client-a", csrf: csrf, on: "01.10.2026")
+                #expect(try await b.request(.post, casePath + "/sessions", form: ["csrf": csrf, "on": "05.10.2026", "duration": "45", "channel": "phone",
+                                                                                  "language": "Arabisch", "record": "Unterlagen besprochen"]).status == .seeOther)
+                let pdf = Array("%PDF-1.4\n% Pass\n".utf8) + Array(repeating: 0x20, count: 500)
+                #expect(try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "german_certificate", "state": "received", "received_on": "10.11.2026"],
+                                           file: ("file", "Zertifikat.pdf", "application/pdf", pdf)).status == .seeOther)
+                #expect(try await b.request(.post, "/clients/client-a/relations", form: ["csrf": csrf, "kind": "child", "other": "A-7", "household": "1"]).status == .seeOther)
+                let booking = ["csrf": csrf, "file_number": "A-1", "day": "24.11.2026", "time": "10:00", "duration": "60", "place": "Raum 2",
+                               "language": "Arabisch", "channel": "phone", "counselor": "user-0"]
+                #expect(try await b.request(.post, "/appointments", form: booking).status == .seeOther)
+                let stored = try FileManager.default.contentsOfDirectory(atPath: f.services.config.uploadDirectory).filter { !$0.hasPrefix(".") }
+                #expect(stored.count == 1)
+
+                // Only the coordination of the owning service may; a counselor is refused, another city sees nothing.
+                #expect(try await b.request(.get, "/clients/client-a/erase").status == .forbidden)
+                #expect(try await b.request(.post, "/clients/client-a/erase", form: ["csrf": csrf, "file_number": "A-1"]).status == .forbidden)
+                let muldenau = Browser(client: b.client, clock: f.clock)
+                let mc = try await muldenau.logIn(f.login(.coordinator, organisation: "org-b"))
+                #expect(try await muldenau.request(.post, "/clients/client-a/erase", form: ["csrf": mc, "file_number": "A-1"]).status == .notFound)
+
+                // With an open case and an appointment ahead it waits.
+                let coord = Browser(client: b.client, clock: f.clock)
+                let cc = try await coord.logIn(f.login(.coordinator))
+                let page = try await coord.request(.get, "/clients/client-a/erase")
+                #expect(page.status == .ok && page.body.contains("id=\"erase-blocked\"") && page.body.contains("1 offener Fall und 1 Termin ab heute"))
+                #expect(try await coord.request(.post, "/clients/client-a/erase", form: ["csrf": cc, "file_number": "A-1"]).status == .conflict)
+                let appointment = try #require(try await f.services.appointments.appointments(organisation: "org-a", counselor: "user-0", from: Day("2026-11-24"), to: Day("2026-11-24")).first)
+                #expect(try await b.request(.post, "/appointments/\(appointment.id)/cancel", form: ["csrf": csrf]).status == .seeOther)
+                #expect(try await b.request(.post, casePath + "/state", form: ["csrf": csrf, "state": "closed", "pathway": "25b", "counselor": "user-0",
+                                                                              "closed_on": "21.11.2026", "outcome": "Beratung beendet"]).status == .seeOther)
+
+                // A wrong file number changes nothing.
+                let ready = try await coord.request(.get, "/clients/client-a/erase")
+                #expect(ready.body.contains("1 Fall, 1 Beratung, 1 hochgeladenes Dokument") && ready.body.contains("Akte endgültig löschen"))
+                let wrong = try await coord.request(.post, "/clients/client-a/erase", form: ["csrf": cc, "file_number": "A-2"])
+                #expect(wrong.status == .unprocessableContent && wrong.body.contains("id=\"file_number-error\""))
+                #expect(try await f.services.clients.client(id: "client-a", organisation: "org-a") != nil)
+
+                let done = try await coord.request(.post, "/clients/client-a/erase", form: ["csrf": cc, "file_number": " a-1 "])
+                #expect(done.status == .ok && done.body.contains("id=\"erased\""))
+                #expect(try await coord.request(.get, "/clients/client-a").status == .notFound)
+                #expect(try await b.request(.get, casePath).status == .notFound)
+                #expect(try await f.services.clients.client(id: "client-k", organisation: "org-a") != nil)
+                // Nothing about the person is left in any table, and the upload is gone from disk.
+                let rows = try await f.services.db.read { ex in
+                    var n = 0
+                    for (table, column) in [("clients", "id"), ("status_periods", "client_id"), ("cases", "client_id"), ("counseling_sessions", "client_id"),
+                                            ("appointments", "client_id"), ("client_relations", "from_client"), ("client_relations", "to_client"),
+                                            ("consents", "client_id"), ("applications", "client_id"), ("case_reminders", "client_id"), ("assessment_snapshots", "client_id")] {
+                        n += try await ex.one(SQL("SELECT COUNT(*) AS n FROM \(table) WHERE \(column) = ?", ["client-a"]))?.int("n") ?? 0
+                    }
+                    return n + (try await ex.one("SELECT COUNT(*) AS n FROM case_documents")?.int("n") ?? 0)
+                }
+                #expect(rows == 0)
+                #expect(try FileManager.default.contentsOfDirectory(atPath: f.services.config.uploadDirectory).filter { !$0.hasPrefix(".") }.isEmpty)
+                // The audit trail keeps the file's events, records the erasure, and is intact.
+                let events = try await AuditLog.events(ofClient: "client-a", in: f.services.db)
+                #expect(events.first?.action == "erase" && events.first?.userID == "user-1" && events.count > 5)
+                #expect(try await AuditLog.verify(f.services.db).isIntact)
+            }
+        }
+    }
+}
