@@ -317,6 +317,14 @@ public enum CSV {
         return "'" + s
     }
 
+    /// The id as the file had it: `inert`'s apostrophe taken off again (a page shows it as written; an export
+    /// escapes it anew). Only an apostrophe `inert` would have added is removed.
+    public static func plain(_ s: String) -> String {
+        guard s.hasPrefix("'") else { return s }
+        let rest = String(s.dropFirst())
+        return inert(rest) == s ? rest : s
+    }
+
     public static func quote(_ s: String) -> String {
         s.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }

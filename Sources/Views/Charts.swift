@@ -50,7 +50,13 @@ public enum Charts {
                 parts.append("<g>\(suppressedMark(x: x, y: max(10, y - h), w: barW, h: h))<title>\(label) – \(hidden.joined(separator: ", ")): Wert unterdrückt (Datenschutz)</title></g>")
             }
             if n <= 24 || r % 3 == 0 {
-                parts.append("<text x=\"\(x + barW / 2)\" y=\"\(plotH + 14)\" font-size=\"9\" text-anchor=\"middle\">\(label)</text>")
+                // A provision's paragraph on a second line ("§ 25b" / "Abs. 6"): the full name is too wide for a bar.
+                let name = label.hasSuffix(" AufenthG") ? String(label.dropLast(9)) : label
+                let lines = name.components(separatedBy: " Abs. ")
+                let text: HTML = lines.count == 2
+                    ? "<tspan x=\"\(x + barW / 2)\">\(lines[0])</tspan><tspan x=\"\(x + barW / 2)\" dy=\"10\">Abs. \(lines[1])</tspan>"
+                    : "\(name)"
+                parts.append("<text x=\"\(x + barW / 2)\" y=\"\(plotH + 12)\" font-size=\"9\" text-anchor=\"middle\">\(text)<title>\(label)</title></text>")
             }
         }
         let total = height + legendHeight

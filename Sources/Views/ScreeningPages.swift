@@ -53,7 +53,7 @@ public enum ScreeningPages {
             let pathways = PathwayKey.allCases.filter { counts[$0.rawValue] != nil }
             let table = CountTable(title: "Ergebnis nach Weg (Personen)", rowLabels: pathways.map(\.title), columnLabels: buckets.map(\.1),
                                    counts: pathways.map { p in buckets.map { counts[p.rawValue]?[$0.0] ?? 0 } }, columnsAdd: false)
-            let chartTable = CountTable(title: table.title, rowLabels: pathways.map(\.rawValue), columnLabels: Array(buckets.prefix(4).map(\.1)),
+            let chartTable = CountTable(title: table.title, rowLabels: pathways.map(\.title), columnLabels: Array(buckets.prefix(4).map(\.1)),
                                         counts: pathways.map { p in buckets.prefix(4).map { counts[p.rawValue]?[$0.0] ?? 0 } })
             let stay = ["< 3 years", "3–5 years", "5–8 years", "≥ 8 years", "unknown"]
             let stayTable = CountTable(title: "Personen nach Aufenthaltsdauer", column: "Personen",

@@ -129,7 +129,7 @@ struct ScreeningRoutes {
             let f = CSV.split(line)
             guard let b = best(f, columns, by: horizon) else { continue }
             total += 1
-            if limit.map({ out.count < $0 }) ?? true { out.append(.init(id: f[0], pathway: b.pathway.title, result: b.from == nil ? "erfüllt" : "erreichbar", from: b.from?.german ?? "")) }
+            if limit.map({ out.count < $0 }) ?? true { out.append(.init(id: CSV.plain(f[0]), pathway: b.pathway.title, result: b.from == nil ? "erfüllt" : "erreichbar", from: b.from?.german ?? "")) }
             else if !countAll { break }
         }
         return (out, total)

@@ -82,6 +82,9 @@ struct ScreeningTests {
         var written: [String] = []
         _ = screener.run(lines: ["=1+1,1990-01-01", "-7,1990-01-01"], format: .csv, header: ["id", "born"], firstLine: 2, write: { written.append($0) }, reject: { _, _ in })
         #expect(written.map { $0.components(separatedBy: ",")[0] } == ["'=1+1", "-7"])
+        // Read back for a page (the outreach list), the id is as the file had it; an apostrophe of its own stays.
+        #expect(written.map { CSV.plain($0.components(separatedBy: ",")[0]) } == ["=1+1", "-7"])
+        #expect(CSV.plain("'abc") == "'abc" && CSV.plain("'") == "'" && CSV.plain("''=x") == "''=x")
         // The last horizon is the one chosen: with 24 months more are reachable within it than with 12.
         var gen = PopulationGenerator(seed: 5, on: on)
         let rows = (0..<600).map { i in PopulationJSON.line(gen.nextHousehold(), id: "h\(i)") }

@@ -60,6 +60,9 @@ struct ScreeningWebTests {
                 let byPathway = page.body.components(separatedBy: "<caption>Ergebnis nach Weg (Personen)</caption>")[1].components(separatedBy: "</table>")[0]
                 let rowSums = Set(byPathway.components(separatedBy: "</td></tr>").dropLast().compactMap { $0.components(separatedBy: "<td class=\"num\">").last.flatMap { Int($0) } })
                 #expect(!byPathway.contains("<tfoot>") && byPathway.contains("<th scope=\"col\">Summe</th>") && rowSums.count == 1 && (rowSums.first ?? 0) >= 150, "\(rowSums)")
+                // The chart names the pathways as the table does, not by their internal keys.
+                let chart = page.body.components(separatedBy: "<svg").dropFirst().first?.components(separatedBy: "</svg>").first ?? ""
+                #expect(chart.contains(">§ 25b</tspan>") && chart.contains(">Abs. 6</tspan><title>§ 25b Abs. 6 AufenthG</title>") && !chart.contains(">25b<"))
                 // The results are those of the screener, line for line; the stored summary counts agree.
                 let results = try await b.request(.get, path + "/results")
                 #expect(results.status == .ok && results.headers[.contentDisposition]?.hasPrefix("attachment") == true)
