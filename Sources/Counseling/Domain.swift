@@ -27,9 +27,28 @@ public struct Organisation: Sendable, Hashable {
     public var city: String
     /// The Land, as ISO 3166-2 subdivision code (e.g. "DE-SN"); it decides public holidays.
     public var land: String
+    /// The postal address for letters, one line per line (street, postcode and city); empty until entered.
+    public var postalAddress: String
 
-    public init(id: String, name: String, kind: OrganisationKind, city: String, land: String) {
-        self.id = id; self.name = name; self.kind = kind; self.city = city; self.land = land
+    public init(id: String, name: String, kind: OrganisationKind, city: String, land: String, postalAddress: String = "") {
+        self.id = id; self.name = name; self.kind = kind; self.city = city; self.land = land; self.postalAddress = postalAddress
+    }
+
+    /// The address's lines, without blank ones.
+    public var addressLines: [String] {
+        postalAddress.split(whereSeparator: \.isNewline).map { line in
+            String(line.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        }.filter { !$0.isEmpty }
+    }
+
+    /// Why a typed postal address cannot be kept (nil when it can): at most five lines of 100 characters, no control characters.
+    public static func addressProblem(_ text: String) -> String? {
+        let lines = text.split(whereSeparator: \.isNewline)
+        if lines.count > 5 || lines.contains(where: { $0.count > 100 }) { return "Bitte höchstens fünf Zeilen mit je höchstens 100 Zeichen." }
+        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\r" && $0 != "\t" }) {
+            return "Die Anschrift enthält Steuerzeichen."
+        }
+        return nil
     }
 }
 

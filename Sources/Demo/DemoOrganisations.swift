@@ -16,9 +16,10 @@ struct DemoOrganisations {
 
     init(ids: inout DemoRandom) {
         elbstadtService = Organisation(id: ids.uuid(), name: "Beratungsstelle Perspektive Bleiberecht Elbstadt",
-                                       kind: .counselingService, city: DemoSite.mainCity, land: "DE-SN")
+                                       kind: .counselingService, city: DemoSite.mainCity, land: "DE-SN",
+                                       postalAddress: "Am Elbufer 12\n01099 \(DemoSite.mainCity)")
         elbstadtAuthority = Organisation(id: ids.uuid(), name: "Ausländerbehörde Elbstadt", kind: .authority,
-                                         city: DemoSite.mainCity, land: "DE-SN")
+                                         city: DemoSite.mainCity, land: "DE-SN", postalAddress: "Sachgebiet Aufenthalt\nRathausplatz 1\n01067 \(DemoSite.mainCity)")
         elbstadtPartner = Organisation(id: ids.uuid(), name: "Ehrenamtsnetz Elbstadt", kind: .partner,
                                        city: DemoSite.mainCity, land: "DE-SN")
         muldenauService = Organisation(id: ids.uuid(), name: "Beratungsstelle Muldenau", kind: .counselingService,

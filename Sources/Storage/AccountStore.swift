@@ -44,8 +44,8 @@ public struct AccountStore: Sendable {
 
     public func createOrganisation(_ o: Organisation, now: String) async throws {
         try await db.transaction { ex in
-            try await ex.execute(SQL("INSERT INTO organisations (id, name, kind, city, land, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                                     [o.id, o.name, o.kind.rawValue, o.city, o.land, now]))
+            try await ex.execute(SQL("INSERT INTO organisations (id, name, kind, city, land, created_at, postal_address) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                     [o.id, o.name, o.kind.rawValue, o.city, o.land, now, o.postalAddress]))
         }
     }
 
@@ -66,7 +66,16 @@ public struct AccountStore: Sendable {
 
     static func organisation(_ r: SQLRow) -> Organisation {
         Organisation(id: r.text("id") ?? "", name: r.text("name") ?? "", kind: r.text("kind").flatMap(OrganisationKind.init(rawValue:)) ?? .partner,
-                     city: r.text("city") ?? "", land: r.text("land") ?? "")
+                     city: r.text("city") ?? "", land: r.text("land") ?? "", postalAddress: r.text("postal_address") ?? "")
+    }
+
+    /// The organisation's postal address (its managers keep it; letters print it).
+    public func setPostalAddress(organisation: String, _ address: String, audit: AuditContext) async throws {
+        try await db.transaction { ex in
+            try await ex.execute(SQL("UPDATE organisations SET postal_address = ? WHERE id = ?", [address, organisation]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID, action: "update",
+                                      entity: "organisation", entityID: organisation, clientID: nil)
+        }
     }
 
     // MARK: Users

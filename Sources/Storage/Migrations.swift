@@ -310,6 +310,10 @@ public enum Migrations {
             "ALTER TABLE users ADD COLUMN must_change_password BIGINT NOT NULL DEFAULT 0",
             "CREATE INDEX audit_events_entity ON audit_events(entity, entity_id, seq)",
         ] },
+        // The organisation's postal address, for the letters it writes and receives.
+        Migration(version: 26, name: "0026_OrganisationPostalAddress") { _ in [
+            "ALTER TABLE organisations ADD COLUMN postal_address TEXT NOT NULL DEFAULT ''",
+        ] },
     ]
 
     /// Applies every migration not yet applied, each in its own transaction.

@@ -35,8 +35,10 @@ public enum AdminPages {
 
     /// `held`: open cases and upcoming appointments per user id (users holding none are absent).
     /// `me`: the viewer's own id (no one deactivates themselves).
+    /// `address`: the organisation's postal address as kept (or as just typed, with `addressError`).
     public static func users(frame: PageFrame, users: [User], roles: [Role], form f: UserForm, created: String? = nil,
-                             held: [String: (cases: Int, appointments: Int)] = [:], me: String = "") -> HTML {
+                             held: [String: (cases: Int, appointments: Int)] = [:], me: String = "",
+                             address: String = "", addressError: String? = nil, addressSaved: Bool = false) -> HTML {
         let lines = users.map { u in
             let h = held[u.id]
             let work: HTML = h.map { "\(workText(cases: $0.cases, appointments: $0.appointments))" as HTML } ?? "–"
@@ -69,6 +71,15 @@ public enum AdminPages {
         <label for="password">Vorläufiges Passwort (mind. 10 Zeichen)</label><input id="password" name="password" type="password" autocomplete="new-password" required\(Layout.describedBy("password", f.errors["password"], hint: true))>\(Layout.fieldError("password", f.errors["password"]))
         <label for="role">Rolle</label><select id="role" name="role">\(options)</select>
         <p><button type="submit">Anlegen</button></p>
+        </form>
+        <h2 id="address-heading">Postanschrift der Organisation</h2>
+        <p class="hint" id="postal_address-hint">Für Briefe: als Absender, und bei der Ausländerbehörde als Empfängerin der Briefe der Beratungsstelle. Eine Zeile je Zeile (z. B. Sachgebiet, Straße, PLZ und Ort), höchstens fünf.</p>
+        \(addressSaved ? "<p class=\"notice\" role=\"status\" id=\"address-saved\">Die Anschrift ist gespeichert.</p>" as HTML : .empty)
+        <form method="post" action="/organisation/address">
+        \(Layout.csrf(frame.csrf))
+        <label for="postal_address">Postanschrift</label>\(Layout.fieldError("postal_address", addressError))
+        <textarea id="postal_address" name="postal_address" rows="4" cols="50"\(Layout.describedBy("postal_address", addressError, hint: true))>\(address)</textarea>
+        <p><button type="submit">Anschrift speichern</button></p>
         </form>
         """)
     }

@@ -15,7 +15,7 @@ public enum AuditLabels {
         "expert_request": "Fachberatung", "facts": "Angaben", "followup": "Folgeaufgabe", "household": "Haushalt",
         "letter": "Schreiben", "meeting": "Quartalstreffen", "meeting_case": "Fallbesprechung", "referral": "Vermittlung",
         "relation": "Familienbeziehung", "reminder": "Wiedervorlage", "screening": "Screening", "session": "Beratung",
-        "statistics": "Verfahrensstatistik", "status_history": "Statusverlauf", "user": "Benutzerkonto",
+        "statistics": "Verfahrensstatistik", "status_history": "Statusverlauf", "user": "Benutzerkonto", "organisation": "Organisation",
     ]
 
     /// "Statusverlauf gelesen"; an unknown code is shown as it is rather than hidden.

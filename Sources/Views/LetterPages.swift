@@ -135,12 +135,19 @@ public enum LetterPages {
         case .fits: notice = .empty
         }
         let t = text(m)
-        let recipient: HTML = m.recipient.map { "\($0.name)<br>Sachgebiet Aufenthalt<br>\($0.city)" as HTML } ?? "Ausländerbehörde"
+        // The addresses as their organisations entered them; without one, the name and city (and a hint for the screen).
+        let recipient: HTML = m.recipient.map { r in
+            r.addressLines.isEmpty ? "\(r.name)<br>Sachgebiet Aufenthalt<br>\(r.city)" as HTML : "\(r.name)<br>\(HTML.join(r.addressLines.map { "\($0)" as HTML }, separator: "<br>"))"
+        } ?? "Ausländerbehörde"
+        let senderLine = ([m.sender.name] + (m.sender.addressLines.isEmpty ? [m.sender.city] : m.sender.addressLines)).joined(separator: " · ")
+        let missing = [m.sender.addressLines.isEmpty ? "der Beratungsstelle (Koordination: unter „Benutzer:innen“)" : nil,
+                       m.recipient.map { $0.addressLines.isEmpty } == true ? "der Ausländerbehörde (dort von der Leitung einzutragen)" : nil].compactMap { $0 }
+        let addressHint: HTML = missing.isEmpty ? .empty : "<p class=\"hint no-print\" id=\"address-missing\">Die Postanschrift \(missing.joined(separator: " und ")) ist noch nicht erfasst; der Brief nennt nur den Ort.</p>"
         let paragraphs = t.paragraphs.map { "<p>\($0)</p>" as HTML }
         return Layout.page(frame, """
-        \(nav)\(notice)
+        \(nav)\(notice)\(addressHint)
         <article class="letter" aria-label="Brief">
-        <div class="letter-sender">\(m.sender.name) · \(m.sender.city)</div>
+        <div class="letter-sender">\(senderLine)</div>
         <div class="letter-address">\(recipient)</div>
         <div class="letter-info"><dl><dt>Ihr Zeichen</dt><dd>–</dd><dt>Unser Zeichen</dt><dd>\(m.client.fileNumber)</dd><dt>Bearbeitet von</dt><dd>\(m.senderPerson)</dd><dt>Datum</dt><dd>\(m.today.german)</dd></dl></div>
         <h1 class="letter-subject">\(t.subject)</h1>

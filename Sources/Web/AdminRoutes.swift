@@ -17,6 +17,7 @@ struct AdminRoutes {
             (.post, "/users/{id}/deactivate", deactivate),
             (.post, "/users/{id}/activate", activate),
             (.get, "/users/{id}/access", accessPage),
+            (.post, "/organisation/address", saveAddress),
             (.post, "/users/{id}/role", changeRole),
             (.post, "/users/{id}/reset", resetAccess),
         ]
@@ -34,11 +35,26 @@ struct AdminRoutes {
     }
 
     /// The users of the organisation with their open work, and the form for a new account.
-    func usersPage(_ context: BleibeContext, _ a: Actor, form: AdminPages.UserForm, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func usersPage(_ context: BleibeContext, _ a: Actor, form: AdminPages.UserForm, address typed: String? = nil, addressError: String? = nil,
+                   addressSaved: Bool = false, status: HTTPResponse.Status = .ok) async throws -> Response {
         let list = try await services.accounts.users(organisation: a.organisationID)
         let held = try await services.accounts.assignmentCounts(organisation: a.organisationID, from: services.today)
+        let kept = try await services.accounts.organisation(a.organisationID)?.postalAddress ?? ""
         return Reply.html(AdminPages.users(frame: context.frame("Benutzer:innen", current: "users"), users: list, roles: Policy.assignableRoles(by: a),
-                                           form: form, held: held, me: a.userID), status: status)
+                                           form: form, held: held, me: a.userID, address: typed ?? kept, addressError: addressError,
+                                           addressSaved: addressSaved), status: status)
+    }
+
+    /// The organisation's postal address, for letters.
+    @Sendable func saveAddress(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try manager(context)
+        let form = try await Form.checked(request, context: context)
+        let address = (form["postal_address"] ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        if let problem = Organisation.addressProblem(address) {
+            return try await usersPage(context, a, form: .init(), address: address, addressError: problem, status: .unprocessableContent)
+        }
+        try await services.accounts.setPostalAddress(organisation: a.organisationID, address, audit: services.audit(a))
+        return try await usersPage(context, a, form: .init(), addressSaved: true)
     }
 
     @Sendable func create(_ request: Request, context: BleibeContext) async throws -> Response {

@@ -1,7 +1,9 @@
 import Counseling
+import Storage
 import Eligibility
 import Testing
 import Views
+@testable import Web
 
 /// A letter is offered only where the record supports what it says.
 @Suite("Letters checked against the record")
@@ -22,5 +24,39 @@ struct LetterCheckTests {
         let ended = [StatusPeriod(kind: .duldung, from: Day("2020-01-01"), to: Day("2026-06-30"))]
         guard case .refusal = LetterPages.check(Self.model(ended)) else { Issue.record("offered after the last period ended"); return }
         #expect(LetterPages.check(Self.model([StatusPeriod(kind: .duldung, from: Day("2020-01-01"))])) == .fits)
+    }
+}
+
+/// Letters carry the postal addresses the organisations keep themselves.
+@Suite("Postal addresses on letters")
+struct LetterAddressTests {
+    @Test(arguments: TestDatabase.available)
+    func eachOrganisationKeepsItsAddressAndLettersPrintBoth(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let casePath = try await b.openCase("client-a", csrf: csrf, on: "01.11.2026")
+                let before = try await b.request(.get, casePath + "/letters/application")
+                #expect(before.body.contains("id=\"address-missing\"") && before.body.contains("<div class=\"letter-sender\">Beratung Elbstadt · Elbstadt</div>"))
+                #expect(try await b.request(.post, "/organisation/address", form: ["csrf": csrf, "postal_address": "x"]).status == .forbidden)
+
+                let coord = Browser(client: b.client, clock: f.clock)
+                let cc = try await coord.logIn(f.login(.coordinator))
+                let tooLong = try await coord.request(.post, "/organisation/address", form: ["csrf": cc, "postal_address": "1\n2\n3\n4\n5\n6"])
+                #expect(tooLong.status == .unprocessableContent && tooLong.body.contains("id=\"postal_address-error\"") && tooLong.body.contains("1\n2\n3\n4\n5\n6</textarea>"))
+                let saved = try await coord.request(.post, "/organisation/address", form: ["csrf": cc, "postal_address": " Am Elbufer 12\r\n\r\n01099 Elbstadt \n"])
+                #expect(saved.status == .ok && saved.body.contains("id=\"address-saved\"") && saved.body.contains(">Am Elbufer 12\n\n01099 Elbstadt</textarea>"))
+                let lead = Browser(client: b.client, clock: f.clock)
+                let lc = try await lead.logIn(f.login(.authorityLead, organisation: "org-abh"))
+                #expect(try await lead.request(.post, "/organisation/address", form: ["csrf": lc, "postal_address": "Sachgebiet Aufenthalt\nRathausplatz 1\n01067 Elbstadt"]).status == .ok)
+
+                let letter = try await b.request(.get, casePath + "/letters/application").body
+                #expect(!letter.contains("id=\"address-missing\""))
+                #expect(letter.contains("<div class=\"letter-sender\">Beratung Elbstadt · Am Elbufer 12 · 01099 Elbstadt</div>"))
+                #expect(letter.contains("ABH Elbstadt<br>Sachgebiet Aufenthalt<br>Rathausplatz 1<br>01067 Elbstadt</div>"))
+                // The other city's service has its own address, untouched.
+                #expect(try await f.services.accounts.organisation("org-b")?.postalAddress == "")
+            }
+        }
     }
 }
