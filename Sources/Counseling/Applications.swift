@@ -36,14 +36,9 @@ public enum ApplicationRules {
     /// The status a grant under `pathway` gives: a residence permit with its basis, or for §§ 60c/60d the Duldung.
     public static func grantedStatus(_ pathway: PathwayKey) -> (kind: StatusKind, basis: String?) {
         switch pathway {
-        case .p25a, .p25a2: return (.aufenthaltserlaubnis, "25a")
-        case .p25b, .p25b4, .p25b6: return (.aufenthaltserlaubnis, "25b")
-        case .p104c: return (.aufenthaltserlaubnis, "104c")
-        case .p25_5: return (.aufenthaltserlaubnis, "25-5")
-        case .p16g: return (.aufenthaltserlaubnis, "16g")
-        case .p19d1, .p19d1a: return (.aufenthaltserlaubnis, "19d")
         case .p60c: return (.duldung60c, nil)
         case .p60d: return (.duldung60d, nil)
+        default: return (.aufenthaltserlaubnis, pathway.grantedBasis)
         }
     }
 

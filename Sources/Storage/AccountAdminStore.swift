@@ -5,30 +5,20 @@ import Eligibility
 /// and second factor when one is lost, and a change of role. Each change and its audit event commit together; each
 /// ends the account's sessions and tokens, because what they were granted no longer holds.
 extension AccountStore {
-    public enum AccessReset: Sendable, Equatable {
-        /// A new initial password; the user must replace it at the next login.
-        case password(hash: String)
-        /// The second factor (and its recovery codes) is removed; the user enrols again at the next login.
-        case secondFactor
-        case both(hash: String)
-    }
-
-    /// Resets the access of `userID` in `organisation`. False when there is no such user there.
-    public func resetAccess(userID: String, organisation: String, _ reset: AccessReset, audit: AuditContext) async throws -> Bool {
+    /// Resets the access of `userID` in `organisation`: `passwordHash` is a new provisional password (the user must
+    /// replace it at the next login); `secondFactor` removes the second factor and its recovery codes (the user
+    /// enrols again). False when there is no such user there.
+    public func resetAccess(userID: String, organisation: String, passwordHash: String?, secondFactor: Bool, audit: AuditContext) async throws -> Bool {
         try await db.transaction { ex in
             guard try await ex.one(SQL("SELECT id FROM users WHERE id = ? AND organisation_id = ?", [userID, organisation])) != nil else { return false }
             var actions: [String] = []
-            switch reset {
-            case .password(let hash), .both(let hash):
-                try await ex.execute(SQL("UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?", [hash, true, userID]))
+            if let passwordHash {
+                try await ex.execute(SQL("UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?", [passwordHash, true, userID]))
                 actions.append("reset_password")
-            case .secondFactor: break
             }
-            switch reset {
-            case .secondFactor, .both:
+            if secondFactor {
                 try await ex.execute(SQL("UPDATE users SET totp_secret = NULL, totp_enabled = ?, recovery_codes = '', totp_last_step = 0 WHERE id = ?", [false, userID]))
                 actions.append("reset_totp")
-            case .password: break
             }
             try await Self.endAccess(ex, userID: userID)
             try await AuditLog.appendAll(ex, actions.map { (audit.now, audit.userID, audit.organisationID, $0, "user", userID, nil) })
@@ -56,7 +46,7 @@ extension AccountStore {
         }
     }
 
-    /// Ends every session, API token and calendar feed of the user.
+    /// Ends every session, API token and calendar feed of the user (a reset, a new role, a deactivation).
     static func endAccess(_ ex: any SQLExecutor, userID: String) async throws {
         try await ex.execute(SQL("DELETE FROM sessions WHERE user_id = ?", [userID]))
         try await ex.execute(SQL("DELETE FROM calendar_tokens WHERE user_id = ?", [userID]))

@@ -134,15 +134,13 @@ public struct AccountStore: Sendable {
         }
     }
 
-    public func setActive(userID: String, organisation: String, active: Bool, audit: AuditContext? = nil) async throws -> Bool {
+    public func setActive(userID: String, organisation: String, active: Bool, audit: AuditContext) async throws -> Bool {
         try await db.transaction { ex in
             guard try await ex.one(SQL("SELECT id FROM users WHERE id = ? AND organisation_id = ?", [userID, organisation])) != nil else { return false }
             try await ex.execute(SQL("UPDATE users SET active = ? WHERE id = ?", [active, userID]))
             if !active { try await ex.execute(SQL("DELETE FROM sessions WHERE user_id = ?", [userID])) }
-            if let audit {
-                try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
-                                          action: active ? "activate" : "deactivate", entity: "user", entityID: userID, clientID: nil)
-            }
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: active ? "activate" : "deactivate", entity: "user", entityID: userID, clientID: nil)
             return true
         }
     }

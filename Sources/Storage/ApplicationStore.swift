@@ -151,8 +151,6 @@ public struct ApplicationStore: Sendable {
         }
     }
 
-    /// The filing day of the client's earliest application still pending on `on` (filed by then, not decided): the
-    /// application date the engine applies to every pathway (SPEC.md K10). Nil when none is pending.
     /// The client's applications filed by `on` and not yet decided, oldest first.
     public func filedPending(clientID: String, organisation: String, on: Day) async throws -> [FiledApplication] {
         try await db.read { ex in
@@ -166,12 +164,10 @@ public struct ApplicationStore: Sendable {
         }
     }
 
+    /// The filing day of the client's earliest application still pending on `on` (filed by then, not decided): the
+    /// application date the engine applies to every pathway (SPEC.md K10). Nil when none is pending.
     public func pendingSince(clientID: String, organisation: String, on: Day) async throws -> Day? {
-        try await db.read { ex in
-            try await ex.one(SQL("""
-                SELECT MIN(filed_on) AS d FROM applications WHERE client_id = ? AND organisation_id = ? AND outcome = 'pending' AND filed_on <= ?
-                """, [clientID, organisation, on.iso]))?.text("d").flatMap { Day(iso: $0) }
-        }
+        try await filedPending(clientID: clientID, organisation: organisation, on: on).first?.filedOn
     }
 
     public func applications(caseID: String, organisation: String) async throws -> [PermitApplication] {

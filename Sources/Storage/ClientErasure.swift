@@ -10,7 +10,7 @@ extension ClientStore {
         case done(files: [String])
         case unknownClient
         /// Open cases or appointments from today on: the work is not finished (or must first be handed on).
-        case openWork(cases: Int, appointments: Int)
+        case openWork
     }
 
     public func erasureScope(clientID: String, organisation: String, today: Day) async throws -> ErasureScope {
@@ -39,7 +39,7 @@ extension ClientStore {
             let open = try await ex.one(SQL("SELECT COUNT(*) AS n FROM cases WHERE client_id = ? AND state <> 'closed'", [clientID]))?.int("n") ?? 0
             let ahead = try await ex.one(SQL("SELECT COUNT(*) AS n FROM appointments WHERE client_id = ? AND state <> 'cancelled' AND on_day >= ?",
                                              [clientID, today.iso]))?.int("n") ?? 0
-            if open > 0 || ahead > 0 { return .openWork(cases: open, appointments: ahead) }
+            if open > 0 || ahead > 0 { return .openWork }
             var files: [String] = []
             for r in try await ex.query(SQL("SELECT sha256 FROM case_documents WHERE case_id IN (SELECT id FROM cases WHERE client_id = ?) AND sha256 IS NOT NULL", [clientID])) {
                 if let h = r.text("sha256") { files.append(h) }

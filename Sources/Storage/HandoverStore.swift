@@ -97,10 +97,8 @@ extension AccountStore {
                 try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID, action: "deactivate",
                                           entity: "user", entityID: userID, clientID: nil)
             }
-            try await ex.execute(SQL("DELETE FROM sessions WHERE user_id = ?", [userID]))
-            try await ex.execute(SQL("DELETE FROM calendar_tokens WHERE user_id = ?", [userID]))
-            // Revoked, not only blocked: a reactivated account starts without its old API tokens.
-            try await ex.execute(SQL("UPDATE api_tokens SET revoked = 1 WHERE user_id = ?", [userID]))
+            // Tokens revoked, not only blocked: a reactivated account starts without its old API tokens.
+            try await Self.endAccess(ex, userID: userID)
             return .done
         }
     }

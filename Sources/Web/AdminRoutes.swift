@@ -197,14 +197,9 @@ struct AdminRoutes {
             f.errors["password"] = "Ein Passwort wird nur mit „Neues vorläufiges Passwort vergeben“ gesetzt."
         }
         guard f.errors.isEmpty else { return try await accessReply(context, a, user, form: f, status: .unprocessableContent) }
-        let reset: AccountStore.AccessReset
-        if f.resetPassword {
-            let hash = try await Credentials.hash(password, cost: services.config.bcryptCost)
-            reset = f.resetSecondFactor ? .both(hash: hash) : .password(hash: hash)
-        } else {
-            reset = .secondFactor
-        }
-        guard try await services.accounts.resetAccess(userID: user.id, organisation: a.organisationID, reset, audit: services.audit(a)) else { throw AppError.notFound }
+        let hash = f.resetPassword ? try await Credentials.hash(password, cost: services.config.bcryptCost) : nil
+        guard try await services.accounts.resetAccess(userID: user.id, organisation: a.organisationID, passwordHash: hash,
+                                                      secondFactor: f.resetSecondFactor, audit: services.audit(a)) else { throw AppError.notFound }
         services.sessions.dropUser(user.id)
         var done = AdminPages.AccessForm()
         done.done = [f.resetPassword ? "Das vorläufige Passwort ist gesetzt; \(user.displayName) muss es bei der nächsten Anmeldung ändern." : nil,

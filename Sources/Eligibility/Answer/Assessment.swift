@@ -12,6 +12,20 @@ public enum PathwayKey: String, Sendable, CaseIterable, Hashable, Comparable {
         }
     }
 
+    /// The basis of the residence permit a grant gives, as status periods record it ("25a", "25b", "19d"); nil for
+    /// §§ 60c and 60d, which give a Duldung.
+    public var grantedBasis: String? {
+        switch self {
+        case .p25a, .p25a2: "25a"
+        case .p25b, .p25b4, .p25b6: "25b"
+        case .p104c: "104c"
+        case .p25_5: "25-5"
+        case .p16g: "16g"
+        case .p19d1, .p19d1a: "19d"
+        case .p60c, .p60d: nil
+        }
+    }
+
     /// German name of the pathway, e.g. "§ 25b Abs. 6 AufenthG".
     public var title: String {
         switch self {

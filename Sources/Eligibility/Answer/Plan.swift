@@ -16,16 +16,6 @@ public struct Plan: Sendable, Hashable {
     /// The pathways whose application keeps a § 104c permit in force (§ 104c Abs. 2 n. F.).
     static let bleiberecht: Set<PathwayKey> = [.p25a, .p25a2, .p25b, .p25b4, .p25b6]
 
-    /// The title basis a pathway grants, as status periods record it ("25a", "25b", "25-5").
-    static func basis(of key: PathwayKey) -> String? {
-        switch key {
-        case .p25a, .p25a2: "25a"
-        case .p25b, .p25b4, .p25b6: "25b"
-        case .p25_5: "25-5"
-        default: nil
-        }
-    }
-
     /// Residence titles (not Duldungen) among the pathways.
     static let titles: Set<PathwayKey> = [.p25a, .p25a2, .p25b, .p25b4, .p25b6, .p104c, .p16g, .p19d1, .p19d1a, .p25_5]
 
@@ -93,7 +83,7 @@ public struct Plan: Sendable, Hashable {
             return p
         }
         if let held, let basis = held.titleBasis {
-            let renewal = filed.first { $0.filedOn >= held.from && Self.basis(of: $0.pathway) == basis }
+            let renewal = filed.first { $0.filedOn >= held.from && $0.pathway.grantedBasis == basis }
             let until = held.validUntil.map { " vor Ablauf am \($0.german)" } ?? " vor Ablauf"
             let step = renewal.map { "Verlängerung am \($0.filedOn.german) beantragt, noch nicht entschieden (der rechtzeitige Antrag lässt sie fortgelten)" }
                 ?? "Verlängerung\(until) beantragen (der rechtzeitige Antrag lässt sie fortgelten)"
