@@ -29,9 +29,9 @@ struct Context {
     /// The status on `R_dec`, or nil when unrecorded.
     var statusOnDecision: StatusOnDay { subject.status(on: decision) }
 
-    /// The answer for another pathway (an anchor) on the same dates.
-    func anchor(_ key: PathwayKey, of other: Subject, variant: Variant = .full) -> Assessment {
-        evaluation.answer(key, other, on: decision, pending: application == decision ? nil : application, variant: variant)
+    /// The result of another pathway (an anchor) on the same dates, read in place from the evaluation's answers.
+    func anchorSummary(_ key: PathwayKey, of other: Subject, variant: Variant = .full) -> Evaluation.Summary {
+        evaluation.summary(key, other, on: decision, pending: application == decision ? nil : application, variant: variant)
     }
 
     /// The facts that leave `hasMinorChildInHousehold()` open: a child's birth date or marital status ("c1/born"), or

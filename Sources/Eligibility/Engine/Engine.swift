@@ -122,8 +122,26 @@ final class Evaluation: @unchecked Sendable {
 
     /// The full answer, with the search for `from` (SPEC.md "How the engine must answer" §§ 4–5).
     func answer(_ key: PathwayKey, _ subject: Subject, on: Day, pending: Day?, variant: Variant) -> Assessment {
+        cacheValues[answerIndex(key, subject, on: on, pending: pending, variant: variant)]
+    }
+
+    /// What an anchor needs of an answer, read without copying it (a copy retains all its lists).
+    struct Summary {
+        let outcome: Outcome, from: Day?
+        /// The open facts and questions, listed only for an unclear answer.
+        let open: [String]
+    }
+
+    func summary(_ key: PathwayKey, _ subject: Subject, on: Day, pending: Day?, variant: Variant) -> Summary {
+        let i = answerIndex(key, subject, on: on, pending: pending, variant: variant)
+        let outcome = cacheValues[i].outcome
+        return Summary(outcome: outcome, from: cacheValues[i].from, open: outcome == .unclear ? cacheValues[i].open : [])
+    }
+
+    /// The position of the answer in the cache, evaluated first if it is not there.
+    private func answerIndex(_ key: PathwayKey, _ subject: Subject, on: Day, pending: Day?, variant: Variant) -> Int {
         let cacheKey = Key(pathway: key, person: subject.index, on: on, pending: pending, variant: variant)
-        if let i = cacheKeys.firstIndex(of: cacheKey) { return cacheValues[i] }
+        if let i = cacheKeys.firstIndex(of: cacheKey) { return i }
         let s = sheet(key, subject, decision: on, application: pending ?? on, variant: variant, explains: explains)
         var a = Assessment(pathway: key, outcome: .met, from: nil, consequence: nil, conditions: s.conditions,
                            notes: s.notes, on: on, lawVersions: s.versions)
@@ -149,7 +167,7 @@ final class Evaluation: @unchecked Sendable {
             }
         }
         cacheKeys.append(cacheKey); cacheValues.append(a)
-        return a
+        return cacheValues.count - 1
     }
 
     enum Precedence { case decided(Outcome), search([Day]) }
@@ -160,11 +178,12 @@ final class Evaluation: @unchecked Sendable {
     static func precedence(_ s: Sheet) -> Precedence {
         if s.forceUnclear { return .decided(.unclear) }
         var remediable = false, unknown = false, time: [Day] = []
-        for c in s.conditions {
-            switch c.state {
+        // By index: reading a state in place copies no condition (a copy retains its strings).
+        for i in s.conditions.indices {
+            switch s.conditions[i].state {
             case .failing(.permanent): return .decided(.excluded)
             case .failing(.remediable): remediable = true
-            case .failing(.time): time.append(c.metFrom ?? .distantFuture)
+            case .failing(.time): time.append(s.conditions[i].metFrom ?? .distantFuture)
             case .unknown: unknown = true
             default: break
             }

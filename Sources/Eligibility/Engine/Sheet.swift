@@ -19,7 +19,7 @@ struct Sheet {
 
     init(_ consequence: Consequence) {
         self.consequence = consequence
-        conditions.reserveCapacity(16)
+        conditions.reserveCapacity(32)
     }
 
     mutating func add(_ r: ConditionResult) { conditions.append(r) }

@@ -38,8 +38,9 @@ extension Context {
     /// is their own again (QA of 05.12.2026: two anchors away it read `m/s/integration_prognosis`).
     func fact(_ fact: String, of other: Subject) -> String {
         if other === subject || fact.hasPrefix("U") && Int(fact.dropFirst()) != nil { return fact }
-        if let slash = fact.firstIndex(of: "/") {
-            return fact[..<slash] == subject.id ? String(fact[fact.index(after: slash)...]) : fact
+        // Searched as bytes: a search by Character breaks graphemes (it was 2 % of a screening).
+        if let slash = fact.utf8.firstIndex(of: UInt8(ascii: "/")) {
+            return fact[..<slash] == subject.id ? String(fact[fact.utf8.index(after: slash)...]) : fact
         }
         return "\(other.id)/\(fact)"
     }
@@ -49,7 +50,7 @@ extension Context {
         if case .known(let p) = other.status(on: decision), p.titleBasis == holdsBasis { return .met }
         var best: RouteState = .permanent
         for key in pathways {
-            let a = anchor(key, of: other, variant: variant)
+            let a = anchorSummary(key, of: other, variant: variant)
             let state: RouteState
             switch a.outcome {
             case .met: state = .met
@@ -78,12 +79,13 @@ extension Context {
         var worst: RouteState = .met
         var open: [String] = []
         var due = Day.distantPast
-        for c in s.conditions {
-            switch c.state {
+        // By index: reading a state in place copies no condition (a copy retains its strings).
+        for i in s.conditions.indices {
+            switch s.conditions[i].state {
             case .failing(.permanent): return .permanent
             case .failing(.remediable): worst = .remediable
-            case .unknown: open += c.open
-            case .failing(.time): due = max(due, c.metFrom ?? due)
+            case .unknown: open += s.conditions[i].open
+            case .failing(.time): due = max(due, s.conditions[i].metFrom ?? due)
             default: break
             }
         }
