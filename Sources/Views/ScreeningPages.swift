@@ -61,7 +61,7 @@ public enum ScreeningPages {
             let outreachRows = outreach.map { o in "<tr><td>\(o.id)</td><td>\(o.pathway)</td><td>\(o.result)</td><td>\(o.from)</td></tr>" as HTML }
             let monthOptions = [3, 6, 12].map { m in "<option value=\"\(m)\"\(m == months ? " selected" : "")>\(m) Monate</option>" as HTML }
             body.append("""
-            <p><a href="/screening/\(j.id)/results">Ergebnisse herunterladen (CSV)</a> · <a href="/screening/\(j.id)/outreach.csv?months=\(months)">Einladungsliste herunterladen (CSV)</a></p>
+            <p>Ergebnisse herunterladen: <a href="/screening/\(j.id)/results?format=de">für Tabellenkalkulation (CSV, deutsch)</a> · <a href="/screening/\(j.id)/results">Maschinenformat (CSV wie <code>bleibe screen</code>)</a> · <a href="/screening/\(j.id)/outreach.csv?months=\(months)">Einladungsliste herunterladen (CSV)</a></p>
             <section class="report-part">\(Charts.stackedBars(chartTable))\(ReportPages.table(table))</section>
             <section class="report-part">\(ReportPages.table(stayTable))</section>
             <section aria-labelledby="outreach"><h2 id="outreach">Einladungsliste: am Stichtag erfüllt oder erreichbar in \(months) Monaten</h2>

@@ -178,11 +178,38 @@ struct ScreeningRoutes {
                                              rejections: j.rejections, error: j.error, months: m, outreach: rows, outreachTotal: total))
     }
 
+    /// The results file as `bleibe screen` writes it, or with `format=de` in German for a spreadsheet.
     @Sendable func results(_ request: Request, context: BleibeContext) async throws -> Response {
         let (_, j) = try await load(context)
         guard j.state == .done else { throw AppError.notFound }
-        let body = try await FileIO().loadFile(path: ScreeningRunner.resultsPath(services.config, j.id), context: context)
-        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"screening-\(j.on.iso).csv\""], body: body)
+        let path = ScreeningRunner.resultsPath(services.config, j.id)
+        switch request.uri.queryParameters["format"] {
+        case nil, "csv":
+            let body = try await FileIO().loadFile(path: path, context: context)
+            return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"screening-\(j.on.iso).csv\""], body: body)
+        case "de":
+            guard FileManager.default.fileExists(atPath: path) else { throw AppError.notFound }
+            return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"screening-ergebnisse-\(j.on.iso).csv\""],
+                            body: ResponseBody { writer in try await Self.writeGerman(path: path, to: &writer) })
+        default:
+            throw AppError.badRequest("Unbekanntes Format (csv oder de).")
+        }
+    }
+
+    /// Streams the German results in chunks: a list of a Land has hundreds of thousands of rows.
+    static func writeGerman(path: String, to writer: inout any ResponseBodyWriter) async throws {
+        if var lines = LineReader(path: path), let head = lines.next() {
+            let export = ScreeningResultsExport(machineHeader: CSV.split(head))
+            var chunk = export.header
+            for line in IteratorSequence(lines) where !line.isEmpty {
+                var f = CSV.split(line)
+                if !f.isEmpty { f[0] = CSV.plain(f[0]) }
+                chunk += export.line(f)
+                if chunk.utf8.count >= 1 << 16 { try await writer.write(ByteBuffer(string: chunk)); chunk = "" }
+            }
+            if !chunk.isEmpty { try await writer.write(ByteBuffer(string: chunk)) }
+        }
+        try await writer.finish(nil)
     }
 
     @Sendable func outreachCSV(_ request: Request, context: BleibeContext) async throws -> Response {

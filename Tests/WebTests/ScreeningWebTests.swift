@@ -67,6 +67,21 @@ struct ScreeningWebTests {
                 let results = try await b.request(.get, path + "/results")
                 #expect(results.status == .ok && results.headers[.contentDisposition]?.hasPrefix("attachment") == true)
                 #expect(Array(results.body.split(separator: "\n").dropFirst().map(String.init)) == expected)
+                // The same results for a German spreadsheet: `;`, German results, TT.MM.JJJJ, a row for each machine row.
+                let german = try await b.request(.get, path + "/results?format=de")
+                #expect(german.status == .ok && german.headers[.contentDisposition]?.contains("screening-ergebnisse-2026-11-22.csv") == true)
+                #expect(german.body.hasPrefix("\u{FEFF}Kennung;§ 25a Abs. 1 AufenthG: Ergebnis;§ 25a Abs. 1 AufenthG: erreichbar ab;"))
+                let germanRows = german.body.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+                #expect(germanRows.count == expected.count)
+                for (machine, row) in zip(expected, germanRows) {
+                    let m = CSV.split(machine), g = row.components(separatedBy: ";")
+                    guard m.count > 3, g.count > 3 else { Issue.record("short row \(row)"); continue }
+                    #expect(g[0] == CSV.plain(m[0]))
+                    #expect(g[1] == Outcome(rawValue: m[1])?.german, "\(row)")
+                    #expect(g[2] == (m[2].isEmpty ? "" : Day(iso: m[2])?.german), "\(row)")
+                }
+                #expect(germanRows.contains { $0.contains(";erreichbar;") } && !german.body.contains("reachable") && !german.body.contains("not_met"))
+                #expect(try await b.request(.get, path + "/results?format=xml").status == .badRequest)
                 let id = String(path.split(separator: "/").last!)
                 let job = try #require(try await f.services.screeningJobs.job(id: id, organisation: "org-a"))
                 let stored = ScreeningSummaryJSON.decode(job.summaryJSON)
