@@ -14,7 +14,8 @@ public enum ClientPages {
     /// Clients per page of the list.
     public static let pageSize = 50
 
-    public static func list(frame: PageFrame, query: String, rows: [ClientRow], page: Int, hasMore: Bool) -> HTML {
+    /// `showRetention`: the coordination sees the way to the files due for erasure.
+    public static func list(frame: PageFrame, query: String, rows: [ClientRow], page: Int, hasMore: Bool, showRetention: Bool = false) -> HTML {
         let first = (page - 1) * pageSize + 1
         let body = rows.map { r in
             """
@@ -31,7 +32,7 @@ public enum ClientPages {
         <p class="hint">Schreibweisen werden toleriert (z. B. Mohammed/Muhammad, Müller/Mueller).</p>
         <input id="q" name="q" type="search" value="\(query)"> <button type="submit">Suchen</button>
         </form>
-        <p><a class="button" href="/clients/new">Neue Klientin / neuer Klient</a></p>
+        <p><a class="button" href="/clients/new">Neue Klientin / neuer Klient</a>\(showRetention ? " · <a href=\"/retention\">Löschfristen</a>" as HTML : .empty)</p>
         <table><caption>\(rows.isEmpty ? "Keine Treffer" : "Treffer \(first)–\(first + rows.count - 1)\(hasMore ? ", weitere auf der nächsten Seite" : "")")</caption>
         <thead><tr><th scope="col">Name</th><th scope="col">Aktenzeichen</th><th scope="col">Geboren</th><th scope="col">Staatsang.</th><th scope="col">Aktueller Status</th></tr></thead>
         <tbody>\(body)</tbody></table>

@@ -28,6 +28,27 @@ public enum ErasurePages {
         """)
     }
 
+    /// The files due for erasure, longest due first (the first 500 listed).
+    public static func retention(frame: PageFrame, due: [RetentionDue], years: Int) -> HTML {
+        let shown = due.prefix(500)
+        let rows = shown.map { d in
+            """
+            <tr><td><a href="/clients/\(d.clientID)">\(d.name)</a></td><td>\(d.fileNumber)</td><td>\(d.lastActivity.german)</td><td>\(d.dueOn.german)</td>
+            <td><a href="/clients/\(d.clientID)/erase">Löschen prüfen</a></td></tr>
+            """ as HTML
+        }
+        let count: HTML = due.isEmpty ? "<p id=\"retention-count\">Keine Akte hat ihre Aufbewahrungsfrist erreicht.</p>"
+            : "<p id=\"retention-count\">\(Labels.count(due.count)) Akte\(due.count == 1 ? "" : "n") mit abgelaufener Frist\(due.count > shown.count ? " (die ersten \(Labels.count(shown.count)) angezeigt)" : "").</p>"
+        return Layout.page(frame, """
+        <h1>Löschfristen</h1>
+        <p>Eine Akte ohne offenen Fall und ohne Termin ab heute wird \(years) Jahr\(years == 1 ? "" : "e") nach ihrer letzten Aktivität (angelegt oder geändert, Fall eröffnet oder abgeschlossen, Beratung, Termin) zur Löschung fällig (Speicherbegrenzung, Art. 5 Abs. 1 lit. e DSGVO). Die Anwendung löscht nicht von selbst: Vor dem Löschen prüfen, ob eine längere Aufbewahrungspflicht gilt, etwa gegenüber einem Zuwendungsgeber (Art. 17 Abs. 3 DSGVO).</p>
+        \(count)
+        <table><caption class="visually-hidden">Akten mit abgelaufener Aufbewahrungsfrist</caption>
+        <thead><tr><th scope="col">Name</th><th scope="col">Aktenzeichen</th><th scope="col">Letzte Aktivität</th><th scope="col">Fällig seit</th><th scope="col">Aktion</th></tr></thead>
+        <tbody>\(rows)</tbody></table>
+        """)
+    }
+
     public static func done(frame: PageFrame, fileNumber: String) -> HTML {
         Layout.page(frame, """
         <h1>Akte gelöscht</h1>

@@ -1,3 +1,4 @@
+import Counseling
 import Foundation
 
 /// The configuration, read once at start-up from the environment with development defaults:
@@ -17,6 +18,8 @@ public struct AppConfig: Sendable {
     /// Population lists for screening: the largest upload, and how long lists and results are kept.
     public var maxScreeningBytes = 100 * 1024 * 1024
     public var screeningRetentionDays = 7
+    /// Years a client file without open work is kept after its last activity before it is listed as due for erasure.
+    public var retentionYears = Retention.defaultYears
     public var environment: Environment = .development
     /// Cookies get the Secure attribute (set when served behind TLS).
     public var secureCookies = false
@@ -45,6 +48,7 @@ public struct AppConfig: Sendable {
         if let p = env["BLEIBE_SQLITE_PATH"], !p.isEmpty { c.sqlitePath = p }
         if let p = env["BLEIBE_UPLOAD_DIR"], !p.isEmpty { c.uploadDirectory = p }
         if let d = env["BLEIBE_SCREENING_RETENTION_DAYS"].flatMap(Int.init), d >= 0 { c.screeningRetentionDays = d }
+        if let y = env["BLEIBE_RETENTION_YEARS"].flatMap(Int.init), (1...30).contains(y) { c.retentionYears = y }
         if let e = env["BLEIBE_ENV"].flatMap(Environment.init(rawValue:)) { c.environment = e }
         if let u = env["BLEIBE_PUBLIC_URL"], !u.isEmpty { c.publicURL = u.hasSuffix("/") ? String(u.dropLast()) : u }
         if env["BLEIBE_SECURE_COOKIES"] == "1" || env["BLEIBE_PUBLIC_URL"]?.hasPrefix("https://") == true { c.secureCookies = true }

@@ -31,6 +31,7 @@ struct ClientRoutes {
             (.get, "/clients/{id}/assessment", assessment),
             (.post, "/clients/{id}/assessment/snapshots", snapshot),
             (.get, "/clients/{id}/erase", erasePage),
+            (.get, "/retention", retention),
             (.post, "/clients/{id}/erase", erase),
             (.get, "/clients/{id}/assessment/snapshots/{snapshot}", showSnapshot),
             (.get, "/clients/{id}/audit", audit),
@@ -71,7 +72,8 @@ struct ClientRoutes {
         let view = rows.prefix(size).map {
             ClientRow(id: $0.id, fileNumber: $0.fileNumber, name: "\($0.lastName), \($0.firstName)", born: $0.born, nationality: $0.nationality, status: $0.currentStatus)
         }
-        return Reply.html(ClientPages.list(frame: context.frame("Klient:innen", current: "clients"), query: q, rows: Array(view), page: page, hasMore: rows.count > size))
+        return Reply.html(ClientPages.list(frame: context.frame("Klient:innen", current: "clients"), query: q, rows: Array(view), page: page, hasMore: rows.count > size,
+                                           showRetention: Policy.allows(a, .eraseClient(ownerOrganisation: org))))
     }
 
     @Sendable func newForm(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -525,6 +527,15 @@ struct ClientRoutes {
             for h in Set(files) { try await DocumentFiles.removeIfUnused(h, keeping: nil, services: services) }
             return Reply.html(ErasurePages.done(frame: context.frame("Akte gelöscht", current: "clients"), fileNumber: c.fileNumber))
         }
+    }
+
+    /// The files whose retention period has run out (coordination only): each links to its erasure.
+    @Sendable func retention(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try context.requireActor()
+        guard let org = Policy.clientScope(a), Policy.allows(a, .eraseClient(ownerOrganisation: org)) else { throw AppError.forbidden }
+        let due = try await services.clients.retentionDue(organisation: org, today: services.today, years: services.config.retentionYears)
+        try await services.clients.recordList("retention_list", audit: services.audit(a))
+        return Reply.html(ErasurePages.retention(frame: context.frame("Löschfristen", current: "clients"), due: due, years: services.config.retentionYears))
     }
 
     /// Why no assessment can be made on `on`: before the Residence Act, or before the person was born.
