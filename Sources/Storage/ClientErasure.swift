@@ -80,33 +80,35 @@ extension ClientStore {
     public func retentionDue(organisation: String, today: Day, years: Int) async throws -> [RetentionDue] {
         try await db.read { ex in
             let own = "client_id IN (SELECT id FROM clients WHERE organisation_id = ?)"
-            var latest: [String: [Day?]] = [:], busy: Set<String> = []
+            // Per client the latest day seen so far, and the clients with open work. A timestamp's day is enough here.
+            var latest: [String: Day] = [:], busy: Set<String> = []
+            func day(_ r: SQLRow, _ column: String) -> Day? { r.text(column).flatMap { Day(iso: $0.prefix(10)) } }
+            func seen(_ r: SQLRow, _ columns: String...) {
+                guard let id = r.text("client_id") else { return }
+                latest[id] = Retention.lastActivity([latest[id]] + columns.map { day(r, $0) })
+            }
             for r in try await ex.query(SQL("""
                 SELECT client_id, MAX(opened_on) AS opened, MAX(closed_on) AS closed,
                        SUM(CASE WHEN state <> 'closed' THEN 1 ELSE 0 END) AS open
                 FROM cases WHERE \(own) GROUP BY client_id
                 """, [organisation])) {
-                guard let id = r.text("client_id") else { continue }
-                if (r.int("open") ?? 0) > 0 { busy.insert(id) }
-                latest[id, default: []] += [r.text("opened").flatMap { Day(iso: $0) }, r.text("closed").flatMap { Day(iso: $0) }]
+                seen(r, "opened", "closed")
+                if (r.int("open") ?? 0) > 0, let id = r.text("client_id") { busy.insert(id) }
             }
             for r in try await ex.query(SQL("SELECT client_id, MAX(on_day) AS last FROM counseling_sessions WHERE \(own) GROUP BY client_id", [organisation])) {
-                if let id = r.text("client_id") { latest[id, default: []].append(r.text("last").flatMap { Day(iso: $0) }) }
+                seen(r, "last")
             }
             for r in try await ex.query(SQL("""
                 SELECT client_id, MAX(on_day) AS last, SUM(CASE WHEN on_day >= ? THEN 1 ELSE 0 END) AS ahead
                 FROM appointments WHERE state <> 'cancelled' AND \(own) GROUP BY client_id
                 """, [today.iso, organisation])) {
-                guard let id = r.text("client_id") else { continue }
-                if (r.int("ahead") ?? 0) > 0 { busy.insert(id) }
-                latest[id, default: []].append(r.text("last").flatMap { Day(iso: $0) })
+                seen(r, "last")
+                if (r.int("ahead") ?? 0) > 0, let id = r.text("client_id") { busy.insert(id) }
             }
             var due: [RetentionDue] = []
             for r in try await ex.query(SQL("SELECT id, file_number, first_name, last_name, created_at, updated_at FROM clients WHERE organisation_id = ?", [organisation])) {
-                guard let id = r.text("id"), !busy.contains(id) else { continue }
-                // Timestamps: their day is enough here.
-                let stamps = [r.text("created_at"), r.text("updated_at")].map { $0.flatMap { Day(iso: $0.prefix(10)) } }
-                guard let last = Retention.lastActivity(stamps + (latest[id] ?? [])) else { continue }
+                guard let id = r.text("id"), !busy.contains(id),
+                      let last = Retention.lastActivity([latest[id], day(r, "created_at"), day(r, "updated_at")]) else { continue }
                 let dueOn = Retention.dueOn(lastActivity: last, years: years)
                 guard dueOn <= today else { continue }
                 due.append(RetentionDue(clientID: id, fileNumber: r.text("file_number") ?? "", name: "\(r.text("last_name") ?? ""), \(r.text("first_name") ?? "")",

@@ -31,8 +31,8 @@ struct ClientRoutes {
             (.get, "/clients/{id}/assessment", assessment),
             (.post, "/clients/{id}/assessment/snapshots", snapshot),
             (.get, "/clients/{id}/erase", erasePage),
-            (.get, "/retention", retention),
             (.post, "/clients/{id}/erase", erase),
+            (.get, "/retention", retention),
             (.get, "/clients/{id}/assessment/snapshots/{snapshot}", showSnapshot),
             (.get, "/clients/{id}/audit", audit),
         ]
