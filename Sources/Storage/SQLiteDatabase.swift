@@ -97,6 +97,12 @@ public final class SQLiteStore: SQLDatabase, @unchecked Sendable {
         }
     }
 
+    /// Writes a consistent, compacted copy of the database to `path` (`VACUUM INTO`: one read snapshot; other
+    /// processes, such as a running server, read and write on meanwhile).
+    public func copy(to path: String) async throws {
+        try await writeLock.withLock { _ = try await self.writer.query("VACUUM INTO ?", [.text(path)]) }
+    }
+
     public func shutdown() async {
         for r in direct where r.tryAcquire() { r.close() }
         for (r, _) in readers { try? await r.close() }

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import Storage
+import Web
+
+/// `bleibe backup DIR`: a consistent copy of the SQLite database and its documents while the server runs, checked
+/// after writing; `--verify` checks an existing backup. PostgreSQL is backed up with its own tools.
+struct BackupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Sichert Datenbank (SQLite) und Dokumente in ein neues Verzeichnis und prüft die Sicherung (läuft neben dem Server).")
+
+    @Argument(help: "Zielverzeichnis (neu oder leer); mit --verify: die zu prüfende Sicherung.")
+    var directory: String
+
+    @Flag(help: "Nur eine vorhandene Sicherung prüfen.")
+    var verify = false
+
+    func run() async throws {
+        let config = AppConfig.fromEnvironment()
+        do {
+            let summary: Backup.Summary
+            if verify {
+                summary = try await Backup.verify(directory: directory)
+            } else {
+                let store = try await openSQLite(config, purpose: "Sicherung")
+                do {
+                    summary = try await Backup.write(store, uploads: config.uploadDirectory, to: directory, now: isoNow())
+                } catch {
+                    await store.shutdown()
+                    throw error
+                }
+                await store.shutdown()
+            }
+            report(summary, verb: verify ? "geprüft" : "geschrieben nach \(directory)")
+            if !summary.sound { throw ExitCode(1) }
+        } catch let r as Backup.Refusal {
+            printError(r.description)
+            throw Exit.badInput
+        }
+    }
+}
+
+/// `bleibe restore DIR`: a checked backup into the configured (absent) database file and upload directory.
+struct RestoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore",
+        abstract: "Stellt eine geprüfte Sicherung wieder her (nur in eine noch nicht vorhandene SQLite-Datei; Server angehalten).")
+
+    @Argument(help: "Verzeichnis der Sicherung.")
+    var directory: String
+
+    func run() async throws {
+        let config = AppConfig.fromEnvironment()
+        guard config.databaseURL == nil, let path = config.sqlitePath else {
+            printError("DATABASE_URL ist gesetzt: PostgreSQL wird mit pg_restore wiederhergestellt (README, „Datensicherung“).")
+            throw Exit.badInput
+        }
+        do {
+            let summary = try await Backup.restore(from: directory, sqlitePath: path, uploads: config.uploadDirectory)
+            report(summary, verb: "wiederhergestellt nach \(path)")
+            print("Erst jetzt den Server starten. Löschungen seit der Sicherung wiederholen (README, „Datensicherung“).")
+        } catch let r as Backup.Refusal {
+            printError(r.description)
+            throw Exit.badInput
+        }
+    }
+}
+
+/// The live SQLite database for a maintenance command; refused for PostgreSQL and when no database file exists
+/// (opening would create an empty one).
+func openSQLite(_ config: AppConfig, purpose: String) async throws -> SQLiteStore {
+    guard config.databaseURL == nil, let path = config.sqlitePath else {
+        throw Backup.Refusal("DATABASE_URL ist gesetzt: PostgreSQL mit pg_dump sichern und das Upload-Verzeichnis \(config.uploadDirectory) mitsichern (README, „Datensicherung“).")
+    }
+    guard FileManager.default.fileExists(atPath: path) else {
+        throw Backup.Refusal("Keine Datenbank unter \(path) (BLEIBE_SQLITE_PATH): nichts für die \(purpose).")
+    }
+    let store = try await SQLiteStore.open(path: path, readers: 0)
+    do { try await Migrations.migrate(store, now: isoNow()) } catch { await store.shutdown(); throw error }
+    return store
+}
+
+private func report(_ s: Backup.Summary, verb: String) {
+    let mb = String(format: "%.1f", Double(s.bytes) / 1_048_576)
+    print("Sicherung \(verb): \(s.clients) Klient:innen, \(s.auditEvents) Protokollereignisse\(s.chainIntact ? " (Kette unverändert)" : " bis zum Bruch der Kette"), \(s.files) Dokumente, \(mb) MB.")
+    for p in s.problems { printError("Problem: \(p)") }
+}

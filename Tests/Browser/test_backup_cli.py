@@ -1,0 +1,74 @@
+"""The backup commands as an operator runs them: `bleibe backup` next to a running server, `--verify`, `restore`
+into a new installation, and the refusals (non-empty target, existing database, PostgreSQL) with exit code 2."""
+import os
+import sqlite3
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+from conftest import BIN, free_port
+
+
+def run(args, env):
+    return subprocess.run([BIN, *args], env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_backup_while_serving_then_restore():
+    work = tempfile.mkdtemp(prefix="bleibe-backup-")
+    env = dict(os.environ, BLEIBE_ENV="development", BLEIBE_SQLITE_PATH=os.path.join(work, "data", "bleibe.sqlite"),
+               BLEIBE_UPLOAD_DIR=os.path.join(work, "data", "uploads"))
+    env.pop("DATABASE_URL", None)
+    # No database yet: nothing to back up, and none is created by asking.
+    missing = run(["backup", os.path.join(work, "b0")], env)
+    assert missing.returncode == 2 and "Keine Datenbank" in missing.stderr
+    assert not os.path.exists(env["BLEIBE_SQLITE_PATH"])
+
+    assert run(["demo"], env).returncode == 0
+    # The installation's own server runs while the backup is taken.
+    port = free_port()
+    proc = subprocess.Popen([BIN, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    target = os.path.join(work, "b1")
+    made = run(["backup", target], env)
+    assert made.returncode == 0, made.stderr
+    assert "Protokollereignisse (Kette unverändert)" in made.stdout
+    clients = sqlite3.connect(env["BLEIBE_SQLITE_PATH"]).execute("SELECT COUNT(*) FROM clients").fetchone()[0]
+    assert f"{clients} Klient:innen" in made.stdout
+    assert oct(os.stat(target).st_mode & 0o777) == "0o700"
+    assert run(["backup", target], env).returncode == 2
+    assert run(["backup", "--verify", target], env).returncode == 0
+    assert urllib.request.urlopen(base + "/login", timeout=5).status == 200
+    proc.terminate()
+    assert proc.wait(timeout=20) == 0
+
+    refused = run(["restore", target], env)
+    assert refused.returncode == 2 and "besteht bereits" in refused.stderr
+    fresh = dict(env, BLEIBE_SQLITE_PATH=os.path.join(work, "new", "bleibe.sqlite"), BLEIBE_UPLOAD_DIR=os.path.join(work, "new", "uploads"))
+    restored = run(["restore", target], fresh)
+    assert restored.returncode == 0, restored.stderr
+    assert run(["audit-verify"], fresh).returncode == 0
+    db = sqlite3.connect(fresh["BLEIBE_SQLITE_PATH"])
+    assert db.execute("SELECT COUNT(*) FROM clients").fetchone()[0] == clients
+    assert db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == 0
+    assert db.execute("SELECT action, user_id FROM audit_events ORDER BY seq DESC LIMIT 1").fetchone() == ("backup", "system")
+
+    # A changed event in the backup: verify says so (exit 1), restore refuses (exit 2) and writes nothing.
+    broken = sqlite3.connect(os.path.join(target, "bleibe.sqlite"))
+    broken.execute("UPDATE audit_events SET action = 'read' WHERE seq = 3")
+    broken.commit()
+    broken.close()
+    checked = run(["backup", "--verify", target], env)
+    assert checked.returncode == 1 and "Ereignis 3 wurde verändert" in checked.stderr
+    other = dict(env, BLEIBE_SQLITE_PATH=os.path.join(work, "other", "bleibe.sqlite"))
+    assert run(["restore", target], other).returncode == 2
+    assert not os.path.exists(other["BLEIBE_SQLITE_PATH"])
+
+    pg = run(["backup", os.path.join(work, "b2")], dict(env, DATABASE_URL="postgres://nobody@127.0.0.1:1/none"))
+    assert pg.returncode == 2 and "pg_dump" in pg.stderr
