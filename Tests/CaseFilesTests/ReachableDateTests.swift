@@ -1,0 +1,57 @@
+import CaseFiles
+import Eligibility
+import Screening
+import Testing
+
+/// SPEC.md, "How the engine must answer" § 5: `from` is the first day on which the pathway is met if nothing but time
+/// changes. So, asked again on that day, the engine must answer `met`; asked the day before, not yet. Checked over a
+/// generated population (single persons and families, every pathway), which reaches corners no case file names.
+@Suite("The earliest date of a reachable pathway")
+struct ReachableDateTests {
+    /// Decision dates before law changes: the Chancen-Aufenthaltsrecht (31.12.2022), the open entry into force of
+    /// § 60d's new version (27.02./01.03.2024), the end of the § 104c bridges (01.07.2027).
+    @Test(arguments: ["2026-11-22", "2022-11-15", "2024-02-20"])
+    func aReachablePathwayIsMetOnItsDateAndNotOnTheDayBefore(_ day: String) {
+        let on = Day(iso: day)!
+        var generator = PopulationGenerator(seed: 11, on: on)
+        var checked = 0, failures: [String] = []
+        for n in 0..<1200 {
+            check(generator.nextHousehold(), on: on, name: "household \(n)", checked: &checked, failures: &failures)
+        }
+        #expect(checked > 100, "too few reachable answers to say anything: \(checked)")
+        #expect(failures.isEmpty, Comment(rawValue: "\(failures.count) of \(checked):\n" + failures.prefix(15).joined(separator: "\n")))
+    }
+
+    /// The same over every case file without a pending application (a pending one is weighed beside a new one).
+    @Test func theCaseFilesAgree() throws {
+        var checked = 0, failures: [String] = []
+        for path in Paths.yamlFiles(in: Paths.sharedCases) + Paths.yamlFiles(in: Paths.projectCases) {
+            let file = try CaseFileDecoder.load(path: path)
+            guard file.appliedOn == nil else { continue }
+            check(file.household, on: file.on, name: file.id, checked: &checked, failures: &failures)
+        }
+        #expect(checked > 20, "too few reachable answers to say anything: \(checked)")
+        #expect(failures.isEmpty, Comment(rawValue: "\(failures.count) of \(checked):\n" + failures.prefix(15).joined(separator: "\n")))
+    }
+
+    func check(_ household: Household, on: Day, name: String, checked: inout Int, failures: inout [String]) {
+        let engine = Engine()
+        for person in engine.assess(household, on: on, explains: false).persons {
+            for a in person.assessments where a.outcome == .reachable {
+                let what = "\(name) \(person.personID) \(a.pathway.rawValue)"
+                guard let from = a.from, from > on else { failures.append("\(what): reachable without a later date"); continue }
+                checked += 1
+                let onTheDay: Assessment = engine.assess(household, person: person.personID, pathway: a.pathway, on: from)
+                if onTheDay.outcome != .met {
+                    failures.append("\(what): reachable from \(from.iso), on that day \(onTheDay.outcome.rawValue) \(onTheDay.failing + onTheDay.open)")
+                }
+                let before = from.adding(days: -1)
+                guard before > on else { continue }
+                let dayBefore: Assessment = engine.assess(household, person: person.personID, pathway: a.pathway, on: before)
+                if dayBefore.outcome == .met || (dayBefore.outcome == .reachable && dayBefore.from != from) {
+                    failures.append("\(what): reachable from \(from.iso), the day before \(dayBefore.outcome.rawValue) \(dayBefore.from?.iso ?? "")")
+                }
+            }
+        }
+    }
+}
