@@ -55,3 +55,35 @@ struct ReachableDateTests {
         }
     }
 }
+
+/// SPEC.md, "How the engine must answer" §§ 2–4: each result says why, in its conditions. Checked over a generated
+/// population with texts, as the assessment page shows it.
+@Suite("Every result carries its reason")
+struct ResultReasonTests {
+    /// 28.02.2024 lies in the days whose § 60d version is open (U4).
+    @Test(arguments: ["2026-11-22", "2022-11-15", "2024-02-28"])
+    func eachResultHasTheConditionsThatMakeIt(_ day: String) {
+        let on = Day(iso: day)!
+        var generator = PopulationGenerator(seed: 5, on: on)
+        var failures: [String] = [], seen: [Outcome: Int] = [:]
+        for n in 0..<600 {
+            for person in Engine().assess(generator.nextHousehold(), on: on).persons {
+                for a in person.assessments {
+                    seen[a.outcome, default: 0] += 1
+                    let states = a.conditions.map(\.state)
+                    let permanent = states.contains(.failing(.permanent)), remediable = states.contains(.failing(.remediable))
+                    let problem: String? = switch a.outcome {
+                    case .met: remediable || permanent || states.contains(.unknown) || a.consequence == nil ? "met with a failing or open condition, or without consequence" : nil
+                    case .reachable: a.from == nil || a.consequence == nil || remediable || permanent ? "reachable without date or consequence, or with a failing condition" : nil
+                    case .notMet: !remediable || permanent ? "not met without a remediable failure" : nil
+                    case .excluded: !permanent && !a.notes.contains { $0.citation.hasSuffix("§ 4") } ? "excluded without a permanent failure" : nil
+                    case .unclear: a.open.isEmpty ? "unclear without naming the open fact or question" : nil
+                    }
+                    if let problem { failures.append("household \(n) \(person.personID) \(a.pathway.rawValue): \(problem) \(a.failing) \(a.open)") }
+                }
+            }
+        }
+        #expect(Outcome.allCases.allSatisfy { (seen[$0] ?? 0) > 0 }, "every result occurs: \(seen)")
+        #expect(failures.isEmpty, Comment(rawValue: "\(failures.count):\n" + failures.prefix(15).joined(separator: "\n")))
+    }
+}
