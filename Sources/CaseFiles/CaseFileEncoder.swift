@@ -17,6 +17,12 @@ public enum CaseFileEncoder {
         serialize(JSONObject(object(p, includeStatus: includeStatus, includeID: includeID)))
     }
 
+    /// Each top-level field of the person's facts (status history, id and label left out) with its value as JSON,
+    /// in the schema's order: the stored facts as an information request lists them.
+    public static func fields(_ p: Person) -> [(key: String, value: String)] {
+        object(p, includeStatus: false, includeID: false).filter { $0.0 != "label" }.map { (key: $0.0, value: serialize($0.1)) }
+    }
+
     static func object(_ p: Person, includeStatus: Bool, includeID: Bool) -> [(String, Any)] {
         var o: [(String, Any)] = includeID ? [("id", p.id)] : []
         func put(_ k: String, _ v: Any?) { if let v { o.append((k, v)) } }

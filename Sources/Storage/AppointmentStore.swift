@@ -92,6 +92,14 @@ public struct AppointmentStore: Sendable {
         }
     }
 
+    /// Every appointment of the client, cancelled ones included, earliest first.
+    public func appointments(clientID: String, organisation: String) async throws -> [Appointment] {
+        try await db.read { ex in
+            try await ex.query(SQL("SELECT * FROM appointments WHERE organisation_id = ? AND client_id = ? ORDER BY on_day, start_minute",
+                                   [organisation, clientID])).map(Self.appointment)
+        }
+    }
+
     /// Appointments from `from` to `to` (inclusive) of the organisation, optionally of one counselor.
     public func appointments(organisation: String, counselor: String?, from: Day, to: Day) async throws -> [Appointment] {
         try await db.read { ex in

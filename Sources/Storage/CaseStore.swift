@@ -103,6 +103,15 @@ public struct CaseStore: Sendable {
         try await sessions(SQL("SELECT * FROM counseling_sessions WHERE case_id = ? AND organisation_id = ? ORDER BY on_day, created_at, id", [caseID, organisation]))
     }
 
+    /// The sessions of the client's cases and those about the client in a relative's case (a child counseled in the
+    /// parent's case): what erasure removes and an information request lists.
+    public func sessions(aboutClient clientID: String, organisation: String) async throws -> [CounselingSession] {
+        try await sessions(SQL("""
+            SELECT * FROM counseling_sessions WHERE organisation_id = ? AND (client_id = ? OR case_id IN (SELECT id FROM cases WHERE client_id = ?))
+            ORDER BY on_day, created_at, id
+            """, [organisation, clientID, clientID]))
+    }
+
     /// Every session of the organisation (reports: the kind of a session depends on its whole case).
     public func allSessions(organisation: String) async throws -> [CounselingSession] {
         try await sessions(SQL("SELECT * FROM counseling_sessions WHERE organisation_id = ? ORDER BY case_id, on_day, created_at, id", [organisation]))

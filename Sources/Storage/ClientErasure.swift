@@ -78,8 +78,20 @@ extension ClientStore {
     /// activity lies `years` or more before `today`, longest due first. One pass over each table, grouped by client
     /// (no per-client query: an organisation may hold a hundred thousand files).
     public func retentionDue(organisation: String, today: Day, years: Int) async throws -> [RetentionDue] {
+        try await retentionDays(organisation: organisation, today: today, years: years).filter { $0.dueOn <= today }
+    }
+
+    /// The day the file `clientID` falls due for erasure if nothing happens any more; nil while work is open (or for
+    /// a client not of `organisation`).
+    public func retentionDay(clientID: String, organisation: String, today: Day, years: Int) async throws -> Day? {
+        try await retentionDays(organisation: organisation, client: clientID, today: today, years: years).first?.dueOn
+    }
+
+    /// Every file of `organisation` (or only `client`) without open work, with the day it falls due.
+    func retentionDays(organisation: String, client: String? = nil, today: Day, years: Int) async throws -> [RetentionDue] {
         try await db.read { ex in
-            let own = "client_id IN (SELECT id FROM clients WHERE organisation_id = ?)"
+            let own = client == nil ? "client_id IN (SELECT id FROM clients WHERE organisation_id = ?)" : "client_id = ?"
+            let scope = client ?? organisation
             // Per client the latest day seen so far, and the clients with open work. A timestamp's day is enough here.
             var latest: [String: Day] = [:], busy: Set<String> = []
             func day(_ r: SQLRow, _ column: String) -> Day? { r.text(column).flatMap { Day(iso: $0.prefix(10)) } }
@@ -91,26 +103,27 @@ extension ClientStore {
                 SELECT client_id, MAX(opened_on) AS opened, MAX(closed_on) AS closed,
                        SUM(CASE WHEN state <> 'closed' THEN 1 ELSE 0 END) AS open
                 FROM cases WHERE \(own) GROUP BY client_id
-                """, [organisation])) {
+                """, [scope])) {
                 seen(r, "opened", "closed")
                 if (r.int("open") ?? 0) > 0, let id = r.text("client_id") { busy.insert(id) }
             }
-            for r in try await ex.query(SQL("SELECT client_id, MAX(on_day) AS last FROM counseling_sessions WHERE \(own) GROUP BY client_id", [organisation])) {
+            for r in try await ex.query(SQL("SELECT client_id, MAX(on_day) AS last FROM counseling_sessions WHERE \(own) GROUP BY client_id", [scope])) {
                 seen(r, "last")
             }
             for r in try await ex.query(SQL("""
                 SELECT client_id, MAX(on_day) AS last, SUM(CASE WHEN on_day >= ? THEN 1 ELSE 0 END) AS ahead
                 FROM appointments WHERE state <> 'cancelled' AND \(own) GROUP BY client_id
-                """, [today.iso, organisation])) {
+                """, [today.iso, scope])) {
                 seen(r, "last")
                 if (r.int("ahead") ?? 0) > 0, let id = r.text("client_id") { busy.insert(id) }
             }
             var due: [RetentionDue] = []
-            for r in try await ex.query(SQL("SELECT id, file_number, first_name, last_name, created_at, updated_at FROM clients WHERE organisation_id = ?", [organisation])) {
+            let clients = SQL("SELECT id, file_number, first_name, last_name, created_at, updated_at FROM clients WHERE organisation_id = ?" + (client == nil ? "" : " AND id = ?"),
+                              [organisation] + (client.map { [$0] } ?? []))
+            for r in try await ex.query(clients) {
                 guard let id = r.text("id"), !busy.contains(id),
                       let last = Retention.lastActivity([latest[id], day(r, "created_at"), day(r, "updated_at")]) else { continue }
                 let dueOn = Retention.dueOn(lastActivity: last, years: years)
-                guard dueOn <= today else { continue }
                 due.append(RetentionDue(clientID: id, fileNumber: r.text("file_number") ?? "", name: "\(r.text("last_name") ?? ""), \(r.text("first_name") ?? "")",
                                         lastActivity: last, dueOn: dueOn))
             }

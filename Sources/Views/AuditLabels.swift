@@ -4,7 +4,7 @@ public enum AuditLabels {
         "read": "gelesen", "create": "angelegt", "update": "geändert", "delete": "gelöscht", "accept": "angenommen",
         "decline": "abgelehnt", "withdraw": "zurückgezogen", "cancel": "abgebrochen", "decide": "entschieden", "reopen": "Entscheidung zurückgenommen", "revoke": "widerrufen", "disclose": "offengelegt",
         "anonymise": "anonymisiert", "erase": "endgültig gelöscht", "activate": "reaktiviert", "deactivate": "deaktiviert", "change_role": "Rolle geändert",
-        "reset_password": "Passwort neu vergeben", "reset_totp": "zweiter Faktor zurückgesetzt",
+        "reset_password": "Passwort neu vergeben", "reset_totp": "zweiter Faktor zurückgesetzt", "backup": "gesichert",
     ]
 
     static let entities: [String: String] = [
@@ -16,6 +16,7 @@ public enum AuditLabels {
         "letter": "Schreiben", "meeting": "Quartalstreffen", "meeting_case": "Fallbesprechung", "referral": "Vermittlung",
         "relation": "Familienbeziehung", "reminder": "Wiedervorlage", "screening": "Screening", "session": "Beratung",
         "statistics": "Verfahrensstatistik", "status_history": "Statusverlauf", "user": "Benutzerkonto", "organisation": "Organisation",
+        "subject_access": "Auskunft nach Art. 15 DSGVO", "database": "Datenbank",
     ]
 
     /// "Statusverlauf gelesen"; an unknown code is shown as it is rather than hidden.

@@ -9,7 +9,7 @@ public enum CasePages {
     public static func state(_ s: CounselingCase.State) -> String {
         switch s { case .open: "offen"; case .waitingForDocuments: "wartet auf Unterlagen"; case .applicationFiled: "Antrag gestellt"; case .decided: "entschieden"; case .closed: "abgeschlossen" }
     }
-    static func channel(_ c: CounselingSession.Channel) -> String {
+    public static func channel(_ c: CounselingSession.Channel) -> String {
         switch c { case .inPerson: "persönlich"; case .phone: "Telefon"; case .email: "E-Mail"; case .video: "Video" }
     }
 

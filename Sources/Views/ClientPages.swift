@@ -157,6 +157,7 @@ public enum ClientPages {
         <p><a class="button" href="/clients/\(c.id)/assessment">Prüfung der Bleiberechtswege</a>
         <a href="/clients/\(c.id)/facts">Angaben bearbeiten</a>
         · <a href="/clients/\(c.id)/consents">Schweigepflichtentbindungen</a>
+        · <a href="/clients/\(c.id)/auskunft">Auskunft (Art. 15 DSGVO)</a>
         \(v.canSeeAudit ? "· <a href=\"/clients/\(c.id)/audit\">Protokoll</a> · <a href=\"/clients/\(c.id)/erase\">Akte löschen …</a>" as HTML : .empty)</p>
         <section aria-labelledby="family"><h2 id="family">Familie und Haushalt</h2>
         \(family.isEmpty ? "<p>Keine Familienangehörigen erfasst.</p>" as HTML : "<ul>\(family)</ul>")

@@ -17,6 +17,11 @@ public enum FactsPage {
         ("fdgo_doubts", "konkrete Zweifel am Bekenntnis zur FDGO (§ 25a)"), ("integration_prognosis", "Integrationsprognose: positive/negative"),
         ("integration_course", "Integrationskurs: possible, obliged, completed_on, dropout_not_at_fault"),
         ("livelihood", "Lebensunterhalt je Zeitraum: from, to, work_share (Anteil durch Arbeit, 0–1), own_work_share, public_funds, wohngeld, benefits_temporary, bafoeg_need_covered"),
+        ("lu_prognosis_full", "Prognose: volle Sicherung des Lebensunterhalts zu erwarten (§ 25b Abs. 1 S. 2 Nr. 3)"),
+        ("single_parent_work_unreasonable", "alleinerziehend mit minderjährigen Kindern, Arbeit unzumutbar (§ 10 Abs. 1 Nr. 3 SGB II)"),
+        ("caring_for_relative", "pflegt einen nahen Angehörigen"),
+        ("housing_sufficient", "ausreichender Wohnraum (§ 19d Abs. 1 Nr. 2)"),
+        ("matching_job_offer", "konkretes Arbeitsplatzangebot passend zur Qualifikation (§ 19d)"),
         ("employment", "Beschäftigung: from, to, hours (Wochenstunden), insured (sozialversicherungspflichtig), qualified, matches_qualification"),
         ("education", "Schule/Studium: kind (school/university/vocational_preparation), from, to, successful"),
         ("degrees", "Abschlüsse: kind (school/vocational/care_assistant/university), on, country, recognised"),
@@ -27,6 +32,7 @@ public enum FactsPage {
         ("inability", "Krankheit/Behinderung/Alter: school, livelihood, german, reason"),
         ("departure", "Ausreisehindernis: impossible_since, end_foreseeable, own_fault"),
         ("removal_measures", "konkrete Maßnahmen zur Aufenthaltsbeendigung: []"),
+        ("informed_per_104c_abs4", "als früherer Inhaber einer § 104c-Erlaubnis von der Behörde nach § 104c Abs. 4 belehrt"),
     ]
 
     /// `revision`, `changedMeanwhile`: as for `FactsForm.render`.

@@ -35,6 +35,7 @@ struct ClientRoutes {
             (.get, "/retention", retention),
             (.get, "/clients/{id}/assessment/snapshots/{snapshot}", showSnapshot),
             (.get, "/clients/{id}/audit", audit),
+            (.get, "/clients/{id}/auskunft", subjectAccess),
         ]
     }
 

@@ -1,0 +1,56 @@
+import CaseFiles
+import Counseling
+import Eligibility
+import Foundation
+import Hummingbird
+import Storage
+import Views
+
+/// The client's information request (Art. 15 DSGVO): everything the service holds about the person on one printable
+/// page. Reading it is an audit event of its own.
+extension ClientRoutes {
+    @Sendable func subjectAccess(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c) = try await loadClient(context)
+        let org = c.organisationID
+        guard let controller = try await services.accounts.organisation(org) else { throw AppError.notFound }
+        try await services.clients.recordRead(clientID: c.id, entity: "subject_access", audit: services.audit(a))
+        var m = SubjectAccessPage.Model(client: c, controller: controller, today: services.today, retentionYears: services.config.retentionYears)
+        m.includeConfidential = request.uri.queryParameters["vertraulich"] == "1"
+
+        let (members, relatives, relations) = try await family(c)
+        let people = members + relatives
+        m.relatives = relations.compactMap { r in
+            guard r.from == c.id || r.to == c.id, let other = people.first(where: { $0.id == (r.from == c.id ? r.to : r.from) }) else { return nil }
+            let role = r.kind == .parent ? (r.from == c.id ? "Kind" : "Elternteil") : Labels.relation(r.kind)
+            return (name: "\(other.firstName) \(other.lastName)", relation: role)
+        }
+
+        let sessions = try await services.cases.sessions(aboutClient: c.id, organisation: org)
+        let cases = try await services.cases.cases(clientID: c.id, organisation: org)
+        let reminders = try await services.cases.reminders(caseIDs: cases.map(\.id), organisation: org, openOnly: false)
+        for k in cases {
+            let documents = try await services.applications.documents(caseID: k.id, organisation: org).map {
+                (kind: $0.kind.german, state: $0.state.german, receivedOn: $0.receivedOn, file: $0.file?.name)
+            }
+            m.cases.append(.init(counselingCase: k, sessions: sessions.filter { $0.caseID == k.id },
+                                 applications: try await services.applications.applications(caseID: k.id, organisation: org),
+                                 documents: documents, reminders: reminders.filter { $0.caseID == k.id }))
+        }
+        // Sessions about the person held in a relative's case are theirs too.
+        let own = Set(cases.map(\.id))
+        m.otherSessions = sessions.filter { !own.contains($0.caseID) }
+
+        m.consents = try await services.cooperation.consents(clientID: c.id, organisation: org)
+        m.disclosures = try await services.cooperation.disclosures(clientID: c.id, organisation: org)
+        m.referrals = try await services.cooperation.referrals(of: org).filter { $0.clientID == c.id }
+        m.appointments = try await services.appointments.appointments(clientID: c.id, organisation: org)
+        m.snapshots = try await services.clients.snapshots(clientID: c.id, organisation: org)
+        m.retentionDue = try await services.clients.retentionDay(clientID: c.id, organisation: org, today: services.today, years: services.config.retentionYears)
+        m.names = Dictionary(uniqueKeysWithValues: try await services.accounts.organisations().map { ($0.id, $0.name) })
+        m.accesses = try await AuditLog.events(ofClient: c.id, in: services.db, limit: 10_000).map {
+            .init(at: $0.at, organisation: m.names[$0.organisationID] ?? ($0.organisationID == "system" ? "System" : $0.organisationID), action: $0.action, entity: $0.entity)
+        }
+        m.facts = CaseFileEncoder.fields(c.facts)
+        return Reply.html(SubjectAccessPage.render(frame: clientFrame(context, "Auskunft", c), m))
+    }
+}

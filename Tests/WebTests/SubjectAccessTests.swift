@@ -1,0 +1,86 @@
+import Counseling
+import Eligibility
+import Foundation
+import Storage
+import Testing
+@testable import Web
+
+/// Art. 15 DSGVO: on request, the client gets everything the service holds about them on one printable page – what,
+/// why, from where, to whom, for how long, who looked – and only theirs.
+@Suite("The client's information request")
+struct SubjectAccessTests {
+    @Test(arguments: TestDatabase.available)
+    func theInformationListsTheRecordsRecipientsAndAccessesOfThePersonOnly(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let casePath = try await b.openCase("client-a", csrf: csrf, on: "01.10.2026")
+                #expect(try await b.request(.post, casePath + "/sessions", form: ["csrf": csrf, "on": "05.10.2026", "duration": "45", "channel": "phone",
+                                                                                  "language": "Arabisch", "record": "Zertifikat A2 besprochen",
+                                                                                  "confidential": "Vermerk über den Bruder"]).status == .seeOther)
+                let booking = ["csrf": csrf, "file_number": "A-1", "day": "24.11.2026", "time": "10:00", "duration": "60", "place": "Raum 2",
+                               "language": "Arabisch", "channel": "phone", "counselor": "user-0"]
+                #expect(try await b.request(.post, "/appointments", form: booking).status == .seeOther)
+                let audit = AuditContext(userID: "user-0", organisationID: "org-a", now: f.services.timestamp())
+                _ = try await f.services.cooperation.addConsent(Consent(id: "consent-1", clientID: "client-a", recipientOrganisationID: "org-abh", purpose: "Antrag begleiten",
+                                                                        topics: [.identity, .statusHistory], validFrom: Day("2026-10-01"), validUntil: nil,
+                                                                        language: "Deutsch", formVersion: "1"), organisation: "org-a", audit: audit)
+                _ = try await f.services.cooperation.disclose(clientID: "client-a", service: "org-a", recipient: "org-abh", topics: [.identity], on: Day("2026-11-20"),
+                                                              channel: "shared", audit: AuditContext(userID: "user-2", organisationID: "org-abh", now: f.services.timestamp()))
+
+                #expect(try await b.request(.get, "/clients/client-a").body.contains("href=\"/clients/client-a/auskunft\""))
+                let page = try await b.request(.get, "/clients/client-a/auskunft")
+                #expect(page.status == .ok)
+                let body = page.body
+                // Who, what, why, the rights.
+                #expect(body.contains("Auskunft über Ihre gespeicherten Daten (Art. 15 DSGVO)") && body.contains("Aktenzeichen A-1"))
+                #expect(body.contains("Verantwortlich: Beratung Elbstadt") && body.contains("Art. 77 DSGVO"))
+                // The records: status history, facts as stored, the session (not its confidential note), the appointment, the consent.
+                #expect(body.contains("id=\"status\"") && body.contains("id=\"facts\"") && body.contains("&quot;2020-11-15&quot;"))
+                #expect(body.contains("Zertifikat A2 besprochen") && !body.contains("Vermerk über den Bruder"))
+                #expect(body.contains("id=\"confidential-hint\"") && body.contains("Ein vertraulicher Vermerk ist"))
+                #expect(body.contains("id=\"appointments\"") && body.contains("24.11.2026, 10:00 Uhr, Raum 2"))
+                #expect(body.contains("id=\"consents\"") && body.contains("Antrag begleiten"))
+                // The recipient of the disclosure, and the accesses with the organisation that made them.
+                #expect(body.contains("id=\"disclosures\"") && body.contains("ABH Elbstadt") && !body.contains("id=\"no-disclosure\""))
+                #expect(body.contains("id=\"accesses\"") && body.contains("Auskunft nach Art. 15 DSGVO gelesen"))
+                // Open work: kept while the counseling runs.
+                #expect(body.contains("Solange die Beratung läuft"))
+                // Nothing of another client.
+                #expect(!body.contains("B-1") && !body.contains(f.clientB.lastName))
+
+                // The confidential notes only when asked for, with the reminder to check them.
+                let full = try await b.request(.get, "/clients/client-a/auskunft?vertraulich=1")
+                #expect(full.body.contains("Vermerk über den Bruder") && full.body.contains("Geheimnisse Dritter"))
+
+                // Reading it is an audit event of the client.
+                let events = try await AuditLog.events(ofClient: "client-a", in: f.services.db)
+                #expect(events.first?.action == "read" && events.first?.entity == "subject_access")
+
+                // Another city's service cannot ask for it, nor can the authority.
+                let muldenau = Browser(client: b.client, clock: f.clock)
+                _ = try await muldenau.logIn(f.login(.counselor, organisation: "org-b"))
+                #expect(try await muldenau.request(.get, "/clients/client-a/auskunft").status == .notFound)
+                let authority = Browser(client: b.client, clock: f.clock)
+                _ = try await authority.logIn(f.login(.authorityClerk))
+                #expect([.forbidden, .notFound].contains(try await authority.request(.get, "/clients/client-a/auskunft").status))
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aFinishedFileNamesTheDayItFallsDue(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let casePath = try await b.openCase("client-a", csrf: csrf, on: "01.10.2026")
+                #expect(try await b.request(.post, casePath + "/state", form: ["csrf": csrf, "state": "closed", "pathway": "25b", "counselor": "user-0",
+                                                                              "closed_on": "21.11.2026", "outcome": "Beratung beendet"]).status == .seeOther)
+                let body = try await b.request(.get, "/clients/client-a/auskunft").body
+                // The file was changed today (22.11.2026): three years on.
+                #expect(body.contains("Wenn bis dahin nichts mehr geschieht, ist das der 22.11.2029."))
+                #expect(body.contains("Ihre Daten wurden an niemanden weitergegeben.") && !body.contains("id=\"confidential-hint\""))
+            }
+        }
+    }
+}
