@@ -42,6 +42,7 @@ public enum DemoSeeder {
             guard let org = site.clients.first(where: { $0.id == r.from })?.organisationID else { continue }
             try await services.clients.addRelation(r, organisation: org, id: "demo-relation-\(i)")
         }
+        var formerCases = 0, formerSessions = 0
         if let service = site.work.cases.first?.organisationID, let authority = site.work.contacts.first?.authorityID {
             let serviceAudit = AuditContext(userID: creators[service]?.first?.user.id ?? "demo", organisationID: service, now: now)
             let clerk = site.users.first { $0.user.organisationID == authority && $0.user.role == .authorityClerk }?.user.id ?? "demo"
@@ -55,13 +56,56 @@ public enum DemoSeeder {
             }
             try await services.statistics.save(site.work.statistics, authority: authority, audit: AuditContext(userID: clerk, organisationID: authority, now: now))
             try await seedMeetings(services, site: site, service: service, audit: serviceAudit)
+            let former = try await seedFormerFiles(services, site: site, service: service, audit: serviceAudit)
+            formerCases = former.cases; formerSessions = former.sessions
             for r in site.work.advice { try await services.advice.add(r, organisation: service, audit: serviceAudit) }
             for article in site.work.articles { try await services.advice.save(article, audit: serviceAudit) }
             try await services.cooperation.importAll(consents: site.work.consents, referrals: site.work.referrals, contacts: site.work.contacts, service: service,
                                                      serviceAudit: serviceAudit, authorityAudit: AuditContext(userID: clerk, organisationID: authority, now: now))
         }
         return Summary(organisations: site.organisations.count, users: site.users.count, clients: site.clients.count,
-                       cases: site.work.cases.count, sessions: site.work.sessions.count)
+                       cases: site.work.cases.count + formerCases, sessions: site.work.sessions.count + formerSessions)
+    }
+
+    /// Three files of the service's counseling before the cooperation (2022–2023), finished long since: a fresh demo's
+    /// retention list ("Löschfristen") has something to show. Single adults without a case in the demo's work; their
+    /// files are dated and numbered back to their first session, as if entered then.
+    static func seedFormerFiles(_ services: AppServices, site: DemoSite, service: String, audit: AuditContext) async throws -> (cases: Int, sessions: Int) {
+        let withCase = Set(site.work.cases.map(\.clientID))
+        let related = Set(site.relations.flatMap { [$0.from, $0.to] })
+        let chosen = site.clients.filter {
+            $0.organisationID == service && !withCase.contains($0.id) && !related.contains($0.id) && $0.householdID == nil
+                && ($0.facts.born.map { $0.age(on: Day("2022-01-01")) >= 18 } ?? false)
+        }.sorted { $0.fileNumber < $1.fileNumber }.prefix(3)
+        let counselor = site.users.first { $0.user.organisationID == service && $0.user.role == .counselor }?.user.id
+        let plans: [(opened: Day, second: Day, closed: Day, pathway: PathwayKey, outcome: String)] = [
+            (Day("2022-03-14"), Day("2022-05-02"), Day("2022-11-30"), .p25_5, "Aufenthaltserlaubnis nach § 25 Abs. 5 AufenthG erteilt"),
+            (Day("2022-09-05"), Day("2022-10-17"), Day("2023-02-28"), .p25b, "Beratung beendet: Umzug in ein anderes Bundesland"),
+            (Day("2023-01-23"), Day("2023-03-06"), Day("2023-06-30"), .p25a, "Beratung beendet: kein Kontakt mehr"),
+        ]
+        var cases: [CounselingCase] = [], sessions: [CounselingSession] = []
+        for (i, (client, plan)) in zip(chosen, plans).enumerated() {
+            let caseID = "demo-former-\(i + 1)"
+            cases.append(CounselingCase(id: caseID, organisationID: service, clientID: client.id, openedOn: plan.opened, referralSource: .own,
+                                        pathway: plan.pathway, state: .closed, counselorID: counselor, closedOn: plan.closed, outcome: plan.outcome))
+            for (j, day) in [plan.opened, plan.second].enumerated() {
+                sessions.append(CounselingSession(id: "\(caseID)-session-\(j + 1)", caseID: caseID, clientID: client.id, on: day, durationMinutes: j == 0 ? 60 : 30,
+                                                  channel: .inPerson, language: "Deutsch", interpreter: false, pathways: [plan.pathway],
+                                                  record: j == 0 ? "Erstberatung: Aufenthaltsverlauf und Unterlagen aufgenommen." : "Folgeberatung: nächste Schritte besprochen.",
+                                                  confidentialNote: "", counselorID: counselor ?? audit.userID, createdAt: "\(day.iso)T09:00:00.000Z"))
+            }
+        }
+        try await services.cases.importAll(cases: cases, sessions: sessions, organisation: service, audit: audit)
+        try await services.db.transaction { ex in
+            var numbered: [Int: Int] = [:]
+            for (client, plan) in zip(chosen, plans) {
+                let year = plan.opened.components.0
+                numbered[year, default: 0] += 1
+                let at = "\(plan.opened.iso)T09:00:00.000Z", number = "PB-\(year)-\(String(format: "%04d", numbered[year]!))"
+                try await ex.execute(SQL("UPDATE clients SET created_at = ?, updated_at = ?, file_number = ? WHERE id = ?", [at, at, number, client.id]))
+            }
+        }
+        return (cases.count, sessions.count)
     }
 
     /// The cooperation's quarterly meetings since the kick-off in April 2024, the last one with two anonymised cases,

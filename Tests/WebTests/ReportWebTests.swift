@@ -283,4 +283,27 @@ struct ReportWebTests {
         let small = heights(Charts.stackedBars(CountTable(title: "x", rowLabels: ["a", "b"], columnLabels: ["n"], counts: [[5000], [1]])).rendered)
         #expect((small["b – n: 1"] ?? 0) >= 1)
     }
+
+    /// The demo's three files from before the cooperation are due for erasure on a fresh site, and only for the
+    /// coordination of their own service; one of them is erased from the list.
+    @Test(arguments: TestDatabase.available)
+    func aFreshDemoHasFilesDueForErasure(_ db: TestDatabase) async throws {
+        try await withDemo(db) { services, clock, client in
+            let b = Browser(client: client, clock: clock)
+            let csrf = try await b.logIn(login("koordination@elbstadt.example"), password: DemoSite.password)
+            let page = try await b.request(.get, "/retention")
+            #expect(page.status == .ok && page.body.contains("3 Akten mit abgelaufener Frist."))
+            for number in ["PB-2022-0001", "PB-2022-0002", "PB-2023-0001"] { #expect(page.body.contains(number)) }
+            let service = try #require(try await services.accounts.account(email: "koordination@elbstadt.example")?.user.organisationID)
+            let due = try await services.clients.retentionDue(organisation: service, today: services.today, years: 3)
+            let first = try #require(due.first)
+            #expect(first.fileNumber == "PB-2022-0001" && first.lastActivity == Day("2022-11-30"))
+            #expect(try await b.request(.post, "/clients/\(first.clientID)/erase", form: ["csrf": csrf, "file_number": first.fileNumber]).status == .ok)
+            #expect(try await b.request(.get, "/retention").body.contains("2 Akten mit abgelaufener Frist."))
+            // Another service's coordination sees none of them.
+            let muldenau = Browser(client: client, clock: clock)
+            _ = try await muldenau.logIn(login("koordination@muldenau.example"), password: DemoSite.password)
+            #expect(!(try await muldenau.request(.get, "/retention").body.contains("PB-2022-0002")))
+        }
+    }
 }
