@@ -51,29 +51,57 @@ public enum SubjectAccessPage {
         /// Confidential notes of the sessions: printed only when asked for (each is checked first for secrets of others,
         /// § 29 Abs. 1 S. 2 BDSG); the page tells the staff how many there are.
         public var includeConfidential = false
+        /// The language of the explanations (the client's); the stored data stay in German.
+        public var language = PublicPages.german
         public init(client: Client, controller: Organisation, today: Day, retentionYears: Int) {
             self.client = client; self.controller = controller; self.today = today; self.retentionYears = retentionYears
         }
     }
 
+    /// The explanations a client-facing language lacks (a test keeps this empty for every language).
+    public static func untranslated(_ code: String) -> [String] { SubjectAccessTexts.untranslated(code) }
+
     public static func render(frame: PageFrame, _ m: Model) -> HTML {
-        let c = m.client
+        let c = m.client, code = m.language.code
+        func t(_ key: String, _ values: [String: String] = [:]) -> String { SubjectAccessTexts.text(key, code, values) }
         let confidential = (m.cases.flatMap(\.sessions) + m.otherSessions).filter { !$0.confidentialNote.isEmpty }.count
+        let query = code == "de" ? "" : "?lang=\(code)"
         let staffHint: HTML = confidential == 0 ? .empty : m.includeConfidential
-            ? "<p class=\"notice no-print\" id=\"confidential-hint\">Die \(confidential) vertraulichen Vermerke sind abgedruckt. Vor der Herausgabe prüfen, ob sie Geheimnisse Dritter enthalten (§ 29 Abs. 1 S. 2 BDSG). <a href=\"/clients/\(c.id)/auskunft\">Ohne vertrauliche Vermerke</a></p>"
-            : "<p class=\"notice no-print\" id=\"confidential-hint\">\(confidential == 1 ? "Ein vertraulicher Vermerk ist" : "\(confidential) vertrauliche Vermerke sind") nicht abgedruckt. Auch sie sind Daten der Person: jeden prüfen (Geheimnisse Dritter, § 29 Abs. 1 S. 2 BDSG) und, soweit nichts entgegensteht, herausgeben. <a href=\"/clients/\(c.id)/auskunft?vertraulich=1\">Mit vertraulichen Vermerken</a></p>"
+            ? "<p class=\"notice no-print\" id=\"confidential-hint\">Die \(confidential) vertraulichen Vermerke sind abgedruckt. Vor der Herausgabe prüfen, ob sie Geheimnisse Dritter enthalten (§ 29 Abs. 1 S. 2 BDSG). <a href=\"/clients/\(c.id)/auskunft\(query)\">Ohne vertrauliche Vermerke</a></p>"
+            : "<p class=\"notice no-print\" id=\"confidential-hint\">\(confidential == 1 ? "Ein vertraulicher Vermerk ist" : "\(confidential) vertrauliche Vermerke sind") nicht abgedruckt. Auch sie sind Daten der Person: jeden prüfen (Geheimnisse Dritter, § 29 Abs. 1 S. 2 BDSG) und, soweit nichts entgegensteht, herausgeben. <a href=\"/clients/\(c.id)/auskunft?\(code == "de" ? "" : "lang=\(code)&amp;")vertraulich=1\">Mit vertraulichen Vermerken</a></p>"
+        let options = PublicPages.all.map { l in "<option value=\"\(l.code)\"\(l.code == code ? " selected" : "")>\(l.name)</option>" as HTML }
+        let languageForm: HTML = """
+            <form method="get" action="/clients/\(c.id)/auskunft" class="no-print">
+            <label for="lang">Sprache der Erläuterungen (die Daten selbst stehen auf Deutsch)</label>
+            <select id="lang" name="lang">\(options)</select>\(m.includeConfidential ? "<input type=\"hidden\" name=\"vertraulich\" value=\"1\">" as HTML : .empty)
+            <button type="submit">Anzeigen</button></form>
+            """
+        let dir = m.language.rtl ? "rtl" : "ltr"
+        let explained: HTML = "<div id=\"explained\" lang=\"\(code)\" dir=\"\(dir)\">", accessesOpen: HTML = "<div id=\"accesses-part\" lang=\"\(code)\" dir=\"\(dir)\">"
+        let address = m.controller.postalAddress.isEmpty ? "" : ", " + m.controller.postalAddress.replacingOccurrences(of: "\n", with: ", ")
         return Layout.page(frame, """
         <p class="no-print"><a href="/clients/\(c.id)">Zurück zur Akte</a> · Zum Herausgeben drucken oder als PDF speichern.</p>
+        \(languageForm)
         \(staffHint)
-        <h1>Auskunft über Ihre gespeicherten Daten (Art. 15 DSGVO)</h1>
-        <p>für \(c.firstName) \(c.lastName), geboren \(Labels.day(c.facts.born)) · Aktenzeichen \(c.fileNumber) · Stand \(m.today.german)</p>
-        <p>Verantwortlich: \(m.controller.name)\(m.controller.postalAddress.isEmpty ? "" : ", " + m.controller.postalAddress.replacingOccurrences(of: "\n", with: ", "))</p>
-        \(purposes(m))
-        \(sources(m))
-        \(recipients(m))
-        \(storage(m))
-        \(rights)
-        <h2 id="data">Die gespeicherten Daten</h2>
+        \(explained)
+        <h1>\(t("title"))</h1>
+        <p>\(t("line", ["name": "\(c.firstName) \(c.lastName)", "born": Labels.day(c.facts.born), "file": c.fileNumber, "today": m.today.german]))</p>
+        <p>\(t("controller", ["org": m.controller.name + address]))</p>
+        <h2>\(t("hPurpose"))</h2>
+        <p>\(t("purpose", ["org": m.controller.name]))</p>
+        <p>\(t("noDecision"))</p>
+        <h2>\(t("hSources"))</h2>
+        <ul><li>\(t("sourceSelf"))</li>\(m.referrals.map { r -> HTML in "<li>\(t("sourceReferral", ["authority": m.names[r.authorityID] ?? r.authorityID, "date": r.createdOn.german]))</li>" })</ul>
+        <h2>\(t("hRecipients"))</h2>
+        \(recipients(m, t))
+        <h2>\(t("hStorage"))</h2>
+        <p>\(t("storage", ["years": String(m.retentionYears)])) \(m.retentionDue.map { $0 <= m.today ? t("storagePast") : t("storageDue", ["date": $0.german]) } ?? t("storageOpen")) \(t("earlier"))</p>
+        <h2>\(t("hRights"))</h2>
+        <ul>\(["r16", "r17", "r21", "r7", "r77"].map { "<li>\(t($0))</li>" as HTML })</ul>
+        <h2 id="data">\(t("hData"))</h2>
+        \(t("dataGerman").isEmpty ? HTML.empty : "<p>\(t("dataGerman"))</p>")
+        </div>
+        <div lang="de" dir="ltr" id="stored">
         \(master(m))
         \(statusHistory(c))
         \(facts(m))
@@ -81,61 +109,22 @@ public enum SubjectAccessPage {
         \(consentsSection(m))
         \(appointmentsSection(m))
         \(snapshotsSection(m))
-        \(accessesSection(m))
+        </div>
+        \(accessesOpen)
+        \(accessesSection(m, t))
+        </div>
         """)
     }
 
-    static func purposes(_ m: Model) -> HTML {
-        """
-        <h2>Zweck</h2>
-        <p>\(m.controller.name) speichert diese Daten, um Sie zu Ihrem Aufenthaltsrecht zu beraten, Ihre Anträge zu begleiten und – nur mit Ihrer schriftlichen Schweigepflichtentbindung – mit der Ausländerbehörde über Ihren Fall zu sprechen. Berichte an Geldgeber und die Kooperation enthalten nur Zahlen, keine Namen.</p>
-        <p>Die Prüfung der Bleiberechtswege im Programm ist eine Hilfe für die Beratung. Sie entscheidet nichts über Sie; über einen Antrag entscheidet allein die Ausländerbehörde.</p>
-        """
-    }
-
-    static func sources(_ m: Model) -> HTML {
-        let referred = m.referrals.map { r -> HTML in
-            "<li>Vermittlung durch \(m.names[r.authorityID] ?? r.authorityID) vom \(r.createdOn.german): Name, Geburtsdatum, Staatsangehörigkeit und Anlass der Vermittlung</li>"
-        }
-        return """
-        <h2>Herkunft der Daten</h2>
-        <ul><li>von Ihnen selbst, in den Beratungsgesprächen und aus den Unterlagen, die Sie uns gegeben haben</li>\(referred)</ul>
-        """
-    }
-
-    static func recipients(_ m: Model) -> HTML {
+    static func recipients(_ m: Model, _ t: (String, [String: String]) -> String) -> HTML {
         let rows = m.disclosures.map { d -> HTML in
-            "<tr><td>\(GermanTime.format(d.at))</td><td>\(m.names[d.recipientID] ?? d.recipientID)</td><td>\(d.topics.map(\.german).joined(separator: "; "))</td></tr>"
+            "<tr><td>\(GermanTime.format(d.at))</td><td>\(m.names[d.recipientID] ?? d.recipientID)</td><td lang=\"de\">\(d.topics.map(\.german).joined(separator: "; "))</td></tr>"
         }
-        return """
-        <h2>Empfänger</h2>
-        \(rows.isEmpty ? "<p id=\"no-disclosure\">Ihre Daten wurden an niemanden weitergegeben.</p>" as HTML : """
-        <p>Weitergegeben unter Ihrer Schweigepflichtentbindung:</p>
-        <table id="disclosures"><caption class="visually-hidden">Weitergaben</caption><thead><tr><th scope="col">Zeitpunkt</th><th scope="col">an</th><th scope="col">Themen</th></tr></thead><tbody>\(rows)</tbody></table>
-        """)
+        return rows.isEmpty ? "<p id=\"no-disclosure\">\(t("noDisclosure", [:]))</p>" : """
+        <p>\(t("disclosed", [:]))</p>
+        <table id="disclosures"><caption class="visually-hidden">\(t("hRecipients", [:]))</caption><thead><tr><th scope="col">\(t("colTime", [:]))</th><th scope="col">\(t("colTo", [:]))</th><th scope="col">\(t("colTopics", [:]))</th></tr></thead><tbody>\(rows)</tbody></table>
         """
     }
-
-    static func storage(_ m: Model) -> HTML {
-        let when: String = m.retentionDue.map {
-            $0 <= m.today ? "Die Frist ist abgelaufen; die Akte ist zur Löschung vorgemerkt." : "Wenn bis dahin nichts mehr geschieht, ist das der \($0.german)."
-        } ?? "Solange die Beratung läuft, bleibt sie gespeichert."
-        return """
-        <h2>Speicherdauer</h2>
-        <p>Die Akte wird gelöscht, wenn die Beratung abgeschlossen ist und seit dem letzten Schritt \(m.retentionYears) Jahre vergangen sind, es sei denn, eine gesetzliche Pflicht verlangt längeres Aufbewahren. \(when) Auf Ihren Wunsch löschen wir früher.</p>
-        """
-    }
-
-    static let rights: HTML = """
-        <h2>Ihre Rechte</h2>
-        <ul>
-        <li>Berichtigung unrichtiger und Ergänzung unvollständiger Daten (Art. 16 DSGVO)</li>
-        <li>Löschung (Art. 17 DSGVO) und Einschränkung der Verarbeitung (Art. 18 DSGVO)</li>
-        <li>Widerspruch gegen die Verarbeitung (Art. 21 DSGVO)</li>
-        <li>Widerruf einer Einwilligung oder Schweigepflichtentbindung jederzeit, für die Zukunft (Art. 7 Abs. 3 DSGVO)</li>
-        <li>Beschwerde bei einer Datenschutz-Aufsichtsbehörde, etwa der Ihres Bundeslandes (Art. 77 DSGVO)</li>
-        </ul>
-        """
 
     static func master(_ m: Model) -> HTML {
         let c = m.client
@@ -223,15 +212,15 @@ public enum SubjectAccessPage {
         return rows.isEmpty ? .empty : "<h3>Gespeicherte Prüfungen</h3><ul id=\"snapshots\">\(rows)</ul>"
     }
 
-    static func accessesSection(_ m: Model) -> HTML {
+    static func accessesSection(_ m: Model, _ t: (String, [String: String]) -> String) -> HTML {
         let rows = m.accesses.map { e -> HTML in
             let (action, entity) = AuditLabels.describe(action: e.action, entity: e.entity)
-            return "<tr><td>\(GermanTime.format(e.at))</td><td>\(e.organisation)</td><td>\(entity) \(action)</td></tr>"
+            return "<tr><td>\(GermanTime.format(e.at))</td><td>\(e.organisation)</td><td lang=\"de\">\(entity) \(action)</td></tr>"
         }
         return """
-        <h3>Zugriffe auf Ihre Daten</h3>
-        <p>Jeder Zugriff wird protokolliert (ohne Inhalte). \(m.accesses.isEmpty ? "Bisher keiner." : "\(m.accesses.count) Zugriffe, der jüngste zuerst:")</p>
-        \(rows.isEmpty ? HTML.empty : "<table id=\"accesses\"><caption class=\"visually-hidden\">Zugriffe</caption><thead><tr><th scope=\"col\">Zeitpunkt</th><th scope=\"col\">Organisation</th><th scope=\"col\">Vorgang</th></tr></thead><tbody>\(rows)</tbody></table>")
+        <h3>\(t("hAccesses", [:]))</h3>
+        <p>\(t("accesses", [:])) \(m.accesses.isEmpty ? t("noAccess", [:]) : t("accessCount", ["n": String(m.accesses.count)]))</p>
+        \(rows.isEmpty ? HTML.empty : "<table id=\"accesses\"><caption class=\"visually-hidden\">\(t("hAccesses", [:]))</caption><thead><tr><th scope=\"col\">\(t("colTime", [:]))</th><th scope=\"col\">\(t("colOrg", [:]))</th><th scope=\"col\">\(t("colWhat", [:]))</th></tr></thead><tbody>\(rows)</tbody></table>")
         """
     }
 }

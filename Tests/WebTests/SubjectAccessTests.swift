@@ -3,6 +3,7 @@ import Eligibility
 import Foundation
 import Storage
 import Testing
+import Views
 @testable import Web
 
 /// Art. 15 DSGVO: on request, the client gets everything the service holds about them on one printable page – what,
@@ -53,6 +54,15 @@ struct SubjectAccessTests {
                 let full = try await b.request(.get, "/clients/client-a/auskunft?vertraulich=1")
                 #expect(full.body.contains("Vermerk über den Bruder") && full.body.contains("Geheimnisse Dritter"))
 
+                // The explanations in the client's language, right to left where written so; the data stay German.
+                let arabic = try await b.request(.get, "/clients/client-a/auskunft?lang=ar").body
+                #expect(arabic.contains("id=\"explained\" lang=\"ar\" dir=\"rtl\"") && arabic.contains("معلومات عن بياناتك المخزنة"))
+                #expect(arabic.contains("id=\"stored\"") && arabic.contains("lang=\"de\" dir=\"ltr\" id=\"stored\"") && arabic.contains("Zertifikat A2 besprochen"))
+                // Every value filled in (the stored facts below are JSON, with braces of their own).
+                let explained = try #require(arabic.range(of: "id=\"explained\"").flatMap { start in arabic.range(of: "id=\"stored\"").map { arabic[start.lowerBound..<$0.lowerBound] } })
+                #expect(arabic.contains("<option value=\"ar\" selected>") && !explained.contains("{") && explained.contains("Beratung Elbstadt"))
+                #expect(body.contains("id=\"explained\" lang=\"de\" dir=\"ltr\""))
+
                 // Reading it is an audit event of the client.
                 let events = try await AuditLog.events(ofClient: "client-a", in: f.services.db)
                 #expect(events.first?.action == "read" && events.first?.entity == "subject_access")
@@ -82,5 +92,9 @@ struct SubjectAccessTests {
                 #expect(body.contains("Ihre Daten wurden an niemanden weitergegeben.") && !body.contains("id=\"confidential-hint\""))
             }
         }
+    }
+
+    @Test func everyClientLanguageHasEveryExplanation() {
+        for language in PublicPages.all { #expect(SubjectAccessPage.untranslated(language.code).isEmpty, "\(language.code)") }
     }
 }
