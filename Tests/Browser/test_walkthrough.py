@@ -362,3 +362,24 @@ def test_public_pages_fit_a_phone_screen(browser, server):
             assert overflow <= 1, f"{staff} is {overflow} px too wide"
     finally:
         browser.set_window_size(1280, 1600)
+
+
+def test_information_request_in_arabic_prints_without_the_staff_controls(browser, server):
+    """The client's information request (Art. 15 DSGVO) from the client page: the explanations chosen in Arabic run
+    right to left, the stored data stay German left to right, and the printout leaves out the staff's controls."""
+    browser.get(server + "/clients")
+    if browser.title.startswith("Anmelden"):
+        log_in(browser, server)
+        wait_title(browser, "Klient:innen")
+    browser.find_element(By.CSS_SELECTOR, "tbody tr a").click()
+    wait_title(browser, "")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Auskunft (Art. 15 DSGVO)").click()
+    assert wait_title(browser, "Auskunft") == "Auskunft über Ihre gespeicherten Daten (Art. 15 DSGVO)"
+    Select(browser.find_element(By.ID, "lang")).select_by_value("ar")
+    browser.find_element(By.CSS_SELECTOR, "form.no-print button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.TAG_NAME, "h1").text.startswith("معلومات"))
+    assert browser.execute_script("return getComputedStyle(document.getElementById('explained')).direction") == "rtl"
+    assert browser.execute_script("return getComputedStyle(document.getElementById('stored')).direction") == "ltr"
+    _, text = print_to_pdf(browser, "bleibe-auskunft.pdf")
+    assert "Aufenthaltsverlauf" in text and "Stammdaten" in text
+    assert "Sprache der Erläuterungen" not in text and "Zurück zur Akte" not in text
