@@ -80,6 +80,11 @@ public enum AuditLog {
         }
     }
 
+    /// How many events concern the client.
+    public static func count(ofClient clientID: String, in db: any SQLDatabase) async throws -> Int {
+        try await db.read { try await $0.one(SQL("SELECT COUNT(*) AS n FROM audit_events WHERE client_id = ?", [clientID]))?.int("n") ?? 0 }
+    }
+
     public struct Verification: Sendable, Equatable {
         public var checked: Int
         /// The first broken sequence number and why, or nil when the chain is intact.

@@ -43,6 +43,8 @@ public enum SubjectAccessPage {
         /// The stored facts by field of the case-file schema, each value as stored (JSON).
         public var facts: [(key: String, value: String)] = []
         public var accesses: [Access] = []
+        /// All recorded accesses (`accesses` lists the newest of them).
+        public var accessCount = 0
         /// Organisation names by id (recipients, referring authorities).
         public var names: [String: String] = [:]
         public var retentionYears: Int
@@ -213,13 +215,15 @@ public enum SubjectAccessPage {
     }
 
     static func accessesSection(_ m: Model, _ t: (String, [String: String]) -> String) -> HTML {
+        // German groups thousands with a point; other languages would read it as a decimal point.
+        func number(_ n: Int) -> String { m.language.code == "de" ? Labels.count(n) : String(n) }
         let rows = m.accesses.map { e -> HTML in
             let (action, entity) = AuditLabels.describe(action: e.action, entity: e.entity)
             return "<tr><td>\(GermanTime.format(e.at))</td><td>\(e.organisation)</td><td lang=\"de\">\(entity) \(action)</td></tr>"
         }
         return """
         <h3>\(t("hAccesses", [:]))</h3>
-        <p>\(t("accesses", [:])) \(m.accesses.isEmpty ? t("noAccess", [:]) : t("accessCount", ["n": String(m.accesses.count)]))</p>
+        <p>\(t("accesses", [:])) \(m.accesses.isEmpty ? t("noAccess", [:]) : t("accessCount", ["n": number(max(m.accessCount, m.accesses.count))]))\(m.accessCount > m.accesses.count ? " " + t("accessShown", ["shown": number(m.accesses.count)]) : "")</p>
         \(rows.isEmpty ? HTML.empty : "<table id=\"accesses\"><caption class=\"visually-hidden\">\(t("hAccesses", [:]))</caption><thead><tr><th scope=\"col\">\(t("colTime", [:]))</th><th scope=\"col\">\(t("colOrg", [:]))</th><th scope=\"col\">\(t("colWhat", [:]))</th></tr></thead><tbody>\(rows)</tbody></table>")
         """
     }

@@ -45,6 +45,7 @@ enum SubjectAccessTexts {
             "accesses": "Jeder Zugriff wird protokolliert (ohne Inhalte).",
             "accessCount": "{n} Zugriffe, der jüngste zuerst:",
             "noAccess": "Bisher keiner.",
+            "accessShown": "Aufgeführt sind die jüngsten {shown}.",
         ],
         "en": [
             "title": "Information about your stored data (Art. 15 GDPR)",
@@ -78,6 +79,7 @@ enum SubjectAccessTexts {
             "accesses": "Every access is logged (without contents).",
             "accessCount": "{n} accesses, the most recent first:",
             "noAccess": "None so far.",
+            "accessShown": "The most recent {shown} are listed.",
         ],
         "ar": [
             "title": "معلومات عن بياناتك المخزنة (المادة 15 من اللائحة العامة لحماية البيانات)",
@@ -111,6 +113,7 @@ enum SubjectAccessTexts {
             "accesses": "يُسجَّل كل وصول (دون المحتوى).",
             "accessCount": "عدد مرات الوصول: {n}، الأحدث أولًا:",
             "noAccess": "لا يوجد حتى الآن.",
+            "accessShown": "تُعرض أحدث {shown} منها.",
         ],
         "fa": [
             "title": "اطلاعات درباره‌ی داده‌های ذخیره‌شده‌ی شما (ماده‌ی ۱۵ مقررات عمومی حفاظت از داده‌ها)",
@@ -144,6 +147,7 @@ enum SubjectAccessTexts {
             "accesses": "هر دسترسی ثبت می‌شود (بدون محتوا).",
             "accessCount": "{n} دسترسی، جدیدترین اول:",
             "noAccess": "تاکنون هیچ.",
+            "accessShown": "{shown} مورد جدیدتر فهرست شده است.",
         ],
         "ru": [
             "title": "Информация о ваших сохранённых данных (ст. 15 GDPR)",
@@ -177,6 +181,7 @@ enum SubjectAccessTexts {
             "accesses": "Каждый доступ протоколируется (без содержания).",
             "accessCount": "Обращений: {n}, сначала самые последние:",
             "noAccess": "Пока ни одного.",
+            "accessShown": "Перечислены последние {shown}.",
         ],
         "tr": [
             "title": "Kayıtlı verileriniz hakkında bilgi (GDPR Madde 15)",
@@ -210,6 +215,7 @@ enum SubjectAccessTexts {
             "accesses": "Her erişim kaydedilir (içerik olmadan).",
             "accessCount": "{n} erişim, en yenisi önce:",
             "noAccess": "Şimdiye kadar yok.",
+            "accessShown": "En yeni {shown} erişim listelenmiştir.",
         ],
     ]
 }

@@ -49,6 +49,8 @@ extension ClientRoutes {
         m.snapshots = try await services.clients.snapshots(clientID: c.id, organisation: org)
         m.retentionDue = try await services.clients.retentionDay(clientID: c.id, organisation: org, today: services.today, years: services.config.retentionYears)
         m.names = Dictionary(uniqueKeysWithValues: try await services.accounts.organisations().map { ($0.id, $0.name) })
+        // The newest ten thousand are listed, all are counted.
+        m.accessCount = try await AuditLog.count(ofClient: c.id, in: services.db)
         m.accesses = try await AuditLog.events(ofClient: c.id, in: services.db, limit: 10_000).map {
             .init(at: $0.at, organisation: m.names[$0.organisationID] ?? ($0.organisationID == "system" ? "System" : $0.organisationID), action: $0.action, entity: $0.entity)
         }

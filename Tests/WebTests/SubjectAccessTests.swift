@@ -97,4 +97,19 @@ struct SubjectAccessTests {
     @Test func everyClientLanguageHasEveryExplanation() {
         for language in PublicPages.all { #expect(SubjectAccessPage.untranslated(language.code).isEmpty, "\(language.code)") }
     }
+
+    /// More accesses than the page lists: all are counted, and it says that the newest are listed.
+    @Test func aLongAccessLogIsCountedInFullAndSaysWhichAreListed() {
+        let client = Client(id: "c", organisationID: "o", fileNumber: "A-1", firstName: "Amira", lastName: "Haddad", facts: Person(id: "c"))
+        var m = SubjectAccessPage.Model(client: client, controller: Organisation(id: "o", name: "Beratung", kind: .counselingService, city: "E", land: "DE-SN"),
+                                        today: Day("2026-11-22"), retentionYears: 3)
+        m.accesses = [.init(at: "2026-11-21T08:00:00.000Z", organisation: "Beratung", action: "read", entity: "client"),
+                      .init(at: "2026-11-20T08:00:00.000Z", organisation: "Beratung", action: "update", entity: "facts")]
+        m.accessCount = 12_001
+        let page = SubjectAccessPage.render(frame: PageFrame(title: "Auskunft"), m).rendered
+        #expect(page.contains("12.001 Zugriffe, der jüngste zuerst: Aufgeführt sind die jüngsten 2."))
+        m.accessCount = 2
+        #expect(!SubjectAccessPage.render(frame: PageFrame(title: "Auskunft"), m).rendered.contains("Aufgeführt"))
+    }
 }
+
