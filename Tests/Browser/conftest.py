@@ -34,12 +34,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server():
-    work = tempfile.mkdtemp(prefix="bleibe-browser-")
-    env = dict(os.environ, BLEIBE_SQLITE_PATH=os.path.join(work, "bleibe.sqlite"), BLEIBE_ENV="development")
-    env.pop("DATABASE_URL", None)
-    subprocess.run([BIN, "demo"], env=env, check=True, capture_output=True)
+def start_server(env):
+    """`bleibe serve` on a free loopback port with `env`, once it answers; returns the process and its address."""
     port = free_port()
     proc = subprocess.Popen([BIN, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
@@ -49,6 +45,16 @@ def server():
             break
         except OSError:
             time.sleep(0.2)
+    return proc, base
+
+
+@pytest.fixture(scope="module")
+def server():
+    work = tempfile.mkdtemp(prefix="bleibe-browser-")
+    env = dict(os.environ, BLEIBE_SQLITE_PATH=os.path.join(work, "bleibe.sqlite"), BLEIBE_ENV="development")
+    env.pop("DATABASE_URL", None)
+    subprocess.run([BIN, "demo"], env=env, check=True, capture_output=True)
+    proc, base = start_server(env)
     yield base
     # SIGTERM is a graceful stop: open requests end, the database is closed, the exit code is 0 (not a crash).
     proc.terminate()

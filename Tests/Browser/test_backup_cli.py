@@ -4,10 +4,9 @@ import os
 import sqlite3
 import subprocess
 import tempfile
-import time
 import urllib.request
 
-from conftest import BIN, free_port
+from conftest import BIN, start_server
 
 
 def run(args, env):
@@ -26,15 +25,7 @@ def test_backup_while_serving_then_restore():
 
     assert run(["demo"], env).returncode == 0
     # The installation's own server runs while the backup is taken.
-    port = free_port()
-    proc = subprocess.Popen([BIN, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
+    proc, base = start_server(env)
     target = os.path.join(work, "b1")
     made = run(["backup", target], env)
     assert made.returncode == 0, made.stderr
