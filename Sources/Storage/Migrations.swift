@@ -314,6 +314,10 @@ public enum Migrations {
         Migration(version: 26, name: "0026_OrganisationPostalAddress") { _ in [
             "ALTER TABLE organisations ADD COLUMN postal_address TEXT NOT NULL DEFAULT ''",
         ] },
+        // The coordination's review of accesses reads an organisation's events of a period (AccessReview).
+        Migration(version: 27, name: "0027_AuditByOrganisationAndTime") { _ in [
+            "CREATE INDEX audit_events_organisation_at ON audit_events(organisation_id, at)",
+        ] },
     ]
 
     /// Applies every migration not yet applied, each in its own transaction.

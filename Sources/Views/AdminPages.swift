@@ -38,7 +38,7 @@ public enum AdminPages {
     /// `address`: the organisation's postal address as kept (or as just typed, with `addressError`).
     public static func users(frame: PageFrame, users: [User], roles: [Role], form f: UserForm, created: String? = nil,
                              held: [String: (cases: Int, appointments: Int)] = [:], me: String = "",
-                             address: String = "", addressError: String? = nil, addressSaved: Bool = false) -> HTML {
+                             address: String = "", addressError: String? = nil, addressSaved: Bool = false, showAccessReview: Bool = false) -> HTML {
         let lines = users.map { u in
             let h = held[u.id]
             let work: HTML = h.map { "\(workText(cases: $0.cases, appointments: $0.appointments))" as HTML } ?? "–"
@@ -59,6 +59,7 @@ public enum AdminPages {
         let options = roles.map { "<option value=\"\($0.rawValue)\"\($0.rawValue == f.role ? " selected" : "")>\($0.german)</option>" as HTML }
         return Layout.page(frame, """
         <h1>Benutzer:innen</h1>
+        \(showAccessReview ? "<p><a href=\"/access-review\" id=\"access-review-link\">Zugriffsauswertung</a> – wer wann auf welche Akten zugegriffen hat</p>" as HTML : .empty)
         \(created.map { "<p role=\"status\">Benutzerkonto für \($0) angelegt. Das Einmal-Passwort wurde angezeigt; bitte sicher übergeben.</p>" as HTML } ?? .empty)
         <table><caption class="visually-hidden">Benutzer:innen</caption><thead><tr><th scope="col">Name</th><th scope="col">E-Mail</th><th scope="col">Rolle</th><th scope="col">Status</th><th scope="col">Offene Arbeit</th><th scope="col"><span class="visually-hidden">Aktion</span></th></tr></thead><tbody>\(lines)</tbody></table>
         <h2>Neues Benutzerkonto</h2>

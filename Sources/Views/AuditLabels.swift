@@ -16,7 +16,7 @@ public enum AuditLabels {
         "letter": "Schreiben", "meeting": "Quartalstreffen", "meeting_case": "Fallbesprechung", "referral": "Vermittlung",
         "relation": "Familienbeziehung", "reminder": "Wiedervorlage", "screening": "Screening", "session": "Beratung",
         "statistics": "Verfahrensstatistik", "status_history": "Statusverlauf", "user": "Benutzerkonto", "organisation": "Organisation",
-        "subject_access": "Auskunft nach Art. 15 DSGVO", "database": "Datenbank",
+        "subject_access": "Auskunft nach Art. 15 DSGVO", "database": "Datenbank", "access_review": "Zugriffsauswertung",
     ]
 
     /// "Statusverlauf gelesen"; an unknown code is shown as it is rather than hidden.

@@ -1,3 +1,4 @@
+import Eligibility
 import Foundation
 
 /// Moments (stored as ISO 8601 in UTC) as staff read them: German format, in Germany's time.
@@ -18,6 +19,16 @@ public enum GermanTime {
     public static func day(_ iso: String) -> String {
         guard let c = components(iso) else { return iso }
         return String(format: "%02d.%02d.%04d", c.day!, c.month!, c.year!)
+    }
+
+    /// The moment a calendar day begins in Germany, as moments are stored (ISO 8601, UTC):
+    /// 05.12.2026 → "2026-12-04T23:00:00.000Z". A period of days selects the moments from its first day's start up to
+    /// the start of the day after its last.
+    public static func start(of day: Day) -> String {
+        let (y, m, d) = day.components
+        guard let date = local.date(from: DateComponents(year: y, month: m, day: d)) else { return "\(day.iso)T00:00:00.000Z" }
+        let c = utc.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:00.000Z", c.year!, c.month!, c.day!, c.hour!, c.minute!)
     }
 
     static func components(_ iso: String) -> DateComponents? {

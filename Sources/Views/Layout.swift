@@ -212,6 +212,7 @@ public enum Layout {
     .letter, .consent-form { page: sheet; }
     @media print { header, nav, footer, .skip, .no-print { display: none; } main { padding: 0; } .letter { border: none; margin: 0; } }
     td.num { text-align: right; font-variant-numeric: tabular-nums; }
+    tr.flagged td { background: #fff4d6; }
     .figures { display: grid; grid-template-columns: minmax(0, max-content) minmax(4rem, auto); gap: 0.2rem 1rem; } .figures dd { margin: 0; font-weight: 700; }
     .report-part { break-inside: avoid; margin: 1rem 0; } svg.chart { max-width: 100%; height: auto; }
     .codes { font-family: monospace; font-size: 1.1rem; }

@@ -20,6 +20,7 @@ struct AdminRoutes {
             (.post, "/organisation/address", saveAddress),
             (.post, "/users/{id}/role", changeRole),
             (.post, "/users/{id}/reset", resetAccess),
+            (.get, "/access-review", accessReview),
         ]
     }
 
@@ -42,7 +43,7 @@ struct AdminRoutes {
         let kept = try await services.accounts.organisation(a.organisationID)?.postalAddress ?? ""
         return Reply.html(AdminPages.users(frame: context.frame("Benutzer:innen", current: "users"), users: list, roles: Policy.assignableRoles(by: a),
                                            form: form, held: held, me: a.userID, address: typed ?? kept, addressError: addressError,
-                                           addressSaved: addressSaved), status: status)
+                                           addressSaved: addressSaved, showAccessReview: Policy.allows(a, .readAudit(ownerOrganisation: a.organisationID))), status: status)
     }
 
     /// The organisation's postal address, for letters.

@@ -1,0 +1,56 @@
+/// The review of the audit trail by the coordination (Art. 32 DSGVO: access to the files is checked regularly): per
+/// user of the organisation, how many events and files in a period, and how many files they hold no case or
+/// appointment in – usual for the coordination, a question to ask of a counselor.
+public enum AccessReview {
+    public struct Summary: Sendable, Equatable {
+        public var userID: String
+        public var events: Int
+        public var clients: Int
+        /// Files touched in which the user leads no case and has no appointment.
+        public var withoutOwnWork: Int
+    }
+
+    public struct Access: Sendable, Equatable {
+        public var at: String
+        public var clientID: String?
+        public var action: String
+        public var entity: String
+        public var withoutOwnWork: Bool
+    }
+
+    /// "Own work": a case the user leads or an appointment with them, for the client of the event.
+    static let withoutOwnWork = """
+        e.client_id IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.client_id = e.client_id AND c.counselor_id = e.user_id)
+        AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.client_id = e.client_id AND a.counselor_id = e.user_id)
+        """
+
+    /// Per user of `organisation`, the events from the moment `from` up to (not including) `until` (ISO timestamps).
+    public static func summaries(_ db: any SQLDatabase, organisation: String, from: String, until: String) async throws -> [Summary] {
+        try await db.read { ex in
+            try await ex.query(SQL("""
+                SELECT e.user_id AS user_id, COUNT(*) AS events, COUNT(DISTINCT e.client_id) AS clients,
+                       COUNT(DISTINCT CASE WHEN \(withoutOwnWork) THEN e.client_id END) AS foreign_clients
+                FROM audit_events e WHERE e.organisation_id = ? AND e.at >= ? AND e.at < ? GROUP BY e.user_id
+                """, [organisation, from, until])).map {
+                Summary(userID: try $0.string("user_id"), events: $0.int("events") ?? 0, clients: $0.int("clients") ?? 0,
+                        withoutOwnWork: $0.int("foreign_clients") ?? 0)
+            }
+        }
+    }
+
+    /// One user's events in the period, newest first, at most `limit`.
+    public static func accesses(_ db: any SQLDatabase, organisation: String, user: String, from: String, until: String, limit: Int) async throws -> [Access] {
+        try await db.read { ex in
+            try await ex.query(SQL("""
+                SELECT e.at AS at, e.client_id AS client_id, e.action AS action, e.entity AS entity,
+                       CASE WHEN \(withoutOwnWork) THEN 1 ELSE 0 END AS foreign_client
+                FROM audit_events e WHERE e.organisation_id = ? AND e.user_id = ? AND e.at >= ? AND e.at < ?
+                ORDER BY e.seq DESC LIMIT ?
+                """, [organisation, user, from, until, limit])).map {
+                Access(at: try $0.string("at"), clientID: $0.text("client_id"), action: try $0.string("action"), entity: try $0.string("entity"),
+                       withoutOwnWork: ($0.int("foreign_client") ?? 0) == 1)
+            }
+        }
+    }
+}

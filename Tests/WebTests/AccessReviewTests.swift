@@ -1,0 +1,66 @@
+import Counseling
+import Eligibility
+import Foundation
+import Storage
+import Testing
+import Views
+@testable import Web
+
+/// The coordination reviews who opened which files (Art. 32 DSGVO): per user for a period, files without own work
+/// counted and marked, only its own organisation's staff.
+@Suite("Reviewing accesses to the files")
+struct AccessReviewTests {
+    @Test(arguments: TestDatabase.available)
+    func theCoordinationSeesWhoOpenedFilesWithoutOwnWork(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            // A second file of the service in which the counselor has no case.
+            var facts = f.clientA.facts
+            facts.born = Day("1990-03-01")
+            try await f.services.clients.create(Client(id: "client-k", organisationID: "org-a", fileNumber: "A-7", firstName: "Karim", lastName: "Nasser", facts: facts),
+                                                audit: AuditContext(userID: "user-1", organisationID: "org-a", now: "2026-11-01T08:00:00.000Z"))
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                _ = try await b.openCase("client-a", csrf: csrf, on: "01.10.2026")
+                #expect(try await b.request(.get, "/clients/client-a").status == .ok)
+                #expect(try await b.request(.get, "/clients/client-k").status == .ok)
+                // A counselor may not review.
+                #expect(try await b.request(.get, "/access-review").status == .forbidden)
+
+                let coordination = Browser(client: b.client, clock: f.clock)
+                _ = try await coordination.logIn(f.login(.coordinator))
+                #expect(try await coordination.request(.get, "/users").body.contains("id=\"access-review-link\""))
+                let page = try await coordination.request(.get, "/access-review")
+                #expect(page.status == .ok && page.body.contains("id=\"review\""))
+                // The counselor touched two files, one of them without own work (no case, no appointment in A-7).
+                let summaries = try await AccessReview.summaries(f.services.db, organisation: "org-a", from: GermanTime.start(of: Day("2026-11-22")),
+                                                                 until: GermanTime.start(of: Day("2026-11-23")))
+                let counselor = try #require(summaries.first { $0.userID == "user-0" })
+                #expect(counselor.clients == 2 && counselor.withoutOwnWork == 1)
+                #expect(page.body.contains("data-user=\"user-0\">1<"))
+                let detail = try await coordination.request(.get, "/access-review?from=22.11.2026&to=22.11.2026&user=user-0")
+                #expect(detail.body.contains("id=\"accesses\"") && detail.body.contains(">A-7</a>") && detail.body.contains("class=\"flagged\""))
+                #expect(detail.body.components(separatedBy: "class=\"flagged\"").count - 1 == detail.body.components(separatedBy: ">A-7</a>").count - 1)
+                // A day before: nobody (the client created on 01.11. is another day).
+                #expect(try await coordination.request(.get, "/access-review?from=20.11.2026&to=21.11.2026").body.contains("id=\"no-access\""))
+                // Bad input is a clear 400; another organisation's user is not found.
+                #expect(try await coordination.request(.get, "/access-review?from=31.02.2026").status == .badRequest)
+                #expect(try await coordination.request(.get, "/access-review?from=22.11.2026&to=21.11.2026").status == .badRequest)
+                #expect(try await coordination.request(.get, "/access-review?user=user-5").status == .notFound)
+                // The other city's coordination sees only its own staff.
+                let muldenau = Browser(client: b.client, clock: f.clock)
+                _ = try await muldenau.logIn(f.login(.coordinator, organisation: "org-b"))
+                #expect(!(try await muldenau.request(.get, "/access-review").body.contains("data-user=\"user-0\"")))
+                // Reading the review is itself recorded.
+                let last = try await f.services.db.read { try await $0.one("SELECT entity FROM audit_events WHERE user_id = 'user-1' ORDER BY seq DESC LIMIT 1") }
+                #expect(last?.text("entity") == "access_review")
+            }
+        }
+    }
+
+    @Test func aGermanDayStartsAtMidnightInBerlin() {
+        #expect(GermanTime.start(of: Day("2026-12-05")) == "2026-12-04T23:00:00.000Z")
+        #expect(GermanTime.start(of: Day("2026-07-01")) == "2026-06-30T22:00:00.000Z")
+        // The night the clocks go forward (29.03.2026) begins at 23:00 UTC the day before.
+        #expect(GermanTime.start(of: Day("2026-03-29")) == "2026-03-28T23:00:00.000Z")
+    }
+}
