@@ -118,8 +118,7 @@ public enum ClientPages {
             guard r.from == c.id || r.to == c.id else { return nil }
             let otherID = r.from == c.id ? r.to : r.from
             guard let other = v.members.first(where: { $0.id == otherID }) else { return nil }
-            let role: String
-            if r.kind == .parent { role = r.from == c.id ? "Kind" : "Elternteil" } else { role = Labels.relation(r.kind) }
+            let role = Labels.role(in: r, of: c.id)
             let together = v.householdIDs.contains(other.id) ? "im Haushalt" : "lebt nicht im Haushalt"
             let remove: HTML = r.id.map { rid in
                 "<form method=\"post\" action=\"/clients/\(c.id)/relations/\(rid)/delete\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">Verknüpfung lösen</button></form>"

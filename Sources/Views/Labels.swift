@@ -1,3 +1,4 @@
+import Counseling
 import Eligibility
 
 /// German labels for the values staff see.
@@ -69,6 +70,11 @@ public enum Labels {
     }
 
     public static func day(_ d: Day?) -> String { d?.german ?? "–" }
+
+    /// What the other person of `r` is to `clientID`: "Kind", "Elternteil", or the relation ("Ehegatt:in" …).
+    public static func role(in r: ClientRelation, of clientID: String) -> String {
+        r.kind == .parent ? (r.from == clientID ? "Kind" : "Elternteil") : relation(r.kind)
+    }
 
     /// A citation as staff read it. The engine cites the rule specification by file ("spec/13-open-questions.md U8",
     /// "spec/01-common.md §1.8") so that every conclusion is traceable; a counselor reads "offene Rechtsfrage U8" and

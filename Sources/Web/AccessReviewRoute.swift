@@ -13,27 +13,21 @@ extension AdminRoutes {
     @Sendable func accessReview(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
         guard Policy.allows(a, .readAudit(ownerOrganisation: a.organisationID)) else { throw AppError.forbidden }
-        let today = services.today
-        func day(_ key: String) throws -> Day? {
-            guard let text = request.uri.queryParameters[key[...]].map(String.init), !text.isEmpty else { return nil }
-            guard let d = try? parseDay(text) else { throw AppError.badRequest("„\(key == "from" ? "von" : "bis")“ ist kein gültiges Datum (TT.MM.JJJJ).") }
-            return d
-        }
-        let to = try day("to") ?? today, from = try day("from") ?? to.adding(days: -29)
+        let to = try request.queryDay("to") ?? services.today, from = try request.queryDay("from") ?? to.adding(days: -29)
         guard from <= to else { throw AppError.badRequest("Der Zeitraum endet vor seinem Beginn.") }
         let start = GermanTime.start(of: from), end = GermanTime.start(of: to.adding(days: 1))
 
-        let users = try await services.accounts.users(organisation: a.organisationID)
-        func name(_ id: String) -> String { users.first { $0.id == id }?.displayName ?? (id == "system" ? "System" : id) }
+        let users = Dictionary(try await services.accounts.users(organisation: a.organisationID).map { ($0.id, $0) }) { x, _ in x }
+        func name(_ id: String) -> String { users[id]?.displayName ?? (id == "system" ? "System" : id) }
         let rows = try await AccessReview.summaries(services.db, organisation: a.organisationID, from: start, until: end).map { s in
-            AccessReviewPage.Row(userID: s.userID, name: name(s.userID), role: users.first { $0.id == s.userID }?.role.german ?? "–",
+            AccessReviewPage.Row(userID: s.userID, name: name(s.userID), role: users[s.userID]?.role.german ?? "–",
                                  events: s.events, clients: s.clients, withoutOwnWork: s.withoutOwnWork)
         }.sorted { ($0.withoutOwnWork, $0.events) > ($1.withoutOwnWork, $1.events) }
 
         var detail: AccessReviewPage.Detail? = nil
         if let user = request.uri.queryParameters["user"].map(String.init), !user.isEmpty {
             // Only the organisation's own users: another organisation's id shows nothing (no oracle).
-            guard users.contains(where: { $0.id == user }) else { throw AppError.notFound }
+            guard users[user] != nil else { throw AppError.notFound }
             let list = try await AccessReview.accesses(services.db, organisation: a.organisationID, user: user, from: start, until: end, limit: Self.reviewLimit)
             let files = Dictionary(try await services.clients.clients(ids: Array(Set(list.compactMap(\.clientID))), organisation: a.organisationID).map { ($0.id, $0.fileNumber) },
                                    uniquingKeysWith: { x, _ in x })

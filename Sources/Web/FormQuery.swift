@@ -1,3 +1,4 @@
+import Eligibility
 import Foundation
 import Hummingbird
 import Views
@@ -16,6 +17,14 @@ extension Request {
             if decode(parts[0]) == name { return parts.count > 1 ? decode(parts[1]) : "" }
         }
         return nil
+    }
+
+    /// A day given in the query as `key` (TT.MM.JJJJ or ISO); nil when absent or empty, a German 400 when unreadable
+    /// ("von"/"bis" name the period's ends as the forms label them).
+    func queryDay(_ key: String) throws -> Day? {
+        guard let text = uri.queryParameters[key[...]].map(String.init), !text.isEmpty else { return nil }
+        guard let d = try? parseDay(text) else { throw AppError.badRequest("„\(key == "from" ? "von" : key == "to" ? "bis" : key)“ ist kein gültiges Datum (TT.MM.JJJJ).") }
+        return d
     }
 
     /// The language of a client-facing page: `?lang=`, else the browser's `Accept-Language`, else German.

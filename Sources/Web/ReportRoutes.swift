@@ -23,14 +23,9 @@ struct ReportRoutes {
     /// The period of the request: `from`/`to` (TT.MM.JJJJ or ISO); default the current year up to today.
     func period(_ request: Request) throws -> (Day, Day) {
         let today = services.today
-        func day(_ key: String) throws -> Day? {
-            guard let text = request.uri.queryParameters[key[...]].map(String.init), !text.isEmpty else { return nil }
-            guard let d = try? parseDay(text) else { throw AppError.badRequest("„\(key == "from" ? "von" : "bis")“ ist kein gültiges Datum (TT.MM.JJJJ).") }
-            return d
-        }
-        let from = try day("from") ?? Day(year: today.components.year, month: 1, day: 1)!
+        let from = try request.queryDay("from") ?? Day(year: today.components.year, month: 1, day: 1)!
         // A period reaching past today ends today: there are no figures of later days, and the heading says so.
-        let asked = try day("to") ?? today
+        let asked = try request.queryDay("to") ?? today
         guard from <= asked else { throw AppError.badRequest("Der Zeitraum endet vor seinem Beginn.") }
         guard from <= today else { throw AppError.badRequest("Der Zeitraum beginnt nach heute.") }
         let to = min(asked, today)

@@ -23,8 +23,7 @@ extension ClientRoutes {
         let people = members + relatives
         m.relatives = relations.compactMap { r in
             guard r.from == c.id || r.to == c.id, let other = people.first(where: { $0.id == (r.from == c.id ? r.to : r.from) }) else { return nil }
-            let role = r.kind == .parent ? (r.from == c.id ? "Kind" : "Elternteil") : Labels.relation(r.kind)
-            return (name: "\(other.firstName) \(other.lastName)", relation: role)
+            return (name: "\(other.firstName) \(other.lastName)", relation: Labels.role(in: r, of: c.id))
         }
 
         let sessions = try await services.cases.sessions(aboutClient: c.id, organisation: org)
