@@ -37,7 +37,19 @@ public enum Backup {
         if fm.fileExists(atPath: directory), try !fm.contentsOfDirectory(atPath: directory).isEmpty {
             throw Refusal("Das Zielverzeichnis \(directory) ist nicht leer; eine Sicherung überschreibt nichts.")
         }
-        let target = URL(fileURLWithPath: directory, isDirectory: true)
+        let target = URL(fileURLWithPath: directory, isDirectory: true), existed = fm.fileExists(atPath: directory)
+        do {
+            return try await fill(target, from: store, uploads: uploads, now: now)
+        } catch {
+            // Nothing half-written: a failed backup leaves the target as it found it (absent, or empty).
+            try? fm.removeItem(at: target)
+            if existed { try? fm.createDirectory(at: target, withIntermediateDirectories: true) }
+            throw error
+        }
+    }
+
+    static func fill(_ target: URL, from store: SQLiteStore, uploads: String, now: String) async throws -> Summary {
+        let fm = FileManager.default
         let files = target.appendingPathComponent(uploadsFolder, isDirectory: true)
         try fm.createDirectory(at: files, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         try fm.setAttributes([.posixPermissions: 0o700], ofItemAtPath: target.path)
@@ -74,7 +86,7 @@ public enum Backup {
         }
         await copy.shutdown()
         try restrict(target)
-        var summary = try await verify(directory: directory)
+        var summary = try await verify(directory: target.path)
         summary.problems = problems + summary.problems
         return summary
     }

@@ -110,8 +110,7 @@ public enum ClientPages {
         let c = v.client, p = c.facts
         let status = (p.status ?? []).map { s in
             """
-            <tr><td>\(Labels.status(s.kind))\(s.basis.map { " (" + StatusPeriod.citation(ofBasis: $0) + ")" } ?? "")\(s.fiktion.map { " – " + Labels.fiktion($0) } ?? "")\(s.continues.map { ", fortgeltend: " + StatusPeriod.citation(ofBasis: $0) } ?? "")\(s.kind.isDuldung && !s.issued ? " – ohne Bescheinigung" : "")</td>
-            <td>\(s.from.german)</td><td>\(s.to?.german ?? "laufend\(s.validUntil.map { " (gültig bis \($0.german))" } ?? "")")</td></tr>
+            <tr><td>\(Labels.status(of: s))</td><td>\(s.from.german)</td><td>\(Labels.until(of: s))</td></tr>
             """ as HTML
         }
         let family = v.relations.compactMap { r -> HTML? in

@@ -71,6 +71,18 @@ public enum Labels {
 
     public static func day(_ d: Day?) -> String { d?.german ?? "–" }
 
+    /// A status period as staff read it: the status, its basis, a Fiktion, the permit it continues, a Duldung without
+    /// certificate ("Duldung (§ 60a) – ohne Bescheinigung").
+    public static func status(of s: StatusPeriod) -> String {
+        status(s.kind) + (s.basis.map { " (" + StatusPeriod.citation(ofBasis: $0) + ")" } ?? "") + (s.fiktion.map { " – " + fiktion($0) } ?? "")
+            + (s.continues.map { ", fortgeltend: " + StatusPeriod.citation(ofBasis: $0) } ?? "") + (s.kind.isDuldung && !s.issued ? " – ohne Bescheinigung" : "")
+    }
+
+    /// The end of a status period, or "laufend" with the day its paper is valid until.
+    public static func until(of s: StatusPeriod) -> String {
+        s.to?.german ?? "laufend\(s.validUntil.map { " (gültig bis \($0.german))" } ?? "")"
+    }
+
     /// What the other person of `r` is to `clientID`: "Kind", "Elternteil", or the relation ("Ehegatt:in" …).
     public static func role(in r: ClientRelation, of clientID: String) -> String {
         r.kind == .parent ? (r.from == clientID ? "Kind" : "Elternteil") : relation(r.kind)

@@ -141,7 +141,7 @@ public enum SubjectAccessPage {
 
     static func statusHistory(_ c: Client) -> HTML {
         let rows = (c.facts.status ?? []).map { p -> HTML in
-            "<tr><td>\(p.from.german)</td><td>\(Labels.day(p.to))</td><td>\(Labels.status(p.kind))\(p.basis.map { " (" + StatusPeriod.citation(ofBasis: $0) + ")" } ?? "")</td></tr>"
+            "<tr><td>\(p.from.german)</td><td>\(Labels.until(of: p))</td><td>\(Labels.status(of: p))</td></tr>"
         }
         return rows.isEmpty ? "<h3>Aufenthaltsverlauf</h3><p>Nicht erfasst.</p>" : """
         <h3>Aufenthaltsverlauf</h3>

@@ -115,4 +115,20 @@ struct BackupTests {
             await restored.shutdown()
         }
     }
+
+    /// A backup that fails midway (here: the database is already closed) leaves no half-written directory behind.
+    @Test func aFailedBackupLeavesNothingBehind() async throws {
+        let root = scratch()
+        let store = try await SQLiteStore.open(path: root + "/live/bleibe.sqlite")
+        try await Migrations.migrate(store, now: "2026-11-22T08:00:00.000Z")
+        await store.shutdown()
+        let target = root + "/backup"
+        await #expect(throws: (any Error).self) { _ = try await Backup.write(store, uploads: root + "/uploads", to: target, now: "2026-11-22T09:00:00.000Z") }
+        #expect(!FileManager.default.fileExists(atPath: target))
+        // An empty directory given as the target stays, empty.
+        try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+        await #expect(throws: (any Error).self) { _ = try await Backup.write(store, uploads: root + "/uploads", to: target, now: "2026-11-22T09:00:00.000Z") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target).isEmpty)
+    }
 }
+
