@@ -14,10 +14,7 @@ struct AccessReviewTests {
     func theCoordinationSeesWhoOpenedFilesWithoutOwnWork(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
             // A second file of the service in which the counselor has no case.
-            var facts = f.clientA.facts
-            facts.born = Day("1990-03-01")
-            try await f.services.clients.create(Client(id: "client-k", organisationID: "org-a", fileNumber: "A-7", firstName: "Karim", lastName: "Nasser", facts: facts),
-                                                audit: AuditContext(userID: "user-1", organisationID: "org-a", now: "2026-11-01T08:00:00.000Z"))
+            try await f.addClient("client-k", fileNumber: "A-7", firstName: "Karim", lastName: "Nasser", born: Day("1990-03-01"), by: "user-1", at: "2026-11-01T08:00:00.000Z")
             try await f.run { b in
                 let csrf = try await b.logIn(f.login(.counselor))
                 _ = try await b.openCase("client-a", csrf: csrf, on: "01.10.2026")

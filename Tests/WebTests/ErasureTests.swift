@@ -14,10 +14,7 @@ struct ErasureTests {
     func theCoordinationErasesAFinishedFileWithEveryRecordAndUpload(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
             // A relative whose file stays: the relation to him goes with the erased file, he remains.
-            var facts = f.clientA.facts
-            facts.born = Day("2015-03-01")
-            try await f.services.clients.create(Client(id: "client-k", organisationID: "org-a", fileNumber: "A-7", firstName: "Lina", lastName: "Haddad", facts: facts),
-                                                audit: AuditContext(userID: "user-0", organisationID: "org-a", now: "2026-11-22T08:00:00.000Z"))
+            try await f.addClient("client-k", fileNumber: "A-7", firstName: "Lina", lastName: "Haddad", born: Day("2015-03-01"))
             try await f.run { b in
                 let csrf = try await b.logIn(f.login(.counselor))
                 let casePath = try await b.openCase("client-a", csrf: csrf, on: "01.10.2026")

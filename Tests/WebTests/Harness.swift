@@ -124,6 +124,15 @@ struct Fixture {
         return Fixture(services: services, clock: clock, logins: logins, clientA: a, clientB: b)
     }
 
+    /// A further client of service A with client A's facts (born on `born` if given), created by `by` at `at`.
+    func addClient(_ id: String, fileNumber: String, firstName: String, lastName: String, born: Day? = nil,
+                   by: String = "user-0", at: String = "2026-11-22T08:00:00.000Z") async throws {
+        var facts = clientA.facts
+        if let born { facts.born = born }
+        try await services.clients.create(Client(id: id, organisationID: "org-a", fileNumber: fileNumber, firstName: firstName, lastName: lastName, facts: facts),
+                                          audit: AuditContext(userID: by, organisationID: "org-a", now: at))
+    }
+
     /// Runs a test on a fresh fixture and closes its database whatever happens.
     static func test(_ kind: TestDatabase, _ body: (Fixture) async throws -> Void) async throws {
         let f = try await make(kind)

@@ -21,10 +21,8 @@ struct RetentionTests {
     @Test(arguments: TestDatabase.available)
     func finishedFilesPastTheirPeriodAreListedForTheCoordinationOnly(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
-            let audit = AuditContext(userID: "user-0", organisationID: "org-a", now: "2026-11-22T08:00:00.000Z")
             for (id, number) in [("client-r", "A-R"), ("client-s", "A-S"), ("client-o", "A-O")] {
-                try await f.services.clients.create(Client(id: id, organisationID: "org-a", fileNumber: number, firstName: "Test", lastName: "Person \(number)",
-                                                           facts: f.clientA.facts), audit: audit)
+                try await f.addClient(id, fileNumber: number, firstName: "Test", lastName: "Person \(number)")
             }
             try await f.run { b in
                 let csrf = try await b.logIn(f.login(.counselor))
