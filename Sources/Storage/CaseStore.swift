@@ -1,6 +1,7 @@
 import Counseling
 import Eligibility
 import Foundation
+import Reports
 
 /// Cases (Akten) and counseling sessions, scoped to an organisation like clients; every write audited.
 public struct CaseStore: Sendable {
@@ -115,6 +116,22 @@ public struct CaseStore: Sendable {
     /// Every session of the organisation (reports: the kind of a session depends on its whole case).
     public func allSessions(organisation: String) async throws -> [CounselingSession] {
         try await sessions(SQL("SELECT * FROM counseling_sessions WHERE organisation_id = ? ORDER BY case_id, on_day, created_at, id", [organisation]))
+    }
+
+    /// What erased files left of their sessions for the reports (ClientStore.keepStatistics): each as a session of
+    /// no case, its person the random key, with the kind and nationality recorded at the erasure.
+    public func erasedSessions(organisation: String) async throws -> [CounselingReport.SessionRecord] {
+        try await db.read { ex in
+            try await ex.query(SQL("SELECT * FROM erased_sessions WHERE organisation_id = ? ORDER BY on_day, id", [organisation])).map { r in
+                let session = CounselingSession(id: try r.string("id"), caseID: "", clientID: try r.string("person"), on: Day(iso: try r.string("on_day")) ?? .distantPast,
+                                                durationMinutes: 0, channel: r.text("channel").flatMap(CounselingSession.Channel.init(rawValue:)) ?? .inPerson,
+                                                language: try r.string("language"), interpreter: false,
+                                                pathways: (r.text("pathways") ?? "").split(separator: ",").compactMap { PathwayKey(rawValue: String($0)) },
+                                                record: "", confidentialNote: "", counselorID: "", createdAt: "")
+                return CounselingReport.SessionRecord(session: session, kind: r.text("kind").flatMap(CounselingSession.Kind.init(rawValue:)) ?? .followUp,
+                                                      nationality: r.text("nationality"))
+            }
+        }
     }
 
     func sessions(_ sql: SQL) async throws -> [CounselingSession] {

@@ -1,5 +1,6 @@
 import Counseling
 import Eligibility
+import Foundation
 
 /// Erasing a client's file (Art. 17 DSGVO) once the counseling has ended: every record about the person goes in one
 /// transaction. The audit trail keeps its events (they hold ids, never content) and gains one for the erasure; a
@@ -50,6 +51,7 @@ extension ClientStore {
             // A relative's records may sit in this client's cases, and this client's in a relative's case (a child
             // counseled in the parent's case): both go, as records about the person or of the erased file.
             let byCase = "client_id = ? OR case_id IN (SELECT id FROM cases WHERE client_id = ?)"
+            try await Self.keepStatistics(ex, of: clientID, byCase: byCase)
             // Children before parents: the foreign keys hold on PostgreSQL at every statement.
             for statement in [
                 "DELETE FROM disclosures WHERE client_id = ?",
@@ -74,6 +76,51 @@ extension ClientStore {
 }
 
 extension ClientStore {
+    /// Before the records go: what the service's reports count of them, without a name, a content or a link to any
+    /// file (Art. 17 Abs. 3 lit. d with Art. 89 Abs. 1 DSGVO, § 27 BDSG: statistics of the funded counseling), so that
+    /// a report of a past period gives the same figures after an erasure. Per session its day, kind, channel, language,
+    /// the pathways discussed and the person's nationality, under a random key per person (persons are counted once);
+    /// per application its regulation, days and outcome.
+    static func keepStatistics(_ ex: any SQLExecutor, of clientID: String, byCase: String) async throws {
+        let going = try await ex.query(SQL("""
+            SELECT s.id, s.organisation_id, s.case_id, s.client_id, s.on_day, s.channel, s.language, s.pathways, c.nationality
+            FROM counseling_sessions s JOIN clients c ON c.id = s.client_id
+            WHERE s.client_id = ? OR s.case_id IN (SELECT id FROM cases WHERE client_id = ?)
+            """, [clientID, clientID]))
+        // The kind of a session is its place in its case. A case that stays (a relative's, where this person was
+        // counseled too) and keeps sessions gets a new first one: the sessions that go count as follow-ups then, so
+        // that the totals stay as they were.
+        var cases: Set<String> = []
+        for r in going { if let c = r.text("case_id") { cases.insert(c) } }
+        var kinds: [String: CounselingSession.Kind] = [:]
+        for caseID in cases.sorted() {
+            let all = try await ex.query(SQL("SELECT id, on_day, created_at FROM counseling_sessions WHERE case_id = ? ORDER BY on_day, created_at, id", [caseID]))
+            let leaving = Set(going.filter { $0.text("case_id") == caseID }.compactMap { $0.text("id") })
+            let staysWithSessions = all.count > leaving.count
+            for (i, r) in all.enumerated() {
+                guard let id = r.text("id"), leaving.contains(id) else { continue }
+                kinds[id] = i == 0 && !staysWithSessions ? .first : .followUp
+            }
+        }
+        var persons: [String: String] = [:]
+        for r in going {
+            guard let id = r.text("id"), let person = r.text("client_id") else { continue }
+            let key = persons[person] ?? UUID().uuidString.lowercased()
+            persons[person] = key
+            try await ex.execute(SQL("""
+                INSERT INTO erased_sessions (id, organisation_id, person, on_day, kind, channel, language, pathways, nationality)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [UUID().uuidString.lowercased(), try r.string("organisation_id"), key, try r.string("on_day"), (kinds[id] ?? .followUp).rawValue,
+                      try r.string("channel"), try r.string("language"), try r.string("pathways"), r.text("nationality")]))
+        }
+        // New ids throughout: the audit trail still names the old ones, with the client.
+        for r in try await ex.query(SQL("SELECT organisation_id, pathway, filed_on, decided_on, outcome FROM applications WHERE \(byCase)", [clientID, clientID])) {
+            try await ex.execute(SQL("INSERT INTO erased_applications (id, organisation_id, pathway, filed_on, decided_on, outcome) VALUES (?, ?, ?, ?, ?, ?)",
+                                     [UUID().uuidString.lowercased(), try r.string("organisation_id"), try r.string("pathway"), try r.string("filed_on"),
+                                      r.text("decided_on"), try r.string("outcome")]))
+        }
+    }
+
     /// The files of `organisation` without open work (no open case, no appointment from `today` on) whose last
     /// activity lies `years` or more before `today`, longest due first. One pass over each table, grouped by client
     /// (no per-client query: an organisation may hold a hundred thousand files).

@@ -318,6 +318,23 @@ public enum Migrations {
         Migration(version: 27, name: "0027_AuditByOrganisationAndTime") { _ in [
             "CREATE INDEX audit_events_organisation_at ON audit_events(organisation_id, at)",
         ] },
+        // What an erased file leaves for the service's statistics (Art. 17 Abs. 3 lit. d, Art. 89 Abs. 1 DSGVO): per
+        // session and application only what the reports count, under a random key per person (ClientStore.erase).
+        Migration(version: 28, name: "0028_CreateStatisticalResidue") { _ in [
+            """
+            CREATE TABLE erased_sessions (
+              id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL REFERENCES organisations(id), person TEXT NOT NULL,
+              on_day TEXT NOT NULL, kind TEXT NOT NULL, channel TEXT NOT NULL, language TEXT NOT NULL, pathways TEXT NOT NULL,
+              nationality TEXT)
+            """,
+            "CREATE INDEX erased_sessions_organisation ON erased_sessions(organisation_id, on_day)",
+            """
+            CREATE TABLE erased_applications (
+              id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL REFERENCES organisations(id), pathway TEXT NOT NULL,
+              filed_on TEXT NOT NULL, decided_on TEXT, outcome TEXT NOT NULL)
+            """,
+            "CREATE INDEX erased_applications_organisation ON erased_applications(organisation_id)",
+        ] },
     ]
 
     /// Applies every migration not yet applied, each in its own transaction.

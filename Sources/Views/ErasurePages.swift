@@ -23,7 +23,7 @@ public enum ErasurePages {
         <h1>Akte löschen: \(c.firstName) \(c.lastName)</h1>
         <p>Aktenzeichen \(c.fileNumber)</p>
         <p>Gelöscht werden die Stammdaten, die Angaben und der Statusverlauf\(parts.isEmpty ? "" : ", außerdem \(parts.joined(separator: ", "))"), jeweils mit hochgeladenen Dateien. Das lässt sich nicht rückgängig machen.</p>
-        <p class="hint">Vorher bedenken: gesetzliche oder vertragliche Aufbewahrungsfristen (z. B. gegenüber Zuwendungsgebern) gehen der Löschung vor (Art. 17 Abs. 3 DSGVO). Berichte über vergangene Zeiträume zählen die Person danach nicht mehr. Das Protokoll behält, wer wann auf die Akte zugegriffen hat – ohne Inhalte – und vermerkt die Löschung. Eine Vermittlung der Ausländerbehörde bleibt deren Unterlage, verweist aber nicht mehr auf die Akte.</p>
+        <p class="hint">Vorher bedenken: gesetzliche oder vertragliche Aufbewahrungsfristen (z. B. gegenüber Zuwendungsgebern) gehen der Löschung vor (Art. 17 Abs. 3 DSGVO). Damit Berichte über vergangene Zeiträume gleich bleiben, bleibt ohne Namen, Inhalt und Bezug zur Akte nur, was sie zählen (Art. 17 Abs. 3 lit. d, Art. 89 Abs. 1 DSGVO): je Beratung Tag, Erst- oder Folgeberatung, Kanal, Sprache, besprochene Wege und die Staatsangehörigkeit, je Antrag Vorschrift, Tage und Ergebnis. Das Protokoll behält, wer wann auf die Akte zugegriffen hat – ohne Inhalte – und vermerkt die Löschung. Eine Vermittlung der Ausländerbehörde bleibt deren Unterlage, verweist aber nicht mehr auf die Akte.</p>
         \(form)
         """)
     }

@@ -115,6 +115,7 @@ struct ReportRoutes {
             let kinds = CounselingSession.kinds(list)
             for s in list { records.append(.init(session: s, kind: kinds[s.id] ?? .followUp, nationality: nationality[s.clientID] ?? nil)) }
         }
+        records += try await services.cases.erasedSessions(organisation: organisation)
         records.sort { ($0.session.on, $0.session.id) < ($1.session.on, $1.session.id) }
         return CounselingReport.make(from: from, to: to, sessions: records, applications: applications,
                                      advice: try await services.advice.requests(organisation: organisation))
@@ -134,7 +135,7 @@ struct ReportRoutes {
             (from, to, alert) = try periodOrDefault(request)
         }
         let report = try await counselingReport(a.organisationID, from: from, to: to,
-                                                applications: try await services.applications.applications(organisation: a.organisationID))
+                                                applications: try await services.applications.reportApplications(organisation: a.organisationID))
         try await services.clients.recordList(search: "report", audit: services.audit(a))
         if let r = try export(report.published.tables, figures: [Self.headline(report)], format: format, name: "beratungsbericht-\(from.iso)-\(to.iso)") { return r }
         return Reply.html(ReportPages.counseling(frame: context.frame("Beratungsbericht", current: "report-counseling").alerting(alert), published ? report.published : report, published: published))
@@ -150,7 +151,7 @@ struct ReportRoutes {
         let partners = try await services.partners(of: a.organisationID)
         let servicesToCount = a.organisationKind == .authority ? partners.sorted() : [a.organisationID]
         var applications: [PermitApplication] = []
-        for s in servicesToCount { applications += try await services.applications.applications(organisation: s) }
+        for s in servicesToCount { applications += try await services.applications.reportApplications(organisation: s) }
         let referrals = try await services.cooperation.referrals(of: a.organisationID)
         let authority = a.organisationKind == .authority ? a.organisationID : partners.sorted().first
         var statistics = QuarterlyStatistics()
@@ -168,7 +169,7 @@ struct ReportRoutes {
         guard Policy.allows(a, .readServiceReports(organisation: a.organisationID)) else { throw AppError.forbidden }
         let (quarter, alert) = try publishedQuarter(request, what: "Den Bericht für Zuwendungsgeber")
         let from = quarter.firstDay, to = quarter.lastDay
-        let applications = try await services.applications.applications(organisation: a.organisationID)
+        let applications = try await services.applications.reportApplications(organisation: a.organisationID)
         let report = try await counselingReport(a.organisationID, from: from, to: to, applications: applications).published
         let coop = CooperationReport.make(from: from, to: to, applications: applications, referrals: try await services.cooperation.referrals(of: a.organisationID))
         let coops = try await services.cooperation.cooperations(of: a.organisationID)
@@ -201,7 +202,7 @@ struct ReportRoutes {
         let servicesOfLand = orgs.filter { $0.kind == .counselingService && $0.land == mine.land }.sorted { $0.city < $1.city }
         var rows: [[Int]] = []
         for s in servicesOfLand {
-            let apps = try await services.applications.applications(organisation: s.id)
+            let apps = try await services.applications.reportApplications(organisation: s.id)
             let r = try await counselingReport(s.id, from: from, to: to, applications: apps)
             let granted = apps.filter { $0.outcome == .granted && ($0.decidedOn.map { $0 >= from && $0 <= to } ?? false) }.count
             let filed = apps.filter { $0.filedOn >= from && $0.filedOn <= to }.count

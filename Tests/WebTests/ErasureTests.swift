@@ -2,6 +2,7 @@ import Counseling
 import Eligibility
 import Foundation
 import HTTPTypes
+import Reports
 import Storage
 import Testing
 @testable import Web
@@ -76,6 +77,71 @@ struct ErasureTests {
                 let events = try await AuditLog.events(ofClient: "client-a", in: f.services.db)
                 #expect(events.first?.action == "erase" && events.first?.userID == "user-1" && events.count > 5)
                 #expect(try await AuditLog.verify(f.services.db).isIntact)
+            }
+        }
+    }
+
+    /// A funder's report of a past period gives the same figures after a file was erased: what the reports count stays,
+    /// without name, content or link to a file. A relative's case in which the person was counseled first keeps its
+    /// total of first sessions.
+    @Test(arguments: TestDatabase.available)
+    func aReportOfAPastPeriodGivesTheSameFiguresAfterAnErasure(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.addClient("client-k", fileNumber: "A-7", firstName: "Lina", lastName: "Haddad", born: Day("2015-03-01"))
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let casePath = try await b.openCase("client-a", csrf: csrf, on: "01.02.2026")
+                for (day, language) in [("05.02.2026", "Arabisch"), ("12.03.2026", "Arabisch"), ("02.04.2026", "Englisch")] {
+                    #expect(try await b.request(.post, casePath + "/sessions", form: ["csrf": csrf, "on": day, "duration": "45", "channel": "phone",
+                                                                                      "language": language, "pw_25b": "1", "record": "Unterlagen besprochen"]).status == .seeOther)
+                }
+                #expect(try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "25b", "filed_on": "10.04.2026"]).status == .seeOther)
+                let application = try #require(try await f.services.applications.reportApplications(organisation: "org-a").first)
+                #expect(try await b.request(.post, casePath + "/applications/\(application.id)/decision",
+                                            form: ["csrf": csrf, "outcome": "refused", "decided_on": "20.06.2026"]).status == .seeOther)
+                #expect(try await b.request(.post, casePath + "/state", form: ["csrf": csrf, "state": "closed", "pathway": "25b", "counselor": "user-0",
+                                                                              "closed_on": "30.06.2026", "outcome": "Beratung beendet"]).status == .seeOther)
+                // The daughter's case, whose first session was held with the mother (recorded for her).
+                let childCase = try await b.openCase("client-k", csrf: csrf, on: "01.05.2026", pathway: "25a")
+                #expect(try await b.request(.post, childCase + "/sessions", form: ["csrf": csrf, "on": "20.05.2026", "duration": "30", "channel": "in_person",
+                                                                                   "language": "Arabisch", "record": "Schulbesuch"]).status == .seeOther)
+                let caseID = String(childCase.split(separator: "/").last!)
+                try await f.services.db.transaction { ex in
+                    try await ex.execute(SQL("""
+                        INSERT INTO counseling_sessions (id, organisation_id, case_id, client_id, on_day, duration_minutes, channel, language, interpreter,
+                          pathways, record, confidential_note, counselor_id, created_at, with_family)
+                        VALUES ('s-mother', 'org-a', ?, 'client-a', '2026-05-06', 60, 'in_person', 'Arabisch', 1, '25a', 'Mit der Mutter', '', 'user-0', '2026-05-06T10:00:00.000Z', 1)
+                        """, [caseID]))
+                }
+
+                let reports = ReportRoutes(services: f.services)
+                func report() async throws -> CounselingReport {
+                    try await reports.counselingReport("org-a", from: Day("2026-01-01"), to: Day("2026-11-22"),
+                                                       applications: try await f.services.applications.reportApplications(organisation: "org-a"))
+                }
+                let before = try await report()
+                #expect(before.sessions == 5 && before.firstSessions == 2 && before.persons == 2)
+
+                let coord = Browser(client: b.client, clock: f.clock)
+                let cc = try await coord.logIn(f.login(.coordinator))
+                let page = try await coord.request(.get, "/clients/client-a/erase")
+                #expect(page.body.contains("Damit Berichte über vergangene Zeiträume gleich bleiben"))
+                #expect(try await coord.request(.post, "/clients/client-a/erase", form: ["csrf": cc, "file_number": "A-1"]).status == .ok)
+
+                let after = try await report()
+                #expect(after.sessions == before.sessions && after.firstSessions == before.firstSessions && after.persons == before.persons)
+                #expect(after.tables == before.tables)
+                #expect(after.languagePersons == before.languagePersons)
+                // The application is counted still, as refused.
+                #expect(try await f.services.applications.reportApplications(organisation: "org-a").map(\.outcome) == [.refused])
+                // What is left names no client, case or session of the file, and the daughter's case keeps one session, now its first.
+                let residue = try await f.services.db.read { ex in
+                    try await ex.query("SELECT * FROM erased_sessions").map { try $0.string("person") + "|" + $0.string("kind") + "|" + $0.string("id") }
+                }
+                #expect(residue.count == 4 && residue.allSatisfy { !$0.contains("client-") && !$0.contains("s-mother") })
+                #expect(residue.filter { $0.contains("|erstberatung|") }.count == 1)
+                #expect(Set(residue.map { $0.split(separator: "|")[0] }).count == 1)
+                #expect(try await f.services.cases.sessions(caseID: caseID, organisation: "org-a").map(\.clientID) == ["client-k"])
             }
         }
     }

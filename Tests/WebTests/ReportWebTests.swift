@@ -298,8 +298,17 @@ struct ReportWebTests {
             let due = try await services.clients.retentionDue(organisation: service, today: services.today, years: 3)
             let first = try #require(due.first)
             #expect(first.fileNumber == "PB-2022-0001" && first.lastActivity == Day("2022-11-30"))
+            // The report of the years before stays as it was (the erased file leaves what the reports count).
+            func report() async throws -> CounselingReport {
+                try await ReportRoutes(services: services).counselingReport(service, from: Day("2022-01-01"), to: Day("2023-12-31"),
+                                                                             applications: try await services.applications.reportApplications(organisation: service))
+            }
+            let before = try await report()
+            #expect(before.sessions > 0)
             #expect(try await b.request(.post, "/clients/\(first.clientID)/erase", form: ["csrf": csrf, "file_number": first.fileNumber]).status == .ok)
             #expect(try await b.request(.get, "/retention").body.contains("2 Akten mit abgelaufener Frist."))
+            let after = try await report()
+            #expect(after.sessions == before.sessions && after.persons == before.persons && after.tables == before.tables)
             // Another service's coordination sees none of them.
             let muldenau = Browser(client: client, clock: clock)
             _ = try await muldenau.logIn(login("koordination@muldenau.example"), password: DemoSite.password)
