@@ -40,8 +40,8 @@ public enum SubjectAccessPage {
         public var snapshots: [AssessmentSnapshot] = []
         /// Sessions about the person in a relative's case.
         public var otherSessions: [CounselingSession] = []
-        /// The stored facts by field of the case-file schema, each value as stored (JSON).
-        public var facts: [(key: String, value: String)] = []
+        /// The stored facts by field of the case-file schema, each value as stored (JSON) and in words (`FactReading`).
+        public var facts: [(key: String, stored: String, reading: String)] = []
         public var accesses: [Access] = []
         /// All recorded accesses (`accesses` lists the newest of them).
         public var accessCount = 0
@@ -97,7 +97,7 @@ public enum SubjectAccessPage {
         <h2>\(t("hRecipients"))</h2>
         \(recipients(m, t))
         <h2>\(t("hStorage"))</h2>
-        <p>\(t("storage", ["years": String(m.retentionYears)])) \(m.retentionDue.map { $0 <= m.today ? t("storagePast") : t("storageDue", ["date": $0.german]) } ?? t("storageOpen")) \(t("earlier"))</p>
+        <p>\(t("storage", ["years": String(m.retentionYears)])) \(m.retentionDue.map { $0 <= m.today ? t("storagePast") : t("storageDue", ["date": $0.german]) } ?? t("storageOpen")) \(t("earlier")) \(t("residue"))</p>
         <h2>\(t("hRights"))</h2>
         <ul>\(["r16", "r17", "r21", "r7", "r77"].map { "<li>\(t($0))</li>" as HTML })</ul>
         <h2 id="data">\(t("hData"))</h2>
@@ -149,15 +149,17 @@ public enum SubjectAccessPage {
         """
     }
 
-    /// Every stored fact with the German meaning of its field, the value as stored (nothing left out or reworded).
+    /// Every stored fact with the German meaning of its field, in words and as stored (nothing left out; the words
+    /// are for reading, Art. 12 Abs. 1 DSGVO, the stored value is what the file holds).
     static func facts(_ m: Model) -> HTML {
         let meanings = Dictionary(FactsPage.fields, uniquingKeysWith: { a, _ in a })
         let rows = m.facts.map { f -> HTML in
-            "<tr><th scope=\"row\">\(meanings[f.key] ?? f.key)</th><td><code>\(f.value)</code></td></tr>"
+            "<tr><th scope=\"row\">\(meanings[f.key] ?? f.key)</th><td>\(f.reading)</td><td><code>\(f.stored)</code></td></tr>"
         }
         return rows.isEmpty ? "<h3>Angaben für die Prüfung</h3><p>Keine.</p>" : """
         <h3>Angaben für die Prüfung</h3>
-        <table id="facts"><caption class="visually-hidden">Angaben</caption><tbody>\(rows)</tbody></table>
+        <table id="facts"><caption class="visually-hidden">Angaben</caption>
+        <thead><tr><th scope="col">Angabe</th><th scope="col">Inhalt</th><th scope="col">gespeichert als</th></tr></thead><tbody>\(rows)</tbody></table>
         """
     }
 

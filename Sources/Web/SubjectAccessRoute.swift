@@ -1,4 +1,3 @@
-import CaseFiles
 import Counseling
 import Eligibility
 import Foundation
@@ -53,7 +52,7 @@ extension ClientRoutes {
         m.accesses = try await AuditLog.events(ofClient: c.id, in: services.db, limit: 10_000).map {
             .init(at: $0.at, organisation: m.names[$0.organisationID] ?? ($0.organisationID == "system" ? "System" : $0.organisationID), action: $0.action, entity: $0.entity)
         }
-        m.facts = CaseFileEncoder.fields(c.facts)
+        m.facts = FactReading.rows(c.facts)
         return Reply.html(SubjectAccessPage.render(frame: clientFrame(context, "Auskunft", c), m))
     }
 }

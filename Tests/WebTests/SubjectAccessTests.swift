@@ -1,9 +1,10 @@
+import CaseFiles
 import Counseling
 import Eligibility
 import Foundation
 import Storage
 import Testing
-import Views
+@testable import Views
 @testable import Web
 
 /// Art. 15 DSGVO: on request, the client gets everything the service holds about them on one printable page – what,
@@ -111,5 +112,54 @@ struct SubjectAccessTests {
         m.accessCount = 2
         #expect(!SubjectAccessPage.render(frame: PageFrame(title: "Auskunft"), m).rendered.contains("Aufgeführt"))
     }
-}
 
+    /// Art. 12 Abs. 1 DSGVO: the person reads their facts in plain German – dates as TT.MM.JJJJ, yes and no, the schema's
+    /// values and nested fields by German names – next to the value as stored.
+    @Test func storedFactsReadInPlainGerman() throws {
+        let person = try CaseFileDecoder.person(json: """
+            {"born":"1990-05-05","marital_status":"married","passport":true,"civic_test_passed_on":null,
+             "asylum":{"applied_on":"2013-03-03","decision":"rejected","rejected_as":"offensichtlich_unbegruendet","ou_basis":"30-3-1"},
+             "german":[{"level":"B1","scope":"oral","date":"2024-02-01"}],"livelihood":[{"from":"2024-01-01","work_share":0.5,"public_funds":true}],
+             "employment":[{"from":"2023-06-01","hours":19.5,"insured":true}],"removal_measures":[]}
+            """)
+        let reading = Dictionary(FactReading.rows(person).map { ($0.key, $0.reading) }, uniquingKeysWith: { a, _ in a })
+        #expect(reading["born"] == "05.05.1990" && reading["marital_status"] == "verheiratet" && reading["passport"] == "ja")
+        #expect(reading["civic_test_passed_on"] == "nie")
+        #expect(reading["asylum"] == "Antrag gestellt am: 03.03.2013; Entscheidung: abgelehnt; abgelehnt als: offensichtlich unbegründet; Vorschrift der Ablehnung: § 30 Abs. 3 Nr. 1 AsylG")
+        #expect(reading["german"] == "Niveau: B1; Teil: mündlich; Datum: 01.02.2024")
+        #expect(reading["livelihood"] == "von: 01.01.2024; Anteil durch Arbeit: 50 %; öffentliche Leistungen: ja")
+        #expect(reading["employment"] == "von: 01.06.2023; Wochenstunden: 19,5; sozialversicherungspflichtig: ja")
+        #expect(reading["removal_measures"] == "keine")
+        #expect(FactReading.rows(person).first { $0.key == "passport" }?.stored == "true")
+    }
+
+    /// Every nested field and every value of the schema that the case files use has its German word: no English
+    /// schema word is left in what the person reads.
+    @Test func everyFieldAndValueOfTheCaseFilesHasAGermanWord() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folders = [root.deletingLastPathComponent().appendingPathComponent("shared/law/cases").path, root.appendingPathComponent("cases").path]
+        var missing: Set<String> = [], persons = 0
+        // Free text and codes that stay as they are.
+        let asIs: Set<String> = ["nationality", "country", "level", "s54_group", "ou_basis", "offence", "occupation", "reason"]
+        func walk(_ value: Any, key: String) {
+            switch value {
+            case let o as JSONObject:
+                for (k, v) in o.pairs { if FactReading.names[k] == nil { missing.insert("field " + k) }; walk(v, key: k) }
+            case let list as [Any]: for v in list { walk(v, key: key) }
+            case let s as String where !asIs.contains(key) && Day(iso: Substring(s)) == nil:
+                if FactReading.words[s] == nil { missing.insert("value \(key)=\(s)") }
+            default: break
+            }
+        }
+        for folder in folders {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasSuffix(".yaml") {
+                for p in try CaseFileDecoder.load(path: folder + "/" + name).household.persons {
+                    persons += 1
+                    for (key, value) in CaseFileEncoder.values(p) { walk(value, key: key) }
+                }
+            }
+        }
+        #expect(persons > 200)
+        #expect(missing.isEmpty, "\(missing.sorted())")
+    }
+}
