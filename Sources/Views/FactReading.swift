@@ -13,14 +13,26 @@ public enum FactReading {
         CaseFileEncoder.values(person).map { (key: $0.key, stored: CaseFileEncoder.serialize($0.value), reading: text($0.value, key: $0.key)) }
     }
 
-    /// One value in words; `key`: its field (a date field's `null` means "never", a share reads as a percentage).
-    static func text(_ value: Any, key: String) -> String {
+    /// The German name of a top-level field for a reader: the JSON editor's help (`FactsPage.fields`) without its
+    /// notes on the format ("Asylverfahren: applied_on, decision …" → "Asylverfahren").
+    public static func label(_ key: String) -> String {
+        guard let help = FactsPage.fields.first(where: { $0.0 == key })?.1 else { return key }
+        var out = help.components(separatedBy: ": ").first ?? help
+        for note in [" (JJJJ-MM-TT)", ", ISO-Code (XXA = staatenlos)", " (true/false; leer = wird abgeleitet)"] {
+            out = out.replacingOccurrences(of: note, with: "")
+        }
+        return out
+    }
+
+    /// One value in words; `key`: its field (a date field's `null` means "never", a share reads as a percentage). The
+    /// entries of a top-level list stand on lines of their own (`\n`), those of a nested one are separated by commas.
+    static func text(_ value: Any, key: String, nested: Bool = false) -> String {
         switch value {
         case let o as JSONObject:
-            let parts = o.pairs.map { "\(name($0.0)): \(text($0.1, key: $0.0))" }
+            let parts = o.pairs.map { "\(name($0.0)): \(text($0.1, key: $0.0, nested: true))" }
             return parts.isEmpty ? "keine Angaben" : parts.joined(separator: "; ")
         case let list as [Any]:
-            return list.isEmpty ? "keine" : list.map { text($0, key: key) }.joined(separator: " | ")
+            return list.isEmpty ? "keine" : list.map { text($0, key: key, nested: true) }.joined(separator: nested ? ", " : "\n")
         case let b as Bool: return b ? "ja" : "nein"
         case let i as Int: return Labels.count(i)
         case let d as Double:

@@ -221,6 +221,8 @@ public enum Layout {
     main table { display: block; overflow-x: auto; max-width: 100%; }
     /* Cells keep whole words: a narrow table scrolls in its box rather than breaking "05.09.2025" letter by letter. */
     main th, main td { overflow-wrap: normal; }
+    /* A value as stored (JSON) may be one long word: it wraps anywhere rather than widen its table. */
+    main td code.stored { overflow-wrap: anywhere; font-size: 0.85em; }
     @media print { main table { display: table; overflow: visible; } }
     @media (max-width: 40rem) { header { flex-wrap: wrap; } .letter { width: 100%; min-height: 0; padding: 0 1rem 1rem; }
       .letter-sender, .letter-address, .letter-info { position: static; width: auto; height: auto; margin: 0.5rem 0; } .letter-subject { margin-top: 1rem; } }

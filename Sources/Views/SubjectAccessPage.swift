@@ -152,9 +152,9 @@ public enum SubjectAccessPage {
     /// Every stored fact with the German meaning of its field, in words and as stored (nothing left out; the words
     /// are for reading, Art. 12 Abs. 1 DSGVO, the stored value is what the file holds).
     static func facts(_ m: Model) -> HTML {
-        let meanings = Dictionary(FactsPage.fields, uniquingKeysWith: { a, _ in a })
         let rows = m.facts.map { f -> HTML in
-            "<tr><th scope=\"row\">\(meanings[f.key] ?? f.key)</th><td>\(f.reading)</td><td><code>\(f.stored)</code></td></tr>"
+            let lines = f.reading.split(separator: "\n").enumerated().map { i, line -> HTML in i == 0 ? "\(String(line))" : "<br>\(String(line))" }
+            return "<tr><th scope=\"row\">\(FactReading.label(f.key))</th><td>\(lines)</td><td><code class=\"stored\">\(f.stored)</code></td></tr>"
         }
         return rows.isEmpty ? "<h3>Angaben für die Prüfung</h3><p>Keine.</p>" : """
         <h3>Angaben für die Prüfung</h3>

@@ -130,6 +130,11 @@ struct SubjectAccessTests {
         #expect(reading["livelihood"] == "von: 01.01.2024; Anteil durch Arbeit: 50 %; öffentliche Leistungen: ja")
         #expect(reading["employment"] == "von: 01.06.2023; Wochenstunden: 19,5; sozialversicherungspflichtig: ja")
         #expect(reading["removal_measures"] == "keine")
+        // Two entries of a list stand on lines of their own; the field is named without the editor's notes on the format.
+        let two = try CaseFileDecoder.person(json: #"{"german":[{"level":"A2","scope":"written","date":"2023-01-01"},{"level":"B1","scope":"oral","date":"2024-02-01"}]}"#)
+        #expect(FactReading.rows(two).first?.reading == "Niveau: A2; Teil: schriftlich; Datum: 01.01.2023\nNiveau: B1; Teil: mündlich; Datum: 01.02.2024")
+        #expect(FactReading.label("asylum") == "Asylverfahren" && FactReading.label("born") == "Geburtsdatum"
+                && FactReading.label("nationality") == "Staatsangehörigkeit" && FactReading.label("safe_country_of_origin") == "sicherer Herkunftsstaat")
         #expect(FactReading.rows(person).first { $0.key == "passport" }?.stored == "true")
     }
 
