@@ -181,13 +181,12 @@ public struct ApplicationStore: Sendable {
     /// which belong to no case and no client.
     public func reportApplications(organisation: String) async throws -> [PermitApplication] {
         try await db.read { ex in
-            let live = try await ex.query(SQL("SELECT * FROM applications WHERE organisation_id = ? ORDER BY filed_on", [organisation])).map(Self.application)
-            let erased = try await ex.query(SQL("SELECT * FROM erased_applications WHERE organisation_id = ?", [organisation])).map { r in
-                PermitApplication(id: try r.string("id"), caseID: "", clientID: "", pathway: PathwayKey(rawValue: try r.string("pathway")) ?? .p25b,
-                                  filedOn: Day(iso: try r.string("filed_on")) ?? .distantPast, decidedOn: r.text("decided_on").flatMap { Day(iso: $0) },
-                                  outcome: r.text("outcome").flatMap(PermitApplication.Outcome.init(rawValue:)) ?? .pending)
-            }
-            return (live + erased).sorted { ($0.filedOn, $0.id) < ($1.filedOn, $1.id) }
+            try await ex.query(SQL("""
+                SELECT id, case_id, client_id, pathway, filed_on, decided_on, outcome, permit_until FROM applications WHERE organisation_id = ?
+                UNION ALL
+                SELECT id, '' AS case_id, '' AS client_id, pathway, filed_on, decided_on, outcome, NULL AS permit_until FROM erased_applications WHERE organisation_id = ?
+                ORDER BY filed_on, id
+                """, [organisation, organisation])).map(Self.application)
         }
     }
 

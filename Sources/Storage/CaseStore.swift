@@ -122,30 +122,30 @@ public struct CaseStore: Sendable {
     /// no case, its person the random key, with the kind and nationality recorded at the erasure.
     public func erasedSessions(organisation: String) async throws -> [CounselingReport.SessionRecord] {
         try await db.read { ex in
-            try await ex.query(SQL("SELECT * FROM erased_sessions WHERE organisation_id = ? ORDER BY on_day, id", [organisation])).map { r in
-                let session = CounselingSession(id: try r.string("id"), caseID: "", clientID: try r.string("person"), on: Day(iso: try r.string("on_day")) ?? .distantPast,
-                                                durationMinutes: 0, channel: r.text("channel").flatMap(CounselingSession.Channel.init(rawValue:)) ?? .inPerson,
-                                                language: try r.string("language"), interpreter: false,
-                                                pathways: (r.text("pathways") ?? "").split(separator: ",").compactMap { PathwayKey(rawValue: String($0)) },
-                                                record: "", confidentialNote: "", counselorID: "", createdAt: "")
-                return CounselingReport.SessionRecord(session: session, kind: r.text("kind").flatMap(CounselingSession.Kind.init(rawValue:)) ?? .followUp,
-                                                      nationality: r.text("nationality"))
+            // The columns of a session that a residue has not, as the values of a session without them.
+            try await ex.query(SQL("""
+                SELECT id, '' AS case_id, person AS client_id, on_day, 0 AS duration_minutes, channel, language, 0 AS interpreter, pathways,
+                       '' AS record, '' AS confidential_note, '' AS counselor_id, '' AS created_at, 0 AS with_family, kind, nationality
+                FROM erased_sessions WHERE organisation_id = ? ORDER BY on_day, id
+                """, [organisation])).map { r in
+                CounselingReport.SessionRecord(session: try Self.session(r), kind: r.text("kind").flatMap(CounselingSession.Kind.init(rawValue:)) ?? .followUp,
+                                               nationality: r.text("nationality"))
             }
         }
     }
 
     func sessions(_ sql: SQL) async throws -> [CounselingSession] {
-        try await db.read { ex in
-            try await ex.query(sql).map { r in
-                CounselingSession(id: try r.string("id"), caseID: try r.string("case_id"), clientID: try r.string("client_id"),
-                                  on: Day(iso: try r.string("on_day")) ?? .distantPast, durationMinutes: r.int("duration_minutes") ?? 0,
-                                  channel: r.text("channel").flatMap(CounselingSession.Channel.init(rawValue:)) ?? .inPerson,
-                                  language: try r.string("language"), interpreter: r.bool("interpreter") ?? false,
-                                  pathways: (r.text("pathways") ?? "").split(separator: ",").compactMap { PathwayKey(rawValue: String($0)) },
-                                  record: try r.string("record"), confidentialNote: try r.string("confidential_note"),
-                                  counselorID: try r.string("counselor_id"), createdAt: try r.string("created_at"), withFamily: r.bool("with_family") ?? false)
-            }
-        }
+        try await db.read { ex in try await ex.query(sql).map(Self.session) }
+    }
+
+    static func session(_ r: SQLRow) throws -> CounselingSession {
+        CounselingSession(id: try r.string("id"), caseID: try r.string("case_id"), clientID: try r.string("client_id"),
+                          on: Day(iso: try r.string("on_day")) ?? .distantPast, durationMinutes: r.int("duration_minutes") ?? 0,
+                          channel: r.text("channel").flatMap(CounselingSession.Channel.init(rawValue:)) ?? .inPerson,
+                          language: try r.string("language"), interpreter: r.bool("interpreter") ?? false,
+                          pathways: (r.text("pathways") ?? "").split(separator: ",").compactMap { PathwayKey(rawValue: String($0)) },
+                          record: try r.string("record"), confidentialNote: try r.string("confidential_note"),
+                          counselorID: try r.string("counselor_id"), createdAt: try r.string("created_at"), withFamily: r.bool("with_family") ?? false)
     }
 
     // MARK: Reminders
