@@ -41,41 +41,50 @@ extension ClientStore {
             let ahead = try await ex.one(SQL("SELECT COUNT(*) AS n FROM appointments WHERE client_id = ? AND state <> 'cancelled' AND on_day >= ?",
                                              [clientID, today.iso]))?.int("n") ?? 0
             if open > 0 || ahead > 0 { return .openWork }
-            var files: [String] = []
-            for r in try await ex.query(SQL("SELECT sha256 FROM case_documents WHERE case_id IN (SELECT id FROM cases WHERE client_id = ?) AND sha256 IS NOT NULL", [clientID])) {
-                if let h = r.text("sha256") { files.append(h) }
-            }
-            for r in try await ex.query(SQL("SELECT scan_sha256 FROM consents WHERE client_id = ? AND scan_sha256 IS NOT NULL", [clientID])) {
-                if let h = r.text("scan_sha256") { files.append(h) }
-            }
-            // A relative's records may sit in this client's cases, and this client's in a relative's case (a child
-            // counseled in the parent's case): both go, as records about the person or of the erased file.
-            let byCase = "client_id = ? OR case_id IN (SELECT id FROM cases WHERE client_id = ?)"
-            try await Self.keepStatistics(ex, of: clientID, byCase: byCase)
-            // Children before parents: the foreign keys hold on PostgreSQL at every statement.
-            for statement in [
-                "DELETE FROM disclosures WHERE client_id = ?",
-                "DELETE FROM consents WHERE client_id = ?",
-                "DELETE FROM appointments WHERE client_id = ?",
-                "DELETE FROM case_reminders WHERE \(byCase)",
-                "DELETE FROM applications WHERE \(byCase)",
-                "DELETE FROM case_documents WHERE case_id IN (SELECT id FROM cases WHERE client_id = ?)",
-                "DELETE FROM counseling_sessions WHERE \(byCase)",
-                "UPDATE referrals SET case_id = NULL, client_id = NULL WHERE \(byCase)",
-                "DELETE FROM cases WHERE client_id = ?",
-                "DELETE FROM assessment_snapshots WHERE client_id = ?",
-                "DELETE FROM status_periods WHERE client_id = ?",
-            ] { try await ex.execute(SQL(statement, Array(repeating: clientID, count: statement.filter { $0 == "?" }.count))) }
-            try await ex.execute(SQL("DELETE FROM client_relations WHERE from_client = ? OR to_client = ?", [clientID, clientID]))
-            try await ex.execute(SQL("DELETE FROM clients WHERE id = ?", [clientID]))
+            let files = try await Self.eraseRecords(ex, of: clientID)
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID, action: "erase",
                                       entity: "client", entityID: clientID, clientID: clientID)
+            // Last before the commit: a journal that cannot be written leaves the file as it was.
+            try await ErasureReplay.journal(journal, ex, .client, organisation: organisation, id: clientID, at: audit.now)
             return .done(files: files)
         }
     }
 }
 
 extension ClientStore {
+    /// Deletes every record about the client `clientID` and keeps what the reports count; returns the checksums of
+    /// the uploads the deleted records pointed to.
+    static func eraseRecords(_ ex: any SQLExecutor, of clientID: String) async throws -> [String] {
+        var files: [String] = []
+        for r in try await ex.query(SQL("SELECT sha256 FROM case_documents WHERE case_id IN (SELECT id FROM cases WHERE client_id = ?) AND sha256 IS NOT NULL", [clientID])) {
+            if let h = r.text("sha256") { files.append(h) }
+        }
+        for r in try await ex.query(SQL("SELECT scan_sha256 FROM consents WHERE client_id = ? AND scan_sha256 IS NOT NULL", [clientID])) {
+            if let h = r.text("scan_sha256") { files.append(h) }
+        }
+        // A relative's records may sit in this client's cases, and this client's in a relative's case (a child
+        // counseled in the parent's case): both go, as records about the person or of the erased file.
+        let byCase = "client_id = ? OR case_id IN (SELECT id FROM cases WHERE client_id = ?)"
+        try await keepStatistics(ex, of: clientID, byCase: byCase)
+        // Children before parents: the foreign keys hold on PostgreSQL at every statement.
+        for statement in [
+            "DELETE FROM disclosures WHERE client_id = ?",
+            "DELETE FROM consents WHERE client_id = ?",
+            "DELETE FROM appointments WHERE client_id = ?",
+            "DELETE FROM case_reminders WHERE \(byCase)",
+            "DELETE FROM applications WHERE \(byCase)",
+            "DELETE FROM case_documents WHERE case_id IN (SELECT id FROM cases WHERE client_id = ?)",
+            "DELETE FROM counseling_sessions WHERE \(byCase)",
+            "UPDATE referrals SET case_id = NULL, client_id = NULL WHERE \(byCase)",
+            "DELETE FROM cases WHERE client_id = ?",
+            "DELETE FROM assessment_snapshots WHERE client_id = ?",
+            "DELETE FROM status_periods WHERE client_id = ?",
+        ] { try await ex.execute(SQL(statement, Array(repeating: clientID, count: statement.filter { $0 == "?" }.count))) }
+        try await ex.execute(SQL("DELETE FROM client_relations WHERE from_client = ? OR to_client = ?", [clientID, clientID]))
+        try await ex.execute(SQL("DELETE FROM clients WHERE id = ?", [clientID]))
+        return files
+    }
+
     /// Before the records go: what the service's reports count of them, without a name, a content or a link to any
     /// file (Art. 17 Abs. 3 lit. d with Art. 89 Abs. 1 DSGVO, § 27 BDSG: statistics of the funded counseling), so that
     /// a report of a past period gives the same figures after an erasure. Per session its day, kind, channel, language,

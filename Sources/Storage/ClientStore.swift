@@ -30,7 +30,9 @@ public struct ClientStore: Sendable {
     public let db: any SQLDatabase
     /// Read events go through the group-committing writer.
     public let reads: AuditWriter
-    public init(db: any SQLDatabase) { self.db = db; self.reads = AuditWriter(db: db) }
+    /// Where erasures are also written, so that a restored database loses the erased files again; nil: nowhere.
+    public let journal: ErasureJournal?
+    public init(db: any SQLDatabase, journal: ErasureJournal? = nil) { self.db = db; self.reads = AuditWriter(db: db); self.journal = journal }
 
     /// One page of the organisation's clients, optionally filtered by a name (tolerant of transliteration
     /// variants: every query word must start a word of the folded name) or a file number.

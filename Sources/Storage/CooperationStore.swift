@@ -6,7 +6,9 @@ import Foundation
 /// referrals and the authority's contact directory. Every write commits with its audit row.
 public struct CooperationStore: Sendable {
     public let db: any SQLDatabase
-    public init(db: any SQLDatabase) { self.db = db }
+    /// Where withdrawals are also written (they erase the person's data; see `ErasureJournal`); nil: nowhere.
+    public let journal: ErasureJournal?
+    public init(db: any SQLDatabase, journal: ErasureJournal? = nil) { self.db = db; self.journal = journal }
 
     public func cooperations(of organisation: String) async throws -> [Cooperation] {
         try await db.read { ex in
@@ -269,14 +271,20 @@ public struct CooperationStore: Sendable {
     public func withdraw(referralID: String, authority: String, reason: String, on day: Day, audit: AuditContext) async throws -> Bool {
         try await db.transaction { ex in
             guard try await ex.one(SQL("SELECT id FROM referrals WHERE id = ? AND authority_id = ? AND state = 'pending'", [referralID, authority])) != nil else { return false }
-            try await ex.execute(SQL("""
-                UPDATE referrals SET state = 'withdrawn', decided_on = ?, decline_reason = ?, first_name = '', last_name = '', born = NULL,
-                  nationality = NULL, reason = '' WHERE id = ?
-                """, [day.iso, reason, referralID]))
+            try await Self.blank(ex, referralID: referralID, on: day, reason: reason)
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                       action: "withdraw", entity: "referral", entityID: referralID, clientID: nil)
+            try await ErasureReplay.journal(journal, ex, .referral, organisation: authority, id: referralID, at: audit.now)
             return true
         }
+    }
+
+    /// Withdraws a pending referral and erases the person's data in it.
+    static func blank(_ ex: any SQLExecutor, referralID: String, on day: Day, reason: String) async throws {
+        try await ex.execute(SQL("""
+            UPDATE referrals SET state = 'withdrawn', decided_on = ?, decline_reason = ?, first_name = '', last_name = '', born = NULL,
+              nationality = NULL, reason = '' WHERE id = ? AND state = 'pending'
+            """, [day.iso, reason, referralID]))
     }
 
     // MARK: Contact directory

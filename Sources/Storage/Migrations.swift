@@ -1,3 +1,4 @@
+import Foundation
 /// Numbered, additive migrations, applied in order at start-up. A migration that shipped is never edited: a change
 /// is a new migration. Portable types only: TEXT ids (UUIDs made in Swift), BIGINT, DOUBLE PRECISION; enums as text,
 /// legal days as ISO text, timestamps as ISO-8601 UTC text.
@@ -335,16 +336,27 @@ public enum Migrations {
             """,
             "CREATE INDEX erased_applications_organisation ON erased_applications(organisation_id)",
         ] },
+        // The database's own id: the erasure journal outside it names the database its entries belong to
+        // (ErasureJournal). A backup and its restore keep it; a new database draws a random one. A database with a
+        // history takes its first audit event's hash, so that a backup made before this migration, restored and
+        // migrated, gets the id the live database got.
+        Migration(version: 29, name: "0029_CreateInstallation", then: { ex in
+            let first = try await ex.one("SELECT hash FROM audit_events WHERE seq = 1")?.text("hash").map { "audit-" + $0.prefix(32) }
+            try await ex.execute(SQL("INSERT INTO installation (id, created_at) VALUES (?, ?)", [first ?? UUID().uuidString.lowercased(), Timestamp.string(Date())]))
+        }) { _ in [
+            "CREATE TABLE installation (id TEXT PRIMARY KEY, created_at TEXT NOT NULL)",
+        ] },
     ]
 
-    /// Applies every migration not yet applied, each in its own transaction.
-    public static func migrate(_ db: any SQLDatabase, now: String) async throws {
+    /// Applies every migration not yet applied (up to `through`: tests of a later migration on an older database),
+    /// each in its own transaction.
+    public static func migrate(_ db: any SQLDatabase, now: String, through last: Int = .max) async throws {
         try await db.transaction { ex in
             if ex.dialect == .postgres { try await ex.execute("SELECT pg_advisory_xact_lock(4242001)") }
             try await ex.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
         }
         let applied = Set(try await db.read { ex in try await ex.query("SELECT version FROM schema_migrations").compactMap { $0.int("version") } })
-        for m in all where !applied.contains(m.version) {
+        for m in all where !applied.contains(m.version) && m.version <= last {
             try await db.transaction { ex in
                 // Several instances may start at once on one PostgreSQL: one migrates, the others find it done.
                 if ex.dialect == .postgres { try await ex.execute("SELECT pg_advisory_xact_lock(4242001)") }

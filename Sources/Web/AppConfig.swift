@@ -13,6 +13,9 @@ public struct AppConfig: Sendable {
     public var sqlitePath: String? = "data/bleibe.sqlite"
     /// Uploaded documents live here, outside the database, named by their SHA-256.
     public var uploadDirectory = "data/uploads"
+    /// The erasure journal outside the database (`ErasureJournal`): `data/erasures.journal` when configured from the
+    /// environment; nil (tests) keeps none.
+    public var erasureJournal: String?
     /// The largest document a counselor may upload.
     public var maxUploadBytes = 10 * 1024 * 1024
     /// Population lists for screening: the largest upload, and how long lists and results are kept.
@@ -47,6 +50,7 @@ public struct AppConfig: Sendable {
         if let url = env["DATABASE_URL"], !url.isEmpty { c.databaseURL = url }
         if let p = env["BLEIBE_SQLITE_PATH"], !p.isEmpty { c.sqlitePath = p }
         if let p = env["BLEIBE_UPLOAD_DIR"], !p.isEmpty { c.uploadDirectory = p }
+        c.erasureJournal = env["BLEIBE_ERASURE_JOURNAL"].flatMap { $0.isEmpty ? nil : $0 } ?? "data/erasures.journal"
         if let d = env["BLEIBE_SCREENING_RETENTION_DAYS"].flatMap(Int.init), d >= 0 { c.screeningRetentionDays = d }
         if let y = env["BLEIBE_RETENTION_YEARS"].flatMap(Int.init), (1...30).contains(y) { c.retentionYears = y }
         if let e = env["BLEIBE_ENV"].flatMap(Environment.init(rawValue:)) { c.environment = e }

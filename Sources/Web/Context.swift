@@ -108,8 +108,10 @@ public struct AppServices: Sendable {
     let sessions = SessionCache()
 
     public init(config: AppConfig, db: any SQLDatabase, now: @escaping @Sendable () -> Date = { Date() }) {
-        self.config = config; self.db = db; self.accounts = AccountStore(db: db); self.clients = ClientStore(db: db)
-        self.cases = CaseStore(db: db); self.cooperation = CooperationStore(db: db)
+        self.config = config; self.db = db; self.accounts = AccountStore(db: db)
+        let journal = config.erasureJournal.map(ErasureJournal.init(path:))
+        self.clients = ClientStore(db: db, journal: journal)
+        self.cases = CaseStore(db: db); self.cooperation = CooperationStore(db: db, journal: journal)
         self.applications = ApplicationStore(db: db); self.appointments = AppointmentStore(db: db)
         self.statistics = StatisticsStore(db: db); self.meetings = MeetingStore(db: db)
         self.advice = AdviceStore(db: db); self.screeningJobs = ScreeningJobStore(db: db)

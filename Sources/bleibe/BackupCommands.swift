@@ -59,7 +59,10 @@ struct RestoreCommand: AsyncParsableCommand {
         do {
             let summary = try await Backup.restore(from: directory, sqlitePath: path, uploads: config.uploadDirectory)
             report(summary, verb: "wiederhergestellt nach \(path)")
-            print("Erst jetzt den Server starten. Löschungen seit der Sicherung wiederholen (README, „Datensicherung“).")
+            let store = try await openSQLite(config, purpose: "Wiederherstellung")
+            do { try await replayErasures(config, store, always: true) } catch { await store.shutdown(); throw error }
+            await store.shutdown()
+            print("Erst jetzt den Server starten.")
         } catch let r as Backup.Refusal {
             printError(r.description)
             throw Exit.badInput
@@ -85,4 +88,30 @@ private func report(_ s: Backup.Summary, verb: String) {
     let mb = String(format: "%.1f", Double(s.bytes) / 1_048_576)
     print("Sicherung \(verb): \(s.clients) Klient:innen, \(s.auditEvents) Protokollereignisse\(s.chainIntact ? " (Kette unverändert)" : " bis zum Bruch der Kette"), \(s.files) Dokumente, \(mb) MB.")
     for p in s.problems { printError("Problem: \(p)") }
+}
+
+/// `bleibe replay-erasures`: the erasures of the journal repeated on the configured database (after `pg_restore`;
+/// `bleibe restore` and `bleibe serve` do it themselves).
+struct ReplayErasuresCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay-erasures",
+        abstract: "Wiederholt die Löschungen des Löschjournals (BLEIBE_ERASURE_JOURNAL) in der Datenbank, z. B. nach pg_restore.")
+
+    func run() async throws {
+        let config = AppConfig.fromEnvironment()
+        let db = try await openDatabase(config, now: isoNow())
+        do { try await replayErasures(config, db, always: true) } catch { await db.shutdown(); throw error }
+        await db.shutdown()
+    }
+}
+
+/// Repeats the journal's erasures on `db` and says what it did (counts only: no id reaches the log). `always`:
+/// also when nothing was to be done.
+func replayErasures(_ config: AppConfig, _ db: any SQLDatabase, always: Bool = false) async throws {
+    guard let path = config.erasureJournal else { return }
+    let r = try await ErasureReplay.replay(db, journal: ErasureJournal(path: path), uploads: config.uploadDirectory, now: isoNow())
+    for line in r.malformed { printError("Löschjournal \(path), Zeile \(line): kein Eintrag (übergangen; bitte prüfen).") }
+    if always || r.clients + r.referrals > 0 {
+        print("Löschjournal \(path): \(r.clients) Akten und \(r.referrals) zurückgezogene Vermittlungen erneut gelöscht, \(r.files) Dokumente entfernt.")
+    }
 }

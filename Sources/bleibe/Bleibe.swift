@@ -8,7 +8,7 @@ struct Bleibe: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bleibe",
         abstract: "Bleibe – Bleiberecht für Langzeitgeduldete: Regelwerk, Fallakten und Screening.",
-        subcommands: [Serve.self, Demo.self, TOTPCode.self, Migrate.self, AuditVerify.self, BackupCommand.self, RestoreCommand.self, BenchSeed.self, Synth.self, Screen.self, Cases.self, Check.self])
+        subcommands: [Serve.self, Demo.self, TOTPCode.self, Migrate.self, AuditVerify.self, BackupCommand.self, RestoreCommand.self, ReplayErasuresCommand.self, BenchSeed.self, Synth.self, Screen.self, Cases.self, Check.self])
 }
 
 /// Exit codes: 0 all good, 1 a case failed, 2 bad input (malformed file, bad arguments).

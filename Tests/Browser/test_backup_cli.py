@@ -16,7 +16,7 @@ def run(args, env):
 def test_backup_while_serving_then_restore():
     work = tempfile.mkdtemp(prefix="bleibe-backup-")
     env = dict(os.environ, BLEIBE_ENV="development", BLEIBE_SQLITE_PATH=os.path.join(work, "data", "bleibe.sqlite"),
-               BLEIBE_UPLOAD_DIR=os.path.join(work, "data", "uploads"))
+               BLEIBE_UPLOAD_DIR=os.path.join(work, "data", "uploads"), BLEIBE_ERASURE_JOURNAL=os.path.join(work, "data", "erasures.journal"))
     env.pop("DATABASE_URL", None)
     # No database yet: nothing to back up, and none is created by asking.
     missing = run(["backup", os.path.join(work, "b0")], env)
@@ -39,16 +39,31 @@ def test_backup_while_serving_then_restore():
     proc.terminate()
     assert proc.wait(timeout=20) == 0
 
+    # A file erased after the backup (its entry in the erasure journal, as the erasure writes it): the restore erases
+    # it again, and says so.
+    live = sqlite3.connect(env["BLEIBE_SQLITE_PATH"])
+    installation = live.execute("SELECT id FROM installation").fetchone()[0]
+    erased, org = live.execute("SELECT c.id, c.organisation_id FROM clients c WHERE NOT EXISTS "
+                               "(SELECT 1 FROM cases k WHERE k.client_id = c.id) ORDER BY c.id LIMIT 1").fetchone()
+    live.close()
+    with open(env["BLEIBE_ERASURE_JOURNAL"], "a") as journal:
+        journal.write(f"2026-12-01T10:00:00.000Z\t{installation}\tclient\t{org}\t{erased}\n")
+
     refused = run(["restore", target], env)
     assert refused.returncode == 2 and "besteht bereits" in refused.stderr
     fresh = dict(env, BLEIBE_SQLITE_PATH=os.path.join(work, "new", "bleibe.sqlite"), BLEIBE_UPLOAD_DIR=os.path.join(work, "new", "uploads"))
     restored = run(["restore", target], fresh)
     assert restored.returncode == 0, restored.stderr
+    assert "1 Akten und 0 zurückgezogene Vermittlungen erneut gelöscht" in restored.stdout, restored.stdout
     assert run(["audit-verify"], fresh).returncode == 0
     db = sqlite3.connect(fresh["BLEIBE_SQLITE_PATH"])
-    assert db.execute("SELECT COUNT(*) FROM clients").fetchone()[0] == clients
+    assert db.execute("SELECT COUNT(*) FROM clients").fetchone()[0] == clients - 1
+    assert db.execute("SELECT COUNT(*) FROM clients WHERE id = ?", (erased,)).fetchone()[0] == 0
+    # Done once: the command repeats nothing more.
+    again = run(["replay-erasures"], fresh)
+    assert again.returncode == 0 and "0 Akten" in again.stdout, again.stdout + again.stderr
     assert db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == 0
-    assert db.execute("SELECT action, user_id FROM audit_events ORDER BY seq DESC LIMIT 1").fetchone() == ("backup", "system")
+    assert db.execute("SELECT action, user_id FROM audit_events ORDER BY seq DESC LIMIT 2").fetchall() == [("erase", "system"), ("backup", "system")]
 
     # A changed event in the backup: verify says so (exit 1), restore refuses (exit 2) and writes nothing.
     broken = sqlite3.connect(os.path.join(target, "bleibe.sqlite"))
