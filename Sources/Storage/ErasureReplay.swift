@@ -40,7 +40,9 @@ public enum ErasureReplay {
             switch e.kind {
             case .client:
                 let erased: [String]? = try await db.transaction { ex in
-                    guard try await ex.one(SQL("SELECT id FROM clients WHERE id = ? AND organisation_id = ?", [e.id, e.organisation])) != nil else { return nil }
+                    // Locked: instances starting together on one PostgreSQL erase it once.
+                    let lock = ex.dialect == .postgres ? " FOR UPDATE" : ""
+                    guard try await ex.one(SQL("SELECT id FROM clients WHERE id = ? AND organisation_id = ?" + lock, [e.id, e.organisation])) != nil else { return nil }
                     let files = try await ClientStore.eraseRecords(ex, of: e.id)
                     try await AuditLog.append(ex, at: now, userID: "system", organisationID: e.organisation, action: "erase", entity: "client",
                                               entityID: e.id, clientID: e.id)
@@ -49,7 +51,8 @@ public enum ErasureReplay {
                 if let erased { summary.clients += 1; files.formUnion(erased) }
             case .referral:
                 let withdrawn: Bool = try await db.transaction { ex in
-                    guard try await ex.one(SQL("SELECT id FROM referrals WHERE id = ? AND authority_id = ? AND state = 'pending'", [e.id, e.organisation])) != nil else { return false }
+                    let lock = ex.dialect == .postgres ? " FOR UPDATE" : ""
+                    guard try await ex.one(SQL("SELECT id FROM referrals WHERE id = ? AND authority_id = ? AND state = 'pending'" + lock, [e.id, e.organisation])) != nil else { return false }
                     try await CooperationStore.blank(ex, referralID: e.id, on: Day(iso: e.at.prefix(10)) ?? Day(iso: now.prefix(10)) ?? .distantPast, reason: "")
                     try await AuditLog.append(ex, at: now, userID: "system", organisationID: e.organisation, action: "withdraw", entity: "referral",
                                               entityID: e.id, clientID: nil)
