@@ -46,15 +46,12 @@ public struct ErasureJournal: Sendable {
     public init(path: String) { self.path = path }
 
     /// Appends `entry` and waits until it is on disk; throws if it cannot be written (the erasure is then not done).
-    func append(_ entry: Entry) throws {
+    public func append(_ entry: Entry) throws {
         // Ids come from the database; a tab or a line break in one would forge an entry.
         guard [entry.installation, entry.organisation, entry.id].allSatisfy({ !$0.isEmpty && !$0.contains(where: { $0 == "\t" || $0.isNewline || $0 == " " }) }) else {
             throw Failure(description: "Löschjournal: ungültige Kennung")
         }
-        let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw Failure(description: "Löschjournal \(path) lässt sich nicht öffnen (errno \(errno))") }
+        let fd = try openForAppending()
         defer { close(fd) }
         let bytes = Array(entry.line.utf8)
         let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
@@ -63,11 +60,27 @@ public struct ErasureJournal: Sendable {
         }
     }
 
+    /// Creates the journal if it is missing and checks that it takes entries: a server that could not write it
+    /// could erase nothing, so it does not start.
+    public func checkWritable() throws {
+        close(try openForAppending())
+    }
+
+    private func openForAppending() throws -> Int32 {
+        let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw Failure(description: "Löschjournal \(path) lässt sich nicht zum Schreiben öffnen (errno \(errno)); BLEIBE_ERASURE_JOURNAL prüfen.") }
+        return fd
+    }
+
     /// Every entry, oldest first, and the numbers of the lines that are not entries (reported, never guessed at).
     /// No file yet: no erasure was made.
     public func entries() throws -> (entries: [Entry], malformed: [Int]) {
         guard FileManager.default.fileExists(atPath: path) else { return ([], []) }
-        let text = try String(contentsOfFile: path, encoding: .utf8)
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw Failure(description: "Löschjournal \(path) lässt sich nicht lesen; BLEIBE_ERASURE_JOURNAL prüfen.")
+        }
         var entries: [Entry] = [], malformed: [Int] = []
         for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
             if let e = Entry(line: line) { entries.append(e) } else { malformed.append(i + 1) }

@@ -20,8 +20,17 @@ struct Serve: AsyncParsableCommand {
         config.hostname = hostname
         config.port = port
         let services = AppServices(config: config, db: try await openDatabase(config, now: isoNow()))
-        // A database restored from a backup made before an erasure holds the erased records again.
-        try await replayErasures(config, services.db)
+        // A database restored from a backup made before an erasure holds the erased records again; and a journal
+        // that takes no entries would make every erasure fail.
+        do {
+            try await replayErasures(config, services.db)
+            if let path = config.erasureJournal { try ErasureJournal(path: path).checkWritable() }
+        } catch {
+            await services.db.shutdown()
+            guard let e = error as? ErasureJournal.Failure else { throw error }
+            printError(e.description)
+            throw ExitCode(1)
+        }
         let where_ = config.databaseURL == nil ? "SQLite \(config.sqlitePath ?? "")" : "PostgreSQL"
         print("Bleibe startet auf http://\(hostname):\(port) (\(where_)). Beenden mit Strg+C.")
         // runService returns after a graceful shutdown (SIGTERM, SIGINT): requests are answered, their audit rows
@@ -86,8 +95,6 @@ struct Demo: AsyncParsableCommand {
     func run() async throws {
         let config = AppConfig.fromEnvironment()
         let services = AppServices(config: config, db: try await openDatabase(config, now: isoNow()))
-        // A database restored from a backup made before an erasure holds the erased records again.
-        try await replayErasures(config, services.db)
         do {
             let s = try await DemoSeeder.seed(services, seed: seed)
             print("Demo angelegt: \(s.organisations) Organisationen, \(s.users) Benutzer:innen, \(s.clients) Klient:innen, \(s.cases) Akten mit \(s.sessions) Beratungen. Anmeldedaten: README, Abschnitt „Demo“.")
@@ -126,8 +133,6 @@ struct BenchSeed: AsyncParsableCommand {
         let config = AppConfig.fromEnvironment()
         guard config.environment == .development else { print("Nur in der Entwicklungsumgebung."); throw ExitCode(2) }
         let services = AppServices(config: config, db: try await openDatabase(config, now: isoNow()))
-        // A database restored from a backup made before an erasure holds the erased records again.
-        try await replayErasures(config, services.db)
         // The clients go to the demo counselor's service (Elbstadt), whose login the load test uses.
         guard let org = try await services.accounts.account(email: "beraterin@elbstadt.example")?.organisation else {
             print("Zuerst `bleibe demo` ausführen."); throw ExitCode(2)

@@ -78,3 +78,16 @@ def test_backup_while_serving_then_restore():
 
     pg = run(["backup", os.path.join(work, "b2")], dict(env, DATABASE_URL="postgres://nobody@127.0.0.1:1/none"))
     assert pg.returncode == 2 and "pg_dump" in pg.stderr
+
+
+def test_server_does_not_start_without_a_writable_erasure_journal():
+    # Every erasure is written to the journal before it commits: a server that could not write it could erase
+    # nothing, so it refuses to start and says why.
+    work = tempfile.mkdtemp(prefix="bleibe-journal-")
+    blocked = os.path.join(work, "journal-is-a-directory")
+    os.makedirs(blocked)
+    env = dict(os.environ, BLEIBE_ENV="development", BLEIBE_SQLITE_PATH=os.path.join(work, "bleibe.sqlite"),
+               BLEIBE_UPLOAD_DIR=os.path.join(work, "uploads"), BLEIBE_ERASURE_JOURNAL=blocked)
+    env.pop("DATABASE_URL", None)
+    refused = subprocess.run([BIN, "serve", "--port", "18997"], env=env, capture_output=True, text=True, timeout=120)
+    assert refused.returncode == 1 and "Löschjournal" in refused.stderr and "BLEIBE_ERASURE_JOURNAL" in refused.stderr, refused.stderr
