@@ -17,15 +17,11 @@ public enum CaseFileEncoder {
         serialize(JSONObject(object(p, includeStatus: includeStatus, includeID: includeID)))
     }
 
-    /// Each top-level field of the person's facts (status history, id and label left out) with its value as JSON,
-    /// in the schema's order: the stored facts as an information request lists them.
-    /// The same fields with their values before serialising (strings, booleans, numbers, `NSNull`, lists, `JSONObject`).
+    /// Each top-level field of the person's facts (status history, id and label left out) in the schema's order, with
+    /// its value before serialising (strings, booleans, numbers, `NSNull`, lists, `JSONObject`): the stored facts as
+    /// an information request lists them.
     public static func values(_ p: Person) -> [(key: String, value: Any)] {
         object(p, includeStatus: false, includeID: false).filter { $0.0 != "label" }.map { (key: $0.0, value: $0.1) }
-    }
-
-    public static func fields(_ p: Person) -> [(key: String, value: String)] {
-        object(p, includeStatus: false, includeID: false).filter { $0.0 != "label" }.map { (key: $0.0, value: serialize($0.1)) }
     }
 
     static func object(_ p: Person, includeStatus: Bool, includeID: Bool) -> [(String, Any)] {

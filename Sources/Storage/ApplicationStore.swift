@@ -227,6 +227,12 @@ public struct ApplicationStore: Sendable {
 
     /// Whether any case document or consent scan still points to the stored file with this checksum (files are stored
     /// once by content, so a replaced one may still be another record's).
+    /// Removes the stored upload `sha256` from `uploads` when no record points to it any more; true if it was removed.
+    public func removeFileIfUnused(_ sha256: String, uploads: String) async throws -> Bool {
+        guard sha256.count == 64, sha256.allSatisfy(\.isHexDigit), try await !fileInUse(sha256: sha256) else { return false }
+        return (try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: uploads, isDirectory: true).appendingPathComponent(sha256).path)) != nil
+    }
+
     public func fileInUse(sha256: String) async throws -> Bool {
         try await db.read { ex in
             try await ex.one(SQL("SELECT 1 AS x FROM case_documents WHERE sha256 = ? UNION ALL SELECT 1 AS x FROM consents WHERE scan_sha256 = ? LIMIT 1",

@@ -21,13 +21,12 @@ public struct AppointmentStore: Sendable {
     /// `answering`: the id of an online request this appointment answers; it is marked handled in the same transaction.
     public func add(_ a: Appointment, organisation: String, answering requestID: String? = nil, audit: AuditContext) async throws -> AddOutcome {
         try await db.transaction { ex in
-            let lock = ex.dialect == .postgres ? " FOR UPDATE" : ""
             guard try await ex.one(SQL("SELECT id FROM clients WHERE id = ? AND organisation_id = ?", [a.clientID, organisation])) != nil,
-                  try await ex.one(SQL("SELECT id FROM users WHERE id = ? AND organisation_id = ? AND active = 1" + lock, [a.counselorID, organisation])) != nil
+                  try await ex.one(SQL("SELECT id FROM users WHERE id = ? AND organisation_id = ? AND active = 1" + ex.forUpdate, [a.counselorID, organisation])) != nil
             else { return .unknownClientOrCounselor }
             if let other = a.clash(in: try await Self.sameDay(ex, a, organisation: organisation)) { return .clash(other) }
             if let requestID {
-                guard try await ex.one(SQL("SELECT id FROM appointment_requests WHERE id = ? AND organisation_id = ? AND handled_at IS NULL" + lock,
+                guard try await ex.one(SQL("SELECT id FROM appointment_requests WHERE id = ? AND organisation_id = ? AND handled_at IS NULL" + ex.forUpdate,
                                            [requestID, organisation])) != nil else { return .requestNotOpen }
                 try await ex.execute(SQL("UPDATE appointment_requests SET handled_at = ? WHERE id = ?", [audit.now, requestID]))
                 try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID, action: "update",
@@ -70,8 +69,7 @@ public struct AppointmentStore: Sendable {
     /// cancelled, and a confirmation checks again that the counselor is free: a stale page must not book anyone twice.
     public func setState(id: String, organisation: String, counselor: String? = nil, state: Appointment.State, audit: AuditContext) async throws -> StateOutcome {
         try await db.transaction { ex in
-            let lock = ex.dialect == .postgres ? " FOR UPDATE" : ""
-            guard let row = try await ex.one(SQL("SELECT * FROM appointments WHERE id = ? AND organisation_id = ?" + lock, [id, organisation])) else { return .notFound }
+            guard let row = try await ex.one(SQL("SELECT * FROM appointments WHERE id = ? AND organisation_id = ?" + ex.forUpdate, [id, organisation])) else { return .notFound }
             var a = try Self.appointment(row)
             if let counselor, a.counselorID != counselor { return .notFound }
             guard a.canMove(to: state) else { return .notFrom(a.state) }

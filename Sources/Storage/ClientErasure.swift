@@ -35,8 +35,7 @@ extension ClientStore {
     /// an appointment lies ahead.
     public func erase(clientID: String, organisation: String, today: Day, audit: AuditContext) async throws -> Erasure {
         try await db.transaction { ex in
-            let lock = ex.dialect == .postgres ? " FOR UPDATE" : ""
-            guard try await ex.one(SQL("SELECT id FROM clients WHERE id = ? AND organisation_id = ?" + lock, [clientID, organisation])) != nil else { return .unknownClient }
+            guard try await ex.one(SQL("SELECT id FROM clients WHERE id = ? AND organisation_id = ?" + ex.forUpdate, [clientID, organisation])) != nil else { return .unknownClient }
             let open = try await ex.one(SQL("SELECT COUNT(*) AS n FROM cases WHERE client_id = ? AND state <> 'closed'", [clientID]))?.int("n") ?? 0
             let ahead = try await ex.one(SQL("SELECT COUNT(*) AS n FROM appointments WHERE client_id = ? AND state <> 'cancelled' AND on_day >= ?",
                                              [clientID, today.iso]))?.int("n") ?? 0
@@ -45,7 +44,7 @@ extension ClientStore {
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID, action: "erase",
                                       entity: "client", entityID: clientID, clientID: clientID)
             // Last before the commit: a journal that cannot be written leaves the file as it was.
-            try await ErasureReplay.journal(journal, ex, .client, organisation: organisation, id: clientID, at: audit.now)
+            try await journal?.record(ex, .client, organisation: organisation, id: clientID, at: audit.now)
             return .done(files: files)
         }
     }

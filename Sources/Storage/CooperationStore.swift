@@ -274,7 +274,7 @@ public struct CooperationStore: Sendable {
             try await Self.blank(ex, referralID: referralID, on: day, reason: reason)
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                       action: "withdraw", entity: "referral", entityID: referralID, clientID: nil)
-            try await ErasureReplay.journal(journal, ex, .referral, organisation: authority, id: referralID, at: audit.now)
+            try await journal?.record(ex, .referral, organisation: authority, id: referralID, at: audit.now)
             return true
         }
     }

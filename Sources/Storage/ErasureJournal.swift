@@ -60,6 +60,17 @@ public struct ErasureJournal: Sendable {
         }
     }
 
+    /// The erasure of the record `id` of `kind`, written inside the erasure's transaction (the database names itself).
+    func record(_ ex: any SQLExecutor, _ kind: Kind, organisation: String, id: String, at: String) async throws {
+        try append(Entry(at: at, installation: try await Self.installation(ex), kind: kind, organisation: organisation, id: id))
+    }
+
+    /// The database's id, the one its entries carry.
+    static func installation(_ ex: any SQLExecutor) async throws -> String {
+        guard let id = try await ex.one("SELECT id FROM installation")?.text("id") else { throw StorageError.corrupt("installation: no id") }
+        return id
+    }
+
     /// Creates the journal if it is missing and checks that it takes entries: a server that could not write it
     /// could erase nothing, so it does not start.
     public func checkWritable() throws {

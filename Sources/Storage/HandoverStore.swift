@@ -72,8 +72,7 @@ extension AccountStore {
             let held = try await Self.assignments(ex, userID: userID, organisation: organisation, from: today)
             if !held.isEmpty {
                 guard let successor else { return .successorRequired }
-                let lock = ex.dialect == .postgres ? " FOR UPDATE" : ""
-                guard successor != userID, let row = try await ex.one(SQL("SELECT role FROM users WHERE id = ? AND organisation_id = ? AND active = 1" + lock,
+                guard successor != userID, let row = try await ex.one(SQL("SELECT role FROM users WHERE id = ? AND organisation_id = ? AND active = 1" + ex.forUpdate,
                                                                           [successor, organisation])),
                       let role = row.text("role").flatMap(Role.init(rawValue:)), role.holdsCases
                 else { return .invalidSuccessor }

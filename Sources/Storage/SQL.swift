@@ -97,6 +97,10 @@ public protocol SQLExecutor: Sendable {
 
 extension SQLExecutor {
     public func one(_ sql: SQL) async throws -> SQLRow? { try await query(sql).first }
+
+    /// Appended to a SELECT that reads a row the transaction goes on to change: locks it on PostgreSQL (SQLite has
+    /// one writer anyway).
+    public var forUpdate: String { dialect == .postgres ? " FOR UPDATE" : "" }
 }
 
 /// A database: reads, and writes inside one transaction each (nothing is half-written).

@@ -72,8 +72,8 @@ enum DocumentFiles {
     /// Removes a stored file that no record points to any more: a replaced passport copy is not kept (data
     /// minimisation; QA of 05.12.2026: every superseded upload stayed on disk).
     static func removeIfUnused(_ sha256: String?, keeping current: String?, services: AppServices) async throws {
-        guard let sha256, sha256 != current, sha256.allSatisfy(\.isHexDigit), try await !services.applications.fileInUse(sha256: sha256) else { return }
-        try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: services.config.uploadDirectory, isDirectory: true).appendingPathComponent(sha256).path)
+        guard let sha256, sha256 != current else { return }
+        _ = try await services.applications.removeFileIfUnused(sha256, uploads: services.config.uploadDirectory)
     }
 
     /// Stores the bytes under their SHA-256 in `directory` (written once, then renamed: never half a file).

@@ -106,12 +106,20 @@ struct ReplayErasuresCommand: AsyncParsableCommand {
 }
 
 /// Repeats the journal's erasures on `db` and says what it did (counts only: no id reaches the log). `always`:
-/// also when nothing was to be done.
-func replayErasures(_ config: AppConfig, _ db: any SQLDatabase, always: Bool = false) async throws {
+/// also when nothing was to be done. `writable`: also checks that the journal takes entries (a server that could not
+/// write it could erase nothing). A journal that cannot be used ends the command with its reason (exit code 1).
+func replayErasures(_ config: AppConfig, _ db: any SQLDatabase, always: Bool = false, writable: Bool = false) async throws {
     guard let path = config.erasureJournal else { return }
-    let r = try await ErasureReplay.replay(db, journal: ErasureJournal(path: path), uploads: config.uploadDirectory, now: isoNow())
-    for line in r.malformed { printError("Löschjournal \(path), Zeile \(line): kein Eintrag (übergangen; bitte prüfen).") }
-    if always || r.clients + r.referrals > 0 {
-        print("Löschjournal \(path): \(r.clients) Akten und \(r.referrals) zurückgezogene Vermittlungen erneut gelöscht, \(r.files) Dokumente entfernt.")
+    let journal = ErasureJournal(path: path)
+    do {
+        let r = try await ErasureReplay.replay(db, journal: journal, uploads: config.uploadDirectory, now: isoNow())
+        for line in r.malformed { printError("Löschjournal \(path), Zeile \(line): kein Eintrag (übergangen; bitte prüfen).") }
+        if always || r.clients + r.referrals > 0 {
+            print("Löschjournal \(path): \(r.clients) Akten und \(r.referrals) zurückgezogene Vermittlungen erneut gelöscht, \(r.files) Dokumente entfernt.")
+        }
+        if writable { try journal.checkWritable() }
+    } catch let e as ErasureJournal.Failure {
+        printError(e.description)
+        throw ExitCode(1)
     }
 }

@@ -20,17 +20,8 @@ struct Serve: AsyncParsableCommand {
         config.hostname = hostname
         config.port = port
         let services = AppServices(config: config, db: try await openDatabase(config, now: isoNow()))
-        // A database restored from a backup made before an erasure holds the erased records again; and a journal
-        // that takes no entries would make every erasure fail.
-        do {
-            try await replayErasures(config, services.db)
-            if let path = config.erasureJournal { try ErasureJournal(path: path).checkWritable() }
-        } catch {
-            await services.db.shutdown()
-            guard let e = error as? ErasureJournal.Failure else { throw error }
-            printError(e.description)
-            throw ExitCode(1)
-        }
+        // A database restored from a backup made before an erasure holds the erased records again.
+        do { try await replayErasures(config, services.db, writable: true) } catch { await services.db.shutdown(); throw error }
         let where_ = config.databaseURL == nil ? "SQLite \(config.sqlitePath ?? "")" : "PostgreSQL"
         print("Bleibe startet auf http://\(hostname):\(port) (\(where_)). Beenden mit Strg+C.")
         // runService returns after a graceful shutdown (SIGTERM, SIGINT): requests are answered, their audit rows
