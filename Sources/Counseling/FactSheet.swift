@@ -101,6 +101,42 @@ public struct FactSheet: Sendable, Hashable {
         identifyingWords(in: typed, persons: (client.map { [$0] } ?? []) + relatives, patterns: patterns, houseNumbers: true)
     }
 
+    /// What a question for the meeting must not contain (`identifyingWords`), and besides: the names and file numbers
+    /// of everyone else the service knows, as written (its other clients, the people referred to it), and a month of
+    /// the person's own record as month and year ("Einreise 09/2023"): the sheet gives years, the authority holds every
+    /// date and would recognise the months (QA of 06.12.2026: all three reached the authority).
+    public static func identifyingWordsInQuestion(_ typed: String, client: Client, relatives: [Client], others: [Client]) -> [String] {
+        var found = identifyingWords(in: typed, client: client, relatives: relatives)
+        let known = Set(([client] + relatives).map(\.id))
+        for hit in identifyingWords(in: typed, persons: others.filter { !known.contains($0.id) }, patterns: [], houseNumbers: false, tolerant: false)
+            + ownMonths(in: typed, persons: [client] + relatives) where !found.contains(hit) {
+            found.append(hit)
+        }
+        return found
+    }
+
+    /// Month and year written in the text ("09/2023", "9.2023", "Sept. 2023") that are a month of a person's record:
+    /// birth, entry, or the start or end of a status period.
+    static func ownMonths(in typed: String, persons: [Client]) -> [String] {
+        let own = Set(persons.flatMap { c -> [Day] in
+            [c.facts.born, c.facts.entered].compactMap { $0 } + (c.facts.status ?? []).flatMap { [$0.from] + ($0.to.map { [$0] } ?? []) }
+        }.map { $0.components.year * 100 + $0.components.month })
+        var found: [String] = []
+        for match in monthYear.matches(in: typed, range: NSRange(typed.startIndex..., in: typed)) {
+            guard let r = Range(match.range, in: typed), let m = Range(match.range(at: 1), in: typed), let y = Range(match.range(at: 2), in: typed),
+                  let year = Int(typed[y]) else { continue }
+            let monthText = typed[m].lowercased()
+            let month = Int(monthText) ?? monthNames.firstIndex { names in names.contains { monthText.hasPrefix($0) } }.map { $0 + 1 }
+            if let month, own.contains(year * 100 + month) { found.append(String(typed[r])) }
+        }
+        return found
+    }
+
+    static let monthNames = [["jan"], ["feb"], ["mär", "mar", "mrz"], ["apr"], ["mai", "may"], ["jun"], ["jul"], ["aug"], ["sep"], ["okt", "oct"], ["nov"], ["dez", "dec"]]
+    static let monthYear = try! NSRegularExpression(
+        pattern: #"(?<![\d.])(0?[1-9]|1[0-2]|jan[a-z]*|feb[a-z]*|m(?:ä|ae|a)r[a-z]*|mrz|apr[a-z]*|ma[iy]|jun[a-z]*|jul[a-z]*|aug[a-z]*|sep[a-z]*|o[ck]t[a-z]*|nov[a-z]*|de[zc][a-z]*)\.?\s?[./-]?\s?((?:19|20)\d{2})(?!\d)"#,
+        options: [.caseInsensitive])
+
     /// What minutes must not contain: the names and file numbers of the clients whose cases the meeting discussed,
     /// an address, postcode or e-mail address, or a birth date. Other dates pass (minutes name the next meeting and
     /// the deadlines of tasks), and so do telephone numbers (those of the participants).

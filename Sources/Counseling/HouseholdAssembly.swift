@@ -26,8 +26,45 @@ public enum HouseholdAssembly {
 
 /// Search that tolerates transliteration variants (Mohammed/Muhammad, Müller/Mueller, Jusuf/Yusuf).
 public enum NameMatching {
-    /// A folded key: lower case, umlauts and diacritics expanded, common transliteration variants unified.
-    public static func key(_ s: String) -> String {
+    /// A folded key, word by word: lower case, umlauts and diacritics expanded, common transliteration variants
+    /// unified; of the vowels, a word keeps its first letter's and the one after its first consonant ("o" = "u").
+    /// That vowel tells Çelik from Kılıç and Shehu from Schiwan (QA of 06.12.2026), the others vary by transliteration.
+    public static func key(_ s: String) -> String { skeleton(folded(s), firstVowel: true) }
+
+    /// The name as one run of letters with only each word's first letter of the vowels: a name written as one word or
+    /// as two ("Al-Khatib", "Alkhatib"; "Ben Salah" inside "Amina Bensalah").
+    public static func joinedKey(_ s: String) -> String {
+        skeleton(folded(s), firstVowel: false).replacingOccurrences(of: " ", with: "")
+    }
+
+    /// A word of a search: found at the start of a name word, or – when typed with three letters or more but folded to
+    /// fewer ("Haji" is "ha") – only as a whole name word, since as a start it would find every name that begins alike.
+    public struct QueryWord: Equatable, Sendable {
+        public let key: String
+        public let wholeWord: Bool
+
+        func matches(_ nameWord: Substring) -> Bool { wholeWord ? nameWord == key : nameWord.hasPrefix(key) }
+    }
+
+    public static func queryWords(_ query: String) -> [QueryWord] {
+        query.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "-" }).flatMap { typed in
+            key(String(typed)).split(separator: " ").map { k in QueryWord(key: String(k), wholeWord: k.count < 3 && typed.count >= 3) }
+        }
+    }
+
+    /// Whether every word of the query matches a word of the name (as `QueryWord` says).
+    /// A name written as one word or as two ("Bensalah", "Ben Salah"; "Alkhatib", "Al-Khatib") matches too.
+    public static func matches(query: String, name: String) -> Bool {
+        let nameWords = key(name).split(separator: " ")
+        let words = queryWords(query)
+        guard !words.isEmpty else { return true }
+        if words.allSatisfy({ q in nameWords.contains { q.matches($0) } }) { return true }
+        let joined = joinedKey(query)
+        return joined.count >= 4 && joinedKey(name).contains(joined)
+    }
+
+    /// Lower case, umlauts spelled out, every other diacritic dropped, transliteration variants unified.
+    static func folded(_ s: String) -> String {
         var t = s.lowercased()
         // German umlauts as their spelled-out form (Müller = Mueller); every other diacritic is dropped (Nikolić =
         // Nikolic, Snežana = Snezana); letters without a decomposition by hand; a comma or hyphen separates words.
@@ -37,45 +74,50 @@ public enum NameMatching {
         ]
         for (a, b) in replacements { t = t.replacingOccurrences(of: a, with: b) }
         t = t.folding(options: .diacriticInsensitive, locale: nil)
-        // Phonetic folding of transliteration variants, applied in order.
+        // Phonetic folding of transliteration variants, applied in order. "c" stays "c": in the names of this
+        // population it is Turkish "dsch" or Slavic "ts", never "k" (Celik is not Kilic; QA of 06.12.2026).
         let folds: [(String, String)] = [
             ("ae", "e"), ("oe", "o"), ("ue", "u"), ("ou", "u"), ("ph", "f"), ("th", "t"), ("kh", "h"), ("dh", "d"),
             // German "dsch", "ch" and "zh" for Arabic and Slavic sounds (Chadidscha = Khadija, Rachimi = Rahimi,
             // Snezhana = Snežana; QA of 05.12.2026). "dsch" before "sch", which would take its letters.
             ("dsch", "j"), ("sch", "sh"), ("tsch", "ch"), ("tch", "ch"), ("ch", "h"), ("zh", "z"), ("dj", "j"), ("j", "y"), ("w", "v"),
-            ("q", "k"), ("c", "k"), ("ee", "i"), ("ie", "i"), ("oo", "u"), ("z", "s"),
+            ("q", "k"), ("ck", "k"), ("ee", "i"), ("ie", "i"), ("oo", "u"), ("z", "s"),
         ]
         for (a, b) in folds { t = t.replacingOccurrences(of: a, with: b) }
-        // Vowels are the least stable part of a transliteration: keep only the first letter's.
-        // A letter written twice counts once ("mm" = "m", also across a dropped vowel: Mohammed = Muhammad); a longer
-        // run keeps a letter for every pair, so that "zzzz" is not "s" and matches nothing (QA of 05.12.2026: it
-        // found 91 of 306 clients).
+        return t
+    }
+
+    /// The letters that survive transliteration. Vowels are its least stable part: a word keeps its first letter and,
+    /// with `firstVowel`, the first vowel after a first consonant ("o" and "u" as one).
+    /// A letter written twice counts once ("mm" = "m", also across a dropped vowel: Mohammed = Muhammad); a longer run
+    /// keeps a letter for every pair, so that "zzzz" is not "s" and matches nothing (QA of 05.12.2026: it found 91 of
+    /// 306 clients).
+    static func skeleton(_ t: String, firstVowel: Bool) -> String {
         var out = ""
         var previous: Character? = nil, run = 0
-        for (i, ch) in t.enumerated() {
+        var wordStart = true, vowelKept = false
+        for ch in t {
             run = ch == previous ? run + 1 : 1
             previous = ch
-            if i > 0, "aeiouy".contains(ch), let last = out.last, last != " " { continue }
+            if ch == " " {
+                if let last = out.last, last != " " { out.append(" ") }
+                wordStart = true
+                continue
+            }
+            if "aeiouy".contains(ch) {
+                let keep = wordStart || (firstVowel && !vowelKept)
+                wordStart = false
+                vowelKept = true
+                if keep { out.append(ch == "o" ? "u" : ch) }
+                continue
+            }
+            if wordStart { vowelKept = !firstVowel }
+            wordStart = false
             if let last = out.last, last == ch, run <= 2 || run % 2 == 0 { continue }
             out.append(ch)
         }
         return out.trimmingCharacters(in: .whitespaces)
     }
-
-    /// Whether every word of the query matches the start of a word of the name.
-    /// A name written as one word or as two ("Bensalah", "Ben Salah"; "Alkhatib", "Al-Khatib") matches too.
-    public static func matches(query: String, name: String) -> Bool {
-        let nameKey = key(name), queryKey = key(query)
-        let nameWords = nameKey.split(separator: " ").map(String.init)
-        let queryWords = queryKey.split(separator: " ").map(String.init)
-        guard !queryWords.isEmpty else { return true }
-        if queryWords.allSatisfy({ q in nameWords.contains { $0.hasPrefix(q) } }) { return true }
-        let joined = queryKey.replacingOccurrences(of: " ", with: "")
-        return joined.count >= 4 && nameKey.replacingOccurrences(of: " ", with: "").contains(joined)
-    }
-
-    /// The key without its spaces: a name written as one word or as two ("Al-Khatib", "Alkhatib") is one name.
-    public static func joinedKey(_ s: String) -> String { key(s).replacingOccurrences(of: " ", with: "") }
 }
 
 import Foundation

@@ -188,12 +188,28 @@ public struct AccountStore: Sendable {
 
     // MARK: Login throttling
 
-    public func recordFailedLogin(key: String, at: String) async throws {
-        try await db.transaction { ex in try await ex.execute(SQL("INSERT INTO login_attempts (key, at) VALUES (?, ?)", [key, at])) }
+    /// Counts an attempt (a password or a code) before it is checked, and says whether it is within `limit` attempts
+    /// under `key` since `since`; one over the limit is not kept. Counted first because a check takes a third of a
+    /// second: attempts sent at once were all checked before the first failure was written (QA of 06.12.2026).
+    /// Returns the attempt's id (to forget it when it succeeds), or nil when refused.
+    public func beginAttempt(key: String, at: String, since: String, limit: Int) async throws -> String? {
+        let id = UUID().uuidString.lowercased()
+        return try await db.transaction { ex in
+            // PostgreSQL: attempts under one key one after the other, so that each counts all before it.
+            if ex.dialect == .postgres { try await ex.execute(SQL("SELECT pg_advisory_xact_lock(hashtext(?))", [key])) }
+            try await ex.execute(SQL("INSERT INTO login_attempts (key, at, attempt) VALUES (?, ?, ?)", [key, at, id]))
+            let n = try await ex.one(SQL("SELECT COUNT(*) AS n FROM login_attempts WHERE key = ? AND at >= ?", [key, since]))?.int("n") ?? 0
+            guard n <= limit else {
+                try await ex.execute(SQL("DELETE FROM login_attempts WHERE attempt = ?", [id]))
+                return nil
+            }
+            return id
+        }
     }
 
-    public func failedLogins(key: String, since: String) async throws -> Int {
-        try await db.read { ex in try await ex.one(SQL("SELECT COUNT(*) AS n FROM login_attempts WHERE key = ? AND at >= ?", [key, since]))?.int("n") ?? 0 }
+    /// Forgets an attempt that succeeded (or that another limit refused).
+    public func forgetAttempt(_ id: String) async throws {
+        try await db.transaction { ex in try await ex.execute(SQL("DELETE FROM login_attempts WHERE attempt = ?", [id])) }
     }
 
     public func clearFailedLogins(key: String) async throws {

@@ -60,22 +60,33 @@ public struct ClientStore: Sendable {
         return try await db.read { ex in try await ex.one(sql)?.int("n") ?? 0 }
     }
 
+    /// The longest search read, in characters and in words.
+    static let searchLength = 200, searchWords = 8
+
     /// The WHERE clause of the client list: the organisation, and every word of a search at the start of a name word,
     /// or the search inside the file number.
     static func listFilter(organisation: String, search: String?) -> (String, [any SQLBindable]) {
         var where_ = "c.organisation_id = ?"
         var binds: [any SQLBindable] = [organisation]
-        if let q = search?.trimmingCharacters(in: .whitespaces), !q.isEmpty {
-            let words = NameMatching.key(q).split(separator: " ").map(String.init)
+        // A name has a handful of words: a search of hundreds is cut (QA of 06.12.2026: 995 words ran past SQLite's
+        // expression depth and answered 500), so is a search longer than any name or file number.
+        if let q = search.map({ String($0.trimmingCharacters(in: .whitespaces).prefix(Self.searchLength)) }), !q.isEmpty {
+            let words = NameMatching.queryWords(q).prefix(Self.searchWords)
             var parts: [String] = []
             // A typed % or _ is a character to find, not a wildcard.
             func literal(_ s: String) -> String {
                 s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
             }
-            for w in words { parts.append("(' ' || c.name_key) LIKE ? ESCAPE '\\'"); binds.append("% \(literal(w))%") }
-            // A name written as one word or as two ("Bensalah" for "Ben Salah"): the key without its spaces.
-            let joined = words.joined()
-            let together = joined.count >= 4 ? " OR REPLACE(c.name_key, ' ', '') LIKE ? ESCAPE '\\'" : ""
+            for w in words {
+                if w.wholeWord {
+                    parts.append("(' ' || c.name_key || ' ') LIKE ? ESCAPE '\\'"); binds.append("% \(literal(w.key)) %")
+                } else {
+                    parts.append("(' ' || c.name_key) LIKE ? ESCAPE '\\'"); binds.append("% \(literal(w.key))%")
+                }
+            }
+            // A name written as one word or as two ("Bensalah" for "Ben Salah").
+            let joined = NameMatching.joinedKey(q)
+            let together = joined.count >= 4 ? " OR c.name_joined LIKE ? ESCAPE '\\'" : ""
             where_ += " AND ((\(parts.isEmpty ? "1=0" : parts.joined(separator: " AND ")))\(together) OR LOWER(c.file_number) LIKE ? ESCAPE '\\')"
             if joined.count >= 4 { binds.append("%\(literal(joined))%") }
             binds.append("%\(literal(q.lowercased()))%")
@@ -221,7 +232,7 @@ public struct ClientStore: Sendable {
         // Either order of the names: first and last name are often swapped between documents.
         let straight = NameMatching.joinedKey("\(firstName) \(lastName)"), swapped = NameMatching.joinedKey("\(lastName) \(firstName)")
         return try await db.read { ex in
-            try await ex.query(SQL("SELECT id, file_number FROM clients WHERE organisation_id = ? AND REPLACE(name_key, ' ', '') IN (?, ?) AND born = ? ORDER BY file_number",
+            try await ex.query(SQL("SELECT id, file_number FROM clients WHERE organisation_id = ? AND name_joined IN (?, ?) AND born = ? ORDER BY file_number",
                                    [organisation, straight, swapped, born.iso])).map { (id: try $0.string("id"), fileNumber: try $0.string("file_number")) }
         }
     }
@@ -283,11 +294,15 @@ public struct ClientStore: Sendable {
         try await createMany([c], audit: audit)
     }
 
-    /// Recomputes every client's search key with the current `NameMatching.key` (a migration, when the key changes).
+    /// Recomputes every client's search keys with the current `NameMatching` (a migration, when the keys change).
     @Sendable public static func rekeyNames(_ ex: any SQLExecutor) async throws {
-        for r in try await ex.query("SELECT id, first_name, last_name, name_key FROM clients") {
-            let key = NameMatching.key("\(try r.string("first_name")) \(try r.string("last_name"))")
-            if key != (try r.string("name_key")) { try await ex.execute(SQL("UPDATE clients SET name_key = ? WHERE id = ?", [key, try r.string("id")])) }
+        for r in try await ex.query("SELECT id, first_name, last_name, name_key, name_joined FROM clients") {
+            let name = "\(try r.string("first_name")) \(try r.string("last_name"))"
+            let key = NameMatching.key(name), joined = NameMatching.joinedKey(name)
+            let (storedKey, storedJoined) = (try r.string("name_key"), try r.string("name_joined"))
+            if key != storedKey || joined != storedJoined {
+                try await ex.execute(SQL("UPDATE clients SET name_key = ?, name_joined = ? WHERE id = ?", [key, joined, try r.string("id")]))
+            }
         }
     }
 
@@ -305,10 +320,11 @@ public struct ClientStore: Sendable {
                 throw StorageError.conflict("file number")
             }
             try await ex.execute(SQL("""
-                INSERT INTO clients (id, organisation_id, file_number, first_name, last_name, name_key, born, nationality, household_id,
+                INSERT INTO clients (id, organisation_id, file_number, first_name, last_name, name_key, name_joined, born, nationality, household_id,
                   facts_json, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [c.id, c.organisationID, c.fileNumber, c.firstName, c.lastName, NameMatching.key("\(c.firstName) \(c.lastName)"),
+                      NameMatching.joinedKey("\(c.firstName) \(c.lastName)"),
                       c.facts.born?.iso, c.facts.nationality, c.householdID, CaseFileEncoder.json(c.facts, includeStatus: false, includeID: false),
                       audit.now, audit.now]))
             try await Self.writeStatus(ex, clientID: c.id, periods: c.facts.status ?? [])

@@ -296,7 +296,8 @@ public enum Migrations {
             "UPDATE expert_requests SET answered_by = created_by WHERE asked_by IS NULL",
         ] },
         // The search key now folds every diacritic (Nikolić finds Nikolic) and escapes nothing into LIKE patterns.
-        Migration(version: 20, name: "0020_NameKeyFoldsDiacritics", then: ClientStore.rekeyNames) { _ in [] },
+        // (Its recomputation of the stored keys is 0030's now, which recomputes them with the columns the keys have since.)
+        Migration(version: 20, name: "0020_NameKeyFoldsDiacritics") { _ in [] },
         // How the status period a grant cut had ended before ("" open, a day, "-" none): to undo a grant recorded in error.
         Migration(version: 21, name: "0021_ApplicationGrantPreviousEnd") { _ in ["ALTER TABLE applications ADD COLUMN grant_previous_end TEXT"] },
         // Optimistic locking of a client's facts and status history (Client.revision).
@@ -304,7 +305,7 @@ public enum Migrations {
         // File numbers are one whatever their case (ClientStore.insert, clientID(fileNumber:)): looked up by an index.
         Migration(version: 23, name: "0023_FileNumberAnyCase") { _ in ["CREATE INDEX clients_file_number_lower ON clients(organisation_id, LOWER(file_number))"] },
         // The search key folds German spellings of Arabic and Slavic sounds (ch, dsch, zh): stored keys recomputed.
-        Migration(version: 24, name: "0024_NameKeyFoldsGermanSpellings", then: ClientStore.rekeyNames) { _ in [] },
+        Migration(version: 24, name: "0024_NameKeyFoldsGermanSpellings") { _ in [] },
         // A password set by the coordination (a new account, a reset) is the user's to replace at the next login; the
         // account events (created, reset, role changed, deactivated) are found by the account they concern.
         Migration(version: 25, name: "0025_AccountAdministration") { _ in [
@@ -345,6 +346,16 @@ public enum Migrations {
             try await ex.execute(SQL("INSERT INTO installation (id, created_at) VALUES (?, ?)", [first ?? UUID().uuidString.lowercased(), Timestamp.string(Date())]))
         }) { _ in [
             "CREATE TABLE installation (id TEXT PRIMARY KEY, created_at TEXT NOT NULL)",
+        ] },
+        // The search key keeps a word's first vowel and "c" apart from "k" (Çelik is not Kılıç); the name as one word
+        // (Bensalah = Ben Salah, duplicates) gets a column of its own, since the word key no longer gives it.
+        Migration(version: 30, name: "0030_NameKeyFirstVowel", then: ClientStore.rekeyNames) { _ in [
+            "ALTER TABLE clients ADD COLUMN name_joined TEXT NOT NULL DEFAULT ''",
+        ] },
+        // A login attempt is counted before it is checked and forgotten when it succeeds (AccountStore.beginAttempt).
+        Migration(version: 31, name: "0031_LoginAttemptId") { _ in [
+            "ALTER TABLE login_attempts ADD COLUMN attempt TEXT",
+            "CREATE INDEX login_attempts_attempt ON login_attempts(attempt)",
         ] },
     ]
 

@@ -59,6 +59,9 @@ public func buildRouter(_ services: AppServices) -> Router<BleibeContext> {
 public func buildApplication(_ services: AppServices, logger: Logger? = nil) -> some ApplicationProtocol {
     var log = logger ?? Logger(label: "bleibe")
     log.logLevel = .info
+    // Hashed now, not at the first login of an unknown address, which would take twice as long and tell that the
+    // address is unknown (QA of 06.12.2026).
+    _ = Credentials.dummyHash
     return Application(router: buildRouter(services),
                        configuration: .init(address: .hostname(services.config.hostname, port: services.config.port), serverName: "Bleibe"),
                        logger: log)

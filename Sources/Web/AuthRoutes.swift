@@ -53,19 +53,25 @@ struct AuthRoutes {
         // sender cannot try password after password across accounts.
         let emailKey = "email:\(AccountStore.sha256(email))", addressKey = "addr:" + context.senderKey(request, trustProxy: services.config.trustProxy)
         let keys = [(emailKey, services.config.throttleLimit), (addressKey, services.config.throttleLimit * 10)]
-        for (key, limit) in keys where try await services.accounts.failedLogins(key: key, since: since) >= limit {
-            throw AppError.tooManyRequests("Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie 15 Minuten.")
+        // Each attempt counts before the password is checked; a failed one stays counted.
+        var attempts: [String] = []
+        for (key, limit) in keys {
+            guard let id = try await services.accounts.beginAttempt(key: key, at: services.timestamp(now), since: since, limit: limit) else {
+                for id in attempts { try await services.accounts.forgetAttempt(id) }
+                throw AppError.tooManyRequests("Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie 15 Minuten.")
+            }
+            attempts.append(id)
         }
         let account = try await services.accounts.account(email: email)
         let ok = try await Credentials.verify(password, hash: account?.passwordHash ?? Credentials.dummyHash)
         guard let account, ok, account.user.active else {
-            for (key, _) in keys { try await services.accounts.recordFailedLogin(key: key, at: services.timestamp(now)) }
             var r = Reply.html(AuthPages.login(csrf: expected, email: email, error: generic), status: .unauthorized)
             r.setCookie(cookie(Self.loginCSRFCookie, expected, maxAge: 3600))
             return r
         }
-        // The address keeps its count: one valid login must not reset the tries made against other accounts.
+        // The address keeps its count of failures: one valid login must not reset the tries made against other accounts.
         try await services.accounts.clearFailedLogins(key: emailKey)
+        for id in attempts { try await services.accounts.forgetAttempt(id) }
         let token = Credentials.randomToken()
         let staff = account.user.role.isStaff
         try await services.accounts.createSession(token: token, userID: account.user.id, csrf: Credentials.randomToken(),
@@ -97,7 +103,9 @@ struct AuthRoutes {
         let code = form.trimmed("code")
         let throttleKey = "totp:\(account.user.id)"
         let now = services.now()
-        if try await services.accounts.failedLogins(key: throttleKey, since: services.timestamp(now.addingTimeInterval(-services.config.throttleWindow))) >= services.config.throttleLimit {
+        guard try await services.accounts.beginAttempt(key: throttleKey, at: services.timestamp(now),
+                                                       since: services.timestamp(now.addingTimeInterval(-services.config.throttleWindow)),
+                                                       limit: services.config.throttleLimit) != nil else {
             throw AppError.tooManyRequests("Zu viele falsche Codes. Bitte warten Sie 15 Minuten.")
         }
         var accepted = false
@@ -109,7 +117,6 @@ struct AuthRoutes {
             accepted = try await services.accounts.consumeRecoveryCode(userID: account.user.id, codeHash: AccountStore.sha256(code.lowercased()))
         }
         guard accepted else {
-            try await services.accounts.recordFailedLogin(key: throttleKey, at: services.timestamp(now))
             return Reply.html(AuthPages.secondFactor(csrf: record.csrfToken, error: "Der Code ist ungültig oder wurde bereits verwendet."), status: .unauthorized)
         }
         try await services.accounts.clearFailedLogins(key: throttleKey)
@@ -193,8 +200,17 @@ struct AuthRoutes {
         let form = try await Form.checked(request, context: context)
         let new = form["new_password"] ?? ""
         var errors: [String: String] = [:]
+        // Guessing the current password from a session left open is throttled like a login (QA of 06.12.2026).
+        let throttleKey = "password:\(account.user.id)", now = services.now()
+        guard try await services.accounts.beginAttempt(key: throttleKey, at: services.timestamp(now),
+                                                       since: services.timestamp(now.addingTimeInterval(-services.config.throttleWindow)),
+                                                       limit: services.config.throttleLimit) != nil else {
+            throw AppError.tooManyRequests("Zu viele falsche Passwörter. Bitte warten Sie 15 Minuten.")
+        }
         if !(try await Credentials.verify(form["current_password"] ?? "", hash: account.passwordHash)) {
             errors["current_password"] = "Das bisherige Passwort stimmt nicht."
+        } else {
+            try await services.accounts.clearFailedLogins(key: throttleKey)
         }
         if let p = Credentials.problem(with: new, email: account.user.email, name: account.user.displayName) { errors["new_password"] = p }
         else if new == (form["current_password"] ?? "") { errors["new_password"] = "Das neue Passwort muss sich vom bisherigen unterscheiden." }

@@ -39,15 +39,17 @@ extension CaseRoutes {
                                     meetingChoice: (meeting.id, question), status: .unprocessableContent)
         }
         let (members, relatives, relations) = try await clientRoutes.family(client)
-        let found = FactSheet.identifyingWords(in: question, client: client, relatives: members.filter { $0.id != client.id } + relatives)
+        let referred = try await services.cooperation.referrals(of: c.organisationID)
+        let others = try await services.clients.people(organisation: c.organisationID) + referred.filter { !$0.lastName.isEmpty }.map(\.person)
+        let found = FactSheet.identifyingWordsInQuestion(question, client: client, relatives: members.filter { $0.id != client.id } + relatives, others: others)
         if !found.isEmpty {
-            return try await render(context, c, client, meetingError: "Die Frage enthält Angaben, die die Person erkennbar machen können (\(found.joined(separator: ", "))). Bitte entfernen; Daten nur als Monat und Jahr (z. B. 03/2025).",
+            return try await render(context, c, client, meetingError: "Die Frage enthält Angaben, die eine Person erkennbar machen können (\(found.joined(separator: ", "))). Bitte entfernen; Daten der Person nur als Jahr (z. B. 2025), Daten des Gesetzes (z. B. Stichtag 31.10.2022) sind möglich.",
                                     meetingChoice: (meeting.id, question),
                                     status: .unprocessableContent)
         }
         // Recognisable through the authority's own referrals (names with birth dates and nationalities)?
-        let referred = try await services.cooperation.referrals(of: c.organisationID).map { (born: $0.born, nationality: $0.nationality) }
-        let lookalikes = FactSheet.lookalikes(born: client.facts.born, nationality: client.facts.nationality, among: referred, on: services.today)
+        let lookalikes = FactSheet.lookalikes(born: client.facts.born, nationality: client.facts.nationality,
+                                              among: referred.map { (born: $0.born, nationality: $0.nationality) }, on: services.today)
         if (1..<FactSheet.minimumLookalikes).contains(lookalikes) {
             return try await render(context, c, client, meetingError: "Der Fall wäre für die Ausländerbehörde erkennbar: unter den Personen, die sie vermittelt hat, \(lookalikes == 1 ? "hat nur eine" : "haben nur \(lookalikes)") dieselbe Altersgruppe und Herkunft. Bitte ohne Fallblatt besprechen oder eine Schweigepflichtentbindung einholen.",
                                     meetingChoice: (meeting.id, question), status: .unprocessableContent)

@@ -50,7 +50,9 @@ struct MeetingRoutes {
     @Sendable func list(_ request: Request, context: BleibeContext) async throws -> Response { try await renderList(context) }
 
     /// Date, participants and agenda of the meeting form; nil with the German errors by field.
-    func readMeeting(_ form: Form, errors: inout [String: String]) -> (on: Day, participants: String, agenda: String)? {
+    /// Participants and agenda are read by both sides: checked for what would identify a person like the minutes
+    /// (QA of 06.12.2026: a client's name, file number, birth date and address reached the authority in the agenda).
+    func readMeeting(_ form: Form, meetingID: String?, _ a: Actor, errors: inout [String: String]) async throws -> (on: Day, participants: String, agenda: String)? {
         let on = formDay(form.trimmed("on"))
         if on == nil || on! == nil { errors["on"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
         else if let d = on!, d < services.today.adding(years: -1) || d > services.today.adding(years: 2) {
@@ -59,6 +61,11 @@ struct MeetingRoutes {
         let participants = form.trimmed("participants"), agenda = form.trimmed("agenda")
         if participants.isEmpty || participants.count > 500 { errors["participants"] = "Bitte die Teilnehmenden angeben (höchstens 500 Zeichen)." }
         if agenda.isEmpty || agenda.count > 3000 { errors["agenda"] = "Bitte die Tagesordnung angeben (höchstens 3000 Zeichen)." }
+        for (field, text) in [("participants", participants), ("agenda", agenda)] where errors[field] == nil {
+            if let found = try await identifying(text, meetingID: meetingID, a) {
+                errors[field] = "Der Text enthält Angaben, die eine Person erkennbar machen können (\(found)). Bitte entfernen: Fälle nur anonym, ohne Namen, Aktenzeichen, Anschrift oder Geburtsdatum."
+            }
+        }
         guard errors.isEmpty, let day = on ?? nil else { return nil }
         return (day, participants, agenda)
     }
@@ -69,7 +76,7 @@ struct MeetingRoutes {
         guard let coop = coops.first else { throw AppError.conflict("Ihre Organisation hat derzeit keine Kooperation; Sitzungen gibt es nur innerhalb einer Kooperation.") }
         let form = try await Form.checked(request, context: context)
         var errors: [String: String] = [:]
-        guard let (day, participants, agenda) = readMeeting(form, errors: &errors) else {
+        guard let (day, participants, agenda) = try await readMeeting(form, meetingID: nil, a, errors: &errors) else {
             return try await renderList(context, errors: errors, sent: (form.trimmed("on"), form.trimmed("participants"), form.trimmed("agenda")), status: .unprocessableContent)
         }
         let m = Meeting(id: Credentials.newID(), cooperationID: coop.id, on: day, participants: participants, agenda: agenda)
@@ -103,7 +110,7 @@ struct MeetingRoutes {
         guard Policy.allows(a, .manageMeetings(organisation: a.organisationID)) else { throw AppError.forbidden }
         let form = try await Form.checked(request, context: context)
         var errors: [String: String] = [:]
-        guard let (day, participants, agenda) = readMeeting(form, errors: &errors) else {
+        guard let (day, participants, agenda) = try await readMeeting(form, meetingID: m.id, a, errors: &errors) else {
             return try await render(context, m, errors: errors.mapKeys { "edit_" + $0 },
                                     edited: (form.trimmed("on"), form.trimmed("participants"), form.trimmed("agenda")), status: .unprocessableContent)
         }
@@ -151,7 +158,7 @@ struct MeetingRoutes {
         if text.count > 20_000 { error = "Das Protokoll darf höchstens 20.000 Zeichen haben." }
         else if m.on > services.today { error = "Ein Protokoll kann erst ab dem Tag der Sitzung (\(m.on.german)) geschrieben werden." }
         else if !text.contains(where: { $0.isLetter || $0.isNumber }) && !m.minutes.isEmpty { error = "Ein gespeichertes Protokoll kann berichtigt, aber nicht geleert werden." }
-        else if let found = try await identifying(text, m, a) {
+        else if let found = try await identifying(text, meetingID: m.id, a) {
             error = "Das Protokoll enthält Angaben, die eine Person erkennbar machen können (\(found)). Bitte entfernen: Fälle nur anonym, ohne Namen, Aktenzeichen, Anschrift oder Geburtsdatum."
         }
         if let error { return try await render(context, m, errors: ["minutes": error], minutesTyped: text, status: .unprocessableContent) }
@@ -165,12 +172,14 @@ struct MeetingRoutes {
     /// file number. Nil when nothing is found.
     /// The service checks against all its clients and the people referred to it (QA of 05.12.2026: a client whose
     /// case was in another meeting, and a referred person, could be named).
-    func identifying(_ text: String, _ m: Meeting, _ a: Actor) async throws -> String? {
+    func identifying(_ text: String, meetingID: String?, _ a: Actor) async throws -> String? {
         let referred = try await services.cooperation.referrals(of: a.organisationID).filter { !$0.lastName.isEmpty }.map(\.person)
         let found: [String]
         if a.organisationKind == .counselingService {
             // The meeting's own cases with every tolerance; all other clients and the referred people as written.
-            let near = try await services.clients.clients(ids: try await services.meetings.sheetClients(meetingID: m.id, organisation: a.organisationID), organisation: a.organisationID)
+            var sheets: [String] = []
+            if let meetingID { sheets = try await services.meetings.sheetClients(meetingID: meetingID, organisation: a.organisationID) }
+            let near = try await services.clients.clients(ids: sheets, organisation: a.organisationID)
             found = FactSheet.identifyingWordsInMinutes(text, clients: near, others: try await services.clients.people(organisation: a.organisationID) + referred)
         } else {
             found = FactSheet.identifyingWordsInMinutes(text, clients: referred)
@@ -185,7 +194,7 @@ struct MeetingRoutes {
         let text = form.trimmed("text"), owner = form.trimmed("owner"), due = formDay(form.trimmed("due"))
         if text.isEmpty || text.count > 500 { errors["text"] = "Bitte die Aufgabe angeben." }
         if owner.isEmpty || owner.count > 200 { errors["owner"] = "Bitte angeben, wer verantwortlich ist." }
-        if errors["text"] == nil, let found = try await identifying(text + "\n" + owner, m, a) {
+        if errors["text"] == nil, let found = try await identifying(text + "\n" + owner, meetingID: m.id, a) {
             errors["text"] = "Die Aufgabe enthält Angaben, die eine Person erkennbar machen können (\(found)). Bitte anonym formulieren (z. B. „Fall 1“)."
         }
         if due == nil || due! == nil { errors["due"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }

@@ -17,7 +17,7 @@ public enum Credentials {
         }
         if Set(password).count < 5 { return "Das Passwort besteht aus zu wenigen verschiedenen Zeichen." }
         let lower = password.lowercased()
-        if commonPasswords.contains(lower) || commonWords.contains(Self.core(of: lower)) {
+        if commonPasswords.contains(lower) || commonWords.contains(Self.unleet(Self.core(of: lower))) || Self.isPattern(lower) {
             return "Dieses Passwort ist zu verbreitet. Bitte wählen Sie ein anderes."
         }
         let parts = email.lowercased().split(separator: "@").map(String.init)
@@ -68,6 +68,37 @@ public enum Credentials {
     static func core(of lower: String) -> String {
         let letters = lower.drop { !$0.isLetter }.reversed().drop { !$0.isLetter }.reversed()
         return String(letters)
+    }
+
+    /// A word's letters as written with digits and signs: "p@ssw0rd" → "password".
+    static func unleet(_ s: String) -> String {
+        String(s.map { ch -> Character in
+            switch ch { case "0": "o"; case "1": "i"; case "3": "e"; case "4", "@": "a"; case "5", "$": "s"; case "7": "t"; default: ch }
+        })
+    }
+
+    /// Rows in which guessing tools walk: the alphabet, digits (also "…890") and the keyboard's rows (QWERTZ and QWERTY).
+    static let rows = ["abcdefghijklmnopqrstuvwxyz", "01234567890", "qwertzuiopü", "qwertyuiop", "asdfghjklöä", "yxcvbnm", "zxcvbnm"].map(Array.init)
+
+    /// Whether `b` stands next to `a` in one of the rows, either way.
+    static func isStep(_ a: Character, _ b: Character) -> Bool {
+        rows.contains { row in
+            row.indices.dropLast().contains { (row[$0] == a && row[$0 + 1] == b) || (row[$0] == b && row[$0 + 1] == a) }
+        }
+    }
+
+    /// A pattern rather than a password (QA of 06.12.2026): a word written twice or more ("passwortpasswort"), a walk
+    /// along a row with at most one jump ("12345678901", "0987654321", "abcd123456"), or two walks interleaved
+    /// ("a1b2c3d4e5", "1q2w3e4r5t6y").
+    static func isPattern(_ lower: String) -> Bool {
+        let c = Array(lower)
+        for unit in 1...(c.count / 2) where c.count % unit == 0 {
+            if (unit..<c.count).allSatisfy({ c[$0] == c[$0 - unit] }) { return true }
+        }
+        func jumps(_ xs: [Character]) -> Int { zip(xs, xs.dropFirst()).filter { !isStep($0, $1) }.count }
+        if jumps(c) <= 1 { return true }
+        let even = stride(from: 0, to: c.count, by: 2).map { c[$0] }, odd = stride(from: 1, to: c.count, by: 2).map { c[$0] }
+        return jumps(even) == 0 && jumps(odd) == 0
     }
 
     /// 32 random bytes, URL-safe base64 (cookie-safe).

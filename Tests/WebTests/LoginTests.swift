@@ -57,6 +57,28 @@ struct LoginTests {
         }
     }
 
+    /// Attempts sent at once are each counted before the password is checked (QA of 06.12.2026: 30 parallel posts, 29
+    /// wrong and the right one last, logged in). At most the limit is checked; the rest are 429.
+    @Test(arguments: TestDatabase.available)
+    func parallelLoginAttemptsAreThrottledToo(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            var posts: [(Browser, [String: String])] = []
+            for i in 0..<20 {
+                let browser = Browser(client: b.client, clock: f.clock)
+                let p = try await browser.request(.get, "/login")
+                posts.append((browser, ["email": "counselor@a.example", "password": i == 19 ? Fixture.password : "falsch-falsch-\(i)", "csrf": browser.csrf(p) ?? ""]))
+            }
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for (browser, form) in posts { group.addTask { try await browser.request(.post, "/login", form: form).status } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 != .tooManyRequests }.count <= f.services.config.throttleLimit, "\(statuses)")
+            #expect(statuses.filter { $0 == .tooManyRequests }.count >= 20 - f.services.config.throttleLimit)
+        }
+        }
+    }
+
     /// One sender trying one password on many accounts is stopped too (after ten times the per-account limit), and a
     /// login of their own in between does not reset the count.
     @Test(arguments: TestDatabase.available)
@@ -241,7 +263,12 @@ struct LoginTests {
         for weak in ["Passwort123!", "Sommer2026!", "2026-Winter!!", "Willkommen#1", "!!Dresden1234"] {
             #expect(Credentials.problem(with: weak)?.contains("verbreitet") == true, "\(weak)")
         }
-        for fine in ["Bleibe-Demo-2026!", "Elbe-Ufer-Spaziergang", "Sommer-Elbe-2026", "Gute-Frage-2026"] {
+        // Written with digits for letters, a word twice, walks along the digits, the alphabet or the keyboard (QA of
+        // 06.12.2026).
+        for weak in ["12345678901", "0987654321", "Passw0rd123", "P@ssw0rd2026", "abcd123456", "a1b2c3d4e5", "1q2w3e4r5t6y", "passwortpasswort"] {
+            #expect(Credentials.problem(with: weak)?.contains("verbreitet") == true, "\(weak)")
+        }
+        for fine in ["Bleibe-Demo-2026!", "Elbe-Ufer-Spaziergang", "Sommer-Elbe-2026", "Gute-Frage-2026", "7Zwerge-am-Bach", "Tee-um-4-mit-Oma"] {
             #expect(Credentials.problem(with: fine) == nil, "\(fine)")
         }
         // A NUL at login never passes for the part before it.
@@ -268,6 +295,25 @@ struct LoginTests {
         // A two-letter login is not looked for inside words ("jo" in "Jod"); a longer one is.
         #expect(Credentials.problem(with: "Morgenrot-Jod-2026!x", email: "jo@elbstadt.example", name: "Jo Test") == nil)
         #expect(Credentials.problem(with: "Morgen-anna-2026!x", email: "anna@x.example") != nil)
+    }
+
+    /// A session left open is no place to guess the password: wrong current passwords are throttled like logins
+    /// (QA of 06.12.2026: 33 tries, never a 429).
+    @Test(arguments: TestDatabase.available)
+    func guessingTheCurrentPasswordIsThrottled(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            let csrf = try await b.logIn(f.login(.counselor))
+            func change(_ current: String) async throws -> HTTPResponse.Status {
+                try await b.request(.post, "/account/password", form: ["csrf": csrf, "current_password": current, "new_password": "Elbe-Ufer-Spaziergang",
+                                                                        "repeat_password": "Elbe-Ufer-Spaziergang"]).status
+            }
+            for i in 0..<f.services.config.throttleLimit { #expect(try await change("falsch-falsch-\(i)") == .unprocessableContent) }
+            #expect(try await change(Fixture.password) == .tooManyRequests)
+            f.clock.advance(16 * 60)
+            #expect(try await change(Fixture.password) == .ok)
+        }
+        }
     }
 
     @Test(arguments: TestDatabase.available)

@@ -19,6 +19,11 @@ struct MeetingTests {
                 #expect(refused.status == .unprocessableContent && refused.body.contains(">Nur dieser Punkt</textarea>") && refused.body.contains("value=\"31.02.2026\""))
                 let ancient = try await coordinator.request(.post, "/meetings", form: ["csrf": cc, "on": "01.01.1990", "participants": "x", "agenda": "y"])
                 #expect(ancient.status == .unprocessableContent && ancient.body.contains("höchstens ein Jahr zurück"))
+                // Participants and agenda are read by the authority too: checked like the minutes (QA of 06.12.2026).
+                let namedAgenda = try await coordinator.request(.post, "/meetings", form: ["csrf": cc, "on": "20.11.2026", "participants": "Koordination, Klient Haddad",
+                                                                                          "agenda": "Fall A-1, geb. 05.05.1990, Hauptstraße 5"])
+                #expect(namedAgenda.status == .unprocessableContent && namedAgenda.body.contains("Haddad") && namedAgenda.body.contains("A-1")
+                        && namedAgenda.body.contains("05.05.1990") && namedAgenda.body.contains("Hauptstraße 5"))
                 let created = try await coordinator.request(.post, "/meetings", form: ["csrf": cc, "on": "20.11.2026", "participants": "Koordination, ABH-Leitung",
                                                                                       "agenda": "Fallbesprechungen\nQuartalsstatistik"])
                 let meetingPath = try #require(created.headers[.location])
@@ -28,11 +33,19 @@ struct MeetingTests {
                 let meetingID = String(meetingPath.split(separator: "/").last!)
                 let named = try await b.request(.post, casePath + "/meeting", form: ["csrf": csrf, "meeting": meetingID, "question": "Reicht bei Herrn Haddad (A-1) die Teilzeit?"])
                 #expect(named.status == .unprocessableContent && named.body.contains("id=\"question-error\"") && named.body.contains("Haddad, A-1"))
-                let ok = try await b.request(.post, casePath + "/meeting", form: ["csrf": csrf, "meeting": meetingID, "question": "Reicht Teilzeit für die überwiegende Sicherung?"])
+                // Nor another client of the service, their file number, or a month of the person's own record: the sheet
+                // gives years (QA of 06.12.2026). A date of the law passes.
+                try await f.addClient("client-c", fileNumber: "A-7", firstName: "Luiza", lastName: "Alijewa")
+                for (question, hit) in [("Frau Luiza Alijewa hat einen ähnlichen Fall", "Alijewa"), ("Wie in der Akte A-7 betreffend", "A-7"),
+                                        ("Einreise 11/2020, reicht das?", "11/2020"), ("Eingereist im November 2020", "November 2020")] {
+                    let r = try await b.request(.post, casePath + "/meeting", form: ["csrf": csrf, "meeting": meetingID, "question": question])
+                    #expect(r.status == .unprocessableContent && r.body.contains(hit), "\(question)")
+                }
+                let ok = try await b.request(.post, casePath + "/meeting", form: ["csrf": csrf, "meeting": meetingID, "question": "Reicht Teilzeit für die überwiegende Sicherung (Stichtag 10/2022)?"])
                 #expect(ok.status == .seeOther)
                 // The refused question came back to be corrected, its meeting still chosen; the same sheet twice is refused.
                 #expect(named.body.contains("value=\"Reicht bei Herrn Haddad (A-1) die Teilzeit?\"") && named.body.contains("<option value=\"\(meetingID)\" selected>"))
-                let twice = try await b.request(.post, casePath + "/meeting", form: ["csrf": csrf, "meeting": meetingID, "question": "Reicht Teilzeit für die überwiegende Sicherung?"])
+                let twice = try await b.request(.post, casePath + "/meeting", form: ["csrf": csrf, "meeting": meetingID, "question": "Reicht Teilzeit für die überwiegende Sicherung (Stichtag 10/2022)?"])
                 #expect(twice.status == .conflict && twice.body.contains("bereits für die Sitzung"))
                 // The authority sees the sheet: nothing that names the person, entry and history by year only.
                 let lead = Browser(client: b.client, clock: f.clock)
@@ -183,7 +196,8 @@ struct MeetingTests {
         let everyone = DemoSite.make(today: Day("2026-12-05")).clients
         let words = "Die Frist wurde verlängert. Nächste Sitzung im Dezember. Wohnung geklärt, Zeile 3 fett markiert."
         #expect(FactSheet.identifyingWordsInMinutes(words, clients: [], others: everyone).isEmpty)
-        #expect(!FactSheet.identifyingWordsInMinutes(words, clients: everyone).isEmpty)
+        // With the tolerance (the meeting's own cases) "Frist" is caught for Frisk: one letter apart.
+        #expect(!FactSheet.identifyingWordsInMinutes("Die Frist wurde verlängert.", clients: [other]).isEmpty)
     }
 
     @Test func questionsNamingThePersonTheirFamilyAnExactDayOrAnAddressAreCaught() {

@@ -16,8 +16,8 @@ struct MigrationTests {
         await store.shutdown()
     }
 
-    /// A change of the name key's folds comes with a migration that recomputes the stored keys (0024: "Rachimi" is
-    /// found as "Rahimi" in records made before).
+    /// A change of the name key's folds comes with a migration that recomputes the stored keys (0030: "Rachimi" is
+    /// found as "Rahimi" in records made before, and the name as one word is stored).
     @Test(arguments: TestDatabase.available)
     func storedNameKeysAreRecomputedWhenTheFoldsChange(_ db: TestDatabase) async throws {
         let store = try await db.open()
@@ -25,11 +25,14 @@ struct MigrationTests {
         try await store.transaction { ex in
             try await ex.execute(SQL("INSERT INTO organisations (id, name, kind, city, land, created_at) VALUES ('o-mig', 'Stelle', 'counseling_service', 'Elbstadt', 'DE-SN', '2026-11-22T08:00:00.000Z')"))
             try await ex.execute(SQL("INSERT INTO clients (id, organisation_id, file_number, first_name, last_name, name_key, facts_json, created_at, updated_at) VALUES ('c-mig', 'o-mig', 'M-1', 'Achmed', 'Rachimi', 'stale', '{}', '2026-11-22T08:00:00.000Z', '2026-11-22T08:00:00.000Z')"))
-            try await ex.execute(SQL("DELETE FROM schema_migrations WHERE version = 24"))
+            try await ex.execute(SQL("DELETE FROM schema_migrations WHERE version = 30"))
+            try await ex.execute(SQL("ALTER TABLE clients DROP COLUMN name_joined"))
         }
         try await Migrations.migrate(store, now: "2026-11-22T08:00:00.000Z")
-        let key = try await store.read { try await $0.one(SQL("SELECT name_key FROM clients WHERE id = 'c-mig'"))?.text("name_key") }
+        let row = try await store.read { try await $0.one(SQL("SELECT name_key, name_joined FROM clients WHERE id = 'c-mig'")) }
+        let key = row?.text("name_key")
         #expect(key == NameMatching.key("Achmed Rachimi") && key == NameMatching.key("Ahmad Rahimi"))
+        #expect(row?.text("name_joined") == NameMatching.joinedKey("Ahmad Rahimi"))
         await store.shutdown()
     }
 }
