@@ -5,9 +5,10 @@ import Eligibility
 public enum FactPlausibility {
     public static func problems(_ p: Person, today: Day) -> [String: String] {
         var out: [String: String] = [:]
-        func check(_ path: String, _ day: Day?, _ what: String) {
+        func check(_ path: String, _ day: Day?, _ what: String, after floor: (Day?, String)? = nil, future: Bool = false) {
             guard let day, out[path] == nil else { return }
-            out[path] = RecordDates.problem(day, what, today: today, born: path == "born" ? nil : p.born)
+            let notBefore = floor.flatMap { f in f.0.map { ($0, f.1) } }
+            out[path] = RecordDates.problem(day, what, today: today, born: path == "born" ? nil : p.born, notBefore: notBefore, future: future)
         }
         func event(_ e: EventDate) -> Day? { if case .on(let d) = e { return d } else { return nil } }
         // Codes of real states only, as the form offers them (QA of 05.12.2026: "ZZZ" was taken by the API and then
@@ -32,9 +33,22 @@ public enum FactPlausibility {
                 out["convictions[\(i)].day_fines"] = "Eine Verurteilung umfasst höchstens 720 Tagessätze (§ 54 Abs. 2 S. 2 StGB); mehrere Verurteilungen bitte einzeln erfassen."
             }
         }
+        // The order of a procedure's or a training's own dates, and past events not after today (QA of 06.12.2026:
+        // a training passed before it began, an asylum decision final before it was made, were saved).
         if let a = p.asylum {
             check("asylum.applied_on", event(a.appliedOn), "Der Asylantrag")
-            check("asylum.decided_on", a.decidedOn, "Die Asylentscheidung")
+            check("asylum.decided_on", a.decidedOn, "Die Asylentscheidung", after: (event(a.appliedOn), "an diesem Tag wurde der Asylantrag gestellt"))
+            check("asylum.final_on", a.finalOn, "Die Bestandskraft", after: (a.decidedOn ?? event(a.appliedOn), a.decidedOn != nil ? "an diesem Tag wurde entschieden" : "an diesem Tag wurde der Asylantrag gestellt"))
+        }
+        if let c = p.integrationCourse { check("integration_course.completed_on", event(c.completedOn), "Der Abschluss des Integrationskurses") }
+        if let d = p.departure { check("departure.impossible_since", event(d.impossibleSince), "Der Beginn der Unmöglichkeit der Ausreise") }
+        for (i, t) in (p.training ?? []).enumerated() {
+            let start = (Optional(t.from), "an diesem Tag beginnt die Ausbildung")
+            check("training[\(i)].from", t.from, "Der Beginn der Ausbildung", future: true)
+            check("training[\(i)].planned_end", t.plannedEnd, "Das geplante Ende", after: start, future: true)
+            check("training[\(i)].registered_on", event(t.registeredOn), "Die Eintragung")
+            check("training[\(i)].passed_on", event(t.passedOn), "Der Abschluss", after: start)
+            check("training[\(i)].ended_early_on", event(t.endedEarlyOn), "Der Abbruch", after: start)
         }
         return out
     }

@@ -237,6 +237,22 @@ public struct ClientStore: Sendable {
         }
     }
 
+    /// The earliest day of the client's case work: a case opened, a session held, an application filed; with what it
+    /// was (German). A birth date must not come after it.
+    public func firstRecordDay(clientID: String, organisation: String) async throws -> (day: Day, what: String)? {
+        try await db.read { ex in
+            var first: (day: Day, what: String)? = nil
+            for (sql, what) in [("SELECT MIN(opened_on) AS d FROM cases WHERE client_id = ? AND organisation_id = ?", "eine Akte eröffnet"),
+                                ("SELECT MIN(on_day) AS d FROM counseling_sessions WHERE client_id = ? AND organisation_id = ?", "eine Beratung"),
+                                ("SELECT MIN(filed_on) AS d FROM applications WHERE client_id = ? AND organisation_id = ?", "ein Antrag gestellt")] {
+                if let d = try await ex.one(SQL(sql, [clientID, organisation]))?.text("d").flatMap(Day.init(iso:)), first.map({ d < $0.day }) ?? true {
+                    first = (d, what)
+                }
+            }
+            return first
+        }
+    }
+
     /// The client with this file number, as typed: upper or lower case alike (as the search finds it).
     public func clientID(fileNumber: String, organisation: String) async throws -> String? {
         try await db.read { ex in

@@ -354,7 +354,7 @@ struct ClientRoutes {
     }
 
     /// Birth and entry dates must still fit what was recorded with the old ones: the status history (checked in its
-    /// editor against them) and the parent links (checked when they were made). Messages by fact name.
+    /// editor against them), the case work and the parent links (checked when they were made). Messages by fact name.
     func datesAgainstRecords(_ facts: Person, _ c: Client) async throws -> [String: String] {
         var out: [String: String] = [:]
         if let first = c.facts.status?.first {
@@ -364,6 +364,12 @@ struct ClientRoutes {
             if let e = facts.entered, first.from < e {
                 out["entered"] = "Der Statusverlauf beginnt am \(first.from.german), vor dieser Einreise. Bitte das Datum oder den Statusverlauf prüfen."
             }
+        }
+        // Nor the file's own case work (QA of 06.12.2026: a birth date after the first session made the client two days
+        // old in the cover letter).
+        if let b = facts.born, b != c.facts.born, out["born"] == nil,
+           let (day, what) = try await services.clients.firstRecordDay(clientID: c.id, organisation: c.organisationID), day < b {
+            out["born"] = "Am \(day.german) wurde \(what), vor diesem Geburtsdatum. Bitte das Datum prüfen."
         }
         if let b = facts.born, b != c.facts.born, out["born"] == nil {
             let (members, relatives, relations) = try await family(c)

@@ -50,6 +50,34 @@ struct DatePlausibilityTests {
                 #expect(fact.status == .unprocessableContent && fact.body.contains("id=\"german__0__date-error\"") && fact.body.contains("liegt vor der Geburt"))
                 let c = try await f.services.clients.client(id: "client-a", organisation: "org-a")
                 #expect(c?.facts.status?.count == 3 && c?.facts.german?.first?.date == Day("2024-05-02"))
+                // A training passed before it began or in the future, an asylum decision final before it was made, a
+                // course completed in the future (QA of 06.12.2026: all were saved).
+                for (field, value, message) in [("training__0__passed_on", "01.08.2024", "Der Abschluss kann nicht vor dem 01.08.2025 liegen"),
+                                                ("training__0__passed_on", "01.07.2030", "Der Abschluss kann nicht in der Zukunft liegen"),
+                                                ("training__0__planned_end", "01.08.2024", "Das geplante Ende kann nicht vor dem 01.08.2025 liegen"),
+                                                ("training__0__ended_early_on", "01.01.2031", "Der Abbruch kann nicht in der Zukunft liegen"),
+                                                ("asylum__decided_on", "01.01.2019", "Die Asylentscheidung kann nicht vor dem 01.01.2020 liegen"),
+                                                ("asylum__final_on", "01.01.2020", "Die Bestandskraft kann nicht vor dem 01.01.2021 liegen"),
+                                                ("integration_course__completed_on", "01.01.2031", "kann nicht in der Zukunft liegen"),
+                                                ("departure__impossible_since", "01.01.2031", "kann nicht in der Zukunft liegen")] {
+                    var typed = b.formFields(try await b.request(.get, "/clients/client-a/facts"))
+                    typed["training__0__kind"] = "qualified"; typed["training__0__from"] = "01.08.2025"
+                    typed["asylum__applied_on"] = "01.01.2020"; typed["asylum__decided_on"] = "01.01.2021"
+                    typed[field] = value
+                    let r = try await b.request(.post, "/clients/client-a/facts", form: typed)
+                    #expect(r.status == .unprocessableContent && r.body.contains("id=\"\(field)-error\"") && r.body.contains(message), "\(field) \(value)")
+                }
+                #expect(try await f.services.clients.client(id: "client-a", organisation: "org-a")?.facts.training == nil)
+                // A birth date after the file's own case work (QA of 06.12.2026: the client became two days old).
+                var bare = Person(id: ""); bare.born = Day("1990-05-05")
+                try await f.services.clients.create(Client(id: "client-c", organisationID: "org-a", fileNumber: "A-3", firstName: "Nora", lastName: "Beispiel", facts: bare),
+                                                    audit: AuditContext(userID: "user-0", organisationID: "org-a", now: "2026-11-22T08:00:00.000Z"))
+                _ = try await b.openCase("client-c", csrf: csrf, on: "01.09.2026")
+                var later = b.formFields(try await b.request(.get, "/clients/client-c/facts"))
+                later["born"] = "02.09.2026"
+                let unborn = try await b.request(.post, "/clients/client-c/facts", form: later)
+                #expect(unborn.status == .unprocessableContent && unborn.body.contains("Am 01.09.2026 wurde eine Akte eröffnet, vor diesem Geburtsdatum"))
+                #expect(try await f.services.clients.client(id: "client-c", organisation: "org-a")?.facts.born == Day("1990-05-05"))
             }
         }
     }
