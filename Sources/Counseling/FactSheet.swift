@@ -409,7 +409,13 @@ public struct FactSheet: Sendable, Hashable {
     /// The shape of the service's file numbers ("PB-2024-0049", "PB 2024 49"), whoever's they are: refused on both
     /// sides of a meeting, since the shape tells nobody whether such a file exists (QA of 05.12.2026: the authority's
     /// minutes cited one).
-    static let fileNumberShape = (try! NSRegularExpression(pattern: #"\bPB\W{0,3}\d{4}\W{0,3}\d{1,6}\b"#, options: [.caseInsensitive]), "Aktenzeichen")
+    /// Any service's letters count, in capitals ("BM-2026-0007", "AZ 2026 12"; QA of 06.12.2026).
+    static let fileNumberShape = (try! NSRegularExpression(pattern: #"\b(?:(?i:PB)|[A-Z]{2,4})\W{0,3}(?:19|20)\d{2}\W{0,3}\d{1,6}\b"#), "Aktenzeichen")
+
+    /// Everything in the text shaped like a service's file number.
+    public static func fileNumbers(in text: String) -> [String] {
+        fileNumberShape.0.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range, in: text).map { String(text[$0]) } }
+    }
 
     /// The sheet as text lines, for storage and display.
     public var text: String { (lines.map { "\($0.label): \($0.value)" } + ["Frage: \(question)"]).joined(separator: "\n") }

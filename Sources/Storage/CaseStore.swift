@@ -163,10 +163,13 @@ public struct CaseStore: Sendable {
         }
     }
 
+    /// Marks a reminder done; false if the case has no such reminder. One already done stays as it was (a button
+    /// clicked twice: QA of 06.12.2026, the second click showed "not found").
     public func completeReminder(id: String, caseID: String, organisation: String, on day: Day, audit: AuditContext) async throws -> Bool {
         try await db.transaction { ex in
-            guard let r = try await ex.one(SQL("SELECT client_id FROM case_reminders WHERE id = ? AND case_id = ? AND organisation_id = ? AND done_on IS NULL",
+            guard let r = try await ex.one(SQL("SELECT client_id, done_on FROM case_reminders WHERE id = ? AND case_id = ? AND organisation_id = ?",
                                                [id, caseID, organisation])) else { return false }
+            if r.text("done_on") != nil { return true }
             try await ex.execute(SQL("UPDATE case_reminders SET done_on = ? WHERE id = ?", [day.iso, id]))
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                       action: "update", entity: "reminder", entityID: id, clientID: r.text("client_id"))

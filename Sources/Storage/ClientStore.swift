@@ -214,14 +214,20 @@ public struct ClientStore: Sendable {
         try await db.read { ex in try await Self.load(ex, ids: ids, organisation: organisation) }
     }
 
-    /// The next file number of the organisation in `year`: "PB-2026-0080" after the highest "PB-2026-NNNN" so far.
+    /// The next file number of the organisation in `year`: "PB-2026-0080" after the highest "PB-2026-NNNN" so far, in
+    /// the letters of the service's own newest file number of that shape ("BM" in Muldenau; QA of 06.12.2026: every
+    /// service got "PB"), "AZ" for a service without one.
     /// Two creations at the same moment may draw the same number; the unique index refuses the second, which draws again.
     public func nextFileNumber(organisation: String, year: Int) async throws -> String {
-        let prefix = "PB-\(year)-"
         let rows = try await db.read { ex in
-            try await ex.query(SQL("SELECT file_number FROM clients WHERE organisation_id = ? AND file_number LIKE ?", [organisation, prefix + "%"]))
+            let newest = try await ex.query(SQL("SELECT file_number FROM clients WHERE organisation_id = ? ORDER BY created_at DESC, file_number DESC LIMIT 200", [organisation]))
+            let letters = newest.compactMap { $0.text("file_number") }.lazy.compactMap(Self.fileNumberLetters).first ?? "AZ"
+            return (letters, try await ex.query(SQL("SELECT file_number FROM clients WHERE organisation_id = ? AND file_number LIKE ?",
+                                                    [organisation, "\(letters)-\(year)-%"])))
         }
-        let highest = rows.compactMap { $0.text("file_number").flatMap { Int($0.dropFirst(prefix.count)) } }.max() ?? 0
+        let prefix = "\(rows.0)-\(year)-"
+        let numbers = rows.1
+        let highest = numbers.compactMap { $0.text("file_number").flatMap { Int($0.dropFirst(prefix.count)) } }.max() ?? 0
         let next = String(highest + 1)
         return prefix + String(repeating: "0", count: max(0, 4 - next.count)) + next
     }
@@ -235,6 +241,14 @@ public struct ClientStore: Sendable {
             try await ex.query(SQL("SELECT id, file_number FROM clients WHERE organisation_id = ? AND name_joined IN (?, ?) AND born = ? ORDER BY file_number",
                                    [organisation, straight, swapped, born.iso])).map { (id: try $0.string("id"), fileNumber: try $0.string("file_number")) }
         }
+    }
+
+    /// The letters of a file number of the shape LETTERS-YYYY-NNNN ("PB-2024-0049" → "PB"), else nil.
+    static func fileNumberLetters(_ n: String) -> String? {
+        let parts = n.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, (1...6).contains(parts[0].count), parts[0].allSatisfy({ $0.isASCII && $0.isUppercase }),
+              parts[1].count == 4, parts[1].allSatisfy(\.isNumber), !parts[2].isEmpty, parts[2].allSatisfy(\.isNumber) else { return nil }
+        return String(parts[0])
     }
 
     /// The earliest day of the client's case work: a case opened, a session held, an application filed; with what it

@@ -138,7 +138,9 @@ public enum PublicPages {
         <p><button type="submit">\(l.text("send"))</button></p>
         </form>
         """
-        return document(serviceName: serviceName, path: path, lang: l, title: l.text("title"), main: "<h1>\(l.text("title"))</h1>\(body)", form: sent ? nil : formID)
+        // The thank-you note in another language is the thank-you note, not an empty form (QA of 06.12.2026).
+        return document(serviceName: serviceName, path: path, lang: l, title: l.text("title"), main: "<h1>\(l.text("title"))</h1>\(body)", form: sent ? nil : formID,
+                        linkQuery: sent ? "&sent=1" : "")
     }
 
     /// The id of a client page's form: its language switch sends what was typed along (QA of 05.12.2026: switching the
@@ -164,10 +166,11 @@ public enum PublicPages {
     /// A client-facing page: in the visitor's language and direction, with links to the same page in every language.
     /// `form`: the id of the page's form; the languages are then buttons that send the form to the page in the other
     /// language (nothing is stored or checked on the way), so that what was typed stays.
-    static func document(serviceName: String, path: String, lang l: Language, title: String, main: HTML, form: String? = nil) -> HTML {
+    /// `linkQuery`: more of the page's query for the language links ("&sent=1").
+    static func document(serviceName: String, path: String, lang l: Language, title: String, main: HTML, form: String? = nil, linkQuery: String = "") -> HTML {
         let switcher = all.map { x -> HTML in
             let current: HTML = x.code == l.code ? " aria-current=\"page\"" : .empty
-            guard let form else { return "<li><a href=\"\(path)?lang=\(x.code)\" lang=\"\(x.code)\"\(current)>\(x.name)</a></li>" }
+            guard let form else { return "<li><a href=\"\(path)?lang=\(x.code)\(linkQuery)\" lang=\"\(x.code)\"\(current)>\(x.name)</a></li>" }
             return "<li><button type=\"submit\" class=\"link\" form=\"\(form)\" formaction=\"\(path)?lang=\(x.code)\" formnovalidate name=\"switch_language\" value=\"1\" lang=\"\(x.code)\"\(current)>\(x.name)</button></li>"
         }
         return """

@@ -85,7 +85,7 @@ struct AdviceRoutes {
         if f.question.isEmpty { f.errors["question"] = "Bitte die Frage angeben." }
         if f.question.count > 5000 { f.errors["question"] = "Die Frage darf höchstens 5000 Zeichen haben." }
         // The person asked about is no client: no names to compare, but a title with a name, a date, an address or a number.
-        let found = FactSheet.identifyingWords(in: f.question, client: nil) + FactSheet.titledNames(in: f.question)
+        let found = FactSheet.identifyingWords(in: f.question, client: nil) + FactSheet.titledNames(in: f.question) + FactSheet.fileNumbers(in: f.question)
         if f.errors["question"] == nil, !found.isEmpty {
             f.errors["question"] = "Die Frage enthält Angaben, die eine Person erkennbar machen können (\(found.joined(separator: ", "))). Bitte ohne Namen, Geburtsdatum, Anschrift oder Telefonnummer fragen."
         }

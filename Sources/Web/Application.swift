@@ -7,6 +7,7 @@ import Views
 
 /// Opens the configured database (PostgreSQL if `DATABASE_URL` is set, else the SQLite file) and migrates it.
 public func openDatabase(_ config: AppConfig, now: String) async throws -> any SQLDatabase {
+    restrictFileAccess(config)
     let db: any SQLDatabase
     if let url = config.databaseURL {
         db = try await PostgresStore.connect(url: url)
@@ -15,6 +16,25 @@ public func openDatabase(_ config: AppConfig, now: String) async throws -> any S
     }
     try await Migrations.migrate(db, now: now)
     return db
+}
+
+/// The database, its journal files and the uploads are the owner's only, whatever the umask (QA of 06.12.2026: with
+/// umask 022 any local user could read them). Files made from now on get no access for others; those there already
+/// are set so.
+func restrictFileAccess(_ config: AppConfig) {
+    umask(0o077)
+    let fm = FileManager.default
+    if config.databaseURL == nil, let path = config.sqlitePath {
+        for file in [path, path + "-wal", path + "-shm"] where fm.fileExists(atPath: file) { chmod(file, 0o600) }
+    }
+    if fm.fileExists(atPath: config.uploadDirectory) {
+        chmod(config.uploadDirectory, 0o700)
+        for name in (try? fm.contentsOfDirectory(atPath: config.uploadDirectory)) ?? [] {
+            let file = (config.uploadDirectory as NSString).appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            if fm.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue { chmod(file, 0o600) }
+        }
+    }
 }
 
 /// A route: method, path template and handler.

@@ -35,7 +35,7 @@ struct AppointmentRoutes {
                 showing: Day? = nil, alert: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let (a, org) = try scope(context)
         let view = request.uri.queryParameters["view"] == "day" ? "day" : "week"
-        let asked = request.uri.queryParameters["on"].map(String.init) ?? ""
+        let asked = request.formQuery("on")?.trimmingCharacters(in: .whitespaces) ?? ""
         let parsed = asked.isEmpty ? nil : (try? parseDay(asked)) ?? nil
         let on = showing ?? parsed ?? services.today
         // A day that cannot be read is said, not quietly replaced by today (QA of 05.12.2026: 31.02.2026).

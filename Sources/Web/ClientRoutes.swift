@@ -457,8 +457,11 @@ struct ClientRoutes {
         return (members, relatives, relations)
     }
 
+    /// The "as of" date as a form sends it ("+" for a space; QA of 06.12.2026: "01.12.2023 " was refused), trimmed.
+    static func typedDay(_ request: Request) -> String? { request.formQuery("on")?.trimmingCharacters(in: .whitespaces) }
+
     func day(_ request: Request) throws -> Day? {
-        guard let text = request.uri.queryParameters["on"].map(String.init), !text.isEmpty else { return nil }
+        guard let text = Self.typedDay(request), !text.isEmpty else { return nil }
         return try parseDay(text)
     }
 
@@ -473,10 +476,10 @@ struct ClientRoutes {
         var dateError: (typed: String, message: String)? = nil
         var on: Day
         do { on = try day(request) ?? today } catch {
-            dateError = (request.uri.queryParameters["on"].map(String.init) ?? "", dayMessage(error) + " Gezeigt wird die Prüfung für heute.")
+            dateError = (Self.typedDay(request) ?? "", dayMessage(error) + " Gezeigt wird die Prüfung für heute.")
             on = today
         }
-        let typed = request.uri.queryParameters["on"].map(String.init) ?? ""
+        let typed = Self.typedDay(request) ?? ""
         if let why = Self.unassessable(on, born: c.facts.born) {
             dateError = (typed, why + " Gezeigt wird die Prüfung für heute.")
             on = today

@@ -22,7 +22,7 @@ extension Request {
     /// A day given in the query as `key` (TT.MM.JJJJ or ISO); nil when absent or empty, a German 400 when unreadable
     /// ("von"/"bis" name the period's ends as the forms label them).
     func queryDay(_ key: String) throws -> Day? {
-        guard let text = uri.queryParameters[key[...]].map(String.init), !text.isEmpty else { return nil }
+        guard let text = formQuery(key)?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
         guard let d = try? parseDay(text) else { throw AppError.badRequest("„\(key == "from" ? "von" : key == "to" ? "bis" : key)“ ist kein gültiges Datum (TT.MM.JJJJ).") }
         return d
     }

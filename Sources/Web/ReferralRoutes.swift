@@ -125,7 +125,10 @@ struct ReferralRoutes {
         func refuse(_ message: String) async throws -> Response {
             try await self.refuse(context, a, .init(referralID: id, action: .accept, value: fileNumber, error: message))
         }
-        guard !fileNumber.isEmpty, fileNumber.count <= 40 else { return try await refuse("Bitte ein Aktenzeichen angeben (höchstens 40 Zeichen).") }
+        guard !fileNumber.isEmpty, FileNumber.isValid(fileNumber) else {
+            // As for a new client (QA of 06.12.2026: "=cmd|calc" was taken here).
+            return try await refuse("Bitte ein Aktenzeichen angeben: höchstens 40 Zeichen, Buchstaben A–Z ohne Umlaute, Ziffern, Leerzeichen und - / . _ : # ( ).")
+        }
         switch try await services.cooperation.accept(referralID: id, service: a.organisationID, fileNumber: fileNumber, on: services.today,
                                                      counselorID: a.userID, newID: { Credentials.newID() }, audit: services.audit(a)) {
         case .accepted(_, let caseID): return Reply.redirect("/cases/\(caseID)")

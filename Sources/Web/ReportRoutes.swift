@@ -60,9 +60,9 @@ struct ReportRoutes {
         if let text = request.formQuery("quartal")?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             if let q = Quarter(text), q <= last { quarter = q }
             else { alert = "„\(text)“ ist kein abgeschlossenes Quartal. Gezeigt wird \(last.german)." }
-        } else if request.uri.queryParameters["from"].map({ !$0.isEmpty }) == true || request.uri.queryParameters["to"].map({ !$0.isEmpty }) == true {
+        } else if request.formQuery("from").map({ !$0.isEmpty }) == true || request.formQuery("to").map({ !$0.isEmpty }) == true {
             // Any period given must be exactly one completed quarter; anything else is said, not quietly replaced.
-            let fromText = String(request.uri.queryParameters["from"] ?? ""), toText = String(request.uri.queryParameters["to"] ?? "")
+            let fromText = (request.formQuery("from") ?? "").trimmingCharacters(in: .whitespaces), toText = (request.formQuery("to") ?? "").trimmingCharacters(in: .whitespaces)
             let f = (try? parseDay(fromText)) ?? nil, t = (try? parseDay(toText)) ?? nil
             if let f, let t, let q = Quarter.containing(f), f == q.firstDay, t == q.lastDay, q <= last { quarter = q }
             else {

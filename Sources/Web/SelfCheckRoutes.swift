@@ -101,7 +101,10 @@ struct SelfCheckRoutes {
         default: break
         }
         if v["obstruction"] == "no" { r["obstruction"] = "none" }
-        if v["bars"] == "no" { r["bars"] = "none" }
+        // The question names an expulsion, an entry ban and extremism; "no" stands for no bar at all only without a
+        // conviction: beside one, other expulsion interests (§ 54 Abs. 2, the counselor's assessment) stay open (QA of
+        // 06.12.2026: 200 day fines and "no" gave § 25b met).
+        if v["bars"] == "no", v["convicted"] == "no" { r["bars"] = "none" }
         switch v["convicted"] {
         // Fines for offences only foreigners can commit are not asked: counted as ordinary ones (the stricter reading).
         case "no": r["day_fines"] = "0"; r["prison_months"] = "0"; r["day_fines_foreigners_only"] = "0"

@@ -30,7 +30,7 @@ struct MultipartForm {
             let disposition = headers["content-disposition"] ?? ""
             if let name = Self.attribute("name", disposition) {
                 if let file = Self.attribute("filename", disposition) {
-                    if !file.isEmpty { form.files[name] = File(name: file, contentType: headers["content-type"] ?? "application/octet-stream", bytes: data) }
+                    if !file.isEmpty { form.files[name] = File(name: Self.browserFileName(file), contentType: headers["content-type"] ?? "application/octet-stream", bytes: data) }
                 } else {
                     form.fields[name] = String(decoding: data, as: UTF8.self)
                 }
@@ -39,6 +39,12 @@ struct MultipartForm {
         }
         do { try parser.execute(body) } catch { throw AppError.badRequest("Das Formular ist beschädigt.") }
         return form
+    }
+
+    /// A file name as browsers write it into a form (WHATWG HTML, multipart/form-data: a quote becomes "%22", a line
+    /// break "%0A" or "%0D"), as the user named the file (QA of 06.12.2026: „zeugnis %22ä%22“ was shown).
+    static func browserFileName(_ sent: String) -> String {
+        sent.replacingOccurrences(of: "%22", with: "\"").replacingOccurrences(of: "%0D", with: " ").replacingOccurrences(of: "%0A", with: " ")
     }
 
     static func attribute(_ key: String, _ header: String) -> String? {

@@ -23,9 +23,15 @@ def test_backup_while_serving_then_restore():
     assert missing.returncode == 2 and "Keine Datenbank" in missing.stderr
     assert not os.path.exists(env["BLEIBE_SQLITE_PATH"])
 
+    # Made readable for others (umask 022): the server start leaves the database to its owner only (QA of 06.12.2026).
+    os.umask(0o022)
     assert run(["demo"], env).returncode == 0
+    os.chmod(env["BLEIBE_SQLITE_PATH"], 0o644)
     # The installation's own server runs while the backup is taken.
     proc, base = start_server(env)
+    for name in ("", "-wal"):
+        path = env["BLEIBE_SQLITE_PATH"] + name
+        assert not os.path.exists(path) or os.stat(path).st_mode & 0o077 == 0, path
     target = os.path.join(work, "b1")
     made = run(["backup", target], env)
     assert made.returncode == 0, made.stderr

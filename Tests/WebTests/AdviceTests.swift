@@ -44,6 +44,11 @@ struct AdviceTests {
                                                                                          "question": "Herr Ahmad Karimi, geb. 12.03.1990, Tel. 0176 1234567, wohnt Hauptstraße 5: Reicht B1?"])
                 #expect(identifying.status == .unprocessableContent && identifying.body.contains("Herr Ahmad Karimi") && identifying.body.contains("12.03.1990")
                         && identifying.body.contains("0176 1234567") && identifying.body.contains("Hauptstraße 5"))
+                // A file number of any service (QA of 06.12.2026: "Akte PB-2024-0012" was taken).
+                for number in ["PB-2024-0012", "BM 2026 7"] {
+                    let r = try await volunteer.request(.post, "/advice/ask", form: ["csrf": vc, "service": "org-a", "legal_area": "25b", "question": "Akte \(number): Reicht B1?"])
+                    #expect(r.status == .unprocessableContent && r.body.contains(number), "\(number)")
+                }
                 #expect(try await volunteer.request(.post, "/advice/ask", form: ["csrf": vc, "service": "org-a", "legal_area": "60d",
                                                                                 "question": "Eine Frau arbeitet seit 14 Monaten <Vollzeit>. Reicht das?"]).status == .seeOther)
                 #expect(try await volunteer.request(.get, "/advice/ask").body.contains("Noch nicht beantwortet."))

@@ -318,6 +318,8 @@ struct ApplicationTests {
                 #expect(DocumentFiles.displayName(String(repeating: "x", count: 300) + ".pdf", type: "application/pdf").hasSuffix("x.pdf"))
                 #expect(DocumentFiles.displayName(String(repeating: "x", count: 300) + ".pdf", type: "application/pdf").count == 120)
                 #expect(DocumentFiles.displayName("lohn.pdf", type: "image/png") == "lohn.png" && DocumentFiles.displayName("scan.JPEG", type: "image/jpeg") == "scan.jpg")
+                // A quote in a file name comes as browsers write it, "%22" (QA of 06.12.2026: shown as "%22").
+                #expect(MultipartForm.browserFileName("zeugnis %22ä%22.pdf") == "zeugnis \"ä\".pdf")
                 #expect(download.body.utf8.count == pdf.count)
                 // A replaced file is not kept on disk, unless another record still points to the same content.
                 func sha(_ kind: String) async throws -> String? {

@@ -167,6 +167,9 @@ struct CaseWorkTests {
                 #expect(casePage.body.contains("verschoben vom 28.11.2026"))
                 let id = try #require(casePage.body.components(separatedBy: "/reminders/").dropFirst().first?.prefix { $0 != "/" })
                 #expect(try await b.request(.post, casePath + "/reminders/\(id)/done", form: ["csrf": csrf]).status == .seeOther)
+                // Clicked twice: the case again, not "not found" (QA of 06.12.2026); an unknown reminder is still 404.
+                #expect(try await b.request(.post, casePath + "/reminders/\(id)/done", form: ["csrf": csrf]).status == .seeOther)
+                #expect(try await b.request(.post, casePath + "/reminders/nope/done", form: ["csrf": csrf]).status == .notFound)
                 let after = try await b.request(.get, "/dashboard").body
                 #expect(after.contains("Lohnabrechnungen anfordern") != after.contains("Passbeschaffung nachfassen"))
             }

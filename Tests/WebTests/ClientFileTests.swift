@@ -81,6 +81,9 @@ struct ClientFileTests {
             // The assessment as of another date uses the law of that date.
             let old = try await b.request(.get, "/clients/client-a/assessment?on=01.01.2028")
             #expect(section(old.body, "25b").contains("result-met"))
+            // As a browser sends a date typed with a space after it (QA of 06.12.2026: refused, today shown instead).
+            let spaced = try await b.request(.get, "/clients/client-a/assessment?on=01.01.2028+")
+            #expect(spaced.status == .ok && !spaced.body.contains("Gezeigt wird die Prüfung für heute") && section(spaced.body, "25b").contains("result-met"))
             #expect(!old.body.contains("besteht eine Aufenthaltserlaubnis"))
             // Once a permit is granted, the page says that the steps for tolerated persons matter only if it ends.
             let granted = try await b.request(.post, "/clients/client-a/status", form: [
@@ -184,6 +187,9 @@ struct ClientFileTests {
             #expect(dup.status == .conflict)
             let umlaut = try await b.request(.post, "/clients", form: ["csrf": csrf, "first_name": "Amal", "last_name": "Neu", "file_number": "Ü-1"])
             #expect(umlaut.status == .unprocessableContent && umlaut.body.contains("ohne Umlaute") && umlaut.body.contains("value=\"Ü-1\""))
+            // The service's own letters: those of its newest file number of the shape LETTERS-YYYY-NNNN (QA of
+            // 06.12.2026: every service got Elbstadt's "PB").
+            try await f.addClient("client-old", fileNumber: "PB-2025-0042", firstName: "Alt", lastName: "Akte", at: "2026-11-22T09:00:00.000Z")
             let ok = try await b.request(.post, "/clients", form: ["csrf": csrf, "first_name": "Amal", "last_name": "Neu", "born": "01.02.2003", "nationality": "syr"])
             #expect(ok.status == .seeOther)
             let page = try await b.request(.get, ok.headers[.location]!)

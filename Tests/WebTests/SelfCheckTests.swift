@@ -228,6 +228,14 @@ struct SelfCheckTests {
         // A "yes" whose kind the person cannot name leaves the fact unknown; so does a conviction without its size.
         let unsure = SelfCheckRoutes.flatRow(["bars": "yes", "obstruction": "yes", "convicted": "yes", "identity": "yes"], on: Day("2026-11-22"))
         #expect(unsure == ["id": "selbstcheck"])
+        // No bar named, but a conviction: whether it is an expulsion interest is for the counselor, so § 25b is not met
+        // on the self-check's word (QA of 06.12.2026: 200 day fines gave "met").
+        var convicted = Self.answers
+        convicted["convicted"] = "yes"; convicted["day_fines"] = "200"; convicted["prison_months"] = "0"
+        #expect(SelfCheckRoutes.flatRow(convicted, on: Day("2026-11-22"))["bars"] == nil)
+        let record = try FlatRecord.household(SelfCheckRoutes.flatRow(convicted, on: Day("2026-11-22")), on: Day("2026-11-22"))
+        let answer = Engine().assess(record.household, person: "p", pathway: .p25b, on: Day("2026-11-22"))
+        #expect(answer.outcome == .unclear)
         // A current status without any date is left out (the engine cannot place it); a Gestattung dates from entry.
         #expect(SelfCheckRoutes.flatRow(["status": "duldung"], on: Day("2026-11-22"))["status"] == nil)
         #expect(SelfCheckRoutes.flatRow(["entered": "2015-01-01"], on: Day("2026-11-22"))["stay_since"] == nil)
