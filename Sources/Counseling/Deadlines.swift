@@ -67,7 +67,9 @@ public enum DeadlineRules {
         }
         // § 25a: the last filing day is the day before the 27th birthday.
         // Not when an application is pending: it was filed in time, and its day is the one that counts (K10).
-        if appliedOn == nil, let born = p.born, born.age(on: today) < 27, let a = person.assessment(.p25a), a.outcome != .excluded {
+        // Nor for a holder of a § 25a permit (QA of 06.12.2026: the reminder outlived the grant).
+        if appliedOn == nil, let born = p.born, born.age(on: today) < 27, let a = person.assessment(.p25a), a.outcome != .excluded,
+           p.status?.last?.titleBasis?.hasPrefix("25a") != true {
             let last = born.birthday(27).adding(days: -1)
             // Reminded eight weeks ahead: the application needs its papers (QA of 05.12.2026: on the last day itself).
             add(.lastDay25a, date: last, reminder: last.adding(days: -56), "Letzter Tag für einen Antrag nach § 25a: \(last.german) (Tag vor dem 27. Geburtstag)", "§ 25a Abs. 1 S. 1 Nr. 3 AufenthG", .p25a)

@@ -27,6 +27,8 @@ extension ClientStore {
             s.upcomingAppointments = try await count("SELECT COUNT(*) AS n FROM appointments WHERE client_id = ? AND state <> 'cancelled' AND on_day >= ?", [clientID, today.iso])
             s.relations = try await count("SELECT COUNT(*) AS n FROM client_relations WHERE from_client = ? OR to_client = ?", [clientID, clientID])
             s.snapshots = try await count("SELECT COUNT(*) AS n FROM assessment_snapshots WHERE client_id = ?", [clientID])
+            s.applications = try await count("SELECT COUNT(*) AS n FROM applications WHERE client_id = ?", [clientID])
+            s.reminders = try await count("SELECT COUNT(*) AS n FROM case_reminders WHERE client_id = ?", [clientID])
             return s
         }
     }

@@ -6,7 +6,9 @@ public enum ErasurePages {
         let blocked = s.openCases > 0 || s.upcomingAppointments > 0
         var parts: [String] = []
         func add(_ n: Int, _ one: String, _ many: String) { if n > 0 { parts.append(n == 1 ? "1 \(one)" : "\(n) \(many)") } }
-        add(s.cases, "Fall", "Fälle"); add(s.sessions, "Beratung", "Beratungen"); add(s.documents, "hochgeladenes Dokument", "hochgeladene Dokumente")
+        // Everything the erasure takes (QA of 06.12.2026: applications and reminders were missing from the list).
+        add(s.cases, "Fall", "Fälle"); add(s.sessions, "Beratung", "Beratungen"); add(s.applications, "Antrag", "Anträge")
+        add(s.reminders, "Wiedervorlage", "Wiedervorlagen"); add(s.documents, "hochgeladenes Dokument", "hochgeladene Dokumente")
         add(s.consents, "Schweigepflichtentbindung", "Schweigepflichtentbindungen"); add(s.appointments, "Termin", "Termine")
         add(s.relations, "Familienbeziehung", "Familienbeziehungen"); add(s.snapshots, "gespeicherte Prüfung", "gespeicherte Prüfungen")
         let form: HTML = blocked ? """

@@ -43,6 +43,13 @@ struct DeadlineTests {
         let d = DeadlineRules.derive(person: young, land: "DE-SN", today: on)
         let last = d.first { $0.kind == .lastDay25a }
         #expect(last?.date == Day("2026-12-04") && last?.due == Day("2026-10-09"))   // eight weeks ahead, for the papers
+        // Once the § 25a permit is granted, the last filing day is no reminder any more (QA of 06.12.2026).
+        let holder = person({ p in
+            p.born = Day("1999-12-05")
+            p.status = [StatusPeriod(kind: .duldung, from: Day("2022-01-01"), to: Day("2026-10-31")),
+                        StatusPeriod(kind: .aufenthaltserlaubnis, from: Day("2026-11-01"), basis: "25a", validUntil: Day("2029-10-31"))]
+        }, on: on)
+        #expect(!DeadlineRules.derive(person: holder, land: "DE-SN", today: on).contains { $0.kind == .lastDay25a })
         let ends = d.first { $0.kind == .statusEnds }
         #expect(ends?.date == Day("2027-01-15") && ends?.due == Day("2026-12-18"))   // 4 weeks ahead, a Friday
         // A Duldung is renewed by the authority, not extended by an application (no § 81 Abs. 4 Fiktion).

@@ -25,6 +25,8 @@ struct ErasureTests {
                 #expect(try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "german_certificate", "state": "received", "received_on": "10.11.2026"],
                                            file: ("file", "Zertifikat.pdf", "application/pdf", pdf)).status == .seeOther)
                 #expect(try await b.request(.post, "/clients/client-a/relations", form: ["csrf": csrf, "kind": "child", "other": "A-7", "household": "1"]).status == .seeOther)
+                #expect(try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "25b", "filed_on": "15.11.2026"]).status == .seeOther)
+                #expect(try await b.request(.post, casePath + "/reminders", form: ["csrf": csrf, "on": "10.12.2026", "title": "Nachfragen"]).status == .seeOther)
                 let booking = ["csrf": csrf, "file_number": "A-1", "day": "24.11.2026", "time": "10:00", "duration": "60", "place": "Raum 2",
                                "language": "Arabisch", "channel": "phone", "counselor": "user-0"]
                 #expect(try await b.request(.post, "/appointments", form: booking).status == .seeOther)
@@ -51,7 +53,8 @@ struct ErasureTests {
 
                 // A wrong file number changes nothing.
                 let ready = try await coord.request(.get, "/clients/client-a/erase")
-                #expect(ready.body.contains("1 Fall, 1 Beratung, 1 hochgeladenes Dokument") && ready.body.contains("Akte endgültig löschen"))
+                // Everything that goes is named (QA of 06.12.2026: applications and reminders were not).
+                #expect(ready.body.contains("1 Fall, 1 Beratung, 1 Antrag, 1 Wiedervorlage, 1 hochgeladenes Dokument") && ready.body.contains("Akte endgültig löschen"))
                 let wrong = try await coord.request(.post, "/clients/client-a/erase", form: ["csrf": cc, "file_number": "A-2"])
                 #expect(wrong.status == .unprocessableContent && wrong.body.contains("id=\"file_number-error\""))
                 #expect(try await f.services.clients.client(id: "client-a", organisation: "org-a") != nil)
