@@ -132,7 +132,8 @@ public struct FactSheet: Sendable, Hashable {
         return found
     }
 
-    static let monthNames = [["jan"], ["feb"], ["mär", "mar", "mrz"], ["apr"], ["mai", "may"], ["jun"], ["jul"], ["aug"], ["sep"], ["okt", "oct"], ["nov"], ["dez", "dec"]]
+    /// How months are written, German and English, by their first letters.
+    static let monthNames = [["jan"], ["feb"], ["mär", "mrz", "maerz", "mar"], ["apr"], ["mai", "may"], ["jun"], ["jul"], ["aug"], ["sep"], ["okt", "oct"], ["nov"], ["dez", "dec"]]
     static let monthYear = try! NSRegularExpression(
         pattern: #"(?<![\d.])(0?[1-9]|1[0-2]|jan[a-z]*|feb[a-z]*|m(?:ä|ae|a)r[a-z]*|mrz|apr[a-z]*|ma[iy]|jun[a-z]*|jul[a-z]*|aug[a-z]*|sep[a-z]*|o[ck]t[a-z]*|nov[a-z]*|de[zc][a-z]*)\.?\s?[./-]?\s?((?:19|20)\d{2})(?!\d)"#,
         options: [.caseInsensitive])
@@ -370,9 +371,8 @@ public struct FactSheet: Sendable, Hashable {
     /// The day a date found by `datePatterns` names, when it names one completely (day, month and year).
     static func looseDate(_ text: String) -> Day? {
         let lower = text.lowercased()
-        let monthNames = ["jan", "feb", "mär|mrz|maerz|march", "apr", "mai|may", "jun", "jul", "aug", "sep", "okt|oct", "nov", "dez|dec"]
         var month: Int? = nil
-        for (i, names) in monthNames.enumerated() where names.split(separator: "|").contains(where: { lower.contains($0) }) { month = i + 1; break }
+        for (i, names) in monthNames.enumerated() where names.contains(where: { lower.contains($0) }) { month = i + 1; break }
         let romans = ["i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10, "xi": 11, "xii": 12]
         var numbers = lower.split { !$0.isNumber }.compactMap { Int($0) }
         if numbers.count == 1, let n = numbers.first, n > 9_999_999 {   // run together: yyyymmdd or ddmmyyyy

@@ -61,8 +61,9 @@ struct MeetingRoutes {
         let participants = form.trimmed("participants"), agenda = form.trimmed("agenda")
         if participants.isEmpty || participants.count > 500 { errors["participants"] = "Bitte die Teilnehmenden angeben (höchstens 500 Zeichen)." }
         if agenda.isEmpty || agenda.count > 3000 { errors["agenda"] = "Bitte die Tagesordnung angeben (höchstens 3000 Zeichen)." }
+        let identifying = try await identifyingCheck(meetingID: meetingID, a)
         for (field, text) in [("participants", participants), ("agenda", agenda)] where errors[field] == nil {
-            if let found = try await identifying(text, meetingID: meetingID, a) {
+            if let found = identifying(text) {
                 errors[field] = "Der Text enthält Angaben, die eine Person erkennbar machen können (\(found)). Bitte entfernen: Fälle nur anonym, ohne Namen, Aktenzeichen, Anschrift oder Geburtsdatum."
             }
         }
@@ -173,18 +174,26 @@ struct MeetingRoutes {
     /// The service checks against all its clients and the people referred to it (QA of 05.12.2026: a client whose
     /// case was in another meeting, and a referred person, could be named).
     func identifying(_ text: String, meetingID: String?, _ a: Actor) async throws -> String? {
+        try await identifyingCheck(meetingID: meetingID, a)(text)
+    }
+
+    /// The check of `identifying`, with the people it compares against read once (a form checks several fields).
+    func identifyingCheck(meetingID: String?, _ a: Actor) async throws -> @Sendable (String) -> String? {
         let referred = try await services.cooperation.referrals(of: a.organisationID).filter { !$0.lastName.isEmpty }.map(\.person)
-        let found: [String]
+        let near: [Client], others: [Client]
         if a.organisationKind == .counselingService {
             // The meeting's own cases with every tolerance; all other clients and the referred people as written.
             var sheets: [String] = []
             if let meetingID { sheets = try await services.meetings.sheetClients(meetingID: meetingID, organisation: a.organisationID) }
-            let near = try await services.clients.clients(ids: sheets, organisation: a.organisationID)
-            found = FactSheet.identifyingWordsInMinutes(text, clients: near, others: try await services.clients.people(organisation: a.organisationID) + referred)
+            near = try await services.clients.clients(ids: sheets, organisation: a.organisationID)
+            others = try await services.clients.people(organisation: a.organisationID) + referred
         } else {
-            found = FactSheet.identifyingWordsInMinutes(text, clients: referred)
+            near = referred; others = []
         }
-        return found.isEmpty ? nil : found.joined(separator: ", ")
+        return { text in
+            let found = FactSheet.identifyingWordsInMinutes(text, clients: near, others: others)
+            return found.isEmpty ? nil : found.joined(separator: ", ")
+        }
     }
 
     @Sendable func addFollowUp(_ request: Request, context: BleibeContext) async throws -> Response {
