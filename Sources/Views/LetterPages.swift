@@ -124,9 +124,20 @@ public enum LetterPages {
         }
     }
 
+    /// The templates as links; one the record refuses is named without a link, so it is not offered (QA of
+    /// 06.12.2026: the entry-ban letter was offered for a record without a ban). The page shown is marked current.
+    public static func navigation(_ m: Model, caseID: String) -> [HTML] {
+        Template.allCases.map { tpl in
+            var other = m
+            other.template = tpl
+            if tpl == m.template { return "<a href=\"/cases/\(caseID)/letters/\(tpl.rawValue)\" aria-current=\"page\">\(tpl.german)</a>" }
+            if case .refusal = check(other) { return "<span class=\"hint\">\(tpl.german) (passt nicht zur Akte)</span>" }
+            return "<a href=\"/cases/\(caseID)/letters/\(tpl.rawValue)\">\(tpl.german)</a>"
+        }
+    }
+
     public static func page(frame: PageFrame, _ m: Model, caseID: String) -> HTML {
-        let links = Template.allCases.map { tpl in "<a href=\"/cases/\(caseID)/letters/\(tpl.rawValue)\">\(tpl.german)</a>" as HTML }
-        let nav: HTML = "<p class=\"no-print\">Vorlagen: \(HTML.join(links.enumerated().map { $0.offset == 0 ? $0.element : " · " + $0.element })) · <a href=\"/cases/\(caseID)\">zurück zur Akte</a>. Drucken oder als PDF speichern über den Druckdialog des Browsers.</p>"
+        let nav: HTML = "<p class=\"no-print\" id=\"letter-templates\">Vorlagen: \(HTML.join(navigation(m, caseID: caseID), separator: " · ")) · <a href=\"/cases/\(caseID)\">zurück zur Akte</a>. Drucken oder als PDF speichern über den Druckdialog des Browsers.</p>"
         let notice: HTML
         switch check(m) {
         case .refusal(let why):

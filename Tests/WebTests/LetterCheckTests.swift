@@ -25,6 +25,24 @@ struct LetterCheckTests {
         guard case .refusal = LetterPages.check(Self.model(ended)) else { Issue.record("offered after the last period ended"); return }
         #expect(LetterPages.check(Self.model([StatusPeriod(kind: .duldung, from: Day("2020-01-01"))])) == .fits)
     }
+
+    /// The navigation offers only letters the record supports (QA of 06.12.2026: the entry-ban letter was offered for
+    /// a record without a ban, the certificate letter for a record without a status).
+    @Test func theNavigationLinksOnlyLettersThatFit() {
+        let links = { (m: LetterPages.Model) in LetterPages.navigation(m, caseID: "k").map(\.rendered).joined(separator: " | ") }
+        var m = Self.model([StatusPeriod(kind: .duldung, from: Day("2020-01-01"))])
+        m.template = .application
+        var nav = links(m)
+        #expect(nav.contains("href=\"/cases/k/letters/application\" aria-current=\"page\""))
+        #expect(nav.contains("href=\"/cases/k/letters/duldung_certificate\""))
+        #expect(!nav.contains("letters/entry_ban") && nav.contains("Aufenthaltsverbots (passt nicht zur Akte)"))
+        var bars = Bars(); bars.entryBan = true
+        m.client.facts.bars = bars
+        m.client.facts.status = nil
+        nav = links(m)
+        #expect(nav.contains("href=\"/cases/k/letters/entry_ban\""))
+        #expect(!nav.contains("letters/duldung_certificate") && nav.contains("Duldungsbescheinigung (passt nicht zur Akte)"))
+    }
 }
 
 /// Letters carry the postal addresses the organisations keep themselves.
