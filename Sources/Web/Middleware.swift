@@ -82,8 +82,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
                             return Reply.redirect("/account")
                         }
                     }
-                    // Refresh the idle clock at most once a minute (a write per request would be wasteful).
-                    if now.timeIntervalSince(last) > 60 {
+                    // Refresh the idle clock at most once a minute (a write per request would be wasteful), and within
+                    // a quarter of the idle timeout, so a short timeout does not end a session in use (QA of 06.12.2026).
+                    if now.timeIntervalSince(last) > min(60, services.config.idleTimeout / 4) {
                         services.sessions.drop(token)
                         try await services.accounts.touchSession(token: token, now: services.timestamp(now))
                     }

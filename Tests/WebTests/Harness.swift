@@ -64,7 +64,7 @@ struct Fixture {
     let clientA: Client
     let clientB: Client
 
-    static func make(_ kind: TestDatabase) async throws -> Fixture {
+    static func make(_ kind: TestDatabase, configure: (inout AppConfig) -> Void = { _ in }) async throws -> Fixture {
         let db = try await kind.open()
         var config = AppConfig()
         config.port = 0
@@ -73,6 +73,7 @@ struct Fixture {
         config.maxUploadBytes = 64 * 1024   // small, so the limit is cheap to test
         config.uploadDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("bleibe-uploads-\(UUID().uuidString)").path
         config.erasureJournal = FileManager.default.temporaryDirectory.appendingPathComponent("bleibe-journal-\(UUID().uuidString)/erasures.journal").path
+        configure(&config)
         let clock = TestClock()
         let services = AppServices(config: config, db: db, now: { clock.now() })
         let now = services.timestamp()
@@ -135,8 +136,8 @@ struct Fixture {
     }
 
     /// Runs a test on a fresh fixture and closes its database whatever happens.
-    static func test(_ kind: TestDatabase, _ body: (Fixture) async throws -> Void) async throws {
-        let f = try await make(kind)
+    static func test(_ kind: TestDatabase, configure: (inout AppConfig) -> Void = { _ in }, _ body: (Fixture) async throws -> Void) async throws {
+        let f = try await make(kind, configure: configure)
         do { try await body(f) } catch { await f.services.db.shutdown(); throw error }
         await f.services.db.shutdown()
     }

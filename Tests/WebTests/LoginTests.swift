@@ -197,6 +197,23 @@ struct LoginTests {
         }
     }
 
+    /// A session in use outlives a short idle timeout: the idle clock is refreshed within a quarter of it (QA of
+    /// 06.12.2026: with 40 s, a request every 30 s was logged out after a minute).
+    @Test(arguments: TestDatabase.available)
+    func aSessionInUseOutlivesAShortIdleTimeout(_ db: TestDatabase) async throws {
+        try await Fixture.test(db, configure: { $0.idleTimeout = 40 }) { f in
+        try await f.run { b in
+            try await b.logIn(f.login(.counselor))
+            for _ in 0..<6 {
+                f.clock.advance(30)
+                #expect(try await b.request(.get, "/clients").status == .ok)
+            }
+            f.clock.advance(41)
+            #expect(try await b.request(.get, "/clients").status == .seeOther)
+        }
+        }
+    }
+
     /// The id issued after the password alone is not the full session: the second factor renews it, and however active
     /// a session is it ends 12 hours after the login (QA of 05.12.2026).
     @Test(arguments: TestDatabase.available)
