@@ -157,6 +157,12 @@ public enum PublicPages {
     /// "Fehler" in the language of a page (`de` for the staff pages), for the title of a refused page.
     public static func errorWord(_ code: String) -> String { SelfCheckTexts.text("error", code) }
 
+    /// The page for a post beyond the size limit, in the visitor's language (not the staff's German error page).
+    public static func tooLarge(lang l: Language, path: String) -> HTML {
+        document(serviceName: "Bleibe", path: path, lang: l, title: SelfCheckTexts.text("tooLargeTitle", l.code),
+                 main: "<h1>\(SelfCheckTexts.text("tooLargeTitle", l.code))</h1><p role=\"alert\">\(SelfCheckTexts.text("tooLarge", l.code))</p>")
+    }
+
     /// The page for a link that leads nowhere, in the visitor's language.
     public static func notFound(lang l: Language) -> HTML {
         document(serviceName: "Bleibe", path: "", lang: l, title: SelfCheckTexts.text("notFoundTitle", l.code),

@@ -42,7 +42,7 @@ enum SelfCheckTexts {
             "unclear": "Unklar – dafür fehlen Angaben, oder eine Rechtsfrage ist offen.",
             "forCounseling": "Für Ihr Beratungsgespräch (auf Deutsch)", "nextStep": "Sprechen Sie mit uns darüber. Bringen Sie Ihre Papiere mit.",
             "request": "Termin anfragen", "change": "Angaben ändern", "errDate": "Bitte geben Sie ein gültiges Datum ein.", "errAge": "Bitte prüfen Sie das Datum: Es liegt mehr als 100 Jahre zurück.",
-            "errOrder": "Dieses Datum liegt vor Ihrer Geburt oder vor Ihrer Einreise.", "errFuture": "Dieses Datum liegt in der Zukunft.", "errNumber": "Bitte geben Sie eine Zahl ein.", "notFoundTitle": "Seite nicht gefunden", "notFound": "Diese Seite gibt es nicht. Bitte prüfen Sie den Link, den Sie von der Beratungsstelle bekommen haben.", "error": "Fehler", "skip": "Zum Inhalt springen", "errSummary": "Bitte prüfen Sie Ihre Angaben.",
+            "errOrder": "Dieses Datum liegt vor Ihrer Geburt oder vor Ihrer Einreise.", "errFuture": "Dieses Datum liegt in der Zukunft.", "errNumber": "Bitte geben Sie eine Zahl ein.", "tooLargeTitle": "Angaben zu lang", "tooLarge": "Ihre Angaben sind zu lang und wurden nicht gesendet. Bitte gehen Sie zurück, kürzen Sie Ihre Nachricht und senden Sie sie erneut.", "notFoundTitle": "Seite nicht gefunden", "notFound": "Diese Seite gibt es nicht. Bitte prüfen Sie den Link, den Sie von der Beratungsstelle bekommen haben.", "error": "Fehler", "skip": "Zum Inhalt springen", "errSummary": "Bitte prüfen Sie Ihre Angaben.",
             "selfCheckLink": "Vorher selbst prüfen, welcher Weg passen könnte",
         ],
         "en": [
@@ -81,7 +81,7 @@ enum SelfCheckTexts {
             "unclear": "Unclear – information is missing, or a legal question is open.",
             "forCounseling": "For your counseling session (in German)", "nextStep": "Talk to us about it. Bring your papers.",
             "request": "Request an appointment", "change": "Change answers", "errDate": "Please enter a valid date.", "errAge": "Please check the date: it is more than 100 years ago.",
-            "errOrder": "This date is before your birth or before your arrival.", "errFuture": "This date is in the future.", "errNumber": "Please enter a number.", "notFoundTitle": "Page not found", "notFound": "This page does not exist. Please check the link you received from the counseling service.", "error": "Error", "skip": "Skip to content", "errSummary": "Please check your answers.",
+            "errOrder": "This date is before your birth or before your arrival.", "errFuture": "This date is in the future.", "errNumber": "Please enter a number.", "tooLargeTitle": "Entries too long", "tooLarge": "Your entries are too long and were not sent. Please go back, shorten your message and send it again.", "notFoundTitle": "Page not found", "notFound": "This page does not exist. Please check the link you received from the counseling service.", "error": "Error", "skip": "Skip to content", "errSummary": "Please check your answers.",
             "selfCheckLink": "Check first which route could fit",
         ],
         "ar": [
@@ -120,7 +120,7 @@ enum SelfCheckTexts {
             "unclear": "غير واضح – تنقص معلومات أو توجد مسألة قانونية مفتوحة.",
             "forCounseling": "لجلسة الاستشارة (بالألمانية)", "nextStep": "تحدث معنا عن ذلك. أحضر أوراقك.",
             "request": "طلب موعد", "change": "تغيير الإجابات", "errDate": "من فضلك أدخل تاريخًا صحيحًا.", "errAge": "من فضلك تحقق من التاريخ: إنه قبل أكثر من 100 عام.",
-            "errOrder": "هذا التاريخ قبل تاريخ ميلادك أو قبل وصولك.", "errFuture": "هذا التاريخ في المستقبل.", "errNumber": "من فضلك أدخل رقمًا.", "notFoundTitle": "الصفحة غير موجودة", "notFound": "هذه الصفحة غير موجودة. من فضلك تحقّق من الرابط الذي حصلت عليه من مركز الاستشارة.", "error": "خطأ", "skip": "انتقل إلى المحتوى", "errSummary": "من فضلك راجع إجاباتك.",
+            "errOrder": "هذا التاريخ قبل تاريخ ميلادك أو قبل وصولك.", "errFuture": "هذا التاريخ في المستقبل.", "errNumber": "من فضلك أدخل رقمًا.", "tooLargeTitle": "الإجابات طويلة جدًا", "tooLarge": "إجاباتك طويلة جدًا ولم تُرسل. من فضلك ارجع واختصر رسالتك ثم أرسلها مرة أخرى.", "notFoundTitle": "الصفحة غير موجودة", "notFound": "هذه الصفحة غير موجودة. من فضلك تحقّق من الرابط الذي حصلت عليه من مركز الاستشارة.", "error": "خطأ", "skip": "انتقل إلى المحتوى", "errSummary": "من فضلك راجع إجاباتك.",
             "selfCheckLink": "افحص أولًا أي طريق قد يناسبك",
         ],
         "fa": [
@@ -159,7 +159,7 @@ enum SelfCheckTexts {
             "unclear": "نامشخص – اطلاعاتی کم است یا یک پرسش حقوقی باز است.",
             "forCounseling": "برای جلسهٔ مشاورهٔ شما (به آلمانی)", "nextStep": "با ما دربارهٔ آن صحبت کنید. مدارک خود را همراه بیاورید.",
             "request": "درخواست وقت ملاقات", "change": "تغییر پاسخ‌ها", "errDate": "لطفاً یک تاریخ معتبر وارد کنید.", "errAge": "لطفاً تاریخ را بررسی کنید: بیش از ۱۰۰ سال پیش است.",
-            "errOrder": "این تاریخ پیش از تولد یا پیش از ورود شماست.", "errFuture": "این تاریخ در آینده است.", "errNumber": "لطفاً یک عدد وارد کنید.", "notFoundTitle": "صفحه پیدا نشد", "notFound": "این صفحه وجود ندارد. لطفاً پیوندی را که از مرکز مشاوره گرفته‌اید بررسی کنید.", "error": "خطا", "skip": "رفتن به محتوا", "errSummary": "لطفاً پاسخ‌های خود را بررسی کنید.",
+            "errOrder": "این تاریخ پیش از تولد یا پیش از ورود شماست.", "errFuture": "این تاریخ در آینده است.", "errNumber": "لطفاً یک عدد وارد کنید.", "tooLargeTitle": "پاسخ‌ها بیش از حد طولانی است", "tooLarge": "پاسخ‌های شما بیش از حد طولانی است و فرستاده نشد. لطفاً برگردید، پیام خود را کوتاه کنید و دوباره بفرستید.", "notFoundTitle": "صفحه پیدا نشد", "notFound": "این صفحه وجود ندارد. لطفاً پیوندی را که از مرکز مشاوره گرفته‌اید بررسی کنید.", "error": "خطا", "skip": "رفتن به محتوا", "errSummary": "لطفاً پاسخ‌های خود را بررسی کنید.",
             "selfCheckLink": "اول خودتان بررسی کنید کدام راه ممکن است مناسب باشد",
         ],
         "ru": [
@@ -198,7 +198,7 @@ enum SelfCheckTexts {
             "unclear": "Неясно — не хватает сведений, или открыт правовой вопрос.",
             "forCounseling": "Для вашей консультации (на немецком)", "nextStep": "Поговорите с нами об этом. Возьмите с собой свои документы.",
             "request": "Записаться на консультацию", "change": "Изменить ответы", "errDate": "Пожалуйста, введите правильную дату.", "errAge": "Пожалуйста, проверьте дату: она более 100 лет назад.",
-            "errOrder": "Эта дата раньше вашего рождения или вашего въезда.", "errFuture": "Эта дата в будущем.", "errNumber": "Пожалуйста, введите число.", "notFoundTitle": "Страница не найдена", "notFound": "Такой страницы нет. Пожалуйста, проверьте ссылку, которую вы получили от консультационной службы.", "error": "Ошибка", "skip": "Перейти к содержанию", "errSummary": "Пожалуйста, проверьте ваши ответы.",
+            "errOrder": "Эта дата раньше вашего рождения или вашего въезда.", "errFuture": "Эта дата в будущем.", "errNumber": "Пожалуйста, введите число.", "tooLargeTitle": "Ответы слишком длинные", "tooLarge": "Ваши ответы слишком длинные и не были отправлены. Пожалуйста, вернитесь назад, сократите сообщение и отправьте его снова.", "notFoundTitle": "Страница не найдена", "notFound": "Такой страницы нет. Пожалуйста, проверьте ссылку, которую вы получили от консультационной службы.", "error": "Ошибка", "skip": "Перейти к содержанию", "errSummary": "Пожалуйста, проверьте ваши ответы.",
             "selfCheckLink": "Сначала проверьте сами, какой путь может подойти",
         ],
         "tr": [
@@ -237,7 +237,7 @@ enum SelfCheckTexts {
             "unclear": "Belirsiz – bilgi eksik veya hukuki bir soru açık.",
             "forCounseling": "Danışmanlık görüşmeniz için (Almanca)", "nextStep": "Bunu bizimle konuşun. Belgelerinizi getirin.",
             "request": "Randevu talebi", "change": "Yanıtları değiştir", "errDate": "Lütfen geçerli bir tarih girin.", "errAge": "Lütfen tarihi kontrol edin: 100 yıldan daha eski.",
-            "errOrder": "Bu tarih doğumunuzdan veya gelişinizden önce.", "errFuture": "Bu tarih gelecekte.", "errNumber": "Lütfen bir sayı girin.", "notFoundTitle": "Sayfa bulunamadı", "notFound": "Bu sayfa mevcut değil. Lütfen danışma merkezinden aldığınız bağlantıyı kontrol edin.", "error": "Hata", "skip": "İçeriğe geç", "errSummary": "Lütfen yanıtlarınızı kontrol edin.",
+            "errOrder": "Bu tarih doğumunuzdan veya gelişinizden önce.", "errFuture": "Bu tarih gelecekte.", "errNumber": "Lütfen bir sayı girin.", "tooLargeTitle": "Bilgiler çok uzun", "tooLarge": "Girdiğiniz bilgiler çok uzun ve gönderilmedi. Lütfen geri dönün, mesajınızı kısaltın ve yeniden gönderin.", "notFoundTitle": "Sayfa bulunamadı", "notFound": "Bu sayfa mevcut değil. Lütfen danışma merkezinden aldığınız bağlantıyı kontrol edin.", "error": "Hata", "skip": "İçeriğe geç", "errSummary": "Lütfen yanıtlarınızı kontrol edin.",
             "selfCheckLink": "Önce hangi yolun uygun olabileceğini kendiniz kontrol edin",
         ],
     ]

@@ -134,6 +134,11 @@ struct ErrorMiddleware: RouterMiddleware {
             return Reply.html(Layout.errorPage(status: Int(e.status.code), title: title, message: e.status == .notFound ? "Diese Seite gibt es nicht." : "Die Anfrage konnte nicht verarbeitet werden.", frame: context.frame(title)), status: e.status)
         } catch is NIOTooManyBytesError {
             // A body beyond the limit (forms, JSON, the public pages): the client's fault, not ours.
+            // On the client-facing forms, a page in the visitor's language (QA of 06.12.2026: the staff's German page).
+            let path = request.uri.path
+            if path.hasPrefix("/anfrage/") || path.hasPrefix("/selbstcheck/") {
+                return Reply.html(PublicPages.tooLarge(lang: request.clientLanguage, path: path), status: .contentTooLarge)
+            }
             return map(.tooLarge("Die Anfrage ist zu groß (höchstens \(context.maxUploadSize / 1000) kB)."), api: api, context: context)
         } catch let e as StorageError {
             if case .conflict = e { return map(.conflict("Der Datensatz widerspricht einem vorhandenen (z. B. doppeltes Aktenzeichen)."), api: api, context: context) }
@@ -192,7 +197,7 @@ struct ErrorMiddleware: RouterMiddleware {
             german = ("Keine Freigabe", m)
         case .tooLarge(let m):
             (status, title, detail) = (.contentTooLarge, "Upload too large", m)
-            german = ("Datei zu groß", m)
+            german = ("Zu groß", m)
         case .unsupportedType(let m):
             (status, title, detail) = (.unsupportedMediaType, "Unsupported file type", m)
             german = ("Dateityp nicht erlaubt", m)

@@ -7,6 +7,25 @@ import Testing
 
 @Suite("The public online appointment request")
 struct PublicRequestTests {
+    /// A post beyond the size limit to a client-facing form answers in the visitor's language (QA of 06.12.2026: the
+    /// staff's German error page); a staff form keeps the German page.
+    @Test(arguments: TestDatabase.available)
+    func anOversizedPostGetsAPageInTheVisitorsLanguage(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let huge = String(repeating: "x", count: 1_100_000)
+                for (path, lang, text) in [("/anfrage/org-a?lang=fa", "fa", "بیش از حد طولانی"), ("/selbstcheck/org-a?lang=ar", "ar", "طويلة جدًا"),
+                                           ("/anfrage/org-a?lang=tr", "tr", "çok uzun")] {
+                    let page = try await Browser(client: b.client, clock: f.clock).request(.post, path, form: ["message": huge])
+                    #expect(page.status == .contentTooLarge && page.body.contains("<html lang=\"\(lang)\"") && page.body.contains(text), "\(path)")
+                    #expect(!page.body.contains("/login") && !page.body.contains("Zu groß"), "\(path)")
+                }
+                let staff = try await Browser(client: b.client, clock: f.clock).request(.post, "/login", form: ["email": huge])
+                #expect(staff.status == .contentTooLarge && staff.body.contains("<html lang=\"de\"") && staff.body.contains("Die Anfrage ist zu groß"))
+            }
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func aPersonRequestsAnAppointmentInTheirLanguageAndTheServiceHandlesIt(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
