@@ -48,15 +48,21 @@ struct APIRoutes {
     /// A client's facts and status history change together under one revision; its entity tag is `"r<revision>"`.
     static func etag(_ revision: Int) -> String { "\"r\(revision)\"" }
 
-    /// The revision an `If-Match` names (nil: none sent, the write is unconditional); `*` matches any. A tag of another
-    /// shape can never match.
-    func ifMatch(_ request: Request) throws -> Int? {
+    /// The revision a write under `If-Match` is based on (nil: none sent or `*`, the write is unconditional). The header
+    /// may list several tags (RFC 9110 § 13.1.1): the client's revision when one of them names it, else one that
+    /// cannot match. Comparison is strong, so a weak tag never matches. The store's conditional UPDATE decides.
+    func ifMatch(_ request: Request, current: Int) throws -> Int? {
         guard let value = request.headers[.ifMatch]?.trimmingCharacters(in: .whitespaces), !value.isEmpty, value != "*" else { return nil }
-        let tag = value.hasPrefix("W/") ? String(value.dropFirst(2)) : value
-        guard tag.hasPrefix("\"r"), tag.hasSuffix("\""), let n = Int(tag.dropFirst(2).dropLast()) else {
+        let named = value.split(separator: ",").compactMap { part -> Int? in
+            let tag = part.trimmingCharacters(in: .whitespaces)
+            guard tag.hasPrefix("\"r"), tag.hasSuffix("\""), tag.count > 3 else { return nil }
+            return Int(tag.dropFirst(2).dropLast())
+        }
+        if named.contains(current) { return current }
+        guard let other = named.first else {
             throw AppError.preconditionFailed("If-Match \(value) names no revision of this client; read it again (ETag).")
         }
-        return n
+        return other
     }
 
     /// Maps a store's outcome; a conflict under `If-Match` is 412 with the current tag.
@@ -194,7 +200,7 @@ struct APIRoutes {
         let problems = StatusHistoryRules.problems(periods, entered: c.facts.entered, born: c.facts.born, today: services.today)
         guard problems.isEmpty else { throw AppError.invalid(problems.mapKeys { "status" + StatusHistoryRules.apiPath($0) }) }
         let revision = try saved(try await services.clients.replaceStatus(clientID: c.id, organisation: c.organisationID, periods: periods,
-                                                                          basedOn: try ifMatch(request), audit: services.audit(a)))
+                                                                          basedOn: try ifMatch(request, current: c.revision), audit: services.audit(a)))
         return withETag(Reply.json("[" + periods.map { CaseFileEncoder.serialize(CaseFileEncoder.statusObject($0)) }.joined(separator: ",") + "]"), revision)
     }
 
@@ -216,7 +222,7 @@ struct APIRoutes {
         let contradicting = try await clientRoutes.datesAgainstRecords(facts, c)
         guard contradicting.isEmpty else { throw AppError.invalid(contradicting) }
         let revision = try saved(try await services.clients.replaceFacts(clientID: c.id, organisation: c.organisationID, facts: facts,
-                                                                         basedOn: try ifMatch(request), audit: services.audit(a)))
+                                                                         basedOn: try ifMatch(request, current: c.revision), audit: services.audit(a)))
         var f = facts; f.id = c.id
         return withETag(Reply.json(CaseFileEncoder.json(f, includeStatus: false, includeID: false)), revision)
     }

@@ -1,7 +1,44 @@
+import Foundation
+
 /// The OpenAPI 3.1 description of /api/v1 (served at /api/v1/openapi.json). A test checks that its paths and
 /// methods are exactly the registered API routes.
 enum OpenAPIDocument {
-    static let json = #"""
+    /// The document as served: the written one with the answers every operation can give added where not written.
+    static let json: String = completed(written)
+
+    /// Adds the problem answers common to operations of a kind (QA of 06.12.2026: 400 and 403 were undocumented
+    /// where the routes answer them): 401 and 403 to every authenticated one (a token of a role that may not),
+    /// 400 to one with a body or query parameters (not JSON, not UTF-8, a bad date or number), 404 to one on a
+    /// client, 413 to one with a body, 422 to one with a body.
+    static func completed(_ text: String) -> String {
+        guard var doc = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any],
+              var paths = doc["paths"] as? [String: Any] else { return text }
+        let problem: [String: Any] = ["$ref": "#/components/responses/Problem"]
+        for (path, item) in paths {
+            guard var operations = item as? [String: Any] else { continue }
+            for (method, op) in operations {
+                guard var operation = op as? [String: Any], var responses = operation["responses"] as? [String: Any] else { continue }
+                let open = (operation["security"] as? [Any])?.isEmpty == true
+                let parameters = operation["parameters"] as? [[String: Any]] ?? []
+                let query = parameters.contains { $0["in"] as? String == "query" || ($0["$ref"] as? String)?.hasSuffix("/on") == true }
+                let body = operation["requestBody"] != nil
+                var codes: [String] = []
+                if !open { codes += ["401", "403"] }
+                if body || query { codes.append("400") }
+                if path.contains("{id}") { codes.append("404") }
+                if body { codes += ["413", "422"] }
+                for code in codes where responses[code] == nil { responses[code] = problem }
+                operation["responses"] = responses
+                operations[method] = operation
+            }
+            paths[path] = operations
+        }
+        doc["paths"] = paths
+        guard let data = try? JSONSerialization.data(withJSONObject: doc, options: [.sortedKeys, .withoutEscapingSlashes]) else { return text }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static let written = #"""
     {
       "openapi": "3.1.0",
       "info": {
@@ -30,7 +67,7 @@ enum OpenAPIDocument {
             "allow_duplicate": {"type": "boolean", "description": "create the client even if one with the same name and birth date exists (else 409)"}}},
           "Created": {"type": "object", "properties": {"id": {"type": "string"}, "file_number": {"type": "string"}}},
           "Facts": {"type": "object", "description": "A person in the case-file schema (CASES.md §3). An omitted fact is unknown."},
-          "StatusPeriod": {"type": "object", "required": ["kind", "from"], "properties": {
+          "StatusPeriod": {"type": "object", "required": ["kind", "from"], "description": "A period as in the case-file schema (CASES.md §3); a note is not stored, so a period with note is refused (422)", "properties": {
             "kind": {"type": "string", "enum": ["gestattung", "duldung", "duldung_60b", "duldung_60c", "duldung_60d", "aufenthaltserlaubnis", "fiktion", "visa", "none", "abroad"]},
             "from": {"type": "string", "format": "date"}, "to": {"type": "string", "format": "date"}, "basis": {"type": "string"}, "valid_until": {"type": "string", "format": "date"},
             "issued": {"type": "boolean"}, "as": {"type": "string", "enum": ["main", "spouse", "child"]}, "fiktion": {"type": "string", "enum": ["81-3-1", "81-3-2", "81-4"]}, "continues": {"type": "string"}}},

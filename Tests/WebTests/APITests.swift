@@ -8,8 +8,8 @@ import Testing
 @Suite("JSON API")
 struct APITests {
     /// Logs in through the browser and creates an API token on the account page.
-    func token(_ b: Browser, _ f: Fixture) async throws -> String {
-        let csrf = try await b.logIn(f.login(.counselor))
+    func token(_ b: Browser, _ f: Fixture, role: Role = .counselor) async throws -> String {
+        let csrf = try await b.logIn(f.login(role))
         let page = try await b.request(.post, "/account/tokens", form: ["csrf": csrf, "name": "Test"])
         let token = page.body.components(separatedBy: "class=\"codes\">").dropFirst().first?.prefix { $0 != "<" } ?? ""
         #expect(token.hasPrefix("blb_"))
@@ -132,6 +132,15 @@ struct APITests {
             conditional[.ifMatch] = try #require(first.headers[.eTag])
             let periods = try await api.request(.put, "/api/v1/clients/\(id)/status-periods", json: "[{\"kind\":\"gestattung\",\"from\":\"2019-03-01\",\"to\":\"2021-01-01\"},{\"kind\":\"duldung\",\"from\":\"2021-01-02\"}]", headers: conditional)
             #expect(periods.status == .ok && periods.headers[.eTag] != first.headers[.eTag])
+            // A list of tags matches if one names the current revision (RFC 9110 § 13.1.1); a weak tag never matches.
+            let current = try #require(periods.headers[.eTag])
+            conditional[.ifMatch] = "\"r1\", \(current)"
+            let listed = try await api.request(.put, "/api/v1/clients/\(id)/facts", json: "{\"born\":\"2001-02-28\",\"entered\":\"2019-03-01\",\"nationality\":\"IRQ\"}", headers: conditional)
+            #expect(listed.status == .ok && listed.headers[.eTag] != current)
+            conditional[.ifMatch] = "W/" + (listed.headers[.eTag] ?? "")
+            #expect(try await api.request(.put, "/api/v1/clients/\(id)/facts", json: "{\"nationality\":\"SYR\"}", headers: conditional).status == .preconditionFailed)
+            conditional[.ifMatch] = "\"r1\", \(current)"
+            #expect(try await api.request(.put, "/api/v1/clients/\(id)/facts", json: "{\"nationality\":\"SYR\"}", headers: conditional).status == .preconditionFailed)
         }
         }
     }
@@ -199,6 +208,21 @@ struct APITests {
             var documented = Set<String>()
             for (path, ops) in paths { for method in ops.keys { documented.insert("\(method) \(path)") } }
             #expect(documented == registered)
+            // The answers every operation can give are documented (QA of 06.12.2026: 400 and 403 were missing).
+            for (path, ops) in paths {
+                for (method, op) in ops {
+                    let operation = try #require(op as? [String: Any]), responses = try #require(operation["responses"] as? [String: Any])
+                    let codes = Set(responses.keys)
+                    if path == "/api/v1/openapi.json" { #expect(codes == ["200"]); continue }
+                    #expect(codes.isSuperset(of: ["401", "403"]), "\(method) \(path): \(codes.sorted())")
+                    if operation["requestBody"] != nil { #expect(codes.isSuperset(of: ["400", "413", "422"]), "\(method) \(path): \(codes.sorted())") }
+                    if path.contains("{id}") { #expect(codes.contains("404"), "\(method) \(path)") }
+                }
+            }
+            // A token of the authority on a service's client list: the 403 the document names.
+            let clerk = try await token(Browser(client: b.client, clock: f.clock), f, role: .authorityClerk)
+            let status = try await b.request(.get, "/api/v1/clients", headers: [.authorization: "Bearer \(clerk)"]).status
+            #expect(status == .forbidden)
         }
         }
     }
