@@ -91,6 +91,34 @@ struct DemoClientGenerator {
     }
 }
 
+extension DemoClientGenerator {
+    /// File numbers by the year the file was opened: with the household's first case, and never before the person's
+    /// birth (QA of 06.12.2026: a child born in 2025 had a file of 2024); a household without a case keeps the year
+    /// it was drawn. Numbered in the order the files were opened.
+    static func renumbered(_ clients: [Client], prefix: String, caseOpened: [String: Day]) -> [Client] {
+        var firstCase: [String: Day] = [:]
+        for c in clients {
+            guard let opened = caseOpened[c.id] else { continue }
+            let key = c.householdID ?? c.id
+            firstCase[key] = min(firstCase[key] ?? opened, opened)
+        }
+        let fileDays = clients.map { c -> Day in
+            let drawn = Int(c.fileNumber.split(separator: "-").dropFirst().first ?? "").flatMap { Day(year: $0, month: 1, day: 1) }
+            let opened = firstCase[c.householdID ?? c.id] ?? drawn ?? Day("2024-01-01")
+            return max(opened, c.facts.born ?? opened)
+        }
+        var perYear: [Int: Int] = [:]
+        var out = clients
+        for i in clients.indices.sorted(by: { (fileDays[$0], $0) < (fileDays[$1], $1) }) {
+            let year = fileDays[i].year
+            perYear[year, default: 0] += 1
+            let number = String(perYear[year]!)
+            out[i].fileNumber = "\(prefix)-\(year)-" + String(repeating: "0", count: max(0, 4 - number.count)) + number
+        }
+        return out.sorted { $0.fileNumber < $1.fileNumber }
+    }
+}
+
 /// The composition of a family: both parents or one, the number of minor children, and whether a grown-up
 /// child (18–26) lives with them.
 struct FamilyShape {

@@ -48,10 +48,21 @@ extension DemoClientGenerator {
             if born > today.adding(days: -30) { born = today.adding(days: -30 - rng.int(0...300)) }
             childBirths.append(born)
         }
+        // Siblings at least ten months apart, or twins where no later day is left (QA of 06.12.2026: two children
+        // born six days apart); and no two of them with one given name.
+        var spaced: [Day] = []
         for born in childBirths.sorted() {
+            guard let last = spaced.last, born < last.adding(days: 300) else { spaced.append(born); continue }
+            let later = last.adding(days: 300 + rng.int(0...400))
+            spaced.append(later <= today.adding(days: -30) ? later : last)
+        }
+        for born in spaced {
             let child = self.child(born: born, of: main)
-            members.append(DemoMember(firstName: givenName(region, rng.chance(0.5) ? .male : .female, familyName: childLast),
-                                      lastName: childLast, person: child))
+            var first = givenName(region, rng.chance(0.5) ? .male : .female, familyName: childLast)
+            for _ in 0..<20 where members.contains(where: { $0.firstName == first }) {
+                first = givenName(region, rng.chance(0.5) ? .male : .female, familyName: childLast)
+            }
+            members.append(DemoMember(firstName: first, lastName: childLast, person: child))
             let index = members.count - 1
             let minor = born.age(on: today) < 18
             for parent in parents { relations.append((.parent, parent, index, minor ? true : nil)) }

@@ -69,8 +69,10 @@ public struct DemoSite: Sendable {
         let clerk = users.first { $0.user.organisationID == orgs.elbstadtAuthority.id && $0.user.role == .authorityClerk }?.user.id ?? ""
         let work = DemoCaseWork.make(seed: seed, today: today, service: orgs.elbstadtService.id, authority: orgs.elbstadtAuthority.id,
                                      counselors: counselors, clerk: clerk, clients: elbstadt.clients)
+        var opened: [String: Day] = [:]
+        for c in work.cases { opened[c.clientID] = min(opened[c.clientID] ?? c.openedOn, c.openedOn) }
         // A granted application has put the new permit into the client's history (as the application does).
-        var served = elbstadt.clients
+        var served = DemoClientGenerator.renumbered(elbstadt.clients, prefix: "PB", caseOpened: opened)
         var work2 = work
         for (i, app) in work2.applications.enumerated() where app.outcome == .granted {
             guard let k = served.firstIndex(where: { $0.id == app.clientID }), let day = app.decidedOn,
@@ -92,7 +94,7 @@ public struct DemoSite: Sendable {
                                               answer: "", minutesSpent: 0, askedOn: today.adding(days: -2), askedBy: v.id))
         }
         return DemoSite(organisations: orgs.all, cooperations: [orgs.cooperation], users: users,
-                        clients: served + muldenau.clients,
+                        clients: served + DemoClientGenerator.renumbered(muldenau.clients, prefix: "BM", caseOpened: [:]),
                         relations: elbstadt.relations + muldenau.relations, work: work2)
     }
 

@@ -195,6 +195,29 @@ struct DemoSiteTests {
         }
     }
 
+    /// QA of 06.12.2026: a file dated before the person's birth, two children of one name born six days apart.
+    @Test("Files are numbered by the year they were opened; siblings are months apart and named apart")
+    func fileNumbersAndSiblings() throws {
+        var firstCase: [String: Day] = [:]
+        let household = Dictionary(uniqueKeysWithValues: site.clients.map { ($0.id, $0.householdID ?? $0.id) })
+        for c in site.work.cases { let h = household[c.clientID]!; firstCase[h] = min(firstCase[h] ?? c.openedOn, c.openedOn) }
+        var checked = 0
+        for c in site.clients {
+            let year = try #require(Int(c.fileNumber.split(separator: "-")[1]))
+            #expect(year >= c.facts.born!.year && year <= demoToday.year, "\(c.fileNumber)")
+            if let opened = firstCase[household[c.id]!] { #expect(year == max(opened, c.facts.born!).year, "\(c.fileNumber)"); checked += 1 }
+        }
+        #expect(checked > 200)
+        for h in Set(site.clients.compactMap(\.householdID)) {
+            let members = site.clients.filter { $0.householdID == h }
+            #expect(Set(members.map(\.firstName)).count == members.count, "\(members.map(\.firstName))")
+            let ids = Set(members.map(\.id))
+            let children = site.relations.filter { $0.kind == .parent && ids.contains($0.to) }.map(\.to)
+            let births = Set(children).compactMap { id in members.first { $0.id == id }?.facts.born }.sorted()
+            for (a, b) in zip(births, births.dropFirst()) { #expect(a == b || a.days(to: b) >= 240, "\(a) \(b)") }
+        }
+    }
+
     @Test("Every status history is valid: sorted, contiguous, no overlaps, only the last open, within entry…today")
     func statusHistories() {
         for c in site.clients {
