@@ -165,7 +165,7 @@ public enum ClientPages {
         \(v.extra)
         <section aria-labelledby="status"><h2 id="status">Aufenthaltsstatus</h2>
         <table><caption class="visually-hidden">Statusverlauf</caption><thead><tr><th scope="col">Status</th><th scope="col">von</th><th scope="col">bis</th></tr></thead><tbody>\(status)</tbody></table>
-        <p><a href="/clients/\(c.id)/status">Statusverlauf bearbeiten</a></p>
+        \(entryGap(c))<p><a href="/clients/\(c.id)/status">Statusverlauf bearbeiten</a></p>
         </section>
         """)
     }
@@ -178,6 +178,14 @@ public enum ClientPages {
 
     /// `blank`: how many empty rows follow the recorded ones (more on request, for a first history with many periods).
     /// `revision`, `changedMeanwhile`: as for `FactsForm.render`.
+    /// Days between the entry and the first recorded period have an unknown status (SPEC K4): said where the history
+    /// is shown, since the editor cannot know it and must not invent "ohne Status" (QA of 06.12.2026).
+    static func entryGap(_ c: Client) -> HTML {
+        guard let e = c.facts.entered, let first = c.facts.status?.first?.from, e < first else { return .empty }
+        let span = e == first.adding(days: -1) ? "Am \(e.german)" : "Vom \(e.german) bis \(first.adding(days: -1).german)"
+        return "<p class=\"hint\" id=\"entry-gap\" role=\"note\">\(span) (seit der Einreise) ist kein Status erfasst. Die Prüfung behandelt diese Tage als unbekannt und antwortet dort, wo sie zählen, „unklar“. Bitte erfassen, sobald bekannt – auch als „ohne Status“ oder „im Ausland“.</p>"
+    }
+
     public static func statusEditor(frame: PageFrame, client: Client, rows: [StatusRow], errors: [String: String], blank: Int = 2,
                                     revision: Int? = nil, changedMeanwhile: Bool = false) -> HTML {
         var all = rows
@@ -208,6 +216,7 @@ public enum ClientPages {
         return Layout.page(frame, """
         <h1>Statusverlauf: \(client.firstName) \(client.lastName)</h1>
         <p class="hint">Zeiträume lückenlos und ohne Überschneidung, älteste zuerst. Nur der letzte Zeitraum darf offen („laufend“) sein. Zeiten ohne Status bitte als „ohne Status“ oder „im Ausland“ erfassen. \(client.facts.entered.map { "Die Einreise war am \($0.german)." } ?? "Das Einreisedatum ist nicht erfasst.")</p>
+        \(entryGap(client))
         \(changedMeanwhile ? Layout.changedMeanwhile(client) : Layout.errorSummary(errors))
         <form method="post" action="/clients/\(client.id)/status">
         \(Layout.csrf(frame.csrf))\(Layout.revision(revision ?? client.revision))

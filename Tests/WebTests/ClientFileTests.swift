@@ -147,6 +147,26 @@ struct ClientFileTests {
         }
     }
 
+    /// Days between the entry and the first period are unknown to the engine (SPEC K4): the history may start later
+    /// (the editor must not invent "ohne Status"), and the client page and the editor say so (QA of 06.12.2026).
+    @Test(arguments: TestDatabase.available)
+    func aHistoryStartingAfterTheEntryIsSavedAndTheUnknownDaysAreNamed(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            let csrf = try await b.logIn(f.login(.counselor))
+            #expect(!(try await b.request(.get, "/clients/client-a").body.contains("id=\"entry-gap\"")))
+            let saved = try await b.request(.post, "/clients/client-a/status", form: [
+                "csrf": csrf, "rows": "2", "p0_kind": "gestattung", "p0_from": "17.11.2020", "p0_to": "30.06.2023",
+                "p1_kind": "duldung", "p1_from": "01.07.2023",
+            ])
+            #expect(saved.status == .seeOther)
+            for page in ["/clients/client-a", "/clients/client-a/status"] {
+                #expect(try await b.request(.get, page).body.contains("Vom 15.11.2020 bis 16.11.2020 (seit der Einreise) ist kein Status erfasst"), "\(page)")
+            }
+        }
+        }
+    }
+
     /// The editor shows and keeps a certificate's or permit's end ("gültig bis"), which may lie ahead: saving the
     /// unchanged form once dropped it, and with it the reminder before the Duldung runs out.
     @Test(arguments: TestDatabase.available)
