@@ -224,7 +224,9 @@ final class Evaluation: @unchecked Sendable {
                 // Only the states matter here: the answer's texts come from the sheet on the decision date.
                 let s = sheet(key, subject, decision: day, application: app, variant: variant, explains: false)
                 switch Self.precedence(s) {
-                case .decided(.met): return .reachable(day, Self.consequence(s))
+                // An earlier day left open (an open question or a missing fact) may be the first: the date is
+                // then not known (SPEC § 8, "for time, the same date"; QA of 06.12.2026: U4 before 1.3.2024).
+                case .decided(.met): return open.isEmpty ? .reachable(day, Self.consequence(s)) : .unclear(open)
                 case .decided(.unclear):
                     for c in s.conditions where c.state == .unknown { for o in c.open where !open.contains(o) { open.append(o) } }
                 case .search(let more):

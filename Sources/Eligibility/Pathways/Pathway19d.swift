@@ -123,14 +123,10 @@ extension Context {
         if degreeDE || trainingPassed { return .met }
         // The continuous chain (K5) of qualified employment covering the application.
         guard let jobs = person.employment else { return known(nil, "employment") ? .met : .fail }
-        var start: Day? = nil, ongoing = false
-        if let idx = jobs.lastIndex(where: { $0.covers(application) && known($0.qualified, "employment") }) {
-            var st = jobs[idx].from, i = idx - 1
-            while i >= 0, let end = jobs[i].to, end.adding(days: 1) == st, known(jobs[i].qualified, "employment") { st = jobs[i].from; i -= 1 }
-            start = st
-            ongoing = jobs[idx].covers(decision) && jobs[idx].to == nil
-        }
-        guard let st = start else { return .fail }
+        // Adjacent or overlapping qualified jobs in any order of the list (QA of 06.12.2026: only list neighbours).
+        let qualified = jobs.filter { known($0.qualified, "employment") }
+        guard let st = Intervals.runStart(covering: application, qualified.map { ($0.from, $0.to) }) else { return .fail }
+        let ongoing = qualified.contains { $0.covers(decision) && $0.to == nil }
         var due: Day? = nil
         // (b) A recognised foreign university degree and 2 years.
         let foreign: Bool = person.degrees.map { ds in
@@ -144,14 +140,20 @@ extension Context {
         // (c) 3 years, and no public funds (other than for housing) in the 12 months before the application.
         let noFunds: Bool = {
             guard let lu = person.livelihood else { return known(nil, "livelihood") }
-            var d = application.adding(months: -12)
+            // A day no period records is unknown (CASES.md §1; QA of 06.12.2026: read as funds received).
+            var d = application.adding(months: -12), unrecorded = false
             while d < application {
-                guard let p = lu.last(where: { $0.covers(d) }) else { return false }
+                guard let p = lu.last(where: { $0.covers(d) }) else {
+                    unrecorded = true
+                    guard let next = lu.filter({ $0.from > d }).map(\.from).min() else { break }
+                    d = next
+                    continue
+                }
                 let funds = known(p.publicFunds, "livelihood")
                 if funds && !known(p.publicFundsHousingOnly, "livelihood") { return false }
                 d = (p.to ?? application).adding(days: 1)
             }
-            return true
+            return unrecorded ? known(nil, "livelihood") : true
         }()
         if noFunds {
             let d = st.adding(years: 3)

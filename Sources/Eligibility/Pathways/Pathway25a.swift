@@ -98,8 +98,8 @@ extension Context {
                 let successful = periods.filter { $0.successful == true }
                 if let first = successful.map { $0.from }.min() {
                     let required = first.days(to: first.adding(years: years))
-                    var have = 0
-                    for p in successful { have += p.from.days(to: min(p.to ?? decision, decision)) + 1 }
+                    // Parallel or overlapping periods count each day once (QA of 06.12.2026: counted twice).
+                    let have = Intervals.coveredDays(successful.map { ($0.from, min($0.to ?? decision, decision)) })
                     schoolYears = have >= required
                     if have < required, successful.contains(where: { $0.covers(decision) && $0.to == nil }) {
                         metFrom = decision.adding(days: required - have)

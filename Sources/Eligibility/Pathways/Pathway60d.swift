@@ -171,22 +171,25 @@ extension Context {
         var hours = r.weeklyHours
         if let reduced = r.singleParentHours, spouses.isEmpty, !householdChildren.isEmpty { hours = reduced }
         func qualifies(_ e: EmploymentPeriod) -> Bool? { allOf(e.insured, e.hours.map { $0 >= hours }) }
-        guard let idx = jobs.lastIndex(where: { $0.covers(application) }) else {
+        // Every job held on the application day, in any order of the list (QA of 06.12.2026: a minijob listed after
+        // the full-time job was taken as "the" employment).
+        let current = jobs.filter { $0.covers(application) }
+        guard !current.isEmpty else {
             s.fail("60d_employment_months_min", .remediable, "keine Beschäftigung bei Antragstellung")
             return
         }
-        let current = jobs[idx]
-        if let h = current.hours, h < hours { s.fail("60d_weekly_hours_min", .remediable, "\(Int(h)) Std./Woche") }
+        let known = current.compactMap(\.hours)
+        if known.count == current.count, let most = known.max(), most < hours { s.fail("60d_weekly_hours_min", .remediable, "\(Int(most)) Std./Woche") }
         else { s.met("60d_weekly_hours_min") }
-        guard let q = qualifies(current) else { s.unknown("60d_employment_months_min", ["employment"]); return }
-        guard q else { s.fail("60d_employment_months_min", .remediable); return }
-        var start = current.from, i = idx - 1
-        while i >= 0, let end = jobs[i].to, end.adding(days: 1) == start, qualifies(jobs[i]) == true {
-            start = jobs[i].from; i -= 1
+        // K5: the chain of qualifying jobs, adjacent or overlapping, that covers the application day.
+        guard let start = Intervals.runStart(covering: application, jobs.filter { qualifies($0) == true }.map { ($0.from, $0.to) }) else {
+            if current.contains(where: { qualifies($0) == nil }) { s.unknown("60d_employment_months_min", ["employment"]) }
+            else { s.fail("60d_employment_months_min", .remediable) }
+            return
         }
         let due = start.adding(months: r.employmentMonths)
         if due <= application { s.met("60d_employment_months_min") } else {
-            let ongoing = jobs.last { $0.covers(decision) }.map { $0.to == nil && qualifies($0) == true } ?? false
+            let ongoing = jobs.contains { $0.covers(decision) && $0.to == nil && qualifies($0) == true }
             s.fail("60d_employment_months_min", ongoing ? .time : .remediable, metFrom: ongoing ? due : nil)
         }
     }
@@ -207,14 +210,26 @@ extension Context {
         let fact = spouses.isEmpty && household.children(of: subject.id).isEmpty ? "livelihood" : "livelihood.own_work_share"
         // Walk back from the day before the application over covered, qualifying periods.
         let windowStart = application.adding(months: -12), windowEnd = application.adding(days: -1)
+        // A day no period records is unknown, not "not secured" (CASES.md §1; QA of 06.12.2026); a recorded day that
+        // is not secured decides anyway, so the walk goes on past unknown days.
         var cursor = windowEnd
-        var state: Bool? = true
+        var failed = false, open = false
         while cursor >= windowStart {
-            guard let p = periods.last(where: { $0.covers(cursor) }) else { state = false; break }
-            guard let ok = ownShareCovered(p) else { state = nil; break }
-            if !ok { state = false; break }
+            guard let p = periods.last(where: { $0.covers(cursor) }) else {
+                open = true
+                guard let before = periods.filter({ $0.from <= cursor }).compactMap(\.to).max() else { break }
+                cursor = before
+                continue
+            }
+            switch ownShareCovered(p) {
+            case false?: failed = true
+            case nil: open = true
+            case true?: break
+            }
+            if failed { break }
             cursor = p.from.adding(days: -1)
         }
+        let state: Bool? = failed ? false : open ? nil : true
         switch state {
         case true?: s.met("60d_lu_last_12_months")
         case nil: s.unknown("60d_lu_last_12_months", [fact])
@@ -246,7 +261,8 @@ extension Context {
             }
             let t = Crime.expulsionThresholds(convictions)
             let btm = convictions.contains { $0.btmg2911 && $0.counts == true }
-            guard t.abs2Nr1or2 == true || t.abs1 == true || btm else { continue }
+            // Nr. 10 names § 54 Abs. 2 Nr. 1 and 2 only (spec/07-60d.md 7.6; QA of 06.12.2026: Abs. 1 was applied too).
+            guard t.abs2Nr1or2 == true || btm else { continue }
             // Only a child known to count (in the household, minor and unmarried) fails the condition.
             if let open = membershipOpen(c, unmarried: true) {
                 if !result.state.isFailing, !result.open.contains(open) { result = ConditionResult("60d_children_ok", .unknown, open: result.open + [open]) }
