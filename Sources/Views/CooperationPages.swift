@@ -36,10 +36,15 @@ public enum CooperationPages {
         public var applications: [PermitApplication]
         /// The pathways the open cases aim at: the steps listed are theirs (empty: of every pathway not excluded).
         public var goals: [PathwayKey]
+        /// The topics of the one consent that releases the assessment (several papers are not combined): what it
+        /// does not release is what the results may not depend on.
+        public var assessedWith: Set<Consent.Topic>
         public init(client: Client, topics: Set<Consent.Topic>, serviceName: String, validUntil: Day?, person: PersonAssessment?,
-                    sessions: [(Day, CounselingSession.Kind)], applications: [PermitApplication] = [], goals: [PathwayKey] = []) {
+                    sessions: [(Day, CounselingSession.Kind)], applications: [PermitApplication] = [], goals: [PathwayKey] = [],
+                    assessedWith: Set<Consent.Topic>? = nil) {
             self.client = client; self.topics = topics; self.serviceName = serviceName; self.validUntil = validUntil
             self.person = person; self.sessions = sessions; self.applications = applications; self.goals = goals
+            self.assessedWith = assessedWith ?? topics
         }
     }
 
@@ -64,7 +69,7 @@ public enum CooperationPages {
         if m.topics.contains(.assessment), let person = m.person {
             let rows = person.assessments.map { a -> HTML in
                 // Decided by data the consent does not release: withheld rather than told by the result.
-                guard Consent.mayShowResult(a, topics: m.topics) else {
+                guard Consent.mayShowResult(a, topics: m.assessedWith) else {
                     return "<tr><td>\(a.pathway.title)</td><td>\(a.pathway.subtitle)</td><td class=\"badge\">nicht freigegeben (kann von Angaben abhängen, die die Schweigepflichtentbindung nicht umfasst)</td></tr>"
                 }
                 var text = a.outcome.german
@@ -73,12 +78,12 @@ public enum CooperationPages {
             }
             parts.append("""
             <section aria-labelledby="assessment"><h2 id="assessment">Einschätzung der Beratungsstelle (Stand \(person.assessments.first?.on.german ?? ""))</h2>
-            \(unreleasedHint(m.topics))<table><caption class="visually-hidden">Ergebnis der Prüfung</caption><thead><tr><th scope="col">Vorschrift</th><th scope="col">Titel</th><th scope="col">Ergebnis</th></tr></thead><tbody>\(rows)</tbody></table></section>
+            \(unreleasedHint(m.assessedWith))<table><caption class="visually-hidden">Ergebnis der Prüfung</caption><thead><tr><th scope="col">Vorschrift</th><th scope="col">Titel</th><th scope="col">Ergebnis</th></tr></thead><tbody>\(rows)</tbody></table></section>
             """)
         }
         if m.topics.contains(.missingDocuments), let person = m.person {
             let relevant = Consent.relevantForSteps(person.assessments, goals: m.goals)
-            let actions = Consent.disclosableActions(relevant, topics: m.topics).map { "<li>\($0)</li>" as HTML }
+            let actions = Consent.disclosableActions(relevant, topics: m.assessedWith).map { "<li>\($0)</li>" as HTML }
             let scope: HTML = m.goals.isEmpty ? "<p class=\"hint\">Für alle noch offenen Wege.</p>" : "<p class=\"hint\">Für den angestrebten Weg: \(m.goals.map(\.title).joined(separator: ", ")).</p>"
             parts.append("""
             <section aria-labelledby="missing"><h2 id="missing">Fehlende Unterlagen und Schritte</h2>

@@ -73,10 +73,14 @@ struct SharedCaseRoutes {
         var goals: [PathwayKey]
     }
 
-    func content(_ client: Client, topics: Set<Consent.Topic>) async throws -> Content {
+    /// - Parameter assessedWith: the topics of the one consent that releases the assessment; the facts it reads are
+    ///   those that consent releases, never those of another paper (QA of 06.12.2026: an assessment released without
+    ///   convictions was computed with the convictions a second consent released).
+    func content(_ client: Client, topics: Set<Consent.Topic>, assessedWith: Set<Consent.Topic>? = nil) async throws -> Content {
         // Assessed from the released facts only (Consent.released): a result could otherwise tell of a conviction.
-        let person = topics.contains(.assessment) || topics.contains(.missingDocuments)
-            ? try await clientRoutes.assess(client, on: services.today, facts: { Consent.released($0, topics: topics) }) : nil
+        let basis = assessedWith ?? topics
+        let person = basis.contains(.assessment) || basis.contains(.missingDocuments)
+            ? try await clientRoutes.assess(client, on: services.today, facts: { Consent.released($0, topics: basis) }) : nil
         var sessions: [(Day, CounselingSession.Kind)] = [], applications: [PermitApplication] = []
         if topics.contains(.sessions) || topics.contains(.applications) {
             for c in try await services.cases.cases(clientID: client.id, organisation: client.organisationID) {
@@ -102,18 +106,23 @@ struct SharedCaseRoutes {
         let (a, client, consent, first) = try await disclose(context, requested: nil, channel: "shared_view")
         // Several consents in force each release their own topics (QA of 05.12.2026: the page showed only the broadest
         // one's): each further one is decided and logged as its own disclosure, and the page shows them together.
-        var topics = first
+        var topics = first, papers = [first]
         let others = try await services.cooperation.consents(clientID: client.id, organisation: client.organisationID)
             .filter { $0.recipientOrganisationID == a.organisationID && $0.isValid(on: services.today) && $0.id != consent.id }
         for other in others where !other.topics.isSubset(of: topics) {
-            topics.formUnion(try await disclose(context, requested: other.topics, channel: "shared_view").3)
+            let released = try await disclose(context, requested: other.topics, channel: "shared_view").3
+            papers.append(released)
+            topics.formUnion(released)
         }
-        let content = try await content(client, topics: topics)
+        // Permissions are not assembled from several papers (DisclosureRules.decide): the assessment reads what the
+        // broadest consent releasing it releases.
+        let assessing = papers.filter { $0.contains(.assessment) || $0.contains(.missingDocuments) }.max { $0.count < $1.count }
+        let content = try await content(client, topics: topics, assessedWith: assessing ?? [])
         let service = try await services.accounts.organisation(client.organisationID)?.name ?? ""
         return Reply.html(CooperationPages.sharedCase(frame: context.frame("Freigegebener Fall", current: "shared"),
                                                       .init(client: client, topics: topics, serviceName: service, validUntil: consent.validUntil,
                                                             person: content.person, sessions: content.sessions, applications: content.applications,
-                                                            goals: content.goals)))
+                                                            goals: content.goals, assessedWith: assessing ?? [])))
     }
 
     /// `?topics=identity,assessment` asks for exactly these topics; all must be covered by one consent in force.

@@ -211,6 +211,13 @@ struct CooperationTests {
                 let page = try await clerk.request(.get, "/shared/clients/client-a")
                 #expect(page.body.contains("nicht freigegeben (kann von Angaben abhängen, die die Schweigepflichtentbindung nicht umfasst)") && !page.body.contains("§ 224"))
                 #expect(page.body.contains("Angaben zu Verurteilungen und Gesundheit sind nicht freigegeben und nicht berücksichtigt"))
+                // A second paper releasing the convictions alone does not widen the first one's assessment: permissions
+                // are not assembled from several consents (QA of 06.12.2026: the page then showed § 25b computed with them).
+                try await consent(["convictions"])
+                let twoPapers = try await clerk.request(.get, "/shared/clients/client-a")
+                #expect(twoPapers.body.contains("§ 224") && twoPapers.body.contains("nicht freigegeben (kann von Angaben abhängen, die die Schweigepflichtentbindung nicht umfasst)"))
+                func results(_ body: String) -> String { body.components(separatedBy: "Ergebnis der Prüfung").dropFirst().first?.components(separatedBy: "</table>").first ?? "" }
+                #expect(!results(page.body).isEmpty && results(twoPapers.body) == results(page.body))
                 try await consent(["identity", "assessment", "convictions"])
                 let wide = try outcomes(try await clerk.request(.get, "/api/v1/shared/clients/client-a?topics=assessment,convictions").body)
                 #expect(wide["25b"] == "excluded" && !wide.values.contains("withheld"), "\(wide)")
