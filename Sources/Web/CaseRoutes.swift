@@ -113,8 +113,7 @@ struct CaseRoutes {
     }
 
     @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {
-        let (a, c, client) = try await loadCase(context)
-        try await services.clients.recordRead(clientID: client.id, entity: "case", audit: services.audit(a))
+        let (_, c, client) = try await loadCase(context)
         let notice = request.uri.queryParameters["hinweis"] == "statusverlauf"
             ? "Die Entscheidung ist zurückgenommen. Der Statusverlauf wurde seit der Erteilung von Hand geändert und bleibt deshalb, wie er ist: bitte prüfen."
             : nil
@@ -126,6 +125,9 @@ struct CaseRoutes {
                 applicationErrors: [String: String] = [:], applicationNotice: String? = nil, applicationSent: [String: String] = [:], documentError: CaseWorkSections.DocumentError? = nil, reminderErrors: [String: String] = [:], reminderSent: [String: String] = [:],
                 meetingError: String? = nil, meetingChoice: (meeting: String, question: String)? = nil, stateErrors: [String: String] = [:], stateSent: [String: String] = [:],
                 status: HTTPResponse.Status = .ok) async throws -> Response {
+        // Every answer that shows the case is a read, a refused form's too (QA of 06.12.2026: 422 pages left no trace).
+        guard let a = context.actor else { throw AppError.unauthenticated }
+        try await services.clients.recordRead(clientID: client.id, entity: "case", audit: services.audit(a))
         let sessions = try await services.cases.sessions(caseID: c.id, organisation: c.organisationID)
         let apps = try await services.applications.applications(caseID: c.id, organisation: c.organisationID)
         let (checklist, recorded) = try await documents(c, client)

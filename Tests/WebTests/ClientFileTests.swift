@@ -147,6 +147,31 @@ struct ClientFileTests {
         }
     }
 
+    /// A refused form shows the whole page again: that is a read like the page itself (QA of 06.12.2026: a colleague
+    /// could read a case through an invalid reminder and leave no trace).
+    @Test(arguments: TestDatabase.available)
+    func aRefusedFormsPageIsAuditedAsARead(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            let csrf = try await b.logIn(f.login(.counselor))
+            let casePath = try await b.openCase("client-a", csrf: csrf, on: "01.11.2026")
+            func reads(_ entity: String) async throws -> Int {
+                try await f.services.db.read { try await $0.query(SQL("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'read' AND entity = ? AND client_id = 'client-a'", [entity])) }.first?.int("n") ?? -1
+            }
+            let cases = try await reads("case"), clients = try await reads("client")
+            let refused = try await b.request(.post, casePath + "/reminders", form: ["csrf": csrf, "on": "kein Datum", "title": ""])
+            #expect(refused.status == .unprocessableContent && refused.body.contains("Haddad"))
+            #expect(try await reads("case") == cases + 1)
+            let link = try await b.request(.post, "/clients/client-a/relations", form: ["csrf": csrf, "kind": "spouse", "other": "NOPE-1"])
+            #expect(link.status == .unprocessableContent)
+            #expect(try await reads("client") == clients + 1)
+            // The page itself: one read each, not two.
+            _ = try await b.request(.get, casePath)
+            #expect(try await reads("case") == cases + 2)
+        }
+        }
+    }
+
     /// Days between the entry and the first period are unknown to the engine (SPEC K4): the history may start later
     /// (the editor must not invent "ohne Status"), and the client page and the editor say so (QA of 06.12.2026).
     @Test(arguments: TestDatabase.available)
