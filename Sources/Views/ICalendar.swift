@@ -2,7 +2,9 @@ import Counseling
 import Eligibility
 
 /// A counselor's appointments as an iCalendar feed (RFC 5545). It leaves the service on every calendar sync, so it
-/// names no client: only time, place, language and state.
+/// names no client: only time, language and state. No free text goes out (QA of 06.12.2026: "Hausbesuch bei …,
+/// Tel. …" typed as the place reached the feed): the place stays in the application, a language outside the list
+/// is "andere Sprache".
 public enum ICalendar {
     /// - Parameter stamp: the DTSTAMP, UTC as `YYYYMMDDTHHMMSSZ`.
     public static func feed(_ appointments: [Appointment], name: String, stamp: String) -> String {
@@ -19,8 +21,7 @@ public enum ICalendar {
                 "DTSTART;TZID=Europe/Berlin:\(local(a.day, a.startMinute))",
                 "DTEND;TZID=Europe/Berlin:\(local(endDay, end % (24 * 60)))",
                 "SUMMARY:\(text("Beratungstermin (\(a.state.german))"))",
-                "LOCATION:\(text(a.place))",
-                "DESCRIPTION:\(text("Sprache: \(a.language). Angefragt: \(a.requestedVia.german)."))",
+                "DESCRIPTION:\(text("Sprache: \(CounselingLanguages.common.contains(a.language) ? a.language : "andere Sprache"). Angefragt: \(a.requestedVia.german). Ort: siehe Bleibe."))",
                 "STATUS:\(a.state == .confirmed ? "CONFIRMED" : a.state == .cancelled ? "CANCELLED" : "TENTATIVE")",
                 "END:VEVENT",
             ]

@@ -166,9 +166,14 @@ struct AppointmentTests {
         let a = Appointment(id: "x", clientID: "c", counselorID: "u", day: Day("2026-03-29"), startMinute: 23 * 60 + 30, durationMinutes: 60,
                             place: "Haus A, Raum 3; Eingang über den Hof – bitte an der Pforte melden und nach der Beratungsstelle fragen",
                             language: "Dari", state: .requested, requestedVia: .online)
-        let ics = ICalendar.feed([a], name: "T", stamp: "20260101T000000Z")
+        let ics = ICalendar.feed([a], name: "T, Beratung; Elbstadt – mit einem sehr langen Namen, der über fünfundsiebzig Zeichen hinausgeht", stamp: "20260101T000000Z")
         #expect(ics.contains("DTEND;TZID=Europe/Berlin:20260330T003000"))
-        #expect(ics.contains("LOCATION:Haus A\\, Raum 3\\; Eingang"))
+        #expect(ics.contains("X-WR-CALNAME:T\\, Beratung\\; Elbstadt"))
+        // No free text leaves in the feed: not the place, not a language typed outside the list (QA of 06.12.2026).
+        #expect(!ics.contains("LOCATION") && !ics.contains("Haus A") && ics.contains("Sprache: Dari."))
+        var other = a; other.language = "Dari, Tel. 0176 1234567"
+        let feed = ICalendar.feed([other], name: "T", stamp: "20260101T000000Z")
+        #expect(!feed.contains("0176") && feed.contains("Sprache: andere Sprache."))
         for line in ics.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75) }
         #expect(ics.contains("STATUS:TENTATIVE"))
     }
