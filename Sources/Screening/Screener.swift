@@ -325,8 +325,9 @@ public enum CSV {
         return inert(rest) == s ? rest : s
     }
 
+    /// RFC 4180: a field with a comma, a quote or a line break (LF or CR; QA of 06.12.2026: a CR split the row) is quoted.
     public static func quote(_ s: String) -> String {
-        s.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        s.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 
     public static func line(_ row: [String: String], columns: [String]) -> String {

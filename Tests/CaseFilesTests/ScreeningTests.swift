@@ -9,6 +9,13 @@ struct ScreeningTests {
     static let cases = (Paths.yamlFiles(in: Paths.sharedCases) + Paths.yamlFiles(in: Paths.projectCases))
 
     /// Every case file as a JSON Lines household gives, through the screener, the answers `bleibe cases` checks.
+    /// RFC 4180: a carriage return inside a field is quoted like a line feed (QA of 06.12.2026: an id "a\rb" was
+    /// written bare, and CSV readers split the row).
+    @Test func aFieldWithALineBreakOfEitherKindIsQuoted() {
+        #expect(CSV.quote("a\rb") == "\"a\rb\"" && CSV.quote("a\nb") == "\"a\nb\"" && CSV.quote("a\"b") == "\"a\"\"b\"")
+        #expect(CSV.quote("ab") == "ab")
+    }
+
     @Test("case file through screen", arguments: cases)
     func screeningAgreesWithTheCaseRunner(_ path: String) throws {
         let file = try CaseFileDecoder.load(path: path)
