@@ -66,7 +66,8 @@ struct LoginTests {
         try await Fixture.test(db) { f in
         try await f.run { b in
             var posts: [(Browser, [String: String])] = []
-            for i in 0..<20 {
+            // Twelve at once: enough to pass the limit of five more than twice (twenty timed out on a loaded CI machine).
+            for i in 0..<12 {
                 let browser = Browser(client: b.client, clock: f.clock)
                 let p = try await browser.request(.get, "/login")
                 posts.append((browser, ["email": "counselor@a.example", "password": "falsch-falsch-\(i)", "csrf": browser.csrf(p) ?? ""]))
@@ -76,7 +77,7 @@ struct LoginTests {
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(statuses.filter { $0 != .tooManyRequests }.count <= f.services.config.throttleLimit, "\(statuses)")
-            #expect(statuses.filter { $0 == .tooManyRequests }.count >= 20 - f.services.config.throttleLimit)
+            #expect(statuses.filter { $0 == .tooManyRequests }.count >= 12 - f.services.config.throttleLimit)
             let (last, form) = posts[0]
             let page = try await last.request(.get, "/login")
             var right = form; right["password"] = Fixture.password; right["csrf"] = last.csrf(page) ?? ""
