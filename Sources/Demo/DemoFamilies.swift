@@ -58,9 +58,9 @@ extension DemoClientGenerator {
         }
         for born in spaced {
             let child = self.child(born: born, of: main)
-            var first = givenName(region, rng.chance(0.5) ? .male : .female, familyName: childLast)
-            for _ in 0..<20 where members.contains(where: { $0.firstName == first }) {
-                first = givenName(region, rng.chance(0.5) ? .male : .female, familyName: childLast)
+            var first = givenName(region, rng.chance(0.5) ? .male : .female, familyName: childLast), tries = 0
+            while members.contains(where: { $0.firstName == first }), tries < 20 {
+                first = givenName(region, rng.chance(0.5) ? .male : .female, familyName: childLast); tries += 1
             }
             members.append(DemoMember(firstName: first, lastName: childLast, person: child))
             let index = members.count - 1

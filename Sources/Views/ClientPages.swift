@@ -176,8 +176,6 @@ public enum ClientPages {
         public init() {}
     }
 
-    /// `blank`: how many empty rows follow the recorded ones (more on request, for a first history with many periods).
-    /// `revision`, `changedMeanwhile`: as for `FactsForm.render`.
     /// Days between the entry and the first recorded period have an unknown status (SPEC K4): said where the history
     /// is shown, since the editor cannot know it and must not invent "ohne Status" (QA of 06.12.2026).
     static func entryGap(_ c: Client) -> HTML {
@@ -186,6 +184,8 @@ public enum ClientPages {
         return "<p class=\"hint\" id=\"entry-gap\" role=\"note\">\(span) (seit der Einreise) ist kein Status erfasst. Die Prüfung behandelt diese Tage als unbekannt und antwortet dort, wo sie zählen, „unklar“. Bitte erfassen, sobald bekannt – auch als „ohne Status“ oder „im Ausland“.</p>"
     }
 
+    /// `blank`: how many empty rows follow the recorded ones (more on request, for a first history with many periods).
+    /// `revision`, `changedMeanwhile`: as for `FactsForm.render`.
     public static func statusEditor(frame: PageFrame, client: Client, rows: [StatusRow], errors: [String: String], blank: Int = 2,
                                     revision: Int? = nil, changedMeanwhile: Bool = false) -> HTML {
         var all = rows

@@ -151,18 +151,21 @@ struct ClientRoutes {
         return try await clientPage(context, a, c)
     }
 
-    /// The client page; `caseRefused`: the opening date of a case as typed and why it was refused.
+    /// The client page; `caseRefused`: the opening date of a case as typed and why it was refused; `linkRefused`: the
+    /// family link as sent and why it was refused.
     /// Every answer that shows the page is a read, a refused form's too (QA of 06.12.2026: 422 pages left no trace).
-    func clientPage(_ context: BleibeContext, _ a: Actor, _ c: Client, caseRefused: (typed: String, message: String)? = nil) async throws -> Response {
+    func clientPage(_ context: BleibeContext, _ a: Actor, _ c: Client, caseRefused: (typed: String, message: String)? = nil,
+                    linkRefused: (sent: (kind: String, other: String, household: Bool), message: String)? = nil) async throws -> Response {
         try await services.clients.recordRead(clientID: c.id, entity: "client", audit: services.audit(a))
         let (members, relatives, relations) = try await family(c)
         var view = ClientPages.ClientView(client: c, members: members + relatives, relations: relations,
                                           canSeeAudit: Policy.allows(a, .readAudit(ownerOrganisation: c.organisationID)),
-                                          householdIDs: Set(members.map(\.id)))
+                                          householdIDs: Set(members.map(\.id)), error: linkRefused?.message)
+        if let sent = linkRefused?.sent { view.linkSent = sent }
         let frame = context.frame("\(c.firstName) \(c.lastName)", current: "clients")
         view.extra = CasePages.section(frame: frame, client: c, cases: try await services.cases.cases(clientID: c.id, organisation: c.organisationID),
                                        today: services.today, refused: caseRefused)
-        return Reply.html(ClientPages.show(frame: frame, view), status: caseRefused == nil ? .ok : .unprocessableContent)
+        return Reply.html(ClientPages.show(frame: frame, view), status: caseRefused == nil && linkRefused == nil ? .ok : .unprocessableContent)
     }
 
     /// The frame of a client's sub-page: its title names the client ("Angaben: Amira Haddad").
@@ -179,16 +182,7 @@ struct ClientRoutes {
         // A refusal shows the whole client page again, the form as it was sent (QA of 05.12.2026: a quick retry
         // with the defaults would have linked the wrong relationship).
         func fail(_ message: String) async throws -> Response {
-            try await services.clients.recordRead(clientID: c.id, entity: "client", audit: services.audit(a))
-            let (members, relatives, relations) = try await family(c)
-            var view = ClientPages.ClientView(client: c, members: members + relatives, relations: relations,
-                                              canSeeAudit: Policy.allows(a, .readAudit(ownerOrganisation: c.organisationID)),
-                                              householdIDs: Set(members.map(\.id)), error: message)
-            view.linkSent = (form.trimmed("kind"), file, form["household"] == "1")
-            let frame = context.frame("\(c.firstName) \(c.lastName)", current: "clients")
-            view.extra = CasePages.section(frame: frame, client: c, cases: try await services.cases.cases(clientID: c.id, organisation: c.organisationID),
-                                           today: services.today, refused: nil)
-            return Reply.html(ClientPages.show(frame: frame, view), status: .unprocessableContent)
+            try await clientPage(context, a, c, linkRefused: ((form.trimmed("kind"), file, form["household"] == "1"), message))
         }
         guard let otherID = try await services.clients.clientID(fileNumber: file, organisation: c.organisationID) else {
             return try await fail("Kein Klient, keine Klientin mit dem Aktenzeichen „\(file)“ in Ihrer Beratungsstelle.")

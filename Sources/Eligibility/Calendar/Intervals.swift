@@ -7,9 +7,8 @@ enum Intervals {
         var total = 0
         var runStart: Day? = nil, runEnd = Day(ordinal: 0)
         for (from, to) in intervals.sorted(by: { $0.from < $1.from }) where from <= to {
-            if let s = runStart, from <= runEnd.adding(days: 1) {
+            if runStart != nil, from <= runEnd.adding(days: 1) {
                 if to > runEnd { runEnd = to }
-                runStart = s
             } else {
                 if let s = runStart { total += s.days(to: runEnd) + 1 }
                 runStart = from; runEnd = to
