@@ -114,6 +114,15 @@ public enum FlatRecord {
             }
             return x
         }
+        /// A count (children, day fines, months, days): a whole number. "1.5" or "1e3" children cannot be true and
+        /// were cut to 1 or capped (QA of 06.12.2026); such a row is rejected, not clamped.
+        func count(_ k: Column) throws -> Int? {
+            guard let t = v(k) else { return nil }
+            guard t.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = Int(t), n <= FactBounds.largestNumber else {
+                throw RowError(column: k.name, message: "expected a whole number from 0 to \(FactBounds.largestNumber), found '\(t)'")
+            }
+            return n
+        }
         /// A share of the livelihood: from 0 to 1 (a decimal comma allowed).
         func share(_ k: Column) throws -> Double? {
             if let t = v(k), let x = decimal(t), x < 0 {
@@ -141,7 +150,7 @@ public enum FlatRecord {
         }
         p.entered = try past(.entered)
         p.enteredForBenefits = try bool(.enteredForBenefits)
-        p.status = try statusHistory(row, on: on, entered: p.entered, day: past, number: number)
+        p.status = try statusHistory(row, on: on, entered: p.entered, day: past, count: count)
         // Any asylum column makes an application record (its date may be unknown): a decision without the date is
         // read and checked, not dropped (QA of 05.12.2026).
         let asylumColumns: [Column] = [.asylumAppliedOn, .asylumDecision, .asylumRejectedAs, .ouBasis, .asylumDecidedOn]
@@ -205,7 +214,7 @@ public enum FlatRecord {
         // Known only with all three cells given: one empty cell leaves open whether there is such a conviction (QA of
         // 05.12.2026: "0" in two cells and an empty one read as no convictions).
         let convictionCells: [Column] = [.dayFines, .prisonMonths, .dayFinesForeignersOnly]
-        for k in convictionCells { _ = try number(k) }   // a bad value is an error even beside an empty cell
+        for k in convictionCells { _ = try count(k) }   // a bad value is an error even beside an empty cell
         if convictionCells.allSatisfy({ v($0) != nil }) {
             var list: [Conviction] = []
             func conviction(_ fines: Int?, prison: Int?, foreignersOnly: Bool) -> Conviction {
@@ -214,9 +223,9 @@ public enum FlatRecord {
                 c.dayFines = fines; c.prisonMonths = prison; c.suspended = prison == nil ? nil : true
                 return c
             }
-            if let f = try number(.dayFines), f > 0 { list.append(conviction(Int(f), prison: nil, foreignersOnly: false)) }
-            if let f = try number(.dayFinesForeignersOnly), f > 0 { list.append(conviction(Int(f), prison: nil, foreignersOnly: true)) }
-            if let m = try number(.prisonMonths), m > 0 { list.append(conviction(nil, prison: Int(m), foreignersOnly: false)) }
+            if let f = try count(.dayFines), f > 0 { list.append(conviction(f, prison: nil, foreignersOnly: false)) }
+            if let f = try count(.dayFinesForeignersOnly), f > 0 { list.append(conviction(f, prison: nil, foreignersOnly: true)) }
+            if let m = try count(.prisonMonths), m > 0 { list.append(conviction(nil, prison: m, foreignersOnly: false)) }
             p.convictions = list
         }
         if let o = v(.obstruction) {
@@ -308,7 +317,7 @@ public enum FlatRecord {
         if case .on(let applied)? = p.asylum?.appliedOn, let decided = p.asylum?.decidedOn, decided < applied {
             throw RowError(column: "asylum_decided_on", message: "before the application (asylum_applied_on)")
         }
-        guard let kids = try number(.minorChildren), kids > 0 else {
+        guard let kids = try count(.minorChildren), kids > 0 else {
             // "0" (not an empty cell: unknown, as the README says – QA of 05.12.2026) and not married: alone.
             if v(.minorChildren) != nil, p.maritalStatus != .married { return (id, Household(single: p)) }
             // Children unknown (or a spouse not in the row): family and household are not known.
@@ -316,7 +325,8 @@ public enum FlatRecord {
         }
         var persons = [p], relations: [Relation] = []
         let school = try bool(.childrenAtSchool)
-        for i in 0..<min(Int(kids), 10) {
+        // Children beyond ten are alike to the rules (born the same day, the same school): ten stand for them all.
+        for i in 0..<min(kids, 10) {
             var c = Person(id: "c\(i)")
             // Named in the first action ("… von Kind 1"), not by the internal id (QA of 05.12.2026).
             c.label = "Kind \(i + 1)"
@@ -343,7 +353,7 @@ public enum FlatRecord {
 
     /// stay_since … duldung_since − 1: a qualifying stay (taken as Gestattung); `days_60b` of it as a § 60b Duldung
     /// just before duldung_since; duldung_since … status_since − 1: Duldung; from status_since: the current status.
-    static func statusHistory(_ row: Row, on: Day, entered: Day? = nil, day: (Column) throws -> Day?, number: (Column) throws -> Double?) throws -> [StatusPeriod]? {
+    static func statusHistory(_ row: Row, on: Day, entered: Day? = nil, day: (Column) throws -> Day?, count: (Column) throws -> Int?) throws -> [StatusPeriod]? {
         guard let kindText = row[.status].flatMap(trimmed) else {
             // The history is built from the current status: without it these dates would be lost without a word.
             for k in [Column.staySince, .duldungSince, .days60b] where row[k].flatMap(trimmed) != nil {
@@ -365,7 +375,7 @@ public enum FlatRecord {
         if let stay, stay > (duldung ?? since) {
             throw RowError(column: "stay_since", message: "\(stay.iso) is after \(duldung != nil ? "duldung_since" : "status_since") \((duldung ?? since).iso)")
         }
-        let days60b = Int(try number(.days60b) ?? 0)
+        let days60b = try count(.days60b) ?? 0
         let end = duldung ?? since
         // The § 60b days lie just before the (first) Duldung, within the stay when it is known.
         let split = days60b > 0 ? max(stay ?? .distantPast, end.adding(days: -days60b)) : end

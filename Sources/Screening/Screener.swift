@@ -153,9 +153,13 @@ public struct Screener: Sendable {
         chunk.reserveCapacity(chunkSize)
         var lineNo = firstLine - 1
         var consumed = 0   // input lines done (a JSON line may hold several persons)
+        // An id given twice (an export run twice, two lists joined) would count and invite the person twice (QA of
+        // 06.12.2026): the repeat is rejected with the first line. This map is the one thing that grows with the rows
+        // (about 40 bytes per short id); a flat-memory check could not be exact.
+        var firstLineOf: [String: Int] = [:]
         func flush() {
             let items = chunk
-            let results = UnsafeMutableBufferPointer<Result<[String], ScreeningError>?>.allocate(capacity: items.count)
+            let results = UnsafeMutableBufferPointer<Result<(id: String, lines: [String]), ScreeningError>?>.allocate(capacity: items.count)
             results.initialize(repeating: nil)
             let tallies = UnsafeMutableBufferPointer<Tally>.allocate(capacity: workers)
             tallies.initialize(repeating: Tally(pathways: pathways.count))
@@ -170,7 +174,7 @@ public struct Screener: Sendable {
                         let (id, h) = try parse(text, line: n, format: format, layout: layout)
                         let rows = evaluate(h, id: id, line: n, onlyFirst: format == .csv)
                         for r in rows { tally.add(r, horizons) }
-                        base.p[i] = .success(rows.map(csvLine))
+                        base.p[i] = .success((id, rows.map(csvLine)))
                     } catch let e as CaseFileError {
                         // The line is reported once, by the run (the decoder's own "input:N:" would repeat it).
                         base.p[i] = .failure(ScreeningError(line: n, reason: (e.path.isEmpty ? "" : "\(e.path): ") + e.message))
@@ -182,9 +186,23 @@ public struct Screener: Sendable {
                 tallyBase.p[w] = tally
             }
             for t in tallies { summary.merge(t, pathways: pathways) }
-            for r in results {
+            for (i, r) in results.enumerated() {
                 switch r {
-                case .success(let lines)?: for line in lines { write(line) }
+                case .success(let result)?:
+                    if let first = firstLineOf[result.id] {
+                        // Counted by its worker already: taken out again (evaluated anew, the same answer; repeats are rare).
+                        let (n, text) = items[i]
+                        var undo = Tally(pathways: pathways.count)
+                        if let (id, h) = try? parse(text, line: n, format: format, layout: layout) {
+                            for row in evaluate(h, id: id, line: n, onlyFirst: format == .csv) { undo.add(row, horizons, by: -1) }
+                        }
+                        summary.merge(undo, pathways: pathways)
+                        summary.rejected += 1
+                        reject(n, "id '\(result.id)' repeats line \(first) (screened once)")
+                        continue
+                    }
+                    firstLineOf[result.id] = items[i].0
+                    for line in result.lines { write(line) }
                 case .failure(let e)?: summary.rejected += 1; reject(e.line, e.reason)
                 case nil: break
                 }
@@ -240,12 +258,13 @@ struct Tally {
         }
     }
 
-    mutating func add(_ r: ScreeningRow, _ h: Horizons) {
-        rows += 1
+    /// Counts a row (`by: -1` takes a counted row out again).
+    mutating func add(_ r: ScreeningRow, _ h: Horizons, by step: Int = 1) {
+        rows += step
         for (i, (_, o, f)) in r.answers.enumerated() {
-            cells[i * Self.buckets.count + Self.buckets.firstIndex(of: Self.bucket(o, from: f, h))!] += 1
+            cells[i * Self.buckets.count + Self.buckets.firstIndex(of: Self.bucket(o, from: f, h))!] += step
         }
-        stay[Self.stayIndex(r.yearsOfStay)] += 1
+        stay[Self.stayIndex(r.yearsOfStay)] += step
     }
 }
 
@@ -253,11 +272,15 @@ extension ScreeningSummary {
     mutating func merge(_ t: Tally, pathways: [PathwayKey]) {
         rows += t.rows
         for (p, key) in pathways.enumerated() {
-            for (b, bucket) in Tally.buckets.enumerated() where t.cells[p * Tally.buckets.count + b] > 0 {
+            for (b, bucket) in Tally.buckets.enumerated() where t.cells[p * Tally.buckets.count + b] != 0 {
                 counts[key, default: [:]][bucket, default: 0] += t.cells[p * Tally.buckets.count + b]
+                if counts[key]?[bucket] == 0 { counts[key]?[bucket] = nil }   // a repeat taken out leaves no empty bucket
             }
         }
-        for (i, name) in Tally.stays.enumerated() where t.stay[i] > 0 { yearsOfStay[name, default: 0] += t.stay[i] }
+        for (i, name) in Tally.stays.enumerated() where t.stay[i] != 0 {
+            yearsOfStay[name, default: 0] += t.stay[i]
+            if yearsOfStay[name] == 0 { yearsOfStay[name] = nil }
+        }
     }
 }
 
@@ -345,7 +368,7 @@ public struct LineReader: Sequence, IteratorProtocol {
 
     /// UTF-8, or where a line is not (a spreadsheet's "CSV" in a German Windows is Windows-1252), Windows-1252:
     /// "M\u{FC}ller" rather than "M\u{FFFD}ller".
-    static func text(_ bytes: ArraySlice<UInt8>) -> String {
+    public static func text(_ bytes: ArraySlice<UInt8>) -> String {
         if let utf8 = String(validating: bytes, as: UTF8.self) { return utf8 }
         return String(bytes: bytes, encoding: .windowsCP1252) ?? String(decoding: bytes, as: UTF8.self)
     }

@@ -26,8 +26,9 @@ struct ReportRoutes {
         let from = try request.queryDay("from") ?? Day(year: today.components.year, month: 1, day: 1)!
         // A period reaching past today ends today: there are no figures of later days, and the heading says so.
         let asked = try request.queryDay("to") ?? today
-        guard from <= asked else { throw AppError.badRequest("Der Zeitraum endet vor seinem Beginn.") }
+        // A start after today first: with no end given, "ends before it begins" would blame a date nobody typed.
         guard from <= today else { throw AppError.badRequest("Der Zeitraum beginnt nach heute.") }
+        guard from <= asked else { throw AppError.badRequest("Der Zeitraum endet vor seinem Beginn.") }
         let to = min(asked, today)
         guard from.days(to: to) <= 3660 else { throw AppError.badRequest("Der Zeitraum darf höchstens zehn Jahre umfassen.") }
         return (from, to)

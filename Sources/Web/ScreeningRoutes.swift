@@ -71,18 +71,23 @@ struct ScreeningRoutes {
         if format == .jsonl, let first = file.bytes.first(where: { ![32, 9, 10, 13, 0xEF, 0xBB, 0xBF].contains($0) }), first != UInt8(ascii: "{") {
             return try await renderList(context, a, error: "„\(file.name)“ ist als JSON Lines benannt, aber die erste Zeile ist kein JSON-Objekt. Eine CSV-Liste bitte mit der Endung .csv hochladen.", status: .unprocessableContent)
         }
-        let id = Credentials.newID()
-        try FileManager.default.createDirectory(at: ScreeningRunner.directory(services.config), withIntermediateDirectories: true)
-        try Data(file.bytes).write(to: URL(fileURLWithPath: ScreeningRunner.inputPath(services.config, id)))
         // Lines with something on them (the run skips blank ones, so the progress bar must not count them).
         var lines = 0, filled = false
         for b in file.bytes {
             if b == 10 { if filled { lines += 1 }; filled = false } else if b != 32 && b != 9 && b != 13 { filled = true }
         }
         if filled { lines += 1 }
+        let rows = max(0, lines - (format == .csv ? 1 : 0))
+        // A header alone screens nobody (QA of 06.12.2026: it became a finished job of "0 von 0 Zeilen").
+        guard rows > 0 else {
+            return try await renderList(context, a, error: "Die Datei „\(file.name)“ enthält keine Datenzeilen, nur die Kopfzeile.", status: .unprocessableContent)
+        }
+        let id = Credentials.newID()
+        try FileManager.default.createDirectory(at: ScreeningRunner.directory(services.config), withIntermediateDirectories: true)
+        try Data(file.bytes).write(to: URL(fileURLWithPath: ScreeningRunner.inputPath(services.config, id)))
         let now = services.now()
         let job = ScreeningJob(id: id, organisationID: a.organisationID, createdAt: services.timestamp(now), fileName: String(file.name.suffix(120)),
-                               format: format.rawValue, on: on, state: .queued, totalRows: max(0, lines - (format == .csv ? 1 : 0)), processedRows: 0, rejectedRows: 0,
+                               format: format.rawValue, on: on, state: .queued, totalRows: rows, processedRows: 0, rejectedRows: 0,
                                summaryJSON: nil, rejections: "", error: nil,
                                expiresAt: services.timestamp(now.addingTimeInterval(TimeInterval(services.config.screeningRetentionDays * 86_400))))
         do { try await services.screeningJobs.create(job, userID: a.userID, audit: services.audit(a)) } catch {

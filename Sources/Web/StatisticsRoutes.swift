@@ -1,5 +1,6 @@
 import Counseling
 import Foundation
+import Screening
 import Hummingbird
 import Reports
 import Storage
@@ -45,7 +46,8 @@ struct StatisticsRoutes {
         let form = try await MultipartForm.checked(request, limit: 2 * 1024 * 1024, context: context)
         // A file input left empty still sends a part without bytes: then the text counts (QA of 05.12.2026: the text
         // was dropped and the box emptied). Both at once are refused rather than one silently preferred.
-        let file = form.files["file"].flatMap { $0.bytes.isEmpty ? nil : String(decoding: $0.bytes, as: UTF8.self) }
+        // Excel in a German Windows saves CSV as Windows-1252 (QA of 06.12.2026: "1 234" with its no-break space was refused as "1\u{FFFD}234").
+        let file = form.files["file"].flatMap { $0.bytes.isEmpty ? nil : LineReader.text($0.bytes[...]) }
         let typed = form.fields["csv"] ?? ""
         if file != nil, !typed.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             return try await render(context, errors: [.init(line: 0, message: "Bitte entweder eine Datei wählen oder den Text einfügen, nicht beides.")], csv: typed, status: .unprocessableContent)

@@ -250,6 +250,48 @@ struct ScreeningTests {
         #expect(summary.yearsOfStay.values.reduce(0, +) == persons)
     }
 
+    /// An id given twice is screened once: the repeat is rejected with the line of the first, and taken out of the
+    /// counts its worker had already made (QA of 06.12.2026: a person counted and invited twice).
+    @Test func aRepeatedIdIsScreenedOnceAndCountedOnce() {
+        let on = Day("2026-11-22")
+        var gen = PopulationGenerator(seed: 4, on: on)
+        let households = (0..<120).map { _ in gen.nextHousehold() }
+        let lines = households.enumerated().map { PopulationJSON.line($1, id: "h\($0)") }
+        // Repeats in the same chunk and across chunks (of 64 lines), of households whose answers differ.
+        let repeated = [3, 70, 3, 119]
+        var screener = Screener(on: on)
+        screener.chunkSize = 64
+        var rejected: [String] = [], written: [String] = []
+        let summary = screener.run(lines: lines + repeated.map { lines[$0] }, format: .jsonl, write: { written.append($0) }, reject: { rejected.append("\($0) \($1)") })
+        let once = screener.run(lines: lines, format: .jsonl, write: { _ in }, reject: { _, _ in })
+        #expect(rejected == ["121 id 'h3' repeats line 4 (screened once)", "122 id 'h70' repeats line 71 (screened once)",
+                             "123 id 'h3' repeats line 4 (screened once)", "124 id 'h119' repeats line 120 (screened once)"])
+        #expect(summary.rejected == 4 && summary.rows == once.rows && summary.counts == once.counts && summary.yearsOfStay == once.yearsOfStay)
+        #expect(written.count == once.rows)
+        // The flat CSV alike: the id cell, as trimmed.
+        var flat: [String] = []
+        let csv = screener.run(lines: ["a,1990-01-01", "b,1991-01-01", " a ,1992-01-01"], format: .csv, header: ["id", "born"], firstLine: 2,
+                               write: { _ in }, reject: { flat.append("\($0) \($1)") })
+        #expect(flat == ["4 id 'a' repeats line 2 (screened once)"] && csv.rows == 2)
+    }
+
+    /// Counts are whole numbers: "1.5" or "1e3" children, "0.5" months of prison cannot be true and were cut or capped
+    /// (QA of 06.12.2026).
+    @Test func countsAreWholeNumbers() {
+        let screener = Screener(on: Day("2026-11-22"))
+        let header = ["id", "born", "status", "status_since", "minor_children", "days_60b", "day_fines", "day_fines_foreigners_only", "prison_months"]
+        let lines = ["ok,1990-01-01,duldung,2018-01-01,11,0,0,0,0", "half,1990-01-01,duldung,2018-01-01,1.5,,,,", "exp,1990-01-01,duldung,2018-01-01,1e3,,,,",
+                     "months,1990-01-01,duldung,2018-01-01,,,0,0,0.5", "fines,1990-01-01,duldung,2018-01-01,,,0,9 0,0", "days,1990-01-01,duldung,2018-01-01,,+3,,,",
+                     "comma,1990-01-01,duldung,2018-01-01,\"2,0\",,,,"]
+        var rejected: [String] = []
+        let summary = screener.run(lines: lines, format: .csv, header: header, firstLine: 2, write: { _ in }, reject: { rejected.append("\($0) \($1)") })
+        #expect(summary.rows == 1 && rejected.count == 6, "\(rejected)")
+        for (i, needle) in ["3 minor_children: expected a whole number", "4 minor_children: expected a whole number", "5 prison_months: expected a whole number",
+                            "6 day_fines_foreigners_only: expected a whole number", "7 days_60b: expected a whole number", "8 minor_children: expected a whole number"].enumerated() {
+            #expect(rejected.count > i && rejected[i].contains(needle), "\(needle): \(rejected)")
+        }
+    }
+
     /// Screening asks the engine without texts and for one person of a flat row's household: the results, dates,
     /// and consequences must be those of the full answer, and the conditions, open points and actions of every answer
     /// that is not excluded.

@@ -83,6 +83,8 @@ struct ReportWebTests {
             // A wrong date or a reversed period is named as such before the general hint.
             #expect(try await b.request(.get, "/reports/cooperation?from=31.02.2026&to=31.03.2026").body.contains("„31.02.2026“ ist kein gültiges Datum"))
             #expect(try await b.request(.get, "/reports/cooperation?from=01.07.2026&to=01.04.2026").body.contains("Der Zeitraum endet vor seinem Beginn."))
+            // A start after today with no end is named as such (QA of 06.12.2026: it got "ends before it begins").
+            #expect(try await b.request(.get, "/reports/counseling?from=07.12.2026").body.contains("Der Zeitraum beginnt nach heute."))
             #expect(!page.body.contains("id=\"page-alert\""))   // the internal version: any period
             let months = firstTable(csv.body)
             var hidden = 0

@@ -32,6 +32,8 @@ struct ScreeningWebTests {
                 #expect(empty.status == .unprocessableContent && empty.body.contains("„leer.csv“ ist leer"))
                 let blanks = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "leer.csv", "text/csv", Array(" \r\n\n\t ".utf8)))
                 #expect(blanks.status == .unprocessableContent && blanks.body.contains("„leer.csv“ ist leer"))
+                let headerOnly = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "kopf.csv", "text/csv", Array("id;born\r\n\r\n".utf8)))
+                #expect(headerOnly.status == .unprocessableContent && headerOnly.body.contains("„kopf.csv“ enthält keine Datenzeilen"))
                 let misnamed = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "liste.jsonl", "text/plain", Array("id,born\np1,1990-01-01\n".utf8)))
                 #expect(misnamed.status == .unprocessableContent && misnamed.body.contains("erste Zeile ist kein JSON-Objekt"))
                 let unchosen = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "", "application/octet-stream", []))

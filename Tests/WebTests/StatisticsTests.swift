@@ -75,6 +75,11 @@ struct StatisticsTests {
                 let muldenau = Browser(client: b.client, clock: f.clock)
                 try await muldenau.logIn(f.login(.coordinator, organisation: "org-b"))
                 #expect(try await muldenau.request(.get, "/statistics").status == .forbidden)
+                // A file as Excel in a German Windows saves it: Windows-1252, "1 234" with a no-break space (byte A0;
+                // QA of 06.12.2026: refused as "1\u{FFFD}234").
+                let cp1252 = Array((Self.header + "\r\n2026-Q1;25a;1").utf8) + [0xA0] + Array("234;10;2;5;;;\r\n".utf8)
+                #expect(try await lead.upload("/statistics", fields: ["csrf": csrf], file: ("file", "q1.csv", "text/csv", cp1252)).status == .seeOther)
+                #expect(try await f.services.statistics.load(authority: "org-abh").procedures.first { $0.regulation == "25a" && $0.quarter.label == "2026-Q1" }?.applications == 1234)
             }
         }
     }
