@@ -4,7 +4,8 @@ import Foundation
 
 /// Erasing a client's file (Art. 17 DSGVO) once the counseling has ended: every record about the person goes in one
 /// transaction. The audit trail keeps its events (they hold ids, never content) and gains one for the erasure; a
-/// referral stays the authority's record but no longer points to the erased file.
+/// referral stays as the record that one was made, without the person's data and the link to the erased file, and
+/// relatives' saved assessments no longer name the person.
 extension ClientStore {
     public enum Erasure: Sendable, Equatable {
         /// Done; `files`: checksums of uploads the erased records pointed to (removed by the caller if unused now).
@@ -67,6 +68,7 @@ extension ClientStore {
         // counseled in the parent's case): both go, as records about the person or of the erased file.
         let byCase = "client_id = ? OR case_id IN (SELECT id FROM cases WHERE client_id = ?)"
         try await keepStatistics(ex, of: clientID, byCase: byCase)
+        try await unnameInRelativesSnapshots(ex, of: clientID)
         // Children before parents: the foreign keys hold on PostgreSQL at every statement.
         for statement in [
             "DELETE FROM disclosures WHERE client_id = ?",
@@ -76,7 +78,9 @@ extension ClientStore {
             "DELETE FROM applications WHERE \(byCase)",
             "DELETE FROM case_documents WHERE case_id IN (SELECT id FROM cases WHERE client_id = ?)",
             "DELETE FROM counseling_sessions WHERE \(byCase)",
-            "UPDATE referrals SET case_id = NULL, client_id = NULL WHERE \(byCase)",
+            // The referral stays as the record that a referral was made and answered, without the person: with their
+            // name it would tie the erased file's id (in the audit trail) back to a name (QA of 06.12.2026).
+            "UPDATE referrals SET case_id = NULL, client_id = NULL, first_name = '', last_name = '', born = NULL, nationality = NULL, reason = '' WHERE \(byCase)",
             "DELETE FROM cases WHERE client_id = ?",
             "DELETE FROM assessment_snapshots WHERE client_id = ?",
             "DELETE FROM status_periods WHERE client_id = ?",
@@ -84,6 +88,27 @@ extension ClientStore {
         try await ex.execute(SQL("DELETE FROM client_relations WHERE from_client = ? OR to_client = ?", [clientID, clientID]))
         try await ex.execute(SQL("DELETE FROM clients WHERE id = ?", [clientID]))
         return files
+    }
+
+    /// Relatives' saved assessments name family members in their texts ("Elternteil von Vikram Bains"): the erased
+    /// person's name is replaced there (QA of 06.12.2026: it outlived the erasure). Searched in every snapshot of the
+    /// service whose client has another name, so that a relation removed earlier is covered too; the name as the
+    /// snapshot's JSON writes it.
+    static func unnameInRelativesSnapshots(_ ex: any SQLExecutor, of clientID: String) async throws {
+        guard let c = try await ex.one(SQL("SELECT organisation_id, first_name, last_name FROM clients WHERE id = ?", [clientID])) else { return }
+        let first = try c.string("first_name"), last = try c.string("last_name")
+        let name = SnapshotRedaction.encoded("\(first) \(last)")
+        guard name.count > 2 else { return }
+        let pattern = "%" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+        let rows = try await ex.query(SQL("""
+            SELECT s.id, s.document_json FROM assessment_snapshots s JOIN clients k ON k.id = s.client_id
+            WHERE k.organisation_id = ? AND s.client_id <> ? AND NOT (k.first_name = ? AND k.last_name = ?) AND s.document_json LIKE ? ESCAPE '\\'
+            """, [try c.string("organisation_id"), clientID, first, last, pattern]))
+        for r in rows {
+            let json = try r.string("document_json")
+            let redacted = SnapshotRedaction.replacing(name, in: json)
+            if redacted != json { try await ex.execute(SQL("UPDATE assessment_snapshots SET document_json = ? WHERE id = ?", [redacted, try r.string("id")])) }
+        }
     }
 
     /// Before the records go: what the service's reports count of them, without a name, a content or a link to any

@@ -127,7 +127,13 @@ public struct CooperationStore: Sendable {
         try await db.transaction { ex in
             let consents = try await ex.query(SQL("SELECT * FROM consents WHERE client_id = ? AND organisation_id = ?", [clientID, service])).map(Self.consent)
             let decision = DisclosureRules.decide(clientID: clientID, recipient: recipient, topics: topics, on: day, consents: consents)
-            guard case .allowed(let consentID) = decision else { return decision }
+            guard case .allowed(let consentID) = decision else {
+                // An attempt outside the consent leaves a trace too, so that the service sees it (QA of 06.12.2026);
+                // which topics were asked is not content, but the audit trail keeps no more than the attempt.
+                try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                          action: "refuse", entity: "disclosure", entityID: clientID, clientID: clientID)
+                return decision
+            }
             let id = UUID().uuidString.lowercased()
             try await ex.execute(SQL("""
                 INSERT INTO disclosures (id, at, consent_id, client_id, recipient_id, user_id, topics, channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -276,6 +282,24 @@ public struct CooperationStore: Sendable {
                                       action: "withdraw", entity: "referral", entityID: referralID, clientID: nil)
             try await journal?.record(ex, .referral, organisation: authority, id: referralID, at: audit.now)
             return true
+        }
+    }
+
+    /// Removes the person's data from referrals the service no longer needs (QA of 06.12.2026: kept for good): declined
+    /// ones decided before `declinedBefore`, and accepted ones whose client file was erased (before erasure did this
+    /// itself). The referral stays as the record that one was made and answered. Returns how many were changed.
+    @discardableResult
+    public func blankFinishedReferrals(declinedBefore: Day) async throws -> Int {
+        try await db.transaction { ex in
+            let keep = "(first_name <> '' OR last_name <> '' OR born IS NOT NULL OR nationality IS NOT NULL OR reason <> '' OR decline_reason <> '')"
+            let which = "((state = 'declined' AND decided_on < ?) OR (state = 'accepted' AND client_id IS NULL)) AND \(keep)"
+            let n = try await ex.one(SQL("SELECT COUNT(*) AS n FROM referrals WHERE \(which)", [declinedBefore.iso]))?.int("n") ?? 0
+            if n > 0 {
+                try await ex.execute(SQL("""
+                    UPDATE referrals SET first_name = '', last_name = '', born = NULL, nationality = NULL, reason = '', decline_reason = '' WHERE \(which)
+                    """, [declinedBefore.iso]))
+            }
+            return n
         }
     }
 

@@ -175,7 +175,7 @@ public enum CooperationPages {
             } else if !authoritySide, let caseID = r.caseID {
                 decide = "<a href=\"/cases/\(caseID)\">zur Akte</a>"
             }
-            let person: HTML = r.state == .withdrawn ? "<em>Angaben gelöscht</em>" : "\(r.lastName), \(r.firstName)"
+            let person: HTML = r.state == .withdrawn || (r.firstName.isEmpty && r.lastName.isEmpty) ? "<em>Angaben gelöscht</em>" : "\(r.lastName), \(r.firstName)"
             return """
             <tr><td>\(r.createdOn.german)</td><td>\(person)</td><td>\(Labels.day(r.born))</td><td>\(r.nationality.map(CountryCodes.germanName) ?? "–")</td>
             <td>\(names[authoritySide ? r.serviceID : r.authorityID] ?? "")</td><td>\(r.reason)</td><td>\(state)</td><td>\(decide)</td></tr>

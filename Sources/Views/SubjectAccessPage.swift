@@ -93,7 +93,7 @@ public enum SubjectAccessPage {
         <p>\(t("purpose", ["org": m.controller.name]))</p>
         <p>\(t("noDecision"))</p>
         <h2>\(t("hSources"))</h2>
-        <ul><li>\(t("sourceSelf"))</li>\(m.referrals.map { r -> HTML in "<li>\(t("sourceReferral", ["authority": m.names[r.authorityID] ?? r.authorityID, "date": r.createdOn.german]))</li>" })</ul>
+        <ul><li>\(t("sourceSelf"))</li>\(m.referrals.map { r -> HTML in "<li>\(t("sourceReferral", ["authority": m.names[r.authorityID] ?? r.authorityID, "date": r.createdOn.german])): <q class=\"referral-reason\">\(r.reason)</q></li>" })</ul>
         <h2>\(t("hRecipients"))</h2>
         \(recipients(m, t))
         <h2>\(t("hStorage"))</h2>

@@ -21,6 +21,9 @@ public struct AppConfig: Sendable {
     /// Population lists for screening: the largest upload, and how long lists and results are kept.
     public var maxScreeningBytes = 100 * 1024 * 1024
     public var screeningRetentionDays = 7
+    /// Days a declined referral keeps the person's data after the decision (both sides can look it up; then it stays
+    /// as the record that a referral was declined).
+    public var declinedReferralRetentionDays = 365
     /// Years a client file without open work is kept after its last activity before it is listed as due for erasure.
     public var retentionYears = Retention.defaultYears
     public var environment: Environment = .development
@@ -52,6 +55,7 @@ public struct AppConfig: Sendable {
         if let p = env["BLEIBE_UPLOAD_DIR"], !p.isEmpty { c.uploadDirectory = p }
         c.erasureJournal = env["BLEIBE_ERASURE_JOURNAL"].flatMap { $0.isEmpty ? nil : $0 } ?? "data/erasures.journal"
         if let d = env["BLEIBE_SCREENING_RETENTION_DAYS"].flatMap(Int.init), d >= 0 { c.screeningRetentionDays = d }
+        if let d = env["BLEIBE_DECLINED_REFERRAL_RETENTION_DAYS"].flatMap(Int.init), d >= 0 { c.declinedReferralRetentionDays = d }
         if let y = env["BLEIBE_RETENTION_YEARS"].flatMap(Int.init), (1...30).contains(y) { c.retentionYears = y }
         if let e = env["BLEIBE_ENV"].flatMap(Environment.init(rawValue:)) { c.environment = e }
         if let u = env["BLEIBE_PUBLIC_URL"], !u.isEmpty { c.publicURL = u.hasSuffix("/") ? String(u.dropLast()) : u }

@@ -1,12 +1,14 @@
 import Foundation
 
 /// Deletions the application promises whether or not anyone opens a page: screening lists and results after their
-/// retention time, online appointment requests after 90 days. Also resumes screening jobs left by a stopped instance.
+/// retention time, online appointment requests after 90 days, the person's data in declined referrals after their
+/// retention time and in referrals whose file was erased. Also resumes screening jobs left by a stopped instance.
 public enum Maintenance {
     /// One pass; errors are left for the next (a database that is briefly away must not end the loop).
     public static func run(_ services: AppServices) async {
         try? await ScreeningRunner.purge(services)
         try? await services.appointments.purgeRequests(before: services.timestamp(services.now().addingTimeInterval(-90 * 86_400)))
+        try? await services.cooperation.blankFinishedReferrals(declinedBefore: services.today.adding(days: -services.config.declinedReferralRetentionDays))
         services.screeningRunner.kick(services)
     }
 

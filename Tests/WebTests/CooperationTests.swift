@@ -83,7 +83,7 @@ struct CooperationTests {
                 #expect(api.status == .ok)
                 let json = try JSONSerialization.jsonObject(with: Data(api.body.utf8)) as? [String: Any]
                 #expect(json?["identity"] != nil && json?["assessment"] == nil && json?["status_history"] == nil)
-                // … and refuses, with the reason and without a log row, what it does not cover.
+                // … and refuses, with the reason and without a disclosure, what it does not cover (the attempt is audited).
                 let wider = try await clerk.request(.get, "/api/v1/shared/clients/client-a?topics=identity,status_history")
                 #expect(wider.status == .forbidden)
                 #expect(wider.body.contains("umfasst nicht alle"))
@@ -100,6 +100,8 @@ struct CooperationTests {
                 try await coordination.logIn(f.login(.coordinator))
                 let auditPage = try await coordination.request(.get, "/clients/client-a/audit")
                 #expect(auditPage.body.contains("(ABH Elbstadt)") && !auditPage.body.contains("<td>user-2</td>"))
+                // The refused attempt is there too (QA of 06.12.2026: it left no trace).
+                #expect(auditPage.body.components(separatedBy: "<td>verweigert (keine passende Einwilligung)</td><td>Offenlegung</td>").count - 1 == 1)
                 // Revoked in one action: from now on nothing passes, and the list is empty.
                 let consentID = try #require(log.body.components(separatedBy: "/consents/").dropFirst().first?.components(separatedBy: "/revoke").first)
                 // The scan of the signed form is kept with the consent (and only an accepted file type).

@@ -32,6 +32,15 @@ struct ErasureTests {
                 #expect(try await b.request(.post, "/appointments", form: booking).status == .seeOther)
                 let stored = try FileManager.default.contentsOfDirectory(atPath: f.services.config.uploadDirectory).filter { !$0.hasPrefix(".") }
                 #expect(stored.count == 1)
+                // The daughter's saved assessment names her father in its texts; a referral of him by the authority.
+                #expect(try await b.request(.post, "/clients/client-k/assessment/snapshots", form: ["csrf": csrf, "on": "22.11.2026"]).status == .seeOther)
+                let daughtersSnapshot = try #require(try await f.services.clients.snapshots(clientID: "client-k", organisation: "org-a").first)
+                let named = try #require(try await f.services.clients.snapshot(id: daughtersSnapshot.id, clientID: "client-k", organisation: "org-a")).documentJSON
+                #expect(named.contains("Mohammed Haddad"))
+                try await f.services.cooperation.createReferral(Referral(id: "ref-a", authorityID: "org-abh", serviceID: "org-a", createdBy: "user-2", createdOn: Day("2026-09-01"),
+                                                                         firstName: "Mohammed", lastName: "Haddad", born: Day("1990-05-05"), nationality: "SYR",
+                                                                         reason: "Langjährig geduldet", state: .accepted, decidedOn: Day("2026-09-02"), clientID: "client-a"),
+                                                                audit: AuditContext(userID: "user-2", organisationID: "org-abh", now: "2026-09-01T08:00:00.000Z"))
 
                 // Only the coordination of the owning service may; a counselor is refused, another city sees nothing.
                 #expect(try await b.request(.get, "/clients/client-a/erase").status == .forbidden)
@@ -75,12 +84,41 @@ struct ErasureTests {
                     return n + (try await ex.one("SELECT COUNT(*) AS n FROM case_documents")?.int("n") ?? 0)
                 }
                 #expect(rows == 0)
+                // The daughter's assessment no longer names him; the referral stays without his data (QA of 06.12.2026).
+                let unnamed = try #require(try await f.services.clients.snapshot(id: daughtersSnapshot.id, clientID: "client-k", organisation: "org-a")).documentJSON
+                #expect(!unnamed.contains("Mohammed Haddad") && unnamed.contains("Familienmitglied (Akte gelöscht)"))
+                #expect((try? AssessmentDocument.decode(Data(unnamed.utf8))) != nil)
+                let referral = try #require(try await f.services.cooperation.referrals(of: "org-abh").first { $0.id == "ref-a" })
+                #expect(referral.firstName.isEmpty && referral.lastName.isEmpty && referral.born == nil && referral.nationality == nil && referral.reason.isEmpty)
+                #expect(referral.clientID == nil && referral.state == .accepted && referral.decidedOn == Day("2026-09-02"))
+                #expect(try await coord.request(.get, "/referrals").body.contains("<em>Angaben gelöscht</em>"))
                 #expect(try FileManager.default.contentsOfDirectory(atPath: f.services.config.uploadDirectory).filter { !$0.hasPrefix(".") }.isEmpty)
                 // The audit trail keeps the file's events, records the erasure, and is intact.
                 let events = try await AuditLog.events(ofClient: "client-a", in: f.services.db)
                 #expect(events.first?.action == "erase" && events.first?.userID == "user-1" && events.count > 5)
                 #expect(try await AuditLog.verify(f.services.db).isIntact)
             }
+        }
+    }
+
+    /// A declined referral keeps the person's data for its retention time (365 days after the decision), then the
+    /// maintenance pass removes them; the referral stays as the record of a declined one (QA of 06.12.2026: kept for good).
+    @Test(arguments: TestDatabase.available)
+    func aDeclinedReferralKeepsThePersonsDataForItsRetentionTimeOnly(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            let audit = AuditContext(userID: "user-2", organisationID: "org-abh", now: "2025-11-01T08:00:00.000Z")
+            // Today is 22.11.2026: decided on 21.11.2025 is past the 365 days, on 22.11.2025 not yet.
+            for (id, decided) in [("old", Day("2025-11-21")), ("recent", Day("2025-11-22"))] {
+                try await f.services.cooperation.createReferral(Referral(id: id, authorityID: "org-abh", serviceID: "org-a", createdBy: "user-2", createdOn: Day("2025-11-01"),
+                                                                         firstName: "Amal", lastName: "Nasser", born: Day("1988-01-01"), nationality: "SYR", reason: "Langjährig geduldet",
+                                                                         state: .declined, decidedOn: decided, declineReason: "Keine Kapazität"), audit: audit)
+            }
+            await Maintenance.run(f.services)
+            let list = try await f.services.cooperation.referrals(of: "org-abh")
+            let old = try #require(list.first { $0.id == "old" }), recent = try #require(list.first { $0.id == "recent" })
+            #expect(old.firstName.isEmpty && old.lastName.isEmpty && old.born == nil && old.nationality == nil && old.reason.isEmpty && old.declineReason == "")
+            #expect(old.state == .declined && old.decidedOn == Day("2025-11-21"))
+            #expect(recent.firstName == "Amal" && recent.born == Day("1988-01-01") && recent.declineReason == "Keine Kapazität")
         }
     }
 

@@ -113,6 +113,18 @@ struct SubjectAccessTests {
         #expect(!SubjectAccessPage.render(frame: PageFrame(title: "Auskunft"), m).rendered.contains("Aufgeführt"))
     }
 
+    /// Art. 15 Abs. 3 DSGVO: a copy of what is held, so the referral's reason itself, not only its category (QA of 06.12.2026).
+    @Test func aReferralIsShownWithItsReason() {
+        let client = Client(id: "c", organisationID: "o", fileNumber: "A-1", firstName: "Amira", lastName: "Haddad", facts: Person(id: "c"))
+        var m = SubjectAccessPage.Model(client: client, controller: Organisation(id: "o", name: "Beratung", kind: .counselingService, city: "E", land: "DE-SN"),
+                                        today: Day("2026-11-22"), retentionYears: 3)
+        m.referrals = [Referral(id: "r", authorityID: "abh", serviceID: "o", createdBy: "u", createdOn: Day("2026-10-01"), firstName: "Amira", lastName: "Haddad",
+                                born: nil, nationality: nil, reason: "Langjährig geduldet <Prüfung>", state: .accepted, clientID: "c")]
+        m.names = ["abh": "ABH Elbstadt"]
+        let page = SubjectAccessPage.render(frame: PageFrame(title: "Auskunft"), m).rendered
+        #expect(page.contains("Vermittlung durch ABH Elbstadt vom 01.10.2026: Name, Geburtsdatum, Staatsangehörigkeit und Anlass der Vermittlung: <q class=\"referral-reason\">Langjährig geduldet &lt;Prüfung&gt;</q>"))
+    }
+
     /// Art. 12 Abs. 1 DSGVO: the person reads their facts in plain German – dates as TT.MM.JJJJ, yes and no, the schema's
     /// values and nested fields by German names – next to the value as stored.
     @Test func storedFactsReadInPlainGerman() throws {
