@@ -144,9 +144,10 @@ public enum Backup {
         }
         let root = URL(fileURLWithPath: directory, isDirectory: true)
         let dbURL = URL(fileURLWithPath: sqlitePath)
-        try fm.createDirectory(at: dbURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+        // Owner-only, as the server makes them (QA of 06.12.2026: 0755 by the umask).
+        try fm.createDirectory(at: dbURL.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let uploadsURL = URL(fileURLWithPath: uploads, isDirectory: true)
-        try fm.createDirectory(at: uploadsURL, withIntermediateDirectories: true)
+        try fm.createDirectory(at: uploadsURL, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         // Documents first, the database last (copied, then renamed): a database in place is a complete restore.
         for name in try fm.contentsOfDirectory(atPath: root.appendingPathComponent(uploadsFolder).path) where !name.hasPrefix(".") {
             let to = uploadsURL.appendingPathComponent(name)

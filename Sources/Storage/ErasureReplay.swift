@@ -18,6 +18,20 @@ public enum ErasureReplay {
     /// Erases again, each in a transaction of its own with its audit event (user `system`), every record of the
     /// journal that this database still holds; entries of other databases are left alone. Idempotent.
     public static func replay(_ db: any SQLDatabase, journal: ErasureJournal, uploads: String, now: String) async throws -> Summary {
+        // A journal that is not there while the database records erasures is the wrong path, not an empty journal
+        // (QA of 06.12.2026: a restore run from another folder brought erased files back without a word).
+        if !FileManager.default.fileExists(atPath: journal.path) {
+            let recorded = try await db.read { ex in
+                try await ex.one("SELECT COUNT(*) AS n FROM audit_events WHERE (action = 'erase' AND entity = 'client') OR (action = 'withdraw' AND entity = 'referral')")?.int("n") ?? 0
+            }
+            if recorded > 0 {
+                throw ErasureJournal.Failure(description: """
+                    Löschjournal \(journal.path) fehlt, die Datenbank verzeichnet aber \(recorded) Löschungen: ohne das Journal kämen gelöschte Akten \
+                    aus einer älteren Sicherung zurück. BLEIBE_ERASURE_JOURNAL auf das Journal setzen (ein Pfad relativ zum aktuellen Ordner?). \
+                    Stammen alle Löschungen aus der Zeit vor dem Journal (vor Migration 29), eine leere Datei an diesem Ort anlegen.
+                    """)
+            }
+        }
         let (entries, malformed) = try journal.entries()
         var summary = Summary(malformed: malformed)
         guard !entries.isEmpty else { return summary }

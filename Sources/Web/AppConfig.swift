@@ -13,7 +13,7 @@ public struct AppConfig: Sendable {
     public var sqlitePath: String? = "data/bleibe.sqlite"
     /// Uploaded documents live here, outside the database, named by their SHA-256.
     public var uploadDirectory = "data/uploads"
-    /// The erasure journal outside the database (`ErasureJournal`): `data/erasures.journal` when configured from the
+    /// The erasure journal outside the database (`ErasureJournal`): `erasures.journal` beside the SQLite file when configured from the
     /// environment; nil (tests) keeps none.
     public var erasureJournal: String?
     /// The largest document a counselor may upload.
@@ -53,7 +53,9 @@ public struct AppConfig: Sendable {
         if let url = env["DATABASE_URL"], !url.isEmpty { c.databaseURL = url }
         if let p = env["BLEIBE_SQLITE_PATH"], !p.isEmpty { c.sqlitePath = p }
         if let p = env["BLEIBE_UPLOAD_DIR"], !p.isEmpty { c.uploadDirectory = p }
-        c.erasureJournal = env["BLEIBE_ERASURE_JOURNAL"].flatMap { $0.isEmpty ? nil : $0 } ?? "data/erasures.journal"
+        // By default beside the SQLite file (a database moved with BLEIBE_SQLITE_PATH takes its journal along).
+        let beside = c.databaseURL == nil ? c.sqlitePath.map { URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("erasures.journal").path } : nil
+        c.erasureJournal = env["BLEIBE_ERASURE_JOURNAL"].flatMap { $0.isEmpty ? nil : $0 } ?? beside ?? "data/erasures.journal"
         if let d = env["BLEIBE_SCREENING_RETENTION_DAYS"].flatMap(Int.init), d >= 0 { c.screeningRetentionDays = d }
         if let d = env["BLEIBE_DECLINED_REFERRAL_RETENTION_DAYS"].flatMap(Int.init), d >= 0 { c.declinedReferralRetentionDays = d }
         if let y = env["BLEIBE_RETENTION_YEARS"].flatMap(Int.init), (1...30).contains(y) { c.retentionYears = y }

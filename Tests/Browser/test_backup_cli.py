@@ -70,6 +70,13 @@ def test_backup_while_serving_then_restore():
     assert again.returncode == 0 and "0 Akten" in again.stdout, again.stdout + again.stderr
     assert db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == 0
     assert db.execute("SELECT action, user_id FROM audit_events ORDER BY seq DESC LIMIT 2").fetchall() == [("erase", "system"), ("backup", "system")]
+    # The restored folders are the owner's only, as the server makes them (QA of 06.12.2026: 0755 by the umask).
+    for folder in (os.path.dirname(fresh["BLEIBE_SQLITE_PATH"]), fresh["BLEIBE_UPLOAD_DIR"]):
+        assert oct(os.stat(folder).st_mode & 0o777) == "0o700", folder
+    # A journal that is not where it is said to be, while the database records erasures: refused with the reason, not
+    # read as "no erasures" (QA of 06.12.2026).
+    lost = run(["replay-erasures"], dict(fresh, BLEIBE_ERASURE_JOURNAL=os.path.join(work, "elsewhere", "erasures.journal")))
+    assert lost.returncode == 1 and "fehlt" in lost.stderr and "1 Löschungen" in lost.stderr, lost.stdout + lost.stderr
 
     # A changed event in the backup: verify says so (exit 1), restore refuses (exit 2) and writes nothing.
     broken = sqlite3.connect(os.path.join(target, "bleibe.sqlite"))

@@ -16,6 +16,17 @@ struct RetentionTests {
         #expect(Retention.dueOn(lastActivity: Day("2024-02-29"), years: 3) == Day("2027-02-28"))
         #expect(Retention.lastActivity([nil, Day("2021-01-01"), Day("2023-06-30"), nil]) == Day("2023-06-30"))
         #expect(Retention.lastActivity([nil]) == nil)
+        #expect(AppConfig.fromEnvironment([:]).declinedReferralRetentionDays == 365)
+        #expect(AppConfig.fromEnvironment(["BLEIBE_DECLINED_REFERRAL_RETENTION_DAYS": "30"]).declinedReferralRetentionDays == 30)
+    }
+
+    /// The erasure journal goes with the SQLite file (QA of 06.12.2026: a restore from another folder read a journal
+    /// relative to it); named, it is where it is named.
+    @Test func theErasureJournalDefaultsToTheSQLiteFilesFolder() {
+        #expect(AppConfig.fromEnvironment(["BLEIBE_SQLITE_PATH": "/srv/bleibe/db.sqlite"]).erasureJournal == "/srv/bleibe/erasures.journal")
+        #expect(AppConfig.fromEnvironment(["BLEIBE_SQLITE_PATH": "/srv/bleibe/db.sqlite", "BLEIBE_ERASURE_JOURNAL": "/j/e.journal"]).erasureJournal == "/j/e.journal")
+        #expect(AppConfig.fromEnvironment(["DATABASE_URL": "postgres://x@127.0.0.1/y"]).erasureJournal == "data/erasures.journal")
+        #expect(AppConfig.fromEnvironment([:]).erasureJournal == FileManager.default.currentDirectoryPath + "/data/erasures.journal")
     }
 
     @Test(arguments: TestDatabase.available)
