@@ -93,8 +93,11 @@ public enum AuditLog {
     }
 
     /// Recomputes the chain: detects a changed row, a deleted row (a gap or a broken link) and a truncated tail.
-    public static func verify(_ db: any SQLDatabase) async throws -> Verification {
-        try await db.read { ex in
+    /// `anchors`: heads written outside the database (`AuditAnchors`); each named event must be there, unchanged.
+    public static func verify(_ db: any SQLDatabase, anchors: [AuditAnchors.Anchor] = []) async throws -> Verification {
+        let anchored = Dictionary(anchors.filter { $0.seq > 0 }.map { ($0.seq, $0) }, uniquingKeysWith: { _, last in last })
+        @Sendable func when(_ a: AuditAnchors.Anchor) -> String { a.at.prefix(16).replacingOccurrences(of: "T", with: " ") + " UTC" }
+        return try await db.read { ex in
             let rows = try await ex.query("SELECT * FROM audit_events ORDER BY seq")
             var prev = genesis, expected = 1
             for r in rows {
@@ -104,7 +107,13 @@ public enum AuditLog {
                 let h = digest(prev: prev, seq: e.seq, at: e.at, userID: e.userID, organisationID: e.organisationID, action: e.action,
                                entity: e.entity, entityID: e.entityID, clientID: e.clientID)
                 if h != e.hash { return Verification(checked: expected - 1, problem: "Ereignis \(e.seq) wurde verändert") }
+                if let a = anchored[e.seq], a.hash != e.hash {
+                    return Verification(checked: expected - 1, problem: "Ereignis \(e.seq) weicht vom Anker vom \(when(a)) ab (Ereignisse gelöscht und Kette neu berechnet?)")
+                }
                 prev = e.hash; expected += 1
+            }
+            if let a = anchored.values.filter({ $0.seq > expected - 1 }).min(by: { $0.seq < $1.seq }) {
+                return Verification(checked: expected - 1, problem: "Ende der Kette fehlt: am \(when(a)) reichte sie bis Ereignis \(a.seq)")
             }
             // The head row is made with the table (migration 1): without it, it was removed, perhaps with the
             // last events (QA of 05.12.2026: deleting both passed).

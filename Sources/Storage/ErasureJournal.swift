@@ -8,13 +8,19 @@ import Foundation
 /// content: the ids are random keys, the same that the audit trail keeps. The installation (a random id the first
 /// migration of the database drew) keeps a journal from touching another database whose ids happen to match (a new
 /// demo site). The file is created owner-only and each line is written with `O_APPEND` and synced before the
-/// erasure commits.
+/// erasure commits. The journal also carries the audit trail's anchors (`AuditAnchors`): the one file outside the
+/// database that is already kept apart from it.
 public struct ErasureJournal: Sendable {
     public enum Kind: String, Sendable {
         /// A client's file (`ClientStore.erase`).
         case client
         /// The person's data of a referral the authority withdrew (`CooperationStore.withdraw`).
         case referral
+        /// Not an erasure: the audit trail's head (`seq:hash`) at that time, an anchor outside the database
+        /// (`AuditAnchors`).
+        case auditHead = "audit_head"
+        /// Not an erasure: the database was restored, its trail continues from this head; earlier anchors no longer apply.
+        case auditRestart = "audit_restart"
     }
 
     public struct Entry: Sendable, Equatable {

@@ -58,6 +58,8 @@ public enum ErasureReplay {
                     return true
                 }
                 if withdrawn { summary.referrals += 1 }
+            case .auditHead, .auditRestart:
+                continue
             }
         }
         let store = ApplicationStore(db: db)

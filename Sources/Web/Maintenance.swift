@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// Deletions the application promises whether or not anyone opens a page: screening lists and results after their
 /// retention time, online appointment requests after 90 days, the person's data in declined referrals after their
@@ -9,6 +10,8 @@ public enum Maintenance {
         try? await ScreeningRunner.purge(services)
         try? await services.appointments.purgeRequests(before: services.timestamp(services.now().addingTimeInterval(-90 * 86_400)))
         try? await services.cooperation.blankFinishedReferrals(declinedBefore: services.today.adding(days: -services.config.declinedReferralRetentionDays))
+        // The audit trail's head outside the database (`AuditAnchors`): what was deleted after it shows.
+        if let path = services.config.erasureJournal { _ = try? await AuditAnchors.write(services.db, journal: ErasureJournal(path: path), at: services.timestamp()) }
         services.screeningRunner.kick(services)
     }
 

@@ -26,6 +26,7 @@ struct BackupCommand: AsyncParsableCommand {
                 let store = try await openSQLite(config, purpose: "Sicherung")
                 do {
                     summary = try await Backup.write(store, uploads: config.uploadDirectory, to: directory, now: isoNow())
+                    if let path = config.erasureJournal { try await AuditAnchors.write(store, journal: ErasureJournal(path: path), at: isoNow()) }
                 } catch {
                     await store.shutdown()
                     throw error
@@ -60,7 +61,11 @@ struct RestoreCommand: AsyncParsableCommand {
             let summary = try await Backup.restore(from: directory, sqlitePath: path, uploads: config.uploadDirectory)
             report(summary, verb: "wiederhergestellt nach \(path)")
             let store = try await openSQLite(config, purpose: "Wiederherstellung")
-            do { try await replayErasures(config, store, always: true) } catch { await store.shutdown(); throw error }
+            do {
+                try await replayErasures(config, store, always: true)
+                // The restored trail continues from its own head: the anchors of the lost events no longer apply.
+                try await restartAnchors(config, store)
+            } catch { await store.shutdown(); throw error }
             await store.shutdown()
             print("Erst jetzt den Server starten.")
         } catch let r as Backup.Refusal {
@@ -97,11 +102,30 @@ struct ReplayErasuresCommand: AsyncParsableCommand {
         commandName: "replay-erasures",
         abstract: "Wiederholt die Löschungen des Löschjournals (BLEIBE_ERASURE_JOURNAL) in der Datenbank, z. B. nach pg_restore.")
 
+    @Flag(help: "Die Datenbank wurde eben wiederhergestellt (pg_restore): das Protokoll setzt an ihrem Stand neu an.")
+    var restored = false
+
     func run() async throws {
         let config = AppConfig.fromEnvironment()
         let db = try await openDatabase(config, now: isoNow())
-        do { try await replayErasures(config, db, always: true) } catch { await db.shutdown(); throw error }
+        do {
+            try await replayErasures(config, db, always: true)
+            if restored { try await restartAnchors(config, db) }
+        } catch { await db.shutdown(); throw error }
         await db.shutdown()
+    }
+}
+
+/// After a restore the audit trail ends where the backup ended; the anchors written since refer to events that are
+/// gone with good reason. A restart line says so (and only an operator's restore writes one).
+func restartAnchors(_ config: AppConfig, _ db: any SQLDatabase) async throws {
+    guard let path = config.erasureJournal else { return }
+    do {
+        try await AuditAnchors.write(db, journal: ErasureJournal(path: path), at: isoNow(), restart: true)
+        print("Protokoll: Anker außerhalb der Datenbank setzen am wiederhergestellten Stand neu an.")
+    } catch let e as ErasureJournal.Failure {
+        printError(e.description)
+        throw ExitCode(1)
     }
 }
 

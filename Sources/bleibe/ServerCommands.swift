@@ -59,14 +59,26 @@ struct AuditVerify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "audit-verify", abstract: "Prüft die Hash-Kette des Protokolls.")
 
     func run() async throws {
-        let db = try await openDatabase(AppConfig.fromEnvironment(), now: isoNow())
-        let v = try await AuditLog.verify(db)
+        let config = AppConfig.fromEnvironment()
+        let db = try await openDatabase(config, now: isoNow())
+        let v: AuditLog.Verification, anchors: Int
+        do {
+            // The anchors outside the database (in the erasure journal) catch a deleted tail or a chain computed anew.
+            var found: [AuditAnchors.Anchor] = []
+            if let path = config.erasureJournal { found = try await AuditAnchors.current(db, journal: ErasureJournal(path: path)) }
+            anchors = found.count
+            v = try await AuditLog.verify(db, anchors: found)
+        } catch let e as ErasureJournal.Failure {
+            await db.shutdown()
+            printError(e.description)
+            throw ExitCode(1)
+        } catch { await db.shutdown(); throw error }
         await db.shutdown()
         if let problem = v.problem {
             print("Protokoll beschädigt nach \(v.checked) Ereignissen: \(problem)")
             throw ExitCode(1)
         }
-        print("Protokoll unverändert: \(v.checked) Ereignisse geprüft.")
+        print("Protokoll unverändert: \(v.checked) Ereignisse geprüft, \(anchors) Anker außerhalb der Datenbank.")
     }
 }
 

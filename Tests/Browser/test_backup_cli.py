@@ -61,7 +61,8 @@ def test_backup_while_serving_then_restore():
     restored = run(["restore", target], fresh)
     assert restored.returncode == 0, restored.stderr
     assert "1 Akten und 0 zurückgezogene Vermittlungen erneut gelöscht" in restored.stdout, restored.stdout
-    assert run(["audit-verify"], fresh).returncode == 0
+    verified = run(["audit-verify"], fresh)
+    assert verified.returncode == 0 and "1 Anker außerhalb der Datenbank" in verified.stdout, verified.stdout
     db = sqlite3.connect(fresh["BLEIBE_SQLITE_PATH"])
     assert db.execute("SELECT COUNT(*) FROM clients").fetchone()[0] == clients - 1
     assert db.execute("SELECT COUNT(*) FROM clients WHERE id = ?", (erased,)).fetchone()[0] == 0

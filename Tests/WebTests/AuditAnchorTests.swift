@@ -1,0 +1,95 @@
+import Foundation
+@testable import Storage
+import Testing
+@testable import Web
+
+/// The hash chain alone misses a deleted tail deleted with its head, and events deleted with the chain computed anew
+/// (QA of 06.12.2026). Heads written outside the database catch both.
+@Suite("Audit anchors outside the database")
+struct AuditAnchorTests {
+    func head(_ db: any SQLDatabase) async throws -> (seq: Int, hash: String) {
+        try await db.read { ex in
+            let r = try #require(try await ex.one("SELECT seq, hash FROM audit_head WHERE id = 1"))
+            return (try #require(r.int("seq")), try r.string("hash"))
+        }
+    }
+
+    func events(_ db: any SQLDatabase, _ n: Int, at: String) async throws {
+        try await db.transaction { ex in
+            for i in 0..<n {
+                try await AuditLog.append(ex, at: at, userID: "user-0", organisationID: "org-a", action: "read", entity: "client", entityID: "client-\(i)", clientID: "client-a")
+            }
+        }
+    }
+
+    /// What someone with write access to the database (and not to the journal) can do: delete `seq` and compute the
+    /// chain after it anew, renumbered, with a matching head.
+    func deleteAndRechain(_ db: any SQLDatabase, _ seq: Int) async throws {
+        try await db.transaction { ex in
+            let rows = try await ex.query(SQL("SELECT * FROM audit_events WHERE seq >= ? ORDER BY seq", [seq]))
+            try await ex.execute(SQL("DELETE FROM audit_events WHERE seq >= ?", [seq]))
+            var prev = seq == 1 ? AuditLog.genesis : try #require(try await ex.one(SQL("SELECT hash FROM audit_events WHERE seq = ?", [seq - 1]))?.string("hash"))
+            var n = seq - 1
+            for r in rows.dropFirst() {
+                let e = try AuditLog.event(r)
+                n += 1
+                let h = AuditLog.digest(prev: prev, seq: n, at: e.at, userID: e.userID, organisationID: e.organisationID, action: e.action,
+                                        entity: e.entity, entityID: e.entityID, clientID: e.clientID)
+                try await ex.execute(SQL("""
+                    INSERT INTO audit_events (seq, at, user_id, organisation_id, action, entity, entity_id, client_id, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, [n, e.at, e.userID, e.organisationID, e.action, e.entity, e.entityID, e.clientID, prev, h]))
+                prev = h
+            }
+            try await ex.execute(SQL("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", [n, prev]))
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aChainComputedAnewOrATailDeletedWithItsHeadFailsAgainstTheAnchors(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            let store = f.services.db
+            let journal = ErasureJournal(path: try #require(f.services.config.erasureJournal))
+            try await events(store, 6, at: "2026-11-22T08:00:00.000Z")
+            #expect(try await AuditAnchors.write(store, journal: journal, at: "2026-11-22T08:10:00.000Z"))
+            #expect(try await !AuditAnchors.write(store, journal: journal, at: "2026-11-22T08:20:00.000Z"))   // the head has not moved
+            let anchored = try await head(store)
+            try await events(store, 2, at: "2026-11-22T08:30:00.000Z")
+            #expect(try await AuditLog.verify(store, anchors: AuditAnchors.current(store, journal: journal)).isIntact)
+
+            // Event 3 deleted and the chain computed anew: intact to the chain alone, not to the anchor.
+            try await deleteAndRechain(store, 3)
+            #expect(try await AuditLog.verify(store).isIntact)
+            let rechained = try await AuditLog.verify(store, anchors: AuditAnchors.current(store, journal: journal))
+            #expect(rechained.problem == "Ereignis \(anchored.seq) weicht vom Anker vom 2026-11-22 08:10 UTC ab (Ereignisse gelöscht und Kette neu berechnet?)")
+
+            // A restore starts the anchors anew from the restored head; then the tail deleted with its head shows.
+            try await AuditAnchors.write(store, journal: journal, at: "2026-11-22T09:00:00.000Z", restart: true)
+            #expect(try await AuditLog.verify(store, anchors: AuditAnchors.current(store, journal: journal)).isIntact)
+            let last = try await head(store)
+            try await store.transaction { ex in
+                try await ex.execute(SQL("DELETE FROM audit_events WHERE seq = ?", [last.seq]))
+                let previous = try #require(try await ex.one(SQL("SELECT hash FROM audit_events WHERE seq = ?", [last.seq - 1]))?.string("hash"))
+                try await ex.execute(SQL("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", [last.seq - 1, previous]))
+            }
+            #expect(try await AuditLog.verify(store).isIntact)
+            let truncated = try await AuditLog.verify(store, anchors: AuditAnchors.current(store, journal: journal))
+            #expect(truncated.problem == "Ende der Kette fehlt: am 2026-11-22 09:00 UTC reichte sie bis Ereignis \(last.seq)")
+            // The journal holds no name and no content: ids, sequence numbers and hashes.
+            let text = try String(contentsOfFile: journal.path, encoding: .utf8)
+            #expect(text.split(separator: "\n").count == 2 && text.contains("\taudit_head\t-\t") && text.contains("\taudit_restart\t-\t"))
+        }
+    }
+
+    /// The maintenance pass writes the head (the server does so every ten minutes).
+    @Test(arguments: TestDatabase.available)
+    func theMaintenancePassAnchorsTheHead(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            let journal = ErasureJournal(path: try #require(f.services.config.erasureJournal))
+            try await events(f.services.db, 1, at: "2026-11-22T08:00:00.000Z")
+            await Maintenance.run(f.services)
+            let anchors = try await AuditAnchors.current(f.services.db, journal: journal)
+            let h = try await head(f.services.db)
+            #expect(anchors.map(\.seq) == [h.seq] && anchors.first?.hash == h.hash)
+        }
+    }
+}
