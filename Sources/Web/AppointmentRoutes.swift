@@ -49,7 +49,10 @@ struct AppointmentRoutes {
         let staff = everyone.filter { $0.active && $0.role.holdsCases }
         // Past appointments keep the name of a counselor deactivated since.
         let staffNames = Dictionary(uniqueKeysWithValues: everyone.map { ($0.id, $0.active ? $0.displayName : $0.displayName + " (deaktiviert)") })
-        try await services.clients.recordList(search: "appointments", audit: services.audit(a))
+        // The calendar names its clients: each appointment shown is a read of that client's record (QA of 06.12.2026:
+        // only the organisation's list was recorded, so the client's own trail and Art. 15 page missed it).
+        try await services.clients.recordList("appointment_list", audit: services.audit(a))
+        try await services.clients.recordReads(list.map { ($0.id, $0.clientID) }, entity: "appointment", audit: services.audit(a))
         var f = form
         let requests = try await openRequests(org)
         // "Termin eintragen" at an online request: its language and channel prefilled, the request carried along.
@@ -198,7 +201,8 @@ struct AppointmentRoutes {
         let from = try day("from") ?? services.today, to = try day("to") ?? from.adding(days: 28)
         guard from <= to, from.days(to: to) <= 366 else { throw AppError.badRequest("The period must run forward and span at most a year.") }
         let list = try await services.appointments.appointments(organisation: org, counselor: a.role == .coordinator ? nil : a.userID, from: from, to: to)
-        try await services.clients.recordList(search: "appointments", audit: services.audit(a))
+        try await services.clients.recordList("appointment_list", audit: services.audit(a))
+        try await services.clients.recordReads(list.map { ($0.id, $0.clientID) }, entity: "appointment", audit: services.audit(a))
         let items = list.map { x -> [String: Any] in
             ["id": x.id, "client_id": x.clientID, "counselor_id": x.counselorID, "date": x.day.iso, "time": x.time, "duration_minutes": x.durationMinutes,
              "place": x.place, "language": x.language, "state": x.state.rawValue, "requested_via": x.requestedVia.rawValue]

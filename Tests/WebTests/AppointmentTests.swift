@@ -57,6 +57,14 @@ struct AppointmentTests {
                 let week = try await b.request(.get, "/appointments?view=week&on=26.11.2026")
                 #expect(week.body.contains("Dienstag, 24.11.2026") && week.body.contains("<strong>10:00</strong>") && week.body.contains("Haddad, Mohammed"))
                 #expect(week.body.contains("angefragt"))
+                // The week names Mohammed Haddad twice (10:00 and 11:00): two reads in his own trail (QA of 06.12.2026: only the
+                // organisation's list was recorded, so his trail and his Art. 15 page missed them).
+                func calendarReads() async throws -> Int {
+                    try await AuditLog.events(ofClient: "client-a", in: f.services.db).filter { $0.action == "read" && $0.entity == "appointment" && $0.userID == "user-0" }.count
+                }
+                let before = try await calendarReads()
+                #expect(try await b.request(.get, "/appointments?view=week&on=26.11.2026").status == .ok)
+                #expect(try await calendarReads() == before + 2)
                 // Each action says which appointment it is for (a screen reader hears only the button).
                 #expect(week.body.contains("aria-label=\"Termin am 24.11.2026 um 10:00 Uhr absagen\""))
                 let day = try await b.request(.get, "/appointments?view=day&on=25.11.2026")
