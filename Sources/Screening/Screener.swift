@@ -124,6 +124,13 @@ public struct Screener: Sendable {
         return ScreeningRow(line: line, id: id, answers: answers, firstAction: firstAction, yearsOfStay: years)
     }
 
+    /// FNV-1a over the id's bytes: the key of the repeated-id check (deterministic, no string kept).
+    static func idHash(_ id: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in id.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        return h
+    }
+
     /// Parses one input line into a household; throws a message for a malformed row.
     /// `layout`: where the CSV header puts each column (ignored for JSON Lines).
     public func parse(_ text: String, line: Int, format: ScreeningFormat, layout: FlatRecord.Layout) throws -> (String, Household) {
@@ -154,9 +161,10 @@ public struct Screener: Sendable {
         var lineNo = firstLine - 1
         var consumed = 0   // input lines done (a JSON line may hold several persons)
         // An id given twice (an export run twice, two lists joined) would count and invite the person twice (QA of
-        // 06.12.2026): the repeat is rejected with the first line. This map is the one thing that grows with the rows
-        // (about 40 bytes per short id); a flat-memory check could not be exact.
-        var firstLineOf: [String: Int] = [:]
+        // 06.12.2026): the repeat is rejected with the first line. This map is the one thing that grows with the rows:
+        // a 64-bit hash of the id and a line number, not the id (a string per row took 75 MB per million; two ids
+        // sharing a hash, about 1 in 10^7 for a million rows, would reject the second, naming the line to compare).
+        var firstLineOf: [UInt64: Int32] = [:]
         func flush() {
             let items = chunk
             let results = UnsafeMutableBufferPointer<Result<(id: String, lines: [String]), ScreeningError>?>.allocate(capacity: items.count)
@@ -189,7 +197,8 @@ public struct Screener: Sendable {
             for (i, r) in results.enumerated() {
                 switch r {
                 case .success(let result)?:
-                    if let first = firstLineOf[result.id] {
+                    let key = Self.idHash(result.id)
+                    if let first = firstLineOf[key] {
                         // Counted by its worker already: taken out again (evaluated anew, the same answer; repeats are rare).
                         let (n, text) = items[i]
                         var undo = Tally(pathways: pathways.count)
@@ -201,7 +210,7 @@ public struct Screener: Sendable {
                         reject(n, "id '\(result.id)' repeats line \(first) (screened once)")
                         continue
                     }
-                    firstLineOf[result.id] = items[i].0
+                    firstLineOf[key] = Int32(truncatingIfNeeded: items[i].0)
                     for line in result.lines { write(line) }
                 case .failure(let e)?: summary.rejected += 1; reject(e.line, e.reason)
                 case nil: break
