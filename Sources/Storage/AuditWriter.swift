@@ -3,7 +3,7 @@
 /// committed — a read is never answered before it is in the trail.
 public actor AuditWriter {
     struct Pending {
-        let event: (at: String, userID: String, organisationID: String, action: String, entity: String, entityID: String, clientID: String?)
+        let events: [(at: String, userID: String, organisationID: String, action: String, entity: String, entityID: String, clientID: String?)]
         let done: CheckedContinuation<Void, any Error>
     }
 
@@ -15,8 +15,14 @@ public actor AuditWriter {
 
     public func record(at: String, userID: String, organisationID: String, action: String, entity: String, entityID: String,
                        clientID: String?) async throws {
+        try await record([(at, userID, organisationID, action, entity, entityID, clientID)])
+    }
+
+    /// Several events of one reading (a calendar's clients), committed in one batch.
+    public func record(_ events: [(at: String, userID: String, organisationID: String, action: String, entity: String, entityID: String, clientID: String?)]) async throws {
+        guard !events.isEmpty else { return }
         try await withCheckedThrowingContinuation { (c: CheckedContinuation<Void, any Error>) in
-            queue.append(Pending(event: (at, userID, organisationID, action, entity, entityID, clientID), done: c))
+            queue.append(Pending(events: events, done: c))
             if !flushing {
                 flushing = true
                 Task { await self.flush() }
@@ -28,7 +34,7 @@ public actor AuditWriter {
         while !queue.isEmpty {
             let batch = queue
             queue = []
-            let events = batch.map(\.event)
+            let events = batch.flatMap(\.events)
             do {
                 try await db.transaction { ex in try await AuditLog.appendAll(ex, events) }
                 for p in batch { p.done.resume() }

@@ -80,7 +80,7 @@ extension ClientStore {
             "DELETE FROM counseling_sessions WHERE \(byCase)",
             // The referral stays as the record that a referral was made and answered, without the person: with their
             // name it would tie the erased file's id (in the audit trail) back to a name (QA of 06.12.2026).
-            "UPDATE referrals SET case_id = NULL, client_id = NULL, first_name = '', last_name = '', born = NULL, nationality = NULL, reason = '' WHERE \(byCase)",
+            "UPDATE referrals SET case_id = NULL, client_id = NULL, \(CooperationStore.withoutPerson) WHERE \(byCase)",
             "DELETE FROM cases WHERE client_id = ?",
             "DELETE FROM assessment_snapshots WHERE client_id = ?",
             "DELETE FROM status_periods WHERE client_id = ?",

@@ -447,16 +447,7 @@ public struct ClientStore: Sendable {
     /// Records that a user read records of several clients at once (a calendar names its clients): one event per
     /// record, `(entityID, clientID)`, committed together.
     public func recordReads(_ records: [(entityID: String, clientID: String)], entity: String, audit: AuditContext) async throws {
-        let reads = self.reads
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for r in records {
-                group.addTask {
-                    try await reads.record(at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
-                                           action: "read", entity: entity, entityID: r.entityID, clientID: r.clientID)
-                }
-            }
-            try await group.waitForAll()
-        }
+        try await reads.record(records.map { (audit.now, audit.userID, audit.organisationID, "read", entity, $0.entityID, $0.clientID) })
     }
 
     /// Records that a user read a client's data (the audit trail records reads too).

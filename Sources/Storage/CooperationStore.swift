@@ -287,27 +287,24 @@ public struct CooperationStore: Sendable {
 
     /// Removes the person's data from referrals the service no longer needs (QA of 06.12.2026: kept for good): declined
     /// ones decided before `declinedBefore`, and accepted ones whose client file was erased (before erasure did this
-    /// itself). The referral stays as the record that one was made and answered. Returns how many were changed.
-    @discardableResult
-    public func blankFinishedReferrals(declinedBefore: Day) async throws -> Int {
+    /// itself). The referral stays as the record that one was made and answered.
+    public func blankFinishedReferrals(declinedBefore: Day) async throws {
         try await db.transaction { ex in
-            let keep = "(first_name <> '' OR last_name <> '' OR born IS NOT NULL OR nationality IS NOT NULL OR reason <> '' OR decline_reason <> '')"
-            let which = "((state = 'declined' AND decided_on < ?) OR (state = 'accepted' AND client_id IS NULL)) AND \(keep)"
-            let n = try await ex.one(SQL("SELECT COUNT(*) AS n FROM referrals WHERE \(which)", [declinedBefore.iso]))?.int("n") ?? 0
-            if n > 0 {
-                try await ex.execute(SQL("""
-                    UPDATE referrals SET first_name = '', last_name = '', born = NULL, nationality = NULL, reason = '', decline_reason = '' WHERE \(which)
-                    """, [declinedBefore.iso]))
-            }
-            return n
+            try await ex.execute(SQL("""
+                UPDATE referrals SET \(Self.withoutPerson), decline_reason = ''
+                WHERE ((state = 'declined' AND decided_on < ?) OR (state = 'accepted' AND client_id IS NULL))
+                  AND (first_name <> '' OR last_name <> '' OR born IS NOT NULL OR nationality IS NOT NULL OR reason <> '' OR decline_reason <> '')
+                """, [declinedBefore.iso]))
         }
     }
+
+    /// The assignments that remove the person's data from a referral (withdrawal, erasure, retention).
+    static let withoutPerson = "first_name = '', last_name = '', born = NULL, nationality = NULL, reason = ''"
 
     /// Withdraws a pending referral and erases the person's data in it.
     static func blank(_ ex: any SQLExecutor, referralID: String, on day: Day, reason: String) async throws {
         try await ex.execute(SQL("""
-            UPDATE referrals SET state = 'withdrawn', decided_on = ?, decline_reason = ?, first_name = '', last_name = '', born = NULL,
-              nationality = NULL, reason = '' WHERE id = ? AND state = 'pending'
+            UPDATE referrals SET state = 'withdrawn', decided_on = ?, decline_reason = ?, \(withoutPerson) WHERE id = ? AND state = 'pending'
             """, [day.iso, reason, referralID]))
     }
 
