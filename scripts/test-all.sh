@@ -3,6 +3,9 @@
 # Installs what is missing (Debian's postgresql, chromium, chromium-driver, poppler-utils; selenium, pytest, icalendar, openpyxl, schemathesis from PyPI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Scratch files of the tests (databases, uploads, journals, browser profiles) go into one folder, removed at the end.
+export TMPDIR="$(mktemp -d /tmp/bleibe-test-run.XXXXXX)"
+trap 'rm -rf "$TMPDIR"' EXIT
 
 export BLEIBE_TEST_DATABASE_URL="$(./scripts/start-test-postgres.sh)"
 echo "PostgreSQL for tests: $BLEIBE_TEST_DATABASE_URL"

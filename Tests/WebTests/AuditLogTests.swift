@@ -20,6 +20,6 @@ struct AuditLogTests {
         #expect(rows.map { $0.int("seq") } == Array(1...257))
         #expect(rows.prefix(250).map { $0.text("entity_id") } == events.map(\.entityID))
         #expect(rows.prefix(250).map { $0.text("client_id") } == events.map(\.clientID))
-        await db.shutdown()
+        await TestDatabase.dispose(db)
     }
 }

@@ -36,7 +36,7 @@ struct DatabaseReadTests {
             #expect(hit?.int("id") == i)
         }
         #expect(try await db.read { try await $0.one(SQL("SELECT id FROM read_probe WHERE name = ?", ["nicht da"])) } == nil)
-        await db.shutdown()
+        await TestDatabase.dispose(db)
     }
 
     @Test(arguments: TestDatabase.available)
@@ -48,7 +48,7 @@ struct DatabaseReadTests {
             let note = try await db.read { try await $0.one("SELECT note FROM read_probe WHERE id = 0") }?.text("note")
             #expect(note == "v\(n)")
         }
-        await db.shutdown()
+        await TestDatabase.dispose(db)
     }
 
     @Test(arguments: TestDatabase.available)
@@ -72,7 +72,7 @@ struct DatabaseReadTests {
         }
         #expect(answers.count == 200)
         for (k, name) in answers { #expect(name == Self.texts[k]) }
-        await db.shutdown()
+        await TestDatabase.dispose(db)
     }
 
     @Test(arguments: TestDatabase.available)
@@ -86,7 +86,7 @@ struct DatabaseReadTests {
             let rows = try await db.read { try await $0.query(SQL("SELECT id FROM read_probe WHERE id IN (\(marks)) ORDER BY id", ids)) }
             #expect(rows.count == min(n, Self.texts.count))
         }
-        await db.shutdown()
+        await TestDatabase.dispose(db)
     }
 
     @Test func anSQLiteReadCannotWrite() async throws {
@@ -105,6 +105,6 @@ struct DatabaseReadTests {
         }
         let n = try await db.read { try await $0.query("SELECT id FROM read_probe") }.count
         #expect(n == Self.texts.count)
-        await db.shutdown()
+        await TestDatabase.dispose(db)
     }
 }

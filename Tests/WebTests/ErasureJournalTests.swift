@@ -191,7 +191,7 @@ struct ErasureJournalTests {
             #expect(try await installation(db) == "audit-" + first.prefix(32))
             let fresh = try await TestDatabase.sqlite.open()
             let other = try await installation(fresh)
-            await fresh.shutdown()
+            await TestDatabase.dispose(fresh)
             let own = try await installation(db)
             #expect(other.count == 36 && other != own)
         } catch { await db.shutdown(); throw error }

@@ -41,6 +41,23 @@ enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
             return db
         }
     }
+
+    /// Shuts a database of `open()` down and removes it: the SQLite file's folder, or the PostgreSQL database.
+    static func dispose(_ db: any SQLDatabase) async {
+        switch db.dialect {
+        case .sqlite:
+            let file = try? await db.read { try await $0.query(SQL("PRAGMA database_list")) }.first?.text("file")
+            await db.shutdown()
+            if let file, !file.isEmpty { try? FileManager.default.removeItem(atPath: (file as NSString).deletingLastPathComponent) }
+        case .postgres:
+            let name = try? await db.read { try await $0.query(SQL("SELECT current_database() AS name")) }.first?.text("name")
+            await db.shutdown()
+            guard let name, name.hasPrefix("bleibe_t_"), let base = ProcessInfo.processInfo.environment["BLEIBE_TEST_DATABASE_URL"],
+                  let admin = try? await PostgresStore.connect(url: base) else { return }
+            try? await admin.read { try await $0.execute(SQL("DROP DATABASE IF EXISTS \(name)")) }
+            await admin.shutdown()
+        }
+    }
 }
 
 /// A fixed clock for the tests: Sunday 22.11.2026, 08:00 UTC (so "today" is 22.11.2026 in Berlin).
@@ -138,8 +155,18 @@ struct Fixture {
     /// Runs a test on a fresh fixture and closes its database whatever happens.
     static func test(_ kind: TestDatabase, configure: (inout AppConfig) -> Void = { _ in }, _ body: (Fixture) async throws -> Void) async throws {
         let f = try await make(kind, configure: configure)
-        do { try await body(f) } catch { await f.services.db.shutdown(); throw error }
-        await f.services.db.shutdown()
+        do { try await body(f) } catch { await f.dispose(); throw error }
+        await f.dispose()
+    }
+
+    /// Closes the database and removes what the test left: its SQLite folder or PostgreSQL database, uploads and
+    /// journal (a full run left thousands of folders and a gigabyte of databases behind).
+    func dispose() async {
+        let db = services.db
+        await TestDatabase.dispose(db)
+        for dir in [services.config.uploadDirectory, (services.config.erasureJournal as NSString?)?.deletingLastPathComponent] {
+            if let dir, dir.hasPrefix(FileManager.default.temporaryDirectory.path) { try? FileManager.default.removeItem(atPath: dir) }
+        }
     }
 
     func login(_ role: Role, organisation: String = "org-a") -> Login {

@@ -13,7 +13,7 @@ struct MigrationTests {
         _ = try await (a, b)
         let versions = try await store.read { try await $0.query("SELECT version FROM schema_migrations ORDER BY version").compactMap { $0.int("version") } }
         #expect(versions == Migrations.all.map(\.version))
-        await store.shutdown()
+        await TestDatabase.dispose(store)
     }
 
     /// A change of the name key's folds comes with a migration that recomputes the stored keys (0030: "Rachimi" is
@@ -33,6 +33,6 @@ struct MigrationTests {
         let key = row?.text("name_key")
         #expect(key == NameMatching.key("Achmed Rachimi") && key == NameMatching.key("Ahmad Rahimi"))
         #expect(row?.text("name_joined") == NameMatching.joinedKey("Ahmad Rahimi"))
-        await store.shutdown()
+        await TestDatabase.dispose(store)
     }
 }

@@ -23,8 +23,8 @@ struct ReportWebTests {
         do {
             _ = try await DemoSeeder.seed(services)
             try await buildApplication(services).test(.live) { client in try await body(services, clock, client) }
-        } catch { await db.shutdown(); throw error }
-        await db.shutdown()
+        } catch { await TestDatabase.dispose(db); throw error }
+        await TestDatabase.dispose(db)
     }
 
     func login(_ email: String) -> Fixture.Login {

@@ -25,6 +25,6 @@ struct TransactionTests {
         try await db.transaction { ex in try await ex.execute("INSERT INTO audit_head (id, seq, hash) VALUES (98, 0, 'y')") }
         let ids = try await db.read { try await $0.query("SELECT id FROM audit_head ORDER BY id") }.compactMap { $0.int("id") }
         #expect(ids == [1, 98])
-        await db.shutdown()
+        await TestDatabase.dispose(db)
     }
 }
