@@ -31,6 +31,22 @@ public enum NameMatching {
     /// That vowel tells Çelik from Kılıç and Shehu from Schiwan (QA of 06.12.2026), the others vary by transliteration.
     public static func key(_ s: String) -> String { skeleton(folded(s), firstVowel: true) }
 
+    /// The key a search looks in: a name with "đ" gets its words a second time as read with "d", since the letter is
+    /// "dj" in Serbian and Croatian (Đorđe = Djordje) but "d" in Vietnamese (Đức = Duc; QA of 06.12.2026).
+    public static func searchKey(_ s: String) -> String {
+        let key = key(s)
+        guard let plain = strokeDVariant(s) else { return key }
+        let words = key.split(separator: " ")
+        let more = skeleton(folded(plain), firstVowel: true).split(separator: " ").filter { !words.contains($0) }
+        return more.isEmpty ? key : key + " " + more.joined(separator: " ")
+    }
+
+    /// The text with "đ" read as "d", or nil without one.
+    static func strokeDVariant(_ s: String) -> String? {
+        let lower = s.lowercased()
+        return lower.contains("đ") ? lower.replacingOccurrences(of: "đ", with: "d") : nil
+    }
+
     /// The name as one run of letters with only each word's first letter of the vowels: a name written as one word or
     /// as two ("Al-Khatib", "Alkhatib"; "Ben Salah" inside "Amina Bensalah").
     public static func joinedKey(_ s: String) -> String {
@@ -42,20 +58,29 @@ public enum NameMatching {
     public struct QueryWord: Equatable, Sendable {
         public let key: String
         public let wholeWord: Bool
+        /// The word as read with "d" for a typed "đ" (`key(_:)`): either reading finds the name.
+        public var alternative: String? = nil
 
-        func matches(_ nameWord: Substring) -> Bool { wholeWord ? nameWord == key : nameWord.hasPrefix(key) }
+        func matches(_ nameWord: Substring) -> Bool {
+            [key, alternative].contains { k in k.map { wholeWord ? nameWord == $0 : nameWord.hasPrefix($0) } ?? false }
+        }
     }
 
     public static func queryWords(_ query: String) -> [QueryWord] {
         query.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "-" }).flatMap { typed in
-            key(String(typed)).split(separator: " ").map { k in QueryWord(key: String(k), wholeWord: k.count < 3 && typed.count >= 3) }
+            let keys = skeleton(folded(String(typed)), firstVowel: true).split(separator: " ")
+            let plain = strokeDVariant(String(typed)).map { skeleton(folded($0), firstVowel: true).split(separator: " ") }
+            return keys.enumerated().map { i, k in
+                let other = plain.flatMap { i < $0.count && $0[i] != k ? String($0[i]) : nil }
+                return QueryWord(key: String(k), wholeWord: k.count < 3 && typed.count >= 3, alternative: other)
+            }
         }
     }
 
     /// Whether every word of the query matches a word of the name (as `QueryWord` says).
     /// A name written as one word or as two ("Bensalah", "Ben Salah"; "Alkhatib", "Al-Khatib") matches too.
     public static func matches(query: String, name: String) -> Bool {
-        let nameWords = key(name).split(separator: " ")
+        let nameWords = searchKey(name).split(separator: " ")
         let words = queryWords(query)
         guard !words.isEmpty else { return true }
         if words.allSatisfy({ q in nameWords.contains { q.matches($0) } }) { return true }
@@ -65,11 +90,14 @@ public enum NameMatching {
 
     /// Lower case, umlauts spelled out, every other diacritic dropped, transliteration variants unified.
     static func folded(_ s: String) -> String {
-        var t = s.lowercased()
+        // Invisible format characters (joiners, marks, soft hyphens) are no letters of the name.
+        var t = s.unicodeScalars.contains { $0.properties.generalCategory == .format }
+            ? String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.properties.generalCategory != .format })).lowercased()
+            : s.lowercased()
         // German umlauts as their spelled-out form (Müller = Mueller); every other diacritic is dropped (Nikolić =
         // Nikolic, Snežana = Snezana); letters without a decomposition by hand; a comma or hyphen separates words.
         let replacements: [(String, String)] = [
-            ("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("ı", "i"), ("đ", "dj"), ("ł", "l"), ("ø", "o"),
+            ("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("ı", "i"), ("đ", "dj"), ("ð", "d"), ("ł", "l"), ("ø", "o"), ("ħ", "h"),
             ("æ", "ae"), ("-", " "), (",", " "), ("'", ""), ("’", ""),
         ]
         for (a, b) in replacements { t = t.replacingOccurrences(of: a, with: b) }

@@ -78,11 +78,15 @@ public struct ClientStore: Sendable {
                 s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
             }
             for w in words {
-                if w.wholeWord {
-                    parts.append("(' ' || c.name_key || ' ') LIKE ? ESCAPE '\\'"); binds.append("% \(literal(w.key)) %")
-                } else {
-                    parts.append("(' ' || c.name_key) LIKE ? ESCAPE '\\'"); binds.append("% \(literal(w.key))%")
+                var either: [String] = []
+                for k in [w.key, w.alternative].compactMap({ $0 }) {
+                    if w.wholeWord {
+                        either.append("(' ' || c.name_key || ' ') LIKE ? ESCAPE '\\'"); binds.append("% \(literal(k)) %")
+                    } else {
+                        either.append("(' ' || c.name_key) LIKE ? ESCAPE '\\'"); binds.append("% \(literal(k))%")
+                    }
                 }
+                parts.append(either.count == 1 ? either[0] : "(" + either.joined(separator: " OR ") + ")")
             }
             // A name written as one word or as two ("Bensalah" for "Ben Salah").
             let joined = NameMatching.joinedKey(q)
@@ -328,7 +332,7 @@ public struct ClientStore: Sendable {
     @Sendable public static func rekeyNames(_ ex: any SQLExecutor) async throws {
         for r in try await ex.query("SELECT id, first_name, last_name, name_key, name_joined FROM clients") {
             let name = "\(try r.string("first_name")) \(try r.string("last_name"))"
-            let key = NameMatching.key(name), joined = NameMatching.joinedKey(name)
+            let key = NameMatching.searchKey(name), joined = NameMatching.joinedKey(name)
             let (storedKey, storedJoined) = (try r.string("name_key"), try r.string("name_joined"))
             if key != storedKey || joined != storedJoined {
                 try await ex.execute(SQL("UPDATE clients SET name_key = ?, name_joined = ? WHERE id = ?", [key, joined, try r.string("id")]))
@@ -353,7 +357,7 @@ public struct ClientStore: Sendable {
                 INSERT INTO clients (id, organisation_id, file_number, first_name, last_name, name_key, name_joined, born, nationality, household_id,
                   facts_json, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [c.id, c.organisationID, c.fileNumber, c.firstName, c.lastName, NameMatching.key("\(c.firstName) \(c.lastName)"),
+                """, [c.id, c.organisationID, c.fileNumber, c.firstName, c.lastName, NameMatching.searchKey("\(c.firstName) \(c.lastName)"),
                       NameMatching.joinedKey("\(c.firstName) \(c.lastName)"),
                       c.facts.born?.iso, c.facts.nationality, c.householdID, CaseFileEncoder.json(c.facts, includeStatus: false, includeID: false),
                       audit.now, audit.now]))

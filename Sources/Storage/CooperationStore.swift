@@ -234,7 +234,7 @@ public struct CooperationStore: Sendable {
                 clientID = try existing.string("id")
             } else {
                 let candidates = try await ex.query(SQL("SELECT file_number, first_name, last_name, born FROM clients WHERE organisation_id = ? AND name_key = ?",
-                                                        [service, NameMatching.key("\(r.firstName) \(r.lastName)")]))
+                                                        [service, NameMatching.searchKey("\(r.firstName) \(r.lastName)")]))
                 if let filed = try candidates.first(where: { Self.samePerson(r, first: try $0.string("first_name"), last: try $0.string("last_name"),
                                                                               born: $0.text("born").flatMap(Day.init(iso:))) && r.born != nil }) {
                     return .alreadyFiled(fileNumber: try filed.string("file_number"))

@@ -357,6 +357,8 @@ public enum Migrations {
             "ALTER TABLE login_attempts ADD COLUMN attempt TEXT",
             "CREATE INDEX login_attempts_attempt ON login_attempts(attempt)",
         ] },
+        // The search key reads "đ" both as "dj" and as "d" (Vietnamese), and skips invisible format characters.
+        Migration(version: 32, name: "0032_NameKeyStrokeD", then: ClientStore.rekeyNames) { _ in [] },
     ]
 
     /// Applies every migration not yet applied (up to `through`: tests of a later migration on an older database),

@@ -236,6 +236,9 @@ struct Form: Sendable {
         case 0x09, 0x0A, 0x0D: return false
         case 0x00...0x1F, 0x7F...0x9F: return true
         case 0x202A...0x202E, 0x2066...0x2069: return true
+        // Invisible marks that only make equal texts differ (zero-width space, word joiner, byte order mark, soft
+        // hyphen, direction marks); the joiners U+200C/U+200D stay, Persian and emoji need them.
+        case 0x200B, 0x2060, 0xFEFF, 0x00AD, 0x200E, 0x200F, 0x061C: return true
         default: return false
         }
     }

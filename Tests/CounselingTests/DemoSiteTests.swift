@@ -454,6 +454,12 @@ struct DemoSiteTests {
             #expect(!NameMatching.matches(query: query, name: name), "\(query) / \(name)")
         }
         #expect(NameMatching.joinedKey("Hakan Çelik") != NameMatching.joinedKey("Hakan Kılıç"))
+        // "Đ": "D" in Vietnamese, "Dj" in Serbian; invisible format characters are no letters (QA of 06.12.2026).
+        for (query, name) in [("Duc Nguyen", "Nguyễn, Đức"), ("Đức", "Duc Tran"), ("Djordje", "Đorđe Petrović"), ("Đorđe", "Djordje Petrović"),
+                              ("Dang Quang", "Đặng Quang Huy"), ("Đặng", "Dang Quang Huy"), ("Amina", "Am\u{200D}ina Hamad"), ("Ami\u{200B}na", "Amina Hamad")] {
+            #expect(NameMatching.matches(query: query, name: name), "\(query) / \(name)")
+        }
+        #expect(!NameMatching.matches(query: "Duc", name: "Djuro Tran") && !NameMatching.matches(query: "Đức", name: "Dang Tran"))
         for (query, name) in [("Çelik", "Hakan Celik"), ("Celik", "Hakan Çelik"), ("Shehu", "Arben Shehu"), ("Haji", "Ali Hadschi"), ("Haji", "Haji Omar"),
                               ("Ha", "Hamad Hassan"), ("Omar", "Umar Farouk"), ("Hussein", "Hossein Rahimi"), ("Yusuf", "Youssef Haddad")] {
             #expect(NameMatching.matches(query: query, name: name), "\(query) / \(name)")

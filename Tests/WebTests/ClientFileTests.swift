@@ -46,6 +46,15 @@ struct ClientFileTests {
             }
             #expect(try await b.request(.get, "/clients?q=Haddad").body.contains("/clients/client-a"))
             #expect(try await b.request(.get, "/clients?q=MohammedHaddad").body.contains("/clients/client-a"))
+            // "Đ" is "D" in Vietnamese and "Dj" in Serbian: either spelling finds the file, typed with or without the
+            // letter (QA of 06.12.2026: "Duc Nguyen" did not find "Nguyễn, Đức").
+            try await f.addClient("client-vn", fileNumber: "A-7", firstName: "Đức", lastName: "Nguyễn")
+            try await f.addClient("client-rs", fileNumber: "A-8", firstName: "Dragan", lastName: "Djordjević")
+            for (q, id) in [("Duc+Nguyen", "client-vn"), ("Nguyen+Duc", "client-vn"), ("%C4%90%E1%BB%A9c", "client-vn"),
+                            ("%C4%90or%C4%91evi%C4%87", "client-rs"), ("Djordjevic", "client-rs")] {
+                #expect(try await b.request(.get, "/clients?q=\(q)").body.contains("/clients/\(id)\""), "query \(q)")
+            }
+            #expect(!(try await b.request(.get, "/clients?q=Duc+Nguyen").body.contains("client-rs")))
         }
         }
     }
