@@ -40,15 +40,28 @@ public enum CasePages {
         """)
     }
 
+    /// A form to open a case as sent, and why it was refused.
+    public struct RefusedOpening: Sendable {
+        public var typed: String, message: String, source: String, pathway: String
+        public init(typed: String, message: String, source: String, pathway: String) {
+            self.typed = typed; self.message = message; self.source = source; self.pathway = pathway
+        }
+    }
+
     /// The cases section of the client page, with the form to open a case.
-    /// `refused`: the opening date as typed and why it was refused.
+    /// `refused`: the form as sent (shown again with its choices) and why it was refused.
     public static func section(frame: PageFrame, client: Client, cases: [CounselingCase], today: Day,
-                               refused: (typed: String, message: String)? = nil) -> HTML {
+                               refused: RefusedOpening? = nil) -> HTML {
         let rows = cases.map { c in
             "<li><a href=\"/cases/\(c.id)\">Akte vom \(c.openedOn.german)</a> – \(state(c.state))\(c.pathway.map { " – " + $0.title } ?? "")</li>" as HTML
         }
-        let sources = CounselingCase.ReferralSource.allCases.map { "<option value=\"\($0.rawValue)\">\(referral($0))</option>" as HTML }
-        let pathways = ([("", "noch offen")] + PathwayKey.allCases.map { ($0.rawValue, $0.title) }).map { "<option value=\"\($0.0)\">\($0.1)</option>" as HTML }
+        func selected(_ value: String, _ sent: String?) -> HTML { value == sent ? " selected" : "" }
+        let sources = CounselingCase.ReferralSource.allCases.map {
+            "<option value=\"\($0.rawValue)\"\(selected($0.rawValue, refused?.source))>\(referral($0))</option>" as HTML
+        }
+        let pathways = ([("", "noch offen")] + PathwayKey.allCases.map { ($0.rawValue, $0.title) }).map {
+            "<option value=\"\($0.0)\"\(selected($0.0, refused?.pathway))>\($0.1)</option>" as HTML
+        }
         // One open case per person: while one is open, the work goes on there.
         if cases.contains(where: { $0.state != .closed }) {
             return """

@@ -125,14 +125,14 @@ public enum PublicPages {
         <p>\(l.text("intro"))</p>
         <p><a href="\(path.replacingOccurrences(of: "/anfrage/", with: "/selbstcheck/"))?lang=\(l.code)">\(SelfCheckTexts.text("selfCheckLink", l.code))</a></p>
         \(errors.isEmpty ? HTML.empty : "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus><h2>\(SelfCheckTexts.text("errSummary", l.code))</h2><ul>\(errors)</ul></div>")
-        <form method="post" action="\(path)?lang=\(l.code)" id="\(formID)">
+        <form method="post" action="\(path)?lang=\(l.code)" id="\(formID)" novalidate>
         <input type="hidden" name="csrf" value="\(csrf)"><input type="hidden" name="form_lang" value="\(l.code)">
-        <label for="name">\(l.text("name"))</label><input id="name" name="name" value="\(f.name)" autocomplete="name" required\(described("name"))>\(error("name"))
-        <label for="contact">\(l.text("contact"))</label><input id="contact" name="contact" value="\(f.contact)" dir="ltr" required\(described("contact"))>\(error("contact"))
-        <label for="language">\(l.text("language"))</label><input id="language" name="language" value="\(f.language.isEmpty ? l.name : f.language)">
-        <label for="preferred">\(l.text("preferred"))</label><input id="preferred" name="preferred" value="\(f.preferred)">
+        <label for="name">\(l.text("name"))</label><input id="name" name="name" value="\(f.name)" autocomplete="name" maxlength="200" required\(described("name"))>\(error("name"))
+        <label for="contact">\(l.text("contact"))</label><input id="contact" name="contact" value="\(f.contact)" dir="ltr" maxlength="200" required\(described("contact"))>\(error("contact"))
+        <label for="language">\(l.text("language"))</label><input id="language" name="language" value="\(f.language.isEmpty ? l.name : f.language)" maxlength="60">
+        <label for="preferred">\(l.text("preferred"))</label><input id="preferred" name="preferred" value="\(f.preferred)" maxlength="300">
         <label for="message">\(l.text("message"))</label><p class="hint" id="message-hint">\(l.text("hint"))</p>
-        <textarea id="message" name="message" rows="4" cols="60"\(message("message") == nil ? " aria-describedby=\"message-hint\"" as HTML : " aria-invalid=\"true\" aria-describedby=\"message-hint message-error\"")>\(f.message)</textarea>\(error("message"))
+        <textarea id="message" name="message" rows="4" cols="60" maxlength="2000"\(message("message") == nil ? " aria-describedby=\"message-hint\"" as HTML : " aria-invalid=\"true\" aria-describedby=\"message-hint message-error\"")>\(f.message)</textarea>\(error("message"))
         <details id="privacy"><summary>\(l.text("privacyTitle"))</summary><p>\(withService(l.text("privacy"), serviceName))</p></details>
         <label class="check"><input type="checkbox" id="consent" name="consent" value="1"\(f.consent ? " checked" : "")\(described("consent"))> \(l.text("consent"))</label>\(error("consent"))
         <p><button type="submit">\(l.text("send"))</button></p>

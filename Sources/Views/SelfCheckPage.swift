@@ -98,11 +98,12 @@ public enum SelfCheck {
             let items = errors["_form"].map { ["<li>\(l.text($0))</li>" as HTML] } ?? []
                 // The question without its question mark before the colon (QA of 05.12.2026: "؟:" in Arabic and Farsi).
                 + questions.filter { errors[$0.name] != nil }.map {
-                    "<li><a href=\"#\($0.name)\">\(String(t($0.name).reversed().drop { "?؟ ".contains($0) }.reversed()))): \(message(errors[$0.name]!))</a></li>" as HTML
+                    "<li><a href=\"#\($0.name)\">\(String(t($0.name).reversed().drop { "?؟ ".contains($0) }.reversed())): \(message(errors[$0.name]!))</a></li>" as HTML
                 }
             b.raw("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus><h2>\(t("errSummary"))</h2><ul>\(items)</ul></div>" as HTML)
         }
-        b.raw("<form method=\"post\" action=\"\(path)?lang=\(l.code)\" aria-describedby=\"private\" id=\"\(PublicPages.formID)\"><input type=\"hidden\" name=\"csrf\" value=\"\(csrf)\">" as HTML)
+        // `novalidate`: the page's own messages, in the visitor's language, not the browser's in its own (QA of 06.12.2026).
+        b.raw("<form method=\"post\" action=\"\(path)?lang=\(l.code)\" aria-describedby=\"private\" id=\"\(PublicPages.formID)\" novalidate><input type=\"hidden\" name=\"csrf\" value=\"\(csrf)\">" as HTML)
         // With a result shown, a language switch shows it again in the other language.
         if results != nil { b.raw("<input type=\"hidden\" name=\"shown\" value=\"1\">") }
         if results != nil { b.raw("<h2 id=\"answers\">\(t("change"))</h2>" as HTML) }
@@ -122,9 +123,10 @@ public enum SelfCheck {
         let input: HTML
         switch q.kind {
         case .date:
-            input = "<input type=\"date\" id=\"\(q.name)\" name=\"\(q.name)\" value=\"\(value)\"\(described)>"
+            // Digits run left to right in a right-to-left page too ("-1" was shown as "1-").
+            input = "<input type=\"date\" id=\"\(q.name)\" name=\"\(q.name)\" value=\"\(value)\" dir=\"ltr\"\(described)>"
         case .number(let max):
-            input = "<input type=\"number\" id=\"\(q.name)\" name=\"\(q.name)\" min=\"0\" max=\"\(max)\" value=\"\(value)\" inputmode=\"numeric\"\(described)>"
+            input = "<input type=\"number\" id=\"\(q.name)\" name=\"\(q.name)\" min=\"0\" max=\"\(max)\" value=\"\(value)\" inputmode=\"numeric\" dir=\"ltr\"\(described)>"
         case .choice(let options):
             let all = [""] + options
             let items = all.map { o -> HTML in

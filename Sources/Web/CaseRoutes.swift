@@ -93,16 +93,22 @@ struct CaseRoutes {
         let (a, client) = try await clientRoutes.loadClient(context, write: true)
         let form = try await Form.checked(request, context: context)
         let typed = form.trimmed("opened_on")
+        // A refused form comes back as sent: the access and the pathway too (QA of 06.12.2026: they fell back to the
+        // first choices, and the form sent again counted a referral as a self-referral).
+        func refuse(_ message: String) async throws -> Response {
+            try await clientRoutes.clientPage(context, a, client, caseRefused: .init(typed: typed, message: message, source: form.trimmed("referral_source"),
+                                                                                      pathway: form.trimmed("pathway")))
+        }
         guard let opened = try? parseDay(typed) ?? services.today else {
-            return try await clientRoutes.clientPage(context, a, client, caseRefused: (typed, "„Eröffnet am“ ist kein gültiges Datum (TT.MM.JJJJ)."))
+            return try await refuse("„Eröffnet am“ ist kein gültiges Datum (TT.MM.JJJJ).")
         }
         if let m = RecordDates.problem(opened, "Die Eröffnung der Akte", today: services.today, born: client.facts.born)
             ?? client.facts.entered.flatMap({ opened < $0 ? "Die Eröffnung der Akte kann nicht vor der Einreise (\($0.german)) liegen." : nil }) {
-            return try await clientRoutes.clientPage(context, a, client, caseRefused: (typed, m))
+            return try await refuse(m)
         }
         // One open case per person: a second one is mostly a form sent twice (QA of 05.12.2026); the open one goes on.
         if let running = try await services.cases.cases(clientID: client.id, organisation: client.organisationID).first(where: { $0.state != .closed }) {
-            return try await clientRoutes.clientPage(context, a, client, caseRefused: (typed, "Für diese Person ist bereits eine Akte offen (eröffnet am \(running.openedOn.german)). Bitte diese weiterführen oder zuerst abschließen."))
+            return try await refuse("Für diese Person ist bereits eine Akte offen (eröffnet am \(running.openedOn.german)). Bitte diese weiterführen oder zuerst abschließen.")
         }
         guard let source = CounselingCase.ReferralSource(rawValue: form.trimmed("referral_source")) else { throw AppError.badRequest("Bitte den Zugang wählen.") }
         let pathway = PathwayKey(rawValue: form.trimmed("pathway"))

@@ -154,7 +154,7 @@ struct ClientRoutes {
     /// The client page; `caseRefused`: the opening date of a case as typed and why it was refused; `linkRefused`: the
     /// family link as sent and why it was refused.
     /// Every answer that shows the page is a read, a refused form's too (QA of 06.12.2026: 422 pages left no trace).
-    func clientPage(_ context: BleibeContext, _ a: Actor, _ c: Client, caseRefused: (typed: String, message: String)? = nil,
+    func clientPage(_ context: BleibeContext, _ a: Actor, _ c: Client, caseRefused: CasePages.RefusedOpening? = nil,
                     linkRefused: (sent: (kind: String, other: String, household: Bool), message: String)? = nil) async throws -> Response {
         try await services.clients.recordRead(clientID: c.id, entity: "client", audit: services.audit(a))
         let (members, relatives, relations) = try await family(c)

@@ -38,7 +38,13 @@ struct SelfCheckRoutes {
         let lang = request.clientLanguage
         let form = try await Form.read(request, context: context)
         var values: [String: String] = [:]
-        for q in SelfCheck.questions { let v = String(form.trimmed(q.name).prefix(20)); if !v.isEmpty { values[q.name] = v } }
+        for q in SelfCheck.questions {
+            var v = String(form.trimmed(q.name).prefix(20))
+            // A date typed as on German papers (where a browser has no date picker) is read, and shown again in the
+            // form a date field takes (QA of 06.12.2026: refused, and shown as an empty field).
+            if case .date = q.kind, let d = Day(german: v) { v = d.iso }
+            if !v.isEmpty { values[q.name] = v }
+        }
         // A language switch before any result: the answers again in the chosen language, nothing judged yet. With a
         // result shown, the check runs again and shows it in the new language.
         if form["switch_language"] == "1", form["shown"] != "1" { return reply(o, lang: lang, values: values) }

@@ -20,6 +20,10 @@ struct DatePlausibilityTests {
                     let r = try await b.request(.post, "/clients/client-a/cases", form: ["csrf": csrf, "opened_on": day, "referral_source": "self", "pathway": "25b"])
                     #expect(r.status == .unprocessableContent && r.body.contains("Die Eröffnung der Akte kann nicht") && r.body.contains("value=\"\(day)\""), "\(day)")
                 }
+                // The form comes back with the access and the pathway as sent (QA of 06.12.2026: reset to the first).
+                let refused = try await b.request(.post, "/clients/client-a/cases", form: ["csrf": csrf, "opened_on": "31.02.2026", "referral_source": "authority", "pathway": "60d"])
+                #expect(refused.status == .unprocessableContent && refused.body.contains("<option value=\"authority\" selected>")
+                        && refused.body.contains("<option value=\"60d\" selected>") && !refused.body.contains("<option value=\"self\" selected>"))
                 #expect(try await f.services.cases.cases(clientID: "client-a", organisation: "org-a").isEmpty)
                 let casePath = try await b.openCase("client-a", csrf: csrf, on: "01.09.2026")
                 // An application before 2005 or before the birth.

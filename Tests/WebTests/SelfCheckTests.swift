@@ -183,7 +183,7 @@ struct SelfCheckTests {
             try await f.run { b in
                 let visitor = Browser(client: b.client, clock: f.clock)
                 var token = try #require(visitor.csrf(try await visitor.request(.get, "/selbstcheck/org-a?lang=ar")))
-                for (field, value, message) in [("born", "2030-01-01", "هذا التاريخ في المستقبل."), ("entered", "2020-13-45", "من فضلك أدخل تاريخًا صحيحًا."),
+                for (field, value, message) in [("born", "2030-01-01", "هذا التاريخ في المستقبل."), ("entered", "2020-13-45", "من فضلك أدخل تاريخًا صحيحًا (يوم.شهر.سنة"),
                                                 ("born", "1900-05-01", "من فضلك تحقق من التاريخ: إنه قبل أكثر من 100 عام."),
                                                 ("minor_children", "99", "من فضلك أدخل رقمًا. (0–10)"), ("employment_hours", "viel", "من فضلك أدخل رقمًا. (0–80)")] {
                     let r = try await visitor.request(.post, "/selbstcheck/org-a?lang=ar", form: ["csrf": token, field: value, "status": "duldung"])
@@ -191,8 +191,16 @@ struct SelfCheckTests {
                     #expect(r.body.contains(message) && r.body.contains("id=\"\(field)\"") && r.body.contains("aria-describedby=\"\(field)-error\""), "\(field)")
                     #expect(!r.body.contains("self-check-result"))
                     #expect(!r.body.contains("؟:"))   // the question's mark is not put before the colon
+                    #expect(!r.body.contains("):") && !r.body.contains(")):"))   // nor a bracket in its place (QA of 06.12.2026)
+                    #expect(r.body.contains("novalidate"))   // the page's messages, not the browser's in its own language
                     token = try #require(visitor.csrf(r))
                 }
+                // A date as written on German papers is read, and shown again as a date field takes it (QA of 06.12.2026).
+                let german = try await visitor.request(.post, "/selbstcheck/org-a?lang=de", form: ["csrf": token, "born": "15.03.2000", "status": "duldung", "duldung_since": "31.02.2020"])
+                #expect(german.status == .unprocessableContent && german.body.contains("value=\"2000-03-15\"") && !german.body.contains("born-error"))
+                #expect(german.body.contains("Bitte geben Sie ein gültiges Datum ein (TT.MM.JJJJ).") && german.body.contains("duldung_since-error"))
+                #expect(german.body.contains("(Datum der ersten Duldung): Bitte geben Sie ein gültiges Datum ein"))
+                token = try #require(visitor.csrf(german))
                 // An entry before the birth, a Duldung before the entry, a birth in the year 1.
                 let order = try await visitor.request(.post, "/selbstcheck/org-a?lang=ar", form: ["csrf": token, "born": "2010-01-01", "entered": "2005-01-01",
                                                                                                  "status": "duldung", "duldung_since": "2004-06-01"])
