@@ -196,6 +196,11 @@ struct CaseDecoding {
         p.enteredWithVisa = try f.optional("entered_with_visa") { try $0.bool() }
         p.enteredForBenefits = try f.optional("entered_for_benefits") { try $0.bool() }
         p.status = try f.optional("status") { try statusHistory($0, on: on) }
+        // A status before the birth cannot be true; the engine would count it (QA of 06.12.2026).
+        if let b = p.born, let first = p.status?.first, first.from < b {
+            throw f["status"]!.error("the first period begins \(first.from.iso), before the birth (\(b.iso))")
+        }
+        if let b = p.born, let e = p.entered, e < b { throw f["entered"]!.error("must not be before born (\(b.iso))") }
         p.asylum = try f.optional("asylum") { try asylum($0) }
         p.identity = try f.optional("identity") { v in
             let g = try v.mapping(allowed: ["clarified_on", "all_steps_taken_on"])

@@ -117,6 +117,15 @@ struct DecoderTests {
         #expect(e.message.contains("overlaps"))
     }
 
+    /// A status or an entry before the birth cannot be true; the engine counted it (QA of 06.12.2026).
+    @Test func aStatusOrEntryBeforeTheBirthIsRejected() throws {
+        let early = try #require(error(valid.replacingOccurrences(of: "born: 1990-02-03", with: "born: 2021-01-01")))
+        #expect(early.path == "person.status" && early.message.contains("before the birth (2021-01-01)"))
+        let entry = try #require(error(valid.replacingOccurrences(of: "born: 1990-02-03", with: "born: 1990-02-03\n  entered: 1989-12-31")))
+        #expect(entry.path == "person.entered" && entry.message.contains("must not be before born"))
+        #expect(error(valid.replacingOccurrences(of: "born: 1990-02-03", with: "born: 2020-09-12")) == nil)
+    }
+
     @Test func periodEndingAfterTheEvaluationDateIsRejected() throws {
         let e = try #require(error(valid.replacingOccurrences(of: "to: 2023-03-20}", with: "to: 2027-03-20}")))
         #expect(e.message.contains("must not be after on"))

@@ -1,13 +1,20 @@
 // § 25a AufenthG – well-integrated youths and young adults (spec/02-25a.md 2.8).
 
 extension Context {
-    /// The rule version in force on `R_dec`; records it, and fails `law_in_force` when there is none.
+    /// The rule version in force on `R_dec`; records it, and fails `law_in_force` when there is none. Before a
+    /// provision comes into force, `law_in_force` fails for time and the other conditions are judged on `R_dec` under
+    /// the version that will come into force, as spec/04-104c.md 4.5 does for § 104c before 31.12.2022: what is
+    /// missing then (a passport, a declaration) is `not_met`, not `excluded` (QA of 06.12.2026). Nil when the
+    /// provision is no longer in force and will not be again.
     func inForce<R>(_ s: inout Sheet, _ rules: DatedRules<R>) -> R? {
         if s.explains { s.versions.append(rules.reference(on: decision)) }
         if let r = rules.rules(on: decision) { return r }
-        if let next = rules.nextInForce(after: decision) { s.fail("law_in_force", .time, metFrom: next) } else {
-            s.fail("law_in_force", .permanent)
+        if let next = rules.nextInForce(after: decision) {
+            s.fail("law_in_force", .time, metFrom: next)
+            if s.explains { s.versions.append(rules.reference(on: next)) }
+            return rules.rules(on: next)
         }
+        s.fail("law_in_force", .permanent)
         return nil
     }
 

@@ -346,7 +346,9 @@ extension Context {
         let current = StatusColumn.duldung60dOnly.verdict(timeline, reference: decision, length: .months(30))
         if current.state == .met { s.met(id); return }
         // A closed § 60d period (run) that lasted 30 months.
-        for seg in timeline.segments where seg.period?.kind == .duldung60d && seg.to < decision {
+        // A period ending on R_dec is closed too (QA of 06.12.2026: the 30 months of a Beschäftigungsduldung end on the
+        // day the authority decides, the usual case, and the running reading left it open).
+        for seg in timeline.segments where seg.period?.kind == .duldung60d && seg.to <= decision {
             let v = StatusColumn.duldung60dOnly.verdict(timeline, reference: seg.to, length: .months(30))
             if case .time(let d)? = v.state, d <= seg.to.adding(days: 1) { s.met(id); return }
             if v.state == .met { s.met(id); return }
