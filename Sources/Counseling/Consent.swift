@@ -79,6 +79,13 @@ extension Consent {
         "60c_no_19d_6_7": .convictions, "60d_no_conviction": .convictions, "60d_no_expulsion_order": .convictions,
         "60d_children_ok": .convictions, "16g_no_19d_6_7": .convictions, "19d_crime_50_90": .convictions,
         "60d_no_extremism": .convictions, "19d_no_extremism": .convictions,
+        // Deception and obstruction belong with them (QA of 06.12.2026: under a consent without the topic, the results
+        // still told the authority that the client had admitted a past deception). An entry ban is the authority's own
+        // measure (in its register) and stays.
+        "a_excl_own_deception": .convictions, "b_excl_obstruction": .convictions, "b_sustainable_integration": .convictions,
+        "c_excl_repeated_deception": .convictions, "19d_no_deception_of_authority": .convictions, "19d_no_obstruction": .convictions,
+        "25_5_not_at_fault": .convictions, "a2_no_obstruction": .convictions,
+        "60d_no_60a6": .convictions, "60c_no_60a6": .convictions, "16g_no_60a6": .convictions,
         "a_school_illness_exception": .health, "b_illness_age_exception": .health,
     ]
 
@@ -122,6 +129,8 @@ extension Consent {
             // (QA of 05.12.2026: an expulsion order still turned § 25b Abs. 6 from unclear to not met).
             // Extremism (§ 54 Abs. 1 Nr. 2 AufenthG) is such an interest too (QA of 05.12.2026: it turned § 60d from withheld to not met).
             if var b = p.bars { b.abs4Ground = nil; b.s54Abs1Other = nil; b.otherExpulsionInterest = nil; b.expulsionOrder = nil; b.extremism = nil; p.bars = b }
+            // Deception and obstruction: what the client told the service of them (a possible offence, § 95 AufenthG).
+            p.conduct = nil
         }
         if !topics.contains(.health) { p.inability = nil }
         return p

@@ -10,6 +10,13 @@ public enum HealthWords {
         "klinik", "krankenhaus", "epilep", "diabet", "dialyse", "chemo", "pflegegrad", "pflegebedürf", "attest",
     ].map(fold)
 
+    /// Parts of compounds that name a condition wherever they stand ("Posttraumatische Belastungsstörung",
+    /// "Angststörung", "schwerbehindert"; QA of 06.12.2026: the long forms passed where "PTBS" was refused).
+    static let parts = [
+        "trauma", "belastungsstorung", "angststorung", "essstorung", "personlichkeitsstorung", "depress", "psychisch", "psychiatr",
+        "erkrank", "krankheit", "diagnos", "therapie", "behindert", "behinderung", "suizid", "schizo", "demenz", "bipolar",
+    ].map(fold)
+
     static func fold(_ s: some StringProtocol) -> String {
         s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "de_DE"))
     }
@@ -19,7 +26,7 @@ public enum HealthWords {
         var out: [String] = []
         for word in text.split(whereSeparator: { !$0.isLetter }) {
             let folded = fold(word)
-            if stems.contains(where: { folded.hasPrefix($0) }), !out.contains(String(word)) {
+            if stems.contains(where: { folded.hasPrefix($0) }) || parts.contains(where: { folded.contains($0) }), !out.contains(String(word)) {
                 out.append(String(word))
             }
         }

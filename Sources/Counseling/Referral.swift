@@ -101,7 +101,7 @@ extension Consent.Topic {
         case .applications: return "Anträge und Entscheidungen"
         case .sessions: return "Beratungstermine (ohne Inhalte)"
         case .health: return "Gesundheit"
-        case .convictions: return "Strafrechtliches"
+        case .convictions: return "Strafrechtliches (auch Ausweisungsinteressen und Täuschung)"
         }
     }
 }

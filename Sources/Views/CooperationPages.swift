@@ -162,7 +162,7 @@ public enum CooperationPages {
                 <label for="fn-\(r.id)">Aktenzeichen (vorhandene Akte oder neu)</label>\(Layout.fieldError("fn-\(r.id)", acceptError))<input id="fn-\(r.id)" name="file_number" required value="\(fileNumber)"\(Layout.describedBy("fn-\(r.id)", acceptError))>
                 <button type="submit">Annehmen</button></form>
                 <form method="post" action="/referrals/\(r.id)/decline">\(Layout.csrf(frame.csrf))
-                <label for="why-\(r.id)">Grund der Ablehnung</label>\(Layout.fieldError("why-\(r.id)", declineError))<input id="why-\(r.id)" name="reason" required maxlength="500" value="\(why)"\(Layout.describedBy("why-\(r.id)", declineError))>
+                <label for="why-\(r.id)">Grund der Ablehnung <span class="hint">(geht an die Ausländerbehörde: ohne Gesundheitsangaben und ohne Angaben zu Personen)</span></label>\(Layout.fieldError("why-\(r.id)", declineError))<input id="why-\(r.id)" name="reason" required maxlength="500" value="\(why)"\(Layout.describedBy("why-\(r.id)", declineError))>
                 <button type="submit">Ablehnen</button></form>
                 """
             } else if authoritySide && r.state == .pending {

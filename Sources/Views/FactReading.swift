@@ -107,6 +107,6 @@ public enum FactReading {
         "non_cooperation": "Nichterfüllung zumutbarer Mitwirkungspflichten", "school": "Schule",
         "medical_exam": "ärztliche Untersuchung zur Reisefähigkeit", "voluntary_return": "Aufforderung zur freiwilligen Ausreise",
         "transport_booking": "Buchung von Transportmitteln", "comparable": "vergleichbare Maßnahme", "transfer_procedure": "Überstellungsverfahren (Dublin)",
-        "none": "keine",
+        "none": "keine", "illness": "Krankheit", "disability": "Behinderung", "age": "Alter",
     ]
 }

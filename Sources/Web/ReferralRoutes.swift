@@ -144,8 +144,21 @@ struct ReferralRoutes {
         let (a, form) = try await decision(request, context)
         let r = try await pendingReferral(context, a)
         let reason = form.trimmed("reason")
-        guard !reason.isEmpty, reason.count <= 500 else {
-            return try await refuse(context, a, .init(referralID: r.id, action: .decline, value: reason, error: "Bitte den Grund der Ablehnung angeben (höchstens 500 Zeichen)."))
+        func refuse(_ message: String) async throws -> Response {
+            try await self.refuse(context, a, .init(referralID: r.id, action: .decline, value: reason, error: message))
+        }
+        guard !reason.isEmpty, reason.count <= 500 else { return try await refuse("Bitte den Grund der Ablehnung angeben (höchstens 500 Zeichen).") }
+        // The reason goes to the authority: no health data and no one's details, as the referral's own reason (QA of
+        // 06.12.2026: "bei uns in Beratung wegen PTBS", a name with a birth date and an address were passed on).
+        let health = HealthWords.found(in: reason)
+        guard health.isEmpty else {
+            return try await refuse("Der Grund geht an die Ausländerbehörde und darf keine Gesundheitsangaben enthalten (\(health.joined(separator: ", "))).")
+        }
+        let found = FactSheet.identifyingWordsInMinutes(reason, clients: []) + FactSheet.identifyingWords(in: reason, client: r.person)
+        guard found.isEmpty else {
+            var seen: [String] = []
+            for w in found where !seen.contains(w) { seen.append(w) }
+            return try await refuse("Der Grund geht an die Ausländerbehörde und darf keine Angaben zu Personen enthalten (\(seen.joined(separator: ", "))).")
         }
         guard try await services.cooperation.decline(referralID: r.id, service: a.organisationID, reason: reason,
                                                      on: services.today, audit: services.audit(a)) else { throw AppError.notFound }

@@ -45,6 +45,13 @@ struct ConsentTests {
         #expect(Consent.released(p, topics: [.identity]).bars?.extremism == nil && Consent.released(p, topics: []).bars?.entryBan == true)
         #expect(Consent.released(p, topics: [.convictions]).bars?.extremism == true)
         #expect(Consent.specialTopic(ofCondition: "60d_no_extremism") == .convictions && Consent.specialTopic(ofCondition: "19d_no_extremism") == .convictions)
+        // Deception and obstruction too: what the client told of them (QA of 06.12.2026: results told the authority of
+        // an admitted past deception).
+        var c = Conduct(); c.pastDeception = true; c.currentObstruction = [.deception]; p.conduct = c
+        #expect(Consent.released(p, topics: [.identity, .assessment]).conduct == nil && Consent.released(p, topics: [.convictions]).conduct == c)
+        for id in ["a_excl_own_deception", "b_excl_obstruction", "19d_no_deception_of_authority", "60d_no_60a6", "25_5_not_at_fault"] {
+            #expect(Consent.specialTopic(ofCondition: id) == .convictions, "\(id)")
+        }
     }
 
     @Test func noConsentOrAnotherClientsConsentNeverAllows() {

@@ -200,6 +200,12 @@ struct CooperationTests {
                 _ = try await f.services.clients.replaceFacts(clientID: "client-a", organisation: "org-a", facts: facts,
                                                              audit: AuditContext(userID: "user-0", organisationID: "org-a", now: "2026-11-22T08:00:00.000Z"))
                 #expect(try await clerk0.request(.get, "/api/v1/shared/clients/client-a?topics=assessment").body == withoutConviction)
+                // Nor a deception the client admitted (QA of 06.12.2026: § 19d turned excluded, § 25b not met).
+                var c = Conduct(); c.currentObstruction = [.deception]; c.pastDeception = true; c.pastObstruction = true
+                c.deceptionRepeated = true; c.integrationRestsOnFalseIdentity = true; facts.conduct = c
+                _ = try await f.services.clients.replaceFacts(clientID: "client-a", organisation: "org-a", facts: facts,
+                                                             audit: AuditContext(userID: "user-0", organisationID: "org-a", now: "2026-11-22T08:00:00.000Z"))
+                #expect(try await clerk0.request(.get, "/api/v1/shared/clients/client-a?topics=assessment").body == withoutConviction)
                 func consent(_ topics: [String]) async throws { try await self.consent(b, csrf: csrf, topics) }
                 func outcomes(_ body: String) throws -> [String: String] {
                     let o = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]
@@ -292,6 +298,7 @@ struct CooperationTests {
                     #expect(r.status == .unprocessableContent && r.body.contains(said), "\(reason)")
                 }
                 #expect(HealthWords.found(in: "Hat die Schule besucht, sucht Arbeit, Krankenhaus").map { $0 } == ["Krankenhaus"])
+                #expect(HealthWords.found(in: "Posttraumatische Belastungsstörung, Angststörung, schwerbehindert, Versuch") == ["Posttraumatische", "Belastungsstörung", "Angststörung", "schwerbehindert"])
                 #expect(try await count(f, "referrals") == 0)
                 form["agreed"] = "1"
                 form["reason"] = "Seit 2017 geduldet, Duldung bis 31.12.2026, Ausbildung abgeschlossen"
@@ -334,6 +341,12 @@ struct CooperationTests {
                 #expect(cases.body.contains("\"referral_source\":\"authority\""))
                 let noReason = try await b.request(.post, "/referrals/\(leyla)/decline", form: ["csrf": csrf, "reason": ""])
                 #expect(noReason.status == .unprocessableContent && noReason.body.contains("id=\"why-\(leyla)-error\""))
+                // The reason goes to the authority: no health data, no one's details (QA of 06.12.2026).
+                for (reason, said) in [("Bei uns in Beratung wegen Posttraumatischer Belastungsstörung", "keine Gesundheitsangaben enthalten (Posttraumatischer, Belastungsstörung)"),
+                                       ("Frau Karimi wohnt Hauptstraße 5", "keine Angaben zu Personen"), ("Leyla, geb. 01.01.1990", "keine Angaben zu Personen")] {
+                    let r = try await b.request(.post, "/referrals/\(leyla)/decline", form: ["csrf": csrf, "reason": reason])
+                    #expect(r.status == .unprocessableContent && r.body.contains(said) && r.body.contains("id=\"why-\(leyla)-error\""), "\(reason)")
+                }
                 #expect(try await b.request(.post, "/referrals/\(leyla)/decline", form: ["csrf": csrf, "reason": "Zuständig ist die Beratung in Muldenau"]).status == .seeOther)
                 // A decided referral cannot be decided again (a second tab is told why).
                 let again2 = try await b.request(.post, "/referrals/\(samir)/decline", form: ["csrf": csrf, "reason": "doch nicht"])
