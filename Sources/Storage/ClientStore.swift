@@ -435,11 +435,18 @@ public struct ClientStore: Sendable {
         }
     }
 
-    /// Records that a user listed or searched clients (names and birth dates of many records were shown).
-    public func recordList(search: String?, audit: AuditContext) async throws {
-        try await reads.record(at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
-                               action: "read", entity: search?.isEmpty == false ? "client_search" : "client_list",
-                               entityID: audit.organisationID, clientID: nil)
+    /// Records that a user listed or searched clients (names and birth dates of many records were shown): the list,
+    /// and a read of each client `shown`, so that a look-up shows in that client's trail and Art. 15 page too (QA of
+    /// 06.12.2026: a name searched for left no trace with the person).
+    public func recordList(search: String?, shown: [String] = [], audit: AuditContext) async throws {
+        let entity = search?.isEmpty == false ? "client_search" : "client_list"
+        try await recordList(entity, shown: shown, audit: audit)
+    }
+
+    /// The same for any list of clients (`entity`: what the list is, e.g. the authority's released cases).
+    public func recordList(_ entity: String, shown: [String], audit: AuditContext) async throws {
+        try await reads.record([(audit.now, audit.userID, audit.organisationID, "read", entity, audit.organisationID, nil)]
+                               + shown.map { (audit.now, audit.userID, audit.organisationID, "read", entity, $0, $0) })
     }
 
     /// Records that a user read a list with personal data that is no client's file yet (the referrals).

@@ -101,7 +101,7 @@ struct APIRoutes {
         let limit = try bounded("limit", default: 50, 1...500), offset = try bounded("offset", default: 0, 0...100_000_000)
         let q = request.formQuery("q")
         let rows = try await services.clients.list(organisation: org, search: q, limit: limit, offset: offset)
-        try await services.clients.recordList(search: q, audit: services.audit(a))
+        try await services.clients.recordList(search: q, shown: rows.map(\.id), audit: services.audit(a))
         let items: [[String: Any]] = rows.map { r in
             var o: [String: Any] = ["id": r.id, "file_number": r.fileNumber, "first_name": r.firstName, "last_name": r.lastName]
             if let s = r.currentStatus { o["current_status"] = s }

@@ -69,7 +69,7 @@ struct ClientRoutes {
         let page = min(max(1, Int(request.uri.queryParameters["page"] ?? "1") ?? 1), 1_000_000)
         let size = ClientPages.pageSize
         let rows = try await services.clients.list(organisation: org, search: q, limit: size + 1, offset: (page - 1) * size)
-        try await services.clients.recordList(search: q, audit: services.audit(a))
+        try await services.clients.recordList(search: q, shown: rows.prefix(size).map(\.id), audit: services.audit(a))
         let view = rows.prefix(size).map {
             ClientRow(id: $0.id, fileNumber: $0.fileNumber, name: "\($0.lastName), \($0.firstName)", born: $0.born, nationality: $0.nationality, status: $0.currentStatus)
         }

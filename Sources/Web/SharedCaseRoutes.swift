@@ -35,6 +35,8 @@ struct SharedCaseRoutes {
             guard let c = try await services.clients.client(id: clientID, organisation: service) else { continue }
             rows.append(.init(clientID: c.id, label: "Fall \(c.fileNumber)", service: names[service] ?? ""))
         }
+        // Which clients have a consent in force is itself a disclosure: recorded with each (QA of 06.12.2026: no trace).
+        try await services.clients.recordList("shared_list", shown: rows.map(\.clientID), audit: services.audit(a))
         return Reply.html(CooperationPages.sharedList(frame: context.frame("Freigegebene Fälle", current: "shared"), rows: rows))
     }
 

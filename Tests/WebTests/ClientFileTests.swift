@@ -18,7 +18,18 @@ struct ClientFileTests {
                 let r = try await b.request(.get, "/clients?q=\(q.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)")
                 #expect(r.body.contains("/clients/client-a"), "query \(q)")
             }
+            // A look-up is recorded with each client it showed, for the trail and the Art. 15 page (QA of 06.12.2026).
+            func reads(_ entity: String, _ client: String) async throws -> Int {
+                try await f.services.db.read { try await $0.one(SQL("SELECT COUNT(*) AS n FROM audit_events WHERE entity = ? AND client_id = ?", [entity, client]))?.int("n") ?? 0 }
+            }
+            let before = try await reads("client_search", "client-a")
             let one = try await b.request(.get, "/clients?q=Haddad")
+            #expect(try await reads("client_search", "client-a") == before + 1)
+            _ = try await b.request(.get, "/api/v1/clients?q=Haddad")
+            #expect(try await reads("client_search", "client-a") == before + 2)
+            _ = try await b.request(.get, "/clients")
+            #expect(try await reads("client_list", "client-a") >= 1)
+            #expect(try await reads("client_list", "client-b") == 0)
             #expect(one.body.contains("<caption>Treffer 1–1</caption>") && one.body.contains("<td>Irak</td>"))
             // Nationalities read as German names; the file shows the code the forms take as well.
             #expect(try await b.request(.get, "/clients/client-a").body.contains("Staatsangehörigkeit Irak (IRQ)"))
@@ -404,9 +415,11 @@ struct ClientFileTests {
             _ = try await b.request(.get, "/clients/client-a/assessment")
             _ = try await b.request(.post, "/clients/client-a/facts/json", form: ["csrf": csrf, "facts": "{\"born\": \"1990-05-05\"}"])
             _ = try await b.request(.get, "/clients?q=Haddad")
+            // The search once, and the client it showed once.
             let listings = try await f.services.db.read { try await $0.query("SELECT * FROM audit_events WHERE entity = 'client_search'") }
-            #expect(listings.count == 1)
+            #expect(listings.count == 2 && listings.filter { $0.text("client_id") == "client-a" }.count == 1)
             let events = try await AuditLog.events(ofClient: "client-a", in: f.services.db)
+            #expect(events.contains { $0.action == "read" && $0.entity == "client_search" })
             #expect(events.contains { $0.action == "read" && $0.entity == "client" && $0.userID == "user-0" })
             #expect(events.contains { $0.action == "read" && $0.entity == "assessment" })
             #expect(events.contains { $0.action == "update" && $0.entity == "facts" })

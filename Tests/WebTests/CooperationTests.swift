@@ -73,6 +73,9 @@ struct CooperationTests {
                     "valid_from": "01.11.2026", "valid_until": "31.12.2026", "language": "Arabisch (Dolmetscherin)", "form_version": "SE-2024-1"])
                 #expect(ok.status == .seeOther)
                 #expect(try await clerk.request(.get, "/shared").body.contains("Fall A-1"))
+                // The list tells whose consent is in force: recorded with the client (QA of 06.12.2026).
+                let listed = try await f.services.db.read { try await $0.one("SELECT COUNT(*) AS n FROM audit_events WHERE entity = 'shared_list' AND client_id = 'client-a' AND organisation_id = 'org-abh'")?.int("n") }
+                #expect(listed == 1)
                 let view = try await clerk.request(.get, "/shared/clients/client-a")
                 #expect(view.status == .ok)
                 #expect(view.body.contains("Mohammed Haddad") && view.body.contains("id=\"assessment\""))
