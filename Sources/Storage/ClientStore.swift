@@ -406,6 +406,20 @@ public struct ClientStore: Sendable {
         }
     }
 
+    /// Corrects a client's name (Art. 16 DSGVO: a typo, a transliteration the passport settles); the search keys with
+    /// it. False for a client not of `organisation`.
+    public func rename(clientID: String, organisation: String, firstName: String, lastName: String, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            let name = "\(firstName) \(lastName)"
+            guard try await ex.one(SQL("""
+                UPDATE clients SET first_name = ?, last_name = ?, name_key = ?, name_joined = ?, updated_at = ? WHERE id = ? AND organisation_id = ? RETURNING id
+                """, [firstName, lastName, NameMatching.searchKey(name), NameMatching.joinedKey(name), audit.now, clientID, organisation])) != nil else { return false }
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "update", entity: "client", entityID: clientID, clientID: clientID)
+            return true
+        }
+    }
+
     /// Raises the client's revision if it is still `basedOn` (any, when nil). The conditional UPDATE itself decides,
     /// so two saves from the same revision cannot both pass, on SQLite or PostgreSQL.
     static func raiseRevision(_ ex: any SQLExecutor, clientID: String, organisation: String, basedOn: Int?, now: String) async throws -> ChangeOutcome {

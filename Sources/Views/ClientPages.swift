@@ -154,6 +154,7 @@ public enum ClientPages {
         <p>Aktenzeichen \(c.fileNumber) · geboren \(Labels.day(p.born)) · Staatsangehörigkeit \(p.nationality.map(CountryCodes.germanNameWithCode) ?? "unbekannt") · Einreise \(Labels.day(p.entered))</p>
         <p><a class="button" href="/clients/\(c.id)/assessment">Prüfung der Bleiberechtswege</a>
         <a href="/clients/\(c.id)/facts">Angaben bearbeiten</a>
+        · <a href="/clients/\(c.id)/name">Name berichtigen</a>
         · <a href="/clients/\(c.id)/consents">Schweigepflichtentbindungen</a>
         · <a href="/clients/\(c.id)/auskunft">Auskunft (Art. 15 DSGVO)</a>
         \(v.canSeeAudit ? "· <a href=\"/clients/\(c.id)/audit\">Protokoll</a> · <a href=\"/clients/\(c.id)/erase\">Akte löschen …</a>" as HTML : .empty)</p>
@@ -225,6 +226,31 @@ public enum ClientPages {
         <tbody>\(lines)</tbody></table>
         <p class="hint">Mehr Zeiträume? <a href="/clients/\(client.id)/status?leer=\(min(blank + 5, 30))">Weitere leere Zeilen anzeigen</a> (Eingaben vorher speichern) – leere Zeilen werden beim Speichern übergangen.</p>
         <p><button type="submit">Speichern</button> <a href="/clients/\(client.id)">Abbrechen</a></p>
+        </form>
+        """)
+    }
+
+    /// The form that corrects a client's name. `duplicates`: other files of the same name and birth date, named so that
+    /// the correction is confirmed before the person has two files under one name.
+    public static func rename(frame: PageFrame, client c: Client, firstName: String, lastName: String, errors: [String: String] = [:],
+                              duplicates: [String] = []) -> HTML {
+        let warning: HTML = duplicates.isEmpty ? .empty : """
+            <div class="error-summary" role="alert"><p>Unter diesem Namen und Geburtsdatum ist bereits erfasst: \(duplicates.joined(separator: ", ")). \
+            Ist es dieselbe Person, bitte in jener Akte weiterarbeiten.</p>
+            <label class="check"><input type="checkbox" name="confirm_duplicate" value="1"> Es ist eine andere Person: trotzdem speichern</label></div>
+            """
+        return Layout.page(frame, """
+        <h1>Name berichtigen</h1>
+        <p>Aktenzeichen \(c.fileNumber) · bisher: \(c.firstName) \(c.lastName)</p>
+        <p class="hint">Für Schreibfehler und eine Schreibweise, die ein Pass oder eine Urkunde festlegt (Art. 16 DSGVO). \
+        Gespeicherte Prüfungen und Schreiben bleiben, wie sie erstellt wurden.</p>
+        <form method="post" action="/clients/\(c.id)/name">\(Layout.csrf(frame.csrf))
+        \(warning)
+        <div class="grid">
+        <div><label for="first_name">Vorname</label>\(Layout.fieldError("first_name", errors["first_name"]))<input id="first_name" name="first_name" value="\(firstName)" maxlength="100" required\(Layout.describedBy("first_name", errors["first_name"]))></div>
+        <div><label for="last_name">Nachname</label>\(Layout.fieldError("last_name", errors["last_name"]))<input id="last_name" name="last_name" value="\(lastName)" maxlength="100" required\(Layout.describedBy("last_name", errors["last_name"]))></div>
+        </div>
+        <p><button type="submit">Name speichern</button> <a href="/clients/\(c.id)">Abbrechen</a></p>
         </form>
         """)
     }

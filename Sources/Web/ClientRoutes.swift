@@ -24,6 +24,8 @@ struct ClientRoutes {
             (.post, "/clients/{id}/relations", link),
             (.post, "/clients/{id}/relations/{relation}/delete", unlink),
             (.post, "/clients/{id}/household/leave", leaveHousehold),
+            (.get, "/clients/{id}/name", nameForm),
+            (.post, "/clients/{id}/name", rename),
             (.get, "/clients/{id}/facts", factsForm),
             (.post, "/clients/{id}/facts", saveFacts),
             (.get, "/clients/{id}/facts/json", factsJSONForm),
@@ -81,6 +83,37 @@ struct ClientRoutes {
         let a = try context.requireActor()
         guard Policy.allows(a, .createClient) else { throw AppError.forbidden }
         return Reply.html(ClientPages.new(frame: context.frame("Neue Klientin / neuer Klient", current: "clients"), form: .init()))
+    }
+
+    @Sendable func nameForm(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c) = try await loadClient(context, write: true)
+        try await services.clients.recordRead(clientID: c.id, entity: "client", audit: services.audit(a))
+        return Reply.html(ClientPages.rename(frame: clientFrame(context, "Name berichtigen", c), client: c, firstName: c.firstName, lastName: c.lastName))
+    }
+
+    /// Corrects the name (Art. 16 DSGVO), checked as a new client's; another file of the same name and birth date is
+    /// named first.
+    @Sendable func rename(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c) = try await loadClient(context, write: true)
+        let form = try await Form.checked(request, context: context)
+        let first = form.trimmed("first_name"), last = form.trimmed("last_name")
+        var errors: [String: String] = [:]
+        if first.isEmpty || first.count > 100 { errors["first_name"] = "Bitte den Vornamen angeben (höchstens 100 Zeichen)." }
+        if last.isEmpty || last.count > 100 { errors["last_name"] = "Bitte den Nachnamen angeben (höchstens 100 Zeichen)." }
+        let frame = clientFrame(context, "Name berichtigen", c)
+        guard errors.isEmpty else {
+            return Reply.html(ClientPages.rename(frame: frame, client: c, firstName: first, lastName: last, errors: errors), status: .unprocessableContent)
+        }
+        if let born = c.facts.born, form["confirm_duplicate"] != "1" {
+            let others = try await services.clients.sameNameAndBirth(organisation: c.organisationID, firstName: first, lastName: last, born: born).filter { $0.id != c.id }
+            if !others.isEmpty {
+                return Reply.html(ClientPages.rename(frame: frame, client: c, firstName: first, lastName: last, duplicates: others.map(\.fileNumber)), status: .conflict)
+            }
+        }
+        guard try await services.clients.rename(clientID: c.id, organisation: c.organisationID, firstName: first, lastName: last, audit: services.audit(a)) else {
+            throw AppError.notFound
+        }
+        return Reply.redirect("/clients/\(c.id)")
     }
 
     @Sendable func create(_ request: Request, context: BleibeContext) async throws -> Response {

@@ -406,6 +406,37 @@ struct ClientFileTests {
         }
     }
 
+    /// A name can be corrected (Art. 16 DSGVO; QA of 06.12.2026: it could be set only when the file was created): checked
+    /// like a new client's, another file of the same name and birth date named first, searched under the new name, audited.
+    @Test(arguments: TestDatabase.available)
+    func aClientsNameIsCorrected(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.addClient("client-c", fileNumber: "A-3", firstName: "Ali", lastName: "Hassan")   // born as client A
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                #expect(try await b.request(.get, "/clients/client-a").body.contains("href=\"/clients/client-a/name\""))
+                #expect(try await b.request(.get, "/clients/client-a/name").body.contains("value=\"Mohammed\""))
+                let empty = try await b.request(.post, "/clients/client-a/name", form: ["csrf": csrf, "first_name": "", "last_name": "Haddad"])
+                #expect(empty.status == .unprocessableContent && empty.body.contains("Bitte den Vornamen angeben"))
+                let same = try await b.request(.post, "/clients/client-a/name", form: ["csrf": csrf, "first_name": "Ali", "last_name": "Hasan"])
+                #expect(same.status == .conflict && same.body.contains("bereits erfasst: A-3") && same.body.contains("value=\"Hasan\""))
+                #expect(try await f.services.clients.client(id: "client-a", organisation: "org-a")?.lastName == "Haddad")
+                let fixed = try await b.request(.post, "/clients/client-a/name", form: ["csrf": csrf, "first_name": "Muhammad", "last_name": "Al-Haddad"])
+                #expect(fixed.status == .seeOther)
+                let c = try #require(try await f.services.clients.client(id: "client-a", organisation: "org-a"))
+                #expect(c.firstName == "Muhammad" && c.lastName == "Al-Haddad" && c.fileNumber == "A-1")
+                #expect(try await b.request(.get, "/clients?q=Alhaddad").body.contains("/clients/client-a\""))
+                #expect(try await AuditLog.events(ofClient: "client-a", in: f.services.db).contains { $0.action == "update" && $0.entity == "client" })
+                let confirmed = try await b.request(.post, "/clients/client-a/name", form: ["csrf": csrf, "first_name": "Ali", "last_name": "Hassan", "confirm_duplicate": "1"])
+                #expect(confirmed.status == .seeOther)
+                // Another service's counselor cannot touch it.
+                let other = Browser(client: b.client, clock: f.clock)
+                let oc = try await other.logIn(f.login(.counselor, organisation: "org-b"))
+                #expect(try await other.request(.post, "/clients/client-a/name", form: ["csrf": oc, "first_name": "X", "last_name": "Y"]).status == .notFound)
+            }
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func everyReadAndWriteIsAuditedAndTheChainVerifies(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
