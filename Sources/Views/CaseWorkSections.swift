@@ -39,10 +39,10 @@ public enum CaseWorkSections {
             \(editable ? """
             <td><form method="post" action="/cases/\(caseID)/documents" enctype="multipart/form-data">\(Layout.csrf(frame.csrf))
             <input type="hidden" name="kind" value="\(i.kind.rawValue)">
-            <label for="st-\(i.kind.rawValue)">Stand</label><select id="st-\(i.kind.rawValue)" name="state">\(options)</select>
-            <label for="rd-\(i.kind.rawValue)">Eingegangen am</label><input id="rd-\(i.kind.rawValue)" name="received_on" size="10" value="\(refused?.receivedOn ?? i.receivedOn?.german ?? today.german)"\(rdDescribed)>\(rdError)
-            <label for="f-\(i.kind.rawValue)">Datei (PDF, JPEG, PNG; höchstens 10 MB)</label><input id="f-\(i.kind.rawValue)" name="file" type="file" accept="application/pdf,image/jpeg,image/png"\(fDescribed)>\(fError)
-            <button type="submit">Speichern</button></form></td>
+            <label for="st-\(i.kind.rawValue)">Stand<span class="visually-hidden">: \(i.kind.german)</span></label><select id="st-\(i.kind.rawValue)" name="state">\(options)</select>
+            <label for="rd-\(i.kind.rawValue)">Eingegangen am<span class="visually-hidden"> (\(i.kind.german))</span></label><input id="rd-\(i.kind.rawValue)" name="received_on" size="10" value="\(refused?.receivedOn ?? i.receivedOn?.german ?? today.german)"\(rdDescribed)>\(rdError)
+            <label for="f-\(i.kind.rawValue)">Datei<span class="visually-hidden"> für \(i.kind.german)</span> (PDF, JPEG, PNG; höchstens 10 MB)</label><input id="f-\(i.kind.rawValue)" name="file" type="file" accept="application/pdf,image/jpeg,image/png"\(fDescribed)>\(fError)
+            <button type="submit">Speichern<span class="visually-hidden"> (\(i.kind.german))</span></button></form></td>
             """ as HTML : "<td></td>")</tr>
             """
         }
@@ -90,7 +90,7 @@ public enum CaseWorkSections {
         <section aria-labelledby="applications"><h2 id="applications">Anträge und Entscheidungen</h2>
         \(notice.map { "<p class=\"notice\" role=\"status\">\($0)</p>" as HTML } ?? .empty)
         \(Layout.errorSummary(errors))
-        \(rows.isEmpty ? "<p>Noch kein Antrag gestellt.</p>" as HTML : "<table><caption class=\"visually-hidden\">Anträge</caption><thead><tr><th scope=\"col\">Weg</th><th scope=\"col\">Gestellt am</th><th scope=\"col\">Stand</th><th scope=\"col\"></th></tr></thead><tbody>\(rows)</tbody></table>")
+        \(rows.isEmpty ? "<p>Noch kein Antrag gestellt.</p>" as HTML : "<table><caption class=\"visually-hidden\">Anträge</caption><thead><tr><th scope=\"col\">Weg</th><th scope=\"col\">Gestellt am</th><th scope=\"col\">Stand</th><th scope=\"col\"><span class=\"visually-hidden\">Aktionen</span></th></tr></thead><tbody>\(rows)</tbody></table>")
         \(editable ? """
         <form method="post" action="/cases/\(c.id)/applications">\(Layout.csrf(frame.csrf))
         <div class="grid">
@@ -110,7 +110,7 @@ public enum CaseWorkSections {
             let due = r.deadline(land: land).due
             let moved: HTML = due != r.on ? " <span class=\"hint\">(verschoben vom \(r.on.german): Wochenende/Feiertag)</span>" : .empty
             let done: HTML = r.doneOn.map { "erledigt am \($0.german)" } ?? (!editable ? "offen" :
-                "<form method=\"post\" action=\"/cases/\(caseID)/reminders/\(r.id)/done\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">als erledigt markieren</button></form>")
+                "<form method=\"post\" action=\"/cases/\(caseID)/reminders/\(r.id)/done\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\"><span class=\"visually-hidden\">„\(r.title)“ </span>als erledigt markieren</button></form>")
             return "<li><strong>\(due.german)</strong>\(moved) – \(r.title) · \(done)</li>"
         }
         return """

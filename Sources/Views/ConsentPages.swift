@@ -67,7 +67,7 @@ public enum ConsentPages {
         return Layout.page(frame, """
         <h1>Schweigepflichtentbindungen: \(client.firstName) \(client.lastName)</h1>
         <p class="hint">Nur unter einer passenden, gültigen und nicht widerrufenen Schweigepflichtentbindung sieht die Behörde Angaben zu dieser Person – und nur die Themen, die sie umfasst.</p>
-        \(rows.isEmpty ? "<p>Es liegt keine Schweigepflichtentbindung vor.</p>" as HTML : "<table><caption class=\"visually-hidden\">Schweigepflichtentbindungen</caption><thead><tr><th scope=\"col\">Empfänger</th><th scope=\"col\">Zweck</th><th scope=\"col\">Themen</th><th scope=\"col\">Gültigkeit</th><th scope=\"col\">Sprache / Fassung</th><th scope=\"col\">Stand</th><th scope=\"col\"></th><th scope=\"col\">Unterschriebenes Formular</th></tr></thead><tbody>\(rows)</tbody></table>")
+        \(rows.isEmpty ? "<p>Es liegt keine Schweigepflichtentbindung vor.</p>" as HTML : "<table><caption class=\"visually-hidden\">Schweigepflichtentbindungen</caption><thead><tr><th scope=\"col\">Empfänger</th><th scope=\"col\">Zweck</th><th scope=\"col\">Themen</th><th scope=\"col\">Gültigkeit</th><th scope=\"col\">Sprache / Fassung</th><th scope=\"col\">Stand</th><th scope=\"col\"><span class=\"visually-hidden\">Aktionen</span></th><th scope=\"col\">Unterschriebenes Formular</th></tr></thead><tbody>\(rows)</tbody></table>")
         \(scanError.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
         <h2>Neue Schweigepflichtentbindung erfassen</h2>
         \(recipients.isEmpty ? "<p class=\"hint\" id=\"no-recipient\">Ihre Beratungsstelle hat derzeit keine Kooperation mit einer Ausländerbehörde: es gibt niemanden, an den Angaben weitergegeben werden könnten.</p>" as HTML : newConsentForm)

@@ -205,7 +205,7 @@ public enum CooperationPages {
         return Layout.page(frame, """
         <h1>Vermittlungen</h1>
         <p class="hint">\(authoritySide ? "Von Ihrer Behörde an die Beratungsstelle vermittelte Personen und deren Stand." : "Von der Ausländerbehörde vermittelte Personen: annehmen (mit Akte) oder mit Grund ablehnen.")</p>
-        \(rows.isEmpty ? "<p>Keine Vermittlungen.</p>" as HTML : "<table><caption class=\"visually-hidden\">Vermittlungen</caption><thead><tr><th scope=\"col\">Datum</th><th scope=\"col\">Name</th><th scope=\"col\">geboren</th><th scope=\"col\">Staatsang.</th><th scope=\"col\">\(authoritySide ? "an" : "von")</th><th scope=\"col\">Anlass</th><th scope=\"col\">Stand</th><th scope=\"col\"></th></tr></thead><tbody>\(rows)</tbody></table>")
+        \(rows.isEmpty ? "<p>Keine Vermittlungen.</p>" as HTML : "<table><caption class=\"visually-hidden\">Vermittlungen</caption><thead><tr><th scope=\"col\">Datum</th><th scope=\"col\">Name</th><th scope=\"col\">geboren</th><th scope=\"col\">Staatsang.</th><th scope=\"col\">\(authoritySide ? "an" : "von")</th><th scope=\"col\">Anlass</th><th scope=\"col\">Stand</th><th scope=\"col\"><span class=\"visually-hidden\">Aktionen</span></th></tr></thead><tbody>\(rows)</tbody></table>")
         \(create)
         """)
     }
@@ -226,7 +226,7 @@ public enum CooperationPages {
             }
             return """
             <h2>\(org.name)</h2>
-            \(rows.isEmpty ? "<p>Noch keine Einträge.</p>" as HTML : "<table><caption class=\"visually-hidden\">Ansprechpersonen</caption><thead><tr><th scope=\"col\">Zuständigkeit</th><th scope=\"col\">Name</th><th scope=\"col\">Funktion</th><th scope=\"col\">Telefon</th><th scope=\"col\">E-Mail</th><th scope=\"col\"></th></tr></thead><tbody>\(rows)</tbody></table>")
+            \(rows.isEmpty ? "<p>Noch keine Einträge.</p>" as HTML : "<table><caption class=\"visually-hidden\">Ansprechpersonen</caption><thead><tr><th scope=\"col\">Zuständigkeit</th><th scope=\"col\">Name</th><th scope=\"col\">Funktion</th><th scope=\"col\">Telefon</th><th scope=\"col\">E-Mail</th><th scope=\"col\"><span class=\"visually-hidden\">Aktionen</span></th></tr></thead><tbody>\(rows)</tbody></table>")
             """
         }
         var add: HTML = .empty

@@ -78,7 +78,7 @@ public enum MeetingPages {
             """
         let follow = followUps.map { f -> HTML in
             let done: HTML = f.doneOn.map { "erledigt am \($0.german)" } ??
-                "<form method=\"post\" action=\"/meetings/\(id)/followups/\(f.id)/done\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">als erledigt markieren</button></form>"
+                "<form method=\"post\" action=\"/meetings/\(id)/followups/\(f.id)/done\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\"><span class=\"visually-hidden\">„\(f.text)“ </span>als erledigt markieren</button></form>"
             return "<tr><td>\(f.text)</td><td>\(f.owner)</td><td>\(f.due.german)</td><td>\(done)</td></tr>"
         }
         return Layout.page(frame, """
@@ -99,7 +99,7 @@ public enum MeetingPages {
         """ as HTML : minutes.isEmpty ? "<p>Noch kein Protokoll. Es schreiben die Koordination der Beratungsstelle oder die Leitung der Behörde.</p>" as HTML
             : "<div class=\"minutes\">\(minutes.split(separator: "\n", omittingEmptySubsequences: false).map { "<p>\(String($0))</p>" as HTML })</div>" as HTML)
         <h2>Vereinbarte Aufgaben</h2>
-        \(follow.isEmpty ? "<p>Keine.</p>" as HTML : "<table><caption class=\"visually-hidden\">Folgeaufgaben</caption><thead><tr><th scope=\"col\">Aufgabe</th><th scope=\"col\">Verantwortlich</th><th scope=\"col\">Bis</th><th scope=\"col\"></th></tr></thead><tbody>\(follow)</tbody></table>")
+        \(follow.isEmpty ? "<p>Keine.</p>" as HTML : "<table><caption class=\"visually-hidden\">Folgeaufgaben</caption><thead><tr><th scope=\"col\">Aufgabe</th><th scope=\"col\">Verantwortlich</th><th scope=\"col\">Bis</th><th scope=\"col\"><span class=\"visually-hidden\">Aktionen</span></th></tr></thead><tbody>\(follow)</tbody></table>")
         \(Layout.errorSummary(errors.filter { $0.key != "minutes" && !$0.key.hasPrefix("edit_") }))
         <form method="post" action="/meetings/\(id)/followups">\(Layout.csrf(frame.csrf))<div class="grid">
         <div><label for="text">Aufgabe</label><input id="text" name="text"\(Layout.describedBy("text", errors["text"]))>\(Layout.fieldError("text", errors["text"]))</div>
