@@ -37,7 +37,7 @@ public enum NameMatching {
         let key = key(s)
         guard let plain = strokeDVariant(s) else { return key }
         let words = key.split(separator: " ")
-        let more = skeleton(folded(plain), firstVowel: true).split(separator: " ").filter { !words.contains($0) }
+        let more = Self.key(plain).split(separator: " ").filter { !words.contains($0) }
         return more.isEmpty ? key : key + " " + more.joined(separator: " ")
     }
 
@@ -68,8 +68,8 @@ public enum NameMatching {
 
     public static func queryWords(_ query: String) -> [QueryWord] {
         query.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "-" }).flatMap { typed in
-            let keys = skeleton(folded(String(typed)), firstVowel: true).split(separator: " ")
-            let plain = strokeDVariant(String(typed)).map { skeleton(folded($0), firstVowel: true).split(separator: " ") }
+            let keys = key(String(typed)).split(separator: " ")
+            let plain = strokeDVariant(String(typed)).map { key($0).split(separator: " ") }
             return keys.enumerated().map { i, k in
                 let other = plain.flatMap { i < $0.count && $0[i] != k ? String($0[i]) : nil }
                 return QueryWord(key: String(k), wholeWord: k.count < 3 && typed.count >= 3, alternative: other)

@@ -233,11 +233,11 @@ public enum ClientPages {
     /// The form that corrects a client's name. `duplicates`: other files of the same name and birth date, named so that
     /// the correction is confirmed before the person has two files under one name.
     public static func rename(frame: PageFrame, client c: Client, firstName: String, lastName: String, errors: [String: String] = [:],
-                              duplicates: [String] = []) -> HTML {
+                              duplicates: [String] = [], confirmation: String = "") -> HTML {
         let warning: HTML = duplicates.isEmpty ? .empty : """
             <div class="error-summary" role="alert"><p>Unter diesem Namen und Geburtsdatum ist bereits erfasst: \(duplicates.joined(separator: ", ")). \
             Ist es dieselbe Person, bitte in jener Akte weiterarbeiten.</p>
-            <label class="check"><input type="checkbox" name="confirm_duplicate" value="1"> Es ist eine andere Person: trotzdem speichern</label></div>
+            <label class="check"><input type="checkbox" name="confirm_duplicate" value="\(confirmation)"> Es ist eine andere Person: trotzdem speichern</label></div>
             """
         return Layout.page(frame, """
         <h1>Name berichtigen</h1>

@@ -85,6 +85,20 @@ struct ClientRoutes {
         return Reply.html(ClientPages.new(frame: context.frame("Neue Klientin / neuer Klient", current: "clients"), form: .init()))
     }
 
+    /// A client's name as every form checks it (a new client, a correction, a referral).
+    static func nameErrors(first: String, last: String) -> [String: String] {
+        var errors: [String: String] = [:]
+        if first.isEmpty || first.count > 100 { errors["first_name"] = "Bitte den Vornamen angeben (höchstens 100 Zeichen)." }
+        if last.isEmpty || last.count > 100 { errors["last_name"] = "Bitte den Nachnamen angeben (höchstens 100 Zeichen)." }
+        return errors
+    }
+
+    /// The confirmation that another file of the same name and birth date is another person: it holds for the name
+    /// and birth date it was given for only (QA of 05.12.2026: edited to another existing person's, it still passed).
+    static func duplicateConfirmation(first: String, last: String, born: String) -> String {
+        AccountStore.sha256(NameMatching.key("\(first) \(last)") + "|" + born)
+    }
+
     @Sendable func nameForm(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await loadClient(context, write: true)
         try await services.clients.recordRead(clientID: c.id, entity: "client", audit: services.audit(a))
@@ -97,17 +111,17 @@ struct ClientRoutes {
         let (a, c) = try await loadClient(context, write: true)
         let form = try await Form.checked(request, context: context)
         let first = form.trimmed("first_name"), last = form.trimmed("last_name")
-        var errors: [String: String] = [:]
-        if first.isEmpty || first.count > 100 { errors["first_name"] = "Bitte den Vornamen angeben (höchstens 100 Zeichen)." }
-        if last.isEmpty || last.count > 100 { errors["last_name"] = "Bitte den Nachnamen angeben (höchstens 100 Zeichen)." }
+        let errors = Self.nameErrors(first: first, last: last)
         let frame = clientFrame(context, "Name berichtigen", c)
         guard errors.isEmpty else {
             return Reply.html(ClientPages.rename(frame: frame, client: c, firstName: first, lastName: last, errors: errors), status: .unprocessableContent)
         }
-        if let born = c.facts.born, form["confirm_duplicate"] != "1" {
+        if let born = c.facts.born {
+            let confirmation = Self.duplicateConfirmation(first: first, last: last, born: born.iso)
             let others = try await services.clients.sameNameAndBirth(organisation: c.organisationID, firstName: first, lastName: last, born: born).filter { $0.id != c.id }
-            if !others.isEmpty {
-                return Reply.html(ClientPages.rename(frame: frame, client: c, firstName: first, lastName: last, duplicates: others.map(\.fileNumber)), status: .conflict)
+            if !others.isEmpty, form.trimmed("confirm_duplicate") != confirmation {
+                return Reply.html(ClientPages.rename(frame: frame, client: c, firstName: first, lastName: last, duplicates: others.map(\.fileNumber),
+                                                     confirmation: confirmation), status: .conflict)
             }
         }
         guard try await services.clients.rename(clientID: c.id, organisation: c.organisationID, firstName: first, lastName: last, audit: services.audit(a)) else {
@@ -125,8 +139,7 @@ struct ClientRoutes {
         f.born = form.trimmed("born"); f.nationality = form.trimmed("nationality").uppercased(); f.entered = form.trimmed("entered")
         f.maritalStatus = form.trimmed("marital_status")
         var facts = Person(id: "")
-        if f.firstName.isEmpty || f.firstName.count > 100 { f.errors["first_name"] = "Bitte den Vornamen angeben (höchstens 100 Zeichen)." }
-        if f.lastName.isEmpty || f.lastName.count > 100 { f.errors["last_name"] = "Bitte den Nachnamen angeben (höchstens 100 Zeichen)." }
+        f.errors = Self.nameErrors(first: f.firstName, last: f.lastName)
         if !FileNumber.isValid(f.fileNumber) {
             f.errors["file_number"] = "Das Aktenzeichen darf höchstens 40 Zeichen haben: Buchstaben A–Z ohne Umlaute, Ziffern, Leerzeichen und - / . _ : # ( )."
         }
@@ -149,7 +162,7 @@ struct ClientRoutes {
         // A second file for the same person splits its history and its assessment: asked first (QA of 05.12.2026).
         // The confirmation holds for the name and birth date it was given for (QA of 05.12.2026: edited to another
         // existing person's, it still passed).
-        let confirmation = AccountStore.sha256(NameMatching.key("\(f.firstName) \(f.lastName)") + "|" + f.born)
+        let confirmation = Self.duplicateConfirmation(first: f.firstName, last: f.lastName, born: f.born)
         f.duplicateConfirmation = confirmation
         if let born = facts.born, form.trimmed("confirm_duplicate") != confirmation {
             f.duplicates = try await services.clients.sameNameAndBirth(organisation: org, firstName: f.firstName, lastName: f.lastName, born: born)

@@ -61,8 +61,7 @@ struct ReferralRoutes {
         guard try side(a) else { throw AppError.forbidden }
         let (ids, _) = try await partners(a)
         if !Policy.allows(a, .refer(toService: f.service, cooperating: ids.contains(f.service))) { f.errors["service"] = "Bitte eine kooperierende Beratungsstelle wählen." }
-        if f.firstName.isEmpty || f.firstName.count > 100 { f.errors["first_name"] = "Bitte den Vornamen angeben (höchstens 100 Zeichen)." }
-        if f.lastName.isEmpty || f.lastName.count > 100 { f.errors["last_name"] = "Bitte den Nachnamen angeben (höchstens 100 Zeichen)." }
+        f.errors.merge(ClientRoutes.nameErrors(first: f.firstName, last: f.lastName)) { a, _ in a }
         let born = formDay(f.born)
         if born == nil || (born!.map { $0 > services.today } ?? false) { f.errors["born"] = "Bitte ein gültiges Geburtsdatum (TT.MM.JJJJ) angeben oder leer lassen." }
         if !f.nationality.isEmpty && !CountryCodes.isValid(f.nationality) {

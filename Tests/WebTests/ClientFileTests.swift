@@ -427,7 +427,9 @@ struct ClientFileTests {
                 #expect(c.firstName == "Muhammad" && c.lastName == "Al-Haddad" && c.fileNumber == "A-1")
                 #expect(try await b.request(.get, "/clients?q=Alhaddad").body.contains("/clients/client-a\""))
                 #expect(try await AuditLog.events(ofClient: "client-a", in: f.services.db).contains { $0.action == "update" && $0.entity == "client" })
-                let confirmed = try await b.request(.post, "/clients/client-a/name", form: ["csrf": csrf, "first_name": "Ali", "last_name": "Hassan", "confirm_duplicate": "1"])
+                // The confirmation holds for the name it was given for.
+                let token = try #require(same.body.components(separatedBy: "name=\"confirm_duplicate\" value=\"").dropFirst().first?.prefix { $0 != "\"" })
+                let confirmed = try await b.request(.post, "/clients/client-a/name", form: ["csrf": csrf, "first_name": "Ali", "last_name": "Hassan", "confirm_duplicate": String(token)])
                 #expect(confirmed.status == .seeOther)
                 // Another service's counselor cannot touch it.
                 let other = Browser(client: b.client, clock: f.clock)

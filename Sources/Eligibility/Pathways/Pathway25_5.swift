@@ -14,11 +14,11 @@ extension Context {
         }()
         s.require("25_5_enforceably_obliged", obliged, fact: "status", .remediable)
         let d = person.departure
-        let impossible = allOf(d?.impossibleSince.happened(by: decision), d?.endForeseeable.map { !$0 })
+        let since = d?.impossibleSince.happened(by: decision)
+        let impossible = allOf(since, d?.endForeseeable.map { !$0 })
         if impossible == nil, let d {
             // Named by the field missing, not as the whole record (CASES.md § 6; QA of 06.12.2026).
-            let missing = (d.impossibleSince.happened(by: decision) == nil ? ["departure.impossible_since"] : [])
-                + (d.endForeseeable == nil ? ["departure.end_foreseeable"] : [])
+            let missing = (since == nil ? ["departure.impossible_since"] : []) + (d.endForeseeable == nil ? ["departure.end_foreseeable"] : [])
             s.unknown("25_5_departure_impossible", missing)
         } else {
             s.require("25_5_departure_impossible", impossible, fact: "departure", .remediable)
