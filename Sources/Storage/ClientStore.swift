@@ -38,11 +38,12 @@ public struct ClientStore: Sendable {
     /// variants: every query word must start a word of the folded name) or a file number.
     public func list(organisation: String, search: String? = nil, limit: Int = 50, offset: Int = 0) async throws -> [ClientSummary] {
         var (where_, binds) = Self.listFilter(organisation: organisation, search: search)
-        binds += [limit, offset]
+        let (rank, rankBinds) = Self.rank(search: search)
+        binds += rankBinds + [limit, offset]
         let sql = SQL("""
             SELECT c.id, c.file_number, c.first_name, c.last_name, c.born, c.nationality,
               (SELECT s.kind FROM status_periods s WHERE s.client_id = c.id ORDER BY s.position DESC LIMIT 1) AS current_status
-            FROM clients c WHERE \(where_) ORDER BY c.last_name, c.first_name, c.id LIMIT ? OFFSET ?
+            FROM clients c WHERE \(where_) ORDER BY \(rank)c.last_name, c.first_name, c.id LIMIT ? OFFSET ?
             """, binds)
         return try await db.read { ex in
             try await ex.query(sql).map { r in
@@ -73,10 +74,6 @@ public struct ClientStore: Sendable {
         if let q = search.map({ String($0.trimmingCharacters(in: .whitespaces).prefix(Self.searchLength)) }), !q.isEmpty {
             let words = NameMatching.queryWords(q).prefix(Self.searchWords)
             var parts: [String] = []
-            // A typed % or _ is a character to find, not a wildcard.
-            func literal(_ s: String) -> String {
-                s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-            }
             for w in words {
                 var either: [String] = []
                 for k in [w.key, w.alternative].compactMap({ $0 }) {
@@ -96,6 +93,29 @@ public struct ClientStore: Sendable {
             binds.append("%\(literal(q.lowercased()))%")
         }
         return (where_, binds)
+    }
+
+    /// A typed % or _ is a character to find, not a wildcard.
+    static func literal(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
+
+    /// The order of a search's hits before the alphabet: the file number or every word as typed (up to doubled letters
+    /// and o/u: `NameMatching.nearKey`) first, then every word as a whole word of the name's key (a transliteration
+    /// variant), then what only starts a word or is found in the name written as one word ("Mahmud" for "Mohammed").
+    static func rank(search: String?) -> (String, [any SQLBindable]) {
+        guard let q = search.map({ String($0.trimmingCharacters(in: .whitespaces).prefix(Self.searchLength)) }), !q.isEmpty else { return ("", []) }
+        let near = NameMatching.nearKey(q).split(separator: " ").prefix(Self.searchWords)
+        let words = NameMatching.queryWords(q).prefix(Self.searchWords)
+        guard !near.isEmpty, !words.isEmpty else { return ("", []) }
+        var binds: [any SQLBindable] = [q.lowercased()]
+        let close = near.map { w -> String in binds.append("% \(literal(String(w))) %"); return "(' ' || c.name_near || ' ') LIKE ? ESCAPE '\\'" }
+        let whole = words.map { w -> String in
+            let keys = [w.key, w.alternative].compactMap { $0 }
+            binds += keys.map { "% \(literal($0)) %" }
+            return "(" + keys.map { _ in "(' ' || c.name_key || ' ') LIKE ? ESCAPE '\\'" }.joined(separator: " OR ") + ")"
+        }
+        return ("CASE WHEN LOWER(c.file_number) = ? OR (\(close.joined(separator: " AND "))) THEN 0 WHEN \(whole.joined(separator: " AND ")) THEN 1 ELSE 2 END, ", binds)
     }
 
     /// The nationality of every client of the organisation (reports).
@@ -340,6 +360,16 @@ public struct ClientStore: Sendable {
         }
     }
 
+    /// Computes every client's ranking key (`NameMatching.nearKey`; migration 33).
+    @Sendable public static func fillNearKeys(_ ex: any SQLExecutor) async throws {
+        for r in try await ex.query("SELECT id, first_name, last_name, name_near FROM clients") {
+            let near = NameMatching.nearKey("\(try r.string("first_name")) \(try r.string("last_name"))")
+            if near != (try r.string("name_near")) {
+                try await ex.execute(SQL("UPDATE clients SET name_near = ? WHERE id = ?", [near, try r.string("id")]))
+            }
+        }
+    }
+
     /// Creates several clients in one transaction (bulk loads: demo and benchmark data); each gets its audit row.
     public func createMany(_ clients: [Client], audit: AuditContext) async throws {
         try await db.transaction { ex in
@@ -354,11 +384,11 @@ public struct ClientStore: Sendable {
                 throw StorageError.conflict("file number")
             }
             try await ex.execute(SQL("""
-                INSERT INTO clients (id, organisation_id, file_number, first_name, last_name, name_key, name_joined, born, nationality, household_id,
-                  facts_json, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO clients (id, organisation_id, file_number, first_name, last_name, name_key, name_joined, name_near, born, nationality,
+                  household_id, facts_json, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [c.id, c.organisationID, c.fileNumber, c.firstName, c.lastName, NameMatching.searchKey("\(c.firstName) \(c.lastName)"),
-                      NameMatching.joinedKey("\(c.firstName) \(c.lastName)"),
+                      NameMatching.joinedKey("\(c.firstName) \(c.lastName)"), NameMatching.nearKey("\(c.firstName) \(c.lastName)"),
                       c.facts.born?.iso, c.facts.nationality, c.householdID, CaseFileEncoder.json(c.facts, includeStatus: false, includeID: false),
                       audit.now, audit.now]))
             try await Self.writeStatus(ex, clientID: c.id, periods: c.facts.status ?? [])
@@ -412,8 +442,10 @@ public struct ClientStore: Sendable {
         try await db.transaction { ex in
             let name = "\(firstName) \(lastName)"
             guard try await ex.one(SQL("""
-                UPDATE clients SET first_name = ?, last_name = ?, name_key = ?, name_joined = ?, updated_at = ? WHERE id = ? AND organisation_id = ? RETURNING id
-                """, [firstName, lastName, NameMatching.searchKey(name), NameMatching.joinedKey(name), audit.now, clientID, organisation])) != nil else { return false }
+                UPDATE clients SET first_name = ?, last_name = ?, name_key = ?, name_joined = ?, name_near = ?, updated_at = ?
+                WHERE id = ? AND organisation_id = ? RETURNING id
+                """, [firstName, lastName, NameMatching.searchKey(name), NameMatching.joinedKey(name), NameMatching.nearKey(name), audit.now,
+                      clientID, organisation])) != nil else { return false }
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                       action: "update", entity: "client", entityID: clientID, clientID: clientID)
             return true

@@ -359,6 +359,10 @@ public enum Migrations {
         ] },
         // The search key reads "đ" both as "dj" and as "d" (Vietnamese), and skips invisible format characters.
         Migration(version: 32, name: "0032_NameKeyStrokeD", then: ClientStore.rekeyNames) { _ in [] },
+        // A closer key ranks the search's hits: the name as typed before its transliteration variants.
+        Migration(version: 33, name: "0033_NameNearKey", then: ClientStore.fillNearKeys) { _ in [
+            "ALTER TABLE clients ADD COLUMN name_near TEXT NOT NULL DEFAULT ''",
+        ] },
     ]
 
     /// Applies every migration not yet applied (up to `through`: tests of a later migration on an older database),

@@ -70,6 +70,40 @@ struct ClientFileTests {
         }
     }
 
+    /// Hits closer to what was typed come first: the same name up to doubled letters, then a transliteration variant,
+    /// then a name that only shares the start or the consonants (QA of 06.12.2026: "Hozan" before "Hosseini").
+    @Test(arguments: TestDatabase.available)
+    func searchRanksCloserNamesFirst(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.addClient("c-bakr", fileNumber: "A-2", firstName: "Hozan", lastName: "Bakr")
+        try await f.addClient("c-hoss", fileNumber: "A-3", firstName: "Ali", lastName: "Hosseini")
+        try await f.addClient("c-huss", fileNumber: "A-4", firstName: "Reza", lastName: "Husseini")
+        try await f.addClient("c-amiri", fileNumber: "A-5", firstName: "Mahmud", lastName: "Amiri")
+        try await f.addClient("c-abbas", fileNumber: "A-6", firstName: "Muhammad", lastName: "Abbas")
+        try await f.run { b in
+            try await b.logIn(f.login(.counselor))
+            func order(_ q: String) async throws -> [String] {
+                let body = try await b.request(.get, "/clients?q=\(q)").body
+                let ids = ["client-a", "c-bakr", "c-hoss", "c-huss", "c-amiri", "c-abbas"]
+                return ids.compactMap { id in body.range(of: "/clients/\(id)\"").map { (id, $0.lowerBound) } }
+                    .sorted { $0.1 < $1.1 }.map(\.0)
+            }
+            // Both Hosseini spellings before Bakr, Hozan (whose word key is the same), though "B" comes first.
+            for q in ["Hosseini", "Hoseini", "Husseini"] {
+                let hits = try await order(q)
+                #expect(hits.count == 3 && hits.last == "c-bakr", "query \(q): \(hits)")
+            }
+            // "Mohammed": the two Mohammeds (a variant) before Amiri, Mahmud (only the consonants agree).
+            let hits = try await order("Mohammed")
+            #expect(hits.last == "c-amiri" && Set(hits.prefix(2)) == ["client-a", "c-abbas"], "\(hits)")
+            // The API lists in the same order.
+            let api = try await b.request(.get, "/api/v1/clients?q=Hoseini").body
+            if let hozan = api.range(of: "\"c-bakr\""), let ali = api.range(of: "\"c-hoss\"") { #expect(ali.lowerBound < hozan.lowerBound) }
+            else { Issue.record("API search lost a hit: \(api)") }
+        }
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func changingAStatusPeriodChangesTheAssessment(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
