@@ -23,7 +23,7 @@ public enum StatusHistoryRules {
             if p.to == nil && i != periods.count - 1 { out[key] = "Zeile \(i + 1): Nur der letzte Zeitraum darf ohne Enddatum sein."; continue }
             if p.kind == .aufenthaltserlaubnis && (p.basis ?? "").isEmpty { out[key] = "Zeile \(i + 1): Bitte die Rechtsgrundlage der Aufenthaltserlaubnis angeben (z. B. 104c, 25b)."; continue }
             for code in [p.basis, p.continues].compactMap({ $0 }) where !Self.isBasis(code) {
-                out[key] = "Zeile \(i + 1): „\(code)“ ist keine Rechtsgrundlage einer Aufenthaltserlaubnis in Kurzform (Paragraph, Buchstabe, Absatz wie 25b, 104c, 25-5 oder 19d-1a)."
+                out[key] = "Zeile \(i + 1): „\(Typed.echo(code))“ ist keine Rechtsgrundlage einer Aufenthaltserlaubnis in Kurzform (Paragraph, Buchstabe, Absatz wie 25b, 104c, 25-5 oder 19d-1a)."
             }
             if out[key] != nil { continue }
             if p.kind == .fiktion && p.fiktion == nil { out[key] = "Zeile \(i + 1): Bitte die Art der Fiktion angeben."; continue }

@@ -1,3 +1,4 @@
+import Counseling
 import Foundation
 import Eligibility
 
@@ -74,8 +75,8 @@ public struct QuarterlyStatistics: Sendable, Hashable {
             guard f.count == header.count else { errors.append(RowError(line: line, message: "\(f.count) statt \(header.count) Spalten.")); continue }
             guard let q = Quarter(f[0]) else {
                 // Written right but out of range ("1990-Q1", "2026-Q5"): say what is wrong with it.
-                let message = Quarter.isWrittenAsQuarter(f[0]) ? "„\(f[0])“ liegt außerhalb der möglichen Quartale (Q1 bis Q4 der Jahre 2000 bis 2100)."
-                    : "„\(f[0])“ ist kein Quartal (z. B. 2026-Q3)."
+                let message = Quarter.isWrittenAsQuarter(f[0]) ? "„\(Typed.echo(f[0]))“ liegt außerhalb der möglichen Quartale (Q1 bis Q4 der Jahre 2000 bis 2100)."
+                    : "„\(Typed.echo(f[0]))“ ist kein Quartal (z. B. 2026-Q3)."
                 errors.append(RowError(line: line, message: message)); continue
             }
             if let today, q.lastDay >= today {
@@ -83,7 +84,7 @@ public struct QuarterlyStatistics: Sendable, Hashable {
             }
             func count(_ k: Int) -> Int?? {
                 if f[k].isEmpty { return .some(nil) }
-                guard let n = Self.count(f[k]), n >= 0, n <= 10_000_000 else { errors.append(RowError(line: line, message: "\(header[k]): „\(f[k])“ ist keine Anzahl (ganze Zahl ab 0, z. B. 1876 oder 1.876).")); return nil }
+                guard let n = Self.count(f[k]), n >= 0, n <= 10_000_000 else { errors.append(RowError(line: line, message: "\(header[k]): „\(Typed.echo(f[k]))“ ist keine Anzahl (ganze Zahl ab 0, z. B. 1876 oder 1.876).")); return nil }
                 return .some(n)
             }
             let values = (2..<header.count).map(count)
@@ -103,7 +104,7 @@ public struct QuarterlyStatistics: Sendable, Hashable {
                 out.populations.append(Population(quarter: q, tolerated: all, toleratedOver3Years: over3, toleratedOver5Years: over5))
             } else {
                 guard let reg = regulations.first(where: { $0.code == f[1] }) else {
-                    errors.append(RowError(line: line, message: "Unbekannte Vorschrift „\(f[1])“ (erlaubt: \(regulations.map(\.code).joined(separator: ", ")), gesamt)."))
+                    errors.append(RowError(line: line, message: "Unbekannte Vorschrift „\(Typed.echo(f[1]))“ (erlaubt: \(regulations.map(\.code).joined(separator: ", ")), gesamt)."))
                     continue
                 }
                 // Not for a quarter before the provision existed (QA of 05.12.2026: § 25b in 2010 was taken).

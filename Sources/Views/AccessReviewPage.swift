@@ -23,7 +23,7 @@ public enum AccessReviewPage {
         }
     }
 
-    public static func render(frame: PageFrame, from: Day, to: Day, rows: [Row], detail: Detail?) -> HTML {
+    public static func render(frame: PageFrame, from: Day, to: Day, rows: [Row], detail: Detail?, alert: String? = nil) -> HTML {
         let period = "from=\(from.german)&amp;to=\(to.german)"
         let lines = rows.map { r -> HTML in
             """
@@ -33,6 +33,7 @@ public enum AccessReviewPage {
         }
         return Layout.page(frame, """
         <h1>Zugriffsauswertung</h1>
+        \(alert.map { "<p class=\"error\" role=\"alert\" id=\"period-error\">\($0)</p>" as HTML } ?? .empty)
         <p class="hint">Zur regelmäßigen Kontrolle der Zugriffe (Art. 32 DSGVO): wer im Zeitraum wie oft auf Akten zugegriffen hat. „Ohne eigene Zuständigkeit“ zählt Akten, in denen die Person weder einen Fall führt noch einen Termin hat – für die Koordination üblich, bei Beratenden ein Anlass nachzufragen. Inhalte enthält das Protokoll nicht.</p>
         <form method="get" action="/access-review" class="no-print">
         <label for="from">von (TT.MM.JJJJ)</label><input id="from" name="from" value="\(from.german)" inputmode="numeric">

@@ -5,6 +5,10 @@ import Foundation
 /// case-file paths (`identity.clarified_on`, `german.1.level`); the web layer turns the posted form into the
 /// case-file JSON and lets the case-file decoder check it, so the form and the files share one validation.
 public enum FactsForm {
+    /// The longest free text of a fact (an offence, an occupation, a code): a name for a reader, not a record
+    /// (QA of 06.12.2026: an offence of 20,000 characters was saved and printed on the Art. 15 page).
+    public static let textLimit = 200
+
     public enum Kind: Sendable {
         case date
         /// A date, "nie" (null: never) or empty (unknown).
@@ -222,7 +226,7 @@ public enum FactsForm {
             let unknown = f.key == "conduct.current_obstruction" && value == nil
             control = select(n, [("?", "unbekannt")] + options, unknown ? "?" : (value == nil ? "?" : cur), attrs)
         case .text:
-            control = "<input id=\"\(n)\" name=\"\(n)\" value=\"\(sent ?? value.map { "\($0)" } ?? "")\"\(attrs)>"
+            control = "<input id=\"\(n)\" name=\"\(n)\" maxlength=\"\(Self.textLimit)\" value=\"\(sent ?? value.map { "\($0)" } ?? "")\"\(attrs)>"
         case .number:
             control = "<input id=\"\(n)\" name=\"\(n)\" inputmode=\"decimal\" size=\"6\" value=\"\(sent ?? number(value))\"\(attrs)>"
         case .percent:

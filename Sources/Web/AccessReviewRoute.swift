@@ -13,8 +13,7 @@ extension AdminRoutes {
     @Sendable func accessReview(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
         guard Policy.allows(a, .readAudit(ownerOrganisation: a.organisationID)) else { throw AppError.forbidden }
-        let to = try request.queryDay("to") ?? services.today, from = try request.queryDay("from") ?? to.adding(days: -29)
-        guard from <= to else { throw AppError.badRequest("Der Zeitraum endet vor seinem Beginn.") }
+        let (from, to, alert) = reviewPeriod(request)
         let start = GermanTime.start(of: from), end = GermanTime.start(of: to.adding(days: 1))
 
         let users = Dictionary(try await services.accounts.users(organisation: a.organisationID).map { ($0.id, $0) }) { x, _ in x }
@@ -38,6 +37,21 @@ extension AdminRoutes {
             }, limited: list.count == Self.reviewLimit)
         }
         try await services.clients.recordList("access_review", audit: services.audit(a))
-        return Reply.html(AccessReviewPage.render(frame: context.frame("Zugriffsauswertung", current: "users"), from: from, to: to, rows: rows, detail: detail))
+        return Reply.html(AccessReviewPage.render(frame: context.frame("Zugriffsauswertung", current: "users"), from: from, to: to, rows: rows, detail: detail, alert: alert))
+    }
+
+    /// The period asked for, default the last 30 days; one that cannot be read shows the default with the reason at the
+    /// top, as the reports do (QA of 06.12.2026: a bare error page).
+    func reviewPeriod(_ request: Request) -> (Day, Day, String?) {
+        let today = services.today
+        do {
+            let to = try request.queryDay("to") ?? today, from = try request.queryDay("from") ?? to.adding(days: -29)
+            guard from <= to else { throw AppError.badRequest("Der Zeitraum endet vor seinem Beginn.") }
+            return (from, to, nil)
+        } catch AppError.badRequest(let message) {
+            return (today.adding(days: -29), today, message + " Gezeigt werden die letzten 30 Tage.")
+        } catch {
+            return (today.adding(days: -29), today, "Der Zeitraum ist ungültig. Gezeigt werden die letzten 30 Tage.")
+        }
     }
 }

@@ -39,7 +39,7 @@ struct AppointmentRoutes {
         let parsed = asked.isEmpty ? nil : (try? parseDay(asked)) ?? nil
         let on = showing ?? parsed ?? services.today
         // A day that cannot be read is said, not quietly replaced by today (QA of 05.12.2026: 31.02.2026).
-        let alert = alert ?? (showing == nil && !asked.isEmpty && parsed == nil ? "„\(asked)“ ist kein gültiges Datum (TT.MM.JJJJ). Gezeigt wird heute." : nil)
+        let alert = alert ?? (showing == nil && !asked.isEmpty && parsed == nil ? "„\(Typed.echo(asked))“ ist kein gültiges Datum (TT.MM.JJJJ). Gezeigt wird heute." : nil)
         let from = view == "day" ? on : CalendarWeek.monday(of: on), to = view == "day" ? on : from.adding(days: 6)
         // Counselors see their own appointments; the coordinator sees the whole service's.
         let list = try await services.appointments.appointments(organisation: org, counselor: a.role == .coordinator ? nil : a.userID, from: from, to: to)
@@ -170,6 +170,9 @@ struct AppointmentRoutes {
         let today = services.today
         let list = try await services.appointments.appointments(organisation: owner.organisationID, counselor: owner.userID,
                                                                 from: today.adding(days: -30), to: today.adding(days: 365))
+        // One event per fetch, for the feed's owner: the feed names no client and a calendar app fetches it every few
+        // minutes, so a read per appointment would bury each client's trail; the access review shows the fetches.
+        try await services.clients.recordList("calendar_feed", audit: AuditContext(userID: owner.userID, organisationID: owner.organisationID, now: services.timestamp()))
         let stamp = services.timestamp().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "").prefix(15) + "Z"
         return Response(status: .ok, headers: [.contentType: "text/calendar; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(string: ICalendar.feed(list, name: "Bleibe – Beratungstermine", stamp: String(stamp)))))

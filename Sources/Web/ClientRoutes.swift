@@ -231,7 +231,7 @@ struct ClientRoutes {
             try await clientPage(context, a, c, linkRefused: ((form.trimmed("kind"), file, form["household"] == "1"), message))
         }
         guard let otherID = try await services.clients.clientID(fileNumber: file, organisation: c.organisationID) else {
-            return try await fail("Kein Klient, keine Klientin mit dem Aktenzeichen „\(file)“ in Ihrer Beratungsstelle.")
+            return try await fail("Kein Klient, keine Klientin mit dem Aktenzeichen „\(Typed.echo(file))“ in Ihrer Beratungsstelle.")
         }
         guard otherID != c.id else { return try await fail("Eine Person kann nicht mit sich selbst verknüpft werden.") }
         let relation: ClientRelation
@@ -508,6 +508,12 @@ struct ClientRoutes {
     }
 
     @Sendable func assessment(_ request: Request, context: BleibeContext) async throws -> Response {
+        try await assessmentPage(context, typed: Self.typedDay(request), saved: request.uri.queryParameters["gespeichert"].map(String.init))
+    }
+
+    /// The assessment page on the date typed (none: today). With `refusedSnapshot`, the date was sent to save an
+    /// assessment: one that cannot be read or assessed shows today's with the reason at the field, saying nothing was kept.
+    func assessmentPage(_ context: BleibeContext, typed: String?, saved: String?, refusedSnapshot: Bool = false) async throws -> Response {
         let a = try context.requireActor()
         guard let org = Policy.clientScope(a) else { throw AppError.forbidden }
         // One read for the client, its relations and the saved assessments (the page is the one counselors use most).
@@ -516,14 +522,14 @@ struct ClientRoutes {
         let today = services.today
         // A mistyped date shows today's assessment with the message at the field, not an error page.
         var dateError: (typed: String, message: String)? = nil
+        let shown = (refusedSnapshot ? " Die Prüfung wurde nicht gespeichert." : "") + " Gezeigt wird die Prüfung für heute."
         var on: Day
-        do { on = try day(request) ?? today } catch {
-            dateError = (Self.typedDay(request) ?? "", dayMessage(error) + " Gezeigt wird die Prüfung für heute.")
+        do { on = try typed.flatMap { $0.isEmpty ? nil : try parseDay($0) } ?? today } catch {
+            dateError = (typed ?? "", dayMessage(error) + shown)
             on = today
         }
-        let typed = Self.typedDay(request) ?? ""
         if let why = Self.unassessable(on, born: c.facts.born) {
-            dateError = (typed, why + " Gezeigt wird die Prüfung für heute.")
+            dateError = (typed ?? "", why + shown)
             on = today
         }
         // A pending application fixes the application date of every pathway (K10): an age limit is judged on it.
@@ -543,7 +549,7 @@ struct ClientRoutes {
         var model = AssessmentPage.Model(client: c, on: on, today: today, person: person, snapshots: snapshots, deadlines: deadlines)
         model.appliedOn = applied
         model.dateError = dateError
-        model.saved = ["angaben": "Angaben", "statusverlauf": "Statusverlauf"][request.uri.queryParameters["gespeichert"].map(String.init) ?? ""]
+        model.saved = ["angaben": "Angaben", "statusverlauf": "Statusverlauf"][saved ?? ""]
         return Reply.html(AssessmentPage.render(frame: clientFrame(context, "Prüfung", c), model), status: dateError == nil ? .ok : .unprocessableContent)
     }
 
@@ -600,9 +606,11 @@ struct ClientRoutes {
     @Sendable func snapshot(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await loadClient(context, write: true)
         let form = try await Form.checked(request, context: context)
-        let on = try parseDay(form.trimmed("on")) ?? services.today
-        // The same dates as the page (QA of 05.12.2026: a tampered date kept a snapshot the page refuses to show).
-        if let why = Self.unassessable(on, born: c.facts.born) { throw AppError.badRequest(why + " Die Prüfung wurde nicht gespeichert.") }
+        // The same dates as the page (QA of 05.12.2026: a tampered date kept a snapshot the page refuses to show); one
+        // refused shows the page with the reason, not an error page (QA of 06.12.2026).
+        guard let on = try? parseDay(form.trimmed("on")) ?? services.today, Self.unassessable(on, born: c.facts.born) == nil else {
+            return try await assessmentPage(context, typed: form.trimmed("on"), saved: nil, refusedSnapshot: true)
+        }
         let person = try await assess(c, on: on)
         let doc = AssessmentDocument(HouseholdAssessment(on: on, appliedOn: person.filed.first?.filedOn, persons: [person]), caseID: c.id)
         // The same conclusion saved twice in a row (a double click) is kept once: the saved one is shown.

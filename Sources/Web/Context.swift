@@ -274,8 +274,8 @@ func parseDay(_ text: String) throws -> Day? {
     let t = text.trimmingCharacters(in: .whitespaces)
     if t.isEmpty { return nil }
     if let d = Day(iso: t) ?? Day(german: t) {
-        guard FactBounds.days.contains(d) else { throw AppError.badRequest("„\(t)“ liegt außerhalb des zulässigen Zeitraums (1900 bis 2199).") }
+        guard FactBounds.days.contains(d) else { throw AppError.badRequest("„\(Typed.echo(t))“ liegt außerhalb des zulässigen Zeitraums (1900 bis 2199).") }
         return d
     }
-    throw AppError.badRequest("„\(t)“ ist kein gültiges Datum (TT.MM.JJJJ).")
+    throw AppError.badRequest("„\(Typed.echo(t))“ ist kein gültiges Datum (TT.MM.JJJJ).")
 }

@@ -82,8 +82,8 @@ enum FactsFormParser {
         case .date, .dateOrNever:
             if raw.isEmpty { return .omit }
             if case .dateOrNever = f.kind, raw.lowercased() == "nie" { return .set(NSNull()) }
-            guard let d = try? parseDay(raw) else { return .error("„\(raw)“ ist kein gültiges Datum (TT.MM.JJJJ).") }
-            if let born, d < born { return .error("„\(raw)“ liegt vor der Geburt (\(born.german)).") }
+            guard let d = try? parseDay(raw) else { return .error("„\(Typed.echo(raw))“ ist kein gültiges Datum (TT.MM.JJJJ).") }
+            if let born, d < born { return .error("„\(Typed.echo(raw))“ liegt vor der Geburt (\(born.german)).") }
             return .set(d.iso)
         case .flag:
             switch raw {
@@ -106,15 +106,22 @@ enum FactsFormParser {
             return .set(raw)
         case .text:
             if raw.isEmpty { return .omit }
+            guard raw.count <= FactsForm.textLimit else { return .error("Bitte höchstens \(FactsForm.textLimit) Zeichen angeben.") }
             guard f.key == "nationality" || f.key == "country" else { return .set(raw) }
             let code = raw.uppercased()
             guard CountryCodes.isValid(code) else { return .error("Bitte einen dreistelligen ISO-Code angeben (z. B. AFG, IRQ; XXA für staatenlos).") }
             return .set(code)
         case .number:
             if raw.isEmpty { return .omit }
-            guard let x = Double(raw.replacingOccurrences(of: ",", with: ".")), x >= 0, x <= Double(FactBounds.largestNumber) else {
-                return .error("Bitte eine Zahl von 0 bis 1.000.000 angeben.")
+            // The range a reader expects of the field (QA of 06.12.2026: "0 bis 1.000.000" for weekly hours); the
+            // decoder's bound stays the limit of the others.
+            let hours = f.key.hasSuffix("hours")
+            guard let x = Double(raw.replacingOccurrences(of: ",", with: ".")), x.isFinite else {
+                return .error("„\(Typed.echo(raw))“ ist keine Zahl. Bitte eine Zahl angeben (z. B. 20 oder 20,5).")
             }
+            if hours, !(0...80).contains(x) { return .error("Bitte Wochenstunden von 0 bis 80 angeben.") }
+            guard x >= 0 else { return .error("Bitte eine Zahl ab 0 angeben.") }
+            guard x <= Double(FactBounds.largestNumber) else { return .error("Die Zahl ist zu groß.") }
             return .set(x == x.rounded() ? Int(x) as Any : x as Any)
         case .percent:
             if raw.isEmpty { return .omit }
@@ -143,7 +150,7 @@ enum FactsFormParser {
         if e.message.hasPrefix(missing), let key = e.message.dropFirst(missing.count).split(separator: "'").first {
             return (fieldName(e.path.isEmpty ? String(key) : "\(e.path).\(key)"), "Bitte angeben – die übrigen Angaben dieser Zeile brauchen diese Angabe.")
         }
-        var text = DecoderMessages.german(e.message).replacingOccurrences(of: "darf nicht vor „from“ liegen", with: "darf nicht vor dem Beginn liegen")
+        var text = DecoderMessages.german(e.message).replacingOccurrences(of: "darf nicht vor „from“ liegen", with: "„bis“ darf nicht vor dem Beginn liegen")
         // Field names as the form labels them, whole numbers without ".0".
         text = text.replacingOccurrences(of: "(oder juvenile_law: true bei", with: "(oder „nach Jugendstrafrecht“: ja bei")
         for (key, label) in [("day_fines", "Tagessätze"), ("prison_months", "Freiheitsstrafe (Monate)"), ("juvenile_months", "Jugendstrafe (Monate)"),

@@ -68,7 +68,7 @@ struct ReportRoutes {
             if let f, let t, let q = Quarter.containing(f), f == q.firstDay, t == q.lastDay, q <= last { quarter = q }
             else {
                 // The reason first where the input itself is wrong (QA of 05.12.2026: "31.02.2026" got only the general hint).
-                let why = [(fromText, f), (toText, t)].first { !$0.0.isEmpty && $0.1 == nil }.map { "„\($0.0)“ ist kein gültiges Datum (TT.MM.JJJJ). " }
+                let why = [(fromText, f), (toText, t)].first { !$0.0.isEmpty && $0.1 == nil }.map { "„\(Typed.echo($0.0))“ ist kein gültiges Datum (TT.MM.JJJJ). " }
                     ?? ((f != nil && t != nil && f! > t!) ? "Der Zeitraum endet vor seinem Beginn. " : "")
                 alert = "\(why)\(what) gibt es je abgeschlossenem Quartal (vom ersten bis zum letzten Tag). Gezeigt wird \(last.german)."
             }

@@ -86,4 +86,29 @@ struct ResultReasonTests {
         #expect(Outcome.allCases.allSatisfy { (seen[$0] ?? 0) > 0 }, "every result occurs: \(seen)")
         #expect(failures.isEmpty, Comment(rawValue: "\(failures.count):\n" + failures.prefix(15).joined(separator: "\n")))
     }
+
+    /// A condition is listed once in an answer, a reader would otherwise count two requirements (QA of 06.12.2026:
+    /// § 60d Abs. 4's fallback for both spouses). `reachable_date` names each open fact of the date search apart.
+    @Test func eachConditionIsListedOnce() throws {
+        var failures: [String] = []
+        func check(_ household: Household, on: Day, name: String) {
+            for person in Engine().assess(household, on: on).persons {
+                for a in person.assessments {
+                    let ids = a.conditions.map(\.id).filter { $0 != "reachable_date" }
+                    if Set(ids).count != ids.count { failures.append("\(name) \(person.personID) \(a.pathway.rawValue): \(ids)") }
+                }
+            }
+        }
+        for path in Paths.yamlFiles(in: Paths.sharedCases) + Paths.yamlFiles(in: Paths.projectCases) {
+            let file = try CaseFileDecoder.load(path: path)
+            check(file.household, on: file.on, name: file.id)
+            // Public case 17 a year later: both spouses rest on the fallback.
+            if file.id.hasPrefix("17-") { check(file.household, on: Day(iso: "2023-01-01")!, name: file.id + " 2023") }
+        }
+        for day in ["2026-11-22", "2023-01-01"] {
+            var generator = PopulationGenerator(seed: 7, on: Day(iso: day)!)
+            for n in 0..<400 { check(generator.nextHousehold(), on: Day(iso: day)!, name: "household \(n) on \(day)") }
+        }
+        #expect(failures.isEmpty, Comment(rawValue: "\(failures.count):\n" + failures.prefix(15).joined(separator: "\n")))
+    }
 }

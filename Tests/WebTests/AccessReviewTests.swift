@@ -40,8 +40,12 @@ struct AccessReviewTests {
                 // A day before: nobody (the client created on 01.11. is another day).
                 #expect(try await coordination.request(.get, "/access-review?from=20.11.2026&to=21.11.2026").body.contains("id=\"no-access\""))
                 // Bad input is a clear 400; another organisation's user is not found.
-                #expect(try await coordination.request(.get, "/access-review?from=31.02.2026").status == .badRequest)
-                #expect(try await coordination.request(.get, "/access-review?from=22.11.2026&to=21.11.2026").status == .badRequest)
+                // A period that cannot be read shows the last 30 days with the reason (QA of 06.12.2026: a bare error page).
+                for (query, reason) in [("from=31.02.2026", "„von“ ist kein gültiges Datum"), ("from=22.11.2026&to=21.11.2026", "endet vor seinem Beginn")] {
+                    let r = try await coordination.request(.get, "/access-review?\(query)")
+                    #expect(r.status == .ok && r.body.contains("id=\"period-error\"") && r.body.contains(reason)
+                            && r.body.contains("Gezeigt werden die letzten 30 Tage.") && r.body.contains("value=\"24.10.2026\""), "\(query)")
+                }
                 #expect(try await coordination.request(.get, "/access-review?user=user-5").status == .notFound)
                 // The other city's coordination sees only its own staff.
                 let muldenau = Browser(client: b.client, clock: f.clock)

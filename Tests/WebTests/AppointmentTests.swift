@@ -94,6 +94,9 @@ struct AppointmentTests {
                 #expect(ics.body.contains("BEGIN:VEVENT\r\n") && ics.body.contains("DTSTART;TZID=Europe/Berlin:20261124T100000"))
                 #expect(ics.body.contains("DTEND;TZID=Europe/Berlin:20261124T110000") && ics.body.contains("STATUS:CONFIRMED"))
                 for secret in ["Haddad", "Mohammed", "A-1", "client-a"] { #expect(!ics.body.contains(secret), "\(secret)") }
+                // Each fetch is recorded for the feed's owner, once, not per appointment (QA of 06.12.2026: no event).
+                let fetches = try await f.services.db.read { try await $0.query(SQL("SELECT user_id, client_id FROM audit_events WHERE entity = 'calendar_feed'")) }
+                #expect(fetches.count == 1 && fetches.first?.text("user_id") == "user-0" && fetches.first?.text("client_id") == nil)
                 let second = try await b.request(.post, "/appointments/feed", form: ["csrf": csrf])
                 let url2 = "/calendar/" + (try #require(second.body.components(separatedBy: "id=\"feed-url\">").dropFirst().first?.prefix { $0 != "<" }).components(separatedBy: "/calendar/").last ?? "")
                 #expect(try await anonymous.request(.get, String(url)).status == .notFound)

@@ -121,9 +121,11 @@ struct CaseWorkTests {
                 #expect(first.status == .seeOther && second.headers[.location] == first.headers[.location])
                 #expect(try await f.services.clients.snapshots(clientID: "client-a", organisation: "org-a").count == 1)
                 // Not on a date the page refuses: before the Residence Act or before the birth.
-                for on in ["01.01.1990", "31.12.2004"] {
+                // The page shows why, at its date field (QA of 06.12.2026: a date that cannot be read gave a bare page).
+                for on in ["01.01.1990", "31.12.2004", "2026-13-01"] {
                     let refused = try await b.request(.post, "/clients/client-a/assessment/snapshots", form: ["csrf": csrf, "on": on])
-                    #expect(refused.status == .badRequest && refused.body.contains("nicht gespeichert"), "\(on)")
+                    #expect(refused.status == .unprocessableContent && refused.body.contains("Die Prüfung wurde nicht gespeichert.")
+                            && refused.body.contains("id=\"on-error\"") && refused.body.contains("value=\"\(on)\""), "\(on)")
                 }
                 #expect(try await f.services.clients.snapshots(clientID: "client-a", organisation: "org-a").count == 1)
                 // A refused family link keeps what was sent (a quick retry with the defaults would link the wrong relationship).

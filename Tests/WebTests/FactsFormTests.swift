@@ -170,9 +170,20 @@ struct FactsFormTests {
                 let scope = try await b.request(.post, "/clients/client-a/facts", form: noScope)
                 #expect(scope.status == .unprocessableContent && scope.body.contains("id=\"german__0__scope-error\"") && !scope.body.contains("missing required"))
                 var backwards = fields
-                backwards["employment__0__from"] = "01.01.2024"; backwards["employment__0__to"] = "01.06.2023"; backwards["employment__0__weekly_hours"] = "20"
+                backwards["employment__0__from"] = "01.01.2024"; backwards["employment__0__to"] = "01.06.2023"; backwards["employment__0__hours"] = "20"
                 let ends = try await b.request(.post, "/clients/client-a/facts", form: backwards)
-                #expect(ends.status == .unprocessableContent && ends.body.contains("darf nicht vor dem Beginn liegen (01.01.2024)"), "\(ends.body.components(separatedBy: "error-summary").dropFirst().first?.prefix(600) ?? "")")
+                #expect(ends.status == .unprocessableContent && ends.body.contains("„bis“ darf nicht vor dem Beginn liegen (01.01.2024)"), "\(ends.body.components(separatedBy: "error-summary").dropFirst().first?.prefix(600) ?? "")")
+                // Ranges as a reader expects them, long values quoted cut, free texts limited (QA of 06.12.2026).
+                var odd = fields
+                odd["employment__0__from"] = "01.01.2024"; odd["employment__0__hours"] = "-5"
+                odd["entered"] = String(repeating: "x", count: 5_000)
+                odd["asylum__ou_basis"] = String(repeating: "y", count: 201)
+                let refused = try await b.request(.post, "/clients/client-a/facts", form: odd)
+                #expect(refused.status == .unprocessableContent && refused.body.contains("Bitte Wochenstunden von 0 bis 80 angeben.")
+                        && !refused.body.contains("1.000.000") && refused.body.contains("… (gekürzt)“ ist kein gültiges Datum")
+                        && !refused.body.contains(String(repeating: "x", count: 41) + "…") && refused.body.contains("Bitte höchstens 200 Zeichen angeben."),
+                        "\(refused.body.components(separatedBy: "error-summary").dropFirst().first?.prefix(1500) ?? "")")
+                #expect(refused.body.contains("maxlength=\"200\""))
             }
         }
     }

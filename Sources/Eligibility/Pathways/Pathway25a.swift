@@ -10,12 +10,28 @@ extension Context {
         if s.explains { s.versions.append(rules.reference(on: decision)) }
         if let r = rules.rules(on: decision) { return r }
         if let next = rules.nextInForce(after: decision) {
-            s.fail("law_in_force", .time, metFrom: next)
+            notInForce(&s, until: next)
             if s.explains { s.versions.append(rules.reference(on: next)) }
             return rules.rules(on: next)
         }
-        s.fail("law_in_force", .permanent)
+        notInForce(&s, until: nil)
         return nil
+    }
+
+    /// Fails `law_in_force` until `next` (nil: never). A pathway resting on two provisions (§ 25b and its Abs. 6) lists
+    /// the condition once, with the later start (QA of 06.12.2026: it was listed twice).
+    private func notInForce(_ s: inout Sheet, until next: Day?) {
+        guard let i = s.conditions.firstIndex(where: { $0.id == "law_in_force" }) else {
+            if let next { s.fail("law_in_force", .time, metFrom: next) } else { s.fail("law_in_force", .permanent) }
+            return
+        }
+        guard s.conditions[i].state == .failing(.time) else { return }
+        if let next {
+            if let before = s.conditions[i].metFrom, before >= next { return }
+            s.conditions[i].metFrom = next
+        } else {
+            s.conditions[i] = ConditionResult("law_in_force", .failing(.permanent))
+        }
     }
 
     /// A § 104c holder on `R_dec` while the § 104c branch of §§ 25a/25b is in force.

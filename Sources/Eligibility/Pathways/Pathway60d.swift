@@ -75,6 +75,7 @@ extension Context {
                                  of: x === subject ? nil : x)
         }
         mergeDuplicates(&s, "60d_identity_deadline")
+        mergeDiscretion(&s, "60d_identity_discretion")
 
         // Nr. 2: 12 months of held Duldung before the application.
         if !skipDuldungMonths {
@@ -143,6 +144,15 @@ extension Context {
     }
 
     /// Keeps the worst of several results for the same condition (person and spouse).
+    /// The fallback used for both spouses is one condition, its detail naming both (QA of 06.12.2026: it was listed
+    /// twice, in `conditions` and in `discretion`).
+    private func mergeDiscretion(_ s: inout Sheet, _ id: String) {
+        let same = s.conditions.indices.filter { s.conditions[$0].id == id }
+        guard let first = same.first, same.count > 1 else { return }
+        if s.explains { s.conditions[first].detail = same.compactMap { s.conditions[$0].detail }.joined(separator: "; ") }
+        for i in same.dropFirst().reversed() { s.conditions.remove(at: i) }
+    }
+
     private func mergeDuplicates(_ s: inout Sheet, _ id: String) {
         let same = s.conditions.enumerated().filter { $0.element.id == id }
         guard same.count > 1 else { return }

@@ -143,7 +143,8 @@ extension Context {
             // Once clarified, the steps count as taken on that day at the latest.
             let stepsBy = [identity.allStepsTakenOn.day, identity.clarifiedOn.day].compactMap { $0 }.min()
             if let d = stepsBy, d <= decision {
-                s.add(ConditionResult(fallback, .discretion, detail: "Frist (\(deadline.german)) versäumt, aber alle zumutbaren Schritte unternommen – Ermessen"))
+                let whose = other == nil ? "" : "Ehegatte/Lebenspartner: "
+                s.add(ConditionResult(fallback, .discretion, detail: s.explains ? "\(whose)Frist (\(deadline.german)) versäumt, aber alle zumutbaren Schritte unternommen – Ermessen" : nil))
                 return true
             }
             if identity.allStepsTakenOn == .unknown && identity.clarifiedOn == .unknown { s.unknown(id, ["\(prefix)identity"]); return false }
