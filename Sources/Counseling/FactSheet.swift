@@ -54,7 +54,11 @@ public struct FactSheet: Sendable, Hashable {
         var lines: [(String, String)] = []
         lines.append(("Alter", ageBand(f.born, on: day)))
         lines.append(("Herkunft", region(f.nationality)))
-        lines.append(("Familie", (spouse ? "mit Ehe-/Lebenspartner:in" : "ohne Partner:in im Haushalt") + ", \(minorChildren) minderjährige Kinder"))
+        // From the family links of the file: what is not linked is not known to be absent (QA of 06.12.2026: "0
+        // minderjährige Kinder" for a file without links read as a fact).
+        let partner = spouse ? "mit Ehe-/Lebenspartner:in" : "keine Partner:in im Haushalt erfasst"
+        let children = minorChildren == 0 ? "keine minderjährigen Kinder erfasst" : minorChildren == 1 ? "1 minderjähriges Kind" : "\(minorChildren) minderjährige Kinder"
+        lines.append(("Familie", partner + ", " + children))
         // Entry and history by year only: the authority holds every tolerated person's dates to the day, and a month of
         // entry with a month-by-month history beside nationality and family would point to one person. The lengths of
         // stay the law counts are given as whole years instead.
@@ -72,9 +76,10 @@ public struct FactSheet: Sendable, Hashable {
             lines.append(("Aufenthaltsdauer", f.entered == nil ? "mindestens \(years) Jahre laut erfasstem Verlauf" : "\(years) Jahre"))
         }
         let level = (f.german ?? []).filter { $0.date <= day }.map(\.level).max()
-        lines.append(("Deutsch", level.map { ["A1", "A2", "B1", "B2", "C1", "C2"][$0.rawValue - 1] } ?? "kein Nachweis"))
-        let working = (f.employment ?? []).contains { $0.covers(day) }
-        lines.append(("Beschäftigung", working ? "derzeit beschäftigt" : "derzeit nicht beschäftigt"))
+        // An omitted fact is unknown, never "no" (CASES.md): the authority would discuss a claim the file does not make.
+        lines.append(("Deutsch", level.map { ["A1", "A2", "B1", "B2", "C1", "C2"][$0.rawValue - 1] } ?? (f.german == nil ? "nicht erfasst" : "kein Nachweis")))
+        let working = f.employment.map { jobs in jobs.contains { $0.covers(day) } }
+        lines.append(("Beschäftigung", working.map { $0 ? "derzeit beschäftigt" : "derzeit nicht beschäftigt" } ?? "nicht erfasst"))
         // No line on convictions: it is a topic of its own that only a consent releases, anonymised or not (QA of
         // 05.12.2026); where it decides a pathway, the assessment below says so without the record.
         let summary = p.assessments.filter { $0.outcome != .excluded && $0.outcome != .notMet }.map { a in

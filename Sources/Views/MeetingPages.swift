@@ -124,7 +124,7 @@ public enum MeetingPages {
         \(error.map { "<p class=\"error\" role=\"alert\" id=\"question-error\">\($0)</p>" as HTML } ?? .empty)
         <form method="post" action="/cases/\(caseID)/meeting">\(Layout.csrf(frame.csrf))
         <label for="meeting">Sitzung</label><select id="meeting" name="meeting">\(options)</select>
-        <label for="question">Frage an die Runde</label><input id="question" name="question" size="80" value="\(chosen?.question ?? "")"\(error == nil ? "" : " aria-describedby=\"question-error\"")>
+        <label for="question">Frage an die Runde</label><input id="question" name="question" size="80" value="\(chosen?.question ?? "")"\(Layout.describedBy("question", error))>
         <p><button type="submit">Fall anonymisiert einbringen</button></p></form></section>
         """
     }

@@ -84,6 +84,7 @@ enum DocumentFiles {
 
     /// Stores the bytes under their SHA-256 in `directory` (written once, then renamed: never half a file).
     static func store(_ file: MultipartForm.File, directory: String) throws -> StoredFile {
+        guard !file.bytes.isEmpty else { throw AppError.unsupportedType("Die Datei ist leer. Bitte die Datei erneut auswählen.") }
         guard let type = sniff(file.bytes) else {
             throw AppError.unsupportedType("Nur PDF-, JPEG- oder PNG-Dateien können hochgeladen werden.")
         }
@@ -96,10 +97,16 @@ enum DocumentFiles {
             try Data(file.bytes).write(to: temp)
             try FileManager.default.moveItem(at: temp, to: target)
         }
-        // Keep only a harmless display name (no path, no quotes or control characters).
-        let base = (file.name as NSString).lastPathComponent.filter { !$0.isNewline && $0 != "\"" && $0 != "\\" && !($0.asciiValue.map { $0 < 32 } ?? false) }
+        // Keep only a harmless display name (no path, no quotes or control characters, no direction overrides: "\u{202E}gpj.exe"
+        // showed as "exe.jpg"; QA of 06.12.2026). Joiners stay: Persian spelling needs them.
+        let base = String(String.UnicodeScalarView((file.name as NSString).lastPathComponent.unicodeScalars.filter {
+            !Self.directionControls.contains($0.value) && $0.properties.generalCategory != .control && $0 != "\"" && $0 != "\\"
+        }))
         return StoredFile(name: displayName(base, type: type), contentType: type, size: file.bytes.count, sha256: sum)
     }
+
+    /// Marks and overrides of the text direction (U+061C, U+200E/F, U+202A–E, U+2066–9).
+    static let directionControls: Set<UInt32> = [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
 
     /// At most 120 characters, ending in the extension of the kind the content is (a PNG sent as "lohn.pdf" is kept
     /// as "lohn.png": a program opening it by its name would refuse it).

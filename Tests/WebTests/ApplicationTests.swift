@@ -320,6 +320,17 @@ struct ApplicationTests {
                 #expect(DocumentFiles.displayName("lohn.pdf", type: "image/png") == "lohn.png" && DocumentFiles.displayName("scan.JPEG", type: "image/jpeg") == "scan.jpg")
                 // A quote in a file name comes as browsers write it, "%22" (QA of 06.12.2026: shown as "%22").
                 #expect(MultipartForm.browserFileName("zeugnis %22ä%22.pdf") == "zeugnis \"ä\".pdf")
+                // A direction override does not turn the name around, Persian joiners stay; an empty file is called empty
+                // (QA of 06.12.2026: "\u{202E}gpj.exe" showed as "exe.jpg"; an empty file was "not a PDF").
+                let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bidi-\(UUID().uuidString)").path
+                let turned = try DocumentFiles.store(MultipartForm.File(name: "\u{202E}fdp.exe\u{2066}.pdf", contentType: "application/pdf", bytes: pdf), directory: dir)
+                #expect(turned.name == "fdp.exe.pdf")
+                #expect(try DocumentFiles.store(MultipartForm.File(name: "می\u{200C}خواهم.pdf", contentType: "application/pdf", bytes: pdf), directory: dir).name == "می\u{200C}خواهم.pdf")
+                #expect(throws: AppError.self) { try DocumentFiles.store(MultipartForm.File(name: "leer.pdf", contentType: "application/pdf", bytes: []), directory: dir) }
+                let empty = try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "employment", "state": "received", "received_on": "12.11.2026"],
+                                               file: ("file", "leer.pdf", "application/pdf", []))
+                #expect(empty.body.contains("Die Datei ist leer."))
+                try? FileManager.default.removeItem(atPath: dir)
                 #expect(download.body.utf8.count == pdf.count)
                 // A replaced file is not kept on disk, unless another record still points to the same content.
                 func sha(_ kind: String) async throws -> String? {

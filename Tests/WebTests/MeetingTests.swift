@@ -33,6 +33,8 @@ struct MeetingTests {
                 let meetingID = String(meetingPath.split(separator: "/").last!)
                 let named = try await b.request(.post, casePath + "/meeting", form: ["csrf": csrf, "meeting": meetingID, "question": "Reicht bei Herrn Haddad (A-1) die Teilzeit?"])
                 #expect(named.status == .unprocessableContent && named.body.contains("id=\"question-error\"") && named.body.contains("Haddad, A-1"))
+                // The field points at its error (QA of 06.12.2026: the attribute was escaped into the page as text).
+                #expect(named.body.contains("name=\"question\" size=\"80\" value=\"Reicht bei Herrn Haddad (A-1) die Teilzeit?\" aria-invalid=\"true\" aria-describedby=\"question-error\">"))
                 // Nor another client of the service, their file number, or a month of the person's own record: the sheet
                 // gives years (QA of 06.12.2026). A date of the law passes.
                 try await f.addClient("client-c", fileNumber: "A-7", firstName: "Luiza", lastName: "Alijewa")
@@ -166,6 +168,14 @@ struct MeetingTests {
                                    question: "Frage", on: Day("2026-11-22"))
         #expect(sheet.text.contains("Alter: 25–29 Jahre") && sheet.text.contains("Herkunft: Ostafrika") && sheet.text.contains("seit 2016: Duldung") && !sheet.text.contains("09/2016"))
         #expect(!sheet.text.contains("2001") && !sheet.text.contains("ERI") && !sheet.text.contains("14.09"))
+        // What the file does not record is said so, not stated as "no" (QA of 06.12.2026).
+        #expect(sheet.text.contains("Deutsch: nicht erfasst") && sheet.text.contains("Beschäftigung: nicht erfasst")
+                && sheet.text.contains("keine Partner:in im Haushalt erfasst, keine minderjährigen Kinder erfasst"), "\(sheet.text)")
+        p.german = []; p.employment = []
+        let known = FactSheet.make(person: Engine().assess(Household(single: p), on: Day("2026-11-22")).person("x")!, spouse: true, minorChildren: 1,
+                                   question: "Frage", on: Day("2026-11-22"))
+        #expect(known.text.contains("Deutsch: kein Nachweis") && known.text.contains("Beschäftigung: derzeit nicht beschäftigt")
+                && known.text.contains("mit Ehe-/Lebenspartner:in, 1 minderjähriges Kind"), "\(known.text)")
     }
 
     /// No line on convictions (a topic only a consent releases); a sheet the authority could match to one or two of the
