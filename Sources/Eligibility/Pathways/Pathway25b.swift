@@ -256,7 +256,15 @@ extension Context {
         } else if let own = person.status?.last(where: { $0.kind == .duldung60d && $0.from <= decision }), own.holder != .main {
             // The person holds it as spouse or child, but the main holder, whose § 60d conditions count, is not in the
             // case (QA of 05.12.2026: read as "no Beschäftigungsduldung in the family").
-            s.unknown("b6_60d_conditions_still_met", ["relations"], "die Person mit der Beschäftigungsduldung als Hauptinhaber ist nicht in der Akte")
+            // A partner or parent of the case whose status history is missing may be that holder: named by that fact
+            // (QA of 06.12.2026: "relations" was asked for though they were given).
+            let unrecorded = household.data.relationsKnown
+                ? (household.partners(of: subject.id) + household.parents(of: subject.id).map { $0.0 }).filter { $0.person.status == nil } : []
+            if unrecorded.isEmpty {
+                s.unknown("b6_60d_conditions_still_met", ["relations"], "die Person mit der Beschäftigungsduldung als Hauptinhaber ist nicht in der Akte")
+            } else {
+                s.unknown("b6_60d_conditions_still_met", unrecorded.map { fact("status", of: $0) }, "der Statusverlauf der Person mit der Beschäftigungsduldung als Hauptinhaber fehlt")
+            }
         } else {
             s.fail("b6_60d_conditions_still_met", .remediable, "keine Beschäftigungsduldung (§ 60d Abs. 1) in der Familie")
         }
@@ -314,8 +322,17 @@ extension Context {
             case true?: s.met("b6_german_written_A2_if_course_possible")
             case nil: s.unknown("b6_german_written_A2_if_course_possible", ["german"])
             case false?:
-                let partnerWritten = household.partners(of: subject.id).contains { $0.person.hasWritten(.a2, by: decision) == true }
-                if partnerWritten { s.unknown("b6_german_written_A2_if_course_possible", ["U9"]) } else {
+                // A partner's written A2 leaves it open (U9); a partner whose German is not recorded, or relations not
+                // given beside others of the case, may have it: never read as "no" (SPEC.md § 8; QA of 06.12.2026).
+                let partners = household.partners(of: subject.id)
+                if partners.contains(where: { $0.person.hasWritten(.a2, by: decision) == true }) {
+                    s.unknown("b6_german_written_A2_if_course_possible", ["U9"])
+                } else if case let open = partners.filter({ $0.person.hasWritten(.a2, by: decision) == nil }).map({ fact("german", of: $0) }), !open.isEmpty {
+                    s.unknown("b6_german_written_A2_if_course_possible", open)
+                } else if !household.data.isSinglePerson, !household.data.relationsKnown,
+                          household.subjects.contains(where: { $0 !== subject && $0.person.hasWritten(.a2, by: decision) != false }) {
+                    s.unknown("b6_german_written_A2_if_course_possible", ["relations"])
+                } else {
                     s.fail("b6_german_written_A2_if_course_possible", .remediable)
                 }
             }
