@@ -157,6 +157,18 @@ public struct FactSheet: Sendable, Hashable {
         return near + far.filter { !near.contains($0) }
     }
 
+    /// What a task of the meeting (its text and who is responsible) must not contain: as minutes, and no telephone
+    /// number either (QA of 06.12.2026: "Rückruf unter 0176 …" passed): a task needs no number, the list of
+    /// participants has them.
+    public static func identifyingWordsInFollowUp(_ typed: String, clients: [Client], others: [Client] = []) -> [String] {
+        let phones = patterns.filter { $0.1 == "Telefon" }.compactMap { p, label in
+            p.firstMatch(in: typed, range: NSRange(typed.startIndex..., in: typed)).map { m in (typed as NSString).substring(with: m.range) }
+        }
+        var found = identifyingWordsInMinutes(typed, clients: clients, others: others)
+        for p in phones where !found.contains(p) { found.append(p) }
+        return found
+    }
+
     static func identifyingWords(in typed: String, persons: [Client], patterns: [(NSRegularExpression, String)], houseNumbers: Bool,
                                  tolerant: Bool = true) -> [String] {
         // An everyday word counts as a name only as written: folded, "siehe" meets names like "Sihe" (QA of 05.12.2026).

@@ -45,7 +45,8 @@ public enum MeetingPages {
     /// may correct or delete the meeting.
     public static func show(frame: PageFrame, id: String, on: Day, participants: String, agenda: String, minutes: String,
                             sheets: [(id: String, text: String, removable: Bool)], followUps: [FollowUpRow], today: Day,
-                            errors: [String: String] = [:], canManage: Bool = false, edited: (on: String, participants: String, agenda: String)? = nil) -> HTML {
+                            errors: [String: String] = [:], canManage: Bool = false, edited: (on: String, participants: String, agenda: String)? = nil,
+                            followUpTyped: (text: String, owner: String, due: String)? = nil) -> HTML {
         let items = agenda.split(separator: "\n").map { "<li>\(String($0))</li>" as HTML }
         let cases = sheets.enumerated().map { i, s -> HTML in
             let lines = s.text.split(separator: "\n").map { line -> HTML in
@@ -102,9 +103,9 @@ public enum MeetingPages {
         \(follow.isEmpty ? "<p>Keine.</p>" as HTML : "<table><caption class=\"visually-hidden\">Folgeaufgaben</caption><thead><tr><th scope=\"col\">Aufgabe</th><th scope=\"col\">Verantwortlich</th><th scope=\"col\">Bis</th><th scope=\"col\"><span class=\"visually-hidden\">Aktionen</span></th></tr></thead><tbody>\(follow)</tbody></table>")
         \(Layout.errorSummary(errors.filter { $0.key != "minutes" && !$0.key.hasPrefix("edit_") }))
         <form method="post" action="/meetings/\(id)/followups">\(Layout.csrf(frame.csrf))<div class="grid">
-        <div><label for="text">Aufgabe</label><input id="text" name="text"\(Layout.describedBy("text", errors["text"]))>\(Layout.fieldError("text", errors["text"]))</div>
-        <div><label for="owner">Verantwortlich</label><input id="owner" name="owner"\(Layout.describedBy("owner", errors["owner"]))>\(Layout.fieldError("owner", errors["owner"]))</div>
-        <div><label for="due">Bis (TT.MM.JJJJ)</label><input id="due" name="due" size="10" value="\(max(today, on).adding(days: 90).german)"\(Layout.describedBy("due", errors["due"]))>\(Layout.fieldError("due", errors["due"]))</div>
+        <div><label for="text">Aufgabe</label><input id="text" name="text" maxlength="500" value="\(followUpTyped?.text ?? "")"\(Layout.describedBy("text", errors["text"]))>\(Layout.fieldError("text", errors["text"]))</div>
+        <div><label for="owner">Verantwortlich</label><input id="owner" name="owner" maxlength="200" value="\(followUpTyped?.owner ?? "")"\(Layout.describedBy("owner", errors["owner"]))>\(Layout.fieldError("owner", errors["owner"]))</div>
+        <div><label for="due">Bis (TT.MM.JJJJ)</label><input id="due" name="due" size="10" value="\(followUpTyped?.due ?? max(today, on).adding(days: 90).german)"\(Layout.describedBy("due", errors["due"]))>\(Layout.fieldError("due", errors["due"]))</div>
         </div><p><button type="submit">Aufgabe hinzufügen</button></p></form>
         <p><a href="/meetings">Alle Sitzungen</a></p>
         """)

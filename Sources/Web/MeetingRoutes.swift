@@ -92,13 +92,15 @@ struct MeetingRoutes {
 
     /// `minutesTyped`: refused minutes, shown as typed to be corrected.
     func render(_ context: BleibeContext, _ m: Meeting, errors: [String: String] = [:], edited: (on: String, participants: String, agenda: String)? = nil,
-                minutesTyped: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+                minutesTyped: String? = nil, followUpTyped: (text: String, owner: String, due: String)? = nil,
+                status: HTTPResponse.Status = .ok) async throws -> Response {
         let a = try context.requireActor()
         let sheets = try await services.meetings.cases(meetingID: m.id).map { (id: $0.id, text: $0.sheet, removable: m.minutes.isEmpty && mayRemove(a, $0)) }
         let follow = try await services.meetings.followUps(meetingID: m.id).map { MeetingPages.FollowUpRow(id: $0.id, text: $0.text, owner: $0.owner, due: $0.due, doneOn: $0.doneOn) }
         return Reply.html(MeetingPages.show(frame: context.frame("Kooperationssitzung", current: "meetings"), id: m.id, on: m.on, participants: m.participants,
                                             agenda: m.agenda, minutes: minutesTyped ?? m.minutes, sheets: sheets, followUps: follow, today: services.today, errors: errors,
-                                            canManage: Policy.allows(a, .manageMeetings(organisation: a.organisationID)), edited: edited), status: status)
+                                            canManage: Policy.allows(a, .manageMeetings(organisation: a.organisationID)), edited: edited,
+                                            followUpTyped: followUpTyped), status: status)
     }
 
     @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -196,21 +198,43 @@ struct MeetingRoutes {
         }
     }
 
+    /// The same check for a task of the meeting, which refuses telephone numbers as well.
+    func followUpCheck(meetingID: String, _ a: Actor) async throws -> @Sendable (String) -> String? {
+        let referred = try await services.cooperation.referrals(of: a.organisationID).filter { !$0.lastName.isEmpty }.map(\.person)
+        var near = referred, others: [Client] = []
+        if a.organisationKind == .counselingService {
+            let sheets = try await services.meetings.sheetClients(meetingID: meetingID, organisation: a.organisationID)
+            near = try await services.clients.clients(ids: sheets, organisation: a.organisationID)
+            others = try await services.clients.people(organisation: a.organisationID) + referred
+        }
+        return { [near, others] text in
+            let found = FactSheet.identifyingWordsInFollowUp(text, clients: near, others: others)
+            return found.isEmpty ? nil : found.joined(separator: ", ")
+        }
+    }
+
     @Sendable func addFollowUp(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, m) = try await loadMeeting(context)
         let form = try await Form.checked(request, context: context)
         var errors: [String: String] = [:]
-        let text = form.trimmed("text"), owner = form.trimmed("owner"), due = formDay(form.trimmed("due"))
-        if text.isEmpty || text.count > 500 { errors["text"] = "Bitte die Aufgabe angeben." }
-        if owner.isEmpty || owner.count > 200 { errors["owner"] = "Bitte angeben, wer verantwortlich ist." }
-        if errors["text"] == nil, let found = try await identifying(text + "\n" + owner, meetingID: m.id, a) {
+        let text = form.trimmed("text"), owner = form.trimmed("owner"), dueText = form.trimmed("due"), due = formDay(dueText)
+        if text.isEmpty { errors["text"] = "Bitte die Aufgabe angeben." } else if text.count > 500 { errors["text"] = "Die Aufgabe darf höchstens 500 Zeichen haben." }
+        if owner.isEmpty { errors["owner"] = "Bitte angeben, wer verantwortlich ist." } else if owner.count > 200 { errors["owner"] = "Höchstens 200 Zeichen." }
+        // Each field is checked on its own, so that the message stands where the words are (QA of 06.12.2026).
+        let check = try await followUpCheck(meetingID: m.id, a)
+        if errors["text"] == nil, let found = check(text) {
             errors["text"] = "Die Aufgabe enthält Angaben, die eine Person erkennbar machen können (\(found)). Bitte anonym formulieren (z. B. „Fall 1“)."
+        }
+        if errors["owner"] == nil, let found = check(owner) {
+            errors["owner"] = "Die Angabe enthält Angaben, die eine Person erkennbar machen können (\(found)). Bitte eine Stelle oder Rolle nennen (z. B. „Beratung“, „ABH“)."
         }
         if due == nil || due! == nil { errors["due"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
         else if let d = due!, d < m.on || d > services.today.adding(years: 2) {
             errors["due"] = "Eine Aufgabe ist ab dem Tag der Sitzung (\(m.on.german)) und höchstens zwei Jahre im Voraus fällig."
         }
-        guard errors.isEmpty, let day = due ?? nil else { return try await render(context, m, errors: errors, status: .unprocessableContent) }
+        guard errors.isEmpty, let day = due ?? nil else {
+            return try await render(context, m, errors: errors, followUpTyped: (text, owner, dueText), status: .unprocessableContent)
+        }
         try await services.meetings.addFollowUp(meetingID: m.id, FollowUp(id: Credentials.newID(), text: text, owner: owner, due: day), audit: services.audit(a))
         return Reply.redirect("/meetings/\(m.id)")
     }

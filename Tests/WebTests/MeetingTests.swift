@@ -80,6 +80,15 @@ struct MeetingTests {
                 // Tasks are read by both sides: checked like minutes.
                 let namedTask = try await b.request(.post, meetingPath + "/followups", form: ["csrf": csrf, "text": "Herr Haddad (A-1) reicht den Pass nach", "owner": "Beratung", "due": "10.12.2026"])
                 #expect(namedTask.status == .unprocessableContent && namedTask.body.contains("Haddad"))
+                // The message stands at the field with the words, what was typed is kept, and a telephone number is
+                // refused in a task (QA of 06.12.2026).
+                let namedOwner = try await b.request(.post, meetingPath + "/followups", form: ["csrf": csrf, "text": "Merkblatt abstimmen", "owner": "Mohammed Haddad", "due": "31.02.2027"])
+                #expect(namedOwner.status == .unprocessableContent && namedOwner.body.contains("id=\"owner-error\"") && !namedOwner.body.contains("id=\"text-error\"")
+                        && namedOwner.body.contains("value=\"Merkblatt abstimmen\"") && namedOwner.body.contains("value=\"31.02.2027\"") && namedOwner.body.contains("id=\"due-error\""))
+                let phone = try await b.request(.post, meetingPath + "/followups", form: ["csrf": csrf, "text": "Rückruf unter 0176 12345678", "owner": "Beratung", "due": "10.12.2026"])
+                #expect(phone.status == .unprocessableContent && phone.body.contains("id=\"text-error\"") && phone.body.contains("0176 12345678)"))
+                let long = try await b.request(.post, meetingPath + "/followups", form: ["csrf": csrf, "text": String(repeating: "Abstimmen ", count: 60), "owner": "Beratung", "due": "10.12.2026"])
+                #expect(long.status == .unprocessableContent && long.body.contains("höchstens 500 Zeichen"))
                 // With minutes the meeting does not move to a later day.
                 let moved = try await coordinator.request(.post, meetingPath, form: ["csrf": cc, "on": "01.03.2027", "participants": "Koordination, ABH-Leitung", "agenda": "Fälle"])
                 #expect(moved.status == .unprocessableContent && moved.body.contains("hat ein Protokoll"))
