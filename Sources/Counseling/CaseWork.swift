@@ -83,3 +83,16 @@ public struct ManualReminder: Sendable, Hashable {
         Deadline(kind: .manual, due: Holidays.nextWorkingDay(from: on, land: land), date: on, title: title, citation: "Wiedervorlage", pathway: nil)
     }
 }
+
+extension CounselingSession {
+    /// A short mark of everything a correction may change: the correction form carries it, and a session saved in the
+    /// meantime has another (optimistic locking without a column; QA of 06.12.2026: a stale form overwrote a
+    /// colleague's correction). FNV-1a over the fields, separated by a byte no field holds.
+    public var fingerprint: String {
+        let fields = [on.iso, String(durationMinutes), channel.rawValue, language, String(interpreter), String(withFamily),
+                      pathways.map(\.rawValue).joined(separator: ","), record, confidentialNote]
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in fields.joined(separator: "\u{1}").utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return String(h, radix: 16)
+    }
+}

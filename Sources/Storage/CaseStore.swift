@@ -89,6 +89,19 @@ public struct CaseStore: Sendable {
         }
     }
 
+    /// Deletes a session recorded in error (it leaves the reports and the first/follow-up order with it); the audit row
+    /// stays. False when it is not the organisation's.
+    public func deleteSession(id: String, caseID: String, organisation: String, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard let row = try await ex.one(SQL("SELECT client_id FROM counseling_sessions WHERE id = ? AND case_id = ? AND organisation_id = ?",
+                                                 [id, caseID, organisation])) else { return false }
+            try await ex.execute(SQL("DELETE FROM counseling_sessions WHERE id = ?", [id]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "delete", entity: "session", entityID: id, clientID: row.text("client_id"))
+            return true
+        }
+    }
+
     static func insert(_ ex: any SQLExecutor, _ s: CounselingSession, organisation: String, audit: AuditContext) async throws {
         try await ex.execute(SQL("""
             INSERT INTO counseling_sessions (id, organisation_id, case_id, client_id, on_day, duration_minutes, channel, language, interpreter,

@@ -97,6 +97,9 @@ public enum CasePages {
         public var errors: [String: String] = [:]
         /// The session being corrected; nil for a new one.
         public var id: String?
+        /// The corrected session's `fingerprint` when the form was built; `changedMeanwhile`: refused because it differs.
+        public var version: String?
+        public var changedMeanwhile = false
 
         public init(today: Day) { on = today.german }
 
@@ -104,6 +107,7 @@ public enum CasePages {
         public init(_ s: CounselingSession) {
             id = s.id; on = s.on.german; duration = String(s.durationMinutes); channel = s.channel.rawValue; language = s.language
             interpreter = s.interpreter; withFamily = s.withFamily; pathways = Set(s.pathways); record = s.record; confidential = s.confidentialNote
+            version = s.fingerprint
         }
     }
 
@@ -118,9 +122,9 @@ public enum CasePages {
         func err(_ k: String) -> HTML { Layout.fieldError(k, f.errors[k]) }
         func checked(_ b: Bool) -> String { b ? " checked" : "" }
         return """
-        \(Layout.errorSummary(f.errors))
+        \(f.changedMeanwhile ? Layout.sessionChangedMeanwhile(caseID: action.components(separatedBy: "/")[2]) : Layout.errorSummary(f.errors))
         <form method="post" action="\(action)">
-        \(Layout.csrf(frame.csrf))
+        \(Layout.csrf(frame.csrf))\(f.version.map { "<input type=\"hidden\" name=\"version\" value=\"\($0)\">" as HTML } ?? .empty)
         <div class="grid">
         <div><label for="on">Datum</label><input id="on" name="on" value="\(f.on)" size="10"\(Layout.describedBy("on", f.errors["on"]))>\(err("on"))</div>
         <div><label for="duration">Dauer (Minuten)</label><input id="duration" name="duration" value="\(f.duration)" size="4"\(Layout.describedBy("duration", f.errors["duration"]))>\(err("duration"))</div>
@@ -184,6 +188,11 @@ public enum CasePages {
         <h1>Beratung korrigieren: \(client.firstName) \(client.lastName)</h1>
         <p class="hint">Die Korrektur ersetzt die Angaben der Beratung; das Protokoll der Akte hält fest, wer sie wann geändert hat.</p>
         \(sessionForm(frame: frame, form, action: "/cases/\(c.id)/sessions/\(form.id ?? "")", submit: "Korrektur speichern"))
+        <section aria-labelledby="delete-session"><h2 id="delete-session">Irrtümlich erfasst?</h2>
+        <p class="hint">Eine doppelt oder in der falschen Akte erfasste Beratung wird gelöscht; sie zählt dann in keiner Statistik mehr. Das Protokoll der Akte hält die Löschung fest.</p>
+        <form method="post" action="/cases/\(c.id)/sessions/\(form.id ?? "")/delete">\(Layout.csrf(frame.csrf))
+        <label><input type="checkbox" id="confirm" name="confirm" value="1"\(Layout.describedBy("confirm", form.errors["confirm"]))> Diese Beratung wurde irrtümlich erfasst.</label>\(Layout.fieldError("confirm", form.errors["confirm"]))
+        <p><button type="submit">Beratung löschen</button></p></form></section>
         <p><a href="/cases/\(c.id)">Zurück zur Akte</a></p>
         """)
     }

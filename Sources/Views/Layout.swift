@@ -98,11 +98,23 @@ public enum Layout {
     /// Shown instead of saving when someone else saved the client's facts or status history in the meantime.
     static func changedMeanwhile(_ client: Client) -> HTML {
         """
-        <div class="error-summary" role="alert" tabindex="-1" autofocus id="changed-meanwhile"><h2>Inzwischen von jemand anderem geändert</h2>
-        <p>Während Sie bearbeitet haben, wurden die Angaben oder der Statusverlauf von \(client.firstName) \(client.lastName) gespeichert.
+        <div class="error-summary" role="alert" tabindex="-1" autofocus id="changed-meanwhile"><h2>Inzwischen geändert</h2>
+        <p>Während Sie bearbeitet haben, wurden die Angaben oder der Statusverlauf von \(client.firstName) \(client.lastName) gespeichert
+        (von einer anderen Person, in einem anderen Fenster, durch ein zweites Absenden oder mit einer eingetragenen Entscheidung).
         Ihre Eingaben sind <strong>nicht</strong> gespeichert; sie stehen unten noch im Formular. Bitte vergleichen Sie mit dem
         aktuellen Stand (<a href="/clients/\(client.id)" target="_blank" rel="noopener">Akte in neuem Tab</a>) und speichern Sie erneut,
         wenn Ihre Eingaben ihn ersetzen sollen.</p></div>
+        """
+    }
+
+    /// Shown instead of saving a corrected counseling session that was saved in the meantime.
+    static func sessionChangedMeanwhile(caseID: String) -> HTML {
+        """
+        <div class="error-summary" role="alert" tabindex="-1" autofocus id="changed-meanwhile"><h2>Inzwischen geändert</h2>
+        <p>Während Sie korrigiert haben, wurde diese Beratung gespeichert (von einer anderen Person, in einem anderen Fenster oder
+        durch ein zweites Absenden). Ihre Eingaben sind <strong>nicht</strong> gespeichert; sie stehen unten noch im Formular. Bitte
+        vergleichen Sie mit dem aktuellen Stand (<a href="/cases/\(caseID)" target="_blank" rel="noopener">Akte in neuem Tab</a>) und
+        speichern Sie erneut, wenn Ihre Eingaben ihn ersetzen sollen.</p></div>
         """
     }
 

@@ -18,6 +18,7 @@ struct CaseRoutes {
             (.post, "/cases/{id}/sessions", recordSession),
             (.get, "/cases/{id}/sessions/{session}/edit", editSessionPage),
             (.post, "/cases/{id}/sessions/{session}", correctSession),
+            (.post, "/cases/{id}/sessions/{session}/delete", deleteSession),
             (.get, "/api/v1/clients/{id}/cases", apiCases),
             (.get, "/api/v1/cases/{id}/sessions", apiSessions),
             (.post, "/cases/{id}/applications", fileApplication),
@@ -230,6 +231,14 @@ struct CaseRoutes {
         let form = try await Form.checked(request, context: context)
         var (f, data) = readSession(form, c)
         f.id = old.id
+        // Saved in the meantime: refused with what was typed, the form now built on the saved session.
+        let sent = form.trimmed("version")
+        if !sent.isEmpty, sent != old.fingerprint {
+            f.version = old.fingerprint; f.changedMeanwhile = true
+            return Reply.html(CasePages.editSession(frame: context.frame("Beratung korrigieren", current: "clients"), client: client, counselingCase: c, form: f),
+                              status: .conflict)
+        }
+        f.version = sent.isEmpty ? nil : sent
         guard let data else {
             return Reply.html(CasePages.editSession(frame: context.frame("Beratung korrigieren", current: "clients"), client: client, counselingCase: c, form: f),
                               status: .unprocessableContent)
@@ -238,6 +247,21 @@ struct CaseRoutes {
         s.on = data.on; s.durationMinutes = data.minutes; s.channel = data.channel; s.language = f.language; s.interpreter = f.interpreter
         s.withFamily = f.withFamily; s.pathways = PathwayKey.allCases.filter(f.pathways.contains); s.record = f.record; s.confidentialNote = f.confidential
         guard try await services.cases.updateSession(s, organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/cases/\(c.id)")
+    }
+
+    /// Deletes a session recorded in error, by whoever may correct it, once confirmed (QA of 06.12.2026: a session
+    /// entered twice stayed in every report and could not be removed).
+    @Sendable func deleteSession(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c, client, old) = try await correctable(context)
+        let form = try await Form.checked(request, context: context)
+        guard form.trimmed("confirm") == "1" else {
+            var f = CasePages.SessionForm(old)
+            f.errors["confirm"] = "Bitte bestätigen, dass die Beratung irrtümlich erfasst wurde."
+            return Reply.html(CasePages.editSession(frame: context.frame("Beratung korrigieren", current: "clients"), client: client, counselingCase: c, form: f),
+                              status: .unprocessableContent)
+        }
+        guard try await services.cases.deleteSession(id: old.id, caseID: c.id, organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
         return Reply.redirect("/cases/\(c.id)")
     }
 

@@ -204,15 +204,35 @@ struct CaseWorkTests {
                 let stored = try await f.services.cases.sessions(caseID: caseID, organisation: "org-a")
                 #expect(stored.count == 1 && stored[0].on == Day("2026-11-04") && stored[0].record.hasPrefix("Korrigiert") && stored[0].counselorID == "user-0")
                 #expect(stored[0].channel == .phone && stored[0].interpreter && stored[0].pathways == [.p25b] && stored[0].confidentialNote == "Sorgen wegen Arbeitgeber")
+                // A form built before that correction is refused with what it holds, not saved over it (QA of 06.12.2026).
+                let stale = try await b.request(.post, String(edit.dropLast(5)), form: fields.merging(["record": "Ältere Fassung"]) { $1 })
+                #expect(stale.status == .conflict && stale.body.contains("id=\"changed-meanwhile\"") && stale.body.contains(">Ältere Fassung</textarea>"))
+                #expect(try await f.services.cases.sessions(caseID: caseID, organisation: "org-a")[0].record.hasPrefix("Korrigiert"))
+                // Sent again from the refused form, it replaces the saved one knowingly.
+                #expect(try await b.request(.post, String(edit.dropLast(5)), form: b.formFields(stale)).status == .seeOther)
+                #expect(try await f.services.cases.sessions(caseID: caseID, organisation: "org-a")[0].record == "Ältere Fassung")
+                // A session recorded in error is deleted once confirmed; the trail keeps that it was (QA of 06.12.2026).
+                let sessionPath = String(edit.dropLast(5))
+                let unconfirmed = try await b.request(.post, sessionPath + "/delete", form: ["csrf": csrf])
+                #expect(unconfirmed.status == .unprocessableContent && unconfirmed.body.contains("id=\"confirm-error\""))
+                #expect(try await b.request(.post, casePath + "/sessions", form: session).status == .seeOther)
+                #expect(try await f.services.cases.sessions(caseID: caseID, organisation: "org-a").count == 2)
+                let elsewhere = Browser(client: b.client, clock: f.clock)
+                _ = try await elsewhere.logIn(f.login(.counselor, organisation: "org-b"))
+                #expect(try await elsewhere.request(.post, sessionPath + "/delete", form: ["csrf": csrf, "confirm": "1"]).status != .seeOther)
+                #expect(try await b.request(.post, sessionPath + "/delete", form: ["csrf": csrf, "confirm": "1"]).status == .seeOther)
+                let left = try await f.services.cases.sessions(caseID: caseID, organisation: "org-a")
+                #expect(left.count == 1 && left[0].id != stored[0].id && CounselingSession.kinds(left)[left[0].id] == .first)
+                #expect(try await AuditLog.events(ofClient: "client-a", in: f.services.db).contains { $0.action == "delete" && $0.entity == "session" && $0.entityID == stored[0].id })
                 let audit = try await AuditLog.events(ofClient: "client-a", in: f.services.db)
                 #expect(audit.contains { $0.action == "update" && $0.entity == "session" && $0.entityID == stored[0].id })
                 // The coordination may correct it too; another service finds no such session.
+                let remaining = "\(casePath)/sessions/\(left[0].id)/edit"
                 let coord = Browser(client: b.client, clock: f.clock)
                 _ = try await coord.logIn(f.login(.coordinator))
-                #expect(try await coord.request(.get, String(edit)).status == .ok)
-                let other = Browser(client: b.client, clock: f.clock)
-                _ = try await other.logIn(f.login(.counselor, organisation: "org-b"))
-                #expect(try await other.request(.get, String(edit)).status == .notFound)
+                #expect(try await coord.request(.get, remaining).status == .ok)
+                #expect(try await coord.request(.get, String(edit)).status == .notFound)
+                #expect(try await elsewhere.request(.get, remaining).status == .notFound)
             }
         }
     }
