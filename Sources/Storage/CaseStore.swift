@@ -190,6 +190,19 @@ public struct CaseStore: Sendable {
         }
     }
 
+    /// Opens a reminder marked done again (a click by mistake). False when it is not the organisation's.
+    public func reopenReminder(id: String, caseID: String, organisation: String, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard let r = try await ex.one(SQL("SELECT client_id, done_on FROM case_reminders WHERE id = ? AND case_id = ? AND organisation_id = ?",
+                                               [id, caseID, organisation])) else { return false }
+            if r.text("done_on") == nil { return true }
+            try await ex.execute(SQL("UPDATE case_reminders SET done_on = NULL WHERE id = ?", [id]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "update", entity: "reminder", entityID: id, clientID: r.text("client_id"))
+            return true
+        }
+    }
+
     /// The reminders of one case, or the open ones of several cases (dashboard).
     public func reminders(caseIDs: [String], organisation: String, openOnly: Bool) async throws -> [ManualReminder] {
         guard !caseIDs.isEmpty else { return [] }

@@ -109,7 +109,9 @@ public enum CaseWorkSections {
         let rows = reminders.map { r -> HTML in
             let due = r.deadline(land: land).due
             let moved: HTML = due != r.on ? " <span class=\"hint\">(verschoben vom \(r.on.german): Wochenende/Feiertag)</span>" : .empty
-            let done: HTML = r.doneOn.map { "erledigt am \($0.german)" } ?? (!editable ? "offen" :
+            // A reminder marked done by mistake can be opened again (QA of 06.12.2026).
+            let reopen: HTML = editable ? " <form method=\"post\" action=\"/cases/\(caseID)/reminders/\(r.id)/open\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\"><span class=\"visually-hidden\">„\(r.title)“ </span>wieder öffnen</button></form>" : .empty
+            let done: HTML = r.doneOn.map { "erledigt am \($0.german)\(reopen)" } ?? (!editable ? "offen" :
                 "<form method=\"post\" action=\"/cases/\(caseID)/reminders/\(r.id)/done\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\"><span class=\"visually-hidden\">„\(r.title)“ </span>als erledigt markieren</button></form>")
             return "<li><strong>\(due.german)</strong>\(moved) – \(r.title) · \(done)</li>"
         }

@@ -32,6 +32,14 @@ extension CaseRoutes {
         return Reply.redirect("/cases/\(c.id)#reminders")
     }
 
+    @Sendable func reopenReminder(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c, _) = try await loadCase(context, write: true)
+        _ = try await Form.checked(request, context: context)
+        guard try await services.cases.reopenReminder(id: try context.parameters.require("reminder"), caseID: c.id, organisation: c.organisationID,
+                                                      audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/cases/\(c.id)#reminders")
+    }
+
     @Sendable func updateState(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c, client) = try await loadCase(context, write: true, evenIfClosed: true)
         let form = try await Form.checked(request, context: context)

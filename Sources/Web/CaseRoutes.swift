@@ -34,6 +34,7 @@ struct CaseRoutes {
             (.post, "/cases/{id}/state", updateState),
             (.get, "/api/v1/cases/{id}/reminders", apiReminders),
             (.post, "/cases/{id}/reminders/{reminder}/done", completeReminder),
+            (.post, "/cases/{id}/reminders/{reminder}/open", reopenReminder),
         ]
     }
 

@@ -174,6 +174,12 @@ struct CaseWorkTests {
                 #expect(try await b.request(.post, casePath + "/reminders/nope/done", form: ["csrf": csrf]).status == .notFound)
                 let after = try await b.request(.get, "/dashboard").body
                 #expect(after.contains("Lohnabrechnungen anfordern") != after.contains("Passbeschaffung nachfassen"))
+                // Marked done by mistake: opened again, it is due on the dashboard again (QA of 06.12.2026).
+                #expect(try await b.request(.get, casePath).body.contains("/reminders/\(id)/open"))
+                #expect(try await b.request(.post, casePath + "/reminders/\(id)/open", form: ["csrf": csrf]).status == .seeOther)
+                let reopened = try await b.request(.get, "/dashboard").body
+                #expect(reopened.contains("Lohnabrechnungen anfordern") && reopened.contains("Passbeschaffung nachfassen"))
+                #expect(try await b.request(.post, casePath + "/reminders/nope/open", form: ["csrf": csrf]).status == .notFound)
             }
         }
     }
