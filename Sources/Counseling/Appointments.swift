@@ -57,6 +57,16 @@ public struct Appointment: Sendable, Hashable {
         }
     }
 
+    /// Another appointment of the same client at an overlapping time, with whichever counselor (QA of 06.12.2026: a
+    /// client was booked with two counselors at once).
+    public func clientClash(in others: [Appointment]) -> Appointment? {
+        guard state != .cancelled else { return nil }
+        return others.first { o in
+            o.id != id && o.clientID == clientID && o.day == day && o.state != .cancelled
+                && o.startMinute < endMinute && startMinute < o.endMinute
+        }
+    }
+
     /// "HH:MM" of the start.
     public var time: String { Self.clock(startMinute) }
     public static func clock(_ m: Int) -> String {

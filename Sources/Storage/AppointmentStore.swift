@@ -13,6 +13,8 @@ public struct AppointmentStore: Sendable {
         case requestNotOpen
         /// The counselor already has this appointment at an overlapping time.
         case clash(Appointment)
+        /// The client already has an appointment at an overlapping time (with any counselor).
+        case clientClash(Appointment)
     }
 
     /// Adds the appointment unless the client or counselor is not the organisation's or the counselor is booked then.
@@ -25,6 +27,9 @@ public struct AppointmentStore: Sendable {
                   try await ex.one(SQL("SELECT id FROM users WHERE id = ? AND organisation_id = ? AND active = 1" + ex.forUpdate, [a.counselorID, organisation])) != nil
             else { return .unknownClientOrCounselor }
             if let other = a.clash(in: try await Self.sameDay(ex, a, organisation: organisation)) { return .clash(other) }
+            let clients = try await ex.query(SQL("SELECT * FROM appointments WHERE organisation_id = ? AND client_id = ? AND on_day = ?",
+                                                 [organisation, a.clientID, a.day.iso])).map(Self.appointment)
+            if let other = a.clientClash(in: clients) { return .clientClash(other) }
             if let requestID {
                 guard try await ex.one(SQL("SELECT id FROM appointment_requests WHERE id = ? AND organisation_id = ? AND handled_at IS NULL" + ex.forUpdate,
                                            [requestID, organisation])) != nil else { return .requestNotOpen }

@@ -122,6 +122,8 @@ struct AppointmentRoutes {
             f.errors["file_number"] = "Diese Online-Anfrage ist nicht offen (bereits erledigt oder unbekannt). Der Termin wurde nicht gespeichert."
         case .clash(let other):
             f.errors["time"] = "Zu dieser Zeit ist bereits ein Termin eingetragen (\(other.time)–\(Appointment.clock(other.endMinute)) Uhr)."
+        case .clientClash(let other):
+            f.errors["time"] = "Die Person hat zu dieser Zeit bereits einen Termin (\(other.time)–\(Appointment.clock(other.endMinute)) Uhr)."
         }
         return try await render(request, context, form: f, showing: d, status: .unprocessableContent)
     }

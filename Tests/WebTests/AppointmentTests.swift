@@ -41,6 +41,12 @@ struct AppointmentTests {
                 #expect(clash.status == .unprocessableContent && clash.body.contains("bereits ein Termin eingetragen (10:00–11:00 Uhr)"))
                 // The refused entry shows the week of the day entered (today's week is the one before), with the appointment it clashes with.
                 #expect(clash.body.contains("Dienstag, 24.11.2026") && clash.body.contains("<strong>10:00</strong>"))
+                // Nor can the client be booked with another counselor at that time (QA of 06.12.2026).
+                let coordination = Browser(client: b.client, clock: f.clock)
+                let cc = try await coordination.logIn(f.login(.coordinator))
+                let twice = try await coordination.request(.post, "/appointments", form: ["csrf": cc, "file_number": "A-1", "day": "24.11.2026", "time": "10:15", "duration": "60",
+                                                                                           "place": "Raum 3", "language": "Arabisch", "counselor": "user-1", "channel": "phone"])
+                #expect(twice.status == .unprocessableContent && twice.body.contains("Die Person hat zu dieser Zeit bereits einen Termin (10:00–11:00 Uhr)."))
                 let lateNight = try await b.request(.post, "/appointments", form: ["csrf": csrf, "file_number": "A-1", "day": "24.11.2026", "time": "21:30", "duration": "180",
                                                                                    "place": "Raum 1", "language": "Arabisch", "counselor": "user-0", "channel": "phone"])
                 #expect(lateNight.status == .unprocessableContent && lateNight.body.contains("bis 22:00 Uhr enden"))

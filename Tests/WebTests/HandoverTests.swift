@@ -23,7 +23,9 @@ struct HandoverTests {
                 #expect(try await b.request(.post, "/appointments", form: booking.merging(["csrf": csrf, "time": "10:00", "counselor": "user-0"]) { $1 }).status == .seeOther)
                 let coord = Browser(client: b.client, clock: f.clock)
                 let cc = try await coord.logIn(f.login(.coordinator))
-                #expect(try await coord.request(.post, "/appointments", form: booking.merging(["csrf": cc, "time": "10:30", "counselor": "user-1"]) { $1 }).status == .seeOther)
+                // With another client: one client is not booked twice at once.
+                try await f.addClient("client-h", fileNumber: "A-7", firstName: "Leyla", lastName: "Demir")
+                #expect(try await coord.request(.post, "/appointments", form: booking.merging(["csrf": cc, "time": "10:30", "counselor": "user-1", "file_number": "A-7"]) { $1 }).status == .seeOther)
 
                 // A past appointment (last week) stays the counselor's record.
                 try await f.services.appointments.importAll([Appointment(id: "past", clientID: "client-a", counselorID: "user-0", day: Day("2026-11-17"), startMinute: 540,
