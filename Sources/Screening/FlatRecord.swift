@@ -142,7 +142,14 @@ public enum FlatRecord {
         var p = Person(id: "p")
         p.label = id
         p.born = try past(.born)
-        p.nationality = v(.nationality)
+        // ISO 3166-1 alpha-3 as the case files take it, in either case ("srb" is SRB); a name or another code is refused
+        // (QA of 06.12.2026: "Serbien" and "srb" made every safe-country decision unclear without a word).
+        if let n = v(.nationality) {
+            guard n.utf8.count == 3, n.utf8.allSatisfy({ (65...90).contains($0) || (97...122).contains($0) }) else {
+                throw RowError(column: "nationality", message: "expected an ISO 3166-1 alpha-3 code such as AFG or SRB, found '\(n.prefix(40))'")
+            }
+            p.nationality = n.uppercased()
+        }
         p.safeCountryOfOrigin = try bool(.safeCountryOfOrigin)
         if let m = v(.maritalStatus) {
             guard let ms = MaritalStatus(rawValue: m) else { throw RowError(column: "marital_status", message: "unknown value '\(m)'") }
@@ -317,10 +324,15 @@ public enum FlatRecord {
         if case .on(let applied)? = p.asylum?.appliedOn, let decided = p.asylum?.decidedOn, decided < applied {
             throw RowError(column: "asylum_decided_on", message: "before the application (asylum_applied_on)")
         }
+        // A row holds one person: a spouse (married, or the status not given) or the parents of a minor may live with
+        // them without being in it, so their relations are not known and the family routes through them are open, not
+        // closed (SPEC.md § 8; QA of 06.12.2026: § 25b Abs. 4 and § 25a Abs. 2 came out "excluded" for them).
+        let minor = p.born.map { $0.adding(years: 18) > on } ?? true
+        let alone = p.maritalStatus != nil && p.maritalStatus != .married && !minor
         guard let kids = try count(.minorChildren), kids > 0 else {
-            // "0" (not an empty cell: unknown, as the README says – QA of 05.12.2026) and not married: alone.
-            if v(.minorChildren) != nil, p.maritalStatus != .married { return (id, Household(single: p)) }
-            // Children unknown (or a spouse not in the row): family and household are not known.
+            // "0" (not an empty cell: unknown, as the README says – QA of 05.12.2026) and no one else: alone.
+            if v(.minorChildren) != nil, alone { return (id, Household(single: p)) }
+            // Children unknown, or a spouse or parents not in the row: family and household are not known.
             return (id, Household(persons: [p], relations: [], household: nil, relationsKnown: false))
         }
         var persons = [p], relations: [Relation] = []
@@ -337,7 +349,7 @@ public enum FlatRecord {
             persons.append(c)
             relations.append(Relation(kind: .parent, persons: ["p", c.id]))
         }
-        return (id, Household(persons: persons, relations: relations, household: Set(persons.map(\.id))))
+        return (id, Household(persons: persons, relations: relations, household: Set(persons.map(\.id)), relationsKnown: alone))
     }
 
     /// The field without surrounding spaces, nil when empty (Foundation's trimming is slow on millions of rows).

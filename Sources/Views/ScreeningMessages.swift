@@ -1,3 +1,5 @@
+import Eligibility
+
 /// `bleibe screen` reports rejected rows in English (the command line's documented format); the web pages show them
 /// in German. Phrases are replaced in order (longer first); column names and values stay as they are. Messages of the
 /// JSON Lines decoder are the case-file decoder's, translated by `DecoderMessages`.
@@ -10,7 +12,14 @@ public enum ScreeningMessages {
         ("'id' is required", "„id“ ist Pflicht"),
         ("and more", "und weitere"),
         ("expected a date YYYY-MM-DD or DD.MM.YYYY from 1900 to 2199, found", "Datum (JJJJ-MM-TT oder TT.MM.JJJJ, 1900–2199) erwartet, gefunden:"),
+        ("expected true or false (also ja/nein, wahr/falsch, 1/0), found", "true oder false erwartet (auch ja/nein, wahr/falsch, 1/0), gefunden:"),
         ("expected true or false, found", "true oder false erwartet, gefunden:"),
+        ("expected a whole number from 0 to", "ganze Zahl erwartet von 0 bis"),
+        ("expected an ISO 3166-1 alpha-3 code such as AFG or SRB, found", "dreistelliger Ländercode (ISO 3166-1 alpha-3, z. B. AFG, SRB) erwartet, gefunden:"),
+        ("before the birth date", "liegt vor dem Geburtsdatum"),
+        ("before the entry (entered)", "liegt vor der Einreise (entered)"),
+        ("before the application (asylum_applied_on)", "liegt vor dem Asylantrag (asylum_applied_on)"),
+        ("none, school, vocational, care_assistant or university", "erlaubt: none, school, vocational, care_assistant, university"),
         ("expected a number from 0 to", "Zahl erwartet von 0 bis"),
         ("expected A1…C2 or none, found", "A1…C2 oder none erwartet, gefunden:"),
         ("expected none, deception, false_statements or non_cooperation", "erlaubt: none, deception, false_statements, non_cooperation"),
@@ -34,12 +43,23 @@ public enum ScreeningMessages {
         ("before § 60b existed (01.08.2019)", "vor Einführung des § 60b (01.08.2019)"), ("days before", "Tage vor"), ("reach back to", "reichen zurück bis"),
         ("expected 30-3-1 … 30-3-7, 30-1-1 … 30-1-7, art42-1-a … art42-1-j, art42-3-a, art42-3-b or other, found",
          "erlaubt: 30-3-1 … 30-3-7, 30-1-1 … 30-1-7, art42-1-a … art42-1-j, art42-3-a, art42-3-b oder other, gefunden:"),
+        ("cannot write the results (disk full?)", "Die Ergebnisse konnten nicht geschrieben werden (Speicherplatz erschöpft?). Bitte die Administration verständigen."),
         ("cannot read the file", "Die Datei kann nicht gelesen werden"),
         ("empty file", "leere Datei"),
         (", found", ", gefunden:"),
     ]
 
     public static func german(_ message: String) -> String {
-        DecoderMessages.german(DecoderMessages.translate(message, phrases))
+        // Dates the message names as TT.MM.JJJJ; a value quoted as found stays as it was written.
+        let text = DecoderMessages.german(DecoderMessages.translate(message, phrases))
+        var out = "", quoted = false
+        for part in text.split(separator: "'", omittingEmptySubsequences: false) {
+            if !out.isEmpty || quoted { out += "'" }
+            out += quoted ? String(part) : String(part).replacing(/\b(\d{4})-(\d{2})-(\d{2})\b/) { m in
+                Day(iso: "\(m.1)-\(m.2)-\(m.3)").map(\.german) ?? String(m.0)
+            }
+            quoted.toggle()
+        }
+        return out
     }
 }

@@ -83,8 +83,15 @@ struct ScreeningRoutes {
             return try await renderList(context, a, error: "Die Datei „\(file.name)“ enthält keine Datenzeilen, nur die Kopfzeile.", status: .unprocessableContent)
         }
         let id = Credentials.newID()
-        try FileManager.default.createDirectory(at: ScreeningRunner.directory(services.config), withIntermediateDirectories: true)
-        try Data(file.bytes).write(to: URL(fileURLWithPath: ScreeningRunner.inputPath(services.config, id)))
+        // A list that cannot be stored (a full disk) is refused with a message, not a bare 500 (QA of 06.12.2026).
+        do {
+            try FileManager.default.createDirectory(at: ScreeningRunner.directory(services.config), withIntermediateDirectories: true)
+            try Data(file.bytes).write(to: URL(fileURLWithPath: ScreeningRunner.inputPath(services.config, id)))
+        } catch {
+            try? FileManager.default.removeItem(atPath: ScreeningRunner.inputPath(services.config, id))
+            return try await renderList(context, a, error: "Die Liste konnte nicht gespeichert werden (Speicherplatz erschöpft?). Bitte später erneut versuchen oder die Administration verständigen.",
+                                        status: .serviceUnavailable)
+        }
         let now = services.now()
         let job = ScreeningJob(id: id, organisationID: a.organisationID, createdAt: services.timestamp(now), fileName: String(file.name.suffix(120)),
                                format: format.rawValue, on: on, state: .queued, totalRows: rows, processedRows: 0, rejectedRows: 0,

@@ -93,15 +93,23 @@ final class ScreeningRunner: @unchecked Sendable {
                     var buffer = Array((Screener.header(screener.pathways) + "\n").utf8)
                     var rejections: [String] = []
                     var rejected = 0
+                    // A write that fails (a full disk) ends the job with a message, not the server (QA of 06.12.2026:
+                    // the non-throwing write ended the process and left the job "running").
+                    var writeFailure: (any Error)? = nil
+                    func flush() {
+                        if writeFailure == nil { do { try out.write(contentsOf: Data(buffer)) } catch { writeFailure = error } }
+                        buffer.removeAll(keepingCapacity: true)
+                    }
                     let summary = screener.run(lines: StoppableLines(base: lines, progress: progress), format: format, header: header, separator: separator, firstLine: firstLine,
                                                write: { line in
                                                    buffer += line.utf8; buffer.append(10)
-                                                   if buffer.count > 1 << 20 { out.write(Data(buffer)); buffer.removeAll(keepingCapacity: true) }
+                                                   if buffer.count > 1 << 20 { flush() }
                                                },
                                                reject: { line, reason in rejected += 1; if rejections.count < 200 { rejections.append("Zeile \(line): \(reason)") } },
                                                progress: { n in progress.set(n, rejected) })
-                    out.write(Data(buffer))
+                    flush()
                     try? out.close()
+                    if writeFailure != nil { throw ScreeningInput.Failure(message: "cannot write the results (disk full?)") }
                     // The outreach list's length per horizon, counted once here rather than on every view of the job.
                     let outreach = ScreeningRoutes.outreachTotals(path: resultsPath(config, job.id), on: job.on, months: [3, 6, 12])
                     c.resume(returning: .success((summary, rejections, outreach)))

@@ -19,6 +19,7 @@ struct Synth: ParsableCommand {
         var out = BufferedOutput()
         PopulationFile.write(count: count, seed: seed, on: day, format: fmt) { out.write($0) }
         out.flush()
+        if let failure = out.failure { printError("error: cannot write the population: \(failure.localizedDescription)"); throw Exit.failed }
     }
 }
 
@@ -61,6 +62,8 @@ struct Screen: ParsableCommand {
                                    reject: { line, reason in rejected += 1; if rejected <= 1000 { printError("\(file):\(line): \(reason)") } },
                                    progress: { n in if n >= nextProgress { printError("… \(n) rows"); nextProgress += 100_000 } })
         output.flush()
+        // A full disk or a closed pipe: the results are incomplete, which the exit code must say.
+        if let failure = output.failure { printError("error: cannot write the results: \(failure.localizedDescription)"); throw Exit.failed }
         let table = "Screening \(file) on \(day.iso)\n" + summary.table(pathways: screener.pathways)
         if out != nil { print(table, terminator: "") } else { printError(table) }
         if summary.rejected > 0 { throw Exit.badInput }

@@ -184,6 +184,8 @@ struct ScreeningTests {
             var row = [String](repeating: "", count: header.count)
             row[header.firstIndex(of: "id")!] = "x"; row[header.firstIndex(of: "status")!] = "duldung"; row[header.firstIndex(of: "status_since")!] = "2019-01-01"
             row[header.firstIndex(of: "minor_children")!] = children
+            // An adult known to be unmarried: without these the spouse or parents may live with the person unseen.
+            row[header.firstIndex(of: "born")!] = "1985-01-01"; row[header.firstIndex(of: "marital_status")!] = "single"
             return try FlatRecord.household(FlatRecord.Row(fields: row, layout: FlatRecord.Layout(header: header)), on: on).household
         }
         let empty = try household(""), none = try household("0")
@@ -340,7 +342,7 @@ struct ScreeningTests {
         for i in 0..<400 {
             let h = gen.nextHousehold()
             for (row, p) in zip(screener.evaluate(h, id: "h\(i)", line: i + 1), Engine().assess(h, on: on).persons) {
-                guard let action = row.firstAction, !p.assessments.contains(where: { $0.outcome == .unclear }),
+                guard let action = row.firstAction, !p.assessments.contains(where: { $0.outcome == .unclear || $0.outcome == .met }),
                       let notMet = p.assessments.first(where: { $0.outcome == .notMet }) else { continue }
                 let steps = notMet.actions(limit: .max) { $0.state == .failing(.remediable) }
                 if let step = steps.first {
@@ -351,6 +353,53 @@ struct ScreeningTests {
             }
         }
         #expect(checked > 50)
+    }
+
+    /// A person meeting a pathway is told to apply, not asked for a fact of another pathway; a married person's or a
+    /// minor's family routes stay open, since the spouse or parents are not in the row; a nationality is an ISO code in
+    /// either case (QA of 06.12.2026).
+    @Test func flatRowsApplyFamilyRoutesAndNationalityAsCaseFilesDo() throws {
+        let on = Day("2026-11-22")
+        let screener = Screener(on: on)
+        var gen = PopulationGenerator(seed: 13, on: on)
+        var metSeen = 0
+        for i in 0..<300 {
+            let h = gen.nextHousehold()
+            for (row, p) in zip(screener.evaluate(h, id: "h\(i)", line: i + 1), Engine().assess(h, on: on).persons) {
+                guard let met = p.assessments.first(where: { $0.outcome == .met }) else { continue }
+                #expect(row.firstAction == "Antrag stellen: \(met.pathway.title)", "\(row.id)")
+                metSeen += 1
+            }
+        }
+        #expect(metSeen > 20)
+        let base = ["id": "w", "born": "1990-01-01", "status": "duldung", "status_since": "2018-01-01", "minor_children": "1", "children_at_school": "true"]
+        for (facts, key) in [(base.merging(["marital_status": "married"]) { $1 }, PathwayKey.p25b4),
+                             (["id": "k", "born": "2014-05-05", "marital_status": "single", "status": "duldung", "status_since": "2018-01-01", "minor_children": "0"], .p25b4),
+                             (["id": "k", "born": "2014-05-05", "marital_status": "single", "status": "duldung", "status_since": "2018-01-01", "minor_children": "0"], .p25a2)] {
+            let (id, h) = try FlatRecord.household(facts, on: on)
+            let a = try #require(screener.evaluate(h, id: id, line: 2, onlyFirst: true).first?.answers.first { $0.0 == key })
+            #expect(a.1 != .excluded, "\(facts["id"]!) \(key.rawValue): \(a.1)")
+        }
+        // Known to be alone (an adult, single, no children): the family routes are closed.
+        let (aloneID, alone) = try FlatRecord.household(base.merging(["marital_status": "single", "minor_children": "0"]) { $1 }, on: on)
+        #expect(screener.evaluate(alone, id: aloneID, line: 2, onlyFirst: true).first?.answers.first { $0.0 == .p25b4 }?.1 == .excluded)
+        #expect(try FlatRecord.household(base.merging(["nationality": "srb"]) { $1 }, on: on).household.persons[0].nationality == "SRB")
+        for bad in ["Serbien", "XY", "S1B"] {
+            #expect(throws: FlatRecord.RowError.self) { try FlatRecord.household(base.merging(["nationality": bad]) { $1 }, on: on) }
+        }
+    }
+
+    /// A write that fails (a full disk; here a handle open for reading only) is reported to the caller, not the end of
+    /// the process (QA of 06.12.2026: `bleibe screen` ended with a trap on a full disk, and with exit code 0 on /dev/full).
+    @Test func aWriteThatFailsIsReportedNotFatal() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("readonly-\(UUID().uuidString)").path
+        FileManager.default.createFile(atPath: path, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let readOnly = try #require(FileHandle(forReadingAtPath: path))
+        var out = BufferedOutput(readOnly)
+        for _ in 0..<8 { out.write(String(repeating: "x", count: 200_000)) }
+        out.flush()
+        #expect(out.failure != nil)
     }
 
     @Test func aHeaderWithARepeatedColumnIsRejected() throws {

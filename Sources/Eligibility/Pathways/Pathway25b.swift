@@ -330,7 +330,8 @@ extension Context {
                 } else if case let open = partners.filter({ $0.person.hasWritten(.a2, by: decision) == nil }).map({ fact("german", of: $0) }), !open.isEmpty {
                     s.unknown("b6_german_written_A2_if_course_possible", open)
                 } else if !household.data.isSinglePerson, !household.data.relationsKnown,
-                          household.subjects.contains(where: { $0 !== subject && $0.person.hasWritten(.a2, by: decision) != false }) {
+                          person.maritalStatus == .married || household.subjects.contains(where: {
+                              $0 !== subject && $0.isMinorUnmarried(on: decision) != true && $0.person.hasWritten(.a2, by: decision) != false }) {
                     s.unknown("b6_german_written_A2_if_course_possible", ["relations"])
                 } else {
                     s.fail("b6_german_written_A2_if_course_possible", .remediable)
