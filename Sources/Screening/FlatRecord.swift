@@ -18,6 +18,7 @@ public enum FlatRecord {
         "integration_prognosis", "fdgo_doubts", "school_since", "school_successful", "degree_de",
         "training_kind", "training_from", "training_registered_on", "training_passed_on", "removal_measures",
         "housing_sufficient", "departure_impossible_since", "departure_end_foreseeable", "departure_own_fault",
+        "integration_course_possible", "integration_course_obliged", "integration_course_completed_on", "integration_course_dropout_not_at_fault",
     ]
 
     /// The columns by position in `columns` (raw value = position): rows are read through a file's `Layout`
@@ -31,7 +32,8 @@ public enum FlatRecord {
         case dayFinesForeignersOnly, prisonMonths, obstruction, enteredForBenefits, bars, integrationPrognosis
         case fdgoDoubts, schoolSince, schoolSuccessful, degreeDe, trainingKind, trainingFrom, trainingRegisteredOn
         case trainingPassedOn, removalMeasures, housingSufficient, departureImpossibleSince, departureEndForeseeable
-        case departureOwnFault
+        case departureOwnFault, integrationCoursePossible, integrationCourseObliged, integrationCourseCompletedOn
+        case integrationCourseDropoutNotAtFault
 
         public var name: String { FlatRecord.columns[rawValue] }
     }
@@ -263,6 +265,12 @@ public enum FlatRecord {
             p.integrationPrognosis = x
         }
         p.fdgoDoubts = try bool(.fdgoDoubts)
+        // The integration course (§ 60d Abs. 1 Nr. 11, § 25b Abs. 6): without these columns § 60d and § 25b Abs. 6 could
+        // never be met from a flat list (QA of 06.12.2026).
+        var course = IntegrationCourse()
+        course.possible = try bool(.integrationCoursePossible); course.obliged = try bool(.integrationCourseObliged)
+        course.completedOn = try pastEvent(.integrationCourseCompletedOn); course.dropoutNotAtFault = try bool(.integrationCourseDropoutNotAtFault)
+        if course != IntegrationCourse() { p.integrationCourse = course }
         if v(.schoolSince) == "none" { p.education = [] } else if let since = try past(.schoolSince) {
             p.education = [EducationPeriod(kind: .school, from: since, to: nil, successful: try bool(.schoolSuccessful))]
         }
@@ -455,6 +463,10 @@ public enum FlatRecord {
         }
         if let c = p.conduct { r["obstruction"] = c.currentObstruction?.first?.rawValue ?? "none" }
         r["integration_prognosis"] = p.integrationPrognosis?.rawValue; r["fdgo_doubts"] = p.fdgoDoubts.map(String.init)
+        if let ic = p.integrationCourse {
+            r["integration_course_possible"] = ic.possible.map(String.init); r["integration_course_obliged"] = ic.obliged.map(String.init)
+            r["integration_course_completed_on"] = ev(ic.completedOn); r["integration_course_dropout_not_at_fault"] = ic.dropoutNotAtFault.map(String.init)
+        }
         if let school = p.education?.filter({ $0.kind == .school }).first { r["school_since"] = school.from.iso; r["school_successful"] = school.successful.map(String.init) }
         else if p.education != nil { r["school_since"] = "none" }
         if let d = p.degrees { r["degree_de"] = d.first(where: { $0.country == "DEU" })?.kind.rawValue ?? "none" }
