@@ -180,7 +180,8 @@ struct MeetingRoutes {
     }
 
     /// The check of `identifying`, with the people it compares against read once (a form checks several fields).
-    func identifyingCheck(meetingID: String?, _ a: Actor) async throws -> @Sendable (String) -> String? {
+    /// `task`: a task of the meeting, which refuses telephone numbers as well (`FactSheet.identifyingWordsInFollowUp`).
+    func identifyingCheck(meetingID: String?, _ a: Actor, task: Bool = false) async throws -> @Sendable (String) -> String? {
         let referred = try await services.cooperation.referrals(of: a.organisationID).filter { !$0.lastName.isEmpty }.map(\.person)
         let near: [Client], others: [Client]
         if a.organisationKind == .counselingService {
@@ -193,22 +194,8 @@ struct MeetingRoutes {
             near = referred; others = []
         }
         return { text in
-            let found = FactSheet.identifyingWordsInMinutes(text, clients: near, others: others)
-            return found.isEmpty ? nil : found.joined(separator: ", ")
-        }
-    }
-
-    /// The same check for a task of the meeting, which refuses telephone numbers as well.
-    func followUpCheck(meetingID: String, _ a: Actor) async throws -> @Sendable (String) -> String? {
-        let referred = try await services.cooperation.referrals(of: a.organisationID).filter { !$0.lastName.isEmpty }.map(\.person)
-        var near = referred, others: [Client] = []
-        if a.organisationKind == .counselingService {
-            let sheets = try await services.meetings.sheetClients(meetingID: meetingID, organisation: a.organisationID)
-            near = try await services.clients.clients(ids: sheets, organisation: a.organisationID)
-            others = try await services.clients.people(organisation: a.organisationID) + referred
-        }
-        return { [near, others] text in
-            let found = FactSheet.identifyingWordsInFollowUp(text, clients: near, others: others)
+            let found = task ? FactSheet.identifyingWordsInFollowUp(text, clients: near, others: others)
+                : FactSheet.identifyingWordsInMinutes(text, clients: near, others: others)
             return found.isEmpty ? nil : found.joined(separator: ", ")
         }
     }
@@ -221,7 +208,7 @@ struct MeetingRoutes {
         if text.isEmpty { errors["text"] = "Bitte die Aufgabe angeben." } else if text.count > 500 { errors["text"] = "Die Aufgabe darf höchstens 500 Zeichen haben." }
         if owner.isEmpty { errors["owner"] = "Bitte angeben, wer verantwortlich ist." } else if owner.count > 200 { errors["owner"] = "Höchstens 200 Zeichen." }
         // Each field is checked on its own, so that the message stands where the words are (QA of 06.12.2026).
-        let check = try await followUpCheck(meetingID: m.id, a)
+        let check = try await identifyingCheck(meetingID: m.id, a, task: true)
         if errors["text"] == nil, let found = check(text) {
             errors["text"] = "Die Aufgabe enthält Angaben, die eine Person erkennbar machen können (\(found)). Bitte anonym formulieren (z. B. „Fall 1“)."
         }
