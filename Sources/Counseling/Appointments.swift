@@ -51,20 +51,19 @@ public struct Appointment: Sendable, Hashable {
 
     public func clash(in others: [Appointment]) -> Appointment? {
         guard state != .cancelled else { return nil }
-        return others.first { o in
-            o.id != id && o.counselorID == counselorID && o.day == day && o.state != .cancelled
-                && o.startMinute < endMinute && startMinute < o.endMinute
-        }
+        return others.first { $0.counselorID == counselorID && overlaps($0) }
+    }
+
+    /// Another, not cancelled appointment on the same day whose time overlaps this one's.
+    func overlaps(_ o: Appointment) -> Bool {
+        o.id != id && o.day == day && o.state != .cancelled && o.startMinute < endMinute && startMinute < o.endMinute
     }
 
     /// Another appointment of the same client at an overlapping time, with whichever counselor (QA of 06.12.2026: a
     /// client was booked with two counselors at once).
     public func clientClash(in others: [Appointment]) -> Appointment? {
         guard state != .cancelled else { return nil }
-        return others.first { o in
-            o.id != id && o.clientID == clientID && o.day == day && o.state != .cancelled
-                && o.startMinute < endMinute && startMinute < o.endMinute
-        }
+        return others.first { $0.clientID == clientID && overlaps($0) }
     }
 
     /// "HH:MM" of the start.

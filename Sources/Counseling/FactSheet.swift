@@ -150,8 +150,13 @@ public struct FactSheet: Sendable, Hashable {
     /// as written, without the tolerances, which over hundreds of names also caught "Frist" and "Dezember" (QA of
     /// 05.12.2026).
     public static func identifyingWordsInMinutes(_ typed: String, clients: [Client], others: [Client] = []) -> [String] {
+        identifyingWordsInMinutes(typed, clients: clients, others: others, refusing: minutesPatterns)
+    }
+
+    /// `identifyingWordsInMinutes` with the patterns to refuse besides the names.
+    static func identifyingWordsInMinutes(_ typed: String, clients: [Client], others: [Client], refusing: [(NSRegularExpression, String)]) -> [String] {
         // Not every capitalised word before a number: minutes number their items ("Tagesordnungspunkt 3").
-        let near = identifyingWords(in: typed, persons: clients, patterns: minutesPatterns, houseNumbers: false)
+        let near = identifyingWords(in: typed, persons: clients, patterns: refusing, houseNumbers: false)
         let known = Set(clients.map(\.id))
         let far = identifyingWords(in: typed, persons: others.filter { !known.contains($0.id) }, patterns: [], houseNumbers: false, tolerant: false)
         return near + far.filter { !near.contains($0) }
@@ -161,13 +166,10 @@ public struct FactSheet: Sendable, Hashable {
     /// number either (QA of 06.12.2026: "Rückruf unter 0176 …" passed): a task needs no number, the list of
     /// participants has them.
     public static func identifyingWordsInFollowUp(_ typed: String, clients: [Client], others: [Client] = []) -> [String] {
-        let phones = patterns.filter { $0.1 == "Telefon" }.compactMap { p, label in
-            p.firstMatch(in: typed, range: NSRange(typed.startIndex..., in: typed)).map { m in (typed as NSString).substring(with: m.range) }
-        }
-        var found = identifyingWordsInMinutes(typed, clients: clients, others: others)
-        for p in phones where !found.contains(p) { found.append(p) }
-        return found
+        identifyingWordsInMinutes(typed, clients: clients, others: others, refusing: followUpPatterns)
     }
+
+    static let followUpPatterns = minutesPatterns + patterns.filter { $0.1 == "Telefon" }
 
     static func identifyingWords(in typed: String, persons: [Client], patterns: [(NSRegularExpression, String)], houseNumbers: Bool,
                                  tolerant: Bool = true) -> [String] {

@@ -114,19 +114,17 @@ public struct Screener: Sendable {
         // The first action of the pathway closest to being met, and of what decides it: for an unclear one the missing
         // fact or open question, for a not-met one the step still to take (QA of 05.12.2026: a missing fact that
         // changed no result came first).
-        func named(_ a: Assessment?) -> Assessment? { a.map { var a = $0; if !names.isEmpty { a.names = names }; return a } }
-        let unclear = named(p.assessments.first { $0.outcome == .unclear }), notMet = named(p.assessments.first { $0.outcome == .notMet })
         // A pathway met today: the application is the step (QA of 06.12.2026: a person meeting § 25b was asked for a
         // training fact of § 60c).
+        func named(_ a: Assessment?) -> Assessment? { a.map { var a = $0; if !names.isEmpty { a.names = names }; return a } }
         let firstAction: String?
         if let met = p.assessments.first(where: { $0.outcome == .met }) {
             firstAction = "Antrag stellen: " + met.pathway.title
-        } else if let step = unclear?.actions(limit: 1, including: { $0.state == .unknown }).first {
-            firstAction = step
-        } else if let step = notMet?.actions(limit: 1, including: { $0.state == .failing(.remediable) }).first {
-            firstAction = step
         } else {
-            firstAction = (unclear ?? notMet)?.actions(limit: 1).first
+            let unclear = named(p.assessments.first { $0.outcome == .unclear }), notMet = named(p.assessments.first { $0.outcome == .notMet })
+            firstAction = unclear?.actions(limit: 1, including: { $0.state == .unknown }).first
+                ?? notMet?.actions(limit: 1, including: { $0.state == .failing(.remediable) }).first
+                ?? (unclear ?? notMet)?.actions(limit: 1).first
         }
         let start = p.person.status?.first { $0.kind != .none && $0.kind != .abroad }?.from
         let years = start.map { max(0, $0.age(on: on)) }

@@ -26,10 +26,9 @@ public struct AppointmentStore: Sendable {
             guard try await ex.one(SQL("SELECT id FROM clients WHERE id = ? AND organisation_id = ?", [a.clientID, organisation])) != nil,
                   try await ex.one(SQL("SELECT id FROM users WHERE id = ? AND organisation_id = ? AND active = 1" + ex.forUpdate, [a.counselorID, organisation])) != nil
             else { return .unknownClientOrCounselor }
-            if let other = a.clash(in: try await Self.sameDay(ex, a, organisation: organisation)) { return .clash(other) }
-            let clients = try await ex.query(SQL("SELECT * FROM appointments WHERE organisation_id = ? AND client_id = ? AND on_day = ?",
-                                                 [organisation, a.clientID, a.day.iso])).map(Self.appointment)
-            if let other = a.clientClash(in: clients) { return .clientClash(other) }
+            let sameDay = try await Self.sameDay(ex, a, organisation: organisation)
+            if let other = a.clash(in: sameDay) { return .clash(other) }
+            if let other = a.clientClash(in: sameDay) { return .clientClash(other) }
             if let requestID {
                 guard try await ex.one(SQL("SELECT id FROM appointment_requests WHERE id = ? AND organisation_id = ? AND handled_at IS NULL" + ex.forUpdate,
                                            [requestID, organisation])) != nil else { return .requestNotOpen }
@@ -42,10 +41,10 @@ public struct AppointmentStore: Sendable {
         }
     }
 
-    /// The counselor's appointments on the day of `a` (what it may clash with).
+    /// The counselor's and the client's appointments on the day of `a` (what it may clash with).
     static func sameDay(_ ex: any SQLExecutor, _ a: Appointment, organisation: String) async throws -> [Appointment] {
-        try await ex.query(SQL("SELECT * FROM appointments WHERE organisation_id = ? AND counselor_id = ? AND on_day = ?",
-                               [organisation, a.counselorID, a.day.iso])).map(Self.appointment)
+        try await ex.query(SQL("SELECT * FROM appointments WHERE organisation_id = ? AND on_day = ? AND (counselor_id = ? OR client_id = ?)",
+                               [organisation, a.day.iso, a.counselorID, a.clientID])).map(Self.appointment)
     }
 
     static func insert(_ ex: any SQLExecutor, _ a: Appointment, organisation: String, audit: AuditContext) async throws {

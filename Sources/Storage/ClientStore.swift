@@ -71,7 +71,7 @@ public struct ClientStore: Sendable {
         var binds: [any SQLBindable] = [organisation]
         // A name has a handful of words: a search of hundreds is cut (QA of 06.12.2026: 995 words ran past SQLite's
         // expression depth and answered 500), so is a search longer than any name or file number.
-        if let q = search.map({ String($0.trimmingCharacters(in: .whitespaces).prefix(Self.searchLength)) }), !q.isEmpty {
+        if let q = Self.searchText(search) {
             let words = NameMatching.queryWords(q).prefix(Self.searchWords)
             var parts: [String] = []
             for w in words {
@@ -95,6 +95,12 @@ public struct ClientStore: Sendable {
         return (where_, binds)
     }
 
+    /// The search as read: trimmed and cut to `searchLength`; nil when nothing is left.
+    static func searchText(_ search: String?) -> String? {
+        guard let q = search.map({ String($0.trimmingCharacters(in: .whitespaces).prefix(Self.searchLength)) }), !q.isEmpty else { return nil }
+        return q
+    }
+
     /// A typed % or _ is a character to find, not a wildcard.
     static func literal(_ s: String) -> String {
         s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
@@ -104,7 +110,7 @@ public struct ClientStore: Sendable {
     /// and o/u: `NameMatching.nearKey`) first, then every word as a whole word of the name's key (a transliteration
     /// variant), then what only starts a word or is found in the name written as one word ("Mahmud" for "Mohammed").
     static func rank(search: String?) -> (String, [any SQLBindable]) {
-        guard let q = search.map({ String($0.trimmingCharacters(in: .whitespaces).prefix(Self.searchLength)) }), !q.isEmpty else { return ("", []) }
+        guard let q = Self.searchText(search) else { return ("", []) }
         let near = NameMatching.nearKey(q).split(separator: " ").prefix(Self.searchWords)
         let words = NameMatching.queryWords(q).prefix(Self.searchWords)
         guard !near.isEmpty, !words.isEmpty else { return ("", []) }

@@ -122,7 +122,7 @@ public enum CasePages {
         func err(_ k: String) -> HTML { Layout.fieldError(k, f.errors[k]) }
         func checked(_ b: Bool) -> String { b ? " checked" : "" }
         return """
-        \(f.changedMeanwhile ? Layout.sessionChangedMeanwhile(caseID: action.components(separatedBy: "/")[2]) : Layout.errorSummary(f.errors))
+        \(f.changedMeanwhile ? .empty : Layout.errorSummary(f.errors))
         <form method="post" action="\(action)">
         \(Layout.csrf(frame.csrf))\(f.version.map { "<input type=\"hidden\" name=\"version\" value=\"\($0)\">" as HTML } ?? .empty)
         <div class="grid">
@@ -187,6 +187,8 @@ public enum CasePages {
         Layout.page(frame, """
         <h1>Beratung korrigieren: \(client.firstName) \(client.lastName)</h1>
         <p class="hint">Die Korrektur ersetzt die Angaben der Beratung; das Protokoll der Akte hält fest, wer sie wann geändert hat.</p>
+        \(form.changedMeanwhile ? Layout.changedMeanwhile(saved: "wurde diese Beratung gespeichert", how: "von einer anderen Person, in einem anderen Fenster oder durch ein zweites Absenden",
+                                                          current: "/cases/\(c.id)") : .empty)
         \(sessionForm(frame: frame, form, action: "/cases/\(c.id)/sessions/\(form.id ?? "")", submit: "Korrektur speichern"))
         <section aria-labelledby="delete-session"><h2 id="delete-session">Irrtümlich erfasst?</h2>
         <p class="hint">Eine doppelt oder in der falschen Akte erfasste Beratung wird gelöscht; sie zählt dann in keiner Statistik mehr. Das Protokoll der Akte hält die Löschung fest.</p>

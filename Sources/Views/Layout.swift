@@ -97,24 +97,19 @@ public enum Layout {
 
     /// Shown instead of saving when someone else saved the client's facts or status history in the meantime.
     static func changedMeanwhile(_ client: Client) -> HTML {
-        """
-        <div class="error-summary" role="alert" tabindex="-1" autofocus id="changed-meanwhile"><h2>Inzwischen geändert</h2>
-        <p>Während Sie bearbeitet haben, wurden die Angaben oder der Statusverlauf von \(client.firstName) \(client.lastName) gespeichert
-        (von einer anderen Person, in einem anderen Fenster, durch ein zweites Absenden oder mit einer eingetragenen Entscheidung).
-        Ihre Eingaben sind <strong>nicht</strong> gespeichert; sie stehen unten noch im Formular. Bitte vergleichen Sie mit dem
-        aktuellen Stand (<a href="/clients/\(client.id)" target="_blank" rel="noopener">Akte in neuem Tab</a>) und speichern Sie erneut,
-        wenn Ihre Eingaben ihn ersetzen sollen.</p></div>
-        """
+        changedMeanwhile(saved: "wurden die Angaben oder der Statusverlauf von \(client.firstName) \(client.lastName) gespeichert",
+                         how: "von einer anderen Person, in einem anderen Fenster, durch ein zweites Absenden oder mit einer eingetragenen Entscheidung",
+                         current: "/clients/\(client.id)")
     }
 
-    /// Shown instead of saving a corrected counseling session that was saved in the meantime.
-    static func sessionChangedMeanwhile(caseID: String) -> HTML {
+    /// The notice of a refused save (optimistic locking): what was saved meanwhile, how, and where to see it.
+    static func changedMeanwhile(saved: HTML, how: HTML, current: String) -> HTML {
         """
         <div class="error-summary" role="alert" tabindex="-1" autofocus id="changed-meanwhile"><h2>Inzwischen geändert</h2>
-        <p>Während Sie korrigiert haben, wurde diese Beratung gespeichert (von einer anderen Person, in einem anderen Fenster oder
-        durch ein zweites Absenden). Ihre Eingaben sind <strong>nicht</strong> gespeichert; sie stehen unten noch im Formular. Bitte
-        vergleichen Sie mit dem aktuellen Stand (<a href="/cases/\(caseID)" target="_blank" rel="noopener">Akte in neuem Tab</a>) und
-        speichern Sie erneut, wenn Ihre Eingaben ihn ersetzen sollen.</p></div>
+        <p>Während Sie bearbeitet haben, \(saved) (\(how)).
+        Ihre Eingaben sind <strong>nicht</strong> gespeichert; sie stehen unten noch im Formular. Bitte vergleichen Sie mit dem
+        aktuellen Stand (<a href="\(current)" target="_blank" rel="noopener">Akte in neuem Tab</a>) und speichern Sie erneut,
+        wenn Ihre Eingaben ihn ersetzen sollen.</p></div>
         """
     }
 

@@ -52,14 +52,11 @@ public enum ScreeningMessages {
     public static func german(_ message: String) -> String {
         // Dates the message names as TT.MM.JJJJ; a value quoted as found stays as it was written.
         let text = DecoderMessages.german(DecoderMessages.translate(message, phrases))
-        var out = "", quoted = false
-        for part in text.split(separator: "'", omittingEmptySubsequences: false) {
-            if !out.isEmpty || quoted { out += "'" }
-            out += quoted ? String(part) : String(part).replacing(/\b(\d{4})-(\d{2})-(\d{2})\b/) { m in
+        // Split at the quotes: the odd parts are quoted.
+        return text.split(separator: "'", omittingEmptySubsequences: false).enumerated().map { i, part in
+            i % 2 == 1 ? String(part) : String(part).replacing(/\b(\d{4})-(\d{2})-(\d{2})\b/) { m in
                 Day(iso: "\(m.1)-\(m.2)-\(m.3)").map(\.german) ?? String(m.0)
             }
-            quoted.toggle()
-        }
-        return out
+        }.joined(separator: "'")
     }
 }

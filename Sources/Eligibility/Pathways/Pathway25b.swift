@@ -324,18 +324,17 @@ extension Context {
             case false?:
                 // A partner's written A2 leaves it open (U9); a partner whose German is not recorded, or relations not
                 // given beside others of the case, may have it: never read as "no" (SPEC.md § 8; QA of 06.12.2026).
+                let id = "b6_german_written_A2_if_course_possible"
                 let partners = household.partners(of: subject.id)
-                if partners.contains(where: { $0.person.hasWritten(.a2, by: decision) == true }) {
-                    s.unknown("b6_german_written_A2_if_course_possible", ["U9"])
-                } else if case let open = partners.filter({ $0.person.hasWritten(.a2, by: decision) == nil }).map({ fact("german", of: $0) }), !open.isEmpty {
-                    s.unknown("b6_german_written_A2_if_course_possible", open)
-                } else if !household.data.isSinglePerson, !household.data.relationsKnown,
-                          person.maritalStatus == .married || household.subjects.contains(where: {
-                              $0 !== subject && $0.isMinorUnmarried(on: decision) != true && $0.person.hasWritten(.a2, by: decision) != false }) {
-                    s.unknown("b6_german_written_A2_if_course_possible", ["relations"])
-                } else {
-                    s.fail("b6_german_written_A2_if_course_possible", .remediable)
-                }
+                let unrecorded = partners.filter { $0.person.hasWritten(.a2, by: decision) == nil }
+                // With relations not given, a spouse (the person is married, or an adult of the case may be one) is open.
+                let maybePartner = !household.data.isSinglePerson && !household.data.relationsKnown
+                    && (person.maritalStatus == .married || household.subjects.contains {
+                        $0 !== subject && $0.isMinorUnmarried(on: decision) != true && $0.person.hasWritten(.a2, by: decision) != false })
+                if partners.contains(where: { $0.person.hasWritten(.a2, by: decision) == true }) { s.unknown(id, ["U9"]) }
+                else if !unrecorded.isEmpty { s.unknown(id, unrecorded.map { fact("german", of: $0) }) }
+                else if maybePartner { s.unknown(id, ["relations"]) }
+                else { s.fail(id, .remediable) }
             }
         }
     }
