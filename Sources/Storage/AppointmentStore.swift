@@ -62,7 +62,9 @@ public struct AppointmentStore: Sendable {
     }
 
     public enum StateOutcome: Sendable, Equatable {
-        case changed, notFound
+        /// Changed; the appointment as it is now (its week is shown next).
+        case changed(Appointment)
+        case notFound
         /// The appointment is not in a state it can go to `state` from (see `Appointment.canMove`).
         case notFrom(Appointment.State)
         /// Confirming it would book the counselor twice (another appointment was entered meanwhile).
@@ -82,8 +84,48 @@ public struct AppointmentStore: Sendable {
             try await ex.execute(SQL("UPDATE appointments SET state = ? WHERE id = ?", [state.rawValue, id]))
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                       action: "update", entity: "appointment", entityID: id, clientID: a.clientID)
-            return .changed
+            return .changed(a)
         }
+    }
+
+    public enum MoveOutcome: Sendable, Equatable {
+        case moved(Appointment), notFound
+        /// A cancelled appointment is not moved (it would be revived): a new one is entered instead.
+        case cancelled
+        /// The counselor or the client already has an appointment at the new time.
+        case clash(Appointment), clientClash(Appointment)
+    }
+
+    /// Moves an appointment of the organisation (of `counselor` only, when given) to a new day, time, length and place,
+    /// keeping its id (a subscribed calendar updates the event instead of showing two). Confirmed only when the new time
+    /// was agreed with the client (`confirmed`), requested otherwise. The clash checks and the update are one transaction.
+    public func move(id: String, organisation: String, counselor: String? = nil, day: Day, startMinute: Int, durationMinutes: Int,
+                     place: String, confirmed: Bool, audit: AuditContext) async throws -> MoveOutcome {
+        try await db.transaction { ex in
+            guard let row = try await ex.one(SQL("SELECT * FROM appointments WHERE id = ? AND organisation_id = ?" + ex.forUpdate, [id, organisation])) else { return .notFound }
+            var a = try Self.appointment(row)
+            if let counselor, a.counselorID != counselor { return .notFound }
+            guard a.state != .cancelled else { return .cancelled }
+            a.day = day; a.startMinute = startMinute; a.durationMinutes = durationMinutes; a.place = place
+            a.state = confirmed ? .confirmed : .requested
+            let sameDay = try await Self.sameDay(ex, a, organisation: organisation)
+            if let other = a.clash(in: sameDay) { return .clash(other) }
+            if let other = a.clientClash(in: sameDay) { return .clientClash(other) }
+            try await ex.execute(SQL("UPDATE appointments SET on_day = ?, start_minute = ?, duration_minutes = ?, place = ?, state = ? WHERE id = ?",
+                                     [day.iso, startMinute, durationMinutes, place, a.state.rawValue, id]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "update", entity: "appointment", entityID: id, clientID: a.clientID)
+            return .moved(a)
+        }
+    }
+
+    /// One appointment of the organisation (of `counselor` only, when given).
+    public func appointment(id: String, organisation: String, counselor: String? = nil) async throws -> Appointment? {
+        let a = try await db.read { ex in
+            try await ex.one(SQL("SELECT * FROM appointments WHERE id = ? AND organisation_id = ?", [id, organisation])).map(Self.appointment)
+        }
+        guard let a, counselor == nil || a.counselorID == counselor else { return nil }
+        return a
     }
 
     /// The client's appointments from `day` on, not cancelled, earliest first.

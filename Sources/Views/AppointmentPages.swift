@@ -16,6 +16,8 @@ public enum AppointmentPages {
     public struct Form: Sendable {
         public var fileNumber = "", day = "", time = "10:00", duration = "60", place = "Beratungsstelle, Raum 1", language = "Deutsch"
         public var counselor = "", channel = "phone"
+        /// A moved appointment: the new time was agreed with the client.
+        public var confirmed = false
         /// The online request this appointment answers (marked handled when the appointment is saved).
         public var requestID = "", requestNote = ""
         public var errors: [String: String] = [:]
@@ -46,7 +48,7 @@ public enum AppointmentPages {
                     actions = "<form method=\"post\" action=\"/appointments/\(a.id)/confirm\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\" aria-label=\"Termin am \(a.day.german) um \(a.time) Uhr bestätigen\">bestätigen</button></form> · "
                 }
                 if a.state != .cancelled {
-                    actions = actions + "<form method=\"post\" action=\"/appointments/\(a.id)/cancel\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\" aria-label=\"Termin am \(a.day.german) um \(a.time) Uhr absagen\">absagen</button></form>"
+                    actions = actions + "<a href=\"/appointments/\(a.id)/move\" aria-label=\"Termin am \(a.day.german) um \(a.time) Uhr verschieben\">verschieben</a> · <form method=\"post\" action=\"/appointments/\(a.id)/cancel\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\" aria-label=\"Termin am \(a.day.german) um \(a.time) Uhr absagen\">absagen</button></form>"
                 }
                 return """
                 <li class="appt-\(a.state.rawValue)"><strong>\(a.time)</strong> (\(a.durationMinutes) min) – <a href="/clients/\(r.clientID)">\(r.clientName)</a> · \(a.place) · \(a.language) · \(r.counselorName) · \(a.state.german) \(actions)</li>
@@ -108,6 +110,29 @@ public enum AppointmentPages {
         <form method="post" action="/appointments/feed" class="inline">\(Layout.csrf(frame.csrf))<button type="submit">Neue Kalender-Adresse erzeugen</button></form>
         \(hasFeed ? "<form method=\"post\" action=\"/appointments/feed/revoke\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">Abo widerrufen</button></form>" as HTML : .empty)
         </section>
+        """)
+    }
+
+    /// The form to move one appointment: new day, time, length and place; the client and counselor stay.
+    public static func movePage(frame: PageFrame, appointment a: Appointment, clientName: String, form f: Form) -> HTML {
+        func field(_ id: String, _ label: String, _ value: String, size: Int) -> HTML {
+            "<div><label for=\"\(id)\">\(label)</label><input id=\"\(id)\" name=\"\(id)\" value=\"\(value)\" size=\"\(size)\"\(Layout.describedBy(id, f.errors[id]))>\(Layout.fieldError(id, f.errors[id]))</div>"
+        }
+        return Layout.page(frame, """
+        <h1>Termin verschieben</h1>
+        <p>Termin mit <strong>\(clientName)</strong> am \(a.day.german) um \(a.time) Uhr (\(a.durationMinutes) min, \(a.place)), \(a.state.german).</p>
+        \(Layout.errorSummary(f.errors))
+        <form method="post" action="/appointments/\(a.id)/move">\(Layout.csrf(frame.csrf))
+        <div class="grid">
+        \(field("day", "Neues Datum (TT.MM.JJJJ)", f.day, size: 10))
+        \(field("time", "Uhrzeit (HH:MM)", f.time, size: 5))
+        \(field("duration", "Dauer (Minuten)", f.duration, size: 4))
+        \(field("place", "Ort", f.place, size: 30))
+        </div>
+        <p><input type="checkbox" id="confirmed" name="confirmed" value="1"\(f.confirmed ? " checked" : "")> <label for="confirmed">Neuer Termin ist mit der Person abgestimmt (bestätigt)</label></p>
+        <p class="hint">Ohne Haken gilt der Termin wieder als angefragt. Im Kalender-Abo bleibt es derselbe Termin.</p>
+        <p><button type="submit">Termin verschieben</button> · <a href="/appointments?view=week&amp;on=\(a.day.german)">abbrechen</a></p>
+        </form>
         """)
     }
 }

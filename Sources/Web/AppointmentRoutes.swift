@@ -15,6 +15,8 @@ struct AppointmentRoutes {
             (.post, "/appointments", add),
             (.post, "/appointments/{id}/confirm", confirm),
             (.post, "/appointments/{id}/cancel", cancel),
+            (.get, "/appointments/{id}/move", movePage),
+            (.post, "/appointments/{id}/move", move),
             (.post, "/appointments/feed", newFeed),
             (.post, "/appointments/feed/revoke", revokeFeed),
             (.get, "/calendar/{token}", feed),
@@ -83,34 +85,13 @@ struct AppointmentRoutes {
         let clientID = f.fileNumber.isEmpty ? nil : try await services.clients.clientID(fileNumber: f.fileNumber, organisation: org)
         if f.fileNumber.isEmpty { f.errors["file_number"] = "Bitte das Aktenzeichen angeben." }
         else if clientID == nil { f.errors["file_number"] = "Keine Akte mit diesem Aktenzeichen." }
-        let day = formDay(f.day)
-        if day == nil || day! == nil { f.errors["day"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
-        if let d = day ?? nil {
-            if d < services.today { f.errors["day"] = "Ein neuer Termin kann nicht in der Vergangenheit liegen." }
-            else if d > services.today.adding(years: 2) { f.errors["day"] = "Termine werden höchstens zwei Jahre im Voraus eingetragen." }
-            else if Holidays.weekday(d) == 7 { f.errors["day"] = "Der \(d.german) ist ein Sonntag." }
-            else if let h = Holidays.of(land: context.land, year: d.year).first(where: { $0.0 == d }) { f.errors["day"] = "Der \(d.german) ist ein Feiertag (\(h.1))." }
-        }
-        let minute = Appointment.minute(f.time)
-        if minute == nil { f.errors["time"] = "Bitte die Uhrzeit als HH:MM angeben." }
-        // Counseling happens in the day (QA of 05.12.2026: 03:00 was taken – a typo for 15:00).
-        else if !(6 * 60...22 * 60).contains(minute!) { f.errors["time"] = "Termine liegen zwischen 06:00 und 22:00 Uhr." }
-        else if let d = day ?? nil, d == services.today, minute! < services.minuteOfDay {
-            f.errors["time"] = "Ein neuer Termin kann nicht in der Vergangenheit liegen (heute ist es bereits \(Appointment.clock(services.minuteOfDay)) Uhr)."
-        }
-        let duration = Int(f.duration)
-        if duration == nil || !(5...480).contains(duration!) { f.errors["duration"] = "Bitte die Dauer in Minuten (5–480) angeben." }
-        // Within the day's hours as a whole, not only its start (QA of 05.12.2026: 22:00 for two hours was taken).
-        else if let m = minute, m + duration! > 22 * 60 { f.errors["duration"] = "Der Termin muss bis 22:00 Uhr enden." }
-        if f.place.isEmpty { f.errors["place"] = "Bitte den Ort angeben." }
-        if f.place.count > 200 { f.errors["place"] = "Der Ort darf höchstens 200 Zeichen haben." }
+        let slot = checkSlot(&f, land: context.land)
         if Appointment.Channel(rawValue: f.channel) == nil { f.errors["channel"] = "Bitte auswählen, wie der Termin vereinbart wurde." }
         if f.language.isEmpty || f.language.count > 60 { f.errors["language"] = "Bitte die Sprache angeben." }
         // A counselor enters appointments for themselves; the coordinator for anyone of the service.
         if a.role != .coordinator && f.counselor != a.userID { f.errors["counselor"] = "Termine anderer Berater:innen trägt die Koordination ein." }
-        guard f.errors.isEmpty, let client = clientID, let d = day ?? nil, let m = minute, let dur = duration,
-              let channel = Appointment.Channel(rawValue: f.channel) else {
-            return try await render(request, context, form: f, showing: day ?? nil, status: .unprocessableContent)
+        guard f.errors.isEmpty, let client = clientID, let (d, m, dur) = slot.checked, let channel = Appointment.Channel(rawValue: f.channel) else {
+            return try await render(request, context, form: f, showing: slot.day, status: .unprocessableContent)
         }
         let appt = Appointment(id: Credentials.newID(), clientID: client, counselorID: f.counselor, day: d, startMinute: m, durationMinutes: dur,
                                place: f.place, language: f.language, state: .requested, requestedVia: channel)
@@ -128,6 +109,35 @@ struct AppointmentRoutes {
         return try await render(request, context, form: f, showing: d, status: .unprocessableContent)
     }
 
+
+    /// Checks the day, time, length and place of a new or moved appointment, each refusal at its field. `day`: the day
+    /// read (its week is shown again after a refusal); `checked`: all three when the slot is fine.
+    func checkSlot(_ f: inout AppointmentPages.Form, land: String) -> (day: Day?, checked: (Day, Int, Int)?) {
+        let day = formDay(f.day)
+        if day == nil || day! == nil { f.errors["day"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
+        if let d = day ?? nil {
+            if d < services.today { f.errors["day"] = "Ein Termin kann nicht in der Vergangenheit liegen." }
+            else if d > services.today.adding(years: 2) { f.errors["day"] = "Termine werden höchstens zwei Jahre im Voraus eingetragen." }
+            else if Holidays.weekday(d) == 7 { f.errors["day"] = "Der \(d.german) ist ein Sonntag." }
+            else if let h = Holidays.of(land: land, year: d.year).first(where: { $0.0 == d }) { f.errors["day"] = "Der \(d.german) ist ein Feiertag (\(h.1))." }
+        }
+        let minute = Appointment.minute(f.time)
+        if minute == nil { f.errors["time"] = "Bitte die Uhrzeit als HH:MM angeben." }
+        // Counseling happens in the day (QA of 05.12.2026: 03:00 was taken – a typo for 15:00).
+        else if !(6 * 60...22 * 60).contains(minute!) { f.errors["time"] = "Termine liegen zwischen 06:00 und 22:00 Uhr." }
+        else if let d = day ?? nil, d == services.today, minute! < services.minuteOfDay {
+            f.errors["time"] = "Ein Termin kann nicht in der Vergangenheit liegen (heute ist es bereits \(Appointment.clock(services.minuteOfDay)) Uhr)."
+        }
+        let duration = Int(f.duration)
+        if duration == nil || !(5...480).contains(duration!) { f.errors["duration"] = "Bitte die Dauer in Minuten (5–480) angeben." }
+        // Within the day's hours as a whole, not only its start (QA of 05.12.2026: 22:00 for two hours was taken).
+        else if let m = minute, m + duration! > 22 * 60 { f.errors["duration"] = "Der Termin muss bis 22:00 Uhr enden." }
+        if f.place.isEmpty { f.errors["place"] = "Bitte den Ort angeben." }
+        if f.place.count > 200 { f.errors["place"] = "Der Ort darf höchstens 200 Zeichen haben." }
+        guard let d = day ?? nil, let m = minute, let dur = duration, ["day", "time", "duration", "place"].allSatisfy({ f.errors[$0] == nil }) else { return (day ?? nil, nil) }
+        return (d, (d, m, dur))
+    }
+
     func setState(_ context: BleibeContext, _ state: Appointment.State, _ request: Request) async throws -> Response {
         let (a, org) = try scope(context)
         _ = try await Form.checked(request, context: context)
@@ -136,7 +146,7 @@ struct AppointmentRoutes {
                                                                counselor: a.role == .coordinator ? nil : a.userID, state: state, audit: services.audit(a))
         let message: String
         switch outcome {
-        case .changed: return Reply.redirect("/appointments")
+        case .changed(let a): return Reply.redirect("/appointments?view=week&on=\(a.day.german)")
         case .notFound: throw AppError.notFound
         case .notFrom(let current):
             message = current == state ? "Der Termin ist bereits \(current.german)."
@@ -149,6 +159,57 @@ struct AppointmentRoutes {
 
     @Sendable func confirm(_ request: Request, context: BleibeContext) async throws -> Response { try await setState(context, .confirmed, request) }
     @Sendable func cancel(_ request: Request, context: BleibeContext) async throws -> Response { try await setState(context, .cancelled, request) }
+
+    /// The form to move an appointment (QA of 06.12.2026: moving meant cancelling and entering anew, and a subscribed
+    /// calendar then showed two events).
+    @Sendable func movePage(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, org) = try scope(context)
+        guard let appt = try await services.appointments.appointment(id: try context.parameters.require("id"), organisation: org,
+                                                                     counselor: a.role == .coordinator ? nil : a.userID) else { throw AppError.notFound }
+        var f = AppointmentPages.Form()
+        f.day = appt.day.german; f.time = appt.time; f.duration = String(appt.durationMinutes); f.place = appt.place
+        f.confirmed = appt.state == .confirmed
+        return try await renderMove(context, appt, form: f, actor: a, organisation: org)
+    }
+
+    func renderMove(_ context: BleibeContext, _ appt: Appointment, form: AppointmentPages.Form, actor a: Actor, organisation org: String,
+                    status: HTTPResponse.Status = .ok) async throws -> Response {
+        let client = try await services.clients.clients(ids: [appt.clientID], organisation: org).first
+        try await services.clients.recordReads([(appt.id, appt.clientID)], entity: "appointment", audit: services.audit(a))
+        return Reply.html(AppointmentPages.movePage(frame: context.frame("Termin verschieben", current: "appointments"), appointment: appt,
+                                                    clientName: client.map { "\($0.lastName), \($0.firstName)" } ?? "", form: form), status: status)
+    }
+
+    @Sendable func move(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, org) = try scope(context)
+        let form = try await Form.checked(request, context: context)
+        let id = try context.parameters.require("id")
+        let counselor = a.role == .coordinator ? nil : a.userID
+        guard let appt = try await services.appointments.appointment(id: id, organisation: org, counselor: counselor) else { throw AppError.notFound }
+        var f = AppointmentPages.Form()
+        f.day = form.trimmed("day"); f.time = form.trimmed("time"); f.duration = form.trimmed("duration"); f.place = form.trimmed("place")
+        f.confirmed = form.trimmed("confirmed") == "1"
+        guard appt.state != .cancelled else {
+            f.errors["day"] = "Ein abgesagter Termin wird nicht verschoben. Bitte einen neuen Termin eintragen."
+            return try await renderMove(context, appt, form: f, actor: a, organisation: org, status: .conflict)
+        }
+        guard let (d, m, dur) = checkSlot(&f, land: context.land).checked else {
+            return try await renderMove(context, appt, form: f, actor: a, organisation: org, status: .unprocessableContent)
+        }
+        switch try await services.appointments.move(id: id, organisation: org, counselor: counselor, day: d, startMinute: m, durationMinutes: dur,
+                                                    place: f.place, confirmed: f.confirmed, audit: services.audit(a)) {
+        case .moved(let moved): return Reply.redirect("/appointments?view=week&on=\(moved.day.german)")
+        case .notFound: throw AppError.notFound
+        case .cancelled:
+            f.errors["day"] = "Der Termin wurde inzwischen abgesagt und wird nicht verschoben. Bitte einen neuen Termin eintragen."
+            return try await renderMove(context, appt, form: f, actor: a, organisation: org, status: .conflict)
+        case .clash(let other):
+            f.errors["time"] = "Zu dieser Zeit ist bereits ein Termin eingetragen (\(other.time)–\(Appointment.clock(other.endMinute)) Uhr)."
+        case .clientClash(let other):
+            f.errors["time"] = "Die Person hat zu dieser Zeit bereits einen Termin (\(other.time)–\(Appointment.clock(other.endMinute)) Uhr)."
+        }
+        return try await renderMove(context, appt, form: f, actor: a, organisation: org, status: .unprocessableContent)
+    }
 
     @Sendable func newFeed(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, _) = try scope(context)

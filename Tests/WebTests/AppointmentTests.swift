@@ -162,6 +162,63 @@ struct AppointmentTests {
         }
     }
 
+    /// Moving keeps the appointment (and its calendar UID), checks the new slot like a new entry and both people's other
+    /// appointments, and shows the week it was moved to (QA of 06.12.2026: it could only be cancelled and entered anew).
+    @Test(arguments: TestDatabase.available)
+    func anAppointmentIsMovedWithTheChecksOfANewOne(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            let audit = AuditContext(userID: "user-1", organisationID: "org-a", now: f.services.timestamp())
+            func appt(_ id: String, counselor: String, day: String, minute: Int, state: Appointment.State = .requested) -> Appointment {
+                Appointment(id: id, clientID: "client-a", counselorID: counselor, day: Day(iso: day)!, startMinute: minute, durationMinutes: 60,
+                            place: "Raum 1", language: "Deutsch", state: state, requestedVia: .phone)
+            }
+            try await f.services.appointments.importAll([appt("mine", counselor: "user-0", day: "2026-11-24", minute: 600, state: .confirmed),
+                                                         appt("other", counselor: "user-1", day: "2026-11-26", minute: 840),
+                                                         appt("gone", counselor: "user-0", day: "2026-11-25", minute: 600, state: .cancelled)],
+                                                        organisation: "org-a", audit: audit)
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let week = try await b.request(.get, "/appointments?view=week&on=24.11.2026")
+                #expect(week.body.contains("href=\"/appointments/mine/move\"") && !week.body.contains("href=\"/appointments/gone/move\""))
+                let form = try await b.request(.get, "/appointments/mine/move")
+                #expect(form.status == .ok && form.body.contains("value=\"24.11.2026\"") && form.body.contains("value=\"10:00\"") && form.body.contains("Haddad, Mohammed"))
+                #expect(form.body.contains("name=\"confirmed\" value=\"1\" checked"))
+                func move(_ id: String, day: String, time: String, confirmed: Bool = false) async throws -> Browser.Page {
+                    var fields = ["csrf": csrf, "day": day, "time": time, "duration": "45", "place": "Raum 4"]
+                    if confirmed { fields["confirmed"] = "1" }
+                    return try await b.request(.post, "/appointments/\(id)/move", form: fields)
+                }
+                // The checks of a new entry, the input kept.
+                let sunday = try await move("mine", day: "29.11.2026", time: "25:00")
+                #expect(sunday.status == .unprocessableContent && sunday.body.contains("ist ein Sonntag") && sunday.body.contains("id=\"time-error\"") && sunday.body.contains("value=\"25:00\""))
+                #expect(try await move("mine", day: "20.11.2026", time: "10:00").body.contains("nicht in der Vergangenheit"))
+                // The client is with a colleague on the 26th at 14:00.
+                let clash = try await move("mine", day: "26.11.2026", time: "14:30")
+                #expect(clash.status == .unprocessableContent && clash.body.contains("Die Person hat zu dieser Zeit bereits einen Termin (14:00–15:00 Uhr)."))
+                // Nothing was changed by the refusals.
+                #expect(try await f.services.appointments.appointment(id: "mine", organisation: "org-a")?.day == Day("2026-11-24"))
+                let moved = try await move("mine", day: "27.11.2026", time: "09:00")
+                #expect(moved.status == .seeOther && moved.headers[.location] == "/appointments?view=week&on=27.11.2026")
+                let now = try #require(try await f.services.appointments.appointment(id: "mine", organisation: "org-a"))
+                #expect(now.day == Day("2026-11-27") && now.startMinute == 540 && now.durationMinutes == 45 && now.place == "Raum 4")
+                // Not agreed with the person: requested again until confirmed.
+                #expect(now.state == .requested)
+                #expect(try await move("mine", day: "27.11.2026", time: "11:00", confirmed: true).status == .seeOther)
+                #expect(try await f.services.appointments.appointment(id: "mine", organisation: "org-a")?.state == .confirmed)
+                // A cancelled appointment is not revived by a move; a colleague's is not the counselor's to move.
+                let cancelled = try await move("gone", day: "27.11.2026", time: "15:00")
+                #expect(cancelled.status == .conflict && cancelled.body.contains("Ein abgesagter Termin wird nicht verschoben"))
+                #expect(try await b.request(.get, "/appointments/other/move").status == .notFound)
+                #expect(try await move("other", day: "27.11.2026", time: "15:00").status == .notFound)
+                // Cancelling shows the week of the appointment, not today's.
+                let cancel = try await b.request(.post, "/appointments/mine/cancel", form: ["csrf": csrf])
+                #expect(cancel.headers[.location] == "/appointments?view=week&on=27.11.2026")
+            }
+            let updates = try await AuditLog.events(ofClient: "client-a", in: f.services.db).filter { $0.entity == "appointment" && $0.action == "update" }
+            #expect(updates.count == 3)
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func anAppointmentTodayCannotBeginBeforeNow(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
