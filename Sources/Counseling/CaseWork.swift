@@ -74,9 +74,12 @@ public struct ManualReminder: Sendable, Hashable {
     public var on: Day
     public var title: String
     public var doneOn: Day?
+    /// For an automatic reminder acknowledged by hand: its `Deadline.key`. It stays hidden while that key is derived.
+    public var derivedFrom: String?
 
-    public init(id: String, caseID: String, clientID: String, on: Day, title: String, doneOn: Day? = nil) {
+    public init(id: String, caseID: String, clientID: String, on: Day, title: String, doneOn: Day? = nil, derivedFrom: String? = nil) {
         self.id = id; self.caseID = caseID; self.clientID = clientID; self.on = on; self.title = title; self.doneOn = doneOn
+        self.derivedFrom = derivedFrom
     }
 
     public func deadline(land: String) -> Deadline {

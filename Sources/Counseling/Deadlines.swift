@@ -30,6 +30,10 @@ public struct Deadline: Sendable, Hashable {
     public init(kind: Kind, due: Day, date: Day, title: String, citation: String, pathway: PathwayKey?) {
         self.kind = kind; self.due = due; self.date = date; self.title = title; self.citation = citation; self.pathway = pathway
     }
+
+    /// What identifies an automatic reminder across recomputations: its kind, pathway and underlying date. When the data
+    /// change that date (a new Duldung recorded), it is another reminder.
+    public var key: String { "\(kind.rawValue):\(pathway?.rawValue ?? "-"):\(date.iso)" }
 }
 
 /// Derives the automatic deadlines; they are recomputed whenever the client's data changes.

@@ -163,13 +163,22 @@ public struct CaseStore: Sendable {
 
     // MARK: Reminders
 
+    /// Adds a reminder of the case's client; an acknowledged automatic one (`derivedFrom`) may be a household member's,
+    /// once (acknowledging it again changes nothing).
     public func addReminder(_ r: ManualReminder, organisation: String, audit: AuditContext) async throws -> Bool {
         try await db.transaction { ex in
             guard let c = try await ex.one(SQL("SELECT client_id FROM cases WHERE id = ? AND organisation_id = ?", [r.caseID, organisation])),
-                  c.text("client_id") == r.clientID else { return false }
+                  c.text("client_id") == r.clientID || r.derivedFrom != nil else { return false }
+            if let key = r.derivedFrom {
+                guard try await ex.one(SQL("SELECT id FROM clients WHERE id = ? AND organisation_id = ?", [r.clientID, organisation])) != nil else { return false }
+                if try await ex.one(SQL("SELECT id FROM case_reminders WHERE case_id = ? AND client_id = ? AND derived_from = ?", [r.caseID, r.clientID, key])) != nil {
+                    return true
+                }
+            }
             try await ex.execute(SQL("""
-                INSERT INTO case_reminders (id, organisation_id, case_id, client_id, on_day, title, done_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [r.id, organisation, r.caseID, r.clientID, r.on.iso, r.title, r.doneOn?.iso, audit.userID, audit.now]))
+                INSERT INTO case_reminders (id, organisation_id, case_id, client_id, on_day, title, done_on, created_by, created_at, derived_from)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [r.id, organisation, r.caseID, r.clientID, r.on.iso, r.title, r.doneOn?.iso, audit.userID, audit.now, r.derivedFrom]))
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                       action: "create", entity: "reminder", entityID: r.id, clientID: r.clientID)
             return true
@@ -190,15 +199,34 @@ public struct CaseStore: Sendable {
         }
     }
 
-    /// Opens a reminder marked done again (a click by mistake). False when it is not the organisation's.
+    /// Opens a reminder marked done again (a click by mistake). False when it is not the organisation's. An acknowledged
+    /// automatic reminder is forgotten instead: the automatic one shows again for as long as it is derived.
     public func reopenReminder(id: String, caseID: String, organisation: String, audit: AuditContext) async throws -> Bool {
         try await db.transaction { ex in
-            guard let r = try await ex.one(SQL("SELECT client_id, done_on FROM case_reminders WHERE id = ? AND case_id = ? AND organisation_id = ?",
+            guard let r = try await ex.one(SQL("SELECT client_id, done_on, derived_from FROM case_reminders WHERE id = ? AND case_id = ? AND organisation_id = ?",
                                                [id, caseID, organisation])) else { return false }
+            if r.text("derived_from") != nil {
+                try await ex.execute(SQL("DELETE FROM case_reminders WHERE id = ?", [id]))
+                try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                          action: "delete", entity: "reminder", entityID: id, clientID: r.text("client_id"))
+                return true
+            }
             if r.text("done_on") == nil { return true }
             try await ex.execute(SQL("UPDATE case_reminders SET done_on = NULL WHERE id = ?", [id]))
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                       action: "update", entity: "reminder", entityID: id, clientID: r.text("client_id"))
+            return true
+        }
+    }
+
+    /// Deletes a reminder entered by mistake (a typo, a duplicate). False when the case has no such reminder.
+    public func deleteReminder(id: String, caseID: String, organisation: String, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard let r = try await ex.one(SQL("SELECT client_id FROM case_reminders WHERE id = ? AND case_id = ? AND organisation_id = ?",
+                                               [id, caseID, organisation])) else { return false }
+            try await ex.execute(SQL("DELETE FROM case_reminders WHERE id = ?", [id]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "delete", entity: "reminder", entityID: id, clientID: r.text("client_id"))
             return true
         }
     }
@@ -211,7 +239,8 @@ public struct CaseStore: Sendable {
             try await ex.query(SQL("SELECT * FROM case_reminders WHERE organisation_id = ? AND case_id IN (\(marks))\(openOnly ? " AND done_on IS NULL" : "") ORDER BY on_day, created_at",
                                    [organisation] + caseIDs)).map { r in
                 ManualReminder(id: try r.string("id"), caseID: try r.string("case_id"), clientID: try r.string("client_id"),
-                               on: Day(iso: try r.string("on_day")) ?? .distantPast, title: try r.string("title"), doneOn: r.text("done_on").flatMap { Day(iso: $0) })
+                               on: Day(iso: try r.string("on_day")) ?? .distantPast, title: try r.string("title"), doneOn: r.text("done_on").flatMap { Day(iso: $0) },
+                               derivedFrom: r.text("derived_from"))
             }
         }
     }

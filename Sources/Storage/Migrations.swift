@@ -363,6 +363,11 @@ public enum Migrations {
         Migration(version: 33, name: "0033_NameNearKey", then: ClientStore.fillNearKeys) { _ in [
             "ALTER TABLE clients ADD COLUMN name_near TEXT NOT NULL DEFAULT ''",
         ] },
+        // An automatic reminder acknowledged by a counselor is kept as a reminder done, naming the one it stands for
+        // (kind and underlying date): a new date (a new Duldung recorded) is a new reminder again.
+        Migration(version: 34, name: "0034_ReminderDerivedFrom") { _ in [
+            "ALTER TABLE case_reminders ADD COLUMN derived_from TEXT",
+        ] },
     ]
 
     /// Applies every migration not yet applied (up to `through`: tests of a later migration on an older database),

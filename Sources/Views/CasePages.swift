@@ -20,20 +20,31 @@ public enum CasePages {
         /// Where the item is dealt with: a manual reminder on its case page (where it is marked done), an automatic
         /// one on the assessment it comes from.
         public var link: String
+        /// The open case it is marked done in; for a manual reminder its id as well.
+        public var caseID: String?, reminderID: String?
         public init(deadline: Deadline, clientID: String, clientName: String, link: String? = nil) {
             self.deadline = deadline; self.clientID = clientID; self.clientName = clientName; self.link = link ?? "/clients/\(clientID)/assessment"
         }
     }
 
     /// Due and overdue reminders of the counselor's open cases.
-    public static func dashboard(frame: PageFrame, today: Day, overdue: [DashboardItem], due: [DashboardItem], casesCount: Int) -> HTML {
+    public static func dashboard(frame: PageFrame, today: Day, overdue: [DashboardItem], due: [DashboardItem], casesCount: Int, notice: String? = nil) -> HTML {
+        func done(_ i: DashboardItem) -> HTML {
+            guard let caseID = i.caseID else { return .empty }
+            let label: HTML = "<span class=\"visually-hidden\">„\(i.deadline.title)“ (\(i.clientName)) </span>als erledigt markieren"
+            if let id = i.reminderID {
+                return " · <form method=\"post\" action=\"/cases/\(caseID)/reminders/\(id)/done\" class=\"inline\">\(Layout.csrf(frame.csrf))<input type=\"hidden\" name=\"return\" value=\"dashboard\"><button type=\"submit\" class=\"link\">\(label)</button></form>"
+            }
+            return " · <form method=\"post\" action=\"/cases/\(caseID)/deadlines/done\" class=\"inline\">\(Layout.csrf(frame.csrf))<input type=\"hidden\" name=\"return\" value=\"dashboard\"><input type=\"hidden\" name=\"client_id\" value=\"\(i.clientID)\"><input type=\"hidden\" name=\"key\" value=\"\(i.deadline.key)\"><button type=\"submit\" class=\"link\">\(label)</button></form>"
+        }
         func list(_ items: [DashboardItem]) -> HTML {
             guard !items.isEmpty else { return "<p>Keine.</p>" }
-            let li = items.map { i in "<li><strong>\(i.deadline.due.german)</strong> – <a href=\"\(i.link)\">\(i.clientName)</a>: \(i.deadline.title) <span class=\"hint\">(\(Labels.citation(i.deadline.citation)))</span></li>" as HTML }
+            let li = items.map { i in "<li><strong>\(i.deadline.due.german)</strong> – <a href=\"\(i.link)\">\(i.clientName)</a>: \(i.deadline.title) <span class=\"hint\">(\(Labels.citation(i.deadline.citation)))</span>\(done(i))</li>" as HTML }
             return "<ul>\(li)</ul>"
         }
         return Layout.page(frame, """
         <h1>Übersicht</h1>
+        \(notice.map { "<p role=\"status\" id=\"notice\">\($0)</p>" as HTML } ?? .empty)
         <p>Stand \(today.german) · \(casesCount) offene Akten</p>
         <section aria-labelledby="overdue"><h2 id="overdue">Überfällig</h2>\(list(overdue))</section>
         <section aria-labelledby="due"><h2 id="due">Fällig in den nächsten 14 Tagen</h2>\(list(due))</section>

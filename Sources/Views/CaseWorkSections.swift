@@ -113,11 +113,13 @@ public enum CaseWorkSections {
             let reopen: HTML = editable ? " <form method=\"post\" action=\"/cases/\(caseID)/reminders/\(r.id)/open\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\"><span class=\"visually-hidden\">„\(r.title)“ </span>wieder öffnen</button></form>" : .empty
             let done: HTML = r.doneOn.map { "erledigt am \($0.german)\(reopen)" } ?? (!editable ? "offen" :
                 "<form method=\"post\" action=\"/cases/\(caseID)/reminders/\(r.id)/done\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\"><span class=\"visually-hidden\">„\(r.title)“ </span>als erledigt markieren</button></form>")
-            return "<li><strong>\(due.german)</strong>\(moved) – \(r.title) · \(done)</li>"
+            // One entered by mistake (a typo, a duplicate) is deleted; an acknowledged automatic one is opened again instead.
+            let delete: HTML = editable && r.derivedFrom == nil ? " · <form method=\"post\" action=\"/cases/\(caseID)/reminders/\(r.id)/delete\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\"><span class=\"visually-hidden\">„\(r.title)“ </span>löschen</button></form>" : .empty
+            return "<li><strong>\(due.german)</strong>\(moved) – \(r.title) · \(done)\(delete)</li>"
         }
         return """
         <section aria-labelledby="reminders"><h2 id="reminders">Wiedervorlagen</h2>
-        <p class="hint">Eigene Wiedervorlagen; die automatischen stehen bei der Prüfung und in der Übersicht.</p>
+        <p class="hint">Eigene Wiedervorlagen und automatische, die in der Übersicht als erledigt markiert wurden („wieder öffnen“ zeigt sie dort wieder); alle automatischen stehen bei der Prüfung.</p>
         \(rows.isEmpty ? "<p>Keine eigenen Wiedervorlagen.</p>" as HTML : "<ul>\(rows)</ul>")
         \(editable ? """
         \(Layout.errorSummary(errors))

@@ -26,10 +26,46 @@ extension CaseRoutes {
 
     @Sendable func completeReminder(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c, _) = try await loadCase(context, write: true)
-        _ = try await Form.checked(request, context: context)
+        let form = try await Form.checked(request, context: context)
         guard try await services.cases.completeReminder(id: try context.parameters.require("reminder"), caseID: c.id, organisation: c.organisationID,
                                                         on: services.today, audit: services.audit(a)) else { throw AppError.notFound }
+        return back(form, c)
+    }
+
+    /// Back to the dashboard when the reminder was dealt with there, else to the case's reminders.
+    func back(_ form: Form, _ c: CounselingCase) -> Response {
+        form.trimmed("return") == "dashboard" ? Reply.redirect("/dashboard?erledigt=1") : Reply.redirect("/cases/\(c.id)#reminders")
+    }
+
+    /// Deletes a reminder entered by mistake (QA of 06.12.2026: a typo or a duplicate could only be marked done).
+    @Sendable func deleteReminder(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c, _) = try await loadCase(context, write: true)
+        _ = try await Form.checked(request, context: context)
+        guard try await services.cases.deleteReminder(id: try context.parameters.require("reminder"), caseID: c.id, organisation: c.organisationID,
+                                                      audit: services.audit(a)) else { throw AppError.notFound }
         return Reply.redirect("/cases/\(c.id)#reminders")
+    }
+
+    /// Marks an automatic reminder of the case's client, or of a household member counseled in the case, as dealt with
+    /// ("Vorsprache vereinbart"): it is kept as a reminder done and hidden while the data still give it. A change that
+    /// gives a new date (a new Duldung recorded) brings a new reminder (QA of 06.12.2026: they could not be acknowledged).
+    @Sendable func acknowledgeDeadline(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c, client) = try await loadCase(context, write: true)
+        let form = try await Form.checked(request, context: context)
+        let personID = form.trimmed("client_id"), key = form.trimmed("key")
+        let today = services.today
+        let applied = try await services.applications.pendingSince(clientID: client.id, organisation: client.organisationID, on: today)
+        let (members, household) = try await clientRoutes.assessHousehold(client, on: today, appliedOn: applied)
+        guard let person = members.first(where: { $0.id == personID }), let answers = household.person(personID) else { throw AppError.notFound }
+        let own = person.id == client.id ? applied : try await services.applications.pendingSince(clientID: person.id, organisation: client.organisationID, on: today)
+        // Not derived any more (the data changed meanwhile): there is nothing left to mark.
+        if let d = DeadlineRules.derive(person: answers, land: context.land, today: today, appliedOn: own).first(where: { $0.key == key }) {
+            let who = person.id == client.id ? "" : "\(person.lastName), \(person.firstName): "
+            guard try await services.cases.addReminder(ManualReminder(id: Credentials.newID(), caseID: c.id, clientID: person.id, on: d.due,
+                                                                      title: "Automatisch: " + who + d.title, doneOn: today, derivedFrom: key),
+                                                       organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
+        }
+        return back(form, c)
     }
 
     @Sendable func reopenReminder(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -75,12 +111,18 @@ extension CaseRoutes {
         let automatic = DeadlineRules.derive(person: try await clientRoutes.assess(client, on: services.today, appliedOn: applied), land: land, today: services.today,
                                              appliedOn: applied)
         try await services.clients.recordRead(clientID: client.id, entity: "case", audit: services.audit(a))
-        var items: [[String: Any]] = manual.map { r in
+        // An acknowledged automatic reminder is listed once, as the automatic one with the day it was marked done.
+        let acknowledged = Dictionary(manual.compactMap { r in r.derivedFrom.map { (r.clientID + " " + $0, r.doneOn) } }, uniquingKeysWith: { a, _ in a })
+        var items: [[String: Any]] = manual.filter { $0.derivedFrom == nil }.map { r in
             var o: [String: Any] = ["kind": "manual", "id": r.id, "date": r.on.iso, "due": r.deadline(land: land).due.iso, "title": r.title]
             if let d = r.doneOn { o["done_on"] = d.iso }
             return o
         }
-        items += automatic.map { ["kind": $0.kind.rawValue, "date": $0.date.iso, "due": $0.due.iso, "title": $0.title, "citation": $0.citation] }
+        items += automatic.map { d in
+            var o: [String: Any] = ["kind": d.kind.rawValue, "key": d.key, "date": d.date.iso, "due": d.due.iso, "title": d.title, "citation": d.citation]
+            if let done = acknowledged[client.id + " " + d.key] ?? nil { o["done_on"] = done.iso }
+            return o
+        }
         items.sort { ($0["due"] as? String ?? "") < ($1["due"] as? String ?? "") }
         return try Reply.items(items)
     }

@@ -35,6 +35,8 @@ struct CaseRoutes {
             (.get, "/api/v1/cases/{id}/reminders", apiReminders),
             (.post, "/cases/{id}/reminders/{reminder}/done", completeReminder),
             (.post, "/cases/{id}/reminders/{reminder}/open", reopenReminder),
+            (.post, "/cases/{id}/reminders/{reminder}/delete", deleteReminder),
+            (.post, "/cases/{id}/deadlines/done", acknowledgeDeadline),
         ]
     }
 
@@ -64,6 +66,10 @@ struct CaseRoutes {
         var names: [String: String] = [:]
         let withCase = Set(open.map(\.clientID))
         var shown: Set<String> = []
+        let caseOf = Dictionary(open.map { ($0.clientID, $0.id) }, uniquingKeysWith: { first, _ in first })
+        // Automatic reminders a counselor has dealt with ("erledigt"), by person and key, stay hidden while derived.
+        let reminders = try await services.cases.reminders(caseIDs: open.map(\.id), organisation: org, openOnly: false)
+        let acknowledged = Set(reminders.compactMap { r in r.derivedFrom.map { r.clientID + " " + $0 } })
         for clientID in withCase.sorted() {
             guard let c = try await services.clients.client(id: clientID, organisation: org) else { continue }
             names[c.id] = "\(c.lastName), \(c.firstName)"
@@ -75,20 +81,24 @@ struct CaseRoutes {
             for person in counseled where shown.insert(person.id).inserted {
                 guard let answers = household.person(person.id) else { continue }
                 let own = person.id == c.id ? applied : try await services.applications.pendingSince(clientID: person.id, organisation: org, on: today)
-                for d in DeadlineRules.derive(person: answers, land: land, today: today, appliedOn: own) {
-                    let item = CasePages.DashboardItem(deadline: d, clientID: person.id, clientName: "\(person.lastName), \(person.firstName)")
+                for d in DeadlineRules.derive(person: answers, land: land, today: today, appliedOn: own) where !acknowledged.contains(person.id + " " + d.key) {
+                    var item = CasePages.DashboardItem(deadline: d, clientID: person.id, clientName: "\(person.lastName), \(person.firstName)")
+                    item.caseID = caseOf[c.id]
                     if d.due < today { overdue.append(item) } else if d.due <= today.adding(days: 14) { due.append(item) }
                 }
                 try await services.clients.recordRead(clientID: person.id, entity: "dashboard", audit: services.audit(a))
             }
         }
-        for r in try await services.cases.reminders(caseIDs: open.map(\.id), organisation: org, openOnly: true) {
-            let item = CasePages.DashboardItem(deadline: r.deadline(land: land), clientID: r.clientID, clientName: names[r.clientID] ?? "",
+        for r in reminders where r.doneOn == nil {
+            var item = CasePages.DashboardItem(deadline: r.deadline(land: land), clientID: r.clientID, clientName: names[r.clientID] ?? "",
                                                link: "/cases/\(r.caseID)#reminders")
+            item.caseID = r.caseID; item.reminderID = r.id
             if item.deadline.due < today { overdue.append(item) } else if item.deadline.due <= today.adding(days: 14) { due.append(item) }
         }
         overdue.sort { $0.deadline.due < $1.deadline.due }; due.sort { $0.deadline.due < $1.deadline.due }
-        return Reply.html(CasePages.dashboard(frame: context.frame("Übersicht", current: "dashboard"), today: today, overdue: overdue, due: due, casesCount: open.count))
+        let notice = request.uri.queryParameters["erledigt"] == "1" ? "Als erledigt vermerkt (in der Akte unter „Wiedervorlagen“ wieder zu öffnen)." : nil
+        return Reply.html(CasePages.dashboard(frame: context.frame("Übersicht", current: "dashboard"), today: today, overdue: overdue, due: due, casesCount: open.count,
+                                              notice: notice))
     }
 
     @Sendable func openCase(_ request: Request, context: BleibeContext) async throws -> Response {

@@ -142,7 +142,8 @@ enum OpenAPIDocument {
           "get": {"summary": "Reminders (Wiedervorlagen) of a case: the counselor's own and those derived from the data, due on working days of the Land", "parameters": [{"$ref": "#/components/parameters/clientId"}],
             "responses": {"200": {"description": "Reminders by due date", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object",
               "properties": {"kind": {"type": "string"}, "id": {"type": "string"}, "date": {"type": "string", "format": "date"}, "due": {"type": "string", "format": "date"},
-              "title": {"type": "string"}, "citation": {"type": "string"}, "done_on": {"type": "string", "format": "date"}}}}}}}}},
+              "title": {"type": "string"}, "citation": {"type": "string"}, "done_on": {"type": "string", "format": "date", "description": "a manual reminder marked done, or an automatic one acknowledged"},
+              "key": {"type": "string", "description": "an automatic reminder's identity: kind, pathway and underlying date"}}}}}}}}},
               "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
         },
         "/api/v1/appointments": {
