@@ -397,6 +397,11 @@ public enum FlatRecord {
         }
         let days60b = try count(.days60b) ?? 0
         let end = duldung ?? since
+        // More § 60b days than the stay holds cannot be true: rejected, not cut to the stay (QA of 06.12.2026: 5,000 days
+        // in a stay of 830 were taken and moved § 25b by years).
+        if days60b > 0, let bound = stay ?? entered, end.adding(days: -days60b) < bound {
+            throw RowError(column: "days_60b", message: "\(days60b) days exceed the \(bound.days(to: end)) days from \(stay != nil ? "stay_since" : "entered") \(bound.iso) until \(end.iso)")
+        }
         // The § 60b days lie just before the (first) Duldung, within the stay when it is known.
         let split = days60b > 0 ? max(stay ?? .distantPast, end.adding(days: -days60b)) : end
         // § 60b exists since 01.08.2019: days before it cannot be § 60b days (the case-file check refuses them too).

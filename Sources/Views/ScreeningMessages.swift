@@ -40,6 +40,7 @@ public enum ScreeningMessages {
         ("id: missing", "id: fehlt"),
         ("(the first Duldung cannot follow the current status)", "(die erste Duldung kann nicht nach dem aktuellen Status beginnen)"),
         ("is after status_since", "liegt nach status_since"), ("is after duldung_since", "liegt nach duldung_since"),
+        ("days exceed the", "Tage übersteigen die"), ("days from", "Tage von"), ("until", "bis"),
         ("before § 60b existed (01.08.2019)", "vor Einführung des § 60b (01.08.2019)"), ("days before", "Tage vor"), ("reach back to", "reichen zurück bis"),
         ("expected 30-3-1 … 30-3-7, 30-1-1 … 30-1-7, art42-1-a … art42-1-j, art42-3-a, art42-3-b or other, found",
          "erlaubt: 30-3-1 … 30-3-7, 30-1-1 … 30-1-7, art42-1-a … art42-1-j, art42-3-a, art42-3-b oder other, gefunden:"),

@@ -19,17 +19,28 @@ public enum ScreeningPages {
         switch s { case "queued": "wartet"; case "running": "läuft"; case "done": "fertig"; case "cancelled": "abgebrochen"; default: "fehlgeschlagen" }
     }
 
+    /// When lists and results are deleted (QA of 06.12.2026: "nach 0 Tagen").
+    static func retention(_ days: Int) -> String {
+        switch days {
+        case ...0: "Listen und Ergebnisse werden sofort wieder gelöscht (keine Aufbewahrungsfrist eingestellt): Ergebnisse gleich herunterladen."
+        case 1: "Listen und Ergebnisse werden nach einem Tag gelöscht."
+        default: "Listen und Ergebnisse werden nach \(days) Tagen gelöscht."
+        }
+    }
+
     public static func list(frame: PageFrame, jobs: [JobRow], today: Day, retentionDays: Int, error: String? = nil) -> HTML {
         let rows = jobs.map { j in
             "<tr><td><a href=\"/screening/\(j.id)\">\(j.fileName)</a></td><td>\(j.on.german)</td><td>\(stateText(j.state))</td><td class=\"num\">\(Labels.count(j.processed)) / \(Labels.count(j.total))</td><td>\(GermanTime.day(j.expiresAt))</td></tr>" as HTML
         }
         return Layout.page(frame, """
         <h1>Screening einer Liste</h1>
-        <p class="hint">Liste aller Geduldeten (CSV im Format von <code>bleibe screen</code> – auch als Excel-Export mit Semikolon, Datum TT.MM.JJJJ und Dezimalkomma – oder JSON Lines) hochladen: wer erfüllt heute einen Weg, wer in 3, 6 oder 12 Monaten? Listen und Ergebnisse werden nach \(retentionDays) Tagen gelöscht.</p>
+        <p class="hint">Liste aller Geduldeten als CSV (eine Zeile je Person; auch als Excel-Export „CSV UTF-8“ mit Semikolon, Datum TT.MM.JJJJ und Dezimalkomma) oder als JSON Lines hochladen: wer erfüllt heute einen Weg, wer in 3, 6 oder 12 Monaten? \(retention(retentionDays))</p>
+        <p><a href="/screening/vorlage.csv" download>Vorlage mit allen Spalten und drei erfundenen Beispielzeilen (CSV)</a></p>
+        \(ScreeningColumns.table)
         \(error.map { "<p class=\"error\" role=\"alert\" id=\"upload-error\">\($0)</p>" as HTML } ?? .empty)
         <form method="post" action="/screening" enctype="multipart/form-data">\(Layout.csrf(frame.csrf))
         <div class="grid">
-        <div><label for="file">Datei (.csv oder .jsonl)</label><input id="file" name="file" type="file" accept=".csv,.jsonl,text/csv" required></div>
+        <div><label for="file">Datei (.csv, .jsonl oder .ndjson)</label><input id="file" name="file" type="file" accept=".csv,.txt,.jsonl,.ndjson,.json,text/csv" required></div>
         <div><label for="on">Stichtag (TT.MM.JJJJ)</label><input id="on" name="on" value="\(today.german)" size="10"></div>
         </div>
         <p><button type="submit">Screening starten</button></p></form>

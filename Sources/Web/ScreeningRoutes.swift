@@ -15,6 +15,7 @@ struct ScreeningRoutes {
         [
             (.get, "/screening", list),
             (.post, "/screening", upload),
+            (.get, "/screening/vorlage.csv", template),
             (.get, "/screening/{id}", show),
             (.get, "/screening/{id}/results", results),
             (.get, "/screening/{id}/outreach.csv", outreachCSV),
@@ -43,6 +44,15 @@ struct ScreeningRoutes {
 
     @Sendable func list(_ request: Request, context: BleibeContext) async throws -> Response { try await renderList(context, try actor(context)) }
 
+    /// A template of the flat CSV: every column, and three synthetic persons (`bleibe synth`, fictional) as examples.
+    @Sendable func template(_ request: Request, context: BleibeContext) async throws -> Response {
+        _ = try actor(context)
+        var text = ""
+        PopulationFile.write(count: 3, seed: 1, on: services.today, format: .csv) { text += $0 + "\n" }
+        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"screening-vorlage.csv\""],
+                        body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
     @Sendable func upload(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try actor(context)
         let form = try await MultipartForm.checked(request, limit: services.config.maxScreeningBytes + 64 * 1024, context: context)
@@ -63,7 +73,11 @@ struct ScreeningRoutes {
             return try await renderList(context, a, error: "Der Stichtag liegt höchstens zehn Jahre zurück und höchstens fünf Jahre voraus (\(services.today.adding(years: -10).german) bis \(services.today.adding(years: 5).german)).", status: .unprocessableContent)
         }
         let format = ScreeningFormat.of(fileName: file.name)
-        // Refuse what is clearly not a population list before storing it.
+        // Refuse what is clearly not a population list before storing it, saying what it is where that helps (QA of
+        // 06.12.2026: an Excel workbook and Excel's "Unicode-Text" got the same general message).
+        if let message = Self.notText(file.bytes, name: file.name) {
+            return try await renderList(context, a, error: message, status: .unsupportedMediaType)
+        }
         if DocumentFiles.sniff(file.bytes) != nil || file.bytes.prefix(4096).contains(0) {
             return try await renderList(context, a, error: "Die Datei ist keine CSV- oder JSON-Lines-Textdatei.", status: .unsupportedMediaType)
         }
@@ -104,6 +118,19 @@ struct ScreeningRoutes {
         }
         services.screeningRunner.kick(services)
         return Reply.redirect("/screening/\(id)")
+    }
+
+    /// What a spreadsheet saved instead of a CSV: a workbook, or UTF-16 text.
+    static func notText(_ bytes: [UInt8], name: String) -> String? {
+        let head = Array(bytes.prefix(4))
+        if head == [0x50, 0x4B, 0x03, 0x04] || head == [0xD0, 0xCF, 0x11, 0xE0] {
+            return "„\(name)“ ist eine Excel-Arbeitsmappe, keine CSV-Datei. Bitte in Excel „Speichern unter“ → „CSV UTF-8 (durch Trennzeichen getrennt)“ wählen und diese Datei hochladen."
+        }
+        let zeros = bytes.prefix(4096).filter { $0 == 0 }.count
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || zeros * 4 > min(bytes.count, 4096) {
+            return "„\(name)“ ist als UTF-16 gespeichert (in Excel „Unicode-Text“). Bitte als „CSV UTF-8 (durch Trennzeichen getrennt)“ speichern und erneut hochladen."
+        }
+        return nil
     }
 
     func load(_ context: BleibeContext) async throws -> (Actor, ScreeningJob) {

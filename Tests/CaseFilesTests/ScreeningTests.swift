@@ -156,12 +156,15 @@ struct ScreeningTests {
         let lines = ["ok,2016-01-01,2019-09-01,duldung,2019-09-01,20",
                      "clamp,2024-06-01,2025-01-01,duldung,2015-01-01,0",
                      "stay,2020-06-01,2019-01-01,duldung,2019-01-01,0",
-                     "early60b,2016-01-01,2019-09-01,duldung,2019-09-01,200"]
+                     "early60b,2016-01-01,2019-09-01,duldung,2019-09-01,200",
+                     // More § 60b days than the stay holds (QA of 06.12.2026: cut to the stay and screened).
+                     "toomany60b,2021-10-03,2022-01-10,duldung,2022-01-10,5000"]
         var rejected: [String] = []
         let summary = screener.run(lines: lines, format: .csv, header: header, firstLine: 2, write: { _ in }, reject: { rejected.append("\($0) \($1)") })
-        #expect(summary.rows == 1 && rejected.count == 3, "\(rejected)")
+        #expect(summary.rows == 1 && rejected.count == 4, "\(rejected)")
         for (i, needle) in ["duldung_since: 2025-01-01 is after status_since 2015-01-01", "stay_since: 2020-06-01 is after duldung_since",
-                            "days_60b: 200 days before 2019-09-01 reach back to 2019-02-13"].enumerated() {
+                            "days_60b: 200 days before 2019-09-01 reach back to 2019-02-13",
+                            "6 days_60b: 5000 days exceed the 99 days from stay_since 2021-10-03 until 2022-01-10"].enumerated() {
             #expect(rejected.count > i && rejected[i].contains(needle), "\(needle)")
         }
     }

@@ -36,6 +36,23 @@ struct ScreeningWebTests {
                 #expect(headerOnly.status == .unprocessableContent && headerOnly.body.contains("„kopf.csv“ enthält keine Datenzeilen"))
                 let misnamed = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "liste.jsonl", "text/plain", Array("id,born\np1,1990-01-01\n".utf8)))
                 #expect(misnamed.status == .unprocessableContent && misnamed.body.contains("erste Zeile ist kein JSON-Objekt"))
+                // What a spreadsheet saved instead of a CSV is named, with how to save it (QA of 06.12.2026).
+                let workbook = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "liste.xlsx", "application/octet-stream", [0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0, count: 200)))
+                #expect(workbook.status == .unsupportedMediaType && workbook.body.contains("ist eine Excel-Arbeitsmappe") && workbook.body.contains("CSV UTF-8"))
+                let utf16 = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "liste.csv", "text/csv", [0xFF, 0xFE] + "id,born\np1,1990-01-01\n".utf8.flatMap { [$0, 0] }))
+                #expect(utf16.status == .unsupportedMediaType && utf16.body.contains("als UTF-16 gespeichert"))
+                // The page lists every column, offers a template, and takes the JSON Lines names the command takes.
+                let uploadPage = try await b.request(.get, "/screening")
+                for column in FlatRecord.columns { #expect(uploadPage.body.contains("<code>\(column)</code>"), "\(column)") }
+                #expect(uploadPage.body.contains("accept=\".csv,.txt,.jsonl,.ndjson,.json,text/csv\"") && uploadPage.body.contains("href=\"/screening/vorlage.csv\""))
+                let template = try await b.request(.get, "/screening/vorlage.csv")
+                #expect(template.status == .ok && template.headers[.contentDisposition]?.contains("screening-vorlage.csv") == true)
+                let templateLines = template.body.split(separator: "\n").map(String.init)
+                #expect(templateLines.first == FlatRecord.columns.joined(separator: ",") && templateLines.count == 4)
+                var templateRejected: [String] = []
+                let templateSummary = Screener(on: on).run(lines: templateLines.dropFirst(), format: .csv, header: FlatRecord.columns, firstLine: 2,
+                                                           write: { _ in }, reject: { templateRejected.append($1) })
+                #expect(templateSummary.rows == 3 && templateRejected.isEmpty)
                 let unchosen = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "", "application/octet-stream", []))
                 #expect(unchosen.status == .unprocessableContent && unchosen.body.contains("Bitte eine Datei auswählen.") && !unchosen.body.contains("ist leer"))
                 for day in ["01.01.1900", "01.01.2040"] {
@@ -215,6 +232,12 @@ struct ScreeningWebTests {
         }
     }
 
+    /// The upload page's reference describes exactly the columns the reader knows.
+    @Test func theColumnReferenceDescribesEveryColumnOnce() {
+        #expect(ScreeningColumns.all.map(\.0) == FlatRecord.columns)
+        #expect(ScreeningColumns.all.allSatisfy { !$0.1.isEmpty && !$0.2.isEmpty })
+    }
+
     @Test func screeningMessagesAreGermanOnThePageAndAHugeHeaderIsNotEchoed() throws {
         #expect(ScreeningMessages.german("status_since: after the screening date") == "status_since: liegt nach dem Stichtag")
         #expect([0, 999, 1000, 1270, 300_000, 1_000_000].map(Labels.count) == ["0", "999", "1.000", "1.270", "300.000", "1.000.000"])
@@ -243,6 +266,8 @@ struct ScreeningWebTests {
             ("must not be after on (2026-11-22)", "darf nicht nach dem Prüfdatum liegen (22.11.2026)"),
             ("not valid JSON: did not find expected node content (line 2)", "kein gültiges JSON: ein Wert fehlt (Zeile 2)"),
             ("work_share: expected a share from 0 to 1, found '1.5'", "work_share: Anteil von 0 bis 1 erwartet, gefunden: '1.5'"),
+            ("days_60b: 5000 days exceed the 99 days from stay_since 2021-10-03 until 2022-01-10",
+             "days_60b: 5000 Tage übersteigen die 99 Tage von stay_since 03.10.2021 bis 10.01.2022"),
             ("status: required with stay_since (the status history is built from the current status and status_since)",
              "status: Pflicht zusammen mit stay_since (der Statusverlauf wird aus status und status_since gebildet)"),
         ] { #expect(ScreeningMessages.german(english) == german, "\(english)") }

@@ -1,0 +1,85 @@
+import Eligibility
+
+/// The columns of the flat screening CSV in German, for the upload page (QA of 06.12.2026: authority staff saw only
+/// "Format von bleibe screen"). A test checks that every column the reader knows is described here, and no other.
+public enum ScreeningColumns {
+    static let date = "Datum (TT.MM.JJJJ oder JJJJ-MM-TT)"
+    static let dateOrNone = date + " oder none (nie)"
+    static let yesNo = "ja/nein (auch true/false, 1/0)"
+
+    /// Column, meaning, values.
+    public static let all: [(String, String, String)] = [
+        ("id", "Kennung der Person in der Liste (kein Name nötig)", "beliebiger Text, je Person einmal"),
+        ("born", "Geburtsdatum", date),
+        ("nationality", "Staatsangehörigkeit", "ISO-Code mit drei Buchstaben, z. B. AFG, SRB, SYR"),
+        ("safe_country_of_origin", "aus einem sicheren Herkunftsstaat (§ 29a AsylG)", yesNo),
+        ("marital_status", "Familienstand", "single, married, registered_partnership, divorced, widowed"),
+        ("entered", "Einreise", date),
+        ("stay_since", "Beginn des ununterbrochenen Aufenthalts (Gestattung, Duldung …)", date),
+        ("duldung_since", "Beginn der ersten Duldung", date),
+        ("status", "heutiger Aufenthaltsstatus", "duldung, duldung_60b, duldung_60c, duldung_60d, gestattung, aufenthaltserlaubnis, fiktion, visa, none, abroad"),
+        ("status_since", "heutiger Status seit", date),
+        ("status_basis", "Rechtsgrundlage einer Aufenthaltserlaubnis oder Fiktion", "z. B. 25b, 104c"),
+        ("days_60b", "Tage mit Duldung nach § 60b (vor der ersten Duldung)", "ganze Zahl"),
+        ("asylum_applied_on", "Asylantrag gestellt am", dateOrNone),
+        ("asylum_decision", "Ausgang des Asylverfahrens", "pending, rejected, withdrawn, granted"),
+        ("asylum_rejected_as", "abgelehnt als", "unbegruendet, offensichtlich_unbegruendet, unzulaessig"),
+        ("ou_basis", "Grundlage eines „offensichtlich unbegründet“", "30-3-1 … 30-3-7, 30-1-1 … 30-1-7, art42-1-a … art42-3-b, other"),
+        ("asylum_decided_on", "Asylentscheidung am", date),
+        ("minor_children", "minderjährige ledige Kinder im Haushalt", "ganze Zahl (0 = keine)"),
+        ("children_at_school", "die Kinder besuchen die Schule", yesNo),
+        ("german_oral", "Deutsch mündlich (Nachweis)", "A1, A2, B1, B2, C1, C2 oder none"),
+        ("german_written", "Deutsch schriftlich (Nachweis)", "A1, A2, B1, B2, C1, C2 oder none"),
+        ("german_date", "Datum des Sprachnachweises", date),
+        ("civic_test_passed_on", "Test „Leben in Deutschland“ bestanden am", dateOrNone),
+        ("fdgo_declaration_on", "Bekenntnis zur freiheitlichen demokratischen Grundordnung abgegeben am", dateOrNone),
+        ("identity_clarified_on", "Identität geklärt am", dateOrNone),
+        ("identity_steps_on", "alle zumutbaren Schritte zur Identitätsklärung unternommen am", dateOrNone),
+        ("passport", "gültiger Pass liegt vor", yesNo),
+        ("work_share", "Anteil des Lebensunterhalts aus Arbeit (Haushalt)", "Zahl von 0 bis 1 (Dezimalkomma möglich)"),
+        ("own_work_share", "Anteil des eigenen Lebensunterhalts aus eigener Arbeit", "Zahl von 0 bis 1"),
+        ("public_funds", "bezieht öffentliche Mittel", yesNo),
+        ("wohngeld", "bezieht Wohngeld", yesNo),
+        ("employment_since", "heutige Beschäftigung seit", date),
+        ("employment_hours", "Wochenstunden der Beschäftigung", "Zahl von 0 bis 80 (0 = nicht beschäftigt)"),
+        ("employment_insured", "sozialversicherungspflichtig beschäftigt", yesNo),
+        ("day_fines", "Tagessätze aus Verurteilungen (gesamt)", "ganze Zahl (0 = keine)"),
+        ("day_fines_foreigners_only", "davon Tagessätze aus Straftaten, die nur Ausländer begehen können", "ganze Zahl"),
+        ("prison_months", "Monate Freiheitsstrafe (gesamt)", "ganze Zahl"),
+        ("obstruction", "heutige Mitwirkungspflichtverletzung", "none, deception, false_statements, non_cooperation"),
+        ("entered_for_benefits", "eingereist, um Sozialleistungen zu erhalten", yesNo),
+        ("bars", "Ausschlussgründe (mehrere mit |)", "none, entry_ban, abs4_ground, s54_abs1_other, other_expulsion_interest, expulsion_order, extremism"),
+        ("integration_prognosis", "Integrationsprognose (§ 25a)", "positive, negative"),
+        ("fdgo_doubts", "Zweifel am Bekenntnis zur FDGO", yesNo),
+        ("school_since", "Schulbesuch in Deutschland seit", dateOrNone),
+        ("school_successful", "Schule erfolgreich besucht", yesNo),
+        ("degree_de", "in Deutschland erworbener Abschluss", "none, school, vocational, care_assistant, university"),
+        ("training_kind", "Berufsausbildung", "none, qualified (qualifiziert), helper (Helferausbildung)"),
+        ("training_from", "Beginn der Ausbildung", date),
+        ("training_registered_on", "Ausbildungsvertrag eingetragen am", dateOrNone),
+        ("training_passed_on", "Ausbildung abgeschlossen am", dateOrNone),
+        ("removal_measures", "eingeleitete konkrete Maßnahmen zur Aufenthaltsbeendigung (mehrere mit |)", "none, medical_exam, voluntary_return, transport_booking, comparable, transfer_procedure"),
+        ("housing_sufficient", "ausreichender Wohnraum", yesNo),
+        ("departure_impossible_since", "Ausreise unmöglich seit", dateOrNone),
+        ("departure_end_foreseeable", "Ende des Ausreisehindernisses absehbar", yesNo),
+        ("departure_own_fault", "Ausreisehindernis selbst verschuldet", yesNo),
+        ("integration_course_possible", "Integrationskurs möglich", yesNo),
+        ("integration_course_obliged", "zum Integrationskurs verpflichtet", yesNo),
+        ("integration_course_completed_on", "Integrationskurs abgeschlossen am", dateOrNone),
+        ("integration_course_dropout_not_at_fault", "Kursabbruch nicht zu vertreten", yesNo),
+    ]
+
+    /// The reference on the upload page: what each column means and takes.
+    public static var table: HTML {
+        let rows = all.map { c, meaning, values in "<tr><th scope=\"row\"><code>\(c)</code></th><td>\(meaning)</td><td>\(values)</td></tr>" as HTML }
+        return """
+        <details id="columns"><summary>Spalten der CSV-Liste</summary>
+        <p class="hint">Eine Zeile je Person, die erste Zeile nennt die Spalten (in beliebiger Reihenfolge; Komma oder Semikolon).
+        Eine fehlende Spalte oder leere Zelle heißt „unbekannt“: das Ergebnis wird dann eher „unklar“, nie geraten. „Keine
+        Verurteilungen“ ist 0, nicht leer. Namen werden nicht gebraucht. Excel-Arbeitsmappen bitte als „CSV UTF-8“ speichern.
+        Für Familien (Ehegatten, Eltern und Kinder mit eigenen Angaben) gibt es JSON Lines (ein Haushalt je Zeile, siehe README).</p>
+        <table><caption class="visually-hidden">Spalten der CSV-Liste</caption><thead><tr><th scope="col">Spalte</th><th scope="col">Bedeutung</th><th scope="col">Werte</th></tr></thead>
+        <tbody>\(rows)</tbody></table></details>
+        """
+    }
+}
