@@ -183,7 +183,12 @@ struct CommandLineTests {
         let out = Pipe(), err = Pipe()
         p.standardOutput = out; p.standardError = err
         try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        // Standard error is read beside standard output: a long report would otherwise fill its pipe and stop the child.
+        nonisolated(unsafe) var e = Data()
+        let reading = DispatchGroup()
+        DispatchQueue.global().async(group: reading) { e = err.fileHandleForReading.readDataToEndOfFile() }
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        reading.wait()
         p.waitUntilExit()
         return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
     }
@@ -194,6 +199,25 @@ struct CommandLineTests {
         let path = dir.appendingPathComponent(name).path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
+    }
+
+    /// `screen` takes the German form of the date, warns of a date far off, says how many rejections it did not list
+    /// and that an existing result file is replaced (QA of 06.12.2026).
+    @Test func screenTakesAGermanDateAndSaysWhatItLeftOut() throws {
+        let rows = (1...1003).map { "p\($0),1990-13-01" }.joined(separator: "\n")
+        let list = try temp("liste.csv", "id,born\np0,1990-01-01\n" + rows + "\n")
+        let out = (list as NSString).deletingLastPathComponent + "/results.csv"
+        try "old".write(toFile: out, atomically: true, encoding: .utf8)
+        let (code, summary, err) = try run(["screen", list, "--on", "22.11.2026", "--out", out])
+        #expect(code == 2 && summary.contains("rows: 1, rejected: 1003"))
+        #expect(err.contains("note: \(out) exists and is replaced"))
+        #expect(err.components(separatedBy: "\n").filter { $0.contains("born: expected a date") }.count == 1000)
+        #expect(err.contains("… and 3 more rejected rows, not listed (the first 1000 are)"))
+        #expect(try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").count == 2)
+        let (farCode, _, farErr) = try run(["screen", list, "--on", "2062-11-22"])
+        #expect(farCode == 2 && farErr.contains("warning: --on 2062-11-22 is more than five years after today"))
+        let (badCode, _, badErr) = try run(["screen", list, "--on", "22/11/2026"])
+        #expect(badCode != 0 && badErr.contains("expected YYYY-MM-DD or DD.MM.YYYY"))
     }
 
     @Test func casesOverTheSharedFolderEndsWithTheSummaryLine() throws {
