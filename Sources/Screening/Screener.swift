@@ -167,6 +167,9 @@ public struct Screener: Sendable {
         chunk.reserveCapacity(chunkSize)
         var lineNo = firstLine - 1
         var consumed = 0   // input lines done (a JSON line may hold several persons)
+        // A CSV record whose quoted field holds a line break goes on in the next lines (RFC 4180; QA of 06.12.2026: it
+        // was split into broken rows). Such a record counts by its first line; the lines it goes on in are counted here.
+        var continuation = 0
         // An id given twice (an export run twice, two lists joined) would count and invite the person twice (QA of
         // 06.12.2026): the repeat is rejected with the first line. This map is the one thing that grows with the rows:
         // a 64-bit hash of the id and a line number, not the id (a string per row took 75 MB per million; two ids
@@ -174,6 +177,7 @@ public struct Screener: Sendable {
         var firstLineOf: [UInt64: Int32] = [:]
         func flush() {
             let items = chunk
+            guard !items.isEmpty else { consumed += continuation; continuation = 0; progress?(consumed); return }
             let results = UnsafeMutableBufferPointer<Result<(id: String, lines: [String]), ScreeningError>?>.allocate(capacity: items.count)
             results.initialize(repeating: nil)
             let tallies = UnsafeMutableBufferPointer<Tally>.allocate(capacity: workers)
@@ -223,19 +227,55 @@ public struct Screener: Sendable {
                 case nil: break
                 }
             }
-            consumed += items.count
+            consumed += items.count + continuation
+            continuation = 0
             chunk.removeAll(keepingCapacity: true)
             progress?(consumed)
         }
+        var open: (line: Int, text: String, lines: Int)?
         for text in lines {
             lineNo += 1
+            if format == .csv {
+                if let o = open {
+                    let record = o.text + "\n" + text
+                    continuation += 1
+                    if Self.quotesBalanced(record) {
+                        open = nil
+                        chunk.append((o.line, record))
+                        if chunk.count >= chunkSize { flush() }
+                    } else if o.lines >= Self.longestRecord {
+                        // An opening quote never closed would swallow the rest of the file.
+                        open = nil
+                        summary.rejected += 1
+                        reject(o.line, "row: a quoted field is not closed within \(Self.longestRecord) lines (lines \(o.line) to \(lineNo) skipped)")
+                    } else {
+                        open = (o.line, record, o.lines + 1)
+                    }
+                    continue
+                }
+                if !Self.quotesBalanced(text) { open = (lineNo, text, 1); continue }
+            }
             // A blank line (spaces, tabs, a lone CR) is skipped; checked on bytes: Foundation's trimming is slow per line.
             if text.utf8.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
             chunk.append((lineNo, text))
             if chunk.count >= chunkSize { flush() }
         }
-        if !chunk.isEmpty { flush() }
+        if let o = open {
+            summary.rejected += 1
+            reject(o.line, "row: a quoted field is not closed (lines \(o.line) to \(lineNo))")
+        }
+        if !chunk.isEmpty || continuation > 0 { flush() }
         return summary
+    }
+
+    /// The most physical lines one CSV record may span.
+    static let longestRecord = 50
+
+    /// Whether every quote opened in `line` is closed: an even number of quote characters (a doubled quote counts two).
+    static func quotesBalanced(_ line: String) -> Bool {
+        var odd = false
+        for b in line.utf8 where b == 34 { odd.toggle() }
+        return !odd
     }
 }
 

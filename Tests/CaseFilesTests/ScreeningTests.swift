@@ -169,6 +169,20 @@ struct ScreeningTests {
         }
     }
 
+    /// A quoted field may hold a line break (RFC 4180): the record goes on in the next line and is reported by its first;
+    /// a quote never closed is one rejection, not a file of broken rows (QA of 06.12.2026).
+    @Test func aQuotedFieldMayHoldALineBreak() {
+        let screener = Screener(on: Day("2026-11-22"))
+        let lines = ["\"multi", "line\",1990-01-01,single", "\"q\"\"uote\",1991-02-02,single", "plain,1992-03-03,single", "\"open,1993-04-04,single", "after,1994-05-05,single"]
+        var written: [String] = [], rejected: [String] = [], progress: [Int] = []
+        let summary = screener.run(lines: lines, format: .csv, header: ["id", "born", "marital_status"], firstLine: 2,
+                                   write: { written.append($0) }, reject: { rejected.append("\($0) \($1)") }, progress: { progress.append($0) })
+        #expect(summary.rows == 3 && written.count == 3)
+        #expect(written.first?.hasPrefix("\"multi\nline\",") == true && written[1].hasPrefix("\"q\"\"uote\","))
+        #expect(rejected == ["6 row: a quoted field is not closed (lines 6 to 7)"])
+        #expect(progress.last == 5)   // the physical lines of the records screened
+    }
+
     /// A byte order mark opens the file, not its first record: JSON Lines saved by Windows keep their first household
     /// (QA of 05.12.2026: line 1 was rejected as "unexpected character").
     @Test func aByteOrderMarkIsNotPartOfTheFirstLine() throws {
