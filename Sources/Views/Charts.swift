@@ -17,11 +17,13 @@ public enum Charts {
         var legendItems = t.columnLabels.enumerated().map { (label: $0.element, mark: swatch(palette[$0.offset % palette.count])) }
         if anySuppressed { legendItems.append((label: "Wert unterdrückt (Datenschutz)", mark: suppressedMark(x: 0, y: 0, w: 10, h: 10))) }
         let (legend, legendHeight) = Self.legend(legendItems, width: width)
-        let plotH = height - 26, barW = max(2, (width - 40) / n - 2)
-        var parts: [HTML] = []
+        // Room on the left for the value axis (QA of 06.12.2026: without one the bars could not be read).
+        let left = 48
+        let plotH = height - 26, barW = max(2, (width - left - 10) / n - 2)
+        var parts: [HTML] = axis(maxValue: maxValue, plotH: plotH, left: left, width: width)
         for (r, label) in t.rowLabels.enumerated() {
             var y = plotH
-            let x = 30 + r * (barW + 2)
+            let x = left + r * (barW + 2)
             var hidden: [String] = []
             for (c, v) in t.cells[r].enumerated() {
                 guard let v else {
@@ -62,8 +64,30 @@ public enum Charts {
         let total = height + legendHeight
         return """
         <svg class="chart" role="img" aria-label="\(t.title) (Säulendiagramm\(anySuppressed ? "; einzelne Werte aus Datenschutzgründen unterdrückt" : ""); Werte in der Tabelle)" viewBox="0 0 \(width) \(total)" width="\(width)" height="\(total)" xmlns="http://www.w3.org/2000/svg">
-        <line x1="28" y1="\(plotH)" x2="\(width - 5)" y2="\(plotH)" stroke="#555"/>\(parts)<g transform="translate(0 \(height))">\(legend)</g></svg>
+        <line x1="\(left - 2)" y1="\(plotH)" x2="\(width - 5)" y2="\(plotH)" stroke="#555"/>\(parts)<g transform="translate(0 \(height))">\(legend)</g></svg>
         """
+    }
+
+    /// A value axis: a line and four or five ticks at round steps (1, 2 or 5 times a power of ten), labelled in German.
+    static func axis(maxValue: Int, plotH: Int, left: Int, width: Int) -> [HTML] {
+        let step = niceStep(maxValue)
+        var out: [HTML] = ["<line x1=\"\(left - 2)\" y1=\"0\" x2=\"\(left - 2)\" y2=\"\(plotH)\" stroke=\"#555\"/>"]
+        var v = step
+        while v <= maxValue {
+            let y = plotH - Int((Double(v) / Double(maxValue) * Double(plotH - 10)).rounded())
+            out.append("<line x1=\"\(left - 5)\" y1=\"\(y)\" x2=\"\(width - 5)\" y2=\"\(y)\" stroke=\"#ddd\"/><text x=\"\(left - 7)\" y=\"\(y + 3)\" font-size=\"9\" text-anchor=\"end\">\(Labels.count(v))</text>")
+            v += step
+        }
+        out.append("<text x=\"\(left - 7)\" y=\"\(plotH + 3)\" font-size=\"9\" text-anchor=\"end\">0</text>")
+        return out
+    }
+
+    /// The step between ticks for values up to `maxValue`: at most five ticks.
+    public static func niceStep(_ maxValue: Int) -> Int {
+        var magnitude = 1
+        while magnitude * 10 <= max(1, maxValue / 4) { magnitude *= 10 }
+        for f in [1, 2, 5, 10] where maxValue / (f * magnitude) <= 5 { return f * magnitude }
+        return 10 * magnitude
     }
 
     static func swatch(_ color: String) -> HTML { "<rect x=\"0\" y=\"0\" width=\"10\" height=\"10\" fill=\"\(color)\"/>" }

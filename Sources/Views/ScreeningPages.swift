@@ -5,9 +5,12 @@ import Reports
 public enum ScreeningPages {
     public struct JobRow: Sendable {
         public var id: String, fileName: String, on: Day, state: String, processed: Int, total: Int, rejected: Int, createdAt: String, expiresAt: String
-        public init(id: String, fileName: String, on: Day, state: String, processed: Int, total: Int, rejected: Int, createdAt: String, expiresAt: String) {
+        /// "csv" or "jsonl" (a line of JSON Lines is a household), and the persons screened.
+        public var format: String, persons: Int
+        public init(id: String, fileName: String, on: Day, state: String, processed: Int, total: Int, rejected: Int, createdAt: String, expiresAt: String,
+                    format: String = "csv", persons: Int = 0) {
             self.id = id; self.fileName = fileName; self.on = on; self.state = state; self.processed = processed; self.total = total; self.rejected = rejected
-            self.createdAt = createdAt; self.expiresAt = expiresAt
+            self.createdAt = createdAt; self.expiresAt = expiresAt; self.format = format; self.persons = persons
         }
     }
 
@@ -50,14 +53,21 @@ public enum ScreeningPages {
 
     public struct Outreach: Sendable {
         public var id: String, pathway: String, result: String, from: String
-        public init(id: String, pathway: String, result: String, from: String) { self.id = id; self.pathway = pathway; self.result = result; self.from = from }
+        /// The other pathways met or reachable within the horizon, as one text ("" for none).
+        public var others: String
+        public init(id: String, pathway: String, result: String, from: String, others: String = "") {
+            self.id = id; self.pathway = pathway; self.result = result; self.from = from; self.others = others
+        }
     }
 
     public static func job(frame: PageFrame, _ j: JobRow, counts: [String: [String: Int]], years: [String: Int], rejections: String, error: String?,
                            months: Int, outreach: [Outreach], outreachTotal: Int) -> HTML {
         let running = j.state == "queued" || j.state == "running"
         var body: [HTML] = []
-        body.append("<p>Stand: <strong id=\"job-state\">\(stateText(j.state))</strong> · \(Labels.count(j.processed)) von \(Labels.count(j.total)) Zeilen · \(Labels.count(j.rejected)) abgewiesen</p>")
+        // A JSON Lines file holds a household per line: its lines are households, its results persons (QA of 06.12.2026).
+        let households = j.format == "jsonl"
+        let persons: HTML = households && j.state == "done" ? " · \(Labels.count(j.persons)) Personen geprüft" : .empty
+        body.append("<p>Stand: <strong id=\"job-state\">\(stateText(j.state))</strong> · \(Labels.count(j.processed)) von \(Labels.count(j.total)) \(households ? "Zeilen (Haushalte)" : "Zeilen") · \(Labels.count(j.rejected)) abgewiesen\(persons)</p>")
         body.append("<progress id=\"progress\" max=\"\(max(1, j.total))\" value=\"\(j.processed)\">\(j.total > 0 ? j.processed * 100 / j.total : 0) %</progress>")
         if let error { body.append("<p class=\"error\" role=\"alert\">Fehler: \(ScreeningMessages.german(error))</p>") }
         if j.state == "done" {
@@ -69,7 +79,7 @@ public enum ScreeningPages {
             let stay = ["< 3 years", "3–5 years", "5–8 years", "≥ 8 years", "unknown"]
             let stayTable = CountTable(title: "Personen nach Aufenthaltsdauer", column: "Personen",
                                        pairs: zip(["unter 3 Jahre", "3 bis 5 Jahre", "5 bis 8 Jahre", "8 Jahre und mehr", "unbekannt"], stay.map { years[$0] ?? 0 }).map { ($0, $1) })
-            let outreachRows = outreach.map { o in "<tr><td>\(o.id)</td><td>\(o.pathway)</td><td>\(o.result)</td><td>\(o.from)</td></tr>" as HTML }
+            let outreachRows = outreach.map { o in "<tr><td>\(o.id)</td><td>\(o.pathway)</td><td>\(o.result)</td><td>\(o.from)</td><td>\(o.others)</td></tr>" as HTML }
             let monthOptions = [3, 6, 12].map { m in "<option value=\"\(m)\"\(m == months ? " selected" : "")>\(m) Monate</option>" as HTML }
             body.append("""
             <p>Ergebnisse herunterladen: <a href="/screening/\(j.id)/results?format=de">für Tabellenkalkulation (CSV, deutsch)</a> · <a href="/screening/\(j.id)/results">Maschinenformat (CSV wie <code>bleibe screen</code>)</a> · <a href="/screening/\(j.id)/outreach.csv?months=\(months)">Einladungsliste herunterladen (CSV)</a></p>
@@ -78,7 +88,7 @@ public enum ScreeningPages {
             <section aria-labelledby="outreach"><h2 id="outreach">Einladungsliste: am Stichtag erfüllt oder erreichbar in \(months) Monaten</h2>
             <form method="get" action="/screening/\(j.id)"><label for="months">Zeitraum</label><select id="months" name="months">\(monthOptions)</select> <button type="submit">Anzeigen</button></form>
             <p>\(Labels.count(outreachTotal)) Personen\(outreachTotal > outreach.count ? " (die ersten \(Labels.count(outreach.count)) angezeigt)" : "")</p>
-            <table><caption class="visually-hidden">Ansprechliste</caption><thead><tr><th scope="col">Kennung</th><th scope="col">Weg</th><th scope="col">Ergebnis</th><th scope="col">ab</th></tr></thead><tbody>\(outreachRows)</tbody></table></section>
+            <table><caption class="visually-hidden">Ansprechliste</caption><thead><tr><th scope="col">Kennung</th><th scope="col">Weg</th><th scope="col">Ergebnis</th><th scope="col">ab</th><th scope="col">weitere Wege</th></tr></thead><tbody>\(outreachRows)</tbody></table></section>
             """)
             if !rejections.isEmpty {
                 let listed = rejections.split(separator: "\n")

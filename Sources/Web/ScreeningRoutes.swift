@@ -32,7 +32,7 @@ struct ScreeningRoutes {
 
     func row(_ j: ScreeningJob) -> ScreeningPages.JobRow {
         .init(id: j.id, fileName: j.fileName, on: j.on, state: j.state.rawValue, processed: j.processedRows, total: j.totalRows, rejected: j.rejectedRows,
-              createdAt: j.createdAt, expiresAt: j.expiresAt)
+              createdAt: j.createdAt, expiresAt: j.expiresAt, format: j.format, persons: ScreeningSummaryJSON.decode(j.summaryJSON).rows)
     }
 
     func renderList(_ context: BleibeContext, _ a: Actor, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -166,9 +166,14 @@ struct ScreeningRoutes {
         var out: [ScreeningPages.Outreach] = [], total = 0
         for line in IteratorSequence(lines) where !line.isEmpty {
             let f = CSV.split(line)
-            guard let b = best(f, columns, by: horizon) else { continue }
+            let found = ways(f, columns, by: horizon)
+            guard let b = found.first else { continue }
             total += 1
-            if limit.map({ out.count < $0 }) ?? true { out.append(.init(id: CSV.plain(f[0]), pathway: b.pathway.title, result: b.from == nil ? "erfüllt" : "erreichbar", from: b.from?.german ?? "")) }
+            if limit.map({ out.count < $0 }) ?? true {
+                // The other pathways open to the person as well (QA of 06.12.2026: only the first was listed).
+                let others = found.dropFirst().map { "\($0.pathway.title) (\($0.from.map { "ab " + $0.german } ?? "erfüllt"))" }.joined(separator: ", ")
+                out.append(.init(id: CSV.plain(f[0]), pathway: b.pathway.title, result: b.from == nil ? "erfüllt" : "erreichbar", from: b.from?.german ?? "", others: others))
+            }
             else if !countAll { break }
         }
         return (out, total)
@@ -204,6 +209,17 @@ struct ScreeningRoutes {
             if f[r] == "reachable", let day = Day(iso: f[d]), day <= horizon, best.map({ ($0.from ?? .distantFuture) > day }) ?? true { best = (p, day) }
         }
         return best
+    }
+
+    /// Every pathway a person meets or reaches by `horizon`: the met ones in the order of the law, then the reachable
+    /// ones by date; the first is `best`.
+    static func ways(_ f: [String], _ columns: [(pathway: PathwayKey, result: Int, from: Int)], by horizon: Day) -> [(pathway: PathwayKey, from: Day?)] {
+        var met: [(pathway: PathwayKey, from: Day?)] = [], reachable: [(pathway: PathwayKey, from: Day?)] = []
+        for (p, r, d) in columns where r < f.count && d < f.count {
+            if f[r] == "met" { met.append((p, nil)) }
+            else if f[r] == "reachable", let day = Day(iso: f[d]), day <= horizon { reachable.append((p, day)) }
+        }
+        return met + reachable.sorted { $0.from! < $1.from! }
     }
 
     @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -256,8 +272,8 @@ struct ScreeningRoutes {
         guard j.state == .done else { throw AppError.notFound }
         let m = try months(request)
         let (rows, _) = try outreach(j, months: m, limit: nil)
-        var text = "\u{FEFF}" + CSVExport.line(["Kennung", "Weg", "Ergebnis", "ab"])
-        for r in rows { text += CSVExport.line([r.id, r.pathway, r.result, r.from]) }
+        var text = "\u{FEFF}" + CSVExport.line(["Kennung", "Weg", "Ergebnis", "ab", "weitere Wege"])
+        for r in rows { text += CSVExport.line([r.id, r.pathway, r.result, r.from, r.others]) }
         return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"einladungsliste-\(j.on.iso)-\(m)-monate.csv\""],
                         body: .init(byteBuffer: ByteBuffer(string: text)))
     }

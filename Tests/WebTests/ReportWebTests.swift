@@ -282,8 +282,13 @@ struct ReportWebTests {
         hiddenGrant.cells[0][1] = nil
         let marked = Charts.stackedBars(hiddenGrant).rendered
         #expect(marked.contains("Dresden – Erteilungen: Wert unterdrückt") && !marked.contains("Dresden – Erstberatungen, Erteilungen"))
-        let small = heights(Charts.stackedBars(CountTable(title: "x", rowLabels: ["a", "b"], columnLabels: ["n"], counts: [[5000], [1]])).rendered)
+        let smallSVG = Charts.stackedBars(CountTable(title: "x", rowLabels: ["a", "b"], columnLabels: ["n"], counts: [[5000], [1]])).rendered
+        let small = heights(smallSVG)
         #expect((small["b – n: 1"] ?? 0) >= 1)
+        // A value axis at round steps, labelled in German (QA of 06.12.2026: no axis, values only in tooltips).
+        #expect([1, 7, 300, 5000, 12_345].map(Charts.niceStep) == [1, 2, 100, 1000, 5000])
+        for tick in [">0</text>", ">1.000</text>", ">5.000</text>"] { #expect(smallSVG.contains(tick), "\(tick)") }
+        #expect(!smallSVG.contains(">6.000</text>"))
     }
 
     /// The demo's three files from before the cooperation are due for erasure on a fresh site, and only for the

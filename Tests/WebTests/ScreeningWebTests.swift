@@ -72,7 +72,9 @@ struct ScreeningWebTests {
                     page = try await b.request(.get, path)
                 }
                 #expect(page.body.contains("id=\"job-state\">fertig"))
-                #expect(page.body.contains("151 von 151 Zeilen · 1 abgewiesen") && page.body.contains("Zeile 11:"), "\(page.body.components(separatedBy: "Stand:").dropFirst().first?.prefix(200) ?? "")")
+                // A line of JSON Lines is a household: the persons screened are said beside it (QA of 06.12.2026).
+                #expect(page.body.contains("151 von 151 Zeilen (Haushalte) · 1 abgewiesen · \(Labels.count(direct.rows)) Personen geprüft") && page.body.contains("Zeile 11:"),
+                        "\(page.body.components(separatedBy: "Stand:").dropFirst().first?.prefix(200) ?? "")")
                 #expect(!page.body.contains("http-equiv=\"refresh\""))
                 // Each person is in every pathway's row: the pathways' table sums its rows (everyone, in each), never its columns
                 // (QA of 05.12.2026: a "Summe" of 3,600 for 300 people).
@@ -109,7 +111,22 @@ struct ScreeningWebTests {
                 // The outreach list: persons meeting a pathway or reaching one within the months chosen.
                 let met = direct.counts.values.reduce(0) { $0 + ($1[.met] ?? 0) }
                 let outreach = try await b.request(.get, path + "/outreach.csv?months=12")
-                #expect(outreach.body.hasPrefix("\u{FEFF}Kennung;Weg;Ergebnis;ab") && outreach.headers[.contentDisposition]?.contains("-12-monate.csv") == true)
+                #expect(outreach.body.hasPrefix("\u{FEFF}Kennung;Weg;Ergebnis;ab;weitere Wege") && outreach.headers[.contentDisposition]?.contains("-12-monate.csv") == true)
+                // A person open to several pathways has them all listed (QA of 06.12.2026: only the first), each once.
+                let horizon = Day("2026-11-22").adding(months: 12)
+                let open = expected.map { line -> [String] in
+                    let m = CSV.split(line)
+                    return PathwayKey.allCases.enumerated().compactMap { i, p in
+                        m[1 + 2 * i] == "met" || (m[1 + 2 * i] == "reachable" && (Day(iso: m[2 + 2 * i]).map { $0 <= horizon } ?? false)) ? p.title : nil
+                    }
+                }.filter { !$0.isEmpty }
+                let outreachRows = outreach.body.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.map { $0.components(separatedBy: ";") }
+                #expect(outreachRows.count == open.count)
+                for (row, ways) in zip(outreachRows, open) {
+                    let others = row.count > 4 && !row[4].isEmpty ? row[4].components(separatedBy: ", ").map { $0.components(separatedBy: " (").first ?? "" } : []
+                    #expect(Set([row[1]] + others) == Set(ways) && others.count + 1 == ways.count, "\(row) \(ways)")
+                }
+                #expect(open.contains { $0.count > 1 })
                 // Another horizon is refused, not replaced by six months.
                 #expect(try await b.request(.get, path + "/outreach.csv?months=24").status == .badRequest)
                 let listed = outreach.body.split(separator: "\r\n").count - 1
