@@ -53,7 +53,13 @@ enum JSONReader {
                 while true {
                     skipSpace()
                     guard current == 34 else { throw fail("expected a key in quotes") }
+                    let start = i
                     let key = try string()
+                    // A repeated key would let the last one win unseen (QA of 06.12.2026: two ids in one line), as YAML refuses it.
+                    if pairs.contains(where: { if case .scalar(let k, _) = $0.key.kind { return k == key } else { return false } }) {
+                        i = start
+                        throw fail("repeated key '\(key.prefix(40))'")
+                    }
                     try expect(UInt8(ascii: ":"), "':'")
                     skipSpace()
                     pairs.append((DocValue(.scalar(key, plain: false)), try value(depth: depth + 1)))

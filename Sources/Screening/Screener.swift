@@ -144,7 +144,12 @@ public struct Screener: Sendable {
         switch format {
         case .jsonl:
             let (id, h) = try CaseFileDecoder.household(jsonLine: text, line: line, on: on)
-            return (id ?? h.persons.first?.label ?? "line-\(line)", h)
+            // Without an id a household cannot be found in the results; a made-up one could clash with a real one (QA of
+            // 06.12.2026: "line-5").
+            guard let id, !id.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw FlatRecord.RowError(column: "id", message: "missing (every household needs an id to be found in the results)")
+            }
+            return (id, h)
         case .csv:
             let fields = CSV.split(text, separator: layout.separator)
             guard fields.count == layout.width else { throw FlatRecord.RowError(column: "row", message: "expected \(layout.width) fields, found \(fields.count)") }
@@ -392,7 +397,10 @@ public enum CSV {
     /// A cell a spreadsheet will not run as a formula: one beginning with = + - @ (or a tab or carriage return)
     /// gets a leading apostrophe, unless it is a number. Ids come from the uploaded list.
     public static func inert(_ s: String) -> String {
-        guard let first = s.utf8.first, [61, 43, 45, 64, 9, 13].contains(first), Double(s) == nil else { return s }
+        guard let first = s.utf8.first else { return s }
+        // An apostrophe of the id's own gets one too: "=x" and "'=x" stay two ids in the results (QA of 06.12.2026).
+        if first == 39 { return "'" + s }
+        guard [61, 43, 45, 64, 9, 13].contains(first), Double(s) == nil else { return s }
         return "'" + s
     }
 

@@ -9,7 +9,7 @@ public enum DecoderMessages {
         // The JSON reader's messages first: "unexpected text" must not be read as "un" + "expected text".
         ("unexpected text after the value", "unerwarteter Text nach dem Wert"),
         ("unexpected character", "unerwartetes Zeichen"), ("unexpected end", "unerwartetes Ende"), ("unexpected word", "unerwartetes Wort"),
-        ("expected a key in quotes", "Feldname in Anführungszeichen erwartet"), ("lone surrogate", "unvollständiges Unicode-Zeichen"),
+        ("expected a key in quotes", "Feldname in Anführungszeichen erwartet"), ("repeated key", "doppelter Feldname"), ("lone surrogate", "unvollständiges Unicode-Zeichen"),
         ("nested too deeply", "zu tief verschachtelt"), ("control character in text", "Steuerzeichen im Text"),
         ("unterminated text", "Text ohne schließendes Anführungszeichen"), ("unknown escape", "unbekannte Escape-Sequenz"),
         ("expected digits after '.'", "Ziffern nach dem Punkt erwartet"), ("expected digits in the exponent", "Ziffern im Exponenten erwartet"),

@@ -37,6 +37,7 @@ public enum ScreeningMessages {
         ("after the screening date", "liegt nach dem Stichtag"),
         ("positive or negative", "erlaubt: positive, negative"),
         ("qualified or helper, with training_from", "erlaubt: qualified, helper (mit training_from)"),
+        ("(every household needs an id to be found in the results)", "(jeder Haushalt braucht eine Kennung, um in den Ergebnissen gefunden zu werden)"),
         ("id: missing", "id: fehlt"),
         ("(the first Duldung cannot follow the current status)", "(die erste Duldung kann nicht nach dem aktuellen Status beginnen)"),
         ("is after status_since", "liegt nach status_since"), ("is after duldung_since", "liegt nach duldung_since"),

@@ -87,11 +87,12 @@ struct ScreeningTests {
         let on = Day("2026-11-22")
         let screener = Screener(on: on)
         var written: [String] = []
-        _ = screener.run(lines: ["=1+1,1990-01-01", "-7,1990-01-01"], format: .csv, header: ["id", "born"], firstLine: 2, write: { written.append($0) }, reject: { _, _ in })
-        #expect(written.map { $0.components(separatedBy: ",")[0] } == ["'=1+1", "-7"])
-        // Read back for a page (the outreach list), the id is as the file had it; an apostrophe of its own stays.
-        #expect(written.map { CSV.plain($0.components(separatedBy: ",")[0]) } == ["=1+1", "-7"])
-        #expect(CSV.plain("'abc") == "'abc" && CSV.plain("'") == "'" && CSV.plain("''=x") == "''=x")
+        _ = screener.run(lines: ["=1+1,1990-01-01", "-7,1990-01-01", "'=1+1,1990-01-01", "'abc,1990-01-01"], format: .csv, header: ["id", "born"], firstLine: 2,
+                         write: { written.append($0) }, reject: { _, _ in })
+        #expect(written.map { $0.components(separatedBy: ",")[0] } == ["'=1+1", "-7", "''=1+1", "''abc"])
+        // Read back for a page (the outreach list), the id is as the file had it, an apostrophe of its own included.
+        #expect(written.map { CSV.plain($0.components(separatedBy: ",")[0]) } == ["=1+1", "-7", "'=1+1", "'abc"])
+        #expect(CSV.plain("'abc") == "'abc" && CSV.plain("'") == "'" && CSV.plain("''=x") == "'=x")
         // The last horizon is the one chosen: with 24 months more are reachable within it than with 12.
         var gen = PopulationGenerator(seed: 5, on: on)
         let rows = (0..<600).map { i in PopulationJSON.line(gen.nextHousehold(), id: "h\(i)") }
@@ -167,6 +168,18 @@ struct ScreeningTests {
                             "6 days_60b: 5000 days exceed the 99 days from stay_since 2021-10-03 until 2022-01-10"].enumerated() {
             #expect(rejected.count > i && rejected[i].contains(needle), "\(needle)")
         }
+    }
+
+    /// A household without an id, or with a key given twice, is rejected: a made-up id could clash with a real one, and
+    /// with two keys the last would win unseen (QA of 06.12.2026).
+    @Test func aJSONLineNeedsOneIdAndNoRepeatedKey() {
+        let screener = Screener(on: Day("2026-11-22"))
+        let lines = ["{\"person\":{\"born\":\"1990-01-01\"}}", "{\"id\":\"x11\",\"id\":\"x12\",\"person\":{}}", "{\"id\":\" \",\"person\":{}}",
+                     "{\"id\":\"ok\",\"person\":{\"born\":\"1990-01-01\"}}"]
+        var rejected: [String] = [], written: [String] = []
+        let summary = screener.run(lines: lines, format: .jsonl, write: { written.append($0) }, reject: { rejected.append("\($0) \($1)") })
+        #expect(summary.rows == 1 && written.count == 1 && written[0].hasPrefix("ok,"))
+        #expect(rejected.count == 3 && rejected[0].hasPrefix("1 id: missing") && rejected[1].contains("repeated key 'id'") && rejected[2].hasPrefix("3 id: missing"), "\(rejected)")
     }
 
     /// A quoted field may hold a line break (RFC 4180): the record goes on in the next line and is reported by its first;

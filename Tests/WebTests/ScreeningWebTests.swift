@@ -283,6 +283,8 @@ struct ScreeningWebTests {
             ("must not be after on (2026-11-22)", "darf nicht nach dem Prüfdatum liegen (22.11.2026)"),
             ("not valid JSON: did not find expected node content (line 2)", "kein gültiges JSON: ein Wert fehlt (Zeile 2)"),
             ("work_share: expected a share from 0 to 1, found '1.5'", "work_share: Anteil von 0 bis 1 erwartet, gefunden: '1.5'"),
+            ("id: missing (every household needs an id to be found in the results)", "id: fehlt (jeder Haushalt braucht eine Kennung, um in den Ergebnissen gefunden zu werden)"),
+            ("not a JSON object (not valid JSON at byte 12: repeated key 'id')", "kein JSON-Objekt (kein gültiges JSON an Byte 12: doppelter Feldname 'id')"),
             ("days_60b: 5000 days exceed the 99 days from stay_since 2021-10-03 until 2022-01-10",
              "days_60b: 5000 Tage übersteigen die 99 Tage von stay_since 03.10.2021 bis 10.01.2022"),
             ("status: required with stay_since (the status history is built from the current status and status_since)",
