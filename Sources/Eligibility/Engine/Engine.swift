@@ -70,6 +70,11 @@ final class Evaluation: @unchecked Sendable {
     private var cacheKeys: [Key] = []
     private var cacheValues: [Assessment] = []
     private lazy var switchDays: [Day] = computeSwitchDays()
+    /// Days on which a condition can switch that only an evaluation shows (a period complete under one reading of an
+    /// open question): candidates of every later date search in the household (SPEC.md § 5).
+    private(set) var discovered: [Day] = []
+
+    func discover(_ day: Day) { if !discovered.contains(day) { discovered.append(day) } }
     /// The persons with a label, by id: texts name relatives by it (`Assessment.names`).
     private lazy var names: [String: String] = view.subjects.reduce(into: [:]) { out, s in
         if let label = s.person.label { out[s.id] = label }
@@ -212,7 +217,10 @@ final class Evaluation: @unchecked Sendable {
         var candidates = [earliest]
         for d in Law.changeDays where d > on && d < earliest { candidates.append(d) }
         for d in switchDays where d > earliest { candidates.append(d) }
+        // A day found by an evaluation may make another route (another anchor) met before the latest time condition.
+        for d in discovered where d > on && !candidates.contains(d) { candidates.append(d) }
         candidates.sort()
+        var seen = discovered.count
         var open: [String] = []
         var next = 0
         while next < candidates.count, next < 400 {
@@ -223,6 +231,10 @@ final class Evaluation: @unchecked Sendable {
             for app in applications {
                 // Only the states matter here: the answer's texts come from the sheet on the decision date.
                 let s = sheet(key, subject, decision: day, application: app, variant: variant, explains: false)
+                if discovered.count > seen {
+                    for d in discovered[seen...] where d > day { insert(d, into: &candidates, after: next) }
+                    seen = discovered.count
+                }
                 switch Self.precedence(s) {
                 // An earlier day left open (an open question or a missing fact) may be the first: the date is
                 // then not known (SPEC § 8, "for time, the same date"; QA of 06.12.2026: U4 before 1.3.2024).

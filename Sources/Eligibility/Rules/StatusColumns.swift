@@ -70,6 +70,10 @@ extension Context {
                         timeAllowed: Bool = true) {
         guard let state = v.state else {
             s.unknown(id, v.open)
+            // The days the period is complete under either reading are days the condition can switch: the date search
+            // of a family member resting on this person needs them (QA of 06.12.2026: a parent's route through a child
+            // whose three years were open under U3 was found only on the next law change, two months late).
+            if let r = v.readings { for reading in [r.optimistic, r.pessimistic] { if case .time(let d) = reading { evaluation.discover(d) } } }
             if let r = v.readings, v.open.contains("U3") {
                 s.note("Voraussetzung nach Lesart A (§ 60b-Zeiten unterbrechen): \(describe(r.pessimistic)); nach Lesart B (werden nur nicht angerechnet): \(describe(r.optimistic)).", "spec/01-common.md §1.7.3 (U3)")
             }
