@@ -45,6 +45,8 @@ public struct PopulationGenerator: Sendable {
         main.maritalStatus = .married
         var spouse = person(id: "b", entered: entered, adult: true)
         spouse.maritalStatus = .married
+        // A family shares its nationality (it was drawn per person: a family of three countries).
+        spouse.nationality = main.nationality
         spouse.employment = []
         spouse.livelihood = main.livelihood.map { $0.map { var l = $0; l.ownWorkShare = nil; return l } }
         var persons = [main, spouse]
@@ -53,6 +55,7 @@ public struct PopulationGenerator: Sendable {
             let id = "c\(i)"
             var child = person(id: id, entered: entered, adult: false)
             child.maritalStatus = .single
+            child.nationality = main.nationality
             persons.append(child)
             relations.append(Relation(kind: .parent, persons: ["a", id]))
             relations.append(Relation(kind: .parent, persons: ["b", id]))
@@ -68,6 +71,7 @@ public struct PopulationGenerator: Sendable {
 
     private mutating func person(id: String, entered: Day, adult: Bool) -> Person {
         var p = Person(id: id)
+        var trainings: [Training] = []
         let ageAtEntry = adult ? rng.int(16...50) : rng.int(0...15)
         p.born = entered.adding(days: -(ageAtEntry * 365 + rng.int(0...364)))
         p.nationality = Self.nationalities[min(Int(Double(Self.nationalities.count) * pow2(Double.random(in: 0..<1, using: &rng))), Self.nationalities.count - 1)]
@@ -75,11 +79,13 @@ public struct PopulationGenerator: Sendable {
         p.enteredForBenefits = false
         p.enteredWithVisa = false
         // Status: a few days without status, Gestattung for 1–3 years, then Duldung (sometimes § 60b, § 60d, gaps).
+        // About one in ten never applied for asylum: a Duldung soon after entry (assumed share; no published figure).
         var status: [StatusPeriod] = []
-        let asylumFrom = entered.adding(days: rng.int(0...3))
+        let asylumSeeker = rng.chance(0.9)
+        let asylumFrom = entered.adding(days: asylumSeeker ? rng.int(0...3) : rng.int(5...60))
         if asylumFrom > entered { status.append(StatusPeriod(kind: .none, from: entered, to: asylumFrom.adding(days: -1))) }
-        let gestattungEnd = min(asylumFrom.adding(days: rng.int(200...1100)), on.adding(days: -1))
-        status.append(StatusPeriod(kind: .gestattung, from: asylumFrom, to: gestattungEnd))
+        let gestattungEnd = asylumSeeker ? min(asylumFrom.adding(days: rng.int(200...1100)), on.adding(days: -1)) : asylumFrom.adding(days: -1)
+        if asylumSeeker { status.append(StatusPeriod(kind: .gestattung, from: asylumFrom, to: gestattungEnd)) }
         var cursor = gestattungEnd.adding(days: 1)
         if cursor <= on.adding(days: -400), rng.chance(0.15) {
             let end = cursor.adding(days: rng.int(90...700))
@@ -107,16 +113,47 @@ public struct PopulationGenerator: Sendable {
         } else {
             status.append(StatusPeriod(kind: .duldung, from: cursor))
         }
+        // Vocational training for some young adults (assumed 10 % of those up to 35; no published figure): ongoing, some
+        // under an Ausbildungsduldung (§ 60c) from its start, or passed (the way to § 19d Abs. 1a).
+        if adult, let born = p.born, born.age(on: on) <= 35, rng.chance(0.1) {
+            // A passed one began a few months into the Duldung and took three years (when there were three years).
+            let early = cursor.adding(days: rng.int(90...400))
+            let passed = rng.chance(0.25) && early.adding(days: 1100) < on
+            let from = passed ? early : max(entered.adding(days: 200), on.adding(days: -rng.int(30...1000)))
+            if from < on {
+                var t = Training(kind: rng.chance(0.85) ? .qualified : .helper, from: from)
+                t.plannedEnd = from.adding(years: 3)
+                t.registeredOn = .on(from.adding(days: -rng.int(10...60)))
+                t.passedOn = passed ? .on(min(on.adding(days: -5), from.adding(days: 1095))) : .never
+                t.endedEarlyOn = .never
+                trainings = [t]
+                // The Duldung it runs under becomes one for training, when it began at least three months after the Duldung;
+                // after the exam a plain Duldung follows.
+                if let last = status.last, last.kind == .duldung, last.to == nil, last.from.adding(days: 90) <= from, rng.chance(0.5) {
+                    status[status.count - 1].to = from.adding(days: -1)
+                    if case .on(let end) = t.passedOn {
+                        status.append(StatusPeriod(kind: .duldung60c, from: from, to: end))
+                        status.append(StatusPeriod(kind: .duldung, from: end.adding(days: 1)))
+                    } else {
+                        status.append(StatusPeriod(kind: .duldung60c, from: from))
+                    }
+                }
+            }
+        }
         p.status = status
         var asylum = Asylum()
-        asylum.appliedOn = .on(asylumFrom)
-        asylum.decision = .rejected
-        asylum.rejectedAs = rng.chance(0.1) ? .offensichtlichUnbegruendet : .unbegruendet
-        if asylum.rejectedAs == .offensichtlichUnbegruendet {
-            asylum.decidedOn = gestattungEnd.adding(days: -30)
-            asylum.ouBasis = rng.chance(0.5) ? "30-3-2" : "other"
+        if asylumSeeker {
+            asylum.appliedOn = .on(asylumFrom)
+            asylum.decision = .rejected
+            asylum.rejectedAs = rng.chance(0.1) ? .offensichtlichUnbegruendet : .unbegruendet
+            if asylum.rejectedAs == .offensichtlichUnbegruendet {
+                asylum.decidedOn = gestattungEnd.adding(days: -30)
+                asylum.ouBasis = rng.chance(0.5) ? "30-3-2" : "other"
+            }
+            asylum.finalOn = gestattungEnd
+        } else {
+            asylum.appliedOn = .never
         }
-        asylum.finalOn = gestattungEnd
         p.asylum = asylum
         let clarified = rng.chance(0.6)
         p.identity = Identity(clarifiedOn: clarified ? .on(entered.adding(days: rng.int(0...900))) : .never,
@@ -126,7 +163,10 @@ public struct PopulationGenerator: Sendable {
         p.passport = clarified && rng.chance(0.8)
         p.convictions = rng.chance(0.1) ? [conviction()] : []
         p.conduct = rng.chance(0.07) ? { var c = Conduct.noneStated; c.currentObstruction = [.nonCooperation]; return c }() : Conduct.noneStated
+        // Rare bars (assumed shares): an entry ban, an interest in expulsion.
         p.bars = Bars.noneStated
+        if rng.chance(0.02) { p.bars?.entryBan = true }
+        if rng.chance(0.01) { p.bars?.otherExpulsionInterest = true }
         p.removalMeasures = []
         p.integrationPrognosis = rng.chance(0.85) ? .positive : .negative
         p.fdgoDoubts = false
@@ -139,6 +179,12 @@ public struct PopulationGenerator: Sendable {
             lu.workShare = share; lu.ownWorkShare = employed ? min(1, share + 0.3) : 0
             lu.publicFunds = share < 1; lu.wohngeld = false; lu.benefitsTemporary = rng.chance(0.5)
             p.livelihood = [lu]
+            // Some trainees live on their training pay (and BAB) without other public funds.
+            if let t = trainings.first, t.passedOn.day == nil, rng.chance(0.4) {
+                var pay = LivelihoodPeriod(from: t.from)
+                pay.workShare = 1; pay.ownWorkShare = 1; pay.publicFunds = false; pay.wohngeld = false
+                p.livelihood = [pay]
+            }
             let level: LanguageLevel = [.a1, .a2, .a2, .b1, .b2][rng.int(0...4)]
             p.german = rng.chance(0.8) ? [GermanCertificate(level: level, scope: rng.chance(0.7) ? .full : .oral, date: entered.adding(days: rng.int(200...1500)))].filter { $0.date <= on } : []
             p.civicTestPassedOn = rng.chance(0.5) ? .on(min(on, entered.adding(days: rng.int(300...2000)))) : .never
@@ -148,7 +194,20 @@ public struct PopulationGenerator: Sendable {
             p.housingSufficient = rng.chance(0.7)
             p.education = []
             p.degrees = rng.chance(0.15) ? [Degree(kind: .vocational, on: min(on, entered.adding(days: 1200)), country: "DEU")] : []
-            p.training = []
+            // A qualified training passed: the degree, mostly a job in the trade and German at B1 from vocational school.
+            if let t = trainings.first, t.kind == .qualified, case .on(let passed) = t.passedOn {
+                p.degrees = [Degree(kind: .vocational, on: passed, country: "DEU")]
+                if rng.chance(0.7), passed < on {
+                    var job = EmploymentPeriod(from: min(on, passed.adding(days: rng.int(1...60))))
+                    job.hours = 38; job.insured = true; job.qualified = true; job.matchesQualification = true
+                    p.employment = [job]
+                    var pay = LivelihoodPeriod(from: job.from)
+                    pay.workShare = 1; pay.ownWorkShare = 1; pay.publicFunds = false; pay.wohngeld = false
+                    p.livelihood = [pay]
+                }
+                if rng.chance(0.8) { p.german = [GermanCertificate(level: .b1, scope: .full, date: passed)] }
+            }
+            p.training = trainings
         } else {
             let schoolFrom = max(entered.adding(days: 30), p.born!.adding(years: 6))
             p.education = schoolFrom < on ? [EducationPeriod(kind: .school, from: schoolFrom, successful: true)] : []
