@@ -63,10 +63,12 @@ public struct FactSheet: Sendable, Hashable {
         // entry with a month-by-month history beside nationality and family would point to one person. The lengths of
         // stay the law counts are given as whole years instead.
         lines.append(("Einreise", f.entered.map { String($0.year) } ?? "unbekannt"))
+        // A title without its paragraph: the authority can list the permits it granted under a paragraph in a year, a
+        // group of a handful that its referrals, which the recognisability check counts, do not show (QA of 06.12.2026).
         let history = (f.status ?? []).map { s -> String in
             let from = s.from.year, to = s.to?.year
             let span = to == nil ? "seit \(from)" : to == from ? "\(from)" : "\(from)–\(to!)"
-            return "\(span): \(statusName(s.kind))\(s.basis.map { " (§ \($0))" } ?? "")"
+            return "\(span): \(statusName(s.kind))"
         }
         lines.append(("Aufenthaltsverlauf", history.isEmpty ? "nicht erfasst" : history.joined(separator: "; ")))
         if let start = (f.status ?? []).first(where: { $0.kind != .none && $0.kind != .abroad })?.from {

@@ -185,6 +185,12 @@ struct MeetingTests {
                                    question: "Frage", on: Day("2026-11-22"))
         #expect(known.text.contains("Deutsch: kein Nachweis") && known.text.contains("Beschäftigung: derzeit nicht beschäftigt")
                 && known.text.contains("mit Ehe-/Lebenspartner:in, 1 minderjähriges Kind"), "\(known.text)")
+        // A permit without its paragraph: the authority could list its own grants under it in that year (QA of 06.12.2026).
+        p.status = [StatusPeriod(kind: .duldung, from: Day("2016-09-14"), to: Day("2026-03-31")),
+                    { var t = StatusPeriod(kind: .aufenthaltserlaubnis, from: Day("2026-04-01")); t.basis = "25b"; return t }()]
+        let granted = FactSheet.make(person: Engine().assess(Household(single: p), on: Day("2026-11-22")).person("x")!, spouse: false, minorChildren: 0,
+                                     question: "Frage", on: Day("2026-11-22"))
+        #expect(granted.text.contains("seit 2026: Aufenthaltserlaubnis") && !granted.text.contains("§ 25b)"), "\(granted.text)")
     }
 
     /// No line on convictions (a topic only a consent releases); a sheet the authority could match to one or two of the
