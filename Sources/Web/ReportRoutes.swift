@@ -23,6 +23,12 @@ struct ReportRoutes {
     /// The period of the request: `from`/`to` (TT.MM.JJJJ or ISO); default the current year up to today.
     func period(_ request: Request) throws -> (Day, Day) {
         let today = services.today
+        // A quarter as the published views take it (QA of 06.12.2026: "quartal=2026-Q5" here showed the year without a word).
+        if let text = request.formQuery("quartal")?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            guard let q = Quarter(text) else { throw AppError.badRequest("„\(Typed.echo(text))“ ist kein Quartal (z. B. quartal=\(Quarter.of(today).label)).") }
+            guard q.firstDay <= today else { throw AppError.badRequest("Der Zeitraum beginnt nach heute.") }
+            return (q.firstDay, min(q.lastDay, today))
+        }
         let from = try request.queryDay("from") ?? Day(year: today.components.year, month: 1, day: 1)!
         // A period reaching past today ends today: there are no figures of later days, and the heading says so.
         let asked = try request.queryDay("to") ?? today

@@ -64,6 +64,11 @@ struct ReportWebTests {
             // A period reaching past today ends today (no empty future months in the heading or the tables).
             let ahead = try await b.request(.get, "/reports/counseling?from=01.01.2026&to=31.12.2030")
             #expect(ahead.status == .ok && !ahead.body.contains("31.12.2030") && !ahead.body.contains("2027"))
+            // A quarter as the published views take it; one that does not exist is said (QA of 06.12.2026).
+            let quarter = try await b.request(.get, "/reports/counseling?quartal=2024-Q4")
+            #expect(quarter.body.contains("01.10.2024 – 31.12.2024") && !quarter.body.contains("id=\"page-alert\""))
+            let q5 = try await b.request(.get, "/reports/counseling?quartal=2026-Q5")
+            #expect(q5.status == .ok && q5.body.contains("„2026-Q5“ ist kein Quartal") && q5.body.contains("Gezeigt wird das laufende Jahr."))
             // The CSV export is the published version, per completed quarter only: each month equals the independent
             // count or is "." for 1–4 or for a count hidden so that the small one cannot be recomputed.
             let q4 = site.work.sessions.filter { $0.on >= Day("2024-10-01") && $0.on <= Day("2024-12-31") }
