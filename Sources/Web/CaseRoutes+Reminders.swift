@@ -12,13 +12,17 @@ extension CaseRoutes {
         let (a, c, client) = try await loadCase(context, write: true)
         let form = try await Form.checked(request, context: context)
         var errors: [String: String] = [:]
-        let on = formDay(form.trimmed("on")), title = form.trimmed("title")
-        if on == nil || on! == nil { errors["rem_on"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
-        else if on!! < services.today { errors["rem_on"] = "Eine Wiedervorlage muss heute oder später liegen (heute ist der \(services.today.german))." }
-        // A date decades ahead is a typo (QA of 05.12.2026: 01.01.2040 was taken); ten years cover every permit's term.
-        else if on!! > services.today.adding(years: 10) { errors["rem_on"] = "Eine Wiedervorlage kann höchstens zehn Jahre im Voraus liegen." }
+        let title = form.trimmed("title")
+        // The reason a date was refused, not a general request (QA of 06.12.2026: 01.01.9999 was "kein gültiges Datum").
+        let on: Day?
+        do { on = try parseDay(form.trimmed("on")) } catch { on = nil; errors["rem_on"] = dayMessage(error) }
+        if let d = on {
+            if d < services.today { errors["rem_on"] = "Eine Wiedervorlage muss heute oder später liegen (heute ist der \(services.today.german))." }
+            // A date decades ahead is a typo (QA of 05.12.2026: 01.01.2040 was taken); ten years cover every permit's term.
+            else if d > services.today.adding(years: 10) { errors["rem_on"] = "Eine Wiedervorlage kann höchstens zehn Jahre im Voraus liegen." }
+        } else if errors["rem_on"] == nil { errors["rem_on"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
         if title.isEmpty || title.count > 200 { errors["rem_title"] = "Bitte angeben, was zu tun ist (höchstens 200 Zeichen)." }
-        guard errors.isEmpty, let day = on ?? nil else { return try await render(context, c, client, reminderErrors: errors, reminderSent: ["on": form.trimmed("on"), "title": title], status: .unprocessableContent) }
+        guard errors.isEmpty, let day = on else { return try await render(context, c, client, reminderErrors: errors, reminderSent: ["on": form.trimmed("on"), "title": title], status: .unprocessableContent) }
         guard try await services.cases.addReminder(ManualReminder(id: Credentials.newID(), caseID: c.id, clientID: client.id, on: day, title: title),
                                                    organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
         return Reply.redirect("/cases/\(c.id)#reminders")

@@ -185,6 +185,8 @@ struct CaseWorkTests {
                                                                organisation: "org-a", audit: AuditContext(userID: "user-0", organisationID: "org-a", now: "2026-11-17T08:00:00.000Z")))
                 let farAhead = try await b.request(.post, casePath + "/reminders", form: ["csrf": csrf, "on": "01.01.2040", "title": "Nachfassen"])
                 #expect(farAhead.status == .unprocessableContent && farAhead.body.contains("höchstens zehn Jahre im Voraus"))
+                let beyond = try await b.request(.post, casePath + "/reminders", form: ["csrf": csrf, "on": "01.01.9999", "title": "Nachfassen"])
+                #expect(beyond.status == .unprocessableContent && beyond.body.contains("„01.01.9999“ liegt außerhalb des zulässigen Zeitraums"))
                 let bad = try await b.request(.post, casePath + "/reminders", form: ["csrf": csrf, "on": "32.11.2026", "title": ""])
                 #expect(bad.status == .unprocessableContent && bad.body.contains("id=\"rem_on-error\"") && bad.body.contains("id=\"rem_title-error\""))
                 // The long case page leads to the errors: a summary that takes the focus, linked to the fields (QA of 05.12.2026).
