@@ -28,6 +28,10 @@ public struct Appointment: Sendable, Hashable {
     public var language: String
     public var state: State
     public var requestedVia: Channel
+    /// Raised on every change (moved, confirmed, cancelled): a subscribed calendar replaces the event it knows.
+    public var sequence = 0
+    /// When it last changed (a timestamp), nil when never.
+    public var updatedAt: String?
 
     public init(id: String, clientID: String, counselorID: String, day: Day, startMinute: Int, durationMinutes: Int, place: String,
                 language: String, state: State = .requested, requestedVia: Channel) {

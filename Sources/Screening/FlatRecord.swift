@@ -191,7 +191,7 @@ public enum FlatRecord {
             let date = try past(.germanDate) ?? on
             for (k, scope) in [(Column.germanOral, LanguageScope.oral), (.germanWritten, .written)] {
                 guard let t = v(k), t != "none" else { continue }
-                guard let level = LanguageLevel(code: t) else { throw RowError(column: k.name, message: "expected A1…C2 or none, found '\(t)'") }
+                guard let level = LanguageLevel(code: t.uppercased()) else { throw RowError(column: k.name, message: "expected A1…C2 or none, found '\(t)'") }
                 certs.append(GermanCertificate(level: level, scope: scope, date: date))
             }
             p.german = certs

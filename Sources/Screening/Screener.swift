@@ -103,13 +103,15 @@ public struct Screener: Sendable {
         if onlyFirst {
             guard let first = household.persons.first,
                   let p = engine.assess(household, person: first.id, on: on, pathways: pathways, explains: false) else { return [] }
-            return [row(p, id: id, line: line, names: names)]
+            return [row(p, id: id, line: line, names: names, flat: true)]
         }
         let result = engine.assess(household, on: on, pathways: pathways, explains: false)
         return result.persons.map { p in row(p, id: result.persons.count > 1 ? "\(id)/\(p.personID)" : id, line: line, names: names) }
     }
 
-    func row(_ p: PersonAssessment, id: String, line: Int, names: [String: String] = [:]) -> ScreeningRow {
+    /// `flat`: a CSV row, which holds no spouse, parents or children's own facts: an action asking for those names JSON
+    /// Lines instead (QA of 06.12.2026: "Familienbeziehungen ergänzen" for a format without a column for them).
+    func row(_ p: PersonAssessment, id: String, line: Int, names: [String: String] = [:], flat: Bool = false) -> ScreeningRow {
         let answers = p.assessments.map { ($0.pathway, $0.outcome, $0.from) }
         // The first action of the pathway closest to being met, and of what decides it: for an unclear one the missing
         // fact or open question, for a not-met one the step still to take (QA of 05.12.2026: a missing fact that
@@ -122,14 +124,21 @@ public struct Screener: Sendable {
             firstAction = "Antrag stellen: " + met.pathway.title
         } else {
             let unclear = named(p.assessments.first { $0.outcome == .unclear }), notMet = named(p.assessments.first { $0.outcome == .notMet })
-            firstAction = unclear?.actions(limit: 1, including: { $0.state == .unknown }).first
+            let expressible: (ConditionResult) -> Bool = { c in !flat || !c.open.allSatisfy(Self.familyFact) }
+            firstAction = unclear?.actions(limit: 1, including: { $0.state == .unknown && expressible($0) }).first
                 ?? notMet?.actions(limit: 1, including: { $0.state == .failing(.remediable) }).first
+                ?? (flat && unclear != nil ? Self.familyAction : nil)
                 ?? (unclear ?? notMet)?.actions(limit: 1).first
         }
         let start = p.person.status?.first { $0.kind != .none && $0.kind != .abroad }?.from
         let years = start.map { max(0, $0.age(on: on)) }
         return ScreeningRow(line: line, id: id, answers: answers, firstAction: firstAction, yearsOfStay: years)
     }
+
+    /// A fact of the family a flat row cannot hold: the relations, the household, or a relative's own fact ("c0/born").
+    static func familyFact(_ fact: String) -> Bool { fact == "relations" || fact == "household" || fact.utf8.contains(UInt8(ascii: "/")) }
+
+    static let familyAction = "Familie prüfen: Ehegatte, Eltern oder Kinder stehen nicht in der CSV-Zeile (als JSON Lines mit Haushalt prüfen)"
 
     /// FNV-1a over the id's bytes: the key of the repeated-id check (deterministic, no string kept).
     static func idHash(_ id: String) -> UInt64 {

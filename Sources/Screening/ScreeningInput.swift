@@ -14,6 +14,15 @@ public enum ScreeningInput {
     public static func open(path: String, format: ScreeningFormat) throws -> (lines: LineReader, header: [String], firstLine: Int, separator: UInt8) {
         guard var lines = LineReader(path: path) else { throw Failure(message: "cannot read the file") }
         if ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int ?? 0) == 0 { throw Failure(message: "empty file") }
+        // What a spreadsheet saves instead of a CSV, named with what to do (the web upload says the same in German).
+        if let head = FileHandle(forReadingAtPath: path).flatMap({ h in defer { try? h.close() }; return try? h.read(upToCount: 4) }).map(Array.init) {
+            if head == [0x50, 0x4B, 0x03, 0x04] || head == [0xD0, 0xCF, 0x11, 0xE0] {
+                throw Failure(message: "an Excel workbook, not a CSV file: save it as \"CSV UTF-8 (comma delimited)\"")
+            }
+            if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
+                throw Failure(message: "UTF-16 text (Excel's \"Unicode Text\"), not UTF-8: save it as \"CSV UTF-8 (comma delimited)\"")
+            }
+        }
         guard format == .csv else { return (lines, [], 1, 44) }
         guard let h = lines.next()?.replacingOccurrences(of: "\u{FEFF}", with: "") else { throw Failure(message: "empty file") }
         let separator: UInt8 = h.utf8.contains(59) && !h.utf8.contains(44) ? 59 : 44

@@ -81,7 +81,8 @@ public struct AppointmentStore: Sendable {
             guard a.canMove(to: state) else { return .notFrom(a.state) }
             a.state = state
             if state == .confirmed, let other = a.clash(in: try await Self.sameDay(ex, a, organisation: organisation)) { return .clash(other) }
-            try await ex.execute(SQL("UPDATE appointments SET state = ? WHERE id = ?", [state.rawValue, id]))
+            try await ex.execute(SQL("UPDATE appointments SET state = ?, sequence = sequence + 1, updated_at = ? WHERE id = ?", [state.rawValue, audit.now, id]))
+            a.sequence += 1; a.updatedAt = audit.now
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                       action: "update", entity: "appointment", entityID: id, clientID: a.clientID)
             return .changed(a)
@@ -111,8 +112,9 @@ public struct AppointmentStore: Sendable {
             let sameDay = try await Self.sameDay(ex, a, organisation: organisation)
             if let other = a.clash(in: sameDay) { return .clash(other) }
             if let other = a.clientClash(in: sameDay) { return .clientClash(other) }
-            try await ex.execute(SQL("UPDATE appointments SET on_day = ?, start_minute = ?, duration_minutes = ?, place = ?, state = ? WHERE id = ?",
-                                     [day.iso, startMinute, durationMinutes, place, a.state.rawValue, id]))
+            try await ex.execute(SQL("UPDATE appointments SET on_day = ?, start_minute = ?, duration_minutes = ?, place = ?, state = ?, sequence = sequence + 1, updated_at = ? WHERE id = ?",
+                                     [day.iso, startMinute, durationMinutes, place, a.state.rawValue, audit.now, id]))
+            a.sequence += 1; a.updatedAt = audit.now
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                       action: "update", entity: "appointment", entityID: id, clientID: a.clientID)
             return .moved(a)
@@ -156,11 +158,14 @@ public struct AppointmentStore: Sendable {
     }
 
     static func appointment(_ r: SQLRow) throws -> Appointment {
-        Appointment(id: try r.string("id"), clientID: try r.string("client_id"), counselorID: try r.string("counselor_id"),
-                    day: Day(iso: try r.string("on_day")) ?? .distantPast, startMinute: r.int("start_minute") ?? 0, durationMinutes: r.int("duration_minutes") ?? 0,
-                    place: try r.string("place"), language: try r.string("language"),
-                    state: r.text("state").flatMap(Appointment.State.init(rawValue:)) ?? .requested,
-                    requestedVia: r.text("requested_via").flatMap(Appointment.Channel.init(rawValue:)) ?? .phone)
+        var a = Appointment(id: try r.string("id"), clientID: try r.string("client_id"), counselorID: try r.string("counselor_id"),
+                            day: Day(iso: try r.string("on_day")) ?? .distantPast, startMinute: r.int("start_minute") ?? 0, durationMinutes: r.int("duration_minutes") ?? 0,
+                            place: try r.string("place"), language: try r.string("language"),
+                            state: r.text("state").flatMap(Appointment.State.init(rawValue:)) ?? .requested,
+                            requestedVia: r.text("requested_via").flatMap(Appointment.Channel.init(rawValue:)) ?? .phone)
+        a.sequence = r.int("sequence") ?? 0
+        a.updatedAt = r.text("updated_at")
+        return a
     }
 
     // MARK: Calendar feed secret

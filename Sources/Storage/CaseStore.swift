@@ -174,6 +174,10 @@ public struct CaseStore: Sendable {
                 if try await ex.one(SQL("SELECT id FROM case_reminders WHERE case_id = ? AND client_id = ? AND derived_from = ?", [r.caseID, r.clientID, key])) != nil {
                     return true
                 }
+            } else if try await ex.one(SQL("SELECT id FROM case_reminders WHERE case_id = ? AND on_day = ? AND title = ? AND done_on IS NULL AND derived_from IS NULL",
+                                           [r.caseID, r.on.iso, r.title])) != nil {
+                // The same open reminder again is a form sent twice (QA of 06.12.2026): kept once.
+                return true
             }
             try await ex.execute(SQL("""
                 INSERT INTO case_reminders (id, organisation_id, case_id, client_id, on_day, title, done_on, created_by, created_at, derived_from)

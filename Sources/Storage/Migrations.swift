@@ -368,6 +368,11 @@ public enum Migrations {
         Migration(version: 34, name: "0034_ReminderDerivedFrom") { _ in [
             "ALTER TABLE case_reminders ADD COLUMN derived_from TEXT",
         ] },
+        // A calendar updates an event it knows by its SEQUENCE (RFC 5545 3.8.7.4): raised on every change of an appointment.
+        Migration(version: 35, name: "0035_AppointmentSequence") { _ in [
+            "ALTER TABLE appointments ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE appointments ADD COLUMN updated_at TEXT",
+        ] },
     ]
 
     /// Applies every migration not yet applied (up to `through`: tests of a later migration on an older database),

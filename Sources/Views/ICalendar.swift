@@ -18,16 +18,26 @@ public enum ICalendar {
                 "BEGIN:VEVENT",
                 "UID:\(a.id)@bleibe",
                 "DTSTAMP:\(stamp)",
+                // A move changes the event's times under the same UID: the sequence tells a calendar to replace it.
+                "SEQUENCE:\(a.sequence)",
                 "DTSTART;TZID=Europe/Berlin:\(local(a.day, a.startMinute))",
                 "DTEND;TZID=Europe/Berlin:\(local(endDay, end % (24 * 60)))",
                 "SUMMARY:\(text("Beratungstermin (\(a.state.german))"))",
                 "DESCRIPTION:\(text("Sprache: \(CounselingLanguages.common.contains(a.language) ? a.language : "andere Sprache"). Angefragt: \(a.requestedVia.german). Ort: siehe Bleibe."))",
                 "STATUS:\(a.state == .confirmed ? "CONFIRMED" : a.state == .cancelled ? "CANCELLED" : "TENTATIVE")",
+            ]
+            if let changed = a.updatedAt { lines.append("LAST-MODIFIED:" + utc(changed)) }
+            lines += [
                 "END:VEVENT",
             ]
         }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A stored timestamp ("2026-11-22T08:00:00.000Z") as an iCalendar UTC time ("20261122T080000Z").
+    static func utc(_ timestamp: String) -> String {
+        String(timestamp.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "").prefix(15)) + "Z"
     }
 
     static func local(_ d: Day, _ minute: Int) -> String {

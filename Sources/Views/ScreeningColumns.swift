@@ -24,7 +24,7 @@ public enum ScreeningColumns {
         ("asylum_applied_on", "Asylantrag gestellt am", dateOrNone),
         ("asylum_decision", "Ausgang des Asylverfahrens", "pending, rejected, withdrawn, granted"),
         ("asylum_rejected_as", "abgelehnt als", "unbegruendet, offensichtlich_unbegruendet, unzulaessig"),
-        ("ou_basis", "Grundlage eines „offensichtlich unbegründet“", "30-3-1 … 30-3-7, 30-1-1 … 30-1-7, art42-1-a … art42-3-b, other"),
+        ("ou_basis", "Grundlage eines „offensichtlich unbegründet“", "30-3-1 … 30-3-7, 30-1-1 … 30-1-7, art42-1-a … art42-1-j, art42-3-a, art42-3-b, other"),
         ("asylum_decided_on", "Asylentscheidung am", date),
         ("minor_children", "minderjährige ledige Kinder im Haushalt", "ganze Zahl (0 = keine)"),
         ("children_at_school", "die Kinder besuchen die Schule", yesNo),
@@ -43,8 +43,8 @@ public enum ScreeningColumns {
         ("employment_since", "heutige Beschäftigung seit", date),
         ("employment_hours", "Wochenstunden der Beschäftigung", "Zahl von 0 bis 80 (0 = nicht beschäftigt)"),
         ("employment_insured", "sozialversicherungspflichtig beschäftigt", yesNo),
-        ("day_fines", "Tagessätze aus Verurteilungen (gesamt)", "ganze Zahl (0 = keine)"),
-        ("day_fines_foreigners_only", "davon Tagessätze aus Straftaten, die nur Ausländer begehen können", "ganze Zahl"),
+        ("day_fines", "Tagessätze aus Verurteilungen wegen anderer Straftaten (ohne die der nächsten Spalte)", "ganze Zahl (0 = keine)"),
+        ("day_fines_foreigners_only", "Tagessätze aus Verurteilungen wegen Straftaten, die nur Ausländer begehen können (AufenthG, AsylG); nicht in day_fines enthalten", "ganze Zahl (0 = keine)"),
         ("prison_months", "Monate Freiheitsstrafe (gesamt)", "ganze Zahl"),
         ("obstruction", "heutige Mitwirkungspflichtverletzung", "none, deception, false_statements, non_cooperation"),
         ("entered_for_benefits", "eingereist, um Sozialleistungen zu erhalten", yesNo),
@@ -77,7 +77,8 @@ public enum ScreeningColumns {
         <p class="hint">Eine Zeile je Person, die erste Zeile nennt die Spalten (in beliebiger Reihenfolge; Komma oder Semikolon).
         Eine fehlende Spalte oder leere Zelle heißt „unbekannt“: das Ergebnis wird dann eher „unklar“, nie geraten. „Keine
         Verurteilungen“ ist 0, nicht leer. Namen werden nicht gebraucht. Excel-Arbeitsmappen bitte als „CSV UTF-8“ speichern.
-        Für Familien (Ehegatten, Eltern und Kinder mit eigenen Angaben) gibt es JSON Lines (ein Haushalt je Zeile, siehe README).</p>
+        Ehegatten und Eltern stehen nicht in der Zeile: ihre Familienwege bleiben „unklar“. Für Familien mit eigenen Angaben
+        jeder Person gibt es JSON Lines (ein Haushalt je Zeile, im Format der Testfälle; bei der Administration erfragen).</p>
         <table><caption class="visually-hidden">Spalten der CSV-Liste</caption><thead><tr><th scope="col">Spalte</th><th scope="col">Bedeutung</th><th scope="col">Werte</th></tr></thead>
         <tbody>\(rows)</tbody></table></details>
         """

@@ -142,8 +142,8 @@ struct AppointmentRoutes {
         let (a, org) = try scope(context)
         _ = try await Form.checked(request, context: context)
         // Counselors change their own appointments (they see no others); the coordinator any of the service.
-        let outcome = try await services.appointments.setState(id: try context.parameters.require("id"), organisation: org,
-                                                               counselor: a.role == .coordinator ? nil : a.userID, state: state, audit: services.audit(a))
+        let id = try context.parameters.require("id"), counselor = a.role == .coordinator ? nil : a.userID
+        let outcome = try await services.appointments.setState(id: id, organisation: org, counselor: counselor, state: state, audit: services.audit(a))
         let message: String
         switch outcome {
         case .changed(let a): return Reply.redirect("/appointments?view=week&on=\(a.day.german)")
@@ -154,7 +154,9 @@ struct AppointmentRoutes {
         case .clash(let other):
             message = "Der Termin kann nicht bestätigt werden: Am \(other.day.german) ist von \(other.time) bis \(Appointment.clock(other.endMinute)) Uhr bereits ein anderer Termin eingetragen."
         }
-        return try await render(request, context, form: .init(), alert: message, status: .conflict)
+        // The week of the appointment, as after a change (QA of 06.12.2026: a second click showed today's week).
+        let day = try await services.appointments.appointment(id: id, organisation: org, counselor: counselor)?.day
+        return try await render(request, context, form: .init(), showing: day, alert: message, status: .conflict)
     }
 
     @Sendable func confirm(_ request: Request, context: BleibeContext) async throws -> Response { try await setState(context, .confirmed, request) }
@@ -169,6 +171,12 @@ struct AppointmentRoutes {
         var f = AppointmentPages.Form()
         f.day = appt.day.german; f.time = appt.time; f.duration = String(appt.durationMinutes); f.place = appt.place
         f.confirmed = appt.state == .confirmed
+        // A cancelled one is not moved: said at once, without a form that would only be refused (QA of 06.12.2026).
+        if appt.state == .cancelled {
+            return try await render(request, context, form: .init(), showing: appt.day,
+                                    alert: "Der Termin am \(appt.day.german) um \(appt.time) Uhr ist abgesagt und wird nicht verschoben. Bitte einen neuen Termin eintragen.",
+                                    status: .conflict)
+        }
         return try await renderMove(context, appt, form: f, actor: a, organisation: org)
     }
 

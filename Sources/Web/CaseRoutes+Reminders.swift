@@ -57,18 +57,17 @@ extension CaseRoutes {
         let (a, c, client) = try await loadCase(context, write: true)
         let form = try await Form.checked(request, context: context)
         let personID = form.trimmed("client_id"), key = form.trimmed("key")
-        let today = services.today
-        let applied = try await services.applications.pendingSince(clientID: client.id, organisation: client.organisationID, on: today)
-        let (members, household) = try await clientRoutes.assessHousehold(client, on: today, appliedOn: applied)
-        guard let person = members.first(where: { $0.id == personID }), let answers = household.person(personID) else { throw AppError.notFound }
-        let own = person.id == client.id ? applied : try await services.applications.pendingSince(clientID: person.id, organisation: client.organisationID, on: today)
-        // Not derived any more (the data changed meanwhile): there is nothing left to mark.
-        if let d = DeadlineRules.derive(person: answers, land: context.land, today: today, appliedOn: own).first(where: { $0.key == key }) {
-            let who = person.id == client.id ? "" : "\(person.lastName), \(person.firstName): "
-            guard try await services.cases.addReminder(ManualReminder(id: Credentials.newID(), caseID: c.id, clientID: person.id, on: d.due,
-                                                                      title: "Automatisch: " + who + d.title, doneOn: today, derivedFrom: key),
-                                                       organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
+        let counseled = try await counseledDeadlines(client, land: context.land, withOwnCase: try await othersWithOwnCase(client))
+        guard let (person, deadlines) = counseled.first(where: { $0.person.id == personID }) else { throw AppError.notFound }
+        // Not derived any more (the data changed meanwhile, or a key made up): nothing is marked, and the page says so.
+        guard let d = deadlines.first(where: { $0.key == key }) else {
+            return form.trimmed("return") == "dashboard" ? Reply.redirect("/dashboard?erledigt=0") : Reply.redirect("/cases/\(c.id)#reminders")
         }
+        // Named in the case, whoever of the household it is for (QA of 06.12.2026: five members' texts were alike).
+        guard try await services.cases.addReminder(ManualReminder(id: Credentials.newID(), caseID: c.id, clientID: person.id, on: d.due,
+                                                                  title: "Automatisch (\(person.lastName), \(person.firstName)): " + d.title,
+                                                                  doneOn: services.today, derivedFrom: key),
+                                                   organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
         return back(form, c)
     }
 
@@ -111,21 +110,23 @@ extension CaseRoutes {
         let (a, c, client) = try await loadCase(context)
         let land = context.land
         let manual = try await services.cases.reminders(caseIDs: [c.id], organisation: c.organisationID, openOnly: false)
-        let applied = try await services.applications.pendingSince(clientID: client.id, organisation: client.organisationID, on: services.today)
-        let automatic = DeadlineRules.derive(person: try await clientRoutes.assess(client, on: services.today, appliedOn: applied), land: land, today: services.today,
-                                             appliedOn: applied)
-        try await services.clients.recordRead(clientID: client.id, entity: "case", audit: services.audit(a))
+        // Every person counseled in the case, as the dashboard lists them (QA of 06.12.2026: only the case's client).
+        let automatic = try await counseledDeadlines(client, land: land, withOwnCase: try await othersWithOwnCase(client))
+        for (person, _) in automatic { try await services.clients.recordRead(clientID: person.id, entity: "case", audit: services.audit(a)) }
         // An acknowledged automatic reminder is listed once, as the automatic one with the day it was marked done.
         let acknowledged = Dictionary(manual.compactMap { r in r.derivedFrom.map { (r.clientID + " " + $0, r.doneOn) } }, uniquingKeysWith: { a, _ in a })
         var items: [[String: Any]] = manual.filter { $0.derivedFrom == nil }.map { r in
-            var o: [String: Any] = ["kind": "manual", "id": r.id, "date": r.on.iso, "due": r.deadline(land: land).due.iso, "title": r.title]
+            var o: [String: Any] = ["kind": "manual", "id": r.id, "client_id": r.clientID, "date": r.on.iso, "due": r.deadline(land: land).due.iso, "title": r.title]
             if let d = r.doneOn { o["done_on"] = d.iso }
             return o
         }
-        items += automatic.map { d in
-            var o: [String: Any] = ["kind": d.kind.rawValue, "key": d.key, "date": d.date.iso, "due": d.due.iso, "title": d.title, "citation": d.citation]
-            if let done = acknowledged[client.id + " " + d.key] ?? nil { o["done_on"] = done.iso }
-            return o
+        for (person, deadlines) in automatic {
+            items += deadlines.map { d in
+                var o: [String: Any] = ["kind": d.kind.rawValue, "key": d.key, "client_id": person.id, "date": d.date.iso, "due": d.due.iso, "title": d.title,
+                                        "citation": d.citation]
+                if let done = acknowledged[person.id + " " + d.key] ?? nil { o["done_on"] = done.iso }
+                return o
+            }
         }
         items.sort { ($0["due"] as? String ?? "") < ($1["due"] as? String ?? "") }
         return try Reply.items(items)

@@ -73,15 +73,8 @@ struct CaseRoutes {
         for clientID in withCase.sorted() {
             guard let c = try await services.clients.client(id: clientID, organisation: org) else { continue }
             names[c.id] = "\(c.lastName), \(c.firstName)"
-            let applied = try await services.applications.pendingSince(clientID: c.id, organisation: org, on: today)
-            let (members, household) = try await clientRoutes.assessHousehold(c, on: today, appliedOn: applied)
-            // The household members counseled in this case (no open case of their own) have deadlines too: a child's
-            // Duldung runs out as well (QA of 05.12.2026: only the case holder's were listed).
-            let counseled = [c] + members.filter { $0.id != c.id && !withCase.contains($0.id) }
-            for person in counseled where shown.insert(person.id).inserted {
-                guard let answers = household.person(person.id) else { continue }
-                let own = person.id == c.id ? applied : try await services.applications.pendingSince(clientID: person.id, organisation: org, on: today)
-                for d in DeadlineRules.derive(person: answers, land: land, today: today, appliedOn: own) where !acknowledged.contains(person.id + " " + d.key) {
+            for (person, deadlines) in try await counseledDeadlines(c, land: land, withOwnCase: withCase) where shown.insert(person.id).inserted {
+                for d in deadlines where !acknowledged.contains(person.id + " " + d.key) {
                     var item = CasePages.DashboardItem(deadline: d, clientID: person.id, clientName: "\(person.lastName), \(person.firstName)")
                     item.caseID = caseOf[c.id]
                     if d.due < today { overdue.append(item) } else if d.due <= today.adding(days: 14) { due.append(item) }
@@ -96,9 +89,34 @@ struct CaseRoutes {
             if item.deadline.due < today { overdue.append(item) } else if item.deadline.due <= today.adding(days: 14) { due.append(item) }
         }
         overdue.sort { $0.deadline.due < $1.deadline.due }; due.sort { $0.deadline.due < $1.deadline.due }
-        let notice = request.uri.queryParameters["erledigt"] == "1" ? "Als erledigt vermerkt (in der Akte unter „Wiedervorlagen“ wieder zu öffnen)." : nil
+        let notice: String? = switch request.uri.queryParameters["erledigt"] {
+        case "1": "Als erledigt vermerkt (in der Akte unter „Wiedervorlagen“ wieder zu öffnen)."
+        case "0": "Diese Wiedervorlage besteht nicht mehr: die Angaben haben sich inzwischen geändert. Nichts wurde vermerkt."
+        default: nil
+        }
         return Reply.html(CasePages.dashboard(frame: context.frame("Übersicht", current: "dashboard"), today: today, overdue: overdue, due: due, casesCount: open.count,
                                               notice: notice))
+    }
+
+    /// The automatic reminders of a case's client and of the household members counseled in the case (those without an
+    /// open case of their own, `withOwnCase`): a child's Duldung runs out as well (QA of 05.12.2026: only the case
+    /// holder's were listed). The dashboard, the case's reminders in the API and marking one done read the same set.
+    func counseledDeadlines(_ c: Client, land: String, withOwnCase: Set<String>) async throws -> [(person: Client, deadlines: [Deadline])] {
+        let today = services.today
+        let applied = try await services.applications.pendingSince(clientID: c.id, organisation: c.organisationID, on: today)
+        let (members, household) = try await clientRoutes.assessHousehold(c, on: today, appliedOn: applied)
+        var out: [(person: Client, deadlines: [Deadline])] = []
+        for person in [c] + members.filter({ $0.id != c.id && !withOwnCase.contains($0.id) }) {
+            guard let answers = household.person(person.id) else { continue }
+            let own = person.id == c.id ? applied : try await services.applications.pendingSince(clientID: person.id, organisation: c.organisationID, on: today)
+            out.append((person, DeadlineRules.derive(person: answers, land: land, today: today, appliedOn: own)))
+        }
+        return out
+    }
+
+    /// The clients other than `client` with an open case of their own (their reminders are listed in that case).
+    func othersWithOwnCase(_ client: Client) async throws -> Set<String> {
+        Set(try await services.cases.openCases(organisation: client.organisationID, counselor: nil).map(\.clientID)).subtracting([client.id])
     }
 
     @Sendable func openCase(_ request: Request, context: BleibeContext) async throws -> Response {

@@ -143,7 +143,8 @@ enum OpenAPIDocument {
             "responses": {"200": {"description": "Reminders by due date", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object",
               "properties": {"kind": {"type": "string"}, "id": {"type": "string"}, "date": {"type": "string", "format": "date"}, "due": {"type": "string", "format": "date"},
               "title": {"type": "string"}, "citation": {"type": "string"}, "done_on": {"type": "string", "format": "date", "description": "a manual reminder marked done, or an automatic one acknowledged"},
-              "key": {"type": "string", "description": "an automatic reminder's identity: kind, pathway and underlying date"}}}}}}}}},
+              "key": {"type": "string", "description": "an automatic reminder's identity: kind, pathway and underlying date"},
+              "client_id": {"type": "string", "description": "whose reminder: the case's client or a household member counseled in the case"}}}}}}}}},
               "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
         },
         "/api/v1/appointments": {

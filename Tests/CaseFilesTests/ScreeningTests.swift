@@ -182,6 +182,22 @@ struct ScreeningTests {
         #expect(rejected.count == 3 && rejected[0].hasPrefix("1 id: missing") && rejected[1].contains("repeated key 'id'") && rejected[2].hasPrefix("3 id: missing"), "\(rejected)")
     }
 
+    /// A workbook or UTF-16 text is named with what to do, not read as a header of garbage (QA of 06.12.2026).
+    @Test func aSpreadsheetFileThatIsNoCSVIsNamed() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bleibe-sheets-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let utf16: [UInt8] = [0xFF, 0xFE] + "id,born\n".utf8.flatMap { [$0, 0] }
+        let files: [(String, [UInt8], String)] = [("book.csv", [0x50, 0x4B, 0x03, 0x04, 0, 0, 1], "an Excel workbook"), ("unicode.csv", utf16, "UTF-16 text")]
+        for (name, bytes, needle) in files {
+            let path = dir.appendingPathComponent(name).path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            do { _ = try ScreeningInput.open(path: path, format: .csv); Issue.record("accepted \(name)") } catch let f as ScreeningInput.Failure {
+                #expect(f.message.contains(needle) && f.message.contains("CSV UTF-8"), "\(f.message)")
+            }
+        }
+    }
+
     /// A quoted field may hold a line break (RFC 4180): the record goes on in the next line and is reported by its first;
     /// a quote never closed is one rejection, not a file of broken rows (QA of 06.12.2026).
     @Test func aQuotedFieldMayHoldALineBreak() {
@@ -361,7 +377,12 @@ struct ScreeningTests {
         let (id, h) = try FlatRecord.household(["id": "x", "born": "1990-01-01", "status": "duldung", "status_since": "2018-01-01", "minor_children": "1"],
                                                on: Day("2026-11-22"))
         let actions = screener.evaluate(h, id: id, line: 2, onlyFirst: true).compactMap(\.firstAction)
-        #expect(actions.contains { $0.hasSuffix("von Kind 1") } && !actions.contains { $0.range(of: "\\bc[0-9]\\b", options: .regularExpression) != nil }, "\(actions)")
+        #expect(!actions.isEmpty && !actions.contains { $0.range(of: "\\bc[0-9]\\b", options: .regularExpression) != nil }, "\(actions)")
+        // A fact of an implied child has no column: it is not asked for (QA of 06.12.2026); the full answer names the child.
+        #expect(!actions.contains { $0.hasSuffix("von Kind 1") })
+        let full = try #require(Engine().assess(h, person: "p", on: Day("2026-11-22")))
+        let named = full.assessments.flatMap { a -> [String] in var a = a; a.names = ["c0": "Kind 1"]; return a.actions(limit: 20) }
+        #expect(named.contains { $0.hasSuffix("von Kind 1") } && !named.contains { $0.range(of: "\\bc[0-9]\\b", options: .regularExpression) != nil }, "\(named)")
     }
 
     @Test func theFirstActionIsTheDecidingStep() {
@@ -417,6 +438,21 @@ struct ScreeningTests {
         for bad in ["Serbien", "XY", "S1B"] {
             #expect(throws: FlatRecord.RowError.self) { try FlatRecord.household(base.merging(["nationality": bad]) { $1 }, on: on) }
         }
+        // A row whose only open facts are the family's (no column holds them) is pointed to JSON Lines, not asked for
+        // "Familienbeziehungen" (QA of 06.12.2026); a fact a column holds is asked for as before.
+        var checkedActions = 0
+        var flatGen = PopulationGenerator(seed: 13, on: on)
+        for i in 0..<400 {
+            let h = flatGen.nextHousehold()
+            for p in h.persons {
+                let row = FlatRecord.row(id: "r\(i)\(p.id)", p, minorChildren: 0, childrenAtSchool: nil, on: on)
+                guard let (id, flat) = try? FlatRecord.household(row, on: on), let action = screener.evaluate(flat, id: id, line: 2, onlyFirst: true).first?.firstAction else { continue }
+                #expect(!action.contains("Familienbeziehungen") && !action.contains("häusliche Gemeinschaft"), "\(id): \(action)")
+                checkedActions += 1
+            }
+        }
+        #expect(checkedActions > 300)
+        #expect(Screener.familyFact("relations") && Screener.familyFact("c0/born") && !Screener.familyFact("passport"))
     }
 
     /// A write that fails (a full disk; here a handle open for reading only) is reported to the caller, not the end of

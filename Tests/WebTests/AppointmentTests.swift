@@ -208,11 +208,24 @@ struct AppointmentTests {
                 // A cancelled appointment is not revived by a move; a colleague's is not the counselor's to move.
                 let cancelled = try await move("gone", day: "27.11.2026", time: "15:00")
                 #expect(cancelled.status == .conflict && cancelled.body.contains("Ein abgesagter Termin wird nicht verschoben"))
+                // Nor is its form offered: the week it was in says why (QA of 06.12.2026).
+                let goneForm = try await b.request(.get, "/appointments/gone/move")
+                #expect(goneForm.status == .conflict && goneForm.body.contains("ist abgesagt und wird nicht verschoben") && !goneForm.body.contains("action=\"/appointments/gone/move\""))
+                #expect(goneForm.body.contains("Mittwoch, 25.11.2026"))
                 #expect(try await b.request(.get, "/appointments/other/move").status == .notFound)
                 #expect(try await move("other", day: "27.11.2026", time: "15:00").status == .notFound)
                 // Cancelling shows the week of the appointment, not today's.
+                // A subscribed calendar gets the same event with a raised sequence (RFC 5545: it replaces what it knows).
+                let feedPage = try await b.request(.post, "/appointments/feed", form: ["csrf": csrf])
+                let feedPath = try #require(feedPage.body.components(separatedBy: "/calendar/").dropFirst().first?.prefix { $0 != "<" && $0 != "\"" })
+                let ics = try await b.request(.get, "/calendar/\(feedPath)").body
+                let event = try #require(ics.components(separatedBy: "BEGIN:VEVENT").first { $0.contains("UID:mine@bleibe") })
+                #expect(event.contains("DTSTART;TZID=Europe/Berlin:20261127T110000") && event.contains("SEQUENCE:2") && event.contains("LAST-MODIFIED:2026"))
                 let cancel = try await b.request(.post, "/appointments/mine/cancel", form: ["csrf": csrf])
                 #expect(cancel.headers[.location] == "/appointments?view=week&on=27.11.2026")
+                // Clicked twice: the refusal shows the appointment's week, not today's.
+                let again = try await b.request(.post, "/appointments/mine/cancel", form: ["csrf": csrf])
+                #expect(again.status == .conflict && again.body.contains("Der Termin ist bereits abgesagt.") && again.body.contains("Freitag, 27.11.2026"))
             }
             let updates = try await AuditLog.events(ofClient: "client-a", in: f.services.db).filter { $0.entity == "appointment" && $0.action == "update" }
             #expect(updates.count == 3)

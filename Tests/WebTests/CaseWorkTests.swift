@@ -102,10 +102,15 @@ struct CaseWorkTests {
                 let acknowledged = try await b.request(.get, "/dashboard?erledigt=1").body
                 #expect(acknowledged.contains("id=\"notice\"") && !acknowledged.contains("Haddad, Lina") && acknowledged.contains("Haddad, Mohammed"))
                 let inCase = try await f.services.cases.reminders(caseIDs: [String(casePath.split(separator: "/").last!)], organisation: "org-a", openOnly: false)
-                #expect(inCase.count == 1 && inCase.first?.doneOn == Day("2026-11-22") && inCase.first?.title.hasPrefix("Automatisch: Haddad, Lina: Duldungsbescheinigung") == true)
+                #expect(inCase.count == 1 && inCase.first?.doneOn == Day("2026-11-22") && inCase.first?.title.hasPrefix("Automatisch (Haddad, Lina): Duldungsbescheinigung") == true)
+                // The case's reminders in the API name whose each is, the child's marked done (QA of 06.12.2026: only the case's client).
+                let api = try await b.request(.get, "/api/v1" + casePath + "/reminders").body
+                #expect(api.contains("\"client_id\":\"\(childID)\"") && api.contains("\"done_on\":\"2026-11-22\"") && api.contains("\"client_id\":\"client-a\""))
                 // A person not of this household, or a reminder not derived, is nothing to mark.
                 #expect(try await b.request(.post, casePath + "/deadlines/done", form: ["csrf": csrf, "client_id": "client-b", "key": String(key)]).status == .notFound)
-                #expect(try await b.request(.post, casePath + "/deadlines/done", form: ["csrf": csrf, "client_id": childID, "key": "status_ends:-:2030-01-01"]).status == .seeOther)
+                let madeUp = try await b.request(.post, casePath + "/deadlines/done", form: ["csrf": csrf, "client_id": childID, "key": "status_ends:-:2030-01-01", "return": "dashboard"])
+                #expect(madeUp.headers[.location] == "/dashboard?erledigt=0")
+                #expect(try await b.request(.get, "/dashboard?erledigt=0").body.contains("Diese Wiedervorlage besteht nicht mehr"))
                 #expect(try await f.services.cases.reminders(caseIDs: [String(casePath.split(separator: "/").last!)], organisation: "org-a", openOnly: false).count == 1)
                 // A new certificate recorded gives a new date: a new reminder.
                 #expect(try await b.request(.put, "/api/v1/clients/\(childID)/status-periods",
@@ -174,6 +179,8 @@ struct CaseWorkTests {
             try await f.run { b in
                 let csrf = try await b.logIn(f.login(.counselor))
                 let casePath = try await b.openCase("client-a", csrf: csrf, on: "01.11.2026", source: "self", pathway: "25b")
+                #expect(try await b.request(.post, casePath + "/reminders", form: ["csrf": csrf, "on": "28.11.2026", "title": "Lohnabrechnungen anfordern"]).status == .seeOther)
+                // Sent twice, kept once (QA of 06.12.2026).
                 #expect(try await b.request(.post, casePath + "/reminders", form: ["csrf": csrf, "on": "28.11.2026", "title": "Lohnabrechnungen anfordern"]).status == .seeOther)
                 // A reminder is set for today or later; one set earlier (time has passed) is overdue. Buß- und Bettag (18.11.2026)
                 // is a holiday in Saxony: that one was due on Thursday.
