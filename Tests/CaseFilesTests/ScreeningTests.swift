@@ -180,6 +180,7 @@ struct ScreeningTests {
         let summary = screener.run(lines: lines, format: .jsonl, write: { written.append($0) }, reject: { rejected.append("\($0) \($1)") })
         #expect(summary.rows == 1 && written.count == 1 && written[0].hasPrefix("ok,"))
         #expect(rejected.count == 3 && rejected[0].hasPrefix("1 id: missing") && rejected[1].contains("repeated key 'id'") && rejected[2].hasPrefix("3 id: missing"), "\(rejected)")
+        #expect(summary.table(pathways: screener.pathways, households: true).hasSuffix("persons: 1, rejected lines (households): 3\n"))
     }
 
     /// A workbook or UTF-16 text is named with what to do, not read as a header of garbage (QA of 06.12.2026).
