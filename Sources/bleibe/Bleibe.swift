@@ -23,7 +23,7 @@ func printError(_ s: String) {
 
 struct Cases: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Runs every case file found under the given files or folders and compares the engine's answers.")
+        abstract: "Prüft alle Testfälle unter den angegebenen Dateien oder Ordnern gegen die Antworten der Regel-Engine.")
 
     @Argument(help: "Case files or folders (searched recursively for .yaml files).")
     var paths: [String]
@@ -63,7 +63,7 @@ struct Cases: ParsableCommand {
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Prints the full assessment of every person of a case file (German report, or JSON).")
+        abstract: "Zeigt die vollständige Prüfung jeder Person einer Fall-Datei (deutscher Bericht oder JSON).")
 
     @Argument(help: "A case file.")
     var file: String
