@@ -149,10 +149,16 @@ extension Consent {
     /// excluded, except those of conditions resting on a special category the consent does not name. Sorted, each once.
     /// A relative is not named: the consent is the client's, not theirs.
     public static func disclosableActions(_ assessments: [Assessment], topics: Set<Topic>) -> [String] {
+        // A relative's fact, the relations or the household are not the client's to release: asking for them would
+        // tell that a family member exists and invite a request for their data (QA of 06.12.2026: "Verurteilungen von
+        // einer/einem Familienangehörigen ergänzen").
+        func ofFamily(_ c: ConditionResult) -> Bool {
+            !c.open.isEmpty && c.open.allSatisfy { $0.contains("/") || $0 == "relations" || $0 == "household" }
+        }
         let actions = assessments.filter { $0.outcome != .excluded }.flatMap { a in
             var unnamed = a
             unnamed.names = a.names.mapValues { _ in "einer/einem Familienangehörigen" }
-            return unnamed.actions(limit: .max) { c in specialTopic(ofCondition: c.id).map(topics.contains) ?? true }
+            return unnamed.actions(limit: .max) { c in (specialTopic(ofCondition: c.id).map(topics.contains) ?? true) && !(c.state == .unknown && ofFamily(c)) }
         }
         return Array(Set(actions)).sorted()
     }

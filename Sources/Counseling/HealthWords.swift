@@ -9,6 +9,8 @@ public enum HealthWords {
         "krank", "ptbs", "ptsd", "psych", "therap",
         "behinder", "schwanger", "hiv", "aids", "krebs", "tumor", "suchtkrank", "drogen", "alkoholkrank", "medikament",
         "klinik", "krankenhaus", "epilep", "diabet", "dialyse", "chemo", "pflegegrad", "pflegebedürf", "attest",
+        // Disabilities and aids are health data too (Art. 9 GDPR; QA of 06.12.2026: "Rollstuhlfahrer" passed).
+        "rollstuhl", "blind", "gehörlos", "taub", "gelähmt", "lähmung", "amputiert", "prothese", "autis",
     ].map(fold)
 
     /// Parts of compounds that name a condition wherever they stand ("Posttraumatische Belastungsstörung",

@@ -8,7 +8,9 @@ public enum CooperationPages {
     static func unreleasedHint(_ topics: Set<Consent.Topic>) -> HTML {
         let left = [(Consent.Topic.convictions, "Verurteilungen"), (.health, "Gesundheit")].filter { !topics.contains($0.0) }.map(\.1)
         guard !left.isEmpty else { return .empty }
-        return "<p class=\"hint\">Ermittelt nur aus den freigegebenen Angaben: Angaben zu \(left.joined(separator: " und ")) sind nicht freigegeben und nicht berücksichtigt.</p>"
+        // Said of the one paper that releases the assessment: another may release the topic for itself, shown below
+        // (QA of 06.12.2026: "nicht freigegeben" stood above the health section another consent released).
+        return "<p class=\"hint\">Ermittelt nur aus den Angaben, die die Schweigepflichtentbindung für die Einschätzung freigibt: Angaben zu \(left.joined(separator: " und ")) gibt sie nicht frei; sie sind nicht berücksichtigt.</p>"
     }
 
     public struct SharedRow: Sendable {
@@ -84,11 +86,14 @@ public enum CooperationPages {
         if m.topics.contains(.missingDocuments), let person = m.person {
             let relevant = Consent.relevantForSteps(person.assessments, goals: m.goals)
             let actions = Consent.disclosableActions(relevant, topics: m.assessedWith).map { "<li>\($0)</li>" as HTML }
+            // Steps of a pathway whose result is withheld are not "none" (QA of 06.12.2026: "Keine offenen Schritte" while
+            // documents were missing): said as withheld.
+            let withheld = relevant.contains { !Consent.mayShowResult($0, topics: m.assessedWith) }
             let scope: HTML = m.goals.isEmpty ? "<p class=\"hint\">Für alle noch offenen Wege.</p>" : "<p class=\"hint\">Für den angestrebten Weg: \(m.goals.map(\.title).joined(separator: ", ")).</p>"
             parts.append("""
             <section aria-labelledby="missing"><h2 id="missing">Fehlende Unterlagen und Schritte</h2>
             \(scope)
-            \(actions.isEmpty ? "<p>Keine offenen Schritte.</p>" as HTML : "<ul>\(actions)</ul>")</section>
+            \(actions.isEmpty ? (withheld ? "<p>Die Schritte hängen von Angaben ab, die die Schweigepflichtentbindung nicht umfasst; sie werden nicht angezeigt.</p>" : "<p>Keine offenen Schritte.</p>") as HTML : "<ul>\(actions)</ul>")\(withheld && !actions.isEmpty ? "<p class=\"hint\">Weitere Schritte hängen von nicht freigegebenen Angaben ab.</p>" as HTML : .empty)</section>
             """)
         }
         if m.topics.contains(.sessions) {
@@ -110,7 +115,7 @@ public enum CooperationPages {
             let items: [HTML] = [line("Schulbesuch wegen Krankheit oder Behinderung nicht möglich", i?.school),
                                  line("Lebensunterhalt wegen Krankheit, Behinderung oder Alter nicht zu sichern", i?.livelihood),
                                  line("Deutsch A2 wegen Krankheit, Behinderung oder Alter nicht erreichbar", i?.german)]
-            parts.append("<section aria-labelledby=\"health\"><h2 id=\"health\">Gesundheit (§ 25b Abs. 3, § 25a Abs. 1 S. 1 Nr. 2 AufenthG)</h2><ul>\(items)</ul>\(i?.reason.map { "<p>Begründung: \($0)</p>" as HTML } ?? .empty)</section>")
+            parts.append("<section aria-labelledby=\"health\"><h2 id=\"health\">Gesundheit (§ 25b Abs. 3, § 25a Abs. 1 S. 1 Nr. 2 AufenthG)</h2><ul>\(items)</ul>\(i?.reason.map { "<p>Begründung: \(FactReading.word($0))</p>" as HTML } ?? .empty)</section>")
         }
         if m.topics.contains(.convictions) {
             let rows = (p.convictions ?? []).map { v in

@@ -60,6 +60,9 @@ public enum FactReading {
     /// A nested field's German name (top-level fields are named by `FactsPage.fields`).
     static func name(_ key: String) -> String { names[key] ?? key }
 
+    /// A schema value in German ("illness" → "Krankheit"); the value itself when it has no word.
+    public static func word(_ value: String) -> String { words[value] ?? value }
+
     /// The nested fields the case-file schema writes (CaseFileEncoder), by German name.
     static let names: [String: String] = [
         "applied_on": "Antrag gestellt am", "decision": "Entscheidung", "decided_on": "entschieden am", "final_on": "bestandskräftig seit",

@@ -221,7 +221,7 @@ struct CooperationTests {
                 #expect(narrow["25b"] == "withheld" && narrow.values.contains { $0 != "withheld" }, "\(narrow)")
                 let page = try await clerk.request(.get, "/shared/clients/client-a")
                 #expect(page.body.contains("nicht freigegeben (kann von Angaben abhängen, die die Schweigepflichtentbindung nicht umfasst)") && !page.body.contains("§ 224"))
-                #expect(page.body.contains("Angaben zu Verurteilungen und Gesundheit sind nicht freigegeben und nicht berücksichtigt"))
+                #expect(page.body.contains("Angaben zu Verurteilungen und Gesundheit gibt sie nicht frei; sie sind nicht berücksichtigt"))
                 // A second paper releasing the convictions alone does not widen the first one's assessment: permissions
                 // are not assembled from several consents (QA of 06.12.2026: the page then showed § 25b computed with them).
                 try await consent(["convictions"])
@@ -235,6 +235,27 @@ struct CooperationTests {
                 // The narrow view says nothing the wide one contradicts: no result it shows is better than the true one.
                 let order = ["met": 0, "reachable": 1, "unclear": 2, "not_met": 3, "excluded": 4]
                 for (k, v) in narrow where v != "withheld" && v != "unclear" { #expect((order[wide[k] ?? ""] ?? 9) >= (order[v] ?? 0), "\(k): \(v) / \(wide[k] ?? "")") }
+            }
+        }
+    }
+
+    /// The steps toward a pathway whose result is withheld (it rests on a conviction the consent does not release) are
+    /// said to be withheld, not "none" (QA of 06.12.2026: "Keine offenen Schritte" while documents were missing).
+    @Test(arguments: TestDatabase.available)
+    func stepsOfAWithheldPathwayAreNotSaidToBeNone(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                try await recordConviction(b, ["date": "01.03.2024", "offence": "§ 224 StGB", "prison_months": "30", "suspended": "false"])
+                _ = try await b.openCase("client-a", csrf: csrf, on: "01.11.2026", source: "authority", pathway: "25b")
+                try await self.consent(b, csrf: csrf, ["identity", "assessment", "missing_documents"])
+                let clerk = Browser(client: b.client, clock: f.clock)
+                try await clerk.logIn(f.login(.authorityClerk))
+                let page = try await clerk.request(.get, "/shared/clients/client-a").body
+                let steps = page.components(separatedBy: "id=\"missing\"").dropFirst().first?.components(separatedBy: "</section>").first ?? ""
+                #expect(page.contains("nicht freigegeben (kann von Angaben abhängen"))
+                #expect(steps.contains("Für den angestrebten Weg: § 25b Abs. 1 AufenthG") && !steps.contains("Keine offenen Schritte"), "\(steps)")
+                #expect(steps.contains("Die Schritte hängen von Angaben ab") || steps.contains("Weitere Schritte hängen von nicht freigegebenen Angaben ab"), "\(steps)")
             }
         }
     }
@@ -262,7 +283,10 @@ struct CooperationTests {
                                                                                        "topic_health": "1", "valid_from": "01.11.2026", "language": "Deutsch", "form_version": "SE-2024-1"]).status == .seeOther)
                 let api = try await clerk.request(.get, "/api/v1/shared/clients/client-a?topics=applications,health")
                 #expect(api.status == .ok && api.body.contains("\"filed_on\":\"2026-10-01\"") && api.body.contains("\"german_impossible\":true"))
-                #expect(try await clerk.request(.get, "/shared/clients/client-a").body.contains("Deutsch A2 wegen Krankheit, Behinderung oder Alter nicht erreichbar: ja"))
+                let health = try await clerk.request(.get, "/shared/clients/client-a").body
+                #expect(health.contains("Deutsch A2 wegen Krankheit, Behinderung oder Alter nicht erreichbar: ja"))
+                // A reason is said in German, not as the schema's word (QA of 06.12.2026: "Begründung: illness").
+                #expect(!health.contains("illness") && FactReading.word("illness") == "Krankheit" && FactReading.word("disability") == "Behinderung")
             }
         }
     }
@@ -301,6 +325,7 @@ struct CooperationTests {
                     #expect(r.status == .unprocessableContent && r.body.contains(said), "\(reason)")
                 }
                 #expect(HealthWords.found(in: "Hat die Schule besucht, sucht Arbeit, Krankenhaus").map { $0 } == ["Krankenhaus"])
+                #expect(HealthWords.found(in: "Rollstuhlfahrer, gehörlos") == ["Rollstuhlfahrer", "gehörlos"])
                 #expect(HealthWords.found(in: "Posttraumatische Belastungsstörung, Angststörung, schwerbehindert, Versuch") == ["Posttraumatische", "Belastungsstörung", "Angststörung", "schwerbehindert"])
                 #expect(try await count(f, "referrals") == 0)
                 form["agreed"] = "1"
