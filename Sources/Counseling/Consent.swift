@@ -152,9 +152,7 @@ extension Consent {
         // A relative's fact, the relations or the household are not the client's to release: asking for them would
         // tell that a family member exists and invite a request for their data (QA of 06.12.2026: "Verurteilungen von
         // einer/einem Familienangehörigen ergänzen").
-        func ofFamily(_ c: ConditionResult) -> Bool {
-            !c.open.isEmpty && c.open.allSatisfy { $0.contains("/") || $0 == "relations" || $0 == "household" }
-        }
+        func ofFamily(_ c: ConditionResult) -> Bool { !c.open.isEmpty && c.open.allSatisfy(ConditionCatalog.isFamilyFact) }
         let actions = assessments.filter { $0.outcome != .excluded }.flatMap { a in
             var unnamed = a
             unnamed.names = a.names.mapValues { _ in "einer/einem Familienangehörigen" }

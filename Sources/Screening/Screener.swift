@@ -125,7 +125,7 @@ public struct Screener: Sendable {
             firstAction = "Antrag stellen: " + met.pathway.title
         } else {
             let unclear = named(p.assessments.first { $0.outcome == .unclear }), notMet = named(p.assessments.first { $0.outcome == .notMet })
-            let expressible: (ConditionResult) -> Bool = { c in !flat || !c.open.allSatisfy(Self.familyFact) }
+            let expressible: (ConditionResult) -> Bool = { c in !flat || !c.open.allSatisfy(ConditionCatalog.isFamilyFact) }
             firstAction = unclear?.actions(limit: 1, including: { $0.state == .unknown && expressible($0) }).first
                 ?? notMet?.actions(limit: 1, including: { $0.state == .failing(.remediable) }).first
                 ?? (flat && unclear != nil ? Self.familyAction : nil)
@@ -135,9 +135,6 @@ public struct Screener: Sendable {
         let years = start.map { max(0, $0.age(on: on)) }
         return ScreeningRow(line: line, id: id, answers: answers, firstAction: firstAction, yearsOfStay: years)
     }
-
-    /// A fact of the family a flat row cannot hold: the relations, the household, or a relative's own fact ("c0/born").
-    static func familyFact(_ fact: String) -> Bool { fact == "relations" || fact == "household" || fact.utf8.contains(UInt8(ascii: "/")) }
 
     static let familyAction = "Familie prüfen: Ehegatte, Eltern oder Kinder stehen nicht in der CSV-Zeile (als JSON Lines mit Haushalt prüfen)"
 

@@ -9,19 +9,32 @@ public enum ScreeningInput {
         public init(message: String) { self.message = message }
     }
 
+    /// What a spreadsheet program may save instead of a CSV.
+    public enum Spreadsheet: Sendable {
+        case workbook, utf16
+
+        /// Read from the file's first bytes (up to 4 KiB): a workbook (.xlsx, or .xls), or UTF-16 text, with its byte
+        /// order mark or, without one, a zero byte for every second one.
+        public static func saved(_ head: [UInt8]) -> Spreadsheet? {
+            let magic = Array(head.prefix(4))
+            if magic == [0x50, 0x4B, 0x03, 0x04] || magic == [0xD0, 0xCF, 0x11, 0xE0] { return .workbook }
+            let zeros = head.prefix(4096).filter { $0 == 0 }.count
+            if magic.starts(with: [0xFF, 0xFE]) || magic.starts(with: [0xFE, 0xFF]) || zeros * 4 > min(head.count, 4096) { return .utf16 }
+            return nil
+        }
+    }
+
     /// The separator is taken from the header: a semicolon when it has semicolons and no comma (as a spreadsheet
     /// saves "CSV" in a German locale), otherwise a comma.
     public static func open(path: String, format: ScreeningFormat) throws -> (lines: LineReader, header: [String], firstLine: Int, separator: UInt8) {
         guard var lines = LineReader(path: path) else { throw Failure(message: "cannot read the file") }
         if ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int ?? 0) == 0 { throw Failure(message: "empty file") }
         // What a spreadsheet saves instead of a CSV, named with what to do (the web upload says the same in German).
-        if let head = FileHandle(forReadingAtPath: path).flatMap({ h in defer { try? h.close() }; return try? h.read(upToCount: 4) }).map(Array.init) {
-            if head == [0x50, 0x4B, 0x03, 0x04] || head == [0xD0, 0xCF, 0x11, 0xE0] {
-                throw Failure(message: "an Excel workbook, not a CSV file: save it as \"CSV UTF-8 (comma delimited)\"")
-            }
-            if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
-                throw Failure(message: "UTF-16 text (Excel's \"Unicode Text\"), not UTF-8: save it as \"CSV UTF-8 (comma delimited)\"")
-            }
+        let head = FileHandle(forReadingAtPath: path).flatMap { h in defer { try? h.close() }; return try? h.read(upToCount: 4096) }
+        switch head.flatMap({ Spreadsheet.saved(Array($0)) }) {
+        case .workbook?: throw Failure(message: "an Excel workbook, not a CSV file: save it as \"CSV UTF-8 (comma delimited)\"")
+        case .utf16?: throw Failure(message: "UTF-16 text (Excel's \"Unicode Text\"), not UTF-8: save it as \"CSV UTF-8 (comma delimited)\"")
+        case nil: break
         }
         guard format == .csv else { return (lines, [], 1, 44) }
         guard let h = lines.next()?.replacingOccurrences(of: "\u{FEFF}", with: "") else { throw Failure(message: "empty file") }

@@ -192,45 +192,46 @@ public struct CaseStore: Sendable {
     /// Marks a reminder done; false if the case has no such reminder. One already done stays as it was (a button
     /// clicked twice: QA of 06.12.2026, the second click showed "not found").
     public func completeReminder(id: String, caseID: String, organisation: String, on day: Day, audit: AuditContext) async throws -> Bool {
-        try await db.transaction { ex in
-            guard let r = try await ex.one(SQL("SELECT client_id, done_on FROM case_reminders WHERE id = ? AND case_id = ? AND organisation_id = ?",
-                                               [id, caseID, organisation])) else { return false }
-            if r.text("done_on") != nil { return true }
+        try await changeReminder(id: id, caseID: caseID, organisation: organisation, audit: audit) { ex, r in
+            guard r.text("done_on") == nil else { return nil }
             try await ex.execute(SQL("UPDATE case_reminders SET done_on = ? WHERE id = ?", [day.iso, id]))
-            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
-                                      action: "update", entity: "reminder", entityID: id, clientID: r.text("client_id"))
-            return true
+            return "update"
         }
     }
 
     /// Opens a reminder marked done again (a click by mistake). False when it is not the organisation's. An acknowledged
     /// automatic reminder is forgotten instead: the automatic one shows again for as long as it is derived.
     public func reopenReminder(id: String, caseID: String, organisation: String, audit: AuditContext) async throws -> Bool {
-        try await db.transaction { ex in
-            guard let r = try await ex.one(SQL("SELECT client_id, done_on, derived_from FROM case_reminders WHERE id = ? AND case_id = ? AND organisation_id = ?",
-                                               [id, caseID, organisation])) else { return false }
+        try await changeReminder(id: id, caseID: caseID, organisation: organisation, audit: audit) { ex, r in
             if r.text("derived_from") != nil {
                 try await ex.execute(SQL("DELETE FROM case_reminders WHERE id = ?", [id]))
-                try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
-                                          action: "delete", entity: "reminder", entityID: id, clientID: r.text("client_id"))
-                return true
+                return "delete"
             }
-            if r.text("done_on") == nil { return true }
+            guard r.text("done_on") != nil else { return nil }
             try await ex.execute(SQL("UPDATE case_reminders SET done_on = NULL WHERE id = ?", [id]))
-            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
-                                      action: "update", entity: "reminder", entityID: id, clientID: r.text("client_id"))
-            return true
+            return "update"
         }
     }
 
     /// Deletes a reminder entered by mistake (a typo, a duplicate). False when the case has no such reminder.
     public func deleteReminder(id: String, caseID: String, organisation: String, audit: AuditContext) async throws -> Bool {
-        try await db.transaction { ex in
-            guard let r = try await ex.one(SQL("SELECT client_id FROM case_reminders WHERE id = ? AND case_id = ? AND organisation_id = ?",
-                                               [id, caseID, organisation])) else { return false }
+        try await changeReminder(id: id, caseID: caseID, organisation: organisation, audit: audit) { ex, _ in
             try await ex.execute(SQL("DELETE FROM case_reminders WHERE id = ?", [id]))
-            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
-                                      action: "delete", entity: "reminder", entityID: id, clientID: r.text("client_id"))
+            return "delete"
+        }
+    }
+
+    /// One change of a case's reminder, in one transaction with its audit event: `change` makes it and names the action
+    /// ("update", "delete"), or returns nil when there is nothing to change. False when the case has no such reminder.
+    private func changeReminder(id: String, caseID: String, organisation: String, audit: AuditContext,
+                                _ change: @escaping @Sendable (any SQLExecutor, SQLRow) async throws -> String?) async throws -> Bool {
+        try await db.transaction { ex in
+            guard let r = try await ex.one(SQL("SELECT client_id, done_on, derived_from FROM case_reminders WHERE id = ? AND case_id = ? AND organisation_id = ?",
+                                               [id, caseID, organisation])) else { return false }
+            if let action = try await change(ex, r) {
+                try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                          action: action, entity: "reminder", entityID: id, clientID: r.text("client_id"))
+            }
             return true
         }
     }

@@ -36,7 +36,7 @@ public enum ICalendar {
     }
 
     /// A stored timestamp ("2026-11-22T08:00:00.000Z") as an iCalendar UTC time ("20261122T080000Z").
-    static func utc(_ timestamp: String) -> String {
+    public static func utc(_ timestamp: String) -> String {
         String(timestamp.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "").prefix(15)) + "Z"
     }
 

@@ -244,9 +244,8 @@ struct AppointmentRoutes {
         // One event per fetch, for the feed's owner: the feed names no client and a calendar app fetches it every few
         // minutes, so a read per appointment would bury each client's trail; the access review shows the fetches.
         try await services.clients.recordList("calendar_feed", audit: AuditContext(userID: owner.userID, organisationID: owner.organisationID, now: services.timestamp()))
-        let stamp = services.timestamp().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "").prefix(15) + "Z"
         return Response(status: .ok, headers: [.contentType: "text/calendar; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(string: ICalendar.feed(list, name: "Bleibe – Beratungstermine", stamp: String(stamp)))))
+                        body: .init(byteBuffer: ByteBuffer(string: ICalendar.feed(list, name: "Bleibe – Beratungstermine", stamp: ICalendar.utc(services.timestamp())))))
     }
 
     /// The open requests of the online form; those older than 90 days are deleted first (as the form promises).

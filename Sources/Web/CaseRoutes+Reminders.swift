@@ -29,25 +29,37 @@ extension CaseRoutes {
     }
 
     @Sendable func completeReminder(_ request: Request, context: BleibeContext) async throws -> Response {
-        let (a, c, _) = try await loadCase(context, write: true)
-        let form = try await Form.checked(request, context: context)
-        guard try await services.cases.completeReminder(id: try context.parameters.require("reminder"), caseID: c.id, organisation: c.organisationID,
-                                                        on: services.today, audit: services.audit(a)) else { throw AppError.notFound }
-        return back(form, c)
-    }
-
-    /// Back to the dashboard when the reminder was dealt with there, else to the case's reminders.
-    func back(_ form: Form, _ c: CounselingCase) -> Response {
-        form.trimmed("return") == "dashboard" ? Reply.redirect("/dashboard?erledigt=1") : Reply.redirect("/cases/\(c.id)#reminders")
+        try await changeReminder(request, context) { id, c, audit in
+            try await services.cases.completeReminder(id: id, caseID: c.id, organisation: c.organisationID, on: services.today, audit: audit)
+        }
     }
 
     /// Deletes a reminder entered by mistake (QA of 06.12.2026: a typo or a duplicate could only be marked done).
     @Sendable func deleteReminder(_ request: Request, context: BleibeContext) async throws -> Response {
+        try await changeReminder(request, context) { id, c, audit in
+            try await services.cases.deleteReminder(id: id, caseID: c.id, organisation: c.organisationID, audit: audit)
+        }
+    }
+
+    @Sendable func reopenReminder(_ request: Request, context: BleibeContext) async throws -> Response {
+        try await changeReminder(request, context) { id, c, audit in
+            try await services.cases.reopenReminder(id: id, caseID: c.id, organisation: c.organisationID, audit: audit)
+        }
+    }
+
+    /// A change of one reminder of the case (`change` answers false when the case has none such: 404).
+    func changeReminder(_ request: Request, _ context: BleibeContext,
+                        _ change: (String, CounselingCase, AuditContext) async throws -> Bool) async throws -> Response {
         let (a, c, _) = try await loadCase(context, write: true)
-        _ = try await Form.checked(request, context: context)
-        guard try await services.cases.deleteReminder(id: try context.parameters.require("reminder"), caseID: c.id, organisation: c.organisationID,
-                                                      audit: services.audit(a)) else { throw AppError.notFound }
-        return Reply.redirect("/cases/\(c.id)#reminders")
+        let form = try await Form.checked(request, context: context)
+        guard try await change(try context.parameters.require("reminder"), c, services.audit(a)) else { throw AppError.notFound }
+        return back(form, c)
+    }
+
+    /// Back to the dashboard when the reminder was dealt with there (saying whether it was marked), else to the case's
+    /// reminders.
+    func back(_ form: Form, _ c: CounselingCase, done: Bool = true) -> Response {
+        form.trimmed("return") == "dashboard" ? Reply.redirect("/dashboard?erledigt=\(done ? 1 : 0)") : Reply.redirect("/cases/\(c.id)#reminders")
     }
 
     /// Marks an automatic reminder of the case's client, or of a household member counseled in the case, as dealt with
@@ -61,7 +73,7 @@ extension CaseRoutes {
         guard let (person, deadlines) = counseled.first(where: { $0.person.id == personID }) else { throw AppError.notFound }
         // Not derived any more (the data changed meanwhile, or a key made up): nothing is marked, and the page says so.
         guard let d = deadlines.first(where: { $0.key == key }) else {
-            return form.trimmed("return") == "dashboard" ? Reply.redirect("/dashboard?erledigt=0") : Reply.redirect("/cases/\(c.id)#reminders")
+            return back(form, c, done: false)
         }
         // Named in the case, whoever of the household it is for (QA of 06.12.2026: five members' texts were alike).
         guard try await services.cases.addReminder(ManualReminder(id: Credentials.newID(), caseID: c.id, clientID: person.id, on: d.due,
@@ -69,14 +81,6 @@ extension CaseRoutes {
                                                                   doneOn: services.today, derivedFrom: key),
                                                    organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
         return back(form, c)
-    }
-
-    @Sendable func reopenReminder(_ request: Request, context: BleibeContext) async throws -> Response {
-        let (a, c, _) = try await loadCase(context, write: true)
-        _ = try await Form.checked(request, context: context)
-        guard try await services.cases.reopenReminder(id: try context.parameters.require("reminder"), caseID: c.id, organisation: c.organisationID,
-                                                      audit: services.audit(a)) else { throw AppError.notFound }
-        return Reply.redirect("/cases/\(c.id)#reminders")
     }
 
     @Sendable func updateState(_ request: Request, context: BleibeContext) async throws -> Response {

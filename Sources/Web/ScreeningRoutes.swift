@@ -32,7 +32,9 @@ struct ScreeningRoutes {
 
     func row(_ j: ScreeningJob) -> ScreeningPages.JobRow {
         .init(id: j.id, fileName: j.fileName, on: j.on, state: j.state.rawValue, processed: j.processedRows, total: j.totalRows, rejected: j.rejectedRows,
-              createdAt: j.createdAt, expiresAt: j.expiresAt, format: j.format, persons: ScreeningSummaryJSON.decode(j.summaryJSON).rows)
+              createdAt: j.createdAt, expiresAt: j.expiresAt, format: j.format,
+              // Shown only for a finished JSON Lines job: the list page does not decode every job's summary.
+              persons: j.format == "jsonl" && j.state == .done ? ScreeningSummaryJSON.decode(j.summaryJSON).rows : 0)
     }
 
     func renderList(_ context: BleibeContext, _ a: Actor, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -122,15 +124,13 @@ struct ScreeningRoutes {
 
     /// What a spreadsheet saved instead of a CSV: a workbook, or UTF-16 text.
     static func notText(_ bytes: [UInt8], name: String) -> String? {
-        let head = Array(bytes.prefix(4))
-        if head == [0x50, 0x4B, 0x03, 0x04] || head == [0xD0, 0xCF, 0x11, 0xE0] {
+        switch ScreeningInput.Spreadsheet.saved(Array(bytes.prefix(4096))) {
+        case .workbook?:
             return "„\(name)“ ist eine Excel-Arbeitsmappe, keine CSV-Datei. Bitte in Excel „Speichern unter“ → „CSV UTF-8 (durch Trennzeichen getrennt)“ wählen und diese Datei hochladen."
-        }
-        let zeros = bytes.prefix(4096).filter { $0 == 0 }.count
-        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || zeros * 4 > min(bytes.count, 4096) {
+        case .utf16?:
             return "„\(name)“ ist als UTF-16 gespeichert (in Excel „Unicode-Text“). Bitte als „CSV UTF-8 (durch Trennzeichen getrennt)“ speichern und erneut hochladen."
+        case nil: return nil
         }
-        return nil
     }
 
     func load(_ context: BleibeContext) async throws -> (Actor, ScreeningJob) {

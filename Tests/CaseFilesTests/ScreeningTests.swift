@@ -453,7 +453,7 @@ struct ScreeningTests {
             }
         }
         #expect(checkedActions > 300)
-        #expect(Screener.familyFact("relations") && Screener.familyFact("c0/born") && !Screener.familyFact("passport"))
+        #expect(ConditionCatalog.isFamilyFact("relations") && ConditionCatalog.isFamilyFact("c0/born") && !ConditionCatalog.isFamilyFact("passport"))
     }
 
     /// A write that fails (a full disk; here a handle open for reading only) is reported to the caller, not the end of

@@ -201,6 +201,12 @@ public enum ConditionCatalog {
     /// German description of an open point: a U-point of spec/13-open-questions.md or a fact name of CASES.md.
     /// - Parameter names: how to name other persons of the household by id (their names on a staff page); an id
     ///   without a name is shown as it is.
+    /// A missing fact of the family rather than of the person: the relations, the household, or a relative's own fact
+    /// ("c0/born"). Neither a flat screening row nor the client's consent can supply one.
+    public static func isFamilyFact(_ fact: String) -> Bool {
+        fact == "relations" || fact == "household" || fact.utf8.contains(UInt8(ascii: "/"))
+    }
+
     public static func describeOpen(_ key: String, names: [String: String] = [:]) -> String {
         if let u = openQuestions[key] { return "\(key): \(u)" }
         // "person/fact" names a fact of another household member; "parent/child/fact" one of a person reached through
