@@ -54,7 +54,21 @@ public enum CaseFileDecoder {
         let root = YAMLValue(doc, path: "", file: "\(source):\(line)")
         let d = CaseDecoding(file: "\(source):\(line)", requireExpectations: false)
         let f = try root.mapping(allowed: ["id", "title", "source", "notes", "person", "persons", "relations", "household"])
-        return (try f.optional("id") { try $0.string() }, try d.household(f, root: root, on: on))
+        let household = try d.household(f, root: root, on: on)
+        // A list from outside names only countries that exist (QA of 06.12.2026: "QQQ" left every safe-country question
+        // open). Case files and stored facts keep the decoder's check of the form; the forms check the code.
+        for (i, p) in household.persons.enumerated() {
+            let at = household.isSinglePerson && f["person"] != nil ? "person" : "persons[\(i)]"
+            if let n = p.nationality, !ISO3166.isKnown(n) {
+                throw CaseFileError(file: source, path: at + ".nationality", line: line, message: "unknown ISO 3166-1 alpha-3 code '\(n)' (XXA stateless, XXX unknown)")
+            }
+            for (j, c) in (p.degrees ?? []).enumerated() {
+                if let c = c.country, !ISO3166.isKnown(c) {
+                    throw CaseFileError(file: source, path: at + ".degrees[\(j)].country", line: line, message: "unknown ISO 3166-1 alpha-3 code '\(c)' (XXA stateless, XXX unknown)")
+                }
+            }
+        }
+        return (try f.optional("id") { try $0.string() }, household)
     }
 
     /// Every `.yaml`/`.yml` file under the given files or folders, sorted; a path that does not exist is an error.

@@ -150,6 +150,10 @@ public enum FlatRecord {
             guard n.utf8.count == 3, n.utf8.allSatisfy({ (65...90).contains($0) || (97...122).contains($0) }) else {
                 throw RowError(column: "nationality", message: "expected an ISO 3166-1 alpha-3 code such as AFG or SRB, found '\(n.prefix(40))'")
             }
+            // A well-formed code that names no country is refused too (QA of 06.12.2026: "QQQ" passed).
+            guard ISO3166.isKnown(n.uppercased()) else {
+                throw RowError(column: "nationality", message: "unknown ISO 3166-1 alpha-3 code '\(n)' (XXA stateless, XXX unknown)")
+            }
             p.nationality = n.uppercased()
         }
         p.safeCountryOfOrigin = try bool(.safeCountryOfOrigin)

@@ -64,9 +64,7 @@ public enum AssessmentPage {
             <tbody>
             """ as HTML)
             for a in sorted {
-                var text = a.outcome.german
-                if let f = a.from { text += " ab \(f.german)" }
-                b.raw("<tr><td><a href=\"#p-\(a.pathway.rawValue)\">\(a.pathway.title)</a></td><td>\(a.pathway.subtitle)</td><td class=\"badge result-\(a.outcome.rawValue)\">\(text)</td><td>\(a.consequence?.german ?? "")</td></tr>" as HTML)
+                b.raw("<tr><td><a href=\"#p-\(a.pathway.rawValue)\">\(a.pathway.title)</a></td><td>\(a.pathway.subtitle)</td><td class=\"badge result-\(a.outcome.rawValue)\">\(a.resultGerman)</td><td>\(a.consequence?.german ?? "")</td></tr>" as HTML)
             }
             b.raw("""
             </tbody></table>
@@ -103,8 +101,7 @@ public enum AssessmentPage {
     /// One pathway's section.
     /// `held`: the basis of the residence permit held on the date; the pathway that grants it says so.
     static func pathway(_ a: Assessment, into b: inout HTML.Builder, omitting common: [Note] = [], held: String? = nil) {
-        var head = a.outcome.german
-        if let f = a.from { head += " ab \(f.german)" }
+        let head = a.resultGerman
         b.raw("""
         <section class="pathway" id="p-\(a.pathway.rawValue)" aria-labelledby="h-\(a.pathway.rawValue)">
         <h3 id="h-\(a.pathway.rawValue)">\(a.pathway.title) – \(a.pathway.subtitle): <span class="result-\(a.outcome.rawValue)">\(head)</span></h3>

@@ -74,9 +74,7 @@ public enum CooperationPages {
                 guard Consent.mayShowResult(a, topics: m.assessedWith) else {
                     return "<tr><td>\(a.pathway.title)</td><td>\(a.pathway.subtitle)</td><td class=\"badge\">nicht freigegeben (kann von Angaben abhängen, die die Schweigepflichtentbindung nicht umfasst)</td></tr>"
                 }
-                var text = a.outcome.german
-                if let f = a.from { text += " ab \(f.german)" }
-                return "<tr><td>\(a.pathway.title)</td><td>\(a.pathway.subtitle)</td><td class=\"badge result-\(a.outcome.rawValue)\">\(text)</td></tr>"
+                return "<tr><td>\(a.pathway.title)</td><td>\(a.pathway.subtitle)</td><td class=\"badge result-\(a.outcome.rawValue)\">\(a.resultGerman)</td></tr>"
             }
             parts.append("""
             <section aria-labelledby="assessment"><h2 id="assessment">Einschätzung der Beratungsstelle (Stand \(person.assessments.first?.on.german ?? ""))</h2>

@@ -39,6 +39,8 @@ public enum DecoderMessages {
         ("expected true or false, found", "true oder false erwartet, gefunden:"),
         ("expected true or false", "true oder false erwartet"),
         ("expected an ISO 3166-1 alpha-3 code, found", "dreistelliger ISO-Code der Staatsangehörigkeit erwartet, gefunden:"),
+        ("unknown ISO 3166-1 alpha-3 code", "unbekannter Ländercode (ISO 3166-1 alpha-3)"),
+        ("(XXA stateless, XXX unknown)", "(XXA staatenlos, XXX ungeklärt)"),
         ("expected one of", "erlaubt sind:"),
         ("expected a mapping with the fields", "Objekt erwartet mit den Feldern"),
         ("expected a list", "Liste erwartet"),

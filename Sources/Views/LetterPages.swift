@@ -82,6 +82,13 @@ public enum LetterPages {
         }
     }
 
+    /// The general requirements the chosen pathway's answer rests on waiving (QA of 06.12.2026: the letter said "die
+    /// Voraussetzungen liegen vor" where identity and passport did not hold): the letter asks for the waiver instead.
+    static func waived(_ m: Model) -> (names: String, basis: String)? {
+        guard let k = m.pathway, let a = m.answers.first(where: { $0.pathway == k }), a.waiverCondition != nil else { return nil }
+        return (a.waivedNames.joined(separator: ", "), a.waiverBasis)
+    }
+
     /// A residence permit's pathway (not §§ 60c, 60d, which give a Duldung) is met today or reachable.
     static func permitInSight(_ m: Model) -> Bool {
         m.answers.contains { ($0.outcome == .met || $0.outcome == .reachable) && $0.pathway != .p60c && $0.pathway != .p60d }
@@ -101,7 +108,8 @@ public enum LetterPages {
             return ("Antrag auf Erteilung einer \(what) nach \(m.pathway?.title ?? "AufenthG") – \(person)", [
                 "im Auftrag und mit Vollmacht von \(c.firstName) \(c.lastName) übersenden wir den Antrag auf Erteilung einer \(what) nach \(pw).",
                 fits
-                    ? "Nach unserer Prüfung liegen die Voraussetzungen vor. Die vorliegenden Nachweise sind beigefügt; fehlende reichen wir unverzüglich nach."
+                    ? (waived(m).map { "Nach unserer Prüfung liegen die besonderen Voraussetzungen vor. Von den allgemeinen Erteilungsvoraussetzungen (\($0.names)) bitten wir nach \($0.basis) abzusehen. Die vorliegenden Nachweise sind beigefügt; fehlende reichen wir unverzüglich nach." }
+                        ?? "Nach unserer Prüfung liegen die Voraussetzungen vor. Die vorliegenden Nachweise sind beigefügt; fehlende reichen wir unverzüglich nach.")
                     : "Wir bitten, die Voraussetzungen zu prüfen. Die vorliegenden Nachweise sind beigefügt; weitere reichen wir unverzüglich nach.",
                 duldung == nil
                     ? "Wir bitten, den Antrag zu bescheiden und für die Dauer des Verfahrens eine Bescheinigung über die Antragstellung auszustellen. Für Rückfragen stehen wir gern zur Verfügung."

@@ -67,8 +67,11 @@ public enum SelfCheck {
         public let pathway: PathwayKey, outcome: Outcome, from: Day?, actions: [String]
         /// Excluded by the law itself (a deadline passed, not in force), whatever was answered.
         public var closedByLaw = false
-        public init(pathway: PathwayKey, outcome: Outcome, from: Day?, actions: [String], closedByLaw: Bool = false) {
+        /// Met or reachable only if the authority waives a general requirement that does not hold (SPEC.md § 6).
+        public var restsOnWaiver = false
+        public init(pathway: PathwayKey, outcome: Outcome, from: Day?, actions: [String], closedByLaw: Bool = false, restsOnWaiver: Bool = false) {
             self.pathway = pathway; self.outcome = outcome; self.from = from; self.actions = actions; self.closedByLaw = closedByLaw
+            self.restsOnWaiver = restsOnWaiver
         }
         /// Met first, then by the date it becomes reachable, then unclear, not met, excluded.
         var rank: (Int, Int32) {
@@ -150,7 +153,9 @@ public enum SelfCheck {
             case .excluded: "\(t(r.closedByLaw ? "closedByLaw" : "excluded"))"
             case .unclear: "\(t("unclear"))"
             }
-            let verdict: HTML = "<span class=\"badge result-\(r.outcome.rawValue)\">\(words)</span>"
+            // In the client's language, not only in the German list (QA of 06.12.2026: "no passport" answered, "met" read).
+            let waiver: HTML = r.restsOnWaiver && (r.outcome == .met || r.outcome == .reachable) ? "<br><span class=\"waiver\">\(t("waiver"))</span>" : .empty
+            let verdict: HTML = "<span class=\"badge result-\(r.outcome.rawValue)\">\(words)</span>\(waiver)"
             return "<tr data-pathway=\"\(r.pathway.rawValue)\" data-outcome=\"\(r.outcome.rawValue)\"><th scope=\"row\">\(names[r.pathway] ?? "")<br><span class=\"hint\" lang=\"de\" dir=\"ltr\">\(r.pathway.title)</span></th><td>\(verdict)</td></tr>"
         }
         let actionList = counselingPoints(results).map { "<li>\($0)</li>" as HTML }

@@ -36,23 +36,26 @@ extension CaseRoutes {
 
     /// Deletes a reminder entered by mistake (QA of 06.12.2026: a typo or a duplicate could only be marked done).
     @Sendable func deleteReminder(_ request: Request, context: BleibeContext) async throws -> Response {
-        try await changeReminder(request, context) { id, c, audit in
+        try await changeReminder(request, context, goneIsDone: true) { id, c, audit in
             try await services.cases.deleteReminder(id: id, caseID: c.id, organisation: c.organisationID, audit: audit)
         }
     }
 
     @Sendable func reopenReminder(_ request: Request, context: BleibeContext) async throws -> Response {
-        try await changeReminder(request, context) { id, c, audit in
+        try await changeReminder(request, context, goneIsDone: true) { id, c, audit in
             try await services.cases.reopenReminder(id: id, caseID: c.id, organisation: c.organisationID, audit: audit)
         }
     }
 
-    /// A change of one reminder of the case (`change` answers false when the case has none such: 404).
-    func changeReminder(_ request: Request, _ context: BleibeContext,
+    /// A change of one reminder of the case (`change` answers false when the case has none such: 404). With `goneIsDone`
+    /// a reminder that is not there any more was deleted (or its acknowledgement withdrawn) by the same click made twice,
+    /// or by a colleague: the page it was clicked on is shown again, without it (QA of 06.12.2026: the second click
+    /// showed "nicht gefunden"). Nothing of another organisation is told by it: the case is checked first.
+    func changeReminder(_ request: Request, _ context: BleibeContext, goneIsDone: Bool = false,
                         _ change: (String, CounselingCase, AuditContext) async throws -> Bool) async throws -> Response {
         let (a, c, _) = try await loadCase(context, write: true)
         let form = try await Form.checked(request, context: context)
-        guard try await change(try context.parameters.require("reminder"), c, services.audit(a)) else { throw AppError.notFound }
+        guard try await change(try context.parameters.require("reminder"), c, services.audit(a)) || goneIsDone else { throw AppError.notFound }
         return back(form, c)
     }
 

@@ -47,6 +47,21 @@ struct DecoderTests {
         #expect(e.message.contains("expected a date yyyy-mm-dd, found '2023-02-30'"))
     }
 
+    /// A screening list names only countries that exist (QA of 06.12.2026: "QQQ" passed and left every safe-country
+    /// question open); the line and field are named.
+    @Test func aScreeningLineNamesOnlyKnownCountries() throws {
+        let on = Day("2026-11-22")
+        let line = #"{"id":"h1","persons":[{"id":"a","born":"1990-01-01","nationality":"SYR"},{"id":"b","born":"1992-01-01","nationality":"SYR","degrees":[{"kind":"school","on":"2010-06-01","country":"SYR"}]}]}"#
+        #expect(try CaseFileDecoder.household(jsonLine: line, line: 4, on: on).household.persons[1].nationality == "SYR")
+        for (bad, path) in [(#""nationality":"QQQ","degrees""#, "persons[1].nationality"), (#""country":"QQQ""#, "persons[1].degrees[0].country")] {
+            let text = line.replacingOccurrences(of: path.hasSuffix("country") ? #""country":"SYR""# : #""nationality":"SYR","degrees""#, with: bad)
+            #expect(throws: CaseFileError.self) { try CaseFileDecoder.household(jsonLine: text, line: 4, on: on) }
+            do { _ = try CaseFileDecoder.household(jsonLine: text, line: 4, on: on) } catch let e as CaseFileError {
+                #expect(e.line == 4 && e.path == path && e.message.contains("unknown ISO 3166-1 alpha-3 code 'QQQ'"), "\(e)")
+            }
+        }
+    }
+
     /// A relation joins two different persons (QA of 05.12.2026: a person as their own spouse became their own § 25b
     /// Abs. 4 anchor).
     @Test func aRelationOfAPersonToThemselvesIsAnError() throws {

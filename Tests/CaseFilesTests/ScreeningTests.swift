@@ -436,7 +436,7 @@ struct ScreeningTests {
         let (aloneID, alone) = try FlatRecord.household(base.merging(["marital_status": "single", "minor_children": "0"]) { $1 }, on: on)
         #expect(screener.evaluate(alone, id: aloneID, line: 2, onlyFirst: true).first?.answers.first { $0.0 == .p25b4 }?.1 == .excluded)
         #expect(try FlatRecord.household(base.merging(["nationality": "srb"]) { $1 }, on: on).household.persons[0].nationality == "SRB")
-        for bad in ["Serbien", "XY", "S1B"] {
+        for bad in ["Serbien", "XY", "S1B", "QQQ", "zzz"] {
             #expect(throws: FlatRecord.RowError.self) { try FlatRecord.household(base.merging(["nationality": bad]) { $1 }, on: on) }
         }
         // A row whose only open facts are the family's (no column holds them) is pointed to JSON Lines, not asked for

@@ -276,6 +276,8 @@ struct ScreeningWebTests {
             ("entered: before the birth date", "entered: liegt vor dem Geburtsdatum"),
             ("nationality: expected an ISO 3166-1 alpha-3 code such as AFG or SRB, found 'Serbien'",
              "nationality: dreistelliger Ländercode (ISO 3166-1 alpha-3, z. B. AFG, SRB) erwartet, gefunden: 'Serbien'"),
+            ("nationality: unknown ISO 3166-1 alpha-3 code 'QQQ' (XXA stateless, XXX unknown)",
+             "nationality: unbekannter Ländercode (ISO 3166-1 alpha-3) 'QQQ' (XXA staatenlos, XXX ungeklärt)"),
             ("born: expected a date YYYY-MM-DD or DD.MM.YYYY from 1900 to 2199, found '2026-02-30'",
              "born: Datum (JJJJ-MM-TT oder TT.MM.JJJJ, 1900–2199) erwartet, gefunden: '2026-02-30'"),
             ("persons[1]: duplicate person id 'a'", "persons[1]: doppelte Personen-ID 'a'"),

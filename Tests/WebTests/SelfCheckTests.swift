@@ -167,8 +167,20 @@ struct SelfCheckTests {
                 // The answers come back in the form, to change them.
                 #expect(result.body.contains("value=\"2018-02-01\"") && result.body.contains("<option value=\"B1\" selected>"))
 
+                // No passport and identity not clarified: § 25b still met (SPEC.md § 6), and the page says, in the visitor's
+                // language, that it rests on the authority waiving them (QA of 06.12.2026: "met" read alone, in green).
+                let waiverAnswers = Self.answers.merging(["passport": "no", "identity": "no", "identity_since": ""]) { _, new in new }
+                let waiverRow = Self.row.merging(["passport": "false", "identity_clarified_on": "none"]) { _, new in new }
+                let expectedWaivers = try #require(Engine().assess(try FlatRecord.household(waiverRow, on: f.services.today).household, person: "p", on: f.services.today))
+                let arabic = try await visitor.request(.post, "/selbstcheck/org-a?lang=ar", form: waiverAnswers.merging(["csrf": try #require(visitor.csrf(result))]) { a, _ in a })
+                #expect(expectedWaivers.assessment(.p25b)?.outcome == .met && expectedWaivers.assessment(.p25b)?.waiverCondition != nil)
+                for a in expectedWaivers.assessments {
+                    let shownRow = arabic.body.components(separatedBy: "data-pathway=\"\(a.pathway.rawValue)\"").dropFirst().first?.components(separatedBy: "</tr>").first ?? ""
+                    #expect(shownRow.contains("يجوز لدائرة الأجانب التغاضي عنها") == (a.waiverCondition != nil), "\(a.pathway.rawValue)")
+                }
+
                 // "Don't know" everywhere is an answer too: every pathway is assessed, none is met on no facts.
-                let empty = try await visitor.request(.post, "/selbstcheck/org-a?lang=en", form: ["csrf": try #require(visitor.csrf(result))])
+                let empty = try await visitor.request(.post, "/selbstcheck/org-a?lang=en", form: ["csrf": try #require(visitor.csrf(arabic))])
                 #expect(empty.body.contains("<p id=\"bring\">Please bring to the counseling"))
                 #expect(empty.status == .ok && Self.outcomes(empty.body).count == PathwayKey.allCases.count)
                 #expect(!Self.outcomes(empty.body).values.contains("met"))

@@ -222,6 +222,34 @@ public struct Assessment: Sendable, Hashable {
     /// to fail, and SPEC.md § 6 reports it as a note (it keeps its state `waiver` and its missing fact, so that the
     /// counselor is asked for the fact).
     public var waivers: [String] { conditions.filter { $0.state == .waiver && $0.open.isEmpty }.map(\.id) }
+    /// The result as a page names it: "erfüllt", "erreichbar ab …", and for a result that rests on the authority waiving
+    /// a general requirement that does not hold, which ones (QA of 06.12.2026: "erfüllt – Soll-Erteilung" was shown
+    /// above "Identität … nicht erfüllt, die Behörde kann davon absehen"; SPEC.md § 6 keeps the result, the page says
+    /// what it rests on).
+    public var resultGerman: String {
+        var text = outcome.german
+        if let f = from { text += " ab \(f.german)" }
+        if let w = waiverCondition { text += ", " + w }
+        return text
+    }
+
+    /// "wenn die Behörde absieht von: Identitätsklärung, Passpflicht (Ermessen, § 5 Abs. 3 S. 2 AufenthG)" for a met or
+    /// reachable answer with waivers; nil otherwise.
+    public var waiverCondition: String? {
+        guard outcome == .met || outcome == .reachable, !waivers.isEmpty else { return nil }
+        return "wenn die Behörde absieht von: \(waivedNames.joined(separator: ", ")) (Ermessen, \(waiverBasis))"
+    }
+
+    /// The waivers as nouns (the catalog's requirement is a sentence).
+    public var waivedNames: [String] { waivers.map { Self.waiverNames[$0] ?? ConditionCatalog.entry($0).requirement } }
+
+    /// The provision that lets the authority waive them (SPEC.md § 6: § 19d Abs. 3 for § 19d).
+    public var waiverBasis: String { pathway == .p19d1 || pathway == .p19d1a ? "§ 19d Abs. 3 AufenthG" : "§ 5 Abs. 3 S. 2 AufenthG" }
+
+    static let waiverNames = ["gen_lu_secured": "Lebensunterhaltssicherung", "gen_identity_clarified": "Identitätsklärung",
+                              "gen_no_expulsion_interest": "Ausweisungsinteresse", "gen_passport": "Passpflicht",
+                              "gen_visa_entry": "Visumerfordernis"]
+
     /// Discretionary fallbacks used.
     public var discretion: [String] { conditions.filter { $0.state == .discretion }.map(\.id) }
 

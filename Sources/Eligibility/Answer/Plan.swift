@@ -33,7 +33,7 @@ public struct Plan: Sendable, Hashable {
         for a in answers {
             guard let d = date(a) else { continue }
             let kind = titles.contains(a.pathway) ? "Aufenthaltserlaubnis" : "Duldung"
-            let consequence = a.consequence.map { " – " + $0.german } ?? ""
+            let consequence = (a.consequence.map { " – " + $0.german } ?? "") + (a.waiverCondition.map { ", " + $0 } ?? "")
             let when = d == on ? "jetzt" : "ab \(d.german)"
             let applied = filed.first { $0.pathway == a.pathway }.map { " – Antrag am \($0.filedOn.german) gestellt, noch nicht entschieden" } ?? ""
             steps.append(Step(pathway: a.pathway, from: d, text: "\(a.pathway.title) (\(kind)) \(when)\(consequence)\(applied)",
