@@ -153,6 +153,15 @@ public enum CasePages {
         """
     }
 
+    /// A warning when the case's target pathway is excluded today (QA of 06.12.2026: cases aimed at § 104c after its
+    /// deadline asked for its documents and offered its application without a word), naming what is open instead.
+    public static func targetWarning(_ target: PathwayKey, answers: [Assessment], today: Day) -> HTML {
+        guard let a = answers.first(where: { $0.pathway == target }), a.outcome == .excluded else { return .empty }
+        let why = a.conditions.first { $0.state == .failing(.permanent) }.map { " (" + $0.requirement(on: today) + ")" } ?? ""
+        let instead = LetterPages.alternatives(answers).map { " Nach der Prüfung vom \(today.german) offen: \($0)." } ?? " Nach der Prüfung vom \(today.german) ist kein anderer Weg erfüllt oder erreichbar."
+        return "<p class=\"note\" role=\"note\" id=\"target-warning\"><strong>Ziel ausgeschlossen:</strong> \(target.title) ist nach der Prüfung \(a.closedByLaw ? "durch das Gesetz" : "für diese Person") ausgeschlossen\(why).\(instead)</p>"
+    }
+
     /// `canEdit`: whether the viewer may correct a session (its author or a coordinator).
     public static func show(frame: PageFrame, client: Client, counselingCase c: CounselingCase, sessions: [CounselingSession],
                             showConfidential: Bool, today: Day, sessionForm: SessionForm? = nil, canEdit: (CounselingSession) -> Bool = { _ in false },

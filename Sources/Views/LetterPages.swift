@@ -52,6 +52,11 @@ public enum LetterPages {
                 return .refusal("Nach dem Statusverlauf besteht heute bereits \(granted.basis == nil ? "die Duldung" : "die Aufenthaltserlaubnis") nach \(k.title) (seit \(c.from.german)). Ein Antrag darauf ist nicht mehr zu stellen; für eine Verlängerung bitte ein eigenes Schreiben verfassen.")
             }
             if a.outcome == .met { return .fits }
+            // No authority can grant it any more: the letter would ask for a permit and a Fiktionsbescheinigung on a basis
+            // that is closed (QA of 06.12.2026: offered for § 104c after 31.12.2025).
+            if a.closedByLaw {
+                return .refusal("Nach \(k.title) kann nach der Rechtslage vom \(m.today.german) nichts mehr erteilt werden (\(a.conditions.first { $0.state == .failing(.permanent) }.map { $0.requirement(on: m.today) } ?? "Frist abgelaufen")). Bitte in der Akte einen anderen Weg als Ziel wählen\(alternatives(m).map { ", nach der Prüfung " + $0 } ?? "").")
+            }
             let state = a.outcome == .reachable ? "erreichbar ab \(a.from?.german ?? "–")" : a.outcome.german
             return .warning("Nach der Prüfung vom \(m.today.german) lautet das Ergebnis für \(k.title): „\(state)“. Das Schreiben behauptet deshalb nicht, dass die Voraussetzungen vorliegen, sondern bittet um Prüfung.")
         case .entryBan:
@@ -88,6 +93,15 @@ public enum LetterPages {
         guard let k = m.pathway, let a = m.answers.first(where: { $0.pathway == k }), a.waiverCondition != nil else { return nil }
         return (a.waivedNames.joined(separator: ", "), a.waiverBasis)
     }
+
+    /// The pathways met or reachable today, named for a counselor choosing another target ("erfüllt: § 25b Abs. 1 AufenthG").
+    public static func alternatives(_ answers: [Assessment]) -> String? {
+        let open = answers.filter { $0.outcome == .met || $0.outcome == .reachable }
+        guard !open.isEmpty else { return nil }
+        return open.map { "\($0.pathway.title): \($0.resultGerman)" }.joined(separator: "; ")
+    }
+
+    static func alternatives(_ m: Model) -> String? { alternatives(m.answers) }
 
     /// A residence permit's pathway (not §§ 60c, 60d, which give a Duldung) is met today or reachable.
     static func permitInSight(_ m: Model) -> Bool {

@@ -181,6 +181,7 @@ struct CaseRoutes {
         // A closed case shows what it holds, without forms (only its state can be changed, to open it again).
         let editable = c.state != .closed
         let work = CaseWorkSections.caseState(frame: frame, counselingCase: c, counselors: counselors.map { ($0.id, $0.name) }, today: services.today, errors: stateErrors, sent: stateSent)
+            + (editable ? try await targetWarning(c, client) : .empty)
             + (editable ? .empty : CasePages.closedNotice + CasePages.appointmentsAhead(try await services.appointments.appointmentsAhead(clientID: client.id, organisation: client.organisationID, from: services.today)))
             + CaseWorkSections.applications(frame: frame, counselingCase: c, applications: apps, today: services.today, errors: applicationErrors,
                                             notice: applicationNotice, sent: applicationSent, editable: editable)
@@ -193,6 +194,15 @@ struct CaseRoutes {
                                          today: services.today, sessionForm: sessionForm, canEdit: { [a = context.actor] s in
                                              a.map { Policy.allows($0, .correctSession(ownerOrganisation: c.organisationID, author: s.counselorID)) } ?? false
                                          }, work: work), status: status)
+    }
+
+    /// The warning of an open case whose target pathway the engine excludes today.
+    func targetWarning(_ c: CounselingCase, _ client: Client) async throws -> HTML {
+        guard let target = c.pathway else { return .empty }
+        let today = services.today
+        let applied = try await services.applications.pendingSince(clientID: client.id, organisation: c.organisationID, on: today)
+        let (_, household) = try await clientRoutes.assessHousehold(client, on: today, appliedOn: applied)
+        return CasePages.targetWarning(target, answers: household.person(client.id)?.assessments ?? [], today: today)
     }
 
     /// The session form read and checked against the case: the values as typed (with German errors at their

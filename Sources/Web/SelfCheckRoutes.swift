@@ -64,7 +64,7 @@ struct SelfCheckRoutes {
         let results = answer.assessments.map {
             SelfCheck.Result(pathway: $0.pathway, outcome: $0.outcome, from: $0.from, actions: $0.outcome == .excluded ? [] : $0.actions,
                              // Not "according to your answers" when the law itself closed the pathway (QA of 05.12.2026).
-                             closedByLaw: $0.outcome == .excluded && $0.conditions.contains { ["c_new_grants_possible", "law_in_force"].contains($0.id) && $0.state == .failing(.permanent) },
+                             closedByLaw: $0.closedByLaw,
                              restsOnWaiver: $0.waiverCondition != nil)
         }
         return reply(o, lang: lang, values: values, results: results)

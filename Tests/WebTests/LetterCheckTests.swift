@@ -45,6 +45,29 @@ struct LetterCheckTests {
     }
 }
 
+/// A case aimed at a pathway the engine excludes says so on its page; one closed by the law gets no application letter
+/// (QA of 06.12.2026: cases aimed at § 104c after 31.12.2025 offered its application and a Fiktionsbescheinigung).
+@Suite("Cases aimed at an excluded pathway")
+struct ExcludedTargetTests {
+    @Test(arguments: TestDatabase.available)
+    func theCasePageWarnsAndTheLetterIsRefused(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let casePath = try await b.openCase("client-a", csrf: csrf, on: "20.11.2026", pathway: "104c")
+                let page = try await b.request(.get, casePath).body
+                #expect(page.contains("<strong>Ziel ausgeschlossen:</strong> § 104c AufenthG ist nach der Prüfung durch das Gesetz ausgeschlossen"))
+                let letter = try await b.request(.get, casePath + "/letters/application").body
+                #expect(letter.contains("Nach § 104c AufenthG kann nach der Rechtslage vom 22.11.2026 nichts mehr erteilt werden") && !letter.contains("<article"))
+                // Aimed at § 25b instead, neither is said.
+                #expect(try await b.request(.post, casePath + "/state", form: ["csrf": csrf, "state": "open", "pathway": "25b", "counselor": "user-0"]).status == .seeOther)
+                #expect(!(try await b.request(.get, casePath).body.contains("Ziel ausgeschlossen")))
+                #expect(try await b.request(.get, casePath + "/letters/application").body.contains("<article"))
+            }
+        }
+    }
+}
+
 /// Letters carry the postal addresses the organisations keep themselves.
 @Suite("Postal addresses on letters")
 struct LetterAddressTests {

@@ -240,6 +240,11 @@ public struct Assessment: Sendable, Hashable {
         return "wenn die Behörde absieht von: \(waivedNames.joined(separator: ", ")) (Ermessen, \(waiverBasis))"
     }
 
+    /// Excluded by the law itself (a deadline passed, a regime not in force), whatever the person's facts.
+    public var closedByLaw: Bool {
+        outcome == .excluded && conditions.contains { ["c_new_grants_possible", "law_in_force"].contains($0.id) && $0.state == .failing(.permanent) }
+    }
+
     /// The waivers as nouns (the catalog's requirement is a sentence).
     public var waivedNames: [String] { waivers.map { Self.waiverNames[$0] ?? ConditionCatalog.entry($0).requirement } }
 
