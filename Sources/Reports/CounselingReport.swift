@@ -75,7 +75,10 @@ public struct CounselingReport: Sendable {
             CountTable(title: languageTable, column: "Beratungen", pairs: ranked(languages)),
             CountTable(title: "Beratene Personen nach Staatsangehörigkeit", column: "Personen", pairs: ranked(countries)),
             CountTable(title: "Besprochene Bleiberechtswege (Nennungen)", column: "Nennungen", pairs: ranked(pathways)),
-            CountTable(title: "Anträge und Entscheidungen nach Vorschrift", rowLabels: appRows, columnLabels: ["gestellt", "erteilt", "abgelehnt", "zurückgenommen"],
+            // Decisions in the period include those on applications filed before it: the title says so, or a row with
+            // more decisions than applications reads as an error (QA of 06.12.2026).
+            CountTable(title: "Anträge und Entscheidungen nach Vorschrift (Entscheidungen im Zeitraum, auch zu früher gestellten Anträgen)", rowLabels: appRows,
+                       columnLabels: ["gestellt im Zeitraum", "erteilt", "abgelehnt", "zurückgenommen"],
                        counts: appRows.map { apps[$0]! }, rowsAdd: false),
             CountTable(title: "Fachberatungen (ohne Akte) nach Rechtsgebiet", column: "Anfragen",
                        pairs: ranked(Dictionary(grouping: advice.filter { !$0.isOpen && $0.askedOn >= from && $0.askedOn <= to }, by: { ExpertRequest.areaTitle($0.legalArea) }).mapValues(\.count))),

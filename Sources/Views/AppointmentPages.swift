@@ -34,20 +34,21 @@ public enum AppointmentPages {
         }
     }
 
-    public static func page(frame: PageFrame, view: String, from: Day, to: Day, rows: [Row], counselors: [(id: String, name: String)],
+    public static func page(frame: PageFrame, view: String, from: Day, to: Day, today: Day, rows: [Row], counselors: [(id: String, name: String)],
                             form f: Form, feedURL: String?, hasFeed: Bool, requests: [OnlineRequest] = [], publicPath: String = "",
                             publicURL: String = "") -> HTML {
         var days: [HTML] = []
         var d = from
         while d <= to {
-            let today = rows.filter { $0.appointment.day == d }
-            let items = today.map { r -> HTML in
+            let ofDay = rows.filter { $0.appointment.day == d }
+            let items = ofDay.map { r -> HTML in
                 let a = r.appointment
                 var actions: HTML = .empty
-                if a.state == .requested {
+                // A past one is shown as it was planned, without actions (the server refuses them too).
+                if a.state == .requested && a.day >= today {
                     actions = "<form method=\"post\" action=\"/appointments/\(a.id)/confirm\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\" aria-label=\"Termin am \(a.day.german) um \(a.time) Uhr bestätigen\">bestätigen</button></form> · "
                 }
-                if a.state != .cancelled {
+                if a.state != .cancelled && a.day >= today {
                     actions = actions + "<a href=\"/appointments/\(a.id)/move\" aria-label=\"Termin am \(a.day.german) um \(a.time) Uhr verschieben\">verschieben</a> · <form method=\"post\" action=\"/appointments/\(a.id)/cancel\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\" aria-label=\"Termin am \(a.day.german) um \(a.time) Uhr absagen\">absagen</button></form>"
                 }
                 return """

@@ -64,7 +64,7 @@ struct AppointmentRoutes {
         if let r = requests.first(where: { $0.id == f.requestID }) { f.requestNote = "von \(r.name) (Wunsch: \(r.preferred.isEmpty ? "–" : r.preferred))" }
         if f.counselor.isEmpty { f.counselor = a.userID }
         if f.day.isEmpty { f.day = max(on, services.today).german }
-        return Reply.html(AppointmentPages.page(frame: context.frame("Termine", current: "appointments").alerting(alert), view: view, from: from, to: to,
+        return Reply.html(AppointmentPages.page(frame: context.frame("Termine", current: "appointments").alerting(alert), view: view, from: from, to: to, today: services.today,
                                                 rows: list.map { .init(appointment: $0, clientName: names[$0.clientID] ?? "", clientID: $0.clientID, counselorName: staffNames[$0.counselorID] ?? "") },
                                                 counselors: staff.filter { a.role == .coordinator || $0.id == a.userID }.map { ($0.id, $0.displayName) }, form: f, feedURL: feedURL,
                                                 hasFeed: try await services.appointments.hasCalendarToken(userID: a.userID),
@@ -143,6 +143,9 @@ struct AppointmentRoutes {
         _ = try await Form.checked(request, context: context)
         // Counselors change their own appointments (they see no others); the coordinator any of the service.
         let id = try context.parameters.require("id"), counselor = a.role == .coordinator ? nil : a.userID
+        if let past = try await services.appointments.appointment(id: id, organisation: org, counselor: counselor), past.day < services.today {
+            return try await render(request, context, form: .init(), showing: past.day, alert: Self.pastMessage(past), status: .conflict)
+        }
         let outcome = try await services.appointments.setState(id: id, organisation: org, counselor: counselor, state: state, audit: services.audit(a))
         let message: String
         switch outcome {
@@ -159,6 +162,12 @@ struct AppointmentRoutes {
         return try await render(request, context, form: .init(), showing: day, alert: message, status: .conflict)
     }
 
+    /// An appointment on a past day is a record of what was planned: not confirmed, cancelled or moved afterwards (QA of
+    /// 06.12.2026: last week's appointments offered "verschieben · absagen").
+    static func pastMessage(_ a: Appointment) -> String {
+        "Der Termin am \(a.day.german) um \(a.time) Uhr liegt in der Vergangenheit und wird nicht mehr geändert. Bitte bei Bedarf einen neuen Termin eintragen."
+    }
+
     @Sendable func confirm(_ request: Request, context: BleibeContext) async throws -> Response { try await setState(context, .confirmed, request) }
     @Sendable func cancel(_ request: Request, context: BleibeContext) async throws -> Response { try await setState(context, .cancelled, request) }
 
@@ -171,6 +180,9 @@ struct AppointmentRoutes {
         var f = AppointmentPages.Form()
         f.day = appt.day.german; f.time = appt.time; f.duration = String(appt.durationMinutes); f.place = appt.place
         f.confirmed = appt.state == .confirmed
+        if appt.day < services.today {
+            return try await render(request, context, form: .init(), showing: appt.day, alert: Self.pastMessage(appt), status: .conflict)
+        }
         // A cancelled one is not moved: said at once, without a form that would only be refused (QA of 06.12.2026).
         if appt.state == .cancelled {
             return try await render(request, context, form: .init(), showing: appt.day,
@@ -197,6 +209,9 @@ struct AppointmentRoutes {
         var f = AppointmentPages.Form()
         f.day = form.trimmed("day"); f.time = form.trimmed("time"); f.duration = form.trimmed("duration"); f.place = form.trimmed("place")
         f.confirmed = form.trimmed("confirmed") == "1"
+        guard appt.day >= services.today else {
+            return try await render(request, context, form: .init(), showing: appt.day, alert: Self.pastMessage(appt), status: .conflict)
+        }
         guard appt.state != .cancelled else {
             f.errors["day"] = "Ein abgesagter Termin wird nicht verschoben. Bitte einen neuen Termin eintragen."
             return try await renderMove(context, appt, form: f, actor: a, organisation: org, status: .conflict)

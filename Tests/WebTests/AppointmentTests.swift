@@ -174,7 +174,8 @@ struct AppointmentTests {
             }
             try await f.services.appointments.importAll([appt("mine", counselor: "user-0", day: "2026-11-24", minute: 600, state: .confirmed),
                                                          appt("other", counselor: "user-1", day: "2026-11-26", minute: 840),
-                                                         appt("gone", counselor: "user-0", day: "2026-11-25", minute: 600, state: .cancelled)],
+                                                         appt("gone", counselor: "user-0", day: "2026-11-25", minute: 600, state: .cancelled),
+                                                         appt("held", counselor: "user-0", day: "2026-11-20", minute: 600, state: .confirmed)],
                                                         organisation: "org-a", audit: audit)
             try await f.run { b in
                 let csrf = try await b.logIn(f.login(.counselor))
@@ -212,6 +213,15 @@ struct AppointmentTests {
                 let goneForm = try await b.request(.get, "/appointments/gone/move")
                 #expect(goneForm.status == .conflict && goneForm.body.contains("ist abgesagt und wird nicht verschoben") && !goneForm.body.contains("action=\"/appointments/gone/move\""))
                 #expect(goneForm.body.contains("Mittwoch, 25.11.2026"))
+                // Last week's appointment is a record: no actions offered, and none taken (QA of 06.12.2026).
+                let lastWeek = try await b.request(.get, "/appointments?view=week&on=20.11.2026").body
+                #expect(lastWeek.contains("Freitag, 20.11.2026") && !lastWeek.contains("/appointments/held/"))
+                for action in ["/appointments/held/cancel", "/appointments/held/confirm", "/appointments/held/move"] {
+                    let refused = try await b.request(.post, action, form: ["csrf": csrf, "day": "27.11.2026", "time": "15:00", "duration": "60", "place": "Raum 1"])
+                    #expect(refused.status == .conflict && refused.body.contains("liegt in der Vergangenheit und wird nicht mehr geändert"), "\(action)")
+                }
+                #expect(try await b.request(.get, "/appointments/held/move").status == .conflict)
+                #expect(try await f.services.appointments.appointment(id: "held", organisation: "org-a")?.state == .confirmed)
                 #expect(try await b.request(.get, "/appointments/other/move").status == .notFound)
                 #expect(try await move("other", day: "27.11.2026", time: "15:00").status == .notFound)
                 // Cancelling shows the week of the appointment, not today's.

@@ -290,7 +290,9 @@ public struct Assessment: Sendable, Hashable {
                 }
             case .waiver:
                 if let a = ConditionCatalog.entry(c.id).action {
-                    let w = a + " (oder Absehen nach § 5 Abs. 3 S. 2 AufenthG beantragen)"
+                    // An action that is itself the waiver is not offered twice (QA of 06.12.2026: "Absehen vom
+                    // Visumerfordernis beantragen (oder Absehen … beantragen)").
+                    let w = a.hasPrefix("Absehen") ? a + " (\(waiverBasis))" : a + " (oder Absehen nach \(waiverBasis) beantragen)"
                     if !out.contains(w) { out.append(w) }
                 }
             default: break
