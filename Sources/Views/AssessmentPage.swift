@@ -59,7 +59,7 @@ public enum AssessmentPage {
             \(Layout.fieldError("on", m.dateError?.message))<input id="on" name="on" value="\(m.dateError?.typed ?? m.on.german)" size="10"\(m.dateError == nil ? " aria-describedby=\"on-hint\"" as HTML : " aria-invalid=\"true\" aria-describedby=\"on-error on-hint\"")> <button type="submit">Neu prüfen</button>
             </form>
             <p>Stand: <strong>\(m.on.german)</strong>\(m.on == m.today ? " (heute)" : "")\(m.appliedOn.map { " · Antragsdatum: <strong>\($0.german)</strong> (offener Antrag; gilt für jeden Weg)" as HTML } ?? .empty)</p>
-            \(permitNote(m, current))
+            \(futureNote(m))\(permitNote(m, current))
             <table><caption>Übersicht</caption><thead><tr><th scope="col">Vorschrift</th><th scope="col">Titel</th><th scope="col">Ergebnis</th><th scope="col">Rechtsfolge</th></tr></thead>
             <tbody>
             """ as HTML)
@@ -96,6 +96,14 @@ public enum AssessmentPage {
         guard let p = current, let basis = p.titleBasis else { return .empty }
         let until = p.to.map { " bis \($0.german)" } ?? ""
         return "<p class=\"note\" role=\"note\">Am \(m.on.german) besteht eine Aufenthaltserlaubnis nach \(StatusPeriod.citation(ofBasis: basis))\(until). Schritte, die eine Duldung voraussetzen, sind nur von Belang, wenn sie endet; maßgeblich ist der Aufenthaltsplan.</p>"
+    }
+
+    /// A day ahead is judged on today's record and the law as scheduled (QA of 06.12.2026: 01.01.2100 gave a full
+    /// assessment without a word; the command warns beyond five years).
+    static func futureNote(_ m: Model) -> HTML {
+        guard m.on > m.today else { return .empty }
+        let far = m.on > m.today.adding(years: 5) ? "Der Tag liegt mehr als fünf Jahre voraus; das Ergebnis ist entsprechend unsicher. " : ""
+        return "<p class=\"note\" role=\"note\" id=\"future-note\">\(far)Eine Prüfung für einen künftigen Tag nimmt an, dass Angaben und Statusverlauf bis dahin so bleiben, wie sie heute erfasst sind (eine laufende Duldung etwa als fortbestehend), und wendet das Recht an, wie es nach heutigem Stand dann gilt.</p>"
     }
 
     /// One pathway's section.

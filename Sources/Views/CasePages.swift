@@ -165,7 +165,7 @@ public enum CasePages {
     /// `canEdit`: whether the viewer may correct a session (its author or a coordinator).
     public static func show(frame: PageFrame, client: Client, counselingCase c: CounselingCase, sessions: [CounselingSession],
                             showConfidential: Bool, today: Day, sessionForm: SessionForm? = nil, canEdit: (CounselingSession) -> Bool = { _ in false },
-                            work: HTML = .empty) -> HTML {
+                            work: HTML = .empty, sessionNotice: String? = nil) -> HTML {
         let kinds = CounselingSession.kinds(sessions)
         let rows = sessions.map { s in
             let kind = kinds[s.id] == .first ? "Erstberatung" : "Folgeberatung"
@@ -181,7 +181,8 @@ public enum CasePages {
         <p>Eröffnet am \(c.openedOn.german) · Zugang: \(referral(c.referralSource)) · Stand: \(state(c.state))\(c.pathway.map { " · Ziel: " + $0.title } ?? "")\(c.closedOn.map { " · geschlossen am \($0.german)" } ?? "")\(c.outcome.map { ": \($0)" } ?? "")</p>
         <p><a href="/clients/\(client.id)">Zur Klientenakte</a> · <a href="/clients/\(client.id)/assessment">Prüfung</a> · <a href="/cases/\(c.id)/letters/application">Briefe</a></p>
         \(work)
-        <h2>Beratungen</h2>
+        <h2 id="sessions">Beratungen</h2>
+        \(sessionNotice.map { "<p class=\"notice\" role=\"status\" id=\"session-saved\">\($0)</p>" as HTML } ?? .empty)
         <table><caption class="visually-hidden">Beratungsgespräche</caption><thead><tr><th scope="col">Datum</th><th scope="col">Art</th><th scope="col">Kanal</th><th scope="col">Sprache</th><th scope="col">Dauer</th><th scope="col">Besprochene Wege</th><th scope="col">Vermerk</th><th scope="col"><span class="visually-hidden">Aktion</span></th></tr></thead>
         <tbody>\(rows)</tbody></table>
         \(c.state == .closed ? HTML.empty : """

@@ -153,14 +153,21 @@ struct CaseRoutes {
         let notice = request.uri.queryParameters["hinweis"] == "statusverlauf"
             ? "Die Entscheidung ist zurückgenommen. Der Statusverlauf wurde seit der Erteilung von Hand geändert und bleibt deshalb, wie er ist: bitte prüfen."
             : nil
-        return try await render(context, c, client, applicationNotice: notice)
+        // A saved session is said where the sessions are (QA of 06.12.2026: the page came back without a word).
+        let saved: String? = switch request.uri.queryParameters["beratung"] {
+        case "gespeichert": "Die Beratung ist gespeichert."
+        case "korrigiert": "Die Korrektur der Beratung ist gespeichert."
+        case "geloescht": "Die Beratung ist gelöscht."
+        default: nil
+        }
+        return try await render(context, c, client, applicationNotice: notice, sessionNotice: saved)
     }
 
     /// The case page: applications, documents and sessions, with the errors of whichever form was sent.
     func render(_ context: BleibeContext, _ c: CounselingCase, _ client: Client, sessionForm: CasePages.SessionForm? = nil,
                 applicationErrors: [String: String] = [:], applicationNotice: String? = nil, applicationSent: [String: String] = [:], documentError: CaseWorkSections.DocumentError? = nil, reminderErrors: [String: String] = [:], reminderSent: [String: String] = [:],
                 meetingError: String? = nil, meetingChoice: (meeting: String, question: String)? = nil, stateErrors: [String: String] = [:], stateSent: [String: String] = [:],
-                status: HTTPResponse.Status = .ok) async throws -> Response {
+                sessionNotice: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         // Every answer that shows the case is a read, a refused form's too (QA of 06.12.2026: 422 pages left no trace).
         guard let a = context.actor else { throw AppError.unauthenticated }
         try await services.clients.recordRead(clientID: client.id, entity: "case", audit: services.audit(a))
@@ -193,7 +200,7 @@ struct CaseRoutes {
         return Reply.html(CasePages.show(frame: frame, client: client, counselingCase: c, sessions: sessions, showConfidential: true,
                                          today: services.today, sessionForm: sessionForm, canEdit: { [a = context.actor] s in
                                              a.map { Policy.allows($0, .correctSession(ownerOrganisation: c.organisationID, author: s.counselorID)) } ?? false
-                                         }, work: work), status: status)
+                                         }, work: work, sessionNotice: sessionNotice), status: status)
     }
 
     /// The warning of an open case whose target pathway the engine excludes today.
@@ -237,14 +244,14 @@ struct CaseRoutes {
         let recorded = try await services.cases.sessions(caseID: c.id, organisation: c.organisationID)
         if recorded.contains(where: { $0.on == data.on && $0.durationMinutes == data.minutes && $0.channel == data.channel && $0.record == f.record
                                       && $0.language == f.language && $0.counselorID == a.userID && $0.confidentialNote == f.confidential }) {
-            return Reply.redirect("/cases/\(c.id)")
+            return Reply.redirect("/cases/\(c.id)?beratung=gespeichert#sessions")
         }
         let s = CounselingSession(id: Credentials.newID(), caseID: c.id, clientID: client.id, on: data.on, durationMinutes: data.minutes,
                                   channel: data.channel, language: f.language, interpreter: f.interpreter,
                                   pathways: PathwayKey.allCases.filter(f.pathways.contains), record: f.record, confidentialNote: f.confidential,
                                   counselorID: a.userID, createdAt: services.timestamp(), withFamily: f.withFamily)
         guard try await services.cases.record(s, organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
-        return Reply.redirect("/cases/\(c.id)")
+        return Reply.redirect("/cases/\(c.id)?beratung=gespeichert#sessions")
     }
 
     /// A session of the case that the actor may correct, or 404/403.
@@ -286,7 +293,7 @@ struct CaseRoutes {
         s.on = data.on; s.durationMinutes = data.minutes; s.channel = data.channel; s.language = f.language; s.interpreter = f.interpreter
         s.withFamily = f.withFamily; s.pathways = PathwayKey.allCases.filter(f.pathways.contains); s.record = f.record; s.confidentialNote = f.confidential
         guard try await services.cases.updateSession(s, organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
-        return Reply.redirect("/cases/\(c.id)")
+        return Reply.redirect("/cases/\(c.id)?beratung=korrigiert#sessions")
     }
 
     /// Deletes a session recorded in error, by whoever may correct it, once confirmed (QA of 06.12.2026: a session
@@ -301,7 +308,7 @@ struct CaseRoutes {
                               status: .unprocessableContent)
         }
         guard try await services.cases.deleteSession(id: old.id, caseID: c.id, organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
-        return Reply.redirect("/cases/\(c.id)")
+        return Reply.redirect("/cases/\(c.id)?beratung=geloescht#sessions")
     }
 
     @Sendable func apiCases(_ request: Request, context: BleibeContext) async throws -> Response {

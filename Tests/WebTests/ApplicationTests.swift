@@ -117,7 +117,11 @@ struct ApplicationTests {
                 // Filed in time: no reminder of the last filing day any more.
                 #expect(!(try await b.request(.get, "/clients/client-y/assessment").body.contains("Letzter Tag für einen Antrag nach § 25a")))
                 // Before the filing day the application did not exist yet.
-                #expect(!(try await b.request(.get, "/clients/client-y/assessment?on=19.11.2026").body.contains("Antragsdatum")))
+                let before = try await b.request(.get, "/clients/client-y/assessment?on=19.11.2026").body
+                #expect(!before.contains("Antragsdatum") && !before.contains("id=\"future-note\""))
+                // A day ahead says what it assumes, one far ahead that it is uncertain (QA of 06.12.2026).
+                #expect(page.contains("id=\"future-note\"") && !page.contains("mehr als fünf Jahre voraus"))
+                #expect(try await b.request(.get, "/clients/client-y/assessment?on=01.01.2040").body.contains("Der Tag liegt mehr als fünf Jahre voraus"))
                 // The API and a saved assessment record it too.
                 #expect(try await b.request(.get, "/api/v1/clients/client-y/assessment?on=2027-01-15").body.contains("\"applied_on\" : \"2026-11-20\""))
             }
