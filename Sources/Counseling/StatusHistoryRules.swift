@@ -17,8 +17,11 @@ public enum StatusHistoryRules {
             let key = "p\(i)"
             // At the field that is wrong (`p0_to`, `p0_valid_until`; QA of 05.12.2026: marked at "von").
             if let t = p.to, t < p.from { out[key + "_to"] = "Zeile \(i + 1): „bis“ liegt vor „von“."; continue }
-            if let v = p.validUntil, v < p.from { out[key + "_valid_until"] = "Zeile \(i + 1): „gültig bis“ liegt vor „von“."; continue }
+            // Not the end of the row's checks: a "von" in the future is said in the same pass (QA of 06.12.2026: it came
+            // only after the next submit).
+            if let v = p.validUntil, v < p.from { out[key + "_valid_until"] = "Zeile \(i + 1): „gültig bis“ liegt vor „von“." }
             if p.from > today { out[key] = "Zeile \(i + 1): Der Zeitraum beginnt in der Zukunft."; continue }
+            if out[key + "_valid_until"] != nil { continue }
             if let t = p.to, t > today { out[key + "_to"] = "Zeile \(i + 1): „bis“ liegt in der Zukunft – lassen Sie „bis“ leer, wenn der Status andauert."; continue }
             if p.to == nil && i != periods.count - 1 { out[key] = "Zeile \(i + 1): Nur der letzte Zeitraum darf ohne Enddatum sein."; continue }
             if p.kind == .aufenthaltserlaubnis && (p.basis ?? "").isEmpty { out[key] = "Zeile \(i + 1): Bitte die Rechtsgrundlage der Aufenthaltserlaubnis angeben (z. B. 104c, 25b)."; continue }

@@ -313,8 +313,8 @@ struct ClientRoutes {
             let from = date(r.from, "p\(row)", "von"), to = date(r.to, "p\(row)_to", "bis"), validUntil = date(r.validUntil, "p\(row)_valid_until", "gültig bis")
             if unreadable { continue }
             guard let start = from else { errors["p\(row)"] = "Zeile \(row + 1): Bitte „von“ angeben."; continue }
-            // The certificate's or permit's end may lie ahead (the reminders are built from it); not before the start.
-            if let v = validUntil, v < start { errors["p\(row)_valid_until"] = "Zeile \(row + 1): „gültig bis“ liegt vor „von“."; continue }
+            // The certificate's or permit's end may lie ahead (the reminders are built from it); one before the start is
+            // said by `StatusHistoryRules` with the row's other problems.
             var p = StatusPeriod(kind: kind, from: start, to: to, validUntil: validUntil)
             // A short form of the section ("25b", "104c", "19d-1a"): the engine compares it, it is no free text.
             p.basis = r.basis.isEmpty ? nil : r.basis

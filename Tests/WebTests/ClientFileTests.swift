@@ -267,6 +267,11 @@ struct ClientFileTests {
             bad["p\(last)_valid_until"] = "01.01.2001"
             let refused = try await b.request(.post, "/clients/client-a/status", form: bad)
             #expect(refused.status == .unprocessableContent && refused.body.contains("„gültig bis“ liegt vor „von“"))
+            #expect(refused.body.contains("<title>Fehler: Statusverlauf"))
+            // A "von" in the future as well: both said in one pass (QA of 06.12.2026: the second only after resubmitting).
+            bad["p\(last)_from"] = "01.01.2030"; bad["p\(last)_valid_until"] = "01.01.2029"
+            let both = try await b.request(.post, "/clients/client-a/status", form: bad).body
+            #expect(both.contains("Zeile \(last + 1): „gültig bis“ liegt vor „von“.") && both.contains("Zeile \(last + 1): Der Zeitraum beginnt in der Zukunft."))
             _ = csrf
         }
         }
