@@ -33,4 +33,34 @@ public enum PopulationFile {
             }
         }
     }
+
+    /// The template of the upload page, as a German spreadsheet writes it: a byte order mark, semicolons, TT.MM.JJJJ
+    /// and decimal commas (QA of 06.12.2026: the comma-separated ISO file opened as one column in a German Excel). Its
+    /// three synthetic persons show a pathway met, one reachable, and one neither, so that the summary and the outreach
+    /// list of a first try are not empty.
+    public static func spreadsheetTemplate(on day: Day) -> String {
+        var gen = PopulationGenerator(seed: 1, on: day)
+        let screener = Screener(on: day)
+        var picked: [Int: [String: String]] = [:]   // 0 met, 1 reachable, 2 neither
+        var n = 0
+        while picked.count < 3, n < 5000 {
+            for p in gen.nextHousehold().persons where p.born.map({ $0.age(on: day) >= 18 }) == true {
+                n += 1
+                let row = FlatRecord.row(id: "p\(n)", p, minorChildren: 0, childrenAtSchool: nil, on: day)
+                guard let (id, h) = try? FlatRecord.household(row, on: day), let r = screener.evaluate(h, id: id, line: 2, onlyFirst: true).first else { continue }
+                let kind = r.answers.contains { $0.1 == .met } ? 0 : r.answers.contains { $0.1 == .reachable } ? 1 : 2
+                if picked[kind] == nil { picked[kind] = row.merging(["id": "beispiel-\(kind + 1)"]) { $1 } }
+            }
+        }
+        func german(_ v: String) -> String {
+            if let d = Day(iso: v) { return d.german }
+            if v.contains("."), Double(v) != nil { return v.replacingOccurrences(of: ".", with: ",") }
+            return v
+        }
+        var lines = [FlatRecord.columns.joined(separator: ";")]
+        for k in picked.keys.sorted() {
+            lines.append(FlatRecord.columns.map { german(picked[k]?[$0] ?? "") }.joined(separator: ";"))
+        }
+        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
 }

@@ -46,11 +46,11 @@ struct ScreeningRoutes {
 
     @Sendable func list(_ request: Request, context: BleibeContext) async throws -> Response { try await renderList(context, try actor(context)) }
 
-    /// A template of the flat CSV: every column, and three synthetic persons (`bleibe synth`, fictional) as examples.
+    /// A template of the flat CSV: every column, and three synthetic persons (`bleibe synth`, fictional) as examples, in
+    /// the German spreadsheet form the page recommends.
     @Sendable func template(_ request: Request, context: BleibeContext) async throws -> Response {
         _ = try actor(context)
-        var text = ""
-        PopulationFile.write(count: 3, seed: 1, on: services.today, format: .csv) { text += $0 + "\n" }
+        let text = PopulationFile.spreadsheetTemplate(on: services.today)
         return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"screening-vorlage.csv\""],
                         body: .init(byteBuffer: ByteBuffer(string: text)))
     }

@@ -47,12 +47,18 @@ struct ScreeningWebTests {
                 #expect(uploadPage.body.contains("accept=\".csv,.txt,.jsonl,.ndjson,.json,text/csv\"") && uploadPage.body.contains("href=\"/screening/vorlage.csv\""))
                 let template = try await b.request(.get, "/screening/vorlage.csv")
                 #expect(template.status == .ok && template.headers[.contentDisposition]?.contains("screening-vorlage.csv") == true)
-                let templateLines = template.body.split(separator: "\n").map(String.init)
-                #expect(templateLines.first == FlatRecord.columns.joined(separator: ",") && templateLines.count == 4)
-                var templateRejected: [String] = []
-                let templateSummary = Screener(on: on).run(lines: templateLines.dropFirst(), format: .csv, header: FlatRecord.columns, firstLine: 2,
-                                                           write: { _ in }, reject: { templateRejected.append($1) })
+                // As a German spreadsheet writes it (QA of 06.12.2026: the comma-separated ISO file opened as one column).
+                #expect(template.body.hasPrefix("\u{FEFF}"))
+                let templateLines = template.body.dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }
+                #expect(templateLines.first == FlatRecord.columns.joined(separator: ";") && templateLines.count == 4)
+                #expect(templateLines.dropFirst().allSatisfy { $0.contains(/;\d\d\.\d\d\.\d{4};/) && !$0.contains(/\d{4}-\d\d-\d\d/) })
+                var templateRejected: [String] = [], templateResults: [String] = []
+                let templateSummary = Screener(on: on).run(lines: templateLines.dropFirst(), format: .csv, header: FlatRecord.columns, separator: 59, firstLine: 2,
+                                                           write: { templateResults.append($0) }, reject: { templateRejected.append($1) })
                 #expect(templateSummary.rows == 3 && templateRejected.isEmpty)
+                // One person meets a pathway, one reaches one later: a first try shows a chart and an outreach list.
+                let buckets = templateSummary.counts.values.reduce(into: [ScreeningSummary.Bucket: Int]()) { out, counts in for (b, n) in counts { out[b, default: 0] += n } }
+                #expect((buckets[.met] ?? 0) > 0 && [.within3, .within6, .within12, .later].contains { (buckets[$0] ?? 0) > 0 }, "\(buckets)")
                 let unchosen = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "", "application/octet-stream", []))
                 #expect(unchosen.status == .unprocessableContent && unchosen.body.contains("Bitte eine Datei auswählen.") && !unchosen.body.contains("ist leer"))
                 for day in ["01.01.1900", "01.01.2040"] {
