@@ -80,10 +80,12 @@ public enum AppointmentPages {
             """ as HTML
         }
         let selfCheckPath = publicPath.replacingOccurrences(of: "/anfrage/", with: "/selbstcheck/")
+        // Both addresses in full, to be copied out to a client (QA of 06.12.2026: the self-check's was a bare path).
+        let selfCheckURL = publicURL.isEmpty ? selfCheckPath : publicURL.replacingOccurrences(of: "/anfrage/", with: "/selbstcheck/")
         return Layout.page(frame, """
         <h1>Termine \(view == "day" ? from.german : "\(from.german) – \(to.german)")</h1>
         <section aria-labelledby="online"><h2 id="online">Online-Anfragen</h2>
-        <p class="hint">Über das mehrsprachige Formular <a href="\(publicPath)">\(publicURL.isEmpty ? publicPath : publicURL)</a> (ohne Anmeldung); nach 90 Tagen gelöscht. Dazu der mehrsprachige Selbstcheck <a href="\(selfCheckPath)">\(selfCheckPath)</a>, der nichts speichert.</p>
+        <p class="hint">Über das mehrsprachige Formular <a href="\(publicPath)">\(publicURL.isEmpty ? publicPath : publicURL)</a> (ohne Anmeldung); nach 90 Tagen gelöscht. Dazu der mehrsprachige Selbstcheck <a href="\(selfCheckPath)">\(selfCheckURL)</a>, der nichts speichert.</p>
         \(open.isEmpty ? "<p>Keine offenen Anfragen.</p>" as HTML : "<ul id=\"online-requests\">\(open)</ul>")</section>
         <section aria-labelledby="calendar"><h2 id="calendar">Termine im Zeitraum</h2>
         \(nav)

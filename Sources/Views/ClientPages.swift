@@ -33,9 +33,11 @@ public enum ClientPages {
         <input id="q" name="q" type="search" value="\(query)"> <button type="submit">Suchen</button>
         </form>
         <p><a class="button" href="/clients/new">Neue Klientin / neuer Klient</a>\(showRetention ? " · <a href=\"/retention\">Löschfristen</a>" as HTML : .empty)</p>
-        <table><caption>\(rows.isEmpty ? "Keine Treffer" : "Treffer \(first)–\(first + rows.count - 1)\(hasMore ? ", weitere auf der nächsten Seite" : "")")</caption>
+        \(rows.isEmpty ? "<p id=\"no-hits\">Keine Treffer.</p>" as HTML : """
+        <table><caption>Treffer \(first)–\(first + rows.count - 1)\(hasMore ? ", weitere auf der nächsten Seite" : "")</caption>
         <thead><tr><th scope="col">Name</th><th scope="col">Aktenzeichen</th><th scope="col">Geboren</th><th scope="col">Staatsang.</th><th scope="col">Aktueller Status</th></tr></thead>
         <tbody>\(body)</tbody></table>
+        """ as HTML)
         <p>\(prev)\(next)</p>
         """)
     }

@@ -114,6 +114,9 @@ struct PublicRequestTests {
                 // What the client typed is isolated for bidirectional text (an Arabic name beside a phone number reordered
                 // it; QA of 05.12.2026), and the language is named in German as staff count it.
                 #expect(appointments.body.contains("<bdi>0351 123456</bdi>") && appointments.body.contains("<bdi>Arabisch</bdi>"))
+                // Both public addresses in full, to be given to a client (QA of 06.12.2026: the self-check's was a bare path).
+                let base = f.services.config.absoluteURL("")
+                #expect(appointments.body.contains(">\(base)/anfrage/org-a</a>") && appointments.body.contains(">\(base)/selbstcheck/org-a</a>"))
                 let muldenau = Browser(client: b.client, clock: f.clock)
                 try await muldenau.logIn(f.login(.counselor, organisation: "org-b"))
                 #expect(!(try await muldenau.request(.get, "/appointments").body.contains("Samira K.")))
