@@ -114,6 +114,13 @@ public enum CasePages {
 
         public init(today: Day) { on = today.german }
 
+        /// A new session's form: the language and interpretation of the case's latest session, if any (QA of
+        /// 06.12.2026: "Deutsch" was offered for an Arabic-speaking client and saved unnoticed).
+        public init(today: Day, after latest: CounselingSession?) {
+            on = today.german
+            if let latest { language = latest.language; interpreter = latest.interpreter }
+        }
+
         /// The form of a recorded session, for correcting it.
         public init(_ s: CounselingSession) {
             id = s.id; on = s.on.german; duration = String(s.durationMinutes); channel = s.channel.rawValue; language = s.language
@@ -188,7 +195,7 @@ public enum CasePages {
         \(c.state == .closed ? HTML.empty : """
         <h2>Beratung erfassen</h2>
         <p class="hint">Die erste Beratung einer Akte ist die Erstberatung, jede weitere eine Folgeberatung.</p>
-        \(Self.sessionForm(frame: frame, sessionForm ?? SessionForm(today: today), action: "/cases/\(c.id)/sessions", submit: "Beratung speichern"))
+        \(Self.sessionForm(frame: frame, sessionForm ?? SessionForm(today: today, after: sessions.max { $0.on < $1.on }), action: "/cases/\(c.id)/sessions", submit: "Beratung speichern"))
         """)
         """)
     }

@@ -26,6 +26,8 @@ struct CaseWorkTests {
                 #expect(page.body.contains("<td>20.10.2026</td><td>Folgeberatung</td>"))
                 // A known language typed another way is stored under its German name (and counted as one).
                 #expect(!page.body.contains("arabic") && page.body.contains("list=\"languages\"") && page.body.contains("<option value=\"Tigrinya\">"))
+                // The next session's form offers the language of the latest one, not "Deutsch" (QA of 06.12.2026).
+                #expect(page.body.contains("name=\"language\" list=\"languages\" value=\"Arabisch\""))
                 // A session recorded late with an earlier date becomes the Erstberatung.
                 #expect(try await record("02.10.2026").status == .seeOther)
                 let again = try await b.request(.get, casePath)
