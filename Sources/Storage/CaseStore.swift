@@ -8,11 +8,19 @@ public struct CaseStore: Sendable {
     public let db: any SQLDatabase
     public init(db: any SQLDatabase) { self.db = db }
 
-    public func open(_ c: CounselingCase, audit: AuditContext) async throws -> Bool {
+    public enum Opening: Sendable { case opened, noClient, alreadyOpen(CounselingCase) }
+
+    /// Opens a case unless the client has an open one. The check and the insert are one transaction holding the
+    /// client's row, so that a form sent several times at once opens one case (QA of 06.12.2026: three at once gave three).
+    public func open(_ c: CounselingCase, audit: AuditContext) async throws -> Opening {
         try await db.transaction { ex in
-            guard try await ex.one(SQL("SELECT id FROM clients WHERE id = ? AND organisation_id = ?", [c.clientID, c.organisationID])) != nil else { return false }
+            guard try await ex.one(SQL("SELECT id FROM clients WHERE id = ? AND organisation_id = ?" + ex.forUpdate, [c.clientID, c.organisationID])) != nil else { return .noClient }
+            if let running = try await ex.one(SQL("SELECT * FROM cases WHERE client_id = ? AND organisation_id = ? AND state <> 'closed' ORDER BY opened_on LIMIT 1",
+                                                  [c.clientID, c.organisationID])) {
+                return .alreadyOpen(try Self.counselingCase(running))
+            }
             try await Self.insert(ex, c, audit: audit)
-            return true
+            return .opened
         }
     }
 
@@ -63,12 +71,18 @@ public struct CaseStore: Sendable {
                        closedOn: r.text("closed_on").flatMap { Day(iso: $0) }, outcome: r.text("outcome"))
     }
 
-    /// Records a session of a case of `organisation`; false if there is no such case.
+    /// Records a session of a case of `organisation`; false if there is no such case. The same session sent again (a
+    /// double click, a reload of the sent form) is kept once: the check holds the case's row, so that copies sent at
+    /// the same moment are caught too (QA of 06.12.2026: three sent at once were stored three times).
     public func record(_ s: CounselingSession, organisation: String, audit: AuditContext) async throws -> Bool {
         try await db.transaction { ex in
-            guard let c = try await ex.one(SQL("SELECT client_id FROM cases WHERE id = ? AND organisation_id = ?", [s.caseID, organisation])),
+            guard let c = try await ex.one(SQL("SELECT client_id FROM cases WHERE id = ? AND organisation_id = ?" + ex.forUpdate, [s.caseID, organisation])),
                   c.text("client_id") == s.clientID else { return false }
-            try await Self.insert(ex, s, organisation: organisation, audit: audit)
+            let same = try await ex.one(SQL("""
+                SELECT id FROM counseling_sessions WHERE case_id = ? AND on_day = ? AND duration_minutes = ? AND channel = ? AND record = ?
+                  AND language = ? AND counselor_id = ? AND confidential_note = ?
+                """, [s.caseID, s.on.iso, s.durationMinutes, s.channel.rawValue, s.record, s.language, s.counselorID, s.confidentialNote]))
+            if same == nil { try await Self.insert(ex, s, organisation: organisation, audit: audit) }
             return true
         }
     }

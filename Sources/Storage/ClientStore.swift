@@ -249,14 +249,14 @@ public struct ClientStore: Sendable {
     /// service got "PB"), "AZ" for a service without one.
     /// Two creations at the same moment may draw the same number; the unique index refuses the second, which draws again.
     public func nextFileNumber(organisation: String, year: Int) async throws -> String {
-        let rows = try await db.read { ex in
-            let newest = try await ex.query(SQL("SELECT file_number FROM clients WHERE organisation_id = ? ORDER BY created_at DESC, file_number DESC LIMIT 200", [organisation]))
-            let letters = newest.compactMap { $0.text("file_number") }.lazy.compactMap(Self.fileNumberLetters).first ?? "AZ"
-            return (letters, try await ex.query(SQL("SELECT file_number FROM clients WHERE organisation_id = ? AND file_number LIKE ?",
-                                                    [organisation, "\(letters)-\(year)-%"])))
-        }
-        let prefix = "\(rows.0)-\(year)-"
-        let numbers = rows.1
+        try await db.read { ex in try await Self.nextFileNumber(ex, organisation: organisation, year: year) }
+    }
+
+    static func nextFileNumber(_ ex: any SQLExecutor, organisation: String, year: Int) async throws -> String {
+        let newest = try await ex.query(SQL("SELECT file_number FROM clients WHERE organisation_id = ? ORDER BY created_at DESC, file_number DESC LIMIT 200", [organisation]))
+        let letters = newest.compactMap { $0.text("file_number") }.lazy.compactMap(Self.fileNumberLetters).first ?? "AZ"
+        let prefix = "\(letters)-\(year)-"
+        let numbers = try await ex.query(SQL("SELECT file_number FROM clients WHERE organisation_id = ? AND file_number LIKE ?", [organisation, prefix + "%"]))
         let highest = numbers.compactMap { $0.text("file_number").flatMap { Int($0.dropFirst(prefix.count)) } }.max() ?? 0
         let next = String(highest + 1)
         return prefix + String(repeating: "0", count: max(0, 4 - next.count)) + next
@@ -265,11 +265,34 @@ public struct ClientStore: Sendable {
     /// Clients of the organisation with the same name (as the search compares names) and birth date: probably the same
     /// person, about to get a second file. Id and file number.
     public func sameNameAndBirth(organisation: String, firstName: String, lastName: String, born: Day) async throws -> [(id: String, fileNumber: String)] {
+        try await db.read { ex in try await Self.sameNameAndBirth(ex, organisation: organisation, firstName: firstName, lastName: lastName, born: born) }
+    }
+
+    static func sameNameAndBirth(_ ex: any SQLExecutor, organisation: String, firstName: String, lastName: String, born: Day) async throws -> [(id: String, fileNumber: String)] {
         // Either order of the names: first and last name are often swapped between documents.
         let straight = NameMatching.joinedKey("\(firstName) \(lastName)"), swapped = NameMatching.joinedKey("\(lastName) \(firstName)")
-        return try await db.read { ex in
-            try await ex.query(SQL("SELECT id, file_number FROM clients WHERE organisation_id = ? AND name_joined IN (?, ?) AND born = ? ORDER BY file_number",
-                                   [organisation, straight, swapped, born.iso])).map { (id: try $0.string("id"), fileNumber: try $0.string("file_number")) }
+        return try await ex.query(SQL("SELECT id, file_number FROM clients WHERE organisation_id = ? AND name_joined IN (?, ?) AND born = ? ORDER BY file_number",
+                                      [organisation, straight, swapped, born.iso])).map { (id: try $0.string("id"), fileNumber: try $0.string("file_number")) }
+    }
+
+    public enum Creation: Sendable { case created(fileNumber: String), fileNumberTaken, duplicates([(id: String, fileNumber: String)]) }
+
+    /// Creates a client entered by a user: under `given` file number, or the next free one; refused when
+    /// `refusingDuplicates` and a client of the same name and birth date exists. Checks and insert are one transaction
+    /// holding the organisation's row, so that forms sent at the same moment are checked against each other (QA of
+    /// 06.12.2026: two at once made two files of one person, and parallel creations drew the same file number).
+    public func create(organisation: String, given: String, year: Int, refusingDuplicates: Bool, audit: AuditContext,
+                       _ make: @escaping @Sendable (String) -> Client) async throws -> Creation {
+        try await db.transaction { ex in
+            _ = try await ex.one(SQL("SELECT id FROM organisations WHERE id = ?" + ex.forUpdate, [organisation]))
+            let c = make("")
+            if refusingDuplicates, let born = c.facts.born {
+                let same = try await Self.sameNameAndBirth(ex, organisation: organisation, firstName: c.firstName, lastName: c.lastName, born: born)
+                if !same.isEmpty { return .duplicates(same) }
+            }
+            let file = given.isEmpty ? try await Self.nextFileNumber(ex, organisation: organisation, year: year) : given
+            do { try await Self.insert(ex, make(file), audit: audit) } catch StorageError.conflict { return .fileNumberTaken }
+            return .created(fileNumber: file)
         }
     }
 

@@ -158,10 +158,16 @@ struct APIRoutes {
             }
         }
         let id = Credentials.newID()
-        var file = ""
-        try await clientRoutes.createNumbered(id: id, organisation: org, given: fileNumber, audit: services.audit(a)) { number in
-            file = number
-            return Client(id: id, organisationID: org, fileNumber: number, firstName: first, lastName: last, facts: facts)
+        // Checked again with the insert, against a creation at the same moment (QA of 06.12.2026).
+        let file: String
+        switch try await services.clients.create(organisation: org, given: fileNumber, year: services.today.year, refusingDuplicates: allowDuplicate != true,
+                                                 audit: services.audit(a), { [facts] number in
+            Client(id: id, organisationID: org, fileNumber: number, firstName: first, lastName: last, facts: facts)
+        }) {
+        case .created(let number): file = number
+        case .fileNumberTaken: throw AppError.conflict("file_number: \(fileNumber) is already the file number of another client of this organisation.")
+        case .duplicates(let same):
+            throw AppError.conflict("A client with this name and birth date exists (file number \(same.map(\.fileNumber).joined(separator: ", "))); send \"allow_duplicate\": true to create another file.")
         }
         var r = Reply.json(try json(["id": id, "file_number": file]), status: .created)
         r.headers[.location] = "/api/v1/clients/\(id)"

@@ -138,14 +138,21 @@ struct CaseRoutes {
         }
         // One open case per person: a second one is mostly a form sent twice (QA of 05.12.2026); the open one goes on.
         if let running = try await services.cases.cases(clientID: client.id, organisation: client.organisationID).first(where: { $0.state != .closed }) {
-            return try await refuse("Für diese Person ist bereits eine Akte offen (eröffnet am \(running.openedOn.german)). Bitte diese weiterführen oder zuerst abschließen.")
+            return try await refuse(Self.alreadyOpen(running))
         }
         guard let source = CounselingCase.ReferralSource(rawValue: form.trimmed("referral_source")) else { throw AppError.badRequest("Bitte den Zugang wählen.") }
         let pathway = PathwayKey(rawValue: form.trimmed("pathway"))
         let c = CounselingCase(id: Credentials.newID(), organisationID: client.organisationID, clientID: client.id, openedOn: opened,
                                referralSource: source, pathway: pathway, counselorID: a.userID)
-        guard try await services.cases.open(c, audit: services.audit(a)) else { throw AppError.notFound }
-        return Reply.redirect("/cases/\(c.id)")
+        switch try await services.cases.open(c, audit: services.audit(a)) {
+        case .opened: return Reply.redirect("/cases/\(c.id)")
+        case .noClient: throw AppError.notFound
+        case .alreadyOpen(let running): return try await refuse(Self.alreadyOpen(running))
+        }
+    }
+
+    static func alreadyOpen(_ running: CounselingCase) -> String {
+        "Für diese Person ist bereits eine Akte offen (eröffnet am \(running.openedOn.german)). Bitte diese weiterführen oder zuerst abschließen."
     }
 
     @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -240,12 +247,6 @@ struct CaseRoutes {
         let form = try await Form.checked(request, context: context)
         let (f, data) = readSession(form, c)
         guard let data else { return try await render(context, c, client, sessionForm: f, status: .unprocessableContent) }
-        // The same session sent twice (a double click, a reload of the sent form) is kept once.
-        let recorded = try await services.cases.sessions(caseID: c.id, organisation: c.organisationID)
-        if recorded.contains(where: { $0.on == data.on && $0.durationMinutes == data.minutes && $0.channel == data.channel && $0.record == f.record
-                                      && $0.language == f.language && $0.counselorID == a.userID && $0.confidentialNote == f.confidential }) {
-            return Reply.redirect("/cases/\(c.id)?beratung=gespeichert#sessions")
-        }
         let s = CounselingSession(id: Credentials.newID(), caseID: c.id, clientID: client.id, on: data.on, durationMinutes: data.minutes,
                                   channel: data.channel, language: f.language, interpreter: f.interpreter,
                                   pathways: PathwayKey.allCases.filter(f.pathways.contains), record: f.record, confidentialNote: f.confidential,

@@ -171,25 +171,17 @@ struct ClientRoutes {
             }
         }
         let id = Credentials.newID()
-        do {
-            try await createNumbered(id: id, organisation: org, given: f.fileNumber, audit: services.audit(a)) { file in
-                Client(id: id, organisationID: org, fileNumber: file, firstName: f.firstName, lastName: f.lastName, facts: facts)
-            }
-        } catch StorageError.conflict {
-            f.errors["file_number"] = "Dieses Aktenzeichen ist bereits vergeben."
-            return Reply.html(ClientPages.new(frame: context.frame("Neue Klientin / neuer Klient", current: "clients"), form: f), status: .conflict)
+        let (firstName, lastName) = (f.firstName, f.lastName)
+        // Checked again with the insert: the same form sent twice at once is one file (QA of 06.12.2026).
+        switch try await services.clients.create(organisation: org, given: f.fileNumber, year: services.today.year,
+                                                 refusingDuplicates: form.trimmed("confirm_duplicate") != confirmation, audit: services.audit(a), { [facts] file in
+            Client(id: id, organisationID: org, fileNumber: file, firstName: firstName, lastName: lastName, facts: facts)
+        }) {
+        case .created: return Reply.redirect("/clients/\(id)")
+        case .fileNumberTaken: f.errors["file_number"] = "Dieses Aktenzeichen ist bereits vergeben."
+        case .duplicates(let same): f.duplicates = same
         }
-        return Reply.redirect("/clients/\(id)")
-    }
-
-    /// Creates a client under the given file number, or under the next sequential one when none is given (drawing
-    /// again if another creation took it at the same moment). A given number that is taken is a conflict.
-    func createNumbered(id: String, organisation: String, given: String, audit: AuditContext, _ make: (String) -> Client) async throws {
-        if !given.isEmpty { return try await services.clients.create(make(given), audit: audit) }
-        for attempt in 1...5 {
-            let file = try await services.clients.nextFileNumber(organisation: organisation, year: services.today.year)
-            do { return try await services.clients.create(make(file), audit: audit) } catch StorageError.conflict where attempt < 5 { continue }
-        }
+        return Reply.html(ClientPages.new(frame: context.frame("Neue Klientin / neuer Klient", current: "clients"), form: f), status: .conflict)
     }
 
     @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {
