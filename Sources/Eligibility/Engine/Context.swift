@@ -26,6 +26,9 @@ struct Context {
         return s
     }
 
+    /// The person's convictions final on `R_dec`.
+    var convictions: [Conviction]? { subject.convictions(by: decision) }
+
     /// The status on `R_dec`, or nil when unrecorded.
     var statusOnDecision: StatusOnDay { subject.status(on: decision) }
 

@@ -56,6 +56,15 @@ final class Subject: @unchecked Sendable {
         return e.contains { $0.kind == .school && $0.covers(day) }
     }
 
+    /// The convictions final by `day`: `date` is the day a conviction became final (CASES.md § 3.8), and only final ones
+    /// count (spec/01-common.md 1.6). One final later did not exist on an earlier decision date (QA of 06.12.2026: a
+    /// conviction final after `on` excluded § 25b). An entry without a date counts.
+    func convictions(by day: Day) -> [Conviction]? {
+        guard let all = person.convictions else { return nil }
+        guard all.contains(where: { ($0.date ?? day) > day }) else { return all }
+        return all.filter { ($0.date ?? day) <= day }
+    }
+
     /// The current livelihood period on `day` (the last period covering it).
     func livelihood(on day: Day) -> LivelihoodPeriod? { person.livelihood?.last { $0.covers(day) } }
 }

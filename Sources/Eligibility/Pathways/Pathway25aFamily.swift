@@ -120,7 +120,7 @@ extension Context {
 
     /// The 50/90 rule as a condition (K9: remediable).
     func crime50_90(_ s: inout Sheet, _ id: String, disregardJuvenileSanctions: Bool = false) {
-        switch Crime.fiftyNinety(person.convictions, disregardJuvenileSanctions: disregardJuvenileSanctions) {
+        switch Crime.fiftyNinety(convictions, disregardJuvenileSanctions: disregardJuvenileSanctions) {
         case .met: s.met(id)
         case .fails: s.fail(id, .remediable, "Verurteilung über der Grenze von 50 bzw. 90 Tagessätzen – atypischer Fall darlegbar („grundsätzlich“)")
         case .unknown(let o): s.unknown(id, o)

@@ -137,7 +137,14 @@ extension Context {
         for c in children {
             switch c.isOfSchoolAge(on: decision) {
             case false?: continue
-            case nil: unknown.append(c === subject ? "born" : "\(c.id)/born"); continue
+            case nil:
+                // At school whatever the age: the condition holds for the child, and the birth date is not needed (SPEC.md
+                // § 8; legal review of 06.12.2026: a child at school without a birth date made § 25b unclear).
+                let school = c.attendsSchool(on: decision)
+                if school == true { relevant = true; continue }
+                unknown.append(c === subject ? "born" : "\(c.id)/born")
+                if school == nil { unknown.append(c === subject ? "education" : "\(c.id)/education") }
+                continue
             case true?: relevant = true
             }
             switch c.attendsSchool(on: decision) {
@@ -168,9 +175,9 @@ extension Context {
         genPassport(&s, waivable: true)
         genNoExpulsionInterest(&s, waivable: true)
         s.require("b_excl_obstruction", person.conduct?.currentObstruction.map { $0.isEmpty }, fact: "conduct.current_obstruction", .remediable)
-        let t = Crime.expulsionThresholds(person.convictions)
+        let t = Crime.expulsionThresholds(convictions)
         let bars = anyOf(t.abs1, t.abs2Nr1or2, person.bars?.abs4Ground, person.bars?.s54Abs1Other)
-        s.require("b_excl_crime", bars.map { !$0 }, fact: person.convictions == nil ? "convictions" : "bars", .permanent)
+        s.require("b_excl_crime", bars.map { !$0 }, fact: convictions == nil ? "convictions" : "bars", .permanent)
         let falseIdentity = person.conduct?.integrationRestsOnFalseIdentity
         s.require("b_sustainable_integration", falseIdentity.map { !$0 }, fact: "conduct.integration_rests_on_false_identity", .remediable)
         if falseIdentity == true {

@@ -90,7 +90,7 @@ extension Context {
         // Nr. 7: convictions of the person and the spouse.
         var crime: Crime.Outcome = .met
         for x in couple {
-            let o = r.crime == .bzrgForeignersOnly ? Crime.sixtyDRule(x.person.convictions) : Crime.fiftyNinety(x.person.convictions)
+            let o = r.crime == .bzrgForeignersOnly ? Crime.sixtyDRule(x.convictions(by: decision)) : Crime.fiftyNinety(x.convictions(by: decision))
             switch (crime, o) {
             case (_, .fails): crime = .fails
             case (.met, .unknown(let open)): crime = .unknown(open.map { $0.hasPrefix("U") ? $0 : tag(x, $0) })
@@ -265,7 +265,7 @@ extension Context {
         schoolAttendance(&sub, children: children, id: "60d_children_ok")
         var result = sub.conditions[0]
         for c in children {
-            guard let convictions = c.person.convictions else {
+            guard let convictions = c.convictions(by: decision) else {
                 if !result.state.isFailing { result = ConditionResult("60d_children_ok", .unknown, open: result.open + ["\(c.id)/convictions"]) }
                 continue
             }

@@ -30,10 +30,10 @@ extension Context {
 
     /// `gen_no_expulsion_interest` (§ 5 Abs. 1 Nr. 2): no § 54 threshold from convictions and no bar ground.
     func noExpulsionInterest() -> (holds: Bool?, fact: String) {
-        let t = Crime.expulsionThresholds(person.convictions)
+        let t = Crime.expulsionThresholds(convictions)
         let bars = person.bars
         let grounds = anyOf(t.abs1, t.abs2Nr1or2, bars?.abs4Ground, bars?.s54Abs1Other, bars?.otherExpulsionInterest)
-        let fact = person.convictions == nil || t.abs1 == nil ? "convictions" : "bars.other_expulsion_interest"
+        let fact = convictions == nil || t.abs1 == nil ? "convictions" : "bars.other_expulsion_interest"
         return (grounds.map { !$0 }, bars == nil ? "bars" : fact)
     }
 
