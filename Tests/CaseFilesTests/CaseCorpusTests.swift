@@ -98,6 +98,64 @@ struct WaivableRequirementTests {
         #expect(refused.waivers.contains("gen_visa_entry") && !refused.notes.contains { $0.text.hasPrefix("Angabe fehlt: Einreise") })
     }
 
+    /// § 25a Abs. 2 route (a): a child whose § 25a is met only from its 18th birthday on is no anchor, for good
+    /// (spec/02-25a.md 2.9, `a2_anchor`: permanent; legal review of 06.12.2026: it read "erfüllt ab" that day).
+    @Test func aChildOfAgeBeforeItsPermitClosesTheParentsRouteForGood() throws {
+        let file = try CaseFileDecoder.load(path: Paths.projectCases + "/230-25a-2-holder-turns-18-before-anchor-met.yaml")
+        let a = Engine().assess(file.household, person: "f", pathway: .p25a2, on: file.on)
+        let anchor = try #require(a.conditions.first { $0.id == "a2_anchor" })
+        #expect(a.outcome == .excluded && anchor.state == .failing(.permanent) && anchor.metFrom == nil, "\(anchor)")
+        #expect(anchor.detail?.contains("volljährig") == true)
+    }
+
+    /// A § 104c permit expired without a follow-up title: the answer asks whether the person was told of § 104c Abs. 4
+    /// (spec/04-104c.md 4.3; legal review of 06.12.2026: nothing was said when the fact was missing).
+    @Test func anExpired104cPermitAsksWhetherThePersonWasInformed() throws {
+        let text = """
+        id: x1
+        title: "§ 104c abgelaufen"
+        source: constructed
+        on: 2026-11-16
+        person:
+          born: 1990-02-03
+          nationality: AFG
+          safe_country_of_origin: false
+          marital_status: single
+          entered: 2016-01-01
+          entered_for_benefits: false
+          entered_with_visa: false
+          status:
+          - {kind: gestattung, from: 2016-01-01, to: 2018-12-31}
+          - {kind: duldung, from: 2019-01-01, to: 2024-12-31}
+          - {kind: aufenthaltserlaubnis, basis: 104c, from: 2025-01-01, to: 2026-06-30, valid_until: 2026-06-30}
+          - {kind: duldung, from: 2026-07-01}
+          asylum: {applied_on: 2019-09-12, decision: rejected, rejected_as: unbegruendet, decided_on: 2021-02-01, final_on: 2021-03-20}
+          identity: {clarified_on: 2020-01-10, all_steps_taken_on: 2020-01-10}
+          passport: true
+          german: []
+          civic_test_passed_on: 2023-05-20
+          fdgo_declaration_on: 2024-09-01
+          integration_course: {possible: true, obliged: false}
+          employment:
+          - {from: 2022-01-01, hours: 39, insured: true}
+          livelihood:
+          - {from: 2022-01-01, work_share: 1.0, public_funds: false, wohngeld: false}
+          inability: none
+          convictions: []
+          conduct: none
+          bars: none
+        """
+        let file = try CaseFileDecoder.decode(text, file: "x1.yaml", requireExpectations: false)
+        func notes(_ informed: Bool?) -> [String] {
+            var h = file.household
+            h.persons[0].informedPer104cAbs4 = informed
+            return Engine().assess(h, person: "p", pathway: .p104c, on: file.on).notes.map(\.text)
+        }
+        #expect(notes(nil).contains { $0.hasPrefix("Angabe fehlt: Belehrung nach § 104c Abs. 4") })
+        #expect(notes(false).contains { $0.hasPrefix("Für eine Ermessensduldung bis zu 18 Monaten") } && !notes(false).contains { $0.hasPrefix("Angabe fehlt: Belehrung") })
+        #expect(!notes(true).contains { $0.contains("Ermessensduldung") })
+    }
+
     /// A § 25b holder asked about § 25b: the failing `b_status` names the permit held, a note cites pitfall 10, and
     /// the action speaks of renewing it (QA of 05.12.2026: it only read "Duldungsstatus klären"); the states are the
     /// same with and without texts.

@@ -66,8 +66,16 @@ extension Context {
         if subject.holds104c(on: decision) == true {
             s.note("Bereits Inhaber einer Aufenthaltserlaubnis nach § 104c: sie gilt bis zum Ablauf fort und kann nur als § 25a oder § 25b „verlängert“ werden.", "§ 104c Abs. 1, 2 AufenthG n. F.")
         }
-        if expired104cWithoutFollowUp(), person.informedPer104cAbs4 == false {
-            s.note("Für eine Ermessensduldung bis zu 18 Monaten argumentieren (Belehrungspflicht verletzt).", "§ 60a Abs. 2 S. 3, § 104c Abs. 4 AufenthG; anwaltonline.com Nr. 38376")
+        if expired104cWithoutFollowUp() {
+            switch person.informedPer104cAbs4 {
+            case false?:
+                s.note("Für eine Ermessensduldung bis zu 18 Monaten argumentieren (Belehrungspflicht verletzt).", "§ 60a Abs. 2 S. 3, § 104c Abs. 4 AufenthG; anwaltonline.com Nr. 38376")
+            case nil:
+                // spec/04-104c.md 4.3: the answer asks for it (legal review of 06.12.2026: nothing was said when it was missing).
+                s.note("Angabe fehlt: Belehrung nach § 104c Abs. 4 – wurde nicht belehrt, kann für eine Ermessensduldung bis zu 18 Monaten argumentiert werden.",
+                       "§ 60a Abs. 2 S. 3, § 104c Abs. 4 AufenthG; spec/04-104c.md 4.3")
+            case true?: break
+            }
         }
         return s
     }
