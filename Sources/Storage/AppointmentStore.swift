@@ -8,7 +8,7 @@ public struct AppointmentStore: Sendable {
     public init(db: any SQLDatabase) { self.db = db }
 
     public enum AddOutcome: Sendable, Equatable {
-        case added, unknownClientOrCounselor
+        case added, unknownClient, unknownCounselor
         /// The online request it was to answer is no longer open (handled meanwhile, or not the organisation's).
         case requestNotOpen
         /// The counselor already has this appointment at an overlapping time.
@@ -23,9 +23,10 @@ public struct AppointmentStore: Sendable {
     /// `answering`: the id of an online request this appointment answers; it is marked handled in the same transaction.
     public func add(_ a: Appointment, organisation: String, answering requestID: String? = nil, audit: AuditContext) async throws -> AddOutcome {
         try await db.transaction { ex in
-            guard try await ex.one(SQL("SELECT id FROM clients WHERE id = ? AND organisation_id = ?", [a.clientID, organisation])) != nil,
-                  try await ex.one(SQL("SELECT id FROM users WHERE id = ? AND organisation_id = ? AND active = 1" + ex.forUpdate, [a.counselorID, organisation])) != nil
-            else { return .unknownClientOrCounselor }
+            // Each named for itself (QA of 06.12.2026: a file erased meanwhile was reported as a wrong counselor).
+            guard try await ex.one(SQL("SELECT id FROM clients WHERE id = ? AND organisation_id = ?", [a.clientID, organisation])) != nil else { return .unknownClient }
+            guard try await ex.one(SQL("SELECT id FROM users WHERE id = ? AND organisation_id = ? AND active = 1" + ex.forUpdate, [a.counselorID, organisation])) != nil
+            else { return .unknownCounselor }
             let sameDay = try await Self.sameDay(ex, a, organisation: organisation)
             if let other = a.clash(in: sameDay) { return .clash(other) }
             if let other = a.clientClash(in: sameDay) { return .clientClash(other) }

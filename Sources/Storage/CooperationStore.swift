@@ -222,7 +222,7 @@ public struct CooperationStore: Sendable {
     public func accept(referralID: String, service: String, fileNumber: String, on day: Day, counselorID: String,
                        newID: @Sendable () -> String, audit: AuditContext) async throws -> AcceptOutcome {
         try await db.transaction { ex in
-            guard let row = try await ex.one(SQL("SELECT * FROM referrals WHERE id = ? AND service_id = ? AND state = 'pending'", [referralID, service])) else { return .notFound }
+            guard let row = try await ex.one(SQL("SELECT * FROM referrals WHERE id = ? AND service_id = ? AND state = 'pending'" + ex.forUpdate, [referralID, service])) else { return .notFound }
             let r = try Self.referral(row)
             let clientID: String
             if let existing = try await ex.one(SQL("SELECT id, first_name, last_name, born FROM clients WHERE organisation_id = ? AND LOWER(file_number) = ?",
@@ -264,7 +264,7 @@ public struct CooperationStore: Sendable {
 
     public func decline(referralID: String, service: String, reason: String, on day: Day, audit: AuditContext) async throws -> Bool {
         try await db.transaction { ex in
-            guard try await ex.one(SQL("SELECT id FROM referrals WHERE id = ? AND service_id = ? AND state = 'pending'", [referralID, service])) != nil else { return false }
+            guard try await ex.one(SQL("SELECT id FROM referrals WHERE id = ? AND service_id = ? AND state = 'pending'" + ex.forUpdate, [referralID, service])) != nil else { return false }
             try await ex.execute(SQL("UPDATE referrals SET state = 'declined', decided_on = ?, decline_reason = ? WHERE id = ?", [day.iso, reason, referralID]))
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                       action: "decline", entity: "referral", entityID: referralID, clientID: nil)
@@ -276,7 +276,7 @@ public struct CooperationStore: Sendable {
     /// service no longer needs them, and a referral sent in error may concern the wrong person.
     public func withdraw(referralID: String, authority: String, reason: String, on day: Day, audit: AuditContext) async throws -> Bool {
         try await db.transaction { ex in
-            guard try await ex.one(SQL("SELECT id FROM referrals WHERE id = ? AND authority_id = ? AND state = 'pending'", [referralID, authority])) != nil else { return false }
+            guard try await ex.one(SQL("SELECT id FROM referrals WHERE id = ? AND authority_id = ? AND state = 'pending'" + ex.forUpdate, [referralID, authority])) != nil else { return false }
             try await Self.blank(ex, referralID: referralID, on: day, reason: reason)
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                       action: "withdraw", entity: "referral", entityID: referralID, clientID: nil)

@@ -97,7 +97,8 @@ struct AppointmentRoutes {
                                place: f.place, language: f.language, state: .requested, requestedVia: channel)
         switch try await services.appointments.add(appt, organisation: org, answering: f.requestID.isEmpty ? nil : f.requestID, audit: services.audit(a)) {
         case .added: return Reply.redirect("/appointments?view=week&on=\(d.german)")
-        case .unknownClientOrCounselor: f.errors["counselor"] = "Bitte eine Berater:in der Beratungsstelle wählen."
+        case .unknownCounselor: f.errors["counselor"] = "Bitte eine Berater:in der Beratungsstelle wählen."
+        case .unknownClient: f.errors["file_number"] = "Zu diesem Aktenzeichen gibt es keine Akte (mehr). Der Termin wurde nicht gespeichert."
         case .requestNotOpen:
             f.requestID = ""
             f.errors["file_number"] = "Diese Online-Anfrage ist nicht offen (bereits erledigt oder unbekannt). Der Termin wurde nicht gespeichert."

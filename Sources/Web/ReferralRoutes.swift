@@ -131,7 +131,8 @@ struct ReferralRoutes {
         switch try await services.cooperation.accept(referralID: id, service: a.organisationID, fileNumber: fileNumber, on: services.today,
                                                      counselorID: a.userID, newID: { Credentials.newID() }, audit: services.audit(a)) {
         case .accepted(_, let caseID): return Reply.redirect("/cases/\(caseID)")
-        case .notFound: throw AppError.notFound
+        // Decided meanwhile (the same form sent twice at once): said as for a second click (QA of 06.12.2026: 404).
+        case .notFound: _ = try await pendingReferral(context, a); throw AppError.notFound
         case .otherPerson(let who):
             return try await refuse("Unter dem Aktenzeichen „\(fileNumber)“ ist eine andere Person erfasst (\(who)). Bitte das Aktenzeichen prüfen oder ein neues vergeben.")
         case .alreadyFiled(let existing):
@@ -160,7 +161,7 @@ struct ReferralRoutes {
             return try await refuse("Der Grund geht an die Ausländerbehörde und darf keine Angaben zu Personen enthalten (\(seen.joined(separator: ", "))).")
         }
         guard try await services.cooperation.decline(referralID: r.id, service: a.organisationID, reason: reason,
-                                                     on: services.today, audit: services.audit(a)) else { throw AppError.notFound }
+                                                     on: services.today, audit: services.audit(a)) else { _ = try await pendingReferral(context, a); throw AppError.notFound }
         return Reply.redirect("/referrals")
     }
 
@@ -181,7 +182,7 @@ struct ReferralRoutes {
             return try await refuse("Der Grund darf keine Angaben zur Person enthalten (\(found.joined(separator: ", "))): sie werden mit der Vermittlung gelöscht.")
         }
         guard try await services.cooperation.withdraw(referralID: r.id, authority: a.organisationID, reason: reason,
-                                                      on: services.today, audit: services.audit(a)) else { throw AppError.notFound }
+                                                      on: services.today, audit: services.audit(a)) else { _ = try await pendingReferral(context, a); throw AppError.notFound }
         return Reply.redirect("/referrals")
     }
 

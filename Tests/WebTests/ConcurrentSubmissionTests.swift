@@ -102,4 +102,20 @@ struct ConcurrentSubmissionTests {
             }
         }
     }
+
+    /// A file erased while an appointment is booked for it is named as such, not as a wrong counselor (QA of 06.12.2026).
+    @Test(arguments: TestDatabase.available)
+    func anAppointmentForAFileErasedMeanwhileNamesTheFile(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            let audit = AuditContext(userID: "user-0", organisationID: "org-a", now: f.services.timestamp())
+            func add(client: String, counselor: String) async throws -> AppointmentStore.AddOutcome {
+                try await f.services.appointments.add(Appointment(id: Credentials.newID(), clientID: client, counselorID: counselor, day: Day("2026-11-26"),
+                                                                  startMinute: 600, durationMinutes: 60, place: "Raum 1", language: "Deutsch",
+                                                                  state: .requested, requestedVia: .phone), organisation: "org-a", audit: audit)
+            }
+            guard case .unknownClient = try await add(client: "erased-meanwhile", counselor: "user-0") else { Issue.record("not named as the file"); return }
+            guard case .unknownCounselor = try await add(client: "client-a", counselor: "user-5") else { Issue.record("not named as the counselor"); return }
+            guard case .added = try await add(client: "client-a", counselor: "user-0") else { Issue.record("not added"); return }
+        }
+    }
 }
