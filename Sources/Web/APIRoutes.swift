@@ -82,7 +82,9 @@ struct APIRoutes {
     }
 
     func decodeError(_ e: CaseFileError) -> AppError {
-        .invalid([e.path.isEmpty ? "body" : e.path: e.message + (e.line.map { " (line \($0))" } ?? "")])
+        // The decoder judges against the case file's `on`; the API has none, its day is today (QA of 06.12.2026).
+        let message = e.message.replacingOccurrences(of: "must not be after on (", with: "must not be after today (")
+        return .invalid([e.path.isEmpty ? "body" : e.path: message + (e.line.map { " (line \($0))" } ?? "")])
     }
 
     @Sendable func openAPI(_ request: Request, context: BleibeContext) async throws -> Response {
