@@ -67,7 +67,11 @@ extension Context {
         guard decision == .rejected else { s.met(id); return }
         guard let kind = asylum.rejectedAs else { s.unknown(id, ["asylum.rejected_as"]); return }
         guard kind == .offensichtlichUnbegruendet else { s.met(id); return }
-        guard let decided = asylum.decidedOn else { s.unknown(id, ["asylum.decided_on"]); return }
+        // A decision became final after it was taken: a final day within the old list's time fixes the list whatever the
+        // day of the decision (SPEC.md § 8; legal review of 06.12.2026: `decided_on` was asked for although it could
+        // not change the answer).
+        let boundedByFinality = asylum.finalOn.flatMap { $0 <= Law.tenThreeOldListUntil ? $0 : nil }
+        guard let decided = asylum.decidedOn ?? boundedByFinality else { s.unknown(id, ["asylum.decided_on"]); return }
         guard let basis = asylum.ouBasis else { s.unknown(id, ["asylum.ou_basis"]); return }
         let oldList: Set<String> = ["30-3-1", "30-3-2", "30-3-3", "30-3-4", "30-3-5", "30-3-6"]
         let list2024: Set<String> = ["30-1-3", "30-1-4", "30-1-5", "30-1-6", "30-1-7"]
