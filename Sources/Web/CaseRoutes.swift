@@ -238,6 +238,11 @@ struct CaseRoutes {
         if minutes == nil || !(1...600).contains(minutes!) { f.errors["duration"] = "Bitte die Dauer in Minuten (1–600) angeben." }
         if f.language.isEmpty || f.language.count > 60 { f.errors["language"] = "Bitte die Sprache angeben (höchstens 60 Zeichen)." }
         if f.record.count > 5000 || f.confidential.count > 5000 { f.errors["record"] = "Vermerke dürfen höchstens 5000 Zeichen haben." }
+        // A session counts in every report: one with neither a pathway nor a record says nothing of what was done (QA
+        // of 06.12.2026: an empty form was saved).
+        if f.pathways.isEmpty && f.record.isEmpty && f.errors["record"] == nil {
+            f.errors["record"] = "Bitte festhalten, worum es ging: einen besprochenen Weg ankreuzen oder einen Vermerk schreiben."
+        }
         guard f.errors.isEmpty, let on, let minutes, let channel else { return (f, nil) }
         return (f, (on, minutes, channel))
     }

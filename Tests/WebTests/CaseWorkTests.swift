@@ -37,6 +37,9 @@ struct CaseWorkTests {
                 let bad = try await b.request(.post, casePath + "/sessions", form: ["csrf": csrf, "on": "31.02.2026", "duration": "0", "language": ""])
                 #expect(bad.status == .unprocessableContent)
                 #expect(bad.body.contains("id=\"on-error\"") && bad.body.contains("id=\"duration-error\""))
+                // Neither a pathway nor a record: what was done is asked for (QA of 06.12.2026: an empty form was saved).
+                let empty = try await b.request(.post, casePath + "/sessions", form: ["csrf": csrf, "on": "21.10.2026", "duration": "45", "channel": "phone", "language": "Arabisch"])
+                #expect(empty.status == .unprocessableContent && empty.body.contains("Bitte festhalten, worum es ging"))
                 // A session before the case was opened would take the Erstberatung from the real first session; an
                 // unknown channel is not silently stored as "in person".
                 let early = try await record("30.09.2026")
