@@ -122,16 +122,29 @@ public struct CooperationReport: Sendable {
         var out = [FigureTable(title: "Erteilungsquote (erteilt / entschieden ohne Rücknahmen)", columnLabels: ["Vorschrift", "Quote"],
                                rowLabels: grantRates.map(\.0), cells: grantRates.map { [FigureTable.percent($0.1)] })]
         if !population.isEmpty {
-            func v(_ n: Int) -> String { Suppression.isSensitive(n) ? "." : String(n) }
             out.append(FigureTable(title: "Geduldete am Quartalsende (Angaben der Ausländerbehörde)",
                                    columnLabels: ["Stichtag", "alle", "über 3 Jahre", "über 5 Jahre", "Anteil über 5 Jahre"],
                                    rowLabels: population.map(\.quarter.lastDay.german),
                                    cells: population.map { p in
-                                       [v(p.tolerated), v(p.toleratedOver3Years), v(p.toleratedOver5Years),
-                                        FigureTable.percent(p.tolerated >= 5 && p.toleratedOver5Years >= 5 ? Double(p.toleratedOver5Years) / Double(p.tolerated) : nil)]
+                                       let shown = Self.nestedStocks([p.tolerated, p.toleratedOver3Years, p.toleratedOver5Years])
+                                       return shown.map { $0.map(String.init) ?? "." }
+                                           + [FigureTable.percent(shown[0] != nil && shown[2] != nil && p.tolerated > 0 ? Double(p.toleratedOver5Years) / Double(p.tolerated) : nil)]
                                    }))
         }
         return out
+    }
+
+    /// Nested stocks (all ⊇ over 3 years ⊇ over 5 years) as they may be published: a count of 1 to 4 is hidden, and so
+    /// is one whose difference to the next larger shown stock is 1 to 4 – the group between them could be worked out
+    /// (QA of 06.12.2026: "über 3 Jahre 1.300, über 5 Jahre 1.297" told 3 persons with 3 to 5 years).
+    static func nestedStocks(_ values: [Int]) -> [Int?] {
+        var shown: [Int?] = values.map { Suppression.isSensitive($0) ? nil : $0 }
+        var larger: Int? = nil
+        for i in shown.indices {
+            if let v = shown[i], let l = larger, Suppression.isSensitive(l - v) { shown[i] = nil }
+            if let v = shown[i] { larger = v }
+        }
+        return shown
     }
 
     public static func quarter(_ d: Day) -> String { let (y, m, _) = d.components; return "Q\((m - 1) / 3 + 1)/\(y)" }

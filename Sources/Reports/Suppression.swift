@@ -32,27 +32,39 @@ public enum Suppression {
         for r in out.rowTotals.indices { if let v = out.rowTotals[r], isSensitive(v) { out.rowTotals[r] = nil } }
         for c in out.columnTotals.indices { if let v = out.columnTotals[c], isSensitive(v) { out.columnTotals[c] = nil } }
         if let v = out.total, isSensitive(v) { out.total = nil }
-        // Secondary, until nothing changes: every line (its cells and its total) has 0 or at least 2 hidden values.
+        // Secondary, until nothing changes: every published line (its cells and its total) has 0 or at least 2 hidden
+        // values. A sum that is not shown (rows of columns that count different things, `rowsAdd` false; columns of rows
+        // that count the same people, `columnsAdd` false) is no line: protecting it hid real figures for nothing (QA
+        // of 06.12.2026: a grant "." in one table and shown in another of the same report).
         var changed = true
         while changed {
             changed = false
-            for r in out.cells.indices {
-                var line = out.cells[r] + [out.rowTotals[r]]
-                if protect(&line) { out.cells[r] = Array(line.dropLast()); out.rowTotals[r] = line.last!; changed = true }
+            if out.rowsAdd {
+                for r in out.cells.indices {
+                    var line = out.cells[r] + [out.rowTotals[r]]
+                    if protect(&line) { out.cells[r] = Array(line.dropLast()); out.rowTotals[r] = line.last!; changed = true }
+                }
             }
-            for c in out.columnLabels.indices {
-                var line = out.cells.map { $0[c] } + [out.columnTotals[c]]
-                if protect(&line) {
-                    for r in out.cells.indices { out.cells[r][c] = line[r] }
-                    out.columnTotals[c] = line.last!; changed = true
+            if out.columnsAdd {
+                for c in out.columnLabels.indices {
+                    var line = out.cells.map { $0[c] } + [out.columnTotals[c]]
+                    if protect(&line) {
+                        for r in out.cells.indices { out.cells[r][c] = line[r] }
+                        out.columnTotals[c] = line.last!; changed = true
+                    }
                 }
             }
             // The margins are a line too: row totals with the grand total, column totals with the grand total.
-            var rows = out.rowTotals + [out.total]
-            if protect(&rows) { out.rowTotals = Array(rows.dropLast()); out.total = rows.last!; changed = true }
-            var cols = out.columnTotals + [out.total]
-            if protect(&cols) { out.columnTotals = Array(cols.dropLast()); out.total = cols.last!; changed = true }
+            if out.rowsAdd && out.columnsAdd {
+                var rows = out.rowTotals + [out.total]
+                if protect(&rows) { out.rowTotals = Array(rows.dropLast()); out.total = rows.last!; changed = true }
+                var cols = out.columnTotals + [out.total]
+                if protect(&cols) { out.columnTotals = Array(cols.dropLast()); out.total = cols.last!; changed = true }
+            }
         }
+        // Sums not shown are not published either.
+        if !out.rowsAdd { out.rowTotals = out.rowTotals.map { _ in nil }; out.total = nil }
+        if !out.columnsAdd { out.columnTotals = out.columnTotals.map { _ in nil }; out.total = nil }
         return out
     }
 

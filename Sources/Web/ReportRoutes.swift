@@ -156,7 +156,10 @@ struct ReportRoutes {
         let from = quarter.firstDay, to = quarter.lastDay
         // The service's own figures; for the authority those of every service it cooperates with (aggregates only).
         let partners = try await services.partners(of: a.organisationID)
-        let servicesToCount = a.organisationKind == .authority ? partners.sorted() : [a.organisationID]
+        // Only for the quarters the cooperation ran (QA of 06.12.2026: the authority was shown a service's figures of
+        // 2019): partners today that were partners at the quarter's end.
+        let thenPartners = Policy.partners(of: a.organisationID, cooperations: try await services.cooperation.cooperations(of: a.organisationID), on: to)
+        let servicesToCount = a.organisationKind == .authority ? partners.intersection(thenPartners).sorted() : [a.organisationID]
         var applications: [PermitApplication] = []
         for s in servicesToCount { applications += try await services.applications.reportApplications(organisation: s) }
         let referrals = try await services.cooperation.referrals(of: a.organisationID)
@@ -207,17 +210,18 @@ struct ReportRoutes {
         let orgs = try await services.accounts.organisations()
         guard let mine = orgs.first(where: { $0.id == a.organisationID }) else { throw AppError.forbidden }
         let servicesOfLand = orgs.filter { $0.kind == .counselingService && $0.land == mine.land }.sorted { $0.city < $1.city }
-        var rows: [[Int]] = []
+        var rows: [[Int]] = [], hidden: [[Bool]] = []
         for s in servicesOfLand {
             let apps = try await services.applications.reportApplications(organisation: s.id)
             let r = try await counselingReport(s.id, from: from, to: to, applications: apps)
             let granted = apps.filter { $0.outcome == .granted && ($0.decidedOn.map { $0 >= from && $0 <= to } ?? false) }.count
             let filed = apps.filter { $0.filedOn >= from && $0.filedOn <= to }.count
             rows.append([r.firstSessions, r.sessions - r.firstSessions, filed, granted])
+            let coop = CooperationReport.make(from: from, to: to, applications: apps, referrals: try await services.cooperation.referrals(of: s.id))
+            hidden.append(LandOverview.hiddenElsewhere(counseling: r.published, cooperation: coop))
         }
-        let table = Suppression.publish(CountTable(title: "Beratungsstellen im Land \(Holidays.landName(mine.land)) \(quarter.german)",
-                                                   rowLabels: servicesOfLand.map { "\($0.city): \($0.name)" },
-                                                   columnLabels: ["Erstberatungen", "Folgeberatungen", "Anträge gestellt", "Erteilungen"], counts: rows, rowsAdd: false), partsPublishedElsewhere: true)
+        let table = LandOverview.table(title: "Beratungsstellen im Land \(Holidays.landName(mine.land)) \(quarter.german)",
+                                       rowLabels: servicesOfLand.map { "\($0.city): \($0.name)" }, counts: rows, hidden: hidden)
         if let r = try export([table], format: format, name: "land-\(quarter.label)") { return r }
         let choices = (0..<12).reduce(into: [last]) { list, _ in list.append(list.last!.previous) }.filter { $0.year >= 2020 }
         return Reply.html(ReportPages.land(frame: context.frame("Landesübersicht", current: "report-land").alerting(alert), table, quarter: quarter, choices: choices))

@@ -80,6 +80,44 @@ struct ReportTests {
         #expect(known.columnTotals == [35] && known.total == 35)
     }
 
+    /// A row of figures that count different things has no published sum: it is no line to protect, and protecting it
+    /// hid real figures shown in another table (QA of 06.12.2026). Its columns are protected as before.
+    @Test func rowsWithoutASumAreNotProtectedAsLines() {
+        let t = Suppression.publish(CountTable(title: "t", rowLabels: ["§ 25b", "§ 60d"], columnLabels: ["gestellt", "erteilt", "abgelehnt"],
+                                               counts: [[9, 7, 2], [12, 6, 0]], rowsAdd: false))
+        #expect(t.cells[0][1] == 7 && t.cells[1][1] == 6 && t.columnTotals[1] == 13)   // before: 7 hidden for the row's 2
+        #expect(t.cells[0][2] == nil && t.columnTotals[2] == nil)                      // the column of the 2 is protected
+        #expect(t.rowTotals.allSatisfy { $0 == nil } && t.total == nil)
+    }
+
+    /// The Land's row of a service hides what the service's own reports hide (QA of 06.12.2026: grants 1, 3 and 1 under
+    /// three regulations were hidden with their total in the cooperation report, and the Land showed the total 5).
+    @Test func theLandHidesWhatTheServicesReportsHide() {
+        let q3 = (Day("2025-07-01"), Day("2025-09-30"))
+        let apps = [(PathwayKey.p19d1a, 1), (.p25b, 3), (.p60d, 1)].flatMap { k, n in
+            (0..<n).map { i in PermitApplication(id: "\(k.rawValue)-\(i)", caseID: "c", clientID: "x\(i)", pathway: k, filedOn: Day("2025-03-01"),
+                                                 decidedOn: Day("2025-08-01"), outcome: .granted) }
+        }
+        let counseling = CounselingReport.make(from: q3.0, to: q3.1, sessions: [], applications: apps).published
+        let cooperation = CooperationReport.make(from: q3.0, to: q3.1, applications: apps, referrals: [])
+        #expect(cooperation.tables.first { $0.title.hasPrefix("Erteilungen je") }?.total == nil)
+        let hidden = LandOverview.hiddenElsewhere(counseling: counseling, cooperation: cooperation)
+        #expect(hidden == [false, false, false, true])
+        let land = LandOverview.table(title: "Land", rowLabels: ["Elbstadt", "Muldenau"], counts: [[40, 120, 0, 5], [0, 0, 0, 0]],
+                                      hidden: [hidden, [false, false, false, false]])
+        #expect(land.cells[0][3] == nil && land.columnTotals[3] == nil)
+        #expect(land.cells[0][0] == 40 && land.columnTotals[0] == 40)
+    }
+
+    /// Nested stocks: a count and a difference to the next larger shown stock of 1 to 4 are hidden (QA of 06.12.2026:
+    /// "über 3 Jahre 1.300, über 5 Jahre 1.297" told 3 persons with 3 to 5 years); zero is shown.
+    @Test func nestedStocksHideSmallDifferences() {
+        #expect(CooperationReport.nestedStocks([2100, 1300, 1297]) == [2100, 1300, nil])
+        #expect(CooperationReport.nestedStocks([2100, 2098, 1200]) == [2100, nil, 1200])
+        #expect(CooperationReport.nestedStocks([2100, 2098, 2097]) == [2100, nil, nil])
+        #expect(CooperationReport.nestedStocks([40, 12, 0]) == [40, 12, 0] && CooperationReport.nestedStocks([40, 3, 0]) == [40, nil, 0])
+    }
+
     /// Small person categories are not named in what is published: folded into one row (QA of 05.12.2026: eight
     /// nationalities shown as ".", and the report's eight persons – each had to be exactly one).
     @Test func smallPersonCategoriesAreFoldedBeforeSuppression() {

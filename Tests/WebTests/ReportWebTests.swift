@@ -327,4 +327,27 @@ struct ReportWebTests {
             #expect(!(try await muldenau.request(.get, "/retention").body.contains("PB-2022-0002")))
         }
     }
+
+    /// The authority reads a service's figures only for the quarters the cooperation ran (QA of 06.12.2026: a quarter
+    /// of 2019 showed the service's grants; the fixture's cooperation runs from 01.01.2024).
+    @Test(arguments: TestDatabase.available)
+    func theAuthoritySeesNoFiguresFromBeforeTheCooperation(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            let audit = AuditContext(userID: "user-0", organisationID: "org-a", now: f.services.timestamp())
+            let c = CounselingCase(id: "case-old", organisationID: "org-a", clientID: "client-a", openedOn: Day("2023-01-10"), referralSource: .own, pathway: .p25b, counselorID: "user-0")
+            _ = try await f.services.cases.open(c, audit: audit)
+            let grants = (0..<6).map { i in PermitApplication(id: "old-\(i)", caseID: "case-old", clientID: "client-a", pathway: .p25b, filedOn: Day("2023-02-01"),
+                                                              decidedOn: Day("2023-11-15"), outcome: .granted) }
+            try await f.services.applications.importAll(grants, organisation: "org-a", audit: audit)
+            try await f.run { b in
+                try await b.logIn(f.login(.coordinator))
+                let own = try await b.request(.get, "/reports/cooperation?quartal=2023-Q4&format=csv")
+                #expect(own.status == .ok && firstTable(own.body)["Summe"]?.last == "6")
+                let clerk = Browser(client: b.client, clock: f.clock)
+                try await clerk.logIn(f.login(.authorityClerk, organisation: "org-abh"))
+                let before = try await clerk.request(.get, "/reports/cooperation?quartal=2023-Q4&format=csv")
+                #expect(before.status == .ok && !before.body.contains("§ 25b") && firstTable(before.body)["Summe"]?.last != "6")
+            }
+        }
+    }
 }
