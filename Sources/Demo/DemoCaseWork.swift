@@ -3,8 +3,9 @@ import Eligibility
 import Reports
 
 /// The work of the Elbstadt service and its cooperation with the authority, since the project began (1.3.2024):
-/// cases and sessions calibrated on the model project (346 sessions Mar–Dec 2024, 567 by June 2025, i.e. about
-/// 35 a month), referrals from the authority, consents for the authority, and the authority's contact directory.
+/// cases and sessions at about the model project's pace per case (346 sessions Mar–Dec 2024, 567 by June 2025), with
+/// the clients' cases opened over the whole time up to the day of seeding (so the early months get thinner as that
+/// day moves on), referrals from the authority, consents for the authority, and the authority's contact directory.
 public struct DemoCaseWork: Sendable {
     public var cases: [CounselingCase] = []
     public var sessions: [CounselingSession] = []
