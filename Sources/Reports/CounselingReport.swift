@@ -40,8 +40,25 @@ public struct CounselingReport: Sendable {
     static func month(_ d: Day) -> String { let (y, m, _) = d.components; return (m < 10 ? "0" : "") + "\(m)/\(y)" }
 
     /// Counts sorted by size (then name), for category tables.
+    /// By count, then by name in German order (DIN 5007-1: "Äthiopien" with the A, "staatenlos" with the S; QA of
+    /// 06.12.2026: they came after "Sri Lanka").
     static func ranked(_ counts: [String: Int]) -> [(String, Int)] {
-        counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value) }
+        counts.map { (key: germanSortKey($0.key), name: $0.key, n: $0.value) }
+            .sorted { ($1.n, $0.key, $0.name) < ($0.n, $1.key, $1.name) }.map { ($0.name, $0.n) }
+    }
+
+    static func germanSortKey(_ s: String) -> String {
+        var out = ""
+        for c in s.lowercased() {
+            switch c {
+            case "ä": out += "a"
+            case "ö": out += "o"
+            case "ü": out += "u"
+            case "ß": out += "ss"
+            default: out.append(c)
+            }
+        }
+        return out
     }
 
     public static func make(from: Day, to: Day, sessions all: [SessionRecord], applications: [PermitApplication], advice: [ExpertRequest] = []) -> CounselingReport {

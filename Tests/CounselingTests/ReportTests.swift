@@ -109,6 +109,12 @@ struct ReportTests {
         #expect(land.cells[0][0] == 40 && land.columnTotals[0] == 40)
     }
 
+    /// Categories of equal count in German order (QA of 06.12.2026: "Äthiopien" and "staatenlos" after "Sri Lanka").
+    @Test func categoriesOfEqualCountAreInGermanOrder() {
+        let ranked = CounselingReport.ranked(["Sri Lanka": 1, "staatenlos": 1, "Äthiopien": 1, "Afghanistan": 1, "Syrien": 7])
+        #expect(ranked.map(\.0) == ["Syrien", "Afghanistan", "Äthiopien", "Sri Lanka", "staatenlos"])
+    }
+
     /// Nested stocks: a count and a difference to the next larger shown stock of 1 to 4 are hidden (QA of 06.12.2026:
     /// "über 3 Jahre 1.300, über 5 Jahre 1.297" told 3 persons with 3 to 5 years); zero is shown.
     @Test func nestedStocksHideSmallDifferences() {
