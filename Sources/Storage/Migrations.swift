@@ -373,6 +373,11 @@ public enum Migrations {
             "ALTER TABLE appointments ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0",
             "ALTER TABLE appointments ADD COLUMN updated_at TEXT",
         ] },
+        // A restored copy starts a lineage of its own: its audit anchors do not mix with those of the database it was
+        // copied from, which may still be in service (QA of 06.12.2026: a restore drill broke the live verification).
+        Migration(version: 36, name: "0036_AuditLineage") { _ in [
+            "ALTER TABLE installation ADD COLUMN lineage TEXT",
+        ] },
     ]
 
     /// Applies every migration not yet applied (up to `through`: tests of a later migration on an older database),

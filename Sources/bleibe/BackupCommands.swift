@@ -51,10 +51,20 @@ struct RestoreCommand: AsyncParsableCommand {
     @Argument(help: "Verzeichnis der Sicherung.")
     var directory: String
 
+    @Flag(help: "Es gibt noch kein Löschjournal (erste Einrichtung): ein neues anlegen statt abzubrechen.")
+    var newJournal = false
+
     func run() async throws {
         let config = AppConfig.fromEnvironment()
         guard config.databaseURL == nil, let path = config.sqlitePath else {
             printError("DATABASE_URL ist gesetzt: PostgreSQL wird mit pg_restore wiederhergestellt (README, „Datensicherung“).")
+            throw Exit.badInput
+        }
+        // Without the journal, every erasure since the backup would come back, and a backup older than the first erasure
+        // records none to miss it: a missing journal stops the restore before anything is written (QA of 06.12.2026:
+        // a wrong path restored an erased file, and created the journal so that nothing objected later).
+        if let journal = config.erasureJournal, !FileManager.default.fileExists(atPath: journal), !newJournal {
+            printError("Kein Löschjournal unter \(journal) (BLEIBE_ERASURE_JOURNAL): ohne es kehrten die Löschungen seit der Sicherung zurück. Bitte den Pfad prüfen. Gibt es noch keines (erste Einrichtung), mit --new-journal wiederherstellen. Es wurde nichts geschrieben.")
             throw Exit.badInput
         }
         do {

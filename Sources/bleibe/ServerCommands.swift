@@ -61,12 +61,13 @@ struct AuditVerify: AsyncParsableCommand {
     func run() async throws {
         let config = AppConfig.fromEnvironment()
         let db = try await openDatabase(config, now: isoNow())
-        let v: AuditLog.Verification, anchors: Int
+        let v: AuditLog.Verification, anchors: Int, restart: AuditAnchors.Anchor?
         do {
             // The anchors outside the database (in the erasure journal) catch a deleted tail or a chain computed anew.
             var found: [AuditAnchors.Anchor] = []
             if let path = config.erasureJournal { found = try await AuditAnchors.current(db, journal: ErasureJournal(path: path)) }
             anchors = found.count
+            restart = found.first { $0.restart }
             v = try await AuditLog.verify(db, anchors: found)
         } catch let e as ErasureJournal.Failure {
             await db.shutdown()
@@ -79,6 +80,10 @@ struct AuditVerify: AsyncParsableCommand {
             throw ExitCode(1)
         }
         print("Protokoll unverändert: \(v.checked) Ereignisse geprüft, \(anchors) Anker außerhalb der Datenbank.")
+        // A restart line could also be forged by whoever can write the journal: said, to be confirmed (QA of 06.12.2026).
+        if let r = restart {
+            print("Hinweis: Die Anker beginnen mit einer Wiederherstellung (\(r.at), Ereignis \(r.seq)); Ereignisse davor prüft nur die Kette. Bitte bestätigen, dass diese Wiederherstellung stattgefunden hat.")
+        }
     }
 }
 

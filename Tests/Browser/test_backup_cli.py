@@ -58,11 +58,22 @@ def test_backup_while_serving_then_restore():
     refused = run(["restore", target], env)
     assert refused.returncode == 2 and "besteht bereits" in refused.stderr
     fresh = dict(env, BLEIBE_SQLITE_PATH=os.path.join(work, "new", "bleibe.sqlite"), BLEIBE_UPLOAD_DIR=os.path.join(work, "new", "uploads"))
+    # A journal not where it is said to be: refused before anything is written (QA of 06.12.2026: the erased file came
+    # back, and the journal was created so that nothing objected later).
+    nowhere = dict(fresh, BLEIBE_ERASURE_JOURNAL=os.path.join(work, "nowhere", "erasures.journal"))
+    missing = run(["restore", target], nowhere)
+    assert missing.returncode == 2 and "Kein Löschjournal" in missing.stderr and "--new-journal" in missing.stderr, missing.stderr
+    assert not os.path.exists(fresh["BLEIBE_SQLITE_PATH"]) and not os.path.exists(nowhere["BLEIBE_ERASURE_JOURNAL"])
     restored = run(["restore", target], fresh)
     assert restored.returncode == 0, restored.stderr
     assert "1 Akten und 0 zurückgezogene Vermittlungen erneut gelöscht" in restored.stdout, restored.stdout
     verified = run(["audit-verify"], fresh)
     assert verified.returncode == 0 and "1 Anker außerhalb der Datenbank" in verified.stdout, verified.stdout
+    assert "Wiederherstellung" in verified.stdout, verified.stdout
+    # The copy's anchors are its own lineage: the live database, restored from but still there, verifies as before
+    # (QA of 06.12.2026: a restore drill with the live journal made it fail).
+    live_check = run(["audit-verify"], env)
+    assert live_check.returncode == 0 and "Protokoll unverändert" in live_check.stdout, live_check.stdout + live_check.stderr
     db = sqlite3.connect(fresh["BLEIBE_SQLITE_PATH"])
     assert db.execute("SELECT COUNT(*) FROM clients").fetchone()[0] == clients - 1
     assert db.execute("SELECT COUNT(*) FROM clients WHERE id = ?", (erased,)).fetchone()[0] == 0

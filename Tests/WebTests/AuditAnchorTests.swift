@@ -76,7 +76,11 @@ struct AuditAnchorTests {
             #expect(truncated.problem == "Ende der Kette fehlt: am 2026-11-22 09:00 UTC reichte sie bis Ereignis \(last.seq)")
             // The journal holds no name and no content: ids, sequence numbers and hashes.
             let text = try String(contentsOfFile: journal.path, encoding: .utf8)
-            #expect(text.split(separator: "\n").count == 2 && text.contains("\taudit_head\t-\t") && text.contains("\taudit_restart\t-\t"))
+            // The restart begins a lineage of its own (a random id), whose anchors the database reads from then on.
+            let restartLine = try #require(text.split(separator: "\n").first { $0.contains("\taudit_restart\t") })
+            let lineage = String(restartLine.split(separator: "\t")[3])
+            #expect(text.split(separator: "\n").count == 2 && text.contains("\taudit_head\t-\t") && lineage != "-" && lineage.count == 36)
+            #expect(try await store.read { try await $0.one("SELECT lineage FROM installation")?.text("lineage") } == lineage)
         }
     }
 
