@@ -109,6 +109,17 @@ extension ClientStore {
             let redacted = SnapshotRedaction.replacing(name, in: json)
             if redacted != json { try await ex.execute(SQL("UPDATE assessment_snapshots SET document_json = ? WHERE id = ?", [redacted, try r.string("id")])) }
         }
+        // The id too ("<id>/fdgo_declaration_on" among the open facts): it is the key of the erased file's audit events,
+        // and would tie the relative's file to that history (QA of 06.12.2026).
+        let withID = try await ex.query(SQL("""
+            SELECT s.id, s.document_json FROM assessment_snapshots s JOIN clients k ON k.id = s.client_id
+            WHERE k.organisation_id = ? AND s.client_id <> ? AND s.document_json LIKE ?
+            """, [try c.string("organisation_id"), clientID, "%" + clientID + "%"]))
+        for r in withID {
+            let json = try r.string("document_json")
+            try await ex.execute(SQL("UPDATE assessment_snapshots SET document_json = ? WHERE id = ?",
+                                     [json.replacingOccurrences(of: clientID, with: SnapshotRedaction.erasedID), try r.string("id")]))
+        }
     }
 
     /// Before the records go: what the service's reports count of them, without a name, a content or a link to any

@@ -4,6 +4,8 @@ import Foundation
 enum SnapshotRedaction {
     /// What stands in the texts instead of the name.
     static let placeholder = "Familienmitglied (Akte gelöscht)"
+    /// What stands for an erased relative's id in a snapshot (no id of a real record has this form).
+    static let erasedID = "geloescht"
 
     /// `text` as the assessment document's encoder writes it inside a JSON string (quotes and backslashes escaped).
     static func encoded(_ text: String) -> String {

@@ -37,6 +37,10 @@ struct ErasureTests {
                 let daughtersSnapshot = try #require(try await f.services.clients.snapshots(clientID: "client-k", organisation: "org-a").first)
                 let named = try #require(try await f.services.clients.snapshot(id: daughtersSnapshot.id, clientID: "client-k", organisation: "org-a")).documentJSON
                 #expect(named.contains("Mohammed Haddad"))
+                // A saved assessment that names an open fact of his by his id (as an unclear family route does).
+                let withID = AssessmentSnapshot(id: "snap-k-open", clientID: "client-k", on: Day("2026-11-20"), createdBy: "user-0", createdAt: "2026-11-20T08:00:00.000Z",
+                                                lawVersions: [], documentJSON: #"{"open":["client-a/fdgo_declaration_on"],"text":"Mohammed Haddad"}"#)
+                #expect(try await f.services.clients.saveSnapshot(withID, organisation: "org-a", audit: AuditContext(userID: "user-0", organisationID: "org-a", now: "2026-11-20T08:00:00.000Z")))
                 try await f.services.cooperation.createReferral(Referral(id: "ref-a", authorityID: "org-abh", serviceID: "org-a", createdBy: "user-2", createdOn: Day("2026-09-01"),
                                                                          firstName: "Mohammed", lastName: "Haddad", born: Day("1990-05-05"), nationality: "SYR",
                                                                          reason: "Langjährig geduldet", state: .accepted, decidedOn: Day("2026-09-02"), clientID: "client-a"),
@@ -87,6 +91,9 @@ struct ErasureTests {
                 // The daughter's assessment no longer names him; the referral stays without his data (QA of 06.12.2026).
                 let unnamed = try #require(try await f.services.clients.snapshot(id: daughtersSnapshot.id, clientID: "client-k", organisation: "org-a")).documentJSON
                 #expect(!unnamed.contains("Mohammed Haddad") && unnamed.contains("Familienmitglied (Akte gelöscht)"))
+                // Nor his id, the key of his file's audit events (QA of 06.12.2026).
+                let openFact = try #require(try await f.services.clients.snapshot(id: "snap-k-open", clientID: "client-k", organisation: "org-a")).documentJSON
+                #expect(!openFact.contains("client-a") && openFact.contains("geloescht/fdgo_declaration_on") && !openFact.contains("Mohammed"))
                 #expect((try? AssessmentDocument.decode(Data(unnamed.utf8))) != nil)
                 let referral = try #require(try await f.services.cooperation.referrals(of: "org-abh").first { $0.id == "ref-a" })
                 #expect(referral.firstName.isEmpty && referral.lastName.isEmpty && referral.born == nil && referral.nationality == nil && referral.reason.isEmpty)
