@@ -6,7 +6,7 @@ import subprocess
 import tempfile
 import urllib.request
 
-from conftest import BIN, start_server
+from conftest import BIN, http_login, start_server
 
 
 def run(args, env):
@@ -42,8 +42,21 @@ def test_backup_while_serving_then_restore():
     assert run(["backup", target], env).returncode == 2
     assert run(["backup", "--verify", target], env).returncode == 0
     assert urllib.request.urlopen(base + "/login", timeout=5).status == 200
+    # A file read after the backup's anchor: an audit event the maintenance pass has not anchored yet.
+    someone = sqlite3.connect(env["BLEIBE_SQLITE_PATH"]).execute(
+        "SELECT c.id FROM clients c JOIN users u ON u.organisation_id = c.organisation_id WHERE u.email = 'beraterin@elbstadt.example' LIMIT 1").fetchone()[0]
+    before = sqlite3.connect(env["BLEIBE_SQLITE_PATH"]).execute("SELECT seq FROM audit_head WHERE id = 1").fetchone()[0]
+    counselor = http_login(base, "beraterin@elbstadt.example", "HFA3NN6WJPD3HTEEK4HF6TP3JV3QHCMC")
+    assert counselor.open(base + "/clients/" + someone, timeout=10).status == 200
     proc.terminate()
     assert proc.wait(timeout=20) == 0
+    # The server anchors the audit trail's head as it stops (QA of 06.12.2026: the tail was unanchored while it was down).
+    stopped = sqlite3.connect(env["BLEIBE_SQLITE_PATH"])
+    seq, digest = stopped.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
+    stopped.close()
+    with open(env["BLEIBE_ERASURE_JOURNAL"]) as journal:
+        heads = [line.rstrip("\n").split("\t") for line in journal if "\taudit_head\t" in line]
+    assert seq > before and heads and heads[-1][4] == f"{seq}:{digest}", (before, seq, heads[-1:])
 
     # A file erased after the backup (its entry in the erasure journal, as the erasure writes it): the restore erases
     # it again, and says so.
