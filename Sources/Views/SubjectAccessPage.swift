@@ -34,6 +34,8 @@ public enum SubjectAccessPage {
         public var relatives: [(name: String, relation: String)] = []
         public var cases: [CaseRecord] = []
         public var consents: [Consent] = []
+        /// The stored scans of signed consents, by consent id: file name and size (the scan is data of the person too).
+        public var consentScans: [String: (name: String, bytes: Int)] = [:]
         public var disclosures: [Disclosure] = []
         public var referrals: [Referral] = []
         public var appointments: [Appointment] = []
@@ -196,11 +198,13 @@ public enum SubjectAccessPage {
 
     static func consentsSection(_ m: Model) -> HTML {
         let rows = m.consents.map { c -> HTML in
-            "<tr><td>\(m.names[c.recipientOrganisationID] ?? c.recipientOrganisationID)</td><td>\(c.purpose)</td><td>\(Consent.Topic.allCases.filter(c.topics.contains).map(\.german).joined(separator: "; "))</td><td>\(c.validFrom.german) – \(c.validUntil?.german ?? "unbefristet")</td><td>\(ConsentPages.state(c, today: m.today))</td></tr>"
+            // The signed form's scan is stored data of the person as well (QA of 06.12.2026: it was not listed).
+            let scan = m.consentScans[c.id].map { "gespeichert: \($0.name) (\(Labels.count(max(1, $0.bytes / 1024))) KB)" } ?? "–"
+            return "<tr><td>\(m.names[c.recipientOrganisationID] ?? c.recipientOrganisationID)</td><td>\(c.purpose)</td><td>\(Consent.Topic.allCases.filter(c.topics.contains).map(\.german).joined(separator: "; "))</td><td>\(c.validFrom.german) – \(c.validUntil?.german ?? "unbefristet")</td><td>\(ConsentPages.state(c, today: m.today))</td><td>\(scan)</td></tr>"
         }
         return rows.isEmpty ? .empty : """
         <h3>Schweigepflichtentbindungen</h3>
-        <table id="consents"><caption class="visually-hidden">Schweigepflichtentbindungen</caption><thead><tr><th scope="col">Empfänger</th><th scope="col">Zweck</th><th scope="col">Themen</th><th scope="col">Gültigkeit</th><th scope="col">Stand</th></tr></thead><tbody>\(rows)</tbody></table>
+        <table id="consents"><caption class="visually-hidden">Schweigepflichtentbindungen</caption><thead><tr><th scope="col">Empfänger</th><th scope="col">Zweck</th><th scope="col">Themen</th><th scope="col">Gültigkeit</th><th scope="col">Stand</th><th scope="col">Unterschriebene Erklärung</th></tr></thead><tbody>\(rows)</tbody></table>
         """
     }
 

@@ -41,6 +41,7 @@ extension ClientRoutes {
         m.otherSessions = sessions.filter { !own.contains($0.caseID) }
 
         m.consents = try await services.cooperation.consents(clientID: c.id, organisation: org)
+        m.consentScans = try await services.cooperation.scans(clientID: c.id, organisation: org).mapValues { (name: $0.name, bytes: $0.size) }
         m.disclosures = try await services.cooperation.disclosures(clientID: c.id, organisation: org)
         m.referrals = try await services.cooperation.referrals(of: org).filter { $0.clientID == c.id }
         m.appointments = try await services.appointments.appointments(clientID: c.id, organisation: org)

@@ -116,6 +116,8 @@ struct CooperationTests {
                 let download = try await b.request(.get, "/clients/client-a/consents/\(consentID)/scan")
                 #expect(download.status == .ok && download.headers[.contentDisposition]?.hasPrefix("attachment") == true && download.body.utf8.count == scan.count)
                 #expect(try await clerk.request(.get, "/clients/client-a/consents/\(consentID)/scan").status != .ok)
+                // The Art. 15 report lists the stored scan (QA of 06.12.2026: it was left out).
+                #expect(try await b.request(.get, "/clients/client-a/auskunft").body.contains("<td>gespeichert: se.pdf (1 KB)</td>"))
                 // The form to sign, filled from the record: recipient, purpose, exactly its topics, validity, the form's version.
                 let form = try await b.request(.get, "/clients/client-a/consents/\(consentID)/form")
                 #expect(form.status == .ok && form.body.contains("<strong>Mohammed Haddad</strong>") && form.body.contains("<strong>ABH Elbstadt</strong>"))
