@@ -211,8 +211,11 @@ public struct CooperationReport: Sendable {
         }
         var ref = Dictionary(uniqueKeysWithValues: quarters.map { ($0, [0, 0, 0]) })
         // A withdrawn referral was sent in error: it is no referral.
+        // Its state at the period's end: a published quarter does not change when a referral is answered later (QA of
+        // 06.12.2026: two readings of one quarter told the day of an answer).
         for r in referrals where r.createdOn >= from && r.createdOn <= to && r.state != .withdrawn {
-            ref[quarter(r.createdOn)]?[r.state == .accepted ? 0 : r.state == .declined ? 1 : 2] += 1
+            let answered = r.decidedOn.map { $0 <= to } ?? false
+            ref[quarter(r.createdOn)]?[!answered ? 2 : r.state == .accepted ? 0 : r.state == .declined ? 1 : 2] += 1
         }
         let rates = regulations.map { reg -> (String, Double?) in
             let g = granted[reg] ?? 0, n = g + (refused[reg] ?? 0)

@@ -115,6 +115,23 @@ struct ReportTests {
         #expect(ranked.map(\.0) == ["Syrien", "Afghanistan", "Äthiopien", "Sri Lanka", "staatenlos"])
     }
 
+    /// A referral is counted in the state it had at the period's end (QA of 06.12.2026: a published quarter changed when
+    /// a referral of its last days was answered in the next).
+    @Test func aReferralCountsInItsStateAtThePeriodsEnd() {
+        func referral(_ id: String, answered: Day?) -> Referral {
+            var r = Referral(id: id, authorityID: "abh", serviceID: "s", createdBy: "u", createdOn: Day("2026-09-28"), firstName: "A", lastName: "B",
+                             born: nil, nationality: nil, reason: "x")
+            if let answered { r.state = .accepted; r.decidedOn = answered }
+            return r
+        }
+        let refs = [referral("late", answered: Day("2026-10-02")), referral("early", answered: Day("2026-09-29"))]
+            + (0..<8).map { referral("more\($0)", answered: Day("2026-09-29")) } + (0..<6).map { referral("open\($0)", answered: nil) }
+        let q3 = CooperationReport.make(from: Day("2026-07-01"), to: Day("2026-09-30"), applications: [], referrals: refs)
+        let table = q3.tables.first { $0.title.hasPrefix("Vermittlungen") }!
+        // 9 accepted by 30.09.; the one answered on 02.10. was open then, with the 6 still open.
+        #expect(table.cells.first == [9, 0, 7])
+    }
+
     /// Nested stocks: a count and a difference to the next larger shown stock of 1 to 4 are hidden (QA of 06.12.2026:
     /// "über 3 Jahre 1.300, über 5 Jahre 1.297" told 3 persons with 3 to 5 years); zero is shown.
     @Test func nestedStocksHideSmallDifferences() {
