@@ -2,11 +2,24 @@ import Reports
 
 /// The authority's quarterly procedure statistics: entered or uploaded as CSV by the authority, read by the service.
 public enum StatisticsPages {
+    /// `editable`: the authority's own page (its figures as entered). The cooperating service reads each quarter as
+    /// the cooperation report publishes it, suppressed (QA of 06.12.2026: the page showed it the small counts that the
+    /// report hid, so the suppression was for show).
     public static func page(frame: PageFrame, authorityName: String, stats: QuarterlyStatistics, editable: Bool,
                             errors: [QuarterlyStatistics.RowError] = [], csv: String = "", overwrites: [String] = [],
                             confirmation: String = "") -> HTML {
         let quarters = Array(Set(stats.procedures.map(\.quarter) + stats.populations.map(\.quarter))).sorted().reversed()
         let sections = quarters.map { q -> HTML in
+            if !editable {
+                let published = CooperationReport.make(from: q.firstDay, to: q.lastDay, applications: [], referrals: [], statistics: stats)
+                let tables = published.tables.filter { $0.title.hasPrefix("Verfahren der Ausländerbehörde") || $0.title.hasPrefix("Anhängige Verfahren") }
+                let figures = published.figureTables.filter { $0.title.hasPrefix("Geduldete") }
+                return """
+                <section aria-labelledby="q-\(q.label)"><h2 id="q-\(q.label)">\(q.german)</h2>
+                \(HTML.join(figures.map { ReportPages.figure($0, id: "pop-\(q.label)") }))\(HTML.join(tables.map(ReportPages.table)))
+                </section>
+                """
+            }
             let rows = stats.procedures.filter { $0.quarter == q }.map { p in
                 let title = QuarterlyStatistics.regulations.first { $0.code == p.regulation }?.title ?? p.regulation
                 return "<tr><th scope=\"row\">\(title)</th><td class=\"num\">\(Labels.count(p.applications))</td><td class=\"num\">\(Labels.count(p.grants))</td><td class=\"num\">\(Labels.count(p.refusals))</td><td class=\"num\">\(Labels.count(p.pendingAtEnd))</td></tr>" as HTML
