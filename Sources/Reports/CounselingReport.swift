@@ -87,14 +87,14 @@ public struct CounselingReport: Sendable {
         }
         let appRows = apps.keys.sorted()
         let tables = [
-            CountTable(title: "Beratungen je Monat", rowLabels: months, columnLabels: ["Erstberatung", "Folgeberatung"], counts: months.map { perMonth[$0]! }),
+            CountTable(title: Self.perMonthTable, rowLabels: months, columnLabels: ["Erstberatung", "Folgeberatung"], counts: months.map { perMonth[$0]! }),
             CountTable(title: "Beratungen nach Kanal", column: "Beratungen", pairs: ranked(channels)),
             CountTable(title: languageTable, column: "Beratungen", pairs: ranked(languages)),
             CountTable(title: "Beratene Personen nach Staatsangehörigkeit", column: "Personen", pairs: ranked(countries)),
             CountTable(title: "Besprochene Bleiberechtswege (Nennungen)", column: "Nennungen", pairs: ranked(pathways)),
             // Decisions in the period include those on applications filed before it: the title says so, or a row with
             // more decisions than applications reads as an error (QA of 06.12.2026).
-            CountTable(title: "Anträge und Entscheidungen nach Vorschrift (Entscheidungen im Zeitraum, auch zu früher gestellten Anträgen)", rowLabels: appRows,
+            CountTable(title: Self.applicationsTable, rowLabels: appRows,
                        columnLabels: ["gestellt im Zeitraum", "erteilt", "abgelehnt", "zurückgenommen"],
                        counts: appRows.map { apps[$0]! }, rowsAdd: false),
             CountTable(title: "Fachberatungen (ohne Akte) nach Rechtsgebiet", column: "Anfragen",
@@ -103,6 +103,10 @@ public struct CounselingReport: Sendable {
         return CounselingReport(from: from, to: to, sessions: inPeriod.count, firstSessions: inPeriod.filter { $0.kind == .first }.count,
                                 persons: personNationality.count, tables: tables, languagePersons: languageClients.mapValues(\.count))
     }
+
+    /// Tables other reports match (the Land's view hides what they hide).
+    public static let perMonthTable = "Beratungen je Monat"
+    public static let applicationsTable = "Anträge und Entscheidungen nach Vorschrift (Entscheidungen im Zeitraum, auch zu früher gestellten Anträgen)"
 
     /// The table of sessions by language: it counts sessions, so it is folded by the persons behind each row.
     static let languageTable = "Beratungen nach Sprache"

@@ -7,15 +7,15 @@ public enum LandOverview {
 
     /// Per column, whether the service's own published reports hide the figure.
     public static func hiddenElsewhere(counseling: CounselingReport, cooperation: CooperationReport) -> [Bool] {
-        func columnTotal(_ tables: [CountTable], _ prefix: String, _ c: Int) -> Int?? {
-            tables.first { $0.title.hasPrefix(prefix) }.map { $0.columnTotals.indices.contains(c) ? $0.columnTotals[c] : nil }
+        func columnTotal(_ tables: [CountTable], _ title: String, _ c: Int) -> Int?? {
+            tables.first { $0.title == title }.map { $0.columnTotals.indices.contains(c) ? $0.columnTotals[c] : nil }
         }
         let sessions = counseling.tables, coop = cooperation.tables
-        let grantsHidden = columnTotal(sessions, "Anträge und Entscheidungen", 1).map { $0 == nil } ?? false
+        let grantsHidden = columnTotal(sessions, CounselingReport.applicationsTable, 1).map { $0 == nil } ?? false
             || coop.first { $0.title.hasPrefix("Erteilungen je") }.map { $0.total == nil || $0.rowTotals.contains(nil) } ?? false
-        return [columnTotal(sessions, "Beratungen je Monat", 0).map { $0 == nil } ?? false,
-                columnTotal(sessions, "Beratungen je Monat", 1).map { $0 == nil } ?? false,
-                columnTotal(sessions, "Anträge und Entscheidungen", 0).map { $0 == nil } ?? false,
+        return [columnTotal(sessions, CounselingReport.perMonthTable, 0).map { $0 == nil } ?? false,
+                columnTotal(sessions, CounselingReport.perMonthTable, 1).map { $0 == nil } ?? false,
+                columnTotal(sessions, CounselingReport.applicationsTable, 0).map { $0 == nil } ?? false,
                 grantsHidden]
     }
 

@@ -34,11 +34,9 @@ public enum PopulationFile {
         }
     }
 
-    /// The template of the upload page, as a German spreadsheet writes it: a byte order mark, semicolons, TT.MM.JJJJ
-    /// and decimal commas (QA of 06.12.2026: the comma-separated ISO file opened as one column in a German Excel). Its
-    /// three synthetic persons show a pathway met, one reachable, and one neither, so that the summary and the outreach
-    /// list of a first try are not empty.
-    public static func spreadsheetTemplate(on day: Day) -> String {
+    /// Three synthetic adults for the upload page's template, as flat rows: one meeting a pathway, one reaching one
+    /// later, one neither, so that the summary and the outreach list of a first try are not empty.
+    public static func templateRows(on day: Day) -> [[String: String]] {
         var gen = PopulationGenerator(seed: 1, on: day)
         let screener = Screener(on: day)
         var picked: [Int: [String: String]] = [:]   // 0 met, 1 reachable, 2 neither
@@ -52,15 +50,6 @@ public enum PopulationFile {
                 if picked[kind] == nil { picked[kind] = row.merging(["id": "beispiel-\(kind + 1)"]) { $1 } }
             }
         }
-        func german(_ v: String) -> String {
-            if let d = Day(iso: v) { return d.german }
-            if v.contains("."), Double(v) != nil { return v.replacingOccurrences(of: ".", with: ",") }
-            return v
-        }
-        var lines = [FlatRecord.columns.joined(separator: ";")]
-        for k in picked.keys.sorted() {
-            lines.append(FlatRecord.columns.map { german(picked[k]?[$0] ?? "") }.joined(separator: ";"))
-        }
-        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+        return picked.keys.sorted().compactMap { picked[$0] }
     }
 }

@@ -247,11 +247,7 @@ public struct ClientStore: Sendable {
     /// The next file number of the organisation in `year`: "PB-2026-0080" after the highest "PB-2026-NNNN" so far, in
     /// the letters of the service's own newest file number of that shape ("BM" in Muldenau; QA of 06.12.2026: every
     /// service got "PB"), "AZ" for a service without one.
-    /// Two creations at the same moment may draw the same number; the unique index refuses the second, which draws again.
-    public func nextFileNumber(organisation: String, year: Int) async throws -> String {
-        try await db.read { ex in try await Self.nextFileNumber(ex, organisation: organisation, year: year) }
-    }
-
+    /// Drawn inside the creating transaction, which holds the organisation's row (`create`).
     static func nextFileNumber(_ ex: any SQLExecutor, organisation: String, year: Int) async throws -> String {
         let newest = try await ex.query(SQL("SELECT file_number FROM clients WHERE organisation_id = ? ORDER BY created_at DESC, file_number DESC LIMIT 200", [organisation]))
         let letters = newest.compactMap { $0.text("file_number") }.lazy.compactMap(Self.fileNumberLetters).first ?? "AZ"
@@ -277,22 +273,21 @@ public struct ClientStore: Sendable {
 
     public enum Creation: Sendable { case created(fileNumber: String), fileNumberTaken, duplicates([(id: String, fileNumber: String)]) }
 
-    /// Creates a client entered by a user: under `given` file number, or the next free one; refused when
-    /// `refusingDuplicates` and a client of the same name and birth date exists. Checks and insert are one transaction
-    /// holding the organisation's row, so that forms sent at the same moment are checked against each other (QA of
-    /// 06.12.2026: two at once made two files of one person, and parallel creations drew the same file number).
-    public func create(organisation: String, given: String, year: Int, refusingDuplicates: Bool, audit: AuditContext,
-                       _ make: @escaping @Sendable (String) -> Client) async throws -> Creation {
+    /// Creates a client entered by a user: under its file number, or the next free one of `year` when it has none;
+    /// refused when `refusingDuplicates` and a client of the same name and birth date exists. Checks and insert are one
+    /// transaction holding the organisation's row, so that forms sent at the same moment are checked against each other
+    /// (QA of 06.12.2026: two at once made two files of one person, and parallel creations drew the same file number).
+    public func create(_ client: Client, numberedIn year: Int, refusingDuplicates: Bool, audit: AuditContext) async throws -> Creation {
         try await db.transaction { ex in
-            _ = try await ex.one(SQL("SELECT id FROM organisations WHERE id = ?" + ex.forUpdate, [organisation]))
-            let c = make("")
-            if refusingDuplicates, let born = c.facts.born {
-                let same = try await Self.sameNameAndBirth(ex, organisation: organisation, firstName: c.firstName, lastName: c.lastName, born: born)
+            _ = try await ex.one(SQL("SELECT id FROM organisations WHERE id = ?" + ex.forUpdate, [client.organisationID]))
+            if refusingDuplicates, let born = client.facts.born {
+                let same = try await Self.sameNameAndBirth(ex, organisation: client.organisationID, firstName: client.firstName, lastName: client.lastName, born: born)
                 if !same.isEmpty { return .duplicates(same) }
             }
-            let file = given.isEmpty ? try await Self.nextFileNumber(ex, organisation: organisation, year: year) : given
-            do { try await Self.insert(ex, make(file), audit: audit) } catch StorageError.conflict { return .fileNumberTaken }
-            return .created(fileNumber: file)
+            var c = client
+            if c.fileNumber.isEmpty { c.fileNumber = try await Self.nextFileNumber(ex, organisation: c.organisationID, year: year) }
+            do { try await Self.insert(ex, c, audit: audit) } catch StorageError.conflict { return .fileNumberTaken }
+            return .created(fileNumber: c.fileNumber)
         }
     }
 

@@ -144,9 +144,8 @@ struct AppointmentRoutes {
         _ = try await Form.checked(request, context: context)
         // Counselors change their own appointments (they see no others); the coordinator any of the service.
         let id = try context.parameters.require("id"), counselor = a.role == .coordinator ? nil : a.userID
-        if let past = try await services.appointments.appointment(id: id, organisation: org, counselor: counselor), past.day < services.today {
-            return try await render(request, context, form: .init(), showing: past.day, alert: Self.pastMessage(past), status: .conflict)
-        }
+        let current = try await services.appointments.appointment(id: id, organisation: org, counselor: counselor)
+        if let current, let refused = try await refusePast(current, request, context) { return refused }
         let outcome = try await services.appointments.setState(id: id, organisation: org, counselor: counselor, state: state, audit: services.audit(a))
         let message: String
         switch outcome {
@@ -159,14 +158,16 @@ struct AppointmentRoutes {
             message = "Der Termin kann nicht bestätigt werden: Am \(other.day.german) ist von \(other.time) bis \(Appointment.clock(other.endMinute)) Uhr bereits ein anderer Termin eingetragen."
         }
         // The week of the appointment, as after a change (QA of 06.12.2026: a second click showed today's week).
-        let day = try await services.appointments.appointment(id: id, organisation: org, counselor: counselor)?.day
-        return try await render(request, context, form: .init(), showing: day, alert: message, status: .conflict)
+        return try await render(request, context, form: .init(), showing: current?.day, alert: message, status: .conflict)
     }
 
     /// An appointment on a past day is a record of what was planned: not confirmed, cancelled or moved afterwards (QA of
-    /// 06.12.2026: last week's appointments offered "verschieben · absagen").
-    static func pastMessage(_ a: Appointment) -> String {
-        "Der Termin am \(a.day.german) um \(a.time) Uhr liegt in der Vergangenheit und wird nicht mehr geändert. Bitte bei Bedarf einen neuen Termin eintragen."
+    /// 06.12.2026: last week's appointments offered "verschieben · absagen"). Its week with the reason, or nil.
+    func refusePast(_ a: Appointment, _ request: Request, _ context: BleibeContext) async throws -> Response? {
+        guard a.day < services.today else { return nil }
+        return try await render(request, context, form: .init(), showing: a.day,
+                                alert: "Der Termin am \(a.day.german) um \(a.time) Uhr liegt in der Vergangenheit und wird nicht mehr geändert. Bitte bei Bedarf einen neuen Termin eintragen.",
+                                status: .conflict)
     }
 
     @Sendable func confirm(_ request: Request, context: BleibeContext) async throws -> Response { try await setState(context, .confirmed, request) }
@@ -178,18 +179,16 @@ struct AppointmentRoutes {
         let (a, org) = try scope(context)
         guard let appt = try await services.appointments.appointment(id: try context.parameters.require("id"), organisation: org,
                                                                      counselor: a.role == .coordinator ? nil : a.userID) else { throw AppError.notFound }
-        var f = AppointmentPages.Form()
-        f.day = appt.day.german; f.time = appt.time; f.duration = String(appt.durationMinutes); f.place = appt.place
-        f.confirmed = appt.state == .confirmed
-        if appt.day < services.today {
-            return try await render(request, context, form: .init(), showing: appt.day, alert: Self.pastMessage(appt), status: .conflict)
-        }
+        if let refused = try await refusePast(appt, request, context) { return refused }
         // A cancelled one is not moved: said at once, without a form that would only be refused (QA of 06.12.2026).
         if appt.state == .cancelled {
             return try await render(request, context, form: .init(), showing: appt.day,
                                     alert: "Der Termin am \(appt.day.german) um \(appt.time) Uhr ist abgesagt und wird nicht verschoben. Bitte einen neuen Termin eintragen.",
                                     status: .conflict)
         }
+        var f = AppointmentPages.Form()
+        f.day = appt.day.german; f.time = appt.time; f.duration = String(appt.durationMinutes); f.place = appt.place
+        f.confirmed = appt.state == .confirmed
         return try await renderMove(context, appt, form: f, actor: a, organisation: org)
     }
 
@@ -210,9 +209,7 @@ struct AppointmentRoutes {
         var f = AppointmentPages.Form()
         f.day = form.trimmed("day"); f.time = form.trimmed("time"); f.duration = form.trimmed("duration"); f.place = form.trimmed("place")
         f.confirmed = form.trimmed("confirmed") == "1"
-        guard appt.day >= services.today else {
-            return try await render(request, context, form: .init(), showing: appt.day, alert: Self.pastMessage(appt), status: .conflict)
-        }
+        if let refused = try await refusePast(appt, request, context) { return refused }
         guard appt.state != .cancelled else {
             f.errors["day"] = "Ein abgesagter Termin wird nicht verschoben. Bitte einen neuen Termin eintragen."
             return try await renderMove(context, appt, form: f, actor: a, organisation: org, status: .conflict)

@@ -159,9 +159,11 @@ extension CaseRoutes {
     }
 
     /// The document checklist of a case and what was recorded (the page and the API show the same).
-    func documents(_ c: CounselingCase, _ client: Client) async throws -> ([ChecklistItem], [RecordedDocument]) {
+    /// `person`: the client's assessment of today, when the caller has it already.
+    func documents(_ c: CounselingCase, _ client: Client, person known: PersonAssessment? = nil) async throws -> ([ChecklistItem], [RecordedDocument]) {
         let recorded = try await services.applications.documents(caseID: c.id, organisation: c.organisationID)
-        let person = try await clientRoutes.assess(client, on: services.today)
+        let person: PersonAssessment
+        if let known { person = known } else { person = try await clientRoutes.assess(client, on: services.today) }
         let checklist = DocumentChecklist.items(pathway: c.pathway, assessment: person.assessments.first { $0.pathway == c.pathway },
                                                 recorded: Dictionary(uniqueKeysWithValues: recorded.map { ($0.kind, ($0.state, $0.receivedOn)) }))
         return (checklist, recorded)

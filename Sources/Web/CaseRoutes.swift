@@ -136,23 +136,17 @@ struct CaseRoutes {
             ?? client.facts.entered.flatMap({ opened < $0 ? "Die Eröffnung der Akte kann nicht vor der Einreise (\($0.german)) liegen." : nil }) {
             return try await refuse(m)
         }
-        // One open case per person: a second one is mostly a form sent twice (QA of 05.12.2026); the open one goes on.
-        if let running = try await services.cases.cases(clientID: client.id, organisation: client.organisationID).first(where: { $0.state != .closed }) {
-            return try await refuse(Self.alreadyOpen(running))
-        }
         guard let source = CounselingCase.ReferralSource(rawValue: form.trimmed("referral_source")) else { throw AppError.badRequest("Bitte den Zugang wählen.") }
         let pathway = PathwayKey(rawValue: form.trimmed("pathway"))
         let c = CounselingCase(id: Credentials.newID(), organisationID: client.organisationID, clientID: client.id, openedOn: opened,
                                referralSource: source, pathway: pathway, counselorID: a.userID)
+        // One open case per person: a second one is mostly a form sent twice (QA of 05.12.2026); the open one goes on.
         switch try await services.cases.open(c, audit: services.audit(a)) {
         case .opened: return Reply.redirect("/cases/\(c.id)")
         case .noClient: throw AppError.notFound
-        case .alreadyOpen(let running): return try await refuse(Self.alreadyOpen(running))
+        case .alreadyOpen(let running):
+            return try await refuse("Für diese Person ist bereits eine Akte offen (eröffnet am \(running.openedOn.german)). Bitte diese weiterführen oder zuerst abschließen.")
         }
-    }
-
-    static func alreadyOpen(_ running: CounselingCase) -> String {
-        "Für diese Person ist bereits eine Akte offen (eröffnet am \(running.openedOn.german)). Bitte diese weiterführen oder zuerst abschließen."
     }
 
     @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -180,7 +174,9 @@ struct CaseRoutes {
         try await services.clients.recordRead(clientID: client.id, entity: "case", audit: services.audit(a))
         let sessions = try await services.cases.sessions(caseID: c.id, organisation: c.organisationID)
         let apps = try await services.applications.applications(caseID: c.id, organisation: c.organisationID)
-        let (checklist, recorded) = try await documents(c, client)
+        // Today's assessment, read once for the checklist and the target's warning.
+        let person = try await clientRoutes.assess(client, on: services.today)
+        let (checklist, recorded) = try await documents(c, client, person: person)
         var files: [DocumentKind: (name: String, size: Int)] = [:]
         for d in recorded { if let f = d.file { files[d.kind] = (f.name, f.size) } }
         // The title names whose file it is (a browser's tabs and history list pages by title).
@@ -195,7 +191,7 @@ struct CaseRoutes {
         // A closed case shows what it holds, without forms (only its state can be changed, to open it again).
         let editable = c.state != .closed
         let work = CaseWorkSections.caseState(frame: frame, counselingCase: c, counselors: counselors.map { ($0.id, $0.name) }, today: services.today, errors: stateErrors, sent: stateSent)
-            + (editable ? try await targetWarning(c, client) : .empty)
+            + (editable ? c.pathway.map { CasePages.targetWarning($0, answers: person.assessments, today: services.today) } ?? .empty : .empty)
             + (editable ? .empty : CasePages.closedNotice + CasePages.appointmentsAhead(try await services.appointments.appointmentsAhead(clientID: client.id, organisation: client.organisationID, from: services.today)))
             + CaseWorkSections.applications(frame: frame, counselingCase: c, applications: apps, today: services.today, errors: applicationErrors,
                                             notice: applicationNotice, sent: applicationSent, editable: editable)
@@ -208,15 +204,6 @@ struct CaseRoutes {
                                          today: services.today, sessionForm: sessionForm, canEdit: { [a = context.actor] s in
                                              a.map { Policy.allows($0, .correctSession(ownerOrganisation: c.organisationID, author: s.counselorID)) } ?? false
                                          }, work: work, sessionNotice: sessionNotice), status: status)
-    }
-
-    /// The warning of an open case whose target pathway the engine excludes today.
-    func targetWarning(_ c: CounselingCase, _ client: Client) async throws -> HTML {
-        guard let target = c.pathway else { return .empty }
-        let today = services.today
-        let applied = try await services.applications.pendingSince(clientID: client.id, organisation: c.organisationID, on: today)
-        let (_, household) = try await clientRoutes.assessHousehold(client, on: today, appliedOn: applied)
-        return CasePages.targetWarning(target, answers: household.person(client.id)?.assessments ?? [], today: today)
     }
 
     /// The session form read and checked against the case: the values as typed (with German errors at their

@@ -164,19 +164,11 @@ struct ClientRoutes {
         // existing person's, it still passed).
         let confirmation = Self.duplicateConfirmation(first: f.firstName, last: f.lastName, born: f.born)
         f.duplicateConfirmation = confirmation
-        if let born = facts.born, form.trimmed("confirm_duplicate") != confirmation {
-            f.duplicates = try await services.clients.sameNameAndBirth(organisation: org, firstName: f.firstName, lastName: f.lastName, born: born)
-            if !f.duplicates.isEmpty {
-                return Reply.html(ClientPages.new(frame: context.frame("Neue Klientin / neuer Klient", current: "clients"), form: f), status: .conflict)
-            }
-        }
+        // Checked with the insert: the same form sent twice at once is one file (QA of 06.12.2026).
         let id = Credentials.newID()
-        let (firstName, lastName) = (f.firstName, f.lastName)
-        // Checked again with the insert: the same form sent twice at once is one file (QA of 06.12.2026).
-        switch try await services.clients.create(organisation: org, given: f.fileNumber, year: services.today.year,
-                                                 refusingDuplicates: form.trimmed("confirm_duplicate") != confirmation, audit: services.audit(a), { [facts] file in
-            Client(id: id, organisationID: org, fileNumber: file, firstName: firstName, lastName: lastName, facts: facts)
-        }) {
+        switch try await services.clients.create(Client(id: id, organisationID: org, fileNumber: f.fileNumber, firstName: f.firstName, lastName: f.lastName, facts: facts),
+                                                 numberedIn: services.today.year, refusingDuplicates: form.trimmed("confirm_duplicate") != confirmation,
+                                                 audit: services.audit(a)) {
         case .created: return Reply.redirect("/clients/\(id)")
         case .fileNumberTaken: f.errors["file_number"] = "Dieses Aktenzeichen ist bereits vergeben."
         case .duplicates(let same): f.duplicates = same

@@ -50,7 +50,14 @@ struct ScreeningRoutes {
     /// the German spreadsheet form the page recommends.
     @Sendable func template(_ request: Request, context: BleibeContext) async throws -> Response {
         _ = try actor(context)
-        let text = PopulationFile.spreadsheetTemplate(on: services.today)
+        // As a German spreadsheet writes it (QA of 06.12.2026: the comma-separated ISO file opened as one column in a
+        // German Excel): `CSVExport`'s dialect, TT.MM.JJJJ and decimal commas.
+        func german(_ v: String) -> String {
+            if let d = Day(iso: v) { return d.german }
+            return v.contains(".") && Double(v) != nil ? v.replacingOccurrences(of: ".", with: ",") : v
+        }
+        let text = CSVExport.bom + CSVExport.line(FlatRecord.columns)
+            + PopulationFile.templateRows(on: services.today).map { row in CSVExport.line(FlatRecord.columns.map { german(row[$0] ?? "") }) }.joined()
         return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"screening-vorlage.csv\""],
                         body: .init(byteBuffer: ByteBuffer(string: text)))
     }

@@ -50,9 +50,8 @@ struct ConcurrentSubmissionTests {
                     group.addTask {
                         var facts = Person(id: ""); facts.born = Day("1991-03-03")
                         let id = Credentials.newID()
-                        switch try await s.clients.create(organisation: "org-a", given: "", year: 2026, refusingDuplicates: true, audit: audit, { [facts] file in
-                            Client(id: id, organisationID: "org-a", fileNumber: file, firstName: "Rana", lastName: "Gleichzeitig", facts: facts)
-                        }) {
+                        switch try await s.clients.create(Client(id: id, organisationID: "org-a", fileNumber: "", firstName: "Rana", lastName: "Gleichzeitig", facts: facts),
+                                                          numberedIn: 2026, refusingDuplicates: true, audit: audit) {
                         case .created: return "created"
                         case .duplicates: return "duplicate"
                         case .fileNumberTaken: return "taken"
@@ -84,9 +83,8 @@ struct ConcurrentSubmissionTests {
                     for i in 0..<12 {
                         group.addTask {
                             let id = Credentials.newID()
-                            let r = try await s.clients.create(organisation: "org-a", given: "", year: 2026, refusingDuplicates: true, audit: audit, { file in
-                                Client(id: id, organisationID: "org-a", fileNumber: file, firstName: "Par", lastName: "Allel\(i)", facts: Person(id: ""))
-                            })
+                            let r = try await s.clients.create(Client(id: id, organisationID: "org-a", fileNumber: "", firstName: "Par", lastName: "Allel\(i)", facts: Person(id: "")),
+                                                               numberedIn: 2026, refusingDuplicates: true, audit: audit)
                             if case .created = r { return true }
                             return false
                         }

@@ -67,9 +67,13 @@ extension Context {
     /// Records the anchor of a route as a minor child. An anchor met only from the person's 18th birthday on is never
     /// met while the route is open: it closes for good then (spec/03-25b.md 3.9; QA of 05.12.2026: "erfüllt ab" a day
     /// the person would be 20, and the route ranked above a remediable one).
-    func recordAsMinorChild(_ st: RouteState, in s: inout Sheet, _ id: String, _ detail: @autoclosure () -> String) {
-        if case .time(let d) = st, let adult = person.born?.birthday(18), d >= adult {
-            s.fail(id, .permanent, "\(detail()): erst ab \(d.german) erfüllbar, der Weg als Kind endet mit dem 18. Geburtstag am \(adult.german)")
+    /// `minor`: whose majority closes the route – the person (routes as a child), or the holder a parent's route rests on
+    /// (§ 25a Abs. 2 route (a): spec/02-25a.md 2.9 counts it permanent; legal review of 06.12.2026).
+    func recordAsMinorChild(_ st: RouteState, in s: inout Sheet, _ id: String, minor: Subject? = nil, _ detail: @autoclosure () -> String) {
+        let minor = minor ?? subject
+        if case .time(let d) = st, let adult = minor.person.born?.birthday(18), d >= adult {
+            let closes = minor === subject ? "der Weg als Kind endet mit dem 18. Geburtstag" : "\(minor.name) wird volljährig"
+            s.fail(id, .permanent, "\(detail()): erst ab \(d.german) erfüllbar, \(closes) am \(adult.german)")
         } else { st.record(&s, id, detail()) }
     }
 

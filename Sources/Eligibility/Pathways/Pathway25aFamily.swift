@@ -20,14 +20,8 @@ extension Context {
             } else {
                 var st = anchorState(child, pathways: [.p25a], holdsBasis: "25a")
                 if minor == nil, case .met = st { st = .unknown(["\(child.id)/born"]) }
-                // The child's § 25a met only from its 18th birthday on: route (a) is closed for good then (spec/02-25a.md
-                // 2.9, `a2_anchor`: "a route closed because the holder … is 18 or older counts as permanent"; legal
-                // review of 06.12.2026: "erfüllt ab" a day the holder is of age).
-                if case .time(let d) = st, let adult = child.person.born?.birthday(18), d >= adult {
-                    s.fail("a2_anchor", .permanent, "Elternteil von \(child.name): erst ab \(d.german) erfüllbar, \(child.name) wird am \(adult.german) volljährig")
-                } else {
-                    st.record(&s, "a2_anchor", "Elternteil von \(child.name)")
-                }
+                // The child's § 25a met only from its 18th birthday on: route (a) is closed for good then.
+                recordAsMinorChild(st, in: &s, "a2_anchor", minor: child, "Elternteil von \(child.name)")
             }
             if s.settled { routes.append(s); continue }
             community(&s, with: child)
