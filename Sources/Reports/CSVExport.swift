@@ -1,12 +1,17 @@
 /// CSV as German spreadsheet programs read it: `;` separated, UTF-8 with byte-order mark, CRLF, quoted where
-/// needed, and formula injection defused (a cell starting with = + - @ or a tab/CR gets a leading apostrophe).
+/// a field holds a separator of any dialect, a quote or a line break, and formula injection defused (a cell
+/// starting with = + - @ or a tab/CR gets a leading apostrophe).
 public enum CSVExport {
     public static let bom = "\u{FEFF}"
 
     public static func field(_ s: String) -> String {
         var v = s
         if let first = v.first, "=+-@\t\r".contains(first), Int(v) == nil { v = "'" + v }
-        if v.contains(";") || v.contains("\"") || v.contains("\n") || v.contains("\r") { v = "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        // Quoted on any common separator, not only on its own: a spreadsheet that splits on `,` or a tab would
+        // otherwise start a cell inside the field, where the apostrophe does not reach (security review of 06.12.2026).
+        if v.utf8.contains(where: { $0 == 59 || $0 == 44 || $0 == 9 || $0 == 34 || $0 == 10 || $0 == 13 }) {
+            v = "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
         return v
     }
 

@@ -419,9 +419,11 @@ public enum CSV {
         return inert(rest) == s ? rest : s
     }
 
-    /// RFC 4180: a field with a comma, a quote or a line break (LF or CR; QA of 06.12.2026: a CR split the row) is quoted.
+    /// RFC 4180: a field with a comma, a quote or a line break (LF or CR; QA of 06.12.2026: a CR split the row) is quoted;
+    /// so is one with a semicolon or a tab, which German spreadsheets split on (security review of 06.12.2026: `a;=1+1`
+    /// became a formula cell there).
     public static func quote(_ s: String) -> String {
-        s.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        s.utf8.contains(where: { $0 == 44 || $0 == 59 || $0 == 9 || $0 == 34 || $0 == 10 || $0 == 13 }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 
     public static func line(_ row: [String: String], columns: [String]) -> String {

@@ -17,6 +17,10 @@ public struct Account: Sendable {
     /// The password was set by the coordination (new account or reset): the user must choose their own first.
     public var mustChangePassword = false
 
+    /// Staff always log in with a second factor; a volunteer who set one up uses it too (security review of
+    /// 06.12.2026: the account page said "eingerichtet", the login never asked for it).
+    public var needsSecondFactor: Bool { user.role.isStaff || totpEnabled }
+
     public var actor: Actor {
         Actor(userID: user.id, organisationID: user.organisationID, organisationKind: organisation.kind, role: user.role)
     }
@@ -285,10 +289,11 @@ public struct AccountStore: Sendable {
         public var id: String, name: String, createdAt: String
     }
 
-    /// The user's tokens that still work (never the secret: only its hash is stored).
-    public func apiTokens(userID: String) async throws -> [APITokenInfo] {
+    /// The user's tokens that still work: not revoked and issued at or after `issuedSince` (a token expires; never the
+    /// secret: only its hash is stored).
+    public func apiTokens(userID: String, issuedSince: String) async throws -> [APITokenInfo] {
         try await db.read { ex in
-            try await ex.query(SQL("SELECT id, name, created_at FROM api_tokens WHERE user_id = ? AND revoked = 0 ORDER BY created_at, id", [userID])).map {
+            try await ex.query(SQL("SELECT id, name, created_at FROM api_tokens WHERE user_id = ? AND revoked = 0 AND created_at >= ? ORDER BY created_at, id", [userID, issuedSince])).map {
                 APITokenInfo(id: try $0.string("id"), name: try $0.string("name"), createdAt: try $0.string("created_at"))
             }
         }
@@ -301,9 +306,11 @@ public struct AccountStore: Sendable {
         }
     }
 
-    public func account(apiToken: String) async throws -> Account? {
+    /// The account a token acts for, if the token is not revoked and was issued at or after `issuedSince` (security
+    /// review of 06.12.2026: a token never expired).
+    public func account(apiToken: String, issuedSince: String) async throws -> Account? {
         try await db.read { ex in
-            guard let r = try await ex.one(SQL("SELECT user_id FROM api_tokens WHERE token_hash = ? AND revoked = 0", [Self.sha256(apiToken)])),
+            guard let r = try await ex.one(SQL("SELECT user_id FROM api_tokens WHERE token_hash = ? AND revoked = 0 AND created_at >= ?", [Self.sha256(apiToken), issuedSince])),
                   let uid = r.text("user_id") else { return nil }
             return try await Self.account(ex, "u.id = ?", uid)
         }

@@ -55,19 +55,19 @@ public enum AuthPages {
         """)
     }
 
-    /// `tokens`: the user's API tokens that still work (id, name, created at).
-    public static func account(frame: PageFrame, totpEnabled: Bool, tokens: [(id: String, name: String, createdAt: String)] = [],
+    /// `tokens`: the user's API tokens that still work (id, name, created at, expires at); `tokenDays`: how long a new one works.
+    public static func account(frame: PageFrame, totpEnabled: Bool, tokens: [(id: String, name: String, createdAt: String, expiresAt: String)] = [],
                                newToken: String? = nil, passwordErrors: [String: String] = [:], passwordChanged: Bool = false,
-                               tokensRevoked: Int = 0, revokeTokensTicked: Bool = true, tokenError: String? = nil, calendarFeed: Bool = false,
+                               tokensRevoked: Int = 0, revokeTokensTicked: Bool = true, tokenError: String? = nil, tokenDays: Int = 90, calendarFeed: Bool = false,
                                mustChangePassword: Bool = false) -> HTML {
         let tokenRows = tokens.map { t in
             """
-            <tr><td>\(t.name)</td><td>\(GermanTime.format(t.createdAt))</td>
+            <tr><td>\(t.name)</td><td>\(GermanTime.format(t.createdAt))</td><td>\(GermanTime.format(t.expiresAt))</td>
             <td><form method="post" action="/account/tokens/\(t.id)/revoke" class="inline">\(Layout.csrf(frame.csrf))<button type="submit" class="link">widerrufen</button></form></td></tr>
             """ as HTML
         }
         let tokenTable: HTML = tokens.isEmpty ? "<p>Keine gültigen Tokens.</p>" : """
-            <table><caption class="visually-hidden">API-Tokens</caption><thead><tr><th scope="col">Bezeichnung</th><th scope="col">Erzeugt</th><th scope="col"><span class="visually-hidden">Aktion</span></th></tr></thead>
+            <table><caption class="visually-hidden">API-Tokens</caption><thead><tr><th scope="col">Bezeichnung</th><th scope="col">Erzeugt</th><th scope="col">Gültig bis</th><th scope="col"><span class="visually-hidden">Aktion</span></th></tr></thead>
             <tbody>\(tokenRows)</tbody></table>
             """
         func field(_ name: String, _ label: String) -> HTML {
@@ -80,7 +80,7 @@ public enum AuthPages {
         let tokenSection: HTML = mustChangePassword ? .empty : """
             <h2 id="tokens">API-Zugang</h2>
             \(newToken.map { "<p>Neues Token (wird nur jetzt angezeigt):</p><p class=\"codes\">\($0)</p>" as HTML } ?? .empty)
-            <p class="hint">Ein Token handelt mit Ihren Rechten. Widerrufen Sie es, sobald es nicht mehr gebraucht wird oder in falsche Hände geraten sein könnte.</p>
+            <p class="hint">Ein Token handelt mit Ihren Rechten. Es gilt \(tokenDays) Tage; widerrufen Sie es früher, sobald es nicht mehr gebraucht wird oder in falsche Hände geraten sein könnte.</p>
             \(tokenTable)
             <form method="post" action="/account/tokens">
             \(Layout.csrf(frame.csrf))

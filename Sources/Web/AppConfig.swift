@@ -35,6 +35,8 @@ public struct AppConfig: Sendable {
     public var idleTimeout: TimeInterval = 30 * 60
     /// A session ends this many seconds after the login however active it is (a stolen cookie does not live forever).
     public var sessionLifetime: TimeInterval = 12 * 3600
+    /// An API token stops working this many seconds after it was made (`BLEIBE_API_TOKEN_DAYS`, 1 to 365 days).
+    public var apiTokenLifetime: TimeInterval = 90 * 86400
     /// bcrypt cost; at least 12 outside tests.
     public var bcryptCost: UInt8 = 12
     /// Failed logins (per account and per address) within `throttleWindow` before logins are refused.
@@ -64,6 +66,7 @@ public struct AppConfig: Sendable {
         if env["BLEIBE_SECURE_COOKIES"] == "1" || env["BLEIBE_PUBLIC_URL"]?.hasPrefix("https://") == true { c.secureCookies = true }
         if let t = env["BLEIBE_IDLE_TIMEOUT"].flatMap(TimeInterval.init) { c.idleTimeout = t }
         if env["BLEIBE_TRUSTED_PROXY"] == "1" { c.trustProxy = true }
+        if let d = env["BLEIBE_API_TOKEN_DAYS"].flatMap(Int.init), (1...365).contains(d) { c.apiTokenLifetime = TimeInterval(d) * 86400 }
         return c
     }
 }

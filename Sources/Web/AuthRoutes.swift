@@ -73,10 +73,10 @@ struct AuthRoutes {
         try await services.accounts.clearFailedLogins(key: emailKey)
         for id in attempts { try await services.accounts.forgetAttempt(id) }
         let token = Credentials.randomToken()
-        let staff = account.user.role.isStaff
+        let second = account.needsSecondFactor
         try await services.accounts.createSession(token: token, userID: account.user.id, csrf: Credentials.randomToken(),
-                                                  secondFactorDone: !staff, now: services.timestamp(now))
-        var r = Reply.redirect(staff ? (account.totpEnabled ? "/login/totp" : "/account/totp") : "/")
+                                                  secondFactorDone: !second, now: services.timestamp(now))
+        var r = Reply.redirect(second ? (account.totpEnabled ? "/login/totp" : "/account/totp") : "/")
         r.setCookie(cookie(AuthenticationMiddleware.cookieName, token))
         r.setCookie(cookie(Self.loginCSRFCookie, "", maxAge: 0))
         return r
@@ -186,11 +186,14 @@ struct AuthRoutes {
     func accountReply(_ context: BleibeContext, _ account: Account, newToken: String? = nil, passwordErrors: [String: String] = [:],
                       passwordChanged: Bool = false, tokensRevoked: Int = 0, revokeTokensTicked: Bool = true, tokenError: String? = nil,
                       status: HTTPResponse.Status = .ok) async throws -> Response {
-        let tokens = try await services.accounts.apiTokens(userID: account.user.id).map { (id: $0.id, name: $0.name, createdAt: $0.createdAt) }
+        let lifetime = services.config.apiTokenLifetime
+        let tokens = try await services.accounts.apiTokens(userID: account.user.id, issuedSince: services.timestamp(services.now().addingTimeInterval(-lifetime))).map {
+            (id: $0.id, name: $0.name, createdAt: $0.createdAt, expiresAt: Timestamp.date($0.createdAt).map { services.timestamp($0.addingTimeInterval(lifetime)) } ?? "")
+        }
         return Reply.html(AuthPages.account(frame: context.frame("Konto", current: "account"), totpEnabled: account.totpEnabled, tokens: tokens,
                                             newToken: newToken, passwordErrors: passwordErrors, passwordChanged: passwordChanged,
                                             tokensRevoked: tokensRevoked, revokeTokensTicked: revokeTokensTicked, tokenError: tokenError,
-                                            calendarFeed: try await services.appointments.hasCalendarToken(userID: account.user.id),
+                                            tokenDays: Int(lifetime / 86400), calendarFeed: try await services.appointments.hasCalendarToken(userID: account.user.id),
                                             mustChangePassword: account.mustChangePassword), status: status)
     }
 

@@ -54,7 +54,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
         let path = request.uri.path
         if path == "/api/v1" || path.hasPrefix("/api/v1/"), let auth = request.headers[.authorization], auth.prefix(7).lowercased() == "bearer " {
             let token = String(auth.dropFirst(7)).trimmingCharacters(in: .whitespaces)
-            guard let account = try await services.accounts.account(apiToken: token), account.user.active else {
+            let issuedSince = services.timestamp(services.now().addingTimeInterval(-services.config.apiTokenLifetime))
+            guard let account = try await services.accounts.account(apiToken: token, issuedSince: issuedSince), account.user.active else {
                 throw AppError.unauthenticated
             }
             context.account = account
@@ -75,7 +76,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
                     try await services.accounts.deleteSession(token: token)
                 } else if account.user.active {
                     context.session = (token, record)
-                    if record.secondFactorDone || !account.user.role.isStaff {
+                    if record.secondFactorDone || !account.needsSecondFactor {
                         context.account = account
                         // A password the coordination set is replaced before anything else is opened.
                         if account.mustChangePassword, !Self.openBeforePasswordChange.contains(request.uri.path), !request.uri.path.hasPrefix("/static/") {

@@ -30,6 +30,20 @@ extension BleibeContext {
         if trustProxy, let forwarded = request.headers[.init("X-Forwarded-For")!]?.split(separator: ",").last {
             address = forwarded.trimmingCharacters(in: .whitespaces)
         }
-        return AccountStore.sha256("sender:" + address)
+        return AccountStore.sha256("sender:" + Self.network(address))
+    }
+
+    /// The sender as counted: an IPv4 address as it is, an IPv6 address by its /64 network, which one subscriber
+    /// holds whole (security review of 06.12.2026: each of its addresses counted as a sender of its own).
+    static func network(_ address: String) -> String {
+        let address = address.split(separator: "%").first.map(String.init) ?? address   // no zone id
+        guard address.contains(":"), !address.contains(".") else { return address }
+        let halves = address.lowercased().components(separatedBy: "::")
+        guard halves.count <= 2 else { return address }
+        let head = halves[0].split(separator: ":").map(String.init)
+        let tail = halves.count == 2 ? halves[1].split(separator: ":").map(String.init) : []
+        let groups = head + Array(repeating: "0", count: max(0, 8 - head.count - tail.count)) + tail
+        guard groups.count == 8 else { return address }
+        return groups.prefix(4).map { g in String(g.drop { $0 == "0" }).isEmpty ? "0" : String(g.drop { $0 == "0" }) }.joined(separator: ":") + "::/64"
     }
 }

@@ -68,6 +68,19 @@ struct JSONReaderTests {
         for text in ["{\"a\":1,}", "[1,]"] { #expect(throws: JSONReader.Failure.self) { try JSONReader.read(text) } }
     }
 
+    /// A repeated key is found in a large object as in a small one, early and late (the large object's keys are hashed).
+    @Test func findsARepeatedKeyInALargeObject() throws {
+        let keys = (0..<50_000).map { "\"k\($0)\":\($0)" }
+        guard case .mapping(let pairs) = try JSONReader.read("{" + keys.joined(separator: ",") + "}").kind else {
+            Issue.record("not a mapping"); return
+        }
+        #expect(pairs.count == 50_000)
+        for repeated in ["\"k3\":0", "\"k49999\":0"] {
+            #expect(throws: JSONReader.Failure.self) { try JSONReader.read("{" + (keys + [repeated]).joined(separator: ",") + "}") }
+        }
+        #expect(throws: JSONReader.Failure.self) { try JSONReader.read("{\"a\":1,\"b\":2,\"a\":3}") }
+    }
+
     /// Generated households as JSON Lines read the same through our reader and through Foundation's.
     @Test func generatedHouseholdsReadAlike() throws {
         var gen = PopulationGenerator(seed: 21, on: Day("2026-11-22"))

@@ -14,6 +14,8 @@ struct ScreeningTests {
     @Test func aFieldWithALineBreakOfEitherKindIsQuoted() {
         #expect(CSV.quote("a\rb") == "\"a\rb\"" && CSV.quote("a\nb") == "\"a\nb\"" && CSV.quote("a\"b") == "\"a\"\"b\"")
         #expect(CSV.quote("ab") == "ab")
+        // German spreadsheets split on semicolons, others on tabs: `a;=1+1` must stay one cell there too.
+        #expect(CSV.quote("a;=1+1;") == "\"a;=1+1;\"" && CSV.quote("a\t=1") == "\"a\t=1\"")
     }
 
     @Test("case file through screen", arguments: cases)

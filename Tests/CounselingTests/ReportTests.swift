@@ -186,6 +186,8 @@ struct ReportTests {
         #expect(CSVExport.field("-5") == "-5")   // a number stays a number
         #expect(CSVExport.field("@SUM(A1)") == "'@SUM(A1)")
         #expect(CSVExport.field("a;b") == "\"a;b\"")
+        // A separator of another dialect is quoted too: no cell can begin inside the field (`x,=1+1` split on commas).
+        #expect(CSVExport.field("x,=1+1,") == "\"x,=1+1,\"" && CSVExport.field("y\t=2+2") == "\"y\t=2+2\"")
         // A one-column table has no row sums (each would repeat its cell), as on the page.
         let csv = CSVExport.tables([CountTable(title: "T", column: "n", pairs: [("x", 7)])])
         #expect(csv.hasPrefix("\u{FEFF}T\r\n;n\r\nx;7\r\nSumme;7\r\n"))

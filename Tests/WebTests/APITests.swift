@@ -148,6 +148,30 @@ struct APITests {
         }
     }
 
+    /// A token expires (security review of 06.12.2026: tokens worked until revoked): it works on its 90th day, not after,
+    /// and the account page says until when.
+    @Test(arguments: TestDatabase.available)
+    func aTokenExpiresAfterItsLifetime(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            let t = try await token(b, f)
+            let page = try await b.request(.get, "/account")
+            #expect(page.body.contains("Gültig bis") && page.body.contains("Es gilt 90 Tage"))
+            let api = Browser(client: b.client, clock: f.clock)
+            let auth: HTTPFields = [.authorization: "Bearer \(t)"]
+            f.clock.advance(90 * 86400 - 60)
+            #expect(try await api.request(.get, "/api/v1/clients", headers: auth).status == .ok)
+            f.clock.advance(120)
+            let expired = try await api.request(.get, "/api/v1/clients", headers: auth)
+            #expect(expired.status == .unauthorized && expired.headers[.contentType] == "application/problem+json")
+            // A new login no longer lists it.
+            let again = Browser(client: b.client, clock: f.clock)
+            _ = try await again.logIn(f.login(.counselor))
+            #expect(try await again.request(.get, "/account").body.contains("Keine gültigen Tokens."))
+        }
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func tokensAreListedAndRevokedByTheirOwnerAndEndWithTheAccount(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in

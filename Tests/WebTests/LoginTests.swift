@@ -402,4 +402,33 @@ struct LoginTests {
         #expect(TOTP.code(secret: secret, step: 1) == "287082")
         #expect(TOTP.base32Decode(secret) == Array("12345678901234567890".utf8))
     }
+
+    /// A volunteer needs no second factor, but one who set it up is asked for it at every login (security review of
+    /// 06.12.2026: the account page said "eingerichtet", the login went straight in).
+    @Test(arguments: TestDatabase.available)
+    func aVolunteerWhoEnrolledTOTPIsAskedForIt(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            let volunteer = f.login(.volunteer)
+            #expect(volunteer.totpSecret == nil)
+            try await b.logIn(volunteer)
+            let enrol = try await b.request(.get, "/account/totp")
+            #expect(enrol.status == .ok)
+            let id = try #require(try await f.services.accounts.account(email: volunteer.email)?.user.id)
+            let secret = try #require(try await f.services.accounts.account(userID: id)?.totpSecret)
+            f.clock.advance(31)
+            let code = try #require(TOTP.code(secret: secret, step: TOTP.step(at: f.clock.now())))
+            #expect(try await b.request(.post, "/account/totp", form: ["csrf": b.csrf(enrol) ?? "", "code": code]).status == .ok)
+
+            let again = Browser(client: b.client, clock: f.clock)
+            let page = try await again.request(.get, "/login")
+            let r = try await again.request(.post, "/login", form: ["email": volunteer.email, "password": Fixture.password, "csrf": again.csrf(page) ?? ""])
+            #expect(r.status == .seeOther && r.headers[.location] == "/login/totp")
+            // Nothing opens before the code.
+            #expect(try await again.request(.get, "/knowledge").status != .ok)
+            try await again.logIn(Fixture.Login(email: volunteer.email, role: .volunteer, organisation: volunteer.organisation, totpSecret: secret))
+            #expect(try await again.request(.get, "/knowledge").status == .ok)
+        }
+        }
+    }
 }

@@ -7,6 +7,16 @@ import Testing
 
 @Suite("The public online appointment request")
 struct PublicRequestTests {
+    /// An IPv6 sender counts by its /64 network (every spelling of one network is one sender); IPv4 as it is.
+    @Test func senderNetworks() {
+        #expect(BleibeContext.network("2001:db8:a:b:1:2:3:4") == "2001:db8:a:b::/64")
+        #expect(BleibeContext.network("2001:0DB8:000a:b::ffff") == "2001:db8:a:b::/64")
+        #expect(BleibeContext.network("2001:db8::1") == "2001:db8:0:0::/64")
+        #expect(BleibeContext.network("fe80::1%eth0") == "fe80:0:0:0::/64")
+        #expect(BleibeContext.network("::1") == "0:0:0:0::/64")
+        #expect(BleibeContext.network("192.0.2.7") == "192.0.2.7" && BleibeContext.network("::ffff:192.0.2.7") == "::ffff:192.0.2.7")
+    }
+
     /// A post beyond the size limit to a client-facing form answers in the visitor's language (QA of 06.12.2026: the
     /// staff's German error page); a staff form keeps the German page.
     @Test(arguments: TestDatabase.available)
