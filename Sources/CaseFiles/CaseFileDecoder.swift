@@ -13,7 +13,9 @@ public enum CaseFileDecoder {
     }
 
     /// Decodes one case file. `file` names the source in errors; its base name must equal `id`.
-    public static func decode(_ text: String, file: String, requireExpectations: Bool = true) throws -> CaseFile {
+    /// `on`: a decision date other than the file's; the file is then checked against it (nothing in it may lie after
+    /// the day it is judged on: legal review of 06.12.2026, `check --on` answered from later facts).
+    public static func decode(_ text: String, file: String, requireExpectations: Bool = true, on: Day? = nil) throws -> CaseFile {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text, .basic) else {
@@ -25,7 +27,9 @@ public enum CaseFileDecoder {
         } catch let e as YamlError {
             throw CaseFileError(file: file, path: "", line: yamlLine(e), message: "not valid YAML: \(yamlProblem(e))")
         }
-        return try CaseDecoding(file: file, requireExpectations: requireExpectations).decodeCase(YAMLValue(node: root, path: "", file: file))
+        var d = CaseDecoding(file: file, requireExpectations: requireExpectations)
+        d.on = on
+        return try d.decodeCase(YAMLValue(node: root, path: "", file: file))
     }
 
     static func yamlLine(_ e: YamlError) -> Int? {
@@ -94,6 +98,10 @@ public enum CaseFileDecoder {
 struct CaseDecoding {
     let file: String
     let requireExpectations: Bool
+    /// The decision date that replaces the file's `on`, when one is given.
+    var on: Day? = nil
+
+    init(file: String, requireExpectations: Bool) { self.file = file; self.requireExpectations = requireExpectations }
 
     static let topKeys = ["id", "title", "source", "on", "applied_on", "person", "persons", "relations", "household", "expect", "notes"]
 
@@ -107,7 +115,8 @@ struct CaseDecoding {
         } else if let v = f["id"] { id = try v.string() }
         let title = requireExpectations ? try f.required("title").string() : (try f.optional("title") { try $0.string() } ?? "")
         let source = requireExpectations ? try f.required("source").string() : (try f.optional("source") { try $0.string() } ?? "")
-        let on = try f.required("on").day()
+        let written = try f.required("on").day()
+        let on = self.on ?? written
         let appliedOn = try f.optional("applied_on") { try $0.day() }
         if let a = appliedOn, a > on { throw f["applied_on"]!.error("must not be after on (\(on.iso))") }
 

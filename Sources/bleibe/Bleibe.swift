@@ -75,18 +75,17 @@ struct Check: ParsableCommand {
     var json = false
 
     func run() throws {
-        let c: CaseFile
-        do { c = try CaseFileDecoder.decode(String(contentsOfFile: file, encoding: .utf8), file: file, requireExpectations: false) } catch {
-            printError("error: \(error)"); throw Exit.badInput
-        }
-        var day = c.on
+        var day: Day? = nil
         if let text = on {
             guard let d = Day(iso: text) else { printError("error: --on: expected a date YYYY-MM-DD, found '\(text)'"); throw Exit.badInput }
             day = d
         }
-        var applied = c.appliedOn
-        if let a = applied, a > day { applied = nil }
-        let result = Engine().assess(c.household, on: day, appliedOn: applied)
+        let c: CaseFile
+        // With --on the file is checked against that day: a fact after it (a period's end, an application) is refused.
+        do { c = try CaseFileDecoder.decode(String(contentsOfFile: file, encoding: .utf8), file: file, requireExpectations: false, on: day) } catch {
+            printError("error: \(error)\(day == nil ? "" : " (with --on \(day!.iso))")"); throw Exit.badInput
+        }
+        let result = Engine().assess(c.household, on: c.on, appliedOn: c.appliedOn)
         if json {
             print(try AssessmentDocument(result, caseID: c.id).json())
         } else {

@@ -173,13 +173,32 @@ extension Context {
         s.conditions.append(worst)
     }
 
-    /// Nr. 3: 12 (earlier: 18) months of insured employment of at least 20 (35) hours a week, continuous (K5).
+    /// Nr. 3: 12 (earlier: 18) months of insured employment of at least 20 (35) hours a week, continuous (K5). The
+    /// earlier version asks 20 hours of a single parent, a parent of a minor child in the household without a spouse.
     private func employment60d(_ s: inout Sheet, _ r: Law.Rules60d) {
+        guard let reduced = r.singleParentHours, spouses.isEmpty else { employment60d(&s, r, hours: r.weeklyHours); return }
+        switch hasMinorChildInHousehold() {
+        case true?: employment60d(&s, r, hours: reduced)
+        case false?: employment60d(&s, r, hours: r.weeklyHours)
+        case nil:
+            // Whether the person is a single parent is not known: a condition is decided only where both hours give
+            // the same answer (legal review of 06.12.2026: an unknown household was read as the child living there).
+            var single = sheet(s.consequence), not = sheet(s.consequence)
+            employment60d(&single, r, hours: reduced)
+            employment60d(&not, r, hours: r.weeklyHours)
+            let open = minorChildInHouseholdOpen()
+            let paired = single.conditions.map(\.id) == not.conditions.map(\.id)
+            for (i, c) in not.conditions.enumerated() {
+                let same = paired && single.conditions[i].state == c.state && single.conditions[i].metFrom == c.metFrom
+                if same { s.add(c) } else { s.unknown(c.id, open) }
+            }
+        }
+    }
+
+    private func employment60d(_ s: inout Sheet, _ r: Law.Rules60d, hours: Double) {
         guard let jobs = person.employment else {
             s.unknown("60d_employment_months_min", ["employment"]); return
         }
-        var hours = r.weeklyHours
-        if let reduced = r.singleParentHours, spouses.isEmpty, !householdChildren.isEmpty { hours = reduced }
         func qualifies(_ e: EmploymentPeriod) -> Bool? { allOf(e.insured, e.hours.map { $0 >= hours }) }
         // Every job held on the application day, in any order of the list (QA of 06.12.2026: a minijob listed after
         // the full-time job was taken as "the" employment).
@@ -250,7 +269,12 @@ extension Context {
                 while let prev = periods.last(where: { $0.covers(start.adding(days: -1)) }), ownShareCovered(prev) == true {
                     start = prev.from
                 }
-                s.fail("60d_lu_last_12_months", .time, metFrom: start.adding(months: 12))
+                // The first application day whose window (from R_app − 12 months) begins within the run: a run from
+                // 29.02. is not reached by 28.02. of the next year, whose window begins on 28.02. (legal review of
+                // 06.12.2026: start + 12 months gave that day, and the search then skipped to a later law change).
+                var due = start.adding(months: 12)
+                while due.adding(months: -12) < start { due = due.adding(days: 1) }
+                s.fail("60d_lu_last_12_months", .time, metFrom: due)
             } else { s.fail("60d_lu_last_12_months", .remediable) }
         }
         let current = subject.livelihood(on: decision).flatMap(ownShareCovered)

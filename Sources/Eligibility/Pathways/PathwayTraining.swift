@@ -42,22 +42,78 @@ extension Context {
     }
 
     /// The conditions common to § 60c and § 16g. Returns whether the identity discretion was used.
+    /// Without a training (none, or not given) the conditions that need none are still judged: a work ban or another
+    /// bar decides whatever training is found (SPEC.md § 4: every failing condition is listed; legal review of
+    /// 06.12.2026: a person barred for good under § 60a Abs. 6 was told to find a training place).
     @discardableResult
     func trainingConditions(_ s: inout Sheet, ids: TrainingIDs) -> Bool {
-        guard person.training != nil else {
+        let t = currentTraining
+        // Route (a) needs a training begun during the asylum procedure: impossible without one, unknown when not given.
+        var routeA: Bool? = person.training == nil ? nil : false
+        if person.training == nil {
             s.unknown(ids.trainingType, ["training"])
-            return false
-        }
-        guard let t = currentTraining else {
+        } else if let t {
+            switch t.kind {
+            case .qualified: s.met(ids.trainingType)
+            case .helper: s.require(ids.trainingType, t.followOnPlaceConfirmed, fact: "training.follow_on_place_confirmed", .remediable)
+            }
+            routeA = trainingRoute(&s, t, ids: ids)
+        } else {
             s.fail(ids.trainingType, .remediable, "kein laufender oder geplanter Ausbildungsvertrag")
-            return false
         }
-        switch t.kind {
-        case .qualified: s.met(ids.trainingType)
-        case .helper: s.require(ids.trainingType, t.followOnPlaceConfirmed, fact: "training.follow_on_place_confirmed", .remediable)
+        workBan(&s, ids.no60a6, on: application == decision ? [decision] : [application, decision])
+
+        // Identity deadline (§ 60c Abs. 2 Nr. 3); fallback Abs. 7 (§ 16g Abs. 6).
+        var discretion = false
+        if let entered = person.entered {
+            let deadline: Day
+            if entered <= Day("2016-12-31") { deadline = application }
+            else if entered <= Day("2019-12-31") { deadline = min(application, Day("2020-06-30")) }
+            else { deadline = entered.adding(months: 6) }
+            discretion = identityDeadline(&s, id: ids.identityDeadline, fallback: ids.identityDiscretion, deadline: deadline)
+        } else { s.unknown(ids.identityDeadline, ["entered"]) }
+
+        // § 19d Abs. 1 Nr. 6, 7 and no expulsion order.
+        var sub = sheet(.anspruch)
+        crime50_90(&sub, "x")
+        let crime = sub.conditions[0]
+        let bars = person.bars
+        let clean = allOf(bars?.extremism.map { !$0 }, bars?.expulsionOrder.map { !$0 })
+        if clean == false || crime.state.isFailing { s.fail(ids.no19d67, .remediable, crime.detail) }
+        else if clean == nil || crime.state == .unknown {
+            s.unknown(ids.no19d67, (clean == nil ? ["bars"] : []) + crime.open)
+        } else { s.met(ids.no19d67) }
+
+        switch routeA {
+        case true?: s.notApplicable(ids.noImminentRemoval)
+        case false?: s.require(ids.noImminentRemoval, person.removalMeasures.map { $0.isEmpty }, fact: "removal_measures", .remediable)
+        case nil:
+            // Removal measures bar route (b) only: with the training not given, they leave the route open.
+            let none = person.removalMeasures.map { $0.isEmpty }
+            if none == true { s.met(ids.noImminentRemoval) } else { s.unknown(ids.noImminentRemoval, none == nil ? ["removal_measures"] : ["training"]) }
         }
 
-        // Route (a): started during the asylum procedure and continued after the rejection; (b) Duldung on R_app.
+        // Timing: applied at most 7 months, granted (route b) at most 6 months before the start; contract registered.
+        guard let t else { return discretion }
+        let earliestApplication = t.from.adding(months: -7)
+        let earliestGrant = routeA == true ? Day.distantPast : t.from.adding(months: -6)
+        let registeredOn: Day
+        switch t.registeredOn {
+        case .never: s.fail(ids.timing, .remediable, "Ausbildungsvertrag noch nicht eingetragen"); return discretion
+        case .unknown: s.unknown(ids.timing, ["training.registered_on"]); return discretion
+        case .on(let d): registeredOn = d
+        }
+        if application >= earliestApplication && decision >= earliestGrant && registeredOn <= application {
+            s.met(ids.timing)
+        } else {
+            s.fail(ids.timing, .time, metFrom: max(earliestApplication, earliestGrant, registeredOn))
+        }
+        return discretion
+    }
+
+    /// Route (a): started during the asylum procedure and continued after the rejection; (b) Duldung on R_app, held
+    /// for 3 months. Returns whether route (a) holds.
+    private func trainingRoute(_ s: inout Sheet, _ t: Training, ids: TrainingIDs) -> Bool {
         let startedAsAsylumSeeker: Bool? = {
             guard case .known(let st) = subject.status(on: t.from) else { return subject.status(on: t.from).period == nil && timeline.isKnown ? false : nil }
             guard st.kind == .gestattung else { return false }
@@ -84,48 +140,7 @@ extension Context {
             let v = StatusColumn.duldung60c60d.verdict(timeline, reference: application, length: .months(3))
             chainCondition(&s, ids.duldungMonthsMin, v, timeAllowed: holdsIssuedDuldung(on: decision) == true || isGeduldet(on: decision, includeDuldungsfiktion: false) == true)
         }
-        workBan(&s, ids.no60a6, on: application == decision ? [decision] : [application, decision])
-
-        // Identity deadline (§ 60c Abs. 2 Nr. 3); fallback Abs. 7 (§ 16g Abs. 6).
-        var discretion = false
-        if let entered = person.entered {
-            let deadline: Day
-            if entered <= Day("2016-12-31") { deadline = application }
-            else if entered <= Day("2019-12-31") { deadline = min(application, Day("2020-06-30")) }
-            else { deadline = entered.adding(months: 6) }
-            discretion = identityDeadline(&s, id: ids.identityDeadline, fallback: ids.identityDiscretion, deadline: deadline)
-        } else { s.unknown(ids.identityDeadline, ["entered"]) }
-
-        // § 19d Abs. 1 Nr. 6, 7 and no expulsion order.
-        var sub = sheet(.anspruch)
-        crime50_90(&sub, "x")
-        let crime = sub.conditions[0]
-        let bars = person.bars
-        let clean = allOf(bars?.extremism.map { !$0 }, bars?.expulsionOrder.map { !$0 })
-        if clean == false || crime.state.isFailing { s.fail(ids.no19d67, .remediable, crime.detail) }
-        else if clean == nil || crime.state == .unknown {
-            s.unknown(ids.no19d67, (clean == nil ? ["bars"] : []) + crime.open)
-        } else { s.met(ids.no19d67) }
-
-        if routeA { s.notApplicable(ids.noImminentRemoval) } else {
-            s.require(ids.noImminentRemoval, person.removalMeasures.map { $0.isEmpty }, fact: "removal_measures", .remediable)
-        }
-
-        // Timing: applied at most 7 months, granted (route b) at most 6 months before the start; contract registered.
-        let earliestApplication = t.from.adding(months: -7)
-        let earliestGrant = routeA ? Day.distantPast : t.from.adding(months: -6)
-        let registeredOn: Day
-        switch t.registeredOn {
-        case .never: s.fail(ids.timing, .remediable, "Ausbildungsvertrag noch nicht eingetragen"); return discretion
-        case .unknown: s.unknown(ids.timing, ["training.registered_on"]); return discretion
-        case .on(let d): registeredOn = d
-        }
-        if application >= earliestApplication && decision >= earliestGrant && registeredOn <= application {
-            s.met(ids.timing)
-        } else {
-            s.fail(ids.timing, .time, metFrom: max(earliestApplication, earliestGrant, registeredOn))
-        }
-        return discretion
+        return routeA
     }
 
     /// An identity deadline with a deemed-met clause and a discretionary fallback; returns whether it was used.
