@@ -56,7 +56,7 @@ let package = Package(
         ]),
         .executableTarget(name: "bleibe-bench", dependencies: ["Eligibility", "CaseFiles", "Screening", "Views", "Counseling"]),
         .testTarget(name: "EligibilityTests", dependencies: ["Eligibility"]),
-        .testTarget(name: "CaseFilesTests", dependencies: ["CaseFiles", "Eligibility", "Screening", "bleibe", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "CaseFilesTests", dependencies: ["CaseFiles", "Counseling", "Eligibility", "Screening", "bleibe", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "CounselingTests", dependencies: ["Counseling", "Eligibility", "Demo", "Reports"]),
         .testTarget(name: "WebTests", dependencies: [
             "Web", "Storage", "Counseling", "Eligibility", "Views", "Demo", "Reports", "Screening",

@@ -11,11 +11,13 @@ public struct Deadline: Sendable, Hashable {
         case pathwayReachable = "pathway_reachable"
         /// The § 104c privileges in §§ 25a, 25b end (30.6.2027): apply before.
         case car104cPrivilegesEnd = "car_104c_privileges_end"
+        /// A route a minor has as a child (§ 25b Abs. 4, § 25a Abs. 2) ends with the 18th birthday.
+        case childRouteEnds = "child_route_ends"
         /// Set by hand by a counselor.
         case manual
 
         /// A hard limit: the reminder must not move past it, so a weekend or holiday moves it earlier.
-        public var isHardLimit: Bool { self == .lastDay25a || self == .car104cPrivilegesEnd || self == .statusEnds }
+        public var isHardLimit: Bool { self == .lastDay25a || self == .car104cPrivilegesEnd || self == .statusEnds || self == .childRouteEnds }
     }
 
     public var kind: Kind
@@ -77,6 +79,14 @@ public enum DeadlineRules {
             let last = born.birthday(27).adding(days: -1)
             // Reminded eight weeks ahead: the application needs its papers (QA of 05.12.2026: on the last day itself).
             add(.lastDay25a, date: last, reminder: last.adding(days: -56), "Letzter Tag für einen Antrag nach § 25a: \(last.german) (Tag vor dem 27. Geburtstag)", "§ 25a Abs. 1 S. 1 Nr. 3 AufenthG", .p25a)
+        }
+        // A route as a child ends with the 18th birthday, and the decision must come before it: reminded twelve weeks
+        // ahead (QA of 06.12.2026: the plan said "jetzt" with no end, a day after the birthday it was excluded).
+        for a in person.assessments where a.outcome == .met || a.outcome == .reachable {
+            guard let last = Plan.childRouteEnds(a.pathway, person: p, on: today), (a.from ?? today) <= last else { continue }
+            add(.childRouteEnds, date: last, reminder: max(today, last.adding(days: -84)),
+                "\(a.pathway.title) als Kind nur bis \(last.german) (Tag vor dem 18. Geburtstag): Antrag jetzt stellen, die Entscheidung muss vorher ergehen",
+                a.pathway.title, a.pathway)
         }
         // A pathway becomes reachable.
         for a in person.assessments where a.outcome == .reachable {

@@ -89,12 +89,16 @@ public struct ChecklistItem: Sendable, Hashable {
 }
 
 public enum DocumentChecklist {
+    /// Conditions the authority wants proven even when the counselor recorded them as met: the children's actual
+    /// school attendance (QA of 06.12.2026: the certificates left the § 25b list once the school was recorded).
+    static let provenByDocument: Set<String> = ["b_children_school_attendance"]
+
     /// The checklist for a case pursuing `pathway` (nil: none chosen yet), from the engine's answer and what the
     /// counselor recorded. A recorded document stays on the list even when nothing calls for it any more.
     public static func items(pathway: PathwayKey?, assessment: Assessment?, recorded: [DocumentKind: (ChecklistItem.State, Day?)]) -> [ChecklistItem] {
         var reasons: [DocumentKind: String] = [:]
         if let p = pathway { for k in DocumentKind.baseline(p) { reasons[k] = "für \(p.title) stets nötig" } }
-        for c in assessment?.conditions ?? [] where c.state.isFailing || c.state == .unknown {
+        for c in assessment?.conditions ?? [] where c.state.isFailing || c.state == .unknown || c.state == .met && Self.provenByDocument.contains(c.id) {
             if let k = DocumentKind.forCondition(c.id), reasons[k] == nil { reasons[k] = "\(c.requirement) (\(c.citation))" }
         }
         for k in recorded.keys where reasons[k] == nil { reasons[k] = "erfasst" }

@@ -7,7 +7,9 @@ public enum ConsentPages {
     public struct Form: Sendable {
         public var recipient = "", purpose = "Prüfung und Begleitung eines Bleiberechtsantrags", validFrom = "", validUntil = ""
         public var language = "Deutsch", formVersion = ConsentFormPage.version
-        public var topics: Set<Consent.Topic> = [.identity, .statusHistory, .assessment, .missingDocuments]
+        // Nothing ticked: a consent is given topic by topic (Art. 7 DSGVO; QA of 06.12.2026: four ticked in advance were
+        // saved with the one the counselor chose).
+        public var topics: Set<Consent.Topic> = []
         public var errors: [String: String] = [:]
         public init() {}
     }

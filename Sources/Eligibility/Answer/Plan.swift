@@ -30,13 +30,22 @@ public struct Plan: Sendable, Hashable {
             }
         }
         let byKey = Dictionary(uniqueKeysWithValues: answers.map { ($0.pathway, $0) })
+        // A humanitarian title already held (§ 25a, § 25b, § 25 Abs. 5).
+        let held = person.status?.last.flatMap { p -> StatusPeriod? in
+            guard p.covers(on), let basis = p.titleBasis, ["25a", "25b", "25-5"].contains(basis) else { return nil }
+            return p
+        }
         for a in answers {
             guard let d = date(a) else { continue }
+            // A title of the basis held is renewed, not applied for again by another paragraph (QA of 06.12.2026: a
+            // § 25b holder was advised "§ 25b Abs. 4 jetzt" as his spouse's husband).
+            if let basis = held?.titleBasis, a.pathway.grantedBasis == basis { continue }
             let kind = titles.contains(a.pathway) ? "Aufenthaltserlaubnis" : "Duldung"
             let consequence = (a.consequence.map { " – " + $0.german } ?? "") + (a.waiverCondition.map { ", " + $0 } ?? "")
             let when = d == on ? "jetzt" : "ab \(d.german)"
             let applied = filed.first { $0.pathway == a.pathway }.map { " – Antrag am \($0.filedOn.german) gestellt, noch nicht entschieden" } ?? ""
-            steps.append(Step(pathway: a.pathway, from: d, text: "\(a.pathway.title) (\(kind)) \(when)\(consequence)\(applied)",
+            let ends = childRouteEnds(a.pathway, person: person, on: on).map { " – als Kind nur bis \($0.german): mit dem 18. Geburtstag endet dieser Weg, entschieden sein muss vorher" } ?? ""
+            steps.append(Step(pathway: a.pathway, from: d, text: "\(a.pathway.title) (\(kind)) \(when)\(consequence)\(ends)\(applied)",
                               citation: a.pathway.title, followUp: false))
         }
         // A filed application whose pathway the assessment does not find open is still pending: the plan says so, with
@@ -78,10 +87,6 @@ public struct Plan: Sendable, Hashable {
         }
         // A humanitarian title already held: renew it in time (the application keeps it in force), and count the
         // settlement perspective from its start.
-        let held = person.status?.last.flatMap { p -> StatusPeriod? in
-            guard p.covers(on), let basis = p.titleBasis, ["25a", "25b", "25-5"].contains(basis) else { return nil }
-            return p
-        }
         if let held, let basis = held.titleBasis {
             let renewal = filed.first { $0.filedOn >= held.from && $0.pathway.grantedBasis == basis }
             let until = held.validUntil.map { " vor Ablauf am \($0.german)" } ?? " vor Ablauf"
@@ -100,6 +105,14 @@ public struct Plan: Sendable, Hashable {
         }
         steps.sort { ($0.from, $0.followUp ? 1 : 0) < ($1.from, $1.followUp ? 1 : 0) }
         return Plan(steps: steps)
+    }
+
+    /// The last day of a route a minor has as a child – § 25b Abs. 4 and § 25a Abs. 2 (b), (d) need the child to be
+    /// under 18 on the day of the decision (spec/03-25b.md 3.9, spec/02-25a.md 2.9): the eve of the 18th birthday;
+    /// nil for an adult or an unknown birth date.
+    public static func childRouteEnds(_ pathway: PathwayKey, person: Person, on: Day) -> Day? {
+        guard pathway == .p25b4 || pathway == .p25a2, let born = person.born, on < born.birthday(18) else { return nil }
+        return born.birthday(18).adding(days: -1)
     }
 }
 

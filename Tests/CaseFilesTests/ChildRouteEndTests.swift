@@ -1,0 +1,46 @@
+import CaseFiles
+import Counseling
+import Eligibility
+import Foundation
+import Testing
+
+/// A route a minor has as a child (§ 25b Abs. 4) ends with the 18th birthday: the plan says until when, and a
+/// reminder falls due (QA of 06.12.2026: "§ 25b Abs. 4 jetzt" with no end, excluded a day after the birthday).
+@Suite("A child's route ends at 18")
+struct ChildRouteEndTests {
+    /// Case 265 with the father's FDGO declaration given: he meets § 25b Abs. 1, his son (18 on 25.11.2026) § 25b Abs. 4.
+    static func household() throws -> CaseFile {
+        let text = try String(contentsOfFile: Paths.projectCases + "/265-25b4-child-route-through-other-parent.yaml", encoding: .utf8)
+        return try CaseFileDecoder.decode(text.replacingOccurrences(of: "fdgo_declaration_on: null", with: "fdgo_declaration_on: 2020-01-01"),
+                                          file: "265.yaml", requireExpectations: false)
+    }
+
+    @Test func thePlanAndTheRemindersSayUntilWhen() throws {
+        let c = try Self.household()
+        let son = try #require(Engine().assess(c.household, on: c.on).person("s"))
+        #expect(son.assessment(.p25b4)?.outcome == .met)
+        let step = try #require(son.plan.steps.first { $0.pathway == .p25b4 })
+        #expect(step.text.contains("als Kind nur bis 24.11.2026"))
+        let reminder = try #require(DeadlineRules.derive(person: son, land: "DE-SN", today: c.on).first { $0.kind == .childRouteEnds })
+        #expect(reminder.date == Day("2026-11-24") && reminder.pathway == .p25b4 && reminder.due == c.on)
+        // The father, an adult, has no such end; and the son after his birthday has no route left to remind of.
+        let father = try #require(Engine().assess(c.household, on: c.on).person("f"))
+        #expect(!DeadlineRules.derive(person: father, land: "DE-SN", today: c.on).contains { $0.kind == .childRouteEnds })
+        let later = try #require(Engine().assess(c.household, on: Day("2026-11-25")).person("s"))
+        #expect(later.assessment(.p25b4)?.outcome == .excluded)
+        #expect(!DeadlineRules.derive(person: later, land: "DE-SN", today: Day("2026-11-25")).contains { $0.kind == .childRouteEnds })
+    }
+
+    /// A holder of § 25b is not advised to apply for § 25b Abs. 4 as well; the plan names the renewal.
+    @Test func aHolderIsNotAdvisedAnotherTitleOfTheSameBasis() throws {
+        var c = try Self.household()
+        let i = try #require(c.household.persons.firstIndex { $0.id == "f" })
+        c.household.persons[i].status![1].to = Day("2026-10-31")
+        c.household.persons[i].status!.append(StatusPeriod(kind: .aufenthaltserlaubnis, from: Day("2026-11-01"), basis: "25b", validUntil: Day("2028-10-31")))
+        let mother = try #require(Engine().assess(c.household, on: c.on).person("m"))
+        let father = try #require(Engine().assess(c.household, on: c.on).person("f"))
+        #expect(mother.plan.steps.contains { $0.pathway == .p25b4 })
+        #expect(!father.plan.steps.contains { $0.pathway == .p25b4 || $0.pathway == .p25b })
+        #expect(father.plan.steps.contains { $0.text.contains("Verlängerung vor Ablauf am 31.10.2028 beantragen") })
+    }
+}
