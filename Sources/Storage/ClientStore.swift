@@ -69,9 +69,14 @@ public struct ClientStore: Sendable {
     static func listFilter(organisation: String, search: String?) -> (String, [any SQLBindable]) {
         var where_ = "c.organisation_id = ?"
         var binds: [any SQLBindable] = [organisation]
+        let (text, born) = Self.birthDates(in: search)
+        if !born.isEmpty {
+            where_ += " AND c.born IN (\(born.map { _ in "?" }.joined(separator: ", ")))"
+            binds += born.map(\.iso)
+        }
         // A name has a handful of words: a search of hundreds is cut (QA of 06.12.2026: 995 words ran past SQLite's
         // expression depth and answered 500), so is a search longer than any name or file number.
-        if let q = Self.searchText(search) {
+        if let q = Self.searchText(text) {
             let words = NameMatching.queryWords(q).prefix(Self.searchWords)
             var parts: [String] = []
             for w in words {
@@ -95,6 +100,17 @@ public struct ClientStore: Sendable {
         return (where_, binds)
     }
 
+    /// The words of a search that are dates (TT.MM.JJJJ, T.M.JJJJ or JJJJ-MM-TT) are birth dates to match; the rest is
+    /// the name or file number (QA of 06.12.2026: "Qatest 05.07.1984", as one tells a person apart on the phone).
+    static func birthDates(in search: String?) -> (text: String?, born: [Day]) {
+        guard let search = Self.searchText(search) else { return (nil, []) }
+        var born: [Day] = [], rest: [Substring] = []
+        for w in search.split(whereSeparator: \.isWhitespace).prefix(Self.searchWords) {
+            if let d = Day(german: w) ?? Day(iso: String(w)) { if !born.contains(d) { born.append(d) } } else { rest.append(w) }
+        }
+        return (born.isEmpty ? search : rest.joined(separator: " "), born)
+    }
+
     /// The search as read: trimmed and cut to `searchLength`; nil when nothing is left.
     static func searchText(_ search: String?) -> String? {
         guard let q = search.map({ String($0.trimmingCharacters(in: .whitespaces).prefix(Self.searchLength)) }), !q.isEmpty else { return nil }
@@ -110,7 +126,7 @@ public struct ClientStore: Sendable {
     /// and o/u: `NameMatching.nearKey`) first, then every word as a whole word of the name's key (a transliteration
     /// variant), then what only starts a word or is found in the name written as one word ("Mahmud" for "Mohammed").
     static func rank(search: String?) -> (String, [any SQLBindable]) {
-        guard let q = Self.searchText(search) else { return ("", []) }
+        guard let q = Self.searchText(Self.birthDates(in: search).text) else { return ("", []) }
         let near = NameMatching.nearKey(q).split(separator: " ").prefix(Self.searchWords)
         let words = NameMatching.queryWords(q).prefix(Self.searchWords)
         guard !near.isEmpty, !words.isEmpty else { return ("", []) }

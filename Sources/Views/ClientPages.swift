@@ -28,7 +28,7 @@ public enum ClientPages {
         return Layout.page(frame, """
         <h1>Klient:innen</h1>
         <form method="get" action="/clients" role="search">
-        <label for="q">Suche nach Name oder Aktenzeichen</label>
+        <label for="q">Suche nach Name, Aktenzeichen oder Geburtsdatum (TT.MM.JJJJ)</label>
         <p class="hint">Schreibweisen werden toleriert (z. B. Mohammed/Muhammad, Müller/Mueller).</p>
         <input id="q" name="q" type="search" value="\(query)"> <button type="submit">Suchen</button>
         </form>

@@ -40,6 +40,13 @@ struct ClientFileTests {
                 #expect(try await b.request(.get, "/clients?q=\(q)").body.contains("/clients/client-a"), "query \(q)")
             }
             #expect(try await b.request(.get, "/api/v1/clients?q=Mohammed+Haddad").body.contains("\"client-a\""))
+            // A birth date alone or with a name, in German or ISO form (QA of 06.12.2026: "Keine Treffer").
+            for q in ["05.05.1990", "5.5.1990", "1990-05-05", "Haddad+05.05.1990"] {
+                #expect(try await b.request(.get, "/clients?q=\(q)").body.contains("/clients/client-a"), "query \(q)")
+            }
+            for q in ["06.05.1990", "Qasemi+05.05.1990"] {
+                #expect(!(try await b.request(.get, "/clients?q=\(q)").body.contains("/clients/client-a")), "query \(q)")
+            }
             // % and _ are characters to find, not wildcards.
             for q in ["%25", "_", "%25%25", "A_1"] {
                 #expect(try await b.request(.get, "/clients?q=\(q)").body.contains("<p id=\"no-hits\">Keine Treffer.</p>"), "query \(q)")
