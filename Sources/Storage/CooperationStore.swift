@@ -219,13 +219,25 @@ public struct CooperationStore: Sendable {
 
     /// Accepts a referral: under an existing file number (which must be the referred person's) or a new one (unless
     /// the person has a file already). The referral joins the client's open case or opens one.
+    /// The file number under which the service already has the referred person (same name and birth date), if any.
+    static func filedAlready(_ ex: any SQLExecutor, _ r: Referral, service: String) async throws -> String? {
+        guard r.born != nil else { return nil }
+        let candidates = try await ex.query(SQL("SELECT file_number, first_name, last_name, born FROM clients WHERE organisation_id = ? AND name_key = ?",
+                                                [service, NameMatching.searchKey("\(r.firstName) \(r.lastName)")]))
+        return try candidates.first(where: { Self.samePerson(r, first: try $0.string("first_name"), last: try $0.string("last_name"),
+                                                             born: $0.text("born").flatMap(Day.init(iso:))) })?.string("file_number")
+    }
+
+    /// `fileNumber`: an existing file of the person, a new number, or empty to draw the next one.
     public func accept(referralID: String, service: String, fileNumber: String, on day: Day, counselorID: String,
                        newID: @Sendable () -> String, audit: AuditContext) async throws -> AcceptOutcome {
         try await db.transaction { ex in
             guard let row = try await ex.one(SQL("SELECT * FROM referrals WHERE id = ? AND service_id = ? AND state = 'pending'" + ex.forUpdate, [referralID, service])) else { return .notFound }
             let r = try Self.referral(row)
             let clientID: String
-            if let existing = try await ex.one(SQL("SELECT id, first_name, last_name, born FROM clients WHERE organisation_id = ? AND LOWER(file_number) = ?",
+            // An empty file number is drawn, as for a new client (QA of 06.12.2026: the counselor had to guess the next one).
+            if fileNumber.isEmpty, let filed = try await Self.filedAlready(ex, r, service: service) { return .alreadyFiled(fileNumber: filed) }
+            if !fileNumber.isEmpty, let existing = try await ex.one(SQL("SELECT id, first_name, last_name, born FROM clients WHERE organisation_id = ? AND LOWER(file_number) = ?",
                                                    [service, fileNumber.lowercased()])) {
                 let (first, last, born) = (try existing.string("first_name"), try existing.string("last_name"), existing.text("born").flatMap(Day.init(iso:)))
                 guard Self.samePerson(r, first: first, last: last, born: born) else {
@@ -233,15 +245,15 @@ public struct CooperationStore: Sendable {
                 }
                 clientID = try existing.string("id")
             } else {
-                let candidates = try await ex.query(SQL("SELECT file_number, first_name, last_name, born FROM clients WHERE organisation_id = ? AND name_key = ?",
-                                                        [service, NameMatching.searchKey("\(r.firstName) \(r.lastName)")]))
-                if let filed = try candidates.first(where: { Self.samePerson(r, first: try $0.string("first_name"), last: try $0.string("last_name"),
-                                                                              born: $0.text("born").flatMap(Day.init(iso:))) && r.born != nil }) {
-                    return .alreadyFiled(fileNumber: try filed.string("file_number"))
-                }
+                if let filed = try await Self.filedAlready(ex, r, service: service) { return .alreadyFiled(fileNumber: filed) }
                 var facts = Person(id: "")
                 facts.born = r.born; facts.nationality = r.nationality
-                let client = Client(id: newID(), organisationID: service, fileNumber: fileNumber, firstName: r.firstName, lastName: r.lastName, facts: facts)
+                var number = fileNumber
+                if number.isEmpty {
+                    _ = try await ex.one(SQL("SELECT id FROM organisations WHERE id = ?" + ex.forUpdate, [service]))
+                    number = try await ClientStore.nextFileNumber(ex, organisation: service, year: day.year)
+                }
+                let client = Client(id: newID(), organisationID: service, fileNumber: number, firstName: r.firstName, lastName: r.lastName, facts: facts)
                 try await ClientStore.insert(ex, client, audit: audit)
                 clientID = client.id
             }

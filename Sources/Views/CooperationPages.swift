@@ -162,7 +162,7 @@ public enum CooperationPages {
                 let (fileNumber, acceptError) = refused(.accept), (why, declineError) = refused(.decline)
                 decide = """
                 <form method="post" action="/referrals/\(r.id)/accept">\(Layout.csrf(frame.csrf))
-                <label for="fn-\(r.id)">Aktenzeichen (vorhandene Akte oder neu)</label>\(Layout.fieldError("fn-\(r.id)", acceptError))<input id="fn-\(r.id)" name="file_number" required value="\(fileNumber)"\(Layout.describedBy("fn-\(r.id)", acceptError))>
+                <label for="fn-\(r.id)">Aktenzeichen (vorhandene Akte, neu, oder leer: wird vergeben)</label>\(Layout.fieldError("fn-\(r.id)", acceptError))<input id="fn-\(r.id)" name="file_number" value="\(fileNumber)"\(Layout.describedBy("fn-\(r.id)", acceptError))>
                 <button type="submit">Annehmen</button></form>
                 <form method="post" action="/referrals/\(r.id)/decline">\(Layout.csrf(frame.csrf))
                 <label for="why-\(r.id)">Grund der Ablehnung <span class="hint">(geht an die Ausländerbehörde: ohne Gesundheitsangaben und ohne Angaben zu Personen)</span></label>\(Layout.fieldError("why-\(r.id)", declineError))<input id="why-\(r.id)" name="reason" required maxlength="500" value="\(why)"\(Layout.describedBy("why-\(r.id)", declineError))>

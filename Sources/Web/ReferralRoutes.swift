@@ -124,9 +124,9 @@ struct ReferralRoutes {
         func refuse(_ message: String) async throws -> Response {
             try await self.refuse(context, a, .init(referralID: id, action: .accept, value: fileNumber, error: message))
         }
-        guard !fileNumber.isEmpty, FileNumber.isValid(fileNumber) else {
-            // As for a new client (QA of 06.12.2026: "=cmd|calc" was taken here).
-            return try await refuse("Bitte ein Aktenzeichen angeben: höchstens 40 Zeichen, Buchstaben A–Z ohne Umlaute, Ziffern, Leerzeichen und - / . _ : # ( ).")
+        guard fileNumber.isEmpty || FileNumber.isValid(fileNumber) else {
+            // As for a new client (QA of 06.12.2026: "=cmd|calc" was taken here). Empty: the next number is drawn.
+            return try await refuse("Aktenzeichen: höchstens 40 Zeichen, Buchstaben A–Z ohne Umlaute, Ziffern, Leerzeichen und - / . _ : # ( ); leer lassen, um das nächste zu vergeben.")
         }
         switch try await services.cooperation.accept(referralID: id, service: a.organisationID, fileNumber: fileNumber, on: services.today,
                                                      counselorID: a.userID, newID: { Credentials.newID() }, audit: services.audit(a)) {
