@@ -114,6 +114,7 @@ public enum AssessmentPage {
         <section class="pathway" id="p-\(a.pathway.rawValue)" aria-labelledby="h-\(a.pathway.rawValue)">
         <h3 id="h-\(a.pathway.rawValue)">\(a.pathway.title) – \(a.pathway.subtitle): <span class="result-\(a.outcome.rawValue)">\(head)</span></h3>
         \(a.consequence.map { "<p>Rechtsfolge: \($0.german)</p>" as HTML } ?? .empty)
+        \(a.anchorDetail.map { "<p class=\"anchor\">Beruht auf: \($0)</p>" as HTML } ?? .empty)
         \(held != nil && held == ApplicationRules.grantedStatus(a.pathway).basis
             ? "<p class=\"note\">Diese Aufenthaltserlaubnis besteht bereits. Die Prüfung unten betrifft eine erneute Erteilung, nicht ihre Verlängerung; Schritte zu einer Duldung sind nur von Belang, wenn die Erlaubnis endet.</p>" as HTML : .empty)
         """ as HTML)

@@ -26,10 +26,12 @@ public enum LetterPages {
         public var today: Day
         /// The engine's answers for the client today: a letter never claims what they deny.
         public var answers: [Assessment]
+        /// The documents of the case recorded as received: listed as enclosures.
+        public var enclosures: [String]
         public init(template: Template, sender: Organisation, senderPerson: String, recipient: Organisation?, client: Client, pathway: PathwayKey?, today: Day,
-                    answers: [Assessment]) {
+                    answers: [Assessment], enclosures: [String] = []) {
             self.template = template; self.sender = sender; self.senderPerson = senderPerson; self.recipient = recipient
-            self.client = client; self.pathway = pathway; self.today = today; self.answers = answers
+            self.client = client; self.pathway = pathway; self.today = today; self.answers = answers; self.enclosures = enclosures
         }
     }
 
@@ -119,8 +121,12 @@ public enum LetterPages {
             let duldung: String? = switch m.pathway { case .p60c?: "Ausbildungsduldung"; case .p60d?: "Beschäftigungsduldung"; default: nil }
             let what = duldung ?? "Aufenthaltserlaubnis"
             let pw = m.pathway.map { duldung == nil ? "\($0.title) (\($0.subtitle))" : $0.title } ?? "der einschlägigen Vorschrift"
+            // A family pathway names the relative it rests on; the received documents are listed (QA of 06.12.2026).
+            let anchor = m.pathway.flatMap { k in m.answers.first { $0.pathway == k } }?.anchorDetail
+            let enclosures = m.enclosures.isEmpty ? [] : ["Anlagen: " + m.enclosures.joined(separator: "; ")]
             return ("Antrag auf Erteilung einer \(what) nach \(m.pathway?.title ?? "AufenthG") – \(person)", [
-                "im Auftrag und mit Vollmacht von \(c.firstName) \(c.lastName) übersenden wir den Antrag auf Erteilung einer \(what) nach \(pw).",
+                "im Auftrag und mit Vollmacht von \(c.firstName) \(c.lastName) übersenden wir den Antrag auf Erteilung einer \(what) nach \(pw)."
+                    + (anchor.map { " Der Antrag stützt sich auf die familiäre Beziehung: \($0)." } ?? ""),
                 fits
                     ? (waived(m).map { "Nach unserer Prüfung liegen die besonderen Voraussetzungen vor. Von den allgemeinen Erteilungsvoraussetzungen (\($0.names)) bitten wir nach \($0.basis) abzusehen. Die vorliegenden Nachweise sind beigefügt; fehlende reichen wir unverzüglich nach." }
                         ?? "Nach unserer Prüfung liegen die Voraussetzungen vor. Die vorliegenden Nachweise sind beigefügt; fehlende reichen wir unverzüglich nach.")
@@ -128,7 +134,7 @@ public enum LetterPages {
                 duldung == nil
                     ? "Wir bitten, den Antrag zu bescheiden und für die Dauer des Verfahrens eine Bescheinigung über die Antragstellung auszustellen. Für Rückfragen stehen wir gern zur Verfügung."
                     : "Wir bitten, den Antrag zu bescheiden. Für Rückfragen stehen wir gern zur Verfügung.",
-            ])
+            ] + enclosures)
         case .entryBan:
             return ("Antrag auf Aufhebung des Einreise- und Aufenthaltsverbots (§ 11 Abs. 4 AufenthG) – \(person)", [
                 "für \(c.firstName) \(c.lastName) beantragen wir, das bestehende Einreise- und Aufenthaltsverbot nach § 11 Abs. 4 S. 1 AufenthG aufzuheben.",

@@ -17,8 +17,10 @@ extension CaseRoutes {
         let recipient = try await services.accounts.organisations().first { partners.contains($0.id) && $0.kind == .authority }
         try await services.clients.recordRead(clientID: client.id, entity: "letter", audit: services.audit(a))
         let answers = try await clientRoutes.assess(client, on: services.today).assessments
+        let received = try await services.applications.documents(caseID: c.id, organisation: c.organisationID).filter { $0.state == .received }.map(\.kind)
         let model = LetterPages.Model(template: template, sender: sender, senderPerson: context.account?.user.displayName ?? "", recipient: recipient,
-                                      client: client, pathway: c.pathway, today: services.today, answers: answers)
+                                      client: client, pathway: c.pathway, today: services.today, answers: answers,
+                                      enclosures: DocumentKind.allCases.filter(received.contains).map(\.german))
         return Reply.html(LetterPages.page(frame: context.frame(template.german, current: "clients"), model, caseID: c.id))
     }
 

@@ -19,6 +19,8 @@ struct ChildRouteEndTests {
         let c = try Self.household()
         let son = try #require(Engine().assess(c.household, on: c.on).person("s"))
         #expect(son.assessment(.p25b4)?.outcome == .met)
+        // Met, the answer still says through whom (the father; the mother's route is closed).
+        #expect(son.assessment(.p25b4)?.anchorDetail == "Kind von f")
         let step = try #require(son.plan.steps.first { $0.pathway == .p25b4 })
         #expect(step.text.contains("als Kind nur bis 24.11.2026"))
         let reminder = try #require(DeadlineRules.derive(person: son, land: "DE-SN", today: c.on).first { $0.kind == .childRouteEnds })

@@ -232,9 +232,11 @@ struct ApplicationTests {
                 #expect(tooLong.body.contains("value=\"20.11.2028\"") && tooLong.body.contains("<option value=\"granted\" selected>"))   // at the field, and the summary's link leads there
                 #expect(try await b.request(.get, "/api/v1/clients/client-a/status-periods").body.contains("duldung"))
                 #expect(!(try await b.request(.get, "/api/v1/clients/client-a/status-periods").body.contains("aufenthaltserlaubnis")))
-                // Letters are filled from the case and addressed to the cooperating authority.
+                // Letters are filled from the case and addressed to the cooperating authority; documents received are enclosed.
+                #expect(try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "passport", "state": "received", "received_on": "15.11.2026"], file: nil).status == .seeOther)
                 let letter = try await b.request(.get, casePath + "/letters/application")
                 #expect(letter.status == .ok)
+                #expect(letter.body.contains("Anlagen: Pass oder Nachweis der Passbeschaffung (z. B. Botschaftsvorsprache)"))
                 #expect(letter.body.contains("Antrag auf Erteilung einer Aufenthaltserlaubnis nach § 25b Abs. 1 AufenthG – Mohammed Haddad, geb. 05.05.1990"))
                 #expect(letter.body.contains("ABH Elbstadt") && letter.body.contains("<dd>22.11.2026</dd>") && letter.body.contains("<dd>A-1</dd>"))
                 // The grant: the Duldung ends the day before, the permit under § 25b starts on the day of the decision.

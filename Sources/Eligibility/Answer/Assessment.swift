@@ -255,6 +255,13 @@ public struct Assessment: Sendable, Hashable {
                               "gen_no_expulsion_interest": "Ausweisungsinteresse", "gen_passport": "Passpflicht",
                               "gen_visa_entry": "Visumerfordernis"]
 
+    /// For a family pathway met or reachable through a relative: whom it rests on ("Ehegatte/Lebenspartner von …"), as
+    /// the anchor condition names it (QA of 06.12.2026: once met, the page no longer said through whom).
+    public var anchorDetail: String? {
+        guard outcome == .met || outcome == .reachable else { return nil }
+        return conditions.first { ["a2_anchor", "b4_anchor"].contains($0.id) && ($0.state == .met || $0.state == .failing(.time)) }?.detail
+    }
+
     /// Discretionary fallbacks used.
     public var discretion: [String] { conditions.filter { $0.state == .discretion }.map(\.id) }
 

@@ -44,7 +44,7 @@ extension Context {
                 // only one resting on another child: this route is for the holder's siblings (spec/02-25a.md 2.5).
                 var st = anchorState(parent, pathways: [.p25a2], holdsBasis: "25a-2", variant: .parentRouteOnly(excludingChild: me.index))
                 if me.isMinor(on: decision) == nil, case .met = st { st = .unknown(["born"]) }
-                recordAsMinorChild(st, in: &s, "a2_anchor", "Kind von \(parent.name) (Geschwister)")
+                recordAsMinorChild(st, in: &s, "a2_anchor", "Kind von \(parent.name), Elternteil nach § 25a Abs. 2 S. 1 über ein Geschwisterkind")
             }
             if s.settled { routes.append(s); continue }
             community(&s, with: parent)
