@@ -1,3 +1,4 @@
+import Foundation
 import Counseling
 import Eligibility
 
@@ -202,6 +203,21 @@ public enum CasePages {
 
     /// Shown instead of the forms of a closed case: it takes no changes until it is opened again (QA of 05.12.2026).
     public static let closedNotice: HTML = "<p class=\"notice\" id=\"case-closed\" role=\"status\">Die Akte ist abgeschlossen: Beratungen, Anträge, Unterlagen und Wiedervorlagen lassen sich erst wieder erfassen, wenn sie oben unter „Stand“ wieder geöffnet ist.</p>"
+
+    /// The person's appointments ahead on an open case, with the way to make one (QA of 06.12.2026: they were seen
+    /// only in the calendar, and made there by typing the file number).
+    public static func appointments(_ list: [Appointment], fileNumber: String) -> HTML {
+        let rows = list.prefix(5).map { a in
+            "<li>\(a.day.german), \(a.time) Uhr – \(a.state.german)\(a.place.isEmpty ? "" : ", \(a.place)") (<a href=\"/appointments?view=week&amp;on=\(a.day.german)\">Woche</a>)</li>" as HTML
+        }
+        let more: HTML = list.count > 5 ? "<li>und \(list.count - 5) weitere</li>" : .empty
+        return """
+        <section aria-labelledby="appointments-h" id="appointments"><h2 id="appointments-h">Termine</h2>
+        \(list.isEmpty ? "<p>Kein Termin vereinbart.</p>" as HTML : "<ul>\(rows)\(more)</ul>" as HTML)
+        <p><a href="/appointments?file_number=\(fileNumber.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")#new">Termin vereinbaren</a></p>
+        </section>
+        """
+    }
 
     /// Appointments of the person still ahead when the case is closed: named, for the counselor to keep or cancel them
     /// (QA of 05.12.2026: they stayed in the calendar unnoticed).

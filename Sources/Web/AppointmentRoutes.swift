@@ -62,6 +62,8 @@ struct AppointmentRoutes {
             f.requestID = r.id; f.language = CounselingLanguages.canonical(String(r.language.prefix(60))); f.channel = Appointment.Channel.online.rawValue
         }
         if let r = requests.first(where: { $0.id == f.requestID }) { f.requestNote = "von \(r.name) (Wunsch: \(r.preferred.isEmpty ? "–" : r.preferred))" }
+        // "Termin vereinbaren" from a case: the client's file number prefilled.
+        if f.fileNumber.isEmpty, let n = request.uri.queryParameters["file_number"].map(String.init), FileNumber.isValid(n) { f.fileNumber = n }
         if f.counselor.isEmpty { f.counselor = a.userID }
         if f.day.isEmpty { f.day = max(on, services.today).german }
         return Reply.html(AppointmentPages.page(frame: context.frame("Termine", current: "appointments").alerting(alert), view: view, from: from, to: to, today: services.today,

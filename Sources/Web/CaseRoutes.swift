@@ -190,9 +190,10 @@ struct CaseRoutes {
         }
         // A closed case shows what it holds, without forms (only its state can be changed, to open it again).
         let editable = c.state != .closed
+        let ahead = try await services.appointments.appointmentsAhead(clientID: client.id, organisation: client.organisationID, from: services.today)
         let work = CaseWorkSections.caseState(frame: frame, counselingCase: c, counselors: counselors.map { ($0.id, $0.name) }, today: services.today, errors: stateErrors, sent: stateSent)
             + (editable ? c.pathway.map { CasePages.targetWarning($0, answers: person.assessments, today: services.today) } ?? .empty : .empty)
-            + (editable ? .empty : CasePages.closedNotice + CasePages.appointmentsAhead(try await services.appointments.appointmentsAhead(clientID: client.id, organisation: client.organisationID, from: services.today)))
+            + (editable ? CasePages.appointments(ahead, fileNumber: client.fileNumber) : CasePages.closedNotice + CasePages.appointmentsAhead(ahead))
             + CaseWorkSections.applications(frame: frame, counselingCase: c, applications: apps, today: services.today, errors: applicationErrors,
                                             notice: applicationNotice, sent: applicationSent, editable: editable)
             + CaseWorkSections.documents(frame: frame, caseID: c.id, items: checklist, files: files, today: services.today, error: documentError, editable: editable)

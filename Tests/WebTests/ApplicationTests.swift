@@ -158,6 +158,10 @@ struct ApplicationTests {
                 // An appointment still ahead is named on the closed case (QA of 05.12.2026: it stayed unnoticed).
                 #expect(try await b.request(.post, "/appointments", form: ["csrf": csrf, "file_number": "A-1", "day": "24.11.2026", "time": "10:00", "duration": "60",
                                                                            "place": "Raum 1", "language": "Arabisch", "counselor": "user-0", "channel": "phone"]).status == .seeOther)
+                // The open case lists it, and offers to make another with the file number filled in (QA of 06.12.2026).
+                let open = try await b.request(.get, casePath).body
+                #expect(open.contains("<li>24.11.2026, 10:00 Uhr – angefragt, Raum 1") && open.contains("href=\"/appointments?file_number=A%2D1#new\""))
+                #expect(try await b.request(.get, "/appointments?file_number=A%2D1").body.contains("value=\"A-1\""))
                 // A closed case takes no new application.
                 #expect(try await b.request(.post, casePath + "/state", form: ["csrf": csrf, "state": "closed", "pathway": "25b", "counselor": "user-0",
                                                                               "closed_on": "21.11.2026", "outcome": "Beratung beendet"]).status == .seeOther)
