@@ -29,7 +29,10 @@ public enum CasePages {
     }
 
     /// Due and overdue reminders of the counselor's open cases.
-    public static func dashboard(frame: PageFrame, today: Day, overdue: [DashboardItem], due: [DashboardItem], casesCount: Int, notice: String? = nil) -> HTML {
+    /// `openCases`: the open cases counted (the counselor's own, or the service's for a coordinator), listed under the count
+    /// (QA of 06.12.2026: "84 offene Akten" did not say whose, and could not be checked).
+    public static func dashboard(frame: PageFrame, today: Day, overdue: [DashboardItem], due: [DashboardItem],
+                                 openCases: [(caseID: String, clientName: String, pathway: PathwayKey?)], own: Bool, notice: String? = nil) -> HTML {
         func done(_ i: DashboardItem) -> HTML {
             guard let caseID = i.caseID else { return .empty }
             let label: HTML = "<span class=\"visually-hidden\">„\(i.deadline.title)“ (\(i.clientName)) </span>als erledigt markieren"
@@ -46,7 +49,10 @@ public enum CasePages {
         return Layout.page(frame, """
         <h1>Übersicht</h1>
         \(notice.map { "<p role=\"status\" id=\"notice\">\($0)</p>" as HTML } ?? .empty)
-        <p>Stand \(today.german) · \(casesCount) offene Akten</p>
+        <p>Stand \(today.german)</p>
+        <details id="open-cases"><summary>\(own ? "Ihre offenen Akten" : "Offene Akten der Beratungsstelle"): \(openCases.count)</summary>
+        \(openCases.isEmpty ? "<p>Keine.</p>" as HTML : "<ul>\(openCases.map { "<li><a href=\"/cases/\($0.caseID)\">\($0.clientName)</a>\($0.pathway.map { " – \($0.title)" } ?? "")</li>" as HTML })</ul>" as HTML)
+        </details>
         <section aria-labelledby="overdue"><h2 id="overdue">Überfällig</h2>\(list(overdue))</section>
         <section aria-labelledby="due"><h2 id="due">Fällig in den nächsten 14 Tagen</h2>\(list(due))</section>
         """)

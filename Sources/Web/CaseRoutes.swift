@@ -94,8 +94,9 @@ struct CaseRoutes {
         case "0": "Diese Wiedervorlage besteht nicht mehr: die Angaben haben sich inzwischen geändert. Nichts wurde vermerkt."
         default: nil
         }
-        return Reply.html(CasePages.dashboard(frame: context.frame("Übersicht", current: "dashboard"), today: today, overdue: overdue, due: due, casesCount: open.count,
-                                              notice: notice))
+        let listed = open.map { (caseID: $0.id, clientName: names[$0.clientID] ?? "", pathway: $0.pathway) }.sorted { $0.clientName < $1.clientName }
+        return Reply.html(CasePages.dashboard(frame: context.frame("Übersicht", current: "dashboard"), today: today, overdue: overdue, due: due,
+                                              openCases: listed, own: a.role != .coordinator, notice: notice))
     }
 
     /// The automatic reminders of a case's client and of the household members counseled in the case (those without an

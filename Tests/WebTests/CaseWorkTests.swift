@@ -82,6 +82,9 @@ struct CaseWorkTests {
                 #expect(letter.body.contains("liegt eine Duldungsbescheinigung vor, gültig bis 10.12.2026"))
                 let page = try await b.request(.get, "/dashboard")
                 #expect(page.status == .ok)
+                // The count says whose cases it counts, and lists them.
+                let location = try #require(opened.headers[.location])
+                #expect(page.body.contains("<summary>Ihre offenen Akten: 1</summary>") && page.body.contains("<li><a href=\"\(location)\">Haddad, Mohammed</a> – § 25b Abs. 1 AufenthG</li>"))
                 let overdue = page.body.components(separatedBy: "id=\"overdue\"")[1].components(separatedBy: "</section>")[0]
                 #expect(overdue.contains("<strong>12.11.2026</strong>"))
                 #expect(overdue.contains("Haddad, Mohammed"))
