@@ -166,7 +166,7 @@ public struct ClientStore: Sendable {
             guard let head = try await ex.one(SQL("SELECT household_id FROM clients WHERE id = ? AND organisation_id = ?", [clientID, organisation])) else { return nil }
             var ids = [clientID]
             if let h = head.text("household_id") {
-                let others = try await ex.query(SQL("SELECT id FROM clients WHERE household_id = ? AND organisation_id = ? AND id <> ? ORDER BY id", [h, organisation, clientID]))
+                let others = try await ex.query(SQL("SELECT id FROM clients WHERE household_id = ? AND organisation_id = ? AND id <> ? ORDER BY born IS NULL, born, last_name, first_name, id", [h, organisation, clientID]))
                 ids += others.compactMap { $0.text("id") }
             }
             let members = try await Self.load(ex, ids: ids, organisation: organisation)
