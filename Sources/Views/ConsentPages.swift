@@ -26,7 +26,8 @@ public enum ConsentPages {
         let rows = consents.map { c -> HTML in
             let topics = Consent.Topic.allCases.filter(c.topics.contains).map(\.german).joined(separator: "; ")
             let revoke: HTML = c.revokedOn == nil
-                ? "<form method=\"post\" action=\"/clients/\(client.id)/consents/\(c.id)/revoke\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">widerrufen</button></form>"
+                // The day the revocation came in: a letter arrives after it was written (QA of 06.12.2026: always "today").
+                ? "<form method=\"post\" action=\"/clients/\(client.id)/consents/\(c.id)/revoke\" class=\"inline\">\(Layout.csrf(frame.csrf))<label for=\"rv-\(c.id)\">Widerruf eingegangen am</label> <input id=\"rv-\(c.id)\" name=\"revoked_on\" value=\"\(today.german)\" size=\"10\" inputmode=\"numeric\"> <button type=\"submit\">widerrufen</button></form>"
                 : .empty
             return """
             <tr><td>\(names[c.recipientOrganisationID] ?? c.recipientOrganisationID)</td><td>\(c.purpose)</td><td>\(topics)</td>

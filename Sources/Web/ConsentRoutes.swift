@@ -98,9 +98,12 @@ struct ConsentRoutes {
     @Sendable func revoke(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, client) = try await clientRoutes.loadClient(context, write: true)
         guard Policy.allows(a, .manageConsent(ownerOrganisation: client.organisationID)) else { throw AppError.forbidden }
-        _ = try await Form.checked(request, context: context)
+        let form = try await Form.checked(request, context: context)
         let id = try context.parameters.require("consent")
-        guard try await services.cooperation.revokeConsent(id: id, clientID: client.id, organisation: client.organisationID, on: services.today, audit: services.audit(a)) else {
+        // Revoked on the day the revocation came in (default today), never in the future.
+        let on = try parseDay(form.trimmed("revoked_on")) ?? services.today
+        guard on <= services.today else { throw AppError.badRequest("Der Widerruf kann nicht nach dem heutigen Tag (\(services.today.german)) eingegangen sein.") }
+        guard try await services.cooperation.revokeConsent(id: id, clientID: client.id, organisation: client.organisationID, on: on, audit: services.audit(a)) else {
             // Revoked already (a second tab, a double click): say so rather than that it does not exist.
             if let done = try await services.cooperation.consents(clientID: client.id, organisation: client.organisationID).first(where: { $0.id == id }), let on = done.revokedOn {
                 throw AppError.conflict("Diese Schweigepflichtentbindung ist bereits widerrufen (am \(on.german)).")

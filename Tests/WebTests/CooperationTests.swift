@@ -127,9 +127,12 @@ struct CooperationTests {
                 #expect(form.body.contains("auf Arabisch (Dolmetscherin) erklärt") && !form.body.contains("role=\"alert\""))
                 #expect(try await clerk.request(.get, "/clients/client-a/consents/\(consentID)/form").status != .ok)
                 #expect(try await b.request(.get, "/clients/client-a/consents/none/form").status == .notFound)
-                #expect(try await b.request(.post, "/clients/client-a/consents/\(consentID)/revoke", form: ["csrf": csrf]).status == .seeOther)
+                // The revocation is dated the day it came in (a letter of yesterday), never a day ahead.
+                let ahead = try await b.request(.post, "/clients/client-a/consents/\(consentID)/revoke", form: ["csrf": csrf, "revoked_on": "23.11.2026"])
+                #expect(ahead.status == .badRequest && ahead.body.contains("nicht nach dem heutigen Tag"))
+                #expect(try await b.request(.post, "/clients/client-a/consents/\(consentID)/revoke", form: ["csrf": csrf, "revoked_on": "21.11.2026"]).status == .seeOther)
                 let twice = try await b.request(.post, "/clients/client-a/consents/\(consentID)/revoke", form: ["csrf": csrf])
-                #expect(twice.status == .conflict && twice.body.contains("bereits widerrufen (am 22.11.2026)"))
+                #expect(twice.status == .conflict && twice.body.contains("bereits widerrufen (am 21.11.2026)"))
                 let after = try await clerk.request(.get, "/shared/clients/client-a")
                 // Revoked: as if there had never been a consent (the authority does not learn of the revocation).
                 #expect(after.status == .notFound && !after.body.contains("widerrufen") && !after.body.contains("Haddad"))
