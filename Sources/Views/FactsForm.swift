@@ -53,7 +53,7 @@ public enum FactsForm {
             Field("nationality", "Staatsangehörigkeit (ISO-Code)", .text, "Dreistellig, z. B. AFG, IRQ, SYR; XXA = staatenlos; XKX = Kosovo."),
             Field("safe_country_of_origin", "Sicherer Herkunftsstaat", .yesNo, "Leer lassen: ja für die Staaten der Anlage II zu § 29a AsylG; für andere Staaten bleibt es für Tage ab dem 01.02.2026 offen (U7: Rechtsverordnungen nach § 29b AsylG sind nicht erfasst) – dann bitte ja oder nein wählen (§ 60a Abs. 6 Nr. 3)."),
             Field("marital_status", "Familienstand", .choice([("single", "ledig"), ("married", "verheiratet"), ("registered_partnership", "eingetragene Lebenspartnerschaft"), ("divorced", "geschieden"), ("widowed", "verwitwet")])),
-            Field("entered", "Einreise", .date, "Letzte maßgebliche Einreise (Stichtag § 60d: 31.12.2022)."),
+            Field("entered", "Einreise", .date, "Letzte maßgebliche Einreise (Stichtag § 60d: 31.12.2022). In Deutschland geboren: das Geburtsdatum."),
             Field("entered_with_visa", "Mit dem erforderlichen Visum eingereist", .yesNo, "§ 5 Abs. 2 – bei humanitären Titeln verzichtbar."),
             Field("entered_for_benefits", "Eingereist, um Leistungen nach dem AsylbLG zu erhalten", .yesNo, "§ 60a Abs. 6 Nr. 1 (Beschäftigungsverbot)."),
         ]),
