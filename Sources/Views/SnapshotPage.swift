@@ -40,12 +40,23 @@ public enum SnapshotPage {
         let plan = person.plan.map { p -> HTML in
             "<li>\(Day(iso: p.from)?.german ?? p.from): \(p.text) <span class=\"hint\">(\(Labels.citation(p.citation)))</span></li>"
         }
+        let periods = (person.statusHistory ?? []).map { p -> HTML in
+            let kind = (StatusKind(rawValue: p.kind).map(Labels.status) ?? p.kind) + (p.basis.map { " (" + StatusPeriod.citation(ofBasis: $0) + ")" } ?? "")
+            let to = p.to.flatMap { Day(iso: $0)?.german } ?? "laufend"
+            let valid = p.validUntil.flatMap { Day(iso: $0) }.map { ", Bescheinigung gültig bis \($0.german)" } ?? ""
+            return "<li>\(Day(iso: p.from)?.german ?? p.from) – \(to): \(kind)\(valid)</li>"
+        }
+        let history: HTML = person.statusHistory == nil ? .empty : """
+            <details id="snapshot-status"><summary>Statusverlauf, auf dem die Prüfung beruht (\(periods.count) Zeiträume)</summary>
+            \(periods.isEmpty ? "<p>Kein Statusverlauf erfasst.</p>" as HTML : "<ol>\(periods)</ol>" as HTML)</details>
+            """
         return Layout.page(frame, """
         <p class="no-print"><a href="/clients/\(client.id)">Zurück zur Akte</a></p>
         <h1>Gespeicherte Prüfung: \(client.firstName) \(client.lastName)</h1>
         <p>Stand der Prüfung: <strong>\(s.on.german)</strong> · gespeichert \(GermanTime.format(s.createdAt)) von \(savedBy)</p>
         <p class="hint">So wurde an diesem Tag geprüft – mit den damaligen Angaben und dem damaligen Rechtsstand (\(s.lawVersions.joined(separator: "; "))). Seither geänderte Angaben sind hier nicht berücksichtigt.</p>
         <p><a href="/clients/\(client.id)/assessment?on=\(s.on.iso)">Mit den heutigen Angaben für denselben Stand neu prüfen</a> · <a href="/clients/\(client.id)/assessment">Zur aktuellen Prüfung</a></p>
+        \(history)
         \(caveats.isEmpty || person.assessments.count < 2 ? HTML.empty : "<div class=\"notice\"><h2>Vorbehalte</h2><ul>\(caveats)</ul></div>" as HTML)
         \(sections)
         \(plan.isEmpty ? HTML.empty : "<h2>Plan</h2><ol>\(plan)</ol>" as HTML)

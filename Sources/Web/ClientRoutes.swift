@@ -596,7 +596,10 @@ struct ClientRoutes {
             return try await assessmentPage(context, typed: form.trimmed("on"), saved: nil, refusedSnapshot: true)
         }
         let person = try await assess(c, on: on)
-        let doc = AssessmentDocument(HouseholdAssessment(on: on, appliedOn: person.filed.first?.filedOn, persons: [person]), caseID: c.id)
+        var doc = AssessmentDocument(HouseholdAssessment(on: on, appliedOn: person.filed.first?.filedOn, persons: [person]), caseID: c.id)
+        // The status history it rests on is kept with it (QA of 06.12.2026: a snapshot said "mit den damaligen Angaben"
+        // without showing them).
+        doc.persons[0].statusHistory = (c.facts.status ?? []).map(AssessmentDocument.PeriodDocument.init)
         // The same conclusion saved twice in a row (a double click) is kept once: the saved one is shown.
         let json = try doc.json()
         if let latest = try await services.clients.snapshots(clientID: c.id, organisation: c.organisationID).first, latest.on == on,

@@ -436,6 +436,9 @@ struct ClientFileTests {
             #expect(saved.status == .ok && saved.body.contains("Stand der Prüfung: <strong>22.11.2026</strong>") && saved.body.contains("Test Berater"))
             // Condition lines end with their citation once, and the page leads back to the file (QA of 05.12.2026: ".)" 38 times).
             #expect(!saved.body.contains(").)") && saved.body.contains("<a href=\"/clients/client-a\">Zurück zur Akte</a>"))
+            // It shows the status history it rests on (QA of 06.12.2026: "mit den damaligen Angaben", not shown).
+            let history = saved.body.components(separatedBy: "id=\"snapshot-status\"").dropFirst().first?.components(separatedBy: "</details>").first ?? ""
+            #expect(history.contains("Statusverlauf, auf dem die Prüfung beruht") && history.contains("laufend: Duldung"))
             let before = result25b(saved.body)
             #expect(!before.isEmpty && before != "nicht erfüllt")
             var fields = b.formFields(try await b.request(.get, "/clients/client-a/facts"))

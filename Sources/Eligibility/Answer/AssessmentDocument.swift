@@ -16,6 +16,21 @@ public struct AssessmentDocument: Codable, Sendable, Equatable {
         public var label: String?
         public var assessments: [PathwayDocument]
         public var plan: [PlanStepDocument]
+        /// The status history the answer rests on, kept with a saved assessment (absent in `check --json`).
+        public var statusHistory: [PeriodDocument]? = nil
+    }
+
+    /// One status period as it was recorded.
+    public struct PeriodDocument: Codable, Sendable, Equatable {
+        public var kind: String
+        public var basis: String?
+        public var from: String
+        public var to: String?
+        public var validUntil: String?
+
+        public init(_ p: StatusPeriod) {
+            kind = p.kind.rawValue; basis = p.basis; from = p.from.iso; to = p.to?.iso; validUntil = p.validUntil?.iso
+        }
     }
 
     public struct PathwayDocument: Codable, Sendable, Equatable {
