@@ -41,12 +41,14 @@ public enum CooperationPages {
         /// The topics of the one consent that releases the assessment (several papers are not combined): what it
         /// does not release is what the results may not depend on.
         public var assessedWith: Set<Consent.Topic>
+        /// The pathway's documents the case records as not received.
+        public var missingDocuments: [String] = []
         public init(client: Client, topics: Set<Consent.Topic>, serviceName: String, validUntil: Day?, person: PersonAssessment?,
                     sessions: [(Day, CounselingSession.Kind)], applications: [PermitApplication] = [], goals: [PathwayKey] = [],
-                    assessedWith: Set<Consent.Topic>? = nil) {
+                    assessedWith: Set<Consent.Topic>? = nil, missingDocuments: [String] = []) {
             self.client = client; self.topics = topics; self.serviceName = serviceName; self.validUntil = validUntil
             self.person = person; self.sessions = sessions; self.applications = applications; self.goals = goals
-            self.assessedWith = assessedWith ?? topics
+            self.assessedWith = assessedWith ?? topics; self.missingDocuments = missingDocuments
         }
     }
 
@@ -91,6 +93,7 @@ public enum CooperationPages {
             parts.append("""
             <section aria-labelledby="missing"><h2 id="missing">Fehlende Unterlagen und Schritte</h2>
             \(scope)
+            \(m.missingDocuments.isEmpty ? HTML.empty : "<p>Noch nicht vorliegende Unterlagen:</p><ul id=\"documents-not-received\">\(m.missingDocuments.map { "<li>\($0)</li>" as HTML })</ul>" as HTML)
             \(actions.isEmpty ? (withheld ? "<p>Die Schritte hängen von Angaben ab, die die Schweigepflichtentbindung nicht umfasst; sie werden nicht angezeigt.</p>" : "<p>Keine offenen Schritte.</p>") as HTML : "<ul>\(actions)</ul>")\(withheld && !actions.isEmpty ? "<p class=\"hint\">Weitere Schritte hängen von nicht freigegebenen Angaben ab.</p>" as HTML : .empty)</section>
             """)
         }

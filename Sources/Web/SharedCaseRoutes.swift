@@ -73,6 +73,8 @@ struct SharedCaseRoutes {
         var sessions: [(Day, CounselingSession.Kind)]
         var applications: [PermitApplication]
         var goals: [PathwayKey]
+        /// The documents every application on an open case's pathway needs that the case records as not received.
+        var missingDocuments: [String] = []
     }
 
     /// - Parameter assessedWith: the topics of the one consent that releases the assessment; the facts it reads are
@@ -98,10 +100,21 @@ struct SharedCaseRoutes {
             sessions.sort { $0.0 < $1.0 }
             applications.sort { $0.filedOn < $1.filedOn }
         }
-        let goals = topics.contains(.missingDocuments)
-            ? Array(Set(try await services.cases.cases(clientID: client.id, organisation: client.organisationID).filter { $0.state != .closed }.compactMap(\.pathway))).sorted()
-            : []
-        return Content(person: person, sessions: sessions, applications: applications, goals: goals)
+        var goals: [PathwayKey] = [], missing: [String] = []
+        if topics.contains(.missingDocuments) {
+            let open = try await services.cases.cases(clientID: client.id, organisation: client.organisationID).filter { $0.state != .closed }
+            goals = Array(Set(open.compactMap(\.pathway))).sorted()
+            // The pathway's own documents not yet received (QA of 06.12.2026: the topic showed nothing though the
+            // employment contract was missing). They depend on the pathway only, never on a withheld fact.
+            for c in open {
+                guard let pathway = c.pathway else { continue }
+                let recorded = try await services.applications.documents(caseID: c.id, organisation: client.organisationID)
+                for k in DocumentKind.baseline(pathway) where !recorded.contains(where: { $0.kind == k && $0.state != .missing }) {
+                    if !missing.contains(k.german) { missing.append(k.german) }
+                }
+            }
+        }
+        return Content(person: person, sessions: sessions, applications: applications, goals: goals, missingDocuments: missing)
     }
 
     @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -124,7 +137,7 @@ struct SharedCaseRoutes {
         return Reply.html(CooperationPages.sharedCase(frame: context.frame("Freigegebener Fall", current: "shared"),
                                                       .init(client: client, topics: topics, serviceName: service, validUntil: consent.validUntil,
                                                             person: content.person, sessions: content.sessions, applications: content.applications,
-                                                            goals: content.goals, assessedWith: assessing ?? [])))
+                                                            goals: content.goals, assessedWith: assessing ?? [], missingDocuments: content.missingDocuments)))
     }
 
     /// `?topics=identity,assessment` asks for exactly these topics; all must be covered by one consent in force.
@@ -168,6 +181,7 @@ struct SharedCaseRoutes {
         }
         if topics.contains(.missingDocuments), let person {
             out["missing_documents"] = Consent.disclosableActions(Consent.relevantForSteps(person.assessments, goals: content.goals), topics: topics)
+            out["documents_not_received"] = content.missingDocuments
         }
         if topics.contains(.sessions) { out["sessions"] = sessions.map { ["on": $0.0.iso, "kind": $0.1.rawValue] } }
         if topics.contains(.applications) {

@@ -415,6 +415,25 @@ struct CooperationTests {
         }
     }
 
+    /// The documents the case's pathway needs and the case lacks are named under "missing documents" (QA of 06.12.2026:
+    /// the topic showed nothing though the employment contract was missing); a received one is not.
+    @Test(arguments: TestDatabase.available)
+    func theSharedViewNamesTheDocumentsNotYetReceived(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let clerk = Browser(client: b.client, clock: f.clock)
+                try await clerk.logIn(f.login(.authorityClerk))
+                let casePath = try await b.openCase("client-a", csrf: csrf, on: "22.11.2026")
+                #expect(try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "passport", "state": "received", "received_on": "15.11.2026"], file: nil).status == .seeOther)
+                try await self.consent(b, csrf: csrf, ["identity", "missing_documents"])
+                let docs = try await clerk.request(.get, "/shared/clients/client-a").body.components(separatedBy: "id=\"documents-not-received\"").dropFirst().first?.components(separatedBy: "</ul>").first ?? ""
+                #expect(docs.contains("<li>Arbeitsvertrag und Lohnabrechnungen der letzten Monate</li>") && !docs.contains("Pass oder Nachweis"))
+                #expect(try await clerk.request(.get, "/api/v1/shared/clients/client-a?topics=missing_documents").body.contains("\"documents_not_received\":[\""))
+            }
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func theAuthorityWithdrawsAnUnansweredReferralAndItsPersonalDataAreErased(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
