@@ -190,32 +190,37 @@ public struct ClientStore: Sendable {
     /// Links two clients of one organisation; with `sameHousehold` both (and their households) share one household.
     /// Refused where it contradicts their existing links (`RelationRules`), checked in the same transaction.
     public func link(_ r: ClientRelation, organisation: String, sameHousehold: Bool, today: Day? = nil, audit: AuditContext) async throws -> LinkOutcome {
-        try await db.transaction { ex in
-            let rows = try await ex.query(SQL("SELECT id, household_id, born FROM clients WHERE organisation_id = ? AND id IN (?, ?)", [organisation, r.from, r.to]))
-            guard rows.count == 2 else { return .notFound }
-            var born: [String: Day] = [:]
-            for row in rows { if let d = row.text("born").flatMap(Day.init(iso:)) { born[try row.string("id")] = d } }
-            if let why = RelationRules.problem(adding: r, to: try await Self.relations(ex, ids: [r.from, r.to], organisation: organisation), born: born, today: today) {
-                return .refused(why)
-            }
-            let id = UUID().uuidString.lowercased()
-            try await ex.execute(SQL("INSERT INTO client_relations (id, organisation_id, kind, from_client, to_client, custody) VALUES (?, ?, ?, ?, ?, ?)",
-                                     [id, organisation, r.kind.rawValue, r.from, r.to, r.custody]))
-            if sameHousehold {
-                let existing = rows.compactMap { $0.text("household_id") }
-                let household = existing.first ?? UUID().uuidString.lowercased()
-                for other in existing where other != household {
-                    try await ex.execute(SQL("UPDATE clients SET household_id = ? WHERE organisation_id = ? AND household_id = ?", [household, organisation, other]))
-                }
-                try await ex.execute(SQL("UPDATE clients SET household_id = ? WHERE organisation_id = ? AND id IN (?, ?)", [household, organisation, r.from, r.to]))
-            }
-            for c in [r.from, r.to] {
-                try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
-                                          action: "create", entity: "relation", entityID: id, clientID: c)
-            }
-            return .linked
-        }
+        try await db.transaction { ex in try await Self.link(ex, r, organisation: organisation, sameHousehold: sameHousehold, today: today, audit: audit) }
     }
+
+    static func link(_ ex: any SQLExecutor, _ r: ClientRelation, organisation: String, sameHousehold: Bool, today: Day?, audit: AuditContext) async throws -> LinkOutcome {
+        let rows = try await ex.query(SQL("SELECT id, household_id, born FROM clients WHERE organisation_id = ? AND id IN (?, ?)", [organisation, r.from, r.to]))
+        guard rows.count == 2 else { return .notFound }
+        var born: [String: Day] = [:]
+        for row in rows { if let d = row.text("born").flatMap(Day.init(iso:)) { born[try row.string("id")] = d } }
+        if let why = RelationRules.problem(adding: r, to: try await Self.relations(ex, ids: [r.from, r.to], organisation: organisation), born: born, today: today) {
+            return .refused(why)
+        }
+        let id = UUID().uuidString.lowercased()
+        try await ex.execute(SQL("INSERT INTO client_relations (id, organisation_id, kind, from_client, to_client, custody) VALUES (?, ?, ?, ?, ?, ?)",
+                                 [id, organisation, r.kind.rawValue, r.from, r.to, r.custody]))
+        if sameHousehold {
+            let existing = rows.compactMap { $0.text("household_id") }
+            let household = existing.first ?? UUID().uuidString.lowercased()
+            for other in existing where other != household {
+                try await ex.execute(SQL("UPDATE clients SET household_id = ? WHERE organisation_id = ? AND household_id = ?", [household, organisation, other]))
+            }
+            try await ex.execute(SQL("UPDATE clients SET household_id = ? WHERE organisation_id = ? AND id IN (?, ?)", [household, organisation, r.from, r.to]))
+        }
+        for c in [r.from, r.to] {
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "create", entity: "relation", entityID: id, clientID: c)
+        }
+        return .linked
+    }
+
+    /// Why a creation with a relative rolled back: the link was refused.
+    struct LinkRefused: Error { let message: String }
 
     /// Removes a relation of the organisation that involves `clientID`; false if there is none.
     public func unlink(relationID: String, clientID: String, organisation: String, audit: AuditContext) async throws -> Bool {
@@ -287,13 +292,26 @@ public struct ClientStore: Sendable {
                                       [organisation, straight, swapped, born.iso])).map { (id: try $0.string("id"), fileNumber: try $0.string("file_number")) }
     }
 
-    public enum Creation: Sendable { case created(fileNumber: String), fileNumberTaken, duplicates([(id: String, fileNumber: String)]) }
+    public enum Creation: Sendable {
+        case created(fileNumber: String), fileNumberTaken, duplicates([(id: String, fileNumber: String)])
+        /// The relative to link the new client to is not there, or the link contradicts the family (nothing is written).
+        case linkRefused(String)
+    }
 
     /// Creates a client entered by a user: under its file number, or the next free one of `year` when it has none;
     /// refused when `refusingDuplicates` and a client of the same name and birth date exists. Checks and insert are one
     /// transaction holding the organisation's row, so that forms sent at the same moment are checked against each other
     /// (QA of 06.12.2026: two at once made two files of one person, and parallel creations drew the same file number).
-    public func create(_ client: Client, numberedIn year: Int, refusingDuplicates: Bool, audit: AuditContext) async throws -> Creation {
+    /// `linking`: a relation of the new client to a relative (an id of the same organisation), made in the same
+    /// transaction: a family member created from a relative's file is linked, or not created at all.
+    public func create(_ client: Client, numberedIn year: Int, refusingDuplicates: Bool, linking: (relation: ClientRelation, sameHousehold: Bool)? = nil,
+                       today: Day? = nil, audit: AuditContext) async throws -> Creation {
+        do { return try await create(client, year: year, refusingDuplicates: refusingDuplicates, linking: linking, today: today, audit: audit) }
+        catch let e as LinkRefused { return .linkRefused(e.message) }
+    }
+
+    private func create(_ client: Client, year: Int, refusingDuplicates: Bool, linking: (relation: ClientRelation, sameHousehold: Bool)?,
+                        today: Day?, audit: AuditContext) async throws -> Creation {
         try await db.transaction { ex in
             _ = try await ex.one(SQL("SELECT id FROM organisations WHERE id = ?" + ex.forUpdate, [client.organisationID]))
             if refusingDuplicates, let born = client.facts.born {
@@ -303,6 +321,13 @@ public struct ClientStore: Sendable {
             var c = client
             if c.fileNumber.isEmpty { c.fileNumber = try await Self.nextFileNumber(ex, organisation: c.organisationID, year: year) }
             do { try await Self.insert(ex, c, audit: audit) } catch StorageError.conflict { return .fileNumberTaken }
+            if let linking {
+                switch try await Self.link(ex, linking.relation, organisation: c.organisationID, sameHousehold: linking.sameHousehold, today: today, audit: audit) {
+                case .linked: break
+                case .notFound: throw LinkRefused(message: "Die Angehörige oder der Angehörige ist nicht (mehr) in Ihrer Beratungsstelle erfasst.")
+                case .refused(let why): throw LinkRefused(message: why)
+                }
+            }
             return .created(fileNumber: c.fileNumber)
         }
     }

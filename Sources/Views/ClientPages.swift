@@ -49,8 +49,15 @@ public enum ClientPages {
         public var duplicates: [(id: String, fileNumber: String)] = []
         /// What confirms creating a file beside `duplicates`: a digest of the name and birth date asked about.
         public var duplicateConfirmation = ""
+        /// A family member created from a relative's file: the relative (id and name), what the new person is to them,
+        /// and whether they live together; linked with the creation.
+        public var relativeID = "", relativeName = "", relation = "", household = true
         public init() {}
     }
+
+    /// The relations a family member can be created in from a relative's file: what the new person is to the relative.
+    public static let newRelativeKinds: [(String, String)] = [("child", "Kind"), ("spouse", "Ehegatte/Ehegattin"),
+                                                              ("registered_partner", "eingetragene/r Lebenspartner/in"), ("parent", "Elternteil")]
 
     public static func new(frame: PageFrame, form f: NewClientForm) -> HTML {
         func field(_ id: String, _ label: String, _ value: String, type: String = "text", hint: String? = nil, required: Bool = false) -> HTML {
@@ -67,6 +74,7 @@ public enum ClientPages {
         }
         return Layout.page(frame, """
         <h1>Neue Klientin / neuer Klient</h1>
+        \(f.relativeID.isEmpty ? HTML.empty : "<p class=\"notice\" id=\"relation\">Wird angelegt als \(Self.newRelativeKinds.first { $0.0 == f.relation }?.1 ?? "Angehörige/r") von \(f.relativeName) und mit ihr/ihm verknüpft. Übernommene Angaben bitte prüfen.</p>" as HTML)
         \(Layout.errorSummary(f.errors))
         \(f.duplicates.isEmpty ? HTML.empty : """
             <div class="error-summary" role="alert" tabindex="-1" autofocus id="duplicates"><h2>Gibt es diese Person schon?</h2>
@@ -75,6 +83,7 @@ public enum ClientPages {
             """)
         <form method="post" action="/clients">
         \(Layout.csrf(frame.csrf))\(f.duplicates.isEmpty ? HTML.empty : "<input type=\"hidden\" name=\"confirm_duplicate\" value=\"\(f.duplicateConfirmation)\">")
+        \(f.relativeID.isEmpty ? HTML.empty : "<input type=\"hidden\" name=\"relative_of\" value=\"\(f.relativeID)\"><input type=\"hidden\" name=\"relation\" value=\"\(f.relation)\">" as HTML)
         <div class="grid">
         <div>\(field("first_name", "Vorname", f.firstName, required: true))</div>
         <div>\(field("last_name", "Nachname", f.lastName, required: true))</div>
@@ -83,6 +92,7 @@ public enum ClientPages {
         <div>\(field("nationality", "Staatsangehörigkeit (ISO-Code, z. B. AFG; XXA = staatenlos)", f.nationality))</div>
         <div>\(field("entered", "Einreise (TT.MM.JJJJ)", f.entered))</div>
         <div><label for="marital_status">Familienstand</label><select id="marital_status" name="marital_status">\(maritalOptions)</select></div>
+        \(f.relativeID.isEmpty ? HTML.empty : "<div><label class=\"check\"><input type=\"checkbox\" name=\"household\" value=\"1\"\(f.household ? " checked" : "")> lebt mit \(f.relativeName) in häuslicher Gemeinschaft</label></div>" as HTML)
         </div>
         <p><button type="submit">\(f.duplicates.isEmpty ? "Anlegen" : "Trotzdem anlegen")</button></p>
         </form>
@@ -138,7 +148,9 @@ public enum ClientPages {
         <p>Im selben Haushalt (zählt für die Prüfung):</p><ul id="household">\(housemates)</ul>
         <form method="post" action="/clients/\(c.id)/household/leave">\(Layout.csrf(frame.csrf))<p><button type="submit" class="link">\(c.firstName) \(c.lastName) aus dem Haushalt lösen</button></p></form>
         """
+        let create = Self.newRelativeKinds.map { k, label in "<a href=\"/clients/new?relative_of=\(c.id)&amp;relation=\(k)\">\(label)</a>" as HTML }
         let linkForm: HTML = """
+        <p id="new-relative">Neu anlegen und verknüpfen: \(HTML.join(create, separator: " · "))</p>
         <h3>Familienangehörige verknüpfen</h3>
         \(v.error.map { "<p class=\"error\" id=\"relation-error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
         <form method="post" action="/clients/\(c.id)/relations">

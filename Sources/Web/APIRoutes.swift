@@ -162,6 +162,7 @@ struct APIRoutes {
         case .fileNumberTaken: throw AppError.conflict("file_number: \(fileNumber) is already the file number of another client of this organisation.")
         case .duplicates(let same):
             throw AppError.conflict("A client with this name and birth date exists (file number \(same.map(\.fileNumber).joined(separator: ", "))); send \"allow_duplicate\": true to create another file.")
+        case .linkRefused(let why): throw AppError.conflict(why)   // not asked for here
         }
         var r = Reply.json(try json(["id": id, "file_number": file]), status: .created)
         r.headers[.location] = "/api/v1/clients/\(id)"

@@ -55,6 +55,7 @@ struct ConcurrentSubmissionTests {
                         case .created: return "created"
                         case .duplicates: return "duplicate"
                         case .fileNumberTaken: return "taken"
+                        case .linkRefused: return "link refused"
                         }
                     }
                 }
