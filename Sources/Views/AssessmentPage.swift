@@ -70,6 +70,7 @@ public enum AssessmentPage {
             </tbody></table>
             <section aria-labelledby="plan"><h2 id="plan">Aufenthaltsplan</h2>
             \(plan.isEmpty ? Self.noPlan(sorted) : "<ol>\(plan)</ol>")
+            <p class="no-print" id="client-plan">Plan zum Mitgeben (Wege, Unterlagen, nächster Termin): \(HTML.join(PublicPages.all.map { l in "<a href=\"/clients/\(m.client.id)/plan?lang=\(l.code)\" lang=\"\(l.code)\">\(l.name)</a>" as HTML }, separator: " · "))</p>
             </section>
             \(reminders.isEmpty ? HTML.empty : "<section aria-labelledby=\"wv\"><h2 id=\"wv\">Wiedervorlagen</h2><p class=\"hint\">Automatisch aus den Angaben abgeleitet; Wochenenden und Feiertage des Landes berücksichtigt.</p><ul>\(reminders)</ul></section>")
             <form method="post" action="/clients/\(m.client.id)/assessment/snapshots" class="no-print">

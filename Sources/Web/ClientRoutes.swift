@@ -31,6 +31,7 @@ struct ClientRoutes {
             (.get, "/clients/{id}/facts/json", factsJSONForm),
             (.post, "/clients/{id}/facts/json", saveFactsJSON),
             (.get, "/clients/{id}/assessment", assessment),
+            (.get, "/clients/{id}/plan", clientPlan),
             (.post, "/clients/{id}/assessment/snapshots", snapshot),
             (.get, "/clients/{id}/erase", erasePage),
             (.post, "/clients/{id}/erase", erase),
@@ -95,6 +96,27 @@ struct ClientRoutes {
             if relation == "child" { f.maritalStatus = MaritalStatus.single.rawValue }
         }
         return Reply.html(ClientPages.new(frame: context.frame("Neue Klientin / neuer Klient", current: "clients"), form: f))
+    }
+
+    /// The plan handed to the client, in their language (`?lang=ar`): pathways, documents to bring, next appointment.
+    @Sendable func clientPlan(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c) = try await loadClient(context)
+        let lang = PublicPages.language(request.uri.queryParameters["lang"].map(String.init))
+        try await services.clients.recordRead(clientID: c.id, entity: "client_plan", audit: services.audit(a))
+        let today = services.today
+        let person = try await assess(c, on: today)
+        var missing: [DocumentKind] = []
+        for k in try await services.cases.cases(clientID: c.id, organisation: c.organisationID) where k.state != .closed && k.state != .decided {
+            guard let pathway = k.pathway else { continue }
+            let recorded = try await services.applications.documents(caseID: k.id, organisation: c.organisationID)
+            let items = DocumentChecklist.items(pathway: pathway, assessment: person.assessment(pathway),
+                                                recorded: Dictionary(uniqueKeysWithValues: recorded.map { ($0.kind, ($0.state, $0.receivedOn)) }))
+            for i in items where i.state == .missing && !missing.contains(i.kind) { missing.append(i.kind) }
+        }
+        let next = try await services.appointments.appointmentsAhead(clientID: c.id, organisation: c.organisationID, from: today).first
+        let service = try await services.accounts.organisation(c.organisationID)?.name ?? ""
+        return Reply.html(ClientPlanPage.render(.init(serviceName: service, client: c, today: today, person: person, missing: missing, next: next),
+                                                lang: lang, path: "/clients/\(c.id)/plan"))
     }
 
     /// The relation of a new client to the relative it is created from: `relation` is what the new person is to them.

@@ -412,6 +412,31 @@ struct ClientFileTests {
         }
     }
 
+    /// The plan for the client in their language, right to left for Arabic and Farsi: the pathways open, the documents to
+    /// bring, the next appointment (QA of 06.12.2026: only a German print existed). Read like the file, and logged.
+    @Test(arguments: TestDatabase.available)
+    func thePlanForTheClientIsPrintedInTheirLanguage(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            let csrf = try await b.logIn(f.login(.counselor))
+            #expect(try await b.request(.get, "/clients/client-a/assessment").body.contains("href=\"/clients/client-a/plan?lang=ar\""))
+            let casePath = try await b.openCase("client-a", csrf: csrf, on: "22.11.2026")
+            #expect(try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "passport", "state": "received", "received_on": "15.11.2026"], file: nil).status == .seeOther)
+            let ar = try await b.request(.get, "/clients/client-a/plan?lang=ar")
+            #expect(ar.status == .ok && ar.body.contains("<html lang=\"ar\" dir=\"rtl\">") && ar.body.contains("خطة إقامتك"))
+            #expect(ar.body.contains("عقد العمل وكشوف الرواتب للأشهر الأخيرة") && !ar.body.contains("جواز السفر أو إثبات"))   // employment missing, passport received
+            #expect(ar.body.contains("<span lang=\"de\" dir=\"ltr\">§ 25b Abs. 1 AufenthG</span>"))
+            let de = try await b.request(.get, "/clients/client-a/plan")
+            #expect(de.body.contains("<html lang=\"de\" dir=\"ltr\">") && de.body.contains("Ihr Aufenthaltsplan") && de.body.contains("Zurzeit ist kein Termin vereinbart"))
+            let logged = try await f.services.db.read { try await $0.one("SELECT COUNT(*) AS n FROM audit_events WHERE entity = 'client_plan' AND client_id = 'client-a'")?.int("n") ?? 0 }
+            #expect(logged == 2)
+            let clerk = Browser(client: b.client, clock: f.clock)
+            _ = try await clerk.logIn(f.login(.authorityClerk))
+            #expect(try await clerk.request(.get, "/clients/client-a/plan?lang=ar").status != .ok)
+        }
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func savingAnAssessmentKeepsASnapshotWithTheLawVersion(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in

@@ -1,0 +1,58 @@
+import Counseling
+import Eligibility
+
+/// The plan a counselor prints for the client, in the client's language (right to left where written so): the
+/// pathways open today or by a date, the documents still to bring, the next appointment. German legal names stay
+/// beside the translation; the page is a summary, the counseling explains (QA of 06.12.2026: only German existed).
+public enum ClientPlanPage {
+    public struct Model: Sendable {
+        public var serviceName: String
+        public var client: Client
+        public var today: Day
+        public var person: PersonAssessment
+        public var missing: [DocumentKind]
+        public var next: Appointment?
+        public init(serviceName: String, client: Client, today: Day, person: PersonAssessment, missing: [DocumentKind], next: Appointment?) {
+            self.serviceName = serviceName; self.client = client; self.today = today; self.person = person; self.missing = missing; self.next = next
+        }
+    }
+
+    /// The pathways the plan names: met or reachable, not one whose permit the client holds already.
+    static func open(_ m: Model) -> [Assessment] {
+        let held = m.client.facts.status?.last.flatMap { p in p.covers(m.today) ? p.titleBasis : nil }
+        return m.person.assessments.filter { ($0.outcome == .met || $0.outcome == .reachable) && (held == nil || $0.pathway.grantedBasis != held) }
+    }
+
+    public static func render(_ m: Model, lang l: PublicPages.Language, path: String) -> HTML {
+        let code = l.code
+        func t(_ key: String) -> String { ClientPlanTexts.text(key, code) }
+        func ltr(_ s: String) -> HTML { "<span dir=\"ltr\">\(s)</span>" }
+        let lines = open(m).map { a -> HTML in
+            let what: HTML = a.outcome == .met ? "\(SelfCheckTexts.text("met", code))" : "\(SelfCheckTexts.text("reachable", code)) \(ltr(a.from?.german ?? ""))"
+            let waiver: HTML = a.waivers.isEmpty ? .empty : " \(SelfCheckTexts.text("waiver", code))"
+            let until: HTML = Plan.childRouteEnds(a.pathway, person: m.client.facts, on: m.today).map {
+                let parts = t("childUntil").components(separatedBy: "{date}")
+                return " <strong>\(parts[0])\(ltr($0.german))\(parts.count > 1 ? parts[1] : "")</strong>" as HTML
+            } ?? .empty
+            let subtitle = SelfCheckTexts.pathways[code]?[a.pathway] ?? a.pathway.subtitle
+            return "<li><span lang=\"de\" dir=\"ltr\">\(a.pathway.title)</span> – \(subtitle): \(what)\(waiver)\(until)</li>"
+        }
+        let documents = m.missing.map { "<li>\(ClientPlanTexts.document($0, code))</li>" as HTML }
+        let appointment: HTML = m.next.map { a in
+            let time = t("clock").replacingOccurrences(of: "{time}", with: a.time)
+            return "<p>\(ltr("\(a.day.german), \(time)"))\(a.place.isEmpty ? "" : " – ")<span lang=\"de\">\(a.place)</span></p>" as HTML
+        } ?? "<p>\(t("noAppointment"))</p>"
+        let main: HTML = """
+        <h1>\(t("planTitle"))</h1>
+        <p><strong lang="de" dir="ltr">\(m.client.firstName) \(m.client.lastName)</strong> · \(SelfCheckTexts.text("asOf", code)) \(ltr(m.today.german))</p>
+        <p>\(t("planIntro"))</p>
+        <section aria-labelledby="plan-pathways"><h2 id="plan-pathways">\(t("pathways"))</h2>
+        \(lines.isEmpty ? "<p>\(t("noPathway"))</p>" as HTML : "<ul>\(lines)</ul>" as HTML)</section>
+        <section aria-labelledby="plan-documents"><h2 id="plan-documents">\(t("documents"))</h2>
+        \(documents.isEmpty ? "<p>\(t("noDocuments"))</p>" as HTML : "<ul>\(documents)</ul>" as HTML)</section>
+        <section aria-labelledby="plan-appointment"><h2 id="plan-appointment">\(t("appointment"))</h2>\(appointment)</section>
+        <p class="hint">\(t("keep")) \(SelfCheckTexts.text("notAdvice", code))</p>
+        """
+        return PublicPages.document(serviceName: m.serviceName, path: path, lang: l, title: t("planTitle"), main: main)
+    }
+}
