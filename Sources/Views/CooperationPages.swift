@@ -137,6 +137,8 @@ public enum CooperationPages {
         public var service = "", firstName = "", lastName = "", born = "", nationality = "", reason = ""
         public var agreed = false
         public var errors: [String: String] = [:]
+        /// Said after a referral was sent.
+        public var notice: String?
         /// A refused answer to one referral: which, what was typed, and why.
         public struct Answer: Sendable {
             public enum Action: Sendable { case accept, decline, withdraw }
@@ -208,11 +210,14 @@ public enum CooperationPages {
             </form>
             """
         }
+        // The form comes first: below a long list it was out of sight (QA of 06.12.2026).
         return Layout.page(frame, """
         <h1>Vermittlungen</h1>
+        \(f.notice.map { "<p class=\"notice\" role=\"status\" id=\"notice\">\($0)</p>" as HTML } ?? .empty)
+        \(create)
+        <h2 id="list">\(authoritySide ? "Ihre Vermittlungen" : "Eingegangene Vermittlungen")</h2>
         <p class="hint">\(authoritySide ? "Von Ihrer Behörde an die Beratungsstelle vermittelte Personen und deren Stand." : "Von der Ausländerbehörde vermittelte Personen: annehmen (mit Akte) oder mit Grund ablehnen.")</p>
         \(rows.isEmpty ? "<p>Keine Vermittlungen.</p>" as HTML : "<table><caption class=\"visually-hidden\">Vermittlungen</caption><thead><tr><th scope=\"col\">Datum</th><th scope=\"col\">Name</th><th scope=\"col\">geboren</th><th scope=\"col\">Staatsang.</th><th scope=\"col\">\(authoritySide ? "an" : "von")</th><th scope=\"col\">Anlass</th><th scope=\"col\">Stand</th><th scope=\"col\"><span class=\"visually-hidden\">Aktionen</span></th></tr></thead><tbody>\(rows)</tbody></table>")
-        \(create)
         """)
     }
 

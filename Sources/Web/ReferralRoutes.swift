@@ -47,7 +47,9 @@ struct ReferralRoutes {
     }
 
     @Sendable func list(_ request: Request, context: BleibeContext) async throws -> Response {
-        try await render(context, try context.requireActor(), form: .init())
+        var form = CooperationPages.ReferralForm()
+        if request.uri.queryParameters["gesendet"] == "1" { form.notice = "Die Vermittlung ist gesendet; ihr Stand steht unten in der Liste." }
+        return try await render(context, try context.requireActor(), form: form)
     }
 
     @Sendable func create(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -92,7 +94,7 @@ struct ReferralRoutes {
         let r = Referral(id: Credentials.newID(), authorityID: a.organisationID, serviceID: f.service, createdBy: a.userID, createdOn: services.today,
                          firstName: f.firstName, lastName: f.lastName, born: born ?? nil, nationality: f.nationality.isEmpty ? nil : f.nationality, reason: f.reason)
         try await services.cooperation.createReferral(r, audit: services.audit(a))
-        return Reply.redirect("/referrals")
+        return Reply.redirect("/referrals?gesendet=1")
     }
 
     /// The service's answer to a referral: its case workers only, with a checked form.

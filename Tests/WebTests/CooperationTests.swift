@@ -342,7 +342,11 @@ struct CooperationTests {
                 let swapped = try await clerk.request(.post, "/referrals", form: form.merging(["first_name": "Yousef", "last_name": "Samir"]) { $1 })
                 #expect(swapped.status == .unprocessableContent && swapped.body.contains("ist bereits am 22.11.2026"))
                 form["first_name"] = "Leyla"; form["last_name"] = "Karimi"
-                #expect(try await clerk.request(.post, "/referrals", form: form).status == .seeOther)
+                let sent = try await clerk.request(.post, "/referrals", form: form)
+                #expect(sent.status == .seeOther && sent.headers[.location] == "/referrals?gesendet=1")
+                // Said on the page, whose form comes before the list (QA of 06.12.2026).
+                let confirmed = try await clerk.request(.get, "/referrals?gesendet=1").body
+                #expect(confirmed.contains("Die Vermittlung ist gesendet") && confirmed.range(of: "Person vermitteln")!.lowerBound < confirmed.range(of: "Ihre Vermittlungen")!.lowerBound)
                 // The service of the other city sees none of it.
                 let muldenau = Browser(client: b.client, clock: f.clock)
                 try await muldenau.logIn(f.login(.counselor, organisation: "org-b"))
