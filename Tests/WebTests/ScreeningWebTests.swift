@@ -126,7 +126,8 @@ struct ScreeningWebTests {
                         m[1 + 2 * i] == "met" || (m[1 + 2 * i] == "reachable" && (Day(iso: m[2 + 2 * i]).map { $0 <= horizon } ?? false)) ? p.title : nil
                     }
                 }.filter { !$0.isEmpty }
-                let outreachRows = outreach.body.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.map { $0.components(separatedBy: ";") }
+                // Read as CSV: a field with a separator of any dialect is quoted (security review of 06.12.2026).
+                let outreachRows = outreach.body.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.map { CSV.split($0, separator: 59) }
                 #expect(outreachRows.count == open.count)
                 for (row, ways) in zip(outreachRows, open) {
                     let others = row.count > 4 && !row[4].isEmpty ? row[4].components(separatedBy: ", ").map { $0.components(separatedBy: " (").first ?? "" } : []
