@@ -132,7 +132,8 @@ public enum ClientPages {
             let role = Labels.role(in: r, of: c.id)
             let together = v.householdIDs.contains(other.id) ? "im Haushalt" : "lebt nicht im Haushalt"
             let remove: HTML = r.id.map { rid in
-                "<form method=\"post\" action=\"/clients/\(c.id)/relations/\(rid)/delete\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">Verknüpfung lösen</button></form>"
+                // Asked once more, without script (QA of 06.12.2026: one click removed the link unasked).
+                "<details class=\"inline\"><summary>Verknüpfung lösen …</summary><form method=\"post\" action=\"/clients/\(c.id)/relations/\(rid)/delete\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">Ja, die Verknüpfung mit \(other.firstName) \(other.lastName) lösen</button> <span class=\"hint\">(der gemeinsame Haushalt bleibt, bis jemand ihn verlässt)</span></form></details>"
             } ?? .empty
             return "<li><a href=\"/clients/\(other.id)\">\(other.firstName) \(other.lastName)</a> – \(role), geboren \(Labels.day(other.facts.born)), \(together) \(remove)</li>"
         }
