@@ -83,7 +83,7 @@ public enum DeadlineRules {
         // A route as a child ends with the 18th birthday, and the decision must come before it: reminded twelve weeks
         // ahead (QA of 06.12.2026: the plan said "jetzt" with no end, a day after the birthday it was excluded).
         for a in person.assessments where a.outcome == .met || a.outcome == .reachable {
-            guard let last = Plan.childRouteEnds(a.pathway, person: p, on: today), (a.from ?? today) <= last else { continue }
+            guard let last = Plan.childRouteEnds(a, person: p, on: today), (a.from ?? today) <= last else { continue }
             add(.childRouteEnds, date: last, reminder: max(today, last.adding(days: -84)),
                 "\(a.pathway.title) als Kind nur bis \(last.german) (Tag vor dem 18. Geburtstag): Antrag jetzt stellen, die Entscheidung muss vorher ergehen",
                 a.pathway.title, a.pathway)

@@ -33,6 +33,16 @@ struct ChildRouteEndTests {
         #expect(!DeadlineRules.derive(person: later, land: "DE-SN", today: Day("2026-11-25")).contains { $0.kind == .childRouteEnds })
     }
 
+    /// A married minor's route as a spouse has no end at 18 (review of 06.12.2026: the plan gave her one).
+    @Test func aSpouseRouteHasNoEndAtMajority() throws {
+        let c = try CaseFileDecoder.load(path: Paths.projectCases + "/328-25b4-married-minor-spouse-route.yaml")
+        let wife = try #require(Engine().assess(c.household, on: c.on).person("w"))
+        let a = try #require(wife.assessment(.p25b4))
+        #expect(a.outcome == .met && a.anchorDetail?.hasPrefix("Ehegatte/Lebenspartner von") == true)
+        #expect(Plan.childRouteEnds(a, person: wife.person, on: c.on) == nil && !wife.plan.steps.contains { $0.text.contains("als Kind") })
+        #expect(!DeadlineRules.derive(person: wife, land: "DE-SN", today: c.on).contains { $0.kind == .childRouteEnds })
+    }
+
     /// A holder of § 25b is not advised to apply for § 25b Abs. 4 as well; the plan names the renewal.
     @Test func aHolderIsNotAdvisedAnotherTitleOfTheSameBasis() throws {
         var c = try Self.household()

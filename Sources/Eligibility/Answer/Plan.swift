@@ -44,7 +44,7 @@ public struct Plan: Sendable, Hashable {
             let consequence = (a.consequence.map { " – " + $0.german } ?? "") + (a.waiverCondition.map { ", " + $0 } ?? "")
             let when = d == on ? "jetzt" : "ab \(d.german)"
             let applied = filed.first { $0.pathway == a.pathway }.map { " – Antrag am \($0.filedOn.german) gestellt, noch nicht entschieden" } ?? ""
-            let ends = childRouteEnds(a.pathway, person: person, on: on).map { " – als Kind nur bis \($0.german): mit dem 18. Geburtstag endet dieser Weg, entschieden sein muss vorher" } ?? ""
+            let ends = childRouteEnds(a, person: person, on: on).map { " – als Kind nur bis \($0.german): mit dem 18. Geburtstag endet dieser Weg, entschieden sein muss vorher" } ?? ""
             steps.append(Step(pathway: a.pathway, from: d, text: "\(a.pathway.title) (\(kind)) \(when)\(consequence)\(ends)\(applied)",
                               citation: a.pathway.title, followUp: false))
         }
@@ -107,11 +107,14 @@ public struct Plan: Sendable, Hashable {
         return Plan(steps: steps)
     }
 
-    /// The last day of a route a minor has as a child – § 25b Abs. 4 and § 25a Abs. 2 (b), (d) need the child to be
-    /// under 18 on the day of the decision (spec/03-25b.md 3.9, spec/02-25a.md 2.9): the eve of the 18th birthday;
-    /// nil for an adult or an unknown birth date.
-    public static func childRouteEnds(_ pathway: PathwayKey, person: Person, on: Day) -> Day? {
-        guard pathway == .p25b4 || pathway == .p25a2, let born = person.born, on < born.birthday(18) else { return nil }
+    /// The last day of a route a minor has as a child of the beneficiary – § 25b Abs. 4 and § 25a Abs. 2 route (d) need
+    /// the child to be under 18 on the day of the decision (spec/03-25b.md 3.9, spec/02-25a.md 2.9): the eve of the 18th
+    /// birthday. Read from the route the answer rests on ("Kind von …"): a spouse's route has no such end (QA of
+    /// 06.12.2026: a married minor was given one), and the routes that end with another child's majority – § 25a Abs. 2
+    /// (a) and (b) – are not dated here (their end is that child's birthday, not this person's). nil otherwise.
+    public static func childRouteEnds(_ a: Assessment, person: Person, on: Day) -> Day? {
+        guard a.pathway == .p25b4 || a.pathway == .p25a2, let anchor = a.anchorDetail, anchor.hasPrefix("Kind von"),
+              !anchor.contains("Elternteil nach"), let born = person.born, on < born.birthday(18) else { return nil }
         return born.birthday(18).adding(days: -1)
     }
 }

@@ -241,11 +241,12 @@ final class Evaluation: @unchecked Sendable {
                 case .decided(.met): return open.isEmpty ? .reachable(day, Self.consequence(s)) : .unclear(open)
                 case .decided(.unclear):
                     for c in s.conditions where c.state == .unknown { for o in c.open where !open.contains(o) { open.append(o) } }
-                // A time condition still failing on a day it named as its own is looked at again the next day: a
-                // date computed a day short must not send the search on to a later switch day (legal review of
-                // 06.12.2026: § 60d from a run starting on 29.02. was put ten months late, or excluded).
+                // A time condition still failing on the very day it named is looked at again the next day: a date
+                // computed a day short must not send the search on to a later switch day (legal review of 06.12.2026:
+                // § 60d from a run starting on 29.02. was put ten months late, or excluded). A date already past (a
+                // condition tied to a pending application) is not: it would step day by day to the search's limit.
                 case .search(let more):
-                    for d in more where d < .distantFuture { insert(max(d, day.adding(days: 1)), into: &candidates, after: next) }
+                    for d in more where d < .distantFuture && d >= day { insert(d == day ? day.adding(days: 1) : d, into: &candidates, after: next) }
                 default: break
                 }
             }
