@@ -29,7 +29,10 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     public static func baseline(_ p: PathwayKey) -> [DocumentKind] {
         switch p {
         case .p25a, .p25a2: return [.passport, .residenceEvidence, .schoolCertificates]
-        case .p25b, .p25b4: return [.passport, .residenceEvidence, .germanCertificate, .civicTest, .fdgoDeclaration, .employment]
+        case .p25b: return [.passport, .residenceEvidence, .germanCertificate, .civicTest, .fdgoDeclaration, .employment]
+        // The spouse's route asks Nr. 2–5 of the spouse, the child's route none of them: their papers come from the
+        // conditions the answer holds (QA of 06.12.2026: a 16-year-old was asked for A2 and an employment contract).
+        case .p25b4: return [.passport, .residenceEvidence]
         case .p25b6: return [.passport, .residenceEvidence, .germanCertificate, .employment]
         case .p104c: return [.passport, .residenceEvidence, .fdgoDeclaration]
         case .p60c, .p16g: return [.passport, .training, .duldungCertificates]
@@ -90,8 +93,10 @@ public struct ChecklistItem: Sendable, Hashable {
 
 public enum DocumentChecklist {
     /// Conditions the authority wants proven even when the counselor recorded them as met: the children's actual
-    /// school attendance (QA of 06.12.2026: the certificates left the § 25b list once the school was recorded).
-    static let provenByDocument: Set<String> = ["b_children_school_attendance"]
+    /// school attendance (QA of 06.12.2026: the certificates left the § 25b list once the school was recorded), and
+    /// § 25b Abs. 1 S. 2 Nr. 2–4 where a route asks them (the spouse's route of Abs. 4).
+    static let provenByDocument: Set<String> = ["b_children_school_attendance", "b_german_level_min", "b_civic_knowledge", "b_fdgo_declaration",
+                                                "b_lu_mostly_by_work"]
 
     /// The checklist for a case pursuing `pathway` (nil: none chosen yet), from the engine's answer and what the
     /// counselor recorded. A recorded document stays on the list even when nothing calls for it any more.

@@ -23,6 +23,11 @@ public enum RelationRules {
             if let p = born[new.from], let c = born[new.to], p.adding(years: 12) > c {
                 return "Ein Elternteil muss mindestens 12 Jahre älter sein als das Kind (geboren \(p.german) und \(c.german))."
             }
+            // Also with the child's birth date unknown: a child born by today makes the parent at least 12 (QA of
+            // 06.12.2026: a 7-year-old was made a parent).
+            if let today, let p = born[new.from], p.age(on: today) < 12 {
+                return "Ein Elternteil muss mindestens 12 Jahre älter sein als das Kind; diese Person ist erst \(p.age(on: today)) Jahre alt (geboren \(p.german))."
+            }
             if existing.filter({ $0.kind == .parent && $0.to == new.to }).count >= 2 {
                 return "Für das Kind sind bereits zwei Elternteile erfasst."
             }

@@ -161,8 +161,24 @@ public struct CooperationStore: Sendable {
 
     // MARK: Referrals
 
-    public func createReferral(_ r: Referral, audit: AuditContext) async throws {
-        try await db.transaction { ex in try await Self.insert(ex, r, audit: audit) }
+    public enum ReferralCreation: Sendable { case created, openAlready(Referral) }
+
+    /// Refers a person, unless the authority's referral of the same person (name in either order, birth date) to the
+    /// same service is still unanswered. Checked in the transaction that writes, holding the authority's row (QA of
+    /// 06.12.2026: the form sent three times at once made three referrals).
+    @discardableResult
+    public func createReferral(_ r: Referral, audit: AuditContext) async throws -> ReferralCreation {
+        try await db.transaction { ex in
+            _ = try await ex.one(SQL("SELECT id FROM organisations WHERE id = ?" + ex.forUpdate, [r.authorityID]))
+            let keys = [NameMatching.joinedKey("\(r.firstName) \(r.lastName)"), NameMatching.joinedKey("\(r.lastName) \(r.firstName)")]
+            let open = try await ex.query(SQL("SELECT * FROM referrals WHERE authority_id = ? AND service_id = ? AND state = 'pending'", [r.authorityID, r.serviceID]))
+                .map(Self.referral)
+            if let same = open.first(where: { $0.born == r.born && keys.contains(NameMatching.joinedKey("\($0.firstName) \($0.lastName)")) }) {
+                return .openAlready(same)
+            }
+            try await Self.insert(ex, r, audit: audit)
+            return .created
+        }
     }
 
     static func insert(_ ex: any SQLExecutor, _ r: Referral, audit: AuditContext) async throws {

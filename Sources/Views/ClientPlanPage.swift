@@ -37,6 +37,15 @@ public enum ClientPlanPage {
             let subtitle = SelfCheckTexts.pathways[code]?[a.pathway] ?? a.pathway.subtitle
             return "<li><span lang=\"de\" dir=\"ltr\">\(a.pathway.title)</span> – \(subtitle): \(what)\(waiver)\(until)</li>"
         }
+        // A permit held: said with its next step, so that the plan does not read "no route" after a grant (QA of 06.12.2026).
+        let held: HTML? = m.client.facts.status?.last.flatMap { p -> HTML? in
+            guard p.covers(m.today), p.kind == .aufenthaltserlaubnis, let basis = p.titleBasis else { return nil }
+            let until = p.validUntil.map { t("until").replacingOccurrences(of: "{date}", with: $0.german) } ?? ""
+            let parts = t("held").components(separatedBy: "{law}")
+            let law = "<span lang=\"de\" dir=\"ltr\">\(StatusPeriod.citation(ofBasis: basis))</span>" as HTML
+            let rest = (parts.count > 1 ? parts[1] : "").replacingOccurrences(of: "{until}", with: until)
+            return "<p id=\"held\"><strong>\(parts[0])\(law)\(rest)</strong></p>"
+        }
         let documents = m.missing.map { "<li>\(ClientPlanTexts.document($0, code))</li>" as HTML }
         let appointment: HTML = m.next.map { a in
             let time = t("clock").replacingOccurrences(of: "{time}", with: a.time)
@@ -45,9 +54,11 @@ public enum ClientPlanPage {
         let main: HTML = """
         <h1>\(t("planTitle"))</h1>
         <p><strong lang="de" dir="ltr">\(m.client.firstName) \(m.client.lastName)</strong> · \(SelfCheckTexts.text("asOf", code)) \(ltr(m.today.german))</p>
+        <p>\(t("service").replacingOccurrences(of: "{name}", with: m.serviceName))</p>
         <p>\(t("planIntro"))</p>
+        \(held ?? .empty)
         <section aria-labelledby="plan-pathways"><h2 id="plan-pathways">\(t("pathways"))</h2>
-        \(lines.isEmpty ? "<p>\(t("noPathway"))</p>" as HTML : "<ul>\(lines)</ul>" as HTML)</section>
+        \(lines.isEmpty ? (held == nil ? "<p>\(t("noPathway"))</p>" as HTML : .empty) : "<ul>\(lines)</ul>" as HTML)</section>
         <section aria-labelledby="plan-documents"><h2 id="plan-documents">\(t("documents"))</h2>
         \(documents.isEmpty ? "<p>\(t("noDocuments"))</p>" as HTML : "<ul>\(documents)</ul>" as HTML)</section>
         <section aria-labelledby="plan-appointment"><h2 id="plan-appointment">\(t("appointment"))</h2>\(appointment)</section>

@@ -9,6 +9,7 @@ enum ClientPlanTexts {
 
     static let table: [String: [String: String]] = [
         "de": [
+            "held": "Sie haben eine Aufenthaltserlaubnis nach {law}{until}. Beantragen Sie die Verlängerung rechtzeitig vor Ablauf – der rechtzeitige Antrag hält sie in Kraft.", "until": ", gültig bis {date}", "service": "Ihre Beratungsstelle: {name}",
             "planTitle": "Ihr Aufenthaltsplan",
             "planIntro": "Diese Übersicht hat Ihre Beratungsstelle für Sie erstellt. Sie fasst zusammen, welcher Weg zu einem Aufenthaltsrecht nach Ihren Angaben möglich ist und was noch fehlt. Sie ist keine Entscheidung der Ausländerbehörde.",
             "pathways": "Mögliche Wege",
@@ -22,6 +23,7 @@ enum ClientPlanTexts {
             "clock": "{time} Uhr",
         ],
         "en": [
+            "held": "You hold a residence permit under {law}{until}. Apply for its extension in good time before it expires – a timely application keeps it valid.", "until": ", valid until {date}", "service": "Your counseling service: {name}",
             "planTitle": "Your residence plan",
             "planIntro": "Your counseling service prepared this overview for you. It summarises which route to a residence right is possible according to your information and what is still missing. It is not a decision of the immigration authority.",
             "pathways": "Possible routes",
@@ -35,6 +37,7 @@ enum ClientPlanTexts {
             "clock": "{time}",
         ],
         "ar": [
+            "held": "لديك تصريح إقامة بموجب {law}{until}. قدّم طلب التمديد في الوقت المناسب قبل انتهائه – فالطلب المقدَّم في الوقت المناسب يُبقيه ساريًا.", "until": "، صالح حتى {date}", "service": "مؤسسة الاستشارة: {name}",
             "planTitle": "خطة إقامتك",
             "planIntro": "أعدّت مؤسسة الاستشارة هذه النظرة العامة لك. تلخّص أيّ طريق إلى حق الإقامة ممكن وفقًا لمعلوماتك وما الذي ما زال ناقصًا. وهي ليست قرارًا من دائرة الأجانب.",
             "pathways": "الطرق الممكنة",
@@ -48,6 +51,7 @@ enum ClientPlanTexts {
             "clock": "{time}",
         ],
         "fa": [
+            "held": "شما اجازه اقامت طبق {law}{until} دارید. درخواست تمدید را به‌موقع و پیش از پایان اعتبار آن بدهید – درخواستِ به‌موقع آن را معتبر نگه می‌دارد.", "until": "، معتبر تا {date}", "service": "مرکز مشاوره شما: {name}",
             "planTitle": "برنامه اقامت شما",
             "planIntro": "مرکز مشاوره این خلاصه را برای شما تهیه کرده است. این خلاصه نشان می‌دهد که بر اساس اطلاعات شما کدام راه برای حق اقامت ممکن است و چه چیزی هنوز کم است. این تصمیم اداره اتباع خارجی نیست.",
             "pathways": "راه‌های ممکن",
@@ -61,6 +65,7 @@ enum ClientPlanTexts {
             "clock": "{time}",
         ],
         "ru": [
+            "held": "У вас есть вид на жительство по {law}{until}. Подайте заявление о продлении заблаговременно до окончания срока – своевременное заявление сохраняет его действие.", "until": ", действует до {date}", "service": "Ваша консультационная служба: {name}",
             "planTitle": "Ваш план по пребыванию",
             "planIntro": "Эту сводку для вас подготовила консультационная служба. В ней указано, какой путь к праву на пребывание возможен по вашим данным и чего ещё не хватает. Это не решение ведомства по делам иностранцев.",
             "pathways": "Возможные пути",
@@ -74,6 +79,7 @@ enum ClientPlanTexts {
             "clock": "{time}",
         ],
         "tr": [
+            "held": "{law} uyarınca oturma izniniz var{until}. Süresi dolmadan önce zamanında uzatma başvurusu yapın – zamanında yapılan başvuru izni geçerli tutar.", "until": ", {date} tarihine kadar geçerli", "service": "Danışmanlık merkeziniz: {name}",
             "planTitle": "Oturum planınız",
             "planIntro": "Bu özeti danışmanlık merkeziniz sizin için hazırladı. Bilgilerinize göre hangi oturum hakkı yolunun mümkün olduğunu ve neyin hâlâ eksik olduğunu özetler. Yabancılar Dairesi'nin bir kararı değildir.",
             "pathways": "Olası yollar",

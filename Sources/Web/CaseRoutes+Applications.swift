@@ -164,10 +164,15 @@ extension CaseRoutes {
         let recorded = try await services.applications.documents(caseID: c.id, organisation: c.organisationID)
         let person: PersonAssessment
         if let known { person = known } else { person = try await clientRoutes.assess(client, on: services.today) }
-        // Once the case is decided or closed the list stays as it was filed: today's assessment of a granted person
-        // would ask for papers of a status they left (QA of 06.12.2026: "Duldungsbescheinigungen – fehlt" after a grant).
-        let settled = c.state == .decided || c.state == .closed
-        let checklist = DocumentChecklist.items(pathway: c.pathway, assessment: settled ? nil : person.assessments.first { $0.pathway == c.pathway },
+        // Once the case is decided or closed the list stays as it was filed: read from the assessment on the day of the
+        // application (today's, of a granted person, would ask for papers of a status they left; QA of 06.12.2026:
+        // "Duldungsbescheinigungen – fehlt" after a grant, and the rows the application had were gone).
+        var answer = person.assessments.first { $0.pathway == c.pathway }
+        if c.state == .decided || c.state == .closed {
+            let filed = try await services.applications.applications(caseID: c.id, organisation: c.organisationID).filter { $0.pathway == c.pathway }.map(\.filedOn).max()
+            if let filed { answer = try await clientRoutes.assess(client, on: filed).assessments.first { $0.pathway == c.pathway } } else { answer = nil }
+        }
+        let checklist = DocumentChecklist.items(pathway: c.pathway, assessment: answer,
                                                 recorded: Dictionary(uniqueKeysWithValues: recorded.map { ($0.kind, ($0.state, $0.receivedOn)) }))
         return (checklist, recorded)
     }

@@ -16,6 +16,12 @@ struct DocumentChecklistTests {
         #expect(met.contains { $0.kind == .schoolCertificates && $0.state == .missing })
         let none = DocumentChecklist.items(pathway: .p25b, assessment: Self.answer([ConditionResult("b_children_school_attendance", .notApplicable)]), recorded: [:])
         #expect(!none.contains { $0.kind == .schoolCertificates })
+        // § 25b Abs. 4: the spouse's route asks A2, civic test, declaration and livelihood, the child's route none of them.
+        let spouse = DocumentChecklist.items(pathway: .p25b4, assessment: Self.answer([ConditionResult("b_german_level_min", .met),
+                                                                                     ConditionResult("b_lu_mostly_by_work", .met)]), recorded: [:]).map(\.kind)
+        #expect(spouse.contains(.germanCertificate) && spouse.contains(.employment))
+        let child = DocumentChecklist.items(pathway: .p25b4, assessment: Self.answer([ConditionResult("b_children_school_attendance", .notApplicable)]), recorded: [:]).map(\.kind)
+        #expect(Set(child) == [.passport, .residenceEvidence])
         // Without an assessment (a decided or closed case) the list is the pathway's baseline and what was recorded.
         let baseline = DocumentChecklist.items(pathway: .p25b, assessment: nil, recorded: [.housing: (.received, Day("2026-11-01"))])
         #expect(Set(baseline.map(\.kind)) == Set(DocumentKind.baseline(.p25b) + [.housing]))

@@ -18,5 +18,10 @@ struct RelationRulesTests {
         let two = [ClientRelation(kind: .parent, from: "mother", to: "son"), ClientRelation(kind: .parent, from: "father", to: "son")]
         #expect(RelationRules.problem(adding: ClientRelation(kind: .parent, from: "x", to: "son"), to: two, born: born) != nil)
         #expect(RelationRules.problem(adding: ClientRelation(kind: .spouse, from: "son", to: "mother"), to: two, born: born) != nil)  // already linked
+        // A parent under 12 today, the child's birth date unknown (QA of 06.12.2026: a 7-year-old was made a parent).
+        let young = ["kid": Day(iso: "2019-01-01")!]
+        let today = Day("2026-12-06")
+        #expect(RelationRules.problem(adding: ClientRelation(kind: .parent, from: "kid", to: "x"), to: [], born: young, today: today)?.contains("erst 7 Jahre alt") == true)
+        #expect(RelationRules.problem(adding: ClientRelation(kind: .parent, from: "mother", to: "x"), to: [], born: born, today: today) == nil)
     }
 }

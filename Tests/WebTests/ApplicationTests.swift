@@ -243,6 +243,13 @@ struct ApplicationTests {
                 #expect(letter.body.contains("Anlagen: Pass oder Nachweis der Passbeschaffung (z. B. Botschaftsvorsprache)"))
                 #expect(letter.body.contains("Antrag auf Erteilung einer Aufenthaltserlaubnis nach § 25b Abs. 1 AufenthG – Mohammed Haddad, geb. 05.05.1990"))
                 #expect(letter.body.contains("ABH Elbstadt") && letter.body.contains("<dd>22.11.2026</dd>") && letter.body.contains("<dd>A-1</dd>"))
+                // The documents the case lists (by their names), before and after the decision.
+                func documentKinds() async throws -> [String] {
+                    let section = try await b.request(.get, casePath).body.components(separatedBy: "id=\"documents\"").dropFirst().first?.components(separatedBy: "</section>").first ?? ""
+                    return DocumentKind.allCases.map(\.german).filter(section.contains)
+                }
+                let kindsFiled = try await documentKinds()
+                #expect(kindsFiled.contains(DocumentKind.passport.german))
                 // The grant: the Duldung ends the day before, the permit under § 25b starts on the day of the decision.
                 #expect(try await b.request(.post, decide, form: ["csrf": csrf, "outcome": "granted", "decided_on": "20.11.2026", "permit_until": "19.11.2028"]).status == .seeOther)
                 let periods = try await b.request(.get, "/api/v1/clients/client-a/status-periods").body
@@ -256,6 +263,13 @@ struct ApplicationTests {
                 let apps = try await b.request(.get, "/api/v1" + casePath + "/applications").body
                 #expect(apps.contains("\"outcome\":\"granted\"") && apps.contains("\"decided_on\":\"2026-11-20\""))
                 #expect(try await b.request(.get, "/api/v1/clients/client-a/cases").body.contains("\"state\":\"decided\""))
+                // The decided case keeps the list it had when the application was filed (QA of 06.12.2026: Duldung
+                // certificates were asked for after the grant, rows of the application were gone).
+                #expect(try await documentKinds() == kindsFiled)
+                // The client's plan names the permit held and its renewal, not "no route" (QA of 06.12.2026).
+                let plan = try await b.request(.get, "/clients/client-a/plan?lang=en").body
+                #expect(plan.contains("id=\"held\"") && plan.contains("You hold a residence permit under") && plan.contains("valid until 19.11.2028"))
+                #expect(!plan.contains("no route is met"))
                 // With the permit held, the letter applying for it would be untrue and is not offered (QA of 05.12.2026).
                 let afterGrantLetter = try await b.request(.get, casePath + "/letters/application")
                 #expect(afterGrantLetter.body.contains("besteht heute bereits die Aufenthaltserlaubnis nach § 25b") && !afterGrantLetter.body.contains("<article"))

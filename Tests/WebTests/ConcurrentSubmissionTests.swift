@@ -62,6 +62,19 @@ struct ConcurrentSubmissionTests {
                 return try await group.reduce(into: [String]()) { $0.append($1) }
             }
             #expect(results.filter { $0 == "created" }.count == 1 && results.filter { $0 == "duplicate" }.count == 5, "\(results)")
+            // One person referred by the authority several times at once: one referral (QA of 06.12.2026: three).
+            let referred = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<5 {
+                    group.addTask {
+                        let r = Referral(id: Credentials.newID(), authorityID: "org-abh", serviceID: "org-a", createdBy: "user-2", createdOn: Day("2026-11-21"),
+                                         firstName: "Samir", lastName: "Gleichzeitig", born: Day("1999-03-12"), nationality: "SYR", reason: "Beratung")
+                        if case .created = try await s.cooperation.createReferral(r, audit: audit) { return true }
+                        return false
+                    }
+                }
+                return try await group.reduce(into: 0) { $0 += $1 ? 1 : 0 }
+            }
+            #expect(referred == 1)
             // Through the form, one after another: the second is refused with the open case named.
             try await f.run { b in
                 let csrf = try await b.logIn(f.login(.counselor))
