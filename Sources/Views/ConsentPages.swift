@@ -39,8 +39,11 @@ public enum ConsentPages {
             <button type="submit">Hochladen</button></form></td></tr>
             """
         }
+        // A disclosure on or after the day a revocation came in (recorded later, dated back) is marked (QA of 06.12.2026).
+        let revoked = Dictionary(consents.compactMap { c in c.revokedOn.map { (c.id, $0) } }, uniquingKeysWith: { a, _ in a })
         let log = disclosures.map { d -> HTML in
-            "<tr><td>\(GermanTime.format(d.at))</td><td>\(names[d.recipientID] ?? d.recipientID)</td><td>\(d.topics.map(\.german).joined(separator: "; "))</td><td>\(d.channel == "api" ? "Schnittstelle" : "Gemeinsame Fallansicht")</td></tr>"
+            let after: HTML = revoked[d.consentID].flatMap { r in Day(german: GermanTime.day(d.at)).map { $0 >= r } == true ? " <strong>(nach dem Widerruf vom \(r.german))</strong>" as HTML : nil } ?? .empty
+            return "<tr><td>\(GermanTime.format(d.at))\(after)</td><td>\(names[d.recipientID] ?? d.recipientID)</td><td>\(d.topics.map(\.german).joined(separator: "; "))</td><td>\(d.channel == "api" ? "Schnittstelle" : "Gemeinsame Fallansicht")</td></tr>"
         }
         let options = recipients.map { o in "<option value=\"\(o.id)\"\(o.id == f.recipient ? " selected" : "")>\(o.name)</option>" as HTML }
         let boxes = Consent.Topic.allCases.map { t in

@@ -130,7 +130,11 @@ struct CooperationTests {
                 // The revocation is dated the day it came in (a letter of yesterday), never a day ahead.
                 let ahead = try await b.request(.post, "/clients/client-a/consents/\(consentID)/revoke", form: ["csrf": csrf, "revoked_on": "23.11.2026"])
                 #expect(ahead.status == .badRequest && ahead.body.contains("nicht nach dem heutigen Tag"))
+                let beforeStart = try await b.request(.post, "/clients/client-a/consents/\(consentID)/revoke", form: ["csrf": csrf, "revoked_on": "01.01.2020"])
+                #expect(beforeStart.status == .badRequest && beforeStart.body.contains("vor dem Beginn der Schweigepflichtentbindung"))
                 #expect(try await b.request(.post, "/clients/client-a/consents/\(consentID)/revoke", form: ["csrf": csrf, "revoked_on": "21.11.2026"]).status == .seeOther)
+                // The views of today, made before the revocation was recorded, are marked as after its day.
+                #expect(try await b.request(.get, "/clients/client-a/consents").body.contains("<strong>(nach dem Widerruf vom 21.11.2026)</strong>"))
                 let twice = try await b.request(.post, "/clients/client-a/consents/\(consentID)/revoke", form: ["csrf": csrf])
                 #expect(twice.status == .conflict && twice.body.contains("bereits widerrufen (am 21.11.2026)"))
                 let after = try await clerk.request(.get, "/shared/clients/client-a")
