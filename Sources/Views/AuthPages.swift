@@ -32,7 +32,7 @@ public enum AuthPages {
     public static func enrol(frame: PageFrame, secret: String, uri: String, error: String? = nil) -> HTML {
         Layout.page(frame, """
         <h1>Zweiten Faktor einrichten</h1>
-        <p>Für Mitarbeitende ist ein zweiter Faktor (TOTP) Pflicht. Richten Sie in einer Authenticator-App ein neues Konto mit diesem Schlüssel ein:</p>
+        <p>Für Mitarbeitende ist ein zweiter Faktor (TOTP) Pflicht, für Ehrenamtliche freiwillig; einmal eingerichtet, wird er bei jeder Anmeldung abgefragt. Richten Sie in einer Authenticator-App ein neues Konto mit diesem Schlüssel ein:</p>
         <p class="codes" id="totp-secret">\(secret)</p>
         <p class="hint">Oder öffnen Sie den Link auf dem Smartphone: <a href="\(uri)">otpauth-Link</a></p>
         \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
@@ -92,7 +92,7 @@ public enum AuthPages {
         return Layout.page(frame, """
         <h1>Konto</h1>
         \(provisional)
-        <p>Zweiter Faktor: \(totpEnabled ? "eingerichtet" : "nicht eingerichtet")</p>
+        <p>Zweiter Faktor: \(totpEnabled ? "eingerichtet" : "nicht eingerichtet – <a href=\"/account/totp\">einrichten</a>" as HTML)</p>
         <h2 id="password">Passwort ändern</h2>
         \(passwordChanged ? "<p class=\"notice\" role=\"status\" id=\"password-changed\">Das Passwort wurde geändert. Andere Anmeldungen mit diesem Konto sind beendet.\(tokensRevoked == 0 ? "" : tokensRevoked == 1 ? " Ein API-Token wurde widerrufen." : " \(tokensRevoked) API-Tokens wurden widerrufen.") <a href=\"/\">Weiter zur Übersicht</a></p>" as HTML : .empty)
         \(Layout.errorSummary(passwordErrors))

@@ -125,7 +125,8 @@ public enum LetterPages {
             let anchor = m.pathway.flatMap { k in m.answers.first { $0.pathway == k } }?.anchorDetail
             let enclosures = m.enclosures.isEmpty ? [] : ["Anlagen: " + m.enclosures.joined(separator: "; ")]
             return ("Antrag auf Erteilung einer \(what) nach \(m.pathway?.title ?? "AufenthG") – \(person)", [
-                "im Auftrag und mit Vollmacht von \(c.firstName) \(c.lastName) übersenden wir den Antrag auf Erteilung einer \(what) nach \(pw)."
+                // A minor acts through the persons with custody (§ 80 Abs. 1 AufenthG; QA of 06.12.2026).
+                "im Auftrag und mit Vollmacht \(p.born.map { $0.age(on: m.today) < 18 } == true ? "der Sorgeberechtigten von" : "von") \(c.firstName) \(c.lastName) übersenden wir den Antrag auf Erteilung einer \(what) nach \(pw)."
                     + (anchor.map { " Der Antrag stützt sich auf die familiäre Beziehung: \($0)." } ?? ""),
                 fits
                     ? (waived(m).map { "Nach unserer Prüfung liegen die besonderen Voraussetzungen vor. Von den allgemeinen Erteilungsvoraussetzungen (\($0.names)) bitten wir nach \($0.basis) abzusehen. Die vorliegenden Nachweise sind beigefügt; fehlende reichen wir unverzüglich nach." }

@@ -26,6 +26,7 @@ public enum SnapshotPage {
             return """
             <section class="pathway"><h2>\(a.title)</h2>
             <p>Ergebnis: <strong>\(result)</strong>\(from)\(consequence)</p>
+            \(a.restsOn.map { "<p class=\"anchor\">Beruht auf: \($0)</p>" as HTML } ?? .empty)
             \(conditions.isEmpty ? HTML.empty : "<h3>Nicht erfüllte oder offene Voraussetzungen</h3><ul>\(conditions)</ul>" as HTML)
             \(actions.isEmpty ? HTML.empty : "<h3>Handlungsbedarf</h3><ul>\(actions)</ul>" as HTML)
             </section>

@@ -65,7 +65,8 @@ struct AppointmentRoutes {
         // "Termin vereinbaren" from a case: the client's file number prefilled.
         if f.fileNumber.isEmpty, let n = request.uri.queryParameters["file_number"].map(String.init), FileNumber.isValid(n) { f.fileNumber = n }
         if f.counselor.isEmpty { f.counselor = a.userID }
-        if f.day.isEmpty { f.day = max(on, services.today).german }
+        // The first day one can be made on: a weekend or holiday offered by default was always refused (QA of 06.12.2026).
+        if f.day.isEmpty { f.day = Holidays.nextWorkingDay(from: max(on, services.today), land: context.land).german }
         return Reply.html(AppointmentPages.page(frame: context.frame("Termine", current: "appointments").alerting(alert), view: view, from: from, to: to, today: services.today,
                                                 rows: list.map { .init(appointment: $0, clientName: names[$0.clientID] ?? "", clientID: $0.clientID, counselorName: staffNames[$0.counselorID] ?? "") },
                                                 counselors: staff.filter { a.role == .coordinator || $0.id == a.userID }.map { ($0.id, $0.displayName) }, form: f, feedURL: feedURL,

@@ -92,7 +92,11 @@ struct ClientRoutes {
             try await services.clients.recordRead(clientID: r.id, entity: "client", audit: services.audit(a))
             f.relativeID = r.id; f.relativeName = "\(r.firstName) \(r.lastName)"; f.relation = relation
             f.lastName = r.lastName; f.nationality = r.facts.nationality ?? ""
-            if relation != "parent" { f.entered = r.facts.entered?.german ?? "" }
+            // The entry of a spouse is offered; a child may have been born here, so its entry is left to be typed.
+            if relation == "spouse" || relation == "registered_partner" {
+                f.entered = r.facts.entered?.german ?? ""
+                f.maritalStatus = (relation == "spouse" ? MaritalStatus.married : .registeredPartnership).rawValue
+            }
             if relation == "child" { f.maritalStatus = MaritalStatus.single.rawValue }
         }
         return Reply.html(ClientPages.new(frame: context.frame("Neue Klientin / neuer Klient", current: "clients"), form: f))

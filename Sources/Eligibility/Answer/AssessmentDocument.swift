@@ -47,6 +47,8 @@ public struct AssessmentDocument: Codable, Sendable, Equatable {
         public var actions: [String]
         public var notes: [NoteDocument]
         public var lawVersions: [String]
+        /// For a family pathway met or reachable through a relative: whom it rests on (`Assessment.anchorDetail`).
+        public var restsOn: String? = nil
     }
 
     public struct ConditionDocument: Codable, Sendable, Equatable {
@@ -93,7 +95,7 @@ public struct AssessmentDocument: Codable, Sendable, Equatable {
                                   metFrom: c.metFrom?.iso, open: c.open, citation: c.citation, text: c.sentence(names: a.names, on: a.on))
             },
             actions: a.actions, notes: a.notes.map { NoteDocument(text: $0.text, citation: $0.citation) },
-            lawVersions: a.lawVersions.map(\.description))
+            lawVersions: a.lawVersions.map(\.description), restsOn: a.anchorDetail)
     }
 
     /// Pretty, key-sorted JSON.
