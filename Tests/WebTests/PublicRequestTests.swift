@@ -133,7 +133,8 @@ struct PublicRequestTests {
                 let id = try #require(appointments.body.components(separatedBy: "/appointments/requests/").dropFirst().first?.prefix { $0 != "/" })
                 // One step from the request to the appointment: language and channel prefilled, the request handled with it.
                 let prefilled = try await b.request(.get, "/appointments?view=week&on=16.11.2026&request=\(id)")
-                #expect(prefilled.body.contains("id=\"day\" name=\"day\" value=\"22.11.2026\""))   // a past week's view offers today, not its Monday
+                // A past week's view offers the first working day from today (a Sunday, 22.11.2026), not the week's Monday.
+                #expect(prefilled.body.contains("id=\"day\" name=\"day\" value=\"23.11.2026\""))
                 #expect(prefilled.body.contains("name=\"request_id\" value=\"\(id)\"") && prefilled.body.contains("id=\"language\" name=\"language\" list=\"languages\" value=\"Arabisch\""))
                 #expect(prefilled.body.contains("<option value=\"online\" selected>") && prefilled.body.contains("von Samira K. (Wunsch: vormittags)"))
                 let booking = ["csrf": csrf, "file_number": "A-1", "day": "24.11.2026", "time": "09:00", "duration": "45", "place": "Raum 1",
