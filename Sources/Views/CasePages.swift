@@ -32,7 +32,8 @@ public enum CasePages {
     /// `openCases`: the open cases counted (the counselor's own, or the service's for a coordinator), listed under the count
     /// (QA of 06.12.2026: "84 offene Akten" did not say whose, and could not be checked).
     public static func dashboard(frame: PageFrame, today: Day, overdue: [DashboardItem], due: [DashboardItem],
-                                 openCases: [(caseID: String, clientName: String, pathway: PathwayKey?)], own: Bool, notice: String? = nil) -> HTML {
+                                 openCases: [(caseID: String, clientName: String, pathway: PathwayKey?, state: CounselingCase.State, counselor: String?)], own: Bool,
+                                 notice: String? = nil) -> HTML {
         func done(_ i: DashboardItem) -> HTML {
             guard let caseID = i.caseID else { return .empty }
             let label: HTML = "<span class=\"visually-hidden\">„\(i.deadline.title)“ (\(i.clientName)) </span>als erledigt markieren"
@@ -51,7 +52,7 @@ public enum CasePages {
         \(notice.map { "<p role=\"status\" id=\"notice\">\($0)</p>" as HTML } ?? .empty)
         <p>Stand \(today.german)</p>
         <details id="open-cases"><summary>\(own ? "Ihre offenen Akten" : "Offene Akten der Beratungsstelle"): \(openCases.count)</summary>
-        \(openCases.isEmpty ? "<p>Keine.</p>" as HTML : "<ul>\(openCases.map { "<li><a href=\"/cases/\($0.caseID)\">\($0.clientName)</a>\($0.pathway.map { " – \($0.title)" } ?? "")</li>" as HTML })</ul>" as HTML)
+        \(openCases.isEmpty ? "<p>Keine.</p>" as HTML : "<ul>\(openCases.map { "<li><a href=\"/cases/\($0.caseID)\">\($0.clientName)</a>\($0.pathway.map { " – \($0.title)" } ?? "") (\(state($0.state))\($0.counselor.map { ", \($0)" } ?? ""))</li>" as HTML })</ul>" as HTML)
         </details>
         <section aria-labelledby="overdue"><h2 id="overdue">Überfällig</h2>\(list(overdue))</section>
         <section aria-labelledby="due"><h2 id="due">Fällig in den nächsten 14 Tagen</h2>\(list(due))</section>

@@ -94,7 +94,10 @@ struct CaseRoutes {
         case "0": "Diese Wiedervorlage besteht nicht mehr: die Angaben haben sich inzwischen geändert. Nichts wurde vermerkt."
         default: nil
         }
-        let listed = open.map { (caseID: $0.id, clientName: names[$0.clientID] ?? "", pathway: $0.pathway) }.sorted { $0.clientName < $1.clientName }
+        // The coordinator's list names each case's counselor as well.
+        let staff = a.role == .coordinator ? Dictionary(uniqueKeysWithValues: try await services.caseWorkers(org).map { ($0.id, $0.displayName) }) : [:]
+        let listed = open.map { (caseID: $0.id, clientName: names[$0.clientID] ?? "", pathway: $0.pathway, state: $0.state, counselor: $0.counselorID.flatMap { staff[$0] }) }
+            .sorted { $0.clientName < $1.clientName }
         return Reply.html(CasePages.dashboard(frame: context.frame("Übersicht", current: "dashboard"), today: today, overdue: overdue, due: due,
                                               openCases: listed, own: a.role != .coordinator, notice: notice))
     }

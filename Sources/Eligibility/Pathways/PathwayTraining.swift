@@ -48,8 +48,16 @@ extension Context {
     @discardableResult
     func trainingConditions(_ s: inout Sheet, ids: TrainingIDs) -> Bool {
         let t = currentTraining
-        // Route (a) needs a training begun during the asylum procedure: impossible without one, unknown when not given.
-        var routeA: Bool? = person.training == nil ? nil : false
+        // Route (a) needs a training begun during the asylum procedure (a Gestattung). Without a training: one begun now
+        // is route (a) while the procedure runs, else route (b); with the training not given, unknown – unless the
+        // history holds no Gestattung (review of 06.12.2026: removal measures then left the route open for nothing).
+        var routeA: Bool?
+        if person.training == nil {
+            let asylumStay = person.status.map { $0.contains { $0.kind == .gestattung } }
+            routeA = asylumStay == false || person.asylum?.appliedOn == .never ? false : nil
+        } else if case .known(let st) = subject.status(on: decision), st.kind == .gestattung {
+            routeA = true
+        } else { routeA = false }
         if person.training == nil {
             s.unknown(ids.trainingType, ["training"])
         } else if let t {
