@@ -15,6 +15,15 @@ public enum ClientPages {
     public static let pageSize = 50
 
     /// `showRetention`: the coordination sees the way to the files due for erasure.
+    /// A word of the search shaped like a date that is none (two-digit year, 31.02.): said at "Keine Treffer" (QA of
+    /// 06.12.2026: "05.07.84" found nothing without a hint).
+    static func incompleteDate(_ query: String) -> String? {
+        query.split(whereSeparator: \.isWhitespace).first { w in
+            let parts = w.split(separator: ".", omittingEmptySubsequences: false)
+            return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) } && Day(german: w) == nil
+        }.map(String.init)
+    }
+
     public static func list(frame: PageFrame, query: String, rows: [ClientRow], page: Int, hasMore: Bool, showRetention: Bool = false) -> HTML {
         let first = (page - 1) * pageSize + 1
         let body = rows.map { r in
@@ -33,7 +42,7 @@ public enum ClientPages {
         <input id="q" name="q" type="search" value="\(query)"> <button type="submit">Suchen</button>
         </form>
         <p><a class="button" href="/clients/new">Neue Klientin / neuer Klient</a>\(showRetention ? " · <a href=\"/retention\">Löschfristen</a>" as HTML : .empty)</p>
-        \(rows.isEmpty ? "<p id=\"no-hits\">Keine Treffer.</p>" as HTML : """
+        \(rows.isEmpty ? "<p id=\"no-hits\">Keine Treffer.\(Self.incompleteDate(query).map { " „\($0)“ ist kein vollständiges Datum: ein Geburtsdatum bitte als TT.MM.JJJJ suchen." } ?? "")</p>" as HTML : """
         <table><caption>Treffer \(first)–\(first + rows.count - 1)\(hasMore ? ", weitere auf der nächsten Seite" : "")</caption>
         <thead><tr><th scope="col">Name</th><th scope="col">Aktenzeichen</th><th scope="col">Geboren</th><th scope="col">Staatsang.</th><th scope="col">Aktueller Status</th></tr></thead>
         <tbody>\(body)</tbody></table>

@@ -44,6 +44,7 @@ struct ClientFileTests {
             for q in ["05.05.1990", "5.5.1990", "1990-05-05", "Haddad+05.05.1990"] {
                 #expect(try await b.request(.get, "/clients?q=\(q)").body.contains("/clients/client-a"), "query \(q)")
             }
+            #expect(try await b.request(.get, "/clients?q=05.05.90").body.contains("„05.05.90“ ist kein vollständiges Datum"))
             for q in ["06.05.1990", "Qasemi+05.05.1990"] {
                 #expect(!(try await b.request(.get, "/clients?q=\(q)").body.contains("/clients/client-a")), "query \(q)")
             }
