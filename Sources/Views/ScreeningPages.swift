@@ -61,14 +61,23 @@ public enum ScreeningPages {
     }
 
     public static func job(frame: PageFrame, _ j: JobRow, counts: [String: [String: Int]], years: [String: Int], rejections: String, error: String?,
-                           months: Int, outreach: [Outreach], outreachTotal: Int) -> HTML {
+                           months: Int, outreach: [Outreach], outreachTotal: Int, autoRefresh: Bool = true) -> HTML {
         let running = j.state == "queued" || j.state == "running"
         var body: [HTML] = []
+        // While it runs the page reloads itself, which sends the keyboard's focus back to the top: the way to cancel and
+        // to stop the reloading come first, and the interval leaves time to reach them (accessibility review of
+        // 06.12.2026: every 2 s, "Screening abbrechen" could not be reached by keyboard; WCAG 2.2.1).
+        if running {
+            body.append("<form method=\"post\" action=\"/screening/\(j.id)/cancel\">\(Layout.csrf(frame.csrf))<button type=\"submit\">Screening abbrechen</button></form>")
+            body.append(autoRefresh
+                ? "<p><a href=\"/screening/\(j.id)?auto=0\">Automatische Aktualisierung anhalten</a> <span class=\"hint\">(die Seite lädt sich alle 10 Sekunden neu)</span></p>"
+                : "<p><a href=\"/screening/\(j.id)?auto=0\">Stand aktualisieren</a> · <a href=\"/screening/\(j.id)\">automatisch aktualisieren</a></p>")
+        }
         // A JSON Lines file holds a household per line: its lines are households, its results persons (QA of 06.12.2026).
         let households = j.format == "jsonl"
         let persons: HTML = households && j.state == "done" ? " · \(Labels.count(j.persons)) Personen geprüft" : .empty
         body.append("<p>Stand: <strong id=\"job-state\">\(stateText(j.state))</strong> · \(Labels.count(j.processed)) von \(Labels.count(j.total)) \(households ? "Zeilen (Haushalte)" : "Zeilen") · \(Labels.count(j.rejected)) abgewiesen\(persons)</p>")
-        body.append("<progress id=\"progress\" max=\"\(max(1, j.total))\" value=\"\(j.processed)\">\(j.total > 0 ? j.processed * 100 / j.total : 0) %</progress>")
+        body.append("<progress id=\"progress\" aria-label=\"Fortschritt des Screenings\" max=\"\(max(1, j.total))\" value=\"\(j.processed)\">\(j.total > 0 ? j.processed * 100 / j.total : 0) %</progress>")
         if let error { body.append("<p class=\"error\" role=\"alert\">Fehler: \(ScreeningMessages.german(error))</p>") }
         if j.state == "done" {
             let pathways = PathwayKey.allCases.filter { counts[$0.rawValue] != nil }
@@ -97,14 +106,12 @@ public enum ScreeningPages {
                 body.append("<details><summary>Abgewiesene Zeilen (\(j.rejected))</summary><ul>\(listed.map { "<li>\(ScreeningMessages.german(String($0)))</li>" as HTML })</ul>\(more)</details>")
             }
         }
-        // While it runs it is cancelled (which also deletes it); deleting is offered once it has ended.
-        if running {
-            body.append("<form method=\"post\" action=\"/screening/\(j.id)/cancel\">\(Layout.csrf(frame.csrf))<button type=\"submit\">Screening abbrechen</button></form>")
-        } else {
+        // While it runs it is cancelled (above; which also deletes it); deleting is offered once it has ended.
+        if !running {
             body.append("<form method=\"post\" action=\"/screening/\(j.id)/delete\">\(Layout.csrf(frame.csrf))<button type=\"submit\">Liste und Ergebnisse jetzt löschen</button></form>")
         }
         var f = frame
-        if running { f.refreshSeconds = 2 }
+        if running && autoRefresh { f.refreshSeconds = 10 }
         return Layout.page(f, """
         <h1>Screening: \(j.fileName)</h1>
         <p>Stichtag \(j.on.german) · hochgeladen \(GermanTime.format(j.createdAt)) · wird gelöscht am \(GermanTime.day(j.expiresAt))</p>

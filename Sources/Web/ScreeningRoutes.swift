@@ -237,7 +237,8 @@ struct ScreeningRoutes {
         var (rows, total) = j.state == .done ? try outreach(j, months: m, limit: 500, countAll: counted == nil) : ([], 0)
         if let counted { total = counted }
         return Reply.html(ScreeningPages.job(frame: context.frame("Screening", current: "screening"), row(j), counts: summary.counts, years: summary.years,
-                                             rejections: j.rejections, error: j.error, months: m, outreach: rows, outreachTotal: total))
+                                             rejections: j.rejections, error: j.error, months: m, outreach: rows, outreachTotal: total,
+                                             autoRefresh: request.uri.queryParameters["auto"] != "0"))
     }
 
     /// The results file as `bleibe screen` writes it, or with `format=de` in German for a spreadsheet.

@@ -10,6 +10,22 @@ import Views
 
 @Suite("Screening an uploaded list in the background")
 struct ScreeningWebTests {
+    /// A running job's page reloads every 10 s with the way to cancel and to stop the reloading first, and not at all
+    /// when asked (accessibility review of 06.12.2026: every 2 s, the keyboard never reached "Screening abbrechen").
+    @Test func aRunningJobCanBeCancelledByKeyboard() {
+        let job = ScreeningPages.JobRow(id: "j1", fileName: "liste.csv", on: Day("2026-11-22"), state: "running", processed: 10, total: 100, rejected: 0,
+                                        createdAt: "2026-11-22T08:00:00.000Z", expiresAt: "2026-11-29T08:00:00.000Z")
+        func page(_ auto: Bool) -> String {
+            ScreeningPages.job(frame: PageFrame(title: "Screening", csrf: "t"), job, counts: [:], years: [:], rejections: "", error: nil,
+                               months: 6, outreach: [], outreachTotal: 0, autoRefresh: auto).description
+        }
+        let auto = page(true), still = page(false)
+        #expect(auto.contains("<meta http-equiv=\"refresh\" content=\"10\">") && !still.contains("http-equiv=\"refresh\""))
+        #expect(auto.range(of: "Screening abbrechen")!.lowerBound < auto.range(of: "<progress")!.lowerBound)
+        #expect(auto.contains("href=\"/screening/j1?auto=0\">Automatische Aktualisierung anhalten") && still.contains(">automatisch aktualisieren</a>"))
+        #expect(auto.contains("aria-label=\"Fortschritt des Screenings\""))
+    }
+
     @Test(arguments: TestDatabase.available)
     func anUploadedListIsScreenedInTheBackgroundWithProgressResultsOutreachAndDeletion(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
