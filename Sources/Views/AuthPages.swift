@@ -1,8 +1,10 @@
 /// Login, second factor and its enrolment.
 public enum AuthPages {
-    public static func login(csrf: String, email: String = "", error: String? = nil) -> HTML {
+    /// `expired`: the last session ended by inactivity (or after its maximum age); what was not saved is lost.
+    public static func login(csrf: String, email: String = "", error: String? = nil, expired: Bool = false) -> HTML {
         Layout.page(PageFrame(title: "Anmelden"), """
         <h1>Anmelden</h1>
+        \(expired && error == nil ? "<p class=\"notice\" role=\"status\" id=\"expired\">Sie wurden nach längerer Zeit ohne Aktivität abgemeldet. Was zuletzt nicht gespeichert war, ist verloren; bitte melden Sie sich erneut an.</p>" as HTML : .empty)
         \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
         <form method="post" action="/login">
         \(Layout.csrf(csrf))

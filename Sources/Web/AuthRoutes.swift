@@ -33,7 +33,7 @@ struct AuthRoutes {
     @Sendable func loginPage(_ request: Request, context: BleibeContext) async throws -> Response {
         if context.account != nil { return Reply.redirect("/") }
         let token = Credentials.randomToken()
-        var r = Reply.html(AuthPages.login(csrf: token))
+        var r = Reply.html(AuthPages.login(csrf: token, expired: request.uri.queryParameters["abgelaufen"] == "1"))
         r.setCookie(cookie(Self.loginCSRFCookie, token, maxAge: 3600))
         return r
     }

@@ -14,6 +14,8 @@ public struct BleibeContext: RequestContext {
     public var session: (token: String, record: SessionRecord)?
     /// Authenticated by an API token (no cookie, no CSRF).
     public var viaAPIToken = false
+    /// The request came with a session that had ended by inactivity or age: the login page says so.
+    public var sessionExpired = false
 
     /// The address of the connection's peer (a reverse proxy's, behind one).
     public var peer: String?

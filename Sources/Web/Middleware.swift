@@ -74,6 +74,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 if now.timeIntervalSince(last) > services.config.idleTimeout || now.timeIntervalSince(created) > services.config.sessionLifetime {
                     services.sessions.drop(token)
                     try await services.accounts.deleteSession(token: token)
+                    context.sessionExpired = true
                 } else if account.user.active {
                     context.session = (token, record)
                     if record.secondFactorDone || !account.needsSecondFactor {
@@ -91,6 +92,11 @@ struct AuthenticationMiddleware: RouterMiddleware {
                     }
                 }
             }
+        }
+        // A session that had ended is said on the login page (accessibility review of 06.12.2026: a form sent after
+        // 30 idle minutes led to the login without a word, and what was typed was lost).
+        if context.sessionExpired, !(path == "/api/v1" || path.hasPrefix("/api/v1/")) {
+            do { return try await next(request, context) } catch AppError.unauthenticated { return Reply.redirect("/login?abgelaufen=1") }
         }
         return try await next(request, context)
     }

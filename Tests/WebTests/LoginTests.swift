@@ -216,7 +216,10 @@ struct LoginTests {
                 #expect(try await b.request(.get, "/clients").status == .ok)
             }
             f.clock.advance(41)
-            #expect(try await b.request(.get, "/clients").status == .seeOther)
+            // The login page says why (accessibility review of 06.12.2026: without a word, what was typed was lost).
+            let out = try await b.request(.get, "/clients")
+            #expect(out.status == .seeOther && out.headers[.location] == "/login?abgelaufen=1")
+            #expect(try await b.request(.get, "/login?abgelaufen=1").body.contains("ohne Aktivität abgemeldet"))
         }
         }
     }
