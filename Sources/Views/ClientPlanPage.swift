@@ -46,6 +46,9 @@ public enum ClientPlanPage {
             let rest = (parts.count > 1 ? parts[1] : "").replacingOccurrences(of: "{until}", with: until)
             return "<p id=\"held\"><strong>\(parts[0])\(law)\(rest)</strong></p>"
         }
+        // The service's German name marked as German inside the translation (WCAG 3.1.2).
+        let serviceParts = t("service").components(separatedBy: "{name}")
+        let serviceLine: HTML = "\(serviceParts[0])<span lang=\"de\">\(m.serviceName)</span>\(serviceParts.count > 1 ? serviceParts[1] : "")"
         let documents = m.missing.map { "<li>\(ClientPlanTexts.document($0, code))</li>" as HTML }
         let appointment: HTML = m.next.map { a in
             let time = t("clock").replacingOccurrences(of: "{time}", with: a.time)
@@ -54,7 +57,7 @@ public enum ClientPlanPage {
         let main: HTML = """
         <h1>\(t("planTitle"))</h1>
         <p><strong lang="de" dir="ltr">\(m.client.firstName) \(m.client.lastName)</strong> · \(SelfCheckTexts.text("asOf", code)) \(ltr(m.today.german))</p>
-        <p>\(t("service").replacingOccurrences(of: "{name}", with: m.serviceName))</p>
+        <p>\(serviceLine)</p>
         <p>\(t("planIntro"))</p>
         \(held ?? .empty)
         <section aria-labelledby="plan-pathways"><h2 id="plan-pathways">\(t("pathways"))</h2>
