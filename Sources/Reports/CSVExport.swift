@@ -6,7 +6,8 @@ public enum CSVExport {
 
     public static func field(_ s: String) -> String {
         var v = s
-        if let first = v.first, "=+-@\t\r".contains(first), Int(v) == nil { v = "'" + v }
+        // An apostrophe of the text's own gets one too: "=x" and "'=x" stay two values (review of 06.12.2026).
+        if let first = v.first, "=+-@\t\r'".contains(first), Int(v) == nil { v = "'" + v }
         // Quoted on any common separator, not only on its own: a spreadsheet that splits on `,` or a tab would
         // otherwise start a cell inside the field, where the apostrophe does not reach (security review of 06.12.2026).
         if v.utf8.contains(where: { $0 == 59 || $0 == 44 || $0 == 9 || $0 == 34 || $0 == 10 || $0 == 13 }) {

@@ -133,15 +133,23 @@ public struct CounselingReport: Sendable {
 /// outcomes per quarter.
 public struct CooperationReport: Sendable {
     public var tables: [CountTable]
-    /// Grant rate per regulation: granted / (granted + refused), nil where either count is not publishable.
-    public var grantRates: [(String, Double?)]
+    /// Grant rate per regulation: granted / (granted + refused); `.suppressed` where either count is not publishable,
+    /// `.noDecision` where nothing was decided (QA of 06.12.2026: "." read as suppressed where nothing was decided).
+    public var grantRates: [(String, GrantRate)]
+
+    public enum GrantRate: Sendable, Equatable {
+        case share(Double), suppressed, noDecision
+        var text: String {
+            switch self { case .share(let x): FigureTable.percent(x); case .suppressed: FigureTable.percent(nil); case .noDecision: "–" }
+        }
+    }
     /// The authority's count of tolerated persons on the last day of each quarter in the period (stocks: not summed).
     public var population: [QuarterlyStatistics.Population] = []
 
     /// The grant rates and the authority's population on the last days of quarters, as printed and exported.
     public var figureTables: [FigureTable] {
         var out = [FigureTable(title: "Erteilungsquote (erteilt / entschieden ohne Rücknahmen)", columnLabels: ["Vorschrift", "Quote"],
-                               rowLabels: grantRates.map(\.0), cells: grantRates.map { [FigureTable.percent($0.1)] })]
+                               rowLabels: grantRates.map(\.0), cells: grantRates.map { [$0.1.text] })]
         if !population.isEmpty {
             out.append(FigureTable(title: "Geduldete am Quartalsende (Angaben der Ausländerbehörde)",
                                    columnLabels: ["Stichtag", "alle", "über 3 Jahre", "über 5 Jahre", "Anteil über 5 Jahre"],
@@ -221,11 +229,12 @@ public struct CooperationReport: Sendable {
             let answered = r.decidedOn.map { $0 <= to } ?? false
             ref[quarter(r.createdOn)]?[!answered ? 2 : r.state == .accepted ? 0 : r.state == .declined ? 1 : 2] += 1
         }
-        let rates = regulations.map { reg -> (String, Double?) in
+        let rates = regulations.map { reg -> (String, CooperationReport.GrantRate) in
             let g = granted[reg] ?? 0, n = g + (refused[reg] ?? 0)
+            if n == 0 { return (reg, .noDecision) }
             // A rate is an aggregate too: published only where both counts are.
-            guard n > 0, !Suppression.isSensitive(g), !Suppression.isSensitive(n - g) else { return (reg, nil) }
-            return (reg, Double(g) / Double(n))
+            guard !Suppression.isSensitive(g), !Suppression.isSensitive(n - g) else { return (reg, .suppressed) }
+            return (reg, .share(Double(g) / Double(n)))
         }
         // The authority's own figures: flows summed over the quarters inside the period, the stock of the last one.
         let inside = statistics.procedures.filter { $0.quarter.firstDay >= from && $0.quarter.lastDay <= to }

@@ -148,6 +148,16 @@ public struct Screener: Sendable {
     /// Parses one input line into a household; throws a message for a malformed row.
     /// `layout`: where the CSV header puts each column (ignored for JSON Lines).
     public func parse(_ text: String, line: Int, format: ScreeningFormat, layout: FlatRecord.Layout) throws -> (String, Household) {
+        let (id, h) = try household(text, line: line, format: format, layout: layout)
+        // A line break in an id (a spreadsheet's Alt+Enter) breaks every line-based reading of the results (review of
+        // 06.12.2026: the person dropped out of the outreach list); other control characters are refused with it.
+        guard !id.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+            throw FlatRecord.RowError(column: "id", message: "contains a line break or another control character")
+        }
+        return (id, h)
+    }
+
+    private func household(_ text: String, line: Int, format: ScreeningFormat, layout: FlatRecord.Layout) throws -> (String, Household) {
         switch format {
         case .jsonl:
             let (id, h) = try CaseFileDecoder.household(jsonLine: text, line: line, on: on)

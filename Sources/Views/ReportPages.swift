@@ -78,7 +78,7 @@ public enum ReportPages {
         <h1>Kennzahlen der Kooperation \(from.german) – \(to.german)</h1>
         \(periodForm(action: "/reports/cooperation", from: from, to: to, published: nil))
         \(exports("/reports/cooperation", from: from, to: to))
-        <p class="hint">Gemeinsame Kennzahlen von Beratungsstelle und Ausländerbehörde, je abgeschlossenem Quartal (aus zwei Zeiträumen, die sich um einzelne Tage unterscheiden, ließen sich unterdrückte Werte errechnen); Werte von 1 bis 4 und daraus errechenbare Werte sind als „.“ unterdrückt.</p>
+        <p class="hint">Gemeinsame Kennzahlen von Beratungsstelle und Ausländerbehörde, je abgeschlossenem Quartal (aus zwei Zeiträumen, die sich um einzelne Tage unterscheiden, ließen sich unterdrückte Werte errechnen); Werte von 1 bis 4 und daraus errechenbare Werte sind als „.“ unterdrückt; „–“ bei der Erteilungsquote: keine Entscheidung im Zeitraum.</p>
         <section class="report-part">\(Charts.stackedBars(r.tables[0]))\(table(r.tables[0]))</section>
         \(figure(figures[0], id: "grant-rates"))
         <section class="report-part">\(Charts.stackedBars(r.tables[1]))\(table(r.tables[1]))</section>

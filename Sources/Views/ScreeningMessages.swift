@@ -39,6 +39,8 @@ public enum ScreeningMessages {
         ("qualified or helper, with training_from", "erlaubt: qualified, helper (mit training_from)"),
         ("(every household needs an id to be found in the results)", "(jeder Haushalt braucht eine Kennung, um in den Ergebnissen gefunden zu werden)"),
         ("id: missing", "id: fehlt"),
+        ("contains a line break or another control character", "enthält einen Zeilenumbruch oder ein anderes Steuerzeichen"),
+        ("(screened once)", "(nur einmal geprüft)"), ("repeats line", "wiederholt Zeile"),
         ("(the first Duldung cannot follow the current status)", "(die erste Duldung kann nicht nach dem aktuellen Status beginnen)"),
         ("is after status_since", "liegt nach status_since"), ("is after duldung_since", "liegt nach duldung_since"),
         ("days exceed the", "Tage übersteigen die"), ("days from", "Tage von"), ("until", "bis"),

@@ -180,6 +180,12 @@ struct ReportTests {
         #expect(t.total == 172)
     }
 
+    /// A grant rate where nothing was decided is "–", not the "." of a suppressed one (review of 06.12.2026).
+    @Test func aRateWithoutDecisionsIsNotShownAsSuppressed() {
+        let r = CooperationReport(tables: [], grantRates: [("§ 25b", .noDecision), ("§ 25a", .suppressed), ("§ 60d", .share(0.75))])
+        #expect(r.figureTables[0].cells == [["–"], ["."], ["75 %"]])
+    }
+
     @Test func csvIsSemicolonSeparatedWithBOMAndDefusesFormulas() {
         #expect(CSVExport.field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
         #expect(CSVExport.field("+49 351") == "'+49 351")
@@ -188,6 +194,8 @@ struct ReportTests {
         #expect(CSVExport.field("a;b") == "\"a;b\"")
         // A separator of another dialect is quoted too: no cell can begin inside the field (`x,=1+1` split on commas).
         #expect(CSVExport.field("x,=1+1,") == "\"x,=1+1,\"" && CSVExport.field("y\t=2+2") == "\"y\t=2+2\"")
+        // A value's own leading apostrophe is kept apart from the one that defuses a formula (review of 06.12.2026).
+        #expect(CSVExport.field("'=x") == "''=x" && CSVExport.field("=x") == "'=x")
         // A one-column table has no row sums (each would repeat its cell), as on the page.
         let csv = CSVExport.tables([CountTable(title: "T", column: "n", pairs: [("x", 7)])])
         #expect(csv.hasPrefix("\u{FEFF}T\r\n;n\r\nx;7\r\nSumme;7\r\n"))
