@@ -306,13 +306,7 @@ public struct ClientStore: Sendable {
     /// transaction: a family member created from a relative's file is linked, or not created at all.
     public func create(_ client: Client, numberedIn year: Int, refusingDuplicates: Bool, linking: (relation: ClientRelation, sameHousehold: Bool)? = nil,
                        today: Day? = nil, audit: AuditContext) async throws -> Creation {
-        do { return try await create(client, year: year, refusingDuplicates: refusingDuplicates, linking: linking, today: today, audit: audit) }
-        catch let e as LinkRefused { return .linkRefused(e.message) }
-    }
-
-    private func create(_ client: Client, year: Int, refusingDuplicates: Bool, linking: (relation: ClientRelation, sameHousehold: Bool)?,
-                        today: Day?, audit: AuditContext) async throws -> Creation {
-        try await db.transaction { ex in
+        do { return try await db.transaction { ex in
             _ = try await ex.one(SQL("SELECT id FROM organisations WHERE id = ?" + ex.forUpdate, [client.organisationID]))
             if refusingDuplicates, let born = client.facts.born {
                 let same = try await Self.sameNameAndBirth(ex, organisation: client.organisationID, firstName: client.firstName, lastName: client.lastName, born: born)
@@ -329,7 +323,7 @@ public struct ClientStore: Sendable {
                 }
             }
             return .created(fileNumber: c.fileNumber)
-        }
+        } } catch let e as LinkRefused { return .linkRefused(e.message) }   // thrown to roll the insert back
     }
 
     /// The letters of a file number of the shape LETTERS-YYYY-NNNN ("PB-2024-0049" → "PB"), else nil.

@@ -233,8 +233,6 @@ public struct CooperationStore: Sendable {
         NameMatching.matches(query: "\(r.firstName) \(r.lastName)", name: "\(first) \(last)") && (r.born == nil || born == nil || r.born == born)
     }
 
-    /// Accepts a referral: under an existing file number (which must be the referred person's) or a new one (unless
-    /// the person has a file already). The referral joins the client's open case or opens one.
     /// The file number under which the service already has the referred person (same name and birth date), if any.
     static func filedAlready(_ ex: any SQLExecutor, _ r: Referral, service: String) async throws -> String? {
         guard r.born != nil else { return nil }
@@ -244,15 +242,14 @@ public struct CooperationStore: Sendable {
                                                              born: $0.text("born").flatMap(Day.init(iso:))) })?.string("file_number")
     }
 
-    /// `fileNumber`: an existing file of the person, a new number, or empty to draw the next one.
+    /// Accepts a referral: under an existing file number (which must be the referred person's), a new one, or an empty
+    /// one to draw the next (unless the person has a file already). The referral joins the client's open case or opens one.
     public func accept(referralID: String, service: String, fileNumber: String, on day: Day, counselorID: String,
                        newID: @Sendable () -> String, audit: AuditContext) async throws -> AcceptOutcome {
         try await db.transaction { ex in
             guard let row = try await ex.one(SQL("SELECT * FROM referrals WHERE id = ? AND service_id = ? AND state = 'pending'" + ex.forUpdate, [referralID, service])) else { return .notFound }
             let r = try Self.referral(row)
             let clientID: String
-            // An empty file number is drawn, as for a new client (QA of 06.12.2026: the counselor had to guess the next one).
-            if fileNumber.isEmpty, let filed = try await Self.filedAlready(ex, r, service: service) { return .alreadyFiled(fileNumber: filed) }
             if !fileNumber.isEmpty, let existing = try await ex.one(SQL("SELECT id, first_name, last_name, born FROM clients WHERE organisation_id = ? AND LOWER(file_number) = ?",
                                                    [service, fileNumber.lowercased()])) {
                 let (first, last, born) = (try existing.string("first_name"), try existing.string("last_name"), existing.text("born").flatMap(Day.init(iso:)))
@@ -264,6 +261,7 @@ public struct CooperationStore: Sendable {
                 if let filed = try await Self.filedAlready(ex, r, service: service) { return .alreadyFiled(fileNumber: filed) }
                 var facts = Person(id: "")
                 facts.born = r.born; facts.nationality = r.nationality
+                // An empty file number is drawn, as for a new client (QA of 06.12.2026: the counselor had to guess it).
                 var number = fileNumber
                 if number.isEmpty {
                     _ = try await ex.one(SQL("SELECT id FROM organisations WHERE id = ?" + ex.forUpdate, [service]))

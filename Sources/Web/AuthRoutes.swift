@@ -187,7 +187,7 @@ struct AuthRoutes {
                       passwordChanged: Bool = false, tokensRevoked: Int = 0, revokeTokensTicked: Bool = true, tokenError: String? = nil,
                       status: HTTPResponse.Status = .ok) async throws -> Response {
         let lifetime = services.config.apiTokenLifetime
-        let tokens = try await services.accounts.apiTokens(userID: account.user.id, issuedSince: services.timestamp(services.now().addingTimeInterval(-lifetime))).map {
+        let tokens = try await services.accounts.apiTokens(userID: account.user.id, issuedSince: services.apiTokensIssuedSince()).map {
             (id: $0.id, name: $0.name, createdAt: $0.createdAt, expiresAt: Timestamp.date($0.createdAt).map { services.timestamp($0.addingTimeInterval(lifetime)) } ?? "")
         }
         return Reply.html(AuthPages.account(frame: context.frame("Konto", current: "account"), totpEnabled: account.totpEnabled, tokens: tokens,

@@ -147,7 +147,7 @@ extension CaseRoutes {
 
     @Sendable func apiDocuments(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c, client) = try await loadCase(context)
-        let (checklist, recorded) = try await documents(c, client)
+        let (checklist, recorded) = try await clientRoutes.caseDocuments(c, client)
         try await services.clients.recordRead(clientID: client.id, entity: "case", audit: services.audit(a))
         let items = checklist.map { i -> [String: Any] in
             var o: [String: Any] = ["kind": i.kind.rawValue, "state": i.state.rawValue, "reason": i.reason]
@@ -158,22 +158,4 @@ extension CaseRoutes {
         return try Reply.items(items)
     }
 
-    /// The document checklist of a case and what was recorded (the page and the API show the same).
-    /// `person`: the client's assessment of today, when the caller has it already.
-    func documents(_ c: CounselingCase, _ client: Client, person known: PersonAssessment? = nil) async throws -> ([ChecklistItem], [RecordedDocument]) {
-        let recorded = try await services.applications.documents(caseID: c.id, organisation: c.organisationID)
-        let person: PersonAssessment
-        if let known { person = known } else { person = try await clientRoutes.assess(client, on: services.today) }
-        // Once the case is decided or closed the list stays as it was filed: read from the assessment on the day of the
-        // application (today's, of a granted person, would ask for papers of a status they left; QA of 06.12.2026:
-        // "Duldungsbescheinigungen – fehlt" after a grant, and the rows the application had were gone).
-        var answer = person.assessments.first { $0.pathway == c.pathway }
-        if c.state == .decided || c.state == .closed {
-            let filed = try await services.applications.applications(caseID: c.id, organisation: c.organisationID).filter { $0.pathway == c.pathway }.map(\.filedOn).max()
-            if let filed { answer = try await clientRoutes.assess(client, on: filed).assessments.first { $0.pathway == c.pathway } } else { answer = nil }
-        }
-        let checklist = DocumentChecklist.items(pathway: c.pathway, assessment: answer,
-                                                recorded: Dictionary(uniqueKeysWithValues: recorded.map { ($0.kind, ($0.state, $0.receivedOn)) }))
-        return (checklist, recorded)
-    }
 }

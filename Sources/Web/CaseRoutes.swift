@@ -180,7 +180,7 @@ struct CaseRoutes {
         let apps = try await services.applications.applications(caseID: c.id, organisation: c.organisationID)
         // Today's assessment, read once for the checklist and the target's warning.
         let person = try await clientRoutes.assess(client, on: services.today)
-        let (checklist, recorded) = try await documents(c, client, person: person)
+        let (checklist, recorded) = try await clientRoutes.caseDocuments(c, client, person: person)
         var files: [DocumentKind: (name: String, size: Int)] = [:]
         for d in recorded { if let f = d.file { files[d.kind] = (f.name, f.size) } }
         // The title names whose file it is (a browser's tabs and history list pages by title).

@@ -110,17 +110,34 @@ struct ClientRoutes {
         let today = services.today
         let person = try await assess(c, on: today)
         var missing: [DocumentKind] = []
-        for k in try await services.cases.cases(clientID: c.id, organisation: c.organisationID) where k.state != .closed && k.state != .decided {
-            guard let pathway = k.pathway else { continue }
-            let recorded = try await services.applications.documents(caseID: k.id, organisation: c.organisationID)
-            let items = DocumentChecklist.items(pathway: pathway, assessment: person.assessment(pathway),
-                                                recorded: Dictionary(uniqueKeysWithValues: recorded.map { ($0.kind, ($0.state, $0.receivedOn)) }))
-            for i in items where i.state == .missing && !missing.contains(i.kind) { missing.append(i.kind) }
+        for k in try await services.cases.cases(clientID: c.id, organisation: c.organisationID) where k.pathway != nil && k.state != .closed && k.state != .decided {
+            for i in try await caseDocuments(k, c, person: person).0 where i.state == .missing && !missing.contains(i.kind) { missing.append(i.kind) }
         }
         let next = try await services.appointments.appointmentsAhead(clientID: c.id, organisation: c.organisationID, from: today).first
         let service = try await services.accounts.organisation(c.organisationID)?.name ?? ""
         return Reply.html(ClientPlanPage.render(.init(serviceName: service, client: c, today: today, person: person, missing: missing, next: next),
                                                 lang: lang, path: "/clients/\(c.id)/plan"))
+    }
+
+    /// The document checklist of a case and what was recorded (the case page, its API and the client's plan show the
+    /// same). `person`: the client's assessment of today, when the caller has it already. Once the case is decided or
+    /// closed the list stays as it was filed: read from the assessment on the day of the application (today's, of a
+    /// granted person, would ask for papers of a status they left; QA of 06.12.2026: "Duldungsbescheinigungen – fehlt"
+    /// after a grant, and the rows the application had were gone).
+    func caseDocuments(_ c: CounselingCase, _ client: Client, person known: PersonAssessment? = nil) async throws -> ([ChecklistItem], [RecordedDocument]) {
+        let recorded = try await services.applications.documents(caseID: c.id, organisation: c.organisationID)
+        let answer: Assessment?
+        if c.state == .decided || c.state == .closed {
+            let filed = try await services.applications.applications(caseID: c.id, organisation: c.organisationID).filter { $0.pathway == c.pathway }.map(\.filedOn).max()
+            if let filed { answer = try await assess(client, on: filed).assessments.first { $0.pathway == c.pathway } } else { answer = nil }
+        } else {
+            let person: PersonAssessment
+            if let known { person = known } else { person = try await assess(client, on: services.today) }
+            answer = person.assessments.first { $0.pathway == c.pathway }
+        }
+        let checklist = DocumentChecklist.items(pathway: c.pathway, assessment: answer,
+                                                recorded: Dictionary(uniqueKeysWithValues: recorded.map { ($0.kind, ($0.state, $0.receivedOn)) }))
+        return (checklist, recorded)
     }
 
     /// The relation of a new client to the relative it is created from: `relation` is what the new person is to them.

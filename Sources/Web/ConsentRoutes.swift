@@ -103,14 +103,15 @@ struct ConsentRoutes {
         // Revoked on the day the revocation came in (default today), never in the future.
         let on = try parseDay(form.trimmed("revoked_on")) ?? services.today
         guard on <= services.today else { throw AppError.badRequest("Der Widerruf kann nicht nach dem heutigen Tag (\(services.today.german)) eingegangen sein.") }
+        let consent = try await services.cooperation.consents(clientID: client.id, organisation: client.organisationID).first { $0.id == id }
         // Not before a consent in force began (one not yet begun may be revoked before its start; QA of 06.12.2026:
         // 01.01.2020 was taken for a consent from 06.12.2026).
-        if let c = try await services.cooperation.consents(clientID: client.id, organisation: client.organisationID).first(where: { $0.id == id }),
-           c.validFrom <= services.today, on < c.validFrom {
+        if let c = consent, c.validFrom <= services.today, on < c.validFrom {
             throw AppError.badRequest("Der Widerruf kann nicht vor dem Beginn der Schweigepflichtentbindung (\(c.validFrom.german)) eingegangen sein.")
         }
         guard try await services.cooperation.revokeConsent(id: id, clientID: client.id, organisation: client.organisationID, on: on, audit: services.audit(a)) else {
-            // Revoked already (a second tab, a double click): say so rather than that it does not exist.
+            // Revoked already (a second tab, a double click, perhaps at this very moment: read again): say so rather
+            // than that it does not exist.
             if let done = try await services.cooperation.consents(clientID: client.id, organisation: client.organisationID).first(where: { $0.id == id }), let on = done.revokedOn {
                 throw AppError.conflict("Diese Schweigepflichtentbindung ist bereits widerrufen (am \(on.german)).")
             }

@@ -141,6 +141,9 @@ public struct AppServices: Sendable {
 
     public func timestamp(_ d: Date? = nil) -> String { Timestamp.string(d ?? now()) }
 
+    /// The oldest moment an API token still working may have been made (`AppConfig.apiTokenLifetime`).
+    func apiTokensIssuedSince() -> String { timestamp(now().addingTimeInterval(-config.apiTokenLifetime)) }
+
     /// The organisations `organisation` cooperates with today (a service's authorities, an authority's services).
     func partners(of organisation: String) async throws -> Set<String> {
         Policy.partners(of: organisation, cooperations: try await cooperation.cooperations(of: organisation), on: today)

@@ -52,10 +52,10 @@ struct AuthenticationMiddleware: RouterMiddleware {
         // The scheme's name in any case (RFC 9110 § 11.1): "bearer" is "Bearer". A token opens the API only: it skips the
         // second factor, so the pages and exports stay behind a session (QA of 05.12.2026: a token opened the audit trail).
         let path = request.uri.path
-        if path == "/api/v1" || path.hasPrefix("/api/v1/"), let auth = request.headers[.authorization], auth.prefix(7).lowercased() == "bearer " {
+        let api = path == "/api/v1" || path.hasPrefix("/api/v1/")
+        if api, let auth = request.headers[.authorization], auth.prefix(7).lowercased() == "bearer " {
             let token = String(auth.dropFirst(7)).trimmingCharacters(in: .whitespaces)
-            let issuedSince = services.timestamp(services.now().addingTimeInterval(-services.config.apiTokenLifetime))
-            guard let account = try await services.accounts.account(apiToken: token, issuedSince: issuedSince), account.user.active else {
+            guard let account = try await services.accounts.account(apiToken: token, issuedSince: services.apiTokensIssuedSince()), account.user.active else {
                 throw AppError.unauthenticated
             }
             context.account = account
@@ -95,7 +95,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         }
         // A session that had ended is said on the login page (accessibility review of 06.12.2026: a form sent after
         // 30 idle minutes led to the login without a word, and what was typed was lost).
-        if context.sessionExpired, !(path == "/api/v1" || path.hasPrefix("/api/v1/")) {
+        if context.sessionExpired, !api {
             do { return try await next(request, context) } catch AppError.unauthenticated { return Reply.redirect("/login?abgelaufen=1") }
         }
         return try await next(request, context)

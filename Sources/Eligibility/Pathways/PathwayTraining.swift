@@ -48,18 +48,14 @@ extension Context {
     @discardableResult
     func trainingConditions(_ s: inout Sheet, ids: TrainingIDs) -> Bool {
         let t = currentTraining
-        // Route (a) needs a training begun during the asylum procedure (a Gestattung). Without a training: one begun now
-        // is route (a) while the procedure runs, else route (b); with the training not given, unknown – unless the
-        // history holds no Gestattung (review of 06.12.2026: removal measures then left the route open for nothing).
-        var routeA: Bool?
-        if person.training == nil {
-            let asylumStay = person.status.map { $0.contains { $0.kind == .gestattung } }
-            routeA = asylumStay == false || person.asylum?.appliedOn == .never ? false : nil
-        } else if case .known(let st) = subject.status(on: decision), st.kind == .gestattung {
-            routeA = true
-        } else { routeA = false }
+        // Route (a) needs a training begun during the asylum procedure (a Gestattung). With the training not given it is
+        // unknown – unless the history holds no Gestattung (review of 06.12.2026: removal measures then left the route
+        // open for nothing); without a training, one begun now is route (a) while the procedure runs, else route (b).
+        let routeA: Bool?
         if person.training == nil {
             s.unknown(ids.trainingType, ["training"])
+            let asylumStay = person.status.map { $0.contains { $0.kind == .gestattung } }
+            routeA = asylumStay == false || person.asylum?.appliedOn == .never ? false : nil
         } else if let t {
             switch t.kind {
             case .qualified: s.met(ids.trainingType)
@@ -68,6 +64,7 @@ extension Context {
             routeA = trainingRoute(&s, t, ids: ids)
         } else {
             s.fail(ids.trainingType, .remediable, "kein laufender oder geplanter Ausbildungsvertrag")
+            if case .known(let st) = subject.status(on: decision), st.kind == .gestattung { routeA = true } else { routeA = false }
         }
         workBan(&s, ids.no60a6, on: application == decision ? [decision] : [application, decision])
 
