@@ -256,12 +256,13 @@ struct CaseDecoding {
         p.caringForRelative = try f.optional("caring_for_relative") { try $0.bool() }
         p.housingSufficient = try f.optional("housing_sufficient") { try $0.bool() }
         p.matchingJobOffer = try f.optional("matching_job_offer") { try $0.bool() }
-        p.employment = try f.optional("employment") { try employment($0) }
+        p.employment = try f.optional("employment") { try employment($0, on: on) }
         p.education = try f.optional("education") { try $0.list().map { e in
             let g = try e.mapping(allowed: ["kind", "from", "to", "successful"])
             let period = EducationPeriod(kind: try g.required("kind").oneOf(EducationKind.self), from: try g.required("from").day(),
                                          to: try g.optional("to") { try $0.day() }, successful: try g.optional("successful") { try $0.bool() })
             if let t = period.to, t < period.from { throw g["to"]!.error("must not be before from (\(period.from.iso))") }
+            try notAfter(g, "to", period.to, on)
             return period
         } }
         p.degrees = try f.optional("degrees") { try $0.list().map { d in
@@ -298,6 +299,12 @@ struct CaseDecoding {
         p.removalMeasures = try f.optional("removal_measures") { try $0.list().map { try $0.oneOf(RemovalMeasure.self) } }
         p.informedPer104cAbs4 = try f.optional("informed_per_104c_abs4") { try $0.bool() }
         return p
+    }
+
+    /// A period's end lies on or before `on` (CASES.md § 6.2): an end known after the day judged would tell the engine a
+    /// future it cannot know; the last period omits `to` and continues (QA of 06.12.2026: `check --on` read later ends).
+    func notAfter(_ g: Fields, _ key: String, _ day: Day?, _ on: Day) throws {
+        if let day, day > on { throw g[key]!.error("must not be after on (\(on.iso)); a period going on omits 'to'") }
     }
 
     func statusHistory(_ v: YAMLValue, on: Day) throws -> [StatusPeriod] {
@@ -370,6 +377,7 @@ struct CaseDecoding {
                                                "benefits_temporary", "bafoeg_need_covered", "public_funds_housing_only"])
             var p = LivelihoodPeriod(from: try g.required("from").day(), to: try g.optional("to") { try $0.day() })
             if let t = p.to, t < p.from { throw g["to"]!.error("must not be before from (\(p.from.iso))") }
+            try notAfter(g, "to", p.to, on)
             if let prev = out.last, let prevTo = prev.to, p.from <= prevTo { throw g["from"]!.error("overlaps the previous period") }
             p.workShare = try g.optional("work_share", share)
             p.ownWorkShare = try g.optional("own_work_share", share)
@@ -383,11 +391,12 @@ struct CaseDecoding {
         return out
     }
 
-    func employment(_ v: YAMLValue) throws -> [EmploymentPeriod] {
+    func employment(_ v: YAMLValue, on: Day) throws -> [EmploymentPeriod] {
         try v.list().map { item in
             let g = try item.mapping(allowed: ["from", "to", "hours", "insured", "qualified", "matches_qualification"])
             var e = EmploymentPeriod(from: try g.required("from").day(), to: try g.optional("to") { try $0.day() })
             if let t = e.to, t < e.from { throw g["to"]!.error("must not be before from (\(e.from.iso))") }
+            try notAfter(g, "to", e.to, on)
             e.hours = try g.optional("hours") { h in
                 let x = try h.number()
                 guard x >= 0 && x <= 80 else { throw h.error("expected weekly hours between 0 and 80, found \(x)") }

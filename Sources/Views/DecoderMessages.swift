@@ -48,6 +48,7 @@ public enum DecoderMessages {
         ("unknown field", "unbekanntes Feld"),
         ("must not be negative", "darf nicht negativ sein"),
         ("must not be before from", "darf nicht vor „from“ liegen"),
+        ("; a period going on omits 'to'", "; ein laufender Zeitraum bleibt ohne Ende"),
         ("must not be after on", "darf nicht nach dem Prüfdatum liegen"),
         ("only the last period may omit 'to'", "nur der letzte Zeitraum darf ohne „to“ sein"),
         ("overlaps the previous period", "überschneidet sich mit dem vorigen Zeitraum"),

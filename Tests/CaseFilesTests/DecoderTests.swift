@@ -146,6 +146,20 @@ struct DecoderTests {
         #expect(e.message.contains("must not be after on"))
     }
 
+    /// Every period ends on or before `on` (CASES.md § 6.2), not only the status: a job ending after the day judged
+    /// changed the answer of `check --on` (QA of 06.12.2026). A period going on omits `to`.
+    @Test func workLivelihoodAndSchoolEndingAfterTheEvaluationDateAreRejected() throws {
+        for (field, path) in [("employment: [{from: 2024-01-01, to: 2027-01-31, hours: 40, insured: true}]", "person.employment[0].to"),
+                              ("livelihood: [{from: 2024-01-01, to: 2026-12-01, work_share: 1}]", "person.livelihood[0].to"),
+                              ("education: [{kind: school, from: 2024-01-01, to: 2027-07-31, successful: true}]", "person.education[0].to")] {
+            let text = valid.replacingOccurrences(of: "  conduct: none", with: "  \(field)\n  conduct: none")
+            let e = try #require(error(text), "\(field)")
+            #expect(e.path == path && e.message.contains("must not be after on (2026-11-16)"), "\(e)")
+            let ongoing = text.replacingOccurrences(of: #"to: 202[67]-\d\d-\d\d, "#, with: "", options: .regularExpression)
+            #expect(error(ongoing) == nil, "\(ongoing)")
+        }
+    }
+
     @Test func unknownConditionIdInExpectationsIsRejected() throws {
         let e = try #require(error(valid.replacingOccurrences(of: "[a_application_before_27]", with: "[a_too_old]")))
         #expect(e.path == "expect.25a.failing[0]")

@@ -173,6 +173,13 @@ struct FactsFormTests {
                 backwards["employment__0__from"] = "01.01.2024"; backwards["employment__0__to"] = "01.06.2023"; backwards["employment__0__hours"] = "20"
                 let ends = try await b.request(.post, "/clients/client-a/facts", form: backwards)
                 #expect(ends.status == .unprocessableContent && ends.body.contains("„bis“ darf nicht vor dem Beginn liegen (01.01.2024)"), "\(ends.body.components(separatedBy: "error-summary").dropFirst().first?.prefix(600) ?? "")")
+                // A period's end lies in the past; a job going on has no end (CASES.md § 6.2; QA of 06.12.2026).
+                var future = fields
+                future["employment__0__from"] = "01.01.2024"; future["employment__0__to"] = "30.06.2027"; future["employment__0__hours"] = "20"
+                let later = try await b.request(.post, "/clients/client-a/facts", form: future)
+                #expect(later.status == .unprocessableContent && later.body.contains("id=\"employment__0__to-error\"")
+                        && later.body.contains("„bis“ darf nicht nach heute liegen (22.11.2026); ein laufender Zeitraum bleibt ohne Ende"),
+                        "\(later.body.components(separatedBy: "error-summary").dropFirst().first?.prefix(600) ?? "")")
                 // Ranges as a reader expects them, long values quoted cut, free texts limited (QA of 06.12.2026).
                 var odd = fields
                 odd["employment__0__from"] = "01.01.2024"; odd["employment__0__hours"] = "-5"

@@ -10,7 +10,7 @@ public struct Engine: Sendable {
     ///   (`Sheet.settled`). Screening keeps nothing else; writing texts it threw away was much of its time.
     public func assess(_ household: Household, on: Day, appliedOn: Day? = nil,
                        pathways: [PathwayKey] = PathwayKey.allCases, explains: Bool = true) -> HouseholdAssessment {
-        let evaluation = Evaluation(household, explains: explains)
+        let evaluation = Evaluation(household, asOf: on, explains: explains)
         let persons = evaluation.view.subjects.map {
             evaluation.person($0, on: on, pending: appliedOn, pathways: pathways)
         }
@@ -21,13 +21,13 @@ public struct Engine: Sendable {
     /// family routes need them: screening a flat row reports its person, not the children it implies).
     public func assess(_ household: Household, person id: String, on: Day, pathways: [PathwayKey] = PathwayKey.allCases,
                        explains: Bool = true) -> PersonAssessment? {
-        let evaluation = Evaluation(household, explains: explains)
+        let evaluation = Evaluation(household, asOf: on, explains: explains)
         return evaluation.view.subject(id).map { evaluation.person($0, on: on, pending: nil, pathways: pathways) }
     }
 
     /// The answer for one person and one pathway.
     public func assess(_ household: Household, person id: String, pathway: PathwayKey, on: Day, appliedOn: Day? = nil) -> Assessment {
-        let evaluation = Evaluation(household, explains: true)
+        let evaluation = Evaluation(household, asOf: on, explains: true)
         guard let subject = evaluation.view.subject(id) else { preconditionFailure("unknown person \(id)") }
         return evaluation.answer(pathway, subject, on: on, pending: appliedOn, variant: .full)
     }
@@ -64,6 +64,9 @@ public struct PersonAssessment: Sendable {
 /// One run of the engine over one household: anchors and answers are cached, timelines built once.
 final class Evaluation: @unchecked Sendable {
     let view: HouseholdView
+    /// The day of the assessment (`on`): the facts are as known on it. A date search looks at later days with the same
+    /// facts (SPEC.md § 5), so what had not happened by `asOf` does not happen on them either.
+    let asOf: Day
     let explains: Bool
     /// Answers already given, by packed key: a household asks a few dozen times, so a scan of two-word keys is
     /// cheaper than hashing (hashing was 3 % of a screening).
@@ -94,8 +97,9 @@ final class Evaluation: @unchecked Sendable {
         }
     }
 
-    init(_ household: Household, explains: Bool) {
+    init(_ household: Household, asOf: Day, explains: Bool) {
         self.view = HouseholdView(household)
+        self.asOf = asOf
         self.explains = explains
         cacheKeys.reserveCapacity(16); cacheValues.reserveCapacity(16)
     }
