@@ -80,12 +80,16 @@ public enum DeadlineRules {
             // Reminded eight weeks ahead: the application needs its papers (QA of 05.12.2026: on the last day itself).
             add(.lastDay25a, date: last, reminder: last.adding(days: -56), "Letzter Tag für einen Antrag nach § 25a: \(last.german) (Tag vor dem 27. Geburtstag)", "§ 25a Abs. 1 S. 1 Nr. 3 AufenthG", .p25a)
         }
-        // A route as a child ends with the 18th birthday, and the decision must come before it: reminded twelve weeks
-        // ahead (QA of 06.12.2026: the plan said "jetzt" with no end, a day after the birthday it was excluded).
-        for a in person.assessments where a.outcome == .met || a.outcome == .reachable {
-            guard let last = Plan.childRouteEnds(a, person: p, on: today), (a.from ?? today) <= last else { continue }
+        // A route resting on a minor ends with the 18th birthday, and the decision must come before it: reminded twelve
+        // weeks ahead (QA of 06.12.2026: the plan said "jetzt" with no end, a day after the birthday it was excluded).
+        // Not while another pathway is met for good: nothing is lost then (a father meeting § 25b himself).
+        let metForGood = person.assessments.contains { $0.outcome == .met && $0.routeEnds == nil }
+        for a in person.assessments where !metForGood && (a.outcome == .met || a.outcome == .reachable) {
+            guard let last = Plan.childRouteEnds(a, on: today), (a.from ?? today) <= last else { continue }
+            let why = Plan.endsAsChild(last, person: p) ? "als Kind nur bis \(last.german) (Tag vor dem 18. Geburtstag)"
+                : "nur bis \(last.german) (dann wird das Kind mit der Aufenthaltserlaubnis nach § 25a volljährig)"
             add(.childRouteEnds, date: last, reminder: max(today, last.adding(days: -84)),
-                "\(a.pathway.title) als Kind nur bis \(last.german) (Tag vor dem 18. Geburtstag): Antrag jetzt stellen, die Entscheidung muss vorher ergehen",
+                "\(a.pathway.title) \(why): Antrag jetzt stellen, die Entscheidung muss vorher ergehen",
                 a.pathway.title, a.pathway)
         }
         // A pathway becomes reachable.

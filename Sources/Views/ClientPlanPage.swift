@@ -30,8 +30,8 @@ public enum ClientPlanPage {
         let lines = open(m).map { a -> HTML in
             let what: HTML = a.outcome == .met ? "\(SelfCheckTexts.text("met", code))" : "\(SelfCheckTexts.text("reachable", code)) \(ltr(a.from?.german ?? ""))"
             let waiver: HTML = a.waivers.isEmpty ? .empty : " \(SelfCheckTexts.text("waiver", code))"
-            let until: HTML = Plan.childRouteEnds(a, person: m.client.facts, on: m.today).map {
-                let parts = t("childUntil").components(separatedBy: "{date}")
+            let until: HTML = Plan.childRouteEnds(a, on: m.today).map {
+                let parts = t(Plan.endsAsChild($0, person: m.client.facts) ? "childUntil" : "familyUntil").components(separatedBy: "{date}")
                 return " <strong>\(parts[0])\(ltr($0.german))\(parts.count > 1 ? parts[1] : "")</strong>" as HTML
             } ?? .empty
             let subtitle = SelfCheckTexts.pathways[code]?[a.pathway] ?? a.pathway.subtitle

@@ -23,9 +23,14 @@ struct ChildRouteEndTests {
         #expect(son.assessment(.p25b4)?.anchorDetail == "Kind von f")
         let step = try #require(son.plan.steps.first { $0.pathway == .p25b4 })
         #expect(step.text.contains("als Kind nur bis 24.11.2026"))
-        let reminder = try #require(DeadlineRules.derive(person: son, land: "DE-SN", today: c.on).first { $0.kind == .childRouteEnds })
-        #expect(reminder.date == Day("2026-11-24") && reminder.pathway == .p25b4 && reminder.due == c.on)
-        // The father, an adult, has no such end; and the son after his birthday has no route left to remind of.
+        // He meets § 25a Abs. 1 on his own as well: nothing is lost with the birthday, so no reminder urges the
+        // application (the reminder itself: routesThroughAMinorHolderEndWithHisMajority).
+        #expect(son.assessment(.p25a)?.outcome == .met)
+        #expect(!DeadlineRules.derive(person: son, land: "DE-SN", today: c.on).contains { $0.kind == .childRouteEnds })
+        // The father's § 25a Abs. 2 route rests on his son and ends with it, but he meets § 25b himself: no reminder. The
+        // son after his birthday has no route left to remind of.
+        let fathers = try #require(Engine().assess(c.household, on: c.on).person("f"))
+        #expect(fathers.assessment(.p25a2).flatMap { Plan.childRouteEnds($0, on: c.on) } == Day("2026-11-24") && fathers.assessment(.p25b)?.outcome == .met)
         let father = try #require(Engine().assess(c.household, on: c.on).person("f"))
         #expect(!DeadlineRules.derive(person: father, land: "DE-SN", today: c.on).contains { $0.kind == .childRouteEnds })
         let later = try #require(Engine().assess(c.household, on: Day("2026-11-25")).person("s"))
@@ -39,8 +44,29 @@ struct ChildRouteEndTests {
         let wife = try #require(Engine().assess(c.household, on: c.on).person("w"))
         let a = try #require(wife.assessment(.p25b4))
         #expect(a.outcome == .met && a.anchorDetail?.hasPrefix("Ehegatte/Lebenspartner von") == true)
-        #expect(Plan.childRouteEnds(a, person: wife.person, on: c.on) == nil && !wife.plan.steps.contains { $0.text.contains("als Kind") })
+        #expect(Plan.childRouteEnds(a, on: c.on) == nil && !wife.plan.steps.contains { $0.text.contains("als Kind") })
         #expect(!DeadlineRules.derive(person: wife, land: "DE-SN", today: c.on).contains { $0.kind == .childRouteEnds })
+    }
+
+    /// § 25a Abs. 2: the parents' route (a) and the sister's route (b) rest on the 17-year-old holder and close with his
+    /// 18th birthday (QA15 A3: the parents had no end, the sister her own birthday seven years later).
+    @Test func routesThroughAMinorHolderEndWithHisMajority() throws {
+        let text = try String(contentsOfFile: Paths.projectCases + "/132-25a-2-minor-holder-parents-siblings.yaml", encoding: .utf8)
+        let c = try CaseFileDecoder.decode(text.replacingOccurrences(of: "born: 2010-02-11", with: "born: 2009-01-10"), file: "132.yaml", requireExpectations: false)
+        let answers = Engine().assess(c.household, on: c.on)
+        for id in ["f", "m", "s"] {
+            let p = try #require(answers.person(id))
+            let a = try #require(p.assessment(.p25a2))
+            #expect(a.outcome == .met && Plan.childRouteEnds(a, on: c.on) == Day("2027-01-09"), "\(id)")
+            let step = try #require(p.plan.steps.first { $0.pathway == .p25a2 })
+            #expect(step.text.contains("nur bis 09.01.2027: dann wird das Kind volljährig") && !step.text.contains("als Kind"), "\(step.text)")
+            let reminder = try #require(DeadlineRules.derive(person: p, land: "DE-SN", today: c.on).first { $0.kind == .childRouteEnds })
+            #expect(reminder.date == Day("2027-01-09") && reminder.title.contains("nach § 25a volljährig"))
+        }
+        // The unchanged case: the holder is 16, the sister (11) would come of age first? No: he turns 18 on 11.02.2028.
+        let original = try CaseFileDecoder.load(path: Paths.projectCases + "/132-25a-2-minor-holder-parents-siblings.yaml")
+        let sister = try #require(Engine().assess(original.household, on: original.on).person("s")?.assessment(.p25a2))
+        #expect(Plan.childRouteEnds(sister, on: original.on) == Day("2028-02-10"))
     }
 
     /// A holder of § 25b is not advised to apply for § 25b Abs. 4 as well; the plan names the renewal.

@@ -209,6 +209,9 @@ public struct Assessment: Sendable, Hashable {
     /// The other persons of the household by id, as texts name them (a client's name in the web application; empty
     /// when the engine was asked without texts). Open facts of relatives ("id/born") are described with these.
     public var names: [String: String] = [:]
+    /// The last day on which the route answered can still be granted: a route resting on a minor (the person as a
+    /// child, or the § 25a holder a parent's or sibling's route rests on) closes with that minor's 18th birthday.
+    public var routeEnds: Day? = nil
 
     /// IDs of every failing condition, whatever its class.
     public var failing: [String] { conditions.filter { $0.state.isFailing }.map(\.id) }

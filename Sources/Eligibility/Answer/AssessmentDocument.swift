@@ -49,6 +49,8 @@ public struct AssessmentDocument: Codable, Sendable, Equatable {
         public var lawVersions: [String]
         /// For a family pathway met or reachable through a relative: whom it rests on (`Assessment.anchorDetail`).
         public var restsOn: String? = nil
+        /// The last day on which the route can be granted, where it rests on a minor (`Assessment.routeEnds`).
+        public var routeEnds: String? = nil
     }
 
     public struct ConditionDocument: Codable, Sendable, Equatable {
@@ -95,7 +97,8 @@ public struct AssessmentDocument: Codable, Sendable, Equatable {
                                   metFrom: c.metFrom?.iso, open: c.open, citation: c.citation, text: c.sentence(names: a.names, on: a.on))
             },
             actions: a.actions, notes: a.notes.map { NoteDocument(text: $0.text, citation: $0.citation) },
-            lawVersions: a.lawVersions.map(\.description), restsOn: a.anchorDetail)
+            lawVersions: a.lawVersions.map(\.description), restsOn: a.anchorDetail,
+            routeEnds: a.routeEnds?.iso)
     }
 
     /// Pretty, key-sorted JSON.

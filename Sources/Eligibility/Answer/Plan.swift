@@ -44,7 +44,11 @@ public struct Plan: Sendable, Hashable {
             let consequence = (a.consequence.map { " – " + $0.german } ?? "") + (a.waiverCondition.map { ", " + $0 } ?? "")
             let when = d == on ? "jetzt" : "ab \(d.german)"
             let applied = filed.first { $0.pathway == a.pathway }.map { " – Antrag am \($0.filedOn.german) gestellt, noch nicht entschieden" } ?? ""
-            let ends = childRouteEnds(a, person: person, on: on).map { " – als Kind nur bis \($0.german): mit dem 18. Geburtstag endet dieser Weg, entschieden sein muss vorher" } ?? ""
+            let ends = childRouteEnds(a, on: on).map { end in
+                endsAsChild(end, person: person)
+                    ? " – als Kind nur bis \(end.german): mit dem 18. Geburtstag endet dieser Weg, entschieden sein muss vorher"
+                    : " – nur bis \(end.german): dann wird das Kind volljährig, auf dessen Aufenthaltserlaubnis nach § 25a dieser Weg beruht; entschieden sein muss vorher"
+            } ?? ""
             steps.append(Step(pathway: a.pathway, from: d, text: "\(a.pathway.title) (\(kind)) \(when)\(consequence)\(ends)\(applied)",
                               citation: a.pathway.title, followUp: false))
         }
@@ -107,15 +111,18 @@ public struct Plan: Sendable, Hashable {
         return Plan(steps: steps)
     }
 
-    /// The last day of a route a minor has as a child of the beneficiary – § 25b Abs. 4 and § 25a Abs. 2 route (d) need
-    /// the child to be under 18 on the day of the decision (spec/03-25b.md 3.9, spec/02-25a.md 2.9): the eve of the 18th
-    /// birthday. Read from the route the answer rests on ("Kind von …"): a spouse's route has no such end (QA of
-    /// 06.12.2026: a married minor was given one), and the routes that end with another child's majority – § 25a Abs. 2
-    /// (a) and (b) – are not dated here (their end is that child's birthday, not this person's). nil otherwise.
-    public static func childRouteEnds(_ a: Assessment, person: Person, on: Day) -> Day? {
-        guard a.pathway == .p25b4 || a.pathway == .p25a2, let anchor = a.anchorDetail, anchor.hasPrefix("Kind von"),
-              !anchor.contains("Elternteil nach"), let born = person.born, on < born.birthday(18) else { return nil }
-        return born.birthday(18).adding(days: -1)
+    /// The last day of a route resting on a minor, from `on` on: § 25b Abs. 4 and § 25a Abs. 2 route (d) need the child
+    /// to be under 18 on the day of the decision, route (a) the § 25a holder, route (b) both (spec/03-25b.md 3.9,
+    /// spec/02-25a.md 2.9): the eve of that 18th birthday, as the engine set it for the route the answer rests on. A
+    /// spouse's route has none (QA of 06.12.2026: a married minor was given one). nil otherwise.
+    public static func childRouteEnds(_ a: Assessment, on: Day) -> Day? {
+        guard let end = a.routeEnds, on <= end else { return nil }
+        return end
+    }
+
+    /// Whether the route ends with the person's own majority (a route as a child), not another child's.
+    public static func endsAsChild(_ end: Day, person: Person) -> Bool {
+        person.born.map { $0.birthday(18).adding(days: -1) == end } ?? false
     }
 }
 

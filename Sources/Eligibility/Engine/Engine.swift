@@ -139,12 +139,14 @@ final class Evaluation: @unchecked Sendable {
         let outcome: Outcome, from: Day?
         /// The open facts and questions, listed only for an unclear answer.
         let open: [String]
+        let routeEnds: Day?
     }
 
     func summary(_ key: PathwayKey, _ subject: Subject, on: Day, pending: Day?, variant: Variant) -> Summary {
         let i = answerIndex(key, subject, on: on, pending: pending, variant: variant)
         let outcome = cacheValues[i].outcome
-        return Summary(outcome: outcome, from: cacheValues[i].from, open: outcome == .unclear ? cacheValues[i].open : [])
+        return Summary(outcome: outcome, from: cacheValues[i].from, open: outcome == .unclear ? cacheValues[i].open : [],
+                       routeEnds: cacheValues[i].routeEnds)
     }
 
     /// The position of the answer in the cache, evaluated first if it is not there.
@@ -155,6 +157,7 @@ final class Evaluation: @unchecked Sendable {
         var a = Assessment(pathway: key, outcome: .met, from: nil, consequence: nil, conditions: s.conditions,
                            notes: s.notes, on: on, lawVersions: s.versions)
         if explains { a.names = names }
+        a.routeEnds = s.routeEnds
         switch Self.precedence(s) {
         case .decided(let outcome):
             a.outcome = outcome

@@ -9,6 +9,12 @@ struct Sheet {
     /// When false, details, notes and law versions are not built (they are text for a reader; the result never
     /// depends on them).
     var explains = true
+    /// The last day on which this route can still be granted: a route resting on a minor closes with that minor's 18th
+    /// birthday (spec/02-25a.md 2.9, spec/03-25b.md 3.9). Nil: no such end.
+    var routeEnds: Day? = nil
+
+    /// The route closes after `day` (the earliest of several ends counts).
+    mutating func closes(after day: Day) { routeEnds = min(routeEnds ?? day, day) }
 
     /// A sheet that explains nothing is settled by a permanent failure: the result is `excluded` whatever else holds
     /// (SPEC.md, How the engine must answer § 4), so a pathway may stop there. A sheet that explains goes on, to

@@ -74,7 +74,11 @@ extension Context {
         if case .time(let d) = st, let adult = minor.person.born?.birthday(18), d >= adult {
             let closes = minor === subject ? "der Weg als Kind endet mit dem 18. Geburtstag" : "\(minor.name) wird volljährig"
             s.fail(id, .permanent, "\(detail()): erst ab \(d.german) erfüllbar, \(closes) am \(adult.german)")
-        } else { st.record(&s, id, detail()) }
+        } else {
+            st.record(&s, id, detail())
+            // The route is open only while the minor is (QA15 A3: a parent's route (a) had no end).
+            if let adult = minor.person.born?.birthday(18) { s.closes(after: adult.adding(days: -1)) }
+        }
     }
 
     /// Provisional outcome of a sheet without the `from` search: used to choose between family routes.

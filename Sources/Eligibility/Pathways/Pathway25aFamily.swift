@@ -45,6 +45,12 @@ extension Context {
                 var st = anchorState(parent, pathways: [.p25a2], holdsBasis: "25a-2", variant: .parentRouteOnly(excludingChild: me.index))
                 if me.isMinor(on: decision) == nil, case .met = st { st = .unknown(["born"]) }
                 recordAsMinorChild(st, in: &s, "a2_anchor", "Kind von \(parent.name), Elternteil nach § 25a Abs. 2 S. 1 über ein Geschwisterkind")
+                // A parent not yet holding the title gets it only while the sibling it rests on is a minor: this route
+                // closes then as well (QA15 A3: it was given the person's own 18th birthday only).
+                if case .known(let p) = parent.status(on: decision), p.titleBasis == "25a-2" {} else if
+                    let end = anchorSummary(.p25a2, of: parent, variant: .parentRouteOnly(excludingChild: me.index)).routeEnds {
+                    s.closes(after: end)
+                }
             }
             if s.settled { routes.append(s); continue }
             community(&s, with: parent)
