@@ -111,4 +111,21 @@ struct ResultReasonTests {
         }
         #expect(failures.isEmpty, Comment(rawValue: "\(failures.count):\n" + failures.prefix(15).joined(separator: "\n")))
     }
+
+    /// Excluded only because a later application comes after the 27th birthday: the answer says that an application
+    /// filed today keeps its date, and from when the pathway is then reached; the plan makes it the first step
+    /// (QA19 F2; case 131). The same file with that application pending is reachable on exactly that day.
+    @Test func anApplicationFiledTodayIsAdvisedWhereOnlyItsDateHelps() throws {
+        let file = try CaseFileDecoder.load(path: Paths.projectCases + "/131-25a-no-application-birthday-intervenes.yaml")
+        let person = try #require(Engine().assess(file.household, on: file.on).persons.first)
+        let a = try #require(person.assessment(.p25a))
+        #expect(a.outcome == .excluded && a.reachableIfFiledOn == Day("2026-12-10"))
+        #expect(a.notes.contains { $0.text.contains("Wird der Antrag jetzt gestellt (am 16.11.2026)") && $0.text.contains("erreichbar ab 10.12.2026") })
+        #expect(person.plan.steps.first { $0.pathway == .p25a }?.text.contains("Antrag jetzt stellen") == true)
+        let pending = Engine().assess(file.household, on: file.on, appliedOn: file.on).persons[0].assessment(.p25a)
+        #expect(pending?.outcome == .reachable && pending?.from == a.reachableIfFiledOn)
+        // Filed already: the plan does not advise filing again.
+        let filed = Engine().assess(file.household, on: file.on, appliedOn: file.on).persons[0]
+        #expect(!filed.plan.steps.contains { $0.text.contains("Antrag jetzt stellen") })
+    }
 }

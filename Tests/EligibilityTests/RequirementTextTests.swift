@@ -24,4 +24,26 @@ struct RequirementTextTests {
         // The sentence of a condition carries the text of its decision date.
         #expect(ConditionResult("a_application_before_27", .failing(.permanent)).sentence(on: before).hasPrefix("Antrag vor Vollendung des 21."))
     }
+
+    /// Before § 60d existed, the engine judges by its first version (2020): texts and actions say so (QA19 F1: "mindestens
+    /// 20 Stunden – nicht erfüllt; 30 Std./Woche" and "Arbeitszeit auf mindestens 20 Stunden erhöhen" on 01.10.2019).
+    @Test func beforeAProvisionExistedItsFirstVersionIsStated() {
+        let before = Day("2019-10-01")
+        #expect(ConditionCatalog.requirement("60d_weekly_hours_min", on: before) == "Regelmäßige Arbeitszeit mindestens 35 Stunden pro Woche (Alleinerziehende 20)")
+        #expect(ConditionCatalog.requirement("60d_entry_cutoff", on: before).contains("01.08.2018"))
+        #expect(ConditionCatalog.action("60d_weekly_hours_min", on: before) == "Arbeitszeit auf mindestens 35 Stunden pro Woche erhöhen (Alleinerziehende 20)")
+        #expect(ConditionCatalog.action("60d_employment_months_min", on: Day("2026-11-22")) == "Sozialversicherungspflichtige Beschäftigung mit mindestens 20 Std./Woche aufnehmen oder aufstocken")
+        #expect(ConditionCatalog.action("b_fdgo_declaration", on: before) == ConditionCatalog.entry("b_fdgo_declaration").action)
+    }
+
+    /// An excluded answer asks for nothing: no step changes it (QA19 F12: "atypischen Fall darlegen" against a mandatory
+    /// bar); a not-met answer keeps its actions.
+    @Test func anExcludedAnswerListsNoActions() {
+        let bar = ConditionResult("b_excl_crime", .failing(.permanent)), hours = ConditionResult("60d_weekly_hours_min", .failing(.remediable))
+        let excluded = Assessment(pathway: .p25b, outcome: .excluded, from: nil, consequence: nil, conditions: [bar, hours], notes: [], on: Day("2026-11-22"), lawVersions: [])
+        #expect(excluded.actions.isEmpty)
+        var notMet = excluded
+        notMet.outcome = .notMet; notMet.conditions = [hours]
+        #expect(notMet.actions == ["Arbeitszeit auf mindestens 20 Stunden pro Woche erhöhen"])
+    }
 }

@@ -212,6 +212,9 @@ public struct Assessment: Sendable, Hashable {
     /// The last day on which the route answered can still be granted: a route resting on a minor (the person as a
     /// child, or the § 25a holder a parent's or sibling's route rests on) closes with that minor's 18th birthday.
     public var routeEnds: Day? = nil
+    /// For an answer `excluded` only because a later application comes too late: the day the pathway would be reached
+    /// with an application filed on `on` (its date then counts, e.g. for the age limit of § 25a).
+    public var reachableIfFiledOn: Day? = nil
 
     /// IDs of every failing condition, whatever its class.
     public var failing: [String] { conditions.filter { $0.state.isFailing }.map(\.id) }
@@ -280,11 +283,14 @@ public struct Assessment: Sendable, Hashable {
     /// The first `limit` actions of the conditions `including` accepts (a disclosure leaves out those resting on data
     /// the client did not release).
     public func actions(limit: Int, including: (ConditionResult) -> Bool) -> [String] {
+        // Closed for good: nothing a counselor does changes the answer, so nothing is asked (QA19 F12: "atypischen Fall
+        // darlegen" against the mandatory bar of § 25b Abs. 2 Nr. 2).
+        guard outcome != .excluded else { return [] }
         var out: [String] = []
         for c in conditions where out.count < limit && including(c) {
             switch c.state {
             case .failing(.remediable):
-                if let a = ConditionCatalog.entry(c.id).action, !out.contains(a) { out.append(a) }
+                if let a = ConditionCatalog.action(c.id, on: on), !out.contains(a) { out.append(a) }
             case .unknown:
                 for o in c.open where out.count < limit {
                     let a = o.hasPrefix("U") && Int(o.dropFirst()) != nil

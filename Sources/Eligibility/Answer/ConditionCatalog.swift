@@ -18,11 +18,13 @@ public enum ConditionCatalog {
     public static func requirement(_ id: String, on day: Day?) -> String {
         let base = entry(id).requirement
         guard let day else { return base }
-        // The law is looked up only for the conditions whose thresholds changed (a page asks for every condition).
-        func a25(_ text: (Law.Rules25a) -> String) -> String { Law.p25a.rules(on: day).map(text) ?? base }
-        func b25(_ text: (Law.Rules25b) -> String) -> String { Law.p25b.rules(on: day).map(text) ?? base }
+        // The law is looked up only for the conditions whose thresholds changed (a page asks for every condition). Before
+        // a provision existed, the engine judges by its first version (`inForce`), and so does the text (QA19 F1: § 60d
+        // on 01.10.2019 was judged with 35 hours and said "mindestens 20 Stunden").
+        func a25(_ text: (Law.Rules25a) -> String) -> String { Law.p25a.applied(on: day).map(text) ?? base }
+        func b25(_ text: (Law.Rules25b) -> String) -> String { Law.p25b.applied(on: day).map(text) ?? base }
         // In the U4 window both versions apply; the newer text stands beside the note naming both readings.
-        func d60(_ text: (Law.Rules60d) -> String?) -> String { Law.p60d.rules(on: day)?.last.flatMap(text) ?? base }
+        func d60(_ text: (Law.Rules60d) -> String?) -> String { Law.p60d.applied(on: day)?.last.flatMap(text) ?? base }
         func hours(_ h: Double) -> String { h == h.rounded() ? String(Int(h)) : String(h).replacingOccurrences(of: ".", with: ",") }
         switch id {
         case "a_status_entry":
@@ -43,6 +45,20 @@ public enum ConditionCatalog {
             return d60 { r in "Regelmäßige Arbeitszeit mindestens \(hours(r.weeklyHours)) Stunden pro Woche" + (r.singleParentHours.map { " (Alleinerziehende \(hours($0)))" } ?? "") }
         case "60d_no_conviction":
             return d60 { $0.crime == .fiftyNinety ? "Keine Verurteilung über 50 Tagessätze (90 bei ausländerrechtlichen Delikten; auch Ehegatte/Lebenspartner)" : nil }
+        default: return base
+        }
+    }
+
+    /// What a counselor can do about a failing condition, with the thresholds of the version applied on `on` (QA19 F1:
+    /// "Arbeitszeit auf mindestens 20 Stunden erhöhen" to someone working 30 hours, where 35 were required).
+    public static func action(_ id: String, on day: Day?) -> String? {
+        let base = entry(id).action
+        guard let day, id.hasPrefix("60d_"), let r = Law.p60d.applied(on: day)?.last else { return base }
+        func hours(_ h: Double) -> String { h == h.rounded() ? String(Int(h)) : String(h).replacingOccurrences(of: ".", with: ",") }
+        let single = r.singleParentHours.map { " (Alleinerziehende \(hours($0)))" } ?? ""
+        switch id {
+        case "60d_weekly_hours_min": return "Arbeitszeit auf mindestens \(hours(r.weeklyHours)) Stunden pro Woche erhöhen\(single)"
+        case "60d_employment_months_min": return "Sozialversicherungspflichtige Beschäftigung mit mindestens \(hours(r.weeklyHours)) Std./Woche\(single) aufnehmen oder aufstocken"
         default: return base
         }
     }

@@ -35,6 +35,12 @@ public struct Plan: Sendable, Hashable {
             guard p.covers(on), let basis = p.titleBasis, ["25a", "25b", "25-5"].contains(basis) else { return nil }
             return p
         }
+        // A pathway reached only with an application filed today (its date counts: the age limit of § 25a).
+        for a in answers where a.outcome == .excluded && !filed.contains(where: { $0.pathway == a.pathway }) {
+            guard let d = a.reachableIfFiledOn else { continue }
+            steps.append(Step(pathway: a.pathway, from: on, text: "\(a.pathway.title): Antrag jetzt stellen – das Antragsdatum zählt, dann erreichbar ab \(d.german); ein späterer Antrag kommt zu spät",
+                              citation: a.pathway.title, followUp: false))
+        }
         for a in answers {
             guard let d = date(a) else { continue }
             // A title of the basis held is renewed, not applied for again by another paragraph (QA of 06.12.2026: a

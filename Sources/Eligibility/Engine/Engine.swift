@@ -175,7 +175,16 @@ final class Evaluation: @unchecked Sendable {
                 }
             case .never:
                 a.outcome = .excluded
-                if explains { a.notes.append(Note("Die zeitabhängigen Voraussetzungen können nie gleichzeitig erfüllt sein.", citation: "SPEC.md, How the engine must answer § 4")) }
+                guard explains else { break }
+                // The letter of § 5 looks only at new applications on later days. An application filed today keeps its
+                // date (spec/01-common.md 1.8: the age limit of § 25a is tied to it), which may be the one step that
+                // helps: said, with the date it would give (QA19 F2; case 131 asks for the advice).
+                if pending == nil, case .reachable(let day, _) = search(key, subject, after: on, pending: on, variant: variant, seeds: firstDays) {
+                    a.reachableIfFiledOn = day
+                    a.notes.append(Note("Die zeitabhängigen Voraussetzungen sind bei einem späteren Antrag nie gleichzeitig erfüllt. Wird der Antrag jetzt gestellt (am \(on.german)), zählt dieser Tag als Antragsdatum: dann erreichbar ab \(day.german).", citation: "SPEC.md, How the engine must answer §§ 4, 5; spec/01-common.md 1.8"))
+                } else {
+                    a.notes.append(Note("Die zeitabhängigen Voraussetzungen können nie gleichzeitig erfüllt sein.", citation: "SPEC.md, How the engine must answer § 4"))
+                }
             }
         }
         cacheKeys.append(cacheKey); cacheValues.append(a)

@@ -22,6 +22,10 @@ public struct DatedRules<Rules: Sendable>: Sendable {
     /// The rules in force on `day`.
     public func rules(on day: Day) -> Rules? { version(on: day)?.rules }
 
+    /// The rules the engine applies on `day`: those in force, or before the provision existed its first version (a
+    /// reachable date lies in it: `Context.inForce`).
+    public func applied(on day: Day) -> Rules? { rules(on: day) ?? nextInForce(after: day).flatMap { rules(on: $0) } }
+
     /// The first day after `day` on which a version with rules comes into force.
     public func nextInForce(after day: Day) -> Day? { versions.first { $0.since > day && $0.rules != nil }?.since }
 
