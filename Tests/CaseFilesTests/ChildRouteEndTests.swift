@@ -81,4 +81,25 @@ struct ChildRouteEndTests {
         #expect(!father.plan.steps.contains { $0.pathway == .p25b4 || $0.pathway == .p25b })
         #expect(father.plan.steps.contains { $0.text.contains("Verlängerung vor Ablauf am 31.10.2028 beantragen") })
     }
+
+    /// Permits exclude one another: after the first permit open to the person, the other pathways are alternatives if
+    /// it is not granted; a Duldung before that day is the bridge to it (QA19 F3); § 16g leads on to § 16g Abs. 8, not
+    /// § 19d Abs. 1a (F4).
+    @Test func thePlanMarksAlternativesToTheFirstPermit() throws {
+        let c = try CaseFileDecoder.load(path: Paths.sharedCases + "/01-single-25b-standard.yaml")
+        let steps = Engine().assess(c.household, on: c.on).persons[0].plan.steps
+        #expect(steps.first { $0.pathway == .p25b }?.text.hasPrefix("§ 25b Abs. 1 AufenthG (Aufenthaltserlaubnis) jetzt") == true)
+        for key in [PathwayKey.p60d, .p25b6] {
+            #expect(steps.first { $0.pathway == key }?.text.hasPrefix("Alternativ, falls die Aufenthaltserlaubnis nach § 25b Abs. 1 AufenthG nicht erteilt wird: ") == true, "\(key)")
+        }
+        // Six years complete only in 2028: the § 60d Duldung now bridges to § 25b, it is no alternative.
+        var later = c
+        later.household.persons[0].status![1].from = Day("2022-09-12")
+        later.household.persons[0].entered = Day("2022-09-10"); later.household.persons[0].status![0] = StatusPeriod(kind: .none, from: Day("2022-09-10"), to: Day("2022-09-11"))
+        later.household.persons[0].asylum?.appliedOn = .on(Day("2022-09-12"))
+        let bridge = Engine().assess(later.household, on: c.on).persons[0]
+        #expect(bridge.assessment(.p25b)?.outcome == .reachable)
+        let duldung = bridge.plan.steps.first { $0.pathway == .p60d }
+        #expect(duldung.map { !$0.text.hasPrefix("Alternativ") && $0.from < bridge.assessment(.p25b)!.from! } == true, "\(bridge.plan.steps.map(\.text))")
+    }
 }

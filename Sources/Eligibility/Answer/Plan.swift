@@ -73,13 +73,19 @@ public struct Plan: Sendable, Hashable {
                               text: "Danach § 25b Abs. 6 AufenthG: nach 30 Monaten Beschäftigungsduldung, frühestens \(start.adding(months: 30).german), wenn die Voraussetzungen des § 60d fortbestehen und A2 (ggf. auch schriftlich) nachgewiesen ist",
                               citation: "§ 25b Abs. 6 AufenthG", followUp: true))
         }
-        // § 60c → § 19d Abs. 1a after the training is passed.
+        // § 60c → § 19d Abs. 1a after the training is passed; § 16g → § 16g Abs. 8 (spec/11-transitions.md; QA19 F4: the
+        // training permit's follow-up was cited as § 19d Abs. 1a, which needs a § 60c Duldung).
+        let training = person.training?.last(where: { $0.passedOn.day == nil && $0.endedEarlyOn.day == nil })
         if byKey[.p60c].flatMap(date) != nil || person.status?.last?.kind == .duldung60c,
-           byKey[.p19d1a].flatMap(date) == nil,
-           let t = person.training?.last(where: { $0.passedOn.day == nil && $0.endedEarlyOn.day == nil }), let end = t.plannedEnd {
+           byKey[.p19d1a].flatMap(date) == nil, let end = training?.plannedEnd {
             steps.append(Step(pathway: .p19d1a, from: max(end, on),
                               text: "Nach erfolgreichem Abschluss der Ausbildung (planmäßig \(end.german)): § 19d Abs. 1a AufenthG – Anspruch auf eine Aufenthaltserlaubnis für 2 Jahre (B1, Wohnraum, qualifikationsentsprechende Beschäftigung)",
                               citation: "§ 19d Abs. 1a AufenthG", followUp: true))
+        }
+        if byKey[.p16g].flatMap(date) != nil || person.status?.last?.titleBasis == "16g", let end = training?.plannedEnd {
+            steps.append(Step(pathway: nil, from: max(end, on),
+                              text: "Nach erfolgreichem Abschluss der Ausbildung mit Aufenthaltserlaubnis nach § 16g (planmäßig \(end.german)): § 16g Abs. 8 AufenthG – Anspruch auf eine Aufenthaltserlaubnis für 2 Jahre zur qualifikationsentsprechenden Beschäftigung (B1, Wohnraum)",
+                              citation: "§ 16g Abs. 8 AufenthG", followUp: true))
         }
         // § 104c holders: only § 25a/§ 25b keep the Fiktion, and only until 30.6.2027.
         if let car = person.status?.last, car.titleBasis == "104c", on <= Day("2027-06-30") {
@@ -114,7 +120,28 @@ public struct Plan: Sendable, Hashable {
                               citation: "§ 26 Abs. 4 AufenthG", followUp: true))
         }
         steps.sort { ($0.from, $0.followUp ? 1 : 0) < ($1.from, $1.followUp ? 1 : 0) }
-        return Plan(steps: steps)
+        // The first permit open to the person (not one of the basis already held): the plan; the rest are alternatives.
+        let primary = answers.compactMap { a -> (PathwayKey, Day)? in
+            guard titles.contains(a.pathway), let d = date(a), held?.titleBasis.map({ a.pathway.grantedBasis == $0 }) != true else { return nil }
+            return (a.pathway, d)
+        }.min { $0.1 < $1.1 }
+        return Plan(steps: primary.map { alternatives(steps, to: $0.0, from: $0.1) } ?? steps)
+    }
+
+    /// Permits exclude one another: a residence permit ends the obligation to leave that a Duldung (§§ 60c, 60d) and
+    /// its follow-ups presuppose, and a holder of one permit does not get a second (spec/02-25a.md 2.8, 03-25b.md 3.8
+    /// b_status). The first permit open to the person is the plan; every other pathway is marked as the alternative
+    /// if it is not granted (QA19 F3: "§ 25b jetzt", "§ 60d jetzt", "danach § 25b Abs. 6" read as one sequence). A
+    /// Duldung before that day is the bridge to it, not an alternative.
+    static func alternatives(_ steps: [Step], to primary: PathwayKey, from day: Day) -> [Step] {
+        steps.map { step in
+            var s = step
+            let key = step.pathway ?? (step.citation == "§ 16g Abs. 8 AufenthG" ? .p16g : nil)
+            // An application already filed stays what it is: a pending procedure of its own.
+            guard let key, key != primary, step.from >= day, !step.text.contains(": Antrag am ") else { return s }
+            s.text = "Alternativ, falls die Aufenthaltserlaubnis nach \(primary.title) nicht erteilt wird: " + s.text
+            return s
+        }
     }
 
     /// The last day of a route resting on a minor, from `on` on: § 25b Abs. 4 and § 25a Abs. 2 route (d) need the child
