@@ -500,14 +500,42 @@ public struct ClientStore: Sendable {
     public func rename(clientID: String, organisation: String, firstName: String, lastName: String, audit: AuditContext) async throws -> Bool {
         try await db.transaction { ex in
             let name = "\(firstName) \(lastName)"
-            guard try await ex.one(SQL("""
+            guard let old = try await ex.one(SQL("SELECT first_name, last_name FROM clients WHERE id = ? AND organisation_id = ?", [clientID, organisation])),
+                  try await ex.one(SQL("""
                 UPDATE clients SET first_name = ?, last_name = ?, name_key = ?, name_joined = ?, name_near = ?, updated_at = ?
                 WHERE id = ? AND organisation_id = ? RETURNING id
                 """, [firstName, lastName, NameMatching.searchKey(name), NameMatching.joinedKey(name), NameMatching.nearKey(name), audit.now,
                       clientID, organisation])) != nil else { return false }
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                       action: "update", entity: "client", entityID: clientID, clientID: clientID)
+            try await Self.rectifyNameInSnapshots(ex, clientID: clientID, organisation: organisation,
+                                                  from: "\(try old.string("first_name")) \(try old.string("last_name"))", to: name, audit: audit)
             return true
+        }
+    }
+
+    /// A corrected name (Art. 16 DSGVO) is corrected where saved assessments write it: the person's own and those of
+    /// relatives (linked, or naming the person's id) – not another family's, which may name a namesake. Otherwise the former name outlived an erasure, which
+    /// looks for the current one (QA18 H1). Each relative's snapshot changed is a write in that relative's audit trail.
+    static func rectifyNameInSnapshots(_ ex: any SQLExecutor, clientID: String, organisation: String, from old: String, to new: String,
+                                       audit: AuditContext) async throws {
+        let before = SnapshotRedaction.encoded(old), after = SnapshotRedaction.encoded(new)
+        guard before != after, before.count > 2 else { return }
+        let rows = try await ex.query(SQL("""
+            SELECT s.id, s.client_id, s.document_json FROM assessment_snapshots s JOIN clients k ON k.id = s.client_id
+            WHERE k.organisation_id = ? AND (s.client_id = ? OR s.document_json LIKE ?
+                OR s.client_id IN (SELECT to_client FROM client_relations WHERE from_client = ?)
+                OR s.client_id IN (SELECT from_client FROM client_relations WHERE to_client = ?))
+            """, [organisation, clientID, "%" + clientID + "%", clientID, clientID]))
+        for r in rows {
+            let json = try r.string("document_json"), owner = try r.string("client_id")
+            let rectified = json.replacingOccurrences(of: before, with: after)
+            guard rectified != json else { continue }
+            try await ex.execute(SQL("UPDATE assessment_snapshots SET document_json = ? WHERE id = ?", [rectified, try r.string("id")]))
+            if owner != clientID {
+                try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                          action: "update", entity: "assessment_snapshot", entityID: try r.string("id"), clientID: owner)
+            }
         }
     }
 

@@ -41,6 +41,12 @@ struct ErasureTests {
                 let withID = AssessmentSnapshot(id: "snap-k-open", clientID: "client-k", on: Day("2026-11-20"), createdBy: "user-0", createdAt: "2026-11-20T08:00:00.000Z",
                                                 lawVersions: [], documentJSON: #"{"open":["client-a/fdgo_declaration_on"],"text":"Mohammed Haddad"}"#)
                 #expect(try await f.services.clients.saveSnapshot(withID, organisation: "org-a", audit: AuditContext(userID: "user-0", organisationID: "org-a", now: "2026-11-20T08:00:00.000Z")))
+                // His name is corrected after that (a transliteration): the saved assessments follow, so that the erasure
+                // finds the name they write (QA18 H1: the former name outlived the erasure).
+                #expect(try await b.request(.post, "/clients/client-a/name", form: ["csrf": csrf, "first_name": "Muhammad", "last_name": "Haddad"]).status == .seeOther)
+                let rectified = try #require(try await f.services.clients.snapshot(id: daughtersSnapshot.id, clientID: "client-k", organisation: "org-a")).documentJSON
+                #expect(rectified.contains("Muhammad Haddad") && !rectified.contains("Mohammed Haddad"))
+                #expect(try await AuditLog.events(ofClient: "client-k", in: f.services.db).contains { $0.entity == "assessment_snapshot" && $0.action == "update" })
                 try await f.services.cooperation.createReferral(Referral(id: "ref-a", authorityID: "org-abh", serviceID: "org-a", createdBy: "user-2", createdOn: Day("2026-09-01"),
                                                                          firstName: "Mohammed", lastName: "Haddad", born: Day("1990-05-05"), nationality: "SYR",
                                                                          reason: "Langjährig geduldet", state: .accepted, decidedOn: Day("2026-09-02"), clientID: "client-a"),
@@ -90,10 +96,10 @@ struct ErasureTests {
                 #expect(rows == 0)
                 // The daughter's assessment no longer names him; the referral stays without his data (QA of 06.12.2026).
                 let unnamed = try #require(try await f.services.clients.snapshot(id: daughtersSnapshot.id, clientID: "client-k", organisation: "org-a")).documentJSON
-                #expect(!unnamed.contains("Mohammed Haddad") && unnamed.contains("Familienmitglied (Akte gelöscht)"))
+                #expect(!unnamed.contains("Mohammed Haddad") && !unnamed.contains("Muhammad") && unnamed.contains("Familienmitglied (Akte gelöscht)"))
                 // Nor his id, the key of his file's audit events (QA of 06.12.2026).
                 let openFact = try #require(try await f.services.clients.snapshot(id: "snap-k-open", clientID: "client-k", organisation: "org-a")).documentJSON
-                #expect(!openFact.contains("client-a") && openFact.contains("geloescht/fdgo_declaration_on") && !openFact.contains("Mohammed"))
+                #expect(!openFact.contains("client-a") && openFact.contains("geloescht/fdgo_declaration_on") && !openFact.contains("Mohammed") && !openFact.contains("Muhammad"))
                 #expect((try? AssessmentDocument.decode(Data(unnamed.utf8))) != nil)
                 let referral = try #require(try await f.services.cooperation.referrals(of: "org-abh").first { $0.id == "ref-a" })
                 #expect(referral.firstName.isEmpty && referral.lastName.isEmpty && referral.born == nil && referral.nationality == nil && referral.reason.isEmpty)
