@@ -4,5 +4,9 @@ public struct ErasureScope: Sendable, Equatable {
     public var applications = 0, reminders = 0
     /// Work not finished: an erasure waits until these are 0.
     public var openCases = 0, upcomingAppointments = 0
+    /// Open cases of relatives (same household, or linked): the person may be counseled in them, and counts in their
+    /// assessment (children in the household, family routes) – QA18 M1: a son was erased from his father's open case.
+    public var familyOpenCases = 0
+    public var blocked: Bool { openCases > 0 || upcomingAppointments > 0 || familyOpenCases > 0 }
     public init() {}
 }

@@ -30,6 +30,7 @@ extension ClientStore {
             s.snapshots = try await count("SELECT COUNT(*) AS n FROM assessment_snapshots WHERE client_id = ?", [clientID])
             s.applications = try await count("SELECT COUNT(*) AS n FROM applications WHERE client_id = ?", [clientID])
             s.reminders = try await count("SELECT COUNT(*) AS n FROM case_reminders WHERE client_id = ?", [clientID])
+            s.familyOpenCases = try await Self.familyOpenCases(ex, of: clientID)
             return s
         }
     }
@@ -42,7 +43,8 @@ extension ClientStore {
             let open = try await ex.one(SQL("SELECT COUNT(*) AS n FROM cases WHERE client_id = ? AND state <> 'closed'", [clientID]))?.int("n") ?? 0
             let ahead = try await ex.one(SQL("SELECT COUNT(*) AS n FROM appointments WHERE client_id = ? AND state <> 'cancelled' AND on_day >= ?",
                                              [clientID, today.iso]))?.int("n") ?? 0
-            if open > 0 || ahead > 0 { return .openWork }
+            let family = try await Self.familyOpenCases(ex, of: clientID)
+            if open > 0 || ahead > 0 || family > 0 { return .openWork }
             let files = try await Self.eraseRecords(ex, of: clientID)
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID, action: "erase",
                                       entity: "client", entityID: clientID, clientID: clientID)
@@ -54,6 +56,16 @@ extension ClientStore {
 }
 
 extension ClientStore {
+    /// The open cases of the client's relatives: those living in the same household, and those linked to them.
+    static func familyOpenCases(_ ex: any SQLExecutor, of clientID: String) async throws -> Int {
+        try await ex.one(SQL("""
+            SELECT COUNT(*) AS n FROM cases c WHERE c.state <> 'closed' AND c.client_id <> ? AND (
+                c.client_id IN (SELECT k.id FROM clients k JOIN clients me ON me.household_id = k.household_id WHERE me.id = ?)
+                OR c.client_id IN (SELECT to_client FROM client_relations WHERE from_client = ?)
+                OR c.client_id IN (SELECT from_client FROM client_relations WHERE to_client = ?))
+            """, [clientID, clientID, clientID, clientID]))?.int("n") ?? 0
+    }
+
     /// Deletes every record about the client `clientID` and keeps what the reports count; returns the checksums of
     /// the uploads the deleted records pointed to.
     static func eraseRecords(_ ex: any SQLExecutor, of clientID: String) async throws -> [String] {
@@ -209,6 +221,15 @@ extension ClientStore {
                 """, [today.iso, scope])) {
                 seen(r, "last")
                 if (r.int("ahead") ?? 0) > 0, let id = r.text("client_id") { busy.insert(id) }
+            }
+            // Relatives of a client with an open case are busy too: they may be counseled in it (QA18 M1).
+            for r in try await ex.query(SQL("""
+                SELECT k.id AS client_id FROM clients k JOIN clients o ON o.household_id = k.household_id
+                    JOIN cases c ON c.client_id = o.id AND c.state <> 'closed' WHERE k.organisation_id = ?
+                UNION SELECT r.from_client AS client_id FROM client_relations r JOIN cases c ON c.client_id = r.to_client AND c.state <> 'closed' WHERE c.organisation_id = ?
+                UNION SELECT r.to_client AS client_id FROM client_relations r JOIN cases c ON c.client_id = r.from_client AND c.state <> 'closed' WHERE c.organisation_id = ?
+                """, [organisation, organisation, organisation])) {
+                if let id = r.text("client_id") { busy.insert(id) }
             }
             var due: [RetentionDue] = []
             let clients = SQL("SELECT id, file_number, first_name, last_name, created_at, updated_at FROM clients WHERE organisation_id = ?" + (client == nil ? "" : " AND id = ?"),

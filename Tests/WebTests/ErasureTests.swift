@@ -116,6 +116,27 @@ struct ErasureTests {
 
     /// A declined referral keeps the person's data for its retention time (365 days after the decision), then the
     /// maintenance pass removes them; the referral stays as the record of a declined one (QA of 06.12.2026: kept for good).
+    /// A child counseled in the father's open case is not due for erasure and is not erased: he counts in that case's
+    /// assessment (QA18 M1: the son was listed as due and erased from the household). Unlinked, he may be.
+    @Test(arguments: TestDatabase.available)
+    func aRelativeOfAnOpenCaseWaitsForIt(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.addClient("client-k", fileNumber: "A-7", firstName: "Luka", lastName: "Haddad", born: Day("2015-03-01"))
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                _ = try await b.openCase("client-a", csrf: csrf, on: "01.10.2026")
+                #expect(try await b.request(.post, "/clients/client-a/relations", form: ["csrf": csrf, "kind": "child", "other": "A-7", "household": "1"]).status == .seeOther)
+                #expect(try await f.services.clients.retentionDay(clientID: "client-k", organisation: "org-a", today: Day("2040-01-01"), years: 3) == nil)
+                let coord = Browser(client: b.client, clock: f.clock)
+                let cc = try await coord.logIn(f.login(.coordinator))
+                let page = try await coord.request(.get, "/clients/client-k/erase")
+                #expect(page.status == .ok && page.body.contains("id=\"erase-blocked\"") && page.body.contains("1 offener Fall von Angehörigen"), "\(page.body.prefix(3000))")
+                #expect(try await coord.request(.post, "/clients/client-k/erase", form: ["csrf": cc, "file_number": "A-7"]).status == .conflict)
+                #expect(try await f.services.clients.client(id: "client-k", organisation: "org-a") != nil)
+            }
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func aDeclinedReferralKeepsThePersonsDataForItsRetentionTimeOnly(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
