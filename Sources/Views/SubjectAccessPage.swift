@@ -42,6 +42,9 @@ public enum SubjectAccessPage {
         public var snapshots: [AssessmentSnapshot] = []
         /// Sessions about the person in a relative's case.
         public var otherSessions: [CounselingSession] = []
+        /// Cases of household members in which the person counts (a child in the parent's case): the case and the days
+        /// of sessions held with the family – their content is the relative's data as well (QA18 M2).
+        public var familyCases: [(holder: String, relation: String, counselingCase: CounselingCase, familySessions: [Day])] = []
         /// The stored facts by field of the case-file schema, each value as stored (JSON) and in words (`FactReading`).
         public var facts: [(key: String, stored: String, reading: String)] = []
         public var accesses: [Access] = []
@@ -124,9 +127,24 @@ public enum SubjectAccessPage {
         let rows = m.disclosures.map { d -> HTML in
             "<tr><td>\(GermanTime.format(d.at))</td><td>\(m.names[d.recipientID] ?? d.recipientID)</td><td lang=\"de\">\(d.topics.map(\.german).joined(separator: "; "))</td></tr>"
         }
-        return rows.isEmpty ? "<p id=\"no-disclosure\">\(t("noDisclosure", [:]))</p>" : """
+        // What the service itself sent on the person's behalf: the applications filed and the answer to the authority's
+        // referral (QA18 M3: "an niemanden weitergegeben" beside a filed § 25b application).
+        let applications = m.cases.flatMap(\.applications).sorted { $0.filedOn < $1.filedOn }.map { p -> HTML in
+            "<tr><td>\(p.filedOn.german)</td><td lang=\"de\">Ausländerbehörde</td><td lang=\"de\">Antrag nach \(p.pathway.title) mit den Angaben und Unterlagen dazu</td></tr>"
+        }
+        let answers = m.referrals.filter { $0.state == .accepted || $0.state == .declined }.map { r -> HTML in
+            "<tr><td>\(Labels.day(r.decidedOn))</td><td>\(m.names[r.authorityID] ?? r.authorityID)</td><td lang=\"de\">Antwort auf die Vermittlung vom \(r.createdOn.german): \(r.state.german)</td></tr>"
+        }
+        let head: HTML = "<thead><tr><th scope=\"col\">\(t("colTime", [:]))</th><th scope=\"col\">\(t("colTo", [:]))</th><th scope=\"col\">\(t("colTopics", [:]))</th></tr></thead>"
+        let sent: HTML = applications.isEmpty && answers.isEmpty ? .empty : """
+        <p>\(t("submitted", [:]))</p>
+        <table id="submitted"><caption class="visually-hidden">\(t("hRecipients", [:]))</caption>\(head)<tbody>\(applications)\(answers)</tbody></table>
+        """
+        if rows.isEmpty { return applications.isEmpty && answers.isEmpty ? "<p id=\"no-disclosure\">\(t("noDisclosure", [:]))</p>" : sent }
+        return """
         <p>\(t("disclosed", [:]))</p>
-        <table id="disclosures"><caption class="visually-hidden">\(t("hRecipients", [:]))</caption><thead><tr><th scope="col">\(t("colTime", [:]))</th><th scope="col">\(t("colTo", [:]))</th><th scope="col">\(t("colTopics", [:]))</th></tr></thead><tbody>\(rows)</tbody></table>
+        <table id="disclosures"><caption class="visually-hidden">\(t("hRecipients", [:]))</caption>\(head)<tbody>\(rows)</tbody></table>
+        \(sent)
         """
     }
 
@@ -193,7 +211,16 @@ public enum SubjectAccessPage {
             "<li>\(s.on.german): \(CasePages.channel(s.channel)), \(s.language) – \(s.record)\(m.includeConfidential && !s.confidentialNote.isEmpty ? " (vertraulicher Vermerk: \(s.confidentialNote))" : "")</li>"
         }
         let elsewhere: HTML = others.isEmpty ? .empty : "<section class=\"report-part\" id=\"other-sessions\"><h4>In der Akte eines Familienangehörigen</h4><ul>\(others)</ul></section>"
-        return parts.isEmpty && others.isEmpty ? "<h3>Beratung</h3><p>Keine Akte.</p>" : "<h3>Beratung</h3>\(parts)\(elsewhere)"
+        let family = m.familyCases.map { f -> HTML in
+            let k = f.counselingCase
+            let days = f.familySessions.isEmpty ? "" : "; Beratungen mit der Familie am \(f.familySessions.map(\.german).joined(separator: ", "))"
+            return "<li>Akte von \(f.holder) (\(f.relation)) vom \(k.openedOn.german), \(CasePages.state(k.state))\(k.pathway.map { " – " + $0.title } ?? "")\(days)</li>"
+        }
+        let counted: HTML = family.isEmpty ? .empty : """
+            <section class="report-part" id="family-cases"><h4>Mitberaten und mitgeprüft in der Akte eines Haushaltsmitglieds</h4><ul>\(family)</ul>
+            <p class="hint">Die Inhalte dieser Akten betreffen auch die angehörige Person. Sie werden auf Wunsch mitgeteilt, soweit deren überwiegende Interessen nicht entgegenstehen (§ 34 Abs. 1, § 29 Abs. 1 S. 2 BDSG).</p></section>
+            """
+        return parts.isEmpty && others.isEmpty && family.isEmpty ? "<h3>Beratung</h3><p>Keine Akte.</p>" : "<h3>Beratung</h3>\(parts)\(elsewhere)\(counted)"
     }
 
     static func consentsSection(_ m: Model) -> HTML {

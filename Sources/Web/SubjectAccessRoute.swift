@@ -39,6 +39,15 @@ extension ClientRoutes {
         // Sessions about the person held in a relative's case are theirs too.
         let own = Set(cases.map(\.id))
         m.otherSessions = sessions.filter { !own.contains($0.caseID) }
+        // The cases of household members count the person (children, spouse): named, with the days of family sessions.
+        for member in members where member.id != c.id {
+            let relation = relations.first { ($0.from == c.id && $0.to == member.id) || ($0.to == c.id && $0.from == member.id) }
+            for k in try await services.cases.cases(clientID: member.id, organisation: org) where !own.contains(k.id) {
+                let days = try await services.cases.sessions(caseID: k.id, organisation: org).filter(\.withFamily).map(\.on)
+                m.familyCases.append((holder: "\(member.firstName) \(member.lastName)", relation: relation.map { Labels.role(in: $0, of: c.id) } ?? "im selben Haushalt",
+                                      counselingCase: k, familySessions: days))
+            }
+        }
 
         m.consents = try await services.cooperation.consents(clientID: c.id, organisation: org)
         m.consentScans = try await services.cooperation.scans(clientID: c.id, organisation: org).mapValues { (name: $0.name, bytes: $0.size) }

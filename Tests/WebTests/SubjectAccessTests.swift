@@ -11,6 +11,32 @@ import Testing
 /// why, from where, to whom, for how long, who looked – and only theirs.
 @Suite("The client's information request")
 struct SubjectAccessTests {
+    /// What the service sent on the person's behalf is a transmission too (QA18 M3), and a child counseled in the
+    /// father's case learns of that case and of the family sessions, not their content (QA18 M2).
+    @Test(arguments: TestDatabase.available)
+    func applicationsFiledAreTransmissionsAndAChildLearnsOfTheFamilyCase(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.addClient("client-k", fileNumber: "A-7", firstName: "Luka", lastName: "Haddad", born: Day("2015-03-01"))
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let casePath = try await b.openCase("client-a", csrf: csrf, on: "01.10.2026")
+                #expect(try await b.request(.post, "/clients/client-a/relations", form: ["csrf": csrf, "kind": "child", "other": "A-7", "household": "1"]).status == .seeOther)
+                #expect(try await b.request(.post, casePath + "/sessions", form: ["csrf": csrf, "on": "05.10.2026", "duration": "45", "channel": "in_person",
+                                                                                  "language": "Arabisch", "record": "Schulprobleme des Sohnes", "with_family": "1"]).status == .seeOther)
+                let before = try await b.request(.get, "/clients/client-a/auskunft").body
+                #expect(before.contains("id=\"no-disclosure\""))
+                #expect(try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "25b", "filed_on": "15.11.2026"]).status == .seeOther)
+                let father = try await b.request(.get, "/clients/client-a/auskunft").body
+                #expect(!father.contains("id=\"no-disclosure\"") && father.contains("id=\"submitted\"") && father.contains("In Ihrem Auftrag und mit Ihrer Vollmacht übermittelt")
+                        && father.contains("<td>15.11.2026</td><td lang=\"de\">Ausländerbehörde</td><td lang=\"de\">Antrag nach § 25b Abs. 1 AufenthG"))
+                let son = try await b.request(.get, "/clients/client-k/auskunft").body
+                #expect(son.contains("id=\"family-cases\"") && son.contains("Akte von Mohammed Haddad (Elternteil) vom 01.10.2026")
+                        && son.contains("Beratungen mit der Familie am 05.10.2026") && !son.contains("Schulprobleme des Sohnes") && !son.contains("Keine Akte."),
+                        "\(son.components(separatedBy: "<h3>Beratung</h3>").dropFirst().first?.prefix(800) ?? "")")
+            }
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func theInformationListsTheRecordsRecipientsAndAccessesOfThePersonOnly(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
