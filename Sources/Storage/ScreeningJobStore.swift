@@ -93,6 +93,13 @@ public struct ScreeningJobStore: Sendable {
         try await db.read { ex in try await ex.one(SQL("SELECT * FROM screening_jobs WHERE id = ? AND organisation_id = ?", [id, organisation])).map(Self.job) }
     }
 
+    /// A download of a job's results or outreach list (`entity`): recorded like every read of personal data (QA18 L2).
+    public func recordDownload(id: String, entity: String, audit: AuditContext) async throws {
+        try await db.transaction { ex in
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID, action: "read", entity: entity, entityID: id, clientID: nil)
+        }
+    }
+
     /// Deletes a job's row; the caller removes its files first.
     public func delete(id: String, organisation: String, audit: AuditContext) async throws -> Bool {
         try await db.transaction { ex in

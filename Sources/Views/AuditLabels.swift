@@ -14,7 +14,7 @@ public enum AuditLabels {
         "contact": "Kontakt", "dashboard": "Übersicht", "disclosure": "Offenlegung", "document": "Dokument",
         "expert_request": "Fachberatung", "facts": "Angaben", "followup": "Folgeaufgabe", "household": "Haushalt",
         "letter": "Schreiben", "meeting": "Quartalstreffen", "meeting_case": "Fallbesprechung", "referral": "Vermittlung",
-        "relation": "Familienbeziehung", "reminder": "Wiedervorlage", "screening": "Screening", "session": "Beratung",
+        "relation": "Familienbeziehung", "reminder": "Wiedervorlage", "screening": "Screening", "screening_results": "Screening-Ergebnisse (Download)", "screening_outreach": "Einladungsliste (Download)", "session": "Beratung",
         "statistics": "Verfahrensstatistik", "status_history": "Statusverlauf", "user": "Benutzerkonto", "organisation": "Organisation",
         "subject_access": "Auskunft nach Art. 15 DSGVO", "database": "Datenbank", "access_review": "Zugriffsauswertung",
     ]

@@ -243,10 +243,12 @@ struct ScreeningRoutes {
 
     /// The results file as `bleibe screen` writes it, or with `format=de` in German for a spreadsheet.
     @Sendable func results(_ request: Request, context: BleibeContext) async throws -> Response {
-        let (_, j) = try await load(context)
+        let (a, j) = try await load(context)
         guard j.state == .done else { throw AppError.notFound }
         let path = ScreeningRunner.resultsPath(services.config, j.id)
-        switch request.uri.queryParameters["format"] {
+        let format = request.uri.queryParameters["format"]
+        if format == nil || format == "csv" || format == "de" { try await services.screeningJobs.recordDownload(id: j.id, entity: "screening_results", audit: services.audit(a)) }
+        switch format {
         case nil, "csv":
             let body = try await FileIO().loadFile(path: path, context: context)
             return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"screening-\(j.on.iso).csv\""], body: body)
@@ -276,9 +278,10 @@ struct ScreeningRoutes {
     }
 
     @Sendable func outreachCSV(_ request: Request, context: BleibeContext) async throws -> Response {
-        let (_, j) = try await load(context)
+        let (a, j) = try await load(context)
         guard j.state == .done else { throw AppError.notFound }
         let m = try months(request)
+        try await services.screeningJobs.recordDownload(id: j.id, entity: "screening_outreach", audit: services.audit(a))
         let (rows, _) = try outreach(j, months: m, limit: nil)
         var text = "\u{FEFF}" + CSVExport.line(["Kennung", "Weg", "Ergebnis", "ab", "weitere Wege"])
         for r in rows { text += CSVExport.line([r.id, r.pathway, r.result, r.from, r.others]) }

@@ -150,6 +150,11 @@ struct ScreeningWebTests {
                     #expect(Set([row[1]] + others) == Set(ways) && others.count + 1 == ways.count, "\(row) \(ways)")
                 }
                 #expect(open.contains { $0.count > 1 })
+                // Each download is in the audit trail (QA18 L2).
+                let downloads = try await f.services.db.read { ex in
+                    try await ex.query(SQL("SELECT entity FROM audit_events WHERE action = 'read' AND entity LIKE 'screening_%' AND entity_id = ?", [job.id])).compactMap { $0.text("entity") }
+                }
+                #expect(Set(downloads) == ["screening_results", "screening_outreach"])
                 // Another horizon is refused, not replaced by six months.
                 #expect(try await b.request(.get, path + "/outreach.csv?months=24").status == .badRequest)
                 let listed = outreach.body.split(separator: "\r\n").count - 1
