@@ -7,6 +7,8 @@ public struct ErasureScope: Sendable, Equatable {
     /// Open cases of relatives (same household, or linked): the person may be counseled in them, and counts in their
     /// assessment (children in the household, family routes) – QA18 M1: a son was erased from his father's open case.
     public var familyOpenCases = 0
-    public var blocked: Bool { openCases > 0 || upcomingAppointments > 0 || familyOpenCases > 0 }
+    /// Applications filed and not yet decided: the procedure the service started still runs (QA18 L3).
+    public var pendingApplications = 0
+    public var blocked: Bool { openCases > 0 || upcomingAppointments > 0 || familyOpenCases > 0 || pendingApplications > 0 }
     public init() {}
 }

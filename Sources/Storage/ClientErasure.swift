@@ -31,6 +31,7 @@ extension ClientStore {
             s.applications = try await count("SELECT COUNT(*) AS n FROM applications WHERE client_id = ?", [clientID])
             s.reminders = try await count("SELECT COUNT(*) AS n FROM case_reminders WHERE client_id = ?", [clientID])
             s.familyOpenCases = try await Self.familyOpenCases(ex, of: clientID)
+            s.pendingApplications = try await count("SELECT COUNT(*) AS n FROM applications WHERE client_id = ? AND outcome = 'pending'", [clientID])
             return s
         }
     }
@@ -44,7 +45,8 @@ extension ClientStore {
             let ahead = try await ex.one(SQL("SELECT COUNT(*) AS n FROM appointments WHERE client_id = ? AND state <> 'cancelled' AND on_day >= ?",
                                              [clientID, today.iso]))?.int("n") ?? 0
             let family = try await Self.familyOpenCases(ex, of: clientID)
-            if open > 0 || ahead > 0 || family > 0 { return .openWork }
+            let pending = try await ex.one(SQL("SELECT COUNT(*) AS n FROM applications WHERE client_id = ? AND outcome = 'pending'", [clientID]))?.int("n") ?? 0
+            if open > 0 || ahead > 0 || family > 0 || pending > 0 { return .openWork }
             let files = try await Self.eraseRecords(ex, of: clientID)
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID, action: "erase",
                                       entity: "client", entityID: clientID, clientID: clientID)
@@ -221,6 +223,10 @@ extension ClientStore {
                 """, [today.iso, scope])) {
                 seen(r, "last")
                 if (r.int("ahead") ?? 0) > 0, let id = r.text("client_id") { busy.insert(id) }
+            }
+            // A procedure still running at the authority keeps the file (QA18 L3).
+            for r in try await ex.query(SQL("SELECT DISTINCT client_id FROM applications WHERE outcome = 'pending' AND organisation_id = ?", [organisation])) {
+                if let id = r.text("client_id") { busy.insert(id) }
             }
             // Relatives of a client with an open case are busy too: they may be counseled in it (QA18 M1).
             for r in try await ex.query(SQL("""

@@ -4,6 +4,15 @@ import Counseling
 public enum ErasurePages {
     public static func confirm(frame: PageFrame, client c: Client, scope s: ErasureScope, error: String? = nil) -> HTML {
         let blocked = s.blocked
+        var reasons: [String] = []
+        if s.openCases > 0 { reasons.append(s.openCases == 1 ? "1 offener Fall" : "\(s.openCases) offene Fälle") }
+        if s.upcomingAppointments > 0 { reasons.append("\(s.upcomingAppointments) Termin\(s.upcomingAppointments == 1 ? "" : "e") ab heute") }
+        if s.familyOpenCases > 0 {
+            reasons.append("\(s.familyOpenCases) offene\(s.familyOpenCases == 1 ? "r Fall" : " Fälle") von Angehörigen (im selben Haushalt oder verknüpft), in denen die Person mitberaten und mitgeprüft wird")
+        }
+        if s.pendingApplications > 0 {
+            reasons.append("\(s.pendingApplications == 1 ? "ein Antrag ist" : "\(s.pendingApplications) Anträge sind") bei der Behörde noch nicht entschieden (Entscheidung oder Rücknahme in der Akte eintragen)")
+        }
         var parts: [String] = []
         func add(_ n: Int, _ one: String, _ many: String) { if n > 0 { parts.append(n == 1 ? "1 \(one)" : "\(n) \(many)") } }
         // Everything the erasure takes (QA of 06.12.2026: applications and reminders were missing from the list).
@@ -12,7 +21,7 @@ public enum ErasurePages {
         add(s.consents, "Schweigepflichtentbindung", "Schweigepflichtentbindungen"); add(s.appointments, "Termin", "Termine")
         add(s.relations, "Familienbeziehung", "Familienbeziehungen"); add(s.snapshots, "gespeicherte Prüfung", "gespeicherte Prüfungen")
         let form: HTML = blocked ? """
-            <div class="error-summary" role="alert" id="erase-blocked"><p>Die Akte kann noch nicht gelöscht werden: \(s.openCases > 0 ? "\(s.openCases) offene\(s.openCases == 1 ? "r Fall" : " Fälle")" : "")\(s.openCases > 0 && s.upcomingAppointments > 0 ? " und " : "")\(s.upcomingAppointments > 0 ? "\(s.upcomingAppointments) Termin\(s.upcomingAppointments == 1 ? "" : "e") ab heute" : "")\(s.familyOpenCases > 0 ? "\(s.openCases + s.upcomingAppointments > 0 ? "; außerdem " : "")\(s.familyOpenCases) offene\(s.familyOpenCases == 1 ? "r Fall" : " Fälle") von Angehörigen (im selben Haushalt oder verknüpft), in denen die Person mitberaten und mitgeprüft wird" : ""). Bitte zuerst die Fälle abschließen und die Termine absagen\(s.familyOpenCases > 0 ? " – oder, gehört die Person nicht mehr dazu, die Verknüpfung und den Haushalt lösen" : "").</p></div>
+            <div class="error-summary" role="alert" id="erase-blocked"><p>Die Akte kann noch nicht gelöscht werden: \(reasons.joined(separator: "; ")). Bitte zuerst die Fälle abschließen und die Termine absagen\(s.familyOpenCases > 0 ? " – oder, gehört die Person nicht mehr dazu, die Verknüpfung und den Haushalt lösen" : "").</p></div>
             """ : """
             <form method="post" action="/clients/\(c.id)/erase">
             \(Layout.csrf(frame.csrf))

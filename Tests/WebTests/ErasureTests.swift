@@ -63,10 +63,13 @@ struct ErasureTests {
                 let coord = Browser(client: b.client, clock: f.clock)
                 let cc = try await coord.logIn(f.login(.coordinator))
                 let page = try await coord.request(.get, "/clients/client-a/erase")
-                #expect(page.status == .ok && page.body.contains("id=\"erase-blocked\"") && page.body.contains("1 offener Fall und 1 Termin ab heute"))
+                #expect(page.status == .ok && page.body.contains("id=\"erase-blocked\"") && page.body.contains("1 offener Fall; 1 Termin ab heute; ein Antrag ist bei der Behörde noch nicht entschieden"))
                 #expect(try await coord.request(.post, "/clients/client-a/erase", form: ["csrf": cc, "file_number": "A-1"]).status == .conflict)
                 let appointment = try #require(try await f.services.appointments.appointments(organisation: "org-a", counselor: "user-0", from: Day("2026-11-24"), to: Day("2026-11-24")).first)
                 #expect(try await b.request(.post, "/appointments/\(appointment.id)/cancel", form: ["csrf": csrf]).status == .seeOther)
+                // The application still pending holds it too (QA18 L3): withdrawn, it no longer does.
+                let appID = try #require(try await b.request(.get, casePath).body.components(separatedBy: "/applications/").dropFirst().first?.prefix { $0 != "/" })
+                #expect(try await b.request(.post, casePath + "/applications/\(appID)/decision", form: ["csrf": csrf, "outcome": "withdrawn", "decided_on": "20.11.2026"]).status == .seeOther)
                 #expect(try await b.request(.post, casePath + "/state", form: ["csrf": csrf, "state": "closed", "pathway": "25b", "counselor": "user-0",
                                                                               "closed_on": "21.11.2026", "outcome": "Beratung beendet"]).status == .seeOther)
 
