@@ -281,15 +281,20 @@ public struct ClientStore: Sendable {
 
     /// Clients of the organisation with the same name (as the search compares names) and birth date: probably the same
     /// person, about to get a second file. Id and file number.
-    public func sameNameAndBirth(organisation: String, firstName: String, lastName: String, born: Day) async throws -> [(id: String, fileNumber: String)] {
+    public func sameNameAndBirth(organisation: String, firstName: String, lastName: String, born: Day?) async throws -> [(id: String, fileNumber: String)] {
         try await db.read { ex in try await Self.sameNameAndBirth(ex, organisation: organisation, firstName: firstName, lastName: lastName, born: born) }
     }
 
-    static func sameNameAndBirth(_ ex: any SQLExecutor, organisation: String, firstName: String, lastName: String, born: Day) async throws -> [(id: String, fileNumber: String)] {
+    /// `born` nil: those of the same name whose birth date is not recorded either (QA20 M3: a retried creation without
+    /// a birth date made a file per retry).
+    static func sameNameAndBirth(_ ex: any SQLExecutor, organisation: String, firstName: String, lastName: String, born: Day?) async throws -> [(id: String, fileNumber: String)] {
         // Either order of the names: first and last name are often swapped between documents.
         let straight = NameMatching.joinedKey("\(firstName) \(lastName)"), swapped = NameMatching.joinedKey("\(lastName) \(firstName)")
-        return try await ex.query(SQL("SELECT id, file_number FROM clients WHERE organisation_id = ? AND name_joined IN (?, ?) AND born = ? ORDER BY file_number",
-                                      [organisation, straight, swapped, born.iso])).map { (id: try $0.string("id"), fileNumber: try $0.string("file_number")) }
+        let sql = born.map { SQL("SELECT id, file_number FROM clients WHERE organisation_id = ? AND name_joined IN (?, ?) AND born = ? ORDER BY file_number",
+                                 [organisation, straight, swapped, $0.iso]) }
+            ?? SQL("SELECT id, file_number FROM clients WHERE organisation_id = ? AND name_joined IN (?, ?) AND born IS NULL ORDER BY file_number",
+                   [organisation, straight, swapped])
+        return try await ex.query(sql).map { (id: try $0.string("id"), fileNumber: try $0.string("file_number")) }
     }
 
     public enum Creation: Sendable {
@@ -308,8 +313,8 @@ public struct ClientStore: Sendable {
                        today: Day? = nil, audit: AuditContext) async throws -> Creation {
         do { return try await db.transaction { ex in
             _ = try await ex.one(SQL("SELECT id FROM organisations WHERE id = ?" + ex.forUpdate, [client.organisationID]))
-            if refusingDuplicates, let born = client.facts.born {
-                let same = try await Self.sameNameAndBirth(ex, organisation: client.organisationID, firstName: client.firstName, lastName: client.lastName, born: born)
+            if refusingDuplicates {
+                let same = try await Self.sameNameAndBirth(ex, organisation: client.organisationID, firstName: client.firstName, lastName: client.lastName, born: client.facts.born)
                 if !same.isEmpty { return .duplicates(same) }
             }
             var c = client

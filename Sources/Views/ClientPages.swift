@@ -87,7 +87,7 @@ public enum ClientPages {
         \(Layout.errorSummary(f.errors))
         \(f.duplicates.isEmpty ? HTML.empty : """
             <div class="error-summary" role="alert" tabindex="-1" autofocus id="duplicates"><h2>Gibt es diese Person schon?</h2>
-            <p>Mit demselben Namen und Geburtsdatum besteht bereits: \(HTML.join(f.duplicates.map { "<a href=\"/clients/\($0.id)\">\($0.fileNumber)</a>" as HTML }, separator: ", ")).
+            <p>Mit demselben Namen und \(f.born.isEmpty ? "ebenfalls ohne Geburtsdatum" : "Geburtsdatum") besteht bereits: \(HTML.join(f.duplicates.map { "<a href=\"/clients/\($0.id)\">\($0.fileNumber)</a>" as HTML }, separator: ", ")).
             Ist es dieselbe Person, arbeiten Sie bitte in dieser Akte weiter. Noch ist nichts angelegt; „Trotzdem anlegen“ legt eine weitere Akte an.</p></div>
             """)
         <form method="post" action="/clients">

@@ -149,8 +149,10 @@ struct APIRoutes {
         }
         errors.merge(FactPlausibility.problems(facts, today: services.today).mapKeys { "facts." + $0 }) { a, _ in a }
         if let s = facts.status { errors.merge(StatusHistoryRules.problems(s, entered: facts.entered, born: facts.born, today: services.today).mapKeys { "facts.status" + StatusHistoryRules.apiPath($0) }) { a, _ in a } }
-        let allowDuplicate = obj["allow_duplicate"] as? Bool
-        if obj["allow_duplicate"] != nil, allowDuplicate == nil { errors["allow_duplicate"] = "expected true or false" }
+        // A JSON boolean only: Foundation reads the numbers 0 and 1 as Bool too (QA20 M4: "allow_duplicate": 1 passed).
+        let flag = obj["allow_duplicate"]
+        let allowDuplicate = flag.flatMap { v in type(of: v) == type(of: NSNumber(value: true)) ? (v as? Bool) : nil }
+        if flag != nil, allowDuplicate == nil { errors["allow_duplicate"] = "expected true or false" }
         guard errors.isEmpty else { throw AppError.invalid(errors) }
         // A second file for the same person splits its history, as on the form: refused unless asked for. Checked with
         // the insert, against a creation at the same moment (QA of 06.12.2026).
@@ -161,7 +163,7 @@ struct APIRoutes {
         case .created(let number): file = number
         case .fileNumberTaken: throw AppError.conflict("file_number: \(fileNumber) is already the file number of another client of this organisation.")
         case .duplicates(let same):
-            throw AppError.conflict("A client with this name and birth date exists (file number \(same.map(\.fileNumber).joined(separator: ", "))); send \"allow_duplicate\": true to create another file.")
+            throw AppError.conflict("A client with this name and \(facts.born == nil ? "no recorded birth date" : "birth date") exists (id \(same.map { "\($0.id), file number \($0.fileNumber)" }.joined(separator: "; "))); send \"allow_duplicate\": true to create another file.")
         case .linkRefused(let why): throw AppError.conflict(why)   // not asked for here
         }
         var r = Reply.json(try json(["id": id, "file_number": file]), status: .created)

@@ -53,6 +53,14 @@ struct APITests {
             let existing = try await f.services.clients.client(id: id, organisation: "org-a")?.fileNumber ?? "?"
             #expect(twice.status == .conflict && twice.body.contains(existing) && twice.body.contains("allow_duplicate"), "\(twice.status) \(twice.body)")
             #expect(try await api.request(.post, "/api/v1/clients", json: again + ",\"allow_duplicate\":\"ja\"}", headers: auth).status == .unprocessableContent)
+            // A number is no boolean, although Foundation reads 1 as true (QA20 M4); the conflict names the existing id.
+            #expect(try await api.request(.post, "/api/v1/clients", json: again + ",\"allow_duplicate\":1}", headers: auth).status == .unprocessableContent)
+            #expect(twice.body.contains("id \(id)"))
+            // Without a birth date a retry is the same file too (QA20 M3: ten retries made ten files).
+            let nameOnly = "{\"first_name\":\"Ohne\",\"last_name\":\"Geburtsdatum\"}"
+            #expect(try await api.request(.post, "/api/v1/clients", json: nameOnly, headers: auth).status == .created)
+            let retry = try await api.request(.post, "/api/v1/clients", json: nameOnly, headers: auth)
+            #expect(retry.status == .conflict && retry.body.contains("no recorded birth date"), "\(retry.body)")
             // The names swapped, as documents often have them: the same person.
             #expect(try await api.request(.post, "/api/v1/clients", json: "{\"first_name\":\"Saleh\",\"last_name\":\"Nour\",\"facts\":{\"born\":\"2001-02-28\"}}", headers: auth).status == .conflict)
             let second = try await api.request(.post, "/api/v1/clients", json: again + ",\"allow_duplicate\":true}", headers: auth)

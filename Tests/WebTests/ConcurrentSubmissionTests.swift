@@ -97,7 +97,7 @@ struct ConcurrentSubmissionTests {
                     for i in 0..<12 {
                         group.addTask {
                             let id = Credentials.newID()
-                            let r = try await s.clients.create(Client(id: id, organisationID: "org-a", fileNumber: "", firstName: "Par", lastName: "Allel\(i)", facts: Person(id: "")),
+                            let r = try await s.clients.create(Client(id: id, organisationID: "org-a", fileNumber: "", firstName: "Par", lastName: "Allel" + ["bauer", "koch", "richter", "wolf", "schulz", "neumann", "krause", "meier", "lehmann", "braun", "hartmann", "lange"][i], facts: Person(id: "")),
                                                                numberedIn: 2026, refusingDuplicates: true, audit: audit)
                             if case .created = r { return true }
                             return false
