@@ -142,6 +142,10 @@ struct APIRoutes {
         var facts = Person(id: "")
         if let f = obj["facts"] {
             guard JSONSerialization.isValidJSONObject(f) else { throw AppError.invalid(["facts": "expected an object"]) }
+            // As for PUT /status-periods: a note of a period would be dropped, so it is refused (QA20 M5).
+            if let list = (f as? [String: Any])?["status"] as? [[String: Any]], let i = list.firstIndex(where: { $0["note"] != nil }) {
+                errors["facts.status[\(i)].note"] = "not stored: a status period keeps no note; record it in a counseling session"
+            }
             let ftext = String(decoding: try JSONSerialization.data(withJSONObject: f), as: UTF8.self)
             do { facts = try CaseFileDecoder.person(json: ftext, source: "facts", on: services.today) } catch let e as CaseFileError {
                 errors["facts" + (e.path.isEmpty ? "" : "." + e.path)] = e.message
@@ -234,6 +238,8 @@ struct APIRoutes {
         let (a, c) = try await clientRoutes.loadClient(context)
         let on: Day
         do { on = try clientRoutes.day(request) ?? services.today } catch { throw AppError.invalid(["on": "expected a date YYYY-MM-DD"]) }
+        // The dates the page refuses, refused here too (QA20 M1: the law of 2005 applied to 1900).
+        if let why = ClientRoutes.unassessable(on, born: c.facts.born) { throw AppError.invalid(["on": why]) }
         let person = try await clientRoutes.assess(c, on: on)
         try await services.clients.recordRead(clientID: c.id, entity: "assessment", audit: services.audit(a))
         return Reply.json(try AssessmentDocument(HouseholdAssessment(on: on, appliedOn: person.filed.first?.filedOn, persons: [person]), caseID: c.id).json())

@@ -183,8 +183,10 @@ enum OpenAPIDocument {
           "get": {"summary": "Referrals the authority made or the service received, with their state",
             "responses": {"200": {"description": "Referrals", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object",
               "properties": {"id": {"type": "string"}, "authority": {"type": "string"}, "service": {"type": "string"}, "created_on": {"type": "string", "format": "date"},
-              "state": {"type": "string", "enum": ["pending", "accepted", "declined"]}, "first_name": {"type": "string"}, "last_name": {"type": "string"}, "reason": {"type": "string"},
-              "decided_on": {"type": "string", "format": "date"}, "decline_reason": {"type": "string"}, "case_id": {"type": "string"}}}}}}}}},
+              "state": {"type": "string", "enum": ["pending", "accepted", "declined", "withdrawn"]},
+              "first_name": {"type": "string", "description": "empty once the person's data were erased (a declined or withdrawn referral after its retention time, or an erased file)"},
+              "last_name": {"type": "string", "description": "empty once erased, as first_name"}, "reason": {"type": "string", "description": "empty once erased, as first_name"},
+              "decided_on": {"type": "string", "format": "date"}, "decline_reason": {"type": "string", "description": "why the service declined, or why the authority withdrew (state withdrawn)"}, "case_id": {"type": "string"}}}}}}}}},
               "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}}}
         }
       }

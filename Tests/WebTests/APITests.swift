@@ -56,6 +56,9 @@ struct APITests {
             // A number is no boolean, although Foundation reads 1 as true (QA20 M4); the conflict names the existing id.
             #expect(try await api.request(.post, "/api/v1/clients", json: again + ",\"allow_duplicate\":1}", headers: auth).status == .unprocessableContent)
             #expect(twice.body.contains("id \(id)"))
+            // A note of a status period is refused on creation as on replacement, not dropped (QA20 M5).
+            let notedPeriod = try await api.request(.post, "/api/v1/clients", json: "{\"first_name\":\"Notiz\",\"last_name\":\"Verlust\",\"facts\":{\"born\":\"1990-01-01\",\"status\":[{\"kind\":\"duldung\",\"from\":\"2015-01-01\",\"note\":\"x\"}]}}", headers: auth)
+            #expect(notedPeriod.status == .unprocessableContent && notedPeriod.body.contains("facts.status[0].note"), "\(notedPeriod.body)")
             // Without a birth date a retry is the same file too (QA20 M3: ten retries made ten files).
             let nameOnly = "{\"first_name\":\"Ohne\",\"last_name\":\"Geburtsdatum\"}"
             #expect(try await api.request(.post, "/api/v1/clients", json: nameOnly, headers: auth).status == .created)
@@ -91,6 +94,11 @@ struct APITests {
             #expect(assessment.body.contains("\"schema\" : \"bleibe.assessment\\/1\"") || assessment.body.contains("\"schema\" : \"bleibe.assessment/1\""))
             #expect(assessment.body.contains("\"pathway\" : \"25a\""))
             #expect(try await api.request(.get, "/api/v1/clients/\(id)/assessment?on=gestern", headers: auth).status == .unprocessableContent)
+            // The dates the page refuses: before the birth (28.02.2001), before the Residence Act (QA20 M1).
+            for day in ["2000-12-31", "1900-01-01"] {
+                let refused = try await api.request(.get, "/api/v1/clients/\(id)/assessment?on=\(day)", headers: auth)
+                #expect(refused.status == .unprocessableContent && (refused.body.contains("vor der Geburt") || refused.body.contains("seit dem 01.01.2005")), "\(refused.body)")
+            }
             #expect(try await api.request(.get, "/api/v1/clients/client-b", headers: auth).status == .notFound)
             // Bad input the QA of 05.12.2026 saw accepted or answered vaguely.
             let yaml = try await api.request(.put, "/api/v1/clients/\(id)/facts", json: "born: 2001-02-28\nnationality: SYR", headers: auth)
