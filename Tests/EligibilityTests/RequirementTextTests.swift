@@ -46,4 +46,24 @@ struct RequirementTextTests {
         notMet.outcome = .notMet; notMet.conditions = [hours]
         #expect(notMet.actions == ["Arbeitszeit auf mindestens 20 Stunden pro Woche erhöhen"])
     }
+
+    /// A status condition asks for what the status held allows: no "Duldung beantragen" during an asylum procedure, no
+    /// extension of a § 104c permit, the renewal of another permit (QA19 F5, F6).
+    @Test func statusActionsFollowTheStatusHeld() {
+        var a = Assessment(pathway: .p25b, outcome: .notMet, from: nil, consequence: nil, conditions: [ConditionResult("b_status", .failing(.remediable))],
+                           notes: [], on: Day("2026-11-22"), lawVersions: [])
+        #expect(a.actions == ["Duldungsstatus klären (bei einer bestehenden Aufenthaltserlaubnis: diese rechtzeitig verlängern)"])
+        a.statusKind = .gestattung
+        #expect(a.actions.first?.hasPrefix("Asylverfahren läuft (Aufenthaltsgestattung)") == true)
+        a.statusKind = .fiktion; a.statusBasis = "104c"
+        #expect(a.actions.first?.hasPrefix("Aufenthaltserlaubnis nach § 104c ist nicht verlängerbar") == true)
+        a.statusKind = .aufenthaltserlaubnis; a.statusBasis = "25a"
+        #expect(a.actions.first?.hasPrefix("Bestehende Aufenthaltserlaubnis nach § 25a") == true)
+        // Set by the engine from the status on the decision date.
+        var p = Person(id: "p")
+        p.born = Day("2000-02-02"); p.entered = Day("2019-04-01")
+        p.status = [StatusPeriod(kind: .gestattung, from: Day("2019-04-01"))]
+        let answer = Engine().assess(Household(single: p), on: Day("2026-11-22")).person("p")!.assessment(.p25b)!
+        #expect(answer.statusKind == .gestattung && answer.actions.contains { $0.hasPrefix("Asylverfahren läuft") } && !answer.actions.contains { $0.contains("Duldungsstatus klären") })
+    }
 }

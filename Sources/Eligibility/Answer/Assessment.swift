@@ -215,6 +215,10 @@ public struct Assessment: Sendable, Hashable {
     /// For an answer `excluded` only because a later application comes too late: the day the pathway would be reached
     /// with an application filed on `on` (its date then counts, e.g. for the age limit of § 25a).
     public var reachableIfFiledOn: Day? = nil
+    /// The person's status on `on` (kind and title basis): the actions for a status condition depend on it – no
+    /// "Duldung beantragen" during an asylum procedure, no "verlängern" of a § 104c permit (QA19 F5, F6).
+    public var statusKind: StatusKind? = nil
+    public var statusBasis: String? = nil
 
     /// IDs of every failing condition, whatever its class.
     public var failing: [String] { conditions.filter { $0.state.isFailing }.map(\.id) }
@@ -282,6 +286,21 @@ public struct Assessment: Sendable, Hashable {
 
     /// The first `limit` actions of the conditions `including` accepts (a disclosure leaves out those resting on data
     /// the client did not release).
+    /// The conditions that ask for a Duldung (or a § 104c permit).
+    static let statusConditions: Set<String> = ["a_status_entry", "b_status", "c_geduldet", "60c_route", "16g_route", "60c_duldung_months_min",
+                                                "16g_duldung_months_min", "60d_duldung_months_min", "19d_geduldet"]
+
+    /// The action for a failing status condition where the status held makes the registry's ("Duldung beantragen")
+    /// wrong: nil otherwise.
+    func statusAction(_ id: String) -> String? {
+        guard Self.statusConditions.contains(id), let kind = statusKind else { return nil }
+        if kind == .gestattung { return "Asylverfahren läuft (Aufenthaltsgestattung): eine Duldung gibt es erst nach dessen Abschluss – Ausgang abwarten" }
+        // A permit held, or continued by a Fiktion (`statusBasis` names it in both cases).
+        guard let basis = statusBasis else { return nil }
+        if basis == "104c" { return "Aufenthaltserlaubnis nach § 104c ist nicht verlängerbar: mit dem Ende der Fiktion erneut prüfen (als Geduldete/r)" }
+        return "Bestehende Aufenthaltserlaubnis nach \(StatusPeriod.citation(ofBasis: basis)) rechtzeitig verlängern"
+    }
+
     public func actions(limit: Int, including: (ConditionResult) -> Bool) -> [String] {
         // Closed for good: nothing a counselor does changes the answer, so nothing is asked (QA19 F12: "atypischen Fall
         // darlegen" against the mandatory bar of § 25b Abs. 2 Nr. 2).
@@ -290,7 +309,7 @@ public struct Assessment: Sendable, Hashable {
         for c in conditions where out.count < limit && including(c) {
             switch c.state {
             case .failing(.remediable):
-                if let a = ConditionCatalog.action(c.id, on: on), !out.contains(a) { out.append(a) }
+                if let a = statusAction(c.id) ?? ConditionCatalog.action(c.id, on: on), !out.contains(a) { out.append(a) }
             case .unknown:
                 for o in c.open where out.count < limit {
                     let a = o.hasPrefix("U") && Int(o.dropFirst()) != nil

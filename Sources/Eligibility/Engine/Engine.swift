@@ -156,7 +156,11 @@ final class Evaluation: @unchecked Sendable {
         let s = sheet(key, subject, decision: on, application: pending ?? on, variant: variant, explains: explains)
         var a = Assessment(pathway: key, outcome: .met, from: nil, consequence: nil, conditions: s.conditions,
                            notes: s.notes, on: on, lawVersions: s.versions)
-        if explains { a.names = names }
+        if explains {
+            a.names = names
+            let st = subject.status(on: on).period
+            a.statusKind = st?.kind; a.statusBasis = st?.titleBasis
+        }
         a.routeEnds = s.routeEnds
         switch Self.precedence(s) {
         case .decided(let outcome):

@@ -41,8 +41,15 @@ extension Context {
         // A title held on R_dec: say which, so that "clarify the Duldung" is not read as advice to give it up.
         if s.explains, case .known(let p) = subject.status(on: decision), let basis = p.titleBasis {
             s.fail("b_status", .remediable, "keine Duldung: am \(decision.german) besteht eine Aufenthaltserlaubnis nach \(StatusPeriod.citation(ofBasis: basis))")
-            s.note("Wer bereits eine Aufenthaltserlaubnis besitzt (außer nach § 104c), erhält § 25b nicht daneben; zu prüfen ist die rechtzeitige Verlängerung des bestehenden Titels.",
-                   "§ 25b Abs. 1 S. 1 AufenthG; spec/14-pitfalls.md Nr. 10")
+            if basis == "104c" {
+                // The § 104c branch has ended (holder == false): the permit cannot be extended (QA19 F6: the note excluded
+                // § 104c and then advised an extension).
+                s.note("Die Aufenthaltserlaubnis nach § 104c kann nicht verlängert werden; seit dem Ende der Sonderregeln für ihre Inhaber (01.07.2027) ist § 25b nach dem Ende der Fiktion wie für Geduldete zu prüfen.",
+                       "§ 104c Abs. 2 AufenthG n. F.; spec/04-104c.md 4.2; spec/03-25b.md 3.6")
+            } else {
+                s.note("Wer bereits eine Aufenthaltserlaubnis besitzt (außer nach § 104c), erhält § 25b nicht daneben; zu prüfen ist die rechtzeitige Verlängerung des bestehenden Titels.",
+                       "§ 25b Abs. 1 S. 1 AufenthG; spec/14-pitfalls.md Nr. 10")
+            }
             return
         }
         s.require("b_status", isGeduldet(on: decision), fact: "status", .remediable)

@@ -136,8 +136,18 @@ extension Context {
             case .beforeHistory: return false
             }
         }()
-        let routeA = startedAsAsylumSeeker == true
-        s.require(ids.route, anyOf(startedAsAsylumSeeker, duldungOnApplication), fact: "status", .remediable)
+        // Begun during a procedure still running: route (a) once the asylum application is rejected, without a
+        // Duldung before it (spec/06-60c.md 6.2 #2, #3 "route (b) only"; QA19 F5: 3 months of Duldung were asked for).
+        let pendingProcedure: Bool = {
+            guard case .known(let st) = subject.status(on: t.from), st.kind == .gestattung else { return false }
+            return person.asylum?.decision == .pending
+        }()
+        let routeA = startedAsAsylumSeeker == true || pendingProcedure
+        if pendingProcedure, duldungOnApplication != true {
+            s.fail(ids.route, .remediable, "Ausbildung im Asylverfahren begonnen; das Verfahren läuft noch – nach einer Ablehnung Weg (a), ohne Vorduldungszeit")
+        } else {
+            s.require(ids.route, anyOf(startedAsAsylumSeeker, duldungOnApplication), fact: "status", .remediable)
+        }
 
         if routeA {
             s.notApplicable(ids.duldungMonthsMin)
