@@ -124,7 +124,7 @@ public enum ConditionCatalog {
         "b4_anchor": e("§ 25b Abs. 4 AufenthG", "Ehegatte, Lebenspartner oder minderjähriges lediges Kind einer begünstigten Person nach § 25b Abs. 1"),
         "b4_family_community": e("§ 25b Abs. 4 AufenthG", "Familiäre Lebensgemeinschaft mit der begünstigten Person", "Familiäre Lebensgemeinschaft nachweisen"),
         "b6_60d_months_min": e("§ 25b Abs. 6 AufenthG", "30 Monate im Besitz einer Beschäftigungsduldung"),
-        "b6_60d_conditions_still_met": e("§ 25b Abs. 6 AufenthG", "Voraussetzungen der Beschäftigungsduldung weiterhin erfüllt", "Voraussetzungen des § 60d wiederherstellen"),
+        "b6_60d_conditions_still_met": e("§ 25b Abs. 6 AufenthG", "Voraussetzungen der Beschäftigungsduldung weiterhin erfüllt", "Beschäftigungsduldung nach § 60d erlangen bzw. ihre Voraussetzungen wiederherstellen (§ 25b Abs. 6 frühestens 30 Monate nach ihrer Erteilung)"),
         "b6_german_oral_A2": e("§ 25b Abs. 6, § 2 Abs. 10 AufenthG", "Hinreichende mündliche Deutschkenntnisse (A2)", "Mündliche Deutschkenntnisse A2 nachweisen"),
         "b6_german_written_A2_if_course_possible": e("§ 25b Abs. 6 AufenthG", "Schriftliche Deutschkenntnisse A2, wenn ein Integrationskurs möglich war", "Schriftliche Deutschkenntnisse A2 nachweisen"),
         // § 104c
@@ -206,7 +206,7 @@ public enum ConditionCatalog {
         "19d_no_extremism": e("§ 19d Abs. 1 Nr. 6 AufenthG", "Keine Bezüge zu extremistischen oder terroristischen Organisationen", "Vorwurf prüfen lassen"),
         "19d_crime_50_90": e("§ 19d Abs. 1 Nr. 7 AufenthG", "Keine Verurteilung über 50 Tagessätze (90 bei ausländerrechtlichen Delikten)", "Tilgung abwarten oder atypischen Fall darlegen"),
         "19d_matching_job": e("§ 19d Abs. 1, Abs. 1a AufenthG", "Der Qualifikation entsprechende Beschäftigung oder konkretes Arbeitsplatzangebot", "Qualifikationsentsprechendes Arbeitsplatzangebot vorlegen"),
-        "19d1a_prereq": e("§ 19d Abs. 1a AufenthG", "Ausbildung unter Ausbildungsduldung erfolgreich abgeschlossen", "Abschlussprüfung bestehen und Zeugnis vorlegen"),
+        "19d1a_prereq": e("§ 19d Abs. 1a AufenthG", "Ausbildung unter Ausbildungsduldung erfolgreich abgeschlossen", "Qualifizierte Ausbildung mit Ausbildungsduldung (§ 60c) erfolgreich abschließen und Zeugnis vorlegen"),
         // § 25 Abs. 5
         "25_5_duldung_months_min": e("§ 25 Abs. 5 S. 2 AufenthG", "Abschiebung seit 18 Monaten ausgesetzt (Soll statt Kann)"),
         "25_5_enforceably_obliged": e("§ 25 Abs. 5 S. 1 AufenthG", "Vollziehbar ausreisepflichtig", "Aufenthaltsstatus klären"),

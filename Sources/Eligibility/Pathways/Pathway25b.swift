@@ -94,7 +94,18 @@ extension Context {
             if temp == true { s.met("b_lu_temp_benefits_ok") }
             else if person.inability?.livelihood == true && person.luPrognosisFull != true { s.met("b_illness_age_exception") }
             s.met("b_lu_mostly_by_work")
-        case false?: s.fail("b_lu_mostly_by_work", .remediable)
+        case false?:
+            s.fail("b_lu_mostly_by_work", .remediable)
+            // Work is not allowed under a permanent work ban: Nr. 3 is open only through the prognosis, the permit itself
+            // allowing work (QA19 F14: "Erwerbstätigkeit aufnehmen" was asked of a person the ban applies to).
+            if s.explains {
+                var ban = sheet(.kann)
+                workBan(&ban, "x", on: [decision])
+                if ban.conditions.first?.state == .failing(.permanent) {
+                    s.note("Eine Erwerbstätigkeit ist als Geduldete/r wegen des Beschäftigungsverbots nach § 60a Abs. 6 nicht erlaubt: Nr. 3 ist nur über die Prognose erreichbar (z. B. ein Arbeitsplatzangebot für die Zeit nach der Erteilung; ein Aufenthaltstitel berechtigt zur Erwerbstätigkeit, § 4a Abs. 1).",
+                           "§ 25b Abs. 1 S. 2 Nr. 3, § 4a Abs. 1, § 60a Abs. 6 AufenthG")
+                }
+            }
         case nil:
             var open: [String] = []
             if byWork == nil { open.append("livelihood") }

@@ -1,0 +1,27 @@
+import CaseFiles
+import Eligibility
+import Testing
+
+/// What an answer asks a counselor to do is doable for the person (legal review QA19 of 06.12.2026).
+@Suite("Actions a counselor can take")
+struct ActionWordingTests {
+    /// Under a permanent work ban, § 25b Nr. 3 is not met by "taking up work": the answer names the prognosis (F14).
+    @Test func aWorkBanLeavesOnlyThePrognosisForTheLivelihood() throws {
+        let c = try CaseFileDecoder.load(path: Paths.projectCases + "/334-25b-work-ban-safe-country-prognosis-only.yaml")
+        let a = try #require(Engine().assess(c.household, on: c.on).persons[0].assessment(.p25b))
+        #expect(a.outcome == .notMet && a.notes.contains { $0.text.contains("nur über die Prognose erreichbar") && $0.citation.contains("§ 60a Abs. 6") })
+        // Without the ban (not a safe country), no such note.
+        var free = c
+        free.household.persons[0].safeCountryOfOrigin = false
+        let b = try #require(Engine().assess(free.household, on: c.on).persons[0].assessment(.p25b))
+        #expect(!b.notes.contains { $0.text.contains("nur über die Prognose erreichbar") })
+    }
+
+    /// A pathway that rests on a Duldung of § 60d or § 60c asks for it first, not to "restore" one never held (F15, F16).
+    @Test func followUpPathwaysAskForTheDuldungTheyRestOn() throws {
+        let c = try CaseFileDecoder.load(path: Paths.sharedCases + "/01-single-25b-standard.yaml")
+        let p = Engine().assess(c.household, on: c.on).persons[0]
+        #expect(p.assessment(.p25b6)?.actions.contains { $0.hasPrefix("Beschäftigungsduldung nach § 60d erlangen") } == true)
+        #expect(p.assessment(.p19d1a)?.actions.contains { $0.hasPrefix("Qualifizierte Ausbildung mit Ausbildungsduldung (§ 60c)") } == true)
+    }
+}
