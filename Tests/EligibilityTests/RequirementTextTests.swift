@@ -66,4 +66,21 @@ struct RequirementTextTests {
         let answer = Engine().assess(Household(single: p), on: Day("2026-11-22")).person("p")!.assessment(.p25b)!
         #expect(answer.statusKind == .gestattung && answer.actions.contains { $0.hasPrefix("Asylverfahren läuft") } && !answer.actions.contains { $0.contains("Duldungsstatus klären") })
     }
+
+    /// Citations and texts name only provisions in force on the date: § 25a Abs. 5 and the § 104c alternatives from
+    /// 31.12.2022 to 30.06.2027; § 104c is the "a. F." only after 30.12.2025 (QA19 F7).
+    @Test func citationsNameTheProvisionsInForce() {
+        let before = Day("2019-06-01"), branch = Day("2023-06-01"), after = Day("2027-08-02")
+        #expect(ConditionCatalog.citation("a_residence_years_min", on: branch) == "§ 25a Abs. 1 S. 1 Nr. 1, Abs. 5 AufenthG")
+        #expect(ConditionCatalog.citation("a_residence_years_min", on: after) == "§ 25a Abs. 1 S. 1 Nr. 1 AufenthG")
+        #expect(ConditionCatalog.citation("a_residence_years_min", on: before) == "§ 25a Abs. 1 S. 1 Nr. 1 AufenthG")
+        #expect(ConditionCatalog.citation("c_geduldet", on: branch) == "§ 104c Abs. 1 S. 1 AufenthG")
+        #expect(ConditionCatalog.citation("c_geduldet", on: Day("2026-11-22")) == "§ 104c Abs. 1 S. 1 AufenthG a. F.")
+        for day in [before, after] {
+            #expect(ConditionCatalog.requirement("a_holds_other_AE", on: day) == "Kein Besitz einer anderen Aufenthaltserlaubnis")
+            #expect(ConditionCatalog.requirement("b_status", on: day) == "Geduldet")
+        }
+        #expect(ConditionCatalog.requirement("b_status", on: branch) == "Geduldet (oder Inhaber einer AE nach § 104c)")
+        #expect(ConditionResult("a_residence_years_min", .met).sentence(on: after).hasSuffix("(§ 25a Abs. 1 S. 1 Nr. 1 AufenthG)."))
+    }
 }

@@ -151,6 +151,8 @@ public struct ConditionResult: Sendable, Hashable {
     }
 
     public var citation: String { ConditionCatalog.entry(id).citation }
+    /// The citation as the law stood on `day`.
+    public func citation(on day: Day?) -> String { day.map { ConditionCatalog.citation(id, on: $0) } ?? citation }
     public var requirement: String { ConditionCatalog.entry(id).requirement }
 
     /// One German sentence a counselor can read; `names`: other persons of the household by id (see `Assessment.names`).
@@ -188,7 +190,7 @@ public struct ConditionResult: Sendable, Hashable {
         }
         if let d = detail { emit("; "); emit(d) }
         emit(" (")
-        emit(citation(entry.citation))
+        emit(citation(day.map { ConditionCatalog.citation(id, on: $0) } ?? entry.citation))
         emit(").")
     }
 }

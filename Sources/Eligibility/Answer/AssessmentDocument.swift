@@ -94,7 +94,7 @@ public struct AssessmentDocument: Codable, Sendable, Equatable {
             discretion: a.discretion,
             conditions: a.conditions.map { c in
                 ConditionDocument(id: c.id, state: c.state.code, failureClass: c.state.failureClass?.rawValue,
-                                  metFrom: c.metFrom?.iso, open: c.open, citation: c.citation, text: c.sentence(names: a.names, on: a.on))
+                                  metFrom: c.metFrom?.iso, open: c.open, citation: ConditionCatalog.citation(c.id, on: a.on), text: c.sentence(names: a.names, on: a.on))
             },
             actions: a.actions, notes: a.notes.map { NoteDocument(text: $0.text, citation: $0.citation) },
             lawVersions: a.lawVersions.map(\.description), restsOn: a.anchorDetail,

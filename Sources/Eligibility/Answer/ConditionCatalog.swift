@@ -30,6 +30,9 @@ public enum ConditionCatalog {
         case "a_status_entry":
             return a25 { r in r.duldungMonths.map { "Seit mindestens \($0) Monaten im Besitz einer Duldung" + (r.car104cBranch ? " (oder Inhaber einer AE nach § 104c)" : "") } ?? "Geduldet" }
         case "a_residence_years_min": return a25 { "Seit \($0.residenceYears) Jahren ununterbrochen erlaubter, geduldeter oder gestatteter Aufenthalt" }
+        // The § 104c alternatives exist from 31.12.2022 to 30.06.2027 only (QA19 F7: named in 2016 and after the repeal).
+        case "a_holds_other_AE": return a25 { "Kein Besitz einer anderen Aufenthaltserlaubnis" + ($0.car104cBranch ? " (außer § 104c)" : "") }
+        case "b_status": return b25 { $0.car104cBranch ? base : "Geduldet" }
         case "a_school_years_min": return a25 { "In der Regel \($0.schoolYears) Jahre erfolgreicher Schulbesuch im Bundesgebiet" }
         case "a_application_before_27": return a25 { "Antrag vor Vollendung des \($0.ageLimit). Lebensjahres" }
         case "b_residence_years_min": return b25 { "Seit \($0.years) Jahren ununterbrochen geduldeter, gestatteter oder erlaubter Aufenthalt" }
@@ -47,6 +50,16 @@ public enum ConditionCatalog {
             return d60 { $0.crime == .fiftyNinety ? "Keine Verurteilung über 50 Tagessätze (90 bei ausländerrechtlichen Delikten; auch Ehegatte/Lebenspartner)" : nil }
         default: return base
         }
+    }
+
+    /// The citation as the law stood on `on`: § 25a Abs. 5 exists from 31.12.2022 to 30.06.2027, and § 104c is the
+    /// "alte Fassung" only after its version of 31.12.2022 ended on 30.12.2025 (QA19 F7).
+    public static func citation(_ id: String, on day: Day?) -> String {
+        let base = entry(id).citation
+        guard let day else { return base }
+        if id == "a_residence_years_min", Law.p25a.applied(on: day)?.car104cBranch == false { return "§ 25a Abs. 1 S. 1 Nr. 1 AufenthG" }
+        if day < Day("2025-12-31"), base.contains("§ 104c"), base.contains(" a. F.") { return base.replacingOccurrences(of: " a. F.", with: "") }
+        return base
     }
 
     /// What a counselor can do about a failing condition, with the thresholds of the version applied on `on` (QA19 F1:
