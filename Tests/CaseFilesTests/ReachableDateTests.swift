@@ -128,4 +128,13 @@ struct ResultReasonTests {
         let filed = Engine().assess(file.household, on: file.on, appliedOn: file.on).persons[0]
         #expect(!filed.plan.steps.contains { $0.text.contains("Antrag jetzt stellen") })
     }
+
+    /// A date reached through a change in the law says so, naming the version (QA19 F9; case 335).
+    @Test func aDateReachedByAChangeInTheLawIsExplained() throws {
+        let file = try CaseFileDecoder.load(path: Paths.projectCases + "/335-25b-reached-by-the-2022-reform.yaml")
+        let a = try #require(Engine().assess(file.household, on: file.on).person("p")?.assessment(.p25b))
+        #expect(a.outcome == .reachable && a.from == Day("2022-12-31"))
+        #expect(a.notes.contains { $0.text.hasPrefix("Erreichbar ab 31.12.2022 durch die Rechtsänderung") && $0.text.contains("ChAufenthG") && $0.text.contains("erst ab 01.06.2023") })
+        #expect(a.lawVersions.contains { $0.description.contains("ab 31.12.2022") })
+    }
 }

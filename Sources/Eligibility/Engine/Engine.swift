@@ -171,6 +171,16 @@ final class Evaluation: @unchecked Sendable {
             switch found {
             case .reachable(let day, let consequence):
                 a.outcome = .reachable; a.from = day; a.consequence = consequence
+                // Reached through a change in the law before the time conditions of today's version would be met: said,
+                // with the version that then applies (QA19 F9: "erfüllt ab 01.06.2023" beside a date of 31.12.2022).
+                let latest = s.conditions.compactMap { $0.state == .failing(.time) ? $0.metFrom : nil }.max()
+                if explains, let latest, day < latest, Law.changeDays.contains(day) {
+                    let later = sheet(key, subject, decision: day, application: pending ?? day, variant: variant, explains: true)
+                    let versions = later.versions.filter { !a.lawVersions.contains($0) }
+                    a.lawVersions += versions
+                    a.notes.append(Note("Erreichbar ab \(day.german) durch die Rechtsänderung an diesem Tag\(versions.isEmpty ? "" : " (" + versions.map(\.description).joined(separator: "; ") + ")"); nach der heute geltenden Fassung wären die zeitabhängigen Voraussetzungen erst ab \(latest.german) erfüllt.",
+                                        citation: "SPEC.md, How the engine must answer §§ 1, 5; spec/12-timeline.md"))
+                }
             case .unclear(let open):
                 a.outcome = .unclear
                 if explains { a.notes.append(Note("Frühestes Datum nicht bestimmbar: " + open.map { ConditionCatalog.describeOpen($0, names: names) }.joined(separator: "; "), citation: "SPEC.md, How the engine must answer § 5")) }
