@@ -132,7 +132,7 @@ public enum AssessmentPage {
         b.raw("\n")
         let met = a.conditions.filter { $0.state == .met }
         list(&b, "<details><summary>Erfüllte Voraussetzungen (\(met.count))</summary><ul>", met, close: "</ul></details>") { b, c in
-            b.raw("<li>"); b.text(ConditionCatalog.requirement(c.id, on: a.on)); b.raw(" <span class=\"hint\">("); b.text(Labels.citation(ConditionCatalog.citation(c.id, on: a.on))); b.raw(")</span></li>")
+            b.raw("<li>"); b.text(ConditionCatalog.requirement(c.id, on: a.on)); if let w = c.waivedDetail { b.text(" – " + w) }; b.raw(" <span class=\"hint\">("); b.text(Labels.citation(ConditionCatalog.citation(c.id, on: a.on))); b.raw(")</span></li>")
         }
         b.raw("\n</section>")
     }

@@ -83,4 +83,19 @@ struct RequirementTextTests {
         #expect(ConditionCatalog.requirement("b_status", on: branch) == "Geduldet (oder Inhaber einer AE nach § 104c)")
         #expect(ConditionResult("a_residence_years_min", .met).sentence(on: after).hasSuffix("(§ 25a Abs. 1 S. 1 Nr. 1 AufenthG)."))
     }
+
+    /// A requirement met by the waiver of § 25b Abs. 3 says so, not "erfüllt" (QA19 F10: "A2 – erfüllt" for a person
+    /// with no German at all).
+    @Test func aRequirementMetByTheIllnessWaiverSaysSo() {
+        var p = Person(id: "p")
+        p.born = Day("1970-01-01"); p.entered = Day("2015-01-01"); p.german = []
+        p.status = [StatusPeriod(kind: .duldung, from: Day("2015-01-01"))]
+        var inability = Inability(); inability.german = true
+        p.inability = inability
+        let a = Engine().assess(Household(single: p), on: Day("2026-11-22")).person("p")!.assessment(.p25b)!
+        let c = a.conditions.first { $0.id == "b_german_level_min" }!
+        #expect(c.state == .met && c.waivedDetail != nil)
+        #expect(c.sentence(on: a.on).hasPrefix("Hinreichende mündliche Deutschkenntnisse (A2) – entfällt wegen Krankheit, Behinderung oder Alter (§ 25b Abs. 3 AufenthG)"))
+        #expect(!c.sentence(on: a.on).contains("erfüllt"))
+    }
 }

@@ -151,6 +151,8 @@ public struct ConditionResult: Sendable, Hashable {
     }
 
     public var citation: String { ConditionCatalog.entry(id).citation }
+    /// For a requirement met by a waiver (§ 25b Abs. 3), what the sentence says instead of "erfüllt".
+    public var waivedDetail: String? { state == .met && detail?.hasPrefix("entfällt") == true ? detail : nil }
     /// The citation as the law stood on `day`.
     public func citation(on day: Day?) -> String { day.map { ConditionCatalog.citation(id, on: $0) } ?? citation }
     public var requirement: String { ConditionCatalog.entry(id).requirement }
@@ -174,8 +176,10 @@ public struct ConditionResult: Sendable, Hashable {
         emit(ConditionCatalog.requirement(id, on: day))
         emit(" – ")
         func openList() { for (i, o) in open.enumerated() { if i > 0 { emit(", ") }; emit(ConditionCatalog.describeOpen(o, names: names)) } }
+        // A requirement met by a waiver says so instead of "erfüllt" (§ 25b Abs. 3: no A2 was shown).
+        let waived = state == .met && detail?.hasPrefix("entfällt") == true
         switch state {
-        case .met: emit("erfüllt")
+        case .met: emit(waived ? detail! : "erfüllt")
         case .failing(.time): emit(metFrom.map { "noch nicht erfüllt, erfüllt ab \($0.german)" } ?? "noch nicht erfüllt (Zeitablauf)")
         case .failing(.remediable): emit("nicht erfüllt")
         case .failing(.permanent): emit("nicht erfüllt und nicht mehr erreichbar")
@@ -188,7 +192,7 @@ public struct ConditionResult: Sendable, Hashable {
             if !open.isEmpty { emit(" ("); openList(); emit(")") }
         case .notApplicable: emit("nicht anwendbar")
         }
-        if let d = detail { emit("; "); emit(d) }
+        if let d = detail, !waived { emit("; "); emit(d) }
         emit(" (")
         emit(citation(day.map { ConditionCatalog.citation(id, on: $0) } ?? entry.citation))
         emit(").")

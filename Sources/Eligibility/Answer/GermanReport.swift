@@ -33,7 +33,7 @@ public enum GermanReport {
             out.append("    • " + c.sentence(names: a.names, on: a.on))
         }
         let met = a.conditions.filter { $0.state == .met }
-        if !met.isEmpty { out.append("    Erfüllt: " + met.map { "\($0.requirement(on: a.on)) (\($0.citation(on: a.on)))" }.joined(separator: "; ")) }
+        if !met.isEmpty { out.append("    Erfüllt: " + met.map { "\($0.requirement(on: a.on))\($0.waivedDetail.map { " – " + $0 } ?? "") (\($0.citation(on: a.on)))" }.joined(separator: "; ")) }
         let actions = a.actions
         if !actions.isEmpty {
             out.append("    Handlungsbedarf:")

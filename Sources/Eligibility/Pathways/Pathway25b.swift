@@ -70,9 +70,14 @@ extension Context {
         }
         livelihood25b(&s)
         if oralGerman {
-            let oral = anyOf(person.hasOral(.a2, by: decision), person.inability?.german == true)
-            s.require("b_german_level_min", oral, fact: "german", .remediable)
-            if person.hasOral(.a2, by: decision) != true, person.inability?.german == true { s.met("b_illness_age_exception") }
+            let shown = person.hasOral(.a2, by: decision)
+            if shown != true, person.inability?.german == true {
+                // Met by the waiver, not by A2: the sentence says so (QA19 F10: "A2 – erfüllt" for a person with no German).
+                s.met("b_german_level_min", "entfällt wegen Krankheit, Behinderung oder Alter (§ 25b Abs. 3 AufenthG)")
+                s.met("b_illness_age_exception")
+            } else {
+                s.require("b_german_level_min", shown, fact: "german", .remediable)
+            }
         }
         schoolAttendance(&s, children: household.data.isSinglePerson ? [] : household.children(of: subject.id).filter { household.liveTogether(subject.id, $0.id) != false })
     }
@@ -92,7 +97,11 @@ extension Context {
         switch holds {
         case true?:
             if temp == true { s.met("b_lu_temp_benefits_ok") }
-            else if person.inability?.livelihood == true && person.luPrognosisFull != true { s.met("b_illness_age_exception") }
+            else if person.inability?.livelihood == true && person.luPrognosisFull != true {
+                s.met("b_illness_age_exception")
+                s.met("b_lu_mostly_by_work", "entfällt wegen Krankheit, Behinderung oder Alter (§ 25b Abs. 3 AufenthG)")
+                return
+            }
             s.met("b_lu_mostly_by_work")
         case false?:
             s.fail("b_lu_mostly_by_work", .remediable)
