@@ -95,7 +95,7 @@ public enum ConditionCatalog {
         "gen_visa_entry": e("§ 5 Abs. 2 AufenthG", "Einreise mit dem erforderlichen Visum", "Absehen vom Visumerfordernis beantragen"),
         "gen_abs3_waiver": e("§ 5 Abs. 3 S. 2 AufenthG", "Absehen von den Regelerteilungsvoraussetzungen möglich"),
         "gen_abs4_bar": e("§ 5 Abs. 4 AufenthG", "Kein zwingender Versagungsgrund (§ 54 Abs. 1 Nr. 2 oder 4, § 58a)"),
-        "gen_no_entry_ban": e("§ 11 Abs. 1 S. 3, Abs. 4 S. 2 AufenthG", "Kein Einreise- und Aufenthaltsverbot", "Aufhebung des Einreise- und Aufenthaltsverbots beantragen (§ 11 Abs. 4 S. 2)"),
+        "gen_no_entry_ban": e("§ 11 Abs. 1 S. 3, Abs. 4 S. 2 AufenthG", "Kein Einreise- und Aufenthaltsverbot", "Aufhebung des Einreise- und Aufenthaltsverbots beantragen (§ 11 Abs. 4; für Titel nach Kapitel 2 Abschnitt 5 „soll“ nach S. 2)"),
         "gen_no_10_3_s2_bar": e("§ 10 Abs. 3 S. 2 AufenthG", "Keine Titelsperre nach qualifizierter „offensichtlich unbegründet“-Ablehnung"),
         // § 25a
         "a_status_entry": e("§ 25a Abs. 1 S. 1 AufenthG", "Seit mindestens 12 Monaten im Besitz einer Duldung (oder Inhaber einer AE nach § 104c)", "Duldung beantragen bzw. Duldungsbescheinigung sichern"),
