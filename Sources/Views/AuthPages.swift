@@ -5,27 +5,31 @@ public enum AuthPages {
         Layout.page(PageFrame(title: "Anmelden"), """
         <h1>Anmelden</h1>
         \(expired && error == nil ? "<p class=\"notice\" role=\"status\" id=\"expired\">Sie wurden nach längerer Zeit ohne Aktivität abgemeldet. Was zuletzt nicht gespeichert war, ist verloren; bitte melden Sie sich erneut an.</p>" as HTML : .empty)
-        \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
+        \(error.map { "<p class=\"error\" id=\"login-error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
         <form method="post" action="/login">
         \(Layout.csrf(csrf))
         <label for="email">E-Mail-Adresse</label>
-        <input id="email" name="email" type="email" autocomplete="username" required value="\(email)">
+        <input id="email" name="email" type="email" autocomplete="username" required value="\(email)"\(invalid(error, "login-error"))>
         <label for="password">Passwort</label>
-        <input id="password" name="password" type="password" autocomplete="current-password" required>
+        <input id="password" name="password" type="password" autocomplete="current-password" required\(invalid(error, "login-error"))>
         <p><button type="submit">Anmelden</button></p>
         </form>
         """)
     }
 
+    /// A field the error message concerns: marked invalid and described by it (the other forms do so; accessibility
+    /// review of 06.12.2026).
+    static func invalid(_ error: String?, _ id: String) -> HTML { error == nil ? .empty : " aria-invalid=\"true\" aria-describedby=\"\(id)\"" }
+
     public static func secondFactor(csrf: String, error: String? = nil) -> HTML {
         Layout.page(PageFrame(title: "Zweiter Faktor"), """
         <h1>Bestätigungscode</h1>
         <p>Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App ein – oder einen Ihrer Wiederherstellungscodes.</p>
-        \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
+        \(error.map { "<p class=\"error\" id=\"code-error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
         <form method="post" action="/login/totp">
         \(Layout.csrf(csrf))
         <label for="code">Code</label>
-        <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required>
+        <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required\(invalid(error, "code-error"))>
         <p><button type="submit">Bestätigen</button></p>
         </form>
         """)

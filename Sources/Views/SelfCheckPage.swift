@@ -127,7 +127,8 @@ public enum SelfCheck {
         switch q.kind {
         case .date:
             // Digits run left to right in a right-to-left page too ("-1" was shown as "1-").
-            input = "<input type=\"date\" id=\"\(q.name)\" name=\"\(q.name)\" value=\"\(value)\" dir=\"ltr\"\(described)>"
+            // The visitor's own birth date: offered by the browser (WCAG 1.3.5; accessibility review of 06.12.2026).
+            input = "<input type=\"date\" id=\"\(q.name)\" name=\"\(q.name)\" value=\"\(value)\" dir=\"ltr\"\(q.name == "born" ? " autocomplete=\"bday\"" as HTML : .empty)\(described)>"
         case .number(let max):
             input = "<input type=\"number\" id=\"\(q.name)\" name=\"\(q.name)\" min=\"0\" max=\"\(max)\" value=\"\(value)\" inputmode=\"numeric\" dir=\"ltr\"\(described)>"
         case .choice(let options):
@@ -161,7 +162,7 @@ public enum SelfCheck {
         let actionList = counselingPoints(results).map { "<li>\($0)</li>" as HTML }
         return """
         <section aria-labelledby="result" id="self-check-result"><h2 id="result">\(t("result")) (\(t("asOf")) <bdi>\(Self.written(on, language: l.code))</bdi>)</h2>
-        <table><thead><tr><th scope="col">§</th><th scope="col">\(t("meaning"))</th></tr></thead><tbody>\(rows)</tbody></table>
+        <table><thead><tr><th scope="col">\(t("route"))</th><th scope="col">\(t("meaning"))</th></tr></thead><tbody>\(rows)</tbody></table>
         \(actionList.isEmpty ? HTML.empty : "<h3>\(t("forCounseling"))</h3><ul lang=\"de\" dir=\"ltr\" id=\"actions\">\(actionList)</ul>")
         <p><strong>\(t("nextStep"))</strong> <a href="\(requestPath)?lang=\(l.code)">\(t("request"))</a></p>
         <p id="bring">\(t("bring"))</p>

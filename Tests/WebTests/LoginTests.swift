@@ -33,6 +33,8 @@ struct LoginTests {
             func message(_ s: String) -> String { s.components(separatedBy: "role=\"alert\">").dropFirst().first?.components(separatedBy: "<").first ?? "" }
             #expect(message(wrong.body) == "E-Mail-Adresse oder Passwort ist falsch.")
             #expect(message(unknown.body) == message(wrong.body))
+            // The fields are marked and described by the message (accessibility review of 06.12.2026).
+            #expect(wrong.body.contains("autocomplete=\"current-password\" required aria-invalid=\"true\" aria-describedby=\"login-error\""))
         }
         }
     }
@@ -147,7 +149,7 @@ struct LoginTests {
             let t = try await other.request(.get, "/login/totp")
             let replay = try await other.request(.post, "/login/totp", form: ["code": code, "csrf": other.csrf(t) ?? ""])
             #expect(replay.status == .unauthorized)
-            #expect(replay.body.contains("bereits verwendet"))
+            #expect(replay.body.contains("bereits verwendet") && replay.body.contains("aria-invalid=\"true\" aria-describedby=\"code-error\""))
             let recovery = try await other.request(.post, "/login/totp", form: ["code": "abcd-efgh", "csrf": other.csrf(t) ?? ""])
             #expect(recovery.status == .seeOther)
             // The recovery code is used up.

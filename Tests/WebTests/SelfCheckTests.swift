@@ -88,7 +88,7 @@ struct SelfCheckTests {
                 let visitor = Browser(client: b.client, clock: f.clock)
                 let page = try await visitor.request(.get, "/selbstcheck/org-a?lang=fa")
                 #expect(page.status == .ok && page.body.contains("<html lang=\"fa\" dir=\"rtl\">") && page.body.contains("خودسنجی"))
-                #expect(page.body.contains("type=\"date\" id=\"born\"") && page.body.contains("<label for=\"born\">"))
+                #expect(page.body.contains("type=\"date\" id=\"born\"") && page.body.contains("<label for=\"born\">") && page.body.contains("autocomplete=\"bday\""))
                 #expect(page.body.contains("lang=\"fa\" aria-current=\"page\">") && !page.body.contains("&quot;page&quot;"))
                 #expect(try await visitor.request(.get, "/selbstcheck/org-abh").status == .notFound)
                 let byBrowser = try await Browser(client: visitor.client, clock: f.clock).request(.get, "/selbstcheck/org-a", headers: [.acceptLanguage: "fa,en;q=0.5"])
