@@ -156,7 +156,7 @@ public enum ClientPages {
             .map { m in "<li><a href=\"/clients/\(m.id)\">\(m.firstName) \(m.lastName)</a>\(linked.contains(m.id) ? "" : " (ohne Verknüpfung)")</li>" as HTML }
         let household: HTML = housemates.isEmpty ? "<p>Lebt in keinem erfassten Haushalt mit anderen Klient:innen.</p>" : """
         <p>Im selben Haushalt (zählt für die Prüfung):</p><ul id="household">\(housemates)</ul>
-        <form method="post" action="/clients/\(c.id)/household/leave">\(Layout.csrf(frame.csrf))<p><button type="submit" class="link">\(c.firstName) \(c.lastName) aus dem Haushalt lösen</button></p></form>
+        <details><summary>\(c.firstName) \(c.lastName) aus dem Haushalt lösen …</summary><form method="post" action="/clients/\(c.id)/household/leave">\(Layout.csrf(frame.csrf))<p><button type="submit" class="link">Ja, \(c.firstName) \(c.lastName) aus dem Haushalt lösen</button> <span class="hint">(die Prüfungen der Familie zählen die Person dann nicht mehr mit)</span></p></form></details>
         """
         let create = Self.newRelativeKinds.map { k, label in "<a href=\"/clients/new?relative_of=\(c.id)&amp;relation=\(k)\">\(label)</a>" as HTML }
         let linkForm: HTML = """

@@ -72,7 +72,9 @@ struct AppointmentTests {
                 #expect(try await b.request(.get, "/appointments?view=week&on=26.11.2026").status == .ok)
                 #expect(try await calendarReads() == before + 2)
                 // Each action says which appointment it is for (a screen reader hears only the button).
-                #expect(week.body.contains("aria-label=\"Termin am 24.11.2026 um 10:00 Uhr absagen\""))
+                // Cancelling asks once more (it cannot be undone).
+                #expect(week.body.contains("<summary>absagen …<span class=\"visually-hidden\"> (Termin am 24.11.2026 um 10:00 Uhr)</span></summary>")
+                        && week.body.contains(">Ja, den Termin am 24.11.2026 um 10:00 Uhr absagen</button>"))
                 let day = try await b.request(.get, "/appointments?view=day&on=25.11.2026")
                 #expect(!day.body.contains("Haddad") && !day.body.contains("id=\"page-alert\""))
                 // A day that does not exist is said, not quietly replaced by today.
