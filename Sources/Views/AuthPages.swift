@@ -1,13 +1,14 @@
 /// Login, second factor and its enrolment.
 public enum AuthPages {
     /// `expired`: the last session ended by inactivity (or after its maximum age); what was not saved is lost.
-    public static func login(csrf: String, email: String = "", error: String? = nil, expired: Bool = false) -> HTML {
+    /// `back`: the page to return to after logging in (kept in the form).
+    public static func login(csrf: String, email: String = "", error: String? = nil, expired: Bool = false, back: String? = nil) -> HTML {
         Layout.page(PageFrame(title: "Anmelden"), """
         <h1>Anmelden</h1>
         \(expired && error == nil ? "<p class=\"notice\" role=\"status\" id=\"expired\">Sie wurden nach längerer Zeit ohne Aktivität abgemeldet. Was zuletzt nicht gespeichert war, ist verloren; bitte melden Sie sich erneut an.</p>" as HTML : .empty)
         \(error.map { "<p class=\"error\" id=\"login-error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
         <form method="post" action="/login">
-        \(Layout.csrf(csrf))
+        \(Layout.csrf(csrf))\(hiddenBack(back))
         <label for="email">E-Mail-Adresse</label>
         <input id="email" name="email" type="email" autocomplete="username" required value="\(email)"\(invalid(error, "login-error"))>
         <label for="password">Passwort</label>
@@ -21,13 +22,15 @@ public enum AuthPages {
     /// review of 06.12.2026).
     static func invalid(_ error: String?, _ id: String) -> HTML { error == nil ? .empty : " aria-invalid=\"true\" aria-describedby=\"\(id)\"" }
 
-    public static func secondFactor(csrf: String, error: String? = nil) -> HTML {
+    static func hiddenBack(_ back: String?) -> HTML { back.map { "<input type=\"hidden\" name=\"weiter\" value=\"\($0)\">" as HTML } ?? .empty }
+
+    public static func secondFactor(csrf: String, error: String? = nil, back: String? = nil) -> HTML {
         Layout.page(PageFrame(title: "Zweiter Faktor"), """
         <h1>Bestätigungscode</h1>
         <p>Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App ein – oder einen Ihrer Wiederherstellungscodes.</p>
         \(error.map { "<p class=\"error\" id=\"code-error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
         <form method="post" action="/login/totp">
-        \(Layout.csrf(csrf))
+        \(Layout.csrf(csrf))\(hiddenBack(back))
         <label for="code">Code</label>
         <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required\(invalid(error, "code-error"))>
         <p><button type="submit">Bestätigen</button></p>

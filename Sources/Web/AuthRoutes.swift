@@ -30,10 +30,19 @@ struct AuthRoutes {
         Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: services.config.secureCookies, httpOnly: true, sameSite: .strict)
     }
 
+    /// A page of this site to return to after logging in: a path of our own, never another host ("//x", "/\\x") nor
+    /// the login itself (accessibility review of 06.12.2026: after a timeout the user landed on the start page).
+    static func returnPath(_ s: String?) -> String? {
+        guard let s, s.hasPrefix("/"), !s.hasPrefix("//"), !s.contains("\\"), !s.hasPrefix("/login"), !s.hasPrefix("/logout"), s.utf8.count <= 512,
+              s.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7f }) else { return nil }
+        return s
+    }
+
     @Sendable func loginPage(_ request: Request, context: BleibeContext) async throws -> Response {
-        if context.account != nil { return Reply.redirect("/") }
+        let back = Self.returnPath(request.uri.queryParameters["weiter"].map(String.init))
+        if context.account != nil { return Reply.redirect(back ?? "/") }
         let token = Credentials.randomToken()
-        var r = Reply.html(AuthPages.login(csrf: token, expired: request.uri.queryParameters["abgelaufen"] == "1"))
+        var r = Reply.html(AuthPages.login(csrf: token, expired: request.uri.queryParameters["abgelaufen"] == "1", back: back))
         r.setCookie(cookie(Self.loginCSRFCookie, token, maxAge: 3600))
         return r
     }
@@ -64,8 +73,9 @@ struct AuthRoutes {
         }
         let account = try await services.accounts.account(email: email)
         let ok = try await Credentials.verify(password, hash: account?.passwordHash ?? Credentials.dummyHash)
+        let back = Self.returnPath(form["weiter"])
         guard let account, ok, account.user.active else {
-            var r = Reply.html(AuthPages.login(csrf: expected, email: email, error: generic), status: .unauthorized)
+            var r = Reply.html(AuthPages.login(csrf: expected, email: email, error: generic, back: back), status: .unauthorized)
             r.setCookie(cookie(Self.loginCSRFCookie, expected, maxAge: 3600))
             return r
         }
@@ -76,7 +86,8 @@ struct AuthRoutes {
         let second = account.needsSecondFactor
         try await services.accounts.createSession(token: token, userID: account.user.id, csrf: Credentials.randomToken(),
                                                   secondFactorDone: !second, now: services.timestamp(now))
-        var r = Reply.redirect(second ? (account.totpEnabled ? "/login/totp" : "/account/totp") : "/")
+        let onward = back.flatMap { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) }.map { "?weiter=" + $0 } ?? ""
+        var r = Reply.redirect(second ? (account.totpEnabled ? "/login/totp" + onward : "/account/totp") : back ?? "/")
         r.setCookie(cookie(AuthenticationMiddleware.cookieName, token))
         r.setCookie(cookie(Self.loginCSRFCookie, "", maxAge: 0))
         return r
@@ -92,9 +103,10 @@ struct AuthRoutes {
 
     @Sendable func totpPage(_ request: Request, context: BleibeContext) async throws -> Response {
         let (_, record, account) = try await pending(context)
-        if record.secondFactorDone { return Reply.redirect("/") }
+        let back = Self.returnPath(request.uri.queryParameters["weiter"].map(String.init))
+        if record.secondFactorDone { return Reply.redirect(back ?? "/") }
         if !account.totpEnabled { return Reply.redirect("/account/totp") }
-        return Reply.html(AuthPages.secondFactor(csrf: record.csrfToken))
+        return Reply.html(AuthPages.secondFactor(csrf: record.csrfToken, back: back))
     }
 
     @Sendable func totp(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -116,15 +128,16 @@ struct AuthRoutes {
         } else if code.contains("-") {
             accepted = try await services.accounts.consumeRecoveryCode(userID: account.user.id, codeHash: AccountStore.sha256(code.lowercased()))
         }
+        let back = Self.returnPath(form["weiter"])
         guard accepted else {
-            return Reply.html(AuthPages.secondFactor(csrf: record.csrfToken, error: "Der Code ist ungültig oder wurde bereits verwendet."), status: .unauthorized)
+            return Reply.html(AuthPages.secondFactor(csrf: record.csrfToken, error: "Der Code ist ungültig oder wurde bereits verwendet.", back: back), status: .unauthorized)
         }
         try await services.accounts.clearFailedLogins(key: throttleKey)
         // A new session id now that the privilege changes (QA of 05.12.2026: the half-logged-in id became the full one).
         let renewed = Credentials.randomToken()
         try await services.accounts.completeSecondFactor(token: token, newToken: renewed, now: services.timestamp(now))
         services.sessions.drop(token)
-        var r = Reply.redirect("/")
+        var r = Reply.redirect(back ?? "/")
         r.setCookie(cookie(AuthenticationMiddleware.cookieName, renewed))
         return r
     }

@@ -96,7 +96,13 @@ struct AuthenticationMiddleware: RouterMiddleware {
         // A session that had ended is said on the login page (accessibility review of 06.12.2026: a form sent after
         // 30 idle minutes led to the login without a word, and what was typed was lost).
         if context.sessionExpired, !api {
-            do { return try await next(request, context) } catch AppError.unauthenticated { return Reply.redirect("/login?abgelaufen=1") }
+            do { return try await next(request, context) } catch AppError.unauthenticated {
+                // Back to the page after logging in again: the one asked for, or for a form the page it was sent from.
+                let back = request.method == .get ? request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+                    : request.headers[.referer].flatMap { URL(string: $0) }.map { $0.path + ($0.query.map { "?" + $0 } ?? "") }
+                let next = back.flatMap(AuthRoutes.returnPath).flatMap { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) }
+                return Reply.redirect("/login?abgelaufen=1" + (next.map { "&weiter=" + $0 } ?? ""))
+            }
         }
         return try await next(request, context)
     }
