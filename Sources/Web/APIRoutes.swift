@@ -206,8 +206,14 @@ struct APIRoutes {
         } catch let e as CaseFileError { throw decodeError(e) }
         let problems = StatusHistoryRules.problems(periods, entered: c.facts.entered, born: c.facts.born, today: services.today)
         guard problems.isEmpty else { throw AppError.invalid(problems.mapKeys { "status" + StatusHistoryRules.apiPath($0) }) }
+        // The state asked for is the state stored: nothing is written, and a retried request is answered as the first
+        // was (QA20 L1: a retry after a lost answer got 412, and each identical write made a new revision).
+        let basedOn = try ifMatch(request, current: c.revision)
+        if periods == (c.facts.status ?? []) {
+            return withETag(Reply.json("[" + periods.map { CaseFileEncoder.serialize(CaseFileEncoder.statusObject($0)) }.joined(separator: ",") + "]"), c.revision)
+        }
         let revision = try saved(try await services.clients.replaceStatus(clientID: c.id, organisation: c.organisationID, periods: periods,
-                                                                          basedOn: try ifMatch(request, current: c.revision), audit: services.audit(a)))
+                                                                          basedOn: basedOn, audit: services.audit(a)))
         return withETag(Reply.json("[" + periods.map { CaseFileEncoder.serialize(CaseFileEncoder.statusObject($0)) }.joined(separator: ",") + "]"), revision)
     }
 
@@ -228,8 +234,14 @@ struct APIRoutes {
         guard implausible.isEmpty else { throw AppError.invalid(implausible) }
         let contradicting = try await clientRoutes.datesAgainstRecords(facts, c)
         guard contradicting.isEmpty else { throw AppError.invalid(contradicting) }
+        let basedOn = try ifMatch(request, current: c.revision)
+        var unchanged = c.facts; unchanged.status = nil; unchanged.id = facts.id
+        if facts == unchanged {
+            var f = facts; f.id = c.id
+            return withETag(Reply.json(CaseFileEncoder.json(f, includeStatus: false, includeID: false)), c.revision)
+        }
         let revision = try saved(try await services.clients.replaceFacts(clientID: c.id, organisation: c.organisationID, facts: facts,
-                                                                         basedOn: try ifMatch(request, current: c.revision), audit: services.audit(a)))
+                                                                         basedOn: basedOn, audit: services.audit(a)))
         var f = facts; f.id = c.id
         return withETag(Reply.json(CaseFileEncoder.json(f, includeStatus: false, includeID: false)), revision)
     }

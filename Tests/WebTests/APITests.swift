@@ -149,8 +149,11 @@ struct APITests {
             conditional[.ifMatch] = "\"something-else\""
             #expect(try await api.request(.put, "/api/v1/clients/\(id)/status-periods", json: "[]", headers: conditional).status == .preconditionFailed)
             conditional[.ifMatch] = try #require(first.headers[.eTag])
-            let periods = try await api.request(.put, "/api/v1/clients/\(id)/status-periods", json: "[{\"kind\":\"gestattung\",\"from\":\"2019-03-01\",\"to\":\"2021-01-01\"},{\"kind\":\"duldung\",\"from\":\"2021-01-02\"}]", headers: conditional)
+            let periods = try await api.request(.put, "/api/v1/clients/\(id)/status-periods", json: "[{\"kind\":\"gestattung\",\"from\":\"2019-03-01\",\"to\":\"2020-12-31\"},{\"kind\":\"duldung\",\"from\":\"2021-01-01\"}]", headers: conditional)
             #expect(periods.status == .ok && periods.headers[.eTag] != first.headers[.eTag])
+            // A retry of the same write (its answer lost) finds the state asked for: 200, nothing written (QA20 L1).
+            let retried = try await api.request(.put, "/api/v1/clients/\(id)/status-periods", json: "[{\"kind\":\"gestattung\",\"from\":\"2019-03-01\",\"to\":\"2020-12-31\"},{\"kind\":\"duldung\",\"from\":\"2021-01-01\"}]", headers: conditional)
+            #expect(retried.status == .ok && retried.headers[.eTag] == periods.headers[.eTag])
             // A list of tags matches if one names the current revision (RFC 9110 § 13.1.1); a weak tag never matches.
             let current = try #require(periods.headers[.eTag])
             conditional[.ifMatch] = "\"r1\", \(current)"
