@@ -100,6 +100,11 @@ struct CaseDecoding {
     let requireExpectations: Bool
     /// The decision date that replaces the file's `on`, when one is given.
     var on: Day? = nil
+    /// Free texts are checked (length, control characters) on input; stored records are read as they are, so that a
+    /// text stored before the check cannot break a page.
+    var checksFreeText = true
+
+    func text(_ v: YAMLValue) throws -> String { checksFreeText ? try v.freeText() : try v.string() }
 
     init(file: String, requireExpectations: Bool) { self.file = file; self.requireExpectations = requireExpectations }
 
@@ -207,7 +212,7 @@ struct CaseDecoding {
             }
         } else if single { id = "p" } else { throw v.error("missing required field 'id'") }
         var p = Person(id: id)
-        p.label = try f.optional("label") { try $0.string() }
+        p.label = try f.optional("label") { try text($0) }
         p.born = try f.optional("born") { try $0.day() }
         // Not born or arrived after the date the facts are judged on (a screening's Stichtag, the editor's today).
         if let b = p.born, b > on { throw f["born"]!.error("must not be after on (\(on.iso))") }
@@ -413,7 +418,7 @@ struct CaseDecoding {
         let g = try v.mapping(allowed: ["kind", "occupation", "from", "planned_end", "registered_on", "follow_on_place_confirmed",
                                         "passed_on", "ended_early_on"])
         var t = Training(kind: try g.required("kind").oneOf(TrainingKind.self), from: try g.required("from").day())
-        t.occupation = try g.optional("occupation") { try $0.string() }
+        t.occupation = try g.optional("occupation") { try text($0) }
         t.plannedEnd = try g.optional("planned_end") { try $0.day() }
         t.registeredOn = try g.optional("registered_on") { try $0.eventDate() } ?? .unknown
         t.followOnPlaceConfirmed = try g.optional("follow_on_place_confirmed") { try $0.bool() }
@@ -428,7 +433,7 @@ struct CaseDecoding {
                                         "jugendstrafe", "s54_group", "btmg_29_1_1"])
         var c = Conviction()
         c.date = try g.required("date").day()
-        c.offence = try g.optional("offence") { try $0.string() }
+        c.offence = try g.optional("offence") { try text($0) }
         c.intentional = try g.required("intentional").bool()
         c.inGermany = try g.required("in_germany").bool()
         c.stillRegistered = try g.required("still_registered").bool()

@@ -208,8 +208,10 @@ extension CaseFileDecoder {
     public static func person(json text: String, source: String = "facts", on: Day = .distantFuture) throws -> Person {
         // Fast path for JSON (storage reads facts on every request): `JSONReader`, then the same checks. Text that is
         // not JSON goes through the YAML parser, whose errors name the line.
+        var decoding = CaseDecoding(file: source, requireExpectations: false)
+        decoding.checksFreeText = on < .distantFuture
         if let doc = try? JSONReader.read(text) {
-            return try CaseDecoding(file: source, requireExpectations: false).person(YAMLValue(doc, path: "", file: source), on: on, single: true)
+            return try decoding.person(YAMLValue(doc, path: "", file: source), on: on, single: true)
         }
         let root: Node
         do {
@@ -220,6 +222,6 @@ extension CaseFileDecoder {
         } catch let e as CaseFileError { throw e } catch let e as YamlError {
             throw CaseFileError(file: source, path: "", line: yamlLine(e), message: "not valid JSON: \(yamlProblem(e))")
         }
-        return try CaseDecoding(file: source, requireExpectations: false).person(YAMLValue(node: root, path: "", file: source), on: on, single: true)
+        return try decoding.person(YAMLValue(node: root, path: "", file: source), on: on, single: true)
     }
 }

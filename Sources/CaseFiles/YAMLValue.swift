@@ -96,6 +96,17 @@ struct YAMLValue {
         return s.string
     }
 
+    /// A free text of a person's record (a label, an occupation, an offence): at most `limit` characters, without
+    /// control or direction-override characters, which would garble or disguise what a page shows (QA20 L7).
+    func freeText(limit: Int = 200) throws -> String {
+        let s = try string()
+        if s.count > limit { throw error("at most \(limit) characters, found \(s.count)") }
+        if s.unicodeScalars.contains(where: { (0x00...0x1F).contains($0.value) || (0x7F...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }) {
+            throw error("control or direction-override characters are not allowed")
+        }
+        return s
+    }
+
     func day() throws -> Day {
         guard let s = scalar, !isNull else { throw error("expected a date yyyy-mm-dd") }
         guard let d = Day(iso: s.string) else { throw error("expected a date yyyy-mm-dd, found '\(s.string)'") }

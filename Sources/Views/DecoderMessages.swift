@@ -47,6 +47,8 @@ public enum DecoderMessages {
         ("expected text", "Text erwartet"),
         ("unknown field", "unbekanntes Feld"),
         ("must not be negative", "darf nicht negativ sein"),
+        ("control or direction-override characters are not allowed", "Steuer- oder Schreibrichtungszeichen sind nicht erlaubt"),
+        ("at most", "höchstens"), ("characters, found", "Zeichen, gefunden:"),
         ("must not be before from", "darf nicht vor „from“ liegen"),
         ("; a period going on omits 'to'", "; ein laufender Zeitraum bleibt ohne Ende"),
         ("must not be after on", "darf nicht nach dem Prüfdatum liegen"),

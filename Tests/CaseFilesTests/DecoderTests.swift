@@ -160,6 +160,17 @@ struct DecoderTests {
         }
     }
 
+    /// Free texts are bounded and free of control and direction-override characters on input (QA20 L7); a stored
+    /// record is read as it is.
+    @Test func freeTextsRefuseControlCharactersAndLength() throws {
+        for bad in [#"{"label":"\u202eevil"}"#, #"{"label":"a\u0000b"}"#, "{\"label\":\"" + String(repeating: "x", count: 201) + "\"}",
+                    #"{"training":[{"kind":"qualified","occupation":"Koch\u2066","from":"2025-09-01"}]}"#] {
+            #expect(throws: CaseFileError.self, "\(bad.prefix(60))") { try CaseFileDecoder.person(json: bad, on: Day("2026-11-22")) }
+            #expect((try? CaseFileDecoder.person(json: bad)) != nil, "stored: \(bad.prefix(60))")
+        }
+        #expect(try CaseFileDecoder.person(json: #"{"label":"Amal (Tochter)"}"#, on: Day("2026-11-22")).label == "Amal (Tochter)")
+    }
+
     @Test func unknownConditionIdInExpectationsIsRejected() throws {
         let e = try #require(error(valid.replacingOccurrences(of: "[a_application_before_27]", with: "[a_too_old]")))
         #expect(e.path == "expect.25a.failing[0]")
