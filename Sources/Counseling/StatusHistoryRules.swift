@@ -25,6 +25,9 @@ public enum StatusHistoryRules {
             if let t = p.to, t > today { out[key + "_to"] = "Zeile \(i + 1): „bis“ liegt in der Zukunft – lassen Sie „bis“ leer, wenn der Status andauert."; continue }
             if p.to == nil && i != periods.count - 1 { out[key] = "Zeile \(i + 1): Nur der letzte Zeitraum darf ohne Enddatum sein."; continue }
             if p.kind == .aufenthaltserlaubnis && (p.basis ?? "").isEmpty { out[key] = "Zeile \(i + 1): Bitte die Rechtsgrundlage der Aufenthaltserlaubnis angeben (z. B. 104c, 25b)."; continue }
+            // A basis belongs to a residence permit only (CASES.md § 3.2); on a Duldung it would be kept and mislead
+            // (QA20 L8).
+            if p.kind != .aufenthaltserlaubnis, !(p.basis ?? "").isEmpty { out[key + "_basis"] = "Zeile \(i + 1): Eine Rechtsgrundlage gehört nur zu einer Aufenthaltserlaubnis – bitte leer lassen oder den Status „Aufenthaltserlaubnis“ wählen."; continue }
             for code in [p.basis, p.continues].compactMap({ $0 }) where !Self.isBasis(code) {
                 out[key] = "Zeile \(i + 1): „\(Typed.echo(code))“ ist keine Rechtsgrundlage einer Aufenthaltserlaubnis in Kurzform (Paragraph, Buchstabe, Absatz wie 25b, 104c, 25-5 oder 19d-1a)."
             }

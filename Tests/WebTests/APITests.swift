@@ -79,6 +79,9 @@ struct APITests {
             // Status periods: an overlap is refused, a valid history saved.
             let overlap = try await api.request(.put, "/api/v1/clients/\(id)/status-periods", json: "[{\"kind\":\"gestattung\",\"from\":\"2019-03-01\",\"to\":\"2021-01-01\"},{\"kind\":\"duldung\",\"from\":\"2020-12-31\"}]", headers: auth)
             #expect(overlap.status == .unprocessableContent)
+            // A basis belongs to a residence permit only (QA20 L8: kept on a Duldung).
+            let based = try await api.request(.put, "/api/v1/clients/\(id)/status-periods", json: "[{\"kind\":\"duldung\",\"from\":\"2019-03-01\",\"basis\":\"25b\"}]", headers: auth)
+            #expect(based.status == .unprocessableContent && based.body.contains("status[0].basis"), "\(based.body)")
             // A day after today is named as such: the API has no "on" (QA of 06.12.2026).
             let ahead = try await api.request(.put, "/api/v1/clients/\(id)/status-periods", json: "[{\"kind\":\"duldung\",\"from\":\"2030-01-01\"}]", headers: auth)
             #expect(ahead.status == .unprocessableContent && ahead.body.contains("must not be after today (2026-11-22)") && !ahead.body.contains("after on"))
