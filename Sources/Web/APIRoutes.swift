@@ -39,6 +39,11 @@ struct APIRoutes {
     /// The request body as JSON text: bytes that are not UTF-8, or text that is not JSON (the decoder behind it also
     /// reads YAML), are refused with where and why.
     func body(_ request: Request, _ context: BleibeContext) async throws -> String {
+        // The document names application/json only (QA20 L3: a text/plain or untyped body was taken).
+        let type = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        guard type == "application/json" || (type.hasPrefix("application/") && type.hasSuffix("+json")) else {
+            throw AppError.unsupportedType("Send the body as application/json\(type.isEmpty ? " (no Content-Type was given)" : ", not \(type)").")
+        }
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         guard let text = String(bytes: buffer.readableBytesView, encoding: .utf8) else { throw AppError.badRequest("The body is not valid UTF-8.") }
         if let problem = JSONCheck.problem(text) { throw AppError.badRequest("The body is \(problem).") }

@@ -26,7 +26,7 @@ enum OpenAPIDocument {
                 if !open { codes += ["401", "403"] }
                 if body || query { codes.append("400") }
                 if path.contains("{id}") { codes.append("404") }
-                if body { codes += ["413", "422"] }
+                if body { codes += ["413", "415", "422"] }
                 for code in codes where responses[code] == nil { responses[code] = problem }
                 operation["responses"] = responses
                 operations[method] = operation

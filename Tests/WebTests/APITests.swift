@@ -41,6 +41,10 @@ struct APITests {
             let unknown = try await api.request(.post, "/api/v1/clients", json: "{\"first_name\":\"Nour\",\"last_name\":\"Saleh\",\"shoe\":1}", headers: auth)
             #expect(unknown.status == .unprocessableContent)
             #expect(try await api.request(.post, "/api/v1/clients", json: "not json", headers: auth).status == .badRequest)
+            // Only JSON is taken as JSON (QA20 L3).
+            var plain = auth; plain[.contentType] = "text/plain"
+            let typed = try await api.request(.post, "/api/v1/clients", json: "{\"first_name\":\"Nour\",\"last_name\":\"Plain\"}", headers: plain)
+            #expect(typed.status == .unsupportedMediaType && typed.body.contains("Send the body as application"), "\(typed.status) \(typed.body)")
             // A file number SQLite and PostgreSQL would compare differently (case of an umlaut) is refused, as on the form.
             let umlaut = try await api.request(.post, "/api/v1/clients", json: "{\"first_name\":\"Nour\",\"last_name\":\"Saleh\",\"file_number\":\"ÄB-1\"}", headers: auth)
             #expect(umlaut.status == .unprocessableContent && umlaut.body.contains("file_number"))

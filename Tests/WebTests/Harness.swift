@@ -211,7 +211,7 @@ final class Browser: @unchecked Sendable {
             headers[.contentType] = "application/x-www-form-urlencoded"
             body = ByteBuffer(string: form.map { "\(enc($0.key))=\(enc($0.value))" }.joined(separator: "&"))
         } else if let json {
-            headers[.contentType] = "application/json"
+            if headers[.contentType] == nil { headers[.contentType] = "application/json" }
             body = ByteBuffer(string: json)
         }
         let r = try await client.execute(uri: uri, method: method, headers: headers, body: body)
