@@ -184,13 +184,14 @@ struct ErrorMiddleware: RouterMiddleware {
             (status, title, detail) = (.forbidden, "Forbidden", m)
             german = ("Keine Berechtigung", m)
         case .notFound:
-            (status, title, detail) = (.notFound, "Not Found", nil)
+            // The same for a record that does not exist and one of another organisation: nothing is told about the latter.
+            (status, title, detail) = (.notFound, "Not Found", "No such resource, or none your organisation may see.")
             german = ("Nicht gefunden", "Diesen Datensatz gibt es nicht oder Sie dürfen ihn nicht sehen.")
         case .badRequest(let m):
             (status, title, detail) = (.badRequest, "Bad request", m)
             german = ("Ungültige Eingabe", m)
         case .invalid(let fieldErrors):
-            (status, title, detail) = (.unprocessableContent, "Validation failed", nil)
+            (status, title, detail) = (.unprocessableContent, "Validation failed", "See 'errors': the fields refused, each with the reason.")
             errors = fieldErrors
             german = ("Ungültige Eingabe", fieldErrors.values.sorted().joined(separator: " "))
         case .csrf:
