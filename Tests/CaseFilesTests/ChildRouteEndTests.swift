@@ -102,4 +102,13 @@ struct ChildRouteEndTests {
         let duldung = bridge.plan.steps.first { $0.pathway == .p60d }
         #expect(duldung.map { !$0.text.hasPrefix("Alternativ") && $0.from < bridge.assessment(.p25b)!.from! } == true, "\(bridge.plan.steps.map(\.text))")
     }
+
+    /// §§ 60c, 16g: the application may be made 7 months before the training starts, a month before the grant
+    /// (QA19 F20; case 336).
+    @Test func theEarliestTrainingApplicationIsNamed() throws {
+        let c = try CaseFileDecoder.load(path: Paths.projectCases + "/336-60c-application-a-month-before-the-grant.yaml")
+        let steps = Engine().assess(c.household, on: c.on).persons[0].plan.steps
+        let step = try #require(steps.first { $0.pathway == .p60c })
+        #expect(step.text.contains("ab 01.01.2027") && step.text.contains("Antrag schon ab 01.12.2026 möglich (7 Monate vor Ausbildungsbeginn, § 60c Abs. 3 AufenthG)"), "\(step.text)")
+    }
 }

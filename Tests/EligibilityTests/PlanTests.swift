@@ -34,6 +34,13 @@ struct PlanTests {
         #expect(other.contains { $0.contains("spätestens bis 30.06.2027 stellen") })
     }
 
+    /// The settlement perspective counts from the titles of Abschnitt 5 held without a break, a § 104c permit
+    /// included (QA19 F18: counted from the decision date).
+    @Test func theSettlementPerspectiveCountsTheTitlesHeld() {
+        let steps = Self.plan(Self.holder104c(), filed: [])
+        #expect(steps.contains { $0.hasPrefix("Perspektive: Niederlassungserlaubnis nach 5 Jahren Aufenthaltserlaubnis, frühestens 01.06.2028") }, "\(steps)")
+    }
+
     @Test func aRenewalAlreadyAppliedForIsNamed() {
         var p = Self.holder104c()
         p.status![2] = StatusPeriod(kind: .aufenthaltserlaubnis, from: Day("2023-06-01"), basis: "25b", validUntil: Day("2027-01-31"))

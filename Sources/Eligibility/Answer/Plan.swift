@@ -55,7 +55,15 @@ public struct Plan: Sendable, Hashable {
                     ? " – als Kind nur bis \(end.german): mit dem 18. Geburtstag endet dieser Weg, entschieden sein muss vorher"
                     : " – nur bis \(end.german): dann wird das Kind volljährig, auf dessen Aufenthaltserlaubnis nach § 25a dieser Weg beruht; entschieden sein muss vorher"
             } ?? ""
-            steps.append(Step(pathway: a.pathway, from: d, text: "\(a.pathway.title) (\(kind)) \(when)\(consequence)\(ends)\(applied)",
+            // §§ 60c, 16g: the application may come a month before the grant (7 and 6 months before the training starts;
+            // QA19 F20: only the grant's date was said).
+            var early = ""
+            if [.p60c, .p16g].contains(a.pathway), applied.isEmpty, d > on,
+               let start = person.training?.last(where: { $0.passedOn.day == nil && $0.endedEarlyOn.day == nil })?.from {
+                let first = start.adding(months: -7)
+                if first < d { early = " – Antrag schon ab \(max(first, on).german) möglich (7 Monate vor Ausbildungsbeginn, \(ConditionCatalog.entry(a.pathway == .p60c ? "60c_timing" : "16g_timing").citation))" }
+            }
+            steps.append(Step(pathway: a.pathway, from: d, text: "\(a.pathway.title) (\(kind)) \(when)\(consequence)\(ends)\(applied)\(early)",
                               citation: a.pathway.title, followUp: false))
         }
         // A filed application whose pathway the assessment does not find open is still pending: the plan says so, with
@@ -113,7 +121,16 @@ public struct Plan: Sendable, Hashable {
                               citation: "§ 8 Abs. 1, § 81 Abs. 4 AufenthG", followUp: false))
         }
         // Humanitarian titles lead on to the settlement permit (§ 26 Abs. 4; M).
-        let reached = answers.filter({ [.p25a, .p25b, .p25b4, .p25b6, .p25_5].contains($0.pathway) }).compactMap(date) + [held?.from].compactMap { $0 }
+        // A title of Abschnitt 5 held already (a § 104c permit counts, spec/04-104c.md 4.2) counts from the start of the
+        // titles held without a break (QA19 F18: a § 104c permit since 2025 was not counted).
+        var titlesSince: Day? = nil
+        for p in (person.status ?? []).reversed() {
+            guard let basis = p.titleBasis, ["25a", "25a-2", "25b", "25b-4", "25b-6", "25-5", "104c"].contains(basis) else { break }
+            if let since = titlesSince, let to = p.to, to.adding(days: 1) < since { break }
+            titlesSince = p.from
+        }
+        if let last = person.status?.last, !last.covers(on) && last.to != nil { titlesSince = nil }
+        let reached = answers.filter({ [.p25a, .p25b, .p25b4, .p25b6, .p25_5].contains($0.pathway) }).compactMap(date) + [held?.from, titlesSince].compactMap { $0 }
         if let first = reached.min() {
             steps.append(Step(pathway: nil, from: first.adding(years: 5),
                               text: "Perspektive: Niederlassungserlaubnis nach 5 Jahren Aufenthaltserlaubnis, frühestens \(first.adding(years: 5).german), wenn die Voraussetzungen des § 9 Abs. 2 erfüllt sind",
