@@ -229,12 +229,12 @@ public enum ClientPages {
             <td>\(select("p\(i)_kind", kindOptions, r.kind, label: "Status Zeile \(i + 1)"))\(Layout.fieldError("p\(i)", err))</td>
             <td><input id="p\(i)" name="p\(i)_from" aria-label="von (Zeile \(i + 1))" placeholder="TT.MM.JJJJ" size="10" value="\(r.from)"\(Layout.describedBy("p\(i)", err))></td>
             <td><input id="p\(i)_to" name="p\(i)_to" aria-label="bis (Zeile \(i + 1))" placeholder="laufend" size="10" value="\(r.to)"\(Layout.describedBy("p\(i)_to", errors["p\(i)_to"]))>\(Layout.fieldError("p\(i)_to", errors["p\(i)_to"]))</td>
-            <td><input id="p\(i)_valid_until" name="p\(i)_valid_until" aria-label="Bescheinigung oder Titel gültig bis (Zeile \(i + 1))" placeholder="TT.MM.JJJJ" size="10" value="\(r.validUntil)"\(Layout.describedBy("p\(i)_valid_until", errors["p\(i)_valid_until"]))>\(Layout.fieldError("p\(i)_valid_until", errors["p\(i)_valid_until"]))</td>
-            <td><input name="p\(i)_basis" aria-label="Rechtsgrundlage (Zeile \(i + 1))" placeholder="z. B. 104c" size="6" value="\(r.basis)"></td>
+            <td><input id="p\(i)_valid_until" name="p\(i)_valid_until" aria-label="gültig bis (Bescheinigung/Titel), Zeile \(i + 1)" placeholder="TT.MM.JJJJ" size="10" value="\(r.validUntil)"\(Layout.describedBy("p\(i)_valid_until", errors["p\(i)_valid_until"]))>\(Layout.fieldError("p\(i)_valid_until", errors["p\(i)_valid_until"]))</td>
+            <td><input id="p\(i)_basis" name="p\(i)_basis" aria-label="Grundlage (AE), Zeile \(i + 1)" placeholder="z. B. 104c" size="6" value="\(r.basis)"\(Layout.describedBy("p\(i)_basis", errors["p\(i)_basis"]))>\(Layout.fieldError("p\(i)_basis", errors["p\(i)_basis"]))</td>
             <td>\(select("p\(i)_fiktion", fiktionOptions, r.fiktion, label: "Fiktion Zeile \(i + 1)"))
-                <input name="p\(i)_continues" aria-label="fortgeltender Titel (Zeile \(i + 1))" placeholder="Titel" size="5" value="\(r.continues)"></td>
+                <input name="p\(i)_continues" aria-label="Fiktion: fortgeltender Titel, Zeile \(i + 1)" placeholder="Titel" size="5" value="\(r.continues)"></td>
             <td>\(select("p\(i)_holder", holderOptions, r.holder, label: "§ 60d für Zeile \(i + 1)"))</td>
-            <td><input type="checkbox" name="p\(i)_not_issued" value="1" aria-label="keine Bescheinigung (Zeile \(i + 1))"\(r.issued ? "" : " checked")></td>
+            <td><input type="checkbox" name="p\(i)_not_issued" value="1" aria-label="nur Anspruch, keine Bescheinigung, Zeile \(i + 1)"\(r.issued ? "" : " checked")></td>
             </tr>
             """
         }

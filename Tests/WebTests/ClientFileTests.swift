@@ -136,6 +136,14 @@ struct ClientFileTests {
                 "p2_kind": "duldung", "p2_from": "01.07.2023", "p2_to": "",
             ])
             #expect(save.status == .seeOther)
+            // A basis belongs to a residence permit only: refused at its field (QA20 L8).
+            let based = try await b.request(.post, "/clients/client-a/status", form: [
+                "csrf": csrf, "rows": "3",
+                "p0_kind": "none", "p0_from": "15.11.2020", "p0_to": "16.03.2021",
+                "p1_kind": "gestattung", "p1_from": "17.03.2021", "p1_to": "30.06.2023",
+                "p2_kind": "duldung", "p2_from": "01.07.2023", "p2_to": "", "p2_basis": "25b",
+            ])
+            #expect(based.status == .unprocessableContent && based.body.contains("id=\"p2_basis-error\"") && based.body.contains("aria-label=\"Grundlage (AE), Zeile 3\""))
             let after = try await b.request(.get, "/clients/client-a/assessment")
             #expect(section(after.body, "25b").contains("erreichbar ab 17.03.2027"))
             // The reachable date is a reminder (Wiedervorlage) on a working day.
