@@ -83,7 +83,8 @@ public enum DeadlineRules {
         // A route resting on a minor ends with the 18th birthday, and the decision must come before it: reminded twelve
         // weeks ahead (QA of 06.12.2026: the plan said "jetzt" with no end, a day after the birthday it was excluded).
         // Not while another pathway is met for good: nothing is lost then (a father meeting § 25b himself).
-        let metForGood = person.assessments.contains { $0.outcome == .met && $0.routeEnds == nil }
+        // A residence title, that is: a Duldung (§§ 60c, 60d) keeps nothing of a permit route (QA21 H1).
+        let metForGood = person.assessments.contains { $0.outcome == .met && $0.routeEnds == nil && Plan.titles.contains($0.pathway) }
         for a in person.assessments where !metForGood && (a.outcome == .met || a.outcome == .reachable) {
             guard let last = Plan.childRouteEnds(a, on: today), (a.from ?? today) <= last else { continue }
             let why = Plan.endsAsChild(last, person: p) ? "als Kind nur bis \(last.german) (Tag vor dem 18. Geburtstag)"

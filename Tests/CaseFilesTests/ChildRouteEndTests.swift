@@ -111,4 +111,32 @@ struct ChildRouteEndTests {
         let step = try #require(steps.first { $0.pathway == .p60c })
         #expect(step.text.contains("ab 01.01.2027") && step.text.contains("Antrag schon ab 01.12.2026 möglich (7 Monate vor Ausbildungsbeginn, § 60c Abs. 3 AufenthG)"), "\(step.text)")
     }
+
+    /// A Duldung (§ 60c) keeps nothing of a permit route: the child's reminder stays (QA21 H1; case 337).
+    @Test func aDuldungDoesNotSilenceTheChildsReminder() throws {
+        let c = try CaseFileDecoder.load(path: Paths.projectCases + "/337-25b4-child-route-ends-beside-60c.yaml")
+        let child = try #require(Engine().assess(c.household, on: c.on).person("c1"))
+        #expect(child.assessment(.p60c)?.outcome == .met)
+        #expect(DeadlineRules.derive(person: child, land: "DE-SN", today: c.on).contains { $0.kind == .childRouteEnds && $0.date == Day("2027-01-19") })
+    }
+
+    /// Route (a) through two minor § 25a holders ends with the younger one's majority (QA21 H2; case 338).
+    @Test func aParentOfTwoMinorHoldersKeepsTheRouteUntilTheYoungerComesOfAge() throws {
+        let c = try CaseFileDecoder.load(path: Paths.projectCases + "/338-25a2-parent-of-two-minor-holders.yaml")
+        let father = try #require(Engine().assess(c.household, on: c.on).person("f")?.assessment(.p25a2))
+        #expect(father.outcome == .met && father.routeEnds == Day("2029-05-31"))
+    }
+
+    /// On one day the plan is the title without an end and with the stronger consequence, listed first (QA21 M1;
+    /// case 339).
+    @Test func thePlanPrefersTheTitleThatLasts() throws {
+        let c = try CaseFileDecoder.load(path: Paths.projectCases + "/339-25a2-parent-meets-25b-himself.yaml")
+        let answers = Engine().assess(c.household, on: c.on)
+        let father = try #require(answers.persons.first { $0.assessment(.p25b)?.outcome == .met && $0.assessment(.p25a2)?.outcome == .met })
+        #expect(father.plan.steps.first?.pathway == .p25b && !father.plan.steps[0].text.hasPrefix("Alternativ"))
+        #expect(father.plan.steps.first { $0.pathway == .p25a2 }?.text.hasPrefix("Alternativ, falls die Aufenthaltserlaubnis nach § 25b Abs. 1 AufenthG nicht erteilt wird") == true)
+        // The son meets § 25a on his own (no end) and § 25b Abs. 4 as a child (ends at 18): § 25a is the plan.
+        let son = try #require(answers.person("h"))
+        #expect(son.plan.steps.first?.pathway == .p25a && son.plan.steps.first { $0.pathway == .p25b4 }?.text.hasPrefix("Alternativ") == true)
+    }
 }

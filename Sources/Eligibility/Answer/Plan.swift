@@ -17,7 +17,7 @@ public struct Plan: Sendable, Hashable {
     static let bleiberecht: Set<PathwayKey> = [.p25a, .p25a2, .p25b, .p25b4, .p25b6]
 
     /// Residence titles (not Duldungen) among the pathways.
-    static let titles: Set<PathwayKey> = [.p25a, .p25a2, .p25b, .p25b4, .p25b6, .p104c, .p16g, .p19d1, .p19d1a, .p25_5]
+    public static let titles: Set<PathwayKey> = [.p25a, .p25a2, .p25b, .p25b4, .p25b6, .p104c, .p16g, .p19d1, .p19d1a, .p25_5]
 
     /// `filed`: applications already made and not yet decided; the plan names them instead of advising to file again.
     static func make(for person: Person, answers: [Assessment], on: Day, filed: [FiledApplication] = []) -> Plan {
@@ -32,7 +32,7 @@ public struct Plan: Sendable, Hashable {
         let byKey = Dictionary(uniqueKeysWithValues: answers.map { ($0.pathway, $0) })
         // A humanitarian title already held (§ 25a, § 25b, § 25 Abs. 5).
         let held = person.status?.last.flatMap { p -> StatusPeriod? in
-            guard p.covers(on), let basis = p.titleBasis, ["25a", "25b", "25-5"].contains(basis) else { return nil }
+            guard p.covers(on), let basis = p.titleBasis, ["25a", "25b", "25-5"].contains(family(basis)) else { return nil }
             return p
         }
         // A pathway reached only with an application filed today (its date counts: the age limit of § 25a).
@@ -45,7 +45,7 @@ public struct Plan: Sendable, Hashable {
             guard let d = date(a) else { continue }
             // A title of the basis held is renewed, not applied for again by another paragraph (QA of 06.12.2026: a
             // § 25b holder was advised "§ 25b Abs. 4 jetzt" as his spouse's husband).
-            if let basis = held?.titleBasis, a.pathway.grantedBasis == basis { continue }
+            if let basis = held?.titleBasis, a.pathway.grantedBasis == family(basis) { continue }
             let kind = titles.contains(a.pathway) ? "Aufenthaltserlaubnis" : "Duldung"
             let consequence = (a.consequence.map { " – " + $0.german } ?? "") + (a.waiverCondition.map { ", " + $0 } ?? "")
             let when = d == on ? "jetzt" : "ab \(d.german)"
@@ -138,11 +138,21 @@ public struct Plan: Sendable, Hashable {
         }
         steps.sort { ($0.from, $0.followUp ? 1 : 0) < ($1.from, $1.followUp ? 1 : 0) }
         // The first permit open to the person (not one of the basis already held): the plan; the rest are alternatives.
-        let primary = answers.compactMap { a -> (PathwayKey, Day)? in
-            guard titles.contains(a.pathway), let d = date(a), held?.titleBasis.map({ a.pathway.grantedBasis == $0 }) != true else { return nil }
-            return (a.pathway, d)
-        }.min { $0.1 < $1.1 }
-        return Plan(steps: primary.map { alternatives(steps, to: $0.0, from: $0.1) } ?? steps)
+        // A title held: its renewal is the plan, every other title the alternative if it cannot be renewed (QA21 M7).
+        if let held, let basis = held.titleBasis {
+            return Plan(steps: alternatives(steps, to: nil, from: on, phrase: "Alternativ, falls die Aufenthaltserlaubnis nach \(StatusPeriod.citation(ofBasis: basis)) nicht verlängert wird: "))
+        }
+        // Else the first title open to the person, a follow-up title (§ 19d Abs. 1a after § 60c) included; on the same
+        // day the one without an end, then the stronger consequence (QA21 M1, M4).
+        func rank(_ s: Step) -> (Day, Int, Int) {
+            let a = s.pathway.flatMap { byKey[$0] }
+            let strength: Int = switch a?.consequence { case .anspruch?: 0; case .regelanspruch?: 1; case .soll?: 2; case .kann?: 3; case nil: 2 }
+            return (s.from, a?.routeEnds == nil ? 0 : 1, strength)
+        }
+        let primary = steps.filter { s in s.pathway.map(titles.contains) == true && !s.text.contains(": Antrag am ") }
+            .min { rank($0) < rank($1) }
+        guard let first = primary, let key = first.pathway else { return Plan(steps: steps) }
+        return Plan(steps: alternatives(steps, to: key, from: first.from, phrase: "Alternativ, falls die Aufenthaltserlaubnis nach \(key.title) nicht erteilt wird: "))
     }
 
     /// Permits exclude one another: a residence permit ends the obligation to leave that a Duldung (§§ 60c, 60d) and
@@ -150,14 +160,30 @@ public struct Plan: Sendable, Hashable {
     /// b_status). The first permit open to the person is the plan; every other pathway is marked as the alternative
     /// if it is not granted (QA19 F3: "§ 25b jetzt", "§ 60d jetzt", "danach § 25b Abs. 6" read as one sequence). A
     /// Duldung before that day is the bridge to it, not an alternative.
-    static func alternatives(_ steps: [Step], to primary: PathwayKey, from day: Day) -> [Step] {
-        steps.map { step in
+    static func alternatives(_ steps: [Step], to primary: PathwayKey?, from day: Day, phrase: String) -> [Step] {
+        // On one day the plan comes before its alternatives.
+        let marked = steps.map { step in
             var s = step
             let key = step.pathway ?? (step.citation == "§ 16g Abs. 8 AufenthG" ? .p16g : nil)
-            // An application already filed stays what it is: a pending procedure of its own.
-            guard let key, key != primary, step.from >= day, !step.text.contains(": Antrag am ") else { return s }
-            s.text = "Alternativ, falls die Aufenthaltserlaubnis nach \(primary.title) nicht erteilt wird: " + s.text
+            // An application already filed stays what it is: a pending procedure of its own. A Duldung before the
+            // permit is the bridge to it; a title is an alternative whenever it comes.
+            guard let key, key != primary, !step.text.contains(": Antrag am ") else { return s }
+            guard titles.contains(key) || step.from >= day else { return s }
+            s.text = phrase + s.text
             return s
+        }
+        return marked.enumerated().sorted { x, y in
+            let a = (x.element.from, x.element.text.hasPrefix("Alternativ") ? 1 : 0, x.offset), b = (y.element.from, y.element.text.hasPrefix("Alternativ") ? 1 : 0, y.offset)
+            return a < b
+        }.map(\.element)
+    }
+
+    /// The paragraph a title's basis belongs to ("25b-4" is a § 25b title).
+    static func family(_ basis: String) -> String {
+        switch basis {
+        case "25a-2": return "25a"
+        case "25b-4", "25b-6": return "25b"
+        default: return basis
         }
     }
 

@@ -110,7 +110,10 @@ extension Context {
         for r in routes.dropFirst() {
             let st = provisional(r)
             let tie = st.rank == bestState.rank
-            if RouteState.better(st, bestState) || tie && strength(r) > strength(best) { best = r; bestState = st }
+            // Of equal routes the stronger consequence, then the one open longest: a parent of two minor § 25a holders
+            // keeps route (a) until the younger one's majority (QA21 H2: the elder's birthday was named as the end).
+            let longer = (r.routeEnds ?? .distantFuture) > (best.routeEnds ?? .distantFuture)
+            if RouteState.better(st, bestState) || tie && (strength(r) > strength(best) || strength(r) == strength(best) && longer) { best = r; bestState = st }
         }
         return best
     }
