@@ -73,8 +73,9 @@ public enum DeadlineRules {
         }
         // § 25a: the last filing day is the day before the 27th birthday.
         // Not when an application is pending: it was filed in time, and its day is the one that counts (K10).
-        // Nor for a holder of a § 25a permit (QA of 06.12.2026: the reminder outlived the grant).
-        if appliedOn == nil, let born = p.born, born.age(on: today) < 27, let a = person.assessment(.p25a), a.outcome != .excluded,
+        // Nor for a holder of a § 25a permit (QA of 06.12.2026: the reminder outlived the grant). An answer excluded only
+        // because a later application comes too late is the case it is most needed for (QA21 M3).
+        if appliedOn == nil, let born = p.born, born.age(on: today) < 27, let a = person.assessment(.p25a), a.outcome != .excluded || a.reachableIfFiledOn != nil,
            p.status?.last?.titleBasis?.hasPrefix("25a") != true {
             let last = born.birthday(27).adding(days: -1)
             // Reminded eight weeks ahead: the application needs its papers (QA of 05.12.2026: on the last day itself).

@@ -10,6 +10,7 @@ struct ActionWordingTests {
         let c = try CaseFileDecoder.load(path: Paths.projectCases + "/334-25b-work-ban-safe-country-prognosis-only.yaml")
         let a = try #require(Engine().assess(c.household, on: c.on).persons[0].assessment(.p25b))
         #expect(a.outcome == .notMet && a.notes.contains { $0.text.contains("nur über die Prognose erreichbar") && $0.citation.contains("§ 60a Abs. 6") })
+        #expect(a.actions.contains { $0.hasPrefix("Prognose belegen") } && !a.actions.contains { $0.contains("Erwerbstätigkeit aufnehmen") }, "\(a.actions)")
         // Without the ban (not a safe country), no such note.
         var free = c
         free.household.persons[0].safeCountryOfOrigin = false

@@ -1,4 +1,5 @@
 import CaseFiles
+import Counseling
 import Eligibility
 import Screening
 import Testing
@@ -124,6 +125,8 @@ struct ResultReasonTests {
         #expect(person.plan.steps.first { $0.pathway == .p25a }?.text.contains("Antrag jetzt stellen") == true)
         let pending = Engine().assess(file.household, on: file.on, appliedOn: file.on).persons[0].assessment(.p25a)
         #expect(pending?.outcome == .reachable && pending?.from == a.reachableIfFiledOn)
+        // The last filing day is reminded (QA21 M3): the 27th birthday's eve, 30.11.2026.
+        #expect(DeadlineRules.derive(person: person, land: "DE-SN", today: file.on).contains { $0.kind == .lastDay25a && $0.date == Day("2026-11-30") })
         // Filed already: the plan does not advise filing again.
         let filed = Engine().assess(file.household, on: file.on, appliedOn: file.on).persons[0]
         #expect(!filed.plan.steps.contains { $0.text.contains("Antrag jetzt stellen") })

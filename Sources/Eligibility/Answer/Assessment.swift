@@ -315,7 +315,9 @@ public struct Assessment: Sendable, Hashable {
         for c in conditions where out.count < limit && including(c) {
             switch c.state {
             case .failing(.remediable):
-                if let a = statusAction(c.id) ?? ConditionCatalog.action(c.id, on: on), !out.contains(a) { out.append(a) }
+                // Under a permanent work ban only the prognosis is left (QA21 M6: the note said so, the action not).
+                let banned = c.id == "b_lu_mostly_by_work" && c.detail?.hasPrefix("Beschäftigungsverbot") == true
+                if let a = banned ? "Prognose belegen (z. B. Arbeitsplatzangebot für die Zeit nach der Erteilung)" : statusAction(c.id) ?? ConditionCatalog.action(c.id, on: on), !out.contains(a) { out.append(a) }
             case .unknown:
                 for o in c.open where out.count < limit {
                     let a = o.hasPrefix("U") && Int(o.dropFirst()) != nil

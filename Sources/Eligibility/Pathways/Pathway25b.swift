@@ -82,6 +82,9 @@ extension Context {
         schoolAttendance(&s, children: household.data.isSinglePerson ? [] : household.children(of: subject.id).filter { household.liveTogether(subject.id, $0.id) != false })
     }
 
+    /// The detail of Nr. 3 failing under a permanent work ban: its action is the prognosis (`Assessment.actions`).
+    static let workBanDetail = "Beschäftigungsverbot nach § 60a Abs. 6: nur über die Prognose erreichbar"
+
     /// Nr. 3: livelihood mainly by work, a full-livelihood prognosis, harmless temporary benefits, or Abs. 3.
     func livelihood25b(_ s: inout Sheet) {
         guard person.livelihood != nil, let lu = subject.livelihood(on: decision) else {
@@ -104,16 +107,18 @@ extension Context {
             }
             s.met("b_lu_mostly_by_work")
         case false?:
-            s.fail("b_lu_mostly_by_work", .remediable)
             // Work is not allowed under a permanent work ban: Nr. 3 is open only through the prognosis, the permit itself
             // allowing work (QA19 F14: "Erwerbstätigkeit aufnehmen" was asked of a person the ban applies to).
+            var banned = false
             if s.explains {
                 var ban = sheet(.kann)
                 workBan(&ban, "x", on: [decision])
-                if ban.conditions.first?.state == .failing(.permanent) {
-                    s.note("Eine Erwerbstätigkeit ist als Geduldete/r wegen des Beschäftigungsverbots nach § 60a Abs. 6 nicht erlaubt: Nr. 3 ist nur über die Prognose erreichbar (z. B. ein Arbeitsplatzangebot für die Zeit nach der Erteilung; ein Aufenthaltstitel berechtigt zur Erwerbstätigkeit, § 4a Abs. 1).",
-                           "§ 25b Abs. 1 S. 2 Nr. 3, § 4a Abs. 1, § 60a Abs. 6 AufenthG")
-                }
+                banned = ban.conditions.first?.state == .failing(.permanent)
+            }
+            s.fail("b_lu_mostly_by_work", .remediable, banned ? Self.workBanDetail : nil)
+            if banned {
+                s.note("Eine Erwerbstätigkeit ist als Geduldete/r wegen des Beschäftigungsverbots nach § 60a Abs. 6 nicht erlaubt: Nr. 3 ist nur über die Prognose erreichbar (z. B. ein Arbeitsplatzangebot für die Zeit nach der Erteilung; ein Aufenthaltstitel berechtigt zur Erwerbstätigkeit, § 4a Abs. 1).",
+                       "§ 25b Abs. 1 S. 2 Nr. 3, § 4a Abs. 1, § 60a Abs. 6 AufenthG")
             }
         case nil:
             var open: [String] = []
