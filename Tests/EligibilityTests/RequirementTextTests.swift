@@ -56,7 +56,9 @@ struct RequirementTextTests {
         a.statusKind = .gestattung
         #expect(a.actions.first?.hasPrefix("Asylverfahren läuft (Aufenthaltsgestattung)") == true)
         a.statusKind = .fiktion; a.statusBasis = "104c"
-        #expect(a.actions.first?.hasPrefix("Aufenthaltserlaubnis nach § 104c ist nicht verlängerbar") == true)
+        #expect(a.actions.first?.hasPrefix("Aufenthaltserlaubnis nach § 104c: bis 30.06.2027 Antrag nach § 25a oder § 25b stellen") == true)
+        var later = a; later.on = Day("2027-07-15")
+        #expect(later.actions.first?.hasPrefix("Aufenthaltserlaubnis nach § 104c ist nicht verlängerbar") == true)
         a.statusKind = .aufenthaltserlaubnis; a.statusBasis = "25a"
         #expect(a.actions.first?.hasPrefix("Bestehende Aufenthaltserlaubnis nach § 25a") == true)
         // Set by the engine from the status on the decision date.

@@ -303,7 +303,11 @@ public struct Assessment: Sendable, Hashable {
         if kind == .gestattung { return "Asylverfahren läuft (Aufenthaltsgestattung): eine Duldung gibt es erst nach dessen Abschluss – Ausgang abwarten" }
         // A permit held, or continued by a Fiktion (`statusBasis` names it in both cases).
         guard let basis = statusBasis else { return nil }
-        if basis == "104c" { return "Aufenthaltserlaubnis nach § 104c ist nicht verlängerbar: mit dem Ende der Fiktion erneut prüfen (als Geduldete/r)" }
+        if basis == "104c" {
+            // Until 30.06.2027 an application under § 25a or § 25b keeps it in force (§ 104c Abs. 2 n. F.; QA21 L3).
+            return on <= Day("2027-06-30") ? "Aufenthaltserlaubnis nach § 104c: bis 30.06.2027 Antrag nach § 25a oder § 25b stellen (nur dieser Antrag hält sie in Kraft)"
+                : "Aufenthaltserlaubnis nach § 104c ist nicht verlängerbar: mit dem Ende der Fiktion erneut prüfen (als Geduldete/r)"
+        }
         return "Bestehende Aufenthaltserlaubnis nach \(StatusPeriod.citation(ofBasis: basis)) rechtzeitig verlängern"
     }
 

@@ -121,7 +121,11 @@ extension Context {
             // A training that has not begun by R_dec cannot have been passed (legal review of 06.12.2026: it was asked for);
             // nor can one that had not begun on the day assessed, on a later day of the date search (SPEC.md § 5: no exam is
             // passed in the search; QA15 A4: it was asked for there and the date became unclear).
-            ts.contains { t in t.kind == .qualified && t.from <= decision && t.from <= evaluation.asOf && known(t.passedOn.happened(by: decision), "training") }
+            // Nor one broken off before it was passed (QA21 L6).
+            ts.contains { t in
+                t.kind == .qualified && t.from <= decision && t.from <= evaluation.asOf
+                    && (t.endedEarlyOn.happened(by: decision) == true && t.passedOn.day == nil ? false : known(t.passedOn.happened(by: decision), "training"))
+            }
         } ?? known(nil, "training")
         if degreeDE || trainingPassed { return .met }
         // The continuous chain (K5) of qualified employment covering the application.

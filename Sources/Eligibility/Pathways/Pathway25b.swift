@@ -74,12 +74,17 @@ extension Context {
             if shown != true, person.inability?.german == true {
                 // Met by the waiver, not by A2: the sentence says so (QA19 F10: "A2 – erfüllt" for a person with no German).
                 s.met("b_german_level_min", "entfällt wegen Krankheit, Behinderung oder Alter (§ 25b Abs. 3 AufenthG)")
-                s.met("b_illness_age_exception")
+                illnessException(&s)
             } else {
                 s.require("b_german_level_min", shown, fact: "german", .remediable)
             }
         }
         schoolAttendance(&s, children: household.data.isSinglePerson ? [] : household.children(of: subject.id).filter { household.liveTogether(subject.id, $0.id) != false })
+    }
+
+    /// § 25b Abs. 3 recorded once, however many requirements it waives (QA21 L2: listed twice).
+    func illnessException(_ s: inout Sheet) {
+        if !s.conditions.contains(where: { $0.id == "b_illness_age_exception" }) { s.met("b_illness_age_exception") }
     }
 
     /// The detail of Nr. 3 failing under a permanent work ban: its action is the prognosis (`Assessment.actions`).
@@ -88,7 +93,7 @@ extension Context {
     /// Nr. 3: livelihood mainly by work, a full-livelihood prognosis, harmless temporary benefits, or Abs. 3.
     func livelihood25b(_ s: inout Sheet) {
         guard person.livelihood != nil, let lu = subject.livelihood(on: decision) else {
-            if person.inability?.livelihood == true { s.met("b_illness_age_exception") } else {
+            if person.inability?.livelihood == true { illnessException(&s) } else {
                 s.unknown("b_lu_mostly_by_work", ["livelihood"])
             }
             return
@@ -101,7 +106,7 @@ extension Context {
         case true?:
             if temp == true { s.met("b_lu_temp_benefits_ok") }
             else if person.inability?.livelihood == true && person.luPrognosisFull != true {
-                s.met("b_illness_age_exception")
+                illnessException(&s)
                 s.met("b_lu_mostly_by_work", "entfällt wegen Krankheit, Behinderung oder Alter (§ 25b Abs. 3 AufenthG)")
                 return
             }

@@ -144,7 +144,8 @@ extension Context {
         }()
         let routeA = startedAsAsylumSeeker == true || pendingProcedure
         if pendingProcedure, duldungOnApplication != true {
-            s.fail(ids.route, .remediable, "Ausbildung im Asylverfahren begonnen; das Verfahren läuft noch – nach einer Ablehnung Weg (a), ohne Vorduldungszeit")
+            s.fail(ids.route, .remediable, (t.from <= decision ? "Ausbildung im Asylverfahren begonnen" : "Ausbildung beginnt am \(t.from.german) im laufenden Asylverfahren")
+                   + "; das Verfahren läuft noch – nach einer Ablehnung Weg (a), ohne Vorduldungszeit")
         } else {
             s.require(ids.route, anyOf(startedAsAsylumSeeker, duldungOnApplication), fact: "status", .remediable)
         }
