@@ -118,9 +118,10 @@ extension ClientStore {
             SELECT s.id, s.document_json FROM assessment_snapshots s JOIN clients k ON k.id = s.client_id
             WHERE k.organisation_id = ? AND s.client_id <> ? AND NOT (k.first_name = ? AND k.last_name = ?) AND s.document_json LIKE ? ESCAPE '\\'
             """, [try c.string("organisation_id"), clientID, first, last, pattern]))
+        let longer = try await SnapshotRedaction.longerNames(ex, organisation: try c.string("organisation_id"), except: clientID, containing: "\(first) \(last)")
         for r in rows {
             let json = try r.string("document_json")
-            let redacted = SnapshotRedaction.replacing(name, in: json)
+            let redacted = SnapshotRedaction.replacing(name, in: json, protecting: longer)
             if redacted != json { try await ex.execute(SQL("UPDATE assessment_snapshots SET document_json = ? WHERE id = ?", [redacted, try r.string("id")])) }
         }
         // The id too ("<id>/fdgo_declaration_on" among the open facts): it is the key of the erased file's audit events,

@@ -526,6 +526,8 @@ public struct ClientStore: Sendable {
                                        audit: AuditContext) async throws {
         let before = SnapshotRedaction.encoded(old), after = SnapshotRedaction.encoded(new)
         guard before != after, before.count > 2 else { return }
+        // Not inside a relative's longer name that contains this one (QA22 M1: "Mohammed Ali Khan" became "… Ali Chan").
+        let longer = try await SnapshotRedaction.longerNames(ex, organisation: organisation, except: clientID, containing: old)
         let rows = try await ex.query(SQL("""
             SELECT s.id, s.client_id, s.document_json FROM assessment_snapshots s JOIN clients k ON k.id = s.client_id
             WHERE k.organisation_id = ? AND (s.client_id = ? OR s.document_json LIKE ?
@@ -534,7 +536,7 @@ public struct ClientStore: Sendable {
             """, [organisation, clientID, "%" + clientID + "%", clientID, clientID]))
         for r in rows {
             let json = try r.string("document_json"), owner = try r.string("client_id")
-            let rectified = json.replacingOccurrences(of: before, with: after)
+            let rectified = SnapshotRedaction.replacing(before, with: after, in: json, protecting: longer)
             guard rectified != json else { continue }
             try await ex.execute(SQL("UPDATE assessment_snapshots SET document_json = ? WHERE id = ?", [rectified, try r.string("id")]))
             if owner != clientID {

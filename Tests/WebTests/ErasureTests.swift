@@ -3,7 +3,7 @@ import Eligibility
 import Foundation
 import HTTPTypes
 import Reports
-import Storage
+@testable import Storage
 import Testing
 @testable import Web
 
@@ -222,5 +222,16 @@ struct ErasureTests {
                 #expect(try await f.services.cases.sessions(caseID: caseID, organisation: "org-a").map(\.clientID) == ["client-k"])
             }
         }
+    }
+}
+
+/// A name is replaced where it stands for the person, not inside a relative's longer name that contains it (QA22 M1:
+/// renaming the son "Ali Khan" changed his father "Mohammed Ali Khan").
+@Suite("Names in saved assessments")
+struct SnapshotNameTests {
+    @Test func aLongerNameContainingTheNameIsKept() {
+        let json = #"{"label":"Mohammed Ali Khan","text":"Kind von Mohammed Ali Khan; Elternteil von Ali Khan"}"#
+        let renamed = SnapshotRedaction.replacing("Ali Khan", with: "Ali Chan", in: json, protecting: ["Mohammed Ali Khan"])
+        #expect(renamed == #"{"label":"Mohammed Ali Khan","text":"Kind von Mohammed Ali Khan; Elternteil von Ali Chan"}"#)
     }
 }
