@@ -100,8 +100,11 @@ struct YAMLValue {
     /// control or direction-override characters, which would garble or disguise what a page shows (QA20 L7).
     func freeText(limit: Int = 200) throws -> String {
         let s = try string()
-        if s.count > limit { throw error("at most \(limit) characters, found \(s.count)") }
-        if s.unicodeScalars.contains(where: { (0x00...0x1F).contains($0.value) || (0x7F...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }) {
+        // Counted in code points: a letter with thousands of combining marks is one character to the eye (QA22 L2).
+        let n = s.unicodeScalars.count
+        if n > limit { throw error("at most \(limit) characters, found \(n)") }
+        if s.unicodeScalars.contains(where: { (0x00...0x1F).contains($0.value) || (0x7F...0x9F).contains($0.value) || (0x200B...0x200F).contains($0.value)
+            || (0x2028...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) || $0.value == 0xFEFF }) {
             throw error("control or direction-override characters are not allowed")
         }
         return s

@@ -3,7 +3,7 @@ import Reports
 /// Small SVG charts drawn on the server (no script; presentation attributes only, so the CSP needs no inline style).
 /// Suppressed values (".") are drawn as missing bars and said so in the text alternative.
 public enum Charts {
-    static let palette = ["#0b5394", "#b45f06", "#6aa84f", "#a64d79", "#3d85c6", "#cc0000", "#674ea7", "#999999"]
+    static let palette = ["#0b5394", "#b45f06", "#38761d", "#a64d79", "#3d85c6", "#cc0000", "#674ea7", "#666666"]
 
     /// Vertical stacked bars: one bar per row, one segment per column. A suppressed value cannot be drawn to
     /// scale; it is marked by a dashed box on top of its bar, so the bar is not read as complete.

@@ -8,10 +8,17 @@ public enum ErasurePages {
         if s.openCases > 0 { reasons.append(s.openCases == 1 ? "1 offener Fall" : "\(s.openCases) offene Fälle") }
         if s.upcomingAppointments > 0 { reasons.append("\(s.upcomingAppointments) Termin\(s.upcomingAppointments == 1 ? "" : "e") ab heute") }
         if s.familyOpenCases > 0 {
-            reasons.append("\(s.familyOpenCases) offene\(s.familyOpenCases == 1 ? "r Fall" : " Fälle") von Angehörigen (im selben Haushalt oder verknüpft), in denen die Person mitberaten und mitgeprüft wird")
+            reasons.append(s.familyOpenCases == 1 ? "1 offener Fall von Angehörigen (im selben Haushalt oder verknüpft), in dem die Person mitberaten und mitgeprüft wird"
+                           : "\(s.familyOpenCases) offene Fälle von Angehörigen (im selben Haushalt oder verknüpft), in denen die Person mitberaten und mitgeprüft wird")
         }
+        // What to do first, for the reasons given only (QA22 L6).
+        var todo: [String] = []
+        if s.openCases > 0 { todo.append("Bitte zuerst \(s.openCases == 1 ? "den Fall" : "die Fälle") abschließen") }
+        if s.upcomingAppointments > 0 { todo.append("\(todo.isEmpty ? "Bitte zuerst " : "")\(s.upcomingAppointments == 1 ? "den Termin" : "die Termine") absagen") }
+        if s.familyOpenCases > 0 { todo.append("\(todo.isEmpty ? "Bitte " : "")den Fall der Angehörigen abwarten oder, gehört die Person nicht mehr dazu, die Verknüpfung und den Haushalt lösen") }
+        if s.pendingApplications > 0 { todo.append("\(todo.isEmpty ? "Bitte " : "")die Entscheidung der Behörde abwarten und in der Akte eintragen") }
         if s.pendingApplications > 0 {
-            reasons.append("\(s.pendingApplications == 1 ? "ein Antrag ist" : "\(s.pendingApplications) Anträge sind") bei der Behörde noch nicht entschieden (Entscheidung oder Rücknahme in der Akte eintragen)")
+            reasons.append("\(s.pendingApplications == 1 ? "ein Antrag ist" : "\(s.pendingApplications) Anträge sind") bei der Behörde noch nicht entschieden")
         }
         var parts: [String] = []
         func add(_ n: Int, _ one: String, _ many: String) { if n > 0 { parts.append(n == 1 ? "1 \(one)" : "\(n) \(many)") } }
@@ -21,7 +28,7 @@ public enum ErasurePages {
         add(s.consents, "Schweigepflichtentbindung", "Schweigepflichtentbindungen"); add(s.appointments, "Termin", "Termine")
         add(s.relations, "Familienbeziehung", "Familienbeziehungen"); add(s.snapshots, "gespeicherte Prüfung", "gespeicherte Prüfungen")
         let form: HTML = blocked ? """
-            <div class="error-summary" role="alert" id="erase-blocked"><p>Die Akte kann noch nicht gelöscht werden: \(reasons.joined(separator: "; ")). Bitte zuerst die Fälle abschließen und die Termine absagen\(s.familyOpenCases > 0 ? " – oder, gehört die Person nicht mehr dazu, die Verknüpfung und den Haushalt lösen" : "").</p></div>
+            <div class="error-summary" role="alert" id="erase-blocked"><p>Die Akte kann noch nicht gelöscht werden: \(reasons.joined(separator: "; ")). \(todo.joined(separator: "; ")).</p></div>
             """ : """
             <form method="post" action="/clients/\(c.id)/erase">
             \(Layout.csrf(frame.csrf))
@@ -52,7 +59,7 @@ public enum ErasurePages {
             : "<p id=\"retention-count\">\(Labels.count(due.count)) Akte\(due.count == 1 ? "" : "n") mit abgelaufener Frist\(due.count > shown.count ? " (die ersten \(Labels.count(shown.count)) angezeigt)" : "").</p>"
         return Layout.page(frame, """
         <h1>Löschfristen</h1>
-        <p>Eine Akte ohne offenen Fall und ohne Termin ab heute wird \(years) Jahr\(years == 1 ? "" : "e") nach ihrer letzten Aktivität (angelegt oder geändert, Fall eröffnet oder abgeschlossen, Beratung, Termin) zur Löschung fällig (Speicherbegrenzung, Art. 5 Abs. 1 lit. e DSGVO). Die Anwendung löscht nicht von selbst: Vor dem Löschen prüfen, ob eine längere Aufbewahrungspflicht gilt, etwa gegenüber einem Zuwendungsgeber (Art. 17 Abs. 3 DSGVO).</p>
+        <p>Eine Akte ohne offenen Fall (auch keinen von Angehörigen im selben Haushalt oder verknüpft), ohne Termin ab heute und ohne bei der Behörde noch offenen Antrag wird \(years) Jahr\(years == 1 ? "" : "e") nach ihrer letzten Aktivität (angelegt oder geändert, Fall eröffnet oder abgeschlossen, Beratung, Termin) zur Löschung fällig (Speicherbegrenzung, Art. 5 Abs. 1 lit. e DSGVO). Die Anwendung löscht nicht von selbst: Vor dem Löschen prüfen, ob eine längere Aufbewahrungspflicht gilt, etwa gegenüber einem Zuwendungsgeber (Art. 17 Abs. 3 DSGVO).</p>
         \(count)
         <table><caption class="visually-hidden">Akten mit abgelaufener Aufbewahrungsfrist</caption>
         <thead><tr><th scope="col">Name</th><th scope="col">Aktenzeichen</th><th scope="col">Letzte Aktivität</th><th scope="col">Fällig seit</th><th scope="col">Aktion</th></tr></thead>

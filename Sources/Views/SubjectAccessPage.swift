@@ -129,12 +129,13 @@ public enum SubjectAccessPage {
         }
         // What the service itself sent on the person's behalf: the applications filed and the answer to the authority's
         // referral (QA18 M3: "an niemanden weitergegeben" beside a filed § 25b application).
-        let applications = m.cases.flatMap(\.applications).sorted { $0.filedOn < $1.filedOn }.map { p -> HTML in
-            "<tr><td>\(p.filedOn.german)</td><td lang=\"de\">Ausländerbehörde</td><td lang=\"de\">Antrag nach \(p.pathway.title) mit den Angaben und Unterlagen dazu</td></tr>"
+        let sentRows: [(Day, HTML)] = m.cases.flatMap(\.applications).map { p in
+            (p.filedOn, "<tr><td>\(p.filedOn.german)</td><td lang=\"de\">Ausländerbehörde</td><td lang=\"de\">Antrag nach \(p.pathway.title) mit den Angaben und Unterlagen dazu</td></tr>")
+        } + m.referrals.filter { $0.state == .accepted || $0.state == .declined }.map { r in
+            (r.decidedOn ?? r.createdOn, "<tr><td>\(Labels.day(r.decidedOn))</td><td>\(m.names[r.authorityID] ?? r.authorityID)</td><td lang=\"de\">Antwort der Beratungsstelle auf die Vermittlung vom \(r.createdOn.german): \(r.state.german)</td></tr>")
         }
-        let answers = m.referrals.filter { $0.state == .accepted || $0.state == .declined }.map { r -> HTML in
-            "<tr><td>\(Labels.day(r.decidedOn))</td><td>\(m.names[r.authorityID] ?? r.authorityID)</td><td lang=\"de\">Antwort auf die Vermittlung vom \(r.createdOn.german): \(r.state.german)</td></tr>"
-        }
+        let applications = sentRows.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
+        let answers: [HTML] = []
         let head: HTML = "<thead><tr><th scope=\"col\">\(t("colTime", [:]))</th><th scope=\"col\">\(t("colTo", [:]))</th><th scope=\"col\">\(t("colTopics", [:]))</th></tr></thead>"
         let sent: HTML = applications.isEmpty && answers.isEmpty ? .empty : """
         <p>\(t("submitted", [:]))</p>
@@ -214,7 +215,9 @@ public enum SubjectAccessPage {
         let family = m.familyCases.map { f -> HTML in
             let k = f.counselingCase
             let days = f.familySessions.isEmpty ? "" : "; Beratungen mit der Familie am \(f.familySessions.map(\.german).joined(separator: ", "))"
-            return "<li>Akte von \(f.holder) (\(f.relation)) vom \(k.openedOn.german), \(CasePages.state(k.state))\(k.pathway.map { " – " + $0.title } ?? "")\(days)</li>"
+            // The case's pathway and state are the relative's data: only that it exists and the days of family sessions
+            // (QA22 L4).
+            return "<li>Akte von \(f.holder) (\(f.relation)) vom \(k.openedOn.german)\(days)</li>"
         }
         let counted: HTML = family.isEmpty ? .empty : """
             <section class="report-part" id="family-cases"><h4>Mitberaten und mitgeprüft in der Akte eines Haushaltsmitglieds</h4><ul>\(family)</ul>

@@ -256,7 +256,10 @@ struct APIRoutes {
         let on: Day
         do { on = try clientRoutes.day(request) ?? services.today } catch { throw AppError.invalid(["on": "expected a date YYYY-MM-DD"]) }
         // The dates the page refuses, refused here too (QA20 M1: the law of 2005 applied to 1900).
-        if let why = ClientRoutes.unassessable(on, born: c.facts.born) { throw AppError.invalid(["on": why]) }
+        if ClientRoutes.unassessable(on, born: c.facts.born) != nil {
+            throw AppError.invalid(["on": on < RecordDates.residenceActInForce ? "before 2005-01-01: the Residence Act (AufenthG) applies from that day"
+                                                                          : "before the client's birth date (\(c.facts.born?.iso ?? "?"))"])
+        }
         let person = try await clientRoutes.assess(c, on: on)
         try await services.clients.recordRead(clientID: c.id, entity: "assessment", audit: services.audit(a))
         return Reply.json(try AssessmentDocument(HouseholdAssessment(on: on, appliedOn: person.filed.first?.filedOn, persons: [person]), caseID: c.id).json())

@@ -151,8 +151,9 @@ enum FactsFormParser {
             return (fieldName(e.path.isEmpty ? String(key) : "\(e.path).\(key)"), "Bitte angeben – die übrigen Angaben dieser Zeile brauchen diese Angabe.")
         }
         var text = DecoderMessages.german(e.message).replacingOccurrences(of: "darf nicht vor „from“ liegen", with: "„bis“ darf nicht vor dem Beginn liegen")
-            // The form's facts are judged on today: a period's end lies in the past (CASES.md § 6.2).
-            .replacingOccurrences(of: "darf nicht nach dem Prüfdatum liegen (", with: "„bis“ darf nicht nach heute liegen (")
+            // The form's facts are judged on today: a period's end lies in the past (CASES.md § 6.2); other dates (the
+            // entry) are named as what they are (QA22 L3: "„bis“" was said of the entry).
+            .replacingOccurrences(of: "darf nicht nach dem Prüfdatum liegen (", with: e.path.hasSuffix(".to") ? "„bis“ darf nicht nach heute liegen (" : "darf nicht nach heute liegen (")
         // Field names as the form labels them, whole numbers without ".0".
         text = text.replacingOccurrences(of: "(oder juvenile_law: true bei", with: "(oder „nach Jugendstrafrecht“: ja bei")
         for (key, label) in [("day_fines", "Tagessätze"), ("prison_months", "Freiheitsstrafe (Monate)"), ("juvenile_months", "Jugendstrafe (Monate)"),

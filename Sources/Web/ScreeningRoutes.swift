@@ -230,12 +230,14 @@ struct ScreeningRoutes {
     }
 
     @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {
-        let (_, j) = try await load(context)
+        let (a, j) = try await load(context)
         let summary = ScreeningSummaryJSON.decode(j.summaryJSON)
         let m = try months(request)
         let counted = summary.outreach[String(m)]
         var (rows, total) = j.state == .done ? try outreach(j, months: m, limit: 500, countAll: counted == nil) : ([], 0)
         if let counted { total = counted }
+        // The outreach rows shown are a read like their download (QA22 L5).
+        if !rows.isEmpty, request.method == .get { try await services.screeningJobs.recordDownload(id: j.id, entity: "screening_outreach", audit: services.audit(a)) }
         return Reply.html(ScreeningPages.job(frame: context.frame("Screening", current: "screening"), row(j), counts: summary.counts, years: summary.years,
                                              rejections: j.rejections, error: j.error, months: m, outreach: rows, outreachTotal: total,
                                              autoRefresh: request.uri.queryParameters["auto"] != "0"))
@@ -247,7 +249,7 @@ struct ScreeningRoutes {
         guard j.state == .done else { throw AppError.notFound }
         let path = ScreeningRunner.resultsPath(services.config, j.id)
         let format = request.uri.queryParameters["format"]
-        if format == nil || format == "csv" || format == "de" { try await services.screeningJobs.recordDownload(id: j.id, entity: "screening_results", audit: services.audit(a)) }
+        if request.method == .get, format == nil || format == "csv" || format == "de" { try await services.screeningJobs.recordDownload(id: j.id, entity: "screening_results", audit: services.audit(a)) }
         switch format {
         case nil, "csv":
             let body = try await FileIO().loadFile(path: path, context: context)
@@ -281,7 +283,7 @@ struct ScreeningRoutes {
         let (a, j) = try await load(context)
         guard j.state == .done else { throw AppError.notFound }
         let m = try months(request)
-        try await services.screeningJobs.recordDownload(id: j.id, entity: "screening_outreach", audit: services.audit(a))
+        if request.method == .get { try await services.screeningJobs.recordDownload(id: j.id, entity: "screening_outreach", audit: services.audit(a)) }
         let (rows, _) = try outreach(j, months: m, limit: nil)
         var text = "\u{FEFF}" + CSVExport.line(["Kennung", "Weg", "Ergebnis", "ab", "weitere Wege"])
         for r in rows { text += CSVExport.line([r.id, r.pathway, r.result, r.from, r.others]) }

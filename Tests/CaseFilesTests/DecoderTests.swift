@@ -164,7 +164,8 @@ struct DecoderTests {
     /// record is read as it is.
     @Test func freeTextsRefuseControlCharactersAndLength() throws {
         for bad in [#"{"label":"\u202eevil"}"#, #"{"label":"a\u0000b"}"#, "{\"label\":\"" + String(repeating: "x", count: 201) + "\"}",
-                    #"{"training":[{"kind":"qualified","occupation":"Koch\u2066","from":"2025-09-01"}]}"#] {
+                    #"{"training":[{"kind":"qualified","occupation":"Koch\u2066","from":"2025-09-01"}]}"#,
+                    #"{"label":"a\u200bb"}"#, "{\"label\":\"a" + String(repeating: "\u{301}", count: 300) + "\"}"] {
             #expect(throws: CaseFileError.self, "\(bad.prefix(60))") { try CaseFileDecoder.person(json: bad, on: Day("2026-11-22")) }
             #expect((try? CaseFileDecoder.person(json: bad)) != nil, "stored: \(bad.prefix(60))")
         }

@@ -104,7 +104,7 @@ struct APITests {
             // The dates the page refuses: before the birth (28.02.2001), before the Residence Act (QA20 M1).
             for day in ["2000-12-31", "1900-01-01"] {
                 let refused = try await api.request(.get, "/api/v1/clients/\(id)/assessment?on=\(day)", headers: auth)
-                #expect(refused.status == .unprocessableContent && (refused.body.contains("vor der Geburt") || refused.body.contains("seit dem 01.01.2005")), "\(refused.body)")
+                #expect(refused.status == .unprocessableContent && (refused.body.contains("before the client's birth date (2001-02-28)") || refused.body.contains("before 2005-01-01")), "\(refused.body)")
             }
             #expect(try await api.request(.get, "/api/v1/clients/client-b", headers: auth).status == .notFound)
             // Bad input the QA of 05.12.2026 saw accepted or answered vaguely.

@@ -27,7 +27,7 @@ struct SubjectAccessTests {
                 #expect(before.contains("id=\"no-disclosure\""))
                 #expect(try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "25b", "filed_on": "15.11.2026"]).status == .seeOther)
                 let father = try await b.request(.get, "/clients/client-a/auskunft").body
-                #expect(!father.contains("id=\"no-disclosure\"") && father.contains("id=\"submitted\"") && father.contains("In Ihrem Auftrag und mit Ihrer Vollmacht übermittelt")
+                #expect(!father.contains("id=\"no-disclosure\"") && father.contains("id=\"submitted\"") && father.contains("Von der Beratungsstelle an die Ausländerbehörde übermittelt")
                         && father.contains("<td>15.11.2026</td><td lang=\"de\">Ausländerbehörde</td><td lang=\"de\">Antrag nach § 25b Abs. 1 AufenthG"))
                 let son = try await b.request(.get, "/clients/client-k/auskunft").body
                 #expect(son.contains("id=\"family-cases\"") && son.contains("Akte von Mohammed Haddad (Elternteil) vom 01.10.2026")
