@@ -38,7 +38,9 @@ public struct Plan: Sendable, Hashable {
         // A pathway reached only with an application filed today (its date counts: the age limit of § 25a).
         for a in answers where a.outcome == .excluded && !filed.contains(where: { $0.pathway == a.pathway }) {
             guard let d = a.reachableIfFiledOn else { continue }
-            steps.append(Step(pathway: a.pathway, from: on, text: "\(a.pathway.title): Antrag jetzt stellen – das Antragsdatum zählt, dann erreichbar ab \(d.german); ein späterer Antrag kommt zu spät",
+            // The waivers the answer would rest on, as on the other steps (QA21 L5).
+            let waived = a.waivers.isEmpty ? "" : ", wenn die Behörde absieht von: \(a.waivedNames.joined(separator: ", ")) (Ermessen, \(a.waiverBasis))"
+            steps.append(Step(pathway: a.pathway, from: on, text: "\(a.pathway.title): Antrag jetzt stellen – das Antragsdatum zählt, dann erreichbar ab \(d.german)\(waived); ein späterer Antrag kommt zu spät",
                               citation: a.pathway.title, followUp: false))
         }
         for a in answers {
