@@ -41,6 +41,19 @@ struct PlanTests {
         #expect(steps.contains { $0.hasPrefix("Perspektive: Niederlassungserlaubnis nach 5 Jahren Aufenthaltserlaubnis, frühestens 01.06.2028") }, "\(steps)")
     }
 
+    /// A permit continued by a Fiktion: its extension is pending, and it is held since its first period (QA21 M8).
+    @Test func aPermitContinuedByAFiktionIsNotToBeRenewedAgain() {
+        var p = Self.holder104c()
+        p.status![2] = StatusPeriod(kind: .aufenthaltserlaubnis, from: Day("2023-06-01"), to: Day("2026-09-30"), basis: "25-5", validUntil: Day("2026-09-30"))
+        var f = StatusPeriod(kind: .fiktion, from: Day("2026-10-01"))
+        f.fiktion = .continuation; f.continues = "25-5"
+        p.status!.append(f)
+        let steps = Self.plan(p, filed: [])
+        #expect(steps.contains { $0.hasPrefix("Aufenthaltserlaubnis nach § 25 Abs. 5 AufenthG besteht seit 01.06.2023: gilt seit 01.10.2026 fort (§ 81 Abs. 4)") }, "\(steps)")
+        #expect(!steps.contains { $0.contains("Verlängerung vor Ablauf") })
+        #expect(steps.contains { $0.contains("frühestens 01.06.2028") })
+    }
+
     @Test func aRenewalAlreadyAppliedForIsNamed() {
         var p = Self.holder104c()
         p.status![2] = StatusPeriod(kind: .aufenthaltserlaubnis, from: Day("2023-06-01"), basis: "25b", validUntil: Day("2027-01-31"))

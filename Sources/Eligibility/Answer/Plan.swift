@@ -111,17 +111,6 @@ public struct Plan: Sendable, Hashable {
                                   citation: "§ 104c Abs. 2 AufenthG n. F., § 81 Abs. 4 AufenthG", followUp: true))
             }
         }
-        // A humanitarian title already held: renew it in time (the application keeps it in force), and count the
-        // settlement perspective from its start.
-        if let held, let basis = held.titleBasis {
-            let renewal = filed.first { $0.filedOn >= held.from && $0.pathway.grantedBasis == basis }
-            let until = held.validUntil.map { " vor Ablauf am \($0.german)" } ?? " vor Ablauf"
-            let step = renewal.map { "Verlängerung am \($0.filedOn.german) beantragt, noch nicht entschieden (der rechtzeitige Antrag lässt sie fortgelten)" }
-                ?? "Verlängerung\(until) beantragen (der rechtzeitige Antrag lässt sie fortgelten)"
-            steps.append(Step(pathway: nil, from: on,
-                              text: "Aufenthaltserlaubnis nach \(StatusPeriod.citation(ofBasis: basis)) besteht seit \(held.from.german): \(step)",
-                              citation: "§ 8 Abs. 1, § 81 Abs. 4 AufenthG", followUp: false))
-        }
         // Humanitarian titles lead on to the settlement permit (§ 26 Abs. 4; M).
         // A title of Abschnitt 5 held already (a § 104c permit counts, spec/04-104c.md 4.2) counts from the start of the
         // titles held without a break (QA19 F18: a § 104c permit since 2025 was not counted).
@@ -132,6 +121,24 @@ public struct Plan: Sendable, Hashable {
             titlesSince = p.from
         }
         if let last = person.status?.last, !last.covers(on) && last.to != nil { titlesSince = nil }
+        // A humanitarian title already held: renew it in time (the application keeps it in force); held since the start
+        // of its periods of the same paragraph without a break (a Fiktion continues it).
+        if let held, let basis = held.titleBasis {
+            var since = held.from
+            for p in (person.status ?? []).reversed() {
+                guard let b = p.titleBasis, family(b) == family(basis), p.to.map({ $0.adding(days: 1) >= since }) ?? true else { break }
+                since = p.from
+            }
+            let renewal = filed.first { $0.filedOn >= held.from && $0.pathway.grantedBasis == family(basis) }
+            let until = held.validUntil.map { " vor Ablauf am \($0.german)" } ?? " vor Ablauf"
+            // Continued by a Fiktion: the extension was applied for in time and is pending (QA21 M8: it was asked for).
+            let step = held.kind == .fiktion ? "gilt seit \(held.from.german) fort (§ 81 Abs. 4), über die Verlängerung ist noch nicht entschieden"
+                : renewal.map { "Verlängerung am \($0.filedOn.german) beantragt, noch nicht entschieden (der rechtzeitige Antrag lässt sie fortgelten)" }
+                ?? "Verlängerung\(until) beantragen (der rechtzeitige Antrag lässt sie fortgelten)"
+            steps.append(Step(pathway: nil, from: on,
+                              text: "Aufenthaltserlaubnis nach \(StatusPeriod.citation(ofBasis: basis)) besteht seit \(since.german): \(step)",
+                              citation: "§ 8 Abs. 1, § 81 Abs. 4 AufenthG", followUp: false))
+        }
         let reached = answers.filter({ [.p25a, .p25b, .p25b4, .p25b6, .p25_5].contains($0.pathway) }).compactMap(date) + [held?.from, titlesSince].compactMap { $0 }
         if let first = reached.min() {
             steps.append(Step(pathway: nil, from: first.adding(years: 5),
