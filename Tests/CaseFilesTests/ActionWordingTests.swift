@@ -25,4 +25,11 @@ struct ActionWordingTests {
         #expect(p.assessment(.p25b6)?.actions.contains { $0.hasPrefix("Beschäftigungsduldung nach § 60d erlangen") } == true)
         #expect(p.assessment(.p19d1a)?.actions.contains { $0.hasPrefix("Qualifizierte Ausbildung mit Ausbildungsduldung (§ 60c)") } == true)
     }
+
+    /// Not met under today's version, met under the next one with the same facts: a note says so (QA21 L8; case 340).
+    @Test func aVersionDaysAheadThatWouldBeMetIsNamed() throws {
+        let c = try CaseFileDecoder.load(path: Paths.projectCases + "/340-60d-not-met-now-met-under-the-next-version.yaml")
+        let a = try #require(Engine().assess(c.household, on: c.on).persons[0].assessment(.p60d))
+        #expect(a.outcome == .notMet && a.notes.contains { $0.text.hasPrefix("Nach der ab 01.03.2024 geltenden Fassung") })
+    }
 }

@@ -166,6 +166,18 @@ final class Evaluation: @unchecked Sendable {
         case .decided(let outcome):
             a.outcome = outcome
             if outcome == .met { a.consequence = Self.consequence(s) }
+            // Not met under today's version but met under the next one, with nothing else changed: said, so that the
+            // counselor does not work on a requirement the law drops in days (QA21 L8: § 60d on 15.02.2024, 25 hours).
+            // Only the days the pathway's own provision changes, within a year (a page asks this of every pathway).
+            if outcome == .notMet, explains {
+                for next in Law.changeDays(of: key).sorted() where next > on && next <= on.adding(years: 1) {
+                    let later = sheet(key, subject, decision: next, application: pending ?? next, variant: variant, explains: true)
+                    guard case .decided(.met) = Self.precedence(later) else { continue }
+                    a.notes.append(Note("Nach der ab \(next.german) geltenden Fassung (\(later.versions.map(\.description).joined(separator: "; "))) wären die Voraussetzungen mit den heutigen Angaben erfüllt: Antrag gegebenenfalls dann stellen.",
+                                        citation: "SPEC.md, How the engine must answer § 1; spec/12-timeline.md"))
+                    break
+                }
+            }
         case .search(let firstDays):
             let found = search(key, subject, after: on, pending: pending, variant: variant, seeds: firstDays)
             switch found {

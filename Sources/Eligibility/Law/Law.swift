@@ -140,6 +140,21 @@ public enum Law {
         }
     }
 
+    /// The days on which the provision of `key` itself changes.
+    public static func changeDays(of key: PathwayKey) -> [Day] {
+        switch key {
+        case .p25a, .p25a2: return p25a.changeDays
+        case .p25b, .p25b4: return p25b.changeDays
+        case .p25b6: return p25b6.changeDays + p25b.changeDays
+        case .p104c: return p104c.changeDays
+        case .p60d: return p60d.changeDays
+        case .p60c: return p60c.changeDays
+        case .p16g: return p16g.changeDays
+        case .p19d1, .p19d1a: return p19d.changeDays
+        case .p25_5: return p25_5.changeDays
+        }
+    }
+
     /// Every day on which a rule version changes: candidate days for the `from` search.
     public static let changeDays: [Day] = {
         var days = Set<Day>()
