@@ -31,7 +31,7 @@ extension ClientStore {
             s.applications = try await count("SELECT COUNT(*) AS n FROM applications WHERE client_id = ?", [clientID])
             s.reminders = try await count("SELECT COUNT(*) AS n FROM case_reminders WHERE client_id = ?", [clientID])
             s.familyOpenCases = try await Self.familyOpenCases(ex, of: clientID)
-            s.pendingApplications = try await count("SELECT COUNT(*) AS n FROM applications WHERE client_id = ? AND outcome = 'pending'", [clientID])
+            s.pendingApplications = try await Self.pendingApplications(ex, of: clientID)
             return s
         }
     }
@@ -45,7 +45,7 @@ extension ClientStore {
             let ahead = try await ex.one(SQL("SELECT COUNT(*) AS n FROM appointments WHERE client_id = ? AND state <> 'cancelled' AND on_day >= ?",
                                              [clientID, today.iso]))?.int("n") ?? 0
             let family = try await Self.familyOpenCases(ex, of: clientID)
-            let pending = try await ex.one(SQL("SELECT COUNT(*) AS n FROM applications WHERE client_id = ? AND outcome = 'pending'", [clientID]))?.int("n") ?? 0
+            let pending = try await Self.pendingApplications(ex, of: clientID)
             if open > 0 || ahead > 0 || family > 0 || pending > 0 { return .openWork }
             let files = try await Self.eraseRecords(ex, of: clientID)
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID, action: "erase",
@@ -58,6 +58,11 @@ extension ClientStore {
 }
 
 extension ClientStore {
+    /// The client's applications not yet decided by the authority.
+    static func pendingApplications(_ ex: any SQLExecutor, of clientID: String) async throws -> Int {
+        try await ex.one(SQL("SELECT COUNT(*) AS n FROM applications WHERE client_id = ? AND outcome = 'pending'", [clientID]))?.int("n") ?? 0
+    }
+
     /// The open cases of the client's relatives: those living in the same household, and those linked to them.
     static func familyOpenCases(_ ex: any SQLExecutor, of clientID: String) async throws -> Int {
         try await ex.one(SQL("""
@@ -113,7 +118,7 @@ extension ClientStore {
         let first = try c.string("first_name"), last = try c.string("last_name")
         let name = SnapshotRedaction.encoded("\(first) \(last)")
         guard name.count > 2 else { return }
-        let pattern = "%" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+        let pattern = "%" + ClientStore.literal(name) + "%"
         let rows = try await ex.query(SQL("""
             SELECT s.id, s.document_json FROM assessment_snapshots s JOIN clients k ON k.id = s.client_id
             WHERE k.organisation_id = ? AND s.client_id <> ? AND NOT (k.first_name = ? AND k.last_name = ?) AND s.document_json LIKE ? ESCAPE '\\'

@@ -33,7 +33,7 @@ enum SnapshotRedaction {
 
     /// The names of the organisation's other clients that contain `name` (encoded as in a snapshot).
     static func longerNames(_ ex: any SQLExecutor, organisation: String, except clientID: String, containing name: String) async throws -> [String] {
-        let pattern = "%" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+        let pattern = "%" + ClientStore.literal(name) + "%"
         return try await ex.query(SQL("""
             SELECT first_name, last_name FROM clients WHERE organisation_id = ? AND id <> ? AND (first_name || ' ' || last_name) LIKE ? ESCAPE '\\'
             """, [organisation, clientID, pattern])).compactMap { r in

@@ -49,7 +49,8 @@ public enum AppointmentPages {
                     actions = "<form method=\"post\" action=\"/appointments/\(a.id)/confirm\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\" aria-label=\"Termin am \(a.day.german) um \(a.time) Uhr bestätigen\">bestätigen</button></form> · "
                 }
                 if a.state != .cancelled && a.day >= today {
-                    actions = actions + "<a href=\"/appointments/\(a.id)/move\" aria-label=\"Termin am \(a.day.german) um \(a.time) Uhr verschieben\">verschieben</a> · <details class=\"inline\"><summary>absagen …<span class=\"visually-hidden\"> (Termin am \(a.day.german) um \(a.time) Uhr)</span></summary><form method=\"post\" action=\"/appointments/\(a.id)/cancel\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">Ja, den Termin am \(a.day.german) um \(a.time) Uhr absagen</button> <span class=\"hint\">(ein abgesagter Termin lässt sich nicht mehr verschieben)</span></form></details>"
+                    actions = actions + "<a href=\"/appointments/\(a.id)/move\" aria-label=\"Termin am \(a.day.german) um \(a.time) Uhr verschieben\">verschieben</a> · " + Layout.confirmed("absagen …<span class=\"visually-hidden\"> (Termin am \(a.day.german) um \(a.time) Uhr)</span>", action: "/appointments/\(a.id)/cancel", csrf: frame.csrf,
+                                                         button: "Ja, den Termin am \(a.day.german) um \(a.time) Uhr absagen", hint: "ein abgesagter Termin lässt sich nicht mehr verschieben")
                 }
                 return """
                 <li class="appt-\(a.state.rawValue)"><strong>\(a.time)</strong> (\(a.durationMinutes) min) – <a href="/clients/\(r.clientID)">\(r.clientName)</a> · \(a.place) · \(a.language) · \(r.counselorName) · \(a.state.german) \(actions)</li>

@@ -115,7 +115,9 @@ public enum CaseWorkSections {
                 "<form method=\"post\" action=\"/cases/\(caseID)/reminders/\(r.id)/done\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\"><span class=\"visually-hidden\">„\(r.title)“ </span>als erledigt markieren</button></form>")
             // One entered by mistake (a typo, a duplicate) is deleted; an acknowledged automatic one is opened again instead.
             // Deleting cannot be undone: asked once more, without script (accessibility review of 06.12.2026).
-            let delete: HTML = editable && r.derivedFrom == nil ? " · <details class=\"inline\"><summary>löschen …<span class=\"visually-hidden\"> („\(r.title)“)</span></summary><form method=\"post\" action=\"/cases/\(caseID)/reminders/\(r.id)/delete\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">Ja, „\(r.title)“ endgültig löschen</button></form></details>" : .empty
+            let delete: HTML = editable && r.derivedFrom == nil
+                ? " · " + Layout.confirmed("löschen …<span class=\"visually-hidden\"> („\(r.title)“)</span>", action: "/cases/\(caseID)/reminders/\(r.id)/delete",
+                                           csrf: frame.csrf, button: "Ja, „\(r.title)“ endgültig löschen") : .empty
             return "<li><strong>\(due.german)</strong>\(moved) – \(r.title) · \(done)\(delete)</li>"
         }
         return """

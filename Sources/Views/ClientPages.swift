@@ -142,7 +142,8 @@ public enum ClientPages {
             let together = v.householdIDs.contains(other.id) ? "im Haushalt" : "lebt nicht im Haushalt"
             let remove: HTML = r.id.map { rid in
                 // Asked once more, without script (QA of 06.12.2026: one click removed the link unasked).
-                "<details class=\"inline\"><summary>Verknüpfung lösen …</summary><form method=\"post\" action=\"/clients/\(c.id)/relations/\(rid)/delete\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">Ja, die Verknüpfung mit \(other.firstName) \(other.lastName) lösen</button> <span class=\"hint\">(der gemeinsame Haushalt bleibt, bis jemand ihn verlässt)</span></form></details>"
+                Layout.confirmed("Verknüpfung lösen …", action: "/clients/\(c.id)/relations/\(rid)/delete", csrf: frame.csrf,
+                                 button: "Ja, die Verknüpfung mit \(other.firstName) \(other.lastName) lösen", hint: "der gemeinsame Haushalt bleibt, bis jemand ihn verlässt")
             } ?? .empty
             return "<li><a href=\"/clients/\(other.id)\">\(other.firstName) \(other.lastName)</a> – \(role), geboren \(Labels.day(other.facts.born)), \(together) \(remove)</li>"
         }
@@ -156,7 +157,8 @@ public enum ClientPages {
             .map { m in "<li><a href=\"/clients/\(m.id)\">\(m.firstName) \(m.lastName)</a>\(linked.contains(m.id) ? "" : " (ohne Verknüpfung)")</li>" as HTML }
         let household: HTML = housemates.isEmpty ? "<p>Lebt in keinem erfassten Haushalt mit anderen Klient:innen.</p>" : """
         <p>Im selben Haushalt (zählt für die Prüfung):</p><ul id="household">\(housemates)</ul>
-        <details><summary>\(c.firstName) \(c.lastName) aus dem Haushalt lösen …</summary><form method="post" action="/clients/\(c.id)/household/leave">\(Layout.csrf(frame.csrf))<p><button type="submit" class="link">Ja, \(c.firstName) \(c.lastName) aus dem Haushalt lösen</button> <span class="hint">(die Prüfungen der Familie zählen die Person dann nicht mehr mit)</span></p></form></details>
+        <p>\(Layout.confirmed("\(c.firstName) \(c.lastName) aus dem Haushalt lösen …", action: "/clients/\(c.id)/household/leave", csrf: frame.csrf,
+                               button: "Ja, \(c.firstName) \(c.lastName) aus dem Haushalt lösen", hint: "die Prüfungen der Familie zählen die Person dann nicht mehr mit"))</p>
         """
         let create = Self.newRelativeKinds.map { k, label in "<a href=\"/clients/new?relative_of=\(c.id)&amp;relation=\(k)\">\(label)</a>" as HTML }
         let linkForm: HTML = """

@@ -90,6 +90,12 @@ public enum Layout {
     }
 
     /// A hidden CSRF field for every form.
+    /// An action that cannot be undone, asked once more without script: the summary opens the form with the button that
+    /// confirms it (`hint`: what follows from it).
+    public static func confirmed(_ summary: HTML, action: String, csrf token: String?, button: HTML, hint: String? = nil) -> HTML {
+        "<details class=\"inline\"><summary>\(summary)</summary><form method=\"post\" action=\"\(action)\" class=\"inline\">\(csrf(token))<button type=\"submit\" class=\"link\">\(button)</button>\(hint.map { " <span class=\"hint\">(\($0))</span>" as HTML } ?? .empty)</form></details>"
+    }
+
     public static func csrf(_ token: String?) -> HTML { "<input type=\"hidden\" name=\"csrf\" value=\"\(token ?? "")\">" }
 
     /// The client's revision a form of facts or status history was built from (optimistic locking, `Client.revision`).

@@ -214,12 +214,11 @@ struct APIRoutes {
         // The state asked for is the state stored: nothing is written, and a retried request is answered as the first
         // was (QA20 L1: a retry after a lost answer got 412, and each identical write made a new revision).
         let basedOn = try ifMatch(request, current: c.revision)
-        if periods == (c.facts.status ?? []) {
-            return withETag(Reply.json("[" + periods.map { CaseFileEncoder.serialize(CaseFileEncoder.statusObject($0)) }.joined(separator: ",") + "]"), c.revision)
-        }
+        let answer = "[" + periods.map { CaseFileEncoder.serialize(CaseFileEncoder.statusObject($0)) }.joined(separator: ",") + "]"
+        if periods == (c.facts.status ?? []) { return withETag(Reply.json(answer), c.revision) }
         let revision = try saved(try await services.clients.replaceStatus(clientID: c.id, organisation: c.organisationID, periods: periods,
                                                                           basedOn: basedOn, audit: services.audit(a)))
-        return withETag(Reply.json("[" + periods.map { CaseFileEncoder.serialize(CaseFileEncoder.statusObject($0)) }.joined(separator: ",") + "]"), revision)
+        return withETag(Reply.json(answer), revision)
     }
 
     @Sendable func facts(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -241,14 +240,12 @@ struct APIRoutes {
         guard contradicting.isEmpty else { throw AppError.invalid(contradicting) }
         let basedOn = try ifMatch(request, current: c.revision)
         var unchanged = c.facts; unchanged.status = nil; unchanged.id = facts.id
-        if facts == unchanged {
-            var f = facts; f.id = c.id
-            return withETag(Reply.json(CaseFileEncoder.json(f, includeStatus: false, includeID: false)), c.revision)
-        }
+        var stored = facts; stored.id = c.id
+        let answer = CaseFileEncoder.json(stored, includeStatus: false, includeID: false)
+        if facts == unchanged { return withETag(Reply.json(answer), c.revision) }
         let revision = try saved(try await services.clients.replaceFacts(clientID: c.id, organisation: c.organisationID, facts: facts,
                                                                          basedOn: basedOn, audit: services.audit(a)))
-        var f = facts; f.id = c.id
-        return withETag(Reply.json(CaseFileEncoder.json(f, includeStatus: false, includeID: false)), revision)
+        return withETag(Reply.json(answer), revision)
     }
 
     @Sendable func assessment(_ request: Request, context: BleibeContext) async throws -> Response {

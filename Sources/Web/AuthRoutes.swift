@@ -38,6 +38,11 @@ struct AuthRoutes {
         return s
     }
 
+    /// `?weiter=<path>` for a page to return to (empty without one), percent-encoded.
+    static func onward(_ back: String?, _ separator: String = "?") -> String {
+        back.flatMap(returnPath).flatMap { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) }.map { separator + "weiter=" + $0 } ?? ""
+    }
+
     @Sendable func loginPage(_ request: Request, context: BleibeContext) async throws -> Response {
         let back = Self.returnPath(request.uri.queryParameters["weiter"].map(String.init))
         if context.account != nil { return Reply.redirect(back ?? "/") }
@@ -86,8 +91,7 @@ struct AuthRoutes {
         let second = account.needsSecondFactor
         try await services.accounts.createSession(token: token, userID: account.user.id, csrf: Credentials.randomToken(),
                                                   secondFactorDone: !second, now: services.timestamp(now))
-        let onward = back.flatMap { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) }.map { "?weiter=" + $0 } ?? ""
-        var r = Reply.redirect(second ? (account.totpEnabled ? "/login/totp" + onward : "/account/totp") : back ?? "/")
+        var r = Reply.redirect(second ? (account.totpEnabled ? "/login/totp" + Self.onward(back) : "/account/totp") : back ?? "/")
         r.setCookie(cookie(AuthenticationMiddleware.cookieName, token))
         r.setCookie(cookie(Self.loginCSRFCookie, "", maxAge: 0))
         return r

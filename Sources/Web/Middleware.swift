@@ -101,8 +101,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 // Back to the page after logging in again: the one asked for, or for a form the page it was sent from.
                 let back = request.method == .get ? request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
                     : request.headers[.referer].flatMap { URL(string: $0) }.map { $0.path + ($0.query.map { "?" + $0 } ?? "") }
-                let next = back.flatMap(AuthRoutes.returnPath).flatMap { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) }
-                return Reply.redirect("/login?abgelaufen=1" + (next.map { "&weiter=" + $0 } ?? ""))
+                return Reply.redirect("/login?abgelaufen=1" + AuthRoutes.onward(back, "&"))
             }
         }
         return try await next(request, context)

@@ -296,10 +296,12 @@ public struct Assessment: Sendable, Hashable {
     static let statusConditions: Set<String> = ["a_status_entry", "b_status", "c_geduldet", "60c_route", "16g_route", "60c_duldung_months_min",
                                                 "16g_duldung_months_min", "60d_duldung_months_min", "19d_geduldet"]
 
-    /// The action for a failing status condition where the status held makes the registry's ("Duldung beantragen")
-    /// wrong: nil otherwise.
-    func statusAction(_ id: String) -> String? {
-        guard Self.statusConditions.contains(id), let kind = statusKind else { return nil }
+    /// The action where the person's situation makes the registry's wrong: a status condition under the status held
+    /// ("Duldung beantragen" during an asylum procedure), § 25b Nr. 3 under a permanent work ban (QA21 M6: only the
+    /// prognosis is left). nil otherwise.
+    func situationalAction(_ c: ConditionResult) -> String? {
+        if c.id == "b_lu_mostly_by_work", c.detail == Context.workBanDetail { return "Prognose belegen (z. B. Arbeitsplatzangebot für die Zeit nach der Erteilung)" }
+        guard Self.statusConditions.contains(c.id), let kind = statusKind else { return nil }
         if kind == .gestattung { return "Asylverfahren läuft (Aufenthaltsgestattung): eine Duldung gibt es erst nach dessen Abschluss – Ausgang abwarten" }
         // A permit held, or continued by a Fiktion (`statusBasis` names it in both cases).
         guard let basis = statusBasis else { return nil }
@@ -319,9 +321,7 @@ public struct Assessment: Sendable, Hashable {
         for c in conditions where out.count < limit && including(c) {
             switch c.state {
             case .failing(.remediable):
-                // Under a permanent work ban only the prognosis is left (QA21 M6: the note said so, the action not).
-                let banned = c.id == "b_lu_mostly_by_work" && c.detail?.hasPrefix("Beschäftigungsverbot") == true
-                if let a = banned ? "Prognose belegen (z. B. Arbeitsplatzangebot für die Zeit nach der Erteilung)" : statusAction(c.id) ?? ConditionCatalog.action(c.id, on: on), !out.contains(a) { out.append(a) }
+                if let a = situationalAction(c) ?? ConditionCatalog.action(c.id, on: on), !out.contains(a) { out.append(a) }
             case .unknown:
                 for o in c.open where out.count < limit {
                     let a = o.hasPrefix("U") && Int(o.dropFirst()) != nil

@@ -9,6 +9,12 @@ public struct Plan: Sendable, Hashable {
         public var citation: String
         /// True when the step follows another one that still has to be granted.
         public var followUp: Bool
+        /// An application filed whose pathway this assessment does not find open: a procedure of its own.
+        var pendingApplication = false
+        /// The title a follow-up step without a pathway of its own leads on from (§ 16g Abs. 8 after § 16g).
+        var follows: PathwayKey? = nil
+        /// Marked as the alternative to the plan's first title.
+        public internal(set) var alternative = false
     }
 
     public var steps: [Step]
@@ -35,6 +41,8 @@ public struct Plan: Sendable, Hashable {
             guard p.covers(on), let basis = p.titleBasis, ["25a", "25b", "25-5"].contains(family(basis)) else { return nil }
             return p
         }
+        // The training under way or planned (not passed, not broken off).
+        let training = person.training?.last(where: { $0.passedOn.day == nil && $0.endedEarlyOn.day == nil })
         // A pathway reached only with an application filed today (its date counts: the age limit of § 25a).
         for a in answers where a.outcome == .excluded && !filed.contains(where: { $0.pathway == a.pathway }) {
             guard let d = a.reachableIfFiledOn else { continue }
@@ -60,8 +68,7 @@ public struct Plan: Sendable, Hashable {
             // §§ 60c, 16g: the application may come a month before the grant (7 and 6 months before the training starts;
             // QA19 F20: only the grant's date was said).
             var early = ""
-            if [.p60c, .p16g].contains(a.pathway), applied.isEmpty, d > on,
-               let start = person.training?.last(where: { $0.passedOn.day == nil && $0.endedEarlyOn.day == nil })?.from {
+            if [.p60c, .p16g].contains(a.pathway), applied.isEmpty, d > on, let start = training?.from {
                 let first = start.adding(months: -7)
                 if first < d { early = " – Antrag schon ab \(max(first, on).german) möglich (7 Monate vor Ausbildungsbeginn, \(ConditionCatalog.entry(a.pathway == .p60c ? "60c_timing" : "16g_timing").citation))" }
             }
@@ -73,7 +80,7 @@ public struct Plan: Sendable, Hashable {
         for f in filed where !steps.contains(where: { $0.pathway == f.pathway }) {
             let outcome = byKey[f.pathway].map { ", nach dieser Prüfung derzeit \($0.outcome.german)" } ?? ""
             steps.append(Step(pathway: f.pathway, from: on, text: "\(f.pathway.title): Antrag am \(f.filedOn.german) gestellt, noch nicht entschieden\(outcome)",
-                              citation: f.pathway.title, followUp: false))
+                              citation: f.pathway.title, followUp: false, pendingApplication: true))
         }
         // § 60d → § 25b Abs. 6 after 30 months, if not already reachable on its own.
         if let d60 = byKey[.p60d].flatMap(date), byKey[.p25b6].flatMap(date) == nil {
@@ -85,7 +92,6 @@ public struct Plan: Sendable, Hashable {
         }
         // § 60c → § 19d Abs. 1a after the training is passed; § 16g → § 16g Abs. 8 (spec/11-transitions.md; QA19 F4: the
         // training permit's follow-up was cited as § 19d Abs. 1a, which needs a § 60c Duldung).
-        let training = person.training?.last(where: { $0.passedOn.day == nil && $0.endedEarlyOn.day == nil })
         if byKey[.p60c].flatMap(date) != nil || person.status?.last?.kind == .duldung60c,
            byKey[.p19d1a].flatMap(date) == nil, let end = training?.plannedEnd {
             steps.append(Step(pathway: .p19d1a, from: max(end, on),
@@ -95,7 +101,7 @@ public struct Plan: Sendable, Hashable {
         if byKey[.p16g].flatMap(date) != nil || person.status?.last?.titleBasis == "16g", let end = training?.plannedEnd {
             steps.append(Step(pathway: nil, from: max(end, on),
                               text: "Nach erfolgreichem Abschluss der Ausbildung mit Aufenthaltserlaubnis nach § 16g (planmäßig \(end.german)): § 16g Abs. 8 AufenthG – Anspruch auf eine Aufenthaltserlaubnis für 2 Jahre zur qualifikationsentsprechenden Beschäftigung (B1, Wohnraum)",
-                              citation: "§ 16g Abs. 8 AufenthG", followUp: true))
+                              citation: "§ 16g Abs. 8 AufenthG", followUp: true, follows: .p16g))
         }
         // § 104c holders: only § 25a/§ 25b keep the Fiktion, and only until 30.6.2027.
         if let car = person.status?.last, car.titleBasis == "104c", on <= Day("2027-06-30") {
@@ -114,21 +120,12 @@ public struct Plan: Sendable, Hashable {
         // Humanitarian titles lead on to the settlement permit (§ 26 Abs. 4; M).
         // A title of Abschnitt 5 held already (a § 104c permit counts, spec/04-104c.md 4.2) counts from the start of the
         // titles held without a break (QA19 F18: a § 104c permit since 2025 was not counted).
-        var titlesSince: Day? = nil
-        for p in (person.status ?? []).reversed() {
-            guard let basis = p.titleBasis, ["25a", "25a-2", "25b", "25b-4", "25b-6", "25-5", "104c"].contains(basis) else { break }
-            if let since = titlesSince, let to = p.to, to.adding(days: 1) < since { break }
-            titlesSince = p.from
-        }
+        var titlesSince = heldSince(person.status ?? []) { ["25a", "25a-2", "25b", "25b-4", "25b-6", "25-5", "104c"].contains($0) }
         if let last = person.status?.last, !last.covers(on) && last.to != nil { titlesSince = nil }
         // A humanitarian title already held: renew it in time (the application keeps it in force); held since the start
         // of its periods of the same paragraph without a break (a Fiktion continues it).
         if let held, let basis = held.titleBasis {
-            var since = held.from
-            for p in (person.status ?? []).reversed() {
-                guard let b = p.titleBasis, family(b) == family(basis), p.to.map({ $0.adding(days: 1) >= since }) ?? true else { break }
-                since = p.from
-            }
+            let since = heldSince(person.status ?? []) { family($0) == family(basis) } ?? held.from
             let renewal = filed.first { $0.filedOn >= held.from && $0.pathway.grantedBasis == family(basis) }
             let until = held.validUntil.map { " vor Ablauf am \($0.german)" } ?? " vor Ablauf"
             // Continued by a Fiktion: the extension was applied for in time and is pending (QA21 M8: it was asked for).
@@ -158,7 +155,7 @@ public struct Plan: Sendable, Hashable {
             let strength: Int = switch a?.consequence { case .anspruch?: 0; case .regelanspruch?: 1; case .soll?: 2; case .kann?: 3; case nil: 2 }
             return (s.from, a?.routeEnds == nil ? 0 : 1, strength)
         }
-        let primary = steps.filter { s in s.pathway.map(titles.contains) == true && !s.text.contains(": Antrag am ") }
+        let primary = steps.filter { s in s.pathway.map(titles.contains) == true && !s.pendingApplication }
             .min { rank($0) < rank($1) }
         guard let first = primary, let key = first.pathway else { return Plan(steps: steps) }
         return Plan(steps: alternatives(steps, to: key, from: first.from, phrase: "Alternativ, falls die Aufenthaltserlaubnis nach \(key.title) nicht erteilt wird: "))
@@ -173,18 +170,28 @@ public struct Plan: Sendable, Hashable {
         // On one day the plan comes before its alternatives.
         let marked = steps.map { step in
             var s = step
-            let key = step.pathway ?? (step.citation == "§ 16g Abs. 8 AufenthG" ? .p16g : nil)
             // An application already filed stays what it is: a pending procedure of its own. A Duldung before the
             // permit is the bridge to it; a title is an alternative whenever it comes.
-            guard let key, key != primary, !step.text.contains(": Antrag am ") else { return s }
-            guard titles.contains(key) || step.from >= day else { return s }
+            guard let key = step.pathway ?? step.follows, key != primary, !step.pendingApplication,
+                  titles.contains(key) || step.from >= day else { return s }
             s.text = phrase + s.text
+            s.alternative = true
             return s
         }
         return marked.enumerated().sorted { x, y in
-            let a = (x.element.from, x.element.text.hasPrefix("Alternativ") ? 1 : 0, x.offset), b = (y.element.from, y.element.text.hasPrefix("Alternativ") ? 1 : 0, y.offset)
-            return a < b
+            (x.element.from, x.element.alternative ? 1 : 0, x.offset) < (y.element.from, y.element.alternative ? 1 : 0, y.offset)
         }.map(\.element)
+    }
+
+    /// The start of the titles held up to the last period without a break, as long as their bases satisfy `belongs`
+    /// (a Fiktion continuing one counts as its basis); nil if the last period is no such title.
+    static func heldSince(_ status: [StatusPeriod], _ belongs: (String) -> Bool) -> Day? {
+        var since: Day? = nil
+        for p in status.reversed() {
+            guard let basis = p.titleBasis, belongs(basis), since.map({ s in p.to.map { $0.adding(days: 1) >= s } ?? true }) ?? true else { break }
+            since = p.from
+        }
+        return since
     }
 
     /// The paragraph a title's basis belongs to ("25b-4" is a § 25b title).
