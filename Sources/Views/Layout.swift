@@ -16,6 +16,10 @@ public struct PageFrame: Sendable {
     public var refreshSeconds: Int? = nil
     /// A message at the top of the page (a request that could not be read as sent, answered with a default).
     public var alert: String? = nil
+    /// Seconds until the signed-in session ends: the page warns before (`SessionScript`).
+    public var sessionSeconds: Int? = nil
+    /// The session ends by its age: it cannot be extended.
+    public var sessionEndsForGood = false
 
     /// The frame with `alert` at the top of the page.
     public func alerting(_ message: String?) -> PageFrame { var f = self; f.alert = message; return f }
@@ -56,6 +60,7 @@ public enum Layout {
             <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="\(f.csrf ?? "")"><button type="submit" class="link">Abmelden</button></form></div>
             """
         } ?? .empty
+        let timed = f.userName != nil && f.sessionSeconds != nil
         var out = HTML.Builder(capacity: capacity)
         out.raw("""
         <!DOCTYPE html>
@@ -64,9 +69,9 @@ public enum Layout {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(f.title) – Bleibe</title>\(f.refreshSeconds.map { "<meta http-equiv=\"refresh\" content=\"\($0)\">" as HTML } ?? .empty)
-        <link rel="stylesheet" href="/static/app.css">
+        <link rel="stylesheet" href="/static/app.css">\(timed ? "\n<script src=\"/static/session.js\" defer></script>" as HTML : .empty)
         </head>
-        <body>
+        <body\(timed ? " data-session-seconds=\"\(f.sessionSeconds ?? 0)\"\(f.sessionEndsForGood ? " data-session-final" : "")" as HTML : .empty)>
         <a class="skip" href="#main">Zum Inhalt springen</a>
         <header><a class="brand" href="/">Bleibe</a>\(account)</header>
         \(nav.isEmpty ? HTML.empty : "<nav aria-label=\"Hauptnavigation\"><ul>\(nav)</ul></nav>")
@@ -76,13 +81,31 @@ public enum Layout {
         main(&out)
         out.raw("""
 
-        </main>
+        </main>\(timed ? sessionNotices : .empty)
         <footer><p>Bleibe – Software für die Bleiberechtsberatung. Rechtliche Einschätzungen ohne Gewähr; maßgeblich ist die Entscheidung der Behörde.</p></footer>
         </body>
         </html>
         """)
         return out.html
     }
+
+    /// The warning before the session ends and the notice after it, hidden until the script shows them (WCAG 2.2.1).
+    static let sessionNotices: HTML = """
+
+        <div id="session-warning" class="session-notice" role="alertdialog" aria-labelledby="session-warning-title" aria-describedby="session-warning-text" tabindex="-1" hidden>
+        <h2 id="session-warning-title">Ihre Sitzung endet bald</h2>
+        <p id="session-warning-text">In <span id="session-countdown">2:00</span> Minuten
+        <span id="session-idle">werden Sie wegen Inaktivität abgemeldet, zum Schutz der Daten.</span>
+        <span id="session-final" hidden>endet Ihre Sitzung, weil sie ihre Höchstdauer erreicht; sie kann nicht verlängert werden. Bitte speichern Sie jetzt.</span>
+        Was auf dieser Seite noch nicht gespeichert ist, geht dann verloren.</p>
+        <p><button type="button" id="session-extend">Angemeldet bleiben</button></p>
+        </div>
+        <div id="session-ended" class="session-notice" role="alert" tabindex="-1" hidden>
+        <h2>Sitzung beendet</h2>
+        <p>Sie wurden abgemeldet. Was Sie auf dieser Seite eingegeben und nicht gespeichert haben, steht noch hier: bitte kopieren Sie es,
+        bevor Sie <a id="session-login" href="/login?abgelaufen=1">sich erneut anmelden</a>.</p>
+        </div>
+        """
 
     /// The common counseling languages offered to a language field (`list="languages"`); any other can be typed.
     public static var languageList: HTML {
@@ -224,6 +247,10 @@ public enum Layout {
     @page sheet { margin: 0; }
     .letter, .consent-form { page: sheet; }
     @media print { header, nav, footer, .skip, .no-print { display: none; } main { padding: 0; } .letter { border: none; margin: 0; } }
+    .session-notice { position: fixed; bottom: 1rem; left: 1rem; right: 1rem; max-width: 38rem; margin: 0 auto; background: var(--bg); border: 3px solid var(--accent); padding: 0.25rem 1rem; box-shadow: 0 2px 10px rgba(0,0,0,.35); z-index: 10; }
+    .session-notice[hidden] { display: none; }
+    .session-notice h2 { margin: 0.5rem 0; font-size: 1.15rem; }
+    @media print { .session-notice { display: none; } }
     td.num { text-align: right; font-variant-numeric: tabular-nums; }
     tr.flagged td { background: #fff4d6; }
     .figures { display: grid; grid-template-columns: minmax(0, max-content) minmax(4rem, auto); gap: 0.2rem 1rem; } .figures dd { margin: 0; font-weight: 700; }

@@ -50,7 +50,7 @@ func allEndpoints(_ services: AppServices) -> [Endpoint] {
         + ReportRoutes(services: services).endpoints + StatisticsRoutes(services: services).endpoints
         + MeetingRoutes(services: services).endpoints + AdviceRoutes(services: services).endpoints
         + ScreeningRoutes(services: services).endpoints + PublicRoutes(services: services).endpoints
-        + SelfCheckRoutes(services: services).endpoints
+        + SelfCheckRoutes(services: services).endpoints + SessionRoutes(services: services).endpoints
 }
 
 /// Builds the router with every route and middleware; no socket is opened here.
@@ -63,6 +63,10 @@ public func buildRouter(_ services: AppServices) -> Router<BleibeContext> {
         (.get, "/static/app.css", { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
                      body: .init(byteBuffer: ByteBuffer(string: Layout.stylesheet)))
+        }),
+        (.get, "/static/session.js", { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                     body: .init(byteBuffer: ByteBuffer(string: SessionScript.source)))
         }),
     ]
     var endpoints = allEndpoints(services) + fixed

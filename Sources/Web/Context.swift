@@ -16,6 +16,8 @@ public struct BleibeContext: RequestContext {
     public var viaAPIToken = false
     /// The request came with a session that had ended by inactivity or age: the login page says so.
     public var sessionExpired = false
+    /// When the signed-in session ends (the page warns before it: `SessionRoutes`).
+    public var sessionEnds: SessionEnd?
 
     /// The address of the connection's peer (a reverse proxy's, behind one).
     public var peer: String?
@@ -40,9 +42,11 @@ public struct BleibeContext: RequestContext {
 
     func frame(_ title: String, current: String = "") -> PageFrame {
         guard let a = account else { return PageFrame(title: title, csrf: csrf) }
-        return PageFrame(title: title, userName: a.user.displayName, organisationName: a.organisation.name, roleName: a.user.role.german,
-                         csrf: csrf, current: current, showUsers: Policy.assignableRoles(by: a.actor).isEmpty == false,
-                         showClients: Policy.allows(a.actor, .listClients), cooperation: Self.cooperationLinks(a.actor))
+        var f = PageFrame(title: title, userName: a.user.displayName, organisationName: a.organisation.name, roleName: a.user.role.german,
+                          csrf: csrf, current: current, showUsers: Policy.assignableRoles(by: a.actor).isEmpty == false,
+                          showClients: Policy.allows(a.actor, .listClients), cooperation: Self.cooperationLinks(a.actor))
+        if !viaAPIToken, let end = sessionEnds { f.sessionSeconds = end.seconds; f.sessionEndsForGood = end.final }
+        return f
     }
 
     /// Navigation of the cooperation by role (each page checks the policy itself again).

@@ -87,10 +87,14 @@ struct AuthenticationMiddleware: RouterMiddleware {
                     }
                     // Refresh the idle clock at most once a minute (a write per request would be wasteful), and within
                     // a quarter of the idle timeout, so a short timeout does not end a session in use (QA of 06.12.2026).
-                    if now.timeIntervalSince(last) > min(60, services.config.idleTimeout / 4) {
+                    // Asking how long is left is no activity.
+                    var seen = last
+                    if now.timeIntervalSince(last) > min(60, services.config.idleTimeout / 4), path != SessionRoutes.statusPath {
                         services.sessions.drop(token)
                         try await services.accounts.touchSession(token: token, now: services.timestamp(now))
+                        seen = now
                     }
+                    context.sessionEnds = SessionEnd(lastSeen: seen, created: created, now: now, config: services.config)
                 }
             }
         }

@@ -48,10 +48,10 @@ def start_server(env):
     return proc, base
 
 
-@pytest.fixture(scope="module")
-def server():
+def demo_server(extra=None):
+    """A demo site on a fresh SQLite file (`extra`: more environment), yielding its address; stopped afterwards."""
     work = tempfile.mkdtemp(prefix="bleibe-browser-")
-    env = dict(os.environ, BLEIBE_SQLITE_PATH=os.path.join(work, "bleibe.sqlite"), BLEIBE_ENV="development")
+    env = dict(os.environ, BLEIBE_SQLITE_PATH=os.path.join(work, "bleibe.sqlite"), BLEIBE_ENV="development", **(extra or {}))
     env.pop("DATABASE_URL", None)
     subprocess.run([BIN, "demo"], env=env, check=True, capture_output=True)
     proc, base = start_server(env)
@@ -59,6 +59,11 @@ def server():
     # SIGTERM is a graceful stop: open requests end, the database is closed, the exit code is 0 (not a crash).
     proc.terminate()
     assert proc.wait(timeout=20) == 0
+
+
+@pytest.fixture(scope="module")
+def server():
+    yield from demo_server()
 
 
 def http_login(server, email, secret):
