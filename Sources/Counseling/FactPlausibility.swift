@@ -28,6 +28,10 @@ public enum FactPlausibility {
         for (i, d) in (p.degrees ?? []).enumerated() { check("degrees[\(i)].on", d.on, "Ein Abschluss") }
         for (i, c) in (p.convictions ?? []).enumerated() {
             check("convictions[\(i)].date", c.date, "Eine Verurteilung")
+            // No one is convicted for what they did under 14 (§ 19 StGB): a judgment before the 14th birthday is a typo.
+            if let d = c.date, let b = p.born, d < b.birthday(14), out["convictions[\(i)].date"] == nil {
+                out["convictions[\(i)].date"] = "Die Verurteilung liegt vor dem 14. Geburtstag (\(b.birthday(14).german)); wer bei der Tat jünger als 14 war, ist schuldunfähig (§ 19 StGB). Bitte das Datum prüfen."
+            }
             // One sentence is at most 720 day fines, even as a combined sentence (§ 54 Abs. 2 S. 2 StGB); more is a typo.
             if let f = c.dayFines, f > 720, out["convictions[\(i)].day_fines"] == nil {
                 out["convictions[\(i)].day_fines"] = "Eine Verurteilung umfasst höchstens 720 Tagessätze (§ 54 Abs. 2 S. 2 StGB); mehrere Verurteilungen bitte einzeln erfassen."

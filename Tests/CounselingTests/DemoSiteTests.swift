@@ -466,3 +466,15 @@ struct DemoSiteTests {
         }
     }
 }
+
+@Suite("Demo site plausibility")
+struct DemoPlausibilityTests {
+    /// A demo client whose facts the form would refuse could not be saved by a counselor changing any other field.
+    @Test("Every demo client's facts pass the checks of the facts form")
+    func factsArePlausible() {
+        for c in site.clients {
+            let problems = FactPlausibility.problems(c.facts, today: demoToday)
+            #expect(problems.isEmpty, "\(c.id): \(problems)")
+        }
+    }
+}

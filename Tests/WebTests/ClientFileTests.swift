@@ -364,6 +364,12 @@ struct ClientFileTests {
             let tooMany = huge.replacingOccurrences(of: "9223372036854775807", with: "800")
             let refused = try await b.request(.post, "/clients/client-a/facts/json", form: ["csrf": csrf, "facts": tooMany])
             #expect(refused.status == .unprocessableContent && refused.body.contains("höchstens 720 Tagessätze"))
+            // A judgment before the 14th birthday (born 05.05.1990) cannot be: § 19 StGB.
+            let child = huge.replacingOccurrences(of: "9223372036854775807", with: "30").replacingOccurrences(of: "2020-01-01", with: "2004-05-04")
+            let young = try await b.request(.post, "/clients/client-a/facts/json", form: ["csrf": csrf, "facts": child])
+            #expect(young.status == .unprocessableContent && young.body.contains("vor dem 14. Geburtstag (05.05.2004)"))
+            let fourteen = try await b.request(.post, "/clients/client-a/facts/json", form: ["csrf": csrf, "facts": child.replacingOccurrences(of: "2004-05-04", with: "2004-05-05")])
+            #expect(!fourteen.body.contains("vor dem 14. Geburtstag"))
             var fields = b.formFields(try await b.request(.get, "/clients/client-a/facts"))
             fields["convictions__0__date"] = "01.01.2020"; fields["convictions__0__day_fines"] = "1e300"
             let form = try await b.request(.post, "/clients/client-a/facts", form: fields)
