@@ -140,4 +140,14 @@ struct ResultReasonTests {
         #expect(a.notes.contains { $0.text.hasPrefix("Erreichbar ab 31.12.2022 durch die Rechtsänderung") && $0.text.contains("ChAufenthG") && $0.text.contains("erst ab 01.06.2023") })
         #expect(a.lawVersions.contains { $0.description.contains("ab 31.12.2022") })
     }
+
+    /// The same when the date comes after the change: the shorter time of the new version completes later (QA21 M5;
+    /// case 341). A date that is earlier for another reason than the law (none here) gets no such note.
+    @Test func aDateReachedUnderALaterVersionAfterItsDayIsExplained() throws {
+        let file = try CaseFileDecoder.load(path: Paths.projectCases + "/341-25b-reached-under-the-2022-reform-after-its-day.yaml")
+        let a = try #require(Engine().assess(file.household, on: file.on).person("p")?.assessment(.p25b))
+        #expect(a.outcome == .reachable && a.from == Day("2023-03-01"))
+        #expect(a.notes.contains { $0.text.hasPrefix("Erreichbar ab 01.03.2023 nach der dann geltenden Fassung (") && $0.text.contains("ab 31.12.2022") && $0.text.contains("erst ab 01.03.2025") })
+        #expect(a.lawVersions.contains { $0.description.contains("ab 31.12.2022") })
+    }
 }

@@ -183,15 +183,20 @@ final class Evaluation: @unchecked Sendable {
             switch found {
             case .reachable(let day, let consequence):
                 a.outcome = .reachable; a.from = day; a.consequence = consequence
-                // Reached through a change in the law before the time conditions of today's version would be met: said,
-                // with the version that then applies (QA19 F9: "erfüllt ab 01.06.2023" beside a date of 31.12.2022).
+                // Reached under a later version of the law before the time conditions of today's version would be met:
+                // said, with the version that then applies (QA19 F9: "erfüllt ab 01.06.2023" beside a date of
+                // 31.12.2022), also on a day after the change (QA21 M5: the shorter time of the new version completes).
                 let latest = s.conditions.compactMap { $0.state == .failing(.time) ? $0.metFrom : nil }.max()
-                if explains, let latest, day < latest, Law.changeDays.contains(day) {
+                if explains, let latest, day < latest {
                     let later = sheet(key, subject, decision: day, application: pending ?? day, variant: variant, explains: true)
                     let versions = later.versions.filter { !a.lawVersions.contains($0) }
-                    a.lawVersions += versions
-                    a.notes.append(Note("Erreichbar ab \(day.german) durch die Rechtsänderung an diesem Tag\(versions.isEmpty ? "" : " (" + versions.map(\.description).joined(separator: "; ") + ")"); nach der heute geltenden Fassung wären die zeitabhängigen Voraussetzungen erst ab \(latest.german) erfüllt.",
-                                        citation: "SPEC.md, How the engine must answer §§ 1, 5; spec/12-timeline.md"))
+                    let onChange = Law.changeDays.contains(day)
+                    if onChange || !versions.isEmpty {
+                        a.lawVersions += versions
+                        let how = onChange ? "durch die Rechtsänderung an diesem Tag" : "nach der dann geltenden Fassung"
+                        a.notes.append(Note("Erreichbar ab \(day.german) \(how)\(versions.isEmpty ? "" : " (" + versions.map(\.description).joined(separator: "; ") + ")"); nach der heute geltenden Fassung wären die zeitabhängigen Voraussetzungen erst ab \(latest.german) erfüllt.",
+                                            citation: "SPEC.md, How the engine must answer §§ 1, 5; spec/12-timeline.md"))
+                    }
                 }
             case .unclear(let open):
                 a.outcome = .unclear
