@@ -113,10 +113,12 @@ public enum ApplicationRules {
     /// The status history with a grant recorded in error taken out again: the grant's period goes and the one before
     /// ends as it did before the grant. Nil when the history no longer ends with that grant (it was changed by hand
     /// since): then it is left as it is, for the counselor to check.
-    public static func history(undoingGrantOf pathway: PathwayKey, on day: Day, previousEnd: PreviousEnd?, from periods: [StatusPeriod]) -> [StatusPeriod]? {
+    /// `until`: the validity recorded with the grant; a period changed in any way since (QA23 F9: its validity) is the
+    /// counselor's correction and stays.
+    public static func history(undoingGrantOf pathway: PathwayKey, on day: Day, until: Day?, previousEnd: PreviousEnd?, from periods: [StatusPeriod]) -> [StatusPeriod]? {
         var out = periods.sorted { $0.from < $1.from }
         let status = grantedStatus(pathway)
-        guard let previousEnd, let last = out.last, last.kind == status.kind, last.basis == status.basis, last.from == day else { return nil }
+        guard let previousEnd, let last = out.last, last == StatusPeriod(kind: status.kind, from: day, basis: status.basis, validUntil: until) else { return nil }
         out.removeLast()
         switch previousEnd {
         case .none: guard out.isEmpty else { return nil }

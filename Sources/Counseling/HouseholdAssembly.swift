@@ -123,6 +123,8 @@ public enum NameMatching {
         // population it is Turkish "dsch" or Slavic "ts", never "k" (Celik is not Kilic; QA of 06.12.2026).
         let folds: [(String, String)] = [
             ("ae", "e"), ("oe", "o"), ("ue", "u"), ("ou", "u"), ("ph", "f"), ("th", "t"), ("kh", "h"), ("dh", "d"),
+            // Persian qāf and ghain, both "gh" or "q" (Ghaderi = Qaderi, Ghasemi = Qasemi; QA23 F5).
+            ("gh", "q"),
             // German "dsch", "ch" and "zh" for Arabic and Slavic sounds (Chadidscha = Khadija, Rachimi = Rahimi,
             // Snezhana = Snežana; QA of 05.12.2026). "dsch" before "sch", which would take its letters.
             ("dsch", "j"), ("sch", "sh"), ("tsch", "ch"), ("tch", "ch"), ("ch", "h"), ("zh", "z"), ("dj", "j"), ("j", "y"), ("w", "v"),

@@ -131,7 +131,7 @@ public struct ApplicationStore: Sendable {
             if row.text("outcome") == PermitApplication.Outcome.granted.rawValue {
                 guard let client = try await ClientStore.load(ex, ids: [clientID], organisation: organisation).first else { return .notFound }
                 if let day = row.text("decided_on").flatMap({ Day(iso: $0) }),
-                   let periods = ApplicationRules.history(undoingGrantOf: pathway, on: day, previousEnd: ApplicationRules.PreviousEnd(code: row.text("grant_previous_end")),
+                   let periods = ApplicationRules.history(undoingGrantOf: pathway, on: day, until: row.text("permit_until").flatMap { Day(iso: $0) }, previousEnd: ApplicationRules.PreviousEnd(code: row.text("grant_previous_end")),
                                                           from: client.facts.status ?? []) {
                     try await ex.execute(SQL("DELETE FROM status_periods WHERE client_id = ?", [clientID]))
                     try await ClientStore.writeStatus(ex, clientID: clientID, periods: periods)

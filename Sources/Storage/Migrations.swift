@@ -378,6 +378,11 @@ public enum Migrations {
         Migration(version: 36, name: "0036_AuditLineage") { _ in [
             "ALTER TABLE installation ADD COLUMN lineage TEXT",
         ] },
+        // The search key reads Persian "gh" as "q" (Ghaderi = Qaderi).
+        Migration(version: 37, name: "0037_NameKeyGhQ", then: { ex in
+            try await ClientStore.rekeyNames(ex)
+            try await ClientStore.fillNearKeys(ex)
+        }) { _ in [] },
     ]
 
     /// Applies every migration not yet applied (up to `through`: tests of a later migration on an older database),

@@ -76,9 +76,10 @@ public enum CaseWorkSections {
                 """
             } else {
                 // A decision recorded in error (wrong application, wrong outcome) is taken back and recorded again.
-                decision = """
-                <form method="post" action="/cases/\(c.id)/applications/\(a.id)/reopen" class="inline">\(Layout.csrf(frame.csrf))<button type="submit" class="link">Entscheidung zurücknehmen (Erfassungsfehler)</button></form>
-                """
+                // Asked once more (QA23 F9: one click undid a grant and its status period).
+                decision = Layout.confirmed("Entscheidung zurücknehmen (Erfassungsfehler) …", action: "/cases/\(c.id)/applications/\(a.id)/reopen", csrf: frame.csrf,
+                                            button: "Ja, Entscheidung zurücknehmen",
+                                            hint: a.outcome == .granted ? "der Antrag ist dann wieder offen; der mit der Erteilung eingetragene Zeitraum wird aus dem Statusverlauf entfernt, wenn er seitdem nicht geändert wurde" : "der Antrag ist dann wieder offen")
             }
             return """
             <tr><td>\(a.pathway.title)</td><td>\(a.filedOn.german)</td><td class="outcome">\(a.outcome.german)\(a.decidedOn.map { " am \($0.german)" } ?? "")\(a.permitUntil.map { ", gültig bis \($0.german)" } ?? "")</td><td>\(decision)</td></tr>
@@ -152,12 +153,12 @@ public enum CaseWorkSections {
         <details id="case-state"\(errors.isEmpty ? HTML.empty : " open")><summary>Stand der Akte ändern oder Akte schließen</summary>
         \(Layout.errorSummary(errors))
         <form method="post" action="/cases/\(c.id)/state">\(Layout.csrf(frame.csrf))<div class="grid">
-        <div><label for="case_state">Stand</label><select id="case_state" name="state">\(states)</select></div>
+        <div><label for="case_state">Stand</label><select id="case_state" name="state"\(Layout.describedBy("case_state", errors["case_state"]))>\(states)</select>\(Layout.fieldError("case_state", errors["case_state"]))</div>
         <div><label for="case_pathway">Angestrebter Weg</label><select id="case_pathway" name="pathway">\(pathways)</select></div>
         <div><label for="case_counselor">Zuständig</label><select id="case_counselor" name="counselor">\(people)</select></div>
         <div><label for="closed_on">Geschlossen am (bei „abgeschlossen“)</label><input id="closed_on" name="closed_on" size="10" value="\(sent["closed_on"] ?? c.closedOn?.german ?? today.german)"\(Layout.describedBy("closed_on", errors["closed_on"]))>\(Layout.fieldError("closed_on", errors["closed_on"]))</div>
         <div><label for="outcome">Ergebnis (bei „abgeschlossen“)</label><input id="outcome" name="outcome" size="40" value="\(sent["outcome"] ?? c.outcome ?? "")"\(Layout.describedBy("outcome", errors["outcome"]))>\(Layout.fieldError("outcome", errors["outcome"]))</div>
-        </div><p><button type="submit">Speichern</button></p></form></details>
+        </div>\(errors["close_pending"] == nil ? HTML.empty : "<p><input type=\"checkbox\" id=\"close_pending\" name=\"close_pending\" value=\"1\"\(Layout.describedBy("close_pending", errors["close_pending"]))> <label for=\"close_pending\">Akte trotzdem schließen; der Antrag bleibt offen</label></p>\(Layout.fieldError("close_pending", errors["close_pending"]))" as HTML)<p><button type="submit">Speichern</button></p></form></details>
         """
     }
 }

@@ -269,7 +269,9 @@ public enum ClientPages {
         <h1>Name berichtigen</h1>
         <p>Aktenzeichen \(c.fileNumber) · bisher: \(c.firstName) \(c.lastName)</p>
         <p class="hint">Für Schreibfehler und eine Schreibweise, die ein Pass oder eine Urkunde festlegt (Art. 16 DSGVO). \
-        Gespeicherte Prüfungen und Schreiben bleiben, wie sie erstellt wurden.</p>
+        Gespeicherte Prüfungen, die den Namen nennen – die eigenen und die verknüpfter Angehöriger –, werden mitberichtigt (jede \
+        Änderung steht im Protokoll); Schreiben entstehen mit dem neuen Namen. Hochgeladene Unterlagen und frei geschriebene Vermerke \
+        bleiben, wie sie sind: bitte dort selbst prüfen.</p>
         <form method="post" action="/clients/\(c.id)/name">\(Layout.csrf(frame.csrf))
         \(warning)
         <div class="grid">

@@ -100,8 +100,8 @@ public enum Layout {
         Was auf dieser Seite noch nicht gespeichert ist, geht dann verloren.</p>
         <p><button type="button" id="session-extend">Angemeldet bleiben</button></p>
         </div>
-        <div id="session-ended" class="session-notice" role="alert" tabindex="-1" hidden>
-        <h2>Sitzung beendet</h2>
+        <div id="session-ended" class="session-notice" role="alertdialog" aria-labelledby="session-ended-title" tabindex="-1" hidden>
+        <h2 id="session-ended-title">Sitzung beendet</h2>
         <p>Sie wurden abgemeldet. Was Sie auf dieser Seite eingegeben und nicht gespeichert haben, steht noch hier: bitte kopieren Sie es,
         bevor Sie <a id="session-login" href="/login?abgelaufen=1">sich erneut anmelden</a>.</p>
         </div>
@@ -195,8 +195,9 @@ public enum Layout {
         return HTML(raw: page)
     }
 
-    public static func errorPage(status: Int, title: String, message: String, frame: PageFrame? = nil) -> HTML {
-        page(frame ?? PageFrame(title: title), "<h1>\(title)</h1><p>\(message)</p><p><a href=\"/\">Zur Startseite</a></p>")
+    /// `back`: the page of this site the request came from, offered first.
+    public static func errorPage(status: Int, title: String, message: String, frame: PageFrame? = nil, back: String? = nil) -> HTML {
+        page(frame ?? PageFrame(title: title), "<h1>\(title)</h1><p>\(message)</p><p>\(back.map { "<a href=\"\($0)\">Zurück zur vorigen Seite</a> · " as HTML } ?? .empty)<a href=\"/\">Zur Startseite</a></p>")
     }
 
     public static let stylesheet = """

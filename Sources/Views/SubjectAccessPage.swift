@@ -32,6 +32,8 @@ public enum SubjectAccessPage {
         public var controller: Organisation
         public var today: Day
         public var relatives: [(name: String, relation: String)] = []
+        /// The Land whose holidays move a reminder to the next working day, as the case page shows it.
+        public var land = "DE-SN"
         public var cases: [CaseRecord] = []
         public var consents: [Consent] = []
         /// The stored scans of signed consents, by consent id: file name and size (the scan is data of the person too).
@@ -129,7 +131,9 @@ public enum SubjectAccessPage {
         }
         // What the service itself sent on the person's behalf: the applications filed and the answer to the authority's
         // referral (QA18 M3: "an niemanden weitergegeben" beside a filed § 25b application).
-        let sentRows: [(Day, HTML)] = m.cases.flatMap(\.applications).map { p in
+        // Only what the service filed: an application filed before the case was opened was the person's own, recorded
+        // here for its date (QA23 F2).
+        let sentRows: [(Day, HTML)] = m.cases.flatMap { r in r.applications.filter { $0.filedOn >= r.counselingCase.openedOn } }.map { p in
             (p.filedOn, "<tr><td>\(p.filedOn.german)</td><td lang=\"de\">Ausländerbehörde</td><td lang=\"de\">Antrag nach \(p.pathway.title) mit den Angaben und Unterlagen dazu</td></tr>")
         } + m.referrals.filter { $0.state == .accepted || $0.state == .declined }.map { r in
             (r.decidedOn ?? r.createdOn, "<tr><td>\(Labels.day(r.decidedOn))</td><td>\(m.names[r.authorityID] ?? r.authorityID)</td><td lang=\"de\">Antwort der Beratungsstelle auf die Vermittlung vom \(r.createdOn.german): \(r.state.german)</td></tr>")
@@ -192,12 +196,16 @@ public enum SubjectAccessPage {
                 return "<tr><td>\(s.on.german)</td><td>\(CasePages.channel(s.channel)), \(s.durationMinutes) min</td><td>\(s.language)\(s.interpreter ? " (mit Dolmetschung)" : "")</td><td>\(s.pathways.map(\.title).joined(separator: ", "))</td><td>\(s.record)\(note)</td></tr>"
             }
             let applications = r.applications.map { a -> HTML in
-                "<li>Antrag nach \(a.pathway.title), gestellt am \(a.filedOn.german): \(a.outcome.german)\(a.decidedOn.map { " am " + $0.german } ?? "")\(a.permitUntil.map { ", erteilt bis " + $0.german } ?? "")</li>"
+                "<li>Antrag nach \(a.pathway.title), gestellt am \(a.filedOn.german)\(a.filedOn < k.openedOn ? " (vor der Beratung, hier erfasst)" : ""): \(a.outcome.german)\(a.decidedOn.map { " am " + $0.german } ?? "")\(a.permitUntil.map { ", erteilt bis " + $0.german } ?? "")</li>"
             }
             let documents = r.documents.map { d -> HTML in
                 "<li>\(d.kind): \(d.state)\(d.receivedOn.map { ", erhalten am " + $0.german } ?? "")\(d.file.map { ", Datei „" + $0 + "“" } ?? "")</li>"
             }
-            let reminders = r.reminders.map { w -> HTML in "<li>\(w.on.german): \(w.title)\(w.doneOn.map { " (erledigt am " + $0.german + ")" } ?? "")</li>" }
+            // On the day it is due, as the case page shows it (QA23 F6: the day typed, a Sunday), and whether it is done.
+            let reminders = r.reminders.map { w -> HTML in
+                let due = w.deadline(land: m.land).due
+                return "<li>\(due.german)\(due != w.on ? " (eingetragen für den \(w.on.german), ein Wochenende oder Feiertag)" : ""): \(w.title) – \(w.doneOn.map { "erledigt am " + $0.german } ?? "offen")</li>"
+            }
             return """
             <section class="report-part"><h4>Akte vom \(k.openedOn.german)</h4>
             <p>Stand: \(CasePages.state(k.state))\(k.pathway.map { " · Ziel: " + $0.title } ?? "")\(k.closedOn.map { " · abgeschlossen am " + $0.german } ?? "")\(k.outcome.map { ": " + $0 } ?? "")</p>

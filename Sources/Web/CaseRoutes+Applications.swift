@@ -60,7 +60,9 @@ extension CaseRoutes {
                                                       outcome: outcome, on: day, permitUntil: until ?? nil, audit: services.audit(a)) {
         case .decided: return Reply.redirect("/cases/\(c.id)#applications")
         case .notFound: throw AppError.notFound
-        case .alreadyDecided: throw AppError.conflict("Über diesen Antrag ist bereits entschieden. Eine falsch erfasste Entscheidung zuerst zurücknehmen.")
+        // On the case page, saying that the first submit was saved (QA23 F3: a bare page after a double submit).
+        case .alreadyDecided:
+            return try await render(context, c, client, applicationNotice: "Über diesen Antrag ist bereits entschieden; die zuerst gesendete Entscheidung ist gespeichert. Eine falsch erfasste Entscheidung bitte zuerst zurücknehmen.", status: .conflict)
         case .invalid(let m, let validity):
             return try await render(context, c, client, applicationErrors: [validity ? untilField : dayField: m], applicationSent: sent, status: .unprocessableContent)
         }

@@ -93,22 +93,35 @@ extension CaseRoutes {
         let pathway = PathwayKey(rawValue: form.trimmed("pathway")), counselor = form.trimmed("counselor")
         var errors: [String: String] = [:]
         let closed = formDay(form.trimmed("closed_on")), outcome = form.trimmed("outcome")
-        if state == .closed {
+        // A closed case takes no change but being opened again (QA23 F7: closing it "again" rewrote day, outcome, counselor).
+        if c.state == .closed, state == .closed {
+            errors["case_state"] = "Die Akte ist geschlossen. Um etwas zu ändern, wählen Sie zuerst einen anderen Stand (die Akte wird damit wieder geöffnet)."
+        } else if state == .closed {
+            let applications = try await services.applications.applications(caseID: c.id, organisation: c.organisationID)
+            let sessions = try await services.cases.sessions(caseID: c.id, organisation: c.organisationID)
+            // Not before what the case records (QA23 F8: closed on 02.12. with a session of 05.12.).
+            let recorded = (sessions.map { ($0.on, "ein Gespräch") } + applications.map { ($0.filedOn, "ein Antrag") }
+                + applications.compactMap { a in a.decidedOn.map { ($0, "eine Entscheidung") } }).max { $0.0 < $1.0 }
             if closed == nil || closed! == nil { errors["closed_on"] = "Bitte das Datum der Schließung (TT.MM.JJJJ) angeben." }
             else if closed!! < c.openedOn || closed!! > services.today { errors["closed_on"] = "Die Akte kann nur zwischen Eröffnung und heute geschlossen werden." }
+            else if let (day, what) = recorded, closed!! < day { errors["closed_on"] = "Die Akte enthält \(what) vom \(day.german); sie kann nicht davor geschlossen werden." }
             if outcome.isEmpty || outcome.count > 300 { errors["outcome"] = "Bitte das Ergebnis angeben (höchstens 300 Zeichen)." }
+            // An application still pending stays so for good once the case is closed (QA23 F1): closed only when confirmed.
+            if let open = applications.first(where: { $0.outcome == .pending }), form.trimmed("close_pending") != "1" {
+                errors["close_pending"] = "Der Antrag nach \(open.pathway.title) vom \(open.filedOn.german) ist noch nicht entschieden. Bitte zuerst die Entscheidung oder die Rücknahme beim Antrag erfassen – oder bestätigen, dass die Akte mit offenem Antrag geschlossen wird."
+            }
         }
         // "decided" follows from a recorded decision (set with it); by hand it would claim one that is not there.
         if state == .decided, c.state != .decided,
            try await !services.applications.applications(caseID: c.id, organisation: c.organisationID).contains(where: { $0.outcome != .pending }) {
-            errors["state"] = "„Entschieden“ setzt eine erfasste Entscheidung voraus. Bitte die Entscheidung beim Antrag erfassen."
+            errors["case_state"] = "„Entschieden“ setzt eine erfasste Entscheidung voraus. Bitte die Entscheidung beim Antrag erfassen."
         }
         let sent = ["state": state.rawValue, "pathway": form.trimmed("pathway"), "counselor": counselor, "closed_on": form.trimmed("closed_on"), "outcome": outcome]
         guard errors.isEmpty else { return try await render(context, c, client, stateErrors: errors, stateSent: sent, status: .unprocessableContent) }
         guard try await services.cases.update(caseID: c.id, organisation: c.organisationID, state: state, pathway: pathway,
                                               counselorID: counselor.isEmpty ? c.counselorID : counselor, closedOn: closed ?? nil,
                                               outcome: outcome.isEmpty ? nil : outcome, audit: services.audit(a)) else {
-            return try await render(context, c, client, stateErrors: ["state": "Bitte eine Berater:in der Beratungsstelle wählen."], stateSent: sent, status: .unprocessableContent)
+            return try await render(context, c, client, stateErrors: ["case_state": "Bitte eine Berater:in der Beratungsstelle wählen."], stateSent: sent, status: .unprocessableContent)
         }
         return Reply.redirect("/cases/\(c.id)")
     }

@@ -140,6 +140,10 @@ struct CaseRoutes {
             ?? client.facts.entered.flatMap({ opened < $0 ? "Die Eröffnung der Akte kann nicht vor der Einreise (\($0.german)) liegen." : nil }) {
             return try await refuse(m)
         }
+        // Cases of one person follow one another (QA23 F8: a new case opened before the last one was closed).
+        if let last = try await services.cases.cases(clientID: client.id, organisation: client.organisationID).compactMap(\.closedOn).max(), opened < last {
+            return try await refuse("Die vorige Akte dieser Person wurde am \(last.german) geschlossen; eine neue Akte kann erst ab diesem Tag eröffnet werden.")
+        }
         guard let source = CounselingCase.ReferralSource(rawValue: form.trimmed("referral_source")) else { throw AppError.badRequest("Bitte den Zugang wählen.") }
         let pathway = PathwayKey(rawValue: form.trimmed("pathway"))
         let c = CounselingCase(id: Credentials.newID(), organisationID: client.organisationID, clientID: client.id, openedOn: opened,

@@ -137,7 +137,7 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let e as AppError {
-            return map(e, api: api, context: context)
+            return map(e, api: api, context: context, back: Self.back(request))
         } catch let e as HTTPError {
             if e.status == .notFound, context.endpointPath == nil || context.endpointPath == "NotFound", case let allowed = methods(for: request.uri.path), !allowed.isEmpty, !allowed.contains(request.method) {
                 let allow = Array(Set(allowed.map(\.rawValue))).sorted().joined(separator: ", ")
@@ -173,7 +173,15 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     /// One description per error: status, English title for the API, German title and message for pages.
-    func map(_ e: AppError, api: Bool, context: Context) -> Response {
+    /// The page of this site a refused form was sent from (QA23 F3: a refused second submit ended on a page that led
+    /// only to the start page).
+    static func back(_ request: Request) -> String? {
+        guard let referer = request.headers[.referer].flatMap({ URL(string: $0) }),
+              let path = AuthRoutes.returnPath(referer.path + (referer.query.map { "?" + $0 } ?? "")), referer.path != request.uri.path else { return nil }
+        return path
+    }
+
+    func map(_ e: AppError, api: Bool, context: Context, back: String? = nil) -> Response {
         let status: HTTPResponse.Status, title: String, detail: String?, german: (String, String)
         var errors: [String: String] = [:]
         switch e {
@@ -221,7 +229,7 @@ struct ErrorMiddleware: RouterMiddleware {
             german = ("Dateityp nicht erlaubt", m)
         }
         var r = api ? Reply.problem(status, title, detail: detail, errors: errors)
-            : Reply.html(Layout.errorPage(status: Int(status.code), title: german.0, message: german.1, frame: context.frame(german.0)), status: status)
+            : Reply.html(Layout.errorPage(status: Int(status.code), title: german.0, message: german.1, frame: context.frame(german.0), back: back), status: status)
         // Throttled logins and codes: the window is 15 minutes.
         if status == .tooManyRequests { r.headers[.retryAfter] = "900" }
         // The API says how to authenticate (RFC 9110 § 11.6.1).

@@ -15,6 +15,7 @@ extension ClientRoutes {
         try await services.clients.recordRead(clientID: c.id, entity: "subject_access", audit: services.audit(a))
         var m = SubjectAccessPage.Model(client: c, controller: controller, today: services.today, retentionYears: services.config.retentionYears)
         m.includeConfidential = request.uri.queryParameters["vertraulich"] == "1"
+        m.land = context.land
         // The staff choose the client's language; the staff's own browser language does not count here.
         m.language = PublicPages.language(chosen: request.uri.queryParameters["lang"].map(String.init), accept: nil)
 

@@ -162,9 +162,13 @@ struct ApplicationTests {
                 let open = try await b.request(.get, casePath).body
                 #expect(open.contains("<li>24.11.2026, 10:00 Uhr – angefragt, Raum 1") && open.contains("href=\"/appointments?file_number=A%2D1#new\""))
                 #expect(try await b.request(.get, "/appointments?file_number=A%2D1").body.contains("value=\"A-1\""))
+                // A case with an application still pending is closed only when that is confirmed (QA23 F1).
+                let closing = ["csrf": csrf, "state": "closed", "pathway": "25b", "counselor": "user-0", "closed_on": "21.11.2026", "outcome": "Beratung beendet"]
+                let unconfirmed = try await b.request(.post, casePath + "/state", form: closing)
+                #expect(unconfirmed.status == .unprocessableContent && unconfirmed.body.contains("vom 02.10.2026 ist noch nicht entschieden")
+                        && unconfirmed.body.contains("id=\"close_pending\" name=\"close_pending\""))
                 // A closed case takes no new application.
-                #expect(try await b.request(.post, casePath + "/state", form: ["csrf": csrf, "state": "closed", "pathway": "25b", "counselor": "user-0",
-                                                                              "closed_on": "21.11.2026", "outcome": "Beratung beendet"]).status == .seeOther)
+                #expect(try await b.request(.post, casePath + "/state", form: closing.merging(["close_pending": "1"]) { _, b in b }).status == .seeOther)
                 #expect(try await b.request(.get, casePath).body.contains("Für diese Person steht noch ein Termin an (am 24.11.2026, 10:00 Uhr)"))
                 let closed = try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "60d", "filed_on": "20.11.2026"])
                 #expect(closed.status == .conflict && closed.body.contains("Die Akte ist abgeschlossen"))
@@ -203,11 +207,14 @@ struct ApplicationTests {
             guard case .success(let granted) = ApplicationRules.history(afterGranting: .p25b, on: day, until: Day("2028-11-19"), to: before) else { Issue.record("grant"); continue }
             let previous = ApplicationRules.previousEnd(of: before)
             #expect(ApplicationRules.PreviousEnd(code: previous.code) == previous)
-            #expect(ApplicationRules.history(undoingGrantOf: .p25b, on: day, previousEnd: previous, from: granted) == before)
+            #expect(ApplicationRules.history(undoingGrantOf: .p25b, on: day, until: Day("2028-11-19"), previousEnd: previous, from: granted) == before)
+            // The granted period corrected by hand since (its validity): left alone, for the counselor to check.
+            var corrected = granted; corrected[corrected.count - 1].validUntil = Day("2028-05-31")
+            #expect(ApplicationRules.history(undoingGrantOf: .p25b, on: day, until: Day("2028-11-19"), previousEnd: previous, from: corrected) == nil)
             // Not the grant of this pathway or day, or no record of the end before: left alone.
-            #expect(ApplicationRules.history(undoingGrantOf: .p104c, on: day, previousEnd: previous, from: granted) == nil)
-            #expect(ApplicationRules.history(undoingGrantOf: .p25b, on: day.adding(days: 1), previousEnd: previous, from: granted) == nil)
-            #expect(ApplicationRules.history(undoingGrantOf: .p25b, on: day, previousEnd: nil, from: granted) == nil)
+            #expect(ApplicationRules.history(undoingGrantOf: .p104c, on: day, until: Day("2028-11-19"), previousEnd: previous, from: granted) == nil)
+            #expect(ApplicationRules.history(undoingGrantOf: .p25b, on: day.adding(days: 1), until: Day("2028-11-19"), previousEnd: previous, from: granted) == nil)
+            #expect(ApplicationRules.history(undoingGrantOf: .p25b, on: day, until: Day("2028-11-19"), previousEnd: nil, from: granted) == nil)
         }
     }
 
