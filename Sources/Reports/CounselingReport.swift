@@ -113,8 +113,9 @@ public struct CounselingReport: Sendable {
 
     /// Tables whose categories describe the persons counseled: small categories are not named when published.
     static let personCategories: [String: String] = [
-        "Beratene Personen nach Staatsangehörigkeit": "übrige Staatsangehörigkeiten (je unter 5)",
-        languageTable: "übrige Sprachen (je unter 5)",
+        "Beratene Personen nach Staatsangehörigkeit": "übrige Staatsangehörigkeiten (je unter 5 Personen)",
+        // Grouped by the persons counseled in a language, not by the sessions the column counts (QA24 F3).
+        languageTable: "übrige Sprachen (je unter 5 Personen)",
     ]
 
     /// The same report as it may leave the service: small person categories folded, every table suppressed (see

@@ -269,7 +269,8 @@ public struct Screener: Sendable {
                         // An opening quote never closed would swallow the rest of the file.
                         open = nil
                         summary.rejected += 1
-                        reject(o.line, "row: a quoted field is not closed within \(Self.longestRecord) lines (lines \(o.line) to \(lineNo) skipped)")
+                        continuation += 1   // its first line is done too (QA24 F2: a finished job stood at 75 %)
+                        reject(o.line, "row: a quoted field is not closed within \(Self.longestRecord) lines (lines \(o.line)–\(lineNo) skipped)")
                     } else {
                         open = (o.line, record, o.lines + 1)
                     }
@@ -284,7 +285,8 @@ public struct Screener: Sendable {
         }
         if let o = open {
             summary.rejected += 1
-            reject(o.line, "row: a quoted field is not closed (lines \(o.line) to \(lineNo))")
+            continuation += 1
+            reject(o.line, o.line == lineNo ? "row: a quoted field is not closed (line \(o.line))" : "row: a quoted field is not closed (lines \(o.line)–\(lineNo))")
         }
         if !chunk.isEmpty || continuation > 0 { flush() }
         return summary

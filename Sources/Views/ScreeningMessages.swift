@@ -6,6 +6,9 @@ import Eligibility
 public enum ScreeningMessages {
     static let phrases: [(String, String)] = [
         ("header: unknown columns", "Kopfzeile: unbekannte Spalten"),
+        ("row: a quoted field is not closed within", "ein Feld in Anführungszeichen wird nicht geschlossen, auch nicht innerhalb von"),
+        ("row: a quoted field is not closed", "ein Feld in Anführungszeichen wird nicht geschlossen"),
+        ("lines (lines", "Zeilen (Zeilen"), ("skipped)", "übersprungen)"), ("(lines", "(Zeilen"), ("(line", "(Zeile"),
         ("header: repeated columns", "Kopfzeile: doppelte Spalten"),
         ("header: the column 'id' is missing (found:", "Kopfzeile: die Spalte „id“ fehlt (gefunden:"),
         ("(known:", "(bekannt:"),

@@ -49,9 +49,11 @@ extension CaseRoutes {
                                     meetingChoice: (meeting.id, question),
                                     status: .unprocessableContent)
         }
-        // Recognisable through the authority's own referrals (names with birth dates and nationalities)?
+        // Recognisable through the authority's own referrals (names with birth dates and nationalities)? Only those the
+        // service took on can be the person of a case: declined or withdrawn ones the authority knows are not (QA24 F1:
+        // two declined referrals let the one accepted be named by age group and origin).
         let lookalikes = FactSheet.lookalikes(born: client.facts.born, nationality: client.facts.nationality,
-                                              among: referred.map { (born: $0.born, nationality: $0.nationality) }, on: services.today)
+                                              among: referred.filter { $0.state == .accepted }.map { (born: $0.born, nationality: $0.nationality) }, on: services.today)
         if (1..<FactSheet.minimumLookalikes).contains(lookalikes) {
             return try await render(context, c, client, meetingError: "Der Fall wäre für die Ausländerbehörde erkennbar: unter den Personen, die sie vermittelt hat, \(lookalikes == 1 ? "hat nur eine" : "haben nur \(lookalikes)") dieselbe Altersgruppe und Herkunft. Bitte ohne Fallblatt besprechen oder eine Schweigepflichtentbindung einholen.",
                                     meetingChoice: (meeting.id, question), status: .unprocessableContent)

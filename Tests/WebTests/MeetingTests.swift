@@ -168,6 +168,37 @@ struct MeetingTests {
         }
     }
 
+    /// Only referrals the service took on can be the person of a case: two declined ones do not hide the one accepted
+    /// (QA24 F1: "35–39, Syrien" named the only Syrian of that age the service had accepted).
+    @Test(arguments: TestDatabase.available)
+    func declinedReferralsDoNotHideTheOneAccepted(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let coordinator = Browser(client: b.client, clock: f.clock)
+                let cc = try await coordinator.logIn(f.login(.coordinator))
+                let created = try await coordinator.request(.post, "/meetings", form: ["csrf": cc, "on": "20.11.2026", "participants": "Koordination", "agenda": "Fälle"])
+                let meetingID = String(try #require(created.headers[.location]).split(separator: "/").last!)
+                func referral(_ n: Int, _ state: Referral.State, born: String) -> Referral {
+                    Referral(id: "ref-\(n)", authorityID: "org-abh", serviceID: "org-a", createdBy: "user-2", createdOn: Day("2026-10-01"), firstName: "Vorname\(n)",
+                             lastName: "Nachname\(n)", born: Day(iso: born)!, nationality: "IRQ", reason: "Langzeitduldung", state: state, decidedOn: state == .pending ? nil : Day("2026-10-02"))
+                }
+                let audit = AuditContext(userID: "user-2", organisationID: "org-abh", now: f.services.timestamp())
+                try await f.services.cooperation.importAll(consents: [], referrals: [referral(1, .accepted, born: "1990-05-05"), referral(2, .declined, born: "1988-01-01"),
+                                                                                    referral(3, .withdrawn, born: "1989-02-02"), referral(4, .declined, born: "1987-03-03")],
+                                                           contacts: [], service: "org-a", serviceAudit: audit, authorityAudit: audit)
+                let csrf = try await b.logIn(f.login(.counselor))
+                let casePath = try await b.openCase("client-a", csrf: csrf, on: "01.10.2026", source: "authority", pathway: "25b")
+                let question = ["csrf": csrf, "meeting": meetingID, "question": "Reicht Teilzeit für die überwiegende Sicherung?"]
+                let refused = try await b.request(.post, casePath + "/meeting", form: question)
+                #expect(refused.status == .unprocessableContent && refused.body.contains("hat nur eine dieselbe Altersgruppe und Herkunft"))
+                // Two more accepted of that age and origin: three, and the sheet goes.
+                try await f.services.cooperation.importAll(consents: [], referrals: [referral(5, .accepted, born: "1988-06-06"), referral(6, .accepted, born: "1987-07-07")],
+                                                           contacts: [], service: "org-a", serviceAudit: audit, authorityAudit: audit)
+                #expect(try await b.request(.post, casePath + "/meeting", form: question).status == .seeOther)
+            }
+        }
+    }
+
     @Test func rareNationalitiesAreShownAsRegionsAndAgesAsBands() {
         #expect(FactSheet.region("GIN") == "West- und Zentralafrika" && FactSheet.region("AFG") == "Afghanistan" && FactSheet.region(nil) == "ungeklärt")
         var p = Person(id: "x")

@@ -302,6 +302,10 @@ struct ScreeningWebTests {
              "passport: true oder false erwartet (auch ja/nein, wahr/falsch, 1/0), gefunden: 'vielleicht'"),
             ("minor_children: expected a whole number from 0 to 1000000, found '1.5'", "minor_children: ganze Zahl erwartet von 0 bis 1000000, gefunden: '1.5'"),
             ("entered: before the birth date", "entered: liegt vor dem Geburtsdatum"),
+            // QA24 F2: half English ("Zeiles 5 to 5").
+            ("row: a quoted field is not closed (line 5)", "ein Feld in Anführungszeichen wird nicht geschlossen (Zeile 5)"),
+            ("row: a quoted field is not closed (lines 5–7)", "ein Feld in Anführungszeichen wird nicht geschlossen (Zeilen 5–7)"),
+            ("row: a quoted field is not closed within 50 lines (lines 5–55 skipped)", "ein Feld in Anführungszeichen wird nicht geschlossen, auch nicht innerhalb von 50 Zeilen (Zeilen 5–55 übersprungen)"),
             ("nationality: expected an ISO 3166-1 alpha-3 code such as AFG or SRB, found 'Serbien'",
              "nationality: dreistelliger Ländercode (ISO 3166-1 alpha-3, z. B. AFG, SRB) erwartet, gefunden: 'Serbien'"),
             ("nationality: unknown ISO 3166-1 alpha-3 code 'QQQ' (XXA stateless, XXX unknown)",
