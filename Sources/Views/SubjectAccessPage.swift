@@ -252,8 +252,13 @@ public enum SubjectAccessPage {
     }
 
     static func snapshotsSection(_ m: Model) -> HTML {
+        // With what each concluded, per pathway (QA18 L1: the copy of Art. 15 Abs. 3 named only the days). Results and
+        // dates only: the texts may name relatives, whose data are not the person's to receive.
         let rows = m.snapshots.map { s -> HTML in
-            "<li>Prüfung zum \(s.on.german), gespeichert am \(GermanTime.format(s.createdAt))\(s.lawVersions.isEmpty ? "" : " (Rechtsstand: " + s.lawVersions.joined(separator: "; ") + ")")</li>"
+            let results = (try? AssessmentDocument.decode(Data(s.documentJSON.utf8)))?.persons.first?.assessments.map { a in
+                "\(a.title): \(Outcome(rawValue: a.result)?.german ?? a.result)\(a.from.flatMap { Day(iso: $0) }.map { " ab " + $0.german } ?? "")"
+            } ?? []
+            return "<li>Prüfung zum \(s.on.german), gespeichert am \(GermanTime.format(s.createdAt))\(s.lawVersions.isEmpty ? "" : " (Rechtsstand: " + s.lawVersions.joined(separator: "; ") + ")")\(results.isEmpty ? HTML.empty : "<br><span class=\"hint\">Ergebnis: \(results.joined(separator: "; "))</span>" as HTML)</li>"
         }
         return rows.isEmpty ? .empty : "<h3>Gespeicherte Prüfungen</h3><ul id=\"snapshots\">\(rows)</ul>"
     }

@@ -55,7 +55,12 @@ extension ClientRoutes {
         m.disclosures = try await services.cooperation.disclosures(clientID: c.id, organisation: org)
         m.referrals = try await services.cooperation.referrals(of: org).filter { $0.clientID == c.id }
         m.appointments = try await services.appointments.appointments(clientID: c.id, organisation: org)
-        m.snapshots = try await services.clients.snapshots(clientID: c.id, organisation: org)
+        // With their documents (the list leaves them out): the copy says what each concluded.
+        var snapshots: [AssessmentSnapshot] = []
+        for s in try await services.clients.snapshots(clientID: c.id, organisation: org) {
+            snapshots.append(try await services.clients.snapshot(id: s.id, clientID: c.id, organisation: org) ?? s)
+        }
+        m.snapshots = snapshots
         m.retentionDue = try await services.clients.retentionDay(clientID: c.id, organisation: org, today: services.today, years: services.config.retentionYears)
         m.names = Dictionary(uniqueKeysWithValues: try await services.accounts.organisations().map { ($0.id, $0.name) })
         // The newest ten thousand are listed, all are counted.

@@ -81,8 +81,12 @@ struct CaseRecordOrderTests {
             #expect(try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "25b", "filed_on": "01.10.2026"]).status == .seeOther)
             // Sunday 06.12.2026 is due on Monday 07.12.2026 (F6).
             #expect(try await b.request(.post, casePath + "/reminders", form: ["csrf": csrf, "on": "06.12.2026", "title": "Pass nachfragen"]).status == .seeOther)
+            // A saved assessment is listed with what it concluded, per pathway (QA18 L1).
+            #expect(try await b.request(.post, "/clients/client-a/assessment/snapshots", form: ["csrf": csrf, "on": "22.11.2026"]).status == .seeOther)
             let page = try await b.request(.get, "/clients/client-a/auskunft")
             #expect(page.status == .ok)
+            let snapshots = page.body.components(separatedBy: "<ul id=\"snapshots\">").dropFirst().first?.components(separatedBy: "</ul>").first ?? ""
+            #expect(snapshots.contains("Prüfung zum 22.11.2026") && snapshots.contains("Ergebnis: § 25a Abs. 1 AufenthG: ") && snapshots.contains("§ 25 Abs. 5 AufenthG: "), "\(snapshots)")
             #expect(page.body.contains("<li>07.12.2026 (eingetragen für den 06.12.2026, ein Wochenende oder Feiertag): Pass nachfragen – offen</li>"))
             #expect(page.body.contains("gestellt am 01.10.2026 (vor der Beratung, hier erfasst)"))
             #expect(!page.body.contains("id=\"submitted\""))
