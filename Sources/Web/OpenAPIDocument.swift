@@ -34,6 +34,13 @@ enum OpenAPIDocument {
             paths[path] = operations
         }
         doc["paths"] = paths
+        // The facts' schema, built from the engine's vocabularies (`FactsSchema`).
+        if var components = doc["components"] as? [String: Any], var schemas = components["schemas"] as? [String: Any] {
+            schemas["Facts"] = FactsSchema.schema
+            schemas["StatusPeriod"] = FactsSchema.statusPeriod.merging(["description": "A period as in the case-file schema (CASES.md §3); a note is not stored, so a period with note is refused (422)"]) { a, _ in a }
+            components["schemas"] = schemas
+            doc["components"] = components
+        }
         guard let data = try? JSONSerialization.data(withJSONObject: doc, options: [.sortedKeys, .withoutEscapingSlashes]) else { return text }
         return String(decoding: data, as: UTF8.self)
     }

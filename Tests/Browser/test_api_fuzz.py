@@ -25,7 +25,7 @@ def test_generated_api_requests_get_no_server_error_and_only_documented_answers(
     cli = shutil.which("schemathesis") or shutil.which("st")
     assert cli, "schemathesis is installed by scripts/test-all.sh"
     run = subprocess.run([cli, "run", server + "/api/v1/openapi.json", "-H", f"Authorization: Bearer {api_token(server)}",
-                          "--checks", "not_a_server_error,status_code_conformance", "--max-examples", "40", "--seed", "2026", "--request-timeout", "20"],
+                          "--checks", "not_a_server_error,status_code_conformance,response_schema_conformance", "--max-examples", "40", "--seed", "2026", "--request-timeout", "20"],
                          capture_output=True, text=True, timeout=900, cwd=tempfile.mkdtemp(prefix="bleibe-schemathesis-"))
     assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
     assert re.search(r"\b[1-9]\d* generated", run.stdout), run.stdout[-2000:]

@@ -1,3 +1,4 @@
+@testable import CaseFiles
 import Counseling
 import Foundation
 import HTTPTypes
@@ -272,6 +273,14 @@ struct APITests {
                     if path.contains("{id}") { #expect(codes.contains("404"), "\(method) \(path)") }
                 }
             }
+            // The facts are described key by key, as the decoder takes them (QA20 M6), and a client's stored facts fit.
+            let schemas = try #require((doc["components"] as? [String: Any])?["schemas"] as? [String: Any])
+            let facts = try #require(schemas["Facts"] as? [String: Any])
+            let properties = try #require(facts["properties"] as? [String: Any])
+            #expect(Set(properties.keys) == Set(CaseDecoding.personKeys) && facts["additionalProperties"] as? Bool == false)
+            #expect(((properties["marital_status"] as? [String: Any])?["enum"] as? [String])?.contains("registered_partnership") == true)
+            let stored = try #require(try JSONSerialization.jsonObject(with: Data(CaseFileEncoder.json(f.clientA.facts).utf8)) as? [String: Any])
+            #expect(Set(stored.keys).isSubset(of: Set(properties.keys)), "\(Set(stored.keys).subtracting(properties.keys))")
             // A token of the authority on a service's client list: the 403 the document names.
             let clerk = try await token(Browser(client: b.client, clock: f.clock), f, role: .authorityClerk)
             let status = try await b.request(.get, "/api/v1/clients", headers: [.authorization: "Bearer \(clerk)"]).status
