@@ -34,8 +34,9 @@ public enum ClientPlanPage {
                 let parts = t(Plan.endsAsChild($0, person: m.client.facts) ? "childUntil" : "familyUntil").components(separatedBy: "{date}")
                 return " <strong>\(parts[0])\(ltr($0.german))\(parts.count > 1 ? parts[1] : "")</strong>" as HTML
             } ?? .empty
-            let subtitle = SelfCheckTexts.pathways[code]?[a.pathway] ?? a.pathway.subtitle
-            return "<li><span lang=\"de\" dir=\"ltr\">\(a.pathway.title)</span> – \(subtitle): \(what)\(waiver)\(until)</li>"
+            let subtitle = SelfCheckTexts.routeName(a.pathway, code)
+            // A sentence ends before the caveat that follows it (QA26 C8: "ab 07.11.2029 Aber: …").
+            return "<li><span lang=\"de\" dir=\"ltr\">\(a.pathway.title)</span> – \(subtitle): \(what)\(waiver.rendered.isEmpty && until.rendered.isEmpty ? "" : ".")\(waiver)\(until)</li>"
         }
         // A permit held: said with its next step, so that the plan does not read "no route" after a grant (QA of 06.12.2026).
         let held: HTML? = m.client.facts.status?.last.flatMap { p -> HTML? in
@@ -60,8 +61,7 @@ public enum ClientPlanPage {
         <p>\(serviceLine)</p>
         <p>\(t("planIntro"))</p>
         \(held ?? .empty)
-        <section aria-labelledby="plan-pathways"><h2 id="plan-pathways">\(t("pathways"))</h2>
-        \(lines.isEmpty ? (held == nil ? "<p>\(t("noPathway"))</p>" as HTML : .empty) : "<ul>\(lines)</ul>" as HTML)</section>
+        \(lines.isEmpty && held != nil ? HTML.empty : "<section aria-labelledby=\"plan-pathways\"><h2 id=\"plan-pathways\">\(t("pathways"))</h2>\(lines.isEmpty ? "<p>\(t("noPathway"))</p>" as HTML : "<ul>\(lines)</ul>" as HTML)</section>" as HTML)
         <section aria-labelledby="plan-documents"><h2 id="plan-documents">\(t("documents"))</h2>
         \(documents.isEmpty ? "<p>\(t("noDocuments"))</p>" as HTML : "<ul>\(documents)</ul>" as HTML)</section>
         <section aria-labelledby="plan-appointment"><h2 id="plan-appointment">\(t("appointment"))</h2>\(appointment)</section>

@@ -62,6 +62,18 @@ public enum SelfCheck {
         return errors
     }
 
+    /// The digits ٠–٩ (Arabic-Indic) and ۰–۹ (Persian) as 0–9; other characters as they are.
+    public static func westernDigits(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { (0x660...0x669).contains($0.value) || (0x6F0...0x6F9).contains($0.value) }) else { return s }
+        return String(String.UnicodeScalarView(s.unicodeScalars.map { c in
+            switch c.value {
+            case 0x660...0x669: Unicode.Scalar(c.value - 0x660 + 0x30)!
+            case 0x6F0...0x6F9: Unicode.Scalar(c.value - 0x6F0 + 0x30)!
+            default: c
+            }
+        }))
+    }
+
     /// One pathway's answer as the page shows it.
     public struct Result: Sendable {
         public let pathway: PathwayKey, outcome: Outcome, from: Day?, actions: [String]
@@ -130,7 +142,9 @@ public enum SelfCheck {
             // The visitor's own birth date: offered by the browser (WCAG 1.3.5; accessibility review of 06.12.2026).
             input = "<input type=\"date\" id=\"\(q.name)\" name=\"\(q.name)\" value=\"\(value)\" dir=\"ltr\"\(q.name == "born" ? " autocomplete=\"bday\"" as HTML : .empty)\(described)>"
         case .number(let max):
-            input = "<input type=\"number\" id=\"\(q.name)\" name=\"\(q.name)\" min=\"0\" max=\"\(max)\" value=\"\(value)\" inputmode=\"numeric\" dir=\"ltr\"\(described)>"
+            // A text field for digits: a number field drops digits other than 0–9 without a word (QA26 C11); the server
+            // reads Arabic-Indic and Persian ones and checks the range (`max`).
+            input = "<input type=\"text\" id=\"\(q.name)\" name=\"\(q.name)\" value=\"\(value)\" inputmode=\"numeric\" size=\"\(String(max).count + 1)\" dir=\"ltr\"\(described)>"
         case .choice(let options):
             let all = [""] + options
             let items = all.map { o -> HTML in
@@ -145,7 +159,6 @@ public enum SelfCheck {
 
     static func resultSection(_ results: [Result], on: Day, lang l: PublicPages.Language, requestPath: String) -> HTML {
         func t(_ key: String) -> String { SelfCheckTexts.text(key, l.code) }
-        let names = SelfCheckTexts.pathways[l.code] ?? SelfCheckTexts.pathways["de"]!
         let rows = results.sorted { $0.rank < $1.rank }.map { r -> HTML in
             let words: HTML = switch r.outcome {
             case .met: "\(t("met"))"
@@ -157,11 +170,11 @@ public enum SelfCheck {
             // In the client's language, not only in the German list (QA of 06.12.2026: "no passport" answered, "met" read).
             let waiver: HTML = r.restsOnWaiver && (r.outcome == .met || r.outcome == .reachable) ? "<br><span class=\"waiver\">\(t("waiver"))</span>" : .empty
             let verdict: HTML = "<span class=\"badge result-\(r.outcome.rawValue)\">\(words)</span>\(waiver)"
-            return "<tr data-pathway=\"\(r.pathway.rawValue)\" data-outcome=\"\(r.outcome.rawValue)\"><th scope=\"row\">\(names[r.pathway] ?? "")<br><span class=\"hint\" lang=\"de\" dir=\"ltr\">\(r.pathway.title)</span></th><td>\(verdict)</td></tr>"
+            return "<tr data-pathway=\"\(r.pathway.rawValue)\" data-outcome=\"\(r.outcome.rawValue)\"><th scope=\"row\">\(SelfCheckTexts.routeName(r.pathway, l.code))<br><span class=\"hint\" lang=\"de\" dir=\"ltr\">\(r.pathway.title)</span></th><td>\(verdict)</td></tr>"
         }
         let actionList = counselingPoints(results).map { "<li>\($0)</li>" as HTML }
         return """
-        <section aria-labelledby="result" id="self-check-result"><h2 id="result">\(t("result")) (\(t("asOf")) <bdi>\(Self.written(on, language: l.code))</bdi>)</h2>
+        <section aria-labelledby="result" id="self-check-result" tabindex="-1" autofocus><h2 id="result">\(t("result")) (\(t("asOf")) <bdi>\(Self.written(on, language: l.code))</bdi>)</h2>
         <table><thead><tr><th scope="col">\(t("route"))</th><th scope="col">\(t("meaning"))</th></tr></thead><tbody>\(rows)</tbody></table>
         \(actionList.isEmpty ? HTML.empty : "<h3>\(t("forCounseling"))</h3><ul lang=\"de\" dir=\"ltr\" id=\"actions\">\(actionList)</ul>")
         <p><strong>\(t("nextStep"))</strong> <a href="\(requestPath)?lang=\(l.code)">\(t("request"))</a></p>

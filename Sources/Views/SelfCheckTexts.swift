@@ -95,7 +95,7 @@ enum SelfCheckTexts {
             "notAdvice": "النتيجة تقدير أولي وليست استشارة قانونية. اطلب فحصها في جلسة استشارة.",
             "sPerson": "عنك", "sStay": "إقامتك", "sFamily": "العائلة", "sIntegration": "اللغة والمدرسة والعمل", "sAuthority": "السلطات والعقوبات",
             "born": "تاريخ ميلادك", "entered": "منذ متى تعيش في ألمانيا دون انقطاع؟",
-            "status": "ما الورقة التي لديك الآن؟", "status.duldung": "Duldung (تسامح)", "status.duldung_60b": "Duldung للأشخاص غير الواضحة هويتهم",
+            "status": "ما الورقة التي لديك الآن؟", "status.duldung": "Duldung (تعليق الترحيل)", "status.duldung_60b": "Duldung للأشخاص غير الواضحة هويتهم",
             "status.duldung_60c": "Duldung للتدريب المهني", "status.duldung_60d": "Duldung للعمل", "status.gestattung": "Aufenthaltsgestattung (إجراء اللجوء جارٍ)",
             "duldung_since": "منذ متى لديك Duldung؟ (تاريخ أول واحدة)", "status_since": "منذ متى لديك ورقتك الحالية؟",
             "marital_status": "الحالة الاجتماعية", "marital_status.single": "أعزب/عزباء", "marital_status.married": "متزوج/متزوجة",
@@ -215,7 +215,7 @@ enum SelfCheckTexts {
             "notAdvice": "Sonuç ilk bir değerlendirmedir, hukuki danışmanlık değildir. Bir danışmanlık görüşmesinde kontrol ettirin.",
             "sPerson": "Kişisel bilgiler", "sStay": "Oturumunuz", "sFamily": "Aile", "sIntegration": "Dil, okul ve iş", "sAuthority": "Makamlar ve cezalar",
             "born": "Doğum tarihiniz", "entered": "Ne zamandan beri kesintisiz olarak Almanya'da yaşıyorsunuz?",
-            "status": "Şu anda hangi belgeniz var?", "status.duldung": "Duldung (hoşgörü)", "status.duldung_60b": "Kimliği belirsiz kişiler için Duldung",
+            "status": "Şu anda hangi belgeniz var?", "status.duldung": "Duldung (sınır dışı etmenin ertelenmesi)", "status.duldung_60b": "Kimliği belirsiz kişiler için Duldung",
             "status.duldung_60c": "Meslek eğitimi için Duldung", "status.duldung_60d": "Çalışma için Duldung", "status.gestattung": "Aufenthaltsgestattung (iltica süreci devam ediyor)",
             "duldung_since": "Ne zamandan beri Duldung'unuz var? (ilkinin tarihi)", "status_since": "Şimdiki belgeniz ne zamandan beri var?",
             "marital_status": "Medeni hâl", "marital_status.single": "bekâr", "marital_status.married": "evli",
@@ -249,6 +249,17 @@ enum SelfCheckTexts {
     ]
 
     /// What each pathway gives, in words a client understands (the German title and section stay beside it).
+    /// The route as a lay reader tells it: what it gives (a residence permit, or a Duldung, whose words begin the name
+    /// already) and what for (QA26 C4: "bei nachhaltiger Integration" did not say it was a permit).
+    static func routeName(_ key: PathwayKey, _ code: String) -> String {
+        let name = (pathways[code] ?? pathways["de"]!)[key] ?? key.subtitle
+        if key == .p60c || key == .p60d { return name }
+        return (permitWord[code] ?? permitWord["de"]!) + ": " + name
+    }
+
+    static let permitWord = ["de": "Aufenthaltserlaubnis", "en": "Residence permit", "ar": "تصريح إقامة", "fa": "اجازه اقامت",
+                             "ru": "Разрешение на пребывание", "tr": "Oturma izni"]
+
     static let pathways: [String: [PathwayKey: String]] = [
         "de": [.p25a: "für gut integrierte Jugendliche und junge Erwachsene", .p25a2: "für Eltern und Geschwister gut integrierter Jugendlicher",
                .p25b: "bei nachhaltiger Integration", .p25b4: "für Ehepartner und Kinder bei nachhaltiger Integration",

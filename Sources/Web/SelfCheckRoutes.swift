@@ -40,6 +40,9 @@ struct SelfCheckRoutes {
         var values: [String: String] = [:]
         for q in SelfCheck.questions {
             var v = String(form.trimmed(q.name).prefix(20))
+            // Numbers and dates in Arabic-Indic or Persian digits, as a phone's keyboard types them (QA26 C11: "۴۰" was
+            // refused, and the number field dropped it).
+            if case .choice = q.kind {} else { v = SelfCheck.westernDigits(v) }
             // A date typed as on German papers (where a browser has no date picker) is read, and shown again in the
             // form a date field takes (QA of 06.12.2026: refused, and shown as an empty field).
             if case .date = q.kind, let d = Day(german: v) { v = d.iso }

@@ -277,6 +277,10 @@ struct ApplicationTests {
                 let plan = try await b.request(.get, "/clients/client-a/plan?lang=en").body
                 #expect(plan.contains("id=\"held\"") && plan.contains("You hold a residence permit under") && plan.contains("valid until 19.11.2028"))
                 #expect(!plan.contains("no route is met"))
+                // No heading without anything under it (QA26 C10).
+                if let section = plan.components(separatedBy: "id=\"plan-pathways\"").dropFirst().first?.components(separatedBy: "</section>").first {
+                    #expect(section.contains("<li>") || section.contains("<p>"))
+                }
                 // With the permit held, the letter applying for it would be untrue and is not offered (QA of 05.12.2026).
                 let afterGrantLetter = try await b.request(.get, casePath + "/letters/application")
                 #expect(afterGrantLetter.body.contains("besteht heute bereits die Aufenthaltserlaubnis nach § 25b") && !afterGrantLetter.body.contains("<article"))

@@ -114,6 +114,12 @@ struct SelfCheckTests {
                 let again = try await visitor.request(.post, "/selbstcheck/org-a?lang=en", form: Self.answers.merging(["csrf": token, "switch_language": "1", "shown": "1"]) { a, _ in a })
                 #expect(again.status == .ok && again.body.contains("<html lang=\"en\"") && again.body.contains("data-outcome="))
                 token = try #require(visitor.csrf(again))
+                // Hours typed in Persian digits count as the same number (QA26 C11); the routes say what they give (C4);
+                // the result takes the focus (C12).
+                let persian = try await visitor.request(.post, "/selbstcheck/org-a?lang=fa", form: Self.answers.merging(["csrf": token, "employment_hours": "۳۵"]) { _, b in b })
+                token = try #require(visitor.csrf(persian))
+                #expect(persian.status == .ok && Self.outcomes(persian.body) == Self.outcomes(again.body) && persian.body.contains("value=\"35\""))
+                #expect(persian.body.contains("اجازه اقامت: برای ادغام پایدار") && persian.body.contains("id=\"self-check-result\" tabindex=\"-1\" autofocus"))
                 var seen: Set<Outcome> = []
                 for (answers, row) in [(Self.answers, Self.row), (Self.youngAnswers, Self.youngRow), Self.recent] {
                     let result = try await visitor.request(.post, "/selbstcheck/org-a?lang=de", form: answers.merging(["csrf": token]) { a, _ in a })
