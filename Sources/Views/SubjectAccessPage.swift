@@ -73,6 +73,14 @@ public enum SubjectAccessPage {
     public static func render(frame: PageFrame, _ m: Model) -> HTML {
         let c = m.client, code = m.language.code
         func t(_ key: String, _ values: [String: String] = [:]) -> String { SubjectAccessTexts.text(key, code, values) }
+        /// The text with its values (names, addresses, dates) isolated as German: in a right-to-left translation they
+        /// keep their order and are read with a German voice (QA26 C1).
+        func tde(_ key: String, _ values: [String: String]) -> HTML {
+            if code == "de" { return "\(t(key, values))" }
+            var out = HTML.escape(SubjectAccessTexts.text(key, code))
+            for (k, v) in values { out = out.replacingOccurrences(of: "{\(k)}", with: "<bdi lang=\"de\">" + HTML.escape(v) + "</bdi>") }
+            return HTML(raw: out)
+        }
         let confidential = (m.cases.flatMap(\.sessions) + m.otherSessions).filter { !$0.confidentialNote.isEmpty }.count
         let query = code == "de" ? "" : "?lang=\(code)"
         let staffHint: HTML = confidential == 0 ? .empty : m.includeConfidential
@@ -94,13 +102,13 @@ public enum SubjectAccessPage {
         \(staffHint)
         \(explained)
         <h1>\(t("title"))</h1>
-        <p>\(t("line", ["name": "\(c.firstName) \(c.lastName)", "born": Labels.day(c.facts.born), "file": c.fileNumber, "today": m.today.german]))</p>
-        <p>\(t("controller", ["org": m.controller.name + address]))</p>
+        <p>\(tde("line", ["name": "\(c.firstName) \(c.lastName)", "born": Labels.day(c.facts.born), "file": c.fileNumber, "today": m.today.german]))</p>
+        <p>\(tde("controller", ["org": m.controller.name + address]))</p>
         <h2>\(t("hPurpose"))</h2>
-        <p>\(t("purpose", ["org": m.controller.name]))</p>
+        <p>\(tde("purpose", ["org": m.controller.name]))</p>
         <p>\(t("noDecision"))</p>
         <h2>\(t("hSources"))</h2>
-        <ul><li>\(t("sourceSelf"))</li>\(m.referrals.map { r -> HTML in "<li>\(t("sourceReferral", ["authority": m.names[r.authorityID] ?? r.authorityID, "date": r.createdOn.german])): <q class=\"referral-reason\">\(r.reason)</q></li>" })</ul>
+        <ul><li>\(t("sourceSelf"))</li>\(m.referrals.map { r -> HTML in "<li>\(tde("sourceReferral", ["authority": m.names[r.authorityID] ?? r.authorityID, "date": r.createdOn.german])): \(code == "de" ? HTML.empty : "<bdi lang=\"de\">")<q class=\"referral-reason\">\(r.reason)</q>\(code == "de" ? HTML.empty : "</bdi>")</li>" })</ul>
         <h2>\(t("hRecipients"))</h2>
         \(recipients(m, t))
         <h2>\(t("hStorage"))</h2>
@@ -127,7 +135,7 @@ public enum SubjectAccessPage {
 
     static func recipients(_ m: Model, _ t: (String, [String: String]) -> String) -> HTML {
         let rows = m.disclosures.map { d -> HTML in
-            "<tr><td>\(GermanTime.format(d.at))</td><td>\(m.names[d.recipientID] ?? d.recipientID)</td><td lang=\"de\">\(d.topics.map(\.german).joined(separator: "; "))</td></tr>"
+            "<tr><td>\(GermanTime.format(d.at))</td><td lang=\"de\">\(m.names[d.recipientID] ?? d.recipientID)</td><td lang=\"de\">\(d.topics.map(\.german).joined(separator: "; "))</td></tr>"
         }
         // What the service itself sent on the person's behalf: the applications filed and the answer to the authority's
         // referral (QA18 M3: "an niemanden weitergegeben" beside a filed § 25b application).
@@ -136,7 +144,7 @@ public enum SubjectAccessPage {
         let sentRows: [(Day, HTML)] = m.cases.flatMap { r in r.applications.filter { $0.filedOn >= r.counselingCase.openedOn } }.map { p in
             (p.filedOn, "<tr><td>\(p.filedOn.german)</td><td lang=\"de\">Ausländerbehörde</td><td lang=\"de\">Antrag nach \(p.pathway.title) mit den Angaben und Unterlagen dazu</td></tr>")
         } + m.referrals.filter { $0.state == .accepted || $0.state == .declined }.map { r in
-            (r.decidedOn ?? r.createdOn, "<tr><td>\(Labels.day(r.decidedOn))</td><td>\(m.names[r.authorityID] ?? r.authorityID)</td><td lang=\"de\">Antwort der Beratungsstelle auf die Vermittlung vom \(r.createdOn.german): \(r.state.german)</td></tr>")
+            (r.decidedOn ?? r.createdOn, "<tr><td>\(Labels.day(r.decidedOn))</td><td lang=\"de\">\(m.names[r.authorityID] ?? r.authorityID)</td><td lang=\"de\">Antwort der Beratungsstelle auf die Vermittlung vom \(r.createdOn.german): \(r.state.german)</td></tr>")
         }
         let applications = sentRows.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
         let answers: [HTML] = []
@@ -268,7 +276,7 @@ public enum SubjectAccessPage {
         func number(_ n: Int) -> String { m.language.code == "de" ? Labels.count(n) : String(n) }
         let rows = m.accesses.map { e -> HTML in
             let (action, entity) = AuditLabels.describe(action: e.action, entity: e.entity)
-            return "<tr><td>\(GermanTime.format(e.at))</td><td>\(e.organisation)</td><td lang=\"de\">\(entity) \(action)</td></tr>"
+            return "<tr><td>\(GermanTime.format(e.at))</td><td lang=\"de\">\(e.organisation)</td><td lang=\"de\">\(entity) \(action)</td></tr>"
         }
         return """
         <h3>\(t("hAccesses", [:]))</h3>
