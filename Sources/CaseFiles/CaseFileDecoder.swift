@@ -345,6 +345,9 @@ struct CaseDecoding {
             if kind == .duldung60b, from < Day("2019-08-01") {
                 throw g["from"]!.error("a § 60b Duldung before August 2019 is not possible (§ 60b in force since August 2019)")
             }
+            if let first = p.firstPossibleDay, from < first.day {
+                throw g["from"]!.error("a \(kind.rawValue) period is not possible before \(first.day.iso) (\(first.provision) in force since then)")
+            }
             out.append(p)
         }
         return out

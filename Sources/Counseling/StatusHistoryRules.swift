@@ -35,6 +35,9 @@ public enum StatusHistoryRules {
             if p.kind == .fiktion && p.fiktion == nil { out[key] = "Zeile \(i + 1): Bitte die Art der Fiktion angeben."; continue }
             if p.fiktion == .continuation && (p.continues ?? "").isEmpty { out[key] = "Zeile \(i + 1): Bitte angeben, welcher Titel fortgilt (z. B. 104c)."; continue }
             if p.kind == .duldung60b && p.from < Day("2019-08-01") { out[key] = "Zeile \(i + 1): Eine Duldung nach § 60b gibt es erst seit August 2019."; continue }
+            if let first = p.firstPossibleDay, p.from < first.day {
+                out[key] = "Zeile \(i + 1): \(first.provision) gilt erst seit dem \(first.day.german); ein solcher Zeitraum kann nicht früher beginnen."; continue
+            }
             if i > 0 {
                 let prev = periods[i - 1]
                 guard let prevTo = prev.to else { continue }

@@ -424,6 +424,10 @@ public enum FlatRecord {
         let basis = row[.statusBasis].map(StatusPeriod.shortBasis).flatMap { $0.isEmpty ? nil : $0 }
         if kind == .aufenthaltserlaubnis { current.basis = basis ?? "?" }
         if kind == .fiktion { current.fiktion = .continuation; current.continues = basis ?? "?" }
+        // Not before its provision existed, as the case files (QA25 S3).
+        if let first = current.firstPossibleDay, since < first.day {
+            throw RowError(column: "status_since", message: "a \(kind.rawValue) period is not possible before \(first.day.iso) (\(first.provision) in force since then)")
+        }
         periods.append(current)
         return periods
     }

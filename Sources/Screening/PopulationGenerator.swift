@@ -107,7 +107,8 @@ public struct PopulationGenerator: Sendable {
             cursor = gapEnd.adding(days: 32)
         }
         let employed = adult && rng.chance(0.55)
-        if adult && employed && rng.chance(0.2) && cursor < on.adding(days: -365) {
+        // A Beschäftigungsduldung not before § 60d existed (01.01.2020; the decoder refuses it, QA25 S3).
+        if adult && employed && rng.chance(0.2) && cursor < on.adding(days: -365) && cursor.adding(days: 365) >= Day("2020-01-01") {
             status.append(StatusPeriod(kind: .duldung, from: cursor, to: cursor.adding(days: 364)))
             status.append(StatusPeriod(kind: .duldung60d, from: cursor.adding(days: 365)))
         } else {

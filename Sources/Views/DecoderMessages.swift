@@ -53,6 +53,7 @@ public enum DecoderMessages {
         ("; a period going on omits 'to'", "; ein laufender Zeitraum bleibt ohne Ende"),
         ("must not be after on", "darf nicht nach dem Prüfdatum liegen"),
         ("only the last period may omit 'to'", "nur der letzte Zeitraum darf ohne „to“ sein"),
+        ("period is not possible before", "Zeitraum ist nicht möglich vor dem"), ("in force since then)", "erst seitdem in Kraft)"),
         ("overlaps the previous period", "überschneidet sich mit dem vorigen Zeitraum"),
         ("give exactly one of", "genau eine Angabe machen von"),
         ("(or juvenile_law: true for a sanction other than Jugendstrafe)", "(oder juvenile_law: true bei einer anderen Sanktion als Jugendstrafe)"),

@@ -85,6 +85,22 @@ struct DecoderTests {
         #expect(try decode(family.replacingOccurrences(of: "RELATION", with: "{kind: parent, parent: f, child: c}"), file: "t-self.yaml").household.persons.count == 2)
     }
 
+    /// A period of a kind that did not exist yet is a typing error the engine would count (QA25 S3: a § 60d Duldung
+    /// from 2019 made § 25b Abs. 6 "met" in 2021); from the day its provision came into force it is taken.
+    @Test(arguments: [("{\"kind\": \"duldung_60d\", \"from\": \"2019-03-01\"}", "a duldung_60d period is not possible before 2020-01-01 (§ 60d AufenthG in force since then)"),
+                      ("{\"kind\": \"aufenthaltserlaubnis\", \"basis\": \"104c\", \"from\": \"2022-06-01\"}", "before 2022-12-31 (§ 104c AufenthG in force since then)"),
+                      ("{\"kind\": \"aufenthaltserlaubnis\", \"basis\": \"25b\", \"from\": \"2014-06-01\"}", "before 2015-08-01 (§ 25b Abs. 1 AufenthG in force since then)"),
+                      ("{\"kind\": \"duldung_60d\", \"from\": \"2020-01-01\"}", nil), ("{\"kind\": \"aufenthaltserlaubnis\", \"basis\": \"104c\", \"from\": \"2022-12-31\"}", nil)])
+    func aPeriodBeforeItsProvisionIsAnError(_ period: String, _ message: String?) throws {
+        let person = "{\"born\": \"1980-01-01\", \"status\": [\(period)]}"
+        if let message {
+            #expect(throws: CaseFileError.self) { try CaseFileDecoder.person(json: person, on: Day("2026-11-22")) }
+            do { _ = try CaseFileDecoder.person(json: person, on: Day("2026-11-22")) } catch let e as CaseFileError { #expect(e.message.contains(message), "\(e.message)") }
+        } else {
+            #expect(try CaseFileDecoder.person(json: person, on: Day("2026-11-22")).status?.count == 1)
+        }
+    }
+
     @Test func unknownFieldIsAnErrorListingTheAllowedFields() throws {
         let e = try #require(error(valid.replacingOccurrences(of: "  born: 1990-02-03", with: "  born: 1990-02-03\n  birthday: 1990-02-03")))
         #expect(e.path == "person.birthday")

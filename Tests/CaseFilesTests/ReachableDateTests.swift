@@ -141,6 +141,22 @@ struct ResultReasonTests {
         #expect(a.lawVersions.contains { $0.description.contains("ab 31.12.2022") })
     }
 
+    /// Excluded or not met under today's version, met under the next one of its own provision with the same facts: the
+    /// answer says so (QA25 S1: § 60d "nicht mehr erreichbar" six weeks before; L1: § 25b Abs. 6 asking for 35 hours).
+    @Test func anAnswerTheNextVersionWouldMeetSaysSo() throws {
+        for (file, key, outcome, versions) in [("344-60d-entry-cutoff-six-weeks-before-it-falls", PathwayKey.p60d, Outcome.excluded, ["§ 60d AufenthG i. d. F. ab 01.03.2024"]),
+                                               ("345-25b6-hours-of-the-old-60d-version", .p25b6, .notMet, ["§ 60d AufenthG i. d. F. ab 01.03.2024", "§ 25b Abs. 6"])] {
+            let f = try CaseFileDecoder.load(path: Paths.projectCases + "/\(file).yaml")
+            let a = try #require(Engine().assess(f.household, on: f.on).persons.first?.assessment(key))
+            #expect(a.outcome == outcome, "\(file)")
+            let note = a.notes.first { $0.text.hasPrefix("Nach der ab 01.03.2024 geltenden Fassung") }
+            #expect(note != nil && versions.allSatisfy { note?.text.contains($0) == true }, "\(file): \(a.notes.map(\.text))")
+        }
+        // The re-check of § 25b Abs. 6 cites the § 60d version it applied on the day (01.10.2023: the earlier one).
+        let f = try CaseFileDecoder.load(path: Paths.projectCases + "/345-25b6-hours-of-the-old-60d-version.yaml")
+        #expect(Engine().assess(f.household, on: f.on).persons.first?.assessment(.p25b6)?.lawVersions.contains { $0.description.hasPrefix("§ 60d AufenthG i. d. F. ab 01.01.2020") } == true)
+    }
+
     /// The same when the date comes after the change: the shorter time of the new version completes later (QA21 M5;
     /// case 341). A date that is earlier for another reason than the law (none here) gets no such note.
     @Test func aDateReachedUnderALaterVersionAfterItsDayIsExplained() throws {

@@ -23,5 +23,8 @@ struct StatusHistoryRulesTests {
         #expect(backwards.keys.sorted() == ["p0_to"] && StatusHistoryRules.apiPath("p0_to") == "[0].to" && StatusHistoryRules.apiPath("p12") == "[12]")
         permit.basis = "25b"
         #expect(StatusHistoryRules.problems([permit], entered: nil, today: Day("2026-11-22")).isEmpty)
+        // Not before its provision came into force (QA25 S3).
+        let early = StatusHistoryRules.problems([StatusPeriod(kind: .duldung60d, from: Day("2019-06-01"))], entered: nil, today: Day("2026-11-22"))
+        #expect(early["p0"] == "Zeile 1: § 60d AufenthG gilt erst seit dem 01.01.2020; ein solcher Zeitraum kann nicht früher beginnen.")
     }
 }

@@ -169,7 +169,8 @@ final class Evaluation: @unchecked Sendable {
             // Not met under today's version but met under the next one, with nothing else changed: said, so that the
             // counselor does not work on a requirement the law drops in days (QA21 L8: § 60d on 15.02.2024, 25 hours).
             // Only the days the pathway's own provision changes, within a year (a page asks this of every pathway).
-            if outcome == .notMet, explains {
+            // An excluded one too: "nicht mehr erreichbar" six weeks before a version without that bar (QA25 S1).
+            if outcome == .notMet || outcome == .excluded, explains {
                 for next in Law.changeDays(of: key).sorted() where next > on && next <= on.adding(years: 1) {
                     let later = sheet(key, subject, decision: next, application: pending ?? next, variant: variant, explains: true)
                     guard case .decided(.met) = Self.precedence(later) else { continue }
@@ -287,6 +288,16 @@ final class Evaluation: @unchecked Sendable {
                 // then not known (SPEC § 8, "for time, the same date"; QA of 06.12.2026: U4 before 1.3.2024).
                 case .decided(.met): return open.isEmpty ? .reachable(day, Self.consequence(s)) : .unclear(open)
                 case .decided(.unclear):
+                    // A day on which a time condition still fails is not met whatever the open question's answer: the
+                    // search goes on to the day that condition names, where the question is asked if it is still open;
+                    // so is a day on which no reading of the open law (U4) is met (SPEC.md §§ 2, 5, 8; QA25 L3).
+                    var timeDue = false
+                    for c in s.conditions where c.state == .failing(.time) {
+                        timeDue = true
+                        let d = c.metFrom ?? .distantFuture
+                        if d < .distantFuture && d >= day { insert(d == day ? day.adding(days: 1) : d, into: &candidates, after: next) }
+                    }
+                    if timeDue || s.failsUnderEveryReading { break }
                     for c in s.conditions where c.state == .unknown { for o in c.open where !open.contains(o) { open.append(o) } }
                 // A time condition still failing on the very day it named is looked at again the next day: a date
                 // computed a day short must not send the search on to a later switch day (legal review of 06.12.2026:

@@ -6,6 +6,9 @@ struct Sheet {
     var versions: [LawVersionReference] = []
     /// Set when the law in force itself is open (U4): the result is `unclear` whatever else holds.
     var forceUnclear = false
+    /// The pathway is not met on this day under any reading of the open question (U4): a date search passes the day
+    /// instead of naming the question, since its answer cannot make the day the first (SPEC.md §§ 2, 8; QA25 L3).
+    var failsUnderEveryReading = false
     /// When false, details, notes and law versions are not built (they are text for a reader; the result never
     /// depends on them).
     var explains = true

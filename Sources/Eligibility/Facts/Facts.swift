@@ -80,6 +80,20 @@ public struct StatusPeriod: Sendable, Hashable {
         if kind == .fiktion, fiktion == .continuation { return continues }
         return nil
     }
+
+    /// The first day a period of this kind can begin: the day its provision came into force (a § 60b or § 60d Duldung,
+    /// a permit under a pathway of the engine). Before it the period is a typing error, which the engine would count
+    /// (QA25 S3: a § 60d Duldung from 2019 made § 25b Abs. 6 "met" in 2021). Nil: no bound known here.
+    public var firstPossibleDay: (day: Day, provision: String)? {
+        switch kind {
+        case .duldung60b: return (Day("2019-08-01"), "§ 60b AufenthG")
+        case .duldung60d: return Law.firstInForce(.p60d).map { ($0, "§ 60d AufenthG") }
+        case .aufenthaltserlaubnis, .fiktion:
+            guard let key = titleBasis.flatMap(PathwayKey.init(rawValue:)), key != .p60c, key != .p60d, let day = Law.firstInForce(key) else { return nil }
+            return (day, key.title)
+        default: return nil
+        }
+    }
 }
 
 public enum AsylumDecision: String, Sendable, CaseIterable { case pending, rejected, withdrawn, granted }

@@ -145,7 +145,8 @@ public enum Law {
         switch key {
         case .p25a, .p25a2: return p25a.changeDays
         case .p25b, .p25b4: return p25b.changeDays
-        case .p25b6: return p25b6.changeDays + p25b.changeDays
+        // § 25b Abs. 6 re-checks the conditions of § 60d in its version of the day (spec/03-25b.md 3.10; QA25 L1).
+        case .p25b6: return p25b6.changeDays + p25b.changeDays + p60d.changeDays
         case .p104c: return p104c.changeDays
         case .p60d: return p60d.changeDays
         case .p60c: return p60c.changeDays

@@ -282,10 +282,13 @@ extension Context {
         // versions, which must agree (spec/07-60d.md 7.5; QA of 05.12.2026: the newer one alone was applied).
         let main = mainSixtyDHolder()
         if let main {
+            // The § 60d version the re-check applies is cited with the answer (QA25 L1).
+            if s.explains, Law.p60d.rules(on: decision) != nil { s.versions.append(Law.p60d.reference(on: decision)) }
             let readings = (Law.p60d.rules(on: decision) ?? [Law.rules60dCurrent]).map { sixtyDStillMet(main, $0) }
             let last = readings[readings.count - 1]
             if readings.contains(where: { $0.state != last.state || $0.due != last.due || $0.open != last.open }) {
                 s.unknown("b6_60d_conditions_still_met", ["U4"], "nach früherer und neuer Fassung des § 60d verschieden")
+                if !readings.contains(where: { $0.state == .met }) { s.failsUnderEveryReading = true }
             } else {
                 for c in last.shown { s.add(c) }
                 switch last.state {

@@ -20,6 +20,7 @@ extension Context {
         var out = sheets[sheets.count - 1]
         out.unknown("law_in_force", ["U4"], "Ergebnis nach früherer und neuer Fassung verschieden")
         out.forceUnclear = true
+        out.failsUnderEveryReading = !states.contains { if case .met = $0 { return true } else { return false } }
         let readings = zip(states, consequences).map { state, consequence -> String in
             switch state {
             case .met: return "erfüllt, " + consequence.german
