@@ -141,6 +141,20 @@ struct ResultReasonTests {
         #expect(a.lawVersions.contains { $0.description.contains("ab 31.12.2022") })
     }
 
+    /// A date that rests on a later version cites it, and filing today is advised where it gives an earlier date
+    /// (QA25 L2, L4; cases 347, 348).
+    @Test func aDateSetByALaterVersionCitesItAndFilingNowIsAdvisedWhereItHelps() throws {
+        let early = try CaseFileDecoder.load(path: Paths.projectCases + "/347-25a-reached-only-under-the-reform-file-now.yaml")
+        let a = try #require(Engine().assess(early.household, on: early.on).persons.first?.assessment(.p25a))
+        #expect(a.outcome == .reachable && a.from == Day("2022-12-31") && a.reachableIfFiledOn == Day("2022-09-01"))
+        #expect(a.lawVersions.contains { $0.description.contains("ab 31.12.2022") })
+        #expect(a.notes.contains { $0.text.contains("Wird der Antrag jetzt gestellt (am 01.01.2022)") && $0.text.contains("schon ab 01.09.2022") })
+        let later = try CaseFileDecoder.load(path: Paths.projectCases + "/348-25a-date-set-by-the-reform-twelve-months-duldung.yaml")
+        let b = try #require(Engine().assess(later.household, on: later.on).persons.first?.assessment(.p25a))
+        #expect(b.outcome == .reachable && b.from == Day("2023-10-01") && b.reachableIfFiledOn == nil)
+        #expect(b.notes.contains { $0.text.hasPrefix("Das Datum 01.10.2023 ergibt sich aus der dann geltenden Fassung (§ 25a AufenthG i. d. F. ab 31.12.2022") })
+    }
+
     /// Excluded or not met under today's version, met under the next one of its own provision with the same facts: the
     /// answer says so (QA25 S1: § 60d "nicht mehr erreichbar" six weeks before; L1: § 25b Abs. 6 asking for 35 hours).
     @Test func anAnswerTheNextVersionWouldMeetSaysSo() throws {

@@ -188,15 +188,30 @@ final class Evaluation: @unchecked Sendable {
                 // said, with the version that then applies (QA19 F9: "erfüllt ab 01.06.2023" beside a date of
                 // 31.12.2022), also on a day after the change (QA21 M5: the shorter time of the new version completes).
                 let latest = s.conditions.compactMap { $0.state == .failing(.time) ? $0.metFrom : nil }.max()
-                if explains, let latest, day < latest {
+                if explains {
                     let later = sheet(key, subject, decision: day, application: pending ?? day, variant: variant, explains: true)
                     let versions = later.versions.filter { !a.lawVersions.contains($0) }
                     let onChange = Law.changeDays.contains(day)
-                    if onChange || !versions.isEmpty {
+                    let named = versions.isEmpty ? "" : " (" + versions.map(\.description).joined(separator: "; ") + ")"
+                    if let latest, day < latest, onChange || !versions.isEmpty {
                         a.lawVersions += versions
                         let how = onChange ? "durch die Rechtsänderung an diesem Tag" : "nach der dann geltenden Fassung"
-                        a.notes.append(Note("Erreichbar ab \(day.german) \(how)\(versions.isEmpty ? "" : " (" + versions.map(\.description).joined(separator: "; ") + ")"); nach der heute geltenden Fassung wären die zeitabhängigen Voraussetzungen erst ab \(latest.german) erfüllt.",
+                        a.notes.append(Note("Erreichbar ab \(day.german) \(how)\(named); nach der heute geltenden Fassung wären die zeitabhängigen Voraussetzungen erst ab \(latest.german) erfüllt.",
                                             citation: "SPEC.md, How the engine must answer §§ 1, 5; spec/12-timeline.md"))
+                    } else if !versions.isEmpty {
+                        // The date rests on a later version, which asks more or otherwise (QA25 L4: the 12 months of Duldung
+                        // of § 25a from 31.12.2022; L2: the old version never completes): cited, and the conditions above,
+                        // read under today's version, are said to be those.
+                        a.lawVersions += versions
+                        a.notes.append(Note("Das Datum \(day.german) ergibt sich aus der dann geltenden Fassung\(named). Die Voraussetzungen oben sind nach der heute geltenden Fassung geprüft\(latest.map { " (zeitabhängige erfüllt ab \($0.german))" } ?? "").",
+                                            citation: "SPEC.md, How the engine must answer §§ 1, 5, 9; spec/12-timeline.md"))
+                    }
+                    // An application filed today keeps its date (spec/01-common.md 1.8): said where it gives an earlier date
+                    // than a later application (QA25 L2: filed at 20, § 25a from 01.09.2022 instead of 31.12.2022).
+                    if pending == nil, case .reachable(let sooner, _) = search(key, subject, after: on, pending: on, variant: variant, seeds: firstDays), sooner < day {
+                        a.reachableIfFiledOn = sooner
+                        a.notes.append(Note("Wird der Antrag jetzt gestellt (am \(on.german)), zählt dieser Tag als Antragsdatum: dann erreichbar schon ab \(sooner.german).",
+                                            citation: "SPEC.md, How the engine must answer §§ 4, 5; spec/01-common.md 1.8"))
                     }
                 }
             case .unclear(let open):
