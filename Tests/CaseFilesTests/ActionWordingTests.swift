@@ -18,6 +18,16 @@ struct ActionWordingTests {
         #expect(!b.notes.contains { $0.text.contains("nur über die Prognose erreichbar") })
     }
 
+    /// The bar of § 10 Abs. 3 S. 2 names the ground and the wording it applied, so that the list can be checked (QA25 L6),
+    /// and the versions of § 60c and § 16g are named by the law in force (L5).
+    @Test func theTitleBarNamesTheWordingItApplied() throws {
+        let c = try CaseFileDecoder.load(path: Paths.projectCases + "/143-25-5-ou-old-list-decided-27-02-2024.yaml")
+        let a = try #require(Engine().assess(c.household, on: c.on).persons[0].assessment(.p25_5))
+        let bar = try #require(a.conditions.first { $0.id == "gen_no_10_3_s2_bar" })
+        #expect(bar.detail?.contains("(Ablehnungsgrund 30-3-4)") == true && bar.detail?.contains("§ 10 Abs. 3 S. 2 a. F. i. V. m. § 104 Abs. 19 AufenthG") == true)
+        #expect(Law.p60c.reference(on: Day("2026-11-22")).description.contains("GEAS") && Law.p60d.reference(on: Day("2024-01-15")).description.contains("ab 23.12.2023"))
+    }
+
     /// A pathway that rests on a Duldung of § 60d or § 60c asks for it first, not to "restore" one never held (F15, F16).
     @Test func followUpPathwaysAskForTheDuldungTheyRestOn() throws {
         let c = try CaseFileDecoder.load(path: Paths.sharedCases + "/01-single-25b-standard.yaml")

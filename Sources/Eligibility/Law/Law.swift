@@ -81,17 +81,24 @@ public enum Law {
     /// Several rule sets for one day mean the version in force is open (U4): both are evaluated.
     public static let p60d = DatedRules<[Rules60d]>("§ 60d AufenthG", [
         (Day("2020-01-01"), "G über Duldung bei Ausbildung und Beschäftigung", [rules60dEarlier]),
+        // Made permanent (no end of 2023), conditions unchanged (spec/12-timeline.md; QA25 L5: the label named 2020).
+        (Day("2023-12-23"), "G zur Änderung des BVFG v. 20.12.2023", [rules60dEarlier]),
         (Day("2024-02-27"), "Inkrafttreten der Neufassung offen (U4)", [rules60dEarlier, rules60dCurrent]),
         (Day("2024-03-01"), "FEG Art. 2 i. d. F. des RückfVG", [rules60dCurrent]),
     ])
 
     // MARK: § 60c, § 16g, § 19d, § 25 Abs. 5
 
+    // The GEAS adaptation changes the Dublin reference of Abs. 2 Nr. 5 lit. e only (spec/06-60c.md 6.4, 08-16g.md
+    // 8.3): the same rules, named by the version in force (QA25 L5).
     public static let p60c = DatedRules<Bool>("§ 60c AufenthG", [
         (Day("2020-01-01"), "G über Duldung bei Ausbildung und Beschäftigung", true),
+        (Day("2024-03-01"), "FEG v. 16.08.2023", true),
+        (tenThreeGeasFrom, "GEAS-Anpassungsgesetz", true),
     ])
     public static let p16g = DatedRules<Bool>("§ 16g AufenthG", [
         (Day("2024-03-01"), "FEG v. 16.08.2023", true),
+        (tenThreeGeasFrom, "GEAS-Anpassungsgesetz", true),
     ])
     public static let p19d = DatedRules<Bool>("§ 19d AufenthG", [
         (Day("2020-03-01"), "Fachkräfteeinwanderungsgesetz", true),

@@ -77,21 +77,25 @@ extension Context {
         let list2024: Set<String> = ["30-1-3", "30-1-4", "30-1-5", "30-1-6", "30-1-7"]
         let geasList: Set<String> = ["art42-1-c", "art42-1-d", "art42-1-f", "art42-3-b"]
         let qualified: Bool
+        // The wording applied, named with the result (QA25 L6: the counselor could not check the decisive list).
+        let wording: String
         if decided <= Law.tenThreeOldListUntil {
             qualified = oldList.contains(basis)
+            wording = "§ 10 Abs. 3 S. 2 a. F. i. V. m. § 104 Abs. 19 AufenthG; § 30 Abs. 3 Nr. 1–6 AsylG a. F."
         } else if decided == Law.tenThreeGeasFrom || self.decision == Law.tenThreeGeasFrom && decided < Law.tenThreeGeasFrom {
             s.unknown(id, ["U5"]); return
         } else if decided < Law.tenThreeGeasFrom {
-            if self.decision < Law.tenThreeGeasFrom { qualified = list2024.contains(basis) } else {
+            if self.decision < Law.tenThreeGeasFrom { qualified = list2024.contains(basis); wording = "§ 10 Abs. 3 S. 2 AufenthG i. d. F. des RückfVG; § 30 Abs. 1 Nr. 3–7 AsylG" } else {
                 // Rejected under the 2024 wording, decided under the GEAS wording: no transitional rule (U5).
                 s.unknown(id, ["U5"]); return
             }
         } else {
             qualified = geasList.contains(basis)
+            wording = "§ 10 Abs. 3 S. 2 AufenthG i. d. F. des GEAS-Anpassungsgesetzes; Art. 42 VO (EU) 2024/1348"
         }
         if qualified {
-            s.fail(id, .permanent, "qualifizierte Ablehnung als „offensichtlich unbegründet“ – kein Titel vor der Ausreise")
-        } else { s.met(id) }
+            s.fail(id, .permanent, "qualifizierte Ablehnung als „offensichtlich unbegründet“ (Ablehnungsgrund \(basis)) – kein Titel vor der Ausreise; angewandte Fassung: \(wording)")
+        } else { s.met(id, "Ablehnungsgrund \(basis) nach \(wording) nicht qualifiziert") }
     }
 
     /// Notes every answer carries for its decision date.
