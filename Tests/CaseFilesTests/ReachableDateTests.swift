@@ -153,6 +153,11 @@ struct ResultReasonTests {
         let b = try #require(Engine().assess(later.household, on: later.on).persons.first?.assessment(.p25a))
         #expect(b.outcome == .reachable && b.from == Day("2023-10-01") && b.reachableIfFiledOn == nil)
         #expect(b.notes.contains { $0.text.hasPrefix("Das Datum 01.10.2023 ergibt sich aus der dann geltenden Fassung (§ 25a AufenthG i. d. F. ab 31.12.2022") })
+        // A date after the unknown law of July 2026 carries its caveat (QA25 S5; case 349); one before it does not.
+        let u1 = try CaseFileDecoder.load(path: Paths.projectCases + "/349-u1-caveat-for-a-date-after-july-2026.yaml")
+        let c = try #require(Engine().assess(u1.household, on: u1.on).persons.first?.assessment(.p25b))
+        #expect(c.from == Day("2026-09-01") && c.notes.contains { $0.text.hasPrefix("Vorbehalt U1: Das Datum liegt nach") })
+        #expect(!b.notes.contains { $0.text.hasPrefix("Vorbehalt U1") })
     }
 
     /// Excluded or not met under today's version, met under the next one of its own provision with the same facts: the

@@ -206,6 +206,10 @@ final class Evaluation: @unchecked Sendable {
                         a.notes.append(Note("Das Datum \(day.german) ergibt sich aus der dann geltenden Fassung\(named). Die Voraussetzungen oben sind nach der heute geltenden Fassung geprüft\(latest.map { " (zeitabhängige erfüllt ab \($0.german))" } ?? "").",
                                             citation: "SPEC.md, How the engine must answer §§ 1, 5, 9; spec/12-timeline.md"))
                     }
+                    // A date on or after the unknown law of July 2026 rests on it as a decision on that day would (QA25 S5).
+                    if on < Law.u1From, day >= Law.u1From {
+                        a.notes.append(Note("Vorbehalt U1: Das Datum liegt nach dem Inkrafttreten des Gesetzes vom 22.07.2026 (BGBl. 2026 I Nr. 222), dessen Änderungen nicht berücksichtigt sind – vor der Antragstellung prüfen.", citation: "spec/13-open-questions.md U1"))
+                    }
                     // An application filed today keeps its date (spec/01-common.md 1.8): said where it gives an earlier date
                     // than a later application (QA25 L2: filed at 20, § 25a from 01.09.2022 instead of 31.12.2022).
                     if pending == nil, case .reachable(let sooner, _) = search(key, subject, after: on, pending: on, variant: variant, seeds: firstDays), sooner < day {
