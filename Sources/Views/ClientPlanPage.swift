@@ -12,6 +12,8 @@ public enum ClientPlanPage {
         public var person: PersonAssessment
         public var missing: [DocumentKind]
         public var next: Appointment?
+        /// The service's postal address lines: how to reach it (QA26 C6: "contact your service" without a way to).
+        public var serviceAddress: [String] = []
         public init(serviceName: String, client: Client, today: Day, person: PersonAssessment, missing: [DocumentKind], next: Appointment?) {
             self.serviceName = serviceName; self.client = client; self.today = today; self.person = person; self.missing = missing; self.next = next
         }
@@ -55,6 +57,7 @@ public enum ClientPlanPage {
             let time = t("clock").replacingOccurrences(of: "{time}", with: a.time)
             return "<p>\(ltr("\(a.day.german), \(time)"))\(a.place.isEmpty ? "" : " – ")<span lang=\"de\">\(a.place)</span></p>" as HTML
         } ?? "<p>\(t("noAppointment"))</p>"
+        let reach: HTML = m.serviceAddress.isEmpty ? .empty : "<p id=\"service-address\"><bdi lang=\"de\">\(m.serviceName)<br>\(HTML.join(m.serviceAddress.map { "\($0)" as HTML }, separator: "<br>"))</bdi></p>"
         let main: HTML = """
         <h1>\(t("planTitle"))</h1>
         <p><strong lang="de" dir="ltr">\(m.client.firstName) \(m.client.lastName)</strong> · \(SelfCheckTexts.text("asOf", code)) \(ltr(m.today.german))</p>
@@ -64,7 +67,7 @@ public enum ClientPlanPage {
         \(lines.isEmpty && held != nil ? HTML.empty : "<section aria-labelledby=\"plan-pathways\"><h2 id=\"plan-pathways\">\(t("pathways"))</h2>\(lines.isEmpty ? "<p>\(t("noPathway"))</p>" as HTML : "<ul>\(lines)</ul>" as HTML)</section>" as HTML)
         <section aria-labelledby="plan-documents"><h2 id="plan-documents">\(t("documents"))</h2>
         \(documents.isEmpty ? "<p>\(t("noDocuments"))</p>" as HTML : "<ul>\(documents)</ul>" as HTML)</section>
-        <section aria-labelledby="plan-appointment"><h2 id="plan-appointment">\(t("appointment"))</h2>\(appointment)</section>
+        <section aria-labelledby="plan-appointment"><h2 id="plan-appointment">\(t("appointment"))</h2>\(appointment)\(reach)</section>
         <p class="hint">\(t("keep")) \(SelfCheckTexts.text("notAdvice", code))</p>
         """
         return PublicPages.document(serviceName: m.serviceName, path: path, lang: l, title: t("planTitle"), main: main)

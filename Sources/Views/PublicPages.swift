@@ -12,7 +12,7 @@ public enum PublicPages {
         "name": "Ihr Name", "contact": "Telefon oder E-Mail", "language": "In welcher Sprache möchten Sie beraten werden?", "preferred": "Wann passt es Ihnen? (Tage, Uhrzeiten)",
         "message": "Ihre Nachricht (kurz)", "hint": "Bitte schreiben Sie hier nichts über Gesundheit oder Strafverfahren. Das besprechen wir persönlich.",
         "consent": "Ich bin einverstanden, dass die Beratungsstelle diese Angaben speichert, um mich wegen eines Termins anzurufen oder anzuschreiben. Sie werden nach 90 Tagen gelöscht.",
-        "privacyTitle": "Datenschutzhinweis", "privacy": "Verantwortlich ist {service}. Wir speichern Ihren Namen, Ihre Kontaktangabe, Sprache, Wunschzeiten und Nachricht nur, um mit Ihnen einen Beratungstermin zu vereinbaren (Rechtsgrundlage: Ihre Einwilligung, Art. 6 Abs. 1 lit. a DSGVO). Die Angaben gehen an niemanden sonst – auch nicht an die Ausländerbehörde – und werden nach 90 Tagen gelöscht. Sie können Ihre Einwilligung jederzeit widerrufen und Auskunft, Berichtigung oder Löschung verlangen; sprechen Sie uns dazu an. Sie können sich auch bei einer Datenschutz-Aufsichtsbehörde beschweren.",
+        "supervisor": "Zuständige Datenschutz-Aufsichtsbehörde", "privacyTitle": "Datenschutzhinweis", "privacy": "Verantwortlich ist {service}. Wir speichern Ihren Namen, Ihre Kontaktangabe, Sprache, Wunschzeiten und Nachricht nur, um mit Ihnen einen Beratungstermin zu vereinbaren (Rechtsgrundlage: Ihre Einwilligung, Art. 6 Abs. 1 lit. a DSGVO). Die Angaben gehen an niemanden sonst – auch nicht an die Ausländerbehörde – und werden nach 90 Tagen gelöscht. Sie können Ihre Einwilligung jederzeit widerrufen und Auskunft, Berichtigung oder Löschung verlangen; sprechen Sie uns dazu an. Sie können sich auch bei einer Datenschutz-Aufsichtsbehörde beschweren.",
         "errExpired": "Das Formular war zu lange geöffnet. Bitte prüfen Sie Ihre Angaben und senden Sie es noch einmal.",
         "send": "Anfrage senden", "thanks": "Vielen Dank! Wir melden uns bei Ihnen.", "errName": "Bitte geben Sie Ihren Namen an.",
         "errContact": "Bitte geben Sie eine Telefonnummer oder E-Mail-Adresse an.", "errConsent": "Bitte bestätigen Sie Ihr Einverständnis.", "errLong": "Eine Angabe ist zu lang (Name und Kontakt höchstens 200, Nachricht höchstens 2.000 Zeichen).",
@@ -26,7 +26,7 @@ public enum PublicPages {
             "name": "Your name", "contact": "Phone or e-mail", "language": "In which language would you like to be counseled?", "preferred": "When suits you? (days, times)",
             "message": "Your message (short)", "hint": "Please do not write about health or criminal proceedings here. We will discuss this in person.",
             "consent": "I agree that the counseling service stores these details to call or write to me about an appointment. They are deleted after 90 days.",
-            "privacyTitle": "Privacy notice", "privacy": "{service} is responsible. We store your name, contact details, language, preferred times and message only to arrange a counseling appointment with you (legal basis: your consent, Art. 6(1)(a) GDPR). The details are passed to no one else – not to the immigration authority either – and are deleted after 90 days. You can withdraw your consent at any time and ask for access, correction or deletion; just contact us. You can also complain to a data protection supervisory authority.",
+            "supervisor": "Competent data protection supervisory authority", "privacyTitle": "Privacy notice", "privacy": "{service} is responsible. We store your name, contact details, language, preferred times and message only to arrange a counseling appointment with you (legal basis: your consent, Art. 6(1)(a) GDPR). The details are passed to no one else – not to the immigration authority either – and are deleted after 90 days. You can withdraw your consent at any time and ask for access, correction or deletion; just contact us. You can also complain to a data protection supervisory authority.",
             "errExpired": "The form was open for too long. Please check your details and send it again.",
             "send": "Send request", "thanks": "Thank you! We will get in touch with you.", "errName": "Please enter your name.",
             "errContact": "Please enter a phone number or an e-mail address.", "errConsent": "Please confirm that you agree.", "errLong": "An entry is too long (name and contact at most 200, message at most 2,000 characters).",
@@ -37,7 +37,7 @@ public enum PublicPages {
             "name": "اسمك", "contact": "الهاتف أو البريد الإلكتروني", "language": "بأي لغة تريد أن تتم الاستشارة؟", "preferred": "ما الوقت المناسب لك؟ (الأيام والساعات)",
             "message": "رسالتك (باختصار)", "hint": "من فضلك لا تكتب هنا أي شيء عن الصحة أو الإجراءات الجنائية. سنتحدث عن ذلك شخصيًا.",
             "consent": "أوافق على أن يحفظ مركز الاستشارة هذه البيانات للاتصال بي أو مراسلتي بخصوص موعد. تُحذف بعد 90 يومًا.",
-            "privacyTitle": "إشعار حماية البيانات", "privacy": "الجهة المسؤولة هي {service}. نحفظ اسمك ووسيلة التواصل واللغة والأوقات المفضلة ورسالتك فقط لتحديد موعد استشارة معك (الأساس القانوني: موافقتك، المادة 6 الفقرة 1 (أ) من اللائحة العامة لحماية البيانات). لا نعطي هذه البيانات لأي جهة أخرى – ولا لدائرة الأجانب – وتُحذف بعد 90 يومًا. يمكنك سحب موافقتك في أي وقت وطلب الاطلاع على بياناتك أو تصحيحها أو حذفها؛ تواصل معنا لذلك. ويمكنك أيضًا تقديم شكوى إلى هيئة رقابة على حماية البيانات.",
+            "supervisor": "هيئة الرقابة على حماية البيانات المختصة", "privacyTitle": "إشعار حماية البيانات", "privacy": "الجهة المسؤولة هي {service}. نحفظ اسمك ووسيلة التواصل واللغة والأوقات المفضلة ورسالتك فقط لتحديد موعد استشارة معك (الأساس القانوني: موافقتك، المادة 6 الفقرة 1 (أ) من اللائحة العامة لحماية البيانات). لا نعطي هذه البيانات لأي جهة أخرى – ولا لدائرة الأجانب – وتُحذف بعد 90 يومًا. يمكنك سحب موافقتك في أي وقت وطلب الاطلاع على بياناتك أو تصحيحها أو حذفها؛ تواصل معنا لذلك. ويمكنك أيضًا تقديم شكوى إلى هيئة رقابة على حماية البيانات.",
             "errExpired": "كان النموذج مفتوحًا لفترة طويلة. من فضلك راجع بياناتك وأرسله مرة أخرى.",
             "send": "إرسال الطلب", "thanks": "شكرًا لك! سنتواصل معك.", "errName": "من فضلك أدخل اسمك.",
             "errContact": "من فضلك أدخل رقم هاتف أو بريدًا إلكترونيًا.", "errConsent": "من فضلك أكّد موافقتك.", "errLong": "إحدى الإجابات طويلة جدًا (الاسم ووسيلة التواصل 200 حرف كحد أقصى، والرسالة 2000 حرف).",
@@ -48,7 +48,7 @@ public enum PublicPages {
             "name": "نام شما", "contact": "تلفن یا ایمیل", "language": "به چه زبانی می‌خواهید مشاوره بگیرید؟", "preferred": "چه زمانی برای شما مناسب است؟ (روزها، ساعت‌ها)",
             "message": "پیام شما (کوتاه)", "hint": "لطفاً اینجا چیزی دربارهٔ سلامتی یا پرونده‌های کیفری ننویسید. این موارد را حضوری صحبت می‌کنیم.",
             "consent": "موافقم که مرکز مشاوره این اطلاعات را برای تماس یا نامه‌نگاری دربارهٔ وقت ملاقات ذخیره کند. این اطلاعات پس از ۹۰ روز حذف می‌شوند.",
-            "privacyTitle": "اطلاعیهٔ حفاظت از داده‌ها", "privacy": "مسئول پردازش {service} است. نام، راه تماس، زبان، زمان‌های دلخواه و پیام شما را فقط برای تعیین وقت مشاوره ذخیره می‌کنیم (مبنای قانونی: رضایت شما، مادهٔ ۶ بند ۱ (الف) مقررات عمومی حفاظت از داده‌ها). این اطلاعات به هیچ جای دیگری داده نمی‌شود – حتی به ادارهٔ اتباع خارجی – و پس از ۹۰ روز حذف می‌شود. می‌توانید هر زمان رضایت خود را پس بگیرید و درخواست دسترسی، اصلاح یا حذف اطلاعات کنید؛ کافی است با ما تماس بگیرید. همچنین می‌توانید به یک مرجع نظارت بر حفاظت از داده‌ها شکایت کنید.",
+            "supervisor": "مرجع نظارت بر حفاظت از داده‌ها", "privacyTitle": "اطلاعیهٔ حفاظت از داده‌ها", "privacy": "مسئول پردازش {service} است. نام، راه تماس، زبان، زمان‌های دلخواه و پیام شما را فقط برای تعیین وقت مشاوره ذخیره می‌کنیم (مبنای قانونی: رضایت شما، مادهٔ ۶ بند ۱ (الف) مقررات عمومی حفاظت از داده‌ها). این اطلاعات به هیچ جای دیگری داده نمی‌شود – حتی به ادارهٔ اتباع خارجی – و پس از ۹۰ روز حذف می‌شود. می‌توانید هر زمان رضایت خود را پس بگیرید و درخواست دسترسی، اصلاح یا حذف اطلاعات کنید؛ کافی است با ما تماس بگیرید. همچنین می‌توانید به یک مرجع نظارت بر حفاظت از داده‌ها شکایت کنید.",
             "errExpired": "فرم مدت زیادی باز بود. لطفاً اطلاعات خود را بررسی کنید و دوباره بفرستید.",
             "send": "ارسال درخواست", "thanks": "سپاس! با شما تماس می‌گیریم.", "errName": "لطفاً نام خود را وارد کنید.",
             "errContact": "لطفاً شماره تلفن یا ایمیل وارد کنید.", "errConsent": "لطفاً موافقت خود را تأیید کنید.", "errLong": "یکی از پاسخ‌ها بیش از حد طولانی است (نام و راه تماس حداکثر ۲۰۰ و پیام حداکثر ۲۰۰۰ نویسه).",
@@ -59,7 +59,7 @@ public enum PublicPages {
             "name": "Ваше имя", "contact": "Телефон или e-mail", "language": "На каком языке вы хотите получить консультацию?", "preferred": "Когда вам удобно? (дни, время)",
             "message": "Ваше сообщение (коротко)", "hint": "Пожалуйста, не пишите здесь о здоровье или уголовных делах. Это мы обсудим лично.",
             "consent": "Я согласен(на), что консультационная служба сохранит эти данные, чтобы позвонить или написать мне по поводу встречи. Они будут удалены через 90 дней.",
-            "privacyTitle": "Защита данных", "privacy": "Ответственный — {service}. Мы храним ваше имя, контакт, язык, удобное время и сообщение только для того, чтобы договориться с вами о консультации (правовое основание: ваше согласие, ст. 6 п. 1 (a) GDPR). Эти данные никому не передаются — в том числе ведомству по делам иностранцев — и удаляются через 90 дней. Вы можете в любой момент отозвать согласие и потребовать сведения о данных, их исправления или удаления; просто обратитесь к нам. Вы также можете подать жалобу в надзорный орган по защите данных.",
+            "supervisor": "Компетентный надзорный орган по защите данных", "privacyTitle": "Защита данных", "privacy": "Ответственный — {service}. Мы храним ваше имя, контакт, язык, удобное время и сообщение только для того, чтобы договориться с вами о консультации (правовое основание: ваше согласие, ст. 6 п. 1 (a) GDPR). Эти данные никому не передаются — в том числе ведомству по делам иностранцев — и удаляются через 90 дней. Вы можете в любой момент отозвать согласие и потребовать сведения о данных, их исправления или удаления; просто обратитесь к нам. Вы также можете подать жалобу в надзорный орган по защите данных.",
             "errExpired": "Форма была открыта слишком долго. Пожалуйста, проверьте данные и отправьте её ещё раз.",
             "send": "Отправить запрос", "thanks": "Спасибо! Мы свяжемся с вами.", "errName": "Пожалуйста, укажите ваше имя.",
             "errContact": "Пожалуйста, укажите номер телефона или адрес e-mail.", "errConsent": "Пожалуйста, подтвердите ваше согласие.", "errLong": "Одно из полей слишком длинное (имя и контакт — не более 200, сообщение — не более 2000 символов).",
@@ -70,7 +70,7 @@ public enum PublicPages {
             "name": "Adınız", "contact": "Telefon veya e-posta", "language": "Danışmanlığı hangi dilde almak istersiniz?", "preferred": "Size ne zaman uygun? (günler, saatler)",
             "message": "Mesajınız (kısa)", "hint": "Lütfen buraya sağlık veya ceza davaları hakkında bir şey yazmayın. Bunları yüz yüze konuşuruz.",
             "consent": "Danışmanlık merkezinin bir randevu için beni aramak veya bana yazmak amacıyla bu bilgileri saklamasını kabul ediyorum. Bilgiler 90 gün sonra silinir.",
-            "privacyTitle": "Veri koruma bilgisi", "privacy": "Sorumlu: {service}. Adınızı, iletişim bilginizi, dilinizi, uygun zamanlarınızı ve mesajınızı yalnızca sizinle bir danışmanlık randevusu ayarlamak için saklıyoruz (hukuki dayanak: onayınız, GDPR md. 6/1-a). Bu bilgiler başka hiç kimseye – yabancılar dairesine de – verilmez ve 90 gün sonra silinir. Onayınızı istediğiniz zaman geri alabilir, bilgilere erişim, düzeltme veya silme talep edebilirsiniz; bunun için bize başvurun. Bir veri koruma denetim makamına şikâyette de bulunabilirsiniz.",
+            "supervisor": "Yetkili veri koruma denetim makamı", "privacyTitle": "Veri koruma bilgisi", "privacy": "Sorumlu: {service}. Adınızı, iletişim bilginizi, dilinizi, uygun zamanlarınızı ve mesajınızı yalnızca sizinle bir danışmanlık randevusu ayarlamak için saklıyoruz (hukuki dayanak: onayınız, GDPR md. 6/1-a). Bu bilgiler başka hiç kimseye – yabancılar dairesine de – verilmez ve 90 gün sonra silinir. Onayınızı istediğiniz zaman geri alabilir, bilgilere erişim, düzeltme veya silme talep edebilirsiniz; bunun için bize başvurun. Bir veri koruma denetim makamına şikâyette de bulunabilirsiniz.",
             "errExpired": "Form çok uzun süre açık kaldı. Lütfen bilgilerinizi kontrol edip yeniden gönderin.",
             "send": "Talebi gönder", "thanks": "Teşekkürler! Sizinle iletişime geçeceğiz.", "errName": "Lütfen adınızı yazın.",
             "errContact": "Lütfen bir telefon numarası veya e-posta adresi yazın.", "errConsent": "Lütfen onayınızı verin.", "errLong": "Bir bilgi çok uzun (ad ve iletişim en fazla 200, mesaj en fazla 2.000 karakter).",
@@ -116,7 +116,14 @@ public enum PublicPages {
     }
 
     /// The request form (or the thank-you note) for one service.
-    public static func request(serviceName: String, path: String, lang l: Language, csrf: String, form f: Form, sent: Bool) -> HTML {
+    /// The data protection authority of a service's Land (Art. 13 Abs. 2 lit. d DSGVO: named, not "an authority";
+    /// QA26 C5). The sites are in Saxony; another Land's is added here with its first site.
+    static func supervisor(_ land: String) -> String? {
+        land == "DE-SN" ? "Die Sächsische Datenschutz- und Transparenzbeauftragte, Devrientstraße 5, 01067 Dresden" : nil
+    }
+
+    /// `serviceAddress`: the postal address in one line (Art. 13 Abs. 1 lit. a DSGVO: how to reach the controller).
+    public static func request(serviceName: String, serviceAddress: String = "", land: String = "DE-SN", path: String, lang l: Language, csrf: String, form f: Form, sent: Bool) -> HTML {
         let errors = f.errors.map { "<li>\($0)</li>" as HTML } + f.fieldErrors.map { "<li><a href=\"#\($0.field)\">\($0.message)</a></li>" as HTML }
         func message(_ field: String) -> String? { f.fieldErrors.first { $0.field == field }?.message }
         func error(_ field: String) -> HTML { Layout.fieldError(field, message(field)) }
@@ -133,7 +140,7 @@ public enum PublicPages {
         <label for="preferred">\(l.text("preferred"))</label><input id="preferred" name="preferred" value="\(f.preferred)" maxlength="300">
         <label for="message">\(l.text("message"))</label><p class="hint" id="message-hint">\(l.text("hint"))</p>
         <textarea id="message" name="message" rows="4" cols="60" maxlength="2000"\(message("message") == nil ? " aria-describedby=\"message-hint\"" as HTML : " aria-invalid=\"true\" aria-describedby=\"message-hint message-error\"")>\(f.message)</textarea>\(error("message"))
-        <details id="privacy"><summary>\(l.text("privacyTitle"))</summary><p>\(withService(l.text("privacy"), serviceName))</p></details>
+        <details id="privacy"><summary>\(l.text("privacyTitle"))</summary><p>\(withService(l.text("privacy"), serviceName + (serviceAddress.isEmpty ? "" : ", " + serviceAddress)))</p>\(supervisor(land).map { "<p>\(l.text("supervisor")): <bdi lang=\"de\">\($0)</bdi></p>" as HTML } ?? .empty)</details>
         <label class="check"><input type="checkbox" id="consent" name="consent" value="1"\(f.consent ? " checked" : "")\(described("consent"))> \(l.text("consent"))</label>\(error("consent"))
         <p><button type="submit">\(l.text("send"))</button></p>
         </form>

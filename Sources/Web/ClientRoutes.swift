@@ -114,9 +114,10 @@ struct ClientRoutes {
             for i in try await caseDocuments(k, c, person: person).0 where i.state == .missing && !missing.contains(i.kind) { missing.append(i.kind) }
         }
         let next = try await services.appointments.appointmentsAhead(clientID: c.id, organisation: c.organisationID, from: today).first
-        let service = try await services.accounts.organisation(c.organisationID)?.name ?? ""
-        return Reply.html(ClientPlanPage.render(.init(serviceName: service, client: c, today: today, person: person, missing: missing, next: next),
-                                                lang: lang, path: "/clients/\(c.id)/plan"))
+        let organisation = try await services.accounts.organisation(c.organisationID)
+        var model = ClientPlanPage.Model(serviceName: organisation?.name ?? "", client: c, today: today, person: person, missing: missing, next: next)
+        model.serviceAddress = organisation?.addressLines ?? []
+        return Reply.html(ClientPlanPage.render(model, lang: lang, path: "/clients/\(c.id)/plan"))
     }
 
     /// The document checklist of a case and what was recorded (the case page, its API and the client's plan show the

@@ -34,7 +34,7 @@ struct PublicRoutes {
 
     func reply(_ o: Organisation, lang: PublicPages.Language, form: PublicPages.Form, sent: Bool, status: HTTPResponse.Status = .ok) -> Response {
         formPage(cookie: Self.csrfCookie, path: "/anfrage", status: status) { token in
-            PublicPages.request(serviceName: o.name, path: "/anfrage/\(o.id)", lang: lang, csrf: token, form: form, sent: sent)
+            PublicPages.request(serviceName: o.name, serviceAddress: o.addressLines.joined(separator: ", "), land: o.land, path: "/anfrage/\(o.id)", lang: lang, csrf: token, form: form, sent: sent)
         }
     }
 

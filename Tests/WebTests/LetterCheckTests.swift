@@ -94,6 +94,9 @@ struct LetterAddressTests {
                 let letter = try await b.request(.get, casePath + "/letters/application").body
                 #expect(!letter.contains("id=\"address-missing\""))
                 #expect(letter.contains("<div class=\"letter-sender\">Beratung Elbstadt · Am Elbufer 12 · 01099 Elbstadt</div>"))
+                // The client's plan and the public request form say how to reach the service (QA26 C5, C6).
+                #expect(try await b.request(.get, "/clients/client-a/plan?lang=ar").body.contains("<p id=\"service-address\"><bdi lang=\"de\">Beratung Elbstadt<br>Am Elbufer 12<br>01099 Elbstadt</bdi></p>"))
+                #expect(try await Browser(client: b.client, clock: f.clock).request(.get, "/anfrage/org-a").body.contains("Verantwortlich ist <bdi lang=\"de\">Beratung Elbstadt, Am Elbufer 12, 01099 Elbstadt</bdi>"))
                 #expect(letter.contains("ABH Elbstadt<br>Sachgebiet Aufenthalt<br>Rathausplatz 1<br>01067 Elbstadt</div>"))
                 // The other city's service has its own address, untouched.
                 #expect(try await f.services.accounts.organisation("org-b")?.postalAddress == "")

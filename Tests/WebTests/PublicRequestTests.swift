@@ -46,6 +46,8 @@ struct PublicRequestTests {
                 // The privacy notice in the visitor's language, naming the service.
                 #expect(page.body.contains("<summary>إشعار حماية البيانات</summary>") && page.body.contains("الجهة المسؤولة هي <bdi lang=\"de\">Beratung Elbstadt</bdi>"))
                 #expect(try await Browser(client: b.client, clock: f.clock).request(.get, "/anfrage/org-a?lang=tr").body.contains("Sorumlu: <bdi lang=\"de\">Beratung Elbstadt</bdi>"))
+                // The supervisory authority by name and address (QA26 C5).
+                #expect(page.body.contains("هيئة الرقابة على حماية البيانات المختصة: <bdi lang=\"de\">Die Sächsische Datenschutz- und Transparenzbeauftragte, Devrientstraße 5, 01067 Dresden</bdi>"))
                 #expect(try await visitor.request(.get, "/anfrage/org-abh").status == .notFound)   // only counseling services take requests
                 // A link to no service answers in the visitor's language, without the staff login (QA of 05.12.2026).
                 for path in ["/anfrage/nowhere?lang=ar", "/selbstcheck/nowhere?lang=ar"] {
