@@ -250,6 +250,7 @@ public enum Layout {
     @media print { header, nav, footer, .skip, .no-print { display: none; } main { padding: 0; } .letter { border: none; margin: 0; } }
     .session-notice { position: fixed; bottom: 1rem; left: 1rem; right: 1rem; max-width: 38rem; margin: 0 auto; background: var(--bg); border: 3px solid var(--accent); padding: 0.25rem 1rem; box-shadow: 0 2px 10px rgba(0,0,0,.35); z-index: 10; }
     .session-notice[hidden] { display: none; }
+    @media print { .consent-translation { break-before: page; } }
     .session-notice h2 { margin: 0.5rem 0; font-size: 1.15rem; }
     @media print { .session-notice { display: none; } }
     td.num { text-align: right; font-variant-numeric: tabular-nums; }

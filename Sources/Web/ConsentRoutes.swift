@@ -31,7 +31,7 @@ struct ConsentRoutes {
         let recipient = try await services.accounts.organisation(consent.recipientOrganisationID)
         try await services.clients.recordRead(clientID: client.id, entity: "consent", audit: services.audit(a))
         return Reply.html(ConsentFormPage.page(frame: context.frame("Schweigepflichtentbindung", current: "clients"), client: client, consent: consent,
-                                               service: service, recipient: recipient))
+                                               service: service, recipient: recipient, lang: PublicPages.language(request.uri.queryParameters["lang"].map(String.init))))
     }
 
     /// The authorities the service cooperates with today: the only possible recipients.

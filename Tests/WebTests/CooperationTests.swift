@@ -124,7 +124,13 @@ struct CooperationTests {
                 #expect(form.body.contains("<p>Antrag nach § 25b</p>") && form.body.contains("bis einschließlich 31.12.2026") && form.body.contains("Formular SE-2024-1"))
                 #expect(form.body.contains("<li>\(Consent.Topic.identity.german)</li>") && form.body.contains("<li>\(Consent.Topic.assessment.german)</li>"))
                 #expect(!form.body.contains("<li>\(Consent.Topic.statusHistory.german)</li>") && !form.body.contains("Art. 9 Abs. 2"))
-                #expect(form.body.contains("auf Arabisch (Dolmetscherin) erklärt") && !form.body.contains("role=\"alert\""))
+                #expect(form.body.contains("Der Inhalt wurde mir erklärt; Sprache: Arabisch (Dolmetscherin)") && !form.body.contains("role=\"alert\""))
+                #expect(form.body.contains("<h2>Meine Rechte</h2>") && !form.body.contains("consent-translation"))
+                // In the client's language, after the German text that is signed (QA26 C2).
+                let arabic = try await b.request(.get, "/clients/client-a/consents/\(consentID)/form?lang=ar").body
+                #expect(arabic.contains("<article class=\"letter consent-form consent-translation\" lang=\"ar\" dir=\"rtl\"") && arabic.contains("النص الألماني أعلاه وحده"))
+                #expect(arabic.contains("<bdi lang=\"de\">Mohammed Haddad</bdi>") && arabic.contains("<li>الهوية (الاسم، تاريخ الميلاد، الجنسية)</li>") && arabic.contains("<bdi lang=\"de\">31.12.2026</bdi>"))
+                #expect(!arabic.contains("<li>مسار الإقامة</li>"))
                 #expect(try await clerk.request(.get, "/clients/client-a/consents/\(consentID)/form").status != .ok)
                 #expect(try await b.request(.get, "/clients/client-a/consents/none/form").status == .notFound)
                 // The revocation is dated the day it came in (a letter of yesterday), never a day ahead.

@@ -125,6 +125,10 @@ struct SubjectAccessTests {
 
     @Test func everyClientLanguageHasEveryExplanation() {
         for language in PublicPages.all { #expect(SubjectAccessPage.untranslated(language.code).isEmpty, "\(language.code)") }
+        // The consent form's translation too, every topic included (QA26 C2).
+        let keys = Set(ConsentFormTexts.table["en"]!.keys)
+        #expect(Consent.Topic.allCases.allSatisfy { keys.contains("topic." + $0.rawValue) })
+        for language in PublicPages.all where language.code != "de" { #expect(Set(ConsentFormTexts.table[language.code]?.keys ?? [:].keys) == keys, "\(language.code)") }
     }
 
     /// More accesses than the page lists: all are counted, and it says that the newest are listed.

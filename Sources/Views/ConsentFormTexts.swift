@@ -1,0 +1,98 @@
+import Counseling
+
+/// The release from confidentiality in the client's language, printed after the German form that is signed: a consent
+/// is informed only if the person understands it (Art. 4 Nr. 11, Art. 7 Abs. 2 DSGVO; QA26 C2: the form existed only
+/// in German). Placeholders: {name}, {born}, {service}, {from}, {until}. The translations need a native speaker's review.
+enum ConsentFormTexts {
+    static func text(_ key: String, _ code: String) -> String { table[code]?[key] ?? table["en"]![key] ?? key }
+
+    static func topic(_ t: Consent.Topic, _ code: String) -> String { text("topic." + t.rawValue, code) }
+
+    static let table: [String: [String: String]] = [
+        "en": [
+            "title": "Release from confidentiality – translation for your understanding",
+            "binding": "Only the German text above is signed and binding.",
+            "intro": "I, {name}, born on {born}, release the staff of {service} from their duty of confidentiality (§ 203 StGB) towards the following office and agree that they pass on to it the information about me named below (Art. 6(1)(a) GDPR):",
+            "purpose": "Purpose (in German above)", "topics": "This information – and only this – may be passed on",
+            "health": "The consent expressly includes information on my health (Art. 9(2)(a) GDPR).",
+            "convictions": "The consent expressly includes information on criminal proceedings and convictions (Art. 10 GDPR).",
+            "validity": "Validity", "untilDay": "From {from} until {until} inclusive.", "untilRevoked": "From {from} until I withdraw it.",
+            "rights": "My rights",
+            "r1": "The consent is voluntary. If I do not consent or withdraw it, I will still be counseled.",
+            "r2": "I can withdraw the consent at any time without giving reasons, orally or in writing at the counseling service. The withdrawal applies from then on; what was passed on before is not affected (Art. 7(3) GDPR).",
+            "r3": "I can ask which information was passed on to whom and when (Art. 15 GDPR) and have incorrect information corrected (Art. 16 GDPR). I can complain to the data protection supervisory authority (Art. 77 GDPR).",
+            "topic.identity": "Identity (name, date of birth, nationality)", "topic.status_history": "Residence history",
+            "topic.assessment": "Assessment of the residence pathways", "topic.missing_documents": "Missing documents and steps",
+            "topic.applications": "Applications and decisions", "topic.sessions": "Counseling appointments (without content)",
+            "topic.health": "Health", "topic.convictions": "Criminal matters (also grounds for expulsion and deception)",
+        ],
+        "ar": [
+            "title": "الإعفاء من واجب الكتمان – ترجمة لفهمك",
+            "binding": "النص الألماني أعلاه وحده هو الذي يُوقَّع وهو الملزم.",
+            "intro": "أنا {name}، المولود/المولودة في {born}، أعفي العاملين في {service} من واجب الكتمان (§ 203 من قانون العقوبات الألماني) تجاه الجهة التالية، وأوافق على أن يعطوها المعلومات المذكورة أدناه عني (المادة 6 الفقرة 1 (أ) من اللائحة العامة لحماية البيانات):",
+            "purpose": "الغرض (بالألمانية أعلاه)", "topics": "هذه المعلومات – وهذه فقط – يجوز إعطاؤها",
+            "health": "تشمل الموافقة صراحةً معلومات عن صحتي (المادة 9 الفقرة 2 (أ) من اللائحة العامة لحماية البيانات).",
+            "convictions": "تشمل الموافقة صراحةً معلومات عن الإجراءات الجنائية والأحكام (المادة 10 من اللائحة العامة لحماية البيانات).",
+            "validity": "مدة الصلاحية", "untilDay": "من {from} حتى {until} ضمنًا.", "untilRevoked": "من {from} حتى أسحبها.",
+            "rights": "حقوقي",
+            "r1": "الموافقة طوعية. إذا لم أوافق أو سحبت موافقتي، أستمر في الحصول على الاستشارة.",
+            "r2": "يمكنني سحب الموافقة في أي وقت دون ذكر الأسباب، شفهيًا أو كتابيًا لدى مؤسسة الاستشارة. يسري السحب من ذلك الوقت؛ ولا يتأثر ما أُعطي قبل ذلك (المادة 7 الفقرة 3 من اللائحة العامة لحماية البيانات).",
+            "r3": "يمكنني أن أسأل أي معلومات أُعطيت ولمن ومتى (المادة 15) وأن أطلب تصحيح المعلومات الخاطئة (المادة 16). ويمكنني تقديم شكوى إلى هيئة الرقابة على حماية البيانات (المادة 77).",
+            "topic.identity": "الهوية (الاسم، تاريخ الميلاد، الجنسية)", "topic.status_history": "مسار الإقامة",
+            "topic.assessment": "تقييم طرق الإقامة", "topic.missing_documents": "الأوراق والخطوات الناقصة",
+            "topic.applications": "الطلبات والقرارات", "topic.sessions": "مواعيد الاستشارة (بدون المحتوى)",
+            "topic.health": "الصحة", "topic.convictions": "الأمور الجنائية (ومنها أسباب الترحيل والتضليل)",
+        ],
+        "fa": [
+            "title": "رفع الزام رازداری – ترجمه برای فهم شما",
+            "binding": "فقط متن آلمانی بالا امضا می‌شود و معتبر است.",
+            "intro": "من، {name}، متولد {born}، کارکنان {service} را در برابر مرجع زیر از الزام رازداری (بند ۲۰۳ قانون جزای آلمان) معاف می‌کنم و موافقم که اطلاعات ذکرشده در زیر دربارهٔ من را به آن بدهند (مادهٔ ۶ بند ۱ (الف) مقررات عمومی حفاظت از داده‌ها):",
+            "purpose": "هدف (به آلمانی در بالا)", "topics": "این اطلاعات – و فقط همین‌ها – را می‌توان داد",
+            "health": "این رضایت صریحاً شامل اطلاعات مربوط به سلامت من است (مادهٔ ۹ بند ۲ (الف)).",
+            "convictions": "این رضایت صریحاً شامل اطلاعات مربوط به پرونده‌های کیفری و محکومیت‌هاست (مادهٔ ۱۰).",
+            "validity": "اعتبار", "untilDay": "از {from} تا {until} (با احتساب همان روز).", "untilRevoked": "از {from} تا زمانی که آن را پس بگیرم.",
+            "rights": "حقوق من",
+            "r1": "این رضایت داوطلبانه است. اگر رضایت ندهم یا آن را پس بگیرم، باز هم مشاوره می‌گیرم.",
+            "r2": "می‌توانم هر زمان و بدون ذکر دلیل، شفاهی یا کتبی در مرکز مشاوره رضایتم را پس بگیرم. پس گرفتن از همان زمان اعتبار دارد؛ آنچه پیش‌تر داده شده، تغییری نمی‌کند (مادهٔ ۷ بند ۳).",
+            "r3": "می‌توانم بپرسم چه اطلاعاتی، چه زمانی و به چه کسی داده شده است (مادهٔ ۱۵) و اصلاح اطلاعات نادرست را بخواهم (مادهٔ ۱۶). می‌توانم به مرجع نظارت بر حفاظت از داده‌ها شکایت کنم (مادهٔ ۷۷).",
+            "topic.identity": "هویت (نام، تاریخ تولد، تابعیت)", "topic.status_history": "سابقهٔ اقامت",
+            "topic.assessment": "ارزیابی راه‌های اقامت", "topic.missing_documents": "مدارک و قدم‌های ناقص",
+            "topic.applications": "درخواست‌ها و تصمیم‌ها", "topic.sessions": "وقت‌های مشاوره (بدون محتوا)",
+            "topic.health": "سلامت", "topic.convictions": "امور کیفری (از جمله دلایل اخراج و فریب)",
+        ],
+        "ru": [
+            "title": "Освобождение от обязанности хранить тайну – перевод для понимания",
+            "binding": "Подписывается и имеет силу только немецкий текст выше.",
+            "intro": "Я, {name}, дата рождения {born}, освобождаю сотрудников {service} от обязанности хранить тайну (§ 203 УК Германии) перед указанным ниже учреждением и согласен(на), чтобы они передали ему указанные ниже сведения обо мне (ст. 6 п. 1 (a) GDPR):",
+            "purpose": "Цель (на немецком выше)", "topics": "Эти сведения – и только эти – можно передавать",
+            "health": "Согласие прямо охватывает сведения о моём здоровье (ст. 9 п. 2 (a) GDPR).",
+            "convictions": "Согласие прямо охватывает сведения об уголовных делах и судимостях (ст. 10 GDPR).",
+            "validity": "Срок действия", "untilDay": "С {from} по {until} включительно.", "untilRevoked": "С {from} до моего отзыва.",
+            "rights": "Мои права",
+            "r1": "Согласие добровольно. Если я не соглашаюсь или отзываю согласие, меня всё равно продолжат консультировать.",
+            "r2": "Я могу в любое время без объяснения причин отозвать согласие устно или письменно в консультационной службе. Отзыв действует с этого момента; то, что было передано раньше, не затрагивается (ст. 7 п. 3 GDPR).",
+            "r3": "Я могу узнать, какие сведения, кому и когда были переданы (ст. 15 GDPR), и потребовать исправить неверные сведения (ст. 16 GDPR). Я могу подать жалобу в надзорный орган по защите данных (ст. 77 GDPR).",
+            "topic.identity": "Личность (имя, дата рождения, гражданство)", "topic.status_history": "История пребывания",
+            "topic.assessment": "Оценка путей к виду на пребывание", "topic.missing_documents": "Недостающие документы и шаги",
+            "topic.applications": "Заявления и решения", "topic.sessions": "Даты консультаций (без содержания)",
+            "topic.health": "Здоровье", "topic.convictions": "Уголовно-правовые вопросы (в т. ч. основания для высылки и обман)",
+        ],
+        "tr": [
+            "title": "Sır saklama yükümlülüğünden muafiyet – anlamanız için çeviri",
+            "binding": "Yalnızca yukarıdaki Almanca metin imzalanır ve bağlayıcıdır.",
+            "intro": "Ben, {name}, doğum tarihi {born}, {service} çalışanlarını aşağıdaki kuruma karşı sır saklama yükümlülüğünden (Alman Ceza Kanunu § 203) muaf tutuyorum ve aşağıda belirtilen bilgilerimin bu kuruma verilmesine onay veriyorum (GDPR md. 6/1-a):",
+            "purpose": "Amaç (yukarıda Almanca)", "topics": "Bu bilgiler – ve yalnızca bunlar – verilebilir",
+            "health": "Onay açıkça sağlığıma ilişkin bilgileri de kapsar (GDPR md. 9/2-a).",
+            "convictions": "Onay açıkça ceza davaları ve mahkûmiyetlere ilişkin bilgileri de kapsar (GDPR md. 10).",
+            "validity": "Geçerlilik", "untilDay": "{from} tarihinden {until} tarihine kadar (dahil).", "untilRevoked": "{from} tarihinden geri alana kadar.",
+            "rights": "Haklarım",
+            "r1": "Onay gönüllüdür. Onay vermezsem veya geri alırsam da danışmanlık almaya devam ederim.",
+            "r2": "Onayı istediğim zaman, gerekçe göstermeden, danışmanlık merkezinde sözlü veya yazılı olarak geri alabilirim. Geri alma o andan itibaren geçerlidir; daha önce verilenler etkilenmez (GDPR md. 7/3).",
+            "r3": "Hangi bilgilerin ne zaman kime verildiğini sorabilirim (GDPR md. 15) ve yanlış bilgilerin düzeltilmesini isteyebilirim (GDPR md. 16). Veri koruma denetim makamına şikâyette bulunabilirim (GDPR md. 77).",
+            "topic.identity": "Kimlik (ad, doğum tarihi, uyruk)", "topic.status_history": "Oturum geçmişi",
+            "topic.assessment": "Oturum yollarının değerlendirilmesi", "topic.missing_documents": "Eksik belgeler ve adımlar",
+            "topic.applications": "Başvurular ve kararlar", "topic.sessions": "Danışmanlık randevuları (içerik olmadan)",
+            "topic.health": "Sağlık", "topic.convictions": "Ceza hukuku konuları (sınır dışı etme gerekçeleri ve aldatma dahil)",
+        ],
+    ]
+}
