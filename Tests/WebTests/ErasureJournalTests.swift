@@ -45,7 +45,7 @@ struct ErasureJournalTests {
                 // Open work: refused, and nothing journaled.
                 let counselor = Browser(client: b.client, clock: f.clock)
                 let csrf = try await counselor.logIn(f.login(.counselor))
-                _ = try await counselor.openCase("client-a", csrf: csrf, on: "20.11.2026")
+                _ = try await counselor.openCase("client-a", csrf: csrf, on: "21.11.2026")   // not before the last case closed
                 #expect(try await coord.request(.post, "/clients/client-a/erase", form: ["csrf": cc, "file_number": "A-1"]).status == .conflict)
                 #expect(try self.journal(f).entries().entries.isEmpty)
                 let open = try #require(try await f.services.db.read { try await $0.one(SQL("SELECT id FROM cases WHERE client_id = ? AND state <> 'closed'", ["client-a"])) }?.string("id"))
