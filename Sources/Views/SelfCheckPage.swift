@@ -74,6 +74,28 @@ public enum SelfCheck {
         }))
     }
 
+    /// The questions whose answers would settle an open fact of the engine (a case-file path; a relative's as
+    /// `id/path`): an unclear result names them in the client's language (QA26 C3: the reasons were only in German).
+    public static func questions(settling fact: String) -> [String] {
+        if fact.contains("/") || fact.hasPrefix("relations") || fact.hasPrefix("household") { return ["minor_children", "children_at_school"] }
+        return settles[String(fact.prefix { $0 != "." && $0 != "[" })] ?? []
+    }
+
+    static let settles: [String: [String]] = [
+        "born": ["born"], "marital_status": ["marital_status"], "entered": ["entered"], "status": ["status", "duldung_since", "status_since"],
+        "german": ["german"], "civic_test_passed_on": ["civic"], "fdgo_declaration_on": ["fdgo"], "education": ["school_since"],
+        "degrees": ["degree"], "training": ["training", "training_from"], "employment": ["employment_since", "employment_hours", "employment_insured"],
+        "livelihood": ["work_share"], "passport": ["passport"], "identity": ["identity", "identity_since"], "conduct": ["obstruction"],
+        "bars": ["bars"], "convictions": ["convicted", "day_fines", "prison_months"],
+    ]
+
+    /// The result of the engine's unclear answer as the page names it: questions in their order, and an open law.
+    public static func unclearReasons(_ open: [String]) -> (questions: [String], legal: Bool) {
+        let asked = Set(open.flatMap(questions(settling:)))
+        let legal = open.contains { $0.hasPrefix("U") && Int($0.dropFirst()) != nil }
+        return (Self.questions.map(\.name).filter(asked.contains), legal)
+    }
+
     /// One pathway's answer as the page shows it.
     public struct Result: Sendable {
         public let pathway: PathwayKey, outcome: Outcome, from: Day?, actions: [String]
@@ -81,6 +103,9 @@ public enum SelfCheck {
         public var closedByLaw = false
         /// Met or reachable only if the authority waives a general requirement that does not hold (SPEC.md § 6).
         public var restsOnWaiver = false
+        /// For an unclear one: the questions whose answers would settle it, and whether an open legal question does.
+        public var missing: [String] = []
+        public var legalQuestionOpen = false
         public init(pathway: PathwayKey, outcome: Outcome, from: Day?, actions: [String], closedByLaw: Bool = false, restsOnWaiver: Bool = false) {
             self.pathway = pathway; self.outcome = outcome; self.from = from; self.actions = actions; self.closedByLaw = closedByLaw
             self.restsOnWaiver = restsOnWaiver
@@ -169,7 +194,10 @@ public enum SelfCheck {
             }
             // In the client's language, not only in the German list (QA of 06.12.2026: "no passport" answered, "met" read).
             let waiver: HTML = r.restsOnWaiver && (r.outcome == .met || r.outcome == .reachable) ? "<br><span class=\"waiver\">\(t("waiver"))</span>" : .empty
-            let verdict: HTML = "<span class=\"badge result-\(r.outcome.rawValue)\">\(words)</span>\(waiver)"
+            let reasons: HTML = r.outcome != .unclear ? .empty : HTML.join(
+                (r.missing.isEmpty ? [] : ["<br><span class=\"missing\">\(t("missingAnswers")) \(r.missing.map { "„" + SelfCheckTexts.text($0, l.code) + "“" }.joined(separator: " "))</span>" as HTML])
+                + (r.legalQuestionOpen ? ["<br><span class=\"missing\">\(t("openLaw"))</span>" as HTML] : []), separator: "")
+            let verdict: HTML = "<span class=\"badge result-\(r.outcome.rawValue)\">\(words)</span>\(waiver)\(reasons)"
             return "<tr data-pathway=\"\(r.pathway.rawValue)\" data-outcome=\"\(r.outcome.rawValue)\"><th scope=\"row\">\(SelfCheckTexts.routeName(r.pathway, l.code))<br><span class=\"hint\" lang=\"de\" dir=\"ltr\">\(r.pathway.title)</span></th><td>\(verdict)</td></tr>"
         }
         let actionList = counselingPoints(results).map { "<li>\($0)</li>" as HTML }

@@ -65,10 +65,12 @@ struct SelfCheckRoutes {
             return reply(o, lang: lang, values: values, errors: ["status": "errSummary"], status: .unprocessableContent)
         }
         let results = answer.assessments.map {
-            SelfCheck.Result(pathway: $0.pathway, outcome: $0.outcome, from: $0.from, actions: $0.outcome == .excluded ? [] : $0.actions,
-                             // Not "according to your answers" when the law itself closed the pathway (QA of 05.12.2026).
-                             closedByLaw: $0.closedByLaw,
-                             restsOnWaiver: $0.waiverCondition != nil)
+            var r = SelfCheck.Result(pathway: $0.pathway, outcome: $0.outcome, from: $0.from, actions: $0.outcome == .excluded ? [] : $0.actions,
+                                     // Not "according to your answers" when the law itself closed the pathway (QA of 05.12.2026).
+                                     closedByLaw: $0.closedByLaw,
+                                     restsOnWaiver: $0.waiverCondition != nil)
+            if $0.outcome == .unclear { (r.missing, r.legalQuestionOpen) = SelfCheck.unclearReasons($0.open) }
+            return r
         }
         return reply(o, lang: lang, values: values, results: results)
     }

@@ -120,6 +120,13 @@ struct SelfCheckTests {
                 token = try #require(visitor.csrf(persian))
                 #expect(persian.status == .ok && Self.outcomes(persian.body) == Self.outcomes(again.body) && persian.body.contains("value=\"35\""))
                 #expect(persian.body.contains("اجازه اقامت: برای ادغام پایدار") && persian.body.contains("id=\"self-check-result\" tabindex=\"-1\" autofocus"))
+                // An unclear result names the questions whose answers would settle it, in the client's language (QA26 C3).
+                var unknownGerman = Self.answers; unknownGerman["german"] = ""
+                let unclear = try await visitor.request(.post, "/selbstcheck/org-a?lang=de", form: unknownGerman.merging(["csrf": token]) { _, b in b })
+                token = try #require(visitor.csrf(unclear))
+                #expect(Self.outcomes(unclear.body)["25b"] == "unclear")
+                #expect(unclear.body.contains("Dafür fehlt Ihre Antwort auf: „Welches Deutsch-Zertifikat haben Sie (höchstes Niveau)?“"))
+                #expect(SelfCheck.unclearReasons(["identity.clarified_on", "c1/education", "U4"]) == (["minor_children", "children_at_school", "identity", "identity_since"], true))
                 var seen: Set<Outcome> = []
                 for (answers, row) in [(Self.answers, Self.row), (Self.youngAnswers, Self.youngRow), Self.recent] {
                     let result = try await visitor.request(.post, "/selbstcheck/org-a?lang=de", form: answers.merging(["csrf": token]) { a, _ in a })
