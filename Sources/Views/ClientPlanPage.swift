@@ -59,6 +59,7 @@ public enum ClientPlanPage {
         } ?? "<p>\(t("noAppointment"))</p>"
         let reach: HTML = m.serviceAddress.isEmpty ? .empty : "<p id=\"service-address\"><bdi lang=\"de\">\(m.serviceName)<br>\(HTML.join(m.serviceAddress.map { "\($0)" as HTML }, separator: "<br>"))</bdi></p>"
         let main: HTML = """
+        <div class="client-plan">
         <h1>\(t("planTitle"))</h1>
         <p><strong lang="de" dir="ltr">\(m.client.firstName) \(m.client.lastName)</strong> · \(SelfCheckTexts.text("asOf", code)) \(ltr(m.today.german))</p>
         <p>\(serviceLine)</p>
@@ -69,6 +70,7 @@ public enum ClientPlanPage {
         \(documents.isEmpty ? "<p>\(t("noDocuments"))</p>" as HTML : "<ul>\(documents)</ul>" as HTML)</section>
         <section aria-labelledby="plan-appointment"><h2 id="plan-appointment">\(t("appointment"))</h2>\(appointment)\(reach)</section>
         <p class="hint">\(t("keep")) \(SelfCheckTexts.text("notAdvice", code))</p>
+        </div>
         """
         return PublicPages.document(serviceName: m.serviceName, path: path, lang: l, title: t("planTitle"), main: main)
     }

@@ -251,6 +251,7 @@ public enum Layout {
     .session-notice { position: fixed; bottom: 1rem; left: 1rem; right: 1rem; max-width: 38rem; margin: 0 auto; background: var(--bg); border: 3px solid var(--accent); padding: 0.25rem 1rem; box-shadow: 0 2px 10px rgba(0,0,0,.35); z-index: 10; }
     .session-notice[hidden] { display: none; }
     @media print { .consent-translation { break-before: page; } }
+    @media print { .client-plan { font-size: 10.5pt; line-height: 1.35; } .client-plan h1 { font-size: 16pt; margin: 0 0 0.3em; } .client-plan h2 { font-size: 12pt; margin: 0.7em 0 0.2em; } .client-plan ul { margin: 0.2em 0; } }
     .session-notice h2 { margin: 0.5rem 0; font-size: 1.15rem; }
     @media print { .session-notice { display: none; } }
     td.num { text-align: right; font-variant-numeric: tabular-nums; }

@@ -344,6 +344,29 @@ def test_consent_form_prints_to_one_a4_page(browser, server):
     assert fields["Pages"] == "1" and fields["Page size"].endswith("(A4)")
     assert name in text and "§ 203 StGB" in text and "Art. 7 Abs. 3 DSGVO" in text and "Unterschrift der Klientin" in text
     assert "zurück zu den Schweigepflichtentbindungen" not in text  # the screen-only hints are not printed
+    # With a translation in the client's language: the German form to sign on page 1, the translation on page 2.
+    browser.get(browser.current_url.split("?")[0] + "?lang=ar")
+    fields, text = print_to_pdf(browser, "bleibe-consent-ar.pdf")
+    assert fields["Pages"] == "2" and "Unterschrift der Klientin" in text.split("\f")[0] and name in text.split("\f")[1]
+
+
+def test_longest_client_plan_prints_to_one_a4_page(browser, server):
+    """The plan handed to the client: of the first 40 demo clients the one with the longest plan, in German and in
+    Russian (the longest translation), fits one A4 page (QA26 C9: a line spilled onto a second page)."""
+    browser.get(server + "/clients")
+    if browser.title.startswith("Anmelden"):
+        log_in(browser, server)
+        wait_title(browser, "Klient:innen")
+    clients = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "tbody tr a")][:40]
+    lengths = []
+    for href in clients:
+        browser.get(href + "/plan?lang=ru")
+        lengths.append((len(browser.find_element(By.TAG_NAME, "main").text), href))
+    longest = max(lengths)[1]
+    for lang in ("ru", "de"):
+        browser.get(longest + "/plan?lang=" + lang)
+        fields, text = print_to_pdf(browser, f"bleibe-plan-{lang}.pdf")
+        assert fields["Pages"] == "1", (lang, longest, fields["Pages"])
 
 
 def test_public_pages_fit_a_phone_screen(browser, server):
