@@ -38,7 +38,7 @@ public enum ClientPlanPage {
             } ?? .empty
             let subtitle = SelfCheckTexts.routeName(a.pathway, code)
             // A sentence ends before the caveat that follows it (QA26 C8: "ab 07.11.2029 Aber: …").
-            return "<li><span lang=\"de\" dir=\"ltr\">\(a.pathway.title)</span> – \(subtitle): \(what)\(waiver.rendered.isEmpty && until.rendered.isEmpty ? "" : ".")\(waiver)\(until)</li>"
+            return "<li><span lang=\"de\" dir=\"ltr\">\(a.pathway.title)</span> – \(SelfCheckTexts.marked(subtitle, code)): \(what)\(waiver.rendered.isEmpty && until.rendered.isEmpty ? "" : ".")\(waiver)\(until)</li>"
         }
         // A permit held: said with its next step, so that the plan does not read "no route" after a grant (QA of 06.12.2026).
         let held: HTML? = m.client.facts.status?.last.flatMap { p -> HTML? in

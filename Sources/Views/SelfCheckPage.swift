@@ -198,7 +198,7 @@ public enum SelfCheck {
                 (r.missing.isEmpty ? [] : ["<br><span class=\"missing\">\(t("missingAnswers")) \(r.missing.map { "„" + SelfCheckTexts.text($0, l.code) + "“" }.joined(separator: " "))</span>" as HTML])
                 + (r.legalQuestionOpen ? ["<br><span class=\"missing\">\(t("openLaw"))</span>" as HTML] : []), separator: "")
             let verdict: HTML = "<span class=\"badge result-\(r.outcome.rawValue)\">\(words)</span>\(waiver)\(reasons)"
-            return "<tr data-pathway=\"\(r.pathway.rawValue)\" data-outcome=\"\(r.outcome.rawValue)\"><th scope=\"row\">\(SelfCheckTexts.routeName(r.pathway, l.code))<br><span class=\"hint\" lang=\"de\" dir=\"ltr\">\(r.pathway.title)</span></th><td>\(verdict)</td></tr>"
+            return "<tr data-pathway=\"\(r.pathway.rawValue)\" data-outcome=\"\(r.outcome.rawValue)\"><th scope=\"row\">\(SelfCheckTexts.marked(SelfCheckTexts.routeName(r.pathway, l.code), l.code))<br><span class=\"hint\" lang=\"de\" dir=\"ltr\">\(r.pathway.title)</span></th><td>\(verdict)</td></tr>"
         }
         let actionList = counselingPoints(results).map { "<li>\($0)</li>" as HTML }
         return """

@@ -257,6 +257,13 @@ enum SelfCheckTexts {
         return (permitWord[code] ?? permitWord["de"]!) + ": " + name
     }
 
+    /// A translated text with the German legal word it keeps ("Duldung للعمل") marked as German, so that a screen reader
+    /// reads it with a German voice (WCAG 3.1.2; QA26 C13).
+    static func marked(_ s: String, _ code: String) -> HTML {
+        guard code != "de", s.contains("Duldung") else { return "\(s)" }
+        return HTML(raw: HTML.escape(s).replacingOccurrences(of: "Duldung", with: "<span lang=\"de\">Duldung</span>"))
+    }
+
     static let permitWord = ["de": "Aufenthaltserlaubnis", "en": "Residence permit", "ar": "تصريح إقامة", "fa": "اجازه اقامت",
                              "ru": "Разрешение на пребывание", "tr": "Oturma izni"]
 

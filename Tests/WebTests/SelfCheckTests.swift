@@ -120,6 +120,8 @@ struct SelfCheckTests {
                 token = try #require(visitor.csrf(persian))
                 #expect(persian.status == .ok && Self.outcomes(persian.body) == Self.outcomes(again.body) && persian.body.contains("value=\"35\""))
                 #expect(persian.body.contains("اجازه اقامت: برای ادغام پایدار") && persian.body.contains("id=\"self-check-result\" tabindex=\"-1\" autofocus"))
+                // The German word kept in a translation is marked as German (QA26 C13).
+                #expect(persian.body.contains("<span lang=\"de\">Duldung</span> برای اشتغال"))
                 // An unclear result names the questions whose answers would settle it, in the client's language (QA26 C3).
                 var unknownGerman = Self.answers; unknownGerman["german"] = ""
                 let unclear = try await visitor.request(.post, "/selbstcheck/org-a?lang=de", form: unknownGerman.merging(["csrf": token]) { _, b in b })
