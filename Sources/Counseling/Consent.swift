@@ -9,6 +9,11 @@ public struct Consent: Sendable, Hashable {
         case applications, sessions, health, convictions
     }
 
+    /// The version of the printed form's text (`ConsentFormPage`): raised with every change of the text that is signed,
+    /// so that the record says which text a person signed (Art. 7 Abs. 1 DSGVO). SE-2026-1: rights in the first person,
+    /// the language line (QA26 C2, QA27 R3).
+    public static let currentFormVersion = "SE-2026-1"
+
     public var id: String
     public var clientID: String
     /// The organisation the data may go to (e.g. the city's immigration authority).

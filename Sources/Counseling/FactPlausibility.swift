@@ -29,7 +29,8 @@ public enum FactPlausibility {
         for (i, c) in (p.convictions ?? []).enumerated() {
             check("convictions[\(i)].date", c.date, "Eine Verurteilung")
             // No one is convicted for what they did under 14 (§ 19 StGB): a judgment before the 14th birthday is a typo.
-            if let d = c.date, let b = p.born, d < b.birthday(14), out["convictions[\(i)].date"] == nil {
+            // German law only: another state's age of criminal responsibility may be lower (QA27 R7).
+            if c.inGermany == true, let d = c.date, let b = p.born, d < b.birthday(14), out["convictions[\(i)].date"] == nil {
                 out["convictions[\(i)].date"] = "Die Verurteilung liegt vor dem 14. Geburtstag (\(b.birthday(14).german)); wer bei der Tat jünger als 14 war, ist schuldunfähig (§ 19 StGB). Bitte das Datum prüfen."
             }
             // One sentence is at most 720 day fines, even as a combined sentence (§ 54 Abs. 2 S. 2 StGB); more is a typo.

@@ -6,7 +6,7 @@ import Eligibility
 /// version printed is named on the form, and a consent recorded with another version is flagged.
 public enum ConsentFormPage {
     /// The version of the form text below.
-    public static let version = "SE-2024-1"
+    public static let version = Consent.currentFormVersion
 
     /// `lang`: the client's language; other than German, a translation follows the German form (QA26 C2).
     public static func page(frame: PageFrame, client: Client, consent c: Consent, service: Organisation, recipient: Organisation?,

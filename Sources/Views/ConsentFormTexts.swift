@@ -41,7 +41,7 @@ enum ConsentFormTexts {
             "topic.identity": "الهوية (الاسم، تاريخ الميلاد، الجنسية)", "topic.status_history": "مسار الإقامة",
             "topic.assessment": "تقييم طرق الإقامة", "topic.missing_documents": "الأوراق والخطوات الناقصة",
             "topic.applications": "الطلبات والقرارات", "topic.sessions": "مواعيد الاستشارة (بدون المحتوى)",
-            "topic.health": "الصحة", "topic.convictions": "الأمور الجنائية (ومنها أسباب الترحيل والتضليل)",
+            "topic.health": "الصحة", "topic.convictions": "الأمور الجنائية (ومنها أسباب الإبعاد والتضليل)",
         ],
         "fa": [
             "title": "رفع الزام رازداری – ترجمه برای فهم شما",

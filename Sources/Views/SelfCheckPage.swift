@@ -90,8 +90,10 @@ public enum SelfCheck {
     ]
 
     /// The result of the engine's unclear answer as the page names it: questions in their order, and an open law.
-    public static func unclearReasons(_ open: [String]) -> (questions: [String], legal: Bool) {
-        let asked = Set(open.flatMap(questions(settling:)))
+    /// `answered`: the questions answered; only those left open are named (QA27 R4: an answered question was named for a
+    /// detail the self-check does not ask).
+    public static func unclearReasons(_ open: [String], answered: Set<String> = []) -> (questions: [String], legal: Bool) {
+        let asked = Set(open.flatMap(questions(settling:))).subtracting(answered)
         let legal = open.contains { $0.hasPrefix("U") && Int($0.dropFirst()) != nil }
         return (Self.questions.map(\.name).filter(asked.contains), legal)
     }

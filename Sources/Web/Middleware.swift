@@ -44,7 +44,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
     let services: AppServices
 
     /// What a user whose password was set by the coordination may open: the page to change it, and the way out.
-    static let openBeforePasswordChange: Set<String> = ["/account", "/account/password", "/logout"]
+    static let openBeforePasswordChange: Set<String> = ["/account", "/account/password", "/logout", SessionRoutes.statusPath, "/session/extend"]
 
     static let cookieName = "bleibe_session"
 

@@ -69,7 +69,7 @@ struct SelfCheckRoutes {
                                      // Not "according to your answers" when the law itself closed the pathway (QA of 05.12.2026).
                                      closedByLaw: $0.closedByLaw,
                                      restsOnWaiver: $0.waiverCondition != nil)
-            if $0.outcome == .unclear { (r.missing, r.legalQuestionOpen) = SelfCheck.unclearReasons($0.open) }
+            if $0.outcome == .unclear { (r.missing, r.legalQuestionOpen) = SelfCheck.unclearReasons($0.open, answered: Set(values.keys)) }
             return r
         }
         return reply(o, lang: lang, values: values, results: results)

@@ -90,6 +90,9 @@ struct DecoderTests {
     @Test(arguments: [("{\"kind\": \"duldung_60d\", \"from\": \"2019-03-01\"}", "a duldung_60d period is not possible before 2020-01-01 (§ 60d AufenthG in force since then)"),
                       ("{\"kind\": \"aufenthaltserlaubnis\", \"basis\": \"104c\", \"from\": \"2022-06-01\"}", "before 2022-12-31 (§ 104c AufenthG in force since then)"),
                       ("{\"kind\": \"aufenthaltserlaubnis\", \"basis\": \"25b\", \"from\": \"2014-06-01\"}", "before 2015-08-01 (§ 25b Abs. 1 AufenthG in force since then)"),
+                      // The day the provision came into force, not the first version the engine models (QA27 R1).
+                      ("{\"kind\": \"aufenthaltserlaubnis\", \"basis\": \"25a\", \"from\": \"2012-06-01\"}", nil),
+                      ("{\"kind\": \"aufenthaltserlaubnis\", \"basis\": \"25a\", \"from\": \"2011-06-01\"}", "before 2011-07-01"),
                       ("{\"kind\": \"duldung_60d\", \"from\": \"2020-01-01\"}", nil), ("{\"kind\": \"aufenthaltserlaubnis\", \"basis\": \"104c\", \"from\": \"2022-12-31\"}", nil)])
     func aPeriodBeforeItsProvisionIsAnError(_ period: String, _ message: String?) throws {
         let person = "{\"born\": \"1980-01-01\", \"status\": [\(period)]}"

@@ -149,6 +149,9 @@ struct ResultReasonTests {
         #expect(a.outcome == .reachable && a.from == Day("2022-12-31") && a.reachableIfFiledOn == Day("2022-09-01"))
         #expect(a.lawVersions.contains { $0.description.contains("ab 31.12.2022") })
         #expect(a.notes.contains { $0.text.contains("Wird der Antrag jetzt gestellt (am 01.01.2022)") && $0.text.contains("schon ab 01.09.2022") })
+        // The plan says it too (QA27 R2).
+        let plan = try #require(Engine().assess(early.household, on: early.on).persons.first).plan
+        #expect(plan.steps.contains { $0.text.contains("Antrag jetzt stellen – das Antragsdatum zählt, dann erreichbar ab 01.09.2022 statt ab 31.12.2022") })
         let later = try CaseFileDecoder.load(path: Paths.projectCases + "/348-25a-date-set-by-the-reform-twelve-months-duldung.yaml")
         let b = try #require(Engine().assess(later.household, on: later.on).persons.first?.assessment(.p25a))
         #expect(b.outcome == .reachable && b.from == Day("2023-10-01") && b.reachableIfFiledOn == nil)

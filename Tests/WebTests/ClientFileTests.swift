@@ -370,6 +370,9 @@ struct ClientFileTests {
             #expect(young.status == .unprocessableContent && young.body.contains("vor dem 14. Geburtstag (05.05.2004)"))
             let fourteen = try await b.request(.post, "/clients/client-a/facts/json", form: ["csrf": csrf, "facts": child.replacingOccurrences(of: "2004-05-04", with: "2004-05-05")])
             #expect(!fourteen.body.contains("vor dem 14. Geburtstag"))
+            // Abroad another age of criminal responsibility may apply (QA27 R7).
+            let abroad = try await b.request(.post, "/clients/client-a/facts/json", form: ["csrf": csrf, "facts": child.replacingOccurrences(of: "\"in_germany\": true", with: "\"in_germany\": false")])
+            #expect(!abroad.body.contains("vor dem 14. Geburtstag"))
             var fields = b.formFields(try await b.request(.get, "/clients/client-a/facts"))
             fields["convictions__0__date"] = "01.01.2020"; fields["convictions__0__day_fines"] = "1e300"
             let form = try await b.request(.post, "/clients/client-a/facts", form: fields)

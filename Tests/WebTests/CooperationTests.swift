@@ -20,7 +20,7 @@ struct CooperationTests {
 
     /// A consent of client-a for the authority with these topics, in force since 01.11.2026.
     func consent(_ b: Browser, csrf: String, _ topics: [String]) async throws {
-        var form = ["csrf": csrf, "recipient": "org-abh", "purpose": "Antrag", "valid_from": "01.11.2026", "language": "Deutsch", "form_version": "SE-2024-1"]
+        var form = ["csrf": csrf, "recipient": "org-abh", "purpose": "Antrag", "valid_from": "01.11.2026", "language": "Deutsch", "form_version": "SE-2026-1"]
         for t in topics { form["topic_\(t)"] = "1" }
         #expect(try await b.request(.post, "/clients/client-a/consents", form: form).status == .seeOther)
     }
@@ -41,7 +41,7 @@ struct CooperationTests {
                 for topic in ["topic_identity", "topic_status_history"] {
                     #expect(try await b.request(.post, "/clients/client-a/consents", form: [
                         "csrf": csrf, "recipient": "org-abh", "purpose": "Antrag nach § 25b", topic: "1",
-                        "valid_from": "01.11.2026", "valid_until": "31.12.2026", "language": "Deutsch", "form_version": "SE-2024-1"]).status == .seeOther)
+                        "valid_from": "01.11.2026", "valid_until": "31.12.2026", "language": "Deutsch", "form_version": "SE-2026-1"]).status == .seeOther)
                 }
                 let view = try await clerk.request(.get, "/shared/clients/client-a")
                 #expect(view.status == .ok && view.body.contains("Mohammed Haddad") && view.body.contains("id=\"status\""))
@@ -70,7 +70,7 @@ struct CooperationTests {
                 // A consent for identity and assessment, 01.11.–31.12.2026.
                 let ok = try await b.request(.post, "/clients/client-a/consents", form: [
                     "csrf": csrf, "recipient": "org-abh", "purpose": "Antrag nach § 25b", "topic_identity": "1", "topic_assessment": "1",
-                    "valid_from": "01.11.2026", "valid_until": "31.12.2026", "language": "Arabisch (Dolmetscherin)", "form_version": "SE-2024-1"])
+                    "valid_from": "01.11.2026", "valid_until": "31.12.2026", "language": "Arabisch (Dolmetscherin)", "form_version": "SE-2026-1"])
                 #expect(ok.status == .seeOther)
                 #expect(try await clerk.request(.get, "/shared").body.contains("Fall A-1"))
                 // The list tells whose consent is in force: recorded with the client (QA of 06.12.2026).
@@ -121,7 +121,7 @@ struct CooperationTests {
                 // The form to sign, filled from the record: recipient, purpose, exactly its topics, validity, the form's version.
                 let form = try await b.request(.get, "/clients/client-a/consents/\(consentID)/form")
                 #expect(form.status == .ok && form.body.contains("<strong>Mohammed Haddad</strong>") && form.body.contains("<strong>ABH Elbstadt</strong>"))
-                #expect(form.body.contains("<p>Antrag nach § 25b</p>") && form.body.contains("bis einschließlich 31.12.2026") && form.body.contains("Formular SE-2024-1"))
+                #expect(form.body.contains("<p>Antrag nach § 25b</p>") && form.body.contains("bis einschließlich 31.12.2026") && form.body.contains("Formular SE-2026-1"))
                 #expect(form.body.contains("<li>\(Consent.Topic.identity.german)</li>") && form.body.contains("<li>\(Consent.Topic.assessment.german)</li>"))
                 #expect(!form.body.contains("<li>\(Consent.Topic.statusHistory.german)</li>") && !form.body.contains("Art. 9 Abs. 2"))
                 #expect(form.body.contains("Der Inhalt wurde mir erklärt; Sprache: Arabisch (Dolmetscherin)") && !form.body.contains("role=\"alert\""))
@@ -149,7 +149,7 @@ struct CooperationTests {
                 #expect(!(try await clerk.request(.get, "/shared").body.contains("A-1")))
                 // A consent that starts in the future does not open the view either.
                 _ = try await b.request(.post, "/clients/client-a/consents", form: [
-                    "csrf": csrf, "recipient": "org-abh", "purpose": "Antrag", "topic_identity": "1", "valid_from": "01.01.2027", "language": "Deutsch", "form_version": "SE-2024-1"])
+                    "csrf": csrf, "recipient": "org-abh", "purpose": "Antrag", "topic_identity": "1", "valid_from": "01.01.2027", "language": "Deutsch", "form_version": "SE-2026-1"])
                 let early = try await clerk.request(.get, "/api/v1/shared/clients/client-a?topics=identity")
                 #expect(early.status == .notFound && !early.body.contains("01.01.2027"))
                 #expect(try await count(f, "disclosures") == 2)
@@ -290,12 +290,12 @@ struct CooperationTests {
                 let clerk = Browser(client: b.client, clock: f.clock)
                 try await clerk.logIn(f.login(.authorityClerk))
                 #expect(try await b.request(.post, "/clients/client-a/consents", form: ["csrf": csrf, "recipient": "org-abh", "purpose": "Antrag", "topic_applications": "1",
-                                                                                       "valid_from": "01.11.2026", "language": "Deutsch", "form_version": "SE-2024-1"]).status == .seeOther)
+                                                                                       "valid_from": "01.11.2026", "language": "Deutsch", "form_version": "SE-2026-1"]).status == .seeOther)
                 let view = try await clerk.request(.get, "/shared/clients/client-a")
                 #expect(view.body.contains("id=\"applications\"") && view.body.contains("<td>§ 25b Abs. 1 AufenthG</td><td>01.10.2026</td><td>offen</td>"))
                 #expect(!view.body.contains("id=\"health\"") && !view.body.contains("Haddad"))
                 #expect(try await b.request(.post, "/clients/client-a/consents", form: ["csrf": csrf, "recipient": "org-abh", "purpose": "Antrag", "topic_applications": "1",
-                                                                                       "topic_health": "1", "valid_from": "01.11.2026", "language": "Deutsch", "form_version": "SE-2024-1"]).status == .seeOther)
+                                                                                       "topic_health": "1", "valid_from": "01.11.2026", "language": "Deutsch", "form_version": "SE-2026-1"]).status == .seeOther)
                 let api = try await clerk.request(.get, "/api/v1/shared/clients/client-a?topics=applications,health")
                 #expect(api.status == .ok && api.body.contains("\"filed_on\":\"2026-10-01\"") && api.body.contains("\"german_impossible\":true"))
                 let health = try await clerk.request(.get, "/shared/clients/client-a").body

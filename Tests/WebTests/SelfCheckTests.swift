@@ -129,6 +129,8 @@ struct SelfCheckTests {
                 #expect(Self.outcomes(unclear.body)["25b"] == "unclear")
                 #expect(unclear.body.contains("Dafür fehlt Ihre Antwort auf: „Welches Deutsch-Zertifikat haben Sie (höchstes Niveau)?“"))
                 #expect(SelfCheck.unclearReasons(["identity.clarified_on", "c1/education", "U4"]) == (["minor_children", "children_at_school", "identity", "identity_since"], true))
+                // A question answered is not named, even when the engine needs a detail the self-check does not ask (QA27 R4).
+                #expect(SelfCheck.unclearReasons(["livelihood[0].own_work_share"], answered: ["work_share"]) == ([], false))
                 var seen: Set<Outcome> = []
                 for (answers, row) in [(Self.answers, Self.row), (Self.youngAnswers, Self.youngRow), Self.recent] {
                     let result = try await visitor.request(.post, "/selbstcheck/org-a?lang=de", form: answers.merging(["csrf": token]) { a, _ in a })

@@ -218,8 +218,9 @@ public struct Assessment: Sendable, Hashable {
     /// The last day on which the route answered can still be granted: a route resting on a minor (the person as a
     /// child, or the § 25a holder a parent's or sibling's route rests on) closes with that minor's 18th birthday.
     public var routeEnds: Day? = nil
-    /// For an answer `excluded` only because a later application comes too late: the day the pathway would be reached
-    /// with an application filed on `on` (its date then counts, e.g. for the age limit of § 25a).
+    /// The day the pathway would be reached with an application filed on `on` (its date then counts, e.g. for the age
+    /// limit of § 25a): for an answer `excluded` only because a later application comes too late, and for one
+    /// `reachable` later by a later application than by one filed today (QA25 L2).
     public var reachableIfFiledOn: Day? = nil
     /// The person's status on `on` (kind and title basis): the actions for a status condition depend on it – no
     /// "Duldung beantragen" during an asylum procedure, no "verlängern" of a § 104c permit (QA19 F5, F6).

@@ -44,11 +44,13 @@ public struct Plan: Sendable, Hashable {
         // The training under way or planned (not passed, not broken off).
         let training = person.training?.last(where: { $0.passedOn.day == nil && $0.endedEarlyOn.day == nil })
         // A pathway reached only with an application filed today (its date counts: the age limit of § 25a).
-        for a in answers where a.outcome == .excluded && !filed.contains(where: { $0.pathway == a.pathway }) {
+        // Also one reachable later by a later application, when filing today gives an earlier date (QA27 R2).
+        for a in answers where (a.outcome == .excluded || a.outcome == .reachable) && !filed.contains(where: { $0.pathway == a.pathway }) {
             guard let d = a.reachableIfFiledOn else { continue }
             // The waivers the answer would rest on, as on the other steps (QA21 L5).
             let waived = a.waivers.isEmpty ? "" : ", wenn die Behörde absieht von: \(a.waivedNames.joined(separator: ", ")) (Ermessen, \(a.waiverBasis))"
-            steps.append(Step(pathway: a.pathway, from: on, text: "\(a.pathway.title): Antrag jetzt stellen – das Antragsdatum zählt, dann erreichbar ab \(d.german)\(waived); ein späterer Antrag kommt zu spät",
+            let later = a.outcome == .reachable ? a.from.map { " statt ab \($0.german) bei einem späteren Antrag" } ?? "" : "; ein späterer Antrag kommt zu spät"
+            steps.append(Step(pathway: a.pathway, from: on, text: "\(a.pathway.title): Antrag jetzt stellen – das Antragsdatum zählt, dann erreichbar ab \(d.german)\(waived)\(later)",
                               citation: a.pathway.title, followUp: false))
         }
         for a in answers {

@@ -84,12 +84,19 @@ public struct StatusPeriod: Sendable, Hashable {
     /// The first day a period of this kind can begin: the day its provision came into force (a § 60b or § 60d Duldung,
     /// a permit under a pathway of the engine). Before it the period is a typing error, which the engine would count
     /// (QA25 S3: a § 60d Duldung from 2019 made § 25b Abs. 6 "met" in 2021). Nil: no bound known here.
+    /// The day each permit's provision came into force – not the first version the engine models (QA27 R1: a § 25a
+    /// permit of 2012 was refused because the engine's § 25a begins with its version of 2015); spec/12-timeline.md.
+    static let provisionSince: [PathwayKey: Day] = [
+        .p25a: Day("2011-07-01"), .p25a2: Day("2011-07-01"), .p25b: Day("2015-08-01"), .p25b4: Day("2015-08-01"), .p25b6: Day("2020-01-01"),
+        .p104c: Day("2022-12-31"), .p16g: Day("2024-03-01"), .p19d1: Day("2020-03-01"), .p19d1a: Day("2020-03-01"), .p25_5: Day("2005-01-01"),
+    ]
+
     public var firstPossibleDay: (day: Day, provision: String)? {
         switch kind {
         case .duldung60b: return (Day("2019-08-01"), "§ 60b AufenthG")
-        case .duldung60d: return Law.firstInForce(.p60d).map { ($0, "§ 60d AufenthG") }
+        case .duldung60d: return (Day("2020-01-01"), "§ 60d AufenthG")
         case .aufenthaltserlaubnis, .fiktion:
-            guard let key = titleBasis.flatMap(PathwayKey.init(rawValue:)), key != .p60c, key != .p60d, let day = Law.firstInForce(key) else { return nil }
+            guard let key = titleBasis.flatMap(PathwayKey.init(rawValue:)), let day = Self.provisionSince[key] else { return nil }
             return (day, key.title)
         default: return nil
         }

@@ -288,7 +288,7 @@ extension Context {
             let last = readings[readings.count - 1]
             if readings.contains(where: { $0.state != last.state || $0.due != last.due || $0.open != last.open }) {
                 s.unknown("b6_60d_conditions_still_met", ["U4"], "nach früherer und neuer Fassung des § 60d verschieden")
-                if !readings.contains(where: { $0.state == .met }) { s.failsUnderEveryReading = true }
+                if readings.allSatisfy({ $0.state.isFailing }) { s.failsUnderEveryReading = true }
             } else {
                 for c in last.shown { s.add(c) }
                 switch last.state {

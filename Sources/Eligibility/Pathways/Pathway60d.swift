@@ -20,7 +20,10 @@ extension Context {
         var out = sheets[sheets.count - 1]
         out.unknown("law_in_force", ["U4"], "Ergebnis nach früherer und neuer Fassung verschieden")
         out.forceUnclear = true
-        out.failsUnderEveryReading = !states.contains { if case .met = $0 { return true } else { return false } }
+        // Every reading fails; one merely open (a fact missing) may be met (QA27 R6).
+        out.failsUnderEveryReading = states.allSatisfy {
+            switch $0 { case .met, .unknown: return false; default: return true }
+        }
         let readings = zip(states, consequences).map { state, consequence -> String in
             switch state {
             case .met: return "erfüllt, " + consequence.german
