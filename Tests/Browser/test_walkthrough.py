@@ -380,6 +380,13 @@ def test_public_pages_fit_a_phone_screen(browser, server):
                 browser.get(page + "?lang=" + lang)
                 overflow = browser.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
                 assert overflow <= 1, f"{page}?lang={lang} is {overflow} px too wide"
+        # The self-check's result too, with its longest words (QA26 C12: 5 px too wide in German).
+        for lang in ("de", "ru", "fa"):
+            browser.get(path.replace("/anfrage/", "/selbstcheck/") + "?lang=" + lang)
+            browser.find_element(By.CSS_SELECTOR, "main form > p > button[type=submit]").click()
+            settle(browser).until(lambda d: d.find_elements(By.ID, "self-check-result"))
+            overflow = browser.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 1, f"self-check result ({lang}) is {overflow} px too wide"
         # Staff pages with wide tables: the table scrolls in its own box, the page does not.
         for staff in ("/clients", "/referrals", "/advice", "/contacts"):
             browser.get(server + staff)
