@@ -24,6 +24,9 @@ struct APIRoutes {
             (.get, "/api/v1/clients/{id}/facts", facts),
             (.put, "/api/v1/clients/{id}/facts", replaceFacts),
             (.get, "/api/v1/clients/{id}/assessment", assessment),
+            (.get, "/api/v1/clients/{id}/relations", relations),
+            (.post, "/api/v1/clients/{id}/relations", addRelation),
+            (.delete, "/api/v1/clients/{id}/relations/{relation}", removeRelation),
         ]
     }
 

@@ -80,6 +80,11 @@ enum OpenAPIDocument {
             "issued": {"type": "boolean"}, "as": {"type": "string", "enum": ["main", "spouse", "child"]}, "fiktion": {"type": "string", "enum": ["81-3-1", "81-3-2", "81-4"]}, "continues": {"type": "string"}}},
           "Client": {"type": "object", "properties": {"id": {"type": "string"}, "file_number": {"type": "string"}, "first_name": {"type": "string"}, "last_name": {"type": "string"},
             "household_id": {"type": ["string", "null"]}, "facts": {"allOf": [{"$ref": "#/components/schemas/Facts"}], "description": "The facts with the status history under status (oldest first)", "properties": {"status": {"type": "array", "items": {"$ref": "#/components/schemas/StatusPeriod"}}}}}},
+          "Relation": {"type": "object", "properties": {"id": {"type": "string"}, "kind": {"type": "string", "enum": ["spouse", "registered_partner", "cohabiting", "child", "parent"], "description": "what the related client is to this one"},
+            "client_id": {"type": "string"}, "same_household": {"type": "boolean"}}},
+          "NewRelation": {"type": "object", "required": ["kind", "client_id"], "additionalProperties": false, "properties": {
+            "kind": {"type": "string", "enum": ["spouse", "registered_partner", "cohabiting", "child", "parent"], "description": "what the other client is to this one"},
+            "client_id": {"type": "string"}, "same_household": {"type": "boolean", "description": "they live in one household (the family rules count the household)"}}},
           "ConsentTopic": {"type": "string", "enum": ["identity", "status_history", "assessment", "missing_documents", "applications", "sessions", "health", "convictions"]},
           "Assessment": {"type": "object", "description": "schema bleibe.assessment/1 (docs/assessment-json.md)", "properties": {"schema": {"type": "string"}, "on": {"type": "string", "format": "date"}, "persons": {"type": "array", "items": {"type": "object"}}}}
         },
@@ -167,6 +172,18 @@ enum OpenAPIDocument {
           "get": {"summary": "Assessment of every pathway (with the household)", "parameters": [{"$ref": "#/components/parameters/clientId"},
               {"name": "on", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "decision date (default: today)"}],
             "responses": {"200": {"description": "Assessment", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Assessment"}}}}, "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/clients/{id}/relations": {
+          "get": {"summary": "The client's family relations: what each related client is to this one", "parameters": [{"$ref": "#/components/parameters/clientId"}],
+            "responses": {"200": {"description": "Relations", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Relation"}}}}}}}}},
+          "post": {"summary": "Relate another client of the organisation to this one (refused as on the client page: one spouse, a spouse under 16, a parent less than 12 years older, an existing link)",
+            "parameters": [{"$ref": "#/components/parameters/clientId"}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewRelation"}}}},
+            "responses": {"201": {"description": "Related", "content": {"application/json": {"schema": {"type": "object", "properties": {"id": {"type": "string"}, "kind": {"type": "string"}, "client_id": {"type": "string"}}}}}}}}
+        },
+        "/api/v1/clients/{id}/relations/{relation}": {
+          "delete": {"summary": "Remove a relation of the client", "parameters": [{"$ref": "#/components/parameters/clientId"}, {"name": "relation", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "responses": {"204": {"description": "Removed"}}}
         },
         "/api/v1/clients/{id}/disclosures": {
           "get": {"summary": "Every disclosure of the client's data to another organisation under a consent (the Art. 15 GDPR log), newest first", "parameters": [{"$ref": "#/components/parameters/clientId"}],

@@ -1,5 +1,6 @@
 @testable import CaseFiles
 import Counseling
+import Eligibility
 import Foundation
 import HTTPTypes
 import Storage
@@ -285,6 +286,44 @@ struct APITests {
             let clerk = try await token(Browser(client: b.client, clock: f.clock), f, role: .authorityClerk)
             let status = try await b.request(.get, "/api/v1/clients", headers: [.authorization: "Bearer \(clerk)"]).status
             #expect(status == .forbidden)
+        }
+        }
+    }
+}
+
+@Suite("JSON API: relations")
+struct APIRelationTests {
+    /// Family relations over the API, refused as the client page refuses them (QA20 M6), audited, within the organisation.
+    @Test(arguments: TestDatabase.available)
+    func relationsAreAddedListedAndRemovedAsOnThePage(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            let t = try await APITests().token(b, f)
+            let api = Browser(client: b.client, clock: f.clock)
+            let auth: HTTPFields = [.authorization: "Bearer \(t)"]
+            try await f.addClient("client-w", fileNumber: "A-20", firstName: "Salma", lastName: "Haddad", born: Day("1992-03-03"))
+            try await f.addClient("client-x", fileNumber: "A-21", firstName: "Rana", lastName: "Haddad", born: Day("1993-04-04"))
+            let added = try await api.request(.post, "/api/v1/clients/client-a/relations", json: "{\"kind\": \"spouse\", \"client_id\": \"client-w\", \"same_household\": true}", headers: auth)
+            #expect(added.status == .created && added.body.contains("\"kind\":\"spouse\""), "\(added.body)")
+            let list = try await api.request(.get, "/api/v1/clients/client-a/relations", headers: auth)
+            #expect(list.status == .ok && list.body.contains("\"client_id\":\"client-w\"") && list.body.contains("\"same_household\":true"))
+            // Seen from the spouse, the same relation.
+            #expect(try await api.request(.get, "/api/v1/clients/client-w/relations", headers: auth).body.contains("\"client_id\":\"client-a\""))
+            // A second spouse, an unknown kind, a number for a boolean, another organisation's client: 422 at the field.
+            let second = try await api.request(.post, "/api/v1/clients/client-a/relations", json: "{\"kind\": \"spouse\", \"client_id\": \"client-x\"}", headers: auth)
+            #expect(second.status == .unprocessableContent && second.body.contains("bereits eine Ehe"))
+            for (body, field) in [("{\"kind\": \"cousin\", \"client_id\": \"client-x\"}", "kind"), ("{\"kind\": \"child\", \"client_id\": \"client-x\", \"same_household\": 1}", "same_household"),
+                                  ("{\"kind\": \"child\", \"client_id\": \"client-b\"}", "client_id"), ("{\"kind\": \"child\", \"client_id\": \"client-a\"}", "client_id")] {
+                let r = try await api.request(.post, "/api/v1/clients/client-a/relations", json: body, headers: auth)
+                #expect(r.status == .unprocessableContent && r.body.contains("\"field\":\"\(field)\""), "\(body): \(r.body)")
+            }
+            // Removed once; then it is gone.
+            let id = try #require(added.body.components(separatedBy: "\"id\":\"").dropFirst().first?.prefix { $0 != "\"" })
+            #expect(try await api.request(.delete, "/api/v1/clients/client-a/relations/\(id)", headers: auth).status == .noContent)
+            #expect(try await api.request(.delete, "/api/v1/clients/client-a/relations/\(id)", headers: auth).status == .notFound)
+            #expect(!(try await api.request(.get, "/api/v1/clients/client-a/relations", headers: auth).body.contains("client-w")))
+            // Another organisation's client is not found at all.
+            #expect(try await api.request(.get, "/api/v1/clients/client-b/relations", headers: auth).status == .notFound)
         }
         }
     }
