@@ -62,20 +62,14 @@ public enum ConsentFormPage {
     /// The form in the client's language, after the German one (a page of its own in print).
     static func translation(client: Client, consent c: Consent, service: Organisation, recipient: String, born: String, until: Day?, lang l: PublicPages.Language) -> HTML {
         func t(_ key: String) -> String { ConsentFormTexts.text(key, l.code) }
-        /// A German value inside the translation: isolated, read as German.
-        func de(_ s: String) -> String { "<bdi lang=\"de\">" + HTML.escape(s) + "</bdi>" }
-        func fill(_ key: String, _ values: [String: String]) -> HTML {
-            var out = HTML.escape(t(key))
-            for (k, v) in values { out = out.replacingOccurrences(of: "{\(k)}", with: v) }
-            return HTML(raw: out)
-        }
+        func fill(_ key: String, _ values: [String: String]) -> HTML { HTML.withGerman(t(key), values) }
         let topics = Consent.Topic.allCases.filter(c.topics.contains).map { "<li>\(ConsentFormTexts.topic($0, l.code))</li>" as HTML }
-        let validity = until.map { fill("untilDay", ["from": de(c.validFrom.german), "until": de($0.german)]) } ?? fill("untilRevoked", ["from": de(c.validFrom.german)])
+        let validity = until.map { fill("untilDay", ["from": c.validFrom.german, "until": $0.german]) } ?? fill("untilRevoked", ["from": c.validFrom.german])
         return """
         <article class="letter consent-form consent-translation" lang="\(l.code)" dir="\(l.rtl ? "rtl" : "ltr")" aria-label="\(t("title"))">
         <h2>\(t("title"))</h2>
         <p><strong>\(t("binding"))</strong></p>
-        <p>\(fill("intro", ["name": de("\(client.firstName) \(client.lastName)"), "born": de(born), "service": de(service.name)]))</p>
+        <p>\(fill("intro", ["name": "\(client.firstName) \(client.lastName)", "born": born, "service": service.name]))</p>
         <p class="consent-recipient"><strong lang="de" dir="ltr">\(recipient)</strong></p>
         <h3>\(t("purpose"))</h3><p lang="de" dir="ltr">\(c.purpose)</p>
         <h3>\(t("topics"))</h3><ul>\(topics)</ul>

@@ -77,6 +77,15 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
 
     /// Joins fragments.
     public static func join(_ parts: [HTML], separator: String = "") -> HTML { HTML(raw: parts.map(\.rendered).joined(separator: separator)) }
+
+    /// A translated text with its `{key}` placeholders filled by German values (names, dates, addresses), each isolated
+    /// (`bdi`) and marked as German: inside a right-to-left sentence they keep their order and are read with a German
+    /// voice. The request form, the information request and the consent translation fill their texts with it.
+    public static func withGerman(_ template: String, _ values: [String: String]) -> HTML {
+        var out = escape(template)
+        for (k, v) in values { out = out.replacingOccurrences(of: "{\(k)}", with: "<bdi lang=\"de\">" + escape(v) + "</bdi>") }
+        return HTML(raw: out)
+    }
 }
 
 /// Percent-encodes a query value for links.

@@ -156,10 +156,7 @@ public enum PublicPages {
 
     /// The text with the service's German name in place of "{service}", isolated (`bdi`) so that a left-to-right
     /// name does not reorder the Arabic or Persian sentence around it, and marked as German.
-    static func withService(_ text: String, _ name: String) -> HTML {
-        let parts = text.components(separatedBy: "{service}")
-        return HTML(raw: parts.map(HTML.escape).joined(separator: "<bdi lang=\"de\">" + HTML.escape(name) + "</bdi>"))
-    }
+    static func withService(_ text: String, _ name: String) -> HTML { HTML.withGerman(text, ["service": name]) }
 
     /// "Fehler" in the language of a page (`de` for the staff pages), for the title of a refused page.
     public static func errorWord(_ code: String) -> String { SelfCheckTexts.text("error", code) }

@@ -76,10 +76,7 @@ public enum SubjectAccessPage {
         /// The text with its values (names, addresses, dates) isolated as German: in a right-to-left translation they
         /// keep their order and are read with a German voice (QA26 C1).
         func tde(_ key: String, _ values: [String: String]) -> HTML {
-            if code == "de" { return "\(t(key, values))" }
-            var out = HTML.escape(SubjectAccessTexts.text(key, code))
-            for (k, v) in values { out = out.replacingOccurrences(of: "{\(k)}", with: "<bdi lang=\"de\">" + HTML.escape(v) + "</bdi>") }
-            return HTML(raw: out)
+            code == "de" ? "\(t(key, values))" : HTML.withGerman(SubjectAccessTexts.text(key, code), values)
         }
         let confidential = (m.cases.flatMap(\.sessions) + m.otherSessions).filter { !$0.confidentialNote.isEmpty }.count
         let query = code == "de" ? "" : "?lang=\(code)"

@@ -18,6 +18,9 @@ public struct SessionEnd: Sendable, Equatable {
     }
 
     var json: String { "{\"final\":\(final),\"seconds\":\(seconds)}" }
+
+    /// The answer once the session has ended (or without one).
+    static let endedJSON = "{\"final\":true,\"seconds\":0}"
 }
 
 struct SessionRoutes {
@@ -33,13 +36,13 @@ struct SessionRoutes {
     /// `{"seconds": 0}` once the session has ended (also without one): the script then says so on the page, which keeps
     /// what was typed, instead of following a redirect to the login.
     @Sendable func status(_ request: Request, context: BleibeContext) async throws -> Response {
-        Reply.json(context.account == nil ? "{\"final\":true,\"seconds\":0}" : (context.sessionEnds?.json ?? "{\"final\":true,\"seconds\":0}"))
+        Reply.json(context.account == nil ? SessionEnd.endedJSON : (context.sessionEnds?.json ?? SessionEnd.endedJSON))
     }
 
     /// "Angemeldet bleiben": the idle clock starts again now (with the session's CSRF token, as every change).
     @Sendable func extend(_ request: Request, context: BleibeContext) async throws -> Response {
         _ = try await Form.checked(request, context: context)
-        guard context.account != nil, let (token, record) = context.session else { return Reply.json("{\"final\":true,\"seconds\":0}") }
+        guard context.account != nil, let (token, record) = context.session else { return Reply.json(SessionEnd.endedJSON) }
         let now = services.now()
         try await services.accounts.touchSession(token: token, now: services.timestamp(now))
         services.sessions.drop(token)

@@ -189,8 +189,10 @@ final class Evaluation: @unchecked Sendable {
                 // 31.12.2022), also on a day after the change (QA21 M5: the shorter time of the new version completes).
                 let latest = s.conditions.compactMap { $0.state == .failing(.time) ? $0.metFrom : nil }.max()
                 if explains {
-                    let later = sheet(key, subject, decision: day, application: pending ?? day, variant: variant, explains: true)
-                    let versions = later.versions.filter { !a.lawVersions.contains($0) }
+                    // Versions differ only across a change day: the later sheet is evaluated only then.
+                    let changes = Law.changeDays.contains { $0 > on && $0 <= day }
+                    let versions = !changes ? [] : sheet(key, subject, decision: day, application: pending ?? day, variant: variant, explains: true)
+                        .versions.filter { !a.lawVersions.contains($0) }
                     let onChange = Law.changeDays.contains(day)
                     let named = versions.isEmpty ? "" : " (" + versions.map(\.description).joined(separator: "; ") + ")"
                     if let latest, day < latest, onChange || !versions.isEmpty {
