@@ -37,6 +37,12 @@ struct ScreeningRoutes {
               persons: j.format == "jsonl" && j.state == .done ? ScreeningSummaryJSON.decode(j.summaryJSON).rows : 0)
     }
 
+    /// A list that cannot be stored (a full disk) is refused with a message, not a bare 500 (QA of 06.12.2026).
+    func unstored(_ context: BleibeContext, _ a: Actor) async throws -> Response {
+        try await renderList(context, a, error: "Die Liste konnte nicht gespeichert werden (Speicherplatz erschöpft?). Bitte später erneut versuchen oder die Administration verständigen.",
+                             status: .serviceUnavailable)
+    }
+
     func renderList(_ context: BleibeContext, _ a: Actor, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         try await ScreeningRunner.purge(services)
         let jobs = try await services.screeningJobs.jobs(organisation: a.organisationID)
@@ -64,16 +70,29 @@ struct ScreeningRoutes {
 
     @Sendable func upload(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try actor(context)
-        let form = try await MultipartForm.checked(request, limit: services.config.maxScreeningBytes + 64 * 1024, context: context)
-        // A browser sends the file field without a name and bytes when no file was chosen.
-        guard let file = form.files["file"], !(file.name.isEmpty && file.bytes.isEmpty) else {
+        // The list goes to disk as it arrives, checked on the way; kept only when it becomes a job.
+        let id = Credentials.newID()
+        let received = ScreeningRunner.directory(services.config).appendingPathComponent(".upload-\(id)").path
+        let form: ListUpload
+        do {
+            try FileManager.default.createDirectory(at: ScreeningRunner.directory(services.config), withIntermediateDirectories: true)
+            form = try await ListUpload.receive(request, field: "file", to: received, limit: services.config.maxScreeningBytes + 64 * 1024)
+        } catch is ListUpload.WriteFailure {
+            return try await unstored(context, a)
+        } catch is CocoaError {
+            return try await unstored(context, a)
+        }
+        var kept = false
+        defer { if !kept { try? FileManager.default.removeItem(atPath: received) } }
+        try checkCSRF(token: form.fields["csrf"], context)
+        guard let name = form.fileName else {
             return try await renderList(context, a, error: "Bitte eine Datei auswählen.", status: .unprocessableContent)
         }
         // Only blanks is empty too (QA of 05.12.2026: it became a job that then failed).
-        guard file.bytes.contains(where: { ![32, 9, 10, 13, 0xEF, 0xBB, 0xBF].contains($0) }) else {
-            return try await renderList(context, a, error: "Die Datei „\(file.name)“ ist leer.", status: .unprocessableContent)
+        guard let firstFilled = form.firstFilled else {
+            return try await renderList(context, a, error: "Die Datei „\(name)“ ist leer.", status: .unprocessableContent)
         }
-        guard let on = formDay(form.trimmed("on")) ?? nil else {
+        guard let on = formDay((form.fields["on"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)) ?? nil else {
             return try await renderList(context, a, error: "„Stichtag“ ist kein gültiges Datum (TT.MM.JJJJ).", status: .unprocessableContent)
         }
         // A screening looks at today's law and the next years: a Stichtag decades away screens nothing anyone asked
@@ -81,42 +100,31 @@ struct ScreeningRoutes {
         guard on >= services.today.adding(years: -10), on <= services.today.adding(years: 5) else {
             return try await renderList(context, a, error: "Der Stichtag liegt höchstens zehn Jahre zurück und höchstens fünf Jahre voraus (\(services.today.adding(years: -10).german) bis \(services.today.adding(years: 5).german)).", status: .unprocessableContent)
         }
-        let format = ScreeningFormat.of(fileName: file.name)
+        let format = ScreeningFormat.of(fileName: name)
         // Refuse what is clearly not a population list before storing it, saying what it is where that helps (QA of
         // 06.12.2026: an Excel workbook and Excel's "Unicode-Text" got the same general message).
-        if let message = Self.notText(file.bytes, name: file.name) {
+        if let message = Self.notText(form.head, name: name) {
             return try await renderList(context, a, error: message, status: .unsupportedMediaType)
         }
-        if DocumentFiles.sniff(file.bytes) != nil || file.bytes.prefix(4096).contains(0) {
+        if DocumentFiles.sniff(form.head) != nil || form.head.contains(0) {
             return try await renderList(context, a, error: "Die Datei ist keine CSV- oder JSON-Lines-Textdatei.", status: .unsupportedMediaType)
         }
         // A file named .jsonl whose first line is no JSON object is a CSV under the wrong name: said before any job runs.
-        if format == .jsonl, let first = file.bytes.first(where: { ![32, 9, 10, 13, 0xEF, 0xBB, 0xBF].contains($0) }), first != UInt8(ascii: "{") {
-            return try await renderList(context, a, error: "„\(file.name)“ ist als JSON Lines benannt, aber die erste Zeile ist kein JSON-Objekt. Eine CSV-Liste bitte mit der Endung .csv hochladen.", status: .unprocessableContent)
+        if format == .jsonl, firstFilled != UInt8(ascii: "{") {
+            return try await renderList(context, a, error: "„\(name)“ ist als JSON Lines benannt, aber die erste Zeile ist kein JSON-Objekt. Eine CSV-Liste bitte mit der Endung .csv hochladen.", status: .unprocessableContent)
         }
         // Lines with something on them (the run skips blank ones, so the progress bar must not count them).
-        var lines = 0, filled = false
-        for b in file.bytes {
-            if b == 10 { if filled { lines += 1 }; filled = false } else if b != 32 && b != 9 && b != 13 { filled = true }
-        }
-        if filled { lines += 1 }
-        let rows = max(0, lines - (format == .csv ? 1 : 0))
+        let rows = max(0, form.filledLines - (format == .csv ? 1 : 0))
         // A header alone screens nobody (QA of 06.12.2026: it became a finished job of "0 von 0 Zeilen").
         guard rows > 0 else {
-            return try await renderList(context, a, error: "Die Datei „\(file.name)“ enthält keine Datenzeilen, nur die Kopfzeile.", status: .unprocessableContent)
+            return try await renderList(context, a, error: "Die Datei „\(name)“ enthält keine Datenzeilen, nur die Kopfzeile.", status: .unprocessableContent)
         }
-        let id = Credentials.newID()
-        // A list that cannot be stored (a full disk) is refused with a message, not a bare 500 (QA of 06.12.2026).
-        do {
-            try FileManager.default.createDirectory(at: ScreeningRunner.directory(services.config), withIntermediateDirectories: true)
-            try Data(file.bytes).write(to: URL(fileURLWithPath: ScreeningRunner.inputPath(services.config, id)))
-        } catch {
-            try? FileManager.default.removeItem(atPath: ScreeningRunner.inputPath(services.config, id))
-            return try await renderList(context, a, error: "Die Liste konnte nicht gespeichert werden (Speicherplatz erschöpft?). Bitte später erneut versuchen oder die Administration verständigen.",
-                                        status: .serviceUnavailable)
+        do { try FileManager.default.moveItem(atPath: received, toPath: ScreeningRunner.inputPath(services.config, id)) } catch {
+            return try await unstored(context, a)
         }
+        kept = true
         let now = services.now()
-        let job = ScreeningJob(id: id, organisationID: a.organisationID, createdAt: services.timestamp(now), fileName: String(file.name.suffix(120)),
+        let job = ScreeningJob(id: id, organisationID: a.organisationID, createdAt: services.timestamp(now), fileName: String(name.suffix(120)),
                                format: format.rawValue, on: on, state: .queued, totalRows: rows, processedRows: 0, rejectedRows: 0,
                                summaryJSON: nil, rejections: "", error: nil,
                                expiresAt: services.timestamp(now.addingTimeInterval(TimeInterval(services.config.screeningRetentionDays * 86_400))))

@@ -149,6 +149,14 @@ final class ScreeningRunner: @unchecked Sendable {
 
     /// Deletes the jobs (and their files) past their retention time.
     static func purge(_ services: AppServices) async throws {
+        // A list still arriving when the server stopped stays as ".upload-…": gone after a day (by the file's own age).
+        let dir = directory(services.config)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [] where name.hasPrefix(".upload-") {
+            let path = dir.appendingPathComponent(name).path
+            if let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date, modified < Date().addingTimeInterval(-86_400) {
+                try? FileManager.default.removeItem(atPath: path)
+            }
+        }
         for job in try await services.screeningJobs.expired(now: services.timestamp()) {
             try? FileManager.default.removeItem(atPath: inputPath(services.config, job.id))
             try? FileManager.default.removeItem(atPath: resultsPath(services.config, job.id))

@@ -200,6 +200,50 @@ struct ScreeningWebTests {
         }
     }
 
+    /// A list goes to disk as it arrives (QA24 F4: an 88 MB list was held in memory whole): what is kept is byte for
+    /// byte what was sent, its rows counted across the body's chunks; a list refused (too large, without the form's
+    /// token, only a header) leaves nothing on disk; an upload cut off by a stopped server is deleted after a day.
+    @Test(arguments: TestDatabase.available)
+    func aListIsWrittenToDiskAsItArrivesAndNothingOfARefusedOneStays(_ db: TestDatabase) async throws {
+        try await Fixture.test(db, configure: { $0.maxScreeningBytes = 512 * 1024 }) { f in
+            let on = Day("2026-11-22")
+            var gen = PopulationGenerator(seed: 5, on: on)
+            // About 300 KB with CRLF line ends and blank lines between the rows: many chunks of the request body.
+            var list = FlatRecord.columns.joined(separator: ",") + "\r\n", count = 0
+            while list.utf8.count < 300 * 1024 {
+                count += 1
+                list += CSV.line(FlatRecord.row(id: "p\(count)", gen.nextHousehold().persons[0], minorChildren: 0, childrenAtSchool: nil, on: on), columns: FlatRecord.columns) + "\r\n"
+                if count % 50 == 0 { list += " \r\n\r\n" }
+            }
+            let text = list, rows = count
+            let dir = ScreeningRunner.directory(f.services.config)
+            let stored: @Sendable () -> [String] = { ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted() }
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.coordinator))
+                let tooLarge = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "gross.csv", "text/csv", Array(String(repeating: text, count: 2).utf8)))
+                #expect(tooLarge.status == .contentTooLarge && tooLarge.body.contains("zu groß"))
+                let forged = try await b.upload("/screening", fields: ["csrf": "falsch", "on": "22.11.2026"], file: ("file", "liste.csv", "text/csv", Array(text.utf8)))
+                #expect(forged.status == .forbidden)
+                let headerOnly = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "kopf.csv", "text/csv", Array((FlatRecord.columns.joined(separator: ",") + "\r\n \r\n").utf8)))
+                #expect(headerOnly.status == .unprocessableContent)
+                #expect(stored().isEmpty, "\(stored())")
+                let up = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "liste.csv", "text/csv", Array(text.utf8)))
+                #expect(up.status == .seeOther)
+                let id = String(try #require(up.headers[.location]).split(separator: "/").last!)
+                let job = try #require(try await f.services.screeningJobs.job(id: id, organisation: "org-a"))
+                #expect(job.totalRows == rows)
+                #expect(FileManager.default.contents(atPath: ScreeningRunner.inputPath(f.services.config, id)) == Data(text.utf8))
+                #expect(!stored().contains { $0.hasPrefix(".upload-") })
+            }
+            // What a stopped server left half-received goes after a day; one still arriving stays.
+            let stale = dir.appendingPathComponent(".upload-stale").path, fresh = dir.appendingPathComponent(".upload-fresh").path
+            for path in [stale, fresh] { FileManager.default.createFile(atPath: path, contents: Data("id,born\n".utf8)) }
+            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-2 * 86_400)], ofItemAtPath: stale)
+            try await ScreeningRunner.purge(f.services)
+            #expect(!FileManager.default.fileExists(atPath: stale) && FileManager.default.fileExists(atPath: fresh))
+        }
+    }
+
     /// A long job can be stopped from its page: it stops within a heartbeat, its files go, and the queue moves on.
     @Test(arguments: TestDatabase.available)
     func aRunningOrQueuedJobIsCancelledAndTheQueueMovesOn(_ db: TestDatabase) async throws {
