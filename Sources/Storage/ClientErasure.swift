@@ -47,7 +47,7 @@ extension ClientStore {
             let family = try await Self.familyOpenCases(ex, of: clientID)
             let pending = try await Self.pendingApplications(ex, of: clientID)
             if open > 0 || ahead > 0 || family > 0 || pending > 0 { return .openWork }
-            let files = try await Self.eraseRecords(ex, of: clientID)
+            let files = try await Self.eraseRecords(ex, of: clientID, audit: audit)
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID, action: "erase",
                                       entity: "client", entityID: clientID, clientID: clientID)
             // Last before the commit: a journal that cannot be written leaves the file as it was.
@@ -75,7 +75,9 @@ extension ClientStore {
 
     /// Deletes every record about the client `clientID` and keeps what the reports count; returns the checksums of
     /// the uploads the deleted records pointed to.
-    static func eraseRecords(_ ex: any SQLExecutor, of clientID: String) async throws -> [String] {
+    /// `audit`: who erases; each relative's saved assessment rewritten is a write in that relative's trail (a replay
+    /// after a restore passes nil: it repeats an erasure whose events the restored trail may not hold).
+    static func eraseRecords(_ ex: any SQLExecutor, of clientID: String, audit: AuditContext? = nil) async throws -> [String] {
         var files: [String] = []
         for r in try await ex.query(SQL("SELECT sha256 FROM case_documents WHERE case_id IN (SELECT id FROM cases WHERE client_id = ?) AND sha256 IS NOT NULL", [clientID])) {
             if let h = r.text("sha256") { files.append(h) }
@@ -87,7 +89,14 @@ extension ClientStore {
         // counseled in the parent's case): both go, as records about the person or of the erased file.
         let byCase = "client_id = ? OR case_id IN (SELECT id FROM cases WHERE client_id = ?)"
         try await keepStatistics(ex, of: clientID, byCase: byCase)
-        try await unnameInRelativesSnapshots(ex, of: clientID)
+        let rewritten = try await unnameInRelativesSnapshots(ex, of: clientID)
+        if let audit {
+            // QA28 F3: the relative's log showed nothing of the change to its snapshot.
+            for (snapshot, owner) in rewritten {
+                try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                          action: "update", entity: "assessment_snapshot", entityID: snapshot, clientID: owner)
+            }
+        }
         // Children before parents: the foreign keys hold on PostgreSQL at every statement.
         for statement in [
             "DELETE FROM disclosures WHERE client_id = ?",
@@ -113,33 +122,44 @@ extension ClientStore {
     /// person's name is replaced there (QA of 06.12.2026: it outlived the erasure). Searched in every snapshot of the
     /// service whose client has another name, so that a relation removed earlier is covered too; the name as the
     /// snapshot's JSON writes it.
-    static func unnameInRelativesSnapshots(_ ex: any SQLExecutor, of clientID: String) async throws {
-        guard let c = try await ex.one(SQL("SELECT organisation_id, first_name, last_name FROM clients WHERE id = ?", [clientID])) else { return }
+    /// Returns the snapshots rewritten, with their clients, each once.
+    static func unnameInRelativesSnapshots(_ ex: any SQLExecutor, of clientID: String) async throws -> [(snapshot: String, client: String)] {
+        guard let c = try await ex.one(SQL("SELECT organisation_id, first_name, last_name FROM clients WHERE id = ?", [clientID])) else { return [] }
         let first = try c.string("first_name"), last = try c.string("last_name")
         let name = SnapshotRedaction.encoded("\(first) \(last)")
-        guard name.count > 2 else { return }
+        guard name.count > 2 else { return [] }
+        var rewritten: [(snapshot: String, client: String)] = []
+        func note(_ r: SQLRow) throws {
+            let id = try r.string("id")
+            if !rewritten.contains(where: { $0.snapshot == id }) { rewritten.append((id, try r.string("client_id"))) }
+        }
         let pattern = "%" + ClientStore.literal(name) + "%"
         let rows = try await ex.query(SQL("""
-            SELECT s.id, s.document_json FROM assessment_snapshots s JOIN clients k ON k.id = s.client_id
+            SELECT s.id, s.client_id, s.document_json FROM assessment_snapshots s JOIN clients k ON k.id = s.client_id
             WHERE k.organisation_id = ? AND s.client_id <> ? AND NOT (k.first_name = ? AND k.last_name = ?) AND s.document_json LIKE ? ESCAPE '\\'
             """, [try c.string("organisation_id"), clientID, first, last, pattern]))
         let longer = try await SnapshotRedaction.longerNames(ex, organisation: try c.string("organisation_id"), except: clientID, containing: "\(first) \(last)")
         for r in rows {
             let json = try r.string("document_json")
             let redacted = SnapshotRedaction.replacing(name, in: json, protecting: longer)
-            if redacted != json { try await ex.execute(SQL("UPDATE assessment_snapshots SET document_json = ? WHERE id = ?", [redacted, try r.string("id")])) }
+            if redacted != json {
+                try await ex.execute(SQL("UPDATE assessment_snapshots SET document_json = ? WHERE id = ?", [redacted, try r.string("id")]))
+                try note(r)
+            }
         }
         // The id too ("<id>/fdgo_declaration_on" among the open facts): it is the key of the erased file's audit events,
         // and would tie the relative's file to that history (QA of 06.12.2026).
         let withID = try await ex.query(SQL("""
-            SELECT s.id, s.document_json FROM assessment_snapshots s JOIN clients k ON k.id = s.client_id
+            SELECT s.id, s.client_id, s.document_json FROM assessment_snapshots s JOIN clients k ON k.id = s.client_id
             WHERE k.organisation_id = ? AND s.client_id <> ? AND s.document_json LIKE ?
             """, [try c.string("organisation_id"), clientID, "%" + clientID + "%"]))
         for r in withID {
             let json = try r.string("document_json")
             try await ex.execute(SQL("UPDATE assessment_snapshots SET document_json = ? WHERE id = ?",
                                      [json.replacingOccurrences(of: clientID, with: SnapshotRedaction.erasedID), try r.string("id")]))
+            try note(r)
         }
+        return rewritten
     }
 
     /// Before the records go: what the service's reports count of them, without a name, a content or a link to any

@@ -539,10 +539,9 @@ public struct ClientStore: Sendable {
             let rectified = SnapshotRedaction.replacing(before, with: after, in: json, protecting: longer)
             guard rectified != json else { continue }
             try await ex.execute(SQL("UPDATE assessment_snapshots SET document_json = ? WHERE id = ?", [rectified, try r.string("id")]))
-            if owner != clientID {
-                try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
-                                          action: "update", entity: "assessment_snapshot", entityID: try r.string("id"), clientID: owner)
-            }
+            // The person's own snapshots too (QA28 F3: only relatives' were in the trail).
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "update", entity: "assessment_snapshot", entityID: try r.string("id"), clientID: owner)
         }
     }
 

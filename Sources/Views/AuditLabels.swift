@@ -17,6 +17,7 @@ public enum AuditLabels {
         "relation": "Familienbeziehung", "reminder": "Wiedervorlage", "screening": "Screening", "screening_results": "Screening-Ergebnisse (Download)", "screening_outreach": "Einladungsliste (Download)", "session": "Beratung",
         "statistics": "Verfahrensstatistik", "status_history": "Statusverlauf", "user": "Benutzerkonto", "organisation": "Organisation",
         "subject_access": "Auskunft nach Art. 15 DSGVO", "database": "Datenbank", "access_review": "Zugriffsauswertung",
+        "report_counseling": "Bericht: Beratungen (Zahlen)", "report_cooperation": "Bericht: Kooperation (Zahlen)", "report_funder": "Bericht: Zuwendungsgeber (Zahlen)",
     ]
 
     /// "Statusverlauf gelesen"; an unknown code is shown as it is rather than hidden.

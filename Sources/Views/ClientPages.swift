@@ -271,7 +271,9 @@ public enum ClientPages {
         <p class="hint">Für Schreibfehler und eine Schreibweise, die ein Pass oder eine Urkunde festlegt (Art. 16 DSGVO). \
         Gespeicherte Prüfungen, die den Namen nennen – die eigenen und die verknüpfter Angehöriger –, werden mitberichtigt (jede \
         Änderung steht im Protokoll); Schreiben entstehen mit dem neuen Namen. Hochgeladene Unterlagen und frei geschriebene Vermerke \
-        bleiben, wie sie sind: bitte dort selbst prüfen.</p>
+        bleiben, wie sie sind: bitte dort selbst prüfen. Eine Vermittlung der Ausländerbehörde behält den Namen, wie die Behörde \
+        ihn übermittelt hat: sie ist deren Nachricht, und die Berichtigung wird der Behörde nur mit einer Schweigepflichtentbindung \
+        mitgeteilt.</p>
         <form method="post" action="/clients/\(c.id)/name">\(Layout.csrf(frame.csrf))
         \(warning)
         <div class="grid">

@@ -643,6 +643,8 @@ struct ClientRoutes {
             return Reply.html(ErasurePages.confirm(frame: clientFrame(context, "Akte löschen", c), client: c, scope: try await scope()), status: .conflict)
         case .done(let files):
             for h in Set(files) { try await DocumentFiles.removeIfUnused(h, keeping: nil, services: services) }
+            // The erasure's event anchored at once: it must not be deletable unnoticed until the next pass (QA28 F1).
+            if let path = services.config.erasureJournal { _ = try? await AuditAnchors.write(services.db, journal: ErasureJournal(path: path), at: services.timestamp()) }
             return Reply.html(ErasurePages.done(frame: context.frame("Akte gelöscht", current: "clients"), fileNumber: c.fileNumber))
         }
     }
@@ -652,7 +654,7 @@ struct ClientRoutes {
         let a = try context.requireActor()
         guard let org = Policy.clientScope(a), Policy.allows(a, .eraseClient(ownerOrganisation: org)) else { throw AppError.forbidden }
         let due = try await services.clients.retentionDue(organisation: org, today: services.today, years: services.config.retentionYears)
-        try await services.clients.recordList("retention_list", audit: services.audit(a))
+        try await services.clients.recordList("retention_list", shown: due.map(\.clientID), audit: services.audit(a))
         return Reply.html(ErasurePages.retention(frame: context.frame("Löschfristen", current: "clients"), due: due, years: services.config.retentionYears))
     }
 

@@ -28,6 +28,12 @@ struct ReferralRoutes {
         return (ids, try await services.accounts.organisations())
     }
 
+    /// The files the referrals shown lead to, each once (a declined or withdrawn referral has none).
+    static func files(_ referrals: [Referral]) -> [String] {
+        var seen = Set<String>()
+        return referrals.compactMap(\.clientID).filter { seen.insert($0).inserted }
+    }
+
     /// Authority staff and the service's case workers only; everyone else has no referrals to see.
     func side(_ a: Actor) throws -> Bool {
         if Policy.allows(a, .viewShared(recipient: a.organisationID)) { return true }
@@ -40,7 +46,8 @@ struct ReferralRoutes {
         let (ids, orgs) = try await partners(a)
         let names = Dictionary(uniqueKeysWithValues: orgs.map { ($0.id, $0.name) })
         let list = try await services.cooperation.referrals(of: a.organisationID)
-        try await services.clients.recordList("referral_list", audit: services.audit(a))
+        // Each person shown whose file exists has the look in that file's trail (QA28 F2), as a client list does.
+        try await services.clients.recordList("referral_list", shown: Self.files(list), audit: services.audit(a))
         return Reply.html(CooperationPages.referrals(frame: context.frame("Vermittlungen", current: "referrals"), referrals: list, names: names,
                                                      authoritySide: authoritySide,
                                                      services: orgs.filter { ids.contains($0.id) && $0.kind == .counselingService }, form: form), status: status)
@@ -186,8 +193,9 @@ struct ReferralRoutes {
     @Sendable func apiList(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
         _ = try side(a)
-        try await services.clients.recordList("referral_list", audit: services.audit(a))
-        let items = try await services.cooperation.referrals(of: a.organisationID).map { r -> [String: Any] in
+        let list = try await services.cooperation.referrals(of: a.organisationID)
+        try await services.clients.recordList("referral_list", shown: Self.files(list), audit: services.audit(a))
+        let items = list.map { r -> [String: Any] in
             var o: [String: Any] = ["id": r.id, "authority": r.authorityID, "service": r.serviceID, "created_on": r.createdOn.iso, "state": r.state.rawValue,
                                     "first_name": r.firstName, "last_name": r.lastName, "reason": r.reason]
             if let d = r.decidedOn { o["decided_on"] = d.iso }

@@ -143,7 +143,7 @@ struct ReportRoutes {
         }
         let report = try await counselingReport(a.organisationID, from: from, to: to,
                                                 applications: try await services.applications.reportApplications(organisation: a.organisationID))
-        try await services.clients.recordList(search: "report", audit: services.audit(a))
+        try await services.clients.recordList("report_counseling", audit: services.audit(a))
         if let r = try export(report.published.tables, figures: [Self.headline(report)], format: format, name: "beratungsbericht-\(from.iso)-\(to.iso)") { return r }
         return Reply.html(ReportPages.counseling(frame: context.frame("Beratungsbericht", current: "report-counseling").alerting(alert), published ? report.published : report, published: published))
     }
@@ -167,7 +167,7 @@ struct ReportRoutes {
         var statistics = QuarterlyStatistics()
         if let authority { statistics = try await services.statistics.load(authority: authority) }
         let report = CooperationReport.make(from: from, to: to, applications: applications, referrals: referrals, statistics: statistics)
-        try await services.clients.recordList(search: "report", audit: services.audit(a))
+        try await services.clients.recordList("report_cooperation", audit: services.audit(a))
         let format = String(request.uri.queryParameters["format"] ?? "")
         if let r = try export(report.tables, figures: report.figureTables, format: format, name: "kooperation-\(from.iso)-\(to.iso)") { return r }
         return Reply.html(ReportPages.cooperation(frame: context.frame("Kennzahlen der Kooperation", current: "report-cooperation").alerting(alert), report, from: from, to: to))
@@ -185,7 +185,7 @@ struct ReportRoutes {
         let coops = try await services.cooperation.cooperations(of: a.organisationID)
         let meetings = try await services.meetings.meetings(cooperations: coops.map(\.id)).filter { $0.on >= from && $0.on <= to && $0.on <= services.today }.count
         let org = try await services.accounts.organisation(a.organisationID)
-        try await services.clients.recordList(search: "report", audit: services.audit(a))
+        try await services.clients.recordList("report_funder", audit: services.audit(a))
         let format = String(request.uri.queryParameters["format"] ?? "")
         // The exports carry what the page shows, the cooperation's meetings too (QA of 05.12.2026).
         var figures = Self.headline(report)

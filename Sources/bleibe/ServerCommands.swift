@@ -64,13 +64,14 @@ struct AuditVerify: AsyncParsableCommand {
     func run() async throws {
         let config = AppConfig.fromEnvironment()
         let db = try await openDatabase(config, now: isoNow())
-        let v: AuditLog.Verification, anchors: Int, restart: AuditAnchors.Anchor?
+        let v: AuditLog.Verification, anchors: Int, restart: AuditAnchors.Anchor?, last: AuditAnchors.Anchor?
         do {
             // The anchors outside the database (in the erasure journal) catch a deleted tail or a chain computed anew.
             var found: [AuditAnchors.Anchor] = []
             if let path = config.erasureJournal { found = try await AuditAnchors.current(db, journal: ErasureJournal(path: path)) }
             anchors = found.count
             restart = found.first { $0.restart }
+            last = found.last
             v = try await AuditLog.verify(db, anchors: found)
         } catch let e as ErasureJournal.Failure {
             await db.shutdown()
@@ -83,6 +84,13 @@ struct AuditVerify: AsyncParsableCommand {
             throw ExitCode(1)
         }
         print("Protokoll unverändert: \(v.checked) Ereignisse geprüft, \(anchors) Anker außerhalb der Datenbank.")
+        // What came after the last anchor only the chain protects: deleted together with the head it would not show (QA28 F1).
+        // Said with the anchor's time, so that a reader who knows the server ran since can ask why nothing was anchored.
+        if let last, last.seq < v.checked {
+            print("Letzter Anker: Ereignis \(last.seq) vom \(last.at.prefix(16).replacingOccurrences(of: "T", with: " ")) UTC. Die \(v.checked - last.seq) Ereignisse danach sichert nur die Kette: würden sie samt Kopf gelöscht, bliebe das unbemerkt.")
+        } else if last == nil {
+            print("Kein Anker außerhalb der Datenbank: die Kette allein zeigt nicht, ob die letzten Ereignisse samt Kopf gelöscht wurden.")
+        }
         // A restart line could also be forged by whoever can write the journal: said, to be confirmed (QA of 06.12.2026).
         if let r = restart {
             print("Hinweis: Die Anker beginnen mit einer Wiederherstellung (\(r.at), Ereignis \(r.seq)); Ereignisse davor prüft nur die Kette. Bitte bestätigen, dass diese Wiederherstellung stattgefunden hat.")

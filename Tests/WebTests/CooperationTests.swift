@@ -400,6 +400,16 @@ struct CooperationTests {
                 #expect(again2.status == .conflict && again2.body.contains("bereits angenommen"))
                 let state = try await clerk.request(.get, "/referrals")
                 #expect(state.body.contains("angenommen am 22.11.2026"))
+                // Each look at a list naming the person is in the file's trail, on both sides and in the API (QA28 F2).
+                let samirFile = try #require(client?.text("id"))
+                func looks(_ user: String) async throws -> Int {
+                    try await f.services.db.read { ex in try await ex.one(SQL("SELECT COUNT(*) AS n FROM audit_events WHERE entity = 'referral_list' AND user_id = ? AND client_id = ?", [user, samirFile]))?.int("n") ?? 0 }
+                }
+                let counselorBefore = try await looks("user-0")
+                #expect(try await looks("user-2") == 1)
+                _ = try await b.request(.get, "/referrals")
+                _ = try await b.request(.get, "/api/v1/referrals")
+                #expect(try await looks("user-0") == counselorBefore + 2)
                 #expect(state.body.contains("abgelehnt am 22.11.2026: Zuständig ist die Beratung in Muldenau"))
                 // The authority learns the state, not the case or the client file.
                 #expect(!state.body.contains("/cases/"))

@@ -41,12 +41,17 @@ struct ErasureTests {
                 let withID = AssessmentSnapshot(id: "snap-k-open", clientID: "client-k", on: Day("2026-11-20"), createdBy: "user-0", createdAt: "2026-11-20T08:00:00.000Z",
                                                 lawVersions: [], documentJSON: #"{"open":["client-a/fdgo_declaration_on"],"text":"Mohammed Haddad"}"#)
                 #expect(try await f.services.clients.saveSnapshot(withID, organisation: "org-a", audit: AuditContext(userID: "user-0", organisationID: "org-a", now: "2026-11-20T08:00:00.000Z")))
+                // And a saved assessment of his own.
+                #expect(try await b.request(.post, "/clients/client-a/assessment/snapshots", form: ["csrf": csrf, "on": "22.11.2026"]).status == .seeOther)
+                let ownSnapshot = try #require(try await f.services.clients.snapshots(clientID: "client-a", organisation: "org-a").first)
                 // His name is corrected after that (a transliteration): the saved assessments follow, so that the erasure
                 // finds the name they write (QA18 H1: the former name outlived the erasure).
                 #expect(try await b.request(.post, "/clients/client-a/name", form: ["csrf": csrf, "first_name": "Muhammad", "last_name": "Haddad"]).status == .seeOther)
                 let rectified = try #require(try await f.services.clients.snapshot(id: daughtersSnapshot.id, clientID: "client-k", organisation: "org-a")).documentJSON
                 #expect(rectified.contains("Muhammad Haddad") && !rectified.contains("Mohammed Haddad"))
                 #expect(try await AuditLog.events(ofClient: "client-k", in: f.services.db).contains { $0.entity == "assessment_snapshot" && $0.action == "update" })
+                // His own saved assessment, rewritten too, is a write in his trail (QA28 F3).
+                #expect(try await AuditLog.events(ofClient: "client-a", in: f.services.db).contains { $0.entity == "assessment_snapshot" && $0.action == "update" && $0.entityID == ownSnapshot.id })
                 try await f.services.cooperation.createReferral(Referral(id: "ref-a", authorityID: "org-abh", serviceID: "org-a", createdBy: "user-2", createdOn: Day("2026-09-01"),
                                                                          firstName: "Mohammed", lastName: "Haddad", born: Day("1990-05-05"), nationality: "SYR",
                                                                          reason: "Langjährig geduldet", state: .accepted, decidedOn: Day("2026-09-02"), clientID: "client-a"),
@@ -103,6 +108,9 @@ struct ErasureTests {
                 // Nor his id, the key of his file's audit events (QA of 06.12.2026).
                 let openFact = try #require(try await f.services.clients.snapshot(id: "snap-k-open", clientID: "client-k", organisation: "org-a")).documentJSON
                 #expect(!openFact.contains("client-a") && openFact.contains("geloescht/fdgo_declaration_on") && !openFact.contains("Mohammed") && !openFact.contains("Muhammad"))
+                // Both rewrites are writes in the daughter's trail, by the coordination (QA28 F3).
+                let rewrites = try await AuditLog.events(ofClient: "client-k", in: f.services.db).filter { $0.action == "update" && $0.userID == "user-1" }
+                #expect(rewrites.count == 2 && Set(rewrites.map(\.entityID)) == [daughtersSnapshot.id, "snap-k-open"] && rewrites.allSatisfy { $0.entity == "assessment_snapshot" })
                 #expect((try? AssessmentDocument.decode(Data(unnamed.utf8))) != nil)
                 let referral = try #require(try await f.services.cooperation.referrals(of: "org-abh").first { $0.id == "ref-a" })
                 #expect(referral.firstName.isEmpty && referral.lastName.isEmpty && referral.born == nil && referral.nationality == nil && referral.reason.isEmpty)

@@ -107,6 +107,9 @@ struct ReportWebTests {
             // The funder's report and the Land's view carry the same figures, suppressed, per completed quarter.
             let funder = try await b.request(.get, "/reports/funder?quartal=2024-Q4")
             #expect(funder.status == .ok && funder.body.contains("Sachbericht für Zuwendungsgeber") && funder.body.contains("<dd>\(q4.count)</dd>"))
+            // In the trail as the report it is, not as a search of the client list (QA28 F5).
+            let logged = try await services.db.read { try await $0.query("SELECT DISTINCT entity FROM audit_events WHERE entity LIKE 'report_%' OR entity = 'client_search'") }.compactMap { $0.text("entity") }
+            #expect(logged.contains("report_funder") && !logged.contains("client_search"), "\(logged)")
             // The export carries the page's meetings figure too.
             let meetingsShown = try #require(funder.body.components(separatedBy: "<dt>Kooperationssitzungen mit der Ausländerbehörde</dt><dd>").dropFirst().first?.prefix { $0 != "<" })
             #expect(try await b.request(.get, "/reports/funder?quartal=2024-Q4&format=csv").body.contains("Kooperationssitzungen mit der Ausländerbehörde;\(meetingsShown)"))
