@@ -23,17 +23,19 @@ public enum StatusHistoryRules {
             if p.from > today { out[key] = "Zeile \(i + 1): Der Zeitraum beginnt in der Zukunft."; continue }
             if out[key + "_valid_until"] != nil { continue }
             if let t = p.to, t > today { out[key + "_to"] = "Zeile \(i + 1): „bis“ liegt in der Zukunft – lassen Sie „bis“ leer, wenn der Status andauert."; continue }
-            if p.to == nil && i != periods.count - 1 { out[key] = "Zeile \(i + 1): Nur der letzte Zeitraum darf ohne Enddatum sein."; continue }
-            if p.kind == .aufenthaltserlaubnis && (p.basis ?? "").isEmpty { out[key] = "Zeile \(i + 1): Bitte die Rechtsgrundlage der Aufenthaltserlaubnis angeben (z. B. 104c, 25b)."; continue }
+            // Each at the field it is about (QA29 F2: these were marked at "von").
+            if p.to == nil && i != periods.count - 1 { out[key + "_to"] = "Zeile \(i + 1): Nur der letzte Zeitraum darf ohne Enddatum sein."; continue }
+            if p.kind == .aufenthaltserlaubnis && (p.basis ?? "").isEmpty { out[key + "_basis"] = "Zeile \(i + 1): Bitte die Rechtsgrundlage der Aufenthaltserlaubnis angeben (z. B. 104c, 25b)."; continue }
             // A basis belongs to a residence permit only (CASES.md § 3.2); on a Duldung it would be kept and mislead
             // (QA20 L8).
             if p.kind != .aufenthaltserlaubnis, !(p.basis ?? "").isEmpty { out[key + "_basis"] = "Zeile \(i + 1): Eine Rechtsgrundlage gehört nur zu einer Aufenthaltserlaubnis – bitte leer lassen oder den Status „Aufenthaltserlaubnis“ wählen."; continue }
-            for code in [p.basis, p.continues].compactMap({ $0 }) where !Self.isBasis(code) {
-                out[key] = "Zeile \(i + 1): „\(Typed.echo(code))“ ist keine Rechtsgrundlage einer Aufenthaltserlaubnis in Kurzform (Paragraph, Buchstabe, Absatz wie 25b, 104c, 25-5 oder 19d-1a)."
+            for (field, code) in [("_basis", p.basis), ("_continues", p.continues)] {
+                guard let code, !Self.isBasis(code) else { continue }
+                out[key + field] = "Zeile \(i + 1): „\(Typed.echo(code))“ ist keine Rechtsgrundlage einer Aufenthaltserlaubnis in Kurzform (Paragraph, Buchstabe, Absatz wie 25b, 104c, 25-5 oder 19d-1a)."
             }
-            if out[key] != nil { continue }
-            if p.kind == .fiktion && p.fiktion == nil { out[key] = "Zeile \(i + 1): Bitte die Art der Fiktion angeben."; continue }
-            if p.fiktion == .continuation && (p.continues ?? "").isEmpty { out[key] = "Zeile \(i + 1): Bitte angeben, welcher Titel fortgilt (z. B. 104c)."; continue }
+            if out[key + "_basis"] != nil || out[key + "_continues"] != nil { continue }
+            if p.kind == .fiktion && p.fiktion == nil { out[key + "_fiktion"] = "Zeile \(i + 1): Bitte die Art der Fiktion angeben."; continue }
+            if p.fiktion == .continuation && (p.continues ?? "").isEmpty { out[key + "_continues"] = "Zeile \(i + 1): Bitte angeben, welcher Titel fortgilt (z. B. 104c)."; continue }
             if p.kind == .duldung60b && p.from < Day("2019-08-01") { out[key] = "Zeile \(i + 1): Eine Duldung nach § 60b gibt es erst seit August 2019."; continue }
             if let first = p.firstPossibleDay, p.from < first.day {
                 out[key] = "Zeile \(i + 1): \(first.provision) gilt erst seit dem \(first.day.german); ein solcher Zeitraum kann nicht früher beginnen."; continue

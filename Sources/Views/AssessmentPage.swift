@@ -33,8 +33,9 @@ public enum AssessmentPage {
         let plan = m.person.plan.steps.map { s in
             "<li><strong>\(s.from.german)</strong> – \(s.text) <span class=\"hint\">(\(Labels.citation(s.citation)))</span></li>" as HTML
         }
+        // One already due says so, as the dashboard's "Überfällig" does (QA29 F12: only the date showed it).
         let reminders = m.deadlines.map { d in
-            "<li><strong>\(d.due.german)</strong> – \(d.title) <span class=\"hint\">(\(Labels.citation(d.citation)))</span></li>" as HTML
+            "<li><strong>\(d.due.german)</strong>\(d.due < m.today ? " <strong class=\"overdue\">(überfällig)</strong>" as HTML : .empty) – \(d.title) <span class=\"hint\">(\(Labels.citation(d.citation)))</span></li>" as HTML
         }
         // A caveat every pathway carries (e.g. U1: a law not yet reflected) is said once, above the details.
         let all = m.person.assessments

@@ -43,7 +43,7 @@ public enum ClientPages {
         </form>
         <p><a class="button" href="/clients/new">Neue Klientin / neuer Klient</a>\(showRetention ? " · <a href=\"/retention\">Löschfristen</a>" as HTML : .empty)</p>
         \(rows.isEmpty ? "<p id=\"no-hits\">Keine Treffer.\(Self.incompleteDate(query).map { " „\($0)“ ist kein vollständiges Datum: ein Geburtsdatum bitte als TT.MM.JJJJ suchen." } ?? "")</p>" as HTML : """
-        <table><caption>Treffer \(first)–\(first + rows.count - 1)\(hasMore ? ", weitere auf der nächsten Seite" : "")</caption>
+        <table><caption>\(rows.count == 1 && page == 1 && !hasMore ? "1 Treffer" : "Treffer \(first)–\(first + rows.count - 1)")\(hasMore ? ", weitere auf der nächsten Seite" : "")</caption>
         <thead><tr><th scope="col">Name</th><th scope="col">Aktenzeichen</th><th scope="col">Geboren</th><th scope="col">Staatsang.</th><th scope="col">Aktueller Status</th></tr></thead>
         <tbody>\(body)</tbody></table>
         """ as HTML)
@@ -220,21 +220,22 @@ public enum ClientPages {
         let kindOptions = [("", "– (Zeile leer lassen)")] + StatusKind.allCases.map { ($0.rawValue, Labels.status($0)) }
         let fiktionOptions = [("", "–")] + [FiktionKind.lawfulStay, .duldungsfiktion, .continuation].map { ($0.rawValue, Labels.fiktion($0)) }
         let holderOptions = [DuldungHolder.main, .spouse, .child].map { ($0.rawValue, Labels.holder($0)) }
+        // Each message next to its field and tied to it; `p3` is the row's "von" and what concerns the row as a whole.
         func select(_ name: String, _ options: [(String, String)], _ value: String, label: String) -> HTML {
             let opts = options.map { "<option value=\"\($0.0)\"\($0.0 == value ? " selected" : "")>\($0.1)</option>" as HTML }
-            return "<select id=\"\(name)\" name=\"\(name)\" aria-label=\"\(label)\">\(opts)</select>"
+            return "<select id=\"\(name)\" name=\"\(name)\" aria-label=\"\(label)\"\(Layout.describedBy(name, errors[name]))>\(opts)</select>\(Layout.fieldError(name, errors[name]))"
         }
         let lines = all.enumerated().map { i, r -> HTML in
             let err = errors["p\(i)"]
             return """
             <tr>
-            <td>\(select("p\(i)_kind", kindOptions, r.kind, label: "Status Zeile \(i + 1)"))\(Layout.fieldError("p\(i)", err))</td>
-            <td><input id="p\(i)" name="p\(i)_from" aria-label="von (Zeile \(i + 1))" placeholder="TT.MM.JJJJ" size="10" value="\(r.from)"\(Layout.describedBy("p\(i)", err))></td>
+            <td>\(select("p\(i)_kind", kindOptions, r.kind, label: "Status Zeile \(i + 1)"))</td>
+            <td><input id="p\(i)" name="p\(i)_from" aria-label="von (Zeile \(i + 1))" placeholder="TT.MM.JJJJ" size="10" value="\(r.from)"\(Layout.describedBy("p\(i)", err))>\(Layout.fieldError("p\(i)", err))</td>
             <td><input id="p\(i)_to" name="p\(i)_to" aria-label="bis (Zeile \(i + 1))" placeholder="laufend" size="10" value="\(r.to)"\(Layout.describedBy("p\(i)_to", errors["p\(i)_to"]))>\(Layout.fieldError("p\(i)_to", errors["p\(i)_to"]))</td>
             <td><input id="p\(i)_valid_until" name="p\(i)_valid_until" aria-label="gültig bis (Bescheinigung/Titel), Zeile \(i + 1)" placeholder="TT.MM.JJJJ" size="10" value="\(r.validUntil)"\(Layout.describedBy("p\(i)_valid_until", errors["p\(i)_valid_until"]))>\(Layout.fieldError("p\(i)_valid_until", errors["p\(i)_valid_until"]))</td>
             <td><input id="p\(i)_basis" name="p\(i)_basis" aria-label="Grundlage (AE), Zeile \(i + 1)" placeholder="z. B. 104c" size="6" value="\(r.basis)"\(Layout.describedBy("p\(i)_basis", errors["p\(i)_basis"]))>\(Layout.fieldError("p\(i)_basis", errors["p\(i)_basis"]))</td>
             <td>\(select("p\(i)_fiktion", fiktionOptions, r.fiktion, label: "Fiktion Zeile \(i + 1)"))
-                <input name="p\(i)_continues" aria-label="Fiktion: fortgeltender Titel, Zeile \(i + 1)" placeholder="Titel" size="5" value="\(r.continues)"></td>
+                <input id="p\(i)_continues" name="p\(i)_continues" aria-label="Fiktion: fortgeltender Titel, Zeile \(i + 1)" placeholder="Titel" size="5" value="\(r.continues)"\(Layout.describedBy("p\(i)_continues", errors["p\(i)_continues"]))>\(Layout.fieldError("p\(i)_continues", errors["p\(i)_continues"]))</td>
             <td>\(select("p\(i)_holder", holderOptions, r.holder, label: "§ 60d für Zeile \(i + 1)"))</td>
             <td><input type="checkbox" name="p\(i)_not_issued" value="1" aria-label="nur Anspruch, keine Bescheinigung, Zeile \(i + 1)"\(r.issued ? "" : " checked")></td>
             </tr>

@@ -46,8 +46,9 @@ public enum ConsentPages {
             return "<tr><td>\(GermanTime.format(d.at))\(after)</td><td>\(names[d.recipientID] ?? d.recipientID)</td><td>\(d.topics.map(\.german).joined(separator: "; "))</td><td>\(d.channel == "api" ? "Schnittstelle" : "Gemeinsame Fallansicht")</td></tr>"
         }
         let options = recipients.map { o in "<option value=\"\(o.id)\"\(o.id == f.recipient ? " selected" : "")>\(o.name)</option>" as HTML }
-        let boxes = Consent.Topic.allCases.map { t in
-            "<label class=\"check\"><input type=\"checkbox\" name=\"topic_\(t.rawValue)\" value=\"1\"\(f.topics.contains(t) ? " checked" : "")> \(t.german)</label>" as HTML
+        // The group's message comes first and is tied to every box; the summary's link leads to the first (QA29 F3).
+        let boxes = Consent.Topic.allCases.enumerated().map { i, t in
+            "<label class=\"check\"><input type=\"checkbox\"\(i == 0 ? " id=\"topics\"" as HTML : .empty) name=\"topic_\(t.rawValue)\" value=\"1\"\(f.topics.contains(t) ? " checked" : "")\(Layout.describedBy("topics", f.errors["topics"]))> \(t.german)</label>" as HTML
         }
         func field(_ id: String, _ label: String, _ value: String, hint: String = "") -> HTML {
             """
@@ -62,7 +63,7 @@ public enum ConsentPages {
         <label for="recipient">Empfänger</label>
         <select id="recipient" name="recipient"\(Layout.describedBy("recipient", f.errors["recipient"]))>\(options)</select>\(Layout.fieldError("recipient", f.errors["recipient"]))
         \(field("purpose", "Zweck", f.purpose))
-        <fieldset id="topics"><legend>Umfasste Themen</legend>\(boxes)\(Layout.fieldError("topics", f.errors["topics"]))</fieldset>
+        <fieldset><legend>Umfasste Themen</legend>\(Layout.fieldError("topics", f.errors["topics"]))\(boxes)</fieldset>
         \(field("valid_from", "Gültig ab (TT.MM.JJJJ)", f.validFrom, hint: "in der Regel der Tag der Unterschrift; höchstens ein Jahr im Voraus"))
         \(field("valid_until", "Gültig bis (TT.MM.JJJJ, leer = unbefristet)", f.validUntil))
         \(field("language", "Sprache des Formulars / Dolmetschung", f.language))

@@ -159,6 +159,8 @@ public enum CooperationPages {
             if let d = r.decidedOn { state += " am \(d.german)" }
             if let why = r.declineReason { state += ": \(why)" }
             var decide: HTML = .empty
+            // Whose row a button is in, for a screen reader's list of buttons (QA29 F13).
+            let whose: HTML = "<span class=\"visually-hidden\">: \(r.lastName), \(r.firstName)</span>"
             let answer = f.answer?.referralID == r.id ? f.answer : nil
             func refused(_ action: CooperationPages.ReferralForm.Answer.Action) -> (value: String, error: String?) {
                 answer?.action == action ? (answer!.value, answer!.error) : ("", nil)
@@ -168,17 +170,17 @@ public enum CooperationPages {
                 decide = """
                 <form method="post" action="/referrals/\(r.id)/accept">\(Layout.csrf(frame.csrf))
                 <label for="fn-\(r.id)">Aktenzeichen (vorhandene Akte, neu, oder leer: wird vergeben)</label>\(Layout.fieldError("fn-\(r.id)", acceptError))<input id="fn-\(r.id)" name="file_number" value="\(fileNumber)"\(Layout.describedBy("fn-\(r.id)", acceptError))>
-                <button type="submit">Annehmen</button></form>
+                <button type="submit">Annehmen\(whose)</button></form>
                 <form method="post" action="/referrals/\(r.id)/decline">\(Layout.csrf(frame.csrf))
                 <label for="why-\(r.id)">Grund der Ablehnung <span class="hint">(geht an die Ausländerbehörde: ohne Gesundheitsangaben und ohne Angaben zu Personen)</span></label>\(Layout.fieldError("why-\(r.id)", declineError))<input id="why-\(r.id)" name="reason" required maxlength="500" value="\(why)"\(Layout.describedBy("why-\(r.id)", declineError))>
-                <button type="submit">Ablehnen</button></form>
+                <button type="submit">Ablehnen\(whose)</button></form>
                 """
             } else if authoritySide && r.state == .pending {
                 let (why, error) = refused(.withdraw)
                 decide = """
                 <form method="post" action="/referrals/\(r.id)/withdraw">\(Layout.csrf(frame.csrf))
                 <label for="wd-\(r.id)">Grund (z. B. falsche Stelle; ohne Angaben zur Person)</label>\(Layout.fieldError("wd-\(r.id)", error))<input id="wd-\(r.id)" name="reason" required maxlength="300" value="\(why)"\(Layout.describedBy("wd-\(r.id)", error))>
-                <button type="submit">Zurückziehen</button></form>
+                <button type="submit">Zurückziehen\(whose)</button></form>
                 """
             } else if !authoritySide, let caseID = r.caseID {
                 decide = "<a href=\"/cases/\(caseID)\">zur Akte</a>"

@@ -362,7 +362,7 @@ struct ClientRoutes {
             if r.kind.isEmpty && r.from.isEmpty && r.to.isEmpty { continue }
             let row = rows.count
             rows.append(r)
-            guard let kind = StatusKind(rawValue: r.kind) else { errors["p\(row)"] = "Zeile \(row + 1): Bitte einen Status wählen."; continue }
+            guard let kind = StatusKind(rawValue: r.kind) else { errors["p\(row)_kind"] = "Zeile \(row + 1): Bitte einen Status wählen."; continue }
             // Each date at its own field (QA of 05.12.2026: a wrong "bis" was marked at "von").
             var unreadable = false
             func date(_ text: String, _ key: String, _ label: String) -> Day? {

@@ -132,6 +132,17 @@ struct ErrorMiddleware: RouterMiddleware {
         }.map(\.method)
     }
 
+    /// The nearest address above `path` that shows a page, with the form's part of it as the fragment
+    /// (`/cases/x/sessions` → `/cases/x#sessions`); nil when there is none below the root.
+    static func page(of path: String, methods: (String) -> [HTTPRequest.Method]) -> String? {
+        let parts = path.split(separator: "/")
+        for n in stride(from: parts.count - 1, through: 1, by: -1) {
+            let candidate = "/" + parts.prefix(n).joined(separator: "/")
+            if methods(candidate).contains(.get) { return candidate + "#" + parts[n] }
+        }
+        return nil
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let api = request.uri.path.hasPrefix("/api/")
         do {
@@ -140,6 +151,11 @@ struct ErrorMiddleware: RouterMiddleware {
             return map(e, api: api, context: context, back: Self.back(request))
         } catch let e as HTTPError {
             if e.status == .notFound, context.endpointPath == nil || context.endpointPath == "NotFound", case let allowed = methods(for: request.uri.path), !allowed.isEmpty, !allowed.contains(request.method) {
+                // A page asked for at the address of its form (a page reloaded after a form error, a bookmark, the
+                // sign-in after a session ended there) leads to the page the form is on (QA29 F1: a 405 without a way on).
+                if !api, request.method == .get || request.method == .head, let page = Self.page(of: request.uri.path, methods: methods) {
+                    return Reply.redirect(page)
+                }
                 let allow = Array(Set(allowed.map(\.rawValue))).sorted().joined(separator: ", ")
                 var r = api ? Reply.problem(.methodNotAllowed, "Method Not Allowed", detail: "\(request.method.rawValue) is not supported here; allowed: \(allow).")
                     : Reply.html(Layout.errorPage(status: 405, title: "Aktion nicht möglich", message: "Diese Seite nimmt diese Art von Anfrage nicht an.", frame: context.frame("Aktion nicht möglich")), status: .methodNotAllowed)

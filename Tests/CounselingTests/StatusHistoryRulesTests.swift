@@ -17,7 +17,14 @@ struct StatusHistoryRulesTests {
         permit.basis = "irgendwas"
         let problems = StatusHistoryRules.problems([StatusPeriod(kind: .duldung, from: Day("2020-01-01"), to: Day("2023-12-31")), permit],
                                                    entered: nil, today: Day("2026-11-22"))
-        #expect(problems["p1"]?.contains("„irgendwas“ ist keine Rechtsgrundlage") == true)
+        #expect(problems["p1_basis"]?.contains("„irgendwas“ ist keine Rechtsgrundlage") == true)
+        // Each problem at the field it is about (QA29 F2): an open period before the last at "bis", a missing Fiktion kind
+        // at its choice.
+        var fiktion = StatusPeriod(kind: .fiktion, from: Day("2024-01-01"))
+        let open = StatusHistoryRules.problems([StatusPeriod(kind: .duldung, from: Day("2020-01-01")), fiktion], entered: nil, today: Day("2026-11-22"))
+        #expect(open.keys.sorted() == ["p0_to", "p1_fiktion"] && StatusHistoryRules.apiPath("p1_fiktion") == "[1].fiktion", "\(open)")
+        fiktion.fiktion = .continuation
+        #expect(StatusHistoryRules.problems([fiktion], entered: nil, today: Day("2026-11-22")).keys.sorted() == ["p0_continues"])
         // An end before the start is an error of the end's field, named so in the API too.
         let backwards = StatusHistoryRules.problems([StatusPeriod(kind: .duldung, from: Day("2020-05-01"), to: Day("2020-04-30"))], entered: nil, today: Day("2026-11-22"))
         #expect(backwards.keys.sorted() == ["p0_to"] && StatusHistoryRules.apiPath("p0_to") == "[0].to" && StatusHistoryRules.apiPath("p12") == "[12]")

@@ -84,6 +84,9 @@ struct RequirementTextTests {
         }
         #expect(ConditionCatalog.requirement("b_status", on: branch) == "Geduldet (oder Inhaber einer AE nach § 104c)")
         #expect(ConditionResult("a_residence_years_min", .met).sentence(on: after).hasSuffix("(§ 25a Abs. 1 S. 1 Nr. 1 AufenthG)."))
+        // A waivable requirement names the waiver's provision with its own, in one pair of parentheses (QA29 F8).
+        let waived = ConditionResult("gen_passport", .waiver).sentence(on: after)
+        #expect(waived.hasSuffix("nicht erfüllt, die Behörde kann davon absehen (\(ConditionCatalog.citation("gen_passport", on: after)); § 5 Abs. 3 S. 2 AufenthG).") && waived.components(separatedBy: "(").count == 2, "\(waived)")
     }
 
     /// A requirement met by the waiver of § 25b Abs. 3 says so, not "erfüllt" (QA19 F10: "A2 – erfüllt" for a person

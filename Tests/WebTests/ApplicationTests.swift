@@ -340,8 +340,8 @@ struct ApplicationTests {
                 let shown = try await b.request(.get, casePath)
                 #expect(!shown.body.components(separatedBy: "id=\"doc-employment\"")[1].components(separatedBy: "</tr>")[0].contains("vertrag.pdf"))
                 let row = shown.body.components(separatedBy: "id=\"doc-german_certificate\"")[1].components(separatedBy: "</tr>")[0]
-                #expect(row.contains("liegt vor am 10.11.2026") && row.contains("A2 Zertifikat.pdf"))
-                #expect(shown.body.components(separatedBy: "id=\"doc-civic_test\"")[1].components(separatedBy: "</tr>")[0].contains("liegt vor am 15.11.2026"))
+                #expect(row.contains("liegt vor, eingegangen am 10.11.2026") && row.contains("A2 Zertifikat.pdf"))
+                #expect(shown.body.components(separatedBy: "id=\"doc-civic_test\"")[1].components(separatedBy: "</tr>")[0].contains("liegt vor, eingegangen am 15.11.2026"))
                 // Served back only as a download, byte for byte.
                 let download = try await b.request(.get, casePath + "/documents/german_certificate/file")
                 #expect(download.status == .ok)

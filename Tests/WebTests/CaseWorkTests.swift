@@ -14,6 +14,13 @@ struct CaseWorkTests {
             try await f.run { b in
                 let csrf = try await b.logIn(f.login(.counselor))
                 let casePath = try await b.openCase("client-a", csrf: csrf, on: "01.10.2026", source: "authority", pathway: "25b")
+                // A form's address asked for as a page (reloaded after a form error, or the sign-in's way back) leads to the
+                // page the form is on, at its section (QA29 F1); the API still says 405.
+                for (form, page) in [("/sessions", "#sessions"), ("/reminders", "#reminders"), ("/applications", "#applications")] {
+                    let r = try await b.request(.get, casePath + form)
+                    #expect(r.status == .seeOther && r.headers[.location] == casePath + page, "\(form) → \(r.status) \(r.headers[.location] ?? "")")
+                }
+                #expect(try await b.request(.get, "/clients/client-a/name/none").status == .notFound)
                 func record(_ day: String, _ note: String = "") async throws -> Browser.Page {
                     try await b.request(.post, casePath + "/sessions", form: ["csrf": csrf, "on": day, "duration": "45", "channel": "phone",
                                                                               "language": "Arabisch", "interpreter": "1", "pw_25b": "1", "record": "Unterlagen besprochen", "confidential": note])

@@ -30,7 +30,7 @@ struct ClientFileTests {
             _ = try await b.request(.get, "/clients")
             #expect(try await reads("client_list", "client-a") >= 1)
             #expect(try await reads("client_list", "client-b") == 0)
-            #expect(one.body.contains("<caption>Treffer 1–1</caption>") && one.body.contains("<td>Irak</td>"))
+            #expect(one.body.contains("<caption>1 Treffer</caption>") && one.body.contains("<td>Irak</td>"))
             // Nationalities read as German names; the file shows the code the forms take as well.
             #expect(try await b.request(.get, "/clients/client-a").body.contains("Staatsangehörigkeit Irak (IRQ)"))
             let none = try await b.request(.get, "/clients?q=Qasemi")
@@ -353,6 +353,18 @@ struct ClientFileTests {
             #expect(negative.status.code < 500)
             let basis = try await b.request(.post, "/clients/client-a/status", form: ["csrf": csrf, "rows": "1", "p0_kind": "aufenthaltserlaubnis", "p0_from": "01.01.2016", "p0_basis": "<b>xyz</b>"])
             #expect(basis.status == .unprocessableContent && basis.body.contains("keine Rechtsgrundlage einer Aufenthaltserlaubnis") && !basis.body.contains("<b>xyz"))
+            // Each message beside the field it is about and tied to it, the summary linking there (QA29 F2).
+            #expect(basis.body.contains("aria-describedby=\"p0_basis-error\"") && basis.body.contains("href=\"#p0_basis\""))
+            let noKind = try await b.request(.post, "/clients/client-a/status", form: ["csrf": csrf, "rows": "1", "p0_kind": "", "p0_from": "01.01.2016", "p0_to": "01.01.2017"])
+            #expect(noKind.status == .unprocessableContent && noKind.body.contains("href=\"#p0_kind\""))
+            #expect(noKind.body.contains("aria-label=\"Status Zeile 1\" aria-invalid=\"true\" aria-describedby=\"p0_kind-error\""))
+            #expect(!noKind.body.contains("aria-describedby=\"p0-error\""))
+            let badFrom = try await b.request(.post, "/clients/client-a/status", form: ["csrf": csrf, "rows": "1", "p0_kind": "duldung", "p0_from": "31.02.2019"])
+            let fromCell = try #require(badFrom.body.components(separatedBy: "name=\"p0_from\"").dropFirst().first?.components(separatedBy: "</td>").first)
+            #expect(fromCell.contains("id=\"p0-error\"") && fromCell.contains("„von“ ist kein gültiges Datum"))
+            let openBefore = try await b.request(.post, "/clients/client-a/status", form: ["csrf": csrf, "rows": "2", "p0_kind": "gestattung", "p0_from": "01.01.2016",
+                                                                                         "p1_kind": "duldung", "p1_from": "01.01.2018"])
+            #expect(openBefore.body.contains("aria-describedby=\"p0_to-error\"") && openBefore.body.contains("Nur der letzte Zeitraum"))
             let far = try await b.request(.get, "/clients?q=&page=9223372036854775807")
             #expect(far.status == .ok && !far.body.contains("/clients/client-a\""))
             #expect(try await b.request(.get, "/api/v1/clients?offset=9223372036854775807").status == .badRequest)   // out of its stated range, not a crash

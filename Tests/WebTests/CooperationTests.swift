@@ -66,6 +66,10 @@ struct CooperationTests {
                                                                                           "valid_from": "31.02.2026", "language": "Arabisch", "form_version": "SE-1"])
                 #expect(bad.status == .unprocessableContent)
                 for field in ["recipient", "topics", "valid_from"] { #expect(bad.body.contains("id=\"\(field)-error\""), "\(field)") }
+                // The topics' message before the boxes, each box tied to it, the summary's link on the first (QA29 F3).
+                let group = try #require(bad.body.components(separatedBy: "<legend>Umfasste Themen</legend>").dropFirst().first?.components(separatedBy: "</fieldset>").first)
+                #expect(group.hasPrefix("<p class=\"error\" id=\"topics-error\"") && group.contains("type=\"checkbox\" id=\"topics\""))
+                #expect(group.components(separatedBy: "aria-describedby=\"topics-error\"").count - 1 == Consent.Topic.allCases.count && bad.body.contains("href=\"#topics\""))
                 #expect(try await count(f, "consents") == 0)
                 // A consent for identity and assessment, 01.11.–31.12.2026.
                 let ok = try await b.request(.post, "/clients/client-a/consents", form: [
@@ -365,6 +369,7 @@ struct CooperationTests {
                 let csrf = try await b.logIn(f.login(.counselor))
                 let inbox = try await b.request(.get, "/referrals")
                 #expect(inbox.body.contains("Yousef, Samir") && inbox.body.contains("Karimi, Leyla"))
+                #expect(inbox.body.contains("Annehmen<span class=\"visually-hidden\">: Yousef, Samir</span>") && inbox.body.contains("Ablehnen<span class=\"visually-hidden\">: Karimi, Leyla</span>"))
                 // Reading the list (names and birth dates of referred persons) is in the audit trail.
                 let reads = try await f.services.db.read { try await $0.query("SELECT COUNT(*) AS n FROM audit_events WHERE entity = 'referral_list' AND user_id = 'user-0'") }
                 #expect((reads.first?.int("n") ?? 0) >= 1)

@@ -185,7 +185,7 @@ public struct ConditionResult: Sendable, Hashable {
         case .failing(.permanent): emit("nicht erfüllt und nicht mehr erreichbar")
         case .waiver:
             if open.isEmpty { emit("nicht erfüllt") } else { emit("nicht belegt (Angabe fehlt: "); openList(); emit(")") }
-            emit(", die Behörde kann davon absehen (§ 5 Abs. 3 S. 2 AufenthG)")
+            emit(", die Behörde kann davon absehen")
         case .discretion: emit("nicht erfüllt, aber Ermessensausnahme möglich")
         case .unknown:
             emit("offen")
@@ -195,6 +195,8 @@ public struct ConditionResult: Sendable, Hashable {
         if let d = detail, !waived { emit("; "); emit(d) }
         emit(" (")
         emit(citation(day.map { ConditionCatalog.citation(id, on: $0) } ?? entry.citation))
+        // The waiver's own provision in the same parentheses (QA29 F8: two pairs in a row).
+        if state == .waiver { emit("; "); emit(citation("§ 5 Abs. 3 S. 2 AufenthG")) }
         emit(").")
     }
 }
