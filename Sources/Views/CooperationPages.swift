@@ -194,20 +194,22 @@ public enum CooperationPages {
         var create: HTML = .empty
         if authoritySide {
             let options = services.map { o in "<option value=\"\(o.id)\"\(o.id == f.service ? " selected" : "")>\(o.name)</option>" as HTML }
-            func field(_ id: String, _ label: String, _ value: String) -> HTML {
-                "<label for=\"\(id)\">\(label)</label><input id=\"\(id)\" name=\"\(id)\" value=\"\(value)\"\(Layout.describedBy(id, f.errors[id]))>\(Layout.fieldError(id, f.errors[id]))"
+            // Which fields must be filled is said before the form and marked at each (QA29 F5).
+            func field(_ id: String, _ label: String, _ value: String, required: Bool = false) -> HTML {
+                "<label for=\"\(id)\">\(label)\(required ? " (Pflichtangabe)" : " (freiwillig)")</label><input id=\"\(id)\" name=\"\(id)\" value=\"\(value)\"\(required ? " required" as HTML : .empty)\(Layout.describedBy(id, f.errors[id]))>\(Layout.fieldError(id, f.errors[id]))"
             }
             create = """
             <h2>Person vermitteln</h2>
+            <p class="hint">Vorname, Nachname, Anlass und das Einverständnis der Person sind Pflichtangaben; Geburtsdatum und Staatsangehörigkeit helfen der Beratungsstelle, die Person zuzuordnen.</p>
             \(Layout.errorSummary(f.errors))
             <form method="post" action="/referrals">\(Layout.csrf(frame.csrf))
             <label for="service">Beratungsstelle</label><select id="service" name="service">\(options)</select>\(Layout.fieldError("service", f.errors["service"]))
-            \(field("first_name", "Vorname", f.firstName))
-            \(field("last_name", "Nachname", f.lastName))
+            \(field("first_name", "Vorname", f.firstName, required: true))
+            \(field("last_name", "Nachname", f.lastName, required: true))
             \(field("born", "Geburtsdatum (TT.MM.JJJJ)", f.born))
             \(field("nationality", "Staatsangehörigkeit (ISO-Code, z. B. IRQ)", f.nationality))
-            \(field("reason", "Anlass (ohne Gesundheitsangaben)", f.reason))
-            <label class="check" for="agreed"><input type="checkbox" id="agreed" name="agreed" value="1"\(f.agreed ? " checked" : "")\(Layout.describedBy("agreed", f.errors["agreed"]))> Die Person ist mit der Vermittlung und der Weitergabe dieser Angaben einverstanden.</label>\(Layout.fieldError("agreed", f.errors["agreed"]))
+            \(field("reason", "Anlass (ohne Gesundheitsangaben)", f.reason, required: true))
+            <label class="check" for="agreed"><input type="checkbox" id="agreed" name="agreed" value="1" required\(f.agreed ? " checked" : "")\(Layout.describedBy("agreed", f.errors["agreed"]))> Die Person ist mit der Vermittlung und der Weitergabe dieser Angaben einverstanden.</label>\(Layout.fieldError("agreed", f.errors["agreed"]))
             <p><button type="submit">Vermitteln</button></p>
             </form>
             """

@@ -67,7 +67,7 @@ struct AppointmentRoutes {
         if f.counselor.isEmpty { f.counselor = a.userID }
         // The first day one can be made on: a weekend or holiday offered by default was always refused (QA of 06.12.2026).
         if f.day.isEmpty { f.day = Holidays.nextWorkingDay(from: max(on, services.today), land: context.land).german }
-        return Reply.html(AppointmentPages.page(frame: context.frame("Termine", current: "appointments").alerting(alert), view: view, from: from, to: to, today: services.today,
+        return Reply.html(AppointmentPages.page(frame: context.frame(from == to ? "Termine \(from.german)" : "Termine \(from.german) – \(to.german)", current: "appointments").alerting(alert), view: view, from: from, to: to, today: services.today,
                                                 rows: list.map { .init(appointment: $0, clientName: names[$0.clientID] ?? "", clientID: $0.clientID, counselorName: staffNames[$0.counselorID] ?? "") },
                                                 counselors: staff.filter { a.role == .coordinator || $0.id == a.userID }.map { ($0.id, $0.displayName) }, form: f, feedURL: feedURL,
                                                 hasFeed: try await services.appointments.hasCalendarToken(userID: a.userID),

@@ -270,7 +270,7 @@ struct CaseRoutes {
     @Sendable func editSessionPage(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c, client, s) = try await correctable(context)
         try await services.clients.recordRead(clientID: client.id, entity: "session", audit: services.audit(a))
-        return Reply.html(CasePages.editSession(frame: context.frame("Beratung korrigieren", current: "clients"), client: client, counselingCase: c, form: .init(s)))
+        return Reply.html(CasePages.editSession(frame: context.frame("Beratung korrigieren: \(client.firstName) \(client.lastName)", current: "clients"), client: client, counselingCase: c, form: .init(s)))
     }
 
     /// Replaces the session's details; its author and the time it was first recorded stay.
@@ -283,12 +283,12 @@ struct CaseRoutes {
         let sent = form.trimmed("version")
         if !sent.isEmpty, sent != old.fingerprint {
             f.version = old.fingerprint; f.changedMeanwhile = true
-            return Reply.html(CasePages.editSession(frame: context.frame("Beratung korrigieren", current: "clients"), client: client, counselingCase: c, form: f),
+            return Reply.html(CasePages.editSession(frame: context.frame("Beratung korrigieren: \(client.firstName) \(client.lastName)", current: "clients"), client: client, counselingCase: c, form: f),
                               status: .conflict)
         }
         f.version = sent.isEmpty ? nil : sent
         guard let data else {
-            return Reply.html(CasePages.editSession(frame: context.frame("Beratung korrigieren", current: "clients"), client: client, counselingCase: c, form: f),
+            return Reply.html(CasePages.editSession(frame: context.frame("Beratung korrigieren: \(client.firstName) \(client.lastName)", current: "clients"), client: client, counselingCase: c, form: f),
                               status: .unprocessableContent)
         }
         var s = old
@@ -306,7 +306,7 @@ struct CaseRoutes {
         guard form.trimmed("confirm") == "1" else {
             var f = CasePages.SessionForm(old)
             f.errors["confirm"] = "Bitte bestätigen, dass die Beratung irrtümlich erfasst wurde."
-            return Reply.html(CasePages.editSession(frame: context.frame("Beratung korrigieren", current: "clients"), client: client, counselingCase: c, form: f),
+            return Reply.html(CasePages.editSession(frame: context.frame("Beratung korrigieren: \(client.firstName) \(client.lastName)", current: "clients"), client: client, counselingCase: c, form: f),
                               status: .unprocessableContent)
         }
         guard try await services.cases.deleteSession(id: old.id, caseID: c.id, organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }

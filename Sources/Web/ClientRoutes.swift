@@ -76,7 +76,7 @@ struct ClientRoutes {
         let view = rows.prefix(size).map {
             ClientRow(id: $0.id, fileNumber: $0.fileNumber, name: "\($0.lastName), \($0.firstName)", born: $0.born, nationality: $0.nationality, status: $0.currentStatus)
         }
-        return Reply.html(ClientPages.list(frame: context.frame("Klient:innen", current: "clients"), query: q, rows: Array(view), page: page, hasMore: rows.count > size,
+        return Reply.html(ClientPages.list(frame: context.frame((q.isEmpty ? "Klient:innen" : "Suche „\(q)“") + (page > 1 ? " – Seite \(page)" : ""), current: "clients"), query: q, rows: Array(view), page: page, hasMore: rows.count > size,
                                            showRetention: Policy.allows(a, .eraseClient(ownerOrganisation: org))))
     }
 

@@ -46,7 +46,7 @@ struct ConsentRoutes {
         let log = try await services.cooperation.disclosures(clientID: client.id, organisation: client.organisationID)
         let names = Dictionary(uniqueKeysWithValues: try await services.accounts.organisations().map { ($0.id, $0.name) })
         try await services.clients.recordRead(clientID: client.id, entity: "consent", audit: services.audit(a))
-        return Reply.html(ConsentPages.page(frame: context.frame("Schweigepflichtentbindungen", current: "clients"), client: client, consents: consents,
+        return Reply.html(ConsentPages.page(frame: context.frame("Schweigepflichtentbindungen: \(client.firstName) \(client.lastName)", current: "clients"), client: client, consents: consents,
                                             disclosures: log, recipients: try await recipients(of: client.organisationID), names: names,
                                             today: services.today, form: form,
                                             scans: try await services.cooperation.scans(clientID: client.id, organisation: client.organisationID).mapValues(\.name),

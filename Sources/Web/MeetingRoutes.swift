@@ -97,7 +97,7 @@ struct MeetingRoutes {
         let a = try context.requireActor()
         let sheets = try await services.meetings.cases(meetingID: m.id).map { (id: $0.id, text: $0.sheet, removable: m.minutes.isEmpty && mayRemove(a, $0)) }
         let follow = try await services.meetings.followUps(meetingID: m.id).map { MeetingPages.FollowUpRow(id: $0.id, text: $0.text, owner: $0.owner, due: $0.due, doneOn: $0.doneOn) }
-        return Reply.html(MeetingPages.show(frame: context.frame("Kooperationssitzung", current: "meetings"), id: m.id, on: m.on, participants: m.participants,
+        return Reply.html(MeetingPages.show(frame: context.frame("Kooperationssitzung am \(m.on.german)", current: "meetings"), id: m.id, on: m.on, participants: m.participants,
                                             agenda: m.agenda, minutes: minutesTyped ?? m.minutes, sheets: sheets, followUps: follow, today: services.today, errors: errors,
                                             canManage: Policy.allows(a, .manageMeetings(organisation: a.organisationID)), edited: edited,
                                             followUpTyped: followUpTyped), status: status)

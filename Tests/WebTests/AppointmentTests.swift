@@ -62,6 +62,8 @@ struct AppointmentTests {
                 #expect(next.status == .seeOther)
                 let week = try await b.request(.get, "/appointments?view=week&on=26.11.2026")
                 #expect(week.body.contains("Dienstag, 24.11.2026") && week.body.contains("<strong>10:00</strong>") && week.body.contains("Haddad, Mohammed"))
+                // The title names the week shown, as the heading does (QA29 F4).
+                #expect(week.body.contains("<title>Termine 23.11.2026 – 29.11.2026 – Bleibe</title>"))
                 #expect(week.body.contains("angefragt"))
                 // The week names Mohammed Haddad twice (10:00 and 11:00): two reads in his own trail (QA of 06.12.2026: only the
                 // organisation's list was recorded, so his trail and his Art. 15 page missed them).
@@ -76,7 +78,7 @@ struct AppointmentTests {
                 #expect(week.body.contains("<summary>absagen …<span class=\"visually-hidden\"> (Termin am 24.11.2026 um 10:00 Uhr)</span></summary>")
                         && week.body.contains(">Ja, den Termin am 24.11.2026 um 10:00 Uhr absagen</button>"))
                 let day = try await b.request(.get, "/appointments?view=day&on=25.11.2026")
-                #expect(!day.body.contains("Haddad") && !day.body.contains("id=\"page-alert\""))
+                #expect(!day.body.contains("Haddad") && !day.body.contains("id=\"page-alert\"") && day.body.contains("<title>Termine 25.11.2026 – Bleibe</title>"))
                 // A day that does not exist is said, not quietly replaced by today.
                 let impossible = try await b.request(.get, "/appointments?view=day&on=31.02.2026")
                 #expect(impossible.status == .ok && impossible.body.contains("id=\"page-alert\"") && impossible.body.contains("„31.02.2026“ ist kein gültiges Datum"))

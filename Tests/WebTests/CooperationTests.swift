@@ -360,6 +360,7 @@ struct CooperationTests {
                 #expect(sent.status == .seeOther && sent.headers[.location] == "/referrals?gesendet=1")
                 // Said on the page, whose form comes before the list (QA of 06.12.2026).
                 let confirmed = try await clerk.request(.get, "/referrals?gesendet=1").body
+                #expect(confirmed.contains("<label for=\"first_name\">Vorname (Pflichtangabe)</label><input id=\"first_name\" name=\"first_name\" value=\"\" required>") && confirmed.contains("Geburtsdatum (TT.MM.JJJJ) (freiwillig)"))
                 #expect(confirmed.contains("Die Vermittlung ist gesendet") && confirmed.range(of: "Person vermitteln")!.lowerBound < confirmed.range(of: "Ihre Vermittlungen")!.lowerBound)
                 // The service of the other city sees none of it.
                 let muldenau = Browser(client: b.client, clock: f.clock)
