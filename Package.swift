@@ -40,7 +40,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // HTML pages as Swift values: page models and views, no framework.
-        .target(name: "Views", dependencies: ["CaseFiles", "Counseling", "Eligibility", "Reports"]),
+        .target(name: "Views", dependencies: ["CaseFiles", "Counseling", "Eligibility", "Reports", "Screening"]),
         // The HTTP layer.
         .target(name: "Web", dependencies: [
             "Storage", "Views", "Counseling", "Eligibility", "Screening", "Demo", "Reports",

@@ -83,6 +83,8 @@ public enum FlatRecord {
     /// attending school as `children_at_school` says) so that the household rules apply.
     public static func household(_ row: Row, on: Day) throws -> (id: String, household: Household) {
         func v(_ k: Column) -> String? { row[k].flatMap(trimmed) }
+        /// A code, also as its German word (`GermanCodes`).
+        func g(_ k: Column) -> String? { v(k).map { GermanCodes.code($0, column: k.name) } }
         func day(_ k: Column) throws -> Day? {
             guard let t = v(k) else { return nil }
             guard let d = Day(iso: t) ?? Day(german: t), FactBounds.days.contains(d) else {
@@ -91,7 +93,7 @@ public enum FlatRecord {
             return d
         }
         func event(_ k: Column) throws -> EventDate {
-            guard let t = v(k) else { return .unknown }
+            guard let t = g(k) else { return .unknown }
             if t == "none" || t == "null" { return .never }
             return .on(try day(k)!)
         }
@@ -157,7 +159,7 @@ public enum FlatRecord {
             p.nationality = n.uppercased()
         }
         p.safeCountryOfOrigin = try bool(.safeCountryOfOrigin)
-        if let m = v(.maritalStatus) {
+        if let m = g(.maritalStatus) {
             guard let ms = MaritalStatus(rawValue: m) else { throw RowError(column: "marital_status", message: "unknown value '\(m)'") }
             p.maritalStatus = ms
         }
@@ -169,12 +171,12 @@ public enum FlatRecord {
         let asylumColumns: [Column] = [.asylumAppliedOn, .asylumDecision, .asylumRejectedAs, .ouBasis, .asylumDecidedOn]
         if asylumColumns.contains(where: { v($0) != nil }) {
             var a = Asylum()
-            if let applied = v(.asylumAppliedOn) { a.appliedOn = applied == "none" ? .never : .on(try past(.asylumAppliedOn)!) }
-            if let d = v(.asylumDecision) {
+            if let applied = g(.asylumAppliedOn) { a.appliedOn = applied == "none" ? .never : .on(try past(.asylumAppliedOn)!) }
+            if let d = g(.asylumDecision) {
                 guard let dec = AsylumDecision(rawValue: d) else { throw RowError(column: "asylum_decision", message: "unknown value '\(d)'") }
                 a.decision = dec
             }
-            if let r = v(.asylumRejectedAs) {
+            if let r = g(.asylumRejectedAs) {
                 guard let rej = RejectionKind(rawValue: r) else { throw RowError(column: "asylum_rejected_as", message: "unknown value '\(r)'") }
                 a.rejectedAs = rej
             }
@@ -194,7 +196,7 @@ public enum FlatRecord {
             // Without its date, a certificate is known to exist by the screening date, not earlier.
             let date = try past(.germanDate) ?? on
             for (k, scope) in [(Column.germanOral, LanguageScope.oral), (.germanWritten, .written)] {
-                guard let t = v(k), t != "none" else { continue }
+                guard let t = g(k), t != "none" else { continue }
                 guard let level = LanguageLevel(code: t.uppercased()) else { throw RowError(column: k.name, message: "expected A1…C2 or none, found '\(t)'") }
                 certs.append(GermanCertificate(level: level, scope: scope, date: date))
             }
@@ -241,7 +243,7 @@ public enum FlatRecord {
             if let m = try count(.prisonMonths), m > 0 { list.append(conviction(nil, prison: m, foreignersOnly: false)) }
             p.convictions = list
         }
-        if let o = v(.obstruction) {
+        if let o = g(.obstruction) {
             var c = Conduct.noneStated
             if o != "none" {
                 guard let ob = Obstruction(rawValue: o) else { throw RowError(column: "obstruction", message: "expected none, deception, false_statements or non_cooperation") }
@@ -249,7 +251,7 @@ public enum FlatRecord {
             }
             p.conduct = c
         }
-        if let b = v(.bars) {
+        if let b = g(.bars) {
             var bars = Bars.noneStated
             for part in b.split(separator: "|") where part != "none" {
                 switch part {
@@ -264,7 +266,7 @@ public enum FlatRecord {
             }
             p.bars = bars
         }
-        if let ip = v(.integrationPrognosis) {
+        if let ip = g(.integrationPrognosis) {
             guard let x = IntegrationPrognosis(rawValue: ip) else { throw RowError(column: "integration_prognosis", message: "positive or negative") }
             p.integrationPrognosis = x
         }
@@ -275,10 +277,10 @@ public enum FlatRecord {
         course.possible = try bool(.integrationCoursePossible); course.obliged = try bool(.integrationCourseObliged)
         course.completedOn = try pastEvent(.integrationCourseCompletedOn); course.dropoutNotAtFault = try bool(.integrationCourseDropoutNotAtFault)
         if course != IntegrationCourse() { p.integrationCourse = course }
-        if v(.schoolSince) == "none" { p.education = [] } else if let since = try past(.schoolSince) {
+        if g(.schoolSince) == "none" { p.education = [] } else if let since = try past(.schoolSince) {
             p.education = [EducationPeriod(kind: .school, from: since, to: nil, successful: try bool(.schoolSuccessful))]
         }
-        if let d = v(.degreeDe) {
+        if let d = g(.degreeDe) {
             switch d {
             case "none": p.degrees = []
             case "school", "vocational", "university", "care_assistant":
@@ -286,7 +288,7 @@ public enum FlatRecord {
             default: throw RowError(column: "degree_de", message: "none, school, vocational, care_assistant or university")
             }
         }
-        if let k = v(.trainingKind) {
+        if let k = g(.trainingKind) {
             if k == "none" { p.training = [] } else {
                 guard let kind = TrainingKind(rawValue: k), let from = try day(.trainingFrom) else {
                     throw RowError(column: "training_kind", message: "qualified or helper, with training_from")
@@ -298,7 +300,7 @@ public enum FlatRecord {
                 p.training = [t]
             }
         }
-        if let rm = v(.removalMeasures) {
+        if let rm = g(.removalMeasures) {
             p.removalMeasures = try rm == "none" ? [] : rm.split(separator: "|").map {
                 guard let m = RemovalMeasure(rawValue: String($0)) else { throw RowError(column: "removal_measures", message: "unknown measure '\($0)'") }
                 return m
@@ -378,7 +380,7 @@ public enum FlatRecord {
     /// stay_since … duldung_since − 1: a qualifying stay (taken as Gestattung); `days_60b` of it as a § 60b Duldung
     /// just before duldung_since; duldung_since … status_since − 1: Duldung; from status_since: the current status.
     static func statusHistory(_ row: Row, on: Day, entered: Day? = nil, day: (Column) throws -> Day?, count: (Column) throws -> Int?) throws -> [StatusPeriod]? {
-        guard let kindText = row[.status].flatMap(trimmed) else {
+        guard let kindText = row[.status].flatMap(trimmed).map({ GermanCodes.code($0, column: "status") }) else {
             // The history is built from the current status: without it these dates would be lost without a word.
             for k in [Column.staySince, .duldungSince, .days60b] where row[k].flatMap(trimmed) != nil {
                 throw RowError(column: "status", message: "required with \(k.name) (the status history is built from the current status and status_since)")

@@ -1,11 +1,18 @@
 import Eligibility
+import Screening
 
 /// The columns of the flat screening CSV in German, for the upload page (QA of 06.12.2026: authority staff saw only
 /// "Format von bleibe screen"). A test checks that every column the reader knows is described here, and no other.
 public enum ScreeningColumns {
     static let date = "Datum (TT.MM.JJJJ oder JJJJ-MM-TT)"
-    static let dateOrNone = date + " oder none (nie)"
+    static let dateOrNone = date + " oder nie (auch none)"
     static let yesNo = "ja/nein (auch true/false, 1/0)"
+
+    /// The German words a cell may hold, then the codes (QA29 F14: only the English codes were offered).
+    static func words(_ column: String, codes: String) -> String {
+        let german = (GermanCodes.words[column] ?? []).map { $0.words[0] }
+        return german.isEmpty ? codes : german.joined(separator: ", ") + " (auch die Codes: " + codes + ")"
+    }
 
     /// Column, meaning, values.
     public static let all: [(String, String, String)] = [
@@ -13,17 +20,17 @@ public enum ScreeningColumns {
         ("born", "Geburtsdatum", date),
         ("nationality", "Staatsangehörigkeit", "ISO-Code mit drei Buchstaben, z. B. AFG, SRB, SYR"),
         ("safe_country_of_origin", "aus einem sicheren Herkunftsstaat (§ 29a AsylG)", yesNo),
-        ("marital_status", "Familienstand", "single, married, registered_partnership, divorced, widowed"),
+        ("marital_status", "Familienstand", words("marital_status", codes: "single, married, registered_partnership, divorced, widowed")),
         ("entered", "Einreise", date),
         ("stay_since", "Beginn des ununterbrochenen Aufenthalts (Gestattung, Duldung …)", date),
         ("duldung_since", "Beginn der ersten Duldung", date),
-        ("status", "heutiger Aufenthaltsstatus", "duldung, duldung_60b, duldung_60c, duldung_60d, gestattung, aufenthaltserlaubnis, fiktion, visa, none, abroad"),
+        ("status", "heutiger Aufenthaltsstatus", words("status", codes: "duldung, duldung_60b, duldung_60c, duldung_60d, gestattung, aufenthaltserlaubnis, fiktion, visa, none, abroad")),
         ("status_since", "heutiger Status seit", date),
         ("status_basis", "Rechtsgrundlage einer Aufenthaltserlaubnis oder Fiktion", "z. B. 25b, 104c"),
         ("days_60b", "Tage mit Duldung nach § 60b (vor der ersten Duldung)", "ganze Zahl"),
         ("asylum_applied_on", "Asylantrag gestellt am", dateOrNone),
-        ("asylum_decision", "Ausgang des Asylverfahrens", "pending, rejected, withdrawn, granted"),
-        ("asylum_rejected_as", "abgelehnt als", "unbegruendet, offensichtlich_unbegruendet, unzulaessig"),
+        ("asylum_decision", "Ausgang des Asylverfahrens", words("asylum_decision", codes: "pending, rejected, withdrawn, granted")),
+        ("asylum_rejected_as", "abgelehnt als", words("asylum_rejected_as", codes: "unbegruendet, offensichtlich_unbegruendet, unzulaessig")),
         ("ou_basis", "Grundlage eines „offensichtlich unbegründet“", "30-3-1 … 30-3-7, 30-1-1 … 30-1-7, art42-1-a … art42-1-j, art42-3-a, art42-3-b, other"),
         ("asylum_decided_on", "Asylentscheidung am", date),
         ("minor_children", "minderjährige ledige Kinder im Haushalt", "ganze Zahl (0 = keine)"),
@@ -46,19 +53,19 @@ public enum ScreeningColumns {
         ("day_fines", "Tagessätze aus Verurteilungen wegen anderer Straftaten (ohne die der nächsten Spalte)", "ganze Zahl (0 = keine)"),
         ("day_fines_foreigners_only", "Tagessätze aus Verurteilungen wegen Straftaten, die nur Ausländer begehen können (AufenthG, AsylG); nicht in day_fines enthalten", "ganze Zahl (0 = keine)"),
         ("prison_months", "Monate Freiheitsstrafe (gesamt)", "ganze Zahl"),
-        ("obstruction", "heutige Mitwirkungspflichtverletzung", "none, deception, false_statements, non_cooperation"),
+        ("obstruction", "heutige Mitwirkungspflichtverletzung", words("obstruction", codes: "none, deception, false_statements, non_cooperation")),
         ("entered_for_benefits", "eingereist, um Sozialleistungen zu erhalten", yesNo),
-        ("bars", "Ausschlussgründe (mehrere mit |)", "none, entry_ban, abs4_ground, s54_abs1_other, other_expulsion_interest, expulsion_order, extremism"),
-        ("integration_prognosis", "Integrationsprognose (§ 25a)", "positive, negative"),
+        ("bars", "Ausschlussgründe (mehrere mit |)", words("bars", codes: "none, entry_ban, abs4_ground, s54_abs1_other, other_expulsion_interest, expulsion_order, extremism")),
+        ("integration_prognosis", "Integrationsprognose (§ 25a)", words("integration_prognosis", codes: "positive, negative")),
         ("fdgo_doubts", "Zweifel am Bekenntnis zur FDGO", yesNo),
         ("school_since", "Schulbesuch in Deutschland seit", dateOrNone),
         ("school_successful", "Schule erfolgreich besucht", yesNo),
-        ("degree_de", "in Deutschland erworbener Abschluss", "none, school, vocational, care_assistant, university"),
-        ("training_kind", "Berufsausbildung", "none, qualified (qualifiziert), helper (Helferausbildung)"),
+        ("degree_de", "in Deutschland erworbener Abschluss", words("degree_de", codes: "none, school, vocational, care_assistant, university")),
+        ("training_kind", "Berufsausbildung", words("training_kind", codes: "none, qualified (qualifiziert), helper (Helferausbildung)")),
         ("training_from", "Beginn der Ausbildung", date),
         ("training_registered_on", "Ausbildungsvertrag eingetragen am", dateOrNone),
         ("training_passed_on", "Ausbildung abgeschlossen am", dateOrNone),
-        ("removal_measures", "eingeleitete konkrete Maßnahmen zur Aufenthaltsbeendigung (mehrere mit |)", "none, medical_exam, voluntary_return, transport_booking, comparable, transfer_procedure"),
+        ("removal_measures", "eingeleitete konkrete Maßnahmen zur Aufenthaltsbeendigung (mehrere mit |)", words("removal_measures", codes: "none, medical_exam, voluntary_return, transport_booking, comparable, transfer_procedure")),
         ("housing_sufficient", "ausreichender Wohnraum", yesNo),
         ("departure_impossible_since", "Ausreise unmöglich seit", dateOrNone),
         ("departure_end_foreseeable", "Ende des Ausreisehindernisses absehbar", yesNo),

@@ -58,12 +58,15 @@ struct ScreeningRoutes {
         _ = try actor(context)
         // As a German spreadsheet writes it (QA of 06.12.2026: the comma-separated ISO file opened as one column in a
         // German Excel): `CSVExport`'s dialect, TT.MM.JJJJ and decimal commas.
-        func german(_ v: String) -> String {
+        func german(_ v: String, _ column: String) -> String {
             if let d = Day(iso: v) { return d.german }
+            // Words, not codes (QA29 F14); the reader takes both.
+            if let word = GermanCodes.words[column]?.first(where: { $0.code == v })?.words.first { return word }
+            if v == "none", GermanCodes.code("nie", column: column) == "none" { return "nie" }
             return v.contains(".") && Double(v) != nil ? v.replacingOccurrences(of: ".", with: ",") : v
         }
         let text = CSVExport.bom + CSVExport.line(FlatRecord.columns)
-            + PopulationFile.templateRows(on: services.today).map { row in CSVExport.line(FlatRecord.columns.map { german(row[$0] ?? "") }) }.joined()
+            + PopulationFile.templateRows(on: services.today).map { row in CSVExport.line(FlatRecord.columns.map { german(row[$0] ?? "", $0) }) }.joined()
         return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"screening-vorlage.csv\""],
                         body: .init(byteBuffer: ByteBuffer(string: text)))
     }

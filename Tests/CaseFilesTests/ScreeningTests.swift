@@ -515,13 +515,23 @@ struct ScreeningTests {
             let p = gen.nextHousehold().persons[0]
             let fields = CSV.split(CSV.line(FlatRecord.row(id: "p\(n)", p, minorChildren: n % 3, childrenAtSchool: n % 2 == 0, on: on), columns: FlatRecord.columns))
             plain.append(fields.joined(separator: ","))
-            german.append(fields.map { f -> String in
+            german.append(fields.enumerated().map { i, f -> String in
                 if let d = Day(iso: f) { return d.german }
                 if f.contains("."), Double(f) != nil { return f.replacingOccurrences(of: ".", with: ",") }
-                return f
+                // Codes as German words, in any case and spelling of umlauts, lists of them too (QA29 F14).
+                let column = FlatRecord.columns[i]
+                if f == "none", GermanCodes.code("nie", column: column) == "none" { return n % 2 == 0 ? "nie" : "Keine" }
+                guard let words = GermanCodes.words[column] else { return f }
+                let word = { (code: Substring) -> String in
+                    guard let ws = words.first(where: { $0.code == code })?.words else { return String(code) }
+                    let w = ws[n % ws.count]
+                    return n % 3 == 0 ? w.uppercased().replacingOccurrences(of: "Ä", with: "AE").replacingOccurrences(of: "Ü", with: "UE") : w
+                }
+                return f.split(separator: "|").map(word).joined(separator: "|")
             }.joined(separator: ";"))
         }
         #expect(german.contains { $0.contains(",") } && german.contains { $0.contains(".20") })
+        #expect(german.contains { $0.contains(";verheiratet;") } && german.contains { $0.contains(";Duldung;") } && german.contains { $0.contains(";nie;") })
         func screen(_ text: String) throws -> ([String], ScreeningSummary) {
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("bleibe-\(UUID().uuidString).csv").path
             try text.write(toFile: path, atomically: true, encoding: .utf8)
