@@ -230,7 +230,8 @@ public enum Layout {
     .pathway { border: 1px solid var(--line); border-radius: 4px; padding: 0.5rem 1rem; margin: 0.75rem 0; }
     .pathway h3 { margin: 0.2rem 0; }
     .badge { font-weight: 700; }
-    .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0 1.5rem; }
+    /* A column never wider than its box (QA29 F7: 256 px in a 231 px fieldset at 320 px). */
+    .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(16rem, 100%), 1fr)); gap: 0 1.5rem; }
     fieldset { border: 1px solid var(--line); margin: 1rem 0; padding: 0.5rem 1rem 1rem; }
     label.check { font-weight: normal; } label.check input { margin-inline-end: 0.4rem; }
     .letter { display: flow-root; position: relative; width: 210mm; min-height: 296mm; padding: 0 20mm 20mm 25mm; border: 1px solid var(--line); background: #fff; font-size: 11pt; }
@@ -267,7 +268,9 @@ public enum Layout {
     /* A value as stored (JSON) may be one long word: it wraps anywhere rather than widen its table. */
     main td code.stored { overflow-wrap: anywhere; font-size: 0.85em; }
     @media print { main table { display: table; overflow: visible; } }
-    @media (max-width: 40rem) { header { flex-wrap: wrap; } .letter { width: 100%; min-height: 0; padding: 0 1rem 1rem; }
+    @media (max-width: 40rem) { header { flex-wrap: wrap; } }
+    /* The A4 letter flows on any screen narrower than the sheet and its margins (QA29 F6: it scrolled sideways up to 834 px). */
+    @media screen and (max-width: 60rem) { .letter { width: 100%; min-height: 0; padding: 0 1rem 1rem; }
       .letter-sender, .letter-address, .letter-info { position: static; width: auto; height: auto; margin: 0.5rem 0; } .letter-subject { margin-top: 1rem; } }
     """
 }

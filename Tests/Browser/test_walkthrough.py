@@ -191,6 +191,7 @@ def test_letter_prints_to_one_a4_page(browser, server):
         log_in(browser, server)
         wait_title(browser, "Klient:innen")
     open_client_without_open_case(browser)
+    client_url = browser.current_url.split("?")[0].split("#")[0]
     # A letter needs the pathway the case aims at (without one no application letter is offered), and one whose permit
     # the client does not hold already (then the letter would be untrue and is not offered): § 19d, rare in the demo.
     Select(browser.find_element(By.ID, "pathway")).select_by_value("19d-1")
@@ -202,6 +203,20 @@ def test_letter_prints_to_one_a4_page(browser, server):
     assert fields["Pages"] == "1" and fields["Page size"].endswith("(A4)")
     assert "Sehr geehrte Damen und Herren" in text and "Antrag auf Erteilung einer Aufenthaltserlaubnis" in text
     assert "Übersicht" not in text  # navigation is not printed
+    # On a screen narrower than the sheet (a laptop at 200 % zoom) the letter flows instead of scrolling sideways
+    # (QA29 F6), and at 320 px the facts form's columns stay inside their fieldsets (QA29 F7).
+    try:
+        browser.set_window_size(700, 900)
+        overflow = browser.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1, f"the letter is {overflow} px too wide at 700 px"
+        browser.set_window_size(320, 900)
+        browser.get(client_url + "/facts")
+        wait_title(browser, "Angaben")
+        outside = browser.execute_script(
+            "return [...document.querySelectorAll('fieldset .grid')].filter(g => g.getBoundingClientRect().right > g.parentElement.getBoundingClientRect().right + 1).length")
+        assert outside == 0, f"{outside} grids wider than their fieldset at 320 px"
+    finally:
+        browser.set_window_size(1280, 1600)
 
 
 def test_calendar_feed_parses_and_names_no_client(browser, server):
