@@ -12,7 +12,16 @@ public enum Charts {
         // Counts that do not add up across a row (first sessions beside grants) stand side by side, not stacked (QA of
         // 05.12.2026: the Land chart added them).
         let grouped = !t.rowsAdd
-        let maxValue = max(1, t.cells.map { grouped ? ($0.compactMap { $0 }.max() ?? 0) : $0.compactMap { $0 }.reduce(0, +) }.max() ?? 1)
+        // Several values hidden in a row whose published sum is known: together they are that sum less the shown ones
+        // (no single one is revealed), drawn to scale as one dashed segment (QA29 F10: a sum of 6 looked like none).
+        func hiddenTogether(_ r: Int) -> Int? {
+            guard !grouped, t.cells[r].filter({ $0 == nil }).count >= 2, r < t.rowTotals.count, let total = t.rowTotals[r] else { return nil }
+            let rest = total - t.cells[r].compactMap { $0 }.reduce(0, +)
+            return rest > 0 ? rest : nil
+        }
+        let maxValue = max(1, t.cells.indices.map { r in
+            grouped ? (t.cells[r].compactMap { $0 }.max() ?? 0) : t.cells[r].compactMap { $0 }.reduce(0, +) + (hiddenTogether(r) ?? 0)
+        }.max() ?? 1)
         let anySuppressed = t.cells.contains { $0.contains(nil) }
         var legendItems = t.columnLabels.enumerated().map { (label: $0.element, mark: swatch(palette[$0.offset % palette.count])) }
         if anySuppressed { legendItems.append((label: "Wert unterdrückt (Datenschutz)", mark: suppressedMark(x: 0, y: 0, w: 10, h: 10))) }
@@ -48,8 +57,13 @@ public enum Charts {
                 parts.append("<rect x=\"\(x)\" y=\"\(y)\" width=\"\(barW)\" height=\"\(h)\" fill=\"\(palette[c % palette.count])\"><title>\(label) – \(t.columnLabels[c]): \(v)</title></rect>")
             }
             if !hidden.isEmpty, !grouped {
-                let h = 8
-                parts.append("<g>\(suppressedMark(x: x, y: max(10, y - h), w: barW, h: h))<title>\(label) – \(hidden.joined(separator: ", ")): Wert unterdrückt (Datenschutz)</title></g>")
+                if let together = hiddenTogether(r) {
+                    let h = max(1, Int((Double(together) / Double(maxValue) * Double(plotH - 10)).rounded()))
+                    parts.append("<g>\(suppressedMark(x: x, y: y - h, w: barW, h: h))<title>\(label) – \(hidden.joined(separator: ", ")): zusammen \(Labels.count(together)), einzeln unterdrückt (Datenschutz)</title></g>")
+                } else {
+                    let h = 8
+                    parts.append("<g>\(suppressedMark(x: x, y: max(10, y - h), w: barW, h: h))<title>\(label) – \(hidden.joined(separator: ", ")): Wert unterdrückt (Datenschutz)</title></g>")
+                }
             }
             if n <= 24 || r % 3 == 0 {
                 // A provision's paragraph on a second line ("§ 25b" / "Abs. 6"): the full name is too wide for a bar.

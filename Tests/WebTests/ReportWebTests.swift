@@ -261,6 +261,11 @@ struct ReportWebTests {
         let offsets = svg.components(separatedBy: "<g transform=\"translate(").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
         #expect(offsets.count == 8 && offsets.dropFirst().allSatisfy { $0 >= 30 && $0 < 720 - 60 })   // the first is the legend block
         #expect(svg.contains("translate(30 16)"))
+        // Two values hidden beside a published sum: drawn together to scale, the axis up to that sum (QA29 F10).
+        var grants = CountTable(title: "Erteilungen", rowLabels: ["Q3/2026"], columnLabels: ["§ 25b", "§ 60d"], counts: [[3, 3]])
+        grants.cells[0] = [nil, nil]
+        let together = Charts.stackedBars(grants).rendered
+        #expect(together.contains("Q3/2026 – § 25b, § 60d: zusammen 6, einzeln unterdrückt (Datenschutz)") && together.contains(">6</text>"))
         let plain = Charts.stackedBars(CountTable(title: "x", rowLabels: ["a"], columnLabels: ["b"], counts: [[1]])).rendered
         #expect(!plain.contains("stroke-dasharray") && !plain.contains("unterdrückt"))
         var one = CountTable(title: "Herkunft", column: "Personen", pairs: [("Syrien", 12), ("Eritrea", 2)])
