@@ -73,8 +73,14 @@ public func buildRouter(_ services: AppServices) -> Router<BleibeContext> {
     // HEAD wherever GET (RFC 9110 § 9.3.2; monitoring and calendar clients ask it): the GET's answer, whose body
     // `HeadMiddleware` drops.
     endpoints += endpoints.filter { $0.method == .get }.map { e in (.head, e.path, e.handler) }
-    router.add(middleware: ErrorMiddleware(routes: endpoints.map { ($0.path, $0.method) }))
+    var errors = ErrorMiddleware(routes: endpoints.map { ($0.path, $0.method) })
+    router.add(middleware: errors)
     router.add(middleware: AuthenticationMiddleware(services: services))
+    // Once more inside: a route's error page is framed for the signed-in user, with the navigation and "Abmelden"
+    // (QA29 F11: the outer one sees the request before sign-in and drew a bare header). The outer one answers the
+    // sign-in's own errors.
+    errors.inner = true
+    router.add(middleware: errors)
     for e in endpoints { router.on(RouterPath(e.path), method: e.method, use: e.handler) }
     return router
 }

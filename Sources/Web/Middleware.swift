@@ -119,9 +119,12 @@ struct ErrorMiddleware: RouterMiddleware {
     /// The registered path templates ("/clients/{id}/facts") with their methods: a path that exists answered with
     /// another method is a 405 with the methods it takes, not a 404.
     var routes: [(segments: [Substring], method: HTTPRequest.Method)] = []
+    /// Inside the sign-in middleware: "not signed in" is left to it (it says on the login page that a session ended).
+    var inner = false
 
-    init(routes: [(String, HTTPRequest.Method)] = []) {
+    init(routes: [(String, HTTPRequest.Method)] = [], inner: Bool = false) {
         self.routes = routes.map { ($0.0.split(separator: "/"), $0.1) }
+        self.inner = inner
     }
 
     /// The methods registered for a concrete path (a template's `{…}` segment matches any one segment).
@@ -148,6 +151,7 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let e as AppError {
+            if inner, case .unauthenticated = e { throw e }
             return map(e, api: api, context: context, back: Self.back(request))
         } catch let e as HTTPError {
             if e.status == .notFound, context.endpointPath == nil || context.endpointPath == "NotFound", case let allowed = methods(for: request.uri.path), !allowed.isEmpty, !allowed.contains(request.method) {

@@ -21,6 +21,13 @@ struct CaseWorkTests {
                     #expect(r.status == .seeOther && r.headers[.location] == casePath + page, "\(form) → \(r.status) \(r.headers[.location] ?? "")")
                 }
                 #expect(try await b.request(.get, "/clients/client-a/name/none").status == .notFound)
+                // An error page keeps the header of a signed-in user: name, navigation, "Abmelden" (QA29 F11).
+                let clerk = Browser(client: b.client, clock: f.clock)
+                try await clerk.logIn(f.login(.authorityClerk))
+                let refused = try await clerk.request(.get, "/dashboard")
+                #expect(refused.status == .forbidden && refused.body.contains(">Abmelden</button>") && refused.body.contains("href=\"/referrals\""))
+                let missing = try await b.request(.get, "/cases/none")
+                #expect(missing.status == .notFound && missing.body.contains(">Abmelden</button>"))
                 func record(_ day: String, _ note: String = "") async throws -> Browser.Page {
                     try await b.request(.post, casePath + "/sessions", form: ["csrf": csrf, "on": day, "duration": "45", "channel": "phone",
                                                                               "language": "Arabisch", "interpreter": "1", "pw_25b": "1", "record": "Unterlagen besprochen", "confidential": note])
