@@ -63,7 +63,11 @@ struct ErasureJournalTests {
                 let (entries, malformed) = try self.journal(f).entries()
                 let id = try await self.installation(f.services.db)
                 #expect(malformed.isEmpty)
-                #expect(entries.map { "\($0.kind.rawValue) \($0.organisation) \($0.id) \($0.installation == id)" } == ["client org-a client-a true", "referral org-abh \(referral) true"])
+                // The erasure is followed by the audit trail's head (QA28 F1: its event anchored at once, not at the next pass).
+                #expect(entries.map { "\($0.kind.rawValue) \($0.organisation) \($0.installation == id)" } == ["client org-a true", "audit_head - true", "referral org-abh true"])
+                #expect(entries.map(\.id).first == "client-a" && entries.last?.id == referral)
+                let erasureSeq = try #require(try await f.services.db.read { try await $0.one("SELECT seq FROM audit_events WHERE action = 'erase'") }?.int("seq"))
+                #expect((Int(entries[1].id.split(separator: ":")[0]) ?? 0) >= erasureSeq, "\(entries[1].id)")
                 // Ids and times only: no name, birth date or reason; readable by the owner only.
                 let text = try String(contentsOfFile: try self.journal(f).path, encoding: .utf8)
                 for word in ["Haddad", f.clientA.lastName, "Yousef", "1999", "falsche"] { #expect(!text.contains(word), "\(word)") }
