@@ -58,6 +58,9 @@ public enum FlatRecord {
     }
 
     /// One CSV row read through its file's layout.
+    /// Per column, the German words its cells may hold (`GermanCodes`).
+    static let germanCodes = columns.map(GermanCodes.lookup)
+
     public struct Row {
         public let fields: [String]
         public let layout: Layout
@@ -84,7 +87,7 @@ public enum FlatRecord {
     public static func household(_ row: Row, on: Day) throws -> (id: String, household: Household) {
         func v(_ k: Column) -> String? { row[k].flatMap(trimmed) }
         /// A code, also as its German word (`GermanCodes`).
-        func g(_ k: Column) -> String? { v(k).map { GermanCodes.code($0, column: k.name) } }
+        func g(_ k: Column) -> String? { v(k).map { GermanCodes.code($0, germanCodes[k.rawValue]) } }
         func day(_ k: Column) throws -> Day? {
             guard let t = v(k) else { return nil }
             guard let d = Day(iso: t) ?? Day(german: t), FactBounds.days.contains(d) else {
@@ -380,7 +383,7 @@ public enum FlatRecord {
     /// stay_since … duldung_since − 1: a qualifying stay (taken as Gestattung); `days_60b` of it as a § 60b Duldung
     /// just before duldung_since; duldung_since … status_since − 1: Duldung; from status_since: the current status.
     static func statusHistory(_ row: Row, on: Day, entered: Day? = nil, day: (Column) throws -> Day?, count: (Column) throws -> Int?) throws -> [StatusPeriod]? {
-        guard let kindText = row[.status].flatMap(trimmed).map({ GermanCodes.code($0, column: "status") }) else {
+        guard let kindText = row[.status].flatMap(trimmed).map({ GermanCodes.code($0, germanCodes[Column.status.rawValue]) }) else {
             // The history is built from the current status: without it these dates would be lost without a word.
             for k in [Column.staySince, .duldungSince, .days60b] where row[k].flatMap(trimmed) != nil {
                 throw RowError(column: "status", message: "required with \(k.name) (the status history is built from the current status and status_since)")

@@ -48,15 +48,31 @@ public enum GermanCodes {
             .replacingOccurrences(of: "ü", with: "ue").replacingOccurrences(of: "ß", with: "ss")
     }
 
+    /// What a column reads (looked up once per column, not per cell: a screening reads millions of cells).
+    public struct Lookup: Sendable {
+        let never: Bool, table: [String: String]?, list: Bool
+    }
+
+    public static func lookup(_ column: String) -> Lookup {
+        Lookup(never: never.contains(column), table: table[column], list: lists.contains(column))
+    }
+
     /// The code for `text` in `column`, or `text` itself.
-    public static func code(_ text: String, column: String) -> String {
-        if never.contains(column) { return ["nie", "keine", "kein"].contains(text.lowercased()) ? "none" : text }
-        guard let t = table[column] else { return text }
+    public static func code(_ text: String, column: String) -> String { code(text, lookup(column)) }
+
+    public static func code(_ text: String, _ l: Lookup) -> String {
+        if l.never {
+            // A date nearly always: decided on its length and first byte before any folding.
+            let u = text.utf8
+            guard u.count >= 3, u.count <= 5, let f = u.first, f == 110 || f == 78 || f == 107 || f == 75 else { return text }
+            return ["nie", "keine", "kein"].contains(text.lowercased()) ? "none" : text
+        }
+        guard let t = l.table else { return text }
         if let c = t[text] { return c }
         // A code as written (lower case letters and "_"; the common case in a long list): nothing to fold.
         if text.utf8.allSatisfy({ $0 == 95 || (97...122).contains($0) }) { return text }
-        if lists.contains(column), text.contains("|") {
-            return text.split(separator: "|", omittingEmptySubsequences: false).map { code(String($0).trimmingSpaces, column: column) }.joined(separator: "|")
+        if l.list, text.contains("|") {
+            return text.split(separator: "|", omittingEmptySubsequences: false).map { code(String($0).trimmingSpaces, l) }.joined(separator: "|")
         }
         return t[fold(text)] ?? text
     }
