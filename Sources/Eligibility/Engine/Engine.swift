@@ -200,12 +200,26 @@ final class Evaluation: @unchecked Sendable {
                         let how = onChange ? "durch die Rechtsänderung an diesem Tag" : "nach der dann geltenden Fassung"
                         a.notes.append(Note("Erreichbar ab \(day.german) \(how)\(named); nach der heute geltenden Fassung wären die zeitabhängigen Voraussetzungen erst ab \(latest.german) erfüllt.",
                                             citation: "SPEC.md, How the engine must answer §§ 1, 5; spec/12-timeline.md"))
+                    } else if let latest, latest < day,
+                              case let blocked = sheet(key, subject, decision: latest, application: pending ?? latest, variant: variant, explains: true).conditions
+                                .filter({ $0.state == .failing(.remediable) || $0.state == .failing(.permanent) }), !blocked.isEmpty {
+                        // Time is complete before the date found, but then another condition fails that only later falls away
+                        // (QA31 L2: a child of school age not attending school put § 25b at its 18th birthday, twelve years on,
+                        // and the note named the law's version as the cause). Said, with what would make the earlier day.
+                        a.lawVersions += versions
+                        let names = blocked.map { "„\(ConditionCatalog.requirement($0.id, on: latest))“ (\(ConditionCatalog.citation($0.id, on: latest)))" }
+                        a.notes.append(Note("Die zeitabhängigen Voraussetzungen sind ab \(latest.german) erfüllt; an diesem Tag fehlt aber noch: \(names.joined(separator: "; ")). Wird das erfüllt, ist der Weg schon dann erreichbar; sonst erst ab \(day.german)\(versions.isEmpty ? "" : " (dann gilt " + versions.map(\.description).joined(separator: "; ") + ")").",
+                                            citation: "SPEC.md, How the engine must answer §§ 2, 5, 9"))
                     } else if !versions.isEmpty {
                         // The date rests on a later version, which asks more or otherwise (QA25 L4: the 12 months of Duldung
                         // of § 25a from 31.12.2022; L2: the old version never completes): cited, and the conditions above,
                         // read under today's version, are said to be those.
                         a.lawVersions += versions
-                        a.notes.append(Note("Das Datum \(day.german) ergibt sich aus der dann geltenden Fassung\(named). Die Voraussetzungen oben sind nach der heute geltenden Fassung geprüft\(latest.map { " (zeitabhängige erfüllt ab \($0.german))" } ?? "").",
+                        // Where today's time conditions complete on that very day, the later version only applies then: said
+                        // without making it the cause (QA31 L2).
+                        let cause = latest == day ? "An diesem Tag (\(day.german)) gilt eine neuere Fassung\(named)"
+                            : "Das Datum \(day.german) ergibt sich aus der dann geltenden Fassung\(named)"
+                        a.notes.append(Note("\(cause). Die Voraussetzungen oben sind nach der heute geltenden Fassung geprüft\(latest.map { " (zeitabhängige erfüllt ab \($0.german))" } ?? "").",
                                             citation: "SPEC.md, How the engine must answer §§ 1, 5, 9; spec/12-timeline.md"))
                     }
                     // A date on or after the unknown law of July 2026 rests on it as a decision on that day would (QA25 S5).

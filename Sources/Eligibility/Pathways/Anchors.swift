@@ -36,8 +36,9 @@ extension Context {
     /// A missing fact of `other`'s answer as this person's answer names it (CASES.md § 6: `<person-id>/<field>`): a
     /// U-point as it is; a fact of a third person already named by its id stays so, except one of this person, which
     /// is their own again (QA of 05.12.2026: two anchors away it read `m/s/integration_prognosis`).
+    /// The case's own facts (`household`, `relations`) belong to no person and keep their names (CASES.md § 6; QA31 L7).
     func fact(_ fact: String, of other: Subject) -> String {
-        if other === subject || fact.hasPrefix("U") && Int(fact.dropFirst()) != nil { return fact }
+        if other === subject || fact.hasPrefix("U") && Int(fact.dropFirst()) != nil || fact == "household" || fact == "relations" { return fact }
         // Searched as bytes: a search by Character breaks graphemes (it was 2 % of a screening).
         if let slash = fact.utf8.firstIndex(of: UInt8(ascii: "/")) {
             return fact[..<slash] == subject.id ? String(fact[fact.utf8.index(after: slash)...]) : fact
@@ -110,12 +111,33 @@ extension Context {
         for r in routes.dropFirst() {
             let st = provisional(r)
             let tie = st.rank == bestState.rank
-            // Of equal routes the stronger consequence, then the one open longest: a parent of two minor § 25a holders
-            // keeps route (a) until the younger one's majority (QA21 H2: the elder's birthday was named as the end).
+            // Of equal routes the one whose anchor stands best (spec/01-common.md 1.9: the best route counts by the anchor's
+            // result; QA31 L1: a parent's route through a § 25a holder met today lost to one through a child of 12, both
+            // failing on livelihood, and the anchor was said to be met only in 2028); then the stronger consequence, then
+            // the one open longest: a parent of two minor § 25a holders keeps route (a) until the younger one's majority
+            // (QA21 H2: the elder's birthday was named as the end).
+            let anchorOrder = anchorRank(r) < anchorRank(best) ? -1 : anchorRank(r) == anchorRank(best) ? 0 : 1
             let longer = (r.routeEnds ?? .distantFuture) > (best.routeEnds ?? .distantFuture)
-            if RouteState.better(st, bestState) || tie && (strength(r) > strength(best) || strength(r) == strength(best) && longer) { best = r; bestState = st }
+            if RouteState.better(st, bestState)
+                || tie && (anchorOrder < 0 || anchorOrder == 0 && (strength(r) > strength(best) || strength(r) == strength(best) && longer)) {
+                best = r; bestState = st
+            }
         }
         return best
+    }
+
+    /// The state of a route's anchor condition (`a2_anchor`, `b4_anchor`) as a rank: met, then by time (earlier first),
+    /// unknown, remediable, permanent; a route without one ranks last.
+    private func anchorRank(_ s: Sheet) -> (Int, Day) {
+        guard let i = s.conditions.firstIndex(where: { $0.id.hasSuffix("_anchor") }) else { return (5, .distantPast) }
+        switch s.conditions[i].state {
+        case .met: return (0, .distantPast)
+        case .failing(.time): return (1, s.conditions[i].metFrom ?? .distantFuture)
+        case .unknown: return (2, .distantPast)
+        case .failing(.remediable): return (3, .distantPast)
+        case .failing(.permanent): return (4, .distantPast)
+        default: return (0, .distantPast)
+        }
     }
 
     private func strength(_ s: Sheet) -> Int {

@@ -46,10 +46,18 @@ extension Context {
             let periods = status.filter { $0.kind == .duldung60c }
             guard !periods.isEmpty else { return false }
             guard let trainings = person.training else { return nil }
-            return trainings.contains { t in
-                t.kind == .qualified && t.passedOn.happened(by: decision) == true
-                    && periods.contains { p in t.from <= (p.to ?? .distantFuture) && (t.plannedEnd ?? .distantFuture) >= p.from }
+            // A training whose end has come without a recorded exam is unknown, not failed: an omitted fact is unknown
+            // (CASES.md § 1; QA31 L5: § 19d Abs. 1 read the same training as unknown). One still running, or ended early
+            // without an exam, was not passed.
+            var unknown = false
+            for t in trainings where t.kind == .qualified && periods.contains(where: { p in t.from <= (p.to ?? .distantFuture) && (t.plannedEnd ?? .distantFuture) >= p.from }) {
+                switch t.passedOn.happened(by: decision) {
+                case true?: return true
+                case nil: if t.endedEarlyOn.happened(by: decision) != true, (t.plannedEnd ?? .distantPast) <= decision { unknown = true }
+                case false?: break
+                }
             }
+            return unknown ? nil : false
         }()
         s.require("19d1a_prereq", prereq, fact: person.status == nil ? "status" : "training", .remediable)
         shared19d(&s)

@@ -33,7 +33,10 @@ extension Context {
             s.met("25_5_duldung_months_min")
             s.consequence = .soll
         case .time(let day)?:
-            s.add(ConditionResult("25_5_duldung_months_min", .notApplicable, detail: "Soll-Anspruch ab \(day.german); bis dahin Ermessen"))
+            // Soll is no Anspruch (SPEC.md, condition tables; QA31 L6); the day it begins is said where a reader sees it
+            // (SPEC.md § 7; QA31 L4: only the JSON carried it, the report and the plan said "kann").
+            s.add(ConditionResult("25_5_duldung_months_min", .notApplicable, detail: "Soll-Erteilung ab \(day.german); bis dahin Ermessen"))
+            s.note("Ab \(day.german) sind es 18 Monate ausgesetzter Abschiebung: dann „soll“ die Aufenthaltserlaubnis erteilt werden, bis dahin „kann“ sie erteilt werden (Ermessen).", "§ 25 Abs. 5 S. 2 AufenthG")
         case .fails?:
             s.add(ConditionResult("25_5_duldung_months_min", .notApplicable, detail: "Ermessen (keine 18 Monate ausgesetzte Abschiebung)"))
         case nil:
@@ -41,7 +44,7 @@ extension Context {
             // consequence is Kann under either (spec/10-25-5.md 10.1 asks for unclear only when it cannot be told).
             if let r = v.readings, r.optimistic != .met, r.pessimistic != .met {
                 s.add(ConditionResult("25_5_duldung_months_min", .notApplicable,
-                                      detail: "Ermessen; Soll-Anspruch nach Lesart A (§ 60b-Zeiten unterbrechen) \(describe(r.pessimistic)), nach Lesart B \(describe(r.optimistic)) (U3)"))
+                                      detail: "Ermessen; Soll-Erteilung nach Lesart A (§ 60b-Zeiten unterbrechen) \(describe(r.pessimistic)), nach Lesart B \(describe(r.optimistic)) (U3)"))
             } else {
                 s.unknown("25_5_duldung_months_min", v.open, "Soll oder Kann hängt von der offenen Frage ab")
             }

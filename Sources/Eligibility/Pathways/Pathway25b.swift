@@ -25,6 +25,19 @@ extension Context {
         if holder == true, timeline.segments.contains(where: { $0.period?.kind == .duldung60b }) {
             s.met("b_60b_counts_if_104c")
         }
+        // Met on four years only while a minor child lives in the household: the day that ends is said when it comes
+        // within a year, as the family routes say theirs (spec/03-25b.md 3.2 #2a, 3.4: assessed on the decision date;
+        // QA31 L3: the only child turned 18 the next day, and nothing warned).
+        if s.explains, withChild == true, short.state == .met, long.state != .met {
+            let last = household.childrenIncludingPartners(of: subject.id)
+                .filter { $0.isMinorUnmarried(on: decision) == true && household.liveTogether(subject.id, $0.id) == true }
+                .compactMap { $0.person.born?.birthday(18).adding(days: -1) }.max()
+            if let last, last < decision.adding(years: 1) {
+                let later: String = if case .time(let d)? = long.state { "erst ab \(d.german) erfüllt" } else { "nicht erfüllt" }
+                s.note("Die kürzere Aufenthaltszeit (\(r.yearsWithMinorChild) statt \(r.years) Jahre) gilt nur, solange ein minderjähriges lediges Kind im Haushalt lebt, also bei einer Entscheidung bis \(last.german); danach sind \(r.years) Jahre nötig, nach heutigem Stand \(later). Antrag rechtzeitig stellen und auf eine Entscheidung vorher hinwirken.",
+                       "§ 25b Abs. 1 S. 2 Nr. 1 AufenthG; spec/03-25b.md 3.2")
+            }
+        }
         if long.state != nil, long.state != .met, withChild != true,
            StatusColumn.residenceWithoutGaps.verdict(timeline, reference: decision, length: .years(r.years)).state == .met {
             s.note("Die Behörde kann andere Integrationsleistungen gegen eine Unterbrechung abwägen.", "BVerwG 1 C 34.18, Leitsatz 5")
