@@ -69,6 +69,16 @@ extension APIRoutes {
         }
     }
 
+    /// Leaves the household, as the client page's "Haushalt verlassen": a relation removed keeps a household formed with
+    /// it (people may live together unrelated), which the family rules count (QA30 F2: the API could not undo it).
+    @Sendable func leaveHousehold(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c) = try await clientRoutes.loadClient(context, write: true)
+        try checkWrite(request, context)
+        guard c.householdID != nil else { return Response(status: .noContent) }
+        guard try await services.clients.leaveHousehold(clientID: c.id, organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
+        return Response(status: .noContent)
+    }
+
     @Sendable func removeRelation(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await clientRoutes.loadClient(context, write: true)
         try checkWrite(request, context)

@@ -27,6 +27,7 @@ struct APIRoutes {
             (.get, "/api/v1/clients/{id}/relations", relations),
             (.post, "/api/v1/clients/{id}/relations", addRelation),
             (.delete, "/api/v1/clients/{id}/relations/{relation}", removeRelation),
+            (.delete, "/api/v1/clients/{id}/household", leaveHousehold),
         ]
     }
 
@@ -141,8 +142,13 @@ struct APIRoutes {
         // Control characters and direction overrides are dropped, as from every form.
         let first = Form.cleaned((obj["first_name"] as? String) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let last = Form.cleaned((obj["last_name"] as? String) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if first.isEmpty || first.count > 100 { errors["first_name"] = "required text of at most 100 characters" }
-        if last.isEmpty || last.count > 100 { errors["last_name"] = "required text of at most 100 characters" }
+        for (key, value) in [("first_name", first), ("last_name", last)] {
+            switch NameCheck.problem(value) {
+            case .missing?, .tooLong?: errors[key] = "required text of at most 100 characters (Unicode code points)"
+            case .lineBreak?: errors[key] = "must not contain a line break or a tab"
+            case nil: break
+            }
+        }
         let fileNumber = (obj["file_number"] as? String)?.trimmingCharacters(in: .whitespaces) ?? ""
         if obj["file_number"] != nil, obj["file_number"] as? String == nil || !FileNumber.isValid(fileNumber) {
             errors["file_number"] = "at most \(FileNumber.maxLength) characters: letters A-Z, digits, spaces and - / . _ : # ( )"

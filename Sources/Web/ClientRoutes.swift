@@ -155,8 +155,13 @@ struct ClientRoutes {
     /// A client's name as every form checks it (a new client, a correction, a referral).
     static func nameErrors(first: String, last: String) -> [String: String] {
         var errors: [String: String] = [:]
-        if first.isEmpty || first.count > 100 { errors["first_name"] = "Bitte den Vornamen angeben (höchstens 100 Zeichen)." }
-        if last.isEmpty || last.count > 100 { errors["last_name"] = "Bitte den Nachnamen angeben (höchstens 100 Zeichen)." }
+        for (key, value, label) in [("first_name", first, "Vornamen"), ("last_name", last, "Nachnamen")] {
+            switch NameCheck.problem(value) {
+            case .missing?, .tooLong?: errors[key] = "Bitte den \(label) angeben (höchstens 100 Zeichen)."
+            case .lineBreak?: errors[key] = "Der \(label) darf keinen Zeilenumbruch und kein Tabulatorzeichen enthalten."
+            case nil: break
+            }
+        }
         return errors
     }
 
@@ -723,5 +728,19 @@ struct ClientRoutes {
         let rows = events.map { AdminPages.AuditRow(seq: $0.seq, at: $0.at, user: users[$0.userID] ?? $0.userID, action: $0.action, entity: $0.entity) }
         return Reply.html(AdminPages.audit(frame: context.frame("Protokoll", current: "clients"), client: c, rows: rows, chainIntact: nil,
                                            olderFrom: events.count == pageSize ? events.last?.seq : nil))
+    }
+}
+
+/// What every form and the API check of a name: given, at most 100 code points (as the OpenAPI document's maxLength
+/// counts them; QA30 F1: 100 visible characters stored 20,001 combining accents), on one line. Other control
+/// characters are dropped before (`Form.cleaned`).
+enum NameCheck {
+    enum Problem { case missing, tooLong, lineBreak }
+
+    static func problem(_ name: String) -> Problem? {
+        if name.isEmpty { return .missing }
+        if name.unicodeScalars.count > 100 { return .tooLong }
+        if name.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" }) { return .lineBreak }
+        return nil
     }
 }

@@ -58,7 +58,8 @@ enum OpenAPIDocument {
       "components": {
         "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
         "parameters": {
-          "clientId": {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}},
+          "clientId": {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "a client's id"},
+          "caseId": {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "a case's (Akte's) id, as GET /api/v1/clients/{id}/cases lists them"},
           "ifMatch": {"name": "If-Match", "in": "header", "required": false, "description": "The ETag of a read (r followed by the revision, in quotes; facts and status history share it): the write happens only if the client is still at that revision, else 412. Without it the write is unconditional.", "schema": {"type": "string"}}
         },
         "schemas": {
@@ -86,7 +87,7 @@ enum OpenAPIDocument {
             "kind": {"type": "string", "enum": ["spouse", "registered_partner", "cohabiting", "child", "parent"], "description": "what the other client is to this one"},
             "client_id": {"type": "string"}, "same_household": {"type": "boolean", "description": "they live in one household (the family rules count the household)"}}},
           "ConsentTopic": {"type": "string", "enum": ["identity", "status_history", "assessment", "missing_documents", "applications", "sessions", "health", "convictions"]},
-          "Assessment": {"type": "object", "description": "schema bleibe.assessment/1 (docs/assessment-json.md)", "properties": {"schema": {"type": "string"}, "on": {"type": "string", "format": "date"}, "persons": {"type": "array", "items": {"type": "object"}}}}
+          "Assessment": {"type": "object", "description": "schema bleibe.assessment/1 (docs/assessment-json.md)", "properties": {"schema": {"type": "string"}, "case_id": {"type": "string", "description": "the case-file schema's id: here the client's id (not an Akte's id)"}, "on": {"type": "string", "format": "date"}, "persons": {"type": "array", "items": {"type": "object"}}}}
         },
         "responses": {
           "Problem": {"description": "Error", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
@@ -129,7 +130,7 @@ enum OpenAPIDocument {
               "state": {"type": "string"}, "pathway": {"type": "string"}}}}}}}}}, "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
         },
         "/api/v1/cases/{id}/sessions": {
-          "get": {"summary": "Counseling sessions of a case; the first is the Erstberatung (the confidential note is never returned)", "parameters": [{"$ref": "#/components/parameters/clientId"}],
+          "get": {"summary": "Counseling sessions of a case; the first is the Erstberatung (the confidential note is never returned)", "parameters": [{"$ref": "#/components/parameters/caseId"}],
             "responses": {"200": {"description": "Sessions", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object",
               "properties": {"id": {"type": "string"}, "on": {"type": "string", "format": "date"}, "kind": {"type": "string", "enum": ["erstberatung", "folgeberatung"]}, "duration_minutes": {"type": "integer"},
               "channel": {"type": "string"}, "language": {"type": "string"}, "interpreter": {"type": "boolean"}, "pathways": {"type": "array", "items": {"type": "string"}}, "record": {"type": "string"},
@@ -137,21 +138,21 @@ enum OpenAPIDocument {
               "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
         },
         "/api/v1/cases/{id}/applications": {
-          "get": {"summary": "Applications of a case with their decisions (a grant has added its status period to the client's history)", "parameters": [{"$ref": "#/components/parameters/clientId"}],
+          "get": {"summary": "Applications of a case with their decisions (a grant has added its status period to the client's history)", "parameters": [{"$ref": "#/components/parameters/caseId"}],
             "responses": {"200": {"description": "Applications", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object",
               "properties": {"id": {"type": "string"}, "pathway": {"type": "string"}, "filed_on": {"type": "string", "format": "date"}, "decided_on": {"type": "string", "format": "date"},
               "outcome": {"type": "string", "enum": ["pending", "granted", "refused", "withdrawn"]}, "permit_until": {"type": "string", "format": "date"}}}}}}}}},
               "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
         },
         "/api/v1/cases/{id}/documents": {
-          "get": {"summary": "The document checklist of a case: derived from the pathway and the engine's open conditions, with what was recorded", "parameters": [{"$ref": "#/components/parameters/clientId"}],
+          "get": {"summary": "The document checklist of a case: derived from the pathway and the engine's open conditions, with what was recorded", "parameters": [{"$ref": "#/components/parameters/caseId"}],
             "responses": {"200": {"description": "Checklist", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object",
               "properties": {"kind": {"type": "string"}, "state": {"type": "string", "enum": ["missing", "received", "not_needed"]}, "reason": {"type": "string"},
               "received_on": {"type": "string", "format": "date"}, "file": {"type": "object", "properties": {"name": {"type": "string"}, "size": {"type": "integer"}, "sha256": {"type": "string"}, "content_type": {"type": "string"}}}}}}}}}}},
               "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
         },
         "/api/v1/cases/{id}/reminders": {
-          "get": {"summary": "Reminders (Wiedervorlagen) of a case: the counselor's own and those derived from the data, due on working days of the Land", "parameters": [{"$ref": "#/components/parameters/clientId"}],
+          "get": {"summary": "Reminders (Wiedervorlagen) of a case: the counselor's own and those derived from the data, due on working days of the Land", "parameters": [{"$ref": "#/components/parameters/caseId"}],
             "responses": {"200": {"description": "Reminders by due date", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object",
               "properties": {"kind": {"type": "string"}, "id": {"type": "string"}, "date": {"type": "string", "format": "date"}, "due": {"type": "string", "format": "date"},
               "title": {"type": "string"}, "citation": {"type": "string"}, "done_on": {"type": "string", "format": "date", "description": "a manual reminder marked done, or an automatic one acknowledged"},
@@ -182,8 +183,12 @@ enum OpenAPIDocument {
             "responses": {"201": {"description": "Related", "content": {"application/json": {"schema": {"type": "object", "properties": {"id": {"type": "string"}, "kind": {"type": "string"}, "client_id": {"type": "string"}}}}}}}}
         },
         "/api/v1/clients/{id}/relations/{relation}": {
-          "delete": {"summary": "Remove a relation of the client", "parameters": [{"$ref": "#/components/parameters/clientId"}, {"name": "relation", "in": "path", "required": true, "schema": {"type": "string"}}],
-            "responses": {"204": {"description": "Removed"}}}
+          "delete": {"summary": "Remove a relation of the client. A household formed with it stays (people may live together unrelated; the family rules count it): leave it with DELETE /api/v1/clients/{id}/household", "parameters": [{"$ref": "#/components/parameters/clientId"}, {"name": "relation", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "responses": {"204": {"description": "Removed"}, "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/clients/{id}/household": {
+          "delete": {"summary": "The client leaves their household (the others stay together); the client's household_id becomes null", "parameters": [{"$ref": "#/components/parameters/clientId"}],
+            "responses": {"204": {"description": "Left (or in no household)"}, "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
         },
         "/api/v1/clients/{id}/disclosures": {
           "get": {"summary": "Every disclosure of the client's data to another organisation under a consent (the Art. 15 GDPR log), newest first", "parameters": [{"$ref": "#/components/parameters/clientId"}],

@@ -322,6 +322,18 @@ struct APIRelationTests {
             #expect(try await api.request(.delete, "/api/v1/clients/client-a/relations/\(id)", headers: auth).status == .noContent)
             #expect(try await api.request(.delete, "/api/v1/clients/client-a/relations/\(id)", headers: auth).status == .notFound)
             #expect(!(try await api.request(.get, "/api/v1/clients/client-a/relations", headers: auth).body.contains("client-w")))
+            // The household formed with it stays (it counts for the family rules) until the client leaves it (QA30 F2).
+            #expect(try await f.services.clients.client(id: "client-a", organisation: "org-a")?.householdID != nil)
+            #expect(try await api.request(.delete, "/api/v1/clients/client-a/household", headers: auth).status == .noContent)
+            #expect(try await f.services.clients.client(id: "client-a", organisation: "org-a")?.householdID == nil)
+            #expect(try await api.request(.delete, "/api/v1/clients/client-a/household", headers: auth).status == .noContent)
+            #expect(try await api.request(.delete, "/api/v1/clients/client-b/household", headers: auth).status == .notFound)
+            // A name is at most 100 code points on one line (QA30 F1): 20,000 combining accents or a line break are refused.
+            for name in ["A" + String(repeating: "\u{0301}", count: 20_000), "Qa\r\nX-Injected: 1"] {
+                let body = String(decoding: try JSONSerialization.data(withJSONObject: ["first_name": "Zalgo", "last_name": name]), as: UTF8.self)
+                let r = try await api.request(.post, "/api/v1/clients", json: body, headers: auth)
+                #expect(r.status == .unprocessableContent && r.body.contains("\"field\":\"last_name\""), "\(r.status) \(r.body.prefix(200))")
+            }
             // Another organisation's client is not found at all.
             #expect(try await api.request(.get, "/api/v1/clients/client-b/relations", headers: auth).status == .notFound)
         }
