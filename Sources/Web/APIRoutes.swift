@@ -212,14 +212,18 @@ struct APIRoutes {
         // A case file may annotate a period with `note`; the record keeps none, so it is refused rather than dropped
         // (QA of 05.12.2026: it was accepted and lost).
         if let list = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]], let i = list.firstIndex(where: { $0["note"] != nil }) {
-            throw AppError.invalid(["status[\(i)].note": "not stored: a status period keeps no note; record it in a counseling session"])
+            throw AppError.invalid(["[\(i)].note": "not stored: a status period keeps no note; record it in a counseling session"])
         }
         let periods: [StatusPeriod]
         do {
             periods = try CaseFileDecoder.person(json: "{\"status\": \(text)}", source: "body", on: services.today).status ?? []
-        } catch let e as CaseFileError { throw decodeError(e) }
+        } catch var e as CaseFileError {
+            // Named in the request's own terms: the body is the list itself (QA30 F5: "status[1].bogus").
+            if e.path.hasPrefix("status") { e.path = String(e.path.dropFirst("status".count)) }
+            throw decodeError(e)
+        }
         let problems = StatusHistoryRules.problems(periods, entered: c.facts.entered, born: c.facts.born, today: services.today)
-        guard problems.isEmpty else { throw AppError.invalid(problems.mapKeys { "status" + StatusHistoryRules.apiPath($0) }) }
+        guard problems.isEmpty else { throw AppError.invalid(problems.mapKeys { StatusHistoryRules.apiPath($0).isEmpty ? "body" : StatusHistoryRules.apiPath($0) }) }
         // The state asked for is the state stored: nothing is written, and a retried request is answered as the first
         // was (QA20 L1: a retry after a lost answer got 412, and each identical write made a new revision).
         let basedOn = try ifMatch(request, current: c.revision)

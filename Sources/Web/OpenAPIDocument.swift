@@ -64,7 +64,7 @@ enum OpenAPIDocument {
         },
         "schemas": {
           "Problem": {"type": "object", "properties": {"type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "detail": {"type": "string"},
-            "errors": {"type": "array", "items": {"type": "object", "properties": {"field": {"type": "string"}, "message": {"type": "string"}}}}}},
+            "errors": {"type": "array", "items": {"type": "object", "properties": {"field": {"type": "string", "description": "where in the request body: a dotted path with indexes (born, convictions[0].date; [1].to in a list sent as the body; body for the whole of it)"}, "message": {"type": "string"}}}}}},
           "ClientSummary": {"type": "object", "required": ["id", "file_number", "first_name", "last_name"], "properties": {
             "id": {"type": "string"}, "file_number": {"type": "string"}, "first_name": {"type": "string"}, "last_name": {"type": "string"},
             "nationality": {"type": "string"}, "current_status": {"type": "string"}}},
