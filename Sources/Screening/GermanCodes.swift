@@ -49,12 +49,16 @@ public enum GermanCodes {
     }
 
     /// What a column reads (looked up once per column, not per cell: a screening reads millions of cells).
-    public struct Lookup: Sendable {
+    /// A class: handed out per cell, it is one reference, not a copy of its table and codes.
+    public final class Lookup: Sendable {
         let never: Bool, table: [String: String]?, list: Bool
+        /// The column's codes: a cell holding one is taken as it is, without hashing (a handful of short strings).
+        let codes: [String]
+        init(never: Bool, table: [String: String]?, list: Bool, codes: [String]) { self.never = never; self.table = table; self.list = list; self.codes = codes }
     }
 
     public static func lookup(_ column: String) -> Lookup {
-        Lookup(never: never.contains(column), table: table[column], list: lists.contains(column))
+        Lookup(never: never.contains(column), table: table[column], list: lists.contains(column), codes: (words[column] ?? []).map(\.code))
     }
 
     /// The code for `text` in `column`, or `text` itself.
@@ -68,13 +72,16 @@ public enum GermanCodes {
             return ["nie", "keine", "kein"].contains(text.lowercased()) ? "none" : text
         }
         guard let t = l.table else { return text }
+        if l.codes.contains(text) { return text }
         if let c = t[text] { return c }
         // A code as written (lower case letters and "_"; the common case in a long list): nothing to fold.
         if text.utf8.allSatisfy({ $0 == 95 || (97...122).contains($0) }) { return text }
         if l.list, text.contains("|") {
             return text.split(separator: "|", omittingEmptySubsequences: false).map { code(String($0).trimmingSpaces, l) }.joined(separator: "|")
         }
-        return t[fold(text)] ?? text
+        // Plain ASCII (a level such as "A2", an English code in capitals) needs no umlaut folding, which is a Foundation
+        // search per umlaut (it cost a tenth of a screening).
+        return t[text.utf8.allSatisfy({ $0 < 0x80 }) ? text.lowercased() : fold(text)] ?? text
     }
 }
 

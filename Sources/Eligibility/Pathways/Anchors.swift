@@ -116,20 +116,21 @@ extension Context {
             // failing on livelihood, and the anchor was said to be met only in 2028); then the stronger consequence, then
             // the one open longest: a parent of two minor § 25a holders keeps route (a) until the younger one's majority
             // (QA21 H2: the elder's birthday was named as the end).
-            let anchorOrder = anchorRank(r) < anchorRank(best) ? -1 : anchorRank(r) == anchorRank(best) ? 0 : 1
+            if RouteState.better(st, bestState) { best = r; bestState = st; continue }
+            guard tie else { continue }
+            let (mine, theirs) = (anchorRank(r), anchorRank(best))
             let longer = (r.routeEnds ?? .distantFuture) > (best.routeEnds ?? .distantFuture)
-            if RouteState.better(st, bestState)
-                || tie && (anchorOrder < 0 || anchorOrder == 0 && (strength(r) > strength(best) || strength(r) == strength(best) && longer)) {
+            if mine < theirs || mine == theirs && (strength(r) > strength(best) || strength(r) == strength(best) && longer) {
                 best = r; bestState = st
             }
         }
         return best
     }
 
-    /// The state of a route's anchor condition (`a2_anchor`, `b4_anchor`) as a rank: met, then by time (earlier first),
+    /// The state of a route's anchor condition (`a2_anchor`, `b4_anchor`: compared whole, as small strings are) as a rank: met, then by time (earlier first),
     /// unknown, remediable, permanent; a route without one ranks last.
     private func anchorRank(_ s: Sheet) -> (Int, Day) {
-        guard let i = s.conditions.firstIndex(where: { $0.id.hasSuffix("_anchor") }) else { return (5, .distantPast) }
+        guard let i = s.conditions.firstIndex(where: { $0.id == "a2_anchor" || $0.id == "b4_anchor" }) else { return (5, .distantPast) }
         switch s.conditions[i].state {
         case .met: return (0, .distantPast)
         case .failing(.time): return (1, s.conditions[i].metFrom ?? .distantFuture)
