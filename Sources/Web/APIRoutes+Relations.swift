@@ -50,7 +50,7 @@ extension APIRoutes {
         if let otherID {
             other = try await services.clients.client(id: otherID, organisation: c.organisationID)
             if other == nil { errors["client_id"] = "no client of this organisation" } else if otherID == c.id { errors["client_id"] = "a client cannot be related to themselves" }
-        } else { errors["client_id"] = "required" }
+        } else { errors["client_id"] = o["client_id"] == nil ? "required" : "expected a string: a client's id" }
         guard errors.isEmpty, let kind, let other else { throw AppError.invalid(errors) }
         let relation: ClientRelation = switch kind {
         case "spouse": ClientRelation(kind: .spouse, from: c.id, to: other.id)

@@ -50,6 +50,8 @@ struct APIRoutes {
         }
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         guard let text = String(bytes: buffer.readableBytesView, encoding: .utf8) else { throw AppError.badRequest("The body is not valid UTF-8.") }
+        // Said as such, not as JSON broken "at byte 1" (QA30 F6).
+        guard text.contains(where: { !$0.isWhitespace }) else { throw AppError.badRequest("The body is empty: expected JSON.") }
         if let problem = JSONCheck.problem(text) { throw AppError.badRequest("The body is \(problem).") }
         return text
     }
@@ -105,7 +107,8 @@ struct APIRoutes {
         guard Policy.allows(a, .listClients), let org = Policy.clientScope(a) else { throw AppError.forbidden }
         // Out of range is an error, not quietly another page (the OpenAPI document states the bounds).
         func bounded(_ name: String, default d: Int, _ range: ClosedRange<Int>) throws -> Int {
-            guard let text = request.uri.queryParameters[Substring(name)].map(String.init) else { return d }
+            // Empty is not given, as for the dates (QA30 F7: `limit=` was refused, `on=` taken as today).
+            guard let text = request.uri.queryParameters[Substring(name)].map(String.init), !text.isEmpty else { return d }
             guard let n = Int(text), range.contains(n) else { throw AppError.badRequest("\(name): expected a whole number from \(range.lowerBound) to \(range.upperBound), found '\(text.prefix(40))'.") }
             return n
         }
@@ -264,7 +267,7 @@ struct APIRoutes {
     @Sendable func assessment(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await clientRoutes.loadClient(context)
         let on: Day
-        do { on = try clientRoutes.day(request) ?? services.today } catch { throw AppError.invalid(["on": "expected a date YYYY-MM-DD"]) }
+        do { on = try clientRoutes.day(request) ?? services.today } catch { throw AppError.invalid(["on": "expected a date YYYY-MM-DD from 1900-01-01 to 2199-12-31"]) }
         // The dates the page refuses, refused here too (QA20 M1: the law of 2005 applied to 1900).
         if ClientRoutes.unassessable(on, born: c.facts.born) != nil {
             throw AppError.invalid(["on": on < RecordDates.residenceActInForce ? "before 2005-01-01: the Residence Act (AufenthG) applies from that day"

@@ -123,6 +123,13 @@ struct APITests {
                 let r = try await api.request(.get, "/api/v1/clients?\(query)", headers: auth)
                 #expect(r.status == .badRequest && r.body.contains("expected a whole number"), "\(query)")
             }
+            // An empty body and a wrongly typed id are said as such (QA30 F6).
+            let empty = try await api.request(.post, "/api/v1/clients", json: "  ", headers: auth)
+            #expect(empty.status == .badRequest && empty.body.contains("The body is empty"))
+            let typedID = try await api.request(.post, "/api/v1/clients/client-a/relations", json: "{\"kind\":\"child\",\"client_id\":123}", headers: auth)
+            #expect(typedID.status == .unprocessableContent && typedID.body.contains("expected a string"), "\(typedID.body)")
+            // Empty is not given (QA30 F7), as for the dates.
+            #expect(try await api.request(.get, "/api/v1/clients?limit=&offset=", headers: auth).body.contains("\"limit\":50"))
             let nul = try await api.request(.post, "/api/v1/clients", json: "{\"first_name\":\"Am\\u0000ir\",\"last_name\":\"\\u202eSaleh\"}", headers: auth)
             #expect(nul.status == .created)
             let stored = try await api.request(.get, "/api/v1/clients/\(try #require(nul.headers[.location]?.components(separatedBy: "/").last))", headers: auth)
