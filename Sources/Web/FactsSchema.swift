@@ -24,7 +24,7 @@ enum FactsSchema {
     static var statusPeriod: [String: Any] {
         object([
         "kind": enumeration(raw(StatusKind.self)), "from": date, "to": date, "basis": ["type": "string", "description": "for aufenthaltserlaubnis: the section in short form, e.g. 25b, 104c, 25-5, 19d-1a"],
-        "valid_until": date, "issued": bool, "as": enumeration(["main", "spouse", "child"]), "fiktion": enumeration(["81-3-1", "81-3-2", "81-4"]),
+        "valid_until": date, "issued": ["type": "boolean", "description": "for the Duldung kinds only: false when the Duldung was due but no certificate was issued"], "as": enumeration(["main", "spouse", "child"]), "fiktion": enumeration(["81-3-1", "81-3-2", "81-4"]),
         "continues": ["type": "string"],
         ], required: ["kind", "from"])
     }
@@ -39,7 +39,7 @@ enum FactsSchema {
             "status": ["description": "the status history, oldest first (on PUT /facts refused: use /status-periods)", "type": "array", "items": statusPeriod],
             "asylum": object([
                 "applied_on": event, "decision": enumeration(raw(AsylumDecision.self)), "decided_on": date, "final_on": date,
-                "rejected_as": enumeration(raw(RejectionKind.self)), "ou_basis": ["type": "string", "description": "30-3-1 … 30-3-7, 30-1-1 … 30-1-7, art42-1-a … art42-1-j, art42-3-a, art42-3-b or other"],
+                "rejected_as": enumeration(raw(RejectionKind.self)), "ou_basis": ["type": "string", "pattern": "^(30-3-[1-7]|30-1-[1-7]|art42-1-[a-j]|art42-3-[ab]|other)$", "description": "30-3-1 … 30-3-7, 30-1-1 … 30-1-7, art42-1-a … art42-1-j, art42-3-a, art42-3-b or other"],
                 "withdrawn_after_12b_advice": bool, "unaccompanied_minor_welfare": bool,
             ]),
             "identity": object(["clarified_on": event, "all_steps_taken_on": event]),
@@ -64,7 +64,7 @@ enum FactsSchema {
             "convictions": list(object([
                 "date": date, "offence": text, "intentional": bool, "in_germany": bool, "still_registered": bool, "foreigners_only": bool,
                 "day_fines": ["type": "integer", "minimum": 0, "maximum": 720], "prison_months": ["type": "integer", "minimum": 0], "juvenile_months": ["type": "integer", "minimum": 0],
-                "suspended": bool, "juvenile_law": bool, "jugendstrafe": bool, "s54_group": enumeration(["1a", "1b", "1c", "1d"]), "btmg_29_1_1": bool,
+                "suspended": ["type": "boolean", "description": "required with prison_months or juvenile_months: whether the sentence was suspended on probation"], "juvenile_law": bool, "jugendstrafe": bool, "s54_group": enumeration(["1a", "1b", "1c", "1d"]), "btmg_29_1_1": bool,
             ], required: ["date", "intentional", "in_germany", "still_registered", "foreigners_only"])),
             "conduct": noneOr(object(["current_obstruction": list(enumeration(raw(Obstruction.self))), "past_deception": bool, "past_obstruction": bool,
                                       "deception_repeated": bool, "integration_rests_on_false_identity": bool])),
