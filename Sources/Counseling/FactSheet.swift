@@ -176,8 +176,18 @@ public struct FactSheet: Sendable, Hashable {
     static func identifyingWords(in typed: String, persons: [Client], patterns: [(NSRegularExpression, String)], houseNumbers: Bool,
                                  tolerant: Bool = true) -> [String] {
         // An everyday word counts as a name only as written: folded, "siehe" meets names like "Sihe" (QA of 05.12.2026).
+        // Strictly: as written but for diacritics ("Jovanovic" is Jovanović, "Muller" Müller; QA33 F1), each word and
+        // name folded once.
+        var letters: [String: String] = [:]
+        func folded(_ s: String) -> String {
+            if let f = letters[s] { return f }
+            let f = NameMatching.letters(s)
+            letters[s] = f
+            return f
+        }
         func sameName(_ w: String, _ n: String) -> Bool {
-            tolerant && !everydayWords.contains(w.lowercased()) ? Self.sameName(w, n) : Self.sameNameStrictly(w, n)
+            tolerant && !everydayWords.contains(w.lowercased()) ? Self.sameName(w, n)
+                : Self.sameNameStrictly(w, n) || Self.sameNameStrictly(folded(w), folded(n)) || NameMatching.umlautsSpelled(n).map { Self.sameNameStrictly(folded(w), $0) } == true
         }
         let text = skeleton(typed)
         var found: [String] = []
@@ -287,6 +297,7 @@ public struct FactSheet: Sendable, Hashable {
 
     /// As written (any case, a genitive "s"), nothing looser: transliteration keys fold everyday words onto some of
     /// hundreds of names ("fett", "Zeile").
+    /// The same name as written, in any case (a genitive "s" allowed).
     static func sameNameStrictly(_ word: String, _ name: String) -> Bool {
         let w = word.lowercased(), n = name.lowercased()
         return w == n || w == n + "s" || w == n + "'s" || w == n + "’s"

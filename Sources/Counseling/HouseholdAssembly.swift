@@ -105,6 +105,24 @@ public enum NameMatching {
         return joined.count >= 4 && joinedKey(name).contains(joined)
     }
 
+    /// A name's letters as typed on a German keyboard: lower case, every diacritic dropped, letters without a
+    /// decomposition by hand (Yılmaz = yilmaz, Jovanović = jovanovic, Redžepi = redzepi, Müller = muller), and no
+    /// transliteration folding. What a strict comparison of a name compares (QA33 F1: "Yilmaz" passed for Yılmaz).
+    public static func letters(_ s: String) -> String {
+        var t = s.lowercased()
+        for (a, b) in [("ı", "i"), ("đ", "d"), ("ð", "d"), ("ł", "l"), ("ø", "o"), ("ħ", "h"), ("ß", "ss"), ("æ", "ae")] where t.contains(a) {
+            t = t.replacingOccurrences(of: a, with: b)
+        }
+        return t.unicodeScalars.allSatisfy(\.isASCII) ? t : t.folding(options: .diacriticInsensitive, locale: nil)
+    }
+
+    /// `letters` with the German umlauts spelled out (Müller = mueller), or nil for a name without one.
+    public static func umlautsSpelled(_ s: String) -> String? {
+        let t = s.lowercased()
+        guard t.contains(where: { $0 == "ä" || $0 == "ö" || $0 == "ü" }) else { return nil }
+        return letters(t.replacingOccurrences(of: "ä", with: "ae").replacingOccurrences(of: "ö", with: "oe").replacingOccurrences(of: "ü", with: "ue"))
+    }
+
     /// Lower case, umlauts spelled out, every other diacritic dropped, transliteration variants unified.
     static func folded(_ s: String) -> String {
         // Invisible format characters (joiners, marks, soft hyphens) are no letters of the name.

@@ -65,7 +65,12 @@ extension CaseRoutes {
         let children = relations.filter { $0.kind == .parent && $0.from == client.id }.compactMap { r in members.first { $0.id == r.to } }
             .filter { ($0.facts.born?.age(on: services.today) ?? 99) < 18 }.count
         let sheet = FactSheet.make(person: person, spouse: spouse, minorChildren: children, question: question, on: services.today)
-        // The same sheet twice (a double click, a second tab) would be discussed twice.
+        // The same case twice (a double click, a second tab, another question) would be two cases to the round (QA33 F2:
+        // "Fall 2" and "Fall 3" were one person).
+        if try await services.meetings.sheetClients(meetingID: meeting.id, organisation: c.organisationID).contains(client.id) {
+            return try await render(context, c, client, meetingError: "Dieser Fall ist bereits für die Sitzung am \(meeting.on.german) eingebracht. Weitere Fragen zu ihm bitte in der Sitzung stellen.",
+                                    meetingChoice: (meeting.id, question), status: .conflict)
+        }
         if try await services.meetings.cases(meetingID: meeting.id).contains(where: { $0.sheet == sheet.text }) {
             return try await render(context, c, client, meetingError: "Dieser Fall ist mit dieser Frage bereits für die Sitzung am \(meeting.on.german) eingebracht.",
                                     meetingChoice: (meeting.id, question), status: .conflict)

@@ -49,6 +49,9 @@ struct MeetingTests {
                 #expect(named.body.contains("value=\"Reicht bei Herrn Haddad (A-1) die Teilzeit?\"") && named.body.contains("<option value=\"\(meetingID)\" selected>"))
                 let twice = try await b.request(.post, casePath + "/meeting", form: ["csrf": csrf, "meeting": meetingID, "question": "Reicht Teilzeit für die überwiegende Sicherung (Stichtag 10/2022)?"])
                 #expect(twice.status == .conflict && twice.body.contains("bereits für die Sitzung"))
+                // With another question it is still the same case (QA33 F2).
+                let other = try await b.request(.post, casePath + "/meeting", form: ["csrf": csrf, "meeting": meetingID, "question": "Zählt die Zeit der Gestattung mit?"])
+                #expect(other.status == .conflict && other.body.contains("bereits für die Sitzung"))
                 // The authority sees the sheet: nothing that names the person, entry and history by year only.
                 let lead = Browser(client: b.client, clock: f.clock)
                 let lc = try await lead.logIn(f.login(.authorityLead))
@@ -252,6 +255,16 @@ struct MeetingTests {
         let everyone = DemoSite.make(today: Day("2026-12-05")).clients
         let words = "Die Frist wurde verlängert. Nächste Sitzung im Dezember. Wohnung geklärt, Zeile 3 fett markiert."
         #expect(FactSheet.identifyingWordsInMinutes(words, clients: [], others: everyone).isEmpty)
+        // As written on a German keyboard, without the name's diacritics, another client is caught too (QA33 F1: Jovanovic,
+        // Redzepi, Yilmaz passed for Jovanović, Redžepi, Yılmaz); an umlaut spelled out as well.
+        let others = [("Dragana", "Jovanović"), ("Emin", "Redžepi"), ("Ayşe", "Yılmaz"), ("Jürgen", "Müller")].enumerated().map { i, n in
+            Client(id: "x\(i)", organisationID: "org-a", fileNumber: "PB-2026-01\(i)", firstName: n.0, lastName: n.1, facts: Person(id: "x\(i)"))
+        }
+        for (typed, name) in [("Fall Jovanovic besprochen.", "Jovanovic"), ("Herr Redzepi kommt.", "Redzepi"), ("Frau Yilmaz und Ayse", "Yilmaz"),
+                              ("Herr Mueller fragt.", "Mueller"), ("Herr Muller fragt.", "Muller")] {
+            #expect(FactSheet.identifyingWordsInMinutes(typed, clients: [], others: others).contains(name), "\(typed)")
+        }
+        #expect(FactSheet.identifyingWordsInMinutes(words, clients: [], others: everyone + others).isEmpty)
         // With the tolerance (the meeting's own cases) "Frist" is caught for Frisk: one letter apart.
         #expect(!FactSheet.identifyingWordsInMinutes("Die Frist wurde verlängert.", clients: [other]).isEmpty)
     }
