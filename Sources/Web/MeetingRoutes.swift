@@ -2,6 +2,7 @@ import Counseling
 import Eligibility
 import Foundation
 import Hummingbird
+import Reports
 import Storage
 import Views
 
@@ -120,6 +121,12 @@ struct MeetingRoutes {
         // Minutes are written from the meeting's day on: with them, the meeting cannot move to a later day.
         if !m.minutes.isEmpty, day > services.today {
             return try await render(context, m, errors: ["edit_on": "Die Sitzung hat ein Protokoll und kann nicht auf einen Tag nach heute verlegt werden."],
+                                    edited: (form.trimmed("on"), form.trimmed("participants"), form.trimmed("agenda")), status: .unprocessableContent)
+        }
+        // One that took place counts in its quarter's reports: moved into another quarter, a report already given would
+        // change under its readers (QA33 F3: the funder's Q3 lost its meeting). A correction stays within the quarter.
+        if !m.minutes.isEmpty, CooperationReport.quarter(day) != CooperationReport.quarter(m.on) {
+            return try await render(context, m, errors: ["edit_on": "Die Sitzung hat ein Protokoll und zählt in den Berichten für \(CooperationReport.quarter(m.on)); ihr Tag lässt sich nur innerhalb dieses Quartals korrigieren."],
                                     edited: (form.trimmed("on"), form.trimmed("participants"), form.trimmed("agenda")), status: .unprocessableContent)
         }
         var changed = m

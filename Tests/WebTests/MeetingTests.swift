@@ -95,6 +95,12 @@ struct MeetingTests {
                 // With minutes the meeting does not move to a later day.
                 let moved = try await coordinator.request(.post, meetingPath, form: ["csrf": cc, "on": "01.03.2027", "participants": "Koordination, ABH-Leitung", "agenda": "Fälle"])
                 #expect(moved.status == .unprocessableContent && moved.body.contains("hat ein Protokoll"))
+                // Nor into another quarter, whose reports it would change (QA33 F3); within its own it may be corrected.
+                let earlier = try await coordinator.request(.post, meetingPath, form: ["csrf": cc, "on": "30.09.2026", "participants": "Koordination, ABH-Leitung", "agenda": "Fälle"])
+                #expect(earlier.status == .unprocessableContent && earlier.body.contains("nur innerhalb dieses Quartals"))
+                for day in ["02.10.2026", "20.11.2026"] {
+                    #expect(try await coordinator.request(.post, meetingPath, form: ["csrf": cc, "on": day, "participants": "Koordination, ABH-Leitung", "agenda": "Fälle"]).status == .seeOther)
+                }
                 #expect(try await lead.request(.post, meetingPath + "/followups", form: ["csrf": lc, "text": "Hinweise zu § 25b Abs. 1 S. 2 Nr. 3 abstimmen", "owner": "ABH-Leitung", "due": "31.03.2027"]).status == .seeOther)
                 #expect(try await lead.request(.post, meetingPath + "/followups", form: ["csrf": lc, "text": "", "owner": "", "due": "x"]).status == .unprocessableContent)
                 let ancientTask = try await lead.request(.post, meetingPath + "/followups", form: ["csrf": lc, "text": "Prüfen", "owner": "ABH", "due": "01.01.1900"])
