@@ -80,7 +80,9 @@ public enum MeetingPages {
         let follow = followUps.map { f -> HTML in
             let done: HTML = f.doneOn.map { "erledigt am \($0.german)" } ??
                 "<form method=\"post\" action=\"/meetings/\(id)/followups/\(f.id)/done\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\"><span class=\"visually-hidden\">„\(f.text)“ </span>als erledigt markieren</button></form>"
-            return "<tr><td>\(f.text)</td><td>\(f.owner)</td><td>\(f.due.german)</td><td>\(done)</td></tr>"
+            // Past its day and not done: said, as the dashboard says it of reminders (QA33 F5).
+            let overdue: HTML = f.doneOn == nil && f.due < today ? " <strong class=\"overdue\">(überfällig)</strong>" : .empty
+            return "<tr><td>\(f.text)</td><td>\(f.owner)</td><td>\(f.due.german)\(overdue)</td><td>\(done)</td></tr>"
         }
         return Layout.page(frame, """
         <h1>Kooperationssitzung am \(on.german)</h1>

@@ -61,6 +61,7 @@ public enum ReportPages {
         <h1>Beratungsbericht \(r.from.german) – \(r.to.german)</h1>
         \(periodForm(action: "/reports/counseling", from: r.from, to: r.to, published: published))
         \(exports("/reports/counseling", from: r.from, to: r.to))
+        <p>Für den Zuwendungsgeber je abgeschlossenem Quartal: <a href="/reports/funder">Sachbericht für Zuwendungsgeber</a></p>
         \(published ? "<p class=\"hint\">Veröffentlichungsfähige Fassung: Werte von 1 bis 4 und daraus errechenbare Werte sind als „.“ unterdrückt.</p>" as HTML : "<p class=\"hint\">Interne Fassung mit allen Werten – nicht weitergeben.</p>")
         <dl class="figures">
         <dt>Beratungen</dt><dd id="fig-sessions">\(published && Suppression.isSensitive(r.sessions) ? "." : Labels.count(r.sessions))</dd>

@@ -110,6 +110,10 @@ struct MeetingTests {
                 let fid = try #require(after.body.components(separatedBy: "/followups/").dropFirst().first?.prefix { $0 != "/" })
                 #expect(try await coordinator.request(.post, meetingPath + "/followups/\(fid)/done", form: ["csrf": cc]).status == .seeOther)
                 #expect(try await coordinator.request(.get, meetingPath).body.contains("erledigt am 22.11.2026"))
+                // A task past its day and not done says so (QA33 F5).
+                #expect(try await coordinator.request(.post, meetingPath + "/followups", form: ["csrf": cc, "text": "Merkblatt verteilen", "owner": "Beratung", "due": "21.11.2026"]).status == .seeOther)
+                let due = try await coordinator.request(.get, meetingPath).body
+                #expect(due.contains("<td>21.11.2026 <strong class=\"overdue\">(überfällig)</strong></td>") && !due.contains("31.03.2027 <strong"))
                 // No one outside the cooperation sees the meeting.
                 let muldenau = Browser(client: b.client, clock: f.clock)
                 let mc = try await muldenau.logIn(f.login(.coordinator, organisation: "org-b"))

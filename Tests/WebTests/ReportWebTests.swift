@@ -56,7 +56,8 @@ struct ReportWebTests {
             let b = Browser(client: client, clock: clock)
             try await b.logIn(login("koordination@elbstadt.example"), password: DemoSite.password)
             let page = try await b.request(.get, "/reports/counseling?from=01.03.2024&to=31.12.2024")
-            #expect(page.status == .ok)
+            // The funder's report is found from here (QA33 F4: only by guessing its address).
+            #expect(page.status == .ok && page.body.contains("<a href=\"/reports/funder\">Sachbericht für Zuwendungsgeber</a>"))
             #expect(page.body.contains("id=\"fig-sessions\">\(period.count)<"))
             #expect(page.body.contains("id=\"fig-first\">\(first)<") && page.body.contains("id=\"fig-followup\">\(period.count - first)<"))
             #expect(page.body.contains("id=\"fig-persons\">\(persons)<"))
