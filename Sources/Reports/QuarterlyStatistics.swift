@@ -63,15 +63,16 @@ public struct QuarterlyStatistics: Sendable, Hashable {
             return .failure(Rejected(errors: [RowError(line: 1, message: "Die Datei ist leer.")]))
         }
         let sep: Character = head.contains(";") ? ";" : ","
-        let columns = head.split(separator: sep, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let columns = CSVExport.fields(head, separator: sep).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard columns == header else {
             return .failure(Rejected(errors: [RowError(line: 1, message: "Kopfzeile muss lauten: \(header.joined(separator: ";"))")]))
         }
         var seen: Set<String> = []
         for (i, raw) in lines.enumerated().dropFirst() {
             let line = i + 1
-            if raw.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            let f = raw.split(separator: sep, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let f = CSVExport.fields(raw, separator: sep).map { $0.trimmingCharacters(in: .whitespaces) }
+            // A blank line, or one of separators only (a spreadsheet's empty rows; QA33 F7), is no row.
+            if f.allSatisfy(\.isEmpty) { continue }
             guard f.count == header.count else { errors.append(RowError(line: line, message: "\(f.count) statt \(header.count) Spalten.")); continue }
             guard let q = Quarter(f[0]) else {
                 // Written right but out of range ("1990-Q1", "2026-Q5"): say what is wrong with it.
@@ -103,7 +104,7 @@ public struct QuarterlyStatistics: Sendable, Hashable {
                 }
                 out.populations.append(Population(quarter: q, tolerated: all, toleratedOver3Years: over3, toleratedOver5Years: over5))
             } else {
-                guard let reg = regulations.first(where: { $0.code == f[1] }) else {
+                guard let reg = regulations.first(where: { $0.code.lowercased() == f[1].lowercased() }) else {
                     errors.append(RowError(line: line, message: "Unbekannte Vorschrift „\(Typed.echo(f[1]))“ (erlaubt: \(regulations.map(\.code).joined(separator: ", ")), gesamt)."))
                     continue
                 }

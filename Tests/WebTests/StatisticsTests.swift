@@ -113,6 +113,10 @@ struct StatisticsTests {
         guard case .success(let stats) = QuarterlyStatistics.parse(grouped) else { Issue.record("refused"); return }
         #expect(stats.populations.first?.tolerated == 10_567 && stats.populations.first?.toleratedOver5Years == 4_755)
         #expect(stats.procedures.first?.applications == 1_204 && stats.procedures.first?.pendingAtEnd == 1_003)
+        // As Excel writes it (QA33 F7): quoted cells, rows of separators only, a provision in capitals.
+        let excel = [Self.header, "\"2026-Q3\";\"gesamt\";;;;;\"10.567\";6.120;4755", ";;;;;;;;", "2026-Q3;25B;3;2;0;1;;;", ";;;;;;;;"].joined(separator: "\r\n")
+        guard case .success(let fromExcel) = QuarterlyStatistics.parse(excel) else { Issue.record("refused: \(QuarterlyStatistics.parse(excel))"); return }
+        #expect(fromExcel.populations.first?.tolerated == 10_567 && fromExcel.procedures.first?.applications == 3)
         // A point that does not group thousands is not a count.
         for bad in ["18.76", "1.8765", ".876", "1..876", "1.876,5", "١٢"] {
             guard case .failure(let e) = QuarterlyStatistics.parse([Self.header, "2026-Q3;25b;\(bad);1;0;0;;;"].joined(separator: "\n")) else { Issue.record("accepted \(bad)"); continue }
