@@ -7,7 +7,7 @@ public enum StatisticsPages {
     /// report hid, so the suppression was for show).
     public static func page(frame: PageFrame, authorityName: String, stats: QuarterlyStatistics, editable: Bool,
                             errors: [QuarterlyStatistics.RowError] = [], csv: String = "", overwrites: [String] = [],
-                            confirmation: String = "") -> HTML {
+                            confirmation: String = "", saved: Int? = nil) -> HTML {
         let quarters = Array(Set(stats.procedures.map(\.quarter) + stats.populations.map(\.quarter))).sorted().reversed()
         let sections = quarters.map { q -> HTML in
             if !editable {
@@ -54,6 +54,7 @@ public enum StatisticsPages {
         """ : .empty
         return Layout.page(frame, """
         <h1>Verfahrensstatistik: \(authorityName)</h1>
+        \(saved.map { "<p class=\"notice\" role=\"status\" id=\"saved\">Übernommen: Zahlen für \($0 == 1 ? "ein Quartal" : "\($0) Quartale") gespeichert.</p>" as HTML } ?? .empty)
         \(form)
         \(sections.isEmpty ? "<p>Noch keine Quartalszahlen.</p>" as HTML : HTML.join(Array(sections)))
         """)

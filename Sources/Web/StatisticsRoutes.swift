@@ -27,16 +27,19 @@ struct StatisticsRoutes {
     }
 
     func render(_ context: BleibeContext, errors: [QuarterlyStatistics.RowError] = [], csv: String = "", overwrites: [String] = [],
-                status: HTTPResponse.Status = .ok) async throws -> Response {
+                saved: Int? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let a = try context.requireActor()
         let org = try await authority(a)
         let stats = try await services.statistics.load(authority: org.id)
         return Reply.html(StatisticsPages.page(frame: context.frame("Verfahrensstatistik", current: "statistics"), authorityName: org.name, stats: stats,
                                                editable: Policy.allows(a, .maintainAuthorityRecords(authority: org.id)), errors: errors, csv: csv,
-                                               overwrites: overwrites, confirmation: Self.digest(overwrites)), status: status)
+                                               overwrites: overwrites, confirmation: Self.digest(overwrites), saved: saved), status: status)
     }
 
-    @Sendable func page(_ request: Request, context: BleibeContext) async throws -> Response { try await render(context) }
+    /// `?gespeichert=N`: N quarters were just saved, said on the page (QA33 F6: an upload ended without a word).
+    @Sendable func page(_ request: Request, context: BleibeContext) async throws -> Response {
+        try await render(context, saved: request.uri.queryParameters["gespeichert"].flatMap { Int($0) }.map { min(max($0, 1), 400) })
+    }
 
     static func digest(_ overwrites: [String]) -> String { AccountStore.sha256(overwrites.joined(separator: "\n")) }
 
@@ -65,7 +68,8 @@ struct StatisticsRoutes {
                 return try await render(context, csv: text, overwrites: overwrites, status: .conflict)
             }
             try await services.statistics.save(stats, authority: a.organisationID, audit: services.audit(a))
-            return Reply.redirect("/statistics")
+            let quarters = Set(stats.procedures.map(\.quarter) + stats.populations.map(\.quarter)).count
+            return Reply.redirect("/statistics?gespeichert=\(quarters)")
         }
     }
 }

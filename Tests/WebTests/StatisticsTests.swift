@@ -32,7 +32,9 @@ struct StatisticsTests {
                 #expect(try await f.services.statistics.load(authority: "org-abh") == QuarterlyStatistics())   // nothing half-saved
                 let good = [Self.header, "2026-Q3;25b;20;12;3;15;;;", "2026-Q3;gesamt;;;;;2100;1300;950", "Q2/2026;25b;18;10;2;11;;;"].joined(separator: "\n")
                 let saved = try await lead.upload("/statistics", fields: ["csrf": csrf], file: ("file", "q3.csv", "text/csv", Array(good.utf8)))
-                #expect(saved.status == .seeOther)
+                #expect(saved.status == .seeOther && saved.headers[.location] == "/statistics?gespeichert=2")
+                // Said on the page it leads to (QA33 F6).
+                #expect(try await lead.request(.get, "/statistics?gespeichert=2").body.contains("id=\"saved\">Übernommen: Zahlen für 2 Quartale gespeichert."))
                 // A file input left empty sends a part without bytes: the text counts; a file and a text at once are refused.
                 #expect(try await lead.upload("/statistics", fields: ["csrf": csrf, "csv": good], file: ("file", "", "application/octet-stream", [])).status == .seeOther)
                 let both = try await lead.upload("/statistics", fields: ["csrf": csrf, "csv": good], file: ("file", "q3.csv", "text/csv", Array(good.utf8)))
