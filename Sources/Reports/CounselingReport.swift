@@ -12,6 +12,8 @@ public struct CounselingReport: Sendable {
     public var tables: [CountTable]
     /// The persons counseled in each language (the language table counts sessions).
     public var languagePersons: [String: Int] = [:]
+    /// The persons with whom each pathway was discussed (the pathway table counts mentions).
+    public var pathwayPersons: [String: Int] = [:]
 
     /// One session with what the report needs of its case and client.
     public struct SessionRecord: Sendable {
@@ -66,14 +68,14 @@ public struct CounselingReport: Sendable {
         let months = months(from: from, to: to)
         var perMonth = Dictionary(uniqueKeysWithValues: months.map { ($0, [0, 0]) })
         var channels: [String: Int] = [:], languages: [String: Int] = [:], pathways: [String: Int] = [:]
-        var personNationality: [String: String] = [:], languageClients: [String: Set<String>] = [:]
+        var personNationality: [String: String] = [:], languageClients: [String: Set<String>] = [:], pathwayClients: [String: Set<String>] = [:]
         for r in inPeriod {
             perMonth[month(r.session.on)]?[r.kind == .first ? 0 : 1] += 1
             channels[channel(r.session.channel), default: 0] += 1
             let language = CounselingLanguages.canonical(r.session.language)
             languages[language, default: 0] += 1
             languageClients[language, default: []].insert(r.session.clientID)
-            for p in r.session.pathways { pathways[p.title, default: 0] += 1 }
+            for p in r.session.pathways { pathways[p.title, default: 0] += 1; pathwayClients[p.title, default: []].insert(r.session.clientID) }
             personNationality[r.session.clientID] = r.nationality.map(CountryCodes.germanName) ?? "ungeklärt"
         }
         var countries: [String: Int] = [:]
@@ -91,7 +93,7 @@ public struct CounselingReport: Sendable {
             CountTable(title: "Beratungen nach Kanal", column: "Beratungen", pairs: ranked(channels)),
             CountTable(title: languageTable, column: "Beratungen", pairs: ranked(languages)),
             CountTable(title: "Beratene Personen nach Staatsangehörigkeit", column: "Personen", pairs: ranked(countries)),
-            CountTable(title: "Besprochene Bleiberechtswege (Nennungen)", column: "Nennungen", pairs: ranked(pathways)),
+            CountTable(title: pathwayTable, column: "Nennungen", pairs: ranked(pathways)),
             // Decisions in the period include those on applications filed before it: the title says so, or a row with
             // more decisions than applications reads as an error (QA of 06.12.2026).
             CountTable(title: Self.applicationsTable, rowLabels: appRows,
@@ -101,7 +103,8 @@ public struct CounselingReport: Sendable {
                        pairs: ranked(Dictionary(grouping: advice.filter { !$0.isOpen && $0.askedOn >= from && $0.askedOn <= to }, by: { ExpertRequest.areaTitle($0.legalArea) }).mapValues(\.count))),
         ]
         return CounselingReport(from: from, to: to, sessions: inPeriod.count, firstSessions: inPeriod.filter { $0.kind == .first }.count,
-                                persons: personNationality.count, tables: tables, languagePersons: languageClients.mapValues(\.count))
+                                persons: personNationality.count, tables: tables, languagePersons: languageClients.mapValues(\.count),
+                                pathwayPersons: pathwayClients.mapValues(\.count))
     }
 
     /// Tables other reports match (the Land's view hides what they hide).
@@ -110,12 +113,16 @@ public struct CounselingReport: Sendable {
 
     /// The table of sessions by language: it counts sessions, so it is folded by the persons behind each row.
     static let languageTable = "Beratungen nach Sprache"
+    /// The pathways discussed: it counts mentions, so it is folded by the persons behind each row as well (QA33 F8: 9
+    /// mentions of § 25 Abs. 5 came from 4 persons).
+    static let pathwayTable = "Besprochene Bleiberechtswege (Nennungen)"
 
     /// Tables whose categories describe the persons counseled: small categories are not named when published.
     static let personCategories: [String: String] = [
         "Beratene Personen nach Staatsangehörigkeit": "übrige Staatsangehörigkeiten (je unter 5 Personen)",
         // Grouped by the persons counseled in a language, not by the sessions the column counts (QA24 F3).
         languageTable: "übrige Sprachen (je unter 5 Personen)",
+        pathwayTable: "übrige Wege (je unter 5 Personen)",
     ]
 
     /// The same report as it may leave the service: small person categories folded, every table suppressed (see
@@ -123,7 +130,8 @@ public struct CounselingReport: Sendable {
     public var published: CounselingReport {
         var r = self
         r.tables = tables.map { t in
-            let folded = Self.personCategories[t.title].map { t.foldingSmallRows(into: $0, persons: t.title == Self.languageTable ? languagePersons : nil) }
+            let persons = t.title == Self.languageTable ? languagePersons : t.title == Self.pathwayTable ? pathwayPersons : nil
+            let folded = Self.personCategories[t.title].map { t.foldingSmallRows(into: $0, persons: persons) }
             return Suppression.publish(folded ?? t)
         }
         return r

@@ -249,4 +249,21 @@ struct ReportTests {
         #expect(languages?.rowLabels == ["Dari", "Englisch"])
         #expect(languages?.cells == [[3], [1]])
     }
+
+    /// Published, the pathways discussed are folded by the persons behind each row, as the languages are: nine mentions
+    /// of one pathway by four persons are not shown as a row of their own (QA33 F8).
+    @Test func pathwaysDiscussedByFewerThanFivePersonsAreFoldedWhenPublished() {
+        func record(_ id: Int, client: String, _ pathways: [PathwayKey]) -> CounselingReport.SessionRecord {
+            let s = CounselingSession(id: "s\(id)", caseID: "c", clientID: client, on: Day("2026-08-03"), durationMinutes: 30, channel: .inPerson, language: "Deutsch",
+                                      interpreter: false, pathways: pathways, record: "", confidentialNote: "", counselorID: "u", createdAt: "\(id)")
+            return .init(session: s, kind: id < 10 ? .first : .followUp, nationality: nil)
+        }
+        // § 25b with six persons (twelve mentions), § 25 Abs. 5 with four persons (nine mentions).
+        let sessions = (0..<12).map { record($0, client: "b\($0 % 6)", [.p25b]) } + (0..<9).map { record(20 + $0, client: "f\($0 % 4)", [.p25_5]) }
+        let report = CounselingReport.make(from: Day("2026-07-01"), to: Day("2026-09-30"), sessions: sessions, applications: [])
+        let inside = report.tables.first { $0.title == "Besprochene Bleiberechtswege (Nennungen)" }
+        #expect(inside?.rowLabels.contains(PathwayKey.p25_5.title) == true)
+        let published = report.published.tables.first { $0.title == "Besprochene Bleiberechtswege (Nennungen)" }
+        #expect(published?.rowLabels.contains(PathwayKey.p25_5.title) == false && published?.rowLabels.contains(PathwayKey.p25b.title) == true, "\(published?.rowLabels ?? [])")
+    }
 }
