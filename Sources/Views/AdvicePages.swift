@@ -46,7 +46,7 @@ public enum AdvicePages {
         <p class="hint">Anfragen von Ehrenamtlichen und anderen Stellen – ohne Akte und ohne Namen der betroffenen Person.</p>
         \(open.isEmpty ? .empty : "<h2 id=\"open-requests\">Offene Anfragen von Ehrenamtlichen (\(open.count))</h2>\(HTML.join(open))" as HTML)
         <h2>Beantwortete und erfasste Anfragen</h2>
-        \(rows.isEmpty ? "<p>Noch keine Anfragen.</p>" as HTML : "<table><caption class=\"visually-hidden\">Anfragen zur Fachberatung</caption><thead><tr><th scope=\"col\">Datum</th><th scope=\"col\">Anfragende Stelle</th><th scope=\"col\">Rechtsgebiet</th><th scope=\"col\">Frage</th><th scope=\"col\">Antwort</th><th scope=\"col\">Beantwortet von</th><th scope=\"col\">Minuten</th></tr></thead><tbody>\(rows)</tbody><tfoot><tr><th scope=\"row\" colspan=\"6\">Zeitaufwand gesamt</th><td class=\"num\" id=\"advice-minutes\">\(total)</td></tr></tfoot></table>")
+        \(rows.isEmpty ? "<p>Noch keine Anfragen.</p>" as HTML : "<table><caption class=\"visually-hidden\">Anfragen zur Fachberatung</caption><thead><tr><th scope=\"col\">Datum</th><th scope=\"col\">Anfragende Stelle</th><th scope=\"col\">Rechtsgebiet</th><th scope=\"col\">Frage</th><th scope=\"col\">Antwort</th><th scope=\"col\">Beantwortet von</th><th scope=\"col\">Minuten</th></tr></thead><tbody>\(rows)</tbody><tfoot><tr><th scope=\"row\" colspan=\"6\">Zeitaufwand gesamt (Minuten)</th><td class=\"num\" id=\"advice-minutes\">\(Labels.count(total))</td></tr></tfoot></table>")
         <h2>Anfrage erfassen</h2>
         \(Layout.errorSummary(errors))
         <form method="post" action="/advice">\(Layout.csrf(frame.csrf))<div class="grid">
