@@ -99,6 +99,11 @@ public enum Backup {
         guard FileManager.default.fileExists(atPath: path) else {
             throw Refusal("\(directory) ist keine Sicherung: \(databaseFile) fehlt.")
         }
+        // Not a database (truncated, overwritten): said before any copy is opened (QA32 F1: the driver stopped the
+        // process and left the copy behind).
+        do { try DatabaseFile.check(path, mustExist: true, writable: false) } catch let f as DatabaseFile.Failure {
+            throw Refusal("\(directory): die Sicherung ist beschädigt – \(f.description)")
+        }
         // A copy to read from: opening a file sets it up for writing (WAL), and the backup must stay as it was.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("bleibe-verify-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

@@ -45,6 +45,11 @@ public struct AppConfig: Sendable {
     /// Behind a reverse proxy: the sender's address is the one it forwards (X-Forwarded-For), not the proxy's.
     public var trustProxy = false
 
+    /// Settings given but not usable, in German, one per variable: a command refuses to start with them rather than
+    /// silently taking a default (QA32 F3–F5: "Production" ran as development, an idle timeout of "nan" stopped the
+    /// server at the first login, 50 retention years became 3).
+    public var problems: [String] = []
+
     public init() {}
 
     /// The full address of `path` for use outside the browser (a calendar program, a flyer).
@@ -58,15 +63,49 @@ public struct AppConfig: Sendable {
         // By default beside the SQLite file (a database moved with BLEIBE_SQLITE_PATH takes its journal along).
         let beside = c.databaseURL == nil ? c.sqlitePath.map { URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("erasures.journal").path } : nil
         c.erasureJournal = env["BLEIBE_ERASURE_JOURNAL"].flatMap { $0.isEmpty ? nil : $0 } ?? beside ?? "data/erasures.journal"
-        if let d = env["BLEIBE_SCREENING_RETENTION_DAYS"].flatMap(Int.init), d >= 0 { c.screeningRetentionDays = d }
-        if let d = env["BLEIBE_DECLINED_REFERRAL_RETENTION_DAYS"].flatMap(Int.init), d >= 0 { c.declinedReferralRetentionDays = d }
-        if let y = env["BLEIBE_RETENTION_YEARS"].flatMap(Int.init), (1...30).contains(y) { c.retentionYears = y }
-        if let e = env["BLEIBE_ENV"].flatMap(Environment.init(rawValue:)) { c.environment = e }
-        if let u = env["BLEIBE_PUBLIC_URL"], !u.isEmpty { c.publicURL = u.hasSuffix("/") ? String(u.dropLast()) : u }
-        if env["BLEIBE_SECURE_COOKIES"] == "1" || env["BLEIBE_PUBLIC_URL"]?.hasPrefix("https://") == true { c.secureCookies = true }
-        if let t = env["BLEIBE_IDLE_TIMEOUT"].flatMap(TimeInterval.init) { c.idleTimeout = t }
-        if env["BLEIBE_TRUSTED_PROXY"] == "1" { c.trustProxy = true }
-        if let d = env["BLEIBE_API_TOKEN_DAYS"].flatMap(Int.init), (1...365).contains(d) { c.apiTokenLifetime = TimeInterval(d) * 86400 }
+        /// A whole number in `range`; anything else given is a problem (the default stays).
+        func number(_ name: String, _ range: ClosedRange<Int>, unit: String) -> Int? {
+            guard let text = env[name], !text.isEmpty else { return nil }
+            guard let n = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(n) else {
+                c.problems.append("\(name)=\(text.prefix(40)): erwartet eine ganze Zahl von \(range.lowerBound) bis \(range.upperBound) (\(unit)).")
+                return nil
+            }
+            return n
+        }
+        /// 1/0, true/false, yes/no, ja/nein in any case.
+        func flag(_ name: String) -> Bool? {
+            guard let text = env[name], !text.isEmpty else { return nil }
+            switch text.lowercased() {
+            case "1", "true", "yes", "ja", "on": return true
+            case "0", "false", "no", "nein", "off": return false
+            default: c.problems.append("\(name)=\(text.prefix(40)): erwartet 1 oder 0 (auch true/false)."); return nil
+            }
+        }
+        if let d = number("BLEIBE_SCREENING_RETENTION_DAYS", 0...3650, unit: "Tage") { c.screeningRetentionDays = d }
+        if let d = number("BLEIBE_DECLINED_REFERRAL_RETENTION_DAYS", 0...3650, unit: "Tage") { c.declinedReferralRetentionDays = d }
+        if let y = number("BLEIBE_RETENTION_YEARS", 1...30, unit: "Jahre") { c.retentionYears = y }
+        if let text = env["BLEIBE_ENV"], !text.isEmpty {
+            if let e = Environment(rawValue: text.lowercased()) { c.environment = e } else {
+                c.problems.append("BLEIBE_ENV=\(text.prefix(40)): erwartet production, development oder testing.")
+            }
+        }
+        if let u = env["BLEIBE_PUBLIC_URL"], !u.isEmpty {
+            if let parsed = URL(string: u), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""), parsed.host != nil {
+                c.publicURL = u.hasSuffix("/") ? String(u.dropLast()) : u
+            } else {
+                c.problems.append("BLEIBE_PUBLIC_URL=\(u.prefix(80)): erwartet eine Adresse mit http:// oder https:// und Hostname, z. B. https://bleibe.beispiel.de.")
+            }
+        }
+        if flag("BLEIBE_SECURE_COOKIES") == true || c.publicURL?.lowercased().hasPrefix("https://") == true { c.secureCookies = true }
+        if let minutes = env["BLEIBE_IDLE_TIMEOUT"], !minutes.isEmpty {
+            // Seconds, as before; a number that is no finite positive count of seconds would end every session at once
+            // or never.
+            if let t = TimeInterval(minutes.trimmingCharacters(in: .whitespaces)), t.isFinite, t >= 10, t <= 24 * 3600 { c.idleTimeout = t } else {
+                c.problems.append("BLEIBE_IDLE_TIMEOUT=\(minutes.prefix(40)): erwartet Sekunden von 10 bis 86400.")
+            }
+        }
+        if flag("BLEIBE_TRUSTED_PROXY") == true { c.trustProxy = true }
+        if let d = number("BLEIBE_API_TOKEN_DAYS", 1...365, unit: "Tage") { c.apiTokenLifetime = TimeInterval(d) * 86400 }
         return c
     }
 }

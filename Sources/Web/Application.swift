@@ -6,12 +6,13 @@ import Storage
 import Views
 
 /// Opens the configured database (PostgreSQL if `DATABASE_URL` is set, else the SQLite file) and migrates it.
-public func openDatabase(_ config: AppConfig, now: String) async throws -> any SQLDatabase {
+public func openDatabase(_ config: AppConfig, now: String, mustExist: Bool = false) async throws -> any SQLDatabase {
     restrictFileAccess(config)
     let db: any SQLDatabase
     if let url = config.databaseURL {
         db = try await PostgresStore.connect(url: url)
     } else {
+        if let path = config.sqlitePath { try DatabaseFile.check(path, mustExist: mustExist) }
         db = try await SQLiteStore.open(path: config.sqlitePath)
     }
     try await Migrations.migrate(db, now: now)
@@ -60,6 +61,16 @@ public func buildRouter(_ services: AppServices) -> Router<BleibeContext> {
     router.add(middleware: SecurityHeadersMiddleware())
     let fixed: [Endpoint] = [
         (.get, "/healthz", { _, _ in Reply.json("{\"status\":\"ok\"}") }),
+        // Ready to serve: the database answers (QA32 F13: /healthz said ok with the database down; it stays the
+        // process's own liveness, and the load test's constant route).
+        (.get, "/readyz", { _, _ in
+            do {
+                _ = try await services.db.read { try await $0.one("SELECT 1 AS one") }
+                return Reply.json("{\"status\":\"ok\"}")
+            } catch {
+                return Reply.json("{\"status\":\"database unavailable\"}", status: .serviceUnavailable)
+            }
+        }),
         (.get, "/static/app.css", { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
                      body: .init(byteBuffer: ByteBuffer(string: Layout.stylesheet)))
@@ -96,3 +107,4 @@ public func buildApplication(_ services: AppServices, logger: Logger? = nil) -> 
                        configuration: .init(address: .hostname(services.config.hostname, port: services.config.port), serverName: "Bleibe"),
                        logger: log)
 }
+

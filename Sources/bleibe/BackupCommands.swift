@@ -17,7 +17,7 @@ struct BackupCommand: AsyncParsableCommand {
     var verify = false
 
     func run() async throws {
-        let config = AppConfig.fromEnvironment()
+        let config = try environmentConfig()
         do {
             let summary: Backup.Summary
             if verify {
@@ -55,7 +55,7 @@ struct RestoreCommand: AsyncParsableCommand {
     var newJournal = false
 
     func run() async throws {
-        let config = AppConfig.fromEnvironment()
+        let config = try environmentConfig()
         guard config.databaseURL == nil, let path = config.sqlitePath else {
             printError("DATABASE_URL ist gesetzt: PostgreSQL wird mit pg_restore wiederhergestellt (README, „Datensicherung“).")
             throw Exit.badInput
@@ -116,8 +116,8 @@ struct ReplayErasuresCommand: AsyncParsableCommand {
     var restored = false
 
     func run() async throws {
-        let config = AppConfig.fromEnvironment()
-        let db = try await openDatabase(config, now: isoNow())
+        let config = try environmentConfig()
+        let db = try await openDatabase(config, now: isoNow(), mustExist: true)
         do {
             try await replayErasures(config, db, always: true)
             if restored { try await restartAnchors(config, db) }
@@ -149,7 +149,7 @@ func replayErasures(_ config: AppConfig, _ db: any SQLDatabase, always: Bool = f
         let r = try await ErasureReplay.replay(db, journal: journal, uploads: config.uploadDirectory, now: isoNow())
         for line in r.malformed { printError("Löschjournal \(path), Zeile \(line): kein Eintrag (übergangen; bitte prüfen).") }
         if always || r.clients + r.referrals > 0 {
-            print("Löschjournal \(path): \(r.clients) Akten und \(r.referrals) zurückgezogene Vermittlungen erneut gelöscht, \(r.files) Dokumente entfernt.")
+            say("Löschjournal \(path): \(r.clients) Akten und \(r.referrals) zurückgezogene Vermittlungen erneut gelöscht, \(r.files) Dokumente entfernt.")
         }
         if writable { try journal.checkWritable() }
     } catch let e as ErasureJournal.Failure {

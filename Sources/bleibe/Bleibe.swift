@@ -2,6 +2,7 @@ import ArgumentParser
 import CaseFiles
 import Eligibility
 import Foundation
+import Web
 
 @main
 struct Bleibe: AsyncParsableCommand {
@@ -19,6 +20,23 @@ enum Exit {
 
 func printError(_ s: String) {
     FileHandle.standardError.write(Data((s + "\n").utf8))
+}
+
+/// A line on standard output at once, unbuffered: also into a file or a service's journal, where `print` held the
+/// server's start line back until it stopped (QA32 F10).
+func say(_ s: String) {
+    FileHandle.standardOutput.write(Data((s + "\n").utf8))
+}
+
+/// The configuration from the environment: a setting given but not usable stops the command, saying which and why
+/// (QA32 F3–F5), instead of a default taken in silence.
+func environmentConfig() throws -> AppConfig {
+    let config = AppConfig.fromEnvironment()
+    guard config.problems.isEmpty else {
+        for p in config.problems { printError(p) }
+        throw Exit.badInput
+    }
+    return config
 }
 
 struct Cases: ParsableCommand {

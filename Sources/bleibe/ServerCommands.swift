@@ -16,14 +16,15 @@ struct Serve: AsyncParsableCommand {
     var port = 8080
 
     func run() async throws {
-        var config = AppConfig.fromEnvironment()
+        guard (1...65535).contains(port) else { printError("--port \(port): erwartet 1 bis 65535."); throw Exit.badInput }
+        var config = try environmentConfig()
         config.hostname = hostname
         config.port = port
         let services = AppServices(config: config, db: try await openDatabase(config, now: isoNow()))
         // A database restored from a backup made before an erasure holds the erased records again.
         do { try await replayErasures(config, services.db, writable: true) } catch { await services.db.shutdown(); throw error }
         let where_ = config.databaseURL == nil ? "SQLite \(config.sqlitePath ?? "")" : "PostgreSQL"
-        print("Bleibe startet auf http://\(hostname):\(port) (\(where_)). Beenden mit Strg+C.")
+        say("Bleibe startet auf http://\(hostname):\(port) (\(where_)). Beenden mit Strg+C.")
         // runService returns after a graceful shutdown (SIGTERM, SIGINT): requests are answered, their audit rows
         // committed; then the database connections are closed properly (SQLite checkpoints its WAL).
         let maintenance = Maintenance.start(services)
@@ -42,7 +43,7 @@ struct Serve: AsyncParsableCommand {
         // as the server is stopped (QA of 06.12.2026). The shutdown goes on if the journal cannot be written.
         if let path = config.erasureJournal { _ = try? await AuditAnchors.write(services.db, journal: ErasureJournal(path: path), at: isoNow()) }
         await services.db.shutdown()
-        print("Bleibe beendet.")
+        say("Bleibe beendet.")
     }
 }
 
@@ -51,7 +52,7 @@ struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Wendet die Datenbankmigrationen an.")
 
     func run() async throws {
-        let db = try await openDatabase(AppConfig.fromEnvironment(), now: isoNow())
+        let db = try await openDatabase(try environmentConfig(), now: isoNow())
         await db.shutdown()
         print("Migrationen angewendet.")
     }
@@ -62,8 +63,8 @@ struct AuditVerify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "audit-verify", abstract: "Prüft die Hash-Kette des Protokolls.")
 
     func run() async throws {
-        let config = AppConfig.fromEnvironment()
-        let db = try await openDatabase(config, now: isoNow())
+        let config = try environmentConfig()
+        let db = try await openDatabase(config, now: isoNow(), mustExist: true)
         let v: AuditLog.Verification, anchors: Int, restart: AuditAnchors.Anchor?, last: AuditAnchors.Anchor?
         do {
             // The anchors outside the database (in the erasure journal) catch a deleted tail or a chain computed anew.
@@ -112,7 +113,7 @@ struct Demo: AsyncParsableCommand {
     var seed: UInt64 = 2024
 
     func run() async throws {
-        let config = AppConfig.fromEnvironment()
+        let config = try environmentConfig()
         let services = AppServices(config: config, db: try await openDatabase(config, now: isoNow()))
         do {
             let s = try await DemoSeeder.seed(services, seed: seed)
@@ -149,7 +150,7 @@ struct BenchSeed: AsyncParsableCommand {
     var clients = 100_000
 
     func run() async throws {
-        let config = AppConfig.fromEnvironment()
+        let config = try environmentConfig()
         guard config.environment == .development else { print("Nur in der Entwicklungsumgebung."); throw ExitCode(2) }
         let services = AppServices(config: config, db: try await openDatabase(config, now: isoNow()))
         // The clients go to the demo counselor's service (Elbstadt), whose login the load test uses.

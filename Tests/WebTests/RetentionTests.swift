@@ -12,7 +12,18 @@ struct RetentionTests {
     @Test func theRetentionPeriodIsConfigurableWithinSensibleBounds() {
         #expect(AppConfig.fromEnvironment([:]).retentionYears == 3)
         #expect(AppConfig.fromEnvironment(["BLEIBE_RETENTION_YEARS": "10"]).retentionYears == 10)
-        for bad in ["0", "-2", "31", "drei"] { #expect(AppConfig.fromEnvironment(["BLEIBE_RETENTION_YEARS": bad]).retentionYears == 3, "\(bad)") }
+        for bad in ["0", "-2", "31", "drei"] {
+            let c = AppConfig.fromEnvironment(["BLEIBE_RETENTION_YEARS": bad])
+            // The default stays, and the setting is named as a problem that stops the commands (QA32 F3).
+            #expect(c.retentionYears == 3 && c.problems.count == 1 && c.problems[0].hasPrefix("BLEIBE_RETENTION_YEARS=\(bad): erwartet"), "\(bad)")
+        }
+        // QA32 F3–F5: every setting is read or refused, none silently defaulted.
+        #expect(AppConfig.fromEnvironment(["BLEIBE_ENV": "Production"]).environment == .production)
+        for (name, value) in [("BLEIBE_ENV", "prod"), ("BLEIBE_IDLE_TIMEOUT", "nan"), ("BLEIBE_IDLE_TIMEOUT", "-1"), ("BLEIBE_API_TOKEN_DAYS", "0"),
+                              ("BLEIBE_SECURE_COOKIES", "vielleicht"), ("BLEIBE_PUBLIC_URL", "bleibe.example"), ("BLEIBE_SCREENING_RETENTION_DAYS", "x")] {
+            #expect(AppConfig.fromEnvironment([name: value]).problems.count == 1, "\(name)=\(value)")
+        }
+        #expect(AppConfig.fromEnvironment(["BLEIBE_SECURE_COOKIES": "true"]).secureCookies && AppConfig.fromEnvironment([:]).problems.isEmpty)
         #expect(Retention.dueOn(lastActivity: Day("2024-02-29"), years: 3) == Day("2027-02-28"))
         #expect(Retention.lastActivity([nil, Day("2021-01-01"), Day("2023-06-30"), nil]) == Day("2023-06-30"))
         #expect(Retention.lastActivity([nil]) == nil)
