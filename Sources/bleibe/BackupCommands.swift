@@ -117,7 +117,7 @@ struct ReplayErasuresCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config = try environmentConfig()
-        let db = try await openDatabase(config, now: isoNow(), mustExist: true)
+        let db = try await openStore(config, mustExist: true)
         do {
             try await replayErasures(config, db, always: true)
             if restored { try await restartAnchors(config, db) }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CaseFiles
 import Eligibility
 import Foundation
+import Storage
 import Web
 
 @main
@@ -26,6 +27,15 @@ func printError(_ s: String) {
 /// server's start line back until it stopped (QA32 F10).
 func say(_ s: String) {
     FileHandle.standardOutput.write(Data((s + "\n").utf8))
+}
+
+/// The database of the configuration, migrated; a SQLite file that cannot be one is bad input (exit code 2), said
+/// in German, not a driver's stop.
+func openStore(_ config: AppConfig, mustExist: Bool = false) async throws -> any SQLDatabase {
+    do { return try await openDatabase(config, now: isoNow(), mustExist: mustExist) } catch let f as DatabaseFile.Failure {
+        printError(f.description)
+        throw Exit.badInput
+    }
 }
 
 /// The configuration from the environment: a setting given but not usable stops the command, saying which and why

@@ -20,7 +20,7 @@ struct Serve: AsyncParsableCommand {
         var config = try environmentConfig()
         config.hostname = hostname
         config.port = port
-        let services = AppServices(config: config, db: try await openDatabase(config, now: isoNow()))
+        let services = AppServices(config: config, db: try await openStore(config))
         // A database restored from a backup made before an erasure holds the erased records again.
         do { try await replayErasures(config, services.db, writable: true) } catch { await services.db.shutdown(); throw error }
         let where_ = config.databaseURL == nil ? "SQLite \(config.sqlitePath ?? "")" : "PostgreSQL"
@@ -52,7 +52,7 @@ struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Wendet die Datenbankmigrationen an.")
 
     func run() async throws {
-        let db = try await openDatabase(try environmentConfig(), now: isoNow())
+        let db = try await openStore(try environmentConfig())
         await db.shutdown()
         print("Migrationen angewendet.")
     }
@@ -64,7 +64,7 @@ struct AuditVerify: AsyncParsableCommand {
 
     func run() async throws {
         let config = try environmentConfig()
-        let db = try await openDatabase(config, now: isoNow(), mustExist: true)
+        let db = try await openStore(config, mustExist: true)
         let v: AuditLog.Verification, anchors: Int, restart: AuditAnchors.Anchor?, last: AuditAnchors.Anchor?
         do {
             // The anchors outside the database (in the erasure journal) catch a deleted tail or a chain computed anew.
@@ -114,7 +114,7 @@ struct Demo: AsyncParsableCommand {
 
     func run() async throws {
         let config = try environmentConfig()
-        let services = AppServices(config: config, db: try await openDatabase(config, now: isoNow()))
+        let services = AppServices(config: config, db: try await openStore(config))
         do {
             let s = try await DemoSeeder.seed(services, seed: seed)
             print("Demo angelegt: \(s.organisations) Organisationen, \(s.users) Benutzer:innen, \(s.clients) Klient:innen, \(s.cases) Akten mit \(s.sessions) Beratungen. Anmeldedaten: README, Abschnitt „Demo“.")
@@ -152,7 +152,7 @@ struct BenchSeed: AsyncParsableCommand {
     func run() async throws {
         let config = try environmentConfig()
         guard config.environment == .development else { print("Nur in der Entwicklungsumgebung."); throw ExitCode(2) }
-        let services = AppServices(config: config, db: try await openDatabase(config, now: isoNow()))
+        let services = AppServices(config: config, db: try await openStore(config))
         // The clients go to the demo counselor's service (Elbstadt), whose login the load test uses.
         guard let org = try await services.accounts.account(email: "beraterin@elbstadt.example")?.organisation else {
             print("Zuerst `bleibe demo` ausführen."); throw ExitCode(2)

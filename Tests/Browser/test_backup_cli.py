@@ -22,6 +22,14 @@ def test_backup_while_serving_then_restore():
     missing = run(["backup", os.path.join(work, "b0")], env)
     assert missing.returncode == 2 and "Keine Datenbank" in missing.stderr
     assert not os.path.exists(env["BLEIBE_SQLITE_PATH"])
+    # Nor by checking or replaying it (QA32 F6); a bad setting stops a command before anything is opened (F3).
+    for command in (["audit-verify"], ["replay-erasures"]):
+        refused = run(command, env)
+        assert refused.returncode == 2 and "Keine Datenbank" in refused.stderr, command
+    assert not os.path.exists(env["BLEIBE_SQLITE_PATH"])
+    wrong = run(["migrate"], dict(env, BLEIBE_RETENTION_YEARS="50"))
+    assert wrong.returncode == 2 and "BLEIBE_RETENTION_YEARS=50" in wrong.stderr
+    assert not os.path.exists(env["BLEIBE_SQLITE_PATH"])
 
     # Made readable for others (umask 022): the server start leaves the database to its owner only (QA of 06.12.2026).
     os.umask(0o022)
