@@ -31,7 +31,7 @@ let package = Package(
         // The fictional demo site (organisations, users, clients), deterministic for a seed. Pure.
         .target(name: "Demo", dependencies: ["Counseling", "Eligibility", "Screening", "Reports"]),
         // Reports: count tables, disclosure control (suppression), CSV and XLSX. Pure.
-        .target(name: "Reports", dependencies: ["Counseling", "Eligibility"]),
+        .target(name: "Reports", dependencies: ["Counseling", "Eligibility", "Screening"]),
         // Numbered migrations and stores over SQLite (sqlite-nio) and PostgreSQL (postgres-nio).
         .target(name: "Storage", dependencies: [
             "Counseling", "Eligibility", "CaseFiles", "Reports",

@@ -105,14 +105,15 @@ public enum NameMatching {
         return joined.count >= 4 && joinedKey(name).contains(joined)
     }
 
+    /// Letters that diacritic folding leaves as they are, as a German keyboard writes them.
+    static let undecomposed: [(String, String)] = [("ß", "ss"), ("ı", "i"), ("ð", "d"), ("ł", "l"), ("ø", "o"), ("ħ", "h"), ("æ", "ae")]
+
     /// A name's letters as typed on a German keyboard: lower case, every diacritic dropped, letters without a
     /// decomposition by hand (Yılmaz = yilmaz, Jovanović = jovanovic, Redžepi = redzepi, Müller = muller), and no
     /// transliteration folding. What a strict comparison of a name compares (QA33 F1: "Yilmaz" passed for Yılmaz).
     public static func letters(_ s: String) -> String {
         var t = s.lowercased()
-        for (a, b) in [("ı", "i"), ("đ", "d"), ("ð", "d"), ("ł", "l"), ("ø", "o"), ("ħ", "h"), ("ß", "ss"), ("æ", "ae")] where t.contains(a) {
-            t = t.replacingOccurrences(of: a, with: b)
-        }
+        for (a, b) in [("đ", "d")] + undecomposed where t.contains(a) { t = t.replacingOccurrences(of: a, with: b) }
         return t.unicodeScalars.allSatisfy(\.isASCII) ? t : t.folding(options: .diacriticInsensitive, locale: nil)
     }
 
@@ -131,10 +132,8 @@ public enum NameMatching {
             : s.lowercased()
         // German umlauts as their spelled-out form (Müller = Mueller); every other diacritic is dropped (Nikolić =
         // Nikolic, Snežana = Snezana); letters without a decomposition by hand; a comma or hyphen separates words.
-        let replacements: [(String, String)] = [
-            ("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("ı", "i"), ("đ", "dj"), ("ð", "d"), ("ł", "l"), ("ø", "o"), ("ħ", "h"),
-            ("æ", "ae"), ("-", " "), (",", " "), ("'", ""), ("’", ""),
-        ]
+        let replacements: [(String, String)] = [("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("đ", "dj")] + undecomposed
+            + [("-", " "), (",", " "), ("'", ""), ("’", "")]
         for (a, b) in replacements { t = t.replacingOccurrences(of: a, with: b) }
         t = t.folding(options: .diacriticInsensitive, locale: nil)
         // Phonetic folding of transliteration variants, applied in order. "c" stays "c": in the names of this

@@ -18,25 +18,6 @@ public enum CSVExport {
 
     public static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ";") + "\r\n" }
 
-    /// The fields of one line as a spreadsheet writes them: split at `separator` outside quotes, a quoted field's
-    /// doubled quote read as one (RFC 4180; QA33 F7: Excel's quoted cells were refused).
-    public static func fields(_ line: Substring, separator: Character) -> [String] {
-        var out: [String] = [], current = "", quoted = false, afterQuote = false
-        for ch in line {
-            if quoted {
-                if ch == "\"" { quoted = false; afterQuote = true } else { current.append(ch) }
-            } else if ch == "\"" {
-                if afterQuote { current.append("\"") }
-                quoted = true; afterQuote = false
-            } else if ch == separator {
-                out.append(current); current = ""; afterQuote = false
-            } else {
-                current.append(ch); afterQuote = false
-            }
-        }
-        out.append(current)
-        return out
-    }
 
     /// Tables one after another, each with its title, header, rows and the totals row.
     public static func tables(_ tables: [CountTable], figures: [FigureTable] = []) -> String {

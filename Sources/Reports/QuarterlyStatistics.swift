@@ -1,6 +1,7 @@
 import Counseling
 import Foundation
 import Eligibility
+import Screening
 
 /// The authority's quarterly procedure statistics: per quarter and regulation the flow during the quarter
 /// (applications, grants, refusals) kept apart from the stock on its last day (pending), and per quarter the
@@ -27,6 +28,8 @@ public struct QuarterlyStatistics: Sendable, Hashable {
 
     public var procedures: [Procedure] = []
     public var populations: [Population] = []
+    /// The quarters with any figures, oldest first.
+    public var quarters: [Quarter] { Array(Set(procedures.map(\.quarter) + populations.map(\.quarter))).sorted() }
     public init(procedures: [Procedure] = [], populations: [Population] = []) { self.procedures = procedures; self.populations = populations }
 
     /// The regulations the statistics are kept for (the codes of the engine's pathways and their German titles). An
@@ -63,14 +66,15 @@ public struct QuarterlyStatistics: Sendable, Hashable {
             return .failure(Rejected(errors: [RowError(line: 1, message: "Die Datei ist leer.")]))
         }
         let sep: Character = head.contains(";") ? ";" : ","
-        let columns = CSVExport.fields(head, separator: sep).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        // As spreadsheets write CSV: quoted cells read as one (RFC 4180; QA33 F7).
+        let columns = CSV.split(String(head), separator: sep.asciiValue!).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard columns == header else {
             return .failure(Rejected(errors: [RowError(line: 1, message: "Kopfzeile muss lauten: \(header.joined(separator: ";"))")]))
         }
         var seen: Set<String> = []
         for (i, raw) in lines.enumerated().dropFirst() {
             let line = i + 1
-            let f = CSVExport.fields(raw, separator: sep).map { $0.trimmingCharacters(in: .whitespaces) }
+            let f = CSV.split(String(raw), separator: sep.asciiValue!).map { $0.trimmingCharacters(in: .whitespaces) }
             // A blank line, or one of separators only (a spreadsheet's empty rows; QA33 F7), is no row.
             if f.allSatisfy(\.isEmpty) { continue }
             guard f.count == header.count else { errors.append(RowError(line: line, message: "\(f.count) statt \(header.count) Spalten.")); continue }

@@ -8,7 +8,7 @@ public enum StatisticsPages {
     public static func page(frame: PageFrame, authorityName: String, stats: QuarterlyStatistics, editable: Bool,
                             errors: [QuarterlyStatistics.RowError] = [], csv: String = "", overwrites: [String] = [],
                             confirmation: String = "", saved: Int? = nil) -> HTML {
-        let quarters = Array(Set(stats.procedures.map(\.quarter) + stats.populations.map(\.quarter))).sorted().reversed()
+        let quarters = stats.quarters.reversed()
         let sections = quarters.map { q -> HTML in
             if !editable {
                 let published = CooperationReport.make(from: q.firstDay, to: q.lastDay, applications: [], referrals: [], statistics: stats)

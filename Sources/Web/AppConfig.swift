@@ -97,11 +97,11 @@ public struct AppConfig: Sendable {
             }
         }
         if flag("BLEIBE_SECURE_COOKIES") == true || c.publicURL?.lowercased().hasPrefix("https://") == true { c.secureCookies = true }
-        if let minutes = env["BLEIBE_IDLE_TIMEOUT"], !minutes.isEmpty {
+        if let seconds = env["BLEIBE_IDLE_TIMEOUT"], !seconds.isEmpty {
             // Seconds, as before; a number that is no finite positive count of seconds would end every session at once
             // or never.
-            if let t = TimeInterval(minutes.trimmingCharacters(in: .whitespaces)), t.isFinite, t >= 10, t <= 24 * 3600 { c.idleTimeout = t } else {
-                c.problems.append("BLEIBE_IDLE_TIMEOUT=\(minutes.prefix(40)): erwartet Sekunden von 10 bis 86400.")
+            if let t = TimeInterval(seconds.trimmingCharacters(in: .whitespaces)), t.isFinite, t >= 10, t <= 24 * 3600 { c.idleTimeout = t } else {
+                c.problems.append("BLEIBE_IDLE_TIMEOUT=\(seconds.prefix(40)): erwartet Sekunden von 10 bis 86400.")
             }
         }
         if flag("BLEIBE_TRUSTED_PROXY") == true { c.trustProxy = true }

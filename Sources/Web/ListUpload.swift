@@ -30,9 +30,7 @@ struct ListUpload {
     /// text fields. Refused beyond `limit` bytes (`AppError.tooLarge`), or as not a form (`AppError.badRequest`);
     /// a file that cannot be written throws `WriteFailure`. On any error nothing is left at `path`.
     static func receive(_ request: Request, field: String, to path: String, limit: Int) async throws -> ListUpload {
-        guard let type = request.headers[.contentType], type.lowercased().hasPrefix("multipart/form-data"),
-              let boundary = type.components(separatedBy: "boundary=").last?.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")), !boundary.isEmpty
-        else { throw AppError.badRequest("Das Formular muss als multipart/form-data gesendet werden.") }
+        let boundary = try MultipartForm.boundary(request)
         let tooLarge = AppError.tooLarge("Die Datei ist zu groß (höchstens \(limit / 1024 / 1024) MB).")
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit { throw tooLarge }
         guard FileManager.default.createFile(atPath: path, contents: nil), let out = FileHandle(forWritingAtPath: path) else { throw WriteFailure() }

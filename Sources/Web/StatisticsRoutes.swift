@@ -68,8 +68,7 @@ struct StatisticsRoutes {
                 return try await render(context, csv: text, overwrites: overwrites, status: .conflict)
             }
             try await services.statistics.save(stats, authority: a.organisationID, audit: services.audit(a))
-            let quarters = Set(stats.procedures.map(\.quarter) + stats.populations.map(\.quarter)).count
-            return Reply.redirect("/statistics?gespeichert=\(quarters)")
+            return Reply.redirect("/statistics?gespeichert=\(stats.quarters.count)")
         }
     }
 }

@@ -13,10 +13,16 @@ struct MultipartForm {
     var files: [String: File] = [:]
 
     /// Reads the body (refused beyond `limit` bytes) and splits it into parts.
-    static func read(_ request: Request, limit: Int) async throws -> MultipartForm {
+    /// The boundary of a multipart/form-data request; refused for any other body.
+    static func boundary(_ request: Request) throws -> String {
         guard let type = request.headers[.contentType], type.lowercased().hasPrefix("multipart/form-data"),
               let b = type.components(separatedBy: "boundary=").last?.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")), !b.isEmpty
         else { throw AppError.badRequest("Das Formular muss als multipart/form-data gesendet werden.") }
+        return b
+    }
+
+    static func read(_ request: Request, limit: Int) async throws -> MultipartForm {
+        let b = try boundary(request)
         let body: ByteBuffer
         do { body = try await request.body.collect(upTo: limit) } catch {
             throw AppError.tooLarge("Die Datei ist zu groß (höchstens \(limit / 1024 / 1024) MB).")
