@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", exact: "2.5.0"),
         .package(url: "https://github.com/vapor/sqlite-nio.git", exact: "1.13.2"),
         .package(url: "https://github.com/vapor/postgres-nio.git", exact: "1.33.2"),
+        // postgres-nio's own TLS library, named for the connection probe's TLS context.
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", exact: "2.37.6"),
         .package(url: "https://github.com/apple/swift-http-types.git", exact: "1.8.0"),
         .package(url: "https://github.com/vapor/multipart-kit.git", exact: "4.7.1"),
     ],
@@ -37,6 +39,7 @@ let package = Package(
             "Counseling", "Eligibility", "CaseFiles", "Reports",
             .product(name: "SQLiteNIO", package: "sqlite-nio"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // HTML pages as Swift values: page models and views, no framework.

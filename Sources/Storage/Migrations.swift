@@ -385,6 +385,9 @@ public enum Migrations {
         }) { _ in [] },
     ]
 
+    /// A database migrated by a newer release.
+    public struct TooNew: Error, CustomStringConvertible { public let description: String }
+
     /// Applies every migration not yet applied (up to `through`: tests of a later migration on an older database),
     /// each in its own transaction.
     public static func migrate(_ db: any SQLDatabase, now: String, through last: Int = .max) async throws {
@@ -393,6 +396,11 @@ public enum Migrations {
             try await ex.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
         }
         let applied = Set(try await db.read { ex in try await ex.query("SELECT version FROM schema_migrations").compactMap { $0.int("version") } })
+        // A database a newer release has migrated has tables and meanings this binary does not know: refused before
+        // anything is read or written (QA32 F14: an older binary started after an upgrade wrote to it in silence).
+        if let newest = applied.max(), let known = all.last?.version, newest > known {
+            throw TooNew(description: "Die Datenbank ist auf dem Stand einer neueren Version von Bleibe (Migration \(newest)); diese Version kennt nur die Migrationen bis \(known). Bitte die neuere Version starten – oder eine Sicherung von vor dem Update zurückspielen.")
+        }
         for m in all where !applied.contains(m.version) && m.version <= last {
             try await db.transaction { ex in
                 // Several instances may start at once on one PostgreSQL: one migrates, the others find it done.

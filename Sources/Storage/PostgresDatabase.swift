@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOSSL
 import PostgresNIO
 
 /// PostgreSQL through postgres-nio's connection pool. Several app instances can share one database: sessions,
@@ -24,11 +25,35 @@ public final class PostgresStore: SQLDatabase, @unchecked Sendable {
         var config = PostgresClient.Configuration(host: host, port: u.port ?? 5432, username: user,
                                                   password: u.password, database: database.isEmpty ? nil : database, tls: tls)
         config.options.maximumConnections = 16
+        try await probe(host: host, port: u.port ?? 5432, username: user, password: u.password,
+                        database: database.isEmpty ? nil : database, tls: sslDisabled || loopback ? .disable : .require(try NIOSSLContext(configuration: .makeClientConfiguration())))
         let client = PostgresClient(configuration: config)
         let store = PostgresStore(client: client)
         // Fail early and clearly when the server cannot be reached.
         _ = try await store.read { try await $0.query("SELECT 1 AS one") }
         return store
+    }
+
+    /// One connection before the pool: the pool retries a server it cannot reach for about a minute and then names
+    /// only its own timeout (QA32 F2); a single attempt says at once what is wrong.
+    private static func probe(host: String, port: Int, username: String, password: String?, database: String?,
+                              tls: PostgresConnection.Configuration.TLS) async throws {
+        let where_ = "PostgreSQL unter \(host):\(port)"
+        do {
+            let conn = try await PostgresConnection.connect(
+                configuration: .init(host: host, port: port, username: username, password: password, database: database, tls: tls),
+                id: 0, logger: Logger(label: "bleibe.postgres.probe"))
+            try await conn.close()
+        } catch let e as PSQLError {
+            if let message = e.serverInfo?[.message] {
+                // The server's own words: wrong password, unknown database or role, too many connections.
+                throw StorageError.unavailable("\(where_) lehnt die Anmeldung ab: \(message)")
+            }
+            let cause = e.underlying.map { String(describing: $0) } ?? e.code.description
+            throw StorageError.unavailable("\(where_) nicht erreichbar (\(cause)). Läuft der Server, stimmen Rechner und Port in DATABASE_URL?")
+        } catch {
+            throw StorageError.unavailable("\(where_) nicht erreichbar (\(error)). Läuft der Server, stimmen Rechner und Port in DATABASE_URL?")
+        }
     }
 
     private init(client: PostgresClient) {

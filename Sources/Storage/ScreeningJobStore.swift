@@ -62,6 +62,16 @@ public struct ScreeningJobStore: Sendable {
         }
     }
 
+    /// Puts jobs back in the queue that this instance was running when it was stopped: the next start, or another
+    /// instance, runs them again at once instead of after the stale time (QA32 F11: five minutes of "läuft").
+    public func requeue(ids: [String]) async throws {
+        try await db.transaction { ex in
+            for id in ids {
+                try await ex.execute(SQL("UPDATE screening_jobs SET state = 'queued', heartbeat_at = NULL, processed_rows = 0, rejected_rows = 0 WHERE id = ? AND state = 'running'", [id]))
+            }
+        }
+    }
+
     /// Records the result, unless the job was cancelled meanwhile.
     public func finish(id: String, processed: Int, rejected: Int, summaryJSON: String, rejections: String) async throws {
         try await db.transaction { ex in

@@ -15,7 +15,8 @@ public func openDatabase(_ config: AppConfig, now: String, mustExist: Bool = fal
         if let path = config.sqlitePath { try DatabaseFile.check(path, mustExist: mustExist) }
         db = try await SQLiteStore.open(path: config.sqlitePath)
     }
-    try await Migrations.migrate(db, now: now)
+    // Closed again when it cannot be used: the SQLite driver stops the process on a connection left open.
+    do { try await Migrations.migrate(db, now: now) } catch { await db.shutdown(); throw error }
     return db
 }
 

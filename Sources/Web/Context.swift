@@ -105,7 +105,7 @@ public struct AppServices: Sendable {
     public var meetings: MeetingStore
     public var advice: AdviceStore
     public var screeningJobs: ScreeningJobStore
-    let screeningRunner = ScreeningRunner()
+    public let screeningRunner = ScreeningRunner()
     let senders = SenderLimiter()
     public var engine: Engine
     /// The clock (injected, so tests can fix "today").

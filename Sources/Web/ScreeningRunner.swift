@@ -5,9 +5,14 @@ import Storage
 
 /// Runs queued screening jobs in the background. The queue is the database table, so any instance behind one
 /// PostgreSQL may claim a job; `kick` starts this instance's drain loop if it is not running yet.
-final class ScreeningRunner: @unchecked Sendable {
+public final class ScreeningRunner: @unchecked Sendable {
     private let lock = NSLock()
     private var draining = false, pending = false
+    /// The jobs this instance is running, and whether the server is stopping (then it claims none and writes no
+    /// progress: the jobs go back to the queue).
+    private var active: Set<String> = []
+    private var closing = false
+    var isClosing: Bool { lock.withLock { closing } }
 
     static func directory(_ config: AppConfig) -> URL { URL(fileURLWithPath: config.uploadDirectory, isDirectory: true).appendingPathComponent("screening") }
     static func inputPath(_ config: AppConfig, _ id: String) -> String { directory(config).appendingPathComponent("\(id).input").path }
@@ -22,7 +27,11 @@ final class ScreeningRunner: @unchecked Sendable {
         guard start else { return }
         Task.detached {
             repeat {
-                while let job = await Self.claim(services) { await Self.run(job, services) }
+                while !self.isClosing, let job = await Self.claim(services) {
+                    self.lock.withLock { _ = self.active.insert(job.id) }
+                    await Self.run(job, services)
+                    self.lock.withLock { _ = self.active.remove(job.id) }
+                }
             } while self.again()
         }
     }
@@ -40,6 +49,14 @@ final class ScreeningRunner: @unchecked Sendable {
             }
         }
         return nil
+    }
+
+    /// At a graceful shutdown: the jobs running here go back to the queue, started again from the beginning by the next
+    /// instance to start (the thread that screens cannot be stopped halfway and resumed).
+    public func release(_ services: AppServices) async {
+        let ids = lock.withLock { closing = true; return Array(active) }
+        guard !ids.isEmpty else { return }
+        try? await services.screeningJobs.requeue(ids: ids)
     }
 
     /// Whether a kick arrived while draining (then drain once more); otherwise the loop ends.
@@ -77,7 +94,7 @@ final class ScreeningRunner: @unchecked Sendable {
         let writer = Task {
             while true {
                 let (p, r, done) = progress.snapshot
-                if done { break }
+                if done || services.screeningRunner.isClosing { break }
                 if (try? await services.screeningJobs.progress(id: job.id, processed: p, rejected: r, now: services.timestamp())) == false { progress.stop() }
                 try? await Task.sleep(nanoseconds: 300_000_000)
             }
@@ -124,6 +141,8 @@ final class ScreeningRunner: @unchecked Sendable {
         }
         progress.finish()
         _ = await writer.value   // it ends by itself (never cancelled mid-write); no progress write lands after the final one
+        // Stopping: the job is queued again with its list; nothing is written or deleted.
+        if services.screeningRunner.isClosing { return }
         if progress.isStopped {
             // Cancelled: nothing of the list or its partial results stays.
             try? FileManager.default.removeItem(atPath: inputPath(config, job.id))

@@ -95,7 +95,9 @@ func openSQLite(_ config: AppConfig, purpose: String) async throws -> SQLiteStor
         throw Backup.Refusal("Keine Datenbank unter \(path) (BLEIBE_SQLITE_PATH): nichts für die \(purpose).")
     }
     let store = try await SQLiteStore.open(path: path, readers: 0)
-    do { try await Migrations.migrate(store, now: isoNow()) } catch { await store.shutdown(); throw error }
+    do { try await Migrations.migrate(store, now: isoNow()) } catch let f as Migrations.TooNew {
+        await store.shutdown(); throw Backup.Refusal(f.description)
+    } catch { await store.shutdown(); throw error }
     return store
 }
 

@@ -35,6 +35,12 @@ func openStore(_ config: AppConfig, mustExist: Bool = false) async throws -> any
     do { return try await openDatabase(config, now: isoNow(), mustExist: mustExist) } catch let f as DatabaseFile.Failure {
         printError(f.description)
         throw Exit.badInput
+    } catch let f as Migrations.TooNew {
+        printError(f.description)
+        throw Exit.failed
+    } catch StorageError.unavailable(let why) {
+        printError(why)
+        throw Exit.failed
     }
 }
 

@@ -39,6 +39,7 @@ struct Serve: AsyncParsableCommand {
             throw error
         }
         maintenance.cancel()
+        await services.screeningRunner.release(services)
         // The head at the end, so that the events since the last maintenance pass are not left unanchored for as long
         // as the server is stopped (QA of 06.12.2026). The shutdown goes on if the journal cannot be written.
         if let path = config.erasureJournal { _ = try? await AuditAnchors.write(services.db, journal: ErasureJournal(path: path), at: isoNow()) }

@@ -137,3 +137,29 @@ def test_server_does_not_start_without_a_writable_erasure_journal():
     env.pop("DATABASE_URL", None)
     refused = subprocess.run([BIN, "serve", "--port", "18997"], env=env, capture_output=True, text=True, timeout=120)
     assert refused.returncode == 1 and "Löschjournal" in refused.stderr and "BLEIBE_ERASURE_JOURNAL" in refused.stderr, refused.stderr
+
+
+def test_a_database_of_a_newer_release_and_an_unreachable_postgres_are_refused_at_once():
+    # QA32 F14: a binary older than its database must not write to it; F2: a PostgreSQL that cannot be reached is
+    # said at once, with its cause, not after the pool's minute of retries.
+    work = tempfile.mkdtemp(prefix="bleibe-newer-")
+    db = os.path.join(work, "bleibe.sqlite")
+    env = dict(os.environ, BLEIBE_ENV="development", BLEIBE_SQLITE_PATH=db,
+               BLEIBE_UPLOAD_DIR=os.path.join(work, "uploads"), BLEIBE_ERASURE_JOURNAL=os.path.join(work, "erasures.journal"))
+    env.pop("DATABASE_URL", None)
+    assert run(["migrate"], env).returncode == 0
+    with sqlite3.connect(db) as c:
+        known = c.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0]
+        c.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'from a later release', '2027-01-01T00:00:00Z')", (known + 1,))
+        before = c.execute("SELECT COUNT(*) FROM audit_events").fetchone()[0]
+    for args in (["serve", "--port", "18996"], ["migrate"], ["audit-verify"]):
+        refused = run(args, env)
+        assert refused.returncode == 1, (args, refused.stderr)
+        assert f"Migration {known + 1}" in refused.stderr and "neueren Version" in refused.stderr, refused.stderr
+    refused = run(["backup", os.path.join(work, "b")], env)
+    assert refused.returncode == 2 and "neueren Version" in refused.stderr, refused.stderr
+    with sqlite3.connect(db) as c:
+        assert c.execute("SELECT COUNT(*) FROM audit_events").fetchone()[0] == before
+
+    unreachable = run(["migrate"], dict(env, DATABASE_URL="postgres://bleibe@127.0.0.1:1/bleibe"))
+    assert unreachable.returncode == 1 and "127.0.0.1:1 nicht erreichbar" in unreachable.stderr and "refused" in unreachable.stderr, unreachable.stderr

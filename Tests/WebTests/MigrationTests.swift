@@ -16,6 +16,20 @@ struct MigrationTests {
         await TestDatabase.dispose(store)
     }
 
+    /// A database a newer release has migrated is refused, before anything is written (QA32 F14).
+    @Test(arguments: TestDatabase.available)
+    func aDatabaseOfANewerReleaseIsRefused(_ db: TestDatabase) async throws {
+        let store = try await db.open()
+        try await Migrations.migrate(store, now: "2026-11-22T08:00:00.000Z")
+        let future = Migrations.all.last!.version + 1
+        try await store.transaction { try await $0.execute(SQL("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'later', '2027-01-01T00:00:00.000Z')", [future])) }
+        await #expect(throws: Migrations.TooNew.self) { try await Migrations.migrate(store, now: "2026-11-22T08:00:00.000Z") }
+        do { try await Migrations.migrate(store, now: "2026-11-22T08:00:00.000Z") } catch let e as Migrations.TooNew {
+            #expect(e.description.contains("Migration \(future)") && e.description.contains("bis \(future - 1)"))
+        }
+        await TestDatabase.dispose(store)
+    }
+
     /// A change of the name key's folds comes with a migration that recomputes the stored keys (0030: "Rachimi" is
     /// found as "Rahimi" in records made before, and the name as one word is stored).
     @Test(arguments: TestDatabase.available)

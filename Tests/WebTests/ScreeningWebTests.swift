@@ -291,6 +291,37 @@ struct ScreeningWebTests {
         }
     }
 
+    /// A graceful shutdown puts the job it was running back in the queue, with its list: the next instance claims it at
+    /// once, not after the five minutes without heartbeat (QA32 F11).
+    @Test(arguments: TestDatabase.available)
+    func aJobRunningAtShutdownGoesBackToTheQueueWithItsList(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            let on = Day("2026-11-22")
+            var gen = PopulationGenerator(seed: 4, on: on)
+            let person = gen.nextHousehold().persons[0]
+            let row = CSV.line(FlatRecord.row(id: "p", person, minorChildren: 0, childrenAtSchool: nil, on: on), columns: FlatRecord.columns)
+            try FileManager.default.createDirectory(at: ScreeningRunner.directory(f.services.config), withIntermediateDirectories: true)
+            let input = ScreeningRunner.inputPath(f.services.config, "stopped")
+            try (FlatRecord.columns.joined(separator: ",") + "\n" + String(repeating: row + "\n", count: 50_000)).write(toFile: input, atomically: true, encoding: .utf8)
+            try await f.services.screeningJobs.create(ScreeningJob(id: "stopped", organisationID: "org-a", createdAt: "2026-11-22T08:00:00.000Z", fileName: "liste.csv", format: "csv",
+                                                                   on: on, state: .queued, totalRows: 50_000, expiresAt: "2099-01-01T00:00:00.000Z"),
+                                                      userID: "user-1", audit: AuditContext(userID: "user-1", organisationID: "org-a", now: "2026-11-22T08:00:00.000Z"))
+            f.services.screeningRunner.kick(f.services)
+            var job = try await f.services.screeningJobs.job(id: "stopped", organisation: "org-a")
+            for _ in 0..<500 where job?.processedRows ?? 0 == 0 { try await Task.sleep(nanoseconds: 20_000_000); job = try await f.services.screeningJobs.job(id: "stopped", organisation: "org-a") }
+            #expect(job?.state == .running && (job?.processedRows ?? 0) > 0)
+            await f.services.screeningRunner.release(f.services)
+            job = try await f.services.screeningJobs.job(id: "stopped", organisation: "org-a")
+            #expect(job?.state == .queued && job?.processedRows == 0)
+            try await Task.sleep(nanoseconds: 700_000_000)   // the progress writer writes nothing after the release
+            #expect(try await f.services.screeningJobs.job(id: "stopped", organisation: "org-a")?.state == .queued)
+            #expect(FileManager.default.fileExists(atPath: input))
+            // Claimable at once by an instance that has just started (a heartbeat older than five minutes is not needed).
+            let now = "2026-11-22T08:00:01.000Z"
+            #expect(try await f.services.screeningJobs.claim(now: now, staleBefore: "2026-11-22T07:55:01.000Z")?.id == "stopped")
+        }
+    }
+
     /// Several instances behind one database: a queued job is claimed by exactly one of them.
     @Test(arguments: TestDatabase.available)
     func aQueuedJobIsClaimedOnce(_ db: TestDatabase) async throws {
