@@ -29,7 +29,7 @@ public enum CaseFileDecoder {
         }
         var d = CaseDecoding(file: file, requireExpectations: requireExpectations)
         d.on = on
-        return try d.decodeCase(YAMLValue(node: root, path: "", file: file))
+        return try d.decodeCase(try YAMLValue(node: root, path: "", file: file))
     }
 
     static func yamlLine(_ e: YamlError) -> Int? {

@@ -222,6 +222,6 @@ extension CaseFileDecoder {
         } catch let e as CaseFileError { throw e } catch let e as YamlError {
             throw CaseFileError(file: source, path: "", line: yamlLine(e), message: "not valid JSON: \(yamlProblem(e))")
         }
-        return try decoding.person(YAMLValue(node: root, path: "", file: source), on: on, single: true)
+        return try decoding.person(try YAMLValue(node: root, path: "", file: source), on: on, single: true)
     }
 }

@@ -18,12 +18,27 @@ struct DocValue {
 
     init(_ kind: Kind, line: Int? = nil) { self.kind = kind; self.line = line }
 
-    init(_ node: Node) {
+    /// The most values a YAML document may expand to. Aliases let a few hundred bytes stand for billions of values
+    /// (QA34 S1: 387 bytes of the facts form took a gigabyte and ten seconds), so the expansion stops there; the
+    /// largest case file of the corpus has a few hundred.
+    static let largestDocument = 100_000
+
+    struct TooLarge: Error {}
+
+    /// The values of `node`, aliases expanded, at most `largestDocument` of them.
+    static func expanding(_ node: Node) throws -> DocValue {
+        var budget = largestDocument
+        return try DocValue(node, budget: &budget)
+    }
+
+    private init(_ node: Node, budget: inout Int) throws {
+        budget -= 1
+        if budget < 0 { throw TooLarge() }
         line = node.mark?.line
         switch node {
         case .scalar(let s): kind = .scalar(s.string, plain: s.style == .plain || s.style == .any)
-        case .mapping(let m): kind = .mapping(m.map { (DocValue($0.key), DocValue($0.value)) })
-        case .sequence(let s): kind = .sequence(s.map(DocValue.init))
+        case .mapping(let m): kind = .mapping(try m.map { (try DocValue($0.key, budget: &budget), try DocValue($0.value, budget: &budget)) })
+        case .sequence(let s): kind = .sequence(try s.map { try DocValue($0, budget: &budget) })
         case .alias: kind = .other
         }
     }

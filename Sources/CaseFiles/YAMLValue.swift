@@ -42,7 +42,11 @@ struct YAMLValue {
         }
     }
 
-    init(node: Node, path: String, file: String) { self.init(DocValue(node), path: path, file: file) }
+    init(node: Node, path: String, file: String) throws {
+        do { self.init(try DocValue.expanding(node), path: path, file: file) } catch {
+            throw CaseFileError(file: file, path: path, line: nil, message: "the document expands to more than \(DocValue.largestDocument) values (YAML aliases?)")
+        }
+    }
 
     func error(_ message: String) -> CaseFileError {
         CaseFileError(file: file, path: path, line: value.line, message: message)

@@ -38,7 +38,16 @@ public struct SessionRecord: Sendable {
 /// Organisations, users, sessions, API tokens and login throttling.
 public struct AccountStore: Sendable {
     public let db: any SQLDatabase
-    public init(db: any SQLDatabase) { self.db = db }
+    /// Seals the TOTP keys at rest; nil only where no key file is configured (then they are stored as given).
+    let secrets: SecretBox?
+    public init(db: any SQLDatabase, secrets: SecretBox? = nil) { self.db = db; self.secrets = secrets }
+
+    /// The account with its TOTP key opened.
+    private func opened(_ account: Account?) throws -> Account? {
+        guard var a = account, let secrets, let stored = a.totpSecret else { return account }
+        a.totpSecret = try secrets.open(stored)
+        return a
+    }
 
     public static func sha256(_ s: String) -> String {
         Hex.string(SHA256.hash(data: Data(s.utf8)))
@@ -100,11 +109,11 @@ public struct AccountStore: Sendable {
     }
 
     public func account(email: String) async throws -> Account? {
-        try await db.read { ex in try await Self.account(ex, "u.email = ?", email.lowercased()) }
+        try opened(try await db.read { ex in try await Self.account(ex, "u.email = ?", email.lowercased()) })
     }
 
     public func account(userID: String) async throws -> Account? {
-        try await db.read { ex in try await Self.account(ex, "u.id = ?", userID) }
+        try opened(try await db.read { ex in try await Self.account(ex, "u.id = ?", userID) })
     }
 
     static func account(_ ex: any SQLExecutor, _ condition: String, _ value: String) async throws -> Account? {
@@ -166,7 +175,7 @@ public struct AccountStore: Sendable {
     public func setTOTP(userID: String, secret: String?, enabled: Bool, recoveryCodeHashes: [String]) async throws {
         try await db.transaction { ex in
             try await ex.execute(SQL("UPDATE users SET totp_secret = ?, totp_enabled = ?, recovery_codes = ?, totp_last_step = 0 WHERE id = ?",
-                                     [secret, enabled, recoveryCodeHashes.joined(separator: ","), userID]))
+                                     [try secret.map { try secrets?.seal($0) ?? $0 }, enabled, recoveryCodeHashes.joined(separator: ","), userID]))
         }
     }
 
@@ -241,7 +250,7 @@ public struct AccountStore: Sendable {
 
     /// The session and its user in one query (asked on every request).
     public func sessionWithAccount(token: String) async throws -> (SessionRecord, Account)? {
-        try await db.read { ex in
+        try await db.read { ex -> (SessionRecord, Account)? in
             guard let r = try await ex.one(SQL("""
                 SELECT s.id AS session_id, s.csrf_token, s.second_factor_done, s.created_at AS session_created, s.last_seen_at,
                   u.*, o.name AS org_name, o.kind AS org_kind, o.city AS org_city, o.land AS org_land
@@ -252,7 +261,7 @@ public struct AccountStore: Sendable {
                                         secondFactorDone: r.bool("second_factor_done") ?? false, createdAt: try r.string("session_created"),
                                         lastSeenAt: try r.string("last_seen_at"))
             return (session, try Self.account(from: r))
-        }
+        }.map { (session, account) in (session, try opened(account)!) }
     }
 
     public func touchSession(token: String, now: String) async throws {
@@ -309,10 +318,10 @@ public struct AccountStore: Sendable {
     /// The account a token acts for, if the token is not revoked and was issued at or after `issuedSince` (security
     /// review of 06.12.2026: a token never expired).
     public func account(apiToken: String, issuedSince: String) async throws -> Account? {
-        try await db.read { ex in
+        try await db.read { ex -> Account? in
             guard let r = try await ex.one(SQL("SELECT user_id FROM api_tokens WHERE token_hash = ? AND revoked = 0 AND created_at >= ?", [Self.sha256(apiToken), issuedSince])),
                   let uid = r.text("user_id") else { return nil }
             return try await Self.account(ex, "u.id = ?", uid)
-        }
+        }.map { try opened($0)! }
     }
 }

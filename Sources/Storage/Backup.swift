@@ -4,12 +4,14 @@ import Foundation
 /// A backup of a SQLite installation: a consistent copy of the database and of the documents it points to, in a
 /// directory of its own, checked after writing and again before a restore.
 ///
-/// Layout: `bleibe.sqlite` and `uploads/<sha256>`. Not copied: login sessions and failed-login counters (a stolen
+/// Layout: `bleibe.sqlite`, `uploads/<sha256>` and `secret.key` (the key of the sealed TOTP keys, `SecretBox`: without it
+/// a restored installation could check no second factor; a backup is as secret as the installation). Not copied: login sessions and failed-login counters (a stolen
 /// backup must not carry a live session) and screening jobs (lists kept only for days, re-uploaded when needed).
 /// PostgreSQL installations are backed up with `pg_dump` and a copy of the upload directory instead.
 public enum Backup {
     public static let databaseFile = "bleibe.sqlite"
     public static let uploadsFolder = "uploads"
+    public static let keyFile = "secret.key"
 
     /// What a backup holds, and what is wrong with it (empty when it is sound).
     public struct Summary: Sendable, Equatable {
@@ -32,14 +34,14 @@ public enum Backup {
     /// Writes a backup of `store` and the documents under `uploads` into `directory` (created; it must not exist or
     /// be empty), then checks it. Readable by the owner only.
     /// The backup is an audit event of its own (it reads every file), recorded before the copy so that the copy holds it.
-    public static func write(_ store: SQLiteStore, uploads: String, to directory: String, now: String) async throws -> Summary {
+    public static func write(_ store: SQLiteStore, uploads: String, secretKey: String? = nil, to directory: String, now: String) async throws -> Summary {
         let fm = FileManager.default
         if fm.fileExists(atPath: directory), try !fm.contentsOfDirectory(atPath: directory).isEmpty {
             throw Refusal("Das Zielverzeichnis \(directory) ist nicht leer; eine Sicherung überschreibt nichts.")
         }
         let target = URL(fileURLWithPath: directory, isDirectory: true), existed = fm.fileExists(atPath: directory)
         do {
-            return try await fill(target, from: store, uploads: uploads, now: now)
+            return try await fill(target, from: store, uploads: uploads, secretKey: secretKey, now: now)
         } catch {
             // Nothing half-written: a failed backup leaves the target as it found it (absent, or empty).
             try? fm.removeItem(at: target)
@@ -48,7 +50,7 @@ public enum Backup {
         }
     }
 
-    static func fill(_ target: URL, from store: SQLiteStore, uploads: String, now: String) async throws -> Summary {
+    static func fill(_ target: URL, from store: SQLiteStore, uploads: String, secretKey: String?, now: String) async throws -> Summary {
         let fm = FileManager.default
         let files = target.appendingPathComponent(uploadsFolder, isDirectory: true)
         try fm.createDirectory(at: files, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -85,6 +87,7 @@ public enum Backup {
             throw error
         }
         await copy.shutdown()
+        if let secretKey, fm.fileExists(atPath: secretKey) { try fm.copyItem(atPath: secretKey, toPath: target.appendingPathComponent(keyFile).path) }
         try restrict(target)
         var summary = try await verify(directory: target.path)
         summary.problems = problems + summary.problems
@@ -119,6 +122,15 @@ public enum Backup {
             s.auditEvents = chain.checked
             if let p = chain.problem { s.problems.append("Protokoll: \(p)") } else { s.chainIntact = true }
             s.clients = try await db.read { try await $0.one("SELECT COUNT(*) AS n FROM clients")?.int("n") ?? 0 }
+            // Sealed second factors need the key that sealed them.
+            if let sealed = try await db.read({ try await $0.one("SELECT totp_secret FROM users WHERE totp_secret LIKE 'enc1:%' LIMIT 1")?.text("totp_secret") }) {
+                let key = root.appendingPathComponent(keyFile).path
+                if !FileManager.default.fileExists(atPath: key) {
+                    s.problems.append("Der Schlüssel der zweiten Faktoren (\(keyFile)) fehlt in der Sicherung")
+                } else if (try? SecretBox.loadOrCreate(path: key).open(sealed)) == nil {
+                    s.problems.append("Der Schlüssel \(keyFile) der Sicherung öffnet ihre zweiten Faktoren nicht")
+                }
+            }
             for sum in try await referencedFiles(db) {
                 let file = root.appendingPathComponent(uploadsFolder).appendingPathComponent(sum)
                 guard let data = FileManager.default.contents(atPath: file.path) else {
@@ -138,10 +150,14 @@ public enum Backup {
 
     /// Restores a sound backup into a new installation: the database file at `sqlitePath` (which must not exist – the
     /// damaged one is moved aside first, so nothing is overwritten) and the documents into `uploads`.
-    public static func restore(from directory: String, sqlitePath: String, uploads: String) async throws -> Summary {
+    public static func restore(from directory: String, sqlitePath: String, uploads: String, secretKey: String? = nil) async throws -> Summary {
         let fm = FileManager.default
         for p in [sqlitePath, sqlitePath + "-wal"] where fm.fileExists(atPath: p) {
             throw Refusal("\(p) besteht bereits. Die Datenbank erst beiseite legen (Server angehalten), dann wiederherstellen.")
+        }
+        let backupKey = URL(fileURLWithPath: directory, isDirectory: true).appendingPathComponent(keyFile).path
+        if let secretKey, fm.fileExists(atPath: secretKey), fm.fileExists(atPath: backupKey), fm.contents(atPath: secretKey) != fm.contents(atPath: backupKey) {
+            throw Refusal("\(secretKey) besteht bereits und ist ein anderer Schlüssel als der der Sicherung. Ihn erst beiseite legen (er gehört zu einer anderen Datenbank), dann wiederherstellen.")
         }
         let summary = try await verify(directory: directory)
         guard summary.sound else {
@@ -160,6 +176,11 @@ public enum Backup {
                 try fm.copyItem(at: root.appendingPathComponent(uploadsFolder).appendingPathComponent(name), to: to)
                 try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: to.path)
             }
+        }
+        if let secretKey, fm.fileExists(atPath: backupKey), !fm.fileExists(atPath: secretKey) {
+            try? fm.createDirectory(atPath: (secretKey as NSString).deletingLastPathComponent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try fm.copyItem(atPath: backupKey, toPath: secretKey)
+            try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: secretKey)
         }
         let temp = dbURL.deletingLastPathComponent().appendingPathComponent(".\(dbURL.lastPathComponent).\(UUID().uuidString)")
         try fm.copyItem(at: root.appendingPathComponent(databaseFile), to: temp)

@@ -16,6 +16,10 @@ public struct AppConfig: Sendable {
     /// The erasure journal outside the database (`ErasureJournal`): `erasures.journal` beside the SQLite file when configured from the
     /// environment; nil (tests) keeps none.
     public var erasureJournal: String?
+    /// The key that seals the TOTP keys in the database (`SecretBox`): `secret.key` beside the SQLite file when
+    /// configured from the environment (for PostgreSQL in `data/`, the same file on every instance); nil (some tests)
+    /// stores them unsealed.
+    public var secretKeyFile: String?
     /// The largest document a counselor may upload.
     public var maxUploadBytes = 10 * 1024 * 1024
     /// Population lists for screening: the largest upload, and how long lists and results are kept.
@@ -63,6 +67,8 @@ public struct AppConfig: Sendable {
         // By default beside the SQLite file (a database moved with BLEIBE_SQLITE_PATH takes its journal along).
         let beside = c.databaseURL == nil ? c.sqlitePath.map { URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("erasures.journal").path } : nil
         c.erasureJournal = env["BLEIBE_ERASURE_JOURNAL"].flatMap { $0.isEmpty ? nil : $0 } ?? beside ?? "data/erasures.journal"
+        let keyBeside = c.databaseURL == nil ? c.sqlitePath.map { URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("secret.key").path } : nil
+        c.secretKeyFile = env["BLEIBE_SECRET_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 } ?? keyBeside ?? "data/secret.key"
         /// A whole number in `range`; anything else given is a problem (the default stays).
         func number(_ name: String, _ range: ClosedRange<Int>, unit: String) -> Int? {
             guard let text = env[name], !text.isEmpty else { return nil }

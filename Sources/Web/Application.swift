@@ -16,7 +16,10 @@ public func openDatabase(_ config: AppConfig, now: String, mustExist: Bool = fal
         db = try await SQLiteStore.open(path: config.sqlitePath)
     }
     // Closed again when it cannot be used: the SQLite driver stops the process on a connection left open.
-    do { try await Migrations.migrate(db, now: now) } catch { await db.shutdown(); throw error }
+    do {
+        try await Migrations.migrate(db, now: now)
+        if let key = config.secretKeyFile { _ = try await SecretBox.prepare(path: key, db: db) }
+    } catch { await db.shutdown(); throw error }
     return db
 }
 
@@ -29,6 +32,7 @@ func restrictFileAccess(_ config: AppConfig) {
     if config.databaseURL == nil, let path = config.sqlitePath {
         for file in [path, path + "-wal", path + "-shm"] where fm.fileExists(atPath: file) { chmod(file, 0o600) }
     }
+    if let key = config.secretKeyFile, fm.fileExists(atPath: key) { chmod(key, 0o600) }
     if fm.fileExists(atPath: config.uploadDirectory) {
         chmod(config.uploadDirectory, 0o700)
         for name in (try? fm.contentsOfDirectory(atPath: config.uploadDirectory)) ?? [] {

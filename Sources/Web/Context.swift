@@ -114,7 +114,11 @@ public struct AppServices: Sendable {
     let sessions = SessionCache()
 
     public init(config: AppConfig, db: any SQLDatabase, now: @escaping @Sendable () -> Date = { Date() }) {
-        self.config = config; self.db = db; self.accounts = AccountStore(db: db)
+        self.config = config; self.db = db
+        // The key was checked against the database before (`openDatabase`); made here where nothing checked it (tests).
+        self.accounts = AccountStore(db: db, secrets: config.secretKeyFile.map { path in
+            do { return try SecretBox.loadOrCreate(path: path) } catch { preconditionFailure("\(error)") }
+        })
         let journal = config.erasureJournal.map(ErasureJournal.init(path:))
         self.clients = ClientStore(db: db, journal: journal)
         self.cases = CaseStore(db: db); self.cooperation = CooperationStore(db: db, journal: journal)

@@ -25,7 +25,7 @@ struct BackupCommand: AsyncParsableCommand {
             } else {
                 let store = try await openSQLite(config, purpose: "Sicherung")
                 do {
-                    summary = try await Backup.write(store, uploads: config.uploadDirectory, to: directory, now: isoNow())
+                    summary = try await Backup.write(store, uploads: config.uploadDirectory, secretKey: config.secretKeyFile, to: directory, now: isoNow())
                     if let path = config.erasureJournal { try await AuditAnchors.write(store, journal: ErasureJournal(path: path), at: isoNow()) }
                 } catch {
                     await store.shutdown()
@@ -68,7 +68,7 @@ struct RestoreCommand: AsyncParsableCommand {
             throw Exit.badInput
         }
         do {
-            let summary = try await Backup.restore(from: directory, sqlitePath: path, uploads: config.uploadDirectory)
+            let summary = try await Backup.restore(from: directory, sqlitePath: path, uploads: config.uploadDirectory, secretKey: config.secretKeyFile)
             report(summary, verb: "wiederhergestellt nach \(path)")
             let store = try await openSQLite(config, purpose: "Wiederherstellung")
             do {

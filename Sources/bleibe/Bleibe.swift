@@ -38,6 +38,9 @@ func openStore(_ config: AppConfig, mustExist: Bool = false) async throws -> any
     } catch let f as Migrations.TooNew {
         printError(f.description)
         throw Exit.failed
+    } catch let f as SecretBox.Failure {
+        printError(f.description)
+        throw Exit.failed
     } catch StorageError.unavailable(let why) {
         printError(why)
         throw Exit.failed

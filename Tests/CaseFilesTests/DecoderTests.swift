@@ -39,6 +39,20 @@ struct DecoderTests {
         #expect(c.expectations.first?.pathway == .p25a)
     }
 
+    /// YAML aliases nested ten wide and eight deep stand for 10^9 values in under 500 bytes (QA34 S1: the facts form
+    /// expanded them all). Refused once the expansion passes the largest document, for facts and for case files.
+    @Test func aDocumentOfNestedAliasesIsRefusedWithoutExpandingIt() throws {
+        var lines = ["a0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]"]
+        for i in 1...8 { lines.append("a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ",") + "]") }
+        let bomb = (lines + ["born: 1990-01-01"]).joined(separator: "\n")
+        #expect(bomb.utf8.count < 600)
+        #expect { try CaseFileDecoder.person(json: bomb) } throws: { ($0 as? CaseFileError)?.message.contains("more than 100000 values") == true }
+        #expect { try CaseFileDecoder.decode(bomb, file: "bomb.yaml") } throws: { ($0 as? CaseFileError)?.message.contains("more than 100000 values") == true }
+        // One alias, used once, is still read.
+        let person = try CaseFileDecoder.person(json: "born: &b 1990-01-01\nnationality: SYR\nentered: *b\n")
+        #expect(person.born == Day("1990-01-01"))
+    }
+
     @Test func malformedDateNamesFileFieldAndLine() throws {
         let e = try #require(error(valid.replacingOccurrences(of: "from: 2023-03-21", with: "from: 2023-02-30")))
         #expect(e.file == "t-valid.yaml")

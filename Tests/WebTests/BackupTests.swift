@@ -33,7 +33,7 @@ struct BackupTests {
         try await withData { f, store, pdf in
             let dir = scratch()
             #expect(try await count(store, "sessions") > 0)
-            let s = try await Backup.write(store, uploads: f.services.config.uploadDirectory, to: dir, now: "2026-11-22T09:00:00.000Z")
+            let s = try await Backup.write(store, uploads: f.services.config.uploadDirectory, secretKey: f.services.config.secretKeyFile, to: dir, now: "2026-11-22T09:00:00.000Z")
             #expect(s.sound && s.chainIntact)
             let clients = try await count(store, "clients")
             #expect(s.clients == clients && s.files == 1)
@@ -56,7 +56,7 @@ struct BackupTests {
             }
             // Nothing is overwritten.
             await #expect(throws: Backup.Refusal.self) {
-                _ = try await Backup.write(store, uploads: f.services.config.uploadDirectory, to: dir, now: "2026-11-22T09:01:00.000Z")
+                _ = try await Backup.write(store, uploads: f.services.config.uploadDirectory, secretKey: f.services.config.secretKeyFile, to: dir, now: "2026-11-22T09:01:00.000Z")
             }
         }
     }
@@ -64,7 +64,7 @@ struct BackupTests {
     @Test func verificationFindsAChangedAuditEventAndAChangedOrMissingDocument() async throws {
         try await withData { f, store, _ in
             let dir = scratch()
-            #expect(try await Backup.write(store, uploads: f.services.config.uploadDirectory, to: dir, now: "2026-11-22T09:00:00.000Z").sound)
+            #expect(try await Backup.write(store, uploads: f.services.config.uploadDirectory, secretKey: f.services.config.secretKeyFile, to: dir, now: "2026-11-22T09:00:00.000Z").sound)
             let file = try #require(try FileManager.default.contentsOfDirectory(atPath: dir + "/uploads").first)
             var bytes = try #require(FileManager.default.contents(atPath: dir + "/uploads/" + file))
             bytes[bytes.count - 1] = 0x21
@@ -72,9 +72,12 @@ struct BackupTests {
             #expect(try await Backup.verify(directory: dir).problems == ["Dokument \(file) ist verändert"])
             try FileManager.default.removeItem(atPath: dir + "/uploads/" + file)
             #expect(try await Backup.verify(directory: dir).problems == ["Dokument \(file) fehlt in der Sicherung"])
+            // Without the key, the sealed second factors could not be read after a restore.
+            try FileManager.default.removeItem(atPath: dir + "/" + Backup.keyFile)
+            #expect(try await Backup.verify(directory: dir).problems.contains("Der Schlüssel der zweiten Faktoren (secret.key) fehlt in der Sicherung"))
 
             let other = scratch()
-            #expect(try await Backup.write(store, uploads: f.services.config.uploadDirectory, to: other, now: "2026-11-22T09:05:00.000Z").sound)
+            #expect(try await Backup.write(store, uploads: f.services.config.uploadDirectory, secretKey: f.services.config.secretKeyFile, to: other, now: "2026-11-22T09:05:00.000Z").sound)
             let copy = try await SQLiteStore.open(path: other + "/" + Backup.databaseFile, readers: 0)
             try await copy.transaction { try await $0.execute("UPDATE audit_events SET action = 'read' WHERE seq = 2") }
             try await copy.read { _ = try await $0.query("PRAGMA journal_mode=DELETE") }
@@ -93,23 +96,35 @@ struct BackupTests {
     @Test func aRestoreMakesANewInstallationThatServesTheSameFile() async throws {
         try await withData { f, store, pdf in
             let dir = scratch()
-            #expect(try await Backup.write(store, uploads: f.services.config.uploadDirectory, to: dir, now: "2026-11-22T09:00:00.000Z").sound)
+            #expect(try await Backup.write(store, uploads: f.services.config.uploadDirectory, secretKey: f.services.config.secretKeyFile, to: dir, now: "2026-11-22T09:00:00.000Z").sound)
             // Into an existing database: refused, the file untouched.
             let live = try #require(try await store.read { try await $0.one("SELECT file FROM pragma_database_list WHERE name = 'main'") }?.text("file"))
             await #expect(throws: Backup.Refusal.self) {
                 _ = try await Backup.restore(from: dir, sqlitePath: live, uploads: f.services.config.uploadDirectory)
             }
             let target = scratch()
-            let s = try await Backup.restore(from: dir, sqlitePath: target + "/data/bleibe.sqlite", uploads: target + "/data/uploads")
+            // The key of the second factors travels with the backup; another key at the target is refused first.
+            try FileManager.default.createDirectory(atPath: target + "/data", withIntermediateDirectories: true)
+            _ = try SecretBox.loadOrCreate(path: target + "/data/secret.key")
+            await #expect(throws: Backup.Refusal.self) {
+                _ = try await Backup.restore(from: dir, sqlitePath: target + "/data/bleibe.sqlite", uploads: target + "/data/uploads", secretKey: target + "/data/secret.key")
+            }
+            #expect(!FileManager.default.fileExists(atPath: target + "/data/bleibe.sqlite"))
+            try FileManager.default.removeItem(atPath: target + "/data/secret.key")
+            let s = try await Backup.restore(from: dir, sqlitePath: target + "/data/bleibe.sqlite", uploads: target + "/data/uploads", secretKey: target + "/data/secret.key")
             #expect(s.sound && s.files == 1)
+            #expect(FileManager.default.contents(atPath: target + "/data/secret.key") == FileManager.default.contents(atPath: f.services.config.secretKeyFile!))
             // The restored installation opens, migrates, and serves the client and the document as before.
             let restored = try await SQLiteStore.open(path: target + "/data/bleibe.sqlite")
             try await Migrations.migrate(restored, now: "2026-11-22T10:00:00.000Z")
             #expect(try await AuditLog.verify(restored).problem == nil)
             var config = f.services.config
             config.uploadDirectory = target + "/data/uploads"
+            config.secretKeyFile = target + "/data/secret.key"
+            _ = try await SecretBox.prepare(path: target + "/data/secret.key", db: restored)
             let services = AppServices(config: config, db: restored, now: { f.clock.now() })
             #expect(try await services.clients.client(id: "client-a", organisation: "org-a")?.fileNumber == "A-1")
+            #expect(try await services.accounts.account(email: f.login(.counselor).email)?.totpSecret == f.login(.counselor).totpSecret)
             let document = try #require(try await restored.read { try await $0.one("SELECT sha256 FROM case_documents") }?.text("sha256"))
             #expect(FileManager.default.contents(atPath: target + "/data/uploads/" + document).map(Array.init) == pdf)
             await restored.shutdown()

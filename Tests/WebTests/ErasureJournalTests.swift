@@ -151,7 +151,7 @@ struct ErasureJournalTests {
             try await f.run { b in _ = try await self.finishedFile(f, b) }
             let upload = try await f.services.db.read { try await $0.one("SELECT sha256 FROM case_documents")?.string("sha256") ?? "" }
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bleibe-journal-backup-\(UUID().uuidString)").path
-            #expect(try await Backup.write(store, uploads: f.services.config.uploadDirectory, to: dir, now: "2026-11-22T09:00:00.000Z").sound)
+            #expect(try await Backup.write(store, uploads: f.services.config.uploadDirectory, secretKey: f.services.config.secretKeyFile, to: dir, now: "2026-11-22T09:00:00.000Z").sound)
             try await f.run { b in
                 let coord = Browser(client: b.client, clock: f.clock)
                 let cc = try await coord.logIn(f.login(.coordinator))

@@ -90,6 +90,7 @@ struct Fixture {
         config.maxUploadBytes = 64 * 1024   // small, so the limit is cheap to test
         config.uploadDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("bleibe-uploads-\(UUID().uuidString)").path
         config.erasureJournal = FileManager.default.temporaryDirectory.appendingPathComponent("bleibe-journal-\(UUID().uuidString)/erasures.journal").path
+        config.secretKeyFile = (config.erasureJournal! as NSString).deletingLastPathComponent + "/secret.key"
         configure(&config)
         let clock = TestClock()
         let services = AppServices(config: config, db: db, now: { clock.now() })

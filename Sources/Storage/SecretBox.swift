@@ -1,0 +1,76 @@
+import Crypto
+import Foundation
+
+/// Secrets the application must read back (the users' TOTP keys), sealed with AES-GCM under a key kept outside the
+/// database: a dump or a stolen copy of the database alone gives away no one's second factor. The key is a file of
+/// 32 random bytes, readable by the owner only, made at the first start.
+public struct SecretBox: Sendable {
+    public struct Failure: Error, CustomStringConvertible { public let description: String }
+
+    static let prefix = "enc1:"
+    private let key: SymmetricKey
+
+    public init(key: Data) throws {
+        guard key.count == 32 else { throw Failure(description: "Der Schlüssel muss 32 Bytes lang sein, nicht \(key.count).") }
+        self.key = SymmetricKey(data: key)
+    }
+
+    /// The key in the file at `path`, made when there is none.
+    public static func loadOrCreate(path: String) throws -> SecretBox {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: path) {
+            guard let data = fm.contents(atPath: path) else { throw Failure(description: "Die Schlüsseldatei \(path) ist nicht lesbar (Zugriffsrechte prüfen).") }
+            do { return try SecretBox(key: data) } catch let f as Failure {
+                throw Failure(description: "Die Schlüsseldatei \(path) ist beschädigt: \(f.description)")
+            }
+        }
+        try? fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let data = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
+        guard fm.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            throw Failure(description: "Die Schlüsseldatei \(path) kann nicht angelegt werden (Ordner und Zugriffsrechte prüfen, BLEIBE_SECRET_KEY_FILE).")
+        }
+        return try SecretBox(key: data)
+    }
+
+    public static func isSealed(_ stored: String) -> Bool { stored.hasPrefix(prefix) }
+
+    public func seal(_ secret: String) throws -> String {
+        guard let combined = try AES.GCM.seal(Data(secret.utf8), using: key).combined else { throw Failure(description: "AES-GCM without a nonce") }
+        return Self.prefix + combined.base64EncodedString()
+    }
+
+    /// The secret; a value stored before secrets were sealed is returned as it is (sealed at the next start).
+    public func open(_ stored: String) throws -> String {
+        guard Self.isSealed(stored) else { return stored }
+        guard let data = Data(base64Encoded: String(stored.dropFirst(Self.prefix.count))),
+              let box = try? AES.GCM.SealedBox(combined: data), let plain = try? AES.GCM.open(box, using: key) else {
+            throw Failure(description: "Ein gespeichertes Geheimnis lässt sich mit diesem Schlüssel nicht öffnen.")
+        }
+        return String(decoding: plain, as: UTF8.self)
+    }
+
+    /// The key for `db`, checked against it before the server starts: refused when it is missing or another one while
+    /// the database holds sealed secrets (every second factor would fail); secrets stored unsealed are sealed.
+    public static func prepare(path: String, db: any SQLDatabase) async throws -> SecretBox {
+        let stored: [(id: String, secret: String)] = try await db.read { ex in
+            try await ex.query("SELECT id, totp_secret FROM users WHERE totp_secret IS NOT NULL").map { (try $0.string("id"), try $0.string("totp_secret")) }
+        }
+        let hint = "Die Datei aus der Sicherung (secret.key) dorthin legen oder BLEIBE_SECRET_KEY_FILE auf sie setzen."
+        if !FileManager.default.fileExists(atPath: path), stored.contains(where: { isSealed($0.secret) }) {
+            throw Failure(description: "Die Schlüsseldatei \(path) fehlt: ohne sie ist kein zweiter Faktor dieser Datenbank lesbar. \(hint)")
+        }
+        let box = try loadOrCreate(path: path)
+        if let sealed = stored.first(where: { isSealed($0.secret) }), (try? box.open(sealed.secret)) == nil {
+            throw Failure(description: "Der Schlüssel in \(path) gehört nicht zu dieser Datenbank: ihre zweiten Faktoren lassen sich mit ihm nicht öffnen. \(hint)")
+        }
+        let plain = stored.filter { !isSealed($0.secret) }
+        if !plain.isEmpty {
+            try await db.transaction { ex in
+                for p in plain {
+                    try await ex.execute(SQL("UPDATE users SET totp_secret = ? WHERE id = ? AND totp_secret = ?", [try box.seal(p.secret), p.id, p.secret]))
+                }
+            }
+        }
+        return box
+    }
+}
