@@ -16,7 +16,7 @@ public enum AuditLabels {
         "letter": "Schreiben", "meeting": "Quartalstreffen", "meeting_case": "Fallbesprechung", "referral": "Vermittlung",
         "relation": "Familienbeziehung", "reminder": "Wiedervorlage", "screening": "Screening", "screening_results": "Screening-Ergebnisse (Download)", "screening_outreach": "Einladungsliste (Download)", "session": "Beratung",
         "statistics": "Verfahrensstatistik", "status_history": "Statusverlauf", "user": "Benutzerkonto", "organisation": "Organisation",
-        "subject_access": "Auskunft nach Art. 15 DSGVO", "database": "Datenbank", "access_review": "Zugriffsauswertung",
+        "subject_access": "Auskunft nach Art. 15 DSGVO", "shown_with_relative": "in der Akte eines Familienmitglieds gezeigt", "duplicate_hint": "als mögliche Doppelanlage genannt", "deactivation_list": "Übergabeliste bei Deaktivierung", "database": "Datenbank", "access_review": "Zugriffsauswertung",
         "report_counseling": "Bericht: Beratungen (Zahlen)", "report_cooperation": "Bericht: Kooperation (Zahlen)", "report_funder": "Bericht: Zuwendungsgeber (Zahlen)",
     ]
 

@@ -104,6 +104,9 @@ struct AdminRoutes {
         let held = try await services.accounts.assignments(userID: user.id, organisation: a.organisationID, from: services.today)
         let successors = try await services.caseWorkers(a.organisationID).filter { $0.id != user.id }.map { (id: $0.id, name: $0.displayName) }
         let title = user.active ? "Konto deaktivieren" : "Arbeit übergeben"
+        // The list names the clients of the cases and appointments handed over: a read in each one's trail (QA34 S3).
+        let named = Set(held.cases.map(\.clientID) + held.appointments.map(\.clientID))
+        try await services.clients.recordList("deactivation_list", shown: named.sorted(), audit: services.audit(a))
         return Reply.html(AdminPages.deactivate(frame: context.frame(title, current: "users"), user: user, cases: held.cases.map { (id: $0.id, client: $0.client) },
                                                 appointments: held.appointments, successors: successors, form: form), status: status)
     }

@@ -192,6 +192,7 @@ struct ClientRoutes {
             let confirmation = Self.duplicateConfirmation(first: first, last: last, born: born.iso)
             let others = try await services.clients.sameNameAndBirth(organisation: c.organisationID, firstName: first, lastName: last, born: born).filter { $0.id != c.id }
             if !others.isEmpty, form.trimmed("confirm_duplicate") != confirmation {
+                try await services.clients.recordList("duplicate_hint", shown: others.map(\.id), audit: services.audit(a))
                 return Reply.html(ClientPages.rename(frame: frame, client: c, firstName: first, lastName: last, duplicates: others.map(\.fileNumber),
                                                      confirmation: confirmation), status: .conflict)
             }
@@ -251,7 +252,10 @@ struct ClientRoutes {
                                                  linking: linking, today: services.today, audit: services.audit(a)) {
         case .created: return Reply.redirect("/clients/\(id)")
         case .fileNumberTaken: f.errors["file_number"] = "Dieses Aktenzeichen ist bereits vergeben."
-        case .duplicates(let same): f.duplicates = same
+        case .duplicates(let same):
+            f.duplicates = same
+            // The page names those files (number and link): a read in their trails (QA34 S3).
+            try await services.clients.recordList("duplicate_hint", shown: same.map(\.id), audit: services.audit(a))
         case .linkRefused(let why): f.errors["relation"] = why
         }
         return Reply.html(ClientPages.new(frame: context.frame("Neue Klientin / neuer Klient", current: "clients"), form: f), status: .conflict)
@@ -269,6 +273,7 @@ struct ClientRoutes {
                     linkRefused: (sent: (kind: String, other: String, household: Bool), message: String)? = nil) async throws -> Response {
         try await services.clients.recordRead(clientID: c.id, entity: "client", audit: services.audit(a))
         let (members, relatives, relations) = try await family(c)
+        try await recordShown((members + relatives).map(\.id), in: c, a)
         var view = ClientPages.ClientView(client: c, members: members + relatives, relations: relations,
                                           canSeeAudit: Policy.allows(a, .readAudit(ownerOrganisation: c.organisationID)),
                                           householdIDs: Set(members.map(\.id)), error: linkRefused?.message)
@@ -564,6 +569,15 @@ struct ClientRoutes {
         return (members, relatives, relations)
     }
 
+    /// Relatives a page of `c` names (name, birth date, their answers in the family's texts): a read in each one's own
+    /// trail too, so that their log and their Art. 15 information show it (QA34 S3). Entity id: the file they were
+    /// shown in.
+    func recordShown(_ ids: [String], in c: Client, _ a: Actor) async throws {
+        let others = Array(Set(ids).subtracting([c.id])).sorted()
+        guard !others.isEmpty else { return }
+        try await services.clients.recordReads(others.map { (entityID: c.id, clientID: $0) }, entity: "shown_with_relative", audit: services.audit(a))
+    }
+
     /// The "as of" date as a form sends it ("+" for a space; QA of 06.12.2026: "01.12.2023 " was refused), trimmed.
     static func typedDay(_ request: Request) -> String? { request.formQuery("on")?.trimmingCharacters(in: .whitespaces) }
 
@@ -605,7 +619,10 @@ struct ClientRoutes {
             guard let p = services.engine.assess(Household(single: c.facts), on: on, appliedOn: applied).person(c.id) else { throw AppError.notFound }
             person = p
         } else {
-            person = try await assess(c, on: on, appliedOn: applied, relations: relations)
+            let (members, household) = try await assessHousehold(c, on: on, appliedOn: applied, relations: relations)
+            guard let p = household.person(c.id) else { throw AppError.notFound }
+            person = p
+            try await recordShown(members.map(\.id) + relations.flatMap { [$0.from, $0.to] }, in: c, a)
         }
         person.filed = filed
         try await services.clients.recordRead(clientID: c.id, entity: "assessment", audit: services.audit(a))

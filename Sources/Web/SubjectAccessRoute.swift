@@ -25,6 +25,7 @@ extension ClientRoutes {
             guard r.from == c.id || r.to == c.id, let other = people.first(where: { $0.id == (r.from == c.id ? r.to : r.from) }) else { return nil }
             return (name: "\(other.firstName) \(other.lastName)", relation: Labels.role(in: r, of: c.id))
         }
+        try await recordShown(relations.filter { $0.from == c.id || $0.to == c.id }.flatMap { [$0.from, $0.to] }, in: c, a)
 
         let sessions = try await services.cases.sessions(aboutClient: c.id, organisation: org)
         let cases = try await services.cases.cases(clientID: c.id, organisation: org)

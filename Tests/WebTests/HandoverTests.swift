@@ -37,6 +37,9 @@ struct HandoverTests {
                 let page = try await coord.request(.get, "/users/user-0/deactivate")
                 #expect(page.status == .ok && page.body.contains("Übergeben an") && page.body.contains("24.11.2026, 10:00–11:00 Uhr"))
                 #expect(page.body.contains(">Haddad, Mohammed</a></li>"))   // the open case itself, linked
+                // The clients it names have the look in their trails (QA34 S3).
+                let named = try await f.services.db.read { try await $0.query(SQL("SELECT client_id FROM audit_events WHERE entity = 'deactivation_list' AND user_id = 'user-1' AND client_id IS NOT NULL")).compactMap { $0.text("client_id") } }
+                #expect(Set(named) == ["client-a"])
                 #expect(page.body.contains("<option value=\"user-1\"") && !page.body.contains("<option value=\"user-0\""))
 
                 // Without a successor, with one who may not hold cases, or with one who is booked then: refused, nothing changes.
