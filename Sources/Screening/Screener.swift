@@ -123,8 +123,15 @@ public struct Screener: Sendable {
         let firstAction: String?
         if let met = p.assessments.first(where: { $0.outcome == .met }) {
             firstAction = "Antrag stellen: " + met.pathway.title
+        } else if let soonest = p.assessments.filter({ $0.outcome == .reachable && $0.from != nil }).min(by: { $0.from! < $1.from! }) {
+            // Only time is missing: the date is the step (QA35 F1: a 13-year-old reaching § 25a in three months was told
+            // to obtain a § 60d Beschäftigungsduldung, the first pathway not met in the list).
+            firstAction = "Antrag ab \(soonest.from!.german): \(soonest.pathway.title)"
         } else {
-            let unclear = named(p.assessments.first { $0.outcome == .unclear }), notMet = named(p.assessments.first { $0.outcome == .notMet })
+            // § 25b Abs. 6 rests on a § 60d Duldung: not the step for a person § 60d excludes (QA35 F1).
+            let without60d = p.assessment(.p60d)?.outcome == .excluded
+            let notMetFirst = p.assessments.first { $0.outcome == .notMet && !(without60d && $0.pathway == .p25b6) }
+            let unclear = named(p.assessments.first { $0.outcome == .unclear }), notMet = named(notMetFirst)
             let expressible: (ConditionResult) -> Bool = { c in !flat || !c.open.allSatisfy(ConditionCatalog.isFamilyFact) }
             firstAction = unclear?.actions(limit: 1, including: { $0.state == .unknown && expressible($0) }).first
                 ?? notMet?.actions(limit: 1, including: { $0.state == .failing(.remediable) }).first

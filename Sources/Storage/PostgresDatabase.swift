@@ -45,6 +45,8 @@ public final class PostgresStore: SQLDatabase, @unchecked Sendable {
                 id: 0, logger: Logger(label: "bleibe.postgres.probe"))
             try await conn.close()
         } catch let e as PSQLError {
+            // All connections taken for now (many instances or tests starting at once): the pool waits for one.
+            if e.serverInfo?[.sqlState] == "53300" { return }
             if let message = e.serverInfo?[.message] {
                 // The server's own words: wrong password, unknown database or role, too many connections.
                 throw StorageError.unavailable("\(where_) lehnt die Anmeldung ab: \(message)")

@@ -400,12 +400,22 @@ struct ScreeningTests {
         let on = Day("2026-11-22")
         var gen = PopulationGenerator(seed: 13, on: on)
         let screener = Screener(on: on)
-        var checked = 0
+        var checked = 0, reachableSeen = 0
         for i in 0..<400 {
             let h = gen.nextHousehold()
             for (row, p) in zip(screener.evaluate(h, id: "h\(i)", line: i + 1), Engine().assess(h, on: on).persons) {
-                guard let action = row.firstAction, !p.assessments.contains(where: { $0.outcome == .unclear || $0.outcome == .met }),
-                      let notMet = p.assessments.first(where: { $0.outcome == .notMet }) else { continue }
+                guard let action = row.firstAction else { continue }
+                // Only time missing: the earliest date is the step (QA35 F1).
+                if !p.assessments.contains(where: { $0.outcome == .met }),
+                   let soonest = p.assessments.filter({ $0.outcome == .reachable }).min(by: { $0.from! < $1.from! }) {
+                    #expect(action == "Antrag ab \(soonest.from!.german): \(soonest.pathway.title)", "\(row.id)")
+                    reachableSeen += 1
+                    continue
+                }
+                // § 25b Abs. 6 is no step for a person whom § 60d excludes.
+                let without60d = p.assessment(.p60d)?.outcome == .excluded
+                guard !p.assessments.contains(where: { $0.outcome == .unclear || $0.outcome == .met }),
+                      let notMet = p.assessments.first(where: { $0.outcome == .notMet && !(without60d && $0.pathway == .p25b6) }) else { continue }
                 let steps = notMet.actions(limit: .max) { $0.state == .failing(.remediable) }
                 if let step = steps.first {
                     #expect(action == step, "\(row.id): \(action)")
@@ -414,7 +424,34 @@ struct ScreeningTests {
                 }
             }
         }
-        #expect(checked > 50)
+        #expect(checked > 50 && reachableSeen > 10, "\(checked) \(reachableSeen)")
+    }
+
+    /// A married person in a flat row: the spouse is not in it, so the § 60d conditions that cover the spouse are open
+    /// ("relations"), not met for the person alone; single, the same row meets § 60d (QA35 L1; spec/07-60d.md 7.6).
+    @Test func aMarriedRowLeavesTheSpousesSixtyDConditionsOpen() throws {
+        let on = Day("2026-11-22")
+        let screener = Screener(on: on)
+        var gen = PopulationGenerator(seed: 1, on: on)
+        var seen = 0
+        for i in 0..<3000 where seen < 5 {
+            let h = gen.nextHousehold()
+            let p = h.persons[0]
+            guard Engine().assess(Household(single: p), person: p.id, pathway: .p60d, on: on).outcome == .met else { continue }
+            var row = FlatRecord.row(id: "m\(i)", p, minorChildren: 0, childrenAtSchool: nil, on: on)
+            row["marital_status"] = "single"
+            let (_, single) = try FlatRecord.household(row, on: on)
+            #expect(screener.evaluate(single, id: "s", line: 2, onlyFirst: true).first?.answers.first { $0.0 == .p60d }?.1 == .met)
+            for status in ["married", ""] {
+                row["marital_status"] = status
+                let (_, married) = try FlatRecord.household(row, on: on)
+                let a = Engine().assess(married, person: married.persons[0].id, pathway: .p60d, on: on)
+                #expect(a.outcome == .unclear && a.open.contains("relations"), "\(status): \(a.outcome)")
+                #expect(a.conditions.first { $0.id == "60d_no_conviction" }?.state == .unknown)
+            }
+            seen += 1
+        }
+        #expect(seen == 5)
     }
 
     /// A person meeting a pathway is told to apply, not asked for a fact of another pathway; a married person's or a

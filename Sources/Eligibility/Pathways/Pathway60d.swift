@@ -49,6 +49,22 @@ extension Context {
     /// The spouse or registered partner in the case (the § 60d conditions that also cover them).
     var spouses: [Subject] { household.partners(of: subject.id) }
 
+    /// A spouse or partner may live outside the case: the case does not say how its persons are related (`relations`
+    /// omitted; a flat screening row), none is in it, and the person is married, in a registered partnership, or of
+    /// unknown marital status. The conditions that cover the spouse are then open for the spouse's facts, not met
+    /// for the person alone (CASES.md §§ 1, 5; SPEC.md § 8; QA35 L1: married rows came out § 60d met).
+    var spouseOutsideCase: Bool {
+        guard !household.data.relationsKnown, !household.data.isSinglePerson, spouses.isEmpty else { return false }
+        switch person.maritalStatus {
+        case nil, .married?, .registeredPartnership?: return true
+        case .single?, .divorced?, .widowed?: return false
+        }
+    }
+
+    /// The § 60d conditions that hold for the person and for the spouse (spec/07-60d.md 7.6: Abs. 1 Nr. 1, 7, 8, 11
+    /// and the entry cut-off).
+    static let coupleConditions60d: Set<String> = ["60d_entry_cutoff", "60d_identity_deadline", "60d_no_conviction", "60d_no_extremism", "60d_integration_course"]
+
     /// Minor unmarried children of the person in the household (§ 60d Abs. 1 Nr. 10).
     var householdChildren: [Subject] {
         household.children(of: subject.id).filter {
@@ -130,6 +146,12 @@ extension Context {
             s.require("60d_integration_course", course, fact: "integration_course", .remediable)
         }
         workBan(&s, "60d_no_60a6", on: [decision])
+        if spouseOutsideCase {
+            for i in s.conditions.indices where s.conditions[i].state == .met && Self.coupleConditions60d.contains(s.conditions[i].id) {
+                s.conditions[i] = ConditionResult(s.conditions[i].id, .unknown, open: ["relations"],
+                                                  detail: s.explains ? "für die Person erfüllt; Ehe- oder Lebenspartner:in ist nicht Teil der Prüfung" : nil)
+            }
+        }
     }
 
     /// The identity deadline of § 60d Abs. 1 Nr. 1 for a person who entered on `entered`.
