@@ -350,7 +350,7 @@ public enum FlatRecord {
             // "0" (not an empty cell: unknown, as the README says – QA of 05.12.2026) and no one else: alone.
             if v(.minorChildren) != nil, alone { return (id, Household(single: p)) }
             // Children unknown, or a spouse or parents not in the row: family and household are not known.
-            return (id, Household(persons: [p], relations: [], household: nil, relationsKnown: false))
+            return (id, Household(persons: [p], relations: [], household: nil, relationsKnown: false, childrenListed: v(.minorChildren) != nil))
         }
         var persons = [p], relations: [Relation] = []
         let school = try bool(.childrenAtSchool)

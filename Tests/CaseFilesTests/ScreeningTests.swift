@@ -454,6 +454,26 @@ struct ScreeningTests {
         #expect(seen == 5)
     }
 
+    /// An empty `minor_children` cell is unknown, not "none": the years § 25b asks (four with a child, six without) and
+    /// the children's school attendance are open; "0" says there are none (QA35 L2).
+    @Test func anEmptyChildrenCellLeavesTheChildRulesOpen() throws {
+        let on = Day("2026-11-22")
+        let base = ["id": "e", "born": "1990-01-01", "marital_status": "single", "status": "duldung", "status_since": "2021-06-01"]
+        func conditions(_ row: [String: String], _ key: PathwayKey) throws -> [String: ConditionResult] {
+            let (_, h) = try FlatRecord.household(row, on: on)
+            return Dictionary(uniqueKeysWithValues: Engine().assess(h, person: h.persons[0].id, pathway: key, on: on).conditions.map { ($0.id, $0) })
+        }
+        let unknownChildren = try conditions(base, .p25b)
+        #expect(unknownChildren["b_residence_years_min"]?.state == .unknown && unknownChildren["b_residence_years_min"]?.open.contains("relations") == true)
+        #expect(unknownChildren["b_children_school_attendance"]?.state == .unknown)
+        #expect(try conditions(base, .p60d)["60d_children_ok"]?.state == .unknown)
+        let none = try conditions(base.merging(["minor_children": "0"]) { $1 }, .p25b)
+        #expect(none["b_residence_years_min"]?.state == .failing(.time) && none["b_residence_years_min"]?.metFrom == Day("2027-06-01"))
+        #expect(none["b_children_school_attendance"]?.state == .notApplicable)
+        let one = try conditions(base.merging(["minor_children": "1", "children_at_school": "true"]) { $1 }, .p25b)
+        #expect(one["b_residence_years_min_with_minor_child"]?.state == .met && one["b_children_school_attendance"]?.state == .met)
+    }
+
     /// A person meeting a pathway is told to apply, not asked for a fact of another pathway; a married person's or a
     /// minor's family routes stay open, since the spouse or parents are not in the row; a nationality is an ISO code in
     /// either case (QA of 06.12.2026).

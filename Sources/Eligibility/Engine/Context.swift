@@ -47,7 +47,7 @@ struct Context {
             if minor == nil { open.append("\(c.id)/\(c.person.born == nil ? "born" : "marital_status")") }
             if together == nil, !open.contains("household") { open.append("household") }
         }
-        if !household.data.relationsKnown, !otherPossibleChildren().isEmpty { open.append("relations") }
+        if !household.data.relationsKnown, !otherPossibleChildren().isEmpty || !household.data.childrenListed { open.append("relations") }
         return open.isEmpty ? ["household"] : open
     }
 
@@ -66,7 +66,17 @@ struct Context {
         }
         // Relations not given: another person of the case may be the person's minor child living with them.
         if !unknown, !household.data.relationsKnown, otherPossibleChildren().isEmpty == false { return nil }
+        // Children not listed (a flat row without their number) may live there.
+        if !unknown, !household.data.childrenListed { return nil }
         return unknown ? nil : false
+    }
+
+    /// Children of the person may live outside the case: a condition about the household's children that holds for
+    /// those listed (or has none to judge) is open, naming the family (QA35 L2).
+    func openForUnlistedChildren(_ s: inout Sheet, _ id: String) {
+        guard !household.data.childrenListed, let i = s.conditions.lastIndex(where: { $0.id == id }),
+              s.conditions[i].state == .met || s.conditions[i].state == .notApplicable else { return }
+        s.conditions[i] = ConditionResult(id, .unknown, open: ["relations"])
     }
 
     /// With relations not given: the other persons of the case who may be a minor unmarried child in the household.

@@ -385,11 +385,15 @@ public struct Household: Sendable, Hashable {
     /// False when the case does not say how its persons are related (`relations` omitted: unknown, CASES.md § 1 and
     /// § 6); `[]` given, or a single person, says there are none.
     public var relationsKnown: Bool
+    /// False when minor children of the persons may live with them without being in the case (a flat screening row
+    /// whose `minor_children` is empty): whether one lives in the household is then unknown, and so is their school
+    /// attendance (CASES.md § 1; QA35 L2: an empty cell was read as "no children").
+    public var childrenListed = true
 
     public init(persons: [Person], relations: [Relation] = [], household: Set<String>? = nil, isSinglePerson: Bool = false,
-                relationsKnown: Bool = true) {
+                relationsKnown: Bool = true, childrenListed: Bool = true) {
         self.persons = persons; self.relations = relations; self.household = household; self.isSinglePerson = isSinglePerson
-        self.relationsKnown = relationsKnown
+        self.relationsKnown = relationsKnown; self.childrenListed = childrenListed
     }
 
     /// A single person (`person:` in a case file).

@@ -93,6 +93,7 @@ extension Context {
             }
         }
         schoolAttendance(&s, children: household.data.isSinglePerson ? [] : household.children(of: subject.id).filter { household.liveTogether(subject.id, $0.id) != false })
+        openForUnlistedChildren(&s, "b_children_school_attendance")
     }
 
     /// § 25b Abs. 3 recorded once, however many requirements it waives (QA21 L2: listed twice).

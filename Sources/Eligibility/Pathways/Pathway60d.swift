@@ -310,7 +310,7 @@ extension Context {
     /// Nr. 10: school attendance of the children; no § 54 Abs. 2 Nr. 1/2 case; no § 29 Abs. 1 S. 1 Nr. 1 BtMG.
     private func children60d(_ s: inout Sheet) {
         let children = householdChildren
-        guard !children.isEmpty else { s.notApplicable("60d_children_ok"); return }
+        guard !children.isEmpty else { s.notApplicable("60d_children_ok"); openForUnlistedChildren(&s, "60d_children_ok"); return }
         var sub = sheet(.regelanspruch)
         schoolAttendance(&sub, children: children, id: "60d_children_ok")
         var result = sub.conditions[0]
@@ -330,5 +330,6 @@ extension Context {
         }
         if result.state == .notApplicable { result = ConditionResult("60d_children_ok", .met) }
         s.add(result)
+        openForUnlistedChildren(&s, "60d_children_ok")
     }
 }
