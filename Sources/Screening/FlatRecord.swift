@@ -239,6 +239,7 @@ public enum FlatRecord {
                 var c = Conviction()
                 c.date = on; c.intentional = true; c.inGermany = true; c.stillRegistered = true; c.foreignersOnly = foreignersOnly
                 c.dayFines = fines; c.prisonMonths = prison; c.suspended = prison == nil ? nil : true
+                c.aggregate = true   // the columns are totals (README)
                 return c
             }
             if let f = try count(.dayFines), f > 0 { list.append(conviction(f, prison: nil, foreignersOnly: false)) }

@@ -474,6 +474,34 @@ struct ScreeningTests {
         #expect(one["b_residence_years_min_with_minor_child"]?.state == .met && one["b_children_school_attendance"]?.state == .met)
     }
 
+    /// The conviction columns are totals: seven months of prison may be one sentence (a § 54 Abs. 2 Nr. 1 interest) or
+    /// two of four and three (none); 90 foreigners-only day fines one fine (§ 60d allows it) or two (it does not). Open,
+    /// naming the convictions, not decided on one reading (QA35 L3).
+    @Test func convictionTotalsLeaveTheRulesForSingleJudgmentsOpen() throws {
+        let on = Day("2026-11-22")
+        let base = ["id": "t", "born": "1990-01-01", "marital_status": "single", "minor_children": "0", "status": "duldung",
+                    "status_since": "2015-06-01", "day_fines": "0", "day_fines_foreigners_only": "0", "prison_months": "0", "bars": "none"]
+        func condition(_ changes: [String: String], _ key: PathwayKey, _ id: String) throws -> ConditionResult? {
+            let (_, h) = try FlatRecord.household(base.merging(changes) { $1 }, on: on)
+            return Engine().assess(h, person: h.persons[0].id, pathway: key, on: on).conditions.first { $0.id == id }
+        }
+        let seven = try condition(["prison_months": "7"], .p25b, "b_excl_crime")
+        #expect(seven?.state == .unknown && seven?.open == ["convictions"])
+        #expect(try condition(["prison_months": "5"], .p25b, "b_excl_crime")?.state == .met)
+        #expect(try condition([:], .p25b, "b_excl_crime")?.state == .met)
+        let ninety = try condition(["day_fines_foreigners_only": "90"], .p60d, "60d_no_conviction")
+        #expect(ninety?.state == .unknown && ninety?.open == ["convictions"])
+        #expect(try condition(["day_fines_foreigners_only": "91"], .p60d, "60d_no_conviction")?.state.isFailing == true)
+        #expect(try condition(["day_fines": "10"], .p60d, "60d_no_conviction")?.state.isFailing == true)
+        // The same as one judgment in a case file: decided.
+        var one = Conviction()
+        one.date = Day("2020-01-01"); one.intentional = true; one.inGermany = true; one.stillRegistered = true
+        one.foreignersOnly = true; one.dayFines = 90
+        let (_, h) = try FlatRecord.household(base, on: on)
+        var p = h.persons[0]; p.convictions = [one]
+        #expect(Engine().assess(Household(single: p), person: p.id, pathway: .p60d, on: on).conditions.first { $0.id == "60d_no_conviction" }?.state == .met)
+    }
+
     /// A person meeting a pathway is told to apply, not asked for a fact of another pathway; a married person's or a
     /// minor's family routes stay open, since the spouse or parents are not in the row; a nationality is an ISO code in
     /// either case (QA of 06.12.2026).

@@ -250,6 +250,9 @@ public struct Conviction: Sendable, Hashable {
     public var jugendstrafe: Bool = false
     public var s54Group: String?
     public var btmg2911: Bool = false
+    /// The entry sums one or more convictions of its kind (a flat screening row has totals, not single judgments): a
+    /// rule that looks at each conviction (the § 54 thresholds, § 60d's one fine) cannot tell from it (QA35 L3).
+    public var aggregate: Bool = false
     public init() {}
 
     /// Whether the conviction counts: intentional, committed in Germany, still registered. Nil if unknown.

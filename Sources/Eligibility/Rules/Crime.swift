@@ -22,14 +22,17 @@ enum Crime {
             let reaches1 = prison >= 24 || juvenile >= 24
                 || ((prison >= 12 || juvenile >= 12) && ["1a", "1b", "1c"].contains(group ?? ""))
                 || (prison >= 6 && group == "1d")
-            let reaches2: Bool? = prison >= 6 ? true : (juvenile >= 12 ? c.suspended.map { !$0 } : false)
+            var reaches2: Bool? = prison >= 6 ? true : (juvenile >= 12 ? c.suspended.map { !$0 } : false)
+            // A total may be one judgment reaching the threshold or several below it.
+            let reaches1Known: Bool? = c.aggregate && reaches1 ? nil : reaches1
+            if c.aggregate, reaches2 == true { reaches2 = nil }
             guard let counts = c.counts else {
                 if reaches1 { abs1 = anyOf(abs1, nil) }
                 if reaches2 != false { abs2 = anyOf(abs2, nil) }
                 continue
             }
             guard counts else { continue }
-            abs1 = anyOf(abs1, reaches1)
+            abs1 = anyOf(abs1, reaches1Known)
             abs2 = anyOf(abs2, reaches2)
         }
         return Thresholds(abs1: abs1, abs2Nr1or2: abs2)
@@ -73,6 +76,8 @@ enum Crime {
             return !only.isCustodial && only.foreignersOnly == true && (only.dayFines ?? 0) <= 90
         }
         let without = judge(counting.count, counting)
+        // A total of foreigners-only fines within the limit: one fine (met) or several (fails), not known which.
+        if without, sanctions == 0, counting.count == 1, counting[0].aggregate { return .unknown(["convictions"]) }
         if sanctions == 0 || !without { return without ? .met : .fails }
         // Juvenile-law sanctions other than Jugendstrafe: if they count as convictions the test fails, if not it
         // holds – the readings differ (U6).
