@@ -19,6 +19,7 @@ public enum FlatRecord {
         "training_kind", "training_from", "training_registered_on", "training_passed_on", "removal_measures",
         "housing_sufficient", "departure_impossible_since", "departure_end_foreseeable", "departure_own_fault",
         "integration_course_possible", "integration_course_obliged", "integration_course_completed_on", "integration_course_dropout_not_at_fault",
+        "past_deception", "false_identity",
     ]
 
     /// The columns by position in `columns` (raw value = position): rows are read through a file's `Layout`
@@ -33,7 +34,7 @@ public enum FlatRecord {
         case fdgoDoubts, schoolSince, schoolSuccessful, degreeDe, trainingKind, trainingFrom, trainingRegisteredOn
         case trainingPassedOn, removalMeasures, housingSufficient, departureImpossibleSince, departureEndForeseeable
         case departureOwnFault, integrationCoursePossible, integrationCourseObliged, integrationCourseCompletedOn
-        case integrationCourseDropoutNotAtFault
+        case integrationCourseDropoutNotAtFault, pastDeception, falseIdentity
 
         public var name: String { FlatRecord.columns[rawValue] }
     }
@@ -247,12 +248,22 @@ public enum FlatRecord {
             if let m = try count(.prisonMonths), m > 0 { list.append(conviction(nil, prison: m, foreignersOnly: false)) }
             p.convictions = list
         }
-        if let o = g(.obstruction) {
-            var c = Conduct.noneStated
-            if o != "none" {
-                guard let ob = Obstruction(rawValue: o) else { throw RowError(column: "obstruction", message: "expected none, deception, false_statements or non_cooperation") }
-                c.currentObstruction = [ob]
+        // Three columns, each its own facts (QA35 L4: "none" today was read as never, and as no false identity).
+        let obstruction = g(.obstruction), deceivedBefore = try bool(.pastDeception), falseIdentity = try bool(.falseIdentity)
+        if obstruction != nil || deceivedBefore != nil || falseIdentity != nil {
+            var c = Conduct()
+            if let o = obstruction {
+                if o == "none" { c.currentObstruction = [] } else {
+                    guard let ob = Obstruction(rawValue: o) else { throw RowError(column: "obstruction", message: "expected none, deception, false_statements or non_cooperation") }
+                    c.currentObstruction = [ob]
+                }
             }
+            // Earlier deception, false statements or obstruction: "false" rules out all of them (and a repetition).
+            if let deceivedBefore {
+                c.pastDeception = deceivedBefore
+                if !deceivedBefore { c.pastObstruction = false; c.deceptionRepeated = false }
+            }
+            c.integrationRestsOnFalseIdentity = falseIdentity
             p.conduct = c
         }
         if let b = g(.bars) {
@@ -480,7 +491,12 @@ public enum FlatRecord {
             r["day_fines_foreigners_only"] = String(cs.filter { $0.foreignersOnly == true }.compactMap(\.dayFines).reduce(0, +))
             r["prison_months"] = String(cs.compactMap(\.prisonMonths).reduce(0, +))
         }
-        if let c = p.conduct { r["obstruction"] = c.currentObstruction?.first?.rawValue ?? "none" }
+        if let c = p.conduct {
+            r["obstruction"] = c.currentObstruction.map { $0.first?.rawValue ?? "none" }
+            if c.pastDeception == true || c.pastObstruction == true { r["past_deception"] = "true" }
+            else if c.pastDeception == false, c.pastObstruction == false, c.deceptionRepeated != true { r["past_deception"] = "false" }
+            r["false_identity"] = c.integrationRestsOnFalseIdentity.map(String.init)
+        }
         r["integration_prognosis"] = p.integrationPrognosis?.rawValue; r["fdgo_doubts"] = p.fdgoDoubts.map(String.init)
         if let ic = p.integrationCourse {
             r["integration_course_possible"] = ic.possible.map(String.init); r["integration_course_obliged"] = ic.obliged.map(String.init)

@@ -74,6 +74,8 @@ public enum ScreeningColumns {
         ("integration_course_obliged", "zum Integrationskurs verpflichtet", yesNo),
         ("integration_course_completed_on", "Integrationskurs abgeschlossen am", dateOrNone),
         ("integration_course_dropout_not_at_fault", "Kursabbruch nicht zu vertreten", yesNo),
+        ("past_deception", "früher über Identität oder Staatsangehörigkeit getäuscht, falsche Angaben gemacht oder nicht mitgewirkt (auch wenn es heute nicht mehr so ist; „nein“ schließt alles aus)", yesNo),
+        ("false_identity", "die bisherige Integration beruht auf einer falschen Identität (§ 25b)", yesNo),
     ]
 
     /// The reference on the upload page: what each column means and takes.

@@ -112,7 +112,9 @@ struct SelfCheckRoutes {
         case "yes": r["identity_clarified_on"] = v["identity_since"]
         default: break
         }
-        if v["obstruction"] == "no" { r["obstruction"] = "none" }
+        // The question asks whether the authority holds deception or obstruction against the person, then or now: "no"
+        // answers all three columns.
+        if v["obstruction"] == "no" { r["obstruction"] = "none"; r["past_deception"] = "false"; r["false_identity"] = "false" }
         // The question names an expulsion, an entry ban and extremism; "no" stands for no bar at all only without a
         // conviction: beside one, other expulsion interests (§ 54 Abs. 2, the counselor's assessment) stay open (QA of
         // 06.12.2026: 200 day fines and "no" gave § 25b met).

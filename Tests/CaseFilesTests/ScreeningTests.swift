@@ -502,6 +502,27 @@ struct ScreeningTests {
         #expect(Engine().assess(Household(single: p), person: p.id, pathway: .p60d, on: on).conditions.first { $0.id == "60d_no_conviction" }?.state == .met)
     }
 
+    /// `obstruction` says what holds today; earlier deception and a false identity are columns of their own, unknown
+    /// when left out (QA35 L4: "none" was read as never deceived and no false identity).
+    @Test func todaysConductDoesNotAnswerForThePast() throws {
+        let on = Day("2026-11-22")
+        let base = ["id": "o", "born": "1990-01-01", "status": "duldung", "status_since": "2015-06-01", "obstruction": "none"]
+        func condition(_ changes: [String: String], _ key: PathwayKey, _ id: String) throws -> ConditionResult? {
+            let (_, h) = try FlatRecord.household(base.merging(changes) { $1 }, on: on)
+            return Engine().assess(h, person: h.persons[0].id, pathway: key, on: on).conditions.first { $0.id == id }
+        }
+        #expect(try condition([:], .p25b, "b_excl_obstruction")?.state == .met)
+        #expect(try condition([:], .p25b, "b_sustainable_integration")?.state == .unknown)
+        #expect(try condition(["false_identity": "nein"], .p25b, "b_sustainable_integration")?.state == .met)
+        #expect(try condition(["false_identity": "ja"], .p25b, "b_sustainable_integration")?.state.isFailing == true)
+        let (_, h) = try FlatRecord.household(base.merging(["past_deception": "false", "false_identity": "false"]) { $1 }, on: on)
+        let c = try #require(h.persons[0].conduct)
+        #expect(c.pastDeception == false && c.pastObstruction == false && c.deceptionRepeated == false && c.currentObstruction == [])
+        let (_, before) = try FlatRecord.household(base.merging(["past_deception": "true"]) { $1 }, on: on)
+        #expect(before.persons[0].conduct?.pastDeception == true && before.persons[0].conduct?.pastObstruction == nil)
+        #expect(FlatRecord.row(id: "o", h.persons[0], minorChildren: 0, childrenAtSchool: nil, on: on)["past_deception"] == "false")
+    }
+
     /// A person meeting a pathway is told to apply, not asked for a fact of another pathway; a married person's or a
     /// minor's family routes stay open, since the spouse or parents are not in the row; a nationality is an ISO code in
     /// either case (QA of 06.12.2026).

@@ -12,7 +12,7 @@ struct WaiverWordingTests {
                       "status": "duldung", "duldung_since": "2018-02-01", "status_since": "2018-02-01", "minor_children": "2",
                       "children_at_school": "true", "german_oral": "B1", "german_written": "B1", "civic_test_passed_on": "2026-11-22",
                       "fdgo_declaration_on": "2026-11-22", "employment_insured": "true", "employment_since": "2022-01-01", "employment_hours": "35",
-                      "work_share": "0.75", "passport": "true", "identity_clarified_on": "2019-01-01", "obstruction": "none", "bars": "none",
+                      "work_share": "0.75", "passport": "true", "identity_clarified_on": "2019-01-01", "obstruction": "none", "past_deception": "false", "false_identity": "false", "bars": "none",
                       "day_fines": "0", "prison_months": "0", "day_fines_foreigners_only": "0"]
 
     static func answer(_ changes: [String: String]) throws -> PersonAssessment {

@@ -31,7 +31,7 @@ struct SelfCheckTests {
                       "status": "duldung", "duldung_since": "2018-02-01", "status_since": "2018-02-01", "minor_children": "2",
                       "children_at_school": "true", "german_oral": "B1", "german_written": "B1", "civic_test_passed_on": "2026-11-22",
                       "fdgo_declaration_on": "2026-11-22", "employment_insured": "true", "employment_since": "2022-01-01", "employment_hours": "35", "work_share": "0.75", "passport": "true",
-                      "identity_clarified_on": "2019-01-01", "obstruction": "none", "bars": "none", "day_fines": "0", "prison_months": "0", "day_fines_foreigners_only": "0"]
+                      "identity_clarified_on": "2019-01-01", "obstruction": "none", "past_deception": "false", "false_identity": "false", "bars": "none", "day_fines": "0", "prison_months": "0", "day_fines_foreigners_only": "0"]
 
     /// A young woman at school, tolerated since 2022.
     static let youngAnswers = ["born": "2008-09-01", "marital_status": "single", "entered": "2021-03-01", "status": "duldung",
@@ -41,7 +41,7 @@ struct SelfCheckTests {
     static let youngRow = ["id": "y", "born": "2008-09-01", "marital_status": "single", "entered": "2021-03-01", "stay_since": "2021-03-01",
                            "status": "duldung", "duldung_since": "2022-06-01", "status_since": "2022-06-01", "minor_children": "0",
                            "german_oral": "A2", "german_written": "A2", "school_since": "2021-04-01", "degree_de": "none", "training_kind": "none",
-                           "passport": "false", "identity_clarified_on": "none", "obstruction": "none", "bars": "none", "day_fines": "0", "prison_months": "0", "day_fines_foreigners_only": "0"]
+                           "passport": "false", "identity_clarified_on": "none", "obstruction": "none", "past_deception": "false", "false_identity": "false", "bars": "none", "day_fines": "0", "prison_months": "0", "day_fines_foreigners_only": "0"]
 
     /// The married man of `answers`, but in Germany only since 2023: the years of stay are still to come.
     static var recent: ([String: String], [String: String]) {
