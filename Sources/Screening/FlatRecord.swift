@@ -19,7 +19,7 @@ public enum FlatRecord {
         "training_kind", "training_from", "training_registered_on", "training_passed_on", "removal_measures",
         "housing_sufficient", "departure_impossible_since", "departure_end_foreseeable", "departure_own_fault",
         "integration_course_possible", "integration_course_obliged", "integration_course_completed_on", "integration_course_dropout_not_at_fault",
-        "past_deception", "false_identity",
+        "past_deception", "false_identity", "unaccompanied_minor_welfare",
     ]
 
     /// The columns by position in `columns` (raw value = position): rows are read through a file's `Layout`
@@ -34,7 +34,7 @@ public enum FlatRecord {
         case fdgoDoubts, schoolSince, schoolSuccessful, degreeDe, trainingKind, trainingFrom, trainingRegisteredOn
         case trainingPassedOn, removalMeasures, housingSufficient, departureImpossibleSince, departureEndForeseeable
         case departureOwnFault, integrationCoursePossible, integrationCourseObliged, integrationCourseCompletedOn
-        case integrationCourseDropoutNotAtFault, pastDeception, falseIdentity
+        case integrationCourseDropoutNotAtFault, pastDeception, falseIdentity, unaccompaniedMinorWelfare
 
         public var name: String { FlatRecord.columns[rawValue] }
     }
@@ -172,7 +172,7 @@ public enum FlatRecord {
         p.status = try statusHistory(row, on: on, entered: p.entered, day: past, count: count)
         // Any asylum column makes an application record (its date may be unknown): a decision without the date is
         // read and checked, not dropped (QA of 05.12.2026).
-        let asylumColumns: [Column] = [.asylumAppliedOn, .asylumDecision, .asylumRejectedAs, .ouBasis, .asylumDecidedOn]
+        let asylumColumns: [Column] = [.asylumAppliedOn, .asylumDecision, .asylumRejectedAs, .ouBasis, .asylumDecidedOn, .unaccompaniedMinorWelfare]
         if asylumColumns.contains(where: { v($0) != nil }) {
             var a = Asylum()
             if let applied = g(.asylumAppliedOn) { a.appliedOn = applied == "none" ? .never : .on(try past(.asylumAppliedOn)!) }
@@ -191,6 +191,7 @@ public enum FlatRecord {
                 a.ouBasis = b
             }
             a.decidedOn = try past(.asylumDecidedOn)
+            a.unaccompaniedMinorWelfare = try bool(.unaccompaniedMinorWelfare)
             p.asylum = a
         }
         // An empty cell is unknown like a missing column (QA of 05.12.2026: empty German, conviction and school cells
@@ -468,6 +469,7 @@ public enum FlatRecord {
             switch a.appliedOn { case .never: r["asylum_applied_on"] = "none"; case .on(let d): r["asylum_applied_on"] = d.iso; case .unknown: break }
             r["asylum_decision"] = a.decision?.rawValue; r["asylum_rejected_as"] = a.rejectedAs?.rawValue
             r["ou_basis"] = a.ouBasis; r["asylum_decided_on"] = a.decidedOn?.iso
+            r["unaccompanied_minor_welfare"] = a.unaccompaniedMinorWelfare.map(String.init)
         }
         r["minor_children"] = String(minorChildren); r["children_at_school"] = childrenAtSchool.map(String.init)
         if let g = p.german {

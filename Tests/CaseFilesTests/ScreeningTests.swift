@@ -523,6 +523,25 @@ struct ScreeningTests {
         #expect(FlatRecord.row(id: "o", h.persons[0], minorChildren: 0, childrenAtSchool: nil, on: on)["past_deception"] == "false")
     }
 
+    /// A minor from a safe country of origin who never applied for asylum: the work ban's exception for an unaccompanied
+    /// minor is open without its fact, not read as "no" (QA35 L5; spec/05-60a-60b.md Nr. 3).
+    @Test func theUnaccompaniedMinorsExceptionIsOpenWithoutItsFact() throws {
+        let on = Day("2026-11-22")
+        let base = ["id": "u", "born": "2010-03-01", "nationality": "SRB", "marital_status": "single", "status": "duldung",
+                    "status_since": "2022-06-01", "entered": "2022-06-01", "asylum_applied_on": "none",
+                    "entered_for_benefits": "false", "obstruction": "none"]
+        func ban(_ changes: [String: String]) throws -> ConditionResult? {
+            let (_, h) = try FlatRecord.household(base.merging(changes) { $1 }, on: on)
+            return Engine().assess(h, person: h.persons[0].id, pathway: .p60c, on: on).conditions.first { $0.id == "60c_no_60a6" }
+        }
+        let open = try ban([:])
+        #expect(open?.state == .unknown && open?.open.contains("asylum.unaccompanied_minor_welfare") == true)
+        #expect(try ban(["unaccompanied_minor_welfare": "false"])?.state == .failing(.permanent))
+        #expect(try ban(["unaccompanied_minor_welfare": "true"])?.state == .met)
+        // An adult: the exception is not read.
+        #expect(try ban(["born": "1990-03-01"])?.state == .failing(.permanent))
+    }
+
     /// A person meeting a pathway is told to apply, not asked for a fact of another pathway; a married person's or a
     /// minor's family routes stay open, since the spouse or parents are not in the row; a nationality is an ISO code in
     /// either case (QA of 06.12.2026).

@@ -45,6 +45,15 @@ extension Context {
             return .unknown(safe == nil ? [openPoint!] : ["asylum.applied_on"])
         }
         var banned: Bool?
+        // The exception for an unaccompanied minor, where it is read and its fact is missing (QA35 L5: read as "no").
+        var welfareOpen = false
+        func exception(_ age: Int?) -> Bool {
+            switch minorWelfare(referenceAge: age, asylum) {
+            case true?: return true
+            case nil: welfareOpen = true; return false
+            case false?: return false
+            }
+        }
         switch asylum.appliedOn {
         case .never:
             if georgiaMoldova(), let wasTolerated = duldungOn(Law.georgiaMoldovaUntil) {
@@ -53,7 +62,7 @@ extension Context {
             } else if georgiaMoldova() {
                 banned = nil
             } else { banned = true }
-            if banned != false, minorWelfare(referenceAge: subject.age(on: day), asylum) == true { return .met }
+            if banned != false, exception(subject.age(on: day)) { return .met }
         case .on(let applied):
             if georgiaMoldova() && applied <= Law.georgiaMoldovaUntil { return .met }
             guard applied > Law.workBanAsylumAfter else { return .met }
@@ -65,18 +74,17 @@ extension Context {
             case .pending?, .granted?: return .met
             case nil: banned = nil
             }
-            if banned != false, let born = person.born, minorWelfare(referenceAge: born.age(on: applied), asylum) == true {
-                return .met
-            }
+            if banned != false, let born = person.born, exception(born.age(on: applied)) { return .met }
         case .unknown: banned = nil
         }
+        if welfareOpen, banned == true { banned = nil }
         switch allOf(safe, banned) {
         case true?: return .fails
         case false?: return .met
         case nil:
             var o: [String] = []
             if safe == nil, let p = openPoint { o.append(p) }
-            if banned == nil { o.append("asylum") }
+            if banned == nil { o.append(welfareOpen ? "asylum.unaccompanied_minor_welfare" : "asylum") }
             return .unknown(o)
         }
     }
