@@ -49,7 +49,7 @@ public enum CaseFileDecoder {
 
     /// One household of a JSON Lines screening file: the case-file schema without `on` and `expect` (CASES.md).
     /// `on` bounds the status history. Errors name the line.
-    public static func household(jsonLine text: String, line: Int, on: Day, source: String = "input") throws -> (id: String?, household: Household) {
+    public static func household(jsonLine text: String, line: Int, on: Day, source: String = "input") throws -> (id: String?, household: Household, appliedOn: Day?) {
         let doc: DocValue
         do { doc = try JSONReader.read(text) } catch {
             throw CaseFileError(file: source, path: "", line: line, message: "not a JSON object (\(error))")
@@ -57,8 +57,11 @@ public enum CaseFileDecoder {
         guard case .mapping = doc.kind else { throw CaseFileError(file: source, path: "", line: line, message: "not a JSON object") }
         let root = YAMLValue(doc, path: "", file: "\(source):\(line)")
         let d = CaseDecoding(file: "\(source):\(line)", requireExpectations: false)
-        let f = try root.mapping(allowed: ["id", "title", "source", "notes", "person", "persons", "relations", "household"])
+        let f = try root.mapping(allowed: ["id", "title", "source", "notes", "applied_on", "person", "persons", "relations", "household"])
         let household = try d.household(f, root: root, on: on)
+        // A pending application, as in a case file (K10; QA35 L6): not after the screening date.
+        let appliedOn = try f.optional("applied_on") { try $0.day() }
+        if let a = appliedOn, a > on { throw CaseFileError(file: source, path: "applied_on", line: line, message: "must not be after the screening date (\(on.iso))") }
         // A list from outside names only countries that exist (QA of 06.12.2026: "QQQ" left every safe-country question
         // open). Case files and stored facts keep the decoder's check of the form; the forms check the code.
         for (i, p) in household.persons.enumerated() {
@@ -72,7 +75,7 @@ public enum CaseFileDecoder {
                 }
             }
         }
-        return (try f.optional("id") { try $0.string() }, household)
+        return (try f.optional("id") { try $0.string() }, household, appliedOn)
     }
 
     /// Every `.yaml`/`.yml` file under the given files or folders, sorted; a path that does not exist is an error.

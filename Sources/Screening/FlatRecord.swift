@@ -19,7 +19,7 @@ public enum FlatRecord {
         "training_kind", "training_from", "training_registered_on", "training_passed_on", "removal_measures",
         "housing_sufficient", "departure_impossible_since", "departure_end_foreseeable", "departure_own_fault",
         "integration_course_possible", "integration_course_obliged", "integration_course_completed_on", "integration_course_dropout_not_at_fault",
-        "past_deception", "false_identity", "unaccompanied_minor_welfare",
+        "past_deception", "false_identity", "unaccompanied_minor_welfare", "applied_on",
     ]
 
     /// The columns by position in `columns` (raw value = position): rows are read through a file's `Layout`
@@ -34,7 +34,7 @@ public enum FlatRecord {
         case fdgoDoubts, schoolSince, schoolSuccessful, degreeDe, trainingKind, trainingFrom, trainingRegisteredOn
         case trainingPassedOn, removalMeasures, housingSufficient, departureImpossibleSince, departureEndForeseeable
         case departureOwnFault, integrationCoursePossible, integrationCourseObliged, integrationCourseCompletedOn
-        case integrationCourseDropoutNotAtFault, pastDeception, falseIdentity, unaccompaniedMinorWelfare
+        case integrationCourseDropoutNotAtFault, pastDeception, falseIdentity, unaccompaniedMinorWelfare, appliedOn
 
         public var name: String { FlatRecord.columns[rawValue] }
     }
@@ -86,6 +86,13 @@ public enum FlatRecord {
     /// Builds the household of one row. `minor_children` become persons of the case (unmarried, 10 years old,
     /// attending school as `children_at_school` says) so that the household rules apply.
     public static func household(_ row: Row, on: Day) throws -> (id: String, household: Household) {
+        let (id, household, _) = try application(row, on: on)
+        return (id, household)
+    }
+
+    /// The household of a row and the date of its pending application (`applied_on`: one for the whole row, as a
+    /// case file's; nil = filed on the screening date).
+    public static func application(_ row: Row, on: Day) throws -> (id: String, household: Household, appliedOn: Day?) {
         func v(_ k: Column) -> String? { row[k].flatMap(trimmed) }
         /// A code, also as its German word (`GermanCodes`).
         func g(_ k: Column) -> String? { v(k).map { GermanCodes.code($0, germanCodes[k.rawValue]) } }
@@ -147,6 +154,8 @@ public enum FlatRecord {
             return d
         }
         guard let id = v(.id) else { throw RowError(column: "id", message: "missing") }
+        // A pending application (K10): age limits and the law's version are judged on its date.
+        let appliedOn = try past(.appliedOn)
         var p = Person(id: "p")
         p.label = id
         p.born = try past(.born)
@@ -361,9 +370,9 @@ public enum FlatRecord {
         let alone = p.maritalStatus != nil && p.maritalStatus != .married && !minor
         guard let kids = try count(.minorChildren), kids > 0 else {
             // "0" (not an empty cell: unknown, as the README says – QA of 05.12.2026) and no one else: alone.
-            if v(.minorChildren) != nil, alone { return (id, Household(single: p)) }
+            if v(.minorChildren) != nil, alone { return (id, Household(single: p), appliedOn) }
             // Children unknown, or a spouse or parents not in the row: family and household are not known.
-            return (id, Household(persons: [p], relations: [], household: nil, relationsKnown: false, childrenListed: v(.minorChildren) != nil))
+            return (id, Household(persons: [p], relations: [], household: nil, relationsKnown: false, childrenListed: v(.minorChildren) != nil), appliedOn)
         }
         var persons = [p], relations: [Relation] = []
         let school = try bool(.childrenAtSchool)
@@ -379,7 +388,7 @@ public enum FlatRecord {
             persons.append(c)
             relations.append(Relation(kind: .parent, persons: ["p", c.id]))
         }
-        return (id, Household(persons: persons, relations: relations, household: Set(persons.map(\.id)), relationsKnown: alone))
+        return (id, Household(persons: persons, relations: relations, household: Set(persons.map(\.id)), relationsKnown: alone), appliedOn)
     }
 
     /// The field without surrounding spaces, nil when empty (Foundation's trimming is slow on millions of rows).

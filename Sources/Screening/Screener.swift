@@ -98,15 +98,15 @@ public struct Screener: Sendable {
 
     /// Evaluates one parsed household: one row per person (`id/person` when the household has several), or only
     /// the reported person of a flat row (its synthetic children are there for the household rules only).
-    public func evaluate(_ household: Household, id: String, line: Int, onlyFirst: Bool = false) -> [ScreeningRow] {
+    public func evaluate(_ household: Household, id: String, line: Int, onlyFirst: Bool = false, appliedOn: Day? = nil) -> [ScreeningRow] {
         // Relatives are named in the first action by their labels ("Kind 1"), not their ids.
         let names = household.persons.count > 1 ? household.persons.reduce(into: [String: String]()) { $0[$1.id] = $1.label } : [:]
         if onlyFirst {
             guard let first = household.persons.first,
-                  let p = engine.assess(household, person: first.id, on: on, pathways: pathways, explains: false) else { return [] }
+                  let p = engine.assess(household, person: first.id, on: on, appliedOn: appliedOn, pathways: pathways, explains: false) else { return [] }
             return [row(p, id: id, line: line, names: names, flat: true)]
         }
-        let result = engine.assess(household, on: on, pathways: pathways, explains: false)
+        let result = engine.assess(household, on: on, appliedOn: appliedOn, pathways: pathways, explains: false)
         return result.persons.map { p in row(p, id: result.persons.count > 1 ? "\(id)/\(p.personID)" : id, line: line, names: names) }
     }
 
@@ -154,30 +154,30 @@ public struct Screener: Sendable {
 
     /// Parses one input line into a household; throws a message for a malformed row.
     /// `layout`: where the CSV header puts each column (ignored for JSON Lines).
-    public func parse(_ text: String, line: Int, format: ScreeningFormat, layout: FlatRecord.Layout) throws -> (String, Household) {
-        let (id, h) = try household(text, line: line, format: format, layout: layout)
+    public func parse(_ text: String, line: Int, format: ScreeningFormat, layout: FlatRecord.Layout) throws -> (String, Household, Day?) {
+        let (id, h, appliedOn) = try household(text, line: line, format: format, layout: layout)
         // A line break in an id (a spreadsheet's Alt+Enter) breaks every line-based reading of the results (review of
         // 06.12.2026: the person dropped out of the outreach list); other control characters are refused with it.
         guard !id.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
             throw FlatRecord.RowError(column: "id", message: "contains a line break or another control character")
         }
-        return (id, h)
+        return (id, h, appliedOn)
     }
 
-    private func household(_ text: String, line: Int, format: ScreeningFormat, layout: FlatRecord.Layout) throws -> (String, Household) {
+    private func household(_ text: String, line: Int, format: ScreeningFormat, layout: FlatRecord.Layout) throws -> (String, Household, Day?) {
         switch format {
         case .jsonl:
-            let (id, h) = try CaseFileDecoder.household(jsonLine: text, line: line, on: on)
+            let (id, h, appliedOn) = try CaseFileDecoder.household(jsonLine: text, line: line, on: on)
             // Without an id a household cannot be found in the results; a made-up one could clash with a real one (QA of
             // 06.12.2026: "line-5").
             guard let id, !id.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw FlatRecord.RowError(column: "id", message: "missing (every household needs an id to be found in the results)")
             }
-            return (id, h)
+            return (id, h, appliedOn)
         case .csv:
             let fields = CSV.split(text, separator: layout.separator)
             guard fields.count == layout.width else { throw FlatRecord.RowError(column: "row", message: "expected \(layout.width) fields, found \(fields.count)") }
-            return try FlatRecord.household(FlatRecord.Row(fields: fields, layout: layout), on: on)
+            return try FlatRecord.application(FlatRecord.Row(fields: fields, layout: layout), on: on)
         }
     }
 
@@ -219,8 +219,8 @@ public struct Screener: Sendable {
                 while i < items.count {
                     let (n, text) = items[i]
                     do {
-                        let (id, h) = try parse(text, line: n, format: format, layout: layout)
-                        let rows = evaluate(h, id: id, line: n, onlyFirst: format == .csv)
+                        let (id, h, appliedOn) = try parse(text, line: n, format: format, layout: layout)
+                        let rows = evaluate(h, id: id, line: n, onlyFirst: format == .csv, appliedOn: appliedOn)
                         for r in rows { tally.add(r, horizons) }
                         base.p[i] = .success((id, rows.map(csvLine)))
                     } catch let e as CaseFileError {
@@ -242,8 +242,8 @@ public struct Screener: Sendable {
                         // Counted by its worker already: taken out again (evaluated anew, the same answer; repeats are rare).
                         let (n, text) = items[i]
                         var undo = Tally(pathways: pathways.count)
-                        if let (id, h) = try? parse(text, line: n, format: format, layout: layout) {
-                            for row in evaluate(h, id: id, line: n, onlyFirst: format == .csv) { undo.add(row, horizons, by: -1) }
+                        if let (id, h, appliedOn) = try? parse(text, line: n, format: format, layout: layout) {
+                            for row in evaluate(h, id: id, line: n, onlyFirst: format == .csv, appliedOn: appliedOn) { undo.add(row, horizons, by: -1) }
                         }
                         summary.merge(undo, pathways: pathways)
                         summary.rejected += 1

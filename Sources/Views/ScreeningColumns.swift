@@ -77,6 +77,7 @@ public enum ScreeningColumns {
         ("past_deception", "früher über Identität oder Staatsangehörigkeit getäuscht, falsche Angaben gemacht oder nicht mitgewirkt (auch wenn es heute nicht mehr so ist; „nein“ schließt alles aus)", yesNo),
         ("false_identity", "die bisherige Integration beruht auf einer falschen Identität (§ 25b)", yesNo),
         ("unaccompanied_minor_welfare", "als unbegleitete:r Minderjährige:r kein Asylantrag oder Rücknahme zum Kindeswohl (§ 60a Abs. 6 S. 1 Nr. 3; gelesen nur bei Minderjährigen)", yesNo),
+        ("applied_on", "Datum eines noch nicht entschiedenen Antrags (Altersgrenzen und Fassung des Gesetzes nach diesem Tag; leer: Antrag am Stichtag)", date),
     ]
 
     /// The reference on the upload page: what each column means and takes.

@@ -21,8 +21,8 @@ struct ScreeningTests {
     @Test("case file through screen", arguments: cases)
     func screeningAgreesWithTheCaseRunner(_ path: String) throws {
         let file = try CaseFileDecoder.load(path: path)
-        guard file.appliedOn == nil else { return }   // screening input carries no pending application
-        let line = PopulationJSON.line(file.household, id: file.id)
+        // A pending application travels with the line (QA35 L6).
+        let line = PopulationJSON.line(file.household, id: file.id, appliedOn: file.appliedOn)
         let screener = Screener(on: file.on)
         var rows: [String] = [], rejected: [String] = []
         _ = screener.run(lines: [line], format: .jsonl, write: { rows.append($0) }, reject: { rejected.append("\($0): \($1)") })
@@ -540,6 +540,27 @@ struct ScreeningTests {
         #expect(try ban(["unaccompanied_minor_welfare": "true"])?.state == .met)
         // An adult: the exception is not read.
         #expect(try ban(["born": "1990-03-01"])?.state == .failing(.permanent))
+    }
+
+    /// A pending application goes with the row (`applied_on`) and the line (JSON Lines): § 104c applied for before its
+    /// last day is not "closed" in 2026 (QA35 L6); a date after the screening date is refused with its column.
+    @Test func aPendingApplicationIsJudgedOnItsDate() throws {
+        let on = Day("2026-11-22")
+        let screener = Screener(on: on)
+        let base = ["id": "a", "born": "1990-01-01", "marital_status": "single", "minor_children": "0", "status": "duldung",
+                    "status_since": "2016-01-01", "entered": "2015-10-01"]
+        func result104c(_ row: [String: String]) throws -> Outcome? {
+            let (id, h, applied) = try FlatRecord.application(FlatRecord.Row(fields: Array(row.values), layout: FlatRecord.Layout(header: Array(row.keys))), on: on)
+            return screener.evaluate(h, id: id, line: 2, onlyFirst: true, appliedOn: applied).first?.answers.first { $0.0 == .p104c }?.1
+        }
+        #expect(try result104c(base) == .excluded)
+        #expect(try result104c(base.merging(["applied_on": "2025-12-15"]) { $1 }) != .excluded)
+        #expect(throws: FlatRecord.RowError.self) { try result104c(base.merging(["applied_on": "2026-12-01"]) { $1 }) }
+        let (_, h) = try FlatRecord.household(base, on: on)
+        let line = PopulationJSON.line(h, id: "a", appliedOn: Day("2025-12-15"))
+        let decoded = try CaseFileDecoder.household(jsonLine: line, line: 1, on: on)
+        #expect(line.contains("\"applied_on\":\"2025-12-15\"") && decoded.appliedOn == Day("2025-12-15"))
+        #expect(throws: CaseFileError.self) { try CaseFileDecoder.household(jsonLine: PopulationJSON.line(h, id: "a", appliedOn: Day("2026-12-01")), line: 1, on: on) }
     }
 
     /// A person meeting a pathway is told to apply, not asked for a fact of another pathway; a married person's or a

@@ -19,10 +19,10 @@ public struct Engine: Sendable {
 
     /// All `pathways` for one person of the household only (the others are evaluated only as far as the person's
     /// family routes need them: screening a flat row reports its person, not the children it implies).
-    public func assess(_ household: Household, person id: String, on: Day, pathways: [PathwayKey] = PathwayKey.allCases,
+    public func assess(_ household: Household, person id: String, on: Day, appliedOn: Day? = nil, pathways: [PathwayKey] = PathwayKey.allCases,
                        explains: Bool = true) -> PersonAssessment? {
         let evaluation = Evaluation(household, asOf: on, explains: explains)
-        return evaluation.view.subject(id).map { evaluation.person($0, on: on, pending: nil, pathways: pathways) }
+        return evaluation.view.subject(id).map { evaluation.person($0, on: on, pending: appliedOn, pathways: pathways) }
     }
 
     /// The answer for one person and one pathway.
