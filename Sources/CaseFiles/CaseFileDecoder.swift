@@ -75,7 +75,33 @@ public enum CaseFileDecoder {
                 }
             }
         }
+        if let problem = relationProblem(household, on: on) {
+            throw CaseFileError(file: source, path: "relations", line: line, message: problem)
+        }
         return (try f.optional("id") { try $0.string() }, household, appliedOn)
+    }
+
+    /// Relations no family can have, refused in a list from outside as the client pages refuse them (QA35 F3: mutual
+    /// parents, a 15-year-old parent of a 48-year-old, a spouse under 16 were screened without a word).
+    static func relationProblem(_ h: Household, on: Day) -> String? {
+        var pairs: Set<Set<String>> = [], parents: [String: Int] = [:]
+        let born = Dictionary(h.persons.compactMap { p in p.born.map { (p.id, $0) } }, uniquingKeysWith: { a, _ in a })
+        for r in h.relations where r.persons.count == 2 {
+            let (a, b) = (r.persons[0], r.persons[1])
+            guard pairs.insert([a, b]).inserted else { return "related twice: \(a), \(b)" }
+            switch r.kind {
+            case .spouse, .registeredPartner:
+                // A second spouse is possible (a marriage abroad; case 325): not refused.
+                for x in [a, b] { if let d = born[x], d.age(on: on) < 16 { return "married under 16 (§ 1303 BGB): \(x)" } }
+            case .parent:
+                if let p = born[a], let c = born[b], p.adding(years: 12) > c { return "parent not 12 years older than the child: \(a) (child \(b))" }
+                if let p = born[a], p.age(on: on) < 12 { return "parent under 12: \(a)" }
+                parents[b, default: 0] += 1
+                if parents[b]! > 2 { return "more than two parents: \(b)" }
+            case .cohabiting: break
+            }
+        }
+        return nil
     }
 
     /// Every `.yaml`/`.yml` file under the given files or folders, sorted; a path that does not exist is an error.

@@ -51,9 +51,12 @@ public struct PopulationGenerator: Sendable {
         spouse.livelihood = main.livelihood.map { $0.map { var l = $0; l.ownWorkShare = nil; return l } }
         var persons = [main, spouse]
         var relations = [Relation(kind: .spouse, persons: ["a", "b"])]
-        for i in 0..<rng.int(1...3) {
+        // Children born when the younger parent was at least 16 (QA35 F3: parents one year older than their child).
+        let youngerParent = max(main.born!, spouse.born!)
+        let oldestChild = min(15, youngerParent.adding(years: 16).days(to: entered) / 365 - 1)
+        for i in 0..<(oldestChild < 0 ? 0 : rng.int(1...3)) {
             let id = "c\(i)"
-            var child = person(id: id, entered: entered, adult: false)
+            var child = person(id: id, entered: entered, adult: false, maxAgeAtEntry: oldestChild)
             child.maritalStatus = .single
             child.nationality = main.nationality
             persons.append(child)
@@ -69,10 +72,10 @@ public struct PopulationGenerator: Sendable {
         return on.adding(days: -days)
     }
 
-    private mutating func person(id: String, entered: Day, adult: Bool) -> Person {
+    private mutating func person(id: String, entered: Day, adult: Bool, maxAgeAtEntry: Int = 15) -> Person {
         var p = Person(id: id)
         var trainings: [Training] = []
-        let ageAtEntry = adult ? rng.int(16...50) : rng.int(0...15)
+        let ageAtEntry = adult ? rng.int(16...50) : rng.int(0...maxAgeAtEntry)
         p.born = entered.adding(days: -(ageAtEntry * 365 + rng.int(0...364)))
         p.nationality = Self.nationalities[min(Int(Double(Self.nationalities.count) * pow2(Double.random(in: 0..<1, using: &rng))), Self.nationalities.count - 1)]
         p.entered = entered

@@ -53,6 +53,26 @@ struct DecoderTests {
         #expect(person.born == Day("1990-01-01"))
     }
 
+    /// Relations no family can have are refused in a screening line, naming the persons (QA35 F3).
+    @Test func aScreeningLineWithImpossibleRelationsIsRefused() throws {
+        let on = Day("2026-11-22")
+        let persons = "\"persons\":[{\"id\":\"a\",\"born\":\"1978-01-01\"},{\"id\":\"b\",\"born\":\"2011-01-01\"},{\"id\":\"c\",\"born\":\"2012-01-01\"}]"
+        for (relations, message) in [
+            ("{\"kind\":\"parent\",\"parent\":\"a\",\"child\":\"b\"},{\"kind\":\"parent\",\"parent\":\"b\",\"child\":\"a\"}", "related twice: b, a"),
+            ("{\"kind\":\"parent\",\"parent\":\"b\",\"child\":\"a\"}", "parent not 12 years older than the child: b (child a)"),
+            ("{\"kind\":\"spouse\",\"between\":[\"a\",\"b\"]}", "married under 16 (§ 1303 BGB): b"),
+            ("{\"kind\":\"spouse\",\"between\":[\"a\",\"x\"]},{\"kind\":\"spouse\",\"between\":[\"a\",\"y\"]}", nil),
+        ] {
+            let line = "{\"id\":\"h\",\(persons),\"relations\":[\(relations)]}"
+            guard let message else { continue }
+            #expect { try CaseFileDecoder.household(jsonLine: line, line: 3, on: on) } throws: { e in
+                (e as? CaseFileError).map { $0.message == message && $0.line == 3 && $0.path == "relations" } ?? false
+            }
+        }
+        let fine = "{\"id\":\"h\",\(persons),\"relations\":[{\"kind\":\"parent\",\"parent\":\"a\",\"child\":\"b\"},{\"kind\":\"parent\",\"parent\":\"a\",\"child\":\"c\"}]}"
+        #expect(try CaseFileDecoder.household(jsonLine: fine, line: 1, on: on).household.relations.count == 2)
+    }
+
     @Test func malformedDateNamesFileFieldAndLine() throws {
         let e = try #require(error(valid.replacingOccurrences(of: "from: 2023-03-21", with: "from: 2023-02-30")))
         #expect(e.file == "t-valid.yaml")
