@@ -11,13 +11,20 @@ public enum ScreeningInput {
 
     /// What a spreadsheet program may save instead of a CSV.
     public enum Spreadsheet: Sendable {
-        case workbook, utf16
+        /// An Excel workbook (.xlsx: a ZIP holding `xl/`), another office document or archive (.docx, .odt, .zip, or an
+        /// older .xls/.doc: QA35 F7, a Word file was called a workbook), or UTF-16 text.
+        case workbook, office, utf16
 
         /// Read from the file's first bytes (up to 4 KiB): a workbook (.xlsx, or .xls), or UTF-16 text, with its byte
         /// order mark or, without one, a zero byte for every second one.
         public static func saved(_ head: [UInt8]) -> Spreadsheet? {
             let magic = Array(head.prefix(4))
-            if magic == [0x50, 0x4B, 0x03, 0x04] || magic == [0xD0, 0xCF, 0x11, 0xE0] { return .workbook }
+            if magic == [0x50, 0x4B, 0x03, 0x04] {
+                let xl = Array("xl/".utf8)
+                let window = Array(head.prefix(4096))
+                return window.indices.contains { window[$0...].starts(with: xl) } ? .workbook : .office
+            }
+            if magic == [0xD0, 0xCF, 0x11, 0xE0] { return .office }
             let zeros = head.prefix(4096).filter { $0 == 0 }.count
             if magic.starts(with: [0xFF, 0xFE]) || magic.starts(with: [0xFE, 0xFF]) || zeros * 4 > min(head.count, 4096) { return .utf16 }
             return nil
@@ -33,6 +40,7 @@ public enum ScreeningInput {
         let head = FileHandle(forReadingAtPath: path).flatMap { h in defer { try? h.close() }; return try? h.read(upToCount: 4096) }
         switch head.flatMap({ Spreadsheet.saved(Array($0)) }) {
         case .workbook?: throw Failure(message: "an Excel workbook, not a CSV file: save it as \"CSV UTF-8 (comma delimited)\"")
+        case .office?: throw Failure(message: "an office document or archive (Word, an older Excel file, ZIP), not a CSV file: save the table as \"CSV UTF-8 (comma delimited)\"")
         case .utf16?: throw Failure(message: "UTF-16 text (Excel's \"Unicode Text\"), not UTF-8: save it as \"CSV UTF-8 (comma delimited)\"")
         case nil: break
         }

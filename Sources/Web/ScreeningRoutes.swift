@@ -82,6 +82,10 @@ struct ScreeningRoutes {
             form = try await ListUpload.receive(request, field: "file", to: received, limit: services.config.maxScreeningBytes + 64 * 1024)
         } catch is ListUpload.WriteFailure {
             return try await unstored(context, a)
+        } catch AppError.tooLarge(let message) {
+            // The form again, with the limit at the file field (QA35 F7: a bare error page).
+            try? FileManager.default.removeItem(atPath: received)
+            return try await renderList(context, a, error: message + " Größere Listen bitte teilen oder von der Administration mit „bleibe screen“ prüfen lassen.", status: .contentTooLarge)
         } catch is CocoaError {
             return try await unstored(context, a)
         }
@@ -145,6 +149,8 @@ struct ScreeningRoutes {
         switch ScreeningInput.Spreadsheet.saved(Array(bytes.prefix(4096))) {
         case .workbook?:
             return "„\(name)“ ist eine Excel-Arbeitsmappe, keine CSV-Datei. Bitte in Excel „Speichern unter“ → „CSV UTF-8 (durch Trennzeichen getrennt)“ wählen und diese Datei hochladen."
+        case .office?:
+            return "„\(name)“ ist ein Office-Dokument oder Archiv (z. B. Word, eine ältere Excel-Datei, ZIP), keine CSV-Datei. Die Tabelle bitte in Excel mit „Speichern unter“ → „CSV UTF-8 (durch Trennzeichen getrennt)“ speichern und diese Datei hochladen."
         case .utf16?:
             return "„\(name)“ ist als UTF-16 gespeichert (in Excel „Unicode-Text“). Bitte als „CSV UTF-8 (durch Trennzeichen getrennt)“ speichern und erneut hochladen."
         case nil: return nil

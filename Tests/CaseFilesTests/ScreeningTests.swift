@@ -191,7 +191,12 @@ struct ScreeningTests {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let utf16: [UInt8] = [0xFF, 0xFE] + "id,born\n".utf8.flatMap { [$0, 0] }
-        let files: [(String, [UInt8], String)] = [("book.csv", [0x50, 0x4B, 0x03, 0x04, 0, 0, 1], "an Excel workbook"), ("unicode.csv", utf16, "UTF-16 text")]
+        let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0, 0, 1]
+        // A workbook holds xl/; a Word file (word/), another archive or an older binary Office file is named as such (QA35 F7).
+        let files: [(String, [UInt8], String)] = [("book.csv", zip + Array("[Content_Types].xml....xl/workbook.xml".utf8), "an Excel workbook"),
+                                                  ("letter.csv", zip + Array("[Content_Types].xml....word/document.xml".utf8), "an office document"),
+                                                  ("old.csv", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1], "an office document"),
+                                                  ("unicode.csv", utf16, "UTF-16 text")]
         for (name, bytes, needle) in files {
             let path = dir.appendingPathComponent(name).path
             try Data(bytes).write(to: URL(fileURLWithPath: path))

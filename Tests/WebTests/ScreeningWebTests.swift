@@ -53,8 +53,10 @@ struct ScreeningWebTests {
                 let misnamed = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "liste.jsonl", "text/plain", Array("id,born\np1,1990-01-01\n".utf8)))
                 #expect(misnamed.status == .unprocessableContent && misnamed.body.contains("erste Zeile ist kein JSON-Objekt"))
                 // What a spreadsheet saved instead of a CSV is named, with how to save it (QA of 06.12.2026).
-                let workbook = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "liste.xlsx", "application/octet-stream", [0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0, count: 200)))
+                let workbook = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "liste.xlsx", "application/octet-stream", [0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0, count: 200) + Array("xl/workbook.xml".utf8)))
                 #expect(workbook.status == .unsupportedMediaType && workbook.body.contains("ist eine Excel-Arbeitsmappe") && workbook.body.contains("CSV UTF-8"))
+                let word = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "brief.docx", "application/octet-stream", [0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0, count: 200) + Array("word/document.xml".utf8)))
+                #expect(word.status == .unsupportedMediaType && word.body.contains("ist ein Office-Dokument oder Archiv") && !word.body.contains("ist eine Excel-Arbeitsmappe"))
                 let utf16 = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "liste.csv", "text/csv", [0xFF, 0xFE] + "id,born\np1,1990-01-01\n".utf8.flatMap { [$0, 0] }))
                 #expect(utf16.status == .unsupportedMediaType && utf16.body.contains("als UTF-16 gespeichert"))
                 // The page lists every column, offers a template, and takes the JSON Lines names the command takes.
@@ -222,6 +224,8 @@ struct ScreeningWebTests {
                 let csrf = try await b.logIn(f.login(.coordinator))
                 let tooLarge = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "gross.csv", "text/csv", Array(String(repeating: text, count: 2).utf8)))
                 #expect(tooLarge.status == .contentTooLarge && tooLarge.body.contains("zu groß"))
+                // The form again, not a bare error page (QA35 F7).
+                #expect(tooLarge.body.contains("type=\"file\"") && tooLarge.body.contains("bleibe screen"))
                 let forged = try await b.upload("/screening", fields: ["csrf": "falsch", "on": "22.11.2026"], file: ("file", "liste.csv", "text/csv", Array(text.utf8)))
                 #expect(forged.status == .forbidden)
                 let headerOnly = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "kopf.csv", "text/csv", Array((FlatRecord.columns.joined(separator: ",") + "\r\n \r\n").utf8)))
