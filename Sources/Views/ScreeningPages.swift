@@ -76,7 +76,8 @@ public enum ScreeningPages {
         // A JSON Lines file holds a household per line: its lines are households, its results persons (QA of 06.12.2026).
         let households = j.format == "jsonl"
         let persons: HTML = households && j.state == "done" ? " · \(Labels.count(j.persons)) Personen geprüft" : .empty
-        body.append("<p>Stand: <strong id=\"job-state\">\(stateText(j.state))</strong> · \(Labels.count(j.processed)) von \(Labels.count(j.total)) \(households ? "Zeilen (Haushalte)" : "Zeilen") · \(Labels.count(j.rejected)) abgewiesen\(persons)</p>")
+        // A status region: a screen reader says the new state when it changes (QA35 F8).
+        body.append("<p role=\"status\">Stand: <strong id=\"job-state\">\(stateText(j.state))</strong> · \(Labels.count(j.processed)) von \(Labels.count(j.total)) \(households ? "Zeilen (Haushalte)" : "Zeilen") · \(Labels.count(j.rejected)) abgewiesen\(persons)</p>")
         body.append("<progress id=\"progress\" aria-label=\"Fortschritt des Screenings\" max=\"\(max(1, j.total))\" value=\"\(j.processed)\">\(j.total > 0 ? j.processed * 100 / j.total : 0) %</progress>")
         if let error { body.append("<p class=\"error\" role=\"alert\">Fehler: \(ScreeningMessages.german(error))</p>") }
         if j.state == "done" {
@@ -92,8 +93,8 @@ public enum ScreeningPages {
             let monthOptions = [3, 6, 12].map { m in "<option value=\"\(m)\"\(m == months ? " selected" : "")>\(m) Monate</option>" as HTML }
             body.append("""
             <p>Ergebnisse herunterladen: <a href="/screening/\(j.id)/results?format=de">für Tabellenkalkulation (CSV, deutsch)</a> · <a href="/screening/\(j.id)/results">Maschinenformat (CSV wie <code>bleibe screen</code>)</a> · <a href="/screening/\(j.id)/outreach.csv?months=\(months)">Einladungsliste herunterladen (CSV)</a></p>
-            <section class="report-part">\(Charts.stackedBars(chartTable))\(ReportPages.table(table))</section>
-            <section class="report-part">\(ReportPages.table(stayTable))</section>
+            <section class="report-part" aria-labelledby="by-pathway"><h2 id="by-pathway">Ergebnis nach Weg</h2>\(Charts.stackedBars(chartTable))\(ReportPages.table(table))</section>
+            <section class="report-part" aria-labelledby="by-stay"><h2 id="by-stay">Aufenthaltsdauer</h2>\(ReportPages.table(stayTable))</section>
             <section aria-labelledby="outreach"><h2 id="outreach">Einladungsliste: am Stichtag erfüllt oder erreichbar in \(months) Monaten</h2>
             <form method="get" action="/screening/\(j.id)"><label for="months">Zeitraum</label><select id="months" name="months">\(monthOptions)</select> <button type="submit">Anzeigen</button></form>
             <p>\(Labels.count(outreachTotal)) Personen\(outreachTotal > outreach.count ? " (die ersten \(Labels.count(outreach.count)) angezeigt)" : "")</p>

@@ -96,6 +96,8 @@ struct ScreeningWebTests {
                     page = try await b.request(.get, path)
                 }
                 #expect(page.body.contains("id=\"job-state\">fertig"))
+                // The summary's parts have headings; the state is a status region (QA35 F8).
+                #expect(page.body.contains("<h2 id=\"by-pathway\">Ergebnis nach Weg</h2>") && page.body.contains("<h2 id=\"by-stay\">") && page.body.contains("<p role=\"status\">Stand:"))
                 // A line of JSON Lines is a household: the persons screened are said beside it (QA of 06.12.2026).
                 #expect(page.body.contains("151 von 151 Zeilen (Haushalte) · 1 abgewiesen · \(Labels.count(direct.rows)) Personen geprüft") && page.body.contains("Zeile 11:"),
                         "\(page.body.components(separatedBy: "Stand:").dropFirst().first?.prefix(200) ?? "")")
