@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL cluster on 127.0.0.1:${PGPORT:-54329} (no systemd) and prints its URL.
 # Installs Debian's postgresql package when no server binaries are found. Used by .ci/run and by developers.
+# 300 connections: the web suites open a pool per test, many at once (100 ran out: "too many clients").
 set -euo pipefail
 PORT="${PGPORT:-54329}"
 DIR="${PGDATA_DIR:-/tmp/bleibe-pg-$PORT}"
@@ -16,5 +17,5 @@ if [ -f "$DIR/postmaster.pid" ] && runuser -u postgres -- "$BIN/pg_ctl" -D "$DIR
 fi
 rm -rf "$DIR"; mkdir -p "$DIR"; chown postgres:postgres "$DIR"
 runuser -u postgres -- "$BIN/initdb" -D "$DIR" -A trust -U postgres >/dev/null
-runuser -u postgres -- "$BIN/pg_ctl" -D "$DIR" -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off" -l "$DIR/log" -w start >/dev/null
+runuser -u postgres -- "$BIN/pg_ctl" -D "$DIR" -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" -l "$DIR/log" -w start >/dev/null
 echo "postgres://postgres@127.0.0.1:$PORT/postgres"
