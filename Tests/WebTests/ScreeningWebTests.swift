@@ -250,15 +250,19 @@ struct ScreeningWebTests {
         }
     }
 
+    /// One synthetic person's flat row, and a list of it `count` times under the header (a long job).
+    static func repeatedRow(seed: UInt64, on: Day, count: Int) -> (row: String, list: String) {
+        var gen = PopulationGenerator(seed: seed, on: on)
+        let row = CSV.line(FlatRecord.row(id: "p", gen.nextHousehold().persons[0], minorChildren: 0, childrenAtSchool: nil, on: on), columns: FlatRecord.columns)
+        return (row, FlatRecord.columns.joined(separator: ",") + "\n" + String(repeating: row + "\n", count: count))
+    }
+
     /// A long job can be stopped from its page: it stops within a heartbeat, its files go, and the queue moves on.
     @Test(arguments: TestDatabase.available)
     func aRunningOrQueuedJobIsCancelledAndTheQueueMovesOn(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
             let on = Day("2026-11-22")
-            var gen = PopulationGenerator(seed: 3, on: on)
-            let person = gen.nextHousehold().persons[0]
-            let row = CSV.line(FlatRecord.row(id: "p", person, minorChildren: 0, childrenAtSchool: nil, on: on), columns: FlatRecord.columns)
-            let big = FlatRecord.columns.joined(separator: ",") + "\n" + String(repeating: row + "\n", count: 100_000)
+            let (row, big) = Self.repeatedRow(seed: 3, on: on, count: 100_000)
             try FileManager.default.createDirectory(at: ScreeningRunner.directory(f.services.config), withIntermediateDirectories: true)
             let audit = AuditContext(userID: "user-1", organisationID: "org-a", now: "2026-11-22T08:00:00.000Z")
             for (id, text) in [("long", big), ("next", FlatRecord.columns.joined(separator: ",") + "\n" + row + "\n"), ("waiting", big.prefix(100_000) + "")] {
@@ -303,12 +307,9 @@ struct ScreeningWebTests {
     func aJobRunningAtShutdownGoesBackToTheQueueWithItsList(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
             let on = Day("2026-11-22")
-            var gen = PopulationGenerator(seed: 4, on: on)
-            let person = gen.nextHousehold().persons[0]
-            let row = CSV.line(FlatRecord.row(id: "p", person, minorChildren: 0, childrenAtSchool: nil, on: on), columns: FlatRecord.columns)
             try FileManager.default.createDirectory(at: ScreeningRunner.directory(f.services.config), withIntermediateDirectories: true)
             let input = ScreeningRunner.inputPath(f.services.config, "stopped")
-            try (FlatRecord.columns.joined(separator: ",") + "\n" + String(repeating: row + "\n", count: 50_000)).write(toFile: input, atomically: true, encoding: .utf8)
+            try Self.repeatedRow(seed: 4, on: on, count: 50_000).list.write(toFile: input, atomically: true, encoding: .utf8)
             try await f.services.screeningJobs.create(ScreeningJob(id: "stopped", organisationID: "org-a", createdAt: "2026-11-22T08:00:00.000Z", fileName: "liste.csv", format: "csv",
                                                                    on: on, state: .queued, totalRows: 50_000, expiresAt: "2099-01-01T00:00:00.000Z"),
                                                       userID: "user-1", audit: AuditContext(userID: "user-1", organisationID: "org-a", now: "2026-11-22T08:00:00.000Z"))
