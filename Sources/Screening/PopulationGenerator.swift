@@ -218,7 +218,9 @@ public struct PopulationGenerator: Sendable {
             p.degrees = []
             p.training = []
         }
-        p.departure = { var d = Departure(); d.impossibleSince = rng.chance(0.2) ? .on(cursor) : .never; d.endForeseeable = false; d.ownFault = false; return d }()
+        // One in twenty cannot leave through no fault of their own and without a foreseeable end (§ 25 Abs. 5): an
+        // assumption, no published figure (QA35 F6: one in five put § 25 Abs. 5 on 17 % and on most of the outreach list).
+        p.departure = { var d = Departure(); d.impossibleSince = rng.chance(0.05) ? .on(cursor) : .never; d.endForeseeable = false; d.ownFault = false; return d }()
         return p
     }
 
