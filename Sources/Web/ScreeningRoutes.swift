@@ -126,6 +126,16 @@ struct ScreeningRoutes {
         guard rows > 0 else {
             return try await renderList(context, a, error: "Die Datei „\(name)“ enthält keine Datenzeilen, nur die Kopfzeile.", status: .unprocessableContent)
         }
+        // The same list sent again within two minutes while its job waits or runs (a double click, a re-sent form): that
+        // job, not a second one (QA35 F7).
+        let recent = services.timestamp(services.now().addingTimeInterval(-120))
+        let size = { (path: String) in (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int }
+        if let same = try await services.screeningJobs.jobs(organisation: a.organisationID).first(where: {
+            ($0.state == .queued || $0.state == .running) && $0.createdAt >= recent && $0.fileName == String(name.suffix(120)) && $0.on == on
+                && $0.totalRows == rows && size(ScreeningRunner.inputPath(services.config, $0.id)) == size(received)
+        }) {
+            return Reply.redirect("/screening/\(same.id)")
+        }
         do { try FileManager.default.moveItem(atPath: received, toPath: ScreeningRunner.inputPath(services.config, id)) } catch {
             return try await unstored(context, a)
         }

@@ -233,6 +233,16 @@ struct ScreeningWebTests {
                 let headerOnly = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "kopf.csv", "text/csv", Array((FlatRecord.columns.joined(separator: ",") + "\r\n \r\n").utf8)))
                 #expect(headerOnly.status == .unprocessableContent)
                 #expect(stored().isEmpty, "\(stored())")
+                // The same list again at once while its job waits (a double click): that job, not a second (QA35 F7).
+                let audit = AuditContext(userID: "user-1", organisationID: "org-a", now: f.services.timestamp())
+                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+                try text.write(toFile: ScreeningRunner.inputPath(f.services.config, "waiting"), atomically: true, encoding: .utf8)
+                try await f.services.screeningJobs.create(ScreeningJob(id: "waiting", organisationID: "org-a", createdAt: f.services.timestamp(), fileName: "doppelt.csv", format: "csv",
+                                                                       on: on, state: .queued, totalRows: rows, expiresAt: "2099-01-01T00:00:00.000Z"), userID: "user-1", audit: audit)
+                let twice = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "doppelt.csv", "text/csv", Array(text.utf8)))
+                #expect(twice.status == .seeOther && twice.headers[.location] == "/screening/waiting")
+                #expect(try await f.services.screeningJobs.jobs(organisation: "org-a").map(\.id) == ["waiting"])
+                #expect(!stored().contains { $0.hasPrefix(".upload-") })
                 let up = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"], file: ("file", "liste.csv", "text/csv", Array(text.utf8)))
                 #expect(up.status == .seeOther)
                 let id = String(try #require(up.headers[.location]).split(separator: "/").last!)
