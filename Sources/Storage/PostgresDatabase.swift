@@ -18,15 +18,15 @@ public final class PostgresStore: SQLDatabase, @unchecked Sendable {
               let host = u.host, let user = u.user else {
             throw StorageError.unavailable("DATABASE_URL must look like postgres://user:password@host:port/database")
         }
-        let database = String(u.path.drop(while: { $0 == "/" }))
+        let path = String(u.path.drop(while: { $0 == "/" })), database = path.isEmpty ? nil : path, port = u.port ?? 5432
         let sslDisabled = u.queryItems?.contains { $0.name == "sslmode" && $0.value == "disable" } ?? false
         let loopback = host == "127.0.0.1" || host == "localhost" || host == "::1"
-        let tls: PostgresClient.Configuration.TLS = sslDisabled || loopback ? .disable : .require(.makeClientConfiguration())
-        var config = PostgresClient.Configuration(host: host, port: u.port ?? 5432, username: user,
-                                                  password: u.password, database: database.isEmpty ? nil : database, tls: tls)
+        let encrypted = !(sslDisabled || loopback)
+        var config = PostgresClient.Configuration(host: host, port: port, username: user, password: u.password, database: database,
+                                                  tls: encrypted ? .require(.makeClientConfiguration()) : .disable)
         config.options.maximumConnections = 16
-        try await probe(host: host, port: u.port ?? 5432, username: user, password: u.password,
-                        database: database.isEmpty ? nil : database, tls: sslDisabled || loopback ? .disable : .require(try NIOSSLContext(configuration: .makeClientConfiguration())))
+        try await probe(.init(host: host, port: port, username: user, password: u.password, database: database,
+                              tls: encrypted ? .require(try NIOSSLContext(configuration: .makeClientConfiguration())) : .disable))
         let client = PostgresClient(configuration: config)
         let store = PostgresStore(client: client)
         // Fail early and clearly when the server cannot be reached.
@@ -36,13 +36,10 @@ public final class PostgresStore: SQLDatabase, @unchecked Sendable {
 
     /// One connection before the pool: the pool retries a server it cannot reach for about a minute and then names
     /// only its own timeout (QA32 F2); a single attempt says at once what is wrong.
-    private static func probe(host: String, port: Int, username: String, password: String?, database: String?,
-                              tls: PostgresConnection.Configuration.TLS) async throws {
-        let where_ = "PostgreSQL unter \(host):\(port)"
+    private static func probe(_ configuration: PostgresConnection.Configuration) async throws {
+        let where_ = "PostgreSQL unter \(configuration.host ?? ""):\(configuration.port ?? 5432)"
         do {
-            let conn = try await PostgresConnection.connect(
-                configuration: .init(host: host, port: port, username: username, password: password, database: database, tls: tls),
-                id: 0, logger: Logger(label: "bleibe.postgres.probe"))
+            let conn = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: Logger(label: "bleibe.postgres.probe"))
             try await conn.close()
         } catch let e as PSQLError {
             // All connections taken for now (many instances or tests starting at once): the pool waits for one.

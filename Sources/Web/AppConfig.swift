@@ -64,11 +64,15 @@ public struct AppConfig: Sendable {
         if let url = env["DATABASE_URL"], !url.isEmpty { c.databaseURL = url }
         if let p = env["BLEIBE_SQLITE_PATH"], !p.isEmpty { c.sqlitePath = p }
         if let p = env["BLEIBE_UPLOAD_DIR"], !p.isEmpty { c.uploadDirectory = p }
-        // By default beside the SQLite file (a database moved with BLEIBE_SQLITE_PATH takes its journal along).
-        let beside = c.databaseURL == nil ? c.sqlitePath.map { URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("erasures.journal").path } : nil
-        c.erasureJournal = env["BLEIBE_ERASURE_JOURNAL"].flatMap { $0.isEmpty ? nil : $0 } ?? beside ?? "data/erasures.journal"
-        let keyBeside = c.databaseURL == nil ? c.sqlitePath.map { URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("secret.key").path } : nil
-        c.secretKeyFile = env["BLEIBE_SECRET_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 } ?? keyBeside ?? "data/secret.key"
+        // By default beside the SQLite file (a database moved with BLEIBE_SQLITE_PATH takes its journal and key along);
+        // in data/ with PostgreSQL.
+        func beside(_ name: String, _ variable: String) -> String {
+            if let given = env[variable], !given.isEmpty { return given }
+            guard c.databaseURL == nil, let db = c.sqlitePath else { return "data/" + name }
+            return URL(fileURLWithPath: db).deletingLastPathComponent().appendingPathComponent(name).path
+        }
+        c.erasureJournal = beside("erasures.journal", "BLEIBE_ERASURE_JOURNAL")
+        c.secretKeyFile = beside("secret.key", "BLEIBE_SECRET_KEY_FILE")
         /// A whole number in `range`; anything else given is a problem (the default stays).
         func number(_ name: String, _ range: ClosedRange<Int>, unit: String) -> Int? {
             guard let text = env[name], !text.isEmpty else { return nil }
