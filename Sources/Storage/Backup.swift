@@ -127,7 +127,7 @@ public enum Backup {
                 let key = root.appendingPathComponent(keyFile).path
                 if !FileManager.default.fileExists(atPath: key) {
                     s.problems.append("Der Schlüssel der zweiten Faktoren (\(keyFile)) fehlt in der Sicherung")
-                } else if (try? SecretBox.loadOrCreate(path: key).open(sealed)) == nil {
+                } else if (try? SecretBox.load(path: key).open(sealed)) == nil {
                     s.problems.append("Der Schlüssel \(keyFile) der Sicherung öffnet ihre zweiten Faktoren nicht")
                 }
             }

@@ -15,15 +15,22 @@ public struct SecretBox: Sendable {
         self.key = SymmetricKey(data: key)
     }
 
+    /// The key in the file at `path`.
+    public static func load(path: String) throws -> SecretBox {
+        var folder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &folder), folder.boolValue {
+            throw Failure(description: "\(path) ist ein Ordner, keine Schlüsseldatei (BLEIBE_SECRET_KEY_FILE prüfen).")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw Failure(description: "Die Schlüsseldatei \(path) ist nicht lesbar (Zugriffsrechte prüfen).") }
+        do { return try SecretBox(key: data) } catch let f as Failure {
+            throw Failure(description: "Die Schlüsseldatei \(path) ist beschädigt: \(f.description)")
+        }
+    }
+
     /// The key in the file at `path`, made when there is none.
     public static func loadOrCreate(path: String) throws -> SecretBox {
         let fm = FileManager.default
-        if fm.fileExists(atPath: path) {
-            guard let data = fm.contents(atPath: path) else { throw Failure(description: "Die Schlüsseldatei \(path) ist nicht lesbar (Zugriffsrechte prüfen).") }
-            do { return try SecretBox(key: data) } catch let f as Failure {
-                throw Failure(description: "Die Schlüsseldatei \(path) ist beschädigt: \(f.description)")
-            }
-        }
+        if fm.fileExists(atPath: path) { return try load(path: path) }
         try? fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let data = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
         guard fm.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600]) else {

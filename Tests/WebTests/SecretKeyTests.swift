@@ -43,6 +43,8 @@ struct SecretKeyTests {
                 ($0 as? SecretBox.Failure)?.description.contains("fehlt") == true
             }
             #expect(!FileManager.default.fileExists(atPath: missing))
+            // A key file that is none: said as such.
+            #expect { try SecretBox.load(path: FileManager.default.temporaryDirectory.path) } throws: { ($0 as? SecretBox.Failure)?.description.contains("ist ein Ordner") == true }
             let mode = try FileManager.default.attributesOfItem(atPath: keyPath)[.posixPermissions] as? Int
             #expect(mode == 0o600)
         }
