@@ -1,11 +1,12 @@
 import Eligibility
+import Screening
 
 /// A screening's results as German spreadsheet programs read them (`CSVExport`'s dialect): headings, results and
 /// dates in German (TT.MM.JJJJ). The machine file (`,`, result codes, ISO dates) stays what `bleibe screen` writes;
 /// this is for the staff who open the results in a spreadsheet, where the machine file arrives as one column.
 public struct ScreeningResultsExport: Sendable {
     /// How a column's values are written: results and dates in German, everything else as it is.
-    enum Column: Sendable { case result, from, text }
+    enum Column: Sendable { case result, from, consequence, open, text }
     let columns: [Column]
     /// The heading line (with the byte-order mark a spreadsheet needs to read UTF-8).
     public let header: String
@@ -16,10 +17,13 @@ public struct ScreeningResultsExport: Sendable {
         for name in machineHeader {
             if name == "id" { columns.append(.text); names.append("Kennung") }
             else if name == "first_action" { columns.append(.text); names.append("Nächster Schritt") }
+            else if name == "open" { columns.append(.open); names.append("Offene Punkte (bei unklar)") }
             else if name.hasSuffix("_result"), let p = PathwayKey(rawValue: String(name.dropLast(7))) {
                 columns.append(.result); names.append("\(p.title): Ergebnis")
             } else if name.hasSuffix("_from"), let p = PathwayKey(rawValue: String(name.dropLast(5))) {
                 columns.append(.from); names.append("\(p.title): erreichbar ab")
+            } else if name.hasSuffix("_consequence"), let p = PathwayKey(rawValue: String(name.dropLast(12))) {
+                columns.append(.consequence); names.append("\(p.title): Rechtsfolge")
             } else { columns.append(.text); names.append(name) }
         }
         self.columns = columns
@@ -28,11 +32,20 @@ public struct ScreeningResultsExport: Sendable {
 
     /// One result row in German; `fields`: the machine row split, its id without the file's protective apostrophe
     /// (`CSVExport` puts one back where a spreadsheet would read a formula).
+    /// The consequence in one word, as a column of a table says it.
+    static func consequence(_ c: Consequence) -> String {
+        switch c { case .anspruch: "Anspruch"; case .regelanspruch: "Regelanspruch"; case .soll: "Soll"; case .kann: "Kann" }
+    }
+
     public func line(_ fields: [String]) -> String {
         CSVExport.line(fields.enumerated().map { i, value in
             switch i < columns.count ? columns[i] : .text {
             case .result: Outcome(rawValue: value)?.german ?? value
             case .from: Day(iso: value)?.german ?? value
+            case .consequence: Consequence(rawValue: value).map(Self.consequence) ?? value
+            case .open: Screener.openPoints(value).map { p, keys in
+                "\(p.title): " + keys.map(ScreeningSummary.describeReason).joined(separator: ", ")
+            }.joined(separator: "; ")
             case .text: value
             }
         })

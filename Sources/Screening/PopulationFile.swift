@@ -48,7 +48,7 @@ public enum PopulationFile {
                 n += 1
                 let row = FlatRecord.row(id: "p\(n)", p, minorChildren: 0, childrenAtSchool: nil, on: day)
                 guard let (id, h) = try? FlatRecord.household(row, on: day), let r = screener.evaluate(h, id: id, line: 2, onlyFirst: true).first else { continue }
-                let kind = r.answers.contains { $0.1 == .met } ? 0 : r.answers.contains { $0.1 == .reachable } ? 1 : 2
+                let kind = r.answers.contains { $0.outcome == .met } ? 0 : r.answers.contains { $0.outcome == .reachable } ? 1 : 2
                 if picked[kind] == nil { picked[kind] = row.merging(["id": "beispiel-\(kind + 1)"]) { $1 } }
             }
         }

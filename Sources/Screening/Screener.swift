@@ -16,11 +16,22 @@ public enum ScreeningFormat: String, Sendable, CaseIterable {
     }
 }
 
+/// One pathway's answer in a result row: what the result file and the summary need of an `Assessment`.
+public struct ScreeningAnswer: Sendable {
+    public var pathway: PathwayKey
+    public var outcome: Outcome
+    public var from: Day?
+    /// Anspruch, Soll or Kann for a pathway met or reachable (QA35 F5: § 25 Abs. 5 met could not be split by it).
+    public var consequence: Consequence?
+    /// For an unclear answer: the U-points and missing facts that left it open (empty otherwise).
+    public var open: [String]
+}
+
 /// The answer for one input row: per pathway the result and date, the first action still needed.
 public struct ScreeningRow: Sendable {
     public var line: Int
     public var id: String
-    public var answers: [(PathwayKey, Outcome, Day?)]
+    public var answers: [ScreeningAnswer]
     public var firstAction: String?
     public var yearsOfStay: Int?
 }
@@ -35,6 +46,15 @@ public struct ScreeningSummary: Sendable {
     public var rejected = 0
     public var counts: [PathwayKey: [Bucket: Int]] = [:]
     public var yearsOfStay: [String: Int] = [:]
+    /// Every person once, by the best answer among the pathways to a residence permit (all but §§ 60c and 60d, which
+    /// give a Duldung): the overall figure the per-pathway counts, which overlap, cannot give (QA35 F5).
+    public enum Best: String, CaseIterable, Sendable {
+        case met, within3, within6, within12, later, unclear, none
+    }
+    public var best: [Best: Int] = [:]
+    /// Per pathway, how often each open point (U-point or missing fact; a relative's fact as "relative/fact") left an
+    /// answer unclear: what to collect first (QA35 F5: 1,662 unclear for § 60d without a reason).
+    public var reasons: [PathwayKey: [String: Int]] = [:]
     /// The last horizon (`--horizon-months`): the bucket `within12` counts those reachable within it.
     public var horizonMonths = 12
 
@@ -52,19 +72,106 @@ public struct ScreeningSummary: Sendable {
         }
     }
 
-    /// A plain-text table. `households`: the input was JSON Lines, whose rows are persons and whose rejections are
-    /// lines, each a household (QA of 06.12.2026: "rows: 20, rejected: 7" for 13 lines).
-    public func table(pathways: [PathwayKey], households: Bool = false) -> String {
-        var out = "pathway  " + Bucket.allCases.map { String(label($0).prefix(22)).padding(toLength: 22, withPad: " ", startingAt: 0) }.joined(separator: " ") + "\n"
+    /// The most frequent open points of a pathway's unclear answers, most frequent first (ties by key).
+    public func topReasons(_ p: PathwayKey, limit: Int = 3) -> [(String, Int)] {
+        Array((reasons[p] ?? [:]).sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit)).map { ($0.key, $0.value) }
+    }
+
+    /// An open point of `reasons` in German ("Deutschkenntnisse", "U7: …", "Geburtsdatum von Angehörigen").
+    public static func describeReason(_ key: String) -> String {
+        ConditionCatalog.describeOpen(key, names: ["relative": "Angehörigen"])
+    }
+
+    /// German headings of the summary's columns and of the best-answer partition, the last horizon as chosen.
+    public func germanLabel(_ b: Bucket) -> String {
+        switch b {
+        case .met: "erfüllt"
+        case .within3: "≤ 3 Mon."
+        case .within6: "3–6 Mon."
+        case .within12: "6–\(horizonMonths) Mon."
+        case .later: "später"
+        case .notMet: "nicht erf."
+        case .excluded: "ausgeschl."
+        case .unclear: "unklar"
+        }
+    }
+
+    public func germanLabel(_ b: Best) -> String {
+        switch b {
+        case .met: "erfüllt"
+        case .within3: "erreichbar in bis zu 3 Monaten"
+        case .within6: "in 3 bis 6 Monaten"
+        case .within12: "in 6 bis \(horizonMonths) Monaten"
+        case .later: "später"
+        case .unclear: "nur unklar"
+        case .none: "kein Weg"
+        }
+    }
+
+    /// Years of stay as the keys of `yearsOfStay` and in German (the lower bound belongs to its bucket: 5 years is
+    /// "5 bis unter 8", QA35 F5).
+    public static let stayLabels: [(String, String)] = zip(Tally.stays, ["unter 3 Jahre", "3 bis unter 5 Jahre", "5 bis unter 8 Jahre", "8 Jahre und mehr", "unbekannt"]).map { ($0, $1) }
+
+    /// The summary as plain German text for the command line, within 100 columns: the counts per pathway, the pathways'
+    /// names, every person once by the best answer, why answers are unclear, years of stay (QA35 F5: English, 200
+    /// columns wide, no total, no reasons). `households`: the input was JSON Lines, whose rows are persons and whose
+    /// rejections are lines, each a household (QA of 06.12.2026: "rows: 20, rejected: 7" for 13 lines).
+    public func table(pathways: [PathwayKey], households: Bool = false, on: Day? = nil) -> String {
+        func cell(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(1, width - s.count)) + s }
+        var out = "Weg     " + Bucket.allCases.map { cell(germanLabel($0), 11) }.joined() + "\n"
         for k in pathways {
             let c = counts[k] ?? [:]
-            out += k.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
-                + Bucket.allCases.map { String(c[$0] ?? 0).padding(toLength: 22, withPad: " ", startingAt: 0) }.joined(separator: " ") + "\n"
+            out += k.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0) + Bucket.allCases.map { cell(Self.number(c[$0] ?? 0), 11) }.joined() + "\n"
         }
-        out += "\nyears of stay: " + Tally.stays.map { "\($0): \(yearsOfStay[$0] ?? 0)" }.joined(separator: ", ") + "\n"
-        out += households ? "persons: \(rows), rejected lines (households): \(rejected)\n" : "rows: \(rows), rejected: \(rejected)\n"
+        out += "\nSpalten: Personen je Weg; „≤ 3 Mon.“ usw.: erreichbar allein durch Zeitablauf, die Spalten überschneiden sich nicht.\n"
+        out += "\nWege:\n"
+        for k in pathways {
+            // § 104c gives no new permit since 31.12.2025 (SPEC.md, pathway table; spec/04-104c.md): all are excluded.
+            let closed = k == .p104c && on.map { $0 >= Day(year: 2025, month: 12, day: 31)! } == true ? " – seit 31.12.2025 keine Neuerteilung" : ""
+            out += "  " + k.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0) + k.title + ": " + k.subtitle + closed + "\n"
+        }
+        let permits = pathways.filter { $0.grantedBasis != nil }
+        if !permits.isEmpty {
+            out += "\nJede Person einmal, nach ihrem besten Weg zu einer Aufenthaltserlaubnis"
+                + (permits.count < pathways.count ? " (ohne §§ 60c, 60d: Duldungen)" : "") + ":\n  "
+                + Best.allCases.map { "\(germanLabel($0)) \(Self.number(best[$0] ?? 0))" }.joined(separator: " · ") + "\n"
+        }
+        let unclear = pathways.filter { (counts[$0]?[.unclear] ?? 0) > 0 && !(reasons[$0] ?? [:]).isEmpty }
+        if !unclear.isEmpty {
+            out += "\nWarum unklar (häufigste offene Punkte je Weg; eine Antwort kann mehrere haben):\n"
+            // An open legal question is named by its number in the line and asked once below (its text is long).
+            var questions: [String] = []
+            for k in unclear {
+                let listed = topReasons(k).map { key, n in
+                    guard Self.isQuestion(key) else { return "\(Self.describeReason(key)) \(Self.number(n))" }
+                    if !questions.contains(key) { questions.append(key) }
+                    return "Rechtsfrage \(key) \(Self.number(n))"
+                }
+                out += "  " + k.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0) + listed.joined(separator: " · ") + "\n"
+            }
+            for q in questions.sorted(by: { Int($0.dropFirst()) ?? 0 < Int($1.dropFirst()) ?? 0 }) {
+                out += "  \(q): \(ConditionCatalog.describeQuestion(q)) (spec/13-open-questions.md)\n"
+            }
+        }
+        out += "\nAufenthaltsdauer: " + Self.stayLabels.map { "\($1) \(Self.number(yearsOfStay[$0] ?? 0))" }.joined(separator: " · ") + "\n"
+        out += households ? "Personen: \(Self.number(rows)), abgewiesene Zeilen (Haushalte): \(Self.number(rejected))\n"
+                          : "Zeilen: \(Self.number(rows)), abgewiesen: \(Self.number(rejected))\n"
         return out
     }
+
+    /// A count with German thousands separators (10.567).
+    static func number(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(".") }
+            out.append(c)
+        }
+        return n < 0 ? "-" + out : out
+    }
+
+    /// A U-point of spec/13-open-questions.md ("U7"), not a fact.
+    static func isQuestion(_ key: String) -> Bool { key.first == "U" && Int(key.dropFirst()) != nil }
 }
 
 /// Screens a population file: streams it in chunks (memory flat in the number of rows), evaluates every chunk on
@@ -82,18 +189,38 @@ public struct Screener: Sendable {
     }
 
     public static func header(_ pathways: [PathwayKey]) -> String {
-        (["id"] + pathways.flatMap { ["\($0.rawValue)_result", "\($0.rawValue)_from"] } + ["first_action"]).map(CSV.quote).joined(separator: ",")
+        (["id"] + pathways.flatMap { ["\($0.rawValue)_result", "\($0.rawValue)_from", "\($0.rawValue)_consequence"] } + ["first_action", "open"])
+            .map(CSV.quote).joined(separator: ",")
     }
 
+    /// `open`: the open points of every unclear pathway, "25b: german, U7; 60d: relations" (keys of CASES.md and of
+    /// spec/13-open-questions.md; the German export describes them).
     public func csvLine(_ r: ScreeningRow) -> String {
         var line = CSV.quote(CSV.inert(r.id))
-        line.reserveCapacity(16 + r.answers.count * 20 + (r.firstAction?.utf8.count ?? 0))
-        for (_, o, f) in r.answers {
-            line += ","; line += o.rawValue; line += ","
-            if let f { line += f.iso }
+        line.reserveCapacity(16 + r.answers.count * 24 + (r.firstAction?.utf8.count ?? 0))
+        var open = ""
+        for a in r.answers {
+            line += ","; line += a.outcome.rawValue; line += ","
+            if let f = a.from { line += f.iso }
+            line += ","
+            if let c = a.consequence { line += c.rawValue }
+            if !a.open.isEmpty {
+                if !open.isEmpty { open += "; " }
+                open += a.pathway.rawValue; open += ": "; open += a.open.joined(separator: ", ")
+            }
         }
         line += ","; line += CSV.quote(r.firstAction ?? "")
+        line += ","; line += CSV.quote(open)
         return line
+    }
+
+    /// Reads the `open` column back: per pathway its open points.
+    public static func openPoints(_ cell: String) -> [(PathwayKey, [String])] {
+        cell.split(separator: ";").compactMap { part in
+            let kv = part.split(separator: ":", maxSplits: 1)
+            guard kv.count == 2, let p = PathwayKey(rawValue: kv[0].trimmingCharacters(in: .whitespaces)) else { return nil }
+            return (p, kv[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        }
     }
 
     /// Evaluates one parsed household: one row per person (`id/person` when the household has several), or only
@@ -113,7 +240,11 @@ public struct Screener: Sendable {
     /// `flat`: a CSV row, which holds no spouse, parents or children's own facts: an action asking for those names JSON
     /// Lines instead (QA of 06.12.2026: "Familienbeziehungen ergänzen" for a format without a column for them).
     func row(_ p: PersonAssessment, id: String, line: Int, names: [String: String] = [:], flat: Bool = false) -> ScreeningRow {
-        let answers = p.assessments.map { ($0.pathway, $0.outcome, $0.from) }
+        let answers = p.assessments.map {
+            ScreeningAnswer(pathway: $0.pathway, outcome: $0.outcome, from: $0.from,
+                            consequence: $0.outcome == .met || $0.outcome == .reachable ? $0.consequence : nil,
+                            open: $0.outcome == .unclear ? $0.open : [])
+        }
         // The first action of the pathway closest to being met, and of what decides it: for an unclear one the missing
         // fact or open question, for a not-met one the step still to take (QA of 05.12.2026: a missing fact that
         // changed no result came first).
@@ -318,8 +449,20 @@ struct Tally {
     var rows = 0
     var cells: [Int]
     var stay = [Int](repeating: 0, count: Tally.stays.count)
+    var best = [Int](repeating: 0, count: ScreeningSummary.Best.allCases.count)
+    /// Per pathway (in the screener's order): open point → unclear answers it left open.
+    var reasons: [[String: Int]]
 
-    init(pathways: Int) { cells = [Int](repeating: 0, count: pathways * Self.buckets.count) }
+    init(pathways: Int) {
+        cells = [Int](repeating: 0, count: pathways * Self.buckets.count)
+        reasons = [[String: Int]](repeating: [:], count: pathways)
+    }
+
+    /// A relative's fact ("c1/born", "parent/c1/born") counts as one point whoever the relative is.
+    static func reasonKey(_ open: String) -> String {
+        guard let slash = open.lastIndex(of: "/") else { return open }
+        return "relative/" + open[open.index(after: slash)...]
+    }
 
     /// The position in `stays`: under 3, 3–5, 5–8, 8 and more years, unknown.
     static func stayIndex(_ years: Int?) -> Int {
@@ -348,11 +491,28 @@ struct Tally {
     /// Counts a row (`by: -1` takes a counted row out again).
     mutating func add(_ r: ScreeningRow, _ h: Horizons, by step: Int = 1) {
         rows += step
-        for (i, (_, o, f)) in r.answers.enumerated() {
-            cells[i * Self.buckets.count + Self.buckets.firstIndex(of: Self.bucket(o, from: f, h))!] += step
+        var bestRank = ScreeningSummary.Best.none
+        for (i, a) in r.answers.enumerated() {
+            let bucket = Self.bucket(a.outcome, from: a.from, h)
+            cells[i * Self.buckets.count + Self.buckets.firstIndex(of: bucket)!] += step
+            for o in a.open { reasons[i][Self.reasonKey(o), default: 0] += step }
+            guard a.pathway.grantedBasis != nil else { continue }
+            let rank: ScreeningSummary.Best = switch bucket {
+            case .met: .met
+            case .within3: .within3
+            case .within6: .within6
+            case .within12: .within12
+            case .later: .later
+            case .unclear: .unclear
+            case .notMet, .excluded: .none
+            }
+            if Self.rank(rank) < Self.rank(bestRank) { bestRank = rank }
         }
+        best[Self.rank(bestRank)] += step
         stay[Self.stayIndex(r.yearsOfStay)] += step
     }
+
+    static func rank(_ b: ScreeningSummary.Best) -> Int { ScreeningSummary.Best.allCases.firstIndex(of: b)! }
 }
 
 extension ScreeningSummary {
@@ -362,6 +522,16 @@ extension ScreeningSummary {
             for (b, bucket) in Tally.buckets.enumerated() where t.cells[p * Tally.buckets.count + b] != 0 {
                 counts[key, default: [:]][bucket, default: 0] += t.cells[p * Tally.buckets.count + b]
                 if counts[key]?[bucket] == 0 { counts[key]?[bucket] = nil }   // a repeat taken out leaves no empty bucket
+            }
+        }
+        for (i, b) in Best.allCases.enumerated() where t.best[i] != 0 {
+            best[b, default: 0] += t.best[i]
+            if best[b] == 0 { best[b] = nil }
+        }
+        for (p, key) in pathways.enumerated() {
+            for (reason, n) in t.reasons[p] where n != 0 {
+                reasons[key, default: [:]][reason, default: 0] += n
+                if reasons[key]?[reason] == 0 { reasons[key]?[reason] = nil }
             }
         }
         for (i, name) in Tally.stays.enumerated() where t.stay[i] != 0 {

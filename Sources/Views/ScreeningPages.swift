@@ -1,5 +1,6 @@
 import Eligibility
 import Reports
+import Screening
 
 /// Population screening in the browser: upload, background progress, summary with chart, results and outreach list.
 public enum ScreeningPages {
@@ -51,6 +52,37 @@ public enum ScreeningPages {
         """)
     }
 
+    /// Every person once, by the best answer among the pathways to a residence permit: the figure the per-pathway
+    /// counts, which overlap, cannot give (QA35 F5). Empty for a job stored before it was counted.
+    static func overview(best: [String: Int]) -> HTML {
+        guard !best.isEmpty else { return .empty }
+        let labels: [(ScreeningSummary.Best, String)] = [(.met, "erfüllt am Stichtag"), (.within3, "erreichbar in bis zu 3 Monaten"),
+                                                         (.within6, "erreichbar in 3 bis 6 Monaten"), (.within12, "erreichbar in 6 bis 12 Monaten"),
+                                                         (.later, "erreichbar später"), (.unclear, "nur unklar"), (.none, "kein Weg")]
+        let table = CountTable(title: "Personen nach ihrem besten Weg zu einer Aufenthaltserlaubnis", column: "Personen",
+                               pairs: labels.map { ($1, best[$0.rawValue] ?? 0) })
+        return """
+        <section class="report-part" aria-labelledby="by-best"><h2 id="by-best">Überblick: jede Person einmal</h2>
+        <p class="hint">Nach dem besten Ergebnis unter den Wegen zu einer Aufenthaltserlaubnis (ohne §§ 60c und 60d, die eine Duldung geben).</p>\(ReportPages.table(table))</section>
+        """
+    }
+
+    /// Per pathway with unclear answers: the open points that left most of them open, to collect first (QA35 F5).
+    static func unclearReasons(pathways: [PathwayKey], counts: [String: [String: Int]], reasons: [String: [String: Int]]) -> HTML {
+        let rows: [HTML] = pathways.compactMap { p in
+            guard let unclear = counts[p.rawValue]?["unclear"], unclear > 0, let r = reasons[p.rawValue], !r.isEmpty else { return nil }
+            let top = r.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3)
+            let items = top.map { key, n in "<li>\(ScreeningSummary.describeReason(key)): \(Labels.count(n))</li>" as HTML }
+            return "<tr><th scope=\"row\">\(p.title)</th><td class=\"num\">\(Labels.count(unclear))</td><td><ul>\(HTML.join(items))</ul></td></tr>"
+        }
+        guard !rows.isEmpty else { return .empty }
+        return """
+        <section class="report-part" aria-labelledby="why-unclear"><h2 id="why-unclear">Warum unklar?</h2>
+        <p class="hint">Die häufigsten offenen Punkte je Weg (eine unklare Antwort kann mehrere haben): was zuerst zu erheben ist.</p>
+        <table><caption class="visually-hidden">Offene Punkte der unklaren Antworten</caption><thead><tr><th scope="col">Weg</th><th scope="col">unklar</th><th scope="col">häufigste offene Punkte</th></tr></thead><tbody>\(HTML.join(rows))</tbody></table></section>
+        """
+    }
+
     public struct Outreach: Sendable {
         public var id: String, pathway: String, result: String, from: String
         /// The other pathways met or reachable within the horizon, as one text ("" for none).
@@ -60,7 +92,11 @@ public enum ScreeningPages {
         }
     }
 
-    public static func job(frame: PageFrame, _ j: JobRow, counts: [String: [String: Int]], years: [String: Int], rejections: String, error: String?,
+    /// - Parameters:
+    ///   - best: every person once by the best answer for a residence permit (`ScreeningSummary.Best` keys; empty for
+    ///     a job stored before it existed); `reasons`: per pathway the most frequent open points of unclear answers.
+    public static func job(frame: PageFrame, _ j: JobRow, counts: [String: [String: Int]], years: [String: Int],
+                           best: [String: Int] = [:], reasons: [String: [String: Int]] = [:], rejections: String, error: String?,
                            months: Int, outreach: [Outreach], outreachTotal: Int, autoRefresh: Bool = true) -> HTML {
         let running = j.state == "queued" || j.state == "running"
         var body: [HTML] = []
@@ -86,14 +122,15 @@ public enum ScreeningPages {
                                    counts: pathways.map { p in buckets.map { counts[p.rawValue]?[$0.0] ?? 0 } }, columnsAdd: false)
             let chartTable = CountTable(title: table.title, rowLabels: pathways.map(\.title), columnLabels: Array(buckets.prefix(4).map(\.1)),
                                         counts: pathways.map { p in buckets.prefix(4).map { counts[p.rawValue]?[$0.0] ?? 0 } })
-            let stay = ["< 3 years", "3–5 years", "5–8 years", "≥ 8 years", "unknown"]
             let stayTable = CountTable(title: "Personen nach Aufenthaltsdauer", column: "Personen",
-                                       pairs: zip(["unter 3 Jahre", "3 bis 5 Jahre", "5 bis 8 Jahre", "8 Jahre und mehr", "unbekannt"], stay.map { years[$0] ?? 0 }).map { ($0, $1) })
+                                       pairs: ScreeningSummary.stayLabels.map { ($1, years[$0] ?? 0) })
             let outreachRows = outreach.map { o in "<tr><td>\(o.id)</td><td>\(o.pathway)</td><td>\(o.result)</td><td>\(o.from)</td><td>\(o.others)</td></tr>" as HTML }
             let monthOptions = [3, 6, 12].map { m in "<option value=\"\(m)\"\(m == months ? " selected" : "")>\(m) Monate</option>" as HTML }
             body.append("""
             <p>Ergebnisse herunterladen: <a href="/screening/\(j.id)/results?format=de">für Tabellenkalkulation (CSV, deutsch)</a> · <a href="/screening/\(j.id)/results">Maschinenformat (CSV wie <code>bleibe screen</code>)</a> · <a href="/screening/\(j.id)/outreach.csv?months=\(months)">Einladungsliste herunterladen (CSV)</a></p>
             <section class="report-part" aria-labelledby="by-pathway"><h2 id="by-pathway">Ergebnis nach Weg</h2>\(Charts.stackedBars(chartTable))\(ReportPages.table(table))</section>
+            \(overview(best: best))
+            \(unclearReasons(pathways: pathways, counts: counts, reasons: reasons))
             <section class="report-part" aria-labelledby="by-stay"><h2 id="by-stay">Aufenthaltsdauer</h2>\(ReportPages.table(stayTable))</section>
             <section aria-labelledby="outreach"><h2 id="outreach">Einladungsliste: am Stichtag erfüllt oder erreichbar in \(months) Monaten</h2>
             <form method="get" action="/screening/\(j.id)"><label for="months">Zeitraum</label><select id="months" name="months">\(monthOptions)</select> <button type="submit">Anzeigen</button></form>

@@ -266,7 +266,7 @@ struct ScreeningRoutes {
         // The outreach rows shown are a read like their download (QA22 L5).
         if !rows.isEmpty, request.method == .get { try await services.screeningJobs.recordDownload(id: j.id, entity: "screening_outreach", audit: services.audit(a)) }
         return Reply.html(ScreeningPages.job(frame: context.frame("Screening", current: "screening"), row(j), counts: summary.counts, years: summary.years,
-                                             rejections: j.rejections, error: j.error, months: m, outreach: rows, outreachTotal: total,
+                                             best: summary.best, reasons: summary.reasons, rejections: j.rejections, error: j.error, months: m, outreach: rows, outreachTotal: total,
                                              autoRefresh: request.uri.queryParameters["auto"] != "0"))
     }
 

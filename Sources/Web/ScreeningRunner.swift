@@ -191,13 +191,20 @@ enum ScreeningSummaryJSON {
     static func encode(_ s: ScreeningSummary, outreach: [String: Int] = [:]) -> String {
         var counts: [String: [String: Int]] = [:]
         for (k, v) in s.counts { counts[k.rawValue] = Dictionary(uniqueKeysWithValues: v.map { ($0.key.rawValue, $0.value) }) }
-        let object: [String: Any] = ["rows": s.rows, "rejected": s.rejected, "counts": counts, "years": s.yearsOfStay, "outreach": outreach]
+        // The best answer per person, and the five most frequent open points of each pathway's unclear answers (QA35 F5).
+        let best = Dictionary(uniqueKeysWithValues: s.best.map { ($0.key.rawValue, $0.value) })
+        var reasons: [String: [String: Int]] = [:]
+        for k in s.reasons.keys { reasons[k.rawValue] = Dictionary(uniqueKeysWithValues: s.topReasons(k, limit: 5)) }
+        let object: [String: Any] = ["rows": s.rows, "rejected": s.rejected, "counts": counts, "years": s.yearsOfStay, "outreach": outreach,
+                                     "best": best, "reasons": reasons]
         return String(decoding: (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8), as: UTF8.self)
     }
 
-    static func decode(_ text: String?) -> (rows: Int, rejected: Int, counts: [String: [String: Int]], years: [String: Int], outreach: [String: Int]) {
-        guard let text, let o = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return (0, 0, [:], [:], [:]) }
+    /// A job stored before `best` and `reasons` existed has them empty.
+    static func decode(_ text: String?) -> (rows: Int, rejected: Int, counts: [String: [String: Int]], years: [String: Int], outreach: [String: Int],
+                                            best: [String: Int], reasons: [String: [String: Int]]) {
+        guard let text, let o = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return (0, 0, [:], [:], [:], [:], [:]) }
         return (o["rows"] as? Int ?? 0, o["rejected"] as? Int ?? 0, o["counts"] as? [String: [String: Int]] ?? [:], o["years"] as? [String: Int] ?? [:],
-                o["outreach"] as? [String: Int] ?? [:])
+                o["outreach"] as? [String: Int] ?? [:], o["best"] as? [String: Int] ?? [:], o["reasons"] as? [String: [String: Int]] ?? [:])
     }
 }

@@ -80,7 +80,7 @@ struct Screen: ParsableCommand {
         if rejected > listed { printError("… and \(rejected - listed) more rejected rows, not listed (the first \(listed) are)") }
         // A full disk or a closed pipe: the results are incomplete, which the exit code must say.
         if let failure = output.failure { printError("error: cannot write the results: \(failure.localizedDescription)"); throw Exit.failed }
-        let table = "Screening \(file) on \(day.iso)\n" + summary.table(pathways: screener.pathways, households: fmt == .jsonl)
+        let table = "Screening \(file), Stichtag \(day.german)\n\n" + summary.table(pathways: screener.pathways, households: fmt == .jsonl, on: day)
         if out != nil { print(table, terminator: "") } else { printError(table) }
         if summary.rejected > 0 { throw Exit.badInput }
     }

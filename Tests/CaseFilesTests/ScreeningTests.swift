@@ -102,7 +102,7 @@ struct ScreeningTests {
             var s = Screener(on: on, horizonMonths: months)
             s.chunkSize = 128
             let summary = s.run(lines: rows, format: .jsonl, write: { _ in }, reject: { _, _ in })
-            #expect(summary.table(pathways: s.pathways).contains("reachable 6–\(months) months") && summary.table(pathways: s.pathways).contains("reachable 3–6 months"))
+            #expect(summary.table(pathways: s.pathways).contains("6–\(months) Mon.") && summary.table(pathways: s.pathways).contains("in 6 bis \(months) Monaten"))
             return summary.counts.values.reduce(0) { $0 + ($1[.within12] ?? 0) }
         }
         #expect(within(24) > within(12))
@@ -182,7 +182,7 @@ struct ScreeningTests {
         let summary = screener.run(lines: lines, format: .jsonl, write: { written.append($0) }, reject: { rejected.append("\($0) \($1)") })
         #expect(summary.rows == 1 && written.count == 1 && written[0].hasPrefix("ok,"))
         #expect(rejected.count == 3 && rejected[0].hasPrefix("1 id: missing") && rejected[1].contains("repeated key 'id'") && rejected[2].hasPrefix("3 id: missing"), "\(rejected)")
-        #expect(summary.table(pathways: screener.pathways, households: true).hasSuffix("persons: 1, rejected lines (households): 3\n"))
+        #expect(summary.table(pathways: screener.pathways, households: true).hasSuffix("Personen: 1, abgewiesene Zeilen (Haushalte): 3\n"))
     }
 
     /// A workbook or UTF-16 text is named with what to do, not read as a header of garbage (QA of 06.12.2026).
@@ -288,24 +288,58 @@ struct ScreeningTests {
         #expect(without.persons.first?.status?.first?.from == Day("2018-01-01"))
     }
 
-    @Test func summaryCountsEqualCountsComputedDirectly() {
+    @Test func summaryCountsEqualCountsComputedDirectly() throws {
         let on = Day("2026-11-22")
         var gen = PopulationGenerator(seed: 9, on: on)
         let households = (0..<300).map { _ in gen.nextHousehold() }
         let lines = households.enumerated().map { PopulationJSON.line($1, id: "h\($0)") }
         let screener = Screener(on: on)
-        let summary = screener.run(lines: lines, format: .jsonl, write: { _ in }, reject: { _, _ in })
+        var written: [String] = []
+        let summary = screener.run(lines: lines, format: .jsonl, write: { written.append($0) }, reject: { _, _ in })
         var expected: [PathwayKey: [ScreeningSummary.Bucket: Int]] = [:]
+        var best: [ScreeningSummary.Best: Int] = [:], reasons: [PathwayKey: [String: Int]] = [:]
+        var consequences: [String: [PathwayKey: Consequence]] = [:], opens: [String: [PathwayKey: [String]]] = [:]
         var persons = 0
-        for h in households {
-            for p in Engine().assess(h, on: on).persons {
+        for (i, h) in households.enumerated() {
+            let result = Engine().assess(h, on: on)
+            for p in result.persons {
                 persons += 1
-                for a in p.assessments { expected[a.pathway, default: [:]][ScreeningSummary.bucket(a.outcome, from: a.from, on: on), default: 0] += 1 }
+                let id = result.persons.count > 1 ? "h\(i)/\(p.personID)" : "h\(i)"
+                for a in p.assessments {
+                    expected[a.pathway, default: [:]][ScreeningSummary.bucket(a.outcome, from: a.from, on: on), default: 0] += 1
+                    if a.outcome == .unclear {
+                        opens[id, default: [:]][a.pathway] = a.open
+                        for o in a.open { reasons[a.pathway, default: [:]][o.contains("/") ? "relative/" + o.split(separator: "/").last! : o, default: 0] += 1 }
+                    }
+                    if a.outcome == .met || a.outcome == .reachable, let c = a.consequence { consequences[id, default: [:]][a.pathway] = c }
+                }
+                // The best answer among the pathways to a residence permit, written out rather than ranked.
+                let permits = p.assessments.filter { $0.pathway != .p60c && $0.pathway != .p60d }
+                let soonest = permits.filter { $0.outcome == .reachable }.compactMap(\.from).min()
+                let b: ScreeningSummary.Best = permits.contains { $0.outcome == .met } ? .met
+                    : soonest.map { $0 <= on.adding(months: 3) ? .within3 : $0 <= on.adding(months: 6) ? .within6 : $0 <= on.adding(months: 12) ? .within12 : .later }
+                    ?? (permits.contains { $0.outcome == .reachable } ? .later : permits.contains { $0.outcome == .unclear } ? .unclear : .none)
+                best[b, default: 0] += 1
             }
         }
         #expect(summary.rows == persons)
         #expect(summary.counts == expected)
         #expect(summary.yearsOfStay.values.reduce(0, +) == persons)
+        #expect(summary.best == best && best.values.reduce(0, +) == persons)
+        #expect(summary.reasons == reasons && !reasons.isEmpty)
+        // The result file carries each answer's consequence and open points (QA35 F5).
+        let header = CSV.split(Screener.header(screener.pathways))
+        let openColumn = try #require(header.firstIndex(of: "open"))
+        for line in written {
+            let fields = CSV.split(line)
+            for k in screener.pathways {
+                let c = fields[header.firstIndex(of: "\(k.rawValue)_consequence")!]
+                #expect(c == (consequences[fields[0]]?[k]?.rawValue ?? ""), "\(fields[0]) \(k.rawValue)")
+            }
+            let read = Dictionary(uniqueKeysWithValues: Screener.openPoints(fields[openColumn]))
+            #expect(read == (opens[fields[0]] ?? [:]), "\(fields[0])")
+        }
+        #expect(written.contains { $0.contains(",kann,") } && written.contains { $0.contains(",soll,") })
     }
 
     /// An id given twice is screened once: the repeat is rejected with the line of the first, and taken out of the
@@ -446,7 +480,7 @@ struct ScreeningTests {
             var row = FlatRecord.row(id: "m\(i)", p, minorChildren: 0, childrenAtSchool: nil, on: on)
             row["marital_status"] = "single"
             let (_, single) = try FlatRecord.household(row, on: on)
-            #expect(screener.evaluate(single, id: "s", line: 2, onlyFirst: true).first?.answers.first { $0.0 == .p60d }?.1 == .met)
+            #expect(screener.evaluate(single, id: "s", line: 2, onlyFirst: true).first?.answers.first { $0.pathway == .p60d }?.outcome == .met)
             for status in ["married", ""] {
                 row["marital_status"] = status
                 let (_, married) = try FlatRecord.household(row, on: on)
@@ -556,7 +590,7 @@ struct ScreeningTests {
                     "status_since": "2016-01-01", "entered": "2015-10-01"]
         func result104c(_ row: [String: String]) throws -> Outcome? {
             let (id, h, applied) = try FlatRecord.application(FlatRecord.Row(fields: Array(row.values), layout: FlatRecord.Layout(header: Array(row.keys))), on: on)
-            return screener.evaluate(h, id: id, line: 2, onlyFirst: true, appliedOn: applied).first?.answers.first { $0.0 == .p104c }?.1
+            return screener.evaluate(h, id: id, line: 2, onlyFirst: true, appliedOn: applied).first?.answers.first { $0.pathway == .p104c }?.outcome
         }
         #expect(try result104c(base) == .excluded)
         #expect(try result104c(base.merging(["applied_on": "2025-12-15"]) { $1 }) != .excluded)
@@ -590,12 +624,12 @@ struct ScreeningTests {
                              (["id": "k", "born": "2014-05-05", "marital_status": "single", "status": "duldung", "status_since": "2018-01-01", "minor_children": "0"], .p25b4),
                              (["id": "k", "born": "2014-05-05", "marital_status": "single", "status": "duldung", "status_since": "2018-01-01", "minor_children": "0"], .p25a2)] {
             let (id, h) = try FlatRecord.household(facts, on: on)
-            let a = try #require(screener.evaluate(h, id: id, line: 2, onlyFirst: true).first?.answers.first { $0.0 == key })
-            #expect(a.1 != .excluded, "\(facts["id"]!) \(key.rawValue): \(a.1)")
+            let a = try #require(screener.evaluate(h, id: id, line: 2, onlyFirst: true).first?.answers.first { $0.pathway == key })
+            #expect(a.outcome != .excluded, "\(facts["id"]!) \(key.rawValue): \(a.outcome)")
         }
         // Known to be alone (an adult, single, no children): the family routes are closed.
         let (aloneID, alone) = try FlatRecord.household(base.merging(["marital_status": "single", "minor_children": "0"]) { $1 }, on: on)
-        #expect(screener.evaluate(alone, id: aloneID, line: 2, onlyFirst: true).first?.answers.first { $0.0 == .p25b4 }?.1 == .excluded)
+        #expect(screener.evaluate(alone, id: aloneID, line: 2, onlyFirst: true).first?.answers.first { $0.pathway == .p25b4 }?.outcome == .excluded)
         #expect(try FlatRecord.household(base.merging(["nationality": "srb"]) { $1 }, on: on).household.persons[0].nationality == "SRB")
         for bad in ["Serbien", "XY", "S1B", "QQQ", "zzz"] {
             #expect(throws: FlatRecord.RowError.self) { try FlatRecord.household(base.merging(["nationality": bad]) { $1 }, on: on) }

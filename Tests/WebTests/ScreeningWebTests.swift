@@ -10,6 +10,21 @@ import Views
 
 @Suite("Screening an uploaded list in the background")
 struct ScreeningWebTests {
+
+    /// Consequences and open points in the German results, and the page's overview and reasons, as the screener counted
+    /// them (QA35 F5). Apart from the long test above, whose closure the compiler cannot take any larger.
+    static func expectBestAnswersAndReasons(page: String, german: String, germanRows: [String], direct: ScreeningSummary) {
+        let germanHeader = german.components(separatedBy: "\r\n")[0]
+        #expect(germanHeader.contains(";§ 25 Abs. 5 AufenthG: Rechtsfolge;") && germanHeader.hasSuffix(";Nächster Schritt;Offene Punkte (bei unklar)"))
+        #expect(germanRows.contains { $0.contains(";Soll;") || $0.contains(";Kann;") } && germanRows.contains { $0.contains("§ 25b Abs. 4 AufenthG: ") })
+        #expect(!german.contains(";soll;") && !german.contains("25b-4: "))
+        let overview = page.components(separatedBy: "<h2 id=\"by-best\">").dropFirst().first?.components(separatedBy: "</section>").first ?? ""
+        let counts = overview.components(separatedBy: "<td class=\"num\">").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
+        #expect(counts.dropLast().reduce(0, +) == direct.rows && counts.last == direct.rows, "\(counts)")
+        let first = try? #require(PathwayKey.allCases.first { !direct.topReasons($0).isEmpty && (direct.counts[$0]?[.unclear] ?? 0) > 0 })
+        let (reason, n) = first.map { direct.topReasons($0)[0] } ?? ("", 0)
+        #expect(page.contains("<h2 id=\"why-unclear\">Warum unklar?</h2>") && page.contains("<li>\(ScreeningSummary.describeReason(reason)): \(n)</li>"))
+    }
     /// A running job's page reloads every 10 s with the way to cancel and to stop the reloading first, and not at all
     /// when asked (accessibility review of 06.12.2026: every 2 s, the keyboard never reached "Screening abbrechen").
     @Test func aRunningJobCanBeCancelledByKeyboard() {
@@ -128,11 +143,13 @@ struct ScreeningWebTests {
                     #expect(g[2] == (m[2].isEmpty ? "" : Day(iso: m[2])?.german), "\(row)")
                 }
                 #expect(germanRows.contains { $0.contains(";erreichbar;") } && !german.body.contains("reachable") && !german.body.contains("not_met"))
+                Self.expectBestAnswersAndReasons(page: page.body, german: german.body, germanRows: germanRows, direct: direct)
                 #expect(try await b.request(.get, path + "/results?format=xml").status == .badRequest)
                 let id = String(path.split(separator: "/").last!)
                 let job = try #require(try await f.services.screeningJobs.job(id: id, organisation: "org-a"))
                 let stored = ScreeningSummaryJSON.decode(job.summaryJSON)
                 #expect(stored.rows == direct.rows && stored.rejected == direct.rejected)
+                #expect(stored.best == Dictionary(uniqueKeysWithValues: direct.best.map { ($0.key.rawValue, $0.value) }))
                 for (k, v) in direct.counts { #expect(stored.counts[k.rawValue] == Dictionary(uniqueKeysWithValues: v.map { ($0.key.rawValue, $0.value) })) }
                 // The outreach list: persons meeting a pathway or reaching one within the months chosen.
                 let met = direct.counts.values.reduce(0) { $0 + ($1[.met] ?? 0) }
@@ -143,7 +160,7 @@ struct ScreeningWebTests {
                 let open = expected.map { line -> [String] in
                     let m = CSV.split(line)
                     return PathwayKey.allCases.enumerated().compactMap { i, p in
-                        m[1 + 2 * i] == "met" || (m[1 + 2 * i] == "reachable" && (Day(iso: m[2 + 2 * i]).map { $0 <= horizon } ?? false)) ? p.title : nil
+                        m[1 + 3 * i] == "met" || (m[1 + 3 * i] == "reachable" && (Day(iso: m[2 + 3 * i]).map { $0 <= horizon } ?? false)) ? p.title : nil
                     }
                 }.filter { !$0.isEmpty }
                 // Read as CSV: a field with a separator of any dialect is quoted (security review of 06.12.2026).
