@@ -59,17 +59,9 @@ public struct SecretBox: Sendable {
     /// The key for `db`, checked against it before the server starts: refused when it is missing or another one while
     /// the database holds sealed secrets (every second factor would fail); secrets stored unsealed are sealed.
     public static func prepare(path: String, db: any SQLDatabase) async throws -> SecretBox {
-        let stored: [(id: String, secret: String)] = try await db.read { ex in
-            try await ex.query("SELECT id, totp_secret FROM users WHERE totp_secret IS NOT NULL").map { (try $0.string("id"), try $0.string("totp_secret")) }
-        }
-        let hint = "Die Datei aus der Sicherung (secret.key) dorthin legen oder BLEIBE_SECRET_KEY_FILE auf sie setzen."
-        if !FileManager.default.fileExists(atPath: path), stored.contains(where: { isSealed($0.secret) }) {
-            throw Failure(description: "Die Schlüsseldatei \(path) fehlt: ohne sie ist kein zweiter Faktor dieser Datenbank lesbar. \(hint)")
-        }
+        let stored = try await secrets(db)
+        try check(path: path, stored: stored)
         let box = try loadOrCreate(path: path)
-        if let sealed = stored.first(where: { isSealed($0.secret) }), (try? box.open(sealed.secret)) == nil {
-            throw Failure(description: "Der Schlüssel in \(path) gehört nicht zu dieser Datenbank: ihre zweiten Faktoren lassen sich mit ihm nicht öffnen. \(hint)")
-        }
         let plain = stored.filter { !isSealed($0.secret) }
         if !plain.isEmpty {
             try await db.transaction { ex in
@@ -79,5 +71,32 @@ public struct SecretBox: Sendable {
             }
         }
         return box
+    }
+
+    /// `prepare`'s refusals alone, before the database is migrated, so that a missing or wrong key leaves it as it was
+    /// (the review of the twenty-eighth session: a refused key left a migrated database behind). Nothing is written,
+    /// no key file made; a database without the users table yet (a new one) has nothing to check.
+    public static func check(path: String, db: any SQLDatabase) async throws {
+        guard let stored = try? await secrets(db) else { return }
+        try check(path: path, stored: stored)
+    }
+
+    static func secrets(_ db: any SQLDatabase) async throws -> [(id: String, secret: String)] {
+        try await db.read { ex in
+            try await ex.query("SELECT id, totp_secret FROM users WHERE totp_secret IS NOT NULL").map { (try $0.string("id"), try $0.string("totp_secret")) }
+        }
+    }
+
+    static func check(path: String, stored: [(id: String, secret: String)]) throws {
+        let hint = "Die Datei aus der Sicherung (secret.key) dorthin legen oder BLEIBE_SECRET_KEY_FILE auf sie setzen."
+        guard let sealed = stored.first(where: { isSealed($0.secret) }) else { return }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw Failure(description: "Die Schlüsseldatei \(path) fehlt: ohne sie ist kein zweiter Faktor dieser Datenbank lesbar. \(hint)")
+        }
+        guard (try? load(path: path).open(sealed.secret)) != nil else {
+            // A folder or an unreadable file is said as such rather than as a wrong key.
+            _ = try load(path: path)
+            throw Failure(description: "Der Schlüssel in \(path) gehört nicht zu dieser Datenbank: ihre zweiten Faktoren lassen sich mit ihm nicht öffnen. \(hint)")
+        }
     }
 }

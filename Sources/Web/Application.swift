@@ -17,6 +17,8 @@ public func openDatabase(_ config: AppConfig, now: String, mustExist: Bool = fal
     }
     // Closed again when it cannot be used: the SQLite driver stops the process on a connection left open.
     do {
+        // The key is checked before migrating: a refused key leaves the database as it was.
+        if let key = config.secretKeyFile { try await SecretBox.check(path: key, db: db) }
         try await Migrations.migrate(db, now: now)
         if let key = config.secretKeyFile { _ = try await SecretBox.prepare(path: key, db: db) }
     } catch { await db.shutdown(); throw error }

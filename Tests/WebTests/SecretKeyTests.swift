@@ -49,4 +49,32 @@ struct SecretKeyTests {
             #expect(mode == 0o600)
         }
     }
+
+    /// A key refused at start leaves the database as it was: checked before the migrations run (review of the
+    /// twenty-eighth session: a wrong key file left a migrated database behind).
+    @Test func aRefusedKeyLeavesTheDatabaseUnmigrated() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bleibe-keyorder-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var config = AppConfig()
+        config.sqlitePath = dir + "/bleibe.sqlite"; config.secretKeyFile = dir + "/secret.key"; config.uploadDirectory = dir + "/uploads"
+        let now = "2026-11-22T08:00:00.000Z"
+        var db = try await openDatabase(config, now: now)
+        // A sealed second factor, and the database as an older release left it: its last migration not yet applied.
+        let sealed = try SecretBox.load(path: config.secretKeyFile!).seal("JBSWY3DPEHPK3PXP")
+        let last = Migrations.all.last!.version
+        try await db.transaction { ex in
+            try await ex.execute(SQL("INSERT INTO organisations (id, name, kind, city, land, created_at) VALUES ('o', 'O', 'counseling', 'Elbstadt', 'SN', ?)", [now]))
+            try await ex.execute(SQL("INSERT INTO users (id, organisation_id, email, display_name, role, active, password_hash, totp_secret, created_at) VALUES ('u', 'o', 'u@example.org', 'U', 'counselor', 1, 'x', ?, ?)", [sealed, now]))
+            try await ex.execute(SQL("DELETE FROM schema_migrations WHERE version = ?", [last]))
+        }
+        await db.shutdown()
+        var other = config
+        other.secretKeyFile = dir + "/other.key"
+        _ = try SecretBox.loadOrCreate(path: other.secretKeyFile!)
+        await #expect { try await openDatabase(other, now: now) } throws: { ($0 as? SecretBox.Failure)?.description.contains("gehört nicht zu dieser Datenbank") == true }
+        db = try await SQLiteStore.open(path: config.sqlitePath)
+        let versions = try await db.read { try await $0.query("SELECT version FROM schema_migrations").compactMap { $0.int("version") } }
+        #expect(!versions.contains(last) && versions.count == Migrations.all.count - 1)
+        await db.shutdown()
+    }
 }
