@@ -45,6 +45,9 @@ public enum Permission: Sendable, Hashable {
     case readLandOverview
     /// Screening a population list: the authority's staff and the service's coordination, each in their own tenant.
     case screenPopulations(organisation: String)
+    /// Screening a population list for its figures only (summary, chart, reasons; no result per person, no outreach
+    /// list): the Land coordination, whose role sees figures, not persons (QA35 F4).
+    case screenPopulationFigures(organisation: String)
 }
 
 public enum Policy {
@@ -84,6 +87,9 @@ public enum Policy {
             return worksOnCases(actor) || actor.role == .volunteer && sameCity
         case .askForAdvice(let sameCity):
             return actor.role == .volunteer && sameCity
+        case .screenPopulationFigures(let org):
+            return allows(actor, .screenPopulations(organisation: org))
+                || actor.role == .landCoordinator && actor.organisationKind == .landCoordination && org == actor.organisationID
         case .readLandOverview:
             return actor.role == .coordinator && actor.organisationKind == .counselingService
                 || actor.role == .landCoordinator && actor.organisationKind == .landCoordination

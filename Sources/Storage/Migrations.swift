@@ -383,6 +383,10 @@ public enum Migrations {
             try await ClientStore.rekeyNames(ex)
             try await ClientStore.fillNearKeys(ex)
         }) { _ in [] },
+        // A screening for its figures only (the Land coordination): no results per person are kept.
+        Migration(version: 38, name: "0038_ScreeningFiguresOnly") { _ in [
+            "ALTER TABLE screening_jobs ADD COLUMN figures_only BIGINT NOT NULL DEFAULT 0",
+        ] },
     ]
 
     /// A database migrated by a newer release.

@@ -7,9 +7,13 @@ public struct ScreeningJob: Sendable, Hashable {
     public var id: String, organisationID: String, createdAt: String, fileName: String, format: String, on: Day
     public var state: State, totalRows: Int, processedRows: Int, rejectedRows: Int
     public var summaryJSON: String?, rejections: String, error: String?, expiresAt: String
+    /// Figures only (`Permission.screenPopulationFigures`): the summary is kept, no result per person is written.
+    public var figuresOnly: Bool
 
     public init(id: String, organisationID: String, createdAt: String, fileName: String, format: String, on: Day, state: State, totalRows: Int,
-                processedRows: Int = 0, rejectedRows: Int = 0, summaryJSON: String? = nil, rejections: String = "", error: String? = nil, expiresAt: String) {
+                processedRows: Int = 0, rejectedRows: Int = 0, summaryJSON: String? = nil, rejections: String = "", error: String? = nil, expiresAt: String,
+                figuresOnly: Bool = false) {
+        self.figuresOnly = figuresOnly
         self.id = id; self.organisationID = organisationID; self.createdAt = createdAt; self.fileName = fileName; self.format = format; self.on = on
         self.state = state; self.totalRows = totalRows; self.processedRows = processedRows; self.rejectedRows = rejectedRows
         self.summaryJSON = summaryJSON; self.rejections = rejections; self.error = error; self.expiresAt = expiresAt
@@ -23,9 +27,9 @@ public struct ScreeningJobStore: Sendable {
     public func create(_ j: ScreeningJob, userID: String, audit: AuditContext) async throws {
         try await db.transaction { ex in
             try await ex.execute(SQL("""
-                INSERT INTO screening_jobs (id, organisation_id, created_by, created_at, file_name, format, on_day, state, total_rows, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)
-                """, [j.id, j.organisationID, userID, j.createdAt, j.fileName, j.format, j.on.iso, j.totalRows, j.expiresAt]))
+                INSERT INTO screening_jobs (id, organisation_id, created_by, created_at, file_name, format, on_day, state, total_rows, expires_at, figures_only)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)
+                """, [j.id, j.organisationID, userID, j.createdAt, j.fileName, j.format, j.on.iso, j.totalRows, j.expiresAt, j.figuresOnly ? 1 : 0]))
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID, action: "create", entity: "screening", entityID: j.id, clientID: nil)
         }
     }
@@ -130,6 +134,7 @@ public struct ScreeningJobStore: Sendable {
                      format: try r.string("format"), on: Day(iso: try r.string("on_day")) ?? .distantPast,
                      state: r.text("state").flatMap(ScreeningJob.State.init(rawValue:)) ?? .failed, totalRows: r.int("total_rows") ?? 0,
                      processedRows: r.int("processed_rows") ?? 0, rejectedRows: r.int("rejected_rows") ?? 0, summaryJSON: r.text("summary_json"),
-                     rejections: r.text("rejections") ?? "", error: r.text("error"), expiresAt: try r.string("expires_at"))
+                     rejections: r.text("rejections") ?? "", error: r.text("error"), expiresAt: try r.string("expires_at"),
+                     figuresOnly: r.int("figures_only") == 1)
     }
 }

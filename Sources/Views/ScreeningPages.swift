@@ -8,8 +8,11 @@ public enum ScreeningPages {
         public var id: String, fileName: String, on: Day, state: String, processed: Int, total: Int, rejected: Int, createdAt: String, expiresAt: String
         /// "csv" or "jsonl" (a line of JSON Lines is a household), and the persons screened.
         public var format: String, persons: Int
+        /// Figures only: no results per person were kept, no outreach list is offered (QA35 F4).
+        public var figuresOnly: Bool
         public init(id: String, fileName: String, on: Day, state: String, processed: Int, total: Int, rejected: Int, createdAt: String, expiresAt: String,
-                    format: String = "csv", persons: Int = 0) {
+                    format: String = "csv", persons: Int = 0, figuresOnly: Bool = false) {
+            self.figuresOnly = figuresOnly
             self.id = id; self.fileName = fileName; self.on = on; self.state = state; self.processed = processed; self.total = total; self.rejected = rejected
             self.createdAt = createdAt; self.expiresAt = expiresAt; self.format = format; self.persons = persons
         }
@@ -32,13 +35,16 @@ public enum ScreeningPages {
         }
     }
 
-    public static func list(frame: PageFrame, jobs: [JobRow], today: Day, retentionDays: Int, error: String? = nil) -> HTML {
+    static let figuresOnlyHint: HTML = "<p class=\"hint\" id=\"figures-only\">Nur Zahlen: Die Landeskoordination sieht Zusammenfassung, Diagramm und offene Punkte, aber keine Ergebnisse je Person und keine Einladungsliste; Ergebnisse je Person werden dafür gar nicht erst gespeichert.</p>"
+
+    public static func list(frame: PageFrame, jobs: [JobRow], today: Day, retentionDays: Int, error: String? = nil, figuresOnly: Bool = false) -> HTML {
         let rows = jobs.map { j in
             "<tr><td><a href=\"/screening/\(j.id)\">\(j.fileName)</a></td><td>\(j.on.german)</td><td>\(stateText(j.state))</td><td class=\"num\">\(Labels.count(j.processed)) / \(Labels.count(j.total))</td><td>\(GermanTime.day(j.expiresAt))</td></tr>" as HTML
         }
         return Layout.page(frame, """
         <h1>Screening einer Liste</h1>
         <p class="hint">Liste aller Geduldeten als CSV (eine Zeile je Person; auch als Excel-Export „CSV UTF-8“ mit Semikolon, Datum TT.MM.JJJJ und Dezimalkomma) oder als JSON Lines hochladen: wer erfüllt heute einen Weg, wer in 3, 6 oder 12 Monaten? \(retention(retentionDays))</p>
+        \(figuresOnly ? figuresOnlyHint : .empty)
         <p><a href="/screening/vorlage.csv" download>Vorlage mit allen Spalten und drei erfundenen Beispielzeilen (CSV)</a></p>
         \(ScreeningColumns.table)
         \(error.map { "<p class=\"error\" role=\"alert\" id=\"upload-error\">\($0)</p>" as HTML } ?? .empty)
@@ -126,17 +132,25 @@ public enum ScreeningPages {
                                        pairs: ScreeningSummary.stayLabels.map { ($1, years[$0] ?? 0) })
             let outreachRows = outreach.map { o in "<tr><td>\(o.id)</td><td>\(o.pathway)</td><td>\(o.result)</td><td>\(o.from)</td><td>\(o.others)</td></tr>" as HTML }
             let monthOptions = [3, 6, 12].map { m in "<option value=\"\(m)\"\(m == months ? " selected" : "")>\(m) Monate</option>" as HTML }
-            body.append("""
-            <p>Ergebnisse herunterladen: <a href="/screening/\(j.id)/results?format=de">für Tabellenkalkulation (CSV, deutsch)</a> · <a href="/screening/\(j.id)/results">Maschinenformat (CSV wie <code>bleibe screen</code>)</a> · <a href="/screening/\(j.id)/outreach.csv?months=\(months)">Einladungsliste herunterladen (CSV)</a></p>
+            let figures: HTML = """
             <section class="report-part" aria-labelledby="by-pathway"><h2 id="by-pathway">Ergebnis nach Weg</h2>\(Charts.stackedBars(chartTable))\(ReportPages.table(table))</section>
             \(overview(best: best))
             \(unclearReasons(pathways: pathways, counts: counts, reasons: reasons))
             <section class="report-part" aria-labelledby="by-stay"><h2 id="by-stay">Aufenthaltsdauer</h2>\(ReportPages.table(stayTable))</section>
-            <section aria-labelledby="outreach"><h2 id="outreach">Einladungsliste: am Stichtag erfüllt oder erreichbar in \(months) Monaten</h2>
-            <form method="get" action="/screening/\(j.id)"><label for="months">Zeitraum</label><select id="months" name="months">\(monthOptions)</select> <button type="submit">Anzeigen</button></form>
-            <p>\(Labels.count(outreachTotal)) Personen\(outreachTotal > outreach.count ? " (die ersten \(Labels.count(outreach.count)) angezeigt)" : "")</p>
-            <table><caption class="visually-hidden">Ansprechliste</caption><thead><tr><th scope="col">Kennung</th><th scope="col">Weg</th><th scope="col">Ergebnis</th><th scope="col">ab</th><th scope="col">weitere Wege</th></tr></thead><tbody>\(outreachRows)</tbody></table></section>
-            """)
+            """
+            if j.figuresOnly {
+                body.append(figuresOnlyHint)
+                body.append(figures)
+            } else {
+                body.append("""
+                <p>Ergebnisse herunterladen: <a href="/screening/\(j.id)/results?format=de">für Tabellenkalkulation (CSV, deutsch)</a> · <a href="/screening/\(j.id)/results">Maschinenformat (CSV wie <code>bleibe screen</code>)</a> · <a href="/screening/\(j.id)/outreach.csv?months=\(months)">Einladungsliste herunterladen (CSV)</a></p>
+                \(figures)
+                <section aria-labelledby="outreach"><h2 id="outreach">Einladungsliste: am Stichtag erfüllt oder erreichbar in \(months) Monaten</h2>
+                <form method="get" action="/screening/\(j.id)"><label for="months">Zeitraum</label><select id="months" name="months">\(monthOptions)</select> <button type="submit">Anzeigen</button></form>
+                <p>\(Labels.count(outreachTotal)) Personen\(outreachTotal > outreach.count ? " (die ersten \(Labels.count(outreach.count)) angezeigt)" : "")</p>
+                <table><caption class="visually-hidden">Ansprechliste</caption><thead><tr><th scope="col">Kennung</th><th scope="col">Weg</th><th scope="col">Ergebnis</th><th scope="col">ab</th><th scope="col">weitere Wege</th></tr></thead><tbody>\(outreachRows)</tbody></table></section>
+                """)
+            }
             if !rejections.isEmpty {
                 let listed = rejections.split(separator: "\n")
                 // Only the first are kept with the job; said, so that nobody takes the list for complete (QA of 05.12.2026).

@@ -66,7 +66,7 @@ public struct BleibeContext: RequestContext {
                     NavLink("Kennzahlen", "/reports/cooperation", "report-cooperation"), NavLink("Statistik", "/statistics", "statistics"), NavLink("Sitzungen", "/meetings", "meetings"),
                     NavLink("Screening", "/screening", "screening")]
         case .volunteer: return [NavLink("Fachberatung anfragen", "/advice/ask", "advice-ask"), NavLink("Wissen", "/knowledge", "knowledge")]
-        case .landCoordinator: return [NavLink("Land", "/reports/land", "report-land")]
+        case .landCoordinator: return [NavLink("Land", "/reports/land", "report-land"), NavLink("Screening", "/screening", "screening")]
         }
     }
 }

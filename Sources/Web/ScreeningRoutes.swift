@@ -26,15 +26,23 @@ struct ScreeningRoutes {
 
     func actor(_ context: BleibeContext) throws -> Actor {
         let a = try context.requireActor()
-        guard Policy.allows(a, .screenPopulations(organisation: a.organisationID)) else { throw AppError.forbidden }
+        guard Policy.allows(a, .screenPopulationFigures(organisation: a.organisationID)) else { throw AppError.forbidden }
         return a
+    }
+
+    /// Whether `a` may see results per person and the outreach list, not only the figures (QA35 F4).
+    func seesPersons(_ a: Actor) -> Bool { Policy.allows(a, .screenPopulations(organisation: a.organisationID)) }
+
+    /// A job's results per person: for those who may see persons, of a job that kept them.
+    func requirePersons(_ a: Actor, _ j: ScreeningJob) throws {
+        guard seesPersons(a), !j.figuresOnly else { throw AppError.forbidden }
     }
 
     func row(_ j: ScreeningJob) -> ScreeningPages.JobRow {
         .init(id: j.id, fileName: j.fileName, on: j.on, state: j.state.rawValue, processed: j.processedRows, total: j.totalRows, rejected: j.rejectedRows,
               createdAt: j.createdAt, expiresAt: j.expiresAt, format: j.format,
               // Shown only for a finished JSON Lines job: the list page does not decode every job's summary.
-              persons: j.format == "jsonl" && j.state == .done ? ScreeningSummaryJSON.decode(j.summaryJSON).rows : 0)
+              persons: j.format == "jsonl" && j.state == .done ? ScreeningSummaryJSON.decode(j.summaryJSON).rows : 0, figuresOnly: j.figuresOnly)
     }
 
     /// A list that cannot be stored (a full disk) is refused with a message, not a bare 500 (QA of 06.12.2026).
@@ -47,7 +55,7 @@ struct ScreeningRoutes {
         try await ScreeningRunner.purge(services)
         let jobs = try await services.screeningJobs.jobs(organisation: a.organisationID)
         return Reply.html(ScreeningPages.list(frame: context.frame("Screening", current: "screening"), jobs: jobs.map(row), today: services.today,
-                                              retentionDays: services.config.screeningRetentionDays, error: error), status: status)
+                                              retentionDays: services.config.screeningRetentionDays, error: error, figuresOnly: !seesPersons(a)), status: status)
     }
 
     @Sendable func list(_ request: Request, context: BleibeContext) async throws -> Response { try await renderList(context, try actor(context)) }
@@ -144,7 +152,8 @@ struct ScreeningRoutes {
         let job = ScreeningJob(id: id, organisationID: a.organisationID, createdAt: services.timestamp(now), fileName: String(name.suffix(120)),
                                format: format.rawValue, on: on, state: .queued, totalRows: rows, processedRows: 0, rejectedRows: 0,
                                summaryJSON: nil, rejections: "", error: nil,
-                               expiresAt: services.timestamp(now.addingTimeInterval(TimeInterval(services.config.screeningRetentionDays * 86_400))))
+                               expiresAt: services.timestamp(now.addingTimeInterval(TimeInterval(services.config.screeningRetentionDays * 86_400))),
+                               figuresOnly: !seesPersons(a))
         do { try await services.screeningJobs.create(job, userID: a.userID, audit: services.audit(a)) } catch {
             // No list without its job: nothing would ever delete it.
             try? FileManager.default.removeItem(atPath: ScreeningRunner.inputPath(services.config, id))
@@ -261,7 +270,8 @@ struct ScreeningRoutes {
         let summary = ScreeningSummaryJSON.decode(j.summaryJSON)
         let m = try months(request)
         let counted = summary.outreach[String(m)]
-        var (rows, total) = j.state == .done ? try outreach(j, months: m, limit: 500, countAll: counted == nil) : ([], 0)
+        let persons = seesPersons(a) && !j.figuresOnly
+        var (rows, total) = j.state == .done && persons ? try outreach(j, months: m, limit: 500, countAll: counted == nil) : ([], 0)
         if let counted { total = counted }
         // The outreach rows shown are a read like their download (QA22 L5).
         if !rows.isEmpty, request.method == .get { try await services.screeningJobs.recordDownload(id: j.id, entity: "screening_outreach", audit: services.audit(a)) }
@@ -273,6 +283,7 @@ struct ScreeningRoutes {
     /// The results file as `bleibe screen` writes it, or with `format=de` in German for a spreadsheet.
     @Sendable func results(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, j) = try await load(context)
+        try requirePersons(a, j)
         guard j.state == .done else { throw AppError.notFound }
         let path = ScreeningRunner.resultsPath(services.config, j.id)
         let format = request.uri.queryParameters["format"]
@@ -308,6 +319,7 @@ struct ScreeningRoutes {
 
     @Sendable func outreachCSV(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, j) = try await load(context)
+        try requirePersons(a, j)
         guard j.state == .done else { throw AppError.notFound }
         let m = try months(request)
         if request.method == .get { try await services.screeningJobs.recordDownload(id: j.id, entity: "screening_outreach", audit: services.audit(a)) }

@@ -104,8 +104,11 @@ public final class ScreeningRunner: @unchecked Sendable {
             let thread = Thread {
                 do {
                     let (lines, header, firstLine, separator) = try ScreeningInput.open(path: inputPath(config, job.id), format: format)
-                    FileManager.default.createFile(atPath: resultsPath(config, job.id), contents: nil)
-                    guard let out = FileHandle(forWritingAtPath: resultsPath(config, job.id)) else { throw ScreeningInput.Failure(message: "cannot write the results") }
+                    // Figures only: no result per person is written anywhere (QA35 F4).
+                    let keeps = !job.figuresOnly
+                    if keeps { FileManager.default.createFile(atPath: resultsPath(config, job.id), contents: nil) }
+                    let out = keeps ? FileHandle(forWritingAtPath: resultsPath(config, job.id)) : nil
+                    if keeps && out == nil { throw ScreeningInput.Failure(message: "cannot write the results") }
                     let screener = Screener(on: job.on)
                     var buffer = Array((Screener.header(screener.pathways) + "\n").utf8)
                     var rejections: [String] = []
@@ -114,21 +117,22 @@ public final class ScreeningRunner: @unchecked Sendable {
                     // the non-throwing write ended the process and left the job "running").
                     var writeFailure: (any Error)? = nil
                     func flush() {
-                        if writeFailure == nil { do { try out.write(contentsOf: Data(buffer)) } catch { writeFailure = error } }
+                        if writeFailure == nil, let out { do { try out.write(contentsOf: Data(buffer)) } catch { writeFailure = error } }
                         buffer.removeAll(keepingCapacity: true)
                     }
                     let summary = screener.run(lines: StoppableLines(base: lines, progress: progress), format: format, header: header, separator: separator, firstLine: firstLine,
                                                write: { line in
+                                                   guard keeps else { return }
                                                    buffer += line.utf8; buffer.append(10)
                                                    if buffer.count > 1 << 20 { flush() }
                                                },
                                                reject: { line, reason in rejected += 1; if rejections.count < 200 { rejections.append("Zeile \(line): \(reason)") } },
                                                progress: { n in progress.set(n, rejected) })
                     flush()
-                    try? out.close()
+                    try? out?.close()
                     if writeFailure != nil { throw ScreeningInput.Failure(message: "cannot write the results (disk full?)") }
                     // The outreach list's length per horizon, counted once here rather than on every view of the job.
-                    let outreach = ScreeningRoutes.outreachTotals(path: resultsPath(config, job.id), on: job.on, months: [3, 6, 12])
+                    let outreach = keeps ? ScreeningRoutes.outreachTotals(path: resultsPath(config, job.id), on: job.on, months: [3, 6, 12]) : [:]
                     c.resume(returning: .success((summary, rejections, outreach)))
                 } catch let f as ScreeningInput.Failure {
                     c.resume(returning: .failure(f))

@@ -442,4 +442,52 @@ struct ScreeningWebTests {
             #expect(ScreeningMessages.german(f.message).hasPrefix("1: Kopfzeile: unbekannte Spalten"))
         }
     }
+
+    /// The Land coordination screens a list for its figures only: the summary, the overview and the open points, but
+    /// no result per person, none stored, and no outreach list (QA35 F4).
+    @Test(arguments: TestDatabase.available)
+    func theLandCoordinationScreensForTheFiguresOnly(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            let on = Day("2026-11-22")
+            var gen = PopulationGenerator(seed: 11, on: on)
+            let lines = (1...40).map { PopulationJSON.line(gen.nextHousehold(), id: "h\($0)") }
+            let direct = Screener(on: on).run(lines: lines, format: .jsonl, write: { _ in }, reject: { _, _ in })
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.landCoordinator))
+                let list = try await b.request(.get, "/screening")
+                #expect(list.status == .ok && list.body.contains("id=\"figures-only\"") && list.body.contains("href=\"/screening\""))
+                let up = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"],
+                                            file: ("file", "land.jsonl", "application/x-ndjson", Array(lines.joined(separator: "\n").utf8)))
+                #expect(up.status == .seeOther)
+                let path = try #require(up.headers[.location])
+                let id = String(path.split(separator: "/").last!)
+                var page = try await b.request(.get, path)
+                for _ in 0..<300 where !page.body.contains("id=\"job-state\">fertig") {
+                    try await Task.sleep(nanoseconds: 100_000_000)
+                    page = try await b.request(.get, path)
+                }
+                #expect(page.body.contains("id=\"job-state\">fertig") && page.body.contains("<h2 id=\"by-pathway\">") && page.body.contains("<h2 id=\"by-best\">"))
+                #expect(page.body.contains("id=\"figures-only\"") && !page.body.contains("Ergebnisse herunterladen") && !page.body.contains("id=\"outreach\""))
+                #expect(try await b.request(.get, path + "/results").status == .forbidden)
+                #expect(try await b.request(.get, path + "/results?format=de").status == .forbidden)
+                #expect(try await b.request(.get, path + "/outreach.csv?months=12").status == .forbidden)
+                // Nothing per person was written; the figures are the screener's.
+                #expect(!FileManager.default.fileExists(atPath: ScreeningRunner.resultsPath(f.services.config, id)))
+                let job = try #require(try await f.services.screeningJobs.job(id: id, organisation: "org-land"))
+                #expect(job.figuresOnly && ScreeningSummaryJSON.decode(job.summaryJSON).rows == direct.rows)
+                #expect(ScreeningSummaryJSON.decode(job.summaryJSON).best == Dictionary(uniqueKeysWithValues: direct.best.map { ($0.key.rawValue, $0.value) }))
+            }
+            // Another tenant does not see the Land's job; a counselor still has no screening.
+            try await f.run { b in
+                _ = try await b.logIn(f.login(.coordinator))
+                let jobs = try await f.services.screeningJobs.jobs(organisation: "org-land")
+                #expect(jobs.count == 1)
+                #expect(try await b.request(.get, "/screening/\(jobs[0].id)").status == .notFound)
+            }
+            try await f.run { b in
+                _ = try await b.logIn(f.login(.counselor))
+                #expect(try await b.request(.get, "/screening").status == .forbidden)
+            }
+        }
+    }
 }
