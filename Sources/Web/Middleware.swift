@@ -182,7 +182,9 @@ struct ErrorMiddleware: RouterMiddleware {
             context.logger.error("storage error", metadata: ["route": .string(context.endpointPath ?? "?")])
             return failure(api: api, context: context)
         } catch {
-            context.logger.error("unexpected error", metadata: ["route": .string(context.endpointPath ?? "?"), "type": .string(String(describing: type(of: error)))])
+            var metadata: Logger.Metadata = ["route": .string(context.endpointPath ?? "?"), "type": .string(String(describing: type(of: error)))]
+            if let cause = ErrorCause.of(error) { metadata["cause"] = .string(cause) }
+            context.logger.error("unexpected error", metadata: metadata)
             return failure(api: api, context: context)
         }
     }

@@ -145,3 +145,24 @@ extension DocumentFiles {
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
+
+/// The folder documents and screening lists are written to.
+public enum UploadFolder {
+    /// Why `path` cannot take uploads (it cannot be made, or a file cannot be written in it), in German; nil when it can.
+    public static func problem(_ path: String) -> String? {
+        let fm = FileManager.default
+        var folder: ObjCBool = false
+        if fm.fileExists(atPath: path, isDirectory: &folder), !folder.boolValue {
+            return "Der Ordner für hochgeladene Dateien \(path) ist eine Datei (BLEIBE_UPLOAD_DIR prüfen)."
+        }
+        do { try fm.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+            return "Der Ordner für hochgeladene Dateien \(path) lässt sich nicht anlegen (Zugriffsrechte prüfen, BLEIBE_UPLOAD_DIR)."
+        }
+        let probe = (path as NSString).appendingPathComponent(".write-check-\(UUID().uuidString)")
+        guard fm.createFile(atPath: probe, contents: Data()) else {
+            return "Der Ordner für hochgeladene Dateien \(path) ist nicht beschreibbar (Zugriffsrechte prüfen, BLEIBE_UPLOAD_DIR)."
+        }
+        try? fm.removeItem(atPath: probe)
+        return nil
+    }
+}

@@ -20,6 +20,8 @@ struct Serve: AsyncParsableCommand {
         var config = try environmentConfig()
         config.hostname = hostname
         config.port = port
+        // The upload folder is checked before anything starts, like the journal (QA32 F8: every upload failed with a 500).
+        if let problem = UploadFolder.problem(config.uploadDirectory) { printError(problem); throw ExitCode(1) }
         let services = AppServices(config: config, db: try await openStore(config))
         // A database restored from a backup made before an erasure holds the erased records again.
         do { try await replayErasures(config, services.db, writable: true) } catch { await services.db.shutdown(); throw error }
@@ -42,7 +44,11 @@ struct Serve: AsyncParsableCommand {
         await services.screeningRunner.release(services)
         // The head at the end, so that the events since the last maintenance pass are not left unanchored for as long
         // as the server is stopped (QA of 06.12.2026). The shutdown goes on if the journal cannot be written.
-        if let path = config.erasureJournal { _ = try? await AuditAnchors.write(services.db, journal: ErasureJournal(path: path), at: isoNow()) }
+        if let path = config.erasureJournal {
+            do { _ = try await AuditAnchors.write(services.db, journal: ErasureJournal(path: path), at: isoNow()) } catch {
+                printError("Warnung: Protokollanker nicht geschrieben (\(ErrorCause.of(error) ?? String(describing: type(of: error))))")
+            }
+        }
         await services.db.shutdown()
         say("Bleibe beendet.")
     }
