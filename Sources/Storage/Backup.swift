@@ -22,6 +22,8 @@ public enum Backup {
         public var problems: [String] = []
         /// The audit trail's hash chain checked and whole (`auditEvents` counts the events up to a break).
         public var chainIntact = false
+        /// The installation the backup was made of (its id in the erasure journal's entries).
+        public var installation: String?
         public var sound: Bool { problems.isEmpty }
     }
 
@@ -122,6 +124,7 @@ public enum Backup {
             s.auditEvents = chain.checked
             if let p = chain.problem { s.problems.append("Protokoll: \(p)") } else { s.chainIntact = true }
             s.clients = try await db.read { try await $0.one("SELECT COUNT(*) AS n FROM clients")?.int("n") ?? 0 }
+            s.installation = try await db.read { try await $0.one("SELECT id FROM installation")?.text("id") }
             // Sealed second factors need the key that sealed them.
             if let sealed = try await db.read({ try await $0.one("SELECT totp_secret FROM users WHERE totp_secret LIKE 'enc1:%' LIMIT 1")?.text("totp_secret") }) {
                 let key = root.appendingPathComponent(keyFile).path
@@ -150,7 +153,10 @@ public enum Backup {
 
     /// Restores a sound backup into a new installation: the database file at `sqlitePath` (which must not exist – the
     /// damaged one is moved aside first, so nothing is overwritten) and the documents into `uploads`.
-    public static func restore(from directory: String, sqlitePath: String, uploads: String, secretKey: String? = nil) async throws -> Summary {
+    /// - Parameter journal: the erasure journal the restored installation will use: refused when it holds entries but
+    ///   none of the backup's installation – another installation's journal would repeat none of its erasures (QA32 F7).
+    public static func restore(from directory: String, sqlitePath: String, uploads: String, secretKey: String? = nil,
+                               journal: ErasureJournal? = nil) async throws -> Summary {
         let fm = FileManager.default
         for p in [sqlitePath, sqlitePath + "-wal"] where fm.fileExists(atPath: p) {
             throw Refusal("\(p) besteht bereits. Die Datenbank erst beiseite legen (Server angehalten), dann wiederherstellen.")
@@ -162,6 +168,16 @@ public enum Backup {
         let summary = try await verify(directory: directory)
         guard summary.sound else {
             throw Refusal("Die Sicherung ist nicht in Ordnung, nichts wiederhergestellt:\n" + summary.problems.joined(separator: "\n"))
+        }
+        if let journal, fm.fileExists(atPath: journal.path), let installation = summary.installation {
+            let entries = try journal.entries().entries
+            if !entries.isEmpty, !entries.contains(where: { $0.installation == installation }) {
+                throw Refusal("""
+                    Das Löschjournal \(journal.path) enthält \(entries.count) Einträge, aber keinen der gesicherten Installation: es gehört zu einer \
+                    anderen (eine zweite Installation auf diesem Rechner?). Mit ihm würde keine Löschung seit der Sicherung wiederholt. \
+                    BLEIBE_ERASURE_JOURNAL auf das Journal dieser Installation setzen. Es wurde nichts geschrieben.
+                    """)
+            }
         }
         let root = URL(fileURLWithPath: directory, isDirectory: true)
         let dbURL = URL(fileURLWithPath: sqlitePath)

@@ -13,6 +13,8 @@ public enum ErasureReplay {
         public var files = 0
         /// Lines of the journal that are no entries (reported to the operator, never guessed at).
         public var malformed: [Int] = []
+        /// The journal holds entries, none of this installation: likely another installation's journal (QA32 F7).
+        public var foreignOnly = false
     }
 
     /// Erases again, each in a transaction of its own with its audit event (user `system`), every record of the
@@ -37,6 +39,7 @@ public enum ErasureReplay {
         guard !entries.isEmpty else { return summary }
         let installation = try await db.read { ex in try await ErasureJournal.installation(ex) }
         var files: Set<String> = []
+        summary.foreignOnly = !entries.contains { $0.installation == installation }
         for e in entries where e.installation == installation {
             switch e.kind {
             case .client:

@@ -68,7 +68,8 @@ struct RestoreCommand: AsyncParsableCommand {
             throw Exit.badInput
         }
         do {
-            let summary = try await Backup.restore(from: directory, sqlitePath: path, uploads: config.uploadDirectory, secretKey: config.secretKeyFile)
+            let summary = try await Backup.restore(from: directory, sqlitePath: path, uploads: config.uploadDirectory, secretKey: config.secretKeyFile,
+                                                   journal: config.erasureJournal.map(ErasureJournal.init(path:)))
             report(summary, verb: "wiederhergestellt nach \(path)")
             let store = try await openSQLite(config, purpose: "Wiederherstellung")
             do {
@@ -150,6 +151,9 @@ func replayErasures(_ config: AppConfig, _ db: any SQLDatabase, always: Bool = f
     do {
         let r = try await ErasureReplay.replay(db, journal: journal, uploads: config.uploadDirectory, now: isoNow())
         for line in r.malformed { printError("Löschjournal \(path), Zeile \(line): kein Eintrag (übergangen; bitte prüfen).") }
+        if r.foreignOnly {
+            printError("Warnung: Das Löschjournal \(path) enthält nur Einträge anderer Installationen, keinen dieser Datenbank. Gehört es zu ihr? Sonst BLEIBE_ERASURE_JOURNAL auf ihr Journal setzen (README, „Datensicherung“).")
+        }
         if always || r.clients + r.referrals > 0 {
             say("Löschjournal \(path): \(r.clients) Akten und \(r.referrals) zurückgezogene Vermittlungen erneut gelöscht, \(r.files) Dokumente entfernt.")
         }

@@ -111,7 +111,22 @@ struct BackupTests {
             }
             #expect(!FileManager.default.fileExists(atPath: target + "/data/bleibe.sqlite"))
             try FileManager.default.removeItem(atPath: target + "/data/secret.key")
-            let s = try await Backup.restore(from: dir, sqlitePath: target + "/data/bleibe.sqlite", uploads: target + "/data/uploads", secretKey: target + "/data/secret.key")
+            // Another installation's erasure journal (entries, none of this one): refused before anything is written,
+            // since it would repeat none of this installation's erasures (QA32 F7).
+            let foreign = ErasureJournal(path: target + "/other.journal")
+            try foreign.append(ErasureJournal.Entry(at: "2026-11-22T09:30:00.000Z", installation: "another-installation", kind: .client, organisation: "org-a", id: "client-a"))
+            await #expect { _ = try await Backup.restore(from: dir, sqlitePath: target + "/data/bleibe.sqlite", uploads: target + "/data/uploads",
+                                                         secretKey: target + "/data/secret.key", journal: foreign) } throws: {
+                ($0 as? Backup.Refusal)?.description.contains("gehört zu einer anderen") == true
+            }
+            #expect(!FileManager.default.fileExists(atPath: target + "/data/bleibe.sqlite") && !FileManager.default.fileExists(atPath: target + "/data/secret.key"))
+            // Its own journal, with an entry of this installation beside the other's, is taken.
+            let own = ErasureJournal(path: target + "/own.journal")
+            let installation = try #require(try await store.read { try await $0.one("SELECT id FROM installation") }?.text("id"))
+            try own.append(ErasureJournal.Entry(at: "2026-11-22T09:30:00.000Z", installation: "another-installation", kind: .client, organisation: "org-a", id: "x"))
+            try own.append(ErasureJournal.Entry(at: "2026-11-22T09:40:00.000Z", installation: installation, kind: .auditHead, organisation: "-", id: "1:00"))
+            let s = try await Backup.restore(from: dir, sqlitePath: target + "/data/bleibe.sqlite", uploads: target + "/data/uploads", secretKey: target + "/data/secret.key",
+                                             journal: own)
             #expect(s.sound && s.files == 1)
             #expect(FileManager.default.contents(atPath: target + "/data/secret.key") == FileManager.default.contents(atPath: f.services.config.secretKeyFile!))
             // The restored installation opens, migrates, and serves the client and the document as before.

@@ -169,7 +169,9 @@ struct ReportWebTests {
             let landView = try await landUser.request(.get, "/reports/land?quartal=2024-Q4&format=csv")
             #expect(landView.status == .ok && firstTable(landView.body) == landRows)
             #expect(try await landUser.request(.get, "/reports/land").body.contains("Beratungsstellen im Land Sachsen"))
-            for path in ["/clients", "/reports/counseling", "/reports/cooperation", "/reports/funder", "/screening", "/statistics", "/meetings",
+            // Screening it may, for the figures only (QA35 F4; `ScreeningWebTests`).
+            #expect(try await landUser.request(.get, "/screening").body.contains("id=\"figures-only\""))
+            for path in ["/clients", "/reports/counseling", "/reports/cooperation", "/reports/funder", "/statistics", "/meetings",
                          "/referrals", "/shared", "/contacts", "/users", "/appointments", "/advice", "/api/v1/clients"] {
                 let status = try await landUser.request(.get, path).status
                 #expect(status == .forbidden || status == .notFound, "\(path) → \(status)")
