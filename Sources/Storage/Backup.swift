@@ -38,6 +38,11 @@ public enum Backup {
     /// The backup is an audit event of its own (it reads every file), recorded before the copy so that the copy holds it.
     public static func write(_ store: SQLiteStore, uploads: String, secretKey: String? = nil, to directory: String, now: String) async throws -> Summary {
         let fm = FileManager.default
+        // A file in the target's place is said as such (QA32 F15: Cocoa's "Not a directory").
+        var folder: ObjCBool = false
+        if fm.fileExists(atPath: directory, isDirectory: &folder), !folder.boolValue {
+            throw Refusal("\(directory) ist eine Datei, kein Verzeichnis; die Sicherung braucht ein neues oder leeres Verzeichnis.")
+        }
         if fm.fileExists(atPath: directory), try !fm.contentsOfDirectory(atPath: directory).isEmpty {
             throw Refusal("Das Zielverzeichnis \(directory) ist nicht leer; eine Sicherung überschreibt nichts.")
         }
@@ -118,6 +123,10 @@ public enum Backup {
         let db = try await SQLiteStore.open(path: readable, readers: 0)
         var s = Summary()
         do {
+            // An empty file is a valid SQLite database with no tables (QA32 F15: "no such table: audit_events").
+            guard try await db.read({ try await $0.one("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'audit_events'") }) != nil else {
+                throw Refusal("\(directory): \(databaseFile) ist keine Bleibe-Datenbank (leer oder von einem anderen Programm) – keine Sicherung.")
+            }
             let check = try await db.read { try await $0.query("PRAGMA integrity_check").compactMap { $0.text("integrity_check") } }
             if check != ["ok"] { s.problems.append("Datenbank beschädigt: " + check.prefix(3).joined(separator: "; ")) }
             let chain = try await AuditLog.verify(db)

@@ -44,6 +44,15 @@ func openStore(_ config: AppConfig, mustExist: Bool = false) async throws -> any
     } catch StorageError.unavailable(let why) {
         printError(why)
         throw Exit.failed
+    } catch let e as CocoaError {
+        // A folder or file the process may not use, in German with its path (QA32 F15: Cocoa's English text).
+        let path = e.filePath ?? config.sqlitePath ?? ""
+        let denied = e.code == .fileWriteNoPermission || e.code == .fileReadNoPermission
+        printError(denied ? "Keine Berechtigung für \(path) (Zugriffsrechte des Ordners prüfen)." : "\(path) ist nicht nutzbar (Fehler \(e.code.rawValue); Pfad und Zugriffsrechte prüfen).")
+        throw Exit.failed
+    } catch where config.databaseURL == nil && "\(error)".hasPrefix("cantOpen") {
+        printError("Die SQLite-Datenbank \(config.sqlitePath ?? "") lässt sich nicht öffnen (Ordner vorhanden und beschreibbar? BLEIBE_SQLITE_PATH prüfen).")
+        throw Exit.failed
     }
 }
 

@@ -146,6 +146,26 @@ struct BackupTests {
         }
     }
 
+    /// A file where the backup's folder should be, and an empty file as a backup's database, are named as such
+    /// (QA32 F15: Cocoa's "Not a directory" and "no such table: audit_events").
+    @Test func aFileAsTargetAndAnEmptyDatabaseAreNamed() async throws {
+        let root = scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let store = try await SQLiteStore.open(path: root + "/live/bleibe.sqlite")
+        try await Migrations.migrate(store, now: "2026-11-22T08:00:00.000Z")
+        FileManager.default.createFile(atPath: root + "/afile", contents: Data("x".utf8))
+        await #expect { _ = try await Backup.write(store, uploads: root + "/uploads", to: root + "/afile", now: "2026-11-22T09:00:00.000Z") } throws: {
+            ($0 as? Backup.Refusal)?.description.contains("ist eine Datei, kein Verzeichnis") == true
+        }
+        await store.shutdown()
+        #expect(FileManager.default.contents(atPath: root + "/afile") == Data("x".utf8))
+        try FileManager.default.createDirectory(atPath: root + "/empty", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: root + "/empty/bleibe.sqlite", contents: Data())
+        await #expect { _ = try await Backup.verify(directory: root + "/empty") } throws: {
+            ($0 as? Backup.Refusal)?.description.contains("keine Bleibe-Datenbank") == true
+        }
+    }
+
     /// A backup that fails midway (here: the database is already closed) leaves no half-written directory behind.
     @Test func aFailedBackupLeavesNothingBehind() async throws {
         let root = scratch()
