@@ -197,10 +197,13 @@ enum Reply {
         Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
-    /// RFC 9457 problem details.
+    /// RFC 9457 problem details. With the type `about:blank` the title is the status's phrase (§ 4.2.1; QA30 F8:
+    /// "Validation failed", "Disclosure refused"); a more specific `title` opens the detail instead.
     static func problem(_ status: HTTPResponse.Status, _ title: String, detail: String? = nil, errors: [String: String] = [:]) -> Response {
-        var o: [String: Any] = ["type": "about:blank", "title": title, "status": status.code]
-        if let detail { o["detail"] = detail }
+        let phrase = status.reasonPhrase
+        var o: [String: Any] = ["type": "about:blank", "title": phrase, "status": status.code]
+        let text = [title == phrase ? nil : title, detail].compactMap { $0 }.joined(separator: ": ")
+        if !text.isEmpty { o["detail"] = text }
         if !errors.isEmpty { o["errors"] = errors.sorted { $0.key < $1.key }.map { ["field": $0.key, "message": $0.value] } }
         let data = (try? JSONSerialization.data(withJSONObject: o, options: [.sortedKeys])) ?? Data()
         return Response(status: status, headers: [.contentType: "application/problem+json"], body: .init(byteBuffer: ByteBuffer(data: data)))

@@ -40,6 +40,9 @@ struct APITests {
             let bad = try await api.request(.post, "/api/v1/clients", json: "{\"first_name\":\"Nour\",\"last_name\":\"Saleh\",\"facts\":{\"born\":\"2001-02-30\"}}", headers: auth)
             #expect(bad.status == .unprocessableContent)
             #expect(bad.body.contains("facts.born"))
+            // With the type about:blank the title is the status's phrase; what kind of problem it is opens the detail (QA30 F8).
+            #expect(bad.body.contains("\"title\":\"Unprocessable Content\"") && bad.body.contains("\"detail\":\"Validation failed: See 'errors'"))
+            #expect(none.body.contains("\"title\":\"Unauthorized\"") && none.body.contains("\"detail\":\"Authentication required: "))
             let unknown = try await api.request(.post, "/api/v1/clients", json: "{\"first_name\":\"Nour\",\"last_name\":\"Saleh\",\"shoe\":1}", headers: auth)
             #expect(unknown.status == .unprocessableContent)
             #expect(try await api.request(.post, "/api/v1/clients", json: "not json", headers: auth).status == .badRequest)
