@@ -92,10 +92,19 @@ struct APIRoutes {
         return r
     }
 
-    func decodeError(_ e: CaseFileError) -> AppError {
-        // The decoder judges against the case file's `on`; the API has none, its day is today (QA of 06.12.2026).
-        let message = e.message.replacingOccurrences(of: "must not be after on (", with: "must not be after today (")
-        return .invalid([e.path.isEmpty ? "body" : e.path: message + (e.line.map { " (line \($0))" } ?? "")])
+    func decodeError(_ e: CaseFileError) -> AppError { decodeErrors([e]) }
+
+    func decodeErrors(_ all: [CaseFileError], prefix: String = "") -> AppError { .invalid(fieldErrors(all, prefix: prefix)) }
+
+    /// The decoder's errors by field; `prefix` places them in the request ("facts.").
+    func fieldErrors(_ all: [CaseFileError], prefix: String = "") -> [String: String] {
+        var errors: [String: String] = [:]
+        for e in all {
+            // The decoder judges against the case file's `on`; the API has none, its day is today (QA of 06.12.2026).
+            let message = e.message.replacingOccurrences(of: "must not be after on (", with: "must not be after today (")
+            errors[e.path.isEmpty ? (prefix.isEmpty ? "body" : String(prefix.dropLast())) : prefix + e.path] = message + (e.line.map { " (line \($0))" } ?? "")
+        }
+        return errors
     }
 
     @Sendable func openAPI(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -164,8 +173,8 @@ struct APIRoutes {
                 errors["facts.status[\(i)].note"] = "not stored: a status period keeps no note; record it in a counseling session"
             }
             let ftext = String(decoding: try JSONSerialization.data(withJSONObject: f), as: UTF8.self)
-            do { facts = try CaseFileDecoder.person(json: ftext, source: "facts", on: services.today) } catch let e as CaseFileError {
-                errors["facts" + (e.path.isEmpty ? "" : "." + e.path)] = e.message
+            do { facts = try CaseFileDecoder.person(json: ftext, source: "facts", on: services.today) } catch is CaseFileError {
+                errors.merge(fieldErrors(CaseFileDecoder.problems(json: ftext, source: "facts", on: services.today), prefix: "facts.")) { a, _ in a }
             }
         }
         errors.merge(FactPlausibility.problems(facts, today: services.today).mapKeys { "facts." + $0 }) { a, _ in a }
@@ -248,7 +257,10 @@ struct APIRoutes {
         try checkWrite(request, context)
         let text = try await body(request, context)
         let facts: Person
-        do { facts = try CaseFileDecoder.person(json: text, source: "body", on: services.today) } catch let e as CaseFileError { throw decodeError(e) }
+        // Every refused field at once, not the first only (QA30 F4).
+        do { facts = try CaseFileDecoder.person(json: text, source: "body", on: services.today) } catch is CaseFileError {
+            throw decodeErrors(CaseFileDecoder.problems(json: text, source: "body", on: services.today))
+        }
         guard facts.status == nil else { throw AppError.invalid(["status": "edit the status history at /status-periods"]) }
         let implausible = FactPlausibility.problems(facts, today: services.today)
         guard implausible.isEmpty else { throw AppError.invalid(implausible) }

@@ -42,6 +42,9 @@ struct APITests {
             #expect(bad.body.contains("facts.born"))
             // With the type about:blank the title is the status's phrase; what kind of problem it is opens the detail (QA30 F8).
             #expect(bad.body.contains("\"title\":\"Unprocessable Content\"") && bad.body.contains("\"detail\":\"Validation failed: See 'errors'"))
+            // Every refused field at once, not only the first (QA30 F4).
+            let several = try await api.request(.post, "/api/v1/clients", json: "{\"first_name\":\"Nour\",\"last_name\":\"Saleh\",\"facts\":{\"born\":\"nope\",\"nationality\":\"x\",\"passport\":3,\"german\":[{\"level\":\"Z\"}]}}", headers: auth)
+            for field in ["facts.born", "facts.nationality", "facts.passport", "facts.german[0].level"] { #expect(several.body.contains("\"field\":\"\(field)\""), "\(field): \(several.body)") }
             #expect(none.body.contains("\"title\":\"Unauthorized\"") && none.body.contains("\"detail\":\"Authentication required: "))
             let unknown = try await api.request(.post, "/api/v1/clients", json: "{\"first_name\":\"Nour\",\"last_name\":\"Saleh\",\"shoe\":1}", headers: auth)
             #expect(unknown.status == .unprocessableContent)
@@ -154,6 +157,8 @@ struct APITests {
             // Only codes of real states, as the form offers them (QA of 05.12.2026).
             let zzz = try await api.request(.put, "/api/v1/clients/\(id)/facts", json: "{\"nationality\":\"ZZZ\",\"degrees\":[{\"kind\":\"school\",\"on\":\"2015-06-01\",\"country\":\"QQQ\"}]}", headers: auth)
             #expect(zzz.status == .unprocessableContent && zzz.body.contains("nationality") && zzz.body.contains("degrees[0].country"))
+            let three = try await api.request(.put, "/api/v1/clients/\(id)/facts", json: "{\"born\":\"nope\",\"passport\":3,\"employment\":[{\"from\":\"x\"}]}", headers: auth)
+            #expect(three.status == .unprocessableContent && ["born", "passport", "employment[0].from"].allSatisfy { three.body.contains("\"field\":\"\($0)\"") }, "\(three.body)")
             // A birth date that contradicts the recorded status history is refused here as in the editor.
             let late = try await api.request(.put, "/api/v1/clients/\(id)/facts", json: "{\"born\":\"2020-01-01\"}", headers: auth)
             #expect(late.status == .unprocessableContent && late.body.contains("vor diesem Geburtsdatum"))
