@@ -13,6 +13,22 @@ struct ScreeningWebTests {
 
     /// Consequences and open points in the German results, and the page's overview and reasons, as the screener counted
     /// them (QA35 F5). Apart from the long test above, whose closure the compiler cannot take any larger.
+    /// `n` synthetic households (fictional) as JSON Lines, ids h1 … hn.
+    static func households(_ n: Int, seed: UInt64, on: Day) -> [String] {
+        var gen = PopulationGenerator(seed: seed, on: on)
+        return (1...n).map { PopulationJSON.line(gen.nextHousehold(), id: "h\($0)") }
+    }
+
+    /// The job's page once it has finished (or after 30 seconds).
+    static func finished(_ b: Browser, _ path: String) async throws -> Browser.Page {
+        var page = try await b.request(.get, path)
+        for _ in 0..<300 where !page.body.contains("id=\"job-state\">fertig") {
+            try await Task.sleep(nanoseconds: 100_000_000)
+            page = try await b.request(.get, path)
+        }
+        return page
+    }
+
     static func expectBestAnswersAndReasons(page: String, german: String, germanRows: [String], direct: ScreeningSummary) {
         let germanHeader = german.components(separatedBy: "\r\n")[0]
         #expect(germanHeader.contains(";§ 25 Abs. 5 AufenthG: Rechtsfolge;") && germanHeader.hasSuffix(";Nächster Schritt;Offene Punkte (bei unklar)"))
@@ -46,8 +62,7 @@ struct ScreeningWebTests {
         try await Fixture.test(db) { f in
             // 150 synthetic households as JSON Lines, and one broken line.
             let on = Day("2026-11-22")
-            var gen = PopulationGenerator(seed: 7, on: on)
-            var input = (1...150).map { PopulationJSON.line(gen.nextHousehold(), id: "h\($0)") }
+            var input = Self.households(150, seed: 7, on: on)
             input.insert("{\"person\": {\"born\": \"not a date\"}}", at: 10)
             let lines = input
             // Independently: the screener run directly over the same lines.
@@ -449,8 +464,7 @@ struct ScreeningWebTests {
     func theLandCoordinationScreensForTheFiguresOnly(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
             let on = Day("2026-11-22")
-            var gen = PopulationGenerator(seed: 11, on: on)
-            let lines = (1...40).map { PopulationJSON.line(gen.nextHousehold(), id: "h\($0)") }
+            let lines = Self.households(40, seed: 11, on: on)
             let direct = Screener(on: on).run(lines: lines, format: .jsonl, write: { _ in }, reject: { _, _ in })
             try await f.run { b in
                 let csrf = try await b.logIn(f.login(.landCoordinator))
@@ -461,11 +475,7 @@ struct ScreeningWebTests {
                 #expect(up.status == .seeOther)
                 let path = try #require(up.headers[.location])
                 let id = String(path.split(separator: "/").last!)
-                var page = try await b.request(.get, path)
-                for _ in 0..<300 where !page.body.contains("id=\"job-state\">fertig") {
-                    try await Task.sleep(nanoseconds: 100_000_000)
-                    page = try await b.request(.get, path)
-                }
+                let page = try await Self.finished(b, path)
                 #expect(page.body.contains("id=\"job-state\">fertig") && page.body.contains("<h2 id=\"by-pathway\">") && page.body.contains("<h2 id=\"by-best\">"))
                 #expect(page.body.contains("id=\"figures-only\"") && !page.body.contains("Ergebnisse herunterladen") && !page.body.contains("id=\"outreach\""))
                 #expect(try await b.request(.get, path + "/results").status == .forbidden)
