@@ -35,7 +35,10 @@ public enum ScreeningPages {
         }
     }
 
-    static let figuresOnlyHint: HTML = "<p class=\"hint\" id=\"figures-only\">Nur Zahlen: Die Landeskoordination sieht Zusammenfassung, Diagramm und offene Punkte, aber keine Ergebnisse je Person und keine Einladungsliste; Ergebnisse je Person werden dafür gar nicht erst gespeichert.</p>"
+    /// The fewest rows a figures-only list may have.
+    public static let smallestFiguresOnlyList = 20
+
+    static let figuresOnlyHint: HTML = "<p class=\"hint\" id=\"figures-only\">Nur Zahlen: Die Landeskoordination sieht Zusammenfassung, Diagramm und offene Punkte, aber keine Ergebnisse je Person und keine Einladungsliste. Ergebnisse je Person werden nicht gespeichert, die hochgeladene Liste wird gelöscht, sobald das Screening endet. Eine Liste braucht mindestens \(smallestFiguresOnlyList) Zeilen; Zahlen von 1 bis 4 erscheinen als „.“, wie in den anderen Zahlen des Landes.</p>"
 
     public static func list(frame: PageFrame, jobs: [JobRow], today: Day, retentionDays: Int, error: String? = nil, figuresOnly: Bool = false) -> HTML {
         let rows = jobs.map { j in
@@ -60,7 +63,7 @@ public enum ScreeningPages {
 
     /// Every person once, by the best answer among the pathways to a residence permit: the figure the per-pathway
     /// counts, which overlap, cannot give (QA35 F5). Empty for a job stored before it was counted.
-    static func overview(best: [String: Int]) -> HTML {
+    static func overview(best: [String: Int], shown: (CountTable) -> CountTable = { $0 }) -> HTML {
         guard !best.isEmpty else { return .empty }
         let labels: [(ScreeningSummary.Best, String)] = [(.met, "erfüllt am Stichtag"), (.within3, "erreichbar in bis zu 3 Monaten"),
                                                          (.within6, "erreichbar in 3 bis 6 Monaten"), (.within12, "erreichbar in 6 bis 12 Monaten"),
@@ -69,15 +72,18 @@ public enum ScreeningPages {
                                pairs: labels.map { ($1, best[$0.rawValue] ?? 0) })
         return """
         <section class="report-part" aria-labelledby="by-best"><h2 id="by-best">Überblick: jede Person einmal</h2>
-        <p class="hint">Nach dem besten Ergebnis unter den Wegen zu einer Aufenthaltserlaubnis (ohne §§ 60c und 60d, die eine Duldung geben).</p>\(ReportPages.table(table))</section>
+        <p class="hint">Nach dem besten Ergebnis unter den Wegen zu einer Aufenthaltserlaubnis (ohne §§ 60c und 60d, die eine Duldung geben).</p>\(ReportPages.table(shown(table)))</section>
         """
     }
 
     /// Per pathway with unclear answers: the open points that left most of them open, to collect first (QA35 F5).
-    static func unclearReasons(pathways: [PathwayKey], counts: [String: [String: Int]], reasons: [String: [String: Int]]) -> HTML {
+    /// `figuresOnly`: no count from 1 to 4 (a pathway or an open point that few answers have is left out).
+    static func unclearReasons(pathways: [PathwayKey], counts: [String: [String: Int]], reasons: [String: [String: Int]], figuresOnly: Bool = false) -> HTML {
         let rows: [HTML] = pathways.compactMap { p in
             guard let unclear = counts[p.rawValue]?["unclear"], unclear > 0, let r = reasons[p.rawValue], !r.isEmpty else { return nil }
-            let top = r.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3)
+            if figuresOnly && Suppression.isSensitive(unclear) { return nil }
+            let top = r.filter { !figuresOnly || !Suppression.isSensitive($0.value) }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3)
+            guard !top.isEmpty else { return nil }
             let items = top.map { key, n in "<li>\(ScreeningSummary.describeReason(key)): \(Labels.count(n))</li>" as HTML }
             return "<tr><th scope=\"row\">\(p.title)</th><td class=\"num\">\(Labels.count(unclear))</td><td><ul>\(HTML.join(items))</ul></td></tr>"
         }
@@ -130,13 +136,15 @@ public enum ScreeningPages {
                                         counts: pathways.map { p in buckets.prefix(4).map { counts[p.rawValue]?[$0.0] ?? 0 } })
             let stayTable = CountTable(title: "Personen nach Aufenthaltsdauer", column: "Personen",
                                        pairs: ScreeningSummary.stayLabels.map { ($1, years[$0] ?? 0) })
+            // Figures only: suppressed as every figure of the Land (no count from 1 to 4, none recomputable; QA36 F1).
+            let shown: (CountTable) -> CountTable = j.figuresOnly ? { Suppression.publish($0) } : { $0 }
             let outreachRows = outreach.map { o in "<tr><td>\(o.id)</td><td>\(o.pathway)</td><td>\(o.result)</td><td>\(o.from)</td><td>\(o.others)</td></tr>" as HTML }
             let monthOptions = [3, 6, 12].map { m in "<option value=\"\(m)\"\(m == months ? " selected" : "")>\(m) Monate</option>" as HTML }
             let figures: HTML = """
-            <section class="report-part" aria-labelledby="by-pathway"><h2 id="by-pathway">Ergebnis nach Weg</h2>\(Charts.stackedBars(chartTable))\(ReportPages.table(table))</section>
-            \(overview(best: best))
-            \(unclearReasons(pathways: pathways, counts: counts, reasons: reasons))
-            <section class="report-part" aria-labelledby="by-stay"><h2 id="by-stay">Aufenthaltsdauer</h2>\(ReportPages.table(stayTable))</section>
+            <section class="report-part" aria-labelledby="by-pathway"><h2 id="by-pathway">Ergebnis nach Weg</h2>\(Charts.stackedBars(shown(chartTable)))\(ReportPages.table(shown(table)))</section>
+            \(overview(best: best, shown: shown))
+            \(unclearReasons(pathways: pathways, counts: counts, reasons: reasons, figuresOnly: j.figuresOnly))
+            <section class="report-part" aria-labelledby="by-stay"><h2 id="by-stay">Aufenthaltsdauer</h2>\(ReportPages.table(shown(stayTable)))</section>
             """
             if j.figuresOnly {
                 body.append(figuresOnlyHint)

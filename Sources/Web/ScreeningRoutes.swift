@@ -134,6 +134,11 @@ struct ScreeningRoutes {
         guard rows > 0 else {
             return try await renderList(context, a, error: "Die Datei „\(name)“ enthält keine Datenzeilen, nur die Kopfzeile.", status: .unprocessableContent)
         }
+        // Figures only: a short list's figures would be its persons' results (QA36 F1: one row showed one person's).
+        if !seesPersons(a), rows < ScreeningPages.smallestFiguresOnlyList {
+            return try await renderList(context, a, error: "Die Liste hat \(rows) Zeilen. Für Zahlen ohne Personenbezug sind mindestens \(ScreeningPages.smallestFiguresOnlyList) Zeilen nötig.",
+                                        status: .unprocessableContent)
+        }
         // The same list sent again within two minutes while its job waits or runs (a double click, a re-sent form): that
         // job, not a second one (QA35 F7).
         let recent = services.timestamp(services.now().addingTimeInterval(-120))

@@ -153,6 +153,8 @@ public final class ScreeningRunner: @unchecked Sendable {
             try? FileManager.default.removeItem(atPath: resultsPath(config, job.id))
             return
         }
+        // Figures only: the list itself goes as soon as its figures are counted (QA36 F5: kept for the retention time).
+        if job.figuresOnly { try? FileManager.default.removeItem(atPath: inputPath(config, job.id)) }
         // The final write must land (a busy database is retried), or the job would look "running" for ever.
         for attempt in 0..<10 {
             do {

@@ -481,8 +481,15 @@ struct ScreeningWebTests {
                 #expect(try await b.request(.get, path + "/results").status == .forbidden)
                 #expect(try await b.request(.get, path + "/results?format=de").status == .forbidden)
                 #expect(try await b.request(.get, path + "/outreach.csv?months=12").status == .forbidden)
-                // Nothing per person was written; the figures are the screener's.
+                // Nothing per person was written, and the list itself is gone once counted (QA36 F5).
                 #expect(!FileManager.default.fileExists(atPath: ScreeningRunner.resultsPath(f.services.config, id)))
+                #expect(!FileManager.default.fileExists(atPath: ScreeningRunner.inputPath(f.services.config, id)))
+                // Counts from 1 to 4 are suppressed as in every figure of the Land, and a short list is refused (QA36 F1:
+                // a one-row list showed that person's result).
+                #expect(page.body.contains("<td class=\"num\">.</td>"))
+                let short = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"],
+                                               file: ("file", "kurz.jsonl", "application/x-ndjson", Array(lines.prefix(5).joined(separator: "\n").utf8)))
+                #expect(short.status == .unprocessableContent && short.body.contains("mindestens \(ScreeningPages.smallestFiguresOnlyList) Zeilen"))
                 let job = try #require(try await f.services.screeningJobs.job(id: id, organisation: "org-land"))
                 #expect(job.figuresOnly && ScreeningSummaryJSON.decode(job.summaryJSON).rows == direct.rows)
                 #expect(ScreeningSummaryJSON.decode(job.summaryJSON).best == Dictionary(uniqueKeysWithValues: direct.best.map { ($0.key.rawValue, $0.value) }))
