@@ -182,7 +182,7 @@ public enum Backup {
             let entries = try journal.entries().entries
             if !entries.isEmpty, !entries.contains(where: { $0.installation == installation }) {
                 throw Refusal("""
-                    Das Löschjournal \(journal.path) enthält \(entries.count) Einträge, aber keinen der gesicherten Installation: es gehört zu einer \
+                    Das Löschjournal \(journal.path) enthält \(entries.count == 1 ? "einen Eintrag" : "\(entries.count) Einträge"), aber keinen der gesicherten Installation: es gehört zu einer \
                     anderen (eine zweite Installation auf diesem Rechner?). Mit ihm würde keine Löschung seit der Sicherung wiederholt. \
                     BLEIBE_ERASURE_JOURNAL auf das Journal dieser Installation setzen. Es wurde nichts geschrieben.
                     """)

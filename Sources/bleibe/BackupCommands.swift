@@ -152,7 +152,12 @@ func replayErasures(_ config: AppConfig, _ db: any SQLDatabase, always: Bool = f
         let r = try await ErasureReplay.replay(db, journal: journal, uploads: config.uploadDirectory, now: isoNow())
         for line in r.malformed { printError("Löschjournal \(path), Zeile \(line): kein Eintrag (übergangen; bitte prüfen).") }
         if r.foreignOnly {
-            printError("Warnung: Das Löschjournal \(path) enthält nur Einträge anderer Installationen, keinen dieser Datenbank. Gehört es zu ihr? Sonst BLEIBE_ERASURE_JOURNAL auf ihr Journal setzen (README, „Datensicherung“).")
+            // The server would write its own anchors into it, after which nothing would tell it apart from this database's
+            // journal any more (QA36 F3): it does not start. `replay-erasures` only reads it, and warns.
+            let why = "Das Löschjournal \(path) enthält nur Einträge anderer Installationen, keinen dieser Datenbank."
+            let what = "BLEIBE_ERASURE_JOURNAL auf das Journal dieser Datenbank setzen; für eine neue Installation eine eigene, neue Datei (README, „Datensicherung“)."
+            if writable { printError("\(why) Der Server startet nicht, damit keine Löschung dieser Datenbank verloren geht. \(what)"); throw ExitCode(1) }
+            printError("Warnung: \(why) Gehört es zu ihr? Sonst \(what)")
         }
         if always || r.clients + r.referrals > 0 {
             say("Löschjournal \(path): \(r.clients) Akten und \(r.referrals) zurückgezogene Vermittlungen erneut gelöscht, \(r.files) Dokumente entfernt.")

@@ -269,11 +269,12 @@ struct DecoderTests {
 
 @Suite("bleibe command line")
 struct CommandLineTests {
-    func run(_ args: [String]) throws -> (Int32, String, String) {
+    func run(_ args: [String], environment: [String: String] = [:]) throws -> (Int32, String, String) {
         let exe = try #require(Paths.bleibeExecutable, "the bleibe executable is built next to the tests")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: exe)
         p.arguments = args
+        if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out; p.standardError = err
         try p.run()
@@ -293,6 +294,21 @@ struct CommandLineTests {
         let path = dir.appendingPathComponent(name).path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
+    }
+
+    /// A server does not start on an erasure journal that holds only other installations' entries: it would anchor its
+    /// own into it, and nothing would then tell the two apart (QA36 F3). `replay-erasures` reads it and warns.
+    @Test func serveRefusesAnotherInstallationsJournal() throws {
+        let dir = (try temp("x", "") as NSString).deletingLastPathComponent
+        let journal = dir + "/erasures.journal"
+        let foreign = "2026-11-22T08:00:00.000Z\tanother-installation\taudit_head\tlineage\t1:ab\n"
+        try foreign.write(toFile: journal, atomically: true, encoding: .utf8)
+        let env = ["BLEIBE_SQLITE_PATH": dir + "/bleibe.sqlite", "BLEIBE_ERASURE_JOURNAL": journal, "BLEIBE_UPLOAD_DIR": dir + "/uploads"]
+        let (code, _, err) = try run(["serve", "--port", "1"], environment: env)
+        #expect(code == 1 && err.contains("nur Einträge anderer Installationen") && err.contains("startet nicht"), "\(err)")
+        #expect(try String(contentsOfFile: journal, encoding: .utf8) == foreign)
+        let (replayCode, _, replayErr) = try run(["replay-erasures"], environment: env)
+        #expect(replayCode == 0 && replayErr.contains("Warnung: Das Löschjournal"), "\(replayErr)")
     }
 
     /// `screen` takes the German form of the date, warns of a date far off, says how many rejections it did not list
