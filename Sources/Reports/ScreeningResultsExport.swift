@@ -12,7 +12,12 @@ public struct ScreeningResultsExport: Sendable {
     public let header: String
 
     /// `machineHeader`: the first line of the results file, split.
-    public init(machineHeader: [String]) {
+    /// Whether the results come from the flat CSV, whose relatives are the children of `minor_children` ("c0" is "Kind 1").
+    let flat: Bool
+
+    /// `flat`: the results of a flat CSV (JSON Lines households name their own persons).
+    public init(machineHeader: [String], flat: Bool = true) {
+        self.flat = flat
         var columns: [Column] = [], names: [String] = []
         for name in machineHeader {
             if name == "id" { columns.append(.text); names.append("Kennung") }
@@ -32,6 +37,16 @@ public struct ScreeningResultsExport: Sendable {
 
     /// One result row in German; `fields`: the machine row split, its id without the file's protective apostrophe
     /// (`CSVExport` puts one back where a spreadsheet would read a formula).
+    /// An open point in German; a relative's fact names the relative (QA36 F7: "von c0"): a flat row's implied child by
+    /// its number, a JSON Lines household's person by its id.
+    func describe(_ key: String) -> String {
+        guard let slash = key.lastIndex(of: "/") else { return ScreeningSummary.describeReason(key) }
+        let path = key[..<slash], person = path.split(separator: "/").last.map(String.init) ?? String(path)
+        let fact = ScreeningSummary.describeReason(String(key[key.index(after: slash)...]))
+        if flat, person.first == "c", let n = Int(person.dropFirst()) { return "\(fact) (Kind \(n + 1) aus minor_children)" }
+        return "\(fact) (Person „\(person)“ des Haushalts)"
+    }
+
     /// The consequence in one word, as a column of a table says it.
     static func consequence(_ c: Consequence) -> String {
         switch c { case .anspruch: "Anspruch"; case .regelanspruch: "Regelanspruch"; case .soll: "Soll"; case .kann: "Kann" }
@@ -44,7 +59,7 @@ public struct ScreeningResultsExport: Sendable {
             case .from: Day(iso: value)?.german ?? value
             case .consequence: Consequence(rawValue: value).map(Self.consequence) ?? value
             case .open: Screener.openPoints(value).map { p, keys in
-                "\(p.title): " + keys.map(ScreeningSummary.describeReason).joined(separator: ", ")
+                "\(p.title): " + keys.map(describe).joined(separator: ", ")
             }.joined(separator: "; ")
             case .text: value
             }

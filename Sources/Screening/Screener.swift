@@ -77,9 +77,11 @@ public struct ScreeningSummary: Sendable {
         Array((reasons[p] ?? [:]).sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit)).map { ($0.key, $0.value) }
     }
 
-    /// An open point of `reasons` in German ("Deutschkenntnisse", "U7: …", "Geburtsdatum von Angehörigen").
+    /// An open point of `reasons` in German ("Deutschkenntnisse", "U7: …", "Geburtsdatum (bei Angehörigen)"; QA36
+    /// F7: "Pflege von Angehörigen von Angehörigen").
     public static func describeReason(_ key: String) -> String {
-        ConditionCatalog.describeOpen(key, names: ["relative": "Angehörigen"])
+        guard key.hasPrefix("relative/") else { return ConditionCatalog.describeOpen(key) }
+        return ConditionCatalog.describeOpen(String(key.dropFirst("relative/".count))) + " (bei Angehörigen)"
     }
 
     /// German headings of the summary's columns and of the best-answer partition, the last horizon as chosen.
@@ -123,18 +125,18 @@ public struct ScreeningSummary: Sendable {
             let c = counts[k] ?? [:]
             out += k.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0) + Bucket.allCases.map { cell(Self.number(c[$0] ?? 0), 11) }.joined() + "\n"
         }
-        out += "\nSpalten: Personen je Weg; „≤ 3 Mon.“ usw.: erreichbar allein durch Zeitablauf, die Spalten überschneiden sich nicht.\n"
+        out += "\n" + Self.wrap(["Spalten: Personen je Weg; „≤ 3 Mon.“ usw.: erreichbar allein durch Zeitablauf;", "die Spalten überschneiden sich nicht."], separator: " ")
         out += "\nWege:\n"
         for k in pathways {
             // § 104c gives no new permit since 31.12.2025 (SPEC.md, pathway table; spec/04-104c.md): all are excluded.
             let closed = k == .p104c && on.map { $0 >= Day(year: 2025, month: 12, day: 31)! } == true ? " – seit 31.12.2025 keine Neuerteilung" : ""
-            out += "  " + k.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0) + k.title + ": " + k.subtitle + closed + "\n"
+            out += Self.wrap([k.title + ": " + k.subtitle + closed], first: "  " + k.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0), indent: 9)
         }
         let permits = pathways.filter { $0.grantedBasis != nil }
         if !permits.isEmpty {
             out += "\nJede Person einmal, nach ihrem besten Weg zu einer Aufenthaltserlaubnis"
-                + (permits.count < pathways.count ? " (ohne §§ 60c, 60d: Duldungen)" : "") + ":\n  "
-                + Best.allCases.map { "\(germanLabel($0)) \(Self.number(best[$0] ?? 0))" }.joined(separator: " · ") + "\n"
+                + (permits.count < pathways.count ? "\n(ohne §§ 60c, 60d, die eine Duldung geben)" : "") + ":\n"
+                + Self.wrap(Best.allCases.map { "\(germanLabel($0)) \(Self.number(best[$0] ?? 0))" }, first: "  ", indent: 2)
         }
         let unclear = pathways.filter { (counts[$0]?[.unclear] ?? 0) > 0 && !(reasons[$0] ?? [:]).isEmpty }
         if !unclear.isEmpty {
@@ -147,16 +149,45 @@ public struct ScreeningSummary: Sendable {
                     if !questions.contains(key) { questions.append(key) }
                     return "Rechtsfrage \(key) \(Self.number(n))"
                 }
-                out += "  " + k.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0) + listed.joined(separator: " · ") + "\n"
+                out += Self.wrap(listed, first: "  " + k.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0), indent: 9)
             }
             for q in questions.sorted(by: { Int($0.dropFirst()) ?? 0 < Int($1.dropFirst()) ?? 0 }) {
-                out += "  \(q): \(ConditionCatalog.describeQuestion(q)) (spec/13-open-questions.md)\n"
+                out += Self.wrap(["\(ConditionCatalog.describeQuestion(q)) (spec/13-open-questions.md)"], first: "  \(q): ".padding(toLength: 9, withPad: " ", startingAt: 0), indent: 9)
             }
         }
-        out += "\nAufenthaltsdauer: " + Self.stayLabels.map { "\($1) \(Self.number(yearsOfStay[$0] ?? 0))" }.joined(separator: " · ") + "\n"
-        out += households ? "Personen: \(Self.number(rows)), abgewiesene Zeilen (Haushalte): \(Self.number(rejected))\n"
-                          : "Zeilen: \(Self.number(rows)), abgewiesen: \(Self.number(rejected))\n"
+        out += "\n" + Self.wrap(Self.stayLabels.map { "\($1) \(Self.number(yearsOfStay[$0] ?? 0))" }, first: "Aufenthaltsdauer: ", indent: 2)
+        // Persons screened and rows refused, said apart (QA36 F10: "Zeilen: 16, abgewiesen: 4" read as 16 in all).
+        func count(_ n: Int, _ one: String, _ many: String) -> String { n == 1 ? "1 \(one)" : "\(Self.number(n)) \(many)" }
+        out += "Geprüft: \(count(rows, "Person", "Personen")) · abgewiesen: \(count(rejected, "Zeile", "Zeilen"))\(households ? " (Haushalte)" : "")\n"
         return out
+    }
+
+    /// The summary's width: an 80- or 100-column terminal shows it without wrapping lines of its own.
+    static let width = 100
+
+    /// `items` on lines of at most `width` characters: the first line opens with `first`, the next are indented by
+    /// `indent`; items are parted by `separator`, and an item too long for a line is broken between words.
+    static func wrap(_ items: [String], first: String = "", indent: Int = 0, separator: String = " · ") -> String {
+        let pad = String(repeating: " ", count: indent)
+        var lines: [String] = [], line = first, opened = false
+        func add(_ piece: String, glue: String) {
+            if opened && line.count + glue.count + piece.count > width { lines.append(line); line = pad + piece }
+            else { line += (opened ? glue : "") + piece }
+            opened = true
+        }
+        for item in items {
+            let whole = (opened ? separator.count : 0) + item.count
+            if line.count + whole <= width || item.count > width - indent {
+                // Whole on this line, or too long for any line: word by word.
+                if line.count + whole <= width { add(item, glue: separator) } else {
+                    for (i, word) in item.split(separator: " ").enumerated() { add(String(word), glue: i == 0 ? separator : " ") }
+                }
+            } else {
+                add(item, glue: separator)
+            }
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// A count with German thousands separators (10.567).

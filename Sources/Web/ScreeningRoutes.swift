@@ -300,16 +300,16 @@ struct ScreeningRoutes {
         case "de":
             guard FileManager.default.fileExists(atPath: path) else { throw AppError.notFound }
             return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"screening-ergebnisse-\(j.on.iso).csv\""],
-                            body: ResponseBody { writer in try await Self.writeGerman(path: path, to: &writer) })
+                            body: ResponseBody { writer in try await Self.writeGerman(path: path, flat: j.format != "jsonl", to: &writer) })
         default:
             throw AppError.badRequest("Unbekanntes Format (csv oder de).")
         }
     }
 
     /// Streams the German results in chunks: a list of a Land has hundreds of thousands of rows.
-    static func writeGerman(path: String, to writer: inout any ResponseBodyWriter) async throws {
+    static func writeGerman(path: String, flat: Bool, to writer: inout any ResponseBodyWriter) async throws {
         if var lines = LineReader(path: path), let head = lines.next() {
-            let export = ScreeningResultsExport(machineHeader: CSV.split(head))
+            let export = ScreeningResultsExport(machineHeader: CSV.split(head), flat: flat)
             var chunk = export.header
             for line in IteratorSequence(lines) where !line.isEmpty {
                 var f = CSV.split(line)

@@ -319,7 +319,7 @@ struct CommandLineTests {
         let out = (list as NSString).deletingLastPathComponent + "/results.csv"
         try "old".write(toFile: out, atomically: true, encoding: .utf8)
         let (code, summary, err) = try run(["screen", list, "--on", "22.11.2026", "--out", out])
-        #expect(code == 2 && summary.contains("Zeilen: 1, abgewiesen: 1.003"))
+        #expect(code == 2 && summary.contains("Geprüft: 1 Person · abgewiesen: 1.003 Zeilen"))
         #expect(err.contains("note: \(out) exists and is replaced"))
         #expect(err.components(separatedBy: "\n").filter { $0.contains("born: expected a date") }.count == 1000)
         #expect(err.contains("… and 3 more rejected rows, not listed (the first 1000 are)"))

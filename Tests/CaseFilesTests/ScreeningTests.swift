@@ -182,7 +182,7 @@ struct ScreeningTests {
         let summary = screener.run(lines: lines, format: .jsonl, write: { written.append($0) }, reject: { rejected.append("\($0) \($1)") })
         #expect(summary.rows == 1 && written.count == 1 && written[0].hasPrefix("ok,"))
         #expect(rejected.count == 3 && rejected[0].hasPrefix("1 id: missing") && rejected[1].contains("repeated key 'id'") && rejected[2].hasPrefix("3 id: missing"), "\(rejected)")
-        #expect(summary.table(pathways: screener.pathways, households: true).hasSuffix("Personen: 1, abgewiesene Zeilen (Haushalte): 3\n"))
+        #expect(summary.table(pathways: screener.pathways, households: true).hasSuffix("Geprüft: 1 Person · abgewiesen: 3 Zeilen (Haushalte)\n"))
     }
 
     /// A workbook or UTF-16 text is named with what to do, not read as a header of garbage (QA of 06.12.2026).
@@ -340,6 +340,9 @@ struct ScreeningTests {
             #expect(read == (opens[fields[0]] ?? [:]), "\(fields[0])")
         }
         #expect(written.contains { $0.contains(",kann,") } && written.contains { $0.contains(",soll,") })
+        // The summary fits a 100-column terminal (QA36 F2), reasons and open questions included.
+        let text = summary.table(pathways: screener.pathways, households: true, on: on)
+        #expect(text.contains("Warum unklar") && text.split(separator: "\n").allSatisfy { $0.count <= 100 }, "\(text.split(separator: "\n").filter { $0.count > 100 })")
     }
 
     /// An id given twice is screened once: the repeat is rejected with the line of the first, and taken out of the

@@ -55,6 +55,18 @@ struct ReportTests {
         #expect(published.total == nil || published.total == counts.flatMap { $0 }.reduce(0, +))
     }
 
+    /// The German screening results name a relative in words, not by an internal id (QA36 F7), and say the
+    /// consequence and the open points in German.
+    @Test func screeningResultsNameRelativesInWords() {
+        let header = ["id", "25a-2_result", "25a-2_from", "25a-2_consequence", "first_action", "open"]
+        let flat = ScreeningResultsExport(machineHeader: header), households = ScreeningResultsExport(machineHeader: header, flat: false)
+        #expect(flat.describe("c0/born").hasSuffix("(Kind 1 aus minor_children)") && !flat.describe("c0/born").contains("von c0"))
+        #expect(households.describe("a/born").hasSuffix("(Person „a“ des Haushalts)"))
+        let line = flat.line(["p1", "met", "", "soll", "Antrag stellen", "25a-2: c1/born, U7"])
+        #expect(line.contains(";Soll;") && line.contains("§ 25a Abs. 2 AufenthG: ") && line.contains("(Kind 2 aus minor_children)") && line.contains("U7: "), "\(line)")
+        #expect(flat.header.contains("§ 25a Abs. 2 AufenthG: Rechtsfolge;") && flat.header.hasSuffix("Offene Punkte (bei unklar)\r\n"))
+    }
+
     @Test func hiddenCellsThatMustAllBeOneAreProtected() {
         // The defect found in the cooperation export: zeros shown, three hidden column totals summing to 3 – each
         // had to be 1, and from there the cells followed.

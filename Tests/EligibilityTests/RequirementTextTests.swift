@@ -5,6 +5,14 @@ import Testing
 /// law of 2015 the texts said "27. Lebensjahr" and "6 Jahre" beside dates computed with 21 and 8).
 @Suite("Requirement texts by the law in force")
 struct RequirementTextTests {
+    /// An open fact within a group has its own name, not the group's (QA36 F6: the unaccompanied minors' exception of
+    /// § 60a Abs. 6 S. 1 Nr. 3 was called "Asylverfahren").
+    @Test func openSubfactsHaveTheirOwnNames() {
+        #expect(ConditionCatalog.describeOpen("asylum.unaccompanied_minor_welfare").contains("unbegleitete Minderjährige"))
+        #expect(ConditionCatalog.describeOpen("departure.impossible_since") != ConditionCatalog.describeOpen("departure"))
+        #expect(ConditionCatalog.describeOpen("departure.end_foreseeable") != ConditionCatalog.describeOpen("departure"))
+    }
+
     @Test func oldLawStatesItsOwnThresholdsAndTodayKeepsTheRegistryText() {
         let before = Day("2022-06-01"), now = Day("2026-11-22"), earlier60d = Day("2023-06-01")
         #expect(ConditionCatalog.requirement("a_application_before_27", on: before) == "Antrag vor Vollendung des 21. Lebensjahres")

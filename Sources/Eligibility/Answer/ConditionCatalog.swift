@@ -267,7 +267,10 @@ public enum ConditionCatalog {
         "bars.extremism": "Extremismus (§ 19d Abs. 1 Nr. 6)", "bars.other_expulsion_interest": "sonstiges Ausweisungsinteresse",
         "conduct.current_obstruction": "aktuelle Verhinderung der Abschiebung (Täuschung, fehlende Mitwirkung)",
         "conduct.integration_rests_on_false_identity": "Integration unter falscher Identität",
-        "departure.own_fault": "Ausreisehindernis selbst zu vertreten?", "identity.clarified_on": "Datum der Identitätsklärung",
+        "departure.own_fault": "Ausreisehindernis selbst zu vertreten?",
+        "departure.impossible_since": "Ausreise unmöglich seit", "departure.end_foreseeable": "Wegfall des Ausreisehindernisses absehbar?",
+        // The exception of § 60a Abs. 6 S. 1 Nr. 3 for unaccompanied minors, not the asylum procedure (QA36 F6).
+        "asylum.unaccompanied_minor_welfare": "Ausnahme für unbegleitete Minderjährige (§ 60a Abs. 6 S. 1 Nr. 3)", "identity.clarified_on": "Datum der Identitätsklärung",
         "integration_course.possible": "Integrationskurs möglich?", "livelihood.own_work_share": "Anteil eigener Erwerbstätigkeit am Lebensunterhalt",
         "training.follow_on_place_confirmed": "Zusage eines Anschlussplatzes (Helferausbildung)",
         "training.registered_on": "Eintragung des Ausbildungsvertrags",
