@@ -377,14 +377,19 @@ public enum FlatRecord {
         var persons = [p], relations: [Relation] = []
         let school = try bool(.childrenAtSchool)
         // Children beyond ten are alike to the rules (born the same day, the same school): ten stand for them all.
+        // Ten years old, or for a young parent born when the parent was 16 (QA36 F8: a 20-year-old's children were
+        // born when the parent was 10); a newborn for a parent under 16.
+        let born = min(on, max(on.adding(years: -10), p.born.map { $0.adding(years: 16) } ?? .distantPast))
+        // At school since the age of six, at most the last four years (a child under six attends none).
+        let schoolFrom = max(on.adding(years: -4), born.adding(years: 6))
         for i in 0..<min(kids, 10) {
             var c = Person(id: "c\(i)")
             // Named in the first action ("… von Kind 1"), not by the internal id (QA of 05.12.2026).
             c.label = "Kind \(i + 1)"
-            c.born = on.adding(years: -10)
+            c.born = born
             c.maritalStatus = .single
             c.convictions = []
-            if let school { c.education = school ? [EducationPeriod(kind: .school, from: on.adding(years: -4), successful: true)] : [] }
+            if let school { c.education = school && schoolFrom <= on ? [EducationPeriod(kind: .school, from: schoolFrom, successful: true)] : [] }
             persons.append(c)
             relations.append(Relation(kind: .parent, persons: ["p", c.id]))
         }

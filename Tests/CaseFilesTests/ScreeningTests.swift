@@ -250,6 +250,19 @@ struct ScreeningTests {
         #expect(Engine().assess(none, person: "p", pathway: .p25a2, on: on).outcome == .excluded)
     }
 
+    /// A young parent's children are born when the parent was 16 at the earliest, not ten years ago whatever the
+    /// parent's age (QA36 F8: a 20-year-old's children were born when the parent was 10); a child under six attends no school.
+    @Test func impliedChildrenAreNoOlderThanTheParentAllows() throws {
+        let on = Day("2026-11-22")
+        let row = ["id": "y", "born": "2006-01-08", "marital_status": "single", "status": "duldung", "status_since": "2019-01-01",
+                   "minor_children": "2", "children_at_school": "true"]
+        let (_, young) = try FlatRecord.household(row, on: on)
+        let children = young.persons.dropFirst()
+        #expect(children.count == 2 && children.allSatisfy { $0.born == Day("2022-01-08") && $0.education == [] })
+        let (_, older) = try FlatRecord.household(row.merging(["born": "1985-01-01"]) { $1 }, on: on)
+        #expect(older.persons.dropFirst().allSatisfy { $0.born == Day("2016-11-22") && $0.education?.first?.from == Day("2022-11-22") })
+    }
+
     /// Every empty cell is unknown, as a column left out (QA of 05.12.2026: empty German, conviction and school cells
     /// were read as "none", and rows came out not_met or even met instead of unclear).
     @Test func emptyCellsAreUnknownLikeMissingColumns() throws {
