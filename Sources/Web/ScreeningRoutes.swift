@@ -2,6 +2,7 @@ import Counseling
 import Eligibility
 import Foundation
 import Hummingbird
+import Logging
 import Reports
 import Screening
 import Storage
@@ -46,9 +47,13 @@ struct ScreeningRoutes {
     }
 
     /// A list that cannot be stored (a full disk) is refused with a message, not a bare 500 (QA of 06.12.2026).
-    func unstored(_ context: BleibeContext, _ a: Actor) async throws -> Response {
-        try await renderList(context, a, error: "Die Liste konnte nicht gespeichert werden (Speicherplatz erschöpft?). Bitte später erneut versuchen oder die Administration verständigen.",
-                             status: .serviceUnavailable)
+    /// Logged with its cause for the administration (QA36 F4: nothing was logged, and a full disk was guessed at).
+    func unstored(_ context: BleibeContext, _ a: Actor, _ error: (any Error)? = nil) async throws -> Response {
+        var metadata: Logger.Metadata = ["route": .string(context.endpointPath ?? "?")]
+        if let error { metadata["type"] = .string(String(describing: type(of: error))); if let cause = ErrorCause.of(error) { metadata["cause"] = .string(cause) } }
+        context.logger.error("screening list not stored", metadata: metadata)
+        return try await renderList(context, a, error: "Die Liste konnte nicht gespeichert werden (Speicherplatz oder Zugriffsrechte des Upload-Ordners). Bitte die Administration verständigen.",
+                                    status: .serviceUnavailable)
     }
 
     func renderList(_ context: BleibeContext, _ a: Actor, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -88,14 +93,14 @@ struct ScreeningRoutes {
         do {
             try FileManager.default.createDirectory(at: ScreeningRunner.directory(services.config), withIntermediateDirectories: true)
             form = try await ListUpload.receive(request, field: "file", to: received, limit: services.config.maxScreeningBytes + 64 * 1024)
-        } catch is ListUpload.WriteFailure {
-            return try await unstored(context, a)
+        } catch let e as ListUpload.WriteFailure {
+            return try await unstored(context, a, e)
         } catch AppError.tooLarge(let message) {
             // The form again, with the limit at the file field (QA35 F7: a bare error page).
             try? FileManager.default.removeItem(atPath: received)
             return try await renderList(context, a, error: message + " Größere Listen bitte teilen oder von der Administration mit „bleibe screen“ prüfen lassen.", status: .contentTooLarge)
-        } catch is CocoaError {
-            return try await unstored(context, a)
+        } catch let e as CocoaError {
+            return try await unstored(context, a, e)
         }
         var kept = false
         defer { if !kept { try? FileManager.default.removeItem(atPath: received) } }
@@ -150,7 +155,7 @@ struct ScreeningRoutes {
             return Reply.redirect("/screening/\(same.id)")
         }
         do { try FileManager.default.moveItem(atPath: received, toPath: ScreeningRunner.inputPath(services.config, id)) } catch {
-            return try await unstored(context, a)
+            return try await unstored(context, a, error)
         }
         kept = true
         let now = services.now()

@@ -148,21 +148,31 @@ extension DocumentFiles {
 
 /// The folder documents and screening lists are written to.
 public enum UploadFolder {
-    /// Why `path` cannot take uploads (it cannot be made, or a file cannot be written in it), in German; nil when it can.
+    /// Why the upload folder or its `screening` folder cannot take files, in German; nil when both can (QA36 F4: a file
+    /// in the screening folder's place passed the start, and every list upload failed).
+    public static func problem(_ config: AppConfig) -> String? {
+        problem(config.uploadDirectory) ?? problem(ScreeningRunner.directory(config).path)
+    }
+
+    /// Why `path` cannot be a folder that takes files; nil when it can. Nothing is made or written: a folder not there
+    /// yet is judged by the nearest one that is (QA36 F11: a start refused for another reason left a folder behind).
     public static func problem(_ path: String) -> String? {
         let fm = FileManager.default
+        var existing = path
+        while !fm.fileExists(atPath: existing) {
+            let parent = (existing as NSString).deletingLastPathComponent
+            existing = parent.isEmpty ? "." : parent
+            if parent.isEmpty || parent == "/" { break }
+        }
         var folder: ObjCBool = false
-        if fm.fileExists(atPath: path, isDirectory: &folder), !folder.boolValue {
-            return "Der Ordner für hochgeladene Dateien \(path) ist eine Datei (BLEIBE_UPLOAD_DIR prüfen)."
+        guard fm.fileExists(atPath: existing, isDirectory: &folder) else { return nil }
+        if !folder.boolValue {
+            return existing == path ? "Der Ordner für hochgeladene Dateien \(path) ist eine Datei (BLEIBE_UPLOAD_DIR prüfen)."
+                : "Der Ordner für hochgeladene Dateien \(path) lässt sich nicht anlegen: \(existing) ist eine Datei, kein Ordner (BLEIBE_UPLOAD_DIR prüfen)."
         }
-        do { try fm.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
-            return "Der Ordner für hochgeladene Dateien \(path) lässt sich nicht anlegen (Zugriffsrechte prüfen, BLEIBE_UPLOAD_DIR)."
+        guard fm.isWritableFile(atPath: existing) else {
+            return "Der Ordner für hochgeladene Dateien \(path) ist nicht beschreibbar (Zugriffsrechte von \(existing) prüfen, BLEIBE_UPLOAD_DIR)."
         }
-        let probe = (path as NSString).appendingPathComponent(".write-check-\(UUID().uuidString)")
-        guard fm.createFile(atPath: probe, contents: Data()) else {
-            return "Der Ordner für hochgeladene Dateien \(path) ist nicht beschreibbar (Zugriffsrechte prüfen, BLEIBE_UPLOAD_DIR)."
-        }
-        try? fm.removeItem(atPath: probe)
         return nil
     }
 }

@@ -21,7 +21,7 @@ struct Serve: AsyncParsableCommand {
         config.hostname = hostname
         config.port = port
         // The upload folder is checked before anything starts, like the journal (QA32 F8: every upload failed with a 500).
-        if let problem = UploadFolder.problem(config.uploadDirectory) { printError(problem); throw ExitCode(1) }
+        if let problem = UploadFolder.problem(config) { printError(problem); throw ExitCode(1) }
         let services = AppServices(config: config, db: try await openStore(config))
         // A database restored from a backup made before an erasure holds the erased records again.
         do { try await replayErasures(config, services.db, writable: true) } catch { await services.db.shutdown(); throw error }

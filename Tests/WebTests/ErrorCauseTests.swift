@@ -24,10 +24,18 @@ struct ErrorCauseTests {
     @Test func theUploadFolderMustBeAFolderThatTakesFiles() throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("bleibe-uploadcheck-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: base) }
-        #expect(UploadFolder.problem(base + "/uploads") == nil)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: base + "/uploads").isEmpty)
+        // Judged without making anything (QA36 F11).
+        #expect(UploadFolder.problem(base + "/uploads") == nil && !FileManager.default.fileExists(atPath: base))
+        try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: base + "/file", contents: Data("x".utf8))
         #expect(UploadFolder.problem(base + "/file")?.contains("ist eine Datei") == true)
-        #expect(UploadFolder.problem(base + "/file/below")?.contains("lässt sich nicht anlegen") == true)
+        #expect(UploadFolder.problem(base + "/file/below")?.contains("\(base)/file ist eine Datei, kein Ordner") == true)
+        // The screening folder inside it too (QA36 F4).
+        var config = AppConfig()
+        config.uploadDirectory = base + "/uploads"
+        try FileManager.default.createDirectory(atPath: base + "/uploads", withIntermediateDirectories: true)
+        #expect(UploadFolder.problem(config) == nil)
+        FileManager.default.createFile(atPath: base + "/uploads/screening", contents: Data())
+        #expect(UploadFolder.problem(config)?.contains("/uploads/screening ist eine Datei") == true)
     }
 }
