@@ -141,6 +141,16 @@ struct ErasureJournalTests {
             #expect(try await count(f.services.db, "counseling_sessions WHERE client_id = ?", "client-a") == 1)
             #expect(try await count(f.services.db, "erased_sessions") == 0)
             #expect(try await count(f.services.db, "audit_events") == events)
+            // Over HTTP: the coordinator is told that nothing was erased and why, not to try again (QA36 F9).
+            let path = try #require(f.services.config.erasureJournal)
+            try? FileManager.default.removeItem(atPath: path)
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            try await f.run { b in
+                let cc = try await b.logIn(f.login(.coordinator))
+                let refused = try await b.request(.post, "/clients/client-a/erase", form: ["csrf": cc, "file_number": "A-1"])
+                #expect(refused.status == .serviceUnavailable && refused.body.contains("Die Akte wurde nicht gelöscht: Das Löschjournal lässt sich nicht schreiben"))
+            }
+            #expect(try await f.services.clients.client(id: "client-a", organisation: "org-a") != nil)
         }
     }
 
