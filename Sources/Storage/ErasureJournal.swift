@@ -91,6 +91,22 @@ public struct ErasureJournal: Sendable {
         return fd
     }
 
+    /// Whether the journal holds entries but none of `db`'s installation: another installation's journal, into which
+    /// nothing of this one may be written (QA36 F3, QA37 F2: an anchor written into it made it pass as this one's).
+    public func belongsElsewhere(_ db: any SQLDatabase) async throws -> Bool {
+        let found = try entries().entries
+        guard !found.isEmpty else { return false }
+        let installation = try await db.read { ex in try await Self.installation(ex) }
+        return !found.contains { $0.installation == installation }
+    }
+
+    /// The message for a journal of another installation; `refusal` says what is not done.
+    public func elsewhereMessage(_ refusal: String) -> String {
+        """
+        Das Löschjournal \(path) enthält nur Einträge anderer Installationen, keinen dieser Datenbank. \(refusal)         Wurde die Datenbank neu angelegt (etwa die SQLite-Datei gelöscht)? Dann das alte Journal umbenennen, nicht löschen         (es schützt die Sicherungen der alten Datenbank); ein neues legt der Server selbst an. Sonst BLEIBE_ERASURE_JOURNAL         auf das Journal dieser Datenbank setzen (README, „Datensicherung“).
+        """
+    }
+
     /// Every entry, oldest first, and the numbers of the lines that are not entries (reported, never guessed at).
     /// No file yet: no erasure was made.
     public func entries() throws -> (entries: [Entry], malformed: [Int]) {

@@ -13,7 +13,17 @@ public enum ErrorCause {
     /// nothing (QA32 F8: "type=Failure" alone did not say that the erasure journal could not be written).
     public static func of(_ error: any Error) -> String? {
         if let e = error as? any LoggableFailure { return e.description }
-        if let e = error as? CocoaError { return "CocoaError \(e.code.rawValue)" + ((e.userInfo[NSUnderlyingErrorKey] as? NSError).map { " (\($0.domain) \($0.code))" } ?? "") }
+        if let e = error as? CocoaError {
+            let name: String? = switch e.code {
+            case .fileNoSuchFile, .fileReadNoSuchFile: "no such file"
+            case .fileWriteNoPermission, .fileReadNoPermission: "no permission"
+            case .fileWriteFileExists: "exists (a file where a folder is needed?)"
+            case .fileWriteOutOfSpace: "out of space"
+            case .fileWriteVolumeReadOnly: "read-only volume"
+            default: nil
+            }
+            return "CocoaError \(e.code.rawValue)" + (name.map { " \($0)" } ?? "") + ((e.userInfo[NSUnderlyingErrorKey] as? NSError).map { " (\($0.domain) \($0.code))" } ?? "")
+        }
         if let e = error as? POSIXError { return "POSIXError \(e.code.rawValue)" }
         return nil
     }

@@ -78,10 +78,12 @@ public enum ScreeningPages {
 
     /// Per pathway with unclear answers: the open points that left most of them open, to collect first (QA35 F5).
     /// `figuresOnly`: no count from 1 to 4 (a pathway or an open point that few answers have is left out).
-    static func unclearReasons(pathways: [PathwayKey], counts: [String: [String: Int]], reasons: [String: [String: Int]], figuresOnly: Bool = false) -> HTML {
+    /// `unclearShown`: the unclear counts as the published table shows them (nil where suppressed there too).
+    static func unclearReasons(pathways: [PathwayKey], counts: [String: [String: Int]], reasons: [String: [String: Int]], figuresOnly: Bool = false,
+                               unclearShown: [String: Int?]? = nil) -> HTML {
         let rows: [HTML] = pathways.compactMap { p in
             guard let unclear = counts[p.rawValue]?["unclear"], unclear > 0, let r = reasons[p.rawValue], !r.isEmpty else { return nil }
-            if figuresOnly && Suppression.isSensitive(unclear) { return nil }
+            if figuresOnly && (Suppression.isSensitive(unclear) || unclearShown?[p.rawValue] == .some(nil)) { return nil }
             let top = r.filter { !figuresOnly || !Suppression.isSensitive($0.value) }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3)
             guard !top.isEmpty else { return nil }
             let items = top.map { key, n in "<li>\(ScreeningSummary.describeReason(key)): \(Labels.count(n))</li>" as HTML }
@@ -138,12 +140,21 @@ public enum ScreeningPages {
                                        pairs: ScreeningSummary.stayLabels.map { ($1, years[$0] ?? 0) })
             // Figures only: suppressed as every figure of the Land (no count from 1 to 4, none recomputable; QA36 F1).
             let shown: (CountTable) -> CountTable = j.figuresOnly ? { Suppression.publish($0) } : { $0 }
+            // The chart shows the table's published cells, without sums of its own: a chart suppressed apart from the
+            // table let hidden cells be recomputed from the two (QA37 F1).
+            let published = shown(table)
+            var chart = shown(chartTable)
+            if j.figuresOnly {
+                chart.cells = published.cells.map { Array($0.prefix(4)) }
+                chart.rowTotals = chart.rowTotals.map { _ in nil }; chart.columnTotals = chart.columnTotals.map { _ in nil }; chart.total = nil
+            }
+            let unclearShown = j.figuresOnly ? Dictionary(uniqueKeysWithValues: pathways.enumerated().map { ($1.rawValue, published.cells[$0][buckets.count - 1]) }) : nil
             let outreachRows = outreach.map { o in "<tr><td>\(o.id)</td><td>\(o.pathway)</td><td>\(o.result)</td><td>\(o.from)</td><td>\(o.others)</td></tr>" as HTML }
             let monthOptions = [3, 6, 12].map { m in "<option value=\"\(m)\"\(m == months ? " selected" : "")>\(m) Monate</option>" as HTML }
             let figures: HTML = """
-            <section class="report-part" aria-labelledby="by-pathway"><h2 id="by-pathway">Ergebnis nach Weg</h2>\(Charts.stackedBars(shown(chartTable)))\(ReportPages.table(shown(table)))</section>
+            <section class="report-part" aria-labelledby="by-pathway"><h2 id="by-pathway">Ergebnis nach Weg</h2>\(Charts.stackedBars(chart))\(ReportPages.table(published))</section>
             \(overview(best: best, shown: shown))
-            \(unclearReasons(pathways: pathways, counts: counts, reasons: reasons, figuresOnly: j.figuresOnly))
+            \(unclearReasons(pathways: pathways, counts: counts, reasons: reasons, figuresOnly: j.figuresOnly, unclearShown: unclearShown))
             <section class="report-part" aria-labelledby="by-stay"><h2 id="by-stay">Aufenthaltsdauer</h2>\(ReportPages.table(shown(stayTable)))</section>
             """
             if j.figuresOnly {

@@ -217,6 +217,18 @@ struct APIRoutes {
         return withETag(Reply.json("[" + list.joined(separator: ",") + "]"), c.revision)
     }
 
+    /// The errors of each period of a JSON list read alone, named by its place in the list ("[1].kind").
+    static func periodErrors(_ text: String, today: Day) -> [CaseFileError] {
+        guard let list = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [Any] else { return [] }
+        return list.enumerated().compactMap { i, period in
+            guard JSONSerialization.isValidJSONObject([period]), let data = try? JSONSerialization.data(withJSONObject: ["status": [period]]) else { return nil }
+            do { _ = try CaseFileDecoder.person(json: String(decoding: data, as: UTF8.self), source: "body", on: today); return nil } catch var e as CaseFileError {
+                e.path = e.path.hasPrefix("status[0]") ? "[\(i)]" + e.path.dropFirst("status[0]".count) : "[\(i)]"
+                return e
+            } catch { return nil }
+        }
+    }
+
     @Sendable func replaceStatus(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await clientRoutes.loadClient(context, write: true)
         try checkWrite(request, context)
@@ -232,7 +244,10 @@ struct APIRoutes {
         } catch var e as CaseFileError {
             // Named in the request's own terms: the body is the list itself (QA30 F5: "status[1].bogus").
             if e.path.hasPrefix("status") { e.path = String(e.path.dropFirst("status".count)) }
-            throw decodeError(e)
+            // Every refused period at once (QA30 F4): each read alone; only if each is sound on its own is the error
+            // one between periods (an overlap), said as it was found.
+            let each = Self.periodErrors(text, today: services.today)
+            throw decodeErrors(each.isEmpty ? [e] : each)
         }
         let problems = StatusHistoryRules.problems(periods, entered: c.facts.entered, born: c.facts.born, today: services.today)
         guard problems.isEmpty else { throw AppError.invalid(problems.mapKeys { StatusHistoryRules.apiPath($0).isEmpty ? "body" : StatusHistoryRules.apiPath($0) }) }
@@ -279,7 +294,7 @@ struct APIRoutes {
     @Sendable func assessment(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await clientRoutes.loadClient(context)
         let on: Day
-        do { on = try clientRoutes.day(request) ?? services.today } catch { throw AppError.invalid(["on": "expected a date YYYY-MM-DD from 1900-01-01 to 2199-12-31"]) }
+        do { on = try clientRoutes.day(request) ?? services.today } catch { throw AppError.invalid(["on": "expected a date YYYY-MM-DD from 2005-01-01 (the Residence Act) to 2199-12-31"]) }
         // The dates the page refuses, refused here too (QA20 M1: the law of 2005 applied to 1900).
         if ClientRoutes.unassessable(on, born: c.facts.born) != nil {
             throw AppError.invalid(["on": on < RecordDates.residenceActInForce ? "before 2005-01-01: the Residence Act (AufenthG) applies from that day"

@@ -25,6 +25,10 @@ struct BackupCommand: AsyncParsableCommand {
             } else {
                 let store = try await openSQLite(config, purpose: "Sicherung")
                 do {
+                    // Its anchor must not go into another installation's journal (QA37 F2).
+                    if let path = config.erasureJournal, try await ErasureJournal(path: path).belongsElsewhere(store) {
+                        throw Backup.Refusal(ErasureJournal(path: path).elsewhereMessage("Es wurde keine Sicherung geschrieben."))
+                    }
                     summary = try await Backup.write(store, uploads: config.uploadDirectory, secretKey: config.secretKeyFile, to: directory, now: isoNow())
                     if let path = config.erasureJournal { try await AuditAnchors.write(store, journal: ErasureJournal(path: path), at: isoNow()) }
                 } catch {
@@ -95,6 +99,10 @@ func openSQLite(_ config: AppConfig, purpose: String) async throws -> SQLiteStor
     guard FileManager.default.fileExists(atPath: path) else {
         throw Backup.Refusal("Keine Datenbank unter \(path) (BLEIBE_SQLITE_PATH): nichts für die \(purpose).")
     }
+    // An empty file would become a new, empty installation on opening (QA37 F3: a zeroed database "backed up" as one).
+    if (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == 0 {
+        throw Backup.Refusal("\(path) ist leer (0 Bytes) – keine Bleibe-Datenbank; nichts für die \(purpose).")
+    }
     let store = try await SQLiteStore.open(path: path, readers: 0)
     do { try await Migrations.migrate(store, now: isoNow()) } catch let f as Migrations.TooNew {
         await store.shutdown(); throw Backup.Refusal(f.description)
@@ -104,7 +112,8 @@ func openSQLite(_ config: AppConfig, purpose: String) async throws -> SQLiteStor
 
 private func report(_ s: Backup.Summary, verb: String) {
     let mb = String(format: "%.1f", Double(s.bytes) / 1_048_576)
-    print("Sicherung \(verb): \(s.clients) Klient:innen, \(s.auditEvents) Protokollereignisse\(s.chainIntact ? " (Kette unverändert)" : " bis zum Bruch der Kette"), \(s.files) Dokumente, \(mb) MB.")
+    let events = s.auditEvents == 1 ? "1 Protokollereignis" : "\(s.auditEvents) Protokollereignisse", files = s.files == 1 ? "1 Dokument" : "\(s.files) Dokumente"
+    print("Sicherung \(verb): \(s.clients) Klient:innen, \(events)\(s.chainIntact ? " (Kette unverändert)" : " bis zum Bruch der Kette"), \(files), \(mb) MB.")
     for p in s.problems { printError("Problem: \(p)") }
 }
 
@@ -154,10 +163,8 @@ func replayErasures(_ config: AppConfig, _ db: any SQLDatabase, always: Bool = f
         if r.foreignOnly {
             // The server would write its own anchors into it, after which nothing would tell it apart from this database's
             // journal any more (QA36 F3): it does not start. `replay-erasures` only reads it, and warns.
-            let why = "Das Löschjournal \(path) enthält nur Einträge anderer Installationen, keinen dieser Datenbank."
-            let what = "BLEIBE_ERASURE_JOURNAL auf das Journal dieser Datenbank setzen; für eine neue Installation eine eigene, neue Datei (README, „Datensicherung“)."
-            if writable { printError("\(why) Der Server startet nicht, damit keine Löschung dieser Datenbank verloren geht. \(what)"); throw ExitCode(1) }
-            printError("Warnung: \(why) Gehört es zu ihr? Sonst \(what)")
+            if writable { printError(journal.elsewhereMessage("Der Server startet nicht, damit keine Löschung dieser Datenbank verloren geht.")); throw ExitCode(1) }
+            printError("Warnung: " + journal.elsewhereMessage("Es wurde keine Löschung wiederholt."))
         }
         if always || r.clients + r.referrals > 0 {
             say("Löschjournal \(path): \(r.clients) Akten und \(r.referrals) zurückgezogene Vermittlungen erneut gelöscht, \(r.files) Dokumente entfernt.")

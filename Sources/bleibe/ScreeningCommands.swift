@@ -80,7 +80,8 @@ struct Screen: ParsableCommand {
         if rejected > listed { printError("… and \(rejected - listed) more rejected rows, not listed (the first \(listed) are)") }
         // A full disk or a closed pipe: the results are incomplete, which the exit code must say.
         if let failure = output.failure { printError("error: cannot write the results: \(failure.localizedDescription)"); throw Exit.failed }
-        let table = "Screening \(file), Stichtag \(day.german)\n\n" + summary.table(pathways: screener.pathways, households: fmt == .jsonl, on: day)
+        // The file's name, not its path: the line stays within the summary's 100 columns (QA37 F6).
+        let table = "Screening \((file as NSString).lastPathComponent), Stichtag \(day.german)\n\n" + summary.table(pathways: screener.pathways, households: fmt == .jsonl, on: day)
         if out != nil { print(table, terminator: "") } else { printError(table) }
         if summary.rejected > 0 { throw Exit.badInput }
     }

@@ -22,6 +22,12 @@ struct Serve: AsyncParsableCommand {
         config.port = port
         // The upload folder is checked before anything starts, like the journal (QA32 F8: every upload failed with a 500).
         if let problem = UploadFolder.problem(config) { printError(problem); throw ExitCode(1) }
+        // A SQLite database not made yet is a new installation: a journal with entries is another's. Refused before the
+        // database is made (QA37 F4: the refusal came after a new database and key were written).
+        if config.databaseURL == nil, let file = config.sqlitePath, !FileManager.default.fileExists(atPath: file), let path = config.erasureJournal,
+           let found = try? ErasureJournal(path: path).entries().entries, !found.isEmpty {
+            printError(ErasureJournal(path: path).elsewhereMessage("Der Server startet nicht, damit keine Löschung verloren geht.")); throw ExitCode(1)
+        }
         let services = AppServices(config: config, db: try await openStore(config))
         // A database restored from a backup made before an erasure holds the erased records again.
         do { try await replayErasures(config, services.db, writable: true) } catch { await services.db.shutdown(); throw error }

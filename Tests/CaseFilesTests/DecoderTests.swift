@@ -304,11 +304,24 @@ struct CommandLineTests {
         let foreign = "2026-11-22T08:00:00.000Z\tanother-installation\taudit_head\tlineage\t1:ab\n"
         try foreign.write(toFile: journal, atomically: true, encoding: .utf8)
         let env = ["BLEIBE_SQLITE_PATH": dir + "/bleibe.sqlite", "BLEIBE_ERASURE_JOURNAL": journal, "BLEIBE_UPLOAD_DIR": dir + "/uploads"]
+        // A new installation: refused before its database is made (QA37 F4), saying what to do with the old journal.
+        let (fresh, _, freshErr) = try run(["serve", "--port", "1"], environment: env)
+        #expect(fresh == 1 && freshErr.contains("nur Einträge anderer Installationen") && freshErr.contains("umbenennen, nicht löschen"), "\(freshErr)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/bleibe.sqlite"))
+        // A database of its own: refused after reading it; neither the server nor a backup writes into the journal (QA37 F2).
+        #expect(try run(["migrate"], environment: env).0 == 0)
         let (code, _, err) = try run(["serve", "--port", "1"], environment: env)
         #expect(code == 1 && err.contains("nur Einträge anderer Installationen") && err.contains("startet nicht"), "\(err)")
+        let (backupCode, _, backupErr) = try run(["backup", dir + "/bk"], environment: env)
+        #expect(backupCode == 2 && backupErr.contains("keine Sicherung geschrieben") && !FileManager.default.fileExists(atPath: dir + "/bk/bleibe.sqlite"), "\(backupErr)")
         #expect(try String(contentsOfFile: journal, encoding: .utf8) == foreign)
         let (replayCode, _, replayErr) = try run(["replay-erasures"], environment: env)
         #expect(replayCode == 0 && replayErr.contains("Warnung: Das Löschjournal"), "\(replayErr)")
+        // An empty file is no database to back up (QA37 F3): refused, and left empty.
+        FileManager.default.createFile(atPath: dir + "/empty.sqlite", contents: Data())
+        let (emptyCode, _, emptyErr) = try run(["backup", dir + "/bk2"], environment: ["BLEIBE_SQLITE_PATH": dir + "/empty.sqlite", "BLEIBE_ERASURE_JOURNAL": dir + "/e2.journal"])
+        #expect(emptyCode == 2 && emptyErr.contains("ist leer (0 Bytes)"), "\(emptyErr)")
+        #expect(try FileManager.default.attributesOfItem(atPath: dir + "/empty.sqlite")[.size] as? Int == 0)
     }
 
     /// `screen` takes the German form of the date, warns of a date far off, says how many rejections it did not list

@@ -95,6 +95,9 @@ struct APITests {
 
             let unknownField = try await api.request(.put, "/api/v1/clients/\(id)/status-periods", json: "[{\"kind\":\"duldung\",\"from\":\"2019-03-01\",\"bogus\":1}]", headers: auth)
             #expect(unknownField.status == .unprocessableContent && unknownField.body.contains("\"field\":\"[0].bogus\""), "\(unknownField.body)")
+            // Every refused period at once (QA30 F4: only the first was named).
+            let twoBad = try await api.request(.put, "/api/v1/clients/\(id)/status-periods", json: "[{\"kind\":\"foo\",\"from\":\"2019-03-01\",\"to\":\"2020-01-01\"},{\"kind\":\"duldung\",\"from\":\"y\"}]", headers: auth)
+            #expect(twoBad.status == .unprocessableContent && twoBad.body.contains("\"field\":\"[0].kind\"") && twoBad.body.contains("\"field\":\"[1].from\""), "\(twoBad.body)")
             // A basis belongs to a residence permit only (QA20 L8: kept on a Duldung).
             let based = try await api.request(.put, "/api/v1/clients/\(id)/status-periods", json: "[{\"kind\":\"duldung\",\"from\":\"2019-03-01\",\"basis\":\"25b\"}]", headers: auth)
             #expect(based.status == .unprocessableContent && based.body.contains("\"field\":\"[0].basis\""), "\(based.body)")

@@ -15,7 +15,7 @@ struct ErrorCauseTests {
         do { try journal.append(ErasureJournal.Entry(at: "2026-11-22T08:00:00.000Z", installation: "i", kind: .client, organisation: "o", id: "c1")) } catch { failure = error }
         let cause = try #require(failure.flatMap(ErrorCause.of))
         #expect(cause.contains("Löschjournal") && cause.contains(FileManager.default.temporaryDirectory.path))
-        #expect(ErrorCause.of(CocoaError(.fileWriteNoPermission)) == "CocoaError 513")
+        #expect(ErrorCause.of(CocoaError(.fileWriteNoPermission)) == "CocoaError 513 no permission")
         #expect(ErrorCause.of(POSIXError(.EACCES)) == "POSIXError 13")
         // A driver's message may quote a stored value: not logged.
         #expect(ErrorCause.of(DriverError()) == nil)

@@ -20,9 +20,9 @@ struct ScreeningWebTests {
     }
 
     /// The job's page once it has finished (or after 30 seconds).
-    static func finished(_ b: Browser, _ path: String) async throws -> Browser.Page {
+    static func finished(_ b: Browser, _ path: String, state: String = "fertig") async throws -> Browser.Page {
         var page = try await b.request(.get, path)
-        for _ in 0..<300 where !page.body.contains("id=\"job-state\">fertig") {
+        for _ in 0..<300 where !page.body.contains("id=\"job-state\">\(state)") {
             try await Task.sleep(nanoseconds: 100_000_000)
             page = try await b.request(.get, path)
         }
@@ -490,6 +490,14 @@ struct ScreeningWebTests {
                 let short = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"],
                                                file: ("file", "kurz.jsonl", "application/x-ndjson", Array(lines.prefix(5).joined(separator: "\n").utf8)))
                 #expect(short.status == .unprocessableContent && short.body.contains("mindestens \(ScreeningPages.smallestFiguresOnlyList) Zeilen"))
+                // The minimum counts persons screened, not lines (QA37 F1: one row and 19 refused ones); the chart sums
+                // nothing the table hides.
+                let padded = [lines[0]] + (1..<20).map { _ in "{\"person\": {\"born\": \"not a date\"}}" }
+                let one = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"],
+                                             file: ("file", "eins.jsonl", "application/x-ndjson", Array(padded.joined(separator: "\n").utf8)))
+                let onePage = try await Self.finished(b, try #require(one.headers[.location]), state: "fehlgeschlagen")
+                #expect(onePage.body.contains("gültige Zeilen") && !onePage.body.contains("<h2 id=\"by-pathway\">"), "\(onePage.body.prefix(3000))")
+                #expect(!page.body.contains("zusammen"))
                 let job = try #require(try await f.services.screeningJobs.job(id: id, organisation: "org-land"))
                 #expect(job.figuresOnly && ScreeningSummaryJSON.decode(job.summaryJSON).rows == direct.rows)
                 #expect(ScreeningSummaryJSON.decode(job.summaryJSON).best == Dictionary(uniqueKeysWithValues: direct.best.map { ($0.key.rawValue, $0.value) }))
@@ -498,7 +506,7 @@ struct ScreeningWebTests {
             try await f.run { b in
                 _ = try await b.logIn(f.login(.coordinator))
                 let jobs = try await f.services.screeningJobs.jobs(organisation: "org-land")
-                #expect(jobs.count == 1)
+                #expect(jobs.count == 2)
                 #expect(try await b.request(.get, "/screening/\(jobs[0].id)").status == .notFound)
             }
             try await f.run { b in
