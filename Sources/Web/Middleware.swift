@@ -166,7 +166,8 @@ struct ErrorMiddleware: RouterMiddleware {
                 r.headers[.allow] = allow
                 return r
             }
-            if api { return Reply.problem(e.status, e.status.reasonPhrase, detail: e.body) }
+            // Every problem has a detail (QA37 F7: an unknown route's 404 had none).
+            if api { return Reply.problem(e.status, e.status.reasonPhrase, detail: e.body ?? (e.status == .notFound ? "No such route; the routes are listed in /api/v1/openapi.json." : nil)) }
             let title = e.status == .notFound ? "Seite nicht gefunden" : "Anfrage nicht möglich"
             return Reply.html(Layout.errorPage(status: Int(e.status.code), title: title, message: e.status == .notFound ? "Diese Seite gibt es nicht." : "Die Anfrage konnte nicht verarbeitet werden.", frame: context.frame(title)), status: e.status)
         } catch is NIOTooManyBytesError {
