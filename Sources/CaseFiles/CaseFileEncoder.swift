@@ -205,34 +205,10 @@ public enum CaseFileEncoder {
 extension CaseFileDecoder {
     /// Reads one person's facts from JSON (or YAML) in the case-file schema, with precise errors.
     /// `on` bounds the status history (`to` not after it); pass a far date where there is no evaluation date.
-    /// Every field of a JSON facts object that is refused, not only the first (QA30 F4: a bulk import mended one field
-    /// per round trip): the object is read again without each top-level field refused, up to `limit` of them. A nested
-    /// error refuses its top-level field (`employment[0].from` → `employment`); others within it show once it is
-    /// mended. Empty when the facts are read; text that is no JSON object gives `person(json:)`'s one error.
-    public static func problems(json text: String, source: String = "facts", on: Day = .distantFuture, limit: Int = 25) -> [CaseFileError] {
-        do { _ = try person(json: text, source: source, on: on); return [] } catch let first as CaseFileError {
-            guard let doc = try? JSONReader.read(text), case .mapping(var pairs) = doc.kind else { return [first] }
-            var found = [first]
-            var error = first
-            while found.count < limit {
-                let top = String(error.path.prefix { $0 != "." && $0 != "[" })
-                guard !top.isEmpty, let i = pairs.firstIndex(where: { if case .scalar(let k, _) = $0.key.kind { k == top } else { false } }) else { break }
-                pairs.remove(at: i)
-                var decoding = CaseDecoding(file: source, requireExpectations: false)
-                decoding.checksFreeText = on < .distantFuture
-                do { _ = try decoding.person(YAMLValue(DocValue(.mapping(pairs), line: doc.line), path: "", file: source), on: on, single: true); break }
-                catch let next as CaseFileError { found.append(next); error = next }
-                catch { break }
-            }
-            return found
-        } catch { return [] }
-    }
-
     public static func person(json text: String, source: String = "facts", on: Day = .distantFuture) throws -> Person {
         // Fast path for JSON (storage reads facts on every request): `JSONReader`, then the same checks. Text that is
         // not JSON goes through the YAML parser, whose errors name the line.
-        var decoding = CaseDecoding(file: source, requireExpectations: false)
-        decoding.checksFreeText = on < .distantFuture
+        let decoding = factsDecoding(source: source, on: on)
         if let doc = try? JSONReader.read(text) {
             return try decoding.person(YAMLValue(doc, path: "", file: source), on: on, single: true)
         }
@@ -246,5 +222,31 @@ extension CaseFileDecoder {
             throw CaseFileError(file: source, path: "", line: yamlLine(e), message: "not valid JSON: \(yamlProblem(e))")
         }
         return try decoding.person(try YAMLValue(node: root, path: "", file: source), on: on, single: true)
+    }
+
+    /// Every field of a JSON facts object that is refused, not only the first (QA30 F4: a bulk import mended one field
+    /// per round trip): `first` is `person(json:)`'s error for `text`; the object is read again without each top-level
+    /// field refused, up to `limit` of them. A nested error refuses its top-level field (`employment[0].from` →
+    /// `employment`); others within it show once it is mended. Text that is no JSON object gives `first` alone.
+    public static func problems(after first: CaseFileError, json text: String, source: String = "facts", on: Day = .distantFuture, limit: Int = 25) -> [CaseFileError] {
+        guard let doc = try? JSONReader.read(text), case .mapping(var pairs) = doc.kind else { return [first] }
+        let decoding = factsDecoding(source: source, on: on)
+        var found = [first]
+        while found.count < limit {
+            let top = String(found.last!.path.prefix { $0 != "." && $0 != "[" })
+            guard !top.isEmpty, let i = pairs.firstIndex(where: { if case .scalar(let k, _) = $0.key.kind { k == top } else { false } }) else { break }
+            pairs.remove(at: i)
+            do { _ = try decoding.person(YAMLValue(DocValue(.mapping(pairs), line: doc.line), path: "", file: source), on: on, single: true); break }
+            catch let next as CaseFileError { found.append(next) }
+            catch { break }
+        }
+        return found
+    }
+
+    /// The decoder of a person's facts: free text is checked where there is an evaluation date.
+    static func factsDecoding(source: String, on: Day) -> CaseDecoding {
+        var decoding = CaseDecoding(file: source, requireExpectations: false)
+        decoding.checksFreeText = on < .distantFuture
+        return decoding
     }
 }

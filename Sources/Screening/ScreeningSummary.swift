@@ -15,7 +15,28 @@ public struct ScreeningSummary: Sendable {
     /// give a Duldung): the overall figure the per-pathway counts, which overlap, cannot give (QA35 F5).
     public enum Best: String, CaseIterable, Sendable {
         case met, within3, within6, within12, later, unclear, none
+
+        /// The answer a pathway's bucket gives a person; not met and excluded are no way.
+        init(_ bucket: Bucket) {
+            switch bucket {
+            case .met: self = .met
+            case .within3: self = .within3
+            case .within6: self = .within6
+            case .within12: self = .within12
+            case .later: self = .later
+            case .unclear: self = .unclear
+            case .notMet, .excluded: self = .none
+            }
+        }
+
+        /// The position in `allCases`, best first (asked per answer of every row: no array built for it).
+        var order: Int {
+            switch self { case .met: 0; case .within3: 1; case .within6: 2; case .within12: 3; case .later: 4; case .unclear: 5; case .none: 6 }
+        }
     }
+
+    /// The fewest persons a figures-only summary may count (`ScreeningJob.figuresOnly`): fewer would be their results.
+    public static let smallestFiguresOnlyList = 20
     public var best: [Best: Int] = [:]
     /// Per pathway, how often each open point (U-point or missing fact; a relative's fact as "relative/fact") left an
     /// answer unclear: what to collect first (QA35 F5: 1,662 unclear for § 60d without a reason).
@@ -226,22 +247,12 @@ struct Tally {
             cells[i * Self.buckets.count + Self.buckets.firstIndex(of: bucket)!] += step
             for o in a.open { reasons[i][Self.reasonKey(o), default: 0] += step }
             guard a.pathway.grantedBasis != nil else { continue }
-            let rank: ScreeningSummary.Best = switch bucket {
-            case .met: .met
-            case .within3: .within3
-            case .within6: .within6
-            case .within12: .within12
-            case .later: .later
-            case .unclear: .unclear
-            case .notMet, .excluded: .none
-            }
-            if Self.rank(rank) < Self.rank(bestRank) { bestRank = rank }
+            let answer = ScreeningSummary.Best(bucket)
+            if answer.order < bestRank.order { bestRank = answer }
         }
-        best[Self.rank(bestRank)] += step
+        best[bestRank.order] += step
         stay[Self.stayIndex(r.yearsOfStay)] += step
     }
-
-    static func rank(_ b: ScreeningSummary.Best) -> Int { ScreeningSummary.Best.allCases.firstIndex(of: b)! }
 }
 
 extension ScreeningSummary {

@@ -180,7 +180,7 @@ public enum Backup {
         }
         if let journal, fm.fileExists(atPath: journal.path), let installation = summary.installation {
             let entries = try journal.entries().entries
-            if !entries.isEmpty, !entries.contains(where: { $0.installation == installation }) {
+            if ErasureJournal.holdsOnlyOthers(entries, than: installation) {
                 throw Refusal("""
                     Das Löschjournal \(journal.path) enthält \(entries.count == 1 ? "einen Eintrag" : "\(entries.count) Einträge"), aber keinen der gesicherten Installation: es gehört zu einer \
                     anderen (eine zweite Installation auf diesem Rechner?). Mit ihm würde keine Löschung seit der Sicherung wiederholt. \

@@ -96,8 +96,13 @@ public struct ErasureJournal: Sendable {
     public func belongsElsewhere(_ db: any SQLDatabase) async throws -> Bool {
         let found = try entries().entries
         guard !found.isEmpty else { return false }
-        let installation = try await db.read { ex in try await Self.installation(ex) }
-        return !found.contains { $0.installation == installation }
+        return Self.holdsOnlyOthers(found, than: try await db.read { ex in try await Self.installation(ex) })
+    }
+
+    /// Whether `entries` are another installation's: there are some, and none of `installation` (nil: a database not
+    /// made yet, to which none can belong).
+    public static func holdsOnlyOthers(_ entries: [Entry], than installation: String?) -> Bool {
+        !entries.isEmpty && !entries.contains { $0.installation == installation }
     }
 
     /// The message for a journal of another installation; `refusal` says what is not done.

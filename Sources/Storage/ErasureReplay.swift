@@ -39,7 +39,7 @@ public enum ErasureReplay {
         guard !entries.isEmpty else { return summary }
         let installation = try await db.read { ex in try await ErasureJournal.installation(ex) }
         var files: Set<String> = []
-        summary.foreignOnly = !entries.contains { $0.installation == installation }
+        summary.foreignOnly = ErasureJournal.holdsOnlyOthers(entries, than: installation)
         for e in entries where e.installation == installation {
             switch e.kind {
             case .client:

@@ -35,10 +35,7 @@ public enum ScreeningPages {
         }
     }
 
-    /// The fewest rows a figures-only list may have.
-    public static let smallestFiguresOnlyList = 20
-
-    static let figuresOnlyHint: HTML = "<p class=\"hint\" id=\"figures-only\">Nur Zahlen: Die Landeskoordination sieht Zusammenfassung, Diagramm und offene Punkte, aber keine Ergebnisse je Person und keine Einladungsliste. Ergebnisse je Person werden nicht gespeichert, die hochgeladene Liste wird gelöscht, sobald das Screening endet. Eine Liste braucht mindestens \(smallestFiguresOnlyList) Zeilen; Zahlen von 1 bis 4 erscheinen als „.“, wie in den anderen Zahlen des Landes.</p>"
+    static let figuresOnlyHint: HTML = "<p class=\"hint\" id=\"figures-only\">Nur Zahlen: Die Landeskoordination sieht Zusammenfassung, Diagramm und offene Punkte, aber keine Ergebnisse je Person und keine Einladungsliste. Ergebnisse je Person werden nicht gespeichert, die hochgeladene Liste wird gelöscht, sobald das Screening endet. Eine Liste braucht mindestens \(ScreeningSummary.smallestFiguresOnlyList) Zeilen; Zahlen von 1 bis 4 erscheinen als „.“, wie in den anderen Zahlen des Landes.</p>"
 
     public static func list(frame: PageFrame, jobs: [JobRow], today: Day, retentionDays: Int, error: String? = nil, figuresOnly: Bool = false) -> HTML {
         let rows = jobs.map { j in

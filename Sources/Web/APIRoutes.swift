@@ -173,8 +173,8 @@ struct APIRoutes {
                 errors["facts.status[\(i)].note"] = "not stored: a status period keeps no note; record it in a counseling session"
             }
             let ftext = String(decoding: try JSONSerialization.data(withJSONObject: f), as: UTF8.self)
-            do { facts = try CaseFileDecoder.person(json: ftext, source: "facts", on: services.today) } catch is CaseFileError {
-                errors.merge(fieldErrors(CaseFileDecoder.problems(json: ftext, source: "facts", on: services.today), prefix: "facts.")) { a, _ in a }
+            do { facts = try CaseFileDecoder.person(json: ftext, source: "facts", on: services.today) } catch let e as CaseFileError {
+                errors.merge(fieldErrors(CaseFileDecoder.problems(after: e, json: ftext, source: "facts", on: services.today), prefix: "facts.")) { a, _ in a }
             }
         }
         errors.merge(FactPlausibility.problems(facts, today: services.today).mapKeys { "facts." + $0 }) { a, _ in a }
@@ -273,8 +273,8 @@ struct APIRoutes {
         let text = try await body(request, context)
         let facts: Person
         // Every refused field at once, not the first only (QA30 F4).
-        do { facts = try CaseFileDecoder.person(json: text, source: "body", on: services.today) } catch is CaseFileError {
-            throw decodeErrors(CaseFileDecoder.problems(json: text, source: "body", on: services.today))
+        do { facts = try CaseFileDecoder.person(json: text, source: "body", on: services.today) } catch let e as CaseFileError {
+            throw decodeErrors(CaseFileDecoder.problems(after: e, json: text, source: "body", on: services.today))
         }
         guard facts.status == nil else { throw AppError.invalid(["status": "edit the status history at /status-periods"]) }
         let implausible = FactPlausibility.problems(facts, today: services.today)

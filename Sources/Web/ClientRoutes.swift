@@ -662,7 +662,7 @@ struct ClientRoutes {
         let outcome: ClientStore.Erasure
         do { outcome = try await services.clients.erase(clientID: c.id, organisation: c.organisationID, today: services.today, audit: services.audit(a)) } catch let f as ErasureJournal.Failure {
             // Nothing was erased; retrying will not help until the journal is mended (QA36 F9: "Bitte versuchen Sie es erneut").
-            context.logger.error("erasure refused", metadata: ["route": .string(context.endpointPath ?? "?"), "cause": .string(f.description)])
+            context.logger.error("erasure refused", metadata: .failure(f, ["route": .string(context.endpointPath ?? "?")]))
             return Reply.html(ErasurePages.confirm(frame: clientFrame(context, "Akte löschen", c), client: c, scope: try await scope(),
                                                    error: "Die Akte wurde nicht gelöscht: Das Löschjournal lässt sich nicht schreiben. Bitte die Administration verständigen."),
                               status: .serviceUnavailable)

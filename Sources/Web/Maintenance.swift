@@ -27,11 +27,7 @@ public enum Maintenance {
 
     /// Runs one task of the pass; a failure is logged with its task and cause (no personal data: `ErrorCause`).
     static func attempt(_ task: String, _ body: () async throws -> Void) async {
-        do { try await body() } catch {
-            var metadata: Logger.Metadata = ["task": .string(task), "type": .string(String(describing: type(of: error)))]
-            if let cause = ErrorCause.of(error) { metadata["cause"] = .string(cause) }
-            logger.error("maintenance task failed", metadata: metadata)
-        }
+        do { try await body() } catch { logger.error("maintenance task failed", metadata: .failure(error, ["task": .string(task)])) }
     }
 
     /// Runs a pass now and then every `interval` seconds until the task is cancelled.

@@ -183,9 +183,7 @@ struct ErrorMiddleware: RouterMiddleware {
             context.logger.error("storage error", metadata: ["route": .string(context.endpointPath ?? "?")])
             return failure(api: api, context: context)
         } catch {
-            var metadata: Logger.Metadata = ["route": .string(context.endpointPath ?? "?"), "type": .string(String(describing: type(of: error)))]
-            if let cause = ErrorCause.of(error) { metadata["cause"] = .string(cause) }
-            context.logger.error("unexpected error", metadata: metadata)
+            context.logger.error("unexpected error", metadata: .failure(error, ["route": .string(context.endpointPath ?? "?")]))
             return failure(api: api, context: context)
         }
     }
@@ -266,4 +264,15 @@ func checkCSRF(_ form: Form, _ context: BleibeContext) throws { try checkCSRF(to
 
 func checkCSRF(token sent: String?, _ context: BleibeContext) throws {
     guard let expected = context.csrf, let sent, Credentials.equal(expected, sent) else { throw AppError.csrf }
+}
+
+extension Logger.Metadata {
+    /// A failure for the log: `context` (route or task), the error's type and what `ErrorCause` lets it say of it –
+    /// never a personal datum.
+    static func failure(_ error: any Error, _ context: Logger.Metadata) -> Logger.Metadata {
+        var m = context
+        m["type"] = .string(String(describing: type(of: error)))
+        if let cause = ErrorCause.of(error) { m["cause"] = .string(cause) }
+        return m
+    }
 }

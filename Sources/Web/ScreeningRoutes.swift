@@ -49,9 +49,8 @@ struct ScreeningRoutes {
     /// A list that cannot be stored (a full disk) is refused with a message, not a bare 500 (QA of 06.12.2026).
     /// Logged with its cause for the administration (QA36 F4: nothing was logged, and a full disk was guessed at).
     func unstored(_ context: BleibeContext, _ a: Actor, _ error: (any Error)? = nil) async throws -> Response {
-        var metadata: Logger.Metadata = ["route": .string(context.endpointPath ?? "?")]
-        if let error { metadata["type"] = .string(String(describing: type(of: error))); if let cause = ErrorCause.of(error) { metadata["cause"] = .string(cause) } }
-        context.logger.error("screening list not stored", metadata: metadata)
+        let route: Logger.Metadata = ["route": .string(context.endpointPath ?? "?")]
+        context.logger.error("screening list not stored", metadata: error.map { .failure($0, route) } ?? route)
         return try await renderList(context, a, error: "Die Liste konnte nicht gespeichert werden (Speicherplatz oder Zugriffsrechte des Upload-Ordners). Bitte die Administration verständigen.",
                                     status: .serviceUnavailable)
     }
@@ -140,8 +139,8 @@ struct ScreeningRoutes {
             return try await renderList(context, a, error: "Die Datei „\(name)“ enthält keine Datenzeilen, nur die Kopfzeile.", status: .unprocessableContent)
         }
         // Figures only: a short list's figures would be its persons' results (QA36 F1: one row showed one person's).
-        if !seesPersons(a), rows < ScreeningPages.smallestFiguresOnlyList {
-            return try await renderList(context, a, error: "Die Liste hat \(rows) Zeilen. Für Zahlen ohne Personenbezug sind mindestens \(ScreeningPages.smallestFiguresOnlyList) Zeilen nötig.",
+        if !seesPersons(a), rows < ScreeningSummary.smallestFiguresOnlyList {
+            return try await renderList(context, a, error: "Die Liste hat \(rows) Zeilen. Für Zahlen ohne Personenbezug sind mindestens \(ScreeningSummary.smallestFiguresOnlyList) Zeilen nötig.",
                                         status: .unprocessableContent)
         }
         // The same list sent again within two minutes while its job waits or runs (a double click, a re-sent form): that

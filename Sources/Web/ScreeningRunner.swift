@@ -1,7 +1,6 @@
 import Eligibility
 import Foundation
 import Screening
-import Views
 import Storage
 
 /// Runs queued screening jobs in the background. The queue is the database table, so any instance behind one
@@ -160,10 +159,10 @@ public final class ScreeningRunner: @unchecked Sendable {
         for attempt in 0..<10 {
             do {
                 switch outcome {
-                case .success(let (summary, _, _)) where job.figuresOnly && summary.rows < ScreeningPages.smallestFiguresOnlyList:
+                case .success(let (summary, _, _)) where job.figuresOnly && summary.rows < ScreeningSummary.smallestFiguresOnlyList:
                     // The minimum counts persons screened, not lines (QA37 F1: one row and 19 refused ones gave that
                     // person's result). No figures are kept.
-                    try await services.screeningJobs.fail(id: job.id, error: "Nur \(summary.rows) gültige Zeilen (\(summary.rejected) abgewiesen): für Zahlen ohne Personenbezug sind mindestens \(ScreeningPages.smallestFiguresOnlyList) nötig.")
+                    try await services.screeningJobs.fail(id: job.id, error: "Nur \(summary.rows) gültige Zeilen (\(summary.rejected) abgewiesen): für Zahlen ohne Personenbezug sind mindestens \(ScreeningSummary.smallestFiguresOnlyList) nötig.")
                 case .success(let (summary, rejections, outreach)):
                     try await services.screeningJobs.finish(id: job.id, processed: progress.snapshot.0, rejected: summary.rejected,
                                                             summaryJSON: ScreeningSummaryJSON.encode(summary, outreach: outreach), rejections: rejections.joined(separator: "\n"))

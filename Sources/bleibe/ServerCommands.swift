@@ -25,7 +25,7 @@ struct Serve: AsyncParsableCommand {
         // A SQLite database not made yet is a new installation: a journal with entries is another's. Refused before the
         // database is made (QA37 F4: the refusal came after a new database and key were written).
         if config.databaseURL == nil, let file = config.sqlitePath, !FileManager.default.fileExists(atPath: file), let path = config.erasureJournal,
-           let found = try? ErasureJournal(path: path).entries().entries, !found.isEmpty {
+           let found = try? ErasureJournal(path: path).entries().entries, ErasureJournal.holdsOnlyOthers(found, than: nil) {
             printError(ErasureJournal(path: path).elsewhereMessage("Der Server startet nicht, damit keine Löschung verloren geht.")); throw ExitCode(1)
         }
         let services = AppServices(config: config, db: try await openStore(config))

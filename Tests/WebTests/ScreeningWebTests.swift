@@ -489,7 +489,7 @@ struct ScreeningWebTests {
                 #expect(page.body.contains("<td class=\"num\">.</td>"))
                 let short = try await b.upload("/screening", fields: ["csrf": csrf, "on": "22.11.2026"],
                                                file: ("file", "kurz.jsonl", "application/x-ndjson", Array(lines.prefix(5).joined(separator: "\n").utf8)))
-                #expect(short.status == .unprocessableContent && short.body.contains("mindestens \(ScreeningPages.smallestFiguresOnlyList) Zeilen"))
+                #expect(short.status == .unprocessableContent && short.body.contains("mindestens \(ScreeningSummary.smallestFiguresOnlyList) Zeilen"))
                 // The minimum counts persons screened, not lines (QA37 F1: one row and 19 refused ones); the chart sums
                 // nothing the table hides.
                 let padded = [lines[0]] + (1..<20).map { _ in "{\"person\": {\"born\": \"not a date\"}}" }
