@@ -191,7 +191,24 @@ final class Browser: @unchecked Sendable {
     /// When set, posts to the facts and status editors go without a revision unless the form has one.
     var omitsRevision = false
 
+    /// A connection of this browser's own (see `onOwnConnection`), used instead of the shared test client.
+    private var connection: TestClient?
+
     init(client: any TestClientProtocol, clock: TestClock) { self.client = client; self.clock = clock }
+
+    /// A browser on a connection of its own to the same server. The test client sends every request over one
+    /// connection, so requests "at once" reach the server one after another and each waits for all before it
+    /// within the client's 20 s; browsers on their own connections are served at once, each waiting up to `timeout`.
+    /// Call `close()` when done.
+    func onOwnConnection(timeout: Duration = .seconds(120)) -> Browser {
+        let other = Browser(client: client, clock: clock)
+        let connection = TestClient(host: "localhost", port: client.port!, configuration: .init(timeout: timeout))
+        connection.connect()
+        other.connection = connection
+        return other
+    }
+
+    func close() async throws { try await connection?.shutdown() }
 
     struct Page { let status: HTTPResponse.Status; let headers: HTTPFields; let body: String }
 
@@ -215,7 +232,15 @@ final class Browser: @unchecked Sendable {
             if headers[.contentType] == nil { headers[.contentType] = "application/json" }
             body = ByteBuffer(string: json)
         }
-        let r = try await client.execute(uri: uri, method: method, headers: headers, body: body)
+        let r: (status: HTTPResponse.Status, headers: HTTPFields, body: ByteBuffer)
+        if let connection {
+            headers[.connection] = "keep-alive"
+            let response = try await connection.execute(TestClient.Request(uri, method: method, authority: "localhost", headers: headers, body: body))
+            r = (response.status, response.headers, response.body ?? ByteBuffer())
+        } else {
+            let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
+            r = (response.status, response.headers, response.body)
+        }
         for field in r.headers where field.name == .setCookie {
             let pair = field.value.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
             let name = String(pair[0]), value = pair.count > 1 ? String(pair[1]) : ""
