@@ -3,33 +3,43 @@ import Eligibility
 /// What a new family link must not contradict: the engine's family routes (§ 25a Abs. 2, § 25b Abs. 4) read these
 /// links, so a duplicate, a second marriage or a child older than its parent would change a person's answer.
 public enum RelationRules {
+    /// Why a link is refused: in German for the pages, in English for the API (whose messages are English).
+    public struct Problem: Sendable, Equatable {
+        public let german: String, english: String
+    }
+
     /// Why `new` cannot be added next to `existing` (the relations of both persons), or nil. `born` gives the
     /// birth dates known of the two persons.
     /// `today`: for the age at a marriage (nil: not checked).
-    public static func problem(adding new: ClientRelation, to existing: [ClientRelation], born: [String: Day], today: Day? = nil) -> String? {
+    public static func problem(adding new: ClientRelation, to existing: [ClientRelation], born: [String: Day], today: Day? = nil) -> Problem? {
         let pair: Set = [new.from, new.to]
         if existing.contains(where: { Set([$0.from, $0.to]) == pair }) {
-            return "Die beiden Personen sind bereits miteinander verknüpft. Bitte die bestehende Verknüpfung zuerst entfernen."
+            return Problem(german: "Die beiden Personen sind bereits miteinander verknüpft. Bitte die bestehende Verknüpfung zuerst entfernen.",
+                           english: "the two clients are already related; remove that relation first")
         }
         switch new.kind {
         case .spouse, .registeredPartner:
             if let today, let young = [new.from, new.to].first(where: { born[$0].map { $0.age(on: today) < 16 } ?? false }) {
-                return "\(young == new.from ? "Diese Person" : "Die andere Person") ist jünger als 16 Jahre; eine solche Ehe ist nach deutschem Recht unwirksam (§ 1303 S. 2 BGB)."
+                return Problem(german: "\(young == new.from ? "Diese Person" : "Die andere Person") ist jünger als 16 Jahre; eine solche Ehe ist nach deutschem Recht unwirksam (§ 1303 S. 2 BGB).",
+                               english: "\(young == new.from ? "this client" : "the other client") is younger than 16; such a marriage is void under German law (§ 1303 S. 2 BGB)")
             }
             for person in [new.from, new.to] where existing.contains(where: { ($0.kind == .spouse || $0.kind == .registeredPartner) && [$0.from, $0.to].contains(person) }) {
-                return "Für \(person == new.from ? "diese Person" : "die andere Person") ist bereits eine Ehe oder Lebenspartnerschaft erfasst."
+                return Problem(german: "Für \(person == new.from ? "diese Person" : "die andere Person") ist bereits eine Ehe oder Lebenspartnerschaft erfasst.",
+                               english: "\(person == new.from ? "this client" : "the other client") already has a spouse or registered partner")
             }
         case .parent:
             if let p = born[new.from], let c = born[new.to], p.adding(years: 12) > c {
-                return "Ein Elternteil muss mindestens 12 Jahre älter sein als das Kind (geboren \(p.german) und \(c.german))."
+                return Problem(german: "Ein Elternteil muss mindestens 12 Jahre älter sein als das Kind (geboren \(p.german) und \(c.german)).",
+                               english: "a parent must be at least 12 years older than the child (born \(p) and \(c))")
             }
             // Also with the child's birth date unknown: a child born by today makes the parent at least 12 (QA of
             // 06.12.2026: a 7-year-old was made a parent).
             if let today, let p = born[new.from], p.age(on: today) < 12 {
-                return "Ein Elternteil muss mindestens 12 Jahre älter sein als das Kind; diese Person ist erst \(p.age(on: today)) Jahre alt (geboren \(p.german))."
+                return Problem(german: "Ein Elternteil muss mindestens 12 Jahre älter sein als das Kind; diese Person ist erst \(p.age(on: today)) Jahre alt (geboren \(p.german)).",
+                               english: "a parent must be at least 12 years older than the child; the parent is \(p.age(on: today)) (born \(p))")
             }
             if existing.filter({ $0.kind == .parent && $0.to == new.to }).count >= 2 {
-                return "Für das Kind sind bereits zwei Elternteile erfasst."
+                return Problem(german: "Für das Kind sind bereits zwei Elternteile erfasst.", english: "the child already has two parents")
             }
         case .cohabiting: break
         }

@@ -185,7 +185,7 @@ public struct ClientStore: Sendable {
         return try await household(clientID: client.id, organisation: client.organisationID) ?? ([client], [])
     }
 
-    public enum LinkOutcome: Sendable, Equatable { case linked, notFound, refused(String) }
+    public enum LinkOutcome: Sendable, Equatable { case linked, notFound, refused(RelationRules.Problem) }
 
     /// Links two clients of one organisation; with `sameHousehold` both (and their households) share one household.
     /// Refused where it contradicts their existing links (`RelationRules`), checked in the same transaction.
@@ -324,7 +324,7 @@ public struct ClientStore: Sendable {
                 switch try await Self.link(ex, linking.relation, organisation: c.organisationID, sameHousehold: linking.sameHousehold, today: today, audit: audit) {
                 case .linked: break
                 case .notFound: throw LinkRefused(message: "Die Angehörige oder der Angehörige ist nicht (mehr) in Ihrer Beratungsstelle erfasst.")
-                case .refused(let why): throw LinkRefused(message: why)
+                case .refused(let why): throw LinkRefused(message: why.german)
                 }
             }
             return .created(fileNumber: c.fileNumber)

@@ -38,10 +38,10 @@ extension APIRoutes {
             throw AppError.invalid(["": "expected an object with kind, client_id and same_household"])
         }
         var errors: [String: String] = [:]
-        for key in o.keys where !["kind", "client_id", "same_household"].contains(key) { errors[key] = "unknown field (expected kind, client_id, same_household)" }
+        for key in o.keys where !["kind", "client_id", "same_household"].contains(key) { errors[key] = "unknown field '\(key)' (expected one of: client_id, kind, same_household)" }
         let kind = o["kind"] as? String, otherID = o["client_id"] as? String
         if kind.map({ !["spouse", "registered_partner", "cohabiting", "child", "parent"].contains($0) }) ?? true {
-            errors["kind"] = "one of spouse, registered_partner, cohabiting, child, parent"
+            errors["kind"] = kind.map { "expected one of spouse, registered_partner, cohabiting, child, parent, found '\($0)'" } ?? (o["kind"] == nil ? "required" : "expected a string: spouse, registered_partner, cohabiting, child or parent")
         }
         // A JSON boolean only (1 is not true; QA20, as allow_duplicate).
         let together = o["same_household"].flatMap { v in type(of: v) == type(of: NSNumber(value: true)) ? (v as? Bool) : nil }
@@ -65,7 +65,7 @@ extension APIRoutes {
             let id = relations.first { $0.kind == relation.kind && $0.from == relation.from && $0.to == relation.to }?.id ?? ""
             return Reply.json(try json(["id": id, "kind": kind, "client_id": other.id]), status: .created)
         case .notFound: throw AppError.notFound
-        case .refused(let why): throw AppError.invalid(["kind": why])
+        case .refused(let why): throw AppError.invalid(["kind": why.english])
         }
     }
 

@@ -150,7 +150,7 @@ struct APIRoutes {
         var errors: [String: String] = [:]
         // No household here: households are formed by linking family members (and a given id was silently ignored).
         let allowed: Set<String> = ["first_name", "last_name", "file_number", "facts", "allow_duplicate"]
-        for k in obj.keys where !allowed.contains(k) { errors[k] = "unknown field (expected one of \(allowed.sorted().joined(separator: ", ")))" }
+        for k in obj.keys where !allowed.contains(k) { errors[k] = "unknown field '\(k)' (expected one of: \(allowed.sorted().joined(separator: ", ")))" }
         // Control characters and direction overrides are dropped, as from every form.
         let first = Form.cleaned((obj["first_name"] as? String) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let last = Form.cleaned((obj["last_name"] as? String) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

@@ -316,7 +316,7 @@ struct ClientRoutes {
         switch try await services.clients.link(relation, organisation: c.organisationID, sameHousehold: form["household"] == "1", today: services.today, audit: services.audit(a)) {
         case .linked: return Reply.redirect("/clients/\(c.id)")
         case .notFound: throw AppError.notFound
-        case .refused(let why): return try await fail(why)
+        case .refused(let why): return try await fail(why.german)
         }
     }
 

@@ -246,7 +246,7 @@ struct ErrorMiddleware: RouterMiddleware {
             (status, title, detail) = (.contentTooLarge, "Upload too large", m)
             german = ("Zu groß", m)
         case .unsupportedType(let m):
-            (status, title, detail) = (.unsupportedMediaType, "Unsupported file type", m)
+            (status, title, detail) = (.unsupportedMediaType, "Unsupported media type", m)
             german = ("Dateityp nicht erlaubt", m)
         }
         var r = api ? Reply.problem(status, title, detail: detail, errors: errors)

@@ -151,12 +151,13 @@ public enum UploadFolder {
     /// Why the upload folder or its `screening` folder cannot take files, in German; nil when both can (QA36 F4: a file
     /// in the screening folder's place passed the start, and every list upload failed).
     public static func problem(_ config: AppConfig) -> String? {
-        problem(config.uploadDirectory) ?? problem(ScreeningRunner.directory(config).path)
+        problem(config.uploadDirectory) ?? problem(ScreeningRunner.directory(config).path, folder: "Der Ordner für Screening-Listen")
     }
 
     /// Why `path` cannot be a folder that takes files; nil when it can. Nothing is made or written: a folder not there
     /// yet is judged by the nearest one that is (QA36 F11: a start refused for another reason left a folder behind).
-    public static func problem(_ path: String) -> String? {
+    /// `folder` names it in the message (QA37 F8: the screening folder was called the upload folder).
+    public static func problem(_ path: String, folder: String = "Der Ordner für hochgeladene Dateien") -> String? {
         let fm = FileManager.default
         var existing = path
         while !fm.fileExists(atPath: existing) {
@@ -164,14 +165,14 @@ public enum UploadFolder {
             existing = parent.isEmpty ? "." : parent
             if parent.isEmpty || parent == "/" { break }
         }
-        var folder: ObjCBool = false
-        guard fm.fileExists(atPath: existing, isDirectory: &folder) else { return nil }
-        if !folder.boolValue {
-            return existing == path ? "Der Ordner für hochgeladene Dateien \(path) ist eine Datei (BLEIBE_UPLOAD_DIR prüfen)."
-                : "Der Ordner für hochgeladene Dateien \(path) lässt sich nicht anlegen: \(existing) ist eine Datei, kein Ordner (BLEIBE_UPLOAD_DIR prüfen)."
+        var isFolder: ObjCBool = false
+        guard fm.fileExists(atPath: existing, isDirectory: &isFolder) else { return nil }
+        if !isFolder.boolValue {
+            return existing == path ? "\(folder) \(path) ist eine Datei (BLEIBE_UPLOAD_DIR prüfen)."
+                : "\(folder) \(path) lässt sich nicht anlegen: \(existing) ist eine Datei, kein Ordner (BLEIBE_UPLOAD_DIR prüfen)."
         }
         guard fm.isWritableFile(atPath: existing) else {
-            return "Der Ordner für hochgeladene Dateien \(path) ist nicht beschreibbar (Zugriffsrechte von \(existing) prüfen, BLEIBE_UPLOAD_DIR)."
+            return "\(folder) \(path) ist nicht beschreibbar (Zugriffsrechte von \(existing) prüfen, BLEIBE_UPLOAD_DIR)."
         }
         return nil
     }

@@ -21,7 +21,7 @@ struct RelationRulesTests {
         // A parent under 12 today, the child's birth date unknown (QA of 06.12.2026: a 7-year-old was made a parent).
         let young = ["kid": Day(iso: "2019-01-01")!]
         let today = Day("2026-12-06")
-        #expect(RelationRules.problem(adding: ClientRelation(kind: .parent, from: "kid", to: "x"), to: [], born: young, today: today)?.contains("erst 7 Jahre alt") == true)
+        #expect(RelationRules.problem(adding: ClientRelation(kind: .parent, from: "kid", to: "x"), to: [], born: young, today: today)?.german.contains("erst 7 Jahre alt") == true)
         #expect(RelationRules.problem(adding: ClientRelation(kind: .parent, from: "mother", to: "x"), to: [], born: born, today: today) == nil)
     }
 }

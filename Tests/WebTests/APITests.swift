@@ -334,7 +334,10 @@ struct APIRelationTests {
             #expect(try await api.request(.get, "/api/v1/clients/client-w/relations", headers: auth).body.contains("\"client_id\":\"client-a\""))
             // A second spouse, an unknown kind, a number for a boolean, another organisation's client: 422 at the field.
             let second = try await api.request(.post, "/api/v1/clients/client-a/relations", json: "{\"kind\": \"spouse\", \"client_id\": \"client-x\"}", headers: auth)
-            #expect(second.status == .unprocessableContent && second.body.contains("bereits eine Ehe"))
+            #expect(second.status == .unprocessableContent && second.body.contains("already has a spouse"))
+            // The API's messages are English throughout (QA37 F7: the page's German refusals came through).
+            let cousin = try await api.request(.post, "/api/v1/clients/client-a/relations", json: "{\"kind\": \"cousin\", \"client_id\": \"client-x\", \"uncle\": 1}", headers: auth)
+            #expect(cousin.body.contains("found 'cousin'") && cousin.body.contains("unknown field 'uncle'"), "\(cousin.body)")
             for (body, field) in [("{\"kind\": \"cousin\", \"client_id\": \"client-x\"}", "kind"), ("{\"kind\": \"child\", \"client_id\": \"client-x\", \"same_household\": 1}", "same_household"),
                                   ("{\"kind\": \"child\", \"client_id\": \"client-b\"}", "client_id"), ("{\"kind\": \"child\", \"client_id\": \"client-a\"}", "client_id")] {
                 let r = try await api.request(.post, "/api/v1/clients/client-a/relations", json: body, headers: auth)

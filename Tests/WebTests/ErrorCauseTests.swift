@@ -36,6 +36,6 @@ struct ErrorCauseTests {
         try FileManager.default.createDirectory(atPath: base + "/uploads", withIntermediateDirectories: true)
         #expect(UploadFolder.problem(config) == nil)
         FileManager.default.createFile(atPath: base + "/uploads/screening", contents: Data())
-        #expect(UploadFolder.problem(config)?.contains("/uploads/screening ist eine Datei") == true)
+        #expect(UploadFolder.problem(config)?.contains("Der Ordner für Screening-Listen \(base)/uploads/screening ist eine Datei") == true, "\(UploadFolder.problem(config) ?? "")")
     }
 }
