@@ -288,7 +288,7 @@ struct AppointmentRoutes {
             return d
         }
         let from = try day("from") ?? services.today, to = try day("to") ?? from.adding(days: 28)
-        guard from <= to, from.days(to: to) <= 366 else { throw AppError.badRequest("The period must run forward and span at most a year.") }
+        guard from <= to, from.days(to: to) <= 366 else { throw AppError.badRequest("The period must run forward (from ≤ to) and span at most 366 days.") }
         let list = try await services.appointments.appointments(organisation: org, counselor: a.role == .coordinator ? nil : a.userID, from: from, to: to)
         try await services.clients.recordList("appointment_list", audit: services.audit(a))
         try await services.clients.recordReads(list.map { ($0.id, $0.clientID) }, entity: "appointment", audit: services.audit(a))

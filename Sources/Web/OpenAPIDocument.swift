@@ -99,8 +99,8 @@ enum OpenAPIDocument {
         "/api/v1/clients": {
           "get": {"summary": "List the organisation's clients", "parameters": [
               {"name": "q", "in": "query", "schema": {"type": "string"}, "description": "name (transliteration-tolerant) or file number"},
-              {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500}},
-              {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 100000000}}],
+              {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500, "default": 50}, "description": "page size (empty: the default)"},
+              {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 100000000, "default": 0}}],
             "responses": {"200": {"description": "Clients", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ClientList"}}}}, "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}}},
           "post": {"summary": "Create a client", "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewClient"}}}},
             "responses": {"201": {"description": "Created", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Created"}}}}, "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "409": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}}
@@ -162,7 +162,8 @@ enum OpenAPIDocument {
         },
         "/api/v1/appointments": {
           "get": {"summary": "Appointments of the counselor (the coordinator: of the service) in a period",
-            "parameters": [{"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}}],
+            "description": "The period runs forward and spans at most 366 days (else 400).",
+            "parameters": [{"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "first day (default: today)"}, {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "last day (default: from + 28 days)"}],
             "responses": {"200": {"description": "Appointments", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object",
               "properties": {"id": {"type": "string"}, "client_id": {"type": "string"}, "counselor_id": {"type": "string"}, "date": {"type": "string", "format": "date"},
               "time": {"type": "string"}, "duration_minutes": {"type": "integer"}, "place": {"type": "string"}, "language": {"type": "string"},
