@@ -74,11 +74,11 @@ enum OpenAPIDocument {
             "facts": {"$ref": "#/components/schemas/Facts"},
             "allow_duplicate": {"type": "boolean", "description": "create the client even if one with the same name and birth date exists (else 409)"}}},
           "Created": {"type": "object", "properties": {"id": {"type": "string"}, "file_number": {"type": "string"}}},
-          "Facts": {"type": "object", "description": "A person in the case-file schema (CASES.md §3). An omitted fact is unknown."},
+          "Facts": {"type": "object", "description": "A person in the case-file schema (CASES.md §3). An omitted fact is unknown. Rules beyond a field's type are checked as there (422, each refused field named): e.g. the allowed codes of asylum.ou_basis, suspended required with a prison or juvenile sentence, no day after today for past events, the status history edited at /status-periods only."},
           "StatusPeriod": {"type": "object", "required": ["kind", "from"], "description": "A period as in the case-file schema (CASES.md §3); a note is not stored, so a period with note is refused (422)", "properties": {
             "kind": {"type": "string", "enum": ["gestattung", "duldung", "duldung_60b", "duldung_60c", "duldung_60d", "aufenthaltserlaubnis", "fiktion", "visa", "none", "abroad"]},
             "from": {"type": "string", "format": "date"}, "to": {"type": "string", "format": "date"}, "basis": {"type": "string"}, "valid_until": {"type": "string", "format": "date"},
-            "issued": {"type": "boolean"}, "as": {"type": "string", "enum": ["main", "spouse", "child"]}, "fiktion": {"type": "string", "enum": ["81-3-1", "81-3-2", "81-4"]}, "continues": {"type": "string"}}},
+            "issued": {"type": "boolean", "description": "whether a Duldung paper was issued: only for the Duldung kinds (else 422)"}, "as": {"type": "string", "enum": ["main", "spouse", "child"]}, "fiktion": {"type": "string", "enum": ["81-3-1", "81-3-2", "81-4"]}, "continues": {"type": "string"}}},
           "Client": {"type": "object", "properties": {"id": {"type": "string"}, "file_number": {"type": "string"}, "first_name": {"type": "string"}, "last_name": {"type": "string"},
             "household_id": {"type": ["string", "null"]}, "facts": {"allOf": [{"$ref": "#/components/schemas/Facts"}], "description": "The facts with the status history under status (oldest first)", "properties": {"status": {"type": "array", "items": {"$ref": "#/components/schemas/StatusPeriod"}}}}}},
           "Relation": {"type": "object", "properties": {"id": {"type": "string"}, "kind": {"type": "string", "enum": ["spouse", "registered_partner", "cohabiting", "child", "parent"], "description": "what the related client is to this one"},
