@@ -14,6 +14,12 @@ public enum ConsentPages {
         public init() {}
     }
 
+    /// A revocation refused: the consent whose form shows the value typed and why.
+    public struct Revocation: Sendable {
+        public let consent: String, value: String, message: String
+        public init(consent: String, value: String, message: String) { self.consent = consent; self.value = value; self.message = message }
+    }
+
     public static func state(_ c: Consent, today: Day) -> String {
         if let r = c.revokedOn, r <= today { return "widerrufen am \(r.german)" }
         if today < c.validFrom { return "gültig ab \(c.validFrom.german)" }
@@ -22,12 +28,15 @@ public enum ConsentPages {
     }
 
     public static func page(frame: PageFrame, client: Client, consents: [Consent], disclosures: [Disclosure], recipients: [Organisation],
-                            names: [String: String], today: Day, form f: Form, scans: [String: String] = [:], scanError: String? = nil) -> HTML {
+                            names: [String: String], today: Day, form f: Form, scans: [String: String] = [:], scanError: String? = nil,
+                            revocation: Revocation? = nil) -> HTML {
         let rows = consents.map { c -> HTML in
             let topics = Consent.Topic.allCases.filter(c.topics.contains).map(\.german).joined(separator: "; ")
+            let refused = revocation?.consent == c.id ? revocation : nil
+            let field = "rv-\(c.id)"
             let revoke: HTML = c.revokedOn == nil
                 // The day the revocation came in: a letter arrives after it was written (QA of 06.12.2026: always "today").
-                ? "<form method=\"post\" action=\"/clients/\(client.id)/consents/\(c.id)/revoke\" class=\"inline\">\(Layout.csrf(frame.csrf))<label for=\"rv-\(c.id)\">Widerruf eingegangen am</label> <input id=\"rv-\(c.id)\" name=\"revoked_on\" value=\"\(today.german)\" size=\"10\" inputmode=\"numeric\"> <button type=\"submit\">widerrufen</button></form>"
+                ? "<form method=\"post\" action=\"/clients/\(client.id)/consents/\(c.id)/revoke\" class=\"inline\">\(Layout.csrf(frame.csrf))<label for=\"\(field)\">Widerruf eingegangen am</label> <input id=\"\(field)\" name=\"revoked_on\" value=\"\(refused?.value ?? today.german)\" size=\"10\" inputmode=\"numeric\"\(Layout.describedBy(field, refused?.message))> <button type=\"submit\">widerrufen</button>\(Layout.fieldError(field, refused?.message))</form>"
                 : .empty
             return """
             <tr><td>\(names[c.recipientOrganisationID] ?? c.recipientOrganisationID)</td><td>\(c.purpose)</td><td>\(topics)</td>
@@ -74,6 +83,7 @@ public enum ConsentPages {
         return Layout.page(frame, """
         <h1>Schweigepflichtentbindungen: \(client.firstName) \(client.lastName)</h1>
         <p class="hint">Nur unter einer passenden, gültigen und nicht widerrufenen Schweigepflichtentbindung sieht die Behörde Angaben zu dieser Person – und nur die Themen, die sie umfasst.</p>
+        \(revocation.map { Layout.errorSummary(["rv-\($0.consent)": $0.message]) } ?? .empty)
         \(rows.isEmpty ? "<p>Es liegt keine Schweigepflichtentbindung vor.</p>" as HTML : "<table><caption class=\"visually-hidden\">Schweigepflichtentbindungen</caption><thead><tr><th scope=\"col\">Empfänger</th><th scope=\"col\">Zweck</th><th scope=\"col\">Themen</th><th scope=\"col\">Gültigkeit</th><th scope=\"col\">Sprache / Fassung</th><th scope=\"col\">Stand</th><th scope=\"col\"><span class=\"visually-hidden\">Aktionen</span></th><th scope=\"col\">Unterschriebenes Formular</th></tr></thead><tbody>\(rows)</tbody></table>")
         \(scanError.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
         <h2>Neue Schweigepflichtentbindung erfassen</h2>

@@ -41,7 +41,7 @@ struct ConsentRoutes {
     }
 
     func render(_ context: BleibeContext, _ a: Actor, _ client: Client, form: ConsentPages.Form, scanError: String? = nil,
-                status: HTTPResponse.Status = .ok) async throws -> Response {
+                revocation: ConsentPages.Revocation? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let consents = try await services.cooperation.consents(clientID: client.id, organisation: client.organisationID)
         let log = try await services.cooperation.disclosures(clientID: client.id, organisation: client.organisationID)
         let names = Dictionary(uniqueKeysWithValues: try await services.accounts.organisations().map { ($0.id, $0.name) })
@@ -50,7 +50,7 @@ struct ConsentRoutes {
                                             disclosures: log, recipients: try await recipients(of: client.organisationID), names: names,
                                             today: services.today, form: form,
                                             scans: try await services.cooperation.scans(clientID: client.id, organisation: client.organisationID).mapValues(\.name),
-                                            scanError: scanError), status: status)
+                                            scanError: scanError, revocation: revocation), status: status)
     }
 
     @Sendable func page(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -100,14 +100,26 @@ struct ConsentRoutes {
         guard Policy.allows(a, .manageConsent(ownerOrganisation: client.organisationID)) else { throw AppError.forbidden }
         let form = try await Form.checked(request, context: context)
         let id = try context.parameters.require("consent")
-        // Revoked on the day the revocation came in (default today), never in the future.
-        let on = try parseDay(form.trimmed("revoked_on")) ?? services.today
-        guard on <= services.today else { throw AppError.badRequest("Der Widerruf kann nicht nach dem heutigen Tag (\(services.today.german)) eingegangen sein.") }
         let consent = try await services.cooperation.consents(clientID: client.id, organisation: client.organisationID).first { $0.id == id }
+        guard let consent else { throw AppError.notFound }
+        if let on = consent.revokedOn { throw AppError.conflict("Diese Schweigepflichtentbindung ist bereits widerrufen (am \(on.german)).") }
+        // Revoked on the day the revocation came in, never in the future; a wrong or missing day is said at the field,
+        // the page kept (QA38 F3: a bare error page, and an empty field was taken as today).
+        let typed = form.trimmed("revoked_on")
+        var problem: String? = nil
+        let parsed = formDay(typed)
+        if typed.isEmpty { problem = "Bitte den Tag angeben, an dem der Widerruf eingegangen ist (TT.MM.JJJJ)." }
+        else if parsed == nil { problem = "„\(typed.prefix(40))“ ist kein gültiges Datum (TT.MM.JJJJ)." }
+        else if let on = parsed ?? nil, on > services.today { problem = "Der Widerruf kann nicht nach dem heutigen Tag (\(services.today.german)) eingegangen sein." }
         // Not before a consent in force began (one not yet begun may be revoked before its start; QA of 06.12.2026:
         // 01.01.2020 was taken for a consent from 06.12.2026).
-        if let c = consent, c.validFrom <= services.today, on < c.validFrom {
-            throw AppError.badRequest("Der Widerruf kann nicht vor dem Beginn der Schweigepflichtentbindung (\(c.validFrom.german)) eingegangen sein.")
+        else if let on = parsed ?? nil, consent.validFrom <= services.today, on < consent.validFrom {
+            problem = "Der Widerruf kann nicht vor dem Beginn der Schweigepflichtentbindung (\(consent.validFrom.german)) eingegangen sein."
+        }
+        guard problem == nil, let on = parsed ?? nil else {
+            var f = ConsentPages.Form()
+            f.validFrom = services.today.german
+            return try await render(context, a, client, form: f, revocation: .init(consent: id, value: typed, message: problem ?? ""), status: .unprocessableContent)
         }
         guard try await services.cooperation.revokeConsent(id: id, clientID: client.id, organisation: client.organisationID, on: on, audit: services.audit(a)) else {
             // Revoked already (a second tab, a double click, perhaps at this very moment: read again): say so rather
