@@ -53,14 +53,20 @@ public enum LetterPages {
             if let c = current, c.kind == granted.kind, c.basis == granted.basis {
                 return .refusal("Nach dem Statusverlauf besteht heute bereits \(granted.basis == nil ? "die Duldung" : "die Aufenthaltserlaubnis") nach \(k.title) (seit \(c.from.german)). Ein Antrag darauf ist nicht mehr zu stellen; für eine Verlängerung bitte ein eigenes Schreiben verfassen.")
             }
-            if a.outcome == .met { return .fits }
+            // A residence permit on another basis held today: the letter would ask to change it (QA38 F4: a § 25b letter
+            // was offered unremarked after § 25a had been granted).
+            let change: String? = current.flatMap { c in
+                guard c.kind == .aufenthaltserlaubnis, c.basis != granted.basis else { return nil }
+                return "Nach dem Statusverlauf besteht heute bereits eine Aufenthaltserlaubnis\(c.basis.map { " (" + StatusPeriod.citation(ofBasis: $0) + ")" } ?? "") seit \(c.from.german). Ein Antrag nach \(k.title) wäre ein Wechsel; bitte prüfen, ob er gewollt ist."
+            }
+            if a.outcome == .met { return change.map(Check.warning) ?? .fits }
             // No authority can grant it any more: the letter would ask for a permit and a Fiktionsbescheinigung on a basis
             // that is closed (QA of 06.12.2026: offered for § 104c after 31.12.2025).
             if a.closedByLaw {
                 return .refusal("Nach \(k.title) kann nach der Rechtslage vom \(m.today.german) nichts mehr erteilt werden (\(a.conditions.first { $0.state == .failing(.permanent) }.map { $0.requirement(on: m.today) } ?? "Frist abgelaufen")). Bitte in der Akte einen anderen Weg als Ziel wählen\(alternatives(m).map { ", nach der Prüfung " + $0 } ?? "").")
             }
             let state = a.outcome == .reachable ? "erreichbar ab \(a.from?.german ?? "–")" : a.outcome.german
-            return .warning("Nach der Prüfung vom \(m.today.german) lautet das Ergebnis für \(k.title): „\(state)“. Das Schreiben behauptet deshalb nicht, dass die Voraussetzungen vorliegen, sondern bittet um Prüfung.")
+            return .warning((change.map { $0 + " " } ?? "") + "Nach der Prüfung vom \(m.today.german) lautet das Ergebnis für \(k.title): „\(state)“. Das Schreiben behauptet deshalb nicht, dass die Voraussetzungen vorliegen, sondern bittet um Prüfung.")
         case .entryBan:
             // The letter asks to lift "the existing" ban: only where the record says there is one.
             switch m.client.facts.bars?.entryBan {

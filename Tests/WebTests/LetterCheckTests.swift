@@ -66,6 +66,31 @@ struct ExcludedTargetTests {
             }
         }
     }
+
+    /// The cover letter names the application filed in the case, not the case's target (QA38 F4).
+    @Test(arguments: TestDatabase.available)
+    func theCoverLetterNamesTheApplicationFiled(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let casePath = try await b.openCase("client-a", csrf: csrf, on: "20.11.2026", pathway: "25b")
+                #expect(try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "25-5", "filed_on": "21.11.2026"]).status == .seeOther)
+                let letter = try await b.request(.get, casePath + "/letters/application").body
+                #expect(letter.contains("nach § 25 Abs. 5 AufenthG") && !letter.contains("nach § 25b Abs. 1 AufenthG"), "\(letter)")
+            }
+        }
+    }
+}
+
+/// A residence permit held on another basis: the letter is a change of permit, and says so.
+@Test func aLetterForAnotherPermitThanTheOneHeldSaysItIsAChange() {
+    var m = LetterCheckTests.model([StatusPeriod(kind: .duldung, from: Day("2015-01-01"), to: Day("2026-11-30")),
+                                    StatusPeriod(kind: .aufenthaltserlaubnis, from: Day("2026-12-01"), basis: "25a")])
+    m.template = .application
+    m.pathway = .p25b
+    m.answers = Engine().assess(Household(persons: [m.client.facts]), on: m.today).persons[0].assessments
+    guard case .warning(let why) = LetterPages.check(m) else { Issue.record("no warning: \(LetterPages.check(m))"); return }
+    #expect(why.contains("besteht heute bereits eine Aufenthaltserlaubnis (§ 25a AufenthG) seit 01.12.2026") && why.contains("Ein Antrag nach § 25b Abs. 1 AufenthG wäre ein Wechsel"))
 }
 
 /// Letters carry the postal addresses the organisations keep themselves.
