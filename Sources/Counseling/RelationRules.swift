@@ -8,10 +8,21 @@ public enum RelationRules {
         public let german: String, english: String
     }
 
+    /// A recorded marital status that rules out a spouse or registered partner today, in German; nil for the others.
+    static func unmarried(_ m: MaritalStatus?) -> String? {
+        switch m {
+        case .single?: "ledig"
+        case .divorced?: "geschieden"
+        case .widowed?: "verwitwet"
+        default: nil
+        }
+    }
+
     /// Why `new` cannot be added next to `existing` (the relations of both persons), or nil. `born` gives the
-    /// birth dates known of the two persons.
+    /// birth dates known of the two persons, `marital` their recorded marital status.
     /// `today`: for the age at a marriage (nil: not checked).
-    public static func problem(adding new: ClientRelation, to existing: [ClientRelation], born: [String: Day], today: Day? = nil) -> Problem? {
+    public static func problem(adding new: ClientRelation, to existing: [ClientRelation], born: [String: Day], marital: [String: MaritalStatus] = [:],
+                               today: Day? = nil) -> Problem? {
         let pair: Set = [new.from, new.to]
         if existing.contains(where: { Set([$0.from, $0.to]) == pair }) {
             return Problem(german: "Die beiden Personen sind bereits miteinander verknüpft. Bitte die bestehende Verknüpfung zuerst entfernen.",
@@ -22,6 +33,13 @@ public enum RelationRules {
             if let today, let young = [new.from, new.to].first(where: { born[$0].map { $0.age(on: today) < 16 } ?? false }) {
                 return Problem(german: "\(young == new.from ? "Diese Person" : "Die andere Person") ist jünger als 16 Jahre; eine solche Ehe ist nach deutschem Recht unwirksam (§ 1303 S. 2 BGB).",
                                english: "\(young == new.from ? "this client" : "the other client") is younger than 16; such a marriage is void under German law (§ 1303 S. 2 BGB)")
+            }
+            // The facts say "ledig" and the link "Ehegatte": the family routes would read one, other rules the other
+            // (QA38 F2: accepted without a word).
+            for person in [new.from, new.to] {
+                guard let word = unmarried(marital[person]) else { continue }
+                return Problem(german: "Für \(person == new.from ? "diese Person" : "die andere Person") ist der Familienstand „\(word)“ erfasst. Bitte zuerst den Familienstand in den Angaben ändern.",
+                               english: "\(person == new.from ? "this client" : "the other client") is recorded as \(marital[person]!.rawValue); change the marital status in the facts first")
             }
             for person in [new.from, new.to] where existing.contains(where: { ($0.kind == .spouse || $0.kind == .registeredPartner) && [$0.from, $0.to].contains(person) }) {
                 return Problem(german: "Für \(person == new.from ? "diese Person" : "die andere Person") ist bereits eine Ehe oder Lebenspartnerschaft erfasst.",
@@ -44,6 +62,13 @@ public enum RelationRules {
         case .cohabiting: break
         }
         return nil
+    }
+
+    /// Why `person` cannot be recorded with `marital` while a spouse or registered partner is linked (German), or nil.
+    public static func problem(person: String, marital: MaritalStatus?, relations: [ClientRelation]) -> String? {
+        guard let word = unmarried(marital),
+              relations.contains(where: { ($0.kind == .spouse || $0.kind == .registeredPartner) && ($0.from == person || $0.to == person) }) else { return nil }
+        return "Mit der Person ist eine Ehe oder Lebenspartnerschaft verknüpft; „\(word)“ widerspricht ihr. Bitte zuerst die Verknüpfung lösen."
     }
 
     /// Why `person` cannot have been born on `born` given their parent links (`born` of the others by id), or nil:

@@ -194,11 +194,15 @@ public struct ClientStore: Sendable {
     }
 
     static func link(_ ex: any SQLExecutor, _ r: ClientRelation, organisation: String, sameHousehold: Bool, today: Day?, audit: AuditContext) async throws -> LinkOutcome {
-        let rows = try await ex.query(SQL("SELECT id, household_id, born FROM clients WHERE organisation_id = ? AND id IN (?, ?)", [organisation, r.from, r.to]))
+        let rows = try await ex.query(SQL("SELECT id, household_id, born, facts_json FROM clients WHERE organisation_id = ? AND id IN (?, ?)", [organisation, r.from, r.to]))
         guard rows.count == 2 else { return .notFound }
-        var born: [String: Day] = [:]
-        for row in rows { if let d = row.text("born").flatMap(Day.init(iso:)) { born[try row.string("id")] = d } }
-        if let why = RelationRules.problem(adding: r, to: try await Self.relations(ex, ids: [r.from, r.to], organisation: organisation), born: born, today: today) {
+        var born: [String: Day] = [:], marital: [String: MaritalStatus] = [:]
+        for row in rows {
+            let id = try row.string("id")
+            if let d = row.text("born").flatMap(Day.init(iso:)) { born[id] = d }
+            if let m = try? CaseFileDecoder.person(json: try row.string("facts_json")).maritalStatus { marital[id] = m }
+        }
+        if let why = RelationRules.problem(adding: r, to: try await Self.relations(ex, ids: [r.from, r.to], organisation: organisation), born: born, marital: marital, today: today) {
             return .refused(why)
         }
         let id = UUID().uuidString.lowercased()

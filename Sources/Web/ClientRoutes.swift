@@ -488,6 +488,8 @@ struct ClientRoutes {
             let others = (members + relatives).reduce(into: [String: Day]()) { out, m in if let d = m.facts.born { out[m.id] = d } }
             if let why = RelationRules.problem(person: c.id, born: b, relations: relations, others: others, today: services.today) { out["born"] = why }
         }
+        if facts.maritalStatus != c.facts.maritalStatus,
+           let why = RelationRules.problem(person: c.id, marital: facts.maritalStatus, relations: try await family(c).relations) { out["marital_status"] = why }
         return out
     }
 

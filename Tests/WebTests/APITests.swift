@@ -316,6 +316,14 @@ struct APITests {
 
 @Suite("JSON API: relations")
 struct APIRelationTests {
+    static func marry(_ ids: [String], _ f: Fixture) async throws {
+        for id in ids {
+            var facts = try #require(try await f.services.clients.client(id: id, organisation: "org-a")).facts
+            facts.maritalStatus = .married
+            _ = try await f.services.clients.replaceFacts(clientID: id, organisation: "org-a", facts: facts, audit: AuditContext(userID: "user-0", organisationID: "org-a", now: "2026-11-22T08:00:00.000Z"))
+        }
+    }
+
     /// Family relations over the API, refused as the client page refuses them (QA20 M6), audited, within the organisation.
     @Test(arguments: TestDatabase.available)
     func relationsAreAddedListedAndRemovedAsOnThePage(_ db: TestDatabase) async throws {
@@ -326,6 +334,10 @@ struct APIRelationTests {
             let auth: HTTPFields = [.authorization: "Bearer \(t)"]
             try await f.addClient("client-w", fileNumber: "A-20", firstName: "Salma", lastName: "Haddad", born: Day("1992-03-03"))
             try await f.addClient("client-x", fileNumber: "A-21", firstName: "Rana", lastName: "Haddad", born: Day("1993-04-04"))
+            // Recorded as single, client-a can have no spouse (QA38 F2); married, it can.
+            let single = try await api.request(.post, "/api/v1/clients/client-a/relations", json: "{\"kind\": \"spouse\", \"client_id\": \"client-w\"}", headers: auth)
+            #expect(single.status == .unprocessableContent && single.body.contains("this client is recorded as single"), "\(single.body)")
+            try await Self.marry(["client-a", "client-w", "client-x"], f)
             let added = try await api.request(.post, "/api/v1/clients/client-a/relations", json: "{\"kind\": \"spouse\", \"client_id\": \"client-w\", \"same_household\": true}", headers: auth)
             #expect(added.status == .created && added.body.contains("\"kind\":\"spouse\""), "\(added.body)")
             let list = try await api.request(.get, "/api/v1/clients/client-a/relations", headers: auth)

@@ -7,6 +7,19 @@ import Testing
 
 @Suite("Family links")
 struct FamilyTests {
+    /// "ledig" refuses a spouse link, and a spouse link refuses "verwitwet" (QA38 F2: the page said "Ehegatte", the facts
+    /// "ledig", and the family routes read the link). `linkedSpouse` is married and linked as a spouse.
+    static func factsAndLinksAgreeOnAMarriage(_ b: Browser, csrf: String, linkedSpouse: String) async throws {
+        let single = try await b.request(.post, "/clients", form: ["csrf": csrf, "first_name": "Samir", "last_name": "Haddad", "file_number": "A-5", "born": "01.01.1970", "marital_status": "single"])
+        #expect(single.status == .seeOther)
+        let singleID = try #require(single.headers[.location]?.components(separatedBy: "/").last)
+        let link = try await b.request(.post, "/clients/\(linkedSpouse)/relations", form: ["csrf": csrf, "kind": "spouse", "other": "A-5"])
+        #expect(link.status == .unprocessableContent && link.body.contains("Für die andere Person ist der Familienstand „ledig“ erfasst"), "\(link.body)")
+        #expect(!(try await b.request(.get, "/clients/\(singleID)").body.contains("</a> – Ehegatte")))
+        let widowed = try await b.request(.post, "/clients/\(linkedSpouse)/facts/json", form: ["csrf": csrf, "facts": "{\"born\": \"1962-01-01\", \"marital_status\": \"widowed\"}"])
+        #expect(widowed.status == .unprocessableContent && widowed.body.contains("„verwitwet“ widerspricht ihr"))
+    }
+
     /// A child is created from the parent's file, linked and in the household in the same step, the surname and
     /// nationality offered (QA of 06.12.2026: a family of five took 45 page loads); a link the family contradicts
     /// writes nothing.
@@ -77,6 +90,7 @@ struct FamilyTests {
                 #expect(try await b.request(.post, "/clients/\(elderID)/relations", form: ["csrf": csrf, "kind": "spouse", "other": "A-4"]).status == .seeOther)
                 let young = try await b.request(.post, "/clients/\(adultID)/facts/json", form: ["csrf": csrf, "facts": "{\"born\": \"2012-01-01\", \"marital_status\": \"married\"}"])
                 #expect(young.status == .unprocessableContent && young.body.contains("jünger als 16 Jahre"))
+                try await Self.factsAndLinksAgreeOnAMarriage(b, csrf: csrf, linkedSpouse: adultID)
                 // A birth date changed later must still fit the links and the status history checked with the old one.
                 let jsonPage = try await b.request(.get, "/clients/client-a/facts/json")
                 let json = try #require(jsonPage.body.components(separatedBy: "spellcheck=\"false\">").dropFirst().first?.components(separatedBy: "</textarea>").first)
