@@ -18,10 +18,14 @@ public enum AccessReview {
         public var withoutOwnWork: Bool
     }
 
-    /// "Own work": a case the user leads or an appointment with them, for the client of the event.
+    /// "Own work": a case the user leads for the client of the event or a member of their household (counseled in
+    /// it), or an appointment with them. Paging through the client list is not opening a file (QA38 F6: every list
+    /// page and every household member counted, 171 files after one working day).
     static let withoutOwnWork = """
-        e.client_id IS NOT NULL
+        e.client_id IS NOT NULL AND e.entity <> 'client_list'
         AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.client_id = e.client_id AND c.counselor_id = e.user_id)
+        AND NOT EXISTS (SELECT 1 FROM clients m JOIN clients h ON h.household_id = m.household_id JOIN cases c ON c.client_id = h.id
+                        WHERE m.id = e.client_id AND c.counselor_id = e.user_id)
         AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.client_id = e.client_id AND a.counselor_id = e.user_id)
         """
 

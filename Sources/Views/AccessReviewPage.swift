@@ -34,7 +34,7 @@ public enum AccessReviewPage {
         return Layout.page(frame, """
         <h1>Zugriffsauswertung</h1>
         \(alert.map { "<p class=\"error\" role=\"alert\" id=\"period-error\">\($0)</p>" as HTML } ?? .empty)
-        <p class="hint">Zur regelmäßigen Kontrolle der Zugriffe (Art. 32 DSGVO): wer im Zeitraum wie oft auf Akten zugegriffen hat. „Ohne eigene Zuständigkeit“ zählt Akten, in denen die Person weder einen Fall führt noch einen Termin hat – für die Koordination üblich, bei Beratenden ein Anlass nachzufragen. Inhalte enthält das Protokoll nicht.</p>
+        <p class="hint">Zur regelmäßigen Kontrolle der Zugriffe (Art. 32 DSGVO): wer im Zeitraum wie oft auf Akten zugegriffen hat. „Ohne eigene Zuständigkeit“ zählt Akten, in denen die Person weder einen Fall führt (auch nicht den einer oder eines Angehörigen im selben Haushalt) noch einen Termin hat; das Blättern in der Liste der Klient:innen zählt dabei nicht, eine Suche schon – für die Koordination üblich, bei Beratenden ein Anlass nachzufragen. Inhalte enthält das Protokoll nicht.</p>
         <form method="get" action="/access-review" class="no-print">
         <label for="from">von (TT.MM.JJJJ)</label><input id="from" name="from" value="\(from.german)" inputmode="numeric">
         <label for="to">bis (TT.MM.JJJJ)</label><input id="to" name="to" value="\(to.german)" inputmode="numeric">

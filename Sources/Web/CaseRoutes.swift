@@ -72,14 +72,17 @@ struct CaseRoutes {
         let acknowledged = Set(reminders.compactMap { r in r.derivedFrom.map { r.clientID + " " + $0 } })
         for clientID in withCase.sorted() {
             guard let c = try await services.clients.client(id: clientID, organisation: org) else { continue }
-            names[c.id] = "\(c.lastName), \(c.firstName)"
+            names[c.id] = "\(c.lastName), \(c.firstName) (\(c.fileNumber))"
             for (person, deadlines) in try await counseledDeadlines(c, land: land, withOwnCase: withCase) where shown.insert(person.id).inserted {
+                var listed = person.id == c.id
                 for d in deadlines where !acknowledged.contains(person.id + " " + d.key) {
-                    var item = CasePages.DashboardItem(deadline: d, clientID: person.id, clientName: "\(person.lastName), \(person.firstName)")
+                    // The file number beside the name: two clients may share one (QA38 F5).
+                    var item = CasePages.DashboardItem(deadline: d, clientID: person.id, clientName: "\(person.lastName), \(person.firstName) (\(person.fileNumber))")
                     item.caseID = caseOf[c.id]
-                    if d.due < today { overdue.append(item) } else if d.due <= today.adding(days: 14) { due.append(item) }
+                    if d.due < today { overdue.append(item); listed = true } else if d.due <= today.adding(days: 14) { due.append(item); listed = true }
                 }
-                try await services.clients.recordRead(clientID: person.id, entity: "dashboard", audit: services.audit(a))
+                // A read of what the page shows only (QA38 F6: household members without an item were recorded too).
+                if listed { try await services.clients.recordRead(clientID: person.id, entity: "dashboard", audit: services.audit(a)) }
             }
         }
         for r in reminders where r.doneOn == nil {

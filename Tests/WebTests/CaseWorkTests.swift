@@ -98,7 +98,7 @@ struct CaseWorkTests {
                 #expect(page.status == .ok)
                 // The count says whose cases it counts, and lists them.
                 let location = try #require(opened.headers[.location])
-                #expect(page.body.contains("<summary>Ihre offenen Akten: 1</summary>") && page.body.contains("<li><a href=\"\(location)\">Haddad, Mohammed</a> – § 25b Abs. 1 AufenthG (offen)</li>"))
+                #expect(page.body.contains("<summary>Ihre offenen Akten: 1</summary>") && page.body.contains("<li><a href=\"\(location)\">Haddad, Mohammed (A-1)</a> – § 25b Abs. 1 AufenthG (offen)</li>"))
                 let overdue = page.body.components(separatedBy: "id=\"overdue\"")[1].components(separatedBy: "</section>")[0]
                 #expect(overdue.contains("<strong>12.11.2026</strong>"))
                 #expect(overdue.contains("Haddad, Mohammed"))
