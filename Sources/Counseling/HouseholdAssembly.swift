@@ -132,7 +132,8 @@ public enum NameMatching {
             : s.lowercased()
         // German umlauts as their spelled-out form (Müller = Mueller); every other diacritic is dropped (Nikolić =
         // Nikolic, Snežana = Snezana); letters without a decomposition by hand; a comma or hyphen separates words.
-        let replacements: [(String, String)] = [("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("đ", "dj")] + undecomposed
+        // "dž" is the "dsch" of Bosnian and Macedonian names (Džafer = Dschafer).
+        let replacements: [(String, String)] = [("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("đ", "dj"), ("dž", "dj")] + undecomposed
             + [("-", " "), (",", " "), ("'", ""), ("’", "")]
         for (a, b) in replacements { t = t.replacingOccurrences(of: a, with: b) }
         t = t.folding(options: .diacriticInsensitive, locale: nil)
@@ -143,9 +144,11 @@ public enum NameMatching {
             // Persian qāf and ghain, both "gh" or "q" (Ghaderi = Qaderi, Ghasemi = Qasemi; QA23 F5).
             ("gh", "q"),
             // German "dsch", "ch" and "zh" for Arabic and Slavic sounds (Chadidscha = Khadija, Rachimi = Rahimi,
-            // Snezhana = Snežana; QA of 05.12.2026). "dsch" before "sch", which would take its letters.
-            ("dsch", "j"), ("sch", "sh"), ("tsch", "ch"), ("tch", "ch"), ("ch", "h"), ("zh", "z"), ("dj", "j"), ("j", "y"), ("w", "v"),
-            ("q", "k"), ("ck", "k"), ("ee", "i"), ("ie", "i"), ("oo", "u"), ("z", "s"),
+            // Snezhana = Snežana; QA of 05.12.2026). "dsch" before "sch", which would take its letters; English "dzh"
+            // is the same sound (Dzhabrailov = Dschabrailow; QA38 F1).
+            ("dzh", "j"), ("dsch", "j"), ("sch", "sh"), ("tsch", "ch"), ("tch", "ch"), ("ch", "h"), ("zh", "z"), ("dj", "j"), ("j", "y"), ("w", "v"),
+            // German "z" is English "ts" (Zuriew = Tsuriev; QA38 F1).
+            ("q", "k"), ("ck", "k"), ("ee", "i"), ("ie", "i"), ("oo", "u"), ("ts", "z"), ("z", "s"),
         ]
         for (a, b) in folds { t = t.replacingOccurrences(of: a, with: b) }
         return t

@@ -387,6 +387,11 @@ public enum Migrations {
         Migration(version: 38, name: "0038_ScreeningFiguresOnly") { _ in [
             "ALTER TABLE screening_jobs ADD COLUMN figures_only BIGINT NOT NULL DEFAULT 0",
         ] },
+        // The search key reads English "dzh" and "ts" as German "dsch" and "z" (Dzhabrailov = Dschabrailow).
+        Migration(version: 39, name: "0039_NameKeyDzhTs", then: { ex in
+            try await ClientStore.rekeyNames(ex)
+            try await ClientStore.fillNearKeys(ex)
+        }) { _ in [] },
     ]
 
     /// A database migrated by a newer release.

@@ -438,7 +438,9 @@ struct DemoSiteTests {
                        // German spellings of Arabic and Slavic sounds (QA of 05.12.2026).
                        ("Chadidscha", "Khadija"), ("Rachimi", "Rahimi"), ("Snezhana", "Snežana"), ("Achmed", "Ahmad"),
                        // Persian "gh" and "q" for one sound (QA23 F5).
-                       ("Ghaderi", "Qaderi"), ("Ghasemi", "Qasemi"), ("Ghorbani", "Qurbani")] {
+                       ("Ghaderi", "Qaderi"), ("Ghasemi", "Qasemi"), ("Ghorbani", "Qurbani"),
+                       // English "dzh", "ts" and Bosnian "dž" for German "dsch" and "z" (QA38 F1).
+                       ("Dzhabrailov", "Dschabrailow"), ("Tsuriev", "Zuriew"), ("Džafer", "Dschafer")] {
             #expect(NameMatching.key(a) == NameMatching.key(b), "\(a) / \(b)")
         }
         #expect(NameMatching.matches(query: "aisha hamad", name: "Hamad, Aisha") && NameMatching.matches(query: "Hamad, Aisha", name: "Aisha Hamad"))
