@@ -42,7 +42,7 @@ public enum ClientPages {
         <input id="q" name="q" type="search" value="\(query)"> <button type="submit">Suchen</button>
         </form>
         <p><a class="button" href="/clients/new">Neue Klientin / neuer Klient</a>\(showRetention ? " · <a href=\"/retention\">Löschfristen</a>" as HTML : .empty)</p>
-        \(rows.isEmpty ? "<p id=\"no-hits\">Keine Treffer.\(Self.incompleteDate(query).map { " „\($0)“ ist kein vollständiges Datum: ein Geburtsdatum bitte als TT.MM.JJJJ suchen." } ?? "")</p>" as HTML : """
+        \(rows.isEmpty ? "<p id=\"no-hits\">Keine Treffer.\(Self.incompleteDate(query).map { " „\($0)“ ist kein \(($0.split(separator: ".").last?.count ?? 0) < 4 ? "vollständiges" : "gültiges") Datum: ein Geburtsdatum bitte als TT.MM.JJJJ suchen." } ?? "")</p>" as HTML : """
         <table><caption>\(rows.count == 1 && page == 1 && !hasMore ? "1 Treffer" : "Treffer \(first)–\(first + rows.count - 1)")\(hasMore ? ", weitere auf der nächsten Seite" : "")</caption>
         <thead><tr><th scope="col">Name</th><th scope="col">Aktenzeichen</th><th scope="col">Geboren</th><th scope="col">Staatsang.</th><th scope="col">Aktueller Status</th></tr></thead>
         <tbody>\(body)</tbody></table>

@@ -232,7 +232,7 @@ struct CaseRoutes {
         // An earlier date would turn the real first session into a follow-up one and skew the statistics.
         if let d = on, d < c.openedOn { f.errors["on"] = "Die Beratung liegt vor der Eröffnung der Akte am \(c.openedOn.german)." }
         let channel = CounselingSession.Channel(rawValue: f.channel)
-        if channel == nil { f.errors["channel"] = "Bitte den Weg der Beratung auswählen." }
+        if channel == nil { f.errors["channel"] = "Bitte den Kanal der Beratung auswählen (persönlich, Telefon, E-Mail oder Video)." }
         let minutes = Int(f.duration)
         if minutes == nil || !(1...600).contains(minutes!) { f.errors["duration"] = "Bitte die Dauer in Minuten (1–600) angeben." }
         if f.language.isEmpty || f.language.count > 60 { f.errors["language"] = "Bitte die Sprache angeben (höchstens 60 Zeichen)." }

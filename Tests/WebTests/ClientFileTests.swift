@@ -45,6 +45,7 @@ struct ClientFileTests {
                 #expect(try await b.request(.get, "/clients?q=\(q)").body.contains("/clients/client-a"), "query \(q)")
             }
             #expect(try await b.request(.get, "/clients?q=05.05.90").body.contains("„05.05.90“ ist kein vollständiges Datum"))
+            #expect(try await b.request(.get, "/clients?q=31.02.1990").body.contains("„31.02.1990“ ist kein gültiges Datum"))   // QA38 F7
             for q in ["06.05.1990", "Qasemi+05.05.1990"] {
                 #expect(!(try await b.request(.get, "/clients?q=\(q)").body.contains("/clients/client-a")), "query \(q)")
             }
