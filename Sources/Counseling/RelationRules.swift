@@ -1,5 +1,10 @@
 import Eligibility
 
+extension ClientRelation {
+    /// A marriage or registered partnership: one at a time, and only for someone not recorded as unmarried.
+    var isPartnership: Bool { kind == .spouse || kind == .registeredPartner }
+}
+
 /// What a new family link must not contradict: the engine's family routes (§ 25a Abs. 2, § 25b Abs. 4) read these
 /// links, so a duplicate, a second marriage or a child older than its parent would change a person's answer.
 public enum RelationRules {
@@ -41,7 +46,7 @@ public enum RelationRules {
                 return Problem(german: "Für \(person == new.from ? "diese Person" : "die andere Person") ist der Familienstand „\(word)“ erfasst. Bitte zuerst den Familienstand in den Angaben ändern.",
                                english: "\(person == new.from ? "this client" : "the other client") is recorded as \(marital[person]!.rawValue); change the marital status in the facts first")
             }
-            for person in [new.from, new.to] where existing.contains(where: { ($0.kind == .spouse || $0.kind == .registeredPartner) && [$0.from, $0.to].contains(person) }) {
+            for person in [new.from, new.to] where existing.contains(where: { $0.isPartnership && [$0.from, $0.to].contains(person) }) {
                 return Problem(german: "Für \(person == new.from ? "diese Person" : "die andere Person") ist bereits eine Ehe oder Lebenspartnerschaft erfasst.",
                                english: "\(person == new.from ? "this client" : "the other client") already has a spouse or registered partner")
             }
@@ -67,7 +72,7 @@ public enum RelationRules {
     /// Why `person` cannot be recorded with `marital` while a spouse or registered partner is linked (German), or nil.
     public static func problem(person: String, marital: MaritalStatus?, relations: [ClientRelation]) -> String? {
         guard let word = unmarried(marital),
-              relations.contains(where: { ($0.kind == .spouse || $0.kind == .registeredPartner) && ($0.from == person || $0.to == person) }) else { return nil }
+              relations.contains(where: { $0.isPartnership && ($0.from == person || $0.to == person) }) else { return nil }
         return "Mit der Person ist eine Ehe oder Lebenspartnerschaft verknüpft; „\(word)“ widerspricht ihr. Bitte zuerst die Verknüpfung lösen."
     }
 
@@ -75,7 +80,7 @@ public enum RelationRules {
     /// a changed birth date must not contradict the links that were checked when they were made.
     public static func problem(person: String, born: Day, relations: [ClientRelation], others: [String: Day], today: Day? = nil) -> String? {
         if let today, born.age(on: today) < 16,
-           relations.contains(where: { ($0.kind == .spouse || $0.kind == .registeredPartner) && ($0.from == person || $0.to == person) }) {
+           relations.contains(where: { $0.isPartnership && ($0.from == person || $0.to == person) }) {
             return "Mit diesem Geburtsdatum wäre die Person jünger als 16 Jahre und verheiratet; eine solche Ehe ist nach deutschem Recht unwirksam (§ 1303 S. 2 BGB). Bitte das Datum oder die Verknüpfung prüfen."
         }
         for r in relations where r.kind == .parent && (r.from == person || r.to == person) {

@@ -438,6 +438,19 @@ public struct ClientStore: Sendable {
         }
     }
 
+    /// Both at once, in one pass over the clients: for a change of `NameMatching` after migration 33 (which added
+    /// the ranking key; the earlier migrations call `rekeyNames` alone).
+    @Sendable public static func rekeyAllNames(_ ex: any SQLExecutor) async throws {
+        for r in try await ex.query("SELECT id, first_name, last_name, name_key, name_joined, name_near FROM clients") {
+            let name = "\(try r.string("first_name")) \(try r.string("last_name"))"
+            let key = NameMatching.searchKey(name), joined = NameMatching.joinedKey(name), near = NameMatching.nearKey(name)
+            let stored = (try r.string("name_key"), try r.string("name_joined"), try r.string("name_near"))
+            if stored != (key, joined, near) {
+                try await ex.execute(SQL("UPDATE clients SET name_key = ?, name_joined = ?, name_near = ? WHERE id = ?", [key, joined, near, try r.string("id")]))
+            }
+        }
+    }
+
     /// Creates several clients in one transaction (bulk loads: demo and benchmark data); each gets its audit row.
     public func createMany(_ clients: [Client], audit: AuditContext) async throws {
         try await db.transaction { ex in

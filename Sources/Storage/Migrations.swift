@@ -379,19 +379,13 @@ public enum Migrations {
             "ALTER TABLE installation ADD COLUMN lineage TEXT",
         ] },
         // The search key reads Persian "gh" as "q" (Ghaderi = Qaderi).
-        Migration(version: 37, name: "0037_NameKeyGhQ", then: { ex in
-            try await ClientStore.rekeyNames(ex)
-            try await ClientStore.fillNearKeys(ex)
-        }) { _ in [] },
+        Migration(version: 37, name: "0037_NameKeyGhQ", then: ClientStore.rekeyAllNames) { _ in [] },
         // A screening for its figures only (the Land coordination): no results per person are kept.
         Migration(version: 38, name: "0038_ScreeningFiguresOnly") { _ in [
             "ALTER TABLE screening_jobs ADD COLUMN figures_only BIGINT NOT NULL DEFAULT 0",
         ] },
         // The search key reads English "dzh" and "ts" as German "dsch" and "z" (Dzhabrailov = Dschabrailow).
-        Migration(version: 39, name: "0039_NameKeyDzhTs", then: { ex in
-            try await ClientStore.rekeyNames(ex)
-            try await ClientStore.fillNearKeys(ex)
-        }) { _ in [] },
+        Migration(version: 39, name: "0039_NameKeyDzhTs", then: ClientStore.rekeyAllNames) { _ in [] },
     ]
 
     /// A database migrated by a newer release.

@@ -55,6 +55,9 @@ struct CaseRoutes {
         return (a, c, client)
     }
 
+    /// A client as the dashboard names them: the file number beside the name, since two clients may share one (QA38 F5).
+    static func dashboardName(_ c: Client) -> String { "\(c.lastName), \(c.firstName) (\(c.fileNumber))" }
+
     /// Due and overdue reminders of the open cases: the counselor's own, or the whole service's for a coordinator.
     /// Computed from the current data on each view, so they always follow every change.
     @Sendable func dashboard(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -72,12 +75,11 @@ struct CaseRoutes {
         let acknowledged = Set(reminders.compactMap { r in r.derivedFrom.map { r.clientID + " " + $0 } })
         for clientID in withCase.sorted() {
             guard let c = try await services.clients.client(id: clientID, organisation: org) else { continue }
-            names[c.id] = "\(c.lastName), \(c.firstName) (\(c.fileNumber))"
+            names[c.id] = Self.dashboardName(c)
             for (person, deadlines) in try await counseledDeadlines(c, land: land, withOwnCase: withCase) where shown.insert(person.id).inserted {
                 var listed = person.id == c.id
                 for d in deadlines where !acknowledged.contains(person.id + " " + d.key) {
-                    // The file number beside the name: two clients may share one (QA38 F5).
-                    var item = CasePages.DashboardItem(deadline: d, clientID: person.id, clientName: "\(person.lastName), \(person.firstName) (\(person.fileNumber))")
+                    var item = CasePages.DashboardItem(deadline: d, clientID: person.id, clientName: Self.dashboardName(person))
                     item.caseID = caseOf[c.id]
                     if d.due < today { overdue.append(item); listed = true } else if d.due <= today.adding(days: 14) { due.append(item); listed = true }
                 }

@@ -483,13 +483,15 @@ struct ClientRoutes {
            let (day, what) = try await services.clients.firstRecordDay(clientID: c.id, organisation: c.organisationID), day < b {
             out["born"] = "Am \(day.german) wurde \(what), vor diesem Geburtsdatum. Bitte das Datum prüfen."
         }
-        if let b = facts.born, b != c.facts.born, out["born"] == nil {
-            let (members, relatives, relations) = try await family(c)
+        // The links checked against a changed birth date or marital status, read once for both.
+        let bornChanged = facts.born.map { $0 != c.facts.born && out["born"] == nil } ?? false, maritalChanged = facts.maritalStatus != c.facts.maritalStatus
+        guard bornChanged || maritalChanged else { return out }
+        let (members, relatives, relations) = try await family(c)
+        if bornChanged, let b = facts.born {
             let others = (members + relatives).reduce(into: [String: Day]()) { out, m in if let d = m.facts.born { out[m.id] = d } }
             if let why = RelationRules.problem(person: c.id, born: b, relations: relations, others: others, today: services.today) { out["born"] = why }
         }
-        if facts.maritalStatus != c.facts.maritalStatus,
-           let why = RelationRules.problem(person: c.id, marital: facts.maritalStatus, relations: try await family(c).relations) { out["marital_status"] = why }
+        if maritalChanged, let why = RelationRules.problem(person: c.id, marital: facts.maritalStatus, relations: relations) { out["marital_status"] = why }
         return out
     }
 

@@ -94,6 +94,18 @@ struct ConsentRoutes {
         return Reply.redirect("/clients/\(client.id)/consents")
     }
 
+    /// Why `on` cannot be the day a revocation of `consent` came in, or nil.
+    func revocationProblem(_ on: Day?, of consent: Consent) -> String? {
+        guard let on else { return "Bitte den Tag angeben, an dem der Widerruf eingegangen ist (TT.MM.JJJJ)." }
+        if on > services.today { return "Der Widerruf kann nicht nach dem heutigen Tag (\(services.today.german)) eingegangen sein." }
+        // Not before a consent in force began (one not yet begun may be revoked before its start; QA of 06.12.2026:
+        // 01.01.2020 was taken for a consent from 06.12.2026).
+        if consent.validFrom <= services.today, on < consent.validFrom {
+            return "Der Widerruf kann nicht vor dem Beginn der Schweigepflichtentbindung (\(consent.validFrom.german)) eingegangen sein."
+        }
+        return nil
+    }
+
     /// Revocation takes effect today, in one action: from this moment no disclosure passes under it.
     @Sendable func revoke(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, client) = try await clientRoutes.loadClient(context, write: true)
@@ -106,17 +118,9 @@ struct ConsentRoutes {
         // Revoked on the day the revocation came in, never in the future; a wrong or missing day is said at the field,
         // the page kept (QA38 F3: a bare error page, and an empty field was taken as today).
         let typed = form.trimmed("revoked_on")
-        var problem: String? = nil
-        let parsed = formDay(typed)
-        if typed.isEmpty { problem = "Bitte den Tag angeben, an dem der Widerruf eingegangen ist (TT.MM.JJJJ)." }
-        else if parsed == nil { problem = "„\(typed.prefix(40))“ ist kein gültiges Datum (TT.MM.JJJJ)." }
-        else if let on = parsed ?? nil, on > services.today { problem = "Der Widerruf kann nicht nach dem heutigen Tag (\(services.today.german)) eingegangen sein." }
-        // Not before a consent in force began (one not yet begun may be revoked before its start; QA of 06.12.2026:
-        // 01.01.2020 was taken for a consent from 06.12.2026).
-        else if let on = parsed ?? nil, consent.validFrom <= services.today, on < consent.validFrom {
-            problem = "Der Widerruf kann nicht vor dem Beginn der Schweigepflichtentbindung (\(consent.validFrom.german)) eingegangen sein."
-        }
-        guard problem == nil, let on = parsed ?? nil else {
+        let parsed: Day?, problem: String?
+        do { parsed = try parseDay(typed); problem = revocationProblem(parsed, of: consent) } catch { parsed = nil; problem = dayMessage(error) }
+        guard problem == nil, let on = parsed else {
             var f = ConsentPages.Form()
             f.validFrom = services.today.german
             return try await render(context, a, client, form: f, revocation: .init(consent: id, value: typed, message: problem ?? ""), status: .unprocessableContent)

@@ -49,4 +49,21 @@ struct MigrationTests {
         #expect(row?.text("name_joined") == NameMatching.joinedKey("Ahmad Rahimi"))
         await TestDatabase.dispose(store)
     }
+
+    /// 0039 recomputes all three keys in one pass (English "dzh" read as German "dsch").
+    @Test(arguments: TestDatabase.available)
+    func migration39RecomputesEveryNameKey(_ db: TestDatabase) async throws {
+        let store = try await db.open()
+        try await Migrations.migrate(store, now: "2026-11-22T08:00:00.000Z")
+        try await store.transaction { ex in
+            try await ex.execute(SQL("INSERT INTO organisations (id, name, kind, city, land, created_at) VALUES ('o-mig', 'Stelle', 'counseling_service', 'Elbstadt', 'DE-SN', '2026-11-22T08:00:00.000Z')"))
+            try await ex.execute(SQL("INSERT INTO clients (id, organisation_id, file_number, first_name, last_name, name_key, name_joined, name_near, facts_json, created_at, updated_at) VALUES ('c-mig', 'o-mig', 'M-1', 'Islam', 'Dzhabrailov', 'stale', 'stale', 'stale', '{}', '2026-11-22T08:00:00.000Z', '2026-11-22T08:00:00.000Z')"))
+            try await ex.execute(SQL("DELETE FROM schema_migrations WHERE version = 39"))
+        }
+        try await Migrations.migrate(store, now: "2026-11-22T08:00:00.000Z")
+        let row = try await store.read { try await $0.one(SQL("SELECT name_key, name_joined, name_near FROM clients WHERE id = 'c-mig'")) }
+        #expect(row?.text("name_key") == NameMatching.searchKey("Islam Dschabrailow"))
+        #expect(row?.text("name_joined") == NameMatching.joinedKey("Islam Dzhabrailov") && row?.text("name_near") == NameMatching.nearKey("Islam Dzhabrailov"))
+        await TestDatabase.dispose(store)
+    }
 }
