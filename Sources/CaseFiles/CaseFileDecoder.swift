@@ -402,9 +402,7 @@ struct CaseDecoding {
     }
 
     func share(_ v: YAMLValue) throws -> Double {
-        let x = try v.number()
-        guard (0...1).contains(x) else { throw v.error("expected a share between 0 and 1, found \(x)") }
-        return x
+        try v.number(0...1, "a share")
     }
 
     func livelihood(_ v: YAMLValue, on: Day) throws -> [LivelihoodPeriod] {
@@ -434,11 +432,7 @@ struct CaseDecoding {
             var e = EmploymentPeriod(from: try g.required("from").day(), to: try g.optional("to") { try $0.day() })
             if let t = e.to, t < e.from { throw g["to"]!.error("must not be before from (\(e.from.iso))") }
             try notAfter(g, "to", e.to, on)
-            e.hours = try g.optional("hours") { h in
-                let x = try h.number()
-                guard x >= 0 && x <= 80 else { throw h.error("expected weekly hours between 0 and 80, found \(x)") }
-                return x
-            }
+            e.hours = try g.optional("hours") { try $0.number(0...80, "weekly hours") }
             e.insured = try g.optional("insured") { try $0.bool() }
             e.qualified = try g.optional("qualified") { try $0.bool() }
             e.matchesQualification = try g.optional("matches_qualification") { try $0.bool() }
@@ -470,7 +464,8 @@ struct CaseDecoding {
         c.inGermany = try g.required("in_germany").bool()
         c.stillRegistered = try g.required("still_registered").bool()
         c.foreignersOnly = try g.required("foreigners_only").bool()
-        c.dayFines = try g.optional("day_fines") { try $0.int() }
+        // At most 720 Tagessätze, the ceiling of a Gesamtstrafe (§ 54 Abs. 2 S. 2 StGB; one fine: 360, § 40 Abs. 1 StGB).
+        c.dayFines = try g.optional("day_fines") { try $0.int(0...720, "day fines (Tagessätze; § 54 Abs. 2 StGB)") }
         c.prisonMonths = try g.optional("prison_months") { try $0.int() }
         c.juvenileMonths = try g.optional("juvenile_months") { try $0.int() }
         c.suspended = try g.optional("suspended") { try $0.bool() }

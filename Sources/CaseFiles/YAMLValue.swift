@@ -141,12 +141,22 @@ struct YAMLValue {
         return v
     }
 
-    func number() throws -> Double {
+    /// A whole number of a field with a range of its own.
+    func int(_ range: ClosedRange<Int>, _ what: String) throws -> Int {
+        let v = try int()
+        guard range.contains(v) else { throw error("expected \(what) between \(range.lowerBound) and \(range.upperBound), found '\(v)'") }
+        return v
+    }
+
+    /// A number of a field with a range of its own: out of it (however large) the message names that range, not the
+    /// general bound (QA30 F6: hours of 1e308 were told "up to 1000000" where 80 is the limit).
+    func number(_ range: ClosedRange<Double>, _ what: String) throws -> Double {
         guard let s = scalar, s.plain, let v = Double(s.string) else {
             throw error("expected a number, found '\(scalar?.string ?? "a structure")'")
         }
-        guard v.isFinite, abs(v) <= Double(FactBounds.largestNumber) else {
-            throw error("expected a number up to \(FactBounds.largestNumber), found '\(s.string)'")
+        func bound(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
+        guard v.isFinite, range.contains(v) else {
+            throw error("expected \(what) between \(bound(range.lowerBound)) and \(bound(range.upperBound)), found '\(s.string)'")
         }
         return v
     }

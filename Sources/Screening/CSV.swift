@@ -63,7 +63,13 @@ public enum CSV {
     /// so is one with a semicolon or a tab, which German spreadsheets split on (security review of 06.12.2026: `a;=1+1`
     /// became a formula cell there).
     public static func quote(_ s: String) -> String {
-        s.utf8.contains(where: { $0 == 44 || $0 == 59 || $0 == 9 || $0 == 34 || $0 == 10 || $0 == 13 }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        guard s.utf8.contains(where: { $0 == 44 || $0 == 59 || $0 == 9 || $0 == 34 || $0 == 10 || $0 == 13 }) else { return s }
+        // Quotes doubled byte by byte: Foundation's replacing was 6 % of a screening (its `open` column has commas).
+        var out = [UInt8](); out.reserveCapacity(s.utf8.count + 2)
+        out.append(34)
+        for b in s.utf8 { out.append(b); if b == 34 { out.append(34) } }
+        out.append(34)
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func line(_ row: [String: String], columns: [String]) -> String {

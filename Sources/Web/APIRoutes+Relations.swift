@@ -34,9 +34,7 @@ extension APIRoutes {
         let (a, c) = try await clientRoutes.loadClient(context, write: true)
         try checkWrite(request, context)
         let text = try await body(request, context)
-        guard let o = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] else {
-            throw AppError.invalid(["": "expected an object with kind, client_id and same_household"])
-        }
+        let o = try Self.object(text)
         var errors: [String: String] = [:]
         for key in o.keys where !["kind", "client_id", "same_household"].contains(key) { errors[key] = "unknown field '\(key)' (expected one of: client_id, kind, same_household)" }
         let kind = o["kind"] as? String, otherID = o["client_id"] as? String

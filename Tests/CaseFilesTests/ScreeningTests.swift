@@ -14,6 +14,7 @@ struct ScreeningTests {
     @Test func aFieldWithALineBreakOfEitherKindIsQuoted() {
         #expect(CSV.quote("a\rb") == "\"a\rb\"" && CSV.quote("a\nb") == "\"a\nb\"" && CSV.quote("a\"b") == "\"a\"\"b\"")
         #expect(CSV.quote("ab") == "ab")
+        #expect(CSV.quote("Ä, \"ü\"") == "\"Ä, \"\"ü\"\"\"" && CSV.quote("§ 25b: a, b") == "\"§ 25b: a, b\"")
         // German spreadsheets split on semicolons, others on tabs: `a;=1+1` must stay one cell there too.
         #expect(CSV.quote("a;=1+1;") == "\"a;=1+1;\"" && CSV.quote("a\t=1") == "\"a\t=1\"")
     }

@@ -18,6 +18,20 @@ struct APITests {
         return String(token)
     }
 
+    /// Numbers out of range are named with the field's own range, and one beyond a double as such (QA30 F6).
+    static func numbersOutOfRange(_ api: Browser, _ auth: HTTPFields, _ id: String) async throws {
+        let huge = try await api.request(.post, "/api/v1/clients", json: "{\"first_name\":\"Qa\",\"last_name\":\"Num\",\"facts\":{\"employment\":[{\"from\":\"2020-01-01\",\"hours\":1e999}]}}", headers: auth)
+        #expect(huge.status == .badRequest && huge.body.contains("a number too large to read"), "\(huge.body)")
+        let list = try await api.request(.post, "/api/v1/clients", json: "[1]", headers: auth)
+        #expect(list.status == .badRequest && list.body.contains("must be a JSON object"), "\(list.body)")
+        let hours = try await api.request(.put, "/api/v1/clients/\(id)/facts", json: "{\"employment\":[{\"from\":\"2020-01-01\",\"hours\":1e308}]}", headers: auth)
+        #expect(hours.status == .unprocessableContent && hours.body.contains("expected weekly hours between 0 and 80, found '1e308'"), "\(hours.body)")
+        let fines = try await api.request(.put, "/api/v1/clients/\(id)/facts", json: "{\"convictions\":[{\"date\":\"2020-01-01\",\"intentional\":true,\"in_germany\":true,\"still_registered\":true,\"foreigners_only\":false,\"day_fines\":721}]}", headers: auth)
+        #expect(fines.status == .unprocessableContent && fines.body.contains("between 0 and 720, found '721'"), "\(fines.body)")
+        let relation = try await api.request(.post, "/api/v1/clients/\(id)/relations", json: "{\"kind\":\"child\",\"client_id\":\"x\",\"n\":-1e400}", headers: auth)
+        #expect(relation.status == .badRequest && relation.body.contains("a number too large to read"), "\(relation.body)")
+    }
+
     @Test(arguments: TestDatabase.available)
     func tokenClientReadsAndWritesWithProblemJSONErrors(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
@@ -135,6 +149,7 @@ struct APITests {
             // An empty body and a wrongly typed id are said as such (QA30 F6).
             let empty = try await api.request(.post, "/api/v1/clients", json: "  ", headers: auth)
             #expect(empty.status == .badRequest && empty.body.contains("The body is empty"))
+            try await Self.numbersOutOfRange(api, auth, id)
             let typedID = try await api.request(.post, "/api/v1/clients/client-a/relations", json: "{\"kind\":\"child\",\"client_id\":123}", headers: auth)
             #expect(typedID.status == .unprocessableContent && typedID.body.contains("expected a string"), "\(typedID.body)")
             // Empty is not given (QA30 F7), as for the dates.
