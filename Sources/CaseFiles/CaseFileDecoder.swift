@@ -465,7 +465,7 @@ struct CaseDecoding {
         c.stillRegistered = try g.required("still_registered").bool()
         c.foreignersOnly = try g.required("foreigners_only").bool()
         // At most 720 Tagessätze, the ceiling of a Gesamtstrafe (§ 54 Abs. 2 S. 2 StGB; one fine: 360, § 40 Abs. 1 StGB).
-        c.dayFines = try g.optional("day_fines") { try $0.int(0...720, "day fines (Tagessätze; § 54 Abs. 2 StGB)") }
+        c.dayFines = try g.optional("day_fines") { try $0.int(0...720, "day fines (Tagessätze; § 54 Abs. 2 S. 2 StGB)") }
         c.prisonMonths = try g.optional("prison_months") { try $0.int() }
         c.juvenileMonths = try g.optional("juvenile_months") { try $0.int() }
         c.suspended = try g.optional("suspended") { try $0.bool() }

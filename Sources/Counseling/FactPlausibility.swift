@@ -33,10 +33,7 @@ public enum FactPlausibility {
             if c.inGermany == true, let d = c.date, let b = p.born, d < b.birthday(14), out["convictions[\(i)].date"] == nil {
                 out["convictions[\(i)].date"] = "Die Verurteilung liegt vor dem 14. Geburtstag (\(b.birthday(14).german)); wer bei der Tat jünger als 14 war, ist schuldunfähig (§ 19 StGB). Bitte das Datum prüfen."
             }
-            // One sentence is at most 720 day fines, even as a combined sentence (§ 54 Abs. 2 S. 2 StGB); more is a typo.
-            if let f = c.dayFines, f > 720, out["convictions[\(i)].day_fines"] == nil {
-                out["convictions[\(i)].day_fines"] = "Eine Verurteilung umfasst höchstens 720 Tagessätze (§ 54 Abs. 2 S. 2 StGB); mehrere Verurteilungen bitte einzeln erfassen."
-            }
+            // More than 720 day fines (§ 54 Abs. 2 S. 2 StGB) the decoder refuses, in German on the pages (`DecoderMessages`).
         }
         // The order of a procedure's or a training's own dates, and past events not after today (QA of 06.12.2026:
         // a training passed before it began, an asylum decision final before it was made, were saved).

@@ -36,7 +36,7 @@ public enum DecoderMessages {
         ("expected a number, found", "Zahl erwartet, gefunden:"),
         ("expected a share between 0 and 1, found", "Anteil zwischen 0 und 1 erwartet, gefunden:"),
         ("expected weekly hours between 0 and 80, found", "Wochenstunden zwischen 0 und 80 erwartet, gefunden:"),
-        ("expected day fines (Tagessätze; § 54 Abs. 2 StGB) between 0 and 720, found", "höchstens 720 Tagessätze (§ 54 Abs. 2 StGB), gefunden:"),
+        ("expected day fines (Tagessätze; § 54 Abs. 2 S. 2 StGB) between 0 and 720, found", "Eine Verurteilung umfasst höchstens 720 Tagessätze (§ 54 Abs. 2 S. 2 StGB); mehrere Verurteilungen bitte einzeln erfassen. Gefunden:"),
         ("expected true or false, found", "true oder false erwartet, gefunden:"),
         ("expected true or false", "true oder false erwartet"),
         ("expected an ISO 3166-1 alpha-3 code, found", "dreistelliger ISO-Code der Staatsangehörigkeit erwartet, gefunden:"),

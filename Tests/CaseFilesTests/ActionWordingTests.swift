@@ -36,6 +36,27 @@ struct ActionWordingTests {
         #expect(p.assessment(.p19d1a)?.actions.contains { $0.hasPrefix("Qualifizierte Ausbildung mit Ausbildungsduldung (§ 60c)") } == true)
     }
 
+    /// Legal review QA39: an excluded answer names the condition that closes the route (F3); a pending application that
+    /// cannot succeed is said to need a new one (F4); a missing bar is asked for by its own field (F1); the earlier § 60d
+    /// names the identity deadlines it applies (F6).
+    @Test func closedRoutesTooEarlyApplicationsAndMissingBarsAreNamed() throws {
+        let closed = try CaseFileDecoder.load(path: Paths.projectCases + "/359-60c-work-ban-from-the-18th-birthday-closes-the-route.yaml")
+        let a = try #require(Engine().assess(closed.household, on: closed.on).persons[0].assessment(.p60c))
+        #expect(a.outcome == .excluded && a.notes.contains { $0.text.contains("ab 01.03.2026 dauerhaft entgegen: „Kein Beschäftigungsverbot nach § 60a Abs. 6“") }, "\(a.notes)")
+        let early = try CaseFileDecoder.load(path: Paths.projectCases + "/360-60c-pending-application-a-day-too-early.yaml")
+        for key in [PathwayKey.p60c, .p16g] {
+            let b = try #require(Engine().assess(early.household, on: early.on, appliedOn: early.appliedOn).persons[0].assessment(key))
+            #expect(b.outcome == .reachable && b.notes.contains { $0.text.hasPrefix("Mit dem gestellten Antrag vom 30.01.2028 sind die Voraussetzungen nicht erfüllbar") && $0.text.contains("am 29.02.2028 gestellt") }, "\(b.notes)")
+        }
+        // Filed on the decision day (no pending application before it): no such note.
+        let filedNow = try #require(Engine().assess(early.household, on: early.on).persons[0].assessment(.p60c))
+        #expect(!filedNow.notes.contains { $0.text.hasPrefix("Mit dem gestellten Antrag") })
+        let bars = try CaseFileDecoder.load(path: Paths.projectCases + "/357-16g-s54-abs1-other-missing-is-named.yaml")
+        let c = try #require(Engine().assess(bars.household, on: bars.on).persons[0].assessment(.p16g))
+        #expect(c.open == ["bars.s54_abs1_other"], "\(c.open)")
+        #expect(Law.p60d.reference(on: Day("2021-03-01")).description.contains("Identitätsfristen i. d. F. des G v. 09.07.2021"))
+    }
+
     /// Not met under today's version, met under the next one with the same facts: a note says so (QA21 L8; case 340).
     @Test func aVersionDaysAheadThatWouldBeMetIsNamed() throws {
         let c = try CaseFileDecoder.load(path: Paths.projectCases + "/340-60d-not-met-now-met-under-the-next-version.yaml")

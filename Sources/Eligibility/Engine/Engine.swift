@@ -182,8 +182,17 @@ final class Evaluation: @unchecked Sendable {
         case .search(let firstDays):
             let found = search(key, subject, after: on, pending: pending, variant: variant, seeds: firstDays)
             switch found {
-            case .reachable(let day, let consequence):
+            case .reachable(let day, let consequence, let anew):
                 a.outcome = .reachable; a.from = day; a.consequence = consequence
+                // The pending application cannot be granted on that day, a new one can (QA39 F4: a § 60c application filed
+                // a day too early read as if waiting sufficed). Said, with what the pending one lacks.
+                if anew, explains, let pending {
+                    let lacking = sheet(key, subject, decision: day, application: pending, variant: variant, explains: false).conditions
+                        .filter { if case .failing = $0.state { return true } else { return false } }
+                        .map { "„\(ConditionCatalog.requirement($0.id, on: day))“" }
+                    a.notes.append(Note("Mit dem gestellten Antrag vom \(pending.german) sind die Voraussetzungen nicht erfüllbar\(lacking.isEmpty ? "" : " (es fehlt dann: " + lacking.joined(separator: "; ") + ")"); ein neuer Antrag, am \(day.german) gestellt, erfüllt sie: erreichbar ab diesem Tag.",
+                                        citation: "SPEC.md, How the engine must answer § 5; spec/01-common.md 1.8"))
+                }
                 // Reached under a later version of the law before the time conditions of today's version would be met:
                 // said, with the version that then applies (QA19 F9: "erfüllt ab 01.06.2023" beside a date of
                 // 31.12.2022), also on a day after the change (QA21 M5: the shorter time of the new version completes).
@@ -228,7 +237,7 @@ final class Evaluation: @unchecked Sendable {
                     }
                     // An application filed today keeps its date (spec/01-common.md 1.8): said where it gives an earlier date
                     // than a later application (QA25 L2: filed at 20, § 25a from 01.09.2022 instead of 31.12.2022).
-                    if pending == nil, case .reachable(let sooner, _) = search(key, subject, after: on, pending: on, variant: variant, seeds: firstDays), sooner < day {
+                    if pending == nil, case .reachable(let sooner, _, _) = search(key, subject, after: on, pending: on, variant: variant, seeds: firstDays), sooner < day {
                         a.reachableIfFiledOn = sooner
                         a.notes.append(Note("Wird der Antrag jetzt gestellt (am \(on.german)), zählt dieser Tag als Antragsdatum: dann erreichbar schon ab \(sooner.german).",
                                             citation: "SPEC.md, How the engine must answer §§ 4, 5; spec/01-common.md 1.8"))
@@ -240,13 +249,18 @@ final class Evaluation: @unchecked Sendable {
                 for o in open where !a.open.contains(o) {
                     a.conditions.append(ConditionResult("reachable_date", .unknown, open: [o]))
                 }
-            case .never:
+            case .never(let closing):
                 a.outcome = .excluded
                 guard explains else { break }
+                if let closing, !closing.ids.isEmpty {
+                    let names = closing.ids.map { "„\(ConditionCatalog.requirement($0, on: closing.day))“ (\(ConditionCatalog.citation($0, on: closing.day)))" }
+                    a.notes.append(Note("Bevor die zeitabhängigen Voraussetzungen erfüllt sind, steht ab \(closing.day.german) dauerhaft entgegen: \(names.joined(separator: "; ")).",
+                                        citation: "SPEC.md, How the engine must answer § 4"))
+                }
                 // The letter of § 5 looks only at new applications on later days. An application filed today keeps its
                 // date (spec/01-common.md 1.8: the age limit of § 25a is tied to it), which may be the one step that
                 // helps: said, with the date it would give (QA19 F2; case 131 asks for the advice).
-                if pending == nil, case .reachable(let day, _) = search(key, subject, after: on, pending: on, variant: variant, seeds: firstDays) {
+                if pending == nil, case .reachable(let day, _, _) = search(key, subject, after: on, pending: on, variant: variant, seeds: firstDays) {
                     a.reachableIfFiledOn = day
                     a.notes.append(Note("Die zeitabhängigen Voraussetzungen sind bei einem späteren Antrag nie gleichzeitig erfüllt. Wird der Antrag jetzt gestellt (am \(on.german)), zählt dieser Tag als Antragsdatum: dann erreichbar ab \(day.german).", citation: "SPEC.md, How the engine must answer §§ 4, 5; spec/01-common.md 1.8"))
                 } else {
@@ -286,7 +300,9 @@ final class Evaluation: @unchecked Sendable {
         s.conditions.contains { $0.state == .discretion } ? .kann : s.consequence
     }
 
-    enum SearchResult { case reachable(Day, Consequence), unclear([String]), never }
+    /// `never`: with the first day on which a condition failed for good, and those conditions, if the search met one.
+    /// `reachable`: `anew` when a pending application cannot give the day, an application made on it can.
+    enum SearchResult { case reachable(Day, Consequence, anew: Bool = false), unclear([String]), never(closing: (day: Day, ids: [String])?) }
 
     /// Checks candidate days in order: the days time conditions become met, and the days on which a condition
     /// can switch (birthdays, law changes, ends of periods). Considers a pending and a new application.
@@ -305,6 +321,7 @@ final class Evaluation: @unchecked Sendable {
         candidates.sort()
         var seen = discovered.count
         var open: [String] = []
+        var closing: (day: Day, ids: [String])? = nil
         var next = 0
         while next < candidates.count, next < 400 {
             let day = candidates[next]
@@ -321,7 +338,7 @@ final class Evaluation: @unchecked Sendable {
                 switch Self.precedence(s) {
                 // An earlier day left open (an open question or a missing fact) may be the first: the date is
                 // then not known (SPEC § 8, "for time, the same date"; QA of 06.12.2026: U4 before 1.3.2024).
-                case .decided(.met): return open.isEmpty ? .reachable(day, Self.consequence(s)) : .unclear(open)
+                case .decided(.met): return open.isEmpty ? .reachable(day, Self.consequence(s), anew: pending.map { $0 != app } ?? false) : .unclear(open)
                 case .decided(.unclear):
                     // A day on which a time condition still fails is not met whatever the open question's answer: the
                     // search goes on to the day that condition names, where the question is asked if it is still open;
@@ -340,11 +357,15 @@ final class Evaluation: @unchecked Sendable {
                 // condition tied to a pending application) is not: it would step day by day to the search's limit.
                 case .search(let more):
                     for d in more where d < .distantFuture && d >= day { insert(d == day ? day.adding(days: 1) : d, into: &candidates, after: next) }
+                // The first day a condition fails for good is what closes the route: kept to be named (QA39 F3: an
+                // excluded § 60c named only a time condition, not the work ban from the 18th birthday).
+                case .decided(.excluded):
+                    if closing == nil { closing = (day, s.conditions.filter { $0.state == .failing(.permanent) }.map(\.id)) }
                 default: break
                 }
             }
         }
-        return open.isEmpty ? .never : .unclear(open)
+        return open.isEmpty ? .never(closing: closing) : .unclear(open)
     }
 
     /// Inserts `day` into the sorted tail `candidates[from...]` unless it is there already.

@@ -49,22 +49,27 @@ struct Sheet {
 
     /// A condition decided by a fact: true → met, false → failing with `c`, nil → unknown naming `fact`.
     mutating func require(_ id: String, _ holds: Bool?, fact: String, _ c: FailureClass) {
+        require(id, holds, facts: [fact], c)
+    }
+
+    /// A condition decided by several facts: unknown names every one that is missing (SPEC.md § 8).
+    mutating func require(_ id: String, _ holds: Bool?, facts: [String], _ c: FailureClass) {
         switch holds {
         case true?: met(id)
         case false?: fail(id, c)
-        case nil: unknown(id, [fact])
+        case nil: unknown(id, facts)
         }
     }
 
     /// A waivable general requirement (SPEC.md § 6): never decides the result; a missing fact is only noted.
-    mutating func waivable(_ id: String, _ holds: Bool?, fact: String) {
+    mutating func waivable(_ id: String, _ holds: Bool?, facts: [String]) {
         switch holds {
         case true?: met(id)
         case false?: add(ConditionResult(id, .waiver))
         case nil:
             // Not `unknown`: a waivable requirement never makes the result unclear; its missing fact is a note (SPEC.md § 6).
-            add(ConditionResult(id, .waiver, open: [fact]))
-            note("Angabe fehlt: \(ConditionCatalog.describeOpen(fact)) – die Voraussetzung „\(ConditionCatalog.entry(id).requirement)“ entscheidet nicht, die Behörde kann von ihr absehen.", "§ 5 Abs. 3 S. 2 AufenthG; SPEC.md § 6")
+            add(ConditionResult(id, .waiver, open: facts))
+            note("Angabe fehlt: \(facts.map { ConditionCatalog.describeOpen($0) }.joined(separator: ", ")) – die Voraussetzung „\(ConditionCatalog.entry(id).requirement)“ entscheidet nicht, die Behörde kann von ihr absehen.", "§ 5 Abs. 3 S. 2 AufenthG; SPEC.md § 6")
         }
     }
 
@@ -76,7 +81,11 @@ struct Sheet {
 
     /// Applies a general requirement either as waivable or as deciding (class remediable).
     mutating func general(_ id: String, _ holds: Bool?, fact: String, waivable isWaivable: Bool) {
-        if isWaivable { waivable(id, holds, fact: fact) } else { require(id, holds, fact: fact, .remediable) }
+        general(id, holds, facts: [fact], waivable: isWaivable)
+    }
+
+    mutating func general(_ id: String, _ holds: Bool?, facts: [String], waivable isWaivable: Bool) {
+        if isWaivable { waivable(id, holds, facts: facts) } else { require(id, holds, facts: facts, .remediable) }
     }
 }
 

@@ -80,7 +80,8 @@ public enum Law {
 
     /// Several rule sets for one day mean the version in force is open (U4): both are evaluated.
     public static let p60d = DatedRules<[Rules60d]>("§ 60d AufenthG", [
-        (Day("2020-01-01"), "G über Duldung bei Ausbildung und Beschäftigung", [rules60dEarlier]),
+        // The identity deadlines applied are those of Art. 3 G v. 9.7.2021 (spec/07-60d.md 7.3, 7.6): named (QA39 F6).
+        (Day("2020-01-01"), "G über Duldung bei Ausbildung und Beschäftigung; Identitätsfristen i. d. F. des G v. 09.07.2021", [rules60dEarlier]),
         // Made permanent (no end of 2023), conditions unchanged (spec/12-timeline.md; QA25 L5: the label named 2020).
         (Day("2023-12-23"), "G zur Änderung des BVFG v. 20.12.2023", [rules60dEarlier]),
         (Day("2024-02-27"), "Inkrafttreten der Neufassung offen (U4)", [rules60dEarlier, rules60dCurrent]),

@@ -228,7 +228,7 @@ extension Context {
         s.require("b_excl_obstruction", person.conduct?.currentObstruction.map { $0.isEmpty }, fact: "conduct.current_obstruction", .remediable)
         let t = Crime.expulsionThresholds(convictions)
         let bars = anyOf(t.abs1, t.abs2Nr1or2, person.bars?.abs4Ground, person.bars?.s54Abs1Other)
-        s.require("b_excl_crime", bars.map { !$0 }, fact: t.abs1 == nil || t.abs2Nr1or2 == nil ? "convictions" : "bars", .permanent)
+        s.require("b_excl_crime", bars.map { !$0 }, facts: missingGrounds(t, bars: ["abs4_ground": person.bars?.abs4Ground, "s54_abs1_other": person.bars?.s54Abs1Other]), .permanent)
         let falseIdentity = person.conduct?.integrationRestsOnFalseIdentity
         s.require("b_sustainable_integration", falseIdentity.map { !$0 }, fact: "conduct.integration_rests_on_false_identity", .remediable)
         if falseIdentity == true {

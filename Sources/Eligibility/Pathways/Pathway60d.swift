@@ -89,7 +89,10 @@ extension Context {
 
         // Identity deadline (Nr. 1), for the person and the spouse; fallback Abs. 4.
         for x in couple {
-            guard let entered = x.person.entered else { s.unknown("60d_identity_deadline", [tag(x, "entered")]); continue }
+            // Without the entry the deadline is open; an identity not recorded is asked for too, whatever the deadline (QA39 F2).
+            guard let entered = x.person.entered else {
+                s.unknown("60d_identity_deadline", [tag(x, "entered")] + (x.person.identity == nil ? [tag(x, "identity")] : [])); continue
+            }
             let deadline = identityDeadline60d(r, entered: entered, of: x)
             _ = identityDeadline(&s, id: "60d_identity_deadline", fallback: "60d_identity_discretion", deadline: deadline,
                                  of: x === subject ? nil : x)

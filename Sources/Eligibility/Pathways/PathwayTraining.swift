@@ -76,7 +76,10 @@ extension Context {
             else if entered <= Day("2019-12-31") { deadline = min(application, Day("2020-06-30")) }
             else { deadline = entered.adding(months: 6) }
             discretion = identityDeadline(&s, id: ids.identityDeadline, fallback: ids.identityDiscretion, deadline: deadline)
-        } else { s.unknown(ids.identityDeadline, ["entered"]) }
+        } else {
+            // Without the entry the deadline is open; an identity not recorded is asked for too, whatever the deadline (QA39 F2).
+            s.unknown(ids.identityDeadline, person.identity == nil ? ["entered", "identity"] : ["entered"])
+        }
 
         // § 19d Abs. 1 Nr. 6, 7 and no expulsion order.
         var sub = sheet(.anspruch)
