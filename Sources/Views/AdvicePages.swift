@@ -50,7 +50,7 @@ public enum AdvicePages {
         <h2>Anfrage erfassen</h2>
         \(Layout.errorSummary(errors))
         <form method="post" action="/advice">\(Layout.csrf(frame.csrf))<div class="grid">
-        <div><label for="asked_on">Datum</label><input id="asked_on" name="asked_on" value="\(today.german)" size="10"\(Layout.describedBy("asked_on", errors["asked_on"]))>\(err("asked_on"))</div>
+        <div><label for="asked_on">Datum (TT.MM.JJJJ)</label><input id="asked_on" name="asked_on" value="\(today.german)" size="10"\(Layout.describedBy("asked_on", errors["asked_on"]))>\(err("asked_on"))</div>
         <div><label for="requester">Anfragende Stelle</label><input id="requester" name="requester"\(Layout.describedBy("requester", errors["requester"]))>\(err("requester"))</div>
         <div><label for="legal_area">Rechtsgebiet</label><select id="legal_area" name="legal_area">\(areas(selected: "25b"))</select></div>
         <div><label for="minutes">Zeitaufwand (Minuten)</label><input id="minutes" name="minutes" size="4" value="15"\(Layout.describedBy("minutes", errors["minutes"]))>\(err("minutes"))</div>

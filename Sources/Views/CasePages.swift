@@ -49,7 +49,7 @@ public enum CasePages {
         }
         return Layout.page(frame, """
         <h1>Übersicht</h1>
-        \(notice.map { "<p role=\"status\" id=\"notice\">\($0)</p>" as HTML } ?? .empty)
+        \(notice.map { "<p role=\"status\" id=\"notice\" tabindex=\"-1\" autofocus>\($0)</p>" as HTML } ?? .empty)
         <p>Stand \(today.german)</p>
         <details id="open-cases"><summary>\(own ? "Ihre offenen Akten" : "Offene Akten der Beratungsstelle"): \(openCases.count)</summary>
         \(openCases.isEmpty ? "<p>Keine.</p>" as HTML : "<ul>\(openCases.map { "<li><a href=\"/cases/\($0.caseID)\">\($0.clientName)</a>\($0.pathway.map { " – \($0.title)" } ?? "") (\(state($0.state))\($0.counselor.map { ", \($0)" } ?? ""))</li>" as HTML })</ul>" as HTML)
@@ -97,7 +97,7 @@ public enum CasePages {
         <form method="post" action="/clients/\(client.id)/cases">
         \(Layout.csrf(frame.csrf))
         <div class="grid">
-        <div><label for="opened_on">Eröffnet am</label>\(Layout.fieldError("opened_on", refused?.message))<input id="opened_on" name="opened_on" value="\(refused?.typed ?? today.german)" size="10"\(Layout.describedBy("opened_on", refused?.message))></div>
+        <div><label for="opened_on">Eröffnet am (TT.MM.JJJJ)</label>\(Layout.fieldError("opened_on", refused?.message))<input id="opened_on" name="opened_on" value="\(refused?.typed ?? today.german)" size="10"\(Layout.describedBy("opened_on", refused?.message))></div>
         <div><label for="referral_source">Zugang</label><select id="referral_source" name="referral_source">\(sources)</select></div>
         <div><label for="pathway">Angestrebter Weg</label><select id="pathway" name="pathway">\(pathways)</select></div>
         </div>
@@ -152,7 +152,7 @@ public enum CasePages {
         <form method="post" action="\(action)">
         \(Layout.csrf(frame.csrf))\(f.version.map { "<input type=\"hidden\" name=\"version\" value=\"\($0)\">" as HTML } ?? .empty)
         <div class="grid">
-        <div><label for="on">Datum</label><input id="on" name="on" value="\(f.on)" size="10"\(Layout.describedBy("on", f.errors["on"]))>\(err("on"))</div>
+        <div><label for="on">Datum (TT.MM.JJJJ)</label><input id="on" name="on" value="\(f.on)" size="10"\(Layout.describedBy("on", f.errors["on"]))>\(err("on"))</div>
         <div><label for="duration">Dauer (Minuten)</label><input id="duration" name="duration" value="\(f.duration)" size="4"\(Layout.describedBy("duration", f.errors["duration"]))>\(err("duration"))</div>
         <div><label for="channel">Kanal</label><select id="channel" name="channel"\(Layout.describedBy("channel", f.errors["channel"]))>\(channels)</select>\(err("channel"))</div>
         <div><label for="language">Sprache</label><input id="language" name="language" list="languages" value="\(f.language)"\(Layout.describedBy("language", f.errors["language"]))>\(err("language"))</div>
@@ -197,7 +197,7 @@ public enum CasePages {
         <p><a href="/clients/\(client.id)">Zur Klientenakte</a> · <a href="/clients/\(client.id)/assessment">Prüfung</a> · <a href="/cases/\(c.id)/letters/application">Briefe</a></p>
         \(work)
         <h2 id="sessions">Beratungen</h2>
-        \(sessionNotice.map { "<p class=\"notice\" role=\"status\" id=\"session-saved\">\($0)</p>" as HTML } ?? .empty)
+        \(sessionNotice.map { "<p class=\"notice\" role=\"status\" id=\"session-saved\" tabindex=\"-1\" autofocus>\($0)</p>" as HTML } ?? .empty)
         <table><caption class="visually-hidden">Beratungsgespräche</caption><thead><tr><th scope="col">Datum</th><th scope="col">Art</th><th scope="col">Kanal</th><th scope="col">Sprache</th><th scope="col">Dauer</th><th scope="col">Besprochene Wege</th><th scope="col">Vermerk</th><th scope="col"><span class="visually-hidden">Aktion</span></th></tr></thead>
         <tbody>\(rows)</tbody></table>
         \(c.state == .closed ? HTML.empty : """

@@ -40,7 +40,7 @@ public enum CaseWorkSections {
             <td><form method="post" action="/cases/\(caseID)/documents" enctype="multipart/form-data">\(Layout.csrf(frame.csrf))
             <input type="hidden" name="kind" value="\(i.kind.rawValue)">
             <label for="st-\(i.kind.rawValue)">Stand<span class="visually-hidden">: \(i.kind.german)</span></label><select id="st-\(i.kind.rawValue)" name="state">\(options)</select>
-            <label for="rd-\(i.kind.rawValue)">Eingegangen am<span class="visually-hidden"> (\(i.kind.german))</span></label><input id="rd-\(i.kind.rawValue)" name="received_on" size="10" value="\(refused?.receivedOn ?? i.receivedOn?.german ?? today.german)"\(rdDescribed)>\(rdError)
+            <label for="rd-\(i.kind.rawValue)">Eingegangen am (TT.MM.JJJJ)<span class="visually-hidden"> (\(i.kind.german))</span></label><input id="rd-\(i.kind.rawValue)" name="received_on" size="10" value="\(refused?.receivedOn ?? i.receivedOn?.german ?? today.german)"\(rdDescribed)>\(rdError)
             <label for="f-\(i.kind.rawValue)">Datei<span class="visually-hidden"> für \(i.kind.german)</span> (PDF, JPEG, PNG; höchstens 10 MB)</label><input id="f-\(i.kind.rawValue)" name="file" type="file" accept="application/pdf,image/jpeg,image/png"\(fDescribed)>\(fError)
             <button type="submit">Speichern<span class="visually-hidden"> (\(i.kind.german))</span></button></form></td>
             """ as HTML : "<td></td>")</tr>
@@ -96,7 +96,7 @@ public enum CaseWorkSections {
         <form method="post" action="/cases/\(c.id)/applications">\(Layout.csrf(frame.csrf))
         <div class="grid">
         <div><label for="app_pathway">Antrag nach</label><select id="app_pathway" name="pathway">\(pathways)</select></div>
-        <div><label for="filed_on">Gestellt am</label><input id="filed_on" name="filed_on" size="10" value="\(sent["filed_on"] ?? today.german)"\(Layout.describedBy("filed_on", errors["filed_on"]))>\(Layout.fieldError("filed_on", errors["filed_on"]))</div>
+        <div><label for="filed_on">Gestellt am (TT.MM.JJJJ)</label><input id="filed_on" name="filed_on" size="10" value="\(sent["filed_on"] ?? today.german)"\(Layout.describedBy("filed_on", errors["filed_on"]))>\(Layout.fieldError("filed_on", errors["filed_on"]))</div>
         </div>
         <p><button type="submit">Antrag erfassen</button></p>
         </form>
@@ -156,7 +156,7 @@ public enum CaseWorkSections {
         <div><label for="case_state">Stand</label><select id="case_state" name="state"\(Layout.describedBy("case_state", errors["case_state"]))>\(states)</select>\(Layout.fieldError("case_state", errors["case_state"]))</div>
         <div><label for="case_pathway">Angestrebter Weg</label><select id="case_pathway" name="pathway">\(pathways)</select></div>
         <div><label for="case_counselor">Zuständig</label><select id="case_counselor" name="counselor">\(people)</select></div>
-        <div><label for="closed_on">Geschlossen am (bei „abgeschlossen“)</label><input id="closed_on" name="closed_on" size="10" value="\(sent["closed_on"] ?? c.closedOn?.german ?? today.german)"\(Layout.describedBy("closed_on", errors["closed_on"]))>\(Layout.fieldError("closed_on", errors["closed_on"]))</div>
+        <div><label for="closed_on">Geschlossen am (TT.MM.JJJJ; bei „abgeschlossen“)</label><input id="closed_on" name="closed_on" size="10" value="\(sent["closed_on"] ?? c.closedOn?.german ?? today.german)"\(Layout.describedBy("closed_on", errors["closed_on"]))>\(Layout.fieldError("closed_on", errors["closed_on"]))</div>
         <div><label for="outcome">Ergebnis (bei „abgeschlossen“)</label><input id="outcome" name="outcome" size="40" value="\(sent["outcome"] ?? c.outcome ?? "")"\(Layout.describedBy("outcome", errors["outcome"]))>\(Layout.fieldError("outcome", errors["outcome"]))</div>
         </div>\(errors["close_pending"] == nil ? HTML.empty : "<p><input type=\"checkbox\" id=\"close_pending\" name=\"close_pending\" value=\"1\"\(Layout.describedBy("close_pending", errors["close_pending"]))> <label for=\"close_pending\">Akte trotzdem schließen; der Antrag bleibt offen</label></p>\(Layout.fieldError("close_pending", errors["close_pending"]))" as HTML)<p><button type="submit">Speichern</button></p></form></details>
         """

@@ -249,7 +249,7 @@ public enum ClientPages {
         <form method="post" action="/clients/\(client.id)/status">
         \(Layout.csrf(frame.csrf))\(Layout.revision(revision ?? client.revision))
         <input type="hidden" name="rows" value="\(all.count)">
-        <table><caption class="visually-hidden">Statusverlauf bearbeiten</caption><thead><tr><th scope="col">Status</th><th scope="col">von</th><th scope="col">bis</th><th scope="col">gültig bis (Bescheinigung/Titel)</th><th scope="col">Grundlage (AE)</th><th scope="col">Fiktion</th><th scope="col">§ 60d für</th><th scope="col">nur Anspruch, keine Bescheinigung</th></tr></thead>
+        <table class="status-editor"><caption class="visually-hidden">Statusverlauf bearbeiten</caption><thead><tr><th scope="col">Status</th><th scope="col">von</th><th scope="col">bis</th><th scope="col">gültig bis (Bescheinigung/Titel)</th><th scope="col">Grundlage (AE)</th><th scope="col">Fiktion</th><th scope="col">§ 60d für</th><th scope="col">nur Anspruch, keine Bescheinigung</th></tr></thead>
         <tbody>\(lines)</tbody></table>
         <p class="hint">Mehr Zeiträume? <a href="/clients/\(client.id)/status?leer=\(min(blank + 5, 30))">Weitere leere Zeilen anzeigen</a> (Eingaben vorher speichern) – leere Zeilen werden beim Speichern übergangen.</p>
         <p><button type="submit">Speichern</button> <a href="/clients/\(client.id)">Abbrechen</a></p>

@@ -55,7 +55,8 @@ public enum ClientPlanPage {
         let documents = m.missing.map { "<li>\(ClientPlanTexts.document($0, code))</li>" as HTML }
         let appointment: HTML = m.next.map { a in
             let time = t("clock").replacingOccurrences(of: "{time}", with: a.time)
-            return "<p>\(ltr("\(a.day.german), \(time)"))\(a.place.isEmpty ? "" : " – ")<span lang=\"de\">\(a.place)</span></p>" as HTML
+            // A requested time is not yet fixed: said, so that the client does not come to one later refused (QA40 M2).
+            return "<p>\(ltr("\(a.day.german), \(time)"))\(a.place.isEmpty ? "" : " – ")<span lang=\"de\">\(a.place)</span>\(a.state == .requested ? " " + t("unconfirmed") : "")</p>" as HTML
         } ?? "<p>\(t("noAppointment"))</p>"
         let reach: HTML = m.serviceAddress.isEmpty ? .empty : "<p id=\"service-address\"><bdi lang=\"de\">\(m.serviceName)<br>\(HTML.join(m.serviceAddress.map { "\($0)" as HTML }, separator: "<br>"))</bdi></p>"
         let main: HTML = """

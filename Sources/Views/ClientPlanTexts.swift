@@ -22,6 +22,7 @@ enum ClientPlanTexts {
             "familyUntil": "Nur bis zum {date}: Dann wird das Kind volljährig, auf dessen Aufenthaltserlaubnis dieser Weg beruht. Bis dahin muss über den Antrag entschieden sein.",
             "keep": "Bewahren Sie dieses Blatt auf. Fragen Sie Ihre Beraterin oder Ihren Berater, wenn etwas unklar ist.",
             "clock": "{time} Uhr",
+            "unconfirmed": "(angefragt, noch nicht bestätigt – Ihre Beratungsstelle meldet sich)",
         ],
         "en": [
             "held": "You hold a residence permit under {law}{until}. Apply for its extension in good time before it expires – a timely application keeps it valid.", "until": ", valid until {date}", "service": "Your counseling service: {name}",
@@ -37,6 +38,7 @@ enum ClientPlanTexts {
             "familyUntil": "Only until {date}: then the child on whose residence permit this route rests comes of age. The application must be decided by then.",
             "keep": "Keep this sheet. Ask your counselor if anything is unclear.",
             "clock": "{time}",
+            "unconfirmed": "(requested, not yet confirmed – your counseling service will contact you)",
         ],
         "ar": [
             "held": "لديك تصريح إقامة بموجب {law}{until}. قدّم طلب التمديد في الوقت المناسب قبل انتهائه – فالطلب المقدَّم في الوقت المناسب يُبقيه ساريًا.", "until": "، صالح حتى {date}", "service": "مؤسسة الاستشارة: {name}",
@@ -52,6 +54,7 @@ enum ClientPlanTexts {
             "familyUntil": "فقط حتى {date}: بعد ذلك يبلغ الطفل الذي يستند هذا الطريق إلى تصريح إقامته سن الرشد. يجب أن يُبتّ في الطلب قبل ذلك.",
             "keep": "احتفظ بهذه الورقة. اسأل مستشارك أو مستشارتك إذا كان هناك شيء غير واضح.",
             "clock": "{time}",
+            "unconfirmed": "(طُلب ولم يُؤكَّد بعد – ستتواصل معك مؤسسة الاستشارة)",
         ],
         "fa": [
             "held": "شما اجازه اقامت طبق {law}{until} دارید. درخواست تمدید را به‌موقع و پیش از پایان اعتبار آن بدهید – درخواستِ به‌موقع آن را معتبر نگه می‌دارد.", "until": "، معتبر تا {date}", "service": "مرکز مشاوره شما: {name}",
@@ -67,6 +70,7 @@ enum ClientPlanTexts {
             "familyUntil": "فقط تا {date}: پس از آن فرزندی که این راه بر اجازه اقامت او استوار است به سن بلوغ قانونی می‌رسد. تا آن زمان باید درباره درخواست تصمیم گرفته شود.",
             "keep": "این برگه را نگه دارید. اگر چیزی روشن نیست، از مشاور خود بپرسید.",
             "clock": "{time}",
+            "unconfirmed": "(درخواست شده، هنوز تأیید نشده – مرکز مشاوره با شما تماس می‌گیرد)",
         ],
         "ru": [
             "held": "У вас есть вид на жительство по {law}{until}. Подайте заявление о продлении заблаговременно до окончания срока – своевременное заявление сохраняет его действие.", "until": ", действует до {date}", "service": "Ваша консультационная служба: {name}",
@@ -82,6 +86,7 @@ enum ClientPlanTexts {
             "familyUntil": "Только до {date}: затем ребёнок, на виде на жительство которого основан этот путь, становится совершеннолетним. Решение по заявлению должно быть принято до этого.",
             "keep": "Сохраните этот лист. Если что-то непонятно, спросите своего консультанта.",
             "clock": "{time}",
+            "unconfirmed": "(запрошено, ещё не подтверждено – консультационная служба свяжется с вами)",
         ],
         "tr": [
             "held": "{law} uyarınca oturma izniniz var{until}. Süresi dolmadan önce zamanında uzatma başvurusu yapın – zamanında yapılan başvuru izni geçerli tutar.", "until": ", {date} tarihine kadar geçerli", "service": "Danışmanlık merkeziniz: {name}",
@@ -97,6 +102,7 @@ enum ClientPlanTexts {
             "familyUntil": "Yalnızca {date} tarihine kadar: ardından bu yolun dayandığı oturma izni sahibi çocuk reşit olur. Başvuru o zamana kadar karara bağlanmalıdır.",
             "keep": "Bu sayfayı saklayın. Anlaşılmayan bir şey olursa danışmanınıza sorun.",
             "clock": "{time}",
+            "unconfirmed": "(talep edildi, henüz onaylanmadı – danışmanlık merkeziniz sizinle iletişime geçecek)",
         ],
     ]
 

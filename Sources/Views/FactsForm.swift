@@ -165,8 +165,8 @@ public enum FactsForm {
     /// `changedMeanwhile`: the save was refused because someone else saved in between.
     public static func render(frame: PageFrame, client: Client, values: [String: Any], errors: [String: String], typed: [String: String] = [:],
                               revision: Int? = nil, changedMeanwhile: Bool = false) -> HTML {
-        var sections: [HTML] = []
-        for g in groups {
+        var sections: [HTML] = [], contents: [HTML] = []
+        for (number, g) in groups.enumerated() {
             var inner: [HTML] = []
             if let list = g.list {
                 let rows = values[list] as? [[String: Any]] ?? []
@@ -181,7 +181,10 @@ public enum FactsForm {
             } else {
                 inner.append("<div class=\"grid\">\(g.fields.map { f in field(f, path: f.key, value: lookup(values, f.key), errors: errors, typed: typed) })</div>")
             }
-            sections.append("<fieldset><legend>\(g.title)</legend>\(inner)</fieldset>")
+            // A heading per section and a list of them at the top: a long form is walked by heading or jumped into
+            // (QA40 M5: 156 controls without a heading, and the only save button at the end).
+            sections.append("<fieldset id=\"section-\(number + 1)\"><legend><h2>\(g.title)</h2></legend>\(inner)</fieldset>")
+            contents.append("<li><a href=\"#section-\(number + 1)\">\(g.title)</a></li>")
         }
         return Layout.page(frame, """
         <h1>Angaben: \(client.firstName) \(client.lastName)</h1>
@@ -189,6 +192,8 @@ public enum FactsForm {
         \(changedMeanwhile ? Layout.changedMeanwhile(client) : Layout.errorSummary(errors))
         <form method="post" action="/clients/\(client.id)/facts">
         \(Layout.csrf(frame.csrf))\(Layout.revision(revision ?? client.revision))
+        <nav aria-label="Abschnitte der Angaben" class="sections"><ul>\(contents)</ul></nav>
+        <p><button type="submit">Speichern und prüfen</button></p>
         \(sections)
         <p><button type="submit">Speichern und prüfen</button> <a href="/clients/\(client.id)">Abbrechen</a> · <a href="/clients/\(client.id)/facts/json">Alle Angaben als JSON bearbeiten</a></p>
         </form>

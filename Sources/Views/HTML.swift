@@ -83,7 +83,12 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
     /// voice. The request form, the information request and the consent translation fill their texts with it.
     public static func withGerman(_ template: String, _ values: [String: String]) -> HTML {
         var out = escape(template)
-        for (k, v) in values { out = out.replacingOccurrences(of: "{\(k)}", with: "<bdi lang=\"de\">" + escape(v) + "</bdi>") }
+        // A date or number is isolated left to right but not marked German: a screen reader reads it in the page's
+        // language (QA40 L7: a German voice read "neunter Juni …" to an Arabic listener).
+        for (k, v) in values {
+            let numeric = !v.isEmpty && v.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 44 || $0 == 58 || $0 == 32 || $0 == 45 }
+            out = out.replacingOccurrences(of: "{\(k)}", with: (numeric ? "<bdi dir=\"ltr\">" : "<bdi lang=\"de\">") + escape(v) + "</bdi>")
+        }
         return HTML(raw: out)
     }
 }

@@ -220,11 +220,18 @@ public enum Layout {
     label { display: block; font-weight: 600; margin-top: 0.6rem; }
     caption { text-align: start; font-weight: 600; padding: 0.3rem 0; }
     .hint { color: var(--muted); font-size: 0.9rem; margin: 0.1rem 0; }
-    input, select, textarea { font: inherit; padding: 0.25rem 0.4rem; max-width: 100%; }
+    input, select, textarea, button { font: inherit; padding: 0.25rem 0.4rem; max-width: 100%; }
     .error { color: var(--bad); font-weight: 600; margin: 0.2rem 0; }
     .error-summary { border: 2px solid var(--bad); padding: 0.5rem 1rem; margin: 1rem 0; }
     .inline { display: inline; } button.link { background: none; border: none; color: var(--accent); text-decoration: underline; cursor: pointer; padding: 0; font: inherit; }
     button, .button { background: var(--accent); color: #fff; border: none; padding: 0.45rem 0.9rem; border-radius: 3px; cursor: pointer; text-decoration: none; display: inline-block; }
+    /* A ring apart from the dark button, visible against the page (QA40 L12). */
+    button:focus-visible, .button:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+    /* The status editor's eight columns take the window's width, and the status stays in view while a row scrolls
+       sideways on a narrow screen (QA40 M3: four columns were hidden at every width). */
+    main:has(table.status-editor) { max-width: none; }
+    table.status-editor select { max-width: 15rem; }
+    table.status-editor td:first-child, table.status-editor th:first-child { position: sticky; inset-inline-start: 0; background: var(--bg); z-index: 1; }
     .result-met { color: var(--ok); } .result-reachable { color: var(--accent); } .result-not_met { color: var(--warn); }
     .result-excluded { color: var(--bad); } .result-unclear { color: var(--muted); }
     .pathway { border: 1px solid var(--line); border-radius: 4px; padding: 0.5rem 1rem; margin: 0.75rem 0; }
@@ -233,6 +240,7 @@ public enum Layout {
     /* A column never wider than its box (QA29 F7: 256 px in a 231 px fieldset at 320 px). */
     .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(16rem, 100%), 1fr)); gap: 0 1.5rem; }
     fieldset { border: 1px solid var(--line); margin: 1rem 0; padding: 0.5rem 1rem 1rem; }
+    legend h2 { font-size: 1.05rem; margin: 0; } nav.sections ul { display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; list-style: none; padding: 0; }
     label.check { font-weight: normal; } label.check input { margin-inline-end: 0.4rem; }
     .letter { display: flow-root; position: relative; width: 210mm; min-height: 296mm; padding: 0 20mm 20mm 25mm; border: 1px solid var(--line); background: #fff; font-size: 11pt; }
     .letter-sender { position: absolute; top: 45mm; left: 25mm; font-size: 7pt; }

@@ -81,8 +81,10 @@ public enum SubjectAccessPage {
         let confidential = (m.cases.flatMap(\.sessions) + m.otherSessions).filter { !$0.confidentialNote.isEmpty }.count
         let query = code == "de" ? "" : "?lang=\(code)"
         let staffHint: HTML = confidential == 0 ? .empty : m.includeConfidential
-            ? "<p class=\"notice no-print\" id=\"confidential-hint\">Die \(confidential) vertraulichen Vermerke sind abgedruckt. Vor der Herausgabe prüfen, ob sie Geheimnisse Dritter enthalten (§ 29 Abs. 1 S. 2 BDSG). <a href=\"/clients/\(c.id)/auskunft\(query)\">Ohne vertrauliche Vermerke</a></p>"
-            : "<p class=\"notice no-print\" id=\"confidential-hint\">\(confidential == 1 ? "Ein vertraulicher Vermerk ist" : "\(confidential) vertrauliche Vermerke sind") nicht abgedruckt. Auch sie sind Daten der Person: jeden prüfen (Geheimnisse Dritter, § 29 Abs. 1 S. 2 BDSG) und, soweit nichts entgegensteht, herausgeben. <a href=\"/clients/\(c.id)/auskunft?\(code == "de" ? "" : "lang=\(code)&amp;")vertraulich=1\">Mit vertraulichen Vermerken</a></p>"
+            ? "<p class=\"notice no-print\" id=\"confidential-hint\">\(confidential == 1 ? "Der vertrauliche Vermerk ist abgedruckt. Vor der Herausgabe prüfen, ob er Geheimnisse Dritter enthält" : "Die \(confidential) vertraulichen Vermerke sind abgedruckt. Vor der Herausgabe prüfen, ob sie Geheimnisse Dritter enthalten") (§ 29 Abs. 1 S. 2 BDSG). <a href=\"/clients/\(c.id)/auskunft\(query)\">Ohne vertrauliche Vermerke</a></p>"
+            // The query as text: the page escapes it once (QA40 M1: a written "&amp;" became "&amp;amp;", and the link lost
+            // its parameter in every language but German).
+            : "<p class=\"notice no-print\" id=\"confidential-hint\">\(confidential == 1 ? "Ein vertraulicher Vermerk ist nicht abgedruckt. Auch er gehört zu den Daten der Person: ihn prüfen" : "\(confidential) vertrauliche Vermerke sind nicht abgedruckt. Auch sie gehören zu den Daten der Person: jeden prüfen") (Geheimnisse Dritter, § 29 Abs. 1 S. 2 BDSG) und, soweit nichts entgegensteht, herausgeben. <a href=\"/clients/\(c.id)/auskunft?\(code == "de" ? "" : "lang=\(code)&")vertraulich=1\">Mit vertraulichen Vermerken</a></p>"
         let options = PublicPages.all.map { l in "<option value=\"\(l.code)\"\(l.code == code ? " selected" : "")>\(l.name)</option>" as HTML }
         let languageForm: HTML = """
             <form method="get" action="/clients/\(c.id)/auskunft" class="no-print">

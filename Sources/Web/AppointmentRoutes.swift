@@ -66,7 +66,9 @@ struct AppointmentRoutes {
         if f.fileNumber.isEmpty, let n = request.uri.queryParameters["file_number"].map(String.init), FileNumber.isValid(n) { f.fileNumber = n }
         if f.counselor.isEmpty { f.counselor = a.userID }
         // The first day one can be made on: a weekend or holiday offered by default was always refused (QA of 06.12.2026).
-        if f.day.isEmpty { f.day = Holidays.nextWorkingDay(from: max(on, services.today), land: context.land).german }
+        // Prefilled on a fresh form only: a refused empty date stays empty (QA40 M4: it came back as today, and a second
+        // submit booked today).
+        if f.day.isEmpty, f.errors["day"] == nil { f.day = Holidays.nextWorkingDay(from: max(on, services.today), land: context.land).german }
         return Reply.html(AppointmentPages.page(frame: context.frame(from == to ? "Termine \(from.german)" : "Termine \(from.german) – \(to.german)", current: "appointments").alerting(alert), view: view, from: from, to: to, today: services.today,
                                                 rows: list.map { .init(appointment: $0, clientName: names[$0.clientID] ?? "", clientID: $0.clientID, counselorName: staffNames[$0.counselorID] ?? "") },
                                                 counselors: staff.filter { a.role == .coordinator || $0.id == a.userID }.map { ($0.id, $0.displayName) }, form: f, feedURL: feedURL,
@@ -118,7 +120,7 @@ struct AppointmentRoutes {
     /// read (its week is shown again after a refusal); `checked`: all three when the slot is fine.
     func checkSlot(_ f: inout AppointmentPages.Form, land: String) -> (day: Day?, checked: (Day, Int, Int)?) {
         let day = formDay(f.day)
-        if day == nil || day! == nil { f.errors["day"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
+        if day == nil || day! == nil { f.errors["day"] = f.day.isEmpty ? "Bitte das Datum angeben (TT.MM.JJJJ)." : "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
         if let d = day ?? nil {
             if d < services.today { f.errors["day"] = "Ein Termin kann nicht in der Vergangenheit liegen." }
             else if d > services.today.adding(years: 2) { f.errors["day"] = "Termine werden höchstens zwei Jahre im Voraus eingetragen." }

@@ -116,6 +116,7 @@ enum FactsFormParser {
             // The range a reader expects of the field (QA of 06.12.2026: "0 bis 1.000.000" for weekly hours); the
             // decoder's bound stays the limit of the others.
             let hours = f.key.hasSuffix("hours")
+            if let problem = thousands(raw) { return .error(problem) }
             guard let x = Double(raw.replacingOccurrences(of: ",", with: ".")), x.isFinite else {
                 return .error("„\(Typed.echo(raw))“ ist keine Zahl. Bitte eine Zahl angeben (z. B. 20 oder 20,5).")
             }
@@ -126,12 +127,22 @@ enum FactsFormParser {
         case .percent:
             if raw.isEmpty { return .omit }
             // Decimals allowed ("33,3"): a share stored as 0.504 must not come back as 50 % (QA of 05.12.2026).
+            if let problem = thousands(raw.replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)) { return .error(problem) }
             let text = raw.replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
             guard let p = Double(text), p.isFinite, (0...100).contains(p) else {
                 return .error("Bitte einen Prozentsatz von 0 bis 100 angeben.")
             }
             return .set(p / 100)
         }
+    }
+
+    /// "1.000" is one thousand in German, 1 in English: refused rather than read either way (QA40 L5: stored as 1 %).
+    /// A dot before exactly three digits (and only digits and such dots) is taken as a thousands separator.
+    static func thousands(_ raw: String) -> String? {
+        let groups = raw.split(separator: ".", omittingEmptySubsequences: false)
+        guard groups.count > 1, groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              groups.dropFirst().allSatisfy({ $0.count == 3 }), groups[0].count <= 3, groups[0].first != "0" else { return nil }
+        return "„\(Typed.echo(raw))“ ist nicht eindeutig (Tausenderpunkt oder Dezimalpunkt?). Bitte ohne Tausenderpunkt und mit Dezimalkomma angeben (z. B. 1000 oder 20,5)."
     }
 
     /// Sets (or removes, for nil) a value at a dotted path, creating nested objects as needed.

@@ -259,6 +259,10 @@ struct AppointmentTests {
                 let past = try await book("10:00")
                 #expect(past.status == .unprocessableContent && past.body.contains("heute ist es bereits 14:00 Uhr") && past.body.contains("value=\"10:00\""))
                 #expect(try await book("15:00").status == .seeOther)
+                // An empty date is asked for and stays empty, not refilled with a day a second submit would book (QA40 M4).
+                let empty = try await b.request(.post, "/appointments", form: ["csrf": csrf, "file_number": "A-1", "day": "", "time": "16:00", "duration": "30",
+                                                                            "place": "Raum 2", "language": "Deutsch", "counselor": "user-0", "channel": "phone"])
+                #expect(empty.status == .unprocessableContent && empty.body.contains("Bitte das Datum angeben") && empty.body.contains("name=\"day\" value=\"\""), "\(empty.body.components(separatedBy: "id=\"day\"").dropFirst().first?.prefix(200) ?? "")")
             }
         }
     }

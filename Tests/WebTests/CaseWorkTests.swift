@@ -177,7 +177,7 @@ struct CaseWorkTests {
                 #expect(saved.status == .seeOther && saved.headers[.location] == casePath + "?beratung=gespeichert#sessions")
                 // Said where the sessions are (QA of 06.12.2026: the page came back without a word).
                 let shown = try await b.request(.get, casePath + "?beratung=gespeichert").body
-                #expect(shown.contains("<h2 id=\"sessions\">Beratungen</h2>") && shown.contains("id=\"session-saved\">Die Beratung ist gespeichert.</p>"))
+                #expect(shown.contains("<h2 id=\"sessions\">Beratungen</h2>") && shown.contains("id=\"session-saved\" tabindex=\"-1\" autofocus>Die Beratung ist gespeichert.</p>"))
                 #expect(!(try await b.request(.get, casePath).body.contains("session-saved")))
                 #expect(try await f.services.cases.sessions(caseID: caseID, organisation: "org-a").count == 2)
                 let first = try await b.request(.post, "/clients/client-a/assessment/snapshots", form: ["csrf": csrf, "on": "01.01.2028"])

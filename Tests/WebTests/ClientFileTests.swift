@@ -464,8 +464,23 @@ struct ClientFileTests {
             let clerk = Browser(client: b.client, clock: f.clock)
             _ = try await clerk.logIn(f.login(.authorityClerk))
             #expect(try await clerk.request(.get, "/clients/client-a/plan?lang=ar").status != .ok)
+            try await Self.aRequestedAppointmentIsSaidToBeUnconfirmed(b, csrf)
         }
         }
+    }
+
+    /// A requested appointment is shown with "not yet confirmed" in the client's language, a confirmed one without (QA40 M2).
+    static func aRequestedAppointmentIsSaidToBeUnconfirmed(_ b: Browser, _ csrf: String) async throws {
+        let booked = try await b.request(.post, "/appointments", form: ["csrf": csrf, "file_number": "A-1", "day": "24.11.2026", "time": "10:00", "duration": "60",
+                                                                     "place": "Raum 2", "language": "Arabisch", "counselor": "user-0", "channel": "phone"])
+        #expect(booked.status == .seeOther)
+        let requested = try await b.request(.get, "/clients/client-a/plan?lang=en").body
+        #expect(requested.contains("24.11.2026") && requested.contains("(requested, not yet confirmed"))
+        let day = try await b.request(.get, "/appointments?view=day&on=24.11.2026").body
+        let id = try #require(day.components(separatedBy: "/appointments/").dropFirst().first { $0.contains("/confirm") }.map { String($0.prefix { $0 != "/" }) })
+        #expect(try await b.request(.post, "/appointments/\(id)/confirm", form: ["csrf": csrf]).status == .seeOther)
+        let confirmed = try await b.request(.get, "/clients/client-a/plan?lang=en").body
+        #expect(confirmed.contains("24.11.2026") && !confirmed.contains("not yet confirmed"))
     }
 
     @Test(arguments: TestDatabase.available)

@@ -133,7 +133,7 @@ struct CooperationTests {
                 // In the client's language, after the German text that is signed (QA26 C2).
                 let arabic = try await b.request(.get, "/clients/client-a/consents/\(consentID)/form?lang=ar").body
                 #expect(arabic.contains("<article class=\"letter consent-form consent-translation\" lang=\"ar\" dir=\"rtl\"") && arabic.contains("النص الألماني أعلاه وحده"))
-                #expect(arabic.contains("<bdi lang=\"de\">Mohammed Haddad</bdi>") && arabic.contains("<li>الهوية (الاسم، تاريخ الميلاد، الجنسية)</li>") && arabic.contains("<bdi lang=\"de\">31.12.2026</bdi>"))
+                #expect(arabic.contains("<bdi lang=\"de\">Mohammed Haddad</bdi>") && arabic.contains("<li>الهوية (الاسم، تاريخ الميلاد، الجنسية)</li>") && arabic.contains("<bdi dir=\"ltr\">31.12.2026</bdi>"))
                 #expect(!arabic.contains("<li>مسار الإقامة</li>"))
                 #expect(try await clerk.request(.get, "/clients/client-a/consents/\(consentID)/form").status != .ok)
                 #expect(try await b.request(.get, "/clients/client-a/consents/none/form").status == .notFound)

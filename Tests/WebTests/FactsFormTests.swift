@@ -7,6 +7,11 @@ import Testing
 
 @Suite("Facts form")
 struct FactsFormTests {
+    /// A dot before three digits reads as a German thousands separator; decimals with a dot stay readable.
+    @Test func aThousandsDotIsAskedBackNotReadAsADecimal() {
+        for raw in ["1.000", "12.345.678", "100.000"] { #expect(FactsFormParser.thousands(raw) != nil, "\(raw)") }
+        for raw in ["50.5", "1000", "0.125", "20,5", "1.00", "a.000", "1.000,5"] { #expect(FactsFormParser.thousands(raw) == nil, "\(raw)") }
+    }
     @Test(arguments: TestDatabase.available)
     func submittingTheUnchangedFormKeepsEveryFact(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
@@ -15,6 +20,9 @@ struct FactsFormTests {
                 let page = try await b.request(.get, "/clients/client-a/facts")
                 #expect(page.status == .ok)
                 #expect(page.body.contains("Test „Leben in Deutschland“ bestanden am"))
+                // Sections with headings, a list of them, and a save button at the top too (QA40 M5).
+                #expect(page.body.contains("<nav aria-label=\"Abschnitte der Angaben\" class=\"sections\"><ul><li><a href=\"#section-1\">"))
+                #expect(page.body.contains("<fieldset id=\"section-1\"><legend><h2>") && page.body.components(separatedBy: "<button type=\"submit\">Speichern und prüfen</button>").count == 3)
                 let r = try await b.request(.post, "/clients/client-a/facts", form: b.formFields(page))
                 #expect(r.status == .seeOther, "\(r.body.components(separatedBy: "error-summary").dropFirst().first?.prefix(400) ?? "")")
                 let after = try await f.services.clients.client(id: "client-a", organisation: "org-a")
@@ -163,6 +171,10 @@ struct FactsFormTests {
                 #expect(bad.body.contains("<title>Fehler: Angaben: Mohammed Haddad – Bleibe</title>") && bad.body.contains("class=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus>"))
                 // The field is described by its help text and its error (QA of 05.12.2026: help texts were not linked).
                 #expect(bad.body.contains("id=\"born\" name=\"born\" size=\"10\" placeholder=\"TT.MM.JJJJ\" value=\"31.02.1990\" aria-invalid=\"true\" aria-describedby=\"born-hint born-error\"") && bad.body.contains("<p class=\"hint\" id=\"born-hint\">"))
+                // "1.000" is refused as ambiguous, not stored as 1 % (QA40 L5).
+                fields["born"] = "05.05.1990"; fields["livelihood__0__work_share"] = "1.000"
+                let ambiguous = try await b.request(.post, "/clients/client-a/facts", form: fields)
+                #expect(ambiguous.status == .unprocessableContent && ambiguous.body.contains("ist nicht eindeutig (Tausenderpunkt oder Dezimalpunkt?)"))
                 // The decoder's findings are said in German at the field they concern, dates as TT.MM.JJJJ.
                 fields["born"] = "05.05.1990"; fields["livelihood__0__work_share"] = "50"
                 var noScope = fields

@@ -88,8 +88,10 @@ struct SubjectAccessTests {
                 // Every value filled in (the stored facts below are JSON, with braces of their own).
                 let explained = try #require(arabic.range(of: "id=\"explained\"").flatMap { start in arabic.range(of: "id=\"stored\"").map { arabic[start.lowerBound..<$0.lowerBound] } })
                 #expect(arabic.contains("<option value=\"ar\" selected>") && !explained.contains("{") && explained.contains("Beratung Elbstadt"))
-                // Names and dates inside the Arabic text are isolated as German (QA26 C1).
-                #expect(explained.contains("<bdi lang=\"de\">Mohammed Haddad</bdi>") && explained.contains("<bdi lang=\"de\">05.05.1990</bdi>"))
+                // Names inside the Arabic text are isolated as German (QA26 C1), dates left to right in the page's language (QA40 L7).
+                #expect(explained.contains("<bdi lang=\"de\">Mohammed Haddad</bdi>") && explained.contains("<bdi dir=\"ltr\">05.05.1990</bdi>"))
+                // The link to the confidential notes keeps the language, its "&" escaped once (QA40 M1).
+                #expect(arabic.contains("auskunft?lang=ar&amp;vertraulich=1\"") && !arabic.contains("&amp;amp;"))
                 #expect(body.contains("id=\"explained\" lang=\"de\" dir=\"ltr\""))
 
                 // Reading it is an audit event of the client.
