@@ -75,9 +75,9 @@ public enum AppointmentPages {
         } ?? (hasFeed ? "<p>Ein Kalender-Abo ist eingerichtet.</p>" : "<p>Kein Kalender-Abo eingerichtet.</p>")
         let open = requests.map { r in
             """
-            <li><strong><bdi>\(r.name)</bdi></strong> · <bdi>\(r.contact)</bdi> · <bdi>\(CounselingLanguages.canonical(r.language))</bdi> · <bdi>\(r.preferred)</bdi> <span class="hint">(eingegangen \(GermanTime.format(r.receivedAt)))</span>\(r.message.isEmpty ? HTML.empty : ": <bdi>\(r.message)</bdi>" as HTML)
-            <a href="/appointments?view=\(view)&amp;on=\(from.german)&amp;request=\(r.id)#new">Termin eintragen</a> ·
-            <form method="post" action="/appointments/requests/\(r.id)/done" class="inline">\(Layout.csrf(frame.csrf))<button type="submit" class="link">als erledigt markieren</button></form></li>
+            <li><strong><bdi>\(r.name)</bdi></strong> · <bdi>\(r.contact)</bdi> · <bdi>\(CounselingLanguages.canonical(r.language))</bdi>\(r.preferred.isEmpty ? HTML.empty : " · <bdi>\(r.preferred)</bdi>" as HTML) <span class="hint">(eingegangen \(GermanTime.format(r.receivedAt)))</span>\(r.message.isEmpty ? HTML.empty : ": <bdi>\(r.message)</bdi>" as HTML)
+            <a href="/appointments?view=\(view)&amp;on=\(from.german)&amp;request=\(r.id)#new">Termin eintragen<span class="visually-hidden"> (Anfrage von \(r.name))</span></a> ·
+            <form method="post" action="/appointments/requests/\(r.id)/done" class="inline">\(Layout.csrf(frame.csrf))<button type="submit" class="link">als erledigt markieren<span class="visually-hidden"> (Anfrage von \(r.name))</span></button></form></li>
             """ as HTML
         }
         let selfCheckPath = publicPath.replacingOccurrences(of: "/anfrage/", with: "/selbstcheck/")
