@@ -127,8 +127,9 @@ enum FactsFormParser {
         case .percent:
             if raw.isEmpty { return .omit }
             // Decimals allowed ("33,3"): a share stored as 0.504 must not come back as 50 % (QA of 05.12.2026).
-            if let problem = thousands(raw.replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)) { return .error(problem) }
-            let text = raw.replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+            let bare = raw.replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)
+            if let problem = thousands(bare) { return .error(problem) }
+            let text = bare.replacingOccurrences(of: ",", with: ".")
             guard let p = Double(text), p.isFinite, (0...100).contains(p) else {
                 return .error("Bitte einen Prozentsatz von 0 bis 100 angeben.")
             }

@@ -302,7 +302,7 @@ final class Evaluation: @unchecked Sendable {
 
     /// `never`: with the first day on which a condition failed for good, and those conditions, if the search met one.
     /// `reachable`: `anew` when a pending application cannot give the day, an application made on it can.
-    enum SearchResult { case reachable(Day, Consequence, anew: Bool = false), unclear([String]), never(closing: (day: Day, ids: [String])?) }
+    enum SearchResult { case reachable(Day, Consequence, anew: Bool), unclear([String]), never(closing: (day: Day, ids: [String])?) }
 
     /// Checks candidate days in order: the days time conditions become met, and the days on which a condition
     /// can switch (birthdays, law changes, ends of periods). Considers a pending and a new application.
@@ -358,9 +358,10 @@ final class Evaluation: @unchecked Sendable {
                 case .search(let more):
                     for d in more where d < .distantFuture && d >= day { insert(d == day ? day.adding(days: 1) : d, into: &candidates, after: next) }
                 // The first day a condition fails for good is what closes the route: kept to be named (QA39 F3: an
-                // excluded § 60c named only a time condition, not the work ban from the 18th birthday).
+                // excluded § 60c named only a time condition, not the work ban from the 18th birthday). Only for an
+                // answer that explains: screening reads no notes.
                 case .decided(.excluded):
-                    if closing == nil { closing = (day, s.conditions.filter { $0.state == .failing(.permanent) }.map(\.id)) }
+                    if explains, closing == nil { closing = (day, s.conditions.filter { $0.state == .failing(.permanent) }.map(\.id)) }
                 default: break
                 }
             }
