@@ -49,7 +49,7 @@ public enum AdminPages {
                 action = "<a href=\"/users/\(u.id)/access\">Rolle und Zugang …</a> · <a href=\"/users/\(u.id)/deactivate\">deaktivieren …</a>"
             } else {
                 let handover: HTML = h == nil ? .empty : " · <a href=\"/users/\(u.id)/deactivate\">Arbeit übergeben …</a>"
-                action = "<form method=\"post\" action=\"/users/\(u.id)/activate\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">reaktivieren</button></form>\(handover)"
+                action = "<form method=\"post\" novalidate action=\"/users/\(u.id)/activate\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">reaktivieren</button></form>\(handover)"
             }
             return """
             <tr><td>\(u.displayName)</td><td>\(u.email)</td><td>\(u.role.german)</td><td>\(u.active ? "aktiv" : "deaktiviert")</td><td>\(work)</td>
@@ -64,19 +64,19 @@ public enum AdminPages {
         <table><caption class="visually-hidden">Benutzer:innen</caption><thead><tr><th scope="col">Name</th><th scope="col">E-Mail</th><th scope="col">Rolle</th><th scope="col">Status</th><th scope="col">Offene Arbeit</th><th scope="col"><span class="visually-hidden">Aktion</span></th></tr></thead><tbody>\(lines)</tbody></table>
         <h2>Neues Benutzerkonto</h2>
         \(Layout.errorSummary(f.errors))
-        <form method="post" action="/users">
+        <form method="post" novalidate action="/users">
         \(Layout.csrf(frame.csrf))
-        <label for="display_name">Name</label><input id="display_name" name="display_name" value="\(f.displayName)" required\(Layout.describedBy("display_name", f.errors["display_name"]))>\(Layout.fieldError("display_name", f.errors["display_name"]))
-        <label for="email">E-Mail</label><input id="email" name="email" type="email" value="\(f.email)" required\(Layout.describedBy("email", f.errors["email"]))>\(Layout.fieldError("email", f.errors["email"]))
+        <label for="display_name">Name\(Layout.required)</label><input id="display_name" name="display_name" value="\(f.displayName)" required\(Layout.describedBy("display_name", f.errors["display_name"]))>\(Layout.fieldError("display_name", f.errors["display_name"]))
+        <label for="email">E-Mail\(Layout.required)</label><input id="email" name="email" type="email" value="\(f.email)" required\(Layout.describedBy("email", f.errors["email"]))>\(Layout.fieldError("email", f.errors["email"]))
         <p class="hint" id="password-hint">Das Passwort gilt nur für die erste Anmeldung: die neue Person muss dann ein eigenes wählen. Bitte auf sicherem Weg übergeben, nicht per E-Mail.</p>
-        <label for="password">Vorläufiges Passwort (mind. 10 Zeichen)</label><input id="password" name="password" type="password" autocomplete="new-password" required\(Layout.describedBy("password", f.errors["password"], hint: true))>\(Layout.fieldError("password", f.errors["password"]))
+        <label for="password">Vorläufiges Passwort (mind. 10 Zeichen)\(Layout.required)</label><input id="password" name="password" type="password" autocomplete="new-password" required\(Layout.describedBy("password", f.errors["password"], hint: true))>\(Layout.fieldError("password", f.errors["password"]))
         <label for="role">Rolle</label><select id="role" name="role">\(options)</select>
         <p><button type="submit">Anlegen</button></p>
         </form>
         <h2 id="address-heading">Postanschrift der Organisation</h2>
         <p class="hint" id="postal_address-hint">Für Briefe: als Absender, und bei der Ausländerbehörde als Empfängerin der Briefe der Beratungsstelle. Eine Zeile je Zeile (z. B. Sachgebiet, Straße, PLZ und Ort), höchstens fünf.</p>
         \(addressSaved ? "<p class=\"notice\" role=\"status\" id=\"address-saved\">Die Anschrift ist gespeichert.</p>" as HTML : .empty)
-        <form method="post" action="/organisation/address">
+        <form method="post" novalidate action="/organisation/address">
         \(Layout.csrf(frame.csrf))
         <label for="postal_address">Postanschrift</label>\(Layout.fieldError("postal_address", addressError))
         <textarea id="postal_address" name="postal_address" rows="4" cols="50"\(Layout.describedBy("postal_address", addressError, hint: true))>\(address)</textarea>
@@ -112,14 +112,14 @@ public enum AdminPages {
         \(Layout.errorSummary(f.errors))
         <h2>Rolle</h2>
         <p class="hint">Eine neue Rolle gilt ab der nächsten Anmeldung; laufende Anmeldungen, API-Tokens und die Kalender-Adresse enden.</p>
-        <form method="post" action="/users/\(user.id)/role">
+        <form method="post" novalidate action="/users/\(user.id)/role">
         \(Layout.csrf(frame.csrf))
         <label for="role">Rolle</label><select id="role" name="role"\(Layout.describedBy("role", f.errors["role"]))>\(options)</select>\(Layout.fieldError("role", f.errors["role"]))
         <p><button type="submit">Rolle ändern</button></p>
         </form>
         <h2>Zugang zurücksetzen</h2>
         <p class="hint">Für eine Kollegin oder einen Kollegen, die das Passwort vergessen oder das Gerät für den zweiten Faktor verloren haben. Alle Anmeldungen, API-Tokens und die Kalender-Adresse enden sofort; ein neues Passwort muss bei der nächsten Anmeldung durch ein eigenes ersetzt werden.</p>
-        <form method="post" action="/users/\(user.id)/reset">
+        <form method="post" novalidate action="/users/\(user.id)/reset">
         \(Layout.csrf(frame.csrf))
         <label class="check"><input type="checkbox" id="reset" name="reset_password" value="on"\(f.resetPassword ? " checked" : "")> Neues vorläufiges Passwort vergeben</label>
         <label for="password">Vorläufiges Passwort (mind. 10 Zeichen; bitte auf sicherem Weg übergeben)</label><input id="password" name="password" type="password" autocomplete="new-password"\(Layout.describedBy("password", f.errors["password"]))>\(Layout.fieldError("password", f.errors["password"]))
@@ -176,9 +176,9 @@ public enum AdminPages {
             \(appointments.isEmpty ? HTML.empty : "<h3>Termine ab heute</h3><ul>\(list)\(more)</ul>" as HTML)
             \(clashes)
             \(Layout.errorSummary(f.errors))
-            <form method="post" action="/users/\(user.id)/deactivate">
+            <form method="post" novalidate action="/users/\(user.id)/deactivate">
             \(Layout.csrf(frame.csrf))
-            <label for="successor">Übergeben an</label>
+            <label for="successor">Übergeben an\(Layout.required)</label>
             <select id="successor" name="successor" required\(Layout.describedBy("successor", f.errors["successor"]))><option value="">– bitte wählen –</option>\(options)</select>\(Layout.fieldError("successor", f.errors["successor"]))
             <p><button type="submit">\(user.active ? "Übergeben und deaktivieren" : "Übergeben")</button> <a href="/users">Abbrechen</a></p>
             </form>
@@ -188,7 +188,7 @@ public enum AdminPages {
         } else {
             body = """
             <p>Keine offenen Fälle und keine Termine ab heute.</p>
-            <form method="post" action="/users/\(user.id)/deactivate">\(Layout.csrf(frame.csrf))
+            <form method="post" novalidate action="/users/\(user.id)/deactivate">\(Layout.csrf(frame.csrf))
             <p><button type="submit">Deaktivieren</button> <a href="/users">Abbrechen</a></p></form>
             """
         }

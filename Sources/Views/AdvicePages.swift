@@ -30,7 +30,7 @@ public enum AdvicePages {
             return """
             <article class="kb" id="q-\(r.id)"><h3>\(r.askedOn.german) – \(r.requester)</h3><p class="hint">\(ExpertRequest.areaTitle(r.legalArea))</p>
             <p>\(paragraphs(r.question))</p>
-            <form method="post" action="/advice/\(r.id)/answer">\(Layout.csrf(frame.csrf))
+            <form method="post" novalidate action="/advice/\(r.id)/answer">\(Layout.csrf(frame.csrf))
             <label for="answer-\(r.id)">Antwort</label><textarea id="answer-\(r.id)" name="answer" rows="4" cols="80"\(Layout.describedBy("answer-\(r.id)", e["answer"]))>\(d?.answer ?? "")</textarea>\(Layout.fieldError("answer-\(r.id)", e["answer"]))
             <label for="minutes-\(r.id)">Zeitaufwand (Minuten)</label><input id="minutes-\(r.id)" name="minutes" size="4" value="\(d?.minutes ?? "15")"\(Layout.describedBy("minutes-\(r.id)", e["minutes"]))>\(Layout.fieldError("minutes-\(r.id)", e["minutes"]))
             <p><button type="submit">Antwort senden</button></p></form></article>
@@ -49,7 +49,7 @@ public enum AdvicePages {
         \(rows.isEmpty ? "<p>Noch keine Anfragen.</p>" as HTML : "<table><caption class=\"visually-hidden\">Anfragen zur Fachberatung</caption><thead><tr><th scope=\"col\">Datum</th><th scope=\"col\">Anfragende Stelle</th><th scope=\"col\">Rechtsgebiet</th><th scope=\"col\">Frage</th><th scope=\"col\">Antwort</th><th scope=\"col\">Beantwortet von</th><th scope=\"col\">Minuten</th></tr></thead><tbody>\(rows)</tbody><tfoot><tr><th scope=\"row\" colspan=\"6\">Zeitaufwand gesamt (Minuten)</th><td class=\"num\" id=\"advice-minutes\">\(Labels.count(total))</td></tr></tfoot></table>")
         <h2>Anfrage erfassen</h2>
         \(Layout.errorSummary(errors))
-        <form method="post" action="/advice">\(Layout.csrf(frame.csrf))<div class="grid">
+        <form method="post" novalidate action="/advice">\(Layout.csrf(frame.csrf))<div class="grid">
         <div><label for="asked_on">Datum (TT.MM.JJJJ)</label><input id="asked_on" name="asked_on" value="\(today.german)" size="10"\(Layout.describedBy("asked_on", errors["asked_on"]))>\(err("asked_on"))</div>
         <div><label for="requester">Anfragende Stelle</label><input id="requester" name="requester"\(Layout.describedBy("requester", errors["requester"]))>\(err("requester"))</div>
         <div><label for="legal_area">Rechtsgebiet</label><select id="legal_area" name="legal_area">\(areas(selected: "25b"))</select></div>
@@ -87,7 +87,7 @@ public enum AdvicePages {
         <p class="hint" id="question-hint">Eine Frage an die Beratungsstelle, ohne Akte. Bitte keinen Namen, kein Geburtsdatum und kein Aktenzeichen der betroffenen Person nennen –
         beschreiben Sie die Lage so, dass niemand erkannt werden kann.</p>
         \(Layout.errorSummary(f.errors))
-        <form method="post" action="/advice/ask">\(Layout.csrf(frame.csrf))<div class="grid">
+        <form method="post" novalidate action="/advice/ask">\(Layout.csrf(frame.csrf))<div class="grid">
         <div><label for="service">Beratungsstelle</label><select id="service" name="service"\(Layout.describedBy("service", f.errors["service"]))>\(options)</select>\(err("service"))</div>
         <div><label for="legal_area">Rechtsgebiet</label><select id="legal_area" name="legal_area"\(Layout.describedBy("legal_area", f.errors["legal_area"]))>\(areas(selected: f.legalArea))</select>\(err("legal_area"))</div>
         </div>
@@ -108,7 +108,7 @@ public enum AdvicePages {
         let form: HTML = editable ? """
         <h2>Artikel schreiben</h2>
         \(Layout.errorSummary(errors))
-        <form method="post" action="/knowledge">\(Layout.csrf(frame.csrf))
+        <form method="post" novalidate action="/knowledge">\(Layout.csrf(frame.csrf))
         <label for="pathway">Weg</label><select id="pathway" name="pathway">\(areas(selected: "25b"))</select>
         <label for="title">Titel</label><input id="title" name="title" size="60"\(Layout.describedBy("title", errors["title"]))>\(Layout.fieldError("title", errors["title"]))
         <label for="body">Text (Absätze durch Leerzeilen trennen)</label><textarea id="body" name="body" rows="10" cols="90"></textarea>\(Layout.fieldError("body", errors["body"]))

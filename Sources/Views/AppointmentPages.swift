@@ -46,7 +46,7 @@ public enum AppointmentPages {
                 var actions: HTML = .empty
                 // A past one is shown as it was planned, without actions (the server refuses them too).
                 if a.state == .requested && a.day >= today {
-                    actions = "<form method=\"post\" action=\"/appointments/\(a.id)/confirm\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\" aria-label=\"Termin am \(a.day.german) um \(a.time) Uhr bestätigen\">bestätigen</button></form> · "
+                    actions = "<form method=\"post\" novalidate action=\"/appointments/\(a.id)/confirm\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\" aria-label=\"Termin am \(a.day.german) um \(a.time) Uhr bestätigen\">bestätigen</button></form> · "
                 }
                 if a.state != .cancelled && a.day >= today {
                     actions = actions + "<a href=\"/appointments/\(a.id)/move\" aria-label=\"Termin am \(a.day.german) um \(a.time) Uhr verschieben\">verschieben</a> · " + Layout.confirmed("absagen …<span class=\"visually-hidden\"> (Termin am \(a.day.german) um \(a.time) Uhr)</span>", action: "/appointments/\(a.id)/cancel", csrf: frame.csrf,
@@ -67,8 +67,8 @@ public enum AppointmentPages {
         """
         let counselorOptions = counselors.map { c in "<option value=\"\(c.id)\"\(c.id == f.counselor ? " selected" : "")>\(c.name)</option>" as HTML }
         let channels = Appointment.Channel.allCases.map { c in "<option value=\"\(c.rawValue)\"\(c.rawValue == f.channel ? " selected" : "")>\(c.german)</option>" as HTML }
-        func field(_ id: String, _ label: String, _ value: String, size: Int = 12, list: String? = nil) -> HTML {
-            "<div><label for=\"\(id)\">\(label)</label><input id=\"\(id)\" name=\"\(id)\"\(list.map { " list=\"\($0)\"" as HTML } ?? .empty) value=\"\(value)\" size=\"\(size)\"\(Layout.describedBy(id, f.errors[id]))>\(Layout.fieldError(id, f.errors[id]))</div>"
+        func field(_ id: String, _ label: String, _ value: String, size: Int = 12, list: String? = nil, required: Bool = true) -> HTML {
+            "<div><label for=\"\(id)\">\(label)\(required ? Layout.required : .empty)</label><input id=\"\(id)\" name=\"\(id)\"\(list.map { " list=\"\($0)\"" as HTML } ?? .empty) value=\"\(value)\" size=\"\(size)\"\(required ? " required" as HTML : .empty)\(Layout.describedBy(id, f.errors[id]))>\(Layout.fieldError(id, f.errors[id]))</div>"
         }
         let feed: HTML = feedURL.map { url in
             "<p role=\"status\">Ihre Kalender-Adresse (wird nur jetzt angezeigt; wie ein Passwort behandeln):</p><p class=\"codes\" id=\"feed-url\">\(url)</p>" as HTML
@@ -77,7 +77,7 @@ public enum AppointmentPages {
             """
             <li><strong><bdi>\(r.name)</bdi></strong> · <bdi>\(r.contact)</bdi> · <bdi>\(CounselingLanguages.canonical(r.language))</bdi>\(r.preferred.isEmpty ? HTML.empty : " · <bdi>\(r.preferred)</bdi>" as HTML) <span class="hint">(eingegangen \(GermanTime.format(r.receivedAt)))</span>\(r.message.isEmpty ? HTML.empty : ": <bdi>\(r.message)</bdi>" as HTML)
             <a href="/appointments?view=\(view)&amp;on=\(from.german)&amp;request=\(r.id)#new">Termin eintragen<span class="visually-hidden"> (Anfrage von \(r.name))</span></a> ·
-            <form method="post" action="/appointments/requests/\(r.id)/done" class="inline">\(Layout.csrf(frame.csrf))<button type="submit" class="link">als erledigt markieren<span class="visually-hidden"> (Anfrage von \(r.name))</span></button></form></li>
+            <form method="post" novalidate action="/appointments/requests/\(r.id)/done" class="inline">\(Layout.csrf(frame.csrf))<button type="submit" class="link">als erledigt markieren<span class="visually-hidden"> (Anfrage von \(r.name))</span></button></form></li>
             """ as HTML
         }
         let selfCheckPath = publicPath.replacingOccurrences(of: "/anfrage/", with: "/selbstcheck/")
@@ -95,7 +95,7 @@ public enum AppointmentPages {
         <h2 id="new">Termin eintragen</h2>
         \(Layout.errorSummary(f.errors))
         \(f.requestID.isEmpty ? .empty : "<p role=\"status\" id=\"from-request\">Zur Online-Anfrage \(f.requestNote) – wird mit dem Termin als erledigt markiert. Noch keine Akte? Zuerst die Person als Klient:in anlegen.</p>" as HTML)
-        <form method="post" action="/appointments">\(Layout.csrf(frame.csrf))\(f.requestID.isEmpty ? .empty : "<input type=\"hidden\" name=\"request_id\" value=\"\(f.requestID)\">" as HTML)
+        <form method="post" novalidate action="/appointments">\(Layout.csrf(frame.csrf))\(f.requestID.isEmpty ? .empty : "<input type=\"hidden\" name=\"request_id\" value=\"\(f.requestID)\">" as HTML)
         <div class="grid">
         \(field("file_number", "Aktenzeichen der Klientin / des Klienten", f.fileNumber))
         \(field("day", "Datum (TT.MM.JJJJ)", f.day, size: 10))
@@ -111,8 +111,8 @@ public enum AppointmentPages {
         <section aria-labelledby="feed"><h2 id="feed">Kalender-Abo (iCal)</h2>
         <p class="hint">Ihre Termine für Ihr Kalenderprogramm – ohne Namen der Klient:innen. Eine neue Adresse macht die alte sofort ungültig.</p>
         \(feed)
-        <form method="post" action="/appointments/feed" class="inline">\(Layout.csrf(frame.csrf))<button type="submit">Neue Kalender-Adresse erzeugen</button></form>
-        \(hasFeed ? "<form method=\"post\" action=\"/appointments/feed/revoke\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">Abo widerrufen</button></form>" as HTML : .empty)
+        <form method="post" novalidate action="/appointments/feed" class="inline">\(Layout.csrf(frame.csrf))<button type="submit">Neue Kalender-Adresse erzeugen</button></form>
+        \(hasFeed ? "<form method=\"post\" novalidate action=\"/appointments/feed/revoke\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">Abo widerrufen</button></form>" as HTML : .empty)
         </section>
         """)
     }
@@ -120,13 +120,13 @@ public enum AppointmentPages {
     /// The form to move one appointment: new day, time, length and place; the client and counselor stay.
     public static func movePage(frame: PageFrame, appointment a: Appointment, clientName: String, form f: Form) -> HTML {
         func field(_ id: String, _ label: String, _ value: String, size: Int) -> HTML {
-            "<div><label for=\"\(id)\">\(label)</label><input id=\"\(id)\" name=\"\(id)\" value=\"\(value)\" size=\"\(size)\"\(Layout.describedBy(id, f.errors[id]))>\(Layout.fieldError(id, f.errors[id]))</div>"
+            "<div><label for=\"\(id)\">\(label)\(Layout.required)</label><input id=\"\(id)\" name=\"\(id)\" value=\"\(value)\" size=\"\(size)\" required\(Layout.describedBy(id, f.errors[id]))>\(Layout.fieldError(id, f.errors[id]))</div>"
         }
         return Layout.page(frame, """
         <h1>Termin verschieben</h1>
         <p>Termin mit <strong>\(clientName)</strong> am \(a.day.german) um \(a.time) Uhr (\(a.durationMinutes) min, \(a.place)), \(a.state.german).</p>
         \(Layout.errorSummary(f.errors))
-        <form method="post" action="/appointments/\(a.id)/move">\(Layout.csrf(frame.csrf))
+        <form method="post" novalidate action="/appointments/\(a.id)/move">\(Layout.csrf(frame.csrf))
         <div class="grid">
         \(field("day", "Neues Datum (TT.MM.JJJJ)", f.day, size: 10))
         \(field("time", "Uhrzeit (HH:MM)", f.time, size: 5))

@@ -74,7 +74,7 @@ public enum AssessmentPage {
             <p class="no-print" id="client-plan">Plan zum Mitgeben (Wege, Unterlagen, nächster Termin): \(HTML.join(PublicPages.all.map { l in "<a href=\"/clients/\(m.client.id)/plan?lang=\(l.code)\" lang=\"\(l.code)\">\(l.name)</a>" as HTML }, separator: " · "))</p>
             </section>
             \(reminders.isEmpty ? HTML.empty : "<section aria-labelledby=\"wv\"><h2 id=\"wv\">Wiedervorlagen</h2><p class=\"hint\">Automatisch aus den Angaben abgeleitet; Wochenenden und Feiertage des Landes berücksichtigt.</p><ul>\(reminders)</ul></section>")
-            <form method="post" action="/clients/\(m.client.id)/assessment/snapshots" class="no-print">
+            <form method="post" novalidate action="/clients/\(m.client.id)/assessment/snapshots" class="no-print">
             \(Layout.csrf(frame.csrf))
             <input type="hidden" name="on" value="\(m.on.iso)">
             <p><button type="submit">Prüfung speichern</button> <span class="hint">Speichert das Ergebnis mit Datum und angewandter Rechtslage.</span></p>

@@ -7,7 +7,7 @@ public enum AuthPages {
         <h1>Anmelden</h1>
         \(expired && error == nil ? "<p class=\"notice\" role=\"status\" id=\"expired\">Sie wurden nach längerer Zeit ohne Aktivität abgemeldet. Was zuletzt nicht gespeichert war, ist verloren; bitte melden Sie sich erneut an.</p>" as HTML : .empty)
         \(error.map { "<p class=\"error\" id=\"login-error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
-        <form method="post" action="/login">
+        <form method="post" novalidate action="/login">
         \(Layout.csrf(csrf))\(hiddenBack(back))
         <label for="email">E-Mail-Adresse</label>
         <input id="email" name="email" type="email" autocomplete="username" required value="\(email)"\(invalid(error, "login-error"))>
@@ -29,7 +29,7 @@ public enum AuthPages {
         <h1>Bestätigungscode</h1>
         <p>Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App ein – oder einen Ihrer Wiederherstellungscodes.</p>
         \(error.map { "<p class=\"error\" id=\"code-error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
-        <form method="post" action="/login/totp">
+        <form method="post" novalidate action="/login/totp">
         \(Layout.csrf(csrf))\(hiddenBack(back))
         <label for="code">Code</label>
         <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required\(invalid(error, "code-error"))>
@@ -45,7 +45,7 @@ public enum AuthPages {
         <p class="codes" id="totp-secret">\(secret)</p>
         <p class="hint">Oder öffnen Sie den Link auf dem Smartphone: <a href="\(uri)">otpauth-Link</a></p>
         \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
-        <form method="post" action="/account/totp">
+        <form method="post" novalidate action="/account/totp">
         \(Layout.csrf(frame.csrf))
         <label for="code">Code aus der App</label>
         <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required>
@@ -72,7 +72,7 @@ public enum AuthPages {
         let tokenRows = tokens.map { t in
             """
             <tr><td>\(t.name)</td><td>\(GermanTime.format(t.createdAt))</td><td>\(GermanTime.format(t.expiresAt))</td>
-            <td><form method="post" action="/account/tokens/\(t.id)/revoke" class="inline">\(Layout.csrf(frame.csrf))<button type="submit" class="link">widerrufen</button></form></td></tr>
+            <td><form method="post" novalidate action="/account/tokens/\(t.id)/revoke" class="inline">\(Layout.csrf(frame.csrf))<button type="submit" class="link">widerrufen</button></form></td></tr>
             """ as HTML
         }
         let tokenTable: HTML = tokens.isEmpty ? "<p>Keine gültigen Tokens.</p>" : """
@@ -91,7 +91,7 @@ public enum AuthPages {
             \(newToken.map { "<p>Neues Token (wird nur jetzt angezeigt):</p><p class=\"codes\">\($0)</p>" as HTML } ?? .empty)
             <p class="hint">Ein Token handelt mit Ihren Rechten. Es gilt \(tokenDays) Tage; widerrufen Sie es früher, sobald es nicht mehr gebraucht wird oder in falsche Hände geraten sein könnte.</p>
             \(tokenTable)
-            <form method="post" action="/account/tokens">
+            <form method="post" novalidate action="/account/tokens">
             \(Layout.csrf(frame.csrf))
             <label for="name">Bezeichnung</label>
             \(Layout.fieldError("name", tokenError))<input id="name" name="name" required maxlength="80"\(Layout.describedBy("name", tokenError))>
@@ -105,7 +105,7 @@ public enum AuthPages {
         <h2 id="password">Passwort ändern</h2>
         \(passwordChanged ? "<p class=\"notice\" role=\"status\" id=\"password-changed\">Das Passwort wurde geändert. Andere Anmeldungen mit diesem Konto sind beendet.\(tokensRevoked == 0 ? "" : tokensRevoked == 1 ? " Ein API-Token wurde widerrufen." : " \(tokensRevoked) API-Tokens wurden widerrufen.") <a href=\"/\">Weiter zur Übersicht</a></p>" as HTML : .empty)
         \(Layout.errorSummary(passwordErrors))
-        <form method="post" action="/account/password">
+        <form method="post" novalidate action="/account/password">
         \(Layout.csrf(frame.csrf))
         \(field("current_password", mustChangePassword ? "Vorläufiges Passwort (von der Koordination)" : "Bisheriges Passwort"))
         \(field("new_password", "Neues Passwort (mindestens 10 Zeichen, kein Name)"))

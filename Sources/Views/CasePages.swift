@@ -38,9 +38,9 @@ public enum CasePages {
             guard let caseID = i.caseID else { return .empty }
             let label: HTML = "<span class=\"visually-hidden\">„\(i.deadline.title)“ (\(i.clientName)) </span>als erledigt markieren"
             if let id = i.reminderID {
-                return " · <form method=\"post\" action=\"/cases/\(caseID)/reminders/\(id)/done\" class=\"inline\">\(Layout.csrf(frame.csrf))<input type=\"hidden\" name=\"return\" value=\"dashboard\"><button type=\"submit\" class=\"link\">\(label)</button></form>"
+                return " · <form method=\"post\" novalidate action=\"/cases/\(caseID)/reminders/\(id)/done\" class=\"inline\">\(Layout.csrf(frame.csrf))<input type=\"hidden\" name=\"return\" value=\"dashboard\"><button type=\"submit\" class=\"link\">\(label)</button></form>"
             }
-            return " · <form method=\"post\" action=\"/cases/\(caseID)/deadlines/done\" class=\"inline\">\(Layout.csrf(frame.csrf))<input type=\"hidden\" name=\"return\" value=\"dashboard\"><input type=\"hidden\" name=\"client_id\" value=\"\(i.clientID)\"><input type=\"hidden\" name=\"key\" value=\"\(i.deadline.key)\"><button type=\"submit\" class=\"link\">\(label)</button></form>"
+            return " · <form method=\"post\" novalidate action=\"/cases/\(caseID)/deadlines/done\" class=\"inline\">\(Layout.csrf(frame.csrf))<input type=\"hidden\" name=\"return\" value=\"dashboard\"><input type=\"hidden\" name=\"client_id\" value=\"\(i.clientID)\"><input type=\"hidden\" name=\"key\" value=\"\(i.deadline.key)\"><button type=\"submit\" class=\"link\">\(label)</button></form>"
         }
         func list(_ items: [DashboardItem]) -> HTML {
             guard !items.isEmpty else { return "<p>Keine.</p>" }
@@ -94,7 +94,7 @@ public enum CasePages {
         return """
         <section aria-labelledby="cases"><h2 id="cases">Akten</h2>
         \(rows.isEmpty ? "<p>Noch keine Akte.</p>" as HTML : "<ul>\(rows)</ul>")
-        <form method="post" action="/clients/\(client.id)/cases">
+        <form method="post" novalidate action="/clients/\(client.id)/cases">
         \(Layout.csrf(frame.csrf))
         <div class="grid">
         <div><label for="opened_on">Eröffnet am (TT.MM.JJJJ)</label>\(Layout.fieldError("opened_on", refused?.message))<input id="opened_on" name="opened_on" value="\(refused?.typed ?? today.german)" size="10"\(Layout.describedBy("opened_on", refused?.message))></div>
@@ -149,13 +149,13 @@ public enum CasePages {
         func checked(_ b: Bool) -> String { b ? " checked" : "" }
         return """
         \(f.changedMeanwhile ? .empty : Layout.errorSummary(f.errors))
-        <form method="post" action="\(action)">
+        <form method="post" novalidate action="\(action)">
         \(Layout.csrf(frame.csrf))\(f.version.map { "<input type=\"hidden\" name=\"version\" value=\"\($0)\">" as HTML } ?? .empty)
         <div class="grid">
-        <div><label for="on">Datum (TT.MM.JJJJ)</label><input id="on" name="on" value="\(f.on)" size="10"\(Layout.describedBy("on", f.errors["on"]))>\(err("on"))</div>
-        <div><label for="duration">Dauer (Minuten)</label><input id="duration" name="duration" value="\(f.duration)" size="4"\(Layout.describedBy("duration", f.errors["duration"]))>\(err("duration"))</div>
+        <div><label for="on">Datum (TT.MM.JJJJ)\(Layout.required)</label><input id="on" name="on" value="\(f.on)" size="10" required\(Layout.describedBy("on", f.errors["on"]))>\(err("on"))</div>
+        <div><label for="duration">Dauer (Minuten)\(Layout.required)</label><input id="duration" name="duration" value="\(f.duration)" size="4" required\(Layout.describedBy("duration", f.errors["duration"]))>\(err("duration"))</div>
         <div><label for="channel">Kanal</label><select id="channel" name="channel"\(Layout.describedBy("channel", f.errors["channel"]))>\(channels)</select>\(err("channel"))</div>
-        <div><label for="language">Sprache</label><input id="language" name="language" list="languages" value="\(f.language)"\(Layout.describedBy("language", f.errors["language"]))>\(err("language"))</div>
+        <div><label for="language">Sprache\(Layout.required)</label><input id="language" name="language" list="languages" value="\(f.language)" required\(Layout.describedBy("language", f.errors["language"]))>\(err("language"))</div>
         \(Layout.languageList)
         <div><label><input type="checkbox" name="interpreter" value="1"\(checked(f.interpreter))> mit Dolmetschung</label></div>
         <div><label><input type="checkbox" name="with_family" value="1"\(checked(f.withFamily))> mit Familienangehörigen</label></div>
@@ -243,7 +243,7 @@ public enum CasePages {
         \(sessionForm(frame: frame, form, action: "/cases/\(c.id)/sessions/\(form.id ?? "")", submit: "Korrektur speichern"))
         <section aria-labelledby="delete-session"><h2 id="delete-session">Irrtümlich erfasst?</h2>
         <p class="hint">Eine doppelt oder in der falschen Akte erfasste Beratung wird gelöscht; sie zählt dann in keiner Statistik mehr. Das Protokoll der Akte hält die Löschung fest.</p>
-        <form method="post" action="/cases/\(c.id)/sessions/\(form.id ?? "")/delete">\(Layout.csrf(frame.csrf))
+        <form method="post" novalidate action="/cases/\(c.id)/sessions/\(form.id ?? "")/delete">\(Layout.csrf(frame.csrf))
         <label><input type="checkbox" id="confirm" name="confirm" value="1"\(Layout.describedBy("confirm", form.errors["confirm"]))> Diese Beratung wurde irrtümlich erfasst.</label>\(Layout.fieldError("confirm", form.errors["confirm"]))
         <p><button type="submit">Beratung löschen</button></p></form></section>
         <p><a href="/cases/\(c.id)">Zurück zur Akte</a></p>

@@ -37,7 +37,7 @@ public enum CaseWorkSections {
             <tr id="doc-\(i.kind.rawValue)"><td>\(i.kind.german)<br><span class="hint">\(i.reason)</span></td>
             <td class="doc-state">\(i.state.german)\(i.receivedOn.map { ", eingegangen am \($0.german)" } ?? "")</td><td>\(file)</td>
             \(editable ? """
-            <td><form method="post" action="/cases/\(caseID)/documents" enctype="multipart/form-data">\(Layout.csrf(frame.csrf))
+            <td><form method="post" novalidate action="/cases/\(caseID)/documents" enctype="multipart/form-data">\(Layout.csrf(frame.csrf))
             <input type="hidden" name="kind" value="\(i.kind.rawValue)">
             <label for="st-\(i.kind.rawValue)">Stand<span class="visually-hidden">: \(i.kind.german)</span></label><select id="st-\(i.kind.rawValue)" name="state">\(options)</select>
             <label for="rd-\(i.kind.rawValue)">Eingegangen am (TT.MM.JJJJ)<span class="visually-hidden"> (\(i.kind.german))</span></label><input id="rd-\(i.kind.rawValue)" name="received_on" size="10" value="\(refused?.receivedOn ?? i.receivedOn?.german ?? today.german)"\(rdDescribed)>\(rdError)
@@ -50,7 +50,7 @@ public enum CaseWorkSections {
         <section aria-labelledby="documents"><h2 id="documents">Unterlagen</h2>
         <p class="hint">Aus dem angestrebten Weg und den offenen Voraussetzungen der Prüfung abgeleitet.</p>
         \(error.map { e in Layout.errorSummary(e.kind.map { ["\(e.field)-\($0.rawValue)": "\($0.german): \(e.message)"] } ?? ["documents": e.message]) } ?? .empty)
-        \(rows.isEmpty ? "<p>Für diese Akte sind keine Unterlagen abgeleitet (kein Weg gewählt).</p>" as HTML : "<table><caption class=\"visually-hidden\">Unterlagen</caption><thead><tr><th scope=\"col\">Unterlage</th><th scope=\"col\">Stand</th><th scope=\"col\">Datei</th><th scope=\"col\">Ändern</th></tr></thead><tbody>\(rows)</tbody></table>")
+        \(rows.isEmpty ? "<p>Für diese Akte sind keine Unterlagen abgeleitet (kein Weg gewählt).</p>" as HTML : "<table class=\"documents\"><caption class=\"visually-hidden\">Unterlagen</caption><thead><tr><th scope=\"col\">Unterlage</th><th scope=\"col\">Stand</th><th scope=\"col\">Datei</th><th scope=\"col\">Ändern</th></tr></thead><tbody>\(rows)</tbody></table>")
         </section>
         """
     }
@@ -68,7 +68,7 @@ public enum CaseWorkSections {
                     "<option value=\"\($0.rawValue)\"\(sent["o-\(a.id)"] == $0.rawValue ? " selected" : "")>\($0.german)</option>" as HTML
                 }
                 decision = """
-                <form method="post" action="/cases/\(c.id)/applications/\(a.id)/decision">\(Layout.csrf(frame.csrf))
+                <form method="post" novalidate action="/cases/\(c.id)/applications/\(a.id)/decision">\(Layout.csrf(frame.csrf))
                 <label for="o-\(a.id)">Entscheidung</label><select id="o-\(a.id)" name="outcome">\(outcomes)</select>
                 <label for="d-\(a.id)">am</label>\(Layout.fieldError("d-\(a.id)", errors["d-\(a.id)"]))<input id="d-\(a.id)" name="decided_on" size="10" value="\(sent["d-\(a.id)"] ?? today.german)"\(Layout.describedBy("d-\(a.id)", errors["d-\(a.id)"]))>
                 <label for="u-\(a.id)">gültig bis (bei Erteilung)</label>\(Layout.fieldError("u-\(a.id)", errors["u-\(a.id)"]))<input id="u-\(a.id)" name="permit_until" size="10" value="\(sent["u-\(a.id)"] ?? "")"\(Layout.describedBy("u-\(a.id)", errors["u-\(a.id)"]))>
@@ -93,10 +93,10 @@ public enum CaseWorkSections {
         \(Layout.errorSummary(errors))
         \(rows.isEmpty ? "<p>Noch kein Antrag gestellt.</p>" as HTML : "<table><caption class=\"visually-hidden\">Anträge</caption><thead><tr><th scope=\"col\">Weg</th><th scope=\"col\">Gestellt am</th><th scope=\"col\">Stand</th><th scope=\"col\"><span class=\"visually-hidden\">Aktionen</span></th></tr></thead><tbody>\(rows)</tbody></table>")
         \(editable ? """
-        <form method="post" action="/cases/\(c.id)/applications">\(Layout.csrf(frame.csrf))
+        <form method="post" novalidate action="/cases/\(c.id)/applications">\(Layout.csrf(frame.csrf))
         <div class="grid">
         <div><label for="app_pathway">Antrag nach</label><select id="app_pathway" name="pathway">\(pathways)</select></div>
-        <div><label for="filed_on">Gestellt am (TT.MM.JJJJ)</label><input id="filed_on" name="filed_on" size="10" value="\(sent["filed_on"] ?? today.german)"\(Layout.describedBy("filed_on", errors["filed_on"]))>\(Layout.fieldError("filed_on", errors["filed_on"]))</div>
+        <div><label for="filed_on">Gestellt am (TT.MM.JJJJ)\(Layout.required)</label><input id="filed_on" name="filed_on" size="10" required value="\(sent["filed_on"] ?? today.german)"\(Layout.describedBy("filed_on", errors["filed_on"]))>\(Layout.fieldError("filed_on", errors["filed_on"]))</div>
         </div>
         <p><button type="submit">Antrag erfassen</button></p>
         </form>
@@ -111,9 +111,9 @@ public enum CaseWorkSections {
             let due = r.deadline(land: land).due
             let moved: HTML = due != r.on ? " <span class=\"hint\">(verschoben vom \(r.on.german): Wochenende/Feiertag)</span>" : .empty
             // A reminder marked done by mistake can be opened again (QA of 06.12.2026).
-            let reopen: HTML = editable ? " <form method=\"post\" action=\"/cases/\(caseID)/reminders/\(r.id)/open\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\"><span class=\"visually-hidden\">„\(r.title)“ </span>wieder öffnen</button></form>" : .empty
+            let reopen: HTML = editable ? " <form method=\"post\" novalidate action=\"/cases/\(caseID)/reminders/\(r.id)/open\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\"><span class=\"visually-hidden\">„\(r.title)“ </span>wieder öffnen</button></form>" : .empty
             let done: HTML = r.doneOn.map { "erledigt am \($0.german)\(reopen)" } ?? (!editable ? "offen" :
-                "<form method=\"post\" action=\"/cases/\(caseID)/reminders/\(r.id)/done\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\"><span class=\"visually-hidden\">„\(r.title)“ </span>als erledigt markieren</button></form>")
+                "<form method=\"post\" novalidate action=\"/cases/\(caseID)/reminders/\(r.id)/done\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\"><span class=\"visually-hidden\">„\(r.title)“ </span>als erledigt markieren</button></form>")
             // One entered by mistake (a typo, a duplicate) is deleted; an acknowledged automatic one is opened again instead.
             // Deleting cannot be undone: asked once more, without script (accessibility review of 06.12.2026).
             let delete: HTML = editable && r.derivedFrom == nil
@@ -127,10 +127,10 @@ public enum CaseWorkSections {
         \(rows.isEmpty ? "<p>Keine eigenen Wiedervorlagen.</p>" as HTML : "<ul>\(rows)</ul>")
         \(editable ? """
         \(Layout.errorSummary(errors))
-        <form method="post" action="/cases/\(caseID)/reminders">\(Layout.csrf(frame.csrf))
+        <form method="post" novalidate action="/cases/\(caseID)/reminders">\(Layout.csrf(frame.csrf))
         <div class="grid">
-        <div><label for="rem_on">Am (TT.MM.JJJJ)</label><input id="rem_on" name="on" size="10" value="\(sent["on"] ?? "")"\(Layout.describedBy("rem_on", errors["rem_on"]))>\(Layout.fieldError("rem_on", errors["rem_on"]))</div>
-        <div><label for="rem_title">Was ist zu tun?</label><input id="rem_title" name="title" size="40" value="\(sent["title"] ?? "")"\(Layout.describedBy("rem_title", errors["rem_title"]))>\(Layout.fieldError("rem_title", errors["rem_title"]))</div>
+        <div><label for="rem_on">Am (TT.MM.JJJJ)\(Layout.required)</label><input id="rem_on" name="on" size="10" required value="\(sent["on"] ?? "")"\(Layout.describedBy("rem_on", errors["rem_on"]))>\(Layout.fieldError("rem_on", errors["rem_on"]))</div>
+        <div><label for="rem_title">Was ist zu tun?\(Layout.required)</label><input id="rem_title" name="title" size="40" maxlength="200" required value="\(sent["title"] ?? "")"\(Layout.describedBy("rem_title", errors["rem_title"]))>\(Layout.fieldError("rem_title", errors["rem_title"]))</div>
         </div>
         <p><button type="submit">Wiedervorlage anlegen</button></p>
         </form>
@@ -152,7 +152,7 @@ public enum CaseWorkSections {
         return """
         <details id="case-state"\(errors.isEmpty ? HTML.empty : " open")><summary>Stand der Akte ändern oder Akte schließen</summary>
         \(Layout.errorSummary(errors))
-        <form method="post" action="/cases/\(c.id)/state">\(Layout.csrf(frame.csrf))<div class="grid">
+        <form method="post" novalidate action="/cases/\(c.id)/state">\(Layout.csrf(frame.csrf))<div class="grid">
         <div><label for="case_state">Stand</label><select id="case_state" name="state"\(Layout.describedBy("case_state", errors["case_state"]))>\(states)</select>\(Layout.fieldError("case_state", errors["case_state"]))</div>
         <div><label for="case_pathway">Angestrebter Weg</label><select id="case_pathway" name="pathway">\(pathways)</select></div>
         <div><label for="case_counselor">Zuständig</label><select id="case_counselor" name="counselor">\(people)</select></div>

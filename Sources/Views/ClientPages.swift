@@ -72,7 +72,7 @@ public enum ClientPages {
         func field(_ id: String, _ label: String, _ value: String, type: String = "text", hint: String? = nil, required: Bool = false) -> HTML {
             let err = f.errors[id]
             return """
-            <label for="\(id)">\(label)</label>
+            <label for="\(id)">\(label)\(required ? Layout.required : .empty)</label>
             \(hint.map { "<p class=\"hint\" id=\"\(id)-hint\">\($0)</p>" as HTML } ?? .empty)
             <input id="\(id)" name="\(id)" type="\(type)" value="\(value)"\(required ? " required" : "")\(Layout.describedBy(id, err, hint: hint != nil))>
             \(Layout.fieldError(id, err))
@@ -90,7 +90,7 @@ public enum ClientPages {
             <p>Mit demselben Namen und \(f.born.isEmpty ? "ebenfalls ohne Geburtsdatum" : "Geburtsdatum") besteht bereits: \(HTML.join(f.duplicates.map { "<a href=\"/clients/\($0.id)\">\($0.fileNumber)</a>" as HTML }, separator: ", ")).
             Ist es dieselbe Person, arbeiten Sie bitte in dieser Akte weiter. Noch ist nichts angelegt; „Trotzdem anlegen“ legt eine weitere Akte an.</p></div>
             """)
-        <form method="post" action="/clients">
+        <form method="post" novalidate action="/clients">
         \(Layout.csrf(frame.csrf))\(f.duplicates.isEmpty ? HTML.empty : "<input type=\"hidden\" name=\"confirm_duplicate\" value=\"\(f.duplicateConfirmation)\">")
         \(f.relativeID.isEmpty ? HTML.empty : "<input type=\"hidden\" name=\"relative_of\" value=\"\(f.relativeID)\"><input type=\"hidden\" name=\"relation\" value=\"\(f.relation)\">" as HTML)
         <div class="grid">
@@ -165,11 +165,11 @@ public enum ClientPages {
         <p id="new-relative">Neu anlegen und verknüpfen: \(HTML.join(create, separator: " · "))</p>
         <h3>Familienangehörige verknüpfen</h3>
         \(v.error.map { "<p class=\"error\" id=\"relation-error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
-        <form method="post" action="/clients/\(c.id)/relations">
+        <form method="post" novalidate action="/clients/\(c.id)/relations">
         \(Layout.csrf(frame.csrf))
         <div class="grid">
         <div><label for="relation_kind">Beziehung</label><select id="relation_kind" name="kind">\(kindOptions)</select></div>
-        <div><label for="relation_other">Aktenzeichen der/des Angehörigen</label><input id="relation_other" name="other" value="\(v.linkSent?.other ?? "")" required\(Layout.describedBy("relation", v.error))></div>
+        <div><label for="relation_other">Aktenzeichen der/des Angehörigen\(Layout.required)</label><input id="relation_other" name="other" value="\(v.linkSent?.other ?? "")" required\(Layout.describedBy("relation", v.error))></div>
         <div><label><input type="checkbox" name="household" value="1"\(v.linkSent?.household == false ? "" : " checked")> lebt in häuslicher Gemeinschaft</label></div>
         </div>
         <p><button type="submit">Verknüpfen</button></p>
@@ -246,7 +246,7 @@ public enum ClientPages {
         <p class="hint">Zeiträume lückenlos und ohne Überschneidung, älteste zuerst. Nur der letzte Zeitraum darf offen („laufend“) sein. Zeiten ohne Status bitte als „ohne Status“ oder „im Ausland“ erfassen. \(client.facts.entered.map { "Die Einreise war am \($0.german)." } ?? "Das Einreisedatum ist nicht erfasst.")</p>
         \(entryGap(client))
         \(changedMeanwhile ? Layout.changedMeanwhile(client) : Layout.errorSummary(errors))
-        <form method="post" action="/clients/\(client.id)/status">
+        <form method="post" novalidate action="/clients/\(client.id)/status">
         \(Layout.csrf(frame.csrf))\(Layout.revision(revision ?? client.revision))
         <input type="hidden" name="rows" value="\(all.count)">
         <table class="status-editor"><caption class="visually-hidden">Statusverlauf bearbeiten</caption><thead><tr><th scope="col">Status</th><th scope="col">von</th><th scope="col">bis</th><th scope="col">gültig bis (Bescheinigung/Titel)</th><th scope="col">Grundlage (AE)</th><th scope="col">Fiktion</th><th scope="col">§ 60d für</th><th scope="col">nur Anspruch, keine Bescheinigung</th></tr></thead>
@@ -275,11 +275,11 @@ public enum ClientPages {
         bleiben, wie sie sind: bitte dort selbst prüfen. Eine Vermittlung der Ausländerbehörde behält den Namen, wie die Behörde \
         ihn übermittelt hat: sie ist deren Nachricht, und die Berichtigung wird der Behörde nur mit einer Schweigepflichtentbindung \
         mitgeteilt.</p>
-        <form method="post" action="/clients/\(c.id)/name">\(Layout.csrf(frame.csrf))
+        <form method="post" novalidate action="/clients/\(c.id)/name">\(Layout.csrf(frame.csrf))
         \(warning)
         <div class="grid">
-        <div><label for="first_name">Vorname</label>\(Layout.fieldError("first_name", errors["first_name"]))<input id="first_name" name="first_name" value="\(firstName)" maxlength="100" required\(Layout.describedBy("first_name", errors["first_name"]))></div>
-        <div><label for="last_name">Nachname</label>\(Layout.fieldError("last_name", errors["last_name"]))<input id="last_name" name="last_name" value="\(lastName)" maxlength="100" required\(Layout.describedBy("last_name", errors["last_name"]))></div>
+        <div><label for="first_name">Vorname\(Layout.required)</label>\(Layout.fieldError("first_name", errors["first_name"]))<input id="first_name" name="first_name" value="\(firstName)" maxlength="100" required\(Layout.describedBy("first_name", errors["first_name"]))></div>
+        <div><label for="last_name">Nachname\(Layout.required)</label>\(Layout.fieldError("last_name", errors["last_name"]))<input id="last_name" name="last_name" value="\(lastName)" maxlength="100" required\(Layout.describedBy("last_name", errors["last_name"]))></div>
         </div>
         <p><button type="submit">Name speichern</button> <a href="/clients/\(c.id)">Abbrechen</a></p>
         </form>

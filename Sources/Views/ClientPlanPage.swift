@@ -52,7 +52,7 @@ public enum ClientPlanPage {
         // The service's German name marked as German inside the translation (WCAG 3.1.2).
         let serviceParts = t("service").components(separatedBy: "{name}")
         let serviceLine: HTML = "\(serviceParts[0])<span lang=\"de\">\(m.serviceName)</span>\(serviceParts.count > 1 ? serviceParts[1] : "")"
-        let documents = m.missing.map { "<li>\(ClientPlanTexts.document($0, code))</li>" as HTML }
+        let documents = m.missing.map { "<li>\(SelfCheckTexts.marked(ClientPlanTexts.document($0, code), code))</li>" as HTML }
         let appointment: HTML = m.next.map { a in
             let time = t("clock").replacingOccurrences(of: "{time}", with: a.time)
             // A requested time is not yet fixed: said, so that the client does not come to one later refused (QA40 M2).

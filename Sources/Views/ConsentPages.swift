@@ -36,14 +36,14 @@ public enum ConsentPages {
             let field = "rv-\(c.id)"
             let revoke: HTML = c.revokedOn == nil
                 // The day the revocation came in: a letter arrives after it was written (QA of 06.12.2026: always "today").
-                ? "<form method=\"post\" action=\"/clients/\(client.id)/consents/\(c.id)/revoke\" class=\"inline\">\(Layout.csrf(frame.csrf))<label for=\"\(field)\">Widerruf eingegangen am</label> <input id=\"\(field)\" name=\"revoked_on\" value=\"\(refused?.value ?? today.german)\" size=\"10\" inputmode=\"numeric\"\(Layout.describedBy(field, refused?.message))> <button type=\"submit\">widerrufen</button>\(Layout.fieldError(field, refused?.message))</form>"
+                ? "<form method=\"post\" novalidate action=\"/clients/\(client.id)/consents/\(c.id)/revoke\" class=\"inline\">\(Layout.csrf(frame.csrf))<label for=\"\(field)\">Widerruf eingegangen am</label> <input id=\"\(field)\" name=\"revoked_on\" value=\"\(refused?.value ?? today.german)\" size=\"10\" inputmode=\"numeric\"\(Layout.describedBy(field, refused?.message))> <button type=\"submit\">widerrufen</button>\(Layout.fieldError(field, refused?.message))</form>"
                 : .empty
             return """
             <tr><td>\(names[c.recipientOrganisationID] ?? c.recipientOrganisationID)</td><td>\(c.purpose)</td><td>\(topics)</td>
             <td>\(c.validFrom.german) – \(c.validUntil?.german ?? "unbefristet")</td><td>\(c.language), Formular \(c.formVersion)</td>
             <td>\(state(c, today: today))</td><td>\(revoke) <a href="/clients/\(client.id)/consents/\(c.id)/form">Formular drucken</a></td>
             <td>\(scans[c.id].map { "<a href=\"/clients/\(client.id)/consents/\(c.id)/scan\">\($0)</a>" as HTML } ?? .empty)
-            <form method="post" action="/clients/\(client.id)/consents/\(c.id)/scan" enctype="multipart/form-data">\(Layout.csrf(frame.csrf))
+            <form method="post" novalidate action="/clients/\(client.id)/consents/\(c.id)/scan" enctype="multipart/form-data">\(Layout.csrf(frame.csrf))
             <label for="scan-\(c.id)">Scan (PDF, JPEG, PNG)</label><input id="scan-\(c.id)" name="file" type="file" accept="application/pdf,image/jpeg,image/png">
             <button type="submit">Hochladen</button></form></td></tr>
             """
@@ -67,7 +67,7 @@ public enum ConsentPages {
         }
         let newConsentForm: HTML = """
         \(Layout.errorSummary(f.errors))
-        <form method="post" action="/clients/\(client.id)/consents">
+        <form method="post" novalidate action="/clients/\(client.id)/consents">
         \(Layout.csrf(frame.csrf))
         <label for="recipient">Empfänger</label>
         <select id="recipient" name="recipient"\(Layout.describedBy("recipient", f.errors["recipient"]))>\(options)</select>\(Layout.fieldError("recipient", f.errors["recipient"]))

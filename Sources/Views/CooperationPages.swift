@@ -168,17 +168,17 @@ public enum CooperationPages {
             if !authoritySide && r.state == .pending {
                 let (fileNumber, acceptError) = refused(.accept), (why, declineError) = refused(.decline)
                 decide = """
-                <form method="post" action="/referrals/\(r.id)/accept">\(Layout.csrf(frame.csrf))
+                <form method="post" novalidate action="/referrals/\(r.id)/accept">\(Layout.csrf(frame.csrf))
                 <label for="fn-\(r.id)">Aktenzeichen (vorhandene Akte, neu, oder leer: wird vergeben)</label>\(Layout.fieldError("fn-\(r.id)", acceptError))<input id="fn-\(r.id)" name="file_number" value="\(fileNumber)"\(Layout.describedBy("fn-\(r.id)", acceptError))>
                 <button type="submit">Annehmen\(whose)</button></form>
-                <form method="post" action="/referrals/\(r.id)/decline">\(Layout.csrf(frame.csrf))
+                <form method="post" novalidate action="/referrals/\(r.id)/decline">\(Layout.csrf(frame.csrf))
                 <label for="why-\(r.id)">Grund der Ablehnung <span class="hint">(geht an die Ausländerbehörde: ohne Gesundheitsangaben und ohne Angaben zu Personen)</span></label>\(Layout.fieldError("why-\(r.id)", declineError))<input id="why-\(r.id)" name="reason" required maxlength="500" value="\(why)"\(Layout.describedBy("why-\(r.id)", declineError))>
                 <button type="submit">Ablehnen\(whose)</button></form>
                 """
             } else if authoritySide && r.state == .pending {
                 let (why, error) = refused(.withdraw)
                 decide = """
-                <form method="post" action="/referrals/\(r.id)/withdraw">\(Layout.csrf(frame.csrf))
+                <form method="post" novalidate action="/referrals/\(r.id)/withdraw">\(Layout.csrf(frame.csrf))
                 <label for="wd-\(r.id)">Grund (z. B. falsche Stelle; ohne Angaben zur Person)</label>\(Layout.fieldError("wd-\(r.id)", error))<input id="wd-\(r.id)" name="reason" required maxlength="300" value="\(why)"\(Layout.describedBy("wd-\(r.id)", error))>
                 <button type="submit">Zurückziehen\(whose)</button></form>
                 """
@@ -202,7 +202,7 @@ public enum CooperationPages {
             <h2>Person vermitteln</h2>
             <p class="hint">Vorname, Nachname, Anlass und das Einverständnis der Person sind Pflichtangaben; Geburtsdatum und Staatsangehörigkeit helfen der Beratungsstelle, die Person zuzuordnen.</p>
             \(Layout.errorSummary(f.errors))
-            <form method="post" action="/referrals">\(Layout.csrf(frame.csrf))
+            <form method="post" novalidate action="/referrals">\(Layout.csrf(frame.csrf))
             <label for="service">Beratungsstelle</label><select id="service" name="service">\(options)</select>\(Layout.fieldError("service", f.errors["service"]))
             \(field("first_name", "Vorname", f.firstName, required: true))
             \(field("last_name", "Nachname", f.lastName, required: true))
@@ -235,7 +235,7 @@ public enum CooperationPages {
         let sections = directories.map { (org, contacts) -> HTML in
             let rows = contacts.map { c -> HTML in
                 let remove: HTML = editable == org.id
-                    ? "<form method=\"post\" action=\"/contacts/\(c.id)/delete\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">entfernen</button></form>"
+                    ? "<form method=\"post\" novalidate action=\"/contacts/\(c.id)/delete\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">entfernen</button></form>"
                     : .empty
                 return "<tr><td>\(c.responsibility)</td><td>\(c.name)</td><td>\(c.function)</td><td>\(c.phone)</td><td><a href=\"mailto:\(c.email)\">\(c.email)</a></td><td>\(remove)</td></tr>"
             }
@@ -252,7 +252,7 @@ public enum CooperationPages {
             add = """
             <h2>Eintrag hinzufügen</h2>
             \(Layout.errorSummary(f.errors))
-            <form method="post" action="/contacts">\(Layout.csrf(frame.csrf))
+            <form method="post" novalidate action="/contacts">\(Layout.csrf(frame.csrf))
             \(field("responsibility", "Zuständigkeit (z. B. Sachgebiet Duldung, Buchstaben A–K)", f.responsibility))
             \(field("name", "Name", f.name))
             \(field("function", "Funktion", f.function))

@@ -30,9 +30,9 @@ public enum ErasurePages {
         let form: HTML = blocked ? """
             <div class="error-summary" role="alert" id="erase-blocked"><p>Die Akte kann noch nicht gelöscht werden: \(reasons.joined(separator: "; ")). \(todo.joined(separator: "; ")).</p></div>
             """ : """
-            <form method="post" action="/clients/\(c.id)/erase">
+            <form method="post" novalidate action="/clients/\(c.id)/erase">
             \(Layout.csrf(frame.csrf))
-            <label for="file_number">Zur Bestätigung das Aktenzeichen eingeben (\(c.fileNumber))</label>
+            <label for="file_number">Zur Bestätigung das Aktenzeichen eingeben (\(c.fileNumber))\(Layout.required)</label>
             \(Layout.fieldError("file_number", error))<input id="file_number" name="file_number" autocomplete="off" required\(Layout.describedBy("file_number", error))>
             <p><button type="submit">Akte endgültig löschen</button> <a href="/clients/\(c.id)">Abbrechen</a></p>
             </form>

@@ -175,7 +175,7 @@ public enum FactsForm {
                 inner.append("<label><input type=\"checkbox\" id=\"\(noneName)\" name=\"\(noneName)\" value=\"1\"\(none || noneError != nil ? " checked" : "")\(Layout.describedBy(noneName, noneError))> keine (leer lassen = unbekannt)</label>\(Layout.fieldError(noneName, noneError))")
                 for i in 0..<max(g.rows, rows.count + 1) {
                     let row = i < rows.count ? rows[i] : [:]
-                    let cells = g.fields.map { f in field(f, path: "\(list).\(i).\(f.key)", value: row[f.key], errors: errors, typed: typed) }
+                    let cells = g.fields.map { f in field(f, path: "\(list).\(i).\(f.key)", value: row[f.key], errors: errors, typed: typed, row: "\(g.title) \(i + 1)") }
                     inner.append("<div class=\"grid\" role=\"group\" aria-label=\"\(g.title) \(i + 1)\">\(cells)</div>")
                 }
             } else {
@@ -190,7 +190,7 @@ public enum FactsForm {
         <h1>Angaben: \(client.firstName) \(client.lastName)</h1>
         <p class="hint">Leer gelassene Angaben gelten als unbekannt – die Prüfung antwortet dann „unklar“ und nennt, was fehlt. „nie“ bei einem Datum heißt: ist nicht geschehen. Daten als TT.MM.JJJJ.</p>
         \(changedMeanwhile ? Layout.changedMeanwhile(client) : Layout.errorSummary(errors))
-        <form method="post" action="/clients/\(client.id)/facts">
+        <form method="post" novalidate action="/clients/\(client.id)/facts">
         \(Layout.csrf(frame.csrf))\(Layout.revision(revision ?? client.revision))
         <nav aria-label="Abschnitte der Angaben" class="sections"><ul>\(contents)</ul></nav>
         <p><button type="submit">Speichern und prüfen</button></p>
@@ -206,7 +206,9 @@ public enum FactsForm {
         return cur
     }
 
-    static func field(_ f: Field, path: String, value: Any?, errors: [String: String], typed: [String: String] = [:]) -> HTML {
+    /// `row`: the row of a repeated group ("Deutschkenntnisse 2"), part of the label for a screen reader and the error
+    /// summary, since the visible label is the same in every row (QA40 L2).
+    static func field(_ f: Field, path: String, value: Any?, errors: [String: String], typed: [String: String] = [:], row: String? = nil) -> HTML {
         let n = name(path)
         let err = errors[n]
         let sent = err == nil ? nil : typed[n]
@@ -238,7 +240,8 @@ public enum FactsForm {
             let pct = (value as? Double).map(percentText) ?? (value as? Int).map { String($0 * 100) } ?? ""
             control = "<input id=\"\(n)\" name=\"\(n)\" inputmode=\"decimal\" size=\"6\" value=\"\(sent ?? pct)\"\(attrs)>"
         }
-        return "<div><label for=\"\(n)\">\(f.label)</label>\(help)\(control)\(Layout.fieldError(n, err))</div>"
+        let context: HTML = row.map { "<span class=\"visually-hidden\">\($0) – </span>" } ?? .empty
+        return "<div><label for=\"\(n)\">\(context)\(f.label)</label>\(help)\(control)\(Layout.fieldError(n, err))</div>"
     }
 
     /// A share as a percentage with as few decimals as give it back exactly ("50", "33,3"), decimal comma.

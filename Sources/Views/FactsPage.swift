@@ -42,7 +42,7 @@ public enum FactsPage {
         <h1>Angaben: \(client.firstName) \(client.lastName)</h1>
         <p class="hint">Alle Angaben, die die Prüfung liest, im Format der Falldateien. Eine fehlende Angabe gilt als unbekannt – nie als „nein“. „null“ bei einem Datum bedeutet „nie“.</p>
         \(changedMeanwhile ? Layout.changedMeanwhile(client) : error.map { "<p class=\"error\" id=\"facts-error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
-        <form method="post" action="/clients/\(client.id)/facts/json">
+        <form method="post" novalidate action="/clients/\(client.id)/facts/json">
         \(Layout.csrf(frame.csrf))\(Layout.revision(revision ?? client.revision))
         <label for="facts">Angaben (JSON)</label>
         <textarea id="facts" name="facts" rows="28" cols="100" spellcheck="false"\(error == nil ? HTML.empty : " aria-invalid=\"true\" aria-describedby=\"facts-error\"")>\(json)</textarea>

@@ -57,7 +57,7 @@ public enum Layout {
         let account: HTML = f.userName.map { name in
             """
             <div class="who"><span>\(name)</span> · <span>\(f.roleName ?? "")</span> · <span>\(f.organisationName ?? "")</span>
-            <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="\(f.csrf ?? "")"><button type="submit" class="link">Abmelden</button></form></div>
+            <form method="post" novalidate action="/logout" class="inline"><input type="hidden" name="csrf" value="\(f.csrf ?? "")"><button type="submit" class="link">Abmelden</button></form></div>
             """
         } ?? .empty
         let timed = f.userName != nil && f.sessionSeconds != nil
@@ -116,7 +116,7 @@ public enum Layout {
     /// An action that cannot be undone, asked once more without script: the summary opens the form with the button that
     /// confirms it (`hint`: what follows from it).
     public static func confirmed(_ summary: HTML, action: String, csrf token: String?, button: HTML, hint: String? = nil) -> HTML {
-        "<details class=\"inline\"><summary>\(summary)</summary><form method=\"post\" action=\"\(action)\" class=\"inline\">\(csrf(token))<button type=\"submit\" class=\"link\">\(button)</button>\(hint.map { " <span class=\"hint\">(\($0))</span>" as HTML } ?? .empty)</form></details>"
+        "<details class=\"inline\"><summary>\(summary)</summary><form method=\"post\" novalidate action=\"\(action)\" class=\"inline\">\(csrf(token))<button type=\"submit\" class=\"link\">\(button)</button>\(hint.map { " <span class=\"hint\">(\($0))</span>" as HTML } ?? .empty)</form></details>"
     }
 
     public static func csrf(_ token: String?) -> HTML { "<input type=\"hidden\" name=\"csrf\" value=\"\(token ?? "")\">" }
@@ -179,8 +179,27 @@ public enum Layout {
             return page.distance(from: page.startIndex, to: field.lowerBound)
         }
         let ordered = items.enumerated().map { (position($0.element), $0.offset, $0.element) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
-        return HTML(raw: String(page[..<start.upperBound]) + ordered.map { $0.2 + "</li>" }.joined() + String(page[end.lowerBound...]))
+        return HTML(raw: String(page[..<start.upperBound]) + ordered.map { named($0.2, in: page, after: end.upperBound) + "</li>" }.joined()
+                    + String(page[end.lowerBound...]))
     }
+
+    /// A summary entry begins with its field's label unless its message already names it: a link reading only
+    /// "darf nicht nach heute liegen" does not say which field it leads to (QA40 L2, WCAG 2.4.4).
+    static func named(_ item: String, in page: String, after: String.Index) -> String {
+        guard let href = item.range(of: "href=\"#"), let close = item.range(of: "\">", range: href.upperBound..<item.endIndex),
+              let label = page.range(of: "<label for=\"\(item[href.upperBound..<close.lowerBound])\">", range: after..<page.endIndex),
+              let labelEnd = page.range(of: "</label>", range: label.upperBound..<page.endIndex) else { return item }
+        var name = String(page[label.upperBound..<labelEnd.lowerBound]).replacing(/<[^>]*>/, with: "")
+        name = name.replacing(/\s*\((TT\.MM\.JJJJ|Pflichtangabe|freiwillig)[^)]*\)/, with: "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if name.hasSuffix(":") { name.removeLast() }
+        let message = item[close.upperBound...].replacing(/<[^>]*>/, with: "")
+        guard !name.isEmpty, !message.localizedCaseInsensitiveContains(name) else { return item }
+        return String(item[..<close.upperBound]) + name + ": " + String(item[close.upperBound...])
+    }
+
+    /// The visible mark of a field that must be filled (QA40 L3, WCAG 3.3.2). Staff forms are `novalidate`: the server
+    /// says what is missing, in German next to the field, not the browser in its own language.
+    public static let required: HTML = " <span class=\"required\">(Pflichtangabe)</span>"
 
     /// A field's error that the page's error summary lists (a link `#key` to the field, the error `key-error`) is not
     /// an alert of its own: the summary announces every error once and the field names its error when focused
@@ -220,6 +239,7 @@ public enum Layout {
     label { display: block; font-weight: 600; margin-top: 0.6rem; }
     caption { text-align: start; font-weight: 600; padding: 0.3rem 0; }
     .hint { color: var(--muted); font-size: 0.9rem; margin: 0.1rem 0; }
+    .required { font-weight: 400; color: var(--muted); font-size: 0.9rem; }
     input, select, textarea, button { font: inherit; padding: 0.25rem 0.4rem; max-width: 100%; }
     .error { color: var(--bad); font-weight: 600; margin: 0.2rem 0; }
     .error-summary { border: 2px solid var(--bad); padding: 0.5rem 1rem; margin: 1rem 0; }
@@ -276,7 +296,13 @@ public enum Layout {
     /* A value as stored (JSON) may be one long word: it wraps anywhere rather than widen its table. */
     main td code.stored { overflow-wrap: anywhere; font-size: 0.85em; }
     @media print { main table { display: table; overflow: visible; } }
+    /* A caption stays in view and wraps at the window's width, not the table's (QA40 L9: cut off at 375 px). */
+    main table > caption:not(.visually-hidden) { display: block; position: sticky; inset-inline-start: 0; max-width: calc(100vw - 2.5rem); }
     @media (max-width: 40rem) { header { flex-wrap: wrap; } }
+    /* The documents' forms stack under their document on a narrow screen instead of a fourth column far off-screen (QA40 L9). */
+    @media (max-width: 40rem) { table.documents, table.documents tbody, table.documents tr, table.documents td { display: block; }
+      table.documents thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+      table.documents tr { border-bottom: 1px solid var(--line); padding: 0.3rem 0; } table.documents td { border: none; padding: 0.1rem 0; } }
     /* The A4 letter flows on any screen narrower than the sheet and its margins (QA29 F6: it scrolled sideways up to 834 px). */
     @media screen and (max-width: 60rem) { .letter { width: 100%; min-height: 0; padding: 0 1rem 1rem; }
       .letter-sender, .letter-address, .letter-info { position: static; width: auto; height: auto; margin: 0.5rem 0; } .letter-subject { margin-top: 1rem; } }

@@ -31,7 +31,7 @@ public enum MeetingPages {
         return """
         <h2>Sitzung anlegen</h2>
         \(Layout.errorSummary(errors))
-        <form method="post" action="/meetings">\(Layout.csrf(frame.csrf))
+        <form method="post" novalidate action="/meetings">\(Layout.csrf(frame.csrf))
         \(field("on", "Datum (TT.MM.JJJJ)", sent?.on ?? today.german))
         \(field("participants", "Teilnehmende (Funktionen)", sent?.participants ?? "Beratungsstelle: Koordination, Beratung; ABH: Leitung, Sachgebiet Aufenthalt"))
         <label for="agenda">Tagesordnung (ein Punkt je Zeile)</label>
@@ -54,7 +54,7 @@ public enum MeetingPages {
                 return "<dt>\(parts[0])</dt><dd>\(parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : "")</dd>"
             }
             let remove: HTML = s.removable
-                ? "<form method=\"post\" action=\"/meetings/\(id)/cases/\(s.id)/remove\" class=\"no-print\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">Fall \(i + 1) zurückziehen</button></form>"
+                ? "<form method=\"post\" novalidate action=\"/meetings/\(id)/cases/\(s.id)/remove\" class=\"no-print\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">Fall \(i + 1) zurückziehen</button></form>"
                 : .empty
             return "<article class=\"fact-sheet\" aria-label=\"Fall \(i + 1)\"><h3>Fall \(i + 1)</h3><dl class=\"figures\">\(lines)</dl>\(remove)</article>"
         }
@@ -68,18 +68,18 @@ public enum MeetingPages {
         let manage: HTML = !canManage ? .empty : """
             <details class="no-print"\(editErrors.isEmpty ? "" : " open")><summary>Sitzung bearbeiten</summary>
             \(Layout.errorSummary(editErrors))
-            <form method="post" action="/meetings/\(id)">\(Layout.csrf(frame.csrf))
+            <form method="post" novalidate action="/meetings/\(id)">\(Layout.csrf(frame.csrf))
             <label for="edit_on">Datum (TT.MM.JJJJ)</label><input id="edit_on" name="on" value="\(shown.on)" size="10"\(onAttr)>\(onErr)
             <label for="edit_participants">Teilnehmende</label><input id="edit_participants" name="participants" value="\(shown.participants)"\(pAttr)>\(pErr)
             <label for="edit_agenda">Tagesordnung (ein Punkt je Zeile)</label><textarea id="edit_agenda" name="agenda" rows="5" cols="80"\(agAttr)>\(shown.agenda)</textarea>\(agErr)
             <p><button type="submit">Änderungen speichern</button></p></form>
-            \(minutes.isEmpty && sheets.isEmpty ? "<form method=\"post\" action=\"/meetings/\(id)/delete\">\(Layout.csrf(frame.csrf))<p><button type=\"submit\">Sitzung löschen (mit ihren Aufgaben)</button></p></form>" as HTML
+            \(minutes.isEmpty && sheets.isEmpty ? "<form method=\"post\" novalidate action=\"/meetings/\(id)/delete\">\(Layout.csrf(frame.csrf))<p><button type=\"submit\">Sitzung löschen (mit ihren Aufgaben)</button></p></form>" as HTML
                 : "<p class=\"hint\">Eine Sitzung mit Protokoll oder Fallblättern bleibt als Nachweis erhalten.</p>" as HTML)
             </details>
             """
         let follow = followUps.map { f -> HTML in
             let done: HTML = f.doneOn.map { "erledigt am \($0.german)" } ??
-                "<form method=\"post\" action=\"/meetings/\(id)/followups/\(f.id)/done\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\"><span class=\"visually-hidden\">„\(f.text)“ </span>als erledigt markieren</button></form>"
+                "<form method=\"post\" novalidate action=\"/meetings/\(id)/followups/\(f.id)/done\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\"><span class=\"visually-hidden\">„\(f.text)“ </span>als erledigt markieren</button></form>"
             // Past its day and not done: said, as the dashboard says it of reminders (QA33 F5).
             let overdue: HTML = f.doneOn == nil && f.due < today ? " <strong class=\"overdue\">(überfällig)</strong>" : .empty
             return "<tr><td>\(f.text)</td><td>\(f.owner)</td><td>\(f.due.german)\(overdue)</td><td>\(done)</td></tr>"
@@ -94,7 +94,7 @@ public enum MeetingPages {
         \(cases.isEmpty ? "<p>Keine Fälle eingebracht.</p>" as HTML : HTML.join(cases))
         <h2>Protokoll</h2>
         \(canManage ? """
-        <form method="post" action="/meetings/\(id)/minutes">\(Layout.csrf(frame.csrf))
+        <form method="post" novalidate action="/meetings/\(id)/minutes">\(Layout.csrf(frame.csrf))
         <label for="minutes">Protokoll</label>
         <p class="hint" id="minutes-hint">Beide Seiten lesen das Protokoll: keine Namen, Aktenzeichen, Geburtsdaten oder Anschriften – Fälle nur als „Fall 1“, „Fall 2“ wie oben.</p>
         <textarea id="minutes" name="minutes" rows="8" cols="90" aria-describedby="minutes-hint">\(minutes)</textarea>\(Layout.fieldError("minutes", errors["minutes"]))
@@ -104,7 +104,7 @@ public enum MeetingPages {
         <h2>Vereinbarte Aufgaben</h2>
         \(follow.isEmpty ? "<p>Keine.</p>" as HTML : "<table><caption class=\"visually-hidden\">Folgeaufgaben</caption><thead><tr><th scope=\"col\">Aufgabe</th><th scope=\"col\">Verantwortlich</th><th scope=\"col\">Bis</th><th scope=\"col\"><span class=\"visually-hidden\">Aktionen</span></th></tr></thead><tbody>\(follow)</tbody></table>")
         \(Layout.errorSummary(errors.filter { $0.key != "minutes" && !$0.key.hasPrefix("edit_") }))
-        <form method="post" action="/meetings/\(id)/followups">\(Layout.csrf(frame.csrf))<div class="grid">
+        <form method="post" novalidate action="/meetings/\(id)/followups">\(Layout.csrf(frame.csrf))<div class="grid">
         <div><label for="text">Aufgabe</label><input id="text" name="text" maxlength="500" value="\(followUpTyped?.text ?? "")"\(Layout.describedBy("text", errors["text"]))>\(Layout.fieldError("text", errors["text"]))</div>
         <div><label for="owner">Verantwortlich</label><input id="owner" name="owner" maxlength="200" value="\(followUpTyped?.owner ?? "")"\(Layout.describedBy("owner", errors["owner"]))>\(Layout.fieldError("owner", errors["owner"]))</div>
         <div><label for="due">Bis (TT.MM.JJJJ)</label><input id="due" name="due" size="10" value="\(followUpTyped?.due ?? max(today, on).adding(days: 90).german)"\(Layout.describedBy("due", errors["due"]))>\(Layout.fieldError("due", errors["due"]))</div>
@@ -125,7 +125,7 @@ public enum MeetingPages {
         <section aria-labelledby="to-meeting"><h2 id="to-meeting">In die Kooperationssitzung einbringen</h2>
         <p class="hint">Die Behörde sieht nur ein anonymisiertes Fallblatt. Die Frage darf keinen Namen, kein Geburtsdatum und kein Aktenzeichen enthalten.</p>
         \(error.map { "<p class=\"error\" role=\"alert\" id=\"question-error\">\($0)</p>" as HTML } ?? .empty)
-        <form method="post" action="/cases/\(caseID)/meeting">\(Layout.csrf(frame.csrf))
+        <form method="post" novalidate action="/cases/\(caseID)/meeting">\(Layout.csrf(frame.csrf))
         <label for="meeting">Sitzung</label><select id="meeting" name="meeting">\(options)</select>
         <label for="question">Frage an die Runde</label><input id="question" name="question" size="80" value="\(chosen?.question ?? "")"\(Layout.describedBy("question", error))>
         <p><button type="submit">Fall anonymisiert einbringen</button></p></form></section>

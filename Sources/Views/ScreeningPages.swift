@@ -48,9 +48,9 @@ public enum ScreeningPages {
         <p><a href="/screening/vorlage.csv" download>Vorlage mit allen Spalten und drei erfundenen Beispielzeilen (CSV)</a></p>
         \(ScreeningColumns.table)
         \(error.map { "<p class=\"error\" role=\"alert\" id=\"upload-error\">\($0)</p>" as HTML } ?? .empty)
-        <form method="post" action="/screening" enctype="multipart/form-data">\(Layout.csrf(frame.csrf))
+        <form method="post" novalidate action="/screening" enctype="multipart/form-data">\(Layout.csrf(frame.csrf))
         <div class="grid">
-        <div><label for="file">Datei (.csv, .jsonl oder .ndjson)</label><input id="file" name="file" type="file" accept=".csv,.txt,.jsonl,.ndjson,.json,text/csv" required></div>
+        <div><label for="file">Datei (.csv, .jsonl oder .ndjson)\(Layout.required)</label><input id="file" name="file" type="file" accept=".csv,.txt,.jsonl,.ndjson,.json,text/csv" required></div>
         <div><label for="on">Stichtag (TT.MM.JJJJ)</label><input id="on" name="on" value="\(today.german)" size="10"></div>
         </div>
         <p><button type="submit">Screening starten</button></p></form>
@@ -115,7 +115,7 @@ public enum ScreeningPages {
         // to stop the reloading come first, and the interval leaves time to reach them (accessibility review of
         // 06.12.2026: every 2 s, "Screening abbrechen" could not be reached by keyboard; WCAG 2.2.1).
         if running {
-            body.append("<form method=\"post\" action=\"/screening/\(j.id)/cancel\">\(Layout.csrf(frame.csrf))<button type=\"submit\">Screening abbrechen</button></form>")
+            body.append("<form method=\"post\" novalidate action=\"/screening/\(j.id)/cancel\">\(Layout.csrf(frame.csrf))<button type=\"submit\">Screening abbrechen</button></form>")
             body.append(autoRefresh
                 ? "<p><a href=\"/screening/\(j.id)?auto=0\">Automatische Aktualisierung anhalten</a> <span class=\"hint\">(die Seite lädt sich alle 10 Sekunden neu)</span></p>"
                 : "<p><a href=\"/screening/\(j.id)?auto=0\">Stand aktualisieren</a> · <a href=\"/screening/\(j.id)\">automatisch aktualisieren</a></p>")
@@ -176,7 +176,7 @@ public enum ScreeningPages {
         }
         // While it runs it is cancelled (above; which also deletes it); deleting is offered once it has ended.
         if !running {
-            body.append("<form method=\"post\" action=\"/screening/\(j.id)/delete\">\(Layout.csrf(frame.csrf))<button type=\"submit\">Liste und Ergebnisse jetzt löschen</button></form>")
+            body.append("<form method=\"post\" novalidate action=\"/screening/\(j.id)/delete\">\(Layout.csrf(frame.csrf))<button type=\"submit\">Liste und Ergebnisse jetzt löschen</button></form>")
         }
         var f = frame
         if running && autoRefresh { f.refreshSeconds = 10 }

@@ -181,7 +181,8 @@ public enum SelfCheck {
             }
             input = "<select id=\"\(q.name)\" name=\"\(q.name)\"\(described)>\(items)</select>"
         }
-        return "<label for=\"\(q.name)\">\(t(q.name))</label>\(message)\(input)"
+        // Options hold text only (no markup to mark "Duldung" as German); the label can (QA40 L8).
+        return "<label for=\"\(q.name)\">\(SelfCheckTexts.marked(t(q.name), l.code))</label>\(message)\(input)"
     }
 
     static func resultSection(_ results: [Result], on: Day, lang l: PublicPages.Language, requestPath: String) -> HTML {
@@ -197,7 +198,7 @@ public enum SelfCheck {
             // In the client's language, not only in the German list (QA of 06.12.2026: "no passport" answered, "met" read).
             let waiver: HTML = r.restsOnWaiver && (r.outcome == .met || r.outcome == .reachable) ? "<br><span class=\"waiver\">\(t("waiver"))</span>" : .empty
             let reasons: HTML = r.outcome != .unclear ? .empty : HTML.join(
-                (r.missing.isEmpty ? [] : ["<br><span class=\"missing\">\(t("missingAnswers")) \(r.missing.map { "„" + SelfCheckTexts.text($0, l.code) + "“" }.joined(separator: " "))</span>" as HTML])
+                (r.missing.isEmpty ? [] : ["<br><span class=\"missing\">\(t("missingAnswers")) \(HTML.join(r.missing.map { SelfCheckTexts.quoted(SelfCheckTexts.marked(SelfCheckTexts.text($0, l.code), l.code), l.code) }, separator: " "))</span>" as HTML])
                 + (r.legalQuestionOpen ? ["<br><span class=\"missing\">\(t("openLaw"))</span>" as HTML] : []), separator: "")
             let verdict: HTML = "<span class=\"badge result-\(r.outcome.rawValue)\">\(words)</span>\(waiver)\(reasons)"
             return "<tr data-pathway=\"\(r.pathway.rawValue)\" data-outcome=\"\(r.outcome.rawValue)\"><th scope=\"row\">\(SelfCheckTexts.marked(SelfCheckTexts.routeName(r.pathway, l.code), l.code))<br><span class=\"hint\" lang=\"de\" dir=\"ltr\">\(r.pathway.title)</span></th><td>\(verdict)</td></tr>"

@@ -264,6 +264,16 @@ enum SelfCheckTexts {
         return HTML(raw: HTML.escape(s).replacingOccurrences(of: "Duldung", with: "<span lang=\"de\">Duldung</span>"))
     }
 
+    /// A text in the quotation marks of its language: German „…“ render oddly inside Arabic or Persian (QA40 L8).
+    static func quoted(_ s: HTML, _ code: String) -> HTML {
+        let (open, close) = switch code {
+        case "de": ("„", "“")
+        case "ar", "fa", "ru": ("«", "»")
+        default: ("“", "”")
+        }
+        return "\(open)\(s)\(close)"
+    }
+
     static let permitWord = ["de": "Aufenthaltserlaubnis", "en": "Residence permit", "ar": "تصريح إقامة", "fa": "اجازه اقامت",
                              "ru": "Разрешение на пребывание", "tr": "Oturma izni"]
 

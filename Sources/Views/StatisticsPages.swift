@@ -46,7 +46,7 @@ public enum StatisticsPages {
         eine Zeile „gesamt“ je Quartal mit den Geduldeten am letzten Tag. Zahlen ganz, mit oder ohne Tausenderpunkt (1876 oder 1.876). Vorhandene andere Zahlen desselben Quartals werden erst nach Rückfrage ersetzt; eine fehlerhafte Zeile weist die ganze Datei zurück.</p>
         \(errorList.isEmpty ? HTML.empty : "<div class=\"error-summary\" role=\"alert\"><h3>Die Datei wurde nicht übernommen</h3><ul id=\"row-errors\">\(errorList)</ul></div>")
         \(confirm)
-        <form method="post" action="/statistics" enctype="multipart/form-data">\(Layout.csrf(frame.csrf))\(overwrites.isEmpty ? HTML.empty : "<input type=\"hidden\" name=\"replace\" value=\"\(confirmation)\">")
+        <form method="post" novalidate action="/statistics" enctype="multipart/form-data">\(Layout.csrf(frame.csrf))\(overwrites.isEmpty ? HTML.empty : "<input type=\"hidden\" name=\"replace\" value=\"\(confirmation)\">")
         <label for="csv">CSV-Text</label><textarea id="csv" name="csv" rows="8" cols="100">\(csv)</textarea>
         <label for="file">oder CSV-Datei</label><input id="file" name="file" type="file" accept="text/csv,.csv">
         <p><button type="submit">\(overwrites.isEmpty ? "Übernehmen" : "Ersetzen")</button>\(overwrites.isEmpty ? HTML.empty : " <a href=\"/statistics\">Abbrechen</a>")</p>

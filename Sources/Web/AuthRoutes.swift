@@ -67,6 +67,14 @@ struct AuthRoutes {
         // sender cannot try password after password across accounts.
         let emailKey = "email:\(AccountStore.sha256(email))", addressKey = "addr:" + context.senderKey(request, trustProxy: services.config.trustProxy)
         let keys = [(emailKey, services.config.throttleLimit), (addressKey, services.config.throttleLimit * 10)]
+        // An empty field is said as such and is no attempt (the form is `novalidate`: the message is the page's, in German,
+        // not the browser's; QA40 L3). Said alike for both fields: it reveals nothing of an account.
+        if email.isEmpty || password.isEmpty {
+            var r = Reply.html(AuthPages.login(csrf: expected, email: email, error: "Bitte E-Mail-Adresse und Passwort angeben.", back: Self.returnPath(form["weiter"])),
+                               status: .unprocessableContent)
+            r.setCookie(cookie(Self.loginCSRFCookie, expected, maxAge: 3600))
+            return r
+        }
         // Each attempt counts before the password is checked; a failed one stays counted.
         var attempts: [String] = []
         for (key, limit) in keys {
@@ -117,6 +125,11 @@ struct AuthRoutes {
         let (token, record, account) = try await pending(context)
         let form = try await Form.checked(request, context: context)
         let code = form.trimmed("code")
+        // An empty code is said as such and is no attempt (QA40 L3: the form is `novalidate`).
+        if code.isEmpty {
+            return Reply.html(AuthPages.secondFactor(csrf: record.csrfToken, error: "Bitte den Code aus der App oder einen Wiederherstellungscode angeben.",
+                                                     back: Self.returnPath(form["weiter"])), status: .unprocessableContent)
+        }
         let throttleKey = "totp:\(account.user.id)"
         let now = services.now()
         guard try await services.accounts.beginAttempt(key: throttleKey, at: services.timestamp(now),

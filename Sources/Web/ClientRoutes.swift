@@ -439,10 +439,17 @@ struct ClientRoutes {
         if let bornError { errors[FactsForm.name("born")] = bornError }
         // Read even when some fields were refused (they keep their stored values): the dates typed correctly are then
         // checked in the same round, so that a future date is not reported only after a format error was fixed.
-        var decoded: Person? = nil
-        let text = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
-        do { decoded = try CaseFileDecoder.person(json: text, source: "Angaben", on: services.today) } catch let e as CaseFileError {
-            if errors.isEmpty { let (field, message) = FactsFormParser.error(e); errors[field] = message }
+        // The decoder stops at its first error: the value it names is taken out and the rest read again, so that every
+        // independent error is reported in one round (QA40 L1: a future entry was named only after a bad birth date was
+        // fixed). A field already refused keeps its own message.
+        var decoded: Person? = nil, reading = object
+        for _ in 0..<20 {
+            let text = String(decoding: try JSONSerialization.data(withJSONObject: reading), as: UTF8.self)
+            do { decoded = try CaseFileDecoder.person(json: text, source: "Angaben", on: services.today); break } catch let e as CaseFileError {
+                let (field, message) = FactsFormParser.error(e)
+                if errors[field] == nil { errors[field] = message }
+                guard FactsFormParser.remove(e.path, from: &reading) else { break }
+            }
         }
         if let decoded {
             for (path, message) in FactPlausibility.problems(decoded, today: services.today) where errors[FactsFormParser.fieldName(path)] == nil {

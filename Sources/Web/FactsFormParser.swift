@@ -182,6 +182,32 @@ enum FactsFormParser {
         return (fieldName(path), text.replacing(/(\d{4})-(\d{2})-(\d{2})/) { "\($0.3).\($0.2).\($0.1)" })
     }
 
+    /// Removes the value at a decoder error path (`entered`, `german[1].date`, `german[1]`); false when there is none.
+    static func remove(_ path: String, from obj: inout [String: Any]) -> Bool {
+        var steps: [Any] = []
+        for part in path.split(separator: ".") {
+            let name = part.prefix { $0 != "[" }
+            if !name.isEmpty { steps.append(String(name)) }
+            for index in part.matches(of: /\[(\d+)\]/) { steps.append(Int(index.1)!) }
+        }
+        func drop(_ value: Any, _ rest: ArraySlice<Any>) -> (Any, Bool) {
+            guard let step = rest.first else { return (value, false) }
+            if var o = value as? [String: Any], let key = step as? String, let inner = o[key] {
+                if rest.count == 1 { o[key] = nil; return (o, true) }
+                let (changed, done) = drop(inner, rest.dropFirst()); o[key] = changed; return (o, done)
+            }
+            if var a = value as? [Any], let i = step as? Int, a.indices.contains(i) {
+                if rest.count == 1 { a.remove(at: i); return (a, true) }
+                let (changed, done) = drop(a[i], rest.dropFirst()); a[i] = changed; return (a, done)
+            }
+            return (value, false)
+        }
+        guard !steps.isEmpty else { return false }
+        let (changed, done) = drop(obj, steps[...])
+        if done, let o = changed as? [String: Any] { obj = o }
+        return done
+    }
+
     /// The form field name for a decoder error path such as `german[1].date`.
     static func fieldName(_ path: String) -> String {
         FactsForm.name(path.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: ""))

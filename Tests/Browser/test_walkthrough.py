@@ -141,6 +141,7 @@ def test_counselor_runs_a_case_session_document_and_reminder(browser, server):
     Select(browser.find_element(By.ID, "pathway")).select_by_value("25b")
     browser.find_element(By.XPATH, "//button[text()='Akte eröffnen']").click()
     assert wait_title(browser, "Akte") == f"Akte: {given} {last}"
+    case_url = browser.current_url.split("?")[0].split("#")[0]
     # A session: the first of the case is the Erstberatung.
     duration = browser.find_element(By.ID, "duration")
     duration.clear()
@@ -164,6 +165,23 @@ def test_counselor_runs_a_case_session_document_and_reminder(browser, server):
     wait_title(browser, "Übersicht")
     due = browser.find_element(By.ID, "due").find_element(By.XPATH, "..").text
     assert "Arbeitsvertrag anfordern" in due and f"{last}, {given}" in due
+    # At a phone's width the documents' forms stack in view under their document, and a table's caption wraps inside the
+    # window instead of being cut off with the table's scroll box (QA40 L9).
+    try:
+        browser.set_window_size(375, 900)
+        browser.get(case_url)
+        wait_title(browser, "Akte")
+        outside = browser.execute_script(
+            "const w = document.documentElement.clientWidth;"
+            "return [...document.querySelectorAll('table.documents form')].filter(f => f.getBoundingClientRect().right > w + 1).length")
+        assert browser.find_elements(By.CSS_SELECTOR, "table.documents form") and outside == 0, f"{outside} document forms outside the window at 375 px"
+        browser.get(server + "/clients")
+        wait_title(browser, "Klient:innen")
+        caption = browser.execute_script(
+            "const c = document.querySelector('main table caption'); return c.getBoundingClientRect().right - document.documentElement.clientWidth")
+        assert caption <= 1, f"the caption reaches {caption} px beyond the window at 375 px"
+    finally:
+        browser.set_window_size(1280, 1600)
 
 
 def print_to_pdf(browser, name: str):

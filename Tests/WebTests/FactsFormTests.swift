@@ -175,6 +175,7 @@ struct FactsFormTests {
                 fields["born"] = "05.05.1990"; fields["livelihood__0__work_share"] = "1.000"
                 let ambiguous = try await b.request(.post, "/clients/client-a/facts", form: fields)
                 #expect(ambiguous.status == .unprocessableContent && ambiguous.body.contains("ist nicht eindeutig (Tausenderpunkt oder Dezimalpunkt?)"))
+                try await Self.independentErrorsComeInOneRoundNamingTheirFields(b, fields)
                 // The decoder's findings are said in German at the field they concern, dates as TT.MM.JJJJ.
                 fields["born"] = "05.05.1990"; fields["livelihood__0__work_share"] = "50"
                 var noScope = fields
@@ -205,6 +206,22 @@ struct FactsFormTests {
                 #expect(refused.body.contains("maxlength=\"200\""))
             }
         }
+    }
+
+    /// A bad birth date, a future entry and a bad certificate date in one post: all three said at once (QA40 L1), and
+    /// each summary entry names its field, a repeated row's with the row (QA40 L2).
+    static func independentErrorsComeInOneRoundNamingTheirFields(_ b: Browser, _ form: [String: String]) async throws {
+        var fields = form
+        fields["born"] = "31.02.1990"; fields["entered"] = "18.03.2099"; fields["german__0__date"] = "1.1.20"; fields["livelihood__0__work_share"] = "50"
+        let page = try await b.request(.post, "/clients/client-a/facts", form: fields)
+        let summary = page.body.components(separatedBy: "class=\"error-summary\"").dropFirst().first?.components(separatedBy: "</div>").first ?? ""
+        #expect(page.status == .unprocessableContent)
+        #expect(summary.contains("<a href=\"#born\">Geburtsdatum: „31.02.1990“ ist kein gültiges Datum"), "\(summary)")
+        #expect(summary.contains("<a href=\"#entered\">Einreise: darf nicht nach heute liegen (22.11.2026)"), "\(summary)")
+        #expect(summary.contains("<a href=\"#german__0__date\">Deutschkenntnisse 1 – Datum des Zertifikats: „1.1.20“ ist kein gültiges Datum"), "\(summary)")
+        // The summary lists them in the order of the form.
+        #expect(summary.range(of: "#born")!.lowerBound < summary.range(of: "#entered")!.lowerBound)
+        #expect(page.body.contains("<label for=\"german__0__date\"><span class=\"visually-hidden\">Deutschkenntnisse 1 – </span>Datum des Zertifikats</label>"))
     }
 
     @Test(arguments: TestDatabase.available)

@@ -39,6 +39,29 @@ struct LoginTests {
         }
     }
 
+    /// Staff forms leave checking to the server (`novalidate`), which says what is missing in German and marks the
+    /// required fields (QA40 L3). An empty login field is no failed attempt: six of them do not lock the account.
+    @Test(arguments: TestDatabase.available)
+    func emptyFieldsAreSaidInGermanByThePageAndRequiredFieldsAreMarked(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            for _ in 0..<6 {
+                let p = try await b.request(.get, "/login")
+                #expect(p.body.contains("<form method=\"post\" novalidate action=\"/login\">"))
+                let r = try await b.request(.post, "/login", form: ["email": "counselor@a.example", "password": "", "csrf": b.csrf(p) ?? ""])
+                #expect(r.status == .unprocessableContent && r.body.contains("Bitte E-Mail-Adresse und Passwort angeben."))
+            }
+            try await b.logIn(f.login(.counselor))
+            let new = try await b.request(.get, "/clients/new")
+            #expect(new.body.contains("<label for=\"first_name\">Vorname <span class=\"required\">(Pflichtangabe)</span></label>"))
+            let refused = try await b.request(.post, "/clients", form: b.formFields(new).merging(["first_name": "", "last_name": ""]) { $1 })
+            #expect(refused.status == .unprocessableContent && refused.body.contains("id=\"first_name-error\""))
+            // The summary names the field without the mark.
+            #expect(refused.body.contains("<a href=\"#first_name\">Vorname: ") || refused.body.contains("<a href=\"#first_name\">Bitte"), "\(refused.body.components(separatedBy: "error-summary").dropFirst().first?.prefix(500) ?? "")")
+        }
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func loginIsThrottledAfterFiveFailures(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in

@@ -128,6 +128,11 @@ struct SelfCheckTests {
                 token = try #require(visitor.csrf(unclear))
                 #expect(Self.outcomes(unclear.body)["25b"] == "unclear")
                 #expect(unclear.body.contains("Dafür fehlt Ihre Antwort auf: „Welches Deutsch-Zertifikat haben Sie (höchstes Niveau)?“"))
+                // In Arabic the question is quoted «…», not with German marks; "Duldung" in a question's label is marked German (QA40 L8).
+                let arabicUnclear = try await visitor.request(.post, "/selbstcheck/org-a?lang=ar", form: unknownGerman.merging(["csrf": token]) { _, b in b })
+                token = try #require(visitor.csrf(arabicUnclear))
+                #expect(arabicUnclear.body.contains("class=\"missing\"") && arabicUnclear.body.contains("«") && !arabicUnclear.body.contains("„"))
+                #expect(arabicUnclear.body.contains("منذ متى لديك <span lang=\"de\">Duldung</span>؟"))
                 #expect(SelfCheck.unclearReasons(["identity.clarified_on", "c1/education", "U4"]) == (["minor_children", "children_at_school", "identity", "identity_since"], true))
                 // A question answered is not named, even when the engine needs a detail the self-check does not ask (QA27 R4).
                 #expect(SelfCheck.unclearReasons(["livelihood[0].own_work_share"], answered: ["work_share"]) == ([], false))
