@@ -2,7 +2,7 @@
 public enum AuditLabels {
     static let actions: [String: String] = [
         "read": "gelesen", "create": "angelegt", "update": "geändert", "delete": "gelöscht", "accept": "angenommen",
-        "decline": "abgelehnt", "withdraw": "zurückgezogen", "cancel": "abgebrochen", "decide": "entschieden", "reopen": "Entscheidung zurückgenommen", "revoke": "widerrufen", "disclose": "offengelegt", "refuse": "verweigert (keine passende Einwilligung)",
+        "decline": "abgelehnt", "withdraw": "zurückgezogen", "cancel": "abgebrochen", "decide": "entschieden", "reopen": "Entscheidung zurückgenommen", "revoke": "widerrufen", "disclose": "offengelegt", "refuse": "verweigert (keine passende Einwilligung)", "address_taken": "abgelehnt (Anmeldeadresse vergeben)",
         "anonymise": "anonymisiert", "erase": "endgültig gelöscht", "activate": "reaktiviert", "deactivate": "deaktiviert", "change_role": "Rolle geändert",
         "reset_password": "Passwort neu vergeben", "reset_totp": "zweiter Faktor zurückgesetzt", "backup": "gesichert",
     ]

@@ -79,7 +79,18 @@ struct AdminRoutes {
         do {
             try await services.accounts.createUser(user, passwordHash: hash, now: services.timestamp(), mustChangePassword: true, audit: services.audit(a))
         } catch StorageError.conflict {
-            f.errors["email"] = "Diese E-Mail-Adresse ist bereits vergeben."
+            // Login addresses are unique over all organisations, so a refusal tells that an address is in use somewhere:
+            // each is recorded and a few per window are answered, so that no one lists another organisation's staff by
+            // guessing (QA34 S2). An address of one's own organisation is named as such (its list shows it anyway).
+            try await services.accounts.recordRefusedAddress(audit: services.audit(a))
+            let now = services.now()
+            guard try await services.accounts.beginAttempt(key: "address-taken:\(a.userID)", at: services.timestamp(now),
+                                                           since: services.timestamp(now.addingTimeInterval(-services.config.throttleWindow)),
+                                                           limit: services.config.throttleLimit) != nil else {
+                throw AppError.tooManyRequests("Zu viele bereits vergebene Adressen nacheinander. Bitte warten Sie 15 Minuten.")
+            }
+            let own = try await services.accounts.account(email: f.email)?.user.organisationID == a.organisationID
+            f.errors["email"] = own ? "Diese E-Mail-Adresse hat bereits ein Konto Ihrer Organisation." : "Diese E-Mail-Adresse kann nicht verwendet werden. Bitte eine andere angeben."
             return try await usersPage(context, a, form: f, status: .conflict)
         }
         return Reply.redirect("/users")

@@ -300,6 +300,7 @@ struct ClientRoutes {
         func fail(_ message: String) async throws -> Response {
             try await clientPage(context, a, c, linkRefused: ((form.trimmed("kind"), file, form["household"] == "1"), message))
         }
+        if file.isEmpty { return try await fail("Bitte das Aktenzeichen der/des Angehörigen angeben.") }
         guard let otherID = try await services.clients.clientID(fileNumber: file, organisation: c.organisationID) else {
             return try await fail("Kein Klient, keine Klientin mit dem Aktenzeichen „\(Typed.echo(file))“ in Ihrer Beratungsstelle.")
         }

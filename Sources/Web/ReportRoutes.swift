@@ -40,6 +40,10 @@ struct ReportRoutes {
         return (from, to)
     }
 
+    /// A period that could not be read is bad input: the page shows the default period with the reason, answered 422
+    /// like every refused input (QA38 F7: 200 here, 422 for the assessment's date).
+    static func status(_ alert: String?) -> HTTPResponse.Status { alert == nil ? .ok : .unprocessableContent }
+
     /// The period of a report page: a period that cannot be read shows the current year with the reason at the top
     /// (a download of it is refused: a file should not silently cover another period).
     func periodOrDefault(_ request: Request) throws -> (Day, Day, String?) {
@@ -145,7 +149,7 @@ struct ReportRoutes {
                                                 applications: try await services.applications.reportApplications(organisation: a.organisationID))
         try await services.clients.recordList("report_counseling", audit: services.audit(a))
         if let r = try export(report.published.tables, figures: [Self.headline(report)], format: format, name: "beratungsbericht-\(from.iso)-\(to.iso)") { return r }
-        return Reply.html(ReportPages.counseling(frame: context.frame("Beratungsbericht", current: "report-counseling").alerting(alert), published ? report.published : report, published: published))
+        return Reply.html(ReportPages.counseling(frame: context.frame("Beratungsbericht", current: "report-counseling").alerting(alert), published ? report.published : report, published: published), status: Self.status(alert))
     }
 
     @Sendable func cooperation(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -170,7 +174,7 @@ struct ReportRoutes {
         try await services.clients.recordList("report_cooperation", audit: services.audit(a))
         let format = String(request.uri.queryParameters["format"] ?? "")
         if let r = try export(report.tables, figures: report.figureTables, format: format, name: "kooperation-\(from.iso)-\(to.iso)") { return r }
-        return Reply.html(ReportPages.cooperation(frame: context.frame("Kennzahlen der Kooperation", current: "report-cooperation").alerting(alert), report, from: from, to: to))
+        return Reply.html(ReportPages.cooperation(frame: context.frame("Kennzahlen der Kooperation", current: "report-cooperation").alerting(alert), report, from: from, to: to), status: Self.status(alert))
     }
 
     /// The funder's report for a completed quarter: the published counseling report and the cooperation's indicators.
@@ -192,7 +196,7 @@ struct ReportRoutes {
         figures.rowLabels.append("Kooperationssitzungen mit der Ausländerbehörde"); figures.cells.append([String(meetings)])
         if let r = try export(report.tables + coop.tables, figures: [figures], format: format, name: "zuwendungsbericht-\(from.iso)-\(to.iso)") { return r }
         return Reply.html(ReportPages.funder(frame: context.frame("Bericht für Zuwendungsgeber", current: "report-counseling").alerting(alert), organisation: org?.name ?? "",
-                                             report, cooperation: coop, meetings: meetings))
+                                             report, cooperation: coop, meetings: meetings), status: Self.status(alert))
     }
 
     /// The Land's view: one row per counseling service of the Land, each computed inside its own tenant and only
@@ -224,6 +228,6 @@ struct ReportRoutes {
                                        rowLabels: servicesOfLand.map { "\($0.city): \($0.name)" }, counts: rows, hidden: hidden)
         if let r = try export([table], format: format, name: "land-\(quarter.label)") { return r }
         let choices = (0..<12).reduce(into: [last]) { list, _ in list.append(list.last!.previous) }.filter { $0.year >= 2020 }
-        return Reply.html(ReportPages.land(frame: context.frame("Landesübersicht", current: "report-land").alerting(alert), table, quarter: quarter, choices: choices))
+        return Reply.html(ReportPages.land(frame: context.frame("Landesübersicht", current: "report-land").alerting(alert), table, quarter: quarter, choices: choices), status: Self.status(alert))
     }
 }

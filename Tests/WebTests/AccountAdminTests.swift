@@ -141,6 +141,32 @@ struct AccountAdminTests {
         }
     }
 
+    /// Login addresses are unique over all organisations: a taken one of another organisation is refused without
+    /// saying whose, each refusal is audited, and a run of them is stopped (QA34 S2: a coordinator could list another
+    /// organisation's staff by guessing).
+    @Test(arguments: TestDatabase.available)
+    func takenAddressesOfOtherOrganisationsCannotBeListedByGuessing(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let cc = try await b.logIn(f.login(.coordinator))
+                func create(_ email: String) async throws -> Browser.Page {
+                    try await b.request(.post, "/users", form: ["csrf": cc, "display_name": "Test Person", "email": email, "password": Self.provisional, "role": "counselor"])
+                }
+                let own = try await create(f.login(.counselor).email)
+                #expect(own.status == .conflict && own.body.contains("hat bereits ein Konto Ihrer Organisation"))
+                let foreign = try await create(f.login(.counselor, organisation: "org-b").email)
+                #expect(foreign.status == .conflict && foreign.body.contains("kann nicht verwendet werden") && !foreign.body.contains("Organisation."))
+                for _ in 0..<3 { #expect(try await create(f.login(.authorityClerk).email).status == .conflict) }
+                #expect(try await create(f.login(.authorityLead).email).status == .tooManyRequests)
+                let refusals = try await f.services.accounts.accountEvents(userID: "")
+                #expect(refusals.count == 6 && refusals.allSatisfy { $0.action == "address_taken" && $0.userID == "user-1" })
+                // A free address is still created after the window.
+                f.clock.advance(16 * 60)
+                #expect(try await create("frei@a.example").status == .seeOther)
+            }
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func aNewAccountsPasswordIsReplacedAtTheFirstLoginAndTheCreationIsAudited(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in

@@ -64,6 +64,9 @@ struct FamilyTests {
                 let unknown = try await b.request(.post, "/clients/client-a/relations", form: ["csrf": csrf, "kind": "child", "other": "A-99", "household": "1"])
                 #expect(unknown.status == .unprocessableContent)
                 #expect(unknown.body.contains("Kein Klient, keine Klientin mit dem Aktenzeichen „A-99“"))
+                // An empty file number is asked for, not looked up (the form is `novalidate`, QA40 L3).
+                let empty = try await b.request(.post, "/clients/client-a/relations", form: ["csrf": csrf, "kind": "child", "other": "", "household": "1"])
+                #expect(empty.status == .unprocessableContent && empty.body.contains("Bitte das Aktenzeichen der/des Angehörigen angeben."))
                 let foreign = try await b.request(.post, "/clients/client-a/relations", form: ["csrf": csrf, "kind": "child", "other": "B-1", "household": "1"])
                 #expect(foreign.status == .unprocessableContent)
                 let linked = try await b.request(.post, "/clients/client-a/relations", form: ["csrf": csrf, "kind": "child", "other": "A-2", "household": "1"])
