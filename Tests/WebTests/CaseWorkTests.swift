@@ -213,7 +213,7 @@ struct CaseWorkTests {
                 // is a holiday in Saxony: that one was due on Thursday.
                 let past = try await b.request(.post, casePath + "/reminders", form: ["csrf": csrf, "on": "18.11.2026", "title": "Passbeschaffung nachfassen"])
                 #expect(past.status == .unprocessableContent && past.body.contains("heute oder später"))
-                #expect(past.body.contains("id=\"rem_on\" name=\"on\" size=\"10\" value=\"18.11.2026\"") && past.body.contains("value=\"Passbeschaffung nachfassen\""))
+                #expect(past.body.contains("id=\"rem_on\" name=\"on\" size=\"10\" required value=\"18.11.2026\"") && past.body.contains("value=\"Passbeschaffung nachfassen\""))
                 let caseID = String(casePath.split(separator: "/").last!)
                 #expect(try await f.services.cases.addReminder(ManualReminder(id: "r-past", caseID: caseID, clientID: "client-a", on: Day("2026-11-18"), title: "Passbeschaffung nachfassen"),
                                                                organisation: "org-a", audit: AuditContext(userID: "user-0", organisationID: "org-a", now: "2026-11-17T08:00:00.000Z")))
