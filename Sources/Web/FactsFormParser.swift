@@ -182,7 +182,8 @@ enum FactsFormParser {
         return (fieldName(path), text.replacing(/(\d{4})-(\d{2})-(\d{2})/) { "\($0.3).\($0.2).\($0.1)" })
     }
 
-    /// Removes the value at a decoder error path (`entered`, `german[1].date`, `german[1]`); false when there is none.
+    /// Removes the value at a decoder error path (`entered`, `german[1].date`); false when there is none. Not a whole
+    /// row (`german[1]`): the rows after it would move up, and their errors would be shown at the row before.
     static func remove(_ path: String, from obj: inout [String: Any]) -> Bool {
         var steps: [Any] = []
         for part in path.split(separator: ".") {
@@ -196,13 +197,12 @@ enum FactsFormParser {
                 if rest.count == 1 { o[key] = nil; return (o, true) }
                 let (changed, done) = drop(inner, rest.dropFirst()); o[key] = changed; return (o, done)
             }
-            if var a = value as? [Any], let i = step as? Int, a.indices.contains(i) {
-                if rest.count == 1 { a.remove(at: i); return (a, true) }
+            if var a = value as? [Any], let i = step as? Int, a.indices.contains(i), rest.count > 1 {
                 let (changed, done) = drop(a[i], rest.dropFirst()); a[i] = changed; return (a, done)
             }
             return (value, false)
         }
-        guard !steps.isEmpty else { return false }
+        guard let last = steps.last, last is String else { return false }
         let (changed, done) = drop(obj, steps[...])
         if done, let o = changed as? [String: Any] { obj = o }
         return done

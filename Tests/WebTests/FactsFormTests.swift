@@ -222,6 +222,12 @@ struct FactsFormTests {
         // The summary lists them in the order of the form.
         #expect(summary.range(of: "#born")!.lowerBound < summary.range(of: "#entered")!.lowerBound)
         #expect(page.body.contains("<label for=\"german__0__date\"><span class=\"visually-hidden\">Deutschkenntnisse 1 – </span>Datum des Zertifikats</label>"))
+        // A row lacking a value is not taken out to read on: the rows after it would move up, and a later row's error
+        // would be shown at the row before.
+        fields = form
+        fields["german__0__scope"] = ""; fields["german__1__level"] = "B1"; fields["german__1__scope"] = "full"; fields["german__1__date"] = "01.01.2099"
+        let rows = try await b.request(.post, "/clients/client-a/facts", form: fields)
+        #expect(rows.status == .unprocessableContent && rows.body.contains("id=\"german__0__scope-error\"") && !rows.body.contains("id=\"german__0__date-error\""))
     }
 
     @Test(arguments: TestDatabase.available)
