@@ -93,8 +93,6 @@ public struct AccountStore: Sendable {
 
     // MARK: Users
 
-    /// A new account. `mustChangePassword`: the password was chosen by someone else (the coordination), so the user
-    /// replaces it at the first login. `audit`: who created it (the demo and the tests seed without).
     /// A new account refused because its login address is taken: recorded (without the address), since a run of them
     /// may be someone probing which addresses other organisations use (QA34 S2).
     public func recordRefusedAddress(audit: AuditContext) async throws {
@@ -104,6 +102,8 @@ public struct AccountStore: Sendable {
         }
     }
 
+    /// A new account. `mustChangePassword`: the password was chosen by someone else (the coordination), so the user
+    /// replaces it at the first login. `audit`: who created it (the demo and the tests seed without).
     public func createUser(_ u: User, passwordHash: String, now: String, mustChangePassword: Bool = false, audit: AuditContext? = nil) async throws {
         try await db.transaction { ex in
             try await ex.execute(SQL("""

@@ -67,14 +67,16 @@ struct AuthRoutes {
         // sender cannot try password after password across accounts.
         let emailKey = "email:\(AccountStore.sha256(email))", addressKey = "addr:" + context.senderKey(request, trustProxy: services.config.trustProxy)
         let keys = [(emailKey, services.config.throttleLimit), (addressKey, services.config.throttleLimit * 10)]
-        // An empty field is said as such and is no attempt (the form is `novalidate`: the message is the page's, in German,
-        // not the browser's; QA40 L3). Said alike for both fields: it reveals nothing of an account.
-        if email.isEmpty || password.isEmpty {
-            var r = Reply.html(AuthPages.login(csrf: expected, email: email, error: "Bitte E-Mail-Adresse und Passwort angeben.", back: Self.returnPath(form["weiter"])),
-                               status: .unprocessableContent)
+        let back = Self.returnPath(form["weiter"])
+        // The login page again with `error`, keeping its CSRF cookie.
+        func refused(_ error: String, _ status: HTTPResponse.Status) -> Response {
+            var r = Reply.html(AuthPages.login(csrf: expected, email: email, error: error, back: back), status: status)
             r.setCookie(cookie(Self.loginCSRFCookie, expected, maxAge: 3600))
             return r
         }
+        // An empty field is said as such and is no attempt (the form is `novalidate`: the message is the page's, in German,
+        // not the browser's; QA40 L3). Said alike for both fields: it reveals nothing of an account.
+        if email.isEmpty || password.isEmpty { return refused("Bitte E-Mail-Adresse und Passwort angeben.", .unprocessableContent) }
         // Each attempt counts before the password is checked; a failed one stays counted.
         var attempts: [String] = []
         for (key, limit) in keys {
@@ -86,12 +88,7 @@ struct AuthRoutes {
         }
         let account = try await services.accounts.account(email: email)
         let ok = try await Credentials.verify(password, hash: account?.passwordHash ?? Credentials.dummyHash)
-        let back = Self.returnPath(form["weiter"])
-        guard let account, ok, account.user.active else {
-            var r = Reply.html(AuthPages.login(csrf: expected, email: email, error: generic, back: back), status: .unauthorized)
-            r.setCookie(cookie(Self.loginCSRFCookie, expected, maxAge: 3600))
-            return r
-        }
+        guard let account, ok, account.user.active else { return refused(generic, .unauthorized) }
         // The address keeps its count of failures: one valid login must not reset the tries made against other accounts.
         try await services.accounts.clearFailedLogins(key: emailKey)
         for id in attempts { try await services.accounts.forgetAttempt(id) }
@@ -124,11 +121,11 @@ struct AuthRoutes {
     @Sendable func totp(_ request: Request, context: BleibeContext) async throws -> Response {
         let (token, record, account) = try await pending(context)
         let form = try await Form.checked(request, context: context)
-        let code = form.trimmed("code")
+        let code = form.trimmed("code"), back = Self.returnPath(form["weiter"])
         // An empty code is said as such and is no attempt (QA40 L3: the form is `novalidate`).
         if code.isEmpty {
             return Reply.html(AuthPages.secondFactor(csrf: record.csrfToken, error: "Bitte den Code aus der App oder einen Wiederherstellungscode angeben.",
-                                                     back: Self.returnPath(form["weiter"])), status: .unprocessableContent)
+                                                     back: back), status: .unprocessableContent)
         }
         let throttleKey = "totp:\(account.user.id)"
         let now = services.now()
@@ -145,7 +142,6 @@ struct AuthRoutes {
         } else if code.contains("-") {
             accepted = try await services.accounts.consumeRecoveryCode(userID: account.user.id, codeHash: AccountStore.sha256(code.lowercased()))
         }
-        let back = Self.returnPath(form["weiter"])
         guard accepted else {
             return Reply.html(AuthPages.secondFactor(csrf: record.csrfToken, error: "Der Code ist ungültig oder wurde bereits verwendet.", back: back), status: .unauthorized)
         }

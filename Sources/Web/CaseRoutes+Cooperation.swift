@@ -20,9 +20,10 @@ extension CaseRoutes {
         let received = try await services.applications.documents(caseID: c.id, organisation: c.organisationID).filter { $0.state == .received }.map(\.kind)
         // The cover letter goes with the application filed in the case: an open one names its pathway, whatever the
         // case's target (QA38 F4: a § 25b letter for a case whose application was under § 25a).
-        let filed = try await services.applications.applications(caseID: c.id, organisation: c.organisationID).filter { $0.outcome == .pending }.max { $0.filedOn < $1.filedOn }
+        let filed = template != .application ? nil
+            : try await services.applications.applications(caseID: c.id, organisation: c.organisationID).filter { $0.outcome == .pending }.max { $0.filedOn < $1.filedOn }
         let model = LetterPages.Model(template: template, sender: sender, senderPerson: context.account?.user.displayName ?? "", recipient: recipient,
-                                      client: client, pathway: template == .application ? filed?.pathway ?? c.pathway : c.pathway, today: services.today, answers: answers,
+                                      client: client, pathway: filed?.pathway ?? c.pathway, today: services.today, answers: answers,
                                       enclosures: DocumentKind.allCases.filter(received.contains).map(\.german))
         return Reply.html(LetterPages.page(frame: context.frame(template.german, current: "clients"), model, caseID: c.id))
     }
