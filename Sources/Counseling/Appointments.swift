@@ -17,6 +17,15 @@ public struct Appointment: Sendable, Hashable {
         }
     }
 
+    /// How the counseling takes place. Client pages say it in the client's language; a place typed as free text
+    /// cannot be translated (QA40: "Telefon" as the place stood in German on an Arabic plan).
+    public enum Mode: String, Sendable, CaseIterable {
+        case inPerson = "in_person", phone, video
+        public var german: String {
+            switch self { case .inPerson: "vor Ort"; case .phone: "telefonisch"; case .video: "per Video" }
+        }
+    }
+
     public var id: String
     public var clientID: String
     public var counselorID: String
@@ -24,7 +33,9 @@ public struct Appointment: Sendable, Hashable {
     /// Minutes after midnight, local time.
     public var startMinute: Int
     public var durationMinutes: Int
+    /// Where (in person: required); by phone or video an optional note (a number, who calls whom).
     public var place: String
+    public var mode: Mode = .inPerson
     public var language: String
     public var state: State
     public var requestedVia: Channel
@@ -34,9 +45,14 @@ public struct Appointment: Sendable, Hashable {
     public var updatedAt: String?
 
     public init(id: String, clientID: String, counselorID: String, day: Day, startMinute: Int, durationMinutes: Int, place: String,
-                language: String, state: State = .requested, requestedVia: Channel) {
+                mode: Mode = .inPerson, language: String, state: State = .requested, requestedVia: Channel) {
         self.id = id; self.clientID = clientID; self.counselorID = counselorID; self.day = day; self.startMinute = startMinute
-        self.durationMinutes = durationMinutes; self.place = place; self.language = language; self.state = state; self.requestedVia = requestedVia
+        self.durationMinutes = durationMinutes; self.place = place; self.mode = mode; self.language = language; self.state = state; self.requestedVia = requestedVia
+    }
+
+    /// The place as staff pages name it: "Raum 2", "telefonisch", "telefonisch (ruft an: 0351 …)".
+    public var placeGerman: String {
+        mode == .inPerson ? place : place.isEmpty ? mode.german : "\(mode.german) (\(place))"
     }
 
     /// Minutes after midnight of the end.

@@ -143,9 +143,10 @@ public struct DemoCaseWork: Sendable {
             let client = clients.first { $0.id == c.clientID }
             var a = Appointment(id: rng.uuid(), clientID: c.clientID, counselorID: c.counselorID ?? counselors[0], day: day,
                                 startMinute: rng.int(9...15) * 60 + rng.pick([0, 30]), durationMinutes: rng.pick([30, 45, 60]),
-                                place: rng.pick(["Beratungsstelle, Raum 1", "Beratungsstelle, Raum 2", "Telefon"]),
+                                place: rng.pick(["Beratungsstelle, Raum 1", "Beratungsstelle, Raum 2", ""]),
                                 language: language(client?.facts.nationality), state: day < today ? .confirmed : rng.weighted([(.confirmed, 3), (.requested, 1)]),
                                 requestedVia: rng.weighted([(.phone, 5), (.inPerson, 3), (.mail, 2)]))
+            if a.place.isEmpty { a.mode = .phone }   // a third by phone
             // A counselor is never booked twice at once: move to the next free half hour of the day, or drop it.
             while a.clash(in: out.appointments) != nil && a.endMinute + 30 <= 17 * 60 { a.startMinute += 30 }
             if a.clash(in: out.appointments) == nil { out.appointments.append(a) }

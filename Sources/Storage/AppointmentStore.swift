@@ -50,9 +50,9 @@ public struct AppointmentStore: Sendable {
 
     static func insert(_ ex: any SQLExecutor, _ a: Appointment, organisation: String, audit: AuditContext) async throws {
         try await ex.execute(SQL("""
-            INSERT INTO appointments (id, organisation_id, client_id, counselor_id, on_day, start_minute, duration_minutes, place, language, state, requested_via, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [a.id, organisation, a.clientID, a.counselorID, a.day.iso, a.startMinute, a.durationMinutes, a.place, a.language, a.state.rawValue,
+            INSERT INTO appointments (id, organisation_id, client_id, counselor_id, on_day, start_minute, duration_minutes, place, mode, language, state, requested_via, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [a.id, organisation, a.clientID, a.counselorID, a.day.iso, a.startMinute, a.durationMinutes, a.place, a.mode.rawValue, a.language, a.state.rawValue,
                   a.requestedVia.rawValue, audit.now]))
         try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                   action: "create", entity: "appointment", entityID: a.id, clientID: a.clientID)
@@ -102,19 +102,20 @@ public struct AppointmentStore: Sendable {
     /// keeping its id (a subscribed calendar updates the event instead of showing two). Confirmed only when the new time
     /// was agreed with the client (`confirmed`), requested otherwise. The clash checks and the update are one transaction.
     public func move(id: String, organisation: String, counselor: String? = nil, day: Day, startMinute: Int, durationMinutes: Int,
-                     place: String, confirmed: Bool, audit: AuditContext) async throws -> MoveOutcome {
+                     place: String, mode: Appointment.Mode? = nil, confirmed: Bool, audit: AuditContext) async throws -> MoveOutcome {
         try await db.transaction { ex in
             guard let row = try await ex.one(SQL("SELECT * FROM appointments WHERE id = ? AND organisation_id = ?" + ex.forUpdate, [id, organisation])) else { return .notFound }
             var a = try Self.appointment(row)
             if let counselor, a.counselorID != counselor { return .notFound }
             guard a.state != .cancelled else { return .cancelled }
             a.day = day; a.startMinute = startMinute; a.durationMinutes = durationMinutes; a.place = place
+            if let mode { a.mode = mode }
             a.state = confirmed ? .confirmed : .requested
             let sameDay = try await Self.sameDay(ex, a, organisation: organisation)
             if let other = a.clash(in: sameDay) { return .clash(other) }
             if let other = a.clientClash(in: sameDay) { return .clientClash(other) }
-            try await ex.execute(SQL("UPDATE appointments SET on_day = ?, start_minute = ?, duration_minutes = ?, place = ?, state = ?, sequence = sequence + 1, updated_at = ? WHERE id = ?",
-                                     [day.iso, startMinute, durationMinutes, place, a.state.rawValue, audit.now, id]))
+            try await ex.execute(SQL("UPDATE appointments SET on_day = ?, start_minute = ?, duration_minutes = ?, place = ?, mode = ?, state = ?, sequence = sequence + 1, updated_at = ? WHERE id = ?",
+                                     [day.iso, startMinute, durationMinutes, place, a.mode.rawValue, a.state.rawValue, audit.now, id]))
             a.sequence += 1; a.updatedAt = audit.now
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                       action: "update", entity: "appointment", entityID: id, clientID: a.clientID)
@@ -161,7 +162,8 @@ public struct AppointmentStore: Sendable {
     static func appointment(_ r: SQLRow) throws -> Appointment {
         var a = Appointment(id: try r.string("id"), clientID: try r.string("client_id"), counselorID: try r.string("counselor_id"),
                             day: Day(iso: try r.string("on_day")) ?? .distantPast, startMinute: r.int("start_minute") ?? 0, durationMinutes: r.int("duration_minutes") ?? 0,
-                            place: try r.string("place"), language: try r.string("language"),
+                            place: try r.string("place"), mode: r.text("mode").flatMap(Appointment.Mode.init(rawValue:)) ?? .inPerson,
+                            language: try r.string("language"),
                             state: r.text("state").flatMap(Appointment.State.init(rawValue:)) ?? .requested,
                             requestedVia: r.text("requested_via").flatMap(Appointment.Channel.init(rawValue:)) ?? .phone)
         a.sequence = r.int("sequence") ?? 0

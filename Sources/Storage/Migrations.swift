@@ -386,6 +386,12 @@ public enum Migrations {
         ] },
         // The search key reads English "dzh" and "ts" as German "dsch" and "z" (Dzhabrailov = Dschabrailow).
         Migration(version: 39, name: "0039_NameKeyDzhTs", then: ClientStore.rekeyAllNames) { _ in [] },
+        // How an appointment takes place, which client pages translate; a place that only said so becomes the mode.
+        Migration(version: 40, name: "0040_AppointmentMode") { _ in [
+            "ALTER TABLE appointments ADD COLUMN mode TEXT NOT NULL DEFAULT 'in_person'",
+            "UPDATE appointments SET mode = 'phone', place = '' WHERE lower(trim(place)) IN ('telefon', 'telefonisch', 'per telefon', 'am telefon')",
+            "UPDATE appointments SET mode = 'video', place = '' WHERE lower(trim(place)) IN ('video', 'per video', 'videoberatung', 'videocall', 'videoanruf')",
+        ] },
     ]
 
     /// A database migrated by a newer release.

@@ -161,7 +161,7 @@ public enum AdminPages {
         var body: HTML = .empty
         if holds {
             let list = appointments.prefix(20).map { a in
-                "<li>\(a.day.german), \(a.time)–\(Appointment.clock(a.endMinute)) Uhr, \(a.place)</li>" as HTML
+                "<li>\(a.day.german), \(a.time)–\(Appointment.clock(a.endMinute)) Uhr, \(a.placeGerman)</li>" as HTML
             }
             let more: HTML = appointments.count > 20 ? "<li>und \(appointments.count - 20) weitere</li>" : .empty
             let options = successors.map { "<option value=\"\($0.id)\"\($0.id == f.successor ? " selected" : "")>\($0.name)</option>" as HTML }

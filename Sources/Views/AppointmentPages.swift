@@ -15,7 +15,7 @@ public enum AppointmentPages {
 
     public struct Form: Sendable {
         public var fileNumber = "", day = "", time = "10:00", duration = "60", place = "Beratungsstelle, Raum 1", language = "Deutsch"
-        public var counselor = "", channel = "phone"
+        public var counselor = "", channel = "phone", mode = Appointment.Mode.inPerson.rawValue
         /// A moved appointment: the new time was agreed with the client.
         public var confirmed = false
         /// The online request this appointment answers (marked handled when the appointment is saved).
@@ -53,7 +53,7 @@ public enum AppointmentPages {
                                                          button: "Ja, den Termin am \(a.day.german) um \(a.time) Uhr absagen", hint: "ein abgesagter Termin lässt sich nicht mehr verschieben")
                 }
                 return """
-                <li class="appt-\(a.state.rawValue)"><strong>\(a.time)</strong> (\(a.durationMinutes) min) – <a href="/clients/\(r.clientID)">\(r.clientName)</a> · \(a.place) · \(a.language) · \(r.counselorName) · \(a.state.german) \(actions)</li>
+                <li class="appt-\(a.state.rawValue)"><strong>\(a.time)</strong> (\(a.durationMinutes) min) – <a href="/clients/\(r.clientID)">\(r.clientName)</a> · \(a.placeGerman) · \(a.language) · \(r.counselorName) · \(a.state.german) \(actions)</li>
                 """
             }
             days.append("<section aria-labelledby=\"d-\(d.iso)\"><h3 id=\"d-\(d.iso)\">\(weekdays[Holidays.weekday(d) - 1]), \(d.german)</h3>\(items.isEmpty ? "<p class=\"hint\">Keine Termine.</p>" as HTML : "<ul>\(items)</ul>")</section>")
@@ -101,7 +101,8 @@ public enum AppointmentPages {
         \(field("day", "Datum (TT.MM.JJJJ)", f.day, size: 10))
         \(field("time", "Uhrzeit (HH:MM)", f.time, size: 5))
         \(field("duration", "Dauer (Minuten)", f.duration, size: 4))
-        \(field("place", "Ort", f.place, size: 30))
+        \(modeField(f))
+        \(field("place", "Ort (vor Ort erforderlich; sonst z. B. die Telefonnummer)", f.place, size: 30, required: false))
         \(field("language", "Sprache", f.language, list: "languages"))\(Layout.languageList)
         <div><label for="counselor">Berater:in</label><select id="counselor" name="counselor"\(Layout.describedBy("counselor", f.errors["counselor"]))>\(counselorOptions)</select>\(Layout.fieldError("counselor", f.errors["counselor"]))</div>
         <div><label for="channel">Angefragt per</label><select id="channel" name="channel"\(Layout.describedBy("channel", f.errors["channel"]))>\(channels)</select>\(Layout.fieldError("channel", f.errors["channel"]))</div>
@@ -117,6 +118,12 @@ public enum AppointmentPages {
         """)
     }
 
+    /// How the appointment takes place, a select with its error.
+    static func modeField(_ f: Form) -> HTML {
+        let options = Appointment.Mode.allCases.map { m in "<option value=\"\(m.rawValue)\"\(m.rawValue == f.mode ? " selected" : "")>\(m.german)</option>" as HTML }
+        return "<div><label for=\"mode\">Art</label><select id=\"mode\" name=\"mode\"\(Layout.describedBy("mode", f.errors["mode"]))>\(options)</select>\(Layout.fieldError("mode", f.errors["mode"]))</div>"
+    }
+
     /// The form to move one appointment: new day, time, length and place; the client and counselor stay.
     public static func movePage(frame: PageFrame, appointment a: Appointment, clientName: String, form f: Form) -> HTML {
         func field(_ id: String, _ label: String, _ value: String, size: Int) -> HTML {
@@ -124,14 +131,15 @@ public enum AppointmentPages {
         }
         return Layout.page(frame, """
         <h1>Termin verschieben</h1>
-        <p>Termin mit <strong>\(clientName)</strong> am \(a.day.german) um \(a.time) Uhr (\(a.durationMinutes) min, \(a.place)), \(a.state.german).</p>
+        <p>Termin mit <strong>\(clientName)</strong> am \(a.day.german) um \(a.time) Uhr (\(a.durationMinutes) min, \(a.placeGerman)), \(a.state.german).</p>
         \(Layout.errorSummary(f.errors))
         <form method="post" novalidate action="/appointments/\(a.id)/move">\(Layout.csrf(frame.csrf))
         <div class="grid">
         \(field("day", "Neues Datum (TT.MM.JJJJ)", f.day, size: 10))
         \(field("time", "Uhrzeit (HH:MM)", f.time, size: 5))
         \(field("duration", "Dauer (Minuten)", f.duration, size: 4))
-        \(field("place", "Ort", f.place, size: 30))
+        \(modeField(f))
+        <div><label for="place">Ort (vor Ort erforderlich; sonst z. B. die Telefonnummer)</label><input id="place" name="place" value="\(f.place)" size="30"\(Layout.describedBy("place", f.errors["place"]))>\(Layout.fieldError("place", f.errors["place"]))</div>
         </div>
         <p><input type="checkbox" id="confirmed" name="confirmed" value="1"\(f.confirmed ? " checked" : "")> <label for="confirmed">Neuer Termin ist mit der Person abgestimmt (bestätigt)</label></p>
         <p class="hint">Ohne Haken gilt der Termin wieder als angefragt. Im Kalender-Abo bleibt es derselbe Termin.</p>

@@ -215,7 +215,7 @@ public enum CasePages {
     /// only in the calendar, and made there by typing the file number).
     public static func appointments(_ list: [Appointment], fileNumber: String) -> HTML {
         let rows = list.prefix(5).map { a in
-            "<li>\(a.day.german), \(a.time) Uhr – \(a.state.german)\(a.place.isEmpty ? "" : ", \(a.place)") (<a href=\"/appointments?view=week&amp;on=\(a.day.german)\">Woche</a>)</li>" as HTML
+            "<li>\(a.day.german), \(a.time) Uhr – \(a.state.german)\(a.placeGerman.isEmpty ? "" : ", \(a.placeGerman)") (<a href=\"/appointments?view=week&amp;on=\(a.day.german)\">Woche</a>)</li>" as HTML
         }
         let more: HTML = list.count > 5 ? "<li>und \(list.count - 5) weitere</li>" : .empty
         return """

@@ -35,7 +35,7 @@ public enum CaseWorkSections {
             } ?? .empty
             return """
             <tr id="doc-\(i.kind.rawValue)"><td>\(i.kind.german)<br><span class="hint">\(i.reason)</span></td>
-            <td class="doc-state">\(i.state.german)\(i.receivedOn.map { ", eingegangen am \($0.german)" } ?? "")</td><td>\(file)</td>
+            <td class="doc-state" data-label="Stand">\(i.state.german)\(i.receivedOn.map { ", eingegangen am \($0.german)" } ?? "")</td><td data-label="Datei">\(file)</td>
             \(editable ? """
             <td><form method="post" novalidate action="/cases/\(caseID)/documents" enctype="multipart/form-data">\(Layout.csrf(frame.csrf))
             <input type="hidden" name="kind" value="\(i.kind.rawValue)">

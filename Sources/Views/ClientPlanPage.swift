@@ -56,7 +56,10 @@ public enum ClientPlanPage {
         let appointment: HTML = m.next.map { a in
             let time = t("clock").replacingOccurrences(of: "{time}", with: a.time)
             // A requested time is not yet fixed: said, so that the client does not come to one later refused (QA40 M2).
-            return "<p>\(ltr("\(a.day.german), \(time)"))\(a.place.isEmpty ? "" : " – ")<span lang=\"de\">\(a.place)</span>\(a.state == .requested ? " " + t("unconfirmed") : "")</p>" as HTML
+            // How it takes place in the client's language; a place or number as typed, in German (QA40: "Telefon").
+            let how = a.mode == .inPerson ? "" : " – " + t(a.mode == .phone ? "byPhone" : "byVideo")
+            let place: HTML = a.place.isEmpty ? .empty : "\(a.mode == .inPerson ? " – " : ": ")<span lang=\"de\">\(a.place)</span>"
+            return "<p>\(ltr("\(a.day.german), \(time)"))\(how)\(place)\(a.state == .requested ? " " + t("unconfirmed") : "")</p>" as HTML
         } ?? "<p>\(t("noAppointment"))</p>"
         let reach: HTML = m.serviceAddress.isEmpty ? .empty : "<p id=\"service-address\"><bdi lang=\"de\">\(m.serviceName)<br>\(HTML.join(m.serviceAddress.map { "\($0)" as HTML }, separator: "<br>"))</bdi></p>"
         let main: HTML = """

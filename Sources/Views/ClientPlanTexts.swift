@@ -23,6 +23,7 @@ enum ClientPlanTexts {
             "keep": "Bewahren Sie dieses Blatt auf. Fragen Sie Ihre Beraterin oder Ihren Berater, wenn etwas unklar ist.",
             "clock": "{time} Uhr",
             "unconfirmed": "(angefragt, noch nicht bestätigt – Ihre Beratungsstelle meldet sich)",
+            "byPhone": "telefonisch", "byVideo": "per Video",
         ],
         "en": [
             "held": "You hold a residence permit under {law}{until}. Apply for its extension in good time before it expires – a timely application keeps it valid.", "until": ", valid until {date}", "service": "Your counseling service: {name}",
@@ -39,6 +40,7 @@ enum ClientPlanTexts {
             "keep": "Keep this sheet. Ask your counselor if anything is unclear.",
             "clock": "{time}",
             "unconfirmed": "(requested, not yet confirmed – your counseling service will contact you)",
+            "byPhone": "by phone", "byVideo": "by video call",
         ],
         "ar": [
             "held": "لديك تصريح إقامة بموجب {law}{until}. قدّم طلب التمديد في الوقت المناسب قبل انتهائه – فالطلب المقدَّم في الوقت المناسب يُبقيه ساريًا.", "until": "، صالح حتى {date}", "service": "مؤسسة الاستشارة: {name}",
@@ -55,6 +57,7 @@ enum ClientPlanTexts {
             "keep": "احتفظ بهذه الورقة. اسأل مستشارك أو مستشارتك إذا كان هناك شيء غير واضح.",
             "clock": "{time}",
             "unconfirmed": "(طُلب ولم يُؤكَّد بعد – ستتواصل معك مؤسسة الاستشارة)",
+            "byPhone": "عبر الهاتف", "byVideo": "عبر مكالمة فيديو",
         ],
         "fa": [
             "held": "شما اجازه اقامت طبق {law}{until} دارید. درخواست تمدید را به‌موقع و پیش از پایان اعتبار آن بدهید – درخواستِ به‌موقع آن را معتبر نگه می‌دارد.", "until": "، معتبر تا {date}", "service": "مرکز مشاوره شما: {name}",
@@ -71,6 +74,7 @@ enum ClientPlanTexts {
             "keep": "این برگه را نگه دارید. اگر چیزی روشن نیست، از مشاور خود بپرسید.",
             "clock": "{time}",
             "unconfirmed": "(درخواست شده، هنوز تأیید نشده – مرکز مشاوره با شما تماس می‌گیرد)",
+            "byPhone": "تلفنی", "byVideo": "با تماس تصویری",
         ],
         "ru": [
             "held": "У вас есть вид на жительство по {law}{until}. Подайте заявление о продлении заблаговременно до окончания срока – своевременное заявление сохраняет его действие.", "until": ", действует до {date}", "service": "Ваша консультационная служба: {name}",
@@ -87,6 +91,7 @@ enum ClientPlanTexts {
             "keep": "Сохраните этот лист. Если что-то непонятно, спросите своего консультанта.",
             "clock": "{time}",
             "unconfirmed": "(запрошено, ещё не подтверждено – консультационная служба свяжется с вами)",
+            "byPhone": "по телефону", "byVideo": "по видеосвязи",
         ],
         "tr": [
             "held": "{law} uyarınca oturma izniniz var{until}. Süresi dolmadan önce zamanında uzatma başvurusu yapın – zamanında yapılan başvuru izni geçerli tutar.", "until": ", {date} tarihine kadar geçerli", "service": "Danışmanlık merkeziniz: {name}",
@@ -103,6 +108,7 @@ enum ClientPlanTexts {
             "keep": "Bu sayfayı saklayın. Anlaşılmayan bir şey olursa danışmanınıza sorun.",
             "clock": "{time}",
             "unconfirmed": "(talep edildi, henüz onaylanmadı – danışmanlık merkeziniz sizinle iletişime geçecek)",
+            "byPhone": "telefonla", "byVideo": "görüntülü görüşmeyle",
         ],
     ]
 

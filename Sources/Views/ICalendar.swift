@@ -22,7 +22,8 @@ public enum ICalendar {
                 "SEQUENCE:\(a.sequence)",
                 "DTSTART;TZID=Europe/Berlin:\(local(a.day, a.startMinute))",
                 "DTEND;TZID=Europe/Berlin:\(local(endDay, end % (24 * 60)))",
-                "SUMMARY:\(text("Beratungstermin (\(a.state.german))"))",
+                // The mode is no free text: a phone appointment is seen as such in the calendar.
+                "SUMMARY:\(text("Beratungstermin\(a.mode == .inPerson ? "" : " " + a.mode.german) (\(a.state.german))"))",
                 "DESCRIPTION:\(text("Sprache: \(CounselingLanguages.common.contains(a.language) ? a.language : "andere Sprache"). Angefragt: \(a.requestedVia.german). Ort: siehe Bleibe."))",
                 "STATUS:\(a.state == .confirmed ? "CONFIRMED" : a.state == .cancelled ? "CANCELLED" : "TENTATIVE")",
             ]

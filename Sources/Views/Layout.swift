@@ -302,7 +302,9 @@ public enum Layout {
     /* The documents' forms stack under their document on a narrow screen instead of a fourth column far off-screen (QA40 L9). */
     @media (max-width: 40rem) { table.documents, table.documents tbody, table.documents tr, table.documents td { display: block; }
       table.documents thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
-      table.documents tr { border-bottom: 1px solid var(--line); padding: 0.3rem 0; } table.documents td { border: none; padding: 0.1rem 0; } }
+      table.documents tr { border-bottom: 1px solid var(--line); padding: 0.3rem 0; } table.documents td { border: none; padding: 0.1rem 0; }
+      /* The hidden column headers, written before the cells they name (QA40 L9: "Eingegangen" stood without "Stand"). */
+      table.documents td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; } table.documents td:empty { display: none; } }
     /* The A4 letter flows on any screen narrower than the sheet and its margins (QA29 F6: it scrolled sideways up to 834 px). */
     @media screen and (max-width: 60rem) { .letter { width: 100%; min-height: 0; padding: 0 1rem 1rem; }
       .letter-sender, .letter-address, .letter-info { position: static; width: auto; height: auto; margin: 0.5rem 0; } .letter-subject { margin-top: 1rem; } }

@@ -254,7 +254,7 @@ public enum SubjectAccessPage {
     }
 
     static func appointmentsSection(_ m: Model) -> HTML {
-        let rows = m.appointments.map { a -> HTML in "<li>\(a.day.german), \(a.time) Uhr, \(a.place) (\(a.state.german))</li>" }
+        let rows = m.appointments.map { a -> HTML in "<li>\(a.day.german), \(a.time) Uhr, \(a.placeGerman) (\(a.state.german))</li>" }
         return rows.isEmpty ? .empty : "<h3>Termine</h3><ul id=\"appointments\">\(rows)</ul>"
     }
 

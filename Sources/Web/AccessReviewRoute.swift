@@ -37,7 +37,8 @@ extension AdminRoutes {
             }, limited: list.count == Self.reviewLimit)
         }
         try await services.clients.recordList("access_review", audit: services.audit(a))
-        return Reply.html(AccessReviewPage.render(frame: context.frame("Zugriffsauswertung", current: "users"), from: from, to: to, rows: rows, detail: detail, alert: alert))
+        return Reply.html(AccessReviewPage.render(frame: context.frame("Zugriffsauswertung", current: "users"), from: from, to: to, rows: rows, detail: detail, alert: alert),
+                          status: ReportRoutes.status(alert))
     }
 
     /// The period asked for, default the last 30 days; one that cannot be read shows the default with the reason at the

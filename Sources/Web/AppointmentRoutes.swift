@@ -41,7 +41,10 @@ struct AppointmentRoutes {
         let parsed = asked.isEmpty ? nil : (try? parseDay(asked)) ?? nil
         let on = showing ?? parsed ?? services.today
         // A day that cannot be read is said, not quietly replaced by today (QA of 05.12.2026: 31.02.2026).
-        let alert = alert ?? (showing == nil && !asked.isEmpty && parsed == nil ? "„\(Typed.echo(asked))“ ist kein gültiges Datum (TT.MM.JJJJ). Gezeigt wird heute." : nil)
+        // Answered 422 as every refused input is (the report pages do the same with a bad period).
+        let unreadable = showing == nil && !asked.isEmpty && parsed == nil
+        let alert = alert ?? (unreadable ? "„\(Typed.echo(asked))“ ist kein gültiges Datum (TT.MM.JJJJ). Gezeigt wird heute." : nil)
+        let status = unreadable && status == .ok ? .unprocessableContent : status
         let from = view == "day" ? on : CalendarWeek.monday(of: on), to = view == "day" ? on : from.adding(days: 6)
         // Counselors see their own appointments; the coordinator sees the whole service's.
         let list = try await services.appointments.appointments(organisation: org, counselor: a.role == .coordinator ? nil : a.userID, from: from, to: to)
@@ -86,6 +89,7 @@ struct AppointmentRoutes {
         var f = AppointmentPages.Form()
         f.fileNumber = form.trimmed("file_number"); f.day = form.trimmed("day"); f.time = form.trimmed("time"); f.duration = form.trimmed("duration")
         f.place = form.trimmed("place"); f.language = CounselingLanguages.canonical(form.trimmed("language")); f.counselor = form.trimmed("counselor"); f.channel = form.trimmed("channel")
+        f.mode = form.trimmed("mode").isEmpty ? f.mode : form.trimmed("mode")
         f.requestID = form.trimmed("request_id")
         let clientID = f.fileNumber.isEmpty ? nil : try await services.clients.clientID(fileNumber: f.fileNumber, organisation: org)
         if f.fileNumber.isEmpty { f.errors["file_number"] = "Bitte das Aktenzeichen angeben." }
@@ -95,11 +99,12 @@ struct AppointmentRoutes {
         if f.language.isEmpty || f.language.count > 60 { f.errors["language"] = "Bitte die Sprache angeben." }
         // A counselor enters appointments for themselves; the coordinator for anyone of the service.
         if a.role != .coordinator && f.counselor != a.userID { f.errors["counselor"] = "Termine anderer Berater:innen trägt die Koordination ein." }
-        guard f.errors.isEmpty, let client = clientID, let (d, m, dur) = slot.checked, let channel = Appointment.Channel(rawValue: f.channel) else {
+        guard f.errors.isEmpty, let client = clientID, let (d, m, dur) = slot.checked, let channel = Appointment.Channel(rawValue: f.channel),
+              let mode = Appointment.Mode(rawValue: f.mode) else {
             return try await render(request, context, form: f, showing: slot.day, status: .unprocessableContent)
         }
         let appt = Appointment(id: Credentials.newID(), clientID: client, counselorID: f.counselor, day: d, startMinute: m, durationMinutes: dur,
-                               place: f.place, language: f.language, state: .requested, requestedVia: channel)
+                               place: f.place, mode: mode, language: f.language, state: .requested, requestedVia: channel)
         switch try await services.appointments.add(appt, organisation: org, answering: f.requestID.isEmpty ? nil : f.requestID, audit: services.audit(a)) {
         case .added: return Reply.redirect("/appointments?view=week&on=\(d.german)")
         case .unknownCounselor: f.errors["counselor"] = "Bitte eine Berater:in der Beratungsstelle wählen."
@@ -138,9 +143,12 @@ struct AppointmentRoutes {
         if duration == nil || !(5...480).contains(duration!) { f.errors["duration"] = "Bitte die Dauer in Minuten (5–480) angeben." }
         // Within the day's hours as a whole, not only its start (QA of 05.12.2026: 22:00 for two hours was taken).
         else if let m = minute, m + duration! > 22 * 60 { f.errors["duration"] = "Der Termin muss bis 22:00 Uhr enden." }
-        if f.place.isEmpty { f.errors["place"] = "Bitte den Ort angeben." }
+        // By phone or video the place is an optional note (a number); in person it is needed.
+        let mode = Appointment.Mode(rawValue: f.mode)
+        if mode == nil { f.errors["mode"] = "Bitte auswählen, wie der Termin stattfindet." }
+        if f.place.isEmpty, mode == .inPerson { f.errors["place"] = "Bitte den Ort angeben (bei einem Termin vor Ort)." }
         if f.place.count > 200 { f.errors["place"] = "Der Ort darf höchstens 200 Zeichen haben." }
-        guard let d = day ?? nil, let m = minute, let dur = duration, ["day", "time", "duration", "place"].allSatisfy({ f.errors[$0] == nil }) else { return (day ?? nil, nil) }
+        guard let d = day ?? nil, let m = minute, let dur = duration, ["day", "time", "duration", "place", "mode"].allSatisfy({ f.errors[$0] == nil }) else { return (day ?? nil, nil) }
         return (d, (d, m, dur))
     }
 
@@ -192,7 +200,7 @@ struct AppointmentRoutes {
                                     status: .conflict)
         }
         var f = AppointmentPages.Form()
-        f.day = appt.day.german; f.time = appt.time; f.duration = String(appt.durationMinutes); f.place = appt.place
+        f.day = appt.day.german; f.time = appt.time; f.duration = String(appt.durationMinutes); f.place = appt.place; f.mode = appt.mode.rawValue
         f.confirmed = appt.state == .confirmed
         return try await renderMove(context, appt, form: f, actor: a, organisation: org)
     }
@@ -213,6 +221,7 @@ struct AppointmentRoutes {
         guard let appt = try await services.appointments.appointment(id: id, organisation: org, counselor: counselor) else { throw AppError.notFound }
         var f = AppointmentPages.Form()
         f.day = form.trimmed("day"); f.time = form.trimmed("time"); f.duration = form.trimmed("duration"); f.place = form.trimmed("place")
+        f.mode = form.trimmed("mode").isEmpty ? appt.mode.rawValue : form.trimmed("mode")
         f.confirmed = form.trimmed("confirmed") == "1"
         if let refused = try await refusePast(appt, request, context) { return refused }
         guard appt.state != .cancelled else {
@@ -223,7 +232,7 @@ struct AppointmentRoutes {
             return try await renderMove(context, appt, form: f, actor: a, organisation: org, status: .unprocessableContent)
         }
         switch try await services.appointments.move(id: id, organisation: org, counselor: counselor, day: d, startMinute: m, durationMinutes: dur,
-                                                    place: f.place, confirmed: f.confirmed, audit: services.audit(a)) {
+                                                    place: f.place, mode: Appointment.Mode(rawValue: f.mode), confirmed: f.confirmed, audit: services.audit(a)) {
         case .moved(let moved): return Reply.redirect("/appointments?view=week&on=\(moved.day.german)")
         case .notFound: throw AppError.notFound
         case .cancelled:
@@ -296,7 +305,7 @@ struct AppointmentRoutes {
         try await services.clients.recordReads(list.map { ($0.id, $0.clientID) }, entity: "appointment", audit: services.audit(a))
         let items = list.map { x -> [String: Any] in
             ["id": x.id, "client_id": x.clientID, "counselor_id": x.counselorID, "date": x.day.iso, "time": x.time, "duration_minutes": x.durationMinutes,
-             "place": x.place, "language": x.language, "state": x.state.rawValue, "requested_via": x.requestedVia.rawValue]
+             "place": x.place, "mode": x.mode.rawValue, "language": x.language, "state": x.state.rawValue, "requested_via": x.requestedVia.rawValue]
         }
         return try Reply.items(items)
     }

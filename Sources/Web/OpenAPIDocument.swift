@@ -166,7 +166,7 @@ enum OpenAPIDocument {
             "parameters": [{"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "first day (default: today)"}, {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "last day (default: from + 28 days)"}],
             "responses": {"200": {"description": "Appointments", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object",
               "properties": {"id": {"type": "string"}, "client_id": {"type": "string"}, "counselor_id": {"type": "string"}, "date": {"type": "string", "format": "date"},
-              "time": {"type": "string"}, "duration_minutes": {"type": "integer"}, "place": {"type": "string"}, "language": {"type": "string"},
+              "time": {"type": "string"}, "duration_minutes": {"type": "integer"}, "place": {"type": "string"}, "mode": {"type": "string", "enum": ["in_person", "phone", "video"]}, "language": {"type": "string"},
               "state": {"type": "string", "enum": ["requested", "confirmed", "cancelled"]}, "requested_via": {"type": "string"}}}}}}}}},
               "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}}}
         },

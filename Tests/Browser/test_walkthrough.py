@@ -175,6 +175,10 @@ def test_counselor_runs_a_case_session_document_and_reminder(browser, server):
             "const w = document.documentElement.clientWidth;"
             "return [...document.querySelectorAll('table.documents form')].filter(f => f.getBoundingClientRect().right > w + 1).length")
         assert browser.find_elements(By.CSS_SELECTOR, "table.documents form") and outside == 0, f"{outside} document forms outside the window at 375 px"
+        # The stacked cells are named by their hidden column headers.
+        named = browser.execute_script(
+            "return getComputedStyle(document.querySelector('#doc-civic_test .doc-state'), '::before').content")
+        assert named == '"Stand: "', f"the stacked state cell is introduced by {named}"
         browser.get(server + "/clients")
         wait_title(browser, "Klient:innen")
         caption = browser.execute_script(

@@ -81,7 +81,7 @@ struct AppointmentTests {
                 #expect(!day.body.contains("Haddad") && !day.body.contains("id=\"page-alert\"") && day.body.contains("<title>Termine 25.11.2026 – Bleibe</title>"))
                 // A day that does not exist is said, not quietly replaced by today.
                 let impossible = try await b.request(.get, "/appointments?view=day&on=31.02.2026")
-                #expect(impossible.status == .ok && impossible.body.contains("id=\"page-alert\"") && impossible.body.contains("„31.02.2026“ ist kein gültiges Datum"))
+                #expect(impossible.status == .unprocessableContent && impossible.body.contains("id=\"page-alert\"") && impossible.body.contains("„31.02.2026“ ist kein gültiges Datum"))
                 let id = try #require(week.body.components(separatedBy: "/appointments/").dropFirst().first { $0.contains("/confirm") }?.prefix { $0 != "/" })
                 // Another service can neither see nor confirm it.
                 let other = Browser(client: b.client, clock: f.clock)
@@ -263,6 +263,38 @@ struct AppointmentTests {
                 let empty = try await b.request(.post, "/appointments", form: ["csrf": csrf, "file_number": "A-1", "day": "", "time": "16:00", "duration": "30",
                                                                             "place": "Raum 2", "language": "Deutsch", "counselor": "user-0", "channel": "phone"])
                 #expect(empty.status == .unprocessableContent && empty.body.contains("Bitte das Datum angeben") && empty.body.contains("name=\"day\" value=\"\""), "\(empty.body.components(separatedBy: "id=\"day\"").dropFirst().first?.prefix(200) ?? "")")
+            }
+        }
+    }
+
+    /// By phone or video the place is optional, and the client's plan says how it takes place in the client's language
+    /// (QA40: "Telefon" typed as the place stood in German on an Arabic plan).
+    @Test(arguments: TestDatabase.available)
+    func aPhoneAppointmentNeedsNoPlaceAndIsNamedInTheClientsLanguage(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                func book(_ mode: String, _ place: String, at time: String = "10:00") async throws -> Browser.Page {
+                    try await b.request(.post, "/appointments", form: ["csrf": csrf, "file_number": "A-1", "day": "24.11.2026", "time": time, "duration": "30",
+                                                                       "mode": mode, "place": place, "language": "Arabisch", "counselor": "user-0", "channel": "phone"])
+                }
+                let unknown = try await book("fax", "")
+                #expect(unknown.status == .unprocessableContent && unknown.body.contains("id=\"mode-error\"") && unknown.body.contains("wie der Termin stattfindet"))
+                let noRoom = try await book("in_person", "")
+                #expect(noRoom.status == .unprocessableContent && noRoom.body.contains("Bitte den Ort angeben (bei einem Termin vor Ort)."))
+                #expect(try await book("phone", "").status == .seeOther)
+                let week = try await b.request(.get, "/appointments?view=week&on=24.11.2026").body
+                #expect(week.contains("Haddad, Mohammed</a> · telefonisch · Arabisch"))
+                let plan = try await b.request(.get, "/clients/client-a/plan?lang=ar").body
+                #expect(plan.contains("24.11.2026") && plan.contains("عبر الهاتف") && !plan.contains("<span lang=\"de\"></span>"))
+                // Moved to a video call with a note: the mode changes with the move, the note stays German on the plan.
+                let id = try #require(try await f.services.appointments.appointments(organisation: "org-a", counselor: nil, from: Day("2026-11-24"), to: Day("2026-11-24")).first?.id)
+                let moved = try await b.request(.post, "/appointments/\(id)/move", form: ["csrf": csrf, "day": "25.11.2026", "time": "10:00", "duration": "30",
+                                                                                       "mode": "video", "place": "Link per SMS"])
+                #expect(moved.status == .seeOther)
+                #expect(try await f.services.appointments.appointment(id: id, organisation: "org-a")?.mode == .video)
+                let english = try await b.request(.get, "/clients/client-a/plan?lang=en").body
+                #expect(english.contains("by video call: <span lang=\"de\">Link per SMS</span>"))
             }
         }
     }

@@ -66,4 +66,26 @@ struct MigrationTests {
         #expect(row?.text("name_joined") == NameMatching.joinedKey("Islam Dzhabrailov") && row?.text("name_near") == NameMatching.nearKey("Islam Dzhabrailov"))
         await TestDatabase.dispose(store)
     }
+
+    /// 0040 turns a place that only said "Telefon" into the appointment's mode, which client pages translate (QA40).
+    @Test(arguments: TestDatabase.available)
+    func migration40TurnsAPhonePlaceIntoTheMode(_ db: TestDatabase) async throws {
+        let store = try await db.open()
+        try await Migrations.migrate(store, now: "2026-11-22T08:00:00.000Z")
+        try await store.transaction { ex in
+            try await ex.execute(SQL("DELETE FROM schema_migrations WHERE version = 40"))
+            try await ex.execute(SQL("ALTER TABLE appointments DROP COLUMN mode"))
+            try await ex.execute(SQL("INSERT INTO organisations (id, name, kind, city, land, created_at) VALUES ('o-mig', 'Stelle', 'counseling_service', 'Elbstadt', 'DE-SN', '2026-11-22T08:00:00.000Z')"))
+            try await ex.execute(SQL("INSERT INTO users (id, organisation_id, email, display_name, role, active, password_hash, created_at) VALUES ('u-mig', 'o-mig', 'u@example.org', 'U', 'counselor', 1, 'x', '2026-11-22T08:00:00.000Z')"))
+            try await ex.execute(SQL("INSERT INTO clients (id, organisation_id, file_number, first_name, last_name, name_key, facts_json, created_at, updated_at) VALUES ('c-mig', 'o-mig', 'M-1', 'A', 'B', 'b', '{}', '2026-11-22T08:00:00.000Z', '2026-11-22T08:00:00.000Z')"))
+            for (id, place) in [("a1", " Telefon "), ("a2", "Raum 1"), ("a3", "Videoberatung"), ("a4", "Telefon 0351 123")] {
+                try await ex.execute(SQL("INSERT INTO appointments (id, organisation_id, client_id, counselor_id, on_day, start_minute, duration_minutes, place, language, state, requested_via, created_at) VALUES (?, 'o-mig', 'c-mig', 'u-mig', '2026-11-24', 600, 60, ?, 'Deutsch', 'requested', 'phone', '2026-11-22T08:00:00.000Z')", [id, place]))
+            }
+        }
+        try await Migrations.migrate(store, now: "2026-11-22T08:00:00.000Z")
+        let rows = try await store.read { try await $0.query(SQL("SELECT id, place, mode FROM appointments ORDER BY id")) }
+        #expect(rows.map { "\($0.text("id") ?? ""):\($0.text("mode") ?? ""):\($0.text("place") ?? "")" }
+                == ["a1:phone:", "a2:in_person:Raum 1", "a3:video:", "a4:in_person:Telefon 0351 123"])
+        await TestDatabase.dispose(store)
+    }
 }
