@@ -97,6 +97,12 @@ extension ClientStore {
                                           action: "update", entity: "assessment_snapshot", entityID: snapshot, clientID: owner)
             }
         }
+        // The kept referral gets a new id: under its old one the service's audit trail ties it to the erased file's events
+        // ("accept" names both), and the authority, which made it, knows whom it referred (QA18 L4). Nothing refers to a
+        // referral's id but those events.
+        for r in try await ex.query(SQL("SELECT id FROM referrals WHERE \(byCase)", [clientID, clientID])) {
+            try await ex.execute(SQL("UPDATE referrals SET id = ? WHERE id = ?", [UUID().uuidString.lowercased(), try r.string("id")]))
+        }
         // Children before parents: the foreign keys hold on PostgreSQL at every statement.
         for statement in [
             "DELETE FROM disclosures WHERE client_id = ?",

@@ -112,7 +112,10 @@ struct ErasureTests {
                 let rewrites = try await AuditLog.events(ofClient: "client-k", in: f.services.db).filter { $0.action == "update" && $0.userID == "user-1" }
                 #expect(rewrites.count == 2 && Set(rewrites.map(\.entityID)) == [daughtersSnapshot.id, "snap-k-open"] && rewrites.allSatisfy { $0.entity == "assessment_snapshot" })
                 #expect((try? AssessmentDocument.decode(Data(unnamed.utf8))) != nil)
-                let referral = try #require(try await f.services.cooperation.referrals(of: "org-abh").first { $0.id == "ref-a" })
+                // It is kept under a new id: the old one, in the file's audit events, no longer leads to it (QA18 L4).
+                let kept = try await f.services.cooperation.referrals(of: "org-abh")
+                #expect(kept.count == 1 && !kept.contains { $0.id == "ref-a" })
+                let referral = try #require(kept.first)
                 #expect(referral.firstName.isEmpty && referral.lastName.isEmpty && referral.born == nil && referral.nationality == nil && referral.reason.isEmpty)
                 #expect(referral.clientID == nil && referral.state == .accepted && referral.decidedOn == Day("2026-09-02"))
                 #expect(try await coord.request(.get, "/referrals").body.contains("<em>Angaben gelöscht</em>"))
