@@ -399,7 +399,7 @@ struct ApplicationTests {
                 #expect(html.body.contains("id=\"f-passport-error\"") && html.body.contains("aria-describedby=\"f-passport-error\"") && html.body.contains("<a href=\"#f-passport\">"))
                 // Both answered on the case page itself, at its documents.
                 #expect(big.body.contains("id=\"documents\"") && html.body.contains("id=\"documents\""))
-                #expect(try await b.request(.get, casePath).body.components(separatedBy: "id=\"doc-passport\"")[1].contains("class=\"doc-state\">fehlt<"))
+                #expect(try await b.request(.get, casePath).body.components(separatedBy: "id=\"doc-passport\"")[1].contains("class=\"doc-state\" data-label=\"Stand\">fehlt<"))
                 let api = try await b.request(.get, "/api/v1" + casePath + "/documents").body
                 #expect(api.contains("\"kind\":\"german_certificate\"") && api.contains("\"sha256\""))
                 // Without the CSRF token nothing is saved; another service sees no file.
