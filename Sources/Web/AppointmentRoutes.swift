@@ -121,7 +121,7 @@ struct AppointmentRoutes {
     }
 
 
-    /// Checks the day, time, length and place of a new or moved appointment, each refusal at its field. `day`: the day
+    /// Checks the day, time, length, mode and place of a new or moved appointment, each refusal at its field. `day`: the day
     /// read (its week is shown again after a refusal); `checked`: all three when the slot is fine.
     func checkSlot(_ f: inout AppointmentPages.Form, land: String) -> (day: Day?, checked: (Day, Int, Int)?) {
         let day = formDay(f.day)
