@@ -98,18 +98,17 @@ public struct AppointmentStore: Sendable {
         case clash(Appointment), clientClash(Appointment)
     }
 
-    /// Moves an appointment of the organisation (of `counselor` only, when given) to a new day, time, length and place,
+    /// Moves an appointment of the organisation (of `counselor` only, when given) to a new day, time, length, place and mode,
     /// keeping its id (a subscribed calendar updates the event instead of showing two). Confirmed only when the new time
     /// was agreed with the client (`confirmed`), requested otherwise. The clash checks and the update are one transaction.
     public func move(id: String, organisation: String, counselor: String? = nil, day: Day, startMinute: Int, durationMinutes: Int,
-                     place: String, mode: Appointment.Mode? = nil, confirmed: Bool, audit: AuditContext) async throws -> MoveOutcome {
+                     place: String, mode: Appointment.Mode, confirmed: Bool, audit: AuditContext) async throws -> MoveOutcome {
         try await db.transaction { ex in
             guard let row = try await ex.one(SQL("SELECT * FROM appointments WHERE id = ? AND organisation_id = ?" + ex.forUpdate, [id, organisation])) else { return .notFound }
             var a = try Self.appointment(row)
             if let counselor, a.counselorID != counselor { return .notFound }
             guard a.state != .cancelled else { return .cancelled }
-            a.day = day; a.startMinute = startMinute; a.durationMinutes = durationMinutes; a.place = place
-            if let mode { a.mode = mode }
+            a.day = day; a.startMinute = startMinute; a.durationMinutes = durationMinutes; a.place = place; a.mode = mode
             a.state = confirmed ? .confirmed : .requested
             let sameDay = try await Self.sameDay(ex, a, organisation: organisation)
             if let other = a.clash(in: sameDay) { return .clash(other) }

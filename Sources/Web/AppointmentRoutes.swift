@@ -99,8 +99,7 @@ struct AppointmentRoutes {
         if f.language.isEmpty || f.language.count > 60 { f.errors["language"] = "Bitte die Sprache angeben." }
         // A counselor enters appointments for themselves; the coordinator for anyone of the service.
         if a.role != .coordinator && f.counselor != a.userID { f.errors["counselor"] = "Termine anderer Berater:innen trägt die Koordination ein." }
-        guard f.errors.isEmpty, let client = clientID, let (d, m, dur) = slot.checked, let channel = Appointment.Channel(rawValue: f.channel),
-              let mode = Appointment.Mode(rawValue: f.mode) else {
+        guard f.errors.isEmpty, let client = clientID, let (d, m, dur, mode) = slot.checked, let channel = Appointment.Channel(rawValue: f.channel) else {
             return try await render(request, context, form: f, showing: slot.day, status: .unprocessableContent)
         }
         let appt = Appointment(id: Credentials.newID(), clientID: client, counselorID: f.counselor, day: d, startMinute: m, durationMinutes: dur,
@@ -122,8 +121,8 @@ struct AppointmentRoutes {
 
 
     /// Checks the day, time, length, mode and place of a new or moved appointment, each refusal at its field. `day`: the day
-    /// read (its week is shown again after a refusal); `checked`: all three when the slot is fine.
-    func checkSlot(_ f: inout AppointmentPages.Form, land: String) -> (day: Day?, checked: (Day, Int, Int)?) {
+    /// read (its week is shown again after a refusal); `checked`: day, minute, length and mode when all are fine.
+    func checkSlot(_ f: inout AppointmentPages.Form, land: String) -> (day: Day?, checked: (Day, Int, Int, Appointment.Mode)?) {
         let day = formDay(f.day)
         if day == nil || day! == nil { f.errors["day"] = f.day.isEmpty ? "Bitte das Datum angeben (TT.MM.JJJJ)." : "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
         if let d = day ?? nil {
@@ -148,8 +147,8 @@ struct AppointmentRoutes {
         if mode == nil { f.errors["mode"] = "Bitte auswählen, wie der Termin stattfindet." }
         if f.place.isEmpty, mode == .inPerson { f.errors["place"] = "Bitte den Ort angeben (bei einem Termin vor Ort)." }
         if f.place.count > 200 { f.errors["place"] = "Der Ort darf höchstens 200 Zeichen haben." }
-        guard let d = day ?? nil, let m = minute, let dur = duration, ["day", "time", "duration", "place", "mode"].allSatisfy({ f.errors[$0] == nil }) else { return (day ?? nil, nil) }
-        return (d, (d, m, dur))
+        guard let d = day ?? nil, let m = minute, let dur = duration, let mode, ["day", "time", "duration", "place"].allSatisfy({ f.errors[$0] == nil }) else { return (day ?? nil, nil) }
+        return (d, (d, m, dur, mode))
     }
 
     func setState(_ context: BleibeContext, _ state: Appointment.State, _ request: Request) async throws -> Response {
@@ -228,11 +227,11 @@ struct AppointmentRoutes {
             f.errors["day"] = "Ein abgesagter Termin wird nicht verschoben. Bitte einen neuen Termin eintragen."
             return try await renderMove(context, appt, form: f, actor: a, organisation: org, status: .conflict)
         }
-        guard let (d, m, dur) = checkSlot(&f, land: context.land).checked else {
+        guard let (d, m, dur, mode) = checkSlot(&f, land: context.land).checked else {
             return try await renderMove(context, appt, form: f, actor: a, organisation: org, status: .unprocessableContent)
         }
         switch try await services.appointments.move(id: id, organisation: org, counselor: counselor, day: d, startMinute: m, durationMinutes: dur,
-                                                    place: f.place, mode: Appointment.Mode(rawValue: f.mode), confirmed: f.confirmed, audit: services.audit(a)) {
+                                                    place: f.place, mode: mode, confirmed: f.confirmed, audit: services.audit(a)) {
         case .moved(let moved): return Reply.redirect("/appointments?view=week&on=\(moved.day.german)")
         case .notFound: throw AppError.notFound
         case .cancelled:
