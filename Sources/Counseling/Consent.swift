@@ -13,6 +13,8 @@ public struct Consent: Sendable, Hashable {
     /// so that the record says which text a person signed (Art. 7 Abs. 1 DSGVO). SE-2026-1: rights in the first person,
     /// the language line (QA26 C2, QA27 R3).
     public static let currentFormVersion = "SE-2026-1"
+    /// The version before it, signed in the cooperation's first years (the demo's consents of 2024 and 2025).
+    public static let firstFormVersion = "SE-2024-1"
 
     public var id: String
     public var clientID: String
@@ -32,6 +34,29 @@ public struct Consent: Sendable, Hashable {
         self.id = id; self.clientID = clientID; self.recipientOrganisationID = recipientOrganisationID; self.purpose = purpose
         self.topics = topics; self.validFrom = validFrom; self.validUntil = validUntil; self.revokedOn = revokedOn
         self.language = language; self.formVersion = formVersion
+    }
+
+    /// Why a consent starting on `validFrom` cannot have been signed on the form text `version`, or nil. Only versions
+    /// named as the printed form names them (SE-year-number) are checked: such a text did not exist before its year, and
+    /// none exists after the current one (a record must say which text was signed, Art. 7 Abs. 1 DSGVO). Other names
+    /// (an organisation's own forms) are taken as written.
+    public static func formVersionProblem(_ version: String, validFrom: Day) -> String? {
+        guard let (year, number) = serial(version), let current = serial(currentFormVersion) else { return nil }
+        if year > current.year || year == current.year && number > current.number {
+            return "Eine Fassung „\(version)“ gibt es nicht; die aktuelle Fassung des Formulars ist \(currentFormVersion)."
+        }
+        if year > validFrom.year {
+            return "Die Fassung „\(version)“ gibt es erst seit \(year); eine Einwilligung ab dem \(validFrom.german) wurde auf einer früheren Fassung unterschrieben. Bitte die Fassung des unterschriebenen Formulars angeben."
+        }
+        return nil
+    }
+
+    /// "SE-2026-1" → (2026, 1); nil for any other form of name.
+    static func serial(_ version: String) -> (year: Int, number: Int)? {
+        let parts = version.uppercased().split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "SE", parts[1].count == 4, let year = Int(parts[1]), let number = Int(parts[2]),
+              parts[2].allSatisfy(\.isASCII), number > 0 else { return nil }
+        return (year, number)
     }
 
     /// Whether the consent is in force on `day`: started, not expired, not revoked on or before that day.

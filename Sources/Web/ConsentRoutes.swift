@@ -87,6 +87,7 @@ struct ConsentRoutes {
         else if let e = until ?? nil, e < services.today { f.errors["valid_until"] = "Das Ende liegt in der Vergangenheit: eine solche Einwilligung erlaubt keine Weitergabe mehr." }
         if f.language.isEmpty || f.language.count > 60 { f.errors["language"] = "Bitte die Sprache angeben." }
         if f.formVersion.isEmpty || f.formVersion.count > 40 { f.errors["form_version"] = "Bitte die Fassung des Formulars angeben." }
+        else if let s = from ?? nil, let m = Consent.formVersionProblem(f.formVersion, validFrom: s) { f.errors["form_version"] = m }
         guard f.errors.isEmpty, let start = from ?? nil else { return try await render(context, a, client, form: f, status: .unprocessableContent) }
         let consent = Consent(id: Credentials.newID(), clientID: client.id, recipientOrganisationID: f.recipient, purpose: f.purpose, topics: f.topics,
                               validFrom: start, validUntil: until ?? nil, language: f.language, formVersion: f.formVersion)

@@ -54,6 +54,17 @@ struct ConsentTests {
         }
     }
 
+    @Test func aFormVersionIsCheckedOnlyWhenNamedAsThePrintedFormNamesIt() {
+        #expect(Consent.formVersionProblem("SE-2026-1", validFrom: Day("2026-01-01")) == nil)
+        #expect(Consent.formVersionProblem("SE-2024-1", validFrom: Day("2026-06-01")) == nil)
+        #expect(Consent.formVersionProblem("SE-2026-1", validFrom: Day("2025-12-31"))?.contains("erst seit 2026") == true)
+        #expect(Consent.formVersionProblem("SE-2026-2", validFrom: Day("2026-06-01"))?.contains("gibt es nicht") == true)
+        #expect(Consent.formVersionProblem("SE-2027-1", validFrom: Day("2027-06-01"))?.contains("gibt es nicht") == true)
+        for other in ["2026-01", "SE-26-1", "SE-2026-0", "SE-2030", "Formular B"] {
+            #expect(Consent.formVersionProblem(other, validFrom: Day("2020-01-01")) == nil, "\(other)")
+        }
+    }
+
     @Test func noConsentOrAnotherClientsConsentNeverAllows() {
         #expect(!DisclosureRules.decide(clientID: "c1", recipient: "abh", topics: [.assessment], on: Day("2026-06-01"), consents: []).isAllowed)
         var other = consent; other.clientID = "c2"

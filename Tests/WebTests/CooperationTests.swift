@@ -25,6 +25,28 @@ struct CooperationTests {
         #expect(try await b.request(.post, "/clients/client-a/consents", form: form).status == .seeOther)
     }
 
+    /// A consent recorded on a form text that did not exist on its first day, or does not exist at all, is refused at the
+    /// version's field; an older text, or an organisation's own name for its form, is taken.
+    @Test(arguments: TestDatabase.available)
+    func aConsentNamesAFormTextThatExistedOnItsFirstDay(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let form = ["csrf": csrf, "recipient": "org-abh", "purpose": "Antrag", "topic_identity": "1", "language": "Deutsch"]
+                let early = try await b.request(.post, "/clients/client-a/consents", form: form.merging(["valid_from": "01.03.2025", "form_version": "SE-2026-1"]) { $1 })
+                #expect(early.status == .unprocessableContent && early.body.contains("id=\"form_version-error\"")
+                        && early.body.contains("gibt es erst seit 2026; eine Einwilligung ab dem 01.03.2025"))
+                let future = try await b.request(.post, "/clients/client-a/consents", form: form.merging(["valid_from": "01.11.2026", "form_version": "se-2027-1"]) { $1 })
+                #expect(future.status == .unprocessableContent && future.body.contains("die aktuelle Fassung des Formulars ist SE-2026-1"))
+                #expect(try await count(f, "consents") == 0)
+                for (from, version) in [("01.03.2025", "SE-2024-1"), ("01.11.2026", "Eigenes Formular 3/2026")] {
+                    #expect(try await b.request(.post, "/clients/client-a/consents", form: form.merging(["valid_from": from, "form_version": version]) { $1 }).status == .seeOther)
+                }
+                #expect(try await count(f, "consents") == 2)
+            }
+        }
+    }
+
     func count(_ f: Fixture, _ table: String) async throws -> Int {
         try await f.services.db.read { try await $0.query(SQL("SELECT COUNT(*) AS n FROM \(table)")) }.first?.int("n") ?? -1
     }
