@@ -59,7 +59,8 @@ struct APIRoutes {
     /// The body (checked by `body`) as a JSON object. Well-formed JSON Foundation cannot read holds a number beyond a
     /// double (QA30 F6: `1e999` was answered "The body must be a JSON object").
     static func object(_ text: String) throws -> [String: Any] {
-        guard let value = try? JSONSerialization.jsonObject(with: Data(text.utf8)) else {
+        // Fragments allowed: a bare `null` or `123` is JSON too, answered as not an object (QA41 A4: "a number too large").
+        guard let value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed) else {
             throw AppError.badRequest("The body holds a number too large to read (JSON numbers must fit a 64-bit double).")
         }
         guard let object = value as? [String: Any] else { throw AppError.badRequest("The body must be a JSON object.") }
@@ -262,6 +263,11 @@ struct APIRoutes {
         // The state asked for is the state stored: nothing is written, and a retried request is answered as the first
         // was (QA20 L1: a retry after a lost answer got 412, and each identical write made a new revision).
         let basedOn = try ifMatch(request, current: c.revision)
+        // An empty list deletes the whole history: only on purpose, under the history's entity tag (QA41 A1: an empty
+        // body of an integration wiped three periods, and the authority's shared view with them).
+        if periods.isEmpty, !(c.facts.status ?? []).isEmpty, basedOn == nil {
+            throw AppError.invalid(["body": "an empty list deletes every status period: send it with If-Match naming the client's current ETag to do so on purpose"])
+        }
         let answer = "[" + periods.map { CaseFileEncoder.serialize(CaseFileEncoder.statusObject($0)) }.joined(separator: ",") + "]"
         if periods == (c.facts.status ?? []) { return withETag(Reply.json(answer), c.revision) }
         let revision = try saved(try await services.clients.replaceStatus(clientID: c.id, organisation: c.organisationID, periods: periods,

@@ -112,7 +112,7 @@ enum OpenAPIDocument {
         "/api/v1/clients/{id}/status-periods": {
           "get": {"summary": "The status history", "parameters": [{"$ref": "#/components/parameters/clientId"}],
             "responses": {"200": {"description": "Periods, oldest first", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/StatusPeriod"}}}}}, "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}},
-          "put": {"summary": "Replace the status history (validated: order, no overlaps, no unexplained gaps)", "parameters": [{"$ref": "#/components/parameters/clientId"}, {"$ref": "#/components/parameters/ifMatch"}],
+          "put": {"summary": "Replace the status history (validated: order, no overlaps, no unexplained gaps; an empty list deletes a recorded history only under If-Match, else 422)", "parameters": [{"$ref": "#/components/parameters/clientId"}, {"$ref": "#/components/parameters/ifMatch"}],
             "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/StatusPeriod"}}}}},
             "responses": {"200": {"description": "Saved (ETag: the new revision)", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/StatusPeriod"}}}}}, "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "412": {"$ref": "#/components/responses/Stale"}, "422": {"$ref": "#/components/responses/Problem"}}}
         },
@@ -199,9 +199,11 @@ enum OpenAPIDocument {
         },
         "/api/v1/shared/clients/{id}": {
           "get": {"summary": "For the authority: a case of the cooperating service, exactly the requested topics, if one consent in force covers them all; each call is logged as a disclosure", "parameters": [{"$ref": "#/components/parameters/clientId"},
-              {"name": "topics", "in": "query", "schema": {"type": "string"}, "description": "comma-separated ConsentTopic values (default: all topics of the broadest consent in force)"}],
-            "responses": {"200": {"description": "The consented topics only", "content": {"application/json": {"schema": {"type": "object", "required": ["client_id", "consent_id", "topics"], "properties": {
-              "client_id": {"type": "string"}, "consent_id": {"type": "string"}, "topics": {"type": "array", "items": {"$ref": "#/components/schemas/ConsentTopic"}},
+              {"name": "topics", "in": "query", "schema": {"type": "string"}, "description": "comma-separated ConsentTopic values (default: every topic of every consent in force). Topics that no single consent covers are released by the consents in force together, each part logged as its own disclosure; a topic none of them covers refuses the whole request (403)"}],
+            "responses": {"200": {"description": "The consented topics only", "content": {"application/json": {"schema": {"type": "object", "required": ["client_id", "consent_id", "consent_ids", "topics"], "properties": {
+              "client_id": {"type": "string"}, "consent_id": {"type": "string", "description": "the first consent that released a part (see consent_ids)"},
+              "consent_ids": {"type": "array", "items": {"type": "string"}, "description": "every consent that released a part of this answer, each logged as its own disclosure"},
+              "steps_withheld": {"type": "boolean", "description": "with missing_documents: further steps rest on data no consent in force releases and are left out"}, "topics": {"type": "array", "items": {"$ref": "#/components/schemas/ConsentTopic"}},
               "identity": {"type": "object"}, "status_history": {"type": "array", "items": {"type": "object"}}, "assessment": {"type": "array", "items": {"type": "object", "properties": {"pathway": {"type": "string"}, "outcome": {"type": "string", "enum": ["met", "reachable", "not_met", "excluded", "unclear", "withheld"], "description": "withheld: decided by health or conviction data the consent does not release"}, "from": {"type": "string", "format": "date"}}}},
               "missing_documents": {"type": "array", "items": {"type": "string"}}, "documents_not_received": {"type": "array", "items": {"type": "string"}}, "sessions": {"type": "array", "items": {"type": "object"}},
               "applications": {"type": "array", "items": {"type": "object", "properties": {"pathway": {"type": "string"}, "filed_on": {"type": "string", "format": "date"}, "outcome": {"type": "string"}, "decided_on": {"type": "string", "format": "date"}, "valid_until": {"type": "string", "format": "date"}}}},

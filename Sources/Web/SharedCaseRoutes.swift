@@ -117,27 +117,74 @@ struct SharedCaseRoutes {
         return Content(person: person, sessions: sessions, applications: applications, goals: goals, missingDocuments: missing)
     }
 
-    @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {
-        let (a, client, consent, first) = try await disclose(context, requested: nil, channel: "shared_view")
-        // Several consents in force each release their own topics (QA of 05.12.2026: the page showed only the broadest
-        // one's): each further one is decided and logged as its own disclosure, and the page shows them together.
-        var topics = first, papers = [first]
-        let others = try await services.cooperation.consents(clientID: client.id, organisation: client.organisationID)
-            .filter { $0.recipientOrganisationID == a.organisationID && $0.isValid(on: services.today) && $0.id != consent.id }
-        for other in others where !other.topics.isSubset(of: topics) {
-            let released = try await disclose(context, requested: other.topics, channel: "shared_view").3
-            papers.append(released)
-            topics.formUnion(released)
+    /// What one view releases: every consent in force that released a part, the topics together, and the topics of the
+    /// one paper the assessment is read under.
+    struct Released {
+        let actor: Actor, client: Client, consents: [Consent], topics: Set<Consent.Topic>
+        /// Permissions are not assembled from several papers (DisclosureRules.decide): the assessment reads what the
+        /// broadest consent releasing it releases.
+        let assessedWith: Set<Consent.Topic>
+    }
+
+    /// Several consents in force each release their own topics (QA of 05.12.2026: the page showed only the broadest
+    /// one's; QA41 A2: so did the API): each further one is decided and logged as its own disclosure, and the view shows
+    /// them together – for the page and for the API alike. Topics asked for by name are released the same way when
+    /// the consents in force together cover them; otherwise the request is decided (and refused) as a whole.
+    func discloseAll(_ context: BleibeContext, requested: Set<Consent.Topic>?, channel: String) async throws -> Released {
+        let a = try context.requireActor()
+        let today = services.today
+        var first: (Actor, Client, Consent, Set<Consent.Topic>)
+        if let requested, let client = try await sharedClient(context, a) {
+            let inForce = try await services.cooperation.consents(clientID: client.id, organisation: client.organisationID)
+                .filter { $0.recipientOrganisationID == a.organisationID && $0.isValid(on: today) }
+            let covered = inForce.reduce(into: Set<Consent.Topic>()) { $0.formUnion($1.topics) }
+            if !inForce.contains(where: { requested.isSubset(of: $0.topics) }), requested.isSubset(of: covered) {
+                // Each paper releases its part, the broadest first.
+                var consents: [Consent] = [], papers: [Set<Consent.Topic>] = [], topics: Set<Consent.Topic> = []
+                for c in inForce.sorted(by: { $0.topics.count > $1.topics.count }) {
+                    let part = requested.intersection(c.topics).subtracting(topics)
+                    guard !part.isEmpty else { continue }
+                    let released = try await disclose(context, requested: part, channel: channel)
+                    consents.append(released.2); papers.append(released.3); topics.formUnion(released.3)
+                }
+                return Released(actor: a, client: client, consents: consents, topics: topics, assessedWith: Self.assessing(papers))
+            }
+            first = try await disclose(context, requested: requested, channel: channel)
+            return Released(actor: a, client: client, consents: [first.2], topics: first.3, assessedWith: Self.assessing([first.3]))
         }
-        // Permissions are not assembled from several papers (DisclosureRules.decide): the assessment reads what the
-        // broadest consent releasing it releases.
-        let assessing = papers.filter { $0.contains(.assessment) || $0.contains(.missingDocuments) }.max { $0.count < $1.count }
-        let content = try await content(client, topics: topics, assessedWith: assessing ?? [])
-        let service = try await services.accounts.organisation(client.organisationID)?.name ?? ""
+        first = try await disclose(context, requested: requested, channel: channel)
+        let (_, client, consent, firstTopics) = first
+        var topics = firstTopics, papers = [firstTopics], consents = [consent]
+        if requested == nil {
+            let others = try await services.cooperation.consents(clientID: client.id, organisation: client.organisationID)
+                .filter { $0.recipientOrganisationID == a.organisationID && $0.isValid(on: today) && $0.id != consent.id }
+            for other in others where !other.topics.isSubset(of: topics) {
+                let released = try await disclose(context, requested: other.topics, channel: channel)
+                consents.append(released.2); papers.append(released.3); topics.formUnion(released.3)
+            }
+        }
+        return Released(actor: a, client: client, consents: consents, topics: topics, assessedWith: Self.assessing(papers))
+    }
+
+    static func assessing(_ papers: [Set<Consent.Topic>]) -> Set<Consent.Topic> {
+        papers.filter { $0.contains(.assessment) || $0.contains(.missingDocuments) }.max { $0.count < $1.count } ?? []
+    }
+
+    /// The client of a cooperating service with this id, or nil (the refusals are `disclose`'s).
+    private func sharedClient(_ context: BleibeContext, _ a: Actor) async throws -> Client? {
+        let id = try context.parameters.require("id")
+        for service in try await partnerServices(a).sorted() { if let c = try await services.clients.client(id: id, organisation: service) { return c } }
+        return nil
+    }
+
+    @Sendable func show(_ request: Request, context: BleibeContext) async throws -> Response {
+        let r = try await discloseAll(context, requested: nil, channel: "shared_view")
+        let content = try await content(r.client, topics: r.topics, assessedWith: r.assessedWith)
+        let service = try await services.accounts.organisation(r.client.organisationID)?.name ?? ""
         return Reply.html(CooperationPages.sharedCase(frame: context.frame("Freigegebener Fall", current: "shared"),
-                                                      .init(client: client, topics: topics, serviceName: service, validUntil: consent.validUntil,
+                                                      .init(client: r.client, topics: r.topics, serviceName: service, validUntil: r.consents[0].validUntil,
                                                             person: content.person, sessions: content.sessions, applications: content.applications,
-                                                            goals: content.goals, assessedWith: assessing ?? [], missingDocuments: content.missingDocuments)))
+                                                            goals: content.goals, assessedWith: r.assessedWith, missingDocuments: content.missingDocuments)))
     }
 
     /// `?topics=identity,assessment` asks for exactly these topics; all must be covered by one consent in force.
@@ -152,11 +199,13 @@ struct SharedCaseRoutes {
             guard !set.isEmpty else { throw AppError.badRequest("The parameter topics names no topic.") }
             requested = set
         }
-        let (_, client, consent, topics) = try await disclose(context, requested: requested, channel: "api")
-        let content = try await content(client, topics: topics)
+        let released = try await discloseAll(context, requested: requested, channel: "api")
+        let client = released.client, topics = released.topics, assessedWith = released.assessedWith
+        let content = try await content(client, topics: topics, assessedWith: assessedWith)
         let person = content.person, sessions = content.sessions
         let p = client.facts
-        var out: [String: Any] = ["client_id": client.id, "consent_id": consent.id, "topics": Consent.Topic.allCases.filter(topics.contains).map(\.rawValue)]
+        var out: [String: Any] = ["client_id": client.id, "consent_id": released.consents[0].id, "consent_ids": released.consents.map(\.id),
+                                  "topics": Consent.Topic.allCases.filter(topics.contains).map(\.rawValue)]
         if topics.contains(.identity) {
             var identity: [String: Any] = ["first_name": client.firstName, "last_name": client.lastName]
             if let b = p.born { identity["born"] = b.iso }
@@ -173,14 +222,17 @@ struct SharedCaseRoutes {
         if topics.contains(.assessment), let person {
             out["assessment"] = person.assessments.map { a -> [String: Any] in
                 // A result decided by data the consent does not release is withheld (Consent.mayShowResult).
-                guard Consent.mayShowResult(a, topics: topics) else { return ["pathway": a.pathway.rawValue, "outcome": "withheld"] }
+                guard Consent.mayShowResult(a, topics: assessedWith) else { return ["pathway": a.pathway.rawValue, "outcome": "withheld"] }
                 var o: [String: Any] = ["pathway": a.pathway.rawValue, "outcome": a.outcome.rawValue]
                 if let f = a.from { o["from"] = f.iso }
                 return o
             }
         }
         if topics.contains(.missingDocuments), let person {
-            out["missing_documents"] = Consent.disclosableActions(Consent.relevantForSteps(person.assessments, goals: content.goals), topics: topics)
+            let relevant = Consent.relevantForSteps(person.assessments, goals: content.goals)
+            out["missing_documents"] = Consent.disclosableActions(relevant, topics: assessedWith)
+            // As the page says it (QA41 A3): steps resting on data no consent releases are left out, and said to be.
+            out["steps_withheld"] = relevant.contains { !Consent.mayShowResult($0, topics: assessedWith) }
             out["documents_not_received"] = content.missingDocuments
         }
         if topics.contains(.sessions) { out["sessions"] = sessions.map { ["on": $0.0.iso, "kind": $0.1.rawValue] } }

@@ -32,6 +32,31 @@ struct APITests {
         #expect(relation.status == .badRequest && relation.body.contains("a number too large to read"), "\(relation.body)")
     }
 
+    /// An empty list would delete a recorded history: refused without If-Match, done with it (QA41 A1). A bare JSON
+    /// value is no object, said as such (QA41 A4).
+    @Test(arguments: TestDatabase.available)
+    func anEmptyStatusHistoryIsWrittenOnlyOnPurpose(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let api = Browser(client: b.client, clock: f.clock)
+                let auth: HTTPFields = [.authorization: "Bearer \(try await token(b, f))"]
+                let read = try await api.request(.get, "/api/v1/clients/client-a/status-periods", headers: auth)
+                #expect(read.status == .ok && read.body.contains("duldung"))
+                let wiped = try await api.request(.put, "/api/v1/clients/client-a/status-periods", json: "[]", headers: auth)
+                #expect(wiped.status == .unprocessableContent && wiped.body.contains("If-Match"), "\(wiped.body)")
+                #expect(try await api.request(.get, "/api/v1/clients/client-a/status-periods", headers: auth).body == read.body)
+                var tagged = auth
+                tagged[.ifMatch] = read.headers[.eTag] ?? ""
+                let emptied = try await api.request(.put, "/api/v1/clients/client-a/status-periods", json: "[]", headers: tagged)
+                #expect(emptied.status == .ok && emptied.body == "[]")
+                for scalar in ["null", "true", "\"s\"", "123"] {
+                    let answer = try await api.request(.post, "/api/v1/clients", json: scalar, headers: auth)
+                    #expect(answer.status == .badRequest && answer.body.contains("must be a JSON object"), "\(scalar): \(answer.body)")
+                }
+            }
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func tokenClientReadsAndWritesWithProblemJSONErrors(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in

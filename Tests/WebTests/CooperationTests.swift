@@ -47,6 +47,10 @@ struct CooperationTests {
         }
     }
 
+    func stepsWithheld(_ page: Browser.Page) throws -> Bool? {
+        (try JSONSerialization.jsonObject(with: Data(page.body.utf8)) as? [String: Any])?["steps_withheld"] as? Bool
+    }
+
     func count(_ f: Fixture, _ table: String) async throws -> Int {
         try await f.services.db.read { try await $0.query(SQL("SELECT COUNT(*) AS n FROM \(table)")) }.first?.int("n") ?? -1
     }
@@ -69,8 +73,24 @@ struct CooperationTests {
                 #expect(view.status == .ok && view.body.contains("Mohammed Haddad") && view.body.contains("id=\"status\""))
                 #expect(!view.body.contains("id=\"assessment\""))
                 #expect(try await count(f, "disclosures") == 2)
+                try await expectTheAPIReleasesAsThePage(f, clerk)
             }
         }
+    }
+
+    /// The API answers as the page (QA41 A2): without `topics` every consent's, each logged; topics that two consents
+    /// cover together released by both; one that none covers refused whole.
+    func expectTheAPIReleasesAsThePage(_ f: Fixture, _ clerk: Browser) async throws {
+        for query in ["", "?topics=identity,status_history"] {
+            let api = try await clerk.request(.get, "/api/v1/shared/clients/client-a" + query)
+            let json = try JSONSerialization.jsonObject(with: Data(api.body.utf8)) as? [String: Any]
+            #expect(api.status == .ok && json?["identity"] != nil && json?["status_history"] != nil, "\(query)")
+            #expect((json?["consent_ids"] as? [String])?.count == 2 && json?["topics"] as? [String] == ["identity", "status_history"], "\(query)")
+        }
+        #expect(try await count(f, "disclosures") == 6)
+        let refused = try await clerk.request(.get, "/api/v1/shared/clients/client-a?topics=identity,health")
+        #expect(refused.status == .forbidden && refused.body.contains("umfasst nicht alle"))
+        #expect(try await count(f, "disclosures") == 6)
     }
 
     @Test(arguments: TestDatabase.available)
@@ -212,7 +232,10 @@ struct CooperationTests {
                 #expect(!view.body.contains("Tilgung") && !view.body.contains("§ 242"))
                 let api = try await clerk.request(.get, "/api/v1/shared/clients/client-a?topics=missing_documents")
                 #expect(api.status == .ok && api.body.contains("missing_documents") && !api.body.contains("Tilgung"))
+                // … and says that a step was left out, as the page does (QA41 A3).
+                #expect(try stepsWithheld(api) == true)
                 try await consent(["identity", "missing_documents", "convictions"])
+                #expect(try stepsWithheld(try await clerk.request(.get, "/api/v1/shared/clients/client-a?topics=missing_documents,convictions")) == false)
                 let wider = try await clerk.request(.get, "/shared/clients/client-a")
                 #expect(wider.body.contains("Tilgung abwarten oder atypischen Fall darlegen") && wider.body.contains("§ 242 StGB"))
                 // The API sends what the page shows under the topic (the disclosure log says it was sent).
