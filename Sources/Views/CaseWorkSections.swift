@@ -42,6 +42,7 @@ public enum CaseWorkSections {
             <label for="st-\(i.kind.rawValue)">Stand<span class="visually-hidden">: \(i.kind.german)</span></label><select id="st-\(i.kind.rawValue)" name="state">\(options)</select>
             <label for="rd-\(i.kind.rawValue)">Eingegangen am (TT.MM.JJJJ)<span class="visually-hidden"> (\(i.kind.german))</span></label><input id="rd-\(i.kind.rawValue)" name="received_on" size="10" value="\(refused?.receivedOn ?? i.receivedOn?.german ?? today.german)"\(rdDescribed)>\(rdError)
             <label for="f-\(i.kind.rawValue)">Datei<span class="visually-hidden"> für \(i.kind.german)</span> (PDF, JPEG, PNG; höchstens 10 MB)</label><input id="f-\(i.kind.rawValue)" name="file" type="file" accept="application/pdf,image/jpeg,image/png"\(fDescribed)>\(fError)
+            \(files[i.kind].map { f in "<label class=\"check\"><input name=\"replace\" type=\"checkbox\" value=\"1\"> gespeicherte Datei \(f.name) durch die neue ersetzen</label>" as HTML } ?? .empty)
             <button type="submit">Speichern<span class="visually-hidden"> (\(i.kind.german))</span></button></form></td>
             """ as HTML : "<td></td>")</tr>
             """

@@ -103,8 +103,14 @@ extension CaseRoutes {
         if let d = day, let m = RecordDates.problem(d, "Der Eingang einer Unterlage", today: services.today, born: client.facts.born) {
             return try await render(context, c, client, documentError: refused("rd", m), status: .unprocessableContent)
         }
+        let before = try await services.applications.documents(caseID: c.id, organisation: c.organisationID).first { $0.kind == kind }?.file
         var stored: StoredFile? = nil
         if let file = form.files["file"] {
+            // One file per document: a second upload would delete the first without a word (QA41 C1: the first payslip
+            // was gone). Replacing is asked for; several pages go into one PDF.
+            if let before, form.trimmed("replace") != "1" {
+                return try await render(context, c, client, documentError: refused("f", "Zu dieser Unterlage ist schon die Datei „\(before.name)“ gespeichert. Um sie zu ersetzen, „gespeicherte Datei … ersetzen“ ankreuzen; mehrere Seiten oder Belege bitte zusammen als eine PDF-Datei hochladen."), status: .conflict)
+            }
             // A document with its file is there: "fehlt" or "nicht nötig" next to a file would contradict it.
             guard state == .received else {
                 return try await render(context, c, client, documentError: refused("f", "Mit einer Datei liegt die Unterlage vor: bitte als Stand „liegt vor“ wählen."), status: .unprocessableContent)
@@ -116,11 +122,10 @@ extension CaseRoutes {
                 return try await render(context, c, client, documentError: refused("f", message), status: .unsupportedMediaType)
             }
         }
-        let before = try await services.applications.documents(caseID: c.id, organisation: c.organisationID).first { $0.kind == kind }?.file?.sha256
         guard try await services.applications.setDocument(caseID: c.id, organisation: c.organisationID, kind: kind, state: state,
                                                           receivedOn: state == .received ? (day ?? services.today) : nil, file: stored,
                                                           audit: services.audit(a)) else { throw AppError.notFound }
-        if stored != nil { try await DocumentFiles.removeIfUnused(before, keeping: stored?.sha256, services: services) }
+        if stored != nil { try await DocumentFiles.removeIfUnused(before?.sha256, keeping: stored?.sha256, services: services) }
         return Reply.redirect("/cases/\(c.id)#documents")
     }
 

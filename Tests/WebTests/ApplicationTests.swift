@@ -379,14 +379,19 @@ struct ApplicationTests {
                 #expect(try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "employment", "state": "received", "received_on": "10.11.2026"],
                                            file: ("file", "kopie.pdf", "application/pdf", pdf)).status == .seeOther)   // the same content, twice
                 let newer = Array("%PDF-1.4\n% Zertifikat neu\n".utf8) + Array(repeating: 0x20, count: 2000)
-                #expect(try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "german_certificate", "state": "received", "received_on": "10.11.2026"],
+                // A second file replaces the first only when asked to (QA41 C1: the first was deleted without a word).
+                let second = try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "german_certificate", "state": "received", "received_on": "10.11.2026"],
+                                                file: ("file", "A2 Zertifikat.pdf", "application/pdf", newer))
+                #expect(second.status == .conflict && second.body.contains("schon die Datei „A2 Zertifikat.pdf“ gespeichert") && second.body.contains("gespeicherte Datei A2 Zertifikat.pdf durch die neue ersetzen"), "\(second.body.prefix(300))")
+                #expect(try await sha("german_certificate") == oldSum)
+                #expect(try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "german_certificate", "state": "received", "received_on": "10.11.2026", "replace": "1"],
                                            file: ("file", "A2 Zertifikat.pdf", "application/pdf", newer)).status == .seeOther)
                 #expect(FileManager.default.fileExists(atPath: stored))   // still the employment record's
-                #expect(try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "employment", "state": "received", "received_on": "10.11.2026"],
+                #expect(try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "employment", "state": "received", "received_on": "10.11.2026", "replace": "1"],
                                            file: ("file", "vertrag.pdf", "application/pdf", newer)).status == .seeOther)
                 #expect(!FileManager.default.fileExists(atPath: stored))   // no record points to it now
                 #expect(try await sha("german_certificate") != oldSum)
-                #expect(try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "german_certificate", "state": "received", "received_on": "10.11.2026"],
+                #expect(try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "german_certificate", "state": "received", "received_on": "10.11.2026", "replace": "1"],
                                            file: ("file", "A2 Zertifikat.pdf", "application/pdf", pdf)).status == .seeOther)
                 // Too large, or not a PDF/JPEG/PNG whatever its name says: refused with a clear message, nothing stored.
                 let big = try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "passport", "state": "received", "received_on": ""],
