@@ -28,12 +28,15 @@ public struct Consent: Sendable, Hashable {
     /// Language of the form or interpreter used, and the version of the form text signed.
     public var language: String
     public var formVersion: String
+    /// The day the person signed the form; nil while it is a draft, recorded to print the form to sign (QA41 C3: a record
+    /// made to print the form released data before anyone had signed). A draft releases nothing.
+    public var signedOn: Day?
 
     public init(id: String, clientID: String, recipientOrganisationID: String, purpose: String, topics: Set<Topic>,
-                validFrom: Day, validUntil: Day?, revokedOn: Day? = nil, language: String, formVersion: String) {
+                validFrom: Day, validUntil: Day?, revokedOn: Day? = nil, language: String, formVersion: String, signedOn: Day?) {
         self.id = id; self.clientID = clientID; self.recipientOrganisationID = recipientOrganisationID; self.purpose = purpose
         self.topics = topics; self.validFrom = validFrom; self.validUntil = validUntil; self.revokedOn = revokedOn
-        self.language = language; self.formVersion = formVersion
+        self.language = language; self.formVersion = formVersion; self.signedOn = signedOn
     }
 
     /// Why a consent starting on `validFrom` cannot have been signed on the form text `version`, or nil. Only versions
@@ -61,6 +64,7 @@ public struct Consent: Sendable, Hashable {
 
     /// Whether the consent is in force on `day`: started, not expired, not revoked on or before that day.
     public func isValid(on day: Day) -> Bool {
+        guard let signed = signedOn, signed <= day else { return false }
         if day < validFrom { return false }
         if let until = validUntil, day > until { return false }
         if let revoked = revokedOn, revoked <= day { return false }
@@ -86,6 +90,9 @@ public enum DisclosureRules {
         guard !forRecipient.isEmpty else { return .refused(reason: "Die Schweigepflichtentbindung gilt nicht für diese Stelle.") }
         let valid = forRecipient.filter { $0.isValid(on: day) }
         guard !valid.isEmpty else {
+            if forRecipient.allSatisfy({ $0.signedOn == nil && $0.revokedOn == nil }) {
+                return .refused(reason: "Die Schweigepflichtentbindung ist noch nicht unterschrieben.")
+            }
             if let next = forRecipient.filter({ $0.validFrom > day && $0.revokedOn == nil }).map(\.validFrom).min() {
                 return .refused(reason: "Die Schweigepflichtentbindung gilt erst ab \(next.german).")
             }

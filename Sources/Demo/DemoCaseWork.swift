@@ -117,7 +117,7 @@ public struct DemoCaseWork: Sendable {
             if source == .authority && rng.chance(0.6) || rng.chance(0.08) {
                 var consent = Consent(id: rng.uuid(), clientID: client.id, recipientOrganisationID: authority, purpose: "Prüfung und Begleitung eines Bleiberechtsantrags",
                                       topics: [.identity, .statusHistory, .assessment, .missingDocuments], validFrom: opened, validUntil: opened.adding(years: 2),
-                                      language: interpreterLanguage(language), formVersion: opened.year < 2026 ? Consent.firstFormVersion : Consent.currentFormVersion)
+                                      language: interpreterLanguage(language), formVersion: opened.year < 2026 ? Consent.firstFormVersion : Consent.currentFormVersion, signedOn: opened)
                 if rng.chance(0.05) { consent.revokedOn = opened.adding(days: rng.int(30...200)) }
                 if consent.revokedOn.map({ $0 > today }) ?? false { consent.revokedOn = nil }
                 out.consents.append(consent)

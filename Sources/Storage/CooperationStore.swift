@@ -32,10 +32,10 @@ public struct CooperationStore: Sendable {
     static func insert(_ ex: any SQLExecutor, _ c: Consent, organisation: String, audit: AuditContext) async throws {
         try await ex.execute(SQL("""
             INSERT INTO consents (id, organisation_id, client_id, recipient_id, purpose, topics, valid_from, valid_until, revoked_on,
-              language, form_version, created_by, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              language, form_version, signed_on, created_by, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [c.id, organisation, c.clientID, c.recipientOrganisationID, c.purpose, Self.topicText(c.topics), c.validFrom.iso,
-                  c.validUntil?.iso, c.revokedOn?.iso, c.language, c.formVersion, audit.userID, audit.now]))
+                  c.validUntil?.iso, c.revokedOn?.iso, c.language, c.formVersion, c.signedOn?.iso, audit.userID, audit.now]))
         try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                   action: "create", entity: "consent", entityID: c.id, clientID: c.clientID)
     }
@@ -58,6 +58,18 @@ public struct CooperationStore: Sendable {
             try await ex.execute(SQL("UPDATE consents SET revoked_on = ? WHERE id = ?", [day.iso, id]))
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                       action: "revoke", entity: "consent", entityID: id, clientID: clientID)
+            return true
+        }
+    }
+
+    /// Records the day a draft was signed (one action); false if there is no such unsigned, unrevoked consent.
+    public func signConsent(id: String, clientID: String, organisation: String, on day: Day, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard try await ex.one(SQL("SELECT id FROM consents WHERE id = ? AND client_id = ? AND organisation_id = ? AND signed_on IS NULL AND revoked_on IS NULL",
+                                       [id, clientID, organisation])) != nil else { return false }
+            try await ex.execute(SQL("UPDATE consents SET signed_on = ? WHERE id = ?", [day.iso, id]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "sign", entity: "consent", entityID: id, clientID: clientID)
             return true
         }
     }
@@ -98,7 +110,8 @@ public struct CooperationStore: Sendable {
         Consent(id: try r.string("id"), clientID: try r.string("client_id"), recipientOrganisationID: try r.string("recipient_id"),
                 purpose: try r.string("purpose"), topics: Set((r.text("topics") ?? "").split(separator: ",").compactMap { Consent.Topic(rawValue: String($0)) }),
                 validFrom: Day(iso: try r.string("valid_from")) ?? .distantFuture, validUntil: r.text("valid_until").flatMap { Day(iso: $0) },
-                revokedOn: r.text("revoked_on").flatMap { Day(iso: $0) }, language: try r.string("language"), formVersion: try r.string("form_version"))
+                revokedOn: r.text("revoked_on").flatMap { Day(iso: $0) }, language: try r.string("language"), formVersion: try r.string("form_version"),
+                signedOn: r.text("signed_on").flatMap { Day(iso: $0) })
     }
 
     static func topicText(_ topics: some Collection<Consent.Topic>) -> String {

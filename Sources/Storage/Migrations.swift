@@ -392,6 +392,12 @@ public enum Migrations {
             "UPDATE appointments SET mode = 'phone', place = '' WHERE lower(trim(place)) IN ('telefon', 'telefonisch', 'per telefon', 'am telefon')",
             "UPDATE appointments SET mode = 'video', place = '' WHERE lower(trim(place)) IN ('video', 'per video', 'videoberatung', 'videocall', 'videoanruf')",
         ] },
+        // The day a consent was signed; without it a consent is a draft, recorded to print the form, and releases nothing.
+        // A consent recorded before was in force from its start: it counts as signed then.
+        Migration(version: 41, name: "0041_ConsentSignedOn") { _ in [
+            "ALTER TABLE consents ADD COLUMN signed_on TEXT",
+            "UPDATE consents SET signed_on = valid_from",
+        ] },
     ]
 
     /// A database migrated by a newer release.

@@ -15,7 +15,10 @@ final class SQLiteReader: @unchecked Sendable {
 
     private struct Statement {
         let handle: OpaquePointer
-        let columns: [String]
+        var columns: [String]
+        /// How often SQLite had re-prepared it when `columns` were read: a schema change re-prepares a kept statement
+        /// on its next step, and `SELECT *` may then have other columns (a migration run while this connection lived).
+        var prepared: Int32
     }
 
     init(path: String) throws {
@@ -40,7 +43,7 @@ final class SQLiteReader: @unchecked Sendable {
     func release() { busy.store(false, ordering: .releasing) }
 
     func query(_ sql: SQL) throws -> [SQLRow] {
-        let s = try statement(sql.text)
+        var s = try statement(sql.text)
         // Reset only: every parameter is bound anew below, and clearing bindings would make SQLite re-prepare any
         // statement whose plan depends on a bound value.
         defer { sqlite_nio_sqlite3_reset(s.handle) }
@@ -53,6 +56,10 @@ final class SQLiteReader: @unchecked Sendable {
         var rows: [SQLRow] = []
         while true {
             let rc = sqlite_nio_sqlite3_step(s.handle)
+            if rows.isEmpty, case let now = sqlite_nio_sqlite3_stmt_status(s.handle, SQLITE_STMTSTATUS_REPREPARE, 0), now != s.prepared {
+                s.columns = Self.columns(s.handle); s.prepared = now
+                statements[sql.text] = s
+            }
             if rc == SQLITE_DONE { return rows }
             guard rc == SQLITE_ROW else { throw failure(rc) }
             var values: [String: SQLValue] = [:]
@@ -75,10 +82,13 @@ final class SQLiteReader: @unchecked Sendable {
         var h: OpaquePointer?
         let rc = sqlite_nio_sqlite3_prepare_v3(handle, text, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &h, nil)
         guard rc == SQLITE_OK, let h else { throw failure(rc) }
-        let columns = (0..<sqlite_nio_sqlite3_column_count(h)).map { String(cString: sqlite_nio_sqlite3_column_name(h, $0)) }
-        let s = Statement(handle: h, columns: columns)
+        let s = Statement(handle: h, columns: Self.columns(h), prepared: sqlite_nio_sqlite3_stmt_status(h, SQLITE_STMTSTATUS_REPREPARE, 0))
         statements[text] = s
         return s
+    }
+
+    private static func columns(_ h: OpaquePointer) -> [String] {
+        (0..<sqlite_nio_sqlite3_column_count(h)).map { String(cString: sqlite_nio_sqlite3_column_name(h, $0)) }
     }
 
     private func bind(_ s: OpaquePointer, _ i: Int32, _ value: SQLValue) -> Int32 {

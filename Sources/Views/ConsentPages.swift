@@ -6,7 +6,7 @@ import Eligibility
 public enum ConsentPages {
     public struct Form: Sendable {
         public var recipient = "", purpose = "Prüfung und Begleitung eines Bleiberechtsantrags", validFrom = "", validUntil = ""
-        public var language = "Deutsch", formVersion = ConsentFormPage.version
+        public var language = "Deutsch", formVersion = ConsentFormPage.version, signedOn = ""
         // Nothing ticked: a consent is given topic by topic (Art. 7 DSGVO; QA of 06.12.2026: four ticked in advance were
         // saved with the one the counselor chose).
         public var topics: Set<Consent.Topic> = []
@@ -22,6 +22,8 @@ public enum ConsentPages {
 
     public static func state(_ c: Consent, today: Day) -> String {
         if let r = c.revokedOn, r <= today { return "widerrufen am \(r.german)" }
+        guard let signed = c.signedOn else { return "Entwurf: noch nicht unterschrieben – gibt nichts frei" }
+        if today < signed { return "unterschrieben ab \(signed.german)" }
         if today < c.validFrom { return "gültig ab \(c.validFrom.german)" }
         if let u = c.validUntil, today > u { return "abgelaufen am \(u.german)" }
         return "gültig"
@@ -29,7 +31,7 @@ public enum ConsentPages {
 
     public static func page(frame: PageFrame, client: Client, consents: [Consent], disclosures: [Disclosure], recipients: [Organisation],
                             names: [String: String], today: Day, form f: Form, scans: [String: String] = [:], scanError: String? = nil,
-                            revocation: Revocation? = nil) -> HTML {
+                            revocation: Revocation? = nil, signing: Revocation? = nil) -> HTML {
         let rows = consents.map { c -> HTML in
             let topics = Consent.Topic.allCases.filter(c.topics.contains).map(\.german).joined(separator: "; ")
             let refused = revocation?.consent == c.id ? revocation : nil
@@ -38,10 +40,15 @@ public enum ConsentPages {
                 // The day the revocation came in: a letter arrives after it was written (QA of 06.12.2026: always "today").
                 ? "<form method=\"post\" novalidate action=\"/clients/\(client.id)/consents/\(c.id)/revoke\" class=\"inline\">\(Layout.csrf(frame.csrf))<label for=\"\(field)\">Widerruf eingegangen am</label> <input id=\"\(field)\" name=\"revoked_on\" value=\"\(refused?.value ?? today.german)\" size=\"10\" inputmode=\"numeric\"\(Layout.describedBy(field, refused?.message))> <button type=\"submit\">widerrufen</button>\(Layout.fieldError(field, refused?.message))</form>"
                 : .empty
+            let signField = "sg-\(c.id)", signRefused = signing?.consent == c.id ? signing : nil
+            // A draft, recorded to print the form: its signature is entered once signed (QA41 C3).
+            let sign: HTML = c.signedOn == nil && c.revokedOn == nil
+                ? "<form method=\"post\" novalidate action=\"/clients/\(client.id)/consents/\(c.id)/sign\" class=\"inline\">\(Layout.csrf(frame.csrf))<label for=\"\(signField)\">Unterschrieben am</label> <input id=\"\(signField)\" name=\"signed_on\" value=\"\(signRefused?.value ?? today.german)\" size=\"10\" inputmode=\"numeric\"\(Layout.describedBy(signField, signRefused?.message))> <button type=\"submit\">Unterschrift eintragen</button>\(Layout.fieldError(signField, signRefused?.message))</form>"
+                : .empty
             return """
             <tr><td>\(names[c.recipientOrganisationID] ?? c.recipientOrganisationID)</td><td>\(c.purpose)</td><td>\(topics)</td>
-            <td>\(c.validFrom.german) – \(c.validUntil?.german ?? "unbefristet")</td><td>\(c.language), Formular \(c.formVersion)</td>
-            <td>\(state(c, today: today))</td><td>\(revoke) <a href="/clients/\(client.id)/consents/\(c.id)/form">Formular drucken</a></td>
+            <td>\(c.validFrom.german) – \(c.validUntil?.german ?? "unbefristet")\(c.signedOn.map { "<br><span class=\"hint\">unterschrieben am \($0.german)</span>" as HTML } ?? .empty)</td><td>\(c.language), Formular \(c.formVersion)</td>
+            <td>\(state(c, today: today))</td><td>\(sign) \(revoke) <a href="/clients/\(client.id)/consents/\(c.id)/form">Formular drucken</a></td>
             <td>\(scans[c.id].map { "<a href=\"/clients/\(client.id)/consents/\(c.id)/scan\">\($0)</a>" as HTML } ?? .empty)
             <form method="post" novalidate action="/clients/\(client.id)/consents/\(c.id)/scan" enctype="multipart/form-data">\(Layout.csrf(frame.csrf))
             <label for="scan-\(c.id)">Scan (PDF, JPEG, PNG)</label><input id="scan-\(c.id)" name="file" type="file" accept="application/pdf,image/jpeg,image/png">
@@ -77,6 +84,7 @@ public enum ConsentPages {
         \(field("valid_until", "Gültig bis (TT.MM.JJJJ, leer = unbefristet)", f.validUntil))
         \(field("language", "Sprache des Formulars / Dolmetschung", f.language))
         \(field("form_version", "Fassung des Formulartextes", f.formVersion))
+        \(field("signed_on", "Unterschrieben am (TT.MM.JJJJ)", f.signedOn, hint: "leer lassen, um das Formular zuerst zu drucken: bis die Unterschrift eingetragen ist, gibt die Schweigepflichtentbindung nichts frei"))
         <p><button type="submit">Speichern</button></p>
         </form>
         """
@@ -84,6 +92,7 @@ public enum ConsentPages {
         <h1>Schweigepflichtentbindungen: \(client.firstName) \(client.lastName)</h1>
         <p class="hint">Nur unter einer passenden, gültigen und nicht widerrufenen Schweigepflichtentbindung sieht die Behörde Angaben zu dieser Person – und nur die Themen, die sie umfasst.</p>
         \(revocation.map { Layout.errorSummary(["rv-\($0.consent)": $0.message]) } ?? .empty)
+        \(signing.map { Layout.errorSummary(["sg-\($0.consent)": $0.message]) } ?? .empty)
         \(rows.isEmpty ? "<p>Es liegt keine Schweigepflichtentbindung vor.</p>" as HTML : "<table><caption class=\"visually-hidden\">Schweigepflichtentbindungen</caption><thead><tr><th scope=\"col\">Empfänger</th><th scope=\"col\">Zweck</th><th scope=\"col\">Themen</th><th scope=\"col\">Gültigkeit</th><th scope=\"col\">Sprache / Fassung</th><th scope=\"col\">Stand</th><th scope=\"col\"><span class=\"visually-hidden\">Aktionen</span></th><th scope=\"col\">Unterschriebenes Formular</th></tr></thead><tbody>\(rows)</tbody></table>")
         \(scanError.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
         <h2>Neue Schweigepflichtentbindung erfassen</h2>

@@ -15,6 +15,7 @@ struct ConsentRoutes {
             (.get, "/clients/{id}/consents", page),
             (.post, "/clients/{id}/consents", add),
             (.post, "/clients/{id}/consents/{consent}/revoke", revoke),
+            (.post, "/clients/{id}/consents/{consent}/sign", sign),
             (.get, "/api/v1/clients/{id}/disclosures", apiDisclosures),
             (.post, "/clients/{id}/consents/{consent}/scan", uploadScan),
             (.get, "/clients/{id}/consents/{consent}/scan", downloadScan),
@@ -41,7 +42,7 @@ struct ConsentRoutes {
     }
 
     func render(_ context: BleibeContext, _ a: Actor, _ client: Client, form: ConsentPages.Form, scanError: String? = nil,
-                revocation: ConsentPages.Revocation? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+                revocation: ConsentPages.Revocation? = nil, signing: ConsentPages.Revocation? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let consents = try await services.cooperation.consents(clientID: client.id, organisation: client.organisationID)
         let log = try await services.cooperation.disclosures(clientID: client.id, organisation: client.organisationID)
         let names = Dictionary(uniqueKeysWithValues: try await services.accounts.organisations().map { ($0.id, $0.name) })
@@ -50,7 +51,7 @@ struct ConsentRoutes {
                                             disclosures: log, recipients: try await recipients(of: client.organisationID), names: names,
                                             today: services.today, form: form,
                                             scans: try await services.cooperation.scans(clientID: client.id, organisation: client.organisationID).mapValues(\.name),
-                                            scanError: scanError, revocation: revocation), status: status)
+                                            scanError: scanError, revocation: revocation, signing: signing), status: status)
     }
 
     @Sendable func page(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -67,6 +68,7 @@ struct ConsentRoutes {
         var f = ConsentPages.Form()
         f.recipient = form.trimmed("recipient"); f.purpose = form.trimmed("purpose"); f.validFrom = form.trimmed("valid_from")
         f.validUntil = form.trimmed("valid_until"); f.language = form.trimmed("language"); f.formVersion = form.trimmed("form_version")
+        f.signedOn = form.trimmed("signed_on")
         f.topics = Set(Consent.Topic.allCases.filter { form["topic_\($0.rawValue)"] == "1" })
         if try await !recipients(of: client.organisationID).contains(where: { $0.id == f.recipient }) {
             f.errors["recipient"] = "Bitte eine kooperierende Behörde wählen."
@@ -85,13 +87,47 @@ struct ConsentRoutes {
         }
         if let s = from ?? nil, let e = until ?? nil, e < s { f.errors["valid_until"] = "Das Ende liegt vor dem Beginn." }
         else if let e = until ?? nil, e < services.today { f.errors["valid_until"] = "Das Ende liegt in der Vergangenheit: eine solche Einwilligung erlaubt keine Weitergabe mehr." }
+        // Empty: a draft, to print the form first; it releases nothing until the signature is entered (QA41 C3).
+        let signed = f.signedOn.isEmpty ? nil : formDay(f.signedOn)
+        if !f.signedOn.isEmpty, let problem = signingProblem(signed ?? nil, validUntil: until ?? nil, born: client.facts.born) { f.errors["signed_on"] = problem }
         if f.language.isEmpty || f.language.count > 60 { f.errors["language"] = "Bitte die Sprache angeben." }
         if f.formVersion.isEmpty || f.formVersion.count > 40 { f.errors["form_version"] = "Bitte die Fassung des Formulars angeben." }
         else if let s = from ?? nil, let m = Consent.formVersionProblem(f.formVersion, validFrom: s) { f.errors["form_version"] = m }
         guard f.errors.isEmpty, let start = from ?? nil else { return try await render(context, a, client, form: f, status: .unprocessableContent) }
         let consent = Consent(id: Credentials.newID(), clientID: client.id, recipientOrganisationID: f.recipient, purpose: f.purpose, topics: f.topics,
-                              validFrom: start, validUntil: until ?? nil, language: f.language, formVersion: f.formVersion)
+                              validFrom: start, validUntil: until ?? nil, language: f.language, formVersion: f.formVersion, signedOn: signed ?? nil)
         guard try await services.cooperation.addConsent(consent, organisation: client.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/clients/\(client.id)/consents")
+    }
+
+    /// Why `on` cannot be the day the form was signed, or nil.
+    func signingProblem(_ on: Day?, validUntil: Day?, born: Day?) -> String? {
+        guard let on else { return "Bitte den Tag der Unterschrift angeben (TT.MM.JJJJ)." }
+        if let m = RecordDates.problem(on, "Die Unterschrift", today: services.today, born: born) { return m }
+        if let until = validUntil, on > until { return "Die Unterschrift liegt nach dem Ende der Gültigkeit (\(until.german)): so gilt die Schweigepflichtentbindung nie." }
+        return nil
+    }
+
+    /// A draft becomes a consent with the day it was signed: from then (and from its start) it releases its topics.
+    @Sendable func sign(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, client) = try await clientRoutes.loadClient(context, write: true)
+        guard Policy.allows(a, .manageConsent(ownerOrganisation: client.organisationID)) else { throw AppError.forbidden }
+        let form = try await Form.checked(request, context: context)
+        let id = try context.parameters.require("consent")
+        guard let consent = try await services.cooperation.consents(clientID: client.id, organisation: client.organisationID).first(where: { $0.id == id }) else {
+            throw AppError.notFound
+        }
+        // Signed already (a double click, a second tab): the page shows it.
+        if consent.signedOn != nil || consent.revokedOn != nil { return Reply.redirect("/clients/\(client.id)/consents") }
+        let typed = form.trimmed("signed_on")
+        let parsed: Day?, problem: String?
+        do { parsed = try parseDay(typed); problem = signingProblem(parsed, validUntil: consent.validUntil, born: client.facts.born) } catch { parsed = nil; problem = dayMessage(error) }
+        guard problem == nil, let on = parsed else {
+            var f = ConsentPages.Form()
+            f.validFrom = services.today.german
+            return try await render(context, a, client, form: f, signing: .init(consent: id, value: typed, message: problem ?? ""), status: .unprocessableContent)
+        }
+        _ = try await services.cooperation.signConsent(id: id, clientID: client.id, organisation: client.organisationID, on: on, audit: services.audit(a))
         return Reply.redirect("/clients/\(client.id)/consents")
     }
 
@@ -115,7 +151,8 @@ struct ConsentRoutes {
         let id = try context.parameters.require("consent")
         let consent = try await services.cooperation.consents(clientID: client.id, organisation: client.organisationID).first { $0.id == id }
         guard let consent else { throw AppError.notFound }
-        if let on = consent.revokedOn { throw AppError.conflict("Diese Schweigepflichtentbindung ist bereits widerrufen (am \(on.german)).") }
+        // Revoked already (a double click, a second tab): the list shows it, rather than a bare conflict page (QA41 C4).
+        if consent.revokedOn != nil { return Reply.redirect("/clients/\(client.id)/consents") }
         // Revoked on the day the revocation came in, never in the future; a wrong or missing day is said at the field,
         // the page kept (QA38 F3: a bare error page, and an empty field was taken as today).
         let typed = form.trimmed("revoked_on")
@@ -129,8 +166,8 @@ struct ConsentRoutes {
         guard try await services.cooperation.revokeConsent(id: id, clientID: client.id, organisation: client.organisationID, on: on, audit: services.audit(a)) else {
             // Revoked already (a second tab, a double click, perhaps at this very moment: read again): say so rather
             // than that it does not exist.
-            if let done = try await services.cooperation.consents(clientID: client.id, organisation: client.organisationID).first(where: { $0.id == id }), let on = done.revokedOn {
-                throw AppError.conflict("Diese Schweigepflichtentbindung ist bereits widerrufen (am \(on.german)).")
+            if let done = try await services.cooperation.consents(clientID: client.id, organisation: client.organisationID).first(where: { $0.id == id }), done.revokedOn != nil {
+                return Reply.redirect("/clients/\(client.id)/consents")
             }
             throw AppError.notFound
         }

@@ -7,7 +7,7 @@ import Testing
 struct ConsentTests {
     let consent = Consent(id: "k1", clientID: "c1", recipientOrganisationID: "abh", purpose: "Aufenthaltssicherung",
                           topics: [.assessment, .missingDocuments], validFrom: Day("2026-01-01"), validUntil: Day("2026-12-31"),
-                          language: "ar (Dolmetschung)", formVersion: "2026-01")
+                          language: "ar (Dolmetschung)", formVersion: "2026-01", signedOn: Day("2026-01-01"))
 
     struct Row: Sendable, CustomTestStringConvertible {
         let recipient: String, topics: Set<Consent.Topic>, day: String, revoked: String?, allowed: Bool, why: String

@@ -20,7 +20,7 @@ struct CooperationTests {
 
     /// A consent of client-a for the authority with these topics, in force since 01.11.2026.
     func consent(_ b: Browser, csrf: String, _ topics: [String]) async throws {
-        var form = ["csrf": csrf, "recipient": "org-abh", "purpose": "Antrag", "valid_from": "01.11.2026", "language": "Deutsch", "form_version": "SE-2026-1"]
+        var form = ["csrf": csrf, "recipient": "org-abh", "purpose": "Antrag", "valid_from": "01.11.2026", "language": "Deutsch", "form_version": "SE-2026-1", "signed_on": "01.11.2026"]
         for t in topics { form["topic_\(t)"] = "1" }
         #expect(try await b.request(.post, "/clients/client-a/consents", form: form).status == .seeOther)
     }
@@ -33,7 +33,7 @@ struct CooperationTests {
             try await f.run { b in
                 let csrf = try await b.logIn(f.login(.counselor))
                 let form = ["csrf": csrf, "recipient": "org-abh", "purpose": "Antrag", "topic_identity": "1", "language": "Deutsch"]
-                let early = try await b.request(.post, "/clients/client-a/consents", form: form.merging(["valid_from": "01.03.2025", "form_version": "SE-2026-1"]) { $1 })
+                let early = try await b.request(.post, "/clients/client-a/consents", form: form.merging(["valid_from": "01.03.2025", "form_version": "SE-2026-1", "signed_on": "01.11.2026"]) { $1 })
                 #expect(early.status == .unprocessableContent && early.body.contains("id=\"form_version-error\"")
                         && early.body.contains("gibt es erst seit 2026; eine Einwilligung ab dem 01.03.2025"))
                 let future = try await b.request(.post, "/clients/client-a/consents", form: form.merging(["valid_from": "01.11.2026", "form_version": "se-2027-1"]) { $1 })
@@ -43,6 +43,39 @@ struct CooperationTests {
                     #expect(try await b.request(.post, "/clients/client-a/consents", form: form.merging(["valid_from": from, "form_version": version]) { $1 }).status == .seeOther)
                 }
                 #expect(try await count(f, "consents") == 2)
+            }
+        }
+    }
+
+    /// A consent recorded to print the form is a draft: it releases nothing until the day of the signature is entered
+    /// (QA41 C3). A second click on "widerrufen" lands on the list (QA41 C4).
+    @Test(arguments: TestDatabase.available)
+    func aDraftConsentReleasesNothingUntilItIsSigned(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let clerk = Browser(client: b.client, clock: f.clock)
+                try await clerk.logIn(f.login(.authorityClerk))
+                #expect(try await b.request(.post, "/clients/client-a/consents", form: ["csrf": csrf, "recipient": "org-abh", "purpose": "Antrag", "topic_identity": "1",
+                                                                                       "valid_from": "01.11.2026", "language": "Deutsch", "form_version": "SE-2026-1"]).status == .seeOther)
+                let list = try await b.request(.get, "/clients/client-a/consents")
+                #expect(list.body.contains("Entwurf: noch nicht unterschrieben – gibt nichts frei") && list.body.contains("Unterschrift eintragen"))
+                #expect(try await clerk.request(.get, "/shared/clients/client-a").status == .notFound)
+                #expect(!(try await clerk.request(.get, "/shared")).body.contains("Fall A-1"))
+                let id = try #require(list.body.components(separatedBy: "/consents/").dropFirst().first?.prefix { $0 != "/" })
+                let ahead = try await b.request(.post, "/clients/client-a/consents/\(id)/sign", form: ["csrf": csrf, "signed_on": "23.11.2026"])
+                #expect(ahead.status == .unprocessableContent && ahead.body.contains("Die Unterschrift kann nicht in der Zukunft liegen") && ahead.body.contains("id=\"sg-\(id)-error\""))
+                #expect(try await b.request(.post, "/clients/client-a/consents/\(id)/sign", form: ["csrf": csrf, "signed_on": "20.11.2026"]).status == .seeOther)
+                #expect(try await clerk.request(.get, "/shared/clients/client-a").status == .ok)
+                #expect(try await b.request(.get, "/clients/client-a/consents").body.contains("unterschrieben am 20.11.2026"))
+                // Signed twice, revoked twice (a double click): each lands on the list, the first day kept.
+                #expect(try await b.request(.post, "/clients/client-a/consents/\(id)/sign", form: ["csrf": csrf, "signed_on": "21.11.2026"]).status == .seeOther)
+                for _ in 0..<2 {
+                    #expect(try await b.request(.post, "/clients/client-a/consents/\(id)/revoke", form: ["csrf": csrf, "revoked_on": "22.11.2026"]).status == .seeOther)
+                }
+                let after = try await b.request(.get, "/clients/client-a/consents").body
+                #expect(after.contains("unterschrieben am 20.11.2026") && after.contains("widerrufen am 22.11.2026"))
+                #expect(try await clerk.request(.get, "/shared/clients/client-a").status == .notFound)
             }
         }
     }
@@ -67,7 +100,7 @@ struct CooperationTests {
                 for topic in ["topic_identity", "topic_status_history"] {
                     #expect(try await b.request(.post, "/clients/client-a/consents", form: [
                         "csrf": csrf, "recipient": "org-abh", "purpose": "Antrag nach § 25b", topic: "1",
-                        "valid_from": "01.11.2026", "valid_until": "31.12.2026", "language": "Deutsch", "form_version": "SE-2026-1"]).status == .seeOther)
+                        "valid_from": "01.11.2026", "valid_until": "31.12.2026", "language": "Deutsch", "form_version": "SE-2026-1", "signed_on": "01.11.2026"]).status == .seeOther)
                 }
                 let view = try await clerk.request(.get, "/shared/clients/client-a")
                 #expect(view.status == .ok && view.body.contains("Mohammed Haddad") && view.body.contains("id=\"status\""))
@@ -116,7 +149,7 @@ struct CooperationTests {
                 // A consent for identity and assessment, 01.11.–31.12.2026.
                 let ok = try await b.request(.post, "/clients/client-a/consents", form: [
                     "csrf": csrf, "recipient": "org-abh", "purpose": "Antrag nach § 25b", "topic_identity": "1", "topic_assessment": "1",
-                    "valid_from": "01.11.2026", "valid_until": "31.12.2026", "language": "Arabisch (Dolmetscherin)", "form_version": "SE-2026-1"])
+                    "valid_from": "01.11.2026", "valid_until": "31.12.2026", "language": "Arabisch (Dolmetscherin)", "form_version": "SE-2026-1", "signed_on": "01.11.2026"])
                 #expect(ok.status == .seeOther)
                 #expect(try await clerk.request(.get, "/shared").body.contains("Fall A-1"))
                 // The list tells whose consent is in force: recorded with the client (QA of 06.12.2026).
@@ -192,14 +225,16 @@ struct CooperationTests {
                 // The views of today, made before the revocation was recorded, are marked as after its day.
                 #expect(try await b.request(.get, "/clients/client-a/consents").body.contains("<strong>(nach dem Widerruf vom 21.11.2026)</strong>"))
                 let twice = try await b.request(.post, "/clients/client-a/consents/\(consentID)/revoke", form: ["csrf": csrf])
-                #expect(twice.status == .conflict && twice.body.contains("bereits widerrufen (am 21.11.2026)"))
+                // A second revocation (a double click) lands on the list, which keeps the first day (QA41 C4).
+                #expect(twice.status == .seeOther)
+                #expect(try await f.services.cooperation.consents(clientID: "client-a", organisation: "org-a").first { $0.id == consentID }?.revokedOn == Day("2026-11-21"))
                 let after = try await clerk.request(.get, "/shared/clients/client-a")
                 // Revoked: as if there had never been a consent (the authority does not learn of the revocation).
                 #expect(after.status == .notFound && !after.body.contains("widerrufen") && !after.body.contains("Haddad"))
                 #expect(!(try await clerk.request(.get, "/shared").body.contains("A-1")))
                 // A consent that starts in the future does not open the view either.
                 _ = try await b.request(.post, "/clients/client-a/consents", form: [
-                    "csrf": csrf, "recipient": "org-abh", "purpose": "Antrag", "topic_identity": "1", "valid_from": "01.01.2027", "language": "Deutsch", "form_version": "SE-2026-1"])
+                    "csrf": csrf, "recipient": "org-abh", "purpose": "Antrag", "topic_identity": "1", "valid_from": "01.01.2027", "language": "Deutsch", "form_version": "SE-2026-1", "signed_on": "01.11.2026"])
                 let early = try await clerk.request(.get, "/api/v1/shared/clients/client-a?topics=identity")
                 #expect(early.status == .notFound && !early.body.contains("01.01.2027"))
                 #expect(try await count(f, "disclosures") == 2)
@@ -343,12 +378,12 @@ struct CooperationTests {
                 let clerk = Browser(client: b.client, clock: f.clock)
                 try await clerk.logIn(f.login(.authorityClerk))
                 #expect(try await b.request(.post, "/clients/client-a/consents", form: ["csrf": csrf, "recipient": "org-abh", "purpose": "Antrag", "topic_applications": "1",
-                                                                                       "valid_from": "01.11.2026", "language": "Deutsch", "form_version": "SE-2026-1"]).status == .seeOther)
+                                                                                       "valid_from": "01.11.2026", "language": "Deutsch", "form_version": "SE-2026-1", "signed_on": "01.11.2026"]).status == .seeOther)
                 let view = try await clerk.request(.get, "/shared/clients/client-a")
                 #expect(view.body.contains("id=\"applications\"") && view.body.contains("<td>§ 25b Abs. 1 AufenthG</td><td>01.10.2026</td><td>offen</td>"))
                 #expect(!view.body.contains("id=\"health\"") && !view.body.contains("Haddad"))
                 #expect(try await b.request(.post, "/clients/client-a/consents", form: ["csrf": csrf, "recipient": "org-abh", "purpose": "Antrag", "topic_applications": "1",
-                                                                                       "topic_health": "1", "valid_from": "01.11.2026", "language": "Deutsch", "form_version": "SE-2026-1"]).status == .seeOther)
+                                                                                       "topic_health": "1", "valid_from": "01.11.2026", "language": "Deutsch", "form_version": "SE-2026-1", "signed_on": "01.11.2026"]).status == .seeOther)
                 let api = try await clerk.request(.get, "/api/v1/shared/clients/client-a?topics=applications,health")
                 #expect(api.status == .ok && api.body.contains("\"filed_on\":\"2026-10-01\"") && api.body.contains("\"german_impossible\":true"))
                 let health = try await clerk.request(.get, "/shared/clients/client-a").body
@@ -591,7 +626,7 @@ struct CooperationTests {
         let client = Client(id: "c", organisationID: "s", fileNumber: "PB-1", firstName: "Amina", lastName: "Yusuf", facts: Person(id: "c"))
         let service = Organisation(id: "s", name: "Beratung", kind: .counselingService, city: "Elbstadt", land: "DE-SN")
         var consent = Consent(id: "k", clientID: "c", recipientOrganisationID: "abh", purpose: "Antrag", topics: [.health, .convictions],
-                              validFrom: Day("2026-11-01"), validUntil: nil, language: "Somali", formVersion: ConsentFormPage.version)
+                              validFrom: Day("2026-11-01"), validUntil: nil, language: "Somali", formVersion: ConsentFormPage.version, signedOn: Day("2026-11-01"))
         let page = ConsentFormPage.page(frame: PageFrame(title: "x", csrf: "t"), client: client, consent: consent, service: service, recipient: nil).rendered
         #expect(page.contains("Gesundheit (Art. 9 Abs. 2 Buchst. a DSGVO)") && page.contains("Verurteilungen (Art. 10 DSGVO)"))
         #expect(page.contains("bis zu meinem Widerruf") && page.contains("geboren am ____________") && !page.contains("role=\"alert\""))

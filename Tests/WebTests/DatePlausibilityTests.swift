@@ -36,7 +36,7 @@ struct DatePlausibilityTests {
                 let doc = try await b.upload(casePath + "/documents", fields: ["csrf": csrf, "kind": "passport", "state": "received", "received_on": "01.12.2026"], file: nil)
                 #expect(doc.status == .unprocessableContent && doc.body.contains("Der Eingang einer Unterlage kann nicht in der Zukunft liegen"))
                 // A consent from before the birth, or one that has already ended.
-                let consent = ["csrf": csrf, "recipient": "org-abh", "purpose": "Antrag", "topic_identity": "1", "language": "Deutsch", "form_version": "SE-2026-1"]
+                let consent = ["csrf": csrf, "recipient": "org-abh", "purpose": "Antrag", "topic_identity": "1", "language": "Deutsch", "form_version": "SE-2026-1", "signed_on": "01.11.2026"]
                 let ancient = try await b.request(.post, "/clients/client-a/consents", form: consent.merging(["valid_from": "01.01.1990"]) { $1 })
                 #expect(ancient.status == .unprocessableContent && ancient.body.contains("id=\"valid_from-error\"") && ancient.body.contains("vor der Geburt"))
                 let ended = try await b.request(.post, "/clients/client-a/consents", form: consent.merging(["valid_from": "01.01.2026", "valid_until": "30.06.2026"]) { $1 })

@@ -27,7 +27,7 @@ struct ForeignObjectTests {
         _ = try await s.appointments.add(Appointment(id: "appointment-\(org)", clientID: client.id, counselorID: userID, day: Day("2026-11-24"), startMinute: 600,
                                                      durationMinutes: 60, place: "Raum", language: "Deutsch", requestedVia: .phone), organisation: org, audit: audit)
         _ = try await s.cooperation.addConsent(Consent(id: "consent-\(org)", clientID: client.id, recipientOrganisationID: "org-abh", purpose: "p", topics: [.identity],
-                                                       validFrom: Day("2026-01-01"), validUntil: nil, language: "de", formVersion: "1"), organisation: org, audit: audit)
+                                                       validFrom: Day("2026-01-01"), validUntil: nil, language: "de", formVersion: "1", signedOn: Day("2026-01-01")), organisation: org, audit: audit)
         try await s.screeningJobs.create(ScreeningJob(id: "job-\(org)", organisationID: org, createdAt: s.timestamp(), fileName: "l.csv", format: "csv", on: Day("2026-11-22"),
                                                       state: .queued, totalRows: 0, expiresAt: "2099-01-01T00:00:00.000Z"), userID: userID, audit: audit)
         // Finished at once, so no background run touches it during the walk (`finish` records only a running job's end).

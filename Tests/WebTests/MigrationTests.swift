@@ -1,4 +1,5 @@
 import Counseling
+import Eligibility
 import Foundation
 import Storage
 import Testing
@@ -86,6 +87,27 @@ struct MigrationTests {
         let rows = try await store.read { try await $0.query(SQL("SELECT id, place, mode FROM appointments ORDER BY id")) }
         #expect(rows.map { "\($0.text("id") ?? ""):\($0.text("mode") ?? ""):\($0.text("place") ?? "")" }
                 == ["a1:phone:", "a2:in_person:Raum 1", "a3:video:", "a4:in_person:Telefon 0351 123"])
+        await TestDatabase.dispose(store)
+    }
+
+    /// A consent recorded before signatures were kept was in force from its start: it stays so, signed on that day.
+    @Test(arguments: TestDatabase.available)
+    func migration41KeepsRecordedConsentsInForce(_ db: TestDatabase) async throws {
+        let store = try await db.open()
+        try await Migrations.migrate(store, now: "2026-11-22T08:00:00.000Z")
+        try await store.transaction { ex in
+            try await ex.execute(SQL("DELETE FROM schema_migrations WHERE version = 41"))
+            try await ex.execute(SQL("ALTER TABLE consents DROP COLUMN signed_on"))
+            try await ex.execute(SQL("INSERT INTO organisations (id, name, kind, city, land, created_at) VALUES ('o-mig', 'Stelle', 'counseling_service', 'Elbstadt', 'DE-SN', '2026-11-22T08:00:00.000Z')"))
+            try await ex.execute(SQL("INSERT INTO organisations (id, name, kind, city, land, created_at) VALUES ('o-abh', 'ABH', 'authority', 'Elbstadt', 'DE-SN', '2026-11-22T08:00:00.000Z')"))
+            try await ex.execute(SQL("INSERT INTO users (id, organisation_id, email, display_name, role, active, password_hash, created_at) VALUES ('u-mig', 'o-mig', 'u@example.org', 'U', 'counselor', 1, 'x', '2026-11-22T08:00:00.000Z')"))
+            try await ex.execute(SQL("INSERT INTO clients (id, organisation_id, file_number, first_name, last_name, name_key, facts_json, created_at, updated_at) VALUES ('c-mig', 'o-mig', 'M-1', 'A', 'B', 'b', '{}', '2026-11-22T08:00:00.000Z', '2026-11-22T08:00:00.000Z')"))
+            try await ex.execute(SQL("INSERT INTO consents (id, organisation_id, client_id, recipient_id, purpose, topics, valid_from, language, form_version, created_by, created_at) VALUES ('k-mig', 'o-mig', 'c-mig', 'o-abh', 'Antrag', 'identity', '2026-03-01', 'Deutsch', 'SE-2026-1', 'u-mig', '2026-11-22T08:00:00.000Z')"))
+        }
+        try await Migrations.migrate(store, now: "2026-11-22T08:00:00.000Z")
+        // Read through `SELECT *`, whose kept statement SQLite re-prepares for the new column (SQLiteReader).
+        let consent = try await CooperationStore(db: store).consents(clientID: "c-mig", organisation: "o-mig").first
+        #expect(consent?.signedOn == Day("2026-03-01") && consent?.isValid(on: Day("2026-11-22")) == true, "\(String(describing: consent))")
         await TestDatabase.dispose(store)
     }
 }

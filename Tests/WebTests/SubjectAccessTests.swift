@@ -52,7 +52,7 @@ struct SubjectAccessTests {
                 let audit = AuditContext(userID: "user-0", organisationID: "org-a", now: f.services.timestamp())
                 _ = try await f.services.cooperation.addConsent(Consent(id: "consent-1", clientID: "client-a", recipientOrganisationID: "org-abh", purpose: "Antrag begleiten",
                                                                         topics: [.identity, .statusHistory], validFrom: Day("2026-10-01"), validUntil: nil,
-                                                                        language: "Deutsch", formVersion: "1"), organisation: "org-a", audit: audit)
+                                                                        language: "Deutsch", formVersion: "1", signedOn: Day("2026-01-01")), organisation: "org-a", audit: audit)
                 _ = try await f.services.cooperation.disclose(clientID: "client-a", service: "org-a", recipient: "org-abh", topics: [.identity], on: Day("2026-11-20"),
                                                               channel: "shared", audit: AuditContext(userID: "user-2", organisationID: "org-abh", now: f.services.timestamp()))
 
