@@ -26,9 +26,11 @@ struct PlanTests {
     @Test func a104cHolderIsToldToFileUntilAnApplicationIsFiled() {
         let open = Self.plan(Self.holder104c(), filed: [])
         #expect(open.contains { $0.contains("Antrag nach § 25a oder § 25b vor Ablauf am 31.03.2027 und spätestens bis 30.06.2027 stellen") })
+        // The decision, not only the application, must come by then for the holders' relief (QA41 L2; spec/03-25b.md 3.6).
+        #expect(open.contains { $0.contains("gelten nur, wenn bis 30.06.2027 entschieden ist") })
         let filed = Self.plan(Self.holder104c(), filed: [FiledApplication(pathway: .p25b, filedOn: Day("2026-11-02"))])
         #expect(!filed.contains { $0.contains("stellen") })
-        #expect(filed.contains { $0.contains("Antrag nach § 25b Abs. 1 AufenthG am 02.11.2026 gestellt, noch nicht entschieden") })
+        #expect(filed.contains { $0.contains("Antrag nach § 25b Abs. 1 AufenthG am 02.11.2026 gestellt, noch nicht entschieden") && $0.contains("nur für eine Entscheidung bis 30.06.2027") })
         // An application of another kind keeps no § 104c permit in force: the advice stays.
         let other = Self.plan(Self.holder104c(), filed: [FiledApplication(pathway: .p19d1, filedOn: Day("2026-11-02"))])
         #expect(other.contains { $0.contains("spätestens bis 30.06.2027 stellen") })

@@ -13,6 +13,11 @@ struct RequirementTextTests {
         #expect(ConditionCatalog.describeOpen("departure.end_foreseeable") != ConditionCatalog.describeOpen("departure"))
     }
 
+    /// Hours are not whole numbers only (CASES.md § 3.6; QA41 L9: 19.5 hours read "19 Std./Woche").
+    @Test func fractionalHoursKeepTheirFraction() {
+        #expect(ConditionCatalog.germanHours(19.5) == "19,5" && ConditionCatalog.germanHours(20) == "20")
+    }
+
     @Test func oldLawStatesItsOwnThresholdsAndTodayKeepsTheRegistryText() {
         let before = Day("2022-06-01"), now = Day("2026-11-22"), earlier60d = Day("2023-06-01")
         #expect(ConditionCatalog.requirement("a_application_before_27", on: before) == "Antrag vor Vollendung des 21. Lebensjahres")

@@ -310,7 +310,7 @@ public struct Assessment: Sendable, Hashable {
         guard let basis = statusBasis else { return nil }
         if basis == "104c" {
             // Until 30.06.2027 an application under § 25a or § 25b keeps it in force (§ 104c Abs. 2 n. F.; QA21 L3).
-            return on <= Day("2027-06-30") ? "Aufenthaltserlaubnis nach § 104c: bis 30.06.2027 Antrag nach § 25a oder § 25b stellen (nur dieser Antrag hält sie in Kraft)"
+            return on <= Day("2027-06-30") ? "Aufenthaltserlaubnis nach § 104c: bis 30.06.2027 Antrag nach § 25a oder § 25b stellen (nur dieser Antrag hält sie in Kraft; die Erleichterungen für Inhaber nach § 104c gelten nur für eine Entscheidung bis 30.06.2027)"
                 : "Aufenthaltserlaubnis nach § 104c ist nicht verlängerbar: mit dem Ende der Fiktion erneut prüfen (als Geduldete/r)"
         }
         return "Bestehende Aufenthaltserlaubnis nach \(StatusPeriod.citation(ofBasis: basis)) rechtzeitig verlängern"

@@ -1,6 +1,8 @@
 /// Every condition ID of the registry in ../shared/law/SPEC.md with its citation, the requirement in German and
 /// what a counselor can do when it fails ("Handlungsbedarf").
 public enum ConditionCatalog {
+    /// Weekly hours as German text: whole hours without a fraction, others with a decimal comma (QA41 L9: 19.5 read "19").
+    static func germanHours(_ h: Double) -> String { h == h.rounded() ? String(Int(h)) : String(h).replacingOccurrences(of: ".", with: ",") }
     public struct Entry: Sendable {
         public let citation: String
         public let requirement: String
@@ -25,7 +27,7 @@ public enum ConditionCatalog {
         func b25(_ text: (Law.Rules25b) -> String) -> String { Law.p25b.applied(on: day).map(text) ?? base }
         // In the U4 window both versions apply; the newer text stands beside the note naming both readings.
         func d60(_ text: (Law.Rules60d) -> String?) -> String { Law.p60d.applied(on: day)?.last.flatMap(text) ?? base }
-        func hours(_ h: Double) -> String { h == h.rounded() ? String(Int(h)) : String(h).replacingOccurrences(of: ".", with: ",") }
+        func hours(_ h: Double) -> String { germanHours(h) }
         switch id {
         case "a_status_entry":
             return a25 { r in r.duldungMonths.map { "Seit mindestens \($0) Monaten im Besitz einer Duldung" + (r.car104cBranch ? " (oder Inhaber einer AE nach § 104c)" : "") } ?? "Geduldet" }
@@ -67,7 +69,7 @@ public enum ConditionCatalog {
     public static func action(_ id: String, on day: Day?) -> String? {
         let base = entry(id).action
         guard let day, id.hasPrefix("60d_"), let r = Law.p60d.applied(on: day)?.last else { return base }
-        func hours(_ h: Double) -> String { h == h.rounded() ? String(Int(h)) : String(h).replacingOccurrences(of: ".", with: ",") }
+        func hours(_ h: Double) -> String { germanHours(h) }
         let single = r.singleParentHours.map { " (Alleinerziehende \(hours($0)))" } ?? ""
         switch id {
         case "60d_weekly_hours_min": return "Arbeitszeit auf mindestens \(hours(r.weeklyHours)) Stunden pro Woche erhöhen\(single)"

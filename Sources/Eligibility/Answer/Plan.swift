@@ -110,13 +110,13 @@ public struct Plan: Sendable, Hashable {
             if let f = filed.first(where: { Self.bleiberecht.contains($0.pathway) }) {
                 // Filed already: what matters now is that it was in time, not a second application (QA of 05.12.2026).
                 steps.append(Step(pathway: nil, from: on,
-                                  text: "Aufenthaltserlaubnis nach § 104c: Antrag nach \(f.pathway.title) am \(f.filedOn.german) gestellt, noch nicht entschieden – wurde er vor Ablauf gestellt, gilt die Aufenthaltserlaubnis bis zur Entscheidung fort",
-                                  citation: "§ 104c Abs. 2 AufenthG n. F., § 81 Abs. 4 AufenthG", followUp: false))
+                                  text: "Aufenthaltserlaubnis nach § 104c: Antrag nach \(f.pathway.title) am \(f.filedOn.german) gestellt, noch nicht entschieden – wurde er vor Ablauf gestellt, gilt die Aufenthaltserlaubnis bis zur Entscheidung fort; die Erleichterungen für Inhaber nach § 104c (§ 25b Abs. 7, 8) gelten nur für eine Entscheidung bis 30.06.2027",
+                                  citation: "§ 104c Abs. 2 AufenthG n. F., § 81 Abs. 4 AufenthG; § 25b Abs. 7, 8 AufenthG bis 30.06.2027 (spec/03-25b.md 3.6)", followUp: false))
             } else {
                 let until = car.validUntil.map { "vor Ablauf am \($0.german) und " } ?? ""
                 steps.append(Step(pathway: nil, from: on,
-                                  text: "Aufenthaltserlaubnis nach § 104c: Antrag nach § 25a oder § 25b \(until)spätestens bis 30.06.2027 stellen (nur dieser Antrag löst die Fiktion aus)",
-                                  citation: "§ 104c Abs. 2 AufenthG n. F., § 81 Abs. 4 AufenthG", followUp: true))
+                                  text: "Aufenthaltserlaubnis nach § 104c: Antrag nach § 25a oder § 25b \(until)spätestens bis 30.06.2027 stellen (nur dieser Antrag löst die Fiktion aus) – früh genug, denn die Erleichterungen für Inhaber nach § 104c (§ 25b Abs. 7, 8) gelten nur, wenn bis 30.06.2027 entschieden ist",
+                                  citation: "§ 104c Abs. 2 AufenthG n. F., § 81 Abs. 4 AufenthG; § 25b Abs. 7, 8 AufenthG bis 30.06.2027 (spec/03-25b.md 3.6)", followUp: true))
             }
         }
         // Humanitarian titles lead on to the settlement permit (§ 26 Abs. 4; M).
@@ -140,8 +140,12 @@ public struct Plan: Sendable, Hashable {
         }
         let reached = answers.filter({ [.p25a, .p25b, .p25b4, .p25b6, .p25_5].contains($0.pathway) }).compactMap(date) + [held?.from, titlesSince].compactMap { $0 }
         if let first = reached.min() {
+            // The time of an asylum procedure before the title counts too (§ 26 Abs. 4 S. 3), which the spec does not model
+            // (spec/11-transitions.md, M): said, rather than a date that may be years late (QA41 L3).
+            let asylumTime = person.asylum?.appliedOn.happened(by: first) == true || (person.status ?? []).contains { $0.kind == .gestattung && $0.from < first }
+                ? "; die Zeit des Asylverfahrens wird nach § 26 Abs. 4 S. 3 angerechnet und kann das Datum vorverlegen – nicht berechnet, bitte prüfen" : ""
             steps.append(Step(pathway: nil, from: first.adding(years: 5),
-                              text: "Perspektive: Niederlassungserlaubnis nach 5 Jahren Aufenthaltserlaubnis, frühestens \(first.adding(years: 5).german), wenn die Voraussetzungen des § 9 Abs. 2 erfüllt sind",
+                              text: "Perspektive: Niederlassungserlaubnis nach 5 Jahren Aufenthaltserlaubnis, frühestens \(first.adding(years: 5).german), wenn die Voraussetzungen des § 9 Abs. 2 erfüllt sind\(asylumTime)",
                               citation: "§ 26 Abs. 4 AufenthG", followUp: true))
         }
         steps.sort { ($0.from, $0.followUp ? 1 : 0) < ($1.from, $1.followUp ? 1 : 0) }

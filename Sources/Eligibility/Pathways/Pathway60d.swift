@@ -237,7 +237,7 @@ extension Context {
             return
         }
         let known = current.compactMap(\.hours)
-        if known.count == current.count, let most = known.max(), most < hours { s.fail("60d_weekly_hours_min", .remediable, "\(Int(most)) Std./Woche") }
+        if known.count == current.count, let most = known.max(), most < hours { s.fail("60d_weekly_hours_min", .remediable, "\(ConditionCatalog.germanHours(most)) Std./Woche") }
         else { s.met("60d_weekly_hours_min") }
         // K5: the chain of qualifying jobs, adjacent or overlapping, that covers the application day.
         guard let start = Intervals.runStart(covering: application, jobs.filter { qualifies($0) == true }.map { ($0.from, $0.to) }) else {
