@@ -14,8 +14,9 @@ public enum ConsentPages {
         public init() {}
     }
 
-    /// A revocation refused: the consent whose form shows the value typed and why.
-    public struct Revocation: Sendable {
+    /// A revocation or signature refused: the consent whose form shows the value typed and why (an `Error` to travel in
+    /// a `Result`).
+    public struct Revocation: Sendable, Error {
         public let consent: String, value: String, message: String
         public init(consent: String, value: String, message: String) { self.consent = consent; self.value = value; self.message = message }
     }

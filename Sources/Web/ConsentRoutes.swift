@@ -108,8 +108,10 @@ struct ConsentRoutes {
         return nil
     }
 
-    /// A draft becomes a consent with the day it was signed: from then (and from its start) it releases its topics.
-    @Sendable func sign(_ request: Request, context: BleibeContext) async throws -> Response {
+    /// A dated action on one consent of the client (sign, revoke): the actor, the client, the consent and the day typed
+    /// in `field` – or, for a wrong or missing day, the refusal to show at the field (the page kept; QA38 F3).
+    func consentAction(_ request: Request, _ context: BleibeContext, field: String,
+                       problem: (Day?, Consent, Client) -> String?) async throws -> (Actor, Client, Consent, Result<Day, ConsentPages.Revocation>) {
         let (a, client) = try await clientRoutes.loadClient(context, write: true)
         guard Policy.allows(a, .manageConsent(ownerOrganisation: client.organisationID)) else { throw AppError.forbidden }
         let form = try await Form.checked(request, context: context)
@@ -117,18 +119,34 @@ struct ConsentRoutes {
         guard let consent = try await services.cooperation.consents(clientID: client.id, organisation: client.organisationID).first(where: { $0.id == id }) else {
             throw AppError.notFound
         }
+        let typed = form.trimmed(field)
+        let parsed: Day?, message: String?
+        do { parsed = try parseDay(typed); message = problem(parsed, consent, client) } catch { parsed = nil; message = dayMessage(error) }
+        guard message == nil, let day = parsed else { return (a, client, consent, .failure(.init(consent: id, value: typed, message: message ?? ""))) }
+        return (a, client, consent, .success(day))
+    }
+
+    /// The consent page again with a refused day at its field.
+    func refused(_ context: BleibeContext, _ a: Actor, _ client: Client, revocation: ConsentPages.Revocation? = nil,
+                 signing: ConsentPages.Revocation? = nil) async throws -> Response {
+        var f = ConsentPages.Form()
+        f.validFrom = services.today.german
+        return try await render(context, a, client, form: f, revocation: revocation, signing: signing, status: .unprocessableContent)
+    }
+
+    /// A draft becomes a consent with the day it was signed: from then (and from its start) it releases its topics.
+    @Sendable func sign(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, client, consent, day) = try await consentAction(request, context, field: "signed_on") { on, consent, client in
+            signingProblem(on, validUntil: consent.validUntil, born: client.facts.born)
+        }
         // Signed already (a double click, a second tab): the page shows it.
         if consent.signedOn != nil || consent.revokedOn != nil { return Reply.redirect("/clients/\(client.id)/consents") }
-        let typed = form.trimmed("signed_on")
-        let parsed: Day?, problem: String?
-        do { parsed = try parseDay(typed); problem = signingProblem(parsed, validUntil: consent.validUntil, born: client.facts.born) } catch { parsed = nil; problem = dayMessage(error) }
-        guard problem == nil, let on = parsed else {
-            var f = ConsentPages.Form()
-            f.validFrom = services.today.german
-            return try await render(context, a, client, form: f, signing: .init(consent: id, value: typed, message: problem ?? ""), status: .unprocessableContent)
+        switch day {
+        case .failure(let refusal): return try await refused(context, a, client, signing: refusal)
+        case .success(let on):
+            _ = try await services.cooperation.signConsent(id: consent.id, clientID: client.id, organisation: client.organisationID, on: on, audit: services.audit(a))
+            return Reply.redirect("/clients/\(client.id)/consents")
         }
-        _ = try await services.cooperation.signConsent(id: id, clientID: client.id, organisation: client.organisationID, on: on, audit: services.audit(a))
-        return Reply.redirect("/clients/\(client.id)/consents")
     }
 
     /// Why `on` cannot be the day a revocation of `consent` came in, or nil.
@@ -145,23 +163,15 @@ struct ConsentRoutes {
 
     /// Revocation takes effect today, in one action: from this moment no disclosure passes under it.
     @Sendable func revoke(_ request: Request, context: BleibeContext) async throws -> Response {
-        let (a, client) = try await clientRoutes.loadClient(context, write: true)
-        guard Policy.allows(a, .manageConsent(ownerOrganisation: client.organisationID)) else { throw AppError.forbidden }
-        let form = try await Form.checked(request, context: context)
-        let id = try context.parameters.require("consent")
-        let consent = try await services.cooperation.consents(clientID: client.id, organisation: client.organisationID).first { $0.id == id }
-        guard let consent else { throw AppError.notFound }
+        // Revoked on the day the revocation came in, never in the future (QA38 F3: an empty field was taken as today).
+        let (a, client, consent, day) = try await consentAction(request, context, field: "revoked_on") { on, consent, _ in revocationProblem(on, of: consent) }
+        let id = consent.id
         // Revoked already (a double click, a second tab): the list shows it, rather than a bare conflict page (QA41 C4).
         if consent.revokedOn != nil { return Reply.redirect("/clients/\(client.id)/consents") }
-        // Revoked on the day the revocation came in, never in the future; a wrong or missing day is said at the field,
-        // the page kept (QA38 F3: a bare error page, and an empty field was taken as today).
-        let typed = form.trimmed("revoked_on")
-        let parsed: Day?, problem: String?
-        do { parsed = try parseDay(typed); problem = revocationProblem(parsed, of: consent) } catch { parsed = nil; problem = dayMessage(error) }
-        guard problem == nil, let on = parsed else {
-            var f = ConsentPages.Form()
-            f.validFrom = services.today.german
-            return try await render(context, a, client, form: f, revocation: .init(consent: id, value: typed, message: problem ?? ""), status: .unprocessableContent)
+        let on: Day
+        switch day {
+        case .failure(let refusal): return try await refused(context, a, client, revocation: refusal)
+        case .success(let d): on = d
         }
         guard try await services.cooperation.revokeConsent(id: id, clientID: client.id, organisation: client.organisationID, on: on, audit: services.audit(a)) else {
             // Revoked already (a second tab, a double click, perhaps at this very moment: read again): say so rather

@@ -43,11 +43,7 @@ struct SharedCaseRoutes {
     /// Decides and logs one disclosure of `requested` topics (nil: everything the broadest consent in force covers).
     func disclose(_ context: BleibeContext, requested: Set<Consent.Topic>?, channel: String) async throws -> (Actor, Client, Consent, Set<Consent.Topic>) {
         let a = try context.requireActor()
-        let partners = try await partnerServices(a)
-        let id = try context.parameters.require("id")
-        var found: Client?
-        for service in partners.sorted() { if let c = try await services.clients.client(id: id, organisation: service) { found = c; break } }
-        guard let client = found else { throw AppError.notFound }
+        guard let client = try await sharedClient(context, a) else { throw AppError.notFound }
         let today = services.today
         let mine = try await services.cooperation.consents(clientID: client.id, organisation: client.organisationID).filter { $0.recipientOrganisationID == a.organisationID }
         // Without any consent for this authority the case does not exist for it (no oracle).
@@ -133,7 +129,6 @@ struct SharedCaseRoutes {
     func discloseAll(_ context: BleibeContext, requested: Set<Consent.Topic>?, channel: String) async throws -> Released {
         let a = try context.requireActor()
         let today = services.today
-        var first: (Actor, Client, Consent, Set<Consent.Topic>)
         if let requested, let client = try await sharedClient(context, a) {
             let inForce = try await services.cooperation.consents(clientID: client.id, organisation: client.organisationID)
                 .filter { $0.recipientOrganisationID == a.organisationID && $0.isValid(on: today) }
@@ -149,11 +144,10 @@ struct SharedCaseRoutes {
                 }
                 return Released(actor: a, client: client, consents: consents, topics: topics, assessedWith: Self.assessing(papers))
             }
-            first = try await disclose(context, requested: requested, channel: channel)
-            return Released(actor: a, client: client, consents: [first.2], topics: first.3, assessedWith: Self.assessing([first.3]))
+            let (_, _, consent, topics) = try await disclose(context, requested: requested, channel: channel)
+            return Released(actor: a, client: client, consents: [consent], topics: topics, assessedWith: Self.assessing([topics]))
         }
-        first = try await disclose(context, requested: requested, channel: channel)
-        let (_, client, consent, firstTopics) = first
+        let (_, client, consent, firstTopics) = try await disclose(context, requested: requested, channel: channel)
         var topics = firstTopics, papers = [firstTopics], consents = [consent]
         if requested == nil {
             let others = try await services.cooperation.consents(clientID: client.id, organisation: client.organisationID)
@@ -170,7 +164,7 @@ struct SharedCaseRoutes {
         papers.filter { $0.contains(.assessment) || $0.contains(.missingDocuments) }.max { $0.count < $1.count } ?? []
     }
 
-    /// The client of a cooperating service with this id, or nil (the refusals are `disclose`'s).
+    /// The client of a cooperating service with this id, or nil (the refusals are `disclose`'s; the policy is checked).
     private func sharedClient(_ context: BleibeContext, _ a: Actor) async throws -> Client? {
         let id = try context.parameters.require("id")
         for service in try await partnerServices(a).sorted() { if let c = try await services.clients.client(id: id, organisation: service) { return c } }
