@@ -182,7 +182,8 @@ public struct ConditionResult: Sendable, Hashable {
         case .met: emit(waived ? detail! : "erfüllt")
         case .failing(.time): emit(metFrom.map { "noch nicht erfüllt, erfüllt ab \($0.german)" } ?? "noch nicht erfüllt (Zeitablauf)")
         case .failing(.remediable): emit("nicht erfüllt")
-        case .failing(.permanent): emit("nicht erfüllt und nicht mehr erreichbar")
+        // A mandatory refusal holds while its ground does (a conviction until its erasure): not "for good" (QA41 L4).
+        case .failing(.permanent): emit(ConditionCatalog.mandatoryRefusals.contains(id) ? "nicht erfüllt (zwingender Versagungsgrund)" : "nicht erfüllt und nicht mehr erreichbar")
         case .waiver:
             if open.isEmpty { emit("nicht erfüllt") } else { emit("nicht belegt (Angabe fehlt: "); openList(); emit(")") }
             emit(", die Behörde kann davon absehen")

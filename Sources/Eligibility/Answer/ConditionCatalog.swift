@@ -1,6 +1,9 @@
 /// Every condition ID of the registry in ../shared/law/SPEC.md with its citation, the requirement in German and
 /// what a counselor can do when it fails ("Handlungsbedarf").
 public enum ConditionCatalog {
+    /// Conditions whose failure is a mandatory refusal: the application must be refused while the ground lasts.
+    public static let mandatoryRefusals: Set<String> = ["b_excl_crime", "gen_abs4_bar"]
+
     /// Weekly hours as German text: whole hours without a fraction, others with a decimal comma (QA41 L9: 19.5 read "19").
     static func germanHours(_ h: Double) -> String { h == h.rounded() ? String(Int(h)) : String(h).replacingOccurrences(of: ".", with: ",") }
     public struct Entry: Sendable {

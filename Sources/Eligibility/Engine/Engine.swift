@@ -171,7 +171,8 @@ final class Evaluation: @unchecked Sendable {
             // Only the days the pathway's own provision changes, within a year (a page asks this of every pathway).
             // An excluded one too: "nicht mehr erreichbar" six weeks before a version without that bar (QA25 S1).
             if outcome == .notMet || outcome == .excluded, explains {
-                for next in Law.changeDays(of: key).sorted() where next > on && next <= on.adding(years: 1) {
+                // Only a version already enacted on `on` (QA41 L7: an answer of 01.06.2023 advised on the § 60d of 2024).
+                for next in Law.changeDays(of: key).sorted() where next > on && next <= on.adding(years: 1) && Law.enacted(changeOn: next).map({ $0 <= on }) ?? true {
                     let later = sheet(key, subject, decision: next, application: pending ?? next, variant: variant, explains: true)
                     guard case .decided(.met) = Self.precedence(later) else { continue }
                     a.notes.append(Note("Nach der ab \(next.german) geltenden Fassung (\(later.versions.map(\.description).joined(separator: "; "))) wären die Voraussetzungen mit den heutigen Angaben erfüllt: Antrag gegebenenfalls dann stellen.",

@@ -132,6 +132,20 @@ public enum Law {
         "ALB", "BIH", "GEO", "GHA", "XKX", "MDA", "MNE", "MKD", "SEN", "SRB",
     ]
 
+    /// The day the law behind a change was enacted (its date "v. …" in spec/12-timeline.md), by the day the change
+    /// comes into force; nil where the timeline gives no day. Before it the change was not yet law, let alone
+    /// scheduled (SPEC.md § 1): an answer of that time does not advise on it (QA41 L7).
+    public static func enacted(changeOn day: Day) -> Day? {
+        switch day {
+        case Day("2015-08-01"): return Day("2015-07-27")
+        case Day("2022-12-31"), Day("2025-12-31"), Day("2027-07-01"): return Day("2022-12-21")  // ChAufenthG
+        case Day("2023-12-23"): return Day("2023-12-20")  // BVFG-ÄndG
+        case Day("2024-02-27"): return Day("2024-02-21")  // RückfVG
+        case Day("2024-03-01"): return Day("2023-08-16")  // FEG
+        default: return nil
+        }
+    }
+
     /// The first day the provision behind `key` was in force (an application under it before that cannot be).
     public static func firstInForce(_ key: PathwayKey) -> Day? {
         func first<R>(_ r: DatedRules<R>) -> Day? { r.versions.first { $0.rules != nil }?.since }

@@ -28,7 +28,7 @@ extension Context {
         if own.state == .met {
             s.met("c_residence_years_min")
         } else {
-            let family = variant == .ownRouteOnly ? RouteState.permanent : familyRoute104c()
+            let (family, whyNoFamily) = variant == .ownRouteOnly ? (RouteState.permanent, nil) : familyRoute104c()
             if case .met = family {
                 s.met("c_family_route")
                 s.notApplicable("c_residence_years_min")
@@ -40,6 +40,8 @@ extension Context {
                     return nil
                 }()
                 s.fail("c_residence_years_min", .permanent, detail)
+                // The family route was examined too: say why it fails (QA41 L6: an adult child, 18 at entry, saw nothing of it).
+                if let why = whyNoFamily { s.fail("c_family_route", .permanent, why) }
             } else {
                 // "5 years, or the family route" (spec/04-104c.md 4.5): the own years are missing for good, so the
                 // requirement stands or falls with the family route, which takes the anchor's class (§1.9).
@@ -81,9 +83,12 @@ extension Context {
     }
 
     /// Spouse/partner or minor unmarried child in the household of a person meeting § 104c Abs. 1, or an unmarried
-    /// adult child who was a minor at entry (§ 104c Abs. 2 a.F.).
-    private func familyRoute104c() -> RouteState {
+    /// adult child who was a minor at entry (§ 104c Abs. 2 a.F.). `whyNot`: when it fails for good although the
+    /// household has a spouse or parent, why (nil when nobody could carry it; only when the sheet explains).
+    private func familyRoute104c() -> (RouteState, whyNot: String?) {
         var best: RouteState = .permanent
+        var reasons: [String] = []
+        func why(_ text: @autoclosure () -> String) { if explains { reasons.append(text()) } }
         /// `open`: the facts that leave `eligible` unknown, named when the anchor would carry the route.
         /// `apartOnly`: not eligible only because they do not live together – which can change, so the route then
         /// fails remediably at best (as the family community of § 25a Abs. 2 does).
@@ -92,6 +97,7 @@ extension Context {
                 guard apartOnly else { return }
                 let anchor = anchorState(other, pathways: [.p104c], holdsBasis: "104c", variant: .ownRouteOnly)
                 let st: RouteState = if case .permanent = anchor { .permanent } else { .remediable }
+                if case .permanent = st { why("\(other.name) erfüllt § 104c Abs. 1 nicht") }
                 if RouteState.better(st, best) { best = st }
                 return
             }
@@ -104,6 +110,7 @@ extension Context {
                 default: break
                 }
             }
+            if case .permanent = st { why("\(other.name) erfüllt § 104c Abs. 1 nicht") }
             if RouteState.better(st, best) { best = st }
         }
         for p in household.partners(of: subject.id) {
@@ -125,10 +132,19 @@ extension Context {
             if person.maritalStatus == nil { open.append("marital_status") }
             if minor != true, person.entered == nil { open.append("entered") }
             if minor != false, together == nil { open.append("household") }
-            consider(parent, eligible: anyOf(minorChild, adultChild), open: open,
+            let eligible = anyOf(minorChild, adultChild)
+            if eligible == false && !(together == false && minorUnmarried == true) {
+                // Not a child the route counts: neither a minor unmarried child in the household nor an unmarried
+                // adult child who was a minor at entry.
+                why(person.maritalStatus.map { $0 != .single } == true
+                    ? "Kind von \(parent.name), aber nicht ledig"
+                    : "Kind von \(parent.name), aber bei der Einreise bereits volljährig")
+            }
+            consider(parent, eligible: eligible, open: open,
                      apartOnly: together == false && minorUnmarried == true)
         }
-        return best
+        guard case .permanent = best, !reasons.isEmpty else { return (best, nil) }
+        return (best, reasons.joined(separator: "; "))
     }
 
     private func expired104cWithoutFollowUp() -> Bool {

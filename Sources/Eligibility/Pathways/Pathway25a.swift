@@ -69,7 +69,10 @@ extension Context {
             s.unknown("a_age_min", ["born"]); s.unknown("a_application_before_27", ["born"])
         }
         if s.settled { return s }
-        s.note("Mindestalter 14 Jahre ist Praxis, nicht Gesetzestext (U8).", "§ 25a Abs. 1 S. 1 AufenthG; spec/13-open-questions.md U8")
+        // Only where it can matter: not for an adult (QA41 L10: the note stood under 46-year-olds).
+        if person.born.map({ $0.age(on: decision) < 18 }) ?? true {
+            s.note("Mindestalter 14 Jahre ist Praxis, nicht Gesetzestext (U8).", "§ 25a Abs. 1 S. 1 AufenthG; spec/13-open-questions.md U8")
+        }
 
         // Nr. 1: years of uninterrupted stay.
         let chain = holder == true ? StatusColumn.residence25aHolder : StatusColumn.residence25a

@@ -83,7 +83,20 @@ extension Context {
             ownConditions(&s, adultRoute: false)
             routes.append(s)
         }
-        return bestRoute(routes) { closed(base) }
+        var best = bestRoute(routes) { closed(base) }
+        // The § 25a holder herself: closed as a family member because the family's permits rest on her own. Said so,
+        // instead of naming a parent as if the route had failed through them (QA41 L8).
+        if explains, let i = best.conditions.firstIndex(where: { $0.id == "a2_anchor" && $0.state == .failing(.permanent) }), isOwn25aHolder() {
+            best.conditions[i].detail = "selbst stammberechtigt nach § 25a Abs. 1 – Abs. 2 gilt für die Familienangehörigen, für sie selbst der eigene Weg nach Abs. 1"
+        }
+        return best
+    }
+
+    /// Holds a § 25a Abs. 1 permit, or meets or will meet § 25a Abs. 1.
+    private func isOwn25aHolder() -> Bool {
+        if case .known(let p) = subject.status(on: decision), p.titleBasis == "25a" { return true }
+        let own = anchorSummary(.p25a, of: subject).outcome
+        return own == .met || own == .reachable
     }
 
     private func anchorSatisfied(_ s: Sheet) -> Bool {

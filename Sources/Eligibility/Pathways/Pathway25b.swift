@@ -220,15 +220,31 @@ extension Context {
         return nil
     }
 
+    /// What the refusal of § 25b Abs. 2 Nr. 2 rests on: each conviction with its § 54 ground (a conviction lapses with
+    /// its erasure, spec/01-common.md §1.6), and the grounds recorded as bars.
+    func mandatoryRefusalGrounds() -> String {
+        var grounds = Crime.expulsionGrounds(convictions)
+        if !grounds.isEmpty { grounds[grounds.count - 1] += ", bis die Verurteilung getilgt oder tilgungsreif ist (§ 51 BZRG)" }
+        if person.bars?.abs4Ground == true { grounds.append("Ausweisungsinteresse nach § 54 Abs. 1 Nr. 2 oder 4 AufenthG (Angabe)") }
+        if person.bars?.s54Abs1Other == true { grounds.append("Ausweisungsinteresse nach § 54 Abs. 1 Nr. 2a, 3 oder 5 AufenthG (Angabe)") }
+        return grounds.joined(separator: "; ")
+    }
+
     /// Identity, passport, expulsion interest and the exclusions of Abs. 2 (common to Abs. 1, 4 and 6).
     func common25b(_ s: inout Sheet, holder: Bool?) {
         identityForCarHolder(&s, id: "b_identity", holder: holder)
         genPassport(&s, waivable: true)
-        genNoExpulsionInterest(&s, waivable: true)
-        s.require("b_excl_obstruction", person.conduct?.currentObstruction.map { $0.isEmpty }, fact: "conduct.current_obstruction", .remediable)
         let t = Crime.expulsionThresholds(convictions)
         let bars = anyOf(t.abs1, t.abs2Nr1or2, person.bars?.abs4Ground, person.bars?.s54Abs1Other)
-        s.require("b_excl_crime", bars.map { !$0 }, facts: missingGrounds(t, bars: ["abs4_ground": person.bars?.abs4Ground, "s54_abs1_other": person.bars?.s54Abs1Other]), .permanent)
+        // Under the mandatory refusal the general requirement is no longer one the authority may waive: its line
+        // "die Behörde kann davon absehen" would say the opposite of the refusal below (QA41 L4).
+        if bars != true { genNoExpulsionInterest(&s, waivable: true) }
+        s.require("b_excl_obstruction", person.conduct?.currentObstruction.map { $0.isEmpty }, fact: "conduct.current_obstruction", .remediable)
+        if bars == true {
+            s.fail("b_excl_crime", .permanent, mandatoryRefusalGrounds())
+        } else {
+            s.require("b_excl_crime", bars.map { !$0 }, facts: missingGrounds(t, bars: ["abs4_ground": person.bars?.abs4Ground, "s54_abs1_other": person.bars?.s54Abs1Other]), .permanent)
+        }
         let falseIdentity = person.conduct?.integrationRestsOnFalseIdentity
         s.require("b_sustainable_integration", falseIdentity.map { !$0 }, fact: "conduct.integration_rests_on_false_identity", .remediable)
         if falseIdentity == true {

@@ -38,6 +38,26 @@ enum Crime {
         return Thresholds(abs1: abs1, abs2Nr1or2: abs2)
     }
 
+    /// The registered convictions that reach a § 54 Abs. 1 or Abs. 2 Nr. 1, 2 threshold (spec/01-common.md §1.5), in
+    /// words with the ground: a mandatory refusal names what it rests on (QA41 L4).
+    static func expulsionGrounds(_ convictions: [Conviction]?) -> [String] {
+        var out: [String] = []
+        for c in convictions ?? [] where c.counts == true && c.isCustodial {
+            let prison = c.prisonMonths ?? 0, juvenile = c.juvenileMonths ?? 0, group = c.s54Group ?? ""
+            let ground: String
+            if prison >= 24 || juvenile >= 24 { ground = "§ 54 Abs. 1 Nr. 1" }
+            else if (prison >= 12 || juvenile >= 12) && ["1a", "1b", "1c"].contains(group) { ground = "§ 54 Abs. 1 Nr. \(group)" }
+            else if prison >= 6 && group == "1d" { ground = "§ 54 Abs. 1 Nr. 1d" }
+            else if prison >= 6 { ground = "§ 54 Abs. 2 Nr. 1" }
+            else if juvenile >= 12 && c.suspended == false { ground = "§ 54 Abs. 2 Nr. 2" }
+            else { continue }
+            let probation = c.suspended.map { $0 ? " auf Bewährung" : " ohne Bewährung" } ?? ""
+            let sentence = prison > 0 ? "Freiheitsstrafe von \(prison) Monaten" : "Jugendstrafe von \(juvenile) Monaten"
+            out.append("\(sentence)\(probation)\(c.aggregate ? " (Gesamtstrafe)" : "") (\(ground) AufenthG)")
+        }
+        return out
+    }
+
     /// The 50/90 rule; `disregardJuvenileSanctions` for the old § 104c (juvenile-law sanctions other than
     /// Jugendstrafe are disregarded).
     static func fiftyNinety(_ convictions: [Conviction]?, disregardJuvenileSanctions: Bool = false) -> Outcome {
