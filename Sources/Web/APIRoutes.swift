@@ -308,7 +308,11 @@ struct APIRoutes {
     @Sendable func assessment(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await clientRoutes.loadClient(context)
         let on: Day
-        do { on = try clientRoutes.day(request) ?? services.today } catch { throw AppError.invalid(["on": "expected a date YYYY-MM-DD from 2005-01-01 (the Residence Act) to 2199-12-31"]) }
+        // ISO only, as documented (QA41 A5: the page's German 07.12.2026 was taken here too).
+        let invalid = AppError.invalid(["on": "expected a date YYYY-MM-DD from 2005-01-01 (the Residence Act) to 2199-12-31"])
+        let typed = ClientRoutes.typedDay(request) ?? ""
+        if !typed.isEmpty, typed.utf8.count != 10 || Day(iso: typed) == nil { throw invalid }
+        do { on = try clientRoutes.day(request) ?? services.today } catch { throw invalid }
         // The dates the page refuses, refused here too (QA20 M1: the law of 2005 applied to 1900).
         if ClientRoutes.unassessable(on, born: c.facts.born) != nil {
             throw AppError.invalid(["on": on < RecordDates.residenceActInForce ? "before 2005-01-01: the Residence Act (AufenthG) applies from that day"

@@ -99,7 +99,7 @@ public func buildRouter(_ services: AppServices) -> Router<BleibeContext> {
     // sign-in's own errors.
     errors.inner = true
     router.add(middleware: errors)
-    for e in endpoints { router.on(RouterPath(e.path), method: e.method, use: e.handler) }
+    for e in endpoints.map(APIQueryCheck.wrap) { router.on(RouterPath(e.path), method: e.method, use: e.handler) }
     return router
 }
 

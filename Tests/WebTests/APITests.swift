@@ -57,6 +57,38 @@ struct APITests {
         }
     }
 
+    /// A filter the operation does not take, one given twice, or a date not ISO is a 400 naming it: the caller would
+    /// otherwise take the whole list for the filtered one (QA41 A5). What the document declares still works.
+    @Test(arguments: TestDatabase.available)
+    func unknownOrRepeatedQueryParametersAreRefused(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let api = Browser(client: b.client, clock: f.clock)
+                let auth: HTTPFields = [.authorization: "Bearer \(try await token(b, f))"]
+                let refused: [(String, String)] = [
+                    ("/api/v1/referrals?state=xyz", "Unknown query parameter 'state'"),
+                    ("/api/v1/referrals?since=abc", "referrals takes no query parameters."),
+                    ("/api/v1/clients?born=32.13.2020", "clients takes: q, limit, offset."),
+                    ("/api/v1/clients?cursor=zzz", "Unknown query parameter 'cursor'"),
+                    ("/api/v1/appointments?counselor=xyz", "takes: from, to."),
+                    ("/api/v1/clients/client-a/assessment?on=2026-12-07&on=2026-12-08", "Query parameter 'on' is given more than once"),
+                    ("/api/v1/clients/client-a/facts?on=2026-01-01", "takes no query parameters"),
+                ]
+                for (path, message) in refused {
+                    let r = try await api.request(.get, path, headers: auth)
+                    #expect(r.status == .badRequest && r.headers[.contentType] == "application/problem+json" && r.body.contains(message), "\(path): \(r.body)")
+                }
+                // The value is the handler's: ISO as documented, not the page's German form.
+                let german = try await api.request(.get, "/api/v1/clients/client-a/assessment?on=07.12.2026", headers: auth)
+                #expect(german.status == .unprocessableContent && german.body.contains("expected a date YYYY-MM-DD"), "\(german.body)")
+                for path in ["/api/v1/clients?q=Haddad&limit=5", "/api/v1/clients/client-a/assessment?on=2026-12-07", "/api/v1/clients/client-a/assessment?on=",
+                             "/api/v1/appointments?from=2026-11-22&to=2026-11-30", "/api/v1/referrals"] {
+                    #expect(try await api.request(.get, path, headers: auth).status == .ok, "\(path)")
+                }
+            }
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func tokenClientReadsAndWritesWithProblemJSONErrors(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
