@@ -43,7 +43,8 @@ public struct AppConfig: Sendable {
     public var apiTokenLifetime: TimeInterval = 90 * 86400
     /// bcrypt cost; at least 12 outside tests.
     public var bcryptCost: UInt8 = 12
-    /// Failed logins (per account and per address) within `throttleWindow` before logins are refused.
+    /// Failed logins of one account from one sender within `throttleWindow` before its logins from there are refused
+    /// (of the account from all senders, and of one sender across accounts: ten times as many).
     public var throttleLimit = 5
     public var throttleWindow: TimeInterval = 15 * 60
     /// Behind a reverse proxy: the sender's address is the one it forwards (X-Forwarded-For), not the proxy's.

@@ -61,12 +61,17 @@ struct AuthRoutes {
         let password = form["password"] ?? ""
         let now = services.now()
         let since = services.timestamp(now.addingTimeInterval(-services.config.throttleWindow))
-        // The same message for an unknown user and a wrong password; throttled per account and per address.
+        // The same message for an unknown user and a wrong password; throttled per account and sender, per account, and
+        // per sender.
         let generic = "E-Mail-Adresse oder Passwort ist falsch."
-        // Per address ten times as many: colleagues behind one office address must not lock each other out, but one
-        // sender cannot try password after password across accounts.
-        let emailKey = "email:\(AccountStore.sha256(email))", addressKey = "addr:" + context.senderKey(request, trustProxy: services.config.trustProxy)
-        let keys = [(emailKey, services.config.throttleLimit), (addressKey, services.config.throttleLimit * 10)]
+        // The tight limit holds for an account from one sender: whoever knows a colleague's address locks only their own
+        // tries, not the colleague (QA41 A6: five wrong passwords locked the account for everyone). The account as a
+        // whole and the sender across accounts get ten times as many: guessing from many senders, or one password on
+        // many accounts, is stopped too; colleagues behind one office address do not lock each other out.
+        let sender = context.senderKey(request, trustProxy: services.config.trustProxy)
+        let emailKey = "email:\(AccountStore.sha256(email))", pairKey = "pair:" + AccountStore.sha256(email + "\n" + sender), addressKey = "addr:" + sender
+        let limit = services.config.throttleLimit
+        let keys = [(pairKey, limit), (emailKey, limit * 10), (addressKey, limit * 10)]
         let back = Self.returnPath(form["weiter"])
         // The login page again with `error`, keeping its CSRF cookie.
         func refused(_ error: String, _ status: HTTPResponse.Status) -> Response {
@@ -90,6 +95,7 @@ struct AuthRoutes {
         let ok = try await Credentials.verify(password, hash: account?.passwordHash ?? Credentials.dummyHash)
         guard let account, ok, account.user.active else { return refused(generic, .unauthorized) }
         // The address keeps its count of failures: one valid login must not reset the tries made against other accounts.
+        try await services.accounts.clearFailedLogins(key: pairKey)
         try await services.accounts.clearFailedLogins(key: emailKey)
         for id in attempts { try await services.accounts.forgetAttempt(id) }
         let token = Credentials.randomToken()

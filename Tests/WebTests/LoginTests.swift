@@ -82,6 +82,36 @@ struct LoginTests {
         }
     }
 
+    /// Whoever knows a colleague's e-mail address locks only their own tries: the colleague, from another sender, still
+    /// logs in (QA41 A6). Guessing from many senders is stopped at ten times the limit, for every sender.
+    @Test(arguments: TestDatabase.available)
+    func failuresFromOneSenderDoNotLockTheAccountForOthers(_ db: TestDatabase) async throws {
+        try await Fixture.test(db, configure: { $0.trustProxy = true }) { f in
+        try await f.run { b in
+            func attempt(from sender: String, password: String) async throws -> HTTPResponse.Status {
+                let via: HTTPFields = [HTTPField.Name("X-Forwarded-For")!: sender]
+                let p = try await b.request(.get, "/login", headers: via)
+                return try await b.request(.post, "/login", form: ["email": "counselor@a.example", "password": password, "csrf": b.csrf(p) ?? ""], headers: via).status
+            }
+            let limit = f.services.config.throttleLimit
+            for i in 0..<limit {
+                let wrong = try await attempt(from: "192.0.2.1", password: "falsch-falsch-\(i)")
+                #expect(wrong == .unauthorized)
+            }
+            let lockedHere = try await attempt(from: "192.0.2.1", password: Fixture.password)
+            let elsewhere = try await attempt(from: "192.0.2.2", password: Fixture.password)
+            #expect(lockedHere == .tooManyRequests && elsewhere == .seeOther)
+            // Many senders, each below its own limit, together reach the account's.
+            for i in 0..<(limit * 10) {
+                let wrong = try await attempt(from: "198.51.100.\(i)", password: "falsch-falsch-\(i)")
+                #expect(wrong == .unauthorized, "\(i)")
+            }
+            let lockedEverywhere = try await attempt(from: "203.0.113.9", password: Fixture.password)
+            #expect(lockedEverywhere == .tooManyRequests)
+        }
+        }
+    }
+
     /// Attempts sent at once are each counted before the password is checked (QA of 06.12.2026: 30 parallel posts, 29
     /// wrong and the right one last, logged in). At most the limit is checked; the rest are 429, and so is the right
     /// password after them. (The right one is not sent among them: a login that succeeds resets the account's count,
