@@ -98,7 +98,7 @@ public enum ClientPages {
         <div>\(field("last_name", "Nachname", f.lastName, required: true))</div>
         <div>\(field("file_number", "Aktenzeichen", f.fileNumber, hint: "Leer lassen für ein automatisch vergebenes Aktenzeichen."))</div>
         <div>\(field("born", "Geburtsdatum (TT.MM.JJJJ)", f.born, hint: "Leer lassen, wenn unbekannt."))</div>
-        <div>\(field("nationality", "Staatsangehörigkeit (ISO-Code, z. B. AFG; XXA = staatenlos)", f.nationality))</div>
+        <div>\(field("nationality", "Staatsangehörigkeit (Land, z. B. Syrien, oder ISO-Code; XXA = staatenlos)", f.nationality))</div>
         <div>\(field("entered", "Einreise (TT.MM.JJJJ)", f.entered))</div>
         <div><label for="marital_status">Familienstand</label><select id="marital_status" name="marital_status">\(maritalOptions)</select></div>
         \(f.relativeID.isEmpty ? HTML.empty : "<div><label class=\"check\"><input type=\"checkbox\" name=\"household\" value=\"1\"\(f.household ? " checked" : "")> lebt mit \(f.relativeName) in häuslicher Gemeinschaft</label></div>" as HTML)

@@ -207,7 +207,7 @@ public enum CooperationPages {
             \(field("first_name", "Vorname", f.firstName, required: true))
             \(field("last_name", "Nachname", f.lastName, required: true))
             \(field("born", "Geburtsdatum (TT.MM.JJJJ)", f.born))
-            \(field("nationality", "Staatsangehörigkeit (ISO-Code, z. B. IRQ)", f.nationality))
+            \(field("nationality", "Staatsangehörigkeit (Land, z. B. Irak, oder ISO-Code)", f.nationality))
             \(field("reason", "Anlass (ohne Gesundheitsangaben)", f.reason, required: true))
             <label class="check" for="agreed"><input type="checkbox" id="agreed" name="agreed" value="1" required\(f.agreed ? " checked" : "")\(Layout.describedBy("agreed", f.errors["agreed"]))> Die Person ist mit der Vermittlung und der Weitergabe dieser Angaben einverstanden.</label>\(Layout.fieldError("agreed", f.errors["agreed"]))
             <p><button type="submit">Vermitteln</button></p>

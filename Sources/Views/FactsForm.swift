@@ -50,7 +50,7 @@ public enum FactsForm {
     public static let groups: [Group] = [
         Group("Person und Einreise", [
             Field("born", "Geburtsdatum", .date, "Maßgeblich für Altersgrenzen (14, 18, 27 Jahre)."),
-            Field("nationality", "Staatsangehörigkeit (ISO-Code)", .text, "Dreistellig, z. B. AFG, IRQ, SYR; XXA = staatenlos; XKX = Kosovo."),
+            Field("nationality", "Staatsangehörigkeit", .text, "Land auf Deutsch (z. B. Syrien) oder dreistelliger ISO-Code (z. B. SYR); XXA = staatenlos; XKX = Kosovo."),
             Field("safe_country_of_origin", "Sicherer Herkunftsstaat", .yesNo, "Leer lassen: ja für die Staaten der Anlage II zu § 29a AsylG; für andere Staaten bleibt es für Tage ab dem 01.02.2026 offen (U7: Rechtsverordnungen nach § 29b AsylG sind nicht erfasst) – dann bitte ja oder nein wählen (§ 60a Abs. 6 Nr. 3)."),
             Field("marital_status", "Familienstand", .choice([("single", "ledig"), ("married", "verheiratet"), ("registered_partnership", "eingetragene Lebenspartnerschaft"), ("divorced", "geschieden"), ("widowed", "verwitwet")])),
             Field("entered", "Einreise", .date, "Letzte maßgebliche Einreise (Stichtag § 60d: 31.12.2022). In Deutschland geboren: das Geburtsdatum."),
@@ -114,7 +114,7 @@ public enum FactsForm {
         ]),
         Group("Abschlüsse", list: "degrees", rows: 2, [
             Field("kind", "Art", .choice([("school", "Schulabschluss"), ("vocational", "Berufsabschluss"), ("care_assistant", "Pflegehilfe"), ("university", "Hochschulabschluss")])),
-            Field("on", "am", .date), Field("country", "Land (ISO-Code)", .text), Field("recognised", "anerkannt", .yesNo),
+            Field("on", "am", .date), Field("country", "Land (Name oder ISO-Code)", .text), Field("recognised", "anerkannt", .yesNo),
         ]),
         Group("Berufsausbildung", list: "training", rows: 1, [
             Field("kind", "Art", .choice([("qualified", "qualifizierte Ausbildung"), ("helper", "Helferausbildung")])),

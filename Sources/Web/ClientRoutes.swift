@@ -155,9 +155,11 @@ struct ClientRoutes {
     /// A client's name as every form checks it (a new client, a correction, a referral).
     static func nameErrors(first: String, last: String) -> [String: String] {
         var errors: [String: String] = [:]
-        for (key, value, label) in [("first_name", first, "Vornamen"), ("last_name", last, "Nachnamen")] {
+        for (key, value, label) in [("first_name", first, "Vorname"), ("last_name", last, "Nachname")] {
             switch NameCheck.problem(value) {
-            case .missing?, .tooLong?: errors[key] = "Bitte den \(label) angeben (höchstens 100 Zeichen)."
+            case .missing?: errors[key] = "Bitte den \(label)n angeben (höchstens 100 Zeichen)."
+            // Said as too long, with the count, not as missing (QA41 C11).
+            case .tooLong?: errors[key] = "Der \(label) ist zu lang (\(value.unicodeScalars.count) Zeichen, höchstens 100)."
             case .lineBreak?: errors[key] = "Der \(label) darf keinen Zeilenumbruch und kein Tabulatorzeichen enthalten."
             case nil: break
             }
@@ -209,7 +211,7 @@ struct ClientRoutes {
         let form = try await Form.checked(request, context: context)
         var f = ClientPages.NewClientForm()
         f.firstName = form.trimmed("first_name"); f.lastName = form.trimmed("last_name"); f.fileNumber = form.trimmed("file_number")
-        f.born = form.trimmed("born"); f.nationality = form.trimmed("nationality").uppercased(); f.entered = form.trimmed("entered")
+        f.born = form.trimmed("born"); f.nationality = CountryCodes.code(fromInput: form.trimmed("nationality")) ?? form.trimmed("nationality"); f.entered = form.trimmed("entered")
         f.maritalStatus = form.trimmed("marital_status")
         f.relativeID = form.trimmed("relative_of"); f.relation = form.trimmed("relation"); f.household = form["household"] == "1"
         if !f.relativeID.isEmpty {
@@ -230,7 +232,7 @@ struct ClientRoutes {
         if let e = facts.entered, let b = facts.born, e < b { f.errors["entered"] = "Die Einreise liegt vor der Geburt." }
         if !f.nationality.isEmpty {
             if CountryCodes.isValid(f.nationality) { facts.nationality = f.nationality } else {
-                f.errors["nationality"] = "Bitte einen dreistelligen ISO-Code angeben (z. B. AFG, IRQ; XXA für staatenlos)."
+                f.errors["nationality"] = CountryCodes.inputHint
             }
         }
         if !f.maritalStatus.isEmpty {

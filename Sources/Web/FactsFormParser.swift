@@ -108,8 +108,7 @@ enum FactsFormParser {
             if raw.isEmpty { return .omit }
             guard raw.count <= FactsForm.textLimit else { return .error("Bitte höchstens \(FactsForm.textLimit) Zeichen angeben.") }
             guard f.key == "nationality" || f.key == "country" else { return .set(raw) }
-            let code = raw.uppercased()
-            guard CountryCodes.isValid(code) else { return .error("Bitte einen dreistelligen ISO-Code angeben (z. B. AFG, IRQ; XXA für staatenlos).") }
+            guard let code = CountryCodes.code(fromInput: raw) else { return .error(CountryCodes.inputHint) }
             return .set(code)
         case .number:
             if raw.isEmpty { return .omit }

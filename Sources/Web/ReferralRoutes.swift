@@ -64,7 +64,7 @@ struct ReferralRoutes {
         let form = try await Form.checked(request, context: context)
         var f = CooperationPages.ReferralForm()
         f.service = form.trimmed("service"); f.firstName = form.trimmed("first_name"); f.lastName = form.trimmed("last_name")
-        f.born = form.trimmed("born"); f.nationality = form.trimmed("nationality").uppercased(); f.reason = form.trimmed("reason")
+        f.born = form.trimmed("born"); f.nationality = CountryCodes.code(fromInput: form.trimmed("nationality")) ?? form.trimmed("nationality"); f.reason = form.trimmed("reason")
         f.agreed = form["agreed"] == "1"
         // Only the authority refers; the service answers.
         guard try side(a) else { throw AppError.forbidden }
@@ -74,7 +74,7 @@ struct ReferralRoutes {
         let born = formDay(f.born)
         if born == nil || (born!.map { $0 > services.today } ?? false) { f.errors["born"] = "Bitte ein gültiges Geburtsdatum (TT.MM.JJJJ) angeben oder leer lassen." }
         if !f.nationality.isEmpty && !CountryCodes.isValid(f.nationality) {
-            f.errors["nationality"] = "Bitte einen dreistelligen ISO-Code angeben (z. B. AFG, IRQ; XXA für staatenlos) oder leer lassen."
+            f.errors["nationality"] = CountryCodes.inputHint.dropLast() + " oder leer lassen."
         }
         if f.reason.isEmpty || f.reason.count > 500 { f.errors["reason"] = "Bitte den Anlass angeben (höchstens 500 Zeichen)." }
         // As the form says: no health data, and no one else's details – a birth date, an address, an e-mail, a file
