@@ -5,10 +5,7 @@ import Testing
 /// What the answers say where the result alone does not tell (legal review QA31 of 06.12.2026).
 @Suite("Family routes and dates: what the answers say")
 struct FamilyRouteTextTests {
-    func load(_ name: String) throws -> (CaseFile, HouseholdAssessment) {
-        let c = try CaseFileDecoder.load(path: Paths.projectCases + "/" + name + ".yaml")
-        return (c, Engine().assess(c.household, on: c.on))
-    }
+    func load(_ name: String) throws -> (CaseFile, HouseholdAssessment) { try Paths.projectCase(name) }
 
     /// L1: of two routes failing alike, the one through the child whose § 25a is met today counts; the anchor is met, and
     /// the Duldung note names that child (not the 12-year-old's route of 2028).

@@ -5,10 +5,7 @@ import Testing
 /// What the answers say where the result is right but the text misled (legal review QA41 of 07.12.2026).
 @Suite("Mandatory refusals, family routes and later law: what the answers say")
 struct LegalReviewTextTests {
-    func load(_ name: String) throws -> (CaseFile, HouseholdAssessment) {
-        let c = try CaseFileDecoder.load(path: Paths.projectCases + "/" + name + ".yaml")
-        return (c, Engine().assess(c.household, on: c.on))
-    }
+    func load(_ name: String) throws -> (CaseFile, HouseholdAssessment) { try Paths.projectCase(name) }
 
     /// L4: § 25b Abs. 2 Nr. 2 names the conviction and its § 54 ground, says it lasts until erasure (not "for good"),
     /// and no line beside it says the authority could waive the expulsion interest.

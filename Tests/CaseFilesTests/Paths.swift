@@ -1,3 +1,5 @@
+import CaseFiles
+import Eligibility
 import Foundation
 
 /// Locations the tests read, relative to the package root.
@@ -6,6 +8,12 @@ enum Paths {
     static let sharedCases = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/law/cases").path
     static let projectCases = packageRoot.appendingPathComponent("cases").path
     static let disagreements = packageRoot.appendingPathComponent("spec-disagreements.yaml").path
+
+    /// A case of the project's own folder and the engine's answer to it on its date.
+    static func projectCase(_ name: String) throws -> (CaseFile, HouseholdAssessment) {
+        let c = try CaseFileDecoder.load(path: projectCases + "/" + name + ".yaml")
+        return (c, Engine().assess(c.household, on: c.on))
+    }
 
     static func yamlFiles(in folder: String) -> [String] {
         let items = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
