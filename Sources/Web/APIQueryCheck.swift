@@ -7,21 +7,19 @@ import Hummingbird
 /// believes applied must not be quietly ignored (QA41 A5: `/api/v1/referrals?state=xyz` answered the whole list).
 /// The values are the handlers' to judge.
 enum APIQueryCheck {
-    struct Parameter { let name: String }
-
-    /// "GET /api/v1/clients" → its query parameters.
-    static let declared: [String: [Parameter]] = {
+    /// "GET /api/v1/clients" → the names of its query parameters, in the document's order.
+    static let declared: [String: [String]] = {
         guard let doc = (try? JSONSerialization.jsonObject(with: Data(OpenAPIDocument.written.utf8))) as? [String: Any],
               let paths = doc["paths"] as? [String: Any] else { return [:] }
         let shared = ((doc["components"] as? [String: Any])?["parameters"] as? [String: Any]) ?? [:]
-        var out: [String: [Parameter]] = [:]
+        var out: [String: [String]] = [:]
         for (path, item) in paths {
             for (method, op) in (item as? [String: Any]) ?? [:] {
-                var list: [Parameter] = []
+                var list: [String] = []
                 for p in ((op as? [String: Any])?["parameters"] as? [[String: Any]]) ?? [] {
                     let resolved = (p["$ref"] as? String).flatMap { shared[String($0.split(separator: "/").last ?? "")] as? [String: Any] } ?? p
                     guard resolved["in"] as? String == "query", let name = resolved["name"] as? String else { continue }
-                    list.append(Parameter(name: name))
+                    list.append(name)
                 }
                 out["\(method.uppercased()) \(path)"] = list
             }
@@ -41,11 +39,11 @@ enum APIQueryCheck {
         })
     }
 
-    static func check(_ given: [String], allowed: [Parameter], operation: String) throws {
+    static func check(_ given: [String], allowed: [String], operation: String) throws {
         var seen: Set<String> = []
         for name in given {
-            guard allowed.contains(where: { $0.name == name }) else {
-                let takes = allowed.isEmpty ? "takes no query parameters" : "takes: " + allowed.map(\.name).joined(separator: ", ")
+            guard allowed.contains(name) else {
+                let takes = allowed.isEmpty ? "takes no query parameters" : "takes: " + allowed.joined(separator: ", ")
                 throw AppError.badRequest("Unknown query parameter '\(name.prefix(40))': \(operation) \(takes).")
             }
             guard seen.insert(name).inserted else { throw AppError.badRequest("Query parameter '\(name)' is given more than once; give it once.") }

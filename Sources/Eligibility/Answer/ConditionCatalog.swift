@@ -6,6 +6,7 @@ public enum ConditionCatalog {
 
     /// Weekly hours as German text: whole hours without a fraction, others with a decimal comma (QA41 L9: 19.5 read "19").
     static func germanHours(_ h: Double) -> String { h == h.rounded() ? String(Int(h)) : String(h).replacingOccurrences(of: ".", with: ",") }
+
     public struct Entry: Sendable {
         public let citation: String
         public let requirement: String
@@ -30,7 +31,6 @@ public enum ConditionCatalog {
         func b25(_ text: (Law.Rules25b) -> String) -> String { Law.p25b.applied(on: day).map(text) ?? base }
         // In the U4 window both versions apply; the newer text stands beside the note naming both readings.
         func d60(_ text: (Law.Rules60d) -> String?) -> String { Law.p60d.applied(on: day)?.last.flatMap(text) ?? base }
-        func hours(_ h: Double) -> String { germanHours(h) }
         switch id {
         case "a_status_entry":
             return a25 { r in r.duldungMonths.map { "Seit mindestens \($0) Monaten im Besitz einer Duldung" + (r.car104cBranch ? " (oder Inhaber einer AE nach § 104c)" : "") } ?? "Geduldet" }
@@ -46,11 +46,11 @@ public enum ConditionCatalog {
         case "60d_entry_cutoff": return d60 { "Einreise bis zum \($0.entryCutoff.german) (auch Ehegatte/Lebenspartner)" }
         case "60d_employment_months_min":
             return d60 { r in
-                "Seit mindestens \(r.employmentMonths) Monaten sozialversicherungspflichtig beschäftigt (mind. \(hours(r.weeklyHours)) Std./Woche"
-                    + (r.singleParentHours.map { ", Alleinerziehende \(hours($0))" } ?? "") + ")"
+                "Seit mindestens \(r.employmentMonths) Monaten sozialversicherungspflichtig beschäftigt (mind. \(germanHours(r.weeklyHours)) Std./Woche"
+                    + (r.singleParentHours.map { ", Alleinerziehende \(germanHours($0))" } ?? "") + ")"
             }
         case "60d_weekly_hours_min":
-            return d60 { r in "Regelmäßige Arbeitszeit mindestens \(hours(r.weeklyHours)) Stunden pro Woche" + (r.singleParentHours.map { " (Alleinerziehende \(hours($0)))" } ?? "") }
+            return d60 { r in "Regelmäßige Arbeitszeit mindestens \(germanHours(r.weeklyHours)) Stunden pro Woche" + (r.singleParentHours.map { " (Alleinerziehende \(germanHours($0)))" } ?? "") }
         case "60d_no_conviction":
             return d60 { $0.crime == .fiftyNinety ? "Keine Verurteilung über 50 Tagessätze (90 bei ausländerrechtlichen Delikten; auch Ehegatte/Lebenspartner)" : nil }
         default: return base
@@ -72,11 +72,10 @@ public enum ConditionCatalog {
     public static func action(_ id: String, on day: Day?) -> String? {
         let base = entry(id).action
         guard let day, id.hasPrefix("60d_"), let r = Law.p60d.applied(on: day)?.last else { return base }
-        func hours(_ h: Double) -> String { germanHours(h) }
-        let single = r.singleParentHours.map { " (Alleinerziehende \(hours($0)))" } ?? ""
+        let single = r.singleParentHours.map { " (Alleinerziehende \(germanHours($0)))" } ?? ""
         switch id {
-        case "60d_weekly_hours_min": return "Arbeitszeit auf mindestens \(hours(r.weeklyHours)) Stunden pro Woche erhöhen\(single)"
-        case "60d_employment_months_min": return "Sozialversicherungspflichtige Beschäftigung mit mindestens \(hours(r.weeklyHours)) Std./Woche\(single) aufnehmen oder aufstocken"
+        case "60d_weekly_hours_min": return "Arbeitszeit auf mindestens \(germanHours(r.weeklyHours)) Stunden pro Woche erhöhen\(single)"
+        case "60d_employment_months_min": return "Sozialversicherungspflichtige Beschäftigung mit mindestens \(germanHours(r.weeklyHours)) Std./Woche\(single) aufnehmen oder aufstocken"
         default: return base
         }
     }
