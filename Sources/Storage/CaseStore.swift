@@ -265,14 +265,14 @@ public struct CaseStore: Sendable {
     }
 
     /// Changes the state, pathway and counselor of a case; closing records the day and the outcome.
-    public func update(caseID: String, organisation: String, state: CounselingCase.State, pathway: PathwayKey?, counselorID: String?,
+    public func update(caseID: String, organisation: String, openedOn: Day, state: CounselingCase.State, pathway: PathwayKey?, counselorID: String?,
                        closedOn: Day?, outcome: String?, audit: AuditContext) async throws -> Bool {
         try await db.transaction { ex in
             guard let c = try await ex.one(SQL("SELECT client_id, counselor_id FROM cases WHERE id = ? AND organisation_id = ?", [caseID, organisation])) else { return false }
             // A new counselor must be active; keeping a deactivated one (a closed case stays theirs) is allowed.
             if let counselorID, counselorID != c.text("counselor_id"), try await ex.one(SQL("SELECT id FROM users WHERE id = ? AND organisation_id = ? AND active = 1", [counselorID, organisation])) == nil { return false }
-            try await ex.execute(SQL("UPDATE cases SET state = ?, pathway = ?, counselor_id = ?, closed_on = ?, outcome = ? WHERE id = ?",
-                                     [state.rawValue, pathway?.rawValue, counselorID, state == .closed ? closedOn?.iso : nil, state == .closed ? outcome : nil, caseID]))
+            try await ex.execute(SQL("UPDATE cases SET opened_on = ?, state = ?, pathway = ?, counselor_id = ?, closed_on = ?, outcome = ? WHERE id = ?",
+                                     [openedOn.iso, state.rawValue, pathway?.rawValue, counselorID, state == .closed ? closedOn?.iso : nil, state == .closed ? outcome : nil, caseID]))
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                       action: "update", entity: "case", entityID: caseID, clientID: c.text("client_id"))
             return true

@@ -93,6 +93,9 @@ extension CaseRoutes {
         let pathway = PathwayKey(rawValue: form.trimmed("pathway")), counselor = form.trimmed("counselor")
         var errors: [String: String] = [:]
         let closed = formDay(form.trimmed("closed_on")), outcome = form.trimmed("outcome")
+        // The opening day can be corrected (QA41 C2: a file entered days after the first talk refused that talk).
+        let openedTyped = form["opened_on"] == nil ? c.openedOn.german : form.trimmed("opened_on")
+        let opened = try await correctedOpening(openedTyped, c, client, errors: &errors)
         // A closed case takes no change but being opened again (QA23 F7: closing it "again" rewrote day, outcome, counselor).
         if c.state == .closed, state == .closed {
             errors["case_state"] = "Die Akte ist geschlossen. Um etwas zu ändern, wählen Sie zuerst einen anderen Stand (die Akte wird damit wieder geöffnet)."
@@ -103,7 +106,7 @@ extension CaseRoutes {
             let recorded = (sessions.map { ($0.on, "ein Gespräch") } + applications.map { ($0.filedOn, "ein Antrag") }
                 + applications.compactMap { a in a.decidedOn.map { ($0, "eine Entscheidung") } }).max { $0.0 < $1.0 }
             if closed == nil || closed! == nil { errors["closed_on"] = "Bitte das Datum der Schließung (TT.MM.JJJJ) angeben." }
-            else if closed!! < c.openedOn || closed!! > services.today { errors["closed_on"] = "Die Akte kann nur zwischen Eröffnung und heute geschlossen werden." }
+            else if closed!! < (opened ?? c.openedOn) || closed!! > services.today { errors["closed_on"] = "Die Akte kann nur zwischen Eröffnung und heute geschlossen werden." }
             else if let (day, what) = recorded, closed!! < day { errors["closed_on"] = "Die Akte enthält \(what) vom \(day.german); sie kann nicht davor geschlossen werden." }
             if outcome.isEmpty || outcome.count > 300 { errors["outcome"] = "Bitte das Ergebnis angeben (höchstens 300 Zeichen)." }
             // An application still pending stays so for good once the case is closed (QA23 F1): closed only when confirmed.
@@ -116,14 +119,38 @@ extension CaseRoutes {
            try await !services.applications.applications(caseID: c.id, organisation: c.organisationID).contains(where: { $0.outcome != .pending }) {
             errors["case_state"] = "„Entschieden“ setzt eine erfasste Entscheidung voraus. Bitte die Entscheidung beim Antrag erfassen."
         }
-        let sent = ["state": state.rawValue, "pathway": form.trimmed("pathway"), "counselor": counselor, "closed_on": form.trimmed("closed_on"), "outcome": outcome]
-        guard errors.isEmpty else { return try await render(context, c, client, stateErrors: errors, stateSent: sent, status: .unprocessableContent) }
-        guard try await services.cases.update(caseID: c.id, organisation: c.organisationID, state: state, pathway: pathway,
+        let sent = ["state": state.rawValue, "pathway": form.trimmed("pathway"), "counselor": counselor, "opened_on": openedTyped,
+                    "closed_on": form.trimmed("closed_on"), "outcome": outcome]
+        guard errors.isEmpty, let opened else { return try await render(context, c, client, stateErrors: errors, stateSent: sent, status: .unprocessableContent) }
+        guard try await services.cases.update(caseID: c.id, organisation: c.organisationID, openedOn: opened, state: state, pathway: pathway,
                                               counselorID: counselor.isEmpty ? c.counselorID : counselor, closedOn: closed ?? nil,
                                               outcome: outcome.isEmpty ? nil : outcome, audit: services.audit(a)) else {
             return try await render(context, c, client, stateErrors: ["case_state": "Bitte eine Berater:in der Beratungsstelle wählen."], stateSent: sent, status: .unprocessableContent)
         }
         return Reply.redirect("/cases/\(c.id)")
+    }
+
+    /// The opening day as typed, checked against what the case and the person's other cases record; nil when refused
+    /// (the reason is in `errors["case_opened_on"]`).
+    func correctedOpening(_ typed: String, _ c: CounselingCase, _ client: Client, errors: inout [String: String]) async throws -> Day? {
+        guard let parsed = formDay(typed), let day = parsed else {
+            errors["case_opened_on"] = "Bitte das Datum der Eröffnung (TT.MM.JJJJ) angeben."; return nil
+        }
+        guard day != c.openedOn else { return day }
+        if let m = RecordDates.problem(day, "Die Eröffnung der Akte", today: services.today, born: client.facts.born)
+            ?? client.facts.entered.flatMap({ day < $0 ? "Die Eröffnung der Akte kann nicht vor der Einreise (\($0.german)) liegen." : nil }) {
+            errors["case_opened_on"] = m; return nil
+        }
+        // Sessions before the opening would not count as the case's (the first one is its Erstberatung).
+        if let first = try await services.cases.sessions(caseID: c.id, organisation: c.organisationID).map(\.on).min(), day > first {
+            errors["case_opened_on"] = "Die Akte enthält eine Beratung vom \(first.german); sie kann nicht danach eröffnet worden sein."; return nil
+        }
+        // Cases of one person follow one another (as when a case is opened).
+        let others = try await services.cases.cases(clientID: client.id, organisation: client.organisationID).filter { $0.id != c.id }
+        if let last = others.filter({ $0.openedOn <= c.openedOn }).compactMap(\.closedOn).max(), day < last {
+            errors["case_opened_on"] = "Die vorige Akte dieser Person wurde am \(last.german) geschlossen; diese Akte kann erst ab diesem Tag eröffnet worden sein."; return nil
+        }
+        return day
     }
 
     @Sendable func apiReminders(_ request: Request, context: BleibeContext) async throws -> Response {

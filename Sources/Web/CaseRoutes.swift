@@ -232,7 +232,9 @@ struct CaseRoutes {
         if on == nil { f.errors["on"] = "Bitte ein gültiges Datum (TT.MM.JJJJ) angeben." }
         if let d = on, d > services.today { f.errors["on"] = "Eine Beratung kann nicht in der Zukunft liegen." }
         // An earlier date would turn the real first session into a follow-up one and skew the statistics.
-        if let d = on, d < c.openedOn { f.errors["on"] = "Die Beratung liegt vor der Eröffnung der Akte am \(c.openedOn.german)." }
+        if let d = on, d < c.openedOn {
+            f.errors["on"] = "Die Beratung liegt vor der Eröffnung der Akte am \(c.openedOn.german). Hat die Akte früher begonnen, bitte zuerst „Eröffnet am“ unter „Stand der Akte ändern“ korrigieren."
+        }
         let channel = CounselingSession.Channel(rawValue: f.channel)
         if channel == nil { f.errors["channel"] = "Bitte den Kanal der Beratung auswählen (persönlich, Telefon, E-Mail oder Video)." }
         let minutes = Int(f.duration)

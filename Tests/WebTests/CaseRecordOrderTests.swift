@@ -2,6 +2,7 @@ import Counseling
 import Eligibility
 import Foundation
 import HTTPTypes
+import Storage
 import Testing
 @testable import Web
 
@@ -37,6 +38,38 @@ struct CaseRecordOrderTests {
             let refused = try await b.request(.post, next + "/applications/none/decision", form: ["csrf": csrf, "outcome": "vielleicht"],
                                               headers: [.referer: "http://127.0.0.1:8080" + next])
             #expect(refused.status.code >= 400 && refused.body.contains("<a href=\"\(next)\">Zurück zur vorigen Seite</a>"))
+        }
+        }
+    }
+
+    /// QA41 C2: a file entered in Bleibe days after the first talk could not take that talk.
+    @Test(arguments: TestDatabase.available)
+    func theOpeningDayCanBeCorrectedWithinWhatTheCaseRecords(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            let csrf = try await b.logIn(f.login(.counselor))
+            let casePath = try await b.openCase("client-a", csrf: csrf, on: "20.11.2026")
+            let session = ["csrf": csrf, "on": "16.11.2026", "duration": "45", "channel": "phone", "language": "Arabisch", "record": "Erstgespräch"]
+            let before = try await b.request(.post, casePath + "/sessions", form: session)
+            #expect(before.status == .unprocessableContent && before.body.contains("bitte zuerst „Eröffnet am“ unter „Stand der Akte ändern“ korrigieren"))
+            let page = try await b.request(.get, casePath)
+            #expect(page.body.contains("<input id=\"case_opened_on\" name=\"opened_on\" size=\"10\" value=\"20.11.2026\""))
+            var state = ["csrf": csrf, "state": "open", "pathway": "", "counselor": "user-0", "opened_on": "16.11.2026", "closed_on": "", "outcome": ""]
+            #expect(try await b.request(.post, casePath + "/state", form: state).status == .seeOther)
+            #expect(try await b.request(.post, casePath + "/sessions", form: session).status == .seeOther)
+            let caseID = String(casePath.split(separator: "/").last!)
+            #expect(try await f.services.cases.counselingCase(id: caseID, organisation: "org-a")?.openedOn == Day("2026-11-16"))
+            // Not after the session it now holds, not in the future, not a non-date; the refusal keeps what was typed.
+            for (typed, message) in [("18.11.2026", "Die Akte enthält eine Beratung vom 16.11.2026"), ("01.12.2026", "kann nicht in der Zukunft liegen"),
+                                     ("16.13.2026", "Bitte das Datum der Eröffnung (TT.MM.JJJJ) angeben.")] {
+                state["opened_on"] = typed
+                let refused = try await b.request(.post, casePath + "/state", form: state)
+                #expect(refused.status == .unprocessableContent && refused.body.contains(message) && refused.body.contains("value=\"\(typed)\""), "\(typed)")
+            }
+            #expect(try await f.services.cases.counselingCase(id: caseID, organisation: "org-a")?.openedOn == Day("2026-11-16"))
+            // The correction is in the audit trail as a change of the case.
+            let events = try await AuditLog.events(ofClient: "client-a", in: f.services.db)
+            #expect(events.filter { $0.entity == "case" && $0.action == "update" }.count == 1)
         }
         }
     }
