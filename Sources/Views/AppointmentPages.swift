@@ -8,8 +8,11 @@ public enum AppointmentPages {
         public var clientName: String
         public var clientID: String
         public var counselorName: String
-        public init(appointment: Appointment, clientName: String, clientID: String, counselorName: String) {
+        /// A colleague's appointment is shown to read; it is changed by its counselor or the coordination.
+        public var mayChange: Bool
+        public init(appointment: Appointment, clientName: String, clientID: String, counselorName: String, mayChange: Bool = true) {
             self.appointment = appointment; self.clientName = clientName; self.clientID = clientID; self.counselorName = counselorName
+            self.mayChange = mayChange
         }
     }
 
@@ -34,8 +37,10 @@ public enum AppointmentPages {
         }
     }
 
-    public static func page(frame: PageFrame, view: String, from: Day, to: Day, today: Day, rows: [Row], counselors: [(id: String, name: String)],
-                            form f: Form, feedURL: String?, hasFeed: Bool, requests: [OnlineRequest] = [], publicPath: String = "",
+    /// - Parameter showingAll: for a counselor, whether the whole service's appointments are shown (nil: the
+    ///   coordinator, who always sees them all).
+    public static func page(frame: PageFrame, view: String, from: Day, to: Day, today: Day, rows: [Row], showingAll: Bool? = nil,
+                            counselors: [(id: String, name: String)], form f: Form, feedURL: String?, hasFeed: Bool, requests: [OnlineRequest] = [], publicPath: String = "",
                             publicURL: String = "") -> HTML {
         var days: [HTML] = []
         var d = from
@@ -45,10 +50,12 @@ public enum AppointmentPages {
                 let a = r.appointment
                 var actions: HTML = .empty
                 // A past one is shown as it was planned, without actions (the server refuses them too).
-                if a.state == .requested && a.day >= today {
+                if !r.mayChange {
+                    actions = "<span class=\"hint\">(zur Ansicht; ändern können \(r.counselorName) und die Koordination)</span>"
+                } else if a.state == .requested && a.day >= today {
                     actions = "<form method=\"post\" novalidate action=\"/appointments/\(a.id)/confirm\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\" aria-label=\"Termin am \(a.day.german) um \(a.time) Uhr bestätigen\">bestätigen</button></form> · "
                 }
-                if a.state != .cancelled && a.day >= today {
+                if r.mayChange && a.state != .cancelled && a.day >= today {
                     actions = actions + "<a href=\"/appointments/\(a.id)/move\" aria-label=\"Termin am \(a.day.german) um \(a.time) Uhr verschieben\">verschieben</a> · " + Layout.confirmed("absagen …<span class=\"visually-hidden\"> (Termin am \(a.day.german) um \(a.time) Uhr)</span>", action: "/appointments/\(a.id)/cancel", csrf: frame.csrf,
                                                          button: "Ja, den Termin am \(a.day.german) um \(a.time) Uhr absagen", hint: "ein abgesagter Termin lässt sich nicht mehr verschieben")
                 }
@@ -60,10 +67,17 @@ public enum AppointmentPages {
             d = d.adding(days: 1)
         }
         let step = view == "day" ? 1 : 7
+        let all: HTML = showingAll == true ? "&amp;alle=1" : .empty
+        let scope: HTML = switch showingAll {
+        case true?: "<p id=\"appointments-scope\">Gezeigt: alle Termine der Beratungsstelle · <a href=\"/appointments?view=\(view)&amp;on=\(from.german)\">nur meine Termine</a></p>"
+        case false?: "<p id=\"appointments-scope\">Gezeigt: Ihre Termine · <a href=\"/appointments?view=\(view)&amp;on=\(from.german)&amp;alle=1\">alle Termine der Beratungsstelle</a> (z. B. bei Vertretung)</p>"
+        case nil: .empty
+        }
         let nav: HTML = """
-        <p><a href="/appointments?view=\(view)&amp;on=\(from.adding(days: -step).german)">← zurück</a> ·
-        <a href="/appointments?view=day&amp;on=\(from.german)">Tag</a> · <a href="/appointments?view=week&amp;on=\(from.german)">Woche</a> ·
-        <a href="/appointments?view=\(view)&amp;on=\(from.adding(days: step).german)">weiter →</a></p>
+        <p><a href="/appointments?view=\(view)&amp;on=\(from.adding(days: -step).german)\(all)">← zurück</a> ·
+        <a href="/appointments?view=day&amp;on=\(from.german)\(all)">Tag</a> · <a href="/appointments?view=week&amp;on=\(from.german)\(all)">Woche</a> ·
+        <a href="/appointments?view=\(view)&amp;on=\(from.adding(days: step).german)\(all)">weiter →</a></p>
+        \(scope)
         """
         let counselorOptions = counselors.map { c in "<option value=\"\(c.id)\"\(c.id == f.counselor ? " selected" : "")>\(c.name)</option>" as HTML }
         let channels = Appointment.Channel.allCases.map { c in "<option value=\"\(c.rawValue)\"\(c.rawValue == f.channel ? " selected" : "")>\(c.german)</option>" as HTML }

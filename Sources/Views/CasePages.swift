@@ -33,7 +33,7 @@ public enum CasePages {
     /// (QA of 06.12.2026: "84 offene Akten" did not say whose, and could not be checked).
     public static func dashboard(frame: PageFrame, today: Day, overdue: [DashboardItem], due: [DashboardItem],
                                  openCases: [(caseID: String, clientName: String, pathway: PathwayKey?, state: CounselingCase.State, counselor: String?)], own: Bool,
-                                 notice: String? = nil) -> HTML {
+                                 appointments: [AppointmentPages.Row] = [], notice: String? = nil) -> HTML {
         func done(_ i: DashboardItem) -> HTML {
             guard let caseID = i.caseID else { return .empty }
             let label: HTML = "<span class=\"visually-hidden\">„\(i.deadline.title)“ (\(i.clientName)) </span>als erledigt markieren"
@@ -51,6 +51,9 @@ public enum CasePages {
         <h1>Übersicht</h1>
         \(notice.map { "<p role=\"status\" id=\"notice\" tabindex=\"-1\" autofocus>\($0)</p>" as HTML } ?? .empty)
         <p>Stand \(today.german)</p>
+        <section aria-labelledby="today-h" id="today-appointments"><h2 id="today-h">\(own ? "Ihre Termine heute" : "Termine heute")</h2>
+        \(appointments.isEmpty ? "<p>Keine.</p>" as HTML : "<ul>\(appointments.map { r in "<li><strong>\(r.appointment.time) Uhr</strong> (\(r.appointment.durationMinutes) min) – <a href=\"/clients/\(r.clientID)\">\(r.clientName)</a>\(r.appointment.placeGerman.isEmpty ? "" : " · \(r.appointment.placeGerman)")\(own ? "" : " · \(r.counselorName)") · \(r.appointment.state.german)</li>" as HTML })</ul>" as HTML)
+        <p><a href="/appointments?view=day&amp;on=\(today.german)">Tagesansicht</a></p></section>
         <details id="open-cases"><summary>\(own ? "Ihre offenen Akten" : "Offene Akten der Beratungsstelle"): \(openCases.count)</summary>
         \(openCases.isEmpty ? "<p>Keine.</p>" as HTML : "<ul>\(openCases.map { "<li><a href=\"/cases/\($0.caseID)\">\($0.clientName)</a>\($0.pathway.map { " – \($0.title)" } ?? "") (\(state($0.state))\($0.counselor.map { ", \($0)" } ?? ""))</li>" as HTML })</ul>" as HTML)
         </details>
@@ -215,7 +218,7 @@ public enum CasePages {
     /// only in the calendar, and made there by typing the file number).
     public static func appointments(_ list: [Appointment], fileNumber: String) -> HTML {
         let rows = list.prefix(5).map { a in
-            "<li>\(a.day.german), \(a.time) Uhr – \(a.state.german)\(a.placeGerman.isEmpty ? "" : ", \(a.placeGerman)") (<a href=\"/appointments?view=week&amp;on=\(a.day.german)\">Woche</a>)</li>" as HTML
+            "<li>\(a.day.german), \(a.time) Uhr – \(a.state.german)\(a.placeGerman.isEmpty ? "" : ", \(a.placeGerman)") (<a href=\"/appointments?view=week&amp;on=\(a.day.german)&amp;alle=1\">Woche</a>)</li>" as HTML
         }
         let more: HTML = list.count > 5 ? "<li>und \(list.count - 5) weitere</li>" : .empty
         return """
@@ -230,7 +233,7 @@ public enum CasePages {
     /// (QA of 05.12.2026: they stayed in the calendar unnoticed).
     public static func appointmentsAhead(_ list: [Appointment]) -> HTML {
         guard let first = list.first else { return .empty }
-        return "<p class=\"notice\" id=\"appointments-ahead\">Für diese Person \(list.count == 1 ? "steht noch ein Termin" : "stehen noch \(list.count) Termine") an (\(list.count == 1 ? "am" : "der erste am") \(first.day.german), \(first.time) Uhr). Bitte prüfen, ob \(list.count == 1 ? "er" : "sie") abgesagt werden \(list.count == 1 ? "soll" : "sollen"): <a href=\"/appointments?view=week&amp;on=\(first.day.german)\">Termine</a>.</p>"
+        return "<p class=\"notice\" id=\"appointments-ahead\">Für diese Person \(list.count == 1 ? "steht noch ein Termin" : "stehen noch \(list.count) Termine") an (\(list.count == 1 ? "am" : "der erste am") \(first.day.german), \(first.time) Uhr). Bitte prüfen, ob \(list.count == 1 ? "er" : "sie") abgesagt werden \(list.count == 1 ? "soll" : "sollen"): <a href=\"/appointments?view=week&amp;on=\(first.day.german)&amp;alle=1\">Termine</a>.</p>"
     }
 
     /// Correcting a recorded session (the audit trail keeps that it was changed, and by whom).

@@ -46,8 +46,10 @@ struct AppointmentRoutes {
         let alert = alert ?? (unreadable ? "„\(Typed.echo(asked))“ ist kein gültiges Datum (TT.MM.JJJJ). Gezeigt wird heute." : nil)
         let status = unreadable && status == .ok ? .unprocessableContent : status
         let from = view == "day" ? on : CalendarWeek.monday(of: on), to = view == "day" ? on : from.adding(days: 6)
-        // Counselors see their own appointments; the coordinator sees the whole service's.
-        let list = try await services.appointments.appointments(organisation: org, counselor: a.role == .coordinator ? nil : a.userID, from: from, to: to)
+        // Counselors see their own appointments and, asked (`alle=1`), the whole service's to read: standing in for a
+        // colleague, or following a case's link to a colleague's appointment (QA41 C7). The coordinator sees all.
+        let all = a.role == .coordinator || request.uri.queryParameters["alle"] == "1"
+        let list = try await services.appointments.appointments(organisation: org, counselor: all ? nil : a.userID, from: from, to: to)
         let clients = try await services.clients.clients(ids: Array(Set(list.map(\.clientID))).sorted(), organisation: org)
         let names = Dictionary(uniqueKeysWithValues: clients.map { ($0.id, "\($0.lastName), \($0.firstName)") })
         let everyone = try await services.accounts.users(organisation: org)
@@ -73,7 +75,9 @@ struct AppointmentRoutes {
         // submit booked today).
         if f.day.isEmpty, f.errors["day"] == nil { f.day = Holidays.nextWorkingDay(from: max(on, services.today), land: context.land).german }
         return Reply.html(AppointmentPages.page(frame: context.frame(from == to ? "Termine \(from.german)" : "Termine \(from.german) – \(to.german)", current: "appointments").alerting(alert), view: view, from: from, to: to, today: services.today,
-                                                rows: list.map { .init(appointment: $0, clientName: names[$0.clientID] ?? "", clientID: $0.clientID, counselorName: staffNames[$0.counselorID] ?? "") },
+                                                rows: list.map { .init(appointment: $0, clientName: names[$0.clientID] ?? "", clientID: $0.clientID, counselorName: staffNames[$0.counselorID] ?? "",
+                                                                       mayChange: a.role == .coordinator || $0.counselorID == a.userID) },
+                                                showingAll: a.role == .coordinator ? nil : all,
                                                 counselors: staff.filter { a.role == .coordinator || $0.id == a.userID }.map { ($0.id, $0.displayName) }, form: f, feedURL: feedURL,
                                                 hasFeed: try await services.appointments.hasCalendarToken(userID: a.userID),
                                                 requests: requests, publicPath: "/anfrage/\(org)", publicURL: services.config.absoluteURL("/anfrage/\(org)")), status: status)

@@ -103,8 +103,18 @@ struct CaseRoutes {
         let staff = a.role == .coordinator ? Dictionary(uniqueKeysWithValues: try await services.caseWorkers(org).map { ($0.id, $0.displayName) }) : [:]
         let listed = open.map { (caseID: $0.id, clientName: names[$0.clientID] ?? "", pathway: $0.pathway, state: $0.state, counselor: $0.counselorID.flatMap { staff[$0] }) }
             .sorted { $0.clientName < $1.clientName }
+        // Today's appointments, for the morning check on one page (QA41 C7); each shown is a read of its client.
+        let appointments = try await services.appointments.appointments(organisation: org, counselor: a.role == .coordinator ? nil : a.userID, from: today, to: today)
+            .filter { $0.state != .cancelled }
+        let people = Dictionary(uniqueKeysWithValues: try await services.clients.clients(ids: Array(Set(appointments.map(\.clientID))).sorted(), organisation: org)
+            .map { ($0.id, Self.dashboardName($0)) })
+        let workers = Dictionary(uniqueKeysWithValues: try await services.accounts.users(organisation: org).map { ($0.id, $0.displayName) })
+        try await services.clients.recordReads(appointments.map { ($0.id, $0.clientID) }, entity: "appointment", audit: services.audit(a))
         return Reply.html(CasePages.dashboard(frame: context.frame("Übersicht", current: "dashboard"), today: today, overdue: overdue, due: due,
-                                              openCases: listed, own: a.role != .coordinator, notice: notice))
+                                              openCases: listed, own: a.role != .coordinator,
+                                              appointments: appointments.map { .init(appointment: $0, clientName: people[$0.clientID] ?? "", clientID: $0.clientID,
+                                                                                     counselorName: workers[$0.counselorID] ?? "") },
+                                              notice: notice))
     }
 
     /// The automatic reminders of a case's client and of the household members counseled in the case (those without an

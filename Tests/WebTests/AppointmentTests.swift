@@ -167,6 +167,44 @@ struct AppointmentTests {
     }
 
     /// Moving keeps the appointment (and its calendar UID), checks the new slot like a new entry and both people's other
+    /// QA41 C7: a colleague's appointment linked from a case was not in the week it led to, and the dashboard had none.
+    @Test(arguments: TestDatabase.available)
+    func colleaguesAppointmentsAreShownToReadAndTodaysOnTheDashboard(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            let audit = AuditContext(userID: "user-1", organisationID: "org-a", now: f.services.timestamp())
+            func appt(_ id: String, counselor: String, day: String, minute: Int) -> Appointment {
+                Appointment(id: id, clientID: "client-a", counselorID: counselor, day: Day(iso: day)!, startMinute: minute, durationMinutes: 60,
+                            place: "Raum 1", language: "Deutsch", state: .confirmed, requestedVia: .phone)
+            }
+            try await f.services.appointments.importAll([appt("mine-today", counselor: "user-0", day: "2026-11-22", minute: 600),
+                                                         appt("theirs-today", counselor: "user-1", day: "2026-11-22", minute: 720),
+                                                         appt("theirs", counselor: "user-1", day: "2026-11-26", minute: 840)],
+                                                        organisation: "org-a", audit: audit)
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let own = try await b.request(.get, "/appointments?view=week&on=26.11.2026")
+                #expect(!own.body.contains("14:00") && own.body.contains("alle Termine der Beratungsstelle</a>"))
+                let all = try await b.request(.get, "/appointments?view=week&on=26.11.2026&alle=1")
+                #expect(all.body.contains("<strong>14:00</strong>") && all.body.contains("(zur Ansicht; ändern können Test ") && all.body.contains(" 1 und die Koordination)"))
+                #expect(!all.body.contains("/appointments/theirs/move") && all.body.contains("weiter →") && all.body.contains("on=30.11.2026&amp;alle=1"))
+                // Reading is not changing: the colleague's appointment is still theirs to move.
+                let moved = try await b.request(.post, "/appointments/theirs/move", form: ["csrf": csrf, "day": "27.11.2026", "time": "10:00", "duration": "45", "place": "Raum 4"])
+                #expect(moved.status == .notFound)
+                // The case page's link leads to the week with everyone's appointments.
+                let casePath = try await b.openCase("client-a", csrf: csrf, on: "20.11.2026")
+                #expect(try await b.request(.get, casePath).body.contains("/appointments?view=week&amp;on=26.11.2026&amp;alle=1"))
+                // The dashboard lists the counselor's own appointments of today.
+                let dashboard = try await b.request(.get, "/dashboard")
+                #expect(dashboard.body.contains("Ihre Termine heute") && dashboard.body.contains("<strong>10:00 Uhr</strong>") && !dashboard.body.contains("12:00 Uhr"))
+            }
+            try await f.run { b in
+                _ = try await b.logIn(f.login(.coordinator))
+                let dashboard = try await b.request(.get, "/dashboard")
+                #expect(dashboard.body.contains("<h2 id=\"today-h\">Termine heute</h2>") && dashboard.body.contains("10:00 Uhr") && dashboard.body.contains("12:00 Uhr"))
+            }
+        }
+    }
+
     /// appointments, and shows the week it was moved to (QA of 06.12.2026: it could only be cancelled and entered anew).
     @Test(arguments: TestDatabase.available)
     func anAppointmentIsMovedWithTheChecksOfANewOne(_ db: TestDatabase) async throws {
