@@ -18,6 +18,8 @@ public enum AssessmentPage {
         public var dateError: (typed: String, message: String)?
         /// What was just saved before arriving here ("Angaben", "Statusverlauf"): confirmed as a status message.
         public var saved: String?
+        /// Facts another person had saved meanwhile, kept when this save was merged with theirs (their labels).
+        public var mergedWith: [String] = []
         public init(client: Client, on: Day, today: Day, person: PersonAssessment, snapshots: [AssessmentSnapshot], deadlines: [Deadline] = []) {
             self.client = client; self.on = on; self.today = today; self.person = person; self.snapshots = snapshots; self.deadlines = deadlines
         }
@@ -53,7 +55,7 @@ public enum AssessmentPage {
             b.raw("""
             <h1>Prüfung: \(m.client.firstName) \(m.client.lastName)</h1>
             <p class="hint" id="file-line">Aktenzeichen \(m.client.fileNumber) · geboren \(Labels.day(m.client.facts.born))\(frame.organisationName.map { " · \($0)" } ?? "")</p>
-            \(m.saved.map { "<p class=\"notice no-print\" role=\"status\" id=\"saved\">\($0) gespeichert – die Prüfung unten ist auf dem neuen Stand.</p>" as HTML } ?? .empty)
+            \(m.saved.map { "<p class=\"notice no-print\" role=\"status\" id=\"saved\">\($0) gespeichert – die Prüfung unten ist auf dem neuen Stand.\(m.mergedWith.isEmpty ? "" : " Inzwischen hatte eine andere Person (oder ein anderes Fenster) andere Angaben gespeichert; sie sind erhalten und mit Ihren zusammengeführt: \(m.mergedWith.joined(separator: "; ")).")</p>" as HTML } ?? .empty)
             <form method="get" action="/clients/\(m.client.id)/assessment" class="no-print">
             <label for="on">Stand der Prüfung (Entscheidungsdatum, TT.MM.JJJJ)</label>
             <p class="hint" id="on-hint">Es gilt das Recht an diesem Tag; für künftige Daten auch bereits beschlossene Änderungen.</p>

@@ -213,8 +213,9 @@ public enum ClientPages {
 
     /// `blank`: how many empty rows follow the recorded ones (more on request, for a first history with many periods).
     /// `revision`, `changedMeanwhile`: as for `FactsForm.render`.
+    /// `base`: the stored history the form was built from, sent back (see `FactsForm.render`).
     public static func statusEditor(frame: PageFrame, client: Client, rows: [StatusRow], errors: [String: String], blank: Int = 2,
-                                    revision: Int? = nil, changedMeanwhile: Bool = false) -> HTML {
+                                    revision: Int? = nil, changedMeanwhile: Bool = false, base: String? = nil) -> HTML {
         var all = rows
         while all.count < rows.count + blank { all.append(StatusRow()) }
         let kindOptions = [("", "– (Zeile leer lassen)")] + StatusKind.allCases.map { ($0.rawValue, Labels.status($0)) }
@@ -247,7 +248,7 @@ public enum ClientPages {
         \(entryGap(client))
         \(changedMeanwhile ? Layout.changedMeanwhile(client) : Layout.errorSummary(errors))
         <form method="post" novalidate action="/clients/\(client.id)/status">
-        \(Layout.csrf(frame.csrf))\(Layout.revision(revision ?? client.revision))
+        \(Layout.csrf(frame.csrf))\(Layout.revision(revision ?? client.revision))\(base.map { "<input type=\"hidden\" name=\"base\" value=\"\($0)\">" as HTML } ?? .empty)
         <input type="hidden" name="rows" value="\(all.count)">
         <table class="status-editor"><caption class="visually-hidden">Statusverlauf bearbeiten</caption><thead><tr><th scope="col">Status</th><th scope="col">von</th><th scope="col">bis</th><th scope="col">gültig bis (Bescheinigung/Titel)</th><th scope="col">Grundlage (AE)</th><th scope="col">Fiktion</th><th scope="col">§ 60d für</th><th scope="col">nur Anspruch, keine Bescheinigung</th></tr></thead>
         <tbody>\(lines)</tbody></table>

@@ -162,9 +162,12 @@ public enum FactsForm {
     /// Renders the form with the current values (a JSON object in the case-file schema) and errors by field name.
     /// `typed`: what was sent in fields with an error, shown as sent (the value to correct, not the stored one).
     /// `revision`: the client's revision the values stand on (a form re-shown keeps the one first sent);
-    /// `changedMeanwhile`: the save was refused because someone else saved in between.
+    /// `changedMeanwhile`: the save was refused because someone else saved in between; `clashes`, `kept`: what of
+    /// it concerns the same facts and what was taken over (nil: not known, the general notice).
+    /// `base`: the facts `values` were built from as JSON, sent back so that a later save knows what it changed.
     public static func render(frame: PageFrame, client: Client, values: [String: Any], errors: [String: String], typed: [String: String] = [:],
-                              revision: Int? = nil, changedMeanwhile: Bool = false) -> HTML {
+                              revision: Int? = nil, changedMeanwhile: Bool = false, clashes: [Layout.Clash]? = nil, kept: [String] = [],
+                              base: String? = nil) -> HTML {
         var sections: [HTML] = [], contents: [HTML] = []
         for (number, g) in groups.enumerated() {
             var inner: [HTML] = []
@@ -189,9 +192,9 @@ public enum FactsForm {
         return Layout.page(frame, """
         <h1>Angaben: \(client.firstName) \(client.lastName)</h1>
         <p class="hint">Leer gelassene Angaben gelten als unbekannt – die Prüfung antwortet dann „unklar“ und nennt, was fehlt. „nie“ bei einem Datum heißt: ist nicht geschehen. Daten als TT.MM.JJJJ.</p>
-        \(changedMeanwhile ? Layout.changedMeanwhile(client) : Layout.errorSummary(errors))
+        \(changedMeanwhile ? clashes.map { Layout.changedMeanwhile(client, clashes: $0, kept: kept) } ?? Layout.changedMeanwhile(client) : Layout.errorSummary(errors))
         <form method="post" novalidate action="/clients/\(client.id)/facts">
-        \(Layout.csrf(frame.csrf))\(Layout.revision(revision ?? client.revision))
+        \(Layout.csrf(frame.csrf))\(Layout.revision(revision ?? client.revision))\(base.map { "<input type=\"hidden\" name=\"base\" value=\"\($0)\">" as HTML } ?? .empty)
         <nav aria-label="Abschnitte der Angaben" class="sections"><ul>\(contents)</ul></nav>
         <p><button type="submit">Speichern und prüfen</button></p>
         \(sections)

@@ -131,6 +131,25 @@ public enum Layout {
                          current: "/clients/\(client.id)")
     }
 
+    /// A facts form refused because someone else changed some of the same facts meanwhile (QA41 C8): each such fact
+    /// with what is stored now (the form shows this form's value), and the facts taken over from the other save.
+    public struct Clash: Sendable {
+        public var label: String, stored: String, yours: String
+        public init(label: String, stored: String, yours: String) { self.label = label; self.stored = stored; self.yours = yours }
+    }
+
+    static func changedMeanwhile(_ client: Client, clashes: [Clash], kept: [String]) -> HTML {
+        let items = clashes.map { c in "<li><strong>\(c.label)</strong>: gespeichert ist jetzt „\(c.stored)“; im Formular steht Ihre Eingabe „\(c.yours)“.</li>" as HTML }
+        return """
+        <div class="error-summary" role="alert" tabindex="-1" autofocus id="changed-meanwhile"><h2>Inzwischen geändert</h2>
+        <p>Während Sie bearbeitet haben, hat eine andere Person (oder ein anderes Fenster) Angaben von \(client.firstName) \(client.lastName)
+        gespeichert, die Sie ebenfalls geändert haben. Ihre Eingaben sind <strong>nicht</strong> gespeichert.</p>
+        <ul id="clashes">\(items)</ul>
+        \(kept.isEmpty ? HTML.empty : "<p id=\"kept\">Die anderen inzwischen gespeicherten Änderungen sind in das Formular übernommen: \(kept.joined(separator: "; ")).</p>" as HTML)
+        <p>Bitte die genannten Felder prüfen. Speichern Sie erneut, ersetzt Ihre Eingabe dort den jetzt gespeicherten Stand.</p></div>
+        """
+    }
+
     /// The notice of a refused save (optimistic locking): what was saved meanwhile, how, and where to see it.
     static func changedMeanwhile(saved: HTML, how: HTML, current: String) -> HTML {
         """

@@ -352,7 +352,8 @@ struct ClientRoutes {
         }
         // A first history often has more periods than two blank rows: `?leer=N` offers more.
         let blank = request.uri.queryParameters["leer"].flatMap { Int($0) }.map { min(max($0, 2), 30) } ?? (rows.isEmpty ? 4 : 2)
-        return Reply.html(ClientPages.statusEditor(frame: clientFrame(context, "Statusverlauf", c), client: c, rows: rows, errors: [:], blank: blank))
+        return Reply.html(ClientPages.statusEditor(frame: clientFrame(context, "Statusverlauf", c), client: c, rows: rows, errors: [:], blank: blank,
+                                                   base: FactsMerge.statusText(c.facts)))
     }
 
     @Sendable func saveStatus(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -400,15 +401,23 @@ struct ClientRoutes {
         if errors.isEmpty { errors = StatusHistoryRules.problems(periods, entered: c.facts.entered, born: c.facts.born, today: services.today) }
         let basedOn = try revision(form)
         guard errors.isEmpty else {
-            return Reply.html(ClientPages.statusEditor(frame: clientFrame(context, "Statusverlauf", c), client: c, rows: rows, errors: errors, revision: basedOn),
-                              status: .unprocessableContent)
+            return Reply.html(ClientPages.statusEditor(frame: clientFrame(context, "Statusverlauf", c), client: c, rows: rows, errors: errors, revision: basedOn,
+                                                       base: form["base"]), status: .unprocessableContent)
         }
-        switch try await services.clients.replaceStatus(clientID: c.id, organisation: c.organisationID, periods: periods, basedOn: basedOn, audit: services.audit(a)) {
+        var result = try await services.clients.replaceStatus(clientID: c.id, organisation: c.organisationID, periods: periods, basedOn: basedOn, audit: services.audit(a))
+        // Saved meanwhile, but only the facts: the history this form was built from is still the stored one.
+        if case .conflict = result, let base = form["base"], let fresh = try await services.clients.client(id: c.id, organisation: c.organisationID),
+           FactsMerge.statusText(fresh.facts) == base,
+           StatusHistoryRules.problems(periods, entered: fresh.facts.entered, born: fresh.facts.born, today: services.today).isEmpty {
+            result = try await services.clients.replaceStatus(clientID: c.id, organisation: c.organisationID, periods: periods, basedOn: fresh.revision, audit: services.audit(a))
+        }
+        switch result {
         case .saved: return Reply.redirect("/clients/\(c.id)/assessment?gespeichert=statusverlauf")
         case .notFound: throw AppError.notFound
         case .conflict(let current):
+            let fresh = try await services.clients.client(id: c.id, organisation: c.organisationID)
             return Reply.html(ClientPages.statusEditor(frame: clientFrame(context, "Statusverlauf", c), client: c, rows: rows, errors: [:],
-                                                       revision: current, changedMeanwhile: true), status: .conflict)
+                                                       revision: current, changedMeanwhile: true, base: fresh.map { FactsMerge.statusText($0.facts) }), status: .conflict)
         }
     }
 
@@ -427,8 +436,8 @@ struct ClientRoutes {
     @Sendable func factsForm(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await loadClient(context, write: true)
         try await services.clients.recordRead(clientID: c.id, entity: "facts", audit: services.audit(a))
-        return Reply.html(FactsForm.render(frame: clientFrame(context, "Angaben", c), client: c,
-                                           values: FactsFormParser.object(c.facts), errors: [:]))
+        let values = FactsFormParser.object(c.facts)
+        return Reply.html(FactsForm.render(frame: clientFrame(context, "Angaben", c), client: c, values: values, errors: [:], base: FactsMerge.text(values)))
     }
 
     @Sendable func saveFacts(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -463,15 +472,54 @@ struct ClientRoutes {
         let basedOn = try revision(form)
         guard errors.isEmpty, let facts = decoded else {
             let typed = Dictionary(uniqueKeysWithValues: errors.keys.compactMap { k in form[k].map { (k, $0) } })
-            return Reply.html(FactsForm.render(frame: clientFrame(context, "Angaben", c), client: c, values: object, errors: errors, typed: typed, revision: basedOn),
-                              status: .unprocessableContent)
+            return Reply.html(FactsForm.render(frame: clientFrame(context, "Angaben", c), client: c, values: object, errors: errors, typed: typed, revision: basedOn,
+                                               base: form["base"]), status: .unprocessableContent)
         }
         switch try await services.clients.replaceFacts(clientID: c.id, organisation: c.organisationID, facts: facts, basedOn: basedOn, audit: services.audit(a)) {
         case .saved: return Reply.redirect("/clients/\(c.id)/assessment?gespeichert=angaben")
         case .notFound: throw AppError.notFound
         case .conflict(let current):
-            return Reply.html(FactsForm.render(frame: clientFrame(context, "Angaben", c), client: c, values: object, errors: [:], revision: current, changedMeanwhile: true),
-                              status: .conflict)
+            guard let base = FactsMerge.base(form["base"]) else {
+                return Reply.html(FactsForm.render(frame: clientFrame(context, "Angaben", c), client: c, values: object, errors: [:], revision: current, changedMeanwhile: true),
+                                  status: .conflict)
+            }
+            return try await mergeFacts(form, base: base, a, c, context)
+        }
+    }
+
+    /// A facts form whose client was saved by someone else since the form was built: this form's changes are laid on
+    /// the stored facts when the two touch different facts, else the form comes back naming the facts both changed.
+    func mergeFacts(_ form: Form, base: [String: Any], _ a: Actor, _ c: Client, _ context: BleibeContext) async throws -> Response {
+        guard let fresh = try await services.clients.client(id: c.id, organisation: c.organisationID) else { throw AppError.notFound }
+        let theirs = FactsFormParser.object(fresh.facts)
+        let mine = FactsFormParser.apply(form, to: base, born: fresh.facts.born).object
+        let outcome = FactsMerge.merge(base: base, mine: mine, theirs: theirs)
+        func refuse(_ clashes: [Layout.Clash]?, errors: [String: String] = [:], status: HTTPResponse.Status = .conflict) -> Response {
+            Reply.html(FactsForm.render(frame: clientFrame(context, "Angaben", fresh), client: fresh, values: outcome.merged, errors: errors, revision: fresh.revision,
+                                        changedMeanwhile: errors.isEmpty, clashes: clashes, kept: outcome.theirs.map(FactsMerge.label), base: FactsMerge.text(theirs)),
+                       status: status)
+        }
+        guard outcome.clashing.isEmpty else {
+            return refuse(outcome.clashing.map { u in
+                Layout.Clash(label: FactsMerge.label(u), stored: FactsMerge.describe(u, FactsMerge.flatten(theirs)[u]), yours: FactsMerge.describe(u, FactsMerge.flatten(mine)[u]))
+            })
+        }
+        // The merged facts are checked as any saved ones: each side alone was valid, together they may not be.
+        let merged: Person
+        do { merged = try CaseFileDecoder.person(json: FactsMerge.text(outcome.merged), source: "Angaben", on: services.today) } catch let e as CaseFileError {
+            let (field, message) = FactsFormParser.error(e)
+            return refuse(nil, errors: [field: message], status: .unprocessableContent)
+        }
+        var problems: [String: String] = [:]
+        for (path, message) in FactPlausibility.problems(merged, today: services.today) { problems[FactsFormParser.fieldName(path)] = message }
+        for (field, message) in try await datesAgainstRecords(merged, fresh) { problems[FactsForm.name(field)] = message }
+        guard problems.isEmpty else { return refuse(nil, errors: problems, status: .unprocessableContent) }
+        switch try await services.clients.replaceFacts(clientID: c.id, organisation: c.organisationID, facts: merged, basedOn: fresh.revision, audit: services.audit(a)) {
+        case .saved:
+            // The facts kept from the other save are named on the assessment page (by their paths, no values).
+            return Reply.redirect("/clients/\(c.id)/assessment?gespeichert=angaben" + (outcome.theirs.isEmpty ? "" : "&mit=" + outcome.theirs.joined(separator: ",")))
+        case .notFound: throw AppError.notFound
+        case .conflict: return refuse(nil)   // a third save in between: the general notice
         }
     }
 
@@ -601,12 +649,14 @@ struct ClientRoutes {
     }
 
     @Sendable func assessment(_ request: Request, context: BleibeContext) async throws -> Response {
-        try await assessmentPage(context, typed: Self.typedDay(request), saved: request.uri.queryParameters["gespeichert"].map(String.init))
+        // After a merge with a colleague's save: the facts kept from it (QA41 C8); unknown paths are left out.
+        let kept = (request.uri.queryParameters["mit"].map(String.init) ?? "").split(separator: ",").prefix(40).compactMap { FactsMerge.knownLabel(String($0)) }
+        return try await assessmentPage(context, typed: Self.typedDay(request), saved: request.uri.queryParameters["gespeichert"].map(String.init), mergedWith: kept)
     }
 
     /// The assessment page on the date typed (none: today). With `refusedSnapshot`, the date was sent to save an
     /// assessment: one that cannot be read or assessed shows today's with the reason at the field, saying nothing was kept.
-    func assessmentPage(_ context: BleibeContext, typed: String?, saved: String?, refusedSnapshot: Bool = false) async throws -> Response {
+    func assessmentPage(_ context: BleibeContext, typed: String?, saved: String?, mergedWith: [String] = [], refusedSnapshot: Bool = false) async throws -> Response {
         let a = try context.requireActor()
         guard let org = Policy.clientScope(a) else { throw AppError.forbidden }
         // One read for the client, its relations and the saved assessments (the page is the one counselors use most).
@@ -646,6 +696,7 @@ struct ClientRoutes {
         model.appliedOn = applied
         model.dateError = dateError
         model.saved = ["angaben": "Angaben", "statusverlauf": "Statusverlauf"][saved ?? ""]
+        model.mergedWith = mergedWith
         return Reply.html(AssessmentPage.render(frame: clientFrame(context, "Prüfung", c), model), status: dateError == nil ? .ok : .unprocessableContent)
     }
 

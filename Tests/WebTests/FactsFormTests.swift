@@ -95,6 +95,60 @@ struct FactsFormTests {
         }
     }
 
+    /// QA41 C8: the notice did not say what the colleague had changed, and saving again wiped it.
+    @Test(arguments: TestDatabase.available)
+    func changesToOtherFactsAreMergedAndTheSameFactChangedTwiceIsNamed(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                try await b.logIn(f.login(.counselor))
+                let colleague = Browser(client: b.client, clock: f.clock)
+                try await colleague.logIn(f.login(.counselor))
+                func stored() async throws -> Person? { try await f.services.clients.client(id: "client-a", organisation: "org-a")?.facts }
+                // Different facts: the later save keeps the colleague's change and says so.
+                var mine = b.formFields(try await b.request(.get, "/clients/client-a/facts"))
+                var theirs = colleague.formFields(try await colleague.request(.get, "/clients/client-a/facts"))
+                theirs["german__0__level"] = "B2"
+                #expect(try await colleague.request(.post, "/clients/client-a/facts", form: theirs).status == .seeOther)
+                mine["passport"] = "true"
+                let merged = try await b.request(.post, "/clients/client-a/facts", form: mine)
+                #expect(merged.status == .seeOther && merged.headers[.location] == "/clients/client-a/assessment?gespeichert=angaben&mit=german")
+                let afterMerge = try await stored()
+                #expect(afterMerge?.german?.first?.level == .b2 && afterMerge?.passport == true)
+                let page = try await b.request(.get, merged.headers[.location]!)
+                #expect(page.body.contains("sie sind erhalten und mit Ihren zusammengeführt: Deutschkenntnisse."))
+                // The same fact changed by both: named with what is stored now; the other's further changes are in the form.
+                mine = b.formFields(try await b.request(.get, "/clients/client-a/facts"))
+                theirs = colleague.formFields(try await colleague.request(.get, "/clients/client-a/facts"))
+                theirs["german__0__level"] = "C1"; theirs["entered_with_visa"] = "false"
+                #expect(try await colleague.request(.post, "/clients/client-a/facts", form: theirs).status == .seeOther)
+                mine["german__0__level"] = "B1"
+                let clash = try await b.request(.post, "/clients/client-a/facts", form: mine)
+                #expect(clash.status == .conflict)
+                #expect(clash.body.contains("<strong>Deutschkenntnisse</strong>: gespeichert ist jetzt „Niveau C1, Umfang mündlich und schriftlich, Datum des Zertifikats 02.05.2024“; im Formular steht Ihre Eingabe „Niveau B1, Umfang mündlich und schriftlich, Datum des Zertifikats 02.05.2024“."))
+                #expect(clash.body.contains("in das Formular übernommen: Person und Einreise: Mit dem erforderlichen Visum eingereist."))
+                let again = b.formFields(clash)
+                #expect(again["german__0__level"] == "B1" && again["entered_with_visa"] == "false")
+                #expect(try await stored()?.german?.first?.level == .c1)
+                // Saved from that page: this form's value where both changed, the colleague's elsewhere.
+                #expect(try await b.request(.post, "/clients/client-a/facts", form: again).status == .seeOther)
+                let final = try await stored()
+                #expect(final?.german?.first?.level == .b1 && final?.enteredWithVisa == false && final?.passport == true)
+            }
+        }
+    }
+
+    @Test func mergingComparesFactsAndWholeLists() {
+        let base: [String: Any] = ["identity": ["clarified_on": "2020-01-01"], "german": [["level": "A2"]], "passport": true]
+        let mine: [String: Any] = ["identity": ["clarified_on": "2020-01-01", "all_steps_taken_on": NSNull()], "german": [["level": "A2"]], "passport": true]
+        let theirs: [String: Any] = ["identity": ["clarified_on": "2021-02-02"], "german": [["level": "A2"], ["level": "B1"]]]
+        let o = FactsMerge.merge(base: base, mine: mine, theirs: theirs)
+        #expect(o.clashing.isEmpty && o.theirs == ["german", "identity.clarified_on", "passport"])
+        #expect(FactsMerge.text(o.merged) == #"{"german":[{"level":"A2"},{"level":"B1"}],"identity":{"all_steps_taken_on":null,"clarified_on":"2021-02-02"}}"#)
+        let both = FactsMerge.merge(base: base, mine: ["german": [["level": "C1"]], "passport": false], theirs: ["german": [["level": "B2"]], "passport": false])
+        // Removed by both, changed alike by both: no clash; one list changed differently by both: one.
+        #expect(both.clashing == ["german"] && both.merged["identity"] == nil && both.merged["passport"] as? Bool == false)
+    }
+
     @Test(arguments: TestDatabase.available)
     func aSaveFromAFormOlderThanAColleaguesChangeIsRefusedAndKeepsTheInput(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
@@ -115,10 +169,16 @@ struct FactsFormTests {
                 // Saved again from the page that said so, it replaces the colleague's value on purpose.
                 #expect(try await b.request(.post, "/clients/client-a/facts", form: b.formFields(refused)).status == .seeOther)
                 #expect(try await f.services.clients.client(id: "client-a", organisation: "org-a")?.facts.german?.first?.level == .a1)
-                // The status history shares the revision: an editor opened before that save is refused too, rows kept.
-                let staleStatus = try await colleague.request(.get, "/clients/client-a/status")
-                let rows = colleague.formFields(staleStatus)
+                // The status history shares the revision, but a facts save in between leaves an editor opened before
+                // it free to save (QA41 C8) …
+                let before = colleague.formFields(try await colleague.request(.get, "/clients/client-a/status"))
                 _ = try await b.request(.post, "/clients/client-a/facts", form: b.formFields(try await b.request(.get, "/clients/client-a/facts")))
+                #expect(try await colleague.request(.post, "/clients/client-a/status", form: before).status == .seeOther)
+                // … a history saved in between refuses it, its rows kept.
+                let rows = colleague.formFields(try await colleague.request(.get, "/clients/client-a/status"))
+                var changed = b.formFields(try await b.request(.get, "/clients/client-a/status"))
+                changed["p2_valid_until"] = "30.06.2027"
+                #expect(try await b.request(.post, "/clients/client-a/status", form: changed).status == .seeOther)
                 let statusRefused = try await colleague.request(.post, "/clients/client-a/status", form: rows)
                 #expect(statusRefused.status == .conflict && statusRefused.body.contains("id=\"changed-meanwhile\""))
                 let kept = colleague.formFields(statusRefused)
