@@ -93,6 +93,7 @@ public enum ClientPages {
         <form method="post" novalidate action="/clients">
         \(Layout.csrf(frame.csrf))\(f.duplicates.isEmpty ? HTML.empty : "<input type=\"hidden\" name=\"confirm_duplicate\" value=\"\(f.duplicateConfirmation)\">")
         \(f.relativeID.isEmpty ? HTML.empty : "<input type=\"hidden\" name=\"relative_of\" value=\"\(f.relativeID)\"><input type=\"hidden\" name=\"relation\" value=\"\(f.relation)\">" as HTML)
+        <p class="hint" id="name-hint">Namen in lateinischen Buchstaben, wie sie in der Duldung oder im Pass stehen.</p>
         <div class="grid">
         <div>\(field("first_name", "Vorname", f.firstName, required: true))</div>
         <div>\(field("last_name", "Nachname", f.lastName, required: true))</div>

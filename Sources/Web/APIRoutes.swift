@@ -167,6 +167,7 @@ struct APIRoutes {
             switch NameCheck.problem(value) {
             case .missing?, .tooLong?: errors[key] = "required text of at most 100 characters (Unicode code points)"
             case .lineBreak?: errors[key] = "must not contain a line break or a tab"
+            case .notLatin?: errors[key] = "must be written in Latin letters (with diacritics) as on the Duldung or passport"
             case nil: break
             }
         }

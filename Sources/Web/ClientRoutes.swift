@@ -161,6 +161,7 @@ struct ClientRoutes {
             // Said as too long, with the count, not as missing (QA41 C11).
             case .tooLong?: errors[key] = "Der \(label) ist zu lang (\(value.unicodeScalars.count) Zeichen, höchstens 100)."
             case .lineBreak?: errors[key] = "Der \(label) darf keinen Zeilenumbruch und kein Tabulatorzeichen enthalten."
+            case .notLatin?: errors[key] = "Bitte den \(label)n in lateinischen Buchstaben angeben, wie er in der Duldung oder im Pass steht: so schreibt ihn die Ausländerbehörde, und so wird die Akte gefunden."
             case nil: break
             }
         }
@@ -825,12 +826,24 @@ struct ClientRoutes {
 /// counts them; QA30 F1: 100 visible characters stored 20,001 combining accents), on one line. Other control
 /// characters are dropped before (`Form.cleaned`).
 enum NameCheck {
-    enum Problem { case missing, tooLong, lineBreak }
+    enum Problem { case missing, tooLong, lineBreak, notLatin }
 
     static func problem(_ name: String) -> Problem? {
         if name.isEmpty { return .missing }
         if name.unicodeScalars.count > 100 { return .tooLong }
         if name.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" }) { return .lineBreak }
+        if name.unicodeScalars.contains(where: { $0.properties.isAlphabetic && !isLatin($0) }) { return .notLatin }
         return nil
+    }
+
+    /// A name is kept as on the Duldung or passport, in Latin letters with their diacritics (ä, é, ş, ğ, đ …): the
+    /// spelling the authority uses, and the one the search matches (QA41 C6: a name in Arabic script was not found by
+    /// its Latin spelling; a Cyrillic "е" inside a Latin name is not found either).
+    static func isLatin(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x41...0x5A, 0x61...0x7A, 0xAA, 0xBA, 0xC0...0x24F, 0x250...0x2FF, 0x300...0x36F, 0x1E00...0x1EFF, 0x2C60...0x2C7F, 0xA720...0xA7FF, 0xAB30...0xAB6F:
+            true
+        default: false
+        }
     }
 }

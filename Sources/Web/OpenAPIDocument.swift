@@ -70,7 +70,8 @@ enum OpenAPIDocument {
             "nationality": {"type": "string"}, "current_status": {"type": "string"}}},
           "ClientList": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/ClientSummary"}}, "limit": {"type": "integer"}, "offset": {"type": "integer"}, "total": {"type": "integer", "description": "clients found over all pages"}}},
           "NewClient": {"type": "object", "required": ["first_name", "last_name"], "additionalProperties": false, "properties": {
-            "first_name": {"type": "string", "minLength": 1, "maxLength": 100}, "last_name": {"type": "string", "minLength": 1, "maxLength": 100}, "file_number": {"type": "string", "pattern": "^[A-Za-z0-9 /._:#()-]{0,40}$", "description": "empty or omitted: the next number of the year"},
+            "first_name": {"type": "string", "minLength": 1, "maxLength": 100, "description": "in Latin letters (with diacritics) as on the Duldung or passport; other scripts are refused (422)"},
+            "last_name": {"type": "string", "minLength": 1, "maxLength": 100, "description": "as first_name"}, "file_number": {"type": "string", "pattern": "^[A-Za-z0-9 /._:#()-]{0,40}$", "description": "empty or omitted: the next number of the year"},
             "facts": {"$ref": "#/components/schemas/Facts"},
             "allow_duplicate": {"type": "boolean", "description": "create the client even if one with the same name and birth date exists (else 409)"}}},
           "Created": {"type": "object", "properties": {"id": {"type": "string"}, "file_number": {"type": "string"}}},

@@ -127,6 +127,9 @@ struct APITests {
             // A file number SQLite and PostgreSQL would compare differently (case of an umlaut) is refused, as on the form.
             let umlaut = try await api.request(.post, "/api/v1/clients", json: "{\"first_name\":\"Nour\",\"last_name\":\"Saleh\",\"file_number\":\"ÄB-1\"}", headers: auth)
             #expect(umlaut.status == .unprocessableContent && umlaut.body.contains("file_number"))
+            // Names in Latin letters as on the Duldung, as on the form (QA41 C6).
+            let script = try await api.request(.post, "/api/v1/clients", json: #"{"first_name":"نور","last_name":"Saleh"}"#, headers: auth)
+            #expect(script.status == .unprocessableContent && script.body.contains("\"field\":\"first_name\"") && script.body.contains("Latin letters"))
             let created = try await api.request(.post, "/api/v1/clients", json: "{\"first_name\":\"Nour\",\"last_name\":\"Saleh\",\"facts\":{\"born\":\"2001-02-28\",\"entered\":\"2019-03-01\"}}", headers: auth)
             #expect(created.status == .created)
             let id = try #require(created.headers[.location]?.components(separatedBy: "/").last)
