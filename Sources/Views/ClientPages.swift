@@ -29,7 +29,7 @@ public enum ClientPages {
         let body = rows.map { r in
             """
             <tr><td><a href="/clients/\(r.id)">\(r.name)</a></td><td>\(r.fileNumber)</td><td>\(r.born ?? "–")</td>
-            <td>\(r.nationality.map(CountryCodes.germanName) ?? "–")</td><td>\(Labels.status(r.status))</td></tr>
+            <td>\(r.nationality.map(CountryCodes.germanName) ?? "–")</td><td>\(Labels.unbroken(Labels.status(r.status)))</td></tr>
             """ as HTML
         }
         let next: HTML = hasMore ? "<a href=\"/clients?q=\(urlQuery(query))&amp;page=\(page + 1)\">Weitere</a>" : .empty
@@ -132,7 +132,7 @@ public enum ClientPages {
         let c = v.client, p = c.facts
         let status = (p.status ?? []).map { s in
             """
-            <tr><td>\(Labels.status(of: s))</td><td>\(s.from.german)</td><td>\(Labels.until(of: s))</td></tr>
+            <tr><td>\(Labels.unbroken(Labels.status(of: s)))</td><td>\(s.from.german)</td><td>\(Labels.until(of: s))</td></tr>
             """ as HTML
         }
         let family = v.relations.compactMap { r -> HTML? in

@@ -29,6 +29,9 @@ public enum Labels {
         }
     }
 
+    /// "§ 60a" kept on one line in a narrow cell (QA41 C12: "Duldung (§" / "60a)").
+    public static func unbroken(_ s: String) -> String { s.replacingOccurrences(of: "§ ", with: "§\u{00A0}") }
+
     public static func status(_ raw: String?) -> String {
         guard let raw, let k = StatusKind(rawValue: raw) else { return "–" }
         return status(k)

@@ -268,8 +268,13 @@ public enum Layout {
     button:focus-visible, .button:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
     /* The status editor's eight columns take the window's width, and the status stays in view while a row scrolls
        sideways on a narrow screen (QA40 M3: four columns were hidden at every width). */
-    main:has(table.status-editor) { max-width: none; }
-    table.status-editor select { max-width: 15rem; }
+    /* The status editor and the consents fit 1280 px without side-scrolling (QA41 C12): the page takes the window's
+       width, dates and selects take what their content needs, headers wrap. */
+    main:has(table.status-editor), main:has(table.consents) { max-width: none; }
+    table.status-editor select { max-width: 11rem; } table.status-editor input[size="10"] { width: 6.8em; } table.status-editor input[size="6"] { width: 5.5em; }
+    table.status-editor select[id$="_fiktion"], table.status-editor select[id$="_holder"] { max-width: 8rem; }
+    table.status-editor input[id$="_continues"] { width: 5em; } table.status-editor th:last-child { min-width: 7rem; }
+    table.consents input[type="file"] { max-width: 11rem; }
     table.status-editor td:first-child, table.status-editor th:first-child { position: sticky; inset-inline-start: 0; background: var(--bg); z-index: 1; }
     .result-met { color: var(--ok); } .result-reachable { color: var(--accent); } .result-not_met { color: var(--warn); }
     .result-excluded { color: var(--bad); } .result-unclear { color: var(--muted); }

@@ -387,6 +387,31 @@ def test_consent_form_prints_to_one_a4_page(browser, server):
     assert fields["Pages"] == "2" and "Unterschrift der Klientin" in text.split("\f")[0] and name in text.split("\f")[1]
 
 
+def test_wide_tables_fit_a_1280_px_window(browser, server):
+    """The status editor and the consents (with the scan upload) are seen whole at 1280 px, without side-scrolling
+    (QA41 C12: the upload and two status columns were cut off)."""
+    browser.get(server + "/clients")
+    if browser.title.startswith("Anmelden"):
+        log_in(browser, server)
+        wait_title(browser, "Klient:innen")
+    browser.set_window_size(1280, 1000)
+    try:
+        clients = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "tbody tr a")][:40]
+        overflow = "return [...document.querySelectorAll(arguments[0])].map(t => t.scrollWidth - t.clientWidth)"
+        seen = 0
+        for href in clients:
+            browser.get(href + "/consents")
+            if browser.find_elements(By.CSS_SELECTOR, "table.consents input[type=file]"):
+                assert browser.execute_script(overflow, "table.consents") == [0]
+                seen += 1
+                break
+        browser.get(clients[0] + "/status")
+        assert browser.execute_script(overflow, "table.status-editor") == [0]
+        assert seen == 1, "no client with a consent among the first 40"
+    finally:
+        browser.set_window_size(1280, 1600)
+
+
 def test_longest_client_plan_prints_to_one_a4_page(browser, server):
     """The plan handed to the client: of the first 40 demo clients the one with the longest plan, in German and in
     Russian (the longest translation), fits one A4 page (QA26 C9: a line spilled onto a second page)."""
