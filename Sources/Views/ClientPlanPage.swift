@@ -14,6 +14,9 @@ public enum ClientPlanPage {
         public var next: Appointment?
         /// The service's postal address lines: how to reach it (QA26 C6: "contact your service" without a way to).
         public var serviceAddress: [String] = []
+        /// The household member in whose case this person is counseled (no case of their own): the documents and the
+        /// appointment are that case's (QA41 C10: a daughter's plan said no documents and no appointment).
+        public var counseledWith: String?
         public init(serviceName: String, client: Client, today: Day, person: PersonAssessment, missing: [DocumentKind], next: Appointment?) {
             self.serviceName = serviceName; self.client = client; self.today = today; self.person = person; self.missing = missing; self.next = next
         }
@@ -29,16 +32,26 @@ public enum ClientPlanPage {
         let code = l.code
         func t(_ key: String) -> String { ClientPlanTexts.text(key, code) }
         func ltr(_ s: String) -> HTML { "<span dir=\"ltr\">\(s)</span>" }
+        /// A text with one placeholder filled by `value` (a date kept left to right, a name marked as German).
+        func filled(_ key: String, _ placeholder: String, _ value: HTML) -> HTML {
+            let parts = t(key).components(separatedBy: placeholder)
+            return "\(SelfCheckTexts.marked(parts[0], code))\(value)\(parts.count > 1 ? SelfCheckTexts.marked(parts[1], code) : "")"
+        }
         let lines = open(m).map { a -> HTML in
-            let what: HTML = a.outcome == .met ? "\(SelfCheckTexts.text("met", code))" : "\(SelfCheckTexts.text("reachable", code)) \(ltr(a.from?.german ?? ""))"
+            // "möglich ab" after the colon: not a sentence of its own in German (QA41 C10).
+            let reachable = SelfCheckTexts.text("reachable", code)
+            let what: HTML = a.outcome == .met ? "\(SelfCheckTexts.text("met", code))"
+                : "\(code == "de" ? reachable.prefix(1).lowercased() + reachable.dropFirst() : reachable) \(ltr(a.from?.german ?? ""))"
             let waiver: HTML = a.waivers.isEmpty ? .empty : " \(SelfCheckTexts.text("waiver", code))"
             let until: HTML = Plan.childRouteEnds(a, on: m.today).map {
                 let parts = t(Plan.endsAsChild($0, person: m.client.facts) ? "childUntil" : "familyUntil").components(separatedBy: "{date}")
                 return " <strong>\(parts[0])\(ltr($0.german))\(parts.count > 1 ? parts[1] : "")</strong>" as HTML
             } ?? .empty
-            let subtitle = SelfCheckTexts.routeName(a.pathway, code)
+            // The permit by its name, the law in brackets (QA41 C10: "§ 25b Abs. 1 AufenthG – Aufenthaltserlaubnis: bei
+            // nachhaltiger Integration: Voraussichtlich möglich ab").
+            let name = SelfCheckTexts.planRouteName(a.pathway, code)
             // A sentence ends before the caveat that follows it (QA26 C8: "ab 07.11.2029 Aber: …").
-            return "<li><span lang=\"de\" dir=\"ltr\">\(a.pathway.title)</span> – \(SelfCheckTexts.marked(subtitle, code)): \(what)\(waiver.rendered.isEmpty && until.rendered.isEmpty ? "" : ".")\(waiver)\(until)</li>"
+            return "<li><strong>\(SelfCheckTexts.marked(name, code))</strong> (<span lang=\"de\" dir=\"ltr\">\(a.pathway.title)</span>): \(what)\(waiver.rendered.isEmpty && until.rendered.isEmpty ? "" : ".")\(waiver)\(until)</li>"
         }
         // A permit held: said with its next step, so that the plan does not read "no route" after a grant (QA of 06.12.2026).
         let held: HTML? = m.client.facts.status?.last.flatMap { p -> HTML? in
@@ -49,6 +62,12 @@ public enum ClientPlanPage {
             let rest = (parts.count > 1 ? parts[1] : "").replacingOccurrences(of: "{until}", with: until)
             return "<p id=\"held\"><strong>\(parts[0])\(law)\(rest)</strong></p>"
         }
+        // The Duldung to be extended, the one thing the client must see to (QA41 C10: only an internal reminder had it).
+        let duldung: HTML = m.client.facts.status?.last.flatMap { p -> HTML? in
+            guard p.covers(m.today), p.kind.isDuldung, p.issued, let until = p.validUntil else { return nil }
+            return "<p id=\"duldung-until\"><strong>\(filled(until >= m.today ? "duldungUntil" : "duldungExpired", "{date}", ltr(until.german)))</strong></p>"
+        } ?? .empty
+        let together: HTML = m.counseledWith.map { "<p id=\"counseled-with\">\(filled("counseledWith", "{name}", "<bdi lang=\"de\">\($0)</bdi>"))</p>" } ?? .empty
         // The service's German name marked as German inside the translation (WCAG 3.1.2).
         let serviceParts = t("service").components(separatedBy: "{name}")
         let serviceLine: HTML = "\(serviceParts[0])<span lang=\"de\">\(m.serviceName)</span>\(serviceParts.count > 1 ? serviceParts[1] : "")"
@@ -69,11 +88,13 @@ public enum ClientPlanPage {
         <p>\(serviceLine)</p>
         <p>\(t("planIntro"))</p>
         \(held ?? .empty)
+        \(duldung)
         \(lines.isEmpty && held != nil ? HTML.empty : "<section aria-labelledby=\"plan-pathways\"><h2 id=\"plan-pathways\">\(t("pathways"))</h2>\(lines.isEmpty ? "<p>\(t("noPathway"))</p>" as HTML : "<ul>\(lines)</ul>" as HTML)</section>" as HTML)
+        \(together)
         <section aria-labelledby="plan-documents"><h2 id="plan-documents">\(t("documents"))</h2>
         \(documents.isEmpty ? "<p>\(t("noDocuments"))</p>" as HTML : "<ul>\(documents)</ul>" as HTML)</section>
         <section aria-labelledby="plan-appointment"><h2 id="plan-appointment">\(t("appointment"))</h2>\(appointment)\(reach)</section>
-        <p class="hint">\(t("keep")) \(SelfCheckTexts.text("notAdvice", code))</p>
+        <p class="hint">\(t("keep")) \(t("closing"))</p>
         </div>
         """
         return PublicPages.document(serviceName: m.serviceName, path: path, lang: l, title: t("planTitle"), main: main)

@@ -257,6 +257,15 @@ enum SelfCheckTexts {
         return (permitWord[code] ?? permitWord["de"]!) + ": " + name
     }
 
+    /// The permit as one name for the client's plan ("Aufenthaltserlaubnis bei nachhaltiger Integration"); a Duldung
+    /// and the Chancen-Aufenthaltsrecht are names of their own. Turkish puts the qualifier first.
+    static func planRouteName(_ key: PathwayKey, _ code: String) -> String {
+        let name = (pathways[code] ?? pathways["de"]!)[key] ?? key.subtitle
+        if key == .p60c || key == .p60d || key == .p104c { return name }
+        let permit = permitWord[code] ?? permitWord["de"]!
+        return code == "tr" ? name + " " + permit.lowercased() : permit + " " + name
+    }
+
     /// A translated text with the German legal word it keeps ("Duldung للعمل") marked as German, so that a screen reader
     /// reads it with a German voice (WCAG 3.1.2; QA26 C13).
     static func marked(_ s: String, _ code: String) -> HTML {

@@ -109,14 +109,26 @@ struct ClientRoutes {
         try await services.clients.recordRead(clientID: c.id, entity: "client_plan", audit: services.audit(a))
         let today = services.today
         let person = try await assess(c, on: today)
-        var missing: [DocumentKind] = []
-        for k in try await services.cases.cases(clientID: c.id, organisation: c.organisationID) where k.pathway != nil && k.state != .closed && k.state != .decided {
-            for i in try await caseDocuments(k, c, person: person).0 where i.state == .missing && !missing.contains(i.kind) { missing.append(i.kind) }
+        // Without an open case of their own, a household member is counseled in a relative's case: its documents and
+        // appointment are theirs too (QA41 C10).
+        var holder = c, holderAssessment: PersonAssessment? = person
+        let own = try await services.cases.cases(clientID: c.id, organisation: c.organisationID)
+        if !own.contains(where: { $0.state != .closed }) {
+            let open = Set(try await services.cases.openCases(organisation: c.organisationID, counselor: nil).map(\.clientID))
+            if let relative = try await family(c, relations: nil).members.first(where: { $0.id != c.id && open.contains($0.id) }) {
+                holder = relative; holderAssessment = nil
+                try await services.clients.recordRead(clientID: relative.id, entity: "client_plan", audit: services.audit(a))
+            }
         }
-        let next = try await services.appointments.appointmentsAhead(clientID: c.id, organisation: c.organisationID, from: today).first
+        var missing: [DocumentKind] = []
+        for k in try await services.cases.cases(clientID: holder.id, organisation: c.organisationID) where k.pathway != nil && k.state != .closed && k.state != .decided {
+            for i in try await caseDocuments(k, holder, person: holderAssessment).0 where i.state == .missing && !missing.contains(i.kind) { missing.append(i.kind) }
+        }
+        let next = try await services.appointments.appointmentsAhead(clientID: holder.id, organisation: c.organisationID, from: today).first
         let organisation = try await services.accounts.organisation(c.organisationID)
         var model = ClientPlanPage.Model(serviceName: organisation?.name ?? "", client: c, today: today, person: person, missing: missing, next: next)
         model.serviceAddress = organisation?.addressLines ?? []
+        if holder.id != c.id { model.counseledWith = "\(holder.firstName) \(holder.lastName)" }
         return Reply.html(ClientPlanPage.render(model, lang: lang, path: "/clients/\(c.id)/plan"))
     }
 

@@ -453,6 +453,39 @@ struct ClientFileTests {
         }
     }
 
+    /// QA41 C10: the plan named the permit awkwardly, closed like the anonymous self-check, left out the Duldung that
+    /// must be extended, and a daughter counseled in her father's case had neither documents nor appointment.
+    @Test(arguments: TestDatabase.available)
+    func thePlanNamesTheDuldungToExtendAndServesTheHouseholdOfTheCase(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            let csrf = try await b.logIn(f.login(.counselor))
+            var status = b.formFields(try await b.request(.get, "/clients/client-a/status"))
+            status["p2_valid_until"] = "15.01.2027"
+            #expect(try await b.request(.post, "/clients/client-a/status", form: status).status == .seeOther)
+            _ = try await b.openCase("client-a", csrf: csrf, on: "22.11.2026")
+            #expect(try await b.request(.post, "/appointments", form: ["csrf": csrf, "file_number": "A-1", "day": "24.11.2026", "time": "10:00", "duration": "60",
+                                                                    "place": "Raum 1", "language": "Arabisch", "counselor": "user-0", "channel": "phone"]).status == .seeOther)
+            let de = try await b.request(.get, "/clients/client-a/plan").body
+            #expect(de.contains("<p id=\"duldung-until\"><strong>Ihre Duldung gilt bis <span dir=\"ltr\">15.01.2027</span>. Bitte lassen Sie sie rechtzeitig vorher bei der Ausländerbehörde verlängern"))
+            #expect(de.contains("Über Ihren Aufenthalt entscheidet die Ausländerbehörde.") && !de.contains("keine Rechtsberatung"))
+            let ar = try await b.request(.get, "/clients/client-a/plan?lang=ar").body
+            #expect(ar.contains("<span lang=\"de\">Duldung</span> الخاصة بك سارية حتى <span dir=\"ltr\">15.01.2027</span>"))
+            // A daughter in the household, counseled in her father's case.
+            var child = b.formFields(try await b.request(.get, "/clients/new?relative_of=client-a&relation=child"))
+            child["csrf"] = csrf; child["first_name"] = "Lina"; child["born"] = "01.03.2010"; child["entered"] = ""
+            let created = try await b.request(.post, "/clients", form: child)
+            let childID = try #require(created.headers[.location]?.components(separatedBy: "/").last)
+            let plan = try await b.request(.get, "/clients/\(childID)/plan").body
+            #expect(plan.contains("Sie werden zusammen mit <bdi lang=\"de\">Mohammed Haddad</bdi> beraten."))
+            #expect(plan.contains("24.11.2026, 10:00 Uhr") && !plan.contains("Zurzeit ist kein Termin vereinbart"))
+            #expect(plan.contains("Arbeitsvertrag") && !plan.contains("Zurzeit fehlen keine Unterlagen"))
+            // The father's own plan does not say so.
+            #expect(!de.contains("counseled-with"))
+        }
+        }
+    }
+
     /// The plan for the client in their language, right to left for Arabic and Farsi: the pathways open, the documents to
     /// bring, the next appointment (QA of 06.12.2026: only a German print existed). Read like the file, and logged.
     @Test(arguments: TestDatabase.available)
