@@ -98,11 +98,7 @@ struct FactsFormTests {
     /// QA41 C8: the notice did not say what the colleague had changed, and saving again wiped it.
     @Test(arguments: TestDatabase.available)
     func changesToOtherFactsAreMergedAndTheSameFactChangedTwiceIsNamed(_ db: TestDatabase) async throws {
-        try await Fixture.test(db) { f in
-            try await f.run { b in
-                try await b.logIn(f.login(.counselor))
-                let colleague = Browser(client: b.client, clock: f.clock)
-                try await colleague.logIn(f.login(.counselor))
+        try await twoCounselors(db) { f, b, colleague in
                 func stored() async throws -> Person? { try await f.services.clients.client(id: "client-a", organisation: "org-a")?.facts }
                 // Different facts: the later save keeps the colleague's change and says so.
                 var mine = b.formFields(try await b.request(.get, "/clients/client-a/facts"))
@@ -133,6 +129,17 @@ struct FactsFormTests {
                 #expect(try await b.request(.post, "/clients/client-a/facts", form: again).status == .seeOther)
                 let final = try await stored()
                 #expect(final?.german?.first?.level == .b1 && final?.enteredWithVisa == false && final?.passport == true)
+        }
+    }
+
+    /// Two counselors of one service logged in side by side (two tabs, two colleagues).
+    func twoCounselors(_ db: TestDatabase, _ body: @escaping @Sendable (Fixture, Browser, Browser) async throws -> Void) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                try await b.logIn(f.login(.counselor))
+                let colleague = Browser(client: b.client, clock: f.clock)
+                try await colleague.logIn(f.login(.counselor))
+                try await body(f, b, colleague)
             }
         }
     }
@@ -151,11 +158,7 @@ struct FactsFormTests {
 
     @Test(arguments: TestDatabase.available)
     func aSaveFromAFormOlderThanAColleaguesChangeIsRefusedAndKeepsTheInput(_ db: TestDatabase) async throws {
-        try await Fixture.test(db) { f in
-            try await f.run { b in
-                try await b.logIn(f.login(.counselor))
-                let colleague = Browser(client: b.client, clock: f.clock)
-                try await colleague.logIn(f.login(.counselor))
+        try await twoCounselors(db) { f, b, colleague in
                 // Both open the facts form; the colleague saves first.
                 var mine = b.formFields(try await b.request(.get, "/clients/client-a/facts"))
                 var theirs = colleague.formFields(try await colleague.request(.get, "/clients/client-a/facts"))
@@ -195,7 +198,6 @@ struct FactsFormTests {
                     let r = try await colleague.request(.post, "/clients/client-a/facts", form: form)
                     #expect(r.status == .badRequest && r.body.contains("Bearbeitungsstand fehlt"), "\(bad ?? "none")")
                 }
-            }
         }
     }
 
