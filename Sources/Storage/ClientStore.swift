@@ -517,6 +517,42 @@ public struct ClientStore: Sendable {
         }
     }
 
+    /// How to reach the client; nil for a client not of `organisation`. Recorded as a read of the client's contact,
+    /// unless `audit` is nil: a page that records its own read of everything it shows (the Art. 15 page).
+    public func contact(clientID: String, organisation: String, audit: AuditContext?) async throws -> ClientContact? {
+        try await db.transaction { ex in
+            guard let r = try await ex.one(SQL("SELECT contact FROM clients WHERE id = ? AND organisation_id = ?", [clientID, organisation])) else { return nil }
+            if let audit {
+                try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                          action: "read", entity: "client_contact", entityID: clientID, clientID: clientID)
+            }
+            return Self.contact(json: r.text("contact"))
+        }
+    }
+
+    /// Replaces the client's contact data (an empty one clears it). False for a client not of `organisation`.
+    public func setContact(clientID: String, organisation: String, _ contact: ClientContact, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard try await ex.one(SQL("UPDATE clients SET contact = ?, updated_at = ? WHERE id = ? AND organisation_id = ? RETURNING id",
+                                       [contact.isEmpty ? nil : Self.json(contact), audit.now, clientID, organisation])) != nil else { return false }
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "update", entity: "client_contact", entityID: clientID, clientID: clientID)
+            return true
+        }
+    }
+
+    static func json(_ c: ClientContact) -> String {
+        var o: [String: String] = ["phone": c.phone, "email": c.email, "address": c.address, "language": c.language].filter { !$0.value.isEmpty }
+        if let s = c.salutation { o["salutation"] = s.rawValue }
+        return (try? JSONSerialization.data(withJSONObject: o, options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    static func contact(json: String?) -> ClientContact {
+        guard let json, let o = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: String] else { return ClientContact() }
+        return ClientContact(salutation: o["salutation"].flatMap(ClientContact.Salutation.init(rawValue:)), phone: o["phone"] ?? "", email: o["email"] ?? "",
+                             address: o["address"] ?? "", language: o["language"] ?? "")
+    }
+
     /// Corrects a client's name (Art. 16 DSGVO: a typo, a transliteration the passport settles); the search keys with
     /// it. False for a client not of `organisation`.
     public func rename(clientID: String, organisation: String, firstName: String, lastName: String, audit: AuditContext) async throws -> Bool {

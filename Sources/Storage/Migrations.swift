@@ -398,6 +398,10 @@ public enum Migrations {
             "ALTER TABLE consents ADD COLUMN signed_on TEXT",
             "UPDATE consents SET signed_on = valid_from",
         ] },
+        // How to reach a client (QA41 C5), as one JSON object; gone with the row when the file is erased.
+        Migration(version: 42, name: "0042_ClientContact") { _ in [
+            "ALTER TABLE clients ADD COLUMN contact TEXT",
+        ] },
     ]
 
     /// A database migrated by a newer release.

@@ -10,7 +10,7 @@ public enum AuditLabels {
     static let entities: [String: String] = [
         "application": "Antrag", "appointment": "Termin", "appointment_request": "Terminanfrage", "article": "Wissensartikel",
         "assessment": "Prüfung", "assessment_snapshot": "gespeicherte Prüfung", "audit": "Protokoll", "case": "Akte",
-        "client": "Stammdaten", "client_plan": "Plan zum Mitgeben", "client_search": "Suche in der Klientenliste", "client_list": "Klientenliste", "shared_list": "Liste der freigegebenen Fälle", "referral_list": "Liste der Vermittlungen", "appointment_list": "Terminkalender", "calendar_feed": "Kalender-Abonnement (Termine ohne Namen)", "retention_list": "Liste der Löschfristen", "consent": "Schweigepflichtentbindung", "consent_scan": "Scan der Schweigepflichtentbindung",
+        "client": "Stammdaten", "client_plan": "Plan zum Mitgeben", "client_search": "Suche in der Klientenliste", "client_list": "Klientenliste", "shared_list": "Liste der freigegebenen Fälle", "referral_list": "Liste der Vermittlungen", "appointment_list": "Terminkalender", "calendar_feed": "Kalender-Abonnement (Termine ohne Namen)", "retention_list": "Liste der Löschfristen", "consent": "Schweigepflichtentbindung", "consent_scan": "Scan der Schweigepflichtentbindung", "client_contact": "Kontaktdaten",
         "contact": "Kontakt", "dashboard": "Übersicht", "disclosure": "Offenlegung", "document": "Dokument",
         "expert_request": "Fachberatung", "facts": "Angaben", "followup": "Folgeaufgabe", "household": "Haushalt",
         "letter": "Schreiben", "meeting": "Quartalstreffen", "meeting_case": "Fallbesprechung", "referral": "Vermittlung",

@@ -120,6 +120,8 @@ public enum ClientPages {
         public var error: String?
         /// Further sections (the cases).
         public var extra: HTML = .empty
+        /// How to reach the person (shown to those who work on the file).
+        public var contact: HTML = .empty
         /// A refused link form's values (relationship, file number, household), shown as sent.
         public var linkSent: (kind: String, other: String, household: Bool)? = nil
         public init(client: Client, members: [Client], relations: [ClientRelation], canSeeAudit: Bool, householdIDs: Set<String> = [], error: String? = nil) {
@@ -185,6 +187,7 @@ public enum ClientPages {
         · <a href="/clients/\(c.id)/consents">Schweigepflichtentbindungen</a>
         · <a href="/clients/\(c.id)/auskunft">Auskunft (Art. 15 DSGVO)</a>
         \(v.canSeeAudit ? "· <a href=\"/clients/\(c.id)/audit\">Protokoll</a> · <a href=\"/clients/\(c.id)/erase\">Akte löschen …</a>" as HTML : .empty)</p>
+        \(v.contact)
         <section aria-labelledby="family"><h2 id="family">Familie und Haushalt</h2>
         \(family.isEmpty ? "<p>Keine Familienangehörigen erfasst.</p>" as HTML : "<ul>\(family)</ul>")
         \(household)

@@ -36,6 +36,8 @@ public enum SubjectAccessPage {
         public var land = "DE-SN"
         public var cases: [CaseRecord] = []
         public var consents: [Consent] = []
+        /// How the service reaches the person (Art. 15: stored, so listed).
+        public var contact = ClientContact()
         /// The stored scans of signed consents, by consent id: file name and size (the scan is data of the person too).
         public var consentScans: [String: (name: String, bytes: Int)] = [:]
         public var disclosures: [Disclosure] = []
@@ -166,7 +168,8 @@ public enum SubjectAccessPage {
         return """
         <h3>Stammdaten</h3>
         <dl class="figures"><dt>Name</dt><dd>\(c.lastName), \(c.firstName)</dd><dt>Aktenzeichen</dt><dd>\(c.fileNumber)</dd>
-        <dt>Geburtsdatum</dt><dd>\(Labels.day(c.facts.born))</dd><dt>Staatsangehörigkeit</dt><dd>\(c.facts.nationality.map(CountryCodes.germanName) ?? "–")</dd></dl>
+        <dt>Geburtsdatum</dt><dd>\(Labels.day(c.facts.born))</dd><dt>Staatsangehörigkeit</dt><dd>\(c.facts.nationality.map(CountryCodes.germanName) ?? "–")</dd>
+        \(m.contact.salutation.map { "<dt>Anrede</dt><dd>\($0 == .none ? "keine" : $0.german)</dd>" as HTML } ?? .empty)\(m.contact.phone.isEmpty ? HTML.empty : "<dt>Telefon</dt><dd>\(m.contact.phone)</dd>" as HTML)\(m.contact.email.isEmpty ? HTML.empty : "<dt>E-Mail</dt><dd>\(m.contact.email)</dd>" as HTML)\(m.contact.address.isEmpty ? HTML.empty : "<dt>Anschrift</dt><dd>\(m.contact.address.replacingOccurrences(of: "\n", with: ", "))</dd>" as HTML)\(m.contact.language.isEmpty ? HTML.empty : "<dt>Bevorzugte Sprache</dt><dd>\(m.contact.language)</dd>" as HTML)</dl>
         \(family.isEmpty ? HTML.empty : "<h3>Familie</h3><ul>\(family)</ul>")
         """
     }

@@ -25,6 +25,8 @@ struct ClientRoutes {
             (.post, "/clients/{id}/relations/{relation}/delete", unlink),
             (.post, "/clients/{id}/household/leave", leaveHousehold),
             (.get, "/clients/{id}/name", nameForm),
+            (.get, "/clients/{id}/contact", contactForm),
+            (.post, "/clients/{id}/contact", saveContact),
             (.post, "/clients/{id}/name", rename),
             (.get, "/clients/{id}/facts", factsForm),
             (.post, "/clients/{id}/facts", saveFacts),
@@ -192,6 +194,30 @@ struct ClientRoutes {
         return Reply.html(ClientPages.rename(frame: clientFrame(context, "Name berichtigen", c), client: c, firstName: c.firstName, lastName: c.lastName))
     }
 
+    @Sendable func contactForm(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c) = try await loadClient(context, write: true)
+        guard let contact = try await services.clients.contact(clientID: c.id, organisation: c.organisationID, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.html(ContactPages.form(frame: clientFrame(context, "Kontakt", c), client: c, contact: contact))
+    }
+
+    @Sendable func saveContact(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c) = try await loadClient(context, write: true)
+        let form = try await Form.checked(request, context: context)
+        let salutation = form.trimmed("salutation")
+        guard salutation.isEmpty || ClientContact.Salutation(rawValue: salutation) != nil else { throw AppError.badRequest("Unbekannte Anrede.") }
+        // Line ends as typed in the address; every other field is one line.
+        let address = form.trimmed("address").replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "\n")
+        let contact = ClientContact(salutation: ClientContact.Salutation(rawValue: salutation), phone: form.trimmed("phone"), email: form.trimmed("email"),
+                                    address: address, language: CounselingLanguages.canonical(form.trimmed("language")))
+        let errors = contact.problems()
+        guard errors.isEmpty else {
+            return Reply.html(ContactPages.form(frame: clientFrame(context, "Kontakt", c), client: c, contact: contact, errors: errors), status: .unprocessableContent)
+        }
+        guard try await services.clients.setContact(clientID: c.id, organisation: c.organisationID, contact, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/clients/\(c.id)#contact")
+    }
+
     /// Corrects the name (Art. 16 DSGVO), checked as a new client's; another file of the same name and birth date is
     /// named first.
     @Sendable func rename(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -296,6 +322,11 @@ struct ClientRoutes {
         let frame = context.frame("\(c.firstName) \(c.lastName)", current: "clients")
         view.extra = CasePages.section(frame: frame, client: c, cases: try await services.cases.cases(clientID: c.id, organisation: c.organisationID),
                                        today: services.today, refused: caseRefused)
+        // How to reach the person, for those who work on the file (QA41 C5).
+        if Policy.allows(a, .writeClient(ownerOrganisation: c.organisationID)),
+           let contact = try await services.clients.contact(clientID: c.id, organisation: c.organisationID, audit: services.audit(a)) {
+            view.contact = ContactPages.section(clientID: c.id, contact)
+        }
         return Reply.html(ClientPages.show(frame: frame, view), status: caseRefused == nil && linkRefused == nil ? .ok : .unprocessableContent)
     }
 

@@ -14,6 +14,7 @@ extension ClientRoutes {
         guard let controller = try await services.accounts.organisation(org) else { throw AppError.notFound }
         try await services.clients.recordRead(clientID: c.id, entity: "subject_access", audit: services.audit(a))
         var m = SubjectAccessPage.Model(client: c, controller: controller, today: services.today, retentionYears: services.config.retentionYears)
+        m.contact = try await services.clients.contact(clientID: c.id, organisation: c.organisationID, audit: nil) ?? ClientContact()   // in the page's own read
         m.includeConfidential = request.uri.queryParameters["vertraulich"] == "1"
         m.land = context.land
         // The staff choose the client's language; the staff's own browser language does not count here.

@@ -569,6 +569,37 @@ struct ClientFileTests {
         }
     }
 
+    /// QA41 C5: the file had no contact data, so an appointment could not be moved by phone from Bleibe.
+    @Test(arguments: TestDatabase.available)
+    func contactDataIsKeptCheckedShownAndAudited(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            let csrf = try await b.logIn(f.login(.counselor))
+            #expect(try await b.request(.get, "/clients/client-a").body.contains("Keine Kontaktdaten erfasst."))
+            let bad = try await b.request(.post, "/clients/client-a/contact", form: ["csrf": csrf, "salutation": "herr", "phone": "ruft an", "email": "mo@", "address": "", "language": ""])
+            #expect(bad.status == .unprocessableContent && bad.body.contains("Bitte eine Telefonnummer aus Ziffern angeben") && bad.body.contains("name@beispiel.de"))
+            #expect(bad.body.contains("value=\"ruft an\""))   // kept as typed
+            let saved = try await b.request(.post, "/clients/client-a/contact", form: ["csrf": csrf, "salutation": "herr", "phone": "+49 351 123456",
+                                                                                     "email": "mo@example.org", "address": "Elbweg 1\r\n\r\n01099 Elbstadt", "language": "arabic"])
+            #expect(saved.status == .seeOther && saved.headers[.location] == "/clients/client-a#contact")
+            let page = try await b.request(.get, "/clients/client-a").body
+            #expect(page.contains("<a href=\"tel:+49351123456\">+49 351 123456</a>") && page.contains("Elbweg 1<br>01099 Elbstadt") && page.contains("<dd>Arabisch</dd>"))
+            // Part of what the person is told is stored (Art. 15), and every read and write is in the trail.
+            #expect(try await b.request(.get, "/clients/client-a/auskunft").body.contains("<dt>Telefon</dt><dd>+49 351 123456</dd>"))
+            let events = try await AuditLog.events(ofClient: "client-a", in: f.services.db).filter { $0.entity == "client_contact" }
+            #expect(events.contains { $0.action == "update" } && events.filter { $0.action == "read" }.count >= 2)
+            // Emptied, it is gone.
+            #expect(try await b.request(.post, "/clients/client-a/contact", form: ["csrf": csrf, "salutation": "", "phone": "", "email": "", "address": "", "language": ""]).status == .seeOther)
+            let stored = try await f.services.db.read { try await $0.one("SELECT contact FROM clients WHERE id = 'client-a'")?.text("contact") }
+            #expect(stored == nil)
+            // Not for another organisation, nor for the authority.
+            let other = Browser(client: b.client, clock: f.clock)
+            _ = try await other.logIn(f.login(.authorityClerk))
+            #expect(try await other.request(.get, "/clients/client-a/contact").status.code >= 400)
+        }
+        }
+    }
+
     /// A name can be corrected (Art. 16 DSGVO; QA of 06.12.2026: it could be set only when the file was created): checked
     /// like a new client's, another file of the same name and birth date named first, searched under the new name, audited.
     @Test(arguments: TestDatabase.available)
