@@ -322,9 +322,9 @@ struct ClientRoutes {
         let frame = context.frame("\(c.firstName) \(c.lastName)", current: "clients")
         view.extra = CasePages.section(frame: frame, client: c, cases: try await services.cases.cases(clientID: c.id, organisation: c.organisationID),
                                        today: services.today, refused: caseRefused)
-        // How to reach the person, for those who work on the file (QA41 C5).
+        // How to reach the person, for those who work on the file (QA41 C5); in the page's read of the client.
         if Policy.allows(a, .writeClient(ownerOrganisation: c.organisationID)),
-           let contact = try await services.clients.contact(clientID: c.id, organisation: c.organisationID, audit: services.audit(a)) {
+           let contact = try await services.clients.contact(clientID: c.id, organisation: c.organisationID, audit: nil) {
             view.contact = ContactPages.section(clientID: c.id, contact)
         }
         return Reply.html(ClientPages.show(frame: frame, view), status: caseRefused == nil && linkRefused == nil ? .ok : .unprocessableContent)
