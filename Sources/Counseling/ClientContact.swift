@@ -46,13 +46,4 @@ public struct ClientContact: Sendable, Hashable {
         if language.count > 60 { errors["language"] = "Bitte die Sprache angeben (höchstens 60 Zeichen)." }
         return errors
     }
-
-    /// "Frau Amal Haddad", or the name alone.
-    public func addressing(_ first: String, _ last: String) -> String {
-        switch salutation {
-        case .frau?: "Frau \(first) \(last)"
-        case .herr?: "Herr \(first) \(last)"
-        default: "\(first) \(last)"
-        }
-    }
 }

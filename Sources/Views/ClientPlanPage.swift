@@ -44,8 +44,7 @@ public enum ClientPlanPage {
                 : "\(code == "de" ? reachable.prefix(1).lowercased() + reachable.dropFirst() : reachable) \(ltr(a.from?.german ?? ""))"
             let waiver: HTML = a.waivers.isEmpty ? .empty : " \(SelfCheckTexts.text("waiver", code))"
             let until: HTML = Plan.childRouteEnds(a, on: m.today).map {
-                let parts = t(Plan.endsAsChild($0, person: m.client.facts) ? "childUntil" : "familyUntil").components(separatedBy: "{date}")
-                return " <strong>\(parts[0])\(ltr($0.german))\(parts.count > 1 ? parts[1] : "")</strong>" as HTML
+                " <strong>\(filled(Plan.endsAsChild($0, person: m.client.facts) ? "childUntil" : "familyUntil", "{date}", ltr($0.german)))</strong>" as HTML
             } ?? .empty
             // The permit by its name, the law in brackets (QA41 C10: "§ 25b Abs. 1 AufenthG – Aufenthaltserlaubnis: bei
             // nachhaltiger Integration: Voraussichtlich möglich ab").
@@ -69,8 +68,7 @@ public enum ClientPlanPage {
         } ?? .empty
         let together: HTML = m.counseledWith.map { "<p id=\"counseled-with\">\(filled("counseledWith", "{name}", "<bdi lang=\"de\">\($0)</bdi>"))</p>" } ?? .empty
         // The service's German name marked as German inside the translation (WCAG 3.1.2).
-        let serviceParts = t("service").components(separatedBy: "{name}")
-        let serviceLine: HTML = "\(serviceParts[0])<span lang=\"de\">\(m.serviceName)</span>\(serviceParts.count > 1 ? serviceParts[1] : "")"
+        let serviceLine = filled("service", "{name}", "<span lang=\"de\">\(m.serviceName)</span>")
         let documents = m.missing.map { "<li>\(SelfCheckTexts.marked(ClientPlanTexts.document($0, code), code))</li>" as HTML }
         let appointment: HTML = m.next.map { a in
             let time = t("clock").replacingOccurrences(of: "{time}", with: a.time)

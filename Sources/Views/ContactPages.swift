@@ -2,14 +2,22 @@ import Counseling
 
 /// A client's contact data: shown on the client page, edited on a page of its own (QA41 C5).
 public enum ContactPages {
-    /// The section of the client page.
-    public static func section(clientID: String, _ c: ClientContact) -> HTML {
+    /// The recorded fields as `<dt>`/`<dd>` pairs (the client page and the Art. 15 page); `dial`: the phone as a link.
+    public static func entries(_ c: ClientContact, dial: Bool) -> [HTML] {
         var rows: [HTML] = []
         if let s = c.salutation { rows.append("<dt>Anrede</dt><dd>\(s == .none ? "keine" : s.german)</dd>") }
-        if !c.phone.isEmpty { rows.append("<dt>Telefon</dt><dd><a href=\"tel:\(c.phone.filter { $0.isNumber || $0 == "+" })\">\(c.phone)</a></dd>") }
+        if !c.phone.isEmpty {
+            rows.append(dial ? "<dt>Telefon</dt><dd><a href=\"tel:\(c.phone.filter { $0.isNumber || $0 == "+" })\">\(c.phone)</a></dd>" : "<dt>Telefon</dt><dd>\(c.phone)</dd>")
+        }
         if !c.email.isEmpty { rows.append("<dt>E-Mail</dt><dd>\(c.email)</dd>") }
         if !c.address.isEmpty { rows.append("<dt>Anschrift</dt><dd>\(HTML.join(c.address.split(separator: "\n").map { "\(String($0))" as HTML }, separator: "<br>"))</dd>") }
         if !c.language.isEmpty { rows.append("<dt>Sprache</dt><dd>\(c.language)</dd>") }
+        return rows
+    }
+
+    /// The section of the client page.
+    public static func section(clientID: String, _ c: ClientContact) -> HTML {
+        let rows = entries(c, dial: true)
         return """
         <section aria-labelledby="contact-h" id="contact"><h2 id="contact-h">Kontakt</h2>
         \(rows.isEmpty ? "<p>Keine Kontaktdaten erfasst.</p>" as HTML : "<dl class=\"figures\">\(rows)</dl>" as HTML)

@@ -251,8 +251,10 @@ enum SelfCheckTexts {
     /// What each pathway gives, in words a client understands (the German title and section stay beside it).
     /// The route as a lay reader tells it: what it gives (a residence permit, or a Duldung, whose words begin the name
     /// already) and what for (QA26 C4: "bei nachhaltiger Integration" did not say it was a permit).
+    static func pathwayName(_ key: PathwayKey, _ code: String) -> String { (pathways[code] ?? pathways["de"]!)[key] ?? key.subtitle }
+
     static func routeName(_ key: PathwayKey, _ code: String) -> String {
-        let name = (pathways[code] ?? pathways["de"]!)[key] ?? key.subtitle
+        let name = pathwayName(key, code)
         if key == .p60c || key == .p60d { return name }
         return (permitWord[code] ?? permitWord["de"]!) + ": " + name
     }
@@ -260,7 +262,7 @@ enum SelfCheckTexts {
     /// The permit as one name for the client's plan ("Aufenthaltserlaubnis bei nachhaltiger Integration"); a Duldung
     /// and the Chancen-Aufenthaltsrecht are names of their own. Turkish puts the qualifier first.
     static func planRouteName(_ key: PathwayKey, _ code: String) -> String {
-        let name = (pathways[code] ?? pathways["de"]!)[key] ?? key.subtitle
+        let name = pathwayName(key, code)
         if key == .p60c || key == .p60d || key == .p104c { return name }
         let permit = permitWord[code] ?? permitWord["de"]!
         return code == "tr" ? name + " " + permit.lowercased() : permit + " " + name

@@ -169,7 +169,7 @@ public enum SubjectAccessPage {
         <h3>Stammdaten</h3>
         <dl class="figures"><dt>Name</dt><dd>\(c.lastName), \(c.firstName)</dd><dt>Aktenzeichen</dt><dd>\(c.fileNumber)</dd>
         <dt>Geburtsdatum</dt><dd>\(Labels.day(c.facts.born))</dd><dt>Staatsangehörigkeit</dt><dd>\(c.facts.nationality.map(CountryCodes.germanName) ?? "–")</dd>
-        \(m.contact.salutation.map { "<dt>Anrede</dt><dd>\($0 == .none ? "keine" : $0.german)</dd>" as HTML } ?? .empty)\(m.contact.phone.isEmpty ? HTML.empty : "<dt>Telefon</dt><dd>\(m.contact.phone)</dd>" as HTML)\(m.contact.email.isEmpty ? HTML.empty : "<dt>E-Mail</dt><dd>\(m.contact.email)</dd>" as HTML)\(m.contact.address.isEmpty ? HTML.empty : "<dt>Anschrift</dt><dd>\(m.contact.address.replacingOccurrences(of: "\n", with: ", "))</dd>" as HTML)\(m.contact.language.isEmpty ? HTML.empty : "<dt>Bevorzugte Sprache</dt><dd>\(m.contact.language)</dd>" as HTML)</dl>
+        \(ContactPages.entries(m.contact, dial: false))</dl>
         \(family.isEmpty ? HTML.empty : "<h3>Familie</h3><ul>\(family)</ul>")
         """
     }

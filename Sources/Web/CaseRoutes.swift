@@ -99,8 +99,10 @@ struct CaseRoutes {
         case "0": "Diese Wiedervorlage besteht nicht mehr: die Angaben haben sich inzwischen geändert. Nichts wurde vermerkt."
         default: nil
         }
-        // The coordinator's list names each case's counselor as well.
-        let staff = a.role == .coordinator ? Dictionary(uniqueKeysWithValues: try await services.caseWorkers(org).map { ($0.id, $0.displayName) }) : [:]
+        // The coordinator's lists name each case's and appointment's counselor as well.
+        let users = a.role == .coordinator ? try await services.accounts.users(organisation: org) : []
+        let staff = Dictionary(uniqueKeysWithValues: users.filter { $0.active && $0.role.holdsCases }.map { ($0.id, $0.displayName) })
+        let workers = Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.displayName) })
         let listed = open.map { (caseID: $0.id, clientName: names[$0.clientID] ?? "", pathway: $0.pathway, state: $0.state, counselor: $0.counselorID.flatMap { staff[$0] }) }
             .sorted { $0.clientName < $1.clientName }
         // Today's appointments, for the morning check on one page (QA41 C7); each shown is a read of its client.
@@ -108,7 +110,6 @@ struct CaseRoutes {
             .filter { $0.state != .cancelled }
         let people = Dictionary(uniqueKeysWithValues: try await services.clients.clients(ids: Array(Set(appointments.map(\.clientID))).sorted(), organisation: org)
             .map { ($0.id, Self.dashboardName($0)) })
-        let workers = Dictionary(uniqueKeysWithValues: try await services.accounts.users(organisation: org).map { ($0.id, $0.displayName) })
         try await services.clients.recordReads(appointments.map { ($0.id, $0.clientID) }, entity: "appointment", audit: services.audit(a))
         return Reply.html(CasePages.dashboard(frame: context.frame("Übersicht", current: "dashboard"), today: today, overdue: overdue, due: due,
                                               openCases: listed, own: a.role != .coordinator,

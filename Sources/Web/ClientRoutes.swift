@@ -123,7 +123,8 @@ struct ClientRoutes {
             }
         }
         var missing: [DocumentKind] = []
-        for k in try await services.cases.cases(clientID: holder.id, organisation: c.organisationID) where k.pathway != nil && k.state != .closed && k.state != .decided {
+        let holderCases = holder.id == c.id ? own : try await services.cases.cases(clientID: holder.id, organisation: c.organisationID)
+        for k in holderCases where k.pathway != nil && k.state != .closed && k.state != .decided {
             for i in try await caseDocuments(k, holder, person: holderAssessment).0 where i.state == .missing && !missing.contains(i.kind) { missing.append(i.kind) }
         }
         let next = try await services.appointments.appointmentsAhead(clientID: holder.id, organisation: c.organisationID, from: today).first
@@ -449,19 +450,21 @@ struct ClientRoutes {
                                                        base: form["base"]), status: .unprocessableContent)
         }
         var result = try await services.clients.replaceStatus(clientID: c.id, organisation: c.organisationID, periods: periods, basedOn: basedOn, audit: services.audit(a))
-        // Saved meanwhile, but only the facts: the history this form was built from is still the stored one.
-        if case .conflict = result, let base = form["base"], let fresh = try await services.clients.client(id: c.id, organisation: c.organisationID),
-           FactsMerge.statusText(fresh.facts) == base,
-           StatusHistoryRules.problems(periods, entered: fresh.facts.entered, born: fresh.facts.born, today: services.today).isEmpty {
-            result = try await services.clients.replaceStatus(clientID: c.id, organisation: c.organisationID, periods: periods, basedOn: fresh.revision, audit: services.audit(a))
+        var freshHistory: String? = nil
+        if case .conflict = result, let fresh = try await services.clients.client(id: c.id, organisation: c.organisationID) {
+            freshHistory = FactsMerge.statusText(fresh.facts)
+            // Saved meanwhile, but only the facts: the history this form was built from is still the stored one.
+            if freshHistory == form["base"],
+               StatusHistoryRules.problems(periods, entered: fresh.facts.entered, born: fresh.facts.born, today: services.today).isEmpty {
+                result = try await services.clients.replaceStatus(clientID: c.id, organisation: c.organisationID, periods: periods, basedOn: fresh.revision, audit: services.audit(a))
+            }
         }
         switch result {
         case .saved: return Reply.redirect("/clients/\(c.id)/assessment?gespeichert=statusverlauf")
         case .notFound: throw AppError.notFound
         case .conflict(let current):
-            let fresh = try await services.clients.client(id: c.id, organisation: c.organisationID)
             return Reply.html(ClientPages.statusEditor(frame: clientFrame(context, "Statusverlauf", c), client: c, rows: rows, errors: [:],
-                                                       revision: current, changedMeanwhile: true, base: fresh.map { FactsMerge.statusText($0.facts) }), status: .conflict)
+                                                       revision: current, changedMeanwhile: true, base: freshHistory), status: .conflict)
         }
     }
 
@@ -508,10 +511,7 @@ struct ClientRoutes {
             }
         }
         if let decoded {
-            for (path, message) in FactPlausibility.problems(decoded, today: services.today) where errors[FactsFormParser.fieldName(path)] == nil {
-                errors[FactsFormParser.fieldName(path)] = message
-            }
-            for (field, message) in try await datesAgainstRecords(decoded, c) where errors[FactsForm.name(field)] == nil { errors[FactsForm.name(field)] = message }
+            for (field, message) in try await factProblems(decoded, c) where errors[field] == nil { errors[field] = message }
         }
         let basedOn = try revision(form)
         guard errors.isEmpty, let facts = decoded else {
@@ -544,8 +544,9 @@ struct ClientRoutes {
                        status: status)
         }
         guard outcome.clashing.isEmpty else {
+            let stored = FactsMerge.flatten(theirs), typed = FactsMerge.flatten(mine)
             return refuse(outcome.clashing.map { u in
-                Layout.Clash(label: FactsMerge.label(u), stored: FactsMerge.describe(u, FactsMerge.flatten(theirs)[u]), yours: FactsMerge.describe(u, FactsMerge.flatten(mine)[u]))
+                Layout.Clash(label: FactsMerge.label(u), stored: FactsMerge.describe(u, stored[u]), yours: FactsMerge.describe(u, typed[u]))
             })
         }
         // The merged facts are checked as any saved ones: each side alone was valid, together they may not be.
@@ -554,9 +555,7 @@ struct ClientRoutes {
             let (field, message) = FactsFormParser.error(e)
             return refuse(nil, errors: [field: message], status: .unprocessableContent)
         }
-        var problems: [String: String] = [:]
-        for (path, message) in FactPlausibility.problems(merged, today: services.today) { problems[FactsFormParser.fieldName(path)] = message }
-        for (field, message) in try await datesAgainstRecords(merged, fresh) { problems[FactsForm.name(field)] = message }
+        let problems = try await factProblems(merged, fresh)
         guard problems.isEmpty else { return refuse(nil, errors: problems, status: .unprocessableContent) }
         switch try await services.clients.replaceFacts(clientID: c.id, organisation: c.organisationID, facts: merged, basedOn: fresh.revision, audit: services.audit(a)) {
         case .saved:
@@ -565,6 +564,17 @@ struct ClientRoutes {
         case .notFound: throw AppError.notFound
         case .conflict: return refuse(nil)   // a third save in between: the general notice
         }
+    }
+
+    /// What a saved form's facts cannot be, by form field: implausible facts first, then dates that no longer fit the
+    /// client's records.
+    func factProblems(_ facts: Person, _ c: Client) async throws -> [String: String] {
+        var problems: [String: String] = [:]
+        for (path, message) in FactPlausibility.problems(facts, today: services.today) where problems[FactsFormParser.fieldName(path)] == nil {
+            problems[FactsFormParser.fieldName(path)] = message
+        }
+        for (field, message) in try await datesAgainstRecords(facts, c) where problems[FactsForm.name(field)] == nil { problems[FactsForm.name(field)] = message }
+        return problems
     }
 
     /// Birth and entry dates must still fit what was recorded with the old ones: the status history (checked in its
