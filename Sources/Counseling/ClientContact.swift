@@ -27,23 +27,25 @@ public struct ClientContact: Sendable, Hashable {
 
     public var isEmpty: Bool { salutation == nil && phone.isEmpty && email.isEmpty && address.isEmpty && language.isEmpty }
 
-    /// German messages by field name; empty when the contact can be saved.
-    public func problems() -> [String: String] {
+    /// German messages by field name (English ones for the API); empty when the contact can be saved.
+    public func problems(english: Bool = false) -> [String: String] {
         var errors: [String: String] = [:]
         let phoneCharacters = Set("0123456789+-/() ")
         if phone.count > 40 || phone.contains(where: { !phoneCharacters.contains($0) }) || (!phone.isEmpty && phone.filter(\.isNumber).count < 5) {
-            errors["phone"] = "Bitte eine Telefonnummer aus Ziffern angeben (auch mit +, Leerzeichen, / oder -; höchstens 40 Zeichen)."
+            errors["phone"] = english ? "expected a phone number: at least 5 digits, also +, space, /, -, ( and ); at most 40 characters"
+                : "Bitte eine Telefonnummer aus Ziffern angeben (auch mit +, Leerzeichen, / oder -; höchstens 40 Zeichen)."
         }
         if !email.isEmpty {
             let parts = email.split(separator: "@", omittingEmptySubsequences: false)
             if email.count > 120 || parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || email.contains(where: \.isWhitespace) {
-                errors["email"] = "Bitte eine E-Mail-Adresse der Form name@beispiel.de angeben (höchstens 120 Zeichen)."
+                errors["email"] = english ? "expected an e-mail address such as name@example.org (at most 120 characters)"
+                    : "Bitte eine E-Mail-Adresse der Form name@beispiel.de angeben (höchstens 120 Zeichen)."
             }
         }
         if address.count > 300 || address.split(separator: "\n").count > 5 {
-            errors["address"] = "Die Anschrift ist zu lang (höchstens 5 Zeilen und 300 Zeichen)."
+            errors["address"] = english ? "too long: at most 5 lines and 300 characters" : "Die Anschrift ist zu lang (höchstens 5 Zeilen und 300 Zeichen)."
         }
-        if language.count > 60 { errors["language"] = "Bitte die Sprache angeben (höchstens 60 Zeichen)." }
+        if language.count > 60 { errors["language"] = english ? "too long: at most 60 characters" : "Bitte die Sprache angeben (höchstens 60 Zeichen)." }
         return errors
     }
 }

@@ -139,13 +139,15 @@ public enum AppointmentPages {
     }
 
     /// The form to move one appointment: new day, time, length and place; the client and counselor stay.
-    public static func movePage(frame: PageFrame, appointment a: Appointment, clientName: String, form f: Form) -> HTML {
+    /// `contact`: how to reach the person to agree the new time (QA41 C5: the phone number was only on the client page).
+    public static func movePage(frame: PageFrame, appointment a: Appointment, clientName: String, contact: ClientContact?, form f: Form) -> HTML {
         func field(_ id: String, _ label: String, _ value: String, size: Int) -> HTML {
             "<div><label for=\"\(id)\">\(label)\(Layout.required)</label><input id=\"\(id)\" name=\"\(id)\" value=\"\(value)\" size=\"\(size)\" required\(Layout.describedBy(id, f.errors[id]))>\(Layout.fieldError(id, f.errors[id]))</div>"
         }
         return Layout.page(frame, """
         <h1>Termin verschieben</h1>
         <p>Termin mit <strong>\(clientName)</strong> am \(a.day.german) um \(a.time) Uhr (\(a.durationMinutes) min, \(a.placeGerman)), \(a.state.german).</p>
+        \(reach(a.clientID, contact))
         \(Layout.errorSummary(f.errors))
         <form method="post" novalidate action="/appointments/\(a.id)/move">\(Layout.csrf(frame.csrf))
         <div class="grid">
@@ -160,5 +162,14 @@ public enum AppointmentPages {
         <p><button type="submit">Termin verschieben</button> · <a href="/appointments?view=week&amp;on=\(a.day.german)">abbrechen</a></p>
         </form>
         """)
+    }
+
+    /// Phone, e-mail and language (for the interpreter) of the person, or where to record them.
+    static func reach(_ clientID: String, _ contact: ClientContact?) -> HTML {
+        let rows = contact.map { c in ContactPages.entries(ClientContact(phone: c.phone, email: c.email, language: c.language), dial: true) } ?? []
+        guard !rows.isEmpty else {
+            return "<p class=\"hint\">Keine Telefonnummer oder E-Mail-Adresse erfasst (<a href=\"/clients/\(clientID)/contact\">Kontaktdaten</a>).</p>"
+        }
+        return "<dl class=\"figures\" aria-label=\"Erreichbarkeit\">\(rows)</dl>"
     }
 }

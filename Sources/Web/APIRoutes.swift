@@ -28,6 +28,8 @@ struct APIRoutes {
             (.post, "/api/v1/clients/{id}/relations", addRelation),
             (.delete, "/api/v1/clients/{id}/relations/{relation}", removeRelation),
             (.delete, "/api/v1/clients/{id}/household", leaveHousehold),
+            (.get, "/api/v1/clients/{id}/contact", contact),
+            (.put, "/api/v1/clients/{id}/contact", replaceContact),
         ]
     }
 

@@ -212,8 +212,11 @@ struct AppointmentRoutes {
                     status: HTTPResponse.Status = .ok) async throws -> Response {
         let client = try await services.clients.clients(ids: [appt.clientID], organisation: org).first
         try await services.clients.recordReads([(appt.id, appt.clientID)], entity: "appointment", audit: services.audit(a))
+        let contact = Policy.allows(a, .writeClient(ownerOrganisation: org))
+            ? try await services.clients.contact(clientID: appt.clientID, organisation: org, audit: services.audit(a)) : nil
         return Reply.html(AppointmentPages.movePage(frame: context.frame("Termin verschieben", current: "appointments"), appointment: appt,
-                                                    clientName: client.map { "\($0.lastName), \($0.firstName)" } ?? "", form: form), status: status)
+                                                    clientName: client.map { "\($0.lastName), \($0.firstName)" } ?? "", contact: contact, form: form),
+                          status: status)
     }
 
     @Sendable func move(_ request: Request, context: BleibeContext) async throws -> Response {

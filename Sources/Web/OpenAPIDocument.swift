@@ -87,6 +87,10 @@ enum OpenAPIDocument {
           "NewRelation": {"type": "object", "required": ["kind", "client_id"], "additionalProperties": false, "properties": {
             "kind": {"type": "string", "enum": ["spouse", "registered_partner", "cohabiting", "child", "parent"], "description": "what the other client is to this one"},
             "client_id": {"type": "string"}, "same_household": {"type": "boolean", "description": "they live in one household (the family rules count the household)"}}},
+          "Contact": {"type": "object", "additionalProperties": false, "description": "How to reach the client; every field optional (data minimisation). A PUT replaces the whole contact: a field left out is cleared.", "properties": {
+            "salutation": {"type": ["string", "null"], "enum": ["frau", "herr", "none", null], "description": "none: addressed by first and last name"},
+            "phone": {"type": "string", "maxLength": 40, "description": "digits (at least 5), also +, space, /, -, ( and )"}, "email": {"type": "string", "maxLength": 120},
+            "address": {"type": "string", "maxLength": 300, "description": "postal address, at most 5 lines"}, "language": {"type": "string", "maxLength": 60, "description": "the language the person prefers (and which interpreter to book)"}}},
           "ConsentTopic": {"type": "string", "enum": ["identity", "status_history", "assessment", "missing_documents", "applications", "sessions", "health", "convictions"]},
           "Assessment": {"type": "object", "description": "schema bleibe.assessment/1 (docs/assessment-json.md)", "properties": {"schema": {"type": "string"}, "case_id": {"type": "string", "description": "the case-file schema's id: here the client's id (not an Akte's id)"}, "on": {"type": "string", "format": "date"}, "persons": {"type": "array", "items": {"type": "object"}}}}
         },
@@ -191,6 +195,13 @@ enum OpenAPIDocument {
         "/api/v1/clients/{id}/household": {
           "delete": {"summary": "The client leaves their household (the others stay together); the client's household_id becomes null", "parameters": [{"$ref": "#/components/parameters/clientId"}],
             "responses": {"204": {"description": "Left (or in no household)"}, "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/v1/clients/{id}/contact": {
+          "get": {"summary": "The client's contact data (for those who may write the file; each read is audited)", "parameters": [{"$ref": "#/components/parameters/clientId"}],
+            "responses": {"200": {"description": "Contact", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Contact"}}}}}},
+          "put": {"summary": "Replace the client's contact data (a field left out is cleared)", "parameters": [{"$ref": "#/components/parameters/clientId"}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Contact"}}}},
+            "responses": {"200": {"description": "Saved", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Contact"}}}}}}
         },
         "/api/v1/clients/{id}/disclosures": {
           "get": {"summary": "Every disclosure of the client's data to another organisation under a consent (the Art. 15 GDPR log), newest first", "parameters": [{"$ref": "#/components/parameters/clientId"}],

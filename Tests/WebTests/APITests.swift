@@ -57,6 +57,39 @@ struct APITests {
         }
     }
 
+    /// The contact data over the API, checked and audited as on the contact form; not for the authority.
+    @Test(arguments: TestDatabase.available)
+    func contactDataAreReadAndReplacedOverTheAPI(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let api = Browser(client: b.client, clock: f.clock)
+                let auth: HTTPFields = [.authorization: "Bearer \(try await token(b, f))"]
+                let empty = try await api.request(.get, "/api/v1/clients/client-a/contact", headers: auth)
+                #expect(empty.status == .ok && empty.body.contains("\"salutation\":null") && empty.body.contains("\"phone\":\"\""), "\(empty.body)")
+                let bad = try await api.request(.put, "/api/v1/clients/client-a/contact", json: #"{"salutation":"dr","phone":"ruft an","email":"mo@","fax":"1"}"#, headers: auth)
+                #expect(bad.status == .unprocessableContent, "\(bad.body)")
+                for field in ["salutation", "phone", "email", "fax"] { #expect(bad.body.contains("\"field\":\"\(field)\""), "\(field): \(bad.body)") }
+                #expect(bad.body.contains("expected an e-mail address") && !bad.body.contains("Bitte"))
+                #expect(try await api.request(.get, "/api/v1/clients/client-a/contact", headers: auth).body == empty.body)
+                let saved = try await api.request(.put, "/api/v1/clients/client-a/contact", json: #"{"salutation":"herr","phone":"+49 351 123456","language":"Arabisch"}"#, headers: auth)
+                #expect(saved.status == .ok && saved.body.contains("\"phone\":\"+49 351 123456\"") && saved.body.contains("\"salutation\":\"herr\""), "\(saved.body)")
+                let stored = try await f.services.clients.contact(clientID: "client-a", organisation: "org-a", audit: nil)
+                #expect(stored == ClientContact(salutation: .herr, phone: "+49 351 123456", language: "Arabisch"))
+                // A field left out is cleared: the PUT replaces the whole contact.
+                let replaced = try await api.request(.put, "/api/v1/clients/client-a/contact", json: #"{"email":"mo@example.org"}"#, headers: auth)
+                #expect(replaced.status == .ok)
+                #expect(try await f.services.clients.contact(clientID: "client-a", organisation: "org-a", audit: nil) == ClientContact(email: "mo@example.org"))
+                let events = try await AuditLog.events(ofClient: "client-a", in: f.services.db).filter { $0.entity == "client_contact" }
+                #expect(events.filter { $0.action == "read" }.count == 2 && events.filter { $0.action == "update" }.count == 2, "\(events.map(\.action))")
+                // Another organisation's client is not found; the authority reads no contact.
+                #expect(try await api.request(.get, "/api/v1/clients/client-b/contact", headers: auth).status == .notFound)
+                let authority = Browser(client: b.client, clock: f.clock)
+                let theirs: HTTPFields = [.authorization: "Bearer \(try await token(authority, f, role: .authorityClerk))"]
+                #expect(try await api.request(.get, "/api/v1/clients/client-a/contact", headers: theirs).status.code >= 400)
+            }
+        }
+    }
+
     /// A filter the operation does not take, one given twice, or a date not ISO is a 400 naming it: the caller would
     /// otherwise take the whole list for the filtered one (QA41 A5). What the document declares still works.
     @Test(arguments: TestDatabase.available)

@@ -226,6 +226,11 @@ struct AppointmentTests {
                 let form = try await b.request(.get, "/appointments/mine/move")
                 #expect(form.status == .ok && form.body.contains("value=\"24.11.2026\"") && form.body.contains("value=\"10:00\"") && form.body.contains("Haddad, Mohammed"))
                 #expect(form.body.contains("name=\"confirmed\" value=\"1\" checked"))
+                // How to reach the person to agree the new time: where to record it, then the phone and language recorded.
+                #expect(form.body.contains("Keine Telefonnummer oder E-Mail-Adresse erfasst") && form.body.contains("href=\"/clients/client-a/contact\""))
+                try await f.services.clients.setContact(clientID: "client-a", organisation: "org-a", ClientContact(phone: "0351 4711", address: "Hauptstr. 1", language: "Arabisch"), audit: audit)
+                let withPhone = try await b.request(.get, "/appointments/mine/move")
+                #expect(withPhone.body.contains("<a href=\"tel:03514711\">0351 4711</a>") && withPhone.body.contains("Arabisch") && !withPhone.body.contains("Hauptstr."))
                 func move(_ id: String, day: String, time: String, confirmed: Bool = false) async throws -> Browser.Page {
                     var fields = ["csrf": csrf, "day": day, "time": time, "duration": "45", "place": "Raum 4"]
                     if confirmed { fields["confirmed"] = "1" }
