@@ -8,7 +8,7 @@ public enum FlatRecord {
         "id", "born", "nationality", "safe_country_of_origin", "marital_status", "entered",
         "stay_since", "duldung_since", "status", "status_since", "status_basis", "days_60b",
         "asylum_applied_on", "asylum_decision", "asylum_rejected_as", "ou_basis", "asylum_decided_on",
-        "minor_children", "children_at_school",
+        "minor_children", "children_at_school", "children_born",
         "german_oral", "german_written", "german_date", "civic_test_passed_on", "fdgo_declaration_on",
         "identity_clarified_on", "identity_steps_on", "passport",
         "work_share", "own_work_share", "public_funds", "wohngeld",
@@ -27,7 +27,7 @@ public enum FlatRecord {
     public enum Column: Int, CaseIterable, Sendable {
         case id, born, nationality, safeCountryOfOrigin, maritalStatus, entered, staySince, duldungSince, status
         case statusSince, statusBasis, days60b, asylumAppliedOn, asylumDecision, asylumRejectedAs, ouBasis
-        case asylumDecidedOn, minorChildren, childrenAtSchool, germanOral, germanWritten, germanDate
+        case asylumDecidedOn, minorChildren, childrenAtSchool, childrenBorn, germanOral, germanWritten, germanDate
         case civicTestPassedOn, fdgoDeclarationOn, identityClarifiedOn, identityStepsOn, passport, workShare
         case ownWorkShare, publicFunds, wohngeld, employmentSince, employmentHours, employmentInsured, dayFines
         case dayFinesForeignersOnly, prisonMonths, obstruction, enteredForBenefits, bars, integrationPrognosis
@@ -83,8 +83,9 @@ public enum FlatRecord {
         try household(Row(fields: Array(row.values), layout: Layout(header: Array(row.keys))), on: on)
     }
 
-    /// Builds the household of one row. `minor_children` become persons of the case (unmarried, 10 years old,
-    /// attending school as `children_at_school` says) so that the household rules apply.
+    /// Builds the household of one row. `minor_children` become persons of the case (unmarried, born as
+    /// `children_born` says or else 10 years old, attending school as `children_at_school` says) so that the household
+    /// rules apply.
     public static func household(_ row: Row, on: Day) throws -> (id: String, household: Household) {
         let (id, household, _) = try application(row, on: on)
         return (id, household)
@@ -368,7 +369,11 @@ public enum FlatRecord {
         // closed (SPEC.md § 8; QA of 06.12.2026: § 25b Abs. 4 and § 25a Abs. 2 came out "excluded" for them).
         let minor = p.born.map { $0.adding(years: 18) > on } ?? true
         let alone = p.maritalStatus != nil && p.maritalStatus != .married && !minor
-        guard let kids = try count(.minorChildren), kids > 0 else {
+        let births = try childrenBorn(row, parent: p, on: on)
+        if let births, let given = try count(.minorChildren), given != births.count {
+            throw RowError(column: "children_born", message: "\(births.count) birth date\(births.count == 1 ? "" : "s") given, but minor_children is \(given)")
+        }
+        guard let kids = try births?.count ?? count(.minorChildren), kids > 0 else {
             // "0" (not an empty cell: unknown, as the README says – QA of 05.12.2026) and no one else: alone.
             if v(.minorChildren) != nil, alone { return (id, Household(single: p), appliedOn) }
             // Children unknown, or a spouse or parents not in the row: family and household are not known.
@@ -376,24 +381,73 @@ public enum FlatRecord {
         }
         var persons = [p], relations: [Relation] = []
         let school = try bool(.childrenAtSchool)
-        // Children beyond ten are alike to the rules (born the same day, the same school): ten stand for them all.
-        // Ten years old, or for a young parent born when the parent was 16 (QA36 F8: a 20-year-old's children were
-        // born when the parent was 10); a newborn for a parent under 16.
-        let born = min(on, max(on.adding(years: -10), p.born.map { $0.adding(years: 16) } ?? .distantPast))
-        // At school since the age of six, at most the last four years (a child under six attends none).
-        let schoolFrom = max(on.adding(years: -4), born.adding(years: 6))
-        for i in 0..<min(kids, 10) {
+        // Children beyond ten are alike to the rules: ten stand for them all (the youngest, whose minority lasts longest).
+        let born = births.map { Array($0.sorted(by: >).prefix(10)) } ?? Array(repeating: assumedChildBirth(parent: p, on: on), count: min(kids, 10))
+        for (i, day) in born.enumerated() {
             var c = Person(id: "c\(i)")
             // Named in the first action ("… von Kind 1"), not by the internal id (QA of 05.12.2026).
             c.label = "Kind \(i + 1)"
-            c.born = born
             c.maritalStatus = .single
             c.convictions = []
-            if let school { c.education = school && schoolFrom <= on ? [EducationPeriod(kind: .school, from: schoolFrom, successful: true)] : [] }
-            persons.append(c)
+            persons.append(Self.reborn(c, on: day, school: school, screening: on))
             relations.append(Relation(kind: .parent, persons: ["p", c.id]))
         }
         return (id, Household(persons: persons, relations: relations, household: Set(persons.map(\.id)), relationsKnown: alone), appliedOn)
+    }
+
+    /// Without `children_born`: ten years old, or for a young parent born when the parent was 16 (QA36 F8: a
+    /// 20-year-old's children were born when the parent was 10); a newborn for a parent under 16.
+    static func assumedChildBirth(parent p: Person, on: Day) -> Day {
+        min(on, max(on.adding(years: -10), p.born.map { $0.adding(years: 16) } ?? .distantPast))
+    }
+
+    /// An implied child born on `day`: at school (as `children_at_school` says) since the age of six, at most the last
+    /// four years (a child under six attends none).
+    static func reborn(_ child: Person, on day: Day, school: Bool?, screening on: Day) -> Person {
+        var c = child
+        c.born = day
+        let schoolFrom = max(on.adding(years: -4), day.adding(years: 6))
+        if let school { c.education = school && schoolFrom <= on ? [EducationPeriod(kind: .school, from: schoolFrom, successful: true)] : [] }
+        return c
+    }
+
+    /// `children_born`: the minor children's birth dates, separated by `;` or spaces (nil when the cell is empty).
+    /// Each must make a minor on the screening date, born after the parent's 12th birthday.
+    static func childrenBorn(_ row: Row, parent p: Person, on: Day) throws -> [Day]? {
+        guard let cell = row[.childrenBorn].flatMap(trimmed) else { return nil }
+        let parts = cell.split { $0 == ";" || $0 == " " }
+        guard !parts.isEmpty else { return nil }
+        return try parts.map { part in
+            let t = String(part)
+            guard let d = Day(iso: t) ?? Day(german: t), FactBounds.days.contains(d) else {
+                throw RowError(column: "children_born", message: "expected dates YYYY-MM-DD or DD.MM.YYYY separated by ';', found '\(t.prefix(40))'")
+            }
+            guard d <= on else { throw RowError(column: "children_born", message: "\(d.iso) is after the screening date") }
+            guard d.adding(years: 18) > on else { throw RowError(column: "children_born", message: "\(d.iso): not a minor on the screening date (minor_children counts children under 18)") }
+            if let parentBorn = p.born, d < parentBorn.adding(years: 12) {
+                throw RowError(column: "children_born", message: "\(d.iso) is before the person's 12th birthday")
+            }
+            return d
+        }
+    }
+
+    /// A flat row's household whose implied children were given no birth dates, with the children as old as a minor
+    /// can be (18 the next day) and as young (born on the screening date): a pathway whose answer changes between
+    /// these and the assumed age rests on the children's ages (QA42 L4: a confident date four years on, for a child
+    /// that would be 18 before).
+    public static func childAgeBounds(_ h: Household, on: Day) -> [Household] {
+        let children = h.persons.dropFirst()
+        guard !children.isEmpty else { return [] }
+        // At school as the assumed child is: at school, not at school, or not known.
+        let first = children.first!
+        let school: Bool? = first.education.map { !$0.isEmpty }
+        // The oldest a minor child of this parent can be: 18 the next day, or born on the parent's 12th birthday.
+        let oldest = min(on, max(on.adding(years: -18).adding(days: 1), h.persons[0].born.map { $0.adding(years: 12) } ?? .distantPast))
+        return [oldest, on].map { day in
+            var v = h
+            v.persons = [h.persons[0]] + children.map { reborn($0, on: day, school: school, screening: on) }
+            return v
+        }
     }
 
     /// The field without surrounding spaces, nil when empty (Foundation's trimming is slow on millions of rows).
@@ -465,7 +519,7 @@ public enum FlatRecord {
     }
 
     /// A person's facts as a flat row (lossy: the inverse of `household`, for `synth` and tests).
-    public static func row(id: String, _ p: Person, minorChildren: Int, childrenAtSchool: Bool?, on: Day) -> [String: String] {
+    public static func row(id: String, _ p: Person, minorChildren: Int, childrenAtSchool: Bool?, childrenBorn: [Day] = [], on: Day) -> [String: String] {
         var r: [String: String] = ["id": id]
         r["born"] = p.born?.iso; r["nationality"] = p.nationality; r["safe_country_of_origin"] = p.safeCountryOfOrigin.map(String.init)
         r["marital_status"] = p.maritalStatus?.rawValue; r["entered"] = p.entered?.iso
@@ -486,6 +540,7 @@ public enum FlatRecord {
             r["unaccompanied_minor_welfare"] = a.unaccompaniedMinorWelfare.map(String.init)
         }
         r["minor_children"] = String(minorChildren); r["children_at_school"] = childrenAtSchool.map(String.init)
+        if !childrenBorn.isEmpty { r["children_born"] = childrenBorn.map(\.iso).joined(separator: ";") }
         if let g = p.german {
             r["german_oral"] = g.filter { $0.scope != .written }.map(\.level).max()?.code ?? "none"
             r["german_written"] = g.filter { $0.scope != .oral }.map(\.level).max()?.code ?? "none"

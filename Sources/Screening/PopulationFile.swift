@@ -24,12 +24,14 @@ public enum PopulationFile {
             case .csv:
                 for p in household.persons where n < count {
                     n += 1
-                    let kids = household.persons.filter { $0.born.map { $0.age(on: day) < 18 } == true && $0.id != p.id }.count
+                    let minors = household.persons.filter { $0.born.map { $0.age(on: day) < 18 } == true && $0.id != p.id }
+                    let kids = minors.count
                     let isChild = p.born.map { $0.age(on: day) < 18 } == true
                     // Children of school age only: a child under six not at school is no "no" (QA35 F2).
                     let school = household.persons.filter { $0.id.hasPrefix("c") && $0.born.map { $0.age(on: day) >= 6 } != false }
                         .allSatisfy { $0.education?.isEmpty == false }
-                    emit(CSV.line(FlatRecord.row(id: "p\(n)", p, minorChildren: isChild ? 0 : kids, childrenAtSchool: kids > 0 ? school : nil, on: day),
+                    emit(CSV.line(FlatRecord.row(id: "p\(n)", p, minorChildren: isChild ? 0 : kids, childrenAtSchool: kids > 0 ? school : nil,
+                                                 childrenBorn: isChild ? [] : minors.compactMap(\.born), on: day),
                                   columns: FlatRecord.columns))
                 }
             }

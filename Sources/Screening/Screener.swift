@@ -87,12 +87,24 @@ public struct Screener: Sendable {
 
     /// Evaluates one parsed household: one row per person (`id/person` when the household has several), or only
     /// the reported person of a flat row (its synthetic children are there for the household rules only).
-    public func evaluate(_ household: Household, id: String, line: Int, onlyFirst: Bool = false, appliedOn: Day? = nil) -> [ScreeningRow] {
+    /// `childAgesAssumed`: a flat row's children have no birth dates; a pathway whose answer depends on their age is
+    /// unclear (`children_born`).
+    public func evaluate(_ household: Household, id: String, line: Int, onlyFirst: Bool = false, appliedOn: Day? = nil,
+                         childAgesAssumed: Bool = false) -> [ScreeningRow] {
         // Relatives are named in the first action by their labels ("Kind 1"), not their ids.
         let names = household.persons.count > 1 ? household.persons.reduce(into: [String: String]()) { $0[$1.id] = $1.label } : [:]
         if onlyFirst {
             guard let first = household.persons.first,
-                  let p = engine.assess(household, person: first.id, on: on, appliedOn: appliedOn, pathways: pathways, explains: false) else { return [] }
+                  var p = engine.assess(household, person: first.id, on: on, appliedOn: appliedOn, pathways: pathways, explains: false) else { return [] }
+            if childAgesAssumed {
+                for bound in FlatRecord.childAgeBounds(household, on: on) {
+                    guard let q = engine.assess(bound, person: first.id, on: on, appliedOn: appliedOn, pathways: pathways, explains: false) else { continue }
+                    for (i, a) in p.assessments.enumerated() {
+                        guard let b = q.assessment(a.pathway), b.outcome != a.outcome || b.from != a.from || b.consequence != a.consequence else { continue }
+                        p.assessments[i] = Self.restingOnChildrensAge(a, against: b)
+                    }
+                }
+            }
             return [row(p, id: id, line: line, names: names, flat: true)]
         }
         let result = engine.assess(household, on: on, appliedOn: appliedOn, pathways: pathways, explains: false)
@@ -136,6 +148,27 @@ public struct Screener: Sendable {
         return ScreeningRow(line: line, id: id, answers: answers, firstAction: firstAction, yearsOfStay: years)
     }
 
+    static let childrenBorn = "children_born"
+
+    /// `a` unclear, the conditions whose state differs in `b` (the same row with other ages of the children) unknown
+    /// for want of the children's birth dates.
+    static func restingOnChildrensAge(_ a: Assessment, against b: Assessment) -> Assessment {
+        var a = a
+        let unknown = { (id: String) in ConditionResult(id, .unknown, open: [childrenBorn]) }
+        var marked = false
+        for i in a.conditions.indices {
+            let c = a.conditions[i]
+            if let d = b.conditions.first(where: { $0.id == c.id }), d.state == c.state, d.metFrom == c.metFrom { continue }
+            if c.open.contains(childrenBorn) { marked = true; continue }
+            a.conditions[i] = unknown(c.id); marked = true
+        }
+        for d in b.conditions where !a.conditions.contains(where: { $0.id == d.id }) { a.conditions.append(unknown(d.id)); marked = true }
+        // The answers differ in their date alone (a search over other candidate days): the time condition it rests on.
+        if !marked, let time = a.conditions.firstIndex(where: { $0.state == .failing(.time) }) { a.conditions[time] = unknown(a.conditions[time].id) }
+        a.outcome = .unclear; a.from = nil; a.consequence = nil; a.routeEnds = nil; a.reachableIfFiledOn = nil
+        return a
+    }
+
     static let familyAction = "Familie prüfen: Ehegatte, Eltern oder Kinder stehen nicht in der CSV-Zeile (als JSON Lines mit Haushalt prüfen)"
 
     /// FNV-1a over the id's bytes: the key of the repeated-id check (deterministic, no string kept).
@@ -147,17 +180,18 @@ public struct Screener: Sendable {
 
     /// Parses one input line into a household; throws a message for a malformed row.
     /// `layout`: where the CSV header puts each column (ignored for JSON Lines).
-    public func parse(_ text: String, line: Int, format: ScreeningFormat, layout: FlatRecord.Layout) throws -> (String, Household, Day?) {
-        let (id, h, appliedOn) = try household(text, line: line, format: format, layout: layout)
+    /// The last element says whether a flat row's children were given no birth dates (their age is assumed).
+    public func parse(_ text: String, line: Int, format: ScreeningFormat, layout: FlatRecord.Layout) throws -> (String, Household, Day?, Bool) {
+        let (id, h, appliedOn, assumed) = try household(text, line: line, format: format, layout: layout)
         // A line break in an id (a spreadsheet's Alt+Enter) breaks every line-based reading of the results (review of
         // 06.12.2026: the person dropped out of the outreach list); other control characters are refused with it.
         guard !id.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
             throw FlatRecord.RowError(column: "id", message: "contains a line break or another control character")
         }
-        return (id, h, appliedOn)
+        return (id, h, appliedOn, assumed)
     }
 
-    private func household(_ text: String, line: Int, format: ScreeningFormat, layout: FlatRecord.Layout) throws -> (String, Household, Day?) {
+    private func household(_ text: String, line: Int, format: ScreeningFormat, layout: FlatRecord.Layout) throws -> (String, Household, Day?, Bool) {
         switch format {
         case .jsonl:
             let (id, h, appliedOn) = try CaseFileDecoder.household(jsonLine: text, line: line, on: on)
@@ -166,11 +200,13 @@ public struct Screener: Sendable {
             guard let id, !id.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw FlatRecord.RowError(column: "id", message: "missing (every household needs an id to be found in the results)")
             }
-            return (id, h, appliedOn)
+            return (id, h, appliedOn, false)
         case .csv:
             let fields = CSV.split(text, separator: layout.separator)
             guard fields.count == layout.width else { throw FlatRecord.RowError(column: "row", message: "expected \(layout.width) fields, found \(fields.count)") }
-            return try FlatRecord.application(FlatRecord.Row(fields: fields, layout: layout), on: on)
+            let row = FlatRecord.Row(fields: fields, layout: layout)
+            let (id, h, appliedOn) = try FlatRecord.application(row, on: on)
+            return (id, h, appliedOn, h.persons.count > 1 && row[.childrenBorn].flatMap(FlatRecord.trimmed) == nil)
         }
     }
 
@@ -212,8 +248,8 @@ public struct Screener: Sendable {
                 while i < items.count {
                     let (n, text) = items[i]
                     do {
-                        let (id, h, appliedOn) = try parse(text, line: n, format: format, layout: layout)
-                        let rows = evaluate(h, id: id, line: n, onlyFirst: format == .csv, appliedOn: appliedOn)
+                        let (id, h, appliedOn, assumed) = try parse(text, line: n, format: format, layout: layout)
+                        let rows = evaluate(h, id: id, line: n, onlyFirst: format == .csv, appliedOn: appliedOn, childAgesAssumed: assumed)
                         for r in rows { tally.add(r, horizons) }
                         base.p[i] = .success((id, rows.map(csvLine)))
                     } catch let e as CaseFileError {
@@ -235,8 +271,10 @@ public struct Screener: Sendable {
                         // Counted by its worker already: taken out again (evaluated anew, the same answer; repeats are rare).
                         let (n, text) = items[i]
                         var undo = Tally(pathways: pathways.count)
-                        if let (id, h, appliedOn) = try? parse(text, line: n, format: format, layout: layout) {
-                            for row in evaluate(h, id: id, line: n, onlyFirst: format == .csv, appliedOn: appliedOn) { undo.add(row, horizons, by: -1) }
+                        if let (id, h, appliedOn, assumed) = try? parse(text, line: n, format: format, layout: layout) {
+                            for row in evaluate(h, id: id, line: n, onlyFirst: format == .csv, appliedOn: appliedOn, childAgesAssumed: assumed) {
+                                undo.add(row, horizons, by: -1)
+                            }
                         }
                         summary.merge(undo, pathways: pathways)
                         summary.rejected += 1

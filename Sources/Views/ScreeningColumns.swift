@@ -35,6 +35,8 @@ public enum ScreeningColumns {
         ("asylum_decided_on", "Asylentscheidung am", date),
         ("minor_children", "minderjährige ledige Kinder im Haushalt", "ganze Zahl (0 = keine)"),
         ("children_at_school", "die Kinder besuchen die Schule", yesNo),
+        ("children_born", "Geburtsdaten der minderjährigen Kinder (ohne sie: ein Ergebnis, das vom Alter der Kinder abhängt, ist „unklar“)",
+         "Daten TT.MM.JJJJ oder JJJJ-MM-TT, getrennt durch „;“ (so viele wie minor_children)"),
         ("german_oral", "Deutsch mündlich (Nachweis)", "A1, A2, B1, B2, C1, C2 oder none"),
         ("german_written", "Deutsch schriftlich (Nachweis)", "A1, A2, B1, B2, C1, C2 oder none"),
         ("german_date", "Datum des Sprachnachweises", date),

@@ -6,6 +6,12 @@ import Eligibility
 public enum ScreeningMessages {
     static let phrases: [(String, String)] = [
         ("header: unknown columns", "Kopfzeile: unbekannte Spalten"),
+        ("birth dates given, but minor_children is", "Geburtsdaten angegeben, minor_children ist aber"),
+        ("birth date given, but minor_children is", "Geburtsdatum angegeben, minor_children ist aber"),
+        ("expected dates YYYY-MM-DD or DD.MM.YYYY separated by ';', found", "Geburtsdaten (JJJJ-MM-TT oder TT.MM.JJJJ, getrennt durch „;“) erwartet, gefunden:"),
+        ("not a minor on the screening date (minor_children counts children under 18)", "am Stichtag nicht minderjährig (minor_children zählt Kinder unter 18)"),
+        ("is before the person's 12th birthday", "liegt vor dem 12. Geburtstag der Person"),
+        ("is after the screening date", "liegt nach dem Stichtag"),
         ("row: a quoted field is not closed within", "ein Feld in Anführungszeichen wird nicht geschlossen, auch nicht innerhalb von"),
         ("row: a quoted field is not closed", "ein Feld in Anführungszeichen wird nicht geschlossen"),
         ("lines (lines", "Zeilen (Zeilen"), ("skipped)", "übersprungen)"), ("(lines", "(Zeilen"), ("(line", "(Zeile"),

@@ -41,6 +41,52 @@ struct ScreeningTests {
         }
     }
 
+    /// A row's children without birth dates: a pathway whose answer depends on their age is unclear, naming
+    /// `children_born`; with them the date is the one `bleibe check` gives for the same household (QA42 L4: four years
+    /// were counted for a child who would be 18 before they were complete). Answers that no age changes stay.
+    @Test func childrenWithoutBirthDatesLeaveADateThatRestsOnTheirAgeOpen() throws {
+        let on = Day("2026-12-07")
+        let header = ["id", "born", "nationality", "safe_country_of_origin", "marital_status", "entered", "stay_since", "duldung_since", "status",
+                      "status_since", "days_60b", "minor_children", "children_at_school", "children_born", "german_oral", "german_written", "german_date",
+                      "civic_test_passed_on", "fdgo_declaration_on", "identity_clarified_on", "identity_steps_on", "passport", "work_share",
+                      "public_funds", "wohngeld", "day_fines", "day_fines_foreigners_only", "prison_months", "obstruction", "bars", "false_identity",
+                      "asylum_applied_on", "asylum_decision", "asylum_rejected_as"]
+        // The stay since `since`, a Duldung for the last 30 months; A2, the test and the declaration, 80 % by work.
+        func row(_ id: String, since: String, kids: String, born: String) -> String {
+            [id, "1980-01-01", "AFG", "false", "divorced", since, since, "2024-06-01", "duldung", "2024-06-01", "0", kids, "true", born, "A2", "A2",
+             "2025-01-01", "2025-02-01", "2025-03-01", "2023-07-01", "2023-07-01", "true", "0.8", "false", "false", "0", "0", "0", "none", "none",
+             "false", since, "rejected", "unbegruendet"].joined(separator: ",")
+        }
+        var written: [String] = [], rejected: [(Int, String)] = []
+        let screener = Screener(on: on)
+        _ = screener.run(lines: [row("open", since: "2023-06-01", kids: "1", born: ""),
+                                 row("teen", since: "2023-06-01", kids: "1", born: "2009-02-15"),
+                                 row("young", since: "2023-06-01", kids: "", born: "15.02.2020"),
+                                 row("six", since: "2019-06-01", kids: "2", born: ""),
+                                 row("count", since: "2023-06-01", kids: "2", born: "2020-01-01"),
+                                 row("adult", since: "2023-06-01", kids: "1", born: "2008-01-01")],
+                         format: .csv, header: header, firstLine: 2, write: { written.append($0) }, reject: { rejected.append(($0, $1)) })
+        let out = CSV.split(Screener.header(screener.pathways))
+        func cell(_ id: String, _ column: String) throws -> String {
+            let r = try #require(written.map { CSV.split($0) }.first { $0.first == id }, "\(id)")
+            return r[try #require(out.firstIndex(of: column))]
+        }
+        #expect(try cell("open", "25b_result") == "unclear" && cell("open", "25b_from") == "")
+        #expect(try cell("open", "open").contains("25b: children_born") && cell("open", "first_action").contains("Geburtsdaten der Kinder"))
+        #expect(try cell("teen", "25b_result") == "reachable" && cell("teen", "25b_from") == "2029-06-01")
+        #expect(try cell("young", "25b_result") == "reachable" && cell("young", "25b_from") == "2027-06-01")
+        // Six years of stay by now: met whatever the children's age.
+        #expect(try cell("six", "25b_result") == "met" && !cell("six", "open").contains("children_born"))
+        #expect(rejected.map(\.0) == [6, 7], "\(rejected)")
+        #expect(rejected.first?.1 == "children_born: 1 birth date given, but minor_children is 2")
+        #expect(rejected.last?.1.contains("not a minor on the screening date") == true)
+        // The same household as a case file: the teen's date is the engine's own.
+        var parent = try FlatRecord.household(Dictionary(uniqueKeysWithValues: zip(header, CSV.split(row("teen", since: "2023-06-01", kids: "1", born: "2009-02-15")))), on: on).household
+        #expect(parent.persons.count == 2 && parent.persons[1].born == Day("2009-02-15"))
+        parent.persons[1].education = parent.persons[1].education ?? []
+        #expect(Engine().assess(parent, person: "p", on: on)?.assessment(.p25b)?.from == Day("2029-06-01"))
+    }
+
     @Test func anExportsWayOfWritingTheLegalBasisIsReadAsTheShortForm() throws {
         let on = Day("2026-11-22")
         for typed in ["104c", "§ 104C", "104c AufenthG"] {

@@ -310,5 +310,7 @@ public enum ConditionCatalog {
         "bars": "Ausschlussgründe", "inability": "Krankheit, Behinderung oder Alter", "departure": "Ausreisehindernis",
         "removal_measures": "aufenthaltsbeendende Maßnahmen", "household": "häusliche Gemeinschaft", "relations": "Familienbeziehungen",
         "informed_per_104c_abs4": "Belehrung nach § 104c Abs. 4",
+        // A screening column, not a fact of the case file: a flat row's children without birth dates.
+        "children_born": "Geburtsdaten der Kinder (Spalte children_born)",
     ]
 }
