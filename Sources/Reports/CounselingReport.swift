@@ -218,8 +218,9 @@ public struct CooperationReport: Sendable {
         return (labels, label)
     }
 
+    /// `hidden`: `ProcedureSuppression.hidden(statistics)` when already computed (a page of every quarter).
     public static func make(from: Day, to: Day, applications: [PermitApplication], referrals: [Referral],
-                            statistics: QuarterlyStatistics = QuarterlyStatistics()) -> CooperationReport {
+                            statistics: QuarterlyStatistics = QuarterlyStatistics(), hidden known: Set<ProcedureSuppression.Key>? = nil) -> CooperationReport {
         let (quarters, quarter) = buckets(from: from, to: to)
         let byQuarter = quarters.first?.hasPrefix("Q") == true
         let regulations = Array(Set(applications.map(\.pathway.title))).sorted()
@@ -253,9 +254,25 @@ public struct CooperationReport: Sendable {
         let pending = regs.map { r in (r.title, inside.first { $0.regulation == r.code && $0.quarter == lastQuarter }?.pendingAtEnd ?? 0) }
         var authorityTables: [CountTable] = []
         if !regs.isEmpty {
-            authorityTables.append(CountTable(title: "Verfahren der Ausländerbehörde im Zeitraum (ganze Quartale)", rowLabels: regs.map(\.title),
-                                              columnLabels: ["Anträge", "Erteilungen", "Ablehnungen"], counts: flows, rowsAdd: false))
-            if let q = lastQuarter { authorityTables.append(CountTable(title: "Anhängige Verfahren am \(q.lastDay.german)", column: "anhängig", pairs: pending)) }
+            // What the quarters' balances would give away is hidden in every quarter's table, and a sum over quarters
+            // only where each quarter's figure is shown (else two periods' difference would tell it).
+            let hidden = known ?? ProcedureSuppression.hidden(statistics)
+            let quartersInside = Set(inside.map(\.quarter))
+            func isHidden(_ reg: String?, _ f: ProcedureSuppression.Field, in qs: Set<Quarter>) -> Bool {
+                qs.contains { hidden.contains(ProcedureSuppression.Key($0, reg, f)) }
+            }
+            let flowFields: [ProcedureSuppression.Field] = [.applications, .grants, .refusals]
+            var flowTable = CountTable(title: "Verfahren der Ausländerbehörde im Zeitraum (ganze Quartale)", rowLabels: regs.map(\.title),
+                                       columnLabels: ["Anträge", "Erteilungen", "Ablehnungen"], counts: flows, rowsAdd: false)
+            for (r, reg) in regs.enumerated() { for (c, f) in flowFields.enumerated() where isHidden(reg.code, f, in: quartersInside) { flowTable.cells[r][c] = nil } }
+            for (c, f) in flowFields.enumerated() where isHidden(nil, f, in: quartersInside) { flowTable.columnTotals[c] = nil }
+            authorityTables.append(flowTable)
+            if let q = lastQuarter {
+                var stock = CountTable(title: "Anhängige Verfahren am \(q.lastDay.german)", column: "anhängig", pairs: pending)
+                for (r, reg) in regs.enumerated() where isHidden(reg.code, .pending, in: [q]) { stock.cells[r][0] = nil; stock.rowTotals[r] = nil }
+                if isHidden(nil, .pending, in: [q]) { stock.columnTotals[0] = nil; stock.total = nil }
+                authorityTables.append(stock)
+            }
         }
         var report = CooperationReport(tables: [
             // §§ 60c and 60d grant a Duldung, not a residence permit: the title says so rather than counting them as permits.

@@ -9,9 +9,10 @@ public enum StatisticsPages {
                             errors: [QuarterlyStatistics.RowError] = [], csv: String = "", overwrites: [String] = [],
                             confirmation: String = "", saved: Int? = nil) -> HTML {
         let quarters = stats.quarters.reversed()
+        let hidden = editable ? [] : ProcedureSuppression.hidden(stats)
         let sections = quarters.map { q -> HTML in
             if !editable {
-                let published = CooperationReport.make(from: q.firstDay, to: q.lastDay, applications: [], referrals: [], statistics: stats)
+                let published = CooperationReport.make(from: q.firstDay, to: q.lastDay, applications: [], referrals: [], statistics: stats, hidden: hidden)
                 let tables = published.tables.filter { $0.title.hasPrefix("Verfahren der Ausländerbehörde") || $0.title.hasPrefix("Anhängige Verfahren") }
                 let figures = published.figureTables.filter { $0.title.hasPrefix("Geduldete") }
                 return """
