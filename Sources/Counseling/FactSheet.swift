@@ -349,15 +349,19 @@ public struct FactSheet: Sendable, Hashable {
         let compact = { (s: String) in s.lowercased().filter { $0.isLetter || $0.isNumber } }
         if compact(text).contains(compact(fileNumber)) { return fileNumber }
         // Its numbers alone, in order, as a file number is cited without its prefix ("AZ 2025-0030", "0030/2025").
+        // A whole date is no file number (QA42: "14.03.2025" was read as PB-2025-0003; the date is refused as a date).
         let numbers = wanted.filter { $0.allSatisfy(\.isNumber) }
         if numbers.count >= 2 {
-            let digits = tokens.filter { $0.allSatisfy(\.isNumber) }
+            let undated = fullDate.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: " ")
+            let digits = groups(undated).filter { $0.allSatisfy(\.isNumber) }
             for run in [numbers, numbers.reversed()] where digits.count >= run.count {
                 for i in 0...(digits.count - run.count) where Array(digits[i..<i + run.count]) == run { return fileNumber }
             }
         }
         return nil
     }
+
+    static let fullDate = try! NSRegularExpression(pattern: #"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|\b\d{4}-\d{1,2}-\d{1,2}\b"#)
 
     static let months = "Januar|Februar|März|Maerz|Marz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Mrz|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Oct|Nov|Dez|Dec|January|February|March|May|June|July|October|December"
     static let ordinals = "ersten|zweiten|dritten|vierten|fünften|sechsten|siebten|achten|neunten|zehnten|elften|zwölften|dreizehnten|vierzehnten|fünfzehnten|sechzehnten|siebzehnten|achtzehnten|neunzehnten|zwanzigsten|einundzwanzigsten|zweiundzwanzigsten|dreiundzwanzigsten|vierundzwanzigsten|fünfundzwanzigsten|sechsundzwanzigsten|siebenundzwanzigsten|achtundzwanzigsten|neunundzwanzigsten|dreißigsten|einunddreißigsten"

@@ -308,6 +308,11 @@ struct MeetingTests {
         }
         #expect(caught("Geboren 5.5.90, Antrag am 12.03.2025 und 2025-03-12") == ["5.5.90", "12.03.2025", "2025-03-12"])
         #expect(caught("Vorsprache am 3. März 2025") == ["3. März 2025"])
+        // A date is refused as a date, not as another client's file number with the same numbers (QA42: "14.03.2025"
+        // was answered with PB-2025-0003); the numbers alone still name the file.
+        let karim = Client(id: "k", organisationID: "o", fileNumber: "PB-2025-0003", firstName: "Karim", lastName: "Bennani", facts: Person(id: ""))
+        #expect(FactSheet.identifyingWordsInQuestion("Reicht der Pass, der am 14.03.2025 beantragt wurde?", client: client, relatives: [], others: [karim]) == ["14.03.2025"])
+        #expect(FactSheet.identifyingWordsInQuestion("Wie in 0003/2025 entschieden?", client: client, relatives: [], others: [karim]).contains("PB-2025-0003"))
         #expect(caught("Wohnt Hauptstraße 12a in 01067 Dresden") == ["Hauptstraße 12a", "01067"])
         for address in ["Wohnt Am Markt 12a", "Markt 12", "Am Anger 7", "Platz der Einheit 3", "Goethestr 4"] {
             #expect(!caught(address).isEmpty, "\(address)")
