@@ -50,9 +50,14 @@ public enum FactReading {
         }
     }
 
-    /// "30-3-1" → "§ 30 Abs. 3 Nr. 1 AsylG"; another code (an article of the EU procedure regulation) as stored.
+    /// "30-3-1" → "§ 30 Abs. 3 Nr. 1 AsylG", "art42-1-c" → "Art. 42 Abs. 1 Buchst. c Verordnung (EU) 2024/1348",
+    /// "other" → "eine andere Vorschrift" (QA42: the Art. 15 page showed "other").
     static func asylumProvision(_ code: String) -> String {
+        if code == "other" { return "eine andere Vorschrift" }
         let parts = code.split(separator: "-")
+        if parts.count == 3, parts[0] == "art42", parts[1].allSatisfy(\.isNumber), parts[2].count == 1, parts[2].allSatisfy(\.isLetter) {
+            return "Art. 42 Abs. \(parts[1]) Buchst. \(parts[2]) Verordnung (EU) 2024/1348"
+        }
         guard parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }) else { return code }
         return "§ \(parts[0]) Abs. \(parts[1]) Nr. \(parts[2]) AsylG"
     }

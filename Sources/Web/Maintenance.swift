@@ -18,6 +18,7 @@ public enum Maintenance {
         await attempt("referral blanking") {
             try await services.cooperation.blankFinishedReferrals(declinedBefore: services.today.adding(days: -services.config.declinedReferralRetentionDays))
         }
+        await attempt("orphaned upload removal") { try await DocumentFiles.removeOrphans(services: services) }
         // The audit trail's head outside the database (`AuditAnchors`): what was deleted after it shows.
         if let path = services.config.erasureJournal {
             await attempt("audit anchor") { _ = try await AuditAnchors.write(services.db, journal: ErasureJournal(path: path), at: services.timestamp()) }

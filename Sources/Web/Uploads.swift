@@ -88,6 +88,27 @@ enum DocumentFiles {
         _ = try await services.applications.removeFileIfUnused(sha256, uploads: services.config.uploadDirectory)
     }
 
+    /// Removes stored files no record names, and temporary ones, older than `age` (an upload in progress is younger): a
+    /// file whose record could not be written – its consent or case gone meanwhile, an erasure in between – is not kept
+    /// (QA42 F2: a scan outlived the erasure of its client). Returns how many were removed.
+    @discardableResult
+    static func removeOrphans(services: AppServices, olderThan age: TimeInterval = 3600) async throws -> Int {
+        let dir = URL(fileURLWithPath: services.config.uploadDirectory, isDirectory: true)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return 0 }
+        let cutoff = services.now().addingTimeInterval(-age)
+        var removed = 0
+        for name in names {
+            let path = dir.appendingPathComponent(name).path
+            guard let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date, modified < cutoff else { continue }
+            if name.hasPrefix("."), name.count > 65 {
+                if (try? FileManager.default.removeItem(atPath: path)) != nil { removed += 1 }
+            } else if name.count == 64, name.allSatisfy(\.isHexDigit) {
+                if try await services.applications.removeFileIfUnused(name, uploads: dir.path) { removed += 1 }
+            }
+        }
+        return removed
+    }
+
     /// Stores the bytes under their SHA-256 in `directory` (written once, then renamed: never half a file).
     static func store(_ file: MultipartForm.File, directory: String) throws -> StoredFile {
         guard !file.bytes.isEmpty else { throw AppError.unsupportedType("Die Datei ist leer. Bitte die Datei erneut auswählen.") }

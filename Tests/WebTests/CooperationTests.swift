@@ -195,6 +195,22 @@ struct CooperationTests {
                 let download = try await b.request(.get, "/clients/client-a/consents/\(consentID)/scan")
                 #expect(download.status == .ok && download.headers[.contentDisposition]?.hasPrefix("attachment") == true && download.body.utf8.count == scan.count)
                 #expect(try await clerk.request(.get, "/clients/client-a/consents/\(consentID)/scan").status != .ok)
+                // A scan for a consent that is not there is not kept (QA42 F2), and files no record names are removed by
+                // the maintenance pass once they are an hour old, temporary ones too; a file in use stays.
+                let uploads = URL(fileURLWithPath: f.services.config.uploadDirectory)
+                let files = { try FileManager.default.contentsOfDirectory(atPath: uploads.path).sorted() }
+                let before = try files()
+                let stray = Array("%PDF-1.4 ohne Einwilligung".utf8)
+                #expect(try await b.upload("/clients/client-a/consents/none/scan", fields: ["csrf": csrf], file: ("file", "x.pdf", "application/pdf", stray)).status == .notFound)
+                #expect(try files() == before)
+                let orphan = uploads.appendingPathComponent(String(repeating: "b", count: 64)), temp = uploads.appendingPathComponent("." + String(repeating: "c", count: 64) + ".tmp")
+                let kept = uploads.appendingPathComponent(try #require(try await f.services.cooperation.scans(clientID: "client-a", organisation: "org-a")[consentID]?.sha256))
+                for url in [orphan, temp] { try Data("x".utf8).write(to: url) }
+                #expect(try await DocumentFiles.removeOrphans(services: f.services) == 0)
+                let old = f.services.now().addingTimeInterval(-7200)
+                for url in [orphan, temp, kept] { try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: url.path) }
+                #expect(try await DocumentFiles.removeOrphans(services: f.services) == 2)
+                #expect(!FileManager.default.fileExists(atPath: orphan.path) && !FileManager.default.fileExists(atPath: temp.path) && FileManager.default.fileExists(atPath: kept.path))
                 // The Art. 15 report lists the stored scan (QA of 06.12.2026: it was left out).
                 #expect(try await b.request(.get, "/clients/client-a/auskunft").body.contains("<td>gespeichert: se.pdf (1 KB)</td>"))
                 // The form to sign, filled from the record: recipient, purpose, exactly its topics, validity, the form's version.

@@ -173,6 +173,9 @@ struct SubjectAccessTests {
         #expect(reading["civic_test_passed_on"] == "nie")
         #expect(reading["asylum"] == "Antrag gestellt am: 03.03.2013; Entscheidung: abgelehnt; abgelehnt als: offensichtlich unbegründet; Vorschrift der Ablehnung: § 30 Abs. 3 Nr. 1 AsylG")
         #expect(reading["german"] == "Niveau: B1; Teil: mündlich; Datum: 01.02.2024")
+        // Every code of the provision in words (QA42: "other" was shown as it is stored).
+        #expect(FactReading.asylumProvision("other") == "eine andere Vorschrift")
+        #expect(FactReading.asylumProvision("art42-1-c") == "Art. 42 Abs. 1 Buchst. c Verordnung (EU) 2024/1348")
         #expect(reading["livelihood"] == "von: 01.01.2024; Anteil durch Arbeit: 50 %; öffentliche Leistungen: ja")
         #expect(reading["employment"] == "von: 01.06.2023; Wochenstunden: 19,5; sozialversicherungspflichtig: ja")
         #expect(reading["removal_measures"] == "keine")
