@@ -279,10 +279,12 @@ public struct AccountStore: Sendable {
 
     /// Completes the second factor under a new token: the one issued after the password alone (which a fixed or
     /// overheard cookie may carry) never becomes a full session.
-    public func completeSecondFactor(token: String, newToken: String, now: String) async throws {
+    /// The session gets a new id and a new CSRF token: a secret of the half-logged-in session is worth nothing after it
+    /// (QA42 F4: the CSRF token stayed the one of the password step).
+    public func completeSecondFactor(token: String, newToken: String, newCSRF: String, now: String) async throws {
         try await db.transaction { ex in
-            try await ex.execute(SQL("UPDATE sessions SET id = ?, second_factor_done = 1, last_seen_at = ? WHERE id = ?",
-                                     [Self.sha256(newToken), now, Self.sha256(token)]))
+            try await ex.execute(SQL("UPDATE sessions SET id = ?, csrf_token = ?, second_factor_done = 1, last_seen_at = ? WHERE id = ?",
+                                     [Self.sha256(newToken), newCSRF, now, Self.sha256(token)]))
         }
     }
 

@@ -154,7 +154,7 @@ struct AuthRoutes {
         try await services.accounts.clearFailedLogins(key: throttleKey)
         // A new session id now that the privilege changes (QA of 05.12.2026: the half-logged-in id became the full one).
         let renewed = Credentials.randomToken()
-        try await services.accounts.completeSecondFactor(token: token, newToken: renewed, now: services.timestamp(now))
+        try await services.accounts.completeSecondFactor(token: token, newToken: renewed, newCSRF: Credentials.randomToken(), now: services.timestamp(now))
         services.sessions.drop(token)
         var r = Reply.redirect(back ?? "/")
         r.setCookie(cookie(AuthenticationMiddleware.cookieName, renewed))
@@ -191,9 +191,10 @@ struct AuthRoutes {
         try await services.accounts.setTOTP(userID: account.user.id, secret: secret, enabled: true, recoveryCodeHashes: codes.map { AccountStore.sha256($0) })
         _ = try await services.accounts.consumeTOTPStep(userID: account.user.id, step: step)
         let renewed = Credentials.randomToken()
-        try await services.accounts.completeSecondFactor(token: token, newToken: renewed, now: services.timestamp())
+        let csrf = Credentials.randomToken()
+        try await services.accounts.completeSecondFactor(token: token, newToken: renewed, newCSRF: csrf, now: services.timestamp())
         services.sessions.dropUser(account.user.id)
-        var r = Reply.html(AuthPages.recoveryCodes(frame: PageFrame(title: "Wiederherstellungscodes", csrf: record.csrfToken), codes: codes))
+        var r = Reply.html(AuthPages.recoveryCodes(frame: PageFrame(title: "Wiederherstellungscodes", csrf: csrf), codes: codes))
         r.setCookie(cookie(AuthenticationMiddleware.cookieName, renewed))
         return r
     }

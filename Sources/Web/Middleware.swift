@@ -87,9 +87,11 @@ struct AuthenticationMiddleware: RouterMiddleware {
                     }
                     // Refresh the idle clock at most once a minute (a write per request would be wasteful), and within
                     // a quarter of the idle timeout, so a short timeout does not end a session in use (QA of 06.12.2026).
-                    // Asking how long is left is no activity.
+                    // Asking how long is left is no activity; nor is anything but the second factor's own pages for a session
+                    // that has not passed it (QA42 F5: "Angemeldet bleiben" kept a password-only session alive).
                     var seen = last
-                    if now.timeIntervalSince(last) > min(60, services.config.idleTimeout / 4), path != SessionRoutes.statusPath {
+                    let active = context.account != nil || path == "/login/totp" || path == "/account/totp"
+                    if now.timeIntervalSince(last) > min(60, services.config.idleTimeout / 4), path != SessionRoutes.statusPath, active {
                         services.sessions.drop(token)
                         try await services.accounts.touchSession(token: token, now: services.timestamp(now))
                         seen = now

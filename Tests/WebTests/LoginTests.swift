@@ -186,6 +186,12 @@ struct LoginTests {
             let list = try await b.request(.get, "/clients")
             #expect(list.status == .seeOther)
             #expect(list.headers[.location] == "/login")
+            // Nor keeps the half-open session alive by asking to stay (QA42 F5): only the second factor's page counts.
+            let t = try await b.request(.get, "/login/totp")
+            f.clock.advance(1200)
+            _ = try await b.request(.post, "/session/extend", form: ["csrf": b.csrf(t) ?? ""])
+            f.clock.advance(700)
+            #expect(try await b.request(.get, "/login/totp").status == .seeOther)
         }
         }
     }
@@ -207,6 +213,10 @@ struct LoginTests {
             #expect(replay.body.contains("bereits verwendet") && replay.body.contains("aria-invalid=\"true\" aria-describedby=\"code-error\""))
             let recovery = try await other.request(.post, "/login/totp", form: ["code": "abcd-efgh", "csrf": other.csrf(t) ?? ""])
             #expect(recovery.status == .seeOther)
+            // The second factor renews the CSRF token with the session id (QA42 F4): the password step's is refused.
+            let home = try await other.request(.get, "/clients")
+            #expect(home.status == .ok && other.csrf(home) != nil && other.csrf(home) != other.csrf(t))
+            #expect(try await other.request(.post, "/session/extend", form: ["csrf": other.csrf(t) ?? ""]).status == .forbidden)
             // The recovery code is used up.
             let third = Browser(client: b.client, clock: f.clock)
             let p3 = try await third.request(.get, "/login")
