@@ -137,6 +137,13 @@ public enum FileNumber {
             (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || " -/._:#()".utf8.contains(b)
         }
     }
+
+    /// A year written in the number (four digits standing alone, 2000–2199) that has not begun by `today`: a typo
+    /// such as PB-2099-0001 (QA42: it was taken and a file opened under it).
+    public static func futureYear(_ s: String, today: Day) -> Int? {
+        s.split { !$0.isASCII || !$0.isNumber }.compactMap { g in g.count == 4 ? Int(g) : nil }
+            .first { (2000...2199).contains($0) && $0 > today.components.year }
+    }
 }
 
 /// A client of a counseling service: the person's record and the facts the engine reads.

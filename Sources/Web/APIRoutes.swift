@@ -176,6 +176,8 @@ struct APIRoutes {
         let fileNumber = (obj["file_number"] as? String)?.trimmingCharacters(in: .whitespaces) ?? ""
         if obj["file_number"] != nil, obj["file_number"] as? String == nil || !FileNumber.isValid(fileNumber) {
             errors["file_number"] = "at most \(FileNumber.maxLength) characters: letters A-Z, digits, spaces and - / . _ : # ( )"
+        } else if let year = FileNumber.futureYear(fileNumber, today: services.today) {
+            errors["file_number"] = "names the year \(year), which has not begun yet"
         }
         var facts = Person(id: "")
         if let f = obj["facts"] {

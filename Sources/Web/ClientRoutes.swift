@@ -264,6 +264,8 @@ struct ClientRoutes {
         f.errors = Self.nameErrors(first: f.firstName, last: f.lastName)
         if !FileNumber.isValid(f.fileNumber) {
             f.errors["file_number"] = "Das Aktenzeichen darf höchstens 40 Zeichen haben: Buchstaben A–Z ohne Umlaute, Ziffern, Leerzeichen und - / . _ : # ( )."
+        } else if let year = FileNumber.futureYear(f.fileNumber, today: services.today) {
+            f.errors["file_number"] = "Das Aktenzeichen nennt das Jahr \(year), das noch nicht begonnen hat. Bitte prüfen oder leer lassen, um das nächste zu vergeben."
         }
         do { facts.born = try parseDay(f.born) } catch { f.errors["born"] = dayMessage(error) }
         do { facts.entered = try parseDay(f.entered) } catch { f.errors["entered"] = dayMessage(error) }

@@ -132,6 +132,9 @@ struct ReferralRoutes {
             // As for a new client (QA of 06.12.2026: "=cmd|calc" was taken here). Empty: the next number is drawn.
             return try await refuse("Aktenzeichen: höchstens 40 Zeichen, Buchstaben A–Z ohne Umlaute, Ziffern, Leerzeichen und - / . _ : # ( ); leer lassen, um das nächste zu vergeben.")
         }
+        if let year = FileNumber.futureYear(fileNumber, today: services.today) {
+            return try await refuse("Das Aktenzeichen „\(fileNumber)“ nennt das Jahr \(year), das noch nicht begonnen hat. Bitte prüfen oder leer lassen, um das nächste zu vergeben.")
+        }
         switch try await services.cooperation.accept(referralID: id, service: a.organisationID, fileNumber: fileNumber, on: services.today,
                                                      counselorID: a.userID, newID: { Credentials.newID() }, audit: services.audit(a)) {
         case .accepted(_, let caseID): return Reply.redirect("/cases/\(caseID)")
