@@ -71,8 +71,16 @@ extension CaseRoutes {
         let sheet = FactSheet.make(person: person, spouse: spouse, minorChildren: children, question: question, on: services.today)
         // The same case twice (a double click, a second tab, another question) would be two cases to the round (QA33 F2:
         // "Fall 2" and "Fall 3" were one person).
-        if try await services.meetings.sheetClients(meetingID: meeting.id, organisation: c.organisationID).contains(client.id) {
+        let broughtIn = try await services.meetings.sheetClients(meetingID: meeting.id, organisation: c.organisationID)
+        if broughtIn.contains(client.id) {
             return try await render(context, c, client, meetingError: "Dieser Fall ist bereits für die Sitzung am \(meeting.on.german) eingebracht. Weitere Fragen zu ihm bitte in der Sitzung stellen.",
+                                    meetingChoice: (meeting.id, question), status: .conflict)
+        }
+        // Two sheets of one family side by side – same region, children, year of entry, status history – point to that
+        // family (QA42: "Fall 1" and "Fall 2" were a couple the authority would recognise).
+        let family = Set((members + relatives).map(\.id)).subtracting([client.id])
+        if broughtIn.contains(where: family.contains) {
+            return try await render(context, c, client, meetingError: "Ein Fall aus derselben Familie ist bereits für die Sitzung am \(meeting.on.german) eingebracht: nebeneinander wären beide für die Ausländerbehörde erkennbar. Bitte die Frage zu diesem Fall in jenem Fall mit stellen oder in einer späteren Sitzung.",
                                     meetingChoice: (meeting.id, question), status: .conflict)
         }
         if try await services.meetings.cases(meetingID: meeting.id).contains(where: { $0.sheet == sheet.text }) {

@@ -122,11 +122,18 @@ public enum DemoSeeder {
         for (i, day) in days.enumerated() {
             let m = Meeting(id: "demo-meeting-\(i)", cooperationID: coop.id, on: day, participants: "Beratungsstelle: Koordination, Beratung; ABH: Leitung, Sachgebiet Aufenthalt",
                             agenda: i == 0 ? "Auftakt der Kooperation\nVereinbarung der Zusammenarbeit\n" + agenda : agenda,
-                            minutes: day <= today ? "Statistik des Quartals besprochen; Fälle beraten (siehe Fallblätter); nächste Sitzung in drei Monaten." : "")
+                            // Only the last meeting has case sheets (QA42: older minutes pointed to sheets that were not there).
+                            minutes: day > today ? "" : day == past.last ? "Statistik des Quartals besprochen; Fälle beraten (siehe Fallblätter); nächste Sitzung in drei Monaten."
+                                : "Statistik des Quartals besprochen; fachlicher Austausch ohne Fallblätter; nächste Sitzung in drei Monaten.")
             try await services.meetings.create(m, audit: audit)
             guard day == past.last else { continue }
-            // Two open cases of the service, brought in anonymised.
-            let open = site.work.cases.filter { $0.state != .closed }.prefix(2)
+            // Two open cases of the service, brought in anonymised, of two families (QA42: a couple side by side was
+            // recognisable; the case page refuses that too).
+            var households: Set<String> = []
+            let open = site.work.cases.filter { $0.state != .closed }.filter { c in
+                guard let h = site.clients.first(where: { $0.id == c.clientID })?.householdID else { return true }
+                return households.insert(h).inserted
+            }.prefix(2)
             for c in open {
                 guard let client = site.clients.first(where: { $0.id == c.clientID }),
                       let person = services.engine.assess(site.household(of: client), on: day).person(client.id) else { continue }

@@ -52,6 +52,14 @@ struct MeetingTests {
                 // With another question it is still the same case (QA33 F2).
                 let other = try await b.request(.post, casePath + "/meeting", form: ["csrf": csrf, "meeting": meetingID, "question": "Zählt die Zeit der Gestattung mit?"])
                 #expect(other.status == .conflict && other.body.contains("bereits für die Sitzung"))
+                // Nor a case of the same family beside it: the two sheets together would point to it (QA42).
+                try await f.addClient("client-k", fileNumber: "A-8", firstName: "Karim", lastName: "Haddad", born: Day("2008-03-01"))
+                let audit = AuditContext(userID: "user-0", organisationID: "org-a", now: f.services.timestamp())
+                #expect(try await f.services.clients.link(ClientRelation(kind: .parent, from: "client-a", to: "client-k"), organisation: "org-a", sameHousehold: true,
+                                                          today: f.services.today, audit: audit) == .linked)
+                let sonCase = try await b.openCase("client-k", csrf: csrf, on: "01.10.2026", source: "authority", pathway: "25a")
+                let son = try await b.request(.post, sonCase + "/meeting", form: ["csrf": csrf, "meeting": meetingID, "question": "Zählt die Zeit der Gestattung mit?"])
+                #expect(son.status == .conflict && son.body.contains("Ein Fall aus derselben Familie ist bereits"), "\(son.status)")
                 // The authority sees the sheet: nothing that names the person, entry and history by year only.
                 let lead = Browser(client: b.client, clock: f.clock)
                 let lc = try await lead.logIn(f.login(.authorityLead))
