@@ -24,7 +24,11 @@ public enum PopulationFile {
             case .csv:
                 for p in household.persons where n < count {
                     n += 1
-                    let minors = household.persons.filter { $0.born.map { $0.age(on: day) < 18 } == true && $0.id != p.id }
+                    // The person's own minor children (a grown-up child's younger siblings are not theirs: with their birth
+                    // dates in the row, a sibling was refused as a child born before the person's 12th birthday).
+                    let minors = household.persons.filter { c in
+                        c.born.map { $0.age(on: day) < 18 } == true && household.relations.contains { $0.kind == .parent && $0.persons == [p.id, c.id] }
+                    }
                     let kids = minors.count
                     let isChild = p.born.map { $0.age(on: day) < 18 } == true
                     // Children of school age only: a child under six not at school is no "no" (QA35 F2).
