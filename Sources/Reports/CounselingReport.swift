@@ -257,21 +257,17 @@ public struct CooperationReport: Sendable {
             // What the quarters' balances would give away is hidden in every quarter's table, and a sum over quarters
             // only where each quarter's figure is shown (else two periods' difference would tell it).
             let hidden = known ?? ProcedureSuppression.hidden(statistics)
-            let quartersInside = Set(inside.map(\.quarter))
-            func isHidden(_ reg: String?, _ f: ProcedureSuppression.Field, in qs: Set<Quarter>) -> Bool {
-                qs.contains { hidden.contains(ProcedureSuppression.Key($0, reg, f)) }
+            let quartersInside = Set(inside.map(\.quarter)), codes = regs.map(\.code)
+            func hiddenIn(_ qs: Set<Quarter>) -> (String?, ProcedureSuppression.Field) -> Bool {
+                { reg, f in qs.contains { hidden.contains(ProcedureSuppression.Key($0, reg, f)) } }
             }
-            let flowFields: [ProcedureSuppression.Field] = [.applications, .grants, .refusals]
-            var flowTable = CountTable(title: "Verfahren der Ausländerbehörde im Zeitraum (ganze Quartale)", rowLabels: regs.map(\.title),
-                                       columnLabels: ["Anträge", "Erteilungen", "Ablehnungen"], counts: flows, rowsAdd: false)
-            for (r, reg) in regs.enumerated() { for (c, f) in flowFields.enumerated() where isHidden(reg.code, f, in: quartersInside) { flowTable.cells[r][c] = nil } }
-            for (c, f) in flowFields.enumerated() where isHidden(nil, f, in: quartersInside) { flowTable.columnTotals[c] = nil }
-            authorityTables.append(flowTable)
+            authorityTables.append(ProcedureSuppression.hiding(
+                CountTable(title: "Verfahren der Ausländerbehörde im Zeitraum (ganze Quartale)", rowLabels: regs.map(\.title),
+                           columnLabels: ["Anträge", "Erteilungen", "Ablehnungen"], counts: flows, rowsAdd: false),
+                regulations: codes, fields: ProcedureSuppression.flows, hiddenIn(quartersInside)))
             if let q = lastQuarter {
-                var stock = CountTable(title: "Anhängige Verfahren am \(q.lastDay.german)", column: "anhängig", pairs: pending)
-                for (r, reg) in regs.enumerated() where isHidden(reg.code, .pending, in: [q]) { stock.cells[r][0] = nil; stock.rowTotals[r] = nil }
-                if isHidden(nil, .pending, in: [q]) { stock.columnTotals[0] = nil; stock.total = nil }
-                authorityTables.append(stock)
+                authorityTables.append(ProcedureSuppression.hiding(CountTable(title: "Anhängige Verfahren am \(q.lastDay.german)", column: "anhängig", pairs: pending),
+                                                                   regulations: codes, fields: [.pending], hiddenIn([q])))
             }
         }
         var report = CooperationReport(tables: [

@@ -39,21 +39,26 @@ public enum ProcedureSuppression {
         }
     }
 
+    static let flows: [Field] = [.applications, .grants, .refusals]
+
+    /// `t` with what `isHidden` names hidden: a row per regulation code, a column per field, the column sums as the
+    /// regulation nil; in a one-column table the row sums (the cells themselves) and the grand total with them.
+    public static func hiding(_ t: CountTable, regulations: [String], fields: [Field], _ isHidden: (String?, Field) -> Bool) -> CountTable {
+        var t = t
+        for (r, reg) in regulations.enumerated() {
+            for (c, f) in fields.enumerated() where isHidden(reg, f) { t.cells[r][c] = nil; if fields.count == 1 { t.rowTotals[r] = nil } }
+        }
+        for (c, f) in fields.enumerated() where isHidden(nil, f) { t.columnTotals[c] = nil; if fields.count == 1 { t.total = nil } }
+        return t
+    }
+
     /// One quarter's flow and stock tables with `hidden` already hidden, as `CooperationReport` builds them.
     static func quarterTables(_ rows: [QuarterlyStatistics.Procedure], hidden: Set<Key>) -> [(CountTable, [Field])] {
-        let flows: [Field] = [.applications, .grants, .refusals]
-        var flow = CountTable(title: "", rowLabels: rows.map(\.regulation), columnLabels: ["a", "g", "r"],
-                              counts: rows.map { [$0.applications, $0.grants, $0.refusals] }, rowsAdd: false)
-        var stock = CountTable(title: "", column: "p", pairs: rows.map { ($0.regulation, $0.pendingAtEnd) })
-        for (r, p) in rows.enumerated() {
-            for (c, f) in flows.enumerated() where hidden.contains(Key(p.quarter, p.regulation, f)) { flow.cells[r][c] = nil }
-            if hidden.contains(Key(p.quarter, p.regulation, .pending)) { stock.cells[r][0] = nil; stock.rowTotals[r] = nil }
-        }
-        if let q = rows.first?.quarter {
-            for (c, f) in flows.enumerated() where hidden.contains(Key(q, nil, f)) { flow.columnTotals[c] = nil }
-            if hidden.contains(Key(q, nil, .pending)) { stock.columnTotals[0] = nil; stock.total = nil }
-        }
-        return [(flow, flows), (stock, [.pending])]
+        guard let q = rows.first?.quarter else { return [] }
+        let codes = rows.map(\.regulation), isHidden = { (reg: String?, f: Field) in hidden.contains(Key(q, reg, f)) }
+        let flow = CountTable(title: "", rowLabels: codes, columnLabels: ["a", "g", "r"], counts: rows.map { [$0.applications, $0.grants, $0.refusals] }, rowsAdd: false)
+        let stock = CountTable(title: "", column: "p", pairs: rows.map { ($0.regulation, $0.pendingAtEnd) })
+        return [(hiding(flow, regulations: codes, fields: flows, isHidden), flows), (hiding(stock, regulations: codes, fields: [.pending], isHidden), [.pending])]
     }
 
     static func hidden(_ s: QuarterlyStatistics, alsoHiding also: Set<Key>) -> Set<Key> {

@@ -94,6 +94,35 @@ public enum FlatRecord {
     /// The household of a row and the date of its pending application (`applied_on`: one for the whole row, as a
     /// case file's; nil = filed on the screening date).
     public static func application(_ row: Row, on: Day) throws -> (id: String, household: Household, appliedOn: Day?) {
+        let r = try parsed(row, on: on)
+        return (r.id, r.household, r.appliedOn)
+    }
+
+    /// A row as read: its household, the date of its pending application, and whether its children's ages are assumed.
+    public struct Parsed {
+        public var id: String, household: Household, appliedOn: Day?
+        /// The row has children but no `children_born`: they stand in at an assumed age.
+        public var childAgesAssumed = false
+        /// `children_at_school` as the row says it.
+        var childrenAtSchool: Bool? = nil
+
+        /// The household with the children as old as a minor can be (18 the next day, or born on the person's 12th
+        /// birthday) and as young (born on the screening date); none when their ages are known. A pathway whose answer
+        /// changes between these and the assumed age rests on the children's ages (QA42 L4: a confident date four years
+        /// on, for a child that would be 18 before).
+        public func childAgeBounds(on: Day) -> [Household] {
+            guard childAgesAssumed else { return [] }
+            let person = household.persons[0]
+            let oldest = min(on, max(on.adding(years: -18).adding(days: 1), person.born.map { $0.adding(years: 12) } ?? .distantPast))
+            return [oldest, on].map { day in
+                var h = household
+                h.persons = [person] + household.persons.dropFirst().map { FlatRecord.reborn($0, on: day, school: childrenAtSchool, screening: on) }
+                return h
+            }
+        }
+    }
+
+    public static func parsed(_ row: Row, on: Day) throws -> Parsed {
         func v(_ k: Column) -> String? { row[k].flatMap(trimmed) }
         /// A code, also as its German word (`GermanCodes`).
         func g(_ k: Column) -> String? { v(k).map { GermanCodes.code($0, germanCodes[k.rawValue]) } }
@@ -375,9 +404,10 @@ public enum FlatRecord {
         }
         guard let kids = try births?.count ?? count(.minorChildren), kids > 0 else {
             // "0" (not an empty cell: unknown, as the README says – QA of 05.12.2026) and no one else: alone.
-            if v(.minorChildren) != nil, alone { return (id, Household(single: p), appliedOn) }
+            if v(.minorChildren) != nil, alone { return Parsed(id: id, household: Household(single: p), appliedOn: appliedOn) }
             // Children unknown, or a spouse or parents not in the row: family and household are not known.
-            return (id, Household(persons: [p], relations: [], household: nil, relationsKnown: false, childrenListed: v(.minorChildren) != nil), appliedOn)
+            return Parsed(id: id, household: Household(persons: [p], relations: [], household: nil, relationsKnown: false, childrenListed: v(.minorChildren) != nil),
+                          appliedOn: appliedOn)
         }
         var persons = [p], relations: [Relation] = []
         let school = try bool(.childrenAtSchool)
@@ -392,7 +422,8 @@ public enum FlatRecord {
             persons.append(Self.reborn(c, on: day, school: school, screening: on))
             relations.append(Relation(kind: .parent, persons: ["p", c.id]))
         }
-        return (id, Household(persons: persons, relations: relations, household: Set(persons.map(\.id)), relationsKnown: alone), appliedOn)
+        return Parsed(id: id, household: Household(persons: persons, relations: relations, household: Set(persons.map(\.id)), relationsKnown: alone),
+                      appliedOn: appliedOn, childAgesAssumed: births == nil, childrenAtSchool: school)
     }
 
     /// Without `children_born`: ten years old, or for a young parent born when the parent was 16 (QA36 F8: a
@@ -428,25 +459,6 @@ public enum FlatRecord {
                 throw RowError(column: "children_born", message: "\(d.iso) is before the person's 12th birthday")
             }
             return d
-        }
-    }
-
-    /// A flat row's household whose implied children were given no birth dates, with the children as old as a minor
-    /// can be (18 the next day) and as young (born on the screening date): a pathway whose answer changes between
-    /// these and the assumed age rests on the children's ages (QA42 L4: a confident date four years on, for a child
-    /// that would be 18 before).
-    public static func childAgeBounds(_ h: Household, on: Day) -> [Household] {
-        let children = h.persons.dropFirst()
-        guard !children.isEmpty else { return [] }
-        // At school as the assumed child is: at school, not at school, or not known.
-        let first = children.first!
-        let school: Bool? = first.education.map { !$0.isEmpty }
-        // The oldest a minor child of this parent can be: 18 the next day, or born on the parent's 12th birthday.
-        let oldest = min(on, max(on.adding(years: -18).adding(days: 1), h.persons[0].born.map { $0.adding(years: 12) } ?? .distantPast))
-        return [oldest, on].map { day in
-            var v = h
-            v.persons = [h.persons[0]] + children.map { reborn($0, on: day, school: school, screening: on) }
-            return v
         }
     }
 

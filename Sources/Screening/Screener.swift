@@ -87,28 +87,31 @@ public struct Screener: Sendable {
 
     /// Evaluates one parsed household: one row per person (`id/person` when the household has several), or only
     /// the reported person of a flat row (its synthetic children are there for the household rules only).
-    /// `childAgesAssumed`: a flat row's children have no birth dates; a pathway whose answer depends on their age is
-    /// unclear (`children_born`).
+    /// `ageBounds`: a flat row's household with its children at other ages, when their birth dates are not given
+    /// (`FlatRecord.Parsed.childAgeBounds`); a pathway whose answer depends on their age is unclear (`children_born`).
     public func evaluate(_ household: Household, id: String, line: Int, onlyFirst: Bool = false, appliedOn: Day? = nil,
-                         childAgesAssumed: Bool = false) -> [ScreeningRow] {
+                         ageBounds: [Household] = []) -> [ScreeningRow] {
         // Relatives are named in the first action by their labels ("Kind 1"), not their ids.
         let names = household.persons.count > 1 ? household.persons.reduce(into: [String: String]()) { $0[$1.id] = $1.label } : [:]
         if onlyFirst {
             guard let first = household.persons.first,
                   var p = engine.assess(household, person: first.id, on: on, appliedOn: appliedOn, pathways: pathways, explains: false) else { return [] }
-            if childAgesAssumed {
-                for bound in FlatRecord.childAgeBounds(household, on: on) {
-                    guard let q = engine.assess(bound, person: first.id, on: on, appliedOn: appliedOn, pathways: pathways, explains: false) else { continue }
-                    for (i, a) in p.assessments.enumerated() {
-                        guard let b = q.assessment(a.pathway), b.outcome != a.outcome || b.from != a.from || b.consequence != a.consequence else { continue }
-                        p.assessments[i] = Self.restingOnChildrensAge(a, against: b)
-                    }
+            for bound in ageBounds {
+                guard let q = engine.assess(bound, person: first.id, on: on, appliedOn: appliedOn, pathways: pathways, explains: false) else { continue }
+                for (i, a) in p.assessments.enumerated() {
+                    guard let b = q.assessment(a.pathway), b.outcome != a.outcome || b.from != a.from || b.consequence != a.consequence else { continue }
+                    p.assessments[i] = Self.restingOnChildrensAge(a, against: b)
                 }
             }
             return [row(p, id: id, line: line, names: names, flat: true)]
         }
         let result = engine.assess(household, on: on, appliedOn: appliedOn, pathways: pathways, explains: false)
         return result.persons.map { p in row(p, id: result.persons.count > 1 ? "\(id)/\(p.personID)" : id, line: line, names: names) }
+    }
+
+    /// A parsed line: every person of a JSON Lines household, the reported person of a flat row.
+    func evaluate(_ parsed: FlatRecord.Parsed, line: Int, format: ScreeningFormat) -> [ScreeningRow] {
+        evaluate(parsed.household, id: parsed.id, line: line, onlyFirst: format == .csv, appliedOn: parsed.appliedOn, ageBounds: parsed.childAgeBounds(on: on))
     }
 
     /// `flat`: a CSV row, which holds no spouse, parents or children's own facts: an action asking for those names JSON
@@ -148,7 +151,7 @@ public struct Screener: Sendable {
         return ScreeningRow(line: line, id: id, answers: answers, firstAction: firstAction, yearsOfStay: years)
     }
 
-    static let childrenBorn = "children_born"
+    static let childrenBorn = FlatRecord.Column.childrenBorn.name
 
     /// `a` unclear, the conditions whose state differs in `b` (the same row with other ages of the children) unknown
     /// for want of the children's birth dates.
@@ -180,18 +183,17 @@ public struct Screener: Sendable {
 
     /// Parses one input line into a household; throws a message for a malformed row.
     /// `layout`: where the CSV header puts each column (ignored for JSON Lines).
-    /// The last element says whether a flat row's children were given no birth dates (their age is assumed).
-    public func parse(_ text: String, line: Int, format: ScreeningFormat, layout: FlatRecord.Layout) throws -> (String, Household, Day?, Bool) {
-        let (id, h, appliedOn, assumed) = try household(text, line: line, format: format, layout: layout)
+    public func parse(_ text: String, line: Int, format: ScreeningFormat, layout: FlatRecord.Layout) throws -> FlatRecord.Parsed {
+        let parsed = try household(text, line: line, format: format, layout: layout)
         // A line break in an id (a spreadsheet's Alt+Enter) breaks every line-based reading of the results (review of
         // 06.12.2026: the person dropped out of the outreach list); other control characters are refused with it.
-        guard !id.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+        guard !parsed.id.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
             throw FlatRecord.RowError(column: "id", message: "contains a line break or another control character")
         }
-        return (id, h, appliedOn, assumed)
+        return parsed
     }
 
-    private func household(_ text: String, line: Int, format: ScreeningFormat, layout: FlatRecord.Layout) throws -> (String, Household, Day?, Bool) {
+    private func household(_ text: String, line: Int, format: ScreeningFormat, layout: FlatRecord.Layout) throws -> FlatRecord.Parsed {
         switch format {
         case .jsonl:
             let (id, h, appliedOn) = try CaseFileDecoder.household(jsonLine: text, line: line, on: on)
@@ -200,13 +202,11 @@ public struct Screener: Sendable {
             guard let id, !id.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw FlatRecord.RowError(column: "id", message: "missing (every household needs an id to be found in the results)")
             }
-            return (id, h, appliedOn, false)
+            return FlatRecord.Parsed(id: id, household: h, appliedOn: appliedOn)
         case .csv:
             let fields = CSV.split(text, separator: layout.separator)
             guard fields.count == layout.width else { throw FlatRecord.RowError(column: "row", message: "expected \(layout.width) fields, found \(fields.count)") }
-            let row = FlatRecord.Row(fields: fields, layout: layout)
-            let (id, h, appliedOn) = try FlatRecord.application(row, on: on)
-            return (id, h, appliedOn, h.persons.count > 1 && row[.childrenBorn].flatMap(FlatRecord.trimmed) == nil)
+            return try FlatRecord.parsed(FlatRecord.Row(fields: fields, layout: layout), on: on)
         }
     }
 
@@ -248,10 +248,10 @@ public struct Screener: Sendable {
                 while i < items.count {
                     let (n, text) = items[i]
                     do {
-                        let (id, h, appliedOn, assumed) = try parse(text, line: n, format: format, layout: layout)
-                        let rows = evaluate(h, id: id, line: n, onlyFirst: format == .csv, appliedOn: appliedOn, childAgesAssumed: assumed)
+                        let parsed = try parse(text, line: n, format: format, layout: layout)
+                        let rows = evaluate(parsed, line: n, format: format)
                         for r in rows { tally.add(r, horizons) }
-                        base.p[i] = .success((id, rows.map(csvLine)))
+                        base.p[i] = .success((parsed.id, rows.map(csvLine)))
                     } catch let e as CaseFileError {
                         // The line is reported once, by the run (the decoder's own "input:N:" would repeat it).
                         base.p[i] = .failure(ScreeningError(line: n, reason: (e.path.isEmpty ? "" : "\(e.path): ") + e.message))
@@ -271,10 +271,8 @@ public struct Screener: Sendable {
                         // Counted by its worker already: taken out again (evaluated anew, the same answer; repeats are rare).
                         let (n, text) = items[i]
                         var undo = Tally(pathways: pathways.count)
-                        if let (id, h, appliedOn, assumed) = try? parse(text, line: n, format: format, layout: layout) {
-                            for row in evaluate(h, id: id, line: n, onlyFirst: format == .csv, appliedOn: appliedOn, childAgesAssumed: assumed) {
-                                undo.add(row, horizons, by: -1)
-                            }
+                        if let parsed = try? parse(text, line: n, format: format, layout: layout) {
+                            for row in evaluate(parsed, line: n, format: format) { undo.add(row, horizons, by: -1) }
                         }
                         summary.merge(undo, pathways: pathways)
                         summary.rejected += 1

@@ -122,17 +122,11 @@ extension CaseRoutes {
                 return try await render(context, c, client, documentError: refused("f", message), status: .unsupportedMediaType)
             }
         }
-        let saved: Bool
-        do {
-            saved = try await services.applications.setDocument(caseID: c.id, organisation: c.organisationID, kind: kind, state: state,
-                                                                receivedOn: state == .received ? (day ?? services.today) : nil, file: stored,
-                                                                audit: services.audit(a))
-        } catch {
-            try? await DocumentFiles.removeIfUnused(stored?.sha256, keeping: nil, services: services)
-            throw error
-        }
-        // Not kept without its record (QA42 F2).
-        guard saved else { try await DocumentFiles.removeIfUnused(stored?.sha256, keeping: nil, services: services); throw AppError.notFound }
+        guard try await DocumentFiles.recorded(stored, services: services, {
+            try await services.applications.setDocument(caseID: c.id, organisation: c.organisationID, kind: kind, state: state,
+                                                        receivedOn: state == .received ? (day ?? services.today) : nil, file: stored,
+                                                        audit: services.audit(a))
+        }) else { throw AppError.notFound }
         if stored != nil { try await DocumentFiles.removeIfUnused(before?.sha256, keeping: stored?.sha256, services: services) }
         return Reply.redirect("/cases/\(c.id)#documents")
     }

@@ -216,16 +216,10 @@ struct ConsentRoutes {
         }
         let consentID = try context.parameters.require("consent")
         let before = try await services.cooperation.scans(clientID: client.id, organisation: client.organisationID)[consentID]?.sha256
-        let attached: Bool
-        do {
-            attached = try await services.cooperation.attachScan(consentID: consentID, clientID: client.id, organisation: client.organisationID,
-                                                                file: stored, audit: services.audit(a))
-        } catch {
-            try? await DocumentFiles.removeIfUnused(stored.sha256, keeping: nil, services: services)
-            throw error
-        }
-        // Not kept without its record (QA42 F2: a scan sent to a consent that was not there stayed on disk).
-        guard attached else { try await DocumentFiles.removeIfUnused(stored.sha256, keeping: nil, services: services); throw AppError.notFound }
+        guard try await DocumentFiles.recorded(stored, services: services, {
+            try await services.cooperation.attachScan(consentID: consentID, clientID: client.id, organisation: client.organisationID,
+                                                      file: stored, audit: services.audit(a))
+        }) else { throw AppError.notFound }
         try await DocumentFiles.removeIfUnused(before, keeping: stored.sha256, services: services)
         return Reply.redirect("/clients/\(client.id)/consents")
     }

@@ -88,6 +88,18 @@ enum DocumentFiles {
         _ = try await services.applications.removeFileIfUnused(sha256, uploads: services.config.uploadDirectory)
     }
 
+    /// Writes the record of a stored file; the file is not kept without it, whether the write is refused (false) or
+    /// fails (QA42 F2: a scan sent to a consent that was not there stayed on disk).
+    static func recorded(_ stored: StoredFile?, services: AppServices, _ write: () async throws -> Bool) async throws -> Bool {
+        let written: Bool
+        do { written = try await write() } catch {
+            try? await removeIfUnused(stored?.sha256, keeping: nil, services: services)
+            throw error
+        }
+        if !written { try await removeIfUnused(stored?.sha256, keeping: nil, services: services) }
+        return written
+    }
+
     /// Removes stored files no record names, and temporary ones, older than `age` (an upload in progress is younger): a
     /// file whose record could not be written – its consent or case gone meanwhile, an erasure in between – is not kept
     /// (QA42 F2: a scan outlived the erasure of its client). Returns how many were removed.
