@@ -121,6 +121,9 @@ public enum Backup {
         let readable = scratch.appendingPathComponent(databaseFile).path
         try FileManager.default.copyItem(atPath: path, toPath: readable)
         let db = try await SQLiteStore.open(path: readable, readers: 0)
+        // The chain's keyed links are checked with the key the backup carries.
+        let backupKey = root.appendingPathComponent(keyFile).path
+        if FileManager.default.fileExists(atPath: backupKey), let box = try? SecretBox.load(path: backupKey) { db.auditKey.use(box.auditChainKey) }
         var s = Summary()
         do {
             // An empty file is a valid SQLite database with no tables (QA32 F15: "no such table: audit_events").

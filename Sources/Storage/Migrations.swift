@@ -402,6 +402,11 @@ public enum Migrations {
         Migration(version: 42, name: "0042_ClientContact") { _ in [
             "ALTER TABLE clients ADD COLUMN contact TEXT",
         ] },
+        // Links of the audit chain keyed with a secret outside the database (QA42 F1): 1 = HMAC, 0 = the plain hash of
+        // the events written before.
+        Migration(version: 43, name: "0043_AuditKeyedLinks") { _ in [
+            "ALTER TABLE audit_events ADD COLUMN keyed INTEGER NOT NULL DEFAULT 0",
+        ] },
     ]
 
     /// A database migrated by a newer release.

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Logging
 import NIOSSL
@@ -7,6 +8,7 @@ import PostgresNIO
 /// audit chain and background work live in the database, and writes run in transactions.
 public final class PostgresStore: SQLDatabase, @unchecked Sendable {
     public let dialect = SQLDialect.postgres
+    public let auditKey = AuditKey()
     private let client: PostgresClient
     private let runTask: Task<Void, Never>
     private let logger = Logger(label: "bleibe.postgres")
@@ -61,12 +63,12 @@ public final class PostgresStore: SQLDatabase, @unchecked Sendable {
     }
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
-        try await client.withConnection { conn in try await body(PostgresExecutor(connection: conn, logger: logger)) }
+        try await client.withConnection { conn in try await body(PostgresExecutor(connection: conn, logger: logger, auditKey: nil)) }
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
         try await client.withConnection { conn in
-            let ex = PostgresExecutor(connection: conn, logger: logger)
+            let ex = PostgresExecutor(connection: conn, logger: logger, auditKey: auditKey.key)
             try await ex.execute("BEGIN")
             do {
                 let r = try await body(ex)
@@ -88,6 +90,7 @@ public final class PostgresStore: SQLDatabase, @unchecked Sendable {
 struct PostgresExecutor: SQLExecutor, @unchecked Sendable {
     let connection: PostgresConnection
     let logger: Logger
+    let auditKey: SymmetricKey?
     var dialect: SQLDialect { .postgres }
 
     func execute(_ sql: SQL) async throws { _ = try await run(sql).collect() }

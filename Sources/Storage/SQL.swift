@@ -1,3 +1,5 @@
+import Crypto
+
 /// Portable SQL for SQLite and PostgreSQL: statements are written once with `?` placeholders; values are bound,
 /// never spliced into the text. Booleans are stored as 0/1, days as ISO `YYYY-MM-DD` text, enums as strings.
 public enum SQLValue: Sendable, Hashable {
@@ -91,6 +93,8 @@ public enum StorageError: Error, CustomStringConvertible, Sendable {
 /// Runs statements on one connection (inside a transaction, or a single read).
 public protocol SQLExecutor: Sendable {
     var dialect: SQLDialect { get }
+    /// The key of the audit chain's links (`AuditLog`), when the database was opened with one.
+    var auditKey: SymmetricKey? { get }
     func execute(_ sql: SQL) async throws
     func query(_ sql: SQL) async throws -> [SQLRow]
 }
@@ -106,6 +110,7 @@ extension SQLExecutor {
 /// A database: reads, and writes inside one transaction each (nothing is half-written).
 public protocol SQLDatabase: Sendable {
     var dialect: SQLDialect { get }
+    var auditKey: AuditKey { get }
     func read<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T
     func transaction<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T
     func shutdown() async

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import NIOCore
 import SQLiteNIO
@@ -26,6 +27,7 @@ actor AsyncLock {
 /// them read while a write is under way). `synchronous=FULL`: a committed change survives a power cut.
 public final class SQLiteStore: SQLDatabase, @unchecked Sendable {
     public let dialect = SQLDialect.sqlite
+    public let auditKey = AuditKey()
     private let writer: SQLiteConnection
     private let writeLock = AsyncLock()
     private let readers: [(SQLiteConnection, AsyncLock)]
@@ -69,7 +71,7 @@ public final class SQLiteStore: SQLDatabase, @unchecked Sendable {
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
         guard !readers.isEmpty else {
-            return try await writeLock.withLock { try await body(SQLiteExecutor(connection: self.writer)) }
+            return try await writeLock.withLock { try await body(SQLiteExecutor(connection: self.writer, auditKey: auditKey.key)) }
         }
         // Reads run without an explicit transaction (each statement sees a committed state; WAL never blocks them).
         for reader in direct where reader.tryAcquire() {
@@ -77,14 +79,14 @@ public final class SQLiteStore: SQLDatabase, @unchecked Sendable {
             return try await body(DirectSQLiteExecutor(reader: reader))
         }
         let (conn, lock) = readers[next.next() % readers.count]
-        return try await lock.withLock { try await body(SQLiteExecutor(connection: conn)) }
+        return try await lock.withLock { try await body(SQLiteExecutor(connection: conn, auditKey: nil)) }
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
         try await writeLock.withLock {
             _ = try await self.writer.query("BEGIN IMMEDIATE", [])
             do {
-                let r = try await body(SQLiteExecutor(connection: self.writer))
+                let r = try await body(SQLiteExecutor(connection: self.writer, auditKey: auditKey.key))
                 _ = try await self.writer.query("COMMIT", [])
                 return r
             } catch {
@@ -119,6 +121,7 @@ final class NIOLockedCounter: @unchecked Sendable {
 
 struct SQLiteExecutor: SQLExecutor {
     let connection: SQLiteConnection
+    let auditKey: SymmetricKey?
     var dialect: SQLDialect { .sqlite }
 
     func execute(_ sql: SQL) async throws { _ = try await run(sql) }

@@ -1,3 +1,4 @@
+import Crypto
 import Synchronization
 // The SQLite that sqlite-nio bundles (one copy of SQLite per process: two copies on one file would break its locks).
 import VaporCSQLite
@@ -139,6 +140,7 @@ struct SQLiteFailure: Error, CustomStringConvertible {
 struct DirectSQLiteExecutor: SQLExecutor {
     let reader: SQLiteReader
     var dialect: SQLDialect { .sqlite }
+    var auditKey: SymmetricKey? { nil }   // reads append no events
 
     func execute(_ sql: SQL) async throws { _ = try reader.query(sql) }
     func query(_ sql: SQL) async throws -> [SQLRow] { try reader.query(sql) }

@@ -41,6 +41,12 @@ public struct SecretBox: Sendable {
 
     public static func isSealed(_ stored: String) -> Bool { stored.hasPrefix(prefix) }
 
+    /// The key of the audit chain's links (`AuditKey`): derived from this one, so that `secret.key` stays the one file
+    /// to keep apart from the database and in its backup.
+    public var auditChainKey: SymmetricKey {
+        HKDF<SHA256>.deriveKey(inputKeyMaterial: key, info: Data("bleibe audit chain v1".utf8), outputByteCount: 32)
+    }
+
     public func seal(_ secret: String) throws -> String {
         guard let combined = try AES.GCM.seal(Data(secret.utf8), using: key).combined else { throw Failure(description: "AES-GCM without a nonce") }
         return Self.prefix + combined.base64EncodedString()
@@ -79,6 +85,20 @@ public struct SecretBox: Sendable {
     public static func check(path: String, db: any SQLDatabase) async throws {
         guard let stored = try? await secrets(db) else { return }
         try check(path: path, stored: stored)
+        // The audit chain's keyed links need the same key: with another one, every new event would be linked under a
+        // key the earlier ones fail, and the trail could no longer be checked.
+        guard let last = try? await db.read({ try await $0.one("SELECT * FROM audit_events WHERE keyed = 1 ORDER BY seq DESC LIMIT 1") }),
+              let e = try? AuditLog.event(last) else { return }
+        let hint = "Die Datei aus der Sicherung (secret.key) dorthin legen oder BLEIBE_SECRET_KEY_FILE auf sie setzen."
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw Failure(description: "Die Schlüsseldatei \(path) fehlt: ohne sie lässt sich das Protokoll dieser Datenbank weder prüfen noch fortschreiben. \(hint)")
+        }
+        let box = try load(path: path)
+        let h = AuditLog.digest(prev: e.prevHash, seq: e.seq, at: e.at, userID: e.userID, organisationID: e.organisationID, action: e.action,
+                                entity: e.entity, entityID: e.entityID, clientID: e.clientID, key: box.auditChainKey)
+        guard h == e.hash else {
+            throw Failure(description: "Der Schlüssel in \(path) gehört nicht zu dieser Datenbank: ihr Protokoll ist mit einem anderen Schlüssel gesichert. \(hint)")
+        }
     }
 
     static func secrets(_ db: any SQLDatabase) async throws -> [(id: String, secret: String)] {

@@ -20,7 +20,7 @@ public func openDatabase(_ config: AppConfig, now: String, mustExist: Bool = fal
         // The key is checked before migrating: a refused key leaves the database as it was.
         if let key = config.secretKeyFile { try await SecretBox.check(path: key, db: db) }
         try await Migrations.migrate(db, now: now)
-        if let key = config.secretKeyFile { _ = try await SecretBox.prepare(path: key, db: db) }
+        if let key = config.secretKeyFile { db.auditKey.use(try await SecretBox.prepare(path: key, db: db).auditChainKey) }
     } catch { await db.shutdown(); throw error }
     return db
 }

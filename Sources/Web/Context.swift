@@ -116,9 +116,11 @@ public struct AppServices: Sendable {
     public init(config: AppConfig, db: any SQLDatabase, now: @escaping @Sendable () -> Date = { Date() }) {
         self.config = config; self.db = db
         // The key was checked against the database before (`openDatabase`); made here where nothing checked it (tests).
-        self.accounts = AccountStore(db: db, secrets: config.secretKeyFile.map { path in
+        let secrets = config.secretKeyFile.map { path in
             do { return try SecretBox.loadOrCreate(path: path) } catch { preconditionFailure("\(error)") }
-        })
+        }
+        if let secrets { db.auditKey.use(secrets.auditChainKey) }
+        self.accounts = AccountStore(db: db, secrets: secrets)
         let journal = config.erasureJournal.map(ErasureJournal.init(path:))
         self.clients = ClientStore(db: db, journal: journal)
         self.cases = CaseStore(db: db); self.cooperation = CooperationStore(db: db, journal: journal)

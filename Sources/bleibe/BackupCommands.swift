@@ -104,7 +104,14 @@ func openSQLite(_ config: AppConfig, purpose: String) async throws -> SQLiteStor
         throw Backup.Refusal("\(path) ist leer (0 Bytes) – keine Bleibe-Datenbank; nichts für die \(purpose).")
     }
     let store = try await SQLiteStore.open(path: path, readers: 0)
-    do { try await Migrations.migrate(store, now: isoNow()) } catch let f as Migrations.TooNew {
+    do {
+        try await Migrations.migrate(store, now: isoNow())
+        // The backup's own event is linked with the installation's key, like every other (a plain link after keyed
+        // ones reads as a chain computed anew).
+        if let key = config.secretKeyFile, FileManager.default.fileExists(atPath: key) { store.auditKey.use(try SecretBox.load(path: key).auditChainKey) }
+    } catch let f as Migrations.TooNew {
+        await store.shutdown(); throw Backup.Refusal(f.description)
+    } catch let f as SecretBox.Failure {
         await store.shutdown(); throw Backup.Refusal(f.description)
     } catch { await store.shutdown(); throw error }
     return store

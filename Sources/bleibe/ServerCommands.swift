@@ -75,6 +75,9 @@ struct Migrate: AsyncParsableCommand {
 struct AuditVerify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "audit-verify", abstract: "Prüft die Hash-Kette des Protokolls.")
 
+    @Flag(help: "Exit code 2 when events after the last anchor outside the database exist (only the chain protects them).")
+    var strict = false
+
     func run() async throws {
         let config = try environmentConfig()
         let db = try await openStore(config, mustExist: true)
@@ -98,8 +101,17 @@ struct AuditVerify: AsyncParsableCommand {
             throw ExitCode(1)
         }
         print("Protokoll unverändert: \(v.checked) Ereignisse geprüft, \(anchors) Anker außerhalb der Datenbank.")
+        // Since the key (QA42 F1) each link is an HMAC: without secret.key the chain cannot be computed anew. Events
+        // written before carry only the plain hash.
+        switch v.keyedFrom {
+        case 1?: print("Alle Ereignisse sind mit dem Schlüssel der Installation (secret.key) verkettet.")
+        case let first?: print("Ereignisse ab \(first) sind mit dem Schlüssel der Installation (secret.key) verkettet; die \(first - 1) davor nur mit dem Hash, den jede:r mit Schreibzugriff auf die Datenbank neu berechnen kann.")
+        case nil where v.checked > 0: print("Kein Ereignis ist mit dem Schlüssel der Installation verkettet: wer die Datenbank schreiben kann, kann die Kette neu berechnen.")
+        case nil: break
+        }
         // What came after the last anchor only the chain protects: deleted together with the head it would not show (QA28 F1).
         // Said with the anchor's time, so that a reader who knows the server ran since can ask why nothing was anchored.
+        let unanchored = last.map { v.checked - $0.seq } ?? v.checked
         if let last, last.seq < v.checked {
             print("Letzter Anker: Ereignis \(last.seq) vom \(last.at.prefix(16).replacingOccurrences(of: "T", with: " ")) UTC. Die \(v.checked - last.seq) Ereignisse danach sichert nur die Kette: würden sie samt Kopf gelöscht, bliebe das unbemerkt.")
         } else if last == nil {
@@ -109,6 +121,7 @@ struct AuditVerify: AsyncParsableCommand {
         if let r = restart {
             print("Hinweis: Die Anker beginnen mit einer Wiederherstellung (\(r.at), Ereignis \(r.seq)); Ereignisse davor prüft nur die Kette. Bitte bestätigen, dass diese Wiederherstellung stattgefunden hat.")
         }
+        if strict && unanchored > 0 { throw ExitCode(2) }
     }
 }
 

@@ -132,6 +132,8 @@ struct BackupTests {
             // The restored installation opens, migrates, and serves the client and the document as before.
             let restored = try await SQLiteStore.open(path: target + "/data/bleibe.sqlite")
             try await Migrations.migrate(restored, now: "2026-11-22T10:00:00.000Z")
+            #expect(try await AuditLog.verify(restored).problem?.contains("Schlüssel der Installation gesichert, der hier fehlt") == true)
+            restored.auditKey.use(try SecretBox.load(path: target + "/data/secret.key").auditChainKey)
             #expect(try await AuditLog.verify(restored).problem == nil)
             var config = f.services.config
             config.uploadDirectory = target + "/data/uploads"

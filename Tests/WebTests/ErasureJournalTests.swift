@@ -176,6 +176,7 @@ struct ErasureJournalTests {
             let restored = try await SQLiteStore.open(path: path, readers: 0)
             do {
                 try await Migrations.migrate(restored, now: "2026-12-01T09:00:00.000Z")
+                restored.auditKey.use(try SecretBox.load(path: try #require(f.services.config.secretKeyFile)).auditChainKey)
                 #expect(try await installation(restored) == installation(store))
                 #expect(try await count(restored, "clients WHERE id = ?", "client-a") == 1)
                 #expect(FileManager.default.fileExists(atPath: uploads + "/" + upload))
