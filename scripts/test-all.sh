@@ -19,9 +19,9 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || !
   apt-get update -qq >/dev/null
   apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
 fi
-if ! python3 -c "import selenium, pytest, icalendar, openpyxl, schemathesis" 2>/dev/null; then
+if ! python3 -c "import selenium, pytest, icalendar, openpyxl, schemathesis, zxingcpp" 2>/dev/null; then
   python3 -m pip --version >/dev/null 2>&1 || { apt-get update -qq >/dev/null; apt-get install -y -qq python3-pip >/dev/null; }
   # Debian's own python3 is "externally managed"; the test tools go into it anyway (a throwaway CI machine).
-  python3 -m pip install -q selenium pytest icalendar openpyxl schemathesis || python3 -m pip install -q --break-system-packages selenium pytest icalendar openpyxl schemathesis
+  python3 -m pip install -q selenium pytest icalendar openpyxl schemathesis zxing-cpp || python3 -m pip install -q --break-system-packages selenium pytest icalendar openpyxl schemathesis zxing-cpp
 fi
 BLEIBE_BIN="$(swift build --show-bin-path)/bleibe" python3 -m pytest -q Tests/Browser

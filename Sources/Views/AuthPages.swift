@@ -41,9 +41,11 @@ public enum AuthPages {
     public static func enrol(frame: PageFrame, secret: String, uri: String, error: String? = nil) -> HTML {
         Layout.page(frame, """
         <h1>Zweiten Faktor einrichten</h1>
-        <p>Für Mitarbeitende ist ein zweiter Faktor (TOTP) Pflicht, für Ehrenamtliche freiwillig; einmal eingerichtet, wird er bei jeder Anmeldung abgefragt. Richten Sie in einer Authenticator-App ein neues Konto mit diesem Schlüssel ein:</p>
+        <p>Für Mitarbeitende ist ein zweiter Faktor (TOTP) Pflicht, für Ehrenamtliche freiwillig; einmal eingerichtet, wird er bei jeder Anmeldung abgefragt. Scannen Sie den QR-Code mit einer Authenticator-App:</p>
+        \(QRCode(uri).map { HTML(raw: "<figure class=\"qr\" id=\"totp-qr\">\($0.svg)<figcaption>QR-Code des zweiten Faktors (enthält Ihren Schlüssel: nicht weitergeben)</figcaption></figure>") } ?? .empty)
+        <p>Oder richten Sie in der App ein neues Konto mit diesem Schlüssel ein:</p>
         <p class="codes" id="totp-secret">\(secret)</p>
-        <p class="hint">Oder öffnen Sie den Link auf dem Smartphone: <a href="\(uri)">otpauth-Link</a></p>
+        <p class="hint">Auf dem Smartphone selbst: <a href="\(uri)">otpauth-Link öffnen</a></p>
         \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
         <form method="post" novalidate action="/account/totp">
         \(Layout.csrf(frame.csrf))

@@ -312,6 +312,7 @@ public enum Layout {
     .figures { display: grid; grid-template-columns: minmax(0, max-content) minmax(4rem, auto); gap: 0.2rem 1rem; } .figures dd { margin: 0; font-weight: 700; }
     .report-part { break-inside: avoid; margin: 1rem 0; } svg.chart { max-width: 100%; height: auto; }
     .codes { font-family: monospace; font-size: 1.1rem; }
+    figure.qr { margin: 1rem 0; } figure.qr svg { width: 14rem; height: 14rem; display: block; } figure.qr figcaption { font-size: .85rem; }
     /* Narrow screens and wide tables: a table scrolls in its own box, never the page; a fieldset or select shrinks. */
     fieldset { min-width: 0; } select { max-width: 100%; } main { overflow-wrap: anywhere; }
     main table { display: block; overflow-x: auto; max-width: 100%; }

@@ -477,3 +477,44 @@ def test_information_request_in_arabic_prints_without_the_staff_controls(browser
     _, text = print_to_pdf(browser, "bleibe-auskunft.pdf")
     assert "Aufenthaltsverlauf" in text and "Stammdaten" in text
     assert "Sprache der Erläuterungen" not in text and "Zurück zur Akte" not in text
+
+
+def test_second_factor_enrolment_shows_a_qr_code_a_reader_decodes(browser, server):
+    """The enrolment page's QR code (drawn by the project's own encoder) read by zxing-cpp gives the page's otpauth
+    link, and the browser shows it large enough to scan."""
+    import html
+    import http.cookiejar
+    import urllib.parse
+    import zxingcpp
+
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    token = lambda page: re.search(r'name="csrf" value="([^"]*)"', page).group(1)
+    page = opener.open(server + "/login").read().decode()
+    opener.open(server + "/login", urllib.parse.urlencode({"email": "ehrenamt@elbstadt.example", "password": PASSWORD, "csrf": token(page)}).encode())
+    page = opener.open(server + "/account/totp").read().decode()
+    link = html.unescape(re.search(r'<a href="(otpauth://[^"]+)"', page).group(1))
+    secret = re.search(r'id="totp-secret">([A-Z2-7]+)<', page).group(1)
+    assert f"secret={secret}" in link
+    svg = re.search(r'<figure class="qr" id="totp-qr">(<svg.*?</svg>)', page).group(1)
+    side = int(re.search(r'viewBox="0 0 (\d+) \1"', svg).group(1))
+    dark = {(int(x), int(y)) for x, y in re.findall(r"M(\d+) (\d+)h1v1h-1z", svg)}
+    scale = 6
+    width = side * scale
+    image = bytearray([255]) * (width * width)
+    for x, y in dark:
+        for dy in range(scale):
+            start = (y * scale + dy) * width + x * scale
+            image[start:start + scale] = bytes(scale)
+    found = zxingcpp.read_barcodes(memoryview(image).cast("B", (width, width)))
+    assert [(b.text, str(b.format)) for b in found] == [(link, "QR Code")]
+
+    # In the browser (the volunteer's session cookie): the code is drawn, square and at least 150 px wide.
+    browser.delete_all_cookies()
+    browser.get(server + "/login")
+    for c in jar:
+        browser.add_cookie({"name": c.name, "value": c.value, "path": c.path})
+    browser.get(server + "/account/totp")
+    figure = browser.find_element(By.CSS_SELECTOR, "#totp-qr svg")
+    assert figure.size["width"] >= 150 and figure.size["width"] == figure.size["height"]
+    browser.delete_all_cookies()
