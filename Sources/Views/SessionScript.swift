@@ -36,7 +36,11 @@ public enum SessionScript {
         clearInterval(timer);
         box.hidden = true;
         var link = document.getElementById("session-login");
-        link.href = "/login?abgelaufen=1&weiter=" + encodeURIComponent(location.pathname + location.search);
+        // A search's terms stay out of the address (browser history, proxy logs).
+        var query = new URLSearchParams(location.search);
+        query.delete("q");
+        var rest = query.toString();
+        link.href = "/login?abgelaufen=1&weiter=" + encodeURIComponent(location.pathname + (rest ? "?" + rest : ""));
         ended.hidden = false;
         ended.focus();
       }

@@ -39,8 +39,17 @@ struct AuthRoutes {
     }
 
     /// `?weiter=<path>` for a page to return to (empty without one), percent-encoded.
+    /// A search's terms (a name, a birth date) are left out: the address goes into the browser's history and any
+    /// proxy's log (QA42 F7); the list opens again without them.
     static func onward(_ back: String?, _ separator: String = "?") -> String {
-        back.flatMap(returnPath).flatMap { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) }.map { separator + "weiter=" + $0 } ?? ""
+        back.flatMap(returnPath).map(withoutSearchTerms).flatMap { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) }.map { separator + "weiter=" + $0 } ?? ""
+    }
+
+    static func withoutSearchTerms(_ path: String) -> String {
+        guard var parts = URLComponents(string: path), let items = parts.queryItems, items.contains(where: { $0.name == "q" }) else { return path }
+        let kept = items.filter { $0.name != "q" }
+        parts.queryItems = kept.isEmpty ? nil : kept
+        return parts.string ?? path.prefix { $0 != "?" }.description
     }
 
     @Sendable func loginPage(_ request: Request, context: BleibeContext) async throws -> Response {
