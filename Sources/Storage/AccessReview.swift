@@ -4,8 +4,13 @@
 public enum AccessReview {
     public struct Summary: Sendable, Equatable {
         public var userID: String
+        /// Events other than rows of the client list (opening, changing, exporting, searching).
         public var events: Int
+        /// Files in those events.
         public var clients: Int
+        /// Rows of the client list paged through (one event per row shown): counted apart, so that browsing the list
+        /// does not look like opening fifty files (QA42 coordination #5).
+        public var listRows: Int
         /// Files touched in which the user leads no case and has no appointment.
         public var withoutOwnWork: Int
     }
@@ -33,23 +38,26 @@ public enum AccessReview {
     public static func summaries(_ db: any SQLDatabase, organisation: String, from: String, until: String) async throws -> [Summary] {
         try await db.read { ex in
             try await ex.query(SQL("""
-                SELECT e.user_id AS user_id, COUNT(*) AS events, COUNT(DISTINCT e.client_id) AS clients,
+                SELECT e.user_id AS user_id, SUM(CASE WHEN e.entity <> 'client_list' THEN 1 ELSE 0 END) AS events,
+                       COUNT(DISTINCT CASE WHEN e.entity <> 'client_list' THEN e.client_id END) AS clients,
+                       SUM(CASE WHEN e.entity = 'client_list' THEN 1 ELSE 0 END) AS list_rows,
                        COUNT(DISTINCT CASE WHEN \(withoutOwnWork) THEN e.client_id END) AS foreign_clients
                 FROM audit_events e WHERE e.organisation_id = ? AND e.at >= ? AND e.at < ? GROUP BY e.user_id
                 """, [organisation, from, until])).map {
                 Summary(userID: try $0.string("user_id"), events: $0.int("events") ?? 0, clients: $0.int("clients") ?? 0,
-                        withoutOwnWork: $0.int("foreign_clients") ?? 0)
+                        listRows: $0.int("list_rows") ?? 0, withoutOwnWork: $0.int("foreign_clients") ?? 0)
             }
         }
     }
 
-    /// One user's events in the period, newest first, at most `limit`.
-    public static func accesses(_ db: any SQLDatabase, organisation: String, user: String, from: String, until: String, limit: Int) async throws -> [Access] {
+    /// One user's events in the period, newest first, at most `limit`; the client list's rows only with `listRows`.
+    public static func accesses(_ db: any SQLDatabase, organisation: String, user: String, from: String, until: String, limit: Int,
+                                listRows: Bool = false) async throws -> [Access] {
         try await db.read { ex in
             try await ex.query(SQL("""
                 SELECT e.at AS at, e.client_id AS client_id, e.action AS action, e.entity AS entity,
                        CASE WHEN \(withoutOwnWork) THEN 1 ELSE 0 END AS foreign_client
-                FROM audit_events e WHERE e.organisation_id = ? AND e.user_id = ? AND e.at >= ? AND e.at < ?
+                FROM audit_events e WHERE e.organisation_id = ? AND e.user_id = ? AND e.at >= ? AND e.at < ?\(listRows ? "" : " AND e.entity <> 'client_list'")
                 ORDER BY e.seq DESC LIMIT ?
                 """, [organisation, user, from, until, limit])).map {
                 Access(at: try $0.string("at"), clientID: $0.text("client_id"), action: try $0.string("action"), entity: try $0.string("entity"),

@@ -6,48 +6,55 @@ import Eligibility
 public enum AccessReviewPage {
     public struct Row: Sendable {
         public var userID: String, name: String, role: String
-        public var events: Int, clients: Int, withoutOwnWork: Int
-        public init(userID: String, name: String, role: String, events: Int, clients: Int, withoutOwnWork: Int) {
-            self.userID = userID; self.name = name; self.role = role; self.events = events; self.clients = clients; self.withoutOwnWork = withoutOwnWork
+        public var events: Int, clients: Int, listRows: Int, withoutOwnWork: Int
+        public init(userID: String, name: String, role: String, events: Int, clients: Int, listRows: Int, withoutOwnWork: Int) {
+            self.userID = userID; self.name = name; self.role = role; self.events = events; self.clients = clients; self.listRows = listRows
+            self.withoutOwnWork = withoutOwnWork
         }
     }
 
     public struct Detail: Sendable {
+        public var userID: String
+        /// The client list's rows are among the accesses (else left out, with a link to show them).
+        public var withListRows: Bool
         public var name: String
         /// Each access: when, the file (number and client id, nil for a list or a search), what, and whether the user
         /// holds work in that file.
         public var accesses: [(at: String, file: (number: String, clientID: String)?, action: String, entity: String, withoutOwnWork: Bool)]
         public var limited: Bool
-        public init(name: String, accesses: [(at: String, file: (number: String, clientID: String)?, action: String, entity: String, withoutOwnWork: Bool)], limited: Bool) {
-            self.name = name; self.accesses = accesses; self.limited = limited
+        public init(userID: String, withListRows: Bool, name: String,
+                    accesses: [(at: String, file: (number: String, clientID: String)?, action: String, entity: String, withoutOwnWork: Bool)], limited: Bool) {
+            self.userID = userID; self.withListRows = withListRows; self.name = name; self.accesses = accesses; self.limited = limited
         }
     }
 
-    public static func render(frame: PageFrame, from: Day, to: Day, rows: [Row], detail: Detail?, alert: String? = nil) -> HTML {
+    /// `typed`: the period as typed, when it could not be read (shown again in the fields).
+    public static func render(frame: PageFrame, from: Day, to: Day, rows: [Row], detail: Detail?, alert: String? = nil,
+                              typed: (from: String?, to: String?)? = nil) -> HTML {
         let period = "from=\(from.german)&amp;to=\(to.german)"
         let lines = rows.map { r -> HTML in
             """
             <tr><td>\(r.name)</td><td>\(r.role)</td><td class="num">\(Labels.count(r.events))</td><td class="num">\(Labels.count(r.clients))</td>
-            <td class="num" data-user="\(r.userID)">\(Labels.count(r.withoutOwnWork))</td><td><a href="/access-review?\(HTML(stringLiteral: period))&amp;user=\(r.userID)">Einzelheiten<span class="visually-hidden"> zu \(r.name)</span></a></td></tr>
+            <td class="num">\(Labels.count(r.listRows))</td><td class="num" data-user="\(r.userID)">\(Labels.count(r.withoutOwnWork))</td><td><a href="/access-review?\(HTML(stringLiteral: period))&amp;user=\(r.userID)">Einzelheiten<span class="visually-hidden"> zu \(r.name)</span></a></td></tr>
             """
         }
         return Layout.page(frame, """
         <h1>Zugriffsauswertung</h1>
         \(alert.map { "<p class=\"error\" role=\"alert\" id=\"period-error\">\($0)</p>" as HTML } ?? .empty)
-        <p class="hint">Zur regelmäßigen Kontrolle der Zugriffe (Art. 32 DSGVO): wer im Zeitraum wie oft auf Akten zugegriffen hat. „Ohne eigene Zuständigkeit“ zählt Akten, in denen die Person weder einen Fall führt (auch nicht den einer oder eines Angehörigen im selben Haushalt) noch einen Termin hat; das Blättern in der Liste der Klient:innen zählt dabei nicht, eine Suche schon – für die Koordination üblich, bei Beratenden ein Anlass nachzufragen. Inhalte enthält das Protokoll nicht.</p>
+        <p class="hint">Zur regelmäßigen Kontrolle der Zugriffe (Art. 32 DSGVO): wer im Zeitraum wie oft auf Akten zugegriffen hat (geöffnet, geändert, exportiert, gesucht). Das Blättern in der Liste der Klient:innen steht gesondert unter „Listenzeilen“ (je angezeigte Zeile ein Eintrag) und zählt weder als Zugriff noch als Akte. „Ohne eigene Zuständigkeit“ zählt Akten, in denen die Person weder einen Fall führt (auch nicht den einer oder eines Angehörigen im selben Haushalt) noch einen Termin hat; das Blättern in der Liste der Klient:innen zählt dabei nicht, eine Suche schon – für die Koordination üblich, bei Beratenden ein Anlass nachzufragen. Inhalte enthält das Protokoll nicht.</p>
         <form method="get" action="/access-review" class="no-print">
-        <label for="from">von (TT.MM.JJJJ)</label><input id="from" name="from" value="\(from.german)" inputmode="numeric">
-        <label for="to">bis (TT.MM.JJJJ)</label><input id="to" name="to" value="\(to.german)" inputmode="numeric">
+        <label for="from">von (TT.MM.JJJJ)</label><input id="from" name="from" value="\(typed?.from ?? from.german)" inputmode="numeric"\(typed == nil ? "" : " aria-describedby=\"period-error\"")>
+        <label for="to">bis (TT.MM.JJJJ)</label><input id="to" name="to" value="\(typed?.to ?? to.german)" inputmode="numeric"\(typed == nil ? "" : " aria-describedby=\"period-error\"")>
         <button type="submit">Anzeigen</button></form>
         \(rows.isEmpty ? "<p id=\"no-access\">Im Zeitraum \(from.german) – \(to.german) hat niemand zugegriffen.</p>" as HTML : """
-        <table id="review"><caption>Zugriffe vom \(from.german) bis \(to.german)</caption><thead><tr><th scope="col">Benutzer:in</th><th scope="col">Rolle</th><th scope="col">Zugriffe</th><th scope="col">Akten</th><th scope="col">davon ohne eigene Zuständigkeit</th><th scope="col"><span class="visually-hidden">Einzelheiten</span></th></tr></thead>
+        <table id="review"><caption>Zugriffe vom \(from.german) bis \(to.german)</caption><thead><tr><th scope="col">Benutzer:in</th><th scope="col">Rolle</th><th scope="col">Zugriffe auf Akten</th><th scope="col">Akten</th><th scope="col">Listenzeilen</th><th scope="col">Akten ohne eigene Zuständigkeit</th><th scope="col"><span class="visually-hidden">Einzelheiten</span></th></tr></thead>
         <tbody>\(lines)</tbody></table>
         """)
-        \(detail.map(detailSection) ?? .empty)
+        \(detail.map { detailSection($0, period: period) } ?? .empty)
         """)
     }
 
-    static func detailSection(_ d: Detail) -> HTML {
+    static func detailSection(_ d: Detail, period: String) -> HTML {
         let lines = d.accesses.map { a -> HTML in
             let (action, entity) = AuditLabels.describe(action: a.action, entity: a.entity)
             let file: HTML = a.file.map { "<a href=\"/clients/\($0.clientID)\">\($0.number)</a>" as HTML } ?? "–"
@@ -55,6 +62,9 @@ public enum AccessReviewPage {
         }
         return """
         <section aria-labelledby="detail"><h2 id="detail">Zugriffe von \(d.name)</h2>
+        <p class="no-print">\(d.withListRows
+            ? "Mit den Zeilen der Klientenliste. <a id=\"list-toggle\" href=\"/access-review?\(HTML(stringLiteral: period))&amp;user=\(d.userID)\">Nur Zugriffe auf Akten zeigen</a>" as HTML
+            : "Nur Zugriffe auf Akten (ohne die Zeilen der Klientenliste). <a id=\"list-toggle\" href=\"/access-review?\(HTML(stringLiteral: period))&amp;user=\(d.userID)&amp;liste=1\">Auch die Zeilen der Klientenliste zeigen</a>")</p>
         \(d.limited ? "<p class=\"hint\">Gezeigt werden die jüngsten \(Labels.count(d.accesses.count)); für ältere den Zeitraum verkürzen.</p>" as HTML : .empty)
         <table id="accesses"><caption class="visually-hidden">Zugriffe von \(d.name)</caption><thead><tr><th scope="col">Zeitpunkt</th><th scope="col">Akte</th><th scope="col">Vorgang</th><th scope="col">Hinweis</th></tr></thead>
         <tbody>\(lines)</tbody></table></section>

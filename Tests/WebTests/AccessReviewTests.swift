@@ -50,18 +50,29 @@ struct AccessReviewTests {
                 let counselor = try #require(summaries.first { $0.userID == "user-0" })
                 #expect(counselor.clients == 3 && counselor.withoutOwnWork == 1)
                 #expect(page.body.contains("data-user=\"user-0\">1<"))
+                // The list's rows are counted apart (QA42 coordination #5): rows shown, not accesses to files.
+                let listRows = try await f.services.db.read {
+                    try await $0.one("SELECT COUNT(*) AS n FROM audit_events WHERE user_id = 'user-0' AND entity = 'client_list'")?.int("n") ?? 0
+                }
+                let allEvents = try await f.services.db.read { try await $0.one("SELECT COUNT(*) AS n FROM audit_events WHERE user_id = 'user-0'")?.int("n") ?? 0 }
+                #expect(listRows >= 3 && counselor.listRows == listRows && counselor.events == allEvents - listRows)
                 let detail = try await coordination.request(.get, "/access-review?from=22.11.2026&to=22.11.2026&user=user-0")
                 #expect(detail.body.contains("id=\"accesses\"") && detail.body.contains(">A-7</a>") && detail.body.contains("class=\"flagged\""))
-                // Flagged once: the file opened; its line in the list paged through is not.
-                #expect(detail.body.components(separatedBy: "class=\"flagged\"").count - 1 == 1 && detail.body.components(separatedBy: ">A-7</a>").count - 1 == 2)
+                // Flagged once: the file opened. Its row in the list paged through shows only when asked for.
+                #expect(detail.body.components(separatedBy: "class=\"flagged\"").count - 1 == 1 && detail.body.components(separatedBy: ">A-7</a>").count - 1 == 1)
+                #expect(!detail.body.contains("Klientenliste gelesen") && detail.body.contains("liste=1\">Auch die Zeilen der Klientenliste zeigen"))
+                let withList = try await coordination.request(.get, "/access-review?from=22.11.2026&to=22.11.2026&user=user-0&liste=1")
+                #expect(withList.body.components(separatedBy: "class=\"flagged\"").count - 1 == 1 && withList.body.components(separatedBy: ">A-7</a>").count - 1 == 2)
                 // A day before: nobody (the client created on 01.11. is another day).
                 #expect(try await coordination.request(.get, "/access-review?from=20.11.2026&to=21.11.2026").body.contains("id=\"no-access\""))
                 // Bad input is a clear 400; another organisation's user is not found.
                 // A period that cannot be read shows the last 30 days with the reason (QA of 06.12.2026: a bare error page).
-                for (query, reason) in [("from=31.02.2026", "„von“ ist kein gültiges Datum"), ("from=22.11.2026&to=21.11.2026", "endet vor seinem Beginn")] {
+                // What was typed stays in the fields (QA42 coordination #10).
+                for (query, reason, typed) in [("from=31.02.2026", "„von“ ist kein gültiges Datum", "31.02.2026"),
+                                               ("from=22.11.2026&to=21.11.2026", "endet vor seinem Beginn", "21.11.2026")] {
                     let r = try await coordination.request(.get, "/access-review?\(query)")
                     #expect(r.status == .unprocessableContent && r.body.contains("id=\"period-error\"") && r.body.contains(reason)
-                            && r.body.contains("Gezeigt werden die letzten 30 Tage.") && r.body.contains("value=\"24.10.2026\""), "\(query)")
+                            && r.body.contains("Gezeigt werden die letzten 30 Tage.") && r.body.contains("value=\"\(typed)\""), "\(query)")
                 }
                 #expect(try await coordination.request(.get, "/access-review?user=user-5").status == .notFound)
                 // The other city's coordination sees only its own staff.
