@@ -60,7 +60,7 @@ public enum AdminPages {
         return Layout.page(frame, """
         <h1>Benutzer:innen</h1>
         \(showAccessReview ? "<p><a href=\"/access-review\" id=\"access-review-link\">Zugriffsauswertung</a> – wer wann auf welche Akten zugegriffen hat</p>" as HTML : .empty)
-        \(created.map { "<p role=\"status\">Benutzerkonto für \($0) angelegt. Das Einmal-Passwort wurde angezeigt; bitte sicher übergeben.</p>" as HTML } ?? .empty)
+        \(created.map { "<p class=\"notice\" role=\"status\" id=\"user-created\">Das Benutzerkonto für \($0) ist angelegt. Bitte das vorläufige Passwort auf sicherem Weg übergeben; bei der ersten Anmeldung wählt die Person ein eigenes und richtet den zweiten Faktor ein.</p>" as HTML } ?? .empty)
         <table><caption class="visually-hidden">Benutzer:innen</caption><thead><tr><th scope="col">Name</th><th scope="col">E-Mail</th><th scope="col">Rolle</th><th scope="col">Status</th><th scope="col">Offene Arbeit</th><th scope="col"><span class="visually-hidden">Aktion</span></th></tr></thead><tbody>\(lines)</tbody></table>
         <h2>Neues Benutzerkonto</h2>
         \(Layout.errorSummary(f.errors))
@@ -70,7 +70,7 @@ public enum AdminPages {
         <label for="email">E-Mail\(Layout.required)</label><input id="email" name="email" type="email" value="\(f.email)" required\(Layout.describedBy("email", f.errors["email"]))>\(Layout.fieldError("email", f.errors["email"]))
         <p class="hint" id="password-hint">Das Passwort gilt nur für die erste Anmeldung: die neue Person muss dann ein eigenes wählen. Bitte auf sicherem Weg übergeben, nicht per E-Mail.</p>
         <label for="password">Vorläufiges Passwort (mind. 10 Zeichen)\(Layout.required)</label><input id="password" name="password" type="password" autocomplete="new-password" required\(Layout.describedBy("password", f.errors["password"], hint: true))>\(Layout.fieldError("password", f.errors["password"]))
-        <label for="role">Rolle</label><select id="role" name="role">\(options)</select>
+        <label for="role">Rolle</label><select id="role" name="role"\(Layout.describedBy("role", f.errors["role"]))>\(options)</select>\(Layout.fieldError("role", f.errors["role"]))
         <p><button type="submit">Anlegen</button></p>
         </form>
         <h2 id="address-heading">Postanschrift der Organisation</h2>

@@ -2,12 +2,18 @@ import Counseling
 
 /// A client's contact data: shown on the client page, edited on a page of its own (QA41 C5).
 public enum ContactPages {
+    /// A phone number as a `tel:` link (digits and "+" only in the address), or nothing when there is none.
+    public static func dialLink(_ phone: String) -> HTML {
+        let digits = phone.filter { $0.isASCII && ($0.isNumber || $0 == "+") }
+        return digits.isEmpty ? "\(phone)" : "<a href=\"tel:\(digits)\">\(phone)</a>"
+    }
+
     /// The recorded fields as `<dt>`/`<dd>` pairs (the client page and the Art. 15 page); `dial`: the phone as a link.
     public static func entries(_ c: ClientContact, dial: Bool) -> [HTML] {
         var rows: [HTML] = []
         if let s = c.salutation { rows.append("<dt>Anrede</dt><dd>\(s == .none ? "keine" : s.german)</dd>") }
         if !c.phone.isEmpty {
-            rows.append(dial ? "<dt>Telefon</dt><dd><a href=\"tel:\(c.phone.filter { $0.isNumber || $0 == "+" })\">\(c.phone)</a></dd>" : "<dt>Telefon</dt><dd>\(c.phone)</dd>")
+            rows.append(dial ? "<dt>Telefon</dt><dd>\(dialLink(c.phone))</dd>" : "<dt>Telefon</dt><dd>\(c.phone)</dd>")
         }
         if !c.email.isEmpty { rows.append("<dt>E-Mail</dt><dd>\(c.email)</dd>") }
         if !c.address.isEmpty { rows.append("<dt>Anschrift</dt><dd>\(HTML.join(c.address.split(separator: "\n").map { "\(String($0))" as HTML }, separator: "<br>"))</dd>") }

@@ -237,7 +237,7 @@ public enum CooperationPages {
                 let remove: HTML = editable == org.id
                     ? "<form method=\"post\" novalidate action=\"/contacts/\(c.id)/delete\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">entfernen</button></form>"
                     : .empty
-                return "<tr><td>\(c.responsibility)</td><td>\(c.name)</td><td>\(c.function)</td><td>\(c.phone)</td><td><a href=\"mailto:\(c.email)\">\(c.email)</a></td><td>\(remove)</td></tr>"
+                return "<tr><td>\(c.responsibility)</td><td>\(c.name)</td><td>\(c.function)</td><td>\(ContactPages.dialLink(c.phone))</td><td><a href=\"mailto:\(c.email)\">\(c.email)</a></td><td>\(remove)</td></tr>"
             }
             return """
             <h2>\(org.name)</h2>

@@ -37,12 +37,15 @@ public enum ScreeningPages {
 
     static let figuresOnlyHint: HTML = "<p class=\"hint\" id=\"figures-only\">Nur Zahlen: Die Landeskoordination sieht Zusammenfassung, Diagramm und offene Punkte, aber keine Ergebnisse je Person und keine Einladungsliste. Ergebnisse je Person werden nicht gespeichert, die hochgeladene Liste wird gelöscht, sobald das Screening endet. Eine Liste braucht mindestens \(ScreeningSummary.smallestFiguresOnlyList) Zeilen; Zahlen von 1 bis 4 erscheinen als „.“, wie in den anderen Zahlen des Landes.</p>"
 
-    public static func list(frame: PageFrame, jobs: [JobRow], today: Day, retentionDays: Int, error: String? = nil, figuresOnly: Bool = false) -> HTML {
+    /// `deleted`: a job was just deleted (said, QA42 coordination #10).
+    public static func list(frame: PageFrame, jobs: [JobRow], today: Day, retentionDays: Int, error: String? = nil, deleted: Bool = false,
+                            figuresOnly: Bool = false) -> HTML {
         let rows = jobs.map { j in
             "<tr><td><a href=\"/screening/\(j.id)\">\(j.fileName)</a></td><td>\(j.on.german)</td><td>\(stateText(j.state))</td><td class=\"num\">\(Labels.count(j.processed)) / \(Labels.count(j.total))</td><td>\(GermanTime.day(j.expiresAt))</td></tr>" as HTML
         }
         return Layout.page(frame, """
         <h1>Screening einer Liste</h1>
+        \(deleted ? "<p class=\"notice\" role=\"status\" id=\"deleted\">Das Screening ist gelöscht: Liste und Ergebnisse sind entfernt.</p>" as HTML : .empty)
         <p class="hint">Liste aller Geduldeten als CSV (eine Zeile je Person; auch als Excel-Export „CSV UTF-8“ mit Semikolon, Datum TT.MM.JJJJ und Dezimalkomma) oder als JSON Lines hochladen: wer erfüllt heute einen Weg, wer in 3, 6 oder 12 Monaten? \(retention(retentionDays))</p>
         \(figuresOnly ? figuresOnlyHint : .empty)
         <p><a href="/screening/vorlage.csv" download>Vorlage mit allen Spalten und drei erfundenen Beispielzeilen (CSV)</a></p>

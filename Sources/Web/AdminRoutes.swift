@@ -32,17 +32,19 @@ struct AdminRoutes {
 
     @Sendable func users(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try manager(context)
-        return try await usersPage(context, a, form: .init())
+        // After creating an account (QA42 coordination #10: the list came back without a word); its name is read
+        // from the organisation's own users, the address carries only the id.
+        return try await usersPage(context, a, form: .init(), createdID: request.uri.queryParameters["angelegt"].map(String.init))
     }
 
     /// The users of the organisation with their open work, and the form for a new account.
-    func usersPage(_ context: BleibeContext, _ a: Actor, form: AdminPages.UserForm, address typed: String? = nil, addressError: String? = nil,
-                   addressSaved: Bool = false, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func usersPage(_ context: BleibeContext, _ a: Actor, form: AdminPages.UserForm, createdID: String? = nil, address typed: String? = nil,
+                   addressError: String? = nil, addressSaved: Bool = false, status: HTTPResponse.Status = .ok) async throws -> Response {
         let list = try await services.accounts.users(organisation: a.organisationID)
         let held = try await services.accounts.assignmentCounts(organisation: a.organisationID, from: services.today)
         let kept = try await services.accounts.organisation(a.organisationID)?.postalAddress ?? ""
         return Reply.html(AdminPages.users(frame: context.frame("Benutzer:innen", current: "users"), users: list, roles: Policy.assignableRoles(by: a),
-                                           form: form, held: held, me: a.userID, address: typed ?? kept, addressError: addressError,
+                                           form: form, created: createdID.flatMap { id in list.first { $0.id == id }?.displayName }, held: held, me: a.userID, address: typed ?? kept, addressError: addressError,
                                            addressSaved: addressSaved, showAccessReview: Policy.allows(a, .readAudit(ownerOrganisation: a.organisationID))), status: status)
     }
 
@@ -93,7 +95,7 @@ struct AdminRoutes {
             f.errors["email"] = own ? "Diese E-Mail-Adresse hat bereits ein Konto Ihrer Organisation." : "Diese E-Mail-Adresse kann nicht verwendet werden. Bitte eine andere angeben."
             return try await usersPage(context, a, form: f, status: .conflict)
         }
-        return Reply.redirect("/users")
+        return Reply.redirect("/users?angelegt=\(user.id)")
     }
 
     /// The user `id` of the manager's organisation, never the manager: no one deactivates, resets or re-roles

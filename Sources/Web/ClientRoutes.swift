@@ -778,7 +778,7 @@ struct ClientRoutes {
         let scope = { try await self.services.clients.erasureScope(clientID: c.id, organisation: c.organisationID, today: self.services.today) }
         guard form.trimmed("file_number").lowercased() == c.fileNumber.lowercased() else {
             return Reply.html(ErasurePages.confirm(frame: clientFrame(context, "Akte löschen", c), client: c, scope: try await scope(),
-                                                   error: "Das Aktenzeichen stimmt nicht. Bitte „\(c.fileNumber)“ eingeben."), status: .unprocessableContent)
+                                                   error: "Das Aktenzeichen stimmt nicht mit dem dieser Akte überein. Bitte das Aktenzeichen der Akte eintippen, die gelöscht werden soll."), status: .unprocessableContent)
         }
         let outcome: ClientStore.Erasure
         do { outcome = try await services.clients.erase(clientID: c.id, organisation: c.organisationID, today: services.today, audit: services.audit(a)) } catch let f as ErasureJournal.Failure {

@@ -64,7 +64,7 @@ struct ReferralRoutes {
         let form = try await Form.checked(request, context: context)
         var f = CooperationPages.ReferralForm()
         f.service = form.trimmed("service"); f.firstName = form.trimmed("first_name"); f.lastName = form.trimmed("last_name")
-        f.born = form.trimmed("born"); f.nationality = CountryCodes.code(fromInput: form.trimmed("nationality")) ?? form.trimmed("nationality"); f.reason = form.trimmed("reason")
+        f.born = form.trimmed("born"); f.nationality = form.trimmed("nationality"); f.reason = form.trimmed("reason")
         f.agreed = form["agreed"] == "1"
         // Only the authority refers; the service answers.
         guard try side(a) else { throw AppError.forbidden }
@@ -73,7 +73,9 @@ struct ReferralRoutes {
         f.errors.merge(ClientRoutes.nameErrors(first: f.firstName, last: f.lastName)) { a, _ in a }
         let born = formDay(f.born)
         if born == nil || (born!.map { $0 > services.today } ?? false) { f.errors["born"] = "Bitte ein gültiges Geburtsdatum (TT.MM.JJJJ) angeben oder leer lassen." }
-        if !f.nationality.isEmpty && !CountryCodes.isValid(f.nationality) {
+        // Read as a code for the record; the field keeps what was typed ("Irak", not "IRQ") when the form comes back.
+        let nationality = CountryCodes.code(fromInput: f.nationality) ?? f.nationality
+        if !nationality.isEmpty && !CountryCodes.isValid(nationality) {
             f.errors["nationality"] = CountryCodes.inputHint.dropLast() + " oder leer lassen."
         }
         if f.reason.isEmpty || f.reason.count > 500 { f.errors["reason"] = "Bitte den Anlass angeben (höchstens 500 Zeichen)." }
@@ -88,7 +90,7 @@ struct ReferralRoutes {
         if !f.agreed { f.errors["agreed"] = "Ohne Einverständnis der Person darf nicht vermittelt werden." }
         guard f.errors.isEmpty else { return try await render(context, a, form: f, status: .unprocessableContent) }
         let r = Referral(id: Credentials.newID(), authorityID: a.organisationID, serviceID: f.service, createdBy: a.userID, createdOn: services.today,
-                         firstName: f.firstName, lastName: f.lastName, born: born ?? nil, nationality: f.nationality.isEmpty ? nil : f.nationality, reason: f.reason)
+                         firstName: f.firstName, lastName: f.lastName, born: born ?? nil, nationality: nationality.isEmpty ? nil : nationality, reason: f.reason)
         // The same person twice while the first referral is still unanswered (QA of 05.12.2026: four on one day);
         // checked by the store with the insert.
         switch try await services.cooperation.createReferral(r, audit: services.audit(a)) {

@@ -55,14 +55,16 @@ struct ScreeningRoutes {
                                     status: .serviceUnavailable)
     }
 
-    func renderList(_ context: BleibeContext, _ a: Actor, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func renderList(_ context: BleibeContext, _ a: Actor, error: String? = nil, deleted: Bool = false, status: HTTPResponse.Status = .ok) async throws -> Response {
         try await ScreeningRunner.purge(services)
         let jobs = try await services.screeningJobs.jobs(organisation: a.organisationID)
         return Reply.html(ScreeningPages.list(frame: context.frame("Screening", current: "screening"), jobs: jobs.map(row), today: services.today,
-                                              retentionDays: services.config.screeningRetentionDays, error: error, figuresOnly: !seesPersons(a)), status: status)
+                                              retentionDays: services.config.screeningRetentionDays, error: error, deleted: deleted, figuresOnly: !seesPersons(a)), status: status)
     }
 
-    @Sendable func list(_ request: Request, context: BleibeContext) async throws -> Response { try await renderList(context, try actor(context)) }
+    @Sendable func list(_ request: Request, context: BleibeContext) async throws -> Response {
+        try await renderList(context, try actor(context), deleted: request.uri.queryParameters["geloescht"] == "1")
+    }
 
     /// A template of the flat CSV: every column, and three synthetic persons (`bleibe synth`, fictional) as examples, in
     /// the German spreadsheet form the page recommends.
@@ -358,7 +360,7 @@ struct ScreeningRoutes {
         try? FileManager.default.removeItem(atPath: ScreeningRunner.inputPath(services.config, j.id))
         try? FileManager.default.removeItem(atPath: ScreeningRunner.resultsPath(services.config, j.id))
         _ = try await services.screeningJobs.delete(id: j.id, organisation: a.organisationID, audit: services.audit(a))
-        return Reply.redirect("/screening")
+        return Reply.redirect("/screening?geloescht=1")
     }
 }
 

@@ -177,8 +177,15 @@ struct AccountAdminTests {
                 #expect(created.status == .seeOther)
                 let id = try #require(try await f.services.accounts.account(email: "neu@a.example")?.user.id)
                 #expect(try await f.services.accounts.account(userID: id)?.mustChangePassword == true)
-                let users = try await b.request(.get, "/users")
-                #expect(users.body.contains("/users/\(id)/access"))
+                // Said on the list it comes back to (QA42 coordination #10), the address carrying only the id.
+                #expect(created.headers[.location] == "/users?angelegt=\(id)")
+                let users = try await b.request(.get, "/users?angelegt=\(id)")
+                #expect(users.body.contains("/users/\(id)/access") && users.body.contains("id=\"user-created\">Das Benutzerkonto für Neue Kollegin ist angelegt."))
+                #expect(try await !b.request(.get, "/users?angelegt=user-5").body.contains("id=\"user-created\""))   // another organisation's
+                // A role that cannot be given is said at the field.
+                let tampered = try await b.request(.post, "/users", form: ["csrf": cc, "display_name": "X Y", "email": "xy@a.example", "password": Self.provisional,
+                                                                           "role": "authority_lead"])
+                #expect(tampered.status == .unprocessableContent && tampered.body.contains("id=\"role-error\""))
                 let events = try await f.services.accounts.accountEvents(userID: id)
                 #expect(events.map(\.action) == ["create"] && events.first?.userID == "user-1")
 

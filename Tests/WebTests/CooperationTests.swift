@@ -427,9 +427,9 @@ struct CooperationTests {
                 #expect(try await clerk.request(.get, "/").headers[.location] == "/referrals")
                 var form = ["csrf": clerkCSRF, "service": "org-a", "first_name": "Samir", "last_name": "Yousef", "born": "12.03.1999",
                             "nationality": "syr", "reason": "Seit 2017 geduldet, Ausbildung abgeschlossen"]
-                // Without the person's agreement nothing is passed on.
-                let refused = try await clerk.request(.post, "/referrals", form: form)
-                #expect(refused.status == .unprocessableContent && refused.body.contains("id=\"agreed-error\""))
+                // Without the person's agreement nothing is passed on; the country comes back as typed (QA42 coordination #10).
+                let refused = try await clerk.request(.post, "/referrals", form: form.merging(["nationality": "Syrien"]) { $1 })
+                #expect(refused.status == .unprocessableContent && refused.body.contains("id=\"agreed-error\"") && refused.body.contains("value=\"Syrien\""))
                 // Not to a service without cooperation.
                 var other = form; other["service"] = "org-b"; other["agreed"] = "1"
                 #expect(try await clerk.request(.post, "/referrals", form: other).status == .unprocessableContent)
@@ -627,6 +627,7 @@ struct CooperationTests {
                 let csrf = try await b.logIn(f.login(.counselor))
                 let page = try await b.request(.get, "/contacts")
                 #expect(page.status == .ok && page.body.contains("Frau Beispiel") && page.body.contains("Duldung A–K"))
+                #expect(page.body.contains("<a href=\"tel:+493510000000\">+49 351 000-0000</a>"))   // dialled from the list (QA42 coordination #10)
                 #expect(!page.body.contains("/contacts/") )   // read only for the service
                 #expect(try await b.request(.post, "/contacts", form: ["csrf": csrf, "name": "X", "responsibility": "Y"]).status == .forbidden)
                 let muldenau = Browser(client: b.client, clock: f.clock)

@@ -209,7 +209,9 @@ struct ScreeningWebTests {
                 try await counselor.logIn(f.login(.counselor))
                 #expect(try await counselor.request(.get, "/screening").status == .forbidden)
                 // Deleted on request, files and all.
-                #expect(try await b.request(.post, path + "/delete", form: ["csrf": csrf]).status == .seeOther)
+                let deleted = try await b.request(.post, path + "/delete", form: ["csrf": csrf])
+                #expect(deleted.status == .seeOther && deleted.headers[.location] == "/screening?geloescht=1")
+                #expect(try await b.request(.get, "/screening?geloescht=1").body.contains("id=\"deleted\""))
                 #expect(try await b.request(.get, path).status == .notFound)
                 #expect(!FileManager.default.fileExists(atPath: ScreeningRunner.resultsPath(f.services.config, id)))
                 // And automatically after the retention time.

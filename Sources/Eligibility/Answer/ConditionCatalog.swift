@@ -52,7 +52,7 @@ public enum ConditionCatalog {
         case "60d_weekly_hours_min":
             return d60 { r in "Regelmäßige Arbeitszeit mindestens \(germanHours(r.weeklyHours)) Stunden pro Woche" + (r.singleParentHours.map { " (Alleinerziehende \(germanHours($0)))" } ?? "") }
         case "60d_no_conviction":
-            return d60 { $0.crime == .fiftyNinety ? "Keine Verurteilung über 50 Tagessätze (90 bei ausländerrechtlichen Delikten; auch Ehegatte/Lebenspartner)" : nil }
+            return d60 { $0.crime == .fiftyNinety ? "Keine Verurteilung wegen einer vorsätzlichen Straftat (auch nicht des Ehegatten/Lebenspartners); Geldstrafen bis 50 Tagessätze, bis 90 bei nur von Ausländern begehbaren Delikten, bleiben außer Betracht" : nil }
         default: return base
         }
     }
@@ -121,7 +121,7 @@ public enum ConditionCatalog {
         "a2_family_community": e("§ 25a Abs. 2 S. 2, 5 AufenthG", "Familiäre Lebensgemeinschaft mit der stammberechtigten Person", "Familiäre Lebensgemeinschaft nachweisen"),
         "a2_no_obstruction": e("§ 25a Abs. 2 S. 1 Nr. 1 AufenthG", "Abschiebung nicht durch eigene Falschangaben, Täuschung oder fehlende Mitwirkung verhindert", "Mitwirkungspflichten erfüllen"),
         "a2_lu_by_employment": e("§ 25a Abs. 2 S. 1 Nr. 2 AufenthG", "Lebensunterhalt eigenständig durch Erwerbstätigkeit gesichert", "Lebensunterhalt vollständig durch Arbeit sichern"),
-        "a3_crime_50_90": e("§ 25a Abs. 3 AufenthG", "Keine Verurteilung über 50 Tagessätze (90 bei ausländerrechtlichen Delikten)", "Tilgung abwarten oder atypischen Fall darlegen"),
+        "a3_crime_50_90": e("§ 25a Abs. 3 AufenthG", "Keine Verurteilung wegen einer vorsätzlichen Straftat im Bundesgebiet; Geldstrafen bis 50 Tagessätze, bis 90 bei nur von Ausländern begehbaren Delikten, bleiben außer Betracht", "Tilgung abwarten oder atypischen Fall darlegen"),
         // § 25b
         "b_status": e("§ 25b Abs. 1 S. 1 AufenthG", "Geduldet (oder Inhaber einer AE nach § 104c)", "Duldungsstatus klären (bei einer bestehenden Aufenthaltserlaubnis: diese rechtzeitig verlängern)"),
         "b_residence_years_min": e("§ 25b Abs. 1 S. 2 Nr. 1 AufenthG", "Seit 6 Jahren ununterbrochen geduldeter, gestatteter oder erlaubter Aufenthalt", "Voraufenthaltszeiten belegen"),
@@ -155,7 +155,7 @@ public enum ConditionCatalog {
         "c_residence_years_min": e("§ 104c Abs. 1 S. 1, S. 3 AufenthG a. F.", "Am 31.10.2022 seit 5 Jahren ununterbrochen geduldeter, gestatteter oder erlaubter Aufenthalt"),
         "c_family_route": e("§ 104c Abs. 2 AufenthG a. F.", "Familienangehörige/r einer Person, die § 104c Abs. 1 erfüllt", "Voraussetzungen des § 104c Abs. 1 beim Familienmitglied herstellen (Familienweg)"),
         "c_fdgo_declaration": e("§ 104c Abs. 1 S. 1 Nr. 1 AufenthG a. F.", "Bekenntnis zur freiheitlichen demokratischen Grundordnung", "Bekenntnis zur FDGO abgeben"),
-        "c_crime_threshold": e("§ 104c Abs. 1 S. 1 Nr. 2 AufenthG a. F.", "Keine Verurteilung über 50 Tagessätze (90 bei ausländerrechtlichen Delikten)", "Tilgung abwarten oder atypischen Fall darlegen"),
+        "c_crime_threshold": e("§ 104c Abs. 1 S. 1 Nr. 2 AufenthG a. F.", "Keine Verurteilung wegen einer Straftat im Bundesgebiet; Geldstrafen bis 50 Tagessätze, bis 90 bei nur von Ausländern begehbaren Delikten, bleiben außer Betracht", "Tilgung abwarten oder atypischen Fall darlegen"),
         "c_excl_repeated_deception": e("§ 104c Abs. 1 S. 2 AufenthG a. F.", "Keine wiederholte Täuschung, die die Abschiebung verhindert", "Täuschung beenden"),
         "c_10_3_ok": e("§ 104c Abs. 3 S. 1 AufenthG a. F.", "Erteilung trotz § 10 Abs. 3 S. 2 möglich"),
         // § 60a / § 60b (status inputs)
@@ -176,7 +176,7 @@ public enum ConditionCatalog {
         "60b_counts_for_104c": e("§ 104c Abs. 1 S. 3 a. F., § 25a Abs. 5, § 25b Abs. 7 AufenthG", "Zeiten nach § 60b zählen für § 104c"),
         "60b_shield_60c_60d": e("§ 105 Abs. 3 AufenthG", "§ 60b nicht anwendbar bei Ausbildungs- oder Beschäftigungsduldung"),
         // § 60c
-        "60c_training_type": e("§ 60c Abs. 1 S. 1 Nr. 1 AufenthG", "Qualifizierte Berufsausbildung oder Helferausbildung mit Anschlusszusage", "Ausbildungsvertrag für eine qualifizierte Ausbildung vorlegen"),
+        "60c_training_type": e("§ 60c Abs. 1 S. 1 Nr. 1 Buchst. a, b AufenthG", "Qualifizierte Berufsausbildung oder Helferausbildung mit Anschlusszusage", "Ausbildungsvertrag für eine qualifizierte Ausbildung vorlegen"),
         "60c_route": e("§ 60c Abs. 1 S. 1 Nr. 1, 2 AufenthG", "Ausbildung im Asylverfahren begonnen oder als Geduldete/r aufgenommen", "Duldung beantragen"),
         "60c_duldung_months_min": e("§ 60c Abs. 2 Nr. 2 AufenthG", "Seit mindestens 3 Monaten im Besitz einer Duldung", "Duldungsbescheinigung sichern"),
         "60c_no_60a6": e("§ 60c Abs. 2 Nr. 1, § 60a Abs. 6 AufenthG", "Kein Beschäftigungsverbot nach § 60a Abs. 6", "Mitwirkung aufnehmen, Täuschung beenden"),
@@ -221,7 +221,7 @@ public enum ConditionCatalog {
         "19d_no_deception_of_authority": e("§ 19d Abs. 1 Nr. 4 AufenthG", "Keine vorsätzliche Täuschung der Ausländerbehörde"),
         "19d_no_obstruction": e("§ 19d Abs. 1 Nr. 5 AufenthG", "Keine vorsätzliche Verzögerung oder Behinderung aufenthaltsbeendender Maßnahmen"),
         "19d_no_extremism": e("§ 19d Abs. 1 Nr. 6 AufenthG", "Keine Bezüge zu extremistischen oder terroristischen Organisationen", "Vorwurf prüfen lassen"),
-        "19d_crime_50_90": e("§ 19d Abs. 1 Nr. 7 AufenthG", "Keine Verurteilung über 50 Tagessätze (90 bei ausländerrechtlichen Delikten)", "Tilgung abwarten oder atypischen Fall darlegen"),
+        "19d_crime_50_90": e("§ 19d Abs. 1 Nr. 7 AufenthG", "Keine Verurteilung wegen einer vorsätzlichen Straftat im Bundesgebiet; Geldstrafen bis 50 Tagessätze, bis 90 bei nur von Ausländern begehbaren Delikten, bleiben außer Betracht", "Tilgung abwarten oder atypischen Fall darlegen"),
         "19d_matching_job": e("§ 19d Abs. 1, Abs. 1a AufenthG", "Der Qualifikation entsprechende Beschäftigung oder konkretes Arbeitsplatzangebot", "Qualifikationsentsprechendes Arbeitsplatzangebot vorlegen"),
         "19d1a_prereq": e("§ 19d Abs. 1a AufenthG", "Ausbildung unter Ausbildungsduldung erfolgreich abgeschlossen", "Qualifizierte Ausbildung mit Ausbildungsduldung (§ 60c) erfolgreich abschließen und Zeugnis vorlegen"),
         // § 25 Abs. 5
