@@ -8,6 +8,8 @@ public struct SecretBox: Sendable {
     public struct Failure: Error, CustomStringConvertible { public let description: String }
 
     static let prefix = "enc1:"
+    /// How to mend a missing or wrong key file, said with each refusal.
+    static let hint = "Die Datei aus der Sicherung (secret.key) dorthin legen oder BLEIBE_SECRET_KEY_FILE auf sie setzen."
     private let key: SymmetricKey
 
     public init(key: Data) throws {
@@ -89,7 +91,6 @@ public struct SecretBox: Sendable {
         // key the earlier ones fail, and the trail could no longer be checked.
         guard let last = try? await db.read({ try await $0.one("SELECT * FROM audit_events WHERE keyed = 1 ORDER BY seq DESC LIMIT 1") }),
               let e = try? AuditLog.event(last) else { return }
-        let hint = "Die Datei aus der Sicherung (secret.key) dorthin legen oder BLEIBE_SECRET_KEY_FILE auf sie setzen."
         guard FileManager.default.fileExists(atPath: path) else {
             throw Failure(description: "Die Schlüsseldatei \(path) fehlt: ohne sie lässt sich das Protokoll dieser Datenbank weder prüfen noch fortschreiben. \(hint)")
         }
@@ -108,7 +109,6 @@ public struct SecretBox: Sendable {
     }
 
     static func check(path: String, stored: [(id: String, secret: String)]) throws {
-        let hint = "Die Datei aus der Sicherung (secret.key) dorthin legen oder BLEIBE_SECRET_KEY_FILE auf sie setzen."
         guard let sealed = stored.first(where: { isSealed($0.secret) }) else { return }
         guard FileManager.default.fileExists(atPath: path) else {
             throw Failure(description: "Die Schlüsseldatei \(path) fehlt: ohne sie ist kein zweiter Faktor dieser Datenbank lesbar. \(hint)")

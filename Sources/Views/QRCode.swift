@@ -22,8 +22,9 @@ public struct QRCode: Sendable {
         }) else { return nil }
         var grid = Grid(version: version)
         grid.place(Self.codewords(bytes, version: version))
-        let chosen = forced ?? (0..<8).map { ($0, grid.masked($0).penalty) }.min { $0.1 < $1.1 }!.0
-        self.modules = grid.masked(chosen).dark
+        // Each candidate masked once; the one of least penalty is kept.
+        let (chosen, best) = (forced.map { [$0] } ?? Array(0..<8)).map { ($0, grid.masked($0)) }.min { $0.1.penalty < $1.1.penalty }!
+        self.modules = best.dark
         self.version = version
         self.mask = chosen
     }
@@ -93,7 +94,7 @@ private struct Grid {
                 if (0..<size).contains(x) && (0..<size).contains(y) { set(x, y, d != 2 && d != 4) }
             } }
         }
-        let centres = QRCodeTables.alignment(version)
+        let centres = Self.alignment[version - 1]
         for (i, cx) in centres.enumerated() { for (j, cy) in centres.enumerated() {
             let last = centres.count - 1
             if (i == 0 && j == 0) || (i == 0 && j == last) || (i == last && j == 0) { continue }
@@ -110,6 +111,9 @@ private struct Grid {
             }
         }
     }
+
+    /// Centres of the alignment patterns per version (row and column alike).
+    static let alignment: [[Int]] = [[], [6, 18], [6, 22], [6, 26], [6, 30], [6, 34], [6, 22, 38], [6, 24, 42], [6, 26, 46], [6, 28, 50]]
 
     /// x is the column, y the row.
     mutating func set(_ x: Int, _ y: Int, _ isDark: Bool) { dark[y][x] = isDark; function[y][x] = true }
@@ -198,11 +202,6 @@ private struct Grid {
     }
 }
 
-private enum QRCodeTables {
-    static func alignment(_ version: Int) -> [Int] {
-        [[], [6, 18], [6, 22], [6, 26], [6, 30], [6, 34], [6, 22, 38], [6, 24, 42], [6, 26, 46], [6, 28, 50]][version - 1]
-    }
-}
 
 /// Reed–Solomon over GF(2^8) with the QR code's polynomial x^8 + x^4 + x^3 + x^2 + 1.
 private enum ReedSolomon {
