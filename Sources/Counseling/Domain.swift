@@ -64,6 +64,15 @@ public struct Cooperation: Sendable, Hashable {
     }
 }
 
+/// What an API token may do (security review QA42 F6): only read, or also change. Never more than its user's role.
+public enum TokenScope: String, Sendable, CaseIterable {
+    case read, write
+
+    public var german: String { self == .read ? "nur lesen" : "lesen und ändern" }
+    /// Whether a request of this HTTP method is within the scope: a read-only token sends GET and HEAD only.
+    public func permits(method: String) -> Bool { self == .write || method == "GET" || method == "HEAD" }
+}
+
 public enum Role: String, Sendable, CaseIterable {
     case counselor
     case coordinator

@@ -298,23 +298,24 @@ public struct AccountStore: Sendable {
 
     // MARK: API tokens
 
-    public func createAPIToken(id: String, userID: String, token: String, name: String, now: String) async throws {
+    public func createAPIToken(id: String, userID: String, token: String, name: String, scope: TokenScope, now: String) async throws {
         try await db.transaction { ex in
-            try await ex.execute(SQL("INSERT INTO api_tokens (id, user_id, token_hash, name, created_at) VALUES (?, ?, ?, ?, ?)",
-                                     [id, userID, Self.sha256(token), name, now]))
+            try await ex.execute(SQL("INSERT INTO api_tokens (id, user_id, token_hash, name, scope, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                                     [id, userID, Self.sha256(token), name, scope.rawValue, now]))
         }
     }
 
     public struct APITokenInfo: Sendable {
-        public var id: String, name: String, createdAt: String
+        public var id: String, name: String, createdAt: String, scope: TokenScope, lastUsedAt: String?
     }
 
     /// The user's tokens that still work: not revoked and issued at or after `issuedSince` (a token expires; never the
     /// secret: only its hash is stored).
     public func apiTokens(userID: String, issuedSince: String) async throws -> [APITokenInfo] {
         try await db.read { ex in
-            try await ex.query(SQL("SELECT id, name, created_at FROM api_tokens WHERE user_id = ? AND revoked = 0 AND created_at >= ? ORDER BY created_at, id", [userID, issuedSince])).map {
-                APITokenInfo(id: try $0.string("id"), name: try $0.string("name"), createdAt: try $0.string("created_at"))
+            try await ex.query(SQL("SELECT id, name, created_at, scope, last_used_at FROM api_tokens WHERE user_id = ? AND revoked = 0 AND created_at >= ? ORDER BY created_at, id", [userID, issuedSince])).map {
+                APITokenInfo(id: try $0.string("id"), name: try $0.string("name"), createdAt: try $0.string("created_at"),
+                             scope: TokenScope(rawValue: try $0.string("scope")) ?? .read, lastUsedAt: $0.text("last_used_at"))
             }
         }
     }
@@ -326,13 +327,21 @@ public struct AccountStore: Sendable {
         }
     }
 
-    /// The account a token acts for, if the token is not revoked and was issued at or after `issuedSince` (security
-    /// review of 06.12.2026: a token never expired).
-    public func account(apiToken: String, issuedSince: String) async throws -> Account? {
-        try await db.read { ex -> Account? in
-            guard let r = try await ex.one(SQL("SELECT user_id FROM api_tokens WHERE token_hash = ? AND revoked = 0 AND created_at >= ?", [Self.sha256(apiToken), issuedSince])),
-                  let uid = r.text("user_id") else { return nil }
-            return try await Self.account(ex, "u.id = ?", uid)
-        }.map { try opened($0)! }
+    /// The account a token acts for and what the token may do, if it is not revoked and was issued at or after
+    /// `issuedSince` (security review of 06.12.2026: a token never expired). Its last use is noted when the one noted
+    /// is older than `usedSince` (a write at most every quarter of an hour, not one per request).
+    public func account(apiToken: String, issuedSince: String, now: String, usedSince: String) async throws -> (Account, TokenScope)? {
+        let hash = Self.sha256(apiToken)
+        let found = try await db.read { ex -> (Account, TokenScope, Bool)? in
+            guard let r = try await ex.one(SQL("SELECT user_id, scope, last_used_at FROM api_tokens WHERE token_hash = ? AND revoked = 0 AND created_at >= ?", [hash, issuedSince])),
+                  let uid = r.text("user_id"), let account = try await Self.account(ex, "u.id = ?", uid) else { return nil }
+            // An unknown scope (a newer release's) reads only.
+            return (account, TokenScope(rawValue: r.text("scope") ?? "") ?? .read, (r.text("last_used_at") ?? "") < usedSince)
+        }
+        guard let (account, scope, stale) = found else { return nil }
+        if stale {
+            try await db.transaction { ex in try await ex.execute(SQL("UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?", [now, hash])) }
+        }
+        return (try opened(account)!, scope)
     }
 }

@@ -407,6 +407,12 @@ public enum Migrations {
         Migration(version: 43, name: "0043_AuditKeyedLinks") { _ in [
             "ALTER TABLE audit_events ADD COLUMN keyed INTEGER NOT NULL DEFAULT 0",
         ] },
+        // An API token's scope (QA42 F6): tokens made before could write, and keep that; new ones read unless asked.
+        // When it was last used, to the quarter of an hour, so an owner sees a token nobody needs any more.
+        Migration(version: 44, name: "0044_APITokenScope") { _ in [
+            "ALTER TABLE api_tokens ADD COLUMN scope TEXT NOT NULL DEFAULT 'write'",
+            "ALTER TABLE api_tokens ADD COLUMN last_used_at TEXT",
+        ] },
     ]
 
     /// A database migrated by a newer release.

@@ -1,3 +1,5 @@
+import Counseling
+
 /// Login, second factor and its enrolment.
 public enum AuthPages {
     /// `expired`: the last session ended by inactivity (or after its maximum age); what was not saved is lost.
@@ -67,18 +69,22 @@ public enum AuthPages {
     }
 
     /// `tokens`: the user's API tokens that still work (id, name, created at, expires at); `tokenDays`: how long a new one works.
-    public static func account(frame: PageFrame, totpEnabled: Bool, tokens: [(id: String, name: String, createdAt: String, expiresAt: String)] = [],
+    /// `tokenForm`: the name and scope typed into a refused form; `scopeError`: why its scope was refused.
+    public static func account(frame: PageFrame, totpEnabled: Bool,
+                               tokens: [(id: String, name: String, createdAt: String, expiresAt: String, scope: TokenScope, lastUsedAt: String?)] = [],
                                newToken: String? = nil, passwordErrors: [String: String] = [:], passwordChanged: Bool = false,
-                               tokensRevoked: Int = 0, revokeTokensTicked: Bool = true, tokenError: String? = nil, tokenDays: Int = 90, calendarFeed: Bool = false,
-                               mustChangePassword: Bool = false) -> HTML {
+                               tokensRevoked: Int = 0, revokeTokensTicked: Bool = true, tokenError: String? = nil,
+                               tokenForm: (name: String, scope: TokenScope) = ("", .read), scopeError: String? = nil,
+                               tokenDays: Int = 90, calendarFeed: Bool = false, mustChangePassword: Bool = false) -> HTML {
         let tokenRows = tokens.map { t in
             """
-            <tr><td>\(t.name)</td><td>\(GermanTime.format(t.createdAt))</td><td>\(GermanTime.format(t.expiresAt))</td>
+            <tr><td>\(t.name)</td><td>\(t.scope.german)</td><td>\(GermanTime.format(t.createdAt))</td><td>\(GermanTime.format(t.expiresAt))</td>
+            <td>\(t.lastUsedAt.map { GermanTime.format($0) } ?? "noch nie")</td>
             <td><form method="post" novalidate action="/account/tokens/\(t.id)/revoke" class="inline">\(Layout.csrf(frame.csrf))<button type="submit" class="link">widerrufen</button></form></td></tr>
             """ as HTML
         }
         let tokenTable: HTML = tokens.isEmpty ? "<p>Keine gültigen Tokens.</p>" : """
-            <table><caption class="visually-hidden">API-Tokens</caption><thead><tr><th scope="col">Bezeichnung</th><th scope="col">Erzeugt</th><th scope="col">Gültig bis</th><th scope="col"><span class="visually-hidden">Aktion</span></th></tr></thead>
+            <table><caption class="visually-hidden">API-Tokens</caption><thead><tr><th scope="col">Bezeichnung</th><th scope="col">Darf</th><th scope="col">Erzeugt</th><th scope="col">Gültig bis</th><th scope="col">Zuletzt benutzt</th><th scope="col"><span class="visually-hidden">Aktion</span></th></tr></thead>
             <tbody>\(tokenRows)</tbody></table>
             """
         func field(_ name: String, _ label: String) -> HTML {
@@ -91,12 +97,14 @@ public enum AuthPages {
         let tokenSection: HTML = mustChangePassword ? .empty : """
             <h2 id="tokens">API-Zugang</h2>
             \(newToken.map { "<p>Neues Token (wird nur jetzt angezeigt):</p><p class=\"codes\">\($0)</p>" as HTML } ?? .empty)
-            <p class="hint">Ein Token handelt mit Ihren Rechten. Es gilt \(tokenDays) Tage; widerrufen Sie es früher, sobald es nicht mehr gebraucht wird oder in falsche Hände geraten sein könnte.</p>
+            <p class="hint">Ein Token handelt mit Ihren Rechten, ein Token zum Lesen nur lesend. Es gilt \(tokenDays) Tage; widerrufen Sie es früher, sobald es nicht mehr gebraucht wird oder in falsche Hände geraten sein könnte. Die letzte Benutzung ist auf eine Viertelstunde genau.</p>
             \(tokenTable)
             <form method="post" novalidate action="/account/tokens">
             \(Layout.csrf(frame.csrf))
             <label for="name">Bezeichnung</label>
-            \(Layout.fieldError("name", tokenError))<input id="name" name="name" required maxlength="80"\(Layout.describedBy("name", tokenError))>
+            \(Layout.fieldError("name", tokenError))<input id="name" name="name" required maxlength="80" value="\(tokenForm.name)"\(Layout.describedBy("name", tokenError))>
+            <label for="scope">Das Token darf</label>
+            \(Layout.fieldError("scope", scopeError))<select id="scope" name="scope"\(Layout.describedBy("scope", scopeError))>\(TokenScope.allCases.map { s in "<option value=\"\(s.rawValue)\"\(s == tokenForm.scope ? " selected" : "")>\(s.german)</option>" as HTML })</select>
             <p><button type="submit">Token erzeugen</button></p>
             </form>
             """

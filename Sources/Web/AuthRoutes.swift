@@ -227,14 +227,17 @@ struct AuthRoutes {
     /// The account page with the user's tokens.
     func accountReply(_ context: BleibeContext, _ account: Account, newToken: String? = nil, passwordErrors: [String: String] = [:],
                       passwordChanged: Bool = false, tokensRevoked: Int = 0, revokeTokensTicked: Bool = true, tokenError: String? = nil,
+                      tokenForm: (name: String, scope: TokenScope) = ("", .read), scopeError: String? = nil,
                       status: HTTPResponse.Status = .ok) async throws -> Response {
         let lifetime = services.config.apiTokenLifetime
         let tokens = try await services.accounts.apiTokens(userID: account.user.id, issuedSince: services.apiTokensIssuedSince()).map {
-            (id: $0.id, name: $0.name, createdAt: $0.createdAt, expiresAt: Timestamp.date($0.createdAt).map { services.timestamp($0.addingTimeInterval(lifetime)) } ?? "")
+            (id: $0.id, name: $0.name, createdAt: $0.createdAt, expiresAt: Timestamp.date($0.createdAt).map { services.timestamp($0.addingTimeInterval(lifetime)) } ?? "",
+             scope: $0.scope, lastUsedAt: $0.lastUsedAt)
         }
         return Reply.html(AuthPages.account(frame: context.frame("Konto", current: "account"), totpEnabled: account.totpEnabled, tokens: tokens,
                                             newToken: newToken, passwordErrors: passwordErrors, passwordChanged: passwordChanged,
                                             tokensRevoked: tokensRevoked, revokeTokensTicked: revokeTokensTicked, tokenError: tokenError,
+                                            tokenForm: tokenForm, scopeError: scopeError,
                                             tokenDays: Int(lifetime / 86400), calendarFeed: try await services.appointments.hasCalendarToken(userID: account.user.id),
                                             mustChangePassword: account.mustChangePassword), status: status)
     }
@@ -275,11 +278,16 @@ struct AuthRoutes {
         guard let account = context.account, !context.viaAPIToken else { throw AppError.unauthenticated }
         let form = try await Form.checked(request, context: context)
         let name = form.trimmed("name")
-        guard !name.isEmpty, name.count <= 80 else {
-            return try await accountReply(context, account, tokenError: "Bitte eine Bezeichnung (höchstens 80 Zeichen) angeben.", status: .unprocessableContent)
+        // Least privilege: a form without the field asks for a token that reads.
+        let scope = form["scope"].map { TokenScope(rawValue: $0) } ?? .read
+        let nameError = !name.isEmpty && name.count <= 80 ? nil : "Bitte eine Bezeichnung (höchstens 80 Zeichen) angeben."
+        guard nameError == nil, let scope else {
+            return try await accountReply(context, account, tokenError: nameError, tokenForm: (name, scope ?? .read),
+                                          scopeError: scope == nil ? "Bitte wählen Sie, was das Token darf: nur lesen oder lesen und ändern." : nil,
+                                          status: .unprocessableContent)
         }
         let token = "blb_" + Credentials.randomToken()
-        try await services.accounts.createAPIToken(id: Credentials.newID(), userID: account.user.id, token: token, name: name, now: services.timestamp())
+        try await services.accounts.createAPIToken(id: Credentials.newID(), userID: account.user.id, token: token, name: name, scope: scope, now: services.timestamp())
         return try await accountReply(context, account, newToken: token)
     }
 

@@ -56,8 +56,15 @@ struct AuthenticationMiddleware: RouterMiddleware {
         let api = path == "/api/v1" || path.hasPrefix("/api/v1/")
         if api, let auth = request.headers[.authorization], auth.prefix(7).lowercased() == "bearer " {
             let token = String(auth.dropFirst(7)).trimmingCharacters(in: .whitespaces)
-            guard let account = try await services.accounts.account(apiToken: token, issuedSince: services.apiTokensIssuedSince()), account.user.active else {
+            let now = services.now()
+            guard let (account, scope) = try await services.accounts.account(apiToken: token, issuedSince: services.apiTokensIssuedSince(),
+                                                                             now: services.timestamp(now), usedSince: services.timestamp(now.addingTimeInterval(-900))),
+                  account.user.active else {
                 throw AppError.unauthenticated
+            }
+            // A read-only token changes nothing, whatever its user's role may (QA42 F6).
+            guard scope.permits(method: request.method.rawValue) else {
+                throw AppError.forbiddenBecause("This token may only read (scope 'read'): \(request.method.rawValue) needs a token with the scope 'write', created on the account page.")
             }
             context.account = account
             context.viaAPIToken = true

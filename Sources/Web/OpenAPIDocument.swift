@@ -51,7 +51,7 @@ enum OpenAPIDocument {
       "info": {
         "title": "Bleibe API",
         "version": "1.0.0",
-        "description": "Clients, status periods, facts and assessments of a counseling service. Authenticate with 'Authorization: Bearer <token>' (tokens are created on the account page). A browser signed in to the application is also let read, with its session (its writes need the page's CSRF token in 'X-CSRF-Token'); integrations use tokens, whose expiry and revocation apply. Errors are application/problem+json (RFC 9457). A query parameter an operation does not declare here, or one given twice, is refused (400), not ignored. Facts and status periods use the case-file schema of ../shared/law/CASES.md §3; assessments use schema bleibe.assessment/1."
+        "description": "Clients, status periods, facts and assessments of a counseling service. Authenticate with 'Authorization: Bearer <token>' (tokens are created on the account page, each with a scope: 'read' tokens may send GET only, any other method is refused with 403; 'write' tokens may also change what their user's role may change). A browser signed in to the application is also let read, with its session (its writes need the page's CSRF token in 'X-CSRF-Token'); integrations use tokens, whose expiry and revocation apply. Errors are application/problem+json (RFC 9457). A query parameter an operation does not declare here, or one given twice, is refused (400), not ignored. Facts and status periods use the case-file schema of ../shared/law/CASES.md §3; assessments use schema bleibe.assessment/1."
       },
       "servers": [{"url": "/"}],
       "security": [{"bearer": []}],

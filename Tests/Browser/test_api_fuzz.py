@@ -17,7 +17,7 @@ def api_token(server) -> str:
     opener = http_login(server, EMAIL, SECRET)
     page = opener.open(server + "/account").read().decode()
     csrf = re.search(r'name="csrf" value="([^"]*)"', page).group(1)
-    html = opener.open(server + "/account/tokens", urllib.parse.urlencode({"csrf": csrf, "name": "schemathesis"}).encode()).read().decode()
+    html = opener.open(server + "/account/tokens", urllib.parse.urlencode({"csrf": csrf, "name": "schemathesis", "scope": "write"}).encode()).read().decode()
     return re.search(r"(blb_[A-Za-z0-9_\-]+)", html).group(1)
 
 

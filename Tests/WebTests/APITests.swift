@@ -9,10 +9,10 @@ import Testing
 
 @Suite("JSON API")
 struct APITests {
-    /// Logs in through the browser and creates an API token on the account page.
-    func token(_ b: Browser, _ f: Fixture, role: Role = .counselor) async throws -> String {
+    /// Logs in through the browser and creates an API token on the account page (one that may write, unless asked).
+    func token(_ b: Browser, _ f: Fixture, role: Role = .counselor, scope: TokenScope = .write) async throws -> String {
         let csrf = try await b.logIn(f.login(role))
-        let page = try await b.request(.post, "/account/tokens", form: ["csrf": csrf, "name": "Test"])
+        let page = try await b.request(.post, "/account/tokens", form: ["csrf": csrf, "name": "Test", "scope": scope.rawValue])
         let token = page.body.components(separatedBy: "class=\"codes\">").dropFirst().first?.prefix { $0 != "<" } ?? ""
         #expect(token.hasPrefix("blb_"))
         return String(token)
@@ -364,6 +364,49 @@ struct APITests {
             #expect(try await other.request(.post, "/users/user-0/deactivate", form: ["csrf": otherCSRF]).status == .seeOther)
             #expect(try await other.request(.post, "/users/user-0/activate", form: ["csrf": otherCSRF]).status == .seeOther)
             #expect(try await api.request(.get, "/api/v1/clients", headers: auth2).status == .unauthorized)
+        }
+        }
+    }
+
+    /// A token reads unless made to write (QA42 F6): its writes are refused whatever its user's role may; the account
+    /// page lists what each token may and when it was last used.
+    @Test(arguments: TestDatabase.available)
+    func aReadOnlyTokenChangesNothingAndItsLastUseIsShown(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+        try await f.run { b in
+            let csrf = try await b.logIn(f.login(.counselor))
+            // The form asks for reading by default, and a form without the field gets a token that reads.
+            var page = try await b.request(.get, "/account")
+            #expect(page.body.contains("<option value=\"read\" selected>nur lesen</option>"), "\(page.body)")
+            let made = try await b.request(.post, "/account/tokens", form: ["csrf": csrf, "name": "Auswertung"])
+            let reader = String(made.body.components(separatedBy: "class=\"codes\">").dropFirst().first?.prefix { $0 != "<" } ?? "")
+            #expect(reader.hasPrefix("blb_") && made.body.contains("<td>Auswertung</td><td>nur lesen</td>") && made.body.contains("noch nie"))
+            let api = Browser(client: b.client, clock: f.clock)
+            let auth: HTTPFields = [.authorization: "Bearer \(reader)"]
+            #expect(try await api.request(.get, "/api/v1/clients/client-a/facts", headers: auth).status == .ok)
+            let before = try await api.request(.get, "/api/v1/clients/client-a", headers: auth).body
+            // Every writing method is refused, with what to do instead, and nothing is written.
+            let create = try await api.request(.post, "/api/v1/clients", json: "{\"first_name\":\"Lese\",\"last_name\":\"Token\"}", headers: auth)
+            #expect(create.status == .forbidden && create.headers[.contentType] == "application/problem+json" && create.body.contains("scope 'write'"), "\(create.body)")
+            let facts = try await api.request(.put, "/api/v1/clients/client-a/facts", json: "{}", headers: auth)
+            #expect(facts.status == .forbidden)
+            #expect(try await api.request(.delete, "/api/v1/clients/client-a/household", headers: auth).status == .forbidden)
+            #expect(try await api.request(.get, "/api/v1/clients/client-a", headers: auth).body == before)
+            let list = try await api.request(.get, "/api/v1/clients", headers: auth)
+            #expect(list.status == .ok && !list.body.contains("Lese"))
+            // The last use is shown, to the quarter of an hour: a request a minute later does not write it again.
+            page = try await b.request(.get, "/account")
+            #expect(page.body.contains("<td>Auswertung</td><td>nur lesen</td>") && !page.body.contains("noch nie"), "\(page.body)")
+            f.clock.advance(60)
+            #expect(try await api.request(.get, "/api/v1/clients", headers: auth).status == .ok)
+            let used = try await f.services.accounts.apiTokens(userID: "user-0", issuedSince: "").map(\.lastUsedAt)
+            #expect(used.count == 1 && used[0] == f.services.timestamp(f.clock.now().addingTimeInterval(-60)), "\(used)")
+            // A token that may write does; a scope the form does not offer is refused at its field.
+            let writer = try await b.request(.post, "/account/tokens", form: ["csrf": csrf, "name": "Import", "scope": "write"])
+            #expect(writer.body.contains("<td>Import</td><td>lesen und ändern</td>"))
+            let odd = try await b.request(.post, "/account/tokens", form: ["csrf": csrf, "name": "Alles", "scope": "admin"])
+            #expect(odd.status == .unprocessableContent && odd.body.contains("id=\"scope-error\"") && odd.body.contains("value=\"Alles\""), "\(odd.body)")
+            #expect(try await f.services.accounts.apiTokens(userID: "user-0", issuedSince: "").map(\.name) == ["Auswertung", "Import"])
         }
         }
     }
