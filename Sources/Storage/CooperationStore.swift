@@ -371,6 +371,19 @@ public struct CooperationStore: Sendable {
                                   action: "create", entity: "contact", entityID: c.id, clientID: nil)
     }
 
+    /// Replaces an entry of the authority's own directory; false when it has no such entry.
+    public func updateContact(_ c: DirectoryContact, audit: AuditContext) async throws -> Bool {
+        try await db.transaction { ex in
+            guard try await ex.one(SQL("""
+                UPDATE directory_contacts SET name = ?, function = ?, phone = ?, email = ?, responsibility = ?, updated_at = ?
+                WHERE id = ? AND authority_id = ? RETURNING id
+                """, [c.name, c.function, c.phone, c.email, c.responsibility, audit.now, c.id, c.authorityID])) != nil else { return false }
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "update", entity: "contact", entityID: c.id, clientID: nil)
+            return true
+        }
+    }
+
     public func removeContact(id: String, authority: String, audit: AuditContext) async throws -> Bool {
         try await db.transaction { ex in
             guard try await ex.one(SQL("SELECT id FROM directory_contacts WHERE id = ? AND authority_id = ?", [id, authority])) != nil else { return false }

@@ -227,6 +227,8 @@ public enum CooperationPages {
 
     public struct ContactForm: Sendable {
         public var name = "", function = "", phone = "", email = "", responsibility = ""
+        /// The entry being changed; nil for a new one.
+        public var editing: String?
         public var errors: [String: String] = [:]
         public init() {}
     }
@@ -235,9 +237,9 @@ public enum CooperationPages {
         let sections = directories.map { (org, contacts) -> HTML in
             let rows = contacts.map { c -> HTML in
                 let remove: HTML = editable == org.id
-                    ? "<form method=\"post\" novalidate action=\"/contacts/\(c.id)/delete\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">entfernen</button></form>"
+                    ? "<a href=\"/contacts/\(c.id)/edit#contact-form\">ändern</a> <form method=\"post\" novalidate action=\"/contacts/\(c.id)/delete\" class=\"inline\">\(Layout.csrf(frame.csrf))<button type=\"submit\" class=\"link\">entfernen</button></form>"
                     : .empty
-                return "<tr><td>\(c.responsibility)</td><td>\(c.name)</td><td>\(c.function)</td><td>\(ContactPages.dialLink(c.phone))</td><td><a href=\"mailto:\(c.email)\">\(c.email)</a></td><td>\(remove)</td></tr>"
+                return "<tr id=\"contact-\(c.id)\"><td>\(c.responsibility)</td><td>\(c.name)</td><td>\(c.function)</td><td>\(ContactPages.dialLink(c.phone))</td><td><a href=\"mailto:\(c.email)\">\(c.email)</a></td><td>\(remove)</td></tr>"
             }
             return """
             <h2>\(org.name)</h2>
@@ -250,15 +252,15 @@ public enum CooperationPages {
                 "<label for=\"\(id)\">\(label)</label><input id=\"\(id)\" name=\"\(id)\" value=\"\(value)\"\(Layout.describedBy(id, f.errors[id]))>\(Layout.fieldError(id, f.errors[id]))"
             }
             add = """
-            <h2>Eintrag hinzufügen</h2>
+            <h2 id="contact-form">\(f.editing == nil ? "Eintrag hinzufügen" : "Eintrag ändern")</h2>
             \(Layout.errorSummary(f.errors))
-            <form method="post" novalidate action="/contacts">\(Layout.csrf(frame.csrf))
+            <form method="post" novalidate action="/contacts\(f.editing.map { "/" + $0 } ?? "")">\(Layout.csrf(frame.csrf))
             \(field("responsibility", "Zuständigkeit (z. B. Sachgebiet Duldung, Buchstaben A–K)", f.responsibility))
             \(field("name", "Name", f.name))
             \(field("function", "Funktion", f.function))
             \(field("phone", "Telefon", f.phone))
             \(field("email", "E-Mail", f.email))
-            <p><button type="submit">Hinzufügen</button></p>
+            <p><button type="submit">\(f.editing == nil ? "Hinzufügen" : "Änderung speichern")</button>\(f.editing == nil ? .empty : " <a href=\"/contacts\">Abbrechen</a>" as HTML)</p>
             </form>
             """
         }

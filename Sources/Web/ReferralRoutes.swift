@@ -19,6 +19,8 @@ struct ReferralRoutes {
             (.get, "/api/v1/referrals", apiList),
             (.get, "/contacts", contacts),
             (.post, "/contacts", addContact),
+            (.get, "/contacts/{id}/edit", editContact),
+            (.post, "/contacts/{id}", changeContact),
             (.post, "/contacts/{id}/delete", removeContact),
         ]
     }
@@ -235,8 +237,43 @@ struct ReferralRoutes {
     @Sendable func addContact(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
         guard Policy.allows(a, .maintainAuthorityRecords(authority: a.organisationID)) else { throw AppError.forbidden }
-        let form = try await Form.checked(request, context: context)
+        let f = try await contactForm(try await Form.checked(request, context: context), authority: a.organisationID, editing: nil)
+        guard f.errors.isEmpty else { return try await renderContacts(context, a, form: f, status: .unprocessableContent) }
+        try await services.cooperation.addContact(DirectoryContact(id: Credentials.newID(), authorityID: a.organisationID, name: f.name, function: f.function,
+                                                                   phone: f.phone, email: f.email, responsibility: f.responsibility), audit: services.audit(a))
+        return Reply.redirect("/contacts")
+    }
+
+    /// The directory with one of the own authority's entries in the form, to be corrected (a new number, another
+    /// responsibility) rather than removed and typed anew.
+    @Sendable func editContact(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try context.requireActor()
+        guard Policy.allows(a, .maintainAuthorityRecords(authority: a.organisationID)) else { throw AppError.forbidden }
+        let id = try context.parameters.require("id")
+        guard let c = try await services.cooperation.contacts(authority: a.organisationID).first(where: { $0.id == id }) else { throw AppError.notFound }
         var f = CooperationPages.ContactForm()
+        f.editing = c.id; f.name = c.name; f.function = c.function; f.phone = c.phone; f.email = c.email; f.responsibility = c.responsibility
+        return try await renderContacts(context, a, form: f)
+    }
+
+    @Sendable func changeContact(_ request: Request, context: BleibeContext) async throws -> Response {
+        let a = try context.requireActor()
+        guard Policy.allows(a, .maintainAuthorityRecords(authority: a.organisationID)) else { throw AppError.forbidden }
+        let id = try context.parameters.require("id")
+        guard try await services.cooperation.contacts(authority: a.organisationID).contains(where: { $0.id == id }) else { throw AppError.notFound }
+        let f = try await contactForm(try await Form.checked(request, context: context), authority: a.organisationID, editing: id)
+        guard f.errors.isEmpty else { return try await renderContacts(context, a, form: f, status: .unprocessableContent) }
+        guard try await services.cooperation.updateContact(DirectoryContact(id: id, authorityID: a.organisationID, name: f.name, function: f.function,
+                                                                            phone: f.phone, email: f.email, responsibility: f.responsibility),
+                                                           audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/contacts#contact-\(id)")
+    }
+
+    /// A directory entry as sent, with a German reason per refused field; `editing`: the entry it replaces (not a
+    /// duplicate of itself).
+    func contactForm(_ form: Form, authority: String, editing: String?) async throws -> CooperationPages.ContactForm {
+        var f = CooperationPages.ContactForm()
+        f.editing = editing
         f.name = form.trimmed("name"); f.function = form.trimmed("function"); f.phone = form.trimmed("phone")
         f.email = form.trimmed("email"); f.responsibility = form.trimmed("responsibility")
         if f.name.isEmpty || f.name.count > 120 { f.errors["name"] = "Bitte den Namen angeben (höchstens 120 Zeichen)." }
@@ -250,15 +287,12 @@ struct ReferralRoutes {
         }
         if !f.email.isEmpty && !Self.isEmailAddress(f.email) { f.errors["email"] = "Bitte eine gültige E-Mail-Adresse angeben (z. B. name@stadt.de)." }
         func same(_ x: String, _ y: String) -> Bool { x.lowercased().split(whereSeparator: \.isWhitespace) == y.lowercased().split(whereSeparator: \.isWhitespace) }
-        if f.errors.isEmpty, try await services.cooperation.contacts(authority: a.organisationID).contains(where: {
-            same($0.name, f.name) && same($0.responsibility, f.responsibility)
+        if f.errors.isEmpty, try await services.cooperation.contacts(authority: authority).contains(where: {
+            $0.id != editing && same($0.name, f.name) && same($0.responsibility, f.responsibility)
         }) {
             f.errors["name"] = "\(f.name) ist für diese Zuständigkeit schon eingetragen."
         }
-        guard f.errors.isEmpty else { return try await renderContacts(context, a, form: f, status: .unprocessableContent) }
-        try await services.cooperation.addContact(DirectoryContact(id: Credentials.newID(), authorityID: a.organisationID, name: f.name, function: f.function,
-                                                                   phone: f.phone, email: f.email, responsibility: f.responsibility), audit: services.audit(a))
-        return Reply.redirect("/contacts")
+        return f
     }
 
     /// Something@domain.tld without spaces: enough to catch "@", "foo@" and typos, not a full RFC 5322 parser.

@@ -637,6 +637,22 @@ struct CooperationTests {
                 try await volunteer.logIn(f.login(.volunteer))
                 #expect(try await volunteer.request(.get, "/contacts").status == .forbidden)
                 let entry = try #require(try await lead.request(.get, "/contacts").body.components(separatedBy: "/contacts/").dropFirst().first?.prefix { $0 != "/" })
+                // An entry is corrected in place (QA42 coordination #10): the form comes filled in, is checked as a new
+                // one, and is no duplicate of itself; the service and another authority cannot change it.
+                let edit = try await lead.request(.get, "/contacts/\(entry)/edit")
+                #expect(edit.status == .ok && edit.body.contains("Eintrag ändern") && edit.body.contains("action=\"/contacts/\(entry)\"") && edit.body.contains("value=\"Frau Beispiel\""))
+                let wrong = try await lead.request(.post, "/contacts/\(entry)", form: ["csrf": leadCSRF, "name": "Frau Beispiel", "responsibility": "Duldung A–K", "phone": "abc"])
+                #expect(wrong.status == .unprocessableContent && wrong.body.contains("id=\"phone-error\"") && wrong.body.contains("Eintrag ändern"))
+                let changed = try await lead.request(.post, "/contacts/\(entry)", form: ["csrf": leadCSRF, "name": "Frau Beispiel", "function": "Sachgebietsleitung",
+                                                                                       "phone": "0351 488-9999", "email": "duldung@abh.example", "responsibility": "Duldung A–L"])
+                #expect(changed.status == .seeOther && changed.headers[.location] == "/contacts#contact-\(entry)")
+                let updated = try await b.request(.get, "/contacts").body
+                #expect(updated.contains("Duldung A–L") && updated.contains("0351 488-9999") && !updated.contains("000-0000"))
+                #expect(try await b.request(.get, "/contacts/\(entry)/edit").status == .forbidden)
+                #expect(try await b.request(.post, "/contacts/\(entry)", form: ["csrf": csrf, "name": "X", "responsibility": "Y", "phone": "0351 1234567"]).status == .forbidden)
+                #expect(try await lead.request(.post, "/contacts/unbekannt", form: ["csrf": leadCSRF, "name": "X", "responsibility": "Y", "phone": "0351 1234567"]).status == .notFound)
+                let trail = try await f.services.db.read { try await $0.query(SQL("SELECT action FROM audit_events WHERE entity = 'contact' AND entity_id = ? ORDER BY seq", [String(entry)])) }
+                #expect(trail.compactMap { $0.text("action") } == ["create", "update"])
                 #expect(try await lead.request(.post, "/contacts/\(entry)/delete", form: ["csrf": leadCSRF]).status == .seeOther)
                 #expect(!(try await b.request(.get, "/contacts").body.contains("Frau Beispiel")))
             }
