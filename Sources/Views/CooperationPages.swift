@@ -148,6 +148,9 @@ public enum CooperationPages {
             }
         }
         public var answer: Answer?
+        /// The state the list is narrowed to (nil: all), and how many referrals are in each state.
+        public var state: Referral.State?
+        public var counts: [Referral.State: Int] = [:]
         public init() {}
     }
 
@@ -214,6 +217,14 @@ public enum CooperationPages {
             </form>
             """
         }
+        // Links, not a form: each state's list has an address of its own, the count tells where to look.
+        let total = f.counts.values.reduce(0, +)
+        let choices = [(nil, "alle", total)] + Referral.State.allCases.map { s -> (Referral.State?, String, Int) in (s, s.german, f.counts[s] ?? 0) }
+        let links = choices.map { s, label, n -> HTML in
+            let href = "/referrals" + (s.map { "?stand=\($0.rawValue)" } ?? "") + "#list"
+            return s == f.state ? "<li><a href=\"\(href)\" aria-current=\"page\"><strong>\(label) (\(n))</strong></a></li>" : "<li><a href=\"\(href)\">\(label) (\(n))</a></li>"
+        }
+        let filter: HTML = total == 0 ? .empty : "<nav class=\"sections\" aria-label=\"Vermittlungen nach Stand\" id=\"referral-filter\"><ul>\(links)</ul></nav>"
         // The form comes first: below a long list it was out of sight (QA of 06.12.2026).
         return Layout.page(frame, """
         <h1>Vermittlungen</h1>
@@ -221,7 +232,8 @@ public enum CooperationPages {
         \(create)
         <h2 id="list">\(authoritySide ? "Ihre Vermittlungen" : "Eingegangene Vermittlungen")</h2>
         <p class="hint">\(authoritySide ? "Von Ihrer Behörde an die Beratungsstelle vermittelte Personen und deren Stand." : "Von der Ausländerbehörde vermittelte Personen: annehmen (mit Akte) oder mit Grund ablehnen.")</p>
-        \(rows.isEmpty ? "<p>Keine Vermittlungen.</p>" as HTML : "<table><caption class=\"visually-hidden\">Vermittlungen</caption><thead><tr><th scope=\"col\">Datum</th><th scope=\"col\">Name</th><th scope=\"col\">geboren</th><th scope=\"col\">Staatsang.</th><th scope=\"col\">\(authoritySide ? "an" : "von")</th><th scope=\"col\">Anlass</th><th scope=\"col\">Stand</th><th scope=\"col\"><span class=\"visually-hidden\">Aktionen</span></th></tr></thead><tbody>\(rows)</tbody></table>")
+        \(filter)
+        \(rows.isEmpty ? "<p>Keine Vermittlungen\(f.state.map { " im Stand „\($0.german)“" } ?? "").</p>" as HTML : "<table><caption class=\"visually-hidden\">Vermittlungen</caption><thead><tr><th scope=\"col\">Datum</th><th scope=\"col\">Name</th><th scope=\"col\">geboren</th><th scope=\"col\">Staatsang.</th><th scope=\"col\">\(authoritySide ? "an" : "von")</th><th scope=\"col\">Anlass</th><th scope=\"col\">Stand</th><th scope=\"col\"><span class=\"visually-hidden\">Aktionen</span></th></tr></thead><tbody>\(rows)</tbody></table>")
         """)
     }
 

@@ -44,10 +44,14 @@ struct ReferralRoutes {
     }
 
     func render(_ context: BleibeContext, _ a: Actor, form: CooperationPages.ReferralForm, status: HTTPResponse.Status = .ok) async throws -> Response {
+        var form = form
         let authoritySide = try side(a)
         let (ids, orgs) = try await partners(a)
         let names = Dictionary(uniqueKeysWithValues: orgs.map { ($0.id, $0.name) })
-        let list = try await services.cooperation.referrals(of: a.organisationID)
+        let all = try await services.cooperation.referrals(of: a.organisationID)
+        // One state at a time when asked (QA42 coordination #10: the open ones drowned among the answered).
+        let list = form.state.map { s in all.filter { $0.state == s } } ?? all
+        form.counts = Dictionary(grouping: all, by: \.state).mapValues(\.count)
         // Each person shown whose file exists has the look in that file's trail (QA28 F2), as a client list does.
         try await services.clients.recordList("referral_list", shown: Self.files(list), audit: services.audit(a))
         return Reply.html(CooperationPages.referrals(frame: context.frame("Vermittlungen", current: "referrals"), referrals: list, names: names,
@@ -58,6 +62,8 @@ struct ReferralRoutes {
     @Sendable func list(_ request: Request, context: BleibeContext) async throws -> Response {
         var form = CooperationPages.ReferralForm()
         if request.uri.queryParameters["gesendet"] == "1" { form.notice = "Die Vermittlung ist gesendet; ihr Stand steht unten in der Liste." }
+        // An unknown state shows them all.
+        form.state = request.uri.queryParameters["stand"].flatMap { Referral.State(rawValue: String($0)) }
         return try await render(context, try context.requireActor(), form: form)
     }
 

@@ -521,6 +521,12 @@ struct CooperationTests {
                 _ = try await b.request(.get, "/api/v1/referrals")
                 #expect(try await looks("user-0") == counselorBefore + 2)
                 #expect(state.body.contains("abgelehnt am 22.11.2026: Zuständig ist die Beratung in Muldenau"))
+                // The list narrows to one state, each state's count beside it (QA42 coordination #10); an unknown one shows all.
+                #expect(state.body.contains("<a href=\"/referrals?stand=accepted#list\">angenommen (1)</a>") && state.body.contains("aria-current=\"page\"><strong>alle ("))
+                let declinedOnly = try await clerk.request(.get, "/referrals?stand=declined").body
+                #expect(declinedOnly.contains("Karimi, Leyla") && !declinedOnly.contains("Yousef, Samir") && declinedOnly.contains("aria-current=\"page\"><strong>abgelehnt (1)</strong>"))
+                #expect(try await clerk.request(.get, "/referrals?stand=withdrawn").body.contains("Keine Vermittlungen im Stand „zurückgezogen“."))
+                #expect(try await clerk.request(.get, "/referrals?stand=irgendwas").body.contains("Yousef, Samir"))
                 // The authority learns the state, not the case or the client file.
                 #expect(!state.body.contains("/cases/"))
                 #expect(try await clerk.request(.get, "/api/v1/referrals").body.contains("\"state\":\"accepted\""))
