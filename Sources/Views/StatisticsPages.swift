@@ -21,16 +21,24 @@ public enum StatisticsPages {
                 </section>
                 """
             }
-            let rows = stats.procedures.filter { $0.quarter == q }.map { p in
-                let title = QuarterlyStatistics.regulations.first { $0.code == p.regulation }?.title ?? p.regulation
-                return "<tr><th scope=\"row\">\(title)</th><td class=\"num\">\(Labels.count(p.applications))</td><td class=\"num\">\(Labels.count(p.grants))</td><td class=\"num\">\(Labels.count(p.refusals))</td><td class=\"num\">\(Labels.count(p.pendingAtEnd))</td></tr>" as HTML
+            // In the law's order, as the joint view (QA42 coordination #10: sorted as text, § 104c came first), with the
+            // quarter's sums below: the authority's own figures, nothing hidden.
+            let order = QuarterlyStatistics.regulations.map(\.code)
+            let procedures = stats.procedures.filter { $0.quarter == q }.sorted { (order.firstIndex(of: $0.regulation) ?? .max) < (order.firstIndex(of: $1.regulation) ?? .max) }
+            func cells(_ a: Int, _ g: Int, _ r: Int, _ p: Int) -> HTML {
+                "<td class=\"num\">\(Labels.count(a))</td><td class=\"num\">\(Labels.count(g))</td><td class=\"num\">\(Labels.count(r))</td><td class=\"num\">\(Labels.count(p))</td>"
             }
+            let rows = procedures.map { p in
+                let title = QuarterlyStatistics.regulations.first { $0.code == p.regulation }?.title ?? p.regulation
+                return "<tr><th scope=\"row\">\(title)</th>\(cells(p.applications, p.grants, p.refusals, p.pendingAtEnd))</tr>" as HTML
+            }
+            let sum: HTML = procedures.count < 2 ? .empty : "<tfoot><tr><th scope=\"row\">Summe</th>\(cells(procedures.reduce(0) { $0 + $1.applications }, procedures.reduce(0) { $0 + $1.grants }, procedures.reduce(0) { $0 + $1.refusals }, procedures.reduce(0) { $0 + $1.pendingAtEnd }))</tr></tfoot>"
             let pop: HTML = stats.populations.first { $0.quarter == q }.map { p in
                 "<p>Geduldete am \(q.lastDay.german): <strong>\(Labels.count(p.tolerated))</strong>, davon über 3 Jahre \(Labels.count(p.toleratedOver3Years)), über 5 Jahre \(Labels.count(p.toleratedOver5Years))</p>" as HTML
             } ?? .empty
             return """
             <section aria-labelledby="q-\(q.label)"><h2 id="q-\(q.label)">\(q.german)</h2>\(pop)
-            \(rows.isEmpty ? HTML.empty : "<table class=\"report\"><caption class=\"visually-hidden\">Verfahren \(q.german)</caption><thead><tr><th scope=\"col\">Vorschrift</th><th scope=\"col\">Anträge im Quartal</th><th scope=\"col\">Erteilungen im Quartal</th><th scope=\"col\">Ablehnungen im Quartal</th><th scope=\"col\">Anhängig am \(q.lastDay.german)</th></tr></thead><tbody>\(rows)</tbody></table>")
+            \(rows.isEmpty ? HTML.empty : "<table class=\"report\"><caption class=\"visually-hidden\">Verfahren \(q.german)</caption><thead><tr><th scope=\"col\">Vorschrift</th><th scope=\"col\">Anträge im Quartal</th><th scope=\"col\">Erteilungen im Quartal</th><th scope=\"col\">Ablehnungen im Quartal</th><th scope=\"col\">Anhängig am \(q.lastDay.german)</th></tr></thead><tbody>\(rows)</tbody>\(sum)</table>")
             </section>
             """
         }

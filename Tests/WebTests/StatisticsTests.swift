@@ -53,6 +53,11 @@ struct StatisticsTests {
                 #expect(try await lead.upload("/statistics", fields: ["csrf": csrf, "csv": changed, "replace": "1"], file: nil).status == .conflict)
                 #expect(try await lead.upload("/statistics", fields: ["csrf": csrf, "csv": changed, "replace": String(confirm)], file: nil).status == .seeOther)
                 #expect(try await f.services.statistics.load(authority: "org-abh").procedures.first { $0.regulation == "25b" && $0.quarter.label == "2026-Q3" }?.applications == 21)
+                // The authority's own view lists the regulations in the law's order with the quarter's sums (QA42 coordination #10).
+                let own = try await lead.request(.get, "/statistics").body
+                let q3 = try #require(own.components(separatedBy: "id=\"q-2026-Q3\"").dropFirst().first?.components(separatedBy: "</section>").first)
+                #expect(q3.range(of: "§ 25a Abs. 1, 2 AufenthG")!.lowerBound < q3.range(of: "§ 25b Abs. 1, 4 AufenthG")!.lowerBound, "\(q3)")
+                #expect(q3.contains("<tfoot><tr><th scope=\"row\">Summe</th><td class=\"num\">25</td><td class=\"num\">13</td><td class=\"num\">3</td><td class=\"num\">18</td></tr></tfoot>"), "\(q3)")
                 let back = try await lead.upload("/statistics", fields: ["csrf": csrf, "csv": good], file: nil)
                 let backConfirm = try #require(back.body.components(separatedBy: "name=\"replace\" value=\"").dropFirst().first?.prefix { $0 != "\"" })
                 #expect(try await lead.upload("/statistics", fields: ["csrf": csrf, "csv": good, "replace": String(backConfirm)], file: nil).status == .seeOther)   // back to the figures below
