@@ -121,8 +121,10 @@ public struct CounselingReport: Sendable {
     static let personCategories: [String: String] = [
         "Beratene Personen nach Staatsangehörigkeit": "übrige Staatsangehörigkeiten (je unter 5 Personen)",
         // Grouped by the persons counseled in a language, not by the sessions the column counts (QA24 F3).
-        languageTable: "übrige Sprachen (je unter 5 Personen)",
-        pathwayTable: "übrige Wege (je unter 5 Personen)",
+        // The row still counts the table's unit (sessions, mentions): said in its label, since the grouping is by
+        // persons (QA42 coordination #10: "übrige Sprachen (je unter 5 Personen);19" read as 19 persons).
+        languageTable: "übrige Sprachen (je unter 5 Personen), ihre Beratungen",
+        pathwayTable: "übrige Wege (je unter 5 Personen), ihre Nennungen",
     ]
 
     /// The same report as it may leave the service: small person categories folded, every table suppressed (see

@@ -338,7 +338,7 @@ struct ReportTests {
 
     /// Published, the pathways discussed are folded by the persons behind each row, as the languages are: nine mentions
     /// of one pathway by four persons are not shown as a row of their own (QA33 F8).
-    @Test func pathwaysDiscussedByFewerThanFivePersonsAreFoldedWhenPublished() {
+    @Test func pathwaysDiscussedByFewerThanFivePersonsAreFoldedWhenPublished() throws {
         func record(_ id: Int, client: String, _ pathways: [PathwayKey]) -> CounselingReport.SessionRecord {
             let s = CounselingSession(id: "s\(id)", caseID: "c", clientID: client, on: Day("2026-08-03"), durationMinutes: 30, channel: .inPerson, language: "Deutsch",
                                       interpreter: false, pathways: pathways, record: "", confidentialNote: "", counselorID: "u", createdAt: "\(id)")
@@ -351,5 +351,9 @@ struct ReportTests {
         #expect(inside?.rowLabels.contains(PathwayKey.p25_5.title) == true)
         let published = report.published.tables.first { $0.title == "Besprochene Bleiberechtswege (Nennungen)" }
         #expect(published?.rowLabels.contains(PathwayKey.p25_5.title) == false && published?.rowLabels.contains(PathwayKey.p25b.title) == true, "\(published?.rowLabels ?? [])")
+        // The folded row says that it counts mentions, not the persons it is grouped by (QA42 coordination #10).
+        let folded = try #require(published?.rowLabels.firstIndex(of: "übrige Wege (je unter 5 Personen), ihre Nennungen"))
+        #expect(published?.columnLabels == ["Nennungen"] && report.tables.first { $0.title == "Besprochene Bleiberechtswege (Nennungen)" }?.cells.joined().reduce(0) { $0 + ($1 ?? 0) } == 21)
+        #expect(published?.cells[folded] == [9])
     }
 }
