@@ -32,6 +32,16 @@ public final class AuditKey: @unchecked Sendable {
 /// The append-only audit trail: every row carries the hash of the previous one, so a changed or deleted row
 /// breaks the chain and `verify` finds it.
 public enum AuditLog {
+    /// Who wrote events without a user: the server itself (erasure, backups, screenings) and `bleibe demo` filling a
+    /// fresh database (QA42 coordination #5: the seeded files read as opened by the demo coordinator, and drowned her
+    /// real accesses in the access review).
+    public static let systemID = "system", seederID = "demo"
+
+    /// The German name of an actor that is no user, or nil.
+    public static func actorName(_ id: String) -> String? {
+        id == systemID ? "System" : id == seederID ? "Demo-Daten (beim Einrichten angelegt)" : nil
+    }
+
     public static let genesis = String(repeating: "0", count: 64)
 
     /// Appends an event inside the caller's transaction (so the write and its audit row commit together).

@@ -18,7 +18,7 @@ extension AdminRoutes {
         let start = GermanTime.start(of: from), end = GermanTime.start(of: to.adding(days: 1))
 
         let users = Dictionary(try await services.accounts.users(organisation: a.organisationID).map { ($0.id, $0) }) { x, _ in x }
-        func name(_ id: String) -> String { users[id]?.displayName ?? (id == "system" ? "System" : id) }
+        func name(_ id: String) -> String { users[id]?.displayName ?? AuditLog.actorName(id) ?? id }
         let rows = try await AccessReview.summaries(services.db, organisation: a.organisationID, from: start, until: end).map { s in
             AccessReviewPage.Row(userID: s.userID, name: name(s.userID), role: users[s.userID]?.role.german ?? "–",
                                  events: s.events, clients: s.clients, listRows: s.listRows, withoutOwnWork: s.withoutOwnWork)

@@ -864,7 +864,7 @@ struct ClientRoutes {
         let before = request.uri.queryParameters["vor"].flatMap { Int($0) }
         let events = try await AuditLog.events(ofClient: c.id, in: services.db, limit: pageSize, before: before)
         // Who, readably: the service's own staff by name, others (the authority's, under a consent) with their organisation.
-        var users: [String: String] = ["system": "System (automatische Löschung)"]
+        var users: [String: String] = [AuditLog.systemID: "System (automatische Löschung)", AuditLog.seederID: AuditLog.actorName(AuditLog.seederID)!]
         let organisations = Dictionary(uniqueKeysWithValues: try await services.accounts.organisations().map { ($0.id, $0.name) })
         for org in Set(events.map(\.organisationID)).union([c.organisationID]) {
             for u in try await services.accounts.users(organisation: org) {

@@ -34,9 +34,9 @@ public enum DemoSeeder {
             }
         }
         let creators = Dictionary(grouping: site.users.filter { $0.user.role == .coordinator }, by: \.user.organisationID)
+        // The files themselves were made by the seeding, not by a person of the demo site.
         for c in site.clients {
-            let creator = creators[c.organisationID]?.first?.user.id ?? "demo"
-            try await services.clients.create(c, audit: AuditContext(userID: creator, organisationID: c.organisationID, now: now))
+            try await services.clients.create(c, audit: AuditContext(userID: AuditLog.seederID, organisationID: c.organisationID, now: now))
         }
         for (i, r) in site.relations.enumerated() {
             guard let org = site.clients.first(where: { $0.id == r.from })?.organisationID else { continue }

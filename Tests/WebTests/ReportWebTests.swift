@@ -200,6 +200,19 @@ struct ReportWebTests {
             let coop = try await clerk.request(.get, "/reports/cooperation?from=01.07.2026&to=30.09.2026")
             #expect(coop.status == .ok && coop.body.contains("id=\"population\""))
             #expect(try await clerk.request(.get, "/contacts").body.contains("Sachgebietsleitung Aufenthalt"))
+            // The seeded files were made by the seeding, named as such, not by the demo coordinator (QA42 coordination #5).
+            let coordination = Browser(client: client, clock: clock)
+            try await coordination.logIn(login("koordination@elbstadt.example"), password: DemoSite.password)
+            let review = try await coordination.request(.get, "/access-review").body
+            let seeder = try #require(review.components(separatedBy: "<td>Demo-Daten (beim Einrichten angelegt)</td>").dropFirst().first?.components(separatedBy: "</tr>").first)
+            let files = try #require(try await services.db.read {
+                try await $0.one("SELECT COUNT(*) AS n FROM clients c JOIN organisations o ON o.id = c.organisation_id WHERE o.name = 'Beratungsstelle Perspektive Bleiberecht Elbstadt'")
+            }?.int("n"))
+            #expect(files > 100 && seeder.contains("<td class=\"num\">\(files)</td>"), "\(seeder)")
+            let kessler = review.components(separatedBy: "<td>Miriam Kessler</td>").dropFirst().first?.components(separatedBy: "</tr>").first ?? ""
+            #expect(!kessler.contains(">\(files)<"), "\(kessler)")
+            let file = try #require(try await services.db.read { try await $0.one("SELECT id FROM clients WHERE file_number = 'PB-2022-0001'") }?.text("id"))
+            #expect(try await coordination.request(.get, "/clients/\(file)/audit").body.contains("Demo-Daten (beim Einrichten angelegt)"))
         }
     }
 
