@@ -118,17 +118,26 @@ public struct CooperationStore: Sendable {
         Consent.Topic.allCases.filter(topics.contains).map(\.rawValue).joined(separator: ",")
     }
 
-    /// The clients of cooperating services with a consent for `recipient` in force on `day`: (client id, service id).
-    public func consentedClients(recipient: String, services: Set<String>, on day: Day) async throws -> [(clientID: String, serviceID: String)] {
+    /// A client of a cooperating service with consents for the recipient in force: since when the earliest of them
+    /// holds, and the topics each of them releases.
+    public struct ConsentedClient: Sendable {
+        public var clientID: String, serviceID: String, since: Day, topics: [Set<Consent.Topic>]
+    }
+
+    /// The clients of cooperating services with a consent for `recipient` in force on `day`.
+    public func consentedClients(recipient: String, services: Set<String>, on day: Day) async throws -> [ConsentedClient] {
         let rows = try await db.read { ex in
             try await ex.query(SQL("SELECT * FROM consents WHERE recipient_id = ? ORDER BY client_id", [recipient]))
         }
-        var seen: Set<String> = [], out: [(String, String)] = []
+        var out: [ConsentedClient] = [], at: [String: Int] = [:]
         for r in rows {
-            guard let c = try? Self.consent(r), let service = r.text("organisation_id"), services.contains(service), c.isValid(on: day),
-                  !seen.contains(c.clientID) else { continue }
-            seen.insert(c.clientID)
-            out.append((c.clientID, service))
+            guard let c = try? Self.consent(r), let service = r.text("organisation_id"), services.contains(service), c.isValid(on: day) else { continue }
+            if let i = at[c.clientID] {
+                out[i].since = min(out[i].since, c.validFrom); out[i].topics.append(c.topics)
+            } else {
+                at[c.clientID] = out.count
+                out.append(ConsentedClient(clientID: c.clientID, serviceID: service, since: c.validFrom, topics: [c.topics]))
+            }
         }
         return out
     }

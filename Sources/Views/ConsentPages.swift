@@ -60,7 +60,7 @@ public enum ConsentPages {
         let revoked = Dictionary(consents.compactMap { c in c.revokedOn.map { (c.id, $0) } }, uniquingKeysWith: { a, _ in a })
         let log = disclosures.map { d -> HTML in
             let after: HTML = revoked[d.consentID].flatMap { r in Day(german: GermanTime.day(d.at)).map { $0 >= r } == true ? " <strong>(nach dem Widerruf vom \(r.german))</strong>" as HTML : nil } ?? .empty
-            return "<tr><td>\(GermanTime.format(d.at))\(after)</td><td>\(names[d.recipientID] ?? d.recipientID)</td><td>\(d.topics.map(\.german).joined(separator: "; "))</td><td>\(d.channel == "api" ? "Schnittstelle" : "Gemeinsame Fallansicht")</td></tr>"
+            return "<tr><td>\(GermanTime.format(d.at))\(after)</td><td>\(names[d.recipientID] ?? d.recipientID)</td><td>\(d.topics.map(\.german).joined(separator: "; "))</td><td>\(d.channel == "api" ? "Schnittstelle" : d.channel == "name_search" ? "Suche nach Namen" : "Gemeinsame Fallansicht")</td></tr>"
         }
         let options = recipients.map { o in "<option value=\"\(o.id)\"\(o.id == f.recipient ? " selected" : "")>\(o.name)</option>" as HTML }
         // The group's message comes first and is tied to every box; the summary's link leads to the first (QA29 F3).

@@ -14,16 +14,46 @@ public enum CooperationPages {
     }
 
     public struct SharedRow: Sendable {
-        public var clientID: String, label: String, service: String
-        public init(clientID: String, label: String, service: String) { self.clientID = clientID; self.label = label; self.service = service }
+        public var clientID: String, fileNumber: String, service: String, since: Day, topics: Set<Consent.Topic>
+        /// The name, only for a hit of a search by name under a consent that releases the identity (logged as such).
+        public var name: String?
+        public init(clientID: String, fileNumber: String, service: String, since: Day, topics: Set<Consent.Topic>, name: String? = nil) {
+            self.clientID = clientID; self.fileNumber = fileNumber; self.service = service; self.since = since; self.topics = topics; self.name = name
+        }
     }
 
-    public static func sharedList(frame: PageFrame, rows: [SharedRow]) -> HTML {
-        let lines = rows.map { r in "<tr><td><a href=\"/shared/clients/\(r.clientID)\">\(r.label)</a></td><td>\(r.service)</td></tr>" as HTML }
+    /// How the shared list is ordered: by file number, or the newest consents first.
+    public enum SharedOrder: String, Sendable, CaseIterable {
+        case fileNumber = "aktenzeichen", newest = "freigabe"
+        var german: String { self == .fileNumber ? "nach Aktenzeichen" : "neueste Freigaben zuerst" }
+    }
+
+    /// `query`: a search by file number or name (nil: none); `searchError`: why it was not run.
+    public static func sharedList(frame: PageFrame, rows: [SharedRow], order: SharedOrder = .fileNumber, query: String? = nil, searchError: String? = nil) -> HTML {
+        let lines = rows.map { r in
+            let topics = Consent.Topic.allCases.filter(r.topics.contains).map { $0.german.components(separatedBy: " (").first ?? $0.german }
+            return """
+            <tr><td><a href="/shared/clients/\(r.clientID)">Fall \(r.fileNumber)</a></td><td>\(r.name ?? "–")</td><td>\(r.service)</td><td>\(r.since.german)</td><td>\(topics.joined(separator: ", "))</td></tr>
+            """ as HTML
+        }
+        let orders = SharedOrder.allCases.map { o in
+            "<option value=\"\(o.rawValue)\"\(o == order ? " selected" : "")>\(o.german)</option>" as HTML
+        }
+        let found: HTML = query.map { q in
+            searchError != nil ? .empty : "<p role=\"status\" id=\"search-result\">\(rows.count == 1 ? "Ein Treffer" : "\(rows.count) Treffer") für „\(q)“. <a href=\"/shared\">Alle freigegebenen Fälle zeigen</a></p>" as HTML
+        } ?? .empty
         return Layout.page(frame, """
         <h1>Freigegebene Fälle</h1>
         <p class="hint">Fälle der kooperierenden Beratungsstelle, für die heute eine Schweigepflichtentbindung gegenüber Ihrer Behörde gilt. Jede Ansicht wird protokolliert und der Person auf Anfrage mitgeteilt.</p>
-        \(lines.isEmpty ? "<p>Derzeit ist kein Fall freigegeben.</p>" as HTML : "<table><caption class=\"visually-hidden\">Freigegebene Fälle</caption><thead><tr><th scope=\"col\">Fall</th><th scope=\"col\">Beratungsstelle</th></tr></thead><tbody>\(lines)</tbody></table>")
+        <form method="get" action="/shared" role="search" novalidate>
+        <label for="q">Aktenzeichen oder Name</label>
+        <p class="hint" id="q-hint">Die Liste nennt keine Namen. Eine Suche nach dem Namen findet nur Personen, deren Schweigepflichtentbindung die Identität umfasst; jeder Treffer wird als Weitergabe protokolliert.</p>
+        \(Layout.fieldError("q", searchError))<input id="q" name="q" value="\(query ?? "")" maxlength="100"\(Layout.describedBy("q", searchError, hint: true))>
+        <label for="sortierung">Reihenfolge</label><select id="sortierung" name="sortierung">\(orders)</select>
+        <p><button type="submit">Suchen</button></p>
+        </form>
+        \(found)
+        \(lines.isEmpty ? (query == nil ? "<p>Derzeit ist kein Fall freigegeben.</p>" : "<p>Kein freigegebener Fall gefunden.</p>") as HTML : "<table><caption class=\"visually-hidden\">Freigegebene Fälle</caption><thead><tr><th scope=\"col\">Fall</th><th scope=\"col\">Name</th><th scope=\"col\">Beratungsstelle</th><th scope=\"col\">Freigegeben seit</th><th scope=\"col\">Themen</th></tr></thead><tbody>\(lines)</tbody></table>")
         """)
     }
 

@@ -207,7 +207,7 @@ enum OpenAPIDocument {
           "get": {"summary": "Every disclosure of the client's data to another organisation under a consent (the Art. 15 GDPR log), newest first", "parameters": [{"$ref": "#/components/parameters/clientId"}],
             "responses": {"200": {"description": "Disclosures", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object",
               "properties": {"at": {"type": "string", "format": "date-time"}, "recipient": {"type": "string"}, "consent": {"type": "string"}, "topics": {"type": "array", "items": {"$ref": "#/components/schemas/ConsentTopic"}},
-              "channel": {"type": "string", "enum": ["shared_view", "api"]}}}}}}}}}, "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+              "channel": {"type": "string", "enum": ["shared_view", "api", "name_search"]}}}}}}}}}, "401": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
         },
         "/api/v1/shared/clients/{id}": {
           "get": {"summary": "For the authority: a case of the cooperating service, exactly the requested topics, if one consent in force covers them all; each call is logged as a disclosure", "parameters": [{"$ref": "#/components/parameters/clientId"},

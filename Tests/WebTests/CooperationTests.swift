@@ -609,6 +609,57 @@ struct CooperationTests {
         }
     }
 
+    /// The shared list in an order, and a search (QA42 coordination #8): by file number among the rows, by name only
+    /// where the consent releases the identity, each hit logged as a disclosure of the name; nobody else is found.
+    @Test(arguments: TestDatabase.available)
+    func theAuthorityFindsASharedCaseByNameOnlyWhereTheConsentReleasesTheIdentity(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                try await f.addClient("client-k", fileNumber: "A-10", firstName: "Leyla", lastName: "Karimi", born: Day("1995-02-03"))
+                try await f.addClient("client-n", fileNumber: "A-9", firstName: "Nasrin", lastName: "Karimi", born: Day("1990-07-01"))
+                let csrf = try await b.logIn(f.login(.counselor))
+                func consent(_ client: String, from: String, _ topics: [String]) async throws {
+                    var form = ["csrf": csrf, "recipient": "org-abh", "purpose": "Antrag", "valid_from": from, "language": "Deutsch",
+                                "form_version": "SE-2026-1", "signed_on": from]
+                    for t in topics { form["topic_\(t)"] = "1" }
+                    #expect(try await b.request(.post, "/clients/\(client)/consents", form: form).status == .seeOther)
+                }
+                try await consent("client-a", from: "01.11.2026", ["identity", "assessment"])
+                try await consent("client-k", from: "10.11.2026", ["assessment"])        // no identity: never found by name
+                try await consent("client-n", from: "05.11.2026", ["identity"])
+                let clerk = Browser(client: b.client, clock: f.clock)
+                try await clerk.logIn(f.login(.authorityClerk))
+                // By file number (A-9 before A-10), or the newest consents first; no names in the list.
+                let list = try await clerk.request(.get, "/shared").body
+                let positions = ["Fall A-1<", "Fall A-9<", "Fall A-10<"].map { list.range(of: $0)?.lowerBound }
+                #expect(positions.allSatisfy { $0 != nil } && positions[0]! < positions[1]! && positions[1]! < positions[2]!, "\(list)")
+                #expect(!list.contains("Haddad") && !list.contains("Karimi") && list.contains("<td>10.11.2026</td><td>Einschätzung der Bleiberechtswege</td>"))
+                let newest = try await clerk.request(.get, "/shared?sortierung=freigabe").body
+                #expect(newest.range(of: "Fall A-10<")!.lowerBound < newest.range(of: "Fall A-9<")!.lowerBound && newest.contains("value=\"freigabe\" selected"))
+                // By name, spelled another way: found with the name the service recorded, and logged as a disclosure.
+                let disclosuresBefore = try await count(f, "disclosures")
+                let found = try await clerk.request(.get, "/shared?q=Muhammad%20Hadad").body
+                #expect(found.contains("Ein Treffer für „Muhammad Hadad“") && found.contains("<td>Haddad, Mohammed</td>") && !found.contains("Fall A-9"), "\(found)")
+                #expect(try await count(f, "disclosures") == disclosuresBefore + 1)
+                #expect(try await b.request(.get, "/clients/client-a/consents").body.contains("Suche nach Namen"))
+                // Two persons named Karimi: only the one whose consent releases the identity is found.
+                let karimi = try await clerk.request(.get, "/shared?q=karimi").body
+                #expect(karimi.contains("Ein Treffer") && karimi.contains("<td>Karimi, Nasrin</td>") && !karimi.contains("Leyla") && !karimi.contains("Fall A-10"), "\(karimi)")
+                #expect(try await count(f, "disclosures") == disclosuresBefore + 2)
+                let refusals = try await f.services.db.read { try await $0.one("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'refuse' AND entity = 'disclosure'")?.int("n") }
+                #expect(refusals == 0)
+                // A file number is found among the rows, without a name and without a disclosure; a name of no consent, nowhere.
+                let number = try await clerk.request(.get, "/shared?q=a-10").body
+                #expect(number.contains("Fall A-10<") && !number.contains("Fall A-9<") && !number.contains("Karimi"))
+                #expect(try await clerk.request(.get, "/shared?q=Schulze").body.contains("Kein freigegebener Fall gefunden."))
+                #expect(try await count(f, "disclosures") == disclosuresBefore + 2)
+                // Too few letters would list everyone: refused at the field.
+                let short = try await clerk.request(.get, "/shared?q=ka")
+                #expect(short.status == .unprocessableContent && short.body.contains("id=\"q-error\"") && !short.body.contains("Fall A-"))
+            }
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func theAuthorityMaintainsItsContactDirectoryAndTheCooperatingServiceReadsIt(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
