@@ -64,7 +64,7 @@ public enum Backup {
         try fm.setAttributes([.posixPermissions: 0o700], ofItemAtPath: target.path)
         let copyPath = target.appendingPathComponent(databaseFile).path
         try await store.transaction { ex in
-            try await AuditLog.append(ex, at: now, userID: "system", organisationID: "system", action: "backup", entity: "database",
+            try await AuditLog.append(ex, at: now, userID: AuditLog.systemID, organisationID: AuditLog.systemID, action: "backup", entity: "database",
                                       entityID: target.lastPathComponent, clientID: nil)
         }
         try await store.copy(to: copyPath)

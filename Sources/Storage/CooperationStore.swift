@@ -119,9 +119,9 @@ public struct CooperationStore: Sendable {
     }
 
     /// A client of a cooperating service with consents for the recipient in force: since when the earliest of them
-    /// holds, and the topics each of them releases.
+    /// holds, and the topics they release together.
     public struct ConsentedClient: Sendable {
-        public var clientID: String, serviceID: String, since: Day, topics: [Set<Consent.Topic>]
+        public var clientID: String, serviceID: String, since: Day, topics: Set<Consent.Topic>
     }
 
     /// The clients of cooperating services with a consent for `recipient` in force on `day`.
@@ -133,10 +133,10 @@ public struct CooperationStore: Sendable {
         for r in rows {
             guard let c = try? Self.consent(r), let service = r.text("organisation_id"), services.contains(service), c.isValid(on: day) else { continue }
             if let i = at[c.clientID] {
-                out[i].since = min(out[i].since, c.validFrom); out[i].topics.append(c.topics)
+                out[i].since = min(out[i].since, c.validFrom); out[i].topics.formUnion(c.topics)
             } else {
                 at[c.clientID] = out.count
-                out.append(ConsentedClient(clientID: c.clientID, serviceID: service, since: c.validFrom, topics: [c.topics]))
+                out.append(ConsentedClient(clientID: c.clientID, serviceID: service, since: c.validFrom, topics: c.topics))
             }
         }
         return out

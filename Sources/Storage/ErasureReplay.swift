@@ -47,7 +47,7 @@ public enum ErasureReplay {
                     // Locked: instances starting together on one PostgreSQL erase it once.
                     guard try await ex.one(SQL("SELECT id FROM clients WHERE id = ? AND organisation_id = ?" + ex.forUpdate, [e.id, e.organisation])) != nil else { return nil }
                     let files = try await ClientStore.eraseRecords(ex, of: e.id)
-                    try await AuditLog.append(ex, at: now, userID: "system", organisationID: e.organisation, action: "erase", entity: "client",
+                    try await AuditLog.append(ex, at: now, userID: AuditLog.systemID, organisationID: e.organisation, action: "erase", entity: "client",
                                               entityID: e.id, clientID: e.id)
                     return files
                 }
@@ -56,7 +56,7 @@ public enum ErasureReplay {
                 let withdrawn: Bool = try await db.transaction { ex in
                     guard try await ex.one(SQL("SELECT id FROM referrals WHERE id = ? AND authority_id = ? AND state = 'pending'" + ex.forUpdate, [e.id, e.organisation])) != nil else { return false }
                     try await CooperationStore.blank(ex, referralID: e.id, on: Day(iso: e.at.prefix(10)) ?? Day(iso: now.prefix(10)) ?? .distantPast, reason: "")
-                    try await AuditLog.append(ex, at: now, userID: "system", organisationID: e.organisation, action: "withdraw", entity: "referral",
+                    try await AuditLog.append(ex, at: now, userID: AuditLog.systemID, organisationID: e.organisation, action: "withdraw", entity: "referral",
                                               entityID: e.id, clientID: nil)
                     return true
                 }

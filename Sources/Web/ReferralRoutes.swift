@@ -243,7 +243,7 @@ struct ReferralRoutes {
     @Sendable func addContact(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
         guard Policy.allows(a, .maintainAuthorityRecords(authority: a.organisationID)) else { throw AppError.forbidden }
-        let f = try await contactForm(try await Form.checked(request, context: context), authority: a.organisationID, editing: nil)
+        let f = contactForm(try await Form.checked(request, context: context), directory: try await services.cooperation.contacts(authority: a.organisationID), editing: nil)
         guard f.errors.isEmpty else { return try await renderContacts(context, a, form: f, status: .unprocessableContent) }
         try await services.cooperation.addContact(DirectoryContact(id: Credentials.newID(), authorityID: a.organisationID, name: f.name, function: f.function,
                                                                    phone: f.phone, email: f.email, responsibility: f.responsibility), audit: services.audit(a))
@@ -266,8 +266,9 @@ struct ReferralRoutes {
         let a = try context.requireActor()
         guard Policy.allows(a, .maintainAuthorityRecords(authority: a.organisationID)) else { throw AppError.forbidden }
         let id = try context.parameters.require("id")
-        guard try await services.cooperation.contacts(authority: a.organisationID).contains(where: { $0.id == id }) else { throw AppError.notFound }
-        let f = try await contactForm(try await Form.checked(request, context: context), authority: a.organisationID, editing: id)
+        let directory = try await services.cooperation.contacts(authority: a.organisationID)
+        guard directory.contains(where: { $0.id == id }) else { throw AppError.notFound }
+        let f = contactForm(try await Form.checked(request, context: context), directory: directory, editing: id)
         guard f.errors.isEmpty else { return try await renderContacts(context, a, form: f, status: .unprocessableContent) }
         guard try await services.cooperation.updateContact(DirectoryContact(id: id, authorityID: a.organisationID, name: f.name, function: f.function,
                                                                             phone: f.phone, email: f.email, responsibility: f.responsibility),
@@ -275,9 +276,9 @@ struct ReferralRoutes {
         return Reply.redirect("/contacts#contact-\(id)")
     }
 
-    /// A directory entry as sent, with a German reason per refused field; `editing`: the entry it replaces (not a
-    /// duplicate of itself).
-    func contactForm(_ form: Form, authority: String, editing: String?) async throws -> CooperationPages.ContactForm {
+    /// A directory entry as sent, with a German reason per refused field; `directory`: the authority's entries, of
+    /// which it must not repeat one; `editing`: the entry it replaces (not a duplicate of itself).
+    func contactForm(_ form: Form, directory: [DirectoryContact], editing: String?) -> CooperationPages.ContactForm {
         var f = CooperationPages.ContactForm()
         f.editing = editing
         f.name = form.trimmed("name"); f.function = form.trimmed("function"); f.phone = form.trimmed("phone")
@@ -293,7 +294,7 @@ struct ReferralRoutes {
         }
         if !f.email.isEmpty && !Self.isEmailAddress(f.email) { f.errors["email"] = "Bitte eine gültige E-Mail-Adresse angeben (z. B. name@stadt.de)." }
         func same(_ x: String, _ y: String) -> Bool { x.lowercased().split(whereSeparator: \.isWhitespace) == y.lowercased().split(whereSeparator: \.isWhitespace) }
-        if f.errors.isEmpty, try await services.cooperation.contacts(authority: authority).contains(where: {
+        if f.errors.isEmpty, directory.contains(where: {
             $0.id != editing && same($0.name, f.name) && same($0.responsibility, f.responsibility)
         }) {
             f.errors["name"] = "\(f.name) ist für diese Zuständigkeit schon eingetragen."

@@ -190,7 +190,7 @@ public final class ScreeningRunner: @unchecked Sendable {
             try? FileManager.default.removeItem(atPath: inputPath(services.config, job.id))
             try? FileManager.default.removeItem(atPath: resultsPath(services.config, job.id))
             _ = try await services.screeningJobs.delete(id: job.id, organisation: job.organisationID,
-                                                       audit: AuditContext(userID: "system", organisationID: job.organisationID, now: services.timestamp()))
+                                                       audit: AuditContext(userID: AuditLog.systemID, organisationID: job.organisationID, now: services.timestamp()))
         }
     }
 }

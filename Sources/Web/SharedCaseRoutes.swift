@@ -34,9 +34,13 @@ struct SharedCaseRoutes {
         var rows: [CooperationPages.SharedRow] = []
         // The list names no one: it shows the service's file number; the name appears only in a logged view.
         let consented = try await services.cooperation.consentedClients(recipient: a.organisationID, services: partners, on: services.today)
+        var loaded: [String: Client] = [:]
+        for (service, group) in Dictionary(grouping: consented, by: \.serviceID) {
+            for c in try await services.clients.clients(ids: group.map(\.clientID), organisation: service) { loaded[c.id] = c }
+        }
         for k in consented {
-            guard let c = try await services.clients.client(id: k.clientID, organisation: k.serviceID) else { continue }
-            rows.append(.init(clientID: c.id, fileNumber: c.fileNumber, service: names[k.serviceID] ?? "", since: k.since, topics: k.topics.reduce([]) { $0.union($1) }))
+            guard let c = loaded[k.clientID] else { continue }
+            rows.append(.init(clientID: c.id, fileNumber: c.fileNumber, service: names[k.serviceID] ?? "", since: k.since, topics: k.topics))
         }
         // In an order the clerk can follow (QA42 coordination #8: the rows came in the order of internal ids).
         rows.sort { x, y in
@@ -49,7 +53,7 @@ struct SharedCaseRoutes {
         }
         var searchError: String?
         if let query {
-            (rows, searchError) = try await search(query, in: rows, consented: consented, actor: a)
+            (rows, searchError) = try await search(query, in: rows, consented: consented, clients: loaded, actor: a)
         }
         // Which clients have a consent in force is itself a disclosure: recorded with each (QA of 06.12.2026: no trace).
         try await services.clients.recordList("shared_list", shown: rows.map(\.clientID), audit: services.audit(a))
@@ -63,21 +67,21 @@ struct SharedCaseRoutes {
     /// the client list matches it (transliterations), only among persons whose consent in force releases the identity
     /// to this authority: each hit is a disclosure of the name, decided and logged as one; nobody else can be found.
     func search(_ query: String, in rows: [CooperationPages.SharedRow], consented: [CooperationStore.ConsentedClient],
-                actor a: Actor) async throws -> ([CooperationPages.SharedRow], String?) {
+                clients: [String: Client], actor a: Actor) async throws -> ([CooperationPages.SharedRow], String?) {
         let byNumber = rows.filter { $0.fileNumber.range(of: query, options: [.caseInsensitive]) != nil }
         guard byNumber.isEmpty else { return (byNumber, nil) }
         // A few letters would list everyone with such a consent: a name search names a person.
         guard query.filter(\.isLetter).count >= 3 else {
             return ([], "Bitte ein Aktenzeichen oder mindestens drei Buchstaben des Namens eingeben.")
         }
-        let identity = Set(consented.filter { $0.topics.contains { $0.contains(.identity) } }.map(\.clientID))
+        let identity = Set(consented.filter { $0.topics.contains(.identity) }.map(\.clientID))
         var hits: [CooperationPages.SharedRow] = []
         for service in Set(consented.map(\.serviceID)).sorted() {
             let matched = Set(try await services.clients.list(organisation: service, search: query, limit: 5000).map(\.id))
             for var row in rows where matched.contains(row.clientID) && identity.contains(row.clientID) {
                 let decision = try await services.cooperation.disclose(clientID: row.clientID, service: service, recipient: a.organisationID, topics: [.identity],
                                                                        on: services.today, channel: "name_search", audit: services.audit(a))
-                guard case .allowed = decision, let c = try await services.clients.client(id: row.clientID, organisation: service) else { continue }
+                guard case .allowed = decision, let c = clients[row.clientID] else { continue }
                 row.name = "\(c.lastName), \(c.firstName)"
                 hits.append(row)
             }

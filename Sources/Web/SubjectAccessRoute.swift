@@ -68,7 +68,7 @@ extension ClientRoutes {
         // The newest ten thousand are listed, all are counted.
         m.accessCount = try await AuditLog.count(ofClient: c.id, in: services.db)
         m.accesses = try await AuditLog.events(ofClient: c.id, in: services.db, limit: 10_000).map {
-            .init(at: $0.at, organisation: m.names[$0.organisationID] ?? ($0.organisationID == "system" ? "System" : $0.organisationID), action: $0.action, entity: $0.entity)
+            .init(at: $0.at, organisation: m.names[$0.organisationID] ?? AuditLog.actorName($0.organisationID) ?? $0.organisationID, action: $0.action, entity: $0.entity)
         }
         m.facts = FactReading.rows(c.facts)
         return Reply.html(SubjectAccessPage.render(frame: clientFrame(context, "Auskunft", c), m))
