@@ -56,6 +56,7 @@ extension Context {
             s.unknown(ids.trainingType, ["training"])
             let asylumStay = person.status.map { $0.contains { $0.kind == .gestattung } }
             routeA = asylumStay == false || person.asylum?.appliedOn == .never ? false : nil
+            duldungMonths(&s, routeA: routeA, ids: ids)
         } else if let t {
             switch t.kind {
             case .qualified: s.met(ids.trainingType)
@@ -65,6 +66,7 @@ extension Context {
         } else {
             s.fail(ids.trainingType, .remediable, "kein laufender oder geplanter Ausbildungsvertrag")
             if case .known(let st) = subject.status(on: decision), st.kind == .gestattung { routeA = true } else { routeA = false }
+            duldungMonths(&s, routeA: routeA, ids: ids)
         }
         workBan(&s, ids.no60a6, on: application == decision ? [decision] : [application, decision])
 
@@ -153,13 +155,24 @@ extension Context {
             s.require(ids.route, anyOf(startedAsAsylumSeeker, duldungOnApplication), fact: "status", .remediable)
         }
 
-        if routeA {
-            s.notApplicable(ids.duldungMonthsMin)
-        } else {
-            let v = StatusColumn.duldung60c60d.verdict(timeline, reference: application, length: .months(3))
-            chainCondition(&s, ids.duldungMonthsMin, v, timeAllowed: holdsIssuedDuldung(on: decision) == true || isGeduldet(on: decision, includeDuldungsfiktion: false) == true)
-        }
+        duldungMonths(&s, routeA: routeA, ids: ids)
         return routeA
+    }
+
+    /// The 3 months of Duldung of route (b) (§ 60c Abs. 2 Nr. 2). With the route open (training not given) they are
+    /// judged all the same, so that the counselor learns they are missing too (legal review QA42 L5): met if the
+    /// chain has them, else unknown for want of the training, naming when route (b) would have them.
+    private func duldungMonths(_ s: inout Sheet, routeA: Bool?, ids: TrainingIDs) {
+        if routeA == true { s.notApplicable(ids.duldungMonthsMin); return }
+        let v = StatusColumn.duldung60c60d.verdict(timeline, reference: application, length: .months(3))
+        let timeAllowed = holdsIssuedDuldung(on: decision) == true || isGeduldet(on: decision, includeDuldungsfiktion: false) == true
+        guard routeA == nil else { chainCondition(&s, ids.duldungMonthsMin, v, timeAllowed: timeAllowed); return }
+        switch v.state {
+        case .met?: s.met(ids.duldungMonthsMin)
+        case .time(let d)?: s.unknown(ids.duldungMonthsMin, ["training"], "für Weg (b) erst ab \(d.german); bei Weg (a) nicht nötig")
+        case .fails?: s.unknown(ids.duldungMonthsMin, ["training"], "für Weg (b) nicht erfüllt; bei Weg (a) nicht nötig")
+        case nil: s.unknown(ids.duldungMonthsMin, ["training"] + v.open)
+        }
     }
 
     /// An identity deadline with a deemed-met clause and a discretionary fallback; returns whether it was used.
