@@ -33,11 +33,11 @@ extension AccountStore {
     }
 
     /// Changes the role of `userID`. A user who keeps open cases or upcoming appointments stays able to hold them.
-    public func changeRole(userID: String, organisation: String, to role: Role, from today: Day, audit: AuditContext) async throws -> RoleChange {
+    public func changeRole(userID: String, organisation: String, to role: Role, from now: LocalMoment, audit: AuditContext) async throws -> RoleChange {
         try await db.transaction { ex in
             guard let row = try await ex.one(SQL("SELECT role FROM users WHERE id = ? AND organisation_id = ?", [userID, organisation])) else { return .unknownUser }
             if row.text("role") == role.rawValue { return .done }
-            if !role.holdsCases, !(try await Self.assignments(ex, userID: userID, organisation: organisation, from: today)).isEmpty { return .holdsWork }
+            if !role.holdsCases, !(try await Self.assignments(ex, userID: userID, organisation: organisation, from: now)).isEmpty { return .holdsWork }
             try await ex.execute(SQL("UPDATE users SET role = ? WHERE id = ?", [role.rawValue, userID]))
             try await Self.endAccess(ex, userID: userID)
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID, action: "change_role",

@@ -132,26 +132,33 @@ public enum AdminPages {
         """)
     }
 
-    /// "3 offene Fälle, 1 Termin ab heute".
+    /// "3 offene Fälle, 1 anstehender Termin".
     static func workText(cases: Int, appointments: Int) -> String {
         var parts: [String] = []
         if cases > 0 { parts.append(cases == 1 ? "1 offener Fall" : "\(cases) offene Fälle") }
-        if appointments > 0 { parts.append(appointments == 1 ? "1 Termin ab heute" : "\(appointments) Termine ab heute") }
+        if appointments > 0 { parts.append(appointments == 1 ? "1 anstehender Termin" : "\(appointments) anstehende Termine") }
         return parts.isEmpty ? "–" : parts.joined(separator: ", ")
     }
 
     public struct DeactivateForm: Sendable {
+        /// Who takes everything not given to someone else.
         public var successor = ""
+        /// Per open case id, another colleague (absent: the one above).
+        public var perCase: [String: String] = [:]
         public var errors: [String: String] = [:]
-        /// Appointments that would overlap the chosen successor's: (moving, existing), with the client names.
+        /// Appointments that would overlap a successor's: (moving, existing), with the client names.
         public var clashes: [(Appointment, Appointment)] = []
         public init() {}
+
+        /// The form field of one case's successor.
+        public static func caseField(_ caseID: String) -> String { "case.\(caseID)" }
     }
 
-    /// Deactivating a user: what they still hold and to whom it goes. `successors`: active counselors and
-    /// coordinators other than the user.
+    /// Deactivating a user: what they still hold and to whom it goes, all to one colleague or case by case (a client's
+    /// appointments go with the client's case). `successors`: active counselors and coordinators other than the user;
+    /// `appointmentClients`: the appointments' client names by client id.
     public static func deactivate(frame: PageFrame, user: User, cases: [(id: String, client: String)], appointments: [Appointment],
-                                  successors: [(id: String, name: String)], form f: DeactivateForm) -> HTML {
+                                  appointmentClients: [String: String] = [:], successors: [(id: String, name: String)], form f: DeactivateForm) -> HTML {
         let holds = !cases.isEmpty || !appointments.isEmpty
         let heading: HTML = user.active ? "Konto deaktivieren: \(user.displayName)" : "Arbeit übergeben: \(user.displayName)"
         let intro: HTML = user.active
@@ -160,26 +167,37 @@ public enum AdminPages {
             : "<p>Das Konto ist deaktiviert und hält keine offene Arbeit.</p><p><a href=\"/users\">Zurück zur Übersicht</a></p>"
         var body: HTML = .empty
         if holds {
-            let list = appointments.prefix(20).map { a in
-                "<li>\(a.day.german), \(a.time)–\(Appointment.clock(a.endMinute)) Uhr, \(a.placeGerman)</li>" as HTML
+            let names = Dictionary(successors.map { ($0.id, $0.name) }) { x, _ in x }
+            func options(_ chosen: String) -> HTML {
+                "\(successors.map { "<option value=\"\($0.id)\"\($0.id == chosen ? " selected" : "")>\($0.name)</option>" as HTML })"
             }
-            let more: HTML = appointments.count > 20 ? "<li>und \(appointments.count - 20) weitere</li>" : .empty
-            let options = successors.map { "<option value=\"\($0.id)\"\($0.id == f.successor ? " selected" : "")>\($0.name)</option>" as HTML }
+            let list = appointments.prefix(50).map { a in
+                "<li>\(a.day.german), \(a.time)–\(Appointment.clock(a.endMinute)) Uhr, \(a.placeGerman)\(appointmentClients[a.clientID].map { " – \($0)" } ?? "")</li>" as HTML
+            }
+            let more: HTML = appointments.count > 50 ? "<li>und \(appointments.count - 50) weitere</li>" : .empty
             let clashes: HTML = f.clashes.isEmpty ? .empty : """
-                <div class="error" role="alert"><p>Diese Termine überschneiden sich mit Terminen der gewählten Person. Bitte zuerst verschieben oder absagen, oder eine andere Person wählen:</p>
-                <ul>\(f.clashes.map { m, e in "<li>\(m.day.german): \(m.time)–\(Appointment.clock(m.endMinute)) Uhr trifft \(e.time)–\(Appointment.clock(e.endMinute)) Uhr</li>" as HTML })</ul></div>
+                <div class="error" role="alert"><p>Diese Termine überschneiden sich mit Terminen der Person, die sie übernehmen soll. Bitte zuerst verschieben oder absagen, oder eine andere Person wählen:</p>
+                <ul>\(f.clashes.map { m, e in "<li>\(m.day.german): \(m.time)–\(Appointment.clock(m.endMinute)) Uhr trifft \(e.time)–\(Appointment.clock(e.endMinute)) Uhr (\(names[e.counselorID] ?? "Termin"))</li>" as HTML })</ul></div>
                 """
+            let rows = cases.map { c -> HTML in
+                let field = DeactivateForm.caseField(c.id), id = "case-\(c.id)"
+                return """
+                <tr><td><a href="/cases/\(c.id)">\(c.client)</a></td>
+                <td><label class="visually-hidden" for="\(id)">Übernimmt den Fall von \(c.client)</label><select id="\(id)" name="\(field)"\(Layout.describedBy(id, f.errors[id]))><option value="">wie oben gewählt</option>\(options(f.perCase[c.id] ?? ""))</select>\(Layout.fieldError(id, f.errors[id]))</td></tr>
+                """
+            }
             body = """
             <h2>Noch zugeordnet</h2>
-            <p>\(workText(cases: cases.count, appointments: appointments.count)). Vergangene Termine und abgeschlossene Fälle bleiben bei \(user.displayName), als Nachweis, wer die Arbeit getan hat.</p>
-            \(cases.isEmpty ? HTML.empty : "<h3>Offene Fälle</h3><ul>\(cases.prefix(50).map { "<li><a href=\"/cases/\($0.id)\">\($0.client)</a></li>" as HTML })\(cases.count > 50 ? "<li>und \(cases.count - 50) weitere</li>" as HTML : .empty)</ul>" as HTML)
-            \(appointments.isEmpty ? HTML.empty : "<h3>Termine ab heute</h3><ul>\(list)\(more)</ul>" as HTML)
+            <p>\(workText(cases: cases.count, appointments: appointments.count)). Vergangene Termine, auch die heute schon beendeten, und abgeschlossene Fälle bleiben bei \(user.displayName), als Nachweis, wer die Arbeit getan hat.</p>
             \(clashes)
             \(Layout.errorSummary(f.errors))
             <form method="post" novalidate action="/users/\(user.id)/deactivate">
             \(Layout.csrf(frame.csrf))
-            <label for="successor">Übergeben an\(Layout.required)</label>
-            <select id="successor" name="successor" required\(Layout.describedBy("successor", f.errors["successor"]))><option value="">– bitte wählen –</option>\(options)</select>\(Layout.fieldError("successor", f.errors["successor"]))
+            <label for="successor">Übergeben an</label>
+            <p class="hint" id="successor-hint">Diese Person übernimmt alles, was unten nicht einer anderen Person gegeben wird. Die Termine einer Klientin oder eines Klienten gehen an die Person, die deren Fall übernimmt.</p>
+            <select id="successor" name="successor"\(Layout.describedBy("successor", f.errors["successor"], hint: true))><option value="">– bitte wählen –</option>\(options(f.successor))</select>\(Layout.fieldError("successor", f.errors["successor"]))
+            \(cases.isEmpty ? HTML.empty : "<h3>Offene Fälle</h3><table><caption class=\"visually-hidden\">Offene Fälle und wer sie übernimmt</caption><thead><tr><th scope=\"col\">Klient:in</th><th scope=\"col\">Übernimmt</th></tr></thead><tbody>\(rows)</tbody></table>" as HTML)
+            \(appointments.isEmpty ? HTML.empty : "<h3>Anstehende Termine</h3><ul>\(list)\(more)</ul>" as HTML)
             <p><button type="submit">\(user.active ? "Übergeben und deaktivieren" : "Übergeben")</button> <a href="/users">Abbrechen</a></p>
             </form>
             """
@@ -187,7 +205,7 @@ public enum AdminPages {
             body = .empty
         } else {
             body = """
-            <p>Keine offenen Fälle und keine Termine ab heute.</p>
+            <p>Keine offenen Fälle und keine anstehenden Termine.</p>
             <form method="post" novalidate action="/users/\(user.id)/deactivate">\(Layout.csrf(frame.csrf))
             <p><button type="submit">Deaktivieren</button> <a href="/users">Abbrechen</a></p></form>
             """

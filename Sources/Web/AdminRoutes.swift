@@ -41,7 +41,7 @@ struct AdminRoutes {
     func usersPage(_ context: BleibeContext, _ a: Actor, form: AdminPages.UserForm, createdID: String? = nil, address typed: String? = nil,
                    addressError: String? = nil, addressSaved: Bool = false, status: HTTPResponse.Status = .ok) async throws -> Response {
         let list = try await services.accounts.users(organisation: a.organisationID)
-        let held = try await services.accounts.assignmentCounts(organisation: a.organisationID, from: services.today)
+        let held = try await services.accounts.assignmentCounts(organisation: a.organisationID, from: services.moment)
         let kept = try await services.accounts.organisation(a.organisationID)?.postalAddress ?? ""
         return Reply.html(AdminPages.users(frame: context.frame("Benutzer:innen", current: "users"), users: list, roles: Policy.assignableRoles(by: a),
                                            form: form, created: createdID.flatMap { id in list.first { $0.id == id }?.displayName }, held: held, me: a.userID, address: typed ?? kept, addressError: addressError,
@@ -114,39 +114,56 @@ struct AdminRoutes {
     }
 
     func handoverPage(_ context: BleibeContext, _ a: Actor, _ user: User, form: AdminPages.DeactivateForm, status: HTTPResponse.Status) async throws -> Response {
-        let held = try await services.accounts.assignments(userID: user.id, organisation: a.organisationID, from: services.today)
-        let successors = try await services.caseWorkers(a.organisationID).filter { $0.id != user.id }.map { (id: $0.id, name: $0.displayName) }
+        let held = try await services.accounts.assignments(userID: user.id, organisation: a.organisationID, from: services.moment)
         let title = user.active ? "Konto deaktivieren" : "Arbeit übergeben"
         // The list names the clients of the cases and appointments handed over: a read in each one's trail (QA34 S3).
         let named = Set(held.cases.map(\.clientID) + held.appointments.map(\.clientID))
         try await services.clients.recordList("deactivation_list", shown: named.sorted(), audit: services.audit(a))
         return Reply.html(AdminPages.deactivate(frame: context.frame(title, current: "users"), user: user, cases: held.cases.map { (id: $0.id, client: $0.client) },
-                                                appointments: held.appointments, successors: successors, form: form), status: status)
+                                                appointments: held.appointments, appointmentClients: held.appointmentClients,
+                                                successors: try await successors(a, leaving: user), form: form), status: status)
     }
 
-    /// Deactivates the user and hands their open cases and upcoming appointments to the chosen colleague, in one
-    /// transaction; the work of a user deactivated earlier is handed over the same way.
+    /// Who may take over a leaving user's work: the organisation's active counselors and coordinators but the user.
+    func successors(_ a: Actor, leaving user: User) async throws -> [(id: String, name: String)] {
+        try await services.caseWorkers(a.organisationID).filter { $0.id != user.id }.map { (id: $0.id, name: $0.displayName) }
+    }
+
+    /// Deactivates the user and hands their open cases and upcoming appointments to the chosen colleagues (one for all,
+    /// or one per case), in one transaction; the work of a user deactivated earlier is handed over the same way.
     @Sendable func deactivate(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try manager(context)
         let form = try await Form.checked(request, context: context)
         let user = try await other(context, a)
         var f = AdminPages.DeactivateForm()
         f.successor = form.trimmed("successor")
-        let outcome = try await services.accounts.deactivate(userID: user.id, organisation: a.organisationID, successor: f.successor.isEmpty ? nil : f.successor,
-                                                             from: services.today, audit: services.audit(a))
-        switch outcome {
+        let held = try await services.accounts.assignments(userID: user.id, organisation: a.organisationID, from: services.moment)
+        for c in held.cases {
+            let chosen = form.trimmed(AdminPages.DeactivateForm.caseField(c.id))
+            if !chosen.isEmpty { f.perCase[c.id] = chosen }
+        }
+        // Each choice is checked at its field; the store checks again in its transaction.
+        let valid = Set(try await successors(a, leaving: user).map(\.id))
+        let invalid = "Bitte eine aktive Beraterin, einen aktiven Berater oder eine Koordination Ihrer Organisation wählen."
+        if !f.successor.isEmpty, !valid.contains(f.successor) { f.errors["successor"] = invalid }
+        for (caseID, chosen) in f.perCase where !valid.contains(chosen) { f.errors["case-\(caseID)"] = invalid }
+        if !f.errors.isEmpty { return try await handoverPage(context, a, user, form: f, status: .unprocessableContent) }
+
+        let plan = AccountStore.HandoverPlan(successor: f.successor.isEmpty ? nil : f.successor, perCase: f.perCase)
+        switch try await services.accounts.deactivate(userID: user.id, organisation: a.organisationID, plan: plan, from: services.moment, audit: services.audit(a)) {
         case .done:
             services.sessions.dropUser(user.id)
             return Reply.redirect("/users")
         case .unknownUser:
             throw AppError.notFound
         case .successorRequired:
-            f.errors["successor"] = "Bitte wählen Sie, wer die offenen Fälle und Termine übernimmt."
+            f.errors["successor"] = f.perCase.isEmpty ? "Bitte wählen Sie, wer die offenen Fälle und Termine übernimmt."
+                : "Bitte wählen Sie, wer die übrigen Fälle und Termine übernimmt (die unten keiner anderen Person gegeben sind)."
         case .invalidSuccessor:
-            f.errors["successor"] = "Bitte eine aktive Beraterin, einen aktiven Berater oder eine Koordination Ihrer Organisation wählen."
+            f.errors["successor"] = invalid
         case .clashes(let list):
             f.clashes = list
-            f.errors["successor"] = "Die gewählte Person hat zu \(list.count == 1 ? "einem dieser Termine" : "\(list.count) dieser Termine") bereits einen Termin."
+            f.errors["successor"] = "Die übernehmende Person hat zu \(list.count == 1 ? "einem dieser Termine" : "\(list.count) dieser Termine") bereits einen Termin."
         }
         return try await handoverPage(context, a, user, form: f, status: .unprocessableContent)
     }
@@ -183,7 +200,7 @@ struct AdminRoutes {
             f.errors["role"] = "Diese Rolle kann nicht vergeben werden."
             return try await accessReply(context, a, user, form: f, status: .unprocessableContent)
         }
-        switch try await services.accounts.changeRole(userID: user.id, organisation: a.organisationID, to: role, from: services.today, audit: services.audit(a)) {
+        switch try await services.accounts.changeRole(userID: user.id, organisation: a.organisationID, to: role, from: services.moment, audit: services.audit(a)) {
         case .unknownUser: throw AppError.notFound
         case .holdsWork:
             f.errors["role"] = "\(user.displayName) hat noch offene Fälle oder Termine, die diese Rolle nicht halten kann. Bitte zuerst übergeben."

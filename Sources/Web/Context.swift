@@ -142,6 +142,12 @@ public struct AppServices: Sendable {
         return c.hour! * 60 + c.minute!
     }
 
+    /// Day and minute now in Germany, read from one instant of the clock.
+    public var moment: LocalMoment {
+        let c = inGermany([.year, .month, .day, .hour, .minute])
+        return LocalMoment(day: Day(year: c.year!, month: c.month!, day: c.day!)!, minute: c.hour! * 60 + c.minute!)
+    }
+
     /// The clock's present moment as German local calendar components.
     private func inGermany(_ parts: Set<Calendar.Component>) -> DateComponents {
         var cal = Calendar(identifier: .gregorian)

@@ -32,11 +32,11 @@ struct HandoverTests {
                                                                          durationMinutes: 30, place: "Raum 1", language: "Arabisch", state: .confirmed, requestedVia: .phone)],
                                                             organisation: "org-a", audit: AuditContext(userID: "user-0", organisationID: "org-a", now: "2026-11-17T08:00:00.000Z"))
                 let users = try await coord.request(.get, "/users")
-                #expect(users.body.contains("1 offener Fall, 1 Termin ab heute"))
+                #expect(users.body.contains("1 offener Fall, 1 anstehender Termin"))
                 #expect(!users.body.contains("/users/user-1/deactivate") && users.body.contains("(Ihr Konto)"))
                 let page = try await coord.request(.get, "/users/user-0/deactivate")
                 #expect(page.status == .ok && page.body.contains("Übergeben an") && page.body.contains("24.11.2026, 10:00–11:00 Uhr"))
-                #expect(page.body.contains(">Haddad, Mohammed</a></li>"))   // the open case itself, linked
+                #expect(page.body.contains(">Haddad, Mohammed</a></td>"))   // the open case itself, linked
                 // The clients it names have the look in their trails (QA34 S3).
                 let named = try await f.services.db.read { try await $0.query(SQL("SELECT client_id FROM audit_events WHERE entity = 'deactivation_list' AND user_id = 'user-1' AND client_id IS NOT NULL")).compactMap { $0.text("client_id") } }
                 #expect(Set(named) == ["client-a"])
@@ -85,6 +85,61 @@ struct HandoverTests {
                 // No one deactivates themselves, and a counselor manages no users.
                 #expect(try await coord.request(.get, "/users/user-1/deactivate").status == .badRequest)
                 #expect(try await b.request(.get, "/users/user-1/deactivate").status == .forbidden)
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func theWorkIsSplitCaseByCaseAndTodaysFinishedAppointmentsStay(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                // A second counselor of the service (user-8), who takes one of the cases.
+                try await f.services.accounts.createUser(User(id: "user-8", organisationID: "org-a", email: "counselor2@a.example", displayName: "Test Beratung 8", role: .counselor),
+                                                         passwordHash: "-", now: f.services.timestamp())
+                try await f.addClient("client-h", fileNumber: "A-7", firstName: "Leyla", lastName: "Demir")
+                try await f.addClient("client-z", fileNumber: "A-8", firstName: "Omid", lastName: "Zand")
+                let csrf = try await b.logIn(f.login(.counselor))
+                let caseA = String(try await b.openCase("client-a", csrf: csrf, on: "20.11.2026").split(separator: "/").last!)
+                let caseH = String(try await b.openCase("client-h", csrf: csrf, on: "20.11.2026").split(separator: "/").last!)
+                // It is 09:00 in Elbstadt: the appointment of 07:00 today is over, the one of 10:00 is not. Omid Zand has an
+                // appointment but no case of the counselor's.
+                func appointment(_ id: String, _ client: String, _ counselor: String, _ day: String, _ minute: Int) -> Appointment {
+                    Appointment(id: id, clientID: client, counselorID: counselor, day: Day(iso: day)!, startMinute: minute, durationMinutes: 60,
+                                place: "Raum 1", language: "Deutsch", state: .confirmed, requestedVia: .phone)
+                }
+                try await f.services.appointments.importAll([
+                    appointment("done-today", "client-a", "user-0", "2026-11-22", 420), appointment("later-today", "client-a", "user-0", "2026-11-22", 600),
+                    appointment("h-next", "client-h", "user-0", "2026-11-25", 600), appointment("z-next", "client-z", "user-0", "2026-11-26", 600),
+                    appointment("theirs", "client-z", "user-8", "2026-11-22", 630),
+                ], organisation: "org-a", audit: AuditContext(userID: "user-0", organisationID: "org-a", now: f.services.timestamp()))
+
+                let coord = Browser(client: b.client, clock: f.clock)
+                let cc = try await coord.logIn(f.login(.coordinator))
+                #expect(try await coord.request(.get, "/users").body.contains("2 offene Fälle, 3 anstehende Termine"))
+                let page = try await coord.request(.get, "/users/user-0/deactivate")
+                #expect(page.body.contains("name=\"case.\(caseA)\"") && page.body.contains("name=\"case.\(caseH)\""))
+                #expect(page.body.contains("22.11.2026, 10:00–11:00 Uhr, Raum 1 – Haddad, Mohammed") && !page.body.contains("07:00–08:00"))
+                #expect(page.body.contains("26.11.2026, 10:00–11:00 Uhr, Raum 1 – Zand, Omid"))
+
+                // A colleague of another organisation is refused at the case's own field; no one for the rest is refused too.
+                let foreign = try await coord.request(.post, "/users/user-0/deactivate", form: ["csrf": cc, "successor": "user-1", "case.\(caseH)": "user-5"])
+                #expect(foreign.status == .unprocessableContent && foreign.body.contains("id=\"case-\(caseH)-error\""))
+                let rest = try await coord.request(.post, "/users/user-0/deactivate", form: ["csrf": cc, "case.\(caseA)": "user-8"])
+                #expect(rest.status == .unprocessableContent && rest.body.contains("wer die übrigen Fälle und Termine übernimmt"))
+                // The case of Mohammed Haddad goes to user-8 with his appointment of 10:00, which meets user-8's own at 10:30.
+                let clash = try await coord.request(.post, "/users/user-0/deactivate", form: ["csrf": cc, "successor": "user-1", "case.\(caseA)": "user-8"])
+                #expect(clash.status == .unprocessableContent && clash.body.contains("22.11.2026: 10:00–11:00 Uhr trifft 10:30–11:30 Uhr (Test Beratung 8)"))
+                #expect(clash.body.contains("<option value=\"user-8\" selected>"))   // the choice is kept
+                #expect(try await f.services.cases.openCases(organisation: "org-a", counselor: "user-0").count == 2)
+
+                #expect(try await coord.request(.post, "/appointments/theirs/cancel", form: ["csrf": cc]).status == .seeOther)
+                #expect(try await coord.request(.post, "/users/user-0/deactivate", form: ["csrf": cc, "successor": "user-1", "case.\(caseA)": "user-8"]).status == .seeOther)
+                #expect(try await f.services.cases.counselingCase(id: caseA, organisation: "org-a")?.counselorID == "user-8")
+                #expect(try await f.services.cases.counselingCase(id: caseH, organisation: "org-a")?.counselorID == "user-1")
+                let holders = try await f.services.db.read { ex in
+                    Dictionary(uniqueKeysWithValues: try await ex.query(SQL("SELECT id, counselor_id FROM appointments")).map { (try $0.string("id"), try $0.string("counselor_id")) })
+                }
+                #expect(holders == ["done-today": "user-0", "later-today": "user-8", "h-next": "user-1", "z-next": "user-1", "theirs": "user-8"])
             }
         }
     }
