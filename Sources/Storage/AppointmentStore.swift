@@ -203,18 +203,21 @@ public struct AppointmentStore: Sendable {
     public struct Request: Sendable, Hashable {
         public var id: String, createdAt: String, name: String, contact: String, language: String, preferred: String, message: String, formLanguage: String
         public var handledAt: String?
-        public init(id: String, createdAt: String, name: String, contact: String, language: String, preferred: String, message: String, formLanguage: String, handledAt: String? = nil) {
+        /// Came in while the form was flooded: listed apart, to be checked (QA42 F3).
+        public var held: Bool
+        public init(id: String, createdAt: String, name: String, contact: String, language: String, preferred: String, message: String, formLanguage: String,
+                    handledAt: String? = nil, held: Bool = false) {
             self.id = id; self.createdAt = createdAt; self.name = name; self.contact = contact; self.language = language; self.preferred = preferred
-            self.message = message; self.formLanguage = formLanguage; self.handledAt = handledAt
+            self.message = message; self.formLanguage = formLanguage; self.handledAt = handledAt; self.held = held
         }
     }
 
     public func addRequest(_ r: Request, organisation: String) async throws {
         try await db.transaction { ex in
             try await ex.execute(SQL("""
-                INSERT INTO appointment_requests (id, organisation_id, created_at, name, contact, language, preferred, message, form_language)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [r.id, organisation, r.createdAt, r.name, r.contact, r.language, r.preferred, r.message, r.formLanguage]))
+                INSERT INTO appointment_requests (id, organisation_id, created_at, name, contact, language, preferred, message, form_language, held)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [r.id, organisation, r.createdAt, r.name, r.contact, r.language, r.preferred, r.message, r.formLanguage, r.held ? 1 : 0]))
         }
     }
 
@@ -223,7 +226,7 @@ public struct AppointmentStore: Sendable {
             try await ex.query(SQL("SELECT * FROM appointment_requests WHERE organisation_id = ? ORDER BY created_at DESC", [organisation])).map { r in
                 Request(id: try r.string("id"), createdAt: try r.string("created_at"), name: try r.string("name"), contact: try r.string("contact"),
                         language: try r.string("language"), preferred: try r.string("preferred"), message: try r.string("message"),
-                        formLanguage: try r.string("form_language"), handledAt: r.text("handled_at"))
+                        formLanguage: try r.string("form_language"), handledAt: r.text("handled_at"), held: (r.int("held") ?? 0) != 0)
             }
         }
     }
@@ -246,6 +249,18 @@ public struct AppointmentStore: Sendable {
             try await ex.execute(SQL("UPDATE appointment_requests SET handled_at = ? WHERE id = ?", [audit.now, id]))
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID, action: "update", entity: "appointment_request", entityID: id, clientID: nil)
             return true
+        }
+    }
+
+    /// Marks every open request held for review handled at once (a flood's junk), each audited; returns how many.
+    public func handleHeldRequests(organisation: String, audit: AuditContext) async throws -> Int {
+        try await db.transaction { ex in
+            let ids = try await ex.query(SQL("SELECT id FROM appointment_requests WHERE organisation_id = ? AND held = 1 AND handled_at IS NULL" + ex.forUpdate,
+                                             [organisation])).map { try $0.string("id") }
+            guard !ids.isEmpty else { return 0 }
+            try await ex.execute(SQL("UPDATE appointment_requests SET handled_at = ? WHERE organisation_id = ? AND held = 1 AND handled_at IS NULL", [audit.now, organisation]))
+            try await AuditLog.appendAll(ex, ids.map { (audit.now, audit.userID, audit.organisationID, "update", "appointment_request", $0, nil) })
+            return ids.count
         }
     }
 

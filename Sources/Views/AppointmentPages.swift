@@ -32,8 +32,11 @@ public enum AppointmentPages {
     /// An open request from the online form.
     public struct OnlineRequest: Sendable {
         public var id: String, receivedAt: String, name: String, contact: String, language: String, preferred: String, message: String
-        public init(id: String, receivedAt: String, name: String, contact: String, language: String, preferred: String, message: String) {
+        /// Came in while the form was flooded: listed apart, to be checked.
+        public var held: Bool
+        public init(id: String, receivedAt: String, name: String, contact: String, language: String, preferred: String, message: String, held: Bool = false) {
             self.id = id; self.receivedAt = receivedAt; self.name = name; self.contact = contact; self.language = language; self.preferred = preferred; self.message = message
+            self.held = held
         }
     }
 
@@ -41,7 +44,7 @@ public enum AppointmentPages {
     ///   coordinator, who always sees them all).
     public static func page(frame: PageFrame, view: String, from: Day, to: Day, today: Day, rows: [Row], showingAll: Bool? = nil,
                             counselors: [(id: String, name: String)], form f: Form, feedURL: String?, hasFeed: Bool, requests: [OnlineRequest] = [], publicPath: String = "",
-                            publicURL: String = "") -> HTML {
+                            publicURL: String = "", floodThreshold: Int = 300) -> HTML {
         var days: [HTML] = []
         var d = from
         while d <= to {
@@ -87,13 +90,21 @@ public enum AppointmentPages {
         let feed: HTML = feedURL.map { url in
             "<p role=\"status\">Ihre Kalender-Adresse (wird nur jetzt angezeigt; wie ein Passwort behandeln):</p><p class=\"codes\" id=\"feed-url\">\(url)</p>" as HTML
         } ?? (hasFeed ? "<p>Ein Kalender-Abo ist eingerichtet.</p>" : "<p>Kein Kalender-Abo eingerichtet.</p>")
-        let open = requests.map { r in
+        let item = { (r: OnlineRequest) -> HTML in
             """
             <li><strong><bdi>\(r.name)</bdi></strong> · <bdi>\(r.contact)</bdi> · <bdi>\(CounselingLanguages.canonical(r.language))</bdi>\(r.preferred.isEmpty ? HTML.empty : " · <bdi>\(r.preferred)</bdi>" as HTML) <span class="hint">(eingegangen \(GermanTime.format(r.receivedAt)))</span>\(r.message.isEmpty ? HTML.empty : ": <bdi>\(r.message)</bdi>" as HTML)
             <a href="/appointments?view=\(view)&amp;on=\(from.german)&amp;request=\(r.id)#new">Termin eintragen<span class="visually-hidden"> (Anfrage von \(r.name))</span></a> ·
             <form method="post" novalidate action="/appointments/requests/\(r.id)/done" class="inline">\(Layout.csrf(frame.csrf))<button type="submit" class="link">als erledigt markieren<span class="visually-hidden"> (Anfrage von \(r.name))</span></button></form></li>
             """ as HTML
         }
+        let open = requests.filter { !$0.held }.map(item)
+        // Requests that came in while the form was flooded: kept (a real one may be among them), but apart.
+        let held = requests.filter(\.held)
+        let flood: HTML = held.isEmpty ? .empty : """
+            <div class="notice" role="status" id="held-requests-notice"><p><strong>Ungewöhnlich viele Online-Anfragen.</strong> Nach mehr als \(floodThreshold) Anfragen in einer Stunde weist das Formular niemanden ab, sammelt weitere Anfragen aber hier gesondert zur Prüfung: vermutlich automatisierte Einsendungen. Echte Anfragen darunter bitte wie gewohnt bearbeiten.</p>
+            <details><summary>\(held.count == 1 ? "1 zurückgehaltene Anfrage" : "\(held.count) zurückgehaltene Anfragen") anzeigen</summary><ul id="held-requests">\(held.map(item))</ul></details>
+            <form method="post" novalidate action="/appointments/held-requests/done">\(Layout.csrf(frame.csrf))<button type="submit">Alle \(held.count) zurückgehaltenen Anfragen als erledigt markieren</button></form></div>
+            """
         let selfCheckPath = publicPath.replacingOccurrences(of: "/anfrage/", with: "/selbstcheck/")
         // Both addresses in full, to be copied out to a client (QA of 06.12.2026: the self-check's was a bare path).
         let selfCheckURL = publicURL.isEmpty ? selfCheckPath : publicURL.replacingOccurrences(of: "/anfrage/", with: "/selbstcheck/")
@@ -101,6 +112,7 @@ public enum AppointmentPages {
         <h1>Termine \(view == "day" ? from.german : "\(from.german) – \(to.german)")</h1>
         <section aria-labelledby="online"><h2 id="online">Online-Anfragen</h2>
         <p class="hint">Über das mehrsprachige Formular <a href="\(publicPath)">\(publicURL.isEmpty ? publicPath : publicURL)</a> (ohne Anmeldung); nach 90 Tagen gelöscht. Dazu der mehrsprachige Selbstcheck <a href="\(selfCheckPath)">\(selfCheckURL)</a>, der nichts speichert.</p>
+        \(flood)
         \(open.isEmpty ? "<p>Keine offenen Anfragen.</p>" as HTML : "<ul id=\"online-requests\">\(open)</ul>")</section>
         <section aria-labelledby="calendar"><h2 id="calendar">Termine im Zeitraum</h2>
         \(nav)

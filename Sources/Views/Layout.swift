@@ -262,6 +262,7 @@ public enum Layout {
     input, select, textarea, button { font: inherit; padding: 0.25rem 0.4rem; max-width: 100%; }
     .error { color: var(--bad); font-weight: 600; margin: 0.2rem 0; }
     .error-summary { border: 2px solid var(--bad); padding: 0.5rem 1rem; margin: 1rem 0; }
+    .notice { border-left: 4px solid var(--accent); padding: 0.25rem 0.75rem; margin: 0.75rem 0; }
     .inline { display: inline; } button.link { background: none; border: none; color: var(--accent); text-decoration: underline; cursor: pointer; padding: 0; font: inherit; }
     button, .button { background: var(--accent); color: #fff; border: none; padding: 0.45rem 0.9rem; border-radius: 3px; cursor: pointer; text-decoration: none; display: inline-block; }
     /* A ring apart from the dark button, visible against the page (QA40 L12). */

@@ -21,6 +21,7 @@ struct AppointmentRoutes {
             (.post, "/appointments/feed/revoke", revokeFeed),
             (.get, "/calendar/{token}", feed),
             (.post, "/appointments/requests/{id}/done", handleRequest),
+            (.post, "/appointments/held-requests/done", handleHeldRequests),
             (.get, "/api/v1/appointments", apiAppointments),
         ]
     }
@@ -80,7 +81,8 @@ struct AppointmentRoutes {
                                                 showingAll: a.role == .coordinator ? nil : all,
                                                 counselors: staff.filter { a.role == .coordinator || $0.id == a.userID }.map { ($0.id, $0.displayName) }, form: f, feedURL: feedURL,
                                                 hasFeed: try await services.appointments.hasCalendarToken(userID: a.userID),
-                                                requests: requests, publicPath: "/anfrage/\(org)", publicURL: services.config.absoluteURL("/anfrage/\(org)")), status: status)
+                                                requests: requests, publicPath: "/anfrage/\(org)", publicURL: services.config.absoluteURL("/anfrage/\(org)"),
+                                                floodThreshold: PublicRoutes.reviewThreshold), status: status)
     }
 
     @Sendable func page(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -285,7 +287,7 @@ struct AppointmentRoutes {
     func openRequests(_ org: String) async throws -> [AppointmentPages.OnlineRequest] {
         try await services.appointments.purgeRequests(before: services.timestamp(services.now().addingTimeInterval(-90 * 86_400)))
         return try await services.appointments.requests(organisation: org).filter { $0.handledAt == nil }.map {
-            .init(id: $0.id, receivedAt: $0.createdAt, name: $0.name, contact: $0.contact, language: $0.language, preferred: $0.preferred, message: $0.message)
+            .init(id: $0.id, receivedAt: $0.createdAt, name: $0.name, contact: $0.contact, language: $0.language, preferred: $0.preferred, message: $0.message, held: $0.held)
         }
     }
 
@@ -293,6 +295,16 @@ struct AppointmentRoutes {
         let (a, org) = try scope(context)
         _ = try await Form.checked(request, context: context)
         guard try await services.appointments.handleRequest(id: try context.parameters.require("id"), organisation: org, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/appointments")
+    }
+
+    /// Every request held while the form was flooded, marked handled at once (each in the trail); counselors and the
+    /// coordination may, as they may mark one.
+    @Sendable func handleHeldRequests(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, org) = try scope(context)
+        guard a.role.holdsCases else { throw AppError.forbidden }
+        _ = try await Form.checked(request, context: context)
+        _ = try await services.appointments.handleHeldRequests(organisation: org, audit: services.audit(a))
         return Reply.redirect("/appointments")
     }
 
