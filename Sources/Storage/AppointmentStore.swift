@@ -252,13 +252,14 @@ public struct AppointmentStore: Sendable {
         }
     }
 
-    /// Marks every open request held for review handled at once (a flood's junk), each audited; returns how many.
-    public func handleHeldRequests(organisation: String, audit: AuditContext) async throws -> Int {
+    /// Marks the open requests held for review handled at once (a flood's junk), each audited; returns how many. Only
+    /// those received by `until` (the newest one the page showed): one come in since was not seen.
+    public func handleHeldRequests(organisation: String, until: String, audit: AuditContext) async throws -> Int {
         try await db.transaction { ex in
-            let ids = try await ex.query(SQL("SELECT id FROM appointment_requests WHERE organisation_id = ? AND held = 1 AND handled_at IS NULL" + ex.forUpdate,
-                                             [organisation])).map { try $0.string("id") }
+            let open = "organisation_id = ? AND held = 1 AND handled_at IS NULL AND created_at <= ?"
+            let ids = try await ex.query(SQL("SELECT id FROM appointment_requests WHERE " + open + ex.forUpdate, [organisation, until])).map { try $0.string("id") }
             guard !ids.isEmpty else { return 0 }
-            try await ex.execute(SQL("UPDATE appointment_requests SET handled_at = ? WHERE organisation_id = ? AND held = 1 AND handled_at IS NULL", [audit.now, organisation]))
+            try await ex.execute(SQL("UPDATE appointment_requests SET handled_at = ? WHERE " + open, [audit.now, organisation, until]))
             try await AuditLog.appendAll(ex, ids.map { (audit.now, audit.userID, audit.organisationID, "update", "appointment_request", $0, nil) })
             return ids.count
         }

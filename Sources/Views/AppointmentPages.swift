@@ -101,9 +101,9 @@ public enum AppointmentPages {
         // Requests that came in while the form was flooded: kept (a real one may be among them), but apart.
         let held = requests.filter(\.held)
         let flood: HTML = held.isEmpty ? .empty : """
-            <div class="notice" role="status" id="held-requests-notice"><p><strong>Ungewöhnlich viele Online-Anfragen.</strong> Nach mehr als \(floodThreshold) Anfragen in einer Stunde weist das Formular niemanden ab, sammelt weitere Anfragen aber hier gesondert zur Prüfung: vermutlich automatisierte Einsendungen. Echte Anfragen darunter bitte wie gewohnt bearbeiten.</p>
+            <div class="notice" role="status" id="held-requests-notice"><p><strong>Ungewöhnlich viele Online-Anfragen.</strong> Nach \(floodThreshold) Anfragen in einer Stunde weist das Formular niemanden ab, sammelt weitere Anfragen aber hier gesondert zur Prüfung: vermutlich automatisierte Einsendungen. Echte Anfragen darunter bitte wie gewohnt bearbeiten.</p>
             <details><summary>\(held.count == 1 ? "1 zurückgehaltene Anfrage" : "\(held.count) zurückgehaltene Anfragen") anzeigen</summary><ul id="held-requests">\(held.map(item))</ul></details>
-            <form method="post" novalidate action="/appointments/held-requests/done">\(Layout.csrf(frame.csrf))<button type="submit">Alle \(held.count) zurückgehaltenen Anfragen als erledigt markieren</button></form></div>
+            <form method="post" novalidate action="/appointments/held-requests/done">\(Layout.csrf(frame.csrf))<input type="hidden" name="until" value="\(held.map(\.receivedAt).max() ?? "")"><button type="submit">Alle \(held.count) zurückgehaltenen Anfragen als erledigt markieren</button></form></div>
             """
         let selfCheckPath = publicPath.replacingOccurrences(of: "/anfrage/", with: "/selbstcheck/")
         // Both addresses in full, to be copied out to a client (QA of 06.12.2026: the self-check's was a bare path).

@@ -303,8 +303,10 @@ struct AppointmentRoutes {
     @Sendable func handleHeldRequests(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, org) = try scope(context)
         guard a.role.holdsCases else { throw AppError.forbidden }
-        _ = try await Form.checked(request, context: context)
-        _ = try await services.appointments.handleHeldRequests(organisation: org, audit: services.audit(a))
+        let form = try await Form.checked(request, context: context)
+        // The newest request the page showed: one received since was not seen and stays.
+        guard let until = form["until"], !until.isEmpty else { throw AppError.badRequest("Die Liste der zurückgehaltenen Anfragen fehlt; bitte die Seite neu laden.") }
+        _ = try await services.appointments.handleHeldRequests(organisation: org, until: until, audit: services.audit(a))
         return Reply.redirect("/appointments")
     }
 
