@@ -107,14 +107,11 @@ public enum CalendarWeek {
     public static func monday(of d: Day) -> Day { d.adding(days: -(Holidays.weekday(d) - 1)) }
 }
 
-/// A moment of the service's local wall clock (Europe/Berlin): the day and the minute after midnight. An appointment is
-/// ahead of it until it ends: one that is over today stays with whoever held it.
+/// A moment of the service's local wall clock (Europe/Berlin): the day and the minute after midnight.
 public struct LocalMoment: Sendable, Hashable {
     public var day: Day
     public var minute: Int
     public init(day: Day, minute: Int) { self.day = day; self.minute = minute }
-
-    public func isBefore(endOf a: Appointment) -> Bool { a.day > day || (a.day == day && a.endMinute > minute) }
 }
 
 /// Handing a counselor's appointments to a colleague.

@@ -85,17 +85,21 @@ extension AccountStore {
         return held
     }
 
-    /// Who takes each case and appointment under `plan`: nil where no one is named. A client's appointments follow the
-    /// client's first open case (in the list's order).
-    public static func recipients(of held: Assignments, plan: HandoverPlan) -> (cases: [String: String?], appointments: [String: String?]) {
-        var cases: [String: String?] = [:], byClient: [String: String?] = [:]
+    /// Who takes each case and appointment under `plan`; nil if no one is named for some of them. A client's
+    /// appointments follow the client's first open case (in the list's order).
+    static func recipients(of held: Assignments, plan: HandoverPlan)
+        -> (cases: [(id: String, clientID: String, to: String)], appointments: [(appointment: Appointment, to: String)])? {
+        var cases: [(id: String, clientID: String, to: String)] = [], byClient: [String: String] = [:]
         for c in held.cases {
-            let to = plan.perCase[c.id] ?? plan.successor
-            cases[c.id] = to
+            guard let to = plan.perCase[c.id] ?? plan.successor else { return nil }
+            cases.append((c.id, c.clientID, to))
             if byClient[c.clientID] == nil { byClient[c.clientID] = to }
         }
-        var appointments: [String: String?] = [:]
-        for a in held.appointments { appointments[a.id] = byClient[a.clientID] ?? plan.successor }
+        var appointments: [(appointment: Appointment, to: String)] = []
+        for a in held.appointments {
+            guard let to = byClient[a.clientID] ?? plan.successor else { return nil }
+            appointments.append((a, to))
+        }
         return (cases, appointments)
     }
 
@@ -108,9 +112,8 @@ extension AccountStore {
             guard let user = try await ex.one(SQL("SELECT active FROM users WHERE id = ? AND organisation_id = ?", [userID, organisation])) else { return .unknownUser }
             let held = try await Self.assignments(ex, userID: userID, organisation: organisation, from: now)
             if !held.isEmpty {
-                let to = Self.recipients(of: held, plan: plan)
-                guard !to.cases.values.contains(where: { $0 == nil }), !to.appointments.values.contains(where: { $0 == nil }) else { return .successorRequired }
-                let successors = Set(to.cases.values.compactMap { $0 } + to.appointments.values.compactMap { $0 })
+                guard let to = Self.recipients(of: held, plan: plan) else { return .successorRequired }
+                let successors = Set(to.cases.map(\.to) + to.appointments.map(\.to))
                 for successor in successors.sorted() {
                     guard successor != userID, let row = try await ex.one(SQL("SELECT role FROM users WHERE id = ? AND organisation_id = ? AND active = 1" + ex.forUpdate,
                                                                               [successor, organisation])),
@@ -121,7 +124,7 @@ extension AccountStore {
                 var clashes: [(Appointment, Appointment)] = []
                 let ahead = Self.ahead(now)
                 for successor in successors.sorted() {
-                    let moving = held.appointments.filter { to.appointments[$0.id] == successor }
+                    let moving = to.appointments.filter { $0.to == successor }.map(\.appointment)
                     guard !moving.isEmpty else { continue }
                     let theirs = try await ex.query(SQL("SELECT * FROM appointments WHERE organisation_id = ? AND counselor_id = ? AND \(ahead.sql)",
                                                         [organisation as any SQLBindable, successor] + ahead.binds)).map(AppointmentStore.appointment)
@@ -129,14 +132,14 @@ extension AccountStore {
                 }
                 if !clashes.isEmpty { return .clashes(clashes.sorted { ($0.0.day, $0.0.startMinute) < ($1.0.day, $1.0.startMinute) }) }
                 var events: [(at: String, userID: String, organisationID: String, action: String, entity: String, entityID: String, clientID: String?)] = []
-                for c in held.cases {
+                for c in to.cases {
                     try await ex.execute(SQL("UPDATE cases SET counselor_id = ? WHERE id = ? AND organisation_id = ? AND counselor_id = ?",
-                                             [to.cases[c.id]!, c.id, organisation, userID]))
+                                             [c.to, c.id, organisation, userID]))
                     events.append((audit.now, audit.userID, audit.organisationID, "update", "case", c.id, c.clientID))
                 }
-                for a in held.appointments {
+                for (a, successor) in to.appointments {
                     try await ex.execute(SQL("UPDATE appointments SET counselor_id = ? WHERE id = ? AND organisation_id = ? AND counselor_id = ?",
-                                             [to.appointments[a.id]!, a.id, organisation, userID]))
+                                             [successor, a.id, organisation, userID]))
                     events.append((audit.now, audit.userID, audit.organisationID, "update", "appointment", a.id, a.clientID))
                 }
                 try await AuditLog.appendAll(ex, events)

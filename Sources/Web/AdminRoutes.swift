@@ -137,10 +137,11 @@ struct AdminRoutes {
         let user = try await other(context, a)
         var f = AdminPages.DeactivateForm()
         f.successor = form.trimmed("successor")
-        let held = try await services.accounts.assignments(userID: user.id, organisation: a.organisationID, from: services.moment)
-        for c in held.cases {
-            let chosen = form.trimmed(AdminPages.DeactivateForm.caseField(c.id))
-            if !chosen.isEmpty { f.perCase[c.id] = chosen }
+        // A case's own choice; one naming a case the user no longer holds is left aside by the store.
+        let prefix = AdminPages.DeactivateForm.caseField("")
+        for key in form.values.keys where key.hasPrefix(prefix) {
+            let chosen = form.trimmed(key)
+            if !chosen.isEmpty { f.perCase[String(key.dropFirst(prefix.count))] = chosen }
         }
         // Each choice is checked at its field; the store checks again in its transaction.
         let valid = Set(try await successors(a, leaving: user).map(\.id))

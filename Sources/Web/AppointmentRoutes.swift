@@ -305,7 +305,7 @@ struct AppointmentRoutes {
         guard a.role.holdsCases else { throw AppError.forbidden }
         let form = try await Form.checked(request, context: context)
         // The newest request the page showed: one received since was not seen and stays.
-        guard let until = form["until"], !until.isEmpty else { throw AppError.badRequest("Die Liste der zurückgehaltenen Anfragen fehlt; bitte die Seite neu laden.") }
+        guard let until = form["until"], Timestamp.date(until) != nil else { throw AppError.badRequest("Die Liste der zurückgehaltenen Anfragen fehlt; bitte die Seite neu laden.") }
         _ = try await services.appointments.handleHeldRequests(organisation: org, until: until, audit: services.audit(a))
         return Reply.redirect("/appointments")
     }

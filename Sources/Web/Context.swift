@@ -131,28 +131,17 @@ public struct AppServices: Sendable {
     }
 
     /// Today as a calendar day in Germany (Europe/Berlin): legal arithmetic itself never uses a time zone.
-    public var today: Day {
-        let c = inGermany([.year, .month, .day])
-        return Day(year: c.year!, month: c.month!, day: c.day!)!
-    }
+    public var today: Day { moment.day }
 
     /// The minute of the day now in Germany (an appointment today cannot begin before it).
-    public var minuteOfDay: Int {
-        let c = inGermany([.hour, .minute])
-        return c.hour! * 60 + c.minute!
-    }
+    public var minuteOfDay: Int { moment.minute }
 
     /// Day and minute now in Germany, read from one instant of the clock.
     public var moment: LocalMoment {
-        let c = inGermany([.year, .month, .day, .hour, .minute])
-        return LocalMoment(day: Day(year: c.year!, month: c.month!, day: c.day!)!, minute: c.hour! * 60 + c.minute!)
-    }
-
-    /// The clock's present moment as German local calendar components.
-    private func inGermany(_ parts: Set<Calendar.Component>) -> DateComponents {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt
-        return cal.dateComponents(parts, from: now())
+        let c = cal.dateComponents([.year, .month, .day, .hour, .minute], from: now())
+        return LocalMoment(day: Day(year: c.year!, month: c.month!, day: c.day!)!, minute: c.hour! * 60 + c.minute!)
     }
 
     public func timestamp(_ d: Date? = nil) -> String { Timestamp.string(d ?? now()) }
