@@ -68,12 +68,19 @@ struct RequirementTextTests {
         #expect(a.actions == ["Duldungsstatus klären (bei einer bestehenden Aufenthaltserlaubnis: diese rechtzeitig verlängern)"])
         a.statusKind = .gestattung
         #expect(a.actions.first?.hasPrefix("Asylverfahren läuft (Aufenthaltsgestattung)") == true)
-        a.statusKind = .fiktion; a.statusBasis = "104c"
+        a.statusKind = .aufenthaltserlaubnis; a.statusBasis = "104c"
         #expect(a.actions.first?.hasPrefix("Aufenthaltserlaubnis nach § 104c: bis 30.06.2027 Antrag nach § 25a oder § 25b stellen") == true)
         var later = a; later.on = Day("2027-07-15")
         #expect(later.actions.first?.hasPrefix("Aufenthaltserlaubnis nach § 104c ist nicht verlängerbar") == true)
+        // Under a Fiktion the application is made: not asked for again (QA43 L1).
+        a.statusKind = .fiktion
+        #expect(a.actions.first?.hasPrefix("Aufenthaltserlaubnis nach § 104c gilt nach dem Antrag nach § 25a oder § 25b fort (Fiktion") == true)
+        later.statusKind = .fiktion
+        #expect(later.actions.first?.hasPrefix("Aufenthaltserlaubnis nach § 104c ist nicht verlängerbar") == true)
         a.statusKind = .aufenthaltserlaubnis; a.statusBasis = "25a"
         #expect(a.actions.first?.hasPrefix("Bestehende Aufenthaltserlaubnis nach § 25a") == true)
+        a.statusKind = .fiktion
+        #expect(a.actions.first?.hasPrefix("Verlängerung der Aufenthaltserlaubnis nach § 25a AufenthG ist beantragt") == true)
         // Set by the engine from the status on the decision date.
         var p = Person(id: "p")
         p.born = Day("2000-02-02"); p.entered = Day("2019-04-01")

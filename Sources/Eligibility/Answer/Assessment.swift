@@ -298,7 +298,8 @@ public struct Assessment: Sendable, Hashable {
     /// the client did not release).
     /// The conditions that ask for a Duldung (or a § 104c permit).
     static let statusConditions: Set<String> = ["a_status_entry", "b_status", "c_geduldet", "60c_route", "16g_route", "60c_duldung_months_min",
-                                                "16g_duldung_months_min", "60d_duldung_months_min", "19d_geduldet"]
+                                                "16g_duldung_months_min", "60d_duldung_months_min", "19d_geduldet",
+                                                "25_5_enforceably_obliged"]
 
     /// The action where the person's situation makes the registry's wrong: a status condition under the status held
     /// ("Duldung beantragen" during an asylum procedure), § 25b Nr. 3 under a permanent work ban (QA21 M6: only the
@@ -309,11 +310,18 @@ public struct Assessment: Sendable, Hashable {
         if kind == .gestattung { return "Asylverfahren läuft (Aufenthaltsgestattung): eine Duldung gibt es erst nach dessen Abschluss – Ausgang abwarten" }
         // A permit held, or continued by a Fiktion (`statusBasis` names it in both cases).
         guard let basis = statusBasis else { return nil }
+        // Under a Fiktion the application is made already: asking for it again sends the counselor to file twice (QA43 L1).
+        let continued = kind == .fiktion
         if basis == "104c" {
-            // Until 30.06.2027 an application under § 25a or § 25b keeps it in force (§ 104c Abs. 2 n. F.; QA21 L3).
+            // Until 30.06.2027 an application under § 25a or § 25b keeps it in force (§ 104c Abs. 2 n. F.; QA21 L3); only
+            // that application gives the Fiktion (§ 104c Abs. 2 S. 3 n. F.).
+            if continued, on <= Day("2027-06-30") {
+                return "Aufenthaltserlaubnis nach § 104c gilt nach dem Antrag nach § 25a oder § 25b fort (Fiktion, § 81 Abs. 4): auf eine Entscheidung bis 30.06.2027 hinwirken – nur dann gelten die Erleichterungen für Inhaber nach § 104c"
+            }
             return on <= Day("2027-06-30") ? "Aufenthaltserlaubnis nach § 104c: bis 30.06.2027 Antrag nach § 25a oder § 25b stellen (nur dieser Antrag hält sie in Kraft; die Erleichterungen für Inhaber nach § 104c gelten nur für eine Entscheidung bis 30.06.2027)"
                 : "Aufenthaltserlaubnis nach § 104c ist nicht verlängerbar: mit dem Ende der Fiktion erneut prüfen (als Geduldete/r)"
         }
+        if continued { return "Verlängerung der Aufenthaltserlaubnis nach \(StatusPeriod.citation(ofBasis: basis)) ist beantragt (Fiktion, § 81 Abs. 4): sie gilt bis zur Entscheidung fort" }
         return "Bestehende Aufenthaltserlaubnis nach \(StatusPeriod.citation(ofBasis: basis)) rechtzeitig verlängern"
     }
 

@@ -112,6 +112,12 @@ public struct Plan: Sendable, Hashable {
                 steps.append(Step(pathway: nil, from: on,
                                   text: "Aufenthaltserlaubnis nach § 104c: Antrag nach \(f.pathway.title) am \(f.filedOn.german) gestellt, noch nicht entschieden – wurde er vor Ablauf gestellt, gilt die Aufenthaltserlaubnis bis zur Entscheidung fort; die Erleichterungen für Inhaber nach § 104c (§ 25b Abs. 7, 8) gelten nur für eine Entscheidung bis 30.06.2027",
                                   citation: "§ 104c Abs. 2 AufenthG n. F., § 81 Abs. 4 AufenthG; § 25b Abs. 7, 8 AufenthG bis 30.06.2027 (spec/03-25b.md 3.6)", followUp: false))
+            } else if car.kind == .fiktion {
+                // The Fiktion itself shows the application made (only one under § 25a or § 25b gives it, § 104c Abs. 2
+                // S. 3 n. F.); its date is not known here (QA43 L1: asked to file an application pending since 2024).
+                steps.append(Step(pathway: nil, from: on,
+                                  text: "Aufenthaltserlaubnis nach § 104c: gilt nach dem Antrag nach § 25a oder § 25b bis zur Entscheidung fort (Fiktion) – die Erleichterungen für Inhaber nach § 104c (§ 25b Abs. 7, 8) gelten nur für eine Entscheidung bis 30.06.2027",
+                                  citation: "§ 104c Abs. 2 AufenthG n. F., § 81 Abs. 4 AufenthG; § 25b Abs. 7, 8 AufenthG bis 30.06.2027 (spec/03-25b.md 3.6)", followUp: false))
             } else {
                 let until = car.validUntil.map { "vor Ablauf am \($0.german) und " } ?? ""
                 steps.append(Step(pathway: nil, from: on,

@@ -11,7 +11,12 @@ extension Context {
         case let r? where r.newGrants:
             s.met("c_new_grants_possible")
         case _?:
-            if application <= Law.lastFiling104c {
+            // A holder's pending application is one under § 25a or § 25b (a § 104c permit is not extended): the key asks
+            // for a new grant, which ended on 31.12.2025 whenever the application was filed (spec/04-104c.md 4.5, last
+            // paragraph; QA43 L1: U2 was named for a holder whose § 25a application of 2024 kept the permit in force).
+            if subject.holds104c(on: decision) == true {
+                s.fail("c_new_grants_possible", .permanent, "bereits Inhaber einer Aufenthaltserlaubnis nach § 104c: eine Neuerteilung gibt es seit 31.12.2025 nicht, der Weg führt über § 25a oder § 25b")
+            } else if application <= Law.lastFiling104c {
                 s.unknown("c_new_grants_possible", ["U2"], "Antrag bis 30.12.2025 gestellt, keine Übergangsregelung")
             } else {
                 s.fail("c_new_grants_possible", .permanent, "Neuerteilungen seit 31.12.2025 ausgeschlossen; letzter Antragstag 30.12.2025")

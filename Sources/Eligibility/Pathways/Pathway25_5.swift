@@ -13,6 +13,13 @@ extension Context {
             }
         }()
         s.require("25_5_enforceably_obliged", obliged, fact: "status", .remediable)
+        // A holder asks for an extension, which the specification's test (a first grant to a person obliged to leave)
+        // does not describe: said, so that "nicht erfüllt" is not read as the end of the permit (QA43 L2; listed in
+        // spec-disagreements.yaml).
+        if case .known(let p) = statusOnDecision, p.titleBasis == "25-5" {
+            s.note("Bereits Inhaber einer Aufenthaltserlaubnis nach § 25 Abs. 5: geprüft ist hier die Erteilung an eine vollziehbar ausreisepflichtige Person (spec/10-25-5.md 10.5). Die Verlängerung richtet sich nach denselben Voraussetzungen (§ 8 Abs. 1 AufenthG), ausgeschlossen ist sie, wenn das Ausreisehindernis entfallen ist (§ 26 Abs. 2 AufenthG).",
+                   "§ 8 Abs. 1, § 26 Abs. 2 AufenthG; spec/02-25a.md 2.1; spec/10-25-5.md 10.1 Nr. 7")
+        }
         let d = person.departure
         let since = d?.impossibleSince.happened(by: decision)
         let impossible = allOf(since, d?.endForeseeable.map { !$0 })

@@ -342,6 +342,11 @@ extension Context {
             } else {
                 s.unknown("b6_60d_conditions_still_met", unrecorded.map { fact("status", of: $0) }, "der Statusverlauf der Person mit der Beschäftigungsduldung als Hauptinhaber fehlt")
             }
+        } else if (household.partners(of: subject.id) + household.parents(of: subject.id).map { $0.0 })
+                    .contains(where: { $0.person.status?.contains { $0.kind == .duldung60d && $0.holder == .main && $0.from <= decision } == true }) {
+            // A spouse or parent holds one, the person not (QA43 L6: "keine Beschäftigungsduldung in der Familie" was said
+            // to the wife of a holder): Abs. 6 asks for the person's own, as family member under § 60d Abs. 2.
+            s.fail("b6_60d_conditions_still_met", .remediable, "keine eigene Beschäftigungsduldung (als Ehegatte oder Kind des Hauptinhabers, § 60d Abs. 2)")
         } else {
             s.fail("b6_60d_conditions_still_met", .remediable, "keine Beschäftigungsduldung (§ 60d Abs. 1) in der Familie")
         }
