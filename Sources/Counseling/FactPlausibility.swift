@@ -17,6 +17,11 @@ public enum FactPlausibility {
         if let n = p.nationality, !CountryCodes.isValid(n) { out["nationality"] = codeMessage }
         for (i, d) in (p.degrees ?? []).enumerated() { if let c = d.country, !CountryCodes.isValid(c) { out["degrees[\(i)].country"] = codeMessage } }
         check("born", p.born, "Das Geburtsdatum")
+        // A marriage of someone under 16 is void, a foreign one too (§ 1303 S. 2 BGB, Art. 13 Abs. 3 Nr. 1 EGBGB): a
+        // child recorded as married is a typo that excludes it from the children's routes (QA43 C4: a 7-year-old).
+        if let b = p.born, b.age(on: today) < 16, let m = p.maritalStatus, m != .single {
+            out["marital_status"] = "Die Person ist jünger als 16 Jahre; eine Ehe wäre nach deutschem Recht unwirksam (§ 1303 S. 2 BGB, Art. 13 Abs. 3 Nr. 1 EGBGB). Bitte „ledig“ wählen oder das Geburtsdatum prüfen."
+        }
         check("entered", p.entered, "Die Einreise")
         for (i, g) in (p.german ?? []).enumerated() { check("german[\(i)].date", g.date, "Ein Sprachnachweis") }
         check("civic_test_passed_on", event(p.civicTestPassedOn), "Der bestandene Test")

@@ -2,7 +2,7 @@ import Eligibility
 
 extension ClientRelation {
     /// A marriage or registered partnership: one at a time, and only for someone not recorded as unmarried.
-    var isPartnership: Bool { kind == .spouse || kind == .registeredPartner }
+    public var isPartnership: Bool { kind == .spouse || kind == .registeredPartner }
 }
 
 /// What a new family link must not contradict: the engine's family routes (§ 25a Abs. 2, § 25b Abs. 4) read these
@@ -14,7 +14,7 @@ public enum RelationRules {
     }
 
     /// A recorded marital status that rules out a spouse or registered partner today, in German; nil for the others.
-    static func unmarried(_ m: MaritalStatus?) -> String? {
+    public static func unmarried(_ m: MaritalStatus?) -> String? {
         switch m {
         case .single?: "ledig"
         case .divorced?: "geschieden"

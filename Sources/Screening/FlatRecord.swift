@@ -432,13 +432,14 @@ public enum FlatRecord {
         min(on, max(on.adding(years: -10), p.born.map { $0.adding(years: 16) } ?? .distantPast))
     }
 
-    /// An implied child born on `day`: at school (as `children_at_school` says) since the age of six, at most the last
-    /// four years (a child under six attends none).
+    /// An implied child born on `day`: at school (as `children_at_school` says) from the age of six, at most the last
+    /// four years. A child under six on the screening day starts school at six, as the README states the column (QA43
+    /// A1: with no school at all, a child turning six before the parent's years complete put § 25b at its 18th birthday).
     static func reborn(_ child: Person, on day: Day, school: Bool?, screening on: Day) -> Person {
         var c = child
         c.born = day
         let schoolFrom = max(on.adding(years: -4), day.adding(years: 6))
-        if let school { c.education = school && schoolFrom <= on ? [EducationPeriod(kind: .school, from: schoolFrom, successful: true)] : [] }
+        if let school { c.education = school ? [EducationPeriod(kind: .school, from: schoolFrom, successful: true)] : [] }
         return c
     }
 

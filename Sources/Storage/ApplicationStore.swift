@@ -43,7 +43,9 @@ public struct ApplicationStore: Sendable {
                 return .alreadyPending(open.text("filed_on").flatMap(Day.init(iso:)) ?? a.filedOn)
             }
             try await Self.insert(ex, a, organisation: organisation, audit: audit)
-            try await ex.execute(SQL("UPDATE cases SET state = 'application_filed' WHERE id = ? AND state IN ('open', 'waiting_for_documents')", [a.caseID]))
+            // A new application after a decision (a withdrawal, a refusal) is pending again (QA43 C5: the case still read
+            // "entschieden").
+            try await ex.execute(SQL("UPDATE cases SET state = 'application_filed' WHERE id = ? AND state IN ('open', 'waiting_for_documents', 'decided')", [a.caseID]))
             return .filed
         }
     }
@@ -107,6 +109,34 @@ public struct ApplicationStore: Sendable {
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                       action: "decide", entity: "application", entityID: applicationID, clientID: clientID)
             return .decided
+        }
+    }
+
+    public enum RemoveResult: Sendable, Equatable {
+        case removed
+        /// Decided: the decision is taken back first (a grant changed the status history).
+        case decided
+        case notFound
+    }
+
+    /// Deletes an application recorded in error (a wrong date or pathway; QA43 C1: it changed every answer and could
+    /// only be "withdrawn", which the statistics count). Only while undecided; the case returns to the state the
+    /// other applications give it. One transaction, one audit event.
+    public func remove(applicationID: String, caseID: String, organisation: String, audit: AuditContext) async throws -> RemoveResult {
+        try await db.transaction { ex in
+            guard let row = try await ex.one(SQL("SELECT client_id, outcome FROM applications WHERE id = ? AND case_id = ? AND organisation_id = ?",
+                                                 [applicationID, caseID, organisation])),
+                  let clientID = row.text("client_id") else { return .notFound }
+            guard row.text("outcome") == PermitApplication.Outcome.pending.rawValue else { return .decided }
+            try await ex.execute(SQL("DELETE FROM applications WHERE id = ?", [applicationID]))
+            try await ex.execute(SQL("""
+                UPDATE cases SET state = CASE WHEN EXISTS (SELECT 1 FROM applications WHERE case_id = ?) THEN 'decided' ELSE 'open' END
+                WHERE id = ? AND state = 'application_filed'
+                AND NOT EXISTS (SELECT 1 FROM applications WHERE case_id = ? AND outcome = 'pending')
+                """, [caseID, caseID, caseID]))
+            try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
+                                      action: "delete", entity: "application", entityID: applicationID, clientID: clientID)
+            return .removed
         }
     }
 

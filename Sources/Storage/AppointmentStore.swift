@@ -132,10 +132,13 @@ public struct AppointmentStore: Sendable {
     }
 
     /// The client's appointments from `day` on, not cancelled, earliest first.
-    public func appointmentsAhead(clientID: String, organisation: String, from day: Day) async throws -> [Appointment] {
+    /// The client's appointments not cancelled that have not ended by `now` (QA43 C3: one over this morning was handed to
+    /// the client as the next, and held up closing the case).
+    public func appointmentsAhead(clientID: String, organisation: String, from now: LocalMoment) async throws -> [Appointment] {
         try await db.read { ex in
-            try await ex.query(SQL("SELECT * FROM appointments WHERE organisation_id = ? AND client_id = ? AND on_day >= ? AND state <> 'cancelled' ORDER BY on_day, start_minute",
-                                   [organisation, clientID, day.iso])).map(Self.appointment)
+            let ahead = AccountStore.ahead(now)
+            return try await ex.query(SQL("SELECT * FROM appointments WHERE organisation_id = ? AND client_id = ? AND \(ahead.sql) ORDER BY on_day, start_minute",
+                                   [organisation as any SQLBindable, clientID] + ahead.binds)).map(Self.appointment)
         }
     }
 

@@ -74,6 +74,8 @@ public enum CaseWorkSections {
                 <label for="d-\(a.id)">am</label>\(Layout.fieldError("d-\(a.id)", errors["d-\(a.id)"]))<input id="d-\(a.id)" name="decided_on" size="10" value="\(sent["d-\(a.id)"] ?? today.german)"\(Layout.describedBy("d-\(a.id)", errors["d-\(a.id)"]))>
                 <label for="u-\(a.id)">gültig bis (bei Erteilung)</label>\(Layout.fieldError("u-\(a.id)", errors["u-\(a.id)"]))<input id="u-\(a.id)" name="permit_until" size="10" value="\(sent["u-\(a.id)"] ?? "")"\(Layout.describedBy("u-\(a.id)", errors["u-\(a.id)"]))>
                 <button type="submit">Entscheidung erfassen</button></form>
+                \(Layout.confirmed("Eintrag löschen (Erfassungsfehler) …", action: "/cases/\(c.id)/applications/\(a.id)/remove", csrf: frame.csrf,
+                                  button: "Ja, Eintrag löschen", hint: "für einen falsch erfassten Antrag; ein zurückgenommener Antrag wird als Entscheidung „zurückgenommen“ erfasst"))
                 """
             } else {
                 // A decision recorded in error (wrong application, wrong outcome) is taken back and recorded again.

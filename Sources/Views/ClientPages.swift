@@ -101,7 +101,7 @@ public enum ClientPages {
         <div>\(field("born", "Geburtsdatum (TT.MM.JJJJ)", f.born, hint: "Leer lassen, wenn unbekannt."))</div>
         <div>\(field("nationality", "Staatsangehörigkeit (Land, z. B. Syrien, oder ISO-Code; XXA = staatenlos)", f.nationality))</div>
         <div>\(field("entered", "Einreise (TT.MM.JJJJ)", f.entered))</div>
-        <div><label for="marital_status">Familienstand</label><select id="marital_status" name="marital_status">\(maritalOptions)</select></div>
+        <div><label for="marital_status">Familienstand</label>\(Layout.fieldError("marital_status", f.errors["marital_status"]))<select id="marital_status" name="marital_status"\(Layout.describedBy("marital_status", f.errors["marital_status"]))>\(maritalOptions)</select></div>
         \(f.relativeID.isEmpty ? HTML.empty : "<div><label class=\"check\"><input type=\"checkbox\" name=\"household\" value=\"1\"\(f.household ? " checked" : "")> lebt mit \(f.relativeName) in häuslicher Gemeinschaft</label></div>" as HTML)
         </div>
         <p><button type="submit">\(f.duplicates.isEmpty ? "Anlegen" : "Trotzdem anlegen")</button></p>

@@ -51,11 +51,16 @@ public enum SnapshotPage {
             <details id="snapshot-status"><summary>Statusverlauf, auf dem die Prüfung beruht (\(periods.count) Zeiträume)</summary>
             \(periods.isEmpty ? "<p>Kein Statusverlauf erfasst.</p>" as HTML : "<ol>\(periods)</ol>" as HTML)</details>
             """
+        let savedDay = GermanTime.day(s.createdAt)
+        let savedAhead = Day(german: savedDay).map { s.on > $0 } ?? false
         return Layout.page(frame, """
         <p class="no-print"><a href="/clients/\(client.id)">Zurück zur Akte</a></p>
         <h1>Gespeicherte Prüfung: \(client.firstName) \(client.lastName)</h1>
         <p>Stand der Prüfung: <strong>\(s.on.german)</strong> · gespeichert \(GermanTime.format(s.createdAt)) von \(savedBy)</p>
-        <p class="hint">So wurde an diesem Tag geprüft – mit den damaligen Angaben und dem damaligen Rechtsstand (\(s.lawVersions.joined(separator: "; "))). Seither geänderte Angaben sind hier nicht berücksichtigt.</p>
+        \(savedAhead
+            // A look ahead is not a check made on that day (QA43 C9): said as the live page says it.
+            ? "<p class=\"hint\" id=\"snapshot-ahead\">Vorausschau, gespeichert am \(savedDay): geprüft für einen künftigen Tag, mit den Angaben und dem Statusverlauf, wie sie am \(savedDay) erfasst waren (als bis dahin unverändert angenommen), und dem Recht, wie es nach damaligem Stand an diesem Tag gelten sollte (\(s.lawVersions.joined(separator: "; "))). Seither geänderte Angaben sind hier nicht berücksichtigt.</p>" as HTML
+            : "<p class=\"hint\">So wurde an diesem Tag geprüft – mit den damaligen Angaben und dem damaligen Rechtsstand (\(s.lawVersions.joined(separator: "; "))). Seither geänderte Angaben sind hier nicht berücksichtigt.</p>")
         <p><a href="/clients/\(client.id)/assessment?on=\(s.on.iso)">Mit den heutigen Angaben für denselben Stand neu prüfen</a> · <a href="/clients/\(client.id)/assessment">Zur aktuellen Prüfung</a></p>
         \(history)
         \(caveats.isEmpty || person.assessments.count < 2 ? HTML.empty : "<div class=\"notice\"><h2>Vorbehalte</h2><ul>\(caveats)</ul></div>" as HTML)

@@ -81,6 +81,18 @@ extension CaseRoutes {
         }
     }
 
+    /// Deletes an undecided application recorded in error (see `ApplicationStore.remove`).
+    @Sendable func removeApplication(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, c, _) = try await loadCase(context, write: true)
+        _ = try await Form.checked(request, context: context)
+        switch try await services.applications.remove(applicationID: try context.parameters.require("application"), caseID: c.id,
+                                                      organisation: c.organisationID, audit: services.audit(a)) {
+        case .removed: return Reply.redirect("/cases/\(c.id)#applications")
+        case .decided: throw AppError.conflict("Über diesen Antrag ist bereits entschieden. Eine falsch erfasste Entscheidung bitte zuerst zurücknehmen.")
+        case .notFound: throw AppError.notFound
+        }
+    }
+
     @Sendable func saveDocument(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c, client) = try await loadCase(context, write: true)
         // A file too large or of a kind not taken: the case page with the reason at the documents, not an error page.

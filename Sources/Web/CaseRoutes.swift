@@ -24,6 +24,7 @@ struct CaseRoutes {
             (.post, "/cases/{id}/applications", fileApplication),
             (.post, "/cases/{id}/applications/{application}/decision", decide),
             (.post, "/cases/{id}/applications/{application}/reopen", reopenDecision),
+            (.post, "/cases/{id}/applications/{application}/remove", removeApplication),
             (.post, "/cases/{id}/documents", saveDocument),
             (.get, "/cases/{id}/documents/{kind}/file", downloadDocument),
             (.get, "/api/v1/cases/{id}/applications", apiApplications),
@@ -214,7 +215,7 @@ struct CaseRoutes {
         }
         // A closed case shows what it holds, without forms (only its state can be changed, to open it again).
         let editable = c.state != .closed
-        let ahead = try await services.appointments.appointmentsAhead(clientID: client.id, organisation: client.organisationID, from: services.today)
+        let ahead = try await services.appointments.appointmentsAhead(clientID: client.id, organisation: client.organisationID, from: services.moment)
         let work = CaseWorkSections.caseState(frame: frame, counselingCase: c, counselors: counselors.map { ($0.id, $0.name) }, today: services.today, errors: stateErrors, sent: stateSent)
             + (editable ? c.pathway.map { CasePages.targetWarning($0, answers: person.assessments, today: services.today) } ?? .empty : .empty)
             + (editable ? CasePages.appointments(ahead, fileNumber: client.fileNumber) : CasePages.closedNotice + CasePages.appointmentsAhead(ahead))

@@ -127,7 +127,7 @@ struct ClientRoutes {
         for k in holderCases where k.pathway != nil && k.state != .closed && k.state != .decided {
             for i in try await caseDocuments(k, holder, person: holderAssessment).0 where i.state == .missing && !missing.contains(i.kind) { missing.append(i.kind) }
         }
-        let next = try await services.appointments.appointmentsAhead(clientID: holder.id, organisation: c.organisationID, from: today).first
+        let next = try await services.appointments.appointmentsAhead(clientID: holder.id, organisation: c.organisationID, from: services.moment).first
         let organisation = try await services.accounts.organisation(c.organisationID)
         var model = ClientPlanPage.Model(serviceName: organisation?.name ?? "", client: c, today: today, person: person, missing: missing, next: next)
         model.serviceAddress = organisation?.addressLines ?? []
@@ -279,6 +279,18 @@ struct ClientRoutes {
         }
         if !f.maritalStatus.isEmpty {
             if let m = MaritalStatus(rawValue: f.maritalStatus) { facts.maritalStatus = m } else { f.errors["marital_status"] = "Ungültiger Familienstand." }
+        }
+        if f.errors["marital_status"] == nil, f.errors["born"] == nil, let why = FactPlausibility.problems(facts, today: services.today)["marital_status"] {
+            f.errors["marital_status"] = why
+        }
+        // A contradiction within this form is named at its field (QA43 C7: "die andere Person" was blamed for it, 409).
+        if !f.relativeID.isEmpty, Self.relation(f.relation, newClient: "", relative: f.relativeID)?.isPartnership == true {
+            if f.errors["marital_status"] == nil, let word = RelationRules.unmarried(facts.maritalStatus) {
+                f.errors["marital_status"] = "Als Ehegatte oder Lebenspartner:in verknüpft, kann der Familienstand nicht „\(word)“ sein."
+            }
+            if f.errors["born"] == nil, let b = facts.born, b.age(on: services.today) < 16 {
+                f.errors["born"] = "Die Person ist jünger als 16 Jahre; eine Ehe ist nach deutschem Recht unwirksam (§ 1303 S. 2 BGB) und wird nicht verknüpft."
+            }
         }
         guard f.errors.isEmpty else {
             return Reply.html(ClientPages.new(frame: context.frame("Neue Klientin / neuer Klient", current: "clients"), form: f), status: .unprocessableContent)

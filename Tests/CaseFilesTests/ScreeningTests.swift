@@ -298,16 +298,39 @@ struct ScreeningTests {
     }
 
     /// A young parent's children are born when the parent was 16 at the earliest, not ten years ago whatever the
-    /// parent's age (QA36 F8: a 20-year-old's children were born when the parent was 10); a child under six attends no school.
+    /// parent's age (QA36 F8: a 20-year-old's children were born when the parent was 10); a child under six attends
+    /// school from its sixth birthday on.
     @Test func impliedChildrenAreNoOlderThanTheParentAllows() throws {
         let on = Day("2026-11-22")
         let row = ["id": "y", "born": "2006-01-08", "marital_status": "single", "status": "duldung", "status_since": "2019-01-01",
                    "minor_children": "2", "children_at_school": "true"]
         let (_, young) = try FlatRecord.household(row, on: on)
         let children = young.persons.dropFirst()
-        #expect(children.count == 2 && children.allSatisfy { $0.born == Day("2022-01-08") && $0.education == [] })
+        #expect(children.count == 2 && children.allSatisfy { $0.born == Day("2022-01-08") && $0.education?.map(\.from) == [Day("2028-01-08")] })
         let (_, older) = try FlatRecord.household(row.merging(["born": "1985-01-01"]) { $1 }, on: on)
         #expect(older.persons.dropFirst().allSatisfy { $0.born == Day("2016-11-22") && $0.education?.first?.from == Day("2022-11-22") })
+    }
+
+    /// `children_at_school` holds for a child that starts school during the search: a child turning six before the
+    /// parent's four years of § 25b are complete does not put the date at its 18th birthday (QA43 A1: 06.04.2039
+    /// instead of 01.06.2027, and the person dropped out of the outreach lists).
+    @Test func aChildStartingSchoolLaterDoesNotDelayTheParentsDate() throws {
+        let on = Day("2026-12-07")
+        let base = ["id": "a", "born": "2001-02-02", "nationality": "AFG", "marital_status": "single", "entered": "2023-05-30", "stay_since": "2023-06-01",
+                    "duldung_since": "2026-11-13", "status": "duldung", "status_since": "2026-11-13", "asylum_applied_on": "2023-06-01",
+                    "asylum_decision": "rejected", "german_oral": "A2", "german_written": "none", "german_date": "2025-06-10",
+                    "civic_test_passed_on": "2026-11-22", "fdgo_declaration_on": "2026-11-22", "identity_clarified_on": "2025-06-16", "passport": "true",
+                    "work_share": "1.0", "public_funds": "false", "wohngeld": "false", "employment_since": "2024-01-01", "employment_hours": "38",
+                    "employment_insured": "true", "day_fines": "0", "day_fines_foreigners_only": "0", "prison_months": "0", "obstruction": "none",
+                    "bars": "none", "past_deception": "false", "false_identity": "false", "housing_sufficient": "true",
+                    "minor_children": "1", "children_at_school": "true"]
+        func from(_ born: String) throws -> Day? {
+            let (_, h) = try FlatRecord.household(base.merging(["children_born": born]) { $1 }, on: on)
+            return Engine().assess(h, person: "p", pathway: .p25b, on: on).from
+        }
+        // Six on 06.04.2027 (before the four years complete on 01.06.2027) and on 06.06.2027 (after): the same date.
+        #expect(try from("2021-04-06") == Day("2027-06-01"))
+        #expect(try from("2021-06-06") == Day("2027-06-01"))
     }
 
     /// Every empty cell is unknown, as a column left out (QA of 05.12.2026: empty German, conviction and school cells

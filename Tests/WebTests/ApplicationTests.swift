@@ -199,6 +199,47 @@ struct ApplicationTests {
         }
     }
 
+    /// A pending application recorded in error is deleted (audited), the case back to open; a new application after a
+    /// decision makes the case pending again (QA43 C1, C5).
+    @Test(arguments: TestDatabase.available)
+    func anApplicationRecordedInErrorIsDeletedAndANewOneIsPendingAgain(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let casePath = try await b.openCase("client-a", csrf: csrf, on: "01.09.2026")
+                func state() async throws -> String { try await b.request(.get, "/api/v1/clients/client-a/cases").body }
+                func firstID() async throws -> String {
+                    String(try #require(try await b.request(.get, casePath).body.components(separatedBy: "/applications/").dropFirst().first?.prefix { $0 != "/" }))
+                }
+                #expect(try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "25b", "filed_on": "01.10.2026"]).status == .seeOther)
+                let wrong = try await firstID()
+                #expect(try await b.request(.get, casePath).body.contains("Eintrag löschen (Erfassungsfehler)"))
+                // Another service's counselor cannot.
+                let other = Browser(client: b.client, clock: f.clock)
+                let oc = try await other.logIn(f.login(.counselor, organisation: "org-b"))
+                #expect(try await other.request(.post, casePath + "/applications/\(wrong)/remove", form: ["csrf": oc]).status == .notFound)
+                #expect(try await b.request(.post, casePath + "/applications/\(wrong)/remove", form: ["csrf": csrf]).status == .seeOther)
+                #expect(!(try await b.request(.get, "/api/v1" + casePath + "/applications").body.contains(wrong)))
+                #expect(try await state().contains("\"state\":\"open\""))
+                #expect(try await AuditLog.events(ofClient: "client-a", in: f.services.db).contains { $0.action == "delete" && $0.entity == "application" && $0.entityID == wrong })
+                // Filed, withdrawn (decided), filed again: pending again, not "entschieden".
+                #expect(try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "25b", "filed_on": "02.10.2026"]).status == .seeOther)
+                let first = try await firstID()
+                #expect(try await b.request(.post, casePath + "/applications/\(first)/decision", form: ["csrf": csrf, "outcome": "withdrawn", "decided_on": "10.10.2026", "permit_until": ""]).status == .seeOther)
+                #expect(try await state().contains("\"state\":\"decided\""))
+                // A decided application is not deleted: its decision is taken back first.
+                #expect(try await b.request(.post, casePath + "/applications/\(first)/remove", form: ["csrf": csrf]).status == .conflict)
+                #expect(try await b.request(.post, casePath + "/applications", form: ["csrf": csrf, "pathway": "25b", "filed_on": "12.10.2026"]).status == .seeOther)
+                #expect(try await state().contains("\"state\":\"application_filed\""))
+                // The new one deleted again: the case is back at the decision it holds.
+                let apps = try await f.services.applications.applications(caseID: String(casePath.dropFirst("/cases/".count)), organisation: "org-a")
+                let pending = try #require(apps.first { $0.outcome == .pending }?.id)
+                #expect(try await b.request(.post, casePath + "/applications/\(pending)/remove", form: ["csrf": csrf]).status == .seeOther)
+                #expect(try await state().contains("\"state\":\"decided\""))
+            }
+        }
+    }
+
     @Test func undoingAGrantRestoresTheEndOfThePeriodItCut() {
         let day = Day("2026-11-20")
         let open = [StatusPeriod(kind: .duldung, from: Day("2023-07-01"))]
@@ -445,8 +486,12 @@ struct ApplicationTests {
         let answers = Engine().assess(Household(single: metFacts), on: on).person(metFacts.id)!.assessments
         let met = try #require(answers.first { $0.outcome == .met && $0.pathway != .p60c && $0.pathway != .p60d }).pathway
         let excluded = try #require(answers.first { $0.outcome == .excluded || $0.outcome == .notMet }).pathway
-        let good = model(.application, metFacts, met)
+        var good = model(.application, metFacts, met)
         #expect(LetterPages.check(good) == .fits && LetterPages.text(good).paragraphs.joined().contains(claim))
+        // Proofs are said to be enclosed only when some were received (QA43 C8).
+        #expect(!LetterPages.text(good).paragraphs.joined().contains("beigefügt") && LetterPages.text(good).paragraphs.joined().contains("Die Nachweise reichen wir unverzüglich nach."))
+        good.enclosures = ["Reisepass"]
+        #expect(LetterPages.text(good).paragraphs.joined().contains("Die vorliegenden Nachweise sind beigefügt") && LetterPages.text(good).paragraphs.contains("Anlagen: Reisepass"))
         let bad = model(.application, metFacts, excluded)
         guard case .warning(let why) = LetterPages.check(bad) else { Issue.record("no warning"); return }
         #expect(why.contains(excluded.title) && !LetterPages.text(bad).paragraphs.joined().contains(claim))

@@ -357,4 +357,31 @@ struct AppointmentTests {
         for line in ics.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75) }
         #expect(ics.contains("STATUS:TENTATIVE"))
     }
+
+    /// An appointment over this morning is not the next one: the client's plan names the later one, the case page does
+    /// not offer to move it and closing the case does not count it (QA43 C3).
+    @Test(arguments: TestDatabase.available)
+    func anAppointmentOverTodayIsNotTheNextOne(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let casePath = try await b.openCase("client-a", csrf: csrf, on: "01.09.2026")
+                // It is 09:00 in Elbstadt: 07:00 today is over, 10:00 on 25.11. is ahead.
+                try await f.services.appointments.importAll([
+                    Appointment(id: "this-morning", clientID: "client-a", counselorID: "user-0", day: Day("2026-11-22"), startMinute: 420, durationMinutes: 60,
+                                place: "Raum 1", language: "Deutsch", state: .confirmed, requestedVia: .phone),
+                    Appointment(id: "next-week", clientID: "client-a", counselorID: "user-0", day: Day("2026-11-25"), startMinute: 600, durationMinutes: 60,
+                                place: "Raum 1", language: "Deutsch", state: .confirmed, requestedVia: .phone),
+                ], organisation: "org-a", audit: AuditContext(userID: "user-0", organisationID: "org-a", now: f.services.timestamp()))
+                let plan = try await b.request(.get, "/clients/client-a/plan?lang=de").body
+                #expect(plan.contains("25.11.2026, 10:00") && !plan.contains("07:00"))
+                let page = try await b.request(.get, casePath).body
+                #expect(page.contains("25.11.2026, 10:00 Uhr") && !page.contains("22.11.2026, 07:00 Uhr"))
+                // At 11:00 on 25.11. that one is over too: none is left.
+                f.clock.advance(3 * 86_400 + 2 * 3_600)
+                let after = try await b.request(.get, "/clients/client-a/plan?lang=de").body
+                #expect(!after.contains("25.11.2026, 10:00"))
+            }
+        }
+    }
 }

@@ -184,6 +184,9 @@ struct CaseWorkTests {
                 let second = try await b.request(.post, "/clients/client-a/assessment/snapshots", form: ["csrf": csrf, "on": "01.01.2028"])
                 #expect(first.status == .seeOther && second.headers[.location] == first.headers[.location])
                 #expect(try await f.services.clients.snapshots(clientID: "client-a", organisation: "org-a").count == 1)
+                // A look ahead is not worded as a check made on that day (QA43 C9).
+                let ahead = try await b.request(.get, try #require(first.headers[.location])).body
+                #expect(ahead.contains("id=\"snapshot-ahead\"") && ahead.contains("Vorausschau, gespeichert am 22.11.2026") && !ahead.contains("So wurde an diesem Tag geprüft"))
                 // Not on a date the page refuses: before the Residence Act or before the birth.
                 // The page shows why, at its date field (QA of 06.12.2026: a date that cannot be read gave a bare page).
                 for on in ["01.01.1990", "31.12.2004", "2026-13-01"] {

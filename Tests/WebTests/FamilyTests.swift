@@ -47,6 +47,21 @@ struct FamilyTests {
             let refused = try await b.request(.post, "/clients", form: parentFields)
             #expect(refused.status == .conflict && refused.body.contains("mindestens 12 Jahre älter"))
             #expect(try await f.services.clients.count(organisation: "org-a") == before)
+            // A 7-year-old recorded as married, a spouse recorded as single or under 16: refused at the form's own field,
+            // 422, nothing written (QA43 C4, C7).
+            var married = fields
+            married["first_name"] = "Selam"; married["born"] = "05.05.2019"; married["marital_status"] = "married"
+            let marriedChild = try await b.request(.post, "/clients", form: married)
+            #expect(marriedChild.status == .unprocessableContent && marriedChild.body.contains("id=\"marital_status-error\"")
+                    && marriedChild.body.contains("jünger als 16 Jahre; eine Ehe wäre nach deutschem Recht unwirksam"))
+            var spouse = b.formFields(try await b.request(.get, "/clients/new?relative_of=client-a&relation=spouse"))
+            spouse["csrf"] = csrf; spouse["first_name"] = "Rahel"; spouse["last_name"] = "Haddad"; spouse["born"] = "01.01.1990"; spouse["marital_status"] = "single"
+            let single = try await b.request(.post, "/clients", form: spouse)
+            #expect(single.status == .unprocessableContent && single.body.contains("kann der Familienstand nicht „ledig“ sein") && single.body.contains("id=\"marital_status-error\""))
+            spouse["marital_status"] = "married"; spouse["born"] = "01.01.2012"
+            let young = try await b.request(.post, "/clients", form: spouse)
+            #expect(young.status == .unprocessableContent && young.body.contains("id=\"born-error\"") && young.body.contains("§ 1303 S. 2 BGB"))
+            #expect(try await f.services.clients.count(organisation: "org-a") == before)
             // Another service's client cannot be named as the relative.
             #expect(try await b.request(.get, "/clients/new?relative_of=client-b&relation=child").status == .notFound)
         }
