@@ -169,6 +169,10 @@ public final class ScreeningRunner: @unchecked Sendable {
                 case .failure(let f):
                     try await services.screeningJobs.fail(id: job.id, error: f.message)
                 }
+                // Finished or failed for good: nothing reads the list again, so it does not wait for the retention time
+                // with the results (QA43 A8: kept seven days). Only once the job's end is written: a job left "running"
+                // is started again from it.
+                try? FileManager.default.removeItem(atPath: inputPath(config, job.id))
                 return
             } catch {
                 try? await Task.sleep(nanoseconds: UInt64(50_000_000 * (attempt + 1)))

@@ -30,7 +30,8 @@ struct SharedCaseRoutes {
         let partners = try await partnerServices(a)
         let names = Dictionary(uniqueKeysWithValues: try await services.accounts.organisations().map { ($0.id, $0.name) })
         let order = request.uri.queryParameters["sortierung"].flatMap { CooperationPages.SharedOrder(rawValue: String($0)) } ?? .fileNumber
-        let query = request.uri.queryParameters["q"].map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : String($0.prefix(100)) }
+        // As the page's GET form sends it: "+" is a space (QA43 A2: "Alpha+Soumah" found nobody).
+        let query = request.formQuery("q").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : String($0.prefix(100)) }
         var rows: [CooperationPages.SharedRow] = []
         // The list names no one: it shows the service's file number; the name appears only in a logged view.
         let consented = try await services.cooperation.consentedClients(recipient: a.organisationID, services: partners, on: services.today)

@@ -656,6 +656,9 @@ struct CooperationTests {
                 // Too few letters would list everyone: refused at the field.
                 let short = try await clerk.request(.get, "/shared?q=ka")
                 #expect(short.status == .unprocessableContent && short.body.contains("id=\"q-error\"") && !short.body.contains("Fall A-"))
+                // As the page's own GET form sends it, "+" for the space (QA43 A2); a disclosure like any search by name.
+                #expect(try await clerk.request(.get, "/shared?q=Muhammad+Hadad").body.contains("<td>Haddad, Mohammed</td>"))
+                #expect(try await count(f, "disclosures") == disclosuresBefore + 3)
             }
         }
     }

@@ -282,8 +282,12 @@ struct ScreeningWebTests {
                 let id = String(try #require(up.headers[.location]).split(separator: "/").last!)
                 let job = try #require(try await f.services.screeningJobs.job(id: id, organisation: "org-a"))
                 #expect(job.totalRows == rows)
-                #expect(FileManager.default.contents(atPath: ScreeningRunner.inputPath(f.services.config, id)) == Data(text.utf8))
                 #expect(!stored().contains { $0.hasPrefix(".upload-") })
+                // Once screened the list goes at once, not with the results after the retention time (QA43 A8).
+                var done = try await f.services.screeningJobs.job(id: id, organisation: "org-a")
+                for _ in 0..<500 where done?.state != .done { try await Task.sleep(nanoseconds: 20_000_000); done = try await f.services.screeningJobs.job(id: id, organisation: "org-a") }
+                #expect(done?.state == .done && !FileManager.default.fileExists(atPath: ScreeningRunner.inputPath(f.services.config, id)))
+                #expect(FileManager.default.fileExists(atPath: ScreeningRunner.resultsPath(f.services.config, id)))
             }
             // What a stopped server left half-received goes after a day; one still arriving stays.
             let stale = dir.appendingPathComponent(".upload-stale").path, fresh = dir.appendingPathComponent(".upload-fresh").path
