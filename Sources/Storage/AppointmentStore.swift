@@ -131,12 +131,18 @@ public struct AppointmentStore: Sendable {
         return a
     }
 
-    /// The client's appointments from `day` on, not cancelled, earliest first.
-    /// The client's appointments not cancelled that have not ended by `now` (QA43 C3: one over this morning was handed to
-    /// the client as the next, and held up closing the case).
+    /// The appointments not cancelled that have not ended by `now`: one over today is the record of who held it, not
+    /// anyone's next (a handover, a client's plan, a case being closed).
+    static func ahead(_ now: LocalMoment, table t: String = "") -> (sql: String, binds: [any SQLBindable]) {
+        let p = t.isEmpty ? "" : t + "."
+        return ("\(p)state <> 'cancelled' AND (\(p)on_day > ? OR (\(p)on_day = ? AND \(p)start_minute + \(p)duration_minutes > ?))", [now.day.iso, now.day.iso, now.minute])
+    }
+
+    /// The client's appointments ahead (`ahead`), earliest first (QA43 C3: one over this morning was handed to the
+    /// client as the next, and held up closing the case).
     public func appointmentsAhead(clientID: String, organisation: String, from now: LocalMoment) async throws -> [Appointment] {
         try await db.read { ex in
-            let ahead = AccountStore.ahead(now)
+            let ahead = Self.ahead(now)
             return try await ex.query(SQL("SELECT * FROM appointments WHERE organisation_id = ? AND client_id = ? AND \(ahead.sql) ORDER BY on_day, start_minute",
                                    [organisation as any SQLBindable, clientID] + ahead.binds)).map(Self.appointment)
         }

@@ -40,12 +40,6 @@ extension AccountStore {
         try await db.read { ex in try await Self.assignments(ex, userID: userID, organisation: organisation, from: now) }
     }
 
-    /// The appointments not cancelled that have not ended by `now`: one over today is the record of who held it.
-    static func ahead(_ now: LocalMoment, table t: String = "") -> (sql: String, binds: [any SQLBindable]) {
-        let p = t.isEmpty ? "" : t + "."
-        return ("\(p)state <> 'cancelled' AND (\(p)on_day > ? OR (\(p)on_day = ? AND \(p)start_minute + \(p)duration_minutes > ?))", [now.day.iso, now.day.iso, now.minute])
-    }
-
     /// Open cases and upcoming appointments per user of the organisation (only users holding any are listed).
     public func assignmentCounts(organisation: String, from now: LocalMoment) async throws -> [String: (cases: Int, appointments: Int)] {
         try await db.read { ex in
@@ -56,7 +50,7 @@ extension AccountStore {
                 """, [organisation])) {
                 if let id = r.text("counselor_id") { out[id, default: (0, 0)].cases = r.int("n") ?? 0 }
             }
-            let ahead = Self.ahead(now)
+            let ahead = AppointmentStore.ahead(now)
             for r in try await ex.query(SQL("""
                 SELECT counselor_id, COUNT(*) AS n FROM appointments WHERE organisation_id = ? AND \(ahead.sql)
                 GROUP BY counselor_id
@@ -74,7 +68,7 @@ extension AccountStore {
             """, [organisation, userID])).map {
                 (id: try $0.string("id"), client: "\($0.text("last_name") ?? ""), \($0.text("first_name") ?? "")", clientID: try $0.string("client_id"))
             }
-        let ahead = Self.ahead(now, table: "a")
+        let ahead = AppointmentStore.ahead(now, table: "a")
         let rows = try await ex.query(SQL("""
             SELECT a.*, cl.last_name, cl.first_name FROM appointments a JOIN clients cl ON cl.id = a.client_id
             WHERE a.organisation_id = ? AND a.counselor_id = ? AND \(ahead.sql)
@@ -122,7 +116,7 @@ extension AccountStore {
                 }
                 // Each successor is checked against their own appointments with the ones coming to them.
                 var clashes: [(Appointment, Appointment)] = []
-                let ahead = Self.ahead(now)
+                let ahead = AppointmentStore.ahead(now)
                 for successor in successors.sorted() {
                     let moving = to.appointments.filter { $0.to == successor }.map(\.appointment)
                     guard !moving.isEmpty else { continue }

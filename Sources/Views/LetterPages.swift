@@ -131,15 +131,17 @@ public enum LetterPages {
             let anchor = m.pathway.flatMap { k in m.answers.first { $0.pathway == k } }?.anchorDetail
             let enclosures = m.enclosures.isEmpty ? [] : ["Anlagen: " + m.enclosures.joined(separator: "; ")]
             // Enclosures are claimed only when some were received (QA43 C8: "beigefügt" with every document missing).
-            let proofs = m.enclosures.isEmpty ? "Die Nachweise reichen wir unverzüglich nach." : "Die vorliegenden Nachweise sind beigefügt; fehlende reichen wir unverzüglich nach."
+            func proofs(_ rest: String) -> String {
+                m.enclosures.isEmpty ? "Die Nachweise reichen wir unverzüglich nach." : "Die vorliegenden Nachweise sind beigefügt; \(rest) reichen wir unverzüglich nach."
+            }
             return ("Antrag auf Erteilung einer \(what) nach \(m.pathway?.title ?? "AufenthG") – \(person)", [
                 // A minor acts through the persons with custody (§ 80 Abs. 1 AufenthG; QA of 06.12.2026).
                 "im Auftrag und mit Vollmacht \(p.born.map { $0.age(on: m.today) < 18 } == true ? "der Sorgeberechtigten von" : "von") \(c.firstName) \(c.lastName) übersenden wir den Antrag auf Erteilung einer \(what) nach \(pw)."
                     + (anchor.map { " Der Antrag stützt sich auf die familiäre Beziehung: \($0)." } ?? ""),
                 fits
-                    ? (waived(m).map { "Nach unserer Prüfung liegen die besonderen Voraussetzungen vor. Von den allgemeinen Erteilungsvoraussetzungen (\($0.names)) bitten wir nach \($0.basis) abzusehen. \(proofs)" }
-                        ?? "Nach unserer Prüfung liegen die Voraussetzungen vor. \(proofs)")
-                    : "Wir bitten, die Voraussetzungen zu prüfen. " + (m.enclosures.isEmpty ? "Die Nachweise reichen wir unverzüglich nach." : "Die vorliegenden Nachweise sind beigefügt; weitere reichen wir unverzüglich nach."),
+                    ? (waived(m).map { "Nach unserer Prüfung liegen die besonderen Voraussetzungen vor. Von den allgemeinen Erteilungsvoraussetzungen (\($0.names)) bitten wir nach \($0.basis) abzusehen. \(proofs("fehlende"))" }
+                        ?? "Nach unserer Prüfung liegen die Voraussetzungen vor. \(proofs("fehlende"))")
+                    : "Wir bitten, die Voraussetzungen zu prüfen. " + proofs("weitere"),
                 duldung == nil
                     ? "Wir bitten, den Antrag zu bescheiden und für die Dauer des Verfahrens eine Bescheinigung über die Antragstellung auszustellen. Für Rückfragen stehen wir gern zur Verfügung."
                     : "Wir bitten, den Antrag zu bescheiden. Für Rückfragen stehen wir gern zur Verfügung.",

@@ -315,11 +315,10 @@ public struct Assessment: Sendable, Hashable {
         if basis == "104c" {
             // Until 30.06.2027 an application under § 25a or § 25b keeps it in force (§ 104c Abs. 2 n. F.; QA21 L3); only
             // that application gives the Fiktion (§ 104c Abs. 2 S. 3 n. F.).
-            if continued, on <= Day("2027-06-30") {
-                return "Aufenthaltserlaubnis nach § 104c gilt nach dem Antrag nach § 25a oder § 25b fort (Fiktion, § 81 Abs. 4): auf eine Entscheidung bis 30.06.2027 hinwirken – nur dann gelten die Erleichterungen für Inhaber nach § 104c"
-            }
-            return on <= Day("2027-06-30") ? "Aufenthaltserlaubnis nach § 104c: bis 30.06.2027 Antrag nach § 25a oder § 25b stellen (nur dieser Antrag hält sie in Kraft; die Erleichterungen für Inhaber nach § 104c gelten nur für eine Entscheidung bis 30.06.2027)"
-                : "Aufenthaltserlaubnis nach § 104c ist nicht verlängerbar: mit dem Ende der Fiktion erneut prüfen (als Geduldete/r)"
+            guard on <= Day("2027-06-30") else { return "Aufenthaltserlaubnis nach § 104c ist nicht verlängerbar: mit dem Ende der Fiktion erneut prüfen (als Geduldete/r)" }
+            return continued
+                ? "Aufenthaltserlaubnis nach § 104c gilt nach dem Antrag nach § 25a oder § 25b fort (Fiktion, § 81 Abs. 4): auf eine Entscheidung bis 30.06.2027 hinwirken – nur dann gelten die Erleichterungen für Inhaber nach § 104c"
+                : "Aufenthaltserlaubnis nach § 104c: bis 30.06.2027 Antrag nach § 25a oder § 25b stellen (nur dieser Antrag hält sie in Kraft; die Erleichterungen für Inhaber nach § 104c gelten nur für eine Entscheidung bis 30.06.2027)"
         }
         if continued { return "Verlängerung der Aufenthaltserlaubnis nach \(StatusPeriod.citation(ofBasis: basis)) ist beantragt (Fiktion, § 81 Abs. 4): sie gilt bis zur Entscheidung fort" }
         return "Bestehende Aufenthaltserlaubnis nach \(StatusPeriod.citation(ofBasis: basis)) rechtzeitig verlängern"

@@ -342,8 +342,7 @@ extension Context {
             } else {
                 s.unknown("b6_60d_conditions_still_met", unrecorded.map { fact("status", of: $0) }, "der Statusverlauf der Person mit der Beschäftigungsduldung als Hauptinhaber fehlt")
             }
-        } else if (household.partners(of: subject.id) + household.parents(of: subject.id).map { $0.0 })
-                    .contains(where: { $0.person.status?.contains { $0.kind == .duldung60d && $0.holder == .main && $0.from <= decision } == true }) {
+        } else if relativeMainSixtyDHolder() != nil {
             // A spouse or parent holds one, the person not (QA43 L6: "keine Beschäftigungsduldung in der Familie" was said
             // to the wife of a holder): Abs. 6 asks for the person's own, as family member under § 60d Abs. 2.
             s.fail("b6_60d_conditions_still_met", .remediable, "keine eigene Beschäftigungsduldung (als Ehegatte oder Kind des Hauptinhabers, § 60d Abs. 2)")
@@ -459,10 +458,14 @@ extension Context {
 
     /// The holder of the main § 60d Duldung: the person, or a partner or parent whose period is `as: main`.
     func mainSixtyDHolder() -> Subject? {
-        func lastSixtyD(_ x: Subject) -> StatusPeriod? { x.person.status?.last { $0.kind == .duldung60d && $0.from <= decision } }
         guard let own = lastSixtyD(subject) else { return nil }
-        if own.holder == .main { return subject }
-        let candidates = household.partners(of: subject.id) + household.parents(of: subject.id).map { $0.0 }
-        return candidates.first { lastSixtyD($0)?.holder == .main }
+        return own.holder == .main ? subject : relativeMainSixtyDHolder()
     }
+
+    /// A spouse or parent whose latest § 60d Duldung by the decision date is the main one.
+    func relativeMainSixtyDHolder() -> Subject? {
+        (household.partners(of: subject.id) + household.parents(of: subject.id).map { $0.0 }).first { lastSixtyD($0)?.holder == .main }
+    }
+
+    private func lastSixtyD(_ x: Subject) -> StatusPeriod? { x.person.status?.last { $0.kind == .duldung60d && $0.from <= decision } }
 }
