@@ -333,16 +333,17 @@ public struct CooperationStore: Sendable {
         }
     }
 
-    /// Removes the person's data from referrals the service no longer needs (QA of 06.12.2026: kept for good): declined
-    /// ones decided before `declinedBefore`, and accepted ones whose client file was erased (before erasure did this
-    /// itself). The referral stays as the record that one was made and answered.
-    public func blankFinishedReferrals(declinedBefore: Day) async throws {
+    /// Removes the person's data from referrals no longer needed (QA of 06.12.2026: kept for good): declined and
+    /// accepted ones decided before `decidedBefore` (QA43 A5: an accepted one kept them for good; they are in the
+    /// client file), and accepted ones whose client file was erased (before erasure did this itself). The referral
+    /// stays as the record that one was made and answered; an accepted one keeps its link to the file.
+    public func blankFinishedReferrals(decidedBefore: Day) async throws {
         try await db.transaction { ex in
             try await ex.execute(SQL("""
                 UPDATE referrals SET \(Self.withoutPerson), decline_reason = ''
-                WHERE ((state = 'declined' AND decided_on < ?) OR (state = 'accepted' AND client_id IS NULL))
+                WHERE ((state IN ('declined', 'accepted') AND decided_on < ?) OR (state = 'accepted' AND client_id IS NULL))
                   AND (first_name <> '' OR last_name <> '' OR born IS NOT NULL OR nationality IS NOT NULL OR reason <> '' OR decline_reason <> '')
-                """, [declinedBefore.iso]))
+                """, [decidedBefore.iso]))
         }
     }
 

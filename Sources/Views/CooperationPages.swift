@@ -218,7 +218,10 @@ public enum CooperationPages {
             } else if !authoritySide, let caseID = r.caseID {
                 decide = "<a href=\"/cases/\(caseID)\">zur Akte</a>"
             }
-            let person: HTML = r.state == .withdrawn || (r.firstName.isEmpty && r.lastName.isEmpty) ? "<em>Angaben gelöscht</em>" : "\(r.lastName), \(r.firstName)"
+            // A decided referral's data go after their retention time or with the client file; both read alike, so that
+            // the authority cannot tell an erasure from the end of the time (QA43 A5).
+            let person: HTML = r.state == .withdrawn ? "<em>Angaben gelöscht</em>"
+                : r.firstName.isEmpty && r.lastName.isEmpty ? "<em>Angaben nicht mehr gespeichert</em>" : "\(r.lastName), \(r.firstName)"
             return """
             <tr><td>\(r.createdOn.german)</td><td>\(person)</td><td>\(Labels.day(r.born))</td><td>\(r.nationality.map(CountryCodes.germanName) ?? "–")</td>
             <td>\(names[authoritySide ? r.serviceID : r.authorityID] ?? "")</td><td>\(r.reason)</td><td>\(state)</td><td>\(decide)</td></tr>

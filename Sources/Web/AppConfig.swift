@@ -25,9 +25,9 @@ public struct AppConfig: Sendable {
     /// Population lists for screening: the largest upload, and how long lists and results are kept.
     public var maxScreeningBytes = 100 * 1024 * 1024
     public var screeningRetentionDays = 7
-    /// Days a declined referral keeps the person's data after the decision (both sides can look it up; then it stays
-    /// as the record that a referral was declined).
-    public var declinedReferralRetentionDays = 365
+    /// Days a decided referral keeps the person's data after the decision (both sides can look it up; then it stays
+    /// as the record that a referral was declined or accepted; an accepted one's data are in the client file).
+    public var referralRetentionDays = 365
     /// Years a client file without open work is kept after its last activity before it is listed as due for erasure.
     public var retentionYears = Retention.defaultYears
     public var environment: Environment = .development
@@ -93,7 +93,7 @@ public struct AppConfig: Sendable {
             }
         }
         if let d = number("BLEIBE_SCREENING_RETENTION_DAYS", 0...3650, unit: "Tage") { c.screeningRetentionDays = d }
-        if let d = number("BLEIBE_DECLINED_REFERRAL_RETENTION_DAYS", 0...3650, unit: "Tage") { c.declinedReferralRetentionDays = d }
+        if let d = number("BLEIBE_REFERRAL_RETENTION_DAYS", 0...3650, unit: "Tage") { c.referralRetentionDays = d }
         if let y = number("BLEIBE_RETENTION_YEARS", 1...30, unit: "Jahre") { c.retentionYears = y }
         if let text = env["BLEIBE_ENV"], !text.isEmpty {
             if let e = Environment(rawValue: text.lowercased()) { c.environment = e } else {

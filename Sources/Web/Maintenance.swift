@@ -3,7 +3,7 @@ import Logging
 import Storage
 
 /// Deletions the application promises whether or not anyone opens a page: screening lists and results after their
-/// retention time, online appointment requests after 90 days, the person's data in declined referrals after their
+/// retention time, online appointment requests after 90 days, the person's data in decided referrals after their
 /// retention time and in referrals whose file was erased. Also resumes screening jobs left by a stopped instance.
 public enum Maintenance {
     static let logger = Logger(label: "bleibe.maintenance")
@@ -16,7 +16,7 @@ public enum Maintenance {
             try await services.appointments.purgeRequests(before: services.timestamp(services.now().addingTimeInterval(-90 * 86_400)))
         }
         await attempt("referral blanking") {
-            try await services.cooperation.blankFinishedReferrals(declinedBefore: services.today.adding(days: -services.config.declinedReferralRetentionDays))
+            try await services.cooperation.blankFinishedReferrals(decidedBefore: services.today.adding(days: -services.config.referralRetentionDays))
         }
         await attempt("orphaned upload removal") { try await DocumentFiles.removeOrphans(services: services) }
         await anchor(services)

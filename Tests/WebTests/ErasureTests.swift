@@ -118,7 +118,7 @@ struct ErasureTests {
                 let referral = try #require(kept.first)
                 #expect(referral.firstName.isEmpty && referral.lastName.isEmpty && referral.born == nil && referral.nationality == nil && referral.reason.isEmpty)
                 #expect(referral.clientID == nil && referral.state == .accepted && referral.decidedOn == Day("2026-09-02"))
-                #expect(try await coord.request(.get, "/referrals").body.contains("<em>Angaben gelöscht</em>"))
+                #expect(try await coord.request(.get, "/referrals").body.contains("<em>Angaben nicht mehr gespeichert</em>"))
                 #expect(try FileManager.default.contentsOfDirectory(atPath: f.services.config.uploadDirectory).filter { !$0.hasPrefix(".") }.isEmpty)
                 // The audit trail keeps the file's events, records the erasure, and is intact.
                 let events = try await AuditLog.events(ofClient: "client-a", in: f.services.db)
@@ -151,8 +151,10 @@ struct ErasureTests {
         }
     }
 
+    /// So does an accepted one (QA43 A5: kept for good; the client file holds the data), keeping its link to the file.
+    /// The list reads the same after the time and after an erasure: the authority cannot tell them apart.
     @Test(arguments: TestDatabase.available)
-    func aDeclinedReferralKeepsThePersonsDataForItsRetentionTimeOnly(_ db: TestDatabase) async throws {
+    func aDecidedReferralKeepsThePersonsDataForItsRetentionTimeOnly(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
             let audit = AuditContext(userID: "user-2", organisationID: "org-abh", now: "2025-11-01T08:00:00.000Z")
             // Today is 22.11.2026: decided on 21.11.2025 is past the 365 days, on 22.11.2025 not yet.
@@ -160,6 +162,9 @@ struct ErasureTests {
                 try await f.services.cooperation.createReferral(Referral(id: id, authorityID: "org-abh", serviceID: "org-a", createdBy: "user-2", createdOn: Day("2025-11-01"),
                                                                          firstName: "Amal", lastName: "Nasser", born: Day("1988-01-01"), nationality: "SYR", reason: "Langjährig geduldet",
                                                                          state: .declined, decidedOn: decided, declineReason: "Keine Kapazität"), audit: audit)
+                try await f.services.cooperation.createReferral(Referral(id: "\(id)-accepted", authorityID: "org-abh", serviceID: "org-a", createdBy: "user-2", createdOn: Day("2025-11-01"),
+                                                                         firstName: "Mohammed", lastName: "Haddad", born: Day("1990-01-01"), nationality: "SYR", reason: "Langjährig geduldet",
+                                                                         state: .accepted, decidedOn: decided, clientID: "client-a"), audit: audit)
             }
             await Maintenance.run(f.services)
             let list = try await f.services.cooperation.referrals(of: "org-abh")
@@ -167,6 +172,15 @@ struct ErasureTests {
             #expect(old.firstName.isEmpty && old.lastName.isEmpty && old.born == nil && old.nationality == nil && old.reason.isEmpty && old.declineReason == "")
             #expect(old.state == .declined && old.decidedOn == Day("2025-11-21"))
             #expect(recent.firstName == "Amal" && recent.born == Day("1988-01-01") && recent.declineReason == "Keine Kapazität")
+            let oldAccepted = try #require(list.first { $0.id == "old-accepted" }), recentAccepted = try #require(list.first { $0.id == "recent-accepted" })
+            #expect(oldAccepted.firstName.isEmpty && oldAccepted.lastName.isEmpty && oldAccepted.born == nil && oldAccepted.nationality == nil && oldAccepted.reason.isEmpty)
+            #expect(oldAccepted.state == .accepted && oldAccepted.clientID == "client-a")
+            #expect(recentAccepted.lastName == "Haddad" && recentAccepted.born == Day("1990-01-01"))
+            try await f.run { b in
+                _ = try await b.logIn(f.login(.authorityClerk, organisation: "org-abh"))
+                let page = try await b.request(.get, "/referrals").body
+                #expect(page.components(separatedBy: "<em>Angaben nicht mehr gespeichert</em>").count == 3 && page.contains("Haddad, Mohammed"))
+            }
         }
     }
 

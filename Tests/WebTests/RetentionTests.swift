@@ -27,8 +27,8 @@ struct RetentionTests {
         #expect(Retention.dueOn(lastActivity: Day("2024-02-29"), years: 3) == Day("2027-02-28"))
         #expect(Retention.lastActivity([nil, Day("2021-01-01"), Day("2023-06-30"), nil]) == Day("2023-06-30"))
         #expect(Retention.lastActivity([nil]) == nil)
-        #expect(AppConfig.fromEnvironment([:]).declinedReferralRetentionDays == 365)
-        #expect(AppConfig.fromEnvironment(["BLEIBE_DECLINED_REFERRAL_RETENTION_DAYS": "30"]).declinedReferralRetentionDays == 30)
+        #expect(AppConfig.fromEnvironment([:]).referralRetentionDays == 365)
+        #expect(AppConfig.fromEnvironment(["BLEIBE_REFERRAL_RETENTION_DAYS": "30"]).referralRetentionDays == 30)
     }
 
     /// The erasure journal goes with the SQLite file (QA of 06.12.2026: a restore from another folder read a journal
