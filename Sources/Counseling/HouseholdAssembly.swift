@@ -137,6 +137,9 @@ public enum NameMatching {
             + [("-", " "), (",", " "), ("'", ""), ("’", "")]
         for (a, b) in replacements { t = t.replacingOccurrences(of: a, with: b) }
         t = t.folding(options: .diacriticInsensitive, locale: nil)
+        // French "ou" before a vowel is the "w" of Maghrebi names (Alaoui = Alawi, Ouassim = Wassim; QA43 C12): at the
+        // start of a word and after "a" only, since inside a word it is as often "u" + vowel (Mouad = Muad).
+        if t.contains("ou") { t = frenchW(t) }
         // Phonetic folding of transliteration variants, applied in order. "c" stays "c": in the names of this
         // population it is Turkish "dsch" or Slavic "ts", never "k" (Celik is not Kilic; QA of 06.12.2026).
         let folds: [(String, String)] = [
@@ -154,8 +157,21 @@ public enum NameMatching {
         return t
     }
 
+    /// "ou" + vowel as "w" where French transliteration writes it so: at a word's start and in "aou" + vowel.
+    static func frenchW(_ t: String) -> String {
+        let vowels: Set<Character> = ["a", "e", "i"]
+        return t.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            var w = String(word)
+            if w.hasPrefix("ou"), w.count > 2, vowels.contains(w[w.index(w.startIndex, offsetBy: 2)]) { w = "w" + w.dropFirst(2) }
+            for v in vowels where w.contains("aou\(v)") { w = w.replacingOccurrences(of: "aou\(v)", with: "aw\(v)") }
+            return w
+        }.joined(separator: " ")
+    }
+
     /// The letters that survive transliteration. Vowels are its least stable part: a word keeps its first letter and,
     /// with `firstVowel`, the first vowel after a first consonant ("o" and "u" as one).
+    /// Inside a word, "d" is read as "t" and "b" as "p": the voiced and voiceless spellings of one name (Murad = Murat,
+    /// Mehmed = Mehmet, Fadumo = Fatuma, Yakub = Yakup; QA43 C12); a word's first letter stays as written (Duc is not Tuc) except in the joined key.
     /// A letter written twice counts once ("mm" = "m", also across a dropped vowel: Mohammed = Muhammad); a longer run
     /// keeps a letter for every pair, so that "zzzz" is not "s" and matches nothing (QA of 05.12.2026: it found 91 of
     /// 306 clients).
@@ -179,9 +195,11 @@ public enum NameMatching {
                 continue
             }
             if wordStart { vowelKept = !firstVowel }
+            // Without `firstVowel` (the joined key) at a word's start too: "Abdul Basit" joined is "Abdulbasit".
+            let letter: Character = wordStart && firstVowel ? ch : ch == "d" ? "t" : ch == "b" ? "p" : ch
             wordStart = false
-            if let last = out.last, last == ch, run <= 2 || run % 2 == 0 { continue }
-            out.append(ch)
+            if let last = out.last, last == letter, run <= 2 || run % 2 == 0 { continue }
+            out.append(letter)
         }
         return out.trimmingCharacters(in: .whitespaces)
     }

@@ -418,6 +418,8 @@ public enum Migrations {
         Migration(version: 45, name: "0045_HeldOnlineRequests") { _ in [
             "ALTER TABLE appointment_requests ADD COLUMN held INTEGER NOT NULL DEFAULT 0",
         ] },
+        // The search key reads "d"/"t" and "b"/"p" inside a word as one, and French "ou" + vowel as "w" (QA43 C12).
+        Migration(version: 46, name: "0046_NameKeyVoicingFrenchW", then: ClientStore.rekeyAllNames) { _ in [] },
     ]
 
     /// A database migrated by a newer release.
