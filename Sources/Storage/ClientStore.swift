@@ -555,20 +555,30 @@ public struct ClientStore: Sendable {
 
     /// Corrects a client's name (Art. 16 DSGVO: a typo, a transliteration the passport settles); the search keys with
     /// it. False for a client not of `organisation`.
-    public func rename(clientID: String, organisation: String, firstName: String, lastName: String, audit: AuditContext) async throws -> Bool {
+    public enum Rename: Equatable, Sendable { case renamed, fileNumberTaken, notFound }
+
+    /// Corrects the name and the file number (nil: kept); another file of the service with that number, in any case, refuses.
+    public func rename(clientID: String, organisation: String, firstName: String, lastName: String, fileNumber: String? = nil,
+                       audit: AuditContext) async throws -> Rename {
         try await db.transaction { ex in
             let name = "\(firstName) \(lastName)"
-            guard let old = try await ex.one(SQL("SELECT first_name, last_name FROM clients WHERE id = ? AND organisation_id = ?", [clientID, organisation])),
-                  try await ex.one(SQL("""
-                UPDATE clients SET first_name = ?, last_name = ?, name_key = ?, name_joined = ?, name_near = ?, updated_at = ?
-                WHERE id = ? AND organisation_id = ? RETURNING id
-                """, [firstName, lastName, NameMatching.searchKey(name), NameMatching.joinedKey(name), NameMatching.nearKey(name), audit.now,
-                      clientID, organisation])) != nil else { return false }
+            guard let old = try await ex.one(SQL("SELECT first_name, last_name, file_number FROM clients WHERE id = ? AND organisation_id = ?" + ex.forUpdate,
+                                                 [clientID, organisation])) else { return .notFound }
+            let number = try fileNumber ?? old.string("file_number")
+            if try await ex.one(SQL("SELECT id FROM clients WHERE organisation_id = ? AND LOWER(file_number) = ? AND id <> ?",
+                                    [organisation, number.lowercased(), clientID])) != nil { return .fileNumberTaken }
+            do {
+                try await ex.execute(SQL("""
+                    UPDATE clients SET first_name = ?, last_name = ?, file_number = ?, name_key = ?, name_joined = ?, name_near = ?, updated_at = ?
+                    WHERE id = ? AND organisation_id = ?
+                    """, [firstName, lastName, number, NameMatching.searchKey(name), NameMatching.joinedKey(name), NameMatching.nearKey(name), audit.now,
+                          clientID, organisation]))
+            } catch StorageError.conflict { return .fileNumberTaken }
             try await AuditLog.append(ex, at: audit.now, userID: audit.userID, organisationID: audit.organisationID,
                                       action: "update", entity: "client", entityID: clientID, clientID: clientID)
             try await Self.rectifyNameInSnapshots(ex, clientID: clientID, organisation: organisation,
                                                   from: "\(try old.string("first_name")) \(try old.string("last_name"))", to: name, audit: audit)
-            return true
+            return .renamed
         }
     }
 

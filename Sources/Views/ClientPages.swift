@@ -183,7 +183,7 @@ public enum ClientPages {
         <p>Aktenzeichen \(c.fileNumber) · geboren \(Labels.day(p.born)) · Staatsangehörigkeit \(p.nationality.map(CountryCodes.germanNameWithCode) ?? "unbekannt") · Einreise \(Labels.day(p.entered))</p>
         <p><a class="button" href="/clients/\(c.id)/assessment">Prüfung der Bleiberechtswege</a>
         <a href="/clients/\(c.id)/facts">Angaben bearbeiten</a>
-        · <a href="/clients/\(c.id)/name">Name berichtigen</a>
+        · <a href="/clients/\(c.id)/name">\(renameTitle)</a>
         · <a href="/clients/\(c.id)/consents">Schweigepflichtentbindungen</a>
         · <a href="/clients/\(c.id)/auskunft">Auskunft (Art. 15 DSGVO)</a>
         \(v.canSeeAudit ? "· <a href=\"/clients/\(c.id)/audit\">Protokoll</a> · <a href=\"/clients/\(c.id)/erase\">Akte löschen …</a>" as HTML : .empty)</p>
@@ -264,7 +264,9 @@ public enum ClientPages {
 
     /// The form that corrects a client's name. `duplicates`: other files of the same name and birth date, named so that
     /// the correction is confirmed before the person has two files under one name.
-    public static func rename(frame: PageFrame, client c: Client, firstName: String, lastName: String, errors: [String: String] = [:],
+    public static let renameTitle = "Name oder Aktenzeichen berichtigen"
+
+    public static func rename(frame: PageFrame, client c: Client, firstName: String, lastName: String, fileNumber: String, errors: [String: String] = [:],
                               duplicates: [String] = [], confirmation: String = "") -> HTML {
         let warning: HTML = duplicates.isEmpty ? .empty : """
             <div class="error-summary" role="alert"><p>Unter diesem Namen und Geburtsdatum ist bereits erfasst: \(duplicates.joined(separator: ", ")). \
@@ -272,7 +274,7 @@ public enum ClientPages {
             <label class="check"><input type="checkbox" name="confirm_duplicate" value="\(confirmation)"> Es ist eine andere Person: trotzdem speichern</label></div>
             """
         return Layout.page(frame, """
-        <h1>Name berichtigen</h1>
+        <h1>\(renameTitle)</h1>
         <p>Aktenzeichen \(c.fileNumber) · bisher: \(c.firstName) \(c.lastName)</p>
         <p class="hint">Für Schreibfehler und eine Schreibweise, die ein Pass oder eine Urkunde festlegt (Art. 16 DSGVO). \
         Gespeicherte Prüfungen, die den Namen nennen – die eigenen und die verknüpfter Angehöriger –, werden mitberichtigt (jede \
@@ -280,13 +282,16 @@ public enum ClientPages {
         bleiben, wie sie sind: bitte dort selbst prüfen. Eine Vermittlung der Ausländerbehörde behält den Namen, wie die Behörde \
         ihn übermittelt hat: sie ist deren Nachricht, und die Berichtigung wird der Behörde nur mit einer Schweigepflichtentbindung \
         mitgeteilt.</p>
+        <p class="hint">Ein berichtigtes Aktenzeichen gilt ab sofort überall in Bleibe (Termine, Vermittlungen, Schreiben); Papierakten \
+        und bereits versandte Schreiben nennen weiter das alte.</p>
         <form method="post" novalidate action="/clients/\(c.id)/name">\(Layout.csrf(frame.csrf))
         \(warning)
         <div class="grid">
         <div><label for="first_name">Vorname\(Layout.required)</label>\(Layout.fieldError("first_name", errors["first_name"]))<input id="first_name" name="first_name" value="\(firstName)" maxlength="100" required\(Layout.describedBy("first_name", errors["first_name"]))></div>
         <div><label for="last_name">Nachname\(Layout.required)</label>\(Layout.fieldError("last_name", errors["last_name"]))<input id="last_name" name="last_name" value="\(lastName)" maxlength="100" required\(Layout.describedBy("last_name", errors["last_name"]))></div>
+        <div><label for="file_number">Aktenzeichen\(Layout.required)</label>\(Layout.fieldError("file_number", errors["file_number"]))<input id="file_number" name="file_number" value="\(fileNumber)" maxlength="\(FileNumber.maxLength)" required\(Layout.describedBy("file_number", errors["file_number"]))></div>
         </div>
-        <p><button type="submit">Name speichern</button> <a href="/clients/\(c.id)">Abbrechen</a></p>
+        <p><button type="submit">Speichern</button> <a href="/clients/\(c.id)">Abbrechen</a></p>
         </form>
         """)
     }

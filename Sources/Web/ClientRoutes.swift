@@ -192,7 +192,8 @@ struct ClientRoutes {
     @Sendable func nameForm(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await loadClient(context, write: true)
         try await services.clients.recordRead(clientID: c.id, entity: "client", audit: services.audit(a))
-        return Reply.html(ClientPages.rename(frame: clientFrame(context, "Name berichtigen", c), client: c, firstName: c.firstName, lastName: c.lastName))
+        return Reply.html(ClientPages.rename(frame: clientFrame(context, ClientPages.renameTitle, c), client: c, firstName: c.firstName, lastName: c.lastName,
+                                             fileNumber: c.fileNumber))
     }
 
     @Sendable func contactForm(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -220,29 +221,47 @@ struct ClientRoutes {
     }
 
     /// Corrects the name (Art. 16 DSGVO), checked as a new client's; another file of the same name and birth date is
-    /// named first.
+    /// named first. The file number too, checked as a new one (QA43 C10: a typo in it could not be corrected); a form
+    /// without the field keeps it.
     @Sendable func rename(_ request: Request, context: BleibeContext) async throws -> Response {
         let (a, c) = try await loadClient(context, write: true)
         let form = try await Form.checked(request, context: context)
         let first = form.trimmed("first_name"), last = form.trimmed("last_name")
-        let errors = Self.nameErrors(first: first, last: last)
-        let frame = clientFrame(context, "Name berichtigen", c)
-        guard errors.isEmpty else {
-            return Reply.html(ClientPages.rename(frame: frame, client: c, firstName: first, lastName: last, errors: errors), status: .unprocessableContent)
+        let fileNumber = form["file_number"] == nil ? c.fileNumber : form.trimmed("file_number")
+        var errors = Self.nameErrors(first: first, last: last)
+        if fileNumber != c.fileNumber, let problem = Self.fileNumberError(fileNumber, today: services.today, required: true) { errors["file_number"] = problem }
+        let frame = clientFrame(context, ClientPages.renameTitle, c)
+        func page(_ errors: [String: String] = [:], duplicates: [String] = [], confirmation: String = "", status: HTTPResponse.Status) -> Response {
+            Reply.html(ClientPages.rename(frame: frame, client: c, firstName: first, lastName: last, fileNumber: fileNumber, errors: errors,
+                                          duplicates: duplicates, confirmation: confirmation), status: status)
         }
+        guard errors.isEmpty else { return page(errors, status: .unprocessableContent) }
         if let born = c.facts.born {
             let confirmation = Self.duplicateConfirmation(first: first, last: last, born: born.iso)
             let others = try await services.clients.sameNameAndBirth(organisation: c.organisationID, firstName: first, lastName: last, born: born).filter { $0.id != c.id }
             if !others.isEmpty, form.trimmed("confirm_duplicate") != confirmation {
                 try await services.clients.recordList("duplicate_hint", shown: others.map(\.id), audit: services.audit(a))
-                return Reply.html(ClientPages.rename(frame: frame, client: c, firstName: first, lastName: last, duplicates: others.map(\.fileNumber),
-                                                     confirmation: confirmation), status: .conflict)
+                return page(duplicates: others.map(\.fileNumber), confirmation: confirmation, status: .conflict)
             }
         }
-        guard try await services.clients.rename(clientID: c.id, organisation: c.organisationID, firstName: first, lastName: last, audit: services.audit(a)) else {
-            throw AppError.notFound
+        switch try await services.clients.rename(clientID: c.id, organisation: c.organisationID, firstName: first, lastName: last,
+                                                 fileNumber: fileNumber, audit: services.audit(a)) {
+        case .renamed: return Reply.redirect("/clients/\(c.id)")
+        case .fileNumberTaken: return page(["file_number": "Dieses Aktenzeichen ist bereits vergeben."], status: .conflict)
+        case .notFound: throw AppError.notFound
         }
-        return Reply.redirect("/clients/\(c.id)")
+    }
+
+    /// What is wrong with a file number typed in a form, or nil; empty is wrong only where one must be given.
+    static func fileNumberError(_ s: String, today: Day, required: Bool) -> String? {
+        if s.isEmpty { return required ? "Bitte ein Aktenzeichen angeben." : nil }
+        if !FileNumber.isValid(s) {
+            return "Das Aktenzeichen darf höchstens 40 Zeichen haben: Buchstaben A–Z ohne Umlaute, Ziffern, Leerzeichen und - / . _ : # ( )."
+        }
+        if let year = FileNumber.futureYear(s, today: today) {
+            return "Das Aktenzeichen nennt das Jahr \(year), das noch nicht begonnen hat. Bitte prüfen\(required ? "" : " oder leer lassen, um das nächste zu vergeben")."
+        }
+        return nil
     }
 
     @Sendable func create(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -262,11 +281,7 @@ struct ClientRoutes {
         }
         var facts = Person(id: "")
         f.errors = Self.nameErrors(first: f.firstName, last: f.lastName)
-        if !FileNumber.isValid(f.fileNumber) {
-            f.errors["file_number"] = "Das Aktenzeichen darf höchstens 40 Zeichen haben: Buchstaben A–Z ohne Umlaute, Ziffern, Leerzeichen und - / . _ : # ( )."
-        } else if let year = FileNumber.futureYear(f.fileNumber, today: services.today) {
-            f.errors["file_number"] = "Das Aktenzeichen nennt das Jahr \(year), das noch nicht begonnen hat. Bitte prüfen oder leer lassen, um das nächste zu vergeben."
-        }
+        if let problem = Self.fileNumberError(f.fileNumber, today: services.today, required: false) { f.errors["file_number"] = problem }
         do { facts.born = try parseDay(f.born) } catch { f.errors["born"] = dayMessage(error) }
         do { facts.entered = try parseDay(f.entered) } catch { f.errors["entered"] = dayMessage(error) }
         if let b = facts.born, b > services.today { f.errors["born"] = "Das Geburtsdatum liegt in der Zukunft." }

@@ -640,6 +640,23 @@ struct ClientFileTests {
                 let token = try #require(same.body.components(separatedBy: "name=\"confirm_duplicate\" value=\"").dropFirst().first?.prefix { $0 != "\"" })
                 let confirmed = try await b.request(.post, "/clients/client-a/name", form: ["csrf": csrf, "first_name": "Ali", "last_name": "Hassan", "confirm_duplicate": String(token)])
                 #expect(confirmed.status == .seeOther)
+                // The file number too (QA43 C10), checked as a new one: another file's number in any case is refused at the
+                // field, nothing written; a valid one is taken and found.
+                #expect(try await b.request(.get, "/clients/client-a/name").body.contains("id=\"file_number\" name=\"file_number\" value=\"A-1\""))
+                for (number, message, status) in [("a-3", "Dieses Aktenzeichen ist bereits vergeben.", HTTPResponse.Status.conflict),
+                                                  ("", "Bitte ein Aktenzeichen angeben.", .unprocessableContent),
+                                                  ("A-Ä", "Das Aktenzeichen darf höchstens 40 Zeichen haben", .unprocessableContent),
+                                                  ("PB-2099-1", "Das Aktenzeichen nennt das Jahr 2099, das noch nicht begonnen hat. Bitte prüfen.", .unprocessableContent)] {
+                    let refused = try await b.request(.post, "/clients/client-a/name", form: ["csrf": csrf, "first_name": "Ali", "last_name": "Hassan", "file_number": number,
+                                                                                           "confirm_duplicate": String(token)])
+                    #expect(refused.status == status && refused.body.contains("id=\"file_number-error\"") && refused.body.contains(message), "\(number)")
+                }
+                #expect(try await f.services.clients.client(id: "client-a", organisation: "org-a")?.fileNumber == "A-1")
+                let renumbered = try await b.request(.post, "/clients/client-a/name", form: ["csrf": csrf, "first_name": "Ali", "last_name": "Hassan", "file_number": "A-11",
+                                                                                          "confirm_duplicate": String(token)])
+                #expect(renumbered.status == .seeOther)
+                #expect(try await f.services.clients.client(id: "client-a", organisation: "org-a")?.fileNumber == "A-11")
+                #expect(try await b.request(.get, "/clients?q=A-11").body.contains("/clients/client-a\""))
                 // Another service's counselor cannot touch it.
                 let other = Browser(client: b.client, clock: f.clock)
                 let oc = try await other.logIn(f.login(.counselor, organisation: "org-b"))
