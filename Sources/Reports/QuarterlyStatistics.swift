@@ -141,6 +141,33 @@ public struct QuarterlyStatistics: Sendable, Hashable {
         return nil
     }
 
+    /// A regulation's stock that its flow cannot explain: pending at the end of a quarter can be at most the previous
+    /// quarter's pending plus the applications minus the grants and refusals (withdrawals and other endings only lower
+    /// it; QA43 A3). More means a count is wrong – or procedures were taken over (a move from another authority).
+    public struct BalanceGap: Sendable, Hashable {
+        public var quarter: Quarter, regulation: String
+        public var previousPending: Int, applications: Int, grants: Int, refusals: Int, pendingAtEnd: Int
+        public var atMost: Int { previousPending + applications - grants - refusals }
+
+        public var german: String {
+            let title = QuarterlyStatistics.regulations.first { $0.code == regulation }?.title ?? regulation
+            let decided = atMost < 0 ? " – mehr Entscheidungen als Verfahren" : ""
+            return "\(quarter.german), \(title): \(pendingAtEnd) anhängig am \(quarter.lastDay.german), nach dem Vorquartal (\(previousPending) anhängig) "
+                + "und den Zahlen des Quartals (+\(applications) Anträge, −\(grants) Erteilungen, −\(refusals) Ablehnungen) höchstens \(max(atMost, 0))\(decided)."
+        }
+    }
+
+    /// The gaps of every regulation and quarter whose previous quarter is recorded, oldest first.
+    public func balanceGaps() -> [BalanceGap] {
+        let byKey = Dictionary(procedures.map { ("\($0.quarter.label)|\($0.regulation)", $0) }, uniquingKeysWith: { a, _ in a })
+        return procedures.sorted { ($0.quarter, $0.regulation) < ($1.quarter, $1.regulation) }.compactMap { p in
+            guard let before = byKey["\(p.quarter.previous.label)|\(p.regulation)"] else { return nil }
+            let gap = BalanceGap(quarter: p.quarter, regulation: p.regulation, previousPending: before.pendingAtEnd, applications: p.applications,
+                                 grants: p.grants, refusals: p.refusals, pendingAtEnd: p.pendingAtEnd)
+            return p.pendingAtEnd > gap.atMost ? gap : nil
+        }
+    }
+
     /// What saving `self` would overwrite in `stored`: one German line per quarter and regulation (or population)
     /// already recorded with other figures, old → new. Empty when nothing recorded changes (new rows or the same
     /// figures again), so only a real overwrite needs the authority's confirmation.

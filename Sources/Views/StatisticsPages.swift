@@ -33,11 +33,17 @@ public enum StatisticsPages {
                 return "<tr><th scope=\"row\">\(title)</th>\(cells(p.applications, p.grants, p.refusals, p.pendingAtEnd))</tr>" as HTML
             }
             let sum: HTML = procedures.count < 2 ? .empty : "<tfoot><tr><th scope=\"row\">Summe</th>\(cells(procedures.reduce(0) { $0 + $1.applications }, procedures.reduce(0) { $0 + $1.grants }, procedures.reduce(0) { $0 + $1.refusals }, procedures.reduce(0) { $0 + $1.pendingAtEnd }))</tr></tfoot>"
+            // The authority's own check of its counts (QA43 A3): said, not refused – procedures taken over explain a rise.
+            let gaps = stats.balanceGaps().filter { $0.quarter == q }
+            let balance: HTML = gaps.isEmpty ? .empty : """
+                <div class="notice" id="balance-\(q.label)"><p>Bitte prüfen: Der Bestand passt nicht zu Vorquartal und Zahlen des Quartals (außer wenn \
+                Verfahren übernommen wurden, etwa nach einem Umzug).</p><ul>\(gaps.map { "<li>\($0.german)</li>" as HTML })</ul></div>
+                """
             let pop: HTML = stats.populations.first { $0.quarter == q }.map { p in
                 "<p>Geduldete am \(q.lastDay.german): <strong>\(Labels.count(p.tolerated))</strong>, davon über 3 Jahre \(Labels.count(p.toleratedOver3Years)), über 5 Jahre \(Labels.count(p.toleratedOver5Years))</p>" as HTML
             } ?? .empty
             return """
-            <section aria-labelledby="q-\(q.label)"><h2 id="q-\(q.label)">\(q.german)</h2>\(pop)
+            <section aria-labelledby="q-\(q.label)"><h2 id="q-\(q.label)">\(q.german)</h2>\(pop)\(balance)
             \(rows.isEmpty ? HTML.empty : "<table class=\"report\"><caption class=\"visually-hidden\">Verfahren \(q.german)</caption><thead><tr><th scope=\"col\">Vorschrift</th><th scope=\"col\">Anträge im Quartal</th><th scope=\"col\">Erteilungen im Quartal</th><th scope=\"col\">Ablehnungen im Quartal</th><th scope=\"col\">Anhängig am \(q.lastDay.german)</th></tr></thead><tbody>\(rows)</tbody>\(sum)</table>")
             </section>
             """

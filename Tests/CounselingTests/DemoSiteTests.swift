@@ -82,6 +82,7 @@ struct DemoSiteTests {
             }
             if reg == "104c" { #expect(ordered.filter { $0.quarter.year >= 2026 }.allSatisfy { $0.applications == 0 && $0.grants == 0 }) }
         }
+        #expect(site.work.statistics.balanceGaps().isEmpty && site.work.statistics.procedures.count > 20)
         let clients = Dictionary(uniqueKeysWithValues: site.clients.map { ($0.id, $0) })
         // Cases belong to people of at least 14 (children are counseled in their parents' case), so nobody is
         // referred or counseled before being born.

@@ -94,6 +94,29 @@ struct StatisticsTests {
         }
     }
 
+    /// A stock its flow cannot explain is pointed out to the authority, not refused (QA43 A3): procedures taken over
+    /// after a move explain a rise; more decisions than procedures do not.
+    @Test(arguments: TestDatabase.available)
+    func aStockThatTheQuartersFlowCannotExplainIsPointedOut(_ db: TestDatabase) async throws {
+        let rows = [Self.header, "2026-Q1;25b;10;2;1;20;;;", "2026-Q2;25b;5;3;0;22;;;", "2026-Q3;25b;4;30;0;0;;;", "2026-Q2;60d;3;1;0;9;;;", "2026-Q3;60d;0;0;0;9;;;"]
+        guard case .success(let stats) = QuarterlyStatistics.parse(rows.joined(separator: "\n")) else { Issue.record("refused"); return }
+        let gaps = stats.balanceGaps()
+        // Q2 § 25b: 20 + 5 − 3 − 0 = 22, fits; Q3 § 25b: 22 + 4 − 30 < 0 decisions beyond the stock; § 60d has no Q1, Q3 fits.
+        #expect(gaps.map(\.quarter.label) == ["2026-Q3"] && gaps.first?.regulation == "25b" && gaps.first?.atMost == -4)
+        #expect(gaps.first?.german == "Q3/2026, § 25b Abs. 1, 4 AufenthG: 0 anhängig am 30.09.2026, nach dem Vorquartal (22 anhängig) und den Zahlen des Quartals (+4 Anträge, −30 Erteilungen, −0 Ablehnungen) höchstens 0 – mehr Entscheidungen als Verfahren.")
+        let rise = QuarterlyStatistics(procedures: [.init(quarter: Quarter("2026-Q1")!, regulation: "25a", applications: 1, grants: 0, refusals: 0, pendingAtEnd: 5),
+                                                    .init(quarter: Quarter("2026-Q2")!, regulation: "25a", applications: 2, grants: 1, refusals: 0, pendingAtEnd: 7)])
+        #expect(rise.balanceGaps().map(\.atMost) == [6])
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.authorityLead))
+                #expect(try await b.upload("/statistics", fields: ["csrf": csrf, "csv": rows.joined(separator: "\n")], file: nil).status == .seeOther)
+                let page = try await b.request(.get, "/statistics").body
+                #expect(page.contains("id=\"balance-2026-Q3\"") && !page.contains("id=\"balance-2026-Q2\"") && page.contains("mehr Entscheidungen als Verfahren"))
+            }
+        }
+    }
+
     @Test func quartersAndTheSeparationOfFlowsAndStocks() throws {
         #expect(Quarter("2026-Q3")?.lastDay.iso == "2026-09-30" && Quarter("Q1/2024")?.firstDay.iso == "2024-01-01" && Quarter("2026Q4")?.label == "2026-Q4")
         #expect(Quarter("2026-Q0") == nil && Quarter("26-Q1") == nil)
