@@ -99,6 +99,13 @@ public enum DeadlineRules {
             guard let from = a.from else { continue }
             add(.pathwayReachable, date: from, reminder: from, "\(a.pathway.title) erreichbar ab \(from.german) – Antrag vorbereiten", a.pathway.title, a.pathway)
         }
+        // Open by a legal question only, but certain from a day (QA43 C2): that day too.
+        for a in person.assessments where a.outcome == .unclear {
+            guard let from = a.metUnderEveryReadingFrom else { continue }
+            add(.pathwayReachable, date: from, reminder: from,
+                "\(a.pathway.title) spätestens ab \(from.german) erfüllt, wie die offene Rechtsfrage \(a.open.joined(separator: ", ")) auch beantwortet wird – Antrag vorbereiten",
+                a.pathway.title, a.pathway)
+        }
         // § 104c holders: only § 25a/§ 25b keep the Fiktion, and only until 30.6.2027.
         if appliedOn == nil, let current = p.status?.last, current.titleBasis == "104c", today <= car104cPrivilegesEnd {
             add(.car104cPrivilegesEnd, date: car104cPrivilegesEnd, reminder: car104cPrivilegesEnd.adding(days: -28),

@@ -22,10 +22,11 @@ public enum ClientPlanPage {
         }
     }
 
-    /// The pathways the plan names: met or reachable, not one whose permit the client holds already.
+    /// The pathways the plan names: met or reachable – or open by a legal question only but certain from a day (QA43
+    /// C2; named with that day: possible from then, perhaps earlier) –, not one whose permit the client holds already.
     static func open(_ m: Model) -> [Assessment] {
         let held = m.client.facts.status?.last.flatMap { p in p.covers(m.today) ? p.titleBasis : nil }
-        return m.person.assessments.filter { ($0.outcome == .met || $0.outcome == .reachable) && (held == nil || $0.pathway.grantedBasis != held) }
+        return m.person.assessments.filter { ($0.outcome == .met || $0.outcome == .reachable || $0.metUnderEveryReadingFrom != nil) && (held == nil || $0.pathway.grantedBasis != held) }
     }
 
     public static func render(_ m: Model, lang l: PublicPages.Language, path: String) -> HTML {
@@ -41,7 +42,7 @@ public enum ClientPlanPage {
             // "möglich ab" after the colon: not a sentence of its own in German (QA41 C10).
             let reachable = SelfCheckTexts.text("reachable", code)
             let what: HTML = a.outcome == .met ? "\(SelfCheckTexts.text("met", code))"
-                : "\(code == "de" ? reachable.prefix(1).lowercased() + reachable.dropFirst() : reachable) \(ltr(a.from?.german ?? ""))"
+                : "\(code == "de" ? reachable.prefix(1).lowercased() + reachable.dropFirst() : reachable) \(ltr((a.from ?? a.metUnderEveryReadingFrom)?.german ?? ""))"
             let waiver: HTML = a.waivers.isEmpty ? .empty : " \(SelfCheckTexts.text("waiver", code))"
             let until: HTML = Plan.childRouteEnds(a, on: m.today).map {
                 " <strong>\(filled(Plan.endsAsChild($0, person: m.client.facts) ? "childUntil" : "familyUntil", "{date}", ltr($0.german)))</strong>" as HTML

@@ -35,6 +35,40 @@ struct ReachableDateTests {
         #expect(failures.isEmpty, Comment(rawValue: "\(failures.count) of \(checked):\n" + failures.prefix(15).joined(separator: "\n")))
     }
 
+    /// An answer open only by a legal question names the first day every answer to it meets the pathway (QA43 C2): asked
+    /// on that day the engine answers `met`, the day before not. Case 09: § 25b under U3 is met from 01.03.2029 under
+    /// reading A, today under reading B – so from 01.03.2029 whatever U3's answer; the plan names it. A pathway open by a
+    /// missing fact gets no such day.
+    @Test func anAnswerOpenByALegalQuestionNamesTheDayItIsMetUnderEveryReading() throws {
+        let file = try CaseFileDecoder.load(path: Paths.sharedCases + "/09-60b-period-in-chain.yaml")
+        let person = try #require(Engine().assess(file.household, on: file.on).persons.first)
+        let b = try #require(person.assessment(.p25b))
+        #expect(b.outcome == .unclear && b.open == ["U3"] && b.metUnderEveryReadingFrom == Day("2029-03-01"))
+        #expect(b.resultGerman == "unklar; unter jeder Lesart erfüllt ab 01.03.2029")
+        #expect(person.plan.steps.contains { $0.pathway == .p25b && $0.from == Day("2029-03-01") && $0.text.contains("spätestens ab 01.03.2029 (je nach Antwort auf die offene Rechtsfrage U3 schon früher)") })
+        var checked = 0, failures: [String] = []
+        for path in Paths.yamlFiles(in: Paths.sharedCases) + Paths.yamlFiles(in: Paths.projectCases) {
+            let file = try CaseFileDecoder.load(path: path)
+            guard file.appliedOn == nil else { continue }
+            for person in Engine().assess(file.household, on: file.on).persons {
+                for a in person.assessments where a.outcome == .unclear {
+                    let what = "\(file.id) \(person.personID) \(a.pathway.rawValue)"
+                    guard let day = a.metUnderEveryReadingFrom else { continue }
+                    checked += 1
+                    if !a.open.allSatisfy(ConditionCatalog.isOpenQuestion) { failures.append("\(what): a day though a fact is missing \(a.open)") }
+                    let then = Engine().assess(file.household, person: person.personID, pathway: a.pathway, on: day)
+                    if then.outcome != .met { failures.append("\(what): met under every reading from \(day.iso), on that day \(then.outcome.rawValue) \(then.failing + then.open)") }
+                    let before = day.adding(days: -1)
+                    if before > file.on, Engine().assess(file.household, person: person.personID, pathway: a.pathway, on: before).outcome == .met {
+                        failures.append("\(what): met under every reading from \(day.iso), but met the day before")
+                    }
+                }
+            }
+        }
+        #expect(checked >= 3, "too few answers to say anything: \(checked)")
+        #expect(failures.isEmpty, Comment(rawValue: failures.joined(separator: "\n")))
+    }
+
     func check(_ household: Household, on: Day, name: String, checked: inout Int, failures: inout [String]) {
         let engine = Engine()
         for person in engine.assess(household, on: on, explains: false).persons {

@@ -113,6 +113,32 @@ struct ClientFileTests {
         }
     }
 
+    /// A pathway open only by U3, whose both readings give a date, shows the day it is met under every reading: in the
+    /// overview, the plan, the reminders and the client's own plan (QA43 C2: "kein Weg sicher erfüllt", no reminder).
+    @Test(arguments: TestDatabase.available)
+    func aPathwayOpenOnlyByALegalQuestionShowsTheDayItIsCertain(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                // Half a year of § 60b Duldung inside the stay: reading B (not counted) completes six years on 18.05.2027,
+                // reading A (breaks) on 01.01.2030 – certain then.
+                let saved = try await b.request(.post, "/clients/client-a/status", form: [
+                    "csrf": csrf, "rows": "4", "p0_kind": "none", "p0_from": "15.11.2020", "p0_to": "16.11.2020",
+                    "p1_kind": "gestattung", "p1_from": "17.11.2020", "p1_to": "30.06.2023",
+                    "p2_kind": "duldung_60b", "p2_from": "01.07.2023", "p2_to": "31.12.2023",
+                    "p3_kind": "duldung", "p3_from": "01.01.2024", "p3_to": "",
+                ])
+                #expect(saved.status == .seeOther, "\(saved.body.prefix(2000))")
+                let page = try await b.request(.get, "/clients/client-a/assessment").body
+                #expect(section(page, "25b").contains("unklar; unter jeder Lesart erfüllt ab 01.01.2030"), "\(section(page, "25b").prefix(1500))")
+                #expect(!page.contains("Derzeit ist kein Weg sicher erfüllt") && page.contains("spätestens ab 01.01.2030 (je nach Antwort auf die offene Rechtsfrage U3 schon früher)"))
+                #expect(page.contains("§ 25b Abs. 1 AufenthG spätestens ab 01.01.2030 erfüllt, wie die offene Rechtsfrage U3 auch beantwortet wird"))
+                let plan = try await b.request(.get, "/clients/client-a/plan?lang=de").body
+                #expect(plan.contains("01.01.2030") && !plan.contains("18.05.2027"), "\(plan)")
+            }
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func changingAStatusPeriodChangesTheAssessment(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in

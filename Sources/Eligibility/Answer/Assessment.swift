@@ -225,6 +225,11 @@ public struct Assessment: Sendable, Hashable {
     /// limit of § 25a): for an answer `excluded` only because a later application comes too late, and for one
     /// `reachable` later by a later application than by one filed today (QA25 L2).
     public var reachableIfFiledOn: Day? = nil
+    /// For an answer `unclear` only by open legal questions (U3, U4 …): the first later day on which the pathway is met
+    /// whatever their answer (under every reading), found by the date search; nil when no such day comes. The answer
+    /// stays `unclear` – under one reading it may be met earlier – but this day is certain (QA43 C2: "kein Weg sicher
+    /// erfüllt" stood where both readings of U3 gave a date).
+    public var metUnderEveryReadingFrom: Day? = nil
     /// The person's status on `on` (kind and title basis): the actions for a status condition depend on it – no
     /// "Duldung beantragen" during an asylum procedure, no "verlängern" of a § 104c permit (QA19 F5, F6).
     public var statusKind: StatusKind? = nil
@@ -249,6 +254,7 @@ public struct Assessment: Sendable, Hashable {
     public var resultGerman: String {
         var text = outcome.german
         if let f = from { text += " ab \(f.german)" }
+        if let d = metUnderEveryReadingFrom { text += "; unter jeder Lesart erfüllt ab \(d.german)" }
         if let w = waiverCondition { text += ", " + w }
         return text
     }

@@ -51,6 +51,8 @@ public struct AssessmentDocument: Codable, Sendable, Equatable {
         public var restsOn: String? = nil
         /// The last day on which the route can be granted, where it rests on a minor (`Assessment.routeEnds`).
         public var routeEnds: String? = nil
+        /// For an answer unclear by open legal questions only: the first day it is met under every answer to them.
+        public var metUnderEveryReadingFrom: String? = nil
     }
 
     public struct ConditionDocument: Codable, Sendable, Equatable {
@@ -98,7 +100,7 @@ public struct AssessmentDocument: Codable, Sendable, Equatable {
             },
             actions: a.actions, notes: a.notes.map { NoteDocument(text: $0.text, citation: $0.citation) },
             lawVersions: a.lawVersions.map(\.description), restsOn: a.anchorDetail,
-            routeEnds: a.routeEnds?.iso)
+            routeEnds: a.routeEnds?.iso, metUnderEveryReadingFrom: a.metUnderEveryReadingFrom?.iso)
     }
 
     /// Pretty, key-sorted JSON.

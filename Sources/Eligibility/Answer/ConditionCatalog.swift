@@ -259,6 +259,9 @@ public enum ConditionCatalog {
         return f
     }
 
+    /// An open legal question of spec/13-open-questions.md ("U3"), not a missing fact.
+    public static func isOpenQuestion(_ key: String) -> Bool { openQuestions[key] != nil }
+
     /// A U-point's question without its number (for texts that name the number already).
     public static func describeQuestion(_ key: String) -> String { openQuestions[key] ?? describeOpen(key) }
 

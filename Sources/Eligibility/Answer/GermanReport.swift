@@ -27,6 +27,7 @@ public enum GermanReport {
         var head = "  \(a.pathway.title) – \(a.pathway.subtitle): \(a.outcome.german.uppercased())"
         if let f = a.from { head += " ab \(f.german)" }
         if let w = a.waiverCondition { head += ", " + w }
+        if let d = a.metUnderEveryReadingFrom { head += " – spätestens ab \(d.german) erfüllt, wie die offene Rechtsfrage auch beantwortet wird" }
         if let c = a.consequence { head += " – \(c.german)" }
         out.append(head)
         for c in a.conditions where c.state != .met && c.state != .notApplicable {

@@ -54,13 +54,17 @@ public struct Plan: Sendable, Hashable {
                               citation: a.pathway.title, followUp: false))
         }
         for a in answers {
-            guard let d = date(a) else { continue }
+            // An answer open only by legal questions counts from the day every answer to them meets it (QA43 C2); the
+            // settlement perspective and follow-ups below stay with the certain answers.
+            guard let d = date(a) ?? (a.outcome == .unclear ? a.metUnderEveryReadingFrom : nil) else { continue }
             // A title of the basis held is renewed, not applied for again by another paragraph (QA of 06.12.2026: a
             // § 25b holder was advised "§ 25b Abs. 4 jetzt" as his spouse's husband).
             if let basis = held?.titleBasis, a.pathway.grantedBasis == family(basis) { continue }
             let kind = titles.contains(a.pathway) ? "Aufenthaltserlaubnis" : "Duldung"
             let consequence = (a.consequence.map { " – " + $0.german } ?? "") + (a.waiverCondition.map { ", " + $0 } ?? "")
-            let when = d == on ? "jetzt" : "ab \(d.german)"
+            let when = a.outcome == .unclear
+                ? "spätestens ab \(d.german) (je nach Antwort auf die offene Rechtsfrage \(a.open.joined(separator: ", ")) schon früher)"
+                : d == on ? "jetzt" : "ab \(d.german)"
             let applied = filed.first { $0.pathway == a.pathway }.map { " – Antrag am \($0.filedOn.german) gestellt, noch nicht entschieden" } ?? ""
             let ends = childRouteEnds(a, on: on).map { end in
                 endsAsChild(end, person: person)

@@ -166,6 +166,15 @@ final class Evaluation: @unchecked Sendable {
         case .decided(let outcome):
             a.outcome = outcome
             if outcome == .met { a.consequence = Self.consequence(s) }
+            // Open only by legal questions, not by missing facts (which the counselor can fill; the search would find
+            // nothing for them): the day from which every answer to them meets the pathway, if one comes (QA43 C2).
+            if outcome == .unclear, explains, !a.open.isEmpty, a.open.allSatisfy(ConditionCatalog.isOpenQuestion) {
+                let seeds = s.conditions.compactMap { $0.state == .failing(.time) ? $0.metFrom : nil }
+                switch search(key, subject, after: on, pending: pending, variant: variant, seeds: seeds) {
+                case .reachable(let day, _, _), .unclear(_, metFrom: let day?): a.metUnderEveryReadingFrom = day
+                default: break
+                }
+            }
             // Not met under today's version but met under the next one, with nothing else changed: said, so that the
             // counselor does not work on a requirement the law drops in days (QA21 L8: § 60d on 15.02.2024, 25 hours).
             // Only the days the pathway's own provision changes, within a year (a page asks this of every pathway).
@@ -244,8 +253,9 @@ final class Evaluation: @unchecked Sendable {
                                             citation: "SPEC.md, How the engine must answer §§ 4, 5; spec/01-common.md 1.8"))
                     }
                 }
-            case .unclear(let open):
+            case .unclear(let open, let metFrom):
                 a.outcome = .unclear
+                if explains { a.metUnderEveryReadingFrom = metFrom }
                 if explains { a.notes.append(Note("Frühestes Datum nicht bestimmbar: " + open.map { ConditionCatalog.describeOpen($0, names: names) }.joined(separator: "; "), citation: "SPEC.md, How the engine must answer § 5")) }
                 for o in open where !a.open.contains(o) {
                     a.conditions.append(ConditionResult("reachable_date", .unknown, open: [o]))
@@ -303,7 +313,8 @@ final class Evaluation: @unchecked Sendable {
 
     /// `never`: with the first day on which a condition failed for good, and those conditions, if the search met one.
     /// `reachable`: `anew` when a pending application cannot give the day, an application made on it can.
-    enum SearchResult { case reachable(Day, Consequence, anew: Bool), unclear([String]), never(closing: (day: Day, ids: [String])?) }
+    /// `unclear`: with the first day met whatever the open questions' answers, if the search came to one.
+    enum SearchResult { case reachable(Day, Consequence, anew: Bool), unclear([String], metFrom: Day?), never(closing: (day: Day, ids: [String])?) }
 
     /// Checks candidate days in order: the days time conditions become met, and the days on which a condition
     /// can switch (birthdays, law changes, ends of periods). Considers a pending and a new application.
@@ -339,7 +350,7 @@ final class Evaluation: @unchecked Sendable {
                 switch Self.precedence(s) {
                 // An earlier day left open (an open question or a missing fact) may be the first: the date is
                 // then not known (SPEC § 8, "for time, the same date"; QA of 06.12.2026: U4 before 1.3.2024).
-                case .decided(.met): return open.isEmpty ? .reachable(day, Self.consequence(s), anew: pending.map { $0 != app } ?? false) : .unclear(open)
+                case .decided(.met): return open.isEmpty ? .reachable(day, Self.consequence(s), anew: pending.map { $0 != app } ?? false) : .unclear(open, metFrom: day)
                 case .decided(.unclear):
                     // A day on which a time condition still fails is not met whatever the open question's answer: the
                     // search goes on to the day that condition names, where the question is asked if it is still open;
@@ -367,7 +378,7 @@ final class Evaluation: @unchecked Sendable {
                 }
             }
         }
-        return open.isEmpty ? .never(closing: closing) : .unclear(open)
+        return open.isEmpty ? .never(closing: closing) : .unclear(open, metFrom: nil)
     }
 
     /// Inserts `day` into the sorted tail `candidates[from...]` unless it is there already.

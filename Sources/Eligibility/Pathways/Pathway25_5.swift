@@ -54,6 +54,8 @@ extension Context {
                                       detail: "Ermessen; Soll-Erteilung nach Lesart A (§ 60b-Zeiten unterbrechen) \(describe(r.pessimistic)), nach Lesart B \(describe(r.optimistic)) (U3)"))
             } else {
                 s.unknown("25_5_duldung_months_min", v.open, "Soll oder Kann hängt von der offenen Frage ab")
+                // The day "soll" holds under every reading is a day the answer can switch (QA43 C2).
+                discoverReadingDays(v)
             }
         }
         genNo10_3S2Bar(&s)

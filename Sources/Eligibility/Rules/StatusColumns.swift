@@ -73,7 +73,7 @@ extension Context {
             // The days the period is complete under either reading are days the condition can switch: the date search
             // of a family member resting on this person needs them (QA of 06.12.2026: a parent's route through a child
             // whose three years were open under U3 was found only on the next law change, two months late).
-            if let r = v.readings { for reading in [r.optimistic, r.pessimistic] { if case .time(let d) = reading { evaluation.discover(d) } } }
+            discoverReadingDays(v)
             if let r = v.readings, v.open.contains("U3") {
                 s.note("Voraussetzung nach Lesart A (§ 60b-Zeiten unterbrechen): \(describe(r.pessimistic)); nach Lesart B (werden nur nicht angerechnet): \(describe(r.optimistic)).", "spec/01-common.md §1.7.3 (U3)")
             }
@@ -88,6 +88,11 @@ extension Context {
             if timeAllowed { s.fail(id, .time, metFrom: d) } else { s.fail(id, fallback, "erfüllt erst ab \(d.german)") }
         case .fails: s.fail(id, fallback)
         }
+    }
+
+    /// The days a period open between two readings is complete under either: candidates of the date searches.
+    func discoverReadingDays(_ v: ChainVerdict) {
+        if let r = v.readings { for reading in [r.optimistic, r.pessimistic] { if case .time(let d) = reading { evaluation.discover(d) } } }
     }
 
     func describe(_ state: ChainState) -> String {
