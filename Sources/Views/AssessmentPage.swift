@@ -62,7 +62,7 @@ public enum AssessmentPage {
             \(Layout.fieldError("on", m.dateError?.message))<input id="on" name="on" value="\(m.dateError?.typed ?? m.on.german)" size="10"\(m.dateError == nil ? " aria-describedby=\"on-hint\"" as HTML : " aria-invalid=\"true\" aria-describedby=\"on-error on-hint\"")> <button type="submit">Neu prüfen</button>
             </form>
             <p>Stand: <strong>\(m.on.german)</strong>\(m.on == m.today ? " (heute)" : "")\(m.appliedOn.map { " · Antragsdatum: <strong>\($0.german)</strong> (offener Antrag; gilt für jeden Weg)" as HTML } ?? .empty)</p>
-            \(futureNote(m))\(permitNote(m, current))
+            \(futureNote(m))\(factHints(m))\(permitNote(m, current))
             <table><caption>Übersicht</caption><thead><tr><th scope="col">Vorschrift</th><th scope="col">Titel</th><th scope="col">Ergebnis</th><th scope="col">Rechtsfolge</th></tr></thead>
             <tbody>
             """ as HTML)
@@ -108,6 +108,13 @@ public enum AssessmentPage {
         guard m.on > m.today else { return .empty }
         let far = m.on > m.today.adding(years: 5) ? "Der Tag liegt mehr als fünf Jahre voraus; das Ergebnis ist entsprechend unsicher. " : ""
         return "<p class=\"note\" role=\"note\" id=\"future-note\">\(far)Eine Prüfung für einen künftigen Tag nimmt an, dass Angaben und Statusverlauf bis dahin so bleiben, wie sie heute erfasst sind (eine laufende Duldung etwa als fortbestehend), und wendet das Recht an, wie es nach heutigem Stand dann gilt.</p>"
+    }
+
+    /// Facts that hardly fit together (`FactHints`), with the way to correct them.
+    static func factHints(_ m: Model) -> HTML {
+        let hints = FactHints.hints(m.client.facts, on: m.on)
+        guard !hints.isEmpty else { return .empty }
+        return "<div class=\"note\" role=\"note\" id=\"fact-hints\"><p>Bitte prüfen – diese Angaben passen kaum zusammen, und die Prüfung unten beruht auf ihnen:</p><ul>\(hints.map { "<li>\($0)</li>" as HTML })</ul><p class=\"no-print\"><a href=\"/clients/\(m.client.id)/facts\">Angaben bearbeiten</a></p></div>"
     }
 
     /// One pathway's section.

@@ -487,5 +487,8 @@ struct DemoPlausibilityTests {
             let problems = FactPlausibility.problems(c.facts, today: demoToday)
             #expect(problems.isEmpty, "\(c.id): \(problems)")
         }
+        // Nor does any show a hint that its work and livelihood disagree (QA43 C11).
+        let hinted = site.clients.filter { !FactHints.hints($0.facts, on: demoToday).isEmpty }
+        #expect(hinted.isEmpty, "\(hinted.prefix(5).map { "\($0.id): \(FactHints.hints($0.facts, on: demoToday))" })")
     }
 }

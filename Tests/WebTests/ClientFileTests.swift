@@ -147,6 +147,8 @@ struct ClientFileTests {
             // 22.11.2026: six years since 17.11.2020 are complete → § 25b met.
             let before = try await b.request(.get, "/clients/client-a/assessment")
             #expect(before.status == .ok)
+            // The fixture's livelihood is all by work, with no job recorded: said above the answers (QA43 C11).
+            #expect(before.body.contains("id=\"fact-hints\"") && before.body.contains("zu 100 % durch Erwerbseinkommen gedeckt angegeben, aber an diesem Tag ist weder eine Beschäftigung noch eine Ausbildung erfasst"))
             #expect(before.body.contains("id=\"p-25b\""))
             // A printout can be matched to its file (QA of 05.12.2026): file number, birth date, service.
             #expect(before.body.contains("<p class=\"hint\" id=\"file-line\">Aktenzeichen A-1 · geboren 05.05.1990"))
