@@ -264,6 +264,21 @@ public struct CaseStore: Sendable {
         }
     }
 
+    /// The open reminders entered by hand in closed cases (a follow-up after the counseling, "Nachfrage in 6 Monaten"):
+    /// the counselor's own cases, or every one for nil (QA43: they were shown on no dashboard).
+    public func openRemindersOfClosedCases(organisation: String, counselor: String?) async throws -> [ManualReminder] {
+        try await db.read { ex in
+            try await ex.query(SQL("""
+                SELECT r.* FROM case_reminders r JOIN cases c ON c.id = r.case_id AND c.organisation_id = r.organisation_id
+                WHERE r.organisation_id = ? AND c.state = 'closed' AND r.done_on IS NULL AND r.derived_from IS NULL\(counselor == nil ? "" : " AND c.counselor_id = ?")
+                ORDER BY r.on_day, r.created_at
+                """, [organisation] + (counselor.map { [$0] } ?? []))).map { r in
+                ManualReminder(id: try r.string("id"), caseID: try r.string("case_id"), clientID: try r.string("client_id"),
+                               on: Day(iso: try r.string("on_day")) ?? .distantPast, title: try r.string("title"), doneOn: nil, derivedFrom: nil)
+            }
+        }
+    }
+
     /// Changes the state, pathway and counselor of a case; closing records the day and the outcome.
     public func update(caseID: String, organisation: String, openedOn: Day, state: CounselingCase.State, pathway: PathwayKey?, counselorID: String?,
                        closedOn: Day?, outcome: String?, audit: AuditContext) async throws -> Bool {

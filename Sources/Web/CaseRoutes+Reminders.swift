@@ -53,7 +53,8 @@ extension CaseRoutes {
     /// showed "nicht gefunden"). Nothing of another organisation is told by it: the case is checked first.
     func changeReminder(_ request: Request, _ context: BleibeContext, goneIsDone: Bool = false,
                         _ change: (String, CounselingCase, AuditContext) async throws -> Bool) async throws -> Response {
-        let (a, c, _) = try await loadCase(context, write: true)
+        // A closed case's reminders can be dealt with: a follow-up after the counseling is shown on the dashboard (QA43).
+        let (a, c, _) = try await loadCase(context, write: true, evenIfClosed: true)
         let form = try await Form.checked(request, context: context)
         guard try await change(try context.parameters.require("reminder"), c, services.audit(a)) || goneIsDone else { throw AppError.notFound }
         return back(form, c)

@@ -88,11 +88,21 @@ struct CaseRoutes {
                 if listed { try await services.clients.recordRead(clientID: person.id, entity: "dashboard", audit: services.audit(a)) }
             }
         }
-        for r in reminders where r.doneOn == nil {
-            var item = CasePages.DashboardItem(deadline: r.deadline(land: land), clientID: r.clientID, clientName: names[r.clientID] ?? "",
+        // Also those of closed cases: a follow-up after the counseling ended is due all the same.
+        let ofClosed = try await services.cases.openRemindersOfClosedCases(organisation: org, counselor: a.role == .coordinator ? nil : a.userID)
+        for r in reminders.filter({ $0.doneOn == nil }) + ofClosed {
+            var deadline = r.deadline(land: land)
+            let closed = !reminders.contains { $0.id == r.id }
+            guard deadline.due <= today.adding(days: 14) else { continue }
+            if names[r.clientID] == nil, let c = try await services.clients.client(id: r.clientID, organisation: org) { names[c.id] = Self.dashboardName(c) }
+            if closed {
+                deadline.title += " (Akte geschlossen)"
+                try await services.clients.recordRead(clientID: r.clientID, entity: "dashboard", audit: services.audit(a))
+            }
+            var item = CasePages.DashboardItem(deadline: deadline, clientID: r.clientID, clientName: names[r.clientID] ?? "",
                                                link: "/cases/\(r.caseID)#reminders")
             item.caseID = r.caseID; item.reminderID = r.id
-            if item.deadline.due < today { overdue.append(item) } else if item.deadline.due <= today.adding(days: 14) { due.append(item) }
+            if item.deadline.due < today { overdue.append(item) } else { due.append(item) }
         }
         overdue.sort { $0.deadline.due < $1.deadline.due }; due.sort { $0.deadline.due < $1.deadline.due }
         let notice: String? = switch request.uri.queryParameters["erledigt"] {

@@ -8,6 +8,36 @@ import Testing
 
 @Suite("Cases and counseling sessions")
 struct CaseWorkTests {
+    /// A reminder left open in a case that is then closed (a follow-up after the counseling) is on the dashboard when
+    /// due, marked as of a closed case, and can be marked done there (QA43: it was shown nowhere).
+    @Test(arguments: TestDatabase.available)
+    func aFollowUpReminderOfAClosedCaseIsOnTheDashboard(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                let casePath = try await b.openCase("client-a", csrf: csrf, on: "01.10.2026")
+                #expect(try await b.request(.post, casePath + "/reminders", form: ["csrf": csrf, "on": "30.11.2026", "title": "Nachfrage Erteilung"]).status == .seeOther)
+                #expect(try await b.request(.post, casePath + "/state", form: ["csrf": csrf, "state": "closed", "pathway": "25b", "counselor": "user-0",
+                                                                              "closed_on": "21.11.2026", "outcome": "Antrag gestellt"]).status == .seeOther)
+                let board = try await b.request(.get, "/dashboard").body
+                #expect(board.contains("Nachfrage Erteilung (Akte geschlossen)") && board.contains("Haddad, Mohammed (A-1)"), "\(board)")
+                // Another counselor's dashboard does not list it; the coordinator's does.
+                let coord = Browser(client: b.client, clock: f.clock)
+                _ = try await coord.logIn(f.login(.coordinator))
+                #expect(try await coord.request(.get, "/dashboard").body.contains("Nachfrage Erteilung (Akte geschlossen)"))
+                let other = Browser(client: b.client, clock: f.clock)
+                _ = try await other.logIn(f.login(.counselor, organisation: "org-b"))
+                #expect(!(try await other.request(.get, "/dashboard").body.contains("Nachfrage Erteilung")))
+                // Marked done from the dashboard although the case is closed; gone from the list.
+                let reminder = try #require(try await f.services.cases.openRemindersOfClosedCases(organisation: "org-a", counselor: "user-0").first)
+                let done = try await b.request(.post, casePath + "/reminders/\(reminder.id)/done", form: ["csrf": csrf, "return": "dashboard"])
+                #expect(done.status == .seeOther && done.headers[.location] == "/dashboard?erledigt=1")
+                #expect(!(try await b.request(.get, "/dashboard").body.contains("Nachfrage Erteilung")))
+                #expect(try await f.services.cases.openRemindersOfClosedCases(organisation: "org-a", counselor: nil).isEmpty)
+            }
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func firstSessionOfACaseIsTheErstberatungAndTheRestFolgeberatungen(_ db: TestDatabase) async throws {
         try await Fixture.test(db) { f in
