@@ -256,12 +256,14 @@ public struct CaseStore: Sendable {
         let marks = Array(repeating: "?", count: caseIDs.count).joined(separator: ",")
         return try await db.read { ex in
             try await ex.query(SQL("SELECT * FROM case_reminders WHERE organisation_id = ? AND case_id IN (\(marks))\(openOnly ? " AND done_on IS NULL" : "") ORDER BY on_day, created_at",
-                                   [organisation] + caseIDs)).map { r in
-                ManualReminder(id: try r.string("id"), caseID: try r.string("case_id"), clientID: try r.string("client_id"),
-                               on: Day(iso: try r.string("on_day")) ?? .distantPast, title: try r.string("title"), doneOn: r.text("done_on").flatMap { Day(iso: $0) },
-                               derivedFrom: r.text("derived_from"))
-            }
+                                   [organisation] + caseIDs)).map(Self.reminder)
         }
+    }
+
+    static func reminder(_ r: SQLRow) throws -> ManualReminder {
+        ManualReminder(id: try r.string("id"), caseID: try r.string("case_id"), clientID: try r.string("client_id"),
+                       on: Day(iso: try r.string("on_day")) ?? .distantPast, title: try r.string("title"), doneOn: r.text("done_on").flatMap { Day(iso: $0) },
+                       derivedFrom: r.text("derived_from"))
     }
 
     /// The open reminders entered by hand in closed cases (a follow-up after the counseling, "Nachfrage in 6 Monaten"):
@@ -272,10 +274,7 @@ public struct CaseStore: Sendable {
                 SELECT r.* FROM case_reminders r JOIN cases c ON c.id = r.case_id AND c.organisation_id = r.organisation_id
                 WHERE r.organisation_id = ? AND c.state = 'closed' AND r.done_on IS NULL AND r.derived_from IS NULL\(counselor == nil ? "" : " AND c.counselor_id = ?")
                 ORDER BY r.on_day, r.created_at
-                """, [organisation] + (counselor.map { [$0] } ?? []))).map { r in
-                ManualReminder(id: try r.string("id"), caseID: try r.string("case_id"), clientID: try r.string("client_id"),
-                               on: Day(iso: try r.string("on_day")) ?? .distantPast, title: try r.string("title"), doneOn: nil, derivedFrom: nil)
-            }
+                """, [organisation] + (counselor.map { [$0] } ?? []))).map(Self.reminder)
         }
     }
 
