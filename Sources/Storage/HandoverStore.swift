@@ -107,8 +107,8 @@ extension AccountStore {
             let held = try await Self.assignments(ex, userID: userID, organisation: organisation, from: now)
             if !held.isEmpty {
                 guard let to = Self.recipients(of: held, plan: plan) else { return .successorRequired }
-                let successors = Set(to.cases.map(\.to) + to.appointments.map(\.to))
-                for successor in successors.sorted() {
+                let successors = Set(to.cases.map(\.to) + to.appointments.map(\.to)).sorted()
+                for successor in successors {
                     guard successor != userID, let row = try await ex.one(SQL("SELECT role FROM users WHERE id = ? AND organisation_id = ? AND active = 1" + ex.forUpdate,
                                                                               [successor, organisation])),
                           let role = row.text("role").flatMap(Role.init(rawValue:)), role.holdsCases
@@ -117,7 +117,7 @@ extension AccountStore {
                 // Each successor is checked against their own appointments with the ones coming to them.
                 var clashes: [(Appointment, Appointment)] = []
                 let ahead = AppointmentStore.ahead(now)
-                for successor in successors.sorted() {
+                for successor in successors {
                     let moving = to.appointments.filter { $0.to == successor }.map(\.appointment)
                     guard !moving.isEmpty else { continue }
                     let theirs = try await ex.query(SQL("SELECT * FROM appointments WHERE organisation_id = ? AND counselor_id = ? AND \(ahead.sql)",

@@ -10,6 +10,7 @@ public enum StatisticsPages {
                             confirmation: String = "", saved: Int? = nil) -> HTML {
         let quarters = stats.quarters.reversed()
         let hidden = editable ? [] : ProcedureSuppression.hidden(stats)
+        let allGaps = editable ? stats.balanceGaps() : []
         let sections = quarters.map { q -> HTML in
             if !editable {
                 let published = CooperationReport.make(from: q.firstDay, to: q.lastDay, applications: [], referrals: [], statistics: stats, hidden: hidden)
@@ -34,7 +35,7 @@ public enum StatisticsPages {
             }
             let sum: HTML = procedures.count < 2 ? .empty : "<tfoot><tr><th scope=\"row\">Summe</th>\(cells(procedures.reduce(0) { $0 + $1.applications }, procedures.reduce(0) { $0 + $1.grants }, procedures.reduce(0) { $0 + $1.refusals }, procedures.reduce(0) { $0 + $1.pendingAtEnd }))</tr></tfoot>"
             // The authority's own check of its counts (QA43 A3): said, not refused – procedures taken over explain a rise.
-            let gaps = stats.balanceGaps().filter { $0.quarter == q }
+            let gaps = allGaps.filter { $0.quarter == q }
             let balance: HTML = gaps.isEmpty ? .empty : """
                 <div class="notice" id="balance-\(q.label)"><p>Bitte prüfen: Der Bestand passt nicht zu Vorquartal und Zahlen des Quartals (außer wenn \
                 Verfahren übernommen wurden, etwa nach einem Umzug).</p><ul>\(gaps.map { "<li>\($0.german)</li>" as HTML })</ul></div>

@@ -90,9 +90,8 @@ struct CaseRoutes {
         }
         // Also those of closed cases: a follow-up after the counseling ended is due all the same.
         let ofClosed = try await services.cases.openRemindersOfClosedCases(organisation: org, counselor: a.role == .coordinator ? nil : a.userID)
-        for r in reminders.filter({ $0.doneOn == nil }) + ofClosed {
+        for (r, closed) in reminders.filter({ $0.doneOn == nil }).map({ ($0, false) }) + ofClosed.map({ ($0, true) }) {
             var deadline = r.deadline(land: land)
-            let closed = !reminders.contains { $0.id == r.id }
             guard deadline.due <= today.adding(days: 14) else { continue }
             if names[r.clientID] == nil, let c = try await services.clients.client(id: r.clientID, organisation: org) { names[c.id] = Self.dashboardName(c) }
             if closed {

@@ -56,7 +56,7 @@ public struct Plan: Sendable, Hashable {
         for a in answers {
             // An answer open only by legal questions counts from the day every answer to them meets it (QA43 C2); the
             // settlement perspective and follow-ups below stay with the certain answers.
-            guard let d = date(a) ?? (a.outcome == .unclear ? a.metUnderEveryReadingFrom : nil) else { continue }
+            guard let d = date(a) ?? a.metUnderEveryReadingFrom else { continue }
             // A title of the basis held is renewed, not applied for again by another paragraph (QA of 06.12.2026: a
             // § 25b holder was advised "§ 25b Abs. 4 jetzt" as his spouse's husband).
             if let basis = held?.titleBasis, a.pathway.grantedBasis == family(basis) { continue }
