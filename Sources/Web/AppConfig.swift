@@ -94,6 +94,10 @@ public struct AppConfig: Sendable {
         }
         if let d = number("BLEIBE_SCREENING_RETENTION_DAYS", 0...3650, unit: "Tage") { c.screeningRetentionDays = d }
         if let d = number("BLEIBE_REFERRAL_RETENTION_DAYS", 0...3650, unit: "Tage") { c.referralRetentionDays = d }
+        // Renamed when accepted referrals got the same time (QA43 A5): the old name is refused, not ignored.
+        if env["BLEIBE_DECLINED_REFERRAL_RETENTION_DAYS"] != nil {
+            c.problems.append("BLEIBE_DECLINED_REFERRAL_RETENTION_DAYS heißt jetzt BLEIBE_REFERRAL_RETENTION_DAYS (gilt für abgelehnte und angenommene Vermittlungen).")
+        }
         if let y = number("BLEIBE_RETENTION_YEARS", 1...30, unit: "Jahre") { c.retentionYears = y }
         if let text = env["BLEIBE_ENV"], !text.isEmpty {
             if let e = Environment(rawValue: text.lowercased()) { c.environment = e } else {

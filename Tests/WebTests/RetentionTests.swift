@@ -29,6 +29,7 @@ struct RetentionTests {
         #expect(Retention.lastActivity([nil]) == nil)
         #expect(AppConfig.fromEnvironment([:]).referralRetentionDays == 365)
         #expect(AppConfig.fromEnvironment(["BLEIBE_REFERRAL_RETENTION_DAYS": "30"]).referralRetentionDays == 30)
+        #expect(AppConfig.fromEnvironment(["BLEIBE_DECLINED_REFERRAL_RETENTION_DAYS": "30"]).problems == ["BLEIBE_DECLINED_REFERRAL_RETENTION_DAYS heißt jetzt BLEIBE_REFERRAL_RETENTION_DAYS (gilt für abgelehnte und angenommene Vermittlungen)."])
     }
 
     /// The erasure journal goes with the SQLite file (QA of 06.12.2026: a restore from another folder read a journal
