@@ -102,6 +102,7 @@ public final class ScreeningRunner: @unchecked Sendable {
         let outcome: Result<(ScreeningSummary, [String], [String: Int]), ScreeningInput.Failure> = await withCheckedContinuation { c in
             // A thread of its own: a busy dispatch pool must not keep a job from starting.
             let thread = Thread {
+                lowerThisThreadsPriority()
                 do {
                     let (lines, header, firstLine, separator) = try ScreeningInput.open(path: inputPath(config, job.id), format: format)
                     // Figures only: no result per person is written anywhere (QA35 F4).
@@ -178,6 +179,14 @@ public final class ScreeningRunner: @unchecked Sendable {
                 try? await Task.sleep(nanoseconds: UInt64(50_000_000 * (attempt + 1)))
             }
         }
+    }
+
+    /// A list of a million rows keeps a core busy for seconds: the job's thread yields to the requests of the people
+    /// working on the site (nice 10: on Linux the nice value of "this process" 0 is the calling thread's own; elsewhere it runs as is).
+    static func lowerThisThreadsPriority() {
+        #if os(Linux)
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+        #endif
     }
 
     /// Deletes the jobs (and their files) past their retention time.
