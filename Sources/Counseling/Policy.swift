@@ -8,6 +8,9 @@ public enum Permission: Sendable, Hashable {
     case readClient(ownerOrganisation: String)
     case writeClient(ownerOrganisation: String)
     case readAudit(ownerOrganisation: String)
+    /// The review of the accesses of an organisation's own staff (Art. 32 DSGVO): a service's coordination of its
+    /// counselors, an authority's lead of its clerks' disclosures (QA43 A6: nobody at the authority could see them).
+    case reviewAccesses(organisation: String)
     /// Erasing a client's file for good (Art. 17 DSGVO): the service's coordination.
     case eraseClient(ownerOrganisation: String)
     case manageUsers(organisation: String)
@@ -59,6 +62,9 @@ public enum Policy {
             return worksOnCases(actor) && owner == actor.organisationID
         case .readAudit(let owner), .eraseClient(let owner):
             return actor.role == .coordinator && owner == actor.organisationID
+        case .reviewAccesses(let org):
+            return (actor.role == .coordinator && actor.organisationKind == .counselingService
+                    || actor.role == .authorityLead && actor.organisationKind == .authority) && org == actor.organisationID
         case .manageUsers(let org):
             return (actor.role == .coordinator || actor.role == .authorityLead) && org == actor.organisationID
         case .readOrganisation(let org):

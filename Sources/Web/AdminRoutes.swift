@@ -45,7 +45,7 @@ struct AdminRoutes {
         let kept = try await services.accounts.organisation(a.organisationID)?.postalAddress ?? ""
         return Reply.html(AdminPages.users(frame: context.frame("Benutzer:innen", current: "users"), users: list, roles: Policy.assignableRoles(by: a),
                                            form: form, created: createdID.flatMap { id in list.first { $0.id == id }?.displayName }, held: held, me: a.userID, address: typed ?? kept, addressError: addressError,
-                                           addressSaved: addressSaved, showAccessReview: Policy.allows(a, .readAudit(ownerOrganisation: a.organisationID))), status: status)
+                                           addressSaved: addressSaved, showAccessReview: Policy.allows(a, .reviewAccesses(organisation: a.organisationID))), status: status)
     }
 
     /// The organisation's postal address, for letters.

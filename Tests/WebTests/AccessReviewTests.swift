@@ -48,7 +48,7 @@ struct AccessReviewTests {
                 let summaries = try await AccessReview.summaries(f.services.db, organisation: "org-a", from: GermanTime.start(of: Day("2026-11-22")),
                                                                  until: GermanTime.start(of: Day("2026-11-23")))
                 let counselor = try #require(summaries.first { $0.userID == "user-0" })
-                #expect(counselor.clients == 3 && counselor.withoutOwnWork == 1)
+                #expect(counselor.clients == 3 && counselor.flagged == 1)
                 #expect(page.body.contains("data-user=\"user-0\">1<"))
                 // The list's rows are counted apart (QA42 coordination #5): rows shown, not accesses to files.
                 let listRows = try await f.services.db.read {
@@ -82,6 +82,53 @@ struct AccessReviewTests {
                 // Reading the review is itself recorded.
                 let last = try await f.services.db.read { try await $0.one("SELECT entity FROM audit_events WHERE user_id = 'user-1' ORDER BY seq DESC LIMIT 1") }
                 #expect(last?.text("entity") == "access_review")
+            }
+        }
+    }
+
+    /// The authority's lead reviews its clerks' disclosures (QA43 A6): per clerk the shared cases opened and those asked
+    /// for beyond every consent, a case named by an id only; the clerk may not review, and each side sees its own staff.
+    @Test(arguments: TestDatabase.available)
+    func theAuthoritysLeadReviewsItsClerksDisclosures(_ db: TestDatabase) async throws {
+        try await Fixture.test(db) { f in
+            try await f.run { b in
+                let csrf = try await b.logIn(f.login(.counselor))
+                #expect(try await b.request(.post, "/clients/client-a/consents", form: [
+                    "csrf": csrf, "recipient": "org-abh", "purpose": "Antrag nach § 25b", "topic_identity": "1",
+                    "valid_from": "01.11.2026", "language": "Deutsch", "form_version": "SE-2026-1", "signed_on": "01.11.2026"]).status == .seeOther)
+                let clerk = Browser(client: b.client, clock: f.clock)
+                try await clerk.logIn(f.login(.authorityClerk))
+                #expect(try await clerk.request(.get, "/shared").status == .ok)
+                #expect(try await clerk.request(.get, "/shared/clients/client-a").status == .ok)
+                #expect(try await clerk.request(.get, "/api/v1/shared/clients/client-a?topics=identity,health").status == .forbidden)
+                #expect(try await clerk.request(.get, "/access-review").status == .forbidden)
+
+                let lead = Browser(client: b.client, clock: f.clock)
+                try await lead.logIn(f.login(.authorityLead))
+                #expect(try await lead.request(.get, "/users").body.contains("id=\"access-review-link\""))
+                let page = try await lead.request(.get, "/access-review")
+                #expect(page.status == .ok && page.body.contains("Fälle mit verweigerter Offenlegung") && page.body.contains("data-user=\"user-2\">1<"))
+                let summaries = try await AccessReview.summaries(f.services.db, scope: .authority, organisation: "org-abh",
+                                                                 from: GermanTime.start(of: Day("2026-11-22")), until: GermanTime.start(of: Day("2026-11-23")))
+                let clerkRow = try #require(summaries.first { $0.userID == "user-2" })
+                let listed = try await f.services.db.read {
+                    try await $0.one("SELECT COUNT(*) AS n FROM audit_events WHERE user_id = 'user-2' AND entity = 'shared_list'")?.int("n") ?? 0
+                }
+                #expect(clerkRow.clients == 1); #expect(clerkRow.flagged == 1); #expect(listed == 2); #expect(clerkRow.listRows == listed)   // the list and its one row
+                // The clerk's accesses: the case by an id, the refused one marked, no file number or name.
+                let detail = try await lead.request(.get, "/access-review?from=22.11.2026&to=22.11.2026&user=user-2").body
+                #expect(detail.contains("href=\"/shared/clients/client-a\">Fall client-a</a>") && detail.contains("verweigert: von keiner Einwilligung gedeckt"))
+                #expect(detail.components(separatedBy: "class=\"flagged\"").count - 1 == 1)
+                #expect(!detail.contains("A-1") && !detail.contains("Haddad"))
+                #expect(try await lead.request(.get, "/access-review?from=22.11.2026&to=22.11.2026&user=user-2&liste=1").body.contains("Liste der freigegebenen Fälle"))
+                // Only the authority's own staff; the service's coordination does not see the clerk.
+                #expect(try await lead.request(.get, "/access-review?user=user-0").status == .notFound)
+                let coordination = Browser(client: b.client, clock: f.clock)
+                _ = try await coordination.logIn(f.login(.coordinator))
+                #expect(!(try await coordination.request(.get, "/access-review").body.contains("data-user=\"user-2\"")))
+                let land = Browser(client: b.client, clock: f.clock)
+                _ = try await land.logIn(f.login(.landCoordinator))
+                #expect(try await land.request(.get, "/access-review").status == .forbidden)
             }
         }
     }

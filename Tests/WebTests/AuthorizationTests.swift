@@ -80,6 +80,9 @@ struct AuthorizationTests {
         #expect(!Policy.allows(clerk, .readClient(ownerOrganisation: "a")))
         #expect(Policy.clientScope(clerk) == nil)
         #expect(Policy.allows(lead, .manageUsers(organisation: "abh")))
+        // The review of accesses: the authority's lead of its own clerks (QA43 A6), not a clerk, not another authority.
+        #expect(Policy.allows(lead, .reviewAccesses(organisation: "abh")) && !Policy.allows(lead, .reviewAccesses(organisation: "a")))
+        #expect(!Policy.allows(clerk, .reviewAccesses(organisation: "abh")) && !Policy.allows(counselorA, .reviewAccesses(organisation: "a")))
         #expect(Policy.assignableRoles(by: lead) == [.authorityClerk, .authorityLead])
         #expect(Policy.assignableRoles(by: counselorA).isEmpty)
         // The Land's coordination: the Land view and nothing of any tenant.
@@ -87,7 +90,7 @@ struct AuthorizationTests {
         #expect(Policy.allows(land, .readLandOverview) && Policy.clientScope(land) == nil && Policy.assignableRoles(by: land).isEmpty)
         for p in [Permission.listClients, .readClient(ownerOrganisation: "sn"), .readServiceReports(organisation: "sn"),
                   .readCooperationReports(organisation: "sn"), .screenPopulations(organisation: "sn"), .attendMeetings(organisation: "sn"),
-                  .readKnowledge(sameCity: true), .askForAdvice(sameCity: true), .viewShared(recipient: "sn"), .manageUsers(organisation: "sn")] {
+                  .readKnowledge(sameCity: true), .askForAdvice(sameCity: true), .viewShared(recipient: "sn"), .manageUsers(organisation: "sn"), .reviewAccesses(organisation: "sn")] {
             #expect(!Policy.allows(land, p), "\(p)")
         }
         #expect(!Policy.allows(counselorA, .readLandOverview) && !Policy.allows(clerk, .readLandOverview) && !Policy.allows(lead, .readLandOverview))
