@@ -261,6 +261,29 @@ public struct AppointmentStore: Sendable {
         }
     }
 
+    /// Marks the open requests of `ids` handled at once, each audited; returns how many (another organisation's or one
+    /// handled already is left alone). A flood just under the review threshold is not held (QA43 A7): the counselor
+    /// ticks what is junk in the normal list.
+    public func handleRequests(ids: [String], organisation: String, audit: AuditContext) async throws -> Int {
+        guard !ids.isEmpty else { return 0 }
+        return try await db.transaction { ex in
+            var handled: [String] = []
+            // In slices: a statement takes a bounded number of parameters.
+            for slice in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+                let marks = Array(repeating: "?", count: slice.count).joined(separator: ", ")
+                let open = "organisation_id = ? AND handled_at IS NULL AND id IN (\(marks))"
+                let found = try await ex.query(SQL("SELECT id FROM appointment_requests WHERE " + open + ex.forUpdate, [organisation] + slice)).map { try $0.string("id") }
+                guard !found.isEmpty else { continue }
+                try await ex.execute(SQL("UPDATE appointment_requests SET handled_at = ? WHERE " + open, [audit.now, organisation] + slice))
+                handled += found
+            }
+            if !handled.isEmpty {
+                try await AuditLog.appendAll(ex, handled.map { (audit.now, audit.userID, audit.organisationID, "update", "appointment_request", $0, nil) })
+            }
+            return handled.count
+        }
+    }
+
     /// Marks the open requests held for review handled at once (a flood's junk), each audited; returns how many. Only
     /// those received by `until` (the newest one the page showed): one come in since was not seen.
     public func handleHeldRequests(organisation: String, until: String, audit: AuditContext) async throws -> Int {

@@ -91,8 +91,10 @@ public enum AppointmentPages {
             "<p role=\"status\">Ihre Kalender-Adresse (wird nur jetzt angezeigt; wie ein Passwort behandeln):</p><p class=\"codes\" id=\"feed-url\">\(url)</p>" as HTML
         } ?? (hasFeed ? "<p>Ein Kalender-Abo ist eingerichtet.</p>" : "<p>Kein Kalender-Abo eingerichtet.</p>")
         let item = { (r: OnlineRequest) -> HTML in
-            """
-            <li><strong><bdi>\(r.name)</bdi></strong> · <bdi>\(r.contact)</bdi> · <bdi>\(CounselingLanguages.canonical(r.language))</bdi>\(r.preferred.isEmpty ? HTML.empty : " · <bdi>\(r.preferred)</bdi>" as HTML) <span class="hint">(eingegangen \(GermanTime.format(r.receivedAt)))</span>\(r.message.isEmpty ? HTML.empty : ": <bdi>\(r.message)</bdi>" as HTML)
+            // An open one can be ticked for the form below the list (the `form` attribute: forms do not nest).
+            let tick: HTML = r.held ? .empty : "<input type=\"checkbox\" id=\"req-\(r.id)\" name=\"req-\(r.id)\" value=\"1\" form=\"requests-done\"><label for=\"req-\(r.id)\" class=\"visually-hidden\">Anfrage von \(r.name) auswählen</label> "
+            return """
+            <li>\(tick)<strong><bdi>\(r.name)</bdi></strong> · <bdi>\(r.contact)</bdi> · <bdi>\(CounselingLanguages.canonical(r.language))</bdi>\(r.preferred.isEmpty ? HTML.empty : " · <bdi>\(r.preferred)</bdi>" as HTML) <span class="hint">(eingegangen \(GermanTime.format(r.receivedAt)))</span>\(r.message.isEmpty ? HTML.empty : ": <bdi>\(r.message)</bdi>" as HTML)
             <a href="/appointments?view=\(view)&amp;on=\(from.german)&amp;request=\(r.id)#new">Termin eintragen<span class="visually-hidden"> (Anfrage von \(r.name))</span></a> ·
             <form method="post" novalidate action="/appointments/requests/\(r.id)/done" class="inline">\(Layout.csrf(frame.csrf))<button type="submit" class="link">als erledigt markieren<span class="visually-hidden"> (Anfrage von \(r.name))</span></button></form></li>
             """ as HTML
@@ -113,7 +115,8 @@ public enum AppointmentPages {
         <section aria-labelledby="online"><h2 id="online">Online-Anfragen</h2>
         <p class="hint">Über das mehrsprachige Formular <a href="\(publicPath)">\(publicURL.isEmpty ? publicPath : publicURL)</a> (ohne Anmeldung); nach 90 Tagen gelöscht. Dazu der mehrsprachige Selbstcheck <a href="\(selfCheckPath)">\(selfCheckURL)</a>, der nichts speichert.</p>
         \(flood)
-        \(open.isEmpty ? "<p>Keine offenen Anfragen.</p>" as HTML : "<ul id=\"online-requests\">\(open)</ul>")</section>
+        \(open.isEmpty ? "<p>Keine offenen Anfragen.</p>" as HTML : "<ul id=\"online-requests\">\(open)</ul>")
+        \(open.count < 2 ? HTML.empty : "<form method=\"post\" novalidate action=\"/appointments/requests/done\" id=\"requests-done\">\(Layout.csrf(frame.csrf))<button type=\"submit\">Angekreuzte Anfragen als erledigt markieren</button> <span class=\"hint\">etwa viele gleichartige, offenbar automatisierte Einsendungen</span></form>" as HTML)</section>
         <section aria-labelledby="calendar"><h2 id="calendar">Termine im Zeitraum</h2>
         \(nav)
         \(days)

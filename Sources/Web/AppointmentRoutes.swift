@@ -22,6 +22,7 @@ struct AppointmentRoutes {
             (.get, "/calendar/{token}", feed),
             (.post, "/appointments/requests/{id}/done", handleRequest),
             (.post, "/appointments/held-requests/done", handleHeldRequests),
+            (.post, "/appointments/requests/done", handleSelectedRequests),
             (.get, "/api/v1/appointments", apiAppointments),
         ]
     }
@@ -295,6 +296,18 @@ struct AppointmentRoutes {
         let (a, org) = try scope(context)
         _ = try await Form.checked(request, context: context)
         guard try await services.appointments.handleRequest(id: try context.parameters.require("id"), organisation: org, audit: services.audit(a)) else { throw AppError.notFound }
+        return Reply.redirect("/appointments")
+    }
+
+    /// The requests ticked in the list (fields `req-ID`), marked handled at once, each in the trail (QA43 A7: a flood
+    /// just under the review threshold fills the normal list).
+    @Sendable func handleSelectedRequests(_ request: Request, context: BleibeContext) async throws -> Response {
+        let (a, org) = try scope(context)
+        guard a.role.holdsCases else { throw AppError.forbidden }
+        let form = try await Form.checked(request, context: context)
+        let ids = form.values.compactMap { key, value in key.hasPrefix("req-") && value == "1" ? String(key.dropFirst(4)) : nil }.sorted()
+        guard !ids.isEmpty else { throw AppError.badRequest("Keine Anfrage ausgewählt: bitte die zu erledigenden Anfragen ankreuzen.") }
+        _ = try await services.appointments.handleRequests(ids: ids, organisation: org, audit: services.audit(a))
         return Reply.redirect("/appointments")
     }
 

@@ -107,7 +107,7 @@ public final class ScreeningRunner: @unchecked Sendable {
                     let (lines, header, firstLine, separator) = try ScreeningInput.open(path: inputPath(config, job.id), format: format)
                     // Figures only: no result per person is written anywhere (QA35 F4).
                     let keeps = !job.figuresOnly
-                    if keeps { FileManager.default.createFile(atPath: resultsPath(config, job.id), contents: nil) }
+                    if keeps { _ = FileManager.default.createFile(atPath: resultsPath(config, job.id), contents: nil) }
                     let out = keeps ? FileHandle(forWritingAtPath: resultsPath(config, job.id)) : nil
                     if keeps && out == nil { throw ScreeningInput.Failure(message: "cannot write the results") }
                     let screener = Screener(on: job.on)

@@ -193,6 +193,21 @@ struct PublicRequestTests {
                 #expect(cleared.body.contains("id=\"online-requests\""))
                 let trail = try await f.services.db.read { try await $0.query(SQL("SELECT entity_id FROM audit_events WHERE entity = 'appointment_request' AND user_id = 'user-6'")).count }
                 #expect(trail == 1)
+                // A flood just under the threshold is not held (QA43 A7): its requests are ticked in the normal list and
+                // marked handled at once, each in the trail; an id of nothing open is left alone, nothing ticked is refused.
+                #expect(cleared.body.contains("id=\"requests-done\"") && cleared.body.contains("name=\"req-flood-0\" value=\"1\" form=\"requests-done\""))
+                var ticked = ["csrf": cb, "req-no-such-request": "1"]
+                for i in 0..<PublicRoutes.reviewThreshold { ticked["req-flood-\(i)"] = "1" }
+                #expect(try await coordB.request(.post, "/appointments/requests/done", form: ticked).status == .seeOther)
+                let tidied = try await coordB.request(.get, "/appointments").body
+                #expect(!tidied.contains("req-flood-0\"") && !tidied.contains("req-flood-299\"") && tidied.contains("req-flood-301\""))
+                let trailAfter = try await f.services.db.read { try await $0.query(SQL("SELECT entity_id FROM audit_events WHERE entity = 'appointment_request' AND user_id = 'user-6'")).count }
+                #expect(trailAfter == 1 + PublicRoutes.reviewThreshold)
+                let none = try await coordB.request(.post, "/appointments/requests/done", form: ["csrf": cb])
+                #expect(none.status == .badRequest && none.body.contains("Keine Anfrage ausgewählt"))
+                // Another service's counselor cannot mark them (their ids are not theirs: nothing changes).
+                #expect(try await b.request(.post, "/appointments/requests/done", form: ["csrf": csrf, "req-flood-301": "1"]).status == .seeOther)
+                #expect(try await coordB.request(.get, "/appointments").body.contains("req-flood-301\""))
                 // A request that needs no appointment is marked handled by itself.
                 let list = try await b.request(.get, "/appointments")
                 let spam = try #require(list.body.components(separatedBy: "/appointments/requests/").dropFirst().first?.prefix { $0 != "/" })
