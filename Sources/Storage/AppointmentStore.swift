@@ -271,11 +271,9 @@ public struct AppointmentStore: Sendable {
             // In slices: a statement takes a bounded number of parameters.
             for slice in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
                 let marks = Array(repeating: "?", count: slice.count).joined(separator: ", ")
-                let open = "organisation_id = ? AND handled_at IS NULL AND id IN (\(marks))"
-                let found = try await ex.query(SQL("SELECT id FROM appointment_requests WHERE " + open + ex.forUpdate, [organisation] + slice)).map { try $0.string("id") }
-                guard !found.isEmpty else { continue }
-                try await ex.execute(SQL("UPDATE appointment_requests SET handled_at = ? WHERE " + open, [audit.now, organisation] + slice))
-                handled += found
+                handled += try await ex.query(SQL("""
+                    UPDATE appointment_requests SET handled_at = ? WHERE organisation_id = ? AND handled_at IS NULL AND id IN (\(marks)) RETURNING id
+                    """, [audit.now, organisation] + slice)).map { try $0.string("id") }
             }
             if !handled.isEmpty {
                 try await AuditLog.appendAll(ex, handled.map { (audit.now, audit.userID, audit.organisationID, "update", "appointment_request", $0, nil) })

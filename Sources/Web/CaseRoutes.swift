@@ -88,16 +88,19 @@ struct CaseRoutes {
                 if listed { try await services.clients.recordRead(clientID: person.id, entity: "dashboard", audit: services.audit(a)) }
             }
         }
-        // Also those of closed cases: a follow-up after the counseling ended is due all the same.
+        // Also those of closed cases: a follow-up after the counseling ended is due all the same. Their clients are read
+        // in one query and recorded once each (the open cases' clients were read above).
         let ofClosed = try await services.cases.openRemindersOfClosedCases(organisation: org, counselor: a.role == .coordinator ? nil : a.userID)
+            .filter { $0.deadline(land: land).due <= today.adding(days: 14) }
+        let closedClients = Set(ofClosed.map(\.clientID)).sorted()
+        for c in try await services.clients.clients(ids: closedClients.filter { names[$0] == nil }, organisation: org) { names[c.id] = Self.dashboardName(c) }
+        if !closedClients.isEmpty {
+            try await services.clients.recordReads(closedClients.map { ($0, $0) }, entity: "dashboard", audit: services.audit(a))
+        }
         for (r, closed) in reminders.filter({ $0.doneOn == nil }).map({ ($0, false) }) + ofClosed.map({ ($0, true) }) {
             var deadline = r.deadline(land: land)
             guard deadline.due <= today.adding(days: 14) else { continue }
-            if names[r.clientID] == nil, let c = try await services.clients.client(id: r.clientID, organisation: org) { names[c.id] = Self.dashboardName(c) }
-            if closed {
-                deadline.title += " (Akte geschlossen)"
-                try await services.clients.recordRead(clientID: r.clientID, entity: "dashboard", audit: services.audit(a))
-            }
+            if closed { deadline.title += " (Akte geschlossen)" }
             var item = CasePages.DashboardItem(deadline: deadline, clientID: r.clientID, clientName: names[r.clientID] ?? "",
                                                link: "/cases/\(r.caseID)#reminders")
             item.caseID = r.caseID; item.reminderID = r.id
