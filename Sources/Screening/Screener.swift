@@ -43,6 +43,8 @@ public struct Screener: Sendable {
     public let pathways: [PathwayKey]
     public let engine = Engine()
     public var chunkSize = 4096
+    /// Threads evaluating a chunk (every core, at most 8). The web application leaves a core to its requests.
+    public var workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
     /// The last horizon of the summary in months (`bleibe screen` takes 7 to 120; the first two are 3 and 6).
     public var horizonMonths = 12
 
@@ -220,7 +222,7 @@ public struct Screener: Sendable {
         summary.horizonMonths = horizonMonths
         let layout = FlatRecord.Layout(header: header, separator: separator)
         let horizons = Tally.Horizons(on: on, months: horizonMonths)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let workers = max(1, workers)
         var chunk: [(Int, String)] = []
         chunk.reserveCapacity(chunkSize)
         var lineNo = firstLine - 1

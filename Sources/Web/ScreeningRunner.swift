@@ -102,7 +102,6 @@ public final class ScreeningRunner: @unchecked Sendable {
         let outcome: Result<(ScreeningSummary, [String], [String: Int]), ScreeningInput.Failure> = await withCheckedContinuation { c in
             // A thread of its own: a busy dispatch pool must not keep a job from starting.
             let thread = Thread {
-                lowerThisThreadsPriority()
                 do {
                     let (lines, header, firstLine, separator) = try ScreeningInput.open(path: inputPath(config, job.id), format: format)
                     // Figures only: no result per person is written anywhere (QA35 F4).
@@ -110,7 +109,8 @@ public final class ScreeningRunner: @unchecked Sendable {
                     if keeps { _ = FileManager.default.createFile(atPath: resultsPath(config, job.id), contents: nil) }
                     let out = keeps ? FileHandle(forWritingAtPath: resultsPath(config, job.id)) : nil
                     if keeps && out == nil { throw ScreeningInput.Failure(message: "cannot write the results") }
-                    let screener = Screener(on: job.on)
+                    var screener = Screener(on: job.on)
+                    screener.workers = workersBesideTheSite()
                     var buffer = Array((Screener.header(screener.pathways) + "\n").utf8)
                     var rejections: [String] = []
                     var rejected = 0
@@ -133,7 +133,7 @@ public final class ScreeningRunner: @unchecked Sendable {
                     try? out?.close()
                     if writeFailure != nil { throw ScreeningInput.Failure(message: "cannot write the results (disk full?)") }
                     // The outreach list's length per horizon, counted once here rather than on every view of the job.
-                    let outreach = keeps ? ScreeningRoutes.outreachTotals(path: resultsPath(config, job.id), on: job.on, months: [3, 6, 12]) : [:]
+                    let outreach = keeps && !progress.isStopped ? ScreeningRoutes.outreachTotals(path: resultsPath(config, job.id), on: job.on, months: [3, 6, 12]) : [:]
                     c.resume(returning: .success((summary, rejections, outreach)))
                 } catch let f as ScreeningInput.Failure {
                     c.resume(returning: .failure(f))
@@ -181,12 +181,12 @@ public final class ScreeningRunner: @unchecked Sendable {
         }
     }
 
-    /// A list of a million rows keeps a core busy for seconds: the job's thread yields to the requests of the people
-    /// working on the site (nice 10: on Linux the nice value of "this process" 0 is the calling thread's own; elsewhere it runs as is).
-    static func lowerThisThreadsPriority() {
-        #if os(Linux)
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
-        #endif
+    /// A list of a million rows keeps the cores busy for seconds: a job leaves one core to the requests of the people
+    /// working on the site (on two cores it runs on one). Not a lower priority: a job at nice 10 beside a busy site
+    /// made no progress at all for minutes (measured under eight busy threads), and the pool threads it hands work to
+    /// would not share it.
+    static func workersBesideTheSite(cores: Int = ProcessInfo.processInfo.activeProcessorCount) -> Int {
+        max(1, min(cores - 1, 8))
     }
 
     /// Deletes the jobs (and their files) past their retention time.

@@ -428,6 +428,26 @@ struct ScreeningTests {
         #expect(text.contains("Warum unklar") && text.split(separator: "\n").allSatisfy { $0.count <= 100 }, "\(text.split(separator: "\n").filter { $0.count > 100 })")
     }
 
+    /// The web application screens on fewer threads than the command line (it leaves a core to the site): the results,
+    /// their order and the counts do not depend on how many threads evaluate a chunk.
+    @Test func theResultsDoNotDependOnTheNumberOfWorkers() {
+        let on = Day("2026-11-22")
+        var gen = PopulationGenerator(seed: 9, on: on)
+        let lines = (0..<300).map { PopulationJSON.line(gen.nextHousehold(), id: "h\($0)") } + ["{not json"]
+        func run(workers: Int) -> (ScreeningSummary, [String], [String]) {
+            var screener = Screener(on: on)
+            screener.chunkSize = 64
+            screener.workers = workers
+            var written: [String] = [], rejected: [String] = []
+            let summary = screener.run(lines: lines, format: .jsonl, write: { written.append($0) }, reject: { rejected.append("\($0) \($1)") })
+            return (summary, written, rejected)
+        }
+        let one = run(workers: 1), three = run(workers: 3)
+        #expect(one.1.count > 300 && one.2.count == 1)
+        #expect(one.1 == three.1 && one.2 == three.2)
+        #expect(one.0.rows == three.0.rows && one.0.counts == three.0.counts && one.0.rejected == three.0.rejected && one.0.yearsOfStay == three.0.yearsOfStay)
+    }
+
     /// An id given twice is screened once: the repeat is rejected with the line of the first, and taken out of the
     /// counts its worker had already made (QA of 06.12.2026: a person counted and invited twice).
     @Test func aRepeatedIdIsScreenedOnceAndCountedOnce() {
