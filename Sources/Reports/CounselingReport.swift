@@ -156,6 +156,10 @@ public struct CooperationReport: Sendable {
     }
     /// The authority's count of tolerated persons on the last day of each quarter in the period (stocks: not summed).
     public var population: [QuarterlyStatistics.Population] = []
+    /// The grants and referrals tables before suppression, and the decisions per regulation: what a year's sums are
+    /// decided on (`year`). Never shown.
+    var unpublished: [CountTable] = []
+    var decisions: [(regulation: String, granted: Int, refused: Int)] = []
 
     /// The grant rates and the authority's population on the last days of quarters, as printed and exported.
     public var figureTables: [FigureTable] {
@@ -272,13 +276,16 @@ public struct CooperationReport: Sendable {
                                                                    regulations: codes, fields: [.pending], hiddenIn([q])))
             }
         }
-        var report = CooperationReport(tables: [
+        let counted = [
             // §§ 60c and 60d grant a Duldung, not a residence permit: the title says so rather than counting them as permits.
             CountTable(title: "Erteilungen je \(byQuarter ? "Quartal" : "Jahr") und Vorschrift (Aufenthaltserlaubnisse; nach §§ 60c, 60d Duldungen)", rowLabels: quarters, columnLabels: regulations,
                        counts: quarters.map { grants[$0]! }),
             CountTable(title: "Vermittlungen der Ausländerbehörde je \(byQuarter ? "Quartal" : "Jahr")", rowLabels: quarters, columnLabels: ["angenommen", "abgelehnt", "offen"],
                        counts: quarters.map { ref[$0]! }),
-        ].map(Suppression.publish) + authorityTables.map(Suppression.publish), grantRates: rates)
+        ]
+        var report = CooperationReport(tables: counted.map(Suppression.publish) + authorityTables.map(Suppression.publish), grantRates: rates)
+        report.unpublished = counted
+        report.decisions = regulations.map { ($0, granted[$0] ?? 0, refused[$0] ?? 0) }
         report.population = statistics.populations.filter { $0.quarter.lastDay >= from && $0.quarter.lastDay <= to }.sorted { $0.quarter < $1.quarter }
         return report
     }

@@ -68,6 +68,35 @@ public enum Suppression {
         return out
     }
 
+    /// Tables of whole periods that are published on their own (each quarter's), stacked as the rows of a longer period
+    /// (a year; QA43 A4). Every row is exactly as its own table publishes it – a row shown differently would give away
+    /// what the other hides, and a cell shown there cannot be hidden here – so the only figures left to decide are the
+    /// sums over the periods: each is shown only where it is no small count and no hidden part can be worked out or
+    /// narrowed from it (`isExposed` on the parts as published and the sum). A column of a period's table missing from
+    /// another's counts 0 there. Titles and whether rows or columns add come from `title` and the first part.
+    public static func stacking(_ parts: [(published: CountTable, unpublished: CountTable)], title: String) -> CountTable {
+        var columns: [String] = []
+        for part in parts { for c in part.unpublished.columnLabels where !columns.contains(c) { columns.append(c) } }
+        func row(_ t: CountTable, _ r: Int) -> [Int?] { columns.map { c in t.columnLabels.firstIndex(of: c).map { t.cells[r][$0] } ?? 0 } }
+        var rowLabels: [String] = [], shown: [[Int?]] = [], real: [[Int]] = [], rowTotals: [Int?] = []
+        for part in parts {
+            for r in part.unpublished.rowLabels.indices {
+                rowLabels.append(part.unpublished.rowLabels[r])
+                shown.append(row(part.published, r)); real.append(row(part.unpublished, r).map { $0 ?? 0 })
+                rowTotals.append(part.published.rowTotals[r])
+            }
+        }
+        let rowsAdd = parts.first?.unpublished.rowsAdd ?? true, columnsAdd = parts.first?.unpublished.columnsAdd ?? true
+        var out = CountTable(title: title, rowLabels: rowLabels, columnLabels: columns, counts: real, rowsAdd: rowsAdd, columnsAdd: columnsAdd)
+        out.cells = shown
+        out.rowTotals = rowsAdd ? rowTotals : rowTotals.map { _ in nil }
+        func sum(_ line: [Int?], _ value: Int) -> Int? { isSensitive(value) || isExposed(line + [value]) ? nil : value }
+        out.columnTotals = columnsAdd ? columns.indices.map { c in sum(shown.map { $0[c] }, real.reduce(0) { $0 + $1[c] }) } : columns.map { _ in nil }
+        let grand = real.reduce(0) { $0 + $1.reduce(0, +) }
+        out.total = rowsAdd && columnsAdd ? sum(out.rowTotals, grand).flatMap { _ in sum(out.columnTotals, grand) } : nil
+        return out
+    }
+
     /// Whether a line (parts followed by their sum) lets a reader work out or narrow down a hidden count.
     static func isExposed(_ line: [Int?]) -> Bool {
         let hidden = line.indices.filter { line[$0] == nil }

@@ -40,9 +40,18 @@ public enum ReportPages {
         """
     }
 
-    /// Exports are published figures, so they exist per calendar quarter only (the server refuses other periods).
-    static func exports(_ path: String, from: Day, to: Day) -> HTML {
+    /// Exports are published figures, so they exist per calendar quarter only (the server refuses other periods), the
+    /// cooperation's also per calendar year (`years`).
+    static func exports(_ path: String, from: Day, to: Day, years: Bool = false) -> HTML {
+        let year = from.components.year
+        if years, from == Day(year: year, month: 1, day: 1), to == Day(year: year, month: 12, day: 31) {
+            return """
+            <p class="no-print">Export (veröffentlichungsfähig, Werte unter 5 als „.“): <a href="\(path)?jahr=\(String(year))&amp;format=csv">CSV</a> ·
+            <a href="\(path)?jahr=\(String(year))&amp;format=xlsx">Excel (XLSX)</a> · Drucken über den Druckdialog des Browsers.</p>
+            """
+        }
         guard let q = Quarter.containing(from), from == q.firstDay, to == q.lastDay else {
+            if years { return "<p class=\"no-print hint\">Exporte (veröffentlichungsfähig) gibt es je abgeschlossenem Quartal oder Kalenderjahr: als Zeitraum den ersten und letzten Tag eines Quartals oder Jahres wählen.</p>" }
             return "<p class=\"no-print hint\">Exporte (veröffentlichungsfähig) gibt es je abgeschlossenem Quartal: als Zeitraum den ersten und letzten Tag eines Quartals wählen.</p>"
         }
         return """
@@ -78,8 +87,8 @@ public enum ReportPages {
         return Layout.page(frame, """
         <h1>Kennzahlen der Kooperation \(from.german) – \(to.german)</h1>
         \(periodForm(action: "/reports/cooperation", from: from, to: to, published: nil))
-        \(exports("/reports/cooperation", from: from, to: to))
-        <p class="hint">Gemeinsame Kennzahlen von Beratungsstelle und Ausländerbehörde, je abgeschlossenem Quartal (aus zwei Zeiträumen, die sich um einzelne Tage unterscheiden, ließen sich unterdrückte Werte errechnen); Werte von 1 bis 4 und daraus errechenbare Werte sind als „.“ unterdrückt; „–“ bei der Erteilungsquote: keine Entscheidung im Zeitraum.</p>
+        \(exports("/reports/cooperation", from: from, to: to, years: true))
+        <p class="hint">Gemeinsame Kennzahlen von Beratungsstelle und Ausländerbehörde, je abgeschlossenem Quartal oder Kalenderjahr (aus zwei Zeiträumen, die sich um einzelne Tage unterscheiden, ließen sich unterdrückte Werte errechnen); Werte von 1 bis 4 und daraus errechenbare Werte sind als „.“ unterdrückt; „–“ bei der Erteilungsquote: keine Entscheidung im Zeitraum.\(from.days(to: to) > 100 ? " Im Jahr steht jedes Quartal so wie in seinem eigenen Bericht; eine Jahressumme ist „.“, wo sich aus ihr ein im Quartal unterdrückter Wert errechnen ließe." : "")</p>
         <section class="report-part">\(Charts.stackedBars(r.tables[0]))\(table(r.tables[0]))</section>
         \(figure(figures[0], id: "grant-rates"))
         <section class="report-part">\(Charts.stackedBars(r.tables[1]))\(table(r.tables[1]))</section>

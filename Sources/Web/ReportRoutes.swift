@@ -155,9 +155,54 @@ struct ReportRoutes {
     @Sendable func cooperation(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
         guard Policy.allows(a, .readCooperationReports(organisation: a.organisationID)) else { throw AppError.forbidden }
-        // Read by both partners, so suppressed and per completed quarter.
-        let (quarter, alert) = try publishedQuarter(request, what: "Die Kennzahlen der Kooperation")
-        let from = quarter.firstDay, to = quarter.lastDay
+        let format = String(request.uri.queryParameters["format"] ?? "")
+        // Read by both partners, so suppressed and per completed quarter or calendar year.
+        let report: CooperationReport, from: Day, to: Day, alert: String?
+        switch try publishedYear(request) {
+        case .year(let year):
+            from = Day(year: year, month: 1, day: 1)!; to = Day(year: year, month: 12, day: 31)!; alert = nil
+            var quarters: [CooperationReport] = []
+            for n in 1...4 { let q = Quarter(year: year, number: n)!; quarters.append(try await cooperationReport(a, from: q.firstDay, to: q.lastDay)) }
+            report = CooperationReport.year(year, quarters: quarters, whole: try await cooperationReport(a, from: from, to: to))
+        case .refused(let why):
+            if format == "csv" || format == "xlsx" { throw AppError.badRequest(why) }
+            let last = Quarter.of(services.today).previous
+            (from, to, alert) = (last.firstDay, last.lastDay, why + " Gezeigt wird \(last.german).")
+            report = try await cooperationReport(a, from: from, to: to)
+        case .notAsked:
+            let (quarter, why) = try publishedQuarter(request, what: "Die Kennzahlen der Kooperation")
+            (from, to, alert) = (quarter.firstDay, quarter.lastDay, why)
+            report = try await cooperationReport(a, from: from, to: to)
+        }
+        try await services.clients.recordList("report_cooperation", audit: services.audit(a))
+        if let r = try export(report.tables, figures: report.figureTables, format: format, name: "kooperation-\(from.iso)-\(to.iso)") { return r }
+        return Reply.html(ReportPages.cooperation(frame: context.frame("Kennzahlen der Kooperation", current: "report-cooperation").alerting(alert), report, from: from, to: to), status: Self.status(alert))
+    }
+
+    enum AskedYear { case notAsked, year(Int), refused(String) }
+
+    /// A completed calendar year asked for as `jahr=2025` or as its first and last day (QA43 A4: the cooperation's
+    /// figures came one quarter at a time). A year not yet over is refused with the reason: its figures still change.
+    func publishedYear(_ request: Request) throws -> AskedYear {
+        let current = services.today.components.year
+        func completed(_ year: Int) -> AskedYear {
+            guard year >= 2000 else { return .refused("Für \(year) gibt es keine Kennzahlen.") }
+            return year < current ? .year(year) : .refused("Das Jahr \(year) ist noch nicht abgeschlossen; Jahreszahlen gibt es ab dem 01.01.\(year + 1).")
+        }
+        if let text = request.formQuery("jahr")?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            guard text.count == 4, let year = Int(text) else { return .refused("„\(Typed.echo(text))“ ist kein Jahr (z. B. jahr=\(current - 1)).") }
+            return completed(year)
+        }
+        let fromText = (request.formQuery("from") ?? "").trimmingCharacters(in: .whitespaces), toText = (request.formQuery("to") ?? "").trimmingCharacters(in: .whitespaces)
+        if let f = (try? parseDay(fromText)) ?? nil, let t = (try? parseDay(toText)) ?? nil, f.components.year == t.components.year,
+           f == Day(year: f.components.year, month: 1, day: 1), t == Day(year: t.components.year, month: 12, day: 31) {
+            return completed(f.components.year)
+        }
+        return .notAsked
+    }
+
+    /// The cooperation's indicators of a period of whole quarters, as the actor's organisation reads them.
+    func cooperationReport(_ a: Actor, from: Day, to: Day) async throws -> CooperationReport {
         // The service's own figures; for the authority those of every service it cooperates with (aggregates only).
         let partners = try await services.partners(of: a.organisationID)
         // Only for the quarters the cooperation ran (QA of 06.12.2026: the authority was shown a service's figures of
@@ -170,11 +215,7 @@ struct ReportRoutes {
         let authority = a.organisationKind == .authority ? a.organisationID : partners.sorted().first
         var statistics = QuarterlyStatistics()
         if let authority { statistics = try await services.statistics.load(authority: authority) }
-        let report = CooperationReport.make(from: from, to: to, applications: applications, referrals: referrals, statistics: statistics)
-        try await services.clients.recordList("report_cooperation", audit: services.audit(a))
-        let format = String(request.uri.queryParameters["format"] ?? "")
-        if let r = try export(report.tables, figures: report.figureTables, format: format, name: "kooperation-\(from.iso)-\(to.iso)") { return r }
-        return Reply.html(ReportPages.cooperation(frame: context.frame("Kennzahlen der Kooperation", current: "report-cooperation").alerting(alert), report, from: from, to: to), status: Self.status(alert))
+        return CooperationReport.make(from: from, to: to, applications: applications, referrals: referrals, statistics: statistics)
     }
 
     /// The funder's report for a completed quarter: the published counseling report and the cooperation's indicators.

@@ -195,6 +195,71 @@ struct ReportTests {
         #expect(land.cells[0][0] == 40 && land.columnTotals[0] == 40)
     }
 
+    /// The applications of a year: per regulation and quarter, that many granted and refused in the quarter's middle.
+    static func yearOfApplications(_ counts: [(PathwayKey, granted: [Int], refused: [Int])], year: Int = 2025) -> [PermitApplication] {
+        counts.flatMap { k, granted, refused in
+            (0..<4).flatMap { q in
+                let on = Day(year: year, month: 3 * q + 2, day: 15)!
+                return (0..<granted[q]).map { i in PermitApplication(id: "\(k.rawValue)-\(q)-g\(i)", caseID: "c", clientID: "g\(q)\(i)", pathway: k, filedOn: Day(year: year, month: 1, day: 2)!, decidedOn: on, outcome: .granted) }
+                    + (0..<refused[q]).map { i in PermitApplication(id: "\(k.rawValue)-\(q)-r\(i)", caseID: "c", clientID: "r\(q)\(i)", pathway: k, filedOn: Day(year: year, month: 1, day: 2)!, decidedOn: on, outcome: .refused) }
+            }
+        }
+    }
+
+    static func yearReport(_ apps: [PermitApplication], referrals: [Referral] = [], year: Int = 2025) -> (year: CooperationReport, quarters: [CooperationReport]) {
+        let quarters = (1...4).map { Quarter(year: year, number: $0)! }.map { CooperationReport.make(from: $0.firstDay, to: $0.lastDay, applications: apps, referrals: referrals) }
+        let whole = CooperationReport.make(from: Day(year: year, month: 1, day: 1)!, to: Day(year: year, month: 12, day: 31)!, applications: apps, referrals: referrals)
+        return (CooperationReport.year(year, quarters: quarters, whole: whole), quarters)
+    }
+
+    /// A year beside its quarters (QA43 A4): every quarter's row as its own report shows it, and a year's sum hidden
+    /// where the one hidden quarter figure of its column would follow by subtraction – though the sum is no small count.
+    @Test func aYearsSumIsHiddenWhereItWouldGiveAQuarterAway() {
+        // § 25b: 3 granted in Q1 (hidden there), 7 in Q4: the year's 10 minus the shown 0, 0, 7 would tell the 3.
+        // § 25a: 0, 5, 5, 5 granted: nothing hidden, the year's 15 shown.
+        let apps = Self.yearOfApplications([(.p25b, [3, 0, 0, 7], [0, 0, 0, 0]), (.p25a, [0, 5, 5, 5], [0, 0, 0, 0])])
+        let (year, quarters) = Self.yearReport(apps)
+        let grants = year.tables[0]
+        #expect(grants.rowLabels == ["Q1/2025", "Q2/2025", "Q3/2025", "Q4/2025"] && grants.title.contains("2025"))
+        let b = try! #require(grants.columnLabels.firstIndex(of: PathwayKey.p25b.title)), a = try! #require(grants.columnLabels.firstIndex(of: PathwayKey.p25a.title))
+        #expect(grants.cells.map { $0[b] } == [nil, 0, 0, 7] && grants.columnTotals[b] == nil)
+        #expect(grants.cells.map { $0[a] } == [0, 5, 5, 5] && grants.columnTotals[a] == 15)
+        // The grand total would tell the first quarter's hidden row sum (3) from the other quarters' shown ones.
+        #expect(grants.total == nil)
+        for (i, q) in quarters.enumerated() {
+            #expect(grants.cells[i] == q.tables[0].cells[0] && grants.rowTotals[i] == q.tables[0].rowTotals[0])
+        }
+        // The year's rate would tell the year's refusals; § 25a's rate is computable from the quarters anyway.
+        #expect(year.grantRates.first { $0.0 == PathwayKey.p25a.title }?.1 == .share(1))
+    }
+
+    /// Property: over random years of small counts, no year figure lets a reader work out or narrow a figure a
+    /// quarter's own report hides, every quarter's row is as published there, and a shown sum is the true one.
+    @Test(arguments: 0..<60)
+    func aYearNeverGivesAQuarterAway(_ seed: Int) {
+        var random = Random(state: UInt64(seed) &* 7919)
+        let keys: [PathwayKey] = [.p25a, .p25b, .p60d]
+        let counts = keys.map { k in (k, granted: (0..<4).map { _ in random.int(0...9) }, refused: (0..<4).map { _ in random.int(0...6) }) }
+        let (year, quarters) = Self.yearReport(Self.yearOfApplications(counts))
+        let grants = year.tables[0]
+        for (i, q) in quarters.enumerated() {
+            #expect(grants.cells[i] == q.tables[0].cells[0] && grants.rowTotals[i] == q.tables[0].rowTotals[0])
+        }
+        for (c, label) in grants.columnLabels.enumerated() {
+            let column = grants.cells.map { $0[c] }
+            let truth = counts.first { $0.0.title == label }!.granted.reduce(0, +)
+            if let shown = grants.columnTotals[c] {
+                #expect(shown == truth)
+                let hidden = column.filter { $0 == nil }.count
+                // Not one hidden part alone, and hidden parts together no small count.
+                #expect(hidden != 1 && (hidden == 0 || truth - column.reduce(0) { $0 + ($1 ?? 0) } >= Suppression.threshold), "\(column) \(shown)")
+            }
+            // A rate needs the year's grants shown (else rate and refusals would tell them).
+            if case .share? = year.grantRates.first(where: { $0.0 == label })?.1 { #expect(grants.columnTotals[c] != nil) }
+        }
+        for line in lines(grants) where line.last! != nil { #expect(!Suppression.isExposed(line), "\(line)") }
+    }
+
     /// Categories of equal count in German order (QA of 06.12.2026: "Äthiopien" and "staatenlos" after "Sri Lanka").
     @Test func categoriesOfEqualCountAreInGermanOrder() {
         let ranked = CounselingReport.ranked(["Sri Lanka": 1, "staatenlos": 1, "Äthiopien": 1, "Afghanistan": 1, "Syrien": 7])

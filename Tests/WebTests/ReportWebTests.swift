@@ -155,6 +155,28 @@ struct ReportWebTests {
                 #expect(shown.status == .unprocessableContent && shown.body.contains("id=\"page-alert\"") && shown.body.contains("Q3/2026"), "\(query)")
                 #expect(try await clerk.request(.get, "/reports/cooperation?\(query)&format=csv").status == .badRequest, "\(query)")
             }
+            // A completed year (QA43 A4): its quarters as their own reports show them, the year's sums only where they
+            // give no hidden quarter figure away; a year not yet over is refused.
+            let year = try await clerk.request(.get, "/reports/cooperation?jahr=2025&format=csv")
+            #expect(year.status == .ok)
+            let yearGrants = firstTable(year.body)
+            for n in 1...4 {
+                let quarter = firstTable(try await clerk.request(.get, "/reports/cooperation?quartal=2025-Q\(n)&format=csv").body)
+                #expect(yearGrants["Q\(n)/2025"] == quarter["Q\(n)/2025"], "Q\(n)")
+            }
+            let sums = try #require(yearGrants["Summe"])
+            let decided2025 = site.work.applications.filter { $0.outcome == .granted && ($0.decidedOn.map { $0.components.year == 2025 } ?? false) }.count
+            #expect(sums.last == String(decided2025) || sums.last == ".")
+            for (c, sum) in sums.enumerated() where sum != "." {
+                #expect((1...4).filter { yearGrants["Q\($0)/2025"]![c] == "." }.count != 1, "column \(c)")
+            }
+            let yearPage = try await clerk.request(.get, "/reports/cooperation?from=01.01.2025&to=31.12.2025")
+            #expect(yearPage.status == .ok && yearPage.body.contains("Kennzahlen der Kooperation 01.01.2025 – 31.12.2025") && yearPage.body.contains("jahr=2025&amp;format=xlsx"))
+            for query in ["jahr=2026", "jahr=20x5", "from=01.01.2026&to=31.12.2026"] {
+                let refused = try await clerk.request(.get, "/reports/cooperation?\(query)")
+                #expect(refused.status == .unprocessableContent && refused.body.contains("id=\"page-alert\"") && refused.body.contains("Q3/2026"), "\(query)")
+                #expect(try await clerk.request(.get, "/reports/cooperation?\(query)&format=csv").status == .badRequest, "\(query)")
+            }
             let counselor = Browser(client: client, clock: clock)
             try await counselor.logIn(login("beraterin@elbstadt.example"), password: DemoSite.password)
             #expect(try await counselor.request(.get, "/reports/counseling").status == .forbidden)
