@@ -158,21 +158,21 @@ struct ReportRoutes {
         let format = String(request.uri.queryParameters["format"] ?? "")
         // Read by both partners, so suppressed and per completed quarter or calendar year.
         let report: CooperationReport, from: Day, to: Day, alert: String?
-        switch try publishedYear(request) {
+        switch publishedYear(request) {
         case .year(let year):
             from = Day(year: year, month: 1, day: 1)!; to = Day(year: year, month: 12, day: 31)!; alert = nil
-            var quarters: [CooperationReport] = []
-            for n in 1...4 { let q = Quarter(year: year, number: n)!; quarters.append(try await cooperationReport(a, from: q.firstDay, to: q.lastDay)) }
-            report = CooperationReport.year(year, quarters: quarters, whole: try await cooperationReport(a, from: from, to: to))
+            let quarters = (1...4).map { Quarter(year: year, number: $0)! }.map { (from: $0.firstDay, to: $0.lastDay) }
+            let reports = try await cooperationReports(a, periods: quarters + [(from, to)])
+            report = CooperationReport.year(year, quarters: Array(reports.prefix(4)), whole: reports[4])
         case .refused(let why):
             if format == "csv" || format == "xlsx" { throw AppError.badRequest(why) }
             let last = Quarter.of(services.today).previous
             (from, to, alert) = (last.firstDay, last.lastDay, why + " Gezeigt wird \(last.german).")
-            report = try await cooperationReport(a, from: from, to: to)
+            report = try await cooperationReports(a, periods: [(from, to)])[0]
         case .notAsked:
             let (quarter, why) = try publishedQuarter(request, what: "Die Kennzahlen der Kooperation")
             (from, to, alert) = (quarter.firstDay, quarter.lastDay, why)
-            report = try await cooperationReport(a, from: from, to: to)
+            report = try await cooperationReports(a, periods: [(from, to)])[0]
         }
         try await services.clients.recordList("report_cooperation", audit: services.audit(a))
         if let r = try export(report.tables, figures: report.figureTables, format: format, name: "kooperation-\(from.iso)-\(to.iso)") { return r }
@@ -183,7 +183,7 @@ struct ReportRoutes {
 
     /// A completed calendar year asked for as `jahr=2025` or as its first and last day (QA43 A4: the cooperation's
     /// figures came one quarter at a time). A year not yet over is refused with the reason: its figures still change.
-    func publishedYear(_ request: Request) throws -> AskedYear {
+    func publishedYear(_ request: Request) -> AskedYear {
         let current = services.today.components.year
         func completed(_ year: Int) -> AskedYear {
             guard year >= 2000 else { return .refused("Für \(year) gibt es keine Kennzahlen.") }
@@ -201,21 +201,28 @@ struct ReportRoutes {
         return .notAsked
     }
 
-    /// The cooperation's indicators of a period of whole quarters, as the actor's organisation reads them.
-    func cooperationReport(_ a: Actor, from: Day, to: Day) async throws -> CooperationReport {
+    /// The cooperation's indicators of periods of whole quarters, as the actor's organisation reads them (a year
+    /// and its quarters from one read).
+    func cooperationReports(_ a: Actor, periods: [(from: Day, to: Day)]) async throws -> [CooperationReport] {
         // The service's own figures; for the authority those of every service it cooperates with (aggregates only).
         let partners = try await services.partners(of: a.organisationID)
-        // Only for the quarters the cooperation ran (QA of 06.12.2026: the authority was shown a service's figures of
-        // 2019): partners today that were partners at the quarter's end.
-        let thenPartners = Policy.partners(of: a.organisationID, cooperations: try await services.cooperation.cooperations(of: a.organisationID), on: to)
-        let servicesToCount = a.organisationKind == .authority ? partners.intersection(thenPartners).sorted() : [a.organisationID]
-        var applications: [PermitApplication] = []
-        for s in servicesToCount { applications += try await services.applications.reportApplications(organisation: s) }
+        let cooperations = try await services.cooperation.cooperations(of: a.organisationID)
+        let counted = a.organisationKind == .authority ? partners.sorted() : [a.organisationID]
+        var applicationsOf: [String: [PermitApplication]] = [:]
+        for s in counted { applicationsOf[s] = try await services.applications.reportApplications(organisation: s) }
         let referrals = try await services.cooperation.referrals(of: a.organisationID)
         let authority = a.organisationKind == .authority ? a.organisationID : partners.sorted().first
         var statistics = QuarterlyStatistics()
         if let authority { statistics = try await services.statistics.load(authority: authority) }
-        return CooperationReport.make(from: from, to: to, applications: applications, referrals: referrals, statistics: statistics)
+        let hidden = ProcedureSuppression.hidden(statistics)
+        return periods.map { from, to in
+            // Only for the quarters the cooperation ran (QA of 06.12.2026: the authority was shown a service's figures
+            // of 2019): partners today that were partners at the period's end.
+            let thenPartners = Policy.partners(of: a.organisationID, cooperations: cooperations, on: to)
+            let countedThen = a.organisationKind == .authority ? counted.filter(thenPartners.contains) : counted
+            return CooperationReport.make(from: from, to: to, applications: countedThen.flatMap { applicationsOf[$0] ?? [] }, referrals: referrals,
+                                          statistics: statistics, hidden: hidden)
+        }
     }
 
     /// The funder's report for a completed quarter: the published counseling report and the cooperation's indicators.
