@@ -63,14 +63,26 @@ public enum CSV {
     /// so is one with a semicolon or a tab, which German spreadsheets split on (security review of 06.12.2026: `a;=1+1`
     /// became a formula cell there).
     public static func quote(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 44 || $0 == 59 || $0 == 9 || $0 == 34 || $0 == 10 || $0 == 13 }) else { return s }
-        // Quotes doubled byte by byte: Foundation's replacing was 6 % of a screening (its `open` column has commas).
+        guard needsQuotes(s.utf8) else { return s }
         var out = [UInt8](); out.reserveCapacity(s.utf8.count + 2)
-        out.append(34)
-        for b in s.utf8 { out.append(b); if b == 34 { out.append(34) } }
-        out.append(34)
+        appendField(s.utf8, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
+
+    static func needsQuotes(_ field: some Sequence<UInt8>) -> Bool {
+        field.contains { $0 == 44 || $0 == 59 || $0 == 9 || $0 == 34 || $0 == 10 || $0 == 13 }
+    }
+
+    /// The field's bytes, quoted as `quote` does, appended to a line being built.
+    static func appendField(_ field: some Collection<UInt8>, to out: inout [UInt8]) {
+        guard needsQuotes(field) else { out += field; return }
+        // Quotes doubled byte by byte: Foundation's replacing was 6 % of a screening (its `open` column has commas).
+        out.append(34)
+        for b in field { out.append(b); if b == 34 { out.append(34) } }
+        out.append(34)
+    }
+
+    static func appendField(_ field: String, to out: inout [UInt8]) { appendField(field.utf8, to: &out) }
 
     public static func line(_ row: [String: String], columns: [String]) -> String {
         columns.map { quote(row[$0] ?? "") }.joined(separator: ",")

@@ -146,6 +146,9 @@ public enum FlatRecord {
         }
         func bool(_ k: Column) throws -> Bool? {
             guard let t = v(k) else { return nil }
+            // As written by `synth` and most exports: decided without folding the case.
+            if t == "true" { return true }
+            if t == "false" { return false }
             // As spreadsheets write them in any case, German ones too (WAHR/FALSCH; QA of 05.12.2026).
             switch t.lowercased() { case "true", "1", "ja", "wahr", "yes": return true; case "false", "0", "nein", "falsch", "no": return false
             default: throw RowError(column: k.name, message: "expected true or false (also ja/nein, wahr/falsch, 1/0), found '\(t)'") }
@@ -466,9 +469,10 @@ public enum FlatRecord {
     /// The field without surrounding spaces, nil when empty (Foundation's trimming is slow on millions of rows).
     static func trimmed(_ s: String) -> String? {
         let u = s.utf8
-        // Nearly every field is empty or untrimmed already: decided on its first and last byte.
-        guard let head = u.first else { return nil }
-        if head != 32, head != 9, let tail = u.last, tail != 32, tail != 9 { return s }
+        // Nearly every field is empty or untrimmed already: decided on its first and last byte (read from the
+        // contiguous bytes: the UTF-8 view's `last` steps back through its index, a percent of a screening).
+        guard let ends = u.withContiguousStorageIfAvailable({ $0.isEmpty ? nil : ($0[0], $0[$0.count - 1]) }) ?? u.first.map({ ($0, u.last!) }) else { return nil }
+        if ends.0 != 32, ends.0 != 9, ends.1 != 32, ends.1 != 9 { return s }
         guard let first = u.firstIndex(where: { $0 != 32 && $0 != 9 }) else { return nil }
         let last = u.lastIndex(where: { $0 != 32 && $0 != 9 })!
         return first == u.startIndex && last == u.index(before: u.endIndex) ? s : String(s[first...last])

@@ -59,23 +59,26 @@ public struct Screener: Sendable {
 
     /// `open`: the open points of every unclear pathway, "25b: german, U7; 60d: relations" (keys of CASES.md and of
     /// spec/13-open-questions.md; the German export describes them).
+    /// Built as bytes and made a string once: appending some sixty small strings to a string was a tenth of a
+    /// screening (each append goes through the string's general path).
     public func csvLine(_ r: ScreeningRow) -> String {
-        var line = CSV.quote(CSV.inert(r.id))
-        line.reserveCapacity(16 + r.answers.count * 24 + (r.firstAction?.utf8.count ?? 0))
-        var open = ""
+        var line: [UInt8] = [], open: [UInt8] = []
+        line.reserveCapacity(64 + r.answers.count * 24 + (r.firstAction?.utf8.count ?? 0))
+        CSV.appendField(CSV.inert(r.id), to: &line)
         for a in r.answers {
-            line += ","; line += a.outcome.rawValue; line += ","
-            if let f = a.from { line += f.iso }
-            line += ","
-            if let c = a.consequence { line += c.rawValue }
+            line.append(44); line += a.outcome.rawValue.utf8; line.append(44)
+            if let f = a.from { line += f.iso.utf8 }
+            line.append(44)
+            if let c = a.consequence { line += c.rawValue.utf8 }
             if !a.open.isEmpty {
-                if !open.isEmpty { open += "; " }
-                open += a.pathway.rawValue; open += ": "; open += a.open.joined(separator: ", ")
+                if !open.isEmpty { open += "; ".utf8 }
+                open += a.pathway.rawValue.utf8; open += ": ".utf8
+                for (i, o) in a.open.enumerated() { if i > 0 { open += ", ".utf8 }; open += o.utf8 }
             }
         }
-        line += ","; line += CSV.quote(r.firstAction ?? "")
-        line += ","; line += CSV.quote(open)
-        return line
+        line.append(44); CSV.appendField(r.firstAction ?? "", to: &line)
+        line.append(44); CSV.appendField(open, to: &line)
+        return String(decoding: line, as: UTF8.self)
     }
 
     /// Reads the `open` column back: per pathway its open points.
@@ -119,10 +122,16 @@ public struct Screener: Sendable {
     /// `flat`: a CSV row, which holds no spouse, parents or children's own facts: an action asking for those names JSON
     /// Lines instead (QA of 06.12.2026: "Familienbeziehungen ergänzen" for a format without a column for them).
     func row(_ p: PersonAssessment, id: String, line: Int, names: [String: String] = [:], flat: Bool = false) -> ScreeningRow {
-        let answers = p.assessments.map {
-            ScreeningAnswer(pathway: $0.pathway, outcome: $0.outcome, from: $0.from,
-                            consequence: $0.outcome == .met || $0.outcome == .reachable ? $0.consequence : nil,
-                            open: $0.outcome == .unclear ? $0.open : [])
+        // Answers are read by position, in place: a closure over the list (map, first(where:)) gets a copy of each
+        // answer, which retains and releases all its lists.
+        let all = p.assessments
+        var answers: [ScreeningAnswer] = []
+        answers.reserveCapacity(all.count)
+        for i in all.indices {
+            let outcome = all[i].outcome
+            answers.append(ScreeningAnswer(pathway: all[i].pathway, outcome: outcome, from: all[i].from,
+                                           consequence: outcome == .met || outcome == .reachable ? all[i].consequence : nil,
+                                           open: outcome == .unclear ? all[i].open : []))
         }
         // The first action of the pathway closest to being met, and of what decides it: for an unclear one the missing
         // fact or open question, for a not-met one the step still to take (QA of 05.12.2026: a missing fact that
@@ -131,15 +140,23 @@ public struct Screener: Sendable {
         // training fact of § 60c).
         func named(_ a: Assessment?) -> Assessment? { a.map { var a = $0; if !names.isEmpty { a.names = names }; return a } }
         let firstAction: String?
-        if let met = p.assessments.first(where: { $0.outcome == .met }) {
-            firstAction = "Antrag stellen: " + met.pathway.title
-        } else if let soonest = p.assessments.filter({ $0.outcome == .reachable && $0.from != nil }).min(by: { $0.from! < $1.from! }) {
+        var soonest: (from: Day, pathway: PathwayKey)? = nil, met: PathwayKey? = nil, without60d = false
+        for i in all.indices {
+            switch all[i].outcome {
+            case .reachable: if let from = all[i].from, soonest.map({ from < $0.from }) ?? true { soonest = (from, all[i].pathway) }
+            case .met: if met == nil { met = all[i].pathway }
+            // § 25b Abs. 6 rests on a § 60d Duldung: not the step for a person § 60d excludes (QA35 F1).
+            case .excluded: if all[i].pathway == .p60d { without60d = true }
+            default: break
+            }
+        }
+        if let met {
+            firstAction = "Antrag stellen: " + met.title
+        } else if let soonest {
             // Only time is missing: the date is the step (QA35 F1: a 13-year-old reaching § 25a in three months was told
             // to obtain a § 60d Beschäftigungsduldung, the first pathway not met in the list).
-            firstAction = "Antrag ab \(soonest.from!.german): \(soonest.pathway.title)"
+            firstAction = "Antrag ab \(soonest.from.german): \(soonest.pathway.title)"
         } else {
-            // § 25b Abs. 6 rests on a § 60d Duldung: not the step for a person § 60d excludes (QA35 F1).
-            let without60d = p.assessment(.p60d)?.outcome == .excluded
             let notMetFirst = p.assessments.first { $0.outcome == .notMet && !(without60d && $0.pathway == .p25b6) }
             let unclear = named(p.assessments.first { $0.outcome == .unclear }), notMet = named(notMetFirst)
             let expressible: (ConditionResult) -> Bool = { c in !flat || !c.open.allSatisfy(ConditionCatalog.isFamilyFact) }
@@ -335,9 +352,14 @@ public struct Screener: Sendable {
 
     /// Whether every quote opened in `line` is closed: an even number of quote characters (a doubled quote counts two).
     static func quotesBalanced(_ line: String) -> Bool {
-        var odd = false
-        for b in line.utf8 where b == 34 { odd.toggle() }
-        return !odd
+        // Over the contiguous bytes where the string has them (a line read is native UTF-8): the UTF-8 view's iterator
+        // took a twentieth of a screening.
+        func balanced(_ bytes: some Sequence<UInt8>) -> Bool {
+            var quotes = 0
+            for b in bytes where b == 34 { quotes &+= 1 }
+            return quotes & 1 == 0
+        }
+        return line.utf8.withContiguousStorageIfAvailable(balanced) ?? balanced(line.utf8)
     }
 }
 

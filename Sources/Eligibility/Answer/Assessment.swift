@@ -240,7 +240,10 @@ public struct Assessment: Sendable, Hashable {
     /// Every U-point and missing fact that made a condition unknown.
     public var open: [String] {
         var seen: [String] = []
-        for c in conditions where c.state == .unknown { for o in c.open where !seen.contains(o) { seen.append(o) } }
+        // By index: a loop over the conditions copies each (retaining its strings); anchors ask this of every unclear answer.
+        for i in conditions.indices where conditions[i].state == .unknown {
+            for o in conditions[i].open where !seen.contains(o) { seen.append(o) }
+        }
         return seen
     }
     /// Waivable general requirements that do not hold. One whose fact is missing is not among them: it is not known

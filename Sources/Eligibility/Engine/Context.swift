@@ -74,7 +74,7 @@ struct Context {
     /// Children of the person may live outside the case: a condition about the household's children that holds for
     /// those listed (or has none to judge) is open, naming the family (QA35 L2).
     func openForUnlistedChildren(_ s: inout Sheet, _ id: String) {
-        guard !household.data.childrenListed, let i = s.conditions.lastIndex(where: { $0.id == id }),
+        guard !household.data.childrenListed, let i = s.lastIndex(of: id),
               s.conditions[i].state == .met || s.conditions[i].state == .notApplicable else { return }
         s.conditions[i] = ConditionResult(id, .unknown, open: ["relations"])
     }

@@ -11,8 +11,12 @@ public struct Engine: Sendable {
     public func assess(_ household: Household, on: Day, appliedOn: Day? = nil,
                        pathways: [PathwayKey] = PathwayKey.allCases, explains: Bool = true) -> HouseholdAssessment {
         let evaluation = Evaluation(household, asOf: on, explains: explains)
-        let persons = evaluation.view.subjects.map {
-            evaluation.person($0, on: on, pending: appliedOn, pathways: pathways)
+        // Every answer first (a person's may rest on a relative's), then moved out of the finished evaluation.
+        let indices = evaluation.view.subjects.map {
+            evaluation.answerIndices($0, on: on, pending: appliedOn, pathways: pathways)
+        }
+        let persons = zip(evaluation.view.subjects, indices).map { subject, indices in
+            PersonAssessment(person: subject.person, assessments: evaluation.take(indices), on: on)
         }
         return HouseholdAssessment(on: on, appliedOn: appliedOn, persons: persons)
     }
@@ -22,7 +26,9 @@ public struct Engine: Sendable {
     public func assess(_ household: Household, person id: String, on: Day, appliedOn: Day? = nil, pathways: [PathwayKey] = PathwayKey.allCases,
                        explains: Bool = true) -> PersonAssessment? {
         let evaluation = Evaluation(household, asOf: on, explains: explains)
-        return evaluation.view.subject(id).map { evaluation.person($0, on: on, pending: appliedOn, pathways: pathways) }
+        guard let subject = evaluation.view.subject(id) else { return nil }
+        let indices = evaluation.answerIndices(subject, on: on, pending: appliedOn, pathways: pathways)
+        return PersonAssessment(person: subject.person, assessments: evaluation.take(indices), on: on)
     }
 
     /// The answer for one person and one pathway.
@@ -123,10 +129,25 @@ final class Evaluation: @unchecked Sendable {
         }
     }
 
-    /// Every pathway of `pathways` for one person.
-    func person(_ subject: Subject, on: Day, pending: Day?, pathways: [PathwayKey]) -> PersonAssessment {
-        let answers = pathways.map { answer($0, subject, on: on, pending: pending, variant: .full) }
-        return PersonAssessment(person: subject.person, assessments: answers, on: on)
+    /// Every pathway of `pathways` for one person: the positions of the answers in the cache.
+    func answerIndices(_ subject: Subject, on: Day, pending: Day?, pathways: [PathwayKey]) -> [Int] {
+        pathways.map { answerIndex($0, subject, on: on, pending: pending, variant: .full) }
+    }
+
+    /// The answers at `indices`, moved out of the cache: only once the evaluation asks nothing more (a copy retains
+    /// and later releases every list of an answer; for a screening that was a tenth of its reference counting).
+    func take(_ indices: [Int]) -> [Assessment] {
+        var out: [Assessment] = []
+        out.reserveCapacity(indices.count)
+        for (n, i) in indices.enumerated() {
+            // A pathway asked twice gets the answer taken already.
+            if let earlier = indices[..<n].firstIndex(of: i) { out.append(out[earlier]); continue }
+            var a = Assessment(pathway: cacheValues[i].pathway, outcome: .unclear, from: nil, consequence: nil, conditions: [], notes: [],
+                               on: cacheValues[i].on, lawVersions: [])
+            swap(&a, &cacheValues[i])
+            out.append(a)
+        }
+        return out
     }
 
     /// The full answer, with the search for `from` (SPEC.md "How the engine must answer" §§ 4–5).
@@ -150,7 +171,7 @@ final class Evaluation: @unchecked Sendable {
     }
 
     /// The position of the answer in the cache, evaluated first if it is not there.
-    private func answerIndex(_ key: PathwayKey, _ subject: Subject, on: Day, pending: Day?, variant: Variant) -> Int {
+    func answerIndex(_ key: PathwayKey, _ subject: Subject, on: Day, pending: Day?, variant: Variant) -> Int {
         let cacheKey = Key(pathway: key, person: subject.index, on: on, pending: pending, variant: variant)
         if let i = cacheKeys.firstIndex(of: cacheKey) { return i }
         let s = sheet(key, subject, decision: on, application: pending ?? on, variant: variant, explains: explains)
@@ -308,7 +329,7 @@ final class Evaluation: @unchecked Sendable {
     }
 
     static func consequence(_ s: Sheet) -> Consequence {
-        s.conditions.contains { $0.state == .discretion } ? .kann : s.consequence
+        s.has(.discretion) ? .kann : s.consequence
     }
 
     /// `never`: with the first day on which a condition failed for good, and those conditions, if the search met one.
@@ -356,13 +377,13 @@ final class Evaluation: @unchecked Sendable {
                     // search goes on to the day that condition names, where the question is asked if it is still open;
                     // so is a day on which no reading of the open law (U4) is met (SPEC.md §§ 2, 5, 8; QA25 L3).
                     var timeDue = false
-                    for c in s.conditions where c.state == .failing(.time) {
+                    for i in s.conditions.indices where s.conditions[i].state == .failing(.time) {
                         timeDue = true
-                        let d = c.metFrom ?? .distantFuture
+                        let d = s.conditions[i].metFrom ?? .distantFuture
                         if d < .distantFuture && d >= day { insert(d == day ? day.adding(days: 1) : d, into: &candidates, after: next) }
                     }
                     if timeDue || s.failsUnderEveryReading { break }
-                    for c in s.conditions where c.state == .unknown { for o in c.open where !open.contains(o) { open.append(o) } }
+                    for i in s.conditions.indices where s.conditions[i].state == .unknown { for o in s.conditions[i].open where !open.contains(o) { open.append(o) } }
                 // A time condition still failing on the very day it named is looked at again the next day: a date
                 // computed a day short must not send the search on to a later switch day (legal review of 06.12.2026:
                 // § 60d from a run starting on 29.02. was put ten months late, or excluded). A date already past (a

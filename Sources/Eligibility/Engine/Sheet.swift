@@ -22,8 +22,27 @@ struct Sheet {
     /// A sheet that explains nothing is settled by a permanent failure: the result is `excluded` whatever else holds
     /// (SPEC.md, How the engine must answer § 4), so a pathway may stop there. A sheet that explains goes on, to
     /// show every condition.
-    var settled: Bool {
-        !explains && conditions.contains { $0.state == .failing(.permanent) }
+    var settled: Bool { !explains && has(.failing(.permanent)) }
+
+    // Searches by index: a closure over the list (`contains(where:)`, `firstIndex(where:)`) gets a copy of each
+    // condition, retaining and releasing its strings; a screening asks these after most gates of every sheet.
+
+    /// Whether a condition is in `state`.
+    func has(_ state: ConditionState) -> Bool {
+        for i in conditions.indices where conditions[i].state == state { return true }
+        return false
+    }
+
+    /// The position of the first condition `id`.
+    func index(of id: String) -> Int? {
+        for i in conditions.indices where conditions[i].id == id { return i }
+        return nil
+    }
+
+    /// The position of the last condition `id`.
+    func lastIndex(of id: String) -> Int? {
+        for i in conditions.indices.reversed() where conditions[i].id == id { return i }
+        return nil
     }
 
     init(_ consequence: Consequence) {
@@ -49,25 +68,32 @@ struct Sheet {
 
     /// A condition decided by a fact: true → met, false → failing with `c`, nil → unknown naming `fact`.
     mutating func require(_ id: String, _ holds: Bool?, fact: String, _ c: FailureClass) {
-        require(id, holds, facts: [fact], c)
-    }
-
-    /// A condition decided by several facts: unknown names every one that is missing (SPEC.md § 8).
-    mutating func require(_ id: String, _ holds: Bool?, facts: [String], _ c: FailureClass) {
         switch holds {
         case true?: met(id)
         case false?: fail(id, c)
-        case nil: unknown(id, facts)
+        case nil: unknown(id, [fact])
+        }
+    }
+
+    /// A condition decided by several facts: unknown names every one that is missing (SPEC.md § 8). The list is
+    /// built only when a fact is missing (most conditions are decided; an array per condition was a tenth of a
+    /// screening's allocations).
+    mutating func require(_ id: String, _ holds: Bool?, facts: @autoclosure () -> [String], _ c: FailureClass) {
+        switch holds {
+        case true?: met(id)
+        case false?: fail(id, c)
+        case nil: unknown(id, facts())
         }
     }
 
     /// A waivable general requirement (SPEC.md § 6): never decides the result; a missing fact is only noted.
-    mutating func waivable(_ id: String, _ holds: Bool?, facts: [String]) {
+    mutating func waivable(_ id: String, _ holds: Bool?, facts: @autoclosure () -> [String]) {
         switch holds {
         case true?: met(id)
         case false?: add(ConditionResult(id, .waiver))
         case nil:
             // Not `unknown`: a waivable requirement never makes the result unclear; its missing fact is a note (SPEC.md § 6).
+            let facts = facts()
             add(ConditionResult(id, .waiver, open: facts))
             note("Angabe fehlt: \(facts.map { ConditionCatalog.describeOpen($0) }.joined(separator: ", ")) – die Voraussetzung „\(ConditionCatalog.entry(id).requirement)“ entscheidet nicht, die Behörde kann von ihr absehen.", "§ 5 Abs. 3 S. 2 AufenthG; SPEC.md § 6")
         }
@@ -84,8 +110,8 @@ struct Sheet {
         general(id, holds, facts: [fact], waivable: isWaivable)
     }
 
-    mutating func general(_ id: String, _ holds: Bool?, facts: [String], waivable isWaivable: Bool) {
-        if isWaivable { waivable(id, holds, facts: facts) } else { require(id, holds, facts: facts, .remediable) }
+    mutating func general(_ id: String, _ holds: Bool?, facts: @autoclosure () -> [String], waivable isWaivable: Bool) {
+        if isWaivable { waivable(id, holds, facts: facts()) } else { require(id, holds, facts: facts(), .remediable) }
     }
 }
 

@@ -40,7 +40,7 @@ extension Context {
     func fact(_ fact: String, of other: Subject) -> String {
         if other === subject || fact.hasPrefix("U") && Int(fact.dropFirst()) != nil || fact == "household" || fact == "relations" { return fact }
         // Searched as bytes: a search by Character breaks graphemes (it was 2 % of a screening).
-        if let slash = fact.utf8.firstIndex(of: UInt8(ascii: "/")) {
+        if let slash = fact.firstIndex(ofASCII: UInt8(ascii: "/")) {
             return fact[..<slash] == subject.id ? String(fact[fact.utf8.index(after: slash)...]) : fact
         }
         return "\(other.id)/\(fact)"
@@ -142,7 +142,7 @@ extension Context {
     }
 
     private func strength(_ s: Sheet) -> Int {
-        if s.conditions.contains(where: { $0.state == .discretion }) { return 0 }
+        if s.has(.discretion) { return 0 }
         return s.consequence == .kann ? 0 : 1
     }
 }

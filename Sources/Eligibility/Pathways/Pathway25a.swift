@@ -21,7 +21,7 @@ extension Context {
     /// Fails `law_in_force` until `next` (nil: never). A pathway resting on two provisions (§ 25b and its Abs. 6) lists
     /// the condition once, with the later start (QA of 06.12.2026: it was listed twice).
     private func notInForce(_ s: inout Sheet, until next: Day?) {
-        guard let i = s.conditions.firstIndex(where: { $0.id == "law_in_force" }) else {
+        guard let i = s.index(of: "law_in_force") else {
             if let next { s.fail("law_in_force", .time, metFrom: next) } else { s.fail("law_in_force", .permanent) }
             return
         }

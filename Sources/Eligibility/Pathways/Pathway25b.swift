@@ -98,7 +98,7 @@ extension Context {
 
     /// § 25b Abs. 3 recorded once, however many requirements it waives (QA21 L2: listed twice).
     func illnessException(_ s: inout Sheet) {
-        if !s.conditions.contains(where: { $0.id == "b_illness_age_exception" }) { s.met("b_illness_age_exception") }
+        if s.index(of: "b_illness_age_exception") == nil { s.met("b_illness_age_exception") }
     }
 
     /// The detail of Nr. 3 failing under a permanent work ban: its action is the prognosis (`Assessment.actions`).

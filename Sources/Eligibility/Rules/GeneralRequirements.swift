@@ -28,14 +28,6 @@ extension Context {
         s.general("gen_visa_entry", person.enteredWithVisa, fact: "entered_with_visa", waivable: waivable)
     }
 
-    /// `gen_no_expulsion_interest` (§ 5 Abs. 1 Nr. 2): no § 54 threshold from convictions and no bar ground.
-    func noExpulsionInterest() -> (holds: Bool?, facts: [String]) {
-        let t = Crime.expulsionThresholds(convictions)
-        let bars = person.bars
-        let grounds = anyOf(t.abs1, t.abs2Nr1or2, bars?.abs4Ground, bars?.s54Abs1Other, bars?.otherExpulsionInterest)
-        return (grounds.map { !$0 }, missingGrounds(t, bars: ["abs4_ground": bars?.abs4Ground, "s54_abs1_other": bars?.s54Abs1Other,
-                                                              "other_expulsion_interest": bars?.otherExpulsionInterest]))
-    }
 
     /// The facts a crime or bar condition lacks, each by its field (QA39 F1: a missing `bars.s54_abs1_other` was asked
     /// for as `bars.other_expulsion_interest`, which the file gave). No bars at all: `bars` itself.
@@ -46,8 +38,12 @@ extension Context {
     }
 
     func genNoExpulsionInterest(_ s: inout Sheet, waivable: Bool) {
-        let r = noExpulsionInterest()
-        s.general("gen_no_expulsion_interest", r.holds, facts: r.facts, waivable: waivable)
+        // `gen_no_expulsion_interest` (§ 5 Abs. 1 Nr. 2): no § 54 threshold from convictions and no bar ground.
+        let t = Crime.expulsionThresholds(convictions)
+        let bars = person.bars
+        let grounds = anyOf(t.abs1, t.abs2Nr1or2, bars?.abs4Ground, bars?.s54Abs1Other, bars?.otherExpulsionInterest)
+        s.general("gen_no_expulsion_interest", grounds.map { !$0 }, facts: missingGrounds(t, bars: ["abs4_ground": bars?.abs4Ground, "s54_abs1_other": bars?.s54Abs1Other,
+                                                                                                    "other_expulsion_interest": bars?.otherExpulsionInterest]), waivable: waivable)
     }
 
     /// `gen_abs4_bar` (§ 5 Abs. 4): never waivable, permanent.
