@@ -65,7 +65,7 @@ public enum CSV {
     public static func quote(_ s: String) -> String {
         guard needsQuotes(s.utf8) else { return s }
         var out = [UInt8](); out.reserveCapacity(s.utf8.count + 2)
-        appendField(s.utf8, to: &out)
+        appendQuoted(s.utf8, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -75,8 +75,11 @@ public enum CSV {
 
     /// The field's bytes, quoted as `quote` does, appended to a line being built.
     static func appendField(_ field: some Collection<UInt8>, to out: inout [UInt8]) {
-        guard needsQuotes(field) else { out += field; return }
-        // Quotes doubled byte by byte: Foundation's replacing was 6 % of a screening (its `open` column has commas).
+        if needsQuotes(field) { appendQuoted(field, to: &out) } else { out += field }
+    }
+
+    /// Quotes doubled byte by byte: Foundation's replacing was 6 % of a screening (its `open` column has commas).
+    private static func appendQuoted(_ field: some Collection<UInt8>, to out: inout [UInt8]) {
         out.append(34)
         for b in field { out.append(b); if b == 34 { out.append(34) } }
         out.append(34)

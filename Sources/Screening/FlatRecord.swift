@@ -471,8 +471,10 @@ public enum FlatRecord {
         let u = s.utf8
         // Nearly every field is empty or untrimmed already: decided on its first and last byte (read from the
         // contiguous bytes: the UTF-8 view's `last` steps back through its index, a percent of a screening).
-        guard let ends = u.withContiguousStorageIfAvailable({ $0.isEmpty ? nil : ($0[0], $0[$0.count - 1]) }) ?? u.first.map({ ($0, u.last!) }) else { return nil }
-        if ends.0 != 32, ends.0 != 9, ends.1 != 32, ends.1 != 9 { return s }
+        let ends = u.withContiguousStorageIfAvailable { $0.isEmpty ? nil : (head: $0[0], tail: $0[$0.count - 1]) }
+            ?? u.first.map { (head: $0, tail: u.last!) }
+        guard let ends else { return nil }
+        if ends.head != 32, ends.head != 9, ends.tail != 32, ends.tail != 9 { return s }
         guard let first = u.firstIndex(where: { $0 != 32 && $0 != 9 }) else { return nil }
         let last = u.lastIndex(where: { $0 != 32 && $0 != 9 })!
         return first == u.startIndex && last == u.index(before: u.endIndex) ? s : String(s[first...last])

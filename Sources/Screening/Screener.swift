@@ -157,8 +157,8 @@ public struct Screener: Sendable {
             // to obtain a § 60d Beschäftigungsduldung, the first pathway not met in the list).
             firstAction = "Antrag ab \(soonest.from.german): \(soonest.pathway.title)"
         } else {
-            let notMetFirst = p.assessments.first { $0.outcome == .notMet && !(without60d && $0.pathway == .p25b6) }
-            let unclear = named(p.assessments.first { $0.outcome == .unclear }), notMet = named(notMetFirst)
+            let notMetFirst = all.first { $0.outcome == .notMet && !(without60d && $0.pathway == .p25b6) }
+            let unclear = named(all.first { $0.outcome == .unclear }), notMet = named(notMetFirst)
             let expressible: (ConditionResult) -> Bool = { c in !flat || !c.open.allSatisfy(ConditionCatalog.isFamilyFact) }
             firstAction = unclear?.actions(limit: 1, including: { $0.state == .unknown && expressible($0) }).first
                 ?? notMet?.actions(limit: 1, including: { $0.state == .failing(.remediable) }).first

@@ -15,9 +15,7 @@ public struct Engine: Sendable {
         let indices = evaluation.view.subjects.map {
             evaluation.answerIndices($0, on: on, pending: appliedOn, pathways: pathways)
         }
-        let persons = zip(evaluation.view.subjects, indices).map { subject, indices in
-            PersonAssessment(person: subject.person, assessments: evaluation.take(indices), on: on)
-        }
+        let persons = zip(evaluation.view.subjects, indices).map { evaluation.take($0, $1, on: on) }
         return HouseholdAssessment(on: on, appliedOn: appliedOn, persons: persons)
     }
 
@@ -27,8 +25,7 @@ public struct Engine: Sendable {
                        explains: Bool = true) -> PersonAssessment? {
         let evaluation = Evaluation(household, asOf: on, explains: explains)
         guard let subject = evaluation.view.subject(id) else { return nil }
-        let indices = evaluation.answerIndices(subject, on: on, pending: appliedOn, pathways: pathways)
-        return PersonAssessment(person: subject.person, assessments: evaluation.take(indices), on: on)
+        return evaluation.take(subject, evaluation.answerIndices(subject, on: on, pending: appliedOn, pathways: pathways), on: on)
     }
 
     /// The answer for one person and one pathway.
@@ -134,9 +131,9 @@ final class Evaluation: @unchecked Sendable {
         pathways.map { answerIndex($0, subject, on: on, pending: pending, variant: .full) }
     }
 
-    /// The answers at `indices`, moved out of the cache: only once the evaluation asks nothing more (a copy retains
-    /// and later releases every list of an answer; for a screening that was a tenth of its reference counting).
-    func take(_ indices: [Int]) -> [Assessment] {
+    /// The person's answers at `indices`, moved out of the cache: only once the evaluation asks nothing more (a copy
+    /// retains and later releases every list of an answer; for a screening that was a tenth of its reference counting).
+    func take(_ subject: Subject, _ indices: [Int], on: Day) -> PersonAssessment {
         var out: [Assessment] = []
         out.reserveCapacity(indices.count)
         for (n, i) in indices.enumerated() {
@@ -147,7 +144,7 @@ final class Evaluation: @unchecked Sendable {
             swap(&a, &cacheValues[i])
             out.append(a)
         }
-        return out
+        return PersonAssessment(person: subject.person, assessments: out, on: on)
     }
 
     /// The full answer, with the search for `from` (SPEC.md "How the engine must answer" §§ 4–5).

@@ -28,7 +28,6 @@ extension Context {
         s.general("gen_visa_entry", person.enteredWithVisa, fact: "entered_with_visa", waivable: waivable)
     }
 
-
     /// The facts a crime or bar condition lacks, each by its field (QA39 F1: a missing `bars.s54_abs1_other` was asked
     /// for as `bars.other_expulsion_interest`, which the file gave). No bars at all: `bars` itself.
     func missingGrounds(_ t: Crime.Thresholds, bars fields: KeyValuePairs<String, Bool?>) -> [String] {
