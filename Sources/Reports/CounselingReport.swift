@@ -92,7 +92,7 @@ public struct CounselingReport: Sendable {
             CountTable(title: Self.perMonthTable, rowLabels: months, columnLabels: ["Erstberatung", "Folgeberatung"], counts: months.map { perMonth[$0]! }),
             CountTable(title: "Beratungen nach Kanal", column: "Beratungen", pairs: ranked(channels)),
             CountTable(title: languageTable, column: "Beratungen", pairs: ranked(languages)),
-            CountTable(title: "Beratene Personen nach Staatsangehörigkeit", column: "Personen", pairs: ranked(countries)),
+            CountTable(title: nationalityTable, column: "Personen", pairs: ranked(countries)),
             CountTable(title: pathwayTable, column: "Nennungen", pairs: ranked(pathways)),
             // Decisions in the period include those on applications filed before it: the title says so, or a row with
             // more decisions than applications reads as an error (QA of 06.12.2026).
@@ -111,6 +111,8 @@ public struct CounselingReport: Sendable {
     public static let perMonthTable = "Beratungen je Monat"
     public static let applicationsTable = "Anträge und Entscheidungen nach Vorschrift (Entscheidungen im Zeitraum, auch zu früher gestellten Anträgen)"
 
+    /// The persons counseled by nationality: it counts persons, so a year's quarters do not add up.
+    static let nationalityTable = "Beratene Personen nach Staatsangehörigkeit"
     /// The table of sessions by language: it counts sessions, so it is folded by the persons behind each row.
     static let languageTable = "Beratungen nach Sprache"
     /// The pathways discussed: it counts mentions, so it is folded by the persons behind each row as well (QA33 F8: 9
@@ -119,7 +121,7 @@ public struct CounselingReport: Sendable {
 
     /// Tables whose categories describe the persons counseled: small categories are not named when published.
     static let personCategories: [String: String] = [
-        "Beratene Personen nach Staatsangehörigkeit": "übrige Staatsangehörigkeiten (je unter 5 Personen)",
+        nationalityTable: "übrige Staatsangehörigkeiten (je unter 5 Personen)",
         // Grouped by the persons counseled in a language, not by the sessions the column counts (QA24 F3).
         // The row still counts the table's unit (sessions, mentions): said in its label, since the grouping is by
         // persons (QA42 coordination #10: "übrige Sprachen (je unter 5 Personen);19" read as 19 persons).

@@ -70,7 +70,7 @@ public enum ReportPages {
         <h1>Beratungsbericht \(r.from.german) – \(r.to.german)</h1>
         \(periodForm(action: "/reports/counseling", from: r.from, to: r.to, published: published))
         \(exports("/reports/counseling", from: r.from, to: r.to))
-        <p>Für den Zuwendungsgeber je abgeschlossenem Quartal: <a href="/reports/funder">Sachbericht für Zuwendungsgeber</a></p>
+        <p>Für den Zuwendungsgeber je abgeschlossenem Quartal oder Kalenderjahr: <a href="/reports/funder">Sachbericht für Zuwendungsgeber</a></p>
         \(published ? "<p class=\"hint\">Veröffentlichungsfähige Fassung: Werte von 1 bis 4 und daraus errechenbare Werte sind als „.“ unterdrückt.</p>" as HTML : "<p class=\"hint\">Interne Fassung mit allen Werten – nicht weitergeben.</p>")
         <dl class="figures">
         <dt>Beratungen</dt><dd id="fig-sessions">\(published && Suppression.isSensitive(r.sessions) ? "." : Labels.count(r.sessions))</dd>
@@ -106,18 +106,20 @@ public enum ReportPages {
         return "<section class=\"report-part\"><table class=\"report\" id=\"\(id)\"><caption>\(t.title)</caption><thead><tr>\(head)</tr></thead><tbody>\(rows)</tbody></table></section>"
     }
 
-    public static func funder(frame: PageFrame, organisation: String, _ r: CounselingReport, cooperation c: CooperationReport, meetings: Int) -> HTML {
-        func v(_ n: Int) -> String { Suppression.isSensitive(n) ? "." : Labels.count(n) }
+    /// `figures`: the headline as published (period, sessions, first and follow-up sessions, persons, meetings).
+    public static func funder(frame: PageFrame, organisation: String, from: Day, to: Day, figures: FigureTable, tables: [CountTable], cooperation c: CooperationReport) -> HTML {
+        func v(_ label: String) -> String { figures.rowLabels.firstIndex(of: label).map { shown(figures.cells[$0][0]) } ?? "." }
+        let year = from.days(to: to) > 100
         return Layout.page(frame, """
         <h1>Sachbericht für Zuwendungsgeber: \(organisation)</h1>
-        <p>Berichtszeitraum \(r.from.german) – \(r.to.german)</p>
-        \(periodForm(action: "/reports/funder", from: r.from, to: r.to, published: nil))
-        \(exports("/reports/funder", from: r.from, to: r.to))
-        <p class="hint">Veröffentlichungsfähige Fassung je abgeschlossenem Quartal: Werte von 1 bis 4 und daraus errechenbare Werte sind als „.“ unterdrückt.</p>
-        <dl class="figures"><dt>Beratungen</dt><dd>\(v(r.sessions))</dd><dt>Beratene Personen</dt><dd>\(v(r.persons))</dd>
-        <dt>Kooperationssitzungen mit der Ausländerbehörde</dt><dd>\(meetings)</dd></dl>
-        <section class="report-part">\(Charts.stackedBars(r.tables[0]))\(table(r.tables[0]))</section>
-        \(HTML.join(r.tables.dropFirst().map { "<section class=\"report-part\">\(table($0))</section>" as HTML }))
+        <p>Berichtszeitraum \(from.german) – \(to.german)</p>
+        \(periodForm(action: "/reports/funder", from: from, to: to, published: nil))
+        \(exports("/reports/funder", from: from, to: to, years: true))
+        <p class="hint">Veröffentlichungsfähige Fassung je abgeschlossenem Quartal oder Kalenderjahr: Werte von 1 bis 4 und daraus errechenbare Werte sind als „.“ unterdrückt.\(year ? " Im Jahr steht jedes Quartal so wie in seinem eigenen Bericht, „übrige“ sind je Quartal andere Kategorien; eine Jahressumme steht nur, wo jedes Quartal seinen Teil zeigt. Beratene Personen nach Staatsangehörigkeit je Quartal: wer in mehreren Quartalen beraten wurde, zählt in jedem." : "")</p>
+        <dl class="figures"><dt>Beratungen</dt><dd>\(v("Beratungen"))</dd><dt>Beratene Personen</dt><dd>\(v("Beratene Personen"))</dd>
+        <dt>Kooperationssitzungen mit der Ausländerbehörde</dt><dd>\(v("Kooperationssitzungen mit der Ausländerbehörde"))</dd></dl>
+        <section class="report-part">\(Charts.stackedBars(tables[0]))\(table(tables[0]))</section>
+        \(HTML.join(tables.dropFirst().map { "<section class=\"report-part\">\(table($0))</section>" as HTML }))
         \(HTML.join(c.tables.map { "<section class=\"report-part\">\(table($0))</section>" as HTML }))
         """)
     }

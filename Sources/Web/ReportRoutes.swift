@@ -89,20 +89,6 @@ struct ReportRoutes {
         return (quarter, alert)
     }
 
-    /// The period and the headline figures of a counseling report, published as on its page (QA of 05.12.2026: the
-    /// exports named their period only in the file name): a count from 1 to 4 is ".", and so is the split into first
-    /// and follow-up sessions when either part is.
-    static func headline(_ r: CounselingReport) -> FigureTable {
-        let followUps = r.sessions - r.firstSessions
-        let hideSplit = Suppression.isSensitive(r.firstSessions) || Suppression.isSensitive(followUps)
-        func v(_ n: Int, hidden: Bool) -> String { hidden ? "." : String(n) }
-        return FigureTable(title: "Berichtszeitraum und Kennzahlen", columnLabels: ["", "Wert"],
-                           rowLabels: ["Berichtszeitraum", "Beratungen", "davon Erstberatungen", "davon Folgeberatungen", "Beratene Personen"],
-                           cells: [["\(r.from.german) – \(r.to.german)"], [v(r.sessions, hidden: Suppression.isSensitive(r.sessions))],
-                                   [v(r.firstSessions, hidden: hideSplit)], [v(followUps, hidden: hideSplit)],
-                                   [v(r.persons, hidden: Suppression.isSensitive(r.persons))]])
-    }
-
     func export(_ tables: [CountTable], figures: [FigureTable] = [], format: String, name: String) throws -> Response? {
         switch format {
         case "csv":
@@ -119,6 +105,11 @@ struct ReportRoutes {
 
     /// The counseling report of one service, computed inside that tenant.
     func counselingReport(_ organisation: String, from: Day, to: Day, applications: [PermitApplication]) async throws -> CounselingReport {
+        try await counselingReports(organisation, periods: [(from, to)], applications: applications)[0]
+    }
+
+    /// The counseling reports of several periods from one read (a year and its quarters).
+    func counselingReports(_ organisation: String, periods: [(from: Day, to: Day)], applications: [PermitApplication]) async throws -> [CounselingReport] {
         let sessions = try await services.cases.allSessions(organisation: organisation)
         let nationality = try await services.clients.nationalities(organisation: organisation)
         var records: [CounselingReport.SessionRecord] = []
@@ -128,8 +119,8 @@ struct ReportRoutes {
         }
         records += try await services.cases.erasedSessions(organisation: organisation)
         records.sort { ($0.session.on, $0.session.id) < ($1.session.on, $1.session.id) }
-        return CounselingReport.make(from: from, to: to, sessions: records, applications: applications,
-                                     advice: try await services.advice.requests(organisation: organisation))
+        let advice = try await services.advice.requests(organisation: organisation)
+        return periods.map { CounselingReport.make(from: $0.from, to: $0.to, sessions: records, applications: applications, advice: advice) }
     }
 
     @Sendable func counseling(_ request: Request, context: BleibeContext) async throws -> Response {
@@ -148,7 +139,7 @@ struct ReportRoutes {
         let report = try await counselingReport(a.organisationID, from: from, to: to,
                                                 applications: try await services.applications.reportApplications(organisation: a.organisationID))
         try await services.clients.recordList("report_counseling", audit: services.audit(a))
-        if let r = try export(report.published.tables, figures: [Self.headline(report)], format: format, name: "beratungsbericht-\(from.iso)-\(to.iso)") { return r }
+        if let r = try export(report.published.tables, figures: [report.headline], format: format, name: "beratungsbericht-\(from.iso)-\(to.iso)") { return r }
         return Reply.html(ReportPages.counseling(frame: context.frame("Beratungsbericht", current: "report-counseling").alerting(alert), published ? report.published : report, published: published), status: Self.status(alert))
     }
 
@@ -225,26 +216,50 @@ struct ReportRoutes {
         }
     }
 
-    /// The funder's report for a completed quarter: the published counseling report and the cooperation's indicators.
+    /// The funder's report for a completed quarter or calendar year (a financing period): the published counseling
+    /// report and the cooperation's indicators. A year shows its quarters as their own reports do (`CounselingYear`,
+    /// `CooperationReport.year`).
     @Sendable func funder(_ request: Request, context: BleibeContext) async throws -> Response {
         let a = try context.requireActor()
         guard Policy.allows(a, .readServiceReports(organisation: a.organisationID)) else { throw AppError.forbidden }
-        let (quarter, alert) = try publishedQuarter(request, what: "Den Bericht für Zuwendungsgeber")
-        let from = quarter.firstDay, to = quarter.lastDay
+        let format = String(request.uri.queryParameters["format"] ?? "")
+        let from: Day, to: Day, alert: String?, year: Int?
+        switch publishedYear(request) {
+        case .year(let y):
+            (from, to, alert, year) = (Day(year: y, month: 1, day: 1)!, Day(year: y, month: 12, day: 31)!, nil, y)
+        case .refused(let why):
+            if format == "csv" || format == "xlsx" { throw AppError.badRequest(why) }
+            let last = Quarter.of(services.today).previous
+            (from, to, alert, year) = (last.firstDay, last.lastDay, why + " Gezeigt wird \(last.german).", nil)
+        case .notAsked:
+            let (quarter, why) = try publishedQuarter(request, what: "Den Bericht für Zuwendungsgeber")
+            (from, to, alert, year) = (quarter.firstDay, quarter.lastDay, why, nil)
+        }
         let applications = try await services.applications.reportApplications(organisation: a.organisationID)
-        let report = try await counselingReport(a.organisationID, from: from, to: to, applications: applications).published
-        let coop = CooperationReport.make(from: from, to: to, applications: applications, referrals: try await services.cooperation.referrals(of: a.organisationID))
+        let referrals = try await services.cooperation.referrals(of: a.organisationID)
+        var headline: FigureTable, tables: [CountTable], coop: CooperationReport
+        if let year {
+            let quarters = (1...4).map { Quarter(year: year, number: $0)! }.map { (from: $0.firstDay, to: $0.lastDay) }
+            let reports = try await counselingReports(a.organisationID, periods: quarters + [(from, to)], applications: applications)
+            let counseling = CounselingReport.year(year, quarters: Array(reports.prefix(4)), whole: reports[4])
+            (headline, tables) = (counseling.headline, counseling.tables)
+            let coops = (quarters + [(from, to)]).map { CooperationReport.make(from: $0.from, to: $0.to, applications: applications, referrals: referrals) }
+            coop = CooperationReport.year(year, quarters: Array(coops.prefix(4)), whole: coops[4])
+        } else {
+            let report = try await counselingReport(a.organisationID, from: from, to: to, applications: applications)
+            (headline, tables) = (report.headline, report.published.tables)
+            coop = CooperationReport.make(from: from, to: to, applications: applications, referrals: referrals)
+        }
         let coops = try await services.cooperation.cooperations(of: a.organisationID)
         let meetings = try await services.meetings.meetings(cooperations: coops.map(\.id)).filter { $0.on >= from && $0.on <= to && $0.on <= services.today }.count
         let org = try await services.accounts.organisation(a.organisationID)
         try await services.clients.recordList("report_funder", audit: services.audit(a))
-        let format = String(request.uri.queryParameters["format"] ?? "")
         // The exports carry what the page shows, the cooperation's meetings too (QA of 05.12.2026).
-        var figures = Self.headline(report)
+        var figures = headline
         figures.rowLabels.append("Kooperationssitzungen mit der Ausländerbehörde"); figures.cells.append([String(meetings)])
-        if let r = try export(report.tables + coop.tables, figures: [figures], format: format, name: "zuwendungsbericht-\(from.iso)-\(to.iso)") { return r }
+        if let r = try export(tables + coop.tables, figures: [figures], format: format, name: "zuwendungsbericht-\(from.iso)-\(to.iso)") { return r }
         return Reply.html(ReportPages.funder(frame: context.frame("Bericht für Zuwendungsgeber", current: "report-counseling").alerting(alert), organisation: org?.name ?? "",
-                                             report, cooperation: coop, meetings: meetings), status: Self.status(alert))
+                                             from: from, to: to, figures: figures, tables: tables, cooperation: coop), status: Self.status(alert))
     }
 
     /// The Land's view: one row per counseling service of the Land, each computed inside its own tenant and only

@@ -43,6 +43,24 @@ struct ReportWebTests {
         return out
     }
 
+    /// Every table of a CSV export by its title, each as [row label: [cells]] (quotes taken off).
+    func tablesByTitle(_ csv: String) -> [String: [String: [String]]] {
+        func plain(_ s: String) -> String { s.hasPrefix("\"") && s.hasSuffix("\"") ? String(s.dropFirst().dropLast()) : s }
+        var out: [String: [String: [String]]] = [:]
+        for block in csv.replacingOccurrences(of: "\u{FEFF}", with: "").components(separatedBy: "\r\n\r\n") {
+            let lines = block.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            guard let title = lines.first else { continue }
+            var rows: [String: [String]] = [:]
+            for line in lines.dropFirst(2) {
+                // Labels may hold a comma (quoted) but no semicolon.
+                let f = line.components(separatedBy: ";")
+                rows[plain(f[0])] = Array(f.dropFirst())
+            }
+            out[plain(title)] = rows
+        }
+        return out
+    }
+
     @Test(arguments: TestDatabase.available)
     func theCounselingReportMatchesCountsComputedIndependently(_ db: TestDatabase) async throws {
         try await withDemo(db) { services, clock, client in
@@ -116,6 +134,38 @@ struct ReportWebTests {
             #expect(try await b.request(.get, "/reports/funder?quartal=2024-Q4&format=csv").body.contains("Kooperationssitzungen mit der Ausländerbehörde;\(meetingsShown)"))
             let funderDays = try await b.request(.get, "/reports/funder?from=01.03.2024&to=31.12.2024")
             #expect(funderDays.status == .unprocessableContent && funderDays.body.contains("id=\"page-alert\"") && !funderDays.body.contains("<dd>\(q4.count)</dd>"))
+            // A completed year for the funder (a financing period): each quarter's figures as that quarter's own report
+            // publishes them, a year's sum only where each part is shown (CounselingYear).
+            let funderYear = try await b.request(.get, "/reports/funder?jahr=2025&format=csv")
+            let sessions2025 = site.work.sessions.filter { $0.on.components.year == 2025 }
+            let yearTables = tablesByTitle(funderYear.body)
+            let headline = try #require(yearTables["Berichtszeitraum und Kennzahlen"])
+            #expect(funderYear.status == .ok && headline["Berichtszeitraum"] == ["01.01.2025 – 31.12.2025"])
+            #expect(headline["Beratungen"] == [String(sessions2025.count)] || headline["Beratungen"] == ["."])
+            #expect(headline["Beratene Personen"] == [String(Set(sessions2025.map(\.clientID)).count)] || headline["Beratene Personen"] == ["."])
+            var quarterSessions: [String] = []
+            for n in 1...4 {
+                let quarter = tablesByTitle(try await b.request(.get, "/reports/funder?quartal=2025-Q\(n)&format=csv").body)
+                quarterSessions.append(quarter["Berichtszeitraum und Kennzahlen"]?["Beratungen"]?.first ?? "")
+                for title in ["Beratungen nach Sprache", "Beratene Personen nach Staatsangehörigkeit", "Beratungen nach Kanal"] {
+                    let own = try #require(quarter[title]), year = try #require(yearTables[title + " im Jahr 2025"])
+                    for (label, cells) in own { #expect(year[label]?[n - 1] == cells[0], "\(title) \(label) Q\(n)") }
+                }
+                let months = try #require(quarter[CounselingReport.perMonthTable]), yearMonths = try #require(yearTables[CounselingReport.perMonthTable + " im Jahr 2025"])
+                for (label, cells) in months where label != "Summe" { #expect(yearMonths[label] == cells, "\(label)") }
+            }
+            // The year's sessions are the quarters' sum, shown where each quarter shows its own.
+            #expect(headline["Beratungen"] == (quarterSessions.contains(".") ? ["."] : [String(sessions2025.count)]))
+            let languages = try #require(yearTables["Beratungen nach Sprache im Jahr 2025"])
+            for (label, cells) in languages where cells.last != "." { #expect(!cells.dropLast().contains("."), "\(label)") }
+            let funderYearPage = try await b.request(.get, "/reports/funder?from=01.01.2025&to=31.12.2025")
+            #expect(funderYearPage.status == .ok && funderYearPage.body.contains("Berichtszeitraum 01.01.2025 – 31.12.2025") && funderYearPage.body.contains("jahr=2025&amp;format=xlsx"))
+            #expect(funderYearPage.body.contains("Beratungen nach Sprache im Jahr 2025") && !funderYearPage.body.contains("id=\"page-alert\""))
+            for query in ["jahr=2026", "jahr=20x5", "from=01.01.2026&to=31.12.2026"] {
+                let refused = try await b.request(.get, "/reports/funder?\(query)")
+                #expect(refused.status == .unprocessableContent && refused.body.contains("id=\"page-alert\"") && refused.body.contains("Q3/2026"), "\(query)")
+                #expect(try await b.request(.get, "/reports/funder?\(query)&format=csv").status == .badRequest, "\(query)")
+            }
             let land = try await b.request(.get, "/reports/land?quartal=2024-Q4&format=csv")
             let landRows = firstTable(land.body)
             let elbstadt = try #require(landRows.first { $0.key.hasPrefix("Elbstadt") }?.value)
