@@ -237,14 +237,14 @@ struct ReportRoutes {
         }
         let applications = try await services.applications.reportApplications(organisation: a.organisationID)
         let referrals = try await services.cooperation.referrals(of: a.organisationID)
-        var headline: FigureTable, tables: [CountTable], coop: CooperationReport
+        let headline: FigureTable, tables: [CountTable], coop: CooperationReport
         if let year {
             let quarters = (1...4).map { Quarter(year: year, number: $0)! }.map { (from: $0.firstDay, to: $0.lastDay) }
             let reports = try await counselingReports(a.organisationID, periods: quarters + [(from, to)], applications: applications)
             let counseling = CounselingReport.year(year, quarters: Array(reports.prefix(4)), whole: reports[4])
             (headline, tables) = (counseling.headline, counseling.tables)
-            let coops = (quarters + [(from, to)]).map { CooperationReport.make(from: $0.from, to: $0.to, applications: applications, referrals: referrals) }
-            coop = CooperationReport.year(year, quarters: Array(coops.prefix(4)), whole: coops[4])
+            let indicators = (quarters + [(from, to)]).map { CooperationReport.make(from: $0.from, to: $0.to, applications: applications, referrals: referrals) }
+            coop = CooperationReport.year(year, quarters: Array(indicators.prefix(4)), whole: indicators[4])
         } else {
             let report = try await counselingReport(a.organisationID, from: from, to: to, applications: applications)
             (headline, tables) = (report.headline, report.published.tables)
