@@ -12,9 +12,6 @@ public struct CounselingYear: Sendable {
     /// Berichtszeitraum and the key figures, as printed ("." where not published).
     public var headline: FigureTable
     public var tables: [CountTable]
-
-    public var from: Day { Day(year: year, month: 1, day: 1)! }
-    public var to: Day { Day(year: year, month: 12, day: 31)! }
 }
 
 extension CounselingReport {

@@ -65,7 +65,9 @@ public enum ReportPages {
         let sections = r.tables.enumerated().map { i, t -> HTML in
             "<section class=\"report-part\">\(i < charts.count ? charts[i] : .empty)\(table(t))</section>"
         }
-        let followUps = r.sessions - r.firstSessions
+        // Published: the headline as it leaves the service (`CounselingReport.headline`); inside: every value.
+        let head = r.headline
+        func figure(_ row: Int, _ n: Int) -> String { published ? shown(head.cells[row][0]) : Labels.count(n) }
         return Layout.page(frame, """
         <h1>Beratungsbericht \(r.from.german) – \(r.to.german)</h1>
         \(periodForm(action: "/reports/counseling", from: r.from, to: r.to, published: published))
@@ -73,10 +75,10 @@ public enum ReportPages {
         <p>Für den Zuwendungsgeber je abgeschlossenem Quartal oder Kalenderjahr: <a href="/reports/funder">Sachbericht für Zuwendungsgeber</a></p>
         \(published ? "<p class=\"hint\">Veröffentlichungsfähige Fassung: Werte von 1 bis 4 und daraus errechenbare Werte sind als „.“ unterdrückt.</p>" as HTML : "<p class=\"hint\">Interne Fassung mit allen Werten – nicht weitergeben.</p>")
         <dl class="figures">
-        <dt>Beratungen</dt><dd id="fig-sessions">\(published && Suppression.isSensitive(r.sessions) ? "." : Labels.count(r.sessions))</dd>
-        <dt>davon Erstberatungen</dt><dd id="fig-first">\(published && (Suppression.isSensitive(r.firstSessions) || Suppression.isSensitive(followUps)) ? "." : Labels.count(r.firstSessions))</dd>
-        <dt>davon Folgeberatungen</dt><dd id="fig-followup">\(published && (Suppression.isSensitive(r.firstSessions) || Suppression.isSensitive(followUps)) ? "." : Labels.count(followUps))</dd>
-        <dt>Beratene Personen</dt><dd id="fig-persons">\(published && Suppression.isSensitive(r.persons) ? "." : Labels.count(r.persons))</dd>
+        <dt>Beratungen</dt><dd id="fig-sessions">\(figure(1, r.sessions))</dd>
+        <dt>davon Erstberatungen</dt><dd id="fig-first">\(figure(2, r.firstSessions))</dd>
+        <dt>davon Folgeberatungen</dt><dd id="fig-followup">\(figure(3, r.sessions - r.firstSessions))</dd>
+        <dt>Beratene Personen</dt><dd id="fig-persons">\(figure(4, r.persons))</dd>
         </dl>
         \(sections)
         """)

@@ -148,29 +148,43 @@ struct ReportRoutes {
         guard Policy.allows(a, .readCooperationReports(organisation: a.organisationID)) else { throw AppError.forbidden }
         let format = String(request.uri.queryParameters["format"] ?? "")
         // Read by both partners, so suppressed and per completed quarter or calendar year.
-        let report: CooperationReport, from: Day, to: Day, alert: String?
-        switch publishedYear(request) {
-        case .year(let year):
-            from = Day(year: year, month: 1, day: 1)!; to = Day(year: year, month: 12, day: 31)!; alert = nil
-            let quarters = (1...4).map { Quarter(year: year, number: $0)! }.map { (from: $0.firstDay, to: $0.lastDay) }
-            let reports = try await cooperationReports(a, periods: quarters + [(from, to)])
-            report = CooperationReport.year(year, quarters: Array(reports.prefix(4)), whole: reports[4])
-        case .refused(let why):
-            if format == "csv" || format == "xlsx" { throw AppError.badRequest(why) }
-            let last = Quarter.of(services.today).previous
-            (from, to, alert) = (last.firstDay, last.lastDay, why + " Gezeigt wird \(last.german).")
-            report = try await cooperationReports(a, periods: [(from, to)])[0]
-        case .notAsked:
-            let (quarter, why) = try publishedQuarter(request, what: "Die Kennzahlen der Kooperation")
-            (from, to, alert) = (quarter.firstDay, quarter.lastDay, why)
-            report = try await cooperationReports(a, periods: [(from, to)])[0]
-        }
+        let period = try publishedPeriod(request, what: "Die Kennzahlen der Kooperation")
+        let (from, to, alert) = (period.from, period.to, period.alert)
+        let reports = try await cooperationReports(a, periods: period.periods)
+        let report = period.year.map { CooperationReport.year($0, quarters: Array(reports.prefix(4)), whole: reports[4]) } ?? reports[0]
         try await services.clients.recordList("report_cooperation", audit: services.audit(a))
         if let r = try export(report.tables, figures: report.figureTables, format: format, name: "kooperation-\(from.iso)-\(to.iso)") { return r }
         return Reply.html(ReportPages.cooperation(frame: context.frame("Kennzahlen der Kooperation", current: "report-cooperation").alerting(alert), report, from: from, to: to), status: Self.status(alert))
     }
 
     enum AskedYear { case notAsked, year(Int), refused(String) }
+
+    /// A completed quarter or calendar year whose figures may leave the service; for a year (`year`), `periods` are its
+    /// four quarters and then the whole year, each report of a year computed from them.
+    struct PublishedPeriod {
+        var from: Day, to: Day, alert: String?, year: Int?
+        var periods: [(from: Day, to: Day)] {
+            guard let year else { return [(from, to)] }
+            return (1...4).map { Quarter(year: year, number: $0)! }.map { (from: $0.firstDay, to: $0.lastDay) } + [(from, to)]
+        }
+    }
+
+    /// `publishedYear`, else `publishedQuarter`: a year refused is said, and the last completed quarter shown (a
+    /// download of it is refused).
+    func publishedPeriod(_ request: Request, what: String) throws -> PublishedPeriod {
+        switch publishedYear(request) {
+        case .year(let y):
+            return PublishedPeriod(from: Day(year: y, month: 1, day: 1)!, to: Day(year: y, month: 12, day: 31)!, alert: nil, year: y)
+        case .refused(let why):
+            let format = String(request.uri.queryParameters["format"] ?? "")
+            if format == "csv" || format == "xlsx" { throw AppError.badRequest(why) }
+            let last = Quarter.of(services.today).previous
+            return PublishedPeriod(from: last.firstDay, to: last.lastDay, alert: why + " Gezeigt wird \(last.german).", year: nil)
+        case .notAsked:
+            let (quarter, why) = try publishedQuarter(request, what: what)
+            return PublishedPeriod(from: quarter.firstDay, to: quarter.lastDay, alert: why, year: nil)
+        }
+    }
 
     /// A completed calendar year asked for as `jahr=2025` or as its first and last day (QA43 A4: the cooperation's
     /// figures came one quarter at a time). A year not yet over is refused with the reason: its figures still change.
@@ -223,32 +237,19 @@ struct ReportRoutes {
         let a = try context.requireActor()
         guard Policy.allows(a, .readServiceReports(organisation: a.organisationID)) else { throw AppError.forbidden }
         let format = String(request.uri.queryParameters["format"] ?? "")
-        let from: Day, to: Day, alert: String?, year: Int?
-        switch publishedYear(request) {
-        case .year(let y):
-            (from, to, alert, year) = (Day(year: y, month: 1, day: 1)!, Day(year: y, month: 12, day: 31)!, nil, y)
-        case .refused(let why):
-            if format == "csv" || format == "xlsx" { throw AppError.badRequest(why) }
-            let last = Quarter.of(services.today).previous
-            (from, to, alert, year) = (last.firstDay, last.lastDay, why + " Gezeigt wird \(last.german).", nil)
-        case .notAsked:
-            let (quarter, why) = try publishedQuarter(request, what: "Den Bericht für Zuwendungsgeber")
-            (from, to, alert, year) = (quarter.firstDay, quarter.lastDay, why, nil)
-        }
+        let period = try publishedPeriod(request, what: "Den Bericht für Zuwendungsgeber")
+        let (from, to, alert) = (period.from, period.to, period.alert)
         let applications = try await services.applications.reportApplications(organisation: a.organisationID)
         let referrals = try await services.cooperation.referrals(of: a.organisationID)
+        let reports = try await counselingReports(a.organisationID, periods: period.periods, applications: applications)
+        let indicators = period.periods.map { CooperationReport.make(from: $0.from, to: $0.to, applications: applications, referrals: referrals) }
         let headline: FigureTable, tables: [CountTable], coop: CooperationReport
-        if let year {
-            let quarters = (1...4).map { Quarter(year: year, number: $0)! }.map { (from: $0.firstDay, to: $0.lastDay) }
-            let reports = try await counselingReports(a.organisationID, periods: quarters + [(from, to)], applications: applications)
+        if let year = period.year {
             let counseling = CounselingReport.year(year, quarters: Array(reports.prefix(4)), whole: reports[4])
             (headline, tables) = (counseling.headline, counseling.tables)
-            let indicators = (quarters + [(from, to)]).map { CooperationReport.make(from: $0.from, to: $0.to, applications: applications, referrals: referrals) }
             coop = CooperationReport.year(year, quarters: Array(indicators.prefix(4)), whole: indicators[4])
         } else {
-            let report = try await counselingReport(a.organisationID, from: from, to: to, applications: applications)
-            (headline, tables) = (report.headline, report.published.tables)
-            coop = CooperationReport.make(from: from, to: to, applications: applications, referrals: referrals)
+            (headline, tables, coop) = (reports[0].headline, reports[0].published.tables, indicators[0])
         }
         let coops = try await services.cooperation.cooperations(of: a.organisationID)
         let meetings = try await services.meetings.meetings(cooperations: coops.map(\.id)).filter { $0.on >= from && $0.on <= to && $0.on <= services.today }.count
